@@ -1,0 +1,440 @@
+//! Plain data of a validated scenario. No I/O here: `scenario/` builds these values, everything
+//! downstream reads them. References between tables are indexes (`UnitIx`, `PostIx`, `CadreIx`) into
+//! the scenario's vectors, resolved once at load time, so the hot paths never look up strings.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub type Date = NaiveDate;
+pub type UnitIx = u32;
+pub type PostIx = u32;
+pub type CadreIx = u32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    Central,
+    Province,
+    District,
+    Commune,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 4] = [Tier::Central, Tier::Province, Tier::District, Tier::Commune];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Central => "central",
+            Tier::Province => "province",
+            Tier::District => "district",
+            Tier::Commune => "commune",
+        }
+    }
+    /// Grassroots: the tiers closest to the people (communes, and districts in older data).
+    pub fn is_grassroots(self) -> bool {
+        matches!(self, Tier::District | Tier::Commune)
+    }
+    /// 0 = central, 3 = commune: a larger number is a lower level.
+    pub fn depth(self) -> u8 {
+        self as u8
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Head,
+    Deputy,
+    Member,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Head => "head",
+            Role::Deputy => "deputy",
+            Role::Member => "member",
+        }
+    }
+    /// Head or deputy: the leaders whose relatives H10 keeps out of sensitive posts.
+    pub fn is_leader(self) -> bool {
+        matches!(self, Role::Head | Role::Deputy)
+    }
+}
+
+/// Sensitive functions of H10.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Function {
+    Personnel,
+    Accounting,
+    Treasury,
+    Storekeeper,
+}
+
+impl Function {
+    pub const ALL: [Function; 4] = [
+        Function::Personnel,
+        Function::Accounting,
+        Function::Treasury,
+        Function::Storekeeper,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Function::Personnel => "personnel",
+            Function::Accounting => "accounting",
+            Function::Treasury => "treasury",
+            Function::Storekeeper => "storekeeper",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sex {
+    M,
+    F,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub tier: Tier,
+    /// Province the unit lies in (its own id for a province-level unit); `None` for central units.
+    pub province: Option<String>,
+    pub region: String,
+    /// 0 none … 3 severe shortage of qualified people.
+    pub shortage: u8,
+    /// Difficult area (mountain, border, island, ethnic-minority area): a training goal.
+    pub difficult: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    pub id: String,
+    pub unit: UnitIx,
+    pub title: String,
+    /// Larger is more senior; equal rank = equivalent post (H6).
+    pub rank: i32,
+    pub sector: String,
+    pub role: Role,
+    /// H8 applies (given, or derived from the rule set's list of not-local titles).
+    pub not_local: bool,
+    pub function: Option<Function>,
+    /// Quota seats (H7).
+    pub seats: u32,
+    /// 1–5, 5 = must fill.
+    pub criticality: u8,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cadre {
+    pub id: String,
+    pub name: String,
+    pub sex: Sex,
+    pub birth_date: Date,
+    pub birth_province: Option<String>,
+    pub hometown_province: Option<String>,
+    pub current_unit: Option<UnitIx>,
+    /// Role held in the current unit (optional column; H10 uses it for relatives already in place).
+    pub current_role: Option<Role>,
+    pub current_rank: i32,
+    pub sector: String,
+    pub planned_titles: Vec<String>,
+    pub outstanding: bool,
+    /// 1–4, 4 = excellent.
+    pub rating: u8,
+    pub health_cert_date: Option<Date>,
+    pub rotation_end: Option<Date>,
+    /// Years studied/worked per province id (H8), sorted by province id.
+    pub worked_years: Vec<(String, f64)>,
+    /// Consecutive terms as head per unit (H9), sorted by unit.
+    pub head_terms: Vec<(UnitIx, u32)>,
+    /// Relatives (spouse, parent, child, sibling) in the pool, sorted, without self (H10).
+    pub relatives: Vec<CadreIx>,
+    pub ethnic_minority: bool,
+}
+
+/// Retirement age roadmap of one sex (Decree 135/2020): `base_months` of age in `base_year`,
+/// plus `step_months` per later year, capped at `max_months`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetirementRoadmap {
+    pub base_year: i32,
+    pub base_months: u32,
+    pub step_months: u32,
+    pub max_months: u32,
+}
+
+/// Every number of the regulation, named. `qd65-2022` is the built-in default; scenarios override
+/// any field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleSet {
+    pub name: String,
+    /// H2: months of service left at the plan date.
+    pub min_service_months: u32,
+    /// H2: when the move applies the not-local or two-term policy.
+    pub min_service_months_policy: u32,
+    /// H3: the health certificate is at most this many months old.
+    pub health_cert_max_months: u32,
+    /// H4: a rotation lasts at least this long (informational: H4 reads `rotation_end`).
+    pub min_rotation_months: u32,
+    /// H6: ranks above the current one an outstanding cadre may take (0 = never).
+    pub outstanding_rank_up: i32,
+    /// H8: "local" thresholds.
+    pub local_by_birth: bool,
+    pub local_by_hometown: bool,
+    pub local_min_worked_years: f64,
+    /// H8: titles whose posts are not-local when `posts.csv` leaves `not_local` empty
+    /// (compared trimmed and case-insensitively).
+    pub not_local_titles: Vec<String>,
+    /// H9: consecutive terms as head of one unit.
+    pub max_head_terms: u32,
+    /// H10: the sensitive functions.
+    pub family_functions: Vec<Function>,
+    pub retirement_men: RetirementRoadmap,
+    pub retirement_women: RetirementRoadmap,
+    /// "Young" for the structure target: under this age (years) on the plan date.
+    pub young_max_age: u32,
+}
+
+/// Weights of the objective terms (the plan reports each term apart as well as the weighted sum).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Weights {
+    pub staffing: f64,
+    pub training: f64,
+    pub fit: f64,
+    pub disruption: f64,
+    /// Per quota seat of a must-fill post (criticality 5) left empty.
+    pub must_fill: f64,
+    /// Per approved extra seat used.
+    pub extra_seat: f64,
+    /// Per cadre short of each structure target.
+    pub women_shortfall: f64,
+    pub young_shortfall: f64,
+    pub minority_shortfall: f64,
+    /// Points of each training gain (before the `training` weight).
+    pub training_points: TrainingPoints,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            staffing: 10.0,
+            training: 4.0,
+            fit: 3.0,
+            disruption: 5.0,
+            must_fill: 1000.0,
+            extra_seat: 400.0,
+            women_shortfall: 60.0,
+            young_shortfall: 40.0,
+            minority_shortfall: 40.0,
+            training_points: TrainingPoints::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TrainingPoints {
+    /// Centre ↔ locality.
+    pub new_tier: f64,
+    pub grassroots: f64,
+    pub new_sector: f64,
+    pub new_region: f64,
+    pub difficult_area: f64,
+    /// A cadre planned for an upper-level title gains lower-level experience.
+    pub lower_level: f64,
+}
+
+impl Default for TrainingPoints {
+    fn default() -> Self {
+        TrainingPoints {
+            new_tier: 2.0,
+            grassroots: 2.0,
+            new_sector: 1.0,
+            new_region: 1.0,
+            difficult_area: 2.0,
+            lower_level: 1.0,
+        }
+    }
+}
+
+/// Structure targets: minimum shares among the cadres the plan moves (soft, shortfall penalised).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Targets {
+    pub women: f64,
+    pub young: f64,
+    pub minority: f64,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Targets {
+            women: 0.25,
+            young: 0.15,
+            minority: 0.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExtraSeat {
+    pub post: PostIx,
+    pub seats: u32,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairRule {
+    pub cadre: CadreIx,
+    pub post: PostIx,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SolverSettings {
+    pub time_limit_s: f64,
+    pub relative_gap: f64,
+    pub threads: u32,
+}
+
+impl Default for SolverSettings {
+    fn default() -> Self {
+        SolverSettings {
+            time_limit_s: 60.0,
+            relative_gap: 1e-4,
+            threads: 1,
+        }
+    }
+}
+
+/// A validated, immutable scenario: what every later stage reads.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub name: String,
+    pub plan_date: Date,
+    pub rules: RuleSet,
+    pub weights: Weights,
+    pub targets: Targets,
+    /// At most this many cadres leave one unit in this plan ("not in waves").
+    pub max_departures_per_unit: u32,
+    pub extra_seats: Vec<ExtraSeat>,
+    pub pins: Vec<PairRule>,
+    pub forbids: Vec<PairRule>,
+    pub solver: SolverSettings,
+    pub units: Vec<Unit>,
+    pub posts: Vec<Post>,
+    pub cadres: Vec<Cadre>,
+}
+
+impl Scenario {
+    pub fn unit(&self, ix: UnitIx) -> &Unit {
+        &self.units[ix as usize]
+    }
+    pub fn post(&self, ix: PostIx) -> &Post {
+        &self.posts[ix as usize]
+    }
+    pub fn cadre(&self, ix: CadreIx) -> &Cadre {
+        &self.cadres[ix as usize]
+    }
+    pub fn post_unit(&self, ix: PostIx) -> &Unit {
+        self.unit(self.post(ix).unit)
+    }
+    pub fn extra_seats_of(&self, post: PostIx) -> u32 {
+        self.extra_seats
+            .iter()
+            .filter(|e| e.post == post)
+            .map(|e| e.seats)
+            .sum()
+    }
+}
+
+impl RuleSet {
+    /// Regulation 65-QĐ/TW (2022) with Decree 135/2020's retirement roadmap.
+    pub fn qd65_2022() -> RuleSet {
+        RuleSet {
+            name: "qd65-2022".into(),
+            min_service_months: 120,
+            min_service_months_policy: 60,
+            health_cert_max_months: 6,
+            min_rotation_months: 36,
+            outstanding_rank_up: 1,
+            local_by_birth: true,
+            local_by_hometown: true,
+            local_min_worked_years: 20.0,
+            not_local_titles: DEFAULT_NOT_LOCAL_TITLES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            max_head_terms: 2,
+            family_functions: Function::ALL.to_vec(),
+            // Men: 60 y 3 m in 2021, +3 months a year up to 62 y (reached 2028).
+            retirement_men: RetirementRoadmap {
+                base_year: 2021,
+                base_months: 60 * 12 + 3,
+                step_months: 3,
+                max_months: 62 * 12,
+            },
+            // Women: 55 y 4 m in 2021, +4 months a year up to 60 y (reached 2035).
+            retirement_women: RetirementRoadmap {
+                base_year: 2021,
+                base_months: 55 * 12 + 4,
+                step_months: 4,
+                max_months: 60 * 12,
+            },
+            young_max_age: 45,
+        }
+    }
+
+    /// The built-in rule sets, by the name a scenario's `rules.base` uses.
+    pub fn builtin(name: &str) -> Option<RuleSet> {
+        match name {
+            "qd65-2022" => Some(RuleSet::qd65_2022()),
+            _ => None,
+        }
+    }
+
+    pub const BUILTIN_NAMES: &'static [&'static str] = &["qd65-2022"];
+
+    /// H8's derivation of `not_local` for a post whose column is empty.
+    pub fn is_not_local_title(&self, title: &str) -> bool {
+        let t = title.trim();
+        self.not_local_titles
+            .iter()
+            .any(|n| n.trim().to_lowercase() == t.to_lowercase())
+    }
+}
+
+/// Titles held by someone not local to the province (65-QĐ/TW and Conclusion 34-KL/TW), as the
+/// English slugs and the usual Vietnamese titles.
+pub const DEFAULT_NOT_LOCAL_TITLES: &[&str] = &[
+    "party_secretary",
+    "pc_chair",
+    "chief_judge",
+    "chief_procurator",
+    "police_director",
+    "chief_inspector",
+    "finance_director",
+    "tax_director",
+    "customs_director",
+    "Bí thư",
+    "Bí thư Tỉnh ủy",
+    "Bí thư Đảng ủy",
+    "Chủ tịch UBND",
+    "Chủ tịch UBND tỉnh",
+    "Chủ tịch UBND xã",
+    "Chánh án",
+    "Chánh án TAND",
+    "Viện trưởng VKSND",
+    "Giám đốc Công an",
+    "Trưởng Công an",
+    "Chánh Thanh tra",
+    "Giám đốc Sở Tài chính",
+    "Cục trưởng Cục Thuế",
+    "Trưởng Thuế",
+    "Cục trưởng Cục Hải quan",
+    "Trưởng Hải quan",
+];
