@@ -1,0 +1,134 @@
+//! Candidate pairs: the cadre→post pairs that pass every pairwise hard rule, found through a rank
+//! index (H6 allows only the cadre's rank and, for outstanding cadres, a step up), so the work is
+//! proportional to the rank-compatible pairs, never to all cadres × all posts.
+
+use super::{RuleContext, RuleId};
+use crate::domain::{CadreIx, PostIx, Scenario};
+use crate::scoring::{pair_terms, Terms};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub cadre: CadreIx,
+    pub post: PostIx,
+    pub terms: Terms,
+    /// Weighted score: the pair's objective coefficient.
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Candidates {
+    /// Sorted by (cadre, post).
+    pub pairs: Vec<Candidate>,
+    /// `pairs[by_cadre[c]..by_cadre[c + 1]]` are cadre c's candidates.
+    pub by_cadre: Vec<usize>,
+    /// Candidate indexes per post, in cadre order.
+    pub by_post: Vec<Vec<usize>>,
+    /// Cadres with no candidate because of a rule on the cadre alone (H1–H4), per rule.
+    pub cadres_excluded: BTreeMap<RuleId, usize>,
+    /// Rank-compatible pairs cut by each pairwise rule (the first rule that cuts them).
+    pub pairs_excluded: BTreeMap<RuleId, usize>,
+    /// Pairs removed because the scenario forbids them.
+    pub forbidden: usize,
+}
+
+impl Candidates {
+    pub fn of_cadre(&self, c: CadreIx) -> &[Candidate] {
+        &self.pairs[self.by_cadre[c as usize]..self.by_cadre[c as usize + 1]]
+    }
+
+    pub fn find(&self, c: CadreIx, p: PostIx) -> Option<usize> {
+        let start = self.by_cadre[c as usize];
+        self.of_cadre(c)
+            .binary_search_by_key(&p, |x| x.post)
+            .ok()
+            .map(|i| start + i)
+    }
+
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+}
+
+/// Posts indexed by rank, each list in post order.
+fn rank_index(sc: &Scenario) -> BTreeMap<i32, Vec<PostIx>> {
+    let mut idx: BTreeMap<i32, Vec<PostIx>> = BTreeMap::new();
+    for (i, p) in sc.posts.iter().enumerate() {
+        idx.entry(p.rank).or_default().push(i as PostIx);
+    }
+    idx
+}
+
+struct CadreResult {
+    pairs: Vec<Candidate>,
+    cadre_rule: Option<RuleId>,
+    pair_cuts: Vec<RuleId>,
+    forbidden: usize,
+}
+
+/// Generate the candidate pairs of a scenario. Deterministic: results are in (cadre, post) order
+/// whatever the thread count.
+pub fn generate(ctx: &RuleContext) -> Candidates {
+    let sc = ctx.sc;
+    let ranks = rank_index(sc);
+    let mut forbids: Vec<(CadreIx, PostIx)> = sc.forbids.iter().map(|f| (f.cadre, f.post)).collect();
+    forbids.sort_unstable();
+
+    let per_cadre: Vec<CadreResult> = (0..sc.cadres.len() as CadreIx)
+        .into_par_iter()
+        .map(|c| {
+            let mut r = CadreResult { pairs: Vec::new(), cadre_rule: None, pair_cuts: Vec::new(), forbidden: 0 };
+            if let Err(b) = ctx.check_cadre(c) {
+                r.cadre_rule = Some(b.rule);
+                return r;
+            }
+            let cadre = sc.cadre(c);
+            let up = if cadre.outstanding { sc.rules.outstanding_rank_up.max(0) } else { 0 };
+            for (_, posts) in ranks.range(cadre.current_rank..=cadre.current_rank + up) {
+                for &p in posts {
+                    if let Err(b) = ctx.check_pair(c, p) {
+                        r.pair_cuts.push(b.rule);
+                        continue;
+                    }
+                    if forbids.binary_search(&(c, p)).is_ok() {
+                        r.forbidden += 1;
+                        continue;
+                    }
+                    let terms = pair_terms(sc, cadre, sc.post(p));
+                    let score = terms.weighted(&sc.weights);
+                    r.pairs.push(Candidate { cadre: c, post: p, terms, score });
+                }
+            }
+            r.pairs.sort_unstable_by_key(|x| x.post);
+            r
+        })
+        .collect();
+
+    let mut out = Candidates {
+        by_cadre: Vec::with_capacity(sc.cadres.len() + 1),
+        by_post: vec![Vec::new(); sc.posts.len()],
+        ..Default::default()
+    };
+    out.pairs.reserve(per_cadre.iter().map(|r| r.pairs.len()).sum());
+    for r in per_cadre {
+        out.by_cadre.push(out.pairs.len());
+        if let Some(rule) = r.cadre_rule {
+            *out.cadres_excluded.entry(rule).or_default() += 1;
+        }
+        for rule in r.pair_cuts {
+            *out.pairs_excluded.entry(rule).or_default() += 1;
+        }
+        out.forbidden += r.forbidden;
+        for cand in r.pairs {
+            out.by_post[cand.post as usize].push(out.pairs.len());
+            out.pairs.push(cand);
+        }
+    }
+    out.by_cadre.push(out.pairs.len());
+    out
+}

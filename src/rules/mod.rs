@@ -1,0 +1,379 @@
+//! The hard rules H1–H10 of Regulation 65-QĐ/TW, one small named function each, and candidate
+//! generation through indexes. A rule returns `Err(Breach)` saying why a pair is not allowed, with
+//! the numbers; the checker, the explanations and the docs all use the same ids.
+
+pub mod candidates;
+pub mod retirement;
+
+use crate::domain::{Cadre, CadreIx, Date, Post, PostIx, Scenario, Unit};
+use chrono::Months;
+use serde::Serialize;
+use std::fmt;
+
+pub use candidates::{Candidate, Candidates};
+
+/// Ids of the hard rules (H1–H10) and of the scenario's side rules (S1–S4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum RuleId {
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    H7,
+    H8,
+    H9,
+    H10,
+    /// At most `max_departures_per_unit` cadres leave one unit.
+    S1,
+    /// A pinned pair is in the plan.
+    S2,
+    /// A forbidden pair is not in the plan.
+    S3,
+    /// A cadre takes at most one post.
+    S4,
+}
+
+impl RuleId {
+    pub const PAIRWISE: [RuleId; 9] = [
+        RuleId::H1,
+        RuleId::H2,
+        RuleId::H3,
+        RuleId::H4,
+        RuleId::H5,
+        RuleId::H6,
+        RuleId::H8,
+        RuleId::H9,
+        RuleId::H10,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            RuleId::H1 => "in the approved planning",
+            RuleId::H2 => "remaining service",
+            RuleId::H3 => "health certificate",
+            RuleId::H4 => "minimum rotation length",
+            RuleId::H5 => "not to the own unit",
+            RuleId::H6 => "post level",
+            RuleId::H7 => "seats",
+            RuleId::H8 => "not-local post",
+            RuleId::H9 => "term limit as head",
+            RuleId::H10 => "family in sensitive posts",
+            RuleId::S1 => "departures per unit",
+            RuleId::S2 => "pin",
+            RuleId::S3 => "forbid",
+            RuleId::S4 => "one post per cadre",
+        }
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// Why a pair breaks a rule, in words with the numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breach {
+    pub rule: RuleId,
+    pub detail: String,
+}
+
+impl fmt::Display for Breach {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.rule, self.detail)
+    }
+}
+
+pub type RuleResult = Result<(), Breach>;
+
+fn breach(rule: RuleId, detail: String) -> RuleResult {
+    Err(Breach { rule, detail })
+}
+
+/// Per-cadre facts that several rules need, computed once per scenario.
+#[derive(Debug, Clone)]
+pub struct CadreFacts {
+    pub retirement: Option<Date>,
+    /// Whole months of service left on the plan date.
+    pub months_left: i64,
+    /// The cadre has served the maximum terms as head of the current unit: moving them applies
+    /// the two-term policy (H2's lower threshold).
+    pub term_limited: bool,
+}
+
+/// The scenario plus its per-cadre facts: what the rule functions read.
+pub struct RuleContext<'a> {
+    pub sc: &'a Scenario,
+    pub facts: Vec<CadreFacts>,
+}
+
+impl<'a> RuleContext<'a> {
+    pub fn new(sc: &'a Scenario) -> Self {
+        let facts = sc
+            .cadres
+            .iter()
+            .map(|c| {
+                let retirement = retirement::retirement_date(retirement::roadmap(&sc.rules, c), c.birth_date);
+                let months_left = retirement.map_or(i64::MIN / 2, |r| retirement::months_left(sc.plan_date, r));
+                let term_limited = c.current_unit.is_some_and(|u| head_terms(c, u) >= sc.rules.max_head_terms);
+                CadreFacts { retirement, months_left, term_limited }
+            })
+            .collect();
+        RuleContext { sc, facts }
+    }
+
+    /// Every pairwise rule in order; the first breach, or Ok.
+    pub fn check_pair(&self, c: CadreIx, p: PostIx) -> RuleResult {
+        for rule in RuleId::PAIRWISE {
+            self.check_rule(rule, c, p)?;
+        }
+        Ok(())
+    }
+
+    /// Every pairwise rule the pair breaks (for explanations).
+    pub fn breaches(&self, c: CadreIx, p: PostIx) -> Vec<Breach> {
+        RuleId::PAIRWISE
+            .iter()
+            .filter_map(|&r| self.check_rule(r, c, p).err())
+            .collect()
+    }
+
+    pub fn check_rule(&self, rule: RuleId, c: CadreIx, p: PostIx) -> RuleResult {
+        let sc = self.sc;
+        let cadre = sc.cadre(c);
+        let post = sc.post(p);
+        let unit = sc.unit(post.unit);
+        let facts = &self.facts[c as usize];
+        match rule {
+            RuleId::H1 => h1_planned(cadre),
+            RuleId::H2 => h2_remaining_service(sc, facts, post),
+            RuleId::H3 => h3_health_certificate(sc, cadre),
+            RuleId::H4 => h4_rotation_finished(sc, cadre),
+            RuleId::H5 => h5_not_own_unit(cadre, post, unit),
+            RuleId::H6 => h6_post_level(sc, cadre, post),
+            RuleId::H8 => h8_not_local(sc, cadre, post, unit),
+            RuleId::H9 => h9_term_limit(sc, cadre, post, unit),
+            RuleId::H10 => h10_family(sc, cadre, post, unit),
+            // Plan-level rules: not a property of one pair.
+            _ => Ok(()),
+        }
+    }
+
+    /// The rules that depend on the cadre alone, with the most lenient H2 threshold: a cadre who
+    /// fails one has no candidate post at all.
+    pub fn check_cadre(&self, c: CadreIx) -> RuleResult {
+        let sc = self.sc;
+        let cadre = sc.cadre(c);
+        h1_planned(cadre)?;
+        let lenient = sc.rules.min_service_months.min(sc.rules.min_service_months_policy);
+        h2_threshold(sc, &self.facts[c as usize], lenient)?;
+        h3_health_certificate(sc, cadre)?;
+        h4_rotation_finished(sc, cadre)
+    }
+}
+
+/// H1: the cadre is in the approved planning for a leadership title.
+pub fn h1_planned(cadre: &Cadre) -> RuleResult {
+    if cadre.planned_titles.is_empty() {
+        return breach(RuleId::H1, format!("{} is not in the approved planning (no planned title)", cadre.id));
+    }
+    Ok(())
+}
+
+/// H2's threshold for a pair: the lower one when the move applies the not-local policy (the post
+/// is not-local) or the two-term policy (the cadre has reached the term limit where they are).
+pub fn h2_required_months(sc: &Scenario, facts: &CadreFacts, post: &Post) -> u32 {
+    if post.not_local || facts.term_limited {
+        sc.rules.min_service_months_policy
+    } else {
+        sc.rules.min_service_months
+    }
+}
+
+/// H2: enough service left at the rotation date, to the actual retirement date.
+pub fn h2_remaining_service(sc: &Scenario, facts: &CadreFacts, post: &Post) -> RuleResult {
+    h2_threshold(sc, facts, h2_required_months(sc, facts, post))
+}
+
+fn h2_threshold(sc: &Scenario, facts: &CadreFacts, needed: u32) -> RuleResult {
+    if facts.months_left < needed as i64 {
+        let retire = facts.retirement.map_or("unknown".to_string(), |d| d.to_string());
+        return breach(
+            RuleId::H2,
+            format!(
+                "{} months of service left on {} (retires {}), {} needed",
+                facts.months_left.max(0),
+                sc.plan_date,
+                retire,
+                needed
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// H3: a health certificate no older than the rule set allows on the plan date.
+pub fn h3_health_certificate(sc: &Scenario, cadre: &Cadre) -> RuleResult {
+    let max = sc.rules.health_cert_max_months;
+    match cadre.health_cert_date {
+        None => breach(RuleId::H3, "no health certificate".into()),
+        Some(d) => match d.checked_add_months(Months::new(max)) {
+            Some(valid_to) if valid_to >= sc.plan_date => Ok(()),
+            _ => breach(
+                RuleId::H3,
+                format!(
+                    "health certificate of {} is {} months old on {}, at most {} allowed",
+                    d,
+                    retirement::whole_months_between(d, sc.plan_date),
+                    sc.plan_date,
+                    max
+                ),
+            ),
+        },
+    }
+}
+
+/// H4: a cadre still inside a running rotation is not moved again.
+pub fn h4_rotation_finished(sc: &Scenario, cadre: &Cadre) -> RuleResult {
+    match cadre.rotation_end {
+        Some(end) if end > sc.plan_date => breach(
+            RuleId::H4,
+            format!("running rotation ends {}, after the plan date {}", end, sc.plan_date),
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// H5: any direction, but never to the cadre's own current unit.
+pub fn h5_not_own_unit(cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
+    if cadre.current_unit == Some(post.unit) {
+        return breach(RuleId::H5, format!("{} already works in {} ({})", cadre.id, unit.id, unit.name));
+    }
+    Ok(())
+}
+
+/// H6: an equivalent post; higher only for an outstanding cadre, by at most the allowed step.
+pub fn h6_post_level(sc: &Scenario, cadre: &Cadre, post: &Post) -> RuleResult {
+    let step = post.rank - cadre.current_rank;
+    if step == 0 || (step > 0 && cadre.outstanding && step <= sc.rules.outstanding_rank_up) {
+        return Ok(());
+    }
+    let why = if step < 0 {
+        "a lower rank is never allowed".to_string()
+    } else if cadre.outstanding {
+        format!("at most {} rank(s) up for an outstanding cadre", sc.rules.outstanding_rank_up)
+    } else {
+        "a higher rank needs a cadre marked outstanding".to_string()
+    };
+    breach(
+        RuleId::H6,
+        format!("post rank {} vs current rank {}: {}", post.rank, cadre.current_rank, why),
+    )
+}
+
+/// Why the cadre counts as local to `province` (H8), if they do.
+pub fn local_reason(sc: &Scenario, cadre: &Cadre, province: &str) -> Option<String> {
+    let r = &sc.rules;
+    if r.local_by_birth && cadre.birth_province.as_deref() == Some(province) {
+        return Some(format!("born in {province}"));
+    }
+    if r.local_by_hometown && cadre.hometown_province.as_deref() == Some(province) {
+        return Some(format!("hometown in {province}"));
+    }
+    let years = worked_years(cadre, province);
+    if years >= r.local_min_worked_years {
+        return Some(format!(
+            "studied/worked {years} years in {province} (local from {})",
+            r.local_min_worked_years
+        ));
+    }
+    None
+}
+
+pub fn worked_years(cadre: &Cadre, province: &str) -> f64 {
+    cadre
+        .worked_years
+        .binary_search_by(|(p, _)| p.as_str().cmp(province))
+        .map_or(0.0, |i| cadre.worked_years[i].1)
+}
+
+pub fn head_terms(cadre: &Cadre, unit: crate::domain::UnitIx) -> u32 {
+    cadre
+        .head_terms
+        .binary_search_by_key(&unit, |&(u, _)| u)
+        .map_or(0, |i| cadre.head_terms[i].1)
+}
+
+/// H8: a not-local post goes to a cadre who is not local to the post's province.
+pub fn h8_not_local(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
+    if !post.not_local {
+        return Ok(());
+    }
+    let Some(province) = unit.province.as_deref() else {
+        return Ok(());
+    };
+    match local_reason(sc, cadre, province) {
+        Some(why) => breach(
+            RuleId::H8,
+            format!("{} ({}) is a not-local post and {} is local: {}", post.id, post.title, cadre.id, why),
+        ),
+        None => Ok(()),
+    }
+}
+
+/// H9: no more than the allowed consecutive terms as head of the same unit.
+pub fn h9_term_limit(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
+    if post.role != crate::domain::Role::Head {
+        return Ok(());
+    }
+    let terms = head_terms(cadre, post.unit);
+    if terms >= sc.rules.max_head_terms {
+        return breach(
+            RuleId::H9,
+            format!(
+                "{} has headed {} for {} consecutive terms, at most {} allowed",
+                cadre.id, unit.id, terms, sc.rules.max_head_terms
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// Is `post` one of H10's sensitive posts under this rule set?
+pub fn is_sensitive(sc: &Scenario, post: &Post) -> bool {
+    post.function.is_some_and(|f| sc.rules.family_functions.contains(&f))
+}
+
+/// H10 (pairwise part): no sensitive post in a unit whose head or deputy is already a relative.
+/// Relatives that the same plan places as head or deputy are side constraints of the model and a
+/// plan-level check (see `check`).
+pub fn h10_family(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
+    if !is_sensitive(sc, post) {
+        return Ok(());
+    }
+    for &r in &cadre.relatives {
+        let rel = sc.cadre(r);
+        if rel.current_unit == Some(post.unit) && rel.current_role.is_some_and(|x| x.is_leader()) {
+            let role = rel.current_role.map_or("", |x| x.as_str());
+            return breach(
+                RuleId::H10,
+                format!(
+                    "{} is a {} post and relative {} ({}) is {} of {}",
+                    post.id,
+                    post.function.map_or("", |f| f.as_str()),
+                    rel.id,
+                    rel.name,
+                    role,
+                    unit.id
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+// Unit tests of H1–H10 (being written).

@@ -1,0 +1,604 @@
+//! The file formats: a scenario YAML file and its CSV tables (see `docs/scenario-format.md`), read
+//! into a validated [`Scenario`], and plan CSV files read back against a scenario.
+//!
+//! Loading never stops at the first problem: every problem of every file is collected as a
+//! [`Diagnostic`] with a stable code (`docs/errors.md`), a location and a fix, and returned together
+//! in one [`LoadError`]. No input makes it panic.
+//!
+//! The YAML is first parsed to a `serde_yaml::Value`; its keys are checked against the schema
+//! ([`yaml::SCENARIO`]) and it is converted by [`from_value`], which does not read the YAML file, so
+//! that values merged from several files (`extends:`, `variants:`) can go through it as well.
+//! serde_yaml and csv are used only in this module.
+
+mod diagnostic;
+mod locate;
+mod plan;
+mod tables;
+mod text;
+mod yaml;
+
+use std::path::Path;
+
+use serde_yaml::Value;
+
+pub use diagnostic::{Diagnostic, ERROR_CODES, LoadError};
+pub use plan::{PlanRow, read_plan_csv};
+
+use crate::domain::{PairRule, Scenario};
+use diagnostic::{self as code, Diags, quoted};
+use locate::{KeyPath, Locate, Target, YamlText};
+use tables::{Csv, CsvSpec, Ids};
+use text::{ReadFailure, read_text};
+use yaml::{IdRef, RawPair, TableRef};
+
+/// Reads a scenario: the YAML file at `path` and the CSV tables it names, validated.
+pub fn load(path: &Path) -> Result<Scenario, LoadError> {
+    let text = read_text(path).map_err(|f| single(read_failure(path, f, None)))?;
+    let mut value: Value =
+        serde_yaml::from_str(&text).map_err(|e| single(yaml_syntax(path, &text, &e)))?;
+    value
+        .apply_merge()
+        .map_err(|e| single(yaml_syntax(path, &text, &e)))?;
+    let base_dir = path.parent().unwrap_or(Path::new(""));
+    from_value(&value, base_dir, &YamlText::new(path, &text))
+}
+
+/// Checks and converts a scenario's YAML value; table paths are relative to `base_dir`, and `loc`
+/// tells where each key was written (and which file the scenario is).
+pub(crate) fn from_value(
+    value: &Value,
+    base_dir: &Path,
+    loc: &dyn Locate,
+) -> Result<Scenario, LoadError> {
+    let mut diags = Diags::default();
+    yaml::check_keys(value, &yaml::SCENARIO, &KeyPath::root(), loc, &mut diags);
+    let s = yaml::settings(value, base_dir, loc, &mut diags);
+    let mut files = vec![loc.file().to_path_buf()];
+    files.extend(
+        [&s.units, &s.posts, &s.cadres]
+            .into_iter()
+            .flatten()
+            .map(|t| t.path.clone()),
+    );
+    diags.order_files(files);
+
+    let read = |t: &Option<TableRef>, spec: &CsvSpec, diags: &mut Diags| -> Option<Csv> {
+        read_table(t.as_ref()?, spec, loc, diags)
+    };
+    let units_csv = read(&s.units, &tables::UNITS, &mut diags);
+    let units = units_csv.as_ref().map(|c| tables::units(c, &mut diags));
+    let unit_ids = units.as_ref().map(|u| &u.ids);
+    let posts_csv = read(&s.posts, &tables::POSTS, &mut diags);
+    let posts = posts_csv
+        .as_ref()
+        .map(|c| tables::posts(c, unit_ids, &s.rules, &mut diags));
+    let cadres_csv = read(&s.cadres, &tables::CADRES, &mut diags);
+    let cadres = cadres_csv
+        .as_ref()
+        .map(|c| tables::cadres(c, unit_ids, s.plan_date, &mut diags));
+
+    let post_ids = posts.as_ref().map(|p| &p.ids);
+    let cadre_ids = cadres.as_ref().map(|c| &c.ids);
+    let mut refs = Refs {
+        loc,
+        diags: &mut diags,
+    };
+    let mut extra_seats = Vec::new();
+    for e in &s.extra_seats {
+        if let Some(post) = refs.resolve(&e.post, post_ids, "posts.csv") {
+            extra_seats.push(crate::domain::ExtraSeat {
+                post,
+                seats: e.seats,
+                reason: e.reason.clone(),
+            });
+        }
+    }
+    let pins = refs.pairs(&s.pins, cadre_ids, post_ids);
+    let forbids = refs.pairs(&s.forbids, cadre_ids, post_ids);
+    refs.check_pins(&pins, &forbids);
+    if let Some(posts) = &posts {
+        refs.check_seats(&pins, posts, &extra_seats);
+    }
+
+    let units = units.and_then(|u| u.complete());
+    let posts = posts.and_then(|p| p.complete());
+    let cadres = cadres.and_then(|c| c.complete());
+    if let Some(err) = diags.into_error() {
+        return Err(err);
+    }
+    match (s.plan_date, units, posts, cadres) {
+        (Some(plan_date), Some(units), Some(posts), Some(cadres)) => Ok(Scenario {
+            name: s.name,
+            plan_date,
+            rules: s.rules,
+            weights: s.weights,
+            targets: s.targets,
+            max_departures_per_unit: s.max_departures_per_unit,
+            extra_seats,
+            pins: pins.into_iter().map(|(p, _)| p).collect(),
+            forbids: forbids.into_iter().map(|(p, _)| p).collect(),
+            solver: s.solver,
+            units,
+            posts,
+            cadres,
+        }),
+        // Every missing part has been reported above; this is a guard, not an expected path.
+        _ => Err(single(
+            diagnostic::Diagnostic::new(code::MISSING_KEY, loc.file())
+                .found("an incomplete scenario")
+                .expected("plan_date and the three tables")
+                .fix("check the scenario against docs/scenario-format.md"),
+        )),
+    }
+}
+
+fn single(d: Diagnostic) -> LoadError {
+    LoadError {
+        diagnostics: vec![d],
+    }
+}
+
+/// Reads one table named in the YAML; a file that cannot be read is reported where it is named.
+fn read_table(t: &TableRef, spec: &CsvSpec, loc: &dyn Locate, diags: &mut Diags) -> Option<Csv> {
+    match read_text(&t.path) {
+        Ok(text) => tables::read_csv(&t.path, &text, spec, diags),
+        Err(f) => {
+            diags.push(read_failure(&t.path, f, Some((t, loc))));
+            None
+        }
+    }
+}
+
+/// The diagnostic of a file that could not be read; located at the YAML key naming it, if any.
+fn read_failure(
+    path: &Path,
+    f: ReadFailure,
+    named_by: Option<(&TableRef, &dyn Locate)>,
+) -> Diagnostic {
+    let at = |code: &'static str| match named_by {
+        Some((t, loc)) => {
+            let l = loc.locate(&t.key, Target::Value);
+            Diagnostic::new(code, &l.file)
+                .at(l.line, l.column)
+                .field(t.key.to_string())
+        }
+        None => Diagnostic::new(code, path),
+    };
+    let shown = quoted(&path.display().to_string());
+    match f {
+        ReadFailure::NotFound => at(code::FILE_NOT_FOUND)
+            .found(shown)
+            .expected("an existing file")
+            .fix(if named_by.is_some() {
+                "correct the path: it is relative to the folder of the scenario file"
+            } else {
+                "check the path and the current folder"
+            }),
+        ReadFailure::IsDirectory => at(code::IS_DIRECTORY)
+            .found(format!("{shown}, a directory"))
+            .expected("a file")
+            .fix("name the file inside that directory"),
+        ReadFailure::Io(e) => at(code::UNREADABLE)
+            .found(format!("{shown}: {e}"))
+            .expected("a readable file")
+            .fix("check the path and the file's permissions"),
+        ReadFailure::NotUtf8 {
+            line,
+            column,
+            found,
+            utf16,
+        } => Diagnostic::new(code::NOT_UTF8, path)
+            .at(Some(line), Some(column))
+            .found(if utf16 {
+                format!("{found}: the file is UTF-16")
+            } else {
+                found
+            })
+            .expected("UTF-8 text")
+            .fix("save the file as UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))"),
+    }
+}
+
+fn yaml_syntax(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
+    let message = e.to_string();
+    let mut message = match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    let mut at = e.location().map(|l| (l.line(), l.column()));
+    let mut field = String::new();
+    let fix = if let Some(i) = message.find("duplicate entry with key ") {
+        // serde_yaml points at the start of the mapping; point at the second entry instead.
+        if let Some(parent) = message[..i].strip_suffix(": ") {
+            field = parent.to_string();
+        }
+        message = message[i..].to_string();
+        let key = message["duplicate entry with key ".len()..].trim_matches('"');
+        if let Some(second) = at.and_then(|(l, c)| second_key(text, l, c, key)) {
+            at = Some(second);
+        }
+        "remove one of the two entries with the same key"
+    } else if message.contains("more than one document") {
+        "keep one YAML document per file (remove the second `---`)"
+    } else {
+        "check the indentation (spaces, not tabs), colons and quotes at and just before this place"
+    };
+    let d = Diagnostic::new(code::YAML_SYNTAX, path)
+        .at(at.map(|a| a.0), at.map(|a| a.1))
+        .found(message)
+        .expected("valid YAML")
+        .fix(fix);
+    if field.is_empty() { d } else { d.field(field) }
+}
+
+/// The line and column of the second `key:` of the block mapping whose first key is at
+/// `line:column` (1-based), if it can be found by indentation.
+fn second_key(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
+    let indent = column.checked_sub(1)?;
+    let mut seen = 0;
+    for (n, l) in text.lines().enumerate().skip(line.checked_sub(1)?) {
+        let chars: Vec<char> = l.chars().collect();
+        let lead = chars
+            .iter()
+            .take_while(|c| **c == ' ' || **c == '-')
+            .count();
+        if n + 1 > line && lead < indent && chars.iter().any(|c| !c.is_whitespace()) {
+            break; // the mapping ended
+        }
+        if lead != indent && !(n + 1 == line && lead >= indent) {
+            continue;
+        }
+        let rest: String = chars.get(indent..)?.iter().collect();
+        let matches = [key.to_string(), format!("{key:?}"), format!("'{key}'")]
+            .iter()
+            .any(|k| {
+                rest.strip_prefix(k.as_str())
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            });
+        if matches {
+            seen += 1;
+            if seen == 2 {
+                return Some((n + 1, column));
+            }
+        }
+    }
+    None
+}
+
+/// Resolves the ids the YAML names (pins, forbids, extra seats) and checks them together.
+struct Refs<'a> {
+    loc: &'a dyn Locate,
+    diags: &'a mut Diags,
+}
+
+impl Refs<'_> {
+    fn located(&self, code: &'static str, key: &KeyPath) -> Diagnostic {
+        let l = self.loc.locate(key, Target::Value);
+        Diagnostic::new(code, &l.file)
+            .at(l.line, l.column)
+            .field(key.to_string())
+    }
+
+    /// `None` if unknown (reported) or if the table could not be read (reported there).
+    fn resolve(&mut self, r: &IdRef, ids: Option<&Ids>, table: &str) -> Option<u32> {
+        let ids = ids.filter(|i| !i.is_empty())?;
+        if let Some(ix) = ids.get(&r.id) {
+            return Some(ix);
+        }
+        let fix = match ids.suggest(&r.id) {
+            Some(s) => format!("did you mean {s:?}? correct the id"),
+            None => format!("correct the id; it must be an id of {table}"),
+        };
+        let d = self
+            .located(code::UNKNOWN_ID, &r.key)
+            .found(quoted(&r.id))
+            .expected(format!("the id of a row of {table}"))
+            .fix(fix);
+        self.diags.push(d);
+        None
+    }
+
+    fn pairs(
+        &mut self,
+        raw: &[RawPair],
+        cadres: Option<&Ids>,
+        posts: Option<&Ids>,
+    ) -> Vec<(PairRule, KeyPath)> {
+        let mut out = Vec::new();
+        for p in raw {
+            let cadre = self.resolve(&p.cadre, cadres, "cadres.csv");
+            let post = self.resolve(&p.post, posts, "posts.csv");
+            if let (Some(cadre), Some(post)) = (cadre, post) {
+                out.push((
+                    PairRule {
+                        cadre,
+                        post,
+                        reason: p.reason.clone(),
+                    },
+                    p.key.clone(),
+                ));
+            }
+        }
+        out
+    }
+
+    fn line_of(&self, key: &KeyPath) -> String {
+        match self.loc.locate(key, Target::Key).line {
+            Some(line) => format!("`{key}` (line {line})"),
+            None => format!("`{key}`"),
+        }
+    }
+
+    /// A cadre pinned twice, or a pair both pinned and forbidden.
+    fn check_pins(&mut self, pins: &[(PairRule, KeyPath)], forbids: &[(PairRule, KeyPath)]) {
+        for (i, (pin, key)) in pins.iter().enumerate() {
+            if let Some((_, first)) = pins[..i].iter().find(|(p, _)| p.cadre == pin.cadre) {
+                let d = self
+                    .located(code::PINNED_TWICE, &key.key("cadre"))
+                    .found(format!(
+                        "a second pin of this cadre; the first is {}",
+                        self.line_of(first)
+                    ))
+                    .expected("at most one pin per cadre")
+                    .fix("keep one of the two pins");
+                self.diags.push(d);
+            }
+        }
+        for (forbid, key) in forbids {
+            if let Some((_, pin)) = pins
+                .iter()
+                .find(|(p, _)| p.cadre == forbid.cadre && p.post == forbid.post)
+            {
+                let d = self
+                    .located(code::PINNED_AND_FORBIDDEN, key)
+                    .found(format!("the pair is also pinned at {}", self.line_of(pin)))
+                    .expected("a pair either pinned or forbidden")
+                    .fix("remove the pin or the forbid");
+                self.diags.push(d);
+            }
+        }
+    }
+
+    /// More pins on a post than its quota seats plus the approved extra seats.
+    fn check_seats(
+        &mut self,
+        pins: &[(PairRule, KeyPath)],
+        posts: &tables::Parsed<crate::domain::Post>,
+        extra: &[crate::domain::ExtraSeat],
+    ) {
+        for (i, (pin, key)) in pins.iter().enumerate() {
+            let Some(Some(post)) = posts.rows.get(pin.post as usize) else {
+                continue;
+            };
+            let seats = u64::from(post.seats)
+                + extra
+                    .iter()
+                    .filter(|e| e.post == pin.post)
+                    .map(|e| u64::from(e.seats))
+                    .sum::<u64>();
+            let pinned_so_far = pins[..=i]
+                .iter()
+                .filter(|(p, _)| p.post == pin.post)
+                .count() as u64;
+            if pinned_so_far == seats + 1 {
+                let d = self
+                    .located(code::POST_OVERPINNED, &key.key("post"))
+                    .found(format!(
+                        "{pinned_so_far} pins on post {} with {seats} seat(s)",
+                        quoted(&post.id)
+                    ))
+                    .expected("no more pins on a post than its seats plus its approved extra seats")
+                    .fix("remove a pin, or approve an extra seat under `extra_seats:`");
+                self.diags.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(yaml: &str, files: &[(&str, &[u8])]) -> Result<Scenario, LoadError> {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, content) in files {
+            std::fs::write(dir.path().join(name), content).unwrap();
+        }
+        let path = dir.path().join("s.yaml");
+        std::fs::write(&path, yaml).unwrap();
+        load(&path)
+    }
+
+    const UNITS: &[u8] = b"id,name,tier,province,region,shortage\nU1,Tinh,province,P1,north,2\n";
+    const POSTS: &[u8] =
+        b"id,unit,title,rank,sector,role,criticality\nP1,U1,pc_chair,5,gov,head,5\n";
+    const CADRES: &[u8] = b"id,name,sex,birth_date,current_rank,sector,planned_titles,rating\n\
+C1,A,M,1975-01-01,5,gov,pc_chair,3\n";
+
+    fn tables() -> Vec<(&'static str, &'static [u8])> {
+        vec![("u.csv", UNITS), ("p.csv", POSTS), ("c.csv", CADRES)]
+    }
+    const HEAD: &str =
+        "plan_date: 2027-01-01\ntables: {units: u.csv, posts: p.csv, cadres: c.csv}\n";
+
+    #[test]
+    fn minimal_scenario_loads_with_defaults() {
+        let s = load_text(HEAD, &tables()).unwrap();
+        assert_eq!(s.name, "s");
+        assert_eq!(s.rules, crate::domain::RuleSet::qd65_2022());
+        assert_eq!(s.weights, crate::domain::Weights::default());
+        assert_eq!(s.max_departures_per_unit, 2);
+        assert!(s.posts[0].not_local);
+        assert_eq!(s.posts[0].seats, 1);
+    }
+
+    #[test]
+    fn overrides_apply() {
+        let yaml = format!(
+            "{HEAD}rules:\n  min_service_months: 100\n  retirement_men: {{ max_months: 750 }}\n  \
+             not_local_titles: []\n  family_functions: [Personnel, treasury, personnel]\n\
+             weights: {{ fit: 0, training_points: {{ new_tier: 7.5 }} }}\ntargets: {{ women: 0.5 }}\n\
+             solver: {{ threads: 4, time_limit_s: 1.5 }}\nmax_departures_per_unit: 5\nname: X\n"
+        );
+        let s = load_text(&yaml, &tables()).unwrap();
+        assert_eq!(s.rules.min_service_months, 100);
+        assert_eq!(s.rules.retirement_men.max_months, 750);
+        assert_eq!(s.rules.retirement_men.base_months, 723);
+        assert!(
+            !s.posts[0].not_local,
+            "an empty not_local_titles list derives nothing"
+        );
+        assert_eq!(
+            s.rules.family_functions,
+            vec![
+                crate::domain::Function::Personnel,
+                crate::domain::Function::Treasury
+            ]
+        );
+        assert_eq!(s.weights.fit, 0.0);
+        assert_eq!(s.weights.training_points.new_tier, 7.5);
+        assert_eq!(s.weights.staffing, 10.0);
+        assert_eq!(s.targets.women, 0.5);
+        assert_eq!(s.targets.young, 0.15);
+        assert_eq!(s.solver.threads, 4);
+        assert_eq!(s.solver.time_limit_s, 1.5);
+        assert_eq!(s.max_departures_per_unit, 5);
+        assert_eq!(s.name, "X");
+    }
+
+    #[test]
+    fn yaml_errors_are_all_reported() {
+        let yaml = format!(
+            "{HEAD}weights:\n  stafing: 3\n  fit: -1\ntargets: {{ women: 2 }}\nsolver:\n  relative_gap: 1\n  \
+             threads: 0\n  time_limit_s: 0\nrules: {{ base: qd65, max_head_terms: two }}\nmin_service_months: 3\n"
+        );
+        let e = load_text(&yaml, &tables()).unwrap_err();
+        let got: Vec<(&str, &str)> = e
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.field.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("E1002", "weights.stafing"),
+                ("E1005", "weights.fit"),
+                ("E1005", "targets.women"),
+                ("E1005", "solver.relative_gap"),
+                ("E1005", "solver.threads"),
+                ("E1005", "solver.time_limit_s"),
+                ("E1006", "rules.base"),
+                ("E1004", "rules.max_head_terms"),
+                ("E1002", "min_service_months"),
+            ],
+            "{e}"
+        );
+        let misplaced = e.diagnostics.last().unwrap();
+        assert!(
+            misplaced.fix.contains("rules.min_service_months"),
+            "{misplaced}"
+        );
+        assert_eq!(misplaced.line, Some(12));
+        assert!(e.diagnostics[0].fix.contains("\"staffing\""));
+        assert_eq!(
+            (e.diagnostics[0].line, e.diagnostics[0].column),
+            (Some(4), Some(3))
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_second_one() {
+        let yaml = format!("{HEAD}weights:\n  fit: 1\n  staffing: 2\n  fit: 3\n");
+        let e = load_text(&yaml, &tables()).unwrap_err();
+        let d = &e.diagnostics[0];
+        assert_eq!(
+            (d.code, d.line, d.column),
+            ("E1007", Some(6), Some(3)),
+            "{e}"
+        );
+        assert_eq!(d.field, "weights");
+        let e = load_text(&format!("{HEAD}plan_date: 2027-01-02\n"), &tables()).unwrap_err();
+        let d = &e.diagnostics[0];
+        assert_eq!(
+            (d.code, d.line, d.column),
+            ("E1007", Some(3), Some(1)),
+            "{e}"
+        );
+        let e = load_text("pins:\n  - cadre: a\n    post: b\n    cadre: c\n", &[]).unwrap_err();
+        let d = &e.diagnostics[0];
+        assert_eq!((d.line, d.column), (Some(4), Some(5)), "{e}");
+        assert_eq!(second_key("a: 1\n", 9, 9, "a"), None);
+        assert_eq!(second_key("a: 1\n", 1, 0, "a"), None);
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        let cases: &[&[u8]] = &[
+            b"",
+            b"\xEF\xBB\xBF",
+            b"- a\n- b\n",
+            b"42",
+            b"plan_date: [1]\ntables: 3\n",
+            b"plan_date:\ntables:\n",
+            b"tables: {units: ., posts: '', cadres: c.csv/x}\nplan_date: 2027-02-30\n",
+            b"\xFF\xFE\x00",
+            b"a: &x [*x]\n",
+            b"<<: {plan_date: 2027-01-01}\n<<: 5\n",
+            b"? [a, b]\n: c\n",
+            b"pins: [{cadre: C1, post: P1}, 3, {cadre: [], post: ~}]\nextra_seats: {}\nforbids: 7\n",
+        ];
+        for yaml in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("s.yaml");
+            std::fs::write(&path, yaml).unwrap();
+            for (name, content) in tables() {
+                std::fs::write(dir.path().join(name), content).unwrap();
+            }
+            let r = load(&path);
+            let e = r.expect_err(&String::from_utf8_lossy(yaml));
+            assert!(!e.diagnostics.is_empty());
+            let _ = e.to_string();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(dir.path()).unwrap_err().codes(), vec!["E1008"]);
+        assert_eq!(
+            load(&dir.path().join("none.yaml")).unwrap_err().codes(),
+            vec!["E1001"]
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn random_bytes_never_panic(
+            yaml in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+            units in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("s.yaml");
+            std::fs::write(&path, &yaml).unwrap();
+            std::fs::write(dir.path().join("u.csv"), &units).unwrap();
+            let _ = load(&path);
+            let mut good = HEAD.as_bytes().to_vec();
+            good.extend_from_slice(&yaml);
+            std::fs::write(&path, &good).unwrap();
+            let _ = load(&path);
+        }
+
+        #[test]
+        fn random_csv_never_panics(
+            units in "[a-zA-Z0-9,;:\"\\n\\r é-]{0,300}",
+            cadres in "[a-zA-Z0-9,;:\"\\n é-]{0,300}",
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("s.yaml");
+            std::fs::write(&path, HEAD).unwrap();
+            std::fs::write(dir.path().join("u.csv"), format!("id,name,tier,province,region,shortage\n{units}")).unwrap();
+            std::fs::write(dir.path().join("p.csv"), POSTS).unwrap();
+            std::fs::write(dir.path().join("c.csv"), format!(
+                "id,name,sex,birth_date,current_rank,sector,planned_titles,rating,relatives,worked_years,head_terms\n{cadres}"
+            )).unwrap();
+            let _ = load(&path);
+        }
+    }
+}

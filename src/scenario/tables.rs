@@ -1,0 +1,1009 @@
+//! The CSV tables: a reader that checks the header and locates every cell, and the parsers of
+//! `units.csv`, `posts.csv` and `cadres.csv` that validate each cell and resolve references.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::diagnostic::{self as code, Diagnostic, Diags, quoted};
+use super::text::{
+    BOOL_EXPECTED, closest_id, closest_name, did_you_mean, one_of, parse_bool, parse_date,
+    parse_decimal, parse_int, split_list, split_pairs,
+};
+use crate::domain::{Cadre, CadreIx, Date, Function, Post, Role, RuleSet, Sex, Tier, Unit, UnitIx};
+
+/// A column of a table: its name and whether the header must have it.
+pub(crate) type Column = (&'static str, bool);
+
+pub(crate) const UNIT_COLUMNS: &[Column] = &[
+    ("id", true),
+    ("name", true),
+    ("tier", true),
+    ("province", false),
+    ("region", true),
+    ("shortage", true),
+    ("difficult", false),
+];
+
+pub(crate) const POST_COLUMNS: &[Column] = &[
+    ("id", true),
+    ("unit", true),
+    ("title", true),
+    ("rank", true),
+    ("sector", true),
+    ("role", true),
+    ("not_local", false),
+    ("function", false),
+    ("seats", false),
+    ("criticality", true),
+];
+
+pub(crate) const CADRE_COLUMNS: &[Column] = &[
+    ("id", true),
+    ("name", true),
+    ("sex", true),
+    ("birth_date", true),
+    ("birth_province", false),
+    ("hometown_province", false),
+    ("current_unit", false),
+    ("current_role", false),
+    ("current_rank", true),
+    ("sector", true),
+    ("planned_titles", true),
+    ("outstanding", false),
+    ("rating", true),
+    ("health_cert_date", false),
+    ("rotation_end", false),
+    ("worked_years", false),
+    ("head_terms", false),
+    ("relatives", false),
+    ("ethnic_minority", false),
+];
+
+/// A CSV file read into trimmed cells, each row with the line it starts on.
+pub(crate) struct Csv {
+    pub file: PathBuf,
+    /// The file name, used in field paths (`cadres.csv: birth_date`).
+    pub name: String,
+    pub header_line: usize,
+    /// Column name → index, for the columns the header has.
+    columns: HashMap<String, usize>,
+    pub rows: Vec<Row>,
+}
+
+pub(crate) struct Row {
+    pub line: usize,
+    pub cells: Vec<String>,
+    /// The row has as many cells as the header (E2014 otherwise, and the row is not read further).
+    pub well_formed: bool,
+}
+
+impl Csv {
+    pub(crate) fn column(&self, name: &str) -> Option<usize> {
+        self.columns.get(name).copied()
+    }
+    /// The cell of `row` in column `name`: `None` if the header has no such column.
+    pub(crate) fn cell<'r>(&self, row: &'r Row, name: &str) -> Option<&'r str> {
+        let ix = self.column(name)?;
+        Some(row.cells.get(ix).map(String::as_str).unwrap_or(""))
+    }
+    fn field(&self, column: &str) -> String {
+        format!("{}: {column}", self.name)
+    }
+}
+
+/// How to read a CSV file.
+pub(crate) struct CsvSpec {
+    /// The columns read; the required ones must be in the header.
+    pub columns: &'static [Column],
+    /// Refuse columns not in `columns` (E2002).
+    pub strict: bool,
+    /// Every row must have as many cells as the header (E2014).
+    pub exact_width: bool,
+    /// The code of a missing required column.
+    pub missing_code: &'static str,
+}
+
+pub(crate) const UNITS: CsvSpec = CsvSpec {
+    columns: UNIT_COLUMNS,
+    strict: true,
+    exact_width: true,
+    missing_code: code::MISSING_COLUMN,
+};
+pub(crate) const POSTS: CsvSpec = CsvSpec {
+    columns: POST_COLUMNS,
+    ..UNITS
+};
+pub(crate) const CADRES: CsvSpec = CsvSpec {
+    columns: CADRE_COLUMNS,
+    ..UNITS
+};
+
+/// Reads CSV text: checks the header against the spec and keeps every non-blank row, its cells
+/// trimmed. `None` if there is no header at all.
+pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diags) -> Option<Csv> {
+    let known = spec.columns;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for result in reader.records() {
+        match result {
+            Ok(record) => {
+                let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+                let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+                records.push((line, cells));
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                diags.push(
+                    Diagnostic::new(code::BAD_ROW, file)
+                        .at(line, None)
+                        .field(name.clone())
+                        .found(e.to_string())
+                        .expected("comma-separated cells")
+                        .fix("save the table as CSV (comma delimited), UTF-8"),
+                );
+                break;
+            }
+        }
+    }
+    let mut records = records.into_iter();
+    let Some((header_line, header)) = records.next() else {
+        let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
+        diags.push(
+            Diagnostic::new(code::NO_HEADER, file)
+                .field(name.clone())
+                .found("an empty file")
+                .expected(format!(
+                    "a header row naming the columns: {}",
+                    names.join(",")
+                ))
+                .fix("write the header row, then one row per record"),
+        );
+        return None;
+    };
+    let rows: Vec<Row> = records
+        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+        .map(|(line, cells)| Row {
+            line,
+            well_formed: true,
+            cells,
+        })
+        .collect();
+    let mut csv = Csv {
+        file: file.to_path_buf(),
+        name,
+        header_line,
+        columns: HashMap::new(),
+        rows,
+    };
+    let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
+    let at_header = |code: &'static str, column: Option<usize>, field: String| {
+        Diagnostic::new(code, file)
+            .at(Some(header_line), column)
+            .field(field)
+    };
+    for (ix, col) in header.iter().enumerate() {
+        if let Some(&first) = csv.columns.get(col.as_str()) {
+            diags.push(
+                at_header(code::DUPLICATE_COLUMN, Some(ix + 1), csv.field(col))
+                    .found(quoted(col))
+                    .expected(format!("each column once (already column {})", first + 1))
+                    .fix("delete or rename one of the two columns"),
+            );
+            continue;
+        }
+        if names.contains(&col.as_str()) {
+            csv.columns.insert(col.clone(), ix);
+        } else if spec.strict {
+            let holds_data = csv
+                .rows
+                .iter()
+                .any(|r| r.cells.get(ix).is_some_and(|c| !c.is_empty()));
+            if col.is_empty() && !holds_data {
+                continue; // a trailing empty column, as spreadsheets write them
+            }
+            let fix = match closest_name(col, names.iter().copied()) {
+                Some(s) => format!("did you mean {s:?}? rename the column"),
+                None if col.is_empty() => "name the column, or delete its cells".to_string(),
+                None => "rename the column to a documented one, or delete it (unknown columns are \
+                         refused so that a misspelt column never drops data silently)"
+                    .to_string(),
+            };
+            diags.push(
+                at_header(code::UNKNOWN_COLUMN, Some(ix + 1), csv.field(col))
+                    .found(quoted(col))
+                    .expected(format!("one of the columns {}", one_of(&names)))
+                    .fix(fix),
+            );
+        }
+    }
+    for (col, required) in known {
+        if *required && !csv.columns.contains_key(*col) {
+            let separator = header.len() == 1
+                && header
+                    .first()
+                    .is_some_and(|h| h.contains(';') || h.contains('\t'));
+            let none_known = csv.columns.is_empty();
+            let fix = if separator {
+                "the file seems to separate cells with `;` or tabs: save it as CSV with commas \
+                 (in Excel: CSV UTF-8 (Comma delimited))"
+                    .to_string()
+            } else if none_known {
+                format!(
+                    "the first line must be the header row, naming the columns: {}",
+                    names.join(",")
+                )
+            } else {
+                format!("add a column `{col}` to the header row, with a value in each row")
+            };
+            diags.push(
+                at_header(spec.missing_code, None, csv.field(col))
+                    .found(format!("the header {}", quoted(&header.join(","))))
+                    .expected(format!("a column {col:?}"))
+                    .fix(fix),
+            );
+        }
+    }
+    let width = header.len();
+    for row in &mut csv.rows {
+        let extra_data = row.cells.iter().skip(width).any(|c| !c.is_empty());
+        if spec.exact_width && (row.cells.len() < width || extra_data) {
+            row.well_formed = false;
+            diags.push(
+                Diagnostic::new(code::BAD_ROW, file)
+                    .at(Some(row.line), None)
+                    .field(csv.name.clone())
+                    .found(format!("{} cells", row.cells.len()))
+                    .expected(format!("{width} cells, as many as the header has"))
+                    .fix("check the row for a missing or extra comma; quote cells that contain commas"),
+            );
+        }
+    }
+    Some(csv)
+}
+
+/// Ids of a table in row order, for lookups and "did you mean".
+#[derive(Debug, Default)]
+pub(crate) struct Ids {
+    map: HashMap<String, (u32, usize)>,
+    order: Vec<String>,
+}
+
+impl Ids {
+    /// Ids known to be unique, in order.
+    pub(crate) fn from_unique<'a>(ids: impl IntoIterator<Item = &'a str>) -> Ids {
+        let mut out = Ids::default();
+        for (ix, id) in ids.into_iter().enumerate() {
+            let _ = out.insert(id, ix as u32, 0);
+        }
+        out
+    }
+    /// Registers `id` as row `ix` on `line`; the line of the first row if it is taken.
+    fn insert(&mut self, id: &str, ix: u32, line: usize) -> Result<(), usize> {
+        if let Some(&(_, first)) = self.map.get(id) {
+            return Err(first);
+        }
+        self.map.insert(id.to_string(), (ix, line));
+        self.order.push(id.to_string());
+        Ok(())
+    }
+    pub(crate) fn get(&self, id: &str) -> Option<u32> {
+        self.map.get(id).map(|&(ix, _)| ix)
+    }
+    pub(crate) fn suggest(&self, id: &str) -> Option<&str> {
+        self.suggest_except(id, None)
+    }
+    /// A suggestion that is not `except` (a cadre is never its own relative).
+    fn suggest_except(&self, id: &str, except: Option<&str>) -> Option<&str> {
+        closest_id(
+            id,
+            self.order
+                .iter()
+                .map(String::as_str)
+                .filter(|i| Some(*i) != except),
+        )
+    }
+    pub(crate) fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+}
+
+/// A parsed table: one entry per row (`None` for a row with errors) and the ids of all rows.
+pub(crate) struct Parsed<T> {
+    pub rows: Vec<Option<T>>,
+    pub ids: Ids,
+}
+
+impl<T> Parsed<T> {
+    fn empty() -> Parsed<T> {
+        Parsed {
+            rows: Vec::new(),
+            ids: Ids::default(),
+        }
+    }
+    /// All rows, if every one of them is valid.
+    pub(crate) fn complete(self) -> Option<Vec<T>> {
+        self.rows.into_iter().collect()
+    }
+}
+
+/// Reading the cells of one row; any problem is reported and makes the row invalid.
+struct Cells<'a> {
+    csv: &'a Csv,
+    row: &'a Row,
+    diags: &'a mut Diags,
+    ok: bool,
+}
+
+impl<'a> Cells<'a> {
+    fn raw(&self, col: &str) -> Option<&'a str> {
+        self.csv.cell(self.row, col)
+    }
+
+    fn diag(&self, code: &'static str, col: &str) -> Diagnostic {
+        Diagnostic::new(code, &self.csv.file)
+            .at(Some(self.row.line), self.csv.column(col).map(|c| c + 1))
+            .field(self.csv.field(col))
+            .found(quoted(self.raw(col).unwrap_or("")))
+    }
+
+    fn report(&mut self, d: Diagnostic) {
+        self.ok = false;
+        self.diags.push(d);
+    }
+
+    /// A required cell: `None` (reported) when empty; `None` (already reported) without its column.
+    fn required(&mut self, col: &str, expected: &str) -> Option<&'a str> {
+        match self.raw(col) {
+            None => {
+                self.ok = false;
+                None
+            }
+            Some("") => {
+                let d = self
+                    .diag(code::MISSING_VALUE, col)
+                    .found("an empty cell")
+                    .expected(expected.to_string())
+                    .fix(format!("fill in `{col}`"));
+                self.report(d);
+                None
+            }
+            Some(s) => Some(s),
+        }
+    }
+
+    fn text(&mut self, col: &str) -> String {
+        self.required(col, "a value").unwrap_or("").to_string()
+    }
+
+    fn optional_text(&mut self, col: &str) -> Option<String> {
+        self.raw(col).filter(|s| !s.is_empty()).map(str::to_string)
+    }
+
+    /// A whole number in `[min, max]`; `default` when the cell is empty (required without one).
+    fn int(&mut self, col: &str, min: i64, max: i64, default: Option<i64>) -> i64 {
+        let range = if min <= i64::from(i32::MIN) {
+            "a whole number".to_string()
+        } else if max >= i64::from(i32::MAX) {
+            format!("a whole number ≥ {min}")
+        } else {
+            format!("a whole number from {min} to {max}")
+        };
+        let s = match (self.raw(col), default) {
+            (None | Some(""), Some(d)) => return d,
+            _ => match self.required(col, &range) {
+                Some(s) => s,
+                None => return default.unwrap_or(min),
+            },
+        };
+        match parse_int(s) {
+            None => {
+                let d = self
+                    .diag(code::BAD_NUMBER, col)
+                    .expected(range)
+                    .fix("write a whole number with digits only");
+                self.report(d);
+                min
+            }
+            Some(v) if v < min || v > max => {
+                let d = self
+                    .diag(code::OUT_OF_RANGE, col)
+                    .expected(range)
+                    .fix(format!("use a value the column `{col}` allows"));
+                self.report(d);
+                min
+            }
+            Some(v) => v,
+        }
+    }
+
+    fn date(&mut self, col: &str, required: bool) -> Option<Date> {
+        let s = if required {
+            self.required(col, "a date YYYY-MM-DD")?
+        } else {
+            self.raw(col).filter(|s| !s.is_empty())?
+        };
+        match parse_date(s) {
+            Ok(d) => Some(d),
+            Err(expected) => {
+                let d = self
+                    .diag(code::BAD_DATE, col)
+                    .expected(expected)
+                    .fix("write the date as YYYY-MM-DD (a spreadsheet may need the column formatted as text)");
+                self.report(d);
+                None
+            }
+        }
+    }
+
+    fn flag(&mut self, col: &str) -> Option<bool> {
+        let s = self.raw(col)?;
+        match parse_bool(s) {
+            Ok(b) => b,
+            Err(()) => {
+                let d = self
+                    .diag(code::BAD_ENUM, col)
+                    .expected(format!("a boolean: {BOOL_EXPECTED}"))
+                    .fix("write true or false");
+                self.report(d);
+                None
+            }
+        }
+    }
+
+    /// One of a fixed set of names (any case).
+    fn choice<T: Copy>(
+        &mut self,
+        col: &str,
+        options: &[(&'static str, T)],
+        required: bool,
+    ) -> Option<T> {
+        let hint = if col == "sex" {
+            "write M for nam (male) or F for nữ (female)"
+        } else {
+            "use one of the listed values"
+        };
+        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        let s = if required {
+            self.required(col, &format!("one of {}", one_of(&names)))?
+        } else {
+            self.raw(col).filter(|s| !s.is_empty())?
+        };
+        if let Some((_, v)) = options.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)) {
+            return Some(*v);
+        }
+        let d = self
+            .diag(code::BAD_ENUM, col)
+            .expected(format!("one of {}", one_of(&names)))
+            .fix(format!(
+                "{}{hint}",
+                did_you_mean(closest_name(s, names.iter().copied()))
+            ));
+        self.report(d);
+        None
+    }
+
+    /// A reference to a row of another table (`Ok(None)` for an empty optional cell; `Err` when
+    /// reported or unknowable).
+    fn reference(
+        &mut self,
+        col: &str,
+        required: bool,
+        table: &str,
+        ids: Option<&Ids>,
+    ) -> Result<Option<u32>, ()> {
+        let s = if required {
+            self.required(col, &format!("the id of a row of {table}"))
+                .ok_or(())?
+        } else {
+            match self.raw(col).filter(|s| !s.is_empty()) {
+                Some(s) => s,
+                None => return Ok(None),
+            }
+        };
+        let Some(ids) = ids else {
+            self.ok = false; // the other table could not be read: already reported
+            return Err(());
+        };
+        match ids.get(s) {
+            Some(ix) => Ok(Some(ix)),
+            None => {
+                let d = unknown_reference(self.diag(code::UNKNOWN_REFERENCE, col), s, table, ids);
+                self.report(d);
+                Err(())
+            }
+        }
+    }
+
+    /// Registers the row's id: a duplicate is reported with the line of the first.
+    fn id(&mut self, ids: &mut Ids, ix: u32) -> String {
+        let id = self.text("id");
+        if !id.is_empty()
+            && let Err(first) = ids.insert(&id, ix, self.row.line)
+        {
+            let d = self
+                .diag(code::DUPLICATE_ID, "id")
+                .expected(format!("a unique id (first used on line {first})"))
+                .fix("give one of the two rows another id, or delete the repeated row");
+            self.report(d);
+        }
+        id
+    }
+}
+
+fn unknown_reference(d: Diagnostic, id: &str, table: &str, ids: &Ids) -> Diagnostic {
+    unknown_reference_except(d, id, table, ids, None)
+}
+
+fn unknown_reference_except(
+    d: Diagnostic,
+    id: &str,
+    table: &str,
+    ids: &Ids,
+    except: Option<&str>,
+) -> Diagnostic {
+    let fix = match ids.suggest_except(id, except) {
+        Some(s) => format!("did you mean {s:?}? correct the id, or add a row {id:?} to {table}"),
+        None => format!("correct the id, or add a row {id:?} to {table}"),
+    };
+    d.expected(format!("the id of a row of {table}")).fix(fix)
+}
+
+const TIERS: &[(&str, Tier)] = &[
+    ("central", Tier::Central),
+    ("province", Tier::Province),
+    ("district", Tier::District),
+    ("commune", Tier::Commune),
+];
+const ROLES: &[(&str, Role)] = &[
+    ("head", Role::Head),
+    ("deputy", Role::Deputy),
+    ("member", Role::Member),
+];
+const FUNCTIONS: &[(&str, Function)] = &[
+    ("personnel", Function::Personnel),
+    ("accounting", Function::Accounting),
+    ("treasury", Function::Treasury),
+    ("storekeeper", Function::Storekeeper),
+];
+const SEXES: &[(&str, Sex)] = &[("M", Sex::M), ("F", Sex::F)];
+
+/// Reports a table with a header but no rows.
+fn check_not_empty(csv: &Csv, diags: &mut Diags) {
+    if csv.rows.is_empty() {
+        diags.push(
+            Diagnostic::new(code::EMPTY_TABLE, &csv.file)
+                .at(Some(csv.header_line), None)
+                .field(csv.name.clone())
+                .found("a header and no rows")
+                .expected("at least one row")
+                .fix("add the rows, or check that the scenario names the right file"),
+        );
+    }
+}
+
+pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
+    check_not_empty(csv, diags);
+    let mut out = Parsed::empty();
+    for (ix, row) in csv.rows.iter().enumerate() {
+        let mut c = Cells {
+            csv,
+            row,
+            diags,
+            ok: row.well_formed,
+        };
+        if !row.well_formed {
+            register_only(csv, row, &mut out.ids, ix);
+            out.rows.push(None);
+            continue;
+        }
+        let id = c.id(&mut out.ids, ix as u32);
+        let name = c.text("name");
+        let tier = c.choice("tier", TIERS, true);
+        let province = c.optional_text("province");
+        let region = c.text("region");
+        let shortage = c.int("shortage", 0, 3, None);
+        let difficult = c.flag("difficult").unwrap_or(false);
+        match (tier, &province) {
+            (Some(Tier::Central), Some(_)) => {
+                let d = c
+                    .diag(code::IMPOSSIBLE_VALUE, "province")
+                    .expected("an empty cell: a central unit lies in no province")
+                    .fix("empty the province, or correct the tier");
+                c.report(d);
+            }
+            (Some(t), None) if t != Tier::Central => {
+                let d = c
+                    .diag(code::IMPOSSIBLE_VALUE, "province")
+                    .found(format!("no province for a {} unit", t.as_str()))
+                    .expected("the id of the province the unit lies in")
+                    .fix("fill in the province (its own id for a province-level unit)");
+                c.report(d);
+            }
+            _ => {}
+        }
+        out.rows.push(match (c.ok, tier) {
+            (true, Some(tier)) => Some(Unit {
+                id,
+                name,
+                tier,
+                province,
+                region,
+                shortage: shortage as u8,
+                difficult,
+            }),
+            _ => None,
+        });
+    }
+    out
+}
+
+/// A malformed row still claims its id, so that references to it do not cascade into errors.
+fn register_only(csv: &Csv, row: &Row, ids: &mut Ids, ix: usize) {
+    if let Some(id) = csv.cell(row, "id").filter(|s| !s.is_empty()) {
+        let _ = ids.insert(id, ix as u32, row.line);
+    }
+}
+
+pub(crate) fn posts(
+    csv: &Csv,
+    units: Option<&Ids>,
+    rules: &RuleSet,
+    diags: &mut Diags,
+) -> Parsed<Post> {
+    check_not_empty(csv, diags);
+    let units = units.filter(|u| !u.is_empty());
+    let mut out = Parsed::empty();
+    for (ix, row) in csv.rows.iter().enumerate() {
+        let mut c = Cells {
+            csv,
+            row,
+            diags,
+            ok: row.well_formed,
+        };
+        if !row.well_formed {
+            register_only(csv, row, &mut out.ids, ix);
+            out.rows.push(None);
+            continue;
+        }
+        let id = c.id(&mut out.ids, ix as u32);
+        let unit = c.reference("unit", true, "units.csv", units);
+        let title = c.text("title");
+        let rank = c.int("rank", i64::from(i32::MIN), i64::from(i32::MAX), None);
+        let sector = c.text("sector");
+        let role = c.choice("role", ROLES, true);
+        let not_local = c.flag("not_local");
+        let function = c.choice("function", FUNCTIONS, false);
+        let seats = c.int("seats", 1, i64::from(u32::MAX), Some(1));
+        let criticality = c.int("criticality", 1, 5, None);
+        out.rows.push(match (c.ok, unit, role) {
+            (true, Ok(Some(unit)), Some(role)) => Some(Post {
+                id,
+                unit,
+                not_local: not_local.unwrap_or_else(|| rules.is_not_local_title(&title)),
+                title,
+                rank: rank as i32,
+                sector,
+                role,
+                function,
+                seats: seats as u32,
+                criticality: criticality as u8,
+            }),
+            _ => None,
+        });
+    }
+    out
+}
+
+/// Relatives as written, resolved once every cadre id is known.
+struct PendingRelatives {
+    row: usize,
+    ids: Vec<String>,
+}
+
+pub(crate) fn cadres(
+    csv: &Csv,
+    units: Option<&Ids>,
+    plan_date: Option<Date>,
+    diags: &mut Diags,
+) -> Parsed<Cadre> {
+    check_not_empty(csv, diags);
+    let units = units.filter(|u| !u.is_empty());
+    let mut out = Parsed::empty();
+    let mut pending = Vec::new();
+    for (ix, row) in csv.rows.iter().enumerate() {
+        let mut c = Cells {
+            csv,
+            row,
+            diags,
+            ok: row.well_formed,
+        };
+        if !row.well_formed {
+            register_only(csv, row, &mut out.ids, ix);
+            out.rows.push(None);
+            continue;
+        }
+        let id = c.id(&mut out.ids, ix as u32);
+        let name = c.text("name");
+        let sex = c.choice("sex", SEXES, true);
+        let birth_date = c.date("birth_date", true);
+        if let (Some(b), Some(p)) = (birth_date, plan_date)
+            && b >= p
+        {
+            let d = c
+                .diag(code::IMPOSSIBLE_VALUE, "birth_date")
+                .expected(format!("a date before the plan date {p}"))
+                .fix("correct the birth date (or the scenario's plan_date)");
+            c.report(d);
+        }
+        let birth_province = c.optional_text("birth_province");
+        let hometown_province = c.optional_text("hometown_province");
+        let current_unit = c.reference("current_unit", false, "units.csv", units);
+        let current_role = c.choice("current_role", ROLES, false);
+        let current_rank = c.int(
+            "current_rank",
+            i64::from(i32::MIN),
+            i64::from(i32::MAX),
+            None,
+        );
+        let sector = c.text("sector");
+        let planned_titles: Vec<String> = c
+            .raw("planned_titles")
+            .map(|s| split_list(s).into_iter().map(str::to_string).collect())
+            .unwrap_or_default();
+        let outstanding = c.flag("outstanding").unwrap_or(false);
+        let rating = c.int("rating", 1, 4, None);
+        let health_cert_date = c.date("health_cert_date", false);
+        if let (Some(h), Some(p)) = (health_cert_date, plan_date)
+            && h > p
+        {
+            let d = c
+                .diag(code::IMPOSSIBLE_VALUE, "health_cert_date")
+                .expected(format!("a date on or before the plan date {p}"))
+                .fix("correct the date of the health certificate");
+            c.report(d);
+        }
+        let rotation_end = c.date("rotation_end", false);
+        let worked_years = worked_years(&mut c);
+        let head_terms = head_terms(&mut c, units);
+        let relatives: Vec<String> = c
+            .raw("relatives")
+            .map(|s| split_list(s).into_iter().map(str::to_string).collect())
+            .unwrap_or_default();
+        let ethnic_minority = c.flag("ethnic_minority").unwrap_or(false);
+        pending.push(PendingRelatives {
+            row: ix,
+            ids: relatives,
+        });
+        out.rows.push(match (c.ok, sex, birth_date, current_unit) {
+            (true, Some(sex), Some(birth_date), Ok(current_unit)) => Some(Cadre {
+                id,
+                name,
+                sex,
+                birth_date,
+                birth_province,
+                hometown_province,
+                current_unit,
+                current_role,
+                current_rank: current_rank as i32,
+                sector,
+                planned_titles,
+                outstanding,
+                rating: rating as u8,
+                health_cert_date,
+                rotation_end,
+                worked_years,
+                head_terms,
+                relatives: Vec::new(),
+                ethnic_minority,
+            }),
+            _ => None,
+        });
+    }
+    resolve_relatives(csv, &mut out, pending, diags);
+    out
+}
+
+fn bad_list(c: &mut Cells<'_>, col: &str, item: &str, expected: &str, fix: &str) {
+    let d = c
+        .diag(code::BAD_LIST, col)
+        .found(format!(
+            "{} (the item {})",
+            quoted(c.raw(col).unwrap_or("")),
+            quoted(item)
+        ))
+        .expected(expected.to_string())
+        .fix(fix.to_string());
+    c.report(d);
+}
+
+/// `P01:22;P07:3.5` → sorted by province.
+fn worked_years(c: &mut Cells<'_>) -> Vec<(String, f64)> {
+    const COL: &str = "worked_years";
+    const EXPECTED: &str = "`PROVINCE:YEARS` items separated by `;`, e.g. P01:22;P07:3.5";
+    let Some(raw) = c.raw(COL) else {
+        return Vec::new();
+    };
+    let pairs = match split_pairs(raw) {
+        Ok(p) => p,
+        Err(e) => {
+            bad_list(
+                c,
+                COL,
+                &e.item,
+                EXPECTED,
+                "write each item as PROVINCE:YEARS",
+            );
+            return Vec::new();
+        }
+    };
+    let mut out: Vec<(String, f64)> = Vec::new();
+    for (province, years) in pairs {
+        if out.iter().any(|(p, _)| p == province) {
+            bad_list(
+                c,
+                COL,
+                province,
+                EXPECTED,
+                "list each province once, with its total years",
+            );
+            continue;
+        }
+        match parse_decimal(years) {
+            None => {
+                let d = c
+                    .diag(code::BAD_NUMBER, COL)
+                    .found(format!("{} (the years {})", quoted(raw), quoted(years)))
+                    .expected("a number of years, with a dot for decimals (22.5)")
+                    .fix("write the years as a number");
+                c.report(d);
+            }
+            Some(y) if y < 0.0 => {
+                let d = c
+                    .diag(code::OUT_OF_RANGE, COL)
+                    .found(format!("{} (the years {})", quoted(raw), quoted(years)))
+                    .expected("a number of years ≥ 0")
+                    .fix("correct the number of years");
+                c.report(d);
+            }
+            Some(y) => out.push((province.to_string(), y)),
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// `U12:2` → sorted by unit index.
+fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>) -> Vec<(UnitIx, u32)> {
+    const COL: &str = "head_terms";
+    const EXPECTED: &str = "`UNIT:TERMS` items separated by `;`, e.g. U12:2";
+    let Some(raw) = c.raw(COL) else {
+        return Vec::new();
+    };
+    let pairs = match split_pairs(raw) {
+        Ok(p) => p,
+        Err(e) => {
+            bad_list(c, COL, &e.item, EXPECTED, "write each item as UNIT:TERMS");
+            return Vec::new();
+        }
+    };
+    let mut out: Vec<(UnitIx, u32)> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (unit, terms) in pairs {
+        if seen.contains(&unit) {
+            bad_list(c, COL, unit, EXPECTED, "list each unit once");
+            continue;
+        }
+        seen.push(unit);
+        let terms = match parse_int(terms) {
+            None => {
+                let d = c
+                    .diag(code::BAD_NUMBER, COL)
+                    .found(format!("{} (the terms {})", quoted(raw), quoted(terms)))
+                    .expected("a whole number of terms")
+                    .fix("write the number of consecutive terms as head");
+                c.report(d);
+                continue;
+            }
+            Some(t) if t < 0 || t > i64::from(u32::MAX) => {
+                let d = c
+                    .diag(code::OUT_OF_RANGE, COL)
+                    .found(format!("{} (the terms {})", quoted(raw), quoted(terms)))
+                    .expected("a whole number of terms ≥ 0")
+                    .fix("correct the number of terms");
+                c.report(d);
+                continue;
+            }
+            Some(t) => t as u32,
+        };
+        let Some(ids) = units else {
+            c.ok = false;
+            continue;
+        };
+        match ids.get(unit) {
+            Some(ix) => out.push((ix, terms)),
+            None => {
+                let d =
+                    unknown_reference(c.diag(code::UNKNOWN_REFERENCE, COL), unit, "units.csv", ids)
+                        .found(format!("{} (the unit {})", quoted(raw), quoted(unit)));
+                c.report(d);
+            }
+        }
+    }
+    out.sort_by_key(|(u, _)| *u);
+    out
+}
+
+/// Resolves `relatives` against all cadre ids, then makes them symmetric, sorted and unique.
+fn resolve_relatives(
+    csv: &Csv,
+    out: &mut Parsed<Cadre>,
+    pending: Vec<PendingRelatives>,
+    diags: &mut Diags,
+) {
+    let mut edges: Vec<(usize, CadreIx)> = Vec::new();
+    for p in pending {
+        let row = &csv.rows[p.row];
+        let mut c = Cells {
+            csv,
+            row,
+            diags,
+            ok: true,
+        };
+        let own = csv.cell(row, "id").unwrap_or("");
+        for rel in &p.ids {
+            if rel == own {
+                let d = c
+                    .diag(code::IMPOSSIBLE_VALUE, "relatives")
+                    .found(format!(
+                        "{} (the cadre's own id {})",
+                        quoted(c.raw("relatives").unwrap_or("")),
+                        quoted(rel)
+                    ))
+                    .expected("ids of other cadres")
+                    .fix("remove the cadre's own id from its relatives");
+                c.report(d);
+                continue;
+            }
+            match out.ids.get(rel) {
+                Some(ix) => edges.push((p.row, ix)),
+                None => {
+                    let d = unknown_reference_except(
+                        c.diag(code::UNKNOWN_REFERENCE, "relatives"),
+                        rel,
+                        "cadres.csv",
+                        &out.ids,
+                        Some(own),
+                    )
+                    .found(format!(
+                        "{} (the id {})",
+                        quoted(c.raw("relatives").unwrap_or("")),
+                        quoted(rel)
+                    ));
+                    c.report(d);
+                }
+            }
+        }
+        if !c.ok {
+            out.rows[p.row] = None;
+        }
+    }
+    for (a, b) in edges {
+        if let Some(Some(cadre)) = out.rows.get_mut(a) {
+            cadre.relatives.push(b);
+        }
+        if let Some(Some(cadre)) = out.rows.get_mut(b as usize) {
+            cadre.relatives.push(a as CadreIx);
+        }
+    }
+    for cadre in out.rows.iter_mut().flatten() {
+        cadre.relatives.sort_unstable();
+        cadre.relatives.dedup();
+    }
+}

@@ -1,0 +1,390 @@
+//! Reading files as text, and the small parsers shared by the YAML and CSV readers: booleans,
+//! `;`-lists, `KEY:VALUE` lists, ISO dates, numbers, and "did you mean".
+
+use std::path::Path;
+
+use crate::domain::Date;
+
+/// Files larger than this are refused (E1009) rather than read into memory.
+const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Why a file could not be read as UTF-8 text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ReadFailure {
+    NotFound,
+    IsDirectory,
+    /// Any other I/O problem (permissions, not a regular file, too large, a file used as a folder).
+    Io(String),
+    /// The first byte sequence that is not UTF-8, located.
+    NotUtf8 {
+        line: usize,
+        column: usize,
+        found: String,
+        utf16: bool,
+    },
+}
+
+/// Reads a whole file as UTF-8 text, dropping a UTF-8 byte-order mark.
+pub(crate) fn read_text(path: &Path) -> Result<String, ReadFailure> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadFailure::NotFound),
+        Err(e) => return Err(ReadFailure::Io(e.to_string())),
+    };
+    if meta.is_dir() {
+        return Err(ReadFailure::IsDirectory);
+    }
+    if !meta.is_file() {
+        return Err(ReadFailure::Io(
+            "not a regular file (a device, a pipe or a socket)".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadFailure::Io(format!(
+            "the file is {} bytes, more than the {} bytes a scenario file may have",
+            meta.len(),
+            MAX_FILE_BYTES
+        )));
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadFailure::NotFound),
+        Err(e) => return Err(ReadFailure::Io(e.to_string())),
+    };
+    decode_utf8(bytes)
+}
+
+/// UTF-8 bytes to text without a BOM; otherwise where the first bad byte is.
+pub(crate) fn decode_utf8(bytes: Vec<u8>) -> Result<String, ReadFailure> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{FEFF}') {
+                text.drain(..'\u{FEFF}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+            let line = valid.matches('\n').count() + 1;
+            let line_start = valid.rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let column = valid[line_start..].chars().count() + 1;
+            let bad_len = e
+                .utf8_error()
+                .error_len()
+                .unwrap_or(bytes.len() - at)
+                .max(1);
+            let shown: Vec<String> = bytes[at..]
+                .iter()
+                .take(bad_len.min(4))
+                .map(|b| format!("0x{b:02X}"))
+                .collect();
+            Err(ReadFailure::NotUtf8 {
+                line,
+                column,
+                found: format!("the byte(s) {}", shown.join(" ")),
+                utf16,
+            })
+        }
+    }
+}
+
+/// A boolean cell: `true`/`false`, `1`/`0`, `yes`/`no`, `x`/empty, any case. `Ok(None)` when empty.
+pub(crate) fn parse_bool(s: &str) -> Result<Option<bool>, ()> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match s.to_lowercase().as_str() {
+        "true" | "1" | "yes" | "x" => Ok(Some(true)),
+        "false" | "0" | "no" => Ok(Some(false)),
+        _ => Err(()),
+    }
+}
+
+pub(crate) const BOOL_EXPECTED: &str = "true/false, 1/0, yes/no, or x/empty (any case)";
+
+/// `a; b;;c ` → `["a", "b", "c"]`.
+pub(crate) fn split_list(s: &str) -> Vec<&str> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// One bad item of a `KEY:VALUE` list.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PairSyntax {
+    pub item: String,
+}
+
+/// `P01:22; P07:3` → `[("P01", "22"), ("P07", "3")]`; an item without `:` or with an empty side
+/// is an error.
+pub(crate) fn split_pairs(s: &str) -> Result<Vec<(&str, &str)>, PairSyntax> {
+    let mut out = Vec::new();
+    for item in split_list(s) {
+        match item.rsplit_once(':') {
+            Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
+                out.push((k.trim(), v.trim()));
+            }
+            _ => {
+                return Err(PairSyntax {
+                    item: item.to_string(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A strict ISO date `YYYY-MM-DD` (a real calendar day). The error says what is wrong.
+pub(crate) fn parse_date(s: &str) -> Result<Date, &'static str> {
+    let b = s.trim().as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err("a date written YYYY-MM-DD, e.g. 1975-03-28");
+    }
+    let num = |r: std::ops::Range<usize>| -> u32 {
+        b[r].iter()
+            .fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0'))
+    };
+    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+    Date::from_ymd_opt(y as i32, m, d)
+        .ok_or("a real calendar date YYYY-MM-DD (month 01–12, a day that exists in that month)")
+}
+
+/// An integer cell; `3.0` (as spreadsheets write it) is accepted as 3.
+pub(crate) fn parse_int(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Ok(v) = s.parse::<i64>() {
+        return Some(v);
+    }
+    let f = parse_decimal(s)?;
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        Some(f as i64)
+    } else {
+        None
+    }
+}
+
+/// A finite decimal number with a dot (`22.5`); not `inf`/`NaN`.
+pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
+    let s = s.trim();
+    // Rust also parses "inf", "nan", "infinity": only digits, sign, dot and exponent are numbers here.
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'))
+    {
+        return None;
+    }
+    s.parse::<f64>().ok().filter(|f| f.is_finite())
+}
+
+/// The candidate nearest to `word` by edit distance (case-insensitive, a transposition counts as
+/// one edit), if it is within `max_distance`. Ties go to the earliest candidate.
+pub(crate) fn closest<'a, I>(word: &str, candidates: I, max_distance: usize) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let w = word.to_lowercase();
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        let d = strsim::osa_distance(&w, &c.to_lowercase());
+        if d <= max_distance && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// "Did you mean" among names (keys, columns, enum values): about a third of the word may differ.
+pub(crate) fn closest_name<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    closest(word, candidates, (word.chars().count() / 3).max(1))
+}
+
+/// "Did you mean" among ids: ids are short codes, so up to half of one may differ.
+pub(crate) fn closest_id<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    closest(word, candidates, word.chars().count().div_ceil(2).max(2))
+}
+
+/// `did you mean "x"?` or nothing.
+pub(crate) fn did_you_mean(suggestion: Option<&str>) -> String {
+    match suggestion {
+        Some(s) => format!("did you mean {s:?}? "),
+        None => String::new(),
+    }
+}
+
+/// `a, b, c` with each name quoted.
+pub(crate) fn one_of(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn booleans() {
+        for s in ["true", "TRUE", "True", "1", "yes", "YES", "x", "X", " x "] {
+            assert_eq!(parse_bool(s), Ok(Some(true)), "{s}");
+        }
+        for s in ["false", "False", "0", "no", "NO"] {
+            assert_eq!(parse_bool(s), Ok(Some(false)), "{s}");
+        }
+        assert_eq!(parse_bool(""), Ok(None));
+        assert_eq!(parse_bool("   "), Ok(None));
+        for s in ["2", "y", "n", "đúng", "truee", "-"] {
+            assert_eq!(parse_bool(s), Err(()), "{s}");
+        }
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(split_list(""), Vec::<&str>::new());
+        assert_eq!(split_list(" ; ;"), Vec::<&str>::new());
+        assert_eq!(
+            split_list("Bí thư; Chủ tịch UBND ;;pc_chair"),
+            vec!["Bí thư", "Chủ tịch UBND", "pc_chair"]
+        );
+        assert_eq!(
+            split_pairs("P01:22; P07 : 3.5;"),
+            Ok(vec![("P01", "22"), ("P07", "3.5")])
+        );
+        assert_eq!(split_pairs(""), Ok(vec![]));
+        assert_eq!(
+            split_pairs("P01:22;P07"),
+            Err(PairSyntax { item: "P07".into() })
+        );
+        assert_eq!(split_pairs(":3"), Err(PairSyntax { item: ":3".into() }));
+        assert_eq!(
+            split_pairs("P01:"),
+            Err(PairSyntax {
+                item: "P01:".into()
+            })
+        );
+        assert_eq!(split_pairs("P01=22").unwrap_err().item, "P01=22");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse_date("1975-03-28"),
+            Ok(Date::from_ymd_opt(1975, 3, 28).unwrap())
+        );
+        assert_eq!(
+            parse_date(" 2024-02-29 "),
+            Ok(Date::from_ymd_opt(2024, 2, 29).unwrap())
+        );
+        for s in [
+            "2023-02-29",
+            "1975-13-01",
+            "1975-00-10",
+            "1975-1-5",
+            "28/03/1975",
+            "1975/03/28",
+            "",
+            "19750328",
+            "1975-03-28T00:00",
+            "١٩٧٥-٠٣-٢٨",
+        ] {
+            assert!(parse_date(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_int("3"), Some(3));
+        assert_eq!(parse_int(" -2 "), Some(-2));
+        assert_eq!(parse_int("3.0"), Some(3));
+        assert_eq!(parse_int("3.5"), None);
+        assert_eq!(parse_int("three"), None);
+        assert_eq!(parse_int(""), None);
+        assert_eq!(parse_decimal("22.5"), Some(22.5));
+        assert_eq!(parse_decimal("1e2"), Some(100.0));
+        assert_eq!(parse_decimal("inf"), None);
+        assert_eq!(parse_decimal("NaN"), None);
+        assert_eq!(parse_decimal("22,5"), None);
+        assert_eq!(parse_decimal("1e999"), None);
+    }
+
+    #[test]
+    fn suggestions() {
+        let keys = ["staffing", "training", "fit", "disruption"];
+        assert_eq!(closest_name("stafing", keys), Some("staffing"));
+        assert_eq!(closest_name("Staffing", keys), Some("staffing"));
+        assert_eq!(closest_name("trianing", keys), Some("training"));
+        assert_eq!(closest_name("speed", keys), None);
+        assert_eq!(closest_name("fti", keys), Some("fit"));
+        let ids = ["C001", "C002", "C010"];
+        assert_eq!(closest_id("C01", ids), Some("C001"));
+        assert_eq!(closest_id("C011", ids), Some("C001"));
+        assert_eq!(closest_id("XYZ999", ids), None);
+        assert_eq!(did_you_mean(Some("a")), "did you mean \"a\"? ");
+        assert_eq!(did_you_mean(None), "");
+        assert_eq!(closest_name("x", std::iter::empty()), None);
+    }
+
+    #[test]
+    fn utf8_decoding() {
+        assert_eq!(
+            decode_utf8(b"\xEF\xBB\xBFid,name\n".to_vec()).unwrap(),
+            "id,name\n"
+        );
+        assert_eq!(decode_utf8("Bí thư".as_bytes().to_vec()).unwrap(), "Bí thư");
+        match decode_utf8(b"id\nab\xE1c\n".to_vec()) {
+            Err(ReadFailure::NotUtf8 {
+                line,
+                column,
+                utf16,
+                ..
+            }) => {
+                assert_eq!((line, column, utf16), (2, 3, false));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            decode_utf8(b"\xFF\xFEi\x00d\x00".to_vec()),
+            Err(ReadFailure::NotUtf8 { utf16: true, .. })
+        ));
+        assert!(matches!(
+            decode_utf8(b"ok\xF0".to_vec()),
+            Err(ReadFailure::NotUtf8 { .. })
+        ));
+    }
+
+    #[test]
+    fn reading_files() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            read_text(&dir.path().join("none.csv")),
+            Err(ReadFailure::NotFound)
+        );
+        assert_eq!(read_text(dir.path()), Err(ReadFailure::IsDirectory));
+        let f = dir.path().join("f.csv");
+        std::fs::write(&f, "x").unwrap();
+        assert_eq!(read_text(&f), Ok("x".to_string()));
+        assert!(matches!(
+            read_text(&f.join("g.csv")),
+            Err(ReadFailure::Io(_))
+        ));
+    }
+}

@@ -1,0 +1,895 @@
+//! The YAML side of a scenario: the schema of known keys, the walk that reports every unknown key,
+//! and the conversion of a `serde_yaml::Value` into [`Settings`] (everything but the tables), each
+//! problem located through a [`Locate`].
+
+use std::path::{Path, PathBuf};
+
+use serde_yaml::{Mapping, Value};
+
+use super::diagnostic::{self as code, Diagnostic, Diags, quoted};
+use super::locate::{KeyPath, Locate, Target};
+use super::text::{closest_name, did_you_mean, one_of, parse_date};
+use crate::domain::{
+    Date, Function, RetirementRoadmap, RuleSet, SolverSettings, Targets, TrainingPoints, Weights,
+};
+
+/// The shape of the known keys.
+pub(crate) enum Schema {
+    /// A value whose keys are not checked further (numbers, strings, lists of names).
+    Leaf,
+    Map(&'static [(&'static str, Schema)]),
+    /// A list whose items all have this shape.
+    List(&'static Schema),
+}
+
+use Schema::{Leaf, List, Map};
+
+const ROADMAP: Schema = Map(&[
+    ("base_year", Leaf),
+    ("base_months", Leaf),
+    ("step_months", Leaf),
+    ("max_months", Leaf),
+]);
+const PAIR: Schema = Map(&[("cadre", Leaf), ("post", Leaf), ("reason", Leaf)]);
+const EXTRA_SEAT: Schema = Map(&[("post", Leaf), ("seats", Leaf), ("reason", Leaf)]);
+
+/// Every key of `docs/scenario-format.md`.
+pub(crate) const SCENARIO: Schema = Map(&[
+    ("name", Leaf),
+    ("description", Leaf),
+    ("plan_date", Leaf),
+    (
+        "tables",
+        Map(&[("units", Leaf), ("posts", Leaf), ("cadres", Leaf)]),
+    ),
+    (
+        "rules",
+        Map(&[
+            ("base", Leaf),
+            ("min_service_months", Leaf),
+            ("min_service_months_policy", Leaf),
+            ("health_cert_max_months", Leaf),
+            ("min_rotation_months", Leaf),
+            ("outstanding_rank_up", Leaf),
+            ("local_by_birth", Leaf),
+            ("local_by_hometown", Leaf),
+            ("local_min_worked_years", Leaf),
+            ("not_local_titles", Leaf),
+            ("max_head_terms", Leaf),
+            ("family_functions", Leaf),
+            ("young_max_age", Leaf),
+            ("retirement_men", ROADMAP),
+            ("retirement_women", ROADMAP),
+        ]),
+    ),
+    (
+        "weights",
+        Map(&[
+            ("staffing", Leaf),
+            ("training", Leaf),
+            ("fit", Leaf),
+            ("disruption", Leaf),
+            ("must_fill", Leaf),
+            ("extra_seat", Leaf),
+            ("women_shortfall", Leaf),
+            ("young_shortfall", Leaf),
+            ("minority_shortfall", Leaf),
+            (
+                "training_points",
+                Map(&[
+                    ("new_tier", Leaf),
+                    ("grassroots", Leaf),
+                    ("new_sector", Leaf),
+                    ("new_region", Leaf),
+                    ("difficult_area", Leaf),
+                    ("lower_level", Leaf),
+                ]),
+            ),
+        ]),
+    ),
+    (
+        "targets",
+        Map(&[("women", Leaf), ("young", Leaf), ("minority", Leaf)]),
+    ),
+    ("max_departures_per_unit", Leaf),
+    ("extra_seats", List(&EXTRA_SEAT)),
+    ("pins", List(&PAIR)),
+    ("forbids", List(&PAIR)),
+    (
+        "solver",
+        Map(&[
+            ("time_limit_s", Leaf),
+            ("relative_gap", Leaf),
+            ("threads", Leaf),
+        ]),
+    ),
+]);
+
+/// Reports every key of `value` that `schema` does not know (E1002), with a "did you mean".
+pub(crate) fn check_keys(
+    value: &Value,
+    schema: &Schema,
+    path: &KeyPath,
+    loc: &dyn Locate,
+    diags: &mut Diags,
+) {
+    match (schema, value) {
+        (Map(fields), Value::Mapping(m)) => {
+            for (k, v) in m {
+                let name = key_text(k);
+                let here = path.key(&name);
+                match fields.iter().find(|(f, _)| *f == name) {
+                    Some((_, sub)) => check_keys(v, sub, &here, loc, diags),
+                    None => {
+                        let known: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
+                        let suggestion = closest_name(&name, known.iter().copied());
+                        let fix = match (
+                            suggestion,
+                            key_elsewhere(&SCENARIO, &name, &KeyPath::root()),
+                        ) {
+                            (Some(s), _) => format!("{}rename the key", did_you_mean(Some(s))),
+                            (None, Some(other)) if other != here => {
+                                format!("`{name}` belongs at `{other}`: move it there")
+                            }
+                            _ => "remove the key, or correct its spelling".to_string(),
+                        };
+                        let l = loc.locate(&here, Target::Key);
+                        diags.push(
+                            Diagnostic::new(code::UNKNOWN_KEY, &l.file)
+                                .at(l.line, l.column)
+                                .field(here.to_string())
+                                .found(quoted(&name))
+                                .expected(format!("one of {}", one_of(&known)))
+                                .fix(fix),
+                        );
+                    }
+                }
+            }
+        }
+        (List(item), Value::Sequence(items)) => {
+            for (i, v) in items.iter().enumerate() {
+                check_keys(v, item, &path.index(i), loc, diags);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The full path of a key named `name` somewhere in the schema (for keys put at the wrong level).
+fn key_elsewhere(schema: &Schema, name: &str, path: &KeyPath) -> Option<KeyPath> {
+    match schema {
+        Map(fields) => fields.iter().find_map(|(f, sub)| {
+            if *f == name {
+                Some(path.key(f))
+            } else {
+                key_elsewhere(sub, name, &path.key(f))
+            }
+        }),
+        List(item) => key_elsewhere(item, name, &path.index(0)),
+        Leaf => None,
+    }
+}
+
+fn key_text(k: &Value) -> String {
+    match k {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "~".to_string(),
+        other => describe(other),
+    }
+}
+
+/// A value as shown after `found:`.
+pub(crate) fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "nothing (an empty value)".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => quoted(s),
+        Value::Sequence(_) => "a list".to_string(),
+        Value::Mapping(_) => "a mapping (key: value lines)".to_string(),
+        Value::Tagged(t) => format!("a value tagged {}", t.tag),
+    }
+}
+
+/// A table file named by `tables.*`, resolved against the scenario's folder.
+#[derive(Debug, Clone)]
+pub(crate) struct TableRef {
+    pub path: PathBuf,
+    /// Where it is named (`tables.units`), to locate "file not found".
+    pub key: KeyPath,
+}
+
+/// An id written in the YAML (`pins[0].cadre`), to be resolved against the tables.
+#[derive(Debug, Clone)]
+pub(crate) struct IdRef {
+    pub id: String,
+    pub key: KeyPath,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct RawPair {
+    pub cadre: IdRef,
+    pub post: IdRef,
+    pub reason: Option<String>,
+    pub key: KeyPath,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct RawExtraSeat {
+    pub post: IdRef,
+    pub seats: u32,
+    pub reason: Option<String>,
+}
+
+/// The YAML settings, converted; ids still as text. Fields that had errors keep their defaults.
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    pub name: String,
+    pub plan_date: Option<Date>,
+    pub units: Option<TableRef>,
+    pub posts: Option<TableRef>,
+    pub cadres: Option<TableRef>,
+    pub rules: RuleSet,
+    pub weights: Weights,
+    pub targets: Targets,
+    pub max_departures_per_unit: u32,
+    pub extra_seats: Vec<RawExtraSeat>,
+    pub pins: Vec<RawPair>,
+    pub forbids: Vec<RawPair>,
+    pub solver: SolverSettings,
+}
+
+/// Default of `max_departures_per_unit` (docs/scenario-format.md).
+const DEFAULT_MAX_DEPARTURES: u32 = 2;
+
+/// Converts a scenario's YAML value (unknown keys are reported by [`check_keys`], not here).
+pub(crate) fn settings(
+    value: &Value,
+    base_dir: &Path,
+    loc: &dyn Locate,
+    diags: &mut Diags,
+) -> Settings {
+    let mut c = Conv { loc, diags };
+    let root = KeyPath::root();
+    let default_name = loc
+        .file()
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut s = Settings {
+        name: default_name,
+        plan_date: None,
+        units: None,
+        posts: None,
+        cadres: None,
+        rules: RuleSet::qd65_2022(),
+        weights: Weights::default(),
+        targets: Targets::default(),
+        max_departures_per_unit: DEFAULT_MAX_DEPARTURES,
+        extra_seats: Vec::new(),
+        pins: Vec::new(),
+        forbids: Vec::new(),
+        solver: SolverSettings::default(),
+    };
+    let empty = Mapping::new();
+    let top = match value {
+        Value::Mapping(m) => m,
+        Value::Null => &empty,
+        other => {
+            c.push(
+                c.diag(code::WRONG_TYPE, &root, Target::Key)
+                    .found(describe(other))
+                    .expected("a mapping of settings (`plan_date: …`, `tables: …`, …)")
+                    .fix("write the scenario as `key: value` lines; see docs/scenario-format.md"),
+            );
+            return s;
+        }
+    };
+
+    match get(top, "name") {
+        Some(Value::Number(n)) => s.name = n.to_string(),
+        _ => {
+            if let Some(name) = c.string(top, &root, "name") {
+                s.name = name;
+            }
+        }
+    }
+    c.string(top, &root, "description");
+
+    let p = root.key("plan_date");
+    match get(top, "plan_date") {
+        None => c.missing(
+            &root,
+            "plan_date",
+            "the rotation date, e.g. `plan_date: 2027-01-01`",
+        ),
+        Some(v) => {
+            let text = match v {
+                Value::String(t) => Some(t.as_str()),
+                _ => None,
+            };
+            match text.map(parse_date) {
+                Some(Ok(d)) => s.plan_date = Some(d),
+                Some(Err(expected)) => c.push(
+                    c.diag(code::YAML_BAD_DATE, &p, Target::Value)
+                        .found(describe(v))
+                        .expected(expected)
+                        .fix("write the date as YYYY-MM-DD"),
+                ),
+                None => c.push(
+                    c.diag(code::YAML_BAD_DATE, &p, Target::Value)
+                        .found(describe(v))
+                        .expected("a date written YYYY-MM-DD")
+                        .fix("write the date as YYYY-MM-DD, e.g. `plan_date: 2027-01-01`"),
+                ),
+            }
+        }
+    }
+
+    let p = root.key("tables");
+    match get(top, "tables") {
+        None => c.missing(
+            &root,
+            "tables",
+            "the three tables, e.g. `tables: { units: units.csv, posts: posts.csv, cadres: cadres.csv }`",
+        ),
+        Some(v) => {
+            if let Some(m) = c.mapping(Some(v), &p) {
+                for (key, slot) in [
+                    ("units", &mut s.units),
+                    ("posts", &mut s.posts),
+                    ("cadres", &mut s.cadres),
+                ] {
+                    match c.string(m, &p, key) {
+                        None if get(m, key).is_none() => c.missing(
+                            &p,
+                            key,
+                            &format!("the path of {key}.csv, relative to the scenario's folder"),
+                        ),
+                        None => {}
+                        Some(path) if path.trim().is_empty() => c.push(
+                            c.diag(code::BAD_VALUE, &p.key(key), Target::Value)
+                                .found(quoted(&path))
+                                .expected("a file path")
+                                .fix(format!("name the {key} CSV file")),
+                        ),
+                        Some(path) => {
+                            *slot = Some(TableRef {
+                                path: base_dir.join(path.trim()),
+                                key: p.key(key),
+                            })
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    let rules_path = root.key("rules");
+    let rules = c.mapping(get(top, "rules"), &rules_path);
+    s.rules = c.rules(rules, &rules_path);
+
+    let wp = root.key("weights");
+    if let Some(m) = c.mapping(get(top, "weights"), &wp) {
+        let w = &mut s.weights;
+        for (key, field) in [
+            ("staffing", &mut w.staffing),
+            ("training", &mut w.training),
+            ("fit", &mut w.fit),
+            ("disruption", &mut w.disruption),
+            ("must_fill", &mut w.must_fill),
+            ("extra_seat", &mut w.extra_seat),
+            ("women_shortfall", &mut w.women_shortfall),
+            ("young_shortfall", &mut w.young_shortfall),
+            ("minority_shortfall", &mut w.minority_shortfall),
+        ] {
+            c.set_f64(m, &wp, key, field, Range::NonNegative);
+        }
+        let tp = wp.key("training_points");
+        if let Some(m) = c.mapping(get(m, "training_points"), &tp) {
+            let t: &mut TrainingPoints = &mut w.training_points;
+            for (key, field) in [
+                ("new_tier", &mut t.new_tier),
+                ("grassroots", &mut t.grassroots),
+                ("new_sector", &mut t.new_sector),
+                ("new_region", &mut t.new_region),
+                ("difficult_area", &mut t.difficult_area),
+                ("lower_level", &mut t.lower_level),
+            ] {
+                c.set_f64(m, &tp, key, field, Range::NonNegative);
+            }
+        }
+    }
+
+    let tp = root.key("targets");
+    if let Some(m) = c.mapping(get(top, "targets"), &tp) {
+        let t = &mut s.targets;
+        for (key, field) in [
+            ("women", &mut t.women),
+            ("young", &mut t.young),
+            ("minority", &mut t.minority),
+        ] {
+            c.set_f64(m, &tp, key, field, Range::Share);
+        }
+    }
+
+    c.set_u32(
+        top,
+        &root,
+        "max_departures_per_unit",
+        &mut s.max_departures_per_unit,
+        1,
+        u32::MAX,
+    );
+
+    let sp = root.key("solver");
+    if let Some(m) = c.mapping(get(top, "solver"), &sp) {
+        c.set_f64(
+            m,
+            &sp,
+            "time_limit_s",
+            &mut s.solver.time_limit_s,
+            Range::Positive,
+        );
+        c.set_f64(
+            m,
+            &sp,
+            "relative_gap",
+            &mut s.solver.relative_gap,
+            Range::Gap,
+        );
+        c.set_u32(m, &sp, "threads", &mut s.solver.threads, 1, 1024);
+    }
+
+    let ep = root.key("extra_seats");
+    for (i, item) in c.items(top, "extra_seats").into_iter().enumerate() {
+        let ip = ep.index(i);
+        let Some(m) = c.mapping(Some(item), &ip) else {
+            continue;
+        };
+        let post = c.id(m, &ip, "post");
+        let mut seats = 1;
+        c.set_u32(m, &ip, "seats", &mut seats, 1, u32::MAX);
+        let reason = c.string(m, &ip, "reason");
+        if let Some(post) = post {
+            s.extra_seats.push(RawExtraSeat {
+                post,
+                seats,
+                reason,
+            });
+        }
+    }
+    for (list, key) in [(&mut s.pins, "pins"), (&mut s.forbids, "forbids")] {
+        let lp = root.key(key);
+        for (i, item) in c.items(top, key).into_iter().enumerate() {
+            let ip = lp.index(i);
+            let Some(m) = c.mapping(Some(item), &ip) else {
+                continue;
+            };
+            let cadre = c.id(m, &ip, "cadre");
+            let post = c.id(m, &ip, "post");
+            let reason = c.string(m, &ip, "reason");
+            if let (Some(cadre), Some(post)) = (cadre, post) {
+                list.push(RawPair {
+                    cadre,
+                    post,
+                    reason,
+                    key: ip,
+                });
+            }
+        }
+    }
+    s
+}
+
+/// `m[key]`, with a null value counted as absent.
+fn get<'v>(m: &'v Mapping, key: &str) -> Option<&'v Value> {
+    m.get(key).filter(|v| !v.is_null())
+}
+
+#[derive(Clone, Copy)]
+enum Range {
+    NonNegative,
+    Positive,
+    /// A share in [0, 1].
+    Share,
+    /// A relative gap in [0, 1).
+    Gap,
+}
+
+impl Range {
+    fn allows(self, x: f64) -> bool {
+        x.is_finite()
+            && match self {
+                Range::NonNegative => x >= 0.0,
+                Range::Positive => x > 0.0,
+                Range::Share => (0.0..=1.0).contains(&x),
+                Range::Gap => (0.0..1.0).contains(&x),
+            }
+    }
+    fn expected(self) -> &'static str {
+        match self {
+            Range::NonNegative => "a finite number ≥ 0",
+            Range::Positive => "a finite number > 0",
+            Range::Share => "a share between 0 and 1 (0.25 = 25 %)",
+            Range::Gap => "a number ≥ 0 and < 1 (0.0001 = 0.01 %)",
+        }
+    }
+}
+
+struct Conv<'a> {
+    loc: &'a dyn Locate,
+    diags: &'a mut Diags,
+}
+
+impl Conv<'_> {
+    fn diag(&self, code: &'static str, path: &KeyPath, target: Target) -> Diagnostic {
+        let l = self.loc.locate(path, target);
+        Diagnostic::new(code, &l.file)
+            .at(l.line, l.column)
+            .field(path.to_string())
+    }
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn missing(&mut self, parent: &KeyPath, key: &str, expected: &str) {
+        let d = self
+            .diag(code::MISSING_KEY, parent, Target::Key)
+            .field(parent.key(key).to_string())
+            .found("no such key")
+            .expected(expected.to_string())
+            .fix(format!("add `{key}:`"));
+        self.push(d);
+    }
+
+    fn wrong_type(&mut self, path: &KeyPath, v: &Value, expected: &str) {
+        let d = self
+            .diag(code::WRONG_TYPE, path, Target::Value)
+            .found(describe(v))
+            .expected(expected.to_string())
+            .fix(format!("write {expected} after `{path}:`"));
+        self.push(d);
+    }
+
+    fn out_of_range(&mut self, path: &KeyPath, v: &Value, expected: &str) {
+        let d = self
+            .diag(code::BAD_VALUE, path, Target::Value)
+            .found(describe(v))
+            .expected(expected.to_string())
+            .fix("change the value, or remove the key to use the default");
+        self.push(d);
+    }
+
+    /// A mapping, or `None` when absent/null (use the defaults) or of another type (reported).
+    fn mapping<'v>(&mut self, v: Option<&'v Value>, path: &KeyPath) -> Option<&'v Mapping> {
+        match v? {
+            Value::Mapping(m) => Some(m),
+            Value::Null => None,
+            other => {
+                self.wrong_type(path, other, "a mapping of `key: value` lines");
+                None
+            }
+        }
+    }
+
+    /// The items of a list key (none when absent).
+    fn items<'v>(&mut self, m: &'v Mapping, key: &str) -> Vec<&'v Value> {
+        match get(m, key) {
+            None => Vec::new(),
+            Some(Value::Sequence(items)) => items.iter().collect(),
+            Some(other) => {
+                self.wrong_type(&KeyPath::root().key(key), other, "a list (`- …` lines)");
+                Vec::new()
+            }
+        }
+    }
+
+    fn string(&mut self, m: &Mapping, parent: &KeyPath, key: &str) -> Option<String> {
+        match get(m, key)? {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.wrong_type(&parent.key(key), other, "a text");
+                None
+            }
+        }
+    }
+
+    /// A required id (text; a number is taken as written).
+    fn id(&mut self, m: &Mapping, parent: &KeyPath, key: &str) -> Option<IdRef> {
+        let path = parent.key(key);
+        match get(m, key) {
+            None => {
+                self.missing(parent, key, &format!("the id of a {key}"));
+                None
+            }
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(IdRef {
+                id: s.trim().to_string(),
+                key: path,
+            }),
+            Some(Value::Number(n)) => Some(IdRef {
+                id: n.to_string(),
+                key: path,
+            }),
+            Some(other) => {
+                self.wrong_type(&path, other, &format!("the id of a {key}"));
+                None
+            }
+        }
+    }
+
+    fn set_f64(&mut self, m: &Mapping, parent: &KeyPath, key: &str, field: &mut f64, range: Range) {
+        let path = parent.key(key);
+        let Some(v) = get(m, key) else { return };
+        match v.as_f64() {
+            Some(x) if range.allows(x) => *field = x,
+            Some(_) => self.out_of_range(&path, v, range.expected()),
+            None => self.wrong_type(&path, v, "a number"),
+        }
+    }
+
+    /// An integer in `[min, max]` (a float with no fraction counts).
+    fn integer(
+        &mut self,
+        m: &Mapping,
+        parent: &KeyPath,
+        key: &str,
+        min: i64,
+        max: i64,
+    ) -> Option<i64> {
+        let path = parent.key(key);
+        let v = get(m, key)?;
+        let n = match v {
+            Value::Number(n) => n.as_i64().or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                    .map(|f| f as i64)
+            }),
+            _ => None,
+        };
+        match n {
+            Some(x) if (min..=max).contains(&x) => Some(x),
+            Some(_) => {
+                let expected = if max >= i64::from(i32::MAX) {
+                    format!("a whole number ≥ {min}")
+                } else {
+                    format!("a whole number from {min} to {max}")
+                };
+                self.out_of_range(&path, v, &expected);
+                None
+            }
+            None => {
+                match v {
+                    Value::Number(_) => self.out_of_range(&path, v, "a whole number"),
+                    _ => self.wrong_type(&path, v, "a whole number"),
+                }
+                None
+            }
+        }
+    }
+
+    fn set_u32(
+        &mut self,
+        m: &Mapping,
+        parent: &KeyPath,
+        key: &str,
+        field: &mut u32,
+        min: u32,
+        max: u32,
+    ) {
+        if let Some(x) = self.integer(m, parent, key, i64::from(min), i64::from(max)) {
+            *field = x as u32;
+        }
+    }
+
+    fn set_i32(
+        &mut self,
+        m: &Mapping,
+        parent: &KeyPath,
+        key: &str,
+        field: &mut i32,
+        min: i32,
+        max: i32,
+    ) {
+        if let Some(x) = self.integer(m, parent, key, i64::from(min), i64::from(max)) {
+            *field = x as i32;
+        }
+    }
+
+    fn set_bool(&mut self, m: &Mapping, parent: &KeyPath, key: &str, field: &mut bool) {
+        match get(m, key) {
+            None => {}
+            Some(Value::Bool(b)) => *field = *b,
+            Some(other) => self.wrong_type(&parent.key(key), other, "true or false"),
+        }
+    }
+
+    /// A list of texts, or `None` when absent or wrong.
+    fn string_list(
+        &mut self,
+        m: &Mapping,
+        parent: &KeyPath,
+        key: &str,
+    ) -> Option<Vec<(usize, String)>> {
+        let path = parent.key(key);
+        match get(m, key)? {
+            Value::Sequence(items) => {
+                let mut out = Vec::new();
+                let mut ok = true;
+                for (i, item) in items.iter().enumerate() {
+                    match item {
+                        Value::String(s) => out.push((i, s.clone())),
+                        other => {
+                            self.wrong_type(&path.index(i), other, "a text");
+                            ok = false;
+                        }
+                    }
+                }
+                ok.then_some(out)
+            }
+            other => {
+                self.wrong_type(&path, other, "a list of texts, e.g. `[a, b]`");
+                None
+            }
+        }
+    }
+
+    /// `rules:`: the base rule set, then each override.
+    fn rules(&mut self, m: Option<&Mapping>, p: &KeyPath) -> RuleSet {
+        let mut r = RuleSet::qd65_2022();
+        let Some(m) = m else { return r };
+        if let Some(base) = self.string(m, p, "base") {
+            match RuleSet::builtin(base.trim()) {
+                Some(b) => r = b,
+                None => {
+                    let suggestion =
+                        closest_name(base.trim(), RuleSet::BUILTIN_NAMES.iter().copied());
+                    let d = self
+                        .diag(code::UNKNOWN_RULE_SET, &p.key("base"), Target::Value)
+                        .found(quoted(&base))
+                        .expected(format!(
+                            "a built-in rule set: {}",
+                            one_of(RuleSet::BUILTIN_NAMES)
+                        ))
+                        .fix(format!(
+                            "{}use a built-in rule set and override its numbers under `rules:`",
+                            did_you_mean(suggestion)
+                        ));
+                    self.push(d);
+                }
+            }
+        }
+        let months = 0;
+        let max_months = 100 * 12;
+        self.set_u32(
+            m,
+            p,
+            "min_service_months",
+            &mut r.min_service_months,
+            months,
+            max_months,
+        );
+        self.set_u32(
+            m,
+            p,
+            "min_service_months_policy",
+            &mut r.min_service_months_policy,
+            months,
+            max_months,
+        );
+        self.set_u32(
+            m,
+            p,
+            "health_cert_max_months",
+            &mut r.health_cert_max_months,
+            months,
+            max_months,
+        );
+        self.set_u32(
+            m,
+            p,
+            "min_rotation_months",
+            &mut r.min_rotation_months,
+            months,
+            max_months,
+        );
+        self.set_i32(
+            m,
+            p,
+            "outstanding_rank_up",
+            &mut r.outstanding_rank_up,
+            0,
+            100,
+        );
+        self.set_bool(m, p, "local_by_birth", &mut r.local_by_birth);
+        self.set_bool(m, p, "local_by_hometown", &mut r.local_by_hometown);
+        self.set_f64(
+            m,
+            p,
+            "local_min_worked_years",
+            &mut r.local_min_worked_years,
+            Range::NonNegative,
+        );
+        if let Some(titles) = self.string_list(m, p, "not_local_titles") {
+            r.not_local_titles = titles
+                .into_iter()
+                .map(|(_, t)| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+        }
+        self.set_u32(m, p, "max_head_terms", &mut r.max_head_terms, 1, 100);
+        if let Some(names) = self.string_list(m, p, "family_functions") {
+            let all: Vec<&str> = Function::ALL.iter().map(|f| f.as_str()).collect();
+            let mut functions = Vec::new();
+            let mut ok = true;
+            for (i, name) in names {
+                let n = name.trim().to_lowercase();
+                match Function::ALL.iter().find(|f| f.as_str() == n) {
+                    Some(f) => {
+                        if !functions.contains(f) {
+                            functions.push(*f);
+                        }
+                    }
+                    None => {
+                        ok = false;
+                        let d = self
+                            .diag(
+                                code::UNKNOWN_NAME,
+                                &p.key("family_functions").index(i),
+                                Target::Key,
+                            )
+                            .found(quoted(&name))
+                            .expected(format!("one of {}", one_of(&all)))
+                            .fix(format!(
+                                "{}use the names of the sensitive functions of H10",
+                                did_you_mean(closest_name(&n, all.iter().copied()))
+                            ));
+                        self.push(d);
+                    }
+                }
+            }
+            if ok {
+                r.family_functions = functions;
+            }
+        }
+        self.set_u32(m, p, "young_max_age", &mut r.young_max_age, 1, 120);
+        for (key, roadmap) in [
+            ("retirement_men", &mut r.retirement_men),
+            ("retirement_women", &mut r.retirement_women),
+        ] {
+            let rp = p.key(key);
+            if let Some(rm) = self.mapping(get(m, key), &rp) {
+                self.roadmap(rm, &rp, roadmap);
+            }
+        }
+        r
+    }
+
+    fn roadmap(&mut self, m: &Mapping, p: &KeyPath, r: &mut RetirementRoadmap) {
+        self.set_i32(m, p, "base_year", &mut r.base_year, 1900, 2200);
+        self.set_u32(m, p, "base_months", &mut r.base_months, 0, 100 * 12);
+        self.set_u32(m, p, "step_months", &mut r.step_months, 0, 100 * 12);
+        self.set_u32(m, p, "max_months", &mut r.max_months, 0, 100 * 12);
+        if r.base_months > r.max_months {
+            let key = if get(m, "max_months").is_some() {
+                "max_months"
+            } else {
+                "base_months"
+            };
+            let v = get(m, key).cloned().unwrap_or(Value::Null);
+            let d = self
+                .diag(code::BAD_VALUE, &p.key(key), Target::Value)
+                .found(format!(
+                    "{} (base_months {} > max_months {})",
+                    describe(&v),
+                    r.base_months,
+                    r.max_months
+                ))
+                .expected("base_months ≤ max_months (the age in the base year cannot exceed the final age)")
+                .fix("correct base_months or max_months");
+            self.push(d);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Objective terms of one cadre→post pair, each named and unweighted (points), so that a plan can
+//! explain itself term by term; `Terms::weighted` turns them into the pair's objective coefficient.
+
+use crate::domain::{Cadre, Post, Scenario, TrainingPoints, Unit, Weights};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Terms {
+    /// Filling a post where people are short: criticality × (1 + unit shortage).
+    pub staffing: f64,
+    /// Training points the move gives the cadre (see `TrainingGain`).
+    pub training: f64,
+    /// Planned title matched, sector matched, evaluation results.
+    pub fit: f64,
+    /// Every move costs one.
+    pub disruption: f64,
+}
+
+impl Terms {
+    /// The pair's contribution to the objective (disruption is a cost).
+    pub fn weighted(&self, w: &Weights) -> f64 {
+        w.staffing * self.staffing + w.training * self.training + w.fit * self.fit - w.disruption * self.disruption
+    }
+
+    pub fn add(&mut self, o: &Terms) {
+        self.staffing += o.staffing;
+        self.training += o.training;
+        self.fit += o.fit;
+        self.disruption += o.disruption;
+    }
+}
+
+/// What a move teaches the cadre.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrainingGain {
+    NewTier,
+    Grassroots,
+    NewSector,
+    NewRegion,
+    DifficultArea,
+    LowerLevel,
+}
+
+impl TrainingGain {
+    pub fn points(self, p: &TrainingPoints) -> f64 {
+        match self {
+            TrainingGain::NewTier => p.new_tier,
+            TrainingGain::Grassroots => p.grassroots,
+            TrainingGain::NewSector => p.new_sector,
+            TrainingGain::NewRegion => p.new_region,
+            TrainingGain::DifficultArea => p.difficult_area,
+            TrainingGain::LowerLevel => p.lower_level,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TrainingGain::NewTier => "new tier (centre↔locality)",
+            TrainingGain::Grassroots => "grassroots",
+            TrainingGain::NewSector => "new sector",
+            TrainingGain::NewRegion => "new region",
+            TrainingGain::DifficultArea => "difficult area",
+            TrainingGain::LowerLevel => "lower-level experience",
+        }
+    }
+}
+
+/// Staffing points: criticality (1–5) × (1 + shortage 0–3), so 1…20.
+pub fn staffing(post: &Post, unit: &Unit) -> f64 {
+    post.criticality as f64 * (1.0 + unit.shortage as f64)
+}
+
+/// The training gains of moving a cadre (currently in `from`, if known) to `post` in `to`.
+pub fn training_gains(cadre: &Cadre, from: Option<&Unit>, post: &Post, to: &Unit) -> Vec<TrainingGain> {
+    use crate::domain::Tier;
+    let mut g = Vec::new();
+    if let Some(from) = from {
+        if (from.tier == Tier::Central) != (to.tier == Tier::Central) {
+            g.push(TrainingGain::NewTier);
+        }
+        if to.tier.is_grassroots() && !from.tier.is_grassroots() {
+            g.push(TrainingGain::Grassroots);
+        }
+        if from.region != to.region {
+            g.push(TrainingGain::NewRegion);
+        }
+        if to.difficult && !from.difficult {
+            g.push(TrainingGain::DifficultArea);
+        }
+        // A cadre planned for upper-level titles who works at a higher level learns the lower one.
+        if to.tier.depth() > from.tier.depth() && !cadre.planned_titles.is_empty() {
+            g.push(TrainingGain::LowerLevel);
+        }
+    } else if to.difficult {
+        g.push(TrainingGain::DifficultArea);
+    }
+    if cadre.sector != post.sector {
+        g.push(TrainingGain::NewSector);
+    }
+    g
+}
+
+/// Fit points: 3 if the post's title is one the cadre is planned for, 1 if the sector matches,
+/// plus the evaluation result above the lowest (rating − 1, 0…3).
+pub fn fit(cadre: &Cadre, post: &Post) -> f64 {
+    let title = post.title.trim().to_lowercase();
+    let planned = cadre.planned_titles.iter().any(|t| t.trim().to_lowercase() == title);
+    let mut f = if planned { 3.0 } else { 0.0 };
+    if cadre.sector == post.sector {
+        f += 1.0;
+    }
+    f + (cadre.rating.saturating_sub(1)) as f64
+}
+
+pub fn pair_terms(sc: &Scenario, cadre: &Cadre, post: &Post) -> Terms {
+    let to = sc.unit(post.unit);
+    let from = cadre.current_unit.map(|u| sc.unit(u));
+    let training = training_gains(cadre, from, post, to)
+        .iter()
+        .map(|g| g.points(&sc.weights.training_points))
+        .sum();
+    Terms {
+        staffing: staffing(post, to),
+        training,
+        fit: fit(cadre, post),
+        disruption: 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::*;
+
+    fn unit(id: &str, tier: Tier, region: &str, shortage: u8, difficult: bool) -> Unit {
+        Unit {
+            id: id.into(),
+            name: id.into(),
+            tier,
+            province: (tier != Tier::Central).then(|| "P1".into()),
+            region: region.into(),
+            shortage,
+            difficult,
+        }
+    }
+    fn post(sector: &str, crit: u8, title: &str) -> Post {
+        Post {
+            id: "P".into(),
+            unit: 0,
+            title: title.into(),
+            rank: 3,
+            sector: sector.into(),
+            role: Role::Head,
+            not_local: false,
+            function: None,
+            seats: 1,
+            criticality: crit,
+        }
+    }
+    fn cadre(sector: &str, rating: u8, titles: &[&str]) -> Cadre {
+        Cadre {
+            id: "C".into(),
+            name: "C".into(),
+            sex: Sex::M,
+            birth_date: "1980-01-01".parse().unwrap(),
+            birth_province: None,
+            hometown_province: None,
+            current_unit: Some(1),
+            current_role: None,
+            current_rank: 3,
+            sector: sector.into(),
+            planned_titles: titles.iter().map(|s| s.to_string()).collect(),
+            outstanding: false,
+            rating,
+            health_cert_date: None,
+            rotation_end: None,
+            worked_years: vec![],
+            head_terms: vec![],
+            relatives: vec![],
+            ethnic_minority: false,
+        }
+    }
+
+    #[test]
+    fn staffing_scales_with_criticality_and_shortage() {
+        let u = unit("U", Tier::Commune, "R", 3, false);
+        assert_eq!(staffing(&post("x", 5, "t"), &u), 20.0);
+        let u0 = unit("U", Tier::Commune, "R", 0, false);
+        assert_eq!(staffing(&post("x", 1, "t"), &u0), 1.0);
+    }
+
+    #[test]
+    fn training_counts_each_gain_once() {
+        let central = unit("A", Tier::Central, "R1", 0, false);
+        let commune = unit("B", Tier::Commune, "R2", 2, true);
+        let g = training_gains(&cadre("finance", 3, &["x"]), Some(&central), &post("party", 3, "t"), &commune);
+        assert_eq!(
+            g,
+            vec![
+                TrainingGain::NewTier,
+                TrainingGain::Grassroots,
+                TrainingGain::NewRegion,
+                TrainingGain::DifficultArea,
+                TrainingGain::LowerLevel,
+                TrainingGain::NewSector
+            ]
+        );
+        // Same tier, region and sector: nothing to learn.
+        let prov = unit("C", Tier::Province, "R1", 0, false);
+        let prov2 = unit("D", Tier::Province, "R1", 0, false);
+        assert!(training_gains(&cadre("party", 3, &["x"]), Some(&prov), &post("party", 3, "t"), &prov2).is_empty());
+    }
+
+    #[test]
+    fn fit_rewards_planned_title_sector_and_rating() {
+        assert_eq!(fit(&cadre("party", 4, &["Bí thư"]), &post("party", 3, "bí thư")), 3.0 + 1.0 + 3.0);
+        assert_eq!(fit(&cadre("finance", 1, &["Chủ tịch"]), &post("party", 3, "Bí thư")), 0.0);
+    }
+
+    #[test]
+    fn weighted_subtracts_disruption() {
+        let t = Terms { staffing: 2.0, training: 1.0, fit: 1.0, disruption: 1.0 };
+        let w = Weights::default();
+        assert_eq!(t.weighted(&w), 2.0 * w.staffing + w.training + w.fit - w.disruption);
+    }
+}

@@ -1,0 +1,611 @@
+//! `rotaplan::scenario`: every error code is reported, with the right file, line and field, by a
+//! fixture under `tests/fixtures/errors/<CODE>/`; several errors in several files come at once; the
+//! valid base fixture loads with its derived values.
+
+use std::path::{Path, PathBuf};
+
+use rotaplan::domain::{Function, Role, Sex, Tier};
+use rotaplan::scenario::{self, Diagnostic, ERROR_CODES, LoadError};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors")
+}
+
+fn load_fixture(dir: &str) -> Result<rotaplan::domain::Scenario, LoadError> {
+    scenario::load(&fixtures().join(dir).join("scenario.yaml"))
+}
+
+/// What one fixture must report.
+struct Case {
+    code: &'static str,
+    /// The file the diagnostic points at, relative to the fixture's folder.
+    file: &'static str,
+    line: Option<usize>,
+    column: Option<usize>,
+    field: &'static str,
+    /// A piece of the message (found, expected or fix) that must be there.
+    mentions: &'static str,
+}
+
+const fn case(
+    code: &'static str,
+    file: &'static str,
+    line: Option<usize>,
+    column: Option<usize>,
+    field: &'static str,
+    mentions: &'static str,
+) -> Case {
+    Case {
+        code,
+        file,
+        line,
+        column,
+        field,
+        mentions,
+    }
+}
+
+const YAML: &str = "scenario.yaml";
+
+/// Every code of the scenario loader and the file/line/column/field it must point at.
+const CASES: &[Case] = &[
+    case("E1001", YAML, Some(5), Some(10), "tables.posts", "post.csv"),
+    case(
+        "E1002",
+        YAML,
+        Some(8),
+        Some(3),
+        "weights.stafing",
+        "did you mean \"staffing\"",
+    ),
+    case("E1003", YAML, Some(3), Some(1), "tables.cadres", "cadres"),
+    case(
+        "E1004",
+        YAML,
+        Some(8),
+        Some(10),
+        "targets.women",
+        "a number",
+    ),
+    case(
+        "E1005",
+        YAML,
+        Some(9),
+        Some(17),
+        "solver.relative_gap",
+        "1.5",
+    ),
+    case(
+        "E1006",
+        YAML,
+        Some(8),
+        Some(9),
+        "rules.base",
+        "did you mean \"qd65-2022\"",
+    ),
+    case(
+        "E1007",
+        YAML,
+        Some(5),
+        Some(2),
+        "",
+        "did not find expected key",
+    ),
+    case(
+        "E1008",
+        YAML,
+        Some(4),
+        Some(10),
+        "tables.units",
+        "directory",
+    ),
+    case(
+        "E1009",
+        YAML,
+        Some(6),
+        Some(11),
+        "tables.cadres",
+        "cadres.csv/cadres.csv",
+    ),
+    case("E1010", "posts.csv", Some(3), Some(12), "", "0xE1"),
+    case("E1011", YAML, Some(2), Some(12), "plan_date", "2027-02-30"),
+    case(
+        "E1012",
+        YAML,
+        Some(8),
+        Some(33),
+        "rules.family_functions[1]",
+        "did you mean \"accounting\"",
+    ),
+    case(
+        "E2001",
+        "cadres.csv",
+        Some(1),
+        None,
+        "cadres.csv: rating",
+        "rating",
+    ),
+    case(
+        "E2002",
+        "units.csv",
+        Some(1),
+        Some(7),
+        "units.csv: dificult",
+        "did you mean \"difficult\"",
+    ),
+    case("E2003", "units.csv", Some(1), None, "units.csv", "no rows"),
+    case(
+        "E2004",
+        "units.csv",
+        Some(4),
+        Some(3),
+        "units.csv: tier",
+        "did you mean \"province\"",
+    ),
+    case(
+        "E2005",
+        "posts.csv",
+        Some(4),
+        Some(4),
+        "posts.csv: rank",
+        "\"eight\"",
+    ),
+    case(
+        "E2006",
+        "cadres.csv",
+        Some(3),
+        Some(4),
+        "cadres.csv: birth_date",
+        "\"1980-13-20\"",
+    ),
+    case(
+        "E2007",
+        "posts.csv",
+        Some(5),
+        Some(1),
+        "posts.csv: id",
+        "first used on line 3",
+    ),
+    case(
+        "E2008",
+        "posts.csv",
+        Some(4),
+        Some(2),
+        "posts.csv: unit",
+        "did you mean \"P01\"",
+    ),
+    case(
+        "E2009",
+        "cadres.csv",
+        Some(5),
+        Some(4),
+        "cadres.csv: birth_date",
+        "before the plan date 2027-01-01",
+    ),
+    case(
+        "E2010",
+        "cadres.csv",
+        Some(4),
+        Some(16),
+        "cadres.csv: worked_years",
+        "P01=25",
+    ),
+    case(
+        "E2011",
+        "units.csv",
+        Some(4),
+        Some(6),
+        "units.csv: shortage",
+        "from 0 to 3",
+    ),
+    case(
+        "E2012",
+        "units.csv",
+        Some(5),
+        Some(5),
+        "units.csv: region",
+        "empty",
+    ),
+    case("E2013", "posts.csv", None, None, "posts.csv", "empty file"),
+    case(
+        "E2014",
+        "cadres.csv",
+        Some(5),
+        None,
+        "cadres.csv",
+        "18 cells",
+    ),
+    case(
+        "E2015",
+        "units.csv",
+        Some(1),
+        Some(7),
+        "units.csv: region",
+        "already column 5",
+    ),
+    case(
+        "E3001",
+        YAML,
+        Some(8),
+        Some(14),
+        "pins[0].cadre",
+        "did you mean \"K001\"",
+    ),
+    case(
+        "E3002",
+        YAML,
+        Some(11),
+        Some(5),
+        "forbids[1]",
+        "pins[0]` (line 8)",
+    ),
+    case(
+        "E3003",
+        YAML,
+        Some(10),
+        Some(14),
+        "pins[2].cadre",
+        "pins[0]` (line 8)",
+    ),
+    case(
+        "E3004",
+        YAML,
+        Some(9),
+        Some(26),
+        "pins[1].post",
+        "\"T001\" with 1 seat",
+    ),
+];
+
+/// Every code of the plan reader: `<CODE>/plan.csv`, read against the valid scenario.
+const PLAN_CASES: &[Case] = &[
+    case(
+        "E4001",
+        "plan.csv",
+        Some(1),
+        None,
+        "plan.csv: cadre_id",
+        "cadre_id",
+    ),
+    case(
+        "E4002",
+        "plan.csv",
+        Some(3),
+        Some(1),
+        "plan.csv: cadre_id",
+        "did you mean \"K002\"",
+    ),
+    case(
+        "E4003",
+        "plan.csv",
+        Some(3),
+        Some(1),
+        "plan.csv: post_id",
+        "did you mean \"T001\"",
+    ),
+    case(
+        "E4004",
+        "plan.csv",
+        Some(4),
+        Some(2),
+        "plan.csv: post_id",
+        "empty cell",
+    ),
+];
+
+fn mentions(d: &Diagnostic, text: &str) -> bool {
+    d.found.contains(text) || d.expected.contains(text) || d.fix.contains(text)
+}
+
+fn assert_case(dir: &str, c: &Case, err: &LoadError) {
+    let file = fixtures().join(dir).join(c.file);
+    let found = err.diagnostics.iter().find(|d| {
+        d.code == c.code
+            && d.file == file
+            && d.line == c.line
+            && d.column == c.column
+            && d.field == c.field
+    });
+    let Some(d) = found else {
+        panic!(
+            "{dir}: expected {} at {}:{:?}:{:?} ({}), got:\n{err}\n{:#?}",
+            c.code, c.file, c.line, c.column, c.field, err.diagnostics
+        );
+    };
+    assert!(
+        mentions(d, c.mentions),
+        "{dir}: {:?} not in\n{d}",
+        c.mentions
+    );
+    assert!(!d.expected.is_empty() && !d.fix.is_empty(), "{dir}: {d}");
+    assert_eq!(d.message, title(c.code));
+    let shown = d.to_string();
+    assert!(
+        shown.starts_with(&format!("error[{}]: ", c.code)),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("  --> {}", file.display())),
+        "{shown}"
+    );
+}
+
+fn title(code: &str) -> &'static str {
+    ERROR_CODES.iter().find(|(c, _)| *c == code).unwrap().1
+}
+
+#[test]
+fn every_scenario_code_is_reported_where_it_happens() {
+    for c in CASES {
+        let err = load_fixture(c.code).expect_err(c.code);
+        assert_case(c.code, c, &err);
+    }
+}
+
+#[test]
+fn each_fixture_reports_only_its_own_code() {
+    // One fixture, one problem: the other codes must not cascade from it. (E2001's fixture drops a
+    // column; E2002's misspells one and so also misses nothing required.)
+    for c in CASES {
+        let err = load_fixture(c.code).expect_err(c.code);
+        assert_eq!(err.codes(), vec![c.code], "{}:\n{err}", c.code);
+    }
+}
+
+#[test]
+fn every_plan_code_is_reported_where_it_happens() {
+    let s = load_fixture("valid").unwrap();
+    for c in PLAN_CASES {
+        let err = scenario::read_plan_csv(&fixtures().join(c.code).join("plan.csv"), &s)
+            .expect_err(c.code);
+        assert_case(c.code, c, &err);
+        assert_eq!(err.codes(), vec![c.code], "{}:\n{err}", c.code);
+    }
+}
+
+#[test]
+fn every_code_has_a_fixture_and_a_line_in_the_docs() {
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/errors.md"))
+            .unwrap();
+    for (code, _) in ERROR_CODES {
+        assert!(
+            CASES.iter().chain(PLAN_CASES).any(|c| c.code == *code),
+            "{code} has no test case"
+        );
+        assert!(
+            fixtures().join(code).is_dir(),
+            "{code} has no fixture folder"
+        );
+        assert!(
+            docs.contains(&format!("| {code} |")),
+            "{code} is not in docs/errors.md"
+        );
+    }
+    // … and the docs name no code the loader does not have.
+    for word in docs.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.len() == 5 && word.starts_with('E') && word[1..].bytes().all(|b| b.is_ascii_digit())
+        {
+            assert!(
+                ERROR_CODES.iter().any(|(c, _)| *c == word),
+                "docs/errors.md names {word}"
+            );
+        }
+    }
+}
+
+#[test]
+fn several_errors_in_several_files_are_reported_at_once() {
+    let err = load_fixture("multi").unwrap_err();
+    let got: Vec<(&str, String, Option<usize>, &str)> = err
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let file = d.file.file_name().unwrap().to_string_lossy().into_owned();
+            (d.code, file, d.line, d.field.as_str())
+        })
+        .collect();
+    let expected: Vec<(&str, String, Option<usize>, &str)> = [
+        ("E1005", "scenario.yaml", 8, "weights.fit"),
+        ("E1002", "scenario.yaml", 9, "weights.trainig"),
+        ("E3001", "scenario.yaml", 11, "pins[0].post"),
+        ("E2005", "units.csv", 3, "units.csv: shortage"),
+        ("E2004", "units.csv", 4, "units.csv: tier"),
+        ("E2008", "posts.csv", 3, "posts.csv: unit"),
+        ("E2011", "posts.csv", 3, "posts.csv: criticality"),
+        ("E2006", "cadres.csv", 2, "cadres.csv: birth_date"),
+        ("E2008", "cadres.csv", 2, "cadres.csv: relatives"),
+        ("E2004", "cadres.csv", 3, "cadres.csv: sex"),
+        ("E2009", "cadres.csv", 3, "cadres.csv: relatives"),
+    ]
+    .into_iter()
+    .map(|(c, f, l, field)| (c, f.to_string(), Some(l), field))
+    .collect();
+    assert_eq!(got, expected, "\n{err}");
+    // Display: one block per diagnostic, separated by a blank line.
+    let shown = err.to_string();
+    assert_eq!(shown.matches("error[E").count(), expected.len());
+    assert_eq!(shown.split("\n\n").count(), expected.len());
+    // The relative K009 is not suggested to be K001 itself.
+    let rel = &err.diagnostics[8];
+    assert!(!rel.fix.contains("K001"), "{rel}");
+}
+
+#[test]
+fn valid_fixture_loads_with_derived_values() {
+    let s = load_fixture("valid").unwrap();
+    assert_eq!(s.name, "Fixture — hợp lệ");
+    assert_eq!(s.plan_date.to_string(), "2027-01-01");
+    assert_eq!((s.units.len(), s.posts.len(), s.cadres.len()), (4, 5, 4));
+    // File order is index order.
+    let ids = |v: Vec<&str>| v.join(",");
+    assert_eq!(
+        ids(s.units.iter().map(|u| u.id.as_str()).collect()),
+        "C01,P01,P02,D01"
+    );
+    assert_eq!(
+        ids(s.posts.iter().map(|p| p.id.as_str()).collect()),
+        "T001,T002,T003,T004,T005"
+    );
+    assert_eq!(
+        ids(s.cadres.iter().map(|c| c.id.as_str()).collect()),
+        "K001,K002,K003,K004"
+    );
+
+    // Units.
+    assert_eq!(s.units[0].tier, Tier::Central);
+    assert_eq!(s.units[0].province, None);
+    assert_eq!(s.units[3].province.as_deref(), Some("P01"));
+    assert_eq!(
+        s.units.iter().map(|u| u.difficult).collect::<Vec<_>>(),
+        [false, true, false, true]
+    );
+    assert_eq!(s.units[1].name, "Tỉnh ủy Lào Cai");
+
+    // Posts: not_local given or derived from the title; seats default to 1.
+    let not_local: Vec<bool> = s.posts.iter().map(|p| p.not_local).collect();
+    assert_eq!(not_local, [true, false, true, true, true]);
+    assert_eq!(s.posts[0].unit, 1);
+    assert_eq!(s.posts[3].unit, 3);
+    assert_eq!(s.posts[1].function, Some(Function::Personnel));
+    assert_eq!(s.posts[2].seats, 1);
+    assert_eq!(s.posts[4].seats, 2);
+    assert_eq!(s.posts[4].role, Role::Deputy);
+    assert_eq!(s.posts[0].criticality, 5);
+
+    // Cadres.
+    let (k1, k2, k3, k4) = (&s.cadres[0], &s.cadres[1], &s.cadres[2], &s.cadres[3]);
+    assert_eq!(k1.relatives, vec![2], "K001 lists K003");
+    assert_eq!(k3.relatives, vec![0], "made symmetric");
+    assert!(k2.relatives.is_empty() && k4.relatives.is_empty());
+    assert_eq!(
+        k1.worked_years,
+        vec![("P01".to_string(), 2.5), ("P02".to_string(), 30.0)]
+    );
+    assert_eq!(k3.head_terms, vec![(1, 2)]);
+    assert_eq!(k1.planned_titles, vec!["party_secretary", "pc_chair"]);
+    assert_eq!(k2.planned_titles, vec!["Bí thư", "Vụ trưởng"]);
+    assert!(k4.planned_titles.is_empty());
+    assert_eq!(k2.sex, Sex::F);
+    assert_eq!(k1.current_unit, Some(2));
+    assert_eq!(k4.current_unit, None);
+    assert_eq!(k3.current_role, Some(Role::Head));
+    assert!(k1.outstanding && !k2.outstanding && !k3.outstanding);
+    assert!(k2.ethnic_minority && !k1.ethnic_minority);
+    assert_eq!(
+        k2.rotation_end.map(|d| d.to_string()).as_deref(),
+        Some("2026-06-30")
+    );
+    assert_eq!(k4.health_cert_date, None);
+    assert_eq!(k1.rating, 4);
+
+    // Settings: overrides and defaults.
+    assert_eq!(s.rules.name, "qd65-2022");
+    assert_eq!(s.rules.min_service_months, 96);
+    assert_eq!(s.rules.min_service_months_policy, 60);
+    assert_eq!(s.weights.staffing, 12.0);
+    assert_eq!(s.weights.must_fill, 1000.0);
+    assert_eq!(s.targets.women, 0.3);
+    assert_eq!(s.targets.young, 0.15);
+    assert_eq!(s.max_departures_per_unit, 1);
+    assert_eq!(s.solver.time_limit_s, 30.0);
+    assert_eq!(s.solver.threads, 1);
+    assert_eq!(s.extra_seats.len(), 1);
+    assert_eq!((s.extra_seats[0].post, s.extra_seats[0].seats), (1, 1));
+    assert_eq!(s.extra_seats[0].reason.as_deref(), Some("Nghị quyết 12"));
+    assert_eq!(s.extra_seats_of(1), 1);
+    assert_eq!((s.pins[0].cadre, s.pins[0].post), (0, 0));
+    assert_eq!((s.forbids[0].cadre, s.forbids[0].post), (2, 2));
+    assert_eq!(s.forbids[0].reason, None);
+}
+
+/// Copies the valid fixture into a temporary folder, changing each file's text.
+fn valid_copy(change: impl Fn(&str, String) -> Vec<u8>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["scenario.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+        let text = std::fs::read_to_string(fixtures().join("valid").join(name)).unwrap();
+        std::fs::write(dir.path().join(name), change(name, text)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let dir = valid_copy(|_, text| {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(text.replace('\n', "\r\n").into_bytes());
+        bytes
+    });
+    let s = scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let base = load_fixture("valid").unwrap();
+    assert_eq!(s.units, base.units);
+    assert_eq!(s.posts, base.posts);
+    assert_eq!(s.cadres, base.cadres);
+}
+
+#[test]
+fn diagnostics_point_at_the_file_line_and_cell() {
+    let dir = valid_copy(|name, text| {
+        if name == "cadres.csv" {
+            text.replace("1980-11-20", "1980-13-01").into_bytes()
+        } else {
+            text.into_bytes()
+        }
+    });
+    let err = scenario::load(&dir.path().join("scenario.yaml")).unwrap_err();
+    assert_eq!(err.diagnostics.len(), 1, "{err}");
+    let expected = format!(
+        "error[E2006]: bad date\n  --> {}:3:4 (column birth_date)\n  found: \"1980-13-01\"\n  \
+         expected: a real calendar date YYYY-MM-DD (month 01–12, a day that exists in that month)\n  \
+         fix: write the date as YYYY-MM-DD (a spreadsheet may need the column formatted as text)",
+        dir.path().join("cadres.csv").display()
+    );
+    assert_eq!(err.to_string(), expected);
+    let json = serde_json::to_value(&err.diagnostics[0]).unwrap();
+    assert_eq!(json["code"], "E2006");
+    assert_eq!(json["line"], 3);
+    assert_eq!(json["field"], "cadres.csv: birth_date");
+}
+
+#[test]
+fn plan_csv_is_read_against_the_scenario() {
+    let s = load_fixture("valid").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.csv");
+    std::fs::write(
+        &plan,
+        "cadre_id,cadre_name,post_id,post_title,unit_id,score\n\
+         K002,Trần Thị Bình,T004,Bí thư,D01,12.5\n\
+         \"K001\", Nguyễn Văn An ,T001,party_secretary,P01,3\n",
+    )
+    .unwrap();
+    let rows = scenario::read_plan_csv(&plan, &s).unwrap();
+    let got: Vec<(usize, u32, u32)> = rows.iter().map(|r| (r.line, r.cadre, r.post)).collect();
+    assert_eq!(got, vec![(2, 1, 3), (3, 0, 0)]);
+
+    std::fs::write(&plan, "cadre_id,post_id\n").unwrap();
+    assert!(scenario::read_plan_csv(&plan, &s).unwrap().is_empty());
+
+    let err = scenario::read_plan_csv(&dir.path().join("none.csv"), &s).unwrap_err();
+    assert_eq!(err.codes(), vec!["E1001"]);
+    let err = scenario::read_plan_csv(dir.path(), &s).unwrap_err();
+    assert_eq!(err.codes(), vec!["E1008"]);
+}
+
+#[test]
+fn missing_and_odd_scenario_paths() {
+    let err = scenario::load(&fixtures().join("no-such-folder/scenario.yaml")).unwrap_err();
+    assert_eq!(err.codes(), vec!["E1001"]);
+    assert_eq!(err.diagnostics[0].line, None);
+    let err = scenario::load(&fixtures().join("valid")).unwrap_err();
+    assert_eq!(err.codes(), vec!["E1008"]);
+    // A CSV given as the scenario: YAML reads it as one string, not a mapping.
+    let err = scenario::load(&fixtures().join("valid/units.csv")).unwrap_err();
+    assert_eq!(err.codes(), vec!["E1004"]);
+    // An empty scenario file lacks plan_date and tables.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.yaml"), "").unwrap();
+    let err = scenario::load(&dir.path().join("s.yaml")).unwrap_err();
+    assert_eq!(err.codes(), vec!["E1003"]);
+    assert_eq!(err.diagnostics.len(), 2);
+}
