@@ -8,3 +8,7 @@ pub mod domain;
 pub mod rules;
 pub mod scenario;
 pub mod scoring;
+pub mod solve;
+pub mod check;
+pub mod plan;
+pub mod generate;

@@ -224,3 +224,67 @@ mod tests {
         assert_eq!(t.weighted(&w), 2.0 * w.staffing + w.training + w.fit - w.disruption);
     }
 }
+
+/// Everything the objective counts for a set of chosen candidate pairs, term by term. The solver
+/// maximises `total`; this function recomputes it from the plan alone, so the solver's objective,
+/// a greedy plan and a brute force are all measured by the same yardstick.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ObjectiveBreakdown {
+    /// Unweighted term sums over the assignments.
+    pub terms: Terms,
+    /// Σ of the pairs' weighted scores.
+    pub pair_score: f64,
+    pub must_fill_empty_seats: u32,
+    pub extra_seats_used: u32,
+    /// Cadres short of each structure target (continuous: target share × moved − count).
+    pub women_shortfall: f64,
+    pub young_shortfall: f64,
+    pub minority_shortfall: f64,
+    /// pair_score − weighted penalties.
+    pub total: f64,
+}
+
+/// Per-cadre flags the structure targets count.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StructureFlags {
+    pub woman: bool,
+    pub young: bool,
+    pub minority: bool,
+}
+
+pub fn evaluate(
+    sc: &Scenario,
+    pairs: impl IntoIterator<Item = (crate::domain::PostIx, StructureFlags, Terms)>,
+) -> ObjectiveBreakdown {
+    let w = &sc.weights;
+    let mut b = ObjectiveBreakdown::default();
+    let mut filled = vec![0u32; sc.posts.len()];
+    let (mut moved, mut women, mut young, mut minority) = (0.0, 0.0, 0.0, 0.0);
+    for (post, flags, terms) in pairs {
+        filled[post as usize] += 1;
+        b.terms.add(&terms);
+        b.pair_score += terms.weighted(w);
+        moved += 1.0;
+        women += flags.woman as u8 as f64;
+        young += flags.young as u8 as f64;
+        minority += flags.minority as u8 as f64;
+    }
+    for (p, post) in sc.posts.iter().enumerate() {
+        let n = filled[p];
+        if post.criticality >= 5 {
+            b.must_fill_empty_seats += post.seats.saturating_sub(n);
+        }
+        b.extra_seats_used += n.saturating_sub(post.seats);
+    }
+    let t = &sc.targets;
+    b.women_shortfall = (t.women * moved - women).max(0.0);
+    b.young_shortfall = (t.young * moved - young).max(0.0);
+    b.minority_shortfall = (t.minority * moved - minority).max(0.0);
+    b.total = b.pair_score
+        - w.must_fill * b.must_fill_empty_seats as f64
+        - w.extra_seat * b.extra_seats_used as f64
+        - w.women_shortfall * b.women_shortfall
+        - w.young_shortfall * b.young_shortfall
+        - w.minority_shortfall * b.minority_shortfall;
+    b
+}

@@ -3,17 +3,18 @@
 //! the numbers; the checker, the explanations and the docs all use the same ids.
 
 pub mod candidates;
+pub mod family;
 pub mod retirement;
 
 use crate::domain::{Cadre, CadreIx, Date, Post, PostIx, Scenario, Unit};
 use chrono::Months;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use candidates::{Candidate, Candidates};
 
 /// Ids of the hard rules (H1–H10) and of the scenario's side rules (S1–S4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum RuleId {
     H1,
     H2,
@@ -75,7 +76,7 @@ impl fmt::Display for RuleId {
 }
 
 /// Why a pair breaks a rule, in words with the numbers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Breach {
     pub rule: RuleId,
     pub detail: String,
@@ -102,6 +103,8 @@ pub struct CadreFacts {
     /// The cadre has served the maximum terms as head of the current unit: moving them applies
     /// the two-term policy (H2's lower threshold).
     pub term_limited: bool,
+    /// Younger than the rule set's `young_max_age` on the plan date (structure target).
+    pub young: bool,
 }
 
 /// The scenario plus its per-cadre facts: what the rule functions read.
@@ -119,10 +122,32 @@ impl<'a> RuleContext<'a> {
                 let retirement = retirement::retirement_date(retirement::roadmap(&sc.rules, c), c.birth_date);
                 let months_left = retirement.map_or(i64::MIN / 2, |r| retirement::months_left(sc.plan_date, r));
                 let term_limited = c.current_unit.is_some_and(|u| head_terms(c, u) >= sc.rules.max_head_terms);
-                CadreFacts { retirement, months_left, term_limited }
+                let young = retirement::age_years(c.birth_date, sc.plan_date) < sc.rules.young_max_age as i64;
+                CadreFacts { retirement, months_left, term_limited, young }
             })
             .collect();
         RuleContext { sc, facts }
+    }
+
+    /// What the structure targets count for cadre `c`.
+    pub fn flags(&self, c: CadreIx) -> crate::scoring::StructureFlags {
+        let cadre = self.sc.cadre(c);
+        crate::scoring::StructureFlags {
+            woman: cadre.sex == crate::domain::Sex::F,
+            young: self.facts[c as usize].young,
+            minority: cadre.ethnic_minority,
+        }
+    }
+
+    /// Evaluate the objective of chosen candidate pairs (indexes into `cands.pairs`).
+    pub fn evaluate(&self, cands: &Candidates, chosen: &[usize]) -> crate::scoring::ObjectiveBreakdown {
+        crate::scoring::evaluate(
+            self.sc,
+            chosen.iter().map(|&i| {
+                let p = &cands.pairs[i];
+                (p.post, self.flags(p.cadre), p.terms)
+            }),
+        )
     }
 
     /// Every pairwise rule in order; the first breach, or Ok.

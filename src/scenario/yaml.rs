@@ -649,22 +649,20 @@ impl Conv<'_> {
             }),
             _ => None,
         };
+        let expected = if max >= i64::from(i32::MAX) {
+            format!("a whole number ≥ {min}")
+        } else {
+            format!("a whole number from {min} to {max}")
+        };
         match n {
             Some(x) if (min..=max).contains(&x) => Some(x),
-            Some(_) => {
-                let expected = if max >= i64::from(i32::MAX) {
-                    format!("a whole number ≥ {min}")
-                } else {
-                    format!("a whole number from {min} to {max}")
-                };
-                self.out_of_range(&path, v, &expected);
+            None if !matches!(v, Value::Number(_)) => {
+                self.wrong_type(&path, v, "a whole number");
                 None
             }
-            None => {
-                match v {
-                    Value::Number(_) => self.out_of_range(&path, v, "a whole number"),
-                    _ => self.wrong_type(&path, v, "a whole number"),
-                }
+            // Out of range, a fraction, or too large to be a whole number.
+            _ => {
+                self.out_of_range(&path, v, &expected);
                 None
             }
         }

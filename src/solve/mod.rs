@@ -1,0 +1,268 @@
+//! Solving: pins pre-check, greedy warm start, the MIP (good_lp → HiGHS) under a deadline that holds
+//! even if the backend overruns, and an honest status. Only this module knows good_lp.
+
+pub mod greedy;
+mod highs_backend;
+pub mod model;
+
+use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};
+use crate::rules::{Candidates, RuleContext, RuleId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+/// What the solver says about the plan it returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SolveStatus {
+    /// Proven optimal (gap 0 within tolerance).
+    Optimal,
+    /// Proven within the relative gap the scenario allows.
+    GapLimit,
+    /// Stopped at the time limit; the plan is the best found, the gap says how far it may be.
+    TimeLimit,
+    /// The backend missed its deadline; the plan is the greedy one, with no proven bound.
+    DeadlineFallback,
+    /// The requirements cannot all hold; see `infeasible`.
+    Infeasible,
+    /// The backend failed; the plan is the greedy one.
+    BackendError,
+}
+
+impl SolveStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SolveStatus::Optimal => "optimal",
+            SolveStatus::GapLimit => "gap_limit",
+            SolveStatus::TimeLimit => "time_limit",
+            SolveStatus::DeadlineFallback => "deadline_fallback",
+            SolveStatus::Infeasible => "infeasible",
+            SolveStatus::BackendError => "backend_error",
+        }
+    }
+    /// A plan exists (possibly not proven optimal).
+    pub fn has_plan(self) -> bool {
+        self != SolveStatus::Infeasible
+    }
+}
+
+/// A requirement group that cannot be met, in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InfeasibleGroup {
+    pub rule: RuleId,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SolveOutcome {
+    pub status: SolveStatus,
+    pub backend: String,
+    /// Chosen candidate indexes, sorted.
+    #[serde(skip)]
+    pub chosen: Vec<usize>,
+    pub objective: Option<f64>,
+    /// Proven upper bound on the objective (maximisation).
+    pub bound: Option<f64>,
+    /// Relative gap between objective and bound.
+    pub gap: Option<f64>,
+    pub build_s: f64,
+    pub solve_s: f64,
+    pub columns: usize,
+    pub rows: usize,
+    pub infeasible: Vec<InfeasibleGroup>,
+    /// Anything the user should know about how the answer was reached.
+    pub note: Option<String>,
+}
+
+/// Seconds a backend may overrun its own time limit before the deadline gives up on it.
+pub fn deadline_grace(time_limit_s: f64) -> f64 {
+    (time_limit_s * 0.1).clamp(2.0, 30.0)
+}
+
+/// Candidate indexes of the scenario's pins; pins that are not candidate pairs are infeasible.
+fn pins(ctx: &RuleContext, cands: &Candidates) -> (Vec<usize>, Vec<InfeasibleGroup>) {
+    let sc = ctx.sc;
+    let mut ok = Vec::new();
+    let mut bad = Vec::new();
+    for pin in &sc.pins {
+        match cands.find(pin.cadre, pin.post) {
+            Some(i) => ok.push(i),
+            None => {
+                let why = ctx.breaches(pin.cadre, pin.post);
+                let detail = if why.is_empty() {
+                    "the pair is not a candidate".to_string()
+                } else {
+                    why.iter().map(|b| b.to_string()).collect::<Vec<_>>().join("; ")
+                };
+                bad.push(InfeasibleGroup {
+                    rule: RuleId::S2,
+                    detail: format!(
+                        "pin {} → {} breaks a hard rule: {}",
+                        sc.cadre(pin.cadre).id,
+                        sc.post(pin.post).id,
+                        detail
+                    ),
+                });
+            }
+        }
+    }
+    ok.sort_unstable();
+    (ok, bad)
+}
+
+/// Requirement groups the pins alone already break (seats, departures, family).
+fn pin_conflicts(sc: &Scenario, cands: &Candidates, pins: &[usize]) -> Vec<InfeasibleGroup> {
+    let mut out = Vec::new();
+    let mut per_post: BTreeMap<PostIx, Vec<CadreIx>> = BTreeMap::new();
+    let mut per_unit: BTreeMap<UnitIx, Vec<CadreIx>> = BTreeMap::new();
+    for &i in pins {
+        let c = &cands.pairs[i];
+        per_post.entry(c.post).or_default().push(c.cadre);
+        if let Some(u) = sc.cadre(c.cadre).current_unit {
+            per_unit.entry(u).or_default().push(c.cadre);
+        }
+    }
+    let ids = |v: &[CadreIx]| v.iter().map(|&c| sc.cadre(c).id.as_str()).collect::<Vec<_>>().join(", ");
+    for (p, cs) in &per_post {
+        let cap = sc.post(*p).seats + sc.extra_seats_of(*p);
+        if cs.len() as u32 > cap {
+            out.push(InfeasibleGroup {
+                rule: RuleId::H7,
+                detail: format!("{} cadres pinned to {} ({}), which has {} seat(s): {}", cs.len(), sc.post(*p).id, sc.post(*p).title, cap, ids(cs)),
+            });
+        }
+    }
+    for (u, cs) in &per_unit {
+        if cs.len() as u32 > sc.max_departures_per_unit {
+            out.push(InfeasibleGroup {
+                rule: RuleId::S1,
+                detail: format!(
+                    "{} pinned cadres leave {} ({}), at most {} may: {}",
+                    cs.len(),
+                    sc.unit(*u).id,
+                    sc.unit(*u).name,
+                    sc.max_departures_per_unit,
+                    ids(cs)
+                ),
+            });
+        }
+    }
+    for (k, &i) in pins.iter().enumerate() {
+        for &j in &pins[k + 1..] {
+            let (a, b) = (&cands.pairs[i], &cands.pairs[j]);
+            if crate::rules::family::conflicts(sc, (a.cadre, a.post), (b.cadre, b.post)) {
+                out.push(InfeasibleGroup {
+                    rule: RuleId::H10,
+                    detail: format!(
+                        "pinned relatives {} → {} and {} → {} put one in a sensitive post under the other",
+                        sc.cadre(a.cadre).id,
+                        sc.post(a.post).id,
+                        sc.cadre(b.cadre).id,
+                        sc.post(b.post).id
+                    ),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Solve a scenario's candidates to a plan. Never panics on a solver result: every outcome is a
+/// status with, where one exists, a plan.
+pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
+    let sc = ctx.sc;
+    let started = Instant::now();
+    let (pin_ix, mut infeasible) = pins(ctx, cands);
+    infeasible.extend(pin_conflicts(sc, cands, &pin_ix));
+    let mut out = SolveOutcome {
+        status: SolveStatus::Infeasible,
+        backend: highs_backend::NAME.to_string(),
+        chosen: Vec::new(),
+        objective: None,
+        bound: None,
+        gap: None,
+        build_s: 0.0,
+        solve_s: 0.0,
+        columns: 0,
+        rows: 0,
+        infeasible: Vec::new(),
+        note: None,
+    };
+    if !infeasible.is_empty() {
+        out.infeasible = infeasible;
+        out.build_s = started.elapsed().as_secs_f64();
+        return out;
+    }
+
+    let warm = greedy::greedy(ctx, cands, &pin_ix);
+    let m = model::build(ctx, cands, &pin_ix);
+    out.columns = m.vars.len();
+    out.rows = m.rows.len();
+    out.build_s = started.elapsed().as_secs_f64();
+
+    let limit = sc.solver.time_limit_s;
+    let deadline = Duration::from_secs_f64(limit + deadline_grace(limit));
+    let t = Instant::now();
+    let raw = highs_backend::solve(m, &warm, sc.solver, deadline);
+    out.solve_s = t.elapsed().as_secs_f64();
+
+    let fallback = |out: &mut SolveOutcome, status: SolveStatus, note: String| {
+        out.status = status;
+        out.objective = Some(ctx.evaluate(cands, &warm).total);
+        out.chosen = warm.clone();
+        out.note = Some(note);
+    };
+    match raw {
+        Err(highs_backend::Failure::Deadline) => fallback(
+            &mut out,
+            SolveStatus::DeadlineFallback,
+            format!("the backend did not return within {:.1} s; this is the greedy plan, not proven", deadline.as_secs_f64()),
+        ),
+        Err(highs_backend::Failure::NoPlan) => fallback(
+            &mut out,
+            SolveStatus::TimeLimit,
+            format!("HiGHS found no plan within {limit} s; this is the greedy plan, not proven"),
+        ),
+        Err(highs_backend::Failure::Infeasible) => {
+            out.infeasible.push(InfeasibleGroup {
+                rule: RuleId::S2,
+                detail: "the MIP is infeasible although every pin passed the pre-check".into(),
+            });
+        }
+        Err(highs_backend::Failure::Other(msg)) => fallback(&mut out, SolveStatus::BackendError, format!("backend error: {msg}; this is the greedy plan")),
+        Ok(r) => match integral_choice(&r.x, cands.len()) {
+            None => fallback(
+                &mut out,
+                SolveStatus::BackendError,
+                "the backend returned a fractional solution; this is the greedy plan".into(),
+            ),
+            Some(chosen) => {
+                out.status = r.status;
+                out.chosen = chosen;
+                // The objective is recomputed from the plan, not trusted from the backend.
+                out.objective = Some(ctx.evaluate(cands, &out.chosen).total);
+                out.bound = r.bound;
+                out.gap = r.gap;
+            }
+        },
+    }
+    if out.status == SolveStatus::Optimal {
+        out.bound = out.objective;
+        out.gap = Some(0.0);
+    }
+    out
+}
+
+/// The chosen pairs if every binary is integral (|x − round(x)| ≤ 1e-6).
+fn integral_choice(x: &[f64], n: usize) -> Option<Vec<usize>> {
+    let mut chosen = Vec::new();
+    for (i, &v) in x.iter().take(n).enumerate() {
+        if (v - v.round()).abs() > 1e-6 {
+            return None;
+        }
+        if v > 0.5 {
+            chosen.push(i);
+        }
+    }
+    Some(chosen)
+}
