@@ -12,3 +12,22 @@ pub mod solve;
 pub mod check;
 pub mod plan;
 pub mod generate;
+pub mod report;
+pub mod output;
+
+/// A plan and the checker's verdict on it.
+pub struct Planned {
+    pub plan: plan::Plan,
+    /// Violations found by the independent checker; a plan the program writes must have none.
+    pub violations: Vec<check::Violation>,
+}
+
+/// The whole pipeline on a validated scenario: candidates → model → plan → check.
+pub fn plan_scenario(sc: &domain::Scenario) -> Planned {
+    let ctx = rules::RuleContext::new(sc);
+    let cands = rules::candidates::generate(&ctx);
+    let outcome = solve::solve(&ctx, &cands);
+    let plan = plan::build(&ctx, &cands, &outcome);
+    let violations = if outcome.status.has_plan() { check::check(&ctx, &plan.pairs()) } else { Vec::new() };
+    Planned { plan, violations }
+}

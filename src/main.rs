@@ -1,6 +1,6 @@
-use good_lp::{variables, variable, default_solver, SolverModel, Solution};
 fn main() {
-    variables!{ vars: 0 <= a <= 1; };
-    let s = vars.maximise(a).using(good_lp::highs).solve().unwrap();
-    println!("{}", s.value(a));
+    std::process::exit(rotaplan_cli::run());
 }
+
+#[path = "cli.rs"]
+mod rotaplan_cli;

@@ -1,0 +1,294 @@
+//! Renderers of a plan (terminal table, JSON, CSV, Markdown) and of check results. They format
+//! what the plan already holds; they compute nothing a caller should.
+
+use crate::check::Violation;
+use crate::plan::Plan;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+pub fn render(plan: &Plan, format: Format) -> String {
+    match format {
+        Format::Table => table(plan),
+        Format::Json => json(plan),
+        Format::Csv => assignments_csv(plan),
+        Format::Markdown => markdown(plan),
+    }
+}
+
+/// A number for people and files: at most 4 decimals, no trailing zeros, no "-0".
+pub fn num(x: f64) -> String {
+    let s = format!("{:.4}", x);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1} %", x * 100.0)
+}
+
+fn opt(x: Option<f64>) -> String {
+    x.map_or("—".into(), num)
+}
+
+fn gap(x: Option<f64>) -> String {
+    x.map_or("—".into(), |g| format!("{:.4} %", g * 100.0))
+}
+
+pub fn json(plan: &Plan) -> String {
+    // Plan holds only serialisable plain data; failure here would be a bug, not bad input.
+    let mut s = serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_line(fields: &[String]) -> String {
+    let mut l = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+    l.push('\n');
+    l
+}
+
+pub const ASSIGNMENT_COLUMNS: &[&str] = &[
+    "cadre_id",
+    "cadre_name",
+    "post_id",
+    "post_title",
+    "unit_id",
+    "unit_name",
+    "from_unit",
+    "pinned",
+    "extra_seat",
+    "staffing",
+    "training",
+    "fit",
+    "disruption",
+    "score",
+    "training_gains",
+];
+
+/// `plan.csv`: one row per assignment (docs/plan-format.md).
+pub fn assignments_csv(plan: &Plan) -> String {
+    let mut out = csv_line(&ASSIGNMENT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    for a in &plan.assignments {
+        let gains: Vec<String> =
+            a.training.iter().map(|g| serde_json::to_value(g).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).collect();
+        out += &csv_line(&[
+            a.cadre_id.clone(),
+            a.cadre_name.clone(),
+            a.post_id.clone(),
+            a.post_title.clone(),
+            a.unit_id.clone(),
+            a.unit_name.clone(),
+            a.from_unit.clone().unwrap_or_default(),
+            a.pinned.to_string(),
+            a.extra_seat.to_string(),
+            num(a.terms.staffing),
+            num(a.terms.training),
+            num(a.terms.fit),
+            num(a.terms.disruption),
+            num(a.score),
+            gains.join(";"),
+        ]);
+    }
+    out
+}
+
+pub const UNFILLED_COLUMNS: &[&str] =
+    &["post_id", "post_title", "unit_id", "empty_seats", "must_fill", "kind", "top_rule", "reason"];
+
+/// `unfilled.csv`: one row per post with an empty quota seat.
+pub fn unfilled_csv(plan: &Plan) -> String {
+    let mut out = csv_line(&UNFILLED_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    for u in &plan.unfilled {
+        let kind = serde_json::to_value(u.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        out += &csv_line(&[
+            u.post_id.clone(),
+            u.post_title.clone(),
+            u.unit_id.clone(),
+            u.empty_seats.to_string(),
+            u.must_fill.to_string(),
+            kind,
+            u.top_rule.map(|r| r.to_string()).unwrap_or_default(),
+            u.reason.clone(),
+        ]);
+    }
+    out
+}
+
+/// Rows of label/value for the summary blocks shared by the table and Markdown renderers.
+fn summary_rows(plan: &Plan) -> Vec<(&'static str, String)> {
+    let s = &plan.solver;
+    let k = &plan.kpis;
+    let o = &plan.objective;
+    vec![
+        ("status", s.status.as_str().to_string()),
+        ("objective", opt(s.objective)),
+        ("bound", opt(s.bound)),
+        ("gap", gap(s.gap)),
+        ("time", format!("{:.2} s (model {:.2} s, solve {:.2} s)", s.build_s + s.solve_s, s.build_s, s.solve_s)),
+        ("model", format!("{} columns, {} rows, {} candidate pairs", s.columns, s.rows, plan.candidates.pairs)),
+        ("posts filled", format!("{} of {} ({} of {} seats)", k.posts_filled, k.posts, k.seats_filled, k.seats)),
+        ("must-fill filled", format!("{} of {}", k.must_fill_filled, k.must_fill_posts)),
+        ("shortage posts filled", format!("{} of {}", k.shortage_filled, k.shortage_posts)),
+        ("moves", k.moves.to_string()),
+        ("women / young / minority", format!("{} / {} / {}", pct(k.women_share), pct(k.young_share), pct(k.minority_share))),
+        ("extra seats used", k.extra_seats_used.to_string()),
+        ("training coverage", pct(k.training_coverage)),
+        (
+            "terms (staffing, training, fit, disruption)",
+            format!("{}, {}, {}, {}", num(o.terms.staffing), num(o.terms.training), num(o.terms.fit), num(o.terms.disruption)),
+        ),
+        (
+            "shortfalls (women, young, minority)",
+            format!("{}, {}, {}", num(o.women_shortfall), num(o.young_shortfall), num(o.minority_shortfall)),
+        ),
+    ]
+}
+
+fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(width(s))));
+    out
+}
+
+/// A plain aligned text table.
+pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut w: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            w[i] = w[i].max(width(c));
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let mut l = cells.iter().enumerate().map(|(i, c)| pad(c, w[i])).collect::<Vec<_>>().join("  ");
+        l.truncate(l.trim_end().len());
+        l.push('\n');
+        l
+    };
+    let mut out = line(header.iter().map(|s| s.to_string()).collect());
+    out += &line(w.iter().map(|&n| "─".repeat(n)).collect());
+    for r in rows {
+        out += &line(r.clone());
+    }
+    out
+}
+
+fn assignment_rows(plan: &Plan) -> Vec<Vec<String>> {
+    plan.assignments
+        .iter()
+        .map(|a| {
+            vec![
+                a.post_id.clone(),
+                a.post_title.clone(),
+                a.unit_name.clone(),
+                format!("{} {}", a.cadre_id, a.cadre_name),
+                num(a.terms.staffing),
+                num(a.terms.training),
+                num(a.terms.fit),
+                num(a.score),
+            ]
+        })
+        .collect()
+}
+
+const ASSIGNMENT_HEADER: [&str; 8] = ["post", "title", "unit", "cadre", "staffing", "training", "fit", "score"];
+
+pub fn table(plan: &Plan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — plan date {}, rule set {}", plan.scenario, plan.plan_date, plan.rule_set);
+    let rows = summary_rows(plan);
+    let lw = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+    for (l, v) in rows {
+        let _ = writeln!(out, "  {}  {}", pad(l, lw), v);
+    }
+    if let Some(n) = &plan.solver.note {
+        let _ = writeln!(out, "  note: {n}");
+    }
+    for g in &plan.solver.infeasible {
+        let _ = writeln!(out, "  cannot hold: {} ({}): {}", g.rule, g.rule.title(), g.detail);
+    }
+    if !plan.assignments.is_empty() {
+        let _ = writeln!(out, "\nAssignments");
+        out += &text_table(&ASSIGNMENT_HEADER, &assignment_rows(plan));
+    }
+    if !plan.unfilled.is_empty() {
+        let _ = writeln!(out, "\nUnfilled posts");
+        for u in &plan.unfilled {
+            let mf = if u.must_fill { " [must fill]" } else { "" };
+            let _ = writeln!(out, "  {} {}{}: {}", u.post_id, u.post_title, mf, u.reason);
+        }
+    }
+    out
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+fn md_table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(header.len()));
+    for r in rows {
+        out += &format!("| {} |\n", r.iter().map(|c| md_escape(c)).collect::<Vec<_>>().join(" | "));
+    }
+    out
+}
+
+pub fn markdown(plan: &Plan) -> String {
+    let mut out = format!("# {}\n\nPlan date {}, rule set `{}`.\n\n## Summary\n\n", plan.scenario, plan.plan_date, plan.rule_set);
+    let rows: Vec<Vec<String>> = summary_rows(plan).into_iter().map(|(l, v)| vec![l.to_string(), v]).collect();
+    out += &md_table(&["", ""], &rows);
+    if let Some(n) = &plan.solver.note {
+        out += &format!("\n> {n}\n");
+    }
+    for g in &plan.solver.infeasible {
+        out += &format!("\n- **cannot hold** {} ({}): {}\n", g.rule, g.rule.title(), g.detail);
+    }
+    if !plan.assignments.is_empty() {
+        out += "\n## Assignments\n\n";
+        out += &md_table(&ASSIGNMENT_HEADER, &assignment_rows(plan));
+    }
+    if !plan.unfilled.is_empty() {
+        out += "\n## Unfilled posts\n\n";
+        for u in &plan.unfilled {
+            let mf = if u.must_fill { " **must fill**" } else { "" };
+            out += &format!("- `{}` {}{}: {}\n", u.post_id, md_escape(&u.post_title), mf, u.reason);
+        }
+    }
+    out
+}
+
+/// The checker's verdict as text.
+pub fn violations_text(v: &[Violation]) -> String {
+    if v.is_empty() {
+        return "the plan passes every rule (H1–H10, S1–S4)\n".into();
+    }
+    let mut out = format!("{} violation(s)\n", v.len());
+    for x in v {
+        let _ = writeln!(out, "  {x}");
+    }
+    out
+}
+
+pub fn violations_json(v: &[Violation]) -> String {
+    let mut s = serde_json::to_string_pretty(&serde_json::json!({ "violations": v })).unwrap_or_default();
+    s.push('\n');
+    s
+}
