@@ -47,8 +47,17 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
             out.push(v(b.rule, Some(c), Some(p), b.detail));
         }
         if let Some(f) = sc.forbids.iter().find(|f| f.cadre == c && f.post == p) {
-            let why = f.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
-            out.push(v(RuleId::S3, Some(c), Some(p), format!("the scenario forbids this pair{why}")));
+            let why = f
+                .reason
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            out.push(v(
+                RuleId::S3,
+                Some(c),
+                Some(p),
+                format!("the scenario forbids this pair{why}"),
+            ));
         }
     }
 
@@ -62,7 +71,12 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
     for (&c, ps) in &posts_of {
         if ps.len() > 1 {
             let ids: Vec<&str> = ps.iter().map(|&p| sc.post(p).id.as_str()).collect();
-            out.push(v(RuleId::S4, Some(c), None, format!("assigned to {} posts: {}", ps.len(), ids.join(", "))));
+            out.push(v(
+                RuleId::S4,
+                Some(c),
+                None,
+                format!("assigned to {} posts: {}", ps.len(), ids.join(", ")),
+            ));
         }
         if let Some(u) = sc.cadre(c).current_unit {
             leaving.entry(u).or_default().push(c);
@@ -76,7 +90,11 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
                 RuleId::H7,
                 None,
                 Some(p),
-                format!("{n} cadres on {} quota seat(s) + {} approved extra", post.seats, cap - post.seats),
+                format!(
+                    "{n} cadres on {} quota seat(s) + {} approved extra",
+                    post.seats,
+                    cap - post.seats
+                ),
             ));
         }
     }
@@ -127,8 +145,17 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
     }
     for pin in &sc.pins {
         if !pairs.contains(&(pin.cadre, pin.post)) {
-            let why = pin.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
-            out.push(v(RuleId::S2, Some(pin.cadre), Some(pin.post), format!("pinned pair missing from the plan{why}")));
+            let why = pin
+                .reason
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            out.push(v(
+                RuleId::S2,
+                Some(pin.cadre),
+                Some(pin.post),
+                format!("pinned pair missing from the plan{why}"),
+            ));
         }
     }
     out

@@ -12,7 +12,11 @@ use rotaplan::scenario;
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
-#[command(name = "rotaplan", version, about = "Plan cadre rotations: the best assignment of planned cadres to vacant posts under Regulation 65-QĐ/TW")]
+#[command(
+    name = "rotaplan",
+    version,
+    about = "Plan cadre rotations: the best assignment of planned cadres to vacant posts under Regulation 65-QĐ/TW"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -91,6 +95,13 @@ enum Command {
     },
 }
 
+/// Print to stdout; a closed pipe (`rotaplan … | head`) is not an error worth a panic.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    let _ = o.write_all(text.as_bytes()).and_then(|_| o.flush());
+}
+
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -100,21 +111,38 @@ pub fn run() -> i32 {
         }
     };
     match cli.command {
-        Command::Plan { scenario, out, format, time_limit, gap, threads } => {
-            plan(&scenario, out, format.into(), time_limit, gap, threads)
-        }
-        Command::Check { scenario, plan, format } => check(&scenario, &plan, format),
+        Command::Plan {
+            scenario,
+            out,
+            format,
+            time_limit,
+            gap,
+            threads,
+        } => plan(&scenario, out, format.into(), time_limit, gap, threads),
+        Command::Check {
+            scenario,
+            plan,
+            format,
+        } => check(&scenario, &plan, format),
         Command::Validate { scenario } => validate(&scenario),
-        Command::Generate { cadres, posts, seed, out, plan_date, name } => {
-            generate(cadres, posts, seed, &out, plan_date, name)
-        }
+        Command::Generate {
+            cadres,
+            posts,
+            seed,
+            out,
+            plan_date,
+            name,
+        } => generate(cadres, posts, seed, &out, plan_date, name),
     }
 }
 
 fn load(path: &Path) -> Result<Scenario, i32> {
     scenario::load(path).map_err(|e| {
         eprintln!("{e}");
-        eprintln!("{} problem(s) in the scenario files; nothing was planned", e.diagnostics.len());
+        eprintln!(
+            "{} problem(s) in the scenario files; nothing was planned",
+            e.diagnostics.len()
+        );
         1
     })
 }
@@ -126,7 +154,14 @@ fn write(path: &Path, text: &str) -> Result<(), i32> {
     })
 }
 
-fn plan(path: &Path, out: Option<PathBuf>, format: Format, tl: Option<f64>, gap: Option<f64>, threads: Option<u32>) -> i32 {
+fn plan(
+    path: &Path,
+    out: Option<PathBuf>,
+    format: Format,
+    tl: Option<f64>,
+    gap: Option<f64>,
+    threads: Option<u32>,
+) -> i32 {
     let mut sc = match load(path) {
         Ok(s) => s,
         Err(code) => return code,
@@ -156,7 +191,10 @@ fn plan(path: &Path, out: Option<PathBuf>, format: Format, tl: Option<f64>, gap:
     }
     let plan = &planned.plan;
     let dir = out.unwrap_or_else(|| {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "plan".into());
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "plan".into());
         PathBuf::from("rotaplan-out").join(stem)
     });
     let files = [
@@ -171,9 +209,9 @@ fn plan(path: &Path, out: Option<PathBuf>, format: Format, tl: Option<f64>, gap:
             return code;
         }
     }
-    print!("{}", report::render(plan, format));
+    say(&report::render(plan, format));
     if format == Format::Table {
-        println!("\nwritten: {}", dir.display());
+        say(&format!("\nwritten: {}\n", dir.display()));
     }
     if plan.solver.status.has_plan() { 0 } else { 1 }
 }
@@ -194,8 +232,8 @@ fn check(scenario_path: &Path, plan_path: &Path, format: CheckFormat) -> i32 {
     let pairs: Vec<_> = rows.iter().map(|r| (r.cadre, r.post)).collect();
     let v = rotaplan::check::check(&ctx, &pairs);
     match format {
-        CheckFormat::Table => print!("{}", report::violations_text(&v)),
-        CheckFormat::Json => print!("{}", report::violations_json(&v)),
+        CheckFormat::Table => say(&report::violations_text(&v)),
+        CheckFormat::Json => say(&report::violations_json(&v)),
     }
     if v.is_empty() { 0 } else { 1 }
 }
@@ -203,32 +241,50 @@ fn check(scenario_path: &Path, plan_path: &Path, format: CheckFormat) -> i32 {
 fn validate(path: &Path) -> i32 {
     match load(path) {
         Ok(sc) => {
-            println!(
-                "{}: valid ({} units, {} posts, {} cadres, plan date {}, rule set {})",
+            say(&format!(
+                "{}: valid ({} units, {} posts, {} cadres, plan date {}, rule set {})\n",
                 path.display(),
                 sc.units.len(),
                 sc.posts.len(),
                 sc.cadres.len(),
                 sc.plan_date,
                 sc.rules.name
-            );
+            ));
             0
         }
         Err(code) => code,
     }
 }
 
-fn generate(cadres: usize, posts: usize, seed: u64, out: &Path, plan_date: chrono::NaiveDate, name: Option<String>) -> i32 {
+fn generate(
+    cadres: usize,
+    posts: usize,
+    seed: u64,
+    out: &Path,
+    plan_date: chrono::NaiveDate,
+    name: Option<String>,
+) -> i32 {
     if cadres == 0 || posts == 0 {
         eprintln!("error: --cadres and --posts must be at least 1");
         return 1;
     }
-    let opts = rotaplan::generate::GenOptions { cadres, posts, seed, plan_date, name };
+    let opts = rotaplan::generate::GenOptions {
+        cadres,
+        posts,
+        seed,
+        plan_date,
+        name,
+    };
     for f in rotaplan::generate::generate(&opts) {
         if let Err(code) = write(&out.join(&f.name), &f.contents) {
             return code;
         }
     }
-    println!("wrote {} ({} cadres, {} posts, seed {seed})", out.join("scenario.yaml").display(), cadres, posts);
+    say(&format!(
+        "wrote {} ({} cadres, {} posts, seed {seed})\n",
+        out.join("scenario.yaml").display(),
+        cadres,
+        posts
+    ));
     0
 }

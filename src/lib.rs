@@ -4,16 +4,16 @@
 //! Data flows one way: files → [`scenario`] → [`domain::Scenario`] → [`rules::candidates`] →
 //! [`solve`] → [`plan::Plan`] → [`check`] → [`report`].
 
+pub mod check;
 pub mod domain;
+pub mod generate;
+pub mod output;
+pub mod plan;
+pub mod report;
 pub mod rules;
 pub mod scenario;
 pub mod scoring;
 pub mod solve;
-pub mod check;
-pub mod plan;
-pub mod generate;
-pub mod report;
-pub mod output;
 
 /// A plan and the checker's verdict on it.
 pub struct Planned {
@@ -28,6 +28,10 @@ pub fn plan_scenario(sc: &domain::Scenario) -> Planned {
     let cands = rules::candidates::generate(&ctx);
     let outcome = solve::solve(&ctx, &cands);
     let plan = plan::build(&ctx, &cands, &outcome);
-    let violations = if outcome.status.has_plan() { check::check(&ctx, &plan.pairs()) } else { Vec::new() };
+    let violations = if outcome.status.has_plan() {
+        check::check(&ctx, &plan.pairs())
+    } else {
+        Vec::new()
+    };
     Planned { plan, violations }
 }

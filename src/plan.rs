@@ -3,7 +3,7 @@
 
 use crate::domain::{CadreIx, Date, PostIx, Scenario};
 use crate::rules::{Candidates, RuleContext, RuleId};
-use crate::scoring::{training_gains, ObjectiveBreakdown, Terms, TrainingGain};
+use crate::scoring::{ObjectiveBreakdown, Terms, TrainingGain, training_gains};
 use crate::solve::{InfeasibleGroup, SolveOutcome, SolveStatus};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -149,7 +149,10 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
             unit_id: unit.id.clone(),
             unit_name: unit.name.clone(),
             from_unit: from.map(|u| u.id.clone()),
-            pinned: sc.pins.iter().any(|p| p.cadre == c.cadre && p.post == c.post),
+            pinned: sc
+                .pins
+                .iter()
+                .any(|p| p.cadre == c.cadre && p.post == c.post),
             extra_seat: filled[c.post as usize] > post.seats,
             terms: c.terms,
             score: c.score,
@@ -198,9 +201,18 @@ fn share(n: usize, of: usize) -> f64 {
     if of == 0 { 0.0 } else { n as f64 / of as f64 }
 }
 
-fn kpis(ctx: &RuleContext, assignments: &[Assignment], filled: &[u32], obj: &ObjectiveBreakdown) -> Kpis {
+fn kpis(
+    ctx: &RuleContext,
+    assignments: &[Assignment],
+    filled: &[u32],
+    obj: &ObjectiveBreakdown,
+) -> Kpis {
     let sc: &Scenario = ctx.sc;
-    let mut k = Kpis { posts: sc.posts.len(), moves: assignments.len(), ..Default::default() };
+    let mut k = Kpis {
+        posts: sc.posts.len(),
+        moves: assignments.len(),
+        ..Default::default()
+    };
     for (p, post) in sc.posts.iter().enumerate() {
         let f = filled[p];
         k.seats += post.seats;
@@ -216,18 +228,32 @@ fn kpis(ctx: &RuleContext, assignments: &[Assignment], filled: &[u32], obj: &Obj
         }
     }
     let count = |pred: &dyn Fn(&crate::scoring::StructureFlags) -> bool| {
-        assignments.iter().filter(|a| pred(&ctx.flags(a.cadre))).count()
+        assignments
+            .iter()
+            .filter(|a| pred(&ctx.flags(a.cadre)))
+            .count()
     };
     k.women_share = share(count(&|f| f.woman), k.moves);
     k.young_share = share(count(&|f| f.young), k.moves);
     k.minority_share = share(count(&|f| f.minority), k.moves);
     k.extra_seats_used = obj.extra_seats_used;
-    k.training_coverage = share(assignments.iter().filter(|a| !a.training.is_empty()).count(), k.moves);
+    k.training_coverage = share(
+        assignments
+            .iter()
+            .filter(|a| !a.training.is_empty())
+            .count(),
+        k.moves,
+    );
     k
 }
 
 /// A one-line reason for every post with an empty quota seat.
-fn unfilled(ctx: &RuleContext, cands: &Candidates, chosen: &[usize], filled: &[u32]) -> Vec<Unfilled> {
+fn unfilled(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    chosen: &[usize],
+    filled: &[u32],
+) -> Vec<Unfilled> {
     use rayon::prelude::*;
     let sc = ctx.sc;
     let mut placed: Vec<Option<PostIx>> = vec![None; sc.cadres.len()];
@@ -239,8 +265,9 @@ fn unfilled(ctx: &RuleContext, cands: &Candidates, chosen: &[usize], filled: &[u
             departures[u as usize] += 1;
         }
     }
-    let empty: Vec<PostIx> =
-        (0..sc.posts.len() as PostIx).filter(|&p| filled[p as usize] < sc.post(p).seats).collect();
+    let empty: Vec<PostIx> = (0..sc.posts.len() as PostIx)
+        .filter(|&p| filled[p as usize] < sc.post(p).seats)
+        .collect();
     empty
         .par_iter()
         .map(|&p| {
@@ -325,7 +352,11 @@ fn unfilled(ctx: &RuleContext, cands: &Candidates, chosen: &[usize], filled: &[u
 
 /// Count, for a post without candidates, how many cadres each rule excludes (a cadre may be cut by
 /// several), and name the rule that excludes the most.
-fn no_eligible_reason(ctx: &RuleContext, cands: &Candidates, p: PostIx) -> (UnfilledKind, Option<RuleId>, String) {
+fn no_eligible_reason(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    p: PostIx,
+) -> (UnfilledKind, Option<RuleId>, String) {
     let sc = ctx.sc;
     let mut counts: BTreeMap<RuleId, usize> = BTreeMap::new();
     let mut forbidden = 0;
@@ -339,7 +370,10 @@ fn no_eligible_reason(ctx: &RuleContext, cands: &Candidates, p: PostIx) -> (Unfi
         }
     }
     let _ = cands;
-    let top = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(r, n)| (*r, *n));
+    let top = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(r, n)| (*r, *n));
     let mut parts: Vec<(RuleId, usize)> = counts.into_iter().collect();
     parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut list: Vec<String> = parts.iter().map(|(r, n)| format!("{r} {n}")).collect();
@@ -355,7 +389,9 @@ fn no_eligible_reason(ctx: &RuleContext, cands: &Candidates, p: PostIx) -> (Unfi
             sc.cadres.len(),
             list.join(", ")
         ),
-        None => format!("no eligible cadre: all {forbidden} passing cadres are forbidden by the scenario"),
+        None => format!(
+            "no eligible cadre: all {forbidden} passing cadres are forbidden by the scenario"
+        ),
     };
     (UnfilledKind::NoEligibleCadre, top.map(|t| t.0), reason)
 }

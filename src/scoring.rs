@@ -19,7 +19,8 @@ pub struct Terms {
 impl Terms {
     /// The pair's contribution to the objective (disruption is a cost).
     pub fn weighted(&self, w: &Weights) -> f64 {
-        w.staffing * self.staffing + w.training * self.training + w.fit * self.fit - w.disruption * self.disruption
+        w.staffing * self.staffing + w.training * self.training + w.fit * self.fit
+            - w.disruption * self.disruption
     }
 
     pub fn add(&mut self, o: &Terms) {
@@ -71,7 +72,12 @@ pub fn staffing(post: &Post, unit: &Unit) -> f64 {
 }
 
 /// The training gains of moving a cadre (currently in `from`, if known) to `post` in `to`.
-pub fn training_gains(cadre: &Cadre, from: Option<&Unit>, post: &Post, to: &Unit) -> Vec<TrainingGain> {
+pub fn training_gains(
+    cadre: &Cadre,
+    from: Option<&Unit>,
+    post: &Post,
+    to: &Unit,
+) -> Vec<TrainingGain> {
     use crate::domain::Tier;
     let mut g = Vec::new();
     if let Some(from) = from {
@@ -104,7 +110,10 @@ pub fn training_gains(cadre: &Cadre, from: Option<&Unit>, post: &Post, to: &Unit
 /// plus the evaluation result above the lowest (rating − 1, 0…3).
 pub fn fit(cadre: &Cadre, post: &Post) -> f64 {
     let title = post.title.trim().to_lowercase();
-    let planned = cadre.planned_titles.iter().any(|t| t.trim().to_lowercase() == title);
+    let planned = cadre
+        .planned_titles
+        .iter()
+        .any(|t| t.trim().to_lowercase() == title);
     let mut f = if planned { 3.0 } else { 0.0 };
     if cadre.sector == post.sector {
         f += 1.0;
@@ -193,7 +202,12 @@ mod tests {
     fn training_counts_each_gain_once() {
         let central = unit("A", Tier::Central, "R1", 0, false);
         let commune = unit("B", Tier::Commune, "R2", 2, true);
-        let g = training_gains(&cadre("finance", 3, &["x"]), Some(&central), &post("party", 3, "t"), &commune);
+        let g = training_gains(
+            &cadre("finance", 3, &["x"]),
+            Some(&central),
+            &post("party", 3, "t"),
+            &commune,
+        );
         assert_eq!(
             g,
             vec![
@@ -208,20 +222,45 @@ mod tests {
         // Same tier, region and sector: nothing to learn.
         let prov = unit("C", Tier::Province, "R1", 0, false);
         let prov2 = unit("D", Tier::Province, "R1", 0, false);
-        assert!(training_gains(&cadre("party", 3, &["x"]), Some(&prov), &post("party", 3, "t"), &prov2).is_empty());
+        assert!(
+            training_gains(
+                &cadre("party", 3, &["x"]),
+                Some(&prov),
+                &post("party", 3, "t"),
+                &prov2
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn fit_rewards_planned_title_sector_and_rating() {
-        assert_eq!(fit(&cadre("party", 4, &["Bí thư"]), &post("party", 3, "bí thư")), 3.0 + 1.0 + 3.0);
-        assert_eq!(fit(&cadre("finance", 1, &["Chủ tịch"]), &post("party", 3, "Bí thư")), 0.0);
+        assert_eq!(
+            fit(&cadre("party", 4, &["Bí thư"]), &post("party", 3, "bí thư")),
+            3.0 + 1.0 + 3.0
+        );
+        assert_eq!(
+            fit(
+                &cadre("finance", 1, &["Chủ tịch"]),
+                &post("party", 3, "Bí thư")
+            ),
+            0.0
+        );
     }
 
     #[test]
     fn weighted_subtracts_disruption() {
-        let t = Terms { staffing: 2.0, training: 1.0, fit: 1.0, disruption: 1.0 };
+        let t = Terms {
+            staffing: 2.0,
+            training: 1.0,
+            fit: 1.0,
+            disruption: 1.0,
+        };
         let w = Weights::default();
-        assert_eq!(t.weighted(&w), 2.0 * w.staffing + w.training + w.fit - w.disruption);
+        assert_eq!(
+            t.weighted(&w),
+            2.0 * w.staffing + w.training + w.fit - w.disruption
+        );
     }
 }
 

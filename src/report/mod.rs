@@ -43,7 +43,8 @@ fn gap(x: Option<f64>) -> String {
 
 pub fn json(plan: &Plan) -> String {
     // Plan holds only serialisable plain data; failure here would be a bug, not bad input.
-    let mut s = serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
@@ -57,7 +58,11 @@ fn csv_field(s: &str) -> String {
 }
 
 fn csv_line(fields: &[String]) -> String {
-    let mut l = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+    let mut l = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
     l.push('\n');
     l
 }
@@ -82,10 +87,23 @@ pub const ASSIGNMENT_COLUMNS: &[&str] = &[
 
 /// `plan.csv`: one row per assignment (docs/plan-format.md).
 pub fn assignments_csv(plan: &Plan) -> String {
-    let mut out = csv_line(&ASSIGNMENT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let mut out = csv_line(
+        &ASSIGNMENT_COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+    );
     for a in &plan.assignments {
-        let gains: Vec<String> =
-            a.training.iter().map(|g| serde_json::to_value(g).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).collect();
+        let gains: Vec<String> = a
+            .training
+            .iter()
+            .map(|g| {
+                serde_json::to_value(g)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default()
+            })
+            .collect();
         out += &csv_line(&[
             a.cadre_id.clone(),
             a.cadre_name.clone(),
@@ -107,14 +125,30 @@ pub fn assignments_csv(plan: &Plan) -> String {
     out
 }
 
-pub const UNFILLED_COLUMNS: &[&str] =
-    &["post_id", "post_title", "unit_id", "empty_seats", "must_fill", "kind", "top_rule", "reason"];
+pub const UNFILLED_COLUMNS: &[&str] = &[
+    "post_id",
+    "post_title",
+    "unit_id",
+    "empty_seats",
+    "must_fill",
+    "kind",
+    "top_rule",
+    "reason",
+];
 
 /// `unfilled.csv`: one row per post with an empty quota seat.
 pub fn unfilled_csv(plan: &Plan) -> String {
-    let mut out = csv_line(&UNFILLED_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let mut out = csv_line(
+        &UNFILLED_COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+    );
     for u in &plan.unfilled {
-        let kind = serde_json::to_value(u.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let kind = serde_json::to_value(u.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
         out += &csv_line(&[
             u.post_id.clone(),
             u.post_title.clone(),
@@ -139,22 +173,67 @@ fn summary_rows(plan: &Plan) -> Vec<(&'static str, String)> {
         ("objective", opt(s.objective)),
         ("bound", opt(s.bound)),
         ("gap", gap(s.gap)),
-        ("time", format!("{:.2} s (model {:.2} s, solve {:.2} s)", s.build_s + s.solve_s, s.build_s, s.solve_s)),
-        ("model", format!("{} columns, {} rows, {} candidate pairs", s.columns, s.rows, plan.candidates.pairs)),
-        ("posts filled", format!("{} of {} ({} of {} seats)", k.posts_filled, k.posts, k.seats_filled, k.seats)),
-        ("must-fill filled", format!("{} of {}", k.must_fill_filled, k.must_fill_posts)),
-        ("shortage posts filled", format!("{} of {}", k.shortage_filled, k.shortage_posts)),
+        (
+            "time",
+            format!(
+                "{:.2} s (model {:.2} s, solve {:.2} s)",
+                s.build_s + s.solve_s,
+                s.build_s,
+                s.solve_s
+            ),
+        ),
+        (
+            "model",
+            format!(
+                "{} columns, {} rows, {} candidate pairs",
+                s.columns, s.rows, plan.candidates.pairs
+            ),
+        ),
+        (
+            "posts filled",
+            format!(
+                "{} of {} ({} of {} seats)",
+                k.posts_filled, k.posts, k.seats_filled, k.seats
+            ),
+        ),
+        (
+            "must-fill filled",
+            format!("{} of {}", k.must_fill_filled, k.must_fill_posts),
+        ),
+        (
+            "shortage posts filled",
+            format!("{} of {}", k.shortage_filled, k.shortage_posts),
+        ),
         ("moves", k.moves.to_string()),
-        ("women / young / minority", format!("{} / {} / {}", pct(k.women_share), pct(k.young_share), pct(k.minority_share))),
+        (
+            "women / young / minority",
+            format!(
+                "{} / {} / {}",
+                pct(k.women_share),
+                pct(k.young_share),
+                pct(k.minority_share)
+            ),
+        ),
         ("extra seats used", k.extra_seats_used.to_string()),
         ("training coverage", pct(k.training_coverage)),
         (
             "terms (staffing, training, fit, disruption)",
-            format!("{}, {}, {}, {}", num(o.terms.staffing), num(o.terms.training), num(o.terms.fit), num(o.terms.disruption)),
+            format!(
+                "{}, {}, {}, {}",
+                num(o.terms.staffing),
+                num(o.terms.training),
+                num(o.terms.fit),
+                num(o.terms.disruption)
+            ),
         ),
         (
             "shortfalls (women, young, minority)",
-            format!("{}, {}, {}", num(o.women_shortfall), num(o.young_shortfall), num(o.minority_shortfall)),
+            format!(
+                "{}, {}, {}",
+                num(o.women_shortfall),
+                num(o.young_shortfall),
+                num(o.minority_shortfall)
+            ),
         ),
     ]
 }
@@ -178,7 +257,12 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
         }
     }
     let line = |cells: Vec<String>| {
-        let mut l = cells.iter().enumerate().map(|(i, c)| pad(c, w[i])).collect::<Vec<_>>().join("  ");
+        let mut l = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| pad(c, w[i]))
+            .collect::<Vec<_>>()
+            .join("  ");
         l.truncate(l.trim_end().len());
         l.push('\n');
         l
@@ -209,11 +293,17 @@ fn assignment_rows(plan: &Plan) -> Vec<Vec<String>> {
         .collect()
 }
 
-const ASSIGNMENT_HEADER: [&str; 8] = ["post", "title", "unit", "cadre", "staffing", "training", "fit", "score"];
+const ASSIGNMENT_HEADER: [&str; 8] = [
+    "post", "title", "unit", "cadre", "staffing", "training", "fit", "score",
+];
 
 pub fn table(plan: &Plan) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} — plan date {}, rule set {}", plan.scenario, plan.plan_date, plan.rule_set);
+    let _ = writeln!(
+        out,
+        "{} — plan date {}, rule set {}",
+        plan.scenario, plan.plan_date, plan.rule_set
+    );
     let rows = summary_rows(plan);
     let lw = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
     for (l, v) in rows {
@@ -223,7 +313,13 @@ pub fn table(plan: &Plan) -> String {
         let _ = writeln!(out, "  note: {n}");
     }
     for g in &plan.solver.infeasible {
-        let _ = writeln!(out, "  cannot hold: {} ({}): {}", g.rule, g.rule.title(), g.detail);
+        let _ = writeln!(
+            out,
+            "  cannot hold: {} ({}): {}",
+            g.rule,
+            g.rule.title(),
+            g.detail
+        );
     }
     if !plan.assignments.is_empty() {
         let _ = writeln!(out, "\nAssignments");
@@ -244,22 +340,43 @@ fn md_escape(s: &str) -> String {
 }
 
 fn md_table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(header.len()));
+    let mut out = format!(
+        "| {} |\n|{}\n",
+        header.join(" | "),
+        "---|".repeat(header.len())
+    );
     for r in rows {
-        out += &format!("| {} |\n", r.iter().map(|c| md_escape(c)).collect::<Vec<_>>().join(" | "));
+        out += &format!(
+            "| {} |\n",
+            r.iter()
+                .map(|c| md_escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
     }
     out
 }
 
 pub fn markdown(plan: &Plan) -> String {
-    let mut out = format!("# {}\n\nPlan date {}, rule set `{}`.\n\n## Summary\n\n", plan.scenario, plan.plan_date, plan.rule_set);
-    let rows: Vec<Vec<String>> = summary_rows(plan).into_iter().map(|(l, v)| vec![l.to_string(), v]).collect();
+    let mut out = format!(
+        "# {}\n\nPlan date {}, rule set `{}`.\n\n## Summary\n\n",
+        plan.scenario, plan.plan_date, plan.rule_set
+    );
+    let rows: Vec<Vec<String>> = summary_rows(plan)
+        .into_iter()
+        .map(|(l, v)| vec![l.to_string(), v])
+        .collect();
     out += &md_table(&["", ""], &rows);
     if let Some(n) = &plan.solver.note {
         out += &format!("\n> {n}\n");
     }
     for g in &plan.solver.infeasible {
-        out += &format!("\n- **cannot hold** {} ({}): {}\n", g.rule, g.rule.title(), g.detail);
+        out += &format!(
+            "\n- **cannot hold** {} ({}): {}\n",
+            g.rule,
+            g.rule.title(),
+            g.detail
+        );
     }
     if !plan.assignments.is_empty() {
         out += "\n## Assignments\n\n";
@@ -269,7 +386,13 @@ pub fn markdown(plan: &Plan) -> String {
         out += "\n## Unfilled posts\n\n";
         for u in &plan.unfilled {
             let mf = if u.must_fill { " **must fill**" } else { "" };
-            out += &format!("- `{}` {}{}: {}\n", u.post_id, md_escape(&u.post_title), mf, u.reason);
+            out += &format!(
+                "- `{}` {}{}: {}\n",
+                u.post_id,
+                md_escape(&u.post_title),
+                mf,
+                u.reason
+            );
         }
     }
     out
@@ -288,7 +411,8 @@ pub fn violations_text(v: &[Violation]) -> String {
 }
 
 pub fn violations_json(v: &[Violation]) -> String {
-    let mut s = serde_json::to_string_pretty(&serde_json::json!({ "violations": v })).unwrap_or_default();
+    let mut s =
+        serde_json::to_string_pretty(&serde_json::json!({ "violations": v })).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -4,7 +4,7 @@
 
 use super::{RuleContext, RuleId};
 use crate::domain::{CadreIx, PostIx, Scenario};
-use crate::scoring::{pair_terms, Terms};
+use crate::scoring::{Terms, pair_terms};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -76,19 +76,29 @@ struct CadreResult {
 pub fn generate(ctx: &RuleContext) -> Candidates {
     let sc = ctx.sc;
     let ranks = rank_index(sc);
-    let mut forbids: Vec<(CadreIx, PostIx)> = sc.forbids.iter().map(|f| (f.cadre, f.post)).collect();
+    let mut forbids: Vec<(CadreIx, PostIx)> =
+        sc.forbids.iter().map(|f| (f.cadre, f.post)).collect();
     forbids.sort_unstable();
 
     let per_cadre: Vec<CadreResult> = (0..sc.cadres.len() as CadreIx)
         .into_par_iter()
         .map(|c| {
-            let mut r = CadreResult { pairs: Vec::new(), cadre_rule: None, pair_cuts: Vec::new(), forbidden: 0 };
+            let mut r = CadreResult {
+                pairs: Vec::new(),
+                cadre_rule: None,
+                pair_cuts: Vec::new(),
+                forbidden: 0,
+            };
             if let Err(b) = ctx.check_cadre(c) {
                 r.cadre_rule = Some(b.rule);
                 return r;
             }
             let cadre = sc.cadre(c);
-            let up = if cadre.outstanding { sc.rules.outstanding_rank_up.max(0) } else { 0 };
+            let up = if cadre.outstanding {
+                sc.rules.outstanding_rank_up.max(0)
+            } else {
+                0
+            };
             for (_, posts) in ranks.range(cadre.current_rank..=cadre.current_rank + up) {
                 for &p in posts {
                     if let Err(b) = ctx.check_pair(c, p) {
@@ -101,7 +111,12 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
                     }
                     let terms = pair_terms(sc, cadre, sc.post(p));
                     let score = terms.weighted(&sc.weights);
-                    r.pairs.push(Candidate { cadre: c, post: p, terms, score });
+                    r.pairs.push(Candidate {
+                        cadre: c,
+                        post: p,
+                        terms,
+                        score,
+                    });
                 }
             }
             r.pairs.sort_unstable_by_key(|x| x.post);
@@ -114,7 +129,8 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
         by_post: vec![Vec::new(); sc.posts.len()],
         ..Default::default()
     };
-    out.pairs.reserve(per_cadre.iter().map(|r| r.pairs.len()).sum());
+    out.pairs
+        .reserve(per_cadre.iter().map(|r| r.pairs.len()).sum());
     for r in per_cadre {
         out.by_cadre.push(out.pairs.len());
         if let Some(rule) = r.cadre_rule {

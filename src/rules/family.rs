@@ -2,8 +2,8 @@
 //! placed by the same plan. Shared by the model (conflict rows), the greedy plan and the checker.
 //! Plans built incrementally use `Placement`, which also tracks seats (H7) and departures (S1).
 
-use crate::domain::{CadreIx, PostIx, Scenario};
 use super::is_sensitive;
+use crate::domain::{CadreIx, PostIx, Scenario};
 
 /// How a placement can take part in an H10 conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

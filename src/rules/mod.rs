@@ -119,11 +119,21 @@ impl<'a> RuleContext<'a> {
             .cadres
             .iter()
             .map(|c| {
-                let retirement = retirement::retirement_date(retirement::roadmap(&sc.rules, c), c.birth_date);
-                let months_left = retirement.map_or(i64::MIN / 2, |r| retirement::months_left(sc.plan_date, r));
-                let term_limited = c.current_unit.is_some_and(|u| head_terms(c, u) >= sc.rules.max_head_terms);
-                let young = retirement::age_years(c.birth_date, sc.plan_date) < sc.rules.young_max_age as i64;
-                CadreFacts { retirement, months_left, term_limited, young }
+                let retirement =
+                    retirement::retirement_date(retirement::roadmap(&sc.rules, c), c.birth_date);
+                let months_left =
+                    retirement.map_or(i64::MIN / 2, |r| retirement::months_left(sc.plan_date, r));
+                let term_limited = c
+                    .current_unit
+                    .is_some_and(|u| head_terms(c, u) >= sc.rules.max_head_terms);
+                let young = retirement::age_years(c.birth_date, sc.plan_date)
+                    < sc.rules.young_max_age as i64;
+                CadreFacts {
+                    retirement,
+                    months_left,
+                    term_limited,
+                    young,
+                }
             })
             .collect();
         RuleContext { sc, facts }
@@ -140,7 +150,11 @@ impl<'a> RuleContext<'a> {
     }
 
     /// Evaluate the objective of chosen candidate pairs (indexes into `cands.pairs`).
-    pub fn evaluate(&self, cands: &Candidates, chosen: &[usize]) -> crate::scoring::ObjectiveBreakdown {
+    pub fn evaluate(
+        &self,
+        cands: &Candidates,
+        chosen: &[usize],
+    ) -> crate::scoring::ObjectiveBreakdown {
         crate::scoring::evaluate(
             self.sc,
             chosen.iter().map(|&i| {
@@ -193,7 +207,10 @@ impl<'a> RuleContext<'a> {
         let sc = self.sc;
         let cadre = sc.cadre(c);
         h1_planned(cadre)?;
-        let lenient = sc.rules.min_service_months.min(sc.rules.min_service_months_policy);
+        let lenient = sc
+            .rules
+            .min_service_months
+            .min(sc.rules.min_service_months_policy);
         h2_threshold(sc, &self.facts[c as usize], lenient)?;
         h3_health_certificate(sc, cadre)?;
         h4_rotation_finished(sc, cadre)
@@ -203,7 +220,13 @@ impl<'a> RuleContext<'a> {
 /// H1: the cadre is in the approved planning for a leadership title.
 pub fn h1_planned(cadre: &Cadre) -> RuleResult {
     if cadre.planned_titles.is_empty() {
-        return breach(RuleId::H1, format!("{} is not in the approved planning (no planned title)", cadre.id));
+        return breach(
+            RuleId::H1,
+            format!(
+                "{} is not in the approved planning (no planned title)",
+                cadre.id
+            ),
+        );
     }
     Ok(())
 }
@@ -225,7 +248,9 @@ pub fn h2_remaining_service(sc: &Scenario, facts: &CadreFacts, post: &Post) -> R
 
 fn h2_threshold(sc: &Scenario, facts: &CadreFacts, needed: u32) -> RuleResult {
     if facts.months_left < needed as i64 {
-        let retire = facts.retirement.map_or("unknown".to_string(), |d| d.to_string());
+        let retire = facts
+            .retirement
+            .map_or("unknown".to_string(), |d| d.to_string());
         return breach(
             RuleId::H2,
             format!(
@@ -266,7 +291,10 @@ pub fn h4_rotation_finished(sc: &Scenario, cadre: &Cadre) -> RuleResult {
     match cadre.rotation_end {
         Some(end) if end > sc.plan_date => breach(
             RuleId::H4,
-            format!("running rotation ends {}, after the plan date {}", end, sc.plan_date),
+            format!(
+                "running rotation ends {}, after the plan date {}",
+                end, sc.plan_date
+            ),
         ),
         _ => Ok(()),
     }
@@ -275,7 +303,10 @@ pub fn h4_rotation_finished(sc: &Scenario, cadre: &Cadre) -> RuleResult {
 /// H5: any direction, but never to the cadre's own current unit.
 pub fn h5_not_own_unit(cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
     if cadre.current_unit == Some(post.unit) {
-        return breach(RuleId::H5, format!("{} already works in {} ({})", cadre.id, unit.id, unit.name));
+        return breach(
+            RuleId::H5,
+            format!("{} already works in {} ({})", cadre.id, unit.id, unit.name),
+        );
     }
     Ok(())
 }
@@ -289,13 +320,19 @@ pub fn h6_post_level(sc: &Scenario, cadre: &Cadre, post: &Post) -> RuleResult {
     let why = if step < 0 {
         "a lower rank is never allowed".to_string()
     } else if cadre.outstanding {
-        format!("at most {} rank(s) up for an outstanding cadre", sc.rules.outstanding_rank_up)
+        format!(
+            "at most {} rank(s) up for an outstanding cadre",
+            sc.rules.outstanding_rank_up
+        )
     } else {
         "a higher rank needs a cadre marked outstanding".to_string()
     };
     breach(
         RuleId::H6,
-        format!("post rank {} vs current rank {}: {}", post.rank, cadre.current_rank, why),
+        format!(
+            "post rank {} vs current rank {}: {}",
+            post.rank, cadre.current_rank, why
+        ),
     )
 }
 
@@ -343,7 +380,10 @@ pub fn h8_not_local(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> R
     match local_reason(sc, cadre, province) {
         Some(why) => breach(
             RuleId::H8,
-            format!("{} ({}) is a not-local post and {} is local: {}", post.id, post.title, cadre.id, why),
+            format!(
+                "{} ({}) is a not-local post and {} is local: {}",
+                post.id, post.title, cadre.id, why
+            ),
         ),
         None => Ok(()),
     }
@@ -369,7 +409,8 @@ pub fn h9_term_limit(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> 
 
 /// Is `post` one of H10's sensitive posts under this rule set?
 pub fn is_sensitive(sc: &Scenario, post: &Post) -> bool {
-    post.function.is_some_and(|f| sc.rules.family_functions.contains(&f))
+    post.function
+        .is_some_and(|f| sc.rules.family_functions.contains(&f))
 }
 
 /// H10 (pairwise part): no sensitive post in a unit whose head or deputy is already a relative.

@@ -103,23 +103,35 @@ mod tests {
     fn man_born_1962_retires_in_2022_at_60y6m() {
         // 60y3m (2021 age) is reached 2022-08, not in 2021; 2022's age 60y6m is reached 2022-11.
         let r = RuleSet::qd65_2022();
-        assert_eq!(retirement_date(&r.retirement_men, d("1962-05-10")), Some(d("2022-11-30")));
+        assert_eq!(
+            retirement_date(&r.retirement_men, d("1962-05-10")),
+            Some(d("2022-11-30"))
+        );
     }
 
     #[test]
     fn after_the_roadmap_ends_the_cap_applies() {
         let r = RuleSet::qd65_2022();
         // Man born 1970-01-15: 62 y in 2032.
-        assert_eq!(retirement_date(&r.retirement_men, d("1970-01-15")), Some(d("2032-01-31")));
+        assert_eq!(
+            retirement_date(&r.retirement_men, d("1970-01-15")),
+            Some(d("2032-01-31"))
+        );
         // Woman born 1980-02-29: 60 y in 2040, February has 29 days that year.
-        assert_eq!(retirement_date(&r.retirement_women, d("1980-02-29")), Some(d("2040-02-29")));
+        assert_eq!(
+            retirement_date(&r.retirement_women, d("1980-02-29")),
+            Some(d("2040-02-29"))
+        );
     }
 
     #[test]
     fn women_mid_roadmap() {
         let r = RuleSet::qd65_2022();
         // Born 1970-03-01: 2027 age is 55y4m + 24m = 57y4m → 2027-07? No: reached 2027-07-01 is in 2027.
-        assert_eq!(retirement_date(&r.retirement_women, d("1970-03-01")), Some(d("2027-07-31")));
+        assert_eq!(
+            retirement_date(&r.retirement_women, d("1970-03-01")),
+            Some(d("2027-07-31"))
+        );
     }
 
     #[test]

@@ -11,7 +11,12 @@ pub fn greedy(ctx: &RuleContext, cands: &Candidates, pins: &[usize]) -> Vec<usiz
     let w_mf = sc.weights.must_fill;
     let gain = |i: usize| {
         let c = &cands.pairs[i];
-        c.score + if sc.post(c.post).criticality >= 5 { w_mf } else { 0.0 }
+        c.score
+            + if sc.post(c.post).criticality >= 5 {
+                w_mf
+            } else {
+                0.0
+            }
     };
     let mut order: Vec<usize> = (0..cands.len()).filter(|&i| gain(i) > 0.0).collect();
     // Stable tie-break on (cadre, post), which is the candidates' order.

@@ -4,6 +4,7 @@
 pub mod greedy;
 mod highs_backend;
 pub mod model;
+mod pricing;
 
 use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};
 use crate::rules::{Candidates, RuleContext, RuleId};
@@ -92,7 +93,10 @@ fn pins(ctx: &RuleContext, cands: &Candidates) -> (Vec<usize>, Vec<InfeasibleGro
                 let detail = if why.is_empty() {
                     "the pair is not a candidate".to_string()
                 } else {
-                    why.iter().map(|b| b.to_string()).collect::<Vec<_>>().join("; ")
+                    why.iter()
+                        .map(|b| b.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 };
                 bad.push(InfeasibleGroup {
                     rule: RuleId::S2,
@@ -122,13 +126,25 @@ fn pin_conflicts(sc: &Scenario, cands: &Candidates, pins: &[usize]) -> Vec<Infea
             per_unit.entry(u).or_default().push(c.cadre);
         }
     }
-    let ids = |v: &[CadreIx]| v.iter().map(|&c| sc.cadre(c).id.as_str()).collect::<Vec<_>>().join(", ");
+    let ids = |v: &[CadreIx]| {
+        v.iter()
+            .map(|&c| sc.cadre(c).id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     for (p, cs) in &per_post {
         let cap = sc.post(*p).seats + sc.extra_seats_of(*p);
         if cs.len() as u32 > cap {
             out.push(InfeasibleGroup {
                 rule: RuleId::H7,
-                detail: format!("{} cadres pinned to {} ({}), which has {} seat(s): {}", cs.len(), sc.post(*p).id, sc.post(*p).title, cap, ids(cs)),
+                detail: format!(
+                    "{} cadres pinned to {} ({}), which has {} seat(s): {}",
+                    cs.len(),
+                    sc.post(*p).id,
+                    sc.post(*p).title,
+                    cap,
+                    ids(cs)
+                ),
             });
         }
     }
@@ -195,28 +211,33 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
     }
 
     let warm = greedy::greedy(ctx, cands, &pin_ix);
-    let m = model::build(ctx, cands, &pin_ix);
-    out.columns = m.vars.len();
-    out.rows = m.rows.len();
-    out.build_s = started.elapsed().as_secs_f64();
-
     let limit = sc.solver.time_limit_s;
-    let deadline = Duration::from_secs_f64(limit + deadline_grace(limit));
-    let t = Instant::now();
-    let raw = highs_backend::solve(m, &warm, sc.solver, deadline);
-    out.solve_s = t.elapsed().as_secs_f64();
+    let deadline = started + Duration::from_secs_f64(limit + deadline_grace(limit));
+    let result = if cands.len() > PRICING_THRESHOLD {
+        pricing::solve(ctx, cands, &pin_ix, &warm, started, deadline, &mut out)
+    } else {
+        let all: Vec<usize> = (0..cands.len()).collect();
+        direct(
+            ctx, cands, &pin_ix, &all, &warm, started, deadline, &mut out,
+        )
+    };
 
     let fallback = |out: &mut SolveOutcome, status: SolveStatus, note: String| {
         out.status = status;
         out.objective = Some(ctx.evaluate(cands, &warm).total);
         out.chosen = warm.clone();
+        out.bound = None;
+        out.gap = None;
         out.note = Some(note);
     };
-    match raw {
+    match result {
         Err(highs_backend::Failure::Deadline) => fallback(
             &mut out,
             SolveStatus::DeadlineFallback,
-            format!("the backend did not return within {:.1} s; this is the greedy plan, not proven", deadline.as_secs_f64()),
+            format!(
+                "the backend did not return within {:.1} s; this is the greedy plan, not proven",
+                limit + deadline_grace(limit)
+            ),
         ),
         Err(highs_backend::Failure::NoPlan) => fallback(
             &mut out,
@@ -229,34 +250,77 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
                 detail: "the MIP is infeasible although every pin passed the pre-check".into(),
             });
         }
-        Err(highs_backend::Failure::Other(msg)) => fallback(&mut out, SolveStatus::BackendError, format!("backend error: {msg}; this is the greedy plan")),
-        Ok(r) => match integral_choice(&r.x, cands.len()) {
-            None => fallback(
-                &mut out,
-                SolveStatus::BackendError,
-                "the backend returned a fractional solution; this is the greedy plan".into(),
-            ),
-            Some(chosen) => {
-                out.status = r.status;
-                out.chosen = chosen;
-                // The objective is recomputed from the plan, not trusted from the backend.
-                out.objective = Some(ctx.evaluate(cands, &out.chosen).total);
-                out.bound = r.bound;
-                out.gap = r.gap;
-            }
-        },
+        Err(highs_backend::Failure::Other(msg)) => fallback(
+            &mut out,
+            SolveStatus::BackendError,
+            format!("backend error: {msg}; this is the greedy plan"),
+        ),
+        Ok(chosen) => {
+            out.chosen = chosen;
+            // The objective is recomputed from the plan, not trusted from the backend.
+            out.objective = Some(ctx.evaluate(cands, &out.chosen).total);
+        }
     }
     if out.status == SolveStatus::Optimal {
         out.bound = out.objective;
         out.gap = Some(0.0);
     }
+    out.solve_s = started.elapsed().as_secs_f64() - out.build_s;
     out
 }
 
+/// Above this many candidate pairs the pricing loop (LP column generation and reduced-cost
+/// fixing, see `pricing`) replaces the direct MIP over every pair.
+pub const PRICING_THRESHOLD: usize = 30_000;
+
+fn remaining(deadline: Instant) -> Duration {
+    deadline.saturating_duration_since(Instant::now())
+}
+
+/// The MIP over the candidate pairs `cols`, warm-started from `warm` (candidate indexes); sets
+/// status, bound and gap in `out` and returns the chosen candidate indexes.
+#[allow(clippy::too_many_arguments)]
+fn direct(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[usize],
+    cols: &[usize],
+    warm: &[usize],
+    started: Instant,
+    deadline: Instant,
+    out: &mut SolveOutcome,
+) -> Result<Vec<usize>, highs_backend::Failure> {
+    let sc = ctx.sc;
+    let t = Instant::now();
+    let m = model::build(ctx, cands, pins, cols, true);
+    out.columns = m.vars.len();
+    out.rows = m.rows.len();
+    out.build_s += t.elapsed().as_secs_f64();
+    let local: Vec<usize> = warm
+        .iter()
+        .filter_map(|i| cols.binary_search(i).ok())
+        .collect();
+    let time_left = sc.solver.time_limit_s - started.elapsed().as_secs_f64();
+    let opts = highs_backend::RunOptions {
+        time_limit_s: time_left.max(0.5),
+        relative_gap: sc.solver.relative_gap,
+        threads: sc.solver.threads,
+        deadline: remaining(deadline),
+    };
+    let r = highs_backend::solve(m, Some(&local), &opts)?;
+    let chosen = integral_choice(&r.x).ok_or_else(|| {
+        highs_backend::Failure::Other("the backend returned a fractional solution".into())
+    })?;
+    out.status = r.status;
+    out.bound = r.bound;
+    out.gap = r.gap;
+    Ok(chosen.into_iter().map(|k| cols[k]).collect())
+}
+
 /// The chosen pairs if every binary is integral (|x − round(x)| ≤ 1e-6).
-fn integral_choice(x: &[f64], n: usize) -> Option<Vec<usize>> {
+fn integral_choice(x: &[f64]) -> Option<Vec<usize>> {
     let mut chosen = Vec::new();
-    for (i, &v) in x.iter().take(n).enumerate() {
+    for (i, &v) in x.iter().enumerate() {
         if (v - v.round()).abs() > 1e-6 {
             return None;
         }

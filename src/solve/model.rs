@@ -1,15 +1,18 @@
-//! The MIP, built from small named pieces. One binary per candidate pair; every row belongs to a
-//! named group so that an infeasible or slow model can be explained by group.
+//! The MIP, built from small named pieces over a subset of the candidate pairs (all of them, or
+//! the restricted set of the pricing loop). One variable per included pair; every row belongs to a
+//! named group, and the rows each pair touches are recorded so that pairs left out can be priced
+//! with the LP duals (`Model::reduced_cost`).
 //!
 //! maximise  Σ score·x − must_fill·Σ empty − extra_seat·Σ extra − Σ w_t·shortfall_t
 //! s.t.      each cadre at most one post (S4); each post at most seats + approved extra (H7);
 //!           at most K departures per unit (S1); relatives conflicts (H10); pins (S2);
 //!           empty_p ≥ seats_p − Σ x (must-fill posts); share targets with shortfall (soft).
 
-use crate::rules::family::{side, FamilySide};
-use crate::domain::{CadreIx, PostIx, UnitIx};
+use crate::domain::{CadreIx, UnitIx};
+use crate::rules::family::{FamilySide, side};
 use crate::rules::{Candidates, RuleContext};
-use good_lp::{variable, Constraint, Expression, ProblemVariables, Variable};
+use crate::scoring::StructureFlags;
+use good_lp::{Constraint, Expression, ProblemVariables, Variable, variable};
 use std::collections::BTreeMap;
 
 /// Named groups of rows.
@@ -24,123 +27,237 @@ pub enum Group {
     Targets,
 }
 
+/// The share-target flags, in the order of the target rows.
+type FlagFn = fn(&StructureFlags) -> bool;
+const TARGET_FLAGS: [FlagFn; 3] = [|f| f.woman, |f| f.young, |f| f.minority];
+
 pub struct Model {
     pub vars: ProblemVariables,
-    /// One per candidate pair, same index.
+    /// Candidate index of each x column, in column order (x are the first columns).
+    pub cols: Vec<usize>,
     pub x: Vec<Variable>,
-    pub extra: Vec<(PostIx, Variable)>,
-    pub empty: Vec<(PostIx, Variable)>,
-    pub shortfall: Vec<Variable>,
     pub objective: Expression,
     pub rows: Vec<(Group, Constraint)>,
+    pub index: RowIndex,
 }
 
-impl Model {
-    pub fn count_rows(&self, g: Group) -> usize {
-        self.rows.iter().filter(|(k, _)| *k == g).count()
-    }
+/// Which rows each pair touches: enough to price a pair left out of the model.
+#[derive(Debug, Clone, Default)]
+pub struct RowIndex {
+    /// Row of each cadre's S4 row, post's H7 row, unit's S1 row, post's must-fill row.
+    cadre_row: Vec<Option<usize>>,
+    seat_row: Vec<Option<usize>>,
+    unit_row: Vec<Option<usize>>,
+    must_fill_row: Vec<Option<usize>>,
+    /// Target rows: (row, flag index, target share).
+    target_rows: Vec<(usize, usize, f64)>,
 }
 
-pub fn build(ctx: &RuleContext, cands: &Candidates, pins: &[usize]) -> Model {
+/// Build the model over the candidate pairs `cols` (sorted candidate indexes, which must include
+/// the pins). `integer` = false gives the LP relaxation.
+pub fn build(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[usize],
+    cols: &[usize],
+    integer: bool,
+) -> Model {
+    let sc = ctx.sc;
     let mut vars = ProblemVariables::new();
-    let x: Vec<Variable> = vars.add_vector(variable().binary(), cands.len());
-    let mut objective = Expression::with_capacity(cands.len() + 64);
-    for (i, c) in cands.pairs.iter().enumerate() {
-        objective.add_mul(c.score, x[i]);
+    let def = if integer {
+        variable().binary()
+    } else {
+        variable().min(0).max(1)
+    };
+    let x: Vec<Variable> = vars.add_vector(def, cols.len());
+    let mut objective = Expression::with_capacity(cols.len() + 64);
+    for (k, &i) in cols.iter().enumerate() {
+        objective.add_mul(cands.pairs[i].score, x[k]);
     }
-    let mut m = Model { vars, x, extra: Vec::new(), empty: Vec::new(), shortfall: Vec::new(), objective, rows: Vec::new() };
-    one_post_per_cadre(ctx, cands, &mut m);
-    seats(ctx, cands, &mut m);
+    let mut m = Model {
+        vars,
+        cols: cols.to_vec(),
+        x,
+        objective,
+        rows: Vec::new(),
+        index: RowIndex {
+            cadre_row: vec![None; sc.cadres.len()],
+            seat_row: vec![None; sc.posts.len()],
+            unit_row: vec![None; sc.units.len()],
+            must_fill_row: vec![None; sc.posts.len()],
+            target_rows: Vec::new(),
+        },
+    };
+    let local: BTreeMap<usize, usize> = cols.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    one_post_per_cadre(cands, &mut m);
+    seats(ctx, cands, &mut m, integer);
     departures(ctx, cands, &mut m);
-    family(ctx, cands, &mut m);
-    pin_rows(pins, &mut m);
+    family(ctx, cands, &mut m, &local);
+    pin_rows(pins, &mut m, &local);
     must_fill(ctx, cands, &mut m);
     targets(ctx, cands, &mut m);
     m
 }
 
+impl Model {
+    fn push(&mut self, g: Group, c: Constraint) -> usize {
+        self.rows.push((g, c));
+        self.rows.len() - 1
+    }
+}
+
+impl RowIndex {
+    /// Reduced cost of candidate `i` (included or not) under the row duals `y` (HiGHS's sign
+    /// convention: d = c − Σ a·y). Only valid for pairs outside family and pin rows, which the
+    /// pricing loop always includes.
+    pub fn reduced_cost(&self, ctx: &RuleContext, cands: &Candidates, i: usize, y: &[f64]) -> f64 {
+        let p = &cands.pairs[i];
+        let mut d = p.score;
+        let dual = |r: Option<usize>| r.map_or(0.0, |r| y[r]);
+        d -= dual(self.cadre_row[p.cadre as usize]);
+        d -= dual(self.seat_row[p.post as usize]);
+        d -= dual(self.must_fill_row[p.post as usize]);
+        if let Some(u) = ctx.sc.cadre(p.cadre).current_unit {
+            d -= dual(self.unit_row[u as usize]);
+        }
+        if !self.target_rows.is_empty() {
+            let f = ctx.flags(p.cadre);
+            for &(r, k, t) in &self.target_rows {
+                let a = if TARGET_FLAGS[k](&f) { 1.0 } else { 0.0 } - t;
+                d -= a * y[r];
+            }
+        }
+        d
+    }
+}
+
 fn sum(m: &Model, idx: impl IntoIterator<Item = usize>) -> Expression {
     let mut e = Expression::default();
-    for i in idx {
-        e.add_mul(1.0, m.x[i]);
+    for k in idx {
+        e.add_mul(1.0, m.x[k]);
     }
     e
 }
 
-/// S4: Σ_p x[c,p] ≤ 1 for every cadre with more than one candidate.
-fn one_post_per_cadre(_ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
-    for w in cands.by_cadre.windows(2) {
-        if w[1] - w[0] > 1 {
-            let row = sum(m, w[0]..w[1]).leq(1.0);
-            m.rows.push((Group::OnePostPerCadre, row));
+/// Local column indexes grouped by a key of their pair, in column order.
+fn group_by<K: Ord>(
+    m: &Model,
+    cands: &Candidates,
+    key: impl Fn(usize) -> Option<K>,
+) -> BTreeMap<K, Vec<usize>> {
+    let mut g: BTreeMap<K, Vec<usize>> = BTreeMap::new();
+    for (k, &i) in m.cols.iter().enumerate() {
+        if let Some(key) = key(i) {
+            g.entry(key).or_default().push(k);
         }
+        let _ = cands;
+    }
+    g
+}
+
+/// S4: Σ_p x[c,p] ≤ 1.
+fn one_post_per_cadre(cands: &Candidates, m: &mut Model) {
+    for (c, ks) in group_by(m, cands, |i| Some(cands.pairs[i].cadre)) {
+        let row = sum(m, ks).leq(1.0);
+        m.index.cadre_row[c as usize] = Some(m.push(Group::OnePostPerCadre, row));
     }
 }
 
-/// H7: Σ_c x[c,p] ≤ seats + extra_p, extra_p ∈ [0, approved] integer, penalised.
-fn seats(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
+/// H7: Σ_c x[c,p] ≤ seats + extra_p, extra_p ∈ [0, approved], penalised.
+fn seats(ctx: &RuleContext, cands: &Candidates, m: &mut Model, integer: bool) {
     let sc = ctx.sc;
-    for (p, list) in cands.by_post.iter().enumerate() {
-        let post = sc.post(p as PostIx);
-        if list.len() as u32 <= post.seats {
-            continue;
-        }
-        let mut e = sum(m, list.iter().copied());
-        let approved = sc.extra_seats_of(p as PostIx).min(list.len() as u32 - post.seats);
+    for (p, ks) in group_by(m, cands, |i| Some(cands.pairs[i].post)) {
+        let post = sc.post(p);
+        let mut e = sum(m, ks);
+        let approved = sc
+            .extra_seats_of(p)
+            .min(cands.by_post[p as usize].len() as u32);
         if approved > 0 {
-            let v = m.vars.add(variable().integer().min(0).max(approved as f64));
+            let def = variable().min(0).max(approved as f64);
+            let v = m.vars.add(if integer { def.integer() } else { def });
             m.objective.add_mul(-sc.weights.extra_seat, v);
-            m.extra.push((p as PostIx, v));
             e.add_mul(-1.0, v);
         }
-        m.rows.push((Group::Seats, e.leq(post.seats as f64)));
+        m.index.seat_row[p as usize] = Some(m.push(Group::Seats, e.leq(post.seats as f64)));
     }
 }
 
-/// S1: at most K cadres leave one unit ("not in waves").
+/// S1: at most K cadres leave one unit ("not in waves"), where more than K could.
 fn departures(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
     let sc = ctx.sc;
     let k = sc.max_departures_per_unit as usize;
-    let mut by_unit: BTreeMap<UnitIx, Vec<CadreIx>> = BTreeMap::new();
+    let mut movable: BTreeMap<UnitIx, usize> = BTreeMap::new();
     for (c, cadre) in sc.cadres.iter().enumerate() {
         if let Some(u) = cadre.current_unit
             && !cands.of_cadre(c as CadreIx).is_empty()
         {
-            by_unit.entry(u).or_default().push(c as CadreIx);
+            *movable.entry(u).or_default() += 1;
         }
     }
-    for cadres in by_unit.values() {
-        if cadres.len() > k {
-            let idx = cadres.iter().flat_map(|&c| {
-                let c = c as usize;
-                cands.by_cadre[c]..cands.by_cadre[c + 1]
-            });
-            let row = sum(m, idx).leq(k as f64);
-            m.rows.push((Group::Departures, row));
+    let by_unit = group_by(m, cands, |i| sc.cadre(cands.pairs[i].cadre).current_unit);
+    for (u, ks) in by_unit {
+        if movable.get(&u).copied().unwrap_or(0) > k {
+            let row = sum(m, ks).leq(k as f64);
+            m.index.unit_row[u as usize] = Some(m.push(Group::Departures, row));
         }
     }
 }
 
+/// Candidate indexes of the pairs that take part in H10 plan-level conflicts: the pricing loop
+/// always includes them.
+pub fn family_pairs(ctx: &RuleContext, cands: &Candidates) -> Vec<usize> {
+    let sc = ctx.sc;
+    let mut out = Vec::new();
+    for (a, cadre) in sc.cadres.iter().enumerate() {
+        for &b in &cadre.relatives {
+            for (ca, cb) in [(a as CadreIx, b), (b, a as CadreIx)] {
+                let start = cands.by_cadre[ca as usize];
+                for (k, cand) in cands.of_cadre(ca).iter().enumerate() {
+                    let s = side(sc, cand.post);
+                    let unit = sc.post(cand.post).unit;
+                    let other = if s == FamilySide::Sensitive {
+                        FamilySide::Leader
+                    } else {
+                        FamilySide::Sensitive
+                    };
+                    if s != FamilySide::Neither
+                        && cands
+                            .of_cadre(cb)
+                            .iter()
+                            .any(|o| sc.post(o.post).unit == unit && side(sc, o.post) == other)
+                    {
+                        out.push(start + k);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// H10 across the plan: for relatives a, b and a unit U, a's sensitive posts in U and b's head or
 /// deputy posts in U are not both taken (one row per ordered pair and unit).
-fn family(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
+fn family(ctx: &RuleContext, cands: &Candidates, m: &mut Model, local: &BTreeMap<usize, usize>) {
     let sc = ctx.sc;
     let by_unit_side = |c: CadreIx, want: FamilySide| {
         let mut out: BTreeMap<UnitIx, Vec<usize>> = BTreeMap::new();
         let start = cands.by_cadre[c as usize];
         for (k, cand) in cands.of_cadre(c).iter().enumerate() {
-            if side(sc, cand.post) == want {
-                out.entry(sc.post(cand.post).unit).or_default().push(start + k);
+            if side(sc, cand.post) == want
+                && let Some(&l) = local.get(&(start + k))
+            {
+                out.entry(sc.post(cand.post).unit).or_default().push(l);
             }
         }
         out
     };
     for (a, cadre) in sc.cadres.iter().enumerate() {
-        let a = a as CadreIx;
         if cadre.relatives.is_empty() {
             continue;
         }
-        let sensitive = by_unit_side(a, FamilySide::Sensitive);
+        let sensitive = by_unit_side(a as CadreIx, FamilySide::Sensitive);
         if sensitive.is_empty() {
             continue;
         }
@@ -149,7 +266,7 @@ fn family(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
             for (u, s) in &sensitive {
                 if let Some(l) = leaders.get(u) {
                     let row = sum(m, s.iter().chain(l.iter()).copied()).leq(1.0);
-                    m.rows.push((Group::Family, row));
+                    m.push(Group::Family, row);
                 }
             }
         }
@@ -157,31 +274,29 @@ fn family(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
 }
 
 /// S2: pinned pairs are taken.
-fn pin_rows(pins: &[usize], m: &mut Model) {
-    for &i in pins {
-        let row = sum(m, [i]).geq(1.0);
-        m.rows.push((Group::Pins, row));
+fn pin_rows(pins: &[usize], m: &mut Model, local: &BTreeMap<usize, usize>) {
+    for i in pins {
+        if let Some(&k) = local.get(i) {
+            let row = sum(m, [k]).geq(1.0);
+            m.push(Group::Pins, row);
+        }
     }
 }
 
 /// Must-fill posts: empty_p ≥ seats_p − Σ x, penalised per empty quota seat.
 fn must_fill(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
     let sc = ctx.sc;
-    for (p, post) in sc.posts.iter().enumerate() {
+    for (p, ks) in group_by(m, cands, |i| Some(cands.pairs[i].post)) {
+        let post = sc.post(p);
         if post.criticality < 5 {
             continue;
         }
-        let list = &cands.by_post[p];
         let seats = post.seats as f64;
-        if list.is_empty() {
-            continue; // a constant: the penalty is paid whatever the plan
-        }
         let v = m.vars.add(variable().min(0).max(seats));
         m.objective.add_mul(-sc.weights.must_fill, v);
-        m.empty.push((p as PostIx, v));
-        let mut e = sum(m, list.iter().copied());
+        let mut e = sum(m, ks);
         e.add_mul(1.0, v);
-        m.rows.push((Group::MustFill, e.geq(seats)));
+        m.index.must_fill_row[p as usize] = Some(m.push(Group::MustFill, e.geq(seats)));
     }
 }
 
@@ -190,24 +305,28 @@ fn targets(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
     let sc = ctx.sc;
     let t = sc.targets;
     let w = &sc.weights;
-    let specs: [(f64, f64, fn(&crate::scoring::StructureFlags) -> bool); 3] = [
-        (t.women, w.women_shortfall, |f| f.woman),
-        (t.young, w.young_shortfall, |f| f.young),
-        (t.minority, w.minority_shortfall, |f| f.minority),
+    let specs = [
+        (t.women, w.women_shortfall),
+        (t.young, w.young_shortfall),
+        (t.minority, w.minority_shortfall),
     ];
-    for (target, weight, flag) in specs {
-        if target <= 0.0 || weight <= 0.0 || cands.is_empty() {
+    for (k, (target, weight)) in specs.into_iter().enumerate() {
+        if target <= 0.0 || weight <= 0.0 || m.cols.is_empty() {
             continue;
         }
         let s = m.vars.add(variable().min(0));
         m.objective.add_mul(-weight, s);
-        m.shortfall.push(s);
-        let mut e = Expression::with_capacity(cands.len() + 1);
-        for (i, c) in cands.pairs.iter().enumerate() {
-            let f = if flag(&ctx.flags(c.cadre)) { 1.0 } else { 0.0 };
-            e.add_mul(f - target, m.x[i]);
+        let mut e = Expression::with_capacity(m.cols.len() + 1);
+        for (l, &i) in m.cols.iter().enumerate() {
+            let f = if TARGET_FLAGS[k](&ctx.flags(cands.pairs[i].cadre)) {
+                1.0
+            } else {
+                0.0
+            };
+            e.add_mul(f - target, m.x[l]);
         }
         e.add_mul(1.0, s);
-        m.rows.push((Group::Targets, e.geq(0.0)));
+        let r = m.push(Group::Targets, e.geq(0.0));
+        m.index.target_rows.push((r, k, target));
     }
 }

@@ -1,0 +1,257 @@
+//! Exact solving of large instances by pricing, built on the assignment core.
+//!
+//! 1. Restricted set R: each cadre's and each post's best pairs, the greedy plan, pins and every
+//!    pair in an H10 conflict row.
+//! 2. Column generation on the LP relaxation: solve the LP over R, price every pair left out with
+//!    the row duals (d = c − Aᵀy), add each cadre's best pair with d > 0, repeat. With any duals,
+//!    z_LP = z_R + Σ max(0, d) over the pairs left out bounds every plan (x ≤ 1 absorbs each
+//!    positive d); when nothing prices positive it is the full LP optimum.
+//! 3. MIP over R → incumbent z_inc.
+//! 4. Reduced-cost fixing: any plan that uses a pair with d < z_inc − z_LP scores below z_inc, so
+//!    only pairs with d ≥ z_inc − z_LP can be in a better plan. Add them to R and solve the MIP
+//!    again from the incumbent. Its optimum over that set is the optimum over all pairs, and its
+//!    bound is a bound for the full problem.
+
+use super::highs_backend::{self, Failure, RunOptions};
+use super::{SolveOutcome, SolveStatus, direct, model, remaining};
+use crate::rules::{Candidates, RuleContext};
+use std::time::Instant;
+
+/// Best pairs per cadre and per post in the first restricted set.
+const SEED_PER_CADRE: usize = 3;
+const SEED_PER_POST: usize = 4;
+/// Columns added per pricing round: each cadre's best priced pairs, at most this many in all.
+const ADD_PER_CADRE: usize = 3;
+const MAX_ADD_PER_ROUND: usize = 30_000;
+const MAX_ROUNDS: usize = 25;
+/// Share of the time limit the LP rounds may use before settling for the bound they have.
+const PRICING_TIME_SHARE: f64 = 0.4;
+/// Re-admitted pairs beyond which the final MIP would be too large to pay off: the plan over the
+/// restricted set is kept and its proven gap reported instead.
+const MAX_READMIT: usize = 150_000;
+const EPS: f64 = 1e-6;
+
+fn seed(ctx: &RuleContext, cands: &Candidates, pins: &[usize], warm: &[usize]) -> Vec<usize> {
+    let mut r: Vec<usize> = Vec::new();
+    let best = |idx: &mut Vec<usize>, k: usize, out: &mut Vec<usize>| {
+        idx.sort_by(|&a, &b| {
+            cands.pairs[b]
+                .score
+                .total_cmp(&cands.pairs[a].score)
+                .then(a.cmp(&b))
+        });
+        out.extend(idx.iter().take(k));
+    };
+    for c in 0..ctx.sc.cadres.len() {
+        let mut idx: Vec<usize> = (cands.by_cadre[c]..cands.by_cadre[c + 1]).collect();
+        best(&mut idx, SEED_PER_CADRE, &mut r);
+    }
+    for (p, list) in cands.by_post.iter().enumerate() {
+        let mut idx = list.clone();
+        best(
+            &mut idx,
+            SEED_PER_POST + ctx.sc.post(p as u32).seats as usize,
+            &mut r,
+        );
+    }
+    r.extend_from_slice(pins);
+    r.extend_from_slice(warm);
+    r.extend(model::family_pairs(ctx, cands));
+    r.sort_unstable();
+    r.dedup();
+    r
+}
+
+/// Merge sorted `add` into sorted `set`.
+fn merge(set: &mut Vec<usize>, add: &[usize]) {
+    set.extend_from_slice(add);
+    set.sort_unstable();
+    set.dedup();
+}
+
+pub(super) fn solve(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[usize],
+    warm: &[usize],
+    started: Instant,
+    deadline: Instant,
+    out: &mut SolveOutcome,
+) -> Result<Vec<usize>, Failure> {
+    let sc = ctx.sc;
+    let mut set = seed(ctx, cands, pins, warm);
+    // Pairs in pin or family rows: always in the set, never priced.
+    let mut special: Vec<usize> = model::family_pairs(ctx, cands);
+    merge(&mut special, pins);
+    let lp_opts = || RunOptions {
+        time_limit_s: (sc.solver.time_limit_s - started.elapsed().as_secs_f64()).max(0.5),
+        relative_gap: 0.0,
+        threads: sc.solver.threads,
+        deadline: remaining(deadline),
+    };
+
+    // 2. Column generation on the LP relaxation.
+    let mut rounds = 0;
+    let (z_lp, index, duals) = loop {
+        rounds += 1;
+        let t = Instant::now();
+        let lp = model::build(ctx, cands, pins, &set, false);
+        out.build_s += t.elapsed().as_secs_f64();
+        // Kept for pricing: the solve consumes the good_lp parts of the model.
+        let index = lp.index.clone();
+        let r = highs_backend::solve(lp, None, &lp_opts())?;
+        check_sign_convention(ctx, cands, &set, &special, &index, &r)?;
+        // Each cadre's best positive pair outside the set, and the sum of all positive reduced
+        // costs outside: z_R + that sum bounds the full LP (x ≤ 1 absorbs every positive d).
+        let mut add: Vec<(f64, usize)> = Vec::new();
+        let mut positive = 0.0;
+        let mut k = 0;
+        for c in 0..sc.cadres.len() {
+            let mut best: Vec<(f64, usize)> = Vec::new();
+            for i in cands.by_cadre[c]..cands.by_cadre[c + 1] {
+                while k < set.len() && set[k] < i {
+                    k += 1;
+                }
+                if k < set.len() && set[k] == i {
+                    continue;
+                }
+                let d = index.reduced_cost(ctx, cands, i, &r.row_duals);
+                if d > EPS {
+                    positive += d;
+                    best.push((d, i));
+                }
+            }
+            best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            add.extend(best.into_iter().take(ADD_PER_CADRE));
+        }
+        let bound = r.objective + positive;
+        let out_of_time =
+            started.elapsed().as_secs_f64() > PRICING_TIME_SHARE * sc.solver.time_limit_s;
+        // Stop when the bound is tight, or the rounds or their time share are used up.
+        if add.is_empty()
+            || positive <= 1.0_f64.max(1e-7 * r.objective.abs())
+            || rounds >= MAX_ROUNDS
+            || out_of_time
+        {
+            break (bound, index, r.row_duals);
+        }
+        add.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let new: Vec<usize> = add.iter().take(MAX_ADD_PER_ROUND).map(|x| x.1).collect();
+        merge(&mut set, &new);
+    };
+
+    // 3. MIP over the restricted set.
+    let first = direct(ctx, cands, pins, &set, warm, started, deadline, out)?;
+    let z_inc = ctx.evaluate(cands, &first).total;
+
+    // The first plan may already meet the bound (then it is optimal over all pairs) or be within
+    // the allowed gap of it: nothing to re-admit.
+    let proven_gap = (z_lp - z_inc) / z_inc.abs().max(1.0);
+    if proven_gap <= 1e-9 || proven_gap <= sc.solver.relative_gap {
+        out.status = if proven_gap <= 1e-9 {
+            SolveStatus::Optimal
+        } else {
+            SolveStatus::GapLimit
+        };
+        out.bound = Some(z_lp);
+        out.gap = Some(proven_gap.max(0.0));
+        out.note = Some(format!(
+            "pricing: {} of {} pairs in the model ({} LP rounds); the plan meets the LP bound {:.4} over all pairs",
+            set.len(),
+            cands.len(),
+            rounds,
+            z_lp
+        ));
+        return Ok(first);
+    }
+
+    // 4. Reduced-cost fixing: the pairs that could still be in a better plan. z_lp is the LP
+    // bound (z_R plus the positive reduced costs left outside, if any).
+    let threshold = z_inc - z_lp - EPS;
+    let mut extra = Vec::new();
+    let mut k = 0;
+    for i in 0..cands.len() {
+        if k < set.len() && set[k] == i {
+            k += 1;
+            continue;
+        }
+        if index.reduced_cost(ctx, cands, i, &duals) >= threshold {
+            extra.push(i);
+        }
+    }
+    let first_status = out.status;
+    let mut readmitted = extra.len();
+    let result = if extra.is_empty() {
+        first
+    } else if extra.len() > MAX_READMIT {
+        // Too many to re-admit: keep the plan over the restricted set with its proven gap.
+        readmitted = 0;
+        out.status = if (z_lp - z_inc) <= sc.solver.relative_gap * z_inc.abs().max(1.0) {
+            SolveStatus::GapLimit
+        } else {
+            SolveStatus::TimeLimit
+        };
+        out.bound = None;
+        first
+    } else {
+        merge(&mut set, &extra);
+        match direct(ctx, cands, pins, &set, &first, started, deadline, out) {
+            Ok(better) => better,
+            // The incumbent is still a plan: report it with the LP bound.
+            Err(Failure::Deadline | Failure::NoPlan) => {
+                out.status = SolveStatus::TimeLimit;
+                out.bound = None;
+                first
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let z = ctx.evaluate(cands, &result).total;
+    out.note = Some(format!(
+        "pricing: {} of {} pairs in the model ({} LP rounds, LP bound {:.4}, first plan {:.4}, {} pairs {} by reduced cost)",
+        set.len(),
+        cands.len(),
+        rounds,
+        z_lp,
+        z_inc,
+        extra.len(),
+        if readmitted > 0 || extra.is_empty() {
+            "re-admitted"
+        } else {
+            "could not be re-admitted"
+        }
+    ));
+    // The LP bound holds for every plan; keep the tighter of it and the MIP's bound.
+    let bound = out.bound.map_or(z_lp, |b| b.min(z_lp));
+    out.bound = Some(bound);
+    out.gap = Some(((bound - z) / z.abs().max(1.0)).max(0.0));
+    if extra.is_empty() && first_status == SolveStatus::Optimal {
+        out.status = SolveStatus::Optimal;
+    }
+    Ok(result)
+}
+
+/// The pricing formula must agree with HiGHS's own reduced costs on the columns it has: a guard
+/// against a dual sign convention that changes under us (which would make the fixing unsound).
+fn check_sign_convention(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    set: &[usize],
+    special: &[usize],
+    index: &model::RowIndex,
+    r: &highs_backend::Raw,
+) -> Result<(), Failure> {
+    for (k, &i) in set.iter().enumerate() {
+        if special.binary_search(&i).is_ok() {
+            continue;
+        }
+        let mine = index.reduced_cost(ctx, cands, i, &r.row_duals);
+        let theirs = r.col_duals[k];
+        if (mine - theirs).abs() > 1e-5 * (1.0 + theirs.abs()) {
+            return Err(Failure::Other(format!(
+                "pricing disagrees with HiGHS on pair {i}: {mine} vs {theirs}; refusing to prune"
+            )));
+        }
+    }
+    Ok(())
+}
