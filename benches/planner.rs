@@ -1,1 +1,77 @@
-fn main(){}
+//! Criterion benches on generated instances: candidate generation, model build and solve at
+//! province (240×80), region (2,000×700) and national (8,000×2,700) size. The national solve takes
+//! about half a minute per run, so it only runs with ROTAPLAN_BENCH_NATIONAL=1.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use rotaplan::domain::Scenario;
+use rotaplan::generate::{GenOptions, generate};
+use rotaplan::rules::{RuleContext, candidates};
+use std::time::Duration;
+
+const SIZES: [(&str, usize, usize); 3] = [
+    ("province", 240, 80),
+    ("region", 2_000, 700),
+    ("national", 8_000, 2_700),
+];
+
+fn scenario(cadres: usize, posts: usize) -> (tempfile::TempDir, Scenario) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let opts = GenOptions {
+        cadres,
+        posts,
+        seed: 7,
+        plan_date: "2027-01-01".parse().unwrap(),
+        name: None,
+    };
+    for f in generate(&opts) {
+        std::fs::write(dir.path().join(&f.name), f.contents).expect("write generated file");
+    }
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml"))
+        .expect("generated scenario is valid");
+    (dir, sc)
+}
+
+fn benches(c: &mut Criterion) {
+    let national = std::env::var_os("ROTAPLAN_BENCH_NATIONAL").is_some();
+    for (name, cadres, posts) in SIZES {
+        let (_dir, sc) = scenario(cadres, posts);
+        let ctx = RuleContext::new(&sc);
+        let cands = candidates::generate(&ctx);
+
+        let mut g = c.benchmark_group(format!("candidates/{name}"));
+        g.sample_size(10).measurement_time(Duration::from_secs(5));
+        g.bench_function(
+            BenchmarkId::from_parameter(format!("{cadres}x{posts}")),
+            |b| b.iter(|| candidates::generate(&ctx).len()),
+        );
+        g.finish();
+
+        if name != "national" {
+            let all: Vec<usize> = (0..cands.len()).collect();
+            let mut g = c.benchmark_group(format!("model_build/{name}"));
+            g.sample_size(10).measurement_time(Duration::from_secs(5));
+            g.bench_function(BenchmarkId::from_parameter(cands.len()), |b| {
+                b.iter(|| {
+                    rotaplan::solve::model::build(&ctx, &cands, &[], &all, true)
+                        .rows
+                        .len()
+                })
+            });
+            g.finish();
+        }
+
+        if name != "national" || national {
+            let mut g = c.benchmark_group(format!("solve/{name}"));
+            g.sample_size(10)
+                .measurement_time(Duration::from_secs(if name == "province" { 5 } else { 60 }));
+            g.bench_function(
+                BenchmarkId::from_parameter(format!("{cadres}x{posts}")),
+                |b| b.iter(|| rotaplan::solve::solve(&ctx, &cands).objective),
+            );
+            g.finish();
+        }
+    }
+}
+
+criterion_group!(planner, benches);
+criterion_main!(planner);

@@ -281,21 +281,45 @@ fn unfilled(
                     .map(|&i| cands.pairs[i].cadre)
                     .filter(|&c| placed[c as usize].is_none())
                     .collect();
-                if free.is_empty() {
-                    let names: Vec<String> = eligible
+                // Cadres that took one of this post's seats are not "elsewhere".
+                let elsewhere: Vec<usize> = eligible
+                    .iter()
+                    .copied()
+                    .filter(|&i| placed[cands.pairs[i].cadre as usize] != Some(p))
+                    .collect();
+                if free.is_empty() && elsewhere.is_empty() {
+                    (
+                        UnfilledKind::NoEligibleCadre,
+                        None,
+                        format!(
+                            "its {} eligible cadre(s) already sit on it; no one else passes the rules for the other seat(s)",
+                            eligible.len()
+                        ),
+                    )
+                } else if free.is_empty() {
+                    let names: Vec<String> = elsewhere
                         .iter()
                         .take(5)
-                        .map(|&i| {
-                            let c = cands.pairs[i].cadre;
+                        .map(|i| {
+                            let c = cands.pairs[*i].cadre;
                             let to = placed[c as usize].map_or("?", |q| sc.post(q).id.as_str());
                             format!("{} → {}", sc.cadre(c).id, to)
                         })
                         .collect();
-                    let more = if eligible.len() > 5 { format!(" and {} more", eligible.len() - 5) } else { String::new() };
+                    let more = if elsewhere.len() > 5 { format!(" and {} more", elsewhere.len() - 5) } else { String::new() };
                     (
                         UnfilledKind::EligibleUsedElsewhere,
                         None,
-                        format!("all {} eligible cadres are worth more elsewhere: {}{}", eligible.len(), names.join(", "), more),
+                        if elsewhere.len() == 1 {
+                            format!("the other eligible cadre is worth more elsewhere: {}", names.join(", "))
+                        } else {
+                            format!(
+                                "all {} other eligible cadres are worth more elsewhere: {}{}",
+                                elsewhere.len(),
+                                names.join(", "),
+                                more
+                            )
+                        },
                     )
                 } else {
                     let capped: Vec<&str> = free

@@ -272,14 +272,14 @@ pub fn h3_health_certificate(sc: &Scenario, cadre: &Cadre) -> RuleResult {
         None => breach(RuleId::H3, "no health certificate".into()),
         Some(d) => match d.checked_add_months(Months::new(max)) {
             Some(valid_to) if valid_to >= sc.plan_date => Ok(()),
-            _ => breach(
+            valid_to => breach(
                 RuleId::H3,
                 format!(
-                    "health certificate of {} is {} months old on {}, at most {} allowed",
+                    "health certificate of {} is more than {} months old on {} (valid to {})",
                     d,
-                    retirement::whole_months_between(d, sc.plan_date),
+                    max,
                     sc.plan_date,
-                    max
+                    valid_to.map_or("—".to_string(), |v| v.to_string())
                 ),
             ),
         },
