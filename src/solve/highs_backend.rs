@@ -107,7 +107,8 @@ fn run(
     if threads <= 1 {
         opt(model.try_set_option("parallel", "off"), "parallel")?;
     }
-    if let Some(s) = &start {
+    // HiGHS rejects a start on a model without columns.
+    if let Some(s) = start.as_ref().filter(|s| !s.is_empty()) {
         model.set_solution(Some(s), None, None, None);
     }
     let solved = model

@@ -210,6 +210,15 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
         return out;
     }
 
+    if cands.is_empty() {
+        // Nothing can move: the empty plan is the only one, and optimal.
+        out.status = SolveStatus::Optimal;
+        out.objective = Some(ctx.evaluate(cands, &[]).total);
+        out.note = Some("no cadre→post pair passes the hard rules; nothing to optimise".into());
+        out.bound = out.objective;
+        out.gap = Some(0.0);
+        return out;
+    }
     let warm = greedy::greedy(ctx, cands, &pin_ix);
     let limit = sc.solver.time_limit_s;
     let deadline = started + Duration::from_secs_f64(limit + deadline_grace(limit));
@@ -296,6 +305,7 @@ fn direct(
     out.columns = m.vars.len();
     out.rows = m.rows.len();
     out.build_s += t.elapsed().as_secs_f64();
+    let constant = m.constant;
     let local: Vec<usize> = warm
         .iter()
         .filter_map(|i| cols.binary_search(i).ok())
@@ -311,8 +321,37 @@ fn direct(
     let chosen = integral_choice(&r.x).ok_or_else(|| {
         highs_backend::Failure::Other("the backend returned a fractional solution".into())
     })?;
+    // HiGHS 1.16 can accept a MIP start that presolve has invalidated and report it as optimal
+    // with a wrong objective. Its objective must match the one recomputed from the plan; if not,
+    // solve again without the start.
+    let z = ctx
+        .evaluate(cands, &chosen.iter().map(|&k| cols[k]).collect::<Vec<_>>())
+        .total;
+    let (r, chosen) = if (r.objective + constant - z).abs() > 1e-6 * z.abs().max(1.0) {
+        let m = model::build(ctx, cands, pins, cols, true);
+        let opts = highs_backend::RunOptions {
+            deadline: remaining(deadline),
+            ..opts
+        };
+        let r = highs_backend::solve(m, None, &opts)?;
+        let chosen = integral_choice(&r.x).ok_or_else(|| {
+            highs_backend::Failure::Other("the backend returned a fractional solution".into())
+        })?;
+        let z = ctx
+            .evaluate(cands, &chosen.iter().map(|&k| cols[k]).collect::<Vec<_>>())
+            .total;
+        if (r.objective + constant - z).abs() > 1e-6 * z.abs().max(1.0) {
+            return Err(highs_backend::Failure::Other(format!(
+                "HiGHS reports objective {} for a plan worth {z}",
+                r.objective + constant
+            )));
+        }
+        (r, chosen)
+    } else {
+        (r, chosen)
+    };
     out.status = r.status;
-    out.bound = r.bound;
+    out.bound = r.bound.map(|b| b + constant);
     out.gap = r.gap;
     Ok(chosen.into_iter().map(|k| cols[k]).collect())
 }

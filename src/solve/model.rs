@@ -39,6 +39,9 @@ pub struct Model {
     pub objective: Expression,
     pub rows: Vec<(Group, Constraint)>,
     pub index: RowIndex,
+    /// Objective terms no column can change (must-fill posts without a column here): the plan's
+    /// objective is the backend's plus this.
+    pub constant: f64,
 }
 
 /// Which rows each pair touches: enough to price a pair left out of the model.
@@ -80,6 +83,7 @@ pub fn build(
         x,
         objective,
         rows: Vec::new(),
+        constant: 0.0,
         index: RowIndex {
             cadre_row: vec![None; sc.cadres.len()],
             seat_row: vec![None; sc.posts.len()],
@@ -286,7 +290,13 @@ fn pin_rows(pins: &[usize], m: &mut Model, local: &BTreeMap<usize, usize>) {
 /// Must-fill posts: empty_p ≥ seats_p − Σ x, penalised per empty quota seat.
 fn must_fill(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
     let sc = ctx.sc;
-    for (p, ks) in group_by(m, cands, |i| Some(cands.pairs[i].post)) {
+    let by_post = group_by(m, cands, |i| Some(cands.pairs[i].post));
+    for (p, post) in sc.posts.iter().enumerate() {
+        if post.criticality >= 5 && !by_post.contains_key(&(p as u32)) {
+            m.constant -= sc.weights.must_fill * post.seats as f64;
+        }
+    }
+    for (p, ks) in by_post {
         let post = sc.post(p);
         if post.criticality < 5 {
             continue;

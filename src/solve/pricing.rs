@@ -99,6 +99,7 @@ pub(super) fn solve(
         out.build_s += t.elapsed().as_secs_f64();
         // Kept for pricing: the solve consumes the good_lp parts of the model.
         let index = lp.index.clone();
+        let constant = lp.constant;
         let r = highs_backend::solve(lp, None, &lp_opts())?;
         check_sign_convention(ctx, cands, &set, &special, &index, &r)?;
         // Each cadre's best positive pair outside the set, and the sum of all positive reduced
@@ -124,7 +125,7 @@ pub(super) fn solve(
             best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             add.extend(best.into_iter().take(ADD_PER_CADRE));
         }
-        let bound = r.objective + positive;
+        let bound = r.objective + constant + positive;
         let out_of_time =
             started.elapsed().as_secs_f64() > PRICING_TIME_SHARE * sc.solver.time_limit_s;
         // Stop when the bound is tight, or the rounds or their time share are used up.

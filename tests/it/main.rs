@@ -1,0 +1,6 @@
+//! The one integration-test binary: the real CLI, the scenario loader's error codes, and the
+//! solver against a brute-force oracle.
+
+mod cli;
+mod oracle;
+mod scenario_errors;
