@@ -160,3 +160,61 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Function;
+
+    fn tutorial() -> crate::domain::Scenario {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/tutorial/tutorial.yaml");
+        crate::scenario::load(&path).expect("the tutorial loads")
+    }
+
+    fn ix<T>(v: &[T], id: &str, get: impl Fn(&T) -> &str) -> u32 {
+        v.iter().position(|x| get(x) == id).expect("id exists") as u32
+    }
+
+    #[test]
+    fn h10_catches_relatives_when_the_leader_post_is_also_sensitive() {
+        let mut sc = tutorial();
+        let (vt04, vt05) = (
+            ix(&sc.posts, "VT04", |p| &p.id),
+            ix(&sc.posts, "VT05", |p| &p.id),
+        );
+        let (c04, c07) = (
+            ix(&sc.cadres, "C04", |c| &c.id),
+            ix(&sc.cadres, "C07", |c| &c.id),
+        );
+        // VT04 is a head post; make it sensitive too, and put it in VT05's unit.
+        sc.posts[vt04 as usize].function = Some(Function::Personnel);
+        sc.posts[vt04 as usize].unit = sc.posts[vt05 as usize].unit;
+        sc.cadres[c04 as usize].relatives.push(c07);
+        sc.cadres[c07 as usize].relatives.push(c04);
+        let ctx = RuleContext::new(&sc);
+        let v = check(&ctx, &[(c04, vt04), (c07, vt05)]);
+        assert!(
+            v.iter()
+                .any(|x| x.rule == RuleId::H10 && x.detail.contains("relatives placed together")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn the_tutorial_answer_passes() {
+        let sc = tutorial();
+        let ctx = RuleContext::new(&sc);
+        let pairs: Vec<_> = [
+            ("C13", "VT01"),
+            ("C10", "VT02"),
+            ("C14", "VT03"),
+            ("C04", "VT04"),
+            ("C01", "VT06"),
+        ]
+        .iter()
+        .map(|(c, p)| (ix(&sc.cadres, c, |x| &x.id), ix(&sc.posts, p, |x| &x.id)))
+        .collect();
+        assert_eq!(check(&ctx, &pairs), vec![]);
+    }
+}

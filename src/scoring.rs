@@ -127,7 +127,8 @@ pub fn pair_terms(sc: &Scenario, cadre: &Cadre, post: &Post) -> Terms {
     let training = training_gains(cadre, from, post, to)
         .iter()
         .map(|g| g.points(&sc.weights.training_points))
-        .sum();
+        // fold from +0.0: an empty f64 sum is −0.0, which JSON would show.
+        .fold(0.0, |a, b| a + b);
     Terms {
         staffing: staffing(post, to),
         training,

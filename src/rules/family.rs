@@ -13,14 +13,13 @@ pub enum FamilySide {
     Neither,
 }
 
-pub fn side(sc: &Scenario, p: PostIx) -> FamilySide {
+/// Whether a post plays `want`'s part in H10 (a head or deputy post can also be sensitive).
+pub fn has_side(sc: &Scenario, p: PostIx, want: FamilySide) -> bool {
     let post = sc.post(p);
-    if is_sensitive(sc, post) {
-        FamilySide::Sensitive
-    } else if post.role.is_leader() {
-        FamilySide::Leader
-    } else {
-        FamilySide::Neither
+    match want {
+        FamilySide::Sensitive => is_sensitive(sc, post),
+        FamilySide::Leader => post.role.is_leader(),
+        FamilySide::Neither => !is_sensitive(sc, post) && !post.role.is_leader(),
     }
 }
 
@@ -31,10 +30,8 @@ pub fn conflicts(sc: &Scenario, a: (CadreIx, PostIx), b: (CadreIx, PostIx)) -> b
     if pa.unit != pb.unit || !sc.cadre(a.0).relatives.contains(&b.0) {
         return false;
     }
-    matches!(
-        (side(sc, a.1), side(sc, b.1)),
-        (FamilySide::Sensitive, FamilySide::Leader) | (FamilySide::Leader, FamilySide::Sensitive)
-    )
+    (has_side(sc, a.1, FamilySide::Sensitive) && has_side(sc, b.1, FamilySide::Leader))
+        || (has_side(sc, a.1, FamilySide::Leader) && has_side(sc, b.1, FamilySide::Sensitive))
 }
 
 /// Incremental state of a plan being built: who is placed where, seats and departures used.

@@ -9,7 +9,7 @@
 //!           empty_p ≥ seats_p − Σ x (must-fill posts); share targets with shortfall (soft).
 
 use crate::domain::{CadreIx, UnitIx};
-use crate::rules::family::{FamilySide, side};
+use crate::rules::family::{FamilySide, has_side};
 use crate::rules::{Candidates, RuleContext};
 use crate::scoring::StructureFlags;
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, variable};
@@ -217,19 +217,17 @@ pub fn family_pairs(ctx: &RuleContext, cands: &Candidates) -> Vec<usize> {
             for (ca, cb) in [(a as CadreIx, b), (b, a as CadreIx)] {
                 let start = cands.by_cadre[ca as usize];
                 for (k, cand) in cands.of_cadre(ca).iter().enumerate() {
-                    let s = side(sc, cand.post);
                     let unit = sc.post(cand.post).unit;
-                    let other = if s == FamilySide::Sensitive {
-                        FamilySide::Leader
-                    } else {
-                        FamilySide::Sensitive
-                    };
-                    if s != FamilySide::Neither
-                        && cands
-                            .of_cadre(cb)
-                            .iter()
-                            .any(|o| sc.post(o.post).unit == unit && side(sc, o.post) == other)
-                    {
+                    let pairs = [
+                        (FamilySide::Sensitive, FamilySide::Leader),
+                        (FamilySide::Leader, FamilySide::Sensitive),
+                    ];
+                    if pairs.iter().any(|&(mine, theirs)| {
+                        has_side(sc, cand.post, mine)
+                            && cands.of_cadre(cb).iter().any(|o| {
+                                sc.post(o.post).unit == unit && has_side(sc, o.post, theirs)
+                            })
+                    }) {
                         out.push(start + k);
                     }
                 }
@@ -249,7 +247,7 @@ fn family(ctx: &RuleContext, cands: &Candidates, m: &mut Model, local: &BTreeMap
         let mut out: BTreeMap<UnitIx, Vec<usize>> = BTreeMap::new();
         let start = cands.by_cadre[c as usize];
         for (k, cand) in cands.of_cadre(c).iter().enumerate() {
-            if side(sc, cand.post) == want
+            if has_side(sc, cand.post, want)
                 && let Some(&l) = local.get(&(start + k))
             {
                 out.entry(sc.post(cand.post).unit).or_default().push(l);
