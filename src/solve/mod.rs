@@ -300,60 +300,46 @@ fn direct(
     out: &mut SolveOutcome,
 ) -> Result<Vec<usize>, highs_backend::Failure> {
     let sc = ctx.sc;
-    let t = Instant::now();
-    let m = model::build(ctx, cands, pins, cols, true);
-    out.columns = m.vars.len();
-    out.rows = m.rows.len();
-    out.build_s += t.elapsed().as_secs_f64();
-    let constant = m.constant;
     let local: Vec<usize> = warm
         .iter()
         .filter_map(|i| cols.binary_search(i).ok())
         .collect();
-    let time_left = sc.solver.time_limit_s - started.elapsed().as_secs_f64();
-    let opts = highs_backend::RunOptions {
-        time_limit_s: time_left.max(0.5),
-        relative_gap: sc.solver.relative_gap,
-        threads: sc.solver.threads,
-        deadline: remaining(deadline),
-    };
-    let r = highs_backend::solve(m, Some(&local), &opts)?;
-    let chosen = integral_choice(&r.x).ok_or_else(|| {
-        highs_backend::Failure::Other("the backend returned a fractional solution".into())
-    })?;
     // HiGHS 1.16 can accept a MIP start that presolve has invalidated and report it as optimal
-    // with a wrong objective. Its objective must match the one recomputed from the plan; if not,
-    // solve again without the start.
-    let z = ctx
-        .evaluate(cands, &chosen.iter().map(|&k| cols[k]).collect::<Vec<_>>())
-        .total;
-    let (r, chosen) = if (r.objective + constant - z).abs() > 1e-6 * z.abs().max(1.0) {
+    // with a wrong objective. So the backend's objective must match the one recomputed from the
+    // plan; if it does not, solve again without the start, and fail if it still does not.
+    let mut mismatch = String::new();
+    for start in [Some(local.as_slice()), None] {
+        let t = Instant::now();
         let m = model::build(ctx, cands, pins, cols, true);
+        out.columns = m.vars.len();
+        out.rows = m.rows.len();
+        out.build_s += t.elapsed().as_secs_f64();
+        let constant = m.constant;
         let opts = highs_backend::RunOptions {
+            time_limit_s: (sc.solver.time_limit_s - started.elapsed().as_secs_f64()).max(0.5),
+            relative_gap: sc.solver.relative_gap,
+            threads: sc.solver.threads,
             deadline: remaining(deadline),
-            ..opts
         };
-        let r = highs_backend::solve(m, None, &opts)?;
-        let chosen = integral_choice(&r.x).ok_or_else(|| {
-            highs_backend::Failure::Other("the backend returned a fractional solution".into())
-        })?;
-        let z = ctx
-            .evaluate(cands, &chosen.iter().map(|&k| cols[k]).collect::<Vec<_>>())
-            .total;
-        if (r.objective + constant - z).abs() > 1e-6 * z.abs().max(1.0) {
-            return Err(highs_backend::Failure::Other(format!(
-                "HiGHS reports objective {} for a plan worth {z}",
-                r.objective + constant
-            )));
+        let r = highs_backend::solve(m, start, &opts)?;
+        let chosen: Vec<usize> = integral_choice(&r.x)
+            .ok_or_else(|| {
+                highs_backend::Failure::Other("the backend returned a fractional solution".into())
+            })?
+            .into_iter()
+            .map(|k| cols[k])
+            .collect();
+        let z = ctx.evaluate(cands, &chosen).total;
+        let reported = r.objective + constant;
+        if (reported - z).abs() <= 1e-6 * z.abs().max(1.0) {
+            out.status = r.status;
+            out.bound = r.bound.map(|b| b + constant);
+            out.gap = r.gap;
+            return Ok(chosen);
         }
-        (r, chosen)
-    } else {
-        (r, chosen)
-    };
-    out.status = r.status;
-    out.bound = r.bound.map(|b| b + constant);
-    out.gap = r.gap;
-    Ok(chosen.into_iter().map(|k| cols[k]).collect())
+        mismatch = format!("HiGHS reports objective {reported} for a plan worth {z}");
+    }
+    Err(highs_backend::Failure::Other(mismatch))
 }
 
 /// The chosen pairs if every binary is integral (|x − round(x)| ≤ 1e-6).
