@@ -11,6 +11,9 @@ use rotaplan::rules::RuleContext;
 use rotaplan::scenario;
 use std::path::{Path, PathBuf};
 
+#[path = "cli_whatif.rs"]
+mod whatif;
+
 #[derive(Parser)]
 #[command(
     name = "rotaplan",
@@ -39,6 +42,14 @@ impl From<OutFormat> for Format {
             OutFormat::Markdown => Format::Markdown,
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum CompareFormat {
+    Table,
+    Markdown,
+    Csv,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -77,6 +88,29 @@ enum Command {
     },
     /// Check a scenario's files alone.
     Validate { scenario: PathBuf },
+    /// Solve every scenario and variant of the given files in parallel, and compare the plans.
+    Run {
+        #[arg(required = true)]
+        scenarios: Vec<PathBuf>,
+        /// Scenarios solved at once (each HiGHS solve uses one thread) [default: the cores]
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Output folder [default: rotaplan-out/run]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// No progress on stderr.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Compare plans written earlier: plan.json files, or folders searched for them.
+    Compare {
+        #[arg(required = true)]
+        plans: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: CompareFormat,
+    },
+    /// What changed between two plans (plan.json files or the folders holding them).
+    Diff { a: PathBuf, b: PathBuf },
     /// Write a valid synthetic scenario of any size.
     Generate {
         #[arg(long)]
@@ -96,7 +130,7 @@ enum Command {
 }
 
 /// Print to stdout; a closed pipe (`rotaplan … | head`) is not an error worth a panic.
-fn say(text: &str) {
+pub(crate) fn say(text: &str) {
     use std::io::Write;
     let mut o = std::io::stdout().lock();
     let _ = o.write_all(text.as_bytes()).and_then(|_| o.flush());
@@ -125,6 +159,14 @@ pub fn run() -> i32 {
             format,
         } => check(&scenario, &plan, format),
         Command::Validate { scenario } => validate(&scenario),
+        Command::Run {
+            scenarios,
+            jobs,
+            out,
+            quiet,
+        } => whatif::run(&scenarios, jobs, out, quiet),
+        Command::Compare { plans, format } => whatif::compare(&plans, format),
+        Command::Diff { a, b } => whatif::diff(&a, &b),
         Command::Generate {
             cadres,
             posts,
@@ -238,11 +280,17 @@ fn check(scenario_path: &Path, plan_path: &Path, format: CheckFormat) -> i32 {
     if v.is_empty() { 0 } else { 1 }
 }
 
+/// Checks the file's own scenario and every variant and sweep point it describes.
 fn validate(path: &Path) -> i32 {
-    match load(path) {
-        Ok(sc) => {
+    match scenario::load_variants(path) {
+        Ok(vs) => {
+            let sc = &vs[0].scenario;
+            let more = match vs.len() - 1 {
+                0 => String::new(),
+                n => format!(", and {n} variant(s)"),
+            };
             say(&format!(
-                "{}: valid ({} units, {} posts, {} cadres, plan date {}, rule set {})\n",
+                "{}: valid ({} units, {} posts, {} cadres, plan date {}, rule set {}{more})\n",
                 path.display(),
                 sc.units.len(),
                 sc.posts.len(),
@@ -252,7 +300,14 @@ fn validate(path: &Path) -> i32 {
             ));
             0
         }
-        Err(code) => code,
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!(
+                "{} problem(s) in the scenario files; nothing was planned",
+                e.diagnostics.len()
+            );
+            1
+        }
     }
 }
 

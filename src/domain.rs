@@ -213,6 +213,8 @@ pub struct Weights {
     pub women_shortfall: f64,
     pub young_shortfall: f64,
     pub minority_shortfall: f64,
+    /// Per change from the baseline plan (a baseline pair dropped or a new pair added).
+    pub stability: f64,
     /// Points of each training gain (before the `training` weight).
     pub training_points: TrainingPoints,
 }
@@ -229,6 +231,7 @@ impl Default for Weights {
             women_shortfall: 60.0,
             young_shortfall: 40.0,
             minority_shortfall: 40.0,
+            stability: 20.0,
             training_points: TrainingPoints::default(),
         }
     }
@@ -291,6 +294,14 @@ pub struct PairRule {
     pub cadre: CadreIx,
     pub post: PostIx,
     pub reason: Option<String>,
+    /// Pins only: `false` means `rotaplan explain` never proposes dropping this pin when the pins
+    /// cannot all hold (`relaxable:` in the YAML, default true; always true for forbids).
+    #[serde(default = "relaxable_default")]
+    pub relaxable: bool,
+}
+
+fn relaxable_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -328,6 +339,8 @@ pub struct Scenario {
     pub units: Vec<Unit>,
     pub posts: Vec<Post>,
     pub cadres: Vec<Cadre>,
+    /// Pairs of a previous plan (`baseline:`), sorted: each change from it costs `weights.stability`.
+    pub baseline: Vec<(CadreIx, PostIx)>,
 }
 
 impl Scenario {

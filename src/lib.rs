@@ -4,7 +4,9 @@
 //! Data flows one way: files → [`scenario`] → [`domain::Scenario`] → [`rules::candidates`] →
 //! [`solve`] → [`plan::Plan`] → [`check`] → [`report`].
 
+pub mod batch;
 pub mod check;
+pub mod compare;
 pub mod domain;
 pub mod generate;
 pub mod output;

@@ -14,6 +14,13 @@ pub struct Terms {
     pub fit: f64,
     /// Every move costs one.
     pub disruption: f64,
+    /// With a baseline plan: +1 if the pair keeps a baseline assignment, −1 if it is a change.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub stability: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 impl Terms {
@@ -28,6 +35,7 @@ impl Terms {
         self.training += o.training;
         self.fit += o.fit;
         self.disruption += o.disruption;
+        self.stability += o.stability;
     }
 }
 
@@ -134,6 +142,7 @@ pub fn pair_terms(sc: &Scenario, cadre: &Cadre, post: &Post) -> Terms {
         training,
         fit: fit(cadre, post),
         disruption: 1.0,
+        stability: 0.0,
     }
 }
 
@@ -252,6 +261,7 @@ mod tests {
     #[test]
     fn weighted_subtracts_disruption() {
         let t = Terms {
+            stability: 0.0,
             staffing: 2.0,
             training: 1.0,
             fit: 1.0,
@@ -262,6 +272,17 @@ mod tests {
             t.weighted(&w),
             2.0 * w.staffing + w.training + w.fit - w.disruption
         );
+    }
+}
+
+/// The stability term of pair (c, p) against the scenario's baseline plan (0 without one).
+pub fn stability(sc: &Scenario, c: crate::domain::CadreIx, p: crate::domain::PostIx) -> f64 {
+    if sc.baseline.is_empty() {
+        0.0
+    } else if sc.baseline.binary_search(&(c, p)).is_ok() {
+        1.0
+    } else {
+        -1.0
     }
 }
 

@@ -198,6 +198,11 @@ fn readme_and_commands_examples_are_real() {
 }
 
 #[test]
+fn what_if_examples_are_real() {
+    assert!(run_examples("docs/what-if.md") >= 3);
+}
+
+#[test]
 fn readme_quick_start_works_on_a_shipped_scenario() {
     let readme = read("README.md");
     let quick = readme

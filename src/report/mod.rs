@@ -5,6 +5,9 @@ use crate::check::Violation;
 use crate::plan::Plan;
 use std::fmt::Write as _;
 
+mod comparison;
+pub use comparison::*;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Table,
@@ -45,6 +48,22 @@ pub fn json(plan: &Plan) -> String {
     // Plan holds only serialisable plain data; failure here would be a bug, not bad input.
     let mut s =
         serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// `plan.json` without the solver's timings (`build_s`, `solve_s`): the same input then gives the
+/// same bytes, which runs of many scenarios promise.
+pub fn json_without_timings(plan: &Plan) -> String {
+    let mut p = plan.clone();
+    p.solver.build_s = 0.0;
+    p.solver.solve_s = 0.0;
+    let mut v = serde_json::to_value(&p).unwrap_or_default();
+    if let Some(s) = v.get_mut("solver").and_then(|s| s.as_object_mut()) {
+        s.remove("build_s");
+        s.remove("solve_s");
+    }
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s
 }
@@ -164,11 +183,11 @@ pub fn unfilled_csv(plan: &Plan) -> String {
 }
 
 /// Rows of label/value for the summary blocks shared by the table and Markdown renderers.
-fn summary_rows(plan: &Plan) -> Vec<(&'static str, String)> {
+fn summary_rows(plan: &Plan, timings: bool) -> Vec<(&'static str, String)> {
     let s = &plan.solver;
     let k = &plan.kpis;
     let o = &plan.objective;
-    vec![
+    let mut rows = vec![
         ("status", s.status.as_str().to_string()),
         ("objective", opt(s.objective)),
         ("bound", opt(s.bound)),
@@ -235,7 +254,11 @@ fn summary_rows(plan: &Plan) -> Vec<(&'static str, String)> {
                 num(o.minority_shortfall)
             ),
         ),
-    ]
+    ];
+    if !timings {
+        rows.retain(|(l, _)| *l != "time");
+    }
+    rows
 }
 
 fn width(s: &str) -> usize {
@@ -304,7 +327,7 @@ pub fn table(plan: &Plan) -> String {
         "{} — plan date {}, rule set {}",
         plan.scenario, plan.plan_date, plan.rule_set
     );
-    let rows = summary_rows(plan);
+    let rows = summary_rows(plan, true);
     let lw = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
     for (l, v) in rows {
         let _ = writeln!(out, "  {}  {}", pad(l, lw), v);
@@ -358,11 +381,20 @@ fn md_table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 pub fn markdown(plan: &Plan) -> String {
+    markdown_with(plan, true)
+}
+
+/// `plan.md` without the time line (see [`json_without_timings`]).
+pub fn markdown_without_timings(plan: &Plan) -> String {
+    markdown_with(plan, false)
+}
+
+fn markdown_with(plan: &Plan, timings: bool) -> String {
     let mut out = format!(
         "# {}\n\nPlan date {}, rule set `{}`.\n\n## Summary\n\n",
         plan.scenario, plan.plan_date, plan.rule_set
     );
-    let rows: Vec<Vec<String>> = summary_rows(plan)
+    let rows: Vec<Vec<String>> = summary_rows(plan, timings)
         .into_iter()
         .map(|(l, v)| vec![l.to_string(), v])
         .collect();

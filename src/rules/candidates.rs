@@ -109,7 +109,8 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
                         r.forbidden += 1;
                         continue;
                     }
-                    let terms = pair_terms(sc, cadre, sc.post(p));
+                    let mut terms = pair_terms(sc, cadre, sc.post(p));
+                    terms.stability = crate::scoring::stability(sc, c, p);
                     let score = terms.weighted(&sc.weights);
                     r.pairs.push(Candidate {
                         cadre: c,

@@ -56,6 +56,7 @@ impl Builder {
                 units: Vec::new(),
                 posts: Vec::new(),
                 cadres: Vec::new(),
+                baseline: Vec::new(),
             },
         };
         assert_eq!(b.unit("P1", Tier::Province, Some("P1")), P1);
@@ -149,6 +150,7 @@ impl Builder {
             cadre,
             post,
             reason: None,
+            relaxable: true,
         });
     }
 

@@ -28,6 +28,9 @@ codes! {
     NOT_UTF8 = "E1010": "file is not UTF-8 text";
     YAML_BAD_DATE = "E1011": "bad date";
     UNKNOWN_NAME = "E1012": "unknown name in a list";
+    EXTENDS_CYCLE = "E1013": "extends cycle";
+    SWEEP_TOO_LARGE = "E1014": "sweep too large";
+    DUPLICATE_VARIANT = "E1015": "duplicate variant name";
     MISSING_COLUMN = "E2001": "missing column";
     UNKNOWN_COLUMN = "E2002": "unknown column";
     EMPTY_TABLE = "E2003": "empty table";

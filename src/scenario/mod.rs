@@ -15,7 +15,10 @@ mod locate;
 mod plan;
 mod tables;
 mod text;
+mod variants;
 mod yaml;
+
+pub use variants::{DEFAULT_SWEEP_LIMIT, Variant, load_each, load_variants};
 
 use std::path::Path;
 
@@ -26,21 +29,14 @@ pub use plan::{PlanRow, read_plan_csv};
 
 use crate::domain::{PairRule, Scenario};
 use diagnostic::{self as code, Diags, quoted};
-use locate::{KeyPath, Locate, Target, YamlText};
+use locate::{KeyPath, Locate, Target};
 use tables::{Csv, CsvSpec, Ids};
 use text::{ReadFailure, read_text};
 use yaml::{IdRef, RawPair, TableRef};
 
 /// Reads a scenario: the YAML file at `path` and the CSV tables it names, validated.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
-    let text = read_text(path).map_err(|f| single(read_failure(path, f, None)))?;
-    let mut value: Value =
-        serde_yaml::from_str(&text).map_err(|e| single(yaml_syntax(path, &text, &e)))?;
-    value
-        .apply_merge()
-        .map_err(|e| single(yaml_syntax(path, &text, &e)))?;
-    let base_dir = path.parent().unwrap_or(Path::new(""));
-    from_value(&value, base_dir, &YamlText::new(path, &text))
+    variants::load_base(path)
 }
 
 /// Checks and converts a scenario's YAML value; table paths are relative to `base_dir`, and `loc`
@@ -107,21 +103,26 @@ pub(crate) fn from_value(
         return Err(err);
     }
     match (s.plan_date, units, posts, cadres) {
-        (Some(plan_date), Some(units), Some(posts), Some(cadres)) => Ok(Scenario {
-            name: s.name,
-            plan_date,
-            rules: s.rules,
-            weights: s.weights,
-            targets: s.targets,
-            max_departures_per_unit: s.max_departures_per_unit,
-            extra_seats,
-            pins: pins.into_iter().map(|(p, _)| p).collect(),
-            forbids: forbids.into_iter().map(|(p, _)| p).collect(),
-            solver: s.solver,
-            units,
-            posts,
-            cadres,
-        }),
+        (Some(plan_date), Some(units), Some(posts), Some(cadres)) => with_baseline(
+            s.baseline.as_ref(),
+            loc,
+            Scenario {
+                name: s.name,
+                plan_date,
+                rules: s.rules,
+                weights: s.weights,
+                targets: s.targets,
+                max_departures_per_unit: s.max_departures_per_unit,
+                extra_seats,
+                pins: pins.into_iter().map(|(p, _)| p).collect(),
+                forbids: forbids.into_iter().map(|(p, _)| p).collect(),
+                solver: s.solver,
+                units,
+                posts,
+                cadres,
+                baseline: Vec::new(),
+            },
+        ),
         // Every missing part has been reported above; this is a guard, not an expected path.
         _ => Err(single(
             diagnostic::Diagnostic::new(code::MISSING_KEY, loc.file())
@@ -130,6 +131,25 @@ pub(crate) fn from_value(
                 .fix("check the scenario against docs/scenario-format.md"),
         )),
     }
+}
+
+/// Reads the scenario's `baseline:` plan, if any, against the finished scenario.
+fn with_baseline(
+    baseline: Option<&TableRef>,
+    loc: &dyn Locate,
+    mut sc: Scenario,
+) -> Result<Scenario, LoadError> {
+    let Some(t) = baseline else {
+        return Ok(sc);
+    };
+    if let Err(f) = read_text(&t.path) {
+        return Err(single(read_failure(&t.path, f, Some((t, loc)))));
+    }
+    let rows = read_plan_csv(&t.path, &sc)?;
+    sc.baseline = rows.iter().map(|r| (r.cadre, r.post)).collect();
+    sc.baseline.sort_unstable();
+    sc.baseline.dedup();
+    Ok(sc)
 }
 
 fn single(d: Diagnostic) -> LoadError {
@@ -314,6 +334,7 @@ impl Refs<'_> {
                         cadre,
                         post,
                         reason: p.reason.clone(),
+                        relaxable: p.relaxable,
                     },
                     p.key.clone(),
                 ));

@@ -31,6 +31,12 @@ const ROADMAP: Schema = Map(&[
     ("max_months", Leaf),
 ]);
 const PAIR: Schema = Map(&[("cadre", Leaf), ("post", Leaf), ("reason", Leaf)]);
+const PIN: Schema = Map(&[
+    ("cadre", Leaf),
+    ("post", Leaf),
+    ("reason", Leaf),
+    ("relaxable", Leaf),
+]);
 const EXTRA_SEAT: Schema = Map(&[("post", Leaf), ("seats", Leaf), ("reason", Leaf)]);
 
 /// Every key of `docs/scenario-format.md`.
@@ -74,6 +80,7 @@ pub(crate) const SCENARIO: Schema = Map(&[
             ("women_shortfall", Leaf),
             ("young_shortfall", Leaf),
             ("minority_shortfall", Leaf),
+            ("stability", Leaf),
             (
                 "training_points",
                 Map(&[
@@ -92,8 +99,14 @@ pub(crate) const SCENARIO: Schema = Map(&[
         Map(&[("women", Leaf), ("young", Leaf), ("minority", Leaf)]),
     ),
     ("max_departures_per_unit", Leaf),
+    ("baseline", Leaf),
+    // Handled before conversion (scenario::variants); listed so the key check knows them.
+    ("extends", Leaf),
+    ("variants", Leaf),
+    ("sweep", Leaf),
+    ("sweep_limit", Leaf),
     ("extra_seats", List(&EXTRA_SEAT)),
-    ("pins", List(&PAIR)),
+    ("pins", List(&PIN)),
     ("forbids", List(&PAIR)),
     (
         "solver",
@@ -213,6 +226,8 @@ pub(crate) struct RawPair {
     pub cadre: IdRef,
     pub post: IdRef,
     pub reason: Option<String>,
+    /// `relaxable:` of a pin (default true).
+    pub relaxable: bool,
     pub key: KeyPath,
 }
 
@@ -239,6 +254,8 @@ pub(crate) struct Settings {
     pub pins: Vec<RawPair>,
     pub forbids: Vec<RawPair>,
     pub solver: SolverSettings,
+    /// `baseline:` a previous plan CSV (absolute, or relative to the scenario's folder).
+    pub baseline: Option<TableRef>,
 }
 
 /// Default of `max_departures_per_unit` (docs/scenario-format.md).
@@ -272,6 +289,7 @@ pub(crate) fn settings(
         pins: Vec::new(),
         forbids: Vec::new(),
         solver: SolverSettings::default(),
+        baseline: None,
     };
     let empty = Mapping::new();
     let top = match value {
@@ -326,6 +344,18 @@ pub(crate) fn settings(
                 ),
             }
         }
+    }
+
+    let bp = root.key("baseline");
+    match get(top, "baseline") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(path)) if !path.trim().is_empty() => {
+            s.baseline = Some(TableRef {
+                path: base_dir.join(path.trim()),
+                key: bp,
+            })
+        }
+        Some(v) => c.wrong_type(&bp, v, "the path of a previous plan CSV"),
     }
 
     let p = root.key("tables");
@@ -384,6 +414,7 @@ pub(crate) fn settings(
             ("women_shortfall", &mut w.women_shortfall),
             ("young_shortfall", &mut w.young_shortfall),
             ("minority_shortfall", &mut w.minority_shortfall),
+            ("stability", &mut w.stability),
         ] {
             c.set_f64(m, &wp, key, field, Range::NonNegative);
         }
@@ -471,11 +502,16 @@ pub(crate) fn settings(
             let cadre = c.id(m, &ip, "cadre");
             let post = c.id(m, &ip, "post");
             let reason = c.string(m, &ip, "reason");
+            let mut relaxable = true;
+            if key == "pins" {
+                c.set_bool(m, &ip, "relaxable", &mut relaxable);
+            }
             if let (Some(cadre), Some(post)) = (cadre, post) {
                 list.push(RawPair {
                     cadre,
                     post,
                     reason,
+                    relaxable,
                     key: ip,
                 });
             }

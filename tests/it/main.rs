@@ -4,3 +4,4 @@
 mod cli;
 mod oracle;
 mod scenario_errors;
+mod whatif;

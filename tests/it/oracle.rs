@@ -290,6 +290,7 @@ fn build(raw: &RawScenario) -> Scenario {
                 cadre,
                 post,
                 reason: None,
+                relaxable: true,
             }
         })
         .into_iter()
@@ -302,6 +303,7 @@ fn build(raw: &RawScenario) -> Scenario {
             cadre,
             post,
             reason: Some("thử".into()),
+            relaxable: true,
         })
         .into_iter()
         .collect();
@@ -320,6 +322,7 @@ fn build(raw: &RawScenario) -> Scenario {
             women_shortfall: w.shortfall.0,
             young_shortfall: w.shortfall.1,
             minority_shortfall: w.shortfall.2,
+            stability: 0.0,
             training_points: TrainingPoints::default(),
         },
         targets: Targets {
@@ -348,6 +351,7 @@ fn build(raw: &RawScenario) -> Scenario {
         units,
         posts,
         cadres,
+        baseline: Vec::new(),
     }
 }
 

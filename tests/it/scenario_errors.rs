@@ -11,8 +11,10 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors")
 }
 
+/// Every scenario the fixture describes (base, variants, sweep), so that E1014/E1015 show too.
 fn load_fixture(dir: &str) -> Result<rotaplan::domain::Scenario, LoadError> {
-    scenario::load(&fixtures().join(dir).join("scenario.yaml"))
+    scenario::load_variants(&fixtures().join(dir).join("scenario.yaml"))
+        .map(|mut v| v.remove(0).scenario)
 }
 
 /// What one fixture must report.
@@ -109,6 +111,16 @@ const CASES: &[Case] = &[
     ),
     case("E1010", "posts.csv", Some(3), Some(12), "", "0xE1"),
     case("E1011", YAML, Some(2), Some(12), "plan_date", "2027-02-30"),
+    case(
+        "E1013",
+        "other.yaml",
+        Some(1),
+        Some(10),
+        "extends",
+        "scenario.yaml",
+    ),
+    case("E1014", YAML, Some(9), Some(3), "sweep", "9 combinations"),
+    case("E1015", YAML, Some(8), Some(3), "variants.base", "\"base\""),
     case(
         "E1012",
         YAML,

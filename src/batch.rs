@@ -1,0 +1,208 @@
+//! Many scenarios at once: every variant of every file, solved in parallel with rayon (each HiGHS
+//! solve single-threaded, so N jobs use N cores), results in input order whatever the thread
+//! count, one failure never stopping the others. Progress goes through [`Progress`]; this module
+//! prints nothing.
+
+use crate::compare::{self, Comparison, PlanSummary};
+use crate::domain::Scenario;
+use crate::output::write_atomic;
+use crate::plan::Plan;
+use crate::report;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// One scenario to solve: a variant of a file.
+pub struct Job {
+    pub file: PathBuf,
+    pub variant: String,
+    pub scenario: Result<Scenario, String>,
+}
+
+impl Job {
+    /// `file-stem/variant`: the job's name in tables and its output folder.
+    pub fn name(&self) -> String {
+        let stem = self
+            .file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        format!("{stem}/{}", self.variant)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Planned(Box<Plan>),
+    /// The input could not be loaded, or the plan failed the checker (an internal error).
+    Failed(String),
+}
+
+pub struct Finished {
+    pub name: String,
+    pub outcome: Outcome,
+    pub seconds: f64,
+}
+
+impl Finished {
+    /// A plan exists and the solver did not report infeasibility.
+    pub fn ok(&self) -> bool {
+        matches!(&self.outcome, Outcome::Planned(p) if p.solver.status.has_plan())
+    }
+}
+
+/// What a caller (the CLI's progress bars) hears of a run.
+pub trait Progress: Sync {
+    fn started(&self, index: usize, name: &str);
+    fn finished(&self, index: usize, f: &Finished);
+}
+
+/// Load every variant of every file as jobs, in file order then variant order. A file that cannot
+/// be read at all becomes one failed job, so the rest still run.
+pub fn jobs(files: &[PathBuf]) -> Vec<Job> {
+    let mut out = Vec::new();
+    for f in files {
+        match crate::scenario::load_each(f) {
+            Ok(vs) => out.extend(vs.into_iter().map(|(variant, r)| Job {
+                file: f.clone(),
+                variant,
+                scenario: r.map_err(|e| e.to_string()),
+            })),
+            Err(e) => out.push(Job {
+                file: f.clone(),
+                variant: "base".into(),
+                scenario: Err(e.to_string()),
+            }),
+        }
+    }
+    out
+}
+
+/// Solve every job on a pool of `threads` threads. Results come back in job order.
+pub fn run(jobs: &[Job], threads: usize, progress: &dyn Progress) -> Vec<Finished> {
+    let solve = || {
+        jobs.par_iter()
+            .enumerate()
+            .map(|(i, job)| {
+                let name = job.name();
+                progress.started(i, &name);
+                let t = Instant::now();
+                let outcome = match &job.scenario {
+                    Err(e) => Outcome::Failed(e.clone()),
+                    Ok(sc) => {
+                        let planned = crate::plan_scenario(sc);
+                        if planned.violations.is_empty() {
+                            Outcome::Planned(Box::new(planned.plan))
+                        } else {
+                            Outcome::Failed(format!(
+                                "internal error: the plan failed the independent checker\n{}",
+                                report::violations_text(&planned.violations)
+                            ))
+                        }
+                    }
+                };
+                let f = Finished {
+                    name,
+                    outcome,
+                    seconds: t.elapsed().as_secs_f64(),
+                };
+                progress.finished(i, &f);
+                f
+            })
+            .collect()
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+    {
+        Ok(pool) => pool.install(solve),
+        Err(_) => solve(),
+    }
+}
+
+/// The comparison of a run's plans (failed jobs are left out of the table).
+pub fn comparison(results: &[Finished]) -> Comparison {
+    let plans: Vec<(String, PlanSummary)> = results
+        .iter()
+        .filter_map(|f| match &f.outcome {
+            Outcome::Planned(p) => Some((f.name.clone(), PlanSummary::of(p))),
+            Outcome::Failed(_) => None,
+        })
+        .collect();
+    compare::compare(&plans)
+}
+
+/// (name, error) of the jobs that failed, in job order.
+pub fn failures(results: &[Finished]) -> Vec<(String, String)> {
+    results
+        .iter()
+        .filter_map(|f| match &f.outcome {
+            Outcome::Failed(e) => Some((f.name.clone(), e.clone())),
+            Outcome::Planned(_) => None,
+        })
+        .collect()
+}
+
+/// A folder name from a job name: path separators and other unsafe characters become `_`.
+fn folder(name: &str) -> String {
+    name.split('/')
+        .map(|part| {
+            part.chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || "=.,-_+".contains(c) {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Write a run: per job its plan files (without timings, so that reruns are byte-identical) or
+/// its error, then the comparison in four formats and `timings.csv`. Everything is written
+/// atomically; the comparison files last.
+pub fn write(out: &Path, results: &[Finished]) -> std::io::Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    let mut put = |p: PathBuf, text: &str| -> std::io::Result<()> {
+        write_atomic(&p, text.as_bytes())?;
+        written.push(p);
+        Ok(())
+    };
+    for f in results {
+        let dir = out.join(folder(&f.name));
+        match &f.outcome {
+            Outcome::Planned(plan) => {
+                put(dir.join("plan.csv"), &report::assignments_csv(plan))?;
+                put(dir.join("unfilled.csv"), &report::unfilled_csv(plan))?;
+                put(dir.join("plan.md"), &report::markdown_without_timings(plan))?;
+                put(dir.join("plan.json"), &report::json_without_timings(plan))?;
+            }
+            Outcome::Failed(e) => put(dir.join("error.txt"), &format!("{e}\n"))?,
+        }
+    }
+    let mut timings = String::from("scenario,status,seconds\n");
+    for f in results {
+        let status = match &f.outcome {
+            Outcome::Planned(p) => p.solver.status.as_str(),
+            Outcome::Failed(_) => "failed",
+        };
+        timings += &format!("{},{},{:.3}\n", f.name, status, f.seconds);
+    }
+    put(out.join("timings.csv"), &timings)?;
+    let cmp = comparison(results);
+    let failed = failures(results);
+    put(
+        out.join("comparison.txt"),
+        &report::comparison_text(&cmp, &failed),
+    )?;
+    put(
+        out.join("comparison.md"),
+        &report::comparison_markdown(&cmp, &failed),
+    )?;
+    put(out.join("comparison.csv"), &report::comparison_csv(&cmp))?;
+    put(out.join("comparison.json"), &report::comparison_json(&cmp))?;
+    Ok(written)
+}

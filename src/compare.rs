@@ -1,0 +1,367 @@
+//! Comparing plans: a KPI table across plans (best value per column marked) and the diff of two
+//! plans in words. Both work on [`PlanSummary`], the part of `plan.json` they need, so they take
+//! plans from this run or from files written earlier (`rotaplan compare`, `rotaplan diff`).
+
+use crate::plan::Plan;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SummarySolver {
+    pub status: String,
+    pub objective: Option<f64>,
+    pub bound: Option<f64>,
+    pub gap: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SummaryTerms {
+    pub staffing: f64,
+    pub training: f64,
+    pub fit: f64,
+    pub disruption: f64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SummaryObjective {
+    pub terms: SummaryTerms,
+    pub must_fill_empty_seats: u32,
+    pub extra_seats_used: u32,
+    pub women_shortfall: f64,
+    pub young_shortfall: f64,
+    pub minority_shortfall: f64,
+    pub total: f64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SummaryKpis {
+    pub posts: usize,
+    pub posts_filled: usize,
+    pub seats: u32,
+    pub seats_filled: u32,
+    pub must_fill_posts: usize,
+    pub must_fill_filled: usize,
+    pub shortage_posts: usize,
+    pub shortage_filled: usize,
+    pub moves: usize,
+    pub women_share: f64,
+    pub young_share: f64,
+    pub minority_share: f64,
+    pub extra_seats_used: u32,
+    pub training_coverage: f64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SummaryAssignment {
+    pub cadre_id: String,
+    pub cadre_name: String,
+    pub post_id: String,
+    pub post_title: String,
+    pub unit_id: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SummaryUnfilled {
+    pub post_id: String,
+    pub post_title: String,
+}
+
+/// What comparison and diff read of a plan (unknown fields of plan.json are ignored, missing ones
+/// default, so a hand-made plan.json with only assignments works too).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanSummary {
+    pub scenario: String,
+    pub solver: SummarySolver,
+    pub objective: SummaryObjective,
+    pub kpis: SummaryKpis,
+    pub assignments: Vec<SummaryAssignment>,
+    pub unfilled: Vec<SummaryUnfilled>,
+}
+
+impl PlanSummary {
+    pub fn of(plan: &Plan) -> PlanSummary {
+        // Through JSON: one definition of the fields, the same as for files written earlier.
+        serde_json::to_value(plan)
+            .and_then(serde_json::from_value)
+            .unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<PlanSummary, String> {
+        serde_json::from_str(text).map_err(|e| format!("not a rotaplan plan.json: {e}"))
+    }
+}
+
+/// Which direction of a column is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+type Getter = fn(&PlanSummary) -> Option<f64>;
+
+/// The columns of the comparison: KPIs and each goal term.
+pub const COLUMNS: &[(&str, Better, Getter)] = &[
+    ("objective", Better::Higher, |p| p.solver.objective),
+    ("gap", Better::Lower, |p| p.solver.gap),
+    ("posts_filled", Better::Higher, |p| {
+        Some(p.kpis.posts_filled as f64)
+    }),
+    ("must_fill_filled", Better::Higher, |p| {
+        Some(p.kpis.must_fill_filled as f64)
+    }),
+    ("shortage_filled", Better::Higher, |p| {
+        Some(p.kpis.shortage_filled as f64)
+    }),
+    ("moves", Better::Lower, |p| Some(p.kpis.moves as f64)),
+    ("women_share", Better::Higher, |p| Some(p.kpis.women_share)),
+    ("young_share", Better::Higher, |p| Some(p.kpis.young_share)),
+    ("minority_share", Better::Higher, |p| {
+        Some(p.kpis.minority_share)
+    }),
+    ("extra_seats_used", Better::Lower, |p| {
+        Some(p.kpis.extra_seats_used as f64)
+    }),
+    ("training_coverage", Better::Higher, |p| {
+        Some(p.kpis.training_coverage)
+    }),
+    ("staffing", Better::Higher, |p| {
+        Some(p.objective.terms.staffing)
+    }),
+    ("training", Better::Higher, |p| {
+        Some(p.objective.terms.training)
+    }),
+    ("fit", Better::Higher, |p| Some(p.objective.terms.fit)),
+    ("disruption", Better::Lower, |p| {
+        Some(p.objective.terms.disruption)
+    }),
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonRow {
+    pub name: String,
+    pub status: String,
+    /// One value per column of [`COLUMNS`] (None when the plan has no value, e.g. no gap).
+    pub values: Vec<Option<f64>>,
+    /// Columns where this row has the best value.
+    pub best: Vec<bool>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub columns: Vec<(&'static str, Better)>,
+    pub rows: Vec<ComparisonRow>,
+}
+
+/// The comparison table of named plans, in the order given; ties for best are all marked.
+pub fn compare(plans: &[(String, PlanSummary)]) -> Comparison {
+    let mut rows: Vec<ComparisonRow> = plans
+        .iter()
+        .map(|(name, p)| ComparisonRow {
+            name: name.clone(),
+            status: p.solver.status.clone(),
+            values: COLUMNS
+                .iter()
+                .map(|(_, _, get)| get(p).map(round))
+                .collect(),
+            best: vec![false; COLUMNS.len()],
+        })
+        .collect();
+    for (k, (_, better, _)) in COLUMNS.iter().enumerate() {
+        let vals = rows.iter().filter_map(|r| r.values[k]);
+        let best = match better {
+            Better::Higher => vals.fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v)))),
+            Better::Lower => vals.fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
+        };
+        // A column where every plan has the same value marks nothing.
+        let distinct = rows
+            .iter()
+            .filter_map(|r| r.values[k])
+            .any(|v| Some(v) != best);
+        if let Some(b) = best.filter(|_| distinct) {
+            for r in &mut rows {
+                r.best[k] = r.values[k] == Some(b);
+            }
+        }
+    }
+    Comparison {
+        columns: COLUMNS.iter().map(|(n, b, _)| (*n, *b)).collect(),
+        rows,
+    }
+}
+
+/// Values are compared as shown: rounded to 6 decimals so float noise does not pick a "best".
+fn round(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// The difference of two plans in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diff {
+    /// Cadres whose move differs: (cadre, in A, in B), "—" when not moved.
+    pub cadres: Vec<CadreChange>,
+    pub newly_filled: Vec<String>,
+    pub emptied: Vec<String>,
+    pub kpis: Vec<KpiDelta>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CadreChange {
+    pub cadre: String,
+    pub in_a: Option<String>,
+    pub in_b: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KpiDelta {
+    pub kpi: &'static str,
+    pub a: Option<f64>,
+    pub b: Option<f64>,
+}
+
+pub fn diff(a: &PlanSummary, b: &PlanSummary) -> Diff {
+    let post_label = |x: &SummaryAssignment| {
+        let unit = if x.unit_id.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", x.unit_id)
+        };
+        format!("{} {}{unit}", x.post_id, x.post_title).replace("  ", " ")
+    };
+    let mut moves: BTreeMap<&str, (String, Option<String>, Option<String>)> = BTreeMap::new();
+    for x in &a.assignments {
+        moves
+            .entry(&x.cadre_id)
+            .or_insert_with(|| (x.cadre_name.clone(), None, None))
+            .1 = Some(post_label(x));
+    }
+    for x in &b.assignments {
+        moves
+            .entry(&x.cadre_id)
+            .or_insert_with(|| (x.cadre_name.clone(), None, None))
+            .2 = Some(post_label(x));
+    }
+    let cadres = moves
+        .into_iter()
+        .filter(|(_, (_, pa, pb))| pa != pb)
+        .map(|(id, (name, in_a, in_b))| CadreChange {
+            cadre: format!("{id} {name}").trim().to_string(),
+            in_a,
+            in_b,
+        })
+        .collect();
+    let filled = |p: &PlanSummary| -> BTreeMap<String, String> {
+        p.assignments
+            .iter()
+            .map(|x| {
+                (
+                    x.post_id.clone(),
+                    format!("{} {}", x.post_id, x.post_title)
+                        .trim_end()
+                        .to_string(),
+                )
+            })
+            .collect()
+    };
+    let (fa, fb) = (filled(a), filled(b));
+    let newly_filled = fb
+        .iter()
+        .filter(|(k, _)| !fa.contains_key(*k))
+        .map(|(_, v)| v.clone())
+        .collect();
+    let emptied = fa
+        .iter()
+        .filter(|(k, _)| !fb.contains_key(*k))
+        .map(|(_, v)| v.clone())
+        .collect();
+    let kpis = COLUMNS
+        .iter()
+        .map(|(name, _, get)| KpiDelta {
+            kpi: name,
+            a: get(a),
+            b: get(b),
+        })
+        .filter(|d| d.a.map(round) != d.b.map(round))
+        .collect();
+    Diff {
+        cadres,
+        newly_filled,
+        emptied,
+        kpis,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(objective: f64, moves: usize, assignments: &[(&str, &str)]) -> PlanSummary {
+        PlanSummary {
+            solver: SummarySolver {
+                status: "optimal".into(),
+                objective: Some(objective),
+                ..Default::default()
+            },
+            kpis: SummaryKpis {
+                moves,
+                posts_filled: assignments.len(),
+                ..Default::default()
+            },
+            assignments: assignments
+                .iter()
+                .map(|(c, p)| SummaryAssignment {
+                    cadre_id: c.to_string(),
+                    post_id: p.to_string(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn best_is_marked_per_column_in_its_direction() {
+        let t = compare(&[
+            ("a".into(), plan(10.0, 3, &[])),
+            ("b".into(), plan(12.0, 5, &[])),
+        ]);
+        let obj = COLUMNS.iter().position(|c| c.0 == "objective").unwrap();
+        let moves = COLUMNS.iter().position(|c| c.0 == "moves").unwrap();
+        assert_eq!((t.rows[0].best[obj], t.rows[1].best[obj]), (false, true));
+        assert_eq!(
+            (t.rows[0].best[moves], t.rows[1].best[moves]),
+            (true, false)
+        );
+        // Equal everywhere: nothing marked.
+        let extra = COLUMNS
+            .iter()
+            .position(|c| c.0 == "extra_seats_used")
+            .unwrap();
+        assert!(!t.rows[0].best[extra] && !t.rows[1].best[extra]);
+    }
+
+    #[test]
+    fn diff_names_moves_posts_and_kpis() {
+        let a = plan(10.0, 2, &[("C1", "P1"), ("C2", "P2")]);
+        let b = plan(11.0, 2, &[("C1", "P3"), ("C2", "P2")]);
+        let d = diff(&a, &b);
+        assert_eq!(d.cadres.len(), 1);
+        assert_eq!(d.cadres[0].cadre, "C1");
+        assert!(d.cadres[0].in_a.as_deref().unwrap().starts_with("P1"));
+        assert!(d.cadres[0].in_b.as_deref().unwrap().starts_with("P3"));
+        assert_eq!(d.newly_filled, vec!["P3".to_string()]);
+        assert_eq!(d.emptied, vec!["P1".to_string()]);
+        assert_eq!(
+            d.kpis.iter().map(|k| k.kpi).collect::<Vec<_>>(),
+            vec!["objective"]
+        );
+    }
+}

@@ -1,0 +1,463 @@
+//! What-if scenarios: `extends:` (inherit a base file, override what is named), `variants:` (named
+//! overlays in one file) and `sweep:` (the Cartesian product of listed values). All of it works on
+//! YAML values before conversion, so every variant goes through the same `from_value` and reports
+//! its errors the same way.
+//!
+//! Merging: mappings merge key by key, the overlay wins; lists and scalars are replaced. A key
+//! written with a `+` suffix (`pins+:`, `forbids+:`, `extra_seats+:`) appends to the inherited list
+//! instead. Paths (`tables.*`, `baseline`) are resolved against the folder of the file that names
+//! them, before merging.
+
+use std::path::{Path, PathBuf};
+
+use serde_yaml::{Mapping, Value};
+
+use super::diagnostic::{self as code, Diagnostic, LoadError, quoted};
+use super::locate::{KeyPath, Locate, Target, YamlText};
+use super::text::read_text;
+use super::{from_value, read_failure, single, yaml_syntax};
+use crate::domain::Scenario;
+
+/// Default most variants a `sweep:` may expand to (`sweep_limit:` changes it).
+pub const DEFAULT_SWEEP_LIMIT: usize = 256;
+
+/// One scenario of a file: the base (`name` "base") or a variant.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub name: String,
+    pub scenario: Scenario,
+}
+
+/// One YAML file read: its value with paths made absolute, and its text for locating keys.
+struct Read {
+    value: Value,
+    text: YamlText,
+}
+
+fn read_value(path: &Path, named_by: Option<(&KeyPath, &dyn Locate)>) -> Result<Read, LoadError> {
+    let text = read_text(path).map_err(|f| {
+        let mut d = read_failure(path, f, None);
+        if let Some((key, loc)) = named_by {
+            let l = loc.locate(key, Target::Value);
+            d.file = l.file;
+            d.line = l.line;
+            d.column = l.column;
+            d.field = key.to_string();
+        }
+        single(d)
+    })?;
+    let mut value: Value =
+        serde_yaml::from_str(&text).map_err(|e| single(yaml_syntax(path, &text, &e)))?;
+    value
+        .apply_merge()
+        .map_err(|e| single(yaml_syntax(path, &text, &e)))?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    absolutize(&mut value, dir);
+    Ok(Read {
+        value,
+        text: YamlText::new(path, &text),
+    })
+}
+
+/// Make the file paths a scenario names absolute (relative to `dir`), so that they keep their
+/// meaning when merged into a scenario in another folder.
+fn absolutize(value: &mut Value, dir: &Path) {
+    let Value::Mapping(top) = value else { return };
+    let join = |v: &mut Value| {
+        if let Value::String(s) = v
+            && !s.trim().is_empty()
+        {
+            *s = dir.join(s.trim()).to_string_lossy().into_owned();
+        }
+    };
+    if let Some(Value::Mapping(t)) = top.get_mut("tables") {
+        for (_, v) in t.iter_mut() {
+            join(v);
+        }
+    }
+    if let Some(v) = top.get_mut("baseline") {
+        join(v);
+    }
+    if let Some(Value::Mapping(vars)) = top.get_mut("variants") {
+        for (_, overlay) in vars.iter_mut() {
+            absolutize(overlay, dir);
+        }
+    }
+}
+
+/// Deep merge: `over` wins; `key+` appends to the list under `key`.
+pub(crate) fn merge(base: &mut Value, over: &Value) {
+    match (base, over) {
+        (Value::Mapping(b), Value::Mapping(o)) => {
+            for (k, v) in o {
+                if let Some(name) = k.as_str().and_then(|s| s.strip_suffix('+')) {
+                    let key = Value::String(name.to_string());
+                    match (b.get_mut(&key), v) {
+                        (Some(Value::Sequence(list)), Value::Sequence(more)) => {
+                            list.extend(more.iter().cloned())
+                        }
+                        _ => {
+                            b.insert(key, v.clone());
+                        }
+                    }
+                    continue;
+                }
+                match b.get_mut(k) {
+                    Some(slot @ Value::Mapping(_)) if v.is_mapping() => merge(slot, v),
+                    _ => {
+                        b.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o.clone(),
+    }
+}
+
+/// Read `path` and, recursively, the files it `extends`, merged into one value. `chain` is the
+/// files being read, to report cycles.
+fn resolve(
+    path: &Path,
+    chain: &mut Vec<PathBuf>,
+    named_by: Option<(&KeyPath, &dyn Locate)>,
+) -> Result<Read, LoadError> {
+    let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut read = read_value(path, named_by)?;
+    if chain.contains(&canon) {
+        let shown: Vec<String> = chain
+            .iter()
+            .chain([&canon])
+            .map(|p| p.display().to_string())
+            .collect();
+        // Point at the `extends:` that closes the loop.
+        let key = KeyPath::root().key("extends");
+        let l = match named_by {
+            Some((k, loc)) => loc.locate(k, Target::Value),
+            None => read.text.locate(&key, Target::Value),
+        };
+        return Err(single(
+            Diagnostic::new(code::EXTENDS_CYCLE, &l.file)
+                .at(l.line, l.column)
+                .field("extends")
+                .found(shown.join(" → "))
+                .expected("a chain of `extends:` that ends in a file without `extends:`")
+                .fix("remove the `extends:` that leads back to a file already in the chain"),
+        ));
+    }
+    chain.push(canon);
+    let base = match &mut read.value {
+        Value::Mapping(m) => m.remove("extends"),
+        _ => None,
+    };
+    let result = match base {
+        None | Some(Value::Null) => Ok(read),
+        Some(Value::String(b)) => {
+            let dir = path.parent().unwrap_or(Path::new(""));
+            let key = KeyPath::root().key("extends");
+            let base_path = dir.join(b.trim());
+            let mut base = resolve(&base_path, chain, Some((&key, &read.text)))?;
+            merge(&mut base.value, &read.value);
+            Ok(Read {
+                value: base.value,
+                text: read.text,
+            })
+        }
+        Some(other) => {
+            let key = KeyPath::root().key("extends");
+            let l = read.text.locate(&key, Target::Value);
+            Err(single(
+                Diagnostic::new(code::WRONG_TYPE, &l.file)
+                    .at(l.line, l.column)
+                    .field("extends")
+                    .found(super::yaml::describe(&other))
+                    .expected("the path of a base scenario file")
+                    .fix("write `extends: base.yaml` (relative to this file's folder)"),
+            ))
+        }
+    };
+    chain.pop();
+    result
+}
+
+/// Load a scenario file with its `extends:` chain; `variants:` and `sweep:` are ignored (this is
+/// the base scenario). Used by `scenario::load`.
+pub(crate) fn load_base(path: &Path) -> Result<Scenario, LoadError> {
+    let mut read = resolve(path, &mut Vec::new(), None)?;
+    take_overlays(&mut read.value);
+    convert(&read.value, &read.text)
+}
+
+/// Paths in `value` are already resolved (`absolutize`), so they are taken as they are.
+fn convert(value: &Value, text: &YamlText) -> Result<Scenario, LoadError> {
+    from_value(value, Path::new(""), text)
+}
+
+struct Overlays {
+    variants: Option<Value>,
+    sweep: Option<Value>,
+    sweep_limit: Option<Value>,
+}
+
+fn take_overlays(value: &mut Value) -> Overlays {
+    match value {
+        Value::Mapping(m) => Overlays {
+            variants: m.remove("variants"),
+            sweep: m.remove("sweep"),
+            sweep_limit: m.remove("sweep_limit"),
+        },
+        _ => Overlays {
+            variants: None,
+            sweep: None,
+            sweep_limit: None,
+        },
+    }
+}
+
+/// A variant's name and its scenario, or what is wrong with it.
+pub type Loaded = (String, Result<Scenario, LoadError>);
+
+/// Each scenario a file describes (base, `variants:`, then `sweep:` points), each loaded on its
+/// own so that one broken variant does not hide the others. The outer error is a problem of the
+/// file itself (syntax, `extends:`, `variants:`/`sweep:` shape, sweep size).
+pub fn load_each(path: &Path) -> Result<Vec<Loaded>, LoadError> {
+    let mut read = resolve(path, &mut Vec::new(), None)?;
+    let o = take_overlays(&mut read.value);
+    let base = read.value;
+    let mut named: Vec<(String, Value)> = vec![("base".into(), base.clone())];
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let located = |key: KeyPath, c: &'static str| {
+        let l = read.text.locate(&key, Target::Value);
+        Diagnostic::new(c, &l.file)
+            .at(l.line, l.column)
+            .field(key.to_string())
+    };
+
+    match &o.variants {
+        None | Some(Value::Null) => {}
+        Some(Value::Mapping(vars)) => {
+            for (k, overlay) in vars {
+                let name = k
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| super::yaml::describe(k));
+                let mut v = base.clone();
+                merge(&mut v, overlay);
+                named.push((name, v));
+            }
+        }
+        Some(other) => diags.push(
+            located(KeyPath::root().key("variants"), code::WRONG_TYPE)
+                .found(super::yaml::describe(other))
+                .expected("a mapping of variant names to partial scenarios")
+                .fix("write `variants:` then, indented, `name: { weights: { staffing: 20 } }`"),
+        ),
+    }
+
+    let limit = match &o.sweep_limit {
+        None => DEFAULT_SWEEP_LIMIT,
+        Some(v) => match v.as_u64() {
+            Some(n) if n >= 1 => n as usize,
+            _ => {
+                diags.push(
+                    located(KeyPath::root().key("sweep_limit"), code::BAD_VALUE)
+                        .found(super::yaml::describe(v))
+                        .expected("a whole number ≥ 1")
+                        .fix("write e.g. `sweep_limit: 500`"),
+                );
+                DEFAULT_SWEEP_LIMIT
+            }
+        },
+    };
+    match &o.sweep {
+        None | Some(Value::Null) => {}
+        Some(Value::Mapping(axes)) => match sweep_points(axes) {
+            Err((key, found)) => diags.push(
+                located(KeyPath::root().key("sweep").key(&key), code::WRONG_TYPE)
+                    .found(found)
+                    .expected("a non-empty list of values")
+                    .fix(format!("write `{key}: [value, value, …]`")),
+            ),
+            Ok(points) if points.len() > limit => diags.push(
+                located(KeyPath::root().key("sweep"), code::SWEEP_TOO_LARGE)
+                    .found(format!("{} combinations", points.len()))
+                    .expected(format!("at most {limit} (`sweep_limit`)"))
+                    .fix("sweep fewer values, or raise `sweep_limit:` if you mean it"),
+            ),
+            Ok(points) => {
+                for (name, sets) in points {
+                    let mut v = base.clone();
+                    for (dotted, value) in sets {
+                        set_dotted(&mut v, &dotted, value);
+                    }
+                    named.push((name, v));
+                }
+            }
+        },
+        Some(other) => diags.push(
+            located(KeyPath::root().key("sweep"), code::WRONG_TYPE)
+                .found(super::yaml::describe(other))
+                .expected("a mapping of setting paths to lists of values")
+                .fix("write `sweep:` then, indented, `weights.staffing: [5, 10, 20]`"),
+        ),
+    }
+    if !diags.is_empty() {
+        return Err(LoadError { diagnostics: diags });
+    }
+
+    let mut out = Vec::with_capacity(named.len());
+    let mut seen = std::collections::BTreeSet::new();
+    for (name, value) in named {
+        if !seen.insert(name.clone()) {
+            let l = read
+                .text
+                .locate(&KeyPath::root().key("variants").key(&name), Target::Key);
+            let d = Diagnostic::new(code::DUPLICATE_VARIANT, &l.file)
+                .at(l.line, l.column)
+                .field(format!("variants.{name}"))
+                .found(quoted(&name))
+                .expected("a name used once (`base` is the file's own scenario)")
+                .fix("rename the variant");
+            return Err(single(d));
+        }
+        let result = convert(&value, &read.text).map(|mut scenario| {
+            if name != "base" {
+                scenario.name = format!("{} [{}]", scenario.name, name);
+            }
+            scenario
+        });
+        let result = result.map_err(|e| LoadError {
+            diagnostics: e
+                .diagnostics
+                .into_iter()
+                .map(|mut d| {
+                    if name != "base" {
+                        d.field = format!("variant {name}: {}", d.field);
+                    }
+                    d
+                })
+                .collect(),
+        });
+        out.push((name, result));
+    }
+    Ok(out)
+}
+
+/// Load every scenario a file describes: the base, each of its `variants:`, then each point of its
+/// `sweep:` (applied to the base), in that order. All errors of all of them come back together.
+pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for (name, r) in load_each(path)? {
+        match r {
+            Ok(scenario) => out.push(Variant { name, scenario }),
+            Err(e) => diags.extend(e.diagnostics),
+        }
+    }
+    if diags.is_empty() {
+        Ok(out)
+    } else {
+        Err(LoadError { diagnostics: diags })
+    }
+}
+
+type Point = (String, Vec<(String, Value)>);
+
+/// The Cartesian product of the sweep's axes, in the order written, each named `k=v,k=v`.
+fn sweep_points(axes: &Mapping) -> Result<Vec<Point>, (String, String)> {
+    let mut points: Vec<Point> = vec![(String::new(), Vec::new())];
+    for (k, v) in axes {
+        let key = k
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| super::yaml::describe(k));
+        let values = match v {
+            Value::Sequence(s) if !s.is_empty() => s,
+            other => return Err((key, super::yaml::describe(other))),
+        };
+        let mut next = Vec::with_capacity(points.len() * values.len());
+        for (name, sets) in &points {
+            for val in values {
+                let shown = scalar_text(val);
+                let name = if name.is_empty() {
+                    format!("{key}={shown}")
+                } else {
+                    format!("{name},{key}={shown}")
+                };
+                let mut sets = sets.clone();
+                sets.push((key.clone(), val.clone()));
+                next.push((name, sets));
+            }
+        }
+        points = next;
+    }
+    Ok(points)
+}
+
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .replace('\n', " "),
+    }
+}
+
+/// Set `a.b.c` in a mapping value, creating mappings on the way.
+fn set_dotted(value: &mut Value, dotted: &str, new: Value) {
+    let mut cur = value;
+    let parts: Vec<&str> = dotted.split('.').collect();
+    for (i, part) in parts.iter().enumerate() {
+        if !cur.is_mapping() {
+            *cur = Value::Mapping(Mapping::new());
+        }
+        let Value::Mapping(m) = cur else { return };
+        let key = Value::String(part.to_string());
+        if i + 1 == parts.len() {
+            m.insert(key, new);
+            return;
+        }
+        cur = m.entry(key).or_insert(Value::Mapping(Mapping::new()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Value {
+        serde_yaml::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn merge_overrides_maps_replaces_lists_and_appends_with_plus() {
+        let mut base = v("a: 1\nw: {x: 1, y: 2}\npins: [p1]\nforbids: [f1]\n");
+        merge(&mut base, &v("w: {y: 3}\npins+: [p2]\nforbids: [f2]\n"));
+        assert_eq!(
+            base,
+            v("a: 1\nw: {x: 1, y: 3}\npins: [p1, p2]\nforbids: [f2]\n")
+        );
+    }
+
+    #[test]
+    fn sweep_is_the_cartesian_product_in_written_order() {
+        let axes = v("weights.staffing: [5, 10]\nmax_departures_per_unit: [1, 2, 3]\n");
+        let p = sweep_points(axes.as_mapping().unwrap()).unwrap();
+        let names: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names.len(), 6);
+        assert_eq!(names[0], "weights.staffing=5,max_departures_per_unit=1");
+        assert_eq!(names[5], "weights.staffing=10,max_departures_per_unit=3");
+    }
+
+    #[test]
+    fn set_dotted_creates_the_path() {
+        let mut x = v("weights: {fit: 1}\n");
+        set_dotted(&mut x, "weights.training_points.grassroots", v("4"));
+        assert_eq!(
+            x,
+            v("weights: {fit: 1, training_points: {grassroots: 4}}\n")
+        );
+    }
+}

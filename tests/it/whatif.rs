@@ -1,0 +1,284 @@
+//! What-if runs: inheritance and sweeps (with their errors), byte-identical output whatever
+//! `--jobs`, a failing variant beside passing ones, `compare` and `diff`.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+fn rotaplan() -> Command {
+    let mut c = Command::cargo_bin("rotaplan").unwrap();
+    c.current_dir(root());
+    c
+}
+
+/// All files under `dir`, relative, with their bytes, sorted.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                out.push((
+                    p.strip_prefix(base).unwrap().display().to_string(),
+                    fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn shipped_what_if_has_its_variants_and_sweep() {
+    let vs =
+        rotaplan::scenario::load_variants(&root().join("scenarios/province/what-if.yaml")).unwrap();
+    let names: Vec<&str> = vs.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names.len(), 1 + 7 + 9, "{names:?}");
+    assert_eq!(names[0], "base");
+    assert!(names.contains(&"weights.staffing=20,max_departures_per_unit=3"));
+    let by = |n: &str| &vs.iter().find(|v| v.name == n).unwrap().scenario;
+    // Inherited from province.yaml: tables, pins, forbids, the first extra seat.
+    let base = by("base");
+    assert_eq!(base.cadres.len(), 240);
+    assert_eq!(base.pins.len(), 1);
+    assert_eq!(base.extra_seats.len(), 1);
+    // `extra_seats+:` appends; other variants keep the inherited list.
+    assert_eq!(by("them-ba-ghe").extra_seats.len(), 4);
+    assert_eq!(by("them-ba-ghe").weights.extra_seat, 30.0);
+    // A deep merge: only the named training points change.
+    let w = &by("vung-kho-gap-doi").weights;
+    assert_eq!(
+        (
+            w.training_points.difficult_area,
+            w.training_points.grassroots,
+            w.training_points.new_tier
+        ),
+        (4.0, 4.0, 2.0)
+    );
+    assert_eq!(by("moi-don-vi-mot-nguoi").max_departures_per_unit, 1);
+    assert_eq!(by("phuc-vu-60-thang").rules.min_service_months, 60);
+    let s = by("weights.staffing=5,max_departures_per_unit=3");
+    assert_eq!((s.weights.staffing, s.max_departures_per_unit), (5.0, 3));
+    assert!(
+        s.name
+            .ends_with("[weights.staffing=5,max_departures_per_unit=3]")
+    );
+}
+
+#[test]
+fn extends_resolves_paths_against_each_files_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("what");
+    fs::create_dir(&sub).unwrap();
+    let tut = root().join("scenarios/tutorial/tutorial.yaml");
+    fs::write(
+        sub.join("child.yaml"),
+        format!(
+            "extends: {}\nmax_departures_per_unit: 1\npins+:\n  - {{cadre: C13, post: VT01}}\n",
+            tut.display()
+        ),
+    )
+    .unwrap();
+    let sc = rotaplan::scenario::load(&sub.join("child.yaml")).unwrap();
+    assert_eq!(sc.max_departures_per_unit, 1);
+    assert_eq!(sc.cadres.len(), 14);
+    assert_eq!(sc.pins.len(), 1);
+}
+
+#[test]
+fn missing_base_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("s.yaml"), "extends: nowhere.yaml\n").unwrap();
+    let e = rotaplan::scenario::load(&dir.path().join("s.yaml")).unwrap_err();
+    let d = &e.diagnostics[0];
+    assert_eq!(d.code, "E1001");
+    assert_eq!(d.field, "extends");
+    assert_eq!(d.line, Some(1));
+}
+
+#[test]
+fn runs_are_byte_identical_whatever_the_jobs() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let run = |out: &Path, jobs: &str| {
+        let o = rotaplan()
+            .args([
+                "run",
+                "scenarios/province/what-if.yaml",
+                "--quiet",
+                "--jobs",
+                jobs,
+                "--out",
+            ])
+            .arg(out)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .replace(&out.display().to_string(), "OUT")
+    };
+    let (sa, sb) = (run(a.path(), "1"), run(b.path(), "2"));
+    assert_eq!(sa, sb);
+    let strip = |t: Vec<(String, Vec<u8>)>| {
+        t.into_iter()
+            .filter(|(n, _)| n != "timings.csv")
+            .collect::<Vec<_>>()
+    };
+    let (ta, tb) = (strip(tree(a.path())), strip(tree(b.path())));
+    assert_eq!(
+        ta.len(),
+        17 * 4 + 4,
+        "plans of 17 scenarios and 4 comparison files"
+    );
+    assert!(ta == tb, "outputs differ between --jobs 1 and --jobs 2");
+}
+
+#[test]
+fn a_failing_variant_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let tut = root().join("scenarios/tutorial/tutorial.yaml");
+    let file = dir.path().join("w.yaml");
+    fs::write(
+        &file,
+        format!(
+            "extends: {}\nvariants:\n  broken:\n    targets: {{ women: 2 }}\n  tight:\n    max_departures_per_unit: 1\n  impossible:\n    pins: [{{cadre: C03, post: VT06}}]\n",
+            tut.display()
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = rotaplan()
+        .args(["run", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains("4 scenario(s): 2 planned, 2 failed or infeasible"),
+        "{stdout}"
+    );
+    assert!(out.join("w/base/plan.json").exists());
+    assert!(out.join("w/tight/plan.json").exists());
+    let err = fs::read_to_string(out.join("w/broken/error.txt")).unwrap();
+    assert!(
+        err.contains("E1005") && err.contains("targets.women"),
+        "{err}"
+    );
+    let j: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("w/impossible/plan.json")).unwrap())
+            .unwrap();
+    assert_eq!(j["solver"]["status"], "infeasible");
+}
+
+#[test]
+fn sweep_above_its_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let tut = root().join("scenarios/tutorial/tutorial.yaml");
+    let file = dir.path().join("w.yaml");
+    fs::write(&file, format!("extends: {}\nsweep_limit: 3\nsweep:\n  weights.fit: [1, 2]\n  weights.training: [1, 2]\n", tut.display())).unwrap();
+    let o = rotaplan()
+        .args(["run", "--quiet", "--out"])
+        .arg(dir.path().join("o"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("E1014"));
+}
+
+fn plan_json(path: &Path, assignments: &[(&str, &str)], objective: f64) {
+    let a: Vec<serde_json::Value> = assignments
+        .iter()
+        .map(|(c, p)| serde_json::json!({"cadre_id": c, "cadre_name": format!("Name {c}"), "post_id": p, "post_title": format!("Title {p}")}))
+        .collect();
+    let v = serde_json::json!({
+        "scenario": "hand-made",
+        "solver": {"status": "optimal", "objective": objective},
+        "kpis": {"posts_filled": assignments.len(), "moves": assignments.len()},
+        "assignments": a,
+    });
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, serde_json::to_string(&v).unwrap()).unwrap();
+}
+
+#[test]
+fn diff_of_hand_made_plans_speaks_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (
+        dir.path().join("a/plan.json"),
+        dir.path().join("b/plan.json"),
+    );
+    plan_json(&a, &[("C1", "P1"), ("C2", "P2"), ("C3", "P3")], 100.0);
+    plan_json(&b, &[("C1", "P4"), ("C2", "P2"), ("C4", "P3")], 120.0);
+    let o = rotaplan()
+        .arg("diff")
+        .arg(&a)
+        .arg(dir.path().join("b"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let s = String::from_utf8(o.stdout).unwrap();
+    for want in [
+        "Cadres placed differently (3)",
+        "C1 Name C1: P1 Title P1 in A, P4 Title P4 in B",
+        "C3 Name C3: moves to P3 Title P3 in A, stays in B",
+        "C4 Name C4: stays in A, moves to P3 Title P3 in B",
+        "Posts filled in B but empty in A (1):\n  P4 Title P4",
+        "Posts filled in A but empty in B (1):\n  P1 Title P1",
+        "objective: 100 → 120 (+20)",
+    ] {
+        assert!(s.contains(want), "missing {want:?} in\n{s}");
+    }
+    let same = rotaplan().arg("diff").arg(&a).arg(&a).output().unwrap();
+    assert!(String::from_utf8_lossy(&same.stdout).contains("the two plans are the same"));
+}
+
+#[test]
+fn compare_reads_plans_written_earlier_and_marks_the_best() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_json(&dir.path().join("x/plan.json"), &[("C1", "P1")], 10.0);
+    plan_json(
+        &dir.path().join("y/plan.json"),
+        &[("C1", "P1"), ("C2", "P2")],
+        20.0,
+    );
+    let o = rotaplan()
+        .args(["compare", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let s = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = s.lines().collect();
+    assert!(lines[0].starts_with("plan,status,objective,gap,posts_filled"));
+    assert_eq!(lines.len(), 3);
+    let md = rotaplan()
+        .args(["compare", "--format", "markdown"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("| 20 * |"), "{md}");
+    let bad = rotaplan()
+        .args(["compare"])
+        .arg(dir.path().join("nothing"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+}
