@@ -78,6 +78,9 @@ enum Command {
         /// Override the scenario's HiGHS threads.
         #[arg(long)]
         threads: Option<u32>,
+        /// Runner-up candidates per assigned post, each costed by an exact re-solve (0 = none).
+        #[arg(long, default_value_t = 0)]
+        runner_ups: usize,
     },
     /// Verify a plan CSV (written by rotaplan or by hand) against every rule of a scenario.
     Check {
@@ -111,6 +114,8 @@ enum Command {
     },
     /// What changed between two plans (plan.json files or the folders holding them).
     Diff { a: PathBuf, b: PathBuf },
+    /// Explain a plan: why a cadre is (not) on a post, what runner-ups would cost, what blocks a plan.
+    Explain(ExplainArgs),
     /// Write a valid synthetic scenario of any size.
     Generate {
         #[arg(long)]
@@ -152,7 +157,16 @@ pub fn run() -> i32 {
             time_limit,
             gap,
             threads,
-        } => plan(&scenario, out, format.into(), time_limit, gap, threads),
+            runner_ups,
+        } => plan(
+            &scenario,
+            out,
+            format.into(),
+            time_limit,
+            gap,
+            threads,
+            runner_ups,
+        ),
         Command::Check {
             scenario,
             plan,
@@ -167,6 +181,7 @@ pub fn run() -> i32 {
         } => whatif::run(&scenarios, jobs, out, quiet),
         Command::Compare { plans, format } => whatif::compare(&plans, format),
         Command::Diff { a, b } => whatif::diff(&a, &b),
+        Command::Explain(args) => explain(&args),
         Command::Generate {
             cadres,
             posts,
@@ -203,6 +218,7 @@ fn plan(
     tl: Option<f64>,
     gap: Option<f64>,
     threads: Option<u32>,
+    runner_ups: usize,
 ) -> i32 {
     let mut sc = match load(path) {
         Ok(s) => s,
@@ -225,7 +241,15 @@ fn plan(
     if let Some(n) = threads {
         sc.solver.threads = n.max(1);
     }
-    let planned = rotaplan::plan_scenario(&sc);
+    let planned = if runner_ups == 0 {
+        rotaplan::plan_scenario(&sc)
+    } else {
+        let budget = rotaplan::explain::Budget {
+            per_post: runner_ups,
+            ..Default::default()
+        };
+        rotaplan::plan_scenario_with(&sc, &budget)
+    };
     if !planned.violations.is_empty() {
         eprintln!("internal error: the plan failed the independent checker; nothing was written");
         eprint!("{}", report::violations_text(&planned.violations));
@@ -341,5 +365,142 @@ fn generate(
         cadres,
         posts
     ));
+    0
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExplainFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    scenario: PathBuf,
+    /// A cadre id: why they got their post or none (with --post, that pair)
+    #[arg(long)]
+    cadre: Option<String>,
+    /// A post id: who holds it and why, who else could (with --cadre, that pair)
+    #[arg(long)]
+    post: Option<String>,
+    /// Only the structural check before the MIP (no solve)
+    #[arg(long, conflicts_with_all = ["cadre", "post"])]
+    structure: bool,
+    /// Runner-ups re-solved per post, for the whole plan or one --post
+    #[arg(long, default_value_t = 2)]
+    runner_ups: usize,
+    /// At most this many re-solves in all
+    #[arg(long, default_value_t = 40)]
+    max_solves: usize,
+    /// Time limit of each re-solve, seconds [default: the scenario's, at most 10]
+    #[arg(long)]
+    time_limit: Option<f64>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: ExplainFormat,
+}
+
+fn explain(a: &ExplainArgs) -> i32 {
+    use rotaplan::explain::{self as ex, Explanation};
+    let sc = match load(&a.scenario) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if let Some(t) = a.time_limit
+        && !(t > 0.0 && t.is_finite())
+    {
+        eprintln!("error: --time-limit must be a positive number of seconds, got {t}");
+        return 1;
+    }
+    let cadre = match a
+        .cadre
+        .as_deref()
+        .map(|id| ex::find_cadre(&sc, id))
+        .transpose()
+    {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let post = match a
+        .post
+        .as_deref()
+        .map(|id| ex::find_post(&sc, id))
+        .transpose()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let budget = ex::Budget {
+        per_post: a.runner_ups,
+        max_solves: a.max_solves,
+        time_limit_s: a.time_limit,
+    };
+    let format = match a.format {
+        ExplainFormat::Table => Format::Table,
+        ExplainFormat::Json => Format::Json,
+        ExplainFormat::Markdown => Format::Markdown,
+    };
+    let ctx = RuleContext::new(&sc);
+    let cands = rotaplan::rules::candidates::generate(&ctx);
+    let e = if a.structure {
+        Explanation::Structure(ex::structural(&ctx, &cands))
+    } else {
+        // A pair that a rule or a forbid excludes needs no plan.
+        let excluded = matches!((cadre, post), (Some(c), Some(p)) if cands.find(c, p).is_none());
+        let planned = (!excluded).then(|| {
+            let none = ex::Budget {
+                per_post: 0,
+                ..budget
+            };
+            let only = if cadre.is_none() && post.is_none() {
+                &budget
+            } else {
+                &none
+            };
+            rotaplan::plan_scenario_with(&sc, only)
+        });
+        if let Some(p) = &planned
+            && !p.violations.is_empty()
+        {
+            eprintln!("internal error: the plan failed the independent checker");
+            eprint!("{}", report::violations_text(&p.violations));
+            return 2;
+        }
+        let mut base = planned.map(|p| p.plan);
+        if let Some(b) = &mut base
+            && b.relaxation.is_some()
+        {
+            // Say what the plan would be without the pins to drop.
+            let tl = budget
+                .time_limit_s
+                .unwrap_or(sc.solver.time_limit_s.min(ex::RESOLVE_TIME_LIMIT_S));
+            b.relaxation = ex::relax_pins(&ctx, &cands, Some(tl));
+        }
+        let tl = budget
+            .time_limit_s
+            .unwrap_or(sc.solver.time_limit_s.min(ex::RESOLVE_TIME_LIMIT_S));
+        match (cadre, post, base.as_ref()) {
+            (Some(c), Some(p), b) => Explanation::Pair(ex::explain_pair(&ctx, &cands, b, c, p, tl)),
+            (Some(c), None, Some(b)) => {
+                Explanation::Cadre(ex::explain_cadre(&ctx, &cands, b, c, &budget))
+            }
+            (None, Some(p), Some(b)) => {
+                Explanation::Post(ex::explain_post(&ctx, &cands, b, p, &budget))
+            }
+            (None, None, Some(b)) => Explanation::Plan(ex::Overview::of(b)),
+            // Only an excluded pair goes without a plan, and it is handled above.
+            _ => {
+                eprintln!("internal error: no plan to explain");
+                return 2;
+            }
+        }
+    };
+    say(&report::explanation(&e, format));
     0
 }

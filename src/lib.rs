@@ -8,6 +8,7 @@ pub mod batch;
 pub mod check;
 pub mod compare;
 pub mod domain;
+pub mod explain;
 pub mod generate;
 pub mod output;
 pub mod plan;
@@ -24,12 +25,27 @@ pub struct Planned {
     pub violations: Vec<check::Violation>,
 }
 
-/// The whole pipeline on a validated scenario: candidates → model → plan → check.
+/// The whole pipeline on a validated scenario: candidates → model → plan → check, with the
+/// structural check and, when the pins cannot all hold, the pins to drop; no runner-ups (each costs
+/// a re-solve: see [`plan_scenario_with`]).
 pub fn plan_scenario(sc: &domain::Scenario) -> Planned {
+    plan_scenario_with(sc, &explain::Budget::NONE)
+}
+
+/// The whole pipeline, with `budget` for the runner-ups' re-solves (`per_post: 0` for none): the
+/// structural check before the MIP, then the plan, the pins to drop when the pins cannot all hold,
+/// and the runner-ups.
+pub fn plan_scenario_with(sc: &domain::Scenario, budget: &explain::Budget) -> Planned {
     let ctx = rules::RuleContext::new(sc);
     let cands = rules::candidates::generate(&ctx);
+    let structure = explain::structural(&ctx, &cands);
     let outcome = solve::solve(&ctx, &cands);
-    let plan = plan::build(&ctx, &cands, &outcome);
+    let mut plan = plan::build(&ctx, &cands, &outcome);
+    plan.structure = structure;
+    if !outcome.status.has_plan() {
+        plan.relaxation = explain::relax_pins(&ctx, &cands, None);
+    }
+    plan.runner_ups = explain::runner_ups(&ctx, &cands, &plan, budget);
     let violations = if outcome.status.has_plan() {
         check::check(&ctx, &plan.pairs())
     } else {

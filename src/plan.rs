@@ -23,6 +23,14 @@ pub struct Plan {
     pub candidates: CandidateStats,
     pub assignments: Vec<Assignment>,
     pub unfilled: Vec<Unfilled>,
+    /// The structural check run before the MIP (posts without candidates, must-fill posts that
+    /// cannot all be filled at once); see `explain::structural`.
+    pub structure: crate::explain::Structure,
+    /// For each assigned post, the next best candidates and what choosing them would cost (exact
+    /// re-solves within a budget); see `explain::runner_ups`.
+    pub runner_ups: crate::explain::RunnerUps,
+    /// When the pins cannot all hold: a minimal set of pins to drop; `null` otherwise.
+    pub relaxation: Option<crate::explain::Relaxation>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -85,6 +93,54 @@ pub enum UnfilledKind {
     SideConstraint,
     /// Eligible cadres are free, but moving one costs more than filling the post gains.
     NotWorthAMove,
+    /// A free eligible cadre would improve the plan here, but the solve stopped (time limit, a
+    /// fallback plan, or within the allowed gap) before finding the move.
+    SolverStopped,
+    /// There is no plan: the requirements cannot all hold (`solver.infeasible`).
+    NoPlan,
+}
+
+impl UnfilledKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnfilledKind::NoEligibleCadre => "no_eligible_cadre",
+            UnfilledKind::EligibleUsedElsewhere => "eligible_used_elsewhere",
+            UnfilledKind::SideConstraint => "side_constraint",
+            UnfilledKind::NotWorthAMove => "not_worth_a_move",
+            UnfilledKind::SolverStopped => "solver_stopped",
+            UnfilledKind::NoPlan => "no_plan",
+        }
+    }
+}
+
+/// For a post without an eligible cadre: how many cadres each rule excludes, among the cadres of a
+/// compatible rank (those H6 lets take the post) and over the whole pool. A cadre may count under
+/// several rules.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Exclusions {
+    /// Cadres whose rank H6 allows on this post.
+    pub rank_compatible: usize,
+    /// Among them, the cadres each other rule excludes.
+    pub by_rule: BTreeMap<RuleId, usize>,
+    pub all_cadres: usize,
+    /// Over the whole pool (H6 first among them, usually).
+    pub by_rule_all: BTreeMap<RuleId, usize>,
+    /// Cadres that pass every rule but are removed by `forbids:`.
+    pub forbidden: usize,
+}
+
+/// An eligible cadre of an unfilled post, and what keeps them off it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EligibleCadre {
+    pub cadre_id: String,
+    /// Score of the pair (this cadre on this post).
+    pub score: f64,
+    /// The post the cadre took in the plan, if any.
+    pub placed_on: Option<String>,
+    /// The side rule that keeps a free cadre off the post (`S1` departure cap, `H10` relatives).
+    pub blocked_by: Option<RuleId>,
+    /// In words, with the numbers.
+    pub detail: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -95,9 +151,16 @@ pub struct Unfilled {
     pub empty_seats: u32,
     pub must_fill: bool,
     pub kind: UnfilledKind,
-    /// The rule that excluded the most cadres (for `no_eligible_cadre`).
+    /// The rule that excluded the most cadres (for `no_eligible_cadre`), or the side rule that
+    /// keeps the free eligible cadres off (for `side_constraint`).
     pub top_rule: Option<RuleId>,
     pub reason: String,
+    /// For `no_eligible_cadre`: the counts by rule.
+    pub exclusions: Option<Exclusions>,
+    /// How many cadres are eligible for the post.
+    pub eligible_count: usize,
+    /// The eligible cadres (at most 10, best score first) and where they went or what blocks them.
+    pub eligible: Vec<EligibleCadre>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -163,7 +226,7 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
     }
     let objective = ctx.evaluate(cands, &chosen);
     let kpis = kpis(ctx, &assignments, &filled, &objective);
-    let unfilled = unfilled(ctx, cands, &chosen, &filled);
+    let unfilled = unfilled(ctx, cands, &chosen, &filled, out.status);
     Plan {
         format_version: FORMAT_VERSION,
         scenario: sc.name.clone(),
@@ -194,7 +257,48 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
         },
         assignments,
         unfilled,
+        structure: Default::default(),
+        runner_ups: Default::default(),
+        relaxation: None,
     }
+}
+
+/// The objective and the KPIs of a set of chosen candidate pairs, without the rest of a plan (no
+/// unfilled reasons): what `explain` compares between a plan and a re-solved one.
+pub fn measure(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    chosen: &[usize],
+) -> (ObjectiveBreakdown, Kpis) {
+    let sc = ctx.sc;
+    let mut filled = vec![0u32; sc.posts.len()];
+    let mut assignments = Vec::with_capacity(chosen.len());
+    for &i in chosen {
+        let c = &cands.pairs[i];
+        let (cadre, post) = (sc.cadre(c.cadre), sc.post(c.post));
+        let unit = sc.unit(post.unit);
+        let from = cadre.current_unit.map(|u| sc.unit(u));
+        filled[c.post as usize] += 1;
+        assignments.push(Assignment {
+            cadre_id: String::new(),
+            cadre_name: String::new(),
+            post_id: String::new(),
+            post_title: String::new(),
+            unit_id: String::new(),
+            unit_name: String::new(),
+            from_unit: None,
+            pinned: false,
+            extra_seat: false,
+            terms: c.terms,
+            score: c.score,
+            training: training_gains(cadre, from, post, unit),
+            cadre: c.cadre,
+            post: c.post,
+        });
+    }
+    let objective = ctx.evaluate(cands, chosen);
+    let kpis = kpis(ctx, &assignments, &filled, &objective);
+    (objective, kpis)
 }
 
 fn share(n: usize, of: usize) -> f64 {
@@ -247,12 +351,13 @@ fn kpis(
     k
 }
 
-/// A one-line reason for every post with an empty quota seat.
+/// A one-line reason for every post with an empty quota seat, with the data behind it.
 fn unfilled(
     ctx: &RuleContext,
     cands: &Candidates,
     chosen: &[usize],
     filled: &[u32],
+    status: SolveStatus,
 ) -> Vec<Unfilled> {
     use rayon::prelude::*;
     let sc = ctx.sc;
@@ -265,6 +370,15 @@ fn unfilled(
             departures[u as usize] += 1;
         }
     }
+    let state = PlanState {
+        ctx,
+        cands,
+        chosen,
+        placed: &placed,
+        departures: &departures,
+        base: ctx.evaluate(cands, chosen).total,
+        status,
+    };
     let empty: Vec<PostIx> = (0..sc.posts.len() as PostIx)
         .filter(|&p| filled[p as usize] < sc.post(p).seats)
         .collect();
@@ -273,92 +387,21 @@ fn unfilled(
         .map(|&p| {
             let post = sc.post(p);
             let eligible = &cands.by_post[p as usize];
-            let (kind, top_rule, reason) = if eligible.is_empty() {
+            let why = if eligible.is_empty() {
                 no_eligible_reason(ctx, cands, p)
-            } else {
-                let free: Vec<CadreIx> = eligible
-                    .iter()
-                    .map(|&i| cands.pairs[i].cadre)
-                    .filter(|&c| placed[c as usize].is_none())
-                    .collect();
-                // Cadres that took one of this post's seats are not "elsewhere".
-                let elsewhere: Vec<usize> = eligible
-                    .iter()
-                    .copied()
-                    .filter(|&i| placed[cands.pairs[i].cadre as usize] != Some(p))
-                    .collect();
-                if free.is_empty() && elsewhere.is_empty() {
-                    (
-                        UnfilledKind::NoEligibleCadre,
-                        None,
-                        format!(
-                            "its {} eligible cadre(s) already sit on it; no one else passes the rules for the other seat(s)",
-                            eligible.len()
-                        ),
-                    )
-                } else if free.is_empty() {
-                    let names: Vec<String> = elsewhere
-                        .iter()
-                        .take(5)
-                        .map(|i| {
-                            let c = cands.pairs[*i].cadre;
-                            let to = placed[c as usize].map_or("?", |q| sc.post(q).id.as_str());
-                            format!("{} → {}", sc.cadre(c).id, to)
-                        })
-                        .collect();
-                    let more = if elsewhere.len() > 5 { format!(" and {} more", elsewhere.len() - 5) } else { String::new() };
-                    (
-                        UnfilledKind::EligibleUsedElsewhere,
-                        None,
-                        if elsewhere.len() == 1 {
-                            format!("the other eligible cadre is worth more elsewhere: {}", names.join(", "))
-                        } else {
-                            format!(
-                                "all {} other eligible cadres are worth more elsewhere: {}{}",
-                                elsewhere.len(),
-                                names.join(", "),
-                                more
-                            )
-                        },
-                    )
-                } else {
-                    let capped: Vec<&str> = free
-                        .iter()
-                        .filter(|&&c| {
-                            sc.cadre(c).current_unit.is_some_and(|u| departures[u as usize] >= sc.max_departures_per_unit)
-                        })
-                        .map(|&c| sc.cadre(c).id.as_str())
-                        .collect();
-                    if capped.len() == free.len() {
-                        (
-                            UnfilledKind::SideConstraint,
-                            Some(RuleId::S1),
-                            format!(
-                                "the free eligible cadres ({}) belong to units that already lose {} cadres (S1)",
-                                capped.join(", "),
-                                sc.max_departures_per_unit
-                            ),
-                        )
-                    } else {
-                        let best = eligible
-                            .iter()
-                            .filter(|&&i| placed[cands.pairs[i].cadre as usize].is_none())
-                            .map(|&i| &cands.pairs[i])
-                            .max_by(|a, b| a.score.total_cmp(&b.score).then(b.cadre.cmp(&a.cadre)));
-                        let detail = best.map_or(String::new(), |b| {
-                            format!(" (best free cadre {} scores {:.1})", sc.cadre(b.cadre).id, b.score)
-                        });
-                        (
-                            UnfilledKind::NotWorthAMove,
-                            None,
-                            format!(
-                                "{} free eligible cadre(s), but no move here improves the plan under the targets and caps{}",
-                                free.len(),
-                                detail
-                            ),
-                        )
-                    }
+            } else if !status.has_plan() {
+                Why {
+                    kind: UnfilledKind::NoPlan,
+                    top_rule: None,
+                    reason: format!(
+                        "no plan: the requirements cannot all hold (see `cannot hold`); {} cadre(s) are eligible for this post",
+                        eligible.len()
+                    ),
+                    exclusions: None,
+                    eligible: Vec::new(),
                 }
+            } else {
+                state.reason(p)
             };
             Unfilled {
                 post_id: post.id.clone(),
@@ -366,56 +409,424 @@ fn unfilled(
                 unit_id: sc.unit(post.unit).id.clone(),
                 empty_seats: post.seats - filled[p as usize],
                 must_fill: post.criticality >= 5,
-                kind,
-                top_rule,
-                reason,
+                kind: why.kind,
+                top_rule: why.top_rule,
+                reason: why.reason,
+                exclusions: why.exclusions,
+                eligible_count: eligible.len(),
+                eligible: why.eligible,
             }
         })
         .collect()
 }
 
+/// Eligible cadres listed per unfilled post.
+const ELIGIBLE_LISTED: usize = 10;
+/// Free eligible cadres whose move is evaluated exactly (best score first).
+const MOVES_EVALUATED: usize = 3;
+
+struct Why {
+    kind: UnfilledKind,
+    top_rule: Option<RuleId>,
+    reason: String,
+    exclusions: Option<Exclusions>,
+    eligible: Vec<EligibleCadre>,
+}
+
+/// What the unfilled reasons read of the plan.
+struct PlanState<'a> {
+    ctx: &'a RuleContext<'a>,
+    cands: &'a Candidates,
+    chosen: &'a [usize],
+    placed: &'a [Option<PostIx>],
+    departures: &'a [u32],
+    /// The plan's objective.
+    base: f64,
+    status: SolveStatus,
+}
+
+/// What keeps one eligible cadre off an unfilled post.
+enum Off {
+    /// Sits on this post already (another seat).
+    Here,
+    /// Took another post.
+    Elsewhere(PostIx),
+    /// Free, but the cadre's unit already loses the maximum (S1).
+    Cap,
+    /// Free, but a relative placed by the plan makes a conflict (H10).
+    Family(CadreIx, PostIx),
+    /// Free and movable.
+    Free,
+}
+
+fn list(names: &[String], max: usize) -> String {
+    let mut s = names
+        .iter()
+        .take(max)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > max {
+        s += &format!(" and {} more", names.len() - max);
+    }
+    s
+}
+
+impl PlanState<'_> {
+    fn off(&self, c: CadreIx, p: PostIx) -> Off {
+        let sc = self.ctx.sc;
+        match self.placed[c as usize] {
+            Some(q) if q == p => return Off::Here,
+            Some(q) => return Off::Elsewhere(q),
+            None => {}
+        }
+        if sc
+            .cadre(c)
+            .current_unit
+            .is_some_and(|u| self.departures[u as usize] >= sc.max_departures_per_unit)
+        {
+            return Off::Cap;
+        }
+        for &r in &sc.cadre(c).relatives {
+            if let Some(q) = self.placed[r as usize]
+                && crate::rules::family::conflicts(sc, (c, p), (r, q))
+            {
+                return Off::Family(r, q);
+            }
+        }
+        Off::Free
+    }
+
+    /// The change of the objective if candidate `i` were added to the plan as it is.
+    fn delta(&self, i: usize) -> f64 {
+        let mut with = self.chosen.to_vec();
+        with.push(i);
+        self.ctx.evaluate(self.cands, &with).total - self.base
+    }
+
+    fn reason(&self, p: PostIx) -> Why {
+        let sc = self.ctx.sc;
+        let cands = self.cands;
+        let mut eligible: Vec<usize> = self.cands.by_post[p as usize].clone();
+        // Best score first; ties in cadre order.
+        eligible.sort_by(|&a, &b| {
+            cands.pairs[b]
+                .score
+                .total_cmp(&cands.pairs[a].score)
+                .then(a.cmp(&b))
+        });
+        let offs: Vec<(usize, Off)> = eligible
+            .iter()
+            .map(|&i| (i, self.off(cands.pairs[i].cadre, p)))
+            .collect();
+        let id = |c: CadreIx| sc.cadre(c).id.as_str();
+        let score_of = |c: CadreIx, q: PostIx| cands.find(c, q).map(|j| cands.pairs[j].score);
+        let cap = sc.max_departures_per_unit;
+        let mut free: Vec<usize> = Vec::new();
+        let mut listed: Vec<EligibleCadre> = Vec::new();
+        for (i, off) in &offs {
+            let c = cands.pairs[*i].cadre;
+            let score = cands.pairs[*i].score;
+            if let Off::Free = off {
+                free.push(*i);
+            }
+            if listed.len() >= ELIGIBLE_LISTED {
+                continue;
+            }
+            let (placed_on, blocked_by, detail) = match *off {
+                Off::Here => (
+                    Some(sc.post(p).id.clone()),
+                    None,
+                    "sits on another seat of this post".to_string(),
+                ),
+                Off::Elsewhere(q) => (
+                    Some(sc.post(q).id.clone()),
+                    None,
+                    format!(
+                        "took {} (score {} there, {} here)",
+                        sc.post(q).id,
+                        score_of(c, q).map_or("?".into(), fmt_num),
+                        fmt_num(score)
+                    ),
+                ),
+                Off::Cap => {
+                    let u = sc.cadre(c).current_unit.unwrap_or(0);
+                    (
+                        None,
+                        Some(RuleId::S1),
+                        format!(
+                            "{} already loses {} cadre(s), the maximum (S1)",
+                            sc.unit(u).id,
+                            self.departures[u as usize]
+                        ),
+                    )
+                }
+                Off::Family(r, q) => (
+                    None,
+                    Some(RuleId::H10),
+                    format!(
+                        "relative {} takes {} in the same unit (H10)",
+                        id(r),
+                        sc.post(q).id
+                    ),
+                ),
+                Off::Free => (None, None, "free".to_string()),
+            };
+            listed.push(EligibleCadre {
+                cadre_id: id(c).to_string(),
+                score,
+                placed_on,
+                blocked_by,
+                detail,
+            });
+        }
+        let here = offs.iter().filter(|(_, o)| matches!(o, Off::Here)).count();
+        let elsewhere: Vec<String> = offs
+            .iter()
+            .filter_map(|(i, o)| match *o {
+                Off::Elsewhere(q) => {
+                    let c = cands.pairs[*i].cadre;
+                    Some(format!(
+                        "{} → {} (score {} there, {} here)",
+                        id(c),
+                        sc.post(q).id,
+                        score_of(c, q).map_or("?".into(), fmt_num),
+                        fmt_num(cands.pairs[*i].score)
+                    ))
+                }
+                _ => None,
+            })
+            .collect();
+        let capped: Vec<String> = offs
+            .iter()
+            .filter(|(_, o)| matches!(o, Off::Cap))
+            .map(|(i, _)| id(cands.pairs[*i].cadre).to_string())
+            .collect();
+        let family: Vec<String> = offs
+            .iter()
+            .filter_map(|(i, o)| match *o {
+                Off::Family(r, q) => Some(format!(
+                    "{} (relative {} → {})",
+                    id(cands.pairs[*i].cadre),
+                    id(r),
+                    sc.post(q).id
+                )),
+                _ => None,
+            })
+            .collect();
+        let why = |kind, top_rule, reason| Why {
+            kind,
+            top_rule,
+            reason,
+            exclusions: None,
+            eligible: listed.clone(),
+        };
+        let blocked = capped.len() + family.len();
+        if free.is_empty() && blocked == 0 {
+            if elsewhere.is_empty() {
+                return why(
+                    UnfilledKind::NoEligibleCadre,
+                    None,
+                    format!(
+                        "its {here} eligible cadre(s) already sit on it; no one else passes the rules for the other seat(s)"
+                    ),
+                );
+            }
+            return why(
+                UnfilledKind::EligibleUsedElsewhere,
+                None,
+                if elsewhere.len() == 1 {
+                    format!(
+                        "the other eligible cadre is worth more elsewhere: {}",
+                        elsewhere[0]
+                    )
+                } else {
+                    format!(
+                        "all {} other eligible cadres are worth more elsewhere: {}",
+                        elsewhere.len(),
+                        list(&elsewhere, 5)
+                    )
+                },
+            );
+        }
+        if free.is_empty() {
+            let mut parts = Vec::new();
+            if !capped.is_empty() {
+                parts.push(format!(
+                    "the free eligible cadres ({}) belong to units that already lose {cap} cadres (S1)",
+                    list(&capped, 5)
+                ));
+            }
+            if !family.is_empty() {
+                parts.push(format!(
+                    "{} would sit in a sensitive post under a relative, or lead one, placed by the plan (H10)",
+                    list(&family, 5)
+                ));
+            }
+            if !elsewhere.is_empty() {
+                parts.push(format!(
+                    "the others took other posts: {}",
+                    list(&elsewhere, 5)
+                ));
+            }
+            let top = if capped.len() >= family.len() {
+                RuleId::S1
+            } else {
+                RuleId::H10
+            };
+            let mut reason = parts.join("; ");
+            if capped.is_empty() {
+                reason = format!("the free eligible cadres are blocked: {reason}");
+            }
+            return why(UnfilledKind::SideConstraint, Some(top), reason);
+        }
+        // Free, movable cadres: the exact change of adding each of the best ones.
+        let mut best: Option<(usize, f64)> = None;
+        for &i in free.iter().take(MOVES_EVALUATED) {
+            let d = self.delta(i);
+            if best.is_none_or(|(_, b)| d > b) {
+                best = Some((i, d));
+            }
+        }
+        let Some((bi, bd)) = best else {
+            unreachable!("free is not empty")
+        };
+        let b = &cands.pairs[bi];
+        let must = sc.post(p).criticality >= 5;
+        let gain = b.score + if must { sc.weights.must_fill } else { 0.0 };
+        if bd > 1e-6 {
+            return why(
+                UnfilledKind::SolverStopped,
+                None,
+                format!(
+                    "moving {} here would add {} to the objective, but the solve stopped before finding it (status {})",
+                    id(b.cadre),
+                    fmt_num(bd),
+                    self.status.as_str()
+                ),
+            );
+        }
+        if gain > 1e-6 {
+            return why(
+                UnfilledKind::SideConstraint,
+                None,
+                format!(
+                    "moving {} here would gain {} but cost {} in structure-target shortfall (women, young, minority targets)",
+                    id(b.cadre),
+                    fmt_num(gain),
+                    fmt_num(gain - bd)
+                ),
+            );
+        }
+        let best_free = free
+            .iter()
+            .map(|&i| &cands.pairs[i])
+            .max_by(|a, b| a.score.total_cmp(&b.score).then(b.cadre.cmp(&a.cadre)));
+        let detail = best_free.map_or(String::new(), |b| {
+            format!(" (best free cadre {} scores {:.1})", id(b.cadre), b.score)
+        });
+        why(
+            UnfilledKind::NotWorthAMove,
+            None,
+            format!(
+                "{} free eligible cadre(s), but no move here improves the plan under the targets and caps{}",
+                free.len(),
+                detail
+            ),
+        )
+    }
+}
+
+fn fmt_num(x: f64) -> String {
+    crate::report::num(x)
+}
+
+/// Whether H6 lets cadre `c` take post `p` (the cadre's rank, or up to the allowed step for an
+/// outstanding cadre).
+fn rank_compatible(sc: &Scenario, c: CadreIx, p: PostIx) -> bool {
+    crate::rules::h6_post_level(sc, sc.cadre(c), sc.post(p)).is_ok()
+}
+
+fn rule_list(counts: &BTreeMap<RuleId, usize>) -> Vec<(RuleId, usize)> {
+    let mut parts: Vec<(RuleId, usize)> = counts.iter().map(|(r, n)| (*r, *n)).collect();
+    parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    parts
+}
+
 /// Count, for a post without candidates, how many cadres each rule excludes (a cadre may be cut by
-/// several), and name the rule that excludes the most.
-fn no_eligible_reason(
-    ctx: &RuleContext,
-    cands: &Candidates,
-    p: PostIx,
-) -> (UnfilledKind, Option<RuleId>, String) {
+/// several), among the cadres of a compatible rank (H6 passes) and over the whole pool, and name
+/// the rule that excludes the most cadres of a compatible rank (H6 when there is none).
+fn no_eligible_reason(ctx: &RuleContext, cands: &Candidates, p: PostIx) -> Why {
     let sc = ctx.sc;
-    let mut counts: BTreeMap<RuleId, usize> = BTreeMap::new();
-    let mut forbidden = 0;
+    let _ = cands;
+    let mut ex = Exclusions {
+        all_cadres: sc.cadres.len(),
+        ..Default::default()
+    };
     for c in 0..sc.cadres.len() as CadreIx {
         let b = ctx.breaches(c, p);
         if b.is_empty() {
-            forbidden += 1; // passes every rule, so only a forbid can have removed it
+            ex.forbidden += 1; // passes every rule, so only a forbid can have removed it
         }
+        let compatible = rank_compatible(sc, c, p);
+        ex.rank_compatible += compatible as usize;
         for r in b {
-            *counts.entry(r.rule).or_default() += 1;
+            *ex.by_rule_all.entry(r.rule).or_default() += 1;
+            if compatible {
+                *ex.by_rule.entry(r.rule).or_default() += 1;
+            }
         }
     }
-    let _ = cands;
-    let top = counts
+    let all = rule_list(&ex.by_rule_all)
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(r, n)| (*r, *n));
-    let mut parts: Vec<(RuleId, usize)> = counts.into_iter().collect();
-    parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut list: Vec<String> = parts.iter().map(|(r, n)| format!("{r} {n}")).collect();
-    if forbidden > 0 {
-        list.push(format!("forbidden {forbidden}"));
-    }
-    let reason = match top {
-        Some((r, n)) => format!(
-            "no eligible cadre: {} ({}) excludes {} of {} cadres [{}]",
-            r,
-            r.title(),
-            n,
-            sc.cadres.len(),
-            list.join(", ")
-        ),
-        None => format!(
-            "no eligible cadre: all {forbidden} passing cadres are forbidden by the scenario"
-        ),
+        .map(|(r, n)| format!("{r} {n}"))
+        .chain((ex.forbidden > 0).then(|| format!("forbidden {}", ex.forbidden)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let compatible = rule_list(&ex.by_rule);
+    let (top, reason) = if ex.rank_compatible == 0 {
+        (
+            Some(RuleId::H6),
+            format!(
+                "no eligible cadre: no cadre holds a rank H6 allows on this rank-{} post [all {} cadres: {}]",
+                sc.post(p).rank,
+                ex.all_cadres,
+                all
+            ),
+        )
+    } else if compatible.is_empty() {
+        (
+            None,
+            format!(
+                "no eligible cadre: the {} cadre(s) of a compatible rank pass every rule but are forbidden by the scenario [all {} cadres: {}]",
+                ex.rank_compatible, ex.all_cadres, all
+            ),
+        )
+    } else {
+        let (r, _) = compatible[0];
+        let cut = compatible
+            .iter()
+            .enumerate()
+            .map(|(k, (r, n))| {
+                let verb = if k == 0 { "excludes " } else { "" };
+                format!("{r} ({}) {verb}{n}", r.title())
+            })
+            .chain((ex.forbidden > 0).then(|| format!("forbidden {}", ex.forbidden)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        (
+            Some(r),
+            format!(
+                "no eligible cadre: of the {} cadre(s) of a compatible rank, {cut} [all {} cadres: {}]",
+                ex.rank_compatible, ex.all_cadres, all
+            ),
+        )
     };
-    (UnfilledKind::NoEligibleCadre, top.map(|t| t.0), reason)
+    Why {
+        kind: UnfilledKind::NoEligibleCadre,
+        top_rule: top,
+        reason,
+        exclusions: Some(ex),
+        eligible: Vec::new(),
+    }
 }

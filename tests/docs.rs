@@ -192,6 +192,11 @@ fn tutorial_examples_are_real() {
 }
 
 #[test]
+fn explain_examples_are_real() {
+    assert!(run_examples("docs/explain.md") >= 5);
+}
+
+#[test]
 fn readme_and_commands_examples_are_real() {
     assert!(run_examples("README.md") >= 1);
     assert!(run_examples("docs/commands.md") >= 4);
@@ -314,10 +319,17 @@ fn all_unfilled_kinds() -> Vec<UnfilledKind> {
         EligibleUsedElsewhere,
         SideConstraint,
         NotWorthAMove,
+        SolverStopped,
+        NoPlan,
     ];
     for k in &all {
         match k {
-            NoEligibleCadre | EligibleUsedElsewhere | SideConstraint | NotWorthAMove => {}
+            NoEligibleCadre
+            | EligibleUsedElsewhere
+            | SideConstraint
+            | NotWorthAMove
+            | SolverStopped
+            | NoPlan => {}
         }
     }
     all

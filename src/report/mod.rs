@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 
 mod comparison;
 pub use comparison::*;
+mod explain;
+pub use explain::{explanation, structure_lines};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -344,6 +346,7 @@ pub fn table(plan: &Plan) -> String {
             g.detail
         );
     }
+    out += &explain::plan_table_notes(plan);
     if !plan.assignments.is_empty() {
         let _ = writeln!(out, "\nAssignments");
         out += &text_table(&ASSIGNMENT_HEADER, &assignment_rows(plan));
@@ -427,6 +430,7 @@ fn markdown_with(plan: &Plan, timings: bool) -> String {
             );
         }
     }
+    out += &explain::plan_markdown_sections(plan);
     out
 }
 

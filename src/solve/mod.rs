@@ -80,12 +80,34 @@ pub fn deadline_grace(time_limit_s: f64) -> f64 {
     (time_limit_s * 0.1).clamp(2.0, 30.0)
 }
 
+/// The pins pre-check on any list of pins (the scenario's own, or a subset or extension of them,
+/// as `explain` tries): the requirement groups that cannot hold. Empty means that the pins can all
+/// hold together, and then a plan exists (the pins alone are one: every other group of the model is
+/// soft or capped by the pins' own counts).
+pub fn pin_precheck(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[crate::domain::PairRule],
+) -> Vec<InfeasibleGroup> {
+    let (ok, mut bad) = pins_of(ctx, cands, pins);
+    bad.extend(pin_conflicts(ctx.sc, cands, &ok));
+    bad
+}
+
 /// Candidate indexes of the scenario's pins; pins that are not candidate pairs are infeasible.
 fn pins(ctx: &RuleContext, cands: &Candidates) -> (Vec<usize>, Vec<InfeasibleGroup>) {
+    pins_of(ctx, cands, &ctx.sc.pins)
+}
+
+fn pins_of(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[crate::domain::PairRule],
+) -> (Vec<usize>, Vec<InfeasibleGroup>) {
     let sc = ctx.sc;
     let mut ok = Vec::new();
     let mut bad = Vec::new();
-    for pin in &sc.pins {
+    for pin in pins {
         match cands.find(pin.cadre, pin.post) {
             Some(i) => ok.push(i),
             None => {

@@ -2,6 +2,7 @@
 //! solver against a brute-force oracle.
 
 mod cli;
+mod explain;
 mod oracle;
 mod scenario_errors;
 mod whatif;

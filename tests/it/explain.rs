@@ -1,0 +1,807 @@
+//! Explanations on tiny hand-made scenarios whose answers are known by hand: the structural check,
+//! why a pair is excluded, the exact change of forcing or forbidding a pair (equal to the
+//! difference of two independent solves), why a cadre got no post, runner-ups, unfilled reasons,
+//! and the pins to drop when they cannot all hold.
+//!
+//! Every cadre below works in unit A, B or E and every post is in unit C or D (so H5 never bites
+//! unless a test wants it), all of rank 3, sector X, planned for title T, not local, with a valid
+//! health certificate. With the structure targets at 0 and the default weights, a pair of
+//! criticality 3 in a unit without shortage scores 10·3 + 3·(3 + rating) − 5 = 34 + 3·rating:
+//! rating 4 → 46, rating 3 → 43, rating 1 → 37.
+
+use assert_cmd::Command;
+use rotaplan::domain::Scenario;
+use rotaplan::explain::{self, Budget, Requirement};
+use rotaplan::plan::{Plan, UnfilledKind};
+use rotaplan::rules::{RuleContext, RuleId, candidates};
+use rotaplan::solve::SolveStatus;
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const UNITS: &str = "id,name,tier,province,region,shortage,difficult
+A,Unit A,province,p1,R1,0,false
+B,Unit B,province,p1,R1,0,false
+C,Unit C,province,p1,R1,0,false
+D,Unit D,province,p1,R1,0,false
+E,Unit E,province,p1,R1,0,false
+";
+
+const POSTS_HEADER: &str = "id,unit,title,rank,sector,role,not_local,function,seats,criticality\n";
+const CADRES_HEADER: &str = "id,name,sex,birth_date,birth_province,hometown_province,current_unit,current_role,current_rank,sector,planned_titles,outstanding,rating,health_cert_date,rotation_end,worked_years,head_terms,relatives,ethnic_minority\n";
+
+/// A post row: `post("P1", "C", 3, 1, 3)` = id, unit, rank, seats, criticality (member, no function).
+fn post(id: &str, unit: &str, rank: i32, seats: u32, crit: u8) -> String {
+    format!("{id},{unit},T,{rank},X,member,false,,{seats},{crit}\n")
+}
+
+/// A cadre row: id, current unit, rank, rating; the rest as the module documentation says.
+fn cadre(id: &str, unit: &str, rank: i32, rating: u8) -> String {
+    format!(
+        "{id},Cán bộ {id},M,1980-01-01,p9,p9,{unit},member,{rank},X,T,false,{rating},2026-12-01,,,,,false\n"
+    )
+}
+
+/// A scenario folder with the units above, the given posts and cadres, and `extra` YAML.
+struct Tiny {
+    dir: tempfile::TempDir,
+}
+
+impl Tiny {
+    fn new(posts: &[String], cadres: &[String], extra: &str) -> Tiny {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("units.csv"), UNITS).unwrap();
+        fs::write(
+            dir.path().join("posts.csv"),
+            POSTS_HEADER.to_string() + &posts.concat(),
+        )
+        .unwrap();
+        fs::write(
+            dir.path().join("cadres.csv"),
+            CADRES_HEADER.to_string() + &cadres.concat(),
+        )
+        .unwrap();
+        let t = Tiny { dir };
+        t.yaml("s.yaml", extra);
+        t
+    }
+
+    /// Write another scenario file over the same tables.
+    fn yaml(&self, name: &str, extra: &str) -> PathBuf {
+        let text = format!(
+            "name: tiny\nplan_date: 2027-01-01\ntables: {{ units: units.csv, posts: posts.csv, cadres: cadres.csv }}\ntargets: {{ women: 0, young: 0, minority: 0 }}\n{extra}"
+        );
+        let path = self.dir.path().join(name);
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn path(&self) -> PathBuf {
+        self.dir.path().join("s.yaml")
+    }
+
+    fn load(&self) -> Scenario {
+        load(&self.path())
+    }
+}
+
+fn load(path: &Path) -> Scenario {
+    rotaplan::scenario::load(path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The plan of a scenario; it must pass the checker.
+fn plan(sc: &Scenario) -> Plan {
+    let p = rotaplan::plan_scenario(sc);
+    assert!(p.violations.is_empty(), "{:?}", p.violations);
+    p.plan
+}
+
+fn objective(sc: &Scenario) -> f64 {
+    let p = plan(sc);
+    assert_eq!(p.solver.status, SolveStatus::Optimal);
+    p.objective.total
+}
+
+fn ix_c(sc: &Scenario, id: &str) -> u32 {
+    explain::find_cadre(sc, id).unwrap()
+}
+
+fn ix_p(sc: &Scenario, id: &str) -> u32 {
+    explain::find_post(sc, id).unwrap()
+}
+
+/// Two posts, three cadres from three units: Z1 and Z2 (rating 4, 46) get them, Z3 (rating 1,
+/// 37 on either post) gets none. The plan is worth 92.
+fn two_posts_three_cadres(extra: &str) -> Tiny {
+    Tiny::new(
+        &[post("P1", "C", 3, 1, 3), post("P2", "D", 3, 1, 3)],
+        &[
+            cadre("Z1", "A", 3, 4),
+            cadre("Z2", "B", 3, 4),
+            cadre("Z3", "E", 3, 1),
+        ],
+        extra,
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// structure
+
+#[test]
+fn structure_names_posts_without_candidates_and_must_fill_posts_that_share_too_few() {
+    // M1 (2 seats) and M2 (1 seat) are must-fill and share the cadres K1 and K2: three seats, two
+    // cadres, so one seat stays empty in every plan. M3 is must-fill with its own cadre K3 (rank
+    // 4). Q (rank 9) has no candidate at all.
+    let t = Tiny::new(
+        &[
+            post("M1", "C", 3, 2, 5),
+            post("M2", "D", 3, 1, 5),
+            post("M3", "C", 4, 1, 5),
+            post("Q", "D", 9, 1, 2),
+        ],
+        &[
+            cadre("K1", "A", 3, 4),
+            cadre("K2", "B", 3, 4),
+            cadre("K3", "E", 4, 4),
+        ],
+        "",
+    );
+    let sc = t.load();
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let s = explain::structural(&ctx, &cands);
+    assert_eq!(s.posts_without_candidate, vec!["Q"]);
+    assert_eq!(s.must_fill_seats, 4);
+    assert_eq!(s.must_fill_fillable, 3);
+    assert_eq!(s.must_fill_blocks.len(), 1);
+    let b = &s.must_fill_blocks[0];
+    assert_eq!(b.posts, vec!["M1", "M2"]);
+    assert_eq!(b.cadres, vec!["K1", "K2"]);
+    assert_eq!((b.seats, b.short), (3, 1));
+    assert!(!s.is_clear());
+    // The plan carries the same check, and indeed leaves one must-fill seat empty.
+    let p = plan(&sc);
+    assert_eq!(p.structure, s);
+    assert_eq!(p.objective.must_fill_empty_seats, 1);
+}
+
+#[test]
+fn structure_keeps_a_pinned_cadre_on_the_pin() {
+    // K1 is the only candidate of must-fill M1 but is pinned to the ordinary post O: M1 cannot be
+    // filled, which the matching sees because a pinned cadre only has the edge of the pin.
+    let t = Tiny::new(
+        &[post("M1", "C", 3, 1, 5), post("O", "D", 3, 1, 2)],
+        &[cadre("K1", "A", 3, 4)],
+        "pins:\n  - { cadre: K1, post: O }\n",
+    );
+    let sc = t.load();
+    let ctx = RuleContext::new(&sc);
+    let s = explain::structural(&ctx, &candidates::generate(&ctx));
+    assert_eq!((s.must_fill_seats, s.must_fill_fillable), (1, 0));
+    assert_eq!(s.must_fill_blocks[0].posts, vec!["M1"]);
+    assert!(s.must_fill_blocks[0].cadres.is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// one pair
+
+#[test]
+fn an_excluded_pair_lists_every_rule_with_its_numbers() {
+    // X (man born 1966-06-15) retires at 62 on 2028-06-30: 18 months left, 120 needed (H2); he
+    // works in unit C, the post's unit (H5), and his certificate is from 2025 (H3).
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 3)],
+        &[
+            "X,Cán bộ X,M,1966-06-15,p9,p9,C,member,3,X,T,false,4,2025-01-01,,,,,false\n"
+                .to_string(),
+        ],
+        "forbids:\n  - { cadre: X, post: P1, reason: hồ sơ }\n",
+    );
+    let sc = t.load();
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let e = explain::explain_pair(&ctx, &cands, None, 0, 0, 5.0);
+    assert!(!e.allowed);
+    let rules: Vec<RuleId> = e.breaches.iter().map(|b| b.rule).collect();
+    assert_eq!(rules, vec![RuleId::H2, RuleId::H3, RuleId::H5]);
+    assert!(
+        e.breaches[0]
+            .detail
+            .contains("18 months of service left on 2027-01-01 (retires 2028-06-30)")
+            && e.breaches[0].detail.contains("120 needed"),
+        "{}",
+        e.breaches[0].detail
+    );
+    assert!(e.forbidden);
+    assert_eq!(e.forbid_reason.as_deref(), Some("hồ sơ"));
+    assert!(e.counterfactual.is_none());
+    assert!(
+        e.summary.contains("not allowed") && e.summary.contains("S3"),
+        "{}",
+        e.summary
+    );
+}
+
+#[test]
+fn forcing_a_pair_changes_the_objective_by_the_difference_of_two_solves() {
+    let t = two_posts_three_cadres("");
+    let sc = t.load();
+    let base = plan(&sc);
+    assert_eq!(base.objective.total, 92.0);
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let (z3, p1) = (ix_c(&sc, "Z3"), ix_p(&sc, "P1"));
+    let e = explain::explain_pair(&ctx, &cands, Some(&base), z3, p1, 10.0);
+    assert!(e.allowed && !e.in_plan);
+    assert_eq!(e.score, Some(37.0));
+    let cf = e.counterfactual.as_ref().unwrap();
+    assert!(cf.proven);
+    // By hand: Z3 (37) displaces a rating-4 cadre (46): −9.
+    assert_eq!(cf.delta, Some(-9.0));
+    // And exactly the difference of two independent solves, with the pin written in the YAML.
+    let pinned = load(&t.yaml("pinned.yaml", "pins:\n  - { cadre: Z3, post: P1 }\n"));
+    let with = plan(&pinned);
+    assert_eq!(cf.delta, Some(with.objective.total - base.objective.total));
+    assert_eq!(cf.objective_after, Some(with.objective.total));
+    // Every KPI is reported, and each change matches the second solve's KPIs.
+    let kb = serde_json::to_value(&base.kpis).unwrap();
+    let kw = serde_json::to_value(&with.kpis).unwrap();
+    assert_eq!(cf.kpis.len(), kb.as_object().unwrap().len());
+    for k in &cf.kpis {
+        assert_eq!(k.before, kb[&k.name].as_f64().unwrap(), "{}", k.name);
+        assert_eq!(k.after, kw[&k.name].as_f64().unwrap(), "{}", k.name);
+    }
+    assert!(
+        cf.moves
+            .iter()
+            .any(|m| m.cadre_id == "Z3" && m.after.as_deref() == Some("P1"))
+    );
+    assert!(e.summary.contains("-9"), "{}", e.summary);
+}
+
+#[test]
+fn forbidding_a_pair_in_the_plan_matches_a_forbid_in_the_yaml() {
+    // Z1 alone could take P1 or P2; the plan takes one; forbidding it costs exactly what a forbid
+    // in the YAML costs.
+    let t = two_posts_three_cadres("");
+    let sc = t.load();
+    let base = plan(&sc);
+    let a = &base.assignments[0];
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let e = explain::explain_pair(&ctx, &cands, Some(&base), a.cadre, a.post, 10.0);
+    assert!(e.in_plan);
+    let cf = e.counterfactual.as_ref().unwrap();
+    let forbidden = load(&t.yaml(
+        "forbid.yaml",
+        &format!(
+            "forbids:\n  - {{ cadre: {}, post: {} }}\n",
+            a.cadre_id, a.post_id
+        ),
+    ));
+    assert_eq!(
+        cf.delta,
+        Some(objective(&forbidden) - base.objective.total),
+        "{cf:?}"
+    );
+    assert!(cf.change.starts_with("forbid"));
+}
+
+#[test]
+fn forcing_a_pair_that_breaks_the_cap_says_there_would_be_no_plan() {
+    // Z1 is pinned to P1; with a cap of one departure from unit A, forcing A's second cadre W
+    // onto P2 as well cannot hold.
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 3), post("P2", "D", 3, 1, 3)],
+        &[cadre("Z1", "A", 3, 4), cadre("W", "A", 3, 3)],
+        "max_departures_per_unit: 1\npins:\n  - { cadre: Z1, post: P1 }\n",
+    );
+    let sc = t.load();
+    let base = plan(&sc);
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let cf = explain::counterfactual(
+        &ctx,
+        &cands,
+        &base,
+        Requirement::Pin(ix_c(&sc, "W"), ix_p(&sc, "P2")),
+        5.0,
+    );
+    assert_eq!(cf.status, SolveStatus::Infeasible);
+    assert_eq!(cf.delta, None);
+    assert_eq!(cf.infeasible[0].rule, RuleId::S1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// one cadre
+
+#[test]
+fn a_cadre_without_a_post_names_the_higher_scoring_holders() {
+    let t = two_posts_three_cadres("");
+    let sc = t.load();
+    let base = plan(&sc);
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let e = explain::explain_cadre(&ctx, &cands, &base, ix_c(&sc, "Z3"), &Budget::default());
+    assert_eq!(e.assigned, None);
+    assert_eq!(e.options.len(), 2);
+    assert!(
+        e.summary
+            .contains("every candidate post went to someone else")
+            && e.summary.contains("Z1 (score 46, higher or equal)")
+            && e.summary.contains("Z2 (score 46, higher or equal)"),
+        "{}",
+        e.summary
+    );
+    // The exact price of each option, from re-solves: 9 each.
+    for o in &e.options {
+        let f = o.forced.as_ref().unwrap();
+        assert_eq!((f.cost, f.proven), (Some(9.0), true), "{o:?}");
+    }
+}
+
+#[test]
+fn a_cadre_held_back_by_the_departure_cap_names_who_leaves() {
+    // Y1 (46) and Y2 (43) both work in A; at most one may leave A. Y1 goes, Y2 stays although P2
+    // is free.
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 3), post("P2", "D", 3, 1, 3)],
+        &[cadre("Y1", "A", 3, 4), cadre("Y2", "A", 3, 3)],
+        "max_departures_per_unit: 1\n",
+    );
+    let sc = t.load();
+    let base = plan(&sc);
+    assert_eq!(base.objective.total, 46.0);
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let e = explain::explain_cadre(&ctx, &cands, &base, ix_c(&sc, "Y2"), &Budget::default());
+    assert_eq!(e.assigned, None);
+    assert!(
+        e.summary
+            .contains("already loses 1 cadre(s), the maximum (S1)")
+            && e.summary.contains("Y1 →"),
+        "{}",
+        e.summary
+    );
+    // The free post is unfilled for the same reason.
+    let u = base
+        .unfilled
+        .iter()
+        .find(|u| u.kind == UnfilledKind::SideConstraint)
+        .unwrap();
+    assert_eq!(u.top_rule, Some(RuleId::S1));
+    assert!(u.reason.contains("Y2"), "{}", u.reason);
+}
+
+#[test]
+fn a_cadre_excluded_everywhere_gets_the_rule_on_the_cadre_alone() {
+    // V's rotation runs to 2028 (H4).
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 3)],
+        &[
+            "V,Cán bộ V,M,1980-01-01,p9,p9,A,member,3,X,T,false,4,2026-12-01,2028-01-01,,,,false\n"
+                .to_string(),
+        ],
+        "",
+    );
+    let sc = t.load();
+    let base = plan(&sc);
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let e = explain::explain_cadre(&ctx, &cands, &base, 0, &Budget::default());
+    assert_eq!(e.cadre_rules.len(), 1);
+    assert_eq!(e.cadre_rules[0].rule, RuleId::H4);
+    assert!(
+        e.summary.contains("cannot take any post") && e.summary.contains("2028-01-01"),
+        "{}",
+        e.summary
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// runner-ups
+
+#[test]
+fn runner_ups_cost_what_two_solves_say_and_keep_to_the_budget() {
+    let t = two_posts_three_cadres("");
+    let sc = t.load();
+    let base = plan(&sc);
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let budget = Budget {
+        per_post: 2,
+        max_solves: 3,
+        time_limit_s: Some(10.0),
+    };
+    let r = explain::runner_ups(&ctx, &cands, &base, &budget);
+    assert_eq!(r.solves, 3);
+    assert!(
+        r.note
+            .as_deref()
+            .unwrap_or("")
+            .contains("1 runner-up(s) not re-solved"),
+        "{:?}",
+        r.note
+    );
+    assert_eq!(r.posts.len(), 2);
+    // Round-robin: both posts' first runner-up, then P1's second; P2's second is left out.
+    let solved: Vec<Vec<bool>> = r
+        .posts
+        .iter()
+        .map(|p| p.candidates.iter().map(|c| c.forced.is_some()).collect())
+        .collect();
+    assert_eq!(solved, vec![vec![true, true], vec![true, false]]);
+    for p in &r.posts {
+        for c in p.candidates.iter().filter(|c| c.forced.is_some()) {
+            let pinned = load(&t.yaml(
+                "ru.yaml",
+                &format!(
+                    "pins:\n  - {{ cadre: {}, post: {} }}\n",
+                    c.cadre_id, p.post_id
+                ),
+            ));
+            let want = base.objective.total - objective(&pinned);
+            let f = c.forced.as_ref().unwrap();
+            assert_eq!(f.cost, Some(want), "{} on {}", c.cadre_id, p.post_id);
+            assert!(f.proven);
+        }
+    }
+    // Z3 costs 9 on either post; the other rating-4 cadre costs nothing (they swap).
+    let p1 = &r.posts[0];
+    let costs: Vec<(String, Option<f64>)> = p1
+        .candidates
+        .iter()
+        .map(|c| (c.cadre_id.clone(), c.forced.as_ref().and_then(|f| f.cost)))
+        .collect();
+    assert_eq!(costs[1], ("Z3".to_string(), Some(9.0)));
+    assert_eq!(costs[0].1, Some(0.0));
+    // In the plan's JSON and Markdown when asked for.
+    let with = rotaplan::plan_scenario_with(&sc, &budget).plan;
+    assert_eq!(with.runner_ups, r);
+    let md = rotaplan::report::markdown(&with);
+    assert!(md.contains("## Runner-ups") && md.contains("Z3"), "{md}");
+    let json: Value = serde_json::from_str(&rotaplan::report::json(&with)).unwrap();
+    assert_eq!(
+        json["runner_ups"]["posts"][0]["candidates"][1]["forced"]["cost"],
+        9.0
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// unfilled posts
+
+#[test]
+fn no_eligible_cadre_counts_rules_among_cadres_of_a_compatible_rank() {
+    // N (rank 5) has no candidate: R5a (rank 5) works in N's unit C (H5), R5b (rank 5) has an old
+    // certificate (H3), and the two rank-3 cadres are the wrong rank (H6).
+    let t = Tiny::new(
+        &[post("N", "C", 5, 1, 3), post("P1", "D", 3, 1, 3)],
+        &[
+            cadre("R5a", "C", 5, 4),
+            "R5b,Cán bộ R5b,M,1980-01-01,p9,p9,A,member,5,X,T,false,4,2025-01-01,,,,,false\n"
+                .to_string(),
+            cadre("R3a", "A", 3, 4),
+            cadre("R3b", "B", 3, 4),
+        ],
+        "",
+    );
+    let sc = t.load();
+    let p = plan(&sc);
+    let u = p.unfilled.iter().find(|u| u.post_id == "N").unwrap();
+    assert_eq!(u.kind, UnfilledKind::NoEligibleCadre);
+    // Tie between H3 and H5 among the compatible cadres: the lower id, H3 (not H6, which cuts more
+    // of the whole pool).
+    assert_eq!(u.top_rule, Some(RuleId::H3));
+    let x = u.exclusions.as_ref().unwrap();
+    assert_eq!(x.rank_compatible, 2);
+    assert_eq!(x.by_rule.get(&RuleId::H3), Some(&1));
+    assert_eq!(x.by_rule.get(&RuleId::H5), Some(&1));
+    assert_eq!(x.by_rule.get(&RuleId::H6), None);
+    assert_eq!(x.all_cadres, 4);
+    assert_eq!(x.by_rule_all.get(&RuleId::H6), Some(&2));
+    assert!(
+        u.reason.contains("of the 2 cadre(s) of a compatible rank"),
+        "{}",
+        u.reason
+    );
+    assert!(u.reason.contains("all 4 cadres: H6 2"), "{}", u.reason);
+}
+
+#[test]
+fn an_unfilled_post_names_the_eligible_cadres_placed_elsewhere() {
+    // One cadre, two posts: P2 (criticality 4) is worth more than P1 (3), so P1 stays empty and
+    // names where its only eligible cadre went.
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 3), post("P2", "D", 3, 1, 4)],
+        &[cadre("Z1", "A", 3, 4)],
+        "",
+    );
+    let p = plan(&t.load());
+    let u = p.unfilled.iter().find(|u| u.post_id == "P1").unwrap();
+    assert_eq!(u.kind, UnfilledKind::EligibleUsedElsewhere);
+    assert!(
+        u.reason.contains("Z1 → P2 (score 56 there, 46 here)"),
+        "{}",
+        u.reason
+    );
+    assert_eq!(u.eligible[0].placed_on.as_deref(), Some("P2"));
+}
+
+#[test]
+fn an_unfilled_post_names_the_relative_placed_by_the_plan() {
+    // S (accounting, rank 3) and L (head, rank 4, criticality 4) are in unit C. R1 (rank 3) is
+    // eligible only for S, R2 (rank 4) only for L, and they are relatives: the plan cannot have
+    // both (H10). L is worth more (10·4 + 3·7 − 5 = 56 against 46), so S stays empty, blocked by
+    // H10.
+    let t = Tiny::new(
+        &[
+            "S,C,T,3,X,member,false,accounting,1,3\n".to_string(),
+            "L,C,T,4,X,head,false,,1,4\n".to_string(),
+        ],
+        &[
+            cadre("R1", "A", 3, 4),
+            "R2,Cán bộ R2,M,1980-01-01,p9,p9,B,member,4,X,T,false,4,2026-12-01,,,,R1,false\n"
+                .to_string(),
+        ],
+        "",
+    );
+    let p = plan(&t.load());
+    assert_eq!(p.objective.total, 56.0);
+    let u = p.unfilled.iter().find(|u| u.post_id == "S").unwrap();
+    assert_eq!(u.kind, UnfilledKind::SideConstraint);
+    assert_eq!(u.top_rule, Some(RuleId::H10));
+    assert!(u.reason.contains("R1 (relative R2 → L)"), "{}", u.reason);
+    assert_eq!(u.eligible[0].blocked_by, Some(RuleId::H10));
+}
+
+#[test]
+fn an_unfilled_post_kept_by_a_structure_target_says_so() {
+    // A women's target of 100 % with a heavy weight: moving the only (male) cadre would add 46
+    // but cost 1000 of shortfall, so the post stays empty and the target is named.
+    let t = Tiny::new(&[post("P1", "C", 3, 1, 3)], &[cadre("Z1", "A", 3, 4)], "");
+    let path = t.yaml("women.yaml", "weights: { women_shortfall: 1000 }\n");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("women: 0,", "women: 1.0,");
+    fs::write(&path, text).unwrap();
+    let p = plan(&load(&path));
+    assert!(p.assignments.is_empty());
+    let u = &p.unfilled[0];
+    assert_eq!(u.kind, UnfilledKind::SideConstraint);
+    assert_eq!(u.top_rule, None);
+    assert!(
+        u.reason.contains("structure-target shortfall"),
+        "{}",
+        u.reason
+    );
+    assert!(u.reason.contains("gain 46 but cost 1000"), "{}", u.reason);
+}
+
+#[test]
+fn an_unfilled_post_not_worth_a_move_says_so() {
+    // A move costs 100 (disruption weight): no pair is worth it.
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 3)],
+        &[cadre("Z1", "A", 3, 4)],
+        "weights: { disruption: 100 }\n",
+    );
+    let p = plan(&t.load());
+    assert_eq!(p.unfilled[0].kind, UnfilledKind::NotWorthAMove);
+}
+
+#[test]
+fn without_a_plan_unfilled_posts_say_there_is_no_plan() {
+    let t = Tiny::new(
+        &[
+            post("P1", "C", 3, 1, 3),
+            post("P2", "D", 3, 1, 3),
+            post("Q", "D", 9, 1, 3),
+        ],
+        &[cadre("Z1", "A", 3, 4), cadre("Z2", "A", 3, 4)],
+        "max_departures_per_unit: 1\npins:\n  - { cadre: Z1, post: P1 }\n  - { cadre: Z2, post: P2 }\n",
+    );
+    let p = plan(&t.load());
+    assert_eq!(p.solver.status, SolveStatus::Infeasible);
+    for u in &p.unfilled {
+        if u.post_id == "Q" {
+            // Nobody could take Q in any plan: that reason still holds.
+            assert_eq!(u.kind, UnfilledKind::NoEligibleCadre);
+        } else {
+            assert_eq!(u.kind, UnfilledKind::NoPlan, "{u:?}");
+            assert!(u.reason.starts_with("no plan"), "{}", u.reason);
+        }
+    }
+    assert!(
+        !p.unfilled
+            .iter()
+            .any(|u| u.kind == UnfilledKind::NotWorthAMove)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// pins that cannot all hold
+
+/// Z1, Z2 and Z4 work in A (at most one may leave); Z3 in E. Pins: Z1 → P1, Z2 → P2 (S1 with Z1),
+/// Z3 → Q (rank 9: H6), Z4 → P3 (S1 with Z1 and Z2).
+fn conflicting_pins(first_fixed: bool, second_fixed: bool) -> Tiny {
+    let fixed = |f: bool| if f { ", relaxable: false" } else { "" };
+    Tiny::new(
+        &[
+            post("P1", "C", 3, 1, 3),
+            post("P2", "D", 3, 1, 3),
+            post("P3", "D", 3, 1, 3),
+            post("Q", "D", 9, 1, 3),
+        ],
+        &[
+            cadre("Z1", "A", 3, 4),
+            cadre("Z2", "A", 3, 4),
+            cadre("Z3", "E", 3, 4),
+            cadre("Z4", "A", 3, 4),
+        ],
+        &format!(
+            "max_departures_per_unit: 1\npins:\n  - {{ cadre: Z1, post: P1{} }}\n  - {{ cadre: Z2, post: P2{} }}\n  - {{ cadre: Z3, post: Q }}\n  - {{ cadre: Z4, post: P3 }}\n",
+            fixed(first_fixed),
+            fixed(second_fixed)
+        ),
+    )
+}
+
+fn dropped(r: &explain::Relaxation) -> Vec<(String, String)> {
+    r.drop
+        .iter()
+        .map(|d| (d.cadre_id.clone(), d.post_id.clone()))
+        .collect()
+}
+
+#[test]
+fn the_pins_to_drop_are_a_minimal_set() {
+    let t = conflicting_pins(false, false);
+    let sc = t.load();
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let r = explain::relax_pins(&ctx, &cands, Some(10.0)).unwrap();
+    // Taken back in file order: Z1 stays; Z2 and Z4 would break S1 with it; Z3 breaks H6.
+    let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        dropped(&r),
+        vec![s("Z2", "P2"), s("Z3", "Q"), s("Z4", "P3")]
+    );
+    assert_eq!(r.kept, 1);
+    assert_eq!(r.status_after, Some(SolveStatus::Optimal));
+    // Minimal: keeping any one of them as well cannot hold; without all of them a plan exists.
+    let kept: Vec<_> = sc
+        .pins
+        .iter()
+        .filter(|p| sc.cadre(p.cadre).id == "Z1")
+        .cloned()
+        .collect();
+    assert!(rotaplan::solve::pin_precheck(&ctx, &cands, &kept).is_empty());
+    for d in &r.drop {
+        let mut with = kept.clone();
+        with.extend(
+            sc.pins
+                .iter()
+                .filter(|p| sc.cadre(p.cadre).id == d.cadre_id)
+                .cloned(),
+        );
+        assert!(!rotaplan::solve::pin_precheck(&ctx, &cands, &with).is_empty());
+        assert!(!d.breaks.is_empty());
+    }
+    assert_eq!(r.drop[1].breaks[0].rule, RuleId::S2);
+    assert!(r.summary.contains("Drop 3 pins"), "{}", r.summary);
+    // The plan carries it.
+    let p = plan(&sc);
+    assert_eq!(p.relaxation.as_ref().map(dropped), Some(dropped(&r)));
+}
+
+#[test]
+fn pins_marked_not_relaxable_are_never_dropped() {
+    let t = conflicting_pins(false, true);
+    let sc = t.load();
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let r = explain::relax_pins(&ctx, &cands, None).unwrap();
+    // Z2 is fixed, so Z1 (and Z4) give way instead.
+    let ids: Vec<String> = dropped(&r).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(ids, vec!["Z1", "Z3", "Z4"]);
+    assert_eq!(r.fixed, 1);
+    assert!(r.fixed_conflicts.is_empty());
+    // Both fixed and in conflict: no relaxation of the others helps, and it is said.
+    let t = conflicting_pins(true, true);
+    let sc = t.load();
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let r = explain::relax_pins(&ctx, &cands, None).unwrap();
+    assert!(r.drop.is_empty());
+    assert_eq!(r.fixed_conflicts[0].rule, RuleId::S1);
+    assert!(r.summary.contains("relaxable: false"), "{}", r.summary);
+}
+
+#[test]
+fn relaxable_must_be_a_boolean() {
+    let t = two_posts_three_cadres("");
+    let path = t.yaml(
+        "bad.yaml",
+        "pins:\n  - { cadre: Z1, post: P1, relaxable: maybe }\n",
+    );
+    let e = rotaplan::scenario::load(&path).unwrap_err();
+    assert!(
+        e.diagnostics.iter().any(|d| d.field == "pins[0].relaxable"),
+        "{e}"
+    );
+    // And only pins have it.
+    let path = t.yaml(
+        "bad2.yaml",
+        "forbids:\n  - { cadre: Z1, post: P1, relaxable: false }\n",
+    );
+    let e = rotaplan::scenario::load(&path).unwrap_err();
+    assert!(e.diagnostics.iter().any(|d| d.code == "E1002"), "{e}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// the command
+
+fn rotaplan(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
+    let o = Command::cargo_bin("rotaplan")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn explain_command_answers_in_json_and_refuses_unknown_ids() {
+    let t = two_posts_three_cadres("");
+    let p = t.path();
+    let os = |s: &str| std::ffi::OsStr::new(s).to_owned();
+    let run = |extra: &[&str]| {
+        let mut args = vec![os("explain"), p.as_os_str().to_owned()];
+        args.extend(extra.iter().map(|s| os(s)));
+        let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        rotaplan(&refs)
+    };
+    let (code, out, err) = run(&["--cadre", "Z3", "--post", "P1", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["kind"], "pair");
+    assert_eq!(v["counterfactual"]["delta"], -9.0);
+    assert_eq!(v["counterfactual"]["proven"], true);
+
+    let (code, out, _) = run(&["--cadre", "Z3"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("every candidate post went to someone else"),
+        "{out}"
+    );
+
+    let (code, out, _) = run(&["--post", "P1", "--format", "markdown"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("## P1"), "{out}");
+
+    let (code, out, _) = run(&["--runner-ups", "1", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["kind"], "plan");
+    assert_eq!(v["runner_ups"]["solves"], 2);
+
+    let (code, out, _) = run(&["--structure"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("every post has at least one candidate"),
+        "{out}"
+    );
+
+    let (code, _, err) = run(&["--cadre", "Z9"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no cadre with id \"Z9\"") && err.contains("did you mean"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["--time-limit", "0"]);
+    assert_eq!(code, 1, "{err}");
+}
