@@ -10,6 +10,7 @@ use crate::plan::Plan;
 use crate::report;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 /// One scenario to solve: a variant of a file.
@@ -78,19 +79,62 @@ pub fn jobs(files: &[PathBuf]) -> Vec<Job> {
     out
 }
 
+/// What may stop or shorten a run: a stop flag (SIGINT) checked before each job starts, and a
+/// deadline shared among the jobs not yet started.
+#[derive(Default)]
+pub struct Control<'a> {
+    pub stop: Option<&'a AtomicBool>,
+    pub deadline: Option<Instant>,
+}
+
+/// The message of a job that never started because the run was stopped.
+pub const NOT_STARTED: &str = "not started: the run was interrupted";
+
 /// Solve every job on a pool of `threads` threads. Results come back in job order.
 pub fn run(jobs: &[Job], threads: usize, progress: &dyn Progress) -> Vec<Finished> {
+    run_with(jobs, threads, progress, &Control::default())
+}
+
+/// [`run`] under a [`Control`]: jobs not started when the stop flag is set are reported as
+/// [`NOT_STARTED`]; with a deadline, each job's time limit is at most its share of the time left
+/// (time left × threads ÷ jobs left, at least one second).
+pub fn run_with(
+    jobs: &[Job],
+    threads: usize,
+    progress: &dyn Progress,
+    control: &Control,
+) -> Vec<Finished> {
+    let threads = threads.max(1);
+    let left = AtomicUsize::new(jobs.len());
     let solve = || {
         jobs.par_iter()
             .enumerate()
             .map(|(i, job)| {
                 let name = job.name();
-                progress.started(i, &name);
                 let t = Instant::now();
+                if control.stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
+                    left.fetch_sub(1, Ordering::SeqCst);
+                    let f = Finished {
+                        name,
+                        outcome: Outcome::Failed(NOT_STARTED.into()),
+                        seconds: 0.0,
+                    };
+                    progress.finished(i, &f);
+                    return f;
+                }
+                progress.started(i, &name);
+                let jobs_left = left.fetch_sub(1, Ordering::SeqCst).max(1);
                 let outcome = match &job.scenario {
                     Err(e) => Outcome::Failed(e.clone()),
                     Ok(sc) => {
-                        let planned = crate::plan_scenario(sc);
+                        let mut sc = sc.clone();
+                        if let Some(d) = control.deadline {
+                            let share = d.saturating_duration_since(Instant::now()).as_secs_f64()
+                                * threads as f64
+                                / jobs_left as f64;
+                            sc.solver.time_limit_s = sc.solver.time_limit_s.min(share.max(1.0));
+                        }
+                        let planned = crate::plan_scenario(&sc);
                         if planned.violations.is_empty() {
                             Outcome::Planned(Box::new(planned.plan))
                         } else {
@@ -111,10 +155,7 @@ pub fn run(jobs: &[Job], threads: usize, progress: &dyn Progress) -> Vec<Finishe
             })
             .collect()
     };
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
-        .build()
-    {
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool.install(solve),
         Err(_) => solve(),
     }
@@ -161,28 +202,55 @@ fn folder(name: &str) -> String {
         .join("/")
 }
 
+/// The folder of a job's outputs inside a run folder.
+pub fn job_dir(out: &Path, name: &str) -> PathBuf {
+    out.join(folder(name))
+}
+
+/// Write one job's outputs (plan files without timings, or `error.txt`), atomically.
+pub fn write_job(out: &Path, f: &Finished) -> std::io::Result<Vec<PathBuf>> {
+    let dir = job_dir(out, &f.name);
+    let files: Vec<(&str, String)> = match &f.outcome {
+        Outcome::Planned(plan) => vec![
+            ("plan.csv", report::assignments_csv(plan)),
+            ("unfilled.csv", report::unfilled_csv(plan)),
+            ("plan.md", report::markdown_without_timings(plan)),
+            ("plan.json", report::json_without_timings(plan)),
+        ],
+        Outcome::Failed(e) => vec![("error.txt", format!("{e}\n"))],
+    };
+    let mut written = Vec::new();
+    for (name, text) in files {
+        let p = dir.join(name);
+        write_atomic(&p, text.as_bytes())?;
+        written.push(p);
+    }
+    Ok(written)
+}
+
 /// Write a run: per job its plan files (without timings, so that reruns are byte-identical) or
 /// its error, then the comparison in four formats and `timings.csv`. Everything is written
 /// atomically; the comparison files last.
 pub fn write(out: &Path, results: &[Finished]) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
+    for f in results {
+        written.extend(write_job(out, f)?);
+    }
+    write_comparison(out, results, &mut written)?;
+    Ok(written)
+}
+
+/// `timings.csv` and the comparison in four formats, appended to `written`.
+pub fn write_comparison(
+    out: &Path,
+    results: &[Finished],
+    written: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
     let mut put = |p: PathBuf, text: &str| -> std::io::Result<()> {
         write_atomic(&p, text.as_bytes())?;
         written.push(p);
         Ok(())
     };
-    for f in results {
-        let dir = out.join(folder(&f.name));
-        match &f.outcome {
-            Outcome::Planned(plan) => {
-                put(dir.join("plan.csv"), &report::assignments_csv(plan))?;
-                put(dir.join("unfilled.csv"), &report::unfilled_csv(plan))?;
-                put(dir.join("plan.md"), &report::markdown_without_timings(plan))?;
-                put(dir.join("plan.json"), &report::json_without_timings(plan))?;
-            }
-            Outcome::Failed(e) => put(dir.join("error.txt"), &format!("{e}\n"))?,
-        }
-    }
     let mut timings = String::from("scenario,status,seconds\n");
     for f in results {
         let status = match &f.outcome {
@@ -204,5 +272,5 @@ pub fn write(out: &Path, results: &[Finished]) -> std::io::Result<Vec<PathBuf>> 
     )?;
     put(out.join("comparison.csv"), &report::comparison_csv(&cmp))?;
     put(out.join("comparison.json"), &report::comparison_json(&cmp))?;
-    Ok(written)
+    Ok(())
 }

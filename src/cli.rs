@@ -114,6 +114,8 @@ enum Command {
     },
     /// What changed between two plans (plan.json files or the folders holding them).
     Diff { a: PathBuf, b: PathBuf },
+    /// Nightly batch: every scenario under folders or lists into a dated run folder, resumable.
+    Batch(whatif::BatchArgs),
     /// Explain a plan: why a cadre is (not) on a post, what runner-ups would cost, what blocks a plan.
     Explain(ExplainArgs),
     /// Write a valid synthetic scenario of any size.
@@ -181,6 +183,7 @@ pub fn run() -> i32 {
         } => whatif::run(&scenarios, jobs, out, quiet),
         Command::Compare { plans, format } => whatif::compare(&plans, format),
         Command::Diff { a, b } => whatif::diff(&a, &b),
+        Command::Batch(args) => whatif::batch(args),
         Command::Explain(args) => explain(&args),
         Command::Generate {
             cadres,

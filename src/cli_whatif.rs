@@ -244,3 +244,136 @@ pub fn diff(a: &Path, b: &Path) -> i32 {
         }
     }
 }
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct BatchArgs {
+    #[command(subcommand)]
+    command: Option<BatchCommand>,
+    /// Scenario files, folders searched for *.yaml, or list files (one path per line).
+    inputs: Vec<PathBuf>,
+    /// Where the dated run folders go.
+    #[arg(long, default_value = "rotaplan-out/batch")]
+    out: PathBuf,
+    /// Finish the newest unfinished run: skip scenarios whose inputs are unchanged and whose
+    /// outputs are complete.
+    #[arg(long)]
+    resume: bool,
+    /// Run only the I-th of N deterministic slices (for array jobs), e.g. 2/4.
+    #[arg(long)]
+    shard: Option<String>,
+    /// Scenarios solved at once [default: the cores]
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Time for the whole batch, shared among the scenarios (e.g. 2h, 90m, 1h30m).
+    #[arg(long, conflicts_with = "deadline")]
+    budget: Option<String>,
+    /// Finish by this local time (HH:MM), sharing the time left among the scenarios.
+    #[arg(long)]
+    deadline: Option<String>,
+    /// No progress on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(clap::Subcommand)]
+enum BatchCommand {
+    /// Join the run folders of shards into one run.
+    Merge {
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn batch(a: BatchArgs) -> i32 {
+    use rotaplan::nightly;
+    if let Some(BatchCommand::Merge { shards, out }) = a.command {
+        return match nightly::merge(&shards, &out) {
+            Ok(m) => {
+                say(&format!(
+                    "{}\nmerged into {}\n",
+                    m.one_line(),
+                    out.display()
+                ));
+                if m.all_ok() { 0 } else { 1 }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        };
+    }
+    if a.inputs.is_empty() {
+        eprintln!("error: name the scenario files, folders or lists to run");
+        return 1;
+    }
+    let shard = match a.shard.as_deref().map(nightly::parse_shard).transpose() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let seconds = match (&a.budget, &a.deadline) {
+        (Some(b), _) => nightly::parse_budget(b).map(Some),
+        (None, Some(d)) => nightly::parse_deadline(d, chrono::Local::now().naive_local()).map(Some),
+        (None, None) => Ok(None),
+    };
+    let deadline = match seconds {
+        Ok(s) => s.map(|s| std::time::Instant::now() + Duration::from_secs_f64(s)),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let _ = ctrlc::set_handler(|| {
+        STOP.store(true, std::sync::atomic::Ordering::SeqCst);
+        eprintln!(
+            "\ninterrupted: finishing the running scenarios, starting no new one (Ctrl-C again is ignored)"
+        );
+    });
+    let files = nightly::discover(&a.inputs);
+    let threads = a
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let opts = nightly::Options {
+        out: a.out,
+        resume: a.resume,
+        shard,
+        jobs: threads,
+        deadline,
+    };
+    let bars = Bars::new(files.len().max(1), a.quiet);
+    match nightly::batch(&files, &opts, &bars, &STOP) {
+        Ok((m, dir)) => {
+            if let Bars::Terminal { total, .. } = &bars {
+                total.finish_and_clear();
+            }
+            let reused = m.scenarios.iter().filter(|e| e.reused).count();
+            let reused = if reused > 0 {
+                format!(", {reused} reused (inputs unchanged, outputs complete)")
+            } else {
+                String::new()
+            };
+            say(&format!(
+                "{}{reused}\nrun folder: {}\n",
+                m.one_line(),
+                dir.display()
+            ));
+            if m.status != "complete" {
+                eprintln!(
+                    "the run was interrupted; `rotaplan batch --resume` with the same arguments finishes it"
+                );
+            }
+            if m.all_ok() { 0 } else { 1 }
+        }
+        Err(e) => {
+            eprintln!("error: cannot write the run: {e}");
+            1
+        }
+    }
+}

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod domain;
 pub mod explain;
 pub mod generate;
+pub mod nightly;
 pub mod output;
 pub mod plan;
 pub mod report;

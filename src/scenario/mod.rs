@@ -18,7 +18,7 @@ mod text;
 mod variants;
 mod yaml;
 
-pub use variants::{DEFAULT_SWEEP_LIMIT, Variant, load_each, load_variants};
+pub use variants::{DEFAULT_SWEEP_LIMIT, Variant, input_files, load_each, load_variants};
 
 use std::path::Path;
 

@@ -32,6 +32,8 @@ pub struct Variant {
 struct Read {
     value: Value,
     text: YamlText,
+    /// The files the value was merged from (this one and the ones it extends).
+    files: Vec<PathBuf>,
 }
 
 fn read_value(path: &Path, named_by: Option<(&KeyPath, &dyn Locate)>) -> Result<Read, LoadError> {
@@ -56,6 +58,7 @@ fn read_value(path: &Path, named_by: Option<(&KeyPath, &dyn Locate)>) -> Result<
     Ok(Read {
         value,
         text: YamlText::new(path, &text),
+        files: vec![path.to_path_buf()],
     })
 }
 
@@ -157,9 +160,11 @@ fn resolve(
             let base_path = dir.join(b.trim());
             let mut base = resolve(&base_path, chain, Some((&key, &read.text)))?;
             merge(&mut base.value, &read.value);
+            base.files.extend(read.files);
             Ok(Read {
                 value: base.value,
                 text: read.text,
+                files: base.files,
             })
         }
         Some(other) => {
@@ -177,6 +182,31 @@ fn resolve(
     };
     chain.pop();
     result
+}
+
+/// Every file a scenario file's scenarios read: the file, the files it extends, and the tables and
+/// baseline plans named anywhere in them (variants included), sorted and without repeats.
+pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let read = resolve(path, &mut Vec::new(), None)?;
+    let mut files = read.files.clone();
+    fn paths(v: &Value, out: &mut Vec<PathBuf>) {
+        let Value::Mapping(m) = v else { return };
+        if let Some(Value::Mapping(t)) = m.get("tables") {
+            out.extend(t.values().filter_map(|p| p.as_str()).map(PathBuf::from));
+        }
+        if let Some(Value::String(b)) = m.get("baseline") {
+            out.push(PathBuf::from(b));
+        }
+        if let Some(Value::Mapping(vars)) = m.get("variants") {
+            for overlay in vars.values() {
+                paths(overlay, out);
+            }
+        }
+    }
+    paths(&read.value, &mut files);
+    files.sort();
+    files.dedup();
+    Ok(files)
 }
 
 /// Load a scenario file with its `extends:` chain; `variants:` and `sweep:` are ignored (this is

@@ -3,6 +3,7 @@
 
 mod cli;
 mod explain;
+mod nightly;
 mod oracle;
 mod scenario_errors;
 mod whatif;

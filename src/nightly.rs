@@ -1,0 +1,574 @@
+//! Nightly batch planning that never loses work: every scenario found under the given folders or
+//! lists is solved into a dated run folder; each finished scenario leaves a `done.json` (written
+//! last, atomically) with the hashes of its input files, so that `--resume` after any crash skips
+//! what is complete and unchanged; `manifest.json` is written last of all. `--shard I/N` takes a
+//! deterministic slice of the scenarios; [`merge`] joins the shards' manifests.
+
+use crate::batch::{self, Finished, Job, Outcome, Progress};
+use crate::output::write_atomic;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct InputFile {
+    pub path: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    pub file: String,
+    pub variant: String,
+    pub inputs: Vec<InputFile>,
+    /// Hash of the rotaplan version, the variant name and every input file's hash.
+    pub inputs_hash: String,
+    pub backend: String,
+    pub time_limit_s: Option<f64>,
+    pub relative_gap: Option<f64>,
+    pub threads: Option<u32>,
+    /// The solver status, or `failed` / `not_started`.
+    pub status: String,
+    pub objective: Option<f64>,
+    pub bound: Option<f64>,
+    pub gap: Option<f64>,
+    pub seconds: f64,
+    pub outputs: Vec<String>,
+    pub error: Option<String>,
+    /// Taken from an earlier, interrupted run of the same inputs (`--resume`).
+    #[serde(default)]
+    pub reused: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    pub rotaplan_version: String,
+    pub backend: String,
+    pub started: String,
+    pub finished: String,
+    /// `complete`, or `interrupted` when SIGINT stopped the run before every scenario started.
+    pub status: String,
+    pub shard: Option<String>,
+    pub scenarios: Vec<Entry>,
+}
+
+impl Manifest {
+    /// `N scenarios: a optimal, b not proven, c failed` — the operator's one line.
+    pub fn one_line(&self) -> String {
+        let count = |f: &dyn Fn(&Entry) -> bool| self.scenarios.iter().filter(|e| f(e)).count();
+        let optimal = count(&|e| e.status == "optimal" || e.status == "gap_limit");
+        let failed =
+            count(&|e| matches!(e.status.as_str(), "failed" | "infeasible" | "not_started"));
+        let other = self.scenarios.len() - optimal - failed;
+        format!(
+            "{} scenario(s): {optimal} proven, {other} with an unproven plan, {failed} failed, infeasible or not started ({})",
+            self.scenarios.len(),
+            self.status
+        )
+    }
+
+    pub fn all_ok(&self) -> bool {
+        self.status == "complete"
+            && self
+                .scenarios
+                .iter()
+                .all(|e| !matches!(e.status.as_str(), "failed" | "infeasible" | "not_started"))
+    }
+}
+
+pub struct Options {
+    pub out: PathBuf,
+    pub resume: bool,
+    /// (I, N), 1-based I.
+    pub shard: Option<(usize, usize)>,
+    pub jobs: usize,
+    pub deadline: Option<Instant>,
+}
+
+/// Scenario files named by the arguments: a `.yaml`/`.yml` file, a folder (searched recursively
+/// for them), or a list file (one path per line, `#` comments, relative to the list's folder).
+pub fn discover(args: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if is_yaml(&p) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for a in args {
+        if a.is_dir() {
+            walk(a, &mut out);
+        } else if is_yaml(a) || !a.exists() {
+            out.push(a.clone());
+        } else if let Ok(text) = std::fs::read_to_string(a) {
+            let dir = a.parent().unwrap_or(Path::new(""));
+            out.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(|l| dir.join(l)),
+            );
+        }
+    }
+    out
+}
+
+fn is_yaml(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The input files of a scenario file with their hashes (a file that cannot be read hashes as
+/// "unreadable": its scenario fails and is retried on resume).
+fn inputs(file: &Path) -> Vec<InputFile> {
+    let files = crate::scenario::input_files(file).unwrap_or_else(|_| vec![file.to_path_buf()]);
+    files
+        .iter()
+        .map(|p| InputFile {
+            path: p.display().to_string(),
+            sha256: std::fs::read(p).map_or_else(|_| "unreadable".into(), |b| sha256_hex(&b)),
+        })
+        .collect()
+}
+
+fn inputs_hash(variant: &str, inputs: &[InputFile]) -> String {
+    let mut text = format!(
+        "rotaplan {}\nvariant {variant}\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    for i in inputs {
+        text += &format!("{} {}\n", i.sha256, i.path);
+    }
+    sha256_hex(text.as_bytes())
+}
+
+/// The run folder: `OUT/<date>`; with `--resume`, the newest run folder without a manifest, if any.
+pub fn run_dir(out: &Path, resume: bool, today: &str) -> PathBuf {
+    if resume && let Ok(rd) = std::fs::read_dir(out) {
+        let mut dirs: Vec<PathBuf> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        if let Some(d) = dirs
+            .into_iter()
+            .rev()
+            .find(|d| !d.join("manifest.json").exists())
+        {
+            return d;
+        }
+    }
+    let base = out.join(today);
+    if resume || !base.join("manifest.json").exists() {
+        return base;
+    }
+    // A finished run of today exists: the next one gets a new folder.
+    (2..)
+        .map(|n| out.join(format!("{today}.{n}")))
+        .find(|d| !d.exists())
+        .unwrap_or(base)
+}
+
+/// The jobs of shard I of N: every N-th job of the sorted list, starting at I − 1.
+fn shard(jobs: Vec<Job>, shard: Option<(usize, usize)>) -> Vec<Job> {
+    match shard {
+        None => jobs,
+        Some((i, n)) => jobs
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| k % n == i - 1)
+            .map(|(_, j)| j)
+            .collect(),
+    }
+}
+
+fn entry(
+    job: &Job,
+    inputs: Vec<InputFile>,
+    hash: String,
+    f: &Finished,
+    outputs: Vec<PathBuf>,
+    dir: &Path,
+) -> Entry {
+    let settings = job.scenario.as_ref().ok().map(|s| s.solver);
+    let (status, objective, bound, gap, error) = match &f.outcome {
+        Outcome::Planned(p) => (
+            p.solver.status.as_str().to_string(),
+            p.solver.objective,
+            p.solver.bound,
+            p.solver.gap,
+            None,
+        ),
+        Outcome::Failed(e) if e == batch::NOT_STARTED => {
+            ("not_started".into(), None, None, None, Some(e.clone()))
+        }
+        Outcome::Failed(e) => ("failed".into(), None, None, None, Some(e.clone())),
+    };
+    Entry {
+        name: f.name.clone(),
+        file: job.file.display().to_string(),
+        variant: job.variant.clone(),
+        inputs,
+        inputs_hash: hash,
+        backend: "highs".into(),
+        time_limit_s: settings.map(|s| s.time_limit_s),
+        relative_gap: settings.map(|s| s.relative_gap),
+        threads: settings.map(|s| s.threads),
+        status,
+        objective,
+        bound,
+        gap,
+        seconds: f.seconds,
+        outputs: outputs
+            .iter()
+            .map(|p| p.strip_prefix(dir).unwrap_or(p).display().to_string())
+            .collect(),
+        error,
+        reused: false,
+    }
+}
+
+fn json<T: Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A finished entry from an earlier run of this folder, if its inputs are unchanged and its outputs
+/// are all there.
+fn reusable(dir: &Path, name: &str, hash: &str) -> Option<Entry> {
+    let done = batch::job_dir(dir, name).join("done.json");
+    let e: Entry = serde_json::from_str(&std::fs::read_to_string(done).ok()?).ok()?;
+    let complete = e.inputs_hash == hash
+        && e.status != "not_started"
+        && e.outputs.iter().all(|o| dir.join(o).is_file());
+    complete.then_some(Entry { reused: true, ..e })
+}
+
+/// Run a batch. Returns the manifest (also written, last) and the run folder.
+pub fn batch(
+    files: &[PathBuf],
+    o: &Options,
+    progress: &dyn Progress,
+    stop: &AtomicBool,
+) -> std::io::Result<(Manifest, PathBuf)> {
+    let started = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let dir = run_dir(&o.out, o.resume, &today);
+    std::fs::create_dir_all(&dir)?;
+
+    let mut jobs = batch::jobs(files);
+    jobs.sort_by_key(|j| j.name());
+    let jobs = shard(jobs, o.shard);
+    let hashes: Vec<(Vec<InputFile>, String)> = jobs
+        .iter()
+        .map(|j| {
+            let i = inputs(&j.file);
+            let h = inputs_hash(&j.variant, &i);
+            (i, h)
+        })
+        .collect();
+    let reused: Vec<Option<Entry>> = jobs
+        .iter()
+        .zip(&hashes)
+        .map(|(j, (_, h))| {
+            if o.resume {
+                reusable(&dir, &j.name(), h)
+            } else {
+                None
+            }
+        })
+        .collect();
+
+    let todo: Vec<usize> = (0..jobs.len()).filter(|&k| reused[k].is_none()).collect();
+    let todo_jobs: Vec<Job> = todo
+        .iter()
+        .map(|&k| Job {
+            file: jobs[k].file.clone(),
+            variant: jobs[k].variant.clone(),
+            scenario: jobs[k].scenario.clone(),
+        })
+        .collect();
+    // Each job's outputs and its done.json are written as soon as it finishes (through the
+    // progress callback), so a kill loses at most the jobs that were running.
+    let writer = Writer {
+        dir: &dir,
+        jobs: &todo_jobs,
+        hashes: todo.iter().map(|&k| hashes[k].clone()).collect(),
+        inner: progress,
+    };
+    let control = batch::Control {
+        stop: Some(stop),
+        deadline: o.deadline,
+    };
+    let results = batch::run_with(&todo_jobs, o.jobs, &writer, &control);
+
+    let mut entries: Vec<Entry> = reused.into_iter().flatten().collect();
+    for (k, f) in results.iter().enumerate() {
+        let done = batch::job_dir(&dir, &f.name).join("done.json");
+        let e = std::fs::read_to_string(&done)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Entry>(&t).ok());
+        entries.push(e.unwrap_or_else(|| {
+            let (i, h) = writer.hashes[k].clone();
+            entry(&todo_jobs[k], i, h, f, Vec::new(), &dir)
+        }));
+    }
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+
+    let interrupted = entries.iter().any(|e| e.status == "not_started");
+    let manifest = Manifest {
+        rotaplan_version: env!("CARGO_PKG_VERSION").into(),
+        backend: "highs".into(),
+        started,
+        finished: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        status: if interrupted {
+            "interrupted".into()
+        } else {
+            "complete".into()
+        },
+        shard: o.shard.map(|(i, n)| format!("{i}/{n}")),
+        scenarios: entries,
+    };
+    finish(&dir, &manifest)?;
+    Ok((manifest, dir))
+}
+
+/// The run's summary files, then `manifest.json` last.
+fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
+    write_atomic(&dir.join("summary.md"), summary_md(dir, m).as_bytes())?;
+    if m.status == "complete" {
+        write_atomic(&dir.join("manifest.json"), json(m).as_bytes())?;
+    } else {
+        // An interrupted run keeps no manifest, so that `--resume` picks this folder up again.
+        write_atomic(&dir.join("manifest.partial.json"), json(m).as_bytes())?;
+    }
+    Ok(())
+}
+
+struct Writer<'a> {
+    dir: &'a Path,
+    jobs: &'a [Job],
+    hashes: Vec<(Vec<InputFile>, String)>,
+    inner: &'a dyn Progress,
+}
+
+impl Progress for Writer<'_> {
+    fn started(&self, index: usize, name: &str) {
+        self.inner.started(index, name);
+    }
+    fn finished(&self, index: usize, f: &Finished) {
+        if !matches!(&f.outcome, Outcome::Failed(e) if e == batch::NOT_STARTED) {
+            // A job's files, then its done.json: the marker exists only if the files do.
+            let outputs = batch::write_job(self.dir, f).unwrap_or_default();
+            let (i, h) = self.hashes[index].clone();
+            let e = entry(&self.jobs[index], i, h, f, outputs, self.dir);
+            let _ = write_atomic(
+                &batch::job_dir(self.dir, &f.name).join("done.json"),
+                json(&e).as_bytes(),
+            );
+        }
+        self.inner.finished(index, f);
+    }
+}
+
+/// The morning page as Markdown: the one line, the status of every scenario, the comparison.
+pub fn summary_md(dir: &Path, m: &Manifest) -> String {
+    let mut out = format!("# rotaplan batch {}\n\n{}\n\n", dir.display(), m.one_line());
+    out += "| scenario | status | objective | gap | seconds | note |\n|---|---|---|---|---|---|\n";
+    for e in &m.scenarios {
+        let note = match (&e.error, e.reused) {
+            (Some(err), _) => err.lines().next().unwrap_or("").replace('|', "\\\\|"),
+            (None, true) => "unchanged since the interrupted run: reused".into(),
+            _ => String::new(),
+        };
+        out += &format!(
+            "| {} | {} | {} | {} | {:.1} | {} |\n",
+            e.name,
+            e.status,
+            e.objective.map_or("—".into(), crate::report::num),
+            e.gap.map_or("—".into(), |g| format!("{:.4} %", g * 100.0)),
+            e.seconds,
+            note
+        );
+    }
+    let plans: Vec<(String, crate::compare::PlanSummary)> = m
+        .scenarios
+        .iter()
+        .filter_map(|e| {
+            let text =
+                std::fs::read_to_string(batch::job_dir(dir, &e.name).join("plan.json")).ok()?;
+            Some((
+                e.name.clone(),
+                crate::compare::PlanSummary::from_json(&text).ok()?,
+            ))
+        })
+        .collect();
+    if !plans.is_empty() {
+        out += "\n";
+        out += &crate::report::comparison_markdown(&crate::compare::compare(&plans), &[]);
+    }
+    out
+}
+
+/// Join shard run folders into one: their manifests' entries (sorted by name) and the plan files,
+/// copied into `out`; the merged manifest is written last.
+pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
+    let mut entries = Vec::new();
+    let mut started = String::new();
+    let mut finished = String::new();
+    let mut status = "complete".to_string();
+    for s in shards {
+        let text = std::fs::read_to_string(s.join("manifest.json"))
+            .or_else(|_| std::fs::read_to_string(s.join("manifest.partial.json")))
+            .map_err(|e| format!("{}: no manifest.json ({e})", s.display()))?;
+        let m: Manifest = serde_json::from_str(&text)
+            .map_err(|e| format!("{}: not a rotaplan manifest: {e}", s.display()))?;
+        if started.is_empty() || m.started < started {
+            started = m.started.clone();
+        }
+        finished = finished.max(m.finished.clone());
+        if m.status != "complete" {
+            status = m.status.clone();
+        }
+        for e in m.scenarios {
+            for o in &e.outputs {
+                let (from, to) = (s.join(o), out.join(o));
+                let bytes =
+                    std::fs::read(&from).map_err(|err| format!("{}: {err}", from.display()))?;
+                write_atomic(&to, &bytes).map_err(|err| format!("{}: {err}", to.display()))?;
+            }
+            let done = batch::job_dir(out, &e.name).join("done.json");
+            write_atomic(&done, json(&e).as_bytes()).map_err(|err| err.to_string())?;
+            entries.push(e);
+        }
+    }
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    let m = Manifest {
+        rotaplan_version: env!("CARGO_PKG_VERSION").into(),
+        backend: "highs".into(),
+        started,
+        finished,
+        status,
+        shard: None,
+        scenarios: entries,
+    };
+    finish(out, &m).map_err(|e| e.to_string())?;
+    Ok(m)
+}
+
+/// `--shard I/N` parsed: 1 ≤ I ≤ N.
+pub fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (i, n) = s
+        .split_once('/')
+        .ok_or_else(|| format!("--shard {s}: write it as I/N, e.g. 2/4"))?;
+    match (i.trim().parse::<usize>(), n.trim().parse::<usize>()) {
+        (Ok(i), Ok(n)) if n >= 1 && (1..=n).contains(&i) => Ok((i, n)),
+        _ => Err(format!(
+            "--shard {s}: I and N must be whole numbers with 1 ≤ I ≤ N"
+        )),
+    }
+}
+
+/// `--budget 2h` / `90m` / `45s` / `1h30m` as seconds.
+pub fn parse_budget(s: &str) -> Result<f64, String> {
+    let mut total = 0.0;
+    let mut num = String::new();
+    for c in s.trim().chars() {
+        if c.is_ascii_digit() || c == '.' {
+            num.push(c);
+            continue;
+        }
+        let v: f64 = num
+            .parse()
+            .map_err(|_| format!("--budget {s}: write e.g. 2h, 90m, 1h30m or 600s"))?;
+        num.clear();
+        total += v * match c {
+            'h' => 3600.0,
+            'm' => 60.0,
+            's' => 1.0,
+            _ => return Err(format!("--budget {s}: units are h, m and s")),
+        };
+    }
+    if !num.is_empty() {
+        total += num
+            .parse::<f64>()
+            .map_err(|_| format!("--budget {s}: write e.g. 2h, 90m or 600s"))?;
+    }
+    if total > 0.0 {
+        Ok(total)
+    } else {
+        Err(format!("--budget {s}: must be more than zero"))
+    }
+}
+
+/// `--deadline 05:30`: seconds from `now` to the next such local time.
+pub fn parse_deadline(s: &str, now: chrono::NaiveDateTime) -> Result<f64, String> {
+    let t = chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| format!("--deadline {s}: write HH:MM, e.g. 05:30"))?;
+    let mut at = now.date().and_time(t);
+    if at <= now {
+        at += chrono::Duration::days(1);
+    }
+    Ok((at - now).num_milliseconds() as f64 / 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budgets_shards_and_deadlines_parse() {
+        assert_eq!(parse_budget("2h"), Ok(7200.0));
+        assert_eq!(parse_budget("1h30m"), Ok(5400.0));
+        assert_eq!(parse_budget("600"), Ok(600.0));
+        assert!(parse_budget("2x").is_err() && parse_budget("0m").is_err());
+        assert_eq!(parse_shard("2/4"), Ok((2, 4)));
+        assert!(
+            parse_shard("0/4").is_err() && parse_shard("5/4").is_err() && parse_shard("x").is_err()
+        );
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 27)
+            .unwrap()
+            .and_hms_opt(23, 0, 0)
+            .unwrap();
+        assert_eq!(parse_deadline("05:30", now), Ok(6.5 * 3600.0));
+        assert_eq!(parse_deadline("23:30", now), Ok(1800.0));
+    }
+
+    #[test]
+    fn shards_partition_the_jobs() {
+        let mk = |n: usize| {
+            (0..n)
+                .map(|k| Job {
+                    file: PathBuf::from(format!("f{k:02}.yaml")),
+                    variant: "base".into(),
+                    scenario: Err(String::new()),
+                })
+                .collect::<Vec<_>>()
+        };
+        let all: Vec<String> = mk(10).iter().map(|j| j.name()).collect();
+        let mut joined: Vec<String> = (1..=3)
+            .flat_map(|i| shard(mk(10), Some((i, 3))).into_iter().map(|j| j.name()))
+            .collect();
+        joined.sort();
+        assert_eq!(joined, all);
+    }
+}
