@@ -54,6 +54,8 @@ impl Finished {
 
 /// What a caller (the CLI's progress bars) hears of a run.
 pub trait Progress: Sync {
+    /// How many jobs will run (called before the first starts, when the caller did not know).
+    fn total(&self, _jobs: usize) {}
     fn started(&self, index: usize, name: &str);
     fn finished(&self, index: usize, f: &Finished);
 }

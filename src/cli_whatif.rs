@@ -14,7 +14,7 @@ use std::time::Duration;
 enum Bars {
     Quiet,
     Lines {
-        total: usize,
+        total: Mutex<usize>,
         done: Mutex<usize>,
     },
     Terminal {
@@ -45,7 +45,7 @@ impl Bars {
             }
         } else {
             Bars::Lines {
-                total: n,
+                total: Mutex::new(n),
                 done: Mutex::new(0),
             }
         }
@@ -67,6 +67,23 @@ fn summary(f: &Finished) -> String {
 }
 
 impl Progress for Bars {
+    fn total(&self, jobs: usize) {
+        match self {
+            Bars::Terminal { total, running, .. } => {
+                total.set_length(jobs as u64);
+                if let Ok(mut r) = running.lock() {
+                    r.resize(jobs, None);
+                }
+            }
+            Bars::Lines { total, .. } => {
+                if let Ok(mut t) = total.lock() {
+                    *t = jobs;
+                }
+            }
+            Bars::Quiet => {}
+        }
+    }
+
     fn started(&self, i: usize, name: &str) {
         if let Bars::Terminal { multi, running, .. } = self {
             let bar = multi.add(ProgressBar::new_spinner());
@@ -90,6 +107,7 @@ impl Progress for Bars {
                     *d += 1;
                     *d
                 });
+                let total = total.lock().map_or(0, |t| *t);
                 eprintln!("[{}/{}] {}: {}", n.unwrap_or(0), total, f.name, summary(f));
             }
             Bars::Terminal {
@@ -347,7 +365,8 @@ pub fn batch(a: BatchArgs) -> i32 {
         jobs: threads,
         deadline,
     };
-    let bars = Bars::new(files.len().max(1), a.quiet);
+    // The number of scenarios is known once the files are loaded (Progress::total).
+    let bars = Bars::new(0, a.quiet);
     match nightly::batch(&files, &opts, &bars, &STOP) {
         Ok((m, dir)) => {
             if let Bars::Terminal { total, .. } = &bars {

@@ -315,6 +315,7 @@ pub fn batch(
         hashes: todo.iter().map(|&k| hashes[k].clone()).collect(),
         inner: progress,
     };
+    progress.total(todo_jobs.len());
     let control = batch::Control {
         stop: Some(stop),
         deadline: o.deadline,
