@@ -188,10 +188,13 @@ mod tests {
             ix(&sc.cadres, "C07", |c| &c.id),
         );
         // VT04 is a head post; make it sensitive too, and put it in VT05's unit.
-        sc.posts[vt04 as usize].function = Some(Function::Personnel);
-        sc.posts[vt04 as usize].unit = sc.posts[vt05 as usize].unit;
-        sc.cadres[c04 as usize].relatives.push(c07);
-        sc.cadres[c07 as usize].relatives.push(c04);
+        let unit = sc.posts[vt05 as usize].unit;
+        let posts = std::sync::Arc::make_mut(&mut sc.posts);
+        posts[vt04 as usize].function = Some(Function::Personnel);
+        posts[vt04 as usize].unit = unit;
+        let cadres = std::sync::Arc::make_mut(&mut sc.cadres);
+        cadres[c04 as usize].relatives.push(c07);
+        cadres[c07 as usize].relatives.push(c04);
         let ctx = RuleContext::new(&sc);
         let v = check(&ctx, &[(c04, vt04), (c07, vt05)]);
         assert!(

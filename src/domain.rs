@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 pub type Date = NaiveDate;
 pub type UnitIx = u32;
@@ -336,9 +337,10 @@ pub struct Scenario {
     pub pins: Vec<PairRule>,
     pub forbids: Vec<PairRule>,
     pub solver: SolverSettings,
-    pub units: Vec<Unit>,
-    pub posts: Vec<Post>,
-    pub cadres: Vec<Cadre>,
+    /// The tables, shared (not copied) by the variants of one file that read the same tables.
+    pub units: Arc<Vec<Unit>>,
+    pub posts: Arc<Vec<Post>>,
+    pub cadres: Arc<Vec<Cadre>>,
     /// Pairs of a previous plan (`baseline:`), sorted: each change from it costs `weights.stability`.
     pub baseline: Vec<(CadreIx, PostIx)>,
 }

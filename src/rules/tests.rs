@@ -17,6 +17,7 @@ use crate::scoring::pair_terms;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 // ---------------------------------------------------------------------------------------------
 // Builder
@@ -53,9 +54,9 @@ impl Builder {
                 pins: Vec::new(),
                 forbids: Vec::new(),
                 solver: SolverSettings::default(),
-                units: Vec::new(),
-                posts: Vec::new(),
-                cadres: Vec::new(),
+                units: Default::default(),
+                posts: Default::default(),
+                cadres: Default::default(),
                 baseline: Vec::new(),
             },
         };
@@ -67,7 +68,7 @@ impl Builder {
     }
 
     fn unit(&mut self, id: &str, tier: Tier, province: Option<&str>) -> UnitIx {
-        self.sc.units.push(Unit {
+        Arc::make_mut(&mut self.sc.units).push(Unit {
             id: id.into(),
             name: format!("Unit {id}"),
             tier,
@@ -104,7 +105,7 @@ impl Builder {
             criticality: 3,
         };
         f(&mut p);
-        self.sc.posts.push(p);
+        Arc::make_mut(&mut self.sc.posts).push(p);
         (self.sc.posts.len() - 1) as PostIx
     }
 
@@ -137,7 +138,7 @@ impl Builder {
             ethnic_minority: false,
         };
         f(&mut c);
-        self.sc.cadres.push(c);
+        Arc::make_mut(&mut self.sc.cadres).push(c);
         (self.sc.cadres.len() - 1) as CadreIx
     }
 
@@ -156,13 +157,17 @@ impl Builder {
 
     /// Makes two cadres relatives of each other.
     fn relatives(&mut self, a: CadreIx, b: CadreIx) {
-        self.sc.cadres[a as usize].relatives.push(b);
-        self.sc.cadres[b as usize].relatives.push(a);
+        Arc::make_mut(&mut self.sc.cadres)[a as usize]
+            .relatives
+            .push(b);
+        Arc::make_mut(&mut self.sc.cadres)[b as usize]
+            .relatives
+            .push(a);
     }
 
     /// The validated form the loader guarantees: sorted lookup vectors, relatives without self.
     fn build(mut self) -> Scenario {
-        for (i, c) in self.sc.cadres.iter_mut().enumerate() {
+        for (i, c) in Arc::make_mut(&mut self.sc.cadres).iter_mut().enumerate() {
             c.worked_years.sort_by(|a, b| a.0.cmp(&b.0));
             c.head_terms.sort_unstable();
             c.relatives.sort_unstable();
@@ -919,7 +924,7 @@ fn h8_post_not_marked_not_local_never_fails() {
     assert_eq!(h8(&sc, c, ps.plain_p1), Ok(()));
     // The flag decides, not the title: a post titled party_secretary without the flag passes too.
     let mut sc2 = sc.clone();
-    sc2.posts[ps.p1 as usize].not_local = false;
+    Arc::make_mut(&mut sc2.posts)[ps.p1 as usize].not_local = false;
     assert_eq!(h8(&sc2, c, ps.p1), Ok(()));
 }
 
@@ -993,7 +998,7 @@ fn h9_deputy_post_passes_even_with_two_terms() {
 #[test]
 fn h9_member_post_passes_even_with_two_terms() {
     let (mut sc, c, _, deputy) = h9_scenario(2, None);
-    sc.posts[deputy as usize].role = Role::Member;
+    Arc::make_mut(&mut sc.posts)[deputy as usize].role = Role::Member;
     assert_eq!(h9(&sc, c, deputy), Ok(()));
 }
 
@@ -1114,7 +1119,7 @@ fn h10_non_sensitive_post_passes() {
 fn h10_head_who_is_not_a_relative_passes() {
     let mut s = h10_scenario(P2, Some(Role::Head), Function::Treasury);
     // Break the family tie: the head of P2 is now a stranger.
-    for c in &mut s.sc.cadres {
+    for c in Arc::make_mut(&mut s.sc.cadres).iter_mut() {
         c.relatives.clear();
     }
     assert_eq!(h10(&s.sc, s.cadre, s.sensitive), Ok(()));

@@ -200,6 +200,10 @@ pub(crate) struct Diags {
 }
 
 impl Diags {
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
     /// Lists the diagnostics of these files first, in this order.
     pub(crate) fn order_files(&mut self, files: Vec<PathBuf>) {
         self.order = files;

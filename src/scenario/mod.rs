@@ -20,14 +20,17 @@ mod yaml;
 
 pub use variants::{DEFAULT_SWEEP_LIMIT, Variant, input_files, load_each, load_variants};
 
-use std::path::Path;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_yaml::Value;
 
 pub use diagnostic::{Diagnostic, ERROR_CODES, LoadError};
 pub use plan::{PlanRow, read_plan_csv};
 
-use crate::domain::{PairRule, Scenario};
+use crate::domain::{Cadre, PairRule, Post, Scenario, Unit};
 use diagnostic::{self as code, Diags, quoted};
 use locate::{KeyPath, Locate, Target};
 use tables::{Csv, CsvSpec, Ids};
@@ -45,6 +48,7 @@ pub(crate) fn from_value(
     value: &Value,
     base_dir: &Path,
     loc: &dyn Locate,
+    cache: &TableCache,
 ) -> Result<Scenario, LoadError> {
     let mut diags = Diags::default();
     yaml::check_keys(value, &yaml::SCENARIO, &KeyPath::root(), loc, &mut diags);
@@ -61,20 +65,33 @@ pub(crate) fn from_value(
     let read = |t: &Option<TableRef>, spec: &CsvSpec, diags: &mut Diags| -> Option<Csv> {
         read_table(t.as_ref()?, spec, loc, diags)
     };
-    let units_csv = read(&s.units, &tables::UNITS, &mut diags);
-    let units = units_csv.as_ref().map(|c| tables::units(c, &mut diags));
-    let unit_ids = units.as_ref().map(|u| &u.ids);
-    let posts_csv = read(&s.posts, &tables::POSTS, &mut diags);
-    let posts = posts_csv
-        .as_ref()
-        .map(|c| tables::posts(c, unit_ids, &s.rules, &mut diags));
-    let cadres_csv = read(&s.cadres, &tables::CADRES, &mut diags);
-    let cadres = cadres_csv
-        .as_ref()
-        .map(|c| tables::cadres(c, unit_ids, s.plan_date, &mut diags));
+    // Tables are parsed once per file and reading settings, and shared by every scenario (variant)
+    // that reads them the same way; a table with errors is never cached, so each variant reports it.
+    let path_of = |t: &Option<TableRef>| t.as_ref().map(|t| t.path.clone());
+    let (units, unit_ids) = shared(&cache.units, path_of(&s.units), &mut diags, |d| {
+        Some(tables::units(&read(&s.units, &tables::UNITS, d)?, d))
+    });
+    let posts_key =
+        path_of(&s.posts).map(|p| (p, path_of(&s.units), s.rules.not_local_titles.clone()));
+    let (posts, post_ids) = shared(&cache.posts, posts_key, &mut diags, |d| {
+        Some(tables::posts(
+            &read(&s.posts, &tables::POSTS, d)?,
+            unit_ids.as_deref(),
+            &s.rules,
+            d,
+        ))
+    });
+    let cadres_key = path_of(&s.cadres).map(|p| (p, path_of(&s.units), s.plan_date));
+    let (cadres, cadre_ids) = shared(&cache.cadres, cadres_key, &mut diags, |d| {
+        Some(tables::cadres(
+            &read(&s.cadres, &tables::CADRES, d)?,
+            unit_ids.as_deref(),
+            s.plan_date,
+            d,
+        ))
+    });
 
-    let post_ids = posts.as_ref().map(|p| &p.ids);
-    let cadre_ids = cadres.as_ref().map(|c| &c.ids);
+    let (post_ids, cadre_ids) = (post_ids.as_deref(), cadre_ids.as_deref());
     let mut refs = Refs {
         loc,
         diags: &mut diags,
@@ -96,9 +113,6 @@ pub(crate) fn from_value(
         refs.check_seats(&pins, posts, &extra_seats);
     }
 
-    let units = units.and_then(|u| u.complete());
-    let posts = posts.and_then(|p| p.complete());
-    let cadres = cadres.and_then(|c| c.complete());
     if let Some(err) = diags.into_error() {
         return Err(err);
     }
@@ -131,6 +145,43 @@ pub(crate) fn from_value(
                 .fix("check the scenario against docs/scenario-format.md"),
         )),
     }
+}
+
+/// Parsed tables shared between the scenarios of one load, by what their parse depends on.
+#[derive(Default)]
+pub(crate) struct TableCache {
+    units: RefCell<Cached<PathBuf, Unit>>,
+    posts: RefCell<Cached<(PathBuf, Option<PathBuf>, Vec<String>), Post>>,
+    cadres: RefCell<Cached<(PathBuf, Option<PathBuf>, Option<crate::domain::Date>), Cadre>>,
+}
+
+type Cached<K, T> = BTreeMap<K, (Arc<Vec<T>>, Arc<Ids>)>;
+
+/// The rows and ids of a table: from the cache under `key`, or parsed (and cached if it parsed
+/// without a problem). Rows are `None` when some row is invalid (the problem is in `diags`).
+fn shared<K: Ord, T>(
+    cache: &RefCell<Cached<K, T>>,
+    key: Option<K>,
+    diags: &mut Diags,
+    parse: impl FnOnce(&mut Diags) -> Option<tables::Parsed<T>>,
+) -> (Option<Arc<Vec<T>>>, Option<Arc<Ids>>) {
+    if let Some((rows, ids)) = key.as_ref().and_then(|k| cache.borrow().get(k).cloned()) {
+        return (Some(rows), Some(ids));
+    }
+    let before = diags.len();
+    let Some(parsed) = parse(diags) else {
+        return (None, None);
+    };
+    let ids = Arc::new(parsed.ids);
+    let rows = parsed
+        .rows
+        .into_iter()
+        .collect::<Option<Vec<T>>>()
+        .map(Arc::new);
+    if let (Some(k), Some(r), true) = (key, &rows, diags.len() == before) {
+        cache.borrow_mut().insert(k, (r.clone(), ids.clone()));
+    }
+    (rows, Some(ids))
 }
 
 /// Reads the scenario's `baseline:` plan, if any, against the finished scenario.
@@ -384,11 +435,11 @@ impl Refs<'_> {
     fn check_seats(
         &mut self,
         pins: &[(PairRule, KeyPath)],
-        posts: &tables::Parsed<crate::domain::Post>,
+        posts: &[crate::domain::Post],
         extra: &[crate::domain::ExtraSeat],
     ) {
         for (i, (pin, key)) in pins.iter().enumerate() {
-            let Some(Some(post)) = posts.rows.get(pin.post as usize) else {
+            let Some(post) = posts.get(pin.post as usize) else {
                 continue;
             };
             let seats = u64::from(post.seats)

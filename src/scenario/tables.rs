@@ -327,10 +327,6 @@ impl<T> Parsed<T> {
             ids: Ids::default(),
         }
     }
-    /// All rows, if every one of them is valid.
-    pub(crate) fn complete(self) -> Option<Vec<T>> {
-        self.rows.into_iter().collect()
-    }
 }
 
 /// Reading the cells of one row; any problem is reported and makes the row invalid.

@@ -15,7 +15,7 @@ use serde_yaml::{Mapping, Value};
 use super::diagnostic::{self as code, Diagnostic, LoadError, quoted};
 use super::locate::{KeyPath, Locate, Target, YamlText};
 use super::text::read_text;
-use super::{from_value, read_failure, single, yaml_syntax};
+use super::{TableCache, from_value, read_failure, single, yaml_syntax};
 use crate::domain::Scenario;
 
 /// Default most variants a `sweep:` may expand to (`sweep_limit:` changes it).
@@ -214,12 +214,12 @@ pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
 pub(crate) fn load_base(path: &Path) -> Result<Scenario, LoadError> {
     let mut read = resolve(path, &mut Vec::new(), None)?;
     take_overlays(&mut read.value);
-    convert(&read.value, &read.text)
+    convert(&read.value, &read.text, &TableCache::default())
 }
 
 /// Paths in `value` are already resolved (`absolutize`), so they are taken as they are.
-fn convert(value: &Value, text: &YamlText) -> Result<Scenario, LoadError> {
-    from_value(value, Path::new(""), text)
+fn convert(value: &Value, text: &YamlText, cache: &TableCache) -> Result<Scenario, LoadError> {
+    from_value(value, Path::new(""), text, cache)
 }
 
 struct Overlays {
@@ -336,6 +336,8 @@ pub fn load_each(path: &Path) -> Result<Vec<Loaded>, LoadError> {
 
     let mut out = Vec::with_capacity(named.len());
     let mut seen = std::collections::BTreeSet::new();
+    // One cache for all the variants of the file: tables read the same way are parsed once and shared.
+    let cache = TableCache::default();
     for (name, value) in named {
         if !seen.insert(name.clone()) {
             let l = read
@@ -349,7 +351,7 @@ pub fn load_each(path: &Path) -> Result<Vec<Loaded>, LoadError> {
                 .fix("rename the variant");
             return Err(single(d));
         }
-        let result = convert(&value, &read.text).map(|mut scenario| {
+        let result = convert(&value, &read.text, &cache).map(|mut scenario| {
             if name != "base" {
                 scenario.name = format!("{} [{}]", scenario.name, name);
             }

@@ -348,9 +348,9 @@ fn build(raw: &RawScenario) -> Scenario {
             relative_gap: 0.0,
             threads: 1,
         },
-        units,
-        posts,
-        cadres,
+        units: units.into(),
+        posts: posts.into(),
+        cadres: cadres.into(),
         baseline: Vec::new(),
     }
 }

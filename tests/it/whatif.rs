@@ -65,6 +65,24 @@ fn shipped_what_if_has_its_variants_and_sweep() {
     );
     assert_eq!(by("moi-don-vi-mot-nguoi").max_departures_per_unit, 1);
     assert_eq!(by("phuc-vu-60-thang").rules.min_service_months, 60);
+    // Tables read the same way are parsed once and shared, not copied per variant.
+    for v in &vs[1..] {
+        assert!(
+            std::sync::Arc::ptr_eq(&base.cadres, &v.scenario.cadres),
+            "{} copies cadres",
+            v.name
+        );
+        assert!(
+            std::sync::Arc::ptr_eq(&base.posts, &v.scenario.posts),
+            "{} copies posts",
+            v.name
+        );
+        assert!(
+            std::sync::Arc::ptr_eq(&base.units, &v.scenario.units),
+            "{} copies units",
+            v.name
+        );
+    }
     let s = by("weights.staffing=5,max_departures_per_unit=3");
     assert_eq!((s.weights.staffing, s.max_departures_per_unit), (5.0, 3));
     assert!(
@@ -91,6 +109,26 @@ fn extends_resolves_paths_against_each_files_folder() {
     assert_eq!(sc.max_departures_per_unit, 1);
     assert_eq!(sc.cadres.len(), 14);
     assert_eq!(sc.pins.len(), 1);
+}
+
+#[test]
+fn a_variant_that_reads_a_table_differently_gets_its_own_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let tut = root().join("scenarios/tutorial/tutorial.yaml");
+    let file = dir.path().join("w.yaml");
+    fs::write(
+        &file,
+        format!("extends: {}\nvariants:\n  later:\n    plan_date: 2027-03-01\n  titles:\n    rules: {{ not_local_titles: [Bí thư] }}\n", tut.display()),
+    )
+    .unwrap();
+    let vs = rotaplan::scenario::load_variants(&file).unwrap();
+    let (base, later, titles) = (&vs[0].scenario, &vs[1].scenario, &vs[2].scenario);
+    // plan_date is checked against birth dates: cadres parsed again; posts and units shared.
+    assert!(!std::sync::Arc::ptr_eq(&base.cadres, &later.cadres));
+    assert!(std::sync::Arc::ptr_eq(&base.posts, &later.posts));
+    // not_local_titles derives posts' not_local: posts parsed again.
+    assert!(!std::sync::Arc::ptr_eq(&base.posts, &titles.posts));
+    assert!(std::sync::Arc::ptr_eq(&base.cadres, &titles.cadres));
 }
 
 #[test]
