@@ -151,9 +151,14 @@ pub(crate) fn from_value(
 #[derive(Default)]
 pub(crate) struct TableCache {
     units: RefCell<Cached<PathBuf, Unit>>,
-    posts: RefCell<Cached<(PathBuf, Option<PathBuf>, Vec<String>), Post>>,
-    cadres: RefCell<Cached<(PathBuf, Option<PathBuf>, Option<crate::domain::Date>), Cadre>>,
+    posts: RefCell<Cached<PostsKey, Post>>,
+    cadres: RefCell<Cached<CadresKey, Cadre>>,
 }
+
+/// posts.csv, units.csv (its ids resolve `unit`) and the not-local titles (they derive `not_local`).
+type PostsKey = (PathBuf, Option<PathBuf>, Vec<String>);
+/// cadres.csv, units.csv and the plan date (birth and certificate dates are checked against it).
+type CadresKey = (PathBuf, Option<PathBuf>, Option<crate::domain::Date>);
 
 type Cached<K, T> = BTreeMap<K, (Arc<Vec<T>>, Arc<Ids>)>;
 
