@@ -8,9 +8,11 @@ use crate::domain::Scenario;
 use crate::output::write_atomic;
 use crate::plan::Plan;
 use crate::report;
+use crate::rules::{Candidates, RuleContext, candidates};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 /// One scenario to solve: a variant of a file.
@@ -108,6 +110,7 @@ pub fn run_with(
 ) -> Vec<Finished> {
     let threads = threads.max(1);
     let left = AtomicUsize::new(jobs.len());
+    let shared = Mutex::new(Vec::new());
     let solve = || {
         jobs.par_iter()
             .enumerate()
@@ -136,7 +139,7 @@ pub fn run_with(
                                 / jobs_left as f64;
                             sc.solver.time_limit_s = sc.solver.time_limit_s.min(share.max(1.0));
                         }
-                        let planned = crate::plan_scenario(&sc);
+                        let planned = plan_shared(&sc, &shared);
                         if planned.violations.is_empty() {
                             Outcome::Planned(Box::new(planned.plan))
                         } else {
@@ -161,6 +164,31 @@ pub fn run_with(
         Ok(pool) => pool.install(solve),
         Err(_) => solve(),
     }
+}
+
+/// Candidates computed in this run, by `candidates::eligibility_key`.
+type SharedCandidates = Mutex<Vec<(String, Arc<Candidates>)>>;
+
+/// Plan a scenario, re-scoring the candidates of an earlier variant with the same tables, rules,
+/// plan date and forbids instead of generating them again.
+fn plan_shared(sc: &Scenario, shared: &SharedCandidates) -> crate::Planned {
+    let ctx = RuleContext::new(sc);
+    let key = candidates::eligibility_key(sc);
+    let known = shared
+        .lock()
+        .ok()
+        .and_then(|s| s.iter().find(|(k, _)| *k == key).map(|(_, c)| c.clone()));
+    let cands = match known {
+        Some(c) => candidates::rescore(&ctx, &c),
+        None => {
+            let c = candidates::generate(&ctx);
+            if let Ok(mut s) = shared.lock() {
+                s.push((key, Arc::new(c.clone())));
+            }
+            c
+        }
+    };
+    crate::plan_candidates(&ctx, &cands, &crate::explain::Budget::NONE)
 }
 
 /// The comparison of a run's plans (failed jobs are left out of the table).

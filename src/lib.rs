@@ -39,16 +39,26 @@ pub fn plan_scenario(sc: &domain::Scenario) -> Planned {
 pub fn plan_scenario_with(sc: &domain::Scenario, budget: &explain::Budget) -> Planned {
     let ctx = rules::RuleContext::new(sc);
     let cands = rules::candidates::generate(&ctx);
-    let structure = explain::structural(&ctx, &cands);
-    let outcome = solve::solve(&ctx, &cands);
-    let mut plan = plan::build(&ctx, &cands, &outcome);
+    plan_candidates(&ctx, &cands, budget)
+}
+
+/// The pipeline from given candidates (generated, or re-scored from another variant's by
+/// `rules::candidates::rescore`) on: model → plan → check.
+pub fn plan_candidates(
+    ctx: &rules::RuleContext,
+    cands: &rules::Candidates,
+    budget: &explain::Budget,
+) -> Planned {
+    let structure = explain::structural(ctx, cands);
+    let outcome = solve::solve(ctx, cands);
+    let mut plan = plan::build(ctx, cands, &outcome);
     plan.structure = structure;
     if !outcome.status.has_plan() {
-        plan.relaxation = explain::relax_pins(&ctx, &cands, None);
+        plan.relaxation = explain::relax_pins(ctx, cands, None);
     }
-    plan.runner_ups = explain::runner_ups(&ctx, &cands, &plan, budget);
+    plan.runner_ups = explain::runner_ups(ctx, cands, &plan, budget);
     let violations = if outcome.status.has_plan() {
-        check::check(&ctx, &plan.pairs())
+        check::check(ctx, &plan.pairs())
     } else {
         Vec::new()
     };

@@ -149,3 +149,62 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
     out.by_cadre.push(out.pairs.len());
     out
 }
+
+/// The same pairs with their terms and scores recomputed for `ctx`'s scenario: for a variant that
+/// reads the same tables with the same rules, plan date and forbids as the one `cands` came from,
+/// and differs only in what is scored (weights, targets, caps, baseline, pins).
+pub fn rescore(ctx: &RuleContext, cands: &Candidates) -> Candidates {
+    let sc = ctx.sc;
+    let mut out = cands.clone();
+    out.pairs.par_iter_mut().for_each(|c| {
+        let mut terms = pair_terms(sc, sc.cadre(c.cadre), sc.post(c.post));
+        terms.stability = crate::scoring::stability(sc, c.cadre, c.post);
+        c.score = terms.weighted(&sc.weights);
+        c.terms = terms;
+    });
+    out
+}
+
+/// What decides which pairs are candidates (not their scores): the tables (shared `Arc`s, compared
+/// by address), the rule set, the plan date and the forbids. Equal keys, equal candidate pairs.
+pub fn eligibility_key(sc: &Scenario) -> String {
+    format!(
+        "{:p} {:p} {:p} {} {:?} {:?}",
+        std::sync::Arc::as_ptr(&sc.units),
+        std::sync::Arc::as_ptr(&sc.posts),
+        std::sync::Arc::as_ptr(&sc.cadres),
+        sc.plan_date,
+        sc.rules,
+        sc.forbids
+            .iter()
+            .map(|f| (f.cadre, f.post))
+            .collect::<Vec<_>>()
+    )
+}
+
+#[cfg(test)]
+mod rescore_tests {
+    use super::*;
+    use crate::rules::RuleContext;
+
+    #[test]
+    fn rescoring_equals_generating_under_new_weights() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/province/province.yaml");
+        let sc = crate::scenario::load(&path).unwrap();
+        let first = generate(&RuleContext::new(&sc));
+        let mut other = sc.clone();
+        other.weights.staffing = 17.0;
+        other.weights.training_points.grassroots = 5.0;
+        other.baseline = vec![(first.pairs[0].cadre, first.pairs[0].post)];
+        assert_eq!(eligibility_key(&sc), eligibility_key(&other));
+        let ctx = RuleContext::new(&other);
+        let (fresh, rescored) = (generate(&ctx), rescore(&ctx, &first));
+        assert_eq!(fresh.pairs, rescored.pairs);
+        assert_eq!(fresh.by_post, rescored.by_post);
+        // A rule change is a different key.
+        let mut stricter = sc.clone();
+        stricter.rules.min_service_months = 150;
+        assert_ne!(eligibility_key(&sc), eligibility_key(&stricter));
+    }
+}
