@@ -2,7 +2,8 @@
 //! plans in words. Both work on [`PlanSummary`], the part of `plan.json` they need, so they take
 //! plans from this run or from files written earlier (`rotaplan compare`, `rotaplan diff`).
 
-use crate::plan::Plan;
+use crate::plan::{Kpis, Plan};
+use crate::scoring::ObjectiveBreakdown;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -13,46 +14,6 @@ pub struct SummarySolver {
     pub objective: Option<f64>,
     pub bound: Option<f64>,
     pub gap: Option<f64>,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SummaryTerms {
-    pub staffing: f64,
-    pub training: f64,
-    pub fit: f64,
-    pub disruption: f64,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SummaryObjective {
-    pub terms: SummaryTerms,
-    pub must_fill_empty_seats: u32,
-    pub extra_seats_used: u32,
-    pub women_shortfall: f64,
-    pub young_shortfall: f64,
-    pub minority_shortfall: f64,
-    pub total: f64,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SummaryKpis {
-    pub posts: usize,
-    pub posts_filled: usize,
-    pub seats: u32,
-    pub seats_filled: u32,
-    pub must_fill_posts: usize,
-    pub must_fill_filled: usize,
-    pub shortage_posts: usize,
-    pub shortage_filled: usize,
-    pub moves: usize,
-    pub women_share: f64,
-    pub young_share: f64,
-    pub minority_share: f64,
-    pub extra_seats_used: u32,
-    pub training_coverage: f64,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -79,8 +40,8 @@ pub struct SummaryUnfilled {
 pub struct PlanSummary {
     pub scenario: String,
     pub solver: SummarySolver,
-    pub objective: SummaryObjective,
-    pub kpis: SummaryKpis,
+    pub objective: ObjectiveBreakdown,
+    pub kpis: Kpis,
     pub assignments: Vec<SummaryAssignment>,
     pub unfilled: Vec<SummaryUnfilled>,
 }
@@ -310,7 +271,7 @@ mod tests {
                 objective: Some(objective),
                 ..Default::default()
             },
-            kpis: SummaryKpis {
+            kpis: Kpis {
                 moves,
                 posts_filled: assignments.len(),
                 ..Default::default()

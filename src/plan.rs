@@ -5,7 +5,7 @@ use crate::domain::{CadreIx, Date, PostIx, Scenario};
 use crate::rules::{Candidates, RuleContext, RuleId};
 use crate::scoring::{ObjectiveBreakdown, Terms, TrainingGain, training_gains};
 use crate::solve::{InfeasibleGroup, SolveOutcome, SolveStatus};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the JSON and CSV plan formats (docs/plan-format.md).
@@ -163,7 +163,9 @@ pub struct Unfilled {
     pub eligible: Vec<EligibleCadre>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+/// Deserialize with defaults: `compare` reads KPIs back from plan.json files, hand-made ones too.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Kpis {
     pub posts: usize,
     pub posts_filled: usize,

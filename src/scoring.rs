@@ -5,6 +5,7 @@ use crate::domain::{Cadre, Post, Scenario, TrainingPoints, Unit, Weights};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Terms {
     /// Filling a post where people are short: criticality × (1 + unit shortage).
     pub staffing: f64,
@@ -290,6 +291,7 @@ pub fn stability(sc: &Scenario, c: crate::domain::CadreIx, p: crate::domain::Pos
 /// maximises `total`; this function recomputes it from the plan alone, so the solver's objective,
 /// a greedy plan and a brute force are all measured by the same yardstick.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ObjectiveBreakdown {
     /// Unweighted term sums over the assignments.
     pub terms: Terms,

@@ -2,6 +2,7 @@
 //! solver against a brute-force oracle.
 
 mod cli;
+mod common;
 mod explain;
 mod nightly;
 mod oracle;

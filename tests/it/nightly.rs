@@ -1,20 +1,10 @@
 //! Nightly batch: a broken scenario beside good ones, resume after SIGKILL, shards merged equal an
 //! unsharded run.
 
-use assert_cmd::Command;
+use crate::common::{root, rotaplan, tree};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn rotaplan() -> Command {
-    let mut c = Command::cargo_bin("rotaplan").unwrap();
-    c.current_dir(root());
-    c
-}
 
 /// The only run folder under `out`.
 fn run_dir(out: &Path) -> PathBuf {
@@ -32,24 +22,11 @@ fn manifest(dir: &Path) -> serde_json::Value {
 }
 
 /// Every plan.csv under a run folder, by relative path.
-fn plans(dir: &Path) -> Vec<(String, String)> {
-    fn walk(base: &Path, d: &Path, out: &mut Vec<(String, String)>) {
-        for e in fs::read_dir(d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else if p.file_name().unwrap() == "plan.csv" {
-                out.push((
-                    p.strip_prefix(base).unwrap().display().to_string(),
-                    fs::read_to_string(&p).unwrap(),
-                ));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out);
-    out.sort();
-    out
+fn plans(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    tree(dir)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with("plan.csv"))
+        .collect()
 }
 
 #[test]

@@ -1,40 +1,9 @@
 //! What-if runs: inheritance and sweeps (with their errors), byte-identical output whatever
 //! `--jobs`, a failing variant beside passing ones, `compare` and `diff`.
 
-use assert_cmd::Command;
+use crate::common::{root, rotaplan, tree};
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn rotaplan() -> Command {
-    let mut c = Command::cargo_bin("rotaplan").unwrap();
-    c.current_dir(root());
-    c
-}
-
-/// All files under `dir`, relative, with their bytes, sorted.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-        for e in fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else {
-                out.push((
-                    p.strip_prefix(base).unwrap().display().to_string(),
-                    fs::read(&p).unwrap(),
-                ));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out);
-    out.sort();
-    out
-}
+use std::path::Path;
 
 #[test]
 fn shipped_what_if_has_its_variants_and_sweep() {
