@@ -60,7 +60,7 @@ enum CheckFormat {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Solve a scenario and write the plan (plan.csv, unfilled.csv, plan.json, plan.md) to --out.
+    /// Solve a scenario and write the plan (plan.csv, unfilled.csv, plan.md, plan.html, plan.json) to --out.
     Plan {
         scenario: PathBuf,
         /// Output folder [default: rotaplan-out/<scenario file stem>]
@@ -270,6 +270,7 @@ fn plan(
         ("plan.csv", report::assignments_csv(plan)),
         ("unfilled.csv", report::unfilled_csv(plan)),
         ("plan.md", report::markdown(plan)),
+        ("plan.html", report::html(plan)),
         // The JSON last: its presence says the others are complete.
         ("plan.json", report::json(plan)),
     ];

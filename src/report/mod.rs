@@ -387,6 +387,38 @@ pub fn markdown(plan: &Plan) -> String {
     markdown_with(plan, true)
 }
 
+/// `plan.html`: the Markdown report (summary, assignments, empty posts and the explanations) as one
+/// self-contained page: no script, no network, a little CSS.
+pub fn html(plan: &Plan) -> String {
+    html_page(&plan.scenario, &markdown(plan))
+}
+
+/// A self-contained HTML page of Markdown text (tables enabled).
+pub fn html_page(title: &str, md: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, html};
+    let mut body = String::new();
+    // Names and titles come from the users' tables: any HTML in them is shown as text, never run.
+    let events = Parser::new_ext(md, Options::ENABLE_TABLES).map(|e| match e {
+        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+        e => e,
+    });
+    html::push_html(&mut body, events);
+    let title = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n\
+         body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; color: #222; }}\n\
+         table {{ border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }}\n\
+         th, td {{ border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; }}\n\
+         th {{ background: #f3f3f3; }}\n\
+         tr:nth-child(even) td {{ background: #fafafa; }}\n\
+         code {{ background: #f3f3f3; padding: 0 0.2rem; }}\n\
+         </style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
+}
+
 /// `plan.md` without the time line (see [`json_without_timings`]).
 pub fn markdown_without_timings(plan: &Plan) -> String {
     markdown_with(plan, false)
@@ -451,4 +483,24 @@ pub fn violations_json(v: &[Violation]) -> String {
         serde_json::to_string_pretty(&serde_json::json!({ "violations": v })).unwrap_or_default();
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod html_tests {
+    #[test]
+    fn html_from_user_text_is_escaped() {
+        let page = super::html_page(
+            "<b>t</b>",
+            "# C01 <script>alert(1)</script>\n\n| a |\n|---|\n| <img src=x> |\n",
+        );
+        assert!(
+            !page.contains("<script>") && !page.contains("<img"),
+            "{page}"
+        );
+        assert!(
+            page.contains("&lt;script&gt;")
+                && page.contains("<table>")
+                && page.contains("<title>&lt;b&gt;t&lt;/b&gt;</title>")
+        );
+    }
 }

@@ -6,7 +6,13 @@ use serde_json::Value;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-const PLAN_FILES: [&str; 4] = ["plan.csv", "unfilled.csv", "plan.md", "plan.json"];
+const PLAN_FILES: [&str; 5] = [
+    "plan.csv",
+    "unfilled.csv",
+    "plan.md",
+    "plan.html",
+    "plan.json",
+];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
