@@ -355,7 +355,17 @@ pub fn batch(
 
 /// The run's summary files, then `manifest.json` last.
 fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
-    write_atomic(&dir.join("summary.md"), summary_md(dir, m).as_bytes())?;
+    let md = summary_md(dir, m);
+    write_atomic(&dir.join("summary.md"), md.as_bytes())?;
+    let title = format!(
+        "rotaplan batch {}",
+        dir.file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+    );
+    write_atomic(
+        &dir.join("summary.html"),
+        crate::report::html_page(&title, &md).as_bytes(),
+    )?;
     if m.status == "complete" {
         write_atomic(&dir.join("manifest.json"), json(m).as_bytes())?;
     } else {
@@ -426,6 +436,75 @@ pub fn summary_md(dir: &Path, m: &Manifest) -> String {
     if !plans.is_empty() {
         out += "\n";
         out += &crate::report::comparison_markdown(&crate::compare::compare(&plans), &[]);
+    }
+    if let Some(prev) = previous_run(dir) {
+        out += &changes_since(&prev, dir, &plans);
+    }
+    out
+}
+
+/// The newest other finished run next to `dir` (same parent, a `manifest.json`, an earlier name).
+fn previous_run(dir: &Path) -> Option<PathBuf> {
+    let name = dir.file_name()?.to_string_lossy().into_owned();
+    let mut runs: Vec<PathBuf> = std::fs::read_dir(dir.parent()?)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("manifest.json").is_file())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| *n.to_string_lossy() < *name.as_str())
+        })
+        .collect();
+    runs.sort();
+    runs.pop()
+}
+
+/// "What changed since the previous run": per scenario planned in both, the diff in one line.
+fn changes_since(
+    prev: &Path,
+    dir: &Path,
+    plans: &[(String, crate::compare::PlanSummary)],
+) -> String {
+    let shown = prev
+        .strip_prefix(dir.parent().unwrap_or(Path::new("")))
+        .unwrap_or(prev);
+    let mut out = format!("\n## Changes since {}\n\n", shown.display());
+    let mut any = false;
+    for (name, now) in plans {
+        let Ok(text) = std::fs::read_to_string(batch::job_dir(prev, name).join("plan.json")) else {
+            out += &format!("- {name}: new tonight\n");
+            any = true;
+            continue;
+        };
+        let Ok(before) = crate::compare::PlanSummary::from_json(&text) else {
+            continue;
+        };
+        let d = crate::compare::diff(&before, now);
+        if d.cadres.is_empty() && d.newly_filled.is_empty() && d.emptied.is_empty() {
+            continue;
+        }
+        any = true;
+        let objective = d
+            .kpis
+            .iter()
+            .find(|k| k.kpi == "objective")
+            .map_or(String::new(), |k| {
+                format!(
+                    ", objective {} → {}",
+                    k.a.map_or("—".into(), crate::report::num),
+                    k.b.map_or("—".into(), crate::report::num)
+                )
+            });
+        out += &format!(
+            "- {name}: {} cadre(s) placed differently, {} post(s) newly filled, {} emptied{objective}\n",
+            d.cadres.len(),
+            d.newly_filled.len(),
+            d.emptied.len()
+        );
+    }
+    if !any {
+        out += "No plan changed.\n";
     }
     out
 }

@@ -239,3 +239,58 @@ fn shards_merged_equal_an_unsharded_run() {
     assert!(n1 > 0 && n1 < 17);
     assert_eq!(plans(&whole), plans(&merged));
 }
+
+#[test]
+fn the_morning_page_says_what_changed_since_the_previous_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tut = root().join("scenarios/tutorial/tutorial.yaml");
+    let f = tmp.path().join("tonight.yaml");
+    let out = tmp.path().join("out");
+    let run = |yaml: String| {
+        fs::write(&f, yaml).unwrap();
+        let o = rotaplan()
+            .args(["batch", "-q", "--out"])
+            .arg(&out)
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    run(format!("extends: {}\n", tut.display()));
+    run(format!(
+        "extends: {}\nmax_departures_per_unit: 1\n",
+        tut.display()
+    ));
+    let mut runs: Vec<PathBuf> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    runs.sort();
+    assert_eq!(
+        runs.len(),
+        2,
+        "a second run the same day gets its own folder"
+    );
+    let md = fs::read_to_string(runs[1].join("summary.md")).unwrap();
+    let first = runs[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(md.contains(&format!("## Changes since {first}")), "{md}");
+    assert!(
+        md.contains("- tonight/base: ") && md.contains("placed differently"),
+        "{md}"
+    );
+    let html = fs::read_to_string(runs[1].join("summary.html")).unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>")
+            && html.contains("<table>")
+            && html.contains("Changes since")
+    );
+    assert!(
+        !html.contains("<script") && !html.contains("http"),
+        "self-contained, no script or network"
+    );
+}
