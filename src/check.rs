@@ -158,6 +158,62 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
             ));
         }
     }
+    if sc.requirements.must_fill.hard {
+        for (p, post) in sc.posts.iter().enumerate() {
+            let n = filled.get(&(p as PostIx)).copied().unwrap_or(0);
+            if post.criticality >= 5 && n < post.seats {
+                out.push(v(
+                    RuleId::S5,
+                    None,
+                    Some(p as PostIx),
+                    format!(
+                        "must-fill post has {n} of its {} quota seat(s) filled",
+                        post.seats
+                    ),
+                ));
+            }
+        }
+    }
+    if sc.requirements.targets.hard {
+        out.extend(target_breaches(ctx, pairs));
+    }
+    out
+}
+
+/// S6: each hard target's share among the cadres moved (an empty plan meets every target).
+fn target_breaches(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
+    let t = ctx.sc.targets;
+    let moved: Vec<_> = pairs.iter().map(|&(c, _)| ctx.flags(c)).collect();
+    let mut out = Vec::new();
+    if moved.is_empty() {
+        return out;
+    }
+    let n = moved.len() as f64;
+    let specs = [
+        ("women", t.women, moved.iter().filter(|f| f.woman).count()),
+        ("young", t.young, moved.iter().filter(|f| f.young).count()),
+        (
+            "minority",
+            t.minority,
+            moved.iter().filter(|f| f.minority).count(),
+        ),
+    ];
+    for (name, target, count) in specs {
+        // Integer arithmetic would be exact; a small tolerance matches the solver's rows.
+        if (count as f64) < target * n - 1e-9 {
+            out.push(Violation {
+                rule: RuleId::S6,
+                cadre: None,
+                post: None,
+                detail: format!(
+                    "{count} of the {} cadres moved count as {name}: {:.1} %, the hard target is {:.1} %",
+                    moved.len(),
+                    100.0 * count as f64 / n,
+                    100.0 * target
+                ),
+            });
+        }
+    }
     out
 }
 

@@ -484,7 +484,7 @@ fn explain(a: &ExplainArgs) -> i32 {
             let tl = budget
                 .time_limit_s
                 .unwrap_or(sc.solver.time_limit_s.min(ex::RESOLVE_TIME_LIMIT_S));
-            b.relaxation = ex::relax_pins(&ctx, &cands, Some(tl));
+            b.relaxation = ex::relax_requirements(&ctx, &cands, Some(tl));
         }
         let tl = budget
             .time_limit_s

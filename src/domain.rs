@@ -283,6 +283,39 @@ impl Default for Targets {
     }
 }
 
+/// Whether a requirement group is a hard constraint, and whether `explain` may relax it when the
+/// hard requirements cannot all hold together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Requirement {
+    pub hard: bool,
+    pub relaxable: bool,
+}
+
+impl Default for Requirement {
+    fn default() -> Self {
+        Requirement {
+            hard: false,
+            relaxable: true,
+        }
+    }
+}
+
+/// `requirements:` must-fill posts (S5) and structure targets (S6) soft (penalised, the default)
+/// or hard.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Requirements {
+    pub must_fill: Requirement,
+    pub targets: Requirement,
+}
+
+impl Requirements {
+    pub fn any_hard(&self) -> bool {
+        self.must_fill.hard || self.targets.hard
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExtraSeat {
     pub post: PostIx,
@@ -331,6 +364,8 @@ pub struct Scenario {
     pub rules: RuleSet,
     pub weights: Weights,
     pub targets: Targets,
+    /// Must-fill posts and structure targets: soft or hard.
+    pub requirements: Requirements,
     /// At most this many cadres leave one unit in this plan ("not in waves").
     pub max_departures_per_unit: u32,
     pub extra_seats: Vec<ExtraSeat>,

@@ -12,8 +12,10 @@
 //! - [`explain_pair`], [`explain_cadre`], [`explain_post`]: the questions of a standing committee.
 //! - [`runner_ups`]: per assigned post, the next best candidates and what choosing them would cost
 //!   (re-solves in parallel with rayon, within a budget).
-//! - [`relax_pins`]: when the pins cannot all hold, a minimal set of pins to drop (never one marked
-//!   `relaxable: false`), by a deletion filter over the solver's pins pre-check.
+//! - [`relax_requirements`]: when the hard requirements cannot all hold, which groups give way —
+//!   pins by a deletion filter over the solver's pins pre-check ([`relax_pins`]); pins, hard
+//!   must-fill posts and hard targets together by an elastic MIP. Never a group marked
+//!   `relaxable: false`.
 
 use crate::domain::{CadreIx, PairRule, PostIx, Scenario};
 use crate::plan::{Kpis, Plan, Unfilled};
@@ -901,11 +903,39 @@ pub struct Relaxation {
     /// When the pins marked `relaxable: false` alone cannot hold: their conflicts (dropping other
     /// pins does not help; `drop` is empty).
     pub fixed_conflicts: Vec<InfeasibleGroup>,
+    /// Hard must-fill posts (S5) that have to stay short, with the seats a plan can fill.
+    pub must_fill: Vec<MustFillRef>,
+    /// Hard structure targets (S6) that have to give way, with the share a plan reaches.
+    pub targets: Vec<TargetRef>,
+    /// `drop`, `must_fill` and `targets` together are proven to be a smallest set of groups to
+    /// relax (then no group of it can be kept); otherwise a minimal set by a deletion filter.
+    pub minimum: bool,
     /// With the pins of `drop` dropped, the re-solved plan's status and objective (when checked).
     pub status_after: Option<SolveStatus>,
     pub objective_after: Option<f64>,
     /// In words.
     pub summary: String,
+}
+
+/// A hard must-fill post that has to stay short.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MustFillRef {
+    pub post_id: String,
+    pub post_title: String,
+    pub unit_name: String,
+    pub seats: u32,
+    /// Seats filled in one plan found with the groups relaxed (not the most possible).
+    pub filled: u32,
+}
+
+/// A hard structure target that has to give way.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetRef {
+    pub target: String,
+    pub share: f64,
+    /// Its share among the cadres moved in one plan found with the groups relaxed (not the most
+    /// possible).
+    pub reached: f64,
 }
 
 /// When the scenario's pins cannot all hold: a minimal set of relaxable pins to drop, by a
@@ -943,6 +973,9 @@ pub fn relax_pins(
             kept: sc.pins.len(),
             fixed: fixed.len(),
             fixed_conflicts,
+            must_fill: Vec::new(),
+            targets: Vec::new(),
+            minimum: false,
             status_after: None,
             objective_after: None,
             summary,
@@ -1036,10 +1069,248 @@ pub fn relax_pins(
         kept: kept.len(),
         fixed: fixed.len(),
         fixed_conflicts: Vec::new(),
+        must_fill: Vec::new(),
+        targets: Vec::new(),
+        minimum: false,
         status_after,
         objective_after,
         summary,
     })
+}
+
+/// Which requirement groups have to give way for a plan to exist: the pins alone
+/// ([`relax_pins`]) or, when must-fill posts or targets are hard (`requirements:`), every group
+/// together by the elastic MIP of `solve::requirements`, shrunk to a minimal set when the MIP could
+/// not prove its set smallest. Groups marked `relaxable: false` never give way. `None` when the
+/// requirements hold. `verify`: re-solve without the groups to relax (when they are pins only,
+/// the one relaxation a scenario copy expresses exactly) under that many seconds.
+pub fn relax_requirements(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    verify: Option<f64>,
+) -> Option<Relaxation> {
+    use crate::solve::model::{Req, TARGET_NAMES, target_flag, target_shares};
+    use crate::solve::requirements::{self as reqs, Verdict};
+    let sc = ctx.sc;
+    if !sc.requirements.any_hard() {
+        return relax_pins(ctx, cands, verify);
+    }
+    let tl = sc.solver.time_limit_s;
+    let deadline = || {
+        std::time::Instant::now()
+            + std::time::Duration::from_secs_f64(tl + crate::solve::deadline_grace(tl))
+    };
+    let user = |g: Req| reqs::user_relaxable(ctx, g);
+    let fixed: Vec<Req> = reqs::groups(ctx)
+        .into_iter()
+        .filter(|&g| !user(g))
+        .collect();
+    let empty = |summary: String, minimum: bool| Relaxation {
+        groups: Vec::new(),
+        drop: Vec::new(),
+        kept: sc.pins.len(),
+        fixed: fixed.len(),
+        fixed_conflicts: Vec::new(),
+        must_fill: Vec::new(),
+        targets: Vec::new(),
+        minimum,
+        status_after: None,
+        objective_after: None,
+        summary,
+    };
+    let (mut relax, minimum, mut chosen) = match reqs::elastic(ctx, cands, &user, tl, deadline()) {
+        Verdict::Hold { .. } => return None,
+        Verdict::Fixed => {
+            let mut r = empty(String::new(), false);
+            r.fixed_conflicts = fixed.iter().map(|&g| reqs::describe(ctx, g)).collect();
+            r.summary = format!(
+                "The {} requirement group(s) marked `relaxable: false` cannot hold together, whatever the other groups give way: {}. Mark one of them relaxable, or change it.",
+                fixed.len(),
+                fixed
+                    .iter()
+                    .map(|&g| group_name(ctx, g))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+            return Some(r);
+        }
+        Verdict::Unknown(note) => {
+            return Some(empty(
+                format!(
+                    "The hard requirements do not hold together as they are, and the solver could not tell within {tl} s which groups must give way: {note}."
+                ),
+                false,
+            ));
+        }
+        Verdict::Relax {
+            relax,
+            minimum,
+            chosen,
+        } => (relax, minimum, chosen),
+    };
+    if !minimum {
+        // Deletion filter: keep each group of the set in turn if the rest still lets a plan exist.
+        for g in relax.clone() {
+            if !relax.contains(&g) || !user(g) {
+                continue;
+            }
+            let allowed: Vec<Req> = relax.iter().copied().filter(|&h| h != g).collect();
+            let v = reqs::elastic(ctx, cands, &|h| allowed.contains(&h), tl, deadline());
+            if let Verdict::Relax {
+                relax: r,
+                chosen: c,
+                ..
+            } = with_relax(v)
+            {
+                relax = r;
+                chosen = c;
+            }
+        }
+    }
+    chosen.sort_unstable();
+
+    let mut filled = vec![0u32; sc.posts.len()];
+    let mut counts = [0usize; 3];
+    for &i in &chosen {
+        let c = &cands.pairs[i];
+        filled[c.post as usize] += 1;
+        for (k, n) in counts.iter_mut().enumerate() {
+            *n += usize::from(target_flag(ctx, c.cadre, k));
+        }
+    }
+    let mut r = empty(String::new(), minimum);
+    r.groups = relax.iter().map(|&g| reqs::describe(ctx, g)).collect();
+    for &g in &relax {
+        match g {
+            Req::Pin(k) => {
+                let pin = &sc.pins[k];
+                r.drop.push(PinRef {
+                    cadre_id: sc.cadre(pin.cadre).id.clone(),
+                    post_id: sc.post(pin.post).id.clone(),
+                    reason: pin.reason.clone(),
+                    breaks: crate::solve::pin_precheck(ctx, cands, std::slice::from_ref(pin)),
+                });
+            }
+            Req::MustFill(p) => {
+                let post = sc.post(p);
+                r.must_fill.push(MustFillRef {
+                    post_id: post.id.clone(),
+                    post_title: post.title.clone(),
+                    unit_name: sc.unit(post.unit).name.clone(),
+                    seats: post.seats,
+                    filled: filled[p as usize],
+                });
+            }
+            Req::Target(k) => r.targets.push(TargetRef {
+                target: TARGET_NAMES[k].to_string(),
+                share: target_shares(sc)[k],
+                reached: if chosen.is_empty() {
+                    0.0
+                } else {
+                    counts[k] as f64 / chosen.len() as f64
+                },
+            }),
+        }
+    }
+    r.kept = sc.pins.len() - r.drop.len();
+    if let Some(t) = verify.filter(|_| r.must_fill.is_empty() && r.targets.is_empty()) {
+        let mut copy = sc.clone();
+        copy.pins = sc
+            .pins
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !relax.contains(&Req::Pin(*k)))
+            .map(|(_, p)| p.clone())
+            .collect();
+        copy.solver.time_limit_s = t;
+        let out = crate::solve::solve(&RuleContext::new(&copy), cands);
+        r.status_after = Some(out.status);
+        r.objective_after = out.objective;
+    }
+    r.summary = format!(
+        "The hard requirements cannot all hold together. To get a plan, relax {}: {}.",
+        match relax.len() {
+            1 => "one group".to_string(),
+            n => format!("{n} groups"),
+        },
+        relax
+            .iter()
+            .map(|&g| group_name(ctx, g))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    r.summary += if minimum {
+        " No smaller set of groups will do."
+    } else {
+        " Keeping any one of them as well makes a plan impossible again."
+    };
+    for m in &r.must_fill {
+        r.summary += &format!(
+            " Then a plan exists with {} ({}, {}) at {} of its {} seat(s).",
+            m.post_id, m.post_title, m.unit_name, m.filled, m.seats
+        );
+    }
+    for t in &r.targets {
+        r.summary += &format!(
+            " Then a plan exists with the {} share at {:.1} % (target {:.1} %).",
+            t.target,
+            100.0 * t.reached,
+            100.0 * t.share
+        );
+    }
+    if !fixed.is_empty() {
+        r.summary += &format!(
+            " {} group(s) marked `relaxable: false` were never relaxed.",
+            fixed.len()
+        );
+    }
+    if let (Some(s), Some(z)) = (r.status_after, r.objective_after) {
+        r.summary += &format!(
+            " Re-solved that way: status {}, objective {}.",
+            s.as_str(),
+            crate::report::num(z)
+        );
+    }
+    Some(r)
+}
+
+/// A `Hold` read as a relaxation of nothing.
+fn with_relax(v: crate::solve::requirements::Verdict) -> crate::solve::requirements::Verdict {
+    use crate::solve::requirements::Verdict;
+    match v {
+        Verdict::Hold { chosen } => Verdict::Relax {
+            relax: Vec::new(),
+            minimum: true,
+            chosen,
+        },
+        other => other,
+    }
+}
+
+/// A requirement group in a few words.
+fn group_name(ctx: &RuleContext, g: crate::solve::model::Req) -> String {
+    use crate::solve::model::{Req, TARGET_NAMES, target_shares};
+    let sc = ctx.sc;
+    match g {
+        Req::Pin(k) => {
+            let p = &sc.pins[k];
+            format!(
+                "drop pin {} → {} (S2)",
+                sc.cadre(p.cadre).id,
+                sc.post(p.post).id
+            )
+        }
+        Req::MustFill(p) => format!(
+            "let must-fill post {} ({}) stay short (S5)",
+            sc.post(p).id,
+            sc.post(p).title
+        ),
+        Req::Target(k) => format!(
+            "let the {} target of {:.0} % give way (S6)",
+            TARGET_NAMES[k],
+            100.0 * target_shares(sc)[k]
+        ),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1245,7 +1516,7 @@ pub fn explain_pair(
     let score = crate::report::num(e.score.unwrap_or(0.0));
     if !base.solver.status.has_plan() {
         e.summary = format!(
-            "{who} is allowed (score {score}), but there is no plan: the pins cannot all hold (see the relaxation)."
+            "{who} is allowed (score {score}), but there is no plan: the requirements cannot all hold (see the relaxation)."
         );
         return e;
     }
@@ -1524,7 +1795,7 @@ pub fn explain_cadre(
     let id = &cadre.id;
     let summary = if !has_plan {
         format!(
-            "There is no plan: the pins cannot all hold, so {id} has no post (see the relaxation)."
+            "There is no plan: the requirements cannot all hold, so {id} has no post (see the relaxation)."
         )
     } else if let Some(a) = assigned {
         let mine = options.iter().find(|o| o.taken);
@@ -1779,7 +2050,9 @@ pub fn explain_post(
     let unfilled = base.unfilled.iter().find(|u| u.post_id == post.id).cloned();
     let mut parts = Vec::new();
     if !has_plan {
-        parts.push("There is no plan: the pins cannot all hold (see the relaxation).".to_string());
+        parts.push(
+            "There is no plan: the requirements cannot all hold (see the relaxation).".to_string(),
+        );
     }
     for (h, pc) in hs.iter().zip(&candidates) {
         let why = match pc.counterfactual.as_ref() {

@@ -27,14 +27,14 @@ pub struct Planned {
 }
 
 /// The whole pipeline on a validated scenario: candidates → model → plan → check, with the
-/// structural check and, when the pins cannot all hold, the pins to drop; no runner-ups (each costs
+/// structural check and, when the requirements cannot all hold, the groups to relax; no runner-ups (each costs
 /// a re-solve: see [`plan_scenario_with`]).
 pub fn plan_scenario(sc: &domain::Scenario) -> Planned {
     plan_scenario_with(sc, &explain::Budget::NONE)
 }
 
 /// The whole pipeline, with `budget` for the runner-ups' re-solves (`per_post: 0` for none): the
-/// structural check before the MIP, then the plan, the pins to drop when the pins cannot all hold,
+/// structural check before the MIP, then the plan, the groups to relax when the requirements cannot all hold,
 /// and the runner-ups.
 pub fn plan_scenario_with(sc: &domain::Scenario, budget: &explain::Budget) -> Planned {
     let ctx = rules::RuleContext::new(sc);
@@ -54,7 +54,7 @@ pub fn plan_candidates(
     let mut plan = plan::build(ctx, cands, &outcome);
     plan.structure = structure;
     if !outcome.status.has_plan() {
-        plan.relaxation = explain::relax_pins(ctx, cands, None);
+        plan.relaxation = explain::relax_requirements(ctx, cands, None);
     }
     plan.runner_ups = explain::runner_ups(ctx, cands, &plan, budget);
     let violations = if outcome.status.has_plan() {

@@ -29,7 +29,7 @@ pub struct Plan {
     /// For each assigned post, the next best candidates and what choosing them would cost (exact
     /// re-solves within a budget); see `explain::runner_ups`.
     pub runner_ups: crate::explain::RunnerUps,
-    /// When the pins cannot all hold: a minimal set of pins to drop; `null` otherwise.
+    /// When the hard requirements cannot all hold: a minimal set of groups to relax; `null` otherwise.
     pub relaxation: Option<crate::explain::Relaxation>,
 }
 
@@ -96,7 +96,8 @@ pub enum UnfilledKind {
     /// A free eligible cadre would improve the plan here, but the solve stopped (time limit, a
     /// fallback plan, or within the allowed gap) before finding the move.
     SolverStopped,
-    /// There is no plan: the requirements cannot all hold (`solver.infeasible`).
+    /// There is no plan: the requirements cannot all hold (`solver.infeasible`), or the solver
+    /// stopped before it found one that meets the hard requirements (status `stopped`).
     NoPlan,
 }
 
@@ -396,7 +397,12 @@ fn unfilled(
                     kind: UnfilledKind::NoPlan,
                     top_rule: None,
                     reason: format!(
-                        "no plan: the requirements cannot all hold (see `cannot hold`); {} cadre(s) are eligible for this post",
+                        "no plan: {}; {} cadre(s) are eligible for this post",
+                        if status == SolveStatus::Stopped {
+                            "the solver stopped before it found a plan that meets the hard requirements"
+                        } else {
+                            "the requirements cannot all hold (see `cannot hold`)"
+                        },
                         eligible.len()
                     ),
                     exclusions: None,

@@ -269,10 +269,12 @@ fn every_documented_error_code_is_in_the_loader_and_back() {
 /// Every rule id; the match fails to compile when a rule is added, so that the docs follow.
 fn all_rules() -> Vec<RuleId> {
     use RuleId::*;
-    let all = vec![H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, S1, S2, S3, S4];
+    let all = vec![
+        H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, S1, S2, S3, S4, S5, S6,
+    ];
     for r in &all {
         match r {
-            H1 | H2 | H3 | H4 | H5 | H6 | H7 | H8 | H9 | H10 | S1 | S2 | S3 | S4 => {}
+            H1 | H2 | H3 | H4 | H5 | H6 | H7 | H8 | H9 | H10 | S1 | S2 | S3 | S4 | S5 | S6 => {}
         }
     }
     all
@@ -302,11 +304,13 @@ fn all_statuses() -> Vec<SolveStatus> {
         TimeLimit,
         DeadlineFallback,
         Infeasible,
+        Stopped,
         BackendError,
     ];
     for s in &all {
         match s {
-            Optimal | GapLimit | TimeLimit | DeadlineFallback | Infeasible | BackendError => {}
+            Optimal | GapLimit | TimeLimit | DeadlineFallback | Infeasible | Stopped
+            | BackendError => {}
         }
     }
     all

@@ -1,5 +1,5 @@
 //! Renderers of the explanations (`rotaplan explain`) and of the explanation parts of a plan report
-//! (structure, pins to drop, runner-ups). They format what `explain` computed; nothing more.
+//! (structure, requirements to relax, runner-ups). They format what `explain` computed; nothing more.
 
 use super::{Format, md_escape, md_table, num, text_table};
 use crate::explain::{
@@ -188,7 +188,7 @@ fn runner_ups_heading(r: &RunnerUps) -> String {
     )
 }
 
-/// Extra lines of the plan's terminal table: the structural check and the pins to drop.
+/// Extra lines of the plan's terminal table: the structural check and the requirements to relax.
 pub(super) fn plan_table_notes(plan: &Plan) -> String {
     let mut out = String::new();
     let lines = structure_lines(&plan.structure, 10);
@@ -209,14 +209,14 @@ pub(super) fn plan_table_notes(plan: &Plan) -> String {
     out
 }
 
-/// Extra sections of plan.md: the structural check, the pins to drop and the runner-ups.
+/// Extra sections of plan.md: the structural check, the requirements to relax and the runner-ups.
 pub(super) fn plan_markdown_sections(plan: &Plan) -> String {
     let mut out = String::from("\n## Structure\n\n");
     for l in structure_lines(&plan.structure, 50) {
         out += &format!("- {}\n", md_escape(&l));
     }
     if let Some(r) = &plan.relaxation {
-        out += "\n## Pins to drop\n\n";
+        out += "\n## Requirements to relax\n\n";
         for l in relaxation_lines(r) {
             out += &format!("- {}\n", md_escape(&l));
         }
@@ -584,7 +584,7 @@ fn overview_text(e: &Overview) -> String {
         let _ = writeln!(out, "  {l}");
     }
     if let Some(r) = &e.relaxation {
-        let _ = writeln!(out, "\nPins to drop");
+        let _ = writeln!(out, "\nRequirements to relax");
         for l in relaxation_lines(r) {
             let _ = writeln!(out, "  {l}");
         }
@@ -627,7 +627,7 @@ fn overview_md(e: &Overview) -> String {
         out += &format!("- {}\n", md_escape(&l));
     }
     if let Some(r) = &e.relaxation {
-        out += "\n## Pins to drop\n\n";
+        out += "\n## Requirements to relax\n\n";
         for l in relaxation_lines(r) {
             out += &format!("- {}\n", md_escape(&l));
         }

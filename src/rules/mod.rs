@@ -34,6 +34,10 @@ pub enum RuleId {
     S3,
     /// A cadre takes at most one post.
     S4,
+    /// Every quota seat of a must-fill post is filled (only with `requirements.must_fill.hard`).
+    S5,
+    /// The structure targets hold among the cadres moved (only with `requirements.targets.hard`).
+    S6,
 }
 
 impl RuleId {
@@ -65,6 +69,8 @@ impl RuleId {
             RuleId::S2 => "pin",
             RuleId::S3 => "forbid",
             RuleId::S4 => "one post per cadre",
+            RuleId::S5 => "must-fill posts filled (hard)",
+            RuleId::S6 => "structure targets met (hard)",
         }
     }
 }

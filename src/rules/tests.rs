@@ -49,6 +49,7 @@ impl Builder {
                 rules: RuleSet::qd65_2022(),
                 weights: Weights::default(),
                 targets: Targets::default(),
+                requirements: Default::default(),
                 max_departures_per_unit: 10,
                 extra_seats: Vec::new(),
                 pins: Vec::new(),

@@ -126,6 +126,7 @@ pub(crate) fn from_value(
                 rules: s.rules,
                 weights: s.weights,
                 targets: s.targets,
+                requirements: s.requirements,
                 max_departures_per_unit: s.max_departures_per_unit,
                 extra_seats,
                 pins: pins.into_iter().map(|(p, _)| p).collect(),

@@ -10,7 +10,8 @@ use super::diagnostic::{self as code, Diagnostic, Diags, quoted};
 use super::locate::{KeyPath, Locate, Target};
 use super::text::{closest_name, did_you_mean, one_of, parse_date};
 use crate::domain::{
-    Date, Function, RetirementRoadmap, RuleSet, SolverSettings, Targets, TrainingPoints, Weights,
+    Date, Function, Requirements, RetirementRoadmap, RuleSet, SolverSettings, Targets,
+    TrainingPoints, Weights,
 };
 
 /// The shape of the known keys.
@@ -37,6 +38,7 @@ const PIN: Schema = Map(&[
     ("reason", Leaf),
     ("relaxable", Leaf),
 ]);
+const REQUIREMENT: Schema = Map(&[("hard", Leaf), ("relaxable", Leaf)]);
 const EXTRA_SEAT: Schema = Map(&[("post", Leaf), ("seats", Leaf), ("reason", Leaf)]);
 
 /// Every key of `docs/scenario-format.md`.
@@ -97,6 +99,10 @@ pub(crate) const SCENARIO: Schema = Map(&[
     (
         "targets",
         Map(&[("women", Leaf), ("young", Leaf), ("minority", Leaf)]),
+    ),
+    (
+        "requirements",
+        Map(&[("must_fill", REQUIREMENT), ("targets", REQUIREMENT)]),
     ),
     ("max_departures_per_unit", Leaf),
     ("baseline", Leaf),
@@ -249,6 +255,7 @@ pub(crate) struct Settings {
     pub rules: RuleSet,
     pub weights: Weights,
     pub targets: Targets,
+    pub requirements: Requirements,
     pub max_departures_per_unit: u32,
     pub extra_seats: Vec<RawExtraSeat>,
     pub pins: Vec<RawPair>,
@@ -284,6 +291,7 @@ pub(crate) fn settings(
         rules: RuleSet::qd65_2022(),
         weights: Weights::default(),
         targets: Targets::default(),
+        requirements: Requirements::default(),
         max_departures_per_unit: DEFAULT_MAX_DEPARTURES,
         extra_seats: Vec::new(),
         pins: Vec::new(),
@@ -443,6 +451,18 @@ pub(crate) fn settings(
             ("minority", &mut t.minority),
         ] {
             c.set_f64(m, &tp, key, field, Range::Share);
+        }
+    }
+
+    let rp = root.key("requirements");
+    if let Some(m) = c.mapping(get(top, "requirements"), &rp) {
+        let r = &mut s.requirements;
+        for (key, field) in [("must_fill", &mut r.must_fill), ("targets", &mut r.targets)] {
+            let kp = rp.key(key);
+            if let Some(g) = c.mapping(get(m, key), &kp) {
+                c.set_bool(g, &kp, "hard", &mut field.hard);
+                c.set_bool(g, &kp, "relaxable", &mut field.relaxable);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ pub mod greedy;
 mod highs_backend;
 pub mod model;
 mod pricing;
+pub mod requirements;
 
 use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};
 use crate::rules::{Candidates, RuleContext, RuleId};
@@ -28,6 +29,9 @@ pub enum SolveStatus {
     Infeasible,
     /// The backend failed; the plan is the greedy one.
     BackendError,
+    /// Hard requirements are set and the solver stopped before it found a plan that meets them
+    /// or proved there is none: no plan.
+    Stopped,
 }
 
 impl SolveStatus {
@@ -39,11 +43,12 @@ impl SolveStatus {
             SolveStatus::DeadlineFallback => "deadline_fallback",
             SolveStatus::Infeasible => "infeasible",
             SolveStatus::BackendError => "backend_error",
+            SolveStatus::Stopped => "stopped",
         }
     }
     /// A plan exists (possibly not proven optimal).
     pub fn has_plan(self) -> bool {
-        self != SolveStatus::Infeasible
+        !matches!(self, SolveStatus::Infeasible | SolveStatus::Stopped)
     }
 }
 
@@ -232,6 +237,51 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
         return out;
     }
 
+    let limit = sc.solver.time_limit_s;
+    let deadline = started + Duration::from_secs_f64(limit + deadline_grace(limit));
+    // Hard requirements: first a plan that meets them all (the warm start and the fallback), or
+    // the groups that cannot hold together.
+    let mut hard_plan = None;
+    if sc.requirements.any_hard() {
+        use requirements::Verdict;
+        // With the user's `relaxable:` marks, so that the groups named here are those `explain`
+        // proposes to relax.
+        let user = |g| requirements::user_relaxable(ctx, g);
+        match requirements::elastic(ctx, cands, &user, (0.25 * limit).max(1.0), deadline) {
+            Verdict::Hold { chosen } => hard_plan = Some(chosen),
+            Verdict::Relax { relax, .. } => {
+                out.infeasible = relax
+                    .into_iter()
+                    .map(|g| requirements::describe(ctx, g))
+                    .collect();
+                out.build_s = started.elapsed().as_secs_f64();
+                return out;
+            }
+            Verdict::Fixed => {
+                // Relaxing every group the user allows does not help: name the others.
+                out.infeasible = requirements::groups(ctx)
+                    .into_iter()
+                    .filter(|&g| !user(g))
+                    .map(|g| {
+                        let mut d = requirements::describe(ctx, g);
+                        d.detail += " (marked `relaxable: false`)";
+                        d
+                    })
+                    .collect();
+                out.build_s = started.elapsed().as_secs_f64();
+                return out;
+            }
+            Verdict::Unknown(note) => {
+                out.status = SolveStatus::Stopped;
+                out.note = Some(format!(
+                    "no plan meets the hard requirements yet, and none was proven impossible: {note}"
+                ));
+                out.solve_s = started.elapsed().as_secs_f64();
+                return out;
+            }
+        }
+    }
+
     if cands.is_empty() {
         // Nothing can move: the empty plan is the only one, and optimal.
         out.status = SolveStatus::Optimal;
@@ -241,9 +291,11 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
         out.gap = Some(0.0);
         return out;
     }
-    let warm = greedy::greedy(ctx, cands, &pin_ix);
-    let limit = sc.solver.time_limit_s;
-    let deadline = started + Duration::from_secs_f64(limit + deadline_grace(limit));
+    // The greedy plan may break a hard requirement; then the requirements' plan is the start.
+    let warm = match hard_plan {
+        Some(p) => p,
+        None => greedy::greedy(ctx, cands, &pin_ix),
+    };
     let result = if cands.len() > PRICING_THRESHOLD {
         pricing::solve(ctx, cands, &pin_ix, &warm, started, deadline, &mut out)
     } else {

@@ -300,41 +300,172 @@ fn must_fill(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
             continue;
         }
         let seats = post.seats as f64;
-        let v = m.vars.add(variable().min(0).max(seats));
-        m.objective.add_mul(-sc.weights.must_fill, v);
         let mut e = sum(m, ks);
-        e.add_mul(1.0, v);
+        // Hard (S5): no empty-seat variable, the row must hold as it is.
+        if !sc.requirements.must_fill.hard {
+            let v = m.vars.add(variable().min(0).max(seats));
+            m.objective.add_mul(-sc.weights.must_fill, v);
+            e.add_mul(1.0, v);
+        }
         m.index.must_fill_row[p as usize] = Some(m.push(Group::MustFill, e.geq(seats)));
     }
 }
 
-/// Structure targets, soft: Σ (flag − target)·x + shortfall ≥ 0, shortfall penalised.
+/// Structure targets: Σ (flag − target)·x + shortfall ≥ 0, shortfall penalised; hard (S6): no
+/// shortfall variable.
 fn targets(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
     let sc = ctx.sc;
-    let t = sc.targets;
+    let hard = sc.requirements.targets.hard;
     let w = &sc.weights;
-    let specs = [
-        (t.women, w.women_shortfall),
-        (t.young, w.young_shortfall),
-        (t.minority, w.minority_shortfall),
-    ];
-    for (k, (target, weight)) in specs.into_iter().enumerate() {
-        if target <= 0.0 || weight <= 0.0 || m.cols.is_empty() {
+    let weights = [w.women_shortfall, w.young_shortfall, w.minority_shortfall];
+    for (k, target) in target_shares(sc).into_iter().enumerate() {
+        if target <= 0.0 || (!hard && weights[k] <= 0.0) || m.cols.is_empty() {
             continue;
         }
-        let s = m.vars.add(variable().min(0));
-        m.objective.add_mul(-weight, s);
-        let mut e = Expression::with_capacity(m.cols.len() + 1);
-        for (l, &i) in m.cols.iter().enumerate() {
-            let f = if TARGET_FLAGS[k](&ctx.flags(cands.pairs[i].cadre)) {
-                1.0
-            } else {
-                0.0
-            };
-            e.add_mul(f - target, m.x[l]);
+        let mut e = target_expr(ctx, cands, m, k, target);
+        if !hard {
+            let s = m.vars.add(variable().min(0));
+            m.objective.add_mul(-weights[k], s);
+            e.add_mul(1.0, s);
         }
-        e.add_mul(1.0, s);
         let r = m.push(Group::Targets, e.geq(0.0));
         m.index.target_rows.push((r, k, target));
     }
+}
+
+/// The target shares in the order of `TARGET_FLAGS` and `TARGET_NAMES`.
+pub fn target_shares(sc: &crate::domain::Scenario) -> [f64; 3] {
+    [sc.targets.women, sc.targets.young, sc.targets.minority]
+}
+
+pub const TARGET_NAMES: [&str; 3] = ["women", "young", "minority"];
+
+/// Whether a cadre counts towards target `k`.
+pub fn target_flag(ctx: &RuleContext, c: CadreIx, k: usize) -> bool {
+    TARGET_FLAGS[k](&ctx.flags(c))
+}
+
+/// Σ (flag − target)·x over the model's columns: ≥ 0 when the share among the cadres moved is met.
+fn target_expr(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    m: &Model,
+    k: usize,
+    target: f64,
+) -> Expression {
+    let mut e = Expression::with_capacity(m.cols.len() + 1);
+    for (l, &i) in m.cols.iter().enumerate() {
+        let f = if target_flag(ctx, cands.pairs[i].cadre, k) {
+            1.0
+        } else {
+            0.0
+        };
+        e.add_mul(f - target, m.x[l]);
+    }
+    e
+}
+
+/// A requirement group that `explain` may relax when the hard requirements cannot all hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Req {
+    /// The scenario's pin number k (S2).
+    Pin(usize),
+    /// A must-fill post (S5, hard).
+    MustFill(crate::domain::PostIx),
+    /// Structure target k of `TARGET_NAMES` (S6, hard).
+    Target(usize),
+}
+
+impl Req {
+    /// Tie-break among relaxations of equal size: targets give way first, then must-fill posts,
+    /// then pins (a pin is the committee's own decision).
+    fn priority(self) -> f64 {
+        match self {
+            Req::Target(_) => 0.0,
+            Req::MustFill(_) => 1.0,
+            Req::Pin(_) => 2.0,
+        }
+    }
+}
+
+/// The elastic model: the hard rows of `build` (S4, H7, S1, H10) over `cols`, plus the
+/// requirement groups — `pins` as (pin number, candidate index), the hard must-fill posts and the
+/// hard targets — each with an elastic slack switched on by a binary "relaxed" column when
+/// `relaxable(group)` allows it. It maximises −Σ cost·relaxed with cost = 1 + priority/(4n + 4),
+/// so the optimum relaxes as few groups as possible (the tie-breaks add up to less than one).
+pub fn build_elastic(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[(usize, usize)],
+    cols: &[usize],
+    relaxable: &dyn Fn(Req) -> bool,
+) -> Model {
+    let sc = ctx.sc;
+    let mut vars = ProblemVariables::new();
+    let x: Vec<Variable> = vars.add_vector(variable().binary(), cols.len());
+    let mut m = Model {
+        vars,
+        cols: cols.to_vec(),
+        x,
+        objective: Expression::default(),
+        rows: Vec::new(),
+        constant: 0.0,
+        index: RowIndex {
+            cadre_row: vec![None; sc.cadres.len()],
+            seat_row: vec![None; sc.posts.len()],
+            unit_row: vec![None; sc.units.len()],
+            must_fill_row: vec![None; sc.posts.len()],
+            target_rows: Vec::new(),
+        },
+    };
+    let local: BTreeMap<usize, usize> = cols.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    one_post_per_cadre(cands, &mut m);
+    seats(ctx, cands, &mut m, true);
+    departures(ctx, cands, &mut m);
+    family(ctx, cands, &mut m, &local);
+    // Only the relaxations count (seats() priced the extra seats).
+    m.objective = Expression::default();
+
+    // (group, lhs, rhs, slack that makes the row hold whatever x is).
+    let mut groups: Vec<(Req, Expression, f64, f64)> = Vec::new();
+    for &(k, i) in pins {
+        if let Some(&l) = local.get(&i) {
+            groups.push((Req::Pin(k), sum(&m, [l]), 1.0, 1.0));
+        }
+    }
+    if sc.requirements.must_fill.hard {
+        for (p, ks) in group_by(&m, cands, |i| Some(cands.pairs[i].post)) {
+            let post = sc.post(p);
+            if post.criticality >= 5 {
+                let seats = post.seats as f64;
+                groups.push((Req::MustFill(p), sum(&m, ks), seats, seats));
+            }
+        }
+    }
+    if sc.requirements.targets.hard && !m.cols.is_empty() {
+        // At most this many cadres move, so Σ (flag − t)·x ≥ −t·movers always.
+        let movers = group_by(&m, cands, |i| Some(cands.pairs[i].cadre)).len() as f64;
+        for (k, t) in target_shares(sc).into_iter().enumerate() {
+            if t > 0.0 {
+                let e = target_expr(ctx, cands, &m, k, t);
+                groups.push((Req::Target(k), e, 0.0, t * movers));
+            }
+        }
+    }
+    let n = groups.len() as f64;
+    for (g, mut e, rhs, slack) in groups {
+        if relaxable(g) {
+            let r = m.vars.add(variable().binary());
+            e.add_mul(slack, r);
+            m.objective
+                .add_mul(-(1.0 + g.priority() / (4.0 * n + 4.0)), r);
+        }
+        let group = match g {
+            Req::Pin(_) => Group::Pins,
+            Req::MustFill(_) => Group::MustFill,
+            Req::Target(_) => Group::Targets,
+        };
+        m.push(group, e.geq(rhs));
+    }
+    m
 }

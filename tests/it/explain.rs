@@ -42,6 +42,11 @@ fn cadre(id: &str, unit: &str, rank: i32, rating: u8) -> String {
     )
 }
 
+/// A woman's row, otherwise as [`cadre`].
+fn woman(id: &str, unit: &str, rank: i32, rating: u8) -> String {
+    cadre(id, unit, rank, rating).replacen(",M,", ",F,", 1)
+}
+
 /// A scenario folder with the units above, the given posts and cadres, and `extra` YAML.
 struct Tiny {
     dir: tempfile::TempDir,
@@ -68,8 +73,14 @@ impl Tiny {
 
     /// Write another scenario file over the same tables.
     fn yaml(&self, name: &str, extra: &str) -> PathBuf {
+        // The structure targets are 0 unless `extra` sets them.
+        let targets = if extra.contains("targets:") {
+            ""
+        } else {
+            "targets: { women: 0, young: 0, minority: 0 }\n"
+        };
         let text = format!(
-            "name: tiny\nplan_date: 2027-01-01\ntables: {{ units: units.csv, posts: posts.csv, cadres: cadres.csv }}\ntargets: {{ women: 0, young: 0, minority: 0 }}\n{extra}"
+            "name: tiny\nplan_date: 2027-01-01\ntables: {{ units: units.csv, posts: posts.csv, cadres: cadres.csv }}\n{targets}{extra}"
         );
         let path = self.dir.path().join(name);
         fs::write(&path, text).unwrap();
@@ -616,6 +627,243 @@ fn without_a_plan_unfilled_posts_say_there_is_no_plan() {
             .iter()
             .any(|u| u.kind == UnfilledKind::NotWorthAMove)
     );
+}
+
+#[test]
+fn an_unfilled_post_the_solver_stopped_short_of_says_so() {
+    // Z1 → P1 is worth 46, but the solve "stopped" with the empty plan: the post was not filled
+    // for lack of time, not for any rule, and the reason says what the move would add.
+    let t = Tiny::new(&[post("P1", "C", 3, 1, 3)], &[cadre("Z1", "A", 3, 4)], "");
+    let sc = t.load();
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let stopped = rotaplan::solve::SolveOutcome {
+        status: SolveStatus::TimeLimit,
+        backend: "test".into(),
+        chosen: Vec::new(),
+        objective: Some(0.0),
+        bound: Some(46.0),
+        gap: Some(1.0),
+        build_s: 0.0,
+        solve_s: 0.0,
+        columns: 0,
+        rows: 0,
+        infeasible: Vec::new(),
+        note: None,
+    };
+    let p = rotaplan::plan::build(&ctx, &cands, &stopped);
+    let u = &p.unfilled[0];
+    assert_eq!(u.kind, UnfilledKind::SolverStopped, "{u:?}");
+    assert!(u.reason.contains("Z1"), "{}", u.reason);
+    assert!(u.reason.contains("46"), "{}", u.reason);
+    assert!(u.reason.contains("time_limit"), "{}", u.reason);
+    // The same post in the optimal plan is filled.
+    assert!(plan(&sc).unfilled.is_empty());
+    // Stopped with no plan at all (hard requirements): `no_plan`, saying the solver stopped.
+    let none = rotaplan::solve::SolveOutcome {
+        status: SolveStatus::Stopped,
+        objective: None,
+        ..stopped
+    };
+    let p = rotaplan::plan::build(&ctx, &cands, &none);
+    assert_eq!(p.unfilled[0].kind, UnfilledKind::NoPlan);
+    assert!(
+        p.unfilled[0].reason.contains("stopped"),
+        "{}",
+        p.unfilled[0].reason
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// hard requirements that cannot all hold (S5 must-fill, S6 targets, S2 pins)
+
+/// Must-fill M (in C) and post P (in D), rank 5; only Z1 (rank 5) can take either, and a pin
+/// sends Z1 to P. With must-fill posts hard, the pin and M cannot both hold.
+fn must_fill_against_pin(must_fill_fixed: bool, pin_fixed: bool) -> Tiny {
+    Tiny::new(
+        &[post("M", "C", 5, 1, 5), post("P", "D", 5, 1, 3)],
+        &[cadre("Z1", "A", 5, 4), cadre("Z2", "B", 3, 4)],
+        &format!(
+            "requirements:\n  must_fill: {{ hard: true, relaxable: {} }}\npins:\n  - {{ cadre: Z1, post: P, relaxable: {} }}\n",
+            !must_fill_fixed, !pin_fixed
+        ),
+    )
+}
+
+fn relaxation(sc: &Scenario, verify: Option<f64>) -> explain::Relaxation {
+    let ctx = RuleContext::new(sc);
+    let cands = candidates::generate(&ctx);
+    explain::relax_requirements(&ctx, &cands, verify).expect("the requirements cannot all hold")
+}
+
+#[test]
+fn a_hard_must_fill_post_gives_way_before_a_pin() {
+    let t = must_fill_against_pin(false, false);
+    let sc = t.load();
+    let p = plan(&sc);
+    assert_eq!(p.solver.status, SolveStatus::Infeasible);
+    assert_eq!(p.solver.infeasible.len(), 1, "{:?}", p.solver.infeasible);
+    assert_eq!(p.solver.infeasible[0].rule, RuleId::S5);
+    // The checker holds S5 on any plan: the pinned pair alone leaves M empty.
+    let ctx = RuleContext::new(&sc);
+    let v = rotaplan::check::check(&ctx, &[(ix_c(&sc, "Z1"), ix_p(&sc, "P"))]);
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!((v[0].rule, v[0].post.as_deref()), (RuleId::S5, Some("M")));
+    let r = relaxation(&sc, None);
+    // One group is enough; of the two, the must-fill post gives way before the committee's pin.
+    assert!(r.minimum);
+    assert!(r.drop.is_empty());
+    let m: Vec<_> = r
+        .must_fill
+        .iter()
+        .map(|m| (m.post_id.as_str(), m.filled, m.seats))
+        .collect();
+    assert_eq!(m, vec![("M", 0, 1)]);
+    assert!(r.summary.contains("let must-fill post M"), "{}", r.summary);
+    assert!(r.summary.contains("(S5)"), "{}", r.summary);
+    // The plan carries the same answer.
+    let carried = p.relaxation.expect("relaxation in the plan");
+    assert_eq!(carried.must_fill, r.must_fill);
+}
+
+#[test]
+fn a_must_fill_group_marked_not_relaxable_makes_the_pin_give_way() {
+    let t = must_fill_against_pin(true, false);
+    let sc = t.load();
+    let r = relaxation(&sc, Some(10.0));
+    assert!(r.must_fill.is_empty());
+    assert_eq!(dropped(&r), vec![("Z1".to_string(), "P".to_string())]);
+    assert_eq!(r.fixed, 1, "the must-fill post M is the one fixed group");
+    // Without the pin the plan exists, fills M and is proven optimal.
+    assert_eq!(r.status_after, Some(SolveStatus::Optimal));
+    let mut without = sc.clone();
+    without.pins.clear();
+    let p = plan(&without);
+    assert!(
+        p.assignments
+            .iter()
+            .any(|a| a.cadre_id == "Z1" && a.post_id == "M")
+    );
+    assert!((r.objective_after.unwrap() - p.objective.total).abs() < 1e-9);
+}
+
+#[test]
+fn fixed_requirements_in_conflict_are_named_and_nothing_is_relaxed() {
+    let t = must_fill_against_pin(true, true);
+    let sc = t.load();
+    let r = relaxation(&sc, None);
+    assert!(r.drop.is_empty() && r.must_fill.is_empty() && r.targets.is_empty());
+    let rules: Vec<RuleId> = r.fixed_conflicts.iter().map(|g| g.rule).collect();
+    assert_eq!(rules, vec![RuleId::S2, RuleId::S5]);
+    assert!(r.summary.contains("relaxable: false"), "{}", r.summary);
+}
+
+#[test]
+fn must_fill_posts_that_share_one_cadre_give_way_one_by_one() {
+    // Two must-fill posts, one cadre who could take either: exactly one stays short.
+    let t = Tiny::new(
+        &[post("M1", "C", 3, 1, 5), post("M2", "D", 3, 1, 5)],
+        &[cadre("Z1", "A", 3, 4)],
+        "requirements: { must_fill: { hard: true } }\n",
+    );
+    let sc = t.load();
+    let p = plan(&sc);
+    assert_eq!(p.solver.status, SolveStatus::Infeasible);
+    let r = relaxation(&sc, None);
+    assert!(r.minimum);
+    assert_eq!(r.must_fill.len(), 1, "{}", r.summary);
+    assert_eq!(r.must_fill[0].filled, 0);
+    // The structural check already said so before the MIP.
+    assert!(!p.structure.is_clear());
+    // Soft (the default), the same scenario plans and leaves one post empty.
+    let soft = Tiny::new(
+        &[post("M1", "C", 3, 1, 5), post("M2", "D", 3, 1, 5)],
+        &[cadre("Z1", "A", 3, 4)],
+        "",
+    );
+    let p = plan(&soft.load());
+    assert_eq!(p.solver.status, SolveStatus::Optimal);
+    assert_eq!(p.kpis.must_fill_filled, 1);
+}
+
+/// Posts P1 (C), P2 (D); men Z1 (A) and Z2 (B) score 46 each, the woman W (E) 37.
+fn women_target(extra: &str, w_rank: i32) -> Tiny {
+    Tiny::new(
+        &[post("P1", "C", 3, 1, 3), post("P2", "D", 3, 1, 3)],
+        &[
+            cadre("Z1", "A", 3, 4),
+            cadre("Z2", "B", 3, 4),
+            woman("W", "E", w_rank, 1),
+        ],
+        &format!("targets: {{ women: 0.5, young: 0, minority: 0 }}\n{extra}"),
+    )
+}
+
+#[test]
+fn a_hard_target_changes_the_plan_and_the_checker_holds_it() {
+    let t = women_target("requirements: { targets: { hard: true } }\n", 3);
+    let sc = t.load();
+    let p = plan(&sc);
+    // Half the cadres moved are women: W and one man, 46 + 37.
+    assert_eq!(p.solver.status, SolveStatus::Optimal);
+    assert!(
+        (p.objective.total - 83.0).abs() < 1e-9,
+        "{}",
+        p.objective.total
+    );
+    assert!(p.assignments.iter().any(|a| a.cadre_id == "W"));
+    assert!(p.kpis.women_share >= 0.5);
+    // The two men alone would break S6, and the checker says so.
+    let ctx = RuleContext::new(&sc);
+    let men = [
+        (ix_c(&sc, "Z1"), ix_p(&sc, "P1")),
+        (ix_c(&sc, "Z2"), ix_p(&sc, "P2")),
+    ];
+    let v = rotaplan::check::check(&ctx, &men);
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].rule, RuleId::S6);
+    assert!(
+        v[0].detail.contains("0 of the 2 cadres moved"),
+        "{}",
+        v[0].detail
+    );
+}
+
+#[test]
+fn a_hard_target_gives_way_before_a_pin_unless_marked_not_relaxable() {
+    // W cannot move (rank 9), and a pin moves the man Z1: women 0 % of those moved.
+    let pin = "pins:\n  - { cadre: Z1, post: P1 }\n";
+    let t = women_target(
+        &format!("requirements: {{ targets: {{ hard: true }} }}\n{pin}"),
+        9,
+    );
+    let r = relaxation(&t.load(), None);
+    assert!(r.drop.is_empty());
+    assert_eq!(r.targets.len(), 1);
+    assert_eq!(r.targets[0].target, "women");
+    assert_eq!(r.targets[0].share, 0.5);
+    assert!(r.targets[0].reached < 0.5);
+    assert!(r.summary.contains("women target of 50 %"), "{}", r.summary);
+    let t = women_target(
+        &format!("requirements: {{ targets: {{ hard: true, relaxable: false }} }}\n{pin}"),
+        9,
+    );
+    let r = relaxation(&t.load(), None);
+    assert!(r.targets.is_empty());
+    assert_eq!(dropped(&r), vec![("Z1".to_string(), "P1".to_string())]);
+}
+
+#[test]
+fn requirements_must_be_booleans_in_a_mapping() {
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 3)],
+        &[cadre("Z1", "A", 3, 4)],
+        "requirements:\n  must_fill: { hard: yes please }\n  targets: { hrad: true }\n",
+    );
+    let e = rotaplan::scenario::load(&t.path()).unwrap_err().to_string();
+    assert!(e.contains("requirements.must_fill.hard"), "{e}");
+    assert!(e.contains("requirements.targets.hrad"), "{e}");
+    assert!(e.contains("did you mean \"hard\""), "{e}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,6 +86,8 @@ struct RawScenario {
     extra_seat: Option<(usize, u32)>,
     pin: Option<(usize, usize)>,
     forbid: Option<(usize, usize)>,
+    /// `requirements:` must-fill hard, targets hard.
+    hard: (bool, bool),
 }
 
 prop_compose! {
@@ -175,6 +177,7 @@ prop_compose! {
     ) -> RawScenario {
         RawScenario {
             units, posts, cadres, relatives, max_departures, targets, weights, extra_seat, pin, forbid,
+            hard: (false, false),
         }
     }
 }
@@ -330,6 +333,16 @@ fn build(raw: &RawScenario) -> Scenario {
             young: SHARES[raw.targets.1],
             minority: SHARES[raw.targets.2],
         },
+        requirements: Requirements {
+            must_fill: Requirement {
+                hard: raw.hard.0,
+                relaxable: true,
+            },
+            targets: Requirement {
+                hard: raw.hard.1,
+                relaxable: true,
+            },
+        },
         max_departures_per_unit: raw.max_departures,
         extra_seats: raw
             .extra_seat
@@ -375,6 +388,13 @@ struct BruteForce<'a> {
     departures: Vec<u32>,
     pairs: Vec<(CadreIx, PostIx)>,
     best: Option<(f64, Vec<(CadreIx, PostIx)>)>,
+    /// Score a plan by minus the requirement groups it breaks (S2, S5, S6) instead of its
+    /// objective, accepting plans that break nothing else.
+    count_breaks: bool,
+}
+
+fn is_requirement(r: RuleId) -> bool {
+    matches!(r, RuleId::S2 | RuleId::S5 | RuleId::S6)
 }
 
 impl BruteForce<'_> {
@@ -384,11 +404,18 @@ impl BruteForce<'_> {
     fn search(&mut self, c: usize) {
         let sc = self.ctx.sc;
         if c == sc.cadres.len() {
-            if check(self.ctx, &self.pairs).is_empty() {
-                let total = objective(self.ctx, &self.pairs).total;
-                if self.best.as_ref().is_none_or(|b| total > b.0) {
-                    self.best = Some((total, self.pairs.clone()));
-                }
+            let v = check(self.ctx, &self.pairs);
+            let score = if self.count_breaks {
+                v.iter()
+                    .all(|v| is_requirement(v.rule))
+                    .then(|| -(v.len() as f64))
+            } else {
+                v.is_empty().then(|| objective(self.ctx, &self.pairs).total)
+            };
+            if let Some(total) = score
+                && self.best.as_ref().is_none_or(|b| total > b.0)
+            {
+                self.best = Some((total, self.pairs.clone()));
             }
             return;
         }
@@ -420,11 +447,20 @@ impl BruteForce<'_> {
 /// The best objective over every plan the checker accepts, and one plan that reaches it; `None`
 /// when the checker accepts no plan at all.
 fn brute_force(ctx: &RuleContext) -> Option<(f64, Vec<(CadreIx, PostIx)>)> {
+    search(ctx, false)
+}
+
+/// The fewest requirement groups (pins, hard must-fill posts, hard targets) any plan breaks.
+fn fewest_breaks(ctx: &RuleContext) -> Option<usize> {
+    search(ctx, true).map(|(s, _)| (-s).round() as usize)
+}
+
+fn search(ctx: &RuleContext, count_breaks: bool) -> Option<(f64, Vec<(CadreIx, PostIx)>)> {
     let sc = ctx.sc;
     let options = (0..sc.cadres.len() as CadreIx)
         .map(|c| {
             (0..sc.posts.len() as PostIx)
-                .filter(|&p| check(ctx, &[(c, p)]).iter().all(|v| v.rule == RuleId::S2))
+                .filter(|&p| check(ctx, &[(c, p)]).iter().all(|v| is_requirement(v.rule)))
                 .collect()
         })
         .collect();
@@ -438,6 +474,7 @@ fn brute_force(ctx: &RuleContext) -> Option<(f64, Vec<(CadreIx, PostIx)>)> {
         departures: vec![0; sc.units.len()],
         pairs: Vec::new(),
         best: None,
+        count_breaks,
     };
     bf.search(0);
     bf.best
@@ -469,12 +506,23 @@ fn verify(raw: &RawScenario) -> Result<Found, TestCaseError> {
     let oracle = brute_force(&ctx);
     let planned = rotaplan::plan_scenario(&sc);
     let plan = &planned.plan;
+    let hard = sc.requirements.any_hard();
     let Some((best, witness)) = oracle else {
-        // Only a pin the checker refuses on its own can leave no acceptable plan.
-        prop_assert!(!sc.pins.is_empty());
+        // Only a pin the checker refuses on its own, or a hard requirement, can leave no
+        // acceptable plan.
+        prop_assert!(hard || !sc.pins.is_empty());
         prop_assert_eq!(plan.solver.status, SolveStatus::Infeasible);
         prop_assert!(plan.assignments.is_empty());
         prop_assert!(!plan.solver.infeasible.is_empty());
+        if hard {
+            // The groups to relax: as few as the brute force's fewest broken groups, and
+            // each one a group the best relaxed plan may break.
+            let fewest = fewest_breaks(&ctx).expect("a plan exists with every group relaxed");
+            let r = plan.relaxation.as_ref().expect("a relaxation");
+            let n = r.drop.len() + r.must_fill.len() + r.targets.len();
+            prop_assert!(r.minimum, "{}", r.summary);
+            prop_assert_eq!(n, fewest, "{}", r.summary);
+        }
         return Ok(Found::Infeasible);
     };
     prop_assert_eq!(
@@ -559,6 +607,43 @@ fn solver_matches_brute_force_on_small_random_scenarios() {
     assert!(moved >= 24, "only {moved} of 64 cases had a move");
 }
 
+/// With must-fill posts and targets hard (S5, S6): the plan is still the brute force's best over
+/// every plan the checker accepts, and when none is accepted, the requirement groups to relax are
+/// as few as any plan breaks.
+#[test]
+fn hard_requirements_match_brute_force() {
+    let config = Config {
+        cases: 64,
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::ChaCha,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let found = std::sync::Mutex::new(Vec::new());
+    let cases = (raw_scenario(), any::<bool>(), any::<bool>()).prop_map(|(mut raw, m, t)| {
+        // At least one of the two hard, and targets that bite.
+        raw.hard = (m || !t, t);
+        if t {
+            raw.targets = (raw.targets.0.max(1), raw.targets.1, raw.targets.2);
+        }
+        raw
+    });
+    let result = runner.run(&cases, |raw| {
+        let f = verify(&raw)?;
+        found.lock().unwrap().push(f);
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // Not vacuous: some cases plan, some cannot hold.
+    let found = found.into_inner().unwrap();
+    let n = |k: Found| found.iter().filter(|&&f| f == k).count();
+    assert!(n(Found::Moves) >= 10, "{found:?}");
+    assert!(n(Found::Infeasible) >= 5, "{found:?}");
+}
+
 // Cases the random search once found, kept as they were shrunk.
 
 fn cadre(rank: i32, planned: bool) -> RawCadre {
@@ -623,6 +708,7 @@ fn plain(units: usize, posts: Vec<RawPost>, cadres: Vec<RawCadre>) -> RawScenari
         extra_seat: None,
         pin: None,
         forbid: None,
+        hard: (false, false),
     }
 }
 
