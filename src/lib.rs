@@ -53,7 +53,8 @@ pub fn plan_candidates(
     let outcome = solve::solve(ctx, cands);
     let mut plan = plan::build(ctx, cands, &outcome);
     plan.structure = structure;
-    if !outcome.status.has_plan() {
+    // Only a proven "cannot hold" has groups to relax (not a solve that stopped without a plan).
+    if outcome.status == solve::SolveStatus::Infeasible {
         plan.relaxation = explain::relax_requirements(ctx, cands, None);
     }
     plan.runner_ups = explain::runner_ups(ctx, cands, &plan, budget);

@@ -242,7 +242,11 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
     // Hard requirements: first a plan that meets them all (the warm start and the fallback), or
     // the groups that cannot hold together.
     let mut hard_plan = None;
-    if sc.requirements.any_hard() {
+    let greedy_plan = greedy::greedy(ctx, cands, &pin_ix);
+    // A greedy plan that meets every hard requirement proves they hold, and is the better start.
+    if sc.requirements.any_hard() && requirements::broken(ctx, cands, &greedy_plan).is_empty() {
+        hard_plan = Some(greedy_plan.clone());
+    } else if sc.requirements.any_hard() {
         use requirements::Verdict;
         // With the user's `relaxable:` marks, so that the groups named here are those `explain`
         // proposes to relax.
@@ -292,10 +296,7 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
         return out;
     }
     // The greedy plan may break a hard requirement; then the requirements' plan is the start.
-    let warm = match hard_plan {
-        Some(p) => p,
-        None => greedy::greedy(ctx, cands, &pin_ix),
-    };
+    let warm = hard_plan.unwrap_or(greedy_plan);
     let result = if cands.len() > PRICING_THRESHOLD {
         pricing::solve(ctx, cands, &pin_ix, &warm, started, deadline, &mut out)
     } else {

@@ -96,17 +96,40 @@ pub fn broken(ctx: &RuleContext, cands: &Candidates, chosen: &[usize]) -> Vec<Re
 }
 
 /// The pairs a plan meeting the requirements needs, and no more: pairs into hard must-fill posts,
-/// the pins' pairs and, with hard targets, the pairs of cadres who count towards a target (`per`
-/// of them per cadre, best score first, or all with `None`). Any plan that meets the requirements
-/// still does without the other pairs (dropping a cadre who counts towards no target only raises
-/// the shares), so with `None` the answer is exact.
-fn columns(ctx: &RuleContext, cands: &Candidates, per: Option<usize>) -> Vec<usize> {
+/// the pins' pairs and, with hard targets, the pairs of cadres who count towards a target. Any plan
+/// that meets the requirements still does without the other pairs (dropping a cadre who counts
+/// towards no target only raises the shares), so with `restrict: None` the answer is exact.
+/// `Some((per_post, per_cadre))` keeps only the best-scoring pairs: per_post + 4 per seat into each
+/// must-fill post, per_cadre of each target cadre.
+fn columns(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    restrict: Option<(usize, usize)>,
+) -> Vec<usize> {
     let sc = ctx.sc;
+    let best_first = |idx: &mut Vec<usize>| {
+        idx.sort_by(|&a, &b| {
+            cands.pairs[b]
+                .score
+                .total_cmp(&cands.pairs[a].score)
+                .then(a.cmp(&b))
+        })
+    };
     let mut cols: Vec<usize> = Vec::new();
     if sc.requirements.must_fill.hard {
         for (p, list) in cands.by_post.iter().enumerate() {
-            if sc.post(p as PostIx).criticality >= 5 {
-                cols.extend_from_slice(list);
+            let post = sc.post(p as PostIx);
+            if post.criticality < 5 {
+                continue;
+            }
+            match restrict {
+                None => cols.extend_from_slice(list),
+                Some((per_post, _)) => {
+                    let mut idx = list.clone();
+                    best_first(&mut idx);
+                    idx.truncate(per_post + 4 * post.seats as usize);
+                    cols.extend(idx);
+                }
             }
         }
     }
@@ -119,14 +142,9 @@ fn columns(ctx: &RuleContext, cands: &Candidates, per: Option<usize>) -> Vec<usi
                 continue;
             }
             let mut idx: Vec<usize> = (cands.by_cadre[c]..cands.by_cadre[c + 1]).collect();
-            if let Some(n) = per {
-                idx.sort_by(|&a, &b| {
-                    cands.pairs[b]
-                        .score
-                        .total_cmp(&cands.pairs[a].score)
-                        .then(a.cmp(&b))
-                });
-                idx.truncate(n);
+            if let Some((_, per_cadre)) = restrict {
+                best_first(&mut idx);
+                idx.truncate(per_cadre);
             }
             cols.extend(idx);
         }
@@ -136,10 +154,10 @@ fn columns(ctx: &RuleContext, cands: &Candidates, per: Option<usize>) -> Vec<usi
     cols
 }
 
-/// Above this many columns, first try with each target cadre's best few pairs only: a plan found
-/// there is a plan, and only a "cannot hold" needs the exact column set.
+/// Above this many columns, first try with the best few pairs of each must-fill post and target
+/// cadre only: a plan found there is a plan, and only a "cannot hold" needs the exact column set.
 const RESTRICT_ABOVE: usize = 30_000;
-const RESTRICTED_PER_CADRE: usize = 3;
+const RESTRICTED: (usize, usize) = (8, 3);
 
 /// Can the requirement groups hold together when those `relaxable` allows may give way? Solved
 /// under `time_limit_s` (and never past `deadline`).
@@ -174,8 +192,8 @@ pub fn elastic(
         .filter_map(|(k, p)| cands.find(p.cadre, p.post).map(|i| (k, i)))
         .collect();
     let exact = columns(ctx, cands, None);
-    let tries: Vec<Vec<usize>> = if exact.len() > RESTRICT_ABOVE && sc.requirements.targets.hard {
-        vec![columns(ctx, cands, Some(RESTRICTED_PER_CADRE)), exact]
+    let tries: Vec<Vec<usize>> = if exact.len() > RESTRICT_ABOVE {
+        vec![columns(ctx, cands, Some(RESTRICTED)), exact]
     } else {
         vec![exact]
     };
