@@ -109,6 +109,15 @@ pub fn run_with(
     control: &Control,
 ) -> Vec<Finished> {
     let threads = threads.max(1);
+    tracing::debug!(
+        jobs = jobs.len(),
+        threads,
+        // Seconds to the deadline (absent without one).
+        deadline_s = control
+            .deadline
+            .map(|d| d.saturating_duration_since(Instant::now()).as_secs_f64()),
+        "scheduling jobs"
+    );
     let left = AtomicUsize::new(jobs.len());
     let shared = Mutex::new(Vec::new());
     let solve = || {
@@ -119,6 +128,7 @@ pub fn run_with(
                 let t = Instant::now();
                 if control.stop.is_some_and(|s| s.load(Ordering::SeqCst)) {
                     left.fetch_sub(1, Ordering::SeqCst);
+                    tracing::debug!(job = %name, "job not started: the run was stopped");
                     let f = Finished {
                         name,
                         outcome: Outcome::Failed(NOT_STARTED.into()),
@@ -130,15 +140,29 @@ pub fn run_with(
                 progress.started(i, &name);
                 let jobs_left = left.fetch_sub(1, Ordering::SeqCst).max(1);
                 let outcome = match &job.scenario {
-                    Err(e) => Outcome::Failed(e.clone()),
+                    Err(e) => {
+                        tracing::debug!(job = %name, index = i, "job failed to load");
+                        Outcome::Failed(e.clone())
+                    }
                     Ok(sc) => {
                         let mut sc = sc.clone();
+                        let mut share_s = None;
                         if let Some(d) = control.deadline {
                             let share = d.saturating_duration_since(Instant::now()).as_secs_f64()
                                 * threads as f64
                                 / jobs_left as f64;
+                            share_s = Some(share);
                             sc.solver.time_limit_s = sc.solver.time_limit_s.min(share.max(1.0));
                         }
+                        tracing::debug!(
+                            job = %name,
+                            index = i,
+                            jobs_left,
+                            // The job's share of the time left (absent without a deadline).
+                            budget_share_s = share_s,
+                            time_limit_s = sc.solver.time_limit_s,
+                            "job started"
+                        );
                         let planned = plan_shared(&sc, &shared);
                         if planned.violations.is_empty() {
                             Outcome::Planned(Box::new(planned.plan))
@@ -155,6 +179,7 @@ pub fn run_with(
                     outcome,
                     seconds: t.elapsed().as_secs_f64(),
                 };
+                tracing::debug!(job = %f.name, index = i, ok = f.ok(), seconds = f.seconds, "job finished");
                 progress.finished(i, &f);
                 f
             })
@@ -179,7 +204,13 @@ fn plan_shared(sc: &Scenario, shared: &SharedCandidates) -> crate::Planned {
         .ok()
         .and_then(|s| s.iter().find(|(k, _)| *k == key).map(|(_, c)| c.clone()));
     let cands = match known {
-        Some(c) => candidates::rescore(&ctx, &c),
+        Some(c) => {
+            tracing::debug!(
+                scenario = %sc.name,
+                "candidates re-scored from an earlier variant with the same tables and rules"
+            );
+            candidates::rescore(&ctx, &c)
+        }
         None => {
             let c = candidates::generate(&ctx);
             if let Ok(mut s) = shared.lock() {

@@ -11,6 +11,15 @@ use rotaplan::rules::RuleContext;
 use rotaplan::scenario;
 use std::path::{Path, PathBuf};
 
+/// A one-line error for the user: as it is on stderr in text mode, an error event in JSON mode.
+macro_rules! fail {
+    ($($t:tt)*) => {
+        log::say_err(tracing::Level::ERROR, &format!($($t)*))
+    };
+}
+
+#[path = "cli_log.rs"]
+mod log;
 #[path = "cli_whatif.rs"]
 mod whatif;
 
@@ -23,6 +32,15 @@ mod whatif;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// More detail in the log on stderr: -v debug, -vv trace [default: info]
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    /// Only warnings and errors on stderr, and no progress
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Log lines on stderr as text, or as one JSON object per line (for log collectors)
+    #[arg(long, value_enum, default_value = "text", global = true)]
+    log_format: log::LogFormat,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,9 +119,6 @@ enum Command {
         /// Output folder [default: rotaplan-out/run]
         #[arg(long)]
         out: Option<PathBuf>,
-        /// No progress on stderr.
-        #[arg(long, short)]
-        quiet: bool,
     },
     /// Compare plans written earlier: plan.json files, or folders searched for them.
     Compare {
@@ -151,6 +166,8 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 1 } else { 0 };
         }
     };
+    log::init(log::level(cli.verbose, cli.quiet), cli.log_format);
+    let quiet = cli.quiet;
     match cli.command {
         Command::Plan {
             scenario,
@@ -179,11 +196,10 @@ pub fn run() -> i32 {
             scenarios,
             jobs,
             out,
-            quiet,
         } => whatif::run(&scenarios, jobs, out, quiet),
         Command::Compare { plans, format } => whatif::compare(&plans, format),
         Command::Diff { a, b } => whatif::diff(&a, &b),
-        Command::Batch(args) => whatif::batch(args),
+        Command::Batch(args) => whatif::batch(args, quiet),
         Command::Explain(args) => explain(&args),
         Command::Generate {
             cadres,
@@ -209,7 +225,7 @@ fn load(path: &Path) -> Result<Scenario, i32> {
 
 fn write(path: &Path, text: &str) -> Result<(), i32> {
     write_atomic(path, text.as_bytes()).map_err(|e| {
-        eprintln!("error: cannot write {}: {e}", path.display());
+        fail!("error: cannot write {}: {e}", path.display());
         1
     })
 }
@@ -229,14 +245,14 @@ fn plan(
     };
     if let Some(t) = tl {
         if !(t > 0.0 && t.is_finite()) {
-            eprintln!("error: --time-limit must be a positive number of seconds, got {t}");
+            fail!("error: --time-limit must be a positive number of seconds, got {t}");
             return 1;
         }
         sc.solver.time_limit_s = t;
     }
     if let Some(g) = gap {
         if !(0.0..1.0).contains(&g) {
-            eprintln!("error: --gap must be in [0, 1), got {g}");
+            fail!("error: --gap must be in [0, 1), got {g}");
             return 1;
         }
         sc.solver.relative_gap = g;
@@ -348,7 +364,7 @@ fn generate(
     name: Option<String>,
 ) -> i32 {
     if cadres == 0 || posts == 0 {
-        eprintln!("error: --cadres and --posts must be at least 1");
+        fail!("error: --cadres and --posts must be at least 1");
         return 1;
     }
     let opts = rotaplan::generate::GenOptions {
@@ -413,7 +429,7 @@ fn explain(a: &ExplainArgs) -> i32 {
     if let Some(t) = a.time_limit
         && !(t > 0.0 && t.is_finite())
     {
-        eprintln!("error: --time-limit must be a positive number of seconds, got {t}");
+        fail!("error: --time-limit must be a positive number of seconds, got {t}");
         return 1;
     }
     let cadre = match a
@@ -424,7 +440,7 @@ fn explain(a: &ExplainArgs) -> i32 {
     {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            fail!("error: {e}");
             return 1;
         }
     };
@@ -436,7 +452,7 @@ fn explain(a: &ExplainArgs) -> i32 {
     {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}");
+            fail!("error: {e}");
             return 1;
         }
     };
@@ -500,7 +516,7 @@ fn explain(a: &ExplainArgs) -> i32 {
             (None, None, Some(b)) => Explanation::Plan(ex::Overview::of(b)),
             // Only an excluded pair goes without a plan, and it is handled above.
             _ => {
-                eprintln!("internal error: no plan to explain");
+                fail!("internal error: no plan to explain");
                 return 2;
             }
         }

@@ -1,6 +1,6 @@
 //! `run`, `compare` and `diff`: the what-if commands, and the progress bars of a run.
 
-use super::{CompareFormat, say};
+use super::{CompareFormat, log, say};
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rotaplan::batch::{self, Finished, Outcome, Progress};
 use rotaplan::compare::{self, PlanSummary};
@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-/// One bar per running scenario and a total on a terminal; plain lines otherwise; nothing if quiet.
+/// One bar per running scenario and a total on a terminal; plain lines (`run`) or nothing (`batch`,
+/// whose log events say the same) otherwise; nothing if quiet. With `--log-format json` there are no
+/// bars, and `run`'s lines are info events.
 enum Bars {
     Quiet,
     Lines {
@@ -21,14 +23,18 @@ enum Bars {
         multi: MultiProgress,
         total: ProgressBar,
         running: Mutex<Vec<Option<ProgressBar>>>,
+        /// Print a line per finished scenario above the bars (`run`; `batch` logs them).
+        lines: bool,
     },
 }
 
 impl Bars {
-    fn new(n: usize, quiet: bool) -> Bars {
-        if quiet {
+    /// `lines`: a line per finished scenario (`run`); `batch` has its log events instead.
+    fn new(n: usize, quiet: bool, lines: bool) -> Bars {
+        let json = log::format() == log::LogFormat::Json;
+        if quiet || (json && !lines) {
             Bars::Quiet
-        } else if std::io::stderr().is_terminal() {
+        } else if !json && std::io::stderr().is_terminal() {
             let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
             let total = multi.add(ProgressBar::new(n as u64));
             total.set_style(
@@ -38,16 +44,29 @@ impl Bars {
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
             );
+            // Log lines go through the bars from now on (see cli_log).
+            log::attach_bars(&multi);
             Bars::Terminal {
                 multi,
                 total,
                 running: Mutex::new(vec![None; n]),
+                lines,
             }
-        } else {
+        } else if lines {
             Bars::Lines {
                 total: Mutex::new(n),
                 done: Mutex::new(0),
             }
+        } else {
+            Bars::Quiet
+        }
+    }
+
+    /// Clear the bars; log lines go straight to stderr again.
+    fn finish(&self) {
+        if let Bars::Terminal { total, .. } = self {
+            total.finish_and_clear();
+            log::detach_bars();
         }
     }
 }
@@ -63,6 +82,33 @@ fn summary(f: &Finished) -> String {
             format!("{} {obj}{gap} ({:.1} s)", s.status.as_str(), f.seconds)
         }
         Outcome::Failed(e) => format!("FAILED: {}", e.lines().next().unwrap_or("")),
+    }
+}
+
+/// `run`'s progress line as an event (JSON mode): the scenario, its status and numbers.
+fn finished_event(done: usize, total: usize, f: &Finished) {
+    match &f.outcome {
+        Outcome::Planned(p) => tracing::info!(
+            target: "rotaplan::run",
+            scenario = %f.name,
+            status = p.solver.status.as_str(),
+            objective = p.solver.objective,
+            gap = p.solver.gap,
+            seconds = f.seconds,
+            done,
+            total,
+            "scenario finished"
+        ),
+        Outcome::Failed(e) => tracing::warn!(
+            target: "rotaplan::run",
+            scenario = %f.name,
+            status = "failed",
+            error = %e,
+            seconds = f.seconds,
+            done,
+            total,
+            "scenario finished"
+        ),
     }
 }
 
@@ -107,19 +153,26 @@ impl Progress for Bars {
                     *d += 1;
                     *d
                 });
-                let total = total.lock().map_or(0, |t| *t);
-                eprintln!("[{}/{}] {}: {}", n.unwrap_or(0), total, f.name, summary(f));
+                let (n, total) = (n.unwrap_or(0), total.lock().map_or(0, |t| *t));
+                if log::format() == log::LogFormat::Json {
+                    finished_event(n, total, f);
+                } else {
+                    eprintln!("[{n}/{total}] {}: {}", f.name, summary(f));
+                }
             }
             Bars::Terminal {
                 multi,
                 total,
                 running,
+                lines,
             } => {
                 if let Some(bar) = running.lock().ok().and_then(|mut r| r[i].take()) {
                     bar.finish_and_clear();
                     multi.remove(&bar);
                 }
-                let _ = multi.println(format!("  {}: {}", f.name, summary(f)));
+                if *lines {
+                    let _ = multi.println(format!("  {}: {}", f.name, summary(f)));
+                }
                 total.inc(1);
             }
         }
@@ -130,14 +183,12 @@ pub fn run(files: &[PathBuf], jobs: Option<usize>, out: Option<PathBuf>, quiet: 
     let work = batch::jobs(files);
     let threads =
         jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let bars = Bars::new(work.len(), quiet);
+    let bars = Bars::new(work.len(), quiet, true);
     let results = batch::run(&work, threads, &bars);
-    if let Bars::Terminal { total, .. } = &bars {
-        total.finish_and_clear();
-    }
+    bars.finish();
     let out = out.unwrap_or_else(|| PathBuf::from("rotaplan-out/run"));
     if let Err(e) = batch::write(&out, &results) {
-        eprintln!("error: cannot write the run to {}: {e}", out.display());
+        fail!("error: cannot write the run to {}: {e}", out.display());
         return 1;
     }
     let failed = batch::failures(&results);
@@ -154,7 +205,11 @@ pub fn run(files: &[PathBuf], jobs: Option<usize>, out: Option<PathBuf>, quiet: 
         out.display()
     ));
     for (name, e) in &failed {
-        eprintln!("{name}:\n{e}");
+        if log::format() == log::LogFormat::Json {
+            tracing::error!(target: "rotaplan::run", scenario = %name, error = %e, "scenario failed");
+        } else {
+            eprintln!("{name}:\n{e}");
+        }
     }
     if bad == 0 { 0 } else { 1 }
 }
@@ -211,7 +266,7 @@ pub fn compare(paths: &[PathBuf], format: CompareFormat) -> i32 {
     let files = match plan_files(paths) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {e}");
+            fail!("error: {e}");
             return 1;
         }
     };
@@ -220,7 +275,7 @@ pub fn compare(paths: &[PathBuf], format: CompareFormat) -> i32 {
         match read_summary(f) {
             Ok(s) => plans.push((label(f), s)),
             Err(e) => {
-                eprintln!("error: {e}");
+                fail!("error: {e}");
                 return 1;
             }
         }
@@ -257,7 +312,7 @@ pub fn diff(a: &Path, b: &Path) -> i32 {
             0
         }
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("error: {e}");
+            fail!("error: {e}");
             1
         }
     }
@@ -289,9 +344,6 @@ pub struct BatchArgs {
     /// Finish by this local time (HH:MM), sharing the time left among the scenarios.
     #[arg(long)]
     deadline: Option<String>,
-    /// No progress on stderr.
-    #[arg(long, short)]
-    quiet: bool,
 }
 
 #[derive(clap::Subcommand)]
@@ -307,7 +359,7 @@ enum BatchCommand {
 
 static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-pub fn batch(a: BatchArgs) -> i32 {
+pub fn batch(a: BatchArgs, quiet: bool) -> i32 {
     use rotaplan::nightly;
     if let Some(BatchCommand::Merge { shards, out }) = a.command {
         return match nightly::merge(&shards, &out) {
@@ -320,19 +372,19 @@ pub fn batch(a: BatchArgs) -> i32 {
                 if m.all_ok() { 0 } else { 1 }
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                fail!("error: {e}");
                 1
             }
         };
     }
     if a.inputs.is_empty() {
-        eprintln!("error: name the scenario files, folders or lists to run");
+        fail!("error: name the scenario files, folders or lists to run");
         return 1;
     }
     let shard = match a.shard.as_deref().map(nightly::parse_shard).transpose() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            fail!("error: {e}");
             return 1;
         }
     };
@@ -344,14 +396,15 @@ pub fn batch(a: BatchArgs) -> i32 {
     let deadline = match seconds {
         Ok(s) => s.map(|s| std::time::Instant::now() + Duration::from_secs_f64(s)),
         Err(e) => {
-            eprintln!("error: {e}");
+            fail!("error: {e}");
             return 1;
         }
     };
     let _ = ctrlc::set_handler(|| {
         STOP.store(true, std::sync::atomic::Ordering::SeqCst);
-        eprintln!(
-            "\ninterrupted: finishing the running scenarios, starting no new one (Ctrl-C again is ignored)"
+        log::say_err(
+            tracing::Level::WARN,
+            "\ninterrupted: finishing the running scenarios, starting no new one (Ctrl-C again is ignored)",
         );
     });
     let files = nightly::discover(&a.inputs);
@@ -366,12 +419,11 @@ pub fn batch(a: BatchArgs) -> i32 {
         deadline,
     };
     // The number of scenarios is known once the files are loaded (Progress::total).
-    let bars = Bars::new(0, a.quiet);
-    match nightly::batch(&files, &opts, &bars, &STOP) {
+    let bars = Bars::new(0, quiet, false);
+    let result = nightly::batch(&files, &opts, &bars, &STOP);
+    bars.finish();
+    match result {
         Ok((m, dir)) => {
-            if let Bars::Terminal { total, .. } = &bars {
-                total.finish_and_clear();
-            }
             let reused = m.scenarios.iter().filter(|e| e.reused).count();
             let reused = if reused > 0 {
                 format!(", {reused} reused (inputs unchanged, outputs complete)")
@@ -384,14 +436,15 @@ pub fn batch(a: BatchArgs) -> i32 {
                 dir.display()
             ));
             if m.status != "complete" {
-                eprintln!(
-                    "the run was interrupted; `rotaplan batch --resume` with the same arguments finishes it"
+                log::say_err(
+                    tracing::Level::WARN,
+                    "the run was interrupted; `rotaplan batch --resume` with the same arguments finishes it",
                 );
             }
             if m.all_ok() { 0 } else { 1 }
         }
         Err(e) => {
-            eprintln!("error: cannot write the run: {e}");
+            fail!("error: cannot write the run: {e}");
             1
         }
     }

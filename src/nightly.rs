@@ -299,6 +299,31 @@ pub fn batch(
         .collect();
 
     let todo: Vec<usize> = (0..jobs.len()).filter(|&k| reused[k].is_none()).collect();
+    tracing::info!(
+        run_dir = %dir.display(),
+        scenarios = jobs.len(),
+        to_solve = todo.len(),
+        reused = jobs.len() - todo.len(),
+        shard = o.shard.map(|(i, n)| format!("{i}/{n}")).as_deref(),
+        // Seconds for the whole batch (absent without --budget or --deadline).
+        budget_s = o
+            .deadline
+            .map(|d| d.saturating_duration_since(Instant::now()).as_secs_f64()),
+        jobs = o.jobs,
+        resume = o.resume,
+        "batch started"
+    );
+    for e in reused.iter().flatten() {
+        tracing::info!(
+            scenario = %e.name,
+            status = %e.status,
+            objective = e.objective,
+            gap = e.gap,
+            seconds = e.seconds,
+            reused = true,
+            "scenario skipped on resume: inputs unchanged, outputs complete"
+        );
+    }
     let todo_jobs: Vec<Job> = todo
         .iter()
         .map(|&k| Job {
@@ -335,7 +360,15 @@ pub fn batch(
     }
     entries.sort_by(|a, b| a.name.cmp(&b.name));
 
-    let interrupted = entries.iter().any(|e| e.status == "not_started");
+    let not_started = entries.iter().filter(|e| e.status == "not_started").count();
+    let interrupted = not_started > 0;
+    if interrupted {
+        tracing::warn!(
+            run_dir = %dir.display(),
+            not_started,
+            "batch interrupted: scenarios not started are left for --resume"
+        );
+    }
     let manifest = Manifest {
         rotaplan_version: env!("CARGO_PKG_VERSION").into(),
         backend: "highs".into(),
@@ -350,7 +383,38 @@ pub fn batch(
         scenarios: entries,
     };
     finish(&dir, &manifest)?;
+    finished_event(&dir, &manifest);
     Ok((manifest, dir))
+}
+
+/// The operator's one line as an event: counts by outcome, the run folder, the manifest.
+fn finished_event(dir: &Path, m: &Manifest) {
+    let count = |s: &[&str]| {
+        m.scenarios
+            .iter()
+            .filter(|e| s.contains(&e.status.as_str()))
+            .count()
+    };
+    let manifest = if m.status == "complete" {
+        "manifest.json"
+    } else {
+        "manifest.partial.json"
+    };
+    tracing::info!(
+        run_dir = %dir.display(),
+        manifest = %dir.join(manifest).display(),
+        status = %m.status,
+        scenarios = m.scenarios.len(),
+        proven = count(&["optimal", "gap_limit"]),
+        unproven = count(&["time_limit", "deadline_fallback", "backend_error"]),
+        failed = count(&["failed"]),
+        infeasible = count(&["infeasible"]),
+        not_started = count(&["not_started"]),
+        reused = m.scenarios.iter().filter(|e| e.reused).count(),
+        all_ok = m.all_ok(),
+        "{}",
+        m.one_line()
+    );
 }
 
 /// The run's summary files, then `manifest.json` last.
@@ -366,12 +430,14 @@ fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
         &dir.join("summary.html"),
         crate::report::html_page(&title, &md).as_bytes(),
     )?;
-    if m.status == "complete" {
-        write_atomic(&dir.join("manifest.json"), json(m).as_bytes())?;
+    let name = if m.status == "complete" {
+        "manifest.json"
     } else {
         // An interrupted run keeps no manifest, so that `--resume` picks this folder up again.
-        write_atomic(&dir.join("manifest.partial.json"), json(m).as_bytes())?;
-    }
+        "manifest.partial.json"
+    };
+    write_atomic(&dir.join(name), json(m).as_bytes())?;
+    tracing::info!(path = %dir.join(name).display(), scenarios = m.scenarios.len(), "manifest written");
     Ok(())
 }
 
@@ -384,21 +450,69 @@ struct Writer<'a> {
 
 impl Progress for Writer<'_> {
     fn started(&self, index: usize, name: &str) {
+        tracing::info!(scenario = %name, file = %self.jobs[index].file.display(), "scenario started");
         self.inner.started(index, name);
     }
     fn finished(&self, index: usize, f: &Finished) {
         if !matches!(&f.outcome, Outcome::Failed(e) if e == batch::NOT_STARTED) {
             // A job's files, then its done.json: the marker exists only if the files do.
-            let outputs = batch::write_job(self.dir, f).unwrap_or_default();
+            let outputs = match batch::write_job(self.dir, f) {
+                Ok(o) => o,
+                Err(err) => {
+                    tracing::error!(scenario = %f.name, error = %err, "cannot write the scenario's outputs");
+                    Vec::new()
+                }
+            };
             let (i, h) = self.hashes[index].clone();
             let e = entry(&self.jobs[index], i, h, f, outputs, self.dir);
-            let _ = write_atomic(
-                &batch::job_dir(self.dir, &f.name).join("done.json"),
-                json(&e).as_bytes(),
-            );
+            let done = batch::job_dir(self.dir, &f.name).join("done.json");
+            if let Err(err) = write_atomic(&done, json(&e).as_bytes()) {
+                tracing::error!(path = %done.display(), error = %err, "cannot write done.json");
+            }
+            finished_scenario(&e);
         }
         self.inner.finished(index, f);
     }
+}
+
+/// A scenario of this run finished: info with its numbers, or warn with the error.
+fn finished_scenario(e: &Entry) {
+    match &e.error {
+        None if e.status == "infeasible" => tracing::warn!(
+            scenario = %e.name,
+            status = %e.status,
+            seconds = e.seconds,
+            reused = false,
+            "scenario finished"
+        ),
+        None => tracing::info!(
+            scenario = %e.name,
+            status = %e.status,
+            objective = e.objective,
+            gap = e.gap,
+            seconds = e.seconds,
+            reused = false,
+            "scenario finished"
+        ),
+        Some(err) => tracing::warn!(
+            scenario = %e.name,
+            status = %e.status,
+            seconds = e.seconds,
+            reused = false,
+            error = %one_line(err),
+            "scenario finished"
+        ),
+    }
+}
+
+/// A multi-line error (a scenario's diagnostics) on one line, its lines joined by ` | `, so that a
+/// text log line stays one line; the full text is in the scenario's `error.txt` and the manifest.
+pub fn one_line(err: &str) -> String {
+    err.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// The morning page as Markdown: the one line, the status of every scenario, the comparison.
@@ -542,6 +656,12 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
         }
     }
     entries.sort_by(|a, b| a.name.cmp(&b.name));
+    tracing::info!(
+        shards = shards.len(),
+        scenarios = entries.len(),
+        out = %out.display(),
+        "shards merged"
+    );
     let m = Manifest {
         rotaplan_version: env!("CARGO_PKG_VERSION").into(),
         backend: "highs".into(),
@@ -631,6 +751,15 @@ mod tests {
             .unwrap();
         assert_eq!(parse_deadline("05:30", now), Ok(6.5 * 3600.0));
         assert_eq!(parse_deadline("23:30", now), Ok(1800.0));
+    }
+
+    #[test]
+    fn errors_are_logged_on_one_line() {
+        assert_eq!(
+            one_line("error[E1]: a\n  --> f.yaml\n\nerror[E2]: b\n"),
+            "error[E1]: a | --> f.yaml | error[E2]: b"
+        );
+        assert_eq!(one_line("plain"), "plain");
     }
 
     #[test]

@@ -218,7 +218,10 @@ fn single(d: Diagnostic) -> LoadError {
 /// Reads one table named in the YAML; a file that cannot be read is reported where it is named.
 fn read_table(t: &TableRef, spec: &CsvSpec, loc: &dyn Locate, diags: &mut Diags) -> Option<Csv> {
     match read_text(&t.path) {
-        Ok(text) => tables::read_csv(&t.path, &text, spec, diags),
+        Ok(text) => {
+            tracing::debug!(file = %t.path.display(), bytes = text.len(), "table read");
+            tables::read_csv(&t.path, &text, spec, diags)
+        }
         Err(f) => {
             diags.push(read_failure(&t.path, f, Some((t, loc))));
             None

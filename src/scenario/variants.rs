@@ -214,6 +214,11 @@ pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
 pub(crate) fn load_base(path: &Path) -> Result<Scenario, LoadError> {
     let mut read = resolve(path, &mut Vec::new(), None)?;
     take_overlays(&mut read.value);
+    tracing::debug!(
+        file = %path.display(),
+        yaml_files = read.files.len(),
+        "scenario read"
+    );
     convert(&read.value, &read.text, &TableCache::default())
 }
 
@@ -371,6 +376,13 @@ pub fn load_each(path: &Path) -> Result<Vec<Loaded>, LoadError> {
         });
         out.push((name, result));
     }
+    tracing::debug!(
+        file = %path.display(),
+        yaml_files = read.files.len(),
+        variants = out.len(),
+        invalid = out.iter().filter(|(_, r)| r.is_err()).count(),
+        "scenario file loaded"
+    );
     Ok(out)
 }
 

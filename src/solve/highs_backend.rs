@@ -123,6 +123,13 @@ fn run(
         .double_info_value(c"mip_dual_bound")
         .ok()
         .filter(|b| b.is_finite());
+    tracing::trace!(
+        model_status = ?solved.status(),
+        has_solution,
+        gap,
+        bound,
+        "HiGHS finished"
+    );
     let status = match solved.status() {
         HighsModelStatus::Optimal => {
             if gap.is_some_and(|g| g > 1e-9) {

@@ -232,6 +232,11 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
         note: None,
     };
     if !infeasible.is_empty() {
+        tracing::debug!(
+            scenario = %sc.name,
+            groups = infeasible.len(),
+            "pins pre-check: infeasible, no solve"
+        );
         out.infeasible = infeasible;
         out.build_s = started.elapsed().as_secs_f64();
         return out;
@@ -297,6 +302,17 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
     }
     // The greedy plan may break a hard requirement; then the requirements' plan is the start.
     let warm = hard_plan.unwrap_or(greedy_plan);
+    tracing::debug!(
+        scenario = %sc.name,
+        candidates = cands.len(),
+        pins = pin_ix.len(),
+        hard_requirements = sc.requirements.any_hard(),
+        method = if cands.len() > PRICING_THRESHOLD { "pricing" } else { "direct" },
+        time_limit_s = limit,
+        relative_gap = sc.solver.relative_gap,
+        threads = sc.solver.threads,
+        "solving"
+    );
     let result = if cands.len() > PRICING_THRESHOLD {
         pricing::solve(ctx, cands, &pin_ix, &warm, started, deadline, &mut out)
     } else {
@@ -314,6 +330,19 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
         out.gap = None;
         out.note = Some(note);
     };
+    match &result {
+        Err(highs_backend::Failure::Deadline) => tracing::warn!(
+            scenario = %sc.name,
+            deadline_s = limit + deadline_grace(limit),
+            "the backend missed its deadline; using the greedy plan"
+        ),
+        Err(highs_backend::Failure::Other(msg)) => tracing::warn!(
+            scenario = %sc.name,
+            error = %msg,
+            "backend error; using the greedy plan"
+        ),
+        _ => {}
+    }
     match result {
         Err(highs_backend::Failure::Deadline) => fallback(
             &mut out,
@@ -350,6 +379,18 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
         out.gap = Some(0.0);
     }
     out.solve_s = started.elapsed().as_secs_f64() - out.build_s;
+    tracing::debug!(
+        scenario = %sc.name,
+        status = out.status.as_str(),
+        objective = out.objective,
+        bound = out.bound,
+        gap = out.gap,
+        columns = out.columns,
+        rows = out.rows,
+        build_s = out.build_s,
+        solve_s = out.solve_s,
+        "solved"
+    );
     out
 }
 
@@ -389,6 +430,13 @@ fn direct(
         out.columns = m.vars.len();
         out.rows = m.rows.len();
         out.build_s += t.elapsed().as_secs_f64();
+        tracing::debug!(
+            columns = out.columns,
+            rows = out.rows,
+            build_s = t.elapsed().as_secs_f64(),
+            warm_start = start.is_some(),
+            "MIP model built"
+        );
         let constant = m.constant;
         let opts = highs_backend::RunOptions {
             time_limit_s: (sc.solver.time_limit_s - started.elapsed().as_secs_f64()).max(0.5),
@@ -396,7 +444,16 @@ fn direct(
             threads: sc.solver.threads,
             deadline: remaining(deadline),
         };
+        let t = Instant::now();
         let r = highs_backend::solve(m, start, &opts)?;
+        tracing::debug!(
+            status = r.status.as_str(),
+            objective = r.objective + constant,
+            bound = r.bound.map(|b| b + constant),
+            gap = r.gap,
+            seconds = t.elapsed().as_secs_f64(),
+            "backend returned"
+        );
         let chosen: Vec<usize> = integral_choice(&r.x)
             .ok_or_else(|| {
                 highs_backend::Failure::Other("the backend returned a fractional solution".into())
@@ -413,6 +470,12 @@ fn direct(
             return Ok(chosen);
         }
         mismatch = format!("HiGHS reports objective {reported} for a plan worth {z}");
+        tracing::warn!(
+            reported,
+            recomputed = z,
+            warm_start = start.is_some(),
+            "objective mismatch: the backend's objective is not the plan's; re-solving without the MIP start"
+        );
     }
     Err(highs_backend::Failure::Other(mismatch))
 }

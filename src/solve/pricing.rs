@@ -126,6 +126,15 @@ pub(super) fn solve(
             add.extend(best.into_iter().take(ADD_PER_CADRE));
         }
         let bound = r.objective + constant + positive;
+        tracing::debug!(
+            round = rounds,
+            columns = set.len(),
+            lp_objective = r.objective + constant,
+            positive_reduced_costs = positive,
+            priced_in = add.len().min(MAX_ADD_PER_ROUND),
+            bound,
+            "pricing round"
+        );
         let out_of_time =
             started.elapsed().as_secs_f64() > PRICING_TIME_SHARE * sc.solver.time_limit_s;
         // Stop when the bound is tight, or the rounds or their time share are used up.
@@ -181,6 +190,13 @@ pub(super) fn solve(
         }
     }
     let first_status = out.status;
+    tracing::debug!(
+        lp_bound = z_lp,
+        first_plan = z_inc,
+        by_reduced_cost = extra.len(),
+        max_readmit = MAX_READMIT,
+        "pricing: reduced-cost fixing"
+    );
     let mut readmitted = extra.len();
     let result = if extra.is_empty() {
         first

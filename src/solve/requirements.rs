@@ -101,11 +101,7 @@ pub fn broken(ctx: &RuleContext, cands: &Candidates, chosen: &[usize]) -> Vec<Re
 /// towards no target only raises the shares), so with `restrict: None` the answer is exact.
 /// `Some((per_post, per_cadre))` keeps only the best-scoring pairs: per_post + 4 per seat into each
 /// must-fill post, per_cadre of each target cadre.
-fn columns(
-    ctx: &RuleContext,
-    cands: &Candidates,
-    restrict: Option<(usize, usize)>,
-) -> Vec<usize> {
+fn columns(ctx: &RuleContext, cands: &Candidates, restrict: Option<(usize, usize)>) -> Vec<usize> {
     let sc = ctx.sc;
     let best_first = |idx: &mut Vec<usize>| {
         idx.sort_by(|&a, &b| {
@@ -246,6 +242,14 @@ pub fn elastic(
             .collect();
         // What the plan itself breaks, not what the relaxed columns say.
         let relax = broken(ctx, cands, &chosen);
+        tracing::debug!(
+            columns = cols.len(),
+            exact = last,
+            status = raw.status.as_str(),
+            relaxed = relax.len(),
+            seconds = started.elapsed().as_secs_f64(),
+            "elastic model solved"
+        );
         debug_assert!(forced.iter().all(|g| relax.contains(g)));
         if relax.is_empty() {
             return Verdict::Hold { chosen };

@@ -4,6 +4,7 @@
 mod cli;
 mod common;
 mod explain;
+mod logging;
 mod nightly;
 mod oracle;
 mod scenario_errors;
