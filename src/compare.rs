@@ -2,7 +2,7 @@
 //! plans in words. Both work on [`PlanSummary`], the part of `plan.json` they need, so they take
 //! plans from this run or from files written earlier (`rotaplan compare`, `rotaplan diff`).
 
-use crate::plan::{Kpis, Plan};
+use crate::plan::{Breakdown, Kpis, Plan};
 use crate::scoring::ObjectiveBreakdown;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -42,6 +42,8 @@ pub struct PlanSummary {
     pub solver: SummarySolver,
     pub objective: ObjectiveBreakdown,
     pub kpis: Kpis,
+    /// Empty lists for a plan.json written before the field existed.
+    pub breakdown: Breakdown,
     pub assignments: Vec<SummaryAssignment>,
     pub unfilled: Vec<SummaryUnfilled>,
 }

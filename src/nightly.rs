@@ -419,7 +419,8 @@ fn finished_event(dir: &Path, m: &Manifest) {
 
 /// The run's summary files, then `manifest.json` last.
 fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
-    let md = summary_md(dir, m);
+    let plans = run_plans(dir, m);
+    let md = summary_md_of(dir, m, &plans);
     write_atomic(&dir.join("summary.md"), md.as_bytes())?;
     let title = format!(
         "rotaplan batch {}",
@@ -428,7 +429,8 @@ fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
     );
     write_atomic(
         &dir.join("summary.html"),
-        crate::report::html_page(&title, &md).as_bytes(),
+        crate::report::html_page_with_charts(&title, &md, &crate::report::charts::batch(&plans))
+            .as_bytes(),
     )?;
     let name = if m.status == "complete" {
         "manifest.json"
@@ -515,8 +517,32 @@ pub fn one_line(err: &str) -> String {
         .join(" | ")
 }
 
+/// The plans of a run folder, read back from its plan.json files (scenarios without one are left
+/// out), in the manifest's order.
+pub fn run_plans(dir: &Path, m: &Manifest) -> Vec<(String, crate::compare::PlanSummary)> {
+    m.scenarios
+        .iter()
+        .filter_map(|e| {
+            let text =
+                std::fs::read_to_string(batch::job_dir(dir, &e.name).join("plan.json")).ok()?;
+            Some((
+                e.name.clone(),
+                crate::compare::PlanSummary::from_json(&text).ok()?,
+            ))
+        })
+        .collect()
+}
+
 /// The morning page as Markdown: the one line, the status of every scenario, the comparison.
 pub fn summary_md(dir: &Path, m: &Manifest) -> String {
+    summary_md_of(dir, m, &run_plans(dir, m))
+}
+
+fn summary_md_of(
+    dir: &Path,
+    m: &Manifest,
+    plans: &[(String, crate::compare::PlanSummary)],
+) -> String {
     let mut out = format!("# rotaplan batch {}\n\n{}\n\n", dir.display(), m.one_line());
     out += "| scenario | status | objective | gap | seconds | note |\n|---|---|---|---|---|---|\n";
     for e in &m.scenarios {
@@ -535,24 +561,13 @@ pub fn summary_md(dir: &Path, m: &Manifest) -> String {
             note
         );
     }
-    let plans: Vec<(String, crate::compare::PlanSummary)> = m
-        .scenarios
-        .iter()
-        .filter_map(|e| {
-            let text =
-                std::fs::read_to_string(batch::job_dir(dir, &e.name).join("plan.json")).ok()?;
-            Some((
-                e.name.clone(),
-                crate::compare::PlanSummary::from_json(&text).ok()?,
-            ))
-        })
-        .collect();
     if !plans.is_empty() {
         out += "\n";
-        out += &crate::report::comparison_markdown(&crate::compare::compare(&plans), &[]);
+        out += &crate::report::comparison_markdown(&crate::compare::compare(plans), &[]);
+        out += "\nCharts of the KPIs, the posts filled by shortage level and the moves between tiers and regions: in summary.html.\n";
     }
     if let Some(prev) = previous_run(dir) {
-        out += &changes_since(&prev, dir, &plans);
+        out += &changes_since(&prev, dir, plans);
     }
     out
 }

@@ -20,6 +20,8 @@ pub struct Plan {
     pub solver: SolverReport,
     pub objective: ObjectiveBreakdown,
     pub kpis: Kpis,
+    /// Posts by shortage level and moves between tiers and regions: what the batch charts draw.
+    pub breakdown: Breakdown,
     pub candidates: CandidateStats,
     pub assignments: Vec<Assignment>,
     pub unfilled: Vec<Unfilled>,
@@ -186,6 +188,102 @@ pub struct Kpis {
     pub training_coverage: f64,
 }
 
+/// Posts of one shortage level (`units.csv` `shortage`, 0 none … 3 severe) and how many are filled
+/// (at least one cadre placed, as `kpis.posts_filled` counts).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ShortageLevel {
+    pub level: u8,
+    pub posts: usize,
+    pub filled: usize,
+}
+
+/// How many of the plan's moves go from `from` to `to`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Flow {
+    pub from: String,
+    pub to: String,
+    pub cadres: usize,
+}
+
+/// Aggregates of a plan for charts. Deserialize with defaults: plan.json files written before this
+/// field existed, or by hand, still load (with empty lists).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Breakdown {
+    /// Always the four levels 0, 1, 2, 3, in that order.
+    pub by_shortage: Vec<ShortageLevel>,
+    /// Moves from the tier of the cadre's current unit (`none` without one) to the post's tier;
+    /// only pairs with moves, in tier order (central, province, district, commune, then `none`).
+    pub tier_flows: Vec<Flow>,
+    /// The same between regions, sorted by name (`none` last).
+    pub region_flows: Vec<Flow>,
+}
+
+/// The label of a cadre without a current unit in [`Breakdown`]'s flows.
+pub const NO_UNIT: &str = "none";
+
+/// The shortage levels of [`Breakdown::by_shortage`].
+pub const SHORTAGE_LEVELS: std::ops::RangeInclusive<u8> = 0..=3;
+
+fn breakdown(sc: &Scenario, assignments: &[Assignment], filled: &[u32]) -> Breakdown {
+    let mut by_shortage: Vec<ShortageLevel> = SHORTAGE_LEVELS
+        .map(|level| ShortageLevel {
+            level,
+            ..Default::default()
+        })
+        .collect();
+    for (p, post) in sc.posts.iter().enumerate() {
+        let level = sc.unit(post.unit).shortage.min(*SHORTAGE_LEVELS.end());
+        let l = &mut by_shortage[level as usize];
+        l.posts += 1;
+        l.filled += (filled[p] > 0) as usize;
+    }
+    // Keys sort in the order shown: tiers by depth, regions by name; no unit last.
+    let mut tiers: BTreeMap<(u8, u8), usize> = BTreeMap::new();
+    let mut regions: BTreeMap<(Option<&str>, &str), usize> = BTreeMap::new();
+    for a in assignments {
+        let from = sc.cadre(a.cadre).current_unit.map(|u| sc.unit(u));
+        let to = sc.post_unit(a.post);
+        let from_tier = from.map_or(u8::MAX, |u| u.tier.depth());
+        *tiers.entry((from_tier, to.tier.depth())).or_default() += 1;
+        *regions
+            .entry((from.map(|u| u.region.as_str()), to.region.as_str()))
+            .or_default() += 1;
+    }
+    let tier_name = |d: u8| {
+        crate::domain::Tier::ALL
+            .get(d as usize)
+            .map_or(NO_UNIT, |t| t.as_str())
+            .to_string()
+    };
+    let tier_flows = tiers
+        .into_iter()
+        .map(|((f, t), cadres)| Flow {
+            from: tier_name(f),
+            to: tier_name(t),
+            cadres,
+        })
+        .collect();
+    let mut region_flows: Vec<((Option<&str>, &str), usize)> = regions.into_iter().collect();
+    // `None` sorts first in a BTreeMap; move those (cadres without a unit) to the end.
+    region_flows.sort_by_key(|((f, t), _)| (f.is_none(), *f, *t));
+    let region_flows = region_flows
+        .into_iter()
+        .map(|((f, t), cadres)| Flow {
+            from: f.unwrap_or(NO_UNIT).to_string(),
+            to: t.to_string(),
+            cadres,
+        })
+        .collect();
+    Breakdown {
+        by_shortage,
+        tier_flows,
+        region_flows,
+    }
+}
+
 impl Plan {
     /// The (cadre, post) pairs of the plan, for the checker.
     pub fn pairs(&self) -> Vec<(CadreIx, PostIx)> {
@@ -229,6 +327,7 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
     }
     let objective = ctx.evaluate(cands, &chosen);
     let kpis = kpis(ctx, &assignments, &filled, &objective);
+    let breakdown = breakdown(sc, &assignments, &filled);
     let unfilled = unfilled(ctx, cands, &chosen, &filled, out.status);
     Plan {
         format_version: FORMAT_VERSION,
@@ -252,6 +351,7 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
         },
         objective,
         kpis,
+        breakdown,
         candidates: CandidateStats {
             pairs: cands.len(),
             cadres_excluded: cands.cadres_excluded.clone(),

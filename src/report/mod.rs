@@ -5,6 +5,7 @@ use crate::check::Violation;
 use crate::plan::Plan;
 use std::fmt::Write as _;
 
+pub mod charts;
 mod comparison;
 pub use comparison::*;
 mod explain;
@@ -395,6 +396,13 @@ pub fn html(plan: &Plan) -> String {
 
 /// A self-contained HTML page of Markdown text (tables enabled).
 pub fn html_page(title: &str, md: &str) -> String {
+    html_page_with_charts(title, md, &[])
+}
+
+/// [`html_page`], then the charts (SVG made by [`charts`], the only markup inserted as it is)
+/// under a "Charts" heading. The SVG namespace attribute is left out: inline `<svg>` in HTML needs
+/// none, and the page then names no URL at all.
+pub fn html_page_with_charts(title: &str, md: &str, charts: &[charts::Svg]) -> String {
     use pulldown_cmark::{Event, Options, Parser, html};
     let mut body = String::new();
     // Names and titles come from the users' tables: any HTML in them is shown as text, never run.
@@ -403,10 +411,25 @@ pub fn html_page(title: &str, md: &str) -> String {
         e => e,
     });
     html::push_html(&mut body, events);
+    if !charts.is_empty() {
+        body += "<h2 id=\"charts\">Charts</h2>\n";
+        for svg in charts {
+            body += "<figure>\n";
+            body += &svg
+                .as_str()
+                .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+            body += "</figure>\n";
+        }
+    }
     let title = title
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;");
+    let chart_css = if charts.is_empty() {
+        ""
+    } else {
+        "figure { margin: 1rem 0; overflow-x: auto; }\nfigure svg { max-width: 100%; height: auto; }\n"
+    };
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n\
          body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; color: #222; }}\n\
@@ -415,7 +438,7 @@ pub fn html_page(title: &str, md: &str) -> String {
          th {{ background: #f3f3f3; }}\n\
          tr:nth-child(even) td {{ background: #fafafa; }}\n\
          code {{ background: #f3f3f3; padding: 0 0.2rem; }}\n\
-         </style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+         {chart_css}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
     )
 }
 
@@ -501,6 +524,24 @@ mod html_tests {
             page.contains("&lt;script&gt;")
                 && page.contains("<table>")
                 && page.contains("<title>&lt;b&gt;t&lt;/b&gt;</title>")
+        );
+    }
+}
+
+#[cfg(test)]
+mod chart_page_tests {
+    #[test]
+    fn charts_follow_the_markdown_and_user_text_stays_escaped() {
+        let svg = super::charts::kpi_chart(&[("<b>x</b>".into(), Default::default())]);
+        let page = super::html_page_with_charts("t", "# <i>head</i>\n", &[svg]);
+        assert!(page.contains("&lt;i&gt;head&lt;/i&gt;") && !page.contains("<i>"));
+        let h2 = page.find("<h2 id=\"charts\">").unwrap();
+        assert!(page.find("<h1>").unwrap() < h2 && h2 < page.find("<svg").unwrap());
+        assert!(page.contains("&lt;b&gt;x&lt;/b&gt;") && !page.contains("<b>"));
+        assert!(!page.contains("http"), "no URL, not even the SVG namespace");
+        assert_eq!(
+            super::html_page("t", "x"),
+            super::html_page_with_charts("t", "x", &[])
         );
     }
 }

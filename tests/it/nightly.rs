@@ -238,6 +238,9 @@ fn shards_merged_equal_an_unsharded_run() {
     let n1 = manifest(&s1)["scenarios"].as_array().unwrap().len();
     assert!(n1 > 0 && n1 < 17);
     assert_eq!(plans(&whole), plans(&merged));
+    // 17 plans: the flow matrices are the sums; merging redraws the same charts.
+    check_summary_html(&whole);
+    check_summary_html(&merged);
 }
 
 #[test]
@@ -292,5 +295,232 @@ fn the_morning_page_says_what_changed_since_the_previous_run() {
     assert!(
         !html.contains("<script") && !html.contains("http"),
         "self-contained, no script or network"
+    );
+}
+
+/// The plans of a run folder in the manifest's order: (name, plan.json).
+fn run_plans(dir: &Path) -> Vec<(String, serde_json::Value)> {
+    manifest(dir)["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| {
+            let name = e["name"].as_str().unwrap().to_string();
+            let text = fs::read_to_string(dir.join(&name).join("plan.json")).ok()?;
+            Some((name, serde_json::from_str(&text).unwrap()))
+        })
+        .collect()
+}
+
+fn count(v: &serde_json::Value) -> usize {
+    v.as_u64().unwrap() as usize
+}
+
+/// plan.json's `breakdown` agrees with its KPIs and assignments.
+fn check_breakdown(name: &str, plan: &serde_json::Value) {
+    let b = &plan["breakdown"];
+    let k = &plan["kpis"];
+    let levels = b["by_shortage"].as_array().unwrap();
+    assert_eq!(
+        levels
+            .iter()
+            .map(|l| count(&l["level"]))
+            .collect::<Vec<_>>(),
+        [0, 1, 2, 3],
+        "{name}"
+    );
+    let sum =
+        |key: &str, from: usize| -> usize { levels[from..].iter().map(|l| count(&l[key])).sum() };
+    assert_eq!(sum("posts", 0), count(&k["posts"]), "{name}");
+    assert_eq!(sum("filled", 0), count(&k["posts_filled"]), "{name}");
+    assert_eq!(sum("posts", 2), count(&k["shortage_posts"]), "{name}");
+    assert_eq!(sum("filled", 2), count(&k["shortage_filled"]), "{name}");
+    let moves = plan["assignments"].as_array().unwrap().len();
+    assert_eq!(moves, count(&k["moves"]), "{name}");
+    for flows in ["tier_flows", "region_flows"] {
+        let f = b[flows].as_array().unwrap();
+        let total: usize = f.iter().map(|x| count(&x["cadres"])).sum();
+        assert_eq!(total, moves, "{name}: {flows}");
+        assert!(f.iter().all(|x| count(&x["cadres"]) > 0), "{name}: {flows}");
+    }
+    let tiers = ["central", "province", "district", "commune", "none"];
+    for f in b["tier_flows"].as_array().unwrap() {
+        assert!(tiers.contains(&f["from"].as_str().unwrap()), "{f}");
+        assert!(tiers[..4].contains(&f["to"].as_str().unwrap()), "{f}");
+    }
+}
+
+/// Every element of an rcdom tree, depth first.
+fn elements(h: &markup5ever_rcdom::Handle, out: &mut Vec<markup5ever_rcdom::Handle>) {
+    if let markup5ever_rcdom::NodeData::Element { .. } = h.data {
+        out.push(h.clone());
+    }
+    for c in h.children.borrow().iter() {
+        elements(c, out);
+    }
+}
+
+fn tag(h: &markup5ever_rcdom::Handle) -> String {
+    match &h.data {
+        markup5ever_rcdom::NodeData::Element { name, .. } => name.local.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn attrs(h: &markup5ever_rcdom::Handle) -> Vec<(String, String)> {
+    match &h.data {
+        markup5ever_rcdom::NodeData::Element { attrs, .. } => attrs
+            .borrow()
+            .iter()
+            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn text_of(h: &markup5ever_rcdom::Handle) -> String {
+    let mut s = String::new();
+    for c in h.children.borrow().iter() {
+        if let markup5ever_rcdom::NodeData::Text { contents } = &c.data {
+            s += &contents.borrow();
+        }
+    }
+    s
+}
+
+/// The texts of every `<text>` of one SVG, which must be well-formed XML.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_string())
+        .collect()
+}
+
+/// summary.html parses as HTML without an error, is self-contained, and its charts say what the
+/// run's plan.json files say.
+fn check_summary_html(dir: &Path) {
+    use html5ever::tendril::TendrilSink;
+    let plans = run_plans(dir);
+    assert!(!plans.is_empty());
+    for (name, p) in &plans {
+        check_breakdown(name, p);
+    }
+    let html = fs::read_to_string(dir.join("summary.html")).unwrap();
+    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
+        .one(html.as_str());
+    assert!(
+        dom.errors.borrow().is_empty(),
+        "HTML parse errors: {:?}",
+        dom.errors.borrow()
+    );
+    let mut all = Vec::new();
+    elements(&dom.document, &mut all);
+    let named = |t: &str| all.iter().filter(|h| tag(h) == t).count();
+    assert_eq!(named("html"), 1);
+    let title = all.iter().find(|h| tag(h) == "title").expect("a <title>");
+    assert!(text_of(title).starts_with("rotaplan batch "));
+    assert_eq!(named("script"), 0);
+    for h in &all {
+        for (k, v) in attrs(h) {
+            let v = v.trim().to_ascii_lowercase();
+            assert!(
+                !(matches!(k.as_str(), "src" | "href" | "action" | "data")
+                    && (v.starts_with("http:") || v.starts_with("https:") || v.starts_with("//"))),
+                "external reference <{} {k}={v}>",
+                tag(h)
+            );
+        }
+        assert!(
+            !(tag(h) == "link" && attrs(h).iter().any(|(k, _)| k == "href")),
+            "no linked stylesheet"
+        );
+    }
+    let n = plans.len();
+    let want = if n <= 4 { 2 + 2 * n } else { 4 };
+    assert_eq!(named("svg"), want, "{n} plan(s)");
+    // The SVG blocks as written, each well-formed XML.
+    let svgs: Vec<&str> = html
+        .match_indices("<svg")
+        .map(|(i, _)| &html[i..i + html[i..].find("</svg>").unwrap() + "</svg>".len()])
+        .collect();
+    assert_eq!(svgs.len(), want);
+    let texts: Vec<Vec<String>> = svgs.iter().map(|s| svg_texts(s)).collect();
+
+    // KPIs: every scenario named (long names are cut in the middle), filled/posts per plan.
+    let short = |name: &str| name.chars().take(20).collect::<String>();
+    for (name, p) in &plans {
+        assert!(
+            texts[0].iter().any(|t| t.starts_with(&short(name))),
+            "{name} not in {:?}",
+            texts[0]
+        );
+        let k = &p["kpis"];
+        let filled = format!("{}/{}", k["posts_filled"], k["posts"]);
+        assert!(texts[0].contains(&filled), "{filled} in {:?}", texts[0]);
+    }
+    // By shortage: level by level, a "filled/posts" label per plan; the filled ones add up to
+    // posts_filled and the posts to posts.
+    let labels: Vec<(usize, usize)> = texts[1]
+        .iter()
+        .filter_map(|t| {
+            let (a, b) = t.split_once('/')?;
+            Some((a.parse().ok()?, b.parse().ok()?))
+        })
+        .collect();
+    assert_eq!(labels.len(), 4 * n, "{:?}", texts[1]);
+    for (k, (name, p)) in plans.iter().enumerate() {
+        let filled: usize = (0..4).map(|l| labels[l * n + k].0).sum();
+        let posts: usize = (0..4).map(|l| labels[l * n + k].1).sum();
+        assert_eq!(filled, count(&p["kpis"]["posts_filled"]), "{name}");
+        assert_eq!(posts, count(&p["kpis"]["posts"]), "{name}");
+    }
+    // Flows: the counts written in a matrix add up to its plans' moves.
+    let cells =
+        |t: &[String]| -> usize { t[2..].iter().filter_map(|x| x.parse::<usize>().ok()).sum() };
+    let moves = |p: &serde_json::Value| p["assignments"].as_array().unwrap().len();
+    if n <= 4 {
+        for (k, (name, p)) in plans.iter().enumerate() {
+            let (tiers, regions) = (&texts[2 + 2 * k], &texts[3 + 2 * k]);
+            assert_eq!(tiers[0], format!("Moves between tiers — {name}"));
+            assert_eq!(regions[0], format!("Moves between regions — {name}"));
+            assert_eq!(tiers[2..22].len(), 20);
+            assert_eq!(cells(tiers), moves(p), "{name}: {tiers:?}");
+            assert_eq!(cells(regions), moves(p), "{name}: {regions:?}");
+        }
+    } else {
+        let total: usize = plans.iter().map(|(_, p)| moves(p)).sum();
+        assert!(texts[2][0].ends_with(&format!("sum over {n} scenarios")));
+        assert_eq!(cells(&texts[2]), total);
+        assert_eq!(cells(&texts[3]), total);
+    }
+}
+
+#[test]
+fn summary_html_is_valid_and_its_charts_match_the_plans() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = rotaplan()
+        .args(["batch", "-q", "--out"])
+        .arg(&out)
+        .arg(root().join("scenarios/tutorial/tutorial.yaml"))
+        .arg(root().join("scenarios/province/province.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let dir = run_dir(&out);
+    check_summary_html(&dir);
+    let md = fs::read_to_string(dir.join("summary.md")).unwrap();
+    assert!(md.contains("in summary.html") && !md.contains("<svg"));
+    let html = fs::read_to_string(dir.join("summary.html")).unwrap();
+    assert!(
+        !html.contains("http"),
+        "no URL at all, not even a namespace"
     );
 }
