@@ -65,7 +65,6 @@ pub fn build(
     cols: &[usize],
     integer: bool,
 ) -> Model {
-    let sc = ctx.sc;
     let mut vars = ProblemVariables::new();
     let def = if integer {
         variable().binary()
@@ -77,6 +76,25 @@ pub fn build(
     for (k, &i) in cols.iter().enumerate() {
         objective.add_mul(cands.pairs[i].score, x[k]);
     }
+    let (mut m, local) = with_hard_rows(ctx, cands, vars, x, objective, cols, integer);
+    pin_rows(pins, &mut m, &local);
+    must_fill(ctx, cands, &mut m);
+    targets(ctx, cands, &mut m);
+    m
+}
+
+/// A model over the x columns of `cols` with the rows every model has: S4, H7, S1 and H10. Also
+/// returns the local column of each candidate index.
+fn with_hard_rows(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    vars: ProblemVariables,
+    x: Vec<Variable>,
+    objective: Expression,
+    cols: &[usize],
+    integer: bool,
+) -> (Model, BTreeMap<usize, usize>) {
+    let sc = ctx.sc;
     let mut m = Model {
         vars,
         cols: cols.to_vec(),
@@ -97,10 +115,7 @@ pub fn build(
     seats(ctx, cands, &mut m, integer);
     departures(ctx, cands, &mut m);
     family(ctx, cands, &mut m, &local);
-    pin_rows(pins, &mut m, &local);
-    must_fill(ctx, cands, &mut m);
-    targets(ctx, cands, &mut m);
-    m
+    (m, local)
 }
 
 impl Model {
@@ -403,26 +418,7 @@ pub fn build_elastic(
     let sc = ctx.sc;
     let mut vars = ProblemVariables::new();
     let x: Vec<Variable> = vars.add_vector(variable().binary(), cols.len());
-    let mut m = Model {
-        vars,
-        cols: cols.to_vec(),
-        x,
-        objective: Expression::default(),
-        rows: Vec::new(),
-        constant: 0.0,
-        index: RowIndex {
-            cadre_row: vec![None; sc.cadres.len()],
-            seat_row: vec![None; sc.posts.len()],
-            unit_row: vec![None; sc.units.len()],
-            must_fill_row: vec![None; sc.posts.len()],
-            target_rows: Vec::new(),
-        },
-    };
-    let local: BTreeMap<usize, usize> = cols.iter().enumerate().map(|(k, &i)| (i, k)).collect();
-    one_post_per_cadre(cands, &mut m);
-    seats(ctx, cands, &mut m, true);
-    departures(ctx, cands, &mut m);
-    family(ctx, cands, &mut m, &local);
+    let (mut m, local) = with_hard_rows(ctx, cands, vars, x, Expression::default(), cols, true);
     // Only the relaxations count (seats() priced the extra seats).
     m.objective = Expression::default();
 
