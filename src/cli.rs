@@ -496,7 +496,7 @@ fn explain(a: &ExplainArgs) -> i32 {
         if let Some(b) = &mut base
             && b.relaxation.is_some()
         {
-            // Say what the plan would be without the pins to drop.
+            // Say what the plan would be with the groups relaxed.
             let tl = budget
                 .time_limit_s
                 .unwrap_or(sc.solver.time_limit_s.min(ex::RESOLVE_TIME_LIMIT_S));
