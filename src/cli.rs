@@ -212,13 +212,26 @@ pub fn run() -> i32 {
     }
 }
 
+/// A scenario's diagnostics, all of them, and their count.
+fn say_problems(e: &scenario::LoadError) {
+    let summary = format!(
+        "{} problem(s) in the scenario files; nothing was planned",
+        e.diagnostics.len()
+    );
+    log::say_err_detail(&summary, &format!("{e}\n{summary}\n"));
+}
+
+/// The checker's verdict on a plan the program made (an internal error).
+fn say_violations(headline: &str, v: &[rotaplan::check::Violation]) {
+    log::say_err_detail(
+        headline,
+        &format!("{headline}\n{}", report::violations_text(v)),
+    );
+}
+
 fn load(path: &Path) -> Result<Scenario, i32> {
     scenario::load(path).map_err(|e| {
-        eprintln!("{e}");
-        eprintln!(
-            "{} problem(s) in the scenario files; nothing was planned",
-            e.diagnostics.len()
-        );
+        say_problems(&e);
         1
     })
 }
@@ -270,8 +283,10 @@ fn plan(
         rotaplan::plan_scenario_with(&sc, &budget)
     };
     if !planned.violations.is_empty() {
-        eprintln!("internal error: the plan failed the independent checker; nothing was written");
-        eprint!("{}", report::violations_text(&planned.violations));
+        say_violations(
+            "internal error: the plan failed the independent checker; nothing was written",
+            &planned.violations,
+        );
         return 2;
     }
     let plan = &planned.plan;
@@ -310,7 +325,8 @@ fn check(scenario_path: &Path, plan_path: &Path, format: CheckFormat) -> i32 {
     let rows = match scenario::read_plan_csv(plan_path, &sc) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{e}");
+            let text = format!("{e}\n");
+            log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
             return 1;
         }
     };
@@ -345,11 +361,7 @@ fn validate(path: &Path) -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("{e}");
-            eprintln!(
-                "{} problem(s) in the scenario files; nothing was planned",
-                e.diagnostics.len()
-            );
+            say_problems(&e);
             1
         }
     }
@@ -488,8 +500,10 @@ fn explain(a: &ExplainArgs) -> i32 {
         if let Some(p) = &planned
             && !p.violations.is_empty()
         {
-            eprintln!("internal error: the plan failed the independent checker");
-            eprint!("{}", report::violations_text(&p.violations));
+            say_violations(
+                "internal error: the plan failed the independent checker",
+                &p.violations,
+            );
             return 2;
         }
         let mut base = planned.map(|p| p.plan);

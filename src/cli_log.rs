@@ -137,6 +137,17 @@ pub fn say_err(level: tracing::Level, line: &str) {
     }
 }
 
+/// A multi-line error for the user (a file's diagnostics, a checker's violations): `text` as it is
+/// on stderr in text mode; in JSON mode one error event whose message is `summary` and whose
+/// `detail` field carries the whole text, so that stderr stays one JSON object per line.
+pub fn say_err_detail(summary: &str, text: &str) {
+    if format() == LogFormat::Json {
+        tracing::error!(target: "rotaplan", detail = %text.trim_end(), "{}", summary.trim());
+    } else {
+        eprint!("{text}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -371,3 +371,54 @@ fn logs_never_reach_stdout_or_the_output_files() {
         "run's progress lines are events in JSON mode"
     );
 }
+
+#[test]
+fn json_mode_carries_a_files_diagnostics_as_one_event() {
+    let fixture = "tests/fixtures/errors/E1002/scenario.yaml";
+    let text_mode = rotaplan().args(["validate", fixture]).output().unwrap();
+    let json_mode = rotaplan()
+        .args(["--log-format", "json", "validate", fixture])
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    assert_eq!(text_mode.status.code(), Some(1));
+    assert_eq!(json_mode.status.code(), Some(1));
+    // Text mode: the diagnostics as they were, then the count.
+    let plain = text(&text_mode.stderr);
+    assert!(plain.contains("error[E1002]"), "{plain}");
+    assert!(plain.trim_end().ends_with("nothing was planned"), "{plain}");
+    // JSON mode: one error event; its detail is the whole text of text mode.
+    let events = json_lines(&json_mode.stderr);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["level"], "ERROR");
+    assert!(message(&events[0]).ends_with("nothing was planned"));
+    assert_eq!(
+        events[0]["fields"]["detail"].as_str().unwrap(),
+        plain.trim_end()
+    );
+    // A bad plan file for `check` too.
+    let tmp = tempfile::tempdir().unwrap();
+    let bad = tmp.path().join("plan.csv");
+    fs::write(&bad, "cadre_id,post_id\nC99,VT01\n").unwrap();
+    let o = rotaplan()
+        .args([
+            "--log-format",
+            "json",
+            "check",
+            "scenarios/tutorial/tutorial.yaml",
+        ])
+        .arg(&bad)
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let events = json_lines(&o.stderr);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(
+        events[0]["fields"]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("C99"),
+        "{events:?}"
+    );
+}
