@@ -161,7 +161,7 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
     if sc.requirements.must_fill.hard {
         for (p, post) in sc.posts.iter().enumerate() {
             let n = filled.get(&(p as PostIx)).copied().unwrap_or(0);
-            if post.criticality >= 5 && n < post.seats {
+            if sc.must_fill_hard(p as PostIx) && n < post.seats {
                 out.push(v(
                     RuleId::S5,
                     None,
@@ -198,9 +198,9 @@ fn target_breaches(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violat
             moved.iter().filter(|f| f.minority).count(),
         ),
     ];
-    for (name, target, count) in specs {
+    for (k, (name, target, count)) in specs.into_iter().enumerate() {
         // Integer arithmetic would be exact; a small tolerance matches the solver's rows.
-        if (count as f64) < target * n - 1e-9 {
+        if ctx.sc.target_hard(k) && (count as f64) < target * n - 1e-9 {
             out.push(Violation {
                 rule: RuleId::S6,
                 cadre: None,

@@ -310,6 +310,16 @@ pub struct Requirements {
     pub targets: Requirement,
 }
 
+/// Hard requirement groups made soft again (penalised like the default) in a copy of a scenario,
+/// when `explain` re-solves with the groups it proposes to relax. Never read from YAML.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Waived {
+    /// Must-fill posts, sorted.
+    pub must_fill: Vec<PostIx>,
+    /// Targets in the order women, young, minority.
+    pub targets: [bool; 3],
+}
+
 impl Requirements {
     pub fn any_hard(&self) -> bool {
         self.must_fill.hard || self.targets.hard
@@ -366,6 +376,8 @@ pub struct Scenario {
     pub targets: Targets,
     /// Must-fill posts and structure targets: soft or hard.
     pub requirements: Requirements,
+    /// Hard groups made soft again (explain's re-solves only).
+    pub waived: Waived,
     /// At most this many cadres leave one unit in this plan ("not in waves").
     pub max_departures_per_unit: u32,
     pub extra_seats: Vec<ExtraSeat>,
@@ -381,6 +393,17 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// S5 holds for this post: must-fill posts are hard and this one is not waived.
+    pub fn must_fill_hard(&self, p: PostIx) -> bool {
+        self.requirements.must_fill.hard
+            && self.post(p).criticality >= 5
+            && self.waived.must_fill.binary_search(&p).is_err()
+    }
+    /// S6 holds for target `k` (women, young, minority): targets are hard and this one is not
+    /// waived.
+    pub fn target_hard(&self, k: usize) -> bool {
+        self.requirements.targets.hard && !self.waived.targets[k]
+    }
     pub fn unit(&self, ix: UnitIx) -> &Unit {
         &self.units[ix as usize]
     }

@@ -1082,8 +1082,8 @@ pub fn relax_pins(
 /// ([`relax_pins`]) or, when must-fill posts or targets are hard (`requirements:`), every group
 /// together by the elastic MIP of `solve::requirements`, shrunk to a minimal set when the MIP could
 /// not prove its set smallest. Groups marked `relaxable: false` never give way. `None` when the
-/// requirements hold. `verify`: re-solve without the groups to relax (when they are pins only,
-/// the one relaxation a scenario copy expresses exactly) under that many seconds.
+/// requirements hold. `verify`: re-solve with the groups given way (pins dropped, must-fill posts
+/// and targets soft again, penalised as by default) under that many seconds.
 pub fn relax_requirements(
     ctx: &RuleContext,
     cands: &Candidates,
@@ -1213,8 +1213,17 @@ pub fn relax_requirements(
         }
     }
     r.kept = sc.pins.len() - r.drop.len();
-    if let Some(t) = verify.filter(|_| r.must_fill.is_empty() && r.targets.is_empty()) {
+    if let Some(t) = verify {
+        // The relaxed groups given way: pins dropped, must-fill posts and targets soft again.
         let mut copy = sc.clone();
+        for &g in &relax {
+            match g {
+                Req::MustFill(p) => copy.waived.must_fill.push(p),
+                Req::Target(k) => copy.waived.targets[k] = true,
+                Req::Pin(_) => {}
+            }
+        }
+        copy.waived.must_fill.sort_unstable();
         copy.pins = sc
             .pins
             .iter()

@@ -50,6 +50,7 @@ impl Builder {
                 weights: Weights::default(),
                 targets: Targets::default(),
                 requirements: Default::default(),
+                waived: Default::default(),
                 max_departures_per_unit: 10,
                 extra_seats: Vec::new(),
                 pins: Vec::new(),

@@ -127,6 +127,7 @@ pub(crate) fn from_value(
                 weights: s.weights,
                 targets: s.targets,
                 requirements: s.requirements,
+                waived: Default::default(),
                 max_departures_per_unit: s.max_departures_per_unit,
                 extra_seats,
                 pins: pins.into_iter().map(|(p, _)| p).collect(),

@@ -317,7 +317,7 @@ fn must_fill(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
         let seats = post.seats as f64;
         let mut e = sum(m, ks);
         // Hard (S5): no empty-seat variable, the row must hold as it is.
-        if !sc.requirements.must_fill.hard {
+        if !sc.must_fill_hard(p) {
             let v = m.vars.add(variable().min(0).max(seats));
             m.objective.add_mul(-sc.weights.must_fill, v);
             e.add_mul(1.0, v);
@@ -330,10 +330,10 @@ fn must_fill(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
 /// shortfall variable.
 fn targets(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
     let sc = ctx.sc;
-    let hard = sc.requirements.targets.hard;
     let w = &sc.weights;
     let weights = [w.women_shortfall, w.young_shortfall, w.minority_shortfall];
     for (k, target) in target_shares(sc).into_iter().enumerate() {
+        let hard = sc.target_hard(k);
         if target <= 0.0 || (!hard && weights[k] <= 0.0) || m.cols.is_empty() {
             continue;
         }
@@ -431,9 +431,8 @@ pub fn build_elastic(
     }
     if sc.requirements.must_fill.hard {
         for (p, ks) in group_by(&m, cands, |i| Some(cands.pairs[i].post)) {
-            let post = sc.post(p);
-            if post.criticality >= 5 {
-                let seats = post.seats as f64;
+            if sc.must_fill_hard(p) {
+                let seats = sc.post(p).seats as f64;
                 groups.push((Req::MustFill(p), sum(&m, ks), seats, seats));
             }
         }
@@ -442,7 +441,7 @@ pub fn build_elastic(
         // At most this many cadres move, so Σ (flag − t)·x ≥ −t·movers always.
         let movers = group_by(&m, cands, |i| Some(cands.pairs[i].cadre)).len() as f64;
         for (k, t) in target_shares(sc).into_iter().enumerate() {
-            if t > 0.0 {
+            if t > 0.0 && sc.target_hard(k) {
                 let e = target_expr(ctx, cands, &m, k, t);
                 groups.push((Req::Target(k), e, 0.0, t * movers));
             }

@@ -36,7 +36,7 @@ pub fn groups(ctx: &RuleContext) -> Vec<Req> {
     if sc.requirements.must_fill.hard {
         out.extend(
             (0..sc.posts.len() as PostIx)
-                .filter(|&p| sc.post(p).criticality >= 5)
+                .filter(|&p| sc.must_fill_hard(p))
                 .map(Req::MustFill),
         );
     }
@@ -45,7 +45,7 @@ pub fn groups(ctx: &RuleContext) -> Vec<Req> {
             target_shares(sc)
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| **t > 0.0)
+                .filter(|&(k, t)| *t > 0.0 && sc.target_hard(k))
                 .map(|(k, _)| Req::Target(k)),
         );
     }
@@ -115,7 +115,7 @@ fn columns(ctx: &RuleContext, cands: &Candidates, restrict: Option<(usize, usize
     if sc.requirements.must_fill.hard {
         for (p, list) in cands.by_post.iter().enumerate() {
             let post = sc.post(p as PostIx);
-            if post.criticality < 5 {
+            if !sc.must_fill_hard(p as PostIx) {
                 continue;
             }
             match restrict {
@@ -133,7 +133,8 @@ fn columns(ctx: &RuleContext, cands: &Candidates, restrict: Option<(usize, usize
     if sc.requirements.targets.hard {
         let shares = target_shares(sc);
         for c in 0..sc.cadres.len() {
-            let counts = (0..3).any(|k| shares[k] > 0.0 && target_flag(ctx, c as u32, k));
+            let counts = (0..3)
+                .any(|k| shares[k] > 0.0 && sc.target_hard(k) && target_flag(ctx, c as u32, k));
             if !counts {
                 continue;
             }

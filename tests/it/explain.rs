@@ -724,6 +724,24 @@ fn a_hard_must_fill_post_gives_way_before_a_pin() {
     // The plan carries the same answer.
     let carried = p.relaxation.expect("relaxation in the plan");
     assert_eq!(carried.must_fill, r.must_fill);
+    // `explain` re-solves with M soft again: the same as an independent solve of the scenario
+    // with must-fill posts soft (M is its only one), where the pin holds and M stays empty.
+    let r = relaxation(&sc, Some(10.0));
+    assert_eq!(r.status_after, Some(SolveStatus::Optimal));
+    let mut soft = sc.clone();
+    soft.requirements.must_fill.hard = false;
+    let p = plan(&soft);
+    assert!((r.objective_after.unwrap() - p.objective.total).abs() < 1e-9);
+    assert!(
+        r.summary.contains("Re-solved that way: status optimal"),
+        "{}",
+        r.summary
+    );
+    // The checker does not hold S5 on a waived post.
+    let mut waived = sc.clone();
+    waived.waived.must_fill = vec![ix_p(&sc, "M")];
+    let ctx = RuleContext::new(&waived);
+    assert!(rotaplan::check::check(&ctx, &[(ix_c(&sc, "Z1"), ix_p(&sc, "P"))]).is_empty());
 }
 
 #[test]
@@ -837,9 +855,15 @@ fn a_hard_target_gives_way_before_a_pin_unless_marked_not_relaxable() {
         &format!("requirements: {{ targets: {{ hard: true }} }}\n{pin}"),
         9,
     );
-    let r = relaxation(&t.load(), None);
+    let sc = t.load();
+    let r = relaxation(&sc, Some(10.0));
     assert!(r.drop.is_empty());
     assert_eq!(r.targets.len(), 1);
+    // Re-solved with the target soft again: as an independent solve with soft targets.
+    let mut soft = sc.clone();
+    soft.requirements.targets.hard = false;
+    assert_eq!(r.status_after, Some(SolveStatus::Optimal));
+    assert!((r.objective_after.unwrap() - objective(&soft)).abs() < 1e-9);
     assert_eq!(r.targets[0].target, "women");
     assert_eq!(r.targets[0].share, 0.5);
     assert!(r.targets[0].reached < 0.5);

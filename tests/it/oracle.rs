@@ -343,6 +343,7 @@ fn build(raw: &RawScenario) -> Scenario {
                 relaxable: true,
             },
         },
+        waived: Default::default(),
         max_departures_per_unit: raw.max_departures,
         extra_seats: raw
             .extra_seat
