@@ -1089,7 +1089,7 @@ pub fn relax_requirements(
     cands: &Candidates,
     verify: Option<f64>,
 ) -> Option<Relaxation> {
-    use crate::solve::model::{Req, TARGET_NAMES, target_flag, target_shares};
+    use crate::solve::model::{Req, TARGET_NAMES, target_shares};
     use crate::solve::requirements::{self as reqs, Verdict};
     let sc = ctx.sc;
     if !sc.requirements.any_hard() {
@@ -1169,15 +1169,7 @@ pub fn relax_requirements(
     }
     chosen.sort_unstable();
 
-    let mut filled = vec![0u32; sc.posts.len()];
-    let mut counts = [0usize; 3];
-    for &i in &chosen {
-        let c = &cands.pairs[i];
-        filled[c.post as usize] += 1;
-        for (k, n) in counts.iter_mut().enumerate() {
-            *n += usize::from(target_flag(ctx, c.cadre, k));
-        }
-    }
+    let (filled, counts) = reqs::tally(ctx, cands, &chosen);
     let mut r = empty(String::new(), minimum);
     r.groups = relax.iter().map(|&g| reqs::describe(ctx, g)).collect();
     for &g in &relax {

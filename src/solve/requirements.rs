@@ -63,23 +63,27 @@ pub fn user_relaxable(ctx: &RuleContext, g: Req) -> bool {
     }
 }
 
-/// The groups the plan `chosen` breaks.
-pub fn broken(ctx: &RuleContext, cands: &Candidates, chosen: &[usize]) -> Vec<Req> {
-    let sc = ctx.sc;
-    let mut filled = vec![0u32; sc.posts.len()];
-    let mut sums = [0.0f64; 3];
-    let shares = target_shares(sc);
+/// Seats filled per post, and cadres moved who count towards each target, in the plan `chosen`.
+pub fn tally(ctx: &RuleContext, cands: &Candidates, chosen: &[usize]) -> (Vec<u32>, [usize; 3]) {
+    let mut filled = vec![0u32; ctx.sc.posts.len()];
+    let mut counts = [0usize; 3];
     for &i in chosen {
         let c = &cands.pairs[i];
         filled[c.post as usize] += 1;
-        for (k, t) in shares.iter().enumerate() {
-            sums[k] += if target_flag(ctx, c.cadre, k) {
-                1.0
-            } else {
-                0.0
-            } - t;
+        for (k, n) in counts.iter_mut().enumerate() {
+            *n += usize::from(target_flag(ctx, c.cadre, k));
         }
     }
+    (filled, counts)
+}
+
+/// The groups the plan `chosen` breaks.
+pub fn broken(ctx: &RuleContext, cands: &Candidates, chosen: &[usize]) -> Vec<Req> {
+    let sc = ctx.sc;
+    let (filled, counts) = tally(ctx, cands, chosen);
+    let shares = target_shares(sc);
+    // Σ (flag − target) over the cadres moved, as the model's row has it.
+    let sum = |k: usize| counts[k] as f64 - shares[k] * chosen.len() as f64;
     groups(ctx)
         .into_iter()
         .filter(|&g| match g {
@@ -90,7 +94,7 @@ pub fn broken(ctx: &RuleContext, cands: &Candidates, chosen: &[usize]) -> Vec<Re
                     .is_none_or(|i| chosen.binary_search(&i).is_err())
             }
             Req::MustFill(p) => filled[p as usize] < sc.post(p).seats,
-            Req::Target(k) => sums[k] < -1e-9,
+            Req::Target(k) => sum(k) < -1e-9,
         })
         .collect()
 }
