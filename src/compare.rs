@@ -71,8 +71,32 @@ pub enum Better {
 
 type Getter = fn(&PlanSummary) -> Option<f64>;
 
-/// The columns of the comparison: KPIs and each goal term.
-pub const COLUMNS: &[(&str, Better, Getter)] = &[
+/// Where a column's value comes from: a KPI of the plan, or one objective term of the table.
+#[derive(Clone, Copy)]
+pub enum Source {
+    Kpi(Getter),
+    Term(&'static crate::scoring::Term),
+}
+
+/// A column of the comparison.
+#[derive(Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub better: Better,
+    pub source: Source,
+}
+
+impl Column {
+    pub fn get(&self, p: &PlanSummary) -> Option<f64> {
+        match self.source {
+            Source::Kpi(get) => get(p),
+            Source::Term(t) => Some((t.points)(&p.objective.terms)),
+        }
+    }
+}
+
+/// The KPI columns of the comparison; each objective term of `scoring::TERMS` follows them.
+const KPI_COLUMNS: &[(&str, Better, Getter)] = &[
     ("objective", Better::Higher, |p| p.solver.objective),
     ("gap", Better::Lower, |p| p.solver.gap),
     ("posts_filled", Better::Higher, |p| {
@@ -96,23 +120,41 @@ pub const COLUMNS: &[(&str, Better, Getter)] = &[
     ("training_coverage", Better::Higher, |p| {
         Some(p.kpis.training_coverage)
     }),
-    ("staffing", Better::Higher, |p| {
-        Some(p.objective.terms.staffing)
-    }),
-    ("training", Better::Higher, |p| {
-        Some(p.objective.terms.training)
-    }),
-    ("fit", Better::Higher, |p| Some(p.objective.terms.fit)),
-    ("disruption", Better::Lower, |p| {
-        Some(p.objective.terms.disruption)
-    }),
 ];
+
+/// The columns for these plans: the KPIs, then every objective term that is always shown or that
+/// any of the plans scores (stability only where a baseline is set).
+pub fn columns<'a>(plans: impl IntoIterator<Item = &'a PlanSummary> + Clone) -> Vec<Column> {
+    let kpis = KPI_COLUMNS.iter().map(|&(name, better, get)| Column {
+        name,
+        better,
+        source: Source::Kpi(get),
+    });
+    let terms = crate::scoring::TERMS
+        .iter()
+        .filter(|t| {
+            t.always_shown
+                || plans
+                    .clone()
+                    .into_iter()
+                    .any(|p| (t.points)(&p.objective.terms) != 0.0)
+        })
+        .map(|t| Column {
+            name: t.name,
+            better: match t.sense {
+                crate::scoring::Sense::Gain => Better::Higher,
+                crate::scoring::Sense::Cost => Better::Lower,
+            },
+            source: Source::Term(t),
+        });
+    kpis.chain(terms).collect()
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ComparisonRow {
     pub name: String,
     pub status: String,
-    /// One value per column of [`COLUMNS`] (None when the plan has no value, e.g. no gap).
+    /// One value per column of the comparison (None when the plan has no value, e.g. no gap).
     pub values: Vec<Option<f64>>,
     /// Columns where this row has the best value.
     pub best: Vec<bool>,
@@ -126,21 +168,19 @@ pub struct Comparison {
 
 /// The comparison table of named plans, in the order given; ties for best are all marked.
 pub fn compare(plans: &[(String, PlanSummary)]) -> Comparison {
+    let cols = columns(plans.iter().map(|(_, p)| p));
     let mut rows: Vec<ComparisonRow> = plans
         .iter()
         .map(|(name, p)| ComparisonRow {
             name: name.clone(),
             status: p.solver.status.clone(),
-            values: COLUMNS
-                .iter()
-                .map(|(_, _, get)| get(p).map(round))
-                .collect(),
-            best: vec![false; COLUMNS.len()],
+            values: cols.iter().map(|c| c.get(p).map(round)).collect(),
+            best: vec![false; cols.len()],
         })
         .collect();
-    for (k, (_, better, _)) in COLUMNS.iter().enumerate() {
+    for (k, col) in cols.iter().enumerate() {
         let vals = rows.iter().filter_map(|r| r.values[k]);
-        let best = match better {
+        let best = match col.better {
             Better::Higher => vals.fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v)))),
             Better::Lower => vals.fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
         };
@@ -156,7 +196,7 @@ pub fn compare(plans: &[(String, PlanSummary)]) -> Comparison {
         }
     }
     Comparison {
-        columns: COLUMNS.iter().map(|(n, b, _)| (*n, *b)).collect(),
+        columns: cols.iter().map(|c| (c.name, c.better)).collect(),
         rows,
     }
 }
@@ -245,12 +285,12 @@ pub fn diff(a: &PlanSummary, b: &PlanSummary) -> Diff {
         .filter(|(k, _)| !fb.contains_key(*k))
         .map(|(_, v)| v.clone())
         .collect();
-    let kpis = COLUMNS
-        .iter()
-        .map(|(name, _, get)| KpiDelta {
-            kpi: name,
-            a: get(a),
-            b: get(b),
+    let kpis = columns([a, b])
+        .into_iter()
+        .map(|c| KpiDelta {
+            kpi: c.name,
+            a: c.get(a),
+            b: c.get(b),
         })
         .filter(|d| d.a.map(round) != d.b.map(round))
         .collect();
@@ -296,18 +336,15 @@ mod tests {
             ("a".into(), plan(10.0, 3, &[])),
             ("b".into(), plan(12.0, 5, &[])),
         ]);
-        let obj = COLUMNS.iter().position(|c| c.0 == "objective").unwrap();
-        let moves = COLUMNS.iter().position(|c| c.0 == "moves").unwrap();
+        let col = |n: &str| t.columns.iter().position(|c| c.0 == n).unwrap();
+        let (obj, moves) = (col("objective"), col("moves"));
         assert_eq!((t.rows[0].best[obj], t.rows[1].best[obj]), (false, true));
         assert_eq!(
             (t.rows[0].best[moves], t.rows[1].best[moves]),
             (true, false)
         );
         // Equal everywhere: nothing marked.
-        let extra = COLUMNS
-            .iter()
-            .position(|c| c.0 == "extra_seats_used")
-            .unwrap();
+        let extra = col("extra_seats_used");
         assert!(!t.rows[0].best[extra] && !t.rows[1].best[extra]);
     }
 

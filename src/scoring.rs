@@ -1,9 +1,66 @@
 //! Objective terms of one cadre→post pair, each named and unweighted (points), so that a plan can
 //! explain itself term by term; `Terms::weighted` turns them into the pair's objective coefficient.
 
-use crate::domain::{Cadre, Post, Scenario, TrainingPoints, Unit, Weights};
+use crate::domain::{Cadre, CadreIx, Post, PostIx, Scenario, TrainingPoints, Unit, Weights};
 use serde::{Deserialize, Serialize};
 
+/// Whether a term adds to the objective or is a cost taken from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sense {
+    Gain,
+    Cost,
+}
+
+/// One objective term of a pair: its name (the JSON field, the CSV column, the YAML weight key),
+/// whether it is a gain or a cost, its weight, and where its points are kept in [`Terms`].
+pub struct Term {
+    pub name: &'static str,
+    pub sense: Sense,
+    /// Shown in people's summaries and comparisons even when every value is 0 (a term that only
+    /// some scenarios use, such as stability, is shown only where it counts).
+    pub always_shown: bool,
+    pub weight: fn(&Weights) -> f64,
+    pub points: fn(&Terms) -> f64,
+    points_mut: fn(&mut Terms) -> &mut f64,
+}
+
+impl Term {
+    /// The term's signed contribution to the objective.
+    pub fn weighted(&self, t: &Terms, w: &Weights) -> f64 {
+        let x = (self.weight)(w) * (self.points)(t);
+        match self.sense {
+            Sense::Gain => x,
+            Sense::Cost => -x,
+        }
+    }
+}
+
+/// THE table of a pair's objective terms. The weighted sum, the plan's totals, plan.csv's columns,
+/// the summaries, the comparison and explain all read it, so a term cannot be half wired: a new
+/// term is one row here, its field in [`Terms`] and its points in [`pair_terms`].
+macro_rules! term_table {
+    ($($name:ident: $sense:ident, $always:literal;)*) => {
+        pub const TERMS: &[Term] = &[$(Term {
+            name: stringify!($name),
+            sense: Sense::$sense,
+            always_shown: $always,
+            weight: |w| w.$name,
+            points: |t| t.$name,
+            points_mut: |t| &mut t.$name,
+        }),*];
+    };
+}
+
+term_table! {
+    staffing: Gain, true;
+    training: Gain, true;
+    fit: Gain, true;
+    disruption: Cost, true;
+    stability: Gain, false;
+}
+
+/// The points of each term of [`TERMS`] for one pair (or summed over a plan), unweighted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Terms {
@@ -15,7 +72,8 @@ pub struct Terms {
     pub fit: f64,
     /// Every move costs one.
     pub disruption: f64,
-    /// With a baseline plan: +1 if the pair keeps a baseline assignment, −1 if it is a change.
+    /// With a baseline plan: +1 if the pair keeps a baseline assignment, −1 if it is a change, so
+    /// that each change (a baseline pair dropped or a new pair added) costs `weights.stability`.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub stability: f64,
 }
@@ -25,18 +83,20 @@ fn is_zero(x: &f64) -> bool {
 }
 
 impl Terms {
-    /// The pair's contribution to the objective (disruption is a cost).
+    /// The pair's contribution to the objective: Σ over [`TERMS`] of ± weight × points.
     pub fn weighted(&self, w: &Weights) -> f64 {
-        w.staffing * self.staffing + w.training * self.training + w.fit * self.fit
-            - w.disruption * self.disruption
+        TERMS.iter().map(|t| t.weighted(self, w)).sum()
     }
 
     pub fn add(&mut self, o: &Terms) {
-        self.staffing += o.staffing;
-        self.training += o.training;
-        self.fit += o.fit;
-        self.disruption += o.disruption;
-        self.stability += o.stability;
+        for t in TERMS {
+            *(t.points_mut)(self) += (t.points)(o);
+        }
+    }
+
+    /// (name, points) of every term, in the table's order.
+    pub fn named(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
+        TERMS.iter().map(move |t| (t.name, (t.points)(self)))
     }
 }
 
@@ -130,7 +190,9 @@ pub fn fit(cadre: &Cadre, post: &Post) -> f64 {
     f + (cadre.rating.saturating_sub(1)) as f64
 }
 
-pub fn pair_terms(sc: &Scenario, cadre: &Cadre, post: &Post) -> Terms {
+/// Every term of the pair (cadre `c`, post `p`) in the scenario, the baseline's stability included.
+pub fn pair_terms(sc: &Scenario, c: CadreIx, p: PostIx) -> Terms {
+    let (cadre, post) = (sc.cadre(c), sc.post(p));
     let to = sc.unit(post.unit);
     let from = cadre.current_unit.map(|u| sc.unit(u));
     let training = training_gains(cadre, from, post, to)
@@ -143,7 +205,7 @@ pub fn pair_terms(sc: &Scenario, cadre: &Cadre, post: &Post) -> Terms {
         training,
         fit: fit(cadre, post),
         disruption: 1.0,
-        stability: 0.0,
+        stability: stability(sc, c, p),
     }
 }
 
@@ -277,7 +339,7 @@ mod tests {
 }
 
 /// The stability term of pair (c, p) against the scenario's baseline plan (0 without one).
-pub fn stability(sc: &Scenario, c: crate::domain::CadreIx, p: crate::domain::PostIx) -> f64 {
+fn stability(sc: &Scenario, c: CadreIx, p: PostIx) -> f64 {
     if sc.baseline.is_empty() {
         0.0
     } else if sc.baseline.binary_search(&(c, p)).is_ok() {

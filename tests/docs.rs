@@ -202,6 +202,13 @@ fn readme_and_commands_examples_are_real() {
     assert!(run_examples("docs/commands.md") >= 4);
 }
 
+/// rules.md's examples (issue 9 defect 6 and issue 16): the H2 months C04 has left, and H10 on
+/// posts that are both sensitive and deputy, run against the real program.
+#[test]
+fn rules_examples_are_real() {
+    assert!(run_examples("docs/rules.md") >= 2);
+}
+
 #[test]
 fn what_if_examples_are_real() {
     assert!(run_examples("docs/what-if.md") >= 3);
@@ -342,9 +349,8 @@ fn all_unfilled_kinds() -> Vec<UnfilledKind> {
 #[test]
 fn plan_format_names_every_column_status_and_kind() {
     let doc = read("docs/plan-format.md");
-    let columns = rotaplan::report::ASSIGNMENT_COLUMNS
-        .iter()
-        .chain(rotaplan::report::UNFILLED_COLUMNS);
+    let columns = rotaplan::report::assignment_columns();
+    let columns = columns.iter().chain(rotaplan::report::UNFILLED_COLUMNS);
     for c in columns {
         assert!(
             doc.contains(&format!("`{c}`")),

@@ -3,6 +3,7 @@
 
 use crate::check::Violation;
 use crate::plan::Plan;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 pub mod charts;
@@ -89,28 +90,30 @@ fn csv_line(fields: &[String]) -> String {
     l
 }
 
-pub const ASSIGNMENT_COLUMNS: &[&str] = &[
-    "cadre_id",
-    "cadre_name",
-    "post_id",
-    "post_title",
-    "unit_id",
-    "unit_name",
-    "from_unit",
-    "pinned",
-    "extra_seat",
-    "staffing",
-    "training",
-    "fit",
-    "disruption",
-    "score",
-    "training_gains",
-];
+/// plan.csv's columns: the assignment, each objective term of `scoring::TERMS`, the score.
+pub fn assignment_columns() -> Vec<&'static str> {
+    let head = [
+        "cadre_id",
+        "cadre_name",
+        "post_id",
+        "post_title",
+        "unit_id",
+        "unit_name",
+        "from_unit",
+        "pinned",
+        "extra_seat",
+    ];
+    let terms = crate::scoring::TERMS.iter().map(|t| t.name);
+    head.into_iter()
+        .chain(terms)
+        .chain(["score", "training_gains"])
+        .collect()
+}
 
 /// `plan.csv`: one row per assignment (docs/plan-format.md).
 pub fn assignments_csv(plan: &Plan) -> String {
     let mut out = csv_line(
-        &ASSIGNMENT_COLUMNS
+        &assignment_columns()
             .iter()
             .map(|s| s.to_string())
             .collect::<Vec<_>>(),
@@ -126,7 +129,7 @@ pub fn assignments_csv(plan: &Plan) -> String {
                     .unwrap_or_default()
             })
             .collect();
-        out += &csv_line(&[
+        let mut row = vec![
             a.cadre_id.clone(),
             a.cadre_name.clone(),
             a.post_id.clone(),
@@ -136,13 +139,10 @@ pub fn assignments_csv(plan: &Plan) -> String {
             a.from_unit.clone().unwrap_or_default(),
             a.pinned.to_string(),
             a.extra_seat.to_string(),
-            num(a.terms.staffing),
-            num(a.terms.training),
-            num(a.terms.fit),
-            num(a.terms.disruption),
-            num(a.score),
-            gains.join(";"),
-        ]);
+        ];
+        row.extend(a.terms.named().map(|(_, x)| num(x)));
+        row.extend([num(a.score), gains.join(";")]);
+        out += &csv_line(&row);
     }
     out
 }
@@ -186,17 +186,17 @@ pub fn unfilled_csv(plan: &Plan) -> String {
 }
 
 /// Rows of label/value for the summary blocks shared by the table and Markdown renderers.
-fn summary_rows(plan: &Plan, timings: bool) -> Vec<(&'static str, String)> {
+fn summary_rows(plan: &Plan, timings: bool) -> Vec<(Cow<'static, str>, String)> {
     let s = &plan.solver;
     let k = &plan.kpis;
     let o = &plan.objective;
     let mut rows = vec![
-        ("status", s.status.as_str().to_string()),
-        ("objective", opt(s.objective)),
-        ("bound", opt(s.bound)),
-        ("gap", gap(s.gap)),
+        ("status".into(), s.status.as_str().to_string()),
+        ("objective".into(), opt(s.objective)),
+        ("bound".into(), opt(s.bound)),
+        ("gap".into(), gap(s.gap)),
         (
-            "time",
+            "time".into(),
             format!(
                 "{:.2} s (model {:.2} s, solve {:.2} s)",
                 s.build_s + s.solve_s,
@@ -205,30 +205,30 @@ fn summary_rows(plan: &Plan, timings: bool) -> Vec<(&'static str, String)> {
             ),
         ),
         (
-            "model",
+            "model".into(),
             format!(
                 "{} columns, {} rows, {} candidate pairs",
                 s.columns, s.rows, plan.candidates.pairs
             ),
         ),
         (
-            "posts filled",
+            "posts filled".into(),
             format!(
                 "{} of {} ({} of {} seats)",
                 k.posts_filled, k.posts, k.seats_filled, k.seats
             ),
         ),
         (
-            "must-fill filled",
+            "must-fill filled".into(),
             format!("{} of {}", k.must_fill_filled, k.must_fill_posts),
         ),
         (
-            "shortage posts filled",
+            "shortage posts filled".into(),
             format!("{} of {}", k.shortage_filled, k.shortage_posts),
         ),
-        ("moves", k.moves.to_string()),
+        ("moves".into(), k.moves.to_string()),
         (
-            "women / young / minority",
+            "women / young / minority".into(),
             format!(
                 "{} / {} / {}",
                 pct(k.women_share),
@@ -236,20 +236,31 @@ fn summary_rows(plan: &Plan, timings: bool) -> Vec<(&'static str, String)> {
                 pct(k.minority_share)
             ),
         ),
-        ("extra seats used", k.extra_seats_used.to_string()),
-        ("training coverage", pct(k.training_coverage)),
+        ("extra seats used".into(), k.extra_seats_used.to_string()),
+        ("training coverage".into(), pct(k.training_coverage)),
+        {
+            // Every term of the table that is always shown or that this plan scores.
+            let shown: Vec<(&str, f64)> = o
+                .terms
+                .named()
+                .zip(crate::scoring::TERMS)
+                .filter(|((_, x), t)| t.always_shown || *x != 0.0)
+                .map(|(nx, _)| nx)
+                .collect();
+            (
+                Cow::Owned(format!(
+                    "terms ({})",
+                    shown.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                )),
+                shown
+                    .iter()
+                    .map(|(_, x)| num(*x))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        },
         (
-            "terms (staffing, training, fit, disruption)",
-            format!(
-                "{}, {}, {}, {}",
-                num(o.terms.staffing),
-                num(o.terms.training),
-                num(o.terms.fit),
-                num(o.terms.disruption)
-            ),
-        ),
-        (
-            "shortfalls (women, young, minority)",
+            "shortfalls (women, young, minority)".into(),
             format!(
                 "{}, {}, {}",
                 num(o.women_shortfall),
@@ -259,7 +270,7 @@ fn summary_rows(plan: &Plan, timings: bool) -> Vec<(&'static str, String)> {
         ),
     ];
     if !timings {
-        rows.retain(|(l, _)| *l != "time");
+        rows.retain(|(l, _)| l != "time");
     }
     rows
 }
@@ -333,7 +344,7 @@ pub fn table(plan: &Plan) -> String {
     let rows = summary_rows(plan, true);
     let lw = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
     for (l, v) in rows {
-        let _ = writeln!(out, "  {}  {}", pad(l, lw), v);
+        let _ = writeln!(out, "  {}  {}", pad(&l, lw), v);
     }
     if let Some(n) = &plan.solver.note {
         let _ = writeln!(out, "  note: {n}");

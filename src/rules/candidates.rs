@@ -109,8 +109,7 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
                         r.forbidden += 1;
                         continue;
                     }
-                    let mut terms = pair_terms(sc, cadre, sc.post(p));
-                    terms.stability = crate::scoring::stability(sc, c, p);
+                    let terms = pair_terms(sc, c, p);
                     let score = terms.weighted(&sc.weights);
                     r.pairs.push(Candidate {
                         cadre: c,
@@ -157,8 +156,7 @@ pub fn rescore(ctx: &RuleContext, cands: &Candidates) -> Candidates {
     let sc = ctx.sc;
     let mut out = cands.clone();
     out.pairs.par_iter_mut().for_each(|c| {
-        let mut terms = pair_terms(sc, sc.cadre(c.cadre), sc.post(c.post));
-        terms.stability = crate::scoring::stability(sc, c.cadre, c.post);
+        let terms = pair_terms(sc, c.cadre, c.post);
         c.score = terms.weighted(&sc.weights);
         c.terms = terms;
     });

@@ -240,7 +240,7 @@ pub fn h1_planned(cadre: &Cadre) -> RuleResult {
 /// H2's threshold for a pair: the lower one when the move applies the not-local policy (the post
 /// is not-local) or the two-term policy (the cadre has reached the term limit where they are).
 pub fn h2_required_months(sc: &Scenario, facts: &CadreFacts, post: &Post) -> u32 {
-    if post.not_local || facts.term_limited {
+    if h8_applies(post, sc.unit(post.unit)) || facts.term_limited {
         sc.rules.min_service_months_policy
     } else {
         sc.rules.min_service_months
@@ -376,8 +376,15 @@ pub fn head_terms(cadre: &Cadre, unit: crate::domain::UnitIx) -> u32 {
 }
 
 /// H8: a not-local post goes to a cadre who is not local to the post's province.
+/// H8 applies to a post marked not-local in a unit of a province: the not-local policy is about
+/// provincial and local key posts, and a central unit has no province to be local to. H2's lower
+/// threshold for moves that apply the policy follows the same test (issue 16).
+pub fn h8_applies(post: &Post, unit: &Unit) -> bool {
+    post.not_local && unit.province.is_some()
+}
+
 pub fn h8_not_local(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
-    if !post.not_local {
+    if !h8_applies(post, unit) {
         return Ok(());
     }
     let Some(province) = unit.province.as_deref() else {

@@ -346,6 +346,27 @@ fn h2_not_local_post_lowers_the_threshold_to_60() {
     assert_eq!(h2(&sc, c, nl), Ok(()));
 }
 
+/// Issue 16: H8 never applies to a central post (no province to be local to), so a central post
+/// marked not-local keeps H2's ordinary threshold, as docs/rules.md says.
+#[test]
+fn h2_central_post_marked_not_local_keeps_the_threshold_at_120() {
+    let mut b = Builder::new();
+    let c = b.cadre_with("c1", 2, |c| c.birth_date = d("1974-11-10"));
+    let central = b.post_with("vu-truong", CENTRAL, 2, |p| {
+        p.title = "Vụ trưởng".into();
+        p.not_local = true;
+    });
+    let local = b.post_with("secretary", P2, 2, |p| p.not_local = true);
+    let sc = b.build();
+    assert!(!h8_applies(sc.post(central), sc.post_unit(central)));
+    assert!(h8_applies(sc.post(local), sc.post_unit(local)));
+    assert_eq!(h2_needed(&sc, c, central), 120);
+    assert_eq!(h2_needed(&sc, c, local), 60);
+    let detail = fails(h2(&sc, c, central), RuleId::H2);
+    contains_all(&detail, &["119 months", "120 needed"]);
+    assert_eq!(h8(&sc, c, central), Ok(()));
+}
+
 #[test]
 fn h2_60_month_boundary_on_a_not_local_post() {
     // Man born 1969-12-15: 62 y on 2031-12-15 → retires 2031-12-31 → 2027-01-01..2032-01-01 = 60.
@@ -1483,7 +1504,7 @@ fn candidate_terms_and_score_come_from_scoring() {
     let cands = candidates::generate(&RuleContext::new(&sc));
     let i = cands.find(c, p).expect("a candidate");
     let cand = &cands.pairs[i];
-    let terms = pair_terms(&sc, sc.cadre(c), sc.post(p));
+    let terms = pair_terms(&sc, c, p);
     assert_eq!(cand.terms, terms);
     assert_eq!(cand.score, terms.weighted(&sc.weights));
 }

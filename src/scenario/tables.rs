@@ -118,6 +118,35 @@ pub(crate) const CADRES: CsvSpec = CsvSpec {
     ..UNITS
 };
 
+/// The 1-based line of a record's start. The csv crate counts one line short after each record
+/// ended by CRLF (Excel's default): it ends the record at the CR and counts the LF's line as the
+/// next record's start. Lines are counted here from the text itself (a line ends at LF, CRLF or a
+/// lone CR), after the line ends a record's start may still point at.
+struct LineIndex<'a> {
+    text: &'a [u8],
+    /// Byte offset of the start of every line after the first.
+    starts: Vec<u64>,
+}
+
+impl LineIndex<'_> {
+    fn new(text: &str) -> LineIndex<'_> {
+        let b = text.as_bytes();
+        let starts = (0..b.len())
+            .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+            .map(|i| i as u64 + 1)
+            .collect();
+        LineIndex { text: b, starts }
+    }
+
+    fn line_of(&self, byte: u64) -> usize {
+        let mut at = byte as usize;
+        while matches!(self.text.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        self.starts.partition_point(|&s| s <= at as u64) + 1
+    }
+}
+
 /// Reads CSV text: checks the header against the spec and keeps every non-blank row, its cells
 /// trimmed. `None` if there is no header at all.
 pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diags) -> Option<Csv> {
@@ -130,16 +159,17 @@ pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diag
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let lines = LineIndex::new(text);
     let mut records = Vec::new();
     for result in reader.records() {
         match result {
             Ok(record) => {
-                let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+                let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
                 let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
                 records.push((line, cells));
             }
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
+                let line = e.position().map(|p| lines.line_of(p.byte()));
                 diags.push(
                     Diagnostic::new(code::BAD_ROW, file)
                         .at(line, None)

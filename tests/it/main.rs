@@ -1,6 +1,7 @@
 //! The one integration-test binary: the real CLI, the scenario loader's error codes, and the
 //! solver against a brute-force oracle.
 
+mod build_tools;
 mod cli;
 mod common;
 mod explain;

@@ -72,6 +72,7 @@ struct RawWeights {
     must_fill: f64,
     extra_seat: f64,
     shortfall: (f64, f64, f64),
+    stability: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +87,8 @@ struct RawScenario {
     extra_seat: Option<(usize, u32)>,
     pin: Option<(usize, usize)>,
     forbid: Option<(usize, usize)>,
+    /// (cadre, post) pairs of a `baseline:` plan, each change from which costs `stability`.
+    baseline: Vec<(usize, usize)>,
     /// `requirements:` must-fill hard, targets hard.
     hard: (bool, bool),
 }
@@ -157,8 +160,9 @@ prop_compose! {
             prop::sample::select(vec![0.0, 40.0]),
             prop::sample::select(vec![0.0, 40.0]),
         ),
+        stability in prop::sample::select(vec![0.0, 20.0, 300.0]),
     ) -> RawWeights {
-        RawWeights { staffing, training, fit, disruption, must_fill, extra_seat, shortfall }
+        RawWeights { staffing, training, fit, disruption, must_fill, extra_seat, shortfall, stability }
     }
 }
 
@@ -174,10 +178,11 @@ prop_compose! {
         extra_seat in prop::option::weighted(0.3, (0usize..5, 1u32..=2)),
         pin in prop::option::weighted(0.15, (0usize..7, 0usize..5)),
         forbid in prop::option::weighted(0.3, (0usize..7, 0usize..5)),
+        baseline in prop::collection::vec((0usize..7, 0usize..5), 0..=3),
     ) -> RawScenario {
         RawScenario {
             units, posts, cadres, relatives, max_departures, targets, weights, extra_seat, pin, forbid,
-            hard: (false, false),
+            baseline, hard: (false, false),
         }
     }
 }
@@ -325,7 +330,7 @@ fn build(raw: &RawScenario) -> Scenario {
             women_shortfall: w.shortfall.0,
             young_shortfall: w.shortfall.1,
             minority_shortfall: w.shortfall.2,
-            stability: 0.0,
+            stability: w.stability,
             training_points: TrainingPoints::default(),
         },
         targets: Targets {
@@ -365,7 +370,12 @@ fn build(raw: &RawScenario) -> Scenario {
         units: units.into(),
         posts: posts.into(),
         cadres: cadres.into(),
-        baseline: Vec::new(),
+        baseline: {
+            let mut b: Vec<(CadreIx, PostIx)> = raw.baseline.iter().map(|&x| pair(x)).collect();
+            b.sort_unstable();
+            b.dedup();
+            b
+        },
     }
 }
 
@@ -376,7 +386,7 @@ fn objective(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> ObjectiveBreakdo
         sc,
         pairs
             .iter()
-            .map(|&(c, p)| (p, ctx.flags(c), pair_terms(sc, sc.cadre(c), sc.post(p)))),
+            .map(|&(c, p)| (p, ctx.flags(c), pair_terms(sc, c, p))),
     )
 }
 
@@ -705,10 +715,12 @@ fn plain(units: usize, posts: Vec<RawPost>, cadres: Vec<RawCadre>) -> RawScenari
             must_fill: 0.0,
             extra_seat: 5.0,
             shortfall: (0.0, 0.0, 0.0),
+            stability: 0.0,
         },
         extra_seat: None,
         pin: None,
         forbid: None,
+        baseline: Vec::new(),
         hard: (false, false),
     }
 }

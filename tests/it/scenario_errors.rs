@@ -310,7 +310,11 @@ fn mentions(d: &Diagnostic, text: &str) -> bool {
 }
 
 fn assert_case(dir: &str, c: &Case, err: &LoadError) {
-    let file = fixtures().join(dir).join(c.file);
+    assert_case_in(&fixtures(), dir, c, err)
+}
+
+fn assert_case_in(root: &Path, dir: &str, c: &Case, err: &LoadError) {
+    let file = root.join(dir).join(c.file);
     let found = err.diagnostics.iter().find(|d| {
         d.code == c.code
             && d.file == file
@@ -372,6 +376,62 @@ fn every_plan_code_is_reported_where_it_happens() {
             .expect_err(c.code);
         assert_case(c.code, c, &err);
         assert_eq!(err.codes(), vec![c.code], "{}:\n{err}", c.code);
+    }
+}
+
+/// A copy of every fixture with each text file's line ends (and start) rewritten: what Excel and
+/// Windows editors save.
+fn rewritten_fixtures(to: &Path, crlf: bool, bom: bool) {
+    for e in std::fs::read_dir(fixtures()).unwrap() {
+        let dir = e.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let out = to.join(dir.file_name().unwrap());
+        std::fs::create_dir_all(&out).unwrap();
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let f = f.unwrap().path();
+            // As bytes: one fixture is deliberately not UTF-8.
+            let bytes = std::fs::read(&f).unwrap();
+            let mut text = Vec::with_capacity(bytes.len() + 64);
+            if bom {
+                text.extend_from_slice("\u{feff}".as_bytes());
+            }
+            for (i, &b) in bytes.iter().enumerate() {
+                if crlf && b == b'\n' && (i == 0 || bytes[i - 1] != b'\r') {
+                    text.push(b'\r');
+                }
+                text.push(b);
+            }
+            std::fs::write(out.join(f.file_name().unwrap()), text).unwrap();
+        }
+    }
+}
+
+/// Issue 9, defect 4: a bad value on line 5 of a CRLF file was reported at line 4. Every located
+/// error must point at the same line and column in the LF, CRLF and BOM+CRLF copies of a file.
+#[test]
+fn every_error_is_located_the_same_with_windows_line_ends_and_a_bom() {
+    for (crlf, bom) in [(true, false), (true, true), (false, true)] {
+        let tmp = tempfile::tempdir().unwrap();
+        rewritten_fixtures(tmp.path(), crlf, bom);
+        let label = format!("crlf {crlf}, bom {bom}");
+        for c in CASES {
+            let err = scenario::load_variants(&tmp.path().join(c.code).join("scenario.yaml"))
+                .map(|mut v| v.remove(0).scenario)
+                .expect_err(c.code);
+            assert_case_in(tmp.path(), c.code, c, &err);
+            assert_eq!(err.codes(), vec![c.code], "{label}, {}:\n{err}", c.code);
+        }
+        let valid = scenario::load_variants(&tmp.path().join("valid/scenario.yaml"))
+            .unwrap_or_else(|e| panic!("{label}: {e}"))
+            .remove(0)
+            .scenario;
+        for c in PLAN_CASES {
+            let err = scenario::read_plan_csv(&tmp.path().join(c.code).join("plan.csv"), &valid)
+                .expect_err(c.code);
+            assert_case_in(tmp.path(), c.code, c, &err);
+        }
     }
 }
 

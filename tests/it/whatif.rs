@@ -289,3 +289,96 @@ fn compare_reads_plans_written_earlier_and_marks_the_best() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(1));
 }
+
+/// The assignments of a plan.csv, as (cadre_id, post_id), sorted.
+fn plan_pairs(csv: &Path) -> Vec<(String, String)> {
+    let text = fs::read_to_string(csv).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |n: &str| header.iter().position(|h| *h == n).unwrap();
+    let (c, p) = (col("cadre_id"), col("post_id"));
+    let mut out: Vec<(String, String)> = lines
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[c].to_string(), f[p].to_string())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// `baseline:` steers the plan (issue 9, defect 2: the stability term was never in the objective).
+/// A feasible plan made under other weights becomes the baseline; with a heavy stability weight the
+/// plan is that baseline exactly, and with the default weight it keeps more of it than without.
+#[test]
+fn a_heavy_stability_weight_returns_a_feasible_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let province = root().join("scenarios/province/province.yaml");
+    let scenario = |name: &str, extra: &str| {
+        let p = d.join(format!("{name}.yaml"));
+        fs::write(
+            &p,
+            format!("extends: {}\nname: {name}\n{extra}", province.display()),
+        )
+        .unwrap();
+        p
+    };
+    let plan = |yaml: &Path, out: &str| {
+        rotaplan()
+            .args(["-q", "plan"])
+            .arg(yaml)
+            .arg("--out")
+            .arg(d.join(out))
+            .assert()
+            .success();
+        plan_pairs(&d.join(out).join("plan.csv"))
+    };
+    let optimum = plan(&scenario("optimum", ""), "optimum");
+    // Another feasible plan: rotaplan's own under other weights, so it passes every rule.
+    let other = plan(
+        &scenario(
+            "other",
+            "weights: { staffing: 2, fit: 30, disruption: 1 }\n",
+        ),
+        "other",
+    );
+    let changed = optimum.iter().filter(|x| !other.contains(x)).count();
+    assert!(
+        changed >= 10,
+        "the baseline differs in only {changed} pairs"
+    );
+    let baseline = d.join("other/plan.csv");
+    let steered = plan(
+        &scenario(
+            "steered",
+            &format!(
+                "baseline: {}\nweights: {{ stability: 10000 }}\n",
+                baseline.display()
+            ),
+        ),
+        "steered",
+    );
+    assert_eq!(steered, other);
+    // The default weight (20 per change) keeps part of the baseline: more than the optimum does.
+    let mild = plan(
+        &scenario("mild", &format!("baseline: {}\n", baseline.display())),
+        "mild",
+    );
+    let kept = |p: &[(String, String)]| p.iter().filter(|x| other.contains(x)).count();
+    assert!(
+        kept(&mild) > kept(&optimum),
+        "kept {} with a baseline, {} without",
+        kept(&mild),
+        kept(&optimum)
+    );
+    // The term is reported: plan.csv's stability column is +1 on every kept pair.
+    let text = fs::read_to_string(d.join("steered/plan.csv")).unwrap();
+    assert!(text.lines().next().unwrap().contains(",stability,"));
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(d.join("steered/plan.json")).unwrap()).unwrap();
+    assert_eq!(
+        json["objective"]["terms"]["stability"].as_f64(),
+        Some(other.len() as f64)
+    );
+}
