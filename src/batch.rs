@@ -191,6 +191,46 @@ pub fn run_with(
     }
 }
 
+/// `baseline: previous`: every job whose scenario asks for it takes as its baseline its own plan in
+/// `previous` (a folder laid out by [`write_job`]: the batch's previous run, or `run`'s output
+/// folder before it is overwritten). Returns, per job, the plan file used. A job with no plan there
+/// is planned without a baseline; a plan that cannot be read fails the job, naming the file.
+pub fn use_previous_plans(jobs: &mut [Job], previous: Option<&Path>) -> Vec<Option<PathBuf>> {
+    jobs.iter_mut()
+        .map(|job| {
+            let name = job.name();
+            let sc = job.scenario.as_mut().ok().filter(|s| s.baseline_previous)?;
+            let Some(file) = previous
+                .map(|d| job_dir(d, &name).join("plan.csv"))
+                .filter(|f| f.is_file())
+            else {
+                tracing::info!(scenario = %name, "baseline: previous: no previous plan, planned without a baseline");
+                return None;
+            };
+            match crate::scenario::use_previous_plan(sc, &file) {
+                Ok(p) => {
+                    tracing::info!(
+                        scenario = %name,
+                        file = %file.display(),
+                        pairs = p.pairs,
+                        // Rows whose cadre or post is no longer in the tables.
+                        dropped = p.dropped,
+                        "baseline: previous plan"
+                    );
+                    Some(file)
+                }
+                Err(e) => {
+                    job.scenario = Err(format!(
+                        "baseline: previous: the previous plan {} cannot be read:\n{e}",
+                        file.display()
+                    ));
+                    Some(file)
+                }
+            }
+        })
+        .collect()
+}
+
 /// Candidates computed in this run, by `candidates::eligibility_key`.
 type SharedCandidates = Mutex<Vec<(String, Arc<Candidates>)>>;
 

@@ -273,6 +273,29 @@ fn plan(
     if let Some(n) = threads {
         sc.solver.threads = n.max(1);
     }
+    let dir = out.unwrap_or_else(|| {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "plan".into());
+        PathBuf::from("rotaplan-out").join(stem)
+    });
+    // `baseline: previous`: the plan this output folder holds from the last run, if any.
+    let previous = dir.join("plan.csv");
+    if sc.baseline_previous && previous.is_file() {
+        match rotaplan::scenario::use_previous_plan(&mut sc, &previous) {
+            Ok(p) => tracing::info!(
+                file = %previous.display(),
+                pairs = p.pairs,
+                dropped = p.dropped,
+                "baseline: previous plan"
+            ),
+            Err(e) => {
+                say_problems(&e);
+                return 1;
+            }
+        }
+    }
     let planned = if runner_ups == 0 {
         rotaplan::plan_scenario(&sc)
     } else {
@@ -290,13 +313,6 @@ fn plan(
         return 2;
     }
     let plan = &planned.plan;
-    let dir = out.unwrap_or_else(|| {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "plan".into());
-        PathBuf::from("rotaplan-out").join(stem)
-    });
     let files = [
         ("plan.csv", report::assignments_csv(plan)),
         ("unfilled.csv", report::unfilled_csv(plan)),

@@ -180,13 +180,15 @@ impl Progress for Bars {
 }
 
 pub fn run(files: &[PathBuf], jobs: Option<usize>, out: Option<PathBuf>, quiet: bool) -> i32 {
-    let work = batch::jobs(files);
+    let mut work = batch::jobs(files);
+    let out = out.unwrap_or_else(|| PathBuf::from("rotaplan-out/run"));
+    // `baseline: previous`: the plans this folder holds from the last run.
+    batch::use_previous_plans(&mut work, Some(&out));
     let threads =
         jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let bars = Bars::new(work.len(), quiet, true);
     let results = batch::run(&work, threads, &bars);
     bars.finish();
-    let out = out.unwrap_or_else(|| PathBuf::from("rotaplan-out/run"));
     if let Err(e) = batch::write(&out, &results) {
         fail!("error: cannot write the run to {}: {e}", out.display());
         return 1;

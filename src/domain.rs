@@ -390,6 +390,10 @@ pub struct Scenario {
     pub cadres: Arc<Vec<Cadre>>,
     /// Pairs of a previous plan (`baseline:`), sorted: each change from it costs `weights.stability`.
     pub baseline: Vec<(CadreIx, PostIx)>,
+    /// `baseline: previous`: the runner fills `baseline` from this scenario's previous plan (the
+    /// plan already in `plan`'s output folder, or the same scenario's plan in the batch's previous
+    /// run) through `scenario::use_previous_plan`.
+    pub baseline_previous: bool,
 }
 
 impl Scenario {

@@ -139,13 +139,14 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// "unreadable": its scenario fails and is retried on resume).
 fn inputs(file: &Path) -> Vec<InputFile> {
     let files = crate::scenario::input_files(file).unwrap_or_else(|_| vec![file.to_path_buf()]);
-    files
-        .iter()
-        .map(|p| InputFile {
-            path: p.display().to_string(),
-            sha256: std::fs::read(p).map_or_else(|_| "unreadable".into(), |b| sha256_hex(&b)),
-        })
-        .collect()
+    files.iter().map(|p| input_file(p)).collect()
+}
+
+fn input_file(p: &Path) -> InputFile {
+    InputFile {
+        path: p.display().to_string(),
+        sha256: std::fs::read(p).map_or_else(|_| "unreadable".into(), |b| sha256_hex(&b)),
+    }
 }
 
 fn inputs_hash(variant: &str, inputs: &[InputFile]) -> String {
@@ -277,11 +278,16 @@ pub fn batch(
 
     let mut jobs = batch::jobs(files);
     jobs.sort_by_key(|j| j.name());
-    let jobs = shard(jobs, o.shard);
+    let mut jobs = shard(jobs, o.shard);
+    // `baseline: previous`: each such scenario's plan in the previous finished run; that plan is
+    // an input like the scenario's files (a resume re-plans if it changed).
+    let previous = batch::use_previous_plans(&mut jobs, previous_run(&dir).as_deref());
     let hashes: Vec<(Vec<InputFile>, String)> = jobs
         .iter()
-        .map(|j| {
-            let i = inputs(&j.file);
+        .zip(previous)
+        .map(|(j, prev)| {
+            let mut i = inputs(&j.file);
+            i.extend(prev.iter().map(|p| input_file(p)));
             let h = inputs_hash(&j.variant, &i);
             (i, h)
         })

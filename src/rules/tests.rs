@@ -59,6 +59,7 @@ impl Builder {
                 units: Default::default(),
                 posts: Default::default(),
                 cadres: Default::default(),
+                baseline_previous: false,
                 baseline: Vec::new(),
             },
         };

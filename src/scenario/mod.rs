@@ -28,7 +28,7 @@ use std::sync::Arc;
 use serde_yaml::Value;
 
 pub use diagnostic::{Diagnostic, ERROR_CODES, LoadError};
-pub use plan::{PlanRow, read_plan_csv};
+pub use plan::{PlanRow, PreviousPlan, read_plan_csv, use_previous_plan};
 
 use crate::domain::{Cadre, PairRule, Post, Scenario, Unit};
 use diagnostic::{self as code, Diags, quoted};
@@ -137,6 +137,7 @@ pub(crate) fn from_value(
                 posts,
                 cadres,
                 baseline: Vec::new(),
+                baseline_previous: s.baseline_previous,
             },
         ),
         // Every missing part has been reported above; this is a guard, not an expected path.

@@ -30,6 +30,40 @@ const PLAN: CsvSpec = CsvSpec {
 /// file is an empty plan; a row with both ids empty is skipped). Every unknown id is reported.
 /// Duplicates are returned as written: judging them is `check`'s job.
 pub fn read_plan_csv(path: &Path, scenario: &Scenario) -> Result<Vec<PlanRow>, LoadError> {
+    read_rows(path, scenario, false).map(|(rows, _)| rows)
+}
+
+/// What a previous plan gave as a baseline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousPlan {
+    /// Pairs kept as the baseline.
+    pub pairs: usize,
+    /// Rows left out because their cadre or post is no longer in the scenario's tables.
+    pub dropped: usize,
+}
+
+/// `baseline: previous`: the plan at `plan_csv` (this scenario's previous plan) becomes the
+/// scenario's baseline. The tables may have changed since that plan was made, so a row whose cadre
+/// or post is gone is left out and counted, not an error; any other problem of the file is.
+pub fn use_previous_plan(sc: &mut Scenario, plan_csv: &Path) -> Result<PreviousPlan, LoadError> {
+    let (rows, dropped) = read_rows(plan_csv, sc, true)?;
+    sc.baseline = rows.iter().map(|r| (r.cadre, r.post)).collect();
+    sc.baseline.sort_unstable();
+    sc.baseline.dedup();
+    Ok(PreviousPlan {
+        pairs: sc.baseline.len(),
+        dropped,
+    })
+}
+
+/// The rows of a plan CSV; with `skip_unknown`, rows with an id the scenario does not have are
+/// counted instead of reported.
+fn read_rows(
+    path: &Path,
+    scenario: &Scenario,
+    skip_unknown: bool,
+) -> Result<(Vec<PlanRow>, usize), LoadError> {
+    let mut dropped = 0;
     let text = read_text(path).map_err(|f| LoadError {
         diagnostics: vec![read_failure(path, f, None)],
     })?;
@@ -67,7 +101,7 @@ pub fn read_plan_csv(path: &Path, scenario: &Scenario) -> Result<Vec<PlanRow>, L
                 return None;
             }
             let ix = ids.get(id);
-            if ix.is_none() {
+            if ix.is_none() && !skip_unknown {
                 let fix = match ids.suggest(id) {
                     Some(s) => format!("did you mean {s:?}? correct the id"),
                     None => format!(
@@ -106,10 +140,12 @@ pub fn read_plan_csv(path: &Path, scenario: &Scenario) -> Result<Vec<PlanRow>, L
                 cadre,
                 post,
             });
+        } else {
+            dropped += 1;
         }
     }
     match diags.into_error() {
         Some(e) => Err(e),
-        None => Ok(out),
+        None => Ok((out, dropped)),
     }
 }

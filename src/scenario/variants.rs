@@ -78,7 +78,10 @@ fn absolutize(value: &mut Value, dir: &Path) {
             join(v);
         }
     }
-    if let Some(v) = top.get_mut("baseline") {
+    // `baseline: previous` is a word, not a path.
+    if let Some(v) = top.get_mut("baseline")
+        && v.as_str().map(str::trim) != Some(BASELINE_PREVIOUS)
+    {
         join(v);
     }
     if let Some(Value::Mapping(vars)) = top.get_mut("variants") {
@@ -184,6 +187,9 @@ fn resolve(
     result
 }
 
+/// The value of `baseline:` that names the scenario's previous plan instead of a file.
+pub(crate) const BASELINE_PREVIOUS: &str = "previous";
+
 /// Every file a scenario file's scenarios read: the file, the files it extends, and the tables and
 /// baseline plans named anywhere in them (variants included), sorted and without repeats.
 pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
@@ -194,7 +200,9 @@ pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
         if let Some(Value::Mapping(t)) = m.get("tables") {
             out.extend(t.values().filter_map(|p| p.as_str()).map(PathBuf::from));
         }
-        if let Some(Value::String(b)) = m.get("baseline") {
+        if let Some(Value::String(b)) = m.get("baseline")
+            && b.trim() != BASELINE_PREVIOUS
+        {
             out.push(PathBuf::from(b));
         }
         if let Some(Value::Mapping(vars)) = m.get("variants") {

@@ -263,6 +263,8 @@ pub(crate) struct Settings {
     pub solver: SolverSettings,
     /// `baseline:` a previous plan CSV (absolute, or relative to the scenario's folder).
     pub baseline: Option<TableRef>,
+    /// `baseline: previous`: the plan this scenario had in its previous run.
+    pub baseline_previous: bool,
 }
 
 /// Default of `max_departures_per_unit` (docs/scenario-format.md).
@@ -298,6 +300,7 @@ pub(crate) fn settings(
         forbids: Vec::new(),
         solver: SolverSettings::default(),
         baseline: None,
+        baseline_previous: false,
     };
     let empty = Mapping::new();
     let top = match value {
@@ -357,13 +360,20 @@ pub(crate) fn settings(
     let bp = root.key("baseline");
     match get(top, "baseline") {
         None | Some(Value::Null) => {}
+        Some(Value::String(word)) if word.trim() == super::variants::BASELINE_PREVIOUS => {
+            s.baseline_previous = true
+        }
         Some(Value::String(path)) if !path.trim().is_empty() => {
             s.baseline = Some(TableRef {
                 path: base_dir.join(path.trim()),
                 key: bp,
             })
         }
-        Some(v) => c.wrong_type(&bp, v, "the path of a previous plan CSV"),
+        Some(v) => c.wrong_type(
+            &bp,
+            v,
+            "the path of a previous plan CSV, or `previous` for the scenario's previous plan",
+        ),
     }
 
     let p = root.key("tables");

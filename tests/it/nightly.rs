@@ -524,3 +524,104 @@ fn summary_html_is_valid_and_its_charts_match_the_plans() {
         "no URL at all, not even a namespace"
     );
 }
+
+/// Pairs (cadre_id, post_id) of a plan.csv, sorted.
+fn pairs_of(csv: &Path) -> Vec<(String, String)> {
+    let text = fs::read_to_string(csv).unwrap();
+    let mut out: Vec<(String, String)> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[0].to_string(), f[2].to_string())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn changed(a: &[(String, String)], b: &[(String, String)]) -> usize {
+    a.iter().filter(|x| !b.contains(x)).count() + b.iter().filter(|x| !a.contains(x)).count()
+}
+
+/// `baseline: previous` (issue 9, defect 2): a nightly run keeps the previous night's plan where it
+/// still holds. One backdated certificate (the cadre C036 drops out under H3) re-shuffles many pairs
+/// without a baseline, and only what it must with one.
+#[test]
+fn baseline_previous_keeps_the_previous_runs_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    for f in ["units.csv", "posts.csv", "cadres.csv", "province.yaml"] {
+        fs::copy(root().join("scenarios/province").join(f), d.join(f)).unwrap();
+    }
+    let nights = d.join("nightly");
+    fs::create_dir_all(&nights).unwrap();
+    fs::write(
+        nights.join("steady.yaml"),
+        "extends: ../province.yaml\nname: steady\nbaseline: previous\n",
+    )
+    .unwrap();
+    fs::write(
+        nights.join("fresh.yaml"),
+        "extends: ../province.yaml\nname: fresh\n",
+    )
+    .unwrap();
+    let out = d.join("out");
+    let batch = || {
+        rotaplan()
+            .args(["batch", "-q", "--out"])
+            .arg(&out)
+            .arg(&nights)
+            .assert()
+            .success();
+    };
+    batch();
+    let first = run_dir(&out);
+    let before = |s: &str| pairs_of(&first.join(s).join("base/plan.csv"));
+    let (steady0, fresh0) = (before("steady"), before("fresh"));
+    assert_eq!(steady0, fresh0, "no previous run: no baseline");
+
+    // C036's certificate is backdated past the 6 months H3 allows.
+    let cadres = fs::read_to_string(d.join("cadres.csv")).unwrap();
+    let row = cadres.lines().find(|l| l.starts_with("C036,")).unwrap();
+    assert!(row.contains(",2026-09-16,"), "{row}");
+    fs::write(
+        d.join("cadres.csv"),
+        cadres.replace(row, &row.replace(",2026-09-16,", ",2026-01-01,")),
+    )
+    .unwrap();
+    batch();
+    let second = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| *p != first)
+        .unwrap();
+    let after = |s: &str| pairs_of(&second.join(s).join("base/plan.csv"));
+    let (steady1, fresh1) = (after("steady"), after("fresh"));
+    assert!(steady0.iter().any(|(c, _)| c == "C036"));
+    assert!(!steady1.iter().any(|(c, _)| c == "C036"));
+    let (kept, churned) = (changed(&steady0, &steady1), changed(&fresh0, &fresh1));
+    assert!(
+        kept <= 4 && churned >= 10,
+        "changes with the previous plan as baseline: {kept}, without: {churned}"
+    );
+    // The previous plan is an input of the run: it is in the manifest with its hash.
+    let m = manifest(&second);
+    let steady = m["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "steady/base")
+        .unwrap();
+    assert!(
+        steady["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("steady/base/plan.csv")),
+        "{steady}"
+    );
+}

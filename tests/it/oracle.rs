@@ -370,6 +370,7 @@ fn build(raw: &RawScenario) -> Scenario {
         units: units.into(),
         posts: posts.into(),
         cadres: cadres.into(),
+        baseline_previous: false,
         baseline: {
             let mut b: Vec<(CadreIx, PostIx)> = raw.baseline.iter().map(|&x| pair(x)).collect();
             b.sort_unstable();
