@@ -1,0 +1,145 @@
+//! The record of a run folder: `manifest.json` and each scenario's `done.json`, with typed statuses
+//! (their JSON is the strings docs/batch.md lists).
+
+use crate::solve::SolveStatus;
+use serde::{Deserialize, Serialize};
+
+/// What became of one scenario of a run: the solver's status, or why there is no plan at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    Optimal,
+    GapLimit,
+    TimeLimit,
+    DeadlineFallback,
+    Infeasible,
+    BackendError,
+    Stopped,
+    /// The scenario could not be loaded or its plan failed the checker (`error` says which).
+    Failed,
+    /// The run was stopped (SIGINT) or ran out of time before the scenario started.
+    NotStarted,
+}
+
+impl From<SolveStatus> for RunStatus {
+    fn from(s: SolveStatus) -> RunStatus {
+        match s {
+            SolveStatus::Optimal => RunStatus::Optimal,
+            SolveStatus::GapLimit => RunStatus::GapLimit,
+            SolveStatus::TimeLimit => RunStatus::TimeLimit,
+            SolveStatus::DeadlineFallback => RunStatus::DeadlineFallback,
+            SolveStatus::Infeasible => RunStatus::Infeasible,
+            SolveStatus::BackendError => RunStatus::BackendError,
+            SolveStatus::Stopped => RunStatus::Stopped,
+        }
+    }
+}
+
+impl RunStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunStatus::Optimal => "optimal",
+            RunStatus::GapLimit => "gap_limit",
+            RunStatus::TimeLimit => "time_limit",
+            RunStatus::DeadlineFallback => "deadline_fallback",
+            RunStatus::Infeasible => "infeasible",
+            RunStatus::BackendError => "backend_error",
+            RunStatus::Stopped => "stopped",
+            RunStatus::Failed => "failed",
+            RunStatus::NotStarted => "not_started",
+        }
+    }
+
+    /// A plan proven optimal, or within the allowed gap.
+    pub fn proven(self) -> bool {
+        matches!(self, RunStatus::Optimal | RunStatus::GapLimit)
+    }
+
+    /// No plan to use: failed, infeasible or not started.
+    pub fn failed(self) -> bool {
+        matches!(
+            self,
+            RunStatus::Failed | RunStatus::Infeasible | RunStatus::NotStarted
+        )
+    }
+}
+
+/// Whether every scenario of the run was started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ManifestStatus {
+    Complete,
+    /// SIGINT stopped the run before every scenario started (`--resume` finishes it).
+    Interrupted,
+}
+
+impl ManifestStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ManifestStatus::Complete => "complete",
+            ManifestStatus::Interrupted => "interrupted",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct InputFile {
+    pub path: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    pub file: String,
+    pub variant: String,
+    pub inputs: Vec<InputFile>,
+    /// Hash of the rotaplan version, the variant name and every input file's hash.
+    pub inputs_hash: String,
+    pub backend: String,
+    pub time_limit_s: Option<f64>,
+    pub relative_gap: Option<f64>,
+    pub threads: Option<u32>,
+    /// The solver status, or `failed` / `not_started`.
+    pub status: RunStatus,
+    pub objective: Option<f64>,
+    pub bound: Option<f64>,
+    pub gap: Option<f64>,
+    pub seconds: f64,
+    pub outputs: Vec<String>,
+    pub error: Option<String>,
+    /// Taken from an earlier, interrupted run of the same inputs (`--resume`).
+    #[serde(default)]
+    pub reused: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    pub rotaplan_version: String,
+    pub backend: String,
+    pub started: String,
+    pub finished: String,
+    /// `complete`, or `interrupted` when SIGINT stopped the run before every scenario started.
+    pub status: ManifestStatus,
+    pub shard: Option<String>,
+    pub scenarios: Vec<Entry>,
+}
+
+impl Manifest {
+    /// `N scenarios: a optimal, b not proven, c failed` — the operator's one line.
+    pub fn one_line(&self) -> String {
+        let count = |f: &dyn Fn(&Entry) -> bool| self.scenarios.iter().filter(|e| f(e)).count();
+        let optimal = count(&|e| e.status.proven());
+        let failed = count(&|e| e.status.failed());
+        let other = self.scenarios.len() - optimal - failed;
+        format!(
+            "{} scenario(s): {optimal} proven, {other} with an unproven plan, {failed} failed, infeasible or not started ({})",
+            self.scenarios.len(),
+            self.status.as_str()
+        )
+    }
+
+    pub fn all_ok(&self) -> bool {
+        self.status == ManifestStatus::Complete && self.scenarios.iter().all(|e| !e.status.failed())
+    }
+}
