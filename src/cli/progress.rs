@@ -80,7 +80,7 @@ fn summary(f: &Finished) -> String {
                 .map_or(String::new(), |g| format!(", gap {:.4} %", g * 100.0));
             format!("{} {obj}{gap} ({:.1} s)", s.status.as_str(), f.seconds)
         }
-        Outcome::Failed(e) => format!("FAILED: {}", e.lines().next().unwrap_or("")),
+        Outcome::Failed(e) => format!("FAILED: {}", e.to_string().lines().next().unwrap_or("")),
     }
 }
 

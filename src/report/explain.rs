@@ -648,7 +648,7 @@ fn overview_md(e: &Overview) -> String {
                 u.post_id,
                 md_escape(&u.post_title),
                 u.kind.as_str(),
-                md_escape(&u.reason)
+                md_escape(&u.reason.to_string())
             );
             for l in unfilled_details(u, "").lines() {
                 out += &format!("  - {}\n", md_escape(l));

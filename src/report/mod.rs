@@ -10,6 +10,7 @@ pub mod charts;
 mod comparison;
 pub use comparison::*;
 mod explain;
+mod findings;
 pub use explain::{explanation, structure_lines};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +180,7 @@ pub fn unfilled_csv(plan: &Plan) -> String {
             u.must_fill.to_string(),
             kind,
             u.top_rule.map(|r| r.to_string()).unwrap_or_default(),
-            u.reason.clone(),
+            u.reason.to_string(),
         ]);
     }
     out

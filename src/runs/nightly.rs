@@ -5,7 +5,7 @@
 //! deterministic slice of the scenarios; [`merge`] joins the shards' manifests.
 
 use super::manifest::{Entry, InputFile, Manifest, ManifestStatus, RunStatus};
-use super::parallel::{self as batch, Finished, Job, Outcome, Progress};
+use super::parallel::{self as batch, Finished, Job, JobError, Outcome, Progress};
 use crate::output::write_atomic;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -152,10 +152,10 @@ fn entry(
             p.solver.gap,
             None,
         ),
-        Outcome::Failed(e) if e == batch::NOT_STARTED => {
-            (RunStatus::NotStarted, None, None, None, Some(e.clone()))
+        Outcome::Failed(e @ JobError::NotStarted) => {
+            (RunStatus::NotStarted, None, None, None, Some(e.to_string()))
         }
-        Outcome::Failed(e) => (RunStatus::Failed, None, None, None, Some(e.clone())),
+        Outcome::Failed(e) => (RunStatus::Failed, None, None, None, Some(e.to_string())),
     };
     Entry {
         name: f.name.clone(),
@@ -398,7 +398,7 @@ impl Progress for Writer<'_> {
         self.inner.started(index, name);
     }
     fn finished(&self, index: usize, f: &Finished) {
-        if !matches!(&f.outcome, Outcome::Failed(e) if e == batch::NOT_STARTED) {
+        if !matches!(&f.outcome, Outcome::Failed(JobError::NotStarted)) {
             // A job's files, then its done.json: the marker exists only if the files do.
             let outputs = match batch::write_job(self.dir, f) {
                 Ok(o) => o,
@@ -653,7 +653,7 @@ mod tests {
                 .map(|k| Job {
                     file: PathBuf::from(format!("f{k:02}.yaml")),
                     variant: "base".into(),
-                    scenario: Err(String::new()),
+                    scenario: Err(JobError::NotStarted),
                 })
                 .collect::<Vec<_>>()
         };
