@@ -501,7 +501,7 @@ fn unfilled(
                         if status == SolveStatus::Stopped {
                             "the solver stopped before it found a plan that meets the hard requirements"
                         } else {
-                            "the requirements cannot all hold (see `cannot hold`)"
+                            "the requirements cannot all hold (see Requirements to relax)"
                         },
                         eligible.len()
                     ),

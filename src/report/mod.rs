@@ -9,7 +9,10 @@ pub mod charts;
 mod comparison;
 pub use comparison::*;
 mod explain;
-pub use explain::{explanation, structure_lines};
+pub use explain::{
+    cadre_summary, explanation, pair_summary, post_summary, status_words, structure_lines,
+    why_not_text,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
