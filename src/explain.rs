@@ -382,6 +382,9 @@ pub struct Counterfactual {
     pub objective_after: Option<f64>,
     /// after − before: negative when the requirement costs objective.
     pub delta: Option<f64>,
+    /// before − after, the objective the requirement costs: positive when the plan is better as it
+    /// is. The figure every view quotes ("cost if forced", "cost if forbidden").
+    pub cost: Option<f64>,
     /// Parts of the objective that change (terms, penalties, shortfalls).
     pub objective_changes: Vec<Change>,
     /// Every KPI, before and after.
@@ -586,6 +589,16 @@ fn changes(before: &[(String, f64)], after: &[(String, f64)], all: bool) -> Vec<
         .collect()
 }
 
+/// The parts of the objective that differ between two breakdowns (`total`, the difference itself,
+/// left out).
+fn objective_changes(before: &ObjectiveBreakdown, after: &ObjectiveBreakdown) -> Vec<Change> {
+    let mut b = numbers(before);
+    let mut a = numbers(after);
+    b.retain(|(n, _)| n != "total");
+    a.retain(|(n, _)| n != "total");
+    changes(&b, &a, false)
+}
+
 fn moves(sc: &Scenario, before: &[(CadreIx, PostIx)], after: &[(CadreIx, PostIx)]) -> Vec<Move> {
     let b: BTreeMap<CadreIx, PostIx> = before.iter().copied().collect();
     let a: BTreeMap<CadreIx, PostIx> = after.iter().copied().collect();
@@ -618,25 +631,20 @@ fn compare(
     let after_total = after.objective.as_ref().map(|o| o.total);
     let (objective_changes, kpis) =
         match (&base.objective, &after.objective, &base.kpis, &after.kpis) {
-            (Some(ob), Some(oa), Some(kb), Some(ka)) => {
-                let mut ob_n = numbers(ob);
-                let mut oa_n = numbers(oa);
-                // `total` is the delta itself; keep it last.
-                ob_n.retain(|(n, _)| n != "total");
-                oa_n.retain(|(n, _)| n != "total");
-                (
-                    changes(&ob_n, &oa_n, false),
-                    changes(&numbers(kb), &numbers(ka), true),
-                )
-            }
+            (Some(ob), Some(oa), Some(kb), Some(ka)) => (
+                self::objective_changes(ob, oa),
+                changes(&numbers(kb), &numbers(ka), true),
+            ),
             _ => (Vec::new(), Vec::new()),
         };
     let mut note = note;
     if !proven(after.status) && after.status.has_plan() {
-        let how = after
-            .note
-            .clone()
-            .unwrap_or_else(|| format!("the re-solve ended with status {}", after.status.as_str()));
+        let how = after.note.clone().unwrap_or_else(|| {
+            format!(
+                "the re-solve ended with status {}",
+                crate::report::status_words(after.status)
+            )
+        });
         note = Some(match note {
             Some(n) => format!("{n}; {how}"),
             None => how,
@@ -649,6 +657,8 @@ fn compare(
         objective_before: before_total,
         objective_after: after_total,
         delta: before_total.zip(after_total).map(|(b, a)| a - b),
+        // 0 − d, not −d: a cost of 0 must not be written −0.
+        cost: before_total.zip(after_total).map(|(b, a)| 0.0 - (a - b)),
         objective_changes,
         kpis,
         moves: if after.status.has_plan() {
@@ -1385,6 +1395,271 @@ fn holders(base: &Plan, p: PostIx) -> Vec<Holder> {
         .collect()
 }
 
+// ---------------------------------------------------------------------------------------------
+// Why a cadre is not on a post: one answer, whichever view asks
+
+/// A cadre who leaves a unit in the plan (S1).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Departure {
+    pub cadre_id: String,
+    pub post_id: String,
+}
+
+/// A holder of a full post replaced by the cadre, the rest of the plan as it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Swap {
+    /// The holder whose seat the cadre would take (of the holders not pinned, the swap that costs
+    /// least).
+    pub holder_id: String,
+    pub holder_score: f64,
+    /// Objective lost by the swap (plan − plan with the swap): positive when the plan is better
+    /// as it is, 0 when the swap gives an equally good plan.
+    pub cost: f64,
+    /// The parts of the objective that the swap changes.
+    pub changes: Vec<Change>,
+}
+
+/// Why a cadre is not on a post in the plan, or that they are: the ONE answer to "why not X on
+/// Y?", computed by [`why_not`] whichever view asks (`explain_pair`, `explain_cadre`,
+/// `explain_post`), and put into words by `report::why_not_text` alone.
+///
+/// The checks run in this order, so that the binding reason wins: a rule or a forbid excludes the
+/// pair; there is no plan; the cadre is on the post; pinned to another post; placed on another
+/// post; a free cadre whose unit already loses the most cadres it may (S1: even a free seat would
+/// not take them); whose relative placed by the plan makes a conflict (H10); every seat is held
+/// (then the swap with a holder and what it changes, since a lower-scoring holder alone is no
+/// reason); a free seat whose move would not improve the plan. A swap or a move that would improve
+/// the plan means the solve stopped before finding it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WhyNot {
+    /// The cadre is on the post in the plan.
+    OnPost { score: f64, pinned: bool },
+    /// Every hard rule the pair breaks, and the scenario's forbid (S3): no plan may have it.
+    Excluded {
+        breaches: Vec<Breach>,
+        forbidden: bool,
+        forbid_reason: Option<String>,
+    },
+    /// There is no plan (the requirements cannot all hold, or the solve stopped without one).
+    NoPlan { status: SolveStatus },
+    /// The scenario pins the cadre to another post (S2).
+    PinnedElsewhere {
+        post_id: String,
+        pin_reason: Option<String>,
+    },
+    /// The plan places the cadre on another post.
+    Placed { post_id: String, score: f64 },
+    /// The cadre is free, but their unit already loses `max` cadres or more (S1).
+    UnitAtCap {
+        unit_id: String,
+        max: u32,
+        leaving: Vec<Departure>,
+    },
+    /// The cadre is free, but a relative placed by the plan makes a conflict on this post (H10).
+    Relative {
+        relative_id: String,
+        relative_post_id: String,
+    },
+    /// Every seat is held; `swap`: replacing a holder (not pinned) by the cadre, `null` when every
+    /// holder is pinned.
+    Taken {
+        holders: Vec<Holder>,
+        swap: Option<Swap>,
+    },
+    /// A free seat, but adding the move to the plan would cost `cost` (≥ 0) of objective.
+    FreeSeatWorseObjective { cost: f64, changes: Vec<Change> },
+    /// The move (onto a free seat, or `replacing` a holder) would improve the plan by −`cost`,
+    /// but the solve stopped before finding it.
+    SolveStopped {
+        status: SolveStatus,
+        cost: f64,
+        replacing: Option<String>,
+    },
+}
+
+/// Below this, two objectives are equal.
+const EPS: f64 = 1e-6;
+
+/// What the reasons read of a plan, computed once per explanation.
+struct Reasons<'a, 's> {
+    ctx: &'a RuleContext<'s>,
+    cands: &'a Candidates,
+    base: Option<&'a Plan>,
+    placed: BTreeMap<CadreIx, PostIx>,
+    chosen: Vec<usize>,
+    objective: ObjectiveBreakdown,
+}
+
+impl<'a, 's> Reasons<'a, 's> {
+    fn new(ctx: &'a RuleContext<'s>, cands: &'a Candidates, base: Option<&'a Plan>) -> Self {
+        let pairs = base.map(|b| b.pairs()).unwrap_or_default();
+        let chosen: Vec<usize> = pairs
+            .iter()
+            .filter_map(|&(c, p)| cands.find(c, p))
+            .collect();
+        let objective = ctx.evaluate(cands, &chosen);
+        Reasons {
+            ctx,
+            cands,
+            base,
+            placed: pairs.into_iter().collect(),
+            chosen,
+            objective,
+        }
+    }
+
+    /// The objective lost if the plan's pairs were `with` (plan − that), and the parts that change.
+    fn cost_of(&self, with: &[usize]) -> (f64, Vec<Change>) {
+        let after = self.ctx.evaluate(self.cands, with);
+        (
+            // 0 − d, not −d: a cost of 0 must not be −0.
+            0.0 - (after.total - self.objective.total),
+            objective_changes(&self.objective, &after),
+        )
+    }
+
+    /// Why cadre `c` is not on post `p` (or that they are); `None` only when no plan was given and
+    /// the pair is allowed.
+    fn why_not(&self, c: CadreIx, p: PostIx) -> Option<WhyNot> {
+        let sc = self.ctx.sc;
+        let cands = self.cands;
+        let Some(i) = cands.find(c, p) else {
+            let forbid = sc.forbids.iter().find(|f| f.cadre == c && f.post == p);
+            return Some(WhyNot::Excluded {
+                breaches: self.ctx.breaches(c, p),
+                forbidden: forbid.is_some(),
+                forbid_reason: forbid.and_then(|f| f.reason.clone()),
+            });
+        };
+        let base = self.base?;
+        let status = base.solver.status;
+        if !status.has_plan() {
+            return Some(WhyNot::NoPlan { status });
+        }
+        let score_on = |q: PostIx| cands.find(c, q).map_or(0.0, |j| cands.pairs[j].score);
+        match self.placed.get(&c) {
+            Some(&q) if q == p => {
+                return Some(WhyNot::OnPost {
+                    score: cands.pairs[i].score,
+                    pinned: sc.pins.iter().any(|x| x.cadre == c && x.post == p),
+                });
+            }
+            Some(&q) => {
+                if let Some(pin) = sc.pins.iter().find(|x| x.cadre == c && x.post == q) {
+                    return Some(WhyNot::PinnedElsewhere {
+                        post_id: sc.post(q).id.clone(),
+                        pin_reason: pin.reason.clone(),
+                    });
+                }
+                return Some(WhyNot::Placed {
+                    post_id: sc.post(q).id.clone(),
+                    score: score_on(q),
+                });
+            }
+            None => {}
+        }
+        let cadre = sc.cadre(c);
+        if let Some(u) = cadre.current_unit {
+            let leaving: Vec<Departure> = base
+                .assignments
+                .iter()
+                .filter(|a| a.cadre != c && sc.cadre(a.cadre).current_unit == Some(u))
+                .map(|a| Departure {
+                    cadre_id: a.cadre_id.clone(),
+                    post_id: a.post_id.clone(),
+                })
+                .collect();
+            if leaving.len() as u32 >= sc.max_departures_per_unit {
+                return Some(WhyNot::UnitAtCap {
+                    unit_id: sc.unit(u).id.clone(),
+                    max: sc.max_departures_per_unit,
+                    leaving,
+                });
+            }
+        }
+        for &r in &cadre.relatives {
+            if let Some(&rq) = self.placed.get(&r)
+                && crate::rules::family::conflicts(sc, (c, p), (r, rq))
+            {
+                return Some(WhyNot::Relative {
+                    relative_id: sc.cadre(r).id.clone(),
+                    relative_post_id: sc.post(rq).id.clone(),
+                });
+            }
+        }
+        let hs = holders(base, p);
+        if hs.len() as u32 >= sc.post(p).seats {
+            let mut best: Option<Swap> = None;
+            for a in base.assignments.iter().filter(|a| a.post == p && !a.pinned) {
+                let out = cands.find(a.cadre, p);
+                let mut with: Vec<usize> = self
+                    .chosen
+                    .iter()
+                    .copied()
+                    .filter(|&j| Some(j) != out)
+                    .collect();
+                with.push(i);
+                let (cost, changes) = self.cost_of(&with);
+                if best.as_ref().is_none_or(|b| cost < b.cost - EPS) {
+                    best = Some(Swap {
+                        holder_id: a.cadre_id.clone(),
+                        holder_score: a.score,
+                        cost,
+                        changes,
+                    });
+                }
+            }
+            if let Some(s) = &best
+                && s.cost < -EPS
+            {
+                return Some(WhyNot::SolveStopped {
+                    status,
+                    cost: s.cost,
+                    replacing: Some(s.holder_id.clone()),
+                });
+            }
+            return Some(WhyNot::Taken {
+                holders: hs,
+                swap: best,
+            });
+        }
+        let mut with = self.chosen.clone();
+        with.push(i);
+        let (cost, changes) = self.cost_of(&with);
+        if cost < -EPS {
+            return Some(WhyNot::SolveStopped {
+                status,
+                cost,
+                replacing: None,
+            });
+        }
+        Some(WhyNot::FreeSeatWorseObjective { cost, changes })
+    }
+}
+
+/// Why cadre `c` is not on post `p` in `base` (or that they are): the answer every view gives.
+/// `None` only when no plan is given and the pair is allowed.
+pub fn why_not(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    base: Option<&Plan>,
+    c: CadreIx,
+    p: PostIx,
+) -> Option<WhyNot> {
+    Reasons::new(ctx, cands, base).why_not(c, p)
+}
+
+/// The requirement groups to relax, for an explanation of a scenario without a plan.
+fn relaxation_of(base: Option<&Plan>) -> Option<Box<Relaxation>> {
+    base.filter(|b| !b.solver.status.has_plan())
+        .and_then(|b| b.relaxation.clone())
+        .map(Box::new)
+}
+
+// ---------------------------------------------------------------------------------------------
+// One pair, one cadre, one post
+
 /// Why cadre X is (not) on post Y.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PairExplanation {
@@ -1412,35 +1687,20 @@ pub struct PairExplanation {
     /// The post the cadre has in the plan, and who holds this post.
     pub cadre_placed_on: Option<String>,
     pub post_holders: Vec<Holder>,
+    /// Why the cadre is not on the post, or that they are: the same answer as `--cadre` and
+    /// `--post` give.
+    pub reason: Option<WhyNot>,
     /// The plan re-solved with the pair forced in (not in the plan) or forbidden (in the plan).
     pub counterfactual: Option<Counterfactual>,
+    /// When there is no plan: the requirement groups to relax.
+    pub relaxation: Option<Box<Relaxation>>,
     /// The answer in words.
     pub summary: String,
 }
 
-fn join_breaches(b: &[Breach]) -> String {
-    b.iter()
-        .map(|x| x.to_string())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn signed(x: f64) -> String {
-    let s = crate::report::num(x);
-    if x > 0.0 { format!("+{s}") } else { s }
-}
-
-fn proven_words(cf: &Counterfactual) -> &'static str {
-    if cf.proven {
-        "exact: both solves proven optimal"
-    } else {
-        "not proven optimal: an estimate"
-    }
-}
-
 /// Explain the pair (cadre `c`, post `p`) against the plan `base` of the same scenario: every rule
-/// that excludes it, or, if it is allowed, its score terms and the exact change if it were forced
-/// into the plan (or, if it is in the plan, forbidden).
+/// that excludes it, or, if it is allowed, its score terms, why it is (not) in the plan, and the
+/// exact change if it were forced into the plan (or, if it is in the plan, forbidden).
 pub fn explain_pair(
     ctx: &RuleContext,
     cands: &Candidates,
@@ -1451,7 +1711,6 @@ pub fn explain_pair(
 ) -> PairExplanation {
     let sc = ctx.sc;
     let (cadre, post) = (sc.cadre(c), sc.post(p));
-    let breaches = ctx.breaches(c, p);
     let forbid = sc.forbids.iter().find(|f| f.cadre == c && f.post == p);
     let cand = cands.find(c, p).map(|i| &cands.pairs[i]);
     let unit = sc.unit(post.unit);
@@ -1463,7 +1722,7 @@ pub fn explain_pair(
         post_title: post.title.clone(),
         unit_id: unit.id.clone(),
         allowed: cand.is_some(),
-        breaches: breaches.clone(),
+        breaches: ctx.breaches(c, p),
         forbidden: forbid.is_some(),
         forbid_reason: forbid.and_then(|f| f.reason.clone()),
         pinned: sc.pins.iter().any(|x| x.cadre == c && x.post == p),
@@ -1478,102 +1737,31 @@ pub fn explain_pair(
         in_plan: false,
         cadre_placed_on: None,
         post_holders: Vec::new(),
+        reason: why_not(ctx, cands, base, c, p),
         counterfactual: None,
+        relaxation: None,
         summary: String::new(),
     };
-    let who = format!(
-        "{} ({}) → {} ({})",
-        cadre.id, cadre.name, post.id, post.title
-    );
-    if cand.is_none() {
-        let mut why = Vec::new();
-        if !breaches.is_empty() {
-            why.push(join_breaches(&breaches));
+    if let (Some(base), Some(_)) = (base, cand) {
+        e.plan_status = Some(base.solver.status);
+        e.in_plan = base.assignments.iter().any(|a| a.cadre == c && a.post == p);
+        e.cadre_placed_on = base
+            .assignments
+            .iter()
+            .find(|a| a.cadre == c)
+            .map(|a| a.post_id.clone());
+        e.post_holders = holders(base, p);
+        e.relaxation = relaxation_of(Some(base));
+        if base.solver.status.has_plan() {
+            let req = if e.in_plan {
+                Requirement::Forbid(c, p)
+            } else {
+                Requirement::Pin(c, p)
+            };
+            e.counterfactual = Some(counterfactual(ctx, cands, base, req, time_limit_s));
         }
-        if let Some(f) = forbid {
-            why.push(match &f.reason {
-                Some(r) => format!("S3: the scenario forbids the pair ({r})"),
-                None => "S3: the scenario forbids the pair".to_string(),
-            });
-        }
-        e.summary = format!("{who} is not allowed: {}.", why.join("; "));
-        return e;
     }
-    let Some(base) = base else {
-        e.summary = format!(
-            "{who} is allowed (score {}).",
-            crate::report::num(e.score.unwrap_or(0.0))
-        );
-        return e;
-    };
-    e.plan_status = Some(base.solver.status);
-    e.in_plan = base.assignments.iter().any(|a| a.cadre == c && a.post == p);
-    e.cadre_placed_on = base
-        .assignments
-        .iter()
-        .find(|a| a.cadre == c)
-        .map(|a| a.post_id.clone());
-    e.post_holders = holders(base, p);
-    let score = crate::report::num(e.score.unwrap_or(0.0));
-    if !base.solver.status.has_plan() {
-        e.summary = format!(
-            "{who} is allowed (score {score}), but there is no plan: the requirements cannot all hold (see the relaxation)."
-        );
-        return e;
-    }
-    let req = if e.in_plan {
-        Requirement::Forbid(c, p)
-    } else {
-        Requirement::Pin(c, p)
-    };
-    let cf = counterfactual(ctx, cands, base, req, time_limit_s);
-    let effect = match (cf.status.has_plan(), cf.delta) {
-        (true, Some(d)) if d.abs() <= 1e-9 => "the objective would not change".to_string(),
-        (true, Some(d)) => format!(
-            "the objective would change by {} ({})",
-            signed(d),
-            proven_words(&cf)
-        ),
-        _ => format!(
-            "no plan would exist: {}",
-            cf.infeasible
-                .iter()
-                .map(|g| format!("{}: {}", g.rule, g.detail))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
-    };
-    e.summary = if e.in_plan {
-        if e.pinned {
-            format!(
-                "{who} is in the plan because the scenario pins it (score {score}); without the pin, {effect}."
-            )
-        } else {
-            format!("{who} is in the plan (score {score}). Forbidding it, {effect}.")
-        }
-    } else {
-        let now = match (&e.cadre_placed_on, e.post_holders.is_empty()) {
-            (Some(q), _) => format!("{} takes {q}", cadre.id),
-            (None, _) => format!("{} stays", cadre.id),
-        };
-        let holders = if e.post_holders.is_empty() {
-            format!("{} stays empty", post.id)
-        } else {
-            format!(
-                "{} goes to {}",
-                post.id,
-                e.post_holders
-                    .iter()
-                    .map(|h| format!("{} (score {})", h.cadre_id, crate::report::num(h.score)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
-        format!(
-            "{who} is allowed (score {score}) but not in the plan: {now} and {holders}. Forced in, {effect}."
-        )
-    };
-    e.counterfactual = Some(cf);
+    e.summary = crate::report::pair_summary(&e);
     e
 }
 
@@ -1589,8 +1777,11 @@ pub struct CadreOption {
     pub taken: bool,
     /// Who holds the post in the plan.
     pub holders: Vec<Holder>,
-    /// Why the cadre is not on it (for options not taken).
+    /// Why the cadre is not on it (for options not taken), in words: `reason` as the pair and post
+    /// views say it.
     pub why_not: Option<String>,
+    /// Why the cadre is not on it, as data (for options not taken).
+    pub reason: Option<WhyNot>,
     /// The exact cost of forcing the cadre onto it (options not taken, within the budget).
     pub forced: Option<Cost>,
 }
@@ -1602,11 +1793,15 @@ pub struct CadreExplanation {
     pub cadre_name: String,
     pub current_unit: Option<String>,
     pub current_rank: i32,
+    pub outstanding: bool,
     pub plan_status: SolveStatus,
     /// The post the cadre has in the plan.
     pub assigned: Option<String>,
     pub pinned: bool,
-    /// Rules that exclude the cadre from every post (H1–H4 depend on the cadre alone).
+    /// The reason the scenario gives for the cadre's pin, if any.
+    pub pin_reason: Option<String>,
+    /// Rules that exclude the cadre from every post (H1–H4 depend on the cadre alone), with the
+    /// numbers of the posts that matter: those of a compatible rank (H6) when there are any.
     pub cadre_rules: Vec<Breach>,
     /// Posts whose rank H6 allows the cadre.
     pub rank_compatible_posts: usize,
@@ -1616,7 +1811,49 @@ pub struct CadreExplanation {
     pub forbidden_posts: Vec<String>,
     /// Candidate posts, best score first.
     pub options: Vec<CadreOption>,
+    /// When there is no plan: the requirement groups to relax.
+    pub relaxation: Option<Box<Relaxation>>,
     pub summary: String,
+}
+
+/// The rules on cadre `c` alone (H1–H4) that exclude them from every post, each quoted against
+/// the posts that matter: those of a compatible rank (H6) when there are any, all otherwise. H2's
+/// threshold differs between posts (not-local posts need less service): the least demanding one is
+/// quoted, and the other named, never one post's that happens to come first.
+fn cadre_rules(ctx: &RuleContext, c: CadreIx, per_post: &[Vec<Breach>]) -> Vec<Breach> {
+    let sc = ctx.sc;
+    let cadre = sc.cadre(c);
+    let compatible: Vec<PostIx> = (0..sc.posts.len() as PostIx)
+        .filter(|&p| crate::rules::h6_post_level(sc, cadre, sc.post(p)).is_ok())
+        .collect();
+    let relevant: Vec<PostIx> = if compatible.is_empty() {
+        (0..sc.posts.len() as PostIx).collect()
+    } else {
+        compatible
+    };
+    let mut out = Vec::new();
+    for rule in [RuleId::H1, RuleId::H2, RuleId::H3, RuleId::H4] {
+        if per_post.is_empty() || !per_post.iter().all(|b| b.iter().any(|x| x.rule == rule)) {
+            continue;
+        }
+        let b = if rule == RuleId::H2 {
+            crate::rules::h2_over_posts(
+                sc,
+                &ctx.facts[c as usize],
+                relevant.iter().map(|&p| sc.post(p)),
+            )
+            .err()
+        } else {
+            relevant.first().and_then(|&p| {
+                per_post[p as usize]
+                    .iter()
+                    .find(|x| x.rule == rule)
+                    .cloned()
+            })
+        };
+        out.extend(b);
+    }
+    out
 }
 
 /// Why cadre `c` got their post in `base`, or none; their candidate posts ranked, each with why
@@ -1630,22 +1867,11 @@ pub fn explain_cadre(
 ) -> CadreExplanation {
     let sc = ctx.sc;
     let cadre = sc.cadre(c);
-    let placed: BTreeMap<CadreIx, PostIx> = base.pairs().into_iter().collect();
-    let assigned = placed.get(&c).copied();
-    // Rules on the cadre alone: those every post breaks, among H1–H4.
+    let reasons = Reasons::new(ctx, cands, Some(base));
+    let assigned = reasons.placed.get(&c).copied();
     let per_post: Vec<Vec<Breach>> = (0..sc.posts.len() as PostIx)
         .map(|p| ctx.breaches(c, p))
         .collect();
-    let mut cadre_rules: Vec<Breach> = Vec::new();
-    for rule in [RuleId::H1, RuleId::H2, RuleId::H3, RuleId::H4] {
-        if per_post.iter().all(|b| b.iter().any(|x| x.rule == rule))
-            && let Some(b) = per_post
-                .first()
-                .and_then(|b| b.iter().find(|x| x.rule == rule))
-        {
-            cadre_rules.push(b.clone());
-        }
-    }
     let mut rank_compatible_posts = 0;
     let mut cut_by_rule: BTreeMap<RuleId, usize> = BTreeMap::new();
     for (p, b) in per_post.iter().enumerate() {
@@ -1664,110 +1890,30 @@ pub fn explain_cadre(
         .collect();
     let mut opts: Vec<&crate::rules::Candidate> = cands.of_cadre(c).iter().collect();
     opts.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.post.cmp(&b.post)));
-
-    // Departures from the cadre's unit in the plan (S1).
-    let leaving: Vec<String> = cadre
-        .current_unit
-        .map(|u| {
-            base.assignments
-                .iter()
-                .filter(|a| a.cadre != c && sc.cadre(a.cadre).current_unit == Some(u))
-                .map(|a| format!("{} → {}", a.cadre_id, a.post_id))
-                .collect()
-        })
-        .unwrap_or_default();
-    let at_cap = assigned.is_none()
-        && cadre.current_unit.is_some()
-        && leaving.len() as u32 >= sc.max_departures_per_unit;
     let has_plan = base.solver.status.has_plan();
-    let chosen: Vec<usize> = base
-        .pairs()
-        .iter()
-        .filter_map(|&(x, q)| cands.find(x, q))
-        .collect();
-    let base_total = base.objective.total;
-    let why_not = |cand: &crate::rules::Candidate| -> String {
-        let q = cand.post;
-        let hs = holders(base, q);
-        if !has_plan {
-            return "there is no plan".into();
-        }
-        if let Some(a) = assigned {
-            return format!(
-                "{} takes {} instead (score {} there)",
-                cadre.id,
-                sc.post(a).id,
-                crate::report::num(cands.find(c, a).map_or(0.0, |i| cands.pairs[i].score))
-            );
-        }
-        if hs.len() as u32 >= sc.post(q).seats {
-            let names = hs
-                .iter()
-                .map(|h| {
-                    let cmp = if h.score >= cand.score {
-                        "higher or equal"
-                    } else {
-                        "lower"
-                    };
-                    format!(
-                        "{} (score {}, {cmp})",
-                        h.cadre_id,
-                        crate::report::num(h.score)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            return format!("taken by {names}");
-        }
-        if at_cap {
-            return format!(
-                "{} already loses {} cadre(s), the maximum (S1): {}",
-                sc.unit(cadre.current_unit.unwrap_or(0)).id,
-                leaving.len(),
-                leaving.join(", ")
-            );
-        }
-        for &r in &cadre.relatives {
-            if let Some(&rq) = placed.get(&r)
-                && crate::rules::family::conflicts(sc, (c, q), (r, rq))
-            {
-                return format!(
-                    "relative {} takes {} in the same unit (H10)",
-                    sc.cadre(r).id,
-                    sc.post(rq).id
-                );
-            }
-        }
-        let mut with = chosen.clone();
-        if let Some(i) = cands.find(c, q) {
-            with.push(i);
-        }
-        let d = ctx.evaluate(cands, &with).total - base_total;
-        if d > 1e-6 {
-            format!(
-                "a free seat, and the move would add {}: the solve stopped before finding it (status {})",
-                crate::report::num(d),
-                base.solver.status.as_str()
-            )
-        } else {
-            format!(
-                "a free seat, but adding the move to the plan would change the objective by {}",
-                signed(d)
-            )
-        }
-    };
     let mut options: Vec<CadreOption> = opts
         .iter()
-        .map(|x| CadreOption {
-            post_id: sc.post(x.post).id.clone(),
-            post_title: sc.post(x.post).title.clone(),
-            unit_id: sc.post_unit(x.post).id.clone(),
-            score: x.score,
-            terms: x.terms,
-            taken: assigned == Some(x.post),
-            holders: holders(base, x.post),
-            why_not: (assigned != Some(x.post)).then(|| why_not(x)),
-            forced: None,
+        .map(|x| {
+            let taken = assigned == Some(x.post);
+            let reason = if taken {
+                None
+            } else {
+                reasons.why_not(c, x.post)
+            };
+            CadreOption {
+                post_id: sc.post(x.post).id.clone(),
+                post_title: sc.post(x.post).title.clone(),
+                unit_id: sc.post_unit(x.post).id.clone(),
+                score: x.score,
+                terms: x.terms,
+                taken,
+                holders: holders(base, x.post),
+                why_not: reason
+                    .as_ref()
+                    .map(|r| crate::report::why_not_text(&cadre.id, r)),
+                reason,
+                forced: None,
+            }
         })
         .collect();
     // Exact costs of the options not taken, best score first, within the budget.
@@ -1792,169 +1938,26 @@ pub fn explain_cadre(
         }
     }
     let pin = sc.pins.iter().find(|x| x.cadre == c);
-    let pinned = pin.is_some_and(|x| Some(x.post) == assigned);
-    let id = &cadre.id;
-    let summary = if !has_plan {
-        format!(
-            "There is no plan: the requirements cannot all hold, so {id} has no post (see the relaxation)."
-        )
-    } else if let Some(a) = assigned {
-        let mine = options.iter().find(|o| o.taken);
-        let s = mine.map_or(0.0, |o| o.score);
-        if pinned {
-            let why = pin
-                .and_then(|x| x.reason.clone())
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default();
-            format!(
-                "{id} takes {} because the scenario pins it{why}.",
-                sc.post(a).id
-            )
-        } else if options.first().is_some_and(|o| o.taken || o.score <= s) {
-            format!(
-                "{id} takes {}, the best-scoring of their {} candidate post(s) (score {}).",
-                sc.post(a).id,
-                options.len(),
-                crate::report::num(s)
-            )
-        } else {
-            let better: Vec<String> = options
-                .iter()
-                .take_while(|o| !o.taken && o.score > s)
-                .map(|o| {
-                    let by = o
-                        .holders
-                        .iter()
-                        .map(|h| format!("{} (score {})", h.cadre_id, crate::report::num(h.score)))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let cost = o
-                        .forced
-                        .as_ref()
-                        .and_then(|f| f.cost)
-                        .map(|x| {
-                            format!("; forcing {id} there would cost {}", crate::report::num(x))
-                        })
-                        .unwrap_or_default();
-                    if by.is_empty() {
-                        format!(
-                            "{} (score {}{cost})",
-                            o.post_id,
-                            crate::report::num(o.score)
-                        )
-                    } else {
-                        format!(
-                            "{} (score {}, went to {by}{cost})",
-                            o.post_id,
-                            crate::report::num(o.score)
-                        )
-                    }
-                })
-                .collect();
-            format!(
-                "{id} takes {} (score {}) rather than a higher-scoring option, because the plan is worth more as a whole: {}.",
-                sc.post(a).id,
-                crate::report::num(s),
-                better.join("; ")
-            )
-        }
-    } else if options.is_empty() {
-        if !cadre_rules.is_empty() {
-            format!(
-                "{id} cannot take any post: {}.",
-                join_breaches(&cadre_rules)
-            )
-        } else if rank_compatible_posts == 0 {
-            format!(
-                "{id} has no candidate post: no vacant post has a rank H6 allows (current rank {}{}).",
-                cadre.current_rank,
-                if cadre.outstanding {
-                    ", outstanding"
-                } else {
-                    ""
-                }
-            )
-        } else {
-            let mut cuts: Vec<(RuleId, usize)> =
-                cut_by_rule.iter().map(|(r, n)| (*r, *n)).collect();
-            cuts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let mut list: Vec<String> = cuts
-                .iter()
-                .map(|(r, n)| format!("{r} ({}) {n}", r.title()))
-                .collect();
-            if !forbidden_posts.is_empty() {
-                list.push(format!("forbidden {}", forbidden_posts.len()));
-            }
-            format!(
-                "{id} has no candidate post: each of the {rank_compatible_posts} post(s) of a compatible rank is cut by a rule [{}].",
-                list.join(", ")
-            )
-        }
-    } else if at_cap {
-        format!(
-            "{id} gets no post: their unit {} already loses {} cadre(s), the maximum (S1): {}.",
-            sc.unit(cadre.current_unit.unwrap_or(0)).id,
-            leaving.len(),
-            leaving.join(", ")
-        )
-    } else if options
-        .iter()
-        .zip(&opts)
-        .all(|(o, x)| o.holders.len() as u32 >= sc.post(x.post).seats)
-    {
-        let list: Vec<String> = options
-            .iter()
-            .map(|o| {
-                let by = o
-                    .holders
-                    .iter()
-                    .map(|h| {
-                        let cmp = if h.score >= o.score {
-                            "higher or equal"
-                        } else {
-                            "lower"
-                        };
-                        format!(
-                            "{} (score {}, {cmp})",
-                            h.cadre_id,
-                            crate::report::num(h.score)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!(
-                    "{} (their score {}) went to {by}",
-                    o.post_id,
-                    crate::report::num(o.score)
-                )
-            })
-            .collect();
-        format!(
-            "{id} gets no post: every candidate post went to someone else: {}.",
-            list.join("; ")
-        )
-    } else {
-        let list: Vec<String> = options
-            .iter()
-            .map(|o| format!("{}: {}", o.post_id, o.why_not.clone().unwrap_or_default()))
-            .collect();
-        format!("{id} gets no post: {}.", list.join("; "))
-    };
-    CadreExplanation {
+    let mut e = CadreExplanation {
         cadre_id: cadre.id.clone(),
         cadre_name: cadre.name.clone(),
         current_unit: cadre.current_unit.map(|u| sc.unit(u).id.clone()),
         current_rank: cadre.current_rank,
+        outstanding: cadre.outstanding,
         plan_status: base.solver.status,
         assigned: assigned.map(|a| sc.post(a).id.clone()),
-        pinned,
-        cadre_rules,
+        pinned: pin.is_some_and(|x| Some(x.post) == assigned),
+        pin_reason: pin.and_then(|x| x.reason.clone()),
+        cadre_rules: cadre_rules(ctx, c, &per_post),
         rank_compatible_posts,
         cut_by_rule,
         forbidden_posts,
         options,
-        summary,
-    }
+        relaxation: relaxation_of(Some(base)),
+        summary: String::new(),
+    };
+    e.summary = crate::report::cadre_summary(&e);
+    e
 }
 
 /// A candidate of a post and what choosing them would change.
@@ -1965,6 +1968,11 @@ pub struct PostCandidate {
     pub score: f64,
     /// The post the cadre has in the plan.
     pub placed_on: Option<String>,
+    /// Why the cadre is not on this post (or that they are), as data: the same answer as the pair
+    /// and cadre views give.
+    pub reason: Option<WhyNot>,
+    /// The same in words.
+    pub why_not: Option<String>,
     /// On this post in the plan: the exact change if the pair were forbidden (why them);
     /// otherwise the exact cost of forcing them on (within the budget).
     pub counterfactual: Option<Counterfactual>,
@@ -1984,11 +1992,14 @@ pub struct PostExplanation {
     pub unfilled: Option<Unfilled>,
     /// Candidates, holders first, then the best score first.
     pub candidates: Vec<PostCandidate>,
+    /// When there is no plan: the requirement groups to relax.
+    pub relaxation: Option<Box<Relaxation>>,
     pub summary: String,
 }
 
 /// Post `p` in `base`: its holders and why (the cost of forbidding each), the best other
-/// candidates and the cost of forcing each (within `budget`), and the unfilled reason.
+/// candidates, why each is not on it and the cost of forcing each (within `budget`), and the
+/// unfilled reason.
 pub fn explain_post(
     ctx: &RuleContext,
     cands: &Candidates,
@@ -1999,7 +2010,7 @@ pub fn explain_post(
     let sc = ctx.sc;
     let post = sc.post(p);
     let hs = holders(base, p);
-    let placed: BTreeMap<CadreIx, PostIx> = base.pairs().into_iter().collect();
+    let reasons = Reasons::new(ctx, cands, Some(base));
     let has_plan = base.solver.status.has_plan();
     let mut list: Vec<(usize, Option<Requirement>)> = Vec::new();
     for a in base.assignments.iter().filter(|a| a.post == p) {
@@ -2039,69 +2050,22 @@ pub fn explain_post(
         .enumerate()
         .map(|(k, &(i, _))| {
             let c = cands.pairs[i].cadre;
+            let reason = reasons.why_not(c, p);
             PostCandidate {
                 cadre_id: sc.cadre(c).id.clone(),
                 cadre_name: sc.cadre(c).name.clone(),
                 score: cands.pairs[i].score,
-                placed_on: placed.get(&c).map(|&q| sc.post(q).id.clone()),
+                placed_on: reasons.placed.get(&c).map(|&q| sc.post(q).id.clone()),
+                why_not: reason
+                    .as_ref()
+                    .filter(|r| !matches!(r, WhyNot::OnPost { .. }))
+                    .map(|r| crate::report::why_not_text(&sc.cadre(c).id, r)),
+                reason,
                 counterfactual: done.remove(&k),
             }
         })
         .collect();
-    let unfilled = base.unfilled.iter().find(|u| u.post_id == post.id).cloned();
-    let mut parts = Vec::new();
-    if !has_plan {
-        parts.push(
-            "There is no plan: the requirements cannot all hold (see the relaxation).".to_string(),
-        );
-    }
-    for (h, pc) in hs.iter().zip(&candidates) {
-        let why = match pc.counterfactual.as_ref() {
-            Some(cf) if h.pinned => {
-                format!(
-                    "{} holds it because the scenario pins it (score {})",
-                    h.cadre_id,
-                    crate::report::num(h.score)
-                ) + &cf_effect(cf, " without the pin,")
-            }
-            Some(cf) => {
-                format!(
-                    "{} holds it (score {})",
-                    h.cadre_id,
-                    crate::report::num(h.score)
-                ) + &cf_effect(cf, "; without them,")
-            }
-            None => format!(
-                "{} holds it (score {})",
-                h.cadre_id,
-                crate::report::num(h.score)
-            ),
-        };
-        parts.push(why + ".");
-    }
-    if let Some(u) = &unfilled {
-        parts.push(format!("{} seat(s) empty: {}.", u.empty_seats, u.reason));
-    }
-    let next: Vec<String> = candidates[hs.len().min(candidates.len())..]
-        .iter()
-        .filter(|pc| pc.counterfactual.is_some())
-        .map(|pc| {
-            let cf = pc.counterfactual.as_ref().expect("filtered");
-            format!(
-                "{} (score {}){}",
-                pc.cadre_id,
-                crate::report::num(pc.score),
-                cf_effect(cf, ": forced in,")
-            )
-        })
-        .collect();
-    if !next.is_empty() {
-        parts.push(format!("Next best: {}.", next.join("; ")));
-    }
-    if candidates.is_empty() {
-        parts.push(format!("No cadre is eligible for {}.", post.id));
-    }
-    PostExplanation {
+    let mut e = PostExplanation {
         post_id: post.id.clone(),
         post_title: post.title.clone(),
         unit_id: sc.unit(post.unit).id.clone(),
@@ -2109,22 +2073,13 @@ pub fn explain_post(
         must_fill: post.criticality >= 5,
         plan_status: base.solver.status,
         holders: hs,
-        unfilled,
+        unfilled: base.unfilled.iter().find(|u| u.post_id == post.id).cloned(),
         candidates,
-        summary: parts.join(" "),
-    }
-}
-
-fn cf_effect(cf: &Counterfactual, lead: &str) -> String {
-    match (cf.status.has_plan(), cf.delta) {
-        (true, Some(d)) if d.abs() <= 1e-9 => format!("{lead} the objective would not change"),
-        (true, Some(d)) => format!(
-            "{lead} the objective would change by {} ({})",
-            signed(d),
-            if cf.proven { "exact" } else { "not proven" }
-        ),
-        _ => format!("{lead} no plan would exist"),
-    }
+        relaxation: relaxation_of(Some(base)),
+        summary: String::new(),
+    };
+    e.summary = crate::report::post_summary(&e);
+    e
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2143,6 +2098,8 @@ pub struct Overview {
 }
 
 /// Any answer of `rotaplan explain`, tagged by `kind` in JSON.
+// One value per command: boxing the larger answers would only make them harder to use.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Explanation {

@@ -11,7 +11,10 @@ mod comparison;
 pub use comparison::*;
 mod explain;
 mod findings;
-pub use explain::{explanation, structure_lines};
+pub use explain::{
+    cadre_summary, explanation, pair_summary, post_summary, status_words, structure_lines,
+    why_not_text,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
