@@ -2,7 +2,6 @@
 
 use super::{Status, formats, load, say, say_violations};
 use rotaplan::report::{self, Format};
-use rotaplan::rules::RuleContext;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -36,7 +35,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Status {
-    use rotaplan::explain::{self as ex, Explanation};
+    use rotaplan::explain as ex;
     let sc = match load(&a.scenario) {
         Ok(s) => s,
         Err(s) => return s,
@@ -73,61 +72,20 @@ pub fn run(a: Args) -> Status {
         max_solves: a.max_solves,
         time_limit_s: a.time_limit,
     };
-    let ctx = RuleContext::new(&sc);
-    let cands = rotaplan::rules::candidates::generate(&ctx);
-    let e = if a.structure {
-        Explanation::Structure(ex::structural(&ctx, &cands))
-    } else {
-        // A pair that a rule or a forbid excludes needs no plan.
-        let excluded = matches!((cadre, post), (Some(c), Some(p)) if cands.find(c, p).is_none());
-        let planned = (!excluded).then(|| {
-            let none = ex::Budget {
-                per_post: 0,
-                ..budget
-            };
-            let only = if cadre.is_none() && post.is_none() {
-                &budget
-            } else {
-                &none
-            };
-            rotaplan::plan_scenario_with(&sc, only)
-        });
-        if let Some(p) = &planned
-            && !p.violations.is_empty()
-        {
+    let question = ex::Question {
+        cadre,
+        post,
+        structure_only: a.structure,
+        budget,
+    };
+    let e = match ex::answer(&sc, &question) {
+        Ok(e) => e,
+        Err(v) => {
             say_violations(
                 "internal error: the plan failed the independent checker",
-                &p.violations,
+                &v,
             );
             return Status::Internal;
-        }
-        let mut base = planned.map(|p| p.plan);
-        if let Some(b) = &mut base
-            && b.relaxation.is_some()
-        {
-            // Say what the plan would be with the groups relaxed.
-            let tl = budget
-                .time_limit_s
-                .unwrap_or(sc.solver.time_limit_s.min(ex::RESOLVE_TIME_LIMIT_S));
-            b.relaxation = ex::relax_requirements(&ctx, &cands, Some(tl));
-        }
-        let tl = budget
-            .time_limit_s
-            .unwrap_or(sc.solver.time_limit_s.min(ex::RESOLVE_TIME_LIMIT_S));
-        match (cadre, post, base.as_ref()) {
-            (Some(c), Some(p), b) => Explanation::Pair(ex::explain_pair(&ctx, &cands, b, c, p, tl)),
-            (Some(c), None, Some(b)) => {
-                Explanation::Cadre(ex::explain_cadre(&ctx, &cands, b, c, &budget))
-            }
-            (None, Some(p), Some(b)) => {
-                Explanation::Post(ex::explain_post(&ctx, &cands, b, p, &budget))
-            }
-            (None, None, Some(b)) => Explanation::Plan(ex::Overview::of(b)),
-            // Only an excluded pair goes without a plan, and it is handled above.
-            _ => {
-                fail!("internal error: no plan to explain");
-                return Status::Internal;
-            }
         }
     };
     say(&report::explanation(&e, a.format));

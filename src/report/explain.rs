@@ -16,7 +16,44 @@ const RELAX_HEADING: &str = "Requirements to relax";
 
 /// Render an explanation as a text table (`Format::Table`), JSON or Markdown (CSV falls back to
 /// the table).
+/// The explanation with its text fields (`summary`, each option's and candidate's `why_not`)
+/// written from its data: explain/ answers with data, and these are its words.
+pub fn worded(e: &Explanation) -> Explanation {
+    match e {
+        Explanation::Pair(p) => Explanation::Pair(pair_worded(p.clone())),
+        Explanation::Cadre(c) => Explanation::Cadre(cadre_worded(c.clone())),
+        Explanation::Post(p) => Explanation::Post(post_worded(p.clone())),
+        other => other.clone(),
+    }
+}
+
+pub fn pair_worded(mut e: PairExplanation) -> PairExplanation {
+    e.summary = pair_summary(&e);
+    e
+}
+
+pub fn cadre_worded(mut e: CadreExplanation) -> CadreExplanation {
+    for o in &mut e.options {
+        o.why_not = o.reason.as_ref().map(|r| why_not_text(&e.cadre_id, r));
+    }
+    e.summary = cadre_summary(&e);
+    e
+}
+
+pub fn post_worded(mut e: PostExplanation) -> PostExplanation {
+    for c in &mut e.candidates {
+        c.why_not = c
+            .reason
+            .as_ref()
+            .filter(|r| !matches!(r, WhyNot::OnPost { .. }))
+            .map(|r| why_not_text(&c.cadre_id, r));
+    }
+    e.summary = post_summary(&e);
+    e
+}
+
 pub fn explanation(e: &Explanation, format: Format) -> String {
+    let e = &worded(e);
     match format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(e)

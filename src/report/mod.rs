@@ -12,8 +12,8 @@ pub use comparison::*;
 mod explain;
 mod findings;
 pub use explain::{
-    cadre_summary, explanation, pair_summary, post_summary, status_words, structure_lines,
-    why_not_text,
+    cadre_summary, cadre_worded, explanation, pair_summary, pair_worded, post_summary, post_worded,
+    status_words, structure_lines, why_not_text, worded,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

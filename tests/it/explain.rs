@@ -211,7 +211,7 @@ fn an_excluded_pair_lists_every_rule_with_its_numbers() {
     let sc = t.load();
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_pair(&ctx, &cands, None, 0, 0, 5.0);
+    let e = rotaplan::report::pair_worded(explain::explain_pair(&ctx, &cands, None, 0, 0, 5.0));
     assert!(!e.allowed);
     let rules: Vec<RuleId> = e.breaches.iter().map(|b| b.rule).collect();
     assert_eq!(rules, vec![RuleId::H2, RuleId::H3, RuleId::H5]);
@@ -242,7 +242,14 @@ fn forcing_a_pair_changes_the_objective_by_the_difference_of_two_solves() {
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
     let (z3, p1) = (ix_c(&sc, "Z3"), ix_p(&sc, "P1"));
-    let e = explain::explain_pair(&ctx, &cands, Some(&base), z3, p1, 10.0);
+    let e = rotaplan::report::pair_worded(explain::explain_pair(
+        &ctx,
+        &cands,
+        Some(&base),
+        z3,
+        p1,
+        10.0,
+    ));
     assert!(e.allowed && !e.in_plan);
     assert_eq!(e.score, Some(37.0));
     let cf = e.counterfactual.as_ref().unwrap();
@@ -286,7 +293,14 @@ fn forbidding_a_pair_in_the_plan_matches_a_forbid_in_the_yaml() {
     let a = &base.assignments[0];
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_pair(&ctx, &cands, Some(&base), a.cadre, a.post, 10.0);
+    let e = rotaplan::report::pair_worded(explain::explain_pair(
+        &ctx,
+        &cands,
+        Some(&base),
+        a.cadre,
+        a.post,
+        10.0,
+    ));
     assert!(e.in_plan);
     let cf = e.counterfactual.as_ref().unwrap();
     let forbidden = load(&t.yaml(
@@ -339,7 +353,13 @@ fn a_cadre_without_a_post_names_the_higher_scoring_holders() {
     let base = plan(&sc);
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_cadre(&ctx, &cands, &base, ix_c(&sc, "Z3"), &Budget::default());
+    let e = rotaplan::report::cadre_worded(explain::explain_cadre(
+        &ctx,
+        &cands,
+        &base,
+        ix_c(&sc, "Z3"),
+        &Budget::default(),
+    ));
     assert_eq!(e.assigned, None);
     assert_eq!(e.options.len(), 2);
     // Each post is held, and the swap with its holder is what makes it worse (not the holder's
@@ -382,7 +402,13 @@ fn a_cadre_held_back_by_the_departure_cap_names_who_leaves() {
     assert_eq!(base.objective.total, 46.0);
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_cadre(&ctx, &cands, &base, ix_c(&sc, "Y2"), &Budget::default());
+    let e = rotaplan::report::cadre_worded(explain::explain_cadre(
+        &ctx,
+        &cands,
+        &base,
+        ix_c(&sc, "Y2"),
+        &Budget::default(),
+    ));
     assert_eq!(e.assigned, None);
     assert!(
         e.summary
@@ -416,7 +442,13 @@ fn a_cadre_excluded_everywhere_gets_the_rule_on_the_cadre_alone() {
     let base = plan(&sc);
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_cadre(&ctx, &cands, &base, 0, &Budget::default());
+    let e = rotaplan::report::cadre_worded(explain::explain_cadre(
+        &ctx,
+        &cands,
+        &base,
+        0,
+        &Budget::default(),
+    ));
     assert_eq!(e.cadre_rules.len(), 1);
     assert_eq!(e.cadre_rules[0].rule, RuleId::H4);
     assert!(
@@ -447,7 +479,13 @@ fn a_rule_on_the_cadre_alone_quotes_the_threshold_of_the_posts_that_matter() {
     let base = plan(&sc);
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_cadre(&ctx, &cands, &base, 0, &Budget::default());
+    let e = rotaplan::report::cadre_worded(explain::explain_cadre(
+        &ctx,
+        &cands,
+        &base,
+        0,
+        &Budget::default(),
+    ));
     assert_eq!(e.rank_compatible_posts, 1);
     assert_eq!(e.cadre_rules.len(), 1, "{:?}", e.cadre_rules);
     let d = &e.cadre_rules[0].detail;
@@ -460,7 +498,8 @@ fn a_rule_on_the_cadre_alone_quotes_the_threshold_of_the_posts_that_matter() {
     );
     assert!(!e.summary.contains("120"), "{}", e.summary);
     // The pair view of P0 keeps P0's own threshold.
-    let pair = explain::explain_pair(&ctx, &cands, Some(&base), 0, 0, 5.0);
+    let pair =
+        rotaplan::report::pair_worded(explain::explain_pair(&ctx, &cands, Some(&base), 0, 0, 5.0));
     assert!(pair.summary.contains("120 needed"), "{}", pair.summary);
     // And the command says the same.
     let (code, out, err) = rotaplan(&[
@@ -487,7 +526,13 @@ fn a_rule_on_the_cadre_alone_quotes_the_threshold_of_the_posts_that_matter() {
     let base = plan(&sc);
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_cadre(&ctx, &cands, &base, 0, &Budget::default());
+    let e = rotaplan::report::cadre_worded(explain::explain_cadre(
+        &ctx,
+        &cands,
+        &base,
+        0,
+        &Budget::default(),
+    ));
     let d = &e.cadre_rules[0].detail;
     assert!(
         d.contains("54 months") && d.contains("60 needed for not-local posts, 120 for others"),

@@ -6,6 +6,9 @@ use crate::rules::{Candidates, RuleContext, RuleId};
 use crate::scoring::{ObjectiveBreakdown, Terms, TrainingGain, training_gains};
 use crate::solve::{InfeasibleGroup, SolveOutcome, SolveStatus};
 use serde::{Deserialize, Serialize};
+
+pub mod findings;
+pub use findings::*;
 use std::collections::BTreeMap;
 
 /// Version of the JSON and CSV plan formats (docs/plan-format.md).
@@ -27,12 +30,12 @@ pub struct Plan {
     pub unfilled: Vec<Unfilled>,
     /// The structural check run before the MIP (posts without candidates, must-fill posts that
     /// cannot all be filled at once); see `explain::structural`.
-    pub structure: crate::explain::Structure,
+    pub structure: Structure,
     /// For each assigned post, the next best candidates and what choosing them would cost (exact
     /// re-solves within a budget); see `explain::runner_ups`.
-    pub runner_ups: crate::explain::RunnerUps,
+    pub runner_ups: RunnerUps,
     /// When the hard requirements cannot all hold: a minimal set of groups to relax; `null` otherwise.
-    pub relaxation: Option<crate::explain::Relaxation>,
+    pub relaxation: Option<Relaxation>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,84 +147,6 @@ pub struct EligibleCadre {
     pub blocked_by: Option<RuleId>,
     /// What keeps them off, as data; JSON and the reports carry it in words (report/findings.rs).
     pub detail: Holdback,
-}
-
-/// What keeps one eligible cadre off an unfilled post.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Holdback {
-    /// Sits on another seat of this post.
-    Here,
-    /// Took another post, with the pair's score there (this post's score is the cadre's `score`).
-    Elsewhere {
-        post_id: String,
-        score_there: Option<f64>,
-        score_here: f64,
-    },
-    /// Free, but their unit already loses the maximum number of cadres (S1).
-    UnitAtCap { unit_id: String, leaving: u32 },
-    /// Free, but a relative placed by the plan conflicts (H10).
-    Relative {
-        relative_id: String,
-        post_id: String,
-    },
-    /// Free and movable.
-    Free,
-}
-
-/// A move of an eligible cadre to another post, for the reasons of an unfilled post.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MovedElsewhere {
-    pub cadre_id: String,
-    pub post_id: String,
-    pub score_there: Option<f64>,
-    pub score_here: f64,
-}
-
-/// Why a post stays empty, as data (the `kind` says which family); report/findings.rs words it,
-/// and plan.json's `reason` is those words.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Finding {
-    /// No cadre holds a rank H6 allows on this post (`exclusions` has the counts).
-    NoRankCompatible {
-        post_rank: i32,
-        exclusions: Exclusions,
-    },
-    /// The cadres of a compatible rank pass every rule, but the scenario forbids them.
-    AllForbidden { exclusions: Exclusions },
-    /// Rules cut every cadre of a compatible rank.
-    CutByRules { exclusions: Exclusions },
-    /// Every eligible cadre sits on this post already; no one else for the other seats.
-    AllSeatedHere { here: usize },
-    /// Every other eligible cadre took another post (best score first).
-    UsedElsewhere { moves: Vec<MovedElsewhere> },
-    /// The free eligible cadres are kept off by side rules (S1, H10); the others took other posts.
-    Blocked {
-        /// Cadres whose unit already loses `cap` cadres (S1).
-        capped: Vec<String>,
-        cap: u32,
-        /// (cadre, relative, the relative's post) conflicts (H10).
-        family: Vec<(String, String, String)>,
-        elsewhere: Vec<MovedElsewhere>,
-    },
-    /// Moving a free cadre here would improve the plan, but the solve stopped before finding it.
-    SolverStopped {
-        cadre_id: String,
-        gain: f64,
-        status: SolveStatus,
-    },
-    /// Moving the best free cadre here gains `gain` but costs `cost` in target shortfalls.
-    TargetsCost {
-        cadre_id: String,
-        gain: f64,
-        cost: f64,
-    },
-    /// Free eligible cadres, but no move here improves the plan.
-    NotWorthAMove {
-        free: usize,
-        best: Option<(String, f64)>,
-    },
-    /// There is no plan (the requirements cannot all hold, or the solver `stopped`).
-    NoPlan { stopped: bool, eligible: usize },
 }
 
 #[derive(Debug, Clone, Serialize)]
