@@ -5,46 +5,26 @@ use crate::solve::SolveStatus;
 use serde::{Deserialize, Serialize};
 
 /// What became of one scenario of a run: the solver's status, or why there is no plan at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// In JSON the solver's status string (`optimal`, `time_limit`, …), `failed` or `not_started`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RunStatus {
-    Optimal,
-    GapLimit,
-    TimeLimit,
-    DeadlineFallback,
-    Infeasible,
-    BackendError,
-    Stopped,
+    Solved(SolveStatus),
     /// The scenario could not be loaded or its plan failed the checker (`error` says which).
     Failed,
-    /// The run was stopped (SIGINT) or ran out of time before the scenario started.
+    /// The run was stopped (SIGINT) before the scenario started.
     NotStarted,
 }
 
 impl From<SolveStatus> for RunStatus {
     fn from(s: SolveStatus) -> RunStatus {
-        match s {
-            SolveStatus::Optimal => RunStatus::Optimal,
-            SolveStatus::GapLimit => RunStatus::GapLimit,
-            SolveStatus::TimeLimit => RunStatus::TimeLimit,
-            SolveStatus::DeadlineFallback => RunStatus::DeadlineFallback,
-            SolveStatus::Infeasible => RunStatus::Infeasible,
-            SolveStatus::BackendError => RunStatus::BackendError,
-            SolveStatus::Stopped => RunStatus::Stopped,
-        }
+        RunStatus::Solved(s)
     }
 }
 
 impl RunStatus {
     pub fn as_str(self) -> &'static str {
         match self {
-            RunStatus::Optimal => "optimal",
-            RunStatus::GapLimit => "gap_limit",
-            RunStatus::TimeLimit => "time_limit",
-            RunStatus::DeadlineFallback => "deadline_fallback",
-            RunStatus::Infeasible => "infeasible",
-            RunStatus::BackendError => "backend_error",
-            RunStatus::Stopped => "stopped",
+            RunStatus::Solved(s) => s.as_str(),
             RunStatus::Failed => "failed",
             RunStatus::NotStarted => "not_started",
         }
@@ -52,15 +32,38 @@ impl RunStatus {
 
     /// A plan proven optimal, or within the allowed gap.
     pub fn proven(self) -> bool {
-        matches!(self, RunStatus::Optimal | RunStatus::GapLimit)
-    }
-
-    /// No plan to use: failed, infeasible or not started.
-    pub fn failed(self) -> bool {
         matches!(
             self,
-            RunStatus::Failed | RunStatus::Infeasible | RunStatus::NotStarted
+            RunStatus::Solved(SolveStatus::Optimal | SolveStatus::GapLimit)
         )
+    }
+
+    /// No plan to use: failed, not started, or a solve without a plan (infeasible, stopped).
+    pub fn failed(self) -> bool {
+        match self {
+            RunStatus::Failed | RunStatus::NotStarted => true,
+            RunStatus::Solved(s) => !s.has_plan(),
+        }
+    }
+}
+
+impl Serialize for RunStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RunStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Ok(match text.as_str() {
+            "failed" => RunStatus::Failed,
+            "not_started" => RunStatus::NotStarted,
+            other => RunStatus::Solved(
+                serde_json::from_value(serde_json::Value::String(other.to_string()))
+                    .map_err(serde::de::Error::custom)?,
+            ),
+        })
     }
 }
 

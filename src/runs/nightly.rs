@@ -7,6 +7,7 @@
 use super::manifest::{Entry, InputFile, Manifest, ManifestStatus, RunStatus};
 use super::parallel::{self as batch, Finished, Job, JobError, Outcome, Progress};
 use crate::output::write_atomic;
+use crate::solve::SolveStatus;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -343,14 +344,14 @@ fn finished_event(dir: &Path, m: &Manifest) {
         manifest = %dir.join(manifest).display(),
         status = m.status.as_str(),
         scenarios = m.scenarios.len(),
-        proven = count(&[RunStatus::Optimal, RunStatus::GapLimit]),
-        unproven = count(&[
-            RunStatus::TimeLimit,
-            RunStatus::DeadlineFallback,
-            RunStatus::BackendError
-        ]),
+        proven = m.scenarios.iter().filter(|e| e.status.proven()).count(),
+        unproven = m
+            .scenarios
+            .iter()
+            .filter(|e| !e.status.proven() && !e.status.failed())
+            .count(),
         failed = count(&[RunStatus::Failed]),
-        infeasible = count(&[RunStatus::Infeasible]),
+        infeasible = count(&[RunStatus::Solved(SolveStatus::Infeasible)]),
         not_started = count(&[RunStatus::NotStarted]),
         reused = m.scenarios.iter().filter(|e| e.reused).count(),
         all_ok = m.all_ok(),
@@ -422,7 +423,7 @@ impl Progress for Writer<'_> {
 /// A scenario of this run finished: info with its numbers, or warn with the error.
 fn finished_scenario(e: &Entry) {
     match &e.error {
-        None if e.status == RunStatus::Infeasible => tracing::warn!(
+        None if e.status == RunStatus::Solved(SolveStatus::Infeasible) => tracing::warn!(
             scenario = %e.name,
             status = e.status.as_str(),
             seconds = e.seconds,
