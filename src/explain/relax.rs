@@ -22,18 +22,7 @@ pub fn relax_pins(
     }
     let fixed: Vec<PairRule> = sc.pins.iter().filter(|p| !p.relaxable).cloned().collect();
     let fixed_conflicts = check(&fixed);
-    let pin_word = |n: usize| if n == 1 { "pin" } else { "pins" };
     if !fixed_conflicts.is_empty() {
-        let summary = format!(
-            "The {} {} marked `relaxable: false` cannot hold together ({}); dropping other pins does not help. Change one of them.",
-            fixed.len(),
-            pin_word(fixed.len()),
-            fixed_conflicts
-                .iter()
-                .map(|g| format!("{}: {}", g.rule, g.detail))
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
         return Some(Relaxation {
             groups,
             drop: Vec::new(),
@@ -45,7 +34,7 @@ pub fn relax_pins(
             minimum: false,
             status_after: None,
             objective_after: None,
-            summary,
+            summary: RelaxCase::FixedPins,
         });
     }
     // Deletion filter: keep[k] says whether pin k is kept.
@@ -96,40 +85,6 @@ pub fn relax_pins(
         }
         None => (None, None),
     };
-    let mut summary = format!(
-        "The {} pins cannot all hold. Drop {} {} to get a plan: {}.",
-        sc.pins.len(),
-        drop.len(),
-        pin_word(drop.len()),
-        drop.iter()
-            .map(|d| {
-                let why = d
-                    .breaks
-                    .iter()
-                    .map(|g| g.rule.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!("{} → {} ({why})", d.cadre_id, d.post_id)
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
-    summary += &format!(
-        " Keeping any one of them as well makes a plan impossible again. Kept: {} {}",
-        kept.len(),
-        pin_word(kept.len())
-    );
-    if !fixed.is_empty() {
-        summary += &format!(" ({} marked `relaxable: false`)", fixed.len());
-    }
-    summary.push('.');
-    if let (Some(s), Some(z)) = (status_after, objective_after) {
-        summary += &format!(
-            " Re-solved that way: status {}, objective {}.",
-            s.as_str(),
-            crate::report::num(z)
-        );
-    }
     Some(Relaxation {
         groups,
         drop,
@@ -141,7 +96,7 @@ pub fn relax_pins(
         minimum: false,
         status_after,
         objective_after,
-        summary,
+        summary: RelaxCase::DropPins,
     })
 }
 
@@ -172,7 +127,7 @@ pub fn relax_requirements(
         .into_iter()
         .filter(|&g| !user(g))
         .collect();
-    let empty = |summary: String, minimum: bool| Relaxation {
+    let empty = |summary: RelaxCase, minimum: bool| Relaxation {
         groups: Vec::new(),
         drop: Vec::new(),
         kept: sc.pins.len(),
@@ -188,24 +143,21 @@ pub fn relax_requirements(
     let (mut relax, minimum, mut chosen) = match reqs::elastic(ctx, cands, &user, tl, deadline()) {
         Verdict::Hold { .. } => return None,
         Verdict::Fixed => {
-            let mut r = empty(String::new(), false);
-            r.fixed_conflicts = fixed.iter().map(|&g| reqs::describe(ctx, g)).collect();
-            r.summary = format!(
-                "The {} requirement group(s) marked `relaxable: false` cannot hold together, whatever the other groups give way: {}. Mark one of them relaxable, or change it.",
-                fixed.len(),
-                fixed
-                    .iter()
-                    .map(|&g| group_name(ctx, g))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+            let mut r = empty(
+                RelaxCase::FixedGroups {
+                    groups: fixed.iter().map(|&g| group_ref(ctx, g)).collect(),
+                },
+                false,
             );
+            r.fixed_conflicts = fixed.iter().map(|&g| reqs::describe(ctx, g)).collect();
             return Some(r);
         }
         Verdict::Unknown(note) => {
             return Some(empty(
-                format!(
-                    "The hard requirements do not hold together as they are, and the solver could not tell within {tl} s which groups must give way: {note}."
-                ),
+                RelaxCase::Unknown {
+                    time_limit_s: tl,
+                    note,
+                },
                 false,
             ));
         }
@@ -237,7 +189,12 @@ pub fn relax_requirements(
     chosen.sort_unstable();
 
     let (filled, counts) = reqs::tally(ctx, cands, &chosen);
-    let mut r = empty(String::new(), minimum);
+    let mut r = empty(
+        RelaxCase::Groups {
+            groups: relax.iter().map(|&g| group_ref(ctx, g)).collect(),
+        },
+        minimum,
+    );
     r.groups = relax.iter().map(|&g| reqs::describe(ctx, g)).collect();
     for &g in &relax {
         match g {
@@ -295,50 +252,6 @@ pub fn relax_requirements(
         r.status_after = Some(out.status);
         r.objective_after = out.objective;
     }
-    r.summary = format!(
-        "The hard requirements cannot all hold together. To get a plan, relax {}: {}.",
-        match relax.len() {
-            1 => "one group".to_string(),
-            n => format!("{n} groups"),
-        },
-        relax
-            .iter()
-            .map(|&g| group_name(ctx, g))
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
-    r.summary += if minimum {
-        " No smaller set of groups will do."
-    } else {
-        " Keeping any one of them as well makes a plan impossible again."
-    };
-    for m in &r.must_fill {
-        r.summary += &format!(
-            " Then a plan exists with {} ({}, {}) at {} of its {} seat(s).",
-            m.post_id, m.post_title, m.unit_name, m.filled, m.seats
-        );
-    }
-    for t in &r.targets {
-        r.summary += &format!(
-            " Then a plan exists with the {} share at {:.1} % (target {:.1} %).",
-            t.target,
-            100.0 * t.reached,
-            100.0 * t.share
-        );
-    }
-    if !fixed.is_empty() {
-        r.summary += &format!(
-            " {} group(s) marked `relaxable: false` were never relaxed.",
-            fixed.len()
-        );
-    }
-    if let (Some(s), Some(z)) = (r.status_after, r.objective_after) {
-        r.summary += &format!(
-            " Re-solved that way: status {}, objective {}.",
-            s.as_str(),
-            crate::report::num(z)
-        );
-    }
     Some(r)
 }
 
@@ -358,27 +271,25 @@ pub(crate) fn with_relax(
 }
 
 /// A requirement group in a few words.
-pub(crate) fn group_name(ctx: &RuleContext, g: crate::solve::model::Req) -> String {
+/// A requirement group as people know it: the pin's pair, the post, the target and its share.
+pub(crate) fn group_ref(ctx: &RuleContext, g: crate::solve::model::Req) -> GroupRef {
     use crate::solve::model::{Req, TARGET_NAMES, target_shares};
     let sc = ctx.sc;
     match g {
         Req::Pin(k) => {
             let p = &sc.pins[k];
-            format!(
-                "drop pin {} → {} (S2)",
-                sc.cadre(p.cadre).id,
-                sc.post(p.post).id
-            )
+            GroupRef::Pin {
+                cadre_id: sc.cadre(p.cadre).id.clone(),
+                post_id: sc.post(p.post).id.clone(),
+            }
         }
-        Req::MustFill(p) => format!(
-            "let must-fill post {} ({}) stay short (S5)",
-            sc.post(p).id,
-            sc.post(p).title
-        ),
-        Req::Target(k) => format!(
-            "let the {} target of {:.0} % give way (S6)",
-            TARGET_NAMES[k],
-            100.0 * target_shares(sc)[k]
-        ),
+        Req::MustFill(p) => GroupRef::MustFill {
+            post_id: sc.post(p).id.clone(),
+            post_title: sc.post(p).title.clone(),
+        },
+        Req::Target(k) => GroupRef::Target {
+            target: TARGET_NAMES[k].to_string(),
+            share: target_shares(sc)[k],
+        },
     }
 }

@@ -176,7 +176,8 @@ pub struct PinRef {
 }
 
 /// Which pins must give way for a plan to exist.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Its JSON form (plan.json's `relaxation`, with `summary` in words) is written by report/.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Relaxation {
     /// The requirement groups all the pins break (the solver's pre-check).
     pub groups: Vec<InfeasibleGroup>,
@@ -200,8 +201,34 @@ pub struct Relaxation {
     /// With the pins of `drop` dropped, the re-solved plan's status and objective (when checked).
     pub status_after: Option<SolveStatus>,
     pub objective_after: Option<f64>,
-    /// In words.
-    pub summary: String,
+    /// Which answer this is; with the fields above, all its summary in words needs.
+    pub summary: RelaxCase,
+}
+
+/// What kind of answer a [`Relaxation`] is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RelaxCase {
+    /// The pins marked `relaxable: false` cannot hold together (`fixed_conflicts`).
+    FixedPins,
+    /// Drop the pins of `drop` (a deletion filter over the pins pre-check); `kept` are kept.
+    DropPins,
+    /// The requirement groups marked `relaxable: false` cannot hold together.
+    FixedGroups { groups: Vec<GroupRef> },
+    /// The solver could not tell within `time_limit_s` which groups must give way.
+    Unknown { time_limit_s: f64, note: String },
+    /// Relax these groups (`minimum`: proven a smallest set).
+    Groups { groups: Vec<GroupRef> },
+}
+
+/// A requirement group as people know it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupRef {
+    /// A pin (S2).
+    Pin { cadre_id: String, post_id: String },
+    /// A hard must-fill post (S5).
+    MustFill { post_id: String, post_title: String },
+    /// A hard structure target (S6) and its share.
+    Target { target: String, share: f64 },
 }
 
 /// A hard must-fill post that has to stay short.

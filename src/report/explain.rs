@@ -672,7 +672,7 @@ pub fn structure_lines(s: &Structure, max: usize) -> Vec<String> {
 }
 
 fn relaxation_lines(r: &Relaxation) -> Vec<String> {
-    let mut out = vec![r.summary.clone()];
+    let mut out = vec![super::relaxation_summary(r)];
     for d in &r.drop {
         for g in &d.breaks {
             out.push(format!(

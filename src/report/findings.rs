@@ -3,7 +3,9 @@
 //! place they become sentences, and their JSON form (plan.json's `reason` and `detail`) is that text.
 
 use super::num;
-use crate::plan::{Exclusions, Finding, Holdback, MovedElsewhere, rule_list};
+use crate::plan::{
+    Exclusions, Finding, GroupRef, Holdback, MovedElsewhere, RelaxCase, Relaxation, rule_list,
+};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -217,5 +219,156 @@ impl Serialize for Finding {
 impl Serialize for Holdback {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+fn pin_word(n: usize) -> &'static str {
+    if n == 1 { "pin" } else { "pins" }
+}
+
+impl fmt::Display for GroupRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GroupRef::Pin { cadre_id, post_id } => {
+                write!(f, "drop pin {cadre_id} → {post_id} (S2)")
+            }
+            GroupRef::MustFill {
+                post_id,
+                post_title,
+            } => write!(
+                f,
+                "let must-fill post {post_id} ({post_title}) stay short (S5)"
+            ),
+            GroupRef::Target { target, share } => write!(
+                f,
+                "let the {target} target of {:.0} % give way (S6)",
+                100.0 * share
+            ),
+        }
+    }
+}
+
+fn joined<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(|g| g.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A relaxation's summary in words: which groups give way, and what a plan is then.
+pub fn relaxation_summary(r: &Relaxation) -> String {
+    let resolved = match (r.status_after, r.objective_after) {
+        (Some(s), Some(z)) => format!(
+            " Re-solved that way: status {}, objective {}.",
+            s.as_str(),
+            num(z)
+        ),
+        _ => String::new(),
+    };
+    match &r.summary {
+        RelaxCase::FixedPins => format!(
+            "The {} {} marked `relaxable: false` cannot hold together ({}); dropping other pins does not help. Change one of them.",
+            r.fixed,
+            pin_word(r.fixed),
+            r.fixed_conflicts
+                .iter()
+                .map(|g| format!("{}: {}", g.rule, g.detail))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        RelaxCase::DropPins => {
+            let pins = r
+                .drop
+                .iter()
+                .map(|d| {
+                    let why = d
+                        .breaks
+                        .iter()
+                        .map(|g| g.rule.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    format!("{} → {} ({why})", d.cadre_id, d.post_id)
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let mut s = format!(
+                "The {} pins cannot all hold. Drop {} {} to get a plan: {pins}. Keeping any one of them as well makes a plan impossible again. Kept: {} {}",
+                r.drop.len() + r.kept,
+                r.drop.len(),
+                pin_word(r.drop.len()),
+                r.kept,
+                pin_word(r.kept)
+            );
+            if r.fixed > 0 {
+                s += &format!(" ({} marked `relaxable: false`)", r.fixed);
+            }
+            s.push('.');
+            s + &resolved
+        }
+        RelaxCase::FixedGroups { groups } => format!(
+            "The {} requirement group(s) marked `relaxable: false` cannot hold together, whatever the other groups give way: {}. Mark one of them relaxable, or change it.",
+            r.fixed,
+            joined(groups)
+        ),
+        RelaxCase::Unknown { time_limit_s, note } => format!(
+            "The hard requirements do not hold together as they are, and the solver could not tell within {time_limit_s} s which groups must give way: {note}."
+        ),
+        RelaxCase::Groups { groups } => {
+            let mut s = format!(
+                "The hard requirements cannot all hold together. To get a plan, relax {}: {}.",
+                match groups.len() {
+                    1 => "one group".to_string(),
+                    n => format!("{n} groups"),
+                },
+                joined(groups)
+            );
+            s += if r.minimum {
+                " No smaller set of groups will do."
+            } else {
+                " Keeping any one of them as well makes a plan impossible again."
+            };
+            for m in &r.must_fill {
+                s += &format!(
+                    " Then a plan exists with {} ({}, {}) at {} of its {} seat(s).",
+                    m.post_id, m.post_title, m.unit_name, m.filled, m.seats
+                );
+            }
+            for t in &r.targets {
+                s += &format!(
+                    " Then a plan exists with the {} share at {:.1} % (target {:.1} %).",
+                    t.target,
+                    100.0 * t.reached,
+                    100.0 * t.share
+                );
+            }
+            if r.fixed > 0 {
+                s += &format!(
+                    " {} group(s) marked `relaxable: false` were never relaxed.",
+                    r.fixed
+                );
+            }
+            s + &resolved
+        }
+    }
+}
+
+/// plan.json's `relaxation`: the fields in their order, `summary` in words.
+impl Serialize for Relaxation {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Relaxation", 11)?;
+        st.serialize_field("groups", &self.groups)?;
+        st.serialize_field("drop", &self.drop)?;
+        st.serialize_field("kept", &self.kept)?;
+        st.serialize_field("fixed", &self.fixed)?;
+        st.serialize_field("fixed_conflicts", &self.fixed_conflicts)?;
+        st.serialize_field("must_fill", &self.must_fill)?;
+        st.serialize_field("targets", &self.targets)?;
+        st.serialize_field("minimum", &self.minimum)?;
+        st.serialize_field("status_after", &self.status_after)?;
+        st.serialize_field("objective_after", &self.objective_after)?;
+        st.serialize_field("summary", &relaxation_summary(self))?;
+        st.end()
     }
 }

@@ -15,6 +15,7 @@ pub use explain::{
     cadre_summary, cadre_worded, explanation, pair_summary, pair_worded, post_summary, post_worded,
     status_words, structure_lines, why_not_text, worded,
 };
+pub use findings::relaxation_summary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
