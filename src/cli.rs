@@ -99,16 +99,28 @@ enum Command {
         /// Runner-up candidates per assigned post, each costed by an exact re-solve (0 = none).
         #[arg(long, default_value_t = 0)]
         runner_ups: usize,
+        /// Treat the scenario's warnings (W codes) as errors: nothing is planned if there is one.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Verify a plan CSV (written by rotaplan or by hand) against every rule of a scenario.
     Check {
         scenario: PathBuf,
+        /// The plan: CSV, or a workbook (`plan.xlsx`, `plan.xlsx#Sheet`).
         plan: PathBuf,
         #[arg(long, value_enum, default_value = "table")]
         format: CheckFormat,
+        /// Treat warnings (W codes) of the scenario and the plan file as errors.
+        #[arg(long)]
+        deny_warnings: bool,
     },
-    /// Check a scenario's files alone.
-    Validate { scenario: PathBuf },
+    /// Check a scenario's files alone; warnings (W codes) are shown too.
+    Validate {
+        scenario: PathBuf,
+        /// Treat warnings as errors (exit 1 if there is one), e.g. for nightly runs.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
     /// Solve every scenario and variant of the given files in parallel, and compare the plans.
     Run {
         #[arg(required = true)]
@@ -177,6 +189,7 @@ pub fn run() -> i32 {
             gap,
             threads,
             runner_ups,
+            deny_warnings,
         } => plan(
             &scenario,
             out,
@@ -184,14 +197,18 @@ pub fn run() -> i32 {
             time_limit,
             gap,
             threads,
-            runner_ups,
+            (runner_ups, deny_warnings),
         ),
         Command::Check {
             scenario,
             plan,
             format,
-        } => check(&scenario, &plan, format),
-        Command::Validate { scenario } => validate(&scenario),
+            deny_warnings,
+        } => check(&scenario, &plan, format, deny_warnings),
+        Command::Validate {
+            scenario,
+            deny_warnings,
+        } => validate(&scenario, deny_warnings),
         Command::Run {
             scenarios,
             jobs,
@@ -230,10 +247,41 @@ fn say_violations(headline: &str, v: &[rotaplan::check::Violation]) {
 }
 
 fn load(path: &Path) -> Result<Scenario, i32> {
-    scenario::load(path).map_err(|e| {
+    load_warned(path, false)
+}
+
+/// Loads a scenario and shows its warnings on stderr; with `deny`, a warning stops as an error.
+fn load_warned(path: &Path, deny: bool) -> Result<Scenario, i32> {
+    let c = scenario::load_checked(path).map_err(|e| {
         say_problems(&e);
         1
-    })
+    })?;
+    say_warnings(&c.warnings, deny)?;
+    Ok(c.scenario)
+}
+
+/// Warnings on stderr (they never change the exit code), or with `deny` as errors (exit 1).
+fn say_warnings(w: &[scenario::Diagnostic], deny: bool) -> Result<(), i32> {
+    if w.is_empty() {
+        return Ok(());
+    }
+    let text: Vec<String> = w.iter().map(|d| d.to_string()).collect();
+    let text = text.join("\n\n");
+    if deny {
+        let summary = format!(
+            "{} warning(s) denied (--deny-warnings); nothing was done",
+            w.len()
+        );
+        log::say_err_detail(&summary, &format!("{text}\n{summary}\n"));
+        return Err(1);
+    }
+    let summary = format!("{} warning(s)", w.len());
+    if log::format() == log::LogFormat::Json {
+        tracing::warn!(target: "rotaplan", detail = %text, "{summary}");
+    } else {
+        eprint!("{text}\n{summary}\n");
+    }
+    Ok(())
 }
 
 fn write(path: &Path, text: &str) -> Result<(), i32> {
@@ -250,9 +298,9 @@ fn plan(
     tl: Option<f64>,
     gap: Option<f64>,
     threads: Option<u32>,
-    runner_ups: usize,
+    (runner_ups, deny_warnings): (usize, bool),
 ) -> i32 {
-    let mut sc = match load(path) {
+    let mut sc = match load_warned(path, deny_warnings) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -317,13 +365,18 @@ fn plan(
     if plan.solver.status.has_plan() { 0 } else { 1 }
 }
 
-fn check(scenario_path: &Path, plan_path: &Path, format: CheckFormat) -> i32 {
-    let sc = match load(scenario_path) {
+fn check(scenario_path: &Path, plan_path: &Path, format: CheckFormat, deny: bool) -> i32 {
+    let sc = match load_warned(scenario_path, deny) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let rows = match scenario::read_plan_csv(plan_path, &sc) {
-        Ok(r) => r,
+    let rows = match scenario::read_plan(plan_path, &sc) {
+        Ok(r) => {
+            if let Err(code) = say_warnings(&r.warnings, deny) {
+                return code;
+            }
+            r.rows
+        }
         Err(e) => {
             let text = format!("{e}\n");
             log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
@@ -341,16 +394,40 @@ fn check(scenario_path: &Path, plan_path: &Path, format: CheckFormat) -> i32 {
 }
 
 /// Checks the file's own scenario and every variant and sweep point it describes.
-fn validate(path: &Path) -> i32 {
+fn validate(path: &Path, deny: bool) -> i32 {
     match scenario::load_variants(path) {
         Ok(vs) => {
             let sc = &vs[0].scenario;
+            let mut warnings: Vec<scenario::Diagnostic> = Vec::new();
+            let mut notes: Vec<&String> = Vec::new();
+            for v in &vs {
+                for w in &v.warnings {
+                    if !warnings.contains(w) {
+                        warnings.push(w.clone());
+                    }
+                }
+                for n in &v.notes {
+                    if !notes.contains(&n) {
+                        notes.push(n);
+                    }
+                }
+            }
+            for n in notes {
+                say(&format!("note: {n}\n"));
+            }
+            if let Err(code) = say_warnings(&warnings, deny) {
+                return code;
+            }
+            let warned = match warnings.len() {
+                0 => String::new(),
+                n => format!(", {n} warning(s)"),
+            };
             let more = match vs.len() - 1 {
                 0 => String::new(),
                 n => format!(", and {n} variant(s)"),
             };
             say(&format!(
-                "{}: valid ({} units, {} posts, {} cadres, plan date {}, rule set {}{more})\n",
+                "{}: valid ({} units, {} posts, {} cadres, plan date {}, rule set {}{more}){warned}\n",
                 path.display(),
                 sc.units.len(),
                 sc.posts.len(),

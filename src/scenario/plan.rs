@@ -1,11 +1,13 @@
-//! Reading a plan CSV (written by rotaplan or by hand) back against its scenario.
+//! Reading a plan file (CSV or a workbook's sheet, written by rotaplan or by hand) back against its
+//! scenario.
 
 use std::path::Path;
 
 use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
-use super::read_failure;
-use super::tables::{self, Column, CsvSpec, Ids};
-use super::text::read_text;
+use super::tables::{self, Column, Csv, CsvSpec, Ids};
+use super::text::{check_file, read_text};
+use super::{read_failure, xlsx};
+use crate::domain::text::same_key;
 use crate::domain::{CadreIx, PostIx, Scenario};
 
 /// One assignment of a plan file.
@@ -17,24 +19,93 @@ pub struct PlanRow {
     pub post: PostIx,
 }
 
-const PLAN_COLUMNS: &[Column] = &[("cadre_id", true), ("post_id", true)];
+/// A plan file read: its rows, and its warnings (a name that does not match the id on its row).
+#[derive(Debug, Clone)]
+pub struct ReadPlan {
+    pub rows: Vec<PlanRow>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+const PLAN_COLUMNS: &[Column] = &[
+    ("cadre_id", true),
+    ("post_id", true),
+    ("cadre_name", false),
+    ("post_title", false),
+];
 
 const PLAN: CsvSpec = CsvSpec {
     columns: PLAN_COLUMNS,
     strict: false,
     exact_width: false,
     missing_code: code::PLAN_MISSING_COLUMN,
+    aliases: &[
+        ("ma_can_bo", "cadre_id"),
+        ("ma_vi_tri", "post_id"),
+        ("ho_ten", "cadre_name"),
+        ("ho_va_ten", "cadre_name"),
+        ("name", "cadre_name"),
+        ("chuc_danh", "post_title"),
+        ("title", "post_title"),
+    ],
 };
 
 /// Reads the `cadre_id,post_id` pairs of a plan CSV (other columns are ignored; a header-only
 /// file is an empty plan; a row with both ids empty is skipped). Every unknown id is reported.
-/// Duplicates are returned as written: judging them is `check`'s job.
+/// Duplicates are returned as written: judging them is `check`'s job. Warnings are dropped (see
+/// [`read_plan`]).
 pub fn read_plan_csv(path: &Path, scenario: &Scenario) -> Result<Vec<PlanRow>, LoadError> {
-    let text = read_text(path).map_err(|f| LoadError {
-        diagnostics: vec![read_failure(path, f, None)],
-    })?;
+    read_plan(path, scenario).map(|p| p.rows)
+}
+
+/// Reads a plan file: CSV, or a workbook (`plan.xlsx`, `plan.xlsx#Sheet`; without a sheet name, the
+/// sheet `plan` or the only one), with the same rules; a `cadre_name` / `post_title` that does not
+/// match the id on its row is a warning (W4001).
+pub fn read_plan(path: &Path, scenario: &Scenario) -> Result<ReadPlan, LoadError> {
+    let r = super::yaml::table_ref(path, "plan", super::locate::KeyPath::root());
+    read_plan_in(&r.path, r.sheet.as_deref(), scenario)
+}
+
+pub(crate) fn read_plan_in(
+    path: &Path,
+    sheet: Option<&str>,
+    scenario: &Scenario,
+) -> Result<ReadPlan, LoadError> {
     let mut diags = Diags::default();
-    let Some(csv) = tables::read_csv(path, &text, &PLAN, &mut diags) else {
+    let csv = if xlsx::is_workbook(path) {
+        check_file(path).map_err(|f| LoadError {
+            diagnostics: vec![read_failure(path, f, None)],
+        })?;
+        match xlsx::read_sheet(path, sheet, "plan") {
+            Ok(sh) => {
+                let mark = diags.marks();
+                let csv = tables::from_records(
+                    path,
+                    sh.name.clone(),
+                    sh.rows,
+                    &PLAN,
+                    None,
+                    sh.col_offset,
+                    &mut diags,
+                );
+                diags.in_sheet(mark, path, &sh.name);
+                csv.map(|mut c| {
+                    c.sheet = Some(sh.name);
+                    c
+                })
+            }
+            Err(f) => {
+                return Err(LoadError {
+                    diagnostics: vec![super::sheet_failure(path, f, None)],
+                });
+            }
+        }
+    } else {
+        let text = read_text(path).map_err(|f| LoadError {
+            diagnostics: vec![read_failure(path, f, None)],
+        })?;
+        tables::read_csv(path, &text, &PLAN, &mut diags)
+    };
+    let Some(csv) = csv else {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),
         }));
@@ -44,6 +115,20 @@ pub fn read_plan_csv(path: &Path, scenario: &Scenario) -> Result<Vec<PlanRow>, L
             diagnostics: Vec::new(),
         }));
     }
+    let mark = diags.marks();
+    let out = plan_rows(&csv, scenario, &mut diags);
+    if let Some(sheet) = &csv.sheet {
+        diags.in_sheet(mark, path, sheet);
+    }
+    let (warnings, _) = diags.finish()?;
+    Ok(ReadPlan {
+        rows: out,
+        warnings,
+    })
+}
+
+fn plan_rows(csv: &Csv, scenario: &Scenario, diags: &mut Diags) -> Vec<PlanRow> {
+    let path = csv.file.as_path();
     let cadres = Ids::from_unique(scenario.cadres.iter().map(|c| c.id.as_str()));
     let posts = Ids::from_unique(scenario.posts.iter().map(|p| p.id.as_str()));
     let mut out = Vec::new();
@@ -55,7 +140,7 @@ pub fn read_plan_csv(path: &Path, scenario: &Scenario) -> Result<Vec<PlanRow>, L
         }
         let mut resolve = |col: &str, id: &str, ids: &Ids, unknown: &'static str, table: &str| {
             let d = Diagnostic::new(code::PLAN_MISSING_VALUE, path)
-                .at(Some(row.line), csv.column(col).map(|c| c + 1))
+                .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
                 .field(format!("{}: {col}", csv.name))
                 .found(quoted(id));
             if id.is_empty() {
@@ -101,6 +186,26 @@ pub fn read_plan_csv(path: &Path, scenario: &Scenario) -> Result<Vec<PlanRow>, L
             "posts.csv",
         );
         if let (Some(cadre), Some(post)) = (cadre, post) {
+            let names = [
+                ("cadre_name", &scenario.cadre(cadre).name, cadre_id, "name"),
+                ("post_title", &scenario.post(post).title, post_id, "title"),
+            ];
+            for (col, actual, id, what) in names {
+                let Some(written) = csv.cell(row, col).filter(|w| !w.is_empty()) else {
+                    continue;
+                };
+                if same_key(written, actual) {
+                    continue;
+                }
+                diags.push(
+                    Diagnostic::new(code::PLAN_NAME_MISMATCH, path)
+                        .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
+                        .field(format!("{}: {col}", csv.name))
+                        .found(format!("{} on the row of {}", quoted(written), quoted(id)))
+                        .expected(format!("the {what} of {} in the scenario: {}", quoted(id), quoted(actual)))
+                        .fix("check that the id is the one meant (the plan is read by its ids; the name is only checked)"),
+                );
+            }
             out.push(PlanRow {
                 line: row.line,
                 cadre,
@@ -108,8 +213,5 @@ pub fn read_plan_csv(path: &Path, scenario: &Scenario) -> Result<Vec<PlanRow>, L
             });
         }
     }
-    match diags.into_error() {
-        Some(e) => Err(e),
-        None => Ok(out),
-    }
+    out
 }

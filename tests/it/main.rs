@@ -7,6 +7,8 @@ mod common;
 mod explain;
 mod logging;
 mod nightly;
+mod office_data;
 mod oracle;
+mod rules_settled;
 mod scenario_errors;
 mod whatif;
