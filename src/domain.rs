@@ -479,10 +479,15 @@ impl RuleSet {
     /// of a title of `not_local_titles`. "Bí thư Huyện ủy" and "Chủ tịch Ủy ban nhân dân tỉnh" are
     /// not-local under the built-in list ("Bí thư", "Chủ tịch UBND").
     pub fn is_not_local_title(&self, title: &str) -> bool {
-        let t = text::title_class(title);
+        self.not_local_classes().contains(&text::title_class(title))
+    }
+
+    /// The classes of `not_local_titles` ([`text::title_class`]), to test many titles against.
+    pub fn not_local_classes(&self) -> std::collections::HashSet<String> {
         self.not_local_titles
             .iter()
-            .any(|n| text::title_class(n) == t)
+            .map(|n| text::title_class(n))
+            .collect()
     }
 }
 

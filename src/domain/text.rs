@@ -11,18 +11,17 @@
 //!   "Bí thư Huyện ủy" and "Bí thư Tỉnh ủy" are both "bí thư" and "Chủ tịch Ủy ban nhân dân tỉnh"
 //!   is "chủ tịch ubnd": what the not-local rule (H8) matches its list of titles by.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC, trimmed, inner whitespace (spaces, tabs, line breaks, no-break spaces) collapsed to one
 /// space. Text that is already so is returned unchanged.
 pub fn normalize(s: &str) -> String {
-    let simple = s.is_ascii()
-        && !s.starts_with(' ')
-        && !s.ends_with(' ')
+    let simple_space = !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace)
         && !s.contains("  ")
-        && !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
-    if simple {
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    if simple_space && (s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());

@@ -884,6 +884,9 @@ pub(crate) fn posts(
 ) -> Parsed<Post> {
     check_not_empty(csv, diags);
     let units = units.filter(|u| !u.is_empty());
+    let not_local_classes = rules.not_local_classes();
+    let is_not_local_title =
+        |t: &str| not_local_classes.contains(&crate::domain::text::title_class(t));
     let mut out = Parsed::empty();
     for (ix, row) in csv.rows.iter().enumerate() {
         let mut c = Cells {
@@ -908,7 +911,7 @@ pub(crate) fn posts(
         let function = c.choice("function", FUNCTIONS, false);
         let seats = c.int("seats", 1, i64::from(u32::MAX), Some(1));
         let criticality = c.int("criticality", 1, 5, None);
-        if not_local == Some(false) && rules.is_not_local_title(&title) {
+        if not_local == Some(false) && is_not_local_title(&title) {
             let d = c
                 .diag(code::NOT_LOCAL_LOOKING, "not_local")
                 .found(format!("false, for the title {}", quoted(&title)))
@@ -937,7 +940,7 @@ pub(crate) fn posts(
             (true, Ok(Some(unit)), Some(role)) => Some(Post {
                 id,
                 unit,
-                not_local: not_local.unwrap_or_else(|| rules.is_not_local_title(&title)),
+                not_local: not_local.unwrap_or_else(|| is_not_local_title(&title)),
                 title,
                 rank: rank as i32,
                 sector,

@@ -382,3 +382,189 @@ fn a_plan_file_may_be_a_workbook_and_names_are_checked() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// How one table is saved, for the property test.
+#[derive(Debug, Clone, Copy)]
+enum Saved {
+    Nfc,
+    Nfd,
+    BomCrlf,
+    Semicolon,
+    Tab,
+    Xlsx,
+}
+
+fn saved() -> impl proptest::strategy::Strategy<Value = Saved> {
+    proptest::prop_oneof![
+        proptest::strategy::Just(Saved::Nfc),
+        proptest::strategy::Just(Saved::Nfd),
+        proptest::strategy::Just(Saved::BomCrlf),
+        proptest::strategy::Just(Saved::Semicolon),
+        proptest::strategy::Just(Saved::Tab),
+        proptest::strategy::Just(Saved::Xlsx),
+    ]
+}
+
+/// The tutorial with each table saved its own way (and dates ISO or dd/mm/yyyy): plan.csv and
+/// plan.json (without timings) as the library writes them.
+fn tutorial_plan(dir: &Path, forms: &[Saved; 3], dmy_dates: bool) -> (String, String) {
+    let mut refs = String::from("tables:\n");
+    for (name, form) in TABLES.iter().zip(forms) {
+        let mut t = read_table(&root().join(format!("scenarios/tutorial/{name}.csv")));
+        if dmy_dates && !matches!(form, Saved::Xlsx) {
+            t.map(&DATE_COLUMNS, |c| dmy(c, true));
+        }
+        let file = match form {
+            Saved::Xlsx => {
+                let mut book = Workbook::new();
+                t.sheet(&mut book, "Bang", &[]);
+                book.save(dir.join(format!("{name}.xlsx"))).unwrap();
+                format!("{name}.xlsx#Bang")
+            }
+            _ => {
+                if matches!(form, Saved::Nfd) {
+                    t.map_all(|c| c.nfd().collect());
+                }
+                let (sep, crlf, bom) = match form {
+                    Saved::BomCrlf => (b',', true, true),
+                    Saved::Semicolon => (b';', true, false),
+                    Saved::Tab => (b'\t', false, false),
+                    _ => (b',', false, false),
+                };
+                let mut bytes = if bom {
+                    "\u{feff}".as_bytes().to_vec()
+                } else {
+                    Vec::new()
+                };
+                bytes.extend(t.csv(sep, crlf));
+                fs::write(dir.join(format!("{name}.csv")), bytes).unwrap();
+                format!("{name}.csv")
+            }
+        };
+        refs += &format!("  {name}: {file}\n");
+    }
+    let yaml = fs::read_to_string(root().join("scenarios/tutorial/tutorial.yaml"))
+        .unwrap()
+        .replace(CSV_TABLES, &refs);
+    let path = dir.join("tutorial.yaml");
+    fs::write(&path, yaml).unwrap();
+    let sc = rotaplan::scenario::load(&path).unwrap_or_else(|e| panic!("{forms:?}: {e}"));
+    let planned = rotaplan::plan_scenario(&sc);
+    (
+        rotaplan::report::assignments_csv(&planned.plan),
+        rotaplan::report::json_without_timings(&planned.plan),
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+    /// The same scenario in NFC, NFD, with a BOM and CRLF, `;`- or tab-separated, or as XLSX (any
+    /// mix, table by table), with ISO or dd/mm/yyyy dates, gives byte-identical plans.
+    #[test]
+    fn every_way_of_saving_the_tables_gives_the_same_plan(
+        units in saved(), posts in saved(), cadres in saved(), dmy_dates in proptest::bool::ANY,
+    ) {
+        let want = tutorial_plan(tempfile::tempdir().unwrap().path(), &[Saved::Nfc; 3], false);
+        let tmp = tempfile::tempdir().unwrap();
+        let got = tutorial_plan(tmp.path(), &[units, posts, cadres], dmy_dates);
+        proptest::prop_assert_eq!(&got.0, &want.0);
+        proptest::prop_assert_eq!(&got.1, &want.1);
+    }
+}
+
+/// A bad cell of a workbook table is located as the spreadsheet names it, and the same problem in
+/// many rows of a column is one error with the count.
+#[test]
+fn workbook_errors_are_located_by_sheet_and_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixtures = root().join("tests/fixtures/errors/valid");
+    let mut t = read_table(&fixtures.join("cadres.csv"));
+    let sex = t.col("sex").unwrap();
+    t.rows[1][sex] = "X".into();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Ghi chú").unwrap();
+    t.sheet(&mut book, "CanBo", &[("birth_date", "Ngày sinh")]);
+    book.save(tmp.path().join("can-bo.xlsx")).unwrap();
+    let yaml = format!(
+        "plan_date: 2027-01-01\ntables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: can-bo.xlsx#CanBo\n",
+        fixtures.display()
+    );
+    fs::write(tmp.path().join("s.yaml"), yaml).unwrap();
+    let err = rotaplan::scenario::load(&tmp.path().join("s.yaml")).unwrap_err();
+    assert_eq!(err.codes(), vec!["E2004"], "{err}");
+    let d = &err.diagnostics[0];
+    assert_eq!(d.sheet.as_deref(), Some("CanBo"));
+    assert_eq!((d.line, d.column), (Some(3), Some(sex + 1)));
+    assert!(
+        err.to_string()
+            .contains("can-bo.xlsx, CanBo!C3 (column sex)"),
+        "{err}"
+    );
+
+    // 40 rows with a month/day/year date: one error, with the count and the first rows.
+    let mut t = read_table(&root().join("scenarios/tutorial/cadres.csv"));
+    let birth = t.col("birth_date").unwrap();
+    for _ in 0..3 {
+        let more = t.rows.clone();
+        t.rows.extend(more);
+    }
+    for (i, row) in t.rows.iter_mut().enumerate() {
+        row[0] = format!("X{i:03}");
+        row[birth] = "12/31/1980".into();
+        let rel = 17;
+        row[rel] = String::new();
+    }
+    fs::write(tmp.path().join("cadres.csv"), t.csv(b';', true)).unwrap();
+    let yaml = fs::read_to_string(root().join("scenarios/tutorial/tutorial.yaml"))
+        .unwrap()
+        .replace(
+            CSV_TABLES,
+            &format!(
+                "tables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: cadres.csv\n",
+                root().join("scenarios/tutorial").display()
+            ),
+        );
+    fs::write(tmp.path().join("t.yaml"), &yaml).unwrap();
+    let err = rotaplan::scenario::load(&tmp.path().join("t.yaml")).unwrap_err();
+    assert_eq!(err.diagnostics.len(), 1, "{err}");
+    assert!(
+        err.diagnostics[0]
+            .found
+            .contains("the same problem in 112 rows"),
+        "{err}"
+    );
+    // `date_format: mm/dd/yyyy` reads them.
+    fs::write(
+        tmp.path().join("t.yaml"),
+        yaml + "date_format: mm/dd/yyyy\n",
+    )
+    .unwrap();
+    let sc = rotaplan::scenario::load(&tmp.path().join("t.yaml")).unwrap();
+    assert_eq!(sc.cadres[0].birth_date.to_string(), "1980-12-31");
+}
+
+#[test]
+fn a_damaged_workbook_is_an_error_not_a_panic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixtures = root().join("tests/fixtures/errors/valid");
+    for (i, bytes) in [
+        b"".to_vec(),
+        b"PK\x03\x04garbage".to_vec(),
+        b"not a workbook at all".to_vec(),
+        fs::read(root().join("tests/fixtures/errors/E1016/book.xlsx")).unwrap()[..200].to_vec(),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let book = tmp.path().join(format!("b{i}.xlsx"));
+        fs::write(&book, bytes).unwrap();
+        let yaml = format!(
+            "plan_date: 2027-01-01\ntables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: b{i}.xlsx\n",
+            fixtures.display()
+        );
+        fs::write(tmp.path().join("s.yaml"), yaml).unwrap();
+        let err = rotaplan::scenario::load(&tmp.path().join("s.yaml")).unwrap_err();
+        assert_eq!(err.codes(), vec!["E1009"], "{err}");
+    }
+}
