@@ -461,7 +461,10 @@ fn read_failure(
                 found
             })
             .expected("UTF-8 text")
-            .fix("save the file as UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))"),
+            .fix(
+                "save the file as UTF-8 (in Excel: Save As → CSV UTF-8; a `;` separator is read as \
+                 it is), or name the .xlsx workbook under `tables:` instead",
+            ),
     }
 }
 
