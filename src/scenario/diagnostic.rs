@@ -74,6 +74,7 @@ warning_codes! {
     NOT_LOCAL_LOOKING = "W2004": "not-local title marked not_local=false";
     ONE_SIDED_RELATIVE = "W2005": "relative listed on one side only";
     CENTRAL_NOT_LOCAL = "W2006": "central post marked not-local";
+    MERGED_PROVINCE = "W2007": "province merged into one of the scenario's";
     PLAN_NAME_MISMATCH = "W4001": "name does not match the id";
 }
 

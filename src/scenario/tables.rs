@@ -1012,6 +1012,19 @@ impl ProvinceIndex {
         r
     }
 
+    /// For a province of the 63 merged on 1 July 2025 into one of units.csv's provinces (and not
+    /// itself one of them): that province's id.
+    fn merged_into_own(&self, id: &str) -> Option<String> {
+        if self.own.iter().any(|(_, p)| p == id) {
+            return None;
+        }
+        let into = provinces::by_id(id)?.merged_into?;
+        self.own
+            .iter()
+            .find(|(f, p)| p == into || f == into)
+            .map(|(_, p)| p.clone())
+    }
+
     fn resolve(&self, value: &str) -> ProvinceRead {
         if self.own.iter().any(|(_, p)| p == value) || provinces::by_id(value).is_some() {
             return ProvinceRead::Known;
@@ -1072,12 +1085,12 @@ impl Cells<'_> {
             Some(raw) => format!("{} (the province {})", quoted(raw), quoted(value)),
             None => quoted(value),
         };
-        match index.read(value) {
+        let id = match index.read(value) {
             ProvinceRead::Known => value.to_string(),
             ProvinceRead::Named(id) => {
                 let d = self
                     .diag(code::PROVINCE_BY_NAME, col)
-                    .found(found)
+                    .found(found.clone())
                     .expected("the id of a province: one of units.csv's provinces or of Vietnam's (docs/scenario-format.md)")
                     .fix(format!("did you mean {id:?}? it is read as {id:?}; write the id to silence this warning"))
                     .group(value);
@@ -1087,7 +1100,7 @@ impl Cells<'_> {
             ProvinceRead::Unknown(near) => {
                 let d = self
                     .diag(code::UNKNOWN_PROVINCE, col)
-                    .found(found)
+                    .found(found.clone())
                     .expected("the id of a province: one of units.csv's provinces or of Vietnam's 34 (since 1 Jul 2025) or 63 (before)")
                     .fix(format!(
                         "{}correct the province; as written it matches no unit's province, so H8 never counts the cadre local by it",
@@ -1095,9 +1108,27 @@ impl Cells<'_> {
                     ))
                     .group(value);
                 self.warn(d);
-                value.to_string()
+                return value.to_string();
             }
+        };
+        if let Some(successor) = index.merged_into_own(&id) {
+            let (old, new) = (
+                provinces::by_id(&id).map_or(id.as_str(), |p| p.name),
+                provinces::by_id(&successor).map_or(successor.as_str(), |p| p.name),
+            );
+            let d = self
+                .diag(code::MERGED_PROVINCE, col)
+                .found(format!("{found}, a province merged into {new} on 1 July 2025"))
+                .expected(format!(
+                    "the id H8 should compare: {successor:?} (a province of units.csv) if the cadre counts as local to it"
+                ))
+                .fix(format!(
+                    "write {successor:?} if being from {old} makes the cadre local to {new}; as written, H8 never counts the cadre local to {new} by it"
+                ))
+                .group(id.clone());
+            self.warn(d);
         }
+        id
     }
 
     fn province(&mut self, col: &str, index: &mut ProvinceIndex) -> Option<String> {

@@ -364,6 +364,14 @@ const WARNING_CASES: &[Case] = &[
         "posts.csv: not_local",
         "central unit",
     ),
+    case(
+        "W2007",
+        "cadres.csv",
+        Some(5),
+        Some(5),
+        "cadres.csv: birth_province",
+        "merged into Lào Cai",
+    ),
 ];
 
 /// Warnings of the plan reader: `<CODE>/plan.csv`, read against the valid scenario.
