@@ -1516,3 +1516,71 @@ fn resolve_relatives(
         cadre.relatives.dedup();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_are_detected_outside_quotes() {
+        assert_eq!(detect_separator("id,name\n1,a"), b',');
+        assert_eq!(detect_separator("id;name;title\r\n1;a;b"), b';');
+        assert_eq!(detect_separator("id\tname\n"), b'\t');
+        assert_eq!(detect_separator("\"a;b;c\",x\n"), b',');
+        assert_eq!(detect_separator("id\n1;2;3\n"), b',');
+        assert_eq!(detect_separator(""), b',');
+    }
+
+    #[test]
+    fn vietnamese_headers_name_the_documented_columns() {
+        for (header, column) in [
+            ("Ngày sinh", "birth_date"),
+            ("ngay_sinh", "birth_date"),
+            ("NGAY SINH", "birth_date"),
+            ("Nga\u{300}y sinh", "birth_date"),
+            ("Họ và tên", "name"),
+            ("Birth Date", "birth_date"),
+            ("birth_date", "birth_date"),
+            ("Chức danh quy hoạch", "planned_titles"),
+            ("Quê quán", "hometown_province"),
+        ] {
+            assert_eq!(canonical_column(header, &CADRES), Some(column), "{header}");
+        }
+        assert_eq!(canonical_column("Đơn vị", &POSTS), Some("unit"));
+        assert_eq!(canonical_column("Cấp", &UNITS), Some("tier"));
+        assert_eq!(canonical_column("birthdate", &CADRES), None);
+        // Every alias names a column of its table.
+        for spec in [&UNITS, &POSTS, &CADRES] {
+            for (_, column) in spec.aliases {
+                assert!(spec.columns.iter().any(|(c, _)| c == column), "{column}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_semicolon_file_reads_like_a_comma_file() {
+        let mut diags = Diags::default();
+        let comma = read_csv(
+            Path::new("u.csv"),
+            "id,name,tier,province,region,shortage\nU1,\"Tỉnh, A\",province,P1,north,2\n",
+            &UNITS,
+            &mut diags,
+        )
+        .unwrap();
+        let semi = read_csv(
+            Path::new("u.csv"),
+            "\u{feff}id;name;tier;province;region;shortage\r\nU1;Tỉnh, A;province;P1;north;2\r\n",
+            &UNITS,
+            &mut diags,
+        )
+        .unwrap();
+        assert_eq!(comma.rows[0].cells, semi.rows[0].cells);
+        assert_eq!(semi.rows[0].line, 2);
+        let (warnings, notes) = diags.finish().unwrap();
+        assert!(warnings.is_empty());
+        assert_eq!(
+            notes,
+            vec!["u.csv: cells separated by `;` (semicolon)".to_string()]
+        );
+    }
+}
