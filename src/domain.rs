@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
+pub mod text;
+
 pub type Date = NaiveDate;
 pub type UnitIx = u32;
 pub type PostIx = u32;
@@ -186,7 +188,7 @@ pub struct RuleSet {
     pub local_by_hometown: bool,
     pub local_min_worked_years: f64,
     /// H8: titles whose posts are not-local when `posts.csv` leaves `not_local` empty
-    /// (compared trimmed and case-insensitively).
+    /// (compared by [`text::title_class`]).
     pub not_local_titles: Vec<String>,
     /// H9: consecutive terms as head of one unit.
     pub max_head_terms: u32,
@@ -476,12 +478,20 @@ impl RuleSet {
 
     pub const BUILTIN_NAMES: &'static [&'static str] = &["qd65-2022"];
 
-    /// H8's derivation of `not_local` for a post whose column is empty.
+    /// H8's derivation of `not_local` for a post whose column is empty: the title's class
+    /// ([`text::title_class`]: case, NFC/NFD, tỉnh/huyện/xã and spelled-out forms aside) is the class
+    /// of a title of `not_local_titles`. "Bí thư Huyện ủy" and "Chủ tịch Ủy ban nhân dân tỉnh" are
+    /// not-local under the built-in list ("Bí thư", "Chủ tịch UBND").
     pub fn is_not_local_title(&self, title: &str) -> bool {
-        let t = title.trim();
+        self.not_local_classes().contains(&text::title_class(title))
+    }
+
+    /// The classes of `not_local_titles` ([`text::title_class`]), to test many titles against.
+    pub fn not_local_classes(&self) -> std::collections::HashSet<String> {
         self.not_local_titles
             .iter()
-            .any(|n| n.trim().to_lowercase() == t.to_lowercase())
+            .map(|n| text::title_class(n))
+            .collect()
     }
 }
 

@@ -169,22 +169,23 @@ pub fn training_gains(
     } else if to.difficult {
         g.push(TrainingGain::DifficultArea);
     }
-    if cadre.sector != post.sector {
+    if !crate::domain::text::same_key(&cadre.sector, &post.sector) {
         g.push(TrainingGain::NewSector);
     }
     g
 }
 
-/// Fit points: 3 if the post's title is one the cadre is planned for, 1 if the sector matches,
+/// Fit points: 3 if the post's title is one the cadre is planned for, 1 if the sector matches (both
+/// compared by `domain::text::same_key`: case, NFC/NFD and spacing aside),
 /// plus the evaluation result above the lowest (rating − 1, 0…3).
 pub fn fit(cadre: &Cadre, post: &Post) -> f64 {
-    let title = post.title.trim().to_lowercase();
+    use crate::domain::text::same_key;
     let planned = cadre
         .planned_titles
         .iter()
-        .any(|t| t.trim().to_lowercase() == title);
+        .any(|t| same_key(t, &post.title));
     let mut f = if planned { 3.0 } else { 0.0 };
-    if cadre.sector == post.sector {
+    if same_key(&cadre.sector, &post.sector) {
         f += 1.0;
     }
     f + (cadre.rating.saturating_sub(1)) as f64

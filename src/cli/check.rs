@@ -1,6 +1,6 @@
 //! `rotaplan check`: verify a plan CSV against every rule of its scenario.
 
-use super::{Status, formats, load, log, say};
+use super::{Status, formats, log, say};
 use rotaplan::report::{self, Format};
 use rotaplan::rules::RuleContext;
 use rotaplan::scenario;
@@ -13,20 +13,29 @@ use std::path::PathBuf;
 pub struct Args {
     /// The scenario file (YAML) the plan was made for
     scenario: PathBuf,
-    /// The plan CSV: rotaplan's plan.csv or one written by hand (columns cadre_id, post_id)
+    /// The plan: rotaplan's plan.csv or one written by hand (columns cadre_id, post_id), as CSV or a
+    /// workbook (plan.xlsx, plan.xlsx#Sheet)
     plan: PathBuf,
     /// What to print on stdout.
     #[arg(long, value_parser = formats(&["table", "json"]), default_value = "table")]
     format: Format,
+    /// Treat warnings (W codes) of the scenario and the plan file as errors.
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 pub fn run(a: Args) -> Status {
-    let sc = match load(&a.scenario) {
+    let sc = match super::load_warned(&a.scenario, a.deny_warnings) {
         Ok(s) => s,
         Err(s) => return s,
     };
-    let rows = match scenario::read_plan_csv(&a.plan, &sc) {
-        Ok(r) => r,
+    let rows = match scenario::read_plan(&a.plan, &sc) {
+        Ok(r) => {
+            if let Err(s) = super::say_warnings(&r.warnings, a.deny_warnings) {
+                return s;
+            }
+            r.rows
+        }
         Err(e) => {
             let text = format!("{e}\n");
             log::say_err_detail(text.lines().next().unwrap_or("error"), &text);

@@ -85,7 +85,7 @@ enum Command {
     Plan(plan::Args),
     /// Verify a plan CSV (written by rotaplan or by hand) against every rule of a scenario.
     Check(check::Args),
-    /// Check a scenario's files alone.
+    /// Check a scenario's files alone; warnings (W codes) are shown too.
     Validate(validate::Args),
     /// Solve every scenario and variant of the given files in parallel, and compare the plans.
     Run(run::Args),
@@ -168,10 +168,41 @@ fn say_violations(headline: &str, v: &[rotaplan::check::Violation]) {
 }
 
 fn load(path: &Path) -> Result<Scenario, Status> {
-    scenario::load(path).map_err(|e| {
+    load_warned(path, false)
+}
+
+/// Loads a scenario and shows its warnings on stderr; with `deny`, a warning stops as an error.
+fn load_warned(path: &Path, deny: bool) -> Result<Scenario, Status> {
+    let c = scenario::load_checked(path).map_err(|e| {
         say_problems(&e);
         Status::Problem
-    })
+    })?;
+    say_warnings(&c.warnings, deny)?;
+    Ok(c.scenario)
+}
+
+/// Warnings on stderr (they never change the exit code), or with `deny` as errors (exit 1).
+fn say_warnings(w: &[scenario::Diagnostic], deny: bool) -> Result<(), Status> {
+    if w.is_empty() {
+        return Ok(());
+    }
+    let text: Vec<String> = w.iter().map(|d| d.to_string()).collect();
+    let text = text.join("\n\n");
+    if deny {
+        let summary = format!(
+            "{} warning(s) denied (--deny-warnings); nothing was done",
+            w.len()
+        );
+        log::say_err_detail(&summary, &format!("{text}\n{summary}\n"));
+        return Err(Status::Problem);
+    }
+    let summary = format!("{} warning(s)", w.len());
+    if log::format() == log::LogFormat::Json {
+        tracing::warn!(target: "rotaplan", detail = %text, "{summary}");
+    } else {
+        log::say_err_detail(&summary, &format!("{text}\n{summary}\n"));
+    }
+    Ok(())
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Status> {

@@ -1,6 +1,6 @@
 //! `rotaplan plan`: solve one scenario and write its plan files.
 
-use super::{Status, formats, load, say, say_problems, say_violations, write};
+use super::{Status, formats, say, say_problems, say_violations, write};
 use rotaplan::report::{self, Format};
 use std::path::PathBuf;
 
@@ -29,10 +29,13 @@ pub struct Args {
     /// Runner-up candidates per assigned post, each costed by an exact re-solve (0 = none).
     #[arg(long, default_value_t = 0)]
     runner_ups: usize,
+    /// Treat the scenario's warnings (W codes) as errors: nothing is planned if there is one.
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 pub fn run(a: Args) -> Status {
-    let mut sc = match load(&a.scenario) {
+    let mut sc = match super::load_warned(&a.scenario, a.deny_warnings) {
         Ok(s) => s,
         Err(s) => return s,
     };

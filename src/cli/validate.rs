@@ -9,6 +9,9 @@ use std::path::PathBuf;
 pub struct Args {
     /// The scenario file (YAML)
     scenario: PathBuf,
+    /// Treat warnings as errors (exit 1 if there is one), e.g. for nightly runs.
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 pub fn run(a: Args) -> Status {
@@ -16,12 +19,36 @@ pub fn run(a: Args) -> Status {
     match scenario::load_variants(path) {
         Ok(vs) => {
             let sc = &vs[0].scenario;
+            let mut warnings: Vec<scenario::Diagnostic> = Vec::new();
+            let mut notes: Vec<&String> = Vec::new();
+            for v in &vs {
+                for w in &v.warnings {
+                    if !warnings.contains(w) {
+                        warnings.push(w.clone());
+                    }
+                }
+                for n in &v.notes {
+                    if !notes.contains(&n) {
+                        notes.push(n);
+                    }
+                }
+            }
+            for n in notes {
+                say(&format!("note: {n}\n"));
+            }
+            if let Err(s) = super::say_warnings(&warnings, a.deny_warnings) {
+                return s;
+            }
+            let warned = match warnings.len() {
+                0 => String::new(),
+                n => format!(", {n} warning(s)"),
+            };
             let more = match vs.len() - 1 {
                 0 => String::new(),
                 n => format!(", and {n} variant(s)"),
             };
             say(&format!(
-                "{}: valid ({} units, {} posts, {} cadres, plan date {}, rule set {}{more})\n",
+                "{}: valid ({} units, {} posts, {} cadres, plan date {}, rule set {}{more}){warned}\n",
                 path.display(),
                 sc.units.len(),
                 sc.posts.len(),

@@ -13,9 +13,11 @@
 mod diagnostic;
 mod locate;
 mod plan;
+pub mod provinces;
 mod tables;
 mod text;
 mod variants;
+mod xlsx;
 mod yaml;
 
 pub use variants::{DEFAULT_SWEEP_LIMIT, Variant, input_files, load_each, load_variants};
@@ -27,19 +29,45 @@ use std::sync::Arc;
 
 use serde_yaml::Value;
 
-pub use diagnostic::{Diagnostic, ERROR_CODES, LoadError};
-pub use plan::{PlanRow, PreviousPlan, read_plan_csv, use_previous_plan};
+pub use diagnostic::{Diagnostic, ERROR_CODES, LoadError, WARNING_CODES};
+pub use plan::{PlanRow, PreviousPlan, ReadPlan, read_plan, read_plan_csv, use_previous_plan};
 
 use crate::domain::{Cadre, PairRule, Post, Scenario, Unit};
 use diagnostic::{self as code, Diags, quoted};
 use locate::{KeyPath, Locate, Target};
 use tables::{Csv, CsvSpec, Ids};
-use text::{ReadFailure, read_text};
+use text::{DateFormat, ReadFailure, read_text};
 use yaml::{IdRef, RawPair, TableRef};
 
-/// Reads a scenario: the YAML file at `path` and the CSV tables it names, validated.
+/// A scenario that loaded, with the warnings its files gave (coded `W…`, located like errors) and
+/// notes on how the tables were read (the separator of a CSV file, day/month/year dates).
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub scenario: Scenario,
+    pub warnings: Vec<Diagnostic>,
+    pub notes: Vec<String>,
+}
+
+/// Reads a scenario: the YAML file at `path` and the tables it names, validated. Warnings are
+/// dropped (see [`load_checked`]), unless the scenario says `deny_warnings: true`.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
+    load_checked(path).map(|c| c.scenario)
+}
+
+/// Reads a scenario with its warnings and notes.
+pub fn load_checked(path: &Path) -> Result<Checked, LoadError> {
     variants::load_base(path)
+}
+
+/// Warnings as a [`LoadError`] (`--deny-warnings`); `Ok` when there are none.
+pub fn deny(warnings: &[Diagnostic]) -> Result<(), LoadError> {
+    if warnings.is_empty() {
+        Ok(())
+    } else {
+        Err(LoadError {
+            diagnostics: warnings.to_vec(),
+        })
+    }
 }
 
 /// Checks and converts a scenario's YAML value; table paths are relative to `base_dir`, and `loc`
@@ -49,7 +77,7 @@ pub(crate) fn from_value(
     base_dir: &Path,
     loc: &dyn Locate,
     cache: &TableCache,
-) -> Result<Scenario, LoadError> {
+) -> Result<Checked, LoadError> {
     let mut diags = Diags::default();
     yaml::check_keys(value, &yaml::SCENARIO, &KeyPath::root(), loc, &mut diags);
     let s = yaml::settings(value, base_dir, loc, &mut diags);
@@ -67,28 +95,50 @@ pub(crate) fn from_value(
     };
     // Tables are parsed once per file and reading settings, and shared by every scenario (variant)
     // that reads them the same way; a table with errors is never cached, so each variant reports it.
-    let path_of = |t: &Option<TableRef>| t.as_ref().map(|t| t.path.clone());
+    let path_of = |t: &Option<TableRef>| {
+        t.as_ref().map(|t| match &t.sheet {
+            Some(sheet) => PathBuf::from(format!("{}#{sheet}", t.path.display())),
+            None => PathBuf::from(format!("{}#{}", t.path.display(), t.table)),
+        })
+    };
     let (units, unit_ids) = shared(&cache.units, path_of(&s.units), &mut diags, |d| {
-        Some(tables::units(&read(&s.units, &tables::UNITS, d)?, d))
+        parse(read(&s.units, &tables::UNITS, d)?, d, |csv, d| {
+            tables::units(csv, d)
+        })
     });
     let posts_key =
         path_of(&s.posts).map(|p| (p, path_of(&s.units), s.rules.not_local_titles.clone()));
     let (posts, post_ids) = shared(&cache.posts, posts_key, &mut diags, |d| {
-        Some(tables::posts(
-            &read(&s.posts, &tables::POSTS, d)?,
-            unit_ids.as_deref(),
-            &s.rules,
-            d,
-        ))
+        parse(read(&s.posts, &tables::POSTS, d)?, d, |csv, d| {
+            tables::posts(
+                csv,
+                unit_ids.as_deref(),
+                units.as_deref().map(|u| &u[..]),
+                &s.rules,
+                d,
+            )
+        })
     });
-    let cadres_key = path_of(&s.cadres).map(|p| (p, path_of(&s.units), s.plan_date));
-    let (cadres, cadre_ids) = shared(&cache.cadres, cadres_key, &mut diags, |d| {
-        Some(tables::cadres(
-            &read(&s.cadres, &tables::CADRES, d)?,
-            unit_ids.as_deref(),
+    let cadres_key = path_of(&s.cadres).map(|p| {
+        (
+            p,
+            path_of(&s.units),
+            path_of(&s.posts),
             s.plan_date,
-            d,
-        ))
+            s.date_format,
+        )
+    });
+    let (cadres, cadre_ids) = shared(&cache.cadres, cadres_key, &mut diags, |d| {
+        let refs = tables::CadreRefs {
+            units: unit_ids.as_deref(),
+            unit_rows: units.as_deref().map(|u| &u[..]),
+            posts: posts.as_deref().map(|p| &p[..]),
+            plan_date: s.plan_date,
+            dates: s.date_format,
+        };
+        parse(read(&s.cadres, &tables::CADRES, d)?, d, |csv, d| {
+            tables::cadres(csv, &refs, d)
+        })
     });
 
     let (post_ids, cadre_ids) = (post_ids.as_deref(), cadre_ids.as_deref());
@@ -113,8 +163,9 @@ pub(crate) fn from_value(
         refs.check_seats(&pins, posts, &extra_seats);
     }
 
-    if let Some(err) = diags.into_error() {
-        return Err(err);
+    let (warnings, notes) = diags.finish()?;
+    if s.deny_warnings {
+        deny(&warnings)?;
     }
     match (s.plan_date, units, posts, cadres) {
         (Some(plan_date), Some(units), Some(posts), Some(cadres)) => with_baseline(
@@ -139,7 +190,12 @@ pub(crate) fn from_value(
                 baseline: Vec::new(),
                 baseline_previous: s.baseline_previous,
             },
-        ),
+        )
+        .map(|scenario| Checked {
+            scenario,
+            warnings,
+            notes,
+        }),
         // Every missing part has been reported above; this is a guard, not an expected path.
         _ => Err(single(
             diagnostic::Diagnostic::new(code::MISSING_KEY, loc.file())
@@ -160,23 +216,48 @@ pub(crate) struct TableCache {
 
 /// posts.csv, units.csv (its ids resolve `unit`) and the not-local titles (they derive `not_local`).
 type PostsKey = (PathBuf, Option<PathBuf>, Vec<String>);
-/// cadres.csv, units.csv and the plan date (birth and certificate dates are checked against it).
-type CadresKey = (PathBuf, Option<PathBuf>, Option<crate::domain::Date>);
+/// cadres.csv, units.csv (ids and provinces), posts.csv (titles), the plan date (birth and
+/// certificate dates are checked against it) and the date format.
+type CadresKey = (
+    PathBuf,
+    Option<PathBuf>,
+    Option<PathBuf>,
+    Option<crate::domain::Date>,
+    DateFormat,
+);
 
-type Cached<K, T> = BTreeMap<K, (Arc<Vec<T>>, Arc<Ids>)>;
+/// A parsed table, its ids, and the warnings and notes its parse gave (replayed on every use).
+type Entry<T> = (Arc<Vec<T>>, Arc<Ids>, Arc<(Vec<Diagnostic>, Vec<String>)>);
+type Cached<K, T> = BTreeMap<K, Entry<T>>;
+
+/// Parses a table read from a file; the diagnostics of a workbook's table are put in its sheet.
+fn parse<T>(
+    csv: Csv,
+    diags: &mut Diags,
+    f: impl FnOnce(&Csv, &mut Diags) -> tables::Parsed<T>,
+) -> Option<tables::Parsed<T>> {
+    let mark = diags.marks();
+    let parsed = f(&csv, diags);
+    if let Some(sheet) = &csv.sheet {
+        diags.in_sheet(mark, &csv.file, sheet);
+    }
+    Some(parsed)
+}
 
 /// The rows and ids of a table: from the cache under `key`, or parsed (and cached if it parsed
-/// without a problem). Rows are `None` when some row is invalid (the problem is in `diags`).
+/// without an error). Rows are `None` when some row is invalid (the problem is in `diags`).
 fn shared<K: Ord, T>(
     cache: &RefCell<Cached<K, T>>,
     key: Option<K>,
     diags: &mut Diags,
     parse: impl FnOnce(&mut Diags) -> Option<tables::Parsed<T>>,
 ) -> (Option<Arc<Vec<T>>>, Option<Arc<Ids>>) {
-    if let Some((rows, ids)) = key.as_ref().and_then(|k| cache.borrow().get(k).cloned()) {
+    if let Some((rows, ids, said)) = key.as_ref().and_then(|k| cache.borrow().get(k).cloned()) {
+        diags.replay(&said.0, &said.1);
         return (Some(rows), Some(ids));
     }
     let before = diags.len();
+    let mark = diags.marks();
     let Some(parsed) = parse(diags) else {
         return (None, None);
     };
@@ -187,7 +268,8 @@ fn shared<K: Ord, T>(
         .collect::<Option<Vec<T>>>()
         .map(Arc::new);
     if let (Some(k), Some(r), true) = (key, &rows, diags.len() == before) {
-        cache.borrow_mut().insert(k, (r.clone(), ids.clone()));
+        let said = Arc::new(diags.since(mark));
+        cache.borrow_mut().insert(k, (r.clone(), ids.clone(), said));
     }
     (rows, Some(ids))
 }
@@ -201,10 +283,10 @@ fn with_baseline(
     let Some(t) = baseline else {
         return Ok(sc);
     };
-    if let Err(f) = read_text(&t.path) {
+    if let Err(f) = text::check_file(&t.path) {
         return Err(single(read_failure(&t.path, f, Some((t, loc)))));
     }
-    let rows = read_plan_csv(&t.path, &sc)?;
+    let rows = plan::read_plan_in(&t.path, t.sheet.as_deref(), &sc, false)?.rows;
     sc.baseline = rows.iter().map(|r| (r.cadre, r.post)).collect();
     sc.baseline.sort_unstable();
     sc.baseline.dedup();
@@ -219,6 +301,9 @@ fn single(d: Diagnostic) -> LoadError {
 
 /// Reads one table named in the YAML; a file that cannot be read is reported where it is named.
 fn read_table(t: &TableRef, spec: &CsvSpec, loc: &dyn Locate, diags: &mut Diags) -> Option<Csv> {
+    if xlsx::is_workbook(&t.path) {
+        return read_sheet_table(t, spec, loc, diags);
+    }
     match read_text(&t.path) {
         Ok(text) => {
             tracing::debug!(file = %t.path.display(), bytes = text.len(), "table read");
@@ -227,6 +312,106 @@ fn read_table(t: &TableRef, spec: &CsvSpec, loc: &dyn Locate, diags: &mut Diags)
         Err(f) => {
             diags.push(read_failure(&t.path, f, Some((t, loc))));
             None
+        }
+    }
+}
+
+/// Reads one table from a sheet of a workbook.
+fn read_sheet_table(
+    t: &TableRef,
+    spec: &CsvSpec,
+    loc: &dyn Locate,
+    diags: &mut Diags,
+) -> Option<Csv> {
+    if let Err(f) = text::check_file(&t.path) {
+        diags.push(read_failure(&t.path, f, Some((t, loc))));
+        return None;
+    }
+    let started = std::time::Instant::now();
+    match xlsx::read_sheet(&t.path, t.sheet.as_deref(), t.table) {
+        Ok(sheet) => {
+            tracing::debug!(
+                file = %t.path.display(),
+                sheet = %sheet.name,
+                rows = sheet.rows.len(),
+                ms = started.elapsed().as_millis() as u64,
+                "sheet read"
+            );
+            diags.note(format!(
+                "{}: table {} read from sheet {:?}",
+                t.path.display(),
+                t.table,
+                sheet.name
+            ));
+            let mark = diags.marks();
+            let mut csv = tables::from_records(
+                &t.path,
+                sheet.name.clone(),
+                sheet.rows,
+                spec,
+                None,
+                sheet.col_offset,
+                diags,
+            );
+            diags.in_sheet(mark, &t.path, &sheet.name);
+            if let Some(csv) = &mut csv {
+                csv.sheet = Some(sheet.name);
+            }
+            csv
+        }
+        Err(f) => {
+            diags.push(sheet_failure(&t.path, f, Some((t, loc))));
+            None
+        }
+    }
+}
+
+/// The diagnostic of a workbook or sheet that could not be read.
+fn sheet_failure(
+    path: &Path,
+    f: xlsx::SheetFailure,
+    named_by: Option<(&TableRef, &dyn Locate)>,
+) -> Diagnostic {
+    let at = |code: &'static str| match named_by {
+        Some((t, loc)) => {
+            let l = loc.locate(&t.key, Target::Value);
+            Diagnostic::new(code, &l.file)
+                .at(l.line, l.column)
+                .field(t.key.to_string())
+        }
+        None => Diagnostic::new(code, path),
+    };
+    let shown = quoted(&path.display().to_string());
+    match f {
+        xlsx::SheetFailure::Unreadable(e) => at(code::UNREADABLE)
+            .found(format!("{shown}: {e}"))
+            .expected("a workbook (XLSX, XLSM, XLSB, XLS or ODS) that opens")
+            .fix("open the file in a spreadsheet and save it again as Excel Workbook (.xlsx)"),
+        xlsx::SheetFailure::NoSheet { wanted, have } => {
+            let names: Vec<&str> = have.iter().map(String::as_str).collect();
+            let table = named_by.map_or("plan", |(t, _)| t.table);
+            let (found, fix) = match &wanted {
+                Some(w) => (
+                    format!("{shown} has no sheet {}", quoted(w)),
+                    format!(
+                        "{}write the sheet's name after `#` exactly as the workbook has it",
+                        text::did_you_mean(text::closest_name(w, names.iter().copied()))
+                    ),
+                ),
+                None => (
+                    format!("{shown} has no sheet named after the table {table}"),
+                    format!(
+                        "name the sheet after `#` (`{}#Sheet`), or name the sheet `{table}`",
+                        path.file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default()
+                    ),
+                ),
+            };
+            at(code::SHEET_NOT_FOUND)
+                .found(found)
+                .expected(format!("one of the sheets {}", text::one_of(&names)))
+                .fix(fix)
         }
     }
 }
@@ -277,7 +462,10 @@ fn read_failure(
                 found
             })
             .expected("UTF-8 text")
-            .fix("save the file as UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))"),
+            .fix(
+                "save the file as UTF-8 (in Excel: Save As → CSV UTF-8; a `;` separator is read as \
+                 it is), or name the .xlsx workbook under `tables:` instead",
+            ),
     }
 }
 

@@ -1,11 +1,13 @@
-//! Reading a plan CSV (written by rotaplan or by hand) back against its scenario.
+//! Reading a plan file (CSV or a workbook's sheet, written by rotaplan or by hand) back against its
+//! scenario.
 
 use std::path::Path;
 
 use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
-use super::read_failure;
-use super::tables::{self, Column, CsvSpec, Ids};
-use super::text::read_text;
+use super::tables::{self, Column, Csv, CsvSpec, Ids};
+use super::text::{check_file, read_text};
+use super::{read_failure, xlsx};
+use crate::domain::text::same_key;
 use crate::domain::{CadreIx, PostIx, Scenario};
 
 /// One assignment of a plan file.
@@ -17,20 +19,52 @@ pub struct PlanRow {
     pub post: PostIx,
 }
 
-const PLAN_COLUMNS: &[Column] = &[("cadre_id", true), ("post_id", true)];
+/// A plan file read: its rows, and its warnings (a name that does not match the id on its row).
+#[derive(Debug, Clone)]
+pub struct ReadPlan {
+    pub rows: Vec<PlanRow>,
+    pub warnings: Vec<Diagnostic>,
+    /// Rows left out because their cadre or post is not in the scenario (previous plans only).
+    pub dropped: usize,
+}
+
+const PLAN_COLUMNS: &[Column] = &[
+    ("cadre_id", true),
+    ("post_id", true),
+    ("cadre_name", false),
+    ("post_title", false),
+];
 
 const PLAN: CsvSpec = CsvSpec {
     columns: PLAN_COLUMNS,
     strict: false,
     exact_width: false,
     missing_code: code::PLAN_MISSING_COLUMN,
+    aliases: &[
+        ("ma_can_bo", "cadre_id"),
+        ("ma_vi_tri", "post_id"),
+        ("ho_ten", "cadre_name"),
+        ("ho_va_ten", "cadre_name"),
+        ("name", "cadre_name"),
+        ("chuc_danh", "post_title"),
+        ("title", "post_title"),
+    ],
 };
 
 /// Reads the `cadre_id,post_id` pairs of a plan CSV (other columns are ignored; a header-only
 /// file is an empty plan; a row with both ids empty is skipped). Every unknown id is reported.
-/// Duplicates are returned as written: judging them is `check`'s job.
+/// Duplicates are returned as written: judging them is `check`'s job. Warnings are dropped (see
+/// [`read_plan`]).
 pub fn read_plan_csv(path: &Path, scenario: &Scenario) -> Result<Vec<PlanRow>, LoadError> {
-    read_rows(path, scenario, false).map(|(rows, _)| rows)
+    read_plan(path, scenario).map(|p| p.rows)
+}
+
+/// Reads a plan file: CSV, or a workbook (`plan.xlsx`, `plan.xlsx#Sheet`; without a sheet name, the
+/// sheet `plan` or the only one), with the same rules; a `cadre_name` / `post_title` that does not
+/// match the id on its row is a warning (W4001).
+pub fn read_plan(path: &Path, scenario: &Scenario) -> Result<ReadPlan, LoadError> {
+    let r = super::yaml::table_ref(path, "plan", super::locate::KeyPath::root());
+    read_plan_in(&r.path, r.sheet.as_deref(), scenario, false)
 }
 
 /// What a previous plan gave as a baseline.
@@ -42,33 +76,66 @@ pub struct PreviousPlan {
     pub dropped: usize,
 }
 
-/// `baseline: previous`: the plan at `plan_csv` (this scenario's previous plan) becomes the
-/// scenario's baseline. The tables may have changed since that plan was made, so a row whose cadre
-/// or post is gone is left out and counted, not an error; any other problem of the file is.
-pub fn use_previous_plan(sc: &mut Scenario, plan_csv: &Path) -> Result<PreviousPlan, LoadError> {
-    let (rows, dropped) = read_rows(plan_csv, sc, true)?;
-    sc.baseline = rows.iter().map(|r| (r.cadre, r.post)).collect();
+/// `baseline: previous`: the plan at `plan` (this scenario's previous plan, CSV or a workbook)
+/// becomes the scenario's baseline. The tables may have changed since that plan was made, so a row
+/// whose cadre or post is gone is left out and counted, not an error; any other problem of the file
+/// is.
+pub fn use_previous_plan(sc: &mut Scenario, plan: &Path) -> Result<PreviousPlan, LoadError> {
+    let r = super::yaml::table_ref(plan, "plan", super::locate::KeyPath::root());
+    let read = read_plan_in(&r.path, r.sheet.as_deref(), sc, true)?;
+    sc.baseline = read.rows.iter().map(|r| (r.cadre, r.post)).collect();
     sc.baseline.sort_unstable();
     sc.baseline.dedup();
     Ok(PreviousPlan {
         pairs: sc.baseline.len(),
-        dropped,
+        dropped: read.dropped,
     })
 }
 
-/// The rows of a plan CSV; with `skip_unknown`, rows with an id the scenario does not have are
-/// counted instead of reported.
-fn read_rows(
+/// `skip_unknown`: rows with an id the scenario does not have are counted in `dropped` instead of
+/// reported.
+pub(crate) fn read_plan_in(
     path: &Path,
+    sheet: Option<&str>,
     scenario: &Scenario,
     skip_unknown: bool,
-) -> Result<(Vec<PlanRow>, usize), LoadError> {
-    let mut dropped = 0;
-    let text = read_text(path).map_err(|f| LoadError {
-        diagnostics: vec![read_failure(path, f, None)],
-    })?;
+) -> Result<ReadPlan, LoadError> {
     let mut diags = Diags::default();
-    let Some(csv) = tables::read_csv(path, &text, &PLAN, &mut diags) else {
+    let csv = if xlsx::is_workbook(path) {
+        check_file(path).map_err(|f| LoadError {
+            diagnostics: vec![read_failure(path, f, None)],
+        })?;
+        match xlsx::read_sheet(path, sheet, "plan") {
+            Ok(sh) => {
+                let mark = diags.marks();
+                let csv = tables::from_records(
+                    path,
+                    sh.name.clone(),
+                    sh.rows,
+                    &PLAN,
+                    None,
+                    sh.col_offset,
+                    &mut diags,
+                );
+                diags.in_sheet(mark, path, &sh.name);
+                csv.map(|mut c| {
+                    c.sheet = Some(sh.name);
+                    c
+                })
+            }
+            Err(f) => {
+                return Err(LoadError {
+                    diagnostics: vec![super::sheet_failure(path, f, None)],
+                });
+            }
+        }
+    } else {
+        let text = read_text(path).map_err(|f| LoadError {
+            diagnostics: vec![read_failure(path, f, None)],
+        })?;
+        tables::read_csv(path, &text, &PLAN, &mut diags)
+    };
+    let Some(csv) = csv else {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),
         }));
@@ -78,6 +145,27 @@ fn read_rows(
             diagnostics: Vec::new(),
         }));
     }
+    let mark = diags.marks();
+    let (out, dropped) = plan_rows(&csv, scenario, skip_unknown, &mut diags);
+    if let Some(sheet) = &csv.sheet {
+        diags.in_sheet(mark, path, sheet);
+    }
+    let (warnings, _) = diags.finish()?;
+    Ok(ReadPlan {
+        rows: out,
+        warnings,
+        dropped,
+    })
+}
+
+fn plan_rows(
+    csv: &Csv,
+    scenario: &Scenario,
+    skip_unknown: bool,
+    diags: &mut Diags,
+) -> (Vec<PlanRow>, usize) {
+    let mut dropped = 0;
+    let path = csv.file.as_path();
     let cadres = Ids::from_unique(scenario.cadres.iter().map(|c| c.id.as_str()));
     let posts = Ids::from_unique(scenario.posts.iter().map(|p| p.id.as_str()));
     let mut out = Vec::new();
@@ -89,7 +177,7 @@ fn read_rows(
         }
         let mut resolve = |col: &str, id: &str, ids: &Ids, unknown: &'static str, table: &str| {
             let d = Diagnostic::new(code::PLAN_MISSING_VALUE, path)
-                .at(Some(row.line), csv.column(col).map(|c| c + 1))
+                .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
                 .field(format!("{}: {col}", csv.name))
                 .found(quoted(id));
             if id.is_empty() {
@@ -135,6 +223,26 @@ fn read_rows(
             "posts.csv",
         );
         if let (Some(cadre), Some(post)) = (cadre, post) {
+            let names = [
+                ("cadre_name", &scenario.cadre(cadre).name, cadre_id, "name"),
+                ("post_title", &scenario.post(post).title, post_id, "title"),
+            ];
+            for (col, actual, id, what) in names {
+                let Some(written) = csv.cell(row, col).filter(|w| !w.is_empty()) else {
+                    continue;
+                };
+                if same_key(written, actual) {
+                    continue;
+                }
+                diags.push(
+                    Diagnostic::new(code::PLAN_NAME_MISMATCH, path)
+                        .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
+                        .field(format!("{}: {col}", csv.name))
+                        .found(format!("{} on the row of {}", quoted(written), quoted(id)))
+                        .expected(format!("the {what} of {} in the scenario: {}", quoted(id), quoted(actual)))
+                        .fix("check that the id is the one meant (the plan is read by its ids; the name is only checked)"),
+                );
+            }
             out.push(PlanRow {
                 line: row.line,
                 cadre,
@@ -144,8 +252,5 @@ fn read_rows(
             dropped += 1;
         }
     }
-    match diags.into_error() {
-        Some(e) => Err(e),
-        None => Ok((out, dropped)),
-    }
+    (out, dropped)
 }

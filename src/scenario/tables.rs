@@ -5,10 +5,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::diagnostic::{self as code, Diagnostic, Diags, quoted};
+use super::provinces::{self, Province};
 use super::text::{
-    BOOL_EXPECTED, closest_id, closest_name, did_you_mean, one_of, parse_bool, parse_date,
-    parse_decimal, parse_int, split_list, split_pairs,
+    BOOL_EXPECTED, DateFormat, closest_id, closest_name, did_you_mean, one_of, parse_bool,
+    parse_date_as, parse_decimal, parse_int, split_list, split_pairs,
 };
+use crate::domain::text::{fold, key, normalize};
 use crate::domain::{Cadre, CadreIx, Date, Function, Post, Role, RuleSet, Sex, Tier, Unit, UnitIx};
 
 /// A column of a table: its name and whether the header must have it.
@@ -59,15 +61,102 @@ pub(crate) const CADRE_COLUMNS: &[Column] = &[
     ("ethnic_minority", false),
 ];
 
-/// A CSV file read into trimmed cells, each row with the line it starts on.
+/// Vietnamese column headers accepted for the documented ones, written as [`fold`] writes them
+/// (no diacritics, lower case, `_` between words): "Ngày sinh", "ngay_sinh" and "NGAY SINH" are all
+/// `birth_date`. The documented names themselves are also accepted in any case and spacing.
+pub(crate) type Alias = (&'static str, &'static str);
+
+pub(crate) const UNIT_ALIASES: &[Alias] = &[
+    ("ma", "id"),
+    ("ma_don_vi", "id"),
+    ("ten", "name"),
+    ("ten_don_vi", "name"),
+    ("cap", "tier"),
+    ("tinh", "province"),
+    ("tinh_thanh", "province"),
+    ("vung", "region"),
+    ("muc_thieu", "shortage"),
+    ("muc_thieu_can_bo", "shortage"),
+    ("vung_kho_khan", "difficult"),
+    ("kho_khan", "difficult"),
+];
+
+pub(crate) const POST_ALIASES: &[Alias] = &[
+    ("ma", "id"),
+    ("ma_vi_tri", "id"),
+    ("don_vi", "unit"),
+    ("ma_don_vi", "unit"),
+    ("chuc_danh", "title"),
+    ("bac", "rank"),
+    ("cap_bac", "rank"),
+    ("linh_vuc", "sector"),
+    ("vai_tro", "role"),
+    ("khong_phai_nguoi_dia_phuong", "not_local"),
+    ("khong_la_nguoi_dia_phuong", "not_local"),
+    ("chuc_nang", "function"),
+    ("so_cho", "seats"),
+    ("so_ghe", "seats"),
+    ("muc_do_can_thiet", "criticality"),
+    ("muc_uu_tien", "criticality"),
+];
+
+pub(crate) const CADRE_ALIASES: &[Alias] = &[
+    ("ma", "id"),
+    ("ma_can_bo", "id"),
+    ("ho_ten", "name"),
+    ("ho_va_ten", "name"),
+    ("gioi_tinh", "sex"),
+    ("ngay_sinh", "birth_date"),
+    ("noi_sinh", "birth_province"),
+    ("tinh_sinh", "birth_province"),
+    ("que_quan", "hometown_province"),
+    ("don_vi_hien_tai", "current_unit"),
+    ("vai_tro_hien_tai", "current_role"),
+    ("bac_hien_tai", "current_rank"),
+    ("linh_vuc", "sector"),
+    ("chuc_danh_quy_hoach", "planned_titles"),
+    ("noi_troi", "outstanding"),
+    ("xuat_sac", "outstanding"),
+    ("xep_loai", "rating"),
+    ("danh_gia", "rating"),
+    ("ngay_kham_suc_khoe", "health_cert_date"),
+    ("ngay_giay_kham_suc_khoe", "health_cert_date"),
+    ("ket_thuc_luan_chuyen", "rotation_end"),
+    ("so_nam_cong_tac", "worked_years"),
+    ("nhiem_ky_dung_dau", "head_terms"),
+    ("so_nhiem_ky_dung_dau", "head_terms"),
+    ("nguoi_than", "relatives"),
+    ("dan_toc_thieu_so", "ethnic_minority"),
+];
+
+/// The documented column a header cell names: itself, or through an alias.
+fn canonical_column(header: &str, spec: &CsvSpec) -> Option<&'static str> {
+    if let Some((n, _)) = spec.columns.iter().find(|(n, _)| *n == header) {
+        return Some(n);
+    }
+    let folded = fold(header).replace('-', "_");
+    if let Some((n, _)) = spec.columns.iter().find(|(n, _)| **n == folded) {
+        return Some(n);
+    }
+    spec.aliases
+        .iter()
+        .find(|(a, _)| *a == folded)
+        .map(|(_, n)| *n)
+}
+
+/// A table read into normalised cells, each row with the line (CSV) or sheet row (XLSX) it is on.
 pub(crate) struct Csv {
     pub file: PathBuf,
-    /// The file name, used in field paths (`cadres.csv: birth_date`).
+    /// The file name, used in field paths (`cadres.csv: birth_date`); the sheet name for a workbook.
     pub name: String,
     pub header_line: usize,
     /// Column name → index, for the columns the header has.
     columns: HashMap<String, usize>,
     pub rows: Vec<Row>,
+    /// The sheet's column of the table's first column, less one (0 for a CSV file).
+    pub col_offset: usize,
+    /// The sheet, for a table read from a workbook.
+    pub sheet: Option<String>,
 }
 
 pub(crate) struct Row {
@@ -89,6 +178,10 @@ impl Csv {
     fn field(&self, column: &str) -> String {
         format!("{}: {column}", self.name)
     }
+    /// The 1-based column number shown for the cell at index `ix`.
+    pub(crate) fn col_number(&self, ix: usize) -> usize {
+        ix + 1 + self.col_offset
+    }
 }
 
 /// How to read a CSV file.
@@ -101,6 +194,8 @@ pub(crate) struct CsvSpec {
     pub exact_width: bool,
     /// The code of a missing required column.
     pub missing_code: &'static str,
+    /// Other names of the columns.
+    pub aliases: &'static [Alias],
 }
 
 pub(crate) const UNITS: CsvSpec = CsvSpec {
@@ -108,13 +203,16 @@ pub(crate) const UNITS: CsvSpec = CsvSpec {
     strict: true,
     exact_width: true,
     missing_code: code::MISSING_COLUMN,
+    aliases: UNIT_ALIASES,
 };
 pub(crate) const POSTS: CsvSpec = CsvSpec {
     columns: POST_COLUMNS,
+    aliases: POST_ALIASES,
     ..UNITS
 };
 pub(crate) const CADRES: CsvSpec = CsvSpec {
     columns: CADRE_COLUMNS,
+    aliases: CADRE_ALIASES,
     ..UNITS
 };
 
@@ -147,17 +245,58 @@ impl LineIndex<'_> {
     }
 }
 
-/// Reads CSV text: checks the header against the spec and keeps every non-blank row, its cells
-/// trimmed. `None` if there is no header at all.
+/// The cell separator of CSV text: `,`, `;` or tab, whichever the first line has most of outside
+/// quotes (a comma when it has none).
+pub(crate) fn detect_separator(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let [c, s, t] = counts;
+    if s > c && s >= t {
+        b';'
+    } else if t > c && t > s {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+pub(crate) fn separator_name(sep: u8) -> &'static str {
+    match sep {
+        b';' => "`;` (semicolon)",
+        b'\t' => "tabs",
+        _ => "`,` (comma)",
+    }
+}
+
+/// Reads CSV text: detects the separator, checks the header against the spec and keeps every
+/// non-blank row, its cells normalised ([`normalize`]). `None` if there is no header at all.
 pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diags) -> Option<Csv> {
-    let known = spec.columns;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.display().to_string());
+    let sep = detect_separator(text);
+    if sep != b',' {
+        diags.note(format!(
+            "{}: cells separated by {}",
+            file.display(),
+            separator_name(sep)
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(sep)
         .from_reader(text.as_bytes());
     let lines = LineIndex::new(text);
     let mut records = Vec::new();
@@ -165,7 +304,7 @@ pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diag
         match result {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
-                let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+                let cells: Vec<String> = record.iter().map(normalize).collect();
                 records.push((line, cells));
             }
             Err(e) => {
@@ -175,13 +314,28 @@ pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diag
                         .at(line, None)
                         .field(name.clone())
                         .found(e.to_string())
-                        .expected("comma-separated cells")
-                        .fix("save the table as CSV (comma delimited), UTF-8"),
+                        .expected(format!("cells separated by {}", separator_name(sep)))
+                        .fix("save the table as CSV, UTF-8"),
                 );
                 break;
             }
         }
     }
+    from_records(file, name, records, spec, Some(sep), 0, diags)
+}
+
+/// Checks the header of a table's rows (CSV records or sheet rows, cells normalised) against the
+/// spec and keeps every non-blank row. `None` if there is no header at all.
+pub(crate) fn from_records(
+    file: &Path,
+    name: String,
+    records: Vec<(usize, Vec<String>)>,
+    spec: &CsvSpec,
+    sep: Option<u8>,
+    col_offset: usize,
+    diags: &mut Diags,
+) -> Option<Csv> {
+    let known = spec.columns;
     let mut records = records.into_iter();
     let Some((header_line, header)) = records.next() else {
         let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
@@ -211,6 +365,8 @@ pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diag
         header_line,
         columns: HashMap::new(),
         rows,
+        col_offset,
+        sheet: None,
     };
     let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
     let at_header = |code: &'static str, column: Option<usize>, field: String| {
@@ -219,17 +375,26 @@ pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diag
             .field(field)
     };
     for (ix, col) in header.iter().enumerate() {
-        if let Some(&first) = csv.columns.get(col.as_str()) {
+        let canonical = canonical_column(col, spec);
+        let shown = canonical.unwrap_or(col.as_str());
+        if let Some(&first) = csv.columns.get(shown) {
             diags.push(
-                at_header(code::DUPLICATE_COLUMN, Some(ix + 1), csv.field(col))
-                    .found(quoted(col))
-                    .expected(format!("each column once (already column {})", first + 1))
-                    .fix("delete or rename one of the two columns"),
+                at_header(
+                    code::DUPLICATE_COLUMN,
+                    Some(csv.col_number(ix)),
+                    csv.field(shown),
+                )
+                .found(quoted(col))
+                .expected(format!(
+                    "each column once (already column {})",
+                    csv.col_number(first)
+                ))
+                .fix("delete or rename one of the two columns"),
             );
             continue;
         }
-        if names.contains(&col.as_str()) {
-            csv.columns.insert(col.clone(), ix);
+        if let Some(canonical) = canonical {
+            csv.columns.insert(canonical.to_string(), ix);
         } else if spec.strict {
             let holds_data = csv
                 .rows
@@ -246,10 +411,14 @@ pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diag
                     .to_string(),
             };
             diags.push(
-                at_header(code::UNKNOWN_COLUMN, Some(ix + 1), csv.field(col))
-                    .found(quoted(col))
-                    .expected(format!("one of the columns {}", one_of(&names)))
-                    .fix(fix),
+                at_header(
+                    code::UNKNOWN_COLUMN,
+                    Some(csv.col_number(ix)),
+                    csv.field(col),
+                )
+                .found(quoted(col))
+                .expected(format!("one of the columns {}", one_of(&names)))
+                .fix(fix),
             );
         }
     }
@@ -258,11 +427,11 @@ pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diag
             let separator = header.len() == 1
                 && header
                     .first()
-                    .is_some_and(|h| h.contains(';') || h.contains('\t'));
+                    .is_some_and(|h| h.contains(';') || h.contains('\t') || h.contains(','));
             let none_known = csv.columns.is_empty();
             let fix = if separator {
-                "the file seems to separate cells with `;` or tabs: save it as CSV with commas \
-                 (in Excel: CSV UTF-8 (Comma delimited))"
+                "the header seems to be one cell holding several names: separate the cells with \
+                 `,`, `;` or tabs (in Excel: Save As → CSV UTF-8), or write one name per cell"
                     .to_string()
             } else if none_known {
                 format!(
@@ -291,7 +460,12 @@ pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diag
                     .field(csv.name.clone())
                     .found(format!("{} cells", row.cells.len()))
                     .expected(format!("{width} cells, as many as the header has"))
-                    .fix("check the row for a missing or extra comma; quote cells that contain commas"),
+                    .fix(match sep {
+                        Some(b';') => "check the row for a missing or extra `;`; quote cells that contain `;`",
+                        Some(b'\t') => "check the row for a missing or extra tab",
+                        Some(_) => "check the row for a missing or extra comma; quote cells that contain commas",
+                        None => "check the row for a missing or extra cell",
+                    }),
             );
         }
     }
@@ -365,6 +539,7 @@ struct Cells<'a> {
     row: &'a Row,
     diags: &'a mut Diags,
     ok: bool,
+    dates: DateFormat,
 }
 
 impl<'a> Cells<'a> {
@@ -374,7 +549,10 @@ impl<'a> Cells<'a> {
 
     fn diag(&self, code: &'static str, col: &str) -> Diagnostic {
         Diagnostic::new(code, &self.csv.file)
-            .at(Some(self.row.line), self.csv.column(col).map(|c| c + 1))
+            .at(
+                Some(self.row.line),
+                self.csv.column(col).map(|c| self.csv.col_number(c)),
+            )
             .field(self.csv.field(col))
             .found(quoted(self.raw(col).unwrap_or("")))
     }
@@ -451,17 +629,29 @@ impl<'a> Cells<'a> {
 
     fn date(&mut self, col: &str, required: bool) -> Option<Date> {
         let s = if required {
-            self.required(col, "a date YYYY-MM-DD")?
+            self.required(col, self.dates.expected())?
         } else {
             self.raw(col).filter(|s| !s.is_empty())?
         };
-        match parse_date(s) {
-            Ok(d) => Some(d),
+        match parse_date_as(s, self.dates) {
+            Ok(d) => {
+                if s.as_bytes().get(4).is_none_or(|b| *b != b'-') {
+                    let order = match self.dates {
+                        DateFormat::MonthDayYear => "month/day/year",
+                        _ => "day/month/year",
+                    };
+                    self.diags.note(format!(
+                        "{}: dates read as {order}",
+                        self.csv.file.display()
+                    ));
+                }
+                Some(d)
+            }
             Err(expected) => {
-                let d = self
-                    .diag(code::BAD_DATE, col)
-                    .expected(expected)
-                    .fix("write the date as YYYY-MM-DD (a spreadsheet may need the column formatted as text)");
+                let d = self.diag(code::BAD_DATE, col).expected(expected).fix(
+                    "write the date as YYYY-MM-DD or dd/mm/yyyy (set `date_format:` in the \
+                     scenario for another order)",
+                );
                 self.report(d);
                 None
             }
@@ -503,6 +693,13 @@ impl<'a> Cells<'a> {
         };
         if let Some((_, v)) = options.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)) {
             return Some(*v);
+        }
+        if col == "sex" {
+            match key(s).as_str() {
+                "nam" => return options.first().map(|(_, v)| *v),
+                "nữ" | "nu" => return options.get(1).map(|(_, v)| *v),
+                _ => {}
+            }
         }
         let d = self
             .diag(code::BAD_ENUM, col)
@@ -623,6 +820,7 @@ pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
             row,
             diags,
             ok: row.well_formed,
+            dates: DateFormat::Auto,
         };
         if !row.well_formed {
             register_only(csv, row, &mut out.ids, ix);
@@ -680,11 +878,15 @@ fn register_only(csv: &Csv, row: &Row, ids: &mut Ids, ix: usize) {
 pub(crate) fn posts(
     csv: &Csv,
     units: Option<&Ids>,
+    unit_rows: Option<&[Unit]>,
     rules: &RuleSet,
     diags: &mut Diags,
 ) -> Parsed<Post> {
     check_not_empty(csv, diags);
     let units = units.filter(|u| !u.is_empty());
+    let not_local_classes = rules.not_local_classes();
+    let is_not_local_title =
+        |t: &str| not_local_classes.contains(&crate::domain::text::title_class(t));
     let mut out = Parsed::empty();
     for (ix, row) in csv.rows.iter().enumerate() {
         let mut c = Cells {
@@ -692,6 +894,7 @@ pub(crate) fn posts(
             row,
             diags,
             ok: row.well_formed,
+            dates: DateFormat::Auto,
         };
         if !row.well_formed {
             register_only(csv, row, &mut out.ids, ix);
@@ -708,11 +911,36 @@ pub(crate) fn posts(
         let function = c.choice("function", FUNCTIONS, false);
         let seats = c.int("seats", 1, i64::from(u32::MAX), Some(1));
         let criticality = c.int("criticality", 1, 5, None);
+        if not_local == Some(false) && is_not_local_title(&title) {
+            let d = c
+                .diag(code::NOT_LOCAL_LOOKING, "not_local")
+                .found(format!("false, for the title {}", quoted(&title)))
+                .expected(
+                    "true or an empty cell: the title is one of the rule set's not-local titles \
+                     (rules.not_local_titles, whatever the level and spelling)",
+                )
+                .fix("empty the cell (or write true) so that H8 applies; keep false only if the post is an exception on purpose");
+            c.diags.push(d);
+        }
+        let central = match (&unit, unit_rows) {
+            (Ok(Some(u)), Some(rows)) => {
+                rows.get(*u as usize).is_some_and(|u| u.province.is_none())
+            }
+            _ => false,
+        };
+        if not_local == Some(true) && central {
+            let d = c
+                .diag(code::CENTRAL_NOT_LOCAL, "not_local")
+                .found(format!("true, for a post of a central unit (no province), {}", quoted(&title)))
+                .expected("false or an empty cell: H8 never applies to a post of a central unit, and H2 keeps its ordinary threshold there")
+                .fix("empty the cell, or give the post's unit its province in units.csv if it is a local unit");
+            c.diags.push(d);
+        }
         out.rows.push(match (c.ok, unit, role) {
             (true, Ok(Some(unit)), Some(role)) => Some(Post {
                 id,
                 unit,
-                not_local: not_local.unwrap_or_else(|| rules.is_not_local_title(&title)),
+                not_local: not_local.unwrap_or_else(|| is_not_local_title(&title)),
                 title,
                 rank: rank as i32,
                 sector,
@@ -733,14 +961,199 @@ struct PendingRelatives {
     ids: Vec<String>,
 }
 
-pub(crate) fn cadres(
-    csv: &Csv,
-    units: Option<&Ids>,
-    plan_date: Option<Date>,
-    diags: &mut Diags,
-) -> Parsed<Cadre> {
+/// What the cadres' cells are checked against beyond their own table.
+pub(crate) struct CadreRefs<'a> {
+    pub units: Option<&'a Ids>,
+    pub unit_rows: Option<&'a [Unit]>,
+    pub posts: Option<&'a [Post]>,
+    pub plan_date: Option<Date>,
+    pub dates: DateFormat,
+}
+
+/// How a province cell reads.
+#[derive(Debug, Clone)]
+enum ProvinceRead {
+    /// A province of units.csv or of the list of Vietnam's provinces, by its id.
+    Known,
+    /// A name of exactly one province: its id.
+    Named(String),
+    /// Nothing known; maybe a near one.
+    Unknown(Option<String>),
+}
+
+/// The provinces of the scenario (units.csv) and of Vietnam, with what each value read gave.
+struct ProvinceIndex {
+    own: Vec<(String, String)>,
+    memo: HashMap<String, ProvinceRead>,
+}
+
+impl ProvinceIndex {
+    fn new(units: Option<&[Unit]>) -> ProvinceIndex {
+        let mut own: Vec<(String, String)> = units
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|u| u.province.clone())
+            .map(|p| (provinces::folded(&p), p))
+            .collect();
+        own.sort();
+        own.dedup();
+        ProvinceIndex {
+            own,
+            memo: HashMap::new(),
+        }
+    }
+
+    fn read(&mut self, value: &str) -> ProvinceRead {
+        if let Some(r) = self.memo.get(value) {
+            return r.clone();
+        }
+        let r = self.resolve(value);
+        self.memo.insert(value.to_string(), r.clone());
+        r
+    }
+
+    /// For a province of the 63 merged on 1 July 2025 into one of units.csv's provinces (and not
+    /// itself one of them): that province's id.
+    fn merged_into_own(&self, id: &str) -> Option<String> {
+        if self.own.iter().any(|(_, p)| p == id) {
+            return None;
+        }
+        let into = provinces::by_id(id)?.merged_into?;
+        self.own
+            .iter()
+            .find(|(f, p)| p == into || f == into)
+            .map(|(_, p)| p.clone())
+    }
+
+    fn resolve(&self, value: &str) -> ProvinceRead {
+        if self.own.iter().any(|(_, p)| p == value) || provinces::by_id(value).is_some() {
+            return ProvinceRead::Known;
+        }
+        let f = provinces::folded(value);
+        let own: Vec<&String> = self
+            .own
+            .iter()
+            .filter(|(k, _)| *k == f)
+            .map(|(_, p)| p)
+            .collect();
+        if let [one] = own.as_slice() {
+            return ProvinceRead::Named((*one).clone());
+        }
+        let known: Vec<&Province> = provinces::named(value);
+        if own.is_empty()
+            && let [one] = known.as_slice()
+        {
+            return ProvinceRead::Named(one.id.to_string());
+        }
+        let near = closest(
+            &f,
+            self.own
+                .iter()
+                .map(|(k, _)| k.as_str())
+                .chain(provinces::PROVINCES.iter().map(|p| p.id)),
+        );
+        let near = near.map(|k| {
+            self.own
+                .iter()
+                .find(|(f, _)| f == k)
+                .map_or(k.to_string(), |(_, p)| p.clone())
+        });
+        ProvinceRead::Unknown(near)
+    }
+}
+
+fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    super::text::closest(word, candidates, (word.chars().count() / 3).max(1))
+}
+
+impl Cells<'_> {
+    /// A warning: the row stays valid.
+    fn warn(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// A province value as the scenario's code reads it: resolved from a name when exactly one
+    /// province has it (W2001), kept as written and reported when unknown (W2002).
+    fn province_value(
+        &mut self,
+        col: &str,
+        value: &str,
+        index: &mut ProvinceIndex,
+        within: Option<&str>,
+    ) -> String {
+        let found = match within {
+            Some(raw) => format!("{} (the province {})", quoted(raw), quoted(value)),
+            None => quoted(value),
+        };
+        let id = match index.read(value) {
+            ProvinceRead::Known => value.to_string(),
+            ProvinceRead::Named(id) => {
+                let d = self
+                    .diag(code::PROVINCE_BY_NAME, col)
+                    .found(found.clone())
+                    .expected("the id of a province: one of units.csv's provinces or of Vietnam's (docs/scenario-format.md)")
+                    .fix(format!("did you mean {id:?}? it is read as {id:?}; write the id to silence this warning"))
+                    .group(value);
+                self.warn(d);
+                id
+            }
+            ProvinceRead::Unknown(near) => {
+                let d = self
+                    .diag(code::UNKNOWN_PROVINCE, col)
+                    .found(found.clone())
+                    .expected("the id of a province: one of units.csv's provinces or of Vietnam's 34 (since 1 Jul 2025) or 63 (before)")
+                    .fix(format!(
+                        "{}correct the province; as written it matches no unit's province, so H8 never counts the cadre local by it",
+                        did_you_mean(near.as_deref())
+                    ))
+                    .group(value);
+                self.warn(d);
+                return value.to_string();
+            }
+        };
+        if let Some(successor) = index.merged_into_own(&id) {
+            let (old, new) = (
+                provinces::by_id(&id).map_or(id.as_str(), |p| p.name),
+                provinces::by_id(&successor).map_or(successor.as_str(), |p| p.name),
+            );
+            let d = self
+                .diag(code::MERGED_PROVINCE, col)
+                .found(format!("{found}, a province merged into {new} on 1 July 2025"))
+                .expected(format!(
+                    "the id H8 should compare: {successor:?} (a province of units.csv) if the cadre counts as local to it"
+                ))
+                .fix(format!(
+                    "write {successor:?} if being from {old} makes the cadre local to {new}; as written, H8 never counts the cadre local to {new} by it"
+                ))
+                .group(id.clone());
+            self.warn(d);
+        }
+        id
+    }
+
+    fn province(&mut self, col: &str, index: &mut ProvinceIndex) -> Option<String> {
+        let v = self.optional_text(col)?;
+        Some(self.province_value(col, &v, index, None))
+    }
+}
+
+pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Parsed<Cadre> {
+    let plan_date = refs.plan_date;
     check_not_empty(csv, diags);
-    let units = units.filter(|u| !u.is_empty());
+    let units = refs.units.filter(|u| !u.is_empty());
+    let mut provinces = ProvinceIndex::new(refs.unit_rows);
+    let titles: Option<std::collections::HashSet<String>> = refs
+        .posts
+        .map(|p| p.iter().map(|p| key(&p.title)).collect());
+    let mut title_list: Vec<&str> = refs
+        .posts
+        .unwrap_or_default()
+        .iter()
+        .map(|p| p.title.as_str())
+        .collect();
+    title_list.sort_unstable();
+    title_list.dedup();
+    let mut near_title: HashMap<String, Option<String>> = HashMap::new();
     let mut out = Parsed::empty();
     let mut pending = Vec::new();
     for (ix, row) in csv.rows.iter().enumerate() {
@@ -749,12 +1162,14 @@ pub(crate) fn cadres(
             row,
             diags,
             ok: row.well_formed,
+            dates: DateFormat::Auto,
         };
         if !row.well_formed {
             register_only(csv, row, &mut out.ids, ix);
             out.rows.push(None);
             continue;
         }
+        c.dates = refs.dates;
         let id = c.id(&mut out.ids, ix as u32);
         let name = c.text("name");
         let sex = c.choice("sex", SEXES, true);
@@ -768,8 +1183,8 @@ pub(crate) fn cadres(
                 .fix("correct the birth date (or the scenario's plan_date)");
             c.report(d);
         }
-        let birth_province = c.optional_text("birth_province");
-        let hometown_province = c.optional_text("hometown_province");
+        let birth_province = c.province("birth_province", &mut provinces);
+        let hometown_province = c.province("hometown_province", &mut provinces);
         let current_unit = c.reference("current_unit", false, "units.csv", units);
         let current_role = c.choice("current_role", ROLES, false);
         let current_rank = c.int(
@@ -783,6 +1198,33 @@ pub(crate) fn cadres(
             .raw("planned_titles")
             .map(|s| split_list(s).into_iter().map(str::to_string).collect())
             .unwrap_or_default();
+        if let Some(titles) = &titles {
+            for t in &planned_titles {
+                if titles.contains(&key(t)) {
+                    continue;
+                }
+                let near = near_title
+                    .entry(t.clone())
+                    .or_insert_with(|| {
+                        closest_name(t, title_list.iter().copied()).map(str::to_string)
+                    })
+                    .clone();
+                let d = c
+                    .diag(code::UNMATCHED_TITLE, "planned_titles")
+                    .found(format!(
+                        "{} (the title {})",
+                        quoted(c.raw("planned_titles").unwrap_or("")),
+                        quoted(t)
+                    ))
+                    .expected("the title of a post in posts.csv (compared without regard to case, Unicode form or spacing)")
+                    .fix(format!(
+                        "{}correct the title: as written it earns no fit on any post",
+                        did_you_mean(near.as_deref())
+                    ))
+                    .group(key(t));
+                c.warn(d);
+            }
+        }
         let outstanding = c.flag("outstanding").unwrap_or(false);
         let rating = c.int("rating", 1, 4, None);
         let health_cert_date = c.date("health_cert_date", false);
@@ -796,7 +1238,7 @@ pub(crate) fn cadres(
             c.report(d);
         }
         let rotation_end = c.date("rotation_end", false);
-        let worked_years = worked_years(&mut c);
+        let worked_years = worked_years(&mut c, &mut provinces);
         let head_terms = head_terms(&mut c, units);
         let relatives: Vec<String> = c
             .raw("relatives")
@@ -850,7 +1292,7 @@ fn bad_list(c: &mut Cells<'_>, col: &str, item: &str, expected: &str, fix: &str)
 }
 
 /// `P01:22;P07:3.5` → sorted by province.
-fn worked_years(c: &mut Cells<'_>) -> Vec<(String, f64)> {
+fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f64)> {
     const COL: &str = "worked_years";
     const EXPECTED: &str = "`PROVINCE:YEARS` items separated by `;`, e.g. P01:22;P07:3.5";
     let Some(raw) = c.raw(COL) else {
@@ -870,7 +1312,9 @@ fn worked_years(c: &mut Cells<'_>) -> Vec<(String, f64)> {
         }
     };
     let mut out: Vec<(String, f64)> = Vec::new();
-    for (province, years) in pairs {
+    for (written, years) in pairs {
+        let province = &c.province_value(COL, written, index, Some(raw));
+        let province = province.as_str();
         if out.iter().any(|(p, _)| p == province) {
             bad_list(
                 c,
@@ -981,6 +1425,7 @@ fn resolve_relatives(
             row,
             diags,
             ok: true,
+            dates: DateFormat::Auto,
         };
         let own = csv.cell(row, "id").unwrap_or("");
         for rel in &p.ids {
@@ -1020,6 +1465,44 @@ fn resolve_relatives(
             out.rows[p.row] = None;
         }
     }
+    let listed: std::collections::HashSet<(usize, usize)> =
+        edges.iter().map(|&(a, b)| (a, b as usize)).collect();
+    for &(a, b) in &edges {
+        let b = b as usize;
+        if listed.contains(&(b, a)) {
+            continue;
+        }
+        let (Some(row), Some(other)) = (csv.rows.get(a), csv.rows.get(b)) else {
+            continue;
+        };
+        let c = Cells {
+            csv,
+            row,
+            diags: &mut *diags,
+            ok: true,
+            dates: DateFormat::Auto,
+        };
+        let (own, rel) = (
+            csv.cell(row, "id").unwrap_or(""),
+            csv.cell(other, "id").unwrap_or(""),
+        );
+        let d = c
+            .diag(code::ONE_SIDED_RELATIVE, "relatives")
+            .found(format!(
+                "{} lists {} as a relative; {} (line {}) does not list {}",
+                quoted(own),
+                quoted(rel),
+                quoted(rel),
+                other.line,
+                quoted(own)
+            ))
+            .expected("each relative listed on both cadres' rows")
+            .fix(format!(
+                "add {own:?} to the relatives of {rel:?}, or remove {rel:?} here if they are not \
+                 relatives (H10 reads the pair as relatives either way)"
+            ));
+        c.diags.push(d);
+    }
     for (a, b) in edges {
         if let Some(Some(cadre)) = out.rows.get_mut(a) {
             cadre.relatives.push(b);
@@ -1031,5 +1514,73 @@ fn resolve_relatives(
     for cadre in out.rows.iter_mut().flatten() {
         cadre.relatives.sort_unstable();
         cadre.relatives.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_are_detected_outside_quotes() {
+        assert_eq!(detect_separator("id,name\n1,a"), b',');
+        assert_eq!(detect_separator("id;name;title\r\n1;a;b"), b';');
+        assert_eq!(detect_separator("id\tname\n"), b'\t');
+        assert_eq!(detect_separator("\"a;b;c\",x\n"), b',');
+        assert_eq!(detect_separator("id\n1;2;3\n"), b',');
+        assert_eq!(detect_separator(""), b',');
+    }
+
+    #[test]
+    fn vietnamese_headers_name_the_documented_columns() {
+        for (header, column) in [
+            ("Ngày sinh", "birth_date"),
+            ("ngay_sinh", "birth_date"),
+            ("NGAY SINH", "birth_date"),
+            ("Nga\u{300}y sinh", "birth_date"),
+            ("Họ và tên", "name"),
+            ("Birth Date", "birth_date"),
+            ("birth_date", "birth_date"),
+            ("Chức danh quy hoạch", "planned_titles"),
+            ("Quê quán", "hometown_province"),
+        ] {
+            assert_eq!(canonical_column(header, &CADRES), Some(column), "{header}");
+        }
+        assert_eq!(canonical_column("Đơn vị", &POSTS), Some("unit"));
+        assert_eq!(canonical_column("Cấp", &UNITS), Some("tier"));
+        assert_eq!(canonical_column("birthdate", &CADRES), None);
+        // Every alias names a column of its table.
+        for spec in [&UNITS, &POSTS, &CADRES] {
+            for (_, column) in spec.aliases {
+                assert!(spec.columns.iter().any(|(c, _)| c == column), "{column}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_semicolon_file_reads_like_a_comma_file() {
+        let mut diags = Diags::default();
+        let comma = read_csv(
+            Path::new("u.csv"),
+            "id,name,tier,province,region,shortage\nU1,\"Tỉnh, A\",province,P1,north,2\n",
+            &UNITS,
+            &mut diags,
+        )
+        .unwrap();
+        let semi = read_csv(
+            Path::new("u.csv"),
+            "\u{feff}id;name;tier;province;region;shortage\r\nU1;Tỉnh, A;province;P1;north;2\r\n",
+            &UNITS,
+            &mut diags,
+        )
+        .unwrap();
+        assert_eq!(comma.rows[0].cells, semi.rows[0].cells);
+        assert_eq!(semi.rows[0].line, 2);
+        let (warnings, notes) = diags.finish().unwrap();
+        assert!(warnings.is_empty());
+        assert_eq!(
+            notes,
+            vec!["u.csv: cells separated by `;` (semicolon)".to_string()]
+        );
     }
 }

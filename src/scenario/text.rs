@@ -26,6 +26,17 @@ pub(crate) enum ReadFailure {
 
 /// Reads a whole file as UTF-8 text, dropping a UTF-8 byte-order mark.
 pub(crate) fn read_text(path: &Path) -> Result<String, ReadFailure> {
+    check_file(path)?;
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadFailure::NotFound),
+        Err(e) => return Err(ReadFailure::Io(e.to_string())),
+    };
+    decode_utf8(bytes)
+}
+
+/// The file exists, is a regular file and is not too large.
+pub(crate) fn check_file(path: &Path) -> Result<(), ReadFailure> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadFailure::NotFound),
@@ -46,12 +57,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String, ReadFailure> {
             MAX_FILE_BYTES
         )));
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadFailure::NotFound),
-        Err(e) => return Err(ReadFailure::Io(e.to_string())),
-    };
-    decode_utf8(bytes)
+    Ok(())
 }
 
 /// UTF-8 bytes to text without a BOM; otherwise where the first bad byte is.
@@ -139,25 +145,96 @@ pub(crate) fn split_pairs(s: &str) -> Result<Vec<(&str, &str)>, PairSyntax> {
     Ok(out)
 }
 
+/// How the tables write dates (`date_format:` of the scenario). ISO `YYYY-MM-DD` is always read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum DateFormat {
+    /// ISO, or day/month/year as Vietnamese offices write it (`28/03/1975`, `5/3/1975`).
+    #[default]
+    Auto,
+    /// ISO only.
+    Iso,
+    /// ISO, or day/month/year.
+    DayMonthYear,
+    /// ISO, or month/day/year (Excel with US regional settings).
+    MonthDayYear,
+}
+
+impl DateFormat {
+    /// The names `date_format:` takes, in the scenario file.
+    pub(crate) const NAMES: &'static [(&'static str, DateFormat)] = &[
+        ("auto", DateFormat::Auto),
+        ("yyyy-mm-dd", DateFormat::Iso),
+        ("dd/mm/yyyy", DateFormat::DayMonthYear),
+        ("mm/dd/yyyy", DateFormat::MonthDayYear),
+    ];
+
+    /// What a date cell may hold, for "expected:".
+    pub(crate) fn expected(self) -> &'static str {
+        match self {
+            DateFormat::Iso => "a date written YYYY-MM-DD, e.g. 1975-03-28",
+            DateFormat::Auto | DateFormat::DayMonthYear => {
+                "a date written YYYY-MM-DD or dd/mm/yyyy, e.g. 1975-03-28 or 28/03/1975"
+            }
+            DateFormat::MonthDayYear => {
+                "a date written YYYY-MM-DD or mm/dd/yyyy, e.g. 1975-03-28 or 03/28/1975"
+            }
+        }
+    }
+}
+
 /// A strict ISO date `YYYY-MM-DD` (a real calendar day). The error says what is wrong.
 pub(crate) fn parse_date(s: &str) -> Result<Date, &'static str> {
+    parse_date_as(s, DateFormat::Iso)
+}
+
+const NOT_A_DAY: &str =
+    "a real calendar date (month 01–12, a day that exists in that month, a 4-digit year)";
+
+/// A date in ISO form, or in the day/month/year (or month/day/year) form `format` allows, with
+/// `/`, `.` or `-` between the parts and one or two digits for the day and the month.
+pub(crate) fn parse_date_as(s: &str, format: DateFormat) -> Result<Date, &'static str> {
     let b = s.trim().as_bytes();
-    let shape = b.len() == 10
+    let digits = |r: &[u8]| -> Option<u32> {
+        (!r.is_empty() && r.len() <= 4 && r.iter().all(u8::is_ascii_digit))
+            .then(|| r.iter().fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0')))
+    };
+    let iso = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return Err("a date written YYYY-MM-DD, e.g. 1975-03-28");
+    if iso {
+        let (y, m, d) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10]));
+        return match (y, m, d) {
+            (Some(y), Some(m), Some(d)) => Date::from_ymd_opt(y as i32, m, d).ok_or(
+                "a real calendar date YYYY-MM-DD (month 01–12, a day that exists in that month)",
+            ),
+            _ => Err(format.expected()),
+        };
     }
-    let num = |r: std::ops::Range<usize>| -> u32 {
-        b[r].iter()
-            .fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0'))
+    if format == DateFormat::Iso {
+        return Err(format.expected());
+    }
+    let sep = match b.iter().find(|c| matches!(c, b'/' | b'.' | b'-')) {
+        Some(&c) => c,
+        None => return Err(format.expected()),
     };
-    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
-    Date::from_ymd_opt(y as i32, m, d)
-        .ok_or("a real calendar date YYYY-MM-DD (month 01–12, a day that exists in that month)")
+    let parts: Vec<&[u8]> = b.split(|&c| c == sep).collect();
+    let [p1, p2, y] = parts.as_slice() else {
+        return Err(format.expected());
+    };
+    let (Some(p1), Some(p2), Some(yv)) = (digits(p1), digits(p2), digits(y)) else {
+        return Err(format.expected());
+    };
+    if p1 > 99 || p2 > 99 || y.len() != 4 {
+        return Err(format.expected());
+    }
+    let (d, m) = match format {
+        DateFormat::MonthDayYear => (p2, p1),
+        _ => (p1, p2),
+    };
+    Date::from_ymd_opt(yv as i32, m, d).ok_or(NOT_A_DAY)
 }
 
 /// An integer cell; `3.0` (as spreadsheets write it) is accepted as 3.
@@ -174,9 +251,17 @@ pub(crate) fn parse_int(s: &str) -> Option<i64> {
     }
 }
 
-/// A finite decimal number with a dot (`22.5`); not `inf`/`NaN`.
+/// A finite decimal number with a dot (`22.5`), or with a decimal comma as Excel writes it with
+/// Vietnamese regional settings (`22,5`, only when there is no dot and one comma); not `inf`/`NaN`.
 pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
     let s = s.trim();
+    let comma;
+    let s = if !s.contains('.') && s.matches(',').count() == 1 {
+        comma = s.replace(',', ".");
+        comma.as_str()
+    } else {
+        s
+    };
     // Rust also parses "inf", "nan", "infinity": only digits, sign, dot and exponent are numbers here.
     if s.is_empty()
         || !s
@@ -308,6 +393,28 @@ mod tests {
         ] {
             assert!(parse_date(s).is_err(), "{s}");
         }
+        let d = |y, m, d| Ok(Date::from_ymd_opt(y, m, d).unwrap());
+        use DateFormat::*;
+        assert_eq!(parse_date_as("28/03/1975", Auto), d(1975, 3, 28));
+        assert_eq!(parse_date_as("5/3/1975", Auto), d(1975, 3, 5));
+        assert_eq!(parse_date_as("05.03.1975", DayMonthYear), d(1975, 3, 5));
+        assert_eq!(parse_date_as("5/3/1975", MonthDayYear), d(1975, 5, 3));
+        assert_eq!(parse_date_as("1975-03-28", MonthDayYear), d(1975, 3, 28));
+        assert_eq!(parse_date_as("29/02/2024", Auto), d(2024, 2, 29));
+        for s in ["28/03/1975", "5/3/75"] {
+            assert!(parse_date_as(s, Iso).is_err(), "{s}");
+        }
+        for s in [
+            "03/28/1975",
+            "29/02/2023",
+            "5/3/75",
+            "1/2/3/2020",
+            "a/b/1975",
+            "/3/1975",
+            "123/3/1975",
+        ] {
+            assert!(parse_date_as(s, Auto).is_err(), "{s}");
+        }
     }
 
     #[test]
@@ -322,7 +429,9 @@ mod tests {
         assert_eq!(parse_decimal("1e2"), Some(100.0));
         assert_eq!(parse_decimal("inf"), None);
         assert_eq!(parse_decimal("NaN"), None);
-        assert_eq!(parse_decimal("22,5"), None);
+        assert_eq!(parse_decimal("22,5"), Some(22.5));
+        assert_eq!(parse_decimal("1,000,5"), None);
+        assert_eq!(parse_decimal("1.000,5"), None);
         assert_eq!(parse_decimal("1e999"), None);
     }
 

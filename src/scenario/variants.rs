@@ -15,7 +15,7 @@ use serde_yaml::{Mapping, Value};
 use super::diagnostic::{self as code, Diagnostic, LoadError, quoted};
 use super::locate::{KeyPath, Locate, Target, YamlText};
 use super::text::read_text;
-use super::{TableCache, from_value, read_failure, single, yaml_syntax};
+use super::{Checked, TableCache, from_value, read_failure, single, yaml_syntax};
 use crate::domain::Scenario;
 
 /// Default most variants a `sweep:` may expand to (`sweep_limit:` changes it).
@@ -26,6 +26,10 @@ pub const DEFAULT_SWEEP_LIMIT: usize = 256;
 pub struct Variant {
     pub name: String,
     pub scenario: Scenario,
+    /// The warnings its files gave (`W…` codes).
+    pub warnings: Vec<Diagnostic>,
+    /// How its tables were read (separator, dates, sheets).
+    pub notes: Vec<String>,
 }
 
 /// One YAML file read: its value with paths made absolute, and its text for locating keys.
@@ -73,10 +77,14 @@ fn absolutize(value: &mut Value, dir: &Path) {
             *s = dir.join(s.trim()).to_string_lossy().into_owned();
         }
     };
-    if let Some(Value::Mapping(t)) = top.get_mut("tables") {
-        for (_, v) in t.iter_mut() {
-            join(v);
+    match top.get_mut("tables") {
+        Some(Value::Mapping(t)) => {
+            for (_, v) in t.iter_mut() {
+                join(v);
+            }
         }
+        Some(v @ Value::String(_)) => join(v),
+        _ => {}
     }
     // `baseline: previous` is a word, not a path.
     if let Some(v) = top.get_mut("baseline")
@@ -197,13 +205,17 @@ pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut files = read.files.clone();
     fn paths(v: &Value, out: &mut Vec<PathBuf>) {
         let Value::Mapping(m) = v else { return };
-        if let Some(Value::Mapping(t)) = m.get("tables") {
-            out.extend(t.values().filter_map(|p| p.as_str()).map(PathBuf::from));
+        // A workbook's sheet (`book.xlsx#Sheet`) is the workbook's file.
+        let file = |p: &str| super::yaml::table_ref(Path::new(p), "", KeyPath::root()).path;
+        match m.get("tables") {
+            Some(Value::Mapping(t)) => out.extend(t.values().filter_map(|p| p.as_str()).map(file)),
+            Some(Value::String(book)) => out.push(file(book)),
+            _ => {}
         }
         if let Some(Value::String(b)) = m.get("baseline")
             && b.trim() != BASELINE_PREVIOUS
         {
-            out.push(PathBuf::from(b));
+            out.push(file(b));
         }
         if let Some(Value::Mapping(vars)) = m.get("variants") {
             for overlay in vars.values() {
@@ -219,7 +231,7 @@ pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
 
 /// Load a scenario file with its `extends:` chain; `variants:` and `sweep:` are ignored (this is
 /// the base scenario). Used by `scenario::load`.
-pub(crate) fn load_base(path: &Path) -> Result<Scenario, LoadError> {
+pub(crate) fn load_base(path: &Path) -> Result<Checked, LoadError> {
     let mut read = resolve(path, &mut Vec::new(), None)?;
     take_overlays(&mut read.value);
     tracing::debug!(
@@ -231,7 +243,7 @@ pub(crate) fn load_base(path: &Path) -> Result<Scenario, LoadError> {
 }
 
 /// Paths in `value` are already resolved (`absolutize`), so they are taken as they are.
-fn convert(value: &Value, text: &YamlText, cache: &TableCache) -> Result<Scenario, LoadError> {
+fn convert(value: &Value, text: &YamlText, cache: &TableCache) -> Result<Checked, LoadError> {
     from_value(value, Path::new(""), text, cache)
 }
 
@@ -263,6 +275,17 @@ pub type Loaded = (String, Result<Scenario, LoadError>);
 /// own so that one broken variant does not hide the others. The outer error is a problem of the
 /// file itself (syntax, `extends:`, `variants:`/`sweep:` shape, sweep size).
 pub fn load_each(path: &Path) -> Result<Vec<Loaded>, LoadError> {
+    Ok(load_each_checked(path)?
+        .into_iter()
+        .map(|(name, r)| (name, r.map(|c| c.scenario)))
+        .collect())
+}
+
+/// A variant's name and its scenario with warnings, or what is wrong with it.
+type LoadedChecked = (String, Result<Checked, LoadError>);
+
+/// [`load_each`] with each scenario's warnings and notes.
+fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
     let mut read = resolve(path, &mut Vec::new(), None)?;
     let o = take_overlays(&mut read.value);
     let base = read.value;
@@ -364,11 +387,11 @@ pub fn load_each(path: &Path) -> Result<Vec<Loaded>, LoadError> {
                 .fix("rename the variant");
             return Err(single(d));
         }
-        let result = convert(&value, &read.text, &cache).map(|mut scenario| {
+        let result = convert(&value, &read.text, &cache).map(|mut checked| {
             if name != "base" {
-                scenario.name = format!("{} [{}]", scenario.name, name);
+                checked.scenario.name = format!("{} [{}]", checked.scenario.name, name);
             }
-            scenario
+            checked
         });
         let result = result.map_err(|e| LoadError {
             diagnostics: e
@@ -399,9 +422,14 @@ pub fn load_each(path: &Path) -> Result<Vec<Loaded>, LoadError> {
 pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
     let mut out = Vec::new();
     let mut diags = Vec::new();
-    for (name, r) in load_each(path)? {
+    for (name, r) in load_each_checked(path)? {
         match r {
-            Ok(scenario) => out.push(Variant { name, scenario }),
+            Ok(c) => out.push(Variant {
+                name,
+                scenario: c.scenario,
+                warnings: c.warnings,
+                notes: c.notes,
+            }),
             Err(e) => diags.extend(e.diagnostics),
         }
     }

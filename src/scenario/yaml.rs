@@ -8,7 +8,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::diagnostic::{self as code, Diagnostic, Diags, quoted};
 use super::locate::{KeyPath, Locate, Target};
-use super::text::{closest_name, did_you_mean, one_of, parse_date};
+use super::text::{DateFormat, closest_name, did_you_mean, one_of, parse_date};
 use crate::domain::{
     Date, Function, Requirements, RetirementRoadmap, RuleSet, SolverSettings, Targets,
     TrainingPoints, Weights,
@@ -106,6 +106,8 @@ pub(crate) const SCENARIO: Schema = Map(&[
     ),
     ("max_departures_per_unit", Leaf),
     ("baseline", Leaf),
+    ("date_format", Leaf),
+    ("deny_warnings", Leaf),
     // Handled before conversion (scenario::variants); listed so the key check knows them.
     ("extends", Leaf),
     ("variants", Leaf),
@@ -216,6 +218,10 @@ pub(crate) fn describe(v: &Value) -> String {
 #[derive(Debug, Clone)]
 pub(crate) struct TableRef {
     pub path: PathBuf,
+    /// The sheet of a workbook (`can-bo.xlsx#CanBo`); `None`: the sheet named after the table.
+    pub sheet: Option<String>,
+    /// Which table: `units`, `posts`, `cadres` or `plan`.
+    pub table: &'static str,
     /// Where it is named (`tables.units`), to locate "file not found".
     pub key: KeyPath,
 }
@@ -265,6 +271,32 @@ pub(crate) struct Settings {
     pub baseline: Option<TableRef>,
     /// `baseline: previous`: the plan this scenario had in its previous run.
     pub baseline_previous: bool,
+    /// `date_format:` how the tables write dates.
+    pub date_format: DateFormat,
+    /// `deny_warnings:` warnings stop the load as errors do.
+    pub deny_warnings: bool,
+}
+
+/// `file.xlsx#Sheet` → (`file.xlsx`, `Sheet`) for a workbook; any other path as it is.
+pub(crate) fn table_ref(path: &Path, table: &'static str, key: KeyPath) -> TableRef {
+    let text = path.to_string_lossy();
+    if let Some((file, sheet)) = text.rsplit_once('#') {
+        let file = PathBuf::from(file);
+        if super::xlsx::is_workbook(&file) && !sheet.trim().is_empty() {
+            return TableRef {
+                path: file,
+                sheet: Some(sheet.trim().to_string()),
+                table,
+                key,
+            };
+        }
+    }
+    TableRef {
+        path: path.to_path_buf(),
+        sheet: None,
+        table,
+        key,
+    }
 }
 
 /// Default of `max_departures_per_unit` (docs/scenario-format.md).
@@ -301,6 +333,8 @@ pub(crate) fn settings(
         solver: SolverSettings::default(),
         baseline: None,
         baseline_previous: false,
+        date_format: DateFormat::Auto,
+        deny_warnings: false,
     };
     let empty = Mapping::new();
     let top = match value {
@@ -364,10 +398,7 @@ pub(crate) fn settings(
             s.baseline_previous = true
         }
         Some(Value::String(path)) if !path.trim().is_empty() => {
-            s.baseline = Some(TableRef {
-                path: base_dir.join(path.trim()),
-                key: bp,
-            })
+            s.baseline = Some(table_ref(&base_dir.join(path.trim()), "plan", bp))
         }
         Some(v) => c.wrong_type(
             &bp,
@@ -383,6 +414,17 @@ pub(crate) fn settings(
             "tables",
             "the three tables, e.g. `tables: { units: units.csv, posts: posts.csv, cadres: cadres.csv }`",
         ),
+        Some(Value::String(book)) if !book.trim().is_empty() => {
+            // One workbook for the three tables: a sheet each, found by its name.
+            let path = base_dir.join(book.trim());
+            for (key, slot) in [
+                ("units", &mut s.units),
+                ("posts", &mut s.posts),
+                ("cadres", &mut s.cadres),
+            ] {
+                *slot = Some(table_ref(&path, key, p.clone()));
+            }
+        }
         Some(v) => {
             if let Some(m) = c.mapping(Some(v), &p) {
                 for (key, slot) in [
@@ -404,10 +446,7 @@ pub(crate) fn settings(
                                 .fix(format!("name the {key} CSV file")),
                         ),
                         Some(path) => {
-                            *slot = Some(TableRef {
-                                path: base_dir.join(path.trim()),
-                                key: p.key(key),
-                            })
+                            *slot = Some(table_ref(&base_dir.join(path.trim()), key, p.key(key)))
                         }
                     }
                 }
@@ -484,6 +523,26 @@ pub(crate) fn settings(
         1,
         u32::MAX,
     );
+
+    c.set_bool(top, &root, "deny_warnings", &mut s.deny_warnings);
+    if let Some(f) = c.string(top, &root, "date_format") {
+        let names: Vec<&str> = DateFormat::NAMES.iter().map(|(n, _)| *n).collect();
+        match DateFormat::NAMES
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(f.trim()))
+        {
+            Some((_, d)) => s.date_format = *d,
+            None => c.push(
+                c.diag(code::UNKNOWN_NAME, &root.key("date_format"), Target::Value)
+                    .found(quoted(&f))
+                    .expected(format!("one of {}", one_of(&names)))
+                    .fix(format!(
+                        "{}write one of the listed formats",
+                        did_you_mean(closest_name(&f, names.iter().copied()))
+                    )),
+            ),
+        }
+    }
 
     let sp = root.key("solver");
     if let Some(m) = c.mapping(get(top, "solver"), &sp) {

@@ -188,9 +188,7 @@ fn seats(ctx: &RuleContext, cands: &Candidates, m: &mut Model, integer: bool) {
     for (p, ks) in group_by(m, cands, |i| Some(cands.pairs[i].post)) {
         let post = sc.post(p);
         let mut e = sum(m, ks);
-        let approved = sc
-            .extra_seats_of(p)
-            .min(cands.by_post[p as usize].len() as u32);
+        let approved = extra_seat_cap(sc, cands, p);
         if approved > 0 {
             let def = variable().min(0).max(approved as f64);
             let v = m.vars.add(if integer { def.integer() } else { def });
@@ -199,6 +197,17 @@ fn seats(ctx: &RuleContext, cands: &Candidates, m: &mut Model, integer: bool) {
         }
         m.index.seat_row[p as usize] = Some(m.push(Group::Seats, e.leq(post.seats as f64)));
     }
+}
+
+/// H7: the extra seats of post `p` the model may use: the approved ones, at most as many as the post
+/// has candidates (more could never be filled).
+pub fn extra_seat_cap(
+    sc: &crate::domain::Scenario,
+    cands: &Candidates,
+    p: crate::domain::PostIx,
+) -> u32 {
+    sc.extra_seats_of(p)
+        .min(cands.by_post[p as usize].len() as u32)
 }
 
 /// S1: at most K cadres leave one unit ("not in waves"), where more than K could.

@@ -8,6 +8,8 @@ mod explain;
 mod golden;
 mod logging;
 mod nightly;
+mod office_data;
 mod oracle;
+mod rules_settled;
 mod scenario_errors;
 mod whatif;

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use rotaplan::domain::{Function, Role, Sex, Tier};
-use rotaplan::scenario::{self, Diagnostic, ERROR_CODES, LoadError};
+use rotaplan::scenario::{self, Diagnostic, ERROR_CODES, LoadError, WARNING_CODES};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors")
@@ -121,6 +121,14 @@ const CASES: &[Case] = &[
     ),
     case("E1014", YAML, Some(9), Some(3), "sweep", "9 combinations"),
     case("E1015", YAML, Some(8), Some(3), "variants.base", "\"base\""),
+    case(
+        "E1016",
+        YAML,
+        Some(6),
+        Some(11),
+        "tables.cadres",
+        "did you mean \"CanBo\"",
+    ),
     case(
         "E1012",
         YAML,
@@ -305,6 +313,124 @@ const PLAN_CASES: &[Case] = &[
     ),
 ];
 
+/// Every warning code: `<CODE>/scenario.yaml` loads, with this warning where it happens. The
+/// valid base itself has a one-sided relative (W2005) and a central post marked not-local (W2006).
+const WARNING_CASES: &[Case] = &[
+    case(
+        "W2001",
+        "cadres.csv",
+        Some(5),
+        Some(6),
+        "cadres.csv: hometown_province",
+        "did you mean \"P01\"",
+    ),
+    case(
+        "W2002",
+        "cadres.csv",
+        Some(5),
+        Some(5),
+        "cadres.csv: birth_province",
+        "\"Atlantis\"",
+    ),
+    case(
+        "W2003",
+        "cadres.csv",
+        Some(3),
+        Some(11),
+        "cadres.csv: planned_titles",
+        "did you mean \"Giám đốc Sở Nội vụ\"",
+    ),
+    case(
+        "W2004",
+        "posts.csv",
+        Some(5),
+        Some(7),
+        "posts.csv: not_local",
+        "Bí thư Huyện ủy",
+    ),
+    case(
+        "W2005",
+        "../valid/cadres.csv",
+        Some(2),
+        Some(18),
+        "cadres.csv: relatives",
+        "\"K003\" (line 4) does not list \"K001\"",
+    ),
+    case(
+        "W2006",
+        "../valid/posts.csv",
+        Some(6),
+        Some(7),
+        "posts.csv: not_local",
+        "central unit",
+    ),
+    case(
+        "W2007",
+        "cadres.csv",
+        Some(5),
+        Some(5),
+        "cadres.csv: birth_province",
+        "merged into Lào Cai",
+    ),
+];
+
+/// Warnings of the plan reader: `<CODE>/plan.csv`, read against the valid scenario.
+const PLAN_WARNING_CASES: &[Case] = &[case(
+    "W4001",
+    "plan.csv",
+    Some(2),
+    Some(2),
+    "plan.csv: cadre_name",
+    "\"Nguyễn Văn An\"",
+)];
+
+/// The warnings of the valid base.
+const BASE_WARNINGS: &[&str] = &["W2006", "W2005"];
+
+#[test]
+fn every_warning_code_is_reported_where_it_happens() {
+    for c in WARNING_CASES {
+        let path = fixtures().join(c.code).join("scenario.yaml");
+        let checked = scenario::load_checked(&path).unwrap_or_else(|e| panic!("{}: {e}", c.code));
+        let err = LoadError {
+            diagnostics: checked.warnings.clone(),
+        };
+        assert_case(c.code, c, &err);
+        for d in &checked.warnings {
+            assert!(
+                d.code == c.code || BASE_WARNINGS.contains(&d.code) || d.code == "W2003",
+                "{}: unexpected {d}",
+                c.code
+            );
+            assert!(d.to_string().starts_with(&format!("warning[{}]", d.code)));
+        }
+        // The scenario setting turns them into errors.
+        let yaml = std::fs::read_to_string(&path).unwrap() + "deny_warnings: true\n";
+        let tmp = fixtures().join(c.code).join("denied.yaml");
+        std::fs::write(&tmp, yaml).unwrap();
+        let denied = scenario::load(&tmp);
+        std::fs::remove_file(&tmp).unwrap();
+        assert!(denied.unwrap_err().codes().contains(&c.code), "{}", c.code);
+    }
+    let base = scenario::load_checked(&fixtures().join("valid/scenario.yaml")).unwrap();
+    let codes: Vec<&str> = base.warnings.iter().map(|d| d.code).collect();
+    assert_eq!(codes, BASE_WARNINGS);
+}
+
+#[test]
+fn every_plan_warning_is_reported_where_it_happens() {
+    let s = load_fixture("valid").unwrap();
+    for c in PLAN_WARNING_CASES {
+        let read = scenario::read_plan(&fixtures().join(c.code).join("plan.csv"), &s).unwrap();
+        assert_eq!(read.rows.len(), 1);
+        let err = LoadError {
+            diagnostics: read.warnings,
+        };
+        assert_case(c.code, c, &err);
+        assert_eq!(err.codes(), vec![c.code]);
+    }
+}
+
 fn mentions(d: &Diagnostic, text: &str) -> bool {
     d.found.contains(text) || d.expected.contains(text) || d.fix.contains(text)
 }
@@ -336,8 +462,13 @@ fn assert_case_in(root: &Path, dir: &str, c: &Case, err: &LoadError) {
     assert!(!d.expected.is_empty() && !d.fix.is_empty(), "{dir}: {d}");
     assert_eq!(d.message, title(c.code));
     let shown = d.to_string();
+    let kind = if c.code.starts_with('W') {
+        "warning"
+    } else {
+        "error"
+    };
     assert!(
-        shown.starts_with(&format!("error[{}]: ", c.code)),
+        shown.starts_with(&format!("{kind}[{}]: ", c.code)),
         "{shown}"
     );
     assert!(
@@ -347,7 +478,12 @@ fn assert_case_in(root: &Path, dir: &str, c: &Case, err: &LoadError) {
 }
 
 fn title(code: &str) -> &'static str {
-    ERROR_CODES.iter().find(|(c, _)| *c == code).unwrap().1
+    ERROR_CODES
+        .iter()
+        .chain(WARNING_CODES)
+        .find(|(c, _)| *c == code)
+        .unwrap()
+        .1
 }
 
 #[test]
@@ -393,6 +529,10 @@ fn rewritten_fixtures(to: &Path, crlf: bool, bom: bool) {
             let f = f.unwrap().path();
             // As bytes: one fixture is deliberately not UTF-8.
             let bytes = std::fs::read(&f).unwrap();
+            if f.extension().is_some_and(|e| e == "xlsx") {
+                std::fs::write(out.join(f.file_name().unwrap()), bytes).unwrap();
+                continue;
+            }
             let mut text = Vec::with_capacity(bytes.len() + 64);
             if bom {
                 text.extend_from_slice("\u{feff}".as_bytes());
@@ -440,9 +580,14 @@ fn every_code_has_a_fixture_and_a_line_in_the_docs() {
     let docs =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/errors.md"))
             .unwrap();
-    for (code, _) in ERROR_CODES {
+    for (code, _) in ERROR_CODES.iter().chain(WARNING_CODES) {
         assert!(
-            CASES.iter().chain(PLAN_CASES).any(|c| c.code == *code),
+            CASES
+                .iter()
+                .chain(PLAN_CASES)
+                .chain(WARNING_CASES)
+                .chain(PLAN_WARNING_CASES)
+                .any(|c| c.code == *code),
             "{code} has no test case"
         );
         assert!(
@@ -456,10 +601,15 @@ fn every_code_has_a_fixture_and_a_line_in_the_docs() {
     }
     // … and the docs name no code the loader does not have.
     for word in docs.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if word.len() == 5 && word.starts_with('E') && word[1..].bytes().all(|b| b.is_ascii_digit())
+        if word.len() == 5
+            && (word.starts_with('E') || word.starts_with('W'))
+            && word[1..].bytes().all(|b| b.is_ascii_digit())
         {
             assert!(
-                ERROR_CODES.iter().any(|(c, _)| *c == word),
+                ERROR_CODES
+                    .iter()
+                    .chain(WARNING_CODES)
+                    .any(|(c, _)| *c == word),
                 "docs/errors.md names {word}"
             );
         }
@@ -629,7 +779,7 @@ fn diagnostics_point_at_the_file_line_and_cell() {
     let expected = format!(
         "error[E2006]: bad date\n  --> {}:3:4 (column birth_date)\n  found: \"1980-13-01\"\n  \
          expected: a real calendar date YYYY-MM-DD (month 01–12, a day that exists in that month)\n  \
-         fix: write the date as YYYY-MM-DD (a spreadsheet may need the column formatted as text)",
+         fix: write the date as YYYY-MM-DD or dd/mm/yyyy (set `date_format:` in the scenario for another order)",
         dir.path().join("cadres.csv").display()
     );
     assert_eq!(err.to_string(), expected);

@@ -1,0 +1,208 @@
+//! How text from the tables is normalised and compared: ONE place for titles, sectors, provinces
+//! and names (issue 12).
+//!
+//! - [`normalize`]: what every table cell becomes where it is read: Unicode NFC (Unikey and macOS
+//!   may write decomposed NFD), trimmed, inner whitespace collapsed to one space.
+//! - [`key`] / [`same_key`]: the comparison key of titles, sectors and names: normalised and
+//!   lower-cased; diacritics count ("Bí thư" ≠ "Bị thu").
+//! - [`fold`]: without diacritics (đ → d) and with punctuation as `-`: what a province name is
+//!   matched by ("Lâm Sơn", "Lam Son", "lam-son" all give `lam-son`).
+//! - [`title_class`]: a title without its level and with spelled-out names abbreviated, so that
+//!   "Bí thư Huyện ủy" and "Bí thư Tỉnh ủy" are both "bí thư" and "Chủ tịch Ủy ban nhân dân tỉnh"
+//!   is "chủ tịch ubnd": what the not-local rule (H8) matches its list of titles by.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// NFC, trimmed, inner whitespace (spaces, tabs, line breaks, no-break spaces) collapsed to one
+/// space. Text that is already so is returned unchanged.
+pub fn normalize(s: &str) -> String {
+    let simple_space = !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace)
+        && !s.contains("  ")
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    if simple_space && (s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.nfc());
+    }
+    out
+}
+
+fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split_whitespace()
+        .enumerate()
+        .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.nfc()))
+        .flat_map(char::to_lowercase)
+}
+
+/// The comparison key of a title, a sector or a name: [`normalize`]d and lower-cased.
+pub fn key(s: &str) -> String {
+    key_chars(s).collect()
+}
+
+/// `key(a) == key(b)`, without allocating.
+pub fn same_key(a: &str, b: &str) -> bool {
+    a == b || key_chars(a).eq(key_chars(b))
+}
+
+/// Without diacritics, lower-case, every run of other characters than letters and digits one `-`:
+/// "Thừa Thiên - Huế" → `thua-thien-hue`, "Đắk Lắk" → `dak-lak`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Old-style tone placement ("hoà", "thuỷ") written the modern way ("hòa", "thủy").
+const TONE_PLACEMENT: &[(&str, &str)] = &[
+    ("oà", "òa"),
+    ("oá", "óa"),
+    ("oả", "ỏa"),
+    ("oã", "õa"),
+    ("oạ", "ọa"),
+    ("oè", "òe"),
+    ("oé", "óe"),
+    ("oẻ", "ỏe"),
+    ("oẽ", "õe"),
+    ("oẹ", "ọe"),
+    ("uỳ", "ùy"),
+    ("uý", "úy"),
+    ("uỷ", "ủy"),
+    ("uỹ", "ũy"),
+    ("uỵ", "ụy"),
+];
+
+/// Spelled-out names and their usual abbreviations.
+const SPELLED_OUT: &[(&str, &str)] = &[
+    ("ủy ban nhân dân", "ubnd"),
+    ("hội đồng nhân dân", "hđnd"),
+    ("tòa án nhân dân", "tand"),
+    ("viện kiểm sát nhân dân", "vksnd"),
+    ("thành phố", "tp"),
+    ("tp.", "tp"),
+];
+
+/// Words that name the level or the place's party committee, dropped from a title's class.
+const LEVEL_WORDS: &[&str] = &[
+    "tỉnh ủy",
+    "thành ủy",
+    "huyện ủy",
+    "quận ủy",
+    "thị ủy",
+    "đảng ủy",
+    "thị xã",
+    "thị trấn",
+    "đặc khu",
+    "tỉnh",
+    "tp",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+];
+
+/// A title's class: its [`key`], tone placement made modern, spelled-out names abbreviated
+/// (`ủy ban nhân dân` → `ubnd`, `tòa án nhân dân` → `tand`, …) and level words dropped (`tỉnh`,
+/// `huyện`, `xã`, `tỉnh ủy`, `huyện ủy`, `đảng ủy`, …). "Bí thư Huyện ủy" → `bí thư`,
+/// "Chủ tịch Ủy ban nhân dân tỉnh" → `chủ tịch ubnd`, "Phó Chủ tịch UBND xã" → `phó chủ tịch ubnd`.
+pub fn title_class(s: &str) -> String {
+    let mut k = key(s);
+    for (old, new) in TONE_PLACEMENT {
+        if k.contains(old) {
+            k = k.replace(old, new);
+        }
+    }
+    for (long, short) in SPELLED_OUT {
+        if k.contains(long) {
+            k = k.replace(long, short);
+        }
+    }
+    let words: Vec<&str> = k.split(' ').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let two = words.get(i + 1).map(|w| format!("{} {w}", words[i]));
+        if two.as_deref().is_some_and(|t| LEVEL_WORDS.contains(&t)) {
+            i += 2;
+        } else if LEVEL_WORDS.contains(&words[i]) {
+            i += 1;
+        } else {
+            out.push(words[i]);
+            i += 1;
+        }
+    }
+    if out.is_empty() { k } else { out.join(" ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NFD: &str = "Chu\u{309} ti\u{323}ch UBND ti\u{309}nh";
+
+    #[test]
+    fn normalise_and_compare() {
+        assert_eq!(normalize(NFD), "Chủ tịch UBND tỉnh");
+        assert_eq!(normalize("  Bí   thư\tTỉnh ủy \r"), "Bí thư Tỉnh ủy");
+        assert_eq!(normalize("abc"), "abc");
+        assert_eq!(normalize(""), "");
+        assert!(same_key(NFD, "chủ tịch ubnd TỈNH"));
+        assert!(same_key(" Tài  chính", "tài chính"));
+        assert!(!same_key("Bí thư", "Bị thu"));
+        assert_eq!(key("Tài Chính "), "tài chính");
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Lâm Sơn"), "lam-son");
+        assert_eq!(fold("lam-son"), "lam-son");
+        assert_eq!(fold("Đắk Lắk"), "dak-lak");
+        assert_eq!(fold("Thừa Thiên - Huế"), "thua-thien-hue");
+        assert_eq!(fold(NFD), "chu-tich-ubnd-tinh");
+        assert_eq!(fold(" -- "), "");
+    }
+
+    #[test]
+    fn title_classes() {
+        for (t, class) in [
+            ("Bí thư Huyện ủy", "bí thư"),
+            ("Bí thư Tỉnh uỷ", "bí thư"),
+            ("Bí thư Đảng ủy xã", "bí thư"),
+            ("Chủ tịch Ủy ban nhân dân tỉnh", "chủ tịch ubnd"),
+            ("Chủ tịch UBND huyện", "chủ tịch ubnd"),
+            (NFD, "chủ tịch ubnd"),
+            ("Chánh án Tòa án nhân dân tỉnh", "chánh án tand"),
+            (
+                "Viện trưởng Viện kiểm sát nhân dân tỉnh",
+                "viện trưởng vksnd",
+            ),
+            ("Phó Chủ tịch UBND xã", "phó chủ tịch ubnd"),
+            ("Chủ tịch UBND thành phố", "chủ tịch ubnd"),
+            ("pc_chair", "pc_chair"),
+            ("Tỉnh ủy", "tỉnh ủy"),
+        ] {
+            assert_eq!(title_class(t), class, "{t}");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! Tables from workbooks (XLSX, and the other formats calamine reads: XLSM, XLSB, XLS, ODS). A
+//! sheet is turned into the same rows of text cells as a CSV file, so that one cell and row
+//! validation serves both; a cell's location is its sheet row and column (`CanBo!F12`).
+
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+use crate::domain::text::{fold, normalize};
+
+/// File name endings read as workbooks.
+const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// Is this path a workbook (by its extension)?
+pub(crate) fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// A sheet read as rows of normalised text cells.
+pub(crate) struct Sheet {
+    pub name: String,
+    /// (1-based sheet row, cells) of every row of the used range.
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// The sheet column of the first cell of each row, less one.
+    pub col_offset: usize,
+}
+
+/// Why a sheet could not be read.
+#[derive(Debug)]
+pub(crate) enum SheetFailure {
+    /// Not a workbook calamine can open, or a damaged one.
+    Unreadable(String),
+    /// No sheet by that name (or, without a name, none that names the table), with the sheets there.
+    NoSheet {
+        wanted: Option<String>,
+        have: Vec<String>,
+    },
+}
+
+/// Sheet names (folded) that name each table, for a workbook holding all three.
+fn table_sheet_names(table: &str) -> &'static [&'static str] {
+    match table {
+        "units" => &["units", "don-vi", "donvi", "danh-sach-don-vi"],
+        "posts" => &["posts", "vi-tri", "vitri", "chuc-danh", "vi-tri-can-bo-tri"],
+        "cadres" => &["cadres", "can-bo", "canbo", "danh-sach-can-bo"],
+        "plan" => &["plan", "phuong-an", "ke-hoach"],
+        _ => &[],
+    }
+}
+
+/// Reads sheet `sheet` of the workbook at `path`; without a name, the sheet named after `table`
+/// (`units`/`Đơn vị`, `posts`/`Vị trí`, `cadres`/`Cán bộ`), or the only sheet.
+pub(crate) fn read_sheet(
+    path: &Path,
+    sheet: Option<&str>,
+    table: &str,
+) -> Result<Sheet, SheetFailure> {
+    // calamine is not expected to panic, but a workbook is any bytes: a panic is a read failure.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_sheet_inner(path, sheet, table)
+    }));
+    read.unwrap_or_else(|_| {
+        Err(SheetFailure::Unreadable(
+            "the workbook could not be read".into(),
+        ))
+    })
+}
+
+fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet, SheetFailure> {
+    let mut book = open_workbook_auto(path).map_err(|e| SheetFailure::Unreadable(e.to_string()))?;
+    let names = book.sheet_names();
+    let chosen = match sheet {
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .or_else(|| names.iter().find(|n| fold(n) == fold(s)))
+            .cloned(),
+        None => {
+            let wanted = table_sheet_names(table);
+            names
+                .iter()
+                .find(|n| wanted.contains(&fold(n).as_str()))
+                .cloned()
+                .or_else(|| (names.len() == 1).then(|| names[0].clone()))
+        }
+    };
+    let Some(name) = chosen else {
+        return Err(SheetFailure::NoSheet {
+            wanted: sheet.map(str::to_string),
+            have: names,
+        });
+    };
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| SheetFailure::Unreadable(e.to_string()))?;
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| {
+            (
+                row0 as usize + i + 1,
+                cells.iter().map(|c| normalize(&cell_text(c))).collect(),
+            )
+        })
+        .collect();
+    Ok(Sheet {
+        name,
+        rows,
+        col_offset: col0 as usize,
+    })
+}
+
+/// A cell as the text a CSV file would hold: dates as `YYYY-MM-DD`, whole numbers without `.0`.
+fn cell_text(c: &Data) -> String {
+    match c {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                f.to_string()
+            }
+        }
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => {
+            let v = d.as_f64();
+            if d.is_datetime() && (0.0..2_958_466.0).contains(&v) {
+                let (y, m, day, ..) = d.to_ymd_hms_milli();
+                format!("{y:04}-{m:02}-{day:02}")
+            } else {
+                v.to_string()
+            }
+        }
+        Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e}"),
+    }
+}

@@ -1,0 +1,601 @@
+//! Issue 12: the province scenario's tables saved the ways Vietnamese offices save them (NFD text,
+//! province names instead of ids, Excel's `;` CSV with CRLF, a BOM and dd/mm/yyyy dates, d/m/yyyy
+//! dates, an XLSX workbook with Vietnamese headers and real Excel dates) give the same plan as the
+//! original, byte for byte (apart from timing fields), through the real binary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::common::{root, rotaplan};
+
+const TABLES: [&str; 3] = ["units", "posts", "cadres"];
+const DATE_COLUMNS: [&str; 3] = ["birth_date", "health_cert_date", "rotation_end"];
+
+/// A table as header + rows of cells.
+#[derive(Clone)]
+pub(crate) struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub(crate) fn read_table(path: &Path) -> Table {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap();
+    let mut recs = r
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>());
+    let header = recs.next().unwrap();
+    Table {
+        header,
+        rows: recs.collect(),
+    }
+}
+
+impl Table {
+    fn col(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == name)
+    }
+
+    /// Rewrites every cell of the columns `cols` with `f`.
+    fn map(&mut self, cols: &[&str], f: impl Fn(&str) -> String) {
+        let cols: Vec<usize> = cols.iter().filter_map(|c| self.col(c)).collect();
+        for c in cols {
+            for row in &mut self.rows {
+                row[c] = f(&row[c]);
+            }
+        }
+    }
+
+    fn map_all(&mut self, f: impl Fn(&str) -> String) {
+        for row in &mut self.rows {
+            for cell in row.iter_mut() {
+                *cell = f(cell);
+            }
+        }
+    }
+
+    /// CSV text with this separator and line end.
+    pub(crate) fn csv(&self, sep: u8, crlf: bool) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(sep)
+            .terminator(if crlf {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
+            .from_writer(Vec::new());
+        w.write_record(&self.header).unwrap();
+        for r in &self.rows {
+            w.write_record(r).unwrap();
+        }
+        w.into_inner().unwrap()
+    }
+
+    /// A sheet of `book`: dates as Excel dates, whole numbers as numbers, the rest as text.
+    pub(crate) fn sheet(&self, book: &mut Workbook, name: &str, headers: &[(&str, &str)]) {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        let date = Format::new().set_num_format("dd/mm/yyyy");
+        for (c, h) in self.header.iter().enumerate() {
+            let shown = headers
+                .iter()
+                .find(|(k, _)| k == h)
+                .map_or(h.as_str(), |(_, v)| v);
+            ws.write_string(0, c as u16, shown).unwrap();
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                let c16 = c as u16;
+                if cell.is_empty() {
+                    continue;
+                }
+                let is_date = DATE_COLUMNS.contains(&self.header[c].as_str());
+                if is_date {
+                    let p: Vec<u16> = cell.split('-').map(|x| x.parse().unwrap()).collect();
+                    let d = ExcelDateTime::from_ymd(p[0], p[1] as u8, p[2] as u8).unwrap();
+                    ws.write_datetime_with_format(r, c16, &d, &date).unwrap();
+                } else if let Ok(n) = cell.parse::<i64>() {
+                    ws.write_number(r, c16, n as f64).unwrap();
+                } else {
+                    ws.write_string(r, c16, cell).unwrap();
+                }
+            }
+        }
+    }
+}
+
+fn province_tables() -> Vec<(&'static str, Table)> {
+    TABLES
+        .iter()
+        .map(|t| {
+            (
+                *t,
+                read_table(&root().join(format!("scenarios/province/{t}.csv"))),
+            )
+        })
+        .collect()
+}
+
+/// The province scenario's YAML with `tables:` replaced.
+fn scenario_yaml(dir: &Path, tables: &str) -> PathBuf {
+    let yaml = fs::read_to_string(root().join("scenarios/province/province.yaml")).unwrap();
+    let yaml = yaml.replace(
+        "tables:\n  units: units.csv\n  posts: posts.csv\n  cadres: cadres.csv\n",
+        tables,
+    );
+    assert!(
+        yaml.contains(tables),
+        "the province YAML changed its tables"
+    );
+    let path = dir.join("province.yaml");
+    fs::write(&path, yaml).unwrap();
+    path
+}
+
+const CSV_TABLES: &str = "tables:\n  units: units.csv\n  posts: posts.csv\n  cadres: cadres.csv\n";
+
+fn write_csvs(dir: &Path, tables: &[(&str, Table)], sep: u8, crlf: bool, bom: bool) {
+    for (name, t) in tables {
+        let mut bytes = if bom {
+            "\u{feff}".as_bytes().to_vec()
+        } else {
+            Vec::new()
+        };
+        bytes.extend(t.csv(sep, crlf));
+        fs::write(dir.join(format!("{name}.csv")), bytes).unwrap();
+    }
+}
+
+/// `1975-03-28` → `28/03/1975` (padded) or `28/3/1975`.
+fn dmy(iso: &str, padded: bool) -> String {
+    if iso.is_empty() {
+        return String::new();
+    }
+    let p: Vec<&str> = iso.split('-').collect();
+    if padded {
+        format!("{}/{}/{}", p[2], p[1], p[0])
+    } else {
+        format!(
+            "{}/{}/{}",
+            p[2].trim_start_matches('0'),
+            p[1].trim_start_matches('0'),
+            p[0]
+        )
+    }
+}
+
+/// The NFD, name-instead-of-id, Excel-`;` and d/m/yyyy CSV forms and the XLSX form, each written
+/// into `dir/<form>/`; the path of each form's scenario file.
+fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
+    let mut out = Vec::new();
+    let original = province_tables();
+    let mut form = |name: &'static str, write: &dyn Fn(&Path) -> PathBuf| {
+        let d = dir.join(name);
+        fs::create_dir_all(&d).unwrap();
+        out.push((name, write(&d)));
+    };
+
+    form("nfd", &|d| {
+        let mut t = original.clone();
+        for (_, t) in &mut t {
+            t.map_all(|c| c.nfd().collect());
+        }
+        write_csvs(d, &t, b',', false, false);
+        scenario_yaml(d, CSV_TABLES)
+    });
+    form("names", &|d| {
+        // Province ids written as names: the scenario's own ("Lâm Sơn") and Vietnam's ("Ninh Bình").
+        let mut t = original.clone();
+        t[2].1.map(&["birth_province", "hometown_province"], |c| {
+            if c == "lam-son" {
+                "Lâm Sơn".to_string()
+            } else {
+                rotaplan::scenario::provinces::by_id(c)
+                    .map_or(c.to_string(), |p| p.name.to_string())
+            }
+        });
+        write_csvs(d, &t, b',', false, false);
+        scenario_yaml(d, CSV_TABLES)
+    });
+    form("excel-semicolon", &|d| {
+        // Excel with Vietnamese regional settings: `;`, CRLF, a BOM, dd/mm/yyyy.
+        let mut t = original.clone();
+        t[2].1.map(&DATE_COLUMNS, |c| dmy(c, true));
+        write_csvs(d, &t, b';', true, true);
+        scenario_yaml(d, CSV_TABLES)
+    });
+    form("dmy", &|d| {
+        let mut t = original.clone();
+        t[2].1.map(&DATE_COLUMNS, |c| dmy(c, false));
+        write_csvs(d, &t, b',', false, false);
+        scenario_yaml(d, CSV_TABLES)
+    });
+    form("xlsx", &|d| {
+        // One workbook, a sheet per table named in Vietnamese, Vietnamese headers, Excel dates.
+        let mut book = Workbook::new();
+        let headers: &[(&str, &str)] = &[
+            ("id", "Mã"),
+            ("name", "Họ và tên"),
+            ("sex", "Giới tính"),
+            ("birth_date", "Ngày sinh"),
+            ("birth_province", "Nơi sinh"),
+            ("hometown_province", "Quê quán"),
+            ("planned_titles", "Chức danh quy hoạch"),
+        ];
+        for ((_, t), sheet) in original.iter().zip(["DonVi", "ViTri", "CanBo"]) {
+            t.sheet(
+                &mut book,
+                sheet,
+                if sheet == "CanBo" { headers } else { &[] },
+            );
+        }
+        book.save(d.join("du-lieu.xlsx")).unwrap();
+        scenario_yaml(
+            d,
+            "tables:\n  units: du-lieu.xlsx#DonVi\n  posts: du-lieu.xlsx#ViTri\n  cadres: du-lieu.xlsx#CanBo\n",
+        )
+    });
+    form("xlsx-one-book", &|d| {
+        let mut book = Workbook::new();
+        for (name, t) in &original {
+            t.sheet(&mut book, name, &[]);
+        }
+        book.save(d.join("tables.xlsx")).unwrap();
+        scenario_yaml(d, "tables: tables.xlsx\n")
+    });
+    out
+}
+
+/// plan.json without its timing fields.
+fn plan_json(dir: &Path) -> serde_json::Value {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("plan.json")).unwrap()).unwrap();
+    let solver = v["solver"].as_object_mut().unwrap();
+    solver.remove("build_s");
+    solver.remove("solve_s");
+    v
+}
+
+fn plan(scenario: &Path, out: &Path) -> String {
+    let o = rotaplan()
+        .args(["plan", "--format", "csv", "--out"])
+        .arg(out)
+        .arg(scenario)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Plans the original province scenario and the copy saved as `form`, and compares plan.csv and
+/// plan.json (without timings); returns what `validate` and `plan` said about the copy.
+fn same_plan_as_the_original(form: &str) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let original = tmp.path().join("original");
+    plan(&root().join("scenarios/province/province.yaml"), &original);
+    let want_csv = fs::read(original.join("plan.csv")).unwrap();
+    let want_json = plan_json(&original);
+    let (_, yaml) = forms(tmp.path())
+        .into_iter()
+        .find(|(n, _)| *n == form)
+        .unwrap();
+    let out = tmp.path().join(format!("{form}-out"));
+    let stderr = plan(&yaml, &out);
+    assert_eq!(
+        String::from_utf8_lossy(&fs::read(out.join("plan.csv")).unwrap()),
+        String::from_utf8_lossy(&want_csv),
+        "{form}: plan.csv differs"
+    );
+    assert_eq!(plan_json(&out), want_json, "{form}: plan.json differs");
+    let v = rotaplan().arg("validate").arg(&yaml).output().unwrap();
+    assert!(v.status.success(), "{form}");
+    let said = String::from_utf8_lossy(&v.stdout).into_owned()
+        + &String::from_utf8_lossy(&v.stderr)
+        + &stderr;
+    assert!(!said.contains("error["), "{form}: {said}");
+    said
+}
+
+#[test]
+fn the_nfd_copy_of_the_province_gives_the_same_plan() {
+    let said = same_plan_as_the_original("nfd");
+    assert!(!said.contains("W2001") && !said.contains("W2002"), "{said}");
+}
+
+#[test]
+fn the_names_instead_of_ids_copy_gives_the_same_plan_with_located_warnings() {
+    let said = same_plan_as_the_original("names");
+    assert!(said.contains("warning[W2001]"), "{said}");
+    assert!(said.contains("cadres.csv:"), "{said}");
+    assert!(said.contains("did you mean \"lam-son\""), "{said}");
+}
+
+#[test]
+fn the_excel_semicolon_copy_gives_the_same_plan() {
+    let said = same_plan_as_the_original("excel-semicolon");
+    assert!(said.contains("`;` (semicolon)"), "{said}");
+    assert!(said.contains("day/month/year"), "{said}");
+}
+
+#[test]
+fn the_dmy_copy_gives_the_same_plan() {
+    let said = same_plan_as_the_original("dmy");
+    assert!(said.contains("day/month/year"), "{said}");
+}
+
+#[test]
+fn the_xlsx_copy_gives_the_same_plan() {
+    let said = same_plan_as_the_original("xlsx");
+    assert!(said.contains("sheet \"CanBo\""), "{said}");
+}
+
+#[test]
+fn the_one_workbook_copy_gives_the_same_plan() {
+    let said = same_plan_as_the_original("xlsx-one-book");
+    assert!(said.contains("sheet \"cadres\""), "{said}");
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let forms = forms(tmp.path());
+    let (_, names) = forms.iter().find(|(n, _)| *n == "names").unwrap();
+    let o = rotaplan()
+        .args(["validate", "--deny-warnings"])
+        .arg(names)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("warning[W2001]"), "{err}");
+    assert!(err.contains("--deny-warnings"), "{err}");
+    let o = rotaplan()
+        .args(["plan", "--deny-warnings", "--out"])
+        .arg(tmp.path().join("denied"))
+        .arg(names)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!tmp.path().join("denied/plan.csv").exists());
+    // The scenario setting does the same for every command (nightly runs).
+    let yaml = fs::read_to_string(names).unwrap() + "deny_warnings: true\n";
+    fs::write(names, yaml).unwrap();
+    let o = rotaplan().arg("validate").arg(names).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("W2001"));
+}
+
+#[test]
+fn a_plan_file_may_be_a_workbook_and_names_are_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let scenario = root().join("scenarios/province/province.yaml");
+    plan(&scenario, &out);
+    let mut t = read_table(&out.join("plan.csv"));
+    let mut book = Workbook::new();
+    t.sheet(&mut book, "PhuongAn", &[]);
+    book.save(tmp.path().join("plan.xlsx")).unwrap();
+    let o = rotaplan()
+        .arg("check")
+        .arg(&scenario)
+        .arg(tmp.path().join("plan.xlsx"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("W4001"));
+    // A name that does not match its row's id: a warning at the sheet's cell, same exit code.
+    let name = t.col("cadre_name").unwrap();
+    t.rows[0][name] = "Người Khác".into();
+    let mut book = Workbook::new();
+    t.sheet(&mut book, "PhuongAn", &[]);
+    book.save(tmp.path().join("plan2.xlsx")).unwrap();
+    let o = rotaplan()
+        .arg("check")
+        .arg(&scenario)
+        .arg(tmp.path().join("plan2.xlsx#PhuongAn"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("warning[W4001]"), "{err}");
+    assert!(err.contains("PhuongAn!B2"), "{err}");
+    let o = rotaplan()
+        .args(["check", "--deny-warnings"])
+        .arg(&scenario)
+        .arg(tmp.path().join("plan2.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+}
+
+/// How one table is saved, for the property test.
+#[derive(Debug, Clone, Copy)]
+enum Saved {
+    Nfc,
+    Nfd,
+    BomCrlf,
+    Semicolon,
+    Tab,
+    Xlsx,
+}
+
+fn saved() -> impl proptest::strategy::Strategy<Value = Saved> {
+    proptest::prop_oneof![
+        proptest::strategy::Just(Saved::Nfc),
+        proptest::strategy::Just(Saved::Nfd),
+        proptest::strategy::Just(Saved::BomCrlf),
+        proptest::strategy::Just(Saved::Semicolon),
+        proptest::strategy::Just(Saved::Tab),
+        proptest::strategy::Just(Saved::Xlsx),
+    ]
+}
+
+/// The tutorial with each table saved its own way (and dates ISO or dd/mm/yyyy): plan.csv and
+/// plan.json (without timings) as the library writes them.
+fn tutorial_plan(dir: &Path, forms: &[Saved; 3], dmy_dates: bool) -> (String, String) {
+    let mut refs = String::from("tables:\n");
+    for (name, form) in TABLES.iter().zip(forms) {
+        let mut t = read_table(&root().join(format!("scenarios/tutorial/{name}.csv")));
+        if dmy_dates && !matches!(form, Saved::Xlsx) {
+            t.map(&DATE_COLUMNS, |c| dmy(c, true));
+        }
+        let file = match form {
+            Saved::Xlsx => {
+                let mut book = Workbook::new();
+                t.sheet(&mut book, "Bang", &[]);
+                book.save(dir.join(format!("{name}.xlsx"))).unwrap();
+                format!("{name}.xlsx#Bang")
+            }
+            _ => {
+                if matches!(form, Saved::Nfd) {
+                    t.map_all(|c| c.nfd().collect());
+                }
+                let (sep, crlf, bom) = match form {
+                    Saved::BomCrlf => (b',', true, true),
+                    Saved::Semicolon => (b';', true, false),
+                    Saved::Tab => (b'\t', false, false),
+                    _ => (b',', false, false),
+                };
+                let mut bytes = if bom {
+                    "\u{feff}".as_bytes().to_vec()
+                } else {
+                    Vec::new()
+                };
+                bytes.extend(t.csv(sep, crlf));
+                fs::write(dir.join(format!("{name}.csv")), bytes).unwrap();
+                format!("{name}.csv")
+            }
+        };
+        refs += &format!("  {name}: {file}\n");
+    }
+    let yaml = fs::read_to_string(root().join("scenarios/tutorial/tutorial.yaml"))
+        .unwrap()
+        .replace(CSV_TABLES, &refs);
+    let path = dir.join("tutorial.yaml");
+    fs::write(&path, yaml).unwrap();
+    let sc = rotaplan::scenario::load(&path).unwrap_or_else(|e| panic!("{forms:?}: {e}"));
+    let planned = rotaplan::plan_scenario(&sc);
+    (
+        rotaplan::report::assignments_csv(&planned.plan),
+        rotaplan::report::json_without_timings(&planned.plan),
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+    /// The same scenario in NFC, NFD, with a BOM and CRLF, `;`- or tab-separated, or as XLSX (any
+    /// mix, table by table), with ISO or dd/mm/yyyy dates, gives byte-identical plans.
+    #[test]
+    fn every_way_of_saving_the_tables_gives_the_same_plan(
+        units in saved(), posts in saved(), cadres in saved(), dmy_dates in proptest::bool::ANY,
+    ) {
+        let want = tutorial_plan(tempfile::tempdir().unwrap().path(), &[Saved::Nfc; 3], false);
+        let tmp = tempfile::tempdir().unwrap();
+        let got = tutorial_plan(tmp.path(), &[units, posts, cadres], dmy_dates);
+        proptest::prop_assert_eq!(&got.0, &want.0);
+        proptest::prop_assert_eq!(&got.1, &want.1);
+    }
+}
+
+/// A bad cell of a workbook table is located as the spreadsheet names it, and the same problem in
+/// many rows of a column is one error with the count.
+#[test]
+fn workbook_errors_are_located_by_sheet_and_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixtures = root().join("tests/fixtures/errors/valid");
+    let mut t = read_table(&fixtures.join("cadres.csv"));
+    let sex = t.col("sex").unwrap();
+    t.rows[1][sex] = "X".into();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Ghi chú").unwrap();
+    t.sheet(&mut book, "CanBo", &[("birth_date", "Ngày sinh")]);
+    book.save(tmp.path().join("can-bo.xlsx")).unwrap();
+    let yaml = format!(
+        "plan_date: 2027-01-01\ntables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: can-bo.xlsx#CanBo\n",
+        fixtures.display()
+    );
+    fs::write(tmp.path().join("s.yaml"), yaml).unwrap();
+    let err = rotaplan::scenario::load(&tmp.path().join("s.yaml")).unwrap_err();
+    assert_eq!(err.codes(), vec!["E2004"], "{err}");
+    let d = &err.diagnostics[0];
+    assert_eq!(d.sheet.as_deref(), Some("CanBo"));
+    assert_eq!((d.line, d.column), (Some(3), Some(sex + 1)));
+    assert!(
+        err.to_string()
+            .contains("can-bo.xlsx, CanBo!C3 (column sex)"),
+        "{err}"
+    );
+
+    // 40 rows with a month/day/year date: one error, with the count and the first rows.
+    let mut t = read_table(&root().join("scenarios/tutorial/cadres.csv"));
+    let birth = t.col("birth_date").unwrap();
+    for _ in 0..3 {
+        let more = t.rows.clone();
+        t.rows.extend(more);
+    }
+    for (i, row) in t.rows.iter_mut().enumerate() {
+        row[0] = format!("X{i:03}");
+        row[birth] = "12/31/1980".into();
+        let rel = 17;
+        row[rel] = String::new();
+    }
+    fs::write(tmp.path().join("cadres.csv"), t.csv(b';', true)).unwrap();
+    let yaml = fs::read_to_string(root().join("scenarios/tutorial/tutorial.yaml"))
+        .unwrap()
+        .replace(
+            CSV_TABLES,
+            &format!(
+                "tables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: cadres.csv\n",
+                root().join("scenarios/tutorial").display()
+            ),
+        );
+    fs::write(tmp.path().join("t.yaml"), &yaml).unwrap();
+    let err = rotaplan::scenario::load(&tmp.path().join("t.yaml")).unwrap_err();
+    assert_eq!(err.diagnostics.len(), 1, "{err}");
+    assert!(
+        err.diagnostics[0]
+            .found
+            .contains("the same problem in 112 rows"),
+        "{err}"
+    );
+    // `date_format: mm/dd/yyyy` reads them.
+    fs::write(
+        tmp.path().join("t.yaml"),
+        yaml + "date_format: mm/dd/yyyy\n",
+    )
+    .unwrap();
+    let sc = rotaplan::scenario::load(&tmp.path().join("t.yaml")).unwrap();
+    assert_eq!(sc.cadres[0].birth_date.to_string(), "1980-12-31");
+}
+
+#[test]
+fn a_damaged_workbook_is_an_error_not_a_panic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixtures = root().join("tests/fixtures/errors/valid");
+    for (i, bytes) in [
+        b"".to_vec(),
+        b"PK\x03\x04garbage".to_vec(),
+        b"not a workbook at all".to_vec(),
+        fs::read(root().join("tests/fixtures/errors/E1016/book.xlsx")).unwrap()[..200].to_vec(),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let book = tmp.path().join(format!("b{i}.xlsx"));
+        fs::write(&book, bytes).unwrap();
+        let yaml = format!(
+            "plan_date: 2027-01-01\ntables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: b{i}.xlsx\n",
+            fixtures.display()
+        );
+        fs::write(tmp.path().join("s.yaml"), yaml).unwrap();
+        let err = rotaplan::scenario::load(&tmp.path().join("s.yaml")).unwrap_err();
+        assert_eq!(err.codes(), vec!["E1009"], "{err}");
+    }
+}
