@@ -99,6 +99,12 @@ enum Command {
         /// Runner-up candidates per assigned post, each costed by an exact re-solve (0 = none).
         #[arg(long, default_value_t = 0)]
         runner_ups: usize,
+        /// Also write the model (.mps or .lp): every eligible pair, names by cadre, post and rule.
+        #[arg(long, value_name = "FILE")]
+        export_model: Option<PathBuf>,
+        /// With --export-model, the model actually solved (after pricing) instead of the full one.
+        #[arg(long, requires = "export_model")]
+        restricted: bool,
     },
     /// Verify a plan CSV (written by rotaplan or by hand) against every rule of a scenario.
     Check {
@@ -177,6 +183,8 @@ pub fn run() -> i32 {
             gap,
             threads,
             runner_ups,
+            export_model,
+            restricted,
         } => plan(
             &scenario,
             out,
@@ -185,6 +193,7 @@ pub fn run() -> i32 {
             gap,
             threads,
             runner_ups,
+            export_model.map(|f| (f, restricted)),
         ),
         Command::Check {
             scenario,
@@ -243,6 +252,7 @@ fn write(path: &Path, text: &str) -> Result<(), i32> {
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn plan(
     path: &Path,
     out: Option<PathBuf>,
@@ -251,6 +261,7 @@ fn plan(
     gap: Option<f64>,
     threads: Option<u32>,
     runner_ups: usize,
+    export: Option<(PathBuf, bool)>,
 ) -> i32 {
     let mut sc = match load(path) {
         Ok(s) => s,
@@ -296,6 +307,11 @@ fn plan(
             }
         }
     }
+    if let Some((file, restricted)) = &export
+        && let Err(code) = export_model(&sc, file, *restricted)
+    {
+        return code;
+    }
     let planned = if runner_ups == 0 {
         rotaplan::plan_scenario(&sc)
     } else {
@@ -331,6 +347,23 @@ fn plan(
         say(&format!("\nwritten: {}\n", dir.display()));
     }
     if plan.solver.status.has_plan() { 0 } else { 1 }
+}
+
+/// `plan --export-model FILE [--restricted]`: the model file, before the plan.
+fn export_model(sc: &Scenario, file: &Path, restricted: bool) -> Result<(), i32> {
+    use rotaplan::solve::export::{Which, export_scenario};
+    let which = if restricted {
+        Which::Restricted
+    } else {
+        Which::Full
+    };
+    match export_scenario(sc, file, which) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            fail!("error: {e}");
+            Err(1)
+        }
+    }
 }
 
 fn check(scenario_path: &Path, plan_path: &Path, format: CheckFormat) -> i32 {
