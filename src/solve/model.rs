@@ -316,6 +316,33 @@ impl RowIndex {
         d
     }
 
+    /// The row duals a pair's reduced cost subtracts, split into a cadre part (S4, S1, targets)
+    /// and a post part (H7, must-fill): d = score − cadre[c] − post[p], as `reduced_cost` but
+    /// without a per-pair lookup (the pricing loop prices millions of pairs a round).
+    pub fn split_duals(&self, ctx: &RuleContext, y: &[f64]) -> (Vec<f64>, Vec<f64>) {
+        let dual = |r: Option<usize>| r.map_or(0.0, |r| y[r]);
+        let cadre = (0..self.cadre_row.len())
+            .map(|c| {
+                let mut d = dual(self.cadre_row[c]);
+                if let Some(u) = ctx.sc.cadre(c as CadreIx).current_unit {
+                    d += dual(self.unit_row[u as usize]);
+                }
+                if !self.target_rows.is_empty() {
+                    let f = ctx.flags(c as CadreIx);
+                    for &(r, k, t) in &self.target_rows {
+                        let a = if TARGET_FLAGS[k](&f) { 1.0 } else { 0.0 } - t;
+                        d += a * y[r];
+                    }
+                }
+                d
+            })
+            .collect();
+        let post = (0..self.seat_row.len())
+            .map(|p| dual(self.seat_row[p]) + dual(self.must_fill_row[p]))
+            .collect();
+        (cadre, post)
+    }
+
     /// Column of candidate `i` in the rows of this index (objective: its score, 0 ≤ x ≤ 1): what
     /// the pricing loop adds to a live LP. Only valid for pairs outside family and pin rows.
     pub fn column(&self, ctx: &RuleContext, cands: &Candidates, i: usize) -> NewColumn {

@@ -122,7 +122,8 @@ pub(super) fn solve(
         let mut add: Vec<(f64, usize)> = Vec::new();
         let mut positive = 0.0;
         let mut k = 0;
-        for c in 0..sc.cadres.len() {
+        let (cadre_dual, post_dual) = index.split_duals(ctx, &r.row_duals);
+        for (c, &cadre_d) in cadre_dual.iter().enumerate() {
             let mut best: Vec<(f64, usize)> = Vec::new();
             for i in cands.by_cadre[c]..cands.by_cadre[c + 1] {
                 while k < set.len() && set[k] < i {
@@ -131,7 +132,8 @@ pub(super) fn solve(
                 if k < set.len() && set[k] == i {
                     continue;
                 }
-                let d = index.reduced_cost(ctx, cands, i, &r.row_duals);
+                let p = &cands.pairs[i];
+                let d = p.score - cadre_d - post_dual[p.post as usize];
                 if d > EPS {
                     positive += d;
                     best.push((d, i));
@@ -228,12 +230,14 @@ pub(super) fn solve(
     let threshold = z_inc - z_lp - EPS;
     let mut extra = Vec::new();
     let mut k = 0;
+    let (cadre_dual, post_dual) = index.split_duals(ctx, &duals);
     for i in 0..cands.len() {
         if k < set.len() && set[k] == i {
             k += 1;
             continue;
         }
-        if index.reduced_cost(ctx, cands, i, &duals) >= threshold {
+        let p = &cands.pairs[i];
+        if p.score - cadre_dual[p.cadre as usize] - post_dual[p.post as usize] >= threshold {
             extra.push(i);
         }
     }

@@ -200,10 +200,13 @@ impl Backend for Highs {
                     }
                 };
                 let mut solved_once = false;
+                // Columns added since the last solve.
+                let mut added = 0;
                 for cmd in cmd_rx {
                     let reply = match (cmd, model.take()) {
                         (_, None) => Err(Failure::Other("the live LP failed earlier".into())),
                         (Cmd::Add(cols), Some(mut m)) => {
+                            added += cols.len();
                             let r = add_columns(&mut m, &cols).map(|_| None);
                             model = Some(m);
                             r
@@ -211,11 +214,16 @@ impl Backend for Highs {
                         (Cmd::Solve(tl, threads), Some(mut m)) => {
                             configure(&mut m, tl, 0.0, threads)
                                 .and_then(|_| {
-                                    // Columns added to an optimal basis keep it primal feasible:
-                                    // the primal simplex goes on from there, where the dual simplex
-                                    // would first repair the dual infeasibilities they bring.
-                                    let strategy = if solved_once { 4 } else { 1 };
+                                    // Columns added to an optimal basis keep it primal
+                                    // feasible: the primal simplex goes on from there, where the
+                                    // dual simplex first repairs the dual infeasibilities they
+                                    // bring. At national size the primal simplex won below about
+                                    // 2,000 new columns and lost above (its column choice scans
+                                    // every column).
+                                    let primal = solved_once && added < PRIMAL_BELOW;
+                                    let strategy = if primal { 4 } else { 1 };
                                     solved_once = true;
+                                    added = 0;
                                     m.try_set_option("simplex_strategy", strategy).map_err(|e| {
                                         Failure::Other(format!("option simplex_strategy: {e:?}"))
                                     })
@@ -276,17 +284,31 @@ impl Backend for Highs {
     fn solve_file(&self, path: &Path, time_limit_s: f64) -> Result<(SolveStatus, f64), Failure> {
         let file = c_string(&path.to_string_lossy())?;
         let h = Instance::new()?;
-        let opt = |k: &str, v: &str| -> Result<(), Failure> {
-            let (k, v) = (c_string(k)?, c_string(v)?);
+        let key = |k: &str| c_string(k);
+        let (flag, tl, threads, seed) = (
+            key("output_flag")?,
+            key("time_limit")?,
+            key("threads")?,
+            key("random_seed")?,
+        );
+        unsafe {
             check(
-                unsafe { highs_sys::Highs_setOptionValue(h.0, k.as_ptr(), v.as_ptr()) },
-                "setting an option",
-            )
-        };
-        opt("output_flag", "false")?;
-        opt("time_limit", &time_limit_s.to_string())?;
-        opt("threads", "1")?;
-        opt("random_seed", "0")?;
+                highs_sys::Highs_setBoolOptionValue(h.0, flag.as_ptr(), 0),
+                "option output_flag",
+            )?;
+            check(
+                highs_sys::Highs_setDoubleOptionValue(h.0, tl.as_ptr(), time_limit_s),
+                "option time_limit",
+            )?;
+            check(
+                highs_sys::Highs_setIntOptionValue(h.0, threads.as_ptr(), 1),
+                "option threads",
+            )?;
+            check(
+                highs_sys::Highs_setIntOptionValue(h.0, seed.as_ptr(), 0),
+                "option random_seed",
+            )?;
+        }
         check(
             unsafe { highs_sys::Highs_readModel(h.0, file.as_ptr()) },
             &format!("reading {}", path.display()),
@@ -355,6 +377,9 @@ fn add_columns(m: &mut highs::Model, cols: &[NewColumn]) -> Result<(), Failure> 
         "adding columns",
     )
 }
+
+/// New columns below which a live LP re-solves with the primal simplex.
+const PRIMAL_BELOW: usize = 2_000;
 
 enum Cmd {
     Add(Vec<NewColumn>),
