@@ -742,3 +742,57 @@ pub fn build_elastic(
     }
     m
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_file_safe_and_unique() {
+        let got = unique(vec![
+            "x_C 1_VT/2".into(),
+            "x_C_1_VT_2".into(),
+            "seats_Bí-thư".into(),
+            "x_C_1_VT_2".into(),
+        ]);
+        assert_eq!(
+            got,
+            ["x_C_1_VT_2", "x_C_1_VT_2~2", "seats_B_-th_", "x_C_1_VT_2~3"]
+        );
+    }
+
+    #[test]
+    fn every_row_and_column_of_the_province_model_has_a_name() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/province/province.yaml");
+        let sc = crate::scenario::load(&path).unwrap();
+        let ctx = RuleContext::new(&sc);
+        let cands = crate::rules::candidates::generate(&ctx);
+        let all: Vec<usize> = (0..cands.len()).collect();
+        let m = build(&ctx, &cands, &[], &all, true);
+        let names = m.names(&ctx, &cands);
+        assert_eq!(names.cols.len(), m.vars.len());
+        assert_eq!(names.rows.len(), m.rows.len());
+        let p = &cands.pairs[0];
+        let want = format!("x_{}_{}", sc.cadre(p.cadre).id, sc.post(p.post).id);
+        assert_eq!(names.cols[0], want);
+        assert!(names.rows.iter().any(|r| r.starts_with("seats_")));
+        assert!(names.rows.iter().any(|r| r.starts_with("cadre_")));
+        // The LP with every row has the rows of the MIP and more, never fewer.
+        let lp = build_lp_all_rows(&ctx, &cands, &[], &all[..10]);
+        let few = build(&ctx, &cands, &[], &all[..10], false);
+        assert!(lp.rows.len() > few.rows.len());
+        // A pair's live-LP column touches its cadre's and post's rows.
+        let col = lp.index.column(&ctx, &cands, 20);
+        let c = &cands.pairs[20];
+        assert!(
+            col.entries
+                .contains(&(lp.index.cadre_row[c.cadre as usize].unwrap(), 1.0))
+        );
+        assert!(
+            col.entries
+                .contains(&(lp.index.seat_row[c.post as usize].unwrap(), 1.0))
+        );
+        assert_eq!(col.cost, c.score);
+    }
+}

@@ -38,13 +38,18 @@ const EPS: f64 = 1e-6;
 
 fn seed(ctx: &RuleContext, cands: &Candidates, pins: &[usize], warm: &[usize]) -> Vec<usize> {
     let mut r: Vec<usize> = Vec::new();
+    // The k best by (score desc, index): a total order, so the same k pairs every time; their
+    // order does not matter (the set is sorted at the end), so a selection, not a sort.
     let best = |idx: &mut Vec<usize>, k: usize, out: &mut Vec<usize>| {
-        idx.sort_by(|&a, &b| {
+        let cmp = |&a: &usize, &b: &usize| {
             cands.pairs[b]
                 .score
                 .total_cmp(&cands.pairs[a].score)
                 .then(a.cmp(&b))
-        });
+        };
+        if k < idx.len() {
+            idx.select_nth_unstable_by(k, cmp);
+        }
         out.extend(idx.iter().take(k));
     };
     for c in 0..ctx.sc.cadres.len() {
