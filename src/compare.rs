@@ -33,6 +33,11 @@ pub struct SummaryUnfilled {
     pub post_title: String,
 }
 
+/// A file that is not a plan.json rotaplan can read.
+#[derive(Debug, thiserror::Error)]
+#[error("not a rotaplan plan.json: {0}")]
+pub struct NotAPlan(#[source] serde_json::Error);
+
 /// What comparison and diff read of a plan (unknown fields of plan.json are ignored, missing ones
 /// default, so a hand-made plan.json with only assignments works too).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -56,8 +61,8 @@ impl PlanSummary {
             .unwrap_or_default()
     }
 
-    pub fn from_json(text: &str) -> Result<PlanSummary, String> {
-        serde_json::from_str(text).map_err(|e| format!("not a rotaplan plan.json: {e}"))
+    pub fn from_json(text: &str) -> Result<PlanSummary, NotAPlan> {
+        serde_json::from_str(text).map_err(NotAPlan)
     }
 }
 

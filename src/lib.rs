@@ -4,17 +4,16 @@
 //! Data flows one way: files → [`scenario`] → [`domain::Scenario`] → [`rules::candidates`] →
 //! [`solve`] → [`plan::Plan`] → [`check`] → [`report`].
 
-pub mod batch;
 pub mod check;
 pub mod compare;
 pub mod domain;
 pub mod explain;
 pub mod generate;
-pub mod nightly;
 pub mod output;
 pub mod plan;
 pub mod report;
 pub mod rules;
+pub mod runs;
 pub mod scenario;
 pub mod scoring;
 pub mod solve;

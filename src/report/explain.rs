@@ -4,14 +4,56 @@
 use super::{Format, md_escape, md_table, num, text_table};
 use crate::explain::{
     CadreExplanation, Change, Cost, Counterfactual, Explanation, MustFillBlock, Overview,
-    PairExplanation, PostExplanation, Relaxation, RunnerUps, Structure,
+    PairExplanation, PostExplanation, Relaxation, RunnerUps, Structure, WhyNot,
 };
-use crate::plan::{Plan, Unfilled};
+use crate::plan::{Plan, Unfilled, UnfilledKind};
+use crate::solve::SolveStatus;
 use std::fmt::Write as _;
+
+/// The heading of the section that says which requirement groups to relax, in every format; the
+/// sentences that point at it name it.
+const RELAX_HEADING: &str = "Requirements to relax";
 
 /// Render an explanation as a text table (`Format::Table`), JSON or Markdown (CSV falls back to
 /// the table).
+/// The explanation with its text fields (`summary`, each option's and candidate's `why_not`)
+/// written from its data: explain/ answers with data, and these are its words.
+pub fn worded(e: &Explanation) -> Explanation {
+    match e {
+        Explanation::Pair(p) => Explanation::Pair(pair_worded(p.clone())),
+        Explanation::Cadre(c) => Explanation::Cadre(cadre_worded(c.clone())),
+        Explanation::Post(p) => Explanation::Post(post_worded(p.clone())),
+        other => other.clone(),
+    }
+}
+
+pub fn pair_worded(mut e: PairExplanation) -> PairExplanation {
+    e.summary = pair_summary(&e);
+    e
+}
+
+pub fn cadre_worded(mut e: CadreExplanation) -> CadreExplanation {
+    for o in &mut e.options {
+        o.why_not = o.reason.as_ref().map(|r| why_not_text(&e.cadre_id, r));
+    }
+    e.summary = cadre_summary(&e);
+    e
+}
+
+pub fn post_worded(mut e: PostExplanation) -> PostExplanation {
+    for c in &mut e.candidates {
+        c.why_not = c
+            .reason
+            .as_ref()
+            .filter(|r| !matches!(r, WhyNot::OnPost { .. }))
+            .map(|r| why_not_text(&c.cadre_id, r));
+    }
+    e.summary = post_summary(&e);
+    e
+}
+
 pub fn explanation(e: &Explanation, format: Format) -> String {
+    let e = &worded(e);
     match format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(e)
@@ -63,6 +105,517 @@ fn opt_num(x: Option<f64>) -> String {
 fn signed(x: f64) -> String {
     let s = num(x);
     if x > 0.0 { format!("+{s}") } else { s }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words: every sentence of an explanation is made here, from the data `explain` computed.
+
+/// A solver status for people (the JSON keeps the ids).
+pub fn status_words(s: SolveStatus) -> &'static str {
+    match s {
+        SolveStatus::Optimal => "optimal",
+        SolveStatus::GapLimit => "within the allowed gap",
+        SolveStatus::TimeLimit => "time limit reached",
+        SolveStatus::DeadlineFallback => "deadline missed, greedy plan",
+        SolveStatus::Infeasible => "infeasible",
+        SolveStatus::BackendError => "solver error, greedy plan",
+        SolveStatus::Stopped => "stopped without a plan",
+    }
+}
+
+/// The kind of an empty post for people (the JSON keeps the ids, docs/plan-format.md).
+fn kind_words(k: UnfilledKind) -> &'static str {
+    match k {
+        UnfilledKind::NoEligibleCadre => "no eligible cadre",
+        UnfilledKind::EligibleUsedElsewhere => "eligible cadres placed elsewhere",
+        UnfilledKind::SideConstraint => "held back by a side rule",
+        UnfilledKind::NotWorthAMove => "not worth a move",
+        UnfilledKind::SolverStopped => "the solver stopped",
+        UnfilledKind::NoPlan => "no plan",
+    }
+}
+
+/// A part of the objective or a KPI (named as in the JSON) for people.
+fn label(name: &str) -> String {
+    let words = match name {
+        "terms.staffing" => "staffing points",
+        "terms.training" => "training points",
+        "terms.fit" => "fit points",
+        "terms.disruption" => "disruption points",
+        "terms.stability" => "stability points",
+        "pair_score" => "sum of pair scores",
+        "must_fill_empty_seats" => "empty must-fill seats",
+        "extra_seats_used" => "extra seats used",
+        "women_shortfall" => "women shortfall",
+        "young_shortfall" => "young shortfall",
+        "minority_shortfall" => "minority shortfall",
+        "posts_filled" => "posts filled",
+        "seats_filled" => "seats filled",
+        "must_fill_posts" => "must-fill posts",
+        "must_fill_filled" => "must-fill posts filled",
+        "shortage_posts" => "posts in short-staffed units",
+        "shortage_filled" => "posts in short-staffed units filled",
+        "women_share" => "women share",
+        "young_share" => "young share",
+        "minority_share" => "minority share",
+        "training_coverage" => "training coverage",
+        other => {
+            return other.rsplit('.').next().unwrap_or(other).replace('_', " ");
+        }
+    };
+    words.to_string()
+}
+
+/// "(exact)" or why not.
+fn exactness(proven: bool) -> &'static str {
+    if proven {
+        "exact"
+    } else {
+        "an estimate: not proven optimal"
+    }
+}
+
+/// What a re-solve says, in the words and with the sign every view uses: "cost if forced: 1118
+/// (exact)" — the objective the plan loses with the change (positive: the plan is better as it
+/// is) — or that no plan would exist.
+fn cost_words(forced: bool, cost: Option<f64>, has_plan: bool, proven: bool, why: &str) -> String {
+    let what = if forced { "forced" } else { "forbidden" };
+    match (has_plan, cost) {
+        (true, Some(x)) => format!("cost if {what}: {} ({})", num(x), exactness(proven)),
+        _ if why.is_empty() => format!("if {what}, no plan would exist"),
+        _ => format!("if {what}, no plan would exist ({why})"),
+    }
+}
+
+fn cannot_hold(cf: &Counterfactual) -> String {
+    cf.infeasible
+        .iter()
+        .map(|g| format!("{}: {}", g.rule, g.detail))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The cost of a counterfactual: `forced` (a pin) or forbidden.
+fn cf_cost(cf: &Counterfactual, forced: bool) -> String {
+    cost_words(
+        forced,
+        cf.cost,
+        cf.status.has_plan(),
+        cf.proven,
+        &cannot_hold(cf),
+    )
+}
+
+/// The cost of forcing a cadre onto a post, as the cadre view and the runner-ups keep it.
+fn forced_cost(c: &Cost) -> String {
+    cost_words(
+        true,
+        c.cost,
+        c.status.has_plan(),
+        c.proven,
+        c.note.as_deref().unwrap_or(""),
+    )
+}
+
+/// The parts of the objective that change, briefly: "sum of pair scores -9, women shortfall +1"
+/// (the weighted sum and the penalties; the unweighted points are in the JSON).
+fn parts_brief(v: &[Change]) -> String {
+    v.iter()
+        .filter(|c| c.delta.abs() > 1e-9 && !c.name.starts_with("terms."))
+        .map(|c| format!("{} {}", label(&c.name), signed(c.delta)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn holder_list(hs: &[crate::explain::Holder]) -> String {
+    hs.iter()
+        .map(|h| format!("{} (score {})", h.cadre_id, num(h.score)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Why there is no plan, pointing at the section that says what to relax when there is one.
+fn no_plan_cause(status: SolveStatus) -> String {
+    if status == SolveStatus::Stopped {
+        "the solver stopped before it found one that meets the hard requirements".to_string()
+    } else {
+        format!("the requirements cannot all hold (see {RELAX_HEADING})")
+    }
+}
+
+fn no_plan_words(status: SolveStatus) -> String {
+    format!("there is no plan: {}", no_plan_cause(status))
+}
+
+/// THE sentence for why cadre `cadre_id` is not on a post (or that they are): the pair, cadre and
+/// post views all say it with this function, from the same [`WhyNot`].
+pub fn why_not_text(cadre_id: &str, w: &WhyNot) -> String {
+    match w {
+        WhyNot::OnPost { score, pinned } => {
+            if *pinned {
+                format!(
+                    "{cadre_id} holds it because the scenario pins it (score {})",
+                    num(*score)
+                )
+            } else {
+                format!("{cadre_id} holds it (score {})", num(*score))
+            }
+        }
+        WhyNot::Excluded {
+            breaches,
+            forbidden,
+            forbid_reason,
+        } => {
+            let mut why: Vec<String> = breaches.iter().map(|b| b.to_string()).collect();
+            if *forbidden {
+                why.push(match forbid_reason {
+                    Some(r) => format!("S3: the scenario forbids the pair ({r})"),
+                    None => "S3: the scenario forbids the pair".to_string(),
+                });
+            }
+            why.join("; ")
+        }
+        WhyNot::NoPlan { status } => no_plan_words(*status),
+        WhyNot::PinnedElsewhere {
+            post_id,
+            pin_reason,
+        } => format!(
+            "the scenario pins {cadre_id} to {post_id}{} (S2)",
+            pin_reason
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default()
+        ),
+        WhyNot::Placed { post_id, score } => {
+            format!(
+                "{cadre_id} takes {post_id} instead (score {} there)",
+                num(*score)
+            )
+        }
+        WhyNot::UnitAtCap {
+            unit_id,
+            max,
+            leaving,
+        } => {
+            let most = if leaving.len() as u32 == *max {
+                "the maximum".to_string()
+            } else {
+                format!("the maximum is {max}")
+            };
+            format!(
+                "their unit {unit_id} already loses {} cadre(s), {most} (S1): {}",
+                leaving.len(),
+                leaving
+                    .iter()
+                    .map(|d| format!("{} → {}", d.cadre_id, d.post_id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+        WhyNot::Relative {
+            relative_id,
+            relative_post_id,
+        } => format!("relative {relative_id} takes {relative_post_id} in the same unit (H10)"),
+        WhyNot::Taken { holders, swap } => {
+            let held = format!("held by {}", holder_list(holders));
+            match swap {
+                None => format!("{held}, pinned there by the scenario (S2)"),
+                Some(s) if s.cost.abs() <= 1e-6 => format!(
+                    "{held}; {cadre_id} in {}'s place gives an equally good plan",
+                    s.holder_id
+                ),
+                Some(s) => {
+                    let parts = parts_brief(&s.changes);
+                    format!(
+                        "{held}, and {cadre_id} in {}'s place would cost {}{}",
+                        s.holder_id,
+                        num(s.cost),
+                        if parts.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({parts})")
+                        }
+                    )
+                }
+            }
+        }
+        WhyNot::FreeSeatWorseObjective { cost, changes } => {
+            if cost.abs() <= 1e-6 {
+                format!("a free seat, but moving {cadre_id} there would not change the objective")
+            } else {
+                let parts = parts_brief(changes);
+                format!(
+                    "a free seat, but moving {cadre_id} there would cost {}{}",
+                    num(*cost),
+                    if parts.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({parts})")
+                    }
+                )
+            }
+        }
+        WhyNot::SolveStopped {
+            status,
+            cost,
+            replacing,
+        } => format!(
+            "{cadre_id} there{} would add {} to the objective, but the solve stopped before finding it (status {})",
+            replacing
+                .as_deref()
+                .map(|h| format!(" in {h}'s place"))
+                .unwrap_or_default(),
+            num(0.0 - cost),
+            status_words(*status)
+        ),
+    }
+}
+
+/// The answer of `rotaplan explain --cadre X --post Y` in one sentence.
+pub fn pair_summary(e: &PairExplanation) -> String {
+    let who = format!(
+        "{} ({}) → {} ({})",
+        e.cadre_id, e.cadre_name, e.post_id, e.post_title
+    );
+    let score = num(e.score.unwrap_or(0.0));
+    match &e.reason {
+        _ if !e.allowed => format!(
+            "{who} is not allowed: {}.",
+            e.reason
+                .as_ref()
+                .map(|r| why_not_text(&e.cadre_id, r))
+                .unwrap_or_default()
+        ),
+        None => format!("{who} is allowed (score {score})."),
+        Some(r @ WhyNot::NoPlan { .. }) => format!(
+            "{who} is allowed (score {score}), but {}.",
+            why_not_text(&e.cadre_id, r)
+        ),
+        Some(WhyNot::OnPost { pinned, .. }) => {
+            let cost = e
+                .counterfactual
+                .as_ref()
+                .map(|cf| format!("; {}", cf_cost(cf, false)))
+                .unwrap_or_default();
+            if *pinned {
+                format!("{who} is in the plan because the scenario pins it (score {score}){cost}.")
+            } else {
+                format!("{who} is in the plan (score {score}){cost}.")
+            }
+        }
+        Some(r) => {
+            let cost = e
+                .counterfactual
+                .as_ref()
+                .map(|cf| format!("; {}", cf_cost(cf, true)))
+                .unwrap_or_default();
+            format!(
+                "{who} is allowed (score {score}) but not in the plan: {}{cost}.",
+                why_not_text(&e.cadre_id, r)
+            )
+        }
+    }
+}
+
+/// At most `max` items, then how many more.
+fn some_of(v: &[String], max: usize, sep: &str) -> String {
+    let mut s = v.iter().take(max).cloned().collect::<Vec<_>>().join(sep);
+    if v.len() > max {
+        s += &format!("{sep}and {} more (see the table)", v.len() - max);
+    }
+    s
+}
+
+/// Why a cadre got their post, or none, in one sentence.
+pub fn cadre_summary(e: &CadreExplanation) -> String {
+    let id = &e.cadre_id;
+    if !e.plan_status.has_plan() {
+        return format!(
+            "There is no plan, so {id} has no post: {}.",
+            no_plan_cause(e.plan_status)
+        );
+    }
+    if let Some(a) = &e.assigned {
+        let s = e.options.iter().find(|o| o.taken).map_or(0.0, |o| o.score);
+        if e.pinned {
+            let why = e
+                .pin_reason
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            return format!("{id} takes {a} because the scenario pins it{why}.");
+        }
+        if e.options.first().is_none_or(|o| o.taken || o.score <= s) {
+            return format!(
+                "{id} takes {a}, the best-scoring of their {} candidate post(s) (score {}).",
+                e.options.len(),
+                num(s)
+            );
+        }
+        let better: Vec<String> = e
+            .options
+            .iter()
+            .take_while(|o| !o.taken && o.score > s)
+            .map(|o| {
+                let mut bits = vec![format!("score {}", num(o.score))];
+                if !o.holders.is_empty() {
+                    bits.push(format!("held by {}", holder_list(&o.holders)));
+                }
+                if let Some(f) = &o.forced {
+                    bits.push(forced_cost(f));
+                }
+                format!("{} ({})", o.post_id, bits.join(", "))
+            })
+            .collect();
+        return format!(
+            "{id} takes {a} (score {}) rather than a higher-scoring option, because the plan is worth more as a whole: {}.",
+            num(s),
+            some_of(&better, 5, "; ")
+        );
+    }
+    if e.options.is_empty() {
+        if !e.cadre_rules.is_empty() {
+            return format!(
+                "{id} cannot take any post: {}.",
+                e.cadre_rules
+                    .iter()
+                    .map(|b| b.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+        }
+        if e.rank_compatible_posts == 0 {
+            return format!(
+                "{id} has no candidate post: no vacant post has a rank H6 allows (current rank {}{}).",
+                e.current_rank,
+                if e.outstanding { ", outstanding" } else { "" }
+            );
+        }
+        let mut cuts: Vec<(crate::rules::RuleId, usize)> =
+            e.cut_by_rule.iter().map(|(r, n)| (*r, *n)).collect();
+        cuts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut list: Vec<String> = cuts
+            .iter()
+            .map(|(r, n)| format!("{r} ({}) {n}", r.title()))
+            .collect();
+        if !e.forbidden_posts.is_empty() {
+            list.push(format!("forbidden {}", e.forbidden_posts.len()));
+        }
+        return format!(
+            "{id} has no candidate post: each of the {} post(s) of a compatible rank is cut by a rule [{}].",
+            e.rank_compatible_posts,
+            list.join(", ")
+        );
+    }
+    let reasons: Vec<&WhyNot> = e.options.iter().filter_map(|o| o.reason.as_ref()).collect();
+    // A reason on the cadre alone (their unit's cap) holds for every option: say it once.
+    if let Some(first @ WhyNot::UnitAtCap { .. }) = reasons.first()
+        && reasons.iter().all(|r| r == first)
+    {
+        return format!("{id} gets no post: {}.", why_not_text(id, first));
+    }
+    let each: Vec<String> = e
+        .options
+        .iter()
+        .filter_map(|o| {
+            o.reason
+                .as_ref()
+                .map(|r| format!("{}: {}", o.post_id, why_not_text(id, r)))
+        })
+        .collect();
+    let lead = if reasons.iter().all(|r| matches!(r, WhyNot::Taken { .. })) {
+        "every candidate post went to someone else: "
+    } else {
+        ""
+    };
+    format!("{id} gets no post: {lead}{}.", some_of(&each, 5, "; "))
+}
+
+/// Who holds a post and why, why its best other candidates do not, in a few sentences.
+pub fn post_summary(e: &PostExplanation) -> String {
+    let mut parts = Vec::new();
+    if !e.plan_status.has_plan() {
+        let s = no_plan_words(e.plan_status);
+        parts.push(format!("{}{}.", s[..1].to_uppercase(), &s[1..]));
+    }
+    for (h, pc) in e.holders.iter().zip(&e.candidates) {
+        let who = if h.pinned {
+            format!(
+                "{} holds it because the scenario pins it (score {})",
+                h.cadre_id,
+                num(h.score)
+            )
+        } else {
+            format!("{} holds it (score {})", h.cadre_id, num(h.score))
+        };
+        let cost = pc
+            .counterfactual
+            .as_ref()
+            .map(|cf| format!("; {}", cf_cost(cf, false)))
+            .unwrap_or_default();
+        parts.push(format!("{who}{cost}."));
+    }
+    if let Some(u) = &e.unfilled {
+        parts.push(format!("{} seat(s) empty: {}.", u.empty_seats, u.reason));
+    }
+    let next: Vec<String> = e.candidates[e.holders.len().min(e.candidates.len())..]
+        .iter()
+        .filter_map(|pc| {
+            let cf = pc.counterfactual.as_ref()?;
+            let why = pc
+                .why_not
+                .as_deref()
+                .map(|w| format!("{w}; "))
+                .unwrap_or_default();
+            Some(format!(
+                "{} (score {}): {why}{}.",
+                pc.cadre_id,
+                num(pc.score),
+                cf_cost(cf, true)
+            ))
+        })
+        .collect();
+    if !next.is_empty() {
+        parts.push(format!("Next best: {}", next.join(" ")));
+    }
+    if e.candidates.is_empty() {
+        parts.push(format!("No cadre is eligible for {}.", e.post_id));
+    }
+    parts.join(" ")
+}
+
+/// The lines under the "Requirements to relax" heading, when there is no plan because the
+/// requirements cannot all hold (`None` when there is a plan, or the solve stopped without one).
+fn relax_section(status: SolveStatus, r: Option<&Relaxation>) -> Option<Vec<String>> {
+    match r {
+        Some(r) => Some(relaxation_lines(r)),
+        None if status == SolveStatus::Infeasible => Some(vec![
+            "rotaplan found no set of requirement groups to relax; `rotaplan plan` lists the groups that cannot hold".to_string(),
+        ]),
+        None => None,
+    }
+}
+
+fn relax_section_text(status: SolveStatus, r: Option<&Relaxation>) -> String {
+    let mut out = String::new();
+    if let Some(lines) = relax_section(status, r) {
+        let _ = writeln!(out, "\n{RELAX_HEADING}");
+        for l in lines {
+            let _ = writeln!(out, "  {l}");
+        }
+    }
+    out
+}
+
+fn relax_section_md(status: SolveStatus, r: Option<&Relaxation>, level: &str) -> String {
+    let mut out = String::new();
+    if let Some(lines) = relax_section(status, r) {
+        out += &format!("\n{level} {RELAX_HEADING}\n\n");
+        for l in lines {
+            out += &format!("- {}\n", md_escape(&l));
+        }
+    }
+    out
 }
 
 fn names(v: &[String], max: usize) -> String {
@@ -119,7 +672,7 @@ pub fn structure_lines(s: &Structure, max: usize) -> Vec<String> {
 }
 
 fn relaxation_lines(r: &Relaxation) -> Vec<String> {
-    let mut out = vec![r.summary.clone()];
+    let mut out = vec![super::relaxation_summary(r)];
     for d in &r.drop {
         for g in &d.breaks {
             out.push(format!(
@@ -144,7 +697,7 @@ fn cost_text(c: &Option<Cost>) -> (String, String) {
                 if c.proven {
                     "yes".into()
                 } else {
-                    format!("no ({})", c.status.as_str())
+                    format!("no ({})", status_words(c.status))
                 },
             ),
             None => ("no plan".into(), c.note.clone().unwrap_or_default()),
@@ -158,7 +711,7 @@ const RUNNER_UP_HEADER: [&str; 7] = [
     "runner-up",
     "score",
     "placed on",
-    "cost",
+    "cost if forced",
     "proven",
 ];
 
@@ -183,7 +736,7 @@ fn runner_up_rows(r: &RunnerUps) -> Vec<Vec<String>> {
 
 fn runner_ups_heading(r: &RunnerUps) -> String {
     format!(
-        "Runner-ups ({} per post; {} of at most {} re-solves; cost = objective lost if the runner-up is forced in)",
+        "Runner-ups ({} per post; {} of at most {} re-solves; cost if forced = objective lost if the runner-up is forced in)",
         r.per_post, r.solves, r.max_solves
     )
 }
@@ -197,15 +750,7 @@ pub(super) fn plan_table_notes(plan: &Plan) -> String {
             let _ = writeln!(out, "  structure: {l}");
         }
     }
-    if let Some(r) = &plan.relaxation {
-        for (k, l) in relaxation_lines(r).iter().enumerate() {
-            if k == 0 {
-                let _ = writeln!(out, "  to get a plan: {l}");
-            } else {
-                let _ = writeln!(out, "    {l}");
-            }
-        }
-    }
+    out += &relax_section_text(plan.solver.status, plan.relaxation.as_ref());
     out
 }
 
@@ -215,12 +760,7 @@ pub(super) fn plan_markdown_sections(plan: &Plan) -> String {
     for l in structure_lines(&plan.structure, 50) {
         out += &format!("- {}\n", md_escape(&l));
     }
-    if let Some(r) = &plan.relaxation {
-        out += "\n## Requirements to relax\n\n";
-        for l in relaxation_lines(r) {
-            out += &format!("- {}\n", md_escape(&l));
-        }
-    }
+    out += &relax_section_md(plan.solver.status, plan.relaxation.as_ref(), "##");
     let rows = runner_up_rows(&plan.runner_ups);
     if !rows.is_empty() || plan.runner_ups.note.is_some() {
         out += &format!("\n## {}\n\n", runner_ups_heading(&plan.runner_ups));
@@ -240,7 +780,7 @@ fn change_list(v: &[Change], only_changed: bool) -> String {
         .map(|c| {
             format!(
                 "{} {} → {} ({})",
-                c.name,
+                label(&c.name),
                 num(c.before),
                 num(c.after),
                 signed(c.delta)
@@ -254,7 +794,7 @@ fn counterfactual_lines(cf: &Counterfactual) -> Vec<String> {
     let mut out = vec![format!(
         "re-solved with {}: status {}, {}",
         cf.change,
-        cf.status.as_str(),
+        status_words(cf.status),
         if cf.proven {
             "proven (both solves optimal)"
         } else {
@@ -263,10 +803,10 @@ fn counterfactual_lines(cf: &Counterfactual) -> Vec<String> {
     )];
     if cf.status.has_plan() {
         out.push(format!(
-            "objective {} → {} ({})",
+            "objective {} → {}: cost {}",
             opt_num(cf.objective_before),
             opt_num(cf.objective_after),
-            cf.delta.map_or("—".into(), signed)
+            opt_num(cf.cost)
         ));
         let o = change_list(&cf.objective_changes, true);
         if !o.is_empty() {
@@ -351,6 +891,9 @@ fn pair_text(e: &PairExplanation) -> String {
     for l in pair_lines(e) {
         let _ = writeln!(out, "  {l}");
     }
+    if let Some(s) = e.plan_status {
+        out += &relax_section_text(s, e.relaxation.as_deref());
+    }
     out
 }
 
@@ -363,6 +906,9 @@ fn pair_md(e: &PairExplanation) -> String {
     );
     for l in pair_lines(e) {
         out += &format!("- {}\n", md_escape(&l));
+    }
+    if let Some(s) = e.plan_status {
+        out += &relax_section_md(s, e.relaxation.as_deref(), "###");
     }
     out
 }
@@ -415,7 +961,7 @@ fn cadre_facts(e: &CadreExplanation) -> Vec<String> {
         "current unit {}, rank {}; plan status {}",
         e.current_unit.as_deref().unwrap_or("—"),
         e.current_rank,
-        e.plan_status.as_str()
+        status_words(e.plan_status)
     )];
     for b in &e.cadre_rules {
         out.push(format!("{} ({}): {}", b.rule, b.rule.title(), b.detail));
@@ -454,6 +1000,7 @@ fn cadre_text(e: &CadreExplanation) -> String {
         );
         out += &text_table(&OPTION_HEADER, &option_rows(e));
     }
+    out += &relax_section_text(e.plan_status, e.relaxation.as_deref());
     out
 }
 
@@ -471,15 +1018,17 @@ fn cadre_md(e: &CadreExplanation) -> String {
         out += "\n### Candidate posts (best score first)\n\n";
         out += &md_table(&OPTION_HEADER, &option_rows(e));
     }
+    out += &relax_section_md(e.plan_status, e.relaxation.as_deref(), "###");
     out
 }
 
-const POST_HEADER: [&str; 6] = [
+const POST_HEADER: [&str; 7] = [
     "cadre",
     "score",
     "placed on",
+    "why not",
     "change",
-    "objective",
+    "cost",
     "proven",
 ];
 
@@ -487,12 +1036,12 @@ fn post_rows(e: &PostExplanation) -> Vec<Vec<String>> {
     e.candidates
         .iter()
         .map(|c| {
-            let (change, delta, proven) = match &c.counterfactual {
+            let (change, cost, proven) = match &c.counterfactual {
                 None => ("not re-solved".to_string(), String::new(), String::new()),
                 Some(cf) => (
                     cf.change.clone(),
                     if cf.status.has_plan() {
-                        cf.delta.map_or("—".into(), signed)
+                        opt_num(cf.cost)
                     } else {
                         "no plan".into()
                     },
@@ -503,8 +1052,9 @@ fn post_rows(e: &PostExplanation) -> Vec<Vec<String>> {
                 format!("{} {}", c.cadre_id, c.cadre_name),
                 num(c.score),
                 c.placed_on.clone().unwrap_or_else(|| "—".into()),
+                c.why_not.clone().unwrap_or_default(),
                 change,
-                delta,
+                cost,
                 proven,
             ]
         })
@@ -524,16 +1074,16 @@ fn post_text(e: &PostExplanation) -> String {
     if !e.candidates.is_empty() {
         let _ = writeln!(
             out,
-            "\nCandidates (holders first; objective = change if the pair is forbidden or forced in)"
+            "\nCandidates (holders first; cost = objective lost if the pair is forbidden (a holder) or forced in (the others))"
         );
         out += &text_table(&POST_HEADER, &post_rows(e));
     }
+    // The reason is in the summary, and why each eligible cadre is not on the post is in the table
+    // above, in the words of the pair and cadre views: only the kind here.
     if let Some(u) = &e.unfilled {
-        let d = unfilled_details(u, "  ");
-        if !d.is_empty() {
-            let _ = writeln!(out, "\nEmpty seat(s): {}\n{d}", u.kind.as_str());
-        }
+        let _ = writeln!(out, "\nEmpty seat(s): {}", kind_words(u.kind));
     }
+    out += &relax_section_text(e.plan_status, e.relaxation.as_deref());
     out
 }
 
@@ -547,6 +1097,7 @@ fn post_md(e: &PostExplanation) -> String {
     if !e.candidates.is_empty() {
         out += &md_table(&POST_HEADER, &post_rows(e));
     }
+    out += &relax_section_md(e.plan_status, e.relaxation.as_deref(), "###");
     out
 }
 
@@ -576,19 +1127,14 @@ fn overview_text(e: &Overview) -> String {
     let mut out = format!(
         "{} — status {}, objective {}\n",
         e.scenario,
-        e.status.as_str(),
+        status_words(e.status),
         opt_num(e.objective)
     );
     let _ = writeln!(out, "\nStructure (before the MIP)");
     for l in structure_lines(&e.structure, 20) {
         let _ = writeln!(out, "  {l}");
     }
-    if let Some(r) = &e.relaxation {
-        let _ = writeln!(out, "\nRequirements to relax");
-        for l in relaxation_lines(r) {
-            let _ = writeln!(out, "  {l}");
-        }
-    }
+    out += &relax_section_text(e.status, e.relaxation.as_ref());
     let rows = runner_up_rows(&e.runner_ups);
     if !rows.is_empty() {
         let _ = writeln!(out, "\n{}", runner_ups_heading(&e.runner_ups));
@@ -607,7 +1153,7 @@ fn overview_text(e: &Overview) -> String {
                 u.post_id,
                 u.post_title,
                 mf,
-                u.kind.as_str(),
+                kind_words(u.kind),
                 u.reason
             );
             out += &unfilled_details(u, "    ");
@@ -618,20 +1164,15 @@ fn overview_text(e: &Overview) -> String {
 
 fn overview_md(e: &Overview) -> String {
     let mut out = format!(
-        "# {}\n\nStatus `{}`, objective {}.\n\n## Structure\n\n",
+        "# {}\n\nStatus {}, objective {}.\n\n## Structure\n\n",
         md_escape(&e.scenario),
-        e.status.as_str(),
+        status_words(e.status),
         opt_num(e.objective)
     );
     for l in structure_lines(&e.structure, 50) {
         out += &format!("- {}\n", md_escape(&l));
     }
-    if let Some(r) = &e.relaxation {
-        out += "\n## Requirements to relax\n\n";
-        for l in relaxation_lines(r) {
-            out += &format!("- {}\n", md_escape(&l));
-        }
-    }
+    out += &relax_section_md(e.status, e.relaxation.as_ref(), "##");
     let rows = runner_up_rows(&e.runner_ups);
     if !rows.is_empty() {
         out += &format!("\n## {}\n\n", runner_ups_heading(&e.runner_ups));
@@ -644,11 +1185,11 @@ fn overview_md(e: &Overview) -> String {
         out += "\n## Unfilled posts\n\n";
         for u in &e.unfilled {
             out += &format!(
-                "- `{}` {} (`{}`): {}\n",
+                "- `{}` {} ({}): {}\n",
                 u.post_id,
                 md_escape(&u.post_title),
-                u.kind.as_str(),
-                md_escape(&u.reason)
+                kind_words(u.kind),
+                md_escape(&u.reason.to_string())
             );
             for l in unfilled_details(u, "").lines() {
                 out += &format!("  - {}\n", md_escape(l));

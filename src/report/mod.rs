@@ -10,7 +10,12 @@ pub mod charts;
 mod comparison;
 pub use comparison::*;
 mod explain;
-pub use explain::{explanation, structure_lines};
+mod findings;
+pub use explain::{
+    cadre_summary, cadre_worded, explanation, pair_summary, pair_worded, post_summary, post_worded,
+    status_words, structure_lines, why_not_text, worded,
+};
+pub use findings::relaxation_summary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -179,7 +184,7 @@ pub fn unfilled_csv(plan: &Plan) -> String {
             u.must_fill.to_string(),
             kind,
             u.top_rule.map(|r| r.to_string()).unwrap_or_default(),
-            u.reason.clone(),
+            u.reason.to_string(),
         ]);
     }
     out

@@ -252,11 +252,58 @@ pub fn h2_remaining_service(sc: &Scenario, facts: &CadreFacts, post: &Post) -> R
     h2_threshold(sc, facts, h2_required_months(sc, facts, post))
 }
 
+/// H2 over a set of posts (those that matter for a cadre, say the ones whose rank H6 allows): a
+/// breach when the cadre falls short of the threshold of *every* one of them, quoting the least
+/// demanding threshold, and the other one when the posts differ (not-local posts need
+/// `min_service_months_policy`, the others `min_service_months`). `Ok` when one post lets the cadre
+/// pass, or when `posts` is empty.
+pub fn h2_over_posts<'p>(
+    sc: &Scenario,
+    facts: &CadreFacts,
+    posts: impl IntoIterator<Item = &'p Post>,
+) -> RuleResult {
+    let mut needed: Vec<(u32, bool)> = posts
+        .into_iter()
+        .map(|p| (h2_required_months(sc, facts, p), p.not_local))
+        .collect();
+    needed.sort_unstable();
+    needed.dedup_by_key(|x| x.0);
+    let Some(&(least, least_not_local)) = needed.first() else {
+        return Ok(());
+    };
+    if facts.months_left >= least as i64 {
+        return Ok(());
+    }
+    if needed.len() == 1 {
+        return h2_threshold(sc, facts, least);
+    }
+    // The thresholds differ only by the not-local policy (the two-term one applies to every post).
+    let most = needed[needed.len() - 1].0;
+    let (low, high) = if least_not_local {
+        ("not-local posts", "others")
+    } else {
+        ("ordinary posts", "not-local posts")
+    };
+    breach(
+        RuleId::H2,
+        format!(
+            "{} months of service left on {} (retires {}), {least} needed for {low}, {most} for {high}",
+            facts.months_left.max(0),
+            sc.plan_date,
+            retirement_text(facts),
+        ),
+    )
+}
+
+fn retirement_text(facts: &CadreFacts) -> String {
+    facts
+        .retirement
+        .map_or("unknown".to_string(), |d| d.to_string())
+}
+
 fn h2_threshold(sc: &Scenario, facts: &CadreFacts, needed: u32) -> RuleResult {
     if facts.months_left < needed as i64 {
-        let retire = facts
-            .retirement
-            .map_or("unknown".to_string(), |d| d.to_string());
+        let retire = retirement_text(facts);
         return breach(
             RuleId::H2,
             format!(
@@ -408,16 +455,31 @@ pub fn h9_term_limit(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> 
         return Ok(());
     }
     let terms = head_terms(cadre, post.unit);
-    if terms >= sc.rules.max_head_terms {
+    let max = sc.rules.max_head_terms;
+    if terms >= max {
         return breach(
             RuleId::H9,
             format!(
-                "{} has headed {} for {} consecutive terms, at most {} allowed",
-                cadre.id, unit.id, terms, sc.rules.max_head_terms
+                "{} has headed {} for {terms} consecutive term(s): heading it again would be a {} consecutive term, and at most {max} are allowed",
+                cadre.id,
+                unit.id,
+                ordinal(terms + 1),
             ),
         );
     }
     Ok(())
+}
+
+/// 1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st.
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// Is `post` one of H10's sensitive posts under this rule set?

@@ -387,6 +387,45 @@ fn h2_60_month_boundary_on_a_not_local_post() {
 }
 
 #[test]
+fn h2_over_posts_quotes_the_least_demanding_threshold_and_says_when_they_differ() {
+    // Man born 1969-06-15: retires 2031-06-30, 54 months left on 2027-01-01: short of both 60
+    // (not-local) and 120 (ordinary).
+    let mut b = Builder::new();
+    let c = b.cadre_with("c1", 2, |c| c.birth_date = d("1969-06-15"));
+    let plain = b.post("plain", P2, 2);
+    let nl = b.post_with("chair", P2, 2, |p| p.not_local = true);
+    let sc = b.build();
+    let ctx = RuleContext::new(&sc);
+    let facts = &ctx.facts[c as usize];
+    assert_eq!(facts.months_left, 54);
+    // Only the not-local post matters: its threshold, not the ordinary one.
+    let only_nl = fails(h2_over_posts(&sc, facts, [sc.post(nl)]), RuleId::H2);
+    contains_all(&only_nl, &["54 months", "2031-06-30", "60 needed"]);
+    assert!(!only_nl.contains("120"), "{only_nl}");
+    // Only ordinary posts: 120, as the pair rule says.
+    let only_plain = fails(h2_over_posts(&sc, facts, [sc.post(plain)]), RuleId::H2);
+    assert_eq!(only_plain, fails(h2(&sc, c, plain), RuleId::H2));
+    // Both: the least demanding first, and the other one named.
+    let both = fails(
+        h2_over_posts(&sc, facts, [sc.post(plain), sc.post(nl)]),
+        RuleId::H2,
+    );
+    contains_all(
+        &both,
+        &["54 months", "60 needed for not-local posts, 120 for others"],
+    );
+    // A cadre who passes one of the posts passes the set; no post, no breach.
+    let ok = RuleContext::new(&sc);
+    let mut f = ok.facts[c as usize].clone();
+    f.months_left = 70;
+    assert_eq!(
+        h2_over_posts(&sc, &f, [sc.post(plain), sc.post(nl)]),
+        Ok(())
+    );
+    assert_eq!(h2_over_posts(&sc, facts, []), Ok(()));
+}
+
+#[test]
 fn h2_head_terms_at_max_in_current_unit_lowers_the_threshold_to_60() {
     // 119 months left; head of P1 for 2 terms (the maximum): moving him applies the two-term
     // policy, so 60 months suffice even for an ordinary post.
@@ -1003,8 +1042,16 @@ fn h9_head_post_in_unit_headed_for_two_terms_fails() {
     let detail = fails(h9(&sc, c, head), RuleId::H9);
     contains_all(
         &detail,
-        &["c1", "P2", "2 consecutive terms", "at most 2 allowed"],
+        &[
+            "c1",
+            "P2",
+            "2 consecutive term(s)",
+            "a 3rd consecutive term",
+            "at most 2 are allowed",
+        ],
     );
+    // Not the contradictory "2 consecutive terms, at most 2 allowed".
+    assert!(!detail.contains("terms, at most"), "{detail}");
 }
 
 #[test]
@@ -1041,7 +1088,14 @@ fn h9_max_head_terms_override_3() {
     assert_eq!(h9(&sc, c, head), Ok(()));
     let (sc, c, head, _) = h9_scenario(3, Some(3));
     let detail = fails(h9(&sc, c, head), RuleId::H9);
-    contains_all(&detail, &["3 consecutive terms", "at most 3 allowed"]);
+    contains_all(
+        &detail,
+        &[
+            "3 consecutive term(s)",
+            "a 4th consecutive term",
+            "at most 3 are allowed",
+        ],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -211,7 +211,7 @@ fn an_excluded_pair_lists_every_rule_with_its_numbers() {
     let sc = t.load();
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_pair(&ctx, &cands, None, 0, 0, 5.0);
+    let e = rotaplan::report::pair_worded(explain::explain_pair(&ctx, &cands, None, 0, 0, 5.0));
     assert!(!e.allowed);
     let rules: Vec<RuleId> = e.breaches.iter().map(|b| b.rule).collect();
     assert_eq!(rules, vec![RuleId::H2, RuleId::H3, RuleId::H5]);
@@ -242,7 +242,14 @@ fn forcing_a_pair_changes_the_objective_by_the_difference_of_two_solves() {
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
     let (z3, p1) = (ix_c(&sc, "Z3"), ix_p(&sc, "P1"));
-    let e = explain::explain_pair(&ctx, &cands, Some(&base), z3, p1, 10.0);
+    let e = rotaplan::report::pair_worded(explain::explain_pair(
+        &ctx,
+        &cands,
+        Some(&base),
+        z3,
+        p1,
+        10.0,
+    ));
     assert!(e.allowed && !e.in_plan);
     assert_eq!(e.score, Some(37.0));
     let cf = e.counterfactual.as_ref().unwrap();
@@ -267,7 +274,13 @@ fn forcing_a_pair_changes_the_objective_by_the_difference_of_two_solves() {
             .iter()
             .any(|m| m.cadre_id == "Z3" && m.after.as_deref() == Some("P1"))
     );
-    assert!(e.summary.contains("-9"), "{}", e.summary);
+    // One sign and one wording in every view: the objective lost, "cost if forced".
+    assert_eq!(cf.cost, Some(9.0));
+    assert!(
+        e.summary.contains("cost if forced: 9 (exact)"),
+        "{}",
+        e.summary
+    );
 }
 
 #[test]
@@ -280,7 +293,14 @@ fn forbidding_a_pair_in_the_plan_matches_a_forbid_in_the_yaml() {
     let a = &base.assignments[0];
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_pair(&ctx, &cands, Some(&base), a.cadre, a.post, 10.0);
+    let e = rotaplan::report::pair_worded(explain::explain_pair(
+        &ctx,
+        &cands,
+        Some(&base),
+        a.cadre,
+        a.post,
+        10.0,
+    ));
     assert!(e.in_plan);
     let cf = e.counterfactual.as_ref().unwrap();
     let forbidden = load(&t.yaml(
@@ -333,17 +353,34 @@ fn a_cadre_without_a_post_names_the_higher_scoring_holders() {
     let base = plan(&sc);
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_cadre(&ctx, &cands, &base, ix_c(&sc, "Z3"), &Budget::default());
+    let e = rotaplan::report::cadre_worded(explain::explain_cadre(
+        &ctx,
+        &cands,
+        &base,
+        ix_c(&sc, "Z3"),
+        &Budget::default(),
+    ));
     assert_eq!(e.assigned, None);
     assert_eq!(e.options.len(), 2);
+    // Each post is held, and the swap with its holder is what makes it worse (not the holder's
+    // score alone).
     assert!(
         e.summary
             .contains("every candidate post went to someone else")
-            && e.summary.contains("Z1 (score 46, higher or equal)")
-            && e.summary.contains("Z2 (score 46, higher or equal)"),
+            && e.summary
+                .contains("held by Z1 (score 46), and Z3 in Z1's place would cost 9")
+            && e.summary
+                .contains("held by Z2 (score 46), and Z3 in Z2's place would cost 9")
+            && e.summary.contains("(sum of pair scores -9)"),
         "{}",
         e.summary
     );
+    for o in &e.options {
+        match o.reason.as_ref().unwrap() {
+            explain::WhyNot::Taken { swap: Some(s), .. } => assert_eq!(s.cost, 9.0),
+            r => panic!("{r:?}"),
+        }
+    }
     // The exact price of each option, from re-solves: 9 each.
     for o in &e.options {
         let f = o.forced.as_ref().unwrap();
@@ -365,7 +402,13 @@ fn a_cadre_held_back_by_the_departure_cap_names_who_leaves() {
     assert_eq!(base.objective.total, 46.0);
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_cadre(&ctx, &cands, &base, ix_c(&sc, "Y2"), &Budget::default());
+    let e = rotaplan::report::cadre_worded(explain::explain_cadre(
+        &ctx,
+        &cands,
+        &base,
+        ix_c(&sc, "Y2"),
+        &Budget::default(),
+    ));
     assert_eq!(e.assigned, None);
     assert!(
         e.summary
@@ -381,7 +424,7 @@ fn a_cadre_held_back_by_the_departure_cap_names_who_leaves() {
         .find(|u| u.kind == UnfilledKind::SideConstraint)
         .unwrap();
     assert_eq!(u.top_rule, Some(RuleId::S1));
-    assert!(u.reason.contains("Y2"), "{}", u.reason);
+    assert!(u.reason.to_string().contains("Y2"), "{}", u.reason);
 }
 
 #[test]
@@ -399,13 +442,101 @@ fn a_cadre_excluded_everywhere_gets_the_rule_on_the_cadre_alone() {
     let base = plan(&sc);
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = explain::explain_cadre(&ctx, &cands, &base, 0, &Budget::default());
+    let e = rotaplan::report::cadre_worded(explain::explain_cadre(
+        &ctx,
+        &cands,
+        &base,
+        0,
+        &Budget::default(),
+    ));
     assert_eq!(e.cadre_rules.len(), 1);
     assert_eq!(e.cadre_rules[0].rule, RuleId::H4);
     assert!(
         e.summary.contains("cannot take any post") && e.summary.contains("2028-01-01"),
         "{}",
         e.summary
+    );
+}
+
+/// A man born 1969-06-15 (retires 2031-06-30, 54 months of service left on 2027-01-01) in unit A,
+/// rank 3, from another province (so not local anywhere here).
+fn short_of_service(id: &str) -> String {
+    format!("{id},Cán bộ {id},M,1969-06-15,p9,p9,A,member,3,X,T,false,4,2026-12-01,,,,,false\n")
+}
+
+#[test]
+fn a_rule_on_the_cadre_alone_quotes_the_threshold_of_the_posts_that_matter() {
+    // Issue 9, defect 3. The first post of the file (P0, rank 4) is an ordinary post: H2 needs 120
+    // months there. The only post of X's rank is the not-local P1: 60 months there. X has 54, so
+    // H2 excludes X everywhere, and the threshold to quote is P1's, not P0's.
+    let not_local = |id: &str, unit: &str| format!("{id},{unit},T,3,X,member,true,,1,3\n");
+    let t = Tiny::new(
+        &[post("P0", "C", 4, 1, 3), not_local("P1", "D")],
+        &[short_of_service("X")],
+        "",
+    );
+    let sc = t.load();
+    let base = plan(&sc);
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let e = rotaplan::report::cadre_worded(explain::explain_cadre(
+        &ctx,
+        &cands,
+        &base,
+        0,
+        &Budget::default(),
+    ));
+    assert_eq!(e.rank_compatible_posts, 1);
+    assert_eq!(e.cadre_rules.len(), 1, "{:?}", e.cadre_rules);
+    let d = &e.cadre_rules[0].detail;
+    assert!(d.contains("54 months") && d.contains("60 needed"), "{d}");
+    assert!(!d.contains("120"), "{d}");
+    assert!(
+        e.summary.contains("cannot take any post") && e.summary.contains("60 needed"),
+        "{}",
+        e.summary
+    );
+    assert!(!e.summary.contains("120"), "{}", e.summary);
+    // The pair view of P0 keeps P0's own threshold.
+    let pair =
+        rotaplan::report::pair_worded(explain::explain_pair(&ctx, &cands, Some(&base), 0, 0, 5.0));
+    assert!(pair.summary.contains("120 needed"), "{}", pair.summary);
+    // And the command says the same.
+    let (code, out, err) = rotaplan(&[
+        "explain".as_ref(),
+        t.path().as_os_str(),
+        "--cadre".as_ref(),
+        "X".as_ref(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("60 needed") && !out.contains("120"), "{out}");
+
+    // Two posts of X's rank, one not-local and one ordinary: the thresholds differ, and the answer
+    // says so rather than quoting one post's.
+    let t = Tiny::new(
+        &[
+            post("P0", "C", 4, 1, 3),
+            not_local("P1", "D"),
+            post("P2", "C", 3, 1, 3),
+        ],
+        &[short_of_service("X")],
+        "",
+    );
+    let sc = t.load();
+    let base = plan(&sc);
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let e = rotaplan::report::cadre_worded(explain::explain_cadre(
+        &ctx,
+        &cands,
+        &base,
+        0,
+        &Budget::default(),
+    ));
+    let d = &e.cadre_rules[0].detail;
+    assert!(
+        d.contains("54 months") && d.contains("60 needed for not-local posts, 120 for others"),
+        "{d}"
     );
 }
 
@@ -511,11 +642,17 @@ fn no_eligible_cadre_counts_rules_among_cadres_of_a_compatible_rank() {
     assert_eq!(x.all_cadres, 4);
     assert_eq!(x.by_rule_all.get(&RuleId::H6), Some(&2));
     assert!(
-        u.reason.contains("of the 2 cadre(s) of a compatible rank"),
+        u.reason
+            .to_string()
+            .contains("of the 2 cadre(s) of a compatible rank"),
         "{}",
         u.reason
     );
-    assert!(u.reason.contains("all 4 cadres: H6 2"), "{}", u.reason);
+    assert!(
+        u.reason.to_string().contains("all 4 cadres: H6 2"),
+        "{}",
+        u.reason
+    );
 }
 
 #[test]
@@ -531,7 +668,9 @@ fn an_unfilled_post_names_the_eligible_cadres_placed_elsewhere() {
     let u = p.unfilled.iter().find(|u| u.post_id == "P1").unwrap();
     assert_eq!(u.kind, UnfilledKind::EligibleUsedElsewhere);
     assert!(
-        u.reason.contains("Z1 → P2 (score 56 there, 46 here)"),
+        u.reason
+            .to_string()
+            .contains("Z1 → P2 (score 56 there, 46 here)"),
         "{}",
         u.reason
     );
@@ -561,7 +700,11 @@ fn an_unfilled_post_names_the_relative_placed_by_the_plan() {
     let u = p.unfilled.iter().find(|u| u.post_id == "S").unwrap();
     assert_eq!(u.kind, UnfilledKind::SideConstraint);
     assert_eq!(u.top_rule, Some(RuleId::H10));
-    assert!(u.reason.contains("R1 (relative R2 → L)"), "{}", u.reason);
+    assert!(
+        u.reason.to_string().contains("R1 (relative R2 → L)"),
+        "{}",
+        u.reason
+    );
     assert_eq!(u.eligible[0].blocked_by, Some(RuleId::H10));
 }
 
@@ -581,11 +724,15 @@ fn an_unfilled_post_kept_by_a_structure_target_says_so() {
     assert_eq!(u.kind, UnfilledKind::SideConstraint);
     assert_eq!(u.top_rule, None);
     assert!(
-        u.reason.contains("structure-target shortfall"),
+        u.reason.to_string().contains("structure-target shortfall"),
         "{}",
         u.reason
     );
-    assert!(u.reason.contains("gain 46 but cost 1000"), "{}", u.reason);
+    assert!(
+        u.reason.to_string().contains("gain 46 but cost 1000"),
+        "{}",
+        u.reason
+    );
 }
 
 #[test]
@@ -619,7 +766,7 @@ fn without_a_plan_unfilled_posts_say_there_is_no_plan() {
             assert_eq!(u.kind, UnfilledKind::NoEligibleCadre);
         } else {
             assert_eq!(u.kind, UnfilledKind::NoPlan, "{u:?}");
-            assert!(u.reason.starts_with("no plan"), "{}", u.reason);
+            assert!(u.reason.to_string().starts_with("no plan"), "{}", u.reason);
         }
     }
     assert!(
@@ -654,9 +801,9 @@ fn an_unfilled_post_the_solver_stopped_short_of_says_so() {
     let p = rotaplan::plan::build(&ctx, &cands, &stopped);
     let u = &p.unfilled[0];
     assert_eq!(u.kind, UnfilledKind::SolverStopped, "{u:?}");
-    assert!(u.reason.contains("Z1"), "{}", u.reason);
-    assert!(u.reason.contains("46"), "{}", u.reason);
-    assert!(u.reason.contains("time_limit"), "{}", u.reason);
+    assert!(u.reason.to_string().contains("Z1"), "{}", u.reason);
+    assert!(u.reason.to_string().contains("46"), "{}", u.reason);
+    assert!(u.reason.to_string().contains("time_limit"), "{}", u.reason);
     // The same post in the optimal plan is filled.
     assert!(plan(&sc).unfilled.is_empty());
     // Stopped with no plan at all (hard requirements): `no_plan`, saying the solver stopped.
@@ -668,7 +815,7 @@ fn an_unfilled_post_the_solver_stopped_short_of_says_so() {
     let p = rotaplan::plan::build(&ctx, &cands, &none);
     assert_eq!(p.unfilled[0].kind, UnfilledKind::NoPlan);
     assert!(
-        p.unfilled[0].reason.contains("stopped"),
+        p.unfilled[0].reason.to_string().contains("stopped"),
         "{}",
         p.unfilled[0].reason
     );
@@ -719,8 +866,16 @@ fn a_hard_must_fill_post_gives_way_before_a_pin() {
         .map(|m| (m.post_id.as_str(), m.filled, m.seats))
         .collect();
     assert_eq!(m, vec![("M", 0, 1)]);
-    assert!(r.summary.contains("let must-fill post M"), "{}", r.summary);
-    assert!(r.summary.contains("(S5)"), "{}", r.summary);
+    assert!(
+        rotaplan::report::relaxation_summary(&r).contains("let must-fill post M"),
+        "{}",
+        rotaplan::report::relaxation_summary(&r)
+    );
+    assert!(
+        rotaplan::report::relaxation_summary(&r).contains("(S5)"),
+        "{}",
+        rotaplan::report::relaxation_summary(&r)
+    );
     // The plan carries the same answer.
     let carried = p.relaxation.expect("relaxation in the plan");
     assert_eq!(carried.must_fill, r.must_fill);
@@ -733,9 +888,9 @@ fn a_hard_must_fill_post_gives_way_before_a_pin() {
     let p = plan(&soft);
     assert!((r.objective_after.unwrap() - p.objective.total).abs() < 1e-9);
     assert!(
-        r.summary.contains("Re-solved that way: status optimal"),
+        rotaplan::report::relaxation_summary(&r).contains("Re-solved that way: status optimal"),
         "{}",
-        r.summary
+        rotaplan::report::relaxation_summary(&r)
     );
     // The checker does not hold S5 on a waived post.
     let mut waived = sc.clone();
@@ -773,7 +928,11 @@ fn fixed_requirements_in_conflict_are_named_and_nothing_is_relaxed() {
     assert!(r.drop.is_empty() && r.must_fill.is_empty() && r.targets.is_empty());
     let rules: Vec<RuleId> = r.fixed_conflicts.iter().map(|g| g.rule).collect();
     assert_eq!(rules, vec![RuleId::S2, RuleId::S5]);
-    assert!(r.summary.contains("relaxable: false"), "{}", r.summary);
+    assert!(
+        rotaplan::report::relaxation_summary(&r).contains("relaxable: false"),
+        "{}",
+        rotaplan::report::relaxation_summary(&r)
+    );
 }
 
 #[test]
@@ -789,7 +948,12 @@ fn must_fill_posts_that_share_one_cadre_give_way_one_by_one() {
     assert_eq!(p.solver.status, SolveStatus::Infeasible);
     let r = relaxation(&sc, None);
     assert!(r.minimum);
-    assert_eq!(r.must_fill.len(), 1, "{}", r.summary);
+    assert_eq!(
+        r.must_fill.len(),
+        1,
+        "{}",
+        rotaplan::report::relaxation_summary(&r)
+    );
     assert_eq!(r.must_fill[0].filled, 0);
     // The structural check already said so before the MIP.
     assert!(!p.structure.is_clear());
@@ -867,7 +1031,11 @@ fn a_hard_target_gives_way_before_a_pin_unless_marked_not_relaxable() {
     assert_eq!(r.targets[0].target, "women");
     assert_eq!(r.targets[0].share, 0.5);
     assert!(r.targets[0].reached < 0.5);
-    assert!(r.summary.contains("women target of 50 %"), "{}", r.summary);
+    assert!(
+        rotaplan::report::relaxation_summary(&r).contains("women target of 50 %"),
+        "{}",
+        rotaplan::report::relaxation_summary(&r)
+    );
     let t = women_target(
         &format!("requirements: {{ targets: {{ hard: true, relaxable: false }} }}\n{pin}"),
         9,
@@ -960,7 +1128,11 @@ fn the_pins_to_drop_are_a_minimal_set() {
         assert!(!d.breaks.is_empty());
     }
     assert_eq!(r.drop[1].breaks[0].rule, RuleId::S2);
-    assert!(r.summary.contains("Drop 3 pins"), "{}", r.summary);
+    assert!(
+        rotaplan::report::relaxation_summary(&r).contains("Drop 3 pins"),
+        "{}",
+        rotaplan::report::relaxation_summary(&r)
+    );
     // The plan carries it.
     let p = plan(&sc);
     assert_eq!(p.relaxation.as_ref().map(dropped), Some(dropped(&r)));
@@ -986,7 +1158,11 @@ fn pins_marked_not_relaxable_are_never_dropped() {
     let r = explain::relax_pins(&ctx, &cands, None).unwrap();
     assert!(r.drop.is_empty());
     assert_eq!(r.fixed_conflicts[0].rule, RuleId::S1);
-    assert!(r.summary.contains("relaxable: false"), "{}", r.summary);
+    assert!(
+        rotaplan::report::relaxation_summary(&r).contains("relaxable: false"),
+        "{}",
+        rotaplan::report::relaxation_summary(&r)
+    );
 }
 
 #[test]
@@ -1076,4 +1252,436 @@ fn explain_command_answers_in_json_and_refuses_unknown_ids() {
     );
     let (code, _, err) = run(&["--time-limit", "0"]);
     assert_eq!(code, 1, "{err}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// One answer per question, whichever view asks it (issue 9, defect 5)
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// `rotaplan explain SCENARIO ARGS…`: its standard output; it must succeed.
+fn explain_out(scenario: &Path, args: &[&str]) -> String {
+    let mut all: Vec<&std::ffi::OsStr> = vec!["explain".as_ref(), scenario.as_os_str()];
+    all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+    let (code, out, err) = rotaplan(&all);
+    assert_eq!(code, 0, "explain {args:?}: {err}");
+    out
+}
+
+fn explain_json(scenario: &Path, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let out = explain_out(scenario, &all);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+/// The three views of "why not cadre X on post Y?" in JSON: the pair, X's option Y in the cadre
+/// view, and X among Y's candidates in the post view (with enough runner-ups for X to be
+/// re-solved). Asserts that they give the same reason and the same cost, in the same words, and
+/// returns the reason.
+fn same_answer_in_every_view(scenario: &Path, cadre: &str, post: &str, runner_ups: &str) -> Value {
+    let pair = explain_json(scenario, &["--cadre", cadre, "--post", post]);
+    let by_cadre = explain_json(scenario, &["--cadre", cadre]);
+    let by_post = explain_json(scenario, &["--post", post, "--runner-ups", runner_ups]);
+    let option = by_cadre["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["post_id"] == post)
+        .unwrap_or_else(|| panic!("{post} is not an option of {cadre}: {by_cadre}"))
+        .clone();
+    let candidate = by_post["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["cadre_id"] == cadre)
+        .unwrap_or_else(|| panic!("{cadre} is not a candidate of {post}: {by_post}"))
+        .clone();
+    let reason = pair["reason"].clone();
+    assert!(reason.is_object(), "no reason in the pair view: {pair}");
+    assert_eq!(option["reason"], reason, "cadre view vs pair view");
+    assert_eq!(candidate["reason"], reason, "post view vs pair view");
+    // The same sentence.
+    let words = option["why_not"].as_str().unwrap();
+    assert_eq!(candidate["why_not"].as_str(), Some(words));
+    let summary = pair["summary"].as_str().unwrap();
+    assert!(summary.contains(words), "{summary}\n  vs {words}");
+    // The same number, with the same sign: the objective lost if the pair is forced in.
+    let cost = pair["counterfactual"]["cost"].as_f64().unwrap();
+    assert_eq!(pair["counterfactual"]["delta"].as_f64(), Some(0.0 - cost));
+    assert_eq!(option["forced"]["cost"].as_f64(), Some(cost), "{option}");
+    assert_eq!(
+        candidate["counterfactual"]["cost"].as_f64(),
+        Some(cost),
+        "{candidate}"
+    );
+    let said = format!("cost if forced: {}", rotaplan::report::num(cost));
+    assert!(summary.contains(&said), "{summary}");
+    let post_text = explain_out(scenario, &["--post", post, "--runner-ups", runner_ups]);
+    assert!(post_text.contains(&said), "{post_text}");
+    assert!(post_text.contains(words), "{post_text}");
+    let cadre_text = explain_out(scenario, &["--cadre", cadre]);
+    assert!(cadre_text.contains(words), "{cadre_text}");
+    reason
+}
+
+#[test]
+fn the_province_gives_one_answer_to_why_not_c100_on_vt41() {
+    // C100 is free, and their unit U13 already loses two cadres (C036 and C115): the departure
+    // cap (S1), not "VT41 stays empty", nor the lower-scoring holders of their other options.
+    let s = repo("scenarios/province/province.yaml");
+    let reason = same_answer_in_every_view(&s, "C100", "VT41", "5");
+    assert_eq!(reason["kind"], "unit_at_cap", "{reason}");
+    assert_eq!(reason["unit_id"], "U13");
+    let pair = explain_out(&s, &["--cadre", "C100", "--post", "VT41"]);
+    assert!(
+        pair.contains(
+            "their unit U13 already loses 2 cadre(s), the maximum (S1): C036 → VT01, C115 → VT11"
+        ),
+        "{pair}"
+    );
+    assert!(!pair.contains("stays empty"), "{pair}");
+    // The cap binds on every option of C100, whoever holds it.
+    let by_cadre = explain_json(&s, &["--cadre", "C100", "--max-solves", "2"]);
+    for o in by_cadre["options"].as_array().unwrap() {
+        assert_eq!(o["reason"], reason, "{o}");
+    }
+    let text = explain_out(&s, &["--cadre", "C100", "--max-solves", "2"]);
+    assert!(
+        !text.contains("lower)") && !text.contains("taken by"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_tutorial_gives_one_answer_and_one_cost_to_why_not_c13_on_vt03() {
+    let s = repo("scenarios/tutorial/tutorial.yaml");
+    let reason = same_answer_in_every_view(&s, "C13", "VT03", "2");
+    assert_eq!(reason["kind"], "placed");
+    assert_eq!(reason["post_id"], "VT01");
+    // 1118 in every view, never −1118, never under a column called "objective".
+    for args in [
+        &["--cadre", "C13", "--post", "VT03"][..],
+        &["--cadre", "C13"],
+        &["--post", "VT03"],
+        &[],
+    ] {
+        for format in ["table", "markdown"] {
+            let mut a = args.to_vec();
+            a.extend(["--format", format]);
+            let out = explain_out(&s, &a);
+            assert!(out.contains("1118"), "{args:?} {format}: {out}");
+            assert!(!out.contains("-1118"), "{args:?} {format}: {out}");
+            assert!(
+                !out.lines()
+                    .any(|l| l.split_whitespace().any(|w| w == "objective")
+                        && l.contains("proven")
+                        && !l.contains("objective lost")),
+                "{args:?} {format}: {out}"
+            );
+        }
+    }
+    // A holder: what the plan loses without them, with the same words in the pair and post views.
+    let pair = explain_json(&s, &["--cadre", "C14", "--post", "VT03"]);
+    assert_eq!(pair["reason"]["kind"], "on_post");
+    assert_eq!(pair["counterfactual"]["cost"], 103.0);
+    let said = "cost if forbidden: 103 (exact)";
+    assert!(pair["summary"].as_str().unwrap().contains(said), "{pair}");
+    let post = explain_json(&s, &["--post", "VT03"]);
+    assert!(post["summary"].as_str().unwrap().contains(said), "{post}");
+}
+
+#[test]
+fn small_scenarios_give_one_answer_per_question_in_every_view() {
+    // Every seat held by a better-scoring cadre: the swap costs the difference of the scores.
+    let t = two_posts_three_cadres("");
+    let r = same_answer_in_every_view(&t.path(), "Z3", "P1", "2");
+    assert_eq!(r["kind"], "taken", "{r}");
+    assert_eq!(r["swap"]["cost"], 9.0);
+
+    // A LOWER-scoring holder is no reason on its own: W (37) holds P1 against Z (46) because the
+    // women's target makes the swap cost 91 (pair scores +9, women shortfall +1 × 100).
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 3)],
+        &[woman("W", "A", 3, 1), cadre("Z", "B", 3, 4)],
+        "",
+    );
+    let path = t.yaml("women.yaml", "weights: { women_shortfall: 100 }\n");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("women: 0,", "women: 1.0,");
+    fs::write(&path, text).unwrap();
+    let r = same_answer_in_every_view(&path, "Z", "P1", "2");
+    assert_eq!(r["kind"], "taken", "{r}");
+    assert_eq!(r["holders"][0]["cadre_id"], "W");
+    assert_eq!(r["holders"][0]["score"], 37.0);
+    assert_eq!(r["swap"]["cost"], 91.0);
+    let parts: Vec<&str> = r["swap"]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(parts.contains(&"women_shortfall"), "{r}");
+    let out = explain_out(&path, &["--cadre", "Z"]);
+    assert!(
+        out.contains("held by W (score 37), and Z in W's place would cost 91 (sum of pair scores +9, women shortfall +1)"),
+        "{out}"
+    );
+
+    // The departure cap (S1) on a free seat.
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 3), post("P2", "D", 3, 1, 3)],
+        &[cadre("Y1", "A", 3, 4), cadre("Y2", "A", 3, 3)],
+        "max_departures_per_unit: 1\n",
+    );
+    let r = same_answer_in_every_view(&t.path(), "Y2", "P2", "2");
+    assert_eq!(r["kind"], "unit_at_cap", "{r}");
+    assert_eq!(r["leaving"][0]["cadre_id"], "Y1");
+
+    // A relative placed by the plan (H10).
+    let t = Tiny::new(
+        &[
+            "S,C,T,3,X,member,false,accounting,1,3\n".to_string(),
+            "L,C,T,4,X,head,false,,1,4\n".to_string(),
+        ],
+        &[
+            cadre("R1", "A", 3, 4),
+            "R2,Cán bộ R2,M,1980-01-01,p9,p9,B,member,4,X,T,false,4,2026-12-01,,,,R1,false\n"
+                .to_string(),
+        ],
+        "",
+    );
+    let r = same_answer_in_every_view(&t.path(), "R1", "S", "2");
+    assert_eq!(r["kind"], "relative", "{r}");
+    assert_eq!(r["relative_id"], "R2");
+
+    // A free seat that a move is not worth (disruption weight 100): the move costs 49.
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 3)],
+        &[cadre("Z1", "A", 3, 4)],
+        "weights: { disruption: 100 }\n",
+    );
+    let r = same_answer_in_every_view(&t.path(), "Z1", "P1", "2");
+    assert_eq!(r["kind"], "free_seat_worse_objective", "{r}");
+    assert_eq!(r["cost"], 49.0);
+}
+
+#[test]
+fn an_explanation_without_a_plan_prints_the_section_it_points_to() {
+    // Z1 and Z2 both leave unit A, which may lose one: the pins cannot both hold.
+    let t = Tiny::new(
+        &[
+            post("P1", "C", 3, 1, 3),
+            post("P2", "D", 3, 1, 3),
+            post("P3", "D", 3, 1, 3),
+        ],
+        &[
+            cadre("Z1", "A", 3, 4),
+            cadre("Z2", "A", 3, 4),
+            cadre("Z3", "B", 3, 4),
+        ],
+        "max_departures_per_unit: 1\npins:\n  - { cadre: Z1, post: P1 }\n  - { cadre: Z2, post: P2 }\n",
+    );
+    let s = t.path();
+    let pointer = "(see Requirements to relax)";
+    let check = |what: &str, out: &str, markdown: bool| {
+        assert!(!out.contains("see `cannot hold`"), "{what}: {out}");
+        assert!(!out.contains("see the relaxation"), "{what}: {out}");
+        assert!(out.contains(pointer), "{what}: {out}");
+        let heading = out.lines().any(|l| {
+            if markdown {
+                l.trim_start_matches('#') != l
+                    && l.trim_start_matches('#').trim() == "Requirements to relax"
+            } else {
+                l.trim() == "Requirements to relax"
+            }
+        });
+        assert!(
+            heading,
+            "{what} points at a section it does not print: {out}"
+        );
+        assert!(out.contains("Drop 1 pin"), "{what}: {out}");
+    };
+    for args in [
+        &["--cadre", "Z3", "--post", "P3"][..],
+        &["--cadre", "Z3"],
+        &["--post", "P3"],
+        &[],
+    ] {
+        for (format, md) in [("table", false), ("markdown", true)] {
+            let mut a = args.to_vec();
+            a.extend(["--format", format]);
+            check(&format!("explain {a:?}"), &explain_out(&s, &a), md);
+        }
+    }
+    // `rotaplan plan` too: its terminal summary and plan.md.
+    let out_dir = t.dir.path().join("out");
+    let (code, out, err) = rotaplan(&[
+        "plan".as_ref(),
+        s.as_os_str(),
+        "--out".as_ref(),
+        out_dir.as_os_str(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    check("plan", &out, false);
+    check(
+        "plan.md",
+        &fs::read_to_string(out_dir.join("plan.md")).unwrap(),
+        true,
+    );
+}
+
+/// Words of `text` outside `code spans` that look like identifiers of the code (`pair_score`,
+/// `eligible_used_elsewhere`), or a dotted field path (`terms.staffing`). Ids (C100, VT41), which
+/// have capitals or digits, never match.
+fn internal_names(text: &str) -> Vec<String> {
+    let mut plain = String::new();
+    for (k, part) in text.split('`').enumerate() {
+        if k % 2 == 0 {
+            plain += part;
+            plain.push(' ');
+        }
+    }
+    let mut found: Vec<String> = plain
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+        .filter(|w| {
+            let (head, rest) = w.split_once('_').unwrap_or((w, ""));
+            !head.is_empty()
+                && head.chars().all(|ch| ch.is_ascii_lowercase())
+                && !rest.is_empty()
+                && rest.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_')
+        })
+        .map(str::to_string)
+        .collect();
+    if plain.contains("terms.") {
+        found.push("terms.".to_string());
+    }
+    found
+}
+
+#[test]
+fn the_internal_names_test_finds_what_it_should() {
+    assert_eq!(
+        internal_names("objective parts: terms.staffing 1 → 2; pair_score 3"),
+        vec!["pair_score", "terms."]
+    );
+    assert_eq!(
+        internal_names("(eligible_used_elsewhere)"),
+        vec!["eligible_used_elsewhere"]
+    );
+    assert!(internal_names("C100 → VT41, `relaxable: false`, `no_plan`, H2 60").is_empty());
+}
+
+#[test]
+fn explanations_for_people_use_words_not_internal_names() {
+    let tutorial = repo("scenarios/tutorial/tutorial.yaml");
+    let province = repo("scenarios/province/province.yaml");
+    let questions: Vec<(&Path, Vec<&str>)> = vec![
+        (&tutorial, vec!["--cadre", "C13", "--post", "VT03"]),
+        (&tutorial, vec!["--cadre", "C14", "--post", "VT03"]),
+        (&tutorial, vec!["--cadre", "C10", "--post", "VT01"]),
+        (&tutorial, vec!["--cadre", "C13"]),
+        (&tutorial, vec!["--cadre", "C03"]),
+        (&tutorial, vec!["--post", "VT03"]),
+        (&tutorial, vec!["--post", "VT05"]),
+        (&tutorial, vec![]),
+        (&province, vec!["--cadre", "C100", "--post", "VT41"]),
+        (&province, vec!["--cadre", "C100", "--max-solves", "3"]),
+        (&province, vec!["--post", "VT41", "--max-solves", "3"]),
+        (&province, vec!["--max-solves", "6"]),
+    ];
+    for (s, args) in questions {
+        for format in ["table", "markdown"] {
+            let mut a = args.clone();
+            a.extend(["--format", format]);
+            let out = explain_out(s, &a);
+            let found = internal_names(&out);
+            assert!(
+                found.is_empty(),
+                "explain {} {a:?}: {found:?} in\n{out}",
+                s.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn why_not_names_a_pin_elsewhere_a_missing_plan_and_a_solve_that_stopped() {
+    use explain::WhyNot;
+    // Z1 is pinned to P2 although P1 would do as well: the pin is the reason, not "placed".
+    let t = two_posts_three_cadres("pins:\n  - { cadre: Z1, post: P2, reason: quyết định }\n");
+    let sc = t.load();
+    let base = plan(&sc);
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let (z1, p1, p2) = (ix_c(&sc, "Z1"), ix_p(&sc, "P1"), ix_p(&sc, "P2"));
+    let r = explain::why_not(&ctx, &cands, Some(&base), z1, p1).unwrap();
+    assert_eq!(
+        r,
+        WhyNot::PinnedElsewhere {
+            post_id: "P2".into(),
+            pin_reason: Some("quyết định".into())
+        }
+    );
+    assert_eq!(
+        rotaplan::report::why_not_text("Z1", &r),
+        "the scenario pins Z1 to P2 (quyết định) (S2)"
+    );
+    assert!(matches!(
+        explain::why_not(&ctx, &cands, Some(&base), z1, p2),
+        Some(WhyNot::OnPost { pinned: true, .. })
+    ));
+    // No plan given: an allowed pair has no reason yet; an excluded one has its rules.
+    assert_eq!(explain::why_not(&ctx, &cands, None, z1, p1), None);
+
+    // A solve that stopped with the empty plan: moving Z1 onto the free P1 would add 46.
+    let t = Tiny::new(&[post("P1", "C", 3, 1, 3)], &[cadre("Z1", "A", 3, 4)], "");
+    let sc = t.load();
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let stopped = rotaplan::solve::SolveOutcome {
+        status: SolveStatus::TimeLimit,
+        backend: "test".into(),
+        chosen: Vec::new(),
+        objective: Some(0.0),
+        bound: Some(46.0),
+        gap: Some(1.0),
+        build_s: 0.0,
+        solve_s: 0.0,
+        columns: 0,
+        rows: 0,
+        infeasible: Vec::new(),
+        note: None,
+    };
+    let p = rotaplan::plan::build(&ctx, &cands, &stopped);
+    let r = explain::why_not(&ctx, &cands, Some(&p), 0, 0).unwrap();
+    assert_eq!(
+        r,
+        WhyNot::SolveStopped {
+            status: SolveStatus::TimeLimit,
+            cost: -46.0,
+            replacing: None
+        }
+    );
+    let words = rotaplan::report::why_not_text("Z1", &r);
+    assert!(
+        words.contains("would add 46") && words.contains("time limit reached"),
+        "{words}"
+    );
+    // And without any plan.
+    let none = rotaplan::solve::SolveOutcome {
+        status: SolveStatus::Infeasible,
+        objective: None,
+        ..stopped
+    };
+    let p = rotaplan::plan::build(&ctx, &cands, &none);
+    assert_eq!(
+        explain::why_not(&ctx, &cands, Some(&p), 0, 0),
+        Some(WhyNot::NoPlan {
+            status: SolveStatus::Infeasible
+        })
+    );
 }

@@ -6,6 +6,9 @@ use crate::rules::{Candidates, RuleContext, RuleId};
 use crate::scoring::{ObjectiveBreakdown, Terms, TrainingGain, training_gains};
 use crate::solve::{InfeasibleGroup, SolveOutcome, SolveStatus};
 use serde::{Deserialize, Serialize};
+
+pub mod findings;
+pub use findings::*;
 use std::collections::BTreeMap;
 
 /// Version of the JSON and CSV plan formats (docs/plan-format.md).
@@ -27,12 +30,12 @@ pub struct Plan {
     pub unfilled: Vec<Unfilled>,
     /// The structural check run before the MIP (posts without candidates, must-fill posts that
     /// cannot all be filled at once); see `explain::structural`.
-    pub structure: crate::explain::Structure,
+    pub structure: Structure,
     /// For each assigned post, the next best candidates and what choosing them would cost (exact
     /// re-solves within a budget); see `explain::runner_ups`.
-    pub runner_ups: crate::explain::RunnerUps,
+    pub runner_ups: RunnerUps,
     /// When the hard requirements cannot all hold: a minimal set of groups to relax; `null` otherwise.
-    pub relaxation: Option<crate::explain::Relaxation>,
+    pub relaxation: Option<Relaxation>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -142,8 +145,8 @@ pub struct EligibleCadre {
     pub placed_on: Option<String>,
     /// The side rule that keeps a free cadre off the post (`S1` departure cap, `H10` relatives).
     pub blocked_by: Option<RuleId>,
-    /// In words, with the numbers.
-    pub detail: String,
+    /// What keeps them off, as data; JSON and the reports carry it in words (report/findings.rs).
+    pub detail: Holdback,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -157,7 +160,8 @@ pub struct Unfilled {
     /// The rule that excluded the most cadres (for `no_eligible_cadre`), or the side rule that
     /// keeps the free eligible cadres off (for `side_constraint`).
     pub top_rule: Option<RuleId>,
-    pub reason: String,
+    /// One line in words with the numbers in JSON and reports, from the data (report/findings.rs).
+    pub reason: Finding,
     /// For `no_eligible_cadre`: the counts by rule.
     pub exclusions: Option<Exclusions>,
     /// How many cadres are eligible for the post.
@@ -496,15 +500,10 @@ fn unfilled(
                 Why {
                     kind: UnfilledKind::NoPlan,
                     top_rule: None,
-                    reason: format!(
-                        "no plan: {}; {} cadre(s) are eligible for this post",
-                        if status == SolveStatus::Stopped {
-                            "the solver stopped before it found a plan that meets the hard requirements"
-                        } else {
-                            "the requirements cannot all hold (see `cannot hold`)"
-                        },
-                        eligible.len()
-                    ),
+                    reason: Finding::NoPlan {
+                        stopped: status == SolveStatus::Stopped,
+                        eligible: eligible.len(),
+                    },
                     exclusions: None,
                     eligible: Vec::new(),
                 }
@@ -536,7 +535,7 @@ const MOVES_EVALUATED: usize = 3;
 struct Why {
     kind: UnfilledKind,
     top_rule: Option<RuleId>,
-    reason: String,
+    reason: Finding,
     exclusions: Option<Exclusions>,
     eligible: Vec<EligibleCadre>,
 }
@@ -565,19 +564,6 @@ enum Off {
     Family(CadreIx, PostIx),
     /// Free and movable.
     Free,
-}
-
-fn list(names: &[String], max: usize) -> String {
-    let mut s = names
-        .iter()
-        .take(max)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(", ");
-    if names.len() > max {
-        s += &format!(" and {} more", names.len() - max);
-    }
-    s
 }
 
 impl PlanState<'_> {
@@ -627,9 +613,17 @@ impl PlanState<'_> {
             .iter()
             .map(|&i| (i, self.off(cands.pairs[i].cadre, p)))
             .collect();
-        let id = |c: CadreIx| sc.cadre(c).id.as_str();
+        let id = |c: CadreIx| sc.cadre(c).id.clone();
         let score_of = |c: CadreIx, q: PostIx| cands.find(c, q).map(|j| cands.pairs[j].score);
-        let cap = sc.max_departures_per_unit;
+        let moved = |i: usize, q: PostIx| {
+            let c = cands.pairs[i].cadre;
+            MovedElsewhere {
+                cadre_id: id(c),
+                post_id: sc.post(q).id.clone(),
+                score_there: score_of(c, q),
+                score_here: cands.pairs[i].score,
+            }
+        };
         let mut free: Vec<usize> = Vec::new();
         let mut listed: Vec<EligibleCadre> = Vec::new();
         for (i, off) in &offs {
@@ -642,46 +636,39 @@ impl PlanState<'_> {
                 continue;
             }
             let (placed_on, blocked_by, detail) = match *off {
-                Off::Here => (
-                    Some(sc.post(p).id.clone()),
-                    None,
-                    "sits on another seat of this post".to_string(),
-                ),
+                Off::Here => (Some(sc.post(p).id.clone()), None, Holdback::Here),
                 Off::Elsewhere(q) => (
                     Some(sc.post(q).id.clone()),
                     None,
-                    format!(
-                        "took {} (score {} there, {} here)",
-                        sc.post(q).id,
-                        score_of(c, q).map_or("?".into(), fmt_num),
-                        fmt_num(score)
-                    ),
+                    Holdback::Elsewhere {
+                        post_id: sc.post(q).id.clone(),
+                        score_there: score_of(c, q),
+                        score_here: score,
+                    },
                 ),
                 Off::Cap => {
                     let u = sc.cadre(c).current_unit.unwrap_or(0);
                     (
                         None,
                         Some(RuleId::S1),
-                        format!(
-                            "{} already loses {} cadre(s), the maximum (S1)",
-                            sc.unit(u).id,
-                            self.departures[u as usize]
-                        ),
+                        Holdback::UnitAtCap {
+                            unit_id: sc.unit(u).id.clone(),
+                            leaving: self.departures[u as usize],
+                        },
                     )
                 }
                 Off::Family(r, q) => (
                     None,
                     Some(RuleId::H10),
-                    format!(
-                        "relative {} takes {} in the same unit (H10)",
-                        id(r),
-                        sc.post(q).id
-                    ),
+                    Holdback::Relative {
+                        relative_id: id(r),
+                        post_id: sc.post(q).id.clone(),
+                    },
                 ),
-                Off::Free => (None, None, "free".to_string()),
+                Off::Free => (None, None, Holdback::Free),
             };
             listed.push(EligibleCadre {
-                cadre_id: id(c).to_string(),
+                cadre_id: id(c),
                 score,
                 placed_on,
                 blocked_by,
@@ -689,36 +676,24 @@ impl PlanState<'_> {
             });
         }
         let here = offs.iter().filter(|(_, o)| matches!(o, Off::Here)).count();
-        let elsewhere: Vec<String> = offs
+        let elsewhere: Vec<MovedElsewhere> = offs
             .iter()
             .filter_map(|(i, o)| match *o {
-                Off::Elsewhere(q) => {
-                    let c = cands.pairs[*i].cadre;
-                    Some(format!(
-                        "{} → {} (score {} there, {} here)",
-                        id(c),
-                        sc.post(q).id,
-                        score_of(c, q).map_or("?".into(), fmt_num),
-                        fmt_num(cands.pairs[*i].score)
-                    ))
-                }
+                Off::Elsewhere(q) => Some(moved(*i, q)),
                 _ => None,
             })
             .collect();
         let capped: Vec<String> = offs
             .iter()
             .filter(|(_, o)| matches!(o, Off::Cap))
-            .map(|(i, _)| id(cands.pairs[*i].cadre).to_string())
+            .map(|(i, _)| id(cands.pairs[*i].cadre))
             .collect();
-        let family: Vec<String> = offs
+        let family: Vec<(String, String, String)> = offs
             .iter()
             .filter_map(|(i, o)| match *o {
-                Off::Family(r, q) => Some(format!(
-                    "{} (relative {} → {})",
-                    id(cands.pairs[*i].cadre),
-                    id(r),
-                    sc.post(q).id
-                )),
+                Off::Family(r, q) => {
+                    Some((id(cands.pairs[*i].cadre), id(r), sc.post(q).id.clone()))
+                }
                 _ => None,
             })
             .collect();
@@ -729,64 +704,36 @@ impl PlanState<'_> {
             exclusions: None,
             eligible: listed.clone(),
         };
-        let blocked = capped.len() + family.len();
-        if free.is_empty() && blocked == 0 {
+        if free.is_empty() && capped.is_empty() && family.is_empty() {
             if elsewhere.is_empty() {
                 return why(
                     UnfilledKind::NoEligibleCadre,
                     None,
-                    format!(
-                        "its {here} eligible cadre(s) already sit on it; no one else passes the rules for the other seat(s)"
-                    ),
+                    Finding::AllSeatedHere { here },
                 );
             }
             return why(
                 UnfilledKind::EligibleUsedElsewhere,
                 None,
-                if elsewhere.len() == 1 {
-                    format!(
-                        "the other eligible cadre is worth more elsewhere: {}",
-                        elsewhere[0]
-                    )
-                } else {
-                    format!(
-                        "all {} other eligible cadres are worth more elsewhere: {}",
-                        elsewhere.len(),
-                        list(&elsewhere, 5)
-                    )
-                },
+                Finding::UsedElsewhere { moves: elsewhere },
             );
         }
         if free.is_empty() {
-            let mut parts = Vec::new();
-            if !capped.is_empty() {
-                parts.push(format!(
-                    "the free eligible cadres ({}) belong to units that already lose {cap} cadres (S1)",
-                    list(&capped, 5)
-                ));
-            }
-            if !family.is_empty() {
-                parts.push(format!(
-                    "{} would sit in a sensitive post under a relative, or lead one, placed by the plan (H10)",
-                    list(&family, 5)
-                ));
-            }
-            if !elsewhere.is_empty() {
-                parts.push(format!(
-                    "the others took other posts: {}",
-                    list(&elsewhere, 5)
-                ));
-            }
             let top = if capped.len() >= family.len() {
                 RuleId::S1
             } else {
                 RuleId::H10
             };
-            let mut reason = parts.join("; ");
-            if capped.is_empty() {
-                reason = format!("the free eligible cadres are blocked: {reason}");
-            }
-            return why(UnfilledKind::SideConstraint, Some(top), reason);
+            return why(
+                UnfilledKind::SideConstraint,
+                Some(top),
+                Finding::Blocked {
+                    capped,
+                    cap: sc.max_departures_per_unit,
+                    family,
+                    elsewhere,
+                },
+            );
         }
         // Free, movable cadres: the exact change of adding each of the best ones.
         let mut best: Option<(usize, f64)> = None;
@@ -806,47 +753,37 @@ impl PlanState<'_> {
             return why(
                 UnfilledKind::SolverStopped,
                 None,
-                format!(
-                    "moving {} here would add {} to the objective, but the solve stopped before finding it (status {})",
-                    id(b.cadre),
-                    fmt_num(bd),
-                    self.status.as_str()
-                ),
+                Finding::SolverStopped {
+                    cadre_id: id(b.cadre),
+                    gain: bd,
+                    status: self.status,
+                },
             );
         }
         if gain > 1e-6 {
             return why(
                 UnfilledKind::SideConstraint,
                 None,
-                format!(
-                    "moving {} here would gain {} but cost {} in structure-target shortfall (women, young, minority targets)",
-                    id(b.cadre),
-                    fmt_num(gain),
-                    fmt_num(gain - bd)
-                ),
+                Finding::TargetsCost {
+                    cadre_id: id(b.cadre),
+                    gain,
+                    cost: gain - bd,
+                },
             );
         }
         let best_free = free
             .iter()
             .map(|&i| &cands.pairs[i])
             .max_by(|a, b| a.score.total_cmp(&b.score).then(b.cadre.cmp(&a.cadre)));
-        let detail = best_free.map_or(String::new(), |b| {
-            format!(" (best free cadre {} scores {:.1})", id(b.cadre), b.score)
-        });
         why(
             UnfilledKind::NotWorthAMove,
             None,
-            format!(
-                "{} free eligible cadre(s), but no move here improves the plan under the targets and caps{}",
-                free.len(),
-                detail
-            ),
+            Finding::NotWorthAMove {
+                free: free.len(),
+                best: best_free.map(|b| (id(b.cadre), b.score)),
+            },
         )
     }
-}
-
-fn fmt_num(x: f64) -> String {
-    crate::report::num(x)
 }
 
 /// Whether H6 lets cadre `c` take post `p` (the cadre's rank, or up to the allowed step for an
@@ -855,7 +792,8 @@ fn rank_compatible(sc: &Scenario, c: CadreIx, p: PostIx) -> bool {
     crate::rules::h6_post_level(sc, sc.cadre(c), sc.post(p)).is_ok()
 }
 
-fn rule_list(counts: &BTreeMap<RuleId, usize>) -> Vec<(RuleId, usize)> {
+/// Rules with their counts, the most first (ties: the lower id).
+pub fn rule_list(counts: &BTreeMap<RuleId, usize>) -> Vec<(RuleId, usize)> {
     let mut parts: Vec<(RuleId, usize)> = counts.iter().map(|(r, n)| (*r, *n)).collect();
     parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     parts
@@ -885,49 +823,28 @@ fn no_eligible_reason(ctx: &RuleContext, cands: &Candidates, p: PostIx) -> Why {
             }
         }
     }
-    let all = rule_list(&ex.by_rule_all)
-        .iter()
-        .map(|(r, n)| format!("{r} {n}"))
-        .chain((ex.forbidden > 0).then(|| format!("forbidden {}", ex.forbidden)))
-        .collect::<Vec<_>>()
-        .join(", ");
     let compatible = rule_list(&ex.by_rule);
     let (top, reason) = if ex.rank_compatible == 0 {
         (
             Some(RuleId::H6),
-            format!(
-                "no eligible cadre: no cadre holds a rank H6 allows on this rank-{} post [all {} cadres: {}]",
-                sc.post(p).rank,
-                ex.all_cadres,
-                all
-            ),
+            Finding::NoRankCompatible {
+                post_rank: sc.post(p).rank,
+                exclusions: ex.clone(),
+            },
         )
     } else if compatible.is_empty() {
         (
             None,
-            format!(
-                "no eligible cadre: the {} cadre(s) of a compatible rank pass every rule but are forbidden by the scenario [all {} cadres: {}]",
-                ex.rank_compatible, ex.all_cadres, all
-            ),
+            Finding::AllForbidden {
+                exclusions: ex.clone(),
+            },
         )
     } else {
-        let (r, _) = compatible[0];
-        let cut = compatible
-            .iter()
-            .enumerate()
-            .map(|(k, (r, n))| {
-                let verb = if k == 0 { "excludes " } else { "" };
-                format!("{r} ({}) {verb}{n}", r.title())
-            })
-            .chain((ex.forbidden > 0).then(|| format!("forbidden {}", ex.forbidden)))
-            .collect::<Vec<_>>()
-            .join(", ");
         (
-            Some(r),
-            format!(
-                "no eligible cadre: of the {} cadre(s) of a compatible rank, {cut} [all {} cadres: {}]",
-                ex.rank_compatible, ex.all_cadres, all
-            ),
+            Some(compatible[0].0),
+            Finding::CutByRules {
+                exclusions: ex.clone(),
+            },
         )
     };
     Why {

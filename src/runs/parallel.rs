@@ -19,7 +19,7 @@ use std::time::Instant;
 pub struct Job {
     pub file: PathBuf,
     pub variant: String,
-    pub scenario: Result<Scenario, String>,
+    pub scenario: Result<Scenario, JobError>,
 }
 
 impl Job {
@@ -34,11 +34,31 @@ impl Job {
     }
 }
 
+/// Why a job has no plan.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum JobError {
+    /// The scenario's files have problems (all of them, located).
+    #[error("{0}")]
+    Load(#[from] crate::scenario::LoadError),
+    /// `baseline: previous` names a plan that cannot be read.
+    #[error("baseline: previous: the previous plan {} cannot be read:\n{error}", file.display())]
+    PreviousPlan {
+        file: PathBuf,
+        error: crate::scenario::LoadError,
+    },
+    /// The plan failed the independent checker: an internal error.
+    #[error("internal error: the plan failed the independent checker\n{0}")]
+    Checker(String),
+    /// The run was stopped (SIGINT) before the job started.
+    #[error("not started: the run was interrupted")]
+    NotStarted,
+}
+
 #[derive(Debug, Clone)]
 pub enum Outcome {
     Planned(Box<Plan>),
-    /// The input could not be loaded, or the plan failed the checker (an internal error).
-    Failed(String),
+    /// No plan: the input could not be loaded, the plan failed the checker, or the job never ran.
+    Failed(JobError),
 }
 
 pub struct Finished {
@@ -71,12 +91,12 @@ pub fn jobs(files: &[PathBuf]) -> Vec<Job> {
             Ok(vs) => out.extend(vs.into_iter().map(|(variant, r)| Job {
                 file: f.clone(),
                 variant,
-                scenario: r.map_err(|e| e.to_string()),
+                scenario: r.map_err(JobError::from),
             })),
             Err(e) => out.push(Job {
                 file: f.clone(),
                 variant: "base".into(),
-                scenario: Err(e.to_string()),
+                scenario: Err(JobError::from(e)),
             }),
         }
     }
@@ -90,9 +110,6 @@ pub struct Control<'a> {
     pub stop: Option<&'a AtomicBool>,
     pub deadline: Option<Instant>,
 }
-
-/// The message of a job that never started because the run was stopped.
-pub const NOT_STARTED: &str = "not started: the run was interrupted";
 
 /// Solve every job on a pool of `threads` threads. Results come back in job order.
 pub fn run(jobs: &[Job], threads: usize, progress: &dyn Progress) -> Vec<Finished> {
@@ -131,7 +148,7 @@ pub fn run_with(
                     tracing::debug!(job = %name, "job not started: the run was stopped");
                     let f = Finished {
                         name,
-                        outcome: Outcome::Failed(NOT_STARTED.into()),
+                        outcome: Outcome::Failed(JobError::NotStarted),
                         seconds: 0.0,
                     };
                     progress.finished(i, &f);
@@ -167,10 +184,9 @@ pub fn run_with(
                         if planned.violations.is_empty() {
                             Outcome::Planned(Box::new(planned.plan))
                         } else {
-                            Outcome::Failed(format!(
-                                "internal error: the plan failed the independent checker\n{}",
-                                report::violations_text(&planned.violations)
-                            ))
+                            Outcome::Failed(JobError::Checker(report::violations_text(
+                                &planned.violations,
+                            )))
                         }
                     }
                 };
@@ -220,10 +236,10 @@ pub fn use_previous_plans(jobs: &mut [Job], previous: Option<&Path>) -> Vec<Opti
                     Some(file)
                 }
                 Err(e) => {
-                    job.scenario = Err(format!(
-                        "baseline: previous: the previous plan {} cannot be read:\n{e}",
-                        file.display()
-                    ));
+                    job.scenario = Err(JobError::PreviousPlan {
+                        file: file.clone(),
+                        error: e,
+                    });
                     Some(file)
                 }
             }
@@ -279,7 +295,7 @@ pub fn failures(results: &[Finished]) -> Vec<(String, String)> {
     results
         .iter()
         .filter_map(|f| match &f.outcome {
-            Outcome::Failed(e) => Some((f.name.clone(), e.clone())),
+            Outcome::Failed(e) => Some((f.name.clone(), e.to_string())),
             Outcome::Planned(_) => None,
         })
         .collect()

@@ -4,80 +4,15 @@
 //! what is complete and unchanged; `manifest.json` is written last of all. `--shard I/N` takes a
 //! deterministic slice of the scenarios; [`merge`] joins the shards' manifests.
 
-use crate::batch::{self, Finished, Job, Outcome, Progress};
+use super::manifest::{Entry, InputFile, Manifest, ManifestStatus, RunStatus};
+use super::parallel::{self as batch, Finished, Job, JobError, Outcome, Progress};
 use crate::output::write_atomic;
-use serde::{Deserialize, Serialize};
+use crate::solve::SolveStatus;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct InputFile {
-    pub path: String,
-    pub sha256: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Entry {
-    pub name: String,
-    pub file: String,
-    pub variant: String,
-    pub inputs: Vec<InputFile>,
-    /// Hash of the rotaplan version, the variant name and every input file's hash.
-    pub inputs_hash: String,
-    pub backend: String,
-    pub time_limit_s: Option<f64>,
-    pub relative_gap: Option<f64>,
-    pub threads: Option<u32>,
-    /// The solver status, or `failed` / `not_started`.
-    pub status: String,
-    pub objective: Option<f64>,
-    pub bound: Option<f64>,
-    pub gap: Option<f64>,
-    pub seconds: f64,
-    pub outputs: Vec<String>,
-    pub error: Option<String>,
-    /// Taken from an earlier, interrupted run of the same inputs (`--resume`).
-    #[serde(default)]
-    pub reused: bool,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Manifest {
-    pub rotaplan_version: String,
-    pub backend: String,
-    pub started: String,
-    pub finished: String,
-    /// `complete`, or `interrupted` when SIGINT stopped the run before every scenario started.
-    pub status: String,
-    pub shard: Option<String>,
-    pub scenarios: Vec<Entry>,
-}
-
-impl Manifest {
-    /// `N scenarios: a optimal, b not proven, c failed` — the operator's one line.
-    pub fn one_line(&self) -> String {
-        let count = |f: &dyn Fn(&Entry) -> bool| self.scenarios.iter().filter(|e| f(e)).count();
-        let optimal = count(&|e| e.status == "optimal" || e.status == "gap_limit");
-        let failed =
-            count(&|e| matches!(e.status.as_str(), "failed" | "infeasible" | "not_started"));
-        let other = self.scenarios.len() - optimal - failed;
-        format!(
-            "{} scenario(s): {optimal} proven, {other} with an unproven plan, {failed} failed, infeasible or not started ({})",
-            self.scenarios.len(),
-            self.status
-        )
-    }
-
-    pub fn all_ok(&self) -> bool {
-        self.status == "complete"
-            && self
-                .scenarios
-                .iter()
-                .all(|e| !matches!(e.status.as_str(), "failed" | "infeasible" | "not_started"))
-    }
-}
 
 pub struct Options {
     pub out: PathBuf,
@@ -212,16 +147,16 @@ fn entry(
     let settings = job.scenario.as_ref().ok().map(|s| s.solver);
     let (status, objective, bound, gap, error) = match &f.outcome {
         Outcome::Planned(p) => (
-            p.solver.status.as_str().to_string(),
+            RunStatus::from(p.solver.status),
             p.solver.objective,
             p.solver.bound,
             p.solver.gap,
             None,
         ),
-        Outcome::Failed(e) if e == batch::NOT_STARTED => {
-            ("not_started".into(), None, None, None, Some(e.clone()))
+        Outcome::Failed(e @ JobError::NotStarted) => {
+            (RunStatus::NotStarted, None, None, None, Some(e.to_string()))
         }
-        Outcome::Failed(e) => ("failed".into(), None, None, None, Some(e.clone())),
+        Outcome::Failed(e) => (RunStatus::Failed, None, None, None, Some(e.to_string())),
     };
     Entry {
         name: f.name.clone(),
@@ -259,7 +194,7 @@ fn reusable(dir: &Path, name: &str, hash: &str) -> Option<Entry> {
     let done = batch::job_dir(dir, name).join("done.json");
     let e: Entry = serde_json::from_str(&std::fs::read_to_string(done).ok()?).ok()?;
     let complete = e.inputs_hash == hash
-        && e.status != "not_started"
+        && e.status != RunStatus::NotStarted
         && e.outputs.iter().all(|o| dir.join(o).is_file());
     complete.then_some(Entry { reused: true, ..e })
 }
@@ -322,7 +257,7 @@ pub fn batch(
     for e in reused.iter().flatten() {
         tracing::info!(
             scenario = %e.name,
-            status = %e.status,
+            status = e.status.as_str(),
             objective = e.objective,
             gap = e.gap,
             seconds = e.seconds,
@@ -366,7 +301,10 @@ pub fn batch(
     }
     entries.sort_by(|a, b| a.name.cmp(&b.name));
 
-    let not_started = entries.iter().filter(|e| e.status == "not_started").count();
+    let not_started = entries
+        .iter()
+        .filter(|e| e.status == RunStatus::NotStarted)
+        .count();
     let interrupted = not_started > 0;
     if interrupted {
         tracing::warn!(
@@ -381,9 +319,9 @@ pub fn batch(
         started,
         finished: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         status: if interrupted {
-            "interrupted".into()
+            ManifestStatus::Interrupted
         } else {
-            "complete".into()
+            ManifestStatus::Complete
         },
         shard: o.shard.map(|(i, n)| format!("{i}/{n}")),
         scenarios: entries,
@@ -395,13 +333,8 @@ pub fn batch(
 
 /// The operator's one line as an event: counts by outcome, the run folder, the manifest.
 fn finished_event(dir: &Path, m: &Manifest) {
-    let count = |s: &[&str]| {
-        m.scenarios
-            .iter()
-            .filter(|e| s.contains(&e.status.as_str()))
-            .count()
-    };
-    let manifest = if m.status == "complete" {
+    let count = |s: &[RunStatus]| m.scenarios.iter().filter(|e| s.contains(&e.status)).count();
+    let manifest = if m.status == ManifestStatus::Complete {
         "manifest.json"
     } else {
         "manifest.partial.json"
@@ -409,13 +342,17 @@ fn finished_event(dir: &Path, m: &Manifest) {
     tracing::info!(
         run_dir = %dir.display(),
         manifest = %dir.join(manifest).display(),
-        status = %m.status,
+        status = m.status.as_str(),
         scenarios = m.scenarios.len(),
-        proven = count(&["optimal", "gap_limit"]),
-        unproven = count(&["time_limit", "deadline_fallback", "backend_error"]),
-        failed = count(&["failed"]),
-        infeasible = count(&["infeasible"]),
-        not_started = count(&["not_started"]),
+        proven = m.scenarios.iter().filter(|e| e.status.proven()).count(),
+        unproven = m
+            .scenarios
+            .iter()
+            .filter(|e| !e.status.proven() && !e.status.failed())
+            .count(),
+        failed = count(&[RunStatus::Failed]),
+        infeasible = count(&[RunStatus::Solved(SolveStatus::Infeasible)]),
+        not_started = count(&[RunStatus::NotStarted]),
         reused = m.scenarios.iter().filter(|e| e.reused).count(),
         all_ok = m.all_ok(),
         "{}",
@@ -438,7 +375,7 @@ fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
         crate::report::html_page_with_charts(&title, &md, &crate::report::charts::batch(&plans))
             .as_bytes(),
     )?;
-    let name = if m.status == "complete" {
+    let name = if m.status == ManifestStatus::Complete {
         "manifest.json"
     } else {
         // An interrupted run keeps no manifest, so that `--resume` picks this folder up again.
@@ -462,7 +399,7 @@ impl Progress for Writer<'_> {
         self.inner.started(index, name);
     }
     fn finished(&self, index: usize, f: &Finished) {
-        if !matches!(&f.outcome, Outcome::Failed(e) if e == batch::NOT_STARTED) {
+        if !matches!(&f.outcome, Outcome::Failed(JobError::NotStarted)) {
             // A job's files, then its done.json: the marker exists only if the files do.
             let outputs = match batch::write_job(self.dir, f) {
                 Ok(o) => o,
@@ -486,16 +423,16 @@ impl Progress for Writer<'_> {
 /// A scenario of this run finished: info with its numbers, or warn with the error.
 fn finished_scenario(e: &Entry) {
     match &e.error {
-        None if e.status == "infeasible" => tracing::warn!(
+        None if e.status == RunStatus::Solved(SolveStatus::Infeasible) => tracing::warn!(
             scenario = %e.name,
-            status = %e.status,
+            status = e.status.as_str(),
             seconds = e.seconds,
             reused = false,
             "scenario finished"
         ),
         None => tracing::info!(
             scenario = %e.name,
-            status = %e.status,
+            status = e.status.as_str(),
             objective = e.objective,
             gap = e.gap,
             seconds = e.seconds,
@@ -504,7 +441,7 @@ fn finished_scenario(e: &Entry) {
         ),
         Some(err) => tracing::warn!(
             scenario = %e.name,
-            status = %e.status,
+            status = e.status.as_str(),
             seconds = e.seconds,
             reused = false,
             error = %one_line(err),
@@ -560,7 +497,7 @@ fn summary_md_of(
         out += &format!(
             "| {} | {} | {} | {} | {:.1} | {} |\n",
             e.name,
-            e.status,
+            e.status.as_str(),
             e.objective.map_or("—".into(), crate::report::num),
             e.gap.map_or("—".into(), |g| format!("{:.4} %", g * 100.0)),
             e.seconds,
@@ -650,7 +587,7 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
     let mut entries = Vec::new();
     let mut started = String::new();
     let mut finished = String::new();
-    let mut status = "complete".to_string();
+    let mut status = ManifestStatus::Complete;
     for s in shards {
         let text = std::fs::read_to_string(s.join("manifest.json"))
             .or_else(|_| std::fs::read_to_string(s.join("manifest.partial.json")))
@@ -661,8 +598,8 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
             started = m.started.clone();
         }
         finished = finished.max(m.finished.clone());
-        if m.status != "complete" {
-            status = m.status.clone();
+        if m.status != ManifestStatus::Complete {
+            status = m.status;
         }
         for e in m.scenarios {
             for o in &e.outputs {
@@ -697,82 +634,9 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
 }
 
 /// `--shard I/N` parsed: 1 ≤ I ≤ N.
-pub fn parse_shard(s: &str) -> Result<(usize, usize), String> {
-    let (i, n) = s
-        .split_once('/')
-        .ok_or_else(|| format!("--shard {s}: write it as I/N, e.g. 2/4"))?;
-    match (i.trim().parse::<usize>(), n.trim().parse::<usize>()) {
-        (Ok(i), Ok(n)) if n >= 1 && (1..=n).contains(&i) => Ok((i, n)),
-        _ => Err(format!(
-            "--shard {s}: I and N must be whole numbers with 1 ≤ I ≤ N"
-        )),
-    }
-}
-
-/// `--budget 2h` / `90m` / `45s` / `1h30m` as seconds.
-pub fn parse_budget(s: &str) -> Result<f64, String> {
-    let mut total = 0.0;
-    let mut num = String::new();
-    for c in s.trim().chars() {
-        if c.is_ascii_digit() || c == '.' {
-            num.push(c);
-            continue;
-        }
-        let v: f64 = num
-            .parse()
-            .map_err(|_| format!("--budget {s}: write e.g. 2h, 90m, 1h30m or 600s"))?;
-        num.clear();
-        total += v * match c {
-            'h' => 3600.0,
-            'm' => 60.0,
-            's' => 1.0,
-            _ => return Err(format!("--budget {s}: units are h, m and s")),
-        };
-    }
-    if !num.is_empty() {
-        total += num
-            .parse::<f64>()
-            .map_err(|_| format!("--budget {s}: write e.g. 2h, 90m or 600s"))?;
-    }
-    if total > 0.0 {
-        Ok(total)
-    } else {
-        Err(format!("--budget {s}: must be more than zero"))
-    }
-}
-
-/// `--deadline 05:30`: seconds from `now` to the next such local time.
-pub fn parse_deadline(s: &str, now: chrono::NaiveDateTime) -> Result<f64, String> {
-    let t = chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .map_err(|_| format!("--deadline {s}: write HH:MM, e.g. 05:30"))?;
-    let mut at = now.date().and_time(t);
-    if at <= now {
-        at += chrono::Duration::days(1);
-    }
-    Ok((at - now).num_milliseconds() as f64 / 1000.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn budgets_shards_and_deadlines_parse() {
-        assert_eq!(parse_budget("2h"), Ok(7200.0));
-        assert_eq!(parse_budget("1h30m"), Ok(5400.0));
-        assert_eq!(parse_budget("600"), Ok(600.0));
-        assert!(parse_budget("2x").is_err() && parse_budget("0m").is_err());
-        assert_eq!(parse_shard("2/4"), Ok((2, 4)));
-        assert!(
-            parse_shard("0/4").is_err() && parse_shard("5/4").is_err() && parse_shard("x").is_err()
-        );
-        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 27)
-            .unwrap()
-            .and_hms_opt(23, 0, 0)
-            .unwrap();
-        assert_eq!(parse_deadline("05:30", now), Ok(6.5 * 3600.0));
-        assert_eq!(parse_deadline("23:30", now), Ok(1800.0));
-    }
 
     #[test]
     fn errors_are_logged_on_one_line() {
@@ -790,7 +654,7 @@ mod tests {
                 .map(|k| Job {
                     file: PathBuf::from(format!("f{k:02}.yaml")),
                     variant: "base".into(),
-                    scenario: Err(String::new()),
+                    scenario: Err(JobError::NotStarted),
                 })
                 .collect::<Vec<_>>()
         };

@@ -1,0 +1,221 @@
+//! `rotaplan batch`: nightly runs into dated run folders, resumable; `batch merge` of shards.
+
+use super::progress::Bars;
+use super::{Status, log, say};
+use rotaplan::runs::nightly;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+#[command(
+    after_help = "Examples:\n  rotaplan batch /srv/rotaplan/scenarios --out /srv/rotaplan/runs --budget 5h\n  rotaplan batch /srv/rotaplan/scenarios --out /srv/rotaplan/runs --resume\n  rotaplan batch merge runs/shard-1/2027-01-01 runs/shard-2/2027-01-01 --out runs/merged"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Option<BatchCommand>,
+    /// Scenario files, folders searched for *.yaml, or list files (one path per line).
+    inputs: Vec<PathBuf>,
+    /// Where the dated run folders go.
+    #[arg(long, default_value = "rotaplan-out/batch")]
+    out: PathBuf,
+    /// Finish the newest unfinished run: skip scenarios whose inputs are unchanged and whose
+    /// outputs are complete.
+    #[arg(long)]
+    resume: bool,
+    /// Run only the I-th of N deterministic slices (for array jobs), e.g. 2/4.
+    #[arg(long)]
+    shard: Option<String>,
+    /// Scenarios solved at once [default: the cores]
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Time for the whole batch, shared among the scenarios (e.g. 2h, 90m, 1h30m).
+    #[arg(long, conflicts_with = "deadline")]
+    budget: Option<String>,
+    /// Finish by this local time (HH:MM), sharing the time left among the scenarios.
+    #[arg(long)]
+    deadline: Option<String>,
+}
+
+#[derive(clap::Subcommand)]
+enum BatchCommand {
+    /// Join the run folders of shards into one run.
+    Merge {
+        /// The run folders of the shards
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        /// The folder of the merged run
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn run(a: Args, quiet: bool) -> Status {
+    if let Some(BatchCommand::Merge { shards, out }) = a.command {
+        return match nightly::merge(&shards, &out) {
+            Ok(m) => {
+                say(&format!(
+                    "{}\nmerged into {}\n",
+                    m.one_line(),
+                    out.display()
+                ));
+                Status::ok_if(m.all_ok())
+            }
+            Err(e) => {
+                fail!("error: {e}");
+                Status::Problem
+            }
+        };
+    }
+    if a.inputs.is_empty() {
+        fail!("error: name the scenario files, folders or lists to run");
+        return Status::Problem;
+    }
+    let shard = match a.shard.as_deref().map(parse_shard).transpose() {
+        Ok(s) => s,
+        Err(e) => {
+            fail!("error: {e}");
+            return Status::Problem;
+        }
+    };
+    let seconds = match (&a.budget, &a.deadline) {
+        (Some(b), _) => parse_budget(b).map(Some),
+        (None, Some(d)) => parse_deadline(d, chrono::Local::now().naive_local()).map(Some),
+        (None, None) => Ok(None),
+    };
+    let deadline = match seconds {
+        Ok(s) => s.map(|s| std::time::Instant::now() + Duration::from_secs_f64(s)),
+        Err(e) => {
+            fail!("error: {e}");
+            return Status::Problem;
+        }
+    };
+    let _ = ctrlc::set_handler(|| {
+        STOP.store(true, std::sync::atomic::Ordering::SeqCst);
+        log::say_err(
+            tracing::Level::WARN,
+            "\ninterrupted: finishing the running scenarios, starting no new one (Ctrl-C again is ignored)",
+        );
+    });
+    let files = nightly::discover(&a.inputs);
+    let threads = a
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let opts = nightly::Options {
+        out: a.out,
+        resume: a.resume,
+        shard,
+        jobs: threads,
+        deadline,
+    };
+    // The number of scenarios is known once the files are loaded (Progress::total).
+    let bars = Bars::new(0, quiet, false);
+    let result = nightly::batch(&files, &opts, &bars, &STOP);
+    bars.finish();
+    match result {
+        Ok((m, dir)) => {
+            let reused = m.scenarios.iter().filter(|e| e.reused).count();
+            let reused = if reused > 0 {
+                format!(", {reused} reused (inputs unchanged, outputs complete)")
+            } else {
+                String::new()
+            };
+            say(&format!(
+                "{}{reused}\nrun folder: {}\n",
+                m.one_line(),
+                dir.display()
+            ));
+            if m.status != rotaplan::runs::manifest::ManifestStatus::Complete {
+                log::say_err(
+                    tracing::Level::WARN,
+                    "the run was interrupted; `rotaplan batch --resume` with the same arguments finishes it",
+                );
+            }
+            Status::ok_if(m.all_ok())
+        }
+        Err(e) => {
+            fail!("error: cannot write the run: {e}");
+            Status::Problem
+        }
+    }
+}
+
+pub fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (i, n) = s
+        .split_once('/')
+        .ok_or_else(|| format!("--shard {s}: write it as I/N, e.g. 2/4"))?;
+    match (i.trim().parse::<usize>(), n.trim().parse::<usize>()) {
+        (Ok(i), Ok(n)) if n >= 1 && (1..=n).contains(&i) => Ok((i, n)),
+        _ => Err(format!(
+            "--shard {s}: I and N must be whole numbers with 1 ≤ I ≤ N"
+        )),
+    }
+}
+
+/// `--budget 2h` / `90m` / `45s` / `1h30m` as seconds.
+pub fn parse_budget(s: &str) -> Result<f64, String> {
+    let mut total = 0.0;
+    let mut num = String::new();
+    for c in s.trim().chars() {
+        if c.is_ascii_digit() || c == '.' {
+            num.push(c);
+            continue;
+        }
+        let v: f64 = num
+            .parse()
+            .map_err(|_| format!("--budget {s}: write e.g. 2h, 90m, 1h30m or 600s"))?;
+        num.clear();
+        total += v * match c {
+            'h' => 3600.0,
+            'm' => 60.0,
+            's' => 1.0,
+            _ => return Err(format!("--budget {s}: units are h, m and s")),
+        };
+    }
+    if !num.is_empty() {
+        total += num
+            .parse::<f64>()
+            .map_err(|_| format!("--budget {s}: write e.g. 2h, 90m or 600s"))?;
+    }
+    if total > 0.0 {
+        Ok(total)
+    } else {
+        Err(format!("--budget {s}: must be more than zero"))
+    }
+}
+
+/// `--deadline 05:30`: seconds from `now` to the next such local time.
+pub fn parse_deadline(s: &str, now: chrono::NaiveDateTime) -> Result<f64, String> {
+    let t = chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| format!("--deadline {s}: write HH:MM, e.g. 05:30"))?;
+    let mut at = now.date().and_time(t);
+    if at <= now {
+        at += chrono::Duration::days(1);
+    }
+    Ok((at - now).num_milliseconds() as f64 / 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budgets_shards_and_deadlines_parse() {
+        assert_eq!(parse_budget("2h"), Ok(7200.0));
+        assert_eq!(parse_budget("1h30m"), Ok(5400.0));
+        assert_eq!(parse_budget("600"), Ok(600.0));
+        assert!(parse_budget("2x").is_err() && parse_budget("0m").is_err());
+        assert_eq!(parse_shard("2/4"), Ok((2, 4)));
+        assert!(
+            parse_shard("0/4").is_err() && parse_shard("5/4").is_err() && parse_shard("x").is_err()
+        );
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 27)
+            .unwrap()
+            .and_hms_opt(23, 0, 0)
+            .unwrap();
+        assert_eq!(parse_deadline("05:30", now), Ok(6.5 * 3600.0));
+        assert_eq!(parse_deadline("23:30", now), Ok(1800.0));
+    }
+}

@@ -1,0 +1,135 @@
+//! `rotaplan compare` and `rotaplan diff`: plans written earlier, read from their plan.json.
+
+use super::{Status, formats, say};
+use rotaplan::compare::{self, PlanSummary};
+use rotaplan::report::{self, Format};
+use std::path::{Path, PathBuf};
+
+/// plan.json files: the paths given, or every plan.json under a folder (sorted).
+fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found);
+            if found.is_empty() {
+                return Err(format!("{}: no plan.json inside", p.display()));
+            }
+            found.sort();
+            out.extend(found);
+        } else if p.is_file() {
+            out.push(p.clone());
+        } else {
+            return Err(format!("{}: no such file or folder", p.display()));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, found);
+        } else if p.file_name().is_some_and(|n| n == "plan.json") {
+            found.push(p);
+        }
+    }
+}
+
+fn read_summary(path: &Path) -> Result<PlanSummary, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    PlanSummary::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A plan's name in a comparison: its folder path relative to the common root, or its file.
+fn label(path: &Path) -> String {
+    let dir = path
+        .parent()
+        .filter(|_| path.file_name().is_some_and(|n| n == "plan.json"));
+    dir.unwrap_or(path).display().to_string()
+}
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  rotaplan compare rotaplan-out/run\n  rotaplan compare a/plan.json b/plan.json --format markdown"
+)]
+pub struct CompareArgs {
+    /// plan.json files, or folders searched for them
+    #[arg(required = true)]
+    plans: Vec<PathBuf>,
+    /// What to print on stdout.
+    #[arg(long, value_parser = formats(&["table", "markdown", "csv", "json"]), default_value = "table")]
+    format: Format,
+}
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  rotaplan diff rotaplan-out/run/what-if/base rotaplan-out/run/what-if/it-xao-tron"
+)]
+pub struct DiffArgs {
+    /// The first plan: a plan.json or the folder holding it
+    a: PathBuf,
+    /// The second plan: a plan.json or the folder holding it
+    b: PathBuf,
+}
+
+pub fn compare(args: CompareArgs) -> Status {
+    let files = match plan_files(&args.plans) {
+        Ok(f) => f,
+        Err(e) => {
+            fail!("error: {e}");
+            return Status::Problem;
+        }
+    };
+    let mut plans = Vec::new();
+    for f in &files {
+        match read_summary(f) {
+            Ok(s) => plans.push((label(f), s)),
+            Err(e) => {
+                fail!("error: {e}");
+                return Status::Problem;
+            }
+        }
+    }
+    let cmp = compare::compare(&plans);
+    say(&match args.format {
+        Format::Table => report::comparison_text(&cmp, &[]),
+        Format::Markdown => report::comparison_markdown(&cmp, &[]),
+        Format::Csv => report::comparison_csv(&cmp),
+        Format::Json => report::comparison_json(&cmp),
+    });
+    Status::Ok
+}
+
+pub fn diff(args: DiffArgs) -> Status {
+    let (a, b) = (args.a.as_path(), args.b.as_path());
+    let one = |p: &Path| -> Result<PlanSummary, String> {
+        let files = plan_files(&[p.to_path_buf()])?;
+        match files.as_slice() {
+            [f] => read_summary(f),
+            _ => Err(format!(
+                "{}: holds {} plan.json files; name one",
+                p.display(),
+                files.len()
+            )),
+        }
+    };
+    match (one(a), one(b)) {
+        (Ok(x), Ok(y)) => {
+            say(&report::diff_text(
+                &compare::diff(&x, &y),
+                &a.display().to_string(),
+                &b.display().to_string(),
+            ));
+            Status::Ok
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            fail!("error: {e}");
+            Status::Problem
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! `rotaplan explain`: the CLI parses and prints; the library answers.
+
+use super::{Status, formats, load, say, say_violations};
+use rotaplan::report::{self, Format};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  rotaplan explain scenarios/province/province.yaml --cadre C100\n  rotaplan explain scenarios/province/province.yaml --cadre C100 --post VT41\n  rotaplan explain scenarios/tutorial/tutorial.yaml --post VT03"
+)]
+pub struct Args {
+    /// The scenario file (YAML)
+    scenario: PathBuf,
+    /// A cadre id: why they got their post or none (with --post, that pair)
+    #[arg(long)]
+    cadre: Option<String>,
+    /// A post id: who holds it and why, who else could (with --cadre, that pair)
+    #[arg(long)]
+    post: Option<String>,
+    /// Only the structural check before the MIP (no solve)
+    #[arg(long, conflicts_with_all = ["cadre", "post"])]
+    structure: bool,
+    /// Runner-ups re-solved per post, for the whole plan or one --post
+    #[arg(long, default_value_t = 2)]
+    runner_ups: usize,
+    /// At most this many re-solves in all
+    #[arg(long, default_value_t = 40)]
+    max_solves: usize,
+    /// Time limit of each re-solve, seconds [default: the scenario's, at most 10]
+    #[arg(long)]
+    time_limit: Option<f64>,
+    /// What to print on stdout.
+    #[arg(long, value_parser = formats(&["table", "json", "markdown"]), default_value = "table")]
+    format: Format,
+}
+
+pub fn run(a: Args) -> Status {
+    use rotaplan::explain as ex;
+    let sc = match load(&a.scenario) {
+        Ok(s) => s,
+        Err(s) => return s,
+    };
+    if let Err(s) = super::time_limit(a.time_limit) {
+        return s;
+    }
+    let cadre = match a
+        .cadre
+        .as_deref()
+        .map(|id| ex::find_cadre(&sc, id))
+        .transpose()
+    {
+        Ok(c) => c,
+        Err(e) => {
+            fail!("error: {e}");
+            return Status::Problem;
+        }
+    };
+    let post = match a
+        .post
+        .as_deref()
+        .map(|id| ex::find_post(&sc, id))
+        .transpose()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            fail!("error: {e}");
+            return Status::Problem;
+        }
+    };
+    let budget = ex::Budget {
+        per_post: a.runner_ups,
+        max_solves: a.max_solves,
+        time_limit_s: a.time_limit,
+    };
+    let question = ex::Question {
+        cadre,
+        post,
+        structure_only: a.structure,
+        budget,
+    };
+    let e = match ex::answer(&sc, &question) {
+        Ok(e) => e,
+        Err(v) => {
+            say_violations(
+                "internal error: the plan failed the independent checker",
+                &v,
+            );
+            return Status::Internal;
+        }
+    };
+    say(&report::explanation(&e, a.format));
+    Status::Ok
+}

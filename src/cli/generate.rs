@@ -1,0 +1,56 @@
+//! `rotaplan generate`: a valid synthetic scenario of any size.
+
+use super::{Status, say, write};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  rotaplan generate --cadres 8000 --posts 2700 --seed 7 --out national"
+)]
+pub struct Args {
+    /// Cadres in the planning pool
+    #[arg(long)]
+    cadres: usize,
+    /// Vacant posts
+    #[arg(long)]
+    posts: usize,
+    /// Seed of the generator: the same seed, the same files
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Folder to write scenario.yaml and its three tables into
+    #[arg(long)]
+    out: PathBuf,
+    /// Plan date of the scenario (YYYY-MM-DD).
+    #[arg(long, default_value = "2027-01-01")]
+    plan_date: chrono::NaiveDate,
+    /// The scenario's name [default: from the sizes and the seed]
+    #[arg(long)]
+    name: Option<String>,
+}
+
+pub fn run(a: Args) -> Status {
+    if a.cadres == 0 || a.posts == 0 {
+        fail!("error: --cadres and --posts must be at least 1");
+        return Status::Problem;
+    }
+    let opts = rotaplan::generate::GenOptions {
+        cadres: a.cadres,
+        posts: a.posts,
+        seed: a.seed,
+        plan_date: a.plan_date,
+        name: a.name,
+    };
+    for f in rotaplan::generate::generate(&opts) {
+        if let Err(s) = write(&a.out.join(&f.name), &f.contents) {
+            return s;
+        }
+    }
+    say(&format!(
+        "wrote {} ({} cadres, {} posts, seed {})\n",
+        a.out.join("scenario.yaml").display(),
+        a.cadres,
+        a.posts,
+        a.seed
+    ));
+    Status::Ok
+}

@@ -1,0 +1,193 @@
+//! The command line: one module per command, each a clap `Args` struct and a `run` that calls one
+//! library function and prints; progress bars (progress.rs) and the log subscriber (log.rs). No
+//! planning logic lives here.
+//!
+//! Exit codes are a contract, mapped once ([`Status`]): 0 ok, 1 the input or the plan has a
+//! problem (invalid files, violations, infeasible), 2 internal error.
+
+use clap::builder::TypedValueParser as _;
+use clap::{Parser, Subcommand};
+use rotaplan::domain::Scenario;
+use rotaplan::output::write_atomic;
+use rotaplan::report::{self, Format};
+use rotaplan::scenario;
+use std::path::Path;
+
+/// A one-line error for the user: as it is on stderr in text mode, an error event in JSON mode.
+macro_rules! fail {
+    ($($t:tt)*) => {
+        $crate::cli::log::say_err(tracing::Level::ERROR, &format!($($t)*))
+    };
+}
+
+mod batch;
+mod check;
+mod compare;
+mod explain;
+mod generate;
+mod log;
+mod plan;
+mod progress;
+mod run;
+mod validate;
+
+/// How a command ended; the one place where it becomes an exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// 0: done, and the result is good.
+    Ok,
+    /// 1: the input or the result has a problem the user can act on.
+    Problem,
+    /// 2: a fault of rotaplan itself (a panic, a plan the checker refuses).
+    Internal,
+}
+
+impl Status {
+    /// `Ok` when `good`, else `Problem`.
+    fn ok_if(good: bool) -> Status {
+        if good { Status::Ok } else { Status::Problem }
+    }
+}
+
+impl From<Status> for std::process::ExitCode {
+    fn from(s: Status) -> Self {
+        std::process::ExitCode::from(match s {
+            Status::Ok => 0,
+            Status::Problem => 1,
+            Status::Internal => 2,
+        })
+    }
+}
+
+#[derive(Parser)]
+#[command(
+    name = "rotaplan",
+    version,
+    about = "Plan cadre rotations: the best assignment of planned cadres to vacant posts under Regulation 65-QĐ/TW"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// More detail in the log on stderr: -v debug, -vv trace [default: info]
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    /// Only warnings and errors on stderr, and no progress
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Log lines on stderr as text, or as one JSON object per line (for log collectors)
+    #[arg(long, value_enum, default_value = "text", global = true)]
+    log_format: log::LogFormat,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Solve a scenario and write the plan (plan.csv, unfilled.csv, plan.md, plan.html, plan.json) to --out.
+    Plan(plan::Args),
+    /// Verify a plan CSV (written by rotaplan or by hand) against every rule of a scenario.
+    Check(check::Args),
+    /// Check a scenario's files alone.
+    Validate(validate::Args),
+    /// Solve every scenario and variant of the given files in parallel, and compare the plans.
+    Run(run::Args),
+    /// Compare plans written earlier: plan.json files, or folders searched for them.
+    Compare(compare::CompareArgs),
+    /// What changed between two plans (plan.json files or the folders holding them).
+    Diff(compare::DiffArgs),
+    /// Nightly batch: every scenario under folders or lists into a dated run folder, resumable.
+    Batch(batch::Args),
+    /// Explain a plan: why a cadre is (not) on a post, what runner-ups would cost, what blocks a plan.
+    Explain(explain::Args),
+    /// Write a valid synthetic scenario of any size.
+    Generate(generate::Args),
+}
+
+/// The program: a panic is an internal error (exit 2, as the contract says, not Rust's 101).
+pub fn main() -> std::process::ExitCode {
+    std::panic::catch_unwind(run)
+        .unwrap_or(Status::Internal)
+        .into()
+}
+
+fn run() -> Status {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return Status::ok_if(!e.use_stderr());
+        }
+    };
+    log::init(log::level(cli.verbose, cli.quiet), cli.log_format);
+    let quiet = cli.quiet;
+    match cli.command {
+        Command::Plan(a) => plan::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Validate(a) => validate::run(a),
+        Command::Run(a) => run::run(a, quiet),
+        Command::Compare(a) => compare::compare(a),
+        Command::Diff(a) => compare::diff(a),
+        Command::Batch(a) => batch::run(a, quiet),
+        Command::Explain(a) => explain::run(a),
+        Command::Generate(a) => generate::run(a),
+    }
+}
+
+/// `--format`: the formats a command writes, each parsed into the one [`Format`] of report/.
+fn formats(
+    allowed: &'static [&'static str],
+) -> impl clap::builder::TypedValueParser<Value = Format> {
+    clap::builder::PossibleValuesParser::new(allowed).map(|s| match s.as_str() {
+        "json" => Format::Json,
+        "csv" => Format::Csv,
+        "markdown" => Format::Markdown,
+        _ => Format::Table,
+    })
+}
+
+/// Print to stdout; a closed pipe (`rotaplan … | head`) is not an error worth a panic.
+pub(crate) fn say(text: &str) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    let _ = o.write_all(text.as_bytes()).and_then(|_| o.flush());
+}
+
+/// A scenario's diagnostics, all of them, and their count.
+fn say_problems(e: &scenario::LoadError) {
+    let summary = format!(
+        "{} problem(s) in the scenario files; nothing was planned",
+        e.diagnostics.len()
+    );
+    log::say_err_detail(&summary, &format!("{e}\n{summary}\n"));
+}
+
+/// The checker's verdict on a plan the program made (an internal error).
+fn say_violations(headline: &str, v: &[rotaplan::check::Violation]) {
+    log::say_err_detail(
+        headline,
+        &format!("{headline}\n{}", report::violations_text(v)),
+    );
+}
+
+fn load(path: &Path) -> Result<Scenario, Status> {
+    scenario::load(path).map_err(|e| {
+        say_problems(&e);
+        Status::Problem
+    })
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Status> {
+    write_atomic(path, text.as_bytes()).map_err(|e| {
+        fail!("error: cannot write {}: {e}", path.display());
+        Status::Problem
+    })
+}
+
+/// A positive, finite number of seconds for `--time-limit`.
+fn time_limit(t: Option<f64>) -> Result<Option<f64>, Status> {
+    match t {
+        Some(t) if !(t > 0.0 && t.is_finite()) => {
+            fail!("error: --time-limit must be a positive number of seconds, got {t}");
+            Err(Status::Problem)
+        }
+        t => Ok(t),
+    }
+}

@@ -1,0 +1,142 @@
+//! `rotaplan plan`: solve one scenario and write its plan files.
+
+use super::{Status, formats, load, say, say_problems, say_violations, write};
+use rotaplan::report::{self, Format};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  rotaplan plan scenarios/province/province.yaml --out rotaplan-out/province"
+)]
+pub struct Args {
+    /// The scenario file (YAML)
+    scenario: PathBuf,
+    /// Output folder [default: rotaplan-out/<scenario file stem>]
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// What to print on stdout.
+    #[arg(long, value_parser = formats(&["table", "json", "csv", "markdown"]), default_value = "table")]
+    format: Format,
+    /// Override the scenario's solver time limit (seconds).
+    #[arg(long)]
+    time_limit: Option<f64>,
+    /// Override the scenario's relative gap.
+    #[arg(long)]
+    gap: Option<f64>,
+    /// Override the scenario's HiGHS threads.
+    #[arg(long)]
+    threads: Option<u32>,
+    /// Runner-up candidates per assigned post, each costed by an exact re-solve (0 = none).
+    #[arg(long, default_value_t = 0)]
+    runner_ups: usize,
+    /// Also write the model (.mps or .lp): every eligible pair, names by cadre, post and rule.
+    #[arg(long, value_name = "FILE")]
+    export_model: Option<PathBuf>,
+    /// With --export-model, the model actually solved (after pricing) instead of the full one.
+    #[arg(long, requires = "export_model")]
+    restricted: bool,
+}
+
+pub fn run(a: Args) -> Status {
+    let mut sc = match load(&a.scenario) {
+        Ok(s) => s,
+        Err(s) => return s,
+    };
+    match super::time_limit(a.time_limit) {
+        Ok(Some(t)) => sc.solver.time_limit_s = t,
+        Ok(None) => {}
+        Err(s) => return s,
+    }
+    if let Some(g) = a.gap {
+        if !(0.0..1.0).contains(&g) {
+            fail!("error: --gap must be in [0, 1), got {g}");
+            return Status::Problem;
+        }
+        sc.solver.relative_gap = g;
+    }
+    if let Some(n) = a.threads {
+        sc.solver.threads = n.max(1);
+    }
+    let dir = a.out.unwrap_or_else(|| {
+        let stem = a
+            .scenario
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "plan".into());
+        PathBuf::from("rotaplan-out").join(stem)
+    });
+    // `baseline: previous`: the plan this output folder holds from the last run, if any.
+    let previous = dir.join("plan.csv");
+    if sc.baseline_previous && previous.is_file() {
+        match rotaplan::scenario::use_previous_plan(&mut sc, &previous) {
+            Ok(p) => tracing::info!(
+                file = %previous.display(),
+                pairs = p.pairs,
+                dropped = p.dropped,
+                "baseline: previous plan"
+            ),
+            Err(e) => {
+                say_problems(&e);
+                return Status::Problem;
+            }
+        }
+    }
+    if let Some(file) = &a.export_model
+        && let Err(s) = export_model(&sc, file, a.restricted)
+    {
+        return s;
+    }
+    let planned = if a.runner_ups == 0 {
+        rotaplan::plan_scenario(&sc)
+    } else {
+        let budget = rotaplan::explain::Budget {
+            per_post: a.runner_ups,
+            ..Default::default()
+        };
+        rotaplan::plan_scenario_with(&sc, &budget)
+    };
+    if !planned.violations.is_empty() {
+        say_violations(
+            "internal error: the plan failed the independent checker; nothing was written",
+            &planned.violations,
+        );
+        return Status::Internal;
+    }
+    let plan = &planned.plan;
+    let files = [
+        ("plan.csv", report::assignments_csv(plan)),
+        ("unfilled.csv", report::unfilled_csv(plan)),
+        ("plan.md", report::markdown(plan)),
+        ("plan.html", report::html(plan)),
+        // The JSON last: its presence says the others are complete.
+        ("plan.json", report::json(plan)),
+    ];
+    for (name, text) in &files {
+        if let Err(s) = write(&dir.join(name), text) {
+            return s;
+        }
+    }
+    say(&report::render(plan, a.format));
+    if a.format == Format::Table {
+        say(&format!("\nwritten: {}\n", dir.display()));
+    }
+    Status::ok_if(plan.solver.status.has_plan())
+}
+
+/// `plan --export-model FILE [--restricted]`: the model file, before the plan.
+fn export_model(
+    sc: &rotaplan::domain::Scenario,
+    file: &std::path::Path,
+    restricted: bool,
+) -> Result<(), Status> {
+    use rotaplan::solve::export::{Which, export_scenario};
+    let which = if restricted {
+        Which::Restricted
+    } else {
+        Which::Full
+    };
+    export_scenario(sc, file, which).map(|_| ()).map_err(|e| {
+        fail!("error: {e}");
+        Status::Problem
+    })
+}

@@ -1,0 +1,63 @@
+//! `rotaplan run`: every variant and sweep point of what-if files, in parallel, and their comparison.
+
+use super::progress::Bars;
+use super::{Status, log, say};
+use rotaplan::report;
+use rotaplan::runs::parallel as batch;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+#[command(after_help = "Example:\n  rotaplan run scenarios/province/what-if.yaml --jobs 2")]
+pub struct Args {
+    /// Scenario files (YAML); every variant and sweep point of each is a scenario of the run
+    #[arg(required = true)]
+    scenarios: Vec<PathBuf>,
+    /// Scenarios solved at once (each HiGHS solve uses one thread) [default: the cores]
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Output folder [default: rotaplan-out/run]
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+pub fn run(a: Args, quiet: bool) -> Status {
+    let Args {
+        scenarios: files,
+        jobs,
+        out,
+    } = a;
+    let mut work = batch::jobs(&files);
+    let out = out.unwrap_or_else(|| PathBuf::from("rotaplan-out/run"));
+    // `baseline: previous`: the plans this folder holds from the last run.
+    batch::use_previous_plans(&mut work, Some(&out));
+    let threads =
+        jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let bars = Bars::new(work.len(), quiet, true);
+    let results = batch::run(&work, threads, &bars);
+    bars.finish();
+    if let Err(e) = batch::write(&out, &results) {
+        fail!("error: cannot write the run to {}: {e}", out.display());
+        return Status::Problem;
+    }
+    let failed = batch::failures(&results);
+    say(&report::comparison_text(
+        &batch::comparison(&results),
+        &failed,
+    ));
+    let bad = results.iter().filter(|f| !f.ok()).count();
+    say(&format!(
+        "\n{} scenario(s): {} planned, {} failed or infeasible; written: {}\n",
+        results.len(),
+        results.len() - bad,
+        bad,
+        out.display()
+    ));
+    for (name, e) in &failed {
+        if log::format() == log::LogFormat::Json {
+            tracing::error!(target: "rotaplan::run", scenario = %name, error = %e, "scenario failed");
+        } else {
+            log::say_err(tracing::Level::ERROR, &format!("{name}:\n{e}"));
+        }
+    }
+    Status::ok_if(bad == 0)
+}

@@ -1,0 +1,148 @@
+//! The record of a run folder: `manifest.json` and each scenario's `done.json`, with typed statuses
+//! (their JSON is the strings docs/batch.md lists).
+
+use crate::solve::SolveStatus;
+use serde::{Deserialize, Serialize};
+
+/// What became of one scenario of a run: the solver's status, or why there is no plan at all.
+/// In JSON the solver's status string (`optimal`, `time_limit`, …), `failed` or `not_started`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunStatus {
+    Solved(SolveStatus),
+    /// The scenario could not be loaded or its plan failed the checker (`error` says which).
+    Failed,
+    /// The run was stopped (SIGINT) before the scenario started.
+    NotStarted,
+}
+
+impl From<SolveStatus> for RunStatus {
+    fn from(s: SolveStatus) -> RunStatus {
+        RunStatus::Solved(s)
+    }
+}
+
+impl RunStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunStatus::Solved(s) => s.as_str(),
+            RunStatus::Failed => "failed",
+            RunStatus::NotStarted => "not_started",
+        }
+    }
+
+    /// A plan proven optimal, or within the allowed gap.
+    pub fn proven(self) -> bool {
+        matches!(
+            self,
+            RunStatus::Solved(SolveStatus::Optimal | SolveStatus::GapLimit)
+        )
+    }
+
+    /// No plan to use: failed, not started, or a solve without a plan (infeasible, stopped).
+    pub fn failed(self) -> bool {
+        match self {
+            RunStatus::Failed | RunStatus::NotStarted => true,
+            RunStatus::Solved(s) => !s.has_plan(),
+        }
+    }
+}
+
+impl Serialize for RunStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RunStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Ok(match text.as_str() {
+            "failed" => RunStatus::Failed,
+            "not_started" => RunStatus::NotStarted,
+            other => RunStatus::Solved(
+                serde_json::from_value(serde_json::Value::String(other.to_string()))
+                    .map_err(serde::de::Error::custom)?,
+            ),
+        })
+    }
+}
+
+/// Whether every scenario of the run was started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ManifestStatus {
+    Complete,
+    /// SIGINT stopped the run before every scenario started (`--resume` finishes it).
+    Interrupted,
+}
+
+impl ManifestStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ManifestStatus::Complete => "complete",
+            ManifestStatus::Interrupted => "interrupted",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct InputFile {
+    pub path: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    pub file: String,
+    pub variant: String,
+    pub inputs: Vec<InputFile>,
+    /// Hash of the rotaplan version, the variant name and every input file's hash.
+    pub inputs_hash: String,
+    pub backend: String,
+    pub time_limit_s: Option<f64>,
+    pub relative_gap: Option<f64>,
+    pub threads: Option<u32>,
+    /// The solver status, or `failed` / `not_started`.
+    pub status: RunStatus,
+    pub objective: Option<f64>,
+    pub bound: Option<f64>,
+    pub gap: Option<f64>,
+    pub seconds: f64,
+    pub outputs: Vec<String>,
+    pub error: Option<String>,
+    /// Taken from an earlier, interrupted run of the same inputs (`--resume`).
+    #[serde(default)]
+    pub reused: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    pub rotaplan_version: String,
+    pub backend: String,
+    pub started: String,
+    pub finished: String,
+    /// `complete`, or `interrupted` when SIGINT stopped the run before every scenario started.
+    pub status: ManifestStatus,
+    pub shard: Option<String>,
+    pub scenarios: Vec<Entry>,
+}
+
+impl Manifest {
+    /// `N scenarios: a optimal, b not proven, c failed` — the operator's one line.
+    pub fn one_line(&self) -> String {
+        let count = |f: &dyn Fn(&Entry) -> bool| self.scenarios.iter().filter(|e| f(e)).count();
+        let optimal = count(&|e| e.status.proven());
+        let failed = count(&|e| e.status.failed());
+        let other = self.scenarios.len() - optimal - failed;
+        format!(
+            "{} scenario(s): {optimal} proven, {other} with an unproven plan, {failed} failed, infeasible or not started ({})",
+            self.scenarios.len(),
+            self.status.as_str()
+        )
+    }
+
+    pub fn all_ok(&self) -> bool {
+        self.status == ManifestStatus::Complete && self.scenarios.iter().all(|e| !e.status.failed())
+    }
+}
