@@ -32,6 +32,12 @@ pub struct Args {
     /// Treat the scenario's warnings (W codes) as errors: nothing is planned if there is one.
     #[arg(long)]
     deny_warnings: bool,
+    /// Also write the model (.mps or .lp): every eligible pair, names by cadre, post and rule.
+    #[arg(long, value_name = "FILE")]
+    export_model: Option<PathBuf>,
+    /// With --export-model, the model actually solved (after pricing) instead of the full one.
+    #[arg(long, requires = "export_model")]
+    restricted: bool,
 }
 
 pub fn run(a: Args) -> Status {
@@ -78,6 +84,11 @@ pub fn run(a: Args) -> Status {
             }
         }
     }
+    if let Some(file) = &a.export_model
+        && let Err(s) = export_model(&sc, file, a.restricted)
+    {
+        return s;
+    }
     let planned = if a.runner_ups == 0 {
         rotaplan::plan_scenario(&sc)
     } else {
@@ -113,4 +124,22 @@ pub fn run(a: Args) -> Status {
         say(&format!("\nwritten: {}\n", dir.display()));
     }
     Status::ok_if(plan.solver.status.has_plan())
+}
+
+/// `plan --export-model FILE [--restricted]`: the model file, before the plan.
+fn export_model(
+    sc: &rotaplan::domain::Scenario,
+    file: &std::path::Path,
+    restricted: bool,
+) -> Result<(), Status> {
+    use rotaplan::solve::export::{Which, export_scenario};
+    let which = if restricted {
+        Which::Restricted
+    } else {
+        Which::Full
+    };
+    export_scenario(sc, file, which).map(|_| ()).map_err(|e| {
+        fail!("error: {e}");
+        Status::Problem
+    })
 }

@@ -80,74 +80,97 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
         sc.forbids.iter().map(|f| (f.cadre, f.post)).collect();
     forbids.sort_unstable();
 
-    let per_cadre: Vec<CadreResult> = (0..sc.cadres.len() as CadreIx)
-        .into_par_iter()
-        .map(|c| {
-            let mut r = CadreResult {
-                pairs: Vec::new(),
-                cadre_rule: None,
-                pair_cuts: Vec::new(),
-                forbidden: 0,
-            };
-            if let Err(b) = ctx.check_cadre(c) {
-                r.cadre_rule = Some(b.rule);
-                return r;
-            }
-            let cadre = sc.cadre(c);
+    // At most the rank-compatible pairs: reserved once, so the list never doubles while it grows.
+    let upper: usize = sc
+        .cadres
+        .iter()
+        .map(|cadre| {
             let up = if cadre.outstanding {
                 sc.rules.outstanding_rank_up.max(0)
             } else {
                 0
             };
-            for (_, posts) in ranks.range(cadre.current_rank..=cadre.current_rank + up) {
-                for &p in posts {
-                    if let Err(b) = ctx.check_pair(c, p) {
-                        r.pair_cuts.push(b.rule);
-                        continue;
-                    }
-                    if forbids.binary_search(&(c, p)).is_ok() {
-                        r.forbidden += 1;
-                        continue;
-                    }
-                    let terms = pair_terms(sc, c, p);
-                    let score = terms.weighted(&sc.weights);
-                    r.pairs.push(Candidate {
-                        cadre: c,
-                        post: p,
-                        terms,
-                        score,
-                    });
-                }
-            }
-            r.pairs.sort_unstable_by_key(|x| x.post);
-            r
+            ranks
+                .range(cadre.current_rank..=cadre.current_rank + up)
+                .map(|(_, p)| p.len())
+                .sum::<usize>()
         })
-        .collect();
-
+        .sum();
     let mut out = Candidates {
         by_cadre: Vec::with_capacity(sc.cadres.len() + 1),
         by_post: vec![Vec::new(); sc.posts.len()],
         ..Default::default()
     };
-    out.pairs
-        .reserve(per_cadre.iter().map(|r| r.pairs.len()).sum());
-    for r in per_cadre {
-        out.by_cadre.push(out.pairs.len());
-        if let Some(rule) = r.cadre_rule {
-            *out.cadres_excluded.entry(rule).or_default() += 1;
-        }
-        for rule in r.pair_cuts {
-            *out.pairs_excluded.entry(rule).or_default() += 1;
-        }
-        out.forbidden += r.forbidden;
-        for cand in r.pairs {
-            out.by_post[cand.post as usize].push(out.pairs.len());
-            out.pairs.push(cand);
+    out.pairs.reserve(upper);
+    // Cadres in chunks, each chunk in parallel and appended before the next: the pairs are held
+    // once (plus one chunk), not twice, at national size.
+    let n = sc.cadres.len() as CadreIx;
+    for start in (0..n).step_by(CHUNK) {
+        let end = (start + CHUNK as CadreIx).min(n);
+        let per_cadre: Vec<CadreResult> = (start..end)
+            .into_par_iter()
+            .map(|c| {
+                let mut r = CadreResult {
+                    pairs: Vec::new(),
+                    cadre_rule: None,
+                    pair_cuts: Vec::new(),
+                    forbidden: 0,
+                };
+                if let Err(b) = ctx.check_cadre(c) {
+                    r.cadre_rule = Some(b.rule);
+                    return r;
+                }
+                let cadre = sc.cadre(c);
+                let up = if cadre.outstanding {
+                    sc.rules.outstanding_rank_up.max(0)
+                } else {
+                    0
+                };
+                for (_, posts) in ranks.range(cadre.current_rank..=cadre.current_rank + up) {
+                    for &p in posts {
+                        if let Err(b) = ctx.check_pair(c, p) {
+                            r.pair_cuts.push(b.rule);
+                            continue;
+                        }
+                        if forbids.binary_search(&(c, p)).is_ok() {
+                            r.forbidden += 1;
+                            continue;
+                        }
+                        let terms = pair_terms(sc, c, p);
+                        let score = terms.weighted(&sc.weights);
+                        r.pairs.push(Candidate {
+                            cadre: c,
+                            post: p,
+                            terms,
+                            score,
+                        });
+                    }
+                }
+                r.pairs.sort_unstable_by_key(|x| x.post);
+                r
+            })
+            .collect();
+        for r in per_cadre {
+            out.by_cadre.push(out.pairs.len());
+            if let Some(rule) = r.cadre_rule {
+                *out.cadres_excluded.entry(rule).or_default() += 1;
+            }
+            for rule in r.pair_cuts {
+                *out.pairs_excluded.entry(rule).or_default() += 1;
+            }
+            out.forbidden += r.forbidden;
+            for cand in r.pairs {
+                out.by_post[cand.post as usize].push(out.pairs.len());
+                out.pairs.push(cand);
+            }
         }
     }
     out.by_cadre.push(out.pairs.len());
     out
 }
+
+/// Cadres generated per parallel chunk.
+const CHUNK: usize = 512;
 
 /// The same pairs with their terms and scores recomputed for `ctx`'s scenario: for a variant that
 /// reads the same tables with the same rules, plan date and forbids as the one `cands` came from,

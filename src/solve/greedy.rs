@@ -18,9 +18,14 @@ pub fn greedy(ctx: &RuleContext, cands: &Candidates, pins: &[usize]) -> Vec<usiz
                 0.0
             }
     };
-    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| gain(i) > 0.0).collect();
-    // Stable tie-break on (cadre, post), which is the candidates' order.
-    order.sort_by(|&a, &b| gain(b).total_cmp(&gain(a)).then(a.cmp(&b)));
+    let mut keyed: Vec<(f64, u32)> = (0..cands.len())
+        .map(|i| (gain(i), i as u32))
+        .filter(|&(g, _)| g > 0.0)
+        .collect();
+    // Tie-break on the index, i.e. on (cadre, post), the candidates' order: a total order, so
+    // the unstable sort gives the same order every time.
+    keyed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i as usize).collect();
 
     let mut state = Placement::new(sc);
     let mut chosen = Vec::new();

@@ -1,14 +1,17 @@
-//! Solving: pins pre-check, greedy warm start, the MIP (good_lp → HiGHS) under a deadline that holds
-//! even if the backend overruns, and an honest status. Only this module knows good_lp.
+//! Solving: pins pre-check, greedy warm start, the MIP (built with good_lp, solved by the
+//! `backend::Backend`) under a deadline that holds even if the backend overruns, and an honest
+//! status. Only this module knows good_lp, and only `backend/` knows a solver.
 
+pub mod backend;
+pub mod export;
 pub mod greedy;
-mod highs_backend;
 pub mod model;
 mod pricing;
 pub mod requirements;
 
 use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};
 use crate::rules::{Candidates, RuleContext, RuleId};
+use backend::{Failure, RunOptions, backend};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -213,13 +216,30 @@ fn pin_conflicts(sc: &Scenario, cands: &Candidates, pins: &[usize]) -> Vec<Infea
 /// Solve a scenario's candidates to a plan. Never panics on a solver result: every outcome is a
 /// status with, where one exists, a plan.
 pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
+    solve_traced(ctx, cands).0
+}
+
+/// [`solve`], and the candidate indexes of the last model solved (every pair, or the restricted
+/// set of the pricing loop; empty when no model was solved): what `export` writes with
+/// `--restricted`.
+pub fn solve_traced(ctx: &RuleContext, cands: &Candidates) -> (SolveOutcome, Vec<usize>) {
+    let mut solved_cols = Vec::new();
+    let out = solve_inner(ctx, cands, &mut solved_cols);
+    (out, solved_cols)
+}
+
+fn solve_inner(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    solved_cols: &mut Vec<usize>,
+) -> SolveOutcome {
     let sc = ctx.sc;
     let started = Instant::now();
     let (pin_ix, mut infeasible) = pins(ctx, cands);
     infeasible.extend(pin_conflicts(sc, cands, &pin_ix));
     let mut out = SolveOutcome {
         status: SolveStatus::Infeasible,
-        backend: highs_backend::NAME.to_string(),
+        backend: backend().name().to_string(),
         chosen: Vec::new(),
         objective: None,
         bound: None,
@@ -314,12 +334,23 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
         "solving"
     );
     let result = if cands.len() > PRICING_THRESHOLD {
-        pricing::solve(ctx, cands, &pin_ix, &warm, started, deadline, &mut out)
+        pricing::solve(
+            ctx,
+            cands,
+            &pin_ix,
+            &warm,
+            started,
+            deadline,
+            &mut out,
+            solved_cols,
+        )
     } else {
         let all: Vec<usize> = (0..cands.len()).collect();
-        direct(
+        let r = direct(
             ctx, cands, &pin_ix, &all, &warm, started, deadline, &mut out,
-        )
+        );
+        *solved_cols = all;
+        r
     };
 
     let fallback = |out: &mut SolveOutcome, status: SolveStatus, note: String| {
@@ -331,12 +362,12 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
         out.note = Some(note);
     };
     match &result {
-        Err(highs_backend::Failure::Deadline) => tracing::warn!(
+        Err(Failure::Deadline) => tracing::warn!(
             scenario = %sc.name,
             deadline_s = limit + deadline_grace(limit),
             "the backend missed its deadline; using the greedy plan"
         ),
-        Err(highs_backend::Failure::Other(msg)) => tracing::warn!(
+        Err(Failure::Other(msg)) => tracing::warn!(
             scenario = %sc.name,
             error = %msg,
             "backend error; using the greedy plan"
@@ -344,7 +375,7 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
         _ => {}
     }
     match result {
-        Err(highs_backend::Failure::Deadline) => fallback(
+        Err(Failure::Deadline) => fallback(
             &mut out,
             SolveStatus::DeadlineFallback,
             format!(
@@ -352,18 +383,18 @@ pub fn solve(ctx: &RuleContext, cands: &Candidates) -> SolveOutcome {
                 limit + deadline_grace(limit)
             ),
         ),
-        Err(highs_backend::Failure::NoPlan) => fallback(
+        Err(Failure::NoPlan) => fallback(
             &mut out,
             SolveStatus::TimeLimit,
             format!("HiGHS found no plan within {limit} s; this is the greedy plan, not proven"),
         ),
-        Err(highs_backend::Failure::Infeasible) => {
+        Err(Failure::Infeasible) => {
             out.infeasible.push(InfeasibleGroup {
                 rule: RuleId::S2,
                 detail: "the MIP is infeasible although every pin passed the pre-check".into(),
             });
         }
-        Err(highs_backend::Failure::Other(msg)) => fallback(
+        Err(Failure::Other(msg)) => fallback(
             &mut out,
             SolveStatus::BackendError,
             format!("backend error: {msg}; this is the greedy plan"),
@@ -414,7 +445,7 @@ fn direct(
     started: Instant,
     deadline: Instant,
     out: &mut SolveOutcome,
-) -> Result<Vec<usize>, highs_backend::Failure> {
+) -> Result<Vec<usize>, Failure> {
     let sc = ctx.sc;
     let local: Vec<usize> = warm
         .iter()
@@ -438,14 +469,14 @@ fn direct(
             "MIP model built"
         );
         let constant = m.constant;
-        let opts = highs_backend::RunOptions {
+        let opts = RunOptions {
             time_limit_s: (sc.solver.time_limit_s - started.elapsed().as_secs_f64()).max(0.5),
             relative_gap: sc.solver.relative_gap,
             threads: sc.solver.threads,
             deadline: remaining(deadline),
         };
         let t = Instant::now();
-        let r = highs_backend::solve(m, start, &opts)?;
+        let r = backend().solve(m, start, &opts)?;
         tracing::debug!(
             status = r.status.as_str(),
             objective = r.objective + constant,
@@ -455,9 +486,7 @@ fn direct(
             "backend returned"
         );
         let chosen: Vec<usize> = integral_choice(&r.x)
-            .ok_or_else(|| {
-                highs_backend::Failure::Other("the backend returned a fractional solution".into())
-            })?
+            .ok_or_else(|| Failure::Other("the backend returned a fractional solution".into()))?
             .into_iter()
             .map(|k| cols[k])
             .collect();
@@ -477,11 +506,11 @@ fn direct(
             "objective mismatch: the backend's objective is not the plan's; re-solving without the MIP start"
         );
     }
-    Err(highs_backend::Failure::Other(mismatch))
+    Err(Failure::Other(mismatch))
 }
 
 /// The chosen pairs if every binary is integral (|x − round(x)| ≤ 1e-6).
-fn integral_choice(x: &[f64]) -> Option<Vec<usize>> {
+pub(crate) fn integral_choice(x: &[f64]) -> Option<Vec<usize>> {
     let mut chosen = Vec::new();
     for (i, &v) in x.iter().enumerate() {
         if (v - v.round()).abs() > 1e-6 {

@@ -8,7 +8,8 @@
 //!           at most K departures per unit (S1); relatives conflicts (H10); pins (S2);
 //!           empty_p ≥ seats_p − Σ x (must-fill posts); share targets with shortfall (soft).
 
-use crate::domain::{CadreIx, UnitIx};
+use super::backend::{Names, NewColumn};
+use crate::domain::{CadreIx, PostIx, UnitIx};
 use crate::rules::family::{FamilySide, has_side};
 use crate::rules::{Candidates, RuleContext};
 use crate::scoring::StructureFlags;
@@ -27,6 +28,57 @@ pub enum Group {
     Targets,
 }
 
+/// What a row is about: its group and the cadre, post, unit or pair it belongs to (the row's name
+/// in an exported model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RowKey {
+    /// S4 of a cadre.
+    Cadre(CadreIx),
+    /// H7 of a post.
+    Seats(PostIx),
+    /// S1 of a unit.
+    Departures(UnitIx),
+    /// H10: `sensitive` in a sensitive post of `unit` and `leader` in a head/deputy post there.
+    Family {
+        sensitive: CadreIx,
+        leader: CadreIx,
+        unit: UnitIx,
+    },
+    /// S2: the pinned pair (candidate index).
+    Pin(usize),
+    /// A must-fill post.
+    MustFill(PostIx),
+    /// Structure target k of `TARGET_NAMES`.
+    Target(usize),
+}
+
+impl RowKey {
+    pub fn group(self) -> Group {
+        match self {
+            RowKey::Cadre(_) => Group::OnePostPerCadre,
+            RowKey::Seats(_) => Group::Seats,
+            RowKey::Departures(_) => Group::Departures,
+            RowKey::Family { .. } => Group::Family,
+            RowKey::Pin(_) => Group::Pins,
+            RowKey::MustFill(_) => Group::MustFill,
+            RowKey::Target(_) => Group::Targets,
+        }
+    }
+}
+
+/// A column that is not a pair's x: what it measures (its name in an exported model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aux {
+    /// Approved seats beyond quota used at a post (H7).
+    ExtraSeats(PostIx),
+    /// Empty quota seats of a must-fill post.
+    Empty(PostIx),
+    /// Shortfall of structure target k.
+    Shortfall(usize),
+    /// The elastic model's "relaxed" switch of a requirement group.
+    Relaxed(Req),
+}
+
 /// The share-target flags, in the order of the target rows.
 type FlagFn = fn(&StructureFlags) -> bool;
 const TARGET_FLAGS: [FlagFn; 3] = [|f| f.woman, |f| f.young, |f| f.minority];
@@ -36,8 +88,10 @@ pub struct Model {
     /// Candidate index of each x column, in column order (x are the first columns).
     pub cols: Vec<usize>,
     pub x: Vec<Variable>,
+    /// The other columns, in column order after the x columns.
+    pub aux: Vec<Aux>,
     pub objective: Expression,
-    pub rows: Vec<(Group, Constraint)>,
+    pub rows: Vec<(RowKey, Constraint)>,
     pub index: RowIndex,
     /// Objective terms no column can change (must-fill posts without a column here): the plan's
     /// objective is the backend's plus this.
@@ -65,6 +119,29 @@ pub fn build(
     cols: &[usize],
     integer: bool,
 ) -> Model {
+    build_with(ctx, cands, pins, cols, integer, false)
+}
+
+/// The LP relaxation over `cols` with a row for every cadre, post, unit and must-fill post that
+/// any candidate pair touches, even when no column of `cols` is in it yet: the pricing loop adds
+/// columns to this LP (`RowIndex::column`) without adding rows.
+pub fn build_lp_all_rows(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[usize],
+    cols: &[usize],
+) -> Model {
+    build_with(ctx, cands, pins, cols, false, true)
+}
+
+fn build_with(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[usize],
+    cols: &[usize],
+    integer: bool,
+    all_rows: bool,
+) -> Model {
     let mut vars = ProblemVariables::new();
     let def = if integer {
         variable().binary()
@@ -76,15 +153,16 @@ pub fn build(
     for (k, &i) in cols.iter().enumerate() {
         objective.add_mul(cands.pairs[i].score, x[k]);
     }
-    let (mut m, local) = with_hard_rows(ctx, cands, vars, x, objective, cols, integer);
+    let (mut m, local) = with_hard_rows(ctx, cands, vars, x, objective, cols, integer, all_rows);
     pin_rows(pins, &mut m, &local);
-    must_fill(ctx, cands, &mut m);
+    must_fill(ctx, cands, &mut m, all_rows);
     targets(ctx, cands, &mut m);
     m
 }
 
 /// A model over the x columns of `cols` with the rows every model has: S4, H7, S1 and H10. Also
-/// returns the local column of each candidate index.
+/// returns the local column of each candidate index. `all_rows`: see `build_lp_all_rows`.
+#[allow(clippy::too_many_arguments)]
 fn with_hard_rows(
     ctx: &RuleContext,
     cands: &Candidates,
@@ -93,12 +171,14 @@ fn with_hard_rows(
     objective: Expression,
     cols: &[usize],
     integer: bool,
+    all_rows: bool,
 ) -> (Model, BTreeMap<usize, usize>) {
     let sc = ctx.sc;
     let mut m = Model {
         vars,
         cols: cols.to_vec(),
         x,
+        aux: Vec::new(),
         objective,
         rows: Vec::new(),
         constant: 0.0,
@@ -111,18 +191,105 @@ fn with_hard_rows(
         },
     };
     let local: BTreeMap<usize, usize> = cols.iter().enumerate().map(|(k, &i)| (i, k)).collect();
-    one_post_per_cadre(cands, &mut m);
-    seats(ctx, cands, &mut m, integer);
-    departures(ctx, cands, &mut m);
+    one_post_per_cadre(cands, &mut m, all_rows);
+    seats(ctx, cands, &mut m, integer, all_rows);
+    departures(ctx, cands, &mut m, all_rows);
     family(ctx, cands, &mut m, &local);
     (m, local)
 }
 
 impl Model {
-    fn push(&mut self, g: Group, c: Constraint) -> usize {
-        self.rows.push((g, c));
+    fn push(&mut self, key: RowKey, c: Constraint) -> usize {
+        self.rows.push((key, c));
         self.rows.len() - 1
     }
+
+    fn add_aux(&mut self, what: Aux, def: good_lp::VariableDefinition) -> Variable {
+        self.aux.push(what);
+        self.vars.add(def)
+    }
+
+    /// Column and row names that say cadre, post and rule group (`x_C012_VT41`, `seats_VT41`,
+    /// `depart_U05`, `family_C07_C08_U04` …), made safe for MPS and LP files and unique.
+    pub fn names(&self, ctx: &RuleContext, cands: &Candidates) -> Names {
+        let sc = ctx.sc;
+        let cadre = |c: CadreIx| sc.cadre(c).id.as_str();
+        let post = |p: PostIx| sc.post(p).id.as_str();
+        let pair = |i: usize| {
+            let p = &cands.pairs[i];
+            format!("{}_{}", cadre(p.cadre), post(p.post))
+        };
+        let mut cols: Vec<String> = self
+            .cols
+            .iter()
+            .map(|&i| format!("x_{}", pair(i)))
+            .collect();
+        cols.extend(self.aux.iter().map(|a| match *a {
+            Aux::ExtraSeats(p) => format!("extra_{}", post(p)),
+            Aux::Empty(p) => format!("empty_{}", post(p)),
+            Aux::Shortfall(k) => format!("shortfall_{}", TARGET_NAMES[k]),
+            Aux::Relaxed(Req::Pin(k)) => {
+                let pin = &sc.pins[k];
+                format!("relax_pin_{}_{}", cadre(pin.cadre), post(pin.post))
+            }
+            Aux::Relaxed(Req::MustFill(p)) => format!("relax_fill_{}", post(p)),
+            Aux::Relaxed(Req::Target(k)) => format!("relax_target_{}", TARGET_NAMES[k]),
+        }));
+        let rows = self
+            .rows
+            .iter()
+            .map(|(key, _)| match *key {
+                RowKey::Cadre(c) => format!("cadre_{}", cadre(c)),
+                RowKey::Seats(p) => format!("seats_{}", post(p)),
+                RowKey::Departures(u) => format!("depart_{}", sc.unit(u).id),
+                RowKey::Family {
+                    sensitive,
+                    leader,
+                    unit,
+                } => format!(
+                    "family_{}_{}_{}",
+                    cadre(sensitive),
+                    cadre(leader),
+                    sc.unit(unit).id
+                ),
+                RowKey::Pin(i) => format!("pin_{}", pair(i)),
+                RowKey::MustFill(p) => format!("fill_{}", post(p)),
+                RowKey::Target(k) => format!("target_{}", TARGET_NAMES[k]),
+            })
+            .collect();
+        Names {
+            cols: unique(cols),
+            rows: unique(rows),
+        }
+    }
+}
+
+/// Names with every character outside `[A-Za-z0-9_.-]` replaced by `_`, and a `~k` suffix where
+/// two would otherwise be the same.
+fn unique(names: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::with_capacity(names.len());
+    names
+        .into_iter()
+        .map(|n| {
+            let safe: String = n
+                .chars()
+                .map(|ch| {
+                    if ch.is_ascii_alphanumeric() || matches!(ch, '_' | '.' | '-') {
+                        ch
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let mut name = safe.clone();
+            let mut k = 1;
+            while !seen.insert(name.clone()) {
+                k += 1;
+                name = format!("{safe}~{k}");
+            }
+            name
+        })
+        .collect()
 }
 
 impl RowIndex {
@@ -148,6 +315,86 @@ impl RowIndex {
         }
         d
     }
+
+    /// The row duals a pair's reduced cost subtracts, split into a cadre part (S4, S1, targets)
+    /// and a post part (H7, must-fill): d = score − cadre[c] − post[p], as `reduced_cost` but
+    /// without a per-pair lookup (the pricing loop prices millions of pairs a round).
+    pub fn split_duals(&self, ctx: &RuleContext, y: &[f64]) -> (Vec<f64>, Vec<f64>) {
+        let dual = |r: Option<usize>| r.map_or(0.0, |r| y[r]);
+        let cadre = (0..self.cadre_row.len())
+            .map(|c| {
+                let mut d = dual(self.cadre_row[c]);
+                if let Some(u) = ctx.sc.cadre(c as CadreIx).current_unit {
+                    d += dual(self.unit_row[u as usize]);
+                }
+                if !self.target_rows.is_empty() {
+                    let f = ctx.flags(c as CadreIx);
+                    for &(r, k, t) in &self.target_rows {
+                        let a = if TARGET_FLAGS[k](&f) { 1.0 } else { 0.0 } - t;
+                        d += a * y[r];
+                    }
+                }
+                d
+            })
+            .collect();
+        let post = (0..self.seat_row.len())
+            .map(|p| dual(self.seat_row[p]) + dual(self.must_fill_row[p]))
+            .collect();
+        (cadre, post)
+    }
+
+    /// Column of candidate `i` in the rows of this index (objective: its score, 0 ≤ x ≤ 1): what
+    /// the pricing loop adds to a live LP. Only valid for pairs outside family and pin rows.
+    pub fn column(&self, ctx: &RuleContext, cands: &Candidates, i: usize) -> NewColumn {
+        let p = &cands.pairs[i];
+        let mut entries = Vec::with_capacity(4 + self.target_rows.len());
+        let rows = [
+            self.cadre_row[p.cadre as usize],
+            self.seat_row[p.post as usize],
+            self.must_fill_row[p.post as usize],
+            ctx.sc
+                .cadre(p.cadre)
+                .current_unit
+                .and_then(|u| self.unit_row[u as usize]),
+        ];
+        entries.extend(rows.into_iter().flatten().map(|r| (r, 1.0)));
+        if !self.target_rows.is_empty() {
+            let f = ctx.flags(p.cadre);
+            for &(r, k, t) in &self.target_rows {
+                let a = if TARGET_FLAGS[k](&f) { 1.0 } else { 0.0 } - t;
+                if a != 0.0 {
+                    entries.push((r, a));
+                }
+            }
+        }
+        entries.sort_unstable_by_key(|e| e.0);
+        NewColumn {
+            cost: p.score,
+            upper: 1.0,
+            entries,
+        }
+    }
+}
+
+/// `g` with an empty entry for every key of `keys` it lacks (`all_rows`).
+fn with_keys<K: Ord>(
+    mut g: BTreeMap<K, Vec<usize>>,
+    all: bool,
+    keys: impl Iterator<Item = K>,
+) -> BTreeMap<K, Vec<usize>> {
+    if all {
+        for k in keys {
+            g.entry(k).or_default();
+        }
+    }
+    g
+}
+
+/// Posts with at least one candidate pair.
+fn posts_with_pairs(cands: &Candidates) -> impl Iterator<Item = PostIx> + '_ {
+    (0..cands.by_post.len())
+        .filter(|&p| !cands.by_post[p].is_empty())
+        .map(|p| p as PostIx)
 }
 
 fn sum(m: &Model, idx: impl IntoIterator<Item = usize>) -> Expression {
@@ -175,27 +422,40 @@ fn group_by<K: Ord>(
 }
 
 /// S4: Σ_p x[c,p] ≤ 1.
-fn one_post_per_cadre(cands: &Candidates, m: &mut Model) {
-    for (c, ks) in group_by(m, cands, |i| Some(cands.pairs[i].cadre)) {
+fn one_post_per_cadre(cands: &Candidates, m: &mut Model, all: bool) {
+    let n = cands.by_cadre.len().saturating_sub(1);
+    let keys = (0..n)
+        .filter(|&c| cands.by_cadre[c + 1] > cands.by_cadre[c])
+        .map(|c| c as CadreIx);
+    let by_cadre = with_keys(
+        group_by(m, cands, |i| Some(cands.pairs[i].cadre)),
+        all,
+        keys,
+    );
+    for (c, ks) in by_cadre {
         let row = sum(m, ks).leq(1.0);
-        m.index.cadre_row[c as usize] = Some(m.push(Group::OnePostPerCadre, row));
+        m.index.cadre_row[c as usize] = Some(m.push(RowKey::Cadre(c), row));
     }
 }
 
 /// H7: Σ_c x[c,p] ≤ seats + extra_p, extra_p ∈ [0, approved], penalised.
-fn seats(ctx: &RuleContext, cands: &Candidates, m: &mut Model, integer: bool) {
+fn seats(ctx: &RuleContext, cands: &Candidates, m: &mut Model, integer: bool, all: bool) {
     let sc = ctx.sc;
-    for (p, ks) in group_by(m, cands, |i| Some(cands.pairs[i].post)) {
+    let by_post = group_by(m, cands, |i| Some(cands.pairs[i].post));
+    for (p, ks) in with_keys(by_post, all, posts_with_pairs(cands)) {
         let post = sc.post(p);
         let mut e = sum(m, ks);
         let approved = extra_seat_cap(sc, cands, p);
         if approved > 0 {
             let def = variable().min(0).max(approved as f64);
-            let v = m.vars.add(if integer { def.integer() } else { def });
+            let v = m.add_aux(
+                Aux::ExtraSeats(p),
+                if integer { def.integer() } else { def },
+            );
             m.objective.add_mul(-sc.weights.extra_seat, v);
             e.add_mul(-1.0, v);
         }
-        m.index.seat_row[p as usize] = Some(m.push(Group::Seats, e.leq(post.seats as f64)));
+        m.index.seat_row[p as usize] = Some(m.push(RowKey::Seats(p), e.leq(post.seats as f64)));
     }
 }
 
@@ -211,7 +471,7 @@ pub fn extra_seat_cap(
 }
 
 /// S1: at most K cadres leave one unit ("not in waves"), where more than K could.
-fn departures(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
+fn departures(ctx: &RuleContext, cands: &Candidates, m: &mut Model, all: bool) {
     let sc = ctx.sc;
     let k = sc.max_departures_per_unit as usize;
     let mut movable: BTreeMap<UnitIx, usize> = BTreeMap::new();
@@ -223,10 +483,11 @@ fn departures(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
         }
     }
     let by_unit = group_by(m, cands, |i| sc.cadre(cands.pairs[i].cadre).current_unit);
+    let by_unit = with_keys(by_unit, all, movable.keys().copied());
     for (u, ks) in by_unit {
         if movable.get(&u).copied().unwrap_or(0) > k {
             let row = sum(m, ks).leq(k as f64);
-            m.index.unit_row[u as usize] = Some(m.push(Group::Departures, row));
+            m.index.unit_row[u as usize] = Some(m.push(RowKey::Departures(u), row));
         }
     }
 }
@@ -292,7 +553,12 @@ fn family(ctx: &RuleContext, cands: &Candidates, m: &mut Model, local: &BTreeMap
             for (u, s) in &sensitive {
                 if let Some(l) = leaders.get(u) {
                     let row = sum(m, s.iter().chain(l.iter()).copied()).leq(1.0);
-                    m.push(Group::Family, row);
+                    let key = RowKey::Family {
+                        sensitive: a as CadreIx,
+                        leader: b,
+                        unit: *u,
+                    };
+                    m.push(key, row);
                 }
             }
         }
@@ -304,15 +570,16 @@ fn pin_rows(pins: &[usize], m: &mut Model, local: &BTreeMap<usize, usize>) {
     for i in pins {
         if let Some(&k) = local.get(i) {
             let row = sum(m, [k]).geq(1.0);
-            m.push(Group::Pins, row);
+            m.push(RowKey::Pin(*i), row);
         }
     }
 }
 
 /// Must-fill posts: empty_p ≥ seats_p − Σ x, penalised per empty quota seat.
-fn must_fill(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
+fn must_fill(ctx: &RuleContext, cands: &Candidates, m: &mut Model, all: bool) {
     let sc = ctx.sc;
     let by_post = group_by(m, cands, |i| Some(cands.pairs[i].post));
+    let by_post = with_keys(by_post, all, posts_with_pairs(cands));
     for (p, post) in sc.posts.iter().enumerate() {
         if post.criticality >= 5 && !by_post.contains_key(&(p as u32)) {
             m.constant -= sc.weights.must_fill * post.seats as f64;
@@ -327,11 +594,11 @@ fn must_fill(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
         let mut e = sum(m, ks);
         // Hard (S5): no empty-seat variable, the row must hold as it is.
         if !sc.must_fill_hard(p) {
-            let v = m.vars.add(variable().min(0).max(seats));
+            let v = m.add_aux(Aux::Empty(p), variable().min(0).max(seats));
             m.objective.add_mul(-sc.weights.must_fill, v);
             e.add_mul(1.0, v);
         }
-        m.index.must_fill_row[p as usize] = Some(m.push(Group::MustFill, e.geq(seats)));
+        m.index.must_fill_row[p as usize] = Some(m.push(RowKey::MustFill(p), e.geq(seats)));
     }
 }
 
@@ -348,11 +615,11 @@ fn targets(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
         }
         let mut e = target_expr(ctx, cands, m, k, target);
         if !hard {
-            let s = m.vars.add(variable().min(0));
+            let s = m.add_aux(Aux::Shortfall(k), variable().min(0));
             m.objective.add_mul(-weights[k], s);
             e.add_mul(1.0, s);
         }
-        let r = m.push(Group::Targets, e.geq(0.0));
+        let r = m.push(RowKey::Target(k), e.geq(0.0));
         m.index.target_rows.push((r, k, target));
     }
 }
@@ -427,14 +694,25 @@ pub fn build_elastic(
     let sc = ctx.sc;
     let mut vars = ProblemVariables::new();
     let x: Vec<Variable> = vars.add_vector(variable().binary(), cols.len());
-    let (mut m, local) = with_hard_rows(ctx, cands, vars, x, Expression::default(), cols, true);
+    let (mut m, local) = with_hard_rows(
+        ctx,
+        cands,
+        vars,
+        x,
+        Expression::default(),
+        cols,
+        true,
+        false,
+    );
     // Only the relaxations count (seats() priced the extra seats).
     m.objective = Expression::default();
 
     // (group, lhs, rhs, slack that makes the row hold whatever x is).
     let mut groups: Vec<(Req, Expression, f64, f64)> = Vec::new();
+    let mut pin_pair = BTreeMap::new();
     for &(k, i) in pins {
         if let Some(&l) = local.get(&i) {
+            pin_pair.insert(k, i);
             groups.push((Req::Pin(k), sum(&m, [l]), 1.0, 1.0));
         }
     }
@@ -459,17 +737,71 @@ pub fn build_elastic(
     let n = groups.len() as f64;
     for (g, mut e, rhs, slack) in groups {
         if relaxable(g) {
-            let r = m.vars.add(variable().binary());
+            let r = m.add_aux(Aux::Relaxed(g), variable().binary());
             e.add_mul(slack, r);
             m.objective
                 .add_mul(-(1.0 + g.priority() / (4.0 * n + 4.0)), r);
         }
-        let group = match g {
-            Req::Pin(_) => Group::Pins,
-            Req::MustFill(_) => Group::MustFill,
-            Req::Target(_) => Group::Targets,
+        let key = match g {
+            Req::Pin(k) => RowKey::Pin(pin_pair[&k]),
+            Req::MustFill(p) => RowKey::MustFill(p),
+            Req::Target(k) => RowKey::Target(k),
         };
-        m.push(group, e.geq(rhs));
+        m.push(key, e.geq(rhs));
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_file_safe_and_unique() {
+        let got = unique(vec![
+            "x_C 1_VT/2".into(),
+            "x_C_1_VT_2".into(),
+            "seats_Bí-thư".into(),
+            "x_C_1_VT_2".into(),
+        ]);
+        assert_eq!(
+            got,
+            ["x_C_1_VT_2", "x_C_1_VT_2~2", "seats_B_-th_", "x_C_1_VT_2~3"]
+        );
+    }
+
+    #[test]
+    fn every_row_and_column_of_the_province_model_has_a_name() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/province/province.yaml");
+        let sc = crate::scenario::load(&path).unwrap();
+        let ctx = RuleContext::new(&sc);
+        let cands = crate::rules::candidates::generate(&ctx);
+        let all: Vec<usize> = (0..cands.len()).collect();
+        let m = build(&ctx, &cands, &[], &all, true);
+        let names = m.names(&ctx, &cands);
+        assert_eq!(names.cols.len(), m.vars.len());
+        assert_eq!(names.rows.len(), m.rows.len());
+        let p = &cands.pairs[0];
+        let want = format!("x_{}_{}", sc.cadre(p.cadre).id, sc.post(p.post).id);
+        assert_eq!(names.cols[0], want);
+        assert!(names.rows.iter().any(|r| r.starts_with("seats_")));
+        assert!(names.rows.iter().any(|r| r.starts_with("cadre_")));
+        // The LP with every row has the rows of the MIP and more, never fewer.
+        let lp = build_lp_all_rows(&ctx, &cands, &[], &all[..10]);
+        let few = build(&ctx, &cands, &[], &all[..10], false);
+        assert!(lp.rows.len() > few.rows.len());
+        // A pair's live-LP column touches its cadre's and post's rows.
+        let col = lp.index.column(&ctx, &cands, 20);
+        let c = &cands.pairs[20];
+        assert!(
+            col.entries
+                .contains(&(lp.index.cadre_row[c.cadre as usize].unwrap(), 1.0))
+        );
+        assert!(
+            col.entries
+                .contains(&(lp.index.seat_row[c.post as usize].unwrap(), 1.0))
+        );
+        assert_eq!(col.cost, c.score);
+    }
 }

@@ -4,7 +4,7 @@
 //! group's row gets a slack switched on by a binary "relaxed" column, and the fewest relaxed groups
 //! is the optimum. Only feasibility matters here, not the plan's score.
 
-use super::highs_backend::{self, Failure, RunOptions};
+use super::backend::{Failure, RunOptions, backend};
 use super::model::{self, Req, target_flag, target_shares};
 use crate::domain::PostIx;
 use crate::rules::{Candidates, RuleContext};
@@ -227,7 +227,7 @@ pub fn elastic(
                 .saturating_duration_since(Instant::now())
                 .max(Duration::from_millis(500)),
         };
-        let raw = match highs_backend::solve(m, None, &opts) {
+        let raw = match backend().solve(m, None, &opts) {
             Ok(r) => r,
             Err(Failure::Infeasible) if last => return Verdict::Fixed,
             Err(Failure::Infeasible) => continue,

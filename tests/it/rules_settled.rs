@@ -77,7 +77,7 @@ fn rows(sc: &Scenario, group: Group) -> usize {
     let cands = candidates::generate(&ctx);
     let cols: Vec<usize> = (0..cands.pairs.len()).collect();
     let m = model::build(&ctx, &cands, &[], &cols, true);
-    m.rows.iter().filter(|(g, _)| *g == group).count()
+    m.rows.iter().filter(|(k, _)| k.group() == group).count()
 }
 
 #[test]

@@ -1,0 +1,107 @@
+//! The model written to a file (`rotaplan plan --export-model FILE.mps|.lp`), to look at, or to
+//! give to another solver: the full MIP over every eligible pair, or the restricted MIP the pricing
+//! loop actually solved. Columns and rows are named after cadre, post, unit and rule group
+//! (`Model::names`); the objective's constant is the file's objective offset, so the file's
+//! optimum is the plan's objective.
+
+use super::backend::backend;
+use super::model;
+use crate::domain::Scenario;
+use crate::rules::{Candidates, RuleContext, candidates};
+use std::path::{Path, PathBuf};
+
+/// Which model to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// The MIP over every eligible pair.
+    Full,
+    /// The MIP over the pairs the solve actually used (after pricing; every pair below
+    /// `PRICING_THRESHOLD`). It costs one solve.
+    Restricted,
+}
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub columns: usize,
+    pub rows: usize,
+    /// Eligible pairs, and those that are columns of the file.
+    pub pairs: usize,
+    pub pairs_written: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}: the model file must end in .mps or .lp")]
+    Format(PathBuf),
+    #[error("cannot write the model to {path}: {why}")]
+    Write { path: PathBuf, why: String },
+}
+
+/// Write the model of a scenario to `path` (`.mps` or `.lp`).
+pub fn export_scenario(sc: &Scenario, path: &Path, which: Which) -> Result<Exported, ExportError> {
+    let ctx = RuleContext::new(sc);
+    let cands = candidates::generate(&ctx);
+    export_model(&ctx, &cands, path, which)
+}
+
+/// Write the model over `cands` to `path` (`.mps` or `.lp`), atomically (a temporary file beside
+/// it, then a rename).
+pub fn export_model(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    path: &Path,
+    which: Which,
+) -> Result<Exported, ExportError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    let ext = match ext.as_deref() {
+        Some(e @ ("mps" | "lp")) => e.to_string(),
+        _ => return Err(ExportError::Format(path.to_path_buf())),
+    };
+    let (pins, _) = super::pins(ctx, cands);
+    let cols: Vec<usize> = match which {
+        Which::Full => (0..cands.len()).collect(),
+        Which::Restricted => {
+            let (_, mut cols) = super::solve_traced(ctx, cands);
+            // A solve that stopped before any model keeps the pins' pairs at least.
+            cols.extend(&pins);
+            cols.sort_unstable();
+            cols.dedup();
+            cols
+        }
+    };
+    let m = model::build(ctx, cands, &pins, &cols, true);
+    let names = m.names(ctx, cands);
+    let (columns, rows) = (m.vars.len(), m.rows.len());
+    let fail = |why: String| ExportError::Write {
+        path: path.to_path_buf(),
+        why,
+    };
+    // HiGHS picks the format from the extension, so the temporary file keeps it.
+    let tmp = path.with_extension(format!("tmp-{}.{ext}", std::process::id()));
+    backend()
+        .write(m, &names, &tmp)
+        .map_err(|e| fail(e.to_string()))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e.to_string())
+    })?;
+    tracing::info!(
+        file = %path.display(),
+        columns,
+        rows,
+        pairs = cols.len(),
+        "model written"
+    );
+    Ok(Exported {
+        path: path.to_path_buf(),
+        columns,
+        rows,
+        pairs: cands.len(),
+        pairs_written: cols.len(),
+    })
+}
