@@ -5,6 +5,7 @@ mod build_tools;
 mod cli;
 mod common;
 mod explain;
+mod faults;
 mod golden;
 mod logging;
 mod nightly;
