@@ -94,9 +94,17 @@ pub fn check_out_dir(dir: &Path) -> Result<(), String> {
 /// old set or the complete new one; the hidden sibling left behind is removed by
 /// [`clean_leftovers`].
 pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
+    // A link to a folder: the set replaces the folder it points to, and the link stays.
+    let linked;
+    let dir = if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        linked = fs::canonicalize(dir)?;
+        linked.as_path()
+    } else {
+        dir
+    };
     let parent = parent_of(dir).to_path_buf();
     fs::create_dir_all(&parent)?;
-    if let Ok(m) = fs::symlink_metadata(dir)
+    if let Ok(m) = fs::metadata(dir)
         && !m.is_dir()
     {
         return Err(io::Error::new(
@@ -237,6 +245,37 @@ fn alive(pid: u32) -> bool {
     }
 }
 
+/// Before writing the set `dir`: remove what a killed [`write_set`] of `dir` left beside it
+/// (`.NAME.new-PID`, or put `.NAME.old-PID` back) and the temporaries inside it. Only names
+/// derived from `dir`'s own are touched in its parent folder.
+pub fn clean_set_leftovers(dir: &Path, recursive: bool) -> Vec<PathBuf> {
+    let name = name_of(dir);
+    let parent = parent_of(dir);
+    let mut done = Vec::new();
+    if let Ok(rd) = fs::read_dir(parent) {
+        for e in rd.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if let Some((kind, owner, pid)) = leftover(&n)
+                && owner == name
+                && kind != "tmp"
+                && !alive(pid)
+            {
+                let p = e.path();
+                let gone = if kind == "old" && !dir.exists() {
+                    fs::rename(&p, dir).is_ok()
+                } else {
+                    fs::remove_dir_all(&p).is_ok()
+                };
+                if gone {
+                    done.push(p);
+                }
+            }
+        }
+    }
+    done.extend(clean_leftovers(dir, recursive));
+    done
+}
+
 /// Remove the hidden temporaries that killed processes left in `dir` (and, with `recursive`, in
 /// its subfolders): `.NAME.tmp-PID` files and `.NAME.new-PID` folders of processes no longer
 /// running. A `.NAME.old-PID` folder (a swap cut between its two renames) is put back as `NAME`
@@ -352,5 +391,13 @@ mod tests {
         expect.sort();
         assert_eq!(names(d), expect);
         assert!(names(&d.join("plan")).is_empty());
+
+        // Beside a plan folder, only the leftovers of that folder are touched.
+        fs::create_dir_all(d.join(format!(".plan.new-{dead}"))).unwrap();
+        fs::create_dir_all(d.join(format!(".other.new-{dead}"))).unwrap();
+        fs::write(d.join(format!("plan/.plan.csv.tmp-{dead}")), "half").unwrap();
+        assert_eq!(clean_set_leftovers(&d.join("plan"), false).len(), 2);
+        assert!(d.join(format!(".other.new-{dead}")).exists());
+        assert!(!d.join(format!(".plan.new-{dead}")).exists());
     }
 }

@@ -1,9 +1,9 @@
 //! `rotaplan plan`: solve one scenario and write its plan files.
 
 use super::{Status, formats, load, say, say_problems, say_violations};
-use rotaplan::output::{check_out_dir, clean_leftovers, write_set};
+use rotaplan::output::{check_out_dir, clean_set_leftovers, write_set};
 use rotaplan::report::{self, Format};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 #[command(
@@ -66,10 +66,7 @@ pub fn run(a: Args) -> Status {
         sc.solver.threads = n;
     }
     // What a killed earlier `plan` left: a half-written sibling folder or temporary files.
-    for p in clean_leftovers(dir.parent().unwrap_or(Path::new(".")), false)
-        .into_iter()
-        .chain(clean_leftovers(&dir, false))
-    {
+    for p in clean_set_leftovers(&dir, false) {
         tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
     }
     // `baseline: previous`: the plan this output folder holds from the last run, if any.

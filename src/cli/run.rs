@@ -2,10 +2,10 @@
 
 use super::progress::Bars;
 use super::{Status, log, say};
-use rotaplan::output::{check_out_dir, clean_leftovers};
+use rotaplan::output::{check_out_dir, clean_set_leftovers};
 use rotaplan::report;
 use rotaplan::runs::parallel as batch;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 #[command(after_help = "Example:\n  rotaplan run scenarios/province/what-if.yaml --jobs 2")]
@@ -33,10 +33,7 @@ pub fn run(a: Args, quiet: bool) -> Status {
         fail!("error: {e}");
         return Status::Problem;
     }
-    for p in clean_leftovers(out.parent().unwrap_or(Path::new(".")), false)
-        .into_iter()
-        .chain(clean_leftovers(&out, true))
-    {
+    for p in clean_set_leftovers(&out, true) {
         tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
     }
     let mut work = batch::jobs(&files);

@@ -76,11 +76,15 @@ fn json(p: &Path) -> serde_json::Value {
         .unwrap()
 }
 
-/// Every `done.json` under a run folder describes files that are there with its hashes.
+/// Every `done.json` under a run folder describes files that are there with its hashes (hidden
+/// folders are a killed writer's unfinished sets, not part of the run: the next start removes them).
 fn assert_done_markers_true(run: &Path) {
     fn walk(run: &Path, dir: &Path) {
         for e in fs::read_dir(dir).unwrap().flatten() {
             let p = e.path();
+            if e.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
             if p.is_dir() {
                 walk(run, &p);
             } else if p.file_name().is_some_and(|n| n == "done.json") {
@@ -205,13 +209,15 @@ fn generation(t: &TwoPlans, dir: &Path) -> usize {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 10, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 16, failure_persistence: None, ..ProptestConfig::default() })]
 
-    /// `plan` into a folder holding an earlier plan, killed with SIGKILL at a random instant:
+    /// `plan` into a folder holding an earlier plan, killed with SIGKILL at a random instant (a
+    /// plan of this size takes about 50 ms, a batch of four about 200 ms, so most kills land
+    /// inside the run):
     /// the folder holds all five old files or all five new ones; the next `plan` leaves no
     /// hidden temporary behind.
     #[test]
-    fn plan_killed_at_any_instant_leaves_all_old_or_all_new(ms in 0u64..400) {
+    fn plan_killed_at_any_instant_leaves_all_old_or_all_new(ms in 0u64..80) {
         let t = two_plans();
         let out = t.root.join("out");
         prop_assert!(plan_into(&t.old, &out).status.success());
@@ -237,7 +243,7 @@ proptest! {
     /// complete, every scenario's plan is the one an uninterrupted run writes, every done.json
     /// matches its files, and no temporary or partial manifest is left.
     #[test]
-    fn batch_killed_at_any_instant_resumes_to_the_uninterrupted_run(ms in 0u64..1500) {
+    fn batch_killed_at_any_instant_resumes_to_the_uninterrupted_run(ms in 0u64..300) {
         let tmp = tempfile::tempdir().unwrap();
         let sc = tmp.path().join("scenarios");
         for seed in 1..=4 {
