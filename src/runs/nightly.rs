@@ -671,6 +671,12 @@ fn changes_since(
 /// Join shard run folders into one: their manifests' entries (sorted by name) and the plan files,
 /// copied into `out`; the merged manifest is written last.
 pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
+    crate::output::check_out_dir(out)?;
+    // One merge (or batch) at a time in the merged folder.
+    let _lock = lock_out(out).map_err(|e| e.to_string())?;
+    for p in clean_leftovers(out, true) {
+        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
+    }
     let mut entries = Vec::new();
     let mut started = String::new();
     let mut finished = String::new();
@@ -689,14 +695,19 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
             status = m.status;
         }
         for e in m.scenarios {
+            // The scenario's files and its done.json as one set, as `batch` writes them.
+            let job_dir = batch::job_dir(out, &e.name);
+            let mut files = Vec::new();
             for o in &e.outputs {
-                let (from, to) = (s.join(o), out.join(o));
+                let from = s.join(o);
                 let bytes =
                     std::fs::read(&from).map_err(|err| format!("{}: {err}", from.display()))?;
-                write_atomic(&to, &bytes).map_err(|err| format!("{}: {err}", to.display()))?;
+                let to = out.join(o);
+                let rel = to.strip_prefix(&job_dir).unwrap_or(&to);
+                files.push((rel.display().to_string(), bytes));
             }
-            let done = batch::job_dir(out, &e.name).join("done.json");
-            write_atomic(&done, json(&e).as_bytes()).map_err(|err| err.to_string())?;
+            files.push(("done.json".into(), json(&e).into_bytes()));
+            write_set(&job_dir, &files).map_err(|err| format!("{}: {err}", job_dir.display()))?;
             entries.push(e);
         }
     }
