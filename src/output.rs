@@ -1,36 +1,338 @@
-//! Atomic file output: write a temporary file in the target folder, flush it to disk, then rename
-//! it over the target, so a crash never leaves half a file.
+//! Output that is never half written, whatever happens (a kill at any instant, a full disk):
+//!
+//! - [`write_atomic`]: one file, written to a hidden temporary file beside it (`.NAME.tmp-PID`),
+//!   flushed to disk, renamed over the target, and the folder flushed;
+//! - [`write_set`]: a folder of files that belong together (a plan's five files), written as a
+//!   new hidden sibling folder (`.NAME.new-PID`) and swapped in with one atomic exchange, so that
+//!   the folder holds all the old files or all the new ones, never a mix;
+//! - [`clean_leftovers`]: the hidden temporaries a killed process left, removed at the next start.
 
+use sha2::{Digest, Sha256};
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The folder of `path` (`.` for a bare name).
+fn parent_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into())
+}
+
+/// Flush a folder's entries (a rename in it) to disk. Not every platform can open a folder for
+/// that; there, the rename's own guarantees are all there is.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+fn write_file_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut f = fs::File::create(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = parent_of(path);
     fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
+    let name = name_of(path);
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
+    let result = write_file_synced(&tmp, bytes)
+        .and_then(|_| fs::rename(&tmp, path))
+        .and_then(|_| sync_dir(dir));
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
 }
 
+/// Check, before any work, that `dir` can be an output folder: it is a folder or does not exist,
+/// and its nearest existing ancestor is a folder.
+pub fn check_out_dir(dir: &Path) -> Result<(), String> {
+    let mut p: PathBuf = dir.to_path_buf();
+    loop {
+        match fs::metadata(&p) {
+            Ok(m) if m.is_dir() => return Ok(()),
+            Ok(_) if p == dir => {
+                return Err(format!(
+                    "--out {}: is a file, not a folder; name a folder (it is created if missing)",
+                    dir.display()
+                ));
+            }
+            Ok(_) => {
+                return Err(format!(
+                    "--out {}: {} is a file, so the folder cannot be created; name another folder",
+                    dir.display(),
+                    p.display()
+                ));
+            }
+            Err(_) => match p.parent() {
+                Some(q) if !q.as_os_str().is_empty() => p = q.to_path_buf(),
+                _ => return Ok(()),
+            },
+        }
+    }
+}
+
+/// Write `files` (relative path, bytes) as the whole content of the folder `dir`, replacing what
+/// it held: the files go into a new sibling folder, flushed to disk, which is then exchanged with
+/// `dir` in one rename. Files of the old folder's top level that are not in `files` are carried
+/// over (hard links); old subfolders are not. After a kill at any instant `dir` holds the complete
+/// old set or the complete new one; the hidden sibling left behind is removed by
+/// [`clean_leftovers`].
+pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
+    // A link to a folder: the set replaces the folder it points to, and the link stays.
+    let linked;
+    let dir = if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        linked = fs::canonicalize(dir)?;
+        linked.as_path()
+    } else {
+        dir
+    };
+    let parent = parent_of(dir).to_path_buf();
+    fs::create_dir_all(&parent)?;
+    if let Ok(m) = fs::metadata(dir)
+        && !m.is_dir()
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("{} is a file, not a folder", dir.display()),
+        ));
+    }
+    let name = name_of(dir);
+    let pid = std::process::id();
+    let new = parent.join(format!(".{name}.new-{pid}"));
+    let _ = fs::remove_dir_all(&new);
+    let result = (|| {
+        fs::create_dir(&new)?;
+        let mut subdirs = std::collections::BTreeSet::new();
+        for (rel, bytes) in files {
+            let p = new.join(rel);
+            let d = parent_of(&p).to_path_buf();
+            if d != new {
+                fs::create_dir_all(&d)?;
+                subdirs.insert(d);
+            }
+            write_file_synced(&p, bytes)?;
+        }
+        carry_over(dir, &new, files)?;
+        for d in subdirs.iter().rev() {
+            sync_dir(d)?;
+        }
+        sync_dir(&new)?;
+        swap_in(&new, dir, &parent, &name, pid)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&new);
+    }
+    result
+}
+
+/// Hard-link (or copy) the old folder's other top-level files into the new one.
+fn carry_over(old: &Path, new: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
+    let Ok(rd) = fs::read_dir(old) else {
+        return Ok(());
+    };
+    for e in rd.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        let is_file = e.file_type().is_ok_and(|t| t.is_file());
+        if !is_file || leftover(&n).is_some() || files.iter().any(|(r, _)| *r == n) {
+            continue;
+        }
+        let to = new.join(&n);
+        if fs::hard_link(e.path(), &to).is_err() {
+            fs::copy(e.path(), &to)?;
+            fs::File::open(&to)?.sync_all()?;
+        }
+    }
+    Ok(())
+}
+
+/// Put the complete folder `new` in the place of `dir`.
+fn swap_in(new: &Path, dir: &Path, parent: &Path, name: &str, pid: u32) -> io::Result<()> {
+    if !dir.exists() {
+        fs::rename(new, dir)?;
+        return sync_dir(parent);
+    }
+    if exchange(new, dir).is_ok() {
+        // `new` now holds the old set.
+        sync_dir(parent)?;
+        let _ = fs::remove_dir_all(new);
+        return Ok(());
+    }
+    // No atomic exchange here (not Linux, or a file system without it): two renames. Between
+    // them `dir` is missing and `.NAME.old-PID` holds the old set; clean_leftovers puts it back.
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    let _ = fs::remove_dir_all(&old);
+    fs::rename(dir, &old)?;
+    if let Err(e) = fs::rename(new, dir) {
+        let _ = fs::rename(&old, dir);
+        return Err(e);
+    }
+    sync_dir(parent)?;
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: two valid NUL-terminated paths, relative to the current folder.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// The kind and owner of a hidden temporary's name: `.NAME.tmp-PID`, `.NAME.new-PID` or
+/// `.NAME.old-PID` → (kind, NAME, PID).
+fn leftover(file_name: &str) -> Option<(&str, &str, u32)> {
+    let rest = file_name.strip_prefix('.')?;
+    let (head, pid) = rest.rsplit_once('-')?;
+    let pid: u32 = pid.parse().ok()?;
+    let (name, kind) = head.rsplit_once('.')?;
+    (["tmp", "new", "old"].contains(&kind) && !name.is_empty()).then_some((kind, name, pid))
+}
+
+/// Whether a process with this id is running (its temporaries are then left alone).
+fn alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        let Ok(p) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only checks that the process exists.
+        let r = unsafe { libc::kill(p, 0) };
+        r == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
+/// Before writing the set `dir`: remove what a killed [`write_set`] of `dir` left beside it
+/// (`.NAME.new-PID`, or put `.NAME.old-PID` back) and the temporaries inside it. Only names
+/// derived from `dir`'s own are touched in its parent folder.
+pub fn clean_set_leftovers(dir: &Path, recursive: bool) -> Vec<PathBuf> {
+    let name = name_of(dir);
+    let parent = parent_of(dir);
+    let mut done = Vec::new();
+    if let Ok(rd) = fs::read_dir(parent) {
+        for e in rd.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if let Some((kind, owner, pid)) = leftover(&n)
+                && owner == name
+                && kind != "tmp"
+                && !alive(pid)
+            {
+                let p = e.path();
+                let gone = if kind == "old" && !dir.exists() {
+                    fs::rename(&p, dir).is_ok()
+                } else {
+                    fs::remove_dir_all(&p).is_ok()
+                };
+                if gone {
+                    done.push(p);
+                }
+            }
+        }
+    }
+    done.extend(clean_leftovers(dir, recursive));
+    done
+}
+
+/// Remove the hidden temporaries that killed processes left in `dir` (and, with `recursive`, in
+/// its subfolders): `.NAME.tmp-PID` files and `.NAME.new-PID` folders of processes no longer
+/// running. A `.NAME.old-PID` folder (a swap cut between its two renames) is put back as `NAME`
+/// when `NAME` is missing, else removed. Returns what was removed or restored.
+pub fn clean_leftovers(dir: &Path, recursive: bool) -> Vec<PathBuf> {
+    let mut done = Vec::new();
+    let Ok(rd) = fs::read_dir(dir) else {
+        return done;
+    };
+    let mut entries: Vec<_> = rd.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let n = e.file_name().to_string_lossy().into_owned();
+        let p = e.path();
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        match leftover(&n) {
+            Some((kind, name, pid)) if !alive(pid) => {
+                let target = dir.join(name);
+                let gone = if kind == "old" && !target.exists() {
+                    fs::rename(&p, &target).is_ok()
+                } else if is_dir {
+                    fs::remove_dir_all(&p).is_ok()
+                } else {
+                    fs::remove_file(&p).is_ok()
+                };
+                if gone {
+                    done.push(p);
+                }
+            }
+            Some(_) => {}
+            None if recursive && is_dir => done.extend(clean_leftovers(&p, true)),
+            None => {}
+        }
+    }
+    done
+}
+
+/// SHA-256 of bytes, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
 
     #[test]
     fn writes_whole_file_and_leaves_no_temporary() {
@@ -39,10 +341,63 @@ mod tests {
         write_atomic(&p, b"a,b\n").unwrap();
         write_atomic(&p, b"c,d\n").unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "c,d\n");
-        let names: Vec<_> = fs::read_dir(p.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("plan.csv")]);
+        assert_eq!(names(p.parent().unwrap()), vec!["plan.csv"]);
+    }
+
+    #[test]
+    fn a_set_replaces_the_folder_and_keeps_other_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("out");
+        let set = |v: &str| -> Vec<(String, Vec<u8>)> {
+            vec![
+                ("a.csv".into(), v.as_bytes().to_vec()),
+                ("sub/b.json".into(), v.as_bytes().to_vec()),
+            ]
+        };
+        write_set(&dir, &set("1")).unwrap();
+        fs::write(dir.join("notes.txt"), "mine").unwrap();
+        write_set(&dir, &set("2")).unwrap();
+        assert_eq!(fs::read_to_string(dir.join("a.csv")).unwrap(), "2");
+        assert_eq!(fs::read_to_string(dir.join("sub/b.json")).unwrap(), "2");
+        assert_eq!(fs::read_to_string(dir.join("notes.txt")).unwrap(), "mine");
+        assert_eq!(names(tmp.path()), vec!["out"]);
+        let file = tmp.path().join("f");
+        fs::write(&file, "x").unwrap();
+        assert!(write_set(&file, &set("3")).is_err());
+        assert!(check_out_dir(&file).is_err() && check_out_dir(&file.join("x/y")).is_err());
+        assert!(check_out_dir(&tmp.path().join("new/deeper")).is_ok());
+    }
+
+    #[test]
+    fn leftovers_of_dead_processes_are_cleaned() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        // A pid that cannot be running (above the kernel's pid_max).
+        let dead = 4_194_999u32;
+        fs::create_dir_all(d.join("plan")).unwrap();
+        fs::write(d.join(format!("plan/.plan.csv.tmp-{dead}")), "half").unwrap();
+        fs::write(d.join(format!(".x.tmp-{}", std::process::id())), "mine").unwrap();
+        fs::create_dir_all(d.join(format!(".plan.new-{dead}"))).unwrap();
+        fs::create_dir_all(d.join(format!(".gone.old-{dead}"))).unwrap();
+        fs::write(d.join(".hidden"), "keep").unwrap();
+        let cleaned = clean_leftovers(d, true);
+        assert_eq!(cleaned.len(), 3, "{cleaned:?}");
+        let mut expect = vec![
+            ".hidden".to_string(),
+            format!(".x.tmp-{}", std::process::id()),
+            "gone".into(),
+            "plan".into(),
+        ];
+        expect.sort();
+        assert_eq!(names(d), expect);
+        assert!(names(&d.join("plan")).is_empty());
+
+        // Beside a plan folder, only the leftovers of that folder are touched.
+        fs::create_dir_all(d.join(format!(".plan.new-{dead}"))).unwrap();
+        fs::create_dir_all(d.join(format!(".other.new-{dead}"))).unwrap();
+        fs::write(d.join(format!("plan/.plan.csv.tmp-{dead}")), "half").unwrap();
+        assert_eq!(clean_set_leftovers(&d.join("plan"), false).len(), 2);
+        assert!(d.join(format!(".other.new-{dead}")).exists());
+        assert!(!d.join(format!(".plan.new-{dead}")).exists());
     }
 }

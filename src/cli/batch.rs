@@ -26,9 +26,9 @@ pub struct Args {
     /// Run only the I-th of N deterministic slices (for array jobs), e.g. 2/4.
     #[arg(long)]
     shard: Option<String>,
-    /// Scenarios solved at once [default: the cores]
-    #[arg(long)]
-    jobs: Option<usize>,
+    /// Scenarios solved at once, 1 to 1024 [default: the cores]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=super::MAX_JOBS))]
+    jobs: Option<u64>,
     /// Time for the whole batch, shared among the scenarios (e.g. 2h, 90m, 1h30m).
     #[arg(long, conflicts_with = "deadline")]
     budget: Option<String>,
@@ -92,6 +92,10 @@ pub fn run(a: Args, quiet: bool) -> Status {
             return Status::Problem;
         }
     };
+    if let Err(e) = rotaplan::output::check_out_dir(&a.out) {
+        fail!("error: {e}");
+        return Status::Problem;
+    }
     let _ = ctrlc::set_handler(|| {
         STOP.store(true, std::sync::atomic::Ordering::SeqCst);
         log::say_err(
@@ -100,9 +104,10 @@ pub fn run(a: Args, quiet: bool) -> Status {
         );
     });
     let files = nightly::discover(&a.inputs);
-    let threads = a
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = a.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |j| j as usize,
+    );
     let opts = nightly::Options {
         out: a.out,
         resume: a.resume,
@@ -134,6 +139,10 @@ pub fn run(a: Args, quiet: bool) -> Status {
                 );
             }
             Status::ok_if(m.all_ok())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+            fail!("error: {e}");
+            Status::Problem
         }
         Err(e) => {
             fail!("error: cannot write the run: {e}");

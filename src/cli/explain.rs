@@ -20,9 +20,9 @@ pub struct Args {
     /// Only the structural check before the MIP (no solve)
     #[arg(long, conflicts_with_all = ["cadre", "post"])]
     structure: bool,
-    /// Runner-ups re-solved per post, for the whole plan or one --post
-    #[arg(long, default_value_t = 2)]
-    runner_ups: usize,
+    /// Runner-ups re-solved per post, for the whole plan or one --post (0 to 40)
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(0..=super::MAX_RUNNER_UPS))]
+    runner_ups: u64,
     /// At most this many re-solves in all
     #[arg(long, default_value_t = 40)]
     max_solves: usize,
@@ -68,7 +68,7 @@ pub fn run(a: Args) -> Status {
         }
     };
     let budget = ex::Budget {
-        per_post: a.runner_ups,
+        per_post: a.runner_ups as usize,
         max_solves: a.max_solves,
         time_limit_s: a.time_limit,
     };

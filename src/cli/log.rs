@@ -94,6 +94,14 @@ impl Write for Stderr {
     }
 }
 
+/// Text for the user on stderr (through the bars while they are drawn). A stderr that is closed
+/// or whose reader went away (`rotaplan … 2>&1 | head -1`) ends the printing, never the run:
+/// errors are ignored here, as the fmt layer ignores them for log events. Nothing in the CLI uses
+/// `eprintln!`, which panics on such an error.
+pub fn to_stderr(text: &str) {
+    let _ = Stderr.write_all(text.as_bytes());
+}
+
 /// Install the subscriber: events at `level` (or as `RUST_LOG` says) on stderr, in `format`.
 pub fn init(level: LevelFilter, format: LogFormat) {
     let _ = FORMAT.set(format);
@@ -104,7 +112,10 @@ pub fn init(level: LevelFilter, format: LogFormat) {
     };
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(|| Stderr);
+        .with_writer(|| Stderr)
+        // On a failed write the fmt layer would say so with `eprintln!`, which panics when
+        // stderr is gone: a log line that cannot be written is dropped, and the run goes on.
+        .log_internal_errors(false);
     let _ = match format {
         LogFormat::Text => {
             let ansi = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -133,7 +144,7 @@ pub fn say_err(level: tracing::Level, line: &str) {
             _ => tracing::info!(target: "rotaplan", "{line}"),
         }
     } else {
-        eprintln!("{line}");
+        to_stderr(&format!("{line}\n"));
     }
 }
 
@@ -144,7 +155,7 @@ pub fn say_err_detail(summary: &str, text: &str) {
     if format() == LogFormat::Json {
         tracing::error!(target: "rotaplan", detail = %text.trim_end(), "{}", summary.trim());
     } else {
-        eprint!("{text}");
+        to_stderr(text);
     }
 }
 

@@ -31,6 +31,13 @@ mod progress;
 mod run;
 mod validate;
 
+/// The most HiGHS threads `--threads` takes.
+pub(crate) const MAX_THREADS: i64 = 256;
+/// The most runner-ups per post `--runner-ups` takes (each is one re-solve).
+pub(crate) const MAX_RUNNER_UPS: u64 = 40;
+/// The most scenarios solved at once `--jobs` takes.
+pub(crate) const MAX_JOBS: u64 = 1024;
+
 /// How a command ended; the one place where it becomes an exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {

@@ -1,6 +1,7 @@
 //! `rotaplan plan`: solve one scenario and write its plan files.
 
-use super::{Status, formats, say, say_problems, say_violations, write};
+use super::{Status, formats, say, say_problems, say_violations};
+use rotaplan::output::{check_out_dir, clean_set_leftovers, write_set};
 use rotaplan::report::{self, Format};
 use std::path::PathBuf;
 
@@ -23,12 +24,12 @@ pub struct Args {
     /// Override the scenario's relative gap.
     #[arg(long)]
     gap: Option<f64>,
-    /// Override the scenario's HiGHS threads.
-    #[arg(long)]
+    /// Override the scenario's HiGHS threads (1 to 256).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=super::MAX_THREADS))]
     threads: Option<u32>,
-    /// Runner-up candidates per assigned post, each costed by an exact re-solve (0 = none).
-    #[arg(long, default_value_t = 0)]
-    runner_ups: usize,
+    /// Runner-up candidates per assigned post, each costed by an exact re-solve (0 = none, at most 40).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=super::MAX_RUNNER_UPS))]
+    runner_ups: u64,
     /// Treat the scenario's warnings (W codes) as errors: nothing is planned if there is one.
     #[arg(long)]
     deny_warnings: bool,
@@ -41,6 +42,19 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Status {
+    let dir = a.out.clone().unwrap_or_else(|| {
+        let stem = a
+            .scenario
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "plan".into());
+        PathBuf::from("rotaplan-out").join(stem)
+    });
+    // Before the solve: an --out that cannot be a folder is said now, not after minutes.
+    if let Err(e) = check_out_dir(&dir) {
+        fail!("error: {e}");
+        return Status::Problem;
+    }
     let mut sc = match super::load_warned(&a.scenario, a.deny_warnings) {
         Ok(s) => s,
         Err(s) => return s,
@@ -58,16 +72,12 @@ pub fn run(a: Args) -> Status {
         sc.solver.relative_gap = g;
     }
     if let Some(n) = a.threads {
-        sc.solver.threads = n.max(1);
+        sc.solver.threads = n;
     }
-    let dir = a.out.unwrap_or_else(|| {
-        let stem = a
-            .scenario
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "plan".into());
-        PathBuf::from("rotaplan-out").join(stem)
-    });
+    // What a killed earlier `plan` left: a half-written sibling folder or temporary files.
+    for p in clean_set_leftovers(&dir, false) {
+        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
+    }
     // `baseline: previous`: the plan this output folder holds from the last run, if any.
     let previous = dir.join("plan.csv");
     if sc.baseline_previous && previous.is_file() {
@@ -93,7 +103,7 @@ pub fn run(a: Args) -> Status {
         rotaplan::plan_scenario(&sc)
     } else {
         let budget = rotaplan::explain::Budget {
-            per_post: a.runner_ups,
+            per_post: a.runner_ups as usize,
             ..Default::default()
         };
         rotaplan::plan_scenario_with(&sc, &budget)
@@ -106,18 +116,23 @@ pub fn run(a: Args) -> Status {
         return Status::Internal;
     }
     let plan = &planned.plan;
-    let files = [
+    let files: Vec<(String, Vec<u8>)> = [
         ("plan.csv", report::assignments_csv(plan)),
         ("unfilled.csv", report::unfilled_csv(plan)),
         ("plan.md", report::markdown(plan)),
         ("plan.html", report::html(plan)),
-        // The JSON last: its presence says the others are complete.
         ("plan.json", report::json(plan)),
-    ];
-    for (name, text) in &files {
-        if let Err(s) = write(&dir.join(name), text) {
-            return s;
-        }
+    ]
+    .into_iter()
+    .map(|(n, t)| (n.to_string(), t.into_bytes()))
+    .collect();
+    // The five files as one set: the folder holds all the old ones or all the new ones.
+    if let Err(e) = write_set(&dir, &files) {
+        fail!(
+            "error: cannot write the plan to {}: {e}; the folder keeps what it held",
+            dir.display()
+        );
+        return Status::Problem;
     }
     say(&report::render(plan, a.format));
     if a.format == Format::Table {

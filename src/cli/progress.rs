@@ -156,7 +156,7 @@ impl Progress for Bars {
                 if log::format() == log::LogFormat::Json {
                     finished_event(n, total, f);
                 } else {
-                    eprintln!("[{n}/{total}] {}: {}", f.name, summary(f));
+                    log::to_stderr(&format!("[{n}/{total}] {}: {}\n", f.name, summary(f)));
                 }
             }
             Bars::Terminal {

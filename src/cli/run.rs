@@ -2,6 +2,7 @@
 
 use super::progress::Bars;
 use super::{Status, log, say};
+use rotaplan::output::{check_out_dir, clean_set_leftovers};
 use rotaplan::report;
 use rotaplan::runs::parallel as batch;
 use std::path::PathBuf;
@@ -12,9 +13,9 @@ pub struct Args {
     /// Scenario files (YAML); every variant and sweep point of each is a scenario of the run
     #[arg(required = true)]
     scenarios: Vec<PathBuf>,
-    /// Scenarios solved at once (each HiGHS solve uses one thread) [default: the cores]
-    #[arg(long)]
-    jobs: Option<usize>,
+    /// Scenarios solved at once, 1 to 1024 (each HiGHS solve uses one thread) [default: the cores]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=super::MAX_JOBS))]
+    jobs: Option<u64>,
     /// Output folder [default: rotaplan-out/run]
     #[arg(long)]
     out: Option<PathBuf>,
@@ -26,17 +27,30 @@ pub fn run(a: Args, quiet: bool) -> Status {
         jobs,
         out,
     } = a;
-    let mut work = batch::jobs(&files);
     let out = out.unwrap_or_else(|| PathBuf::from("rotaplan-out/run"));
+    // Before any solve: an --out that cannot be a folder is said now.
+    if let Err(e) = check_out_dir(&out) {
+        fail!("error: {e}");
+        return Status::Problem;
+    }
+    for p in clean_set_leftovers(&out, true) {
+        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
+    }
+    let mut work = batch::jobs(&files);
     // `baseline: previous`: the plans this folder holds from the last run.
     batch::use_previous_plans(&mut work, Some(&out));
-    let threads =
-        jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |j| j as usize,
+    );
     let bars = Bars::new(work.len(), quiet, true);
     let results = batch::run(&work, threads, &bars);
     bars.finish();
     if let Err(e) = batch::write(&out, &results) {
-        fail!("error: cannot write the run to {}: {e}", out.display());
+        fail!(
+            "error: cannot write the run to {}: {e}; the folder keeps what it held",
+            out.display()
+        );
         return Status::Problem;
     }
     let failed = batch::failures(&results);

@@ -110,6 +110,10 @@ pub struct Entry {
     pub gap: Option<f64>,
     pub seconds: f64,
     pub outputs: Vec<String>,
+    /// SHA-256 of each output file (by its path in `outputs`): `--resume` reuses a scenario only
+    /// when its files still have these hashes.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub outputs_sha256: std::collections::BTreeMap<String, String>,
     pub error: Option<String>,
     /// Taken from an earlier, interrupted run of the same inputs (`--resume`).
     #[serde(default)]

@@ -6,11 +6,12 @@
 
 use super::manifest::{Entry, InputFile, Manifest, ManifestStatus, RunStatus};
 use super::parallel::{self as batch, Finished, Job, JobError, Outcome, Progress};
-use crate::output::write_atomic;
+use crate::output::{clean_leftovers, sha256_hex, write_atomic, write_set};
 use crate::solve::SolveStatus;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -61,13 +62,6 @@ pub fn discover(args: &[PathBuf]) -> Vec<PathBuf> {
 
 fn is_yaml(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "yaml" || e == "yml")
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// The input files of a scenario file with their hashes (a file that cannot be read hashes as
@@ -141,8 +135,7 @@ fn entry(
     inputs: Vec<InputFile>,
     hash: String,
     f: &Finished,
-    outputs: Vec<PathBuf>,
-    dir: &Path,
+    outputs: &[(String, String)],
 ) -> Entry {
     let settings = job.scenario.as_ref().ok().map(|s| s.solver);
     let (status, objective, bound, gap, error) = match &f.outcome {
@@ -173,10 +166,8 @@ fn entry(
         bound,
         gap,
         seconds: f.seconds,
-        outputs: outputs
-            .iter()
-            .map(|p| p.strip_prefix(dir).unwrap_or(p).display().to_string())
-            .collect(),
+        outputs: outputs.iter().map(|(p, _)| p.clone()).collect(),
+        outputs_sha256: outputs.iter().cloned().collect(),
         error,
         reused: false,
     }
@@ -188,15 +179,73 @@ fn json<T: Serialize>(v: &T) -> String {
     s
 }
 
-/// A finished entry from an earlier run of this folder, if its inputs are unchanged and its outputs
-/// are all there.
+/// A finished entry from an earlier run of this folder, if its inputs are unchanged and every
+/// output it lists is there with the SHA-256 its `done.json` recorded (the marker is checked,
+/// not trusted: a scenario without outputs, or with a file changed or missing, is planned again).
 fn reusable(dir: &Path, name: &str, hash: &str) -> Option<Entry> {
     let done = batch::job_dir(dir, name).join("done.json");
     let e: Entry = serde_json::from_str(&std::fs::read_to_string(done).ok()?).ok()?;
-    let complete = e.inputs_hash == hash
-        && e.status != RunStatus::NotStarted
-        && e.outputs.iter().all(|o| dir.join(o).is_file());
+    let outputs_intact = !e.outputs.is_empty()
+        && e.outputs.iter().all(|o| {
+            e.outputs_sha256.get(o).is_some_and(|want| {
+                std::fs::read(dir.join(o)).is_ok_and(|b| sha256_hex(&b) == *want)
+            })
+        });
+    if e.inputs_hash == hash && e.status != RunStatus::NotStarted && !outputs_intact {
+        tracing::warn!(
+            scenario = %name,
+            "scenario planned again on resume: its outputs are missing or not those its done.json records"
+        );
+    }
+    let complete = e.inputs_hash == hash && e.status != RunStatus::NotStarted && outputs_intact;
     complete.then_some(Entry { reused: true, ..e })
+}
+
+/// Take the lock of the `--out` folder for this process: an OS file lock (`flock`) on the folder
+/// itself, so no lock file is left in it. The lock ends with the process, however it ends (the OS
+/// releases it, even after SIGKILL). Held by another process, an error of kind `WouldBlock` that
+/// names the holder (its pid, read from `/proc/locks` where there is one).
+pub fn lock_out(out: &Path) -> std::io::Result<File> {
+    std::fs::create_dir_all(out)?;
+    let f = File::open(out)?;
+    match f.try_lock() {
+        Ok(()) => Ok(f),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let holder =
+                lock_holder(out).map_or("another process".to_string(), |p| format!("process {p}"));
+            Err(std::io::Error::new(
+                std::io::ErrorKind::WouldBlock,
+                format!(
+                    "{} is in use by another rotaplan batch ({holder}); wait for it to finish, or give another --out",
+                    out.display()
+                ),
+            ))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// The pid holding a `flock` on `path`, from `/proc/locks` (Linux): lines such as
+/// `1: FLOCK  ADVISORY  WRITE 4242 00:2e:1837 0 EOF`, matched on the inode.
+fn lock_holder(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ino = std::fs::metadata(path).ok()?.ino().to_string();
+        let text = std::fs::read_to_string("/proc/locks").ok()?;
+        text.lines().filter(|l| !l.contains("->")).find_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            let (kind, pid, file) = (f.get(1)?, f.get(4)?, f.get(5)?);
+            (*kind == "FLOCK" && file.rsplit(':').next() == Some(ino.as_str()))
+                .then(|| pid.parse().ok())
+                .flatten()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// Run a batch. Returns the manifest (also written, last) and the run folder.
@@ -208,8 +257,14 @@ pub fn batch(
 ) -> std::io::Result<(Manifest, PathBuf)> {
     let started = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    // One batch at a time in an --out folder, for the whole run (choosing the run folder too).
+    let _lock = lock_out(&o.out)?;
     let dir = run_dir(&o.out, o.resume, &today);
     std::fs::create_dir_all(&dir)?;
+    // What killed runs left: half-written temporaries and folders cut in the middle of a swap.
+    for p in clean_leftovers(&dir, true) {
+        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
+    }
 
     let mut jobs = batch::jobs(files);
     jobs.sort_by_key(|j| j.name());
@@ -269,6 +324,7 @@ pub fn batch(
         .iter()
         .map(|&k| Job {
             file: jobs[k].file.clone(),
+            label: jobs[k].label.clone(),
             variant: jobs[k].variant.clone(),
             scenario: jobs[k].scenario.clone(),
         })
@@ -279,6 +335,7 @@ pub fn batch(
         dir: &dir,
         jobs: &todo_jobs,
         hashes: todo.iter().map(|&k| hashes[k].clone()).collect(),
+        entries: Mutex::new(vec![None; todo_jobs.len()]),
         inner: progress,
     };
     progress.total(todo_jobs.len());
@@ -289,14 +346,11 @@ pub fn batch(
     let results = batch::run_with(&todo_jobs, o.jobs, &writer, &control);
 
     let mut entries: Vec<Entry> = reused.into_iter().flatten().collect();
+    let written = writer.entries.into_inner().unwrap_or_default();
     for (k, f) in results.iter().enumerate() {
-        let done = batch::job_dir(&dir, &f.name).join("done.json");
-        let e = std::fs::read_to_string(&done)
-            .ok()
-            .and_then(|t| serde_json::from_str::<Entry>(&t).ok());
-        entries.push(e.unwrap_or_else(|| {
+        entries.push(written.get(k).cloned().flatten().unwrap_or_else(|| {
             let (i, h) = writer.hashes[k].clone();
-            entry(&todo_jobs[k], i, h, f, Vec::new(), &dir)
+            entry(&todo_jobs[k], i, h, f, &[])
         }));
     }
     entries.sort_by(|a, b| a.name.cmp(&b.name));
@@ -382,6 +436,10 @@ fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
         "manifest.partial.json"
     };
     write_atomic(&dir.join(name), json(m).as_bytes())?;
+    if m.status == ManifestStatus::Complete {
+        // The record of an interrupted attempt is superseded.
+        let _ = std::fs::remove_file(dir.join("manifest.partial.json"));
+    }
     tracing::info!(path = %dir.join(name).display(), scenarios = m.scenarios.len(), "manifest written");
     Ok(())
 }
@@ -390,7 +448,46 @@ struct Writer<'a> {
     dir: &'a Path,
     jobs: &'a [Job],
     hashes: Vec<(Vec<InputFile>, String)>,
+    /// Each finished job's entry, as its done.json says (or failed when its files could not be
+    /// written).
+    entries: Mutex<Vec<Option<Entry>>>,
     inner: &'a dyn Progress,
+}
+
+impl Writer<'_> {
+    /// A job's outputs and its `done.json` (holding their SHA-256) as one set, swapped in whole:
+    /// the marker exists only beside the very files it describes, flushed to disk.
+    fn write(&self, index: usize, f: &Finished) -> Entry {
+        let (i, h) = self.hashes[index].clone();
+        let job_dir = batch::job_dir(self.dir, &f.name);
+        let rel = job_dir
+            .strip_prefix(self.dir)
+            .unwrap_or(&job_dir)
+            .to_path_buf();
+        let mut files = batch::job_files(f);
+        let outputs: Vec<(String, String)> = files
+            .iter()
+            .map(|(n, b)| (rel.join(n).display().to_string(), sha256_hex(b)))
+            .collect();
+        let e = entry(&self.jobs[index], i.clone(), h.clone(), f, &outputs);
+        files.push(("done.json".into(), json(&e).into_bytes()));
+        match write_set(&job_dir, &files) {
+            Ok(()) => e,
+            Err(err) => {
+                tracing::error!(scenario = %f.name, path = %job_dir.display(), error = %err, "cannot write the scenario's outputs");
+                Entry {
+                    status: RunStatus::Failed,
+                    outputs: Vec::new(),
+                    outputs_sha256: Default::default(),
+                    error: Some(format!(
+                        "cannot write the outputs to {}: {err}",
+                        job_dir.display()
+                    )),
+                    ..entry(&self.jobs[index], i, h, f, &[])
+                }
+            }
+        }
+    }
 }
 
 impl Progress for Writer<'_> {
@@ -400,21 +497,11 @@ impl Progress for Writer<'_> {
     }
     fn finished(&self, index: usize, f: &Finished) {
         if !matches!(&f.outcome, Outcome::Failed(JobError::NotStarted)) {
-            // A job's files, then its done.json: the marker exists only if the files do.
-            let outputs = match batch::write_job(self.dir, f) {
-                Ok(o) => o,
-                Err(err) => {
-                    tracing::error!(scenario = %f.name, error = %err, "cannot write the scenario's outputs");
-                    Vec::new()
-                }
-            };
-            let (i, h) = self.hashes[index].clone();
-            let e = entry(&self.jobs[index], i, h, f, outputs, self.dir);
-            let done = batch::job_dir(self.dir, &f.name).join("done.json");
-            if let Err(err) = write_atomic(&done, json(&e).as_bytes()) {
-                tracing::error!(path = %done.display(), error = %err, "cannot write done.json");
-            }
+            let e = self.write(index, f);
             finished_scenario(&e);
+            if let Ok(mut all) = self.entries.lock() {
+                all[index] = Some(e);
+            }
         }
         self.inner.finished(index, f);
     }
@@ -584,6 +671,12 @@ fn changes_since(
 /// Join shard run folders into one: their manifests' entries (sorted by name) and the plan files,
 /// copied into `out`; the merged manifest is written last.
 pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
+    crate::output::check_out_dir(out)?;
+    // One merge (or batch) at a time in the merged folder.
+    let _lock = lock_out(out).map_err(|e| e.to_string())?;
+    for p in clean_leftovers(out, true) {
+        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
+    }
     let mut entries = Vec::new();
     let mut started = String::new();
     let mut finished = String::new();
@@ -602,14 +695,19 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
             status = m.status;
         }
         for e in m.scenarios {
+            // The scenario's files and its done.json as one set, as `batch` writes them.
+            let job_dir = batch::job_dir(out, &e.name);
+            let mut files = Vec::new();
             for o in &e.outputs {
-                let (from, to) = (s.join(o), out.join(o));
+                let from = s.join(o);
                 let bytes =
                     std::fs::read(&from).map_err(|err| format!("{}: {err}", from.display()))?;
-                write_atomic(&to, &bytes).map_err(|err| format!("{}: {err}", to.display()))?;
+                let to = out.join(o);
+                let rel = to.strip_prefix(&job_dir).unwrap_or(&to);
+                files.push((rel.display().to_string(), bytes));
             }
-            let done = batch::job_dir(out, &e.name).join("done.json");
-            write_atomic(&done, json(&e).as_bytes()).map_err(|err| err.to_string())?;
+            files.push(("done.json".into(), json(&e).into_bytes()));
+            write_set(&job_dir, &files).map_err(|err| format!("{}: {err}", job_dir.display()))?;
             entries.push(e);
         }
     }
@@ -653,6 +751,7 @@ mod tests {
             (0..n)
                 .map(|k| Job {
                     file: PathBuf::from(format!("f{k:02}.yaml")),
+                    label: format!("f{k:02}"),
                     variant: "base".into(),
                     scenario: Err(JobError::NotStarted),
                 })

@@ -5,7 +5,7 @@
 
 use crate::compare::{self, Comparison, PlanSummary};
 use crate::domain::Scenario;
-use crate::output::write_atomic;
+use crate::output::write_set;
 use crate::plan::Plan;
 use crate::report;
 use crate::rules::{Candidates, RuleContext, candidates};
@@ -18,20 +18,72 @@ use std::time::Instant;
 /// One scenario to solve: a variant of a file.
 pub struct Job {
     pub file: PathBuf,
+    /// The file's name in the run, unique among the run's files (see [`labels`]).
+    pub label: String,
     pub variant: String,
     pub scenario: Result<Scenario, JobError>,
 }
 
 impl Job {
-    /// `file-stem/variant`: the job's name in tables and its output folder.
+    /// `label/variant`: the job's name in tables and its output folder.
     pub fn name(&self) -> String {
-        let stem = self
-            .file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        format!("{stem}/{}", self.variant)
+        format!("{}/{}", self.label, self.variant)
     }
+}
+
+/// The files' names in a run, unique by construction: the file stem (`province`) when no other
+/// file of the run has that stem; for files sharing a stem (`a/scenario.yaml`, `b/scenario.yaml`),
+/// the path relative to their common folder without the extension (`a/scenario`, `b/scenario`);
+/// and a file named twice, or any name still taken, gets `-2`, `-3`, … in argument order.
+pub fn labels(files: &[PathBuf]) -> Vec<String> {
+    let stem = |f: &PathBuf| {
+        f.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "scenario".into())
+    };
+    let abs = |f: &PathBuf| std::path::absolute(f).unwrap_or_else(|_| f.clone());
+    let stems: Vec<String> = files.iter().map(stem).collect();
+    let mut out = stems.clone();
+    for (i, s) in stems.iter().enumerate() {
+        let same: Vec<PathBuf> = files
+            .iter()
+            .zip(&stems)
+            .filter(|(_, t)| *t == s)
+            .map(|(f, _)| abs(f))
+            .collect();
+        let distinct: std::collections::BTreeSet<&PathBuf> = same.iter().collect();
+        if distinct.len() < 2 {
+            continue;
+        }
+        // The common folder of the files sharing this stem.
+        let mut common = same[0].parent().map(Path::to_path_buf).unwrap_or_default();
+        for f in &same[1..] {
+            while !f.starts_with(&common) {
+                if !common.pop() {
+                    break;
+                }
+            }
+        }
+        let me = abs(&files[i]);
+        let rel = me.strip_prefix(&common).unwrap_or(&me).with_extension("");
+        out[i] = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+    }
+    let mut taken = std::collections::BTreeSet::new();
+    for l in &mut out {
+        if !taken.insert(l.clone()) {
+            let fresh = (2..)
+                .map(|n| format!("{l}-{n}"))
+                .find(|c| !taken.contains(c))
+                .unwrap_or_default();
+            taken.insert(fresh.clone());
+            *l = fresh;
+        }
+    }
+    out
 }
 
 /// Why a job has no plan.
@@ -86,15 +138,17 @@ pub trait Progress: Sync {
 /// be read at all becomes one failed job, so the rest still run.
 pub fn jobs(files: &[PathBuf]) -> Vec<Job> {
     let mut out = Vec::new();
-    for f in files {
+    for (f, label) in files.iter().zip(labels(files)) {
         match crate::scenario::load_each(f) {
             Ok(vs) => out.extend(vs.into_iter().map(|(variant, r)| Job {
                 file: f.clone(),
+                label: label.clone(),
                 variant,
                 scenario: r.map_err(JobError::from),
             })),
             Err(e) => out.push(Job {
                 file: f.clone(),
+                label,
                 variant: "base".into(),
                 scenario: Err(JobError::from(e)),
             }),
@@ -324,9 +378,9 @@ pub fn job_dir(out: &Path, name: &str) -> PathBuf {
     out.join(folder(name))
 }
 
-/// Write one job's outputs (plan files without timings, or `error.txt`), atomically.
-pub fn write_job(out: &Path, f: &Finished) -> std::io::Result<Vec<PathBuf>> {
-    let dir = job_dir(out, &f.name);
+/// One job's output files (plan files without timings, or `error.txt`), as (path relative to the
+/// job's folder, bytes).
+pub fn job_files(f: &Finished) -> Vec<(String, Vec<u8>)> {
     let files: Vec<(&str, String)> = match &f.outcome {
         Outcome::Planned(plan) => vec![
             ("plan.csv", report::assignments_csv(plan)),
@@ -336,38 +390,44 @@ pub fn write_job(out: &Path, f: &Finished) -> std::io::Result<Vec<PathBuf>> {
         ],
         Outcome::Failed(e) => vec![("error.txt", format!("{e}\n"))],
     };
-    let mut written = Vec::new();
-    for (name, text) in files {
-        let p = dir.join(name);
-        write_atomic(&p, text.as_bytes())?;
-        written.push(p);
-    }
-    Ok(written)
+    files
+        .into_iter()
+        .map(|(n, t)| (n.to_string(), t.into_bytes()))
+        .collect()
+}
+
+/// Write one job's outputs as one set (all or nothing, see [`write_set`]).
+pub fn write_job(out: &Path, f: &Finished) -> std::io::Result<Vec<PathBuf>> {
+    let dir = job_dir(out, &f.name);
+    let files = job_files(f);
+    write_set(&dir, &files)?;
+    Ok(files.into_iter().map(|(n, _)| dir.join(n)).collect())
 }
 
 /// Write a run: per job its plan files (without timings, so that reruns are byte-identical) or
-/// its error, then the comparison in four formats and `timings.csv`. Everything is written
-/// atomically; the comparison files last.
+/// its error, then the comparison in four formats and `timings.csv`. The folder is written as one
+/// set and swapped in whole ([`write_set`]): after a kill or a full disk it holds the previous run
+/// or this one, never a mix.
 pub fn write(out: &Path, results: &[Finished]) -> std::io::Result<Vec<PathBuf>> {
-    let mut written = Vec::new();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for f in results {
-        written.extend(write_job(out, f)?);
+        let rel = folder(&f.name);
+        files.extend(
+            job_files(f)
+                .into_iter()
+                .map(|(n, b)| (format!("{rel}/{n}"), b)),
+        );
     }
-    write_comparison(out, results, &mut written)?;
+    let mut written = Vec::new();
+    write_comparison_files(results, &mut files);
+    write_set(out, &files)?;
+    written.extend(files.into_iter().map(|(n, _)| out.join(n)));
     Ok(written)
 }
 
-/// `timings.csv` and the comparison in four formats, appended to `written`.
-pub fn write_comparison(
-    out: &Path,
-    results: &[Finished],
-    written: &mut Vec<PathBuf>,
-) -> std::io::Result<()> {
-    let mut put = |p: PathBuf, text: &str| -> std::io::Result<()> {
-        write_atomic(&p, text.as_bytes())?;
-        written.push(p);
-        Ok(())
-    };
+/// `timings.csv` and the comparison in four formats, appended to `files`.
+fn write_comparison_files(results: &[Finished], files: &mut Vec<(String, Vec<u8>)>) {
+    let mut put = |n: &str, text: String| files.push((n.to_string(), text.into_bytes()));
     let mut timings = String::from("scenario,status,seconds\n");
     for f in results {
         let status = match &f.outcome {
@@ -376,18 +436,11 @@ pub fn write_comparison(
         };
         timings += &format!("{},{},{:.3}\n", f.name, status, f.seconds);
     }
-    put(out.join("timings.csv"), &timings)?;
+    put("timings.csv", timings);
     let cmp = comparison(results);
     let failed = failures(results);
-    put(
-        out.join("comparison.txt"),
-        &report::comparison_text(&cmp, &failed),
-    )?;
-    put(
-        out.join("comparison.md"),
-        &report::comparison_markdown(&cmp, &failed),
-    )?;
-    put(out.join("comparison.csv"), &report::comparison_csv(&cmp))?;
-    put(out.join("comparison.json"), &report::comparison_json(&cmp))?;
-    Ok(())
+    put("comparison.txt", report::comparison_text(&cmp, &failed));
+    put("comparison.md", report::comparison_markdown(&cmp, &failed));
+    put("comparison.csv", report::comparison_csv(&cmp));
+    put("comparison.json", report::comparison_json(&cmp));
 }

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod explain;
 mod export;
+mod faults;
 mod golden;
 mod logging;
 mod nightly;
