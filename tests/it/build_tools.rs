@@ -63,6 +63,8 @@ fn wrapper_keeps_the_jobserver_descriptors_of_a_parallel_make() {
         .env("FAKE_OUT", d)
         .env("WRAPPER", &wrapper)
         .env("ROTAPLAN_BUILDTOOLS", &tools)
+        // CI sets this to force the PyPI path; here the fake cmake on PATH must be the one found.
+        .env_remove("ROTAPLAN_BUILDTOOLS_FROM")
         .env_remove("MAKEFLAGS")
         .env_remove("CARGO_MAKEFLAGS")
         .env_remove("MFLAGS")
