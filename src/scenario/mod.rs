@@ -367,12 +367,14 @@ fn read_sheet_table(
 }
 
 /// The diagnostic of a workbook or sheet that could not be read.
-fn sheet_failure(
+/// A diagnostic about the file at `path`, located at the scenario key that names it when there is
+/// one (`tables.cadres`), else at the file itself.
+fn named_at(
+    code: &'static str,
     path: &Path,
-    f: xlsx::SheetFailure,
     named_by: Option<(&TableRef, &dyn Locate)>,
 ) -> Diagnostic {
-    let at = |code: &'static str| match named_by {
+    match named_by {
         Some((t, loc)) => {
             let l = loc.locate(&t.key, Target::Value);
             Diagnostic::new(code, &l.file)
@@ -380,7 +382,15 @@ fn sheet_failure(
                 .field(t.key.to_string())
         }
         None => Diagnostic::new(code, path),
-    };
+    }
+}
+
+fn sheet_failure(
+    path: &Path,
+    f: xlsx::SheetFailure,
+    named_by: Option<(&TableRef, &dyn Locate)>,
+) -> Diagnostic {
+    let at = |code: &'static str| named_at(code, path, named_by);
     let shown = quoted(&path.display().to_string());
     match f {
         xlsx::SheetFailure::Unreadable(e) => at(code::UNREADABLE)
@@ -422,15 +432,7 @@ fn read_failure(
     f: ReadFailure,
     named_by: Option<(&TableRef, &dyn Locate)>,
 ) -> Diagnostic {
-    let at = |code: &'static str| match named_by {
-        Some((t, loc)) => {
-            let l = loc.locate(&t.key, Target::Value);
-            Diagnostic::new(code, &l.file)
-                .at(l.line, l.column)
-                .field(t.key.to_string())
-        }
-        None => Diagnostic::new(code, path),
-    };
+    let at = |code: &'static str| named_at(code, path, named_by);
     let shown = quoted(&path.display().to_string());
     match f {
         ReadFailure::NotFound => at(code::FILE_NOT_FOUND)
