@@ -14,4 +14,5 @@ mod office_data;
 mod oracle;
 mod rules_settled;
 mod scenario_errors;
+mod slurm;
 mod whatif;
