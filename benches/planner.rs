@@ -1,5 +1,6 @@
-//! Criterion benches on generated instances: candidate generation, model build and solve at
-//! province (240×80), region (2,000×700) and national (8,000×2,700) size. The national solve takes
+//! Criterion benches on generated instances: candidate generation (its time, and the bytes the
+//! pairs hold, printed), model build and solve at province (240×80), region (2,000×700) and
+//! national (8,000×2,700) size. The national solve takes
 //! several seconds per run (and 2.6 M candidate pairs of memory), so it only runs with
 //! ROTAPLAN_BENCH_NATIONAL=1.
 
@@ -38,6 +39,13 @@ fn benches(c: &mut Criterion) {
         let (_dir, sc) = scenario(cadres, posts);
         let ctx = RuleContext::new(&sc);
         let cands = candidates::generate(&ctx);
+        // Memory is not timed by criterion: the bytes the pairs hold, printed beside the bench.
+        eprintln!(
+            "candidates/{name}: {} pairs, {:.1} MB held, {:.1} bytes a pair",
+            cands.len(),
+            cands.bytes_held() as f64 / 1e6,
+            cands.bytes_held() as f64 / cands.len().max(1) as f64
+        );
 
         let mut g = c.benchmark_group(format!("candidates/{name}"));
         g.sample_size(10).measurement_time(Duration::from_secs(5));

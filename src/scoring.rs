@@ -147,32 +147,135 @@ pub fn training_gains(
     post: &Post,
     to: &Unit,
 ) -> Vec<TrainingGain> {
-    use crate::domain::Tier;
-    let mut g = Vec::new();
-    if let Some(from) = from {
-        if (from.tier == Tier::Central) != (to.tier == Tier::Central) {
-            g.push(TrainingGain::NewTier);
-        }
-        if to.tier.is_grassroots() && !from.tier.is_grassroots() {
-            g.push(TrainingGain::Grassroots);
-        }
-        if from.region != to.region {
-            g.push(TrainingGain::NewRegion);
-        }
-        if to.difficult && !from.difficult {
-            g.push(TrainingGain::DifficultArea);
-        }
-        // A cadre planned for upper-level titles who works at a higher level learns the lower one.
-        if to.tier.depth() > from.tier.depth() && !cadre.planned_titles.is_empty() {
-            g.push(TrainingGain::LowerLevel);
-        }
-    } else if to.difficult {
-        g.push(TrainingGain::DifficultArea);
+    PairFacts::new(cadre, from, post, to).gains().collect()
+}
+
+/// Gains in the order they are summed (the order of [`training_gains`]), one bit each in
+/// [`PairFacts`].
+const GAIN_ORDER: [TrainingGain; 6] = [
+    TrainingGain::NewTier,
+    TrainingGain::Grassroots,
+    TrainingGain::NewRegion,
+    TrainingGain::DifficultArea,
+    TrainingGain::LowerLevel,
+    TrainingGain::NewSector,
+];
+/// The bit of "the post's title is one the cadre is planned for".
+const PLANNED_TITLE: u8 = 1 << 6;
+
+/// What a pair's score terms need beyond plain numbers of the cadre and the post, in one byte: its
+/// training gains and whether its title is planned. Finding them compares texts (sectors, titles)
+/// and units; the terms follow from them with a few additions ([`PairFacts::terms`]), so a
+/// candidate pair keeps this byte instead of its five terms and recomputes them exactly, bit for
+/// bit the same numbers as [`pair_terms`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PairFacts(u8);
+
+impl PairFacts {
+    pub fn new(cadre: &Cadre, from: Option<&Unit>, post: &Post, to: &Unit) -> PairFacts {
+        use crate::domain::text::same_key;
+        let same_sector = same_key(&cadre.sector, &post.sector);
+        let planned_title = cadre
+            .planned_titles
+            .iter()
+            .any(|t| same_key(t, &post.title));
+        PairFacts::from_parts(cadre, from, to, same_sector, planned_title)
     }
-    if !crate::domain::text::same_key(&cadre.sector, &post.sector) {
-        g.push(TrainingGain::NewSector);
+
+    /// The facts with the two text comparisons already made by the caller (`same_sector`: the
+    /// sectors have the same `text::key`; `planned_title`: one of the cadre's planned titles has
+    /// the post title's key), as candidate generation does once per distinct text.
+    pub fn from_parts(
+        cadre: &Cadre,
+        from: Option<&Unit>,
+        to: &Unit,
+        same_sector: bool,
+        planned_title: bool,
+    ) -> PairFacts {
+        use crate::domain::Tier;
+        let mut bits = 0u8;
+        let mut gain = |g: TrainingGain| {
+            bits |= 1 << GAIN_ORDER.iter().position(|&x| x == g).unwrap_or(0);
+        };
+        if let Some(from) = from {
+            if (from.tier == Tier::Central) != (to.tier == Tier::Central) {
+                gain(TrainingGain::NewTier);
+            }
+            if to.tier.is_grassroots() && !from.tier.is_grassroots() {
+                gain(TrainingGain::Grassroots);
+            }
+            if from.region != to.region {
+                gain(TrainingGain::NewRegion);
+            }
+            if to.difficult && !from.difficult {
+                gain(TrainingGain::DifficultArea);
+            }
+            // A cadre planned for upper-level titles who works at a higher level learns the lower
+            // one.
+            if to.tier.depth() > from.tier.depth() && !cadre.planned_titles.is_empty() {
+                gain(TrainingGain::LowerLevel);
+            }
+        } else if to.difficult {
+            gain(TrainingGain::DifficultArea);
+        }
+        if !same_sector {
+            gain(TrainingGain::NewSector);
+        }
+        if planned_title {
+            bits |= PLANNED_TITLE;
+        }
+        PairFacts(bits)
     }
-    g
+
+    /// The facts of pair (cadre `c`, post `p`) in the scenario.
+    pub fn of(sc: &Scenario, c: CadreIx, p: PostIx) -> PairFacts {
+        let (cadre, post) = (sc.cadre(c), sc.post(p));
+        PairFacts::new(
+            cadre,
+            cadre.current_unit.map(|u| sc.unit(u)),
+            post,
+            sc.unit(post.unit),
+        )
+    }
+
+    /// The training gains, in the order they are summed.
+    pub fn gains(self) -> impl Iterator<Item = TrainingGain> {
+        GAIN_ORDER
+            .into_iter()
+            .enumerate()
+            .filter(move |(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, g)| g)
+    }
+
+    pub fn planned_title(self) -> bool {
+        self.0 & PLANNED_TITLE != 0
+    }
+
+    pub fn same_sector(self) -> bool {
+        self.0 & (1 << 5) == 0
+    }
+
+    /// Every term of pair (cadre `c`, post `p`) with these facts, the baseline's stability
+    /// included: the same numbers as [`pair_terms`], without comparing any text.
+    pub fn terms(self, sc: &Scenario, c: CadreIx, p: PostIx) -> Terms {
+        let post = sc.post(p);
+        let training = self
+            .gains()
+            .map(|g| g.points(&sc.weights.training_points))
+            // fold from +0.0: an empty f64 sum is −0.0, which JSON would show.
+            .fold(0.0, |a, b| a + b);
+        let mut fit = if self.planned_title() { 3.0 } else { 0.0 };
+        if self.same_sector() {
+            fit += 1.0;
+        }
+        Terms {
+            staffing: staffing(post, sc.unit(post.unit)),
+            training,
+            fit: fit + (sc.cadre(c).rating.saturating_sub(1)) as f64,
+            disruption: 1.0,
+            stability: stability(sc, c, p),
+        }
+    }
 }
 
 /// Fit points: 3 if the post's title is one the cadre is planned for, 1 if the sector matches (both
@@ -193,21 +296,7 @@ pub fn fit(cadre: &Cadre, post: &Post) -> f64 {
 
 /// Every term of the pair (cadre `c`, post `p`) in the scenario, the baseline's stability included.
 pub fn pair_terms(sc: &Scenario, c: CadreIx, p: PostIx) -> Terms {
-    let (cadre, post) = (sc.cadre(c), sc.post(p));
-    let to = sc.unit(post.unit);
-    let from = cadre.current_unit.map(|u| sc.unit(u));
-    let training = training_gains(cadre, from, post, to)
-        .iter()
-        .map(|g| g.points(&sc.weights.training_points))
-        // fold from +0.0: an empty f64 sum is −0.0, which JSON would show.
-        .fold(0.0, |a, b| a + b);
-    Terms {
-        staffing: staffing(post, to),
-        training,
-        fit: fit(cadre, post),
-        disruption: 1.0,
-        stability: stability(sc, c, p),
-    }
+    PairFacts::of(sc, c, p).terms(sc, c, p)
 }
 
 #[cfg(test)]

@@ -204,7 +204,7 @@ pub(crate) fn resolve(
     let pairs = out
         .chosen
         .iter()
-        .map(|&i| (cands.pairs[i].cadre, cands.pairs[i].post))
+        .map(|&i| (cands.cadre(i), cands.post(i)))
         .collect();
     (
         Measured {

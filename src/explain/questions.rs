@@ -215,11 +215,11 @@ impl<'a, 's> Reasons<'a, 's> {
         if !status.has_plan() {
             return Some(WhyNot::NoPlan { status });
         }
-        let score_on = |q: PostIx| cands.find(c, q).map_or(0.0, |j| cands.pairs[j].score);
+        let score_on = |q: PostIx| cands.find(c, q).map_or(0.0, |j| cands.score(j));
         match self.placed.get(&c) {
             Some(&q) if q == p => {
                 return Some(WhyNot::OnPost {
-                    score: cands.pairs[i].score,
+                    score: cands.score(i),
                     pinned: sc.pins.iter().any(|x| x.cadre == c && x.post == p),
                 });
             }
@@ -390,7 +390,7 @@ pub fn explain_pair(
     let sc = ctx.sc;
     let (cadre, post) = (sc.cadre(c), sc.post(p));
     let forbid = sc.forbids.iter().find(|f| f.cadre == c && f.post == p);
-    let cand = cands.find(c, p).map(|i| &cands.pairs[i]);
+    let cand = cands.find(c, p).map(|i| cands.get(i));
     let unit = sc.unit(post.unit);
     let from = cadre.current_unit.map(|u| sc.unit(u));
     let mut e = PairExplanation {
@@ -404,7 +404,7 @@ pub fn explain_pair(
         forbidden: forbid.is_some(),
         forbid_reason: forbid.and_then(|f| f.reason.clone()),
         pinned: sc.pins.iter().any(|x| x.cadre == c && x.post == p),
-        terms: cand.map(|x| x.terms),
+        terms: cand.map(|x| x.terms(sc)),
         score: cand.map(|x| x.score),
         training: if cand.is_some() {
             crate::scoring::training_gains(cadre, from, post, unit)
@@ -565,7 +565,7 @@ pub fn explain_cadre(
         .filter(|f| f.cadre == c)
         .map(|f| sc.post(f.post).id.clone())
         .collect();
-    let mut opts: Vec<&crate::rules::Candidate> = cands.of_cadre(c).iter().collect();
+    let mut opts: Vec<crate::rules::Candidate> = cands.of_cadre(c).map(|i| cands.get(i)).collect();
     opts.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.post.cmp(&b.post)));
     let has_plan = base.solver.status.has_plan();
     let mut options: Vec<CadreOption> = opts
@@ -582,7 +582,7 @@ pub fn explain_cadre(
                 post_title: sc.post(x.post).title.clone(),
                 unit_id: sc.post_unit(x.post).id.clone(),
                 score: x.score,
-                terms: x.terms,
+                terms: x.terms(sc),
                 taken,
                 holders: holders(base, x.post),
                 // Worded by report/ from `reason`.
@@ -695,17 +695,12 @@ pub fn explain_post(
     let others = if has_plan {
         challengers(ctx, cands, base, p)
     } else {
-        let mut v = cands.by_post[p as usize].clone();
-        v.sort_by(|&a, &b| {
-            cands.pairs[b]
-                .score
-                .total_cmp(&cands.pairs[a].score)
-                .then(a.cmp(&b))
-        });
+        let mut v: Vec<usize> = cands.of_post(p).collect();
+        v.sort_by(|&a, &b| cands.score(b).total_cmp(&cands.score(a)).then(a.cmp(&b)));
         v
     };
     for (k, i) in others.into_iter().enumerate() {
-        let req = (k < budget.per_post.max(1)).then(|| Requirement::Pin(cands.pairs[i].cadre, p));
+        let req = (k < budget.per_post.max(1)).then(|| Requirement::Pin(cands.cadre(i), p));
         list.push((i, req));
     }
     let tl = budget.time_limit(sc);
@@ -723,12 +718,12 @@ pub fn explain_post(
         .iter()
         .enumerate()
         .map(|(k, &(i, _))| {
-            let c = cands.pairs[i].cadre;
+            let c = cands.cadre(i);
             let reason = reasons.why_not(c, p);
             PostCandidate {
                 cadre_id: sc.cadre(c).id.clone(),
                 cadre_name: sc.cadre(c).name.clone(),
-                score: cands.pairs[i].score,
+                score: cands.score(i),
                 placed_on: reasons.placed.get(&c).map(|&q| sc.post(q).id.clone()),
                 // Worded by report/ from `reason`.
                 why_not: None,

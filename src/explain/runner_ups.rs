@@ -42,20 +42,14 @@ pub(crate) fn challengers(
         .filter(|a| a.post == p)
         .map(|a| a.cadre)
         .collect();
-    let mut v: Vec<usize> = cands.by_post[p as usize]
-        .iter()
-        .copied()
+    let mut v: Vec<usize> = cands
+        .of_post(p)
         .filter(|&i| {
-            let c = cands.pairs[i].cadre;
+            let c = cands.cadre(i);
             !on.contains(&c) && !sc.pins.iter().any(|x| x.cadre == c && x.post != p)
         })
         .collect();
-    v.sort_by(|&a, &b| {
-        cands.pairs[b]
-            .score
-            .total_cmp(&cands.pairs[a].score)
-            .then(a.cmp(&b))
-    });
+    v.sort_by(|&a, &b| cands.score(b).total_cmp(&cands.score(a)).then(a.cmp(&b)));
     v
 }
 
@@ -118,7 +112,7 @@ pub fn runner_ups(
         .par_iter()
         .map(|&(k, rank)| {
             let i = lists[k][rank];
-            let c = &cands.pairs[i];
+            let c = cands.get(i);
             let cf = counterfactual(ctx, cands, base, Requirement::Pin(c.cadre, c.post), tl);
             ((k, rank), Cost::of(&cf))
         })
@@ -140,7 +134,7 @@ pub fn runner_ups(
                 .iter()
                 .enumerate()
                 .map(|(rank, &i)| {
-                    let c = &cands.pairs[i];
+                    let c = cands.get(i);
                     RunnerUp {
                         cadre_id: sc.cadre(c.cadre).id.clone(),
                         cadre_name: sc.cadre(c.cadre).name.clone(),

@@ -9,7 +9,7 @@ use super::*;
 pub fn structural(ctx: &RuleContext, cands: &Candidates) -> Structure {
     let sc = ctx.sc;
     let posts_without_candidate = (0..sc.posts.len())
-        .filter(|&p| cands.by_post[p].is_empty())
+        .filter(|&p| cands.post_len(p as PostIx) == 0)
         .map(|p| sc.posts[p].id.clone())
         .collect();
     let must: Vec<PostIx> = (0..sc.posts.len() as PostIx)
@@ -27,8 +27,8 @@ pub fn structural(ctx: &RuleContext, cands: &Candidates) -> Structure {
     let mut adj: Vec<Vec<usize>> = Vec::with_capacity(must.len());
     for &p in &must {
         let mut row = Vec::new();
-        for &i in &cands.by_post[p as usize] {
-            let c = cands.pairs[i].cadre;
+        for i in cands.of_post(p) {
+            let c = cands.cadre(i);
             if pinned_to.get(&c).is_some_and(|&q| q != p) {
                 continue;
             }

@@ -300,11 +300,11 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
     let sc = ctx.sc;
     let mut chosen = out.chosen.clone();
     // Post order, then cadre: the order of posts.csv, stable across runs.
-    chosen.sort_by_key(|&i| (cands.pairs[i].post, cands.pairs[i].cadre));
+    chosen.sort_by_key(|&i| (cands.post(i), cands.cadre(i)));
     let mut filled = vec![0u32; sc.posts.len()];
     let mut assignments = Vec::with_capacity(chosen.len());
     for &i in &chosen {
-        let c = &cands.pairs[i];
+        let c = cands.get(i);
         let (cadre, post) = (sc.cadre(c.cadre), sc.post(c.post));
         let unit = sc.unit(post.unit);
         let from = cadre.current_unit.map(|u| sc.unit(u));
@@ -322,7 +322,7 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
                 .iter()
                 .any(|p| p.cadre == c.cadre && p.post == c.post),
             extra_seat: filled[c.post as usize] > post.seats,
-            terms: c.terms,
+            terms: c.terms(sc),
             score: c.score,
             training: training_gains(cadre, from, post, unit),
             cadre: c.cadre,
@@ -381,7 +381,7 @@ pub fn measure(
     let mut filled = vec![0u32; sc.posts.len()];
     let mut assignments = Vec::with_capacity(chosen.len());
     for &i in chosen {
-        let c = &cands.pairs[i];
+        let c = cands.get(i);
         let (cadre, post) = (sc.cadre(c.cadre), sc.post(c.post));
         let unit = sc.unit(post.unit);
         let from = cadre.current_unit.map(|u| sc.unit(u));
@@ -396,7 +396,7 @@ pub fn measure(
             from_unit: None,
             pinned: false,
             extra_seat: false,
-            terms: c.terms,
+            terms: c.terms(sc),
             score: c.score,
             training: training_gains(cadre, from, post, unit),
             cadre: c.cadre,
@@ -471,7 +471,7 @@ fn unfilled(
     let mut placed: Vec<Option<PostIx>> = vec![None; sc.cadres.len()];
     let mut departures = vec![0u32; sc.units.len()];
     for &i in chosen {
-        let c = &cands.pairs[i];
+        let c = cands.get(i);
         placed[c.cadre as usize] = Some(c.post);
         if let Some(u) = sc.cadre(c.cadre).current_unit {
             departures[u as usize] += 1;
@@ -493,8 +493,8 @@ fn unfilled(
         .par_iter()
         .map(|&p| {
             let post = sc.post(p);
-            let eligible = &cands.by_post[p as usize];
-            let why = if eligible.is_empty() {
+            let eligible = cands.of_post(p);
+            let why = if eligible.len() == 0 {
                 no_eligible_reason(ctx, cands, p)
             } else if !status.has_plan() {
                 Why {
@@ -601,34 +601,29 @@ impl PlanState<'_> {
     fn reason(&self, p: PostIx) -> Why {
         let sc = self.ctx.sc;
         let cands = self.cands;
-        let mut eligible: Vec<usize> = self.cands.by_post[p as usize].clone();
+        let mut eligible: Vec<usize> = self.cands.of_post(p).collect();
         // Best score first; ties in cadre order.
-        eligible.sort_by(|&a, &b| {
-            cands.pairs[b]
-                .score
-                .total_cmp(&cands.pairs[a].score)
-                .then(a.cmp(&b))
-        });
+        eligible.sort_by(|&a, &b| cands.score(b).total_cmp(&cands.score(a)).then(a.cmp(&b)));
         let offs: Vec<(usize, Off)> = eligible
             .iter()
-            .map(|&i| (i, self.off(cands.pairs[i].cadre, p)))
+            .map(|&i| (i, self.off(cands.cadre(i), p)))
             .collect();
         let id = |c: CadreIx| sc.cadre(c).id.clone();
-        let score_of = |c: CadreIx, q: PostIx| cands.find(c, q).map(|j| cands.pairs[j].score);
+        let score_of = |c: CadreIx, q: PostIx| cands.find(c, q).map(|j| cands.score(j));
         let moved = |i: usize, q: PostIx| {
-            let c = cands.pairs[i].cadre;
+            let c = cands.cadre(i);
             MovedElsewhere {
                 cadre_id: id(c),
                 post_id: sc.post(q).id.clone(),
                 score_there: score_of(c, q),
-                score_here: cands.pairs[i].score,
+                score_here: cands.score(i),
             }
         };
         let mut free: Vec<usize> = Vec::new();
         let mut listed: Vec<EligibleCadre> = Vec::new();
         for (i, off) in &offs {
-            let c = cands.pairs[*i].cadre;
-            let score = cands.pairs[*i].score;
+            let c = cands.cadre(*i);
+            let score = cands.score(*i);
             if let Off::Free = off {
                 free.push(*i);
             }
@@ -686,14 +681,12 @@ impl PlanState<'_> {
         let capped: Vec<String> = offs
             .iter()
             .filter(|(_, o)| matches!(o, Off::Cap))
-            .map(|(i, _)| id(cands.pairs[*i].cadre))
+            .map(|(i, _)| id(cands.cadre(*i)))
             .collect();
         let family: Vec<(String, String, String)> = offs
             .iter()
             .filter_map(|(i, o)| match *o {
-                Off::Family(r, q) => {
-                    Some((id(cands.pairs[*i].cadre), id(r), sc.post(q).id.clone()))
-                }
+                Off::Family(r, q) => Some((id(cands.cadre(*i)), id(r), sc.post(q).id.clone())),
                 _ => None,
             })
             .collect();
@@ -746,7 +739,7 @@ impl PlanState<'_> {
         let Some((bi, bd)) = best else {
             unreachable!("free is not empty")
         };
-        let b = &cands.pairs[bi];
+        let b = cands.get(bi);
         let must = sc.post(p).criticality >= 5;
         let gain = b.score + if must { sc.weights.must_fill } else { 0.0 };
         if bd > 1e-6 {
@@ -773,7 +766,7 @@ impl PlanState<'_> {
         }
         let best_free = free
             .iter()
-            .map(|&i| &cands.pairs[i])
+            .map(|&i| cands.get(i))
             .max_by(|a, b| a.score.total_cmp(&b.score).then(b.cadre.cmp(&a.cadre)));
         why(
             UnfilledKind::NotWorthAMove,

@@ -4,27 +4,45 @@
 
 use super::{RuleContext, RuleId};
 use crate::domain::{CadreIx, PostIx, Scenario};
-use crate::scoring::{Terms, pair_terms};
+use crate::scoring::{PairFacts, Terms};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, PartialEq)]
+/// One candidate pair, by value: row `i` of [`Candidates`]. Its score terms are not stored; they
+/// are recomputed from its [`PairFacts`] on demand ([`Candidate::terms`]), which only the chosen
+/// pairs and explanations need.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {
     pub cadre: CadreIx,
     pub post: PostIx,
-    pub terms: Terms,
     /// Weighted score: the pair's objective coefficient.
     pub score: f64,
+    pub facts: PairFacts,
 }
 
-#[derive(Debug, Clone, Default)]
+impl Candidate {
+    /// The pair's score terms in `sc` (the scenario the candidates were scored for).
+    pub fn terms(&self, sc: &Scenario) -> Terms {
+        self.facts.terms(sc, self.cadre, self.post)
+    }
+}
+
+/// The candidate pairs as a structure of arrays: 21 bytes a pair (cadre, post, score, the facts its
+/// terms are recomputed from, and the pair's place in its post's list), no allocation per pair or
+/// per post. The score is kept (pricing reads every pair's score every round, and 8 bytes cost less
+/// than recomputing it each time); the five terms (40 bytes) are not.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Candidates {
-    /// Sorted by (cadre, post).
-    pub pairs: Vec<Candidate>,
-    /// `pairs[by_cadre[c]..by_cadre[c + 1]]` are cadre c's candidates.
+    /// Sorted by (cadre, post): the cadre, post, weighted score and facts of each pair.
+    cadre: Vec<CadreIx>,
+    post: Vec<PostIx>,
+    score: Vec<f64>,
+    facts: Vec<PairFacts>,
+    /// `by_cadre[c]..by_cadre[c + 1]` are cadre c's candidates.
     pub by_cadre: Vec<usize>,
-    /// Candidate indexes per post, in cadre order.
-    pub by_post: Vec<Vec<usize>>,
+    /// `post_pairs[post_start[p]..post_start[p + 1]]`: post p's candidate indexes, in cadre order.
+    post_start: Vec<u32>,
+    post_pairs: Vec<u32>,
     /// Cadres with no candidate because of a rule on the cadre alone (H1–H4), per rule.
     pub cadres_excluded: BTreeMap<RuleId, usize>,
     /// Rank-compatible pairs cut by each pairwise rule (the first rule that cuts them).
@@ -34,24 +52,115 @@ pub struct Candidates {
 }
 
 impl Candidates {
-    pub fn of_cadre(&self, c: CadreIx) -> &[Candidate] {
-        &self.pairs[self.by_cadre[c as usize]..self.by_cadre[c as usize + 1]]
+    /// Pair `i`.
+    pub fn get(&self, i: usize) -> Candidate {
+        Candidate {
+            cadre: self.cadre[i],
+            post: self.post[i],
+            score: self.score[i],
+            facts: self.facts[i],
+        }
+    }
+
+    pub fn cadre(&self, i: usize) -> CadreIx {
+        self.cadre[i]
+    }
+
+    pub fn post(&self, i: usize) -> PostIx {
+        self.post[i]
+    }
+
+    pub fn score(&self, i: usize) -> f64 {
+        self.score[i]
+    }
+
+    /// Every pair's score, in pair order.
+    pub fn scores(&self) -> &[f64] {
+        &self.score
+    }
+
+    /// Pair `i`'s score terms in `sc`, recomputed from its facts.
+    pub fn terms(&self, sc: &Scenario, i: usize) -> Terms {
+        self.facts[i].terms(sc, self.cadre[i], self.post[i])
+    }
+
+    /// Every pair, in (cadre, post) order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Candidate> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The indexes of cadre c's candidates (in post order).
+    pub fn of_cadre(&self, c: CadreIx) -> std::ops::Range<usize> {
+        self.by_cadre[c as usize]..self.by_cadre[c as usize + 1]
+    }
+
+    /// The indexes of post p's candidates, in cadre order.
+    pub fn of_post(&self, p: PostIx) -> impl ExactSizeIterator<Item = usize> + Clone + '_ {
+        let (a, b) = (
+            self.post_start[p as usize] as usize,
+            self.post_start[p as usize + 1] as usize,
+        );
+        self.post_pairs[a..b].iter().map(|&i| i as usize)
+    }
+
+    /// How many candidates post p has.
+    pub fn post_len(&self, p: PostIx) -> usize {
+        (self.post_start[p as usize + 1] - self.post_start[p as usize]) as usize
+    }
+
+    /// Posts the candidates were generated over.
+    pub fn posts_len(&self) -> usize {
+        self.post_start.len().saturating_sub(1)
     }
 
     pub fn find(&self, c: CadreIx, p: PostIx) -> Option<usize> {
-        let start = self.by_cadre[c as usize];
-        self.of_cadre(c)
-            .binary_search_by_key(&p, |x| x.post)
+        let r = self.of_cadre(c);
+        self.post[r.clone()]
+            .binary_search(&p)
             .ok()
-            .map(|i| start + i)
+            .map(|i| r.start + i)
     }
 
     pub fn len(&self) -> usize {
-        self.pairs.len()
+        self.post.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
+        self.post.is_empty()
+    }
+
+    /// Bytes the pairs and their indexes hold (the lengths of the arrays: capacity reserved but
+    /// never written is not resident). About 21 a pair.
+    pub fn bytes_held(&self) -> usize {
+        use std::mem::size_of;
+        self.len()
+            * (size_of::<CadreIx>() + size_of::<PostIx>() + size_of::<f64>() + size_of::<u32>())
+            + self.facts.len() * size_of::<PairFacts>()
+            + self.by_cadre.len() * size_of::<usize>()
+            + self.post_start.len() * size_of::<u32>()
+    }
+
+    /// The per-post lists, from the pairs (in cadre order, as they are stored).
+    fn index_posts(&mut self, posts: usize) {
+        assert!(
+            self.len() < u32::MAX as usize,
+            "more than 2^32 candidate pairs"
+        );
+        let mut start = vec![0u32; posts + 1];
+        for &p in &self.post {
+            start[p as usize + 1] += 1;
+        }
+        for p in 0..posts {
+            start[p + 1] += start[p];
+        }
+        let mut next = start.clone();
+        let mut pairs = vec![0u32; self.len()];
+        for (i, &p) in self.post.iter().enumerate() {
+            pairs[next[p as usize] as usize] = i as u32;
+            next[p as usize] += 1;
+        }
+        self.post_start = start;
+        self.post_pairs = pairs;
     }
 }
 
@@ -64,8 +173,52 @@ fn rank_index(sc: &Scenario) -> BTreeMap<i32, Vec<PostIx>> {
     idx
 }
 
+/// The sectors and titles of a scenario as small numbers, one per distinct `text::key`, so that
+/// candidate generation compares numbers, not texts, for every pair: the same answers as
+/// `text::same_key` (equal keys, equal numbers).
+struct TextIds {
+    cadre_sector: Vec<u32>,
+    post_sector: Vec<u32>,
+    post_title: Vec<u32>,
+    /// Per cadre, the numbers of its planned titles.
+    cadre_titles: Vec<Vec<u32>>,
+}
+
+impl TextIds {
+    fn new(sc: &Scenario) -> TextIds {
+        use crate::domain::text::key;
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut id = |s: &str| {
+            let n = ids.len() as u32;
+            *ids.entry(key(s)).or_insert(n)
+        };
+        TextIds {
+            cadre_sector: sc.cadres.iter().map(|c| id(&c.sector)).collect(),
+            post_sector: sc.posts.iter().map(|p| id(&p.sector)).collect(),
+            post_title: sc.posts.iter().map(|p| id(&p.title)).collect(),
+            cadre_titles: sc
+                .cadres
+                .iter()
+                .map(|c| c.planned_titles.iter().map(|t| id(t)).collect())
+                .collect(),
+        }
+    }
+
+    fn facts(&self, sc: &Scenario, c: CadreIx, p: PostIx) -> PairFacts {
+        let (cadre, post) = (sc.cadre(c), sc.post(p));
+        PairFacts::from_parts(
+            cadre,
+            cadre.current_unit.map(|u| sc.unit(u)),
+            sc.unit(post.unit),
+            self.cadre_sector[c as usize] == self.post_sector[p as usize],
+            self.cadre_titles[c as usize].contains(&self.post_title[p as usize]),
+        )
+    }
+}
+
 struct CadreResult {
-    pairs: Vec<Candidate>,
+    /// (post, score, facts) of the cadre's candidates.
+    pairs: Vec<(PostIx, f64, PairFacts)>,
     cadre_rule: Option<RuleId>,
     pair_cuts: Vec<RuleId>,
     forbidden: usize,
@@ -76,6 +229,7 @@ struct CadreResult {
 pub fn generate(ctx: &RuleContext) -> Candidates {
     let sc = ctx.sc;
     let ranks = rank_index(sc);
+    let text = TextIds::new(sc);
     let mut forbids: Vec<(CadreIx, PostIx)> =
         sc.forbids.iter().map(|f| (f.cadre, f.post)).collect();
     forbids.sort_unstable();
@@ -98,10 +252,13 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
         .sum();
     let mut out = Candidates {
         by_cadre: Vec::with_capacity(sc.cadres.len() + 1),
-        by_post: vec![Vec::new(); sc.posts.len()],
         ..Default::default()
     };
-    out.pairs.reserve(upper);
+    // Capacity never touched costs no memory (pages are only mapped when written).
+    out.cadre.reserve(upper);
+    out.post.reserve(upper);
+    out.score.reserve(upper);
+    out.facts.reserve(upper);
     // Cadres in chunks, each chunk in parallel and appended before the next: the pairs are held
     // once (plus one chunk), not twice, at national size.
     let n = sc.cadres.len() as CadreIx;
@@ -136,22 +293,17 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
                             r.forbidden += 1;
                             continue;
                         }
-                        let terms = pair_terms(sc, c, p);
-                        let score = terms.weighted(&sc.weights);
-                        r.pairs.push(Candidate {
-                            cadre: c,
-                            post: p,
-                            terms,
-                            score,
-                        });
+                        let facts = text.facts(sc, c, p);
+                        let score = facts.terms(sc, c, p).weighted(&sc.weights);
+                        r.pairs.push((p, score, facts));
                     }
                 }
-                r.pairs.sort_unstable_by_key(|x| x.post);
+                r.pairs.sort_unstable_by_key(|x| x.0);
                 r
             })
             .collect();
-        for r in per_cadre {
-            out.by_cadre.push(out.pairs.len());
+        for (c, r) in (start..).zip(per_cadre) {
+            out.by_cadre.push(out.len());
             if let Some(rule) = r.cadre_rule {
                 *out.cadres_excluded.entry(rule).or_default() += 1;
             }
@@ -159,30 +311,32 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
                 *out.pairs_excluded.entry(rule).or_default() += 1;
             }
             out.forbidden += r.forbidden;
-            for cand in r.pairs {
-                out.by_post[cand.post as usize].push(out.pairs.len());
-                out.pairs.push(cand);
+            for (p, score, facts) in r.pairs {
+                out.cadre.push(c);
+                out.post.push(p);
+                out.score.push(score);
+                out.facts.push(facts);
             }
         }
     }
-    out.by_cadre.push(out.pairs.len());
+    out.by_cadre.push(out.len());
+    out.index_posts(sc.posts.len());
     out
 }
 
 /// Cadres generated per parallel chunk.
 const CHUNK: usize = 512;
 
-/// The same pairs with their terms and scores recomputed for `ctx`'s scenario: for a variant that
-/// reads the same tables with the same rules, plan date and forbids as the one `cands` came from,
-/// and differs only in what is scored (weights, targets, caps, baseline, pins).
+/// The same pairs with their scores recomputed for `ctx`'s scenario: for a variant that reads the
+/// same tables with the same rules, plan date and forbids as the one `cands` came from (so the
+/// same [`PairFacts`]), and differs only in what is scored (weights, targets, caps, baseline, pins).
 pub fn rescore(ctx: &RuleContext, cands: &Candidates) -> Candidates {
     let sc = ctx.sc;
     let mut out = cands.clone();
-    out.pairs.par_iter_mut().for_each(|c| {
-        let terms = pair_terms(sc, c.cadre, c.post);
-        c.score = terms.weighted(&sc.weights);
-        c.terms = terms;
-    });
+    out.score
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(i, s)| *s = cands.terms(sc, i).weighted(&sc.weights));
     out
 }
 
@@ -217,12 +371,15 @@ mod rescore_tests {
         let mut other = sc.clone();
         other.weights.staffing = 17.0;
         other.weights.training_points.grassroots = 5.0;
-        other.baseline = vec![(first.pairs[0].cadre, first.pairs[0].post)];
+        other.baseline = vec![(first.cadre(0), first.post(0))];
         assert_eq!(eligibility_key(&sc), eligibility_key(&other));
         let ctx = RuleContext::new(&other);
         let (fresh, rescored) = (generate(&ctx), rescore(&ctx, &first));
-        assert_eq!(fresh.pairs, rescored.pairs);
-        assert_eq!(fresh.by_post, rescored.by_post);
+        assert_eq!(fresh, rescored);
+        // Compact: about 21 bytes a pair (56 with the five terms per pair, 64 with the per-post
+        // lists of usize), whatever the instance.
+        let per_pair = first.bytes_held() as f64 / first.len() as f64;
+        assert!(per_pair < 24.0, "{per_pair} bytes a pair");
         // A rule change is a different key.
         let mut stricter = sc.clone();
         stricter.rules.min_service_months = 150;

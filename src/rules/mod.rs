@@ -164,8 +164,8 @@ impl<'a> RuleContext<'a> {
         crate::scoring::evaluate(
             self.sc,
             chosen.iter().map(|&i| {
-                let p = &cands.pairs[i];
-                (p.post, self.flags(p.cadre), p.terms)
+                let p = cands.get(i);
+                (p.post, self.flags(p.cadre), p.terms(self.sc))
             }),
         )
     }

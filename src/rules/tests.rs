@@ -1395,7 +1395,7 @@ fn check_pair_uses_the_pair_h2_threshold() {
 // ---------------------------------------------------------------------------------------------
 
 fn posts_of(cands: &Candidates, c: CadreIx) -> Vec<PostIx> {
-    cands.of_cadre(c).iter().map(|x| x.post).collect()
+    cands.of_cadre(c).map(|i| cands.post(i)).collect()
 }
 
 #[test]
@@ -1514,8 +1514,8 @@ fn candidates_count_excluded_cadres_per_rule() {
     assert_eq!(cands.cadres_excluded, expected);
     assert!(cands.pairs_excluded.is_empty());
     assert_eq!(cands.len(), 1);
-    assert_eq!(cands.pairs[0].cadre, ok);
-    assert_eq!(cands.pairs[0].post, p);
+    assert_eq!(cands.cadre(0), ok);
+    assert_eq!(cands.post(0), p);
     for c in 0..5 {
         assert!(cands.of_cadre(c).is_empty());
     }
@@ -1558,10 +1558,42 @@ fn candidate_terms_and_score_come_from_scoring() {
     let sc = b.build();
     let cands = candidates::generate(&RuleContext::new(&sc));
     let i = cands.find(c, p).expect("a candidate");
-    let cand = &cands.pairs[i];
+    let cand = cands.get(i);
     let terms = pair_terms(&sc, c, p);
-    assert_eq!(cand.terms, terms);
+    assert_eq!(cand.terms(&sc), terms);
+    assert_eq!(cands.terms(&sc, i), terms);
     assert_eq!(cand.score, terms.weighted(&sc.weights));
+}
+
+#[test]
+fn candidate_facts_compare_texts_by_key() {
+    // Case, spacing and NFD aside the same sector and title; diacritics still count.
+    let mut b = Builder::new();
+    let c = b.cadre_with("c1", 2, |c| {
+        c.current_unit = Some(CENTRAL);
+        c.sector = "Tài chính".into();
+        c.planned_titles = vec!["bí thư".into(), "Phó  giám đốc".into()];
+    });
+    let same = b.post_with("same", D1, 2, |p| {
+        p.sector = "TA\u{300}I  CHI\u{301}NH".into();
+        p.title = "Bí Thư".into();
+    });
+    let other = b.post_with("other", D1, 2, |p| {
+        p.sector = "Tai chinh".into();
+        p.title = "Bị thu".into();
+    });
+    let sc = b.build();
+    let cands = candidates::generate(&RuleContext::new(&sc));
+    let f = |p| cands.get(cands.find(c, p).expect("a candidate")).facts;
+    assert!(f(same).same_sector() && f(same).planned_title());
+    assert!(!f(other).same_sector() && !f(other).planned_title());
+    for p in [same, other] {
+        assert_eq!(f(p), crate::scoring::PairFacts::of(&sc, c, p));
+        assert_eq!(
+            cands.terms(&sc, cands.find(c, p).unwrap()),
+            pair_terms(&sc, c, p)
+        );
+    }
 }
 
 #[test]
@@ -1570,7 +1602,7 @@ fn candidates_of_an_empty_scenario() {
     let cands = candidates::generate(&RuleContext::new(&sc));
     assert!(cands.is_empty());
     assert_eq!(cands.by_cadre, vec![0]);
-    assert!(cands.by_post.is_empty());
+    assert_eq!(cands.posts_len(), 0);
 }
 
 #[test]
@@ -1779,9 +1811,9 @@ fn candidate_indexes_are_consistent() {
         let sc = random_scenario(seed);
         let cands = candidates::generate(&RuleContext::new(&sc));
         // Sorted by (cadre, post), no duplicates.
+        let pairs: Vec<Candidate> = cands.iter().collect();
         assert!(
-            cands
-                .pairs
+            pairs
                 .windows(2)
                 .all(|w| (w[0].cadre, w[0].post) < (w[1].cadre, w[1].post))
         );
@@ -1791,27 +1823,34 @@ fn candidate_indexes_are_consistent() {
         assert_eq!(*cands.by_cadre.last().unwrap(), cands.len());
         assert!(cands.by_cadre.windows(2).all(|w| w[0] <= w[1]));
         for c in 0..sc.cadres.len() as CadreIx {
-            for cand in cands.of_cadre(c) {
-                assert_eq!(cand.cadre, c);
+            for i in cands.of_cadre(c) {
+                assert_eq!(cands.cadre(i), c);
             }
         }
         // by_post: each pair index exactly once, under its own post, in cadre order.
-        assert_eq!(cands.by_post.len(), sc.posts.len());
+        assert_eq!(cands.posts_len(), sc.posts.len());
         let mut seen = vec![false; cands.len()];
-        for (p, list) in cands.by_post.iter().enumerate() {
-            for &i in list {
-                assert_eq!(cands.pairs[i].post as usize, p);
+        for p in 0..sc.posts.len() as PostIx {
+            let list: Vec<usize> = cands.of_post(p).collect();
+            assert_eq!(list.len(), cands.post_len(p));
+            for &i in &list {
+                assert_eq!(cands.post(i), p);
                 assert!(!seen[i]);
                 seen[i] = true;
             }
             assert!(
                 list.windows(2)
-                    .all(|w| cands.pairs[w[0]].cadre < cands.pairs[w[1]].cadre)
+                    .all(|w| cands.cadre(w[0]) < cands.cadre(w[1]))
             );
         }
         assert!(seen.into_iter().all(|s| s));
         // find: the index of the pair, for every pair; None otherwise.
-        for (i, cand) in cands.pairs.iter().enumerate() {
+        for (i, cand) in cands.iter().enumerate() {
+            // Facts from the interned texts: the same as from comparing the texts.
+            assert_eq!(
+                cand.facts,
+                crate::scoring::PairFacts::of(&sc, cand.cadre, cand.post)
+            );
             assert_eq!(cands.find(cand.cadre, cand.post), Some(i));
         }
         let total_found = (0..sc.cadres.len() as CadreIx)
@@ -1836,9 +1875,8 @@ fn candidates_are_deterministic_across_runs_and_thread_counts() {
     let one = generate_on_threads(&sc, 1);
     for threads in [1, 2, 4, 8] {
         let other = generate_on_threads(&sc, threads);
-        assert_eq!(other.pairs, one.pairs, "{threads} threads");
+        assert_eq!(other, one, "{threads} threads");
         assert_eq!(other.by_cadre, one.by_cadre);
-        assert_eq!(other.by_post, one.by_post);
         assert_eq!(other.cadres_excluded, one.cadres_excluded);
         assert_eq!(other.pairs_excluded, one.pairs_excluded);
         assert_eq!(other.forbidden, one.forbidden);

@@ -10,7 +10,7 @@ pub fn greedy(ctx: &RuleContext, cands: &Candidates, pins: &[usize]) -> Vec<usiz
     let sc = ctx.sc;
     let w_mf = sc.weights.must_fill;
     let gain = |i: usize| {
-        let c = &cands.pairs[i];
+        let c = cands.get(i);
         c.score
             + if sc.post(c.post).criticality >= 5 {
                 w_mf
@@ -30,7 +30,7 @@ pub fn greedy(ctx: &RuleContext, cands: &Candidates, pins: &[usize]) -> Vec<usiz
     let mut state = Placement::new(sc);
     let mut chosen = Vec::new();
     for &i in pins.iter().chain(order.iter()) {
-        let c = &cands.pairs[i];
+        let c = cands.get(i);
         if state.can_place(sc, c.cadre, c.post, pins.contains(&i)) {
             state.place(sc, c.cadre, c.post);
             chosen.push(i);

@@ -150,7 +150,7 @@ fn pin_conflicts(sc: &Scenario, cands: &Candidates, pins: &[usize]) -> Vec<Infea
     let mut per_post: BTreeMap<PostIx, Vec<CadreIx>> = BTreeMap::new();
     let mut per_unit: BTreeMap<UnitIx, Vec<CadreIx>> = BTreeMap::new();
     for &i in pins {
-        let c = &cands.pairs[i];
+        let c = cands.get(i);
         per_post.entry(c.post).or_default().push(c.cadre);
         if let Some(u) = sc.cadre(c.cadre).current_unit {
             per_unit.entry(u).or_default().push(c.cadre);
@@ -195,7 +195,7 @@ fn pin_conflicts(sc: &Scenario, cands: &Candidates, pins: &[usize]) -> Vec<Infea
     }
     for (k, &i) in pins.iter().enumerate() {
         for &j in &pins[k + 1..] {
-            let (a, b) = (&cands.pairs[i], &cands.pairs[j]);
+            let (a, b) = (cands.get(i), cands.get(j));
             if crate::rules::family::conflicts(sc, (a.cadre, a.post), (b.cadre, b.post)) {
                 out.push(InfeasibleGroup {
                     rule: RuleId::H10,

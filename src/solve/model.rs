@@ -151,7 +151,7 @@ fn build_with(
     let x: Vec<Variable> = vars.add_vector(def, cols.len());
     let mut objective = Expression::with_capacity(cols.len() + 64);
     for (k, &i) in cols.iter().enumerate() {
-        objective.add_mul(cands.pairs[i].score, x[k]);
+        objective.add_mul(cands.score(i), x[k]);
     }
     let (mut m, local) = with_hard_rows(ctx, cands, vars, x, objective, cols, integer, all_rows);
     pin_rows(pins, &mut m, &local);
@@ -216,7 +216,7 @@ impl Model {
         let cadre = |c: CadreIx| sc.cadre(c).id.as_str();
         let post = |p: PostIx| sc.post(p).id.as_str();
         let pair = |i: usize| {
-            let p = &cands.pairs[i];
+            let p = cands.get(i);
             format!("{}_{}", cadre(p.cadre), post(p.post))
         };
         let mut cols: Vec<String> = self
@@ -297,7 +297,7 @@ impl RowIndex {
     /// convention: d = c − Σ a·y). Only valid for pairs outside family and pin rows, which the
     /// pricing loop always includes.
     pub fn reduced_cost(&self, ctx: &RuleContext, cands: &Candidates, i: usize, y: &[f64]) -> f64 {
-        let p = &cands.pairs[i];
+        let p = cands.get(i);
         let mut d = p.score;
         let dual = |r: Option<usize>| r.map_or(0.0, |r| y[r]);
         d -= dual(self.cadre_row[p.cadre as usize]);
@@ -346,7 +346,7 @@ impl RowIndex {
     /// Column of candidate `i` in the rows of this index (objective: its score, 0 ≤ x ≤ 1): what
     /// the pricing loop adds to a live LP. Only valid for pairs outside family and pin rows.
     pub fn column(&self, ctx: &RuleContext, cands: &Candidates, i: usize) -> NewColumn {
-        let p = &cands.pairs[i];
+        let p = cands.get(i);
         let mut entries = Vec::with_capacity(4 + self.target_rows.len());
         let rows = [
             self.cadre_row[p.cadre as usize],
@@ -392,9 +392,7 @@ fn with_keys<K: Ord>(
 
 /// Posts with at least one candidate pair.
 fn posts_with_pairs(cands: &Candidates) -> impl Iterator<Item = PostIx> + '_ {
-    (0..cands.by_post.len())
-        .filter(|&p| !cands.by_post[p].is_empty())
-        .map(|p| p as PostIx)
+    (0..cands.posts_len() as PostIx).filter(|&p| cands.post_len(p) > 0)
 }
 
 fn sum(m: &Model, idx: impl IntoIterator<Item = usize>) -> Expression {
@@ -427,11 +425,7 @@ fn one_post_per_cadre(cands: &Candidates, m: &mut Model, all: bool) {
     let keys = (0..n)
         .filter(|&c| cands.by_cadre[c + 1] > cands.by_cadre[c])
         .map(|c| c as CadreIx);
-    let by_cadre = with_keys(
-        group_by(m, cands, |i| Some(cands.pairs[i].cadre)),
-        all,
-        keys,
-    );
+    let by_cadre = with_keys(group_by(m, cands, |i| Some(cands.cadre(i))), all, keys);
     for (c, ks) in by_cadre {
         let row = sum(m, ks).leq(1.0);
         m.index.cadre_row[c as usize] = Some(m.push(RowKey::Cadre(c), row));
@@ -441,7 +435,7 @@ fn one_post_per_cadre(cands: &Candidates, m: &mut Model, all: bool) {
 /// H7: Σ_c x[c,p] ≤ seats + extra_p, extra_p ∈ [0, approved], penalised.
 fn seats(ctx: &RuleContext, cands: &Candidates, m: &mut Model, integer: bool, all: bool) {
     let sc = ctx.sc;
-    let by_post = group_by(m, cands, |i| Some(cands.pairs[i].post));
+    let by_post = group_by(m, cands, |i| Some(cands.post(i)));
     for (p, ks) in with_keys(by_post, all, posts_with_pairs(cands)) {
         let post = sc.post(p);
         let mut e = sum(m, ks);
@@ -466,8 +460,7 @@ pub fn extra_seat_cap(
     cands: &Candidates,
     p: crate::domain::PostIx,
 ) -> u32 {
-    sc.extra_seats_of(p)
-        .min(cands.by_post[p as usize].len() as u32)
+    sc.extra_seats_of(p).min(cands.post_len(p) as u32)
 }
 
 /// S1: at most K cadres leave one unit ("not in waves"), where more than K could.
@@ -482,7 +475,7 @@ fn departures(ctx: &RuleContext, cands: &Candidates, m: &mut Model, all: bool) {
             *movable.entry(u).or_default() += 1;
         }
     }
-    let by_unit = group_by(m, cands, |i| sc.cadre(cands.pairs[i].cadre).current_unit);
+    let by_unit = group_by(m, cands, |i| sc.cadre(cands.cadre(i)).current_unit);
     let by_unit = with_keys(by_unit, all, movable.keys().copied());
     for (u, ks) in by_unit {
         if movable.get(&u).copied().unwrap_or(0) > k {
@@ -500,20 +493,21 @@ pub fn family_pairs(ctx: &RuleContext, cands: &Candidates) -> Vec<usize> {
     for (a, cadre) in sc.cadres.iter().enumerate() {
         for &b in &cadre.relatives {
             for (ca, cb) in [(a as CadreIx, b), (b, a as CadreIx)] {
-                let start = cands.by_cadre[ca as usize];
-                for (k, cand) in cands.of_cadre(ca).iter().enumerate() {
-                    let unit = sc.post(cand.post).unit;
+                for i in cands.of_cadre(ca) {
+                    let post = cands.post(i);
+                    let unit = sc.post(post).unit;
                     let pairs = [
                         (FamilySide::Sensitive, FamilySide::Leader),
                         (FamilySide::Leader, FamilySide::Sensitive),
                     ];
                     if pairs.iter().any(|&(mine, theirs)| {
-                        has_side(sc, cand.post, mine)
-                            && cands.of_cadre(cb).iter().any(|o| {
-                                sc.post(o.post).unit == unit && has_side(sc, o.post, theirs)
+                        has_side(sc, post, mine)
+                            && cands.of_cadre(cb).any(|o| {
+                                let q = cands.post(o);
+                                sc.post(q).unit == unit && has_side(sc, q, theirs)
                             })
                     }) {
-                        out.push(start + k);
+                        out.push(i);
                     }
                 }
             }
@@ -530,12 +524,12 @@ fn family(ctx: &RuleContext, cands: &Candidates, m: &mut Model, local: &BTreeMap
     let sc = ctx.sc;
     let by_unit_side = |c: CadreIx, want: FamilySide| {
         let mut out: BTreeMap<UnitIx, Vec<usize>> = BTreeMap::new();
-        let start = cands.by_cadre[c as usize];
-        for (k, cand) in cands.of_cadre(c).iter().enumerate() {
-            if has_side(sc, cand.post, want)
-                && let Some(&l) = local.get(&(start + k))
+        for i in cands.of_cadre(c) {
+            let post = cands.post(i);
+            if has_side(sc, post, want)
+                && let Some(&l) = local.get(&i)
             {
-                out.entry(sc.post(cand.post).unit).or_default().push(l);
+                out.entry(sc.post(post).unit).or_default().push(l);
             }
         }
         out
@@ -578,7 +572,7 @@ fn pin_rows(pins: &[usize], m: &mut Model, local: &BTreeMap<usize, usize>) {
 /// Must-fill posts: empty_p ≥ seats_p − Σ x, penalised per empty quota seat.
 fn must_fill(ctx: &RuleContext, cands: &Candidates, m: &mut Model, all: bool) {
     let sc = ctx.sc;
-    let by_post = group_by(m, cands, |i| Some(cands.pairs[i].post));
+    let by_post = group_by(m, cands, |i| Some(cands.post(i)));
     let by_post = with_keys(by_post, all, posts_with_pairs(cands));
     for (p, post) in sc.posts.iter().enumerate() {
         if post.criticality >= 5 && !by_post.contains_key(&(p as u32)) {
@@ -646,7 +640,7 @@ fn target_expr(
 ) -> Expression {
     let mut e = Expression::with_capacity(m.cols.len() + 1);
     for (l, &i) in m.cols.iter().enumerate() {
-        let f = if target_flag(ctx, cands.pairs[i].cadre, k) {
+        let f = if target_flag(ctx, cands.cadre(i), k) {
             1.0
         } else {
             0.0
@@ -717,7 +711,7 @@ pub fn build_elastic(
         }
     }
     if sc.requirements.must_fill.hard {
-        for (p, ks) in group_by(&m, cands, |i| Some(cands.pairs[i].post)) {
+        for (p, ks) in group_by(&m, cands, |i| Some(cands.post(i))) {
             if sc.must_fill_hard(p) {
                 let seats = sc.post(p).seats as f64;
                 groups.push((Req::MustFill(p), sum(&m, ks), seats, seats));
@@ -726,7 +720,7 @@ pub fn build_elastic(
     }
     if sc.requirements.targets.hard && !m.cols.is_empty() {
         // At most this many cadres move, so Σ (flag − t)·x ≥ −t·movers always.
-        let movers = group_by(&m, cands, |i| Some(cands.pairs[i].cadre)).len() as f64;
+        let movers = group_by(&m, cands, |i| Some(cands.cadre(i))).len() as f64;
         for (k, t) in target_shares(sc).into_iter().enumerate() {
             if t > 0.0 && sc.target_hard(k) {
                 let e = target_expr(ctx, cands, &m, k, t);
@@ -782,7 +776,7 @@ mod tests {
         let names = m.names(&ctx, &cands);
         assert_eq!(names.cols.len(), m.vars.len());
         assert_eq!(names.rows.len(), m.rows.len());
-        let p = &cands.pairs[0];
+        let p = cands.get(0);
         let want = format!("x_{}_{}", sc.cadre(p.cadre).id, sc.post(p.post).id);
         assert_eq!(names.cols[0], want);
         assert!(names.rows.iter().any(|r| r.starts_with("seats_")));
@@ -793,7 +787,7 @@ mod tests {
         assert!(lp.rows.len() > few.rows.len());
         // A pair's live-LP column touches its cadre's and post's rows.
         let col = lp.index.column(&ctx, &cands, 20);
-        let c = &cands.pairs[20];
+        let c = cands.get(20);
         assert!(
             col.entries
                 .contains(&(lp.index.cadre_row[c.cadre as usize].unwrap(), 1.0))

@@ -41,12 +41,8 @@ fn seed(ctx: &RuleContext, cands: &Candidates, pins: &[usize], warm: &[usize]) -
     // The k best by (score desc, index): a total order, so the same k pairs every time; their
     // order does not matter (the set is sorted at the end), so a selection, not a sort.
     let best = |idx: &mut Vec<usize>, k: usize, out: &mut Vec<usize>| {
-        let cmp = |&a: &usize, &b: &usize| {
-            cands.pairs[b]
-                .score
-                .total_cmp(&cands.pairs[a].score)
-                .then(a.cmp(&b))
-        };
+        let cmp =
+            |&a: &usize, &b: &usize| cands.score(b).total_cmp(&cands.score(a)).then(a.cmp(&b));
         if k < idx.len() {
             idx.select_nth_unstable_by(k, cmp);
         }
@@ -56,11 +52,11 @@ fn seed(ctx: &RuleContext, cands: &Candidates, pins: &[usize], warm: &[usize]) -
         let mut idx: Vec<usize> = (cands.by_cadre[c]..cands.by_cadre[c + 1]).collect();
         best(&mut idx, SEED_PER_CADRE, &mut r);
     }
-    for (p, list) in cands.by_post.iter().enumerate() {
-        let mut idx = list.clone();
+    for p in 0..cands.posts_len() as u32 {
+        let mut idx: Vec<usize> = cands.of_post(p).collect();
         best(
             &mut idx,
-            SEED_PER_POST + ctx.sc.post(p as u32).seats as usize,
+            SEED_PER_POST + ctx.sc.post(p).seats as usize,
             &mut r,
         );
     }
@@ -137,7 +133,7 @@ pub(super) fn solve(
                 if k < set.len() && set[k] == i {
                     continue;
                 }
-                let p = &cands.pairs[i];
+                let p = cands.get(i);
                 let d = p.score - cadre_d - post_dual[p.post as usize];
                 if d > EPS {
                     positive += d;
@@ -241,7 +237,7 @@ pub(super) fn solve(
             k += 1;
             continue;
         }
-        let p = &cands.pairs[i];
+        let p = cands.get(i);
         if p.score - cadre_dual[p.cadre as usize] - post_dual[p.post as usize] >= threshold {
             extra.push(i);
         }

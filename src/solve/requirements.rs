@@ -68,7 +68,7 @@ pub fn tally(ctx: &RuleContext, cands: &Candidates, chosen: &[usize]) -> (Vec<u3
     let mut filled = vec![0u32; ctx.sc.posts.len()];
     let mut counts = [0usize; 3];
     for &i in chosen {
-        let c = &cands.pairs[i];
+        let c = cands.get(i);
         filled[c.post as usize] += 1;
         for (k, n) in counts.iter_mut().enumerate() {
             *n += usize::from(target_flag(ctx, c.cadre, k));
@@ -108,24 +108,19 @@ pub fn broken(ctx: &RuleContext, cands: &Candidates, chosen: &[usize]) -> Vec<Re
 fn columns(ctx: &RuleContext, cands: &Candidates, restrict: Option<(usize, usize)>) -> Vec<usize> {
     let sc = ctx.sc;
     let best_first = |idx: &mut Vec<usize>| {
-        idx.sort_by(|&a, &b| {
-            cands.pairs[b]
-                .score
-                .total_cmp(&cands.pairs[a].score)
-                .then(a.cmp(&b))
-        })
+        idx.sort_by(|&a, &b| cands.score(b).total_cmp(&cands.score(a)).then(a.cmp(&b)))
     };
     let mut cols: Vec<usize> = Vec::new();
     if sc.requirements.must_fill.hard {
-        for (p, list) in cands.by_post.iter().enumerate() {
-            let post = sc.post(p as PostIx);
-            if !sc.must_fill_hard(p as PostIx) {
+        for p in 0..cands.posts_len() as PostIx {
+            let post = sc.post(p);
+            if !sc.must_fill_hard(p) {
                 continue;
             }
             match restrict {
-                None => cols.extend_from_slice(list),
+                None => cols.extend(cands.of_post(p)),
                 Some((per_post, _)) => {
-                    let mut idx = list.clone();
+                    let mut idx: Vec<usize> = cands.of_post(p).collect();
                     best_first(&mut idx);
                     idx.truncate(per_post + 4 * post.seats as usize);
                     cols.extend(idx);
@@ -176,7 +171,7 @@ pub fn elastic(
     for g in groups(ctx) {
         let hopeless = match g {
             Req::Pin(k) => cands.find(sc.pins[k].cadre, sc.pins[k].post).is_none(),
-            Req::MustFill(p) => (cands.by_post[p as usize].len() as u32) < sc.post(p).seats,
+            Req::MustFill(p) => (cands.post_len(p) as u32) < sc.post(p).seats,
             Req::Target(_) => false,
         };
         if hopeless {

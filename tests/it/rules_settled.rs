@@ -44,7 +44,7 @@ fn candidates_forbidden_counts_only_forbids_of_otherwise_eligible_pairs() {
     let (eligible, ineligible) = {
         let ctx = RuleContext::new(&sc);
         let cands = candidates::generate(&ctx);
-        let e = &cands.pairs[0];
+        let e = cands.get(0);
         let mut bad = None;
         'outer: for c in 0..sc.cadres.len() as u32 {
             for p in 0..sc.posts.len() as u32 {
@@ -75,7 +75,7 @@ fn candidates_forbidden_counts_only_forbids_of_otherwise_eligible_pairs() {
 fn rows(sc: &Scenario, group: Group) -> usize {
     let ctx = RuleContext::new(sc);
     let cands = candidates::generate(&ctx);
-    let cols: Vec<usize> = (0..cands.pairs.len()).collect();
+    let cols: Vec<usize> = (0..cands.len()).collect();
     let m = model::build(&ctx, &cands, &[], &cols, true);
     m.rows.iter().filter(|(k, _)| k.group() == group).count()
 }
@@ -111,7 +111,7 @@ fn extra_seats_are_capped_at_a_posts_candidate_count() {
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
     let (p, n) = (0..sc.posts.len())
-        .map(|p| (p, cands.by_post[p].len()))
+        .map(|p| (p, cands.post_len(p as u32)))
         .find(|&(_, n)| n > 0)
         .unwrap();
     drop(ctx);
