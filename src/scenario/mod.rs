@@ -752,10 +752,10 @@ fn alias_bomb(path: &Path, text: &str, message: &str) -> Diagnostic {
         if let Some((col, name)) = aliases.first() {
             first_alias.get_or_insert((n + 1, *col, name.clone()));
         }
-        if bomb.is_none() {
-            if let Some((col, name)) = aliases.iter().find(|(_, a)| nested.contains(a)) {
-                bomb = Some((n + 1, *col, name.clone()));
-            }
+        if bomb.is_none()
+            && let Some((col, name)) = aliases.iter().find(|(_, a)| nested.contains(a))
+        {
+            bomb = Some((n + 1, *col, name.clone()));
         }
         if !aliases.is_empty() {
             nested.extend(names('&').into_iter().map(|(_, a)| a));
