@@ -398,6 +398,28 @@ pub struct Scenario {
     pub baseline_previous: bool,
 }
 
+/// How many cadre–post pairs have a compatible rank (the post's rank from the cadre's current rank
+/// up to `outstanding_up` above it for an outstanding cadre): the most pairs candidate generation
+/// can produce, counted without building any. The loader checks it against
+/// `limits.max_candidate_pairs`; candidate generation reserves it.
+pub fn rank_compatible_pairs(posts: &[Post], cadres: &[Cadre], outstanding_up: i32) -> u64 {
+    let mut ranks: Vec<i32> = posts.iter().map(|p| p.rank).collect();
+    ranks.sort_unstable();
+    cadres
+        .iter()
+        .map(|c| {
+            let up = if c.outstanding {
+                outstanding_up.max(0)
+            } else {
+                0
+            };
+            let lo = ranks.partition_point(|&r| r < c.current_rank);
+            let hi = ranks.partition_point(|&r| r <= c.current_rank.saturating_add(up));
+            hi.saturating_sub(lo) as u64
+        })
+        .sum()
+}
+
 impl Scenario {
     /// S5 holds for this post: must-fill posts are hard and this one is not waived.
     pub fn must_fill_hard(&self, p: PostIx) -> bool {

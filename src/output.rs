@@ -321,6 +321,50 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Takes an OS file lock (`flock`) on the folder `dir` itself (created if missing), held as long
+/// as the returned file is open: no lock file is left in the folder, and the OS releases the lock
+/// when the process ends, however it ends (even after SIGKILL). Held by another process, an error
+/// of kind `WouldBlock`: "`dir` is in use by `holder` (process P); `hint`", the pid where the
+/// platform tells it (Linux: `/proc/locks`).
+pub fn lock_dir(dir: &Path, holder: &str, hint: &str) -> io::Result<fs::File> {
+    fs::create_dir_all(dir)?;
+    let f = fs::File::open(dir)?;
+    match f.try_lock() {
+        Ok(()) => Ok(f),
+        Err(fs::TryLockError::WouldBlock) => {
+            let pid = lock_holder(dir).map_or(String::new(), |p| format!(" (process {p})"));
+            Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                format!("{} is in use by {holder}{pid}; {hint}", dir.display()),
+            ))
+        }
+        Err(fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// The pid holding a `flock` on `path`, from `/proc/locks` (Linux only): lines such as
+/// `1: FLOCK  ADVISORY  WRITE 4242 00:2e:1837 0 EOF`, matched on the inode. Other platforms have
+/// no such table; the message then names no pid.
+#[cfg(target_os = "linux")]
+pub fn lock_holder(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    let ino = fs::metadata(path).ok()?.ino().to_string();
+    let text = fs::read_to_string("/proc/locks").ok()?;
+    text.lines().filter(|l| !l.contains("->")).find_map(|l| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        let (kind, pid, file) = (f.get(1)?, f.get(4)?, f.get(5)?);
+        (*kind == "FLOCK" && file.rsplit(':').next() == Some(ino.as_str()))
+            .then(|| pid.parse().ok())
+            .flatten()
+    })
+}
+
+/// Other platforms have no table of lock holders.
+#[cfg(not(target_os = "linux"))]
+pub fn lock_holder(_path: &Path) -> Option<u32> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,6 +74,19 @@ pub fn run(a: Args) -> Status {
     if let Some(n) = a.threads {
         sc.solver.threads = n;
     }
+    // One writer per plan folder: a second `plan` (or `run`, `batch`) on it exits 1, naming the
+    // holder. Taken once the scenario loaded, so a scenario with errors writes nothing.
+    let _lock = match rotaplan::output::lock_dir(
+        &dir,
+        "another rotaplan command",
+        "wait for it to finish, or give another --out",
+    ) {
+        Ok(l) => l,
+        Err(e) => {
+            fail!("error: {e}");
+            return Status::Problem;
+        }
+    };
     // What a killed earlier `plan` left: a half-written sibling folder or temporary files.
     for p in clean_set_leftovers(&dir, false) {
         tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");

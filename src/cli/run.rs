@@ -33,6 +33,19 @@ pub fn run(a: Args, quiet: bool) -> Status {
         fail!("error: {e}");
         return Status::Problem;
     }
+    // One writer per output folder: a second `run` (or `plan`, `batch`) on it exits 1, naming
+    // the holder.
+    let _lock = match rotaplan::output::lock_dir(
+        &out,
+        "another rotaplan command",
+        "wait for it to finish, or give another --out",
+    ) {
+        Ok(l) => l,
+        Err(e) => {
+            fail!("error: {e}");
+            return Status::Problem;
+        }
+    };
     for p in clean_set_leftovers(&out, true) {
         tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
     }

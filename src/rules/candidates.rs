@@ -235,21 +235,10 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
     forbids.sort_unstable();
 
     // At most the rank-compatible pairs: reserved once, so the list never doubles while it grows.
-    let upper: usize = sc
-        .cadres
-        .iter()
-        .map(|cadre| {
-            let up = if cadre.outstanding {
-                sc.rules.outstanding_rank_up.max(0)
-            } else {
-                0
-            };
-            ranks
-                .range(cadre.current_rank..=cadre.current_rank + up)
-                .map(|(_, p)| p.len())
-                .sum::<usize>()
-        })
-        .sum();
+    // (The loader refuses a scenario with more than `limits.max_candidate_pairs` of them.)
+    let upper =
+        crate::domain::rank_compatible_pairs(&sc.posts, &sc.cadres, sc.rules.outstanding_rank_up)
+            as usize;
     let mut out = Candidates {
         by_cadre: Vec::with_capacity(sc.cadres.len() + 1),
         ..Default::default()

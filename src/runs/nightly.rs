@@ -201,51 +201,14 @@ fn reusable(dir: &Path, name: &str, hash: &str) -> Option<Entry> {
     complete.then_some(Entry { reused: true, ..e })
 }
 
-/// Take the lock of the `--out` folder for this process: an OS file lock (`flock`) on the folder
-/// itself, so no lock file is left in it. The lock ends with the process, however it ends (the OS
-/// releases it, even after SIGKILL). Held by another process, an error of kind `WouldBlock` that
-/// names the holder (its pid, read from `/proc/locks` where there is one).
+/// Take the lock of the `--out` folder for this process ([`crate::output::lock_dir`]): held by
+/// another process, an error of kind `WouldBlock` that names the holder.
 pub fn lock_out(out: &Path) -> std::io::Result<File> {
-    std::fs::create_dir_all(out)?;
-    let f = File::open(out)?;
-    match f.try_lock() {
-        Ok(()) => Ok(f),
-        Err(std::fs::TryLockError::WouldBlock) => {
-            let holder =
-                lock_holder(out).map_or("another process".to_string(), |p| format!("process {p}"));
-            Err(std::io::Error::new(
-                std::io::ErrorKind::WouldBlock,
-                format!(
-                    "{} is in use by another rotaplan batch ({holder}); wait for it to finish, or give another --out",
-                    out.display()
-                ),
-            ))
-        }
-        Err(std::fs::TryLockError::Error(e)) => Err(e),
-    }
-}
-
-/// The pid holding a `flock` on `path`, from `/proc/locks` (Linux): lines such as
-/// `1: FLOCK  ADVISORY  WRITE 4242 00:2e:1837 0 EOF`, matched on the inode.
-fn lock_holder(path: &Path) -> Option<u32> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let ino = std::fs::metadata(path).ok()?.ino().to_string();
-        let text = std::fs::read_to_string("/proc/locks").ok()?;
-        text.lines().filter(|l| !l.contains("->")).find_map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            let (kind, pid, file) = (f.get(1)?, f.get(4)?, f.get(5)?);
-            (*kind == "FLOCK" && file.rsplit(':').next() == Some(ino.as_str()))
-                .then(|| pid.parse().ok())
-                .flatten()
-        })
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        None
-    }
+    crate::output::lock_dir(
+        out,
+        "another rotaplan batch",
+        "wait for it to finish, or give another --out",
+    )
 }
 
 /// Run a batch. Returns the manifest (also written, last) and the run folder.

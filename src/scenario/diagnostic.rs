@@ -32,6 +32,9 @@ codes! {
     SWEEP_TOO_LARGE = "E1014": "sweep too large";
     DUPLICATE_VARIANT = "E1015": "duplicate variant name";
     SHEET_NOT_FOUND = "E1016": "sheet not found";
+    ALIAS_BOMB = "E1017": "YAML aliases expand too far";
+    OUTSIDE_PATH = "E1018": "path outside the scenario's folder";
+    TOO_MANY_PROBLEMS = "E1019": "more problems in this file";
     MISSING_COLUMN = "E2001": "missing column";
     UNKNOWN_COLUMN = "E2002": "unknown column";
     EMPTY_TABLE = "E2003": "empty table";
@@ -47,10 +50,14 @@ codes! {
     NO_HEADER = "E2013": "no header row";
     BAD_ROW = "E2014": "wrong number of cells";
     DUPLICATE_COLUMN = "E2015": "duplicate column";
+    NUL_BYTE = "E2016": "NUL byte in a table";
+    UNCLOSED_QUOTE = "E2017": "unclosed quote";
+    TOO_MANY_ROWS = "E2018": "table too large";
     UNKNOWN_ID = "E3001": "unknown id";
     PINNED_AND_FORBIDDEN = "E3002": "pinned and forbidden";
     PINNED_TWICE = "E3003": "cadre pinned twice";
     POST_OVERPINNED = "E3004": "more pins than seats";
+    TOO_MANY_PAIRS = "E3005": "too many candidate pairs";
     PLAN_MISSING_COLUMN = "E4001": "plan without cadre_id/post_id column";
     PLAN_UNKNOWN_CADRE = "E4002": "unknown cadre in plan";
     PLAN_UNKNOWN_POST = "E4003": "unknown post in plan";
@@ -366,8 +373,9 @@ impl Diags {
     pub(crate) fn finish(mut self) -> Result<(Vec<Diagnostic>, Vec<String>), LoadError> {
         if !self.list.is_empty() {
             let list = std::mem::take(&mut self.list);
+            // Errors are capped per file; warnings are grouped already and never stop a load.
             return Err(LoadError {
-                diagnostics: self.sorted(list),
+                diagnostics: cap_per_file(self.sorted(list)),
             });
         }
         let mut seen = Vec::new();
@@ -439,6 +447,49 @@ pub(crate) fn group_repeats(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
             if lines.len() > 5 { ", …" } else { "" }
         );
         out.push(d);
+    }
+    out
+}
+
+/// Most diagnostics shown for one file; the rest are counted in one last diagnostic (E1019).
+pub const MAX_PER_FILE: usize = 50;
+
+/// Keeps the first [`MAX_PER_FILE`] diagnostics of each file (the list is sorted by file) and
+/// replaces the rest by one E1019 saying how many more there are.
+pub(crate) fn cap_per_file(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(list.len().min(4 * MAX_PER_FILE));
+    let mut shown: std::collections::HashMap<PathBuf, usize> = Default::default();
+    let mut more: Vec<(PathBuf, usize, usize)> = Vec::new();
+    for d in list {
+        let n = shown.entry(d.file.clone()).or_default();
+        *n += 1;
+        if *n <= MAX_PER_FILE {
+            out.push(d);
+            continue;
+        }
+        match more.iter_mut().find(|(f, _, _)| *f == d.file) {
+            Some(m) => m.1 += 1,
+            None => {
+                // After the last diagnostic shown of the file.
+                let at = out
+                    .iter()
+                    .rposition(|x| x.file == d.file)
+                    .map_or(0, |i| i + 1);
+                more.push((d.file.clone(), 1, at));
+            }
+        }
+    }
+    for (file, count, at) in more.into_iter().rev() {
+        let d = Diagnostic::new(TOO_MANY_PROBLEMS, &file)
+            .found(format!(
+                "and {count} more problem(s) in this file (the first {MAX_PER_FILE} are shown)"
+            ))
+            .expected(format!("at most {MAX_PER_FILE} problems shown per file"))
+            .fix(
+                "correct the problems shown and validate again; so many problems often mean the wrong \
+                 file, another separator or a column shifted by one",
+            );
+        out.insert(at, d);
     }
     out
 }

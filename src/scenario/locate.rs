@@ -122,6 +122,47 @@ impl YamlText {
     }
 }
 
+/// The files of an `extends:` chain, the scenario file first: a key is located in the first file
+/// that writes it, so a problem of a value inherited from a base file names that file and line.
+pub(crate) struct Chained {
+    pub texts: Vec<YamlText>,
+}
+
+impl YamlText {
+    /// Whether this file writes the whole path (not only an ancestor of it).
+    fn writes(&self, path: &KeyPath) -> bool {
+        let Some(mut node) = self.root.as_ref() else {
+            return false;
+        };
+        for seg in &path.0 {
+            let next = match (seg, node) {
+                (PathSeg::Key(k), Node::Map(entries, _)) => {
+                    entries.iter().find(|e| e.key == *k).map(|e| &e.value)
+                }
+                (PathSeg::Index(i), Node::Seq(items, _)) => items.get(*i).map(|(_, n)| n),
+                _ => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+impl Locate for Chained {
+    fn locate(&self, path: &KeyPath, target: Target) -> Location {
+        match self.texts.iter().find(|t| t.writes(path)) {
+            Some(t) => t.locate(path, target),
+            None => self.texts[0].locate(path, target),
+        }
+    }
+    fn file(&self) -> &Path {
+        self.texts[0].file()
+    }
+}
+
 impl Locate for YamlText {
     fn locate(&self, path: &KeyPath, target: Target) -> Location {
         let pos = self.find(path).map(|(key, value)| match target {

@@ -59,6 +59,87 @@ pub fn load_checked(path: &Path) -> Result<Checked, LoadError> {
     variants::load_base(path)
 }
 
+/// A table of a scenario, for [`check_table_bytes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    Units,
+    Posts,
+    Cadres,
+}
+
+/// Reads the bytes of a scenario YAML file as the loader does (UTF-8, syntax, known keys, every
+/// setting and its range) without reading any other file, and returns what it reports: errors
+/// and warnings, located in `path`. The entry point of the readers' fuzz test (tests/it/fuzz.rs).
+pub fn check_yaml_bytes(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
+    let text = match text::decode_utf8(bytes.to_vec()) {
+        Ok(t) => t,
+        Err(f) => return vec![read_failure(path, f, None)],
+    };
+    let mut value: Value = match serde_yaml::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => return vec![yaml_syntax(path, &text, &e)],
+    };
+    if let Err(e) = value.apply_merge() {
+        return vec![yaml_syntax(path, &text, &e)];
+    }
+    let loc = locate::YamlText::new(path, &text);
+    let mut diags = Diags::default();
+    yaml::check_keys(&value, &yaml::SCENARIO, &KeyPath::root(), &loc, &mut diags);
+    let _ = yaml::settings(&value, Path::new(""), &loc, &mut diags);
+    match diags.finish() {
+        Ok((warnings, _)) => warnings,
+        Err(e) => e.diagnostics,
+    }
+}
+
+/// Reads the bytes of one table as the loader does (UTF-8, separator, quotes, header, every
+/// cell), without the other tables (references are not resolved), and returns what it reports,
+/// located in `path`. The entry point of the readers' fuzz test (tests/it/fuzz.rs).
+pub fn check_table_bytes(path: &Path, table: TableKind, bytes: &[u8]) -> Vec<Diagnostic> {
+    let text = match text::decode_utf8(bytes.to_vec()) {
+        Ok(t) => t,
+        Err(f) => return vec![read_failure(path, f, None)],
+    };
+    let mut diags = Diags::default();
+    let spec = match table {
+        TableKind::Units => &tables::UNITS,
+        TableKind::Posts => &tables::POSTS,
+        TableKind::Cadres => &tables::CADRES,
+    };
+    if let Some(csv) = tables::read_csv(
+        path,
+        &text,
+        spec,
+        tables::DEFAULT_MAX_TABLE_ROWS,
+        &mut diags,
+    ) {
+        match table {
+            TableKind::Units => drop(tables::units(&csv, &mut diags)),
+            TableKind::Posts => drop(tables::posts(
+                &csv,
+                None,
+                None,
+                &crate::domain::RuleSet::qd65_2022(),
+                &mut diags,
+            )),
+            TableKind::Cadres => {
+                let refs = tables::CadreRefs {
+                    units: None,
+                    unit_rows: None,
+                    posts: None,
+                    plan_date: crate::domain::Date::from_ymd_opt(2027, 1, 1),
+                    dates: DateFormat::Auto,
+                };
+                drop(tables::cadres(&csv, &refs, &mut diags))
+            }
+        }
+    }
+    match diags.finish() {
+        Ok((warnings, _)) => warnings,
+        Err(e) => e.diagnostics,
+    }
+}
+
 /// Warnings as a [`LoadError`] (`--deny-warnings`); `Ok` when there are none.
 pub fn deny(warnings: &[Diagnostic]) -> Result<(), LoadError> {
     if warnings.is_empty() {
@@ -91,7 +172,7 @@ pub(crate) fn from_value(
     diags.order_files(files);
 
     let read = |t: &Option<TableRef>, spec: &CsvSpec, diags: &mut Diags| -> Option<Csv> {
-        read_table(t.as_ref()?, spec, loc, diags)
+        read_table(t.as_ref()?, spec, loc, s.max_table_rows, diags)
     };
     // Tables are parsed once per file and reading settings, and shared by every scenario (variant)
     // that reads them the same way; a table with errors is never cached, so each variant reports it.
@@ -163,6 +244,34 @@ pub(crate) fn from_value(
         refs.check_seats(&pins, posts, &extra_seats);
     }
 
+    if let (Some(posts), Some(cadres)) = (&posts, &cadres) {
+        let pairs =
+            crate::domain::rank_compatible_pairs(posts, cadres, s.rules.outstanding_rank_up);
+        if pairs > s.max_candidate_pairs {
+            let mut d = Diagnostic::new(code::TOO_MANY_PAIRS, loc.file())
+                .found(format!(
+                    "{pairs} cadre–post pairs of compatible rank ({} cadres × {} posts), about {} MB to hold",
+                    cadres.len(),
+                    posts.len(),
+                    pairs.saturating_mul(100) / 1_000_000
+                ))
+                .expected(format!(
+                    "at most {} pairs (`limits.max_candidate_pairs`, default {})",
+                    s.max_candidate_pairs,
+                    yaml::DEFAULT_MAX_CANDIDATE_PAIRS
+                ))
+                .fix(format!(
+                    "check the tables (a wrong or repeated file?); plan a smaller part (a region, a \
+                     sector), or raise `limits: {{ max_candidate_pairs: N }}` (at most {}) on a \
+                     machine with the memory",
+                    yaml::MAX_CANDIDATE_PAIRS_LIMIT
+                ));
+            let l = loc.locate(&KeyPath::root().key("tables"), Target::Key);
+            d.file = l.file;
+            d = d.at(l.line, l.column).field("tables");
+            diags.push(d);
+        }
+    }
     let (warnings, notes) = diags.finish()?;
     if s.deny_warnings {
         deny(&warnings)?;
@@ -300,14 +409,20 @@ fn single(d: Diagnostic) -> LoadError {
 }
 
 /// Reads one table named in the YAML; a file that cannot be read is reported where it is named.
-fn read_table(t: &TableRef, spec: &CsvSpec, loc: &dyn Locate, diags: &mut Diags) -> Option<Csv> {
+fn read_table(
+    t: &TableRef,
+    spec: &CsvSpec,
+    loc: &dyn Locate,
+    max_rows: usize,
+    diags: &mut Diags,
+) -> Option<Csv> {
     if xlsx::is_workbook(&t.path) {
-        return read_sheet_table(t, spec, loc, diags);
+        return read_sheet_table(t, spec, loc, max_rows, diags);
     }
     match read_text(&t.path) {
         Ok(text) => {
             tracing::debug!(file = %t.path.display(), bytes = text.len(), "table read");
-            tables::read_csv(&t.path, &text, spec, diags)
+            tables::read_csv(&t.path, &text, spec, max_rows, diags)
         }
         Err(f) => {
             diags.push(read_failure(&t.path, f, Some((t, loc))));
@@ -321,6 +436,7 @@ fn read_sheet_table(
     t: &TableRef,
     spec: &CsvSpec,
     loc: &dyn Locate,
+    max_rows: usize,
     diags: &mut Diags,
 ) -> Option<Csv> {
     if let Err(f) = text::check_file(&t.path) {
@@ -343,6 +459,13 @@ fn read_sheet_table(
                 t.table,
                 sheet.name
             ));
+            if sheet.rows.len() > max_rows.saturating_add(1) {
+                let line = sheet.rows.get(max_rows + 1).map(|r| r.0);
+                let mut d = tables::too_many_rows(&t.path, &sheet.name, max_rows, line);
+                d.sheet = Some(sheet.name.clone());
+                diags.push(d);
+                return None;
+            }
             let mark = diags.marks();
             let mut csv = tables::from_records(
                 &t.path,
@@ -478,6 +601,67 @@ fn yaml_syntax(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
         None => message,
     };
     let mut at = e.location().map(|l| (l.line(), l.column()));
+    if message.contains("repetition limit exceeded") || message.contains("recursion limit exceeded")
+    {
+        return alias_bomb(path, text, &message);
+    }
+    if message.contains("more than one document") {
+        let second = second_document(text);
+        return Diagnostic::new(code::YAML_SYNTAX, path)
+            .at(second, second.map(|_| 1))
+            .found(match second {
+                Some(l) => format!("a second YAML document starting on line {l}"),
+                None => "more than one YAML document".to_string(),
+            })
+            .expected("one YAML document per scenario file")
+            .fix(
+                "remove the `---` (or `...`) line and what follows it, or put the second scenario \
+                 in a file of its own (several scenarios of one file are written under `variants:`)",
+            );
+    }
+    // A whole number too large for any setting: a range problem, not a syntax one.
+    if let Some(i) = message.find("invalid type: integer `") {
+        let rest = &message[i + "invalid type: integer `".len()..];
+        let number = rest.split('`').next().unwrap_or("").to_string();
+        let field = message[..i].strip_suffix(": ").unwrap_or("").to_string();
+        let d = Diagnostic::new(code::BAD_VALUE, path)
+            .at(at.map(|a| a.0), at.map(|a| a.1))
+            .found(format!("{number}, a whole number too large to be read"))
+            .expected(
+                "a number within its setting's range (docs/scenario-format.md); whole numbers up \
+                 to 9223372036854775807",
+            )
+            .fix("write a smaller number, or remove the key to use the default");
+        return if field.is_empty() { d } else { d.field(field) };
+    }
+    // "control characters are not allowed at position N": a byte offset, turned into a place.
+    if let Some(i) = message.find("control characters are not allowed at position ") {
+        let offset: Option<usize> = message
+            [i + "control characters are not allowed at position ".len()..]
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|n| n.parse().ok());
+        // A byte offset (into the text without its byte-order mark).
+        let offset = offset.filter(|o| text.is_char_boundary(*o));
+        let place = offset.and_then(|o| text.get(..o)).map(|before| {
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, column)
+        });
+        let shown = offset
+            .and_then(|o| text.get(o..))
+            .and_then(|t| t.chars().next())
+            .map_or(String::new(), |c| format!(" {}", quoted(&c.to_string())));
+        return Diagnostic::new(code::YAML_SYNTAX, path)
+            .at(place.map(|p| p.0), place.map(|p| p.1))
+            .found(format!(
+                "a control character{shown} (a NUL or another invisible byte)"
+            ))
+            .expected("YAML text without control characters (tabs and line ends aside)")
+            .fix(
+                "delete the character; a file with many of them is not a scenario (check the path)",
+            );
+    }
     let mut field = String::new();
     let fix = if let Some(i) = message.find("duplicate entry with key ") {
         // serde_yaml points at the start of the mapping; point at the second entry instead.
@@ -501,6 +685,96 @@ fn yaml_syntax(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
         .expected("valid YAML")
         .fix(fix);
     if field.is_empty() { d } else { d.field(field) }
+}
+
+/// The 1-based line where a second YAML document starts: a `---` line after content (or after a
+/// first `---` followed by content), or a `...` end marker followed by content.
+fn second_document(text: &str) -> Option<usize> {
+    let mut content = false;
+    let mut ended = None;
+    for (n, l) in text.lines().enumerate() {
+        let t = l.trim_end();
+        let marker = t == "---" || t.starts_with("--- ") || t.starts_with("---\t");
+        if marker {
+            if content {
+                return Some(n + 1);
+            }
+            if t.len() > 3 && !t[3..].trim_start().starts_with('#') {
+                content = true;
+            }
+            continue;
+        }
+        if t == "..." {
+            if content {
+                ended = Some(n + 1);
+            }
+            continue;
+        }
+        let blank = t.trim_start().is_empty() || t.trim_start().starts_with('#');
+        if !blank && !t.starts_with('%') {
+            if let Some(end) = ended {
+                return Some(end);
+            }
+            content = true;
+        }
+    }
+    None
+}
+
+/// An alias bomb ("billion laughs"): aliases of anchors that hold aliases, expanding to more
+/// values than a scenario can have. Located at the first alias used inside an anchored value that
+/// is itself aliased, else at the first alias.
+fn alias_bomb(path: &Path, text: &str, message: &str) -> Diagnostic {
+    // Anchors whose line also uses an alias: the nested ones that multiply.
+    let mut nested: Vec<String> = Vec::new();
+    let mut first_alias: Option<(usize, usize, String)> = None;
+    let mut bomb: Option<(usize, usize, String)> = None;
+    for (n, l) in text.lines().enumerate() {
+        let names = |sigil: char| -> Vec<(usize, String)> {
+            let chars: Vec<char> = l.chars().collect();
+            let mut out = Vec::new();
+            for (i, c) in chars.iter().enumerate() {
+                let starts = *c == sigil
+                    && (i == 0 || matches!(chars[i - 1], ' ' | '[' | ',' | '{' | '-' | ':'));
+                if starts {
+                    let name: String = chars[i + 1..]
+                        .iter()
+                        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+                        .collect();
+                    if !name.is_empty() {
+                        out.push((i + 1, name));
+                    }
+                }
+            }
+            out
+        };
+        let aliases = names('*');
+        if let Some((col, name)) = aliases.first() {
+            first_alias.get_or_insert((n + 1, *col, name.clone()));
+        }
+        if bomb.is_none()
+            && let Some((col, name)) = aliases.iter().find(|(_, a)| nested.contains(a))
+        {
+            bomb = Some((n + 1, *col, name.clone()));
+        }
+        if !aliases.is_empty() {
+            nested.extend(names('&').into_iter().map(|(_, a)| a));
+        }
+    }
+    let at = bomb.or(first_alias);
+    Diagnostic::new(code::ALIAS_BOMB, path)
+        .at(at.as_ref().map(|a| a.0), at.as_ref().map(|a| a.1))
+        .found(match &at {
+            Some((_, _, name)) => format!(
+                "aliases such as `*{name}` that repeat anchors holding other aliases: the file \
+                 expands to more values than the YAML reader allows ({message})"
+            ),
+            None => {
+                format!("the file expands to more values than the YAML reader allows ({message})")
+            }
+        })
+        .expected("a scenario whose anchors (`&name`) and aliases (`*name`) expand to a few values")
+        .fix("write the values out, or use anchors without nesting aliases inside them")
 }
 
 /// The line and column of the second `key:` of the block mapping whose first key is at
@@ -777,6 +1051,41 @@ C1,A,M,1975-01-01,5,gov,pc_chair,3\n";
             (e.diagnostics[0].line, e.diagnostics[0].column),
             (Some(4), Some(3))
         );
+    }
+
+    #[test]
+    fn a_second_document_is_found_where_it_starts() {
+        assert_eq!(second_document("a: 1\n---\nb: 2\n"), Some(2));
+        assert_eq!(second_document("---\na: 1\n---\nb: 2\n"), Some(3));
+        assert_eq!(second_document("# c\n---\na: 1\n"), None);
+        assert_eq!(second_document("a: 1\n...\nb: 2\n"), Some(2));
+        assert_eq!(second_document("--- a\n--- b\n"), Some(2));
+    }
+
+    #[test]
+    fn many_problems_in_one_file_end_with_a_count() {
+        let mut units = String::from("id,name,tier,province,region,shortage\n");
+        for i in 0..80 {
+            units += &format!("U{i},A,province,P1,north,9\nU{i},B,province,P1,north,9\n");
+        }
+        let e = load_text(
+            HEAD,
+            &[
+                ("u.csv", units.as_bytes()),
+                ("p.csv", POSTS),
+                ("c.csv", CADRES),
+            ],
+        )
+        .unwrap_err();
+        let in_units: Vec<&Diagnostic> = e
+            .diagnostics
+            .iter()
+            .filter(|d| d.file.ends_with("u.csv"))
+            .collect();
+        assert_eq!(in_units.len(), diagnostic::MAX_PER_FILE + 1, "{e}");
+        let last = in_units.last().unwrap();
+        assert_eq!(last.code, "E1019");
+        assert!(last.found.starts_with("and 31 more"), "{last}");
     }
 
     #[test]

@@ -133,7 +133,13 @@ pub(crate) fn read_plan_in(
         let text = read_text(path).map_err(|f| LoadError {
             diagnostics: vec![read_failure(path, f, None)],
         })?;
-        tables::read_csv(path, &text, &PLAN, &mut diags)
+        tables::read_csv(
+            path,
+            &text,
+            &PLAN,
+            tables::DEFAULT_MAX_TABLE_ROWS,
+            &mut diags,
+        )
     };
     let Some(csv) = csv else {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {

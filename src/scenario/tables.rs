@@ -280,12 +280,107 @@ pub(crate) fn separator_name(sep: u8) -> &'static str {
 
 /// Reads CSV text: detects the separator, checks the header against the spec and keeps every
 /// non-blank row, its cells normalised ([`normalize`]). `None` if there is no header at all.
-pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diags) -> Option<Csv> {
+/// Default most rows a table may have (`limits.max_table_rows:` changes it): far above a national
+/// pool (about 8,000 cadres), far below what would exhaust memory.
+pub const DEFAULT_MAX_TABLE_ROWS: usize = 200_000;
+
+/// The most `limits.max_table_rows:` may be set to.
+pub const MAX_TABLE_ROWS_LIMIT: usize = 5_000_000;
+
+/// The table has more rows than `limit` (E2018).
+pub(crate) fn too_many_rows(
+    file: &Path,
+    name: &str,
+    limit: usize,
+    line: Option<usize>,
+) -> Diagnostic {
+    Diagnostic::new(code::TOO_MANY_ROWS, file)
+        .at(line, None)
+        .field(name.to_string())
+        .found(format!("more than {limit} rows (reading stopped here)"))
+        .expected(format!(
+            "at most {limit} rows (`limits.max_table_rows`, default {DEFAULT_MAX_TABLE_ROWS})"
+        ))
+        .fix(format!(
+            "check that this is the right file; if the table really is that large, raise \
+             `limits: {{ max_table_rows: N }}` in the scenario (at most {MAX_TABLE_ROWS_LIMIT})"
+        ))
+}
+
+/// The line where a quote that is never closed opens (a quote opens at the start of a cell), if
+/// the text has one.
+fn unclosed_quote(text: &str, sep: u8) -> Option<usize> {
+    let b = text.as_bytes();
+    let (mut line, mut open_line) = (1usize, 0usize);
+    let (mut quoted, mut cell_start) = (false, true);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if quoted {
+            if c == b'"' {
+                if b.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            } else if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                line += 1;
+            }
+        } else if c == b'"' && cell_start {
+            quoted = true;
+            open_line = line;
+        } else if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            line += 1;
+        }
+        cell_start = !quoted && (c == sep || c == b'\n' || c == b'\r');
+        i += 1;
+    }
+    quoted.then_some(open_line)
+}
+
+/// A header holding NUL bytes: the file is binary or damaged, reported once for the whole file.
+fn nul_file(file: &Path, name: &str, text: &str) -> Diagnostic {
+    let nuls = text.bytes().filter(|b| *b == 0).count();
+    Diagnostic::new(code::NUL_BYTE, file)
+        .at(Some(1), None)
+        .field(name.to_string())
+        .found(format!(
+            "{nuls} NUL byte(s) (0x00) in the file, the first in its header row: not a text table"
+        ))
+        .expected("a CSV text table, UTF-8, with a header row")
+        .fix("check that `tables:` names the right file; export the table again from the spreadsheet as CSV UTF-8")
+}
+
+pub(crate) fn read_csv(
+    file: &Path,
+    text: &str,
+    spec: &CsvSpec,
+    max_rows: usize,
+    diags: &mut Diags,
+) -> Option<Csv> {
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.display().to_string());
+    let first_line = text.split(['\n', '\r']).next().unwrap_or("");
+    if first_line.contains('\0') {
+        diags.push(nul_file(file, &name, text));
+        return None;
+    }
     let sep = detect_separator(text);
+    if let Some(line) = unclosed_quote(text, sep) {
+        diags.push(
+            Diagnostic::new(code::UNCLOSED_QUOTE, file)
+                .at(Some(line), None)
+                .field(name.clone())
+                .found(format!(
+                    "a cell opened with `\"` on line {line} and never closed: the rest of the file would be read into it"
+                ))
+                .expected("each quoted cell closed by a second `\"` (a quote inside a quoted cell written `\"\"`)")
+                .fix("close the quote, or remove it if the cell needs none; the table is not read until then"),
+        );
+        return None;
+    }
     if sep != b',' {
         diags.note(format!(
             "{}: cells separated by {}",
@@ -304,6 +399,11 @@ pub(crate) fn read_csv(file: &Path, text: &str, spec: &CsvSpec, diags: &mut Diag
         match result {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
+                // The header and `max_rows` rows; the rest is not read (memory stays bounded).
+                if records.len() > max_rows {
+                    diags.push(too_many_rows(file, &name, max_rows, Some(line)));
+                    return None;
+                }
                 let cells: Vec<String> = record.iter().map(normalize).collect();
                 records.push((line, cells));
             }
@@ -443,14 +543,45 @@ pub(crate) fn from_records(
             };
             diags.push(
                 at_header(spec.missing_code, None, csv.field(col))
-                    .found(format!("the header {}", quoted(&header.join(","))))
+                    .found(format!(
+                        "the header {}",
+                        quoted(&shorten(&header.join(",")))
+                    ))
                     .expected(format!("a column {col:?}"))
                     .fix(fix),
             );
         }
     }
     let width = header.len();
+    // A NUL byte inside a cell: the data is damaged there (a binary export, a bad copy).
+    let mut nul_rows = Vec::new();
+    for (ri, row) in csv.rows.iter().enumerate() {
+        for (ix, cell) in row.cells.iter().enumerate() {
+            if !cell.contains('\0') {
+                continue;
+            }
+            let col = header.get(ix).map_or("", String::as_str);
+            let shown = canonical_column(col, spec).unwrap_or(col);
+            diags.push(
+                Diagnostic::new(code::NUL_BYTE, file)
+                    .at(Some(row.line), Some(csv.col_number(ix)))
+                    .field(csv.field(shown))
+                    .found(quoted(&shorten(cell)))
+                    .expected("text without NUL bytes (0x00)")
+                    .fix("retype the cell, or export the table again as CSV UTF-8; the row is not read until then"),
+            );
+            if nul_rows.last() != Some(&ri) {
+                nul_rows.push(ri);
+            }
+        }
+    }
+    for ri in nul_rows {
+        csv.rows[ri].well_formed = false;
+    }
     for row in &mut csv.rows {
+        if !row.well_formed {
+            continue;
+        }
         let extra_data = row.cells.iter().skip(width).any(|c| !c.is_empty());
         if spec.exact_width && (row.cells.len() < width || extra_data) {
             row.well_formed = false;
@@ -470,6 +601,16 @@ pub(crate) fn from_records(
         }
     }
     Some(csv)
+}
+
+/// At most 200 characters of a text shown in a message, cut with `…`.
+fn shorten(s: &str) -> String {
+    const MAX: usize = 200;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        s.chars().take(MAX).chain(['…']).collect()
+    }
 }
 
 /// Ids of a table in row order, for lookups and "did you mean".
@@ -1564,6 +1705,7 @@ mod tests {
             Path::new("u.csv"),
             "id,name,tier,province,region,shortage\nU1,\"Tỉnh, A\",province,P1,north,2\n",
             &UNITS,
+            DEFAULT_MAX_TABLE_ROWS,
             &mut diags,
         )
         .unwrap();
@@ -1571,6 +1713,7 @@ mod tests {
             Path::new("u.csv"),
             "\u{feff}id;name;tier;province;region;shortage\r\nU1;Tỉnh, A;province;P1;north;2\r\n",
             &UNITS,
+            DEFAULT_MAX_TABLE_ROWS,
             &mut diags,
         )
         .unwrap();

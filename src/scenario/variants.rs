@@ -13,13 +13,17 @@ use std::path::{Path, PathBuf};
 use serde_yaml::{Mapping, Value};
 
 use super::diagnostic::{self as code, Diagnostic, LoadError, quoted};
-use super::locate::{KeyPath, Locate, Target, YamlText};
+use super::locate::{Chained, KeyPath, Locate, Target, YamlText};
 use super::text::read_text;
 use super::{Checked, TableCache, from_value, read_failure, single, yaml_syntax};
 use crate::domain::Scenario;
 
 /// Default most variants a `sweep:` may expand to (`sweep_limit:` changes it).
 pub const DEFAULT_SWEEP_LIMIT: usize = 256;
+
+/// The largest `sweep_limit:` a file may set: each point is a whole scenario held in memory and
+/// solved, so a larger sweep is split into several files.
+pub const MAX_SWEEP_LIMIT: usize = 10_000;
 
 /// One scenario of a file: the base (`name` "base") or a variant.
 #[derive(Debug, Clone)]
@@ -35,12 +39,122 @@ pub struct Variant {
 /// One YAML file read: its value with paths made absolute, and its text for locating keys.
 struct Read {
     value: Value,
-    text: YamlText,
+    text: Chained,
     /// The files the value was merged from (this one and the ones it extends).
     files: Vec<PathBuf>,
 }
 
-fn read_value(path: &Path, named_by: Option<(&KeyPath, &dyn Locate)>) -> Result<Read, LoadError> {
+/// The folder tree a scenario's files must stay in: the folder of the scenario file named on the
+/// command line, unless that file says `allow_outside_paths: true`.
+struct Fence {
+    root: PathBuf,
+    allow: bool,
+}
+
+impl Fence {
+    fn of(path: &Path, value: &Value) -> Fence {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        let dir = dir.unwrap_or(Path::new("."));
+        Fence {
+            root: std::fs::canonicalize(dir).unwrap_or_else(|_| lexical(dir)),
+            allow: matches!(value.get("allow_outside_paths"), Some(Value::Bool(true))),
+        }
+    }
+
+    /// Whether `path` is inside the tree (symbolic links followed where the file exists).
+    fn holds(&self, path: &Path) -> bool {
+        self.allow
+            || std::fs::canonicalize(path)
+                .unwrap_or_else(|_| lexical(path))
+                .starts_with(&self.root)
+    }
+}
+
+/// `path` made absolute with `.` and `..` removed, without reading the file system.
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The E1018 of a path outside the fence, at the key of `text` that names it.
+fn outside(fence: &Fence, key: &KeyPath, shown: &str, loc: &dyn Locate) -> Diagnostic {
+    let l = loc.locate(key, Target::Value);
+    Diagnostic::new(code::OUTSIDE_PATH, &l.file)
+        .at(l.line, l.column)
+        .field(key.to_string())
+        .found(format!(
+            "{} leads outside {}",
+            quoted(shown),
+            fence.root.display()
+        ))
+        .expected(
+            "a path inside the folder of the scenario file named on the command line, or below it",
+        )
+        .fix(
+            "move the file into the scenario's folder, or, if the path is meant, add \
+             `allow_outside_paths: true` to the scenario file named on the command line",
+        )
+}
+
+/// Every file path a scenario file names (`extends`, `tables.*`, `baseline`, and those of its
+/// variants), with its key, before they are made absolute.
+fn named_paths(value: &Value, prefix: &KeyPath, out: &mut Vec<(KeyPath, String)>) {
+    let Value::Mapping(top) = value else { return };
+    let mut push = |key: KeyPath, v: &Value| {
+        if let Value::String(s) = v
+            && !s.trim().is_empty()
+        {
+            out.push((key, s.trim().to_string()));
+        }
+    };
+    if let Some(v) = top.get("extends") {
+        push(prefix.key("extends"), v);
+    }
+    match top.get("tables") {
+        Some(Value::Mapping(t)) => {
+            for (k, v) in t {
+                if let Some(k) = k.as_str() {
+                    push(prefix.key("tables").key(k), v);
+                }
+            }
+        }
+        Some(v) => push(prefix.key("tables"), v),
+        None => {}
+    }
+    if let Some(v) = top.get("baseline")
+        && v.as_str().map(str::trim) != Some(BASELINE_PREVIOUS)
+    {
+        push(prefix.key("baseline"), v);
+    }
+    if let Some(Value::Mapping(vars)) = top.get("variants") {
+        for (k, overlay) in vars {
+            if let Some(k) = k.as_str() {
+                named_paths(overlay, &prefix.key("variants").key(k), out);
+            }
+        }
+    }
+}
+
+fn read_value(
+    path: &Path,
+    named_by: Option<(&KeyPath, &dyn Locate)>,
+    fence: &mut Option<Fence>,
+) -> Result<Read, LoadError> {
     let text = read_text(path).map_err(|f| {
         let mut d = read_failure(path, f, None);
         if let Some((key, loc)) = named_by {
@@ -58,10 +172,31 @@ fn read_value(path: &Path, named_by: Option<(&KeyPath, &dyn Locate)>) -> Result<
         .apply_merge()
         .map_err(|e| single(yaml_syntax(path, &text, &e)))?;
     let dir = path.parent().unwrap_or(Path::new(""));
+    // Every path this file names stays in the scenario's folder tree, unless the scenario file
+    // named on the command line (the first read) allows more.
+    let fence = fence.get_or_insert_with(|| Fence::of(path, &value));
+    if !fence.allow {
+        let mut paths = Vec::new();
+        named_paths(&value, &KeyPath::root(), &mut paths);
+        let located = YamlText::new(path, &text);
+        let diagnostics: Vec<Diagnostic> = paths
+            .iter()
+            .filter(|(_, p)| {
+                let file = super::yaml::table_ref(&dir.join(p), "", KeyPath::root()).path;
+                !fence.holds(&file)
+            })
+            .map(|(key, p)| outside(fence, key, p, &located))
+            .collect();
+        if !diagnostics.is_empty() {
+            return Err(LoadError { diagnostics });
+        }
+    }
     absolutize(&mut value, dir);
     Ok(Read {
         value,
-        text: YamlText::new(path, &text),
+        text: Chained {
+            texts: vec![YamlText::new(path, &text)],
+        },
         files: vec![path.to_path_buf()],
     })
 }
@@ -134,9 +269,10 @@ fn resolve(
     path: &Path,
     chain: &mut Vec<PathBuf>,
     named_by: Option<(&KeyPath, &dyn Locate)>,
+    fence: &mut Option<Fence>,
 ) -> Result<Read, LoadError> {
     let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut read = read_value(path, named_by)?;
+    let mut read = read_value(path, named_by, fence)?;
     if chain.contains(&canon) {
         let shown: Vec<String> = chain
             .iter()
@@ -169,12 +305,14 @@ fn resolve(
             let dir = path.parent().unwrap_or(Path::new(""));
             let key = KeyPath::root().key("extends");
             let base_path = dir.join(b.trim());
-            let mut base = resolve(&base_path, chain, Some((&key, &read.text)))?;
+            let mut base = resolve(&base_path, chain, Some((&key, &read.text)), fence)?;
             merge(&mut base.value, &read.value);
             base.files.extend(read.files);
+            let mut text = read.text;
+            text.texts.extend(base.text.texts);
             Ok(Read {
                 value: base.value,
-                text: read.text,
+                text,
                 files: base.files,
             })
         }
@@ -201,7 +339,7 @@ pub(crate) const BASELINE_PREVIOUS: &str = "previous";
 /// Every file a scenario file's scenarios read: the file, the files it extends, and the tables and
 /// baseline plans named anywhere in them (variants included), sorted and without repeats.
 pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let read = resolve(path, &mut Vec::new(), None)?;
+    let read = resolve(path, &mut Vec::new(), None, &mut None)?;
     let mut files = read.files.clone();
     fn paths(v: &Value, out: &mut Vec<PathBuf>) {
         let Value::Mapping(m) = v else { return };
@@ -232,7 +370,7 @@ pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
 /// Load a scenario file with its `extends:` chain; `variants:` and `sweep:` are ignored (this is
 /// the base scenario). Used by `scenario::load`.
 pub(crate) fn load_base(path: &Path) -> Result<Checked, LoadError> {
-    let mut read = resolve(path, &mut Vec::new(), None)?;
+    let mut read = resolve(path, &mut Vec::new(), None, &mut None)?;
     take_overlays(&mut read.value);
     tracing::debug!(
         file = %path.display(),
@@ -243,7 +381,7 @@ pub(crate) fn load_base(path: &Path) -> Result<Checked, LoadError> {
 }
 
 /// Paths in `value` are already resolved (`absolutize`), so they are taken as they are.
-fn convert(value: &Value, text: &YamlText, cache: &TableCache) -> Result<Checked, LoadError> {
+fn convert(value: &Value, text: &Chained, cache: &TableCache) -> Result<Checked, LoadError> {
     from_value(value, Path::new(""), text, cache)
 }
 
@@ -286,7 +424,7 @@ type LoadedChecked = (String, Result<Checked, LoadError>);
 
 /// [`load_each`] with each scenario's warnings and notes.
 fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
-    let mut read = resolve(path, &mut Vec::new(), None)?;
+    let mut read = resolve(path, &mut Vec::new(), None, &mut None)?;
     let o = take_overlays(&mut read.value);
     let base = read.value;
     let mut named: Vec<(String, Value)> = vec![("base".into(), base.clone())];
@@ -322,13 +460,13 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
     let limit = match &o.sweep_limit {
         None => DEFAULT_SWEEP_LIMIT,
         Some(v) => match v.as_u64() {
-            Some(n) if n >= 1 => n as usize,
+            Some(n) if (1..=MAX_SWEEP_LIMIT as u64).contains(&n) => n as usize,
             _ => {
                 diags.push(
                     located(KeyPath::root().key("sweep_limit"), code::BAD_VALUE)
                         .found(super::yaml::describe(v))
-                        .expected("a whole number ≥ 1")
-                        .fix("write e.g. `sweep_limit: 500`"),
+                        .expected(format!("a whole number from 1 to {MAX_SWEEP_LIMIT}"))
+                        .fix("write e.g. `sweep_limit: 500`; split a larger sweep into several files"),
                 );
                 DEFAULT_SWEEP_LIMIT
             }
@@ -336,20 +474,28 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
     };
     match &o.sweep {
         None | Some(Value::Null) => {}
-        Some(Value::Mapping(axes)) => match sweep_points(axes) {
+        // The combinations are counted before any is built: a sweep of 10^8 costs nothing.
+        Some(Value::Mapping(axes)) => match sweep_count(axes) {
             Err((key, found)) => diags.push(
                 located(KeyPath::root().key("sweep").key(&key), code::WRONG_TYPE)
                     .found(found)
                     .expected("a non-empty list of values")
                     .fix(format!("write `{key}: [value, value, …]`")),
             ),
-            Ok(points) if points.len() > limit => diags.push(
+            Ok(count) if count > limit as u64 => diags.push(
                 located(KeyPath::root().key("sweep"), code::SWEEP_TOO_LARGE)
-                    .found(format!("{} combinations", points.len()))
+                    .found(if count == u64::MAX {
+                        "more than 18446744073709551615 combinations".to_string()
+                    } else {
+                        format!("{count} combinations")
+                    })
                     .expected(format!("at most {limit} (`sweep_limit`)"))
-                    .fix("sweep fewer values, or raise `sweep_limit:` if you mean it"),
+                    .fix(format!(
+                        "sweep fewer values, or raise `sweep_limit:` (at most {MAX_SWEEP_LIMIT}) if you mean it"
+                    )),
             ),
-            Ok(points) => {
+            Ok(_) => {
+                let points = sweep_points(axes).unwrap_or_default();
                 for (name, sets) in points {
                     let mut v = base.clone();
                     for (dotted, value) in sets {
@@ -442,6 +588,27 @@ pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
 
 type Point = (String, Vec<(String, Value)>);
 
+/// How many points the sweep's axes make (saturating at `u64::MAX`), without building any; the
+/// first axis that is not a non-empty list is an error.
+fn sweep_count(axes: &Mapping) -> Result<u64, (String, String)> {
+    let mut count: u64 = 1;
+    for (k, v) in axes {
+        match v {
+            Value::Sequence(s) if !s.is_empty() => {
+                count = count.saturating_mul(s.len() as u64);
+            }
+            other => {
+                let key = k
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| super::yaml::describe(k));
+                return Err((key, super::yaml::describe(other)));
+            }
+        }
+    }
+    Ok(count)
+}
+
 /// The Cartesian product of the sweep's axes, in the order written, each named `k=v,k=v`.
 fn sweep_points(axes: &Mapping) -> Result<Vec<Point>, (String, String)> {
     let mut points: Vec<Point> = vec![(String::new(), Vec::new())];
@@ -529,6 +696,24 @@ mod tests {
         assert_eq!(names.len(), 6);
         assert_eq!(names[0], "weights.staffing=5,max_departures_per_unit=1");
         assert_eq!(names[5], "weights.staffing=10,max_departures_per_unit=3");
+    }
+
+    #[test]
+    fn a_sweep_is_counted_without_being_built() {
+        let axes = v("a: [1, 2, 3]\nb: [1, 2]\n");
+        assert_eq!(sweep_count(axes.as_mapping().unwrap()), Ok(6));
+        let mut huge = String::new();
+        for i in 0..70 {
+            huge += &format!("k{i}: [1, 2]\n");
+        }
+        assert_eq!(sweep_count(v(&huge).as_mapping().unwrap()), Ok(u64::MAX));
+        assert!(sweep_count(v("a: []\n").as_mapping().unwrap()).is_err());
+    }
+
+    #[test]
+    fn lexical_paths_drop_dots() {
+        assert_eq!(lexical(Path::new("/a/b/../c/./d")), PathBuf::from("/a/c/d"));
+        assert_eq!(lexical(Path::new("/a/../../x")), PathBuf::from("/x"));
     }
 
     #[test]

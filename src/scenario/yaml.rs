@@ -108,6 +108,11 @@ pub(crate) const SCENARIO: Schema = Map(&[
     ("baseline", Leaf),
     ("date_format", Leaf),
     ("deny_warnings", Leaf),
+    ("allow_outside_paths", Leaf),
+    (
+        "limits",
+        Map(&[("max_table_rows", Leaf), ("max_candidate_pairs", Leaf)]),
+    ),
     // Handled before conversion (scenario::variants); listed so the key check knows them.
     ("extends", Leaf),
     ("variants", Leaf),
@@ -275,7 +280,21 @@ pub(crate) struct Settings {
     pub date_format: DateFormat,
     /// `deny_warnings:` warnings stop the load as errors do.
     pub deny_warnings: bool,
+    /// `limits.max_table_rows:` the most rows a table may have.
+    pub max_table_rows: usize,
+    /// `limits.max_candidate_pairs:` the most rank-compatible cadre–post pairs.
+    pub max_candidate_pairs: u64,
 }
+
+/// Default of `limits.max_candidate_pairs`: the pairs of a national scenario (about 8,000 cadres
+/// and 2,700 posts) fit several times over; each pair held costs about 100 bytes.
+pub const DEFAULT_MAX_CANDIDATE_PAIRS: u64 = 20_000_000;
+/// The most `limits.max_candidate_pairs:` may be set to.
+pub const MAX_CANDIDATE_PAIRS_LIMIT: u64 = 1_000_000_000;
+/// The largest weight: beyond it the solver's sums lose the precision the smaller terms need.
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
+/// The longest `solver.time_limit_s` (about 11.5 days).
+pub const MAX_TIME_LIMIT_S: f64 = 1_000_000.0;
 
 /// `file.xlsx#Sheet` → (`file.xlsx`, `Sheet`) for a workbook; any other path as it is.
 pub(crate) fn table_ref(path: &Path, table: &'static str, key: KeyPath) -> TableRef {
@@ -335,6 +354,8 @@ pub(crate) fn settings(
         baseline_previous: false,
         date_format: DateFormat::Auto,
         deny_warnings: false,
+        max_table_rows: super::tables::DEFAULT_MAX_TABLE_ROWS,
+        max_candidate_pairs: DEFAULT_MAX_CANDIDATE_PAIRS,
     };
     let empty = Mapping::new();
     let top = match value {
@@ -473,7 +494,7 @@ pub(crate) fn settings(
             ("minority_shortfall", &mut w.minority_shortfall),
             ("stability", &mut w.stability),
         ] {
-            c.set_f64(m, &wp, key, field, Range::NonNegative);
+            c.set_f64(m, &wp, key, field, Range::Weight);
         }
         let tp = wp.key("training_points");
         if let Some(m) = c.mapping(get(m, "training_points"), &tp) {
@@ -486,7 +507,7 @@ pub(crate) fn settings(
                 ("difficult_area", &mut t.difficult_area),
                 ("lower_level", &mut t.lower_level),
             ] {
-                c.set_f64(m, &tp, key, field, Range::NonNegative);
+                c.set_f64(m, &tp, key, field, Range::Weight);
             }
         }
     }
@@ -525,6 +546,25 @@ pub(crate) fn settings(
     );
 
     c.set_bool(top, &root, "deny_warnings", &mut s.deny_warnings);
+    // Read before conversion (scenario::variants); checked here for its type.
+    let mut allow_outside = false;
+    c.set_bool(top, &root, "allow_outside_paths", &mut allow_outside);
+    let lp = root.key("limits");
+    if let Some(m) = c.mapping(get(top, "limits"), &lp) {
+        let max_rows = super::tables::MAX_TABLE_ROWS_LIMIT as i64;
+        if let Some(n) = c.integer(m, &lp, "max_table_rows", 1, max_rows) {
+            s.max_table_rows = n as usize;
+        }
+        if let Some(n) = c.integer(
+            m,
+            &lp,
+            "max_candidate_pairs",
+            1,
+            MAX_CANDIDATE_PAIRS_LIMIT as i64,
+        ) {
+            s.max_candidate_pairs = n as u64;
+        }
+    }
     if let Some(f) = c.string(top, &root, "date_format") {
         let names: Vec<&str> = DateFormat::NAMES.iter().map(|(n, _)| *n).collect();
         match DateFormat::NAMES
@@ -551,7 +591,7 @@ pub(crate) fn settings(
             &sp,
             "time_limit_s",
             &mut s.solver.time_limit_s,
-            Range::Positive,
+            Range::Seconds,
         );
         c.set_f64(
             m,
@@ -617,11 +657,14 @@ fn get<'v>(m: &'v Mapping, key: &str) -> Option<&'v Value> {
 #[derive(Clone, Copy)]
 enum Range {
     NonNegative,
-    Positive,
     /// A share in [0, 1].
     Share,
     /// A relative gap in [0, 1).
     Gap,
+    /// A weight in [0, MAX_WEIGHT].
+    Weight,
+    /// Seconds in (0, MAX_TIME_LIMIT_S].
+    Seconds,
 }
 
 impl Range {
@@ -629,17 +672,21 @@ impl Range {
         x.is_finite()
             && match self {
                 Range::NonNegative => x >= 0.0,
-                Range::Positive => x > 0.0,
                 Range::Share => (0.0..=1.0).contains(&x),
                 Range::Gap => (0.0..1.0).contains(&x),
+                Range::Weight => (0.0..=MAX_WEIGHT).contains(&x),
+                Range::Seconds => x > 0.0 && x <= MAX_TIME_LIMIT_S,
             }
     }
     fn expected(self) -> &'static str {
         match self {
             Range::NonNegative => "a finite number ≥ 0",
-            Range::Positive => "a finite number > 0",
             Range::Share => "a share between 0 and 1 (0.25 = 25 %)",
             Range::Gap => "a number ≥ 0 and < 1 (0.0001 = 0.01 %)",
+            Range::Weight => {
+                "a number from 0 to 1000000 (weights compare terms; larger ones make the solver's sums lose precision)"
+            }
+            Range::Seconds => "a number of seconds > 0 and at most 1000000 (about 11.5 days)",
         }
     }
 }

@@ -697,3 +697,48 @@ fn a_full_disk_loses_nothing_and_resume_finishes_the_run() {
     assert_done_markers_true(&run);
     assert_eq!(leftovers(&runs), Vec::<PathBuf>::new());
 }
+
+/// `plan` and `run` lock their output folder like `batch`: a second writer exits 1 at once, naming
+/// the holder, and writes nothing; once the holder is gone the same command writes its plan.
+#[test]
+fn a_second_plan_or_run_on_a_locked_out_exits_1_naming_the_holder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sc = generate(&tmp.path().join("s"), 20, 15, 1);
+    for cmd in ["plan", "run"] {
+        let out = tmp.path().join(format!("out-{cmd}"));
+        fs::create_dir_all(&out).unwrap();
+        // This test process holds the folder's lock, as a running `plan` would.
+        let lock = fs::File::open(&out).unwrap();
+        lock.lock().unwrap();
+        let second = || {
+            bin()
+                .args([cmd, "-q"])
+                .arg(&sc)
+                .arg("--out")
+                .arg(&out)
+                .output()
+                .unwrap()
+        };
+        let o = second();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{cmd}: {stderr}");
+        let holder = if cfg!(target_os = "linux") {
+            format!(
+                "in use by another rotaplan command (process {})",
+                std::process::id()
+            )
+        } else {
+            "in use by another rotaplan command".to_string()
+        };
+        assert!(stderr.contains(&holder), "{cmd}: {stderr}");
+        assert!(names(&out).is_empty(), "{cmd}: nothing was written");
+        drop(lock);
+        let o = second();
+        assert!(
+            o.status.success(),
+            "{cmd}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(!names(&out).is_empty(), "{cmd}: the plan was written");
+    }
+}

@@ -264,9 +264,12 @@ fn the_morning_page_says_what_changed_since_the_previous_run() {
             String::from_utf8_lossy(&o.stderr)
         );
     };
-    run(format!("extends: {}\n", tut.display()));
     run(format!(
-        "extends: {}\nmax_departures_per_unit: 1\n",
+        "extends: {}\nallow_outside_paths: true\n",
+        tut.display()
+    ));
+    run(format!(
+        "extends: {}\nmax_departures_per_unit: 1\nallow_outside_paths: true\n",
         tut.display()
     ));
     let mut runs: Vec<PathBuf> = fs::read_dir(&out)
@@ -558,12 +561,12 @@ fn baseline_previous_keeps_the_previous_runs_plan() {
     fs::create_dir_all(&nights).unwrap();
     fs::write(
         nights.join("steady.yaml"),
-        "extends: ../province.yaml\nname: steady\nbaseline: previous\n",
+        "extends: ../province.yaml\nname: steady\nbaseline: previous\nallow_outside_paths: true\n",
     )
     .unwrap();
     fs::write(
         nights.join("fresh.yaml"),
-        "extends: ../province.yaml\nname: fresh\n",
+        "extends: ../province.yaml\nname: fresh\nallow_outside_paths: true\n",
     )
     .unwrap();
     let out = d.join("out");

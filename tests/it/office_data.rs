@@ -518,7 +518,7 @@ fn workbook_errors_are_located_by_sheet_and_cell() {
     t.sheet(&mut book, "CanBo", &[("birth_date", "Ngày sinh")]);
     book.save(tmp.path().join("can-bo.xlsx")).unwrap();
     let yaml = format!(
-        "plan_date: 2027-01-01\ntables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: can-bo.xlsx#CanBo\n",
+        "plan_date: 2027-01-01\ntables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: can-bo.xlsx#CanBo\nallow_outside_paths: true\n",
         fixtures.display()
     );
     fs::write(tmp.path().join("s.yaml"), yaml).unwrap();
@@ -552,7 +552,7 @@ fn workbook_errors_are_located_by_sheet_and_cell() {
         .replace(
             CSV_TABLES,
             &format!(
-                "tables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: cadres.csv\n",
+                "tables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: cadres.csv\nallow_outside_paths: true\n",
                 root().join("scenarios/tutorial").display()
             ),
         );
@@ -591,7 +591,7 @@ fn a_damaged_workbook_is_an_error_not_a_panic() {
         let book = tmp.path().join(format!("b{i}.xlsx"));
         fs::write(&book, bytes).unwrap();
         let yaml = format!(
-            "plan_date: 2027-01-01\ntables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: b{i}.xlsx\n",
+            "plan_date: 2027-01-01\ntables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: b{i}.xlsx\nallow_outside_paths: true\n",
             fixtures.display()
         );
         fs::write(tmp.path().join("s.yaml"), yaml).unwrap();

@@ -129,6 +129,55 @@ const CASES: &[Case] = &[
         "tables.cadres",
         "did you mean \"CanBo\"",
     ),
+    case("E1017", YAML, Some(4), Some(8), "", "`*b`"),
+    case(
+        "E1018",
+        YAML,
+        Some(4),
+        Some(10),
+        "tables.units",
+        "allow_outside_paths: true",
+    ),
+    case(
+        "E1019",
+        "units.csv",
+        None,
+        None,
+        "",
+        "and 70 more problem(s)",
+    ),
+    case(
+        "E2016",
+        "units.csv",
+        Some(3),
+        Some(2),
+        "units.csv: name",
+        "\\0",
+    ),
+    case(
+        "E2017",
+        "posts.csv",
+        Some(3),
+        None,
+        "posts.csv",
+        "on line 3 and never closed",
+    ),
+    case(
+        "E2018",
+        "../valid/units.csv",
+        Some(4),
+        None,
+        "units.csv",
+        "max_table_rows",
+    ),
+    case(
+        "E3005",
+        YAML,
+        Some(3),
+        Some(1),
+        "tables",
+        "max_candidate_pairs",
+    ),
     case(
         "E1012",
         YAML,
@@ -500,7 +549,13 @@ fn each_fixture_reports_only_its_own_code() {
     // column; E2002's misspells one and so also misses nothing required.)
     for c in CASES {
         let err = load_fixture(c.code).expect_err(c.code);
-        assert_eq!(err.codes(), vec![c.code], "{}:\n{err}", c.code);
+        // E1019 counts the problems beyond the first 50 of a file: its fixture's are E2007s.
+        let own = if c.code == "E1019" {
+            vec!["E2007", "E1019"]
+        } else {
+            vec![c.code]
+        };
+        assert_eq!(err.codes(), own, "{}:\n{err}", c.code);
     }
 }
 
@@ -561,7 +616,9 @@ fn every_error_is_located_the_same_with_windows_line_ends_and_a_bom() {
                 .map(|mut v| v.remove(0).scenario)
                 .expect_err(c.code);
             assert_case_in(tmp.path(), c.code, c, &err);
-            assert_eq!(err.codes(), vec![c.code], "{label}, {}:\n{err}", c.code);
+            if c.code != "E1019" {
+                assert_eq!(err.codes(), vec![c.code], "{label}, {}:\n{err}", c.code);
+            }
         }
         let valid = scenario::load_variants(&tmp.path().join("valid/scenario.yaml"))
             .unwrap_or_else(|e| panic!("{label}: {e}"))

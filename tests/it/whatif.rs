@@ -69,7 +69,7 @@ fn extends_resolves_paths_against_each_files_folder() {
     fs::write(
         sub.join("child.yaml"),
         format!(
-            "extends: {}\nmax_departures_per_unit: 1\npins+:\n  - {{cadre: C13, post: VT01}}\n",
+            "extends: {}\nmax_departures_per_unit: 1\npins+:\n  - {{cadre: C13, post: VT01}}\nallow_outside_paths: true\n",
             tut.display()
         ),
     )
@@ -87,7 +87,7 @@ fn a_variant_that_reads_a_table_differently_gets_its_own_copy() {
     let file = dir.path().join("w.yaml");
     fs::write(
         &file,
-        format!("extends: {}\nvariants:\n  later:\n    plan_date: 2027-03-01\n  titles:\n    rules: {{ not_local_titles: [Bí thư] }}\n", tut.display()),
+        format!("extends: {}\nvariants:\n  later:\n    plan_date: 2027-03-01\n  titles:\n    rules: {{ not_local_titles: [Bí thư] }}\nallow_outside_paths: true\n", tut.display()),
     )
     .unwrap();
     let vs = rotaplan::scenario::load_variants(&file).unwrap();
@@ -162,7 +162,7 @@ fn a_failing_variant_does_not_stop_the_others() {
     fs::write(
         &file,
         format!(
-            "extends: {}\nvariants:\n  broken:\n    targets: {{ women: 2 }}\n  tight:\n    max_departures_per_unit: 1\n  impossible:\n    pins: [{{cadre: C03, post: VT06}}]\n",
+            "extends: {}\nvariants:\n  broken:\n    targets: {{ women: 2 }}\n  tight:\n    max_departures_per_unit: 1\n  impossible:\n    pins: [{{cadre: C03, post: VT06}}]\nallow_outside_paths: true\n",
             tut.display()
         ),
     )
@@ -198,7 +198,7 @@ fn sweep_above_its_limit_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let tut = root().join("scenarios/tutorial/tutorial.yaml");
     let file = dir.path().join("w.yaml");
-    fs::write(&file, format!("extends: {}\nsweep_limit: 3\nsweep:\n  weights.fit: [1, 2]\n  weights.training: [1, 2]\n", tut.display())).unwrap();
+    fs::write(&file, format!("extends: {}\nsweep_limit: 3\nsweep:\n  weights.fit: [1, 2]\n  weights.training: [1, 2]\nallow_outside_paths: true\n", tut.display())).unwrap();
     let o = rotaplan()
         .args(["run", "--quiet", "--out"])
         .arg(dir.path().join("o"))
@@ -319,7 +319,10 @@ fn a_heavy_stability_weight_returns_a_feasible_baseline() {
         let p = d.join(format!("{name}.yaml"));
         fs::write(
             &p,
-            format!("extends: {}\nname: {name}\n{extra}", province.display()),
+            format!(
+                "extends: {}\nname: {name}\n{extra}allow_outside_paths: true\n",
+                province.display()
+            ),
         )
         .unwrap();
         p

@@ -1,0 +1,676 @@
+//! A catalogue of hostile inputs (issue 11): each case changes the valid fixture
+//! (`tests/fixtures/errors/valid`) in one hostile way, runs the real `rotaplan plan` on it, and
+//! asserts that the load fails with the case's code at its place (file:line:column and field),
+//! exit code 1, no panic, and nothing written: `--out` is not even created.
+//!
+//! The cases run in a scratch folder `work/` (the scenario's folder) inside a temporary folder, so
+//! a case can name a file outside the scenario's folder tree (`../outside.yaml`).
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// One hostile input and what it must report.
+struct Hostile {
+    name: &'static str,
+    /// Changes the valid copy in `work/` (the scenario's folder).
+    setup: fn(&Path),
+    code: &'static str,
+    /// What follows `--> ` in the message: `file:line:column`, `file:line` or `file`.
+    at: &'static str,
+    /// The field shown in brackets after the place (empty: none checked).
+    field: &'static str,
+    /// A piece of the message that must be there.
+    mentions: &'static str,
+}
+
+const VALID: &str = "tests/fixtures/errors/valid";
+
+fn read(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).unwrap()
+}
+
+/// Replaces `from` (which must be there) by `to` in `dir/name`.
+fn edit(dir: &Path, name: &str, from: &str, to: &str) {
+    let text = read(dir, name);
+    assert!(text.contains(from), "{name} has no {from:?}");
+    fs::write(dir.join(name), text.replacen(from, to, 1)).unwrap();
+}
+
+/// Appends lines to the scenario (its 25 lines stay where they are; the first appended is 26).
+fn append(dir: &Path, yaml: &str) {
+    let text = read(dir, "scenario.yaml") + yaml;
+    fs::write(dir.join("scenario.yaml"), text).unwrap();
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    fs::write(dir.join(name), bytes).unwrap();
+}
+
+const fn case(
+    name: &'static str,
+    setup: fn(&Path),
+    code: &'static str,
+    at: &'static str,
+    field: &'static str,
+    mentions: &'static str,
+) -> Hostile {
+    Hostile {
+        name,
+        setup,
+        code,
+        at,
+        field,
+        mentions,
+    }
+}
+
+const BOMB: &str = "a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n\
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n\
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n\
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n\
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n";
+
+const CASES: &[Hostile] = &[
+    // Expansions counted before they are built.
+    case(
+        "a sweep of 10^8 combinations",
+        |d| {
+            let axis = "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]";
+            let mut y = "sweep:\n".to_string();
+            for k in [
+                "staffing",
+                "training",
+                "fit",
+                "disruption",
+                "stability",
+                "must_fill",
+                "extra_seat",
+                "women_shortfall",
+            ] {
+                y += &format!("  weights.{k}: {axis}\n");
+            }
+            append(d, &y)
+        },
+        "E1014",
+        "scenario.yaml:27:3",
+        "sweep",
+        "100000000 combinations",
+    ),
+    case(
+        "a sweep of more than 2^64 combinations",
+        |d| {
+            let mut y = "sweep:\n".to_string();
+            for i in 0..70 {
+                y += &format!("  weights.fit{i}: [1, 2]\n");
+            }
+            append(d, &y)
+        },
+        "E1014",
+        "scenario.yaml:27:3",
+        "sweep",
+        "more than 18446744073709551615",
+    ),
+    case(
+        "sweep_limit above its maximum",
+        |d| append(d, "sweep_limit: 100000000\n"),
+        "E1005",
+        "scenario.yaml:26:14",
+        "sweep_limit",
+        "from 1 to 10000",
+    ),
+    // YAML.
+    case(
+        "an alias bomb (billion laughs)",
+        |d| write(d, "scenario.yaml", BOMB.as_bytes()),
+        "E1017",
+        "scenario.yaml:3:8",
+        "",
+        "`*b`",
+    ),
+    case(
+        "two YAML documents in one file",
+        |d| append(d, "---\nname: second\n"),
+        "E1007",
+        "scenario.yaml:26:1",
+        "",
+        "second YAML document starting on line 26",
+    ),
+    case(
+        "a document end marker then more",
+        |d| append(d, "...\nname: second\n"),
+        "E1007",
+        "scenario.yaml:26:1",
+        "",
+        "second YAML document",
+    ),
+    case(
+        "a huge integer weight",
+        |d| {
+            edit(
+                d,
+                "scenario.yaml",
+                "staffing: 12",
+                "staffing: 99999999999999999999999",
+            )
+        },
+        "E1005",
+        "scenario.yaml:13:13",
+        "weights.staffing",
+        "too large",
+    ),
+    case(
+        "a weight of 1e20",
+        |d| edit(d, "scenario.yaml", "staffing: 12", "staffing: 1e20"),
+        "E1005",
+        "scenario.yaml:13:13",
+        "weights.staffing",
+        "from 0 to 1000000",
+    ),
+    case(
+        "an infinite weight",
+        |d| edit(d, "scenario.yaml", "staffing: 12", "staffing: .inf"),
+        "E1005",
+        "scenario.yaml:13:13",
+        "weights.staffing",
+        "from 0 to 1000000",
+    ),
+    case(
+        "a NaN target",
+        |d| edit(d, "scenario.yaml", "women: 0.3", "women: .nan"),
+        "E1005",
+        "scenario.yaml:15:10",
+        "targets.women",
+        "share",
+    ),
+    case(
+        "a time limit of 1e300 seconds",
+        |d| {
+            edit(
+                d,
+                "scenario.yaml",
+                "time_limit_s: 30",
+                "time_limit_s: 1e300",
+            )
+        },
+        "E1005",
+        "scenario.yaml:25:17",
+        "solver.time_limit_s",
+        "at most 1000000",
+    ),
+    case(
+        "a time limit of 0",
+        |d| edit(d, "scenario.yaml", "time_limit_s: 30", "time_limit_s: 0"),
+        "E1005",
+        "scenario.yaml:25:17",
+        "solver.time_limit_s",
+        "> 0",
+    ),
+    case(
+        "4294967295 threads",
+        |d| append(d, "  threads: 4294967295\n"),
+        "E1005",
+        "scenario.yaml:26:12",
+        "solver.threads",
+        "from 1 to 1024",
+    ),
+    case(
+        "0 threads",
+        |d| append(d, "  threads: 0\n"),
+        "E1005",
+        "scenario.yaml:26:12",
+        "solver.threads",
+        "from 1 to 1024",
+    ),
+    case(
+        "a negative departures cap",
+        |d| {
+            edit(
+                d,
+                "scenario.yaml",
+                "max_departures_per_unit: 1",
+                "max_departures_per_unit: -5",
+            )
+        },
+        "E1005",
+        "scenario.yaml:16:26",
+        "max_departures_per_unit",
+        "-5",
+    ),
+    case(
+        "a tab used for indentation",
+        |d| edit(d, "scenario.yaml", "  women: 0.3", "\twomen: 0.3"),
+        "E1007",
+        "scenario.yaml:15:1",
+        "",
+        "tab",
+    ),
+    case(
+        "a key given twice",
+        |d| append(d, "plan_date: 2028-01-01\n"),
+        "E1007",
+        "scenario.yaml:26:1",
+        "",
+        "duplicate entry",
+    ),
+    case(
+        "an impossible plan date",
+        |d| edit(d, "scenario.yaml", "2027-01-01", "2027-02-30"),
+        "E1011",
+        "scenario.yaml:4:12",
+        "plan_date",
+        "2027-02-30",
+    ),
+    case(
+        "a scenario that is not UTF-8",
+        |d| {
+            let mut b = read(d, "scenario.yaml").into_bytes();
+            b.extend_from_slice(b"name: \xFF\xFE\n");
+            write(d, "scenario.yaml", &b)
+        },
+        "E1010",
+        "scenario.yaml:26:7",
+        "",
+        "0xFF",
+    ),
+    case(
+        "a NUL byte in the scenario",
+        |d| append(d, "name: a\0b\n"),
+        "E1007",
+        "scenario.yaml:26:8",
+        "",
+        "control character",
+    ),
+    // extends: and paths outside the scenario's folder.
+    case(
+        "extends: a file outside the scenario's folder",
+        |d| {
+            fs::copy(d.join("scenario.yaml"), d.join("../outside.yaml")).unwrap();
+            write(d, "scenario.yaml", b"extends: ../outside.yaml\n")
+        },
+        "E1018",
+        "scenario.yaml:1:10",
+        "extends",
+        "allow_outside_paths: true",
+    ),
+    case(
+        "extends: /etc/passwd",
+        |d| write(d, "scenario.yaml", b"name: x\nextends: /etc/passwd\n"),
+        "E1018",
+        "scenario.yaml:2:10",
+        "extends",
+        "\"/etc/passwd\" leads outside",
+    ),
+    case(
+        "a table outside the scenario's folder",
+        |d| {
+            fs::copy(d.join("units.csv"), d.join("../units.csv")).unwrap();
+            edit(
+                d,
+                "scenario.yaml",
+                "units: units.csv",
+                "units: ../units.csv",
+            )
+        },
+        "E1018",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "../units.csv",
+    ),
+    case(
+        "an extended file's table outside the scenario's folder",
+        |d| {
+            fs::create_dir_all(d.join("base")).unwrap();
+            fs::write(
+                d.join("base/base.yaml"),
+                "tables:\n  units: ../../units.csv\n",
+            )
+            .unwrap();
+            append(d, "extends: base/base.yaml\n")
+        },
+        "E1018",
+        "base/base.yaml:2:10",
+        "tables.units",
+        "../../units.csv",
+    ),
+    case(
+        "an error in an extended file names that file and line",
+        |d| {
+            fs::write(d.join("base.yaml"), "# base\nweights:\n  fit: -1\n").unwrap();
+            append(d, "extends: base.yaml\n")
+        },
+        "E1005",
+        "base.yaml:3:8",
+        "weights.fit",
+        "-1",
+    ),
+    case(
+        "extends: a file that does not exist",
+        |d| append(d, "extends: none.yaml\n"),
+        "E1001",
+        "scenario.yaml:26:10",
+        "extends",
+        "none.yaml",
+    ),
+    case(
+        "extends: itself",
+        |d| append(d, "extends: scenario.yaml\n"),
+        "E1013",
+        "scenario.yaml:26:10",
+        "extends",
+        "→",
+    ),
+    // Table paths that are not files.
+    case(
+        "a table that is a directory",
+        |d| {
+            fs::create_dir_all(d.join("units.d")).unwrap();
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.d")
+        },
+        "E1008",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "a directory",
+    ),
+    case(
+        "a table that is /dev/zero",
+        |d| {
+            edit(d, "scenario.yaml", "units: units.csv", "units: /dev/zero");
+            append(d, "allow_outside_paths: true\n")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "not a regular file",
+    ),
+    case(
+        "a table that is a FIFO",
+        |d| {
+            let ok = Command::new("mkfifo")
+                .arg(d.join("units.fifo"))
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "mkfifo");
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.fifo")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "not a regular file",
+    ),
+    case(
+        "a workbook that is not a workbook",
+        |d| {
+            write(d, "units.xlsx", b"this is not a zip file");
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.xlsx")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "units.xlsx",
+    ),
+    // The tables.
+    case(
+        "a table of NUL bytes",
+        |d| write(d, "units.csv", &[0u8; 5000]),
+        "E2016",
+        "units.csv:1",
+        "units.csv",
+        "5000 NUL byte(s)",
+    ),
+    case(
+        "a NUL byte inside a cell",
+        |d| edit(d, "units.csv", "Lào Cai", "Lào\0Cai"),
+        "E2016",
+        "units.csv:3:2",
+        "column name",
+        "\\0",
+    ),
+    case(
+        "rows of NUL bytes under a good header",
+        |d| {
+            let mut b = read(d, "posts.csv").into_bytes();
+            b.extend(std::iter::repeat_n(0u8, 300));
+            b.push(b'\n');
+            write(d, "posts.csv", &b)
+        },
+        "E2016",
+        "posts.csv:7:1",
+        "column id",
+        "NUL",
+    ),
+    case(
+        "an unclosed quote",
+        |d| edit(d, "posts.csv", "T002,P01,Giám", "T002,P01,\"Giám"),
+        "E2017",
+        "posts.csv:3",
+        "posts.csv",
+        "on line 3 and never closed",
+    ),
+    case(
+        "an unclosed quote in a semicolon file",
+        |d| {
+            let t = read(d, "units.csv").replace(',', ";");
+            write(
+                d,
+                "units.csv",
+                t.replacen(";Huyện", ";\"Huyện", 1).as_bytes(),
+            )
+        },
+        "E2017",
+        "units.csv:5",
+        "units.csv",
+        "on line 5",
+    ),
+    case(
+        "a table above max_table_rows",
+        |d| append(d, "limits: { max_table_rows: 2 }\n"),
+        "E2018",
+        "units.csv:4",
+        "units.csv",
+        "limits: { max_table_rows: N }",
+    ),
+    case(
+        "max_table_rows of 0",
+        |d| append(d, "limits: { max_table_rows: 0 }\n"),
+        "E1005",
+        "scenario.yaml:26:27",
+        "limits.max_table_rows",
+        "from 1",
+    ),
+    case(
+        "more candidate pairs than the budget",
+        |d| append(d, "limits: { max_candidate_pairs: 2 }\n"),
+        "E3005",
+        "scenario.yaml:5:1",
+        "tables",
+        "max_candidate_pairs",
+    ),
+    case(
+        "a cadres table in UTF-16",
+        |d| {
+            let mut b = vec![0xFF, 0xFE];
+            for u in read(d, "cadres.csv").encode_utf16() {
+                b.extend(u.to_le_bytes());
+            }
+            write(d, "cadres.csv", &b)
+        },
+        "E1010",
+        "cadres.csv:1:1",
+        "",
+        "UTF-16",
+    ),
+    case(
+        "a table in Windows-1258",
+        |d| {
+            let mut b = read(d, "units.csv").into_bytes();
+            b.extend_from_slice(b"D02,Huy\xD2n,district,P01,northwest,2,\n");
+            write(d, "units.csv", &b)
+        },
+        "E1010",
+        "units.csv:6:8",
+        "",
+        "0xD2",
+    ),
+    case(
+        "an empty table",
+        |d| write(d, "posts.csv", b""),
+        "E2013",
+        "posts.csv",
+        "posts.csv",
+        "empty file",
+    ),
+    case(
+        "a header with no rows",
+        |d| {
+            write(
+                d,
+                "units.csv",
+                b"id,name,tier,province,region,shortage,difficult\n",
+            )
+        },
+        "E2003",
+        "units.csv:1",
+        "units.csv",
+        "no rows",
+    ),
+    case(
+        "a header naming a column twice",
+        |d| edit(d, "units.csv", "shortage,difficult", "shortage,shortage"),
+        "E2015",
+        "units.csv:1:7",
+        "column shortage",
+        "already column 6",
+    ),
+    case(
+        "a row with a missing separator",
+        |d| edit(d, "units.csv", "northwest,3,true", "northwest3,true"),
+        "E2014",
+        "units.csv:3",
+        "units.csv",
+        "6 cells",
+    ),
+    case(
+        "a huge integer in a cell",
+        |d| {
+            edit(
+                d,
+                "posts.csv",
+                "T001,P01,party_secretary,8,",
+                "T001,P01,party_secretary,99999999999999999999999,",
+            )
+        },
+        "E2005",
+        "posts.csv:2:4",
+        "column rank",
+        "99999999999999999999999",
+    ),
+    case(
+        "a shortage out of range",
+        |d| edit(d, "units.csv", "northwest,3,true", "northwest,300,true"),
+        "E2011",
+        "units.csv:3:6",
+        "column shortage",
+        "from 0 to 3",
+    ),
+    case(
+        "hundreds of problems in one file",
+        |d| {
+            let mut t = read(d, "units.csv");
+            for i in 0..120 {
+                t += &format!("X{i},A,central,,centre,0,\nX{i},B,central,,centre,0,\n");
+            }
+            write(d, "units.csv", t.as_bytes())
+        },
+        "E1019",
+        "units.csv",
+        "",
+        "and 70 more problem(s) in this file",
+    ),
+];
+
+fn run_case(c: &Hostile) -> Result<(), String> {
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("work");
+    fs::create_dir_all(&work).unwrap();
+    let valid = crate::common::root().join(VALID);
+    for f in ["scenario.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+        fs::copy(valid.join(f), work.join(f)).unwrap();
+    }
+    (c.setup)(&work);
+    let mut wrong = Vec::new();
+    // `validate` reads every scenario of the file (sweeps too); `plan` reads the file's own
+    // scenario (a sweep is not expanded by it) and must write nothing.
+    let commands: &[&[&str]] = if c.name.contains("sweep") {
+        &[&["validate", "scenario.yaml"]]
+    } else {
+        &[
+            &["validate", "scenario.yaml"],
+            &["plan", "scenario.yaml", "--out", "out", "--time-limit", "5"],
+        ]
+    };
+    let mut shown = String::new();
+    for args in commands {
+        let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+            .current_dir(&work)
+            .args(*args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+        let cmd = args[0];
+        if o.status.code() != Some(1) {
+            wrong.push(format!("{cmd}: exit {:?}", o.status.code()));
+        }
+        if stderr.contains("panicked") {
+            wrong.push(format!("{cmd}: a panic"));
+        }
+        if work.join("out").exists() {
+            wrong.push(format!("{cmd}: --out was created"));
+        }
+        // The case's diagnostic: its code, then its place and field on the next line.
+        let head = format!("error[{}]", c.code);
+        let found = stderr.split("\n\n").find(|block| {
+            let mut lines = block.lines().skip_while(|l| !l.starts_with(&head));
+            lines.next().is_some()
+                && lines.next().is_some_and(|l| {
+                    let place = format!("  --> {}", c.at);
+                    (l == place || l.starts_with(&format!("{place} ")))
+                        && (c.field.is_empty() || l.ends_with(&format!("({})", c.field)))
+                })
+        });
+        match found {
+            None => wrong.push(format!("{cmd}: no {} at {} ({})", c.code, c.at, c.field)),
+            Some(block) if !block.contains(c.mentions) => {
+                wrong.push(format!("{cmd}: {:?} not mentioned", c.mentions))
+            }
+            Some(_) => {}
+        }
+        shown += &stderr;
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}: {}\n{shown}", c.name, wrong.join(", ")))
+    }
+}
+
+/// Every hostile input is refused with its code at its place, exit 1, no panic, nothing written.
+/// All cases run; the failures are listed together.
+#[test]
+fn hostile_inputs_are_refused_with_their_code_and_place_and_nothing_written() {
+    assert!(CASES.len() >= 40, "{} cases", CASES.len());
+    let mut names: Vec<&str> = CASES.iter().map(|c| c.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), CASES.len(), "case names are distinct");
+    let failures: Vec<String> = CASES.iter().filter_map(|c| run_case(c).err()).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n----\n")
+    );
+}
