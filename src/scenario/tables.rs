@@ -285,7 +285,7 @@ pub(crate) fn separator_name(sep: u8) -> &'static str {
 pub const DEFAULT_MAX_TABLE_ROWS: usize = 200_000;
 
 /// The most `limits.max_table_rows:` may be set to.
-pub const MAX_TABLE_ROWS_LIMIT: usize = 5_000_000;
+pub const MAX_TABLE_ROWS_LIMIT: usize = 1_000_000;
 
 /// The table has more rows than `limit` (E2018).
 pub(crate) fn too_many_rows(
