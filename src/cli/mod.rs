@@ -27,6 +27,7 @@ mod explain;
 mod generate;
 mod log;
 mod plan;
+mod programme;
 mod progress;
 mod run;
 mod validate;

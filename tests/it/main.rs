@@ -12,6 +12,7 @@ mod logging;
 mod nightly;
 mod office_data;
 mod oracle;
+mod programme;
 mod rules_settled;
 mod scenario_errors;
 mod whatif;
