@@ -5,8 +5,9 @@
 //! - a rotation passes every pairwise rule on its date (H3 only in the first period) and is not a
 //!   forbidden pair; a cadre rotates at most once, and not while a rotation that ends inside the
 //!   programme is running (P2);
-//! - every rotation ending inside the programme (running or planned) has exactly one placement, in
-//!   the first period on or after its end, and nothing else is a placement (P1); the rotation lasts
+//! - every planned rotation ending inside the programme has exactly one placement, in the first
+//!   period on or after its end, a running one at most one there (one left without is reported as
+//!   unplaced, not a breach), and nothing else is a placement (P1); the rotation lasts
 //!   at least `min_rotation_months` (H4); the placement passes the placement rules on its date
 //!   (in service, the level after the rotation's rank, H8, H9, H10);
 //! - on every period's date each post holds at most its seats: the occupants before anything moves
@@ -182,6 +183,9 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     ));
                 }
             }
+            // A running rotation left without a placement is reported by name (the programme's
+            // `unplaced`), not a breach: nothing in the programme can always place it.
+            (Some((_, _, _, None)), []) => {}
             (Some((s, _, _, _)), []) => out.push(v(
                 RuleId::P1,
                 Some(c),
