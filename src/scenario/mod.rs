@@ -13,6 +13,7 @@
 mod diagnostic;
 mod locate;
 mod plan;
+mod programme;
 pub mod provinces;
 mod tables;
 mod text;
@@ -30,6 +31,7 @@ use std::sync::Arc;
 use serde_yaml::Value;
 
 pub use diagnostic::{Diagnostic, ERROR_CODES, LoadError, WARNING_CODES};
+pub use programme::read_programme;
 pub use plan::{PlanRow, PreviousPlan, ReadPlan, read_plan, read_plan_csv, use_previous_plan};
 
 use crate::domain::{Cadre, PairRule, Post, Scenario, Unit};
