@@ -69,7 +69,7 @@ fn programme(sc: &rotaplan::domain::Scenario, a: &Args) -> Status {
     let v = rotaplan::check::programme::check(sc, &moves);
     say(&match a.format {
         Format::Json => report::violations_json(&v),
-        _ => report::violations_text(&v),
+        _ => report::programme::programme_violations_text(&v),
     });
     Status::ok_if(v.is_empty())
 }

@@ -1,7 +1,7 @@
 //! The words and files of a programme: programme.csv, programme.json, the summary (per-period
 //! KPIs, the cadres left without a placement and why, the certificates to renew).
 
-use super::{csv_line, gap, num, opt, status_words, text_table};
+use super::{csv_line, gap, num, opt, text_table};
 use crate::domain::Scenario;
 use crate::programme::Unplaced;
 use crate::programme::plan::ProgrammePlan;
@@ -144,9 +144,8 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
     );
     let _ = writeln!(
         out,
-        "status: {} ({}), objective {}, bound {}, gap {}",
+        "status: {}, objective {}, bound {}, gap {}",
         plan.status.as_str(),
-        status_words(plan.status),
         opt(plan.objective.map(|o| o.total)),
         opt(plan.bound),
         gap(plan.gap)
@@ -252,4 +251,13 @@ pub fn programme_table(sc: &Scenario, plan: &ProgrammePlan) -> String {
         &rows,
     );
     out
+}
+
+/// The checker's verdict on a programme.
+pub fn programme_violations_text(v: &[crate::check::Violation]) -> String {
+    if v.is_empty() {
+        return "the programme passes every rule (H1–H10, S1, S3, P1, P2) at every period's date\n"
+            .into();
+    }
+    super::violations_text(v)
 }
