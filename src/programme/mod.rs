@@ -536,3 +536,4 @@ pub fn occupancy_after(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<Vec<
 }
 
 pub mod plan;
+pub mod review;

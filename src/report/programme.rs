@@ -261,3 +261,97 @@ pub fn programme_violations_text(v: &[crate::check::Violation]) -> String {
     }
     super::violations_text(v)
 }
+
+fn direction_words(d: crate::programme::review::Direction) -> &'static str {
+    use crate::programme::review::Direction::*;
+    match d {
+        CentreToLocality => "centre → locality",
+        LocalityToCentre => "locality → centre",
+        LocalityToLocality => "locality → locality",
+        BetweenAgencies => "between agencies of one level",
+        Unknown => "from no recorded unit",
+    }
+}
+
+fn outcome_words(o: crate::programme::review::Outcome) -> &'static str {
+    use crate::programme::review::Outcome::*;
+    match o {
+        Higher => "placed higher",
+        Equal => "placed at an equal rank elsewhere",
+        Returned => "returned to the unit of origin",
+        NotYet => "not placed inside the programme yet",
+    }
+}
+
+/// `rotaplan review` as JSON.
+pub fn review_json(r: &crate::programme::review::Review) -> String {
+    let mut s =
+        serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// `rotaplan review` as tables: counts by year, direction, tier, role, shares, purpose, outcome.
+pub fn review_text(r: &crate::programme::review::Review) -> String {
+    let share = |n: usize| {
+        if r.rotations == 0 {
+            "—".to_string()
+        } else {
+            format!("{:.1} %", 100.0 * n as f64 / r.rotations as f64)
+        }
+    };
+    let mut out = format!(
+        "{} rotation(s), {} placement(s) after rotation\n\n",
+        r.rotations, r.placements
+    );
+    let rows: Vec<Vec<String>> = r
+        .by_year
+        .iter()
+        .map(|(y, (a, b))| vec![y.to_string(), a.to_string(), b.to_string()])
+        .collect();
+    out += &text_table(&["year", "rotations", "placements"], &rows);
+    out.push('\n');
+    let rows: Vec<Vec<String>> = r
+        .by_direction
+        .iter()
+        .map(|(d, n)| vec![direction_words(*d).to_string(), n.to_string(), share(*n)])
+        .collect();
+    out += &text_table(&["direction", "rotations", "share"], &rows);
+    out.push('\n');
+    let rows: Vec<Vec<String>> = r
+        .by_tier
+        .iter()
+        .map(|(t, n)| vec![t.as_str().to_string(), n.to_string(), share(*n)])
+        .chain(
+            r.by_role
+                .iter()
+                .map(|(t, n)| vec![format!("{t} post"), n.to_string(), share(*n)]),
+        )
+        .collect();
+    out += &text_table(&["receiving tier / post", "rotations", "share"], &rows);
+    out.push('\n');
+    let rows = vec![
+        vec!["women".to_string(), r.women.to_string(), share(r.women)],
+        vec!["ethnic minorities".to_string(), r.minority.to_string(), share(r.minority)],
+        vec!["purpose: training".to_string(), r.training.to_string(), share(r.training)],
+        vec![
+            "purpose: strengthening a place short of people".to_string(),
+            r.strengthening.to_string(),
+            share(r.strengthening),
+        ],
+        vec![
+            "purpose: not-local or two-term policy".to_string(),
+            r.policy.to_string(),
+            share(r.policy),
+        ],
+    ];
+    out += &text_table(&["among the rotated", "rotations", "share"], &rows);
+    out.push('\n');
+    let rows: Vec<Vec<String>> = r
+        .by_outcome
+        .iter()
+        .map(|(o, n)| vec![outcome_words(*o).to_string(), n.to_string(), share(*n)])
+        .collect();
+    out += &text_table(&["after the rotation", "rotations", "share"], &rows);
+    out
+}
