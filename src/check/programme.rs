@@ -129,16 +129,19 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 RuleId::P2,
                 Some(c),
                 None,
-                format!("rotates {} times in the programme, at most once", rots.len()),
+                format!(
+                    "rotates {} times in the programme, at most once",
+                    rots.len()
+                ),
             ));
         }
         let cadre = sc.cadre(c);
-        let running_end = cadre
-            .rotation_end
-            .filter(|&e| e >= periods[0] && e <= last);
+        let running_end = cadre.rotation_end.filter(|&e| e >= periods[0] && e <= last);
         // The placement due: (period, rank held, unit of origin, rotation start).
-        let due: Option<(usize, i32, Option<UnitIx>, Option<Date>)> = match (running_end, rots.first())
-        {
+        let due: Option<(usize, i32, Option<UnitIx>, Option<Date>)> = match (
+            running_end,
+            rots.first(),
+        ) {
             (Some(e), r) => {
                 if let Some(r) = r {
                     out.push(v(
@@ -159,9 +162,8 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     .checked_add_months(Months::new(sc.rules.min_rotation_months))
                     .unwrap_or(Date::MAX);
                 if end <= last {
-                    first_period_on_or_after(end).map(|s| {
-                        (s, sc.post(r.post).rank, cadre.current_unit, Some(start))
-                    })
+                    first_period_on_or_after(end)
+                        .map(|s| (s, sc.post(r.post).rank, cadre.current_unit, Some(start)))
                 } else {
                     None
                 }
@@ -261,19 +263,20 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
             }
         }
         // One post at a time: a placement comes after the rotation.
-        if let (Some(r), Some(p)) = (rots.first(), plcs.first()) {
-            if p.period <= r.period && running_end.is_none() {
-                out.push(v(
-                    RuleId::P2,
-                    Some(c),
-                    Some(p.post),
-                    format!(
-                        "placed in {} while the rotation starts in {}",
-                        at(p.period, periods),
-                        at(r.period, periods)
-                    ),
-                ));
-            }
+        if let (Some(r), Some(p)) = (rots.first(), plcs.first())
+            && p.period <= r.period
+            && running_end.is_none()
+        {
+            out.push(v(
+                RuleId::P2,
+                Some(c),
+                Some(p.post),
+                format!(
+                    "placed in {} while the rotation starts in {}",
+                    at(p.period, periods),
+                    at(r.period, periods)
+                ),
+            ));
         }
         let mut per_period: BTreeMap<usize, usize> = BTreeMap::new();
         for m in &mine {
@@ -324,7 +327,10 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     }
                 }
                 None if post.vacant_from.is_some_and(|f| d < f) => {
-                    who.push(format!("the present occupants until {}", post.vacant_from.unwrap_or(d)));
+                    who.push(format!(
+                        "the present occupants until {}",
+                        post.vacant_from.unwrap_or(d)
+                    ));
                     post.seats
                 }
                 None => 0,

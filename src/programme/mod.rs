@@ -241,10 +241,7 @@ pub struct PlacementCol {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Unplaced {
     /// No post passes the placement rules on that date: the posts looked at and the first breach.
-    NoEligiblePost {
-        posts: usize,
-        first: Option<Breach>,
-    },
+    NoEligiblePost { posts: usize, first: Option<Breach> },
     /// Posts pass the rules, but every seat is held on that date.
     AllTaken { posts: usize },
 }
@@ -287,7 +284,6 @@ fn placement_ranks(held: i32) -> std::ops::RangeInclusive<i32> {
 pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
     let prog = sc.programme.as_ref().expect("a programme scenario");
     let ctxs = tl.contexts();
-    let n_t = tl.periods.len();
     let running = running(sc, prog);
     let occupancy: Vec<Occupancy> = (0..sc.posts.len() as PostIx)
         .map(|p| occupancy(sc, prog, &ctxs[0], p))
@@ -378,8 +374,7 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
             0
         };
         let mut mine: Vec<RotationCol> = Vec::new();
-        for t in 0..n_t {
-            let ctx = &ctxs[t];
+        for (t, ctx) in ctxs.iter().enumerate() {
             if cadre_movable(ctx, t, c).is_err() {
                 continue;
             }

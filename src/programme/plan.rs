@@ -39,8 +39,8 @@ pub fn evaluate(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> ProgrammeObject
     for m in moves {
         match m.kind {
             MoveKind::Rotation => {
-                o.rotations += crate::scoring::pair_terms(&tl.at[m.period], m.cadre, m.post)
-                    .weighted(w);
+                o.rotations +=
+                    crate::scoring::pair_terms(&tl.at[m.period], m.cadre, m.post).weighted(w);
                 if let Some(n) = per_period.get_mut(m.period) {
                     *n += 1.0;
                 }
@@ -89,7 +89,9 @@ pub fn unplaced_cadres(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(Cad
             due.insert(m.cadre, s);
         }
     }
-    due.into_iter().filter(|(c, _)| !placed.contains(c)).collect()
+    due.into_iter()
+        .filter(|(c, _)| !placed.contains(c))
+        .collect()
 }
 
 /// What happened in one period.
@@ -257,7 +259,10 @@ pub fn kpis(
                     .enumerate()
                     .map(|(p, post)| post.seats.saturating_sub(occ[p][t]))
                     .sum(),
-                women: rot.iter().filter(|m| sc.cadre(m.cadre).sex == Sex::F).count(),
+                women: rot
+                    .iter()
+                    .filter(|m| sc.cadre(m.cadre).sex == Sex::F)
+                    .count(),
                 minority: rot
                     .iter()
                     .filter(|m| sc.cadre(m.cadre).ethnic_minority)
@@ -303,14 +308,14 @@ pub fn build(
     let has_plan = out.status.has_plan();
     let objective = has_plan.then(|| evaluate(sc, tl, &moves));
     let mut note = out.note.clone();
-    if let (Some(o), Some(b)) = (objective, out.backend_objective) {
-        if (o.total - b).abs() > 1e-6 * o.total.abs().max(1.0) {
-            let msg = format!(
-                "the backend's objective {b:.6} differs from the programme's recomputed {:.6}",
-                o.total
-            );
-            note = Some(note.map_or(msg.clone(), |n| format!("{n}; {msg}")));
-        }
+    if let (Some(o), Some(b)) = (objective, out.backend_objective)
+        && (o.total - b).abs() > 1e-6 * o.total.abs().max(1.0)
+    {
+        let msg = format!(
+            "the backend's objective {b:.6} differs from the programme's recomputed {:.6}",
+            o.total
+        );
+        note = Some(note.map_or(msg.clone(), |n| format!("{n}; {msg}")));
     }
     let unplaced = unplaced_cadres(sc, tl, &moves)
         .into_iter()

@@ -55,9 +55,9 @@ pub fn unplaced_words(u: &Unplaced) -> String {
                 .as_ref()
                 .map_or(String::new(), |b| format!(" (first: {b})"))
         ),
-        Unplaced::AllTaken { posts } => format!(
-            "every seat of the {posts} post(s) the cadre could take is held on that date"
-        ),
+        Unplaced::AllTaken { posts } => {
+            format!("every seat of the {posts} post(s) the cadre could take is held on that date")
+        }
     }
 }
 
@@ -137,7 +137,9 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
         "Programme {}: {} periods from {} to {}",
         plan.scenario,
         plan.periods.len(),
-        plan.periods.first().map_or(String::new(), |d| d.to_string()),
+        plan.periods
+            .first()
+            .map_or(String::new(), |d| d.to_string()),
         sc.programme
             .as_ref()
             .map_or(String::new(), |p| p.end.to_string())
@@ -215,7 +217,10 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
     }
     let renewals = renewal_rows(sc, plan);
     if !renewals.is_empty() {
-        let _ = writeln!(out, "\nNeeds a renewed health certificate (H3) before moving:");
+        let _ = writeln!(
+            out,
+            "\nNeeds a renewed health certificate (H3) before moving:"
+        );
         for r in &renewals {
             let _ = writeln!(
                 out,
@@ -332,8 +337,16 @@ pub fn review_text(r: &crate::programme::review::Review) -> String {
     out.push('\n');
     let rows = vec![
         vec!["women".to_string(), r.women.to_string(), share(r.women)],
-        vec!["ethnic minorities".to_string(), r.minority.to_string(), share(r.minority)],
-        vec!["purpose: training".to_string(), r.training.to_string(), share(r.training)],
+        vec![
+            "ethnic minorities".to_string(),
+            r.minority.to_string(),
+            share(r.minority),
+        ],
+        vec![
+            "purpose: training".to_string(),
+            r.training.to_string(),
+            share(r.training),
+        ],
         vec![
             "purpose: strengthening a place short of people".to_string(),
             r.strengthening.to_string(),

@@ -31,8 +31,8 @@ use std::sync::Arc;
 use serde_yaml::Value;
 
 pub use diagnostic::{Diagnostic, ERROR_CODES, LoadError, WARNING_CODES};
-pub use programme::read_programme;
 pub use plan::{PlanRow, PreviousPlan, ReadPlan, read_plan, read_plan_csv, use_previous_plan};
+pub use programme::read_programme;
 
 use crate::domain::{Cadre, PairRule, Post, Scenario, Unit};
 use diagnostic::{self as code, Diags, quoted};

@@ -56,7 +56,12 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<Vec<Move>, LoadError
                 .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
                 .field(format!("{}: {col}", csv.name))
         };
-        let (c, p, k, t) = (cell("cadre_id"), cell("post_id"), cell("kind"), cell("period"));
+        let (c, p, k, t) = (
+            cell("cadre_id"),
+            cell("post_id"),
+            cell("kind"),
+            cell("period"),
+        );
         if [&c, &p, &k, &t].iter().all(|x| x.is_empty()) {
             continue;
         }

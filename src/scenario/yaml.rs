@@ -785,7 +785,13 @@ impl Conv<'_> {
             }
             Some(other) => self.wrong_type(&kp, other, "a list of dates (`- 2027-01-01` lines)"),
         }
-        self.set_f64(m, p, "origin_penalty", &mut r.origin_penalty, Range::NonNegative);
+        self.set_f64(
+            m,
+            p,
+            "origin_penalty",
+            &mut r.origin_penalty,
+            Range::NonNegative,
+        );
         self.set_f64(m, p, "smoothing", &mut r.smoothing, Range::NonNegative);
         let mut unplaced = f64::NAN;
         self.set_f64(m, p, "unplaced_penalty", &mut unplaced, Range::NonNegative);

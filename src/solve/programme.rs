@@ -102,7 +102,8 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
             out.backend_objective = Some(constant);
             out.bound = Some(constant);
             out.gap = Some(0.0);
-            out.note = Some("no rotation or placement passes the rules; nothing to optimise".into());
+            out.note =
+                Some("no rotation or placement passes the rules; nothing to optimise".into());
         }
         Some(Ok(raw)) => {
             out.status = raw.status;
@@ -194,7 +195,10 @@ pub fn build(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Model {
     }
     let mut constant = 0.0;
     for r in &cols.running {
-        let ks = plc_of.get(&(r.cadre, r.period)).cloned().unwrap_or_default();
+        let ks = plc_of
+            .get(&(r.cadre, r.period))
+            .cloned()
+            .unwrap_or_default();
         if ks.is_empty() {
             constant -= prog.unplaced_penalty;
             continue;
@@ -222,7 +226,11 @@ pub fn build(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Model {
             .collect();
         ranks.sort_unstable();
         ranks.dedup();
-        if ranks.len() > 1 || ps.iter().any(|&j| !cols.placements[j].after_ranks.contains(&ranks[0])) {
+        if ranks.len() > 1
+            || ps
+                .iter()
+                .any(|&j| !cols.placements[j].after_ranks.contains(&ranks[0]))
+        {
             for b in ranks {
                 let e: Expression = ks
                     .iter()

@@ -44,7 +44,11 @@ fn shipped_programme_is_optimal_and_passes_the_checker() {
             .iter()
             .any(|m| m.cadre == r.cadre && m.kind == MoveKind::Placement && m.period == r.period);
         let reported = plan.unplaced.iter().any(|u| u.0 == r.cadre);
-        assert!(placed ^ reported, "cadre {} neither placed nor reported", r.cadre);
+        assert!(
+            placed ^ reported,
+            "cadre {} neither placed nor reported",
+            r.cadre
+        );
     }
     // The objective is the moves' own.
     let tl = Timeline::new(&sc).unwrap();
@@ -104,7 +108,11 @@ fn the_checker_rejects_bad_programmes_by_rule_and_period() {
     assert!(check(&sc, &twice).iter().any(|v| v.rule == RuleId::P2));
 
     // Two cadres on one seat on one date: H7, named with the period.
-    let a = good.iter().find(|m| m.kind == MoveKind::Rotation).unwrap().clone();
+    let a = good
+        .iter()
+        .find(|m| m.kind == MoveKind::Rotation)
+        .unwrap()
+        .clone();
     let other = good
         .iter()
         .find(|m| m.kind == MoveKind::Rotation && m.period == a.period && m.post != a.post)
@@ -115,7 +123,12 @@ fn the_checker_rejects_bad_programmes_by_rule_and_period() {
         post: a.post,
         ..other.clone()
     });
-    violation_of(&sc, &crowded, RuleId::H7, &format!("period {}", a.period + 1));
+    violation_of(
+        &sc,
+        &crowded,
+        RuleId::H7,
+        &format!("period {}", a.period + 1),
+    );
 
     // A rule evaluated at the period's date: a cadre who retires before a late period cannot
     // rotate then (H2), though the same move would pass in the first period.
@@ -123,13 +136,14 @@ fn the_checker_rejects_bad_programmes_by_rule_and_period() {
     let ctxs = tl.contexts();
     let last = tl.periods.len() - 1;
     let found = (0..sc.cadres.len() as CadreIx).find_map(|c| {
-        (0..sc.posts.len() as PostIx).find(|&p| {
-            rotaplan::programme::rotation_breaches(&ctxs[0], 0, c, p).is_empty()
-                && rotaplan::programme::rotation_breaches(&ctxs[last], last, c, p)
-                    .iter()
-                    .any(|b| b.rule == RuleId::H2)
-        })
-        .map(|p| (c, p))
+        (0..sc.posts.len() as PostIx)
+            .find(|&p| {
+                rotaplan::programme::rotation_breaches(&ctxs[0], 0, c, p).is_empty()
+                    && rotaplan::programme::rotation_breaches(&ctxs[last], last, c, p)
+                        .iter()
+                        .any(|b| b.rule == RuleId::H2)
+            })
+            .map(|p| (c, p))
     });
     let (c, p) = found.expect("a cadre whose service runs out during the programme");
     let late = vec![Move {
@@ -158,7 +172,8 @@ fn the_checker_rejects_bad_programmes_by_rule_and_period() {
     }];
     let v = check(&sc, &before);
     assert!(
-        v.iter().any(|v| v.rule == RuleId::H7 && v.post.as_deref() == Some(&post.id)),
+        v.iter()
+            .any(|v| v.rule == RuleId::H7 && v.post.as_deref() == Some(&post.id)),
         "{v:#?}"
     );
     let _ = (ix, cx);
@@ -214,15 +229,17 @@ fn raw_prog() -> impl Strategy<Value = RawProg> {
         0..5usize,
         2027..2030i32,
     )
-        .prop_map(|(unit, rank, title, seats, occupied, holder, vacant_year)| RawPost {
-            unit,
-            rank,
-            title,
-            seats,
-            occupied,
-            holder,
-            vacant_year,
-        });
+        .prop_map(
+            |(unit, rank, title, seats, occupied, holder, vacant_year)| RawPost {
+                unit,
+                rank,
+                title,
+                seats,
+                occupied,
+                holder,
+                vacant_year,
+            },
+        );
     let cadre = (
         prop::option::weighted(0.8, 0..3usize),
         3..5i32,
@@ -274,7 +291,11 @@ fn build(raw: &RawProg) -> Scenario {
         .map(|i| Unit {
             id: format!("U{}", i + 1),
             name: format!("Đơn vị {}", i + 1),
-            tier: if i == 2 { Tier::Commune } else { Tier::Province },
+            tier: if i == 2 {
+                Tier::Commune
+            } else {
+                Tier::Province
+            },
             province: Some("P1".into()),
             region: format!("R{}", i % 2),
             shortage: raw.shortage[i],
@@ -400,7 +421,10 @@ fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
             all.push(vec![mv(p, MoveKind::Rotation, t)]);
             for s in t + 1..n_t {
                 for q in 0..n_p {
-                    all.push(vec![mv(p, MoveKind::Rotation, t), mv(q, MoveKind::Placement, s)]);
+                    all.push(vec![
+                        mv(p, MoveKind::Rotation, t),
+                        mv(q, MoveKind::Placement, s),
+                    ]);
                 }
             }
         }
@@ -489,7 +513,10 @@ fn programme_mip_matches_brute_force_on_tiny_programmes() {
         panic!("{e}");
     }
     // Not vacuous: placements and chains occur.
-    let (placed, chained) = (placed.load(Ordering::Relaxed), chained.load(Ordering::Relaxed));
+    let (placed, chained) = (
+        placed.load(Ordering::Relaxed),
+        chained.load(Ordering::Relaxed),
+    );
     assert!(placed >= 8, "only {placed} cases with a placement");
     assert!(chained >= 2, "only {chained} cases with a chain");
 }
