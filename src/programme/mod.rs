@@ -347,6 +347,7 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
         let c = c as CadreIx;
         if let Some(r) = running.iter().find(|r| r.cadre == c) {
             let (cols, looked, first) = placement_cols(c, r.period, &[cadre.current_rank], None);
+            let eligible = cols.len();
             let cols: Vec<PlacementCol> = cols
                 .into_iter()
                 .filter(|x| could_be_free(x.post, r.period))
@@ -354,13 +355,13 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
             if cols.is_empty() {
                 unplaceable.push((
                     c,
-                    if first.is_some() || looked == 0 {
+                    if eligible > 0 {
+                        Unplaced::AllTaken { posts: eligible }
+                    } else {
                         Unplaced::NoEligiblePost {
                             posts: looked,
                             first,
                         }
-                    } else {
-                        Unplaced::AllTaken { posts: looked }
                     },
                 ));
             }

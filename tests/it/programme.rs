@@ -520,3 +520,27 @@ fn programme_mip_matches_brute_force_on_tiny_programmes() {
     assert!(placed >= 8, "only {placed} cases with a placement");
     assert!(chained >= 2, "only {chained} cases with a chain");
 }
+
+#[test]
+fn generated_programmes_load_plan_and_pass_the_checker() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = rotaplan::generate::GenOptions {
+        cadres: 120,
+        posts: 40,
+        seed: 5,
+        plan_date: d("2027-01-01"),
+        name: None,
+    };
+    for f in rotaplan::generate::generate_programme(&opts, 3) {
+        std::fs::write(dir.path().join(&f.name), f.contents).unwrap();
+    }
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let prog = sc.programme.as_ref().unwrap();
+    assert_eq!(prog.periods.len(), 3);
+    assert!(prog.holders.iter().flatten().count() > 0);
+    assert!(sc.posts.iter().any(|p| p.vacant_from.is_some()));
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert!(done.plan.status.has_plan(), "{:?}", done.plan.note);
+    assert!(done.violations.is_empty(), "{:?}", done.violations);
+    assert!(!done.plan.moves.is_empty());
+}
