@@ -544,3 +544,27 @@ fn generated_programmes_load_plan_and_pass_the_checker() {
     assert!(done.violations.is_empty(), "{:?}", done.violations);
     assert!(!done.plan.moves.is_empty());
 }
+
+#[test]
+fn a_programme_is_the_same_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = rotaplan::generate::GenOptions {
+        cadres: 90,
+        posts: 30,
+        seed: 11,
+        plan_date: d("2027-01-01"),
+        name: None,
+    };
+    for f in rotaplan::generate::generate_programme(&opts, 4) {
+        std::fs::write(dir.path().join(&f.name), f.contents).unwrap();
+    }
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let a = rotaplan::plan_programme(&sc).unwrap().plan;
+    let b = rotaplan::plan_programme(&sc).unwrap().plan;
+    assert_eq!(a.moves, b.moves);
+    assert_eq!(
+        rotaplan::report::programme::programme_csv(&a),
+        rotaplan::report::programme::programme_csv(&b)
+    );
+    assert_eq!(a.objective, b.objective);
+}
