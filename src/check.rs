@@ -2,6 +2,8 @@
 //! re-evaluates every rule on the pairs it is given, so it also checks plans written by hand or by
 //! an older version.
 
+pub mod programme;
+
 use crate::domain::{CadreIx, PostIx, UnitIx};
 use crate::rules::family::conflicts;
 use crate::rules::{RuleContext, RuleId};

@@ -127,6 +127,10 @@ pub struct Post {
     pub seats: u32,
     /// 1–5, 5 = must fill.
     pub criticality: u8,
+    /// The cadre holding the post today (`holder_id`, an id of cadres.csv; programmes only).
+    pub holder_id: Option<String>,
+    /// The known date the post falls vacant (`vacant_from`; programmes only).
+    pub vacant_from: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -396,6 +400,37 @@ pub struct Scenario {
     /// plan already in `plan`'s output folder, or the same scenario's plan in the batch's previous
     /// run) through `scenario::use_previous_plan`.
     pub baseline_previous: bool,
+    /// `programme:` several periods planned together (docs/programme.md); `None` for one plan.
+    pub programme: Option<Programme>,
+}
+
+/// A programme of several periods (`programme:` in the YAML): rotations and placements after
+/// rotation planned over the term, every rule evaluated at each period's date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Programme {
+    /// First day of the programme (default: the plan date).
+    pub start: Date,
+    /// Last day of the programme.
+    pub end: Date,
+    /// The dates on which moves take effect, increasing; the first is `start`.
+    pub periods: Vec<Date>,
+    /// The holder of each post (posts.csv `holder_id` resolved), by post index.
+    pub holders: Vec<Option<CadreIx>>,
+    /// At most this many cadres leave one unit (on rotation) in one period.
+    pub max_departures_per_period: u32,
+    /// Cost of a placement after rotation back into the cadre's unit of origin ("khép kín").
+    pub origin_penalty: f64,
+    /// Cost per rotation above or below the per-period average (not in waves).
+    pub smoothing: f64,
+    /// Cost of a rotation that ends inside the programme with no placement (running rotations).
+    pub unplaced_penalty: f64,
+}
+
+impl Programme {
+    /// The index of the first period on or after `d`, if any.
+    pub fn period_on_or_after(&self, d: Date) -> Option<usize> {
+        self.periods.iter().position(|&p| p >= d)
+    }
 }
 
 /// How many cadre–post pairs have a compatible rank (the post's rank from the cadre's current rank

@@ -134,6 +134,93 @@ pub fn generate(opts: &GenOptions) -> Vec<GeneratedFile> {
     ]
 }
 
+/// A programme scenario of `years` yearly periods from the plan date (`generate --years`): the
+/// files of [`generate`] with `programme:` in scenario.yaml and posts.csv's `holder_id` (a quarter
+/// of the posts, held by a cadre of their unit and rank: retirements, running rotations and chains
+/// open them) and `vacant_from` (another quarter, spread over the years). The cadres' running
+/// rotations (`rotation_end`) that end inside the programme are followed by placements.
+pub fn generate_programme(opts: &GenOptions, years: u32) -> Vec<GeneratedFile> {
+    let years = years.max(1);
+    let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    let kinds = kind_catalogue();
+    let units = gen_units(&mut rng, &kinds, opts.posts);
+    let unit_picker = UnitPicker::new(&units);
+    let posts = gen_posts(&mut rng, &kinds, &units, &unit_picker, opts.posts);
+    let cadres = gen_cadres(&mut rng, &kinds, &units, &unit_picker, &posts, opts);
+    let mut holder_of = vec![String::new(); posts.len()];
+    let mut vacant = vec![String::new(); posts.len()];
+    let mut by_place: std::collections::BTreeMap<(usize, u8), Vec<usize>> = Default::default();
+    for (i, c) in cadres.iter().enumerate() {
+        by_place
+            .entry((c.current_unit, c.current_rank))
+            .or_default()
+            .push(i);
+    }
+    for (i, p) in posts.iter().enumerate() {
+        match i % 4 {
+            0 => {
+                if let Some(list) = by_place.get_mut(&(p.unit, p.rank))
+                    && !list.is_empty()
+                {
+                    holder_of[i] = cadres[list.remove(0)].id.clone();
+                }
+            }
+            1 => {
+                let k = (i / 4) as u32 % years;
+                let months = 12 * k + if i % 8 == 1 { 6 } else { 0 };
+                vacant[i] = date_str(opts.plan_date.checked_add_months(Months::new(months)));
+            }
+            _ => {}
+        }
+    }
+    let base = posts_csv(&posts, &units);
+    let mut posts_text = String::new();
+    for (i, line) in base.lines().enumerate() {
+        posts_text += line;
+        if i == 0 {
+            posts_text += ",holder_id,vacant_from";
+        } else {
+            posts_text += &format!(",{},{}", holder_of[i - 1], vacant[i - 1]);
+        }
+        posts_text.push('\n');
+    }
+    let name = opts.name.clone().unwrap_or_else(|| {
+        format!(
+            "Synthetic programme {} years {}×{} seed {}",
+            years, opts.cadres, opts.posts, opts.seed
+        )
+    });
+    let end = opts
+        .plan_date
+        .checked_add_months(Months::new(12 * years))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(opts.plan_date);
+    let yaml = format!(
+        "{}programme:\n  start: {}\n  end: {}\n  period_months: 12\n",
+        scenario_yaml(&name, opts),
+        opts.plan_date.format("%Y-%m-%d"),
+        end.format("%Y-%m-%d"),
+    );
+    vec![
+        GeneratedFile {
+            name: "scenario.yaml".into(),
+            contents: yaml,
+        },
+        GeneratedFile {
+            name: "units.csv".into(),
+            contents: units_csv(&units),
+        },
+        GeneratedFile {
+            name: "posts.csv".into(),
+            contents: posts_text,
+        },
+        GeneratedFile {
+            name: "cadres.csv".into(),
+            contents: cadres_csv(&cadres, &units),
+        },
+    ]
+}
+
 // ---------------------------------------------------------------------------------------------
 // Catalogues
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ pub mod explain;
 pub mod generate;
 pub mod output;
 pub mod plan;
+pub mod programme;
 pub mod report;
 pub mod rules;
 pub mod runs;
@@ -63,4 +64,27 @@ pub fn plan_candidates(
         Vec::new()
     };
     Planned { plan, violations }
+}
+
+/// A programme and the checker's verdict on it.
+pub struct Programmed {
+    pub plan: programme::plan::ProgrammePlan,
+    /// Violations found by `check::programme`; a programme the program writes must have none.
+    pub violations: Vec<check::Violation>,
+}
+
+/// The programme pipeline on a scenario with `programme:`: the timeline (the scenario at each
+/// period's date) → the time-expanded columns → the MIP → the programme → the checker. `None`
+/// without `programme:`.
+pub fn plan_programme(sc: &domain::Scenario) -> Option<Programmed> {
+    let tl = programme::Timeline::new(sc)?;
+    let cols = programme::generate(sc, &tl);
+    let outcome = solve::programme::solve(sc, &tl, &cols);
+    let plan = programme::plan::build(sc, &tl, &cols, &outcome);
+    let violations = if plan.status.has_plan() {
+        check::programme::check(sc, &plan.moves)
+    } else {
+        Vec::new()
+    };
+    Some(Programmed { plan, violations })
 }

@@ -327,6 +327,8 @@ mod tests {
             function: None,
             seats: 1,
             criticality: crit,
+            holder_id: None,
+            vacant_from: None,
         }
     }
     fn cadre(sector: &str, rating: u8, titles: &[&str]) -> Cadre {

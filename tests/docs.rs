@@ -205,6 +205,12 @@ fn readme_and_commands_examples_are_real() {
 /// rules.md's examples (issue 9 defect 6 and issue 16): the H2 months C04 has left, and H10 on
 /// posts that are both sensitive and deputy, run against the real program.
 #[test]
+fn programme_examples_are_real() {
+    assert!(run_examples("docs/programme.md") >= 2);
+    assert!(run_examples("scenarios/programme/README.md") >= 2);
+}
+
+#[test]
 fn rules_examples_are_real() {
     assert!(run_examples("docs/rules.md") >= 2);
 }
@@ -277,11 +283,12 @@ fn every_documented_error_code_is_in_the_loader_and_back() {
 fn all_rules() -> Vec<RuleId> {
     use RuleId::*;
     let all = vec![
-        H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, S1, S2, S3, S4, S5, S6,
+        H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, S1, S2, S3, S4, S5, S6, P1, P2,
     ];
     for r in &all {
         match r {
-            H1 | H2 | H3 | H4 | H5 | H6 | H7 | H8 | H9 | H10 | S1 | S2 | S3 | S4 | S5 | S6 => {}
+            H1 | H2 | H3 | H4 | H5 | H6 | H7 | H8 | H9 | H10 | S1 | S2 | S3 | S4 | S5 | S6 | P1
+            | P2 => {}
         }
     }
     all

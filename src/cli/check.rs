@@ -29,6 +29,9 @@ pub fn run(a: Args) -> Status {
         Ok(s) => s,
         Err(s) => return s,
     };
+    if sc.programme.is_some() {
+        return programme(&sc, &a);
+    }
     let rows = match scenario::read_plan(&a.plan, &sc) {
         Ok(r) => {
             if let Err(s) = super::say_warnings(&r.warnings, a.deny_warnings) {
@@ -48,6 +51,25 @@ pub fn run(a: Args) -> Status {
     say(&match a.format {
         Format::Json => report::violations_json(&v),
         _ => report::violations_text(&v),
+    });
+    Status::ok_if(v.is_empty())
+}
+
+/// A scenario with `programme:`: the file is a programme (programme.csv), checked by
+/// `check::programme` at every period's date.
+fn programme(sc: &rotaplan::domain::Scenario, a: &Args) -> Status {
+    let moves = match scenario::read_programme(&a.plan, sc) {
+        Ok(m) => m,
+        Err(e) => {
+            let text = format!("{e}\n");
+            log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
+            return Status::Problem;
+        }
+    };
+    let v = rotaplan::check::programme::check(sc, &moves);
+    say(&match a.format {
+        Format::Json => report::violations_json(&v),
+        _ => report::programme::programme_violations_text(&v),
     });
     Status::ok_if(v.is_empty())
 }

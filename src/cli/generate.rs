@@ -26,6 +26,10 @@ pub struct Args {
     /// The scenario's name [default: from the sizes and the seed]
     #[arg(long)]
     name: Option<String>,
+    /// A programme scenario of this many yearly periods from the plan date: posts with holders
+    /// and vacancy dates, running rotations (docs/programme.md)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=20))]
+    years: Option<u32>,
 }
 
 pub fn run(a: Args) -> Status {
@@ -40,7 +44,11 @@ pub fn run(a: Args) -> Status {
         plan_date: a.plan_date,
         name: a.name,
     };
-    for f in rotaplan::generate::generate(&opts) {
+    let files = match a.years {
+        Some(y) => rotaplan::generate::generate_programme(&opts, y),
+        None => rotaplan::generate::generate(&opts),
+    };
+    for f in files {
         if let Err(s) = write(&a.out.join(&f.name), &f.contents) {
             return s;
         }

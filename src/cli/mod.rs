@@ -27,7 +27,9 @@ mod explain;
 mod generate;
 mod log;
 mod plan;
+mod programme;
 mod progress;
+mod review;
 mod run;
 mod validate;
 
@@ -106,6 +108,8 @@ enum Command {
     Explain(explain::Args),
     /// Write a valid synthetic scenario of any size.
     Generate(generate::Args),
+    /// The review figures of a programme file: counts by year, direction, tier, shares, purpose, outcome.
+    Review(review::Args),
 }
 
 /// The program: a panic is an internal error (exit 2, as the contract says, not Rust's 101).
@@ -135,6 +139,7 @@ fn run() -> Status {
         Command::Batch(a) => batch::run(a, quiet),
         Command::Explain(a) => explain::run(a),
         Command::Generate(a) => generate::run(a),
+        Command::Review(a) => review::run(a),
     }
 }
 

@@ -107,6 +107,9 @@ pub fn run(a: Args) -> Status {
             }
         }
     }
+    if sc.programme.is_some() {
+        return super::programme::run(&sc, &dir, a.format);
+    }
     if let Some(file) = &a.export_model
         && let Err(s) = export_model(&sc, file, a.restricted)
     {

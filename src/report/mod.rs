@@ -11,6 +11,7 @@ mod comparison;
 pub use comparison::*;
 mod explain;
 mod findings;
+pub mod programme;
 pub use explain::{
     cadre_summary, cadre_worded, explanation, pair_summary, pair_worded, post_summary, post_worded,
     status_words, structure_lines, why_not_text, worded,

@@ -38,6 +38,12 @@ pub enum RuleId {
     S5,
     /// The structure targets hold among the cadres moved (only with `requirements.targets.hard`).
     S6,
+    /// Programmes: every rotation that ends inside the programme is followed by one placement, in
+    /// the period of its end, after the rotation's rank.
+    P1,
+    /// Programmes: a cadre rotates at most once, holds one post at a time, and a post holds at
+    /// most its seats on every period's date (vacancies and chains).
+    P2,
 }
 
 impl RuleId {
@@ -71,6 +77,8 @@ impl RuleId {
             RuleId::S4 => "one post per cadre",
             RuleId::S5 => "must-fill posts filled (hard)",
             RuleId::S6 => "structure targets met (hard)",
+            RuleId::P1 => "placement after rotation",
+            RuleId::P2 => "one post per cadre and one cadre per seat at every date",
         }
     }
 }
@@ -385,6 +393,34 @@ pub fn h6_post_level(sc: &Scenario, cadre: &Cadre, post: &Post) -> RuleResult {
         format!(
             "post rank {} vs current rank {}: {}",
             post.rank, cadre.current_rank, why
+        ),
+    )
+}
+
+/// H6 for a placement after rotation: the rank held during the rotation (`held`) or one above it,
+/// the step up only onto a title the cadre is planned for (the promotion the planning prepared)
+/// or for a cadre marked outstanding; never lower.
+pub fn placement_level(cadre: &Cadre, post: &Post, held: i32) -> RuleResult {
+    let step = post.rank - held;
+    let planned = cadre
+        .planned_titles
+        .iter()
+        .any(|t| crate::domain::text::same_key(t, &post.title));
+    if step == 0 || (step == 1 && (planned || cadre.outstanding)) {
+        return Ok(());
+    }
+    let why = if step < 0 {
+        "a placement is never at a lower rank than the rotation's"
+    } else if step == 1 {
+        "one rank up only onto a planned title or for an outstanding cadre"
+    } else {
+        "at most one rank above the rotation's"
+    };
+    breach(
+        RuleId::H6,
+        format!(
+            "placement at rank {} after a rotation at rank {held}: {why}",
+            post.rank
         ),
     )
 }

@@ -61,6 +61,7 @@ impl Builder {
                 cadres: Default::default(),
                 baseline_previous: false,
                 baseline: Vec::new(),
+                programme: None,
             },
         };
         assert_eq!(b.unit("P1", Tier::Province, Some("P1")), P1);
@@ -106,6 +107,8 @@ impl Builder {
             function: None,
             seats: 1,
             criticality: 3,
+            holder_id: None,
+            vacant_from: None,
         };
         f(&mut p);
         Arc::make_mut(&mut self.sc.posts).push(p);

@@ -62,6 +62,9 @@ codes! {
     PLAN_UNKNOWN_CADRE = "E4002": "unknown cadre in plan";
     PLAN_UNKNOWN_POST = "E4003": "unknown post in plan";
     PLAN_MISSING_VALUE = "E4004": "empty cell in plan";
+    BAD_MOVE = "E4005": "bad kind or period in a programme";
+    BAD_PROGRAMME = "E5001": "programme periods out of order";
+    HOLDS_TWO_POSTS = "E5002": "cadre holds two posts";
 }
 
 macro_rules! warning_codes {

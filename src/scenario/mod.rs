@@ -13,6 +13,7 @@
 mod diagnostic;
 mod locate;
 mod plan;
+mod programme;
 pub mod provinces;
 mod tables;
 mod text;
@@ -31,6 +32,7 @@ use serde_yaml::Value;
 
 pub use diagnostic::{Diagnostic, ERROR_CODES, LoadError, WARNING_CODES};
 pub use plan::{PlanRow, PreviousPlan, ReadPlan, read_plan, read_plan_csv, use_previous_plan};
+pub use programme::read_programme;
 
 use crate::domain::{Cadre, PairRule, Post, Scenario, Unit};
 use diagnostic::{self as code, Diags, quoted};
@@ -243,6 +245,20 @@ pub(crate) fn from_value(
     if let Some(posts) = &posts {
         refs.check_seats(&pins, posts, &extra_seats);
     }
+    let holders = match (&posts, &s.posts) {
+        (Some(posts), Some(t)) => refs.holders(posts, post_ids, cadre_ids, &t.path),
+        _ => Vec::new(),
+    };
+    let programme = match (&s.programme, s.plan_date) {
+        (Some(raw), Some(plan_date)) => refs.programme(
+            raw,
+            plan_date,
+            holders,
+            s.max_departures_per_unit,
+            s.weights.must_fill,
+        ),
+        _ => None,
+    };
 
     if let (Some(posts), Some(cadres)) = (&posts, &cadres) {
         let pairs =
@@ -298,6 +314,7 @@ pub(crate) fn from_value(
                 cadres,
                 baseline: Vec::new(),
                 baseline_previous: s.baseline_previous,
+                programme,
             },
         )
         .map(|scenario| Checked {
@@ -823,6 +840,189 @@ impl Refs<'_> {
         Diagnostic::new(code, &l.file)
             .at(l.line, l.column)
             .field(key.to_string())
+    }
+
+    /// posts.csv's `holder_id` resolved against cadres.csv, one entry per post; an unknown id is
+    /// E2008 and a cadre holding two posts E5002, both located at the post's row.
+    fn holders(
+        &mut self,
+        posts: &[Post],
+        post_ids: Option<&Ids>,
+        cadre_ids: Option<&Ids>,
+        file: &Path,
+    ) -> Vec<Option<crate::domain::CadreIx>> {
+        let mut out = vec![None; posts.len()];
+        let Some(cadre_ids) = cadre_ids.filter(|i| !i.is_empty()) else {
+            return out;
+        };
+        let mut held: BTreeMap<u32, &str> = BTreeMap::new();
+        for (i, post) in posts.iter().enumerate() {
+            let Some(h) = &post.holder_id else { continue };
+            let line = post_ids.and_then(|ids| ids.line(&post.id));
+            let here = |code| {
+                Diagnostic::new(code, file)
+                    .at(line, None)
+                    .field("posts.csv: holder_id")
+            };
+            match cadre_ids.get(h) {
+                None => {
+                    let fix = match cadre_ids.suggest(h) {
+                        Some(s) => format!("did you mean {s:?}? correct the id"),
+                        None => "correct the id, or add the cadre to cadres.csv".to_string(),
+                    };
+                    self.diags.push(
+                        here(code::UNKNOWN_REFERENCE)
+                            .found(quoted(h))
+                            .expected("the id of a row of cadres.csv")
+                            .fix(fix),
+                    );
+                }
+                Some(c) => {
+                    if let Some(first) = held.get(&c) {
+                        self.diags.push(
+                            here(code::HOLDS_TWO_POSTS)
+                                .found(format!("{} also holds post {first}", quoted(h)))
+                                .expected("each cadre named as the holder of one post at most")
+                                .fix("keep the cadre on the post they hold now and empty the other cell"),
+                        );
+                    } else {
+                        held.insert(c, &post.id);
+                        out[i] = Some(c);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// `programme:` checked against the plan date: the periods (E5001), the defaults.
+    fn programme(
+        &mut self,
+        raw: &yaml::RawProgramme,
+        plan_date: crate::domain::Date,
+        holders: Vec<Option<crate::domain::CadreIx>>,
+        max_departures: u32,
+        must_fill: f64,
+    ) -> Option<crate::domain::Programme> {
+        use chrono::Months;
+        let first = raw
+            .periods
+            .as_ref()
+            .and_then(|l| l.first().map(|(d, _)| *d));
+        let start = raw.start.or(first).unwrap_or(plan_date);
+        let end = raw.end?;
+        let bad = |this: &Self, key: &KeyPath, found: String, expected: &str, fix: &str| {
+            this.located(code::BAD_PROGRAMME, key)
+                .found(found)
+                .expected(expected.to_string())
+                .fix(fix.to_string())
+        };
+        let mut ok = true;
+        if start < plan_date {
+            let d = bad(
+                self,
+                &raw.key.key("start"),
+                format!("{start}, before the plan date {plan_date}"),
+                "a start on or after `plan_date`",
+                "move `start` to the plan date or later (or leave it out: it defaults to the plan date)",
+            );
+            self.diags.push(d);
+            ok = false;
+        }
+        if end <= start {
+            let d = bad(
+                self,
+                &raw.key.key("end"),
+                format!("{end}, not after the start {start}"),
+                "an end after the start",
+                "write the programme's last day, e.g. five years after the start",
+            );
+            self.diags.push(d);
+            ok = false;
+        }
+        let periods: Vec<crate::domain::Date> = match (&raw.periods, raw.period_months) {
+            (Some(_), Some(_)) => {
+                let d = bad(
+                    self,
+                    &raw.key.key("period_months"),
+                    "both `periods` and `period_months`".into(),
+                    "one of the two",
+                    "keep `periods:` (explicit dates) or `period_months:` (regular periods), not both",
+                );
+                self.diags.push(d);
+                return None;
+            }
+            (Some(list), None) => {
+                let mut prev: Option<crate::domain::Date> = None;
+                for (d, key) in list {
+                    let wrong = if prev.is_some_and(|p| *d <= p) {
+                        Some("a date after the previous period's")
+                    } else if *d < start || *d > end {
+                        Some("a date between the programme's start and end")
+                    } else {
+                        None
+                    };
+                    if let Some(expected) = wrong {
+                        let diag = bad(
+                            self,
+                            key,
+                            d.to_string(),
+                            expected,
+                            "list the periods' first days in increasing order, inside the programme",
+                        );
+                        self.diags.push(diag);
+                        ok = false;
+                    }
+                    prev = Some(*d);
+                }
+                if list.first().is_some_and(|(d, _)| *d != start) {
+                    let diag = bad(
+                        self,
+                        &list[0].1,
+                        list[0].0.to_string(),
+                        "the first period on the programme's start",
+                        "make the first period the start date (or set `start:` to it)",
+                    );
+                    self.diags.push(diag);
+                    ok = false;
+                }
+                list.iter().map(|(d, _)| *d).collect()
+            }
+            (None, months) => {
+                let months = months.unwrap_or(12);
+                let mut out = Vec::new();
+                let mut k = 0u32;
+                while let Some(d) = start.checked_add_months(Months::new(months * k)) {
+                    if d > end || out.len() >= 1000 {
+                        break;
+                    }
+                    out.push(d);
+                    k += 1;
+                }
+                out
+            }
+        };
+        if periods.is_empty() && ok {
+            let d = bad(
+                self,
+                &raw.key,
+                "no period".into(),
+                "at least one period date",
+                "list the periods under `periods:`",
+            );
+            self.diags.push(d);
+            ok = false;
+        }
+        ok.then(|| crate::domain::Programme {
+            start,
+            end,
+            periods,
+            holders,
+            max_departures_per_period: raw.max_departures_per_period.unwrap_or(max_departures),
+            origin_penalty: raw.origin_penalty,
+            smoothing: raw.smoothing,
+            unplaced_penalty: raw.unplaced_penalty.unwrap_or(must_fill),
+        })
     }
 
     /// `None` if unknown (reported) or if the table could not be read (reported there).

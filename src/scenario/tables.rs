@@ -37,6 +37,8 @@ pub(crate) const POST_COLUMNS: &[Column] = &[
     ("function", false),
     ("seats", false),
     ("criticality", true),
+    ("holder_id", false),
+    ("vacant_from", false),
 ];
 
 pub(crate) const CADRE_COLUMNS: &[Column] = &[
@@ -98,6 +100,10 @@ pub(crate) const POST_ALIASES: &[Alias] = &[
     ("so_ghe", "seats"),
     ("muc_do_can_thiet", "criticality"),
     ("muc_uu_tien", "criticality"),
+    ("nguoi_giu", "holder_id"),
+    ("ma_nguoi_giu", "holder_id"),
+    ("trong_tu", "vacant_from"),
+    ("ngay_trong", "vacant_from"),
 ];
 
 pub(crate) const CADRE_ALIASES: &[Alias] = &[
@@ -638,6 +644,10 @@ impl Ids {
         self.order.push(id.to_string());
         Ok(())
     }
+    /// The line of the row that registered `id`.
+    pub(crate) fn line(&self, id: &str) -> Option<usize> {
+        self.map.get(id).map(|&(_, line)| line)
+    }
     pub(crate) fn get(&self, id: &str) -> Option<u32> {
         self.map.get(id).map(|&(ix, _)| ix)
     }
@@ -1052,6 +1062,8 @@ pub(crate) fn posts(
         let function = c.choice("function", FUNCTIONS, false);
         let seats = c.int("seats", 1, i64::from(u32::MAX), Some(1));
         let criticality = c.int("criticality", 1, 5, None);
+        let holder_id = c.optional_text("holder_id");
+        let vacant_from = c.date("vacant_from", false);
         if not_local == Some(false) && is_not_local_title(&title) {
             let d = c
                 .diag(code::NOT_LOCAL_LOOKING, "not_local")
@@ -1089,6 +1101,8 @@ pub(crate) fn posts(
                 function,
                 seats: seats as u32,
                 criticality: criticality as u8,
+                holder_id,
+                vacant_from,
             }),
             _ => None,
         });

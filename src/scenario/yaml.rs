@@ -122,6 +122,19 @@ pub(crate) const SCENARIO: Schema = Map(&[
     ("pins", List(&PIN)),
     ("forbids", List(&PAIR)),
     (
+        "programme",
+        Map(&[
+            ("start", Leaf),
+            ("end", Leaf),
+            ("period_months", Leaf),
+            ("periods", Leaf),
+            ("max_departures_per_period", Leaf),
+            ("origin_penalty", Leaf),
+            ("smoothing", Leaf),
+            ("unplaced_penalty", Leaf),
+        ]),
+    ),
+    (
         "solver",
         Map(&[
             ("time_limit_s", Leaf),
@@ -284,6 +297,23 @@ pub(crate) struct Settings {
     pub max_table_rows: usize,
     /// `limits.max_candidate_pairs:` the most rank-compatible cadre–post pairs.
     pub max_candidate_pairs: u64,
+    /// `programme:` as written (periods still to check against the plan date).
+    pub programme: Option<RawProgramme>,
+}
+
+/// `programme:` converted; the period dates are checked against the plan date in `scenario/`.
+#[derive(Debug, Clone)]
+pub(crate) struct RawProgramme {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    pub period_months: Option<u32>,
+    /// `periods:` explicit dates, each with its key.
+    pub periods: Option<Vec<(Date, KeyPath)>>,
+    pub max_departures_per_period: Option<u32>,
+    pub origin_penalty: f64,
+    pub smoothing: f64,
+    pub unplaced_penalty: Option<f64>,
+    pub key: KeyPath,
 }
 
 /// Default of `limits.max_candidate_pairs`: the pairs of a national scenario (about 8,000 cadres
@@ -356,6 +386,7 @@ pub(crate) fn settings(
         deny_warnings: false,
         max_table_rows: super::tables::DEFAULT_MAX_TABLE_ROWS,
         max_candidate_pairs: DEFAULT_MAX_CANDIDATE_PAIRS,
+        programme: None,
     };
     let empty = Mapping::new();
     let top = match value {
@@ -545,6 +576,11 @@ pub(crate) fn settings(
         u32::MAX,
     );
 
+    let pp = root.key("programme");
+    if let Some(m) = c.mapping(get(top, "programme"), &pp) {
+        s.programme = Some(c.programme(m, &pp));
+    }
+
     c.set_bool(top, &root, "deny_warnings", &mut s.deny_warnings);
     // Read before conversion (scenario::variants); checked here for its type.
     let mut allow_outside = false;
@@ -733,6 +769,81 @@ impl Conv<'_> {
             .expected(expected.to_string())
             .fix("change the value, or remove the key to use the default");
         self.push(d);
+    }
+
+    /// A date key `YYYY-MM-DD` (`None` when absent or reported).
+    fn date(&mut self, m: &Mapping, parent: &KeyPath, key: &str) -> Option<Date> {
+        let path = parent.key(key);
+        let v = get(m, key)?;
+        self.date_value(v, &path)
+    }
+
+    fn date_value(&mut self, v: &Value, path: &KeyPath) -> Option<Date> {
+        let parsed = match v {
+            Value::String(t) => parse_date(t),
+            _ => Err("a date written YYYY-MM-DD"),
+        };
+        match parsed {
+            Ok(d) => Some(d),
+            Err(expected) => {
+                let d = self
+                    .diag(code::YAML_BAD_DATE, path, Target::Value)
+                    .found(describe(v))
+                    .expected(expected)
+                    .fix("write the date as YYYY-MM-DD, e.g. `2027-01-01`");
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    /// `programme:` (docs/programme.md).
+    fn programme(&mut self, m: &Mapping, p: &KeyPath) -> RawProgramme {
+        let mut r = RawProgramme {
+            start: self.date(m, p, "start"),
+            end: self.date(m, p, "end"),
+            period_months: self
+                .integer(m, p, "period_months", 1, 120)
+                .map(|x| x as u32),
+            periods: None,
+            max_departures_per_period: self
+                .integer(m, p, "max_departures_per_period", 1, i64::from(u32::MAX))
+                .map(|x| x as u32),
+            origin_penalty: 30.0,
+            smoothing: 5.0,
+            unplaced_penalty: None,
+            key: p.clone(),
+        };
+        if get(m, "end").is_none() {
+            self.missing(p, "end", "the programme's last day, e.g. `end: 2031-12-31`");
+        }
+        let kp = p.key("periods");
+        match get(m, "periods") {
+            None => {}
+            Some(Value::Sequence(items)) => {
+                let mut dates = Vec::new();
+                for (i, v) in items.iter().enumerate() {
+                    let path = kp.index(i);
+                    if let Some(d) = self.date_value(v, &path) {
+                        dates.push((d, path));
+                    }
+                }
+                r.periods = Some(dates);
+            }
+            Some(other) => self.wrong_type(&kp, other, "a list of dates (`- 2027-01-01` lines)"),
+        }
+        self.set_f64(
+            m,
+            p,
+            "origin_penalty",
+            &mut r.origin_penalty,
+            Range::NonNegative,
+        );
+        self.set_f64(m, p, "smoothing", &mut r.smoothing, Range::NonNegative);
+        let mut unplaced = f64::NAN;
+        self.set_f64(m, p, "unplaced_penalty", &mut unplaced, Range::NonNegative);
+        r.unplaced_penalty = (!unplaced.is_nan()).then_some(unplaced);
+        r
     }
 
     /// A mapping, or `None` when absent/null (use the defaults) or of another type (reported).

@@ -7,6 +7,7 @@ pub mod export;
 pub mod greedy;
 pub mod model;
 mod pricing;
+pub mod programme;
 pub mod requirements;
 
 use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};

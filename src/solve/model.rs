@@ -26,6 +26,7 @@ pub enum Group {
     Pins,
     MustFill,
     Targets,
+    Programme,
 }
 
 /// What a row is about: its group and the cadre, post, unit or pair it belongs to (the row's name
@@ -50,6 +51,8 @@ pub enum RowKey {
     MustFill(PostIx),
     /// Structure target k of `TARGET_NAMES`.
     Target(usize),
+    /// A row of a programme's model (`solve::programme`).
+    Programme(super::programme::ProgrammeRow),
 }
 
 impl RowKey {
@@ -62,6 +65,7 @@ impl RowKey {
             RowKey::Pin(_) => Group::Pins,
             RowKey::MustFill(_) => Group::MustFill,
             RowKey::Target(_) => Group::Targets,
+            RowKey::Programme(_) => Group::Programme,
         }
     }
 }
@@ -77,6 +81,10 @@ pub enum Aux {
     Shortfall(usize),
     /// The elastic model's "relaxed" switch of a requirement group.
     Relaxed(Req),
+    /// A programme: a running rotation's cadre left without a placement.
+    Unplaced(CadreIx),
+    /// A programme: the deviation of period t's rotations from the average.
+    Deviation(usize),
 }
 
 /// The share-target flags, in the order of the target rows.
@@ -234,6 +242,8 @@ impl Model {
             }
             Aux::Relaxed(Req::MustFill(p)) => format!("relax_fill_{}", post(p)),
             Aux::Relaxed(Req::Target(k)) => format!("relax_target_{}", TARGET_NAMES[k]),
+            Aux::Unplaced(c) => format!("unplaced_{}", cadre(c)),
+            Aux::Deviation(t) => format!("deviation_{t}"),
         }));
         let rows = self
             .rows
@@ -255,6 +265,7 @@ impl Model {
                 RowKey::Pin(i) => format!("pin_{}", pair(i)),
                 RowKey::MustFill(p) => format!("fill_{}", post(p)),
                 RowKey::Target(k) => format!("target_{}", TARGET_NAMES[k]),
+                RowKey::Programme(r) => format!("programme_{r:?}"),
             })
             .collect();
         Names {

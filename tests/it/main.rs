@@ -14,6 +14,7 @@ mod logging;
 mod nightly;
 mod office_data;
 mod oracle;
+mod programme;
 mod rules_settled;
 mod scenario_errors;
 mod slurm;

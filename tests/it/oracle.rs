@@ -229,6 +229,8 @@ fn build(raw: &RawScenario) -> Scenario {
             function: p.function.map(|f| Function::ALL[f]),
             seats: p.seats,
             criticality: p.criticality,
+            holder_id: None,
+            vacant_from: None,
         })
         .collect();
     let mut relatives: Vec<Vec<CadreIx>> = vec![Vec::new(); n_c];
@@ -371,6 +373,7 @@ fn build(raw: &RawScenario) -> Scenario {
         posts: posts.into(),
         cadres: cadres.into(),
         baseline_previous: false,
+        programme: None,
         baseline: {
             let mut b: Vec<(CadreIx, PostIx)> = raw.baseline.iter().map(|&x| pair(x)).collect();
             b.sort_unstable();

@@ -324,7 +324,33 @@ const CASES: &[Case] = &[
         "pins[1].post",
         "\"T001\" with 1 seat",
     ),
+    case(
+        "E5001",
+        YAML,
+        Some(8),
+        Some(8),
+        "programme.end",
+        "not after the start",
+    ),
+    case(
+        "E5002",
+        "posts.csv",
+        Some(4),
+        None,
+        "posts.csv: holder_id",
+        "also holds post T001",
+    ),
 ];
+
+/// Codes of a programme file (programme.csv) read against the valid scenario.
+const PROGRAMME_CASES: &[Case] = &[case(
+    "E4005",
+    "programme.csv",
+    Some(2),
+    Some(3),
+    "programme.csv: kind",
+    "rotation or placement",
+)];
 
 /// Every code of the plan reader: `<CODE>/plan.csv`, read against the valid scenario.
 const PLAN_CASES: &[Case] = &[
@@ -570,6 +596,16 @@ fn every_plan_code_is_reported_where_it_happens() {
     }
 }
 
+#[test]
+fn every_programme_code_is_reported_where_it_happens() {
+    let s = load_fixture("valid").unwrap();
+    for c in PROGRAMME_CASES {
+        let err = scenario::read_programme(&fixtures().join(c.code).join("programme.csv"), &s)
+            .expect_err(c.code);
+        assert_case(c.code, c, &err);
+    }
+}
+
 /// A copy of every fixture with each text file's line ends (and start) rewritten: what Excel and
 /// Windows editors save.
 fn rewritten_fixtures(to: &Path, crlf: bool, bom: bool) {
@@ -642,6 +678,7 @@ fn every_code_has_a_fixture_and_a_line_in_the_docs() {
             CASES
                 .iter()
                 .chain(PLAN_CASES)
+                .chain(PROGRAMME_CASES)
                 .chain(WARNING_CASES)
                 .chain(PLAN_WARNING_CASES)
                 .any(|c| c.code == *code),

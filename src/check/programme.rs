@@ -1,0 +1,392 @@
+//! Independent verification of a programme: every move re-checked at its period's date, never
+//! through the programme's columns or model. A programme written by hand (programme.csv) is
+//! checked the same way.
+//!
+//! - a rotation passes every pairwise rule on its date (H3 only in the first period) and is not a
+//!   forbidden pair; a cadre rotates at most once, and not while a rotation that ends inside the
+//!   programme is running (P2);
+//! - every planned rotation ending inside the programme has exactly one placement, in the first
+//!   period on or after its end, a running one at most one there (one left without is reported as
+//!   unplaced, not a breach), and nothing else is a placement (P1); the rotation lasts
+//!   at least `min_rotation_months` (H4); the placement passes the placement rules on its date
+//!   (in service, the level after the rotation's rank, H8, H9, H10);
+//! - on every period's date each post holds at most its seats: the occupants before anything moves
+//!   (a holder until `vacant_from`, retirement, the end of their rotation, or their own move), and
+//!   every cadre where their last move put them (H7); a cadre is on one post at a time (P2);
+//! - at most `max_departures_per_period` cadres leave one unit on rotation in one period (S1).
+
+use super::Violation;
+use crate::domain::{CadreIx, Date, PostIx, Scenario, UnitIx};
+use crate::programme::{Move, MoveKind, scenario_at};
+use crate::rules::retirement::{retirement_date, roadmap, whole_months_between};
+use crate::rules::{RuleContext, RuleId};
+use chrono::Months;
+use std::collections::BTreeMap;
+
+fn at(t: usize, periods: &[Date]) -> String {
+    match periods.get(t) {
+        Some(d) => format!("period {} ({d})", t + 1),
+        None => format!("period {} (not a period of the programme)", t + 1),
+    }
+}
+
+/// Every violation of the programme `moves` of `sc`, in a stable order.
+pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let v = |rule, c: Option<CadreIx>, p: Option<PostIx>, detail: String| Violation {
+        rule,
+        cadre: c.map(|c| sc.cadre(c).id.clone()),
+        post: p.map(|p| sc.post(p).id.clone()),
+        detail,
+    };
+    let Some(prog) = sc.programme.as_ref() else {
+        if !moves.is_empty() {
+            out.push(v(
+                RuleId::P1,
+                None,
+                None,
+                "the scenario has no `programme:`".into(),
+            ));
+        }
+        return out;
+    };
+    let periods = &prog.periods;
+    let n_t = periods.len();
+    let last = *periods.last().unwrap_or(&prog.start);
+    let scs: Vec<Scenario> = periods.iter().map(|&d| scenario_at(sc, d)).collect();
+    let ctxs: Vec<RuleContext> = scs.iter().map(RuleContext::new).collect();
+    let mut moves: Vec<Move> = moves.to_vec();
+    moves.sort();
+    for m in &moves {
+        if m.period >= n_t {
+            out.push(v(
+                RuleId::P1,
+                Some(m.cadre),
+                Some(m.post),
+                format!("{}: the programme has {n_t} periods", at(m.period, periods)),
+            ));
+        }
+    }
+    moves.retain(|m| m.period < n_t);
+    let first_period_on_or_after = |d: Date| periods.iter().position(|&p| p >= d);
+    let retire = |c: CadreIx| {
+        let cadre = sc.cadre(c);
+        retirement_date(roadmap(&sc.rules, cadre), cadre.birth_date)
+    };
+
+    // Each cadre's moves.
+    let mut of: BTreeMap<CadreIx, Vec<&Move>> = BTreeMap::new();
+    for m in &moves {
+        of.entry(m.cadre).or_default().push(m);
+    }
+    for ms in of.values_mut() {
+        ms.sort_by_key(|m| (m.period, m.kind));
+    }
+    // Rotations: the rules at their dates.
+    for m in moves.iter().filter(|m| m.kind == MoveKind::Rotation) {
+        let ctx = &ctxs[m.period];
+        for rule in RuleId::PAIRWISE {
+            if rule == RuleId::H3 && m.period > 0 {
+                continue;
+            }
+            if let Err(b) = ctx.check_rule(rule, m.cadre, m.post) {
+                out.push(v(
+                    b.rule,
+                    Some(m.cadre),
+                    Some(m.post),
+                    format!("{}: {}", at(m.period, periods), b.detail),
+                ));
+            }
+        }
+        if sc
+            .forbids
+            .iter()
+            .any(|f| f.cadre == m.cadre && f.post == m.post)
+        {
+            out.push(v(
+                RuleId::S3,
+                Some(m.cadre),
+                Some(m.post),
+                format!("{}: the scenario forbids this pair", at(m.period, periods)),
+            ));
+        }
+    }
+    // Per cadre: one rotation, the placement due, the rotation's length, the placement's rules.
+    for c in 0..sc.cadres.len() as CadreIx {
+        let mine = of.get(&c).cloned().unwrap_or_default();
+        let rots: Vec<&Move> = mine
+            .iter()
+            .copied()
+            .filter(|m| m.kind == MoveKind::Rotation)
+            .collect();
+        let plcs: Vec<&Move> = mine
+            .iter()
+            .copied()
+            .filter(|m| m.kind == MoveKind::Placement)
+            .collect();
+        if rots.len() > 1 {
+            out.push(v(
+                RuleId::P2,
+                Some(c),
+                None,
+                format!(
+                    "rotates {} times in the programme, at most once",
+                    rots.len()
+                ),
+            ));
+        }
+        let cadre = sc.cadre(c);
+        let running_end = cadre.rotation_end.filter(|&e| e >= periods[0] && e <= last);
+        // The placement due: (period, rank held, unit of origin, rotation start).
+        let due: Option<(usize, i32, Option<UnitIx>, Option<Date>)> = match (
+            running_end,
+            rots.first(),
+        ) {
+            (Some(e), r) => {
+                if let Some(r) = r {
+                    out.push(v(
+                        RuleId::P2,
+                        Some(c),
+                        Some(r.post),
+                        format!(
+                            "{}: the running rotation ends {e}, inside the programme: the cadre is placed after it, not rotated again",
+                            at(r.period, periods)
+                        ),
+                    ));
+                }
+                first_period_on_or_after(e).map(|s| (s, cadre.current_rank, None, None))
+            }
+            (None, Some(r)) => {
+                let start = periods[r.period];
+                let end = start
+                    .checked_add_months(Months::new(sc.rules.min_rotation_months))
+                    .unwrap_or(Date::MAX);
+                if end <= last {
+                    first_period_on_or_after(end)
+                        .map(|s| (s, sc.post(r.post).rank, cadre.current_unit, Some(start)))
+                } else {
+                    None
+                }
+            }
+            (None, None) => None,
+        };
+        match (due, plcs.as_slice()) {
+            (None, []) => {}
+            (None, ps) => {
+                for p in ps {
+                    out.push(v(
+                        RuleId::P1,
+                        Some(c),
+                        Some(p.post),
+                        format!(
+                            "{}: a placement without a rotation ending inside the programme",
+                            at(p.period, periods)
+                        ),
+                    ));
+                }
+            }
+            // A running rotation left without a placement is reported by name (the programme's
+            // `unplaced`), not a breach: nothing in the programme can always place it.
+            (Some((_, _, _, None)), []) => {}
+            (Some((s, _, _, _)), []) => out.push(v(
+                RuleId::P1,
+                Some(c),
+                None,
+                format!(
+                    "the rotation ends inside the programme and no placement follows it in {}",
+                    at(s, periods)
+                ),
+            )),
+            (Some((s, held, _, start)), ps) => {
+                if ps.len() > 1 {
+                    out.push(v(
+                        RuleId::P1,
+                        Some(c),
+                        None,
+                        format!("{} placements after one rotation", ps.len()),
+                    ));
+                }
+                let p = ps[0];
+                if p.period != s {
+                    out.push(v(
+                        RuleId::P1,
+                        Some(c),
+                        Some(p.post),
+                        format!(
+                            "placed in {}, but the rotation ends for {}",
+                            at(p.period, periods),
+                            at(s, periods)
+                        ),
+                    ));
+                }
+                if let Some(start) = start {
+                    let months = whole_months_between(start, periods[p.period]);
+                    if months < sc.rules.min_rotation_months as i64 {
+                        out.push(v(
+                            RuleId::H4,
+                            Some(c),
+                            Some(p.post),
+                            format!(
+                                "the rotation from {start} lasts {months} months before the placement on {}, at least {} needed",
+                                periods[p.period], sc.rules.min_rotation_months
+                            ),
+                        ));
+                    }
+                }
+                let ctx = &ctxs[p.period];
+                let mut breaches = Vec::new();
+                if retire(c).is_some_and(|r| r < periods[p.period]) {
+                    breaches.push((
+                        RuleId::H2,
+                        format!(
+                            "retired on {} (Decree 135), before the placement",
+                            retire(c).map_or(String::new(), |d| d.to_string())
+                        ),
+                    ));
+                }
+                if let Err(b) = crate::rules::placement_level(cadre, sc.post(p.post), held) {
+                    breaches.push((b.rule, b.detail));
+                }
+                for rule in [RuleId::H8, RuleId::H9, RuleId::H10] {
+                    if let Err(b) = ctx.check_rule(rule, c, p.post) {
+                        breaches.push((b.rule, b.detail));
+                    }
+                }
+                for (rule, detail) in breaches {
+                    out.push(v(
+                        rule,
+                        Some(c),
+                        Some(p.post),
+                        format!("placement, {}: {detail}", at(p.period, periods)),
+                    ));
+                }
+            }
+        }
+        // One post at a time: a placement comes after the rotation.
+        if let (Some(r), Some(p)) = (rots.first(), plcs.first())
+            && p.period <= r.period
+            && running_end.is_none()
+        {
+            out.push(v(
+                RuleId::P2,
+                Some(c),
+                Some(p.post),
+                format!(
+                    "placed in {} while the rotation starts in {}",
+                    at(p.period, periods),
+                    at(r.period, periods)
+                ),
+            ));
+        }
+        let mut per_period: BTreeMap<usize, usize> = BTreeMap::new();
+        for m in &mine {
+            *per_period.entry(m.period).or_default() += 1;
+        }
+        for (&t, &n) in &per_period {
+            if n > 1 {
+                out.push(v(
+                    RuleId::P2,
+                    Some(c),
+                    None,
+                    format!("{n} moves in {}: one post at a time", at(t, periods)),
+                ));
+            }
+        }
+    }
+
+    // Seats on every date: who sits where.
+    let holders: BTreeMap<PostIx, CadreIx> = prog
+        .holders
+        .iter()
+        .enumerate()
+        .filter_map(|(p, h)| Some((p as PostIx, (*h)?)))
+        .collect();
+    for p in 0..sc.posts.len() as PostIx {
+        let post = sc.post(p);
+        for (t, &d) in periods.iter().enumerate() {
+            let mut who: Vec<String> = Vec::new();
+            let before = match holders.get(&p) {
+                Some(&h) => {
+                    let cadre = sc.cadre(h);
+                    let leaves = [
+                        post.vacant_from,
+                        retire(h).and_then(|r| r.succ_opt()),
+                        cadre.rotation_end,
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .min();
+                    let moved = of
+                        .get(&h)
+                        .is_some_and(|ms| ms.iter().any(|m| m.period <= t));
+                    if !moved && leaves.is_none_or(|l| d < l) {
+                        who.push(format!("holder {}", cadre.id));
+                        1
+                    } else {
+                        0
+                    }
+                }
+                None if post.vacant_from.is_some_and(|f| d < f) => {
+                    who.push(format!(
+                        "the present occupants until {}",
+                        post.vacant_from.unwrap_or(d)
+                    ));
+                    post.seats
+                }
+                None => 0,
+            };
+            let mut n = before;
+            for (&c, ms) in &of {
+                // Where the cadre's last move on or before this date put them.
+                let Some(m) = ms.iter().rev().find(|m| m.period <= t) else {
+                    continue;
+                };
+                let gone = m.kind == MoveKind::Placement && retire(c).is_some_and(|r| r < d);
+                if m.post == p && !gone {
+                    n += 1;
+                    who.push(sc.cadre(c).id.clone());
+                }
+            }
+            if n > post.seats {
+                out.push(v(
+                    RuleId::H7,
+                    None,
+                    Some(p),
+                    format!(
+                        "{}: {n} on {} seat(s): {}",
+                        at(t, periods),
+                        post.seats,
+                        who.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+
+    // S1 per period.
+    let mut leaving: BTreeMap<(usize, UnitIx), Vec<CadreIx>> = BTreeMap::new();
+    for m in moves.iter().filter(|m| m.kind == MoveKind::Rotation) {
+        if let Some(u) = sc.cadre(m.cadre).current_unit {
+            leaving.entry((m.period, u)).or_default().push(m.cadre);
+        }
+    }
+    for (&(t, u), cs) in &leaving {
+        if cs.len() as u32 > prog.max_departures_per_period {
+            let ids: Vec<&str> = cs.iter().map(|&c| sc.cadre(c).id.as_str()).collect();
+            out.push(Violation {
+                rule: RuleId::S1,
+                cadre: None,
+                post: None,
+                detail: format!(
+                    "{}: {} cadres leave {}, at most {}: {}",
+                    at(t, periods),
+                    cs.len(),
+                    sc.unit(u).id,
+                    prog.max_departures_per_period,
+                    ids.join(", ")
+                ),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,46 @@
+//! `rotaplan plan` on a scenario with `programme:`: the programme's files (programme.csv,
+//! programme.json, programme.md) written as one set, after the independent checker passed them.
+
+use super::{Status, say, say_violations};
+use rotaplan::domain::Scenario;
+use rotaplan::output::write_set;
+use rotaplan::report::{Format, programme as words};
+use std::path::Path;
+
+pub fn run(sc: &Scenario, dir: &Path, format: Format) -> Status {
+    let Some(done) = rotaplan::plan_programme(sc) else {
+        return Status::Internal;
+    };
+    if !done.violations.is_empty() {
+        say_violations(
+            "internal error: the programme failed the independent checker; nothing was written",
+            &done.violations,
+        );
+        return Status::Internal;
+    }
+    let plan = &done.plan;
+    let files: Vec<(String, Vec<u8>)> = [
+        ("programme.csv", words::programme_csv(plan)),
+        ("programme.json", words::programme_json(sc, plan)),
+        ("programme.md", words::programme_summary(sc, plan)),
+    ]
+    .into_iter()
+    .map(|(n, t)| (n.to_string(), t.into_bytes()))
+    .collect();
+    if let Err(e) = write_set(dir, &files) {
+        fail!(
+            "error: cannot write the programme to {}: {e}; the folder keeps what it held",
+            dir.display()
+        );
+        return Status::Problem;
+    }
+    say(&match format {
+        Format::Json => words::programme_json(sc, plan),
+        Format::Csv => words::programme_csv(plan),
+        _ => words::programme_table(sc, plan),
+    });
+    if format == Format::Table {
+        say(&format!("\nwritten: {}\n", dir.display()));
+    }
+    Status::ok_if(plan.status.has_plan())
+}

@@ -1,0 +1,48 @@
+//! `rotaplan review`: the review figures (sơ kết) of a programme file.
+
+use super::{Status, formats, log, say};
+use rotaplan::report::{Format, programme as words};
+use rotaplan::scenario;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  rotaplan review scenarios/programme/programme.yaml rotaplan-out/programme/programme.csv"
+)]
+pub struct Args {
+    /// The programme scenario (YAML) the file belongs to
+    scenario: PathBuf,
+    /// The moves: a programme.csv (written by `plan`, or by hand)
+    programme: PathBuf,
+    /// What to print on stdout.
+    #[arg(long, value_parser = formats(&["table", "json"]), default_value = "table")]
+    format: Format,
+}
+
+pub fn run(a: Args) -> Status {
+    let sc = match super::load(&a.scenario) {
+        Ok(s) => s,
+        Err(s) => return s,
+    };
+    let Some(tl) = rotaplan::programme::Timeline::new(&sc) else {
+        fail!(
+            "error: {} has no `programme:`; review reads a programme file against its programme scenario",
+            a.scenario.display()
+        );
+        return Status::Problem;
+    };
+    let moves = match scenario::read_programme(&a.programme, &sc) {
+        Ok(m) => m,
+        Err(e) => {
+            let text = format!("{e}\n");
+            log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
+            return Status::Problem;
+        }
+    };
+    let r = rotaplan::programme::review::review(&sc, &tl, &moves);
+    say(&match a.format {
+        Format::Json => words::review_json(&r),
+        _ => words::review_text(&r),
+    });
+    Status::Ok
+}

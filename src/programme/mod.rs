@@ -1,0 +1,535 @@
+//! The programme: rotations and placements after rotation planned over several periods (a term of
+//! five years, yearly or half-yearly), see docs/programme.md. This room owns the data of a
+//! programme and its time-expanded candidate set; the MIP is built in `solve::programme` (only
+//! `solve/` knows good_lp), the result is a [`ProgrammePlan`], and `check::programme` re-checks it
+//! without this room's columns.
+//!
+//! Every rule is the single plan's rule function, evaluated on the scenario *at the period's date*
+//! ([`scenario_at`]: the plan date moved, head terms advanced), so H2's service left shrinks, H4's
+//! running rotations end and H9's terms grow with time. H3 (the health certificate) excludes in the
+//! first period only: in a later one a certificate can be renewed, so it is reported as "needs a
+//! renewed certificate".
+
+use crate::domain::{CadreIx, Date, PostIx, Programme, Scenario, UnitIx};
+use crate::rules::retirement::whole_months_between;
+use crate::rules::{Breach, RuleContext, RuleId, RuleResult};
+use crate::scoring::{self, Terms};
+use chrono::Months;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// Months of a head's term: the head terms of H9 advance by one per this many months as head.
+pub const TERM_MONTHS: i64 = 60;
+
+/// The scenario as it stands on `date`: the plan date moved there and the head terms of cadres who
+/// head their current unit advanced by the whole terms between the plan date and `date`. Pins and
+/// the baseline belong to one plan and are dropped.
+pub fn scenario_at(sc: &Scenario, date: Date) -> Scenario {
+    let mut s = sc.clone();
+    s.plan_date = date;
+    s.pins.clear();
+    s.baseline.clear();
+    s.programme = None;
+    let terms = whole_months_between(sc.plan_date, date).max(0) / TERM_MONTHS;
+    if terms > 0 {
+        let mut cadres = (*sc.cadres).clone();
+        for c in &mut cadres {
+            if let (Some(u), Some(crate::domain::Role::Head)) = (c.current_unit, c.current_role) {
+                match c.head_terms.binary_search_by_key(&u, |&(x, _)| x) {
+                    Ok(i) => c.head_terms[i].1 += terms as u32,
+                    Err(i) => c.head_terms.insert(i, (u, terms as u32)),
+                }
+            }
+        }
+        s.cadres = Arc::new(cadres);
+    }
+    s
+}
+
+/// The scenario at each period's date.
+pub struct Timeline {
+    pub periods: Vec<Date>,
+    pub at: Vec<Scenario>,
+}
+
+impl Timeline {
+    /// `None` when the scenario has no `programme:`.
+    pub fn new(sc: &Scenario) -> Option<Timeline> {
+        let prog = sc.programme.as_ref()?;
+        Some(Timeline {
+            periods: prog.periods.clone(),
+            at: prog.periods.iter().map(|&d| scenario_at(sc, d)).collect(),
+        })
+    }
+
+    /// The rule context of each period (per-cadre facts at that date).
+    pub fn contexts(&self) -> Vec<RuleContext<'_>> {
+        self.at.iter().map(RuleContext::new).collect()
+    }
+}
+
+/// The rules a rotation of cadre `c` to post `p` in period `t` breaks, in the order of
+/// `RuleId::PAIRWISE`; H3 only in the first period (later, a certificate can be renewed).
+pub fn rotation_breaches(ctx: &RuleContext, t: usize, c: CadreIx, p: PostIx) -> Vec<Breach> {
+    RuleId::PAIRWISE
+        .iter()
+        .filter(|&&r| t == 0 || r != RuleId::H3)
+        .filter_map(|&r| ctx.check_rule(r, c, p).err())
+        .collect()
+}
+
+/// H3 in a period after the first: the cadre needs a renewed certificate to move then.
+pub fn needs_certificate(ctx: &RuleContext, t: usize, c: CadreIx) -> bool {
+    t > 0 && crate::rules::h3_health_certificate(ctx.sc, ctx.sc.cadre(c)).is_err()
+}
+
+/// The rules a placement after rotation of cadre `c` on post `p` breaks at `ctx`'s date, the
+/// cadre having held rank `held` during the rotation: still in service (H2: retirement by Decree
+/// 135), the level ([`crate::rules::placement_level`], H6), not-local posts (H8), term limits (H9)
+/// and family (H10). Going back to the unit of origin is allowed (at a cost), so H5 does not apply.
+pub fn placement_breaches(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -> Vec<Breach> {
+    let sc = ctx.sc;
+    let mut out = Vec::new();
+    let facts = &ctx.facts[c as usize];
+    if facts.months_left < 1 {
+        out.push(Breach {
+            rule: RuleId::H2,
+            detail: format!(
+                "retired on {} (Decree 135), before the placement on {}",
+                facts
+                    .retirement
+                    .map_or("an unknown date".to_string(), |d| d.to_string()),
+                sc.plan_date
+            ),
+        });
+    }
+    if let Err(b) = crate::rules::placement_level(sc.cadre(c), sc.post(p), held) {
+        out.push(b);
+    }
+    for r in [RuleId::H8, RuleId::H9, RuleId::H10] {
+        if let Err(b) = ctx.check_rule(r, c, p) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// The end of a rotation starting on `start`: `min_rotation_months` later.
+pub fn rotation_end(sc: &Scenario, start: Date) -> Date {
+    start
+        .checked_add_months(Months::new(sc.rules.min_rotation_months))
+        .unwrap_or(Date::MAX)
+}
+
+/// The period of the placement after a rotation ending on `end`: the first period on or after it
+/// (`None`: the rotation ends after the last period, its placement is outside the programme).
+pub fn placement_period(prog: &Programme, end: Date) -> Option<usize> {
+    prog.period_on_or_after(end)
+}
+
+/// A rotation already running when the programme starts that ends inside it (cadres.csv
+/// `rotation_end` on or after the first period and on or before the last): a placement follows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Running {
+    pub cadre: CadreIx,
+    pub end: Date,
+    pub period: usize,
+}
+
+/// The running rotations that end inside the programme, in cadre order.
+pub fn running(sc: &Scenario, prog: &Programme) -> Vec<Running> {
+    sc.cadres
+        .iter()
+        .enumerate()
+        .filter_map(|(c, cadre)| {
+            let end = cadre.rotation_end?;
+            if end < prog.periods[0] {
+                return None;
+            }
+            let period = placement_period(prog, end)?;
+            Some(Running {
+                cadre: c as CadreIx,
+                end,
+                period,
+            })
+        })
+        .collect()
+}
+
+/// Who holds a post's seats before anything moves, and until when.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Occupancy {
+    /// The seats are taken before this date (`None`: free from the start).
+    pub until: Option<Date>,
+    /// The holder (posts.csv `holder_id`): moving them frees the seat earlier (a vacancy chain).
+    pub holder: Option<CadreIx>,
+    /// Seats taken before `until`: 1 with a holder, every seat without one.
+    pub seats: u32,
+}
+
+impl Occupancy {
+    /// Seats taken on `d` if nobody moves.
+    pub fn taken_on(&self, d: Date) -> u32 {
+        match self.until {
+            Some(u) if d < u => self.seats,
+            _ => 0,
+        }
+    }
+}
+
+/// The day after `d` (a retirement date is the last day of service).
+fn day_after(d: Date) -> Date {
+    d.succ_opt().unwrap_or(d)
+}
+
+/// Post `p`'s occupancy: with a holder, until the first of `vacant_from`, the day after the
+/// holder's retirement (Decree 135) and the end of the holder's running rotation; without one,
+/// every seat until `vacant_from` (or free from the start).
+pub fn occupancy(sc: &Scenario, prog: &Programme, ctx0: &RuleContext, p: PostIx) -> Occupancy {
+    let post = sc.post(p);
+    match prog.holders.get(p as usize).copied().flatten() {
+        None => Occupancy {
+            until: post.vacant_from,
+            holder: None,
+            seats: post.seats,
+        },
+        Some(h) => {
+            let retire = ctx0.facts[h as usize].retirement.map(day_after);
+            let rot = sc.cadre(h).rotation_end;
+            let until = [post.vacant_from, retire, rot].into_iter().flatten().min();
+            Occupancy {
+                until: Some(until.unwrap_or(Date::MAX)),
+                holder: Some(h),
+                seats: 1,
+            }
+        }
+    }
+}
+
+/// A rotation column: cadre `cadre` to `post` in `period`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RotationCol {
+    pub cadre: CadreIx,
+    pub post: PostIx,
+    pub period: usize,
+    pub end: Date,
+    /// The period of its placement (`None`: after the programme).
+    pub placement: Option<usize>,
+    pub terms: Terms,
+    pub score: f64,
+    /// The cadre's certificate is too old on that date: a renewed one is needed.
+    pub needs_certificate: bool,
+}
+
+/// A placement column: cadre `cadre` placed on `post` in `period`, after a rotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacementCol {
+    pub cadre: CadreIx,
+    pub post: PostIx,
+    pub period: usize,
+    /// After a running rotation (from cadres.csv), not a planned one.
+    pub running: bool,
+    /// The ranks held during the rotation this placement may follow (H6 of a placement).
+    pub after_ranks: Vec<i32>,
+    /// Back to the unit the cadre left for the rotation ("khép kín").
+    pub to_origin: bool,
+    pub score: f64,
+}
+
+/// Why a cadre whose rotation ends inside the programme has no placement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Unplaced {
+    /// No post passes the placement rules on that date: the posts looked at and the first breach.
+    NoEligiblePost { posts: usize, first: Option<Breach> },
+    /// Posts pass the rules, but every seat is held on that date.
+    AllTaken { posts: usize },
+}
+
+/// The time-expanded candidate set of a programme.
+pub struct Columns {
+    pub rotations: Vec<RotationCol>,
+    pub placements: Vec<PlacementCol>,
+    pub running: Vec<Running>,
+    /// Per post.
+    pub occupancy: Vec<Occupancy>,
+    /// Running rotations with no placement column at all, and why.
+    pub unplaceable: Vec<(CadreIx, Unplaced)>,
+    /// Rotation columns left out because no placement could follow them.
+    pub without_placement: usize,
+}
+
+/// The score of a placement: the receiving post's staffing need and the cadre's fit to it
+/// (planned title: a promotion, sector, rating), weighted as for a rotation, less the origin
+/// penalty when it is the cadre's unit of origin.
+pub fn placement_score(sc: &Scenario, c: CadreIx, p: PostIx, to_origin: bool) -> f64 {
+    let post = sc.post(p);
+    let w = &sc.weights;
+    let prog_pen = sc.programme.as_ref().map_or(0.0, |x| x.origin_penalty);
+    w.staffing * scoring::staffing(post, sc.post_unit(p)) + w.fit * scoring::fit(sc.cadre(c), post)
+        - if to_origin { prog_pen } else { 0.0 }
+}
+
+fn forbidden(sc: &Scenario, c: CadreIx, p: PostIx) -> bool {
+    sc.forbids.iter().any(|f| f.cadre == c && f.post == p)
+}
+
+/// The ranks a placement may take after holding rank `held`: the same, or one up.
+fn placement_ranks(held: i32) -> std::ops::RangeInclusive<i32> {
+    held..=held + 1
+}
+
+/// Every rotation and placement column of the programme of `sc` (deterministic: cadre, period,
+/// post order).
+pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
+    let prog = sc.programme.as_ref().expect("a programme scenario");
+    let ctxs = tl.contexts();
+    let running = running(sc, prog);
+    let occupancy: Vec<Occupancy> = (0..sc.posts.len() as PostIx)
+        .map(|p| occupancy(sc, prog, &ctxs[0], p))
+        .collect();
+    let mut by_rank: std::collections::BTreeMap<i32, Vec<PostIx>> = Default::default();
+    for (i, p) in sc.posts.iter().enumerate() {
+        by_rank.entry(p.rank).or_default().push(i as PostIx);
+    }
+    let posts_of_ranks = |r: std::ops::RangeInclusive<i32>| -> Vec<PostIx> {
+        let mut v: Vec<PostIx> = by_rank.range(r).flat_map(|(_, ps)| ps.clone()).collect();
+        v.sort_unstable();
+        v
+    };
+    // Whether some seat of post p is free on period s if nobody moved, or its holder can move.
+    let could_be_free = |p: PostIx, s: usize| {
+        let o = &occupancy[p as usize];
+        o.taken_on(tl.periods[s]) < sc.post(p).seats || o.holder.is_some()
+    };
+    let placement_cols = |c: CadreIx, s: usize, held: &[i32], origin: Option<UnitIx>| {
+        let lo = *held.iter().min().unwrap_or(&0);
+        let hi = *held.iter().max().unwrap_or(&0);
+        let mut cols = Vec::new();
+        let mut looked = 0;
+        let mut first = None;
+        for p in posts_of_ranks(lo..=hi + 1) {
+            looked += 1;
+            let ok_after: Vec<i32> = held
+                .iter()
+                .copied()
+                .filter(|&h| placement_ranks(h).contains(&sc.post(p).rank))
+                .filter(|&h| {
+                    let b = placement_breaches(&ctxs[s], c, p, h);
+                    if first.is_none() {
+                        first = b.first().cloned();
+                    }
+                    b.is_empty()
+                })
+                .collect();
+            if ok_after.is_empty() || forbidden(sc, c, p) {
+                continue;
+            }
+            let to_origin = origin.is_some_and(|u| sc.post(p).unit == u);
+            cols.push(PlacementCol {
+                cadre: c,
+                post: p,
+                period: s,
+                running: origin.is_none(),
+                after_ranks: ok_after,
+                to_origin,
+                score: placement_score(sc, c, p, to_origin),
+            });
+        }
+        (cols, looked, first)
+    };
+
+    let mut rotations = Vec::new();
+    let mut placements = Vec::new();
+    let mut unplaceable = Vec::new();
+    let mut without_placement = 0;
+    for (c, cadre) in sc.cadres.iter().enumerate() {
+        let c = c as CadreIx;
+        if let Some(r) = running.iter().find(|r| r.cadre == c) {
+            let (cols, looked, first) = placement_cols(c, r.period, &[cadre.current_rank], None);
+            let eligible = cols.len();
+            let cols: Vec<PlacementCol> = cols
+                .into_iter()
+                .filter(|x| could_be_free(x.post, r.period))
+                .collect();
+            if cols.is_empty() {
+                unplaceable.push((
+                    c,
+                    if eligible > 0 {
+                        Unplaced::AllTaken { posts: eligible }
+                    } else {
+                        Unplaced::NoEligiblePost {
+                            posts: looked,
+                            first,
+                        }
+                    },
+                ));
+            }
+            placements.extend(cols);
+            // Placed, not rotated again inside the programme.
+            continue;
+        }
+        let up = if cadre.outstanding {
+            sc.rules.outstanding_rank_up.max(0)
+        } else {
+            0
+        };
+        let mut mine: Vec<RotationCol> = Vec::new();
+        for (t, ctx) in ctxs.iter().enumerate() {
+            if cadre_movable(ctx, t, c).is_err() {
+                continue;
+            }
+            for p in posts_of_ranks(cadre.current_rank..=cadre.current_rank + up) {
+                if !rotation_breaches(ctx, t, c, p).is_empty() || forbidden(sc, c, p) {
+                    continue;
+                }
+                if !could_be_free(p, t) {
+                    continue;
+                }
+                let end = rotation_end(sc, tl.periods[t]);
+                let placement = if end <= *tl.periods.last().unwrap_or(&end) {
+                    placement_period(prog, end)
+                } else {
+                    None
+                };
+                let terms = scoring::pair_terms(&tl.at[t], c, p);
+                mine.push(RotationCol {
+                    cadre: c,
+                    post: p,
+                    period: t,
+                    end,
+                    placement,
+                    score: terms.weighted(&sc.weights),
+                    terms,
+                    needs_certificate: needs_certificate(ctx, t, c),
+                });
+            }
+        }
+        // Placements for each period a rotation of this cadre can end in, after the ranks held.
+        let mut ends: Vec<usize> = mine.iter().filter_map(|r| r.placement).collect();
+        ends.sort_unstable();
+        ends.dedup();
+        for s in ends {
+            let mut held: Vec<i32> = mine
+                .iter()
+                .filter(|r| r.placement == Some(s))
+                .map(|r| sc.post(r.post).rank)
+                .collect();
+            held.sort_unstable();
+            held.dedup();
+            let (cols, _, _) = placement_cols(c, s, &held, cadre.current_unit);
+            let cols: Vec<PlacementCol> = cols
+                .into_iter()
+                .filter(|x| could_be_free(x.post, s))
+                .collect();
+            // A rotation whose held rank no placement follows cannot be planned.
+            mine.retain(|r| {
+                let keep = r.placement != Some(s)
+                    || cols
+                        .iter()
+                        .any(|x| x.after_ranks.contains(&sc.post(r.post).rank));
+                if !keep {
+                    without_placement += 1;
+                }
+                keep
+            });
+            placements.extend(cols);
+        }
+        rotations.extend(mine);
+    }
+    Columns {
+        rotations,
+        placements,
+        running,
+        occupancy,
+        unplaceable,
+        without_placement,
+    }
+}
+
+/// The rules on the cadre alone at period `t`'s date: all of them (H1–H4) in the first period;
+/// later, H3 is a renewal to report, not an exclusion (H2 is checked per post).
+pub fn cadre_movable(ctx: &RuleContext, t: usize, c: CadreIx) -> RuleResult {
+    if t == 0 {
+        return ctx.check_cadre(c);
+    }
+    let cadre = ctx.sc.cadre(c);
+    crate::rules::h1_planned(cadre)?;
+    crate::rules::h4_rotation_finished(ctx.sc, cadre)
+}
+
+/// Kind of a move in a programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MoveKind {
+    Rotation,
+    Placement,
+}
+
+impl MoveKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MoveKind::Rotation => "rotation",
+            MoveKind::Placement => "placement",
+        }
+    }
+}
+
+/// One move of a programme: who goes where, of which kind, in which period.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Move {
+    pub cadre: CadreIx,
+    pub post: PostIx,
+    pub kind: MoveKind,
+    pub period: usize,
+}
+
+/// Seats taken of every post (outer) on every period's date (inner) once `moves` are made: the
+/// occupants before anything moves (a holder until they leave or move), the rotations until their
+/// placement, and the placements until the cadre retires.
+pub fn occupancy_after(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<Vec<u32>> {
+    let Some(prog) = sc.programme.as_ref() else {
+        return Vec::new();
+    };
+    let ctx0 = RuleContext::new(&tl.at[0]);
+    let n_t = tl.periods.len();
+    let placed_at: std::collections::BTreeMap<CadreIx, usize> = moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Placement)
+        .map(|m| (m.cadre, m.period))
+        .collect();
+    let rotated_at: std::collections::BTreeMap<CadreIx, usize> = moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation)
+        .map(|m| (m.cadre, m.period))
+        .collect();
+    let mut out = vec![vec![0u32; n_t]; sc.posts.len()];
+    for (p, row) in out.iter_mut().enumerate() {
+        let o = occupancy(sc, prog, &ctx0, p as PostIx);
+        for (t, slot) in row.iter_mut().enumerate() {
+            let moved = o
+                .holder
+                .and_then(|h| rotated_at.get(&h))
+                .is_some_and(|&r| r <= t);
+            if !moved {
+                *slot += o.taken_on(tl.periods[t]);
+            }
+        }
+    }
+    for m in moves {
+        let retire = ctx0.facts[m.cadre as usize].retirement;
+        for (t, &d) in tl.periods.iter().enumerate().skip(m.period) {
+            let here = match m.kind {
+                MoveKind::Rotation => placed_at.get(&m.cadre).is_none_or(|&s| t < s),
+                MoveKind::Placement => retire.is_none_or(|r| d <= r),
+            };
+            if here {
+                out[m.post as usize][t] += 1;
+            }
+        }
+    }
+    out
+}
+
+pub mod plan;
+pub mod review;

@@ -1,0 +1,372 @@
+//! A programme's result as data: the moves (rotations and placements by period), the objective
+//! recomputed from the moves alone ([`evaluate`], the yardstick of the MIP, the checker's tests and
+//! the brute-force oracle), the cadres left without a placement and the per-period KPIs. No
+//! sentences: `report::programme` words it.
+
+use super::{Move, MoveKind, Timeline, Unplaced, placement_score, rotation_end, running};
+use crate::domain::{CadreIx, Date, Scenario, Sex};
+use crate::solve::SolveStatus;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The objective of a programme, part by part.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct ProgrammeObjective {
+    /// Σ of the rotations' weighted terms (staffing, training, fit, disruption) at their dates.
+    pub rotations: f64,
+    /// Σ of the placements' scores (staffing, fit, less the origin penalty).
+    pub placements: f64,
+    /// Rotations ending inside the programme without a placement × `unplaced_penalty` (a cost).
+    pub unplaced: f64,
+    /// Σ over periods of |rotations in the period − the average| × `smoothing` (a cost).
+    pub smoothing: f64,
+    pub total: f64,
+}
+
+/// The objective of `moves`, from the moves alone.
+pub fn evaluate(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> ProgrammeObjective {
+    let Some(prog) = sc.programme.as_ref() else {
+        return ProgrammeObjective::default();
+    };
+    let w = &sc.weights;
+    let mut o = ProgrammeObjective::default();
+    let rotated: BTreeSet<CadreIx> = moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation)
+        .map(|m| m.cadre)
+        .collect();
+    let mut per_period = vec![0f64; tl.periods.len()];
+    for m in moves {
+        match m.kind {
+            MoveKind::Rotation => {
+                o.rotations +=
+                    crate::scoring::pair_terms(&tl.at[m.period], m.cadre, m.post).weighted(w);
+                if let Some(n) = per_period.get_mut(m.period) {
+                    *n += 1.0;
+                }
+            }
+            MoveKind::Placement => {
+                let origin = rotated
+                    .contains(&m.cadre)
+                    .then(|| sc.cadre(m.cadre).current_unit)
+                    .flatten();
+                let to_origin = origin.is_some_and(|u| sc.post(m.post).unit == u);
+                o.placements += placement_score(sc, m.cadre, m.post, to_origin);
+            }
+        }
+    }
+    o.unplaced = prog.unplaced_penalty * unplaced_cadres(sc, tl, moves).len() as f64;
+    let n_t = per_period.len() as f64;
+    if n_t > 1.0 {
+        let avg = per_period.iter().sum::<f64>() / n_t;
+        o.smoothing = prog.smoothing * per_period.iter().map(|n| (n - avg).abs()).sum::<f64>();
+    }
+    o.total = o.rotations + o.placements - o.unplaced - o.smoothing;
+    o
+}
+
+/// The cadres whose rotation (running or planned) ends inside the programme and who have no
+/// placement in `moves`, with the period the placement was due.
+pub fn unplaced_cadres(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(CadreIx, usize)> {
+    let Some(prog) = sc.programme.as_ref() else {
+        return Vec::new();
+    };
+    let placed: BTreeSet<CadreIx> = moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Placement)
+        .map(|m| m.cadre)
+        .collect();
+    let mut due: BTreeMap<CadreIx, usize> = running(sc, prog)
+        .into_iter()
+        .map(|r| (r.cadre, r.period))
+        .collect();
+    for m in moves.iter().filter(|m| m.kind == MoveKind::Rotation) {
+        let end = rotation_end(sc, tl.periods[m.period]);
+        if let (true, Some(s)) = (
+            Some(&end) <= tl.periods.last(),
+            super::placement_period(prog, end),
+        ) {
+            due.insert(m.cadre, s);
+        }
+    }
+    due.into_iter()
+        .filter(|(c, _)| !placed.contains(c))
+        .collect()
+}
+
+/// What happened in one period.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PeriodKpis {
+    pub period: usize,
+    pub date: Date,
+    pub rotations: usize,
+    pub placements: usize,
+    /// Rotations that took a post whose holder left in the same programme (a vacancy chain).
+    pub chained: usize,
+    /// Seats free on the date after the period's moves.
+    pub vacant_seats: u32,
+    pub women: usize,
+    pub minority: usize,
+    /// Most cadres leaving one unit on rotation in the period.
+    pub max_departures: usize,
+    /// Rotations whose cadre needs a renewed health certificate (H3) by the date.
+    pub renewals: usize,
+}
+
+/// A move with its dates, as written to programme.csv.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MoveRow {
+    pub cadre_id: String,
+    pub cadre_name: String,
+    pub post_id: String,
+    pub unit_id: String,
+    pub kind: MoveKind,
+    pub period: usize,
+    pub start: Date,
+    /// A rotation: its placement's date inside the programme, else its planned end. A placement:
+    /// the retirement date when it falls inside the programme.
+    pub end: Option<Date>,
+}
+
+/// A programme: the solver's answer, the moves and what they achieve.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgrammePlan {
+    pub scenario: String,
+    pub status: SolveStatus,
+    pub backend: String,
+    pub objective: Option<ProgrammeObjective>,
+    pub bound: Option<f64>,
+    pub gap: Option<f64>,
+    pub periods: Vec<Date>,
+    #[serde(skip)]
+    pub moves: Vec<Move>,
+    pub rows: Vec<MoveRow>,
+    /// Cadres whose rotation ends inside the programme without a placement, and why.
+    #[serde(skip)]
+    pub unplaced: Vec<(CadreIx, usize, Unplaced)>,
+    /// Rotations (cadre, period) that need a renewed health certificate.
+    #[serde(skip)]
+    pub renewals: Vec<(CadreIx, usize)>,
+    pub kpis: Vec<PeriodKpis>,
+    pub columns: usize,
+    pub model_rows: usize,
+    pub build_s: f64,
+    pub solve_s: f64,
+    pub note: Option<String>,
+}
+
+/// The dated rows of `moves`, sorted by period, kind, unit, post and cadre.
+pub fn move_rows(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<MoveRow> {
+    let placed_at: BTreeMap<CadreIx, usize> = moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Placement)
+        .map(|m| (m.cadre, m.period))
+        .collect();
+    let mut rows: Vec<(Move, MoveRow)> = moves
+        .iter()
+        .map(|m| {
+            let start = tl.periods[m.period];
+            let end = match m.kind {
+                MoveKind::Rotation => Some(
+                    placed_at
+                        .get(&m.cadre)
+                        .filter(|&&s| s > m.period)
+                        .map_or_else(|| rotation_end(sc, start), |&s| tl.periods[s]),
+                ),
+                MoveKind::Placement => {
+                    let r = crate::rules::retirement::retirement_date(
+                        crate::rules::retirement::roadmap(&sc.rules, sc.cadre(m.cadre)),
+                        sc.cadre(m.cadre).birth_date,
+                    );
+                    r.filter(|&d| sc.programme.as_ref().is_some_and(|p| d <= p.end))
+                }
+            };
+            let row = MoveRow {
+                cadre_id: sc.cadre(m.cadre).id.clone(),
+                cadre_name: sc.cadre(m.cadre).name.clone(),
+                post_id: sc.post(m.post).id.clone(),
+                unit_id: sc.post_unit(m.post).id.clone(),
+                kind: m.kind,
+                period: m.period,
+                start,
+                end,
+            };
+            (m.clone(), row)
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.0.period, a.0.kind, &a.1.unit_id, a.0.post, a.0.cadre).cmp(&(
+            b.0.period,
+            b.0.kind,
+            &b.1.unit_id,
+            b.0.post,
+            b.0.cadre,
+        ))
+    });
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Per-period KPIs of `moves`.
+pub fn kpis(
+    sc: &Scenario,
+    tl: &Timeline,
+    moves: &[Move],
+    renewals: &[(CadreIx, usize)],
+) -> Vec<PeriodKpis> {
+    let occ = super::occupancy_after(sc, tl, moves);
+    let holders_leaving: BTreeSet<crate::domain::PostIx> = sc
+        .programme
+        .as_ref()
+        .map(|p| {
+            p.holders
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| {
+                    let h = (*h)?;
+                    moves
+                        .iter()
+                        .any(|m| m.cadre == h && m.kind == MoveKind::Rotation)
+                        .then_some(i as crate::domain::PostIx)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (0..tl.periods.len())
+        .map(|t| {
+            let here: Vec<&Move> = moves.iter().filter(|m| m.period == t).collect();
+            let rot: Vec<&&Move> = here
+                .iter()
+                .filter(|m| m.kind == MoveKind::Rotation)
+                .collect();
+            let mut leaving: BTreeMap<u32, usize> = BTreeMap::new();
+            for m in &rot {
+                if let Some(u) = sc.cadre(m.cadre).current_unit {
+                    *leaving.entry(u).or_default() += 1;
+                }
+            }
+            PeriodKpis {
+                period: t,
+                date: tl.periods[t],
+                rotations: rot.len(),
+                placements: here.len() - rot.len(),
+                chained: rot
+                    .iter()
+                    .filter(|m| holders_leaving.contains(&m.post))
+                    .count(),
+                vacant_seats: sc
+                    .posts
+                    .iter()
+                    .enumerate()
+                    .map(|(p, post)| post.seats.saturating_sub(occ[p][t]))
+                    .sum(),
+                women: rot
+                    .iter()
+                    .filter(|m| sc.cadre(m.cadre).sex == Sex::F)
+                    .count(),
+                minority: rot
+                    .iter()
+                    .filter(|m| sc.cadre(m.cadre).ethnic_minority)
+                    .count(),
+                max_departures: leaving.values().copied().max().unwrap_or(0),
+                renewals: renewals.iter().filter(|r| r.1 == t).count(),
+            }
+        })
+        .collect()
+}
+
+/// The programme of the chosen columns, its objective recomputed from the moves (the backend's
+/// only compared with it), the cadres left unplaced with their reason, the renewals and the KPIs.
+pub fn build(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &super::Columns,
+    out: &crate::solve::programme::ProgrammeOutcome,
+) -> ProgrammePlan {
+    let mut moves: Vec<Move> = out
+        .rotations
+        .iter()
+        .map(|&k| {
+            let r = &cols.rotations[k];
+            Move {
+                cadre: r.cadre,
+                post: r.post,
+                kind: MoveKind::Rotation,
+                period: r.period,
+            }
+        })
+        .chain(out.placements.iter().map(|&k| {
+            let p = &cols.placements[k];
+            Move {
+                cadre: p.cadre,
+                post: p.post,
+                kind: MoveKind::Placement,
+                period: p.period,
+            }
+        }))
+        .collect();
+    moves.sort();
+    let has_plan = out.status.has_plan();
+    let objective = has_plan.then(|| evaluate(sc, tl, &moves));
+    let mut note = out.note.clone();
+    if let (Some(o), Some(b)) = (objective, out.backend_objective)
+        && (o.total - b).abs() > 1e-6 * o.total.abs().max(1.0)
+    {
+        let msg = format!(
+            "the backend's objective {b:.6} differs from the programme's recomputed {:.6}",
+            o.total
+        );
+        note = Some(note.map_or(msg.clone(), |n| format!("{n}; {msg}")));
+    }
+    let unplaced = unplaced_cadres(sc, tl, &moves)
+        .into_iter()
+        .map(|(c, s)| {
+            let why = cols
+                .unplaceable
+                .iter()
+                .find(|u| u.0 == c)
+                .map(|u| u.1.clone())
+                .unwrap_or(Unplaced::AllTaken {
+                    posts: cols
+                        .placements
+                        .iter()
+                        .filter(|p| p.cadre == c && p.period == s)
+                        .count(),
+                });
+            (c, s, why)
+        })
+        .collect();
+    let renewals: Vec<(CadreIx, usize)> = out
+        .rotations
+        .iter()
+        .filter(|&&k| cols.rotations[k].needs_certificate)
+        .map(|&k| (cols.rotations[k].cadre, cols.rotations[k].period))
+        .collect();
+    let bound = if out.status == SolveStatus::Optimal {
+        objective.map(|o| o.total)
+    } else {
+        out.bound
+    };
+    ProgrammePlan {
+        scenario: sc.name.clone(),
+        status: out.status,
+        backend: out.backend.clone(),
+        objective,
+        bound,
+        gap: if out.status == SolveStatus::Optimal {
+            Some(0.0)
+        } else {
+            out.gap
+        },
+        periods: tl.periods.clone(),
+        rows: move_rows(sc, tl, &moves),
+        kpis: kpis(sc, tl, &moves, &renewals),
+        moves,
+        unplaced,
+        renewals,
+        columns: out.columns,
+        model_rows: out.rows,
+        build_s: out.build_s,
+        solve_s: out.solve_s,
+        note,
+    }
+}

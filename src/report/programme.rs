@@ -1,0 +1,370 @@
+//! The words and files of a programme: programme.csv, programme.json, the summary (per-period
+//! KPIs, the cadres left without a placement and why, the certificates to renew).
+
+use super::{csv_line, gap, num, opt, text_table};
+use crate::domain::Scenario;
+use crate::programme::Unplaced;
+use crate::programme::plan::ProgrammePlan;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The columns of programme.csv.
+pub const PROGRAMME_COLUMNS: &[&str] = &[
+    "cadre_id",
+    "cadre_name",
+    "post_id",
+    "unit_id",
+    "kind",
+    "period",
+    "start",
+    "end",
+];
+
+/// `programme.csv`: one row per move, by period (periods counted from 1).
+pub fn programme_csv(plan: &ProgrammePlan) -> String {
+    let mut out = csv_line(
+        &PROGRAMME_COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+    );
+    for r in &plan.rows {
+        out += &csv_line(&[
+            r.cadre_id.clone(),
+            r.cadre_name.clone(),
+            r.post_id.clone(),
+            r.unit_id.clone(),
+            r.kind.as_str().to_string(),
+            (r.period + 1).to_string(),
+            r.start.to_string(),
+            r.end.map_or(String::new(), |d| d.to_string()),
+        ]);
+    }
+    out
+}
+
+/// Why a cadre has no placement, in words.
+pub fn unplaced_words(u: &Unplaced) -> String {
+    match u {
+        Unplaced::NoEligiblePost { posts: 0, .. } => {
+            "no post of the rank held or one above it exists".to_string()
+        }
+        Unplaced::NoEligiblePost { posts, first } => format!(
+            "none of the {posts} posts of the rank held or one above passes the placement rules{}",
+            first
+                .as_ref()
+                .map_or(String::new(), |b| format!(" (first: {b})"))
+        ),
+        Unplaced::AllTaken { posts } => {
+            format!("every seat of the {posts} post(s) the cadre could take is held on that date")
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct UnplacedRow {
+    cadre_id: String,
+    cadre_name: String,
+    period: usize,
+    date: crate::domain::Date,
+    reason: String,
+    #[serde(flatten)]
+    why: Unplaced,
+}
+
+#[derive(Serialize)]
+struct RenewalRow {
+    cadre_id: String,
+    cadre_name: String,
+    period: usize,
+    date: crate::domain::Date,
+}
+
+#[derive(Serialize)]
+struct ProgrammeJson<'a> {
+    #[serde(flatten)]
+    plan: &'a ProgrammePlan,
+    unplaced: Vec<UnplacedRow>,
+    renewals: Vec<RenewalRow>,
+}
+
+fn unplaced_rows(sc: &Scenario, plan: &ProgrammePlan) -> Vec<UnplacedRow> {
+    plan.unplaced
+        .iter()
+        .map(|(c, s, why)| UnplacedRow {
+            cadre_id: sc.cadre(*c).id.clone(),
+            cadre_name: sc.cadre(*c).name.clone(),
+            period: s + 1,
+            date: plan.periods[*s],
+            reason: unplaced_words(why),
+            why: why.clone(),
+        })
+        .collect()
+}
+
+fn renewal_rows(sc: &Scenario, plan: &ProgrammePlan) -> Vec<RenewalRow> {
+    plan.renewals
+        .iter()
+        .map(|(c, t)| RenewalRow {
+            cadre_id: sc.cadre(*c).id.clone(),
+            cadre_name: sc.cadre(*c).name.clone(),
+            period: t + 1,
+            date: plan.periods[*t],
+        })
+        .collect()
+}
+
+/// `programme.json`: the solver's answer, the objective part by part, the moves, the KPIs per
+/// period, the cadres without a placement (with the reason in words) and the renewals.
+pub fn programme_json(sc: &Scenario, plan: &ProgrammePlan) -> String {
+    let j = ProgrammeJson {
+        plan,
+        unplaced: unplaced_rows(sc, plan),
+        renewals: renewal_rows(sc, plan),
+    };
+    let mut s =
+        serde_json::to_string_pretty(&j).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// The summary a person reads: status, objective, the KPIs per period, the cadres without a
+/// placement and the certificates to renew.
+pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Programme {}: {} periods from {} to {}",
+        plan.scenario,
+        plan.periods.len(),
+        plan.periods
+            .first()
+            .map_or(String::new(), |d| d.to_string()),
+        sc.programme
+            .as_ref()
+            .map_or(String::new(), |p| p.end.to_string())
+    );
+    let _ = writeln!(
+        out,
+        "status: {}, objective {}, bound {}, gap {}",
+        plan.status.as_str(),
+        opt(plan.objective.map(|o| o.total)),
+        opt(plan.bound),
+        gap(plan.gap)
+    );
+    if let Some(o) = plan.objective {
+        let _ = writeln!(
+            out,
+            "objective: rotations {} + placements {} − unplaced {} − uneven periods {}",
+            num(o.rotations),
+            num(o.placements),
+            num(o.unplaced),
+            num(o.smoothing)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "model: {} columns, {} rows; built in {:.2} s, solved in {:.2} s",
+        plan.columns, plan.model_rows, plan.build_s, plan.solve_s
+    );
+    if let Some(n) = &plan.note {
+        let _ = writeln!(out, "note: {n}");
+    }
+    out.push('\n');
+    let rows: Vec<Vec<String>> = plan
+        .kpis
+        .iter()
+        .map(|k| {
+            vec![
+                (k.period + 1).to_string(),
+                k.date.to_string(),
+                k.rotations.to_string(),
+                k.placements.to_string(),
+                k.chained.to_string(),
+                k.vacant_seats.to_string(),
+                k.women.to_string(),
+                k.minority.to_string(),
+                k.max_departures.to_string(),
+                k.renewals.to_string(),
+            ]
+        })
+        .collect();
+    out += &text_table(
+        &[
+            "period",
+            "date",
+            "rotations",
+            "placements",
+            "chained",
+            "vacant seats",
+            "women",
+            "minority",
+            "most leaving one unit",
+            "certificates to renew",
+        ],
+        &rows,
+    );
+    let unplaced = unplaced_rows(sc, plan);
+    if !unplaced.is_empty() {
+        let _ = writeln!(out, "\nWithout a placement after rotation:");
+        for u in &unplaced {
+            let _ = writeln!(
+                out,
+                "  {} {} (due in period {}, {}): {}",
+                u.cadre_id, u.cadre_name, u.period, u.date, u.reason
+            );
+        }
+    }
+    let renewals = renewal_rows(sc, plan);
+    if !renewals.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNeeds a renewed health certificate (H3) before moving:"
+        );
+        for r in &renewals {
+            let _ = writeln!(
+                out,
+                "  {} {} by {} (period {})",
+                r.cadre_id, r.cadre_name, r.date, r.period
+            );
+        }
+    }
+    out
+}
+
+/// The moves as a table for the terminal.
+pub fn programme_table(sc: &Scenario, plan: &ProgrammePlan) -> String {
+    let rows: Vec<Vec<String>> = plan
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                (r.period + 1).to_string(),
+                r.start.to_string(),
+                r.kind.as_str().to_string(),
+                format!("{} {}", r.cadre_id, r.cadre_name),
+                r.post_id.clone(),
+                r.unit_id.clone(),
+                r.end.map_or(String::new(), |d| d.to_string()),
+            ]
+        })
+        .collect();
+    let mut out = programme_summary(sc, plan);
+    out.push('\n');
+    out += &text_table(
+        &["period", "start", "kind", "cadre", "post", "unit", "end"],
+        &rows,
+    );
+    out
+}
+
+/// The checker's verdict on a programme.
+pub fn programme_violations_text(v: &[crate::check::Violation]) -> String {
+    if v.is_empty() {
+        return "the programme passes every rule (H1–H10, S1, S3, P1, P2) at every period's date\n"
+            .into();
+    }
+    super::violations_text(v)
+}
+
+fn direction_words(d: crate::programme::review::Direction) -> &'static str {
+    use crate::programme::review::Direction::*;
+    match d {
+        CentreToLocality => "centre → locality",
+        LocalityToCentre => "locality → centre",
+        LocalityToLocality => "locality → locality",
+        BetweenAgencies => "between agencies of one level",
+        Unknown => "from no recorded unit",
+    }
+}
+
+fn outcome_words(o: crate::programme::review::Outcome) -> &'static str {
+    use crate::programme::review::Outcome::*;
+    match o {
+        Higher => "placed higher",
+        Equal => "placed at an equal rank elsewhere",
+        Returned => "returned to the unit of origin",
+        NotYet => "not placed inside the programme yet",
+    }
+}
+
+/// `rotaplan review` as JSON.
+pub fn review_json(r: &crate::programme::review::Review) -> String {
+    let mut s =
+        serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// `rotaplan review` as tables: counts by year, direction, tier, role, shares, purpose, outcome.
+pub fn review_text(r: &crate::programme::review::Review) -> String {
+    let share = |n: usize| {
+        if r.rotations == 0 {
+            "—".to_string()
+        } else {
+            format!("{:.1} %", 100.0 * n as f64 / r.rotations as f64)
+        }
+    };
+    let mut out = format!(
+        "{} rotation(s), {} placement(s) after rotation\n\n",
+        r.rotations, r.placements
+    );
+    let rows: Vec<Vec<String>> = r
+        .by_year
+        .iter()
+        .map(|(y, (a, b))| vec![y.to_string(), a.to_string(), b.to_string()])
+        .collect();
+    out += &text_table(&["year", "rotations", "placements"], &rows);
+    out.push('\n');
+    let rows: Vec<Vec<String>> = r
+        .by_direction
+        .iter()
+        .map(|(d, n)| vec![direction_words(*d).to_string(), n.to_string(), share(*n)])
+        .collect();
+    out += &text_table(&["direction", "rotations", "share"], &rows);
+    out.push('\n');
+    let rows: Vec<Vec<String>> = r
+        .by_tier
+        .iter()
+        .map(|(t, n)| vec![t.as_str().to_string(), n.to_string(), share(*n)])
+        .chain(
+            r.by_role
+                .iter()
+                .map(|(t, n)| vec![format!("{t} post"), n.to_string(), share(*n)]),
+        )
+        .collect();
+    out += &text_table(&["receiving tier / post", "rotations", "share"], &rows);
+    out.push('\n');
+    let rows = vec![
+        vec!["women".to_string(), r.women.to_string(), share(r.women)],
+        vec![
+            "ethnic minorities".to_string(),
+            r.minority.to_string(),
+            share(r.minority),
+        ],
+        vec![
+            "purpose: training".to_string(),
+            r.training.to_string(),
+            share(r.training),
+        ],
+        vec![
+            "purpose: strengthening a place short of people".to_string(),
+            r.strengthening.to_string(),
+            share(r.strengthening),
+        ],
+        vec![
+            "purpose: not-local or two-term policy".to_string(),
+            r.policy.to_string(),
+            share(r.policy),
+        ],
+    ];
+    out += &text_table(&["among the rotated", "rotations", "share"], &rows);
+    out.push('\n');
+    let rows: Vec<Vec<String>> = r
+        .by_outcome
+        .iter()
+        .map(|(o, n)| vec![outcome_words(*o).to_string(), n.to_string(), share(*n)])
+        .collect();
+    out += &text_table(&["after the rotation", "rotations", "share"], &rows);
+    out
+}

@@ -1,0 +1,128 @@
+//! Reading a programme file (programme.csv, written by rotaplan or by hand) back against its
+//! scenario: the columns `cadre_id`, `post_id`, `kind` (rotation or placement) and `period`
+//! (1 = the first period); other columns are ignored.
+
+use std::path::Path;
+
+use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
+use super::read_failure;
+use super::tables::{self, Column, CsvSpec, Ids};
+use super::text::read_text;
+use crate::domain::Scenario;
+use crate::programme::{Move, MoveKind};
+
+const PROGRAMME_COLUMNS: &[Column] = &[
+    ("cadre_id", true),
+    ("post_id", true),
+    ("kind", true),
+    ("period", true),
+];
+
+const PROGRAMME: CsvSpec = CsvSpec {
+    columns: PROGRAMME_COLUMNS,
+    strict: false,
+    exact_width: false,
+    missing_code: code::PLAN_MISSING_COLUMN,
+    aliases: &[],
+};
+
+/// The moves of a programme CSV; every unknown id, kind or period is reported (E4002–E4005).
+pub fn read_programme(path: &Path, sc: &Scenario) -> Result<Vec<Move>, LoadError> {
+    let mut diags = Diags::default();
+    let text = read_text(path).map_err(|f| LoadError {
+        diagnostics: vec![read_failure(path, f, None)],
+    })?;
+    let Some(csv) = tables::read_csv(
+        path,
+        &text,
+        &PROGRAMME,
+        tables::DEFAULT_MAX_TABLE_ROWS,
+        &mut diags,
+    ) else {
+        return Err(diags.into_error().unwrap_or_else(|| LoadError {
+            diagnostics: Vec::new(),
+        }));
+    };
+    if PROGRAMME_COLUMNS
+        .iter()
+        .any(|(c, _)| csv.column(c).is_none())
+    {
+        return Err(diags.into_error().unwrap_or_else(|| LoadError {
+            diagnostics: Vec::new(),
+        }));
+    }
+    let cadres = Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str()));
+    let posts = Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str()));
+    let n_t = sc.programme.as_ref().map_or(0, |p| p.periods.len());
+    let mut out = Vec::new();
+    for row in &csv.rows {
+        let cell = |c: &str| csv.cell(row, c).unwrap_or("").trim().to_string();
+        let here = |code, col: &str| {
+            Diagnostic::new(code, path)
+                .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
+                .field(format!("{}: {col}", csv.name))
+        };
+        let (c, p, k, t) = (
+            cell("cadre_id"),
+            cell("post_id"),
+            cell("kind"),
+            cell("period"),
+        );
+        if [&c, &p, &k, &t].iter().all(|x| x.is_empty()) {
+            continue;
+        }
+        let cadre = cadres.get(&c);
+        if cadre.is_none() {
+            diags.push(
+                here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
+                    .found(quoted(&c))
+                    .expected("the id of a row of cadres.csv")
+                    .fix("correct the id, or read the programme with the scenario it was made for"),
+            );
+        }
+        let post = posts.get(&p);
+        if post.is_none() {
+            diags.push(
+                here(code::PLAN_UNKNOWN_POST, "post_id")
+                    .found(quoted(&p))
+                    .expected("the id of a row of posts.csv")
+                    .fix("correct the id, or read the programme with the scenario it was made for"),
+            );
+        }
+        let kind = match k.to_lowercase().as_str() {
+            "rotation" => Some(MoveKind::Rotation),
+            "placement" => Some(MoveKind::Placement),
+            _ => {
+                diags.push(
+                    here(code::BAD_MOVE, "kind")
+                        .found(quoted(&k))
+                        .expected("rotation or placement")
+                        .fix("write rotation or placement"),
+                );
+                None
+            }
+        };
+        let period = match t.parse::<usize>() {
+            Ok(n) if (1..=n_t).contains(&n) => Some(n - 1),
+            _ => {
+                diags.push(
+                    here(code::BAD_MOVE, "period")
+                        .found(quoted(&t))
+                        .expected(format!("a period number from 1 to {n_t}"))
+                        .fix("number the periods from 1, as programme.csv does"),
+                );
+                None
+            }
+        };
+        if let (Some(cadre), Some(post), Some(kind), Some(period)) = (cadre, post, kind, period) {
+            out.push(Move {
+                cadre,
+                post,
+                kind,
+                period,
+            });
+        }
+    }
+    diags.finish()?;
+    Ok(out)
+}

@@ -1,0 +1,352 @@
+//! The programme's MIP over the time-expanded columns of `programme::generate`, solved through the
+//! same [`Backend`](super::backend::Backend) as a single plan.
+//!
+//! maximise  Σ score·rot + Σ score·plc − unplaced_penalty·Σ unplaced − smoothing·Σ dev_t
+//! s.t.      a cadre rotates at most once (P2);
+//!           a running rotation ending inside: Σ plc + unplaced = 1 (P1);
+//!           a planned rotation ending inside: Σ plc (its period) = Σ rot, and a placement after
+//!           each rank held (P1, H6 of a placement);
+//!           seats on every period's date: occupants before any move (a holder until they leave or
+//!           move: vacancy chains) + rotations until their placement + placements until retirement
+//!           ≤ seats (H7, P2);
+//!           at most K rotations leave one unit in one period (S1);
+//!           T·n_t − N ≤ T·dev_t and N − T·n_t ≤ T·dev_t (not in waves).
+
+use super::SolveStatus;
+use super::backend::{Failure, RunOptions, backend};
+use super::model::{Aux, Model, RowIndex, RowKey};
+use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};
+use crate::programme::{Columns, Timeline};
+use crate::rules::RuleContext;
+use good_lp::{Expression, ProblemVariables, Variable, variable};
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+/// A row of the programme model (its name in an exported model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProgrammeRow {
+    /// A cadre rotates at most once.
+    OneRotation(CadreIx),
+    /// A running rotation's placement (or its unplaced slack).
+    Running(CadreIx),
+    /// The placement of a planned rotation ending in period `.1`.
+    Placement(CadreIx, u16),
+    /// A placement after rank `.2` held in the rotation ending in period `.1`.
+    PlacementRank(CadreIx, u16, i32),
+    /// Seats of a post on a period's date.
+    Seats(PostIx, u16),
+    /// Departures of a unit in a period.
+    Departures(UnitIx, u16),
+    /// The deviation of a period's rotations from the average, above and below.
+    Above(u16),
+    Below(u16),
+}
+
+/// What the backend said, over the columns of `Columns`.
+#[derive(Debug, Clone)]
+pub struct ProgrammeOutcome {
+    pub status: SolveStatus,
+    pub backend: String,
+    /// Chosen rotation and placement columns, sorted.
+    pub rotations: Vec<usize>,
+    pub placements: Vec<usize>,
+    /// The backend's objective (with the model's constant), to compare with the recomputed one.
+    pub backend_objective: Option<f64>,
+    pub bound: Option<f64>,
+    pub gap: Option<f64>,
+    pub columns: usize,
+    pub rows: usize,
+    pub build_s: f64,
+    pub solve_s: f64,
+    pub note: Option<String>,
+}
+
+/// Build and solve the programme's MIP.
+pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
+    let started = Instant::now();
+    let m = build(sc, tl, cols);
+    let (n_rot, n_cols, n_rows) = (cols.rotations.len(), m.vars.len(), m.rows.len());
+    let constant = m.constant;
+    let mut out = ProgrammeOutcome {
+        status: SolveStatus::Infeasible,
+        backend: backend().name().to_string(),
+        rotations: Vec::new(),
+        placements: Vec::new(),
+        backend_objective: None,
+        bound: None,
+        gap: None,
+        columns: n_cols,
+        rows: n_rows,
+        build_s: started.elapsed().as_secs_f64(),
+        solve_s: 0.0,
+        note: None,
+    };
+    let limit = sc.solver.time_limit_s;
+    let o = RunOptions {
+        time_limit_s: limit,
+        relative_gap: sc.solver.relative_gap,
+        threads: sc.solver.threads,
+        deadline: Duration::from_secs_f64(limit + super::deadline_grace(limit)),
+    };
+    let solved = Instant::now();
+    let result = if m.x.is_empty() {
+        None
+    } else {
+        Some(backend().solve(m, None, &o))
+    };
+    out.solve_s = solved.elapsed().as_secs_f64();
+    match result {
+        // Nothing can move: the empty programme is the only one.
+        None => {
+            out.status = SolveStatus::Optimal;
+            out.backend_objective = Some(constant);
+            out.bound = Some(constant);
+            out.gap = Some(0.0);
+            out.note =
+                Some("no rotation or placement passes the rules; nothing to optimise".into());
+        }
+        Some(Ok(raw)) => {
+            out.status = raw.status;
+            for (k, &v) in raw.x.iter().enumerate() {
+                if v > 0.5 {
+                    if k < n_rot {
+                        out.rotations.push(k);
+                    } else {
+                        out.placements.push(k - n_rot);
+                    }
+                }
+            }
+            out.backend_objective = Some(raw.objective + constant);
+            out.bound = raw.bound.map(|b| b + constant);
+            out.gap = raw.gap;
+        }
+        // The empty programme is always feasible (unplaced is a slack), so every failure keeps
+        // it as the answer, with an honest status.
+        Some(Err(f)) => {
+            let (status, note) = match f {
+                Failure::Deadline => (
+                    SolveStatus::DeadlineFallback,
+                    format!(
+                        "the backend did not return within {:.1} s; the programme is empty, not proven",
+                        o.deadline.as_secs_f64()
+                    ),
+                ),
+                Failure::NoPlan => (
+                    SolveStatus::TimeLimit,
+                    format!("no programme found within {limit} s; the programme is empty"),
+                ),
+                Failure::Infeasible => (
+                    SolveStatus::BackendError,
+                    "the backend calls the programme infeasible, but the empty programme is feasible"
+                        .to_string(),
+                ),
+                Failure::Other(m) => (SolveStatus::BackendError, format!("backend error: {m}")),
+            };
+            out.status = status;
+            out.note = Some(note);
+        }
+    }
+    out
+}
+
+/// The programme's model: rotation columns first, then placement columns (the x columns), then
+/// the unplaced slacks and the deviations.
+pub fn build(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Model {
+    let prog = sc.programme.as_ref().expect("a programme scenario");
+    let n_t = tl.periods.len();
+    let mut vars = ProblemVariables::new();
+    let rot: Vec<Variable> = cols
+        .rotations
+        .iter()
+        .map(|_| vars.add(variable().binary()))
+        .collect();
+    let plc: Vec<Variable> = cols
+        .placements
+        .iter()
+        .map(|_| vars.add(variable().binary()))
+        .collect();
+    let mut aux = Vec::new();
+    let mut objective = Expression::default();
+    for (k, r) in cols.rotations.iter().enumerate() {
+        objective += r.score * rot[k];
+    }
+    for (k, p) in cols.placements.iter().enumerate() {
+        objective += p.score * plc[k];
+    }
+    let mut rows: Vec<(RowKey, good_lp::Constraint)> = Vec::new();
+    let mut push = |key: ProgrammeRow, c| rows.push((RowKey::Programme(key), c));
+
+    // P2: a cadre rotates at most once.
+    let mut by_cadre: BTreeMap<CadreIx, Vec<usize>> = BTreeMap::new();
+    for (k, r) in cols.rotations.iter().enumerate() {
+        by_cadre.entry(r.cadre).or_default().push(k);
+    }
+    for (&c, ks) in &by_cadre {
+        if ks.len() > 1 {
+            let e: Expression = ks.iter().map(|&k| rot[k]).sum();
+            push(ProgrammeRow::OneRotation(c), e.leq(1.0));
+        }
+    }
+
+    // P1: placements.
+    let mut plc_of: BTreeMap<(CadreIx, usize), Vec<usize>> = BTreeMap::new();
+    for (k, p) in cols.placements.iter().enumerate() {
+        plc_of.entry((p.cadre, p.period)).or_default().push(k);
+    }
+    let mut constant = 0.0;
+    for r in &cols.running {
+        let ks = plc_of
+            .get(&(r.cadre, r.period))
+            .cloned()
+            .unwrap_or_default();
+        if ks.is_empty() {
+            constant -= prog.unplaced_penalty;
+            continue;
+        }
+        let u = vars.add(variable().min(0).max(1));
+        aux.push(Aux::Unplaced(r.cadre));
+        objective -= prog.unplaced_penalty * u;
+        let e: Expression = ks.iter().map(|&k| plc[k]).sum::<Expression>() + u;
+        push(ProgrammeRow::Running(r.cadre), e.eq(1.0));
+    }
+    let mut ends: BTreeMap<(CadreIx, usize), Vec<usize>> = BTreeMap::new();
+    for (k, r) in cols.rotations.iter().enumerate() {
+        if let Some(s) = r.placement {
+            ends.entry((r.cadre, s)).or_default().push(k);
+        }
+    }
+    for (&(c, s), ks) in &ends {
+        let ps = plc_of.get(&(c, s)).cloned().unwrap_or_default();
+        let e: Expression = ps.iter().map(|&k| plc[k]).sum::<Expression>()
+            - ks.iter().map(|&k| rot[k]).sum::<Expression>();
+        push(ProgrammeRow::Placement(c, s as u16), e.eq(0.0));
+        let mut ranks: Vec<i32> = ks
+            .iter()
+            .map(|&k| sc.post(cols.rotations[k].post).rank)
+            .collect();
+        ranks.sort_unstable();
+        ranks.dedup();
+        if ranks.len() > 1
+            || ps
+                .iter()
+                .any(|&j| !cols.placements[j].after_ranks.contains(&ranks[0]))
+        {
+            for b in ranks {
+                let e: Expression = ks
+                    .iter()
+                    .filter(|&&k| sc.post(cols.rotations[k].post).rank == b)
+                    .map(|&k| rot[k])
+                    .sum::<Expression>()
+                    - ps.iter()
+                        .filter(|&&j| cols.placements[j].after_ranks.contains(&b))
+                        .map(|&j| plc[j])
+                        .sum::<Expression>();
+                push(ProgrammeRow::PlacementRank(c, s as u16, b), e.leq(0.0));
+            }
+        }
+    }
+
+    // H7/P2: seats on every period's date, vacancy chains included.
+    let ctx0 = RuleContext::new(&tl.at[0]);
+    let mut rot_of_post: BTreeMap<PostIx, Vec<usize>> = BTreeMap::new();
+    for (k, r) in cols.rotations.iter().enumerate() {
+        rot_of_post.entry(r.post).or_default().push(k);
+    }
+    let mut plc_of_post: BTreeMap<PostIx, Vec<usize>> = BTreeMap::new();
+    for (k, p) in cols.placements.iter().enumerate() {
+        plc_of_post.entry(p.post).or_default().push(k);
+    }
+    for (p, occ) in cols.occupancy.iter().enumerate() {
+        let p = p as PostIx;
+        let seats = sc.post(p).seats as f64;
+        for (t, &d) in tl.periods.iter().enumerate() {
+            let mut e = Expression::default();
+            let mut n = 0;
+            for &k in rot_of_post.get(&p).map_or(&[][..], |v| v) {
+                let r = &cols.rotations[k];
+                if r.period <= t && r.placement.is_none_or(|s| t < s) {
+                    e += rot[k];
+                    n += 1;
+                }
+            }
+            for &k in plc_of_post.get(&p).map_or(&[][..], |v| v) {
+                let x = &cols.placements[k];
+                let retire = ctx0.facts[x.cadre as usize].retirement;
+                if x.period <= t && retire.is_none_or(|r| d <= r) {
+                    e += plc[k];
+                    n += 1;
+                }
+            }
+            let taken = occ.taken_on(d) as f64;
+            if let (Some(h), true) = (occ.holder, taken > 0.0) {
+                for &k in by_cadre.get(&h).map_or(&[][..], |v| v) {
+                    if cols.rotations[k].period <= t {
+                        e -= rot[k];
+                    }
+                }
+            }
+            // A row that cannot bind is left out (a holder's move only frees room).
+            if n as f64 + taken <= seats {
+                continue;
+            }
+            push(ProgrammeRow::Seats(p, t as u16), e.leq(seats - taken));
+        }
+    }
+
+    // S1 per period.
+    let mut leaving: BTreeMap<(UnitIx, usize), Vec<usize>> = BTreeMap::new();
+    for (k, r) in cols.rotations.iter().enumerate() {
+        if let Some(u) = sc.cadre(r.cadre).current_unit {
+            leaving.entry((u, r.period)).or_default().push(k);
+        }
+    }
+    let cap = prog.max_departures_per_period;
+    for (&(u, t), ks) in &leaving {
+        // Rows that cannot bind are left out (a cadre rotates once, so distinct cadres count).
+        let mut cadres: Vec<CadreIx> = ks.iter().map(|&k| cols.rotations[k].cadre).collect();
+        cadres.dedup();
+        if cadres.len() as u32 > cap {
+            let e: Expression = ks.iter().map(|&k| rot[k]).sum();
+            push(ProgrammeRow::Departures(u, t as u16), e.leq(cap as f64));
+        }
+    }
+
+    // Not in waves: the deviation of each period's rotations from the average.
+    if prog.smoothing > 0.0 && n_t > 1 && !cols.rotations.is_empty() {
+        let tf = n_t as f64;
+        let total: Expression = rot.iter().copied().sum();
+        for t in 0..n_t {
+            let dev = vars.add(variable().min(0));
+            aux.push(Aux::Deviation(t));
+            objective -= prog.smoothing * dev;
+            let n: Expression = cols
+                .rotations
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.period == t)
+                .map(|(k, _)| rot[k])
+                .sum();
+            push(
+                ProgrammeRow::Above(t as u16),
+                (tf * n.clone() - total.clone() - tf * dev).leq(0.0),
+            );
+            push(
+                ProgrammeRow::Below(t as u16),
+                (total.clone() - tf * n - tf * dev).leq(0.0),
+            );
+        }
+    }
+
+    let mut x = rot;
+    x.extend(plc);
+    Model {
+        vars,
+        cols: (0..x.len()).collect(),
+        x,
+        aux,
+        objective,
+        rows,
+        index: RowIndex::default(),
+        constant,
+    }
+}
