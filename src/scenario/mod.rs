@@ -189,6 +189,7 @@ pub(crate) fn from_value(
                 cadres,
                 baseline: Vec::new(),
                 baseline_previous: s.baseline_previous,
+                language: s.language,
             },
         )
         .map(|scenario| Checked {

@@ -108,6 +108,7 @@ pub(crate) const SCENARIO: Schema = Map(&[
     ("baseline", Leaf),
     ("date_format", Leaf),
     ("deny_warnings", Leaf),
+    ("language", Leaf),
     // Handled before conversion (scenario::variants); listed so the key check knows them.
     ("extends", Leaf),
     ("variants", Leaf),
@@ -275,6 +276,8 @@ pub(crate) struct Settings {
     pub date_format: DateFormat,
     /// `deny_warnings:` warnings stop the load as errors do.
     pub deny_warnings: bool,
+    /// `language: vi|en`: the language of the outputs for people.
+    pub language: Option<crate::domain::Lang>,
 }
 
 /// `file.xlsx#Sheet` → (`file.xlsx`, `Sheet`) for a workbook; any other path as it is.
@@ -335,6 +338,7 @@ pub(crate) fn settings(
         baseline_previous: false,
         date_format: DateFormat::Auto,
         deny_warnings: false,
+        language: None,
     };
     let empty = Mapping::new();
     let top = match value {
@@ -525,6 +529,17 @@ pub(crate) fn settings(
     );
 
     c.set_bool(top, &root, "deny_warnings", &mut s.deny_warnings);
+    if let Some(l) = c.string(top, &root, "language") {
+        match crate::domain::Lang::parse(&l) {
+            Some(lang) => s.language = Some(lang),
+            None => c.push(
+                c.diag(code::UNKNOWN_NAME, &root.key("language"), Target::Value)
+                    .found(quoted(&l))
+                    .expected("one of vi, en")
+                    .fix("write vi (Vietnamese) or en (English)"),
+            ),
+        }
+    }
     if let Some(f) = c.string(top, &root, "date_format") {
         let names: Vec<&str> = DateFormat::NAMES.iter().map(|(n, _)| *n).collect();
         match DateFormat::NAMES

@@ -371,6 +371,7 @@ fn build(raw: &RawScenario) -> Scenario {
         posts: posts.into(),
         cadres: cadres.into(),
         baseline_previous: false,
+        language: None,
         baseline: {
             let mut b: Vec<(CadreIx, PostIx)> = raw.baseline.iter().map(|&x| pair(x)).collect();
             b.sort_unstable();
