@@ -238,4 +238,27 @@ fn the_language_is_the_flag_then_the_scenario_then_the_locale() {
         heading(&["explain", tutorial, "--structure", "--lang", "vi"], None),
         vn
     );
+
+    // check's verdict follows the scenario's language: one cadre on two posts breaks S4.
+    let plan = dir.path().join("two-posts.csv");
+    std::fs::write(&plan, "cadre_id,post_id\nC13,VT01\nC13,VT02\n").unwrap();
+    let out = rotaplan().args(["check", v]).arg(&plan).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(" vi phạm\n"), "{text}");
+    assert!(
+        text.contains("S4 (mỗi cán bộ một vị trí) C13: được bố trí vào 2 vị trí: VT01, VT02"),
+        "{text}"
+    );
+
+    // A language the catalogue does not have is an error of the scenario, with the two it has.
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, format!("{yaml}\nlanguage: vn\n")).unwrap();
+    let out = rotaplan().args(["validate"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("E1012") && err.contains("one of vi, en"),
+        "{err}"
+    );
 }
