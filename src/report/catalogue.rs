@@ -209,6 +209,17 @@ catalogue! {
     GroupWomen { en: "women", vi: "nữ" }
     GroupYoung { en: "young", vi: "trẻ" }
     GroupMinority { en: "minority", vi: "dân tộc thiểu số" }
+    // requirement groups that cannot hold (solve::Conflict)
+    ConflictPinBreaks { en: "pin {cadre} → {post} breaks a hard rule: {why}", vi: "chỉ định {cadre} → {post} vi phạm quy định bắt buộc: {why}" }
+    ConflictNotCandidate { en: "the pair is not a candidate", vi: "cặp này không phải cặp hợp lệ" }
+    ConflictPinnedOverSeats { en: "{n} cadres pinned to {post} ({title}), which has {seats} seat(s): {cadres}", vi: "{n} cán bộ được chỉ định vào {post} ({title}), vị trí chỉ có {seats} chỉ tiêu: {cadres}" }
+    ConflictPinnedDepartures { en: "{n} pinned cadres leave {unit} ({unit_name}), at most {max} may: {cadres}", vi: "{n} cán bộ được chỉ định rời {unit} ({unit_name}), tối đa {max} người: {cadres}" }
+    ConflictPinnedRelatives { en: "pinned relatives {a} → {p} and {b} → {q} put one in a sensitive post under the other", vi: "chỉ định người thân {a} → {p} và {b} → {q} đặt một người vào vị trí nhạy cảm dưới quyền người kia" }
+    ConflictMipInfeasible { en: "the MIP is infeasible although every pin passed the pre-check", vi: "mô hình không có lời giải dù mọi chỉ định đều qua bước kiểm tra trước" }
+    ConflictPin { en: "pin {cadre} → {post} cannot hold together with the other hard requirements", vi: "chỉ định {cadre} → {post} không thể đáp ứng cùng các yêu cầu bắt buộc khác" }
+    ConflictMustFill { en: "must-fill post {post} ({title}, {unit_name}) cannot have its {seats} seat(s) filled together with the other hard requirements", vi: "vị trí bắt buộc bố trí {post} ({title}, {unit_name}) không thể bố trí đủ {seats} chỉ tiêu cùng các yêu cầu bắt buộc khác" }
+    ConflictTarget { en: "the {group} target ({share} % of the cadres moved) cannot be met together with the other hard requirements", vi: "chỉ tiêu {group} ({share} % số cán bộ luân chuyển) không thể đạt cùng các yêu cầu bắt buộc khác" }
+    MarkedFixed { en: " (marked `relaxable: false`)", vi: " (đánh dấu `relaxable: false`)" }
     // CSV label rows (`--labels`)
     CsvCadreId { en: "cadre id", vi: "mã cán bộ" }
     CsvCadreName { en: "cadre name", vi: "họ và tên" }

@@ -459,7 +459,7 @@ pub fn table_in(plan: &Plan, lang: Lang) -> String {
             t(lang, Msg::CannotHold),
             g.rule,
             rule_title(lang, g.rule),
-            Detail(g)
+            rules::detail(lang, g)
         );
     }
     out += &explain::plan_table_notes(plan, lang);
@@ -623,7 +623,7 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
             t(lang, Msg::CannotHold),
             g.rule,
             rule_title(lang, g.rule),
-            Detail(g)
+            rules::detail(lang, g)
         );
     }
     if !plan.assignments.is_empty() {

@@ -360,85 +360,140 @@ impl fmt::Display for Violation {
     }
 }
 
-impl fmt::Display for Conflict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Conflict::PinBreaks {
-                cadre,
-                post,
-                breaches,
-            } => {
-                write!(f, "pin {cadre} → {post} breaks a hard rule: ")?;
-                if breaches.is_empty() {
-                    f.write_str("the pair is not a candidate")
-                } else {
-                    let all: Vec<String> = breaches.iter().map(|b| b.to_string()).collect();
-                    f.write_str(&all.join("; "))
-                }
-            }
-            Conflict::PinnedOverSeats {
-                post,
-                title,
-                seats,
-                cadres,
-            } => write!(
-                f,
-                "{} cadres pinned to {post} ({title}), which has {seats} seat(s): {}",
-                cadres.len(),
-                cadres.join(", ")
-            ),
-            Conflict::PinnedDepartures {
-                unit,
-                unit_name,
-                max,
-                cadres,
-            } => write!(
-                f,
-                "{} pinned cadres leave {unit} ({unit_name}), at most {max} may: {}",
-                cadres.len(),
-                cadres.join(", ")
-            ),
-            Conflict::PinnedRelatives { first, second } => write!(
-                f,
-                "pinned relatives {} → {} and {} → {} put one in a sensitive post under the other",
-                first.0, first.1, second.0, second.1
-            ),
-            Conflict::MipInfeasible => {
-                f.write_str("the MIP is infeasible although every pin passed the pre-check")
-            }
-            Conflict::Pin { cadre, post } => write!(
-                f,
-                "pin {cadre} → {post} cannot hold together with the other hard requirements"
-            ),
-            Conflict::MustFill {
-                post,
-                title,
-                unit_name,
-                seats,
-            } => write!(
-                f,
-                "must-fill post {post} ({title}, {unit_name}) cannot have its {seats} seat(s) filled together with the other hard requirements"
-            ),
-            Conflict::Target { target, share } => write!(
-                f,
-                "the {} target ({:.0} % of the cadres moved) cannot be met together with the other hard requirements",
-                solve::model::TARGET_NAMES[*target],
-                share * 100.0
-            ),
+/// Why a requirement group cannot hold, in `lang` (the JSON `detail` is the English).
+pub fn conflict(lang: Lang, c: &Conflict) -> String {
+    match c {
+        Conflict::PinBreaks {
+            cadre,
+            post,
+            breaches,
+        } => {
+            let why = if breaches.is_empty() {
+                t(lang, Msg::ConflictNotCandidate).to_string()
+            } else {
+                breaches
+                    .iter()
+                    .map(|b| format!("{}: {}", b.rule, why(lang, &b.detail)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            fill(
+                lang,
+                Msg::ConflictPinBreaks,
+                &[("cadre", cadre), ("post", post), ("why", &why)],
+            )
+        }
+        Conflict::PinnedOverSeats {
+            post,
+            title,
+            seats,
+            cadres,
+        } => fill(
+            lang,
+            Msg::ConflictPinnedOverSeats,
+            &[
+                ("n", &cadres.len()),
+                ("post", post),
+                ("title", title),
+                ("seats", seats),
+                ("cadres", &cadres.join(", ")),
+            ],
+        ),
+        Conflict::PinnedDepartures {
+            unit,
+            unit_name,
+            max,
+            cadres,
+        } => fill(
+            lang,
+            Msg::ConflictPinnedDepartures,
+            &[
+                ("n", &cadres.len()),
+                ("unit", unit),
+                ("unit_name", unit_name),
+                ("max", max),
+                ("cadres", &cadres.join(", ")),
+            ],
+        ),
+        Conflict::PinnedRelatives { first, second } => fill(
+            lang,
+            Msg::ConflictPinnedRelatives,
+            &[
+                ("a", &first.0),
+                ("p", &first.1),
+                ("b", &second.0),
+                ("q", &second.1),
+            ],
+        ),
+        Conflict::MipInfeasible => t(lang, Msg::ConflictMipInfeasible).to_string(),
+        Conflict::Pin { cadre, post } => {
+            fill(lang, Msg::ConflictPin, &[("cadre", cadre), ("post", post)])
+        }
+        Conflict::MustFill {
+            post,
+            title,
+            unit_name,
+            seats,
+        } => fill(
+            lang,
+            Msg::ConflictMustFill,
+            &[
+                ("post", post),
+                ("title", title),
+                ("unit_name", unit_name),
+                ("seats", seats),
+            ],
+        ),
+        Conflict::Target { target, share } => {
+            let g = [
+                TargetGroup::Women,
+                TargetGroup::Young,
+                TargetGroup::Minority,
+            ];
+            // TARGET_NAMES order; an index out of it is named by the model's id.
+            let name = g.get(*target).map_or_else(
+                || {
+                    solve::model::TARGET_NAMES
+                        .get(*target)
+                        .copied()
+                        .unwrap_or("")
+                        .to_string()
+                },
+                |&g| group(lang, g).to_string(),
+            );
+            fill(
+                lang,
+                Msg::ConflictTarget,
+                &[
+                    ("group", &name),
+                    ("share", &format!("{:.0}", share * 100.0)),
+                ],
+            )
         }
     }
 }
 
-/// A group's detail with its `relaxable: false` mark.
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&conflict(Lang::En, self))
+    }
+}
+
+/// A group's detail with its `relaxable: false` mark, in `lang`.
+pub(crate) fn detail(lang: Lang, g: &InfeasibleGroup) -> String {
+    let mut s = conflict(lang, &g.detail);
+    if g.fixed {
+        s += t(lang, Msg::MarkedFixed);
+    }
+    s
+}
+
+/// A group's detail with its `relaxable: false` mark (English).
 pub(crate) struct Detail<'a>(pub &'a InfeasibleGroup);
 
 impl fmt::Display for Detail<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.detail.fmt(f)?;
-        if self.0.fixed {
-            f.write_str(" (marked `relaxable: false`)")?;
-        }
-        Ok(())
+        f.write_str(&detail(Lang::En, self.0))
     }
 }
 
