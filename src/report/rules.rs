@@ -250,6 +250,27 @@ fn group(lang: Lang, g: TargetGroup) -> &'static str {
     )
 }
 
+/// More cadres leaving a unit than its cap (the plan's, or the pins'), in `lang`.
+fn departures(
+    lang: Lang,
+    m: Msg,
+    (unit, name): (&str, &str),
+    max: u32,
+    cadres: &[String],
+) -> String {
+    fill(
+        lang,
+        m,
+        &[
+            ("n", &cadres.len()),
+            ("unit", &unit),
+            ("unit_name", &name),
+            ("max", &max),
+            ("cadres", &cadres.join(", ")),
+        ],
+    )
+}
+
 /// What the checker found wrong, in `lang` (the JSON `detail` is the English).
 pub fn problem(lang: Lang, p: &Problem) -> String {
     match p {
@@ -276,17 +297,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             unit_name,
             max,
             cadres,
-        } => fill(
-            lang,
-            Msg::ProbDepartures,
-            &[
-                ("n", &cadres.len()),
-                ("unit", unit),
-                ("unit_name", unit_name),
-                ("max", max),
-                ("cadres", &cadres.join(", ")),
-            ],
-        ),
+        } => departures(lang, Msg::ProbDepartures, (unit, unit_name), *max, cadres),
         Problem::Relatives {
             unit,
             first,
@@ -404,16 +415,12 @@ pub fn conflict(lang: Lang, c: &Conflict) -> String {
             unit_name,
             max,
             cadres,
-        } => fill(
+        } => departures(
             lang,
             Msg::ConflictPinnedDepartures,
-            &[
-                ("n", &cadres.len()),
-                ("unit", unit),
-                ("unit_name", unit_name),
-                ("max", max),
-                ("cadres", &cadres.join(", ")),
-            ],
+            (unit, unit_name),
+            *max,
+            cadres,
         ),
         Conflict::PinnedRelatives { first, second } => fill(
             lang,
