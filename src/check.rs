@@ -6,30 +6,140 @@ pub mod programme;
 
 use crate::domain::{CadreIx, PostIx, UnitIx};
 use crate::rules::family::conflicts;
-use crate::rules::{RuleContext, RuleId};
+use crate::rules::{RuleContext, RuleId, Why};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fmt;
 
+/// One rule the plan breaks, with the ids it concerns; `report/` words it (and its JSON `detail`
+/// is that sentence).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Violation {
     pub rule: RuleId,
     pub cadre: Option<String>,
     pub post: Option<String>,
-    pub detail: String,
+    pub detail: Problem,
 }
 
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.rule, self.rule.title())?;
-        match (&self.cadre, &self.post) {
-            (Some(c), Some(p)) => write!(f, " {c} → {p}")?,
-            (Some(c), None) => write!(f, " {c}")?,
-            (None, Some(p)) => write!(f, " {p}")?,
-            (None, None) => {}
-        }
-        write!(f, ": {}", self.detail)
-    }
+/// What is wrong, with the numbers and ids.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A pair rule (H1–H6, H8–H10) the pair breaks.
+    Pair(Why),
+    /// S3: the scenario forbids the pair (with the forbid's reason).
+    Forbidden { reason: Option<String> },
+    /// S4: one cadre on several posts.
+    SeveralPosts { posts: Vec<String> },
+    /// H7: more cadres than seats.
+    OverSeats { cadres: u32, seats: u32, extra: u32 },
+    /// S1: more departures from a unit than the cap.
+    Departures {
+        unit: String,
+        unit_name: String,
+        max: u32,
+        cadres: Vec<String>,
+    },
+    /// H10 across the plan: two relatives placed together.
+    Relatives {
+        unit: String,
+        first: (String, String),
+        second: (String, String),
+    },
+    /// S2: a pinned pair is missing (with the pin's reason).
+    PinMissing { reason: Option<String> },
+    /// S5: a hard must-fill post is short.
+    MustFillShort { filled: u32, seats: u32 },
+    /// S6: a hard target is missed among the cadres moved.
+    Target {
+        group: TargetGroup,
+        count: usize,
+        moved: usize,
+        target: f64,
+    },
+    /// A programme's move breaks a rule at a period's date, or the programme's own rules (P1, P2).
+    Programme(ProgrammeProblem),
+}
+
+/// A period of a programme as a violation names it: its index (from 0) and date, if it is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodRef {
+    pub index: usize,
+    pub date: Option<crate::domain::Date>,
+}
+
+/// What is wrong with a programme (`check::programme`), as facts; `report/` words it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProgrammeProblem {
+    /// Moves given for a scenario without `programme:`.
+    NoProgramme,
+    /// A move in a period the programme does not have.
+    PeriodOutside { at: PeriodRef, periods: usize },
+    /// A pair rule broken by a rotation (or, `placement`, a placement) at the period's date.
+    Rule {
+        at: PeriodRef,
+        placement: bool,
+        why: Why,
+    },
+    /// S3 at a period: the scenario forbids the pair.
+    Forbidden { at: PeriodRef },
+    /// P2: more than one rotation.
+    RotatesTwice { times: usize },
+    /// P2: rotated again although the running rotation ends inside the programme.
+    RotatedWhileRunning {
+        at: PeriodRef,
+        ends: crate::domain::Date,
+    },
+    /// P1: a placement with no rotation ending inside the programme.
+    PlacementWithoutRotation { at: PeriodRef },
+    /// P1: the rotation ends inside the programme and no placement follows.
+    NoPlacement { due: PeriodRef },
+    /// P1: several placements after one rotation.
+    SeveralPlacements { count: usize },
+    /// P1: the placement is not in the period the rotation ends for.
+    PlacedInOtherPeriod { at: PeriodRef, due: PeriodRef },
+    /// H4: the rotation is shorter than the minimum before its placement.
+    RotationShort {
+        start: crate::domain::Date,
+        months: i64,
+        on: crate::domain::Date,
+        min: u32,
+    },
+    /// P2: placed no later than the rotation starts.
+    PlacedBeforeRotation { at: PeriodRef, rotation: PeriodRef },
+    /// P2: several moves of one cadre in one period.
+    SeveralMoves { at: PeriodRef, moves: usize },
+    /// H7 at a date: more occupants than seats.
+    OverSeats {
+        at: PeriodRef,
+        count: u32,
+        seats: u32,
+        who: Vec<Occupant>,
+    },
+    /// S1 per period: more departures from a unit than the cap.
+    Departures {
+        at: PeriodRef,
+        unit: String,
+        max: u32,
+        cadres: Vec<String>,
+    },
+}
+
+/// Who sits on a post at a programme date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Occupant {
+    /// The post's holder, still there.
+    Holder(String),
+    /// The present occupants of a post that falls vacant later.
+    Present { until: crate::domain::Date },
+    /// A cadre the programme put there.
+    Cadre(String),
+}
+
+/// The structure targets, in their model order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetGroup {
+    Women,
+    Young,
+    Minority,
 }
 
 /// Every violation of the plan `pairs` (cadre → post), in a stable order: pair rules in plan order,
@@ -37,7 +147,7 @@ impl fmt::Display for Violation {
 pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
     let sc = ctx.sc;
     let mut out = Vec::new();
-    let v = |rule, c: Option<CadreIx>, p: Option<PostIx>, detail: String| Violation {
+    let v = |rule, c: Option<CadreIx>, p: Option<PostIx>, detail: Problem| Violation {
         rule,
         cadre: c.map(|c| sc.cadre(c).id.clone()),
         post: p.map(|p| sc.post(p).id.clone()),
@@ -46,19 +156,16 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
 
     for &(c, p) in pairs {
         for b in ctx.breaches(c, p) {
-            out.push(v(b.rule, Some(c), Some(p), b.detail));
+            out.push(v(b.rule, Some(c), Some(p), Problem::Pair(b.detail)));
         }
         if let Some(f) = sc.forbids.iter().find(|f| f.cadre == c && f.post == p) {
-            let why = f
-                .reason
-                .as_deref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default();
             out.push(v(
                 RuleId::S3,
                 Some(c),
                 Some(p),
-                format!("the scenario forbids this pair{why}"),
+                Problem::Forbidden {
+                    reason: f.reason.clone(),
+                },
             ));
         }
     }
@@ -72,12 +179,13 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
     }
     for (&c, ps) in &posts_of {
         if ps.len() > 1 {
-            let ids: Vec<&str> = ps.iter().map(|&p| sc.post(p).id.as_str()).collect();
             out.push(v(
                 RuleId::S4,
                 Some(c),
                 None,
-                format!("assigned to {} posts: {}", ps.len(), ids.join(", ")),
+                Problem::SeveralPosts {
+                    posts: ps.iter().map(|&p| sc.post(p).id.clone()).collect(),
+                },
             ));
         }
         if let Some(u) = sc.cadre(c).current_unit {
@@ -92,29 +200,26 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
                 RuleId::H7,
                 None,
                 Some(p),
-                format!(
-                    "{n} cadres on {} quota seat(s) + {} approved extra",
-                    post.seats,
-                    cap - post.seats
-                ),
+                Problem::OverSeats {
+                    cadres: n,
+                    seats: post.seats,
+                    extra: cap - post.seats,
+                },
             ));
         }
     }
     for (&u, cs) in &leaving {
         if cs.len() as u32 > sc.max_departures_per_unit {
-            let ids: Vec<&str> = cs.iter().map(|&c| sc.cadre(c).id.as_str()).collect();
             out.push(Violation {
                 rule: RuleId::S1,
                 cadre: None,
                 post: None,
-                detail: format!(
-                    "{} cadres leave {} ({}), at most {}: {}",
-                    cs.len(),
-                    sc.unit(u).id,
-                    sc.unit(u).name,
-                    sc.max_departures_per_unit,
-                    ids.join(", ")
-                ),
+                detail: Problem::Departures {
+                    unit: sc.unit(u).id.clone(),
+                    unit_name: sc.unit(u).name.clone(),
+                    max: sc.max_departures_per_unit,
+                    cadres: cs.iter().map(|&c| sc.cadre(c).id.clone()).collect(),
+                },
             });
         }
     }
@@ -133,30 +238,24 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
                     RuleId::H10,
                     Some(a.0),
                     Some(a.1),
-                    format!(
-                        "relatives placed together in {}: {} → {} and {} → {}",
-                        sc.post_unit(a.1).id,
-                        sc.cadre(a.0).id,
-                        sc.post(a.1).id,
-                        sc.cadre(b.0).id,
-                        sc.post(b.1).id
-                    ),
+                    Problem::Relatives {
+                        unit: sc.post_unit(a.1).id.clone(),
+                        first: (sc.cadre(a.0).id.clone(), sc.post(a.1).id.clone()),
+                        second: (sc.cadre(b.0).id.clone(), sc.post(b.1).id.clone()),
+                    },
                 ));
             }
         }
     }
     for pin in &sc.pins {
         if !pairs.contains(&(pin.cadre, pin.post)) {
-            let why = pin
-                .reason
-                .as_deref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default();
             out.push(v(
                 RuleId::S2,
                 Some(pin.cadre),
                 Some(pin.post),
-                format!("pinned pair missing from the plan{why}"),
+                Problem::PinMissing {
+                    reason: pin.reason.clone(),
+                },
             ));
         }
     }
@@ -168,10 +267,10 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
                     RuleId::S5,
                     None,
                     Some(p as PostIx),
-                    format!(
-                        "must-fill post has {n} of its {} quota seat(s) filled",
-                        post.seats
-                    ),
+                    Problem::MustFillShort {
+                        filled: n,
+                        seats: post.seats,
+                    },
                 ));
             }
         }
@@ -192,27 +291,35 @@ fn target_breaches(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violat
     }
     let n = moved.len() as f64;
     let specs = [
-        ("women", t.women, moved.iter().filter(|f| f.woman).count()),
-        ("young", t.young, moved.iter().filter(|f| f.young).count()),
         (
-            "minority",
+            TargetGroup::Women,
+            t.women,
+            moved.iter().filter(|f| f.woman).count(),
+        ),
+        (
+            TargetGroup::Young,
+            t.young,
+            moved.iter().filter(|f| f.young).count(),
+        ),
+        (
+            TargetGroup::Minority,
             t.minority,
             moved.iter().filter(|f| f.minority).count(),
         ),
     ];
-    for (k, (name, target, count)) in specs.into_iter().enumerate() {
+    for (k, (group, target, count)) in specs.into_iter().enumerate() {
         // Integer arithmetic would be exact; a small tolerance matches the solver's rows.
         if ctx.sc.target_hard(k) && (count as f64) < target * n - 1e-9 {
             out.push(Violation {
                 rule: RuleId::S6,
                 cadre: None,
                 post: None,
-                detail: format!(
-                    "{count} of the {} cadres moved count as {name}: {:.1} %, the hard target is {:.1} %",
-                    moved.len(),
-                    100.0 * count as f64 / n,
-                    100.0 * target
-                ),
+                detail: Problem::Target {
+                    group,
+                    count,
+                    moved: moved.len(),
+                    target,
+                },
             });
         }
     }
@@ -257,7 +364,7 @@ mod tests {
         let v = check(&ctx, &[(c04, vt04), (c07, vt05)]);
         assert!(
             v.iter()
-                .any(|x| x.rule == RuleId::H10 && x.detail.contains("relatives placed together")),
+                .any(|x| x.rule == RuleId::H10 && matches!(x.detail, Problem::Relatives { .. })),
             "{v:?}"
         );
     }

@@ -372,6 +372,56 @@ impl Default for SolverSettings {
     }
 }
 
+/// The language people read the outputs in. Machine outputs (JSON keys, CSV column ids, codes)
+/// do not depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Vi,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Vi];
+
+    /// `vi` or `en` (any case); `None` for anything else.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "vi" => Some(Lang::Vi),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Vi => "vi",
+        }
+    }
+
+    /// The language of a POSIX locale: the first set and non-empty of `LC_ALL`, `LC_MESSAGES`,
+    /// `LANG` decides (as the C library does); Vietnamese for `vi` or `vi_*`, else English.
+    pub fn from_locale(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
+        let locale = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.is_empty())
+            .unwrap_or("");
+        let code = locale.split(['_', '.', '@', '-']).next().unwrap_or("");
+        if code.eq_ignore_ascii_case("vi") {
+            Lang::Vi
+        } else {
+            Lang::En
+        }
+    }
+}
+
 /// A validated, immutable scenario: what every later stage reads.
 #[derive(Debug, Clone)]
 pub struct Scenario {
@@ -400,6 +450,9 @@ pub struct Scenario {
     /// plan already in `plan`'s output folder, or the same scenario's plan in the batch's previous
     /// run) through `scenario::use_previous_plan`.
     pub baseline_previous: bool,
+    /// `language:` the scenario's language for people, if it names one (`--lang` overrides it,
+    /// and without either the environment's locale decides).
+    pub language: Option<Lang>,
     /// `programme:` several periods planned together (docs/programme.md); `None` for one plan.
     pub programme: Option<Programme>,
 }

@@ -113,6 +113,10 @@ fn run_in(dir: &Path, args: &[&str]) -> Run {
     let out = Command::new(bin())
         .args(args)
         .current_dir(dir)
+        // English examples stay English whatever the locale of the machine running them.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("run rotaplan");
     Run {

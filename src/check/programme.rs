@@ -15,38 +15,33 @@
 //!   every cadre where their last move put them (H7); a cadre is on one post at a time (P2);
 //! - at most `max_departures_per_period` cadres leave one unit on rotation in one period (S1).
 
-use super::Violation;
+use super::{Occupant, PeriodRef, Problem, ProgrammeProblem, Violation};
 use crate::domain::{CadreIx, Date, PostIx, Scenario, UnitIx};
 use crate::programme::{Move, MoveKind, scenario_at};
 use crate::rules::retirement::{retirement_date, roadmap, whole_months_between};
-use crate::rules::{RuleContext, RuleId};
+use crate::rules::{RuleContext, RuleId, Why};
 use chrono::Months;
 use std::collections::BTreeMap;
 
-fn at(t: usize, periods: &[Date]) -> String {
-    match periods.get(t) {
-        Some(d) => format!("period {} ({d})", t + 1),
-        None => format!("period {} (not a period of the programme)", t + 1),
+fn at(t: usize, periods: &[Date]) -> PeriodRef {
+    PeriodRef {
+        index: t,
+        date: periods.get(t).copied(),
     }
 }
 
 /// Every violation of the programme `moves` of `sc`, in a stable order.
 pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
     let mut out = Vec::new();
-    let v = |rule, c: Option<CadreIx>, p: Option<PostIx>, detail: String| Violation {
+    let v = |rule, c: Option<CadreIx>, p: Option<PostIx>, detail: ProgrammeProblem| Violation {
         rule,
         cadre: c.map(|c| sc.cadre(c).id.clone()),
         post: p.map(|p| sc.post(p).id.clone()),
-        detail,
+        detail: Problem::Programme(detail),
     };
     let Some(prog) = sc.programme.as_ref() else {
         if !moves.is_empty() {
-            out.push(v(
-                RuleId::P1,
-                None,
-                None,
-                "the scenario has no `programme:`".into(),
-            ));
+            out.push(v(RuleId::P1, None, None, ProgrammeProblem::NoProgramme));
         }
         return out;
     };
@@ -63,7 +58,10 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 RuleId::P1,
                 Some(m.cadre),
                 Some(m.post),
-                format!("{}: the programme has {n_t} periods", at(m.period, periods)),
+                ProgrammeProblem::PeriodOutside {
+                    at: at(m.period, periods),
+                    periods: n_t,
+                },
             ));
         }
     }
@@ -94,7 +92,11 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     b.rule,
                     Some(m.cadre),
                     Some(m.post),
-                    format!("{}: {}", at(m.period, periods), b.detail),
+                    ProgrammeProblem::Rule {
+                        at: at(m.period, periods),
+                        placement: false,
+                        why: b.detail,
+                    },
                 ));
             }
         }
@@ -107,7 +109,9 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 RuleId::S3,
                 Some(m.cadre),
                 Some(m.post),
-                format!("{}: the scenario forbids this pair", at(m.period, periods)),
+                ProgrammeProblem::Forbidden {
+                    at: at(m.period, periods),
+                },
             ));
         }
     }
@@ -129,47 +133,42 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 RuleId::P2,
                 Some(c),
                 None,
-                format!(
-                    "rotates {} times in the programme, at most once",
-                    rots.len()
-                ),
+                ProgrammeProblem::RotatesTwice { times: rots.len() },
             ));
         }
         let cadre = sc.cadre(c);
         let running_end = cadre.rotation_end.filter(|&e| e >= periods[0] && e <= last);
         // The placement due: (period, rank held, unit of origin, rotation start).
-        let due: Option<(usize, i32, Option<UnitIx>, Option<Date>)> = match (
-            running_end,
-            rots.first(),
-        ) {
-            (Some(e), r) => {
-                if let Some(r) = r {
-                    out.push(v(
-                        RuleId::P2,
-                        Some(c),
-                        Some(r.post),
-                        format!(
-                            "{}: the running rotation ends {e}, inside the programme: the cadre is placed after it, not rotated again",
-                            at(r.period, periods)
-                        ),
-                    ));
+        let due: Option<(usize, i32, Option<UnitIx>, Option<Date>)> =
+            match (running_end, rots.first()) {
+                (Some(e), r) => {
+                    if let Some(r) = r {
+                        out.push(v(
+                            RuleId::P2,
+                            Some(c),
+                            Some(r.post),
+                            ProgrammeProblem::RotatedWhileRunning {
+                                at: at(r.period, periods),
+                                ends: e,
+                            },
+                        ));
+                    }
+                    first_period_on_or_after(e).map(|s| (s, cadre.current_rank, None, None))
                 }
-                first_period_on_or_after(e).map(|s| (s, cadre.current_rank, None, None))
-            }
-            (None, Some(r)) => {
-                let start = periods[r.period];
-                let end = start
-                    .checked_add_months(Months::new(sc.rules.min_rotation_months))
-                    .unwrap_or(Date::MAX);
-                if end <= last {
-                    first_period_on_or_after(end)
-                        .map(|s| (s, sc.post(r.post).rank, cadre.current_unit, Some(start)))
-                } else {
-                    None
+                (None, Some(r)) => {
+                    let start = periods[r.period];
+                    let end = start
+                        .checked_add_months(Months::new(sc.rules.min_rotation_months))
+                        .unwrap_or(Date::MAX);
+                    if end <= last {
+                        first_period_on_or_after(end)
+                            .map(|s| (s, sc.post(r.post).rank, cadre.current_unit, Some(start)))
+                    } else {
+                        None
+                    }
                 }
-            }
-            (None, None) => None,
-        };
+                (None, None) => None,
+            };
         match (due, plcs.as_slice()) {
             (None, []) => {}
             (None, ps) => {
@@ -178,10 +177,9 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                         RuleId::P1,
                         Some(c),
                         Some(p.post),
-                        format!(
-                            "{}: a placement without a rotation ending inside the programme",
-                            at(p.period, periods)
-                        ),
+                        ProgrammeProblem::PlacementWithoutRotation {
+                            at: at(p.period, periods),
+                        },
                     ));
                 }
             }
@@ -192,10 +190,9 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 RuleId::P1,
                 Some(c),
                 None,
-                format!(
-                    "the rotation ends inside the programme and no placement follows it in {}",
-                    at(s, periods)
-                ),
+                ProgrammeProblem::NoPlacement {
+                    due: at(s, periods),
+                },
             )),
             (Some((s, held, _, start)), ps) => {
                 if ps.len() > 1 {
@@ -203,7 +200,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                         RuleId::P1,
                         Some(c),
                         None,
-                        format!("{} placements after one rotation", ps.len()),
+                        ProgrammeProblem::SeveralPlacements { count: ps.len() },
                     ));
                 }
                 let p = ps[0];
@@ -212,11 +209,10 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                         RuleId::P1,
                         Some(c),
                         Some(p.post),
-                        format!(
-                            "placed in {}, but the rotation ends for {}",
-                            at(p.period, periods),
-                            at(s, periods)
-                        ),
+                        ProgrammeProblem::PlacedInOtherPeriod {
+                            at: at(p.period, periods),
+                            due: at(s, periods),
+                        },
                     ));
                 }
                 if let Some(start) = start {
@@ -226,10 +222,12 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                             RuleId::H4,
                             Some(c),
                             Some(p.post),
-                            format!(
-                                "the rotation from {start} lasts {months} months before the placement on {}, at least {} needed",
-                                periods[p.period], sc.rules.min_rotation_months
-                            ),
+                            ProgrammeProblem::RotationShort {
+                                start,
+                                months,
+                                on: periods[p.period],
+                                min: sc.rules.min_rotation_months,
+                            },
                         ));
                     }
                 }
@@ -238,10 +236,10 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 if retire(c).is_some_and(|r| r < periods[p.period]) {
                     breaches.push((
                         RuleId::H2,
-                        format!(
-                            "retired on {} (Decree 135), before the placement",
-                            retire(c).map_or(String::new(), |d| d.to_string())
-                        ),
+                        Why::RetiredBeforePlacement {
+                            retires: retire(c),
+                            on: None,
+                        },
                     ));
                 }
                 if let Err(b) = crate::rules::placement_level(cadre, sc.post(p.post), held) {
@@ -257,7 +255,11 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                         rule,
                         Some(c),
                         Some(p.post),
-                        format!("placement, {}: {detail}", at(p.period, periods)),
+                        ProgrammeProblem::Rule {
+                            at: at(p.period, periods),
+                            placement: true,
+                            why: detail,
+                        },
                     ));
                 }
             }
@@ -271,11 +273,10 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 RuleId::P2,
                 Some(c),
                 Some(p.post),
-                format!(
-                    "placed in {} while the rotation starts in {}",
-                    at(p.period, periods),
-                    at(r.period, periods)
-                ),
+                ProgrammeProblem::PlacedBeforeRotation {
+                    at: at(p.period, periods),
+                    rotation: at(r.period, periods),
+                },
             ));
         }
         let mut per_period: BTreeMap<usize, usize> = BTreeMap::new();
@@ -288,7 +289,10 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     RuleId::P2,
                     Some(c),
                     None,
-                    format!("{n} moves in {}: one post at a time", at(t, periods)),
+                    ProgrammeProblem::SeveralMoves {
+                        at: at(t, periods),
+                        moves: n,
+                    },
                 ));
             }
         }
@@ -304,7 +308,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
     for p in 0..sc.posts.len() as PostIx {
         let post = sc.post(p);
         for (t, &d) in periods.iter().enumerate() {
-            let mut who: Vec<String> = Vec::new();
+            let mut who: Vec<Occupant> = Vec::new();
             let before = match holders.get(&p) {
                 Some(&h) => {
                     let cadre = sc.cadre(h);
@@ -320,17 +324,16 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                         .get(&h)
                         .is_some_and(|ms| ms.iter().any(|m| m.period <= t));
                     if !moved && leaves.is_none_or(|l| d < l) {
-                        who.push(format!("holder {}", cadre.id));
+                        who.push(Occupant::Holder(cadre.id.clone()));
                         1
                     } else {
                         0
                     }
                 }
                 None if post.vacant_from.is_some_and(|f| d < f) => {
-                    who.push(format!(
-                        "the present occupants until {}",
-                        post.vacant_from.unwrap_or(d)
-                    ));
+                    who.push(Occupant::Present {
+                        until: post.vacant_from.unwrap_or(d),
+                    });
                     post.seats
                 }
                 None => 0,
@@ -344,7 +347,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 let gone = m.kind == MoveKind::Placement && retire(c).is_some_and(|r| r < d);
                 if m.post == p && !gone {
                     n += 1;
-                    who.push(sc.cadre(c).id.clone());
+                    who.push(Occupant::Cadre(sc.cadre(c).id.clone()));
                 }
             }
             if n > post.seats {
@@ -352,12 +355,12 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     RuleId::H7,
                     None,
                     Some(p),
-                    format!(
-                        "{}: {n} on {} seat(s): {}",
-                        at(t, periods),
-                        post.seats,
-                        who.join(", ")
-                    ),
+                    ProgrammeProblem::OverSeats {
+                        at: at(t, periods),
+                        count: n,
+                        seats: post.seats,
+                        who,
+                    },
                 ));
             }
         }
@@ -377,14 +380,12 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 rule: RuleId::S1,
                 cadre: None,
                 post: None,
-                detail: format!(
-                    "{}: {} cadres leave {}, at most {}: {}",
-                    at(t, periods),
-                    cs.len(),
-                    sc.unit(u).id,
-                    prog.max_departures_per_period,
-                    ids.join(", ")
-                ),
+                detail: Problem::Programme(ProgrammeProblem::Departures {
+                    at: at(t, periods),
+                    unit: sc.unit(u).id.clone(),
+                    max: prog.max_departures_per_period,
+                    cadres: ids.iter().map(|s| s.to_string()).collect(),
+                }),
             });
         }
     }

@@ -24,7 +24,7 @@ pub struct Args {
     deny_warnings: bool,
 }
 
-pub fn run(a: Args) -> Status {
+pub fn run(a: Args, langs: super::Langs) -> Status {
     let sc = match super::load_warned(&a.scenario, a.deny_warnings) {
         Ok(s) => s,
         Err(s) => return s,
@@ -50,7 +50,7 @@ pub fn run(a: Args) -> Status {
     let v = rotaplan::check::check(&ctx, &pairs);
     say(&match a.format {
         Format::Json => report::violations_json(&v),
-        _ => report::violations_text(&v),
+        _ => report::violations_text_in(&v, langs.of(&sc)),
     });
     Status::ok_if(v.is_empty())
 }

@@ -34,7 +34,7 @@ pub struct Args {
     format: Format,
 }
 
-pub fn run(a: Args) -> Status {
+pub fn run(a: Args, langs: super::Langs) -> Status {
     use rotaplan::explain as ex;
     let sc = match load(&a.scenario) {
         Ok(s) => s,
@@ -88,6 +88,6 @@ pub fn run(a: Args) -> Status {
             return Status::Internal;
         }
     };
-    say(&report::explanation(&e, a.format));
+    say(&report::explanation_in(&e, a.format, langs.of(&sc)));
     Status::Ok
 }

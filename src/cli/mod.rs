@@ -7,7 +7,7 @@
 
 use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand};
-use rotaplan::domain::Scenario;
+use rotaplan::domain::{Lang, Scenario};
 use rotaplan::output::write_atomic;
 use rotaplan::report::{self, Format};
 use rotaplan::scenario;
@@ -86,6 +86,33 @@ struct Cli {
     /// Log lines on stderr as text, or as one JSON object per line (for log collectors)
     #[arg(long, value_enum, default_value = "text", global = true)]
     log_format: log::LogFormat,
+    /// Language of what people read (tables, plan.md/html, reasons): vi or en [default: the
+    /// scenario's `language:`, else the locale: LC_ALL, LC_MESSAGES, LANG]
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    lang: Option<String>,
+}
+
+/// The language asked for: `--lang`, else the scenario's `language:`, else the environment.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Langs {
+    flag: Option<Lang>,
+    env: Lang,
+}
+
+impl Langs {
+    fn from_cli(flag: Option<&str>) -> Langs {
+        let var = |k| std::env::var(k).ok();
+        let (all, messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
+        Langs {
+            flag: flag.and_then(Lang::parse),
+            env: Lang::from_locale(all.as_deref(), messages.as_deref(), lang.as_deref()),
+        }
+    }
+
+    /// The language for outputs about `sc`.
+    pub(crate) fn of(self, sc: &Scenario) -> Lang {
+        self.flag.or(sc.language).unwrap_or(self.env)
+    }
 }
 
 #[derive(Subcommand)]
@@ -129,15 +156,16 @@ fn run() -> Status {
     };
     log::init(log::level(cli.verbose, cli.quiet), cli.log_format);
     let quiet = cli.quiet;
+    let langs = Langs::from_cli(cli.lang.as_deref());
     match cli.command {
-        Command::Plan(a) => plan::run(a),
-        Command::Check(a) => check::run(a),
+        Command::Plan(a) => plan::run(a, langs),
+        Command::Check(a) => check::run(a, langs),
         Command::Validate(a) => validate::run(a),
         Command::Run(a) => run::run(a, quiet),
         Command::Compare(a) => compare::compare(a),
         Command::Diff(a) => compare::diff(a),
         Command::Batch(a) => batch::run(a, quiet),
-        Command::Explain(a) => explain::run(a),
+        Command::Explain(a) => explain::run(a, langs),
         Command::Generate(a) => generate::run(a),
         Command::Review(a) => review::run(a),
     }

@@ -39,9 +39,13 @@ pub struct Args {
     /// With --export-model, the model actually solved (after pricing) instead of the full one.
     #[arg(long, requires = "export_model")]
     restricted: bool,
+    /// Give plan.csv and unfilled.csv a second header row of column names for people, in vi or
+    /// en (the first row keeps the column ids).
+    #[arg(long, value_parser = ["vi", "en"])]
+    labels: Option<String>,
 }
 
-pub fn run(a: Args) -> Status {
+pub fn run(a: Args, langs: super::Langs) -> Status {
     let dir = a.out.clone().unwrap_or_else(|| {
         let stem = a
             .scenario
@@ -132,11 +136,13 @@ pub fn run(a: Args) -> Status {
         return Status::Internal;
     }
     let plan = &planned.plan;
+    let lang = langs.of(&sc);
+    let labels = a.labels.as_deref().and_then(rotaplan::domain::Lang::parse);
     let files: Vec<(String, Vec<u8>)> = [
-        ("plan.csv", report::assignments_csv(plan)),
-        ("unfilled.csv", report::unfilled_csv(plan)),
-        ("plan.md", report::markdown(plan)),
-        ("plan.html", report::html(plan)),
+        ("plan.csv", report::assignments_csv_labelled(plan, labels)),
+        ("unfilled.csv", report::unfilled_csv_labelled(plan, labels)),
+        ("plan.md", report::markdown_in(plan, lang)),
+        ("plan.html", report::html_in(plan, lang)),
         ("plan.json", report::json(plan)),
     ]
     .into_iter()
@@ -150,7 +156,7 @@ pub fn run(a: Args) -> Status {
         );
         return Status::Problem;
     }
-    say(&report::render(plan, a.format));
+    say(&report::render_in(plan, a.format, lang));
     if a.format == Format::Table {
         say(&format!("\nwritten: {}\n", dir.display()));
     }

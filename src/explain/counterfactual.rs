@@ -55,16 +55,26 @@ pub enum Requirement {
 }
 
 impl Requirement {
-    fn describe(self, sc: &Scenario) -> String {
+    fn asked(self, sc: &Scenario) -> Asked {
+        let ids = |c, p| (sc.cadre(c).id.clone(), sc.post(p).id.clone());
         match self {
             Requirement::Pin(c, p) => {
-                format!("pin {} → {}", sc.cadre(c).id, sc.post(p).id)
+                let (cadre, post) = ids(c, p);
+                Asked::Pin { cadre, post }
             }
             Requirement::Forbid(c, p) => {
-                format!("forbid {} → {}", sc.cadre(c).id, sc.post(p).id)
+                let (cadre, post) = ids(c, p);
+                Asked::Forbid { cadre, post }
             }
         }
     }
+}
+
+/// The requirement a counterfactual adds, by ids (`report/` words it: `pin C04 → VT05`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Asked {
+    Pin { cadre: String, post: String },
+    Forbid { cadre: String, post: String },
 }
 
 /// One number before and after a change.
@@ -87,8 +97,8 @@ pub struct Move {
 /// The plan re-solved with one requirement more, compared with the plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Counterfactual {
-    /// The requirement added, in words (`pin C04 → VT05`).
-    pub change: String,
+    /// The requirement added (in JSON its words: `pin C04 → VT05`).
+    pub change: Asked,
     /// The re-solve's status (`infeasible` if the requirement cannot hold with the others).
     pub status: SolveStatus,
     /// Both the plan and the re-solve are proven optimal, so `delta` is exact.
@@ -109,7 +119,7 @@ pub struct Counterfactual {
     /// For `infeasible`: why.
     pub infeasible: Vec<InfeasibleGroup>,
     /// A pin of the cadre that the forced pair replaced, or how the re-solve ended.
-    pub note: Option<String>,
+    pub note: Notes,
 }
 
 /// The pairs, objective, KPIs and status of a plan (the base or a re-solved one).
@@ -119,7 +129,7 @@ pub(crate) struct Measured {
     objective: Option<ObjectiveBreakdown>,
     kpis: Option<Kpis>,
     infeasible: Vec<InfeasibleGroup>,
-    note: Option<String>,
+    note: Option<crate::solve::Note>,
 }
 
 impl Measured {
@@ -142,7 +152,7 @@ pub(crate) fn resolve(
     cands: &Candidates,
     req: Requirement,
     time_limit: f64,
-) -> (Measured, Option<String>) {
+) -> (Measured, Option<Note>) {
     let mut sc = ctx.sc.clone();
     sc.solver.time_limit_s = time_limit;
     let mut note = None;
@@ -153,11 +163,10 @@ pub(crate) fn resolve(
                 if sc.pins[old].post == p {
                     // Already pinned: nothing changes.
                 } else {
-                    note = Some(format!(
-                        "{} was pinned to {}; that pin is replaced",
-                        sc.cadre(c).id,
-                        sc.post(sc.pins[old].post).id
-                    ));
+                    note = Some(Note::PinReplaced {
+                        cadre: sc.cadre(c).id.clone(),
+                        post: sc.post(sc.pins[old].post).id.clone(),
+                    });
                     sc.pins.remove(old);
                 }
             }
@@ -173,11 +182,10 @@ pub(crate) fn resolve(
         }
         Requirement::Forbid(c, p) => {
             if let Some(old) = sc.pins.iter().position(|x| x.cadre == c && x.post == p) {
-                note = Some(format!(
-                    "{} → {} was pinned; the pin is dropped",
-                    sc.cadre(c).id,
-                    sc.post(p).id
-                ));
+                note = Some(Note::PinDropped {
+                    cadre: sc.cadre(c).id.clone(),
+                    post: sc.post(p).id.clone(),
+                });
                 sc.pins.remove(old);
             }
             sc.forbids.push(PairRule {
@@ -347,7 +355,7 @@ pub(crate) fn compare(
     req: Requirement,
     base: &Measured,
     after: &Measured,
-    note: Option<String>,
+    note: Option<Note>,
 ) -> Counterfactual {
     let before_total = base.objective.as_ref().map(|o| o.total);
     let after_total = after.objective.as_ref().map(|o| o.total);
@@ -359,21 +367,18 @@ pub(crate) fn compare(
             ),
             _ => (Vec::new(), Vec::new()),
         };
-    let mut note = note;
+    let mut note = Notes(note.into_iter().collect());
     if !proven(after.status) && after.status.has_plan() {
-        let how = after.note.clone().unwrap_or_else(|| {
-            format!(
-                "the re-solve ended with status {}",
-                crate::report::status_words(after.status)
-            )
-        });
-        note = Some(match note {
-            Some(n) => format!("{n}; {how}"),
-            None => how,
-        });
+        // The solver's own note says how it ended; without one, the status does.
+        note.0.push(
+            after
+                .note
+                .clone()
+                .map_or(Note::Ended(after.status), Note::Solver),
+        );
     }
     Counterfactual {
-        change: req.describe(sc),
+        change: req.asked(sc),
         status: after.status,
         proven: proven(base.status) && proven(after.status),
         objective_before: before_total,

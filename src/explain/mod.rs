@@ -33,8 +33,8 @@ mod runner_ups;
 mod structure;
 
 pub use crate::plan::findings::{
-    Cost, GroupRef, MustFillBlock, MustFillRef, PinRef, PostRunnerUps, RelaxCase, Relaxation,
-    RunnerUp, RunnerUps, Structure, TargetRef,
+    Cost, GroupRef, MustFillBlock, MustFillRef, Note, Notes, PinRef, PostRunnerUps, RelaxCase,
+    Relaxation, RunnerUp, RunnerUps, Structure, TargetRef,
 };
 pub use counterfactual::*;
 pub use matching::*;

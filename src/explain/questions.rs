@@ -6,37 +6,42 @@ use super::*;
 // One pair, one cadre, one post
 
 /// Look up a cadre by id, with a "did you mean" when there is none.
-pub fn find_cadre(sc: &Scenario, id: &str) -> Result<CadreIx, String> {
-    find(
-        id,
-        sc.cadres.iter().map(|c| c.id.as_str()),
-        "cadre",
-        "cadres.csv",
-    )
-    .map(|i| i as CadreIx)
+pub fn find_cadre(sc: &Scenario, id: &str) -> Result<CadreIx, NotFound> {
+    find(id, sc.cadres.iter().map(|c| c.id.as_str()), Table::Cadres).map(|i| i as CadreIx)
 }
 
 /// Look up a post by id, with a "did you mean" when there is none.
-pub fn find_post(sc: &Scenario, id: &str) -> Result<PostIx, String> {
-    find(
-        id,
-        sc.posts.iter().map(|p| p.id.as_str()),
-        "post",
-        "posts.csv",
-    )
-    .map(|i| i as PostIx)
+pub fn find_post(sc: &Scenario, id: &str) -> Result<PostIx, NotFound> {
+    find(id, sc.posts.iter().map(|p| p.id.as_str()), Table::Posts).map(|i| i as PostIx)
 }
+
+/// The table an id was looked up in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Cadres,
+    Posts,
+}
+
+/// No row with the id asked for; `near` is the closest id, if one is close enough. `report/`
+/// words it (`Display`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotFound {
+    pub table: Table,
+    pub id: String,
+    pub near: Option<String>,
+}
+
+impl std::error::Error for NotFound {}
 
 pub(crate) fn find<'a>(
     id: &str,
     ids: impl Iterator<Item = &'a str> + Clone,
-    what: &str,
-    table: &str,
-) -> Result<usize, String> {
+    table: Table,
+) -> Result<usize, NotFound> {
     if let Some(i) = ids.clone().position(|x| x == id) {
         return Ok(i);
     }
-    let best = ids
+    let near = ids
         .map(|x| {
             (
                 strsim::osa_distance(&x.to_lowercase(), &id.to_lowercase()),
@@ -45,9 +50,12 @@ pub(crate) fn find<'a>(
         })
         .filter(|(d, _)| *d <= id.chars().count().div_ceil(2).max(2))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, x)| format!(" (did you mean \"{x}\"?)"))
-        .unwrap_or_default();
-    Err(format!("no {what} with id \"{id}\" in {table}{best}"))
+        .map(|(_, x)| x.to_string());
+    Err(NotFound {
+        table,
+        id: id.to_string(),
+        near,
+    })
 }
 
 /// Who holds a post in the plan.

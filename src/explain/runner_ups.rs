@@ -15,13 +15,7 @@ impl Cost {
             note: if cf.status.has_plan() {
                 cf.note.clone()
             } else {
-                Some(
-                    cf.infeasible
-                        .iter()
-                        .map(|g| format!("{}: {}", g.rule, g.detail))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                )
+                Notes::one(Note::Infeasible(cf.infeasible.clone()))
             },
         }
     }
@@ -75,10 +69,9 @@ pub fn runner_ups(
         return out;
     }
     if cands.len() > crate::solve::PRICING_THRESHOLD {
-        out.note = Some(format!(
-            "not computed: more than {} candidate pairs make each re-solve long; ask `rotaplan explain --post ID` for one post",
-            crate::solve::PRICING_THRESHOLD
-        ));
+        out.note = Notes::one(Note::RunnerUpsNotComputed {
+            threshold: crate::solve::PRICING_THRESHOLD,
+        });
         return out;
     }
     let mut posts: Vec<PostIx> = base
@@ -147,10 +140,10 @@ pub fn runner_ups(
         });
     }
     if skipped > 0 {
-        out.note = Some(format!(
-            "{skipped} runner-up(s) not re-solved: the budget is {} re-solves",
-            budget.max_solves
-        ));
+        out.note = Notes::one(Note::RunnerUpsSkipped {
+            skipped,
+            max_solves: budget.max_solves,
+        });
     }
     out
 }

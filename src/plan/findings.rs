@@ -3,8 +3,41 @@
 //! sentences here: report/ words them (report/findings.rs, report/explain.rs).
 
 use super::Exclusions;
-use crate::solve::{InfeasibleGroup, SolveStatus};
+use crate::solve::{InfeasibleGroup, SolveStatus, Stuck};
 use serde::Serialize;
+
+/// Notes on an answer, in order. `report/` words them; in JSON they are one string joined by
+/// "; ", or `null` when there is none.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Notes(pub Vec<Note>);
+
+impl Notes {
+    pub fn one(n: Note) -> Notes {
+        Notes(vec![n])
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One note on an answer, with its facts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// The solver's own note.
+    Solver(crate::solve::Note),
+    /// The forced pair replaced the cadre's pin to `post`.
+    PinReplaced { cadre: String, post: String },
+    /// The forbidden pair was pinned; the pin was dropped.
+    PinDropped { cadre: String, post: String },
+    /// A re-solve ended with this status (not proven optimal).
+    Ended(SolveStatus),
+    /// A re-solve found no plan: the groups that cannot hold.
+    Infeasible(Vec<InfeasibleGroup>),
+    /// Runner-ups not computed: more than `threshold` candidate pairs.
+    RunnerUpsNotComputed { threshold: usize },
+    /// Runner-ups left out by the re-solve budget.
+    RunnerUpsSkipped { skipped: usize, max_solves: usize },
+}
 
 /// What keeps one eligible cadre off an unfilled post.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,7 +159,7 @@ pub struct Cost {
     pub status: SolveStatus,
     /// Both solves proven optimal: the cost is exact.
     pub proven: bool,
-    pub note: Option<String>,
+    pub note: Notes,
 }
 
 /// A candidate of a post who did not get it, and what choosing them would cost.
@@ -161,7 +194,7 @@ pub struct RunnerUps {
     pub solves: usize,
     pub max_solves: usize,
     /// Why some or all were not computed.
-    pub note: Option<String>,
+    pub note: Notes,
     pub posts: Vec<PostRunnerUps>,
 }
 
@@ -215,7 +248,7 @@ pub enum RelaxCase {
     /// The requirement groups marked `relaxable: false` cannot hold together.
     FixedGroups { groups: Vec<GroupRef> },
     /// The solver could not tell within `time_limit_s` which groups must give way.
-    Unknown { time_limit_s: f64, note: String },
+    Unknown { time_limit_s: f64, note: Stuck },
     /// Relax these groups (`minimum`: proven a smallest set).
     Groups { groups: Vec<GroupRef> },
 }

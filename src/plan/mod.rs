@@ -52,7 +52,7 @@ pub struct SolverReport {
     pub columns: usize,
     pub rows: usize,
     pub infeasible: Vec<InfeasibleGroup>,
-    pub note: Option<String>,
+    pub note: Option<crate::solve::Note>,
 }
 
 #[derive(Debug, Clone, Serialize)]

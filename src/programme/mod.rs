@@ -94,13 +94,10 @@ pub fn placement_breaches(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -
     if facts.months_left < 1 {
         out.push(Breach {
             rule: RuleId::H2,
-            detail: format!(
-                "retired on {} (Decree 135), before the placement on {}",
-                facts
-                    .retirement
-                    .map_or("an unknown date".to_string(), |d| d.to_string()),
-                sc.plan_date
-            ),
+            detail: crate::rules::Why::RetiredBeforePlacement {
+                retires: facts.retirement,
+                on: Some(sc.plan_date),
+            },
         });
     }
     if let Err(b) = crate::rules::placement_level(sc.cadre(c), sc.post(p), held) {

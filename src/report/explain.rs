@@ -1,7 +1,9 @@
 //! Renderers of the explanations (`rotaplan explain`) and of the explanation parts of a plan report
 //! (structure, requirements to relax, runner-ups). They format what `explain` computed; nothing more.
 
+use super::catalogue::{Msg, fill, t};
 use super::{Format, md_escape, md_table, num, text_table};
+use crate::domain::Lang;
 use crate::explain::{
     CadreExplanation, Change, Cost, Counterfactual, Explanation, MustFillBlock, Overview,
     PairExplanation, PostExplanation, Relaxation, RunnerUps, Structure, WhyNot,
@@ -53,6 +55,12 @@ pub fn post_worded(mut e: PostExplanation) -> PostExplanation {
 }
 
 pub fn explanation(e: &Explanation, format: Format) -> String {
+    explanation_in(e, format, Lang::En)
+}
+
+/// [`explanation`] in `lang`. The structural check is in every language of the catalogue; the
+/// other answers are in English still (their sentences have not moved to the catalogue yet).
+pub fn explanation_in(e: &Explanation, format: Format, lang: Lang) -> String {
     let e = &worded(e);
     match format {
         Format::Json => {
@@ -61,20 +69,20 @@ pub fn explanation(e: &Explanation, format: Format) -> String {
             s.push('\n');
             s
         }
-        Format::Markdown => markdown(e),
-        Format::Table | Format::Csv => text(e),
+        Format::Markdown => markdown(e, lang),
+        Format::Table | Format::Csv => text(e, lang),
     }
 }
 
-fn text(e: &Explanation) -> String {
+fn text(e: &Explanation, lang: Lang) -> String {
     match e {
         Explanation::Pair(x) => pair_text(x),
         Explanation::Cadre(x) => cadre_text(x),
         Explanation::Post(x) => post_text(x),
         Explanation::Plan(x) => overview_text(x),
         Explanation::Structure(x) => {
-            let mut out = String::from("Structure (before the MIP)\n");
-            for l in structure_lines(x, usize::MAX) {
+            let mut out = format!("{}\n", t(lang, Msg::StructureBeforeMip));
+            for l in structure_lines_in(x, usize::MAX, lang) {
                 let _ = writeln!(out, "  {l}");
             }
             out
@@ -82,15 +90,15 @@ fn text(e: &Explanation) -> String {
     }
 }
 
-fn markdown(e: &Explanation) -> String {
+fn markdown(e: &Explanation, lang: Lang) -> String {
     match e {
         Explanation::Pair(x) => pair_md(x),
         Explanation::Cadre(x) => cadre_md(x),
         Explanation::Post(x) => post_md(x),
         Explanation::Plan(x) => overview_md(x),
         Explanation::Structure(x) => {
-            let mut out = String::from("## Structure\n\n");
-            for l in structure_lines(x, usize::MAX) {
+            let mut out = format!("## {}\n\n", t(lang, Msg::Structure));
+            for l in structure_lines_in(x, usize::MAX, lang) {
                 out += &format!("- {l}\n");
             }
             out
@@ -112,15 +120,7 @@ fn signed(x: f64) -> String {
 
 /// A solver status for people (the JSON keeps the ids).
 pub fn status_words(s: SolveStatus) -> &'static str {
-    match s {
-        SolveStatus::Optimal => "optimal",
-        SolveStatus::GapLimit => "within the allowed gap",
-        SolveStatus::TimeLimit => "time limit reached",
-        SolveStatus::DeadlineFallback => "deadline missed, greedy plan",
-        SolveStatus::Infeasible => "infeasible",
-        SolveStatus::BackendError => "solver error, greedy plan",
-        SolveStatus::Stopped => "stopped without a plan",
-    }
+    super::catalogue::status(Lang::En, s)
 }
 
 /// The kind of an empty post for people (the JSON keeps the ids, docs/plan-format.md).
@@ -188,11 +188,7 @@ fn cost_words(forced: bool, cost: Option<f64>, has_plan: bool, proven: bool, why
 }
 
 fn cannot_hold(cf: &Counterfactual) -> String {
-    cf.infeasible
-        .iter()
-        .map(|g| format!("{}: {}", g.rule, g.detail))
-        .collect::<Vec<_>>()
-        .join("; ")
+    super::groups_text(&cf.infeasible)
 }
 
 /// The cost of a counterfactual: `forced` (a pin) or forbidden.
@@ -213,7 +209,7 @@ fn forced_cost(c: &Cost) -> String {
         c.cost,
         c.status.has_plan(),
         c.proven,
-        c.note.as_deref().unwrap_or(""),
+        &c.note.to_string(),
     )
 }
 
@@ -618,54 +614,78 @@ fn relax_section_md(status: SolveStatus, r: Option<&Relaxation>, level: &str) ->
     out
 }
 
-fn names(v: &[String], max: usize) -> String {
+fn names_in(v: &[String], max: usize, lang: Lang) -> String {
     let mut s = v.iter().take(max).cloned().collect::<Vec<_>>().join(", ");
     if v.len() > max {
-        s += &format!(" and {} more", v.len() - max);
+        s += &fill(lang, Msg::AndMore, &[("n", &(v.len() - max))]);
     }
     s
 }
 
-fn block_line(b: &MustFillBlock) -> String {
+fn block_line(b: &MustFillBlock, lang: Lang) -> String {
     let cadres = if b.cadres.is_empty() {
-        "no candidate".to_string()
+        t(lang, Msg::NoCandidate).to_string()
     } else {
-        format!("{} candidate(s): {}", b.cadres.len(), names(&b.cadres, 10))
+        fill(
+            lang,
+            Msg::Candidates,
+            &[
+                ("n", &b.cadres.len()),
+                ("cadres", &names_in(&b.cadres, 10, lang)),
+            ],
+        )
     };
-    format!(
-        "must-fill {} ({} seat(s)) share {cadres}; at least {} seat(s) stay empty",
-        names(&b.posts, 10),
-        b.seats,
-        b.short
+    fill(
+        lang,
+        Msg::MustFillBlock,
+        &[
+            ("posts", &names_in(&b.posts, 10, lang)),
+            ("seats", &b.seats),
+            ("cadres", &cadres),
+            ("short", &b.short),
+        ],
     )
 }
 
 /// The structural check in lines (`max` names per list).
 pub fn structure_lines(s: &Structure, max: usize) -> Vec<String> {
+    structure_lines_in(s, max, Lang::En)
+}
+
+/// [`structure_lines`] in `lang`.
+pub fn structure_lines_in(s: &Structure, max: usize, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     if s.posts_without_candidate.is_empty() {
-        out.push("every post has at least one candidate".to_string());
+        out.push(t(lang, Msg::EveryPostHasCandidate).to_string());
     } else {
-        out.push(format!(
-            "{} post(s) without any candidate: {}",
-            s.posts_without_candidate.len(),
-            names(&s.posts_without_candidate, max)
+        out.push(fill(
+            lang,
+            Msg::PostsWithoutCandidate,
+            &[
+                ("n", &s.posts_without_candidate.len()),
+                ("posts", &names_in(&s.posts_without_candidate, max, lang)),
+            ],
         ));
     }
     if s.must_fill_seats == 0 {
-        out.push("no must-fill post".to_string());
+        out.push(t(lang, Msg::NoMustFillPost).to_string());
     } else if s.must_fill_fillable == s.must_fill_seats {
-        out.push(format!(
-            "all {} must-fill seat(s) can be filled at once (before S1 and H10)",
-            s.must_fill_seats
+        out.push(fill(
+            lang,
+            Msg::MustFillAllFillable,
+            &[("n", &s.must_fill_seats)],
         ));
     } else {
-        out.push(format!(
-            "at most {} of {} must-fill seat(s) can be filled at once, in any plan",
-            s.must_fill_fillable, s.must_fill_seats
+        out.push(fill(
+            lang,
+            Msg::MustFillAtMost,
+            &[
+                ("fillable", &s.must_fill_fillable),
+                ("seats", &s.must_fill_seats),
+            ],
         ));
         for b in &s.must_fill_blocks {
-            out.push(block_line(b));
+            out.push(block_line(b, lang));
         }
     }
     out
@@ -681,7 +701,7 @@ fn relaxation_lines(r: &Relaxation) -> Vec<String> {
                 d.post_id,
                 g.rule,
                 g.rule.title(),
-                g.detail
+                super::Detail(g)
             ));
         }
     }
@@ -700,7 +720,7 @@ fn cost_text(c: &Option<Cost>) -> (String, String) {
                     format!("no ({})", status_words(c.status))
                 },
             ),
-            None => ("no plan".into(), c.note.clone().unwrap_or_default()),
+            None => ("no plan".into(), c.note.to_string()),
         },
     }
 }
@@ -742,12 +762,12 @@ fn runner_ups_heading(r: &RunnerUps) -> String {
 }
 
 /// Extra lines of the plan's terminal table: the structural check and the requirements to relax.
-pub(super) fn plan_table_notes(plan: &Plan) -> String {
+pub(super) fn plan_table_notes(plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
-    let lines = structure_lines(&plan.structure, 10);
+    let lines = structure_lines_in(&plan.structure, 10, lang);
     if !plan.structure.is_clear() {
         for l in lines {
-            let _ = writeln!(out, "  structure: {l}");
+            let _ = writeln!(out, "  {}: {l}", t(lang, Msg::StructureNote));
         }
     }
     out += &relax_section_text(plan.solver.status, plan.relaxation.as_ref());
@@ -755,19 +775,19 @@ pub(super) fn plan_table_notes(plan: &Plan) -> String {
 }
 
 /// Extra sections of plan.md: the structural check, the requirements to relax and the runner-ups.
-pub(super) fn plan_markdown_sections(plan: &Plan) -> String {
-    let mut out = String::from("\n## Structure\n\n");
-    for l in structure_lines(&plan.structure, 50) {
+pub(super) fn plan_markdown_sections(plan: &Plan, lang: Lang) -> String {
+    let mut out = format!("\n## {}\n\n", t(lang, Msg::Structure));
+    for l in structure_lines_in(&plan.structure, 50, lang) {
         out += &format!("- {}\n", md_escape(&l));
     }
     out += &relax_section_md(plan.solver.status, plan.relaxation.as_ref(), "##");
     let rows = runner_up_rows(&plan.runner_ups);
-    if !rows.is_empty() || plan.runner_ups.note.is_some() {
+    if !rows.is_empty() || !plan.runner_ups.note.is_empty() {
         out += &format!("\n## {}\n\n", runner_ups_heading(&plan.runner_ups));
         if !rows.is_empty() {
             out += &md_table(&RUNNER_UP_HEADER, &rows);
         }
-        if let Some(n) = &plan.runner_ups.note {
+        if let Some(n) = Some(&plan.runner_ups.note).filter(|n| !n.is_empty()) {
             out += &format!("\n> {n}\n");
         }
     }
@@ -839,10 +859,10 @@ fn counterfactual_lines(cf: &Counterfactual) -> Vec<String> {
             "cannot hold: {} ({}): {}",
             g.rule,
             g.rule.title(),
-            g.detail
+            super::Detail(g)
         ));
     }
-    if let Some(n) = &cf.note {
+    if let Some(n) = Some(&cf.note).filter(|n| !n.is_empty()) {
         out.push(format!("note: {n}"));
     }
     out
@@ -1039,7 +1059,7 @@ fn post_rows(e: &PostExplanation) -> Vec<Vec<String>> {
             let (change, cost, proven) = match &c.counterfactual {
                 None => ("not re-solved".to_string(), String::new(), String::new()),
                 Some(cf) => (
-                    cf.change.clone(),
+                    cf.change.to_string(),
                     if cf.status.has_plan() {
                         opt_num(cf.cost)
                     } else {
@@ -1140,7 +1160,7 @@ fn overview_text(e: &Overview) -> String {
         let _ = writeln!(out, "\n{}", runner_ups_heading(&e.runner_ups));
         out += &text_table(&RUNNER_UP_HEADER, &rows);
     }
-    if let Some(n) = &e.runner_ups.note {
+    if let Some(n) = Some(&e.runner_ups.note).filter(|n| !n.is_empty()) {
         let _ = writeln!(out, "  note: {n}");
     }
     if !e.unfilled.is_empty() {
@@ -1178,7 +1198,7 @@ fn overview_md(e: &Overview) -> String {
         out += &format!("\n## {}\n\n", runner_ups_heading(&e.runner_ups));
         out += &md_table(&RUNNER_UP_HEADER, &rows);
     }
-    if let Some(n) = &e.runner_ups.note {
+    if let Some(n) = Some(&e.runner_ups.note).filter(|n| !n.is_empty()) {
         out += &format!("\n> {n}\n");
     }
     if !e.unfilled.is_empty() {

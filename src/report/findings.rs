@@ -2,7 +2,9 @@
 //! it. The plan holds them as data (`plan::Finding`, `plan::Holdback`); `Display` here is the one
 //! place they become sentences, and their JSON form (plan.json's `reason` and `detail`) is that text.
 
+use super::catalogue::{Msg, fill, rule_title, t};
 use super::num;
+use crate::domain::Lang;
 use crate::plan::{
     Exclusions, Finding, GroupRef, Holdback, MovedElsewhere, RelaxCase, Relaxation, rule_list,
 };
@@ -10,7 +12,7 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// At most `max` names, then "and N more".
-fn list(names: &[String], max: usize) -> String {
+fn list(lang: Lang, names: &[String], max: usize) -> String {
     let mut s = names
         .iter()
         .take(max)
@@ -18,7 +20,7 @@ fn list(names: &[String], max: usize) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if names.len() > max {
-        s += &format!(" and {} more", names.len() - max);
+        s += &fill(lang, Msg::AndMore, &[("n", &(names.len() - max))]);
     }
     s
 }
@@ -27,155 +29,204 @@ fn there(score: Option<f64>) -> String {
     score.map_or("?".into(), num)
 }
 
-fn moved(m: &MovedElsewhere) -> String {
-    format!(
-        "{} → {} (score {} there, {} here)",
-        m.cadre_id,
-        m.post_id,
-        there(m.score_there),
-        num(m.score_here)
+fn moved(lang: Lang, m: &MovedElsewhere) -> String {
+    fill(
+        lang,
+        Msg::FindMoved,
+        &[
+            ("cadre", &m.cadre_id),
+            ("post", &m.post_id),
+            ("there", &there(m.score_there)),
+            ("here", &num(m.score_here)),
+        ],
     )
 }
 
 /// "[all N cadres: H6 12, H2 2, …, forbidden 1]": the exclusions over the whole pool.
-fn all_cadres(ex: &Exclusions) -> String {
+fn all_cadres(lang: Lang, ex: &Exclusions) -> String {
     let all = rule_list(&ex.by_rule_all)
         .iter()
         .map(|(r, n)| format!("{r} {n}"))
-        .chain((ex.forbidden > 0).then(|| format!("forbidden {}", ex.forbidden)))
+        .chain((ex.forbidden > 0).then(|| fill(lang, Msg::FindForbidden, &[("n", &ex.forbidden)])))
         .collect::<Vec<_>>()
         .join(", ");
-    format!("[all {} cadres: {all}]", ex.all_cadres)
+    fill(
+        lang,
+        Msg::FindAllCadres,
+        &[("n", &ex.all_cadres), ("list", &all)],
+    )
+}
+
+/// Why a post stays empty, in `lang` (plan.json's `reason` is the English).
+pub fn finding(lang: Lang, f: &Finding) -> String {
+    match f {
+        Finding::NoRankCompatible {
+            post_rank,
+            exclusions,
+        } => fill(
+            lang,
+            Msg::FindNoRank,
+            &[("rank", post_rank), ("all", &all_cadres(lang, exclusions))],
+        ),
+        Finding::AllForbidden { exclusions } => fill(
+            lang,
+            Msg::FindAllForbidden,
+            &[
+                ("n", &exclusions.rank_compatible),
+                ("all", &all_cadres(lang, exclusions)),
+            ],
+        ),
+        Finding::CutByRules { exclusions } => {
+            let cut = rule_list(&exclusions.by_rule)
+                .iter()
+                .enumerate()
+                .map(|(k, (r, n))| {
+                    let verb = if k == 0 {
+                        t(lang, Msg::FindExcludes)
+                    } else {
+                        ""
+                    };
+                    format!("{r} ({}) {verb}{n}", rule_title(lang, *r))
+                })
+                .chain(
+                    (exclusions.forbidden > 0)
+                        .then(|| fill(lang, Msg::FindForbidden, &[("n", &exclusions.forbidden)])),
+                )
+                .collect::<Vec<_>>()
+                .join(", ");
+            fill(
+                lang,
+                Msg::FindCutByRules,
+                &[
+                    ("n", &exclusions.rank_compatible),
+                    ("cut", &cut),
+                    ("all", &all_cadres(lang, exclusions)),
+                ],
+            )
+        }
+        Finding::AllSeatedHere { here } => fill(lang, Msg::FindAllSeatedHere, &[("n", here)]),
+        Finding::UsedElsewhere { moves } => match moves.as_slice() {
+            [one] => fill(lang, Msg::FindOneElsewhere, &[("moved", &moved(lang, one))]),
+            all => fill(
+                lang,
+                Msg::FindAllElsewhere,
+                &[
+                    ("n", &all.len()),
+                    (
+                        "moved",
+                        &list(
+                            lang,
+                            &all.iter().map(|m| moved(lang, m)).collect::<Vec<_>>(),
+                            5,
+                        ),
+                    ),
+                ],
+            ),
+        },
+        Finding::Blocked {
+            capped,
+            cap,
+            family,
+            elsewhere,
+        } => {
+            let mut parts = Vec::new();
+            if !capped.is_empty() {
+                parts.push(fill(
+                    lang,
+                    Msg::FindCapped,
+                    &[("cadres", &list(lang, capped, 5)), ("cap", cap)],
+                ));
+            }
+            if !family.is_empty() {
+                let names: Vec<String> = family
+                    .iter()
+                    .map(|(c, r, q)| {
+                        fill(
+                            lang,
+                            Msg::FindFamilyOne,
+                            &[("cadre", c), ("relative", r), ("post", q)],
+                        )
+                    })
+                    .collect();
+                parts.push(fill(
+                    lang,
+                    Msg::FindFamily,
+                    &[("cadres", &list(lang, &names, 5))],
+                ));
+            }
+            if !elsewhere.is_empty() {
+                let names: Vec<String> = elsewhere.iter().map(|m| moved(lang, m)).collect();
+                parts.push(fill(
+                    lang,
+                    Msg::FindOthersTook,
+                    &[("moved", &list(lang, &names, 5))],
+                ));
+            }
+            let reason = parts.join("; ");
+            if capped.is_empty() {
+                fill(lang, Msg::FindBlocked, &[("reason", &reason)])
+            } else {
+                reason
+            }
+        }
+        Finding::SolverStopped {
+            cadre_id,
+            gain,
+            status,
+        } => {
+            // English keeps the status id it always wrote; people elsewhere read words.
+            let status = match lang {
+                Lang::En => status.as_str(),
+                _ => super::catalogue::status(lang, *status),
+            };
+            fill(
+                lang,
+                Msg::FindSolverStopped,
+                &[
+                    ("cadre", cadre_id),
+                    ("gain", &num(*gain)),
+                    ("status", &status),
+                ],
+            )
+        }
+        Finding::TargetsCost {
+            cadre_id,
+            gain,
+            cost,
+        } => fill(
+            lang,
+            Msg::FindTargetsCost,
+            &[
+                ("cadre", cadre_id),
+                ("gain", &num(*gain)),
+                ("cost", &num(*cost)),
+            ],
+        ),
+        Finding::NotWorthAMove { free, best } => {
+            let best = best.as_ref().map_or(String::new(), |(id, s)| {
+                fill(
+                    lang,
+                    Msg::FindBestFree,
+                    &[("cadre", id), ("score", &format!("{s:.1}"))],
+                )
+            });
+            fill(lang, Msg::FindNotWorth, &[("free", free), ("best", &best)])
+        }
+        Finding::NoPlan { stopped, eligible } => fill(
+            lang,
+            if *stopped {
+                Msg::FindNoPlanStopped
+            } else {
+                Msg::FindNoPlanInfeasible
+            },
+            &[("n", eligible)],
+        ),
+    }
 }
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Finding::NoRankCompatible {
-                post_rank,
-                exclusions,
-            } => write!(
-                f,
-                "no eligible cadre: no cadre holds a rank H6 allows on this rank-{post_rank} post {}",
-                all_cadres(exclusions)
-            ),
-            Finding::AllForbidden { exclusions } => write!(
-                f,
-                "no eligible cadre: the {} cadre(s) of a compatible rank pass every rule but are forbidden by the scenario {}",
-                exclusions.rank_compatible,
-                all_cadres(exclusions)
-            ),
-            Finding::CutByRules { exclusions } => {
-                let cut = rule_list(&exclusions.by_rule)
-                    .iter()
-                    .enumerate()
-                    .map(|(k, (r, n))| {
-                        let verb = if k == 0 { "excludes " } else { "" };
-                        format!("{r} ({}) {verb}{n}", r.title())
-                    })
-                    .chain(
-                        (exclusions.forbidden > 0)
-                            .then(|| format!("forbidden {}", exclusions.forbidden)),
-                    )
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                write!(
-                    f,
-                    "no eligible cadre: of the {} cadre(s) of a compatible rank, {cut} {}",
-                    exclusions.rank_compatible,
-                    all_cadres(exclusions)
-                )
-            }
-            Finding::AllSeatedHere { here } => write!(
-                f,
-                "its {here} eligible cadre(s) already sit on it; no one else passes the rules for the other seat(s)"
-            ),
-            Finding::UsedElsewhere { moves } => match moves.as_slice() {
-                [one] => write!(
-                    f,
-                    "the other eligible cadre is worth more elsewhere: {}",
-                    moved(one)
-                ),
-                all => write!(
-                    f,
-                    "all {} other eligible cadres are worth more elsewhere: {}",
-                    all.len(),
-                    list(&all.iter().map(moved).collect::<Vec<_>>(), 5)
-                ),
-            },
-            Finding::Blocked {
-                capped,
-                cap,
-                family,
-                elsewhere,
-            } => {
-                let mut parts = Vec::new();
-                if !capped.is_empty() {
-                    parts.push(format!(
-                        "the free eligible cadres ({}) belong to units that already lose {cap} cadres (S1)",
-                        list(capped, 5)
-                    ));
-                }
-                if !family.is_empty() {
-                    let names: Vec<String> = family
-                        .iter()
-                        .map(|(c, r, q)| format!("{c} (relative {r} → {q})"))
-                        .collect();
-                    parts.push(format!(
-                        "{} would sit in a sensitive post under a relative, or lead one, placed by the plan (H10)",
-                        list(&names, 5)
-                    ));
-                }
-                if !elsewhere.is_empty() {
-                    let names: Vec<String> = elsewhere.iter().map(moved).collect();
-                    parts.push(format!("the others took other posts: {}", list(&names, 5)));
-                }
-                let reason = parts.join("; ");
-                if capped.is_empty() {
-                    write!(f, "the free eligible cadres are blocked: {reason}")
-                } else {
-                    f.write_str(&reason)
-                }
-            }
-            Finding::SolverStopped {
-                cadre_id,
-                gain,
-                status,
-            } => write!(
-                f,
-                "moving {cadre_id} here would add {} to the objective, but the solve stopped before finding it (status {})",
-                num(*gain),
-                status.as_str()
-            ),
-            Finding::TargetsCost {
-                cadre_id,
-                gain,
-                cost,
-            } => write!(
-                f,
-                "moving {cadre_id} here would gain {} but cost {} in structure-target shortfall (women, young, minority targets)",
-                num(*gain),
-                num(*cost)
-            ),
-            Finding::NotWorthAMove { free, best } => {
-                let detail = best.as_ref().map_or(String::new(), |(id, s)| {
-                    format!(" (best free cadre {id} scores {s:.1})")
-                });
-                write!(
-                    f,
-                    "{free} free eligible cadre(s), but no move here improves the plan under the targets and caps{detail}"
-                )
-            }
-            Finding::NoPlan { stopped, eligible } => write!(
-                f,
-                "no plan: {}; {eligible} cadre(s) are eligible for this post",
-                if *stopped {
-                    "the solver stopped before it found a plan that meets the hard requirements"
-                } else {
-                    "the requirements cannot all hold (see Requirements to relax)"
-                }
-            ),
-        }
+        f.write_str(&finding(Lang::En, self))
     }
 }
 
@@ -209,18 +260,8 @@ impl fmt::Display for Holdback {
     }
 }
 
-/// In JSON a finding is its sentence (plan.json's `reason`, `eligible[].detail`).
-impl Serialize for Finding {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl Serialize for Holdback {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
+// In JSON a finding is its sentence (plan.json's `reason`, `eligible[].detail`).
+as_text!(Finding, Holdback);
 
 fn pin_word(n: usize) -> &'static str {
     if n == 1 { "pin" } else { "pins" }
@@ -271,11 +312,7 @@ pub fn relaxation_summary(r: &Relaxation) -> String {
             "The {} {} marked `relaxable: false` cannot hold together ({}); dropping other pins does not help. Change one of them.",
             r.fixed,
             pin_word(r.fixed),
-            r.fixed_conflicts
-                .iter()
-                .map(|g| format!("{}: {}", g.rule, g.detail))
-                .collect::<Vec<_>>()
-                .join("; ")
+            super::groups_text(&r.fixed_conflicts)
         ),
         RelaxCase::DropPins => {
             let pins = r

@@ -2,21 +2,39 @@
 //! what the plan already holds; they compute nothing a caller should.
 
 use crate::check::Violation;
+use crate::domain::Lang;
 use crate::plan::Plan;
+use catalogue::{Msg, fill, rule_title, t};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+/// Implements `Serialize` as the value's `Display` text: in JSON a finding, a breach or a note is
+/// its English sentence.
+macro_rules! as_text {
+    ($($t:ty),*) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    )*};
+}
+
+pub mod catalogue;
 pub mod charts;
 mod comparison;
 pub use comparison::*;
 mod explain;
 mod findings;
 pub mod programme;
+mod rules;
 pub use explain::{
-    cadre_summary, cadre_worded, explanation, pair_summary, pair_worded, post_summary, post_worded,
-    status_words, structure_lines, why_not_text, worded,
+    cadre_summary, cadre_worded, explanation, explanation_in, pair_summary, pair_worded,
+    post_summary, post_worded, status_words, structure_lines, structure_lines_in, why_not_text,
+    worded,
 };
 pub use findings::relaxation_summary;
+pub(crate) use rules::{Detail, groups_text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -27,11 +45,16 @@ pub enum Format {
 }
 
 pub fn render(plan: &Plan, format: Format) -> String {
+    render_in(plan, format, Lang::En)
+}
+
+/// [`render`] with the words for people in `lang` (JSON and CSV ids do not change).
+pub fn render_in(plan: &Plan, format: Format, lang: Lang) -> String {
     match format {
-        Format::Table => table(plan),
+        Format::Table => table_in(plan, lang),
         Format::Json => json(plan),
         Format::Csv => assignments_csv(plan),
-        Format::Markdown => markdown(plan),
+        Format::Markdown => markdown_in(plan, lang),
     }
 }
 
@@ -116,14 +139,31 @@ pub fn assignment_columns() -> Vec<&'static str> {
         .collect()
 }
 
+/// The row of human labels under a CSV header of column ids (`--labels`).
+fn label_row(ids: &[&str], lang: Lang) -> String {
+    csv_line(
+        &ids.iter()
+            .map(|id| catalogue::column_label(lang, id))
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// `plan.csv`: one row per assignment (docs/plan-format.md).
 pub fn assignments_csv(plan: &Plan) -> String {
+    assignments_csv_labelled(plan, None)
+}
+
+/// [`assignments_csv`], with a second header row of labels in `labels` when given.
+pub fn assignments_csv_labelled(plan: &Plan, labels: Option<Lang>) -> String {
     let mut out = csv_line(
         &assignment_columns()
             .iter()
             .map(|s| s.to_string())
             .collect::<Vec<_>>(),
     );
+    if let Some(lang) = labels {
+        out += &label_row(&assignment_columns(), lang);
+    }
     for a in &plan.assignments {
         let gains: Vec<String> = a
             .training
@@ -166,12 +206,21 @@ pub const UNFILLED_COLUMNS: &[&str] = &[
 
 /// `unfilled.csv`: one row per post with an empty quota seat.
 pub fn unfilled_csv(plan: &Plan) -> String {
+    unfilled_csv_labelled(plan, None)
+}
+
+/// [`unfilled_csv`], with a second header row of labels in `labels` when given. The `reason`
+/// column stays English with the ids (it is plan.json's `reason`); the label row says what it is.
+pub fn unfilled_csv_labelled(plan: &Plan, labels: Option<Lang>) -> String {
     let mut out = csv_line(
         &UNFILLED_COLUMNS
             .iter()
             .map(|s| s.to_string())
             .collect::<Vec<_>>(),
     );
+    if let Some(lang) = labels {
+        out += &label_row(UNFILLED_COLUMNS, lang);
+    }
     for u in &plan.unfilled {
         let kind = serde_json::to_value(u.kind)
             .ok()
@@ -192,49 +241,72 @@ pub fn unfilled_csv(plan: &Plan) -> String {
 }
 
 /// Rows of label/value for the summary blocks shared by the table and Markdown renderers.
-fn summary_rows(plan: &Plan, timings: bool) -> Vec<(Cow<'static, str>, String)> {
+fn summary_rows(plan: &Plan, timings: bool, lang: Lang) -> Vec<(Cow<'static, str>, String)> {
     let s = &plan.solver;
     let k = &plan.kpis;
     let o = &plan.objective;
+    let l = |m| Cow::Borrowed(t(lang, m));
+    let of = |a: &dyn std::fmt::Display, b: &dyn std::fmt::Display| {
+        fill(lang, Msg::ValueOf, &[("a", a), ("b", b)])
+    };
+    // English keeps the status id it always printed; other languages read words.
+    let status = match lang {
+        Lang::En => s.status.as_str(),
+        _ => catalogue::status(lang, s.status),
+    };
     let mut rows = vec![
-        ("status".into(), s.status.as_str().to_string()),
-        ("objective".into(), opt(s.objective)),
-        ("bound".into(), opt(s.bound)),
-        ("gap".into(), gap(s.gap)),
+        (l(Msg::LabelStatus), status.to_string()),
+        (l(Msg::LabelObjective), opt(s.objective)),
+        (l(Msg::LabelBound), opt(s.bound)),
+        (l(Msg::LabelGap), gap(s.gap)),
         (
-            "time".into(),
-            format!(
-                "{:.2} s (model {:.2} s, solve {:.2} s)",
-                s.build_s + s.solve_s,
-                s.build_s,
-                s.solve_s
+            l(Msg::LabelTime),
+            fill(
+                lang,
+                Msg::ValueTime,
+                &[
+                    ("total", &format!("{:.2}", s.build_s + s.solve_s)),
+                    ("build", &format!("{:.2}", s.build_s)),
+                    ("solve", &format!("{:.2}", s.solve_s)),
+                ],
             ),
         ),
         (
-            "model".into(),
-            format!(
-                "{} columns, {} rows, {} candidate pairs",
-                s.columns, s.rows, plan.candidates.pairs
+            l(Msg::LabelModel),
+            fill(
+                lang,
+                Msg::ValueModel,
+                &[
+                    ("columns", &s.columns),
+                    ("rows", &s.rows),
+                    ("pairs", &plan.candidates.pairs),
+                ],
             ),
         ),
         (
-            "posts filled".into(),
-            format!(
-                "{} of {} ({} of {} seats)",
-                k.posts_filled, k.posts, k.seats_filled, k.seats
+            l(Msg::LabelPostsFilled),
+            fill(
+                lang,
+                Msg::ValuePostsFilled,
+                &[
+                    ("filled", &k.posts_filled),
+                    ("posts", &k.posts),
+                    ("seats_filled", &k.seats_filled),
+                    ("seats", &k.seats),
+                ],
             ),
         ),
         (
-            "must-fill filled".into(),
-            format!("{} of {}", k.must_fill_filled, k.must_fill_posts),
+            l(Msg::LabelMustFillFilled),
+            of(&k.must_fill_filled, &k.must_fill_posts),
         ),
         (
-            "shortage posts filled".into(),
-            format!("{} of {}", k.shortage_filled, k.shortage_posts),
+            l(Msg::LabelShortageFilled),
+            of(&k.shortage_filled, &k.shortage_posts),
         ),
-        ("moves".into(), k.moves.to_string()),
+        (l(Msg::LabelMoves), k.moves.to_string()),
         (
-            "women / young / minority".into(),
+            l(Msg::LabelShares),
             format!(
                 "{} / {} / {}",
                 pct(k.women_share),
@@ -242,8 +314,8 @@ fn summary_rows(plan: &Plan, timings: bool) -> Vec<(Cow<'static, str>, String)> 
                 pct(k.minority_share)
             ),
         ),
-        ("extra seats used".into(), k.extra_seats_used.to_string()),
-        ("training coverage".into(), pct(k.training_coverage)),
+        (l(Msg::LabelExtraSeats), k.extra_seats_used.to_string()),
+        (l(Msg::LabelTrainingCoverage), pct(k.training_coverage)),
         {
             // Every term of the table that is always shown or that this plan scores.
             let shown: Vec<(&str, f64)> = o
@@ -253,11 +325,13 @@ fn summary_rows(plan: &Plan, timings: bool) -> Vec<(Cow<'static, str>, String)> 
                 .filter(|((_, x), t)| t.always_shown || *x != 0.0)
                 .map(|(nx, _)| nx)
                 .collect();
+            let names = shown
+                .iter()
+                .map(|(n, _)| catalogue::term(lang, n))
+                .collect::<Vec<_>>()
+                .join(", ");
             (
-                Cow::Owned(format!(
-                    "terms ({})",
-                    shown.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
-                )),
+                Cow::Owned(fill(lang, Msg::LabelTerms, &[("names", &names)])),
                 shown
                     .iter()
                     .map(|(_, x)| num(*x))
@@ -266,7 +340,7 @@ fn summary_rows(plan: &Plan, timings: bool) -> Vec<(Cow<'static, str>, String)> 
             )
         },
         (
-            "shortfalls (women, young, minority)".into(),
+            l(Msg::LabelShortfalls),
             format!(
                 "{}, {}, {}",
                 num(o.women_shortfall),
@@ -276,7 +350,8 @@ fn summary_rows(plan: &Plan, timings: bool) -> Vec<(Cow<'static, str>, String)> 
         ),
     ];
     if !timings {
-        rows.retain(|(l, _)| l != "time");
+        let time = t(lang, Msg::LabelTime);
+        rows.retain(|(l, _)| l != time);
     }
     rows
 }
@@ -336,47 +411,86 @@ fn assignment_rows(plan: &Plan) -> Vec<Vec<String>> {
         .collect()
 }
 
-const ASSIGNMENT_HEADER: [&str; 8] = [
-    "post", "title", "unit", "cadre", "staffing", "training", "fit", "score",
-];
+/// The assignment table's header in `lang`.
+fn assignment_header(lang: Lang) -> Vec<String> {
+    [Msg::ColPost, Msg::ColTitle, Msg::ColUnit, Msg::ColCadre]
+        .iter()
+        .map(|&m| t(lang, m).to_string())
+        .chain(
+            ["staffing", "training", "fit"]
+                .iter()
+                .map(|n| catalogue::term(lang, n)),
+        )
+        .chain([t(lang, Msg::ColScore).to_string()])
+        .collect()
+}
 
 pub fn table(plan: &Plan) -> String {
+    table_in(plan, Lang::En)
+}
+
+/// The terminal table of a plan in `lang`.
+pub fn table_in(plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} — plan date {}, rule set {}",
-        plan.scenario, plan.plan_date, plan.rule_set
+        "{}",
+        fill(
+            lang,
+            Msg::PlanHeadline,
+            &[
+                ("scenario", &plan.scenario),
+                ("date", &plan.plan_date),
+                ("rules", &plan.rule_set)
+            ]
+        )
     );
-    let rows = summary_rows(plan, true);
+    let rows = summary_rows(plan, true, lang);
     let lw = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
     for (l, v) in rows {
         let _ = writeln!(out, "  {}  {}", pad(&l, lw), v);
     }
     if let Some(n) = &plan.solver.note {
-        let _ = writeln!(out, "  note: {n}");
+        let _ = writeln!(out, "  {}: {n}", t(lang, Msg::Note));
     }
     for g in &plan.solver.infeasible {
         let _ = writeln!(
             out,
-            "  cannot hold: {} ({}): {}",
+            "  {}: {} ({}): {}",
+            t(lang, Msg::CannotHold),
             g.rule,
-            g.rule.title(),
-            g.detail
+            rule_title(lang, g.rule),
+            rules::detail(lang, g)
         );
     }
-    out += &explain::plan_table_notes(plan);
+    out += &explain::plan_table_notes(plan, lang);
     if !plan.assignments.is_empty() {
-        let _ = writeln!(out, "\nAssignments");
-        out += &text_table(&ASSIGNMENT_HEADER, &assignment_rows(plan));
+        let _ = writeln!(out, "\n{}", t(lang, Msg::Assignments));
+        out += &text_table(&strs(&assignment_header(lang)), &assignment_rows(plan));
     }
     if !plan.unfilled.is_empty() {
-        let _ = writeln!(out, "\nUnfilled posts");
+        let _ = writeln!(out, "\n{}", t(lang, Msg::UnfilledPosts));
         for u in &plan.unfilled {
-            let mf = if u.must_fill { " [must fill]" } else { "" };
-            let _ = writeln!(out, "  {} {}{}: {}", u.post_id, u.post_title, mf, u.reason);
+            let mf = if u.must_fill {
+                format!(" [{}]", t(lang, Msg::MustFill))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "  {} {}{}: {}",
+                u.post_id,
+                u.post_title,
+                mf,
+                findings::finding(lang, &u.reason)
+            );
         }
     }
     out
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(|s| s.as_str()).collect()
 }
 
 fn md_escape(s: &str) -> String {
@@ -402,13 +516,23 @@ fn md_table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 pub fn markdown(plan: &Plan) -> String {
-    markdown_with(plan, true)
+    markdown_in(plan, Lang::En)
+}
+
+/// plan.md in `lang`.
+pub fn markdown_in(plan: &Plan, lang: Lang) -> String {
+    markdown_with(plan, true, lang)
 }
 
 /// `plan.html`: the Markdown report (summary, assignments, empty posts and the explanations) as one
 /// self-contained page: no script, no network, a little CSS.
 pub fn html(plan: &Plan) -> String {
-    html_page(&plan.scenario, &markdown(plan))
+    html_in(plan, Lang::En)
+}
+
+/// plan.html in `lang` (its `lang` attribute too).
+pub fn html_in(plan: &Plan, lang: Lang) -> String {
+    html_page_in(&plan.scenario, &markdown_in(plan, lang), &[], lang)
 }
 
 /// A self-contained HTML page of Markdown text (tables enabled).
@@ -420,6 +544,11 @@ pub fn html_page(title: &str, md: &str) -> String {
 /// under a "Charts" heading. The SVG namespace attribute is left out: inline `<svg>` in HTML needs
 /// none, and the page then names no URL at all.
 pub fn html_page_with_charts(title: &str, md: &str, charts: &[charts::Svg]) -> String {
+    html_page_in(title, md, charts, Lang::En)
+}
+
+/// [`html_page_with_charts`] for a page in `lang`: the `lang` attribute names it.
+pub fn html_page_in(title: &str, md: &str, charts: &[charts::Svg], lang: Lang) -> String {
     use pulldown_cmark::{Event, Options, Parser, html};
     let mut body = String::new();
     // Names and titles come from the users' tables: any HTML in them is shown as text, never run.
@@ -448,28 +577,40 @@ pub fn html_page_with_charts(title: &str, md: &str, charts: &[charts::Svg]) -> S
         "figure { margin: 1rem 0; overflow-x: auto; }\nfigure svg { max-width: 100%; height: auto; }\n"
     };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n\
          body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; color: #222; }}\n\
          table {{ border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }}\n\
          th, td {{ border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; }}\n\
          th {{ background: #f3f3f3; }}\n\
          tr:nth-child(even) td {{ background: #fafafa; }}\n\
          code {{ background: #f3f3f3; padding: 0 0.2rem; }}\n\
-         {chart_css}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+         {chart_css}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        lang = lang.as_str()
     )
 }
 
 /// `plan.md` without the time line (see [`json_without_timings`]).
 pub fn markdown_without_timings(plan: &Plan) -> String {
-    markdown_with(plan, false)
+    markdown_with(plan, false, Lang::En)
 }
 
-fn markdown_with(plan: &Plan, timings: bool) -> String {
+/// [`markdown_without_timings`] in `lang`.
+pub fn markdown_without_timings_in(plan: &Plan, lang: Lang) -> String {
+    markdown_with(plan, false, lang)
+}
+
+fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
     let mut out = format!(
-        "# {}\n\nPlan date {}, rule set `{}`.\n\n## Summary\n\n",
-        plan.scenario, plan.plan_date, plan.rule_set
+        "# {}\n\n{}\n\n## {}\n\n",
+        plan.scenario,
+        fill(
+            lang,
+            Msg::PlanDateLine,
+            &[("date", &plan.plan_date), ("rules", &plan.rule_set)]
+        ),
+        t(lang, Msg::Summary)
     );
-    let rows: Vec<Vec<String>> = summary_rows(plan, timings)
+    let rows: Vec<Vec<String>> = summary_rows(plan, timings, lang)
         .into_iter()
         .map(|(l, v)| vec![l.to_string(), v])
         .collect();
@@ -479,41 +620,51 @@ fn markdown_with(plan: &Plan, timings: bool) -> String {
     }
     for g in &plan.solver.infeasible {
         out += &format!(
-            "\n- **cannot hold** {} ({}): {}\n",
+            "\n- **{}** {} ({}): {}\n",
+            t(lang, Msg::CannotHold),
             g.rule,
-            g.rule.title(),
-            g.detail
+            rule_title(lang, g.rule),
+            rules::detail(lang, g)
         );
     }
     if !plan.assignments.is_empty() {
-        out += "\n## Assignments\n\n";
-        out += &md_table(&ASSIGNMENT_HEADER, &assignment_rows(plan));
+        out += &format!("\n## {}\n\n", t(lang, Msg::Assignments));
+        out += &md_table(&strs(&assignment_header(lang)), &assignment_rows(plan));
     }
     if !plan.unfilled.is_empty() {
-        out += "\n## Unfilled posts\n\n";
+        out += &format!("\n## {}\n\n", t(lang, Msg::UnfilledPosts));
         for u in &plan.unfilled {
-            let mf = if u.must_fill { " **must fill**" } else { "" };
+            let mf = if u.must_fill {
+                format!(" **{}**", t(lang, Msg::MustFill))
+            } else {
+                String::new()
+            };
             out += &format!(
                 "- `{}` {}{}: {}\n",
                 u.post_id,
                 md_escape(&u.post_title),
                 mf,
-                u.reason
+                findings::finding(lang, &u.reason)
             );
         }
     }
-    out += &explain::plan_markdown_sections(plan);
+    out += &explain::plan_markdown_sections(plan, lang);
     out
 }
 
 /// The checker's verdict as text.
 pub fn violations_text(v: &[Violation]) -> String {
+    violations_text_in(v, Lang::En)
+}
+
+/// [`violations_text`] in `lang`.
+pub fn violations_text_in(v: &[Violation], lang: Lang) -> String {
     if v.is_empty() {
-        return "the plan passes every rule (H1–H10, S1–S4)\n".into();
+        return format!("{}\n", t(lang, Msg::Passes));
     }
-    let mut out = format!("{} violation(s)\n", v.len());
+    let mut out = format!("{}\n", fill(lang, Msg::Violations, &[("n", &v.len())]));
     for x in v {
-        let _ = writeln!(out, "  {x}");
+        let _ = writeln!(out, "  {}", rules::violation(lang, x));
     }
     out
 }

@@ -89,22 +89,134 @@ impl fmt::Display for RuleId {
     }
 }
 
-/// Why a pair breaks a rule, in words with the numbers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Why a pair breaks a rule: the rule and the numbers. `report/` words it (`Display`, and its JSON
+/// form is that sentence), so a language is written in one place.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Breach {
     pub rule: RuleId,
-    pub detail: String,
+    pub detail: Why,
 }
 
-impl fmt::Display for Breach {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.rule, self.detail)
-    }
+/// The facts behind a breach, one variant per way a rule fails.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Why {
+    /// H1: no planned title.
+    NotPlanned { cadre: String },
+    /// H2: too little service left for the one threshold that applies.
+    ServiceShort {
+        months_left: i64,
+        plan_date: Date,
+        retires: Option<Date>,
+        needed: u32,
+    },
+    /// H2 over posts with two thresholds: the least is for not-local posts (`least_not_local`) or
+    /// for ordinary ones.
+    ServiceShortOfBoth {
+        months_left: i64,
+        plan_date: Date,
+        retires: Option<Date>,
+        least: u32,
+        most: u32,
+        least_not_local: bool,
+    },
+    /// H3: no certificate at all.
+    NoHealthCertificate,
+    /// H3: the certificate is too old on the plan date.
+    HealthCertificateOld {
+        issued: Date,
+        max_months: u32,
+        plan_date: Date,
+        valid_to: Option<Date>,
+    },
+    /// H4: still inside a running rotation.
+    RotationRunning { ends: Date, plan_date: Date },
+    /// H5: the post is in the cadre's own unit.
+    OwnUnit {
+        cadre: String,
+        unit: String,
+        unit_name: String,
+    },
+    /// H6: the post's rank is not allowed.
+    Rank {
+        post_rank: i32,
+        current_rank: i32,
+        limit: RankLimit,
+    },
+    /// H8: a not-local post and a local cadre.
+    Local {
+        post: String,
+        title: String,
+        cadre: String,
+        why: LocalWhy,
+    },
+    /// H9: one more term as head would pass the limit.
+    TermLimit {
+        cadre: String,
+        unit: String,
+        terms: u32,
+        max: u32,
+    },
+    /// H10 (pairwise): a sensitive post under a relative who leads the unit.
+    Family {
+        post: String,
+        function: Option<crate::domain::Function>,
+        relative: String,
+        relative_name: String,
+        role: Option<crate::domain::Role>,
+        unit: String,
+    },
+    /// H2 for a placement: the cadre retires (Decree 135) before the placement's date.
+    RetiredBeforePlacement {
+        retires: Option<Date>,
+        on: Option<Date>,
+    },
+    /// H6 for a placement: its rank against the rank held during the rotation.
+    PlacementLevel {
+        post_rank: i32,
+        held: i32,
+        step: PlacementStep,
+    },
+}
+
+/// Which H6 limit a rank breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankLimit {
+    Lower,
+    /// At most this many ranks up for an outstanding cadre.
+    TooHigh(i32),
+    NotOutstanding,
+}
+
+/// Why a cadre counts as local to a province (H8).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LocalWhy {
+    Born {
+        province: String,
+    },
+    Hometown {
+        province: String,
+    },
+    Worked {
+        years: f64,
+        province: String,
+        from: f64,
+    },
+}
+
+/// How a placement after rotation breaks the level rule (H6 for placements).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlacementStep {
+    /// Below the rank held during the rotation.
+    Lower,
+    /// One rank up, but the title is not planned and the cadre not outstanding.
+    UpUnplanned,
+    /// More than one rank up.
+    TooHigh,
 }
 
 pub type RuleResult = Result<(), Breach>;
 
-fn breach(rule: RuleId, detail: String) -> RuleResult {
+fn breach(rule: RuleId, detail: Why) -> RuleResult {
     Err(Breach { rule, detail })
 }
 
@@ -236,10 +348,9 @@ pub fn h1_planned(cadre: &Cadre) -> RuleResult {
     if cadre.planned_titles.is_empty() {
         return breach(
             RuleId::H1,
-            format!(
-                "{} is not in the approved planning (no planned title)",
-                cadre.id
-            ),
+            Why::NotPlanned {
+                cadre: cadre.id.clone(),
+            },
         );
     }
     Ok(())
@@ -287,40 +398,29 @@ pub fn h2_over_posts<'p>(
     }
     // The thresholds differ only by the not-local policy (the two-term one applies to every post).
     let most = needed[needed.len() - 1].0;
-    let (low, high) = if least_not_local {
-        ("not-local posts", "others")
-    } else {
-        ("ordinary posts", "not-local posts")
-    };
     breach(
         RuleId::H2,
-        format!(
-            "{} months of service left on {} (retires {}), {least} needed for {low}, {most} for {high}",
-            facts.months_left.max(0),
-            sc.plan_date,
-            retirement_text(facts),
-        ),
+        Why::ServiceShortOfBoth {
+            months_left: facts.months_left.max(0),
+            plan_date: sc.plan_date,
+            retires: facts.retirement,
+            least,
+            most,
+            least_not_local,
+        },
     )
-}
-
-fn retirement_text(facts: &CadreFacts) -> String {
-    facts
-        .retirement
-        .map_or("unknown".to_string(), |d| d.to_string())
 }
 
 fn h2_threshold(sc: &Scenario, facts: &CadreFacts, needed: u32) -> RuleResult {
     if facts.months_left < needed as i64 {
-        let retire = retirement_text(facts);
         return breach(
             RuleId::H2,
-            format!(
-                "{} months of service left on {} (retires {}), {} needed",
-                facts.months_left.max(0),
-                sc.plan_date,
-                retire,
-                needed
-            ),
+            Why::ServiceShort {
+                months_left: facts.months_left.max(0),
+                plan_date: sc.plan_date,
+                retires: facts.retirement,
+                needed,
+            },
         );
     }
     Ok(())
@@ -330,18 +430,17 @@ fn h2_threshold(sc: &Scenario, facts: &CadreFacts, needed: u32) -> RuleResult {
 pub fn h3_health_certificate(sc: &Scenario, cadre: &Cadre) -> RuleResult {
     let max = sc.rules.health_cert_max_months;
     match cadre.health_cert_date {
-        None => breach(RuleId::H3, "no health certificate".into()),
+        None => breach(RuleId::H3, Why::NoHealthCertificate),
         Some(d) => match d.checked_add_months(Months::new(max)) {
             Some(valid_to) if valid_to >= sc.plan_date => Ok(()),
             valid_to => breach(
                 RuleId::H3,
-                format!(
-                    "health certificate of {} is more than {} months old on {} (valid to {})",
-                    d,
-                    max,
-                    sc.plan_date,
-                    valid_to.map_or("—".to_string(), |v| v.to_string())
-                ),
+                Why::HealthCertificateOld {
+                    issued: d,
+                    max_months: max,
+                    plan_date: sc.plan_date,
+                    valid_to,
+                },
             ),
         },
     }
@@ -352,10 +451,10 @@ pub fn h4_rotation_finished(sc: &Scenario, cadre: &Cadre) -> RuleResult {
     match cadre.rotation_end {
         Some(end) if end > sc.plan_date => breach(
             RuleId::H4,
-            format!(
-                "running rotation ends {}, after the plan date {}",
-                end, sc.plan_date
-            ),
+            Why::RotationRunning {
+                ends: end,
+                plan_date: sc.plan_date,
+            },
         ),
         _ => Ok(()),
     }
@@ -366,7 +465,11 @@ pub fn h5_not_own_unit(cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
     if cadre.current_unit == Some(post.unit) {
         return breach(
             RuleId::H5,
-            format!("{} already works in {} ({})", cadre.id, unit.id, unit.name),
+            Why::OwnUnit {
+                cadre: cadre.id.clone(),
+                unit: unit.id.clone(),
+                unit_name: unit.name.clone(),
+            },
         );
     }
     Ok(())
@@ -378,22 +481,20 @@ pub fn h6_post_level(sc: &Scenario, cadre: &Cadre, post: &Post) -> RuleResult {
     if step == 0 || (step > 0 && cadre.outstanding && step <= sc.rules.outstanding_rank_up) {
         return Ok(());
     }
-    let why = if step < 0 {
-        "a lower rank is never allowed".to_string()
+    let limit = if step < 0 {
+        RankLimit::Lower
     } else if cadre.outstanding {
-        format!(
-            "at most {} rank(s) up for an outstanding cadre",
-            sc.rules.outstanding_rank_up
-        )
+        RankLimit::TooHigh(sc.rules.outstanding_rank_up)
     } else {
-        "a higher rank needs a cadre marked outstanding".to_string()
+        RankLimit::NotOutstanding
     };
     breach(
         RuleId::H6,
-        format!(
-            "post rank {} vs current rank {}: {}",
-            post.rank, cadre.current_rank, why
-        ),
+        Why::Rank {
+            post_rank: post.rank,
+            current_rank: cadre.current_rank,
+            limit,
+        },
     )
 }
 
@@ -409,37 +510,44 @@ pub fn placement_level(cadre: &Cadre, post: &Post, held: i32) -> RuleResult {
     if step == 0 || (step == 1 && (planned || cadre.outstanding)) {
         return Ok(());
     }
-    let why = if step < 0 {
-        "a placement is never at a lower rank than the rotation's"
+    let step = if step < 0 {
+        PlacementStep::Lower
     } else if step == 1 {
-        "one rank up only onto a planned title or for an outstanding cadre"
+        PlacementStep::UpUnplanned
     } else {
-        "at most one rank above the rotation's"
+        PlacementStep::TooHigh
     };
     breach(
         RuleId::H6,
-        format!(
-            "placement at rank {} after a rotation at rank {held}: {why}",
-            post.rank
-        ),
+        Why::PlacementLevel {
+            post_rank: post.rank,
+            held,
+            step,
+        },
     )
 }
 
 /// Why the cadre counts as local to `province` (H8), if they do.
-pub fn local_reason(sc: &Scenario, cadre: &Cadre, province: &str) -> Option<String> {
+pub fn local_reason(sc: &Scenario, cadre: &Cadre, province: &str) -> Option<LocalWhy> {
     let r = &sc.rules;
+    let province_owned = || province.to_string();
     if r.local_by_birth && cadre.birth_province.as_deref() == Some(province) {
-        return Some(format!("born in {province}"));
+        return Some(LocalWhy::Born {
+            province: province_owned(),
+        });
     }
     if r.local_by_hometown && cadre.hometown_province.as_deref() == Some(province) {
-        return Some(format!("hometown in {province}"));
+        return Some(LocalWhy::Hometown {
+            province: province_owned(),
+        });
     }
     let years = worked_years(cadre, province);
     if years >= r.local_min_worked_years {
-        return Some(format!(
-            "studied/worked {years} years in {province} (local from {})",
-            r.local_min_worked_years
-        ));
+        return Some(LocalWhy::Worked {
+            years,
+            province: province_owned(),
+            from: r.local_min_worked_years,
+        });
     }
     None
 }
@@ -476,10 +584,12 @@ pub fn h8_not_local(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> R
     match local_reason(sc, cadre, province) {
         Some(why) => breach(
             RuleId::H8,
-            format!(
-                "{} ({}) is a not-local post and {} is local: {}",
-                post.id, post.title, cadre.id, why
-            ),
+            Why::Local {
+                post: post.id.clone(),
+                title: post.title.clone(),
+                cadre: cadre.id.clone(),
+                why,
+            },
         ),
         None => Ok(()),
     }
@@ -495,27 +605,15 @@ pub fn h9_term_limit(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> 
     if terms >= max {
         return breach(
             RuleId::H9,
-            format!(
-                "{} has headed {} for {terms} consecutive term(s): heading it again would be a {} consecutive term, and at most {max} are allowed",
-                cadre.id,
-                unit.id,
-                ordinal(terms + 1),
-            ),
+            Why::TermLimit {
+                cadre: cadre.id.clone(),
+                unit: unit.id.clone(),
+                terms,
+                max,
+            },
         );
     }
     Ok(())
-}
-
-/// 1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st.
-fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 /// Is `post` one of H10's sensitive posts under this rule set?
@@ -534,18 +632,16 @@ pub fn h10_family(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> Rul
     for &r in &cadre.relatives {
         let rel = sc.cadre(r);
         if rel.current_unit == Some(post.unit) && rel.current_role.is_some_and(|x| x.is_leader()) {
-            let role = rel.current_role.map_or("", |x| x.as_str());
             return breach(
                 RuleId::H10,
-                format!(
-                    "{} is a {} post and relative {} ({}) is {} of {}",
-                    post.id,
-                    post.function.map_or("", |f| f.as_str()),
-                    rel.id,
-                    rel.name,
-                    role,
-                    unit.id
-                ),
+                Why::Family {
+                    post: post.id.clone(),
+                    function: post.function,
+                    relative: rel.id.clone(),
+                    relative_name: rel.name.clone(),
+                    role: rel.current_role,
+                    unit: unit.id.clone(),
+                },
             );
         }
     }

@@ -60,6 +60,7 @@ impl Builder {
                 posts: Default::default(),
                 cadres: Default::default(),
                 baseline_previous: false,
+                language: None,
                 baseline: Vec::new(),
                 programme: None,
             },
@@ -191,7 +192,7 @@ fn fails(r: RuleResult, id: RuleId) -> String {
         Ok(()) => panic!("expected a breach of {id}, got Ok"),
         Err(b) => {
             assert_eq!(b.rule, id, "wrong rule in {b}");
-            b.detail
+            b.detail.to_string()
         }
     }
 }
@@ -1003,8 +1004,8 @@ fn h8_local_reason_names_the_first_reason() {
     });
     let sc = b.build();
     assert_eq!(
-        local_reason(&sc, sc.cadre(c), "P1").as_deref(),
-        Some("born in P1")
+        local_reason(&sc, sc.cadre(c), "P1").map(|w| w.to_string()),
+        Some("born in P1".to_string())
     );
     assert_eq!(local_reason(&sc, sc.cadre(c), "P2"), None);
 }

@@ -315,6 +315,7 @@ pub(crate) fn from_value(
                 baseline: Vec::new(),
                 baseline_previous: s.baseline_previous,
                 programme,
+                language: s.language,
             },
         )
         .map(|scenario| Checked {

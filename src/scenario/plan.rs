@@ -33,6 +33,8 @@ const PLAN_COLUMNS: &[Column] = &[
     ("post_id", true),
     ("cadre_name", false),
     ("post_title", false),
+    // Read only to recognise the label row of `plan --labels` (true or false on every plan row).
+    ("pinned", false),
 ];
 
 const PLAN: CsvSpec = CsvSpec {
@@ -175,10 +177,21 @@ fn plan_rows(
     let cadres = Ids::from_unique(scenario.cadres.iter().map(|c| c.id.as_str()));
     let posts = Ids::from_unique(scenario.posts.iter().map(|p| p.id.as_str()));
     let mut out = Vec::new();
-    for row in &csv.rows {
+    for (k, row) in csv.rows.iter().enumerate() {
         let cadre_id = csv.cell(row, "cadre_id").unwrap_or("");
         let post_id = csv.cell(row, "post_id").unwrap_or("");
         if cadre_id.is_empty() && post_id.is_empty() {
+            continue;
+        }
+        // The row of labels for people that `plan --labels` writes under the header: no known id,
+        // and a word where every plan row has true or false.
+        let labels = k == 0
+            && cadres.get(cadre_id).is_none()
+            && posts.get(post_id).is_none()
+            && csv
+                .cell(row, "pinned")
+                .is_some_and(|p| !p.is_empty() && p != "true" && p != "false");
+        if labels {
             continue;
         }
         let mut resolve = |col: &str, id: &str, ids: &Ids, unknown: &'static str, table: &str| {

@@ -964,21 +964,7 @@ fn check_not_empty(csv: &Csv, diags: &mut Diags) {
 
 pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
     check_not_empty(csv, diags);
-    let mut out = Parsed::empty();
-    for (ix, row) in csv.rows.iter().enumerate() {
-        let mut c = Cells {
-            csv,
-            row,
-            diags,
-            ok: row.well_formed,
-            dates: DateFormat::Auto,
-        };
-        if !row.well_formed {
-            register_only(csv, row, &mut out.ids, ix);
-            out.rows.push(None);
-            continue;
-        }
-        let id = c.id(&mut out.ids, ix as u32);
+    each_row(csv, diags, DateFormat::Auto, |c, id, _| {
         let name = c.text("name");
         let tier = c.choice("tier", TIERS, true);
         let province = c.optional_text("province");
@@ -1003,7 +989,7 @@ pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
             }
             _ => {}
         }
-        out.rows.push(match (c.ok, tier) {
+        match (c.ok, tier) {
             (true, Some(tier)) => Some(Unit {
                 id,
                 name,
@@ -1014,7 +1000,34 @@ pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
                 difficult,
             }),
             _ => None,
-        });
+        }
+    })
+}
+
+/// Every row of `csv` read by `read` (its cells, its id, its index); a malformed row only claims its
+/// id, so that references to it do not cascade into errors.
+fn each_row<T>(
+    csv: &Csv,
+    diags: &mut Diags,
+    dates: DateFormat,
+    mut read: impl FnMut(&mut Cells<'_>, String, usize) -> Option<T>,
+) -> Parsed<T> {
+    let mut out = Parsed::empty();
+    for (ix, row) in csv.rows.iter().enumerate() {
+        if !row.well_formed {
+            register_only(csv, row, &mut out.ids, ix);
+            out.rows.push(None);
+            continue;
+        }
+        let mut c = Cells {
+            csv,
+            row,
+            diags: &mut *diags,
+            ok: true,
+            dates,
+        };
+        let id = c.id(&mut out.ids, ix as u32);
+        out.rows.push(read(&mut c, id, ix));
     }
     out
 }
@@ -1038,21 +1051,7 @@ pub(crate) fn posts(
     let not_local_classes = rules.not_local_classes();
     let is_not_local_title =
         |t: &str| not_local_classes.contains(&crate::domain::text::title_class(t));
-    let mut out = Parsed::empty();
-    for (ix, row) in csv.rows.iter().enumerate() {
-        let mut c = Cells {
-            csv,
-            row,
-            diags,
-            ok: row.well_formed,
-            dates: DateFormat::Auto,
-        };
-        if !row.well_formed {
-            register_only(csv, row, &mut out.ids, ix);
-            out.rows.push(None);
-            continue;
-        }
-        let id = c.id(&mut out.ids, ix as u32);
+    each_row(csv, diags, DateFormat::Auto, |c, id, _| {
         let unit = c.reference("unit", true, "units.csv", units);
         let title = c.text("title");
         let rank = c.int("rank", i64::from(i32::MIN), i64::from(i32::MAX), None);
@@ -1089,7 +1088,7 @@ pub(crate) fn posts(
                 .fix("empty the cell, or give the post's unit its province in units.csv if it is a local unit");
             c.diags.push(d);
         }
-        out.rows.push(match (c.ok, unit, role) {
+        match (c.ok, unit, role) {
             (true, Ok(Some(unit)), Some(role)) => Some(Post {
                 id,
                 unit,
@@ -1105,9 +1104,8 @@ pub(crate) fn posts(
                 vacant_from,
             }),
             _ => None,
-        });
-    }
-    out
+        }
+    })
 }
 
 /// Relatives as written, resolved once every cadre id is known.
@@ -1309,23 +1307,8 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     title_list.sort_unstable();
     title_list.dedup();
     let mut near_title: HashMap<String, Option<String>> = HashMap::new();
-    let mut out = Parsed::empty();
     let mut pending = Vec::new();
-    for (ix, row) in csv.rows.iter().enumerate() {
-        let mut c = Cells {
-            csv,
-            row,
-            diags,
-            ok: row.well_formed,
-            dates: DateFormat::Auto,
-        };
-        if !row.well_formed {
-            register_only(csv, row, &mut out.ids, ix);
-            out.rows.push(None);
-            continue;
-        }
-        c.dates = refs.dates;
-        let id = c.id(&mut out.ids, ix as u32);
+    let mut out = each_row(csv, diags, refs.dates, |c, id, ix| {
         let name = c.text("name");
         let sex = c.choice("sex", SEXES, true);
         let birth_date = c.date("birth_date", true);
@@ -1393,8 +1376,8 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             c.report(d);
         }
         let rotation_end = c.date("rotation_end", false);
-        let worked_years = worked_years(&mut c, &mut provinces);
-        let head_terms = head_terms(&mut c, units);
+        let worked_years = worked_years(c, &mut provinces);
+        let head_terms = head_terms(c, units);
         let relatives: Vec<String> = c
             .raw("relatives")
             .map(|s| split_list(s).into_iter().map(str::to_string).collect())
@@ -1404,7 +1387,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             row: ix,
             ids: relatives,
         });
-        out.rows.push(match (c.ok, sex, birth_date, current_unit) {
+        match (c.ok, sex, birth_date, current_unit) {
             (true, Some(sex), Some(birth_date), Ok(current_unit)) => Some(Cadre {
                 id,
                 name,
@@ -1427,8 +1410,8 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                 ethnic_minority,
             }),
             _ => None,
-        });
-    }
+        }
+    });
     resolve_relatives(csv, &mut out, pending, diags);
     out
 }

@@ -113,6 +113,7 @@ pub(crate) const SCENARIO: Schema = Map(&[
         "limits",
         Map(&[("max_table_rows", Leaf), ("max_candidate_pairs", Leaf)]),
     ),
+    ("language", Leaf),
     // Handled before conversion (scenario::variants); listed so the key check knows them.
     ("extends", Leaf),
     ("variants", Leaf),
@@ -299,6 +300,8 @@ pub(crate) struct Settings {
     pub max_candidate_pairs: u64,
     /// `programme:` as written (periods still to check against the plan date).
     pub programme: Option<RawProgramme>,
+    /// `language: vi|en`: the language of the outputs for people.
+    pub language: Option<crate::domain::Lang>,
 }
 
 /// `programme:` converted; the period dates are checked against the plan date in `scenario/`.
@@ -387,6 +390,7 @@ pub(crate) fn settings(
         max_table_rows: super::tables::DEFAULT_MAX_TABLE_ROWS,
         max_candidate_pairs: DEFAULT_MAX_CANDIDATE_PAIRS,
         programme: None,
+        language: None,
     };
     let empty = Mapping::new();
     let top = match value {
@@ -582,6 +586,17 @@ pub(crate) fn settings(
     }
 
     c.set_bool(top, &root, "deny_warnings", &mut s.deny_warnings);
+    if let Some(l) = c.string(top, &root, "language") {
+        match crate::domain::Lang::parse(&l) {
+            Some(lang) => s.language = Some(lang),
+            None => c.push(
+                c.diag(code::UNKNOWN_NAME, &root.key("language"), Target::Value)
+                    .found(quoted(&l))
+                    .expected("one of vi, en")
+                    .fix("write vi (Vietnamese) or en (English)"),
+            ),
+        }
+    }
     // Read before conversion (scenario::variants); checked here for its type.
     let mut allow_outside = false;
     c.set_bool(top, &root, "allow_outside_paths", &mut allow_outside);

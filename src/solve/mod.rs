@@ -56,19 +56,127 @@ impl SolveStatus {
     }
 }
 
-/// A requirement group that cannot be met, in words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A requirement group that cannot be met: the rule and the facts (`report/` words them, and the
+/// JSON `detail` is that sentence).
+#[derive(Debug, Clone, PartialEq)]
 pub struct InfeasibleGroup {
     pub rule: RuleId,
-    pub detail: String,
+    pub detail: Conflict,
+    /// The group is marked `relaxable: false` (named when relaxing the others does not help).
+    pub fixed: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+impl InfeasibleGroup {
+    fn new(rule: RuleId, detail: Conflict) -> InfeasibleGroup {
+        InfeasibleGroup {
+            rule,
+            detail,
+            fixed: false,
+        }
+    }
+}
+
+/// Why a requirement group cannot hold.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Conflict {
+    /// A pin that is not a candidate pair: the rules it breaks (none: not a candidate otherwise).
+    PinBreaks {
+        cadre: String,
+        post: String,
+        breaches: Vec<crate::rules::Breach>,
+    },
+    /// More pins on a post than its seats.
+    PinnedOverSeats {
+        post: String,
+        title: String,
+        seats: u32,
+        cadres: Vec<String>,
+    },
+    /// More pinned cadres leave a unit than the cap.
+    PinnedDepartures {
+        unit: String,
+        unit_name: String,
+        max: u32,
+        cadres: Vec<String>,
+    },
+    /// Two pinned relatives, one in a sensitive post under the other.
+    PinnedRelatives {
+        first: (String, String),
+        second: (String, String),
+    },
+    /// The backend says infeasible although the pre-check passed.
+    MipInfeasible,
+    /// A pin that cannot hold together with the other hard requirements.
+    Pin { cadre: String, post: String },
+    /// A must-fill post that cannot be filled together with the other hard requirements.
+    MustFill {
+        post: String,
+        title: String,
+        unit_name: String,
+        seats: u32,
+    },
+    /// A structure target (index into `model::TARGET_NAMES`) that cannot be met with the others.
+    Target { target: usize, share: f64 },
+}
+
+/// Why the elastic model could not tell whether the hard requirements hold.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stuck {
+    /// No plan within the time limit.
+    NoPlanWithin {
+        seconds: f64,
+    },
+    /// The backend failed (its own message).
+    Backend(String),
+    /// The elastic plan broke a group that may not give way.
+    MayNotGiveWay,
+    NoColumnSet,
+}
+
+/// Something the user should know about how the answer was reached, with its numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// Hard requirements: neither a plan nor a proof that there is none.
+    RequirementsUnknown(Stuck),
+    /// No pair passes the hard rules.
+    NothingToOptimise,
+    /// The backend missed its deadline (seconds): the greedy plan.
+    DeadlineFallback { seconds: f64 },
+    /// No plan from the backend within the limit: the greedy plan.
+    NoPlanInTime { seconds: f64 },
+    /// The backend failed (its own message): the greedy plan.
+    BackendError(String),
+    /// Pricing: the LP's solution was integral and met the bound.
+    PricingIntegral {
+        held: usize,
+        pairs: usize,
+        rounds: usize,
+        bound: f64,
+    },
+    /// Pricing: the first MIP met the LP bound.
+    PricingAtBound {
+        held: usize,
+        pairs: usize,
+        rounds: usize,
+        bound: f64,
+    },
+    /// Pricing with reduced-cost fixing.
+    Pricing {
+        held: usize,
+        pairs: usize,
+        rounds: usize,
+        bound: f64,
+        first: f64,
+        by_reduced_cost: usize,
+        readmitted: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
 pub struct SolveOutcome {
     pub status: SolveStatus,
     pub backend: String,
     /// Chosen candidate indexes, sorted.
-    #[serde(skip)]
     pub chosen: Vec<usize>,
     pub objective: Option<f64>,
     /// Proven upper bound on the objective (maximisation).
@@ -81,7 +189,7 @@ pub struct SolveOutcome {
     pub rows: usize,
     pub infeasible: Vec<InfeasibleGroup>,
     /// Anything the user should know about how the answer was reached.
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 /// Seconds a backend may overrun its own time limit before the deadline gives up on it.
@@ -120,24 +228,14 @@ fn pins_of(
         match cands.find(pin.cadre, pin.post) {
             Some(i) => ok.push(i),
             None => {
-                let why = ctx.breaches(pin.cadre, pin.post);
-                let detail = if why.is_empty() {
-                    "the pair is not a candidate".to_string()
-                } else {
-                    why.iter()
-                        .map(|b| b.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                };
-                bad.push(InfeasibleGroup {
-                    rule: RuleId::S2,
-                    detail: format!(
-                        "pin {} → {} breaks a hard rule: {}",
-                        sc.cadre(pin.cadre).id,
-                        sc.post(pin.post).id,
-                        detail
-                    ),
-                });
+                bad.push(InfeasibleGroup::new(
+                    RuleId::S2,
+                    Conflict::PinBreaks {
+                        cadre: sc.cadre(pin.cadre).id.clone(),
+                        post: sc.post(pin.post).id.clone(),
+                        breaches: ctx.breaches(pin.cadre, pin.post),
+                    },
+                ));
             }
         }
     }
@@ -157,57 +255,45 @@ fn pin_conflicts(sc: &Scenario, cands: &Candidates, pins: &[usize]) -> Vec<Infea
             per_unit.entry(u).or_default().push(c.cadre);
         }
     }
-    let ids = |v: &[CadreIx]| {
-        v.iter()
-            .map(|&c| sc.cadre(c).id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let ids = |v: &[CadreIx]| v.iter().map(|&c| sc.cadre(c).id.clone()).collect();
     for (p, cs) in &per_post {
         let cap = sc.post(*p).seats + sc.extra_seats_of(*p);
         if cs.len() as u32 > cap {
-            out.push(InfeasibleGroup {
-                rule: RuleId::H7,
-                detail: format!(
-                    "{} cadres pinned to {} ({}), which has {} seat(s): {}",
-                    cs.len(),
-                    sc.post(*p).id,
-                    sc.post(*p).title,
-                    cap,
-                    ids(cs)
-                ),
-            });
+            out.push(InfeasibleGroup::new(
+                RuleId::H7,
+                Conflict::PinnedOverSeats {
+                    post: sc.post(*p).id.clone(),
+                    title: sc.post(*p).title.clone(),
+                    seats: cap,
+                    cadres: ids(cs),
+                },
+            ));
         }
     }
     for (u, cs) in &per_unit {
         if cs.len() as u32 > sc.max_departures_per_unit {
-            out.push(InfeasibleGroup {
-                rule: RuleId::S1,
-                detail: format!(
-                    "{} pinned cadres leave {} ({}), at most {} may: {}",
-                    cs.len(),
-                    sc.unit(*u).id,
-                    sc.unit(*u).name,
-                    sc.max_departures_per_unit,
-                    ids(cs)
-                ),
-            });
+            out.push(InfeasibleGroup::new(
+                RuleId::S1,
+                Conflict::PinnedDepartures {
+                    unit: sc.unit(*u).id.clone(),
+                    unit_name: sc.unit(*u).name.clone(),
+                    max: sc.max_departures_per_unit,
+                    cadres: ids(cs),
+                },
+            ));
         }
     }
     for (k, &i) in pins.iter().enumerate() {
         for &j in &pins[k + 1..] {
             let (a, b) = (cands.get(i), cands.get(j));
             if crate::rules::family::conflicts(sc, (a.cadre, a.post), (b.cadre, b.post)) {
-                out.push(InfeasibleGroup {
-                    rule: RuleId::H10,
-                    detail: format!(
-                        "pinned relatives {} → {} and {} → {} put one in a sensitive post under the other",
-                        sc.cadre(a.cadre).id,
-                        sc.post(a.post).id,
-                        sc.cadre(b.cadre).id,
-                        sc.post(b.post).id
-                    ),
-                });
+                out.push(InfeasibleGroup::new(
+                    RuleId::H10,
+                    Conflict::PinnedRelatives {
+                        first: (sc.cadre(a.cadre).id.clone(), sc.post(a.post).id.clone()),
+                        second: (sc.cadre(b.cadre).id.clone(), sc.post(b.post).id.clone()),
+                    },
+                ));
             }
         }
     }
@@ -294,18 +380,16 @@ fn solve_inner(
                     .filter(|&g| !user(g))
                     .map(|g| {
                         let mut d = requirements::describe(ctx, g);
-                        d.detail += " (marked `relaxable: false`)";
+                        d.fixed = true;
                         d
                     })
                     .collect();
                 out.build_s = started.elapsed().as_secs_f64();
                 return out;
             }
-            Verdict::Unknown(note) => {
+            Verdict::Unknown(stuck) => {
                 out.status = SolveStatus::Stopped;
-                out.note = Some(format!(
-                    "no plan meets the hard requirements yet, and none was proven impossible: {note}"
-                ));
+                out.note = Some(Note::RequirementsUnknown(stuck));
                 out.solve_s = started.elapsed().as_secs_f64();
                 return out;
             }
@@ -316,7 +400,7 @@ fn solve_inner(
         // Nothing can move: the empty plan is the only one, and optimal.
         out.status = SolveStatus::Optimal;
         out.objective = Some(ctx.evaluate(cands, &[]).total);
-        out.note = Some("no cadre→post pair passes the hard rules; nothing to optimise".into());
+        out.note = Some(Note::NothingToOptimise);
         out.bound = out.objective;
         out.gap = Some(0.0);
         return out;
@@ -354,7 +438,7 @@ fn solve_inner(
         r
     };
 
-    let fallback = |out: &mut SolveOutcome, status: SolveStatus, note: String| {
+    let fallback = |out: &mut SolveOutcome, status: SolveStatus, note: Note| {
         out.status = status;
         out.objective = Some(ctx.evaluate(cands, &warm).total);
         out.chosen = warm.clone();
@@ -379,27 +463,22 @@ fn solve_inner(
         Err(Failure::Deadline) => fallback(
             &mut out,
             SolveStatus::DeadlineFallback,
-            format!(
-                "the backend did not return within {:.1} s; this is the greedy plan, not proven",
-                limit + deadline_grace(limit)
-            ),
+            Note::DeadlineFallback {
+                seconds: limit + deadline_grace(limit),
+            },
         ),
         Err(Failure::NoPlan) => fallback(
             &mut out,
             SolveStatus::TimeLimit,
-            format!("HiGHS found no plan within {limit} s; this is the greedy plan, not proven"),
+            Note::NoPlanInTime { seconds: limit },
         ),
         Err(Failure::Infeasible) => {
-            out.infeasible.push(InfeasibleGroup {
-                rule: RuleId::S2,
-                detail: "the MIP is infeasible although every pin passed the pre-check".into(),
-            });
+            out.infeasible
+                .push(InfeasibleGroup::new(RuleId::S2, Conflict::MipInfeasible));
         }
-        Err(Failure::Other(msg)) => fallback(
-            &mut out,
-            SolveStatus::BackendError,
-            format!("backend error: {msg}; this is the greedy plan"),
-        ),
+        Err(Failure::Other(msg)) => {
+            fallback(&mut out, SolveStatus::BackendError, Note::BackendError(msg))
+        }
         Ok(chosen) => {
             out.chosen = chosen;
             // The objective is recomputed from the plan, not trusted from the backend.

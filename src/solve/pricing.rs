@@ -16,7 +16,7 @@
 //!    bound is a bound for the full problem.
 
 use super::backend::{Failure, Raw, RunOptions, backend};
-use super::{SolveOutcome, SolveStatus, direct, model, remaining};
+use super::{Note, SolveOutcome, SolveStatus, direct, model, remaining};
 use crate::rules::{Candidates, RuleContext};
 use std::time::Instant;
 
@@ -190,13 +190,12 @@ pub(super) fn solve(
             out.gap = Some(0.0);
             out.columns = lp_cols.len();
             out.rows = n_rows;
-            out.note = Some(format!(
-                "pricing: {} of {} pairs in the LP ({} rounds); its solution is integral and meets the LP bound {:.4} over all pairs, so no MIP was needed",
-                set.len(),
-                cands.len(),
+            out.note = Some(Note::PricingIntegral {
+                held: set.len(),
+                pairs: cands.len(),
                 rounds,
-                z_lp
-            ));
+                bound: z_lp,
+            });
             return Ok(chosen);
         }
     }
@@ -216,13 +215,12 @@ pub(super) fn solve(
         };
         out.bound = Some(z_lp);
         out.gap = Some(proven_gap.max(0.0));
-        out.note = Some(format!(
-            "pricing: {} of {} pairs in the model ({} LP rounds); the plan meets the LP bound {:.4} over all pairs",
-            set.len(),
-            cands.len(),
+        out.note = Some(Note::PricingAtBound {
+            held: set.len(),
+            pairs: cands.len(),
             rounds,
-            z_lp
-        ));
+            bound: z_lp,
+        });
         return Ok(first);
     }
 
@@ -277,20 +275,15 @@ pub(super) fn solve(
         }
     };
     let z = ctx.evaluate(cands, &result).total;
-    out.note = Some(format!(
-        "pricing: {} of {} pairs in the model ({} LP rounds, LP bound {:.4}, first plan {:.4}, {} pairs {} by reduced cost)",
-        set.len(),
-        cands.len(),
+    out.note = Some(Note::Pricing {
+        held: set.len(),
+        pairs: cands.len(),
         rounds,
-        z_lp,
-        z_inc,
-        extra.len(),
-        if readmitted > 0 || extra.is_empty() {
-            "re-admitted"
-        } else {
-            "could not be re-admitted"
-        }
-    ));
+        bound: z_lp,
+        first: z_inc,
+        by_reduced_cost: extra.len(),
+        readmitted: readmitted > 0 || extra.is_empty(),
+    });
     // The LP bound holds for every plan; keep the tighter of it and the MIP's bound.
     let bound = out.bound.map_or(z_lp, |b| b.min(z_lp));
     out.bound = Some(bound);

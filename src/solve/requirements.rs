@@ -26,7 +26,7 @@ pub enum Verdict {
     /// conflict among themselves.
     Fixed,
     /// The solver stopped before it could tell.
-    Unknown(String),
+    Unknown(super::Stuck),
 }
 
 /// Every requirement group of the scenario, in a stable order: pins, must-fill posts, targets.
@@ -227,11 +227,11 @@ pub fn elastic(
             Err(Failure::Infeasible) if last => return Verdict::Fixed,
             Err(Failure::Infeasible) => continue,
             Err(Failure::Deadline | Failure::NoPlan) => {
-                return Verdict::Unknown(format!(
-                    "the solver found no plan for the requirements within {time_limit_s:.1} s"
-                ));
+                return Verdict::Unknown(super::Stuck::NoPlanWithin {
+                    seconds: time_limit_s,
+                });
             }
-            Err(Failure::Other(e)) => return Verdict::Unknown(e),
+            Err(Failure::Other(e)) => return Verdict::Unknown(super::Stuck::Backend(e)),
         };
         let chosen: Vec<usize> = raw
             .x
@@ -258,9 +258,7 @@ pub fn elastic(
             continue;
         }
         if relax.iter().any(|&g| !relaxable(g)) {
-            return Verdict::Unknown(
-                "the elastic plan breaks a group that may not give way".into(),
-            );
+            return Verdict::Unknown(super::Stuck::MayNotGiveWay);
         }
         let minimum = raw.status == super::SolveStatus::Optimal;
         return Verdict::Relax {
@@ -269,11 +267,12 @@ pub fn elastic(
             chosen,
         };
     }
-    Verdict::Unknown("no column set to try".into())
+    Verdict::Unknown(super::Stuck::NoColumnSet)
 }
 
-/// A group in words, as an infeasible group of the solver's report.
+/// A group as an infeasible group of the solver's report.
 pub fn describe(ctx: &RuleContext, g: Req) -> super::InfeasibleGroup {
+    use super::Conflict;
     use crate::rules::RuleId;
     let sc = ctx.sc;
     let (rule, detail) = match g {
@@ -281,34 +280,31 @@ pub fn describe(ctx: &RuleContext, g: Req) -> super::InfeasibleGroup {
             let pin = &sc.pins[k];
             (
                 RuleId::S2,
-                format!(
-                    "pin {} → {} cannot hold together with the other hard requirements",
-                    sc.cadre(pin.cadre).id,
-                    sc.post(pin.post).id
-                ),
+                Conflict::Pin {
+                    cadre: sc.cadre(pin.cadre).id.clone(),
+                    post: sc.post(pin.post).id.clone(),
+                },
             )
         }
         Req::MustFill(p) => {
             let post = sc.post(p);
             (
                 RuleId::S5,
-                format!(
-                    "must-fill post {} ({}, {}) cannot have its {} seat(s) filled together with the other hard requirements",
-                    post.id,
-                    post.title,
-                    sc.unit(post.unit).name,
-                    post.seats
-                ),
+                Conflict::MustFill {
+                    post: post.id.clone(),
+                    title: post.title.clone(),
+                    unit_name: sc.unit(post.unit).name.clone(),
+                    seats: post.seats,
+                },
             )
         }
         Req::Target(k) => (
             RuleId::S6,
-            format!(
-                "the {} target ({:.0} % of the cadres moved) cannot be met together with the other hard requirements",
-                model::TARGET_NAMES[k],
-                target_shares(sc)[k] * 100.0
-            ),
+            Conflict::Target {
+                target: k,
+                share: target_shares(sc)[k],
+            },
         ),
     };
-    super::InfeasibleGroup { rule, detail }
+    super::InfeasibleGroup::new(rule, detail)
 }

@@ -12,6 +12,10 @@ pub fn root() -> PathBuf {
 pub fn rotaplan() -> Command {
     let mut c = Command::cargo_bin("rotaplan").unwrap();
     c.current_dir(root());
+    // The locale picks the language of the outputs: tests read English unless they ask.
+    for k in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        c.env_remove(k);
+    }
     c
 }
 

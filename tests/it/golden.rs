@@ -3,7 +3,7 @@
 //! A change in any output is a visible diff in `tests/it/snapshots/`; timings are masked.
 //! Update on purpose with `INSTA_UPDATE=always cargo test --release --test it golden` and review.
 
-use crate::common::rotaplan;
+use crate::common::{root, rotaplan};
 use std::fs;
 use std::path::Path;
 
@@ -22,7 +22,10 @@ fn masked_json(text: &str) -> String {
 fn masked_text(text: &str) -> String {
     text.lines()
         .map(|l| {
-            if l.contains(" s (model ") || l.trim_start().starts_with("time ") {
+            if l.contains(" s (model ")
+                || l.contains(" giây (lập mô hình ")
+                || l.trim_start().starts_with("time ")
+            {
                 "[time masked]"
             } else {
                 l
@@ -100,5 +103,170 @@ fn explain_answers_are_golden() {
     insta::assert_snapshot!(
         "explain_province_cadre_c100",
         ask(&["scenarios/province/province.yaml", "--cadre", "C100"])
+    );
+}
+
+#[test]
+fn vietnamese_outputs_are_golden() {
+    // plan.md in Vietnamese, chosen by the flag; JSON and CSV stay the same in every language.
+    let dir = tempfile::tempdir().unwrap();
+    let out = rotaplan()
+        .args([
+            "--lang",
+            "vi",
+            "plan",
+            "scenarios/tutorial/tutorial.yaml",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let read = |f: &str| std::fs::read_to_string(dir.path().join(f)).unwrap();
+    insta::assert_snapshot!("tutorial_plan_md_vi", masked_text(&read("plan.md")));
+    assert!(read("plan.html").contains("<html lang=\"vi\">"));
+    let en = tempfile::tempdir().unwrap();
+    plan_into("scenarios/tutorial/tutorial.yaml", en.path());
+    for f in ["plan.csv", "unfilled.csv"] {
+        let en_text = std::fs::read_to_string(en.path().join(f)).unwrap();
+        assert_eq!(read(f), en_text, "{f} differs by language");
+    }
+    assert!(
+        std::fs::read_to_string(en.path().join("plan.html"))
+            .unwrap()
+            .contains("<html lang=\"en\">")
+    );
+
+    // `--labels vi`: a second header row for people; `check` still reads the file.
+    let labelled = tempfile::tempdir().unwrap();
+    let out = rotaplan()
+        .args([
+            "plan",
+            "scenarios/tutorial/tutorial.yaml",
+            "--labels",
+            "vi",
+            "--out",
+        ])
+        .arg(labelled.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let csv = fs::read_to_string(labelled.path().join("plan.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].starts_with("cadre_id,cadre_name,post_id,"),
+        "{csv}"
+    );
+    assert!(
+        lines[1].starts_with("mã cán bộ,họ và tên,mã vị trí,"),
+        "{csv}"
+    );
+    assert_eq!(lines.len(), read("plan.csv").lines().count() + 1);
+    let unfilled = fs::read_to_string(labelled.path().join("unfilled.csv")).unwrap();
+    assert!(
+        unfilled.lines().nth(1).unwrap().ends_with(",lý do"),
+        "{unfilled}"
+    );
+    let checked = rotaplan()
+        .args(["check", "scenarios/tutorial/tutorial.yaml"])
+        .arg(labelled.path().join("plan.csv"))
+        .output()
+        .unwrap();
+    assert!(checked.status.success(), "{checked:?}");
+
+    let ask = rotaplan()
+        .args(["explain", "scenarios/tutorial/tutorial.yaml", "--structure"])
+        .env("LANG", "vi_VN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(ask.status.success());
+    insta::assert_snapshot!(
+        "explain_tutorial_structure_vi",
+        String::from_utf8_lossy(&ask.stdout)
+    );
+}
+
+#[test]
+fn the_language_is_the_flag_then_the_scenario_then_the_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(root().join("scenarios/tutorial/tutorial.yaml")).unwrap();
+    let tables = root().join("scenarios/tutorial");
+    // The scenario's tables are named relative to its folder: write the copy beside them.
+    let yaml = yaml
+        .replace("units.csv", &tables.join("units.csv").display().to_string())
+        .replace("posts.csv", &tables.join("posts.csv").display().to_string())
+        .replace(
+            "cadres.csv",
+            &tables.join("cadres.csv").display().to_string(),
+        );
+    let vi = dir.path().join("vi.yaml");
+    std::fs::write(
+        &vi,
+        format!("{yaml}\nlanguage: vi\nallow_outside_paths: true\n"),
+    )
+    .unwrap();
+    let heading = |args: &[&str], env: Option<&str>| {
+        let mut c = rotaplan();
+        c.args(args);
+        if let Some(l) = env {
+            c.env("LANG", l);
+        }
+        let out = c.output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let tutorial = "scenarios/tutorial/tutorial.yaml";
+    let (en, vn) = (
+        "Structure (before the MIP)",
+        "Kiểm tra cơ cấu (trước khi giải mô hình)",
+    );
+    assert_eq!(heading(&["explain", tutorial, "--structure"], None), en);
+    assert_eq!(
+        heading(&["explain", tutorial, "--structure"], Some("vi_VN.UTF-8")),
+        vn
+    );
+    let v = vi.to_str().unwrap();
+    assert_eq!(
+        heading(&["explain", v, "--structure"], Some("en_US.UTF-8")),
+        vn
+    );
+    assert_eq!(
+        heading(&["--lang", "en", "explain", v, "--structure"], None),
+        en
+    );
+    assert_eq!(
+        heading(&["explain", tutorial, "--structure", "--lang", "vi"], None),
+        vn
+    );
+
+    // check's verdict follows the scenario's language: one cadre on two posts breaks S4.
+    let plan = dir.path().join("two-posts.csv");
+    std::fs::write(&plan, "cadre_id,post_id\nC13,VT01\nC13,VT02\n").unwrap();
+    let out = rotaplan().args(["check", v]).arg(&plan).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(" vi phạm\n"), "{text}");
+    assert!(
+        text.contains("S4 (mỗi cán bộ một vị trí) C13: được bố trí vào 2 vị trí: VT01, VT02"),
+        "{text}"
+    );
+
+    // A language the catalogue does not have is an error of the scenario, with the two it has.
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        format!("{yaml}\nlanguage: vn\nallow_outside_paths: true\n"),
+    )
+    .unwrap();
+    let out = rotaplan().args(["validate"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("E1012") && err.contains("one of vi, en"),
+        "{err}"
     );
 }

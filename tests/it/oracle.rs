@@ -374,6 +374,7 @@ fn build(raw: &RawScenario) -> Scenario {
         cadres: cadres.into(),
         baseline_previous: false,
         programme: None,
+        language: None,
         baseline: {
             let mut b: Vec<(CadreIx, PostIx)> = raw.baseline.iter().map(|&x| pair(x)).collect();
             b.sort_unstable();

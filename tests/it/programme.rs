@@ -60,7 +60,7 @@ fn violation_of(sc: &Scenario, moves: &[Move], rule: RuleId, period: &str) {
     let v = check(sc, moves);
     assert!(
         v.iter()
-            .any(|v| v.rule == rule && v.detail.contains(period)),
+            .any(|v| v.rule == rule && v.detail.to_string().contains(period)),
         "expected {rule} in {period}, got {v:#?}"
     );
 }
@@ -389,6 +389,7 @@ fn build(raw: &RawProg) -> Scenario {
         cadres: Arc::new(cadres),
         baseline: Vec::new(),
         baseline_previous: false,
+        language: None,
         programme: Some(Programme {
             start: periods[0],
             end: Date::from_ymd_opt(2026 + raw.periods as i32, 12, 31).unwrap(),

@@ -1,0 +1,439 @@
+//! The message catalogue: every label and sentence template a person reads, in English and
+//! Vietnamese. One `Msg` per message; the `catalogue!` rows give both languages, so a message
+//! without a translation does not compile, and `Msg::ALL` lists every key for the tests.
+//!
+//! Templates name their arguments (`{n}`, `{post}`); [`fill`] replaces them. Both languages of a
+//! key must use the same names (a test checks it). Vietnamese follows the usage of an
+//! organisation department (Ban Tổ chức): cán bộ, vị trí, chức danh, đơn vị, luân chuyển, quy
+//! hoạch, chưa bố trí được.
+
+use crate::domain::Lang;
+
+macro_rules! catalogue {
+    ($($key:ident { en: $en:literal, vi: $vi:literal })*) => {
+        /// A message of the catalogue.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            /// Every key, in catalogue order.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            fn en(self) -> &'static str {
+                match self { $(Msg::$key => $en),* }
+            }
+
+            fn vi(self) -> &'static str {
+                match self { $(Msg::$key => $vi),* }
+            }
+        }
+    };
+}
+
+impl Msg {
+    /// The message (or template) in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en(),
+            Lang::Vi => self.vi(),
+        }
+    }
+}
+
+/// The message in `lang`.
+pub fn t(lang: Lang, m: Msg) -> &'static str {
+    m.get(lang)
+}
+
+/// The template of `m` in `lang` with each `{name}` replaced by its value. One pass over the
+/// template: a value that happens to hold `{…}` (a name from the tables) is never read again.
+pub fn fill(lang: Lang, m: Msg, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut rest = m.get(lang);
+    while let Some(open) = rest.find('{') {
+        out += &rest[..open];
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|close| Some((close, args.iter().find(|(n, _)| *n == &after[..close])?)))
+        {
+            Some((close, (_, value))) => {
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out + rest
+}
+
+catalogue! {
+    // ---- plan report (terminal table, plan.md, plan.html)
+    PlanHeadline { en: "{scenario} — plan date {date}, rule set {rules}", vi: "{scenario} — ngày lập kế hoạch {date}, bộ quy định {rules}" }
+    PlanDateLine { en: "Plan date {date}, rule set `{rules}`.", vi: "Ngày lập kế hoạch {date}, bộ quy định `{rules}`." }
+    Summary { en: "Summary", vi: "Tóm tắt" }
+    Assignments { en: "Assignments", vi: "Danh sách bố trí cán bộ" }
+    UnfilledPosts { en: "Unfilled posts", vi: "Vị trí chưa bố trí được" }
+    MustFill { en: "must fill", vi: "bắt buộc bố trí" }
+    Note { en: "note", vi: "ghi chú" }
+    CannotHold { en: "cannot hold", vi: "không thể đáp ứng" }
+    Structure { en: "Structure", vi: "Kiểm tra cơ cấu" }
+    StructureBeforeMip { en: "Structure (before the MIP)", vi: "Kiểm tra cơ cấu (trước khi giải mô hình)" }
+    StructureNote { en: "structure", vi: "cơ cấu" }
+    // summary rows
+    LabelStatus { en: "status", vi: "trạng thái" }
+    LabelObjective { en: "objective", vi: "giá trị mục tiêu" }
+    LabelBound { en: "bound", vi: "cận trên" }
+    LabelGap { en: "gap", vi: "khoảng cách tối ưu" }
+    LabelTime { en: "time", vi: "thời gian" }
+    LabelModel { en: "model", vi: "mô hình" }
+    LabelPostsFilled { en: "posts filled", vi: "vị trí đã bố trí" }
+    LabelMustFillFilled { en: "must-fill filled", vi: "vị trí bắt buộc bố trí đã bố trí được" }
+    LabelShortageFilled { en: "shortage posts filled", vi: "vị trí ở đơn vị thiếu cán bộ đã bố trí" }
+    LabelMoves { en: "moves", vi: "số cán bộ luân chuyển" }
+    LabelShares { en: "women / young / minority", vi: "nữ / trẻ / dân tộc thiểu số" }
+    LabelExtraSeats { en: "extra seats used", vi: "số chỉ tiêu vượt định mức đã dùng" }
+    LabelTrainingCoverage { en: "training coverage", vi: "tỷ lệ cán bộ được rèn luyện thêm" }
+    LabelTerms { en: "terms ({names})", vi: "thành phần mục tiêu ({names})" }
+    LabelShortfalls { en: "shortfalls (women, young, minority)", vi: "mức thiếu so với chỉ tiêu (nữ, trẻ, dân tộc thiểu số)" }
+    ValueTime { en: "{total} s (model {build} s, solve {solve} s)", vi: "{total} giây (lập mô hình {build} giây, giải {solve} giây)" }
+    ValueModel { en: "{columns} columns, {rows} rows, {pairs} candidate pairs", vi: "{columns} biến, {rows} ràng buộc, {pairs} cặp cán bộ – vị trí hợp lệ" }
+    ValuePostsFilled { en: "{filled} of {posts} ({seats_filled} of {seats} seats)", vi: "{filled}/{posts} ({seats_filled}/{seats} chỉ tiêu)" }
+    ValueOf { en: "{a} of {b}", vi: "{a}/{b}" }
+    // objective terms
+    TermStaffing { en: "staffing", vi: "bổ sung nơi thiếu" }
+    TermTraining { en: "training", vi: "rèn luyện" }
+    TermFit { en: "fit", vi: "phù hợp" }
+    TermDisruption { en: "disruption", vi: "xáo trộn" }
+    TermStability { en: "stability", vi: "ổn định" }
+    // assignment table
+    ColPost { en: "post", vi: "vị trí" }
+    ColTitle { en: "title", vi: "chức danh" }
+    ColUnit { en: "unit", vi: "đơn vị" }
+    ColCadre { en: "cadre", vi: "cán bộ" }
+    ColScore { en: "score", vi: "điểm" }
+    // solver statuses for people
+    StatusOptimal { en: "optimal", vi: "tối ưu" }
+    StatusGapLimit { en: "within the allowed gap", vi: "trong khoảng cách cho phép" }
+    StatusTimeLimit { en: "time limit reached", vi: "hết thời gian cho phép" }
+    StatusDeadlineFallback { en: "deadline missed, greedy plan", vi: "quá hạn, dùng phương án tham lam" }
+    StatusInfeasible { en: "infeasible", vi: "không có phương án" }
+    StatusBackendError { en: "solver error, greedy plan", vi: "lỗi bộ giải, dùng phương án tham lam" }
+    StatusStopped { en: "stopped without a plan", vi: "dừng khi chưa có phương án" }
+    // rule titles
+    RuleH1 { en: "in the approved planning", vi: "trong quy hoạch được phê duyệt" }
+    RuleH2 { en: "remaining service", vi: "thời gian công tác còn lại" }
+    RuleH3 { en: "health certificate", vi: "giấy chứng nhận sức khỏe" }
+    RuleH4 { en: "minimum rotation length", vi: "thời gian luân chuyển tối thiểu" }
+    RuleH5 { en: "not to the own unit", vi: "không về đơn vị đang công tác" }
+    RuleH6 { en: "post level", vi: "cấp bậc vị trí" }
+    RuleH7 { en: "seats", vi: "chỉ tiêu" }
+    RuleH8 { en: "not-local post", vi: "chức danh không là người địa phương" }
+    RuleH9 { en: "term limit as head", vi: "giới hạn nhiệm kỳ người đứng đầu" }
+    RuleH10 { en: "family in sensitive posts", vi: "người thân ở vị trí nhạy cảm" }
+    RuleS1 { en: "departures per unit", vi: "số cán bộ rời một đơn vị" }
+    RuleS2 { en: "pin", vi: "chỉ định" }
+    RuleS3 { en: "forbid", vi: "loại trừ" }
+    RuleS4 { en: "one post per cadre", vi: "mỗi cán bộ một vị trí" }
+    RuleS5 { en: "must-fill posts filled (hard)", vi: "vị trí bắt buộc bố trí được bố trí đủ (yêu cầu cứng)" }
+    RuleS6 { en: "structure targets met (hard)", vi: "đạt chỉ tiêu cơ cấu (yêu cầu cứng)" }
+    RuleP1 { en: "placement after rotation", vi: "bố trí sau luân chuyển" }
+    RuleP2 { en: "one post per cadre and one cadre per seat at every date", vi: "mỗi cán bộ một vị trí và mỗi chỉ tiêu một cán bộ tại mọi thời điểm" }
+    // structural check
+    EveryPostHasCandidate { en: "every post has at least one candidate", vi: "vị trí nào cũng có ít nhất một cán bộ đủ điều kiện" }
+    PostsWithoutCandidate { en: "{n} post(s) without any candidate: {posts}", vi: "{n} vị trí không có cán bộ nào đủ điều kiện: {posts}" }
+    NoMustFillPost { en: "no must-fill post", vi: "không có vị trí bắt buộc bố trí" }
+    MustFillAllFillable { en: "all {n} must-fill seat(s) can be filled at once (before S1 and H10)", vi: "toàn bộ {n} chỉ tiêu bắt buộc bố trí có thể bố trí cùng lúc (chưa xét S1 và H10)" }
+    MustFillAtMost { en: "at most {fillable} of {seats} must-fill seat(s) can be filled at once, in any plan", vi: "trong mọi phương án, nhiều nhất {fillable}/{seats} chỉ tiêu bắt buộc bố trí có thể bố trí cùng lúc" }
+    MustFillBlock { en: "must-fill {posts} ({seats} seat(s)) share {cadres}; at least {short} seat(s) stay empty", vi: "các vị trí bắt buộc bố trí {posts} ({seats} chỉ tiêu) dùng chung {cadres}; ít nhất {short} chỉ tiêu còn trống" }
+    NoCandidate { en: "no candidate", vi: "không có cán bộ đủ điều kiện" }
+    Candidates { en: "{n} candidate(s): {cadres}", vi: "{n} cán bộ đủ điều kiện: {cadres}" }
+    AndMore { en: " and {n} more", vi: " và {n} người khác" }
+    // why a post stays empty (plan::Finding)
+    FindNoRank { en: "no eligible cadre: no cadre holds a rank H6 allows on this rank-{rank} post {all}", vi: "chưa có cán bộ đủ điều kiện: không cán bộ nào có cấp bậc mà H6 cho phép đối với vị trí cấp {rank} này {all}" }
+    FindAllForbidden { en: "no eligible cadre: the {n} cadre(s) of a compatible rank pass every rule but are forbidden by the scenario {all}", vi: "chưa có cán bộ đủ điều kiện: {n} cán bộ có cấp bậc phù hợp đáp ứng mọi quy định nhưng bị kịch bản loại trừ {all}" }
+    FindCutByRules { en: "no eligible cadre: of the {n} cadre(s) of a compatible rank, {cut} {all}", vi: "chưa có cán bộ đủ điều kiện: trong {n} cán bộ có cấp bậc phù hợp, {cut} {all}" }
+    FindExcludes { en: "excludes ", vi: "loại " }
+    FindForbidden { en: "forbidden {n}", vi: "bị loại trừ {n}" }
+    FindAllCadres { en: "[all {n} cadres: {list}]", vi: "[toàn bộ {n} cán bộ: {list}]" }
+    FindAllSeatedHere { en: "its {n} eligible cadre(s) already sit on it; no one else passes the rules for the other seat(s)", vi: "{n} cán bộ đủ điều kiện đã được bố trí vào vị trí này; không còn ai đáp ứng quy định cho các chỉ tiêu còn lại" }
+    FindOneElsewhere { en: "the other eligible cadre is worth more elsewhere: {moved}", vi: "cán bộ đủ điều kiện còn lại được bố trí ở nơi khác có lợi hơn: {moved}" }
+    FindAllElsewhere { en: "all {n} other eligible cadres are worth more elsewhere: {moved}", vi: "cả {n} cán bộ đủ điều kiện còn lại được bố trí ở nơi khác có lợi hơn: {moved}" }
+    FindMoved { en: "{cadre} → {post} (score {there} there, {here} here)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here})" }
+    FindCapped { en: "the free eligible cadres ({cadres}) belong to units that already lose {cap} cadres (S1)", vi: "các cán bộ đủ điều kiện còn trống ({cadres}) thuộc đơn vị đã có {cap} cán bộ luân chuyển đi (S1)" }
+    FindFamilyOne { en: "{cadre} (relative {relative} → {post})", vi: "{cadre} (người thân {relative} → {post})" }
+    FindFamily { en: "{cadres} would sit in a sensitive post under a relative, or lead one, placed by the plan (H10)", vi: "{cadres} sẽ ở vị trí nhạy cảm dưới quyền người thân, hoặc lãnh đạo người thân, do chính phương án bố trí (H10)" }
+    FindOthersTook { en: "the others took other posts: {moved}", vi: "những cán bộ khác đã nhận vị trí khác: {moved}" }
+    FindBlocked { en: "the free eligible cadres are blocked: {reason}", vi: "các cán bộ đủ điều kiện còn trống bị vướng: {reason}" }
+    FindSolverStopped { en: "moving {cadre} here would add {gain} to the objective, but the solve stopped before finding it (status {status})", vi: "luân chuyển {cadre} về đây sẽ tăng giá trị mục tiêu thêm {gain}, nhưng bộ giải đã dừng trước khi tìm ra (trạng thái {status})" }
+    FindTargetsCost { en: "moving {cadre} here would gain {gain} but cost {cost} in structure-target shortfall (women, young, minority targets)", vi: "luân chuyển {cadre} về đây được {gain} nhưng làm thiếu hụt chỉ tiêu cơ cấu thêm {cost} (chỉ tiêu nữ, trẻ, dân tộc thiểu số)" }
+    FindNotWorth { en: "{free} free eligible cadre(s), but no move here improves the plan under the targets and caps{best}", vi: "có {free} cán bộ đủ điều kiện còn trống, nhưng không luân chuyển nào về đây làm phương án tốt hơn với các chỉ tiêu và giới hạn hiện có{best}" }
+    FindBestFree { en: " (best free cadre {cadre} scores {score})", vi: " (cán bộ còn trống tốt nhất là {cadre}, điểm {score})" }
+    FindNoPlanStopped { en: "no plan: the solver stopped before it found a plan that meets the hard requirements; {n} cadre(s) are eligible for this post", vi: "chưa có phương án: bộ giải đã dừng trước khi tìm được phương án đáp ứng các yêu cầu bắt buộc; {n} cán bộ đủ điều kiện cho vị trí này" }
+    FindNoPlanInfeasible { en: "no plan: the requirements cannot all hold (see Requirements to relax); {n} cadre(s) are eligible for this post", vi: "chưa có phương án: các yêu cầu không thể cùng được đáp ứng (xem mục Yêu cầu cần nới lỏng); {n} cán bộ đủ điều kiện cho vị trí này" }
+    // rule breaches (rules::Why)
+    Unknown { en: "unknown", vi: "chưa rõ" }
+    WhyNotPlanned { en: "{cadre} is not in the approved planning (no planned title)", vi: "{cadre} chưa có trong quy hoạch được phê duyệt (không có chức danh quy hoạch)" }
+    WhyServiceShort { en: "{months} months of service left on {date} (retires {retires}), {needed} needed", vi: "còn {months} tháng công tác tính đến {date} (nghỉ hưu {retires}), cần {needed} tháng" }
+    WhyServiceShortOfBoth { en: "{months} months of service left on {date} (retires {retires}), {least} needed for {low}, {most} for {high}", vi: "còn {months} tháng công tác tính đến {date} (nghỉ hưu {retires}), cần {least} tháng đối với {low}, {most} tháng đối với {high}" }
+    NotLocalPosts { en: "not-local posts", vi: "chức danh không bố trí người địa phương" }
+    OrdinaryPosts { en: "ordinary posts", vi: "vị trí thông thường" }
+    OtherPosts { en: "others", vi: "vị trí khác" }
+    WhyNoHealthCertificate { en: "no health certificate", vi: "chưa có giấy chứng nhận sức khỏe" }
+    WhyHealthCertificateOld { en: "health certificate of {issued} is more than {max} months old on {date} (valid to {valid_to})", vi: "giấy chứng nhận sức khỏe ngày {issued} đã quá {max} tháng tính đến {date} (có giá trị đến {valid_to})" }
+    WhyRotationRunning { en: "running rotation ends {ends}, after the plan date {date}", vi: "đợt luân chuyển hiện tại kết thúc ngày {ends}, sau ngày lập kế hoạch {date}" }
+    WhyOwnUnit { en: "{cadre} already works in {unit} ({unit_name})", vi: "{cadre} đang công tác tại {unit} ({unit_name})" }
+    WhyRank { en: "post rank {post_rank} vs current rank {current_rank}: {why}", vi: "vị trí cấp {post_rank}, cán bộ đang ở cấp {current_rank}: {why}" }
+    RankLower { en: "a lower rank is never allowed", vi: "không bố trí xuống cấp thấp hơn" }
+    RankTooHigh { en: "at most {up} rank(s) up for an outstanding cadre", vi: "cán bộ có thành tích nổi trội chỉ được lên tối đa {up} cấp" }
+    RankNotOutstanding { en: "a higher rank needs a cadre marked outstanding", vi: "chỉ cán bộ có thành tích nổi trội mới được bố trí lên cấp cao hơn" }
+    WhyLocal { en: "{post} ({title}) is a not-local post and {cadre} is local: {why}", vi: "{post} ({title}) là chức danh không bố trí người địa phương và {cadre} là người địa phương: {why}" }
+    LocalBorn { en: "born in {province}", vi: "sinh tại {province}" }
+    LocalHometown { en: "hometown in {province}", vi: "quê quán tại {province}" }
+    LocalWorked { en: "studied/worked {years} years in {province} (local from {from})", vi: "học tập, công tác {years} năm tại {province} (từ {from} năm được coi là người địa phương)" }
+    WhyTermLimit { en: "{cadre} has headed {unit} for {terms} consecutive term(s): heading it again would be a {nth} consecutive term, and at most {max} are allowed", vi: "{cadre} đã giữ chức người đứng đầu {unit} {terms} nhiệm kỳ liên tiếp: tiếp tục sẽ là nhiệm kỳ liên tiếp thứ {nth}, trong khi tối đa {max} nhiệm kỳ" }
+    WhyFamily { en: "{post} is a {function} post and relative {relative} ({name}) is {role} of {unit}", vi: "{post} là vị trí {function} và người thân {relative} ({name}) là {role} của {unit}" }
+    // checker violations (check::Problem)
+    Passes { en: "the plan passes every rule (H1–H10, S1–S4)", vi: "phương án đáp ứng mọi quy định (H1–H10, S1–S4)" }
+    Violations { en: "{n} violation(s)", vi: "{n} vi phạm" }
+    ProbForbidden { en: "the scenario forbids this pair{reason}", vi: "kịch bản loại trừ cặp này{reason}" }
+    ProbSeveralPosts { en: "assigned to {n} posts: {posts}", vi: "được bố trí vào {n} vị trí: {posts}" }
+    ProbOverSeats { en: "{cadres} cadres on {seats} quota seat(s) + {extra} approved extra", vi: "{cadres} cán bộ trên {seats} chỉ tiêu cộng {extra} chỉ tiêu vượt định mức được duyệt" }
+    ProbDepartures { en: "{n} cadres leave {unit} ({unit_name}), at most {max}: {cadres}", vi: "{n} cán bộ rời {unit} ({unit_name}), tối đa {max}: {cadres}" }
+    ProbRelatives { en: "relatives placed together in {unit}: {a} → {p} and {b} → {q}", vi: "người thân được bố trí cùng đơn vị {unit}: {a} → {p} và {b} → {q}" }
+    ProbPinMissing { en: "pinned pair missing from the plan{reason}", vi: "cặp được chỉ định không có trong phương án{reason}" }
+    ProbMustFillShort { en: "must-fill post has {filled} of its {seats} quota seat(s) filled", vi: "vị trí bắt buộc bố trí mới có {filled}/{seats} chỉ tiêu được bố trí" }
+    WhyRetiredBeforePlacement { en: "retired on {retires} (Decree 135), before the placement", vi: "nghỉ hưu ngày {retires} (Nghị định 135), trước khi bố trí" }
+    WhyRetiredBeforePlacementOn { en: "retired on {retires} (Decree 135), before the placement on {on}", vi: "nghỉ hưu ngày {retires} (Nghị định 135), trước ngày bố trí {on}" }
+    UnknownDate { en: "an unknown date", vi: "một ngày chưa rõ" }
+    WhyPlacementLevel { en: "placement at rank {post_rank} after a rotation at rank {held}: {why}", vi: "bố trí ở cấp {post_rank} sau đợt luân chuyển ở cấp {held}: {why}" }
+    PlacementLower { en: "a placement is never at a lower rank than the rotation's", vi: "không bố trí thấp hơn cấp của vị trí luân chuyển" }
+    PlacementUpUnplanned { en: "one rank up only onto a planned title or for an outstanding cadre", vi: "chỉ lên một cấp khi chức danh đã được quy hoạch hoặc cán bộ có thành tích nổi trội" }
+    PlacementTooHigh { en: "at most one rank above the rotation's", vi: "tối đa cao hơn một cấp so với vị trí luân chuyển" }
+    Period { en: "period {n} ({date})", vi: "kỳ {n} ({date})" }
+    PeriodOutside { en: "period {n} (not a period of the programme)", vi: "kỳ {n} (không thuộc chương trình)" }
+    ProgNoProgramme { en: "the scenario has no `programme:`", vi: "kịch bản không có mục `programme:`" }
+    ProgPeriodOutside { en: "{at}: the programme has {periods} periods", vi: "{at}: chương trình chỉ có {periods} kỳ" }
+    ProgPlacementRule { en: "placement, {at}: {why}", vi: "bố trí sau luân chuyển, {at}: {why}" }
+    ProgForbidden { en: "{at}: the scenario forbids this pair", vi: "{at}: kịch bản không cho phép cặp này" }
+    ProgRotatesTwice { en: "rotates {times} times in the programme, at most once", vi: "luân chuyển {times} lần trong chương trình, tối đa một lần" }
+    ProgRotatedWhileRunning { en: "{at}: the running rotation ends {ends}, inside the programme: the cadre is placed after it, not rotated again", vi: "{at}: đợt luân chuyển hiện tại kết thúc ngày {ends}, trong chương trình: cán bộ được bố trí sau đợt này, không luân chuyển lần nữa" }
+    ProgPlacementWithoutRotation { en: "{at}: a placement without a rotation ending inside the programme", vi: "{at}: bố trí mà không có đợt luân chuyển nào kết thúc trong chương trình" }
+    ProgNoPlacement { en: "the rotation ends inside the programme and no placement follows it in {due}", vi: "đợt luân chuyển kết thúc trong chương trình nhưng không được bố trí ở {due}" }
+    ProgSeveralPlacements { en: "{count} placements after one rotation", vi: "{count} lần bố trí sau một đợt luân chuyển" }
+    ProgPlacedInOtherPeriod { en: "placed in {at}, but the rotation ends for {due}", vi: "bố trí ở {at}, nhưng đợt luân chuyển kết thúc cho {due}" }
+    ProgRotationShort { en: "the rotation from {start} lasts {months} months before the placement on {on}, at least {min} needed", vi: "đợt luân chuyển từ {start} chỉ kéo dài {months} tháng trước ngày bố trí {on}, cần ít nhất {min} tháng" }
+    ProgPlacedBeforeRotation { en: "placed in {at} while the rotation starts in {rotation}", vi: "bố trí ở {at} trong khi đợt luân chuyển bắt đầu ở {rotation}" }
+    ProgSeveralMoves { en: "{moves} moves in {at}: one post at a time", vi: "{moves} lần điều động trong {at}: mỗi lúc chỉ một vị trí" }
+    ProgOverSeats { en: "{at}: {count} on {seats} seat(s): {who}", vi: "{at}: {count} người trên {seats} chỉ tiêu: {who}" }
+    OccupantHolder { en: "holder {id}", vi: "người đang giữ {id}" }
+    OccupantPresent { en: "the present occupants until {until}", vi: "những người đang đảm nhiệm đến {until}" }
+    ProgDepartures { en: "{at}: {n} cadres leave {unit}, at most {max}: {cadres}", vi: "{at}: {n} cán bộ rời {unit}, tối đa {max}: {cadres}" }
+    ProbTarget { en: "{count} of the {moved} cadres moved count as {group}: {share} %, the hard target is {target} %", vi: "{count}/{moved} cán bộ luân chuyển thuộc nhóm {group}: {share} %, chỉ tiêu bắt buộc là {target} %" }
+    GroupWomen { en: "women", vi: "nữ" }
+    GroupYoung { en: "young", vi: "trẻ" }
+    GroupMinority { en: "minority", vi: "dân tộc thiểu số" }
+    // requirement groups that cannot hold (solve::Conflict)
+    ConflictPinBreaks { en: "pin {cadre} → {post} breaks a hard rule: {why}", vi: "chỉ định {cadre} → {post} vi phạm quy định bắt buộc: {why}" }
+    ConflictNotCandidate { en: "the pair is not a candidate", vi: "cặp này không phải cặp hợp lệ" }
+    ConflictPinnedOverSeats { en: "{n} cadres pinned to {post} ({title}), which has {seats} seat(s): {cadres}", vi: "{n} cán bộ được chỉ định vào {post} ({title}), vị trí chỉ có {seats} chỉ tiêu: {cadres}" }
+    ConflictPinnedDepartures { en: "{n} pinned cadres leave {unit} ({unit_name}), at most {max} may: {cadres}", vi: "{n} cán bộ được chỉ định rời {unit} ({unit_name}), tối đa {max} người: {cadres}" }
+    ConflictPinnedRelatives { en: "pinned relatives {a} → {p} and {b} → {q} put one in a sensitive post under the other", vi: "chỉ định người thân {a} → {p} và {b} → {q} đặt một người vào vị trí nhạy cảm dưới quyền người kia" }
+    ConflictMipInfeasible { en: "the MIP is infeasible although every pin passed the pre-check", vi: "mô hình không có lời giải dù mọi chỉ định đều qua bước kiểm tra trước" }
+    ConflictPin { en: "pin {cadre} → {post} cannot hold together with the other hard requirements", vi: "chỉ định {cadre} → {post} không thể đáp ứng cùng các yêu cầu bắt buộc khác" }
+    ConflictMustFill { en: "must-fill post {post} ({title}, {unit_name}) cannot have its {seats} seat(s) filled together with the other hard requirements", vi: "vị trí bắt buộc bố trí {post} ({title}, {unit_name}) không thể bố trí đủ {seats} chỉ tiêu cùng các yêu cầu bắt buộc khác" }
+    ConflictTarget { en: "the {group} target ({share} % of the cadres moved) cannot be met together with the other hard requirements", vi: "chỉ tiêu {group} ({share} % số cán bộ luân chuyển) không thể đạt cùng các yêu cầu bắt buộc khác" }
+    MarkedFixed { en: " (marked `relaxable: false`)", vi: " (đánh dấu `relaxable: false`)" }
+    // CSV label rows (`--labels`)
+    CsvCadreId { en: "cadre id", vi: "mã cán bộ" }
+    CsvCadreName { en: "cadre name", vi: "họ và tên" }
+    CsvPostId { en: "post id", vi: "mã vị trí" }
+    CsvPostTitle { en: "post title", vi: "chức danh" }
+    CsvUnitId { en: "unit id", vi: "mã đơn vị" }
+    CsvUnitName { en: "unit name", vi: "tên đơn vị" }
+    CsvFromUnit { en: "from unit", vi: "đơn vị hiện tại" }
+    CsvPinned { en: "pinned", vi: "được chỉ định" }
+    CsvExtraSeat { en: "extra seat", vi: "vượt định mức" }
+    CsvTrainingGains { en: "training gains", vi: "nội dung rèn luyện" }
+    CsvEmptySeats { en: "empty seats", vi: "số chỉ tiêu còn trống" }
+    CsvKind { en: "kind", vi: "loại" }
+    CsvTopRule { en: "main rule", vi: "quy định chủ yếu" }
+    CsvReason { en: "reason", vi: "lý do" }
+}
+
+/// A rule's title for people.
+pub fn rule_title(lang: Lang, r: crate::rules::RuleId) -> &'static str {
+    use crate::rules::RuleId as R;
+    t(
+        lang,
+        match r {
+            R::H1 => Msg::RuleH1,
+            R::H2 => Msg::RuleH2,
+            R::H3 => Msg::RuleH3,
+            R::H4 => Msg::RuleH4,
+            R::H5 => Msg::RuleH5,
+            R::H6 => Msg::RuleH6,
+            R::H7 => Msg::RuleH7,
+            R::H8 => Msg::RuleH8,
+            R::H9 => Msg::RuleH9,
+            R::H10 => Msg::RuleH10,
+            R::S1 => Msg::RuleS1,
+            R::S2 => Msg::RuleS2,
+            R::S3 => Msg::RuleS3,
+            R::S4 => Msg::RuleS4,
+            R::S5 => Msg::RuleS5,
+            R::S6 => Msg::RuleS6,
+            R::P1 => Msg::RuleP1,
+            R::P2 => Msg::RuleP2,
+        },
+    )
+}
+
+/// A solver status for people (JSON keeps the ids).
+pub fn status(lang: Lang, s: crate::solve::SolveStatus) -> &'static str {
+    use crate::solve::SolveStatus as S;
+    t(
+        lang,
+        match s {
+            S::Optimal => Msg::StatusOptimal,
+            S::GapLimit => Msg::StatusGapLimit,
+            S::TimeLimit => Msg::StatusTimeLimit,
+            S::DeadlineFallback => Msg::StatusDeadlineFallback,
+            S::Infeasible => Msg::StatusInfeasible,
+            S::BackendError => Msg::StatusBackendError,
+            S::Stopped => Msg::StatusStopped,
+        },
+    )
+}
+
+/// An objective term's name (`scoring::TERMS`) for people; the id itself if it has no entry.
+pub fn term(lang: Lang, name: &str) -> String {
+    let m = match name {
+        "staffing" => Msg::TermStaffing,
+        "training" => Msg::TermTraining,
+        "fit" => Msg::TermFit,
+        "disruption" => Msg::TermDisruption,
+        "stability" => Msg::TermStability,
+        other => return other.to_string(),
+    };
+    t(lang, m).to_string()
+}
+
+/// The human label of a CSV column id (the label rows of `--labels`); the id itself for a column
+/// without one (objective terms use their term names).
+pub fn column_label(lang: Lang, id: &str) -> String {
+    let m = match id {
+        "cadre_id" => Msg::CsvCadreId,
+        "cadre_name" => Msg::CsvCadreName,
+        "post_id" => Msg::CsvPostId,
+        "post_title" => Msg::CsvPostTitle,
+        "unit_id" => Msg::CsvUnitId,
+        "unit_name" => Msg::CsvUnitName,
+        "from_unit" => Msg::CsvFromUnit,
+        "pinned" => Msg::CsvPinned,
+        "extra_seat" => Msg::CsvExtraSeat,
+        "score" => Msg::ColScore,
+        "training_gains" => Msg::CsvTrainingGains,
+        "empty_seats" => Msg::CsvEmptySeats,
+        "must_fill" => Msg::MustFill,
+        "kind" => Msg::CsvKind,
+        "top_rule" => Msg::CsvTopRule,
+        "reason" => Msg::CsvReason,
+        other => return term(lang, other),
+    };
+    t(lang, m).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+
+    fn placeholders(s: &str) -> BTreeSet<&str> {
+        s.split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    /// Keys whose words are the same in both languages on purpose (none yet): the test below
+    /// fails on any other key whose Vietnamese is the English text, a missed translation.
+    const SAME_IN_BOTH: &[Msg] = &[];
+
+    #[test]
+    fn every_key_has_both_languages_with_the_same_arguments() {
+        assert!(Msg::ALL.len() > 50, "{}", Msg::ALL.len());
+        for &m in Msg::ALL {
+            let (en, vi) = (m.get(Lang::En), m.get(Lang::Vi));
+            assert!(!en.trim().is_empty(), "{m:?}: empty English");
+            assert!(!vi.trim().is_empty(), "{m:?}: empty Vietnamese");
+            assert_eq!(
+                placeholders(en),
+                placeholders(vi),
+                "{m:?}: arguments differ"
+            );
+            if !SAME_IN_BOTH.contains(&m) {
+                assert_ne!(en, vi, "{m:?}: Vietnamese is the English text");
+            }
+        }
+    }
+
+    #[test]
+    fn vietnamese_is_nfc_and_has_its_diacritics() {
+        for &m in Msg::ALL {
+            let vi = m.get(Lang::Vi);
+            assert_eq!(
+                is_nfc_quick(vi.chars()),
+                IsNormalized::Yes,
+                "{m:?} is not NFC: {vi:?}"
+            );
+        }
+        // Words an organisation department writes, with their diacritics.
+        let all: String = Msg::ALL.iter().map(|m| m.get(Lang::Vi)).collect();
+        for w in [
+            "cán bộ",
+            "vị trí",
+            "đơn vị",
+            "luân chuyển",
+            "chưa bố trí được",
+        ] {
+            assert!(all.contains(w), "no {w:?} in the catalogue");
+        }
+    }
+
+    #[test]
+    fn a_value_is_not_read_as_a_template() {
+        let s = fill(Lang::En, Msg::ValueOf, &[("a", &"{b}"), ("b", &"x")]);
+        assert_eq!(s, "{b} of x");
+    }
+
+    #[test]
+    fn fill_replaces_every_argument() {
+        let s = fill(Lang::Vi, Msg::ValueOf, &[("a", &3), ("b", &7)]);
+        assert_eq!(s, "3/7");
+        let s = fill(Lang::En, Msg::ValueOf, &[("a", &3), ("b", &7)]);
+        assert_eq!(s, "3 of 7");
+    }
+
+    #[test]
+    fn the_locale_picks_the_language() {
+        assert_eq!(Lang::from_locale(None, None, Some("vi_VN.UTF-8")), Lang::Vi);
+        assert_eq!(Lang::from_locale(None, None, Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, None), Lang::En);
+        // LC_ALL before LC_MESSAGES before LANG; an empty value does not count.
+        assert_eq!(
+            Lang::from_locale(Some("C"), Some("vi_VN"), Some("vi_VN")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(Some(""), Some("vi_VN"), Some("en_GB")),
+            Lang::Vi
+        );
+        assert_eq!(Lang::from_locale(None, None, Some("vi")), Lang::Vi);
+    }
+}

@@ -1,0 +1,842 @@
+//! The words of rule breaches (`rules::Why`), checker violations (`check::Problem`), requirement
+//! groups that cannot hold (`solve::Conflict`), the solver's and explanations' notes, and failed
+//! id look-ups. The model keeps them as data; `Display` here is where they become sentences, and
+//! their JSON form is that text, so plan.json and the explanations keep their fields.
+
+use super::catalogue::{Msg, fill, rule_title, t};
+use crate::check::{Occupant, PeriodRef, Problem, ProgrammeProblem, TargetGroup, Violation};
+use crate::domain::Lang;
+use crate::explain::{Asked, NotFound, Table};
+use crate::plan::{Note, Notes};
+use crate::rules::{Breach, LocalWhy, PlacementStep, RankLimit, Why};
+use crate::solve::{self, Conflict, InfeasibleGroup, Stuck};
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+as_text!(Why, Problem, Asked, solve::Note);
+
+/// 1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st.
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn date_or(d: Option<crate::domain::Date>, none: &str) -> String {
+    d.map_or(none.to_string(), |d| d.to_string())
+}
+
+/// Why a cadre counts as local, in `lang`.
+pub fn local_why(lang: Lang, w: &LocalWhy) -> String {
+    match w {
+        LocalWhy::Born { province } => fill(lang, Msg::LocalBorn, &[("province", province)]),
+        LocalWhy::Hometown { province } => {
+            fill(lang, Msg::LocalHometown, &[("province", province)])
+        }
+        LocalWhy::Worked {
+            years,
+            province,
+            from,
+        } => fill(
+            lang,
+            Msg::LocalWorked,
+            &[("years", years), ("province", province), ("from", from)],
+        ),
+    }
+}
+
+impl fmt::Display for LocalWhy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&local_why(Lang::En, self))
+    }
+}
+
+/// Why a pair breaks a rule, in `lang` (the JSON `detail` is the English).
+pub fn why(lang: Lang, w: &Why) -> String {
+    let unknown = t(lang, Msg::Unknown);
+    match w {
+        Why::NotPlanned { cadre } => fill(lang, Msg::WhyNotPlanned, &[("cadre", cadre)]),
+        Why::ServiceShort {
+            months_left,
+            plan_date,
+            retires,
+            needed,
+        } => fill(
+            lang,
+            Msg::WhyServiceShort,
+            &[
+                ("months", months_left),
+                ("date", plan_date),
+                ("retires", &date_or(*retires, unknown)),
+                ("needed", needed),
+            ],
+        ),
+        Why::ServiceShortOfBoth {
+            months_left,
+            plan_date,
+            retires,
+            least,
+            most,
+            least_not_local,
+        } => {
+            let (low, high) = if *least_not_local {
+                (Msg::NotLocalPosts, Msg::OtherPosts)
+            } else {
+                (Msg::OrdinaryPosts, Msg::NotLocalPosts)
+            };
+            fill(
+                lang,
+                Msg::WhyServiceShortOfBoth,
+                &[
+                    ("months", months_left),
+                    ("date", plan_date),
+                    ("retires", &date_or(*retires, unknown)),
+                    ("least", least),
+                    ("most", most),
+                    ("low", &t(lang, low)),
+                    ("high", &t(lang, high)),
+                ],
+            )
+        }
+        Why::RetiredBeforePlacement { retires, on } => {
+            let retires = date_or(*retires, "");
+            match on {
+                Some(on) => fill(
+                    lang,
+                    Msg::WhyRetiredBeforePlacementOn,
+                    &[("retires", &retires), ("on", on)],
+                ),
+                None => fill(
+                    lang,
+                    Msg::WhyRetiredBeforePlacement,
+                    &[("retires", &retires)],
+                ),
+            }
+        }
+        Why::PlacementLevel {
+            post_rank,
+            held,
+            step,
+        } => fill(
+            lang,
+            Msg::WhyPlacementLevel,
+            &[
+                ("post_rank", post_rank),
+                ("held", held),
+                (
+                    "why",
+                    &t(
+                        lang,
+                        match step {
+                            PlacementStep::Lower => Msg::PlacementLower,
+                            PlacementStep::UpUnplanned => Msg::PlacementUpUnplanned,
+                            PlacementStep::TooHigh => Msg::PlacementTooHigh,
+                        },
+                    ),
+                ),
+            ],
+        ),
+        Why::NoHealthCertificate => t(lang, Msg::WhyNoHealthCertificate).to_string(),
+        Why::HealthCertificateOld {
+            issued,
+            max_months,
+            plan_date,
+            valid_to,
+        } => fill(
+            lang,
+            Msg::WhyHealthCertificateOld,
+            &[
+                ("issued", issued),
+                ("max", max_months),
+                ("date", plan_date),
+                ("valid_to", &date_or(*valid_to, "—")),
+            ],
+        ),
+        Why::RotationRunning { ends, plan_date } => fill(
+            lang,
+            Msg::WhyRotationRunning,
+            &[("ends", ends), ("date", plan_date)],
+        ),
+        Why::OwnUnit {
+            cadre,
+            unit,
+            unit_name,
+        } => fill(
+            lang,
+            Msg::WhyOwnUnit,
+            &[("cadre", cadre), ("unit", unit), ("unit_name", unit_name)],
+        ),
+        Why::Rank {
+            post_rank,
+            current_rank,
+            limit,
+        } => {
+            let why = match limit {
+                RankLimit::Lower => t(lang, Msg::RankLower).to_string(),
+                RankLimit::TooHigh(up) => fill(lang, Msg::RankTooHigh, &[("up", up)]),
+                RankLimit::NotOutstanding => t(lang, Msg::RankNotOutstanding).to_string(),
+            };
+            fill(
+                lang,
+                Msg::WhyRank,
+                &[
+                    ("post_rank", post_rank),
+                    ("current_rank", current_rank),
+                    ("why", &why),
+                ],
+            )
+        }
+        Why::Local {
+            post,
+            title,
+            cadre,
+            why,
+        } => fill(
+            lang,
+            Msg::WhyLocal,
+            &[
+                ("post", post),
+                ("title", title),
+                ("cadre", cadre),
+                ("why", &local_why(lang, why)),
+            ],
+        ),
+        Why::TermLimit {
+            cadre,
+            unit,
+            terms,
+            max,
+        } => {
+            // English writes "a 3rd term"; Vietnamese "nhiệm kỳ thứ 3".
+            let nth = match lang {
+                Lang::En => ordinal(terms + 1),
+                _ => (terms + 1).to_string(),
+            };
+            fill(
+                lang,
+                Msg::WhyTermLimit,
+                &[
+                    ("cadre", cadre),
+                    ("unit", unit),
+                    ("terms", terms),
+                    ("nth", &nth),
+                    ("max", max),
+                ],
+            )
+        }
+        Why::Family {
+            post,
+            function,
+            relative,
+            relative_name,
+            role,
+            unit,
+        } => fill(
+            lang,
+            Msg::WhyFamily,
+            &[
+                ("post", post),
+                ("function", &function.map_or("", |x| x.as_str())),
+                ("relative", relative),
+                ("name", relative_name),
+                ("role", &role.map_or("", |x| x.as_str())),
+                ("unit", unit),
+            ],
+        ),
+    }
+}
+
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&why(Lang::En, self))
+    }
+}
+
+impl fmt::Display for Breach {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.rule, self.detail)
+    }
+}
+
+impl Serialize for Breach {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Breach", 2)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("detail", &self.detail)?;
+        st.end()
+    }
+}
+
+fn reason(r: &Option<String>) -> String {
+    r.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()
+}
+
+fn group(lang: Lang, g: TargetGroup) -> &'static str {
+    t(
+        lang,
+        match g {
+            TargetGroup::Women => Msg::GroupWomen,
+            TargetGroup::Young => Msg::GroupYoung,
+            TargetGroup::Minority => Msg::GroupMinority,
+        },
+    )
+}
+
+/// More cadres leaving a unit than its cap (the plan's, or the pins'), in `lang`.
+fn departures(
+    lang: Lang,
+    m: Msg,
+    (unit, name): (&str, &str),
+    max: u32,
+    cadres: &[String],
+) -> String {
+    fill(
+        lang,
+        m,
+        &[
+            ("n", &cadres.len()),
+            ("unit", &unit),
+            ("unit_name", &name),
+            ("max", &max),
+            ("cadres", &cadres.join(", ")),
+        ],
+    )
+}
+
+/// What the checker found wrong, in `lang` (the JSON `detail` is the English).
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    match p {
+        Problem::Pair(w) => why(lang, w),
+        Problem::Forbidden { reason: r } => {
+            fill(lang, Msg::ProbForbidden, &[("reason", &reason(r))])
+        }
+        Problem::SeveralPosts { posts } => fill(
+            lang,
+            Msg::ProbSeveralPosts,
+            &[("n", &posts.len()), ("posts", &posts.join(", "))],
+        ),
+        Problem::OverSeats {
+            cadres,
+            seats,
+            extra,
+        } => fill(
+            lang,
+            Msg::ProbOverSeats,
+            &[("cadres", cadres), ("seats", seats), ("extra", extra)],
+        ),
+        Problem::Departures {
+            unit,
+            unit_name,
+            max,
+            cadres,
+        } => departures(lang, Msg::ProbDepartures, (unit, unit_name), *max, cadres),
+        Problem::Relatives {
+            unit,
+            first,
+            second,
+        } => fill(
+            lang,
+            Msg::ProbRelatives,
+            &[
+                ("unit", unit),
+                ("a", &first.0),
+                ("p", &first.1),
+                ("b", &second.0),
+                ("q", &second.1),
+            ],
+        ),
+        Problem::PinMissing { reason: r } => {
+            fill(lang, Msg::ProbPinMissing, &[("reason", &reason(r))])
+        }
+        Problem::MustFillShort { filled, seats } => fill(
+            lang,
+            Msg::ProbMustFillShort,
+            &[("filled", filled), ("seats", seats)],
+        ),
+        Problem::Target {
+            group: g,
+            count,
+            moved,
+            target,
+        } => fill(
+            lang,
+            Msg::ProbTarget,
+            &[
+                ("count", count),
+                ("moved", moved),
+                ("group", &group(lang, *g)),
+                (
+                    "share",
+                    &format!("{:.1}", 100.0 * *count as f64 / *moved as f64),
+                ),
+                ("target", &format!("{:.1}", 100.0 * target)),
+            ],
+        ),
+        Problem::Programme(p) => programme_problem(lang, p),
+    }
+}
+
+/// A programme period for people: "period 2 (2028-01-01)".
+fn period(lang: Lang, p: &PeriodRef) -> String {
+    match p.date {
+        Some(d) => fill(lang, Msg::Period, &[("n", &(p.index + 1)), ("date", &d)]),
+        None => fill(lang, Msg::PeriodOutside, &[("n", &(p.index + 1))]),
+    }
+}
+
+/// What the programme checker found wrong, in `lang`.
+fn programme_problem(lang: Lang, p: &ProgrammeProblem) -> String {
+    use ProgrammeProblem as P;
+    match p {
+        P::NoProgramme => t(lang, Msg::ProgNoProgramme).to_string(),
+        P::PeriodOutside { at, periods } => fill(
+            lang,
+            Msg::ProgPeriodOutside,
+            &[("at", &period(lang, at)), ("periods", periods)],
+        ),
+        // A rotation's breach is the rule's own sentence after its period.
+        P::Rule {
+            at,
+            placement: false,
+            why: w,
+        } => format!("{}: {}", period(lang, at), why(lang, w)),
+        P::Rule {
+            at,
+            placement: true,
+            why: w,
+        } => fill(
+            lang,
+            Msg::ProgPlacementRule,
+            &[("at", &period(lang, at)), ("why", &why(lang, w))],
+        ),
+        P::Forbidden { at } => fill(lang, Msg::ProgForbidden, &[("at", &period(lang, at))]),
+        P::RotatesTwice { times } => fill(lang, Msg::ProgRotatesTwice, &[("times", times)]),
+        P::RotatedWhileRunning { at, ends } => fill(
+            lang,
+            Msg::ProgRotatedWhileRunning,
+            &[("at", &period(lang, at)), ("ends", ends)],
+        ),
+        P::PlacementWithoutRotation { at } => fill(
+            lang,
+            Msg::ProgPlacementWithoutRotation,
+            &[("at", &period(lang, at))],
+        ),
+        P::NoPlacement { due } => fill(lang, Msg::ProgNoPlacement, &[("due", &period(lang, due))]),
+        P::SeveralPlacements { count } => {
+            fill(lang, Msg::ProgSeveralPlacements, &[("count", count)])
+        }
+        P::PlacedInOtherPeriod { at, due } => fill(
+            lang,
+            Msg::ProgPlacedInOtherPeriod,
+            &[("at", &period(lang, at)), ("due", &period(lang, due))],
+        ),
+        P::RotationShort {
+            start,
+            months,
+            on,
+            min,
+        } => fill(
+            lang,
+            Msg::ProgRotationShort,
+            &[
+                ("start", start),
+                ("months", months),
+                ("on", on),
+                ("min", min),
+            ],
+        ),
+        P::PlacedBeforeRotation { at, rotation } => fill(
+            lang,
+            Msg::ProgPlacedBeforeRotation,
+            &[
+                ("at", &period(lang, at)),
+                ("rotation", &period(lang, rotation)),
+            ],
+        ),
+        P::SeveralMoves { at, moves } => fill(
+            lang,
+            Msg::ProgSeveralMoves,
+            &[("at", &period(lang, at)), ("moves", moves)],
+        ),
+        P::OverSeats {
+            at,
+            count,
+            seats,
+            who,
+        } => {
+            let who: Vec<String> = who
+                .iter()
+                .map(|o| match o {
+                    Occupant::Holder(id) => fill(lang, Msg::OccupantHolder, &[("id", id)]),
+                    Occupant::Present { until } => {
+                        fill(lang, Msg::OccupantPresent, &[("until", until)])
+                    }
+                    Occupant::Cadre(id) => id.clone(),
+                })
+                .collect();
+            fill(
+                lang,
+                Msg::ProgOverSeats,
+                &[
+                    ("at", &period(lang, at)),
+                    ("count", count),
+                    ("seats", seats),
+                    ("who", &who.join(", ")),
+                ],
+            )
+        }
+        P::Departures {
+            at,
+            unit,
+            max,
+            cadres,
+        } => fill(
+            lang,
+            Msg::ProgDepartures,
+            &[
+                ("at", &period(lang, at)),
+                ("n", &cadres.len()),
+                ("unit", unit),
+                ("max", max),
+                ("cadres", &cadres.join(", ")),
+            ],
+        ),
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&problem(Lang::En, self))
+    }
+}
+
+/// One violation as the checker prints it, in `lang`.
+pub fn violation(lang: Lang, v: &Violation) -> String {
+    let ids = match (&v.cadre, &v.post) {
+        (Some(c), Some(p)) => format!(" {c} → {p}"),
+        (Some(c), None) => format!(" {c}"),
+        (None, Some(p)) => format!(" {p}"),
+        (None, None) => String::new(),
+    };
+    format!(
+        "{} ({}){ids}: {}",
+        v.rule,
+        rule_title(lang, v.rule),
+        problem(lang, &v.detail)
+    )
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&violation(Lang::En, self))
+    }
+}
+
+/// Why a requirement group cannot hold, in `lang` (the JSON `detail` is the English).
+pub fn conflict(lang: Lang, c: &Conflict) -> String {
+    match c {
+        Conflict::PinBreaks {
+            cadre,
+            post,
+            breaches,
+        } => {
+            let why = if breaches.is_empty() {
+                t(lang, Msg::ConflictNotCandidate).to_string()
+            } else {
+                breaches
+                    .iter()
+                    .map(|b| format!("{}: {}", b.rule, why(lang, &b.detail)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            fill(
+                lang,
+                Msg::ConflictPinBreaks,
+                &[("cadre", cadre), ("post", post), ("why", &why)],
+            )
+        }
+        Conflict::PinnedOverSeats {
+            post,
+            title,
+            seats,
+            cadres,
+        } => fill(
+            lang,
+            Msg::ConflictPinnedOverSeats,
+            &[
+                ("n", &cadres.len()),
+                ("post", post),
+                ("title", title),
+                ("seats", seats),
+                ("cadres", &cadres.join(", ")),
+            ],
+        ),
+        Conflict::PinnedDepartures {
+            unit,
+            unit_name,
+            max,
+            cadres,
+        } => departures(
+            lang,
+            Msg::ConflictPinnedDepartures,
+            (unit, unit_name),
+            *max,
+            cadres,
+        ),
+        Conflict::PinnedRelatives { first, second } => fill(
+            lang,
+            Msg::ConflictPinnedRelatives,
+            &[
+                ("a", &first.0),
+                ("p", &first.1),
+                ("b", &second.0),
+                ("q", &second.1),
+            ],
+        ),
+        Conflict::MipInfeasible => t(lang, Msg::ConflictMipInfeasible).to_string(),
+        Conflict::Pin { cadre, post } => {
+            fill(lang, Msg::ConflictPin, &[("cadre", cadre), ("post", post)])
+        }
+        Conflict::MustFill {
+            post,
+            title,
+            unit_name,
+            seats,
+        } => fill(
+            lang,
+            Msg::ConflictMustFill,
+            &[
+                ("post", post),
+                ("title", title),
+                ("unit_name", unit_name),
+                ("seats", seats),
+            ],
+        ),
+        Conflict::Target { target, share } => {
+            let g = [
+                TargetGroup::Women,
+                TargetGroup::Young,
+                TargetGroup::Minority,
+            ];
+            // TARGET_NAMES order; an index out of it is named by the model's id.
+            let name = g.get(*target).map_or_else(
+                || {
+                    solve::model::TARGET_NAMES
+                        .get(*target)
+                        .copied()
+                        .unwrap_or("")
+                        .to_string()
+                },
+                |&g| group(lang, g).to_string(),
+            );
+            fill(
+                lang,
+                Msg::ConflictTarget,
+                &[
+                    ("group", &name),
+                    ("share", &format!("{:.0}", share * 100.0)),
+                ],
+            )
+        }
+    }
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&conflict(Lang::En, self))
+    }
+}
+
+/// A group's detail with its `relaxable: false` mark, in `lang`.
+pub(crate) fn detail(lang: Lang, g: &InfeasibleGroup) -> String {
+    let mut s = conflict(lang, &g.detail);
+    if g.fixed {
+        s += t(lang, Msg::MarkedFixed);
+    }
+    s
+}
+
+/// A group's detail with its `relaxable: false` mark (English).
+pub(crate) struct Detail<'a>(pub &'a InfeasibleGroup);
+
+impl fmt::Display for Detail<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&detail(Lang::En, self.0))
+    }
+}
+
+impl Serialize for InfeasibleGroup {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("InfeasibleGroup", 2)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("detail", &Detail(self).to_string())?;
+        st.end()
+    }
+}
+
+/// "rule: detail; rule: detail" for groups that cannot hold.
+pub(crate) fn groups_text(groups: &[InfeasibleGroup]) -> String {
+    groups
+        .iter()
+        .map(|g| format!("{}: {}", g.rule, Detail(g)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl fmt::Display for Stuck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Stuck::NoPlanWithin { seconds } => write!(
+                f,
+                "the solver found no plan for the requirements within {seconds:.1} s"
+            ),
+            Stuck::Backend(msg) => f.write_str(msg),
+            Stuck::MayNotGiveWay => {
+                f.write_str("the elastic plan breaks a group that may not give way")
+            }
+            Stuck::NoColumnSet => f.write_str("no column set to try"),
+        }
+    }
+}
+
+impl fmt::Display for solve::Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use solve::Note as N;
+        match self {
+            N::RequirementsUnknown(stuck) => write!(
+                f,
+                "no plan meets the hard requirements yet, and none was proven impossible: {stuck}"
+            ),
+            N::NothingToOptimise => {
+                f.write_str("no cadre→post pair passes the hard rules; nothing to optimise")
+            }
+            N::DeadlineFallback { seconds } => write!(
+                f,
+                "the backend did not return within {seconds:.1} s; this is the greedy plan, not proven"
+            ),
+            N::NoPlanInTime { seconds } => write!(
+                f,
+                "HiGHS found no plan within {seconds} s; this is the greedy plan, not proven"
+            ),
+            N::BackendError(msg) => write!(f, "backend error: {msg}; this is the greedy plan"),
+            N::PricingIntegral {
+                held,
+                pairs,
+                rounds,
+                bound,
+            } => write!(
+                f,
+                "pricing: {held} of {pairs} pairs in the LP ({rounds} rounds); its solution is integral and meets the LP bound {bound:.4} over all pairs, so no MIP was needed"
+            ),
+            N::PricingAtBound {
+                held,
+                pairs,
+                rounds,
+                bound,
+            } => write!(
+                f,
+                "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds); the plan meets the LP bound {bound:.4} over all pairs"
+            ),
+            N::Pricing {
+                held,
+                pairs,
+                rounds,
+                bound,
+                first,
+                by_reduced_cost,
+                readmitted,
+            } => write!(
+                f,
+                "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds, LP bound {bound:.4}, first plan {first:.4}, {by_reduced_cost} pairs {} by reduced cost)",
+                if *readmitted {
+                    "re-admitted"
+                } else {
+                    "could not be re-admitted"
+                }
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::Solver(n) => n.fmt(f),
+            Note::PinReplaced { cadre, post } => {
+                write!(f, "{cadre} was pinned to {post}; that pin is replaced")
+            }
+            Note::PinDropped { cadre, post } => {
+                write!(f, "{cadre} → {post} was pinned; the pin is dropped")
+            }
+            Note::Ended(status) => write!(
+                f,
+                "the re-solve ended with status {}",
+                super::status_words(*status)
+            ),
+            Note::Infeasible(groups) => f.write_str(&groups_text(groups)),
+            Note::RunnerUpsNotComputed { threshold } => write!(
+                f,
+                "not computed: more than {threshold} candidate pairs make each re-solve long; ask `rotaplan explain --post ID` for one post"
+            ),
+            Note::RunnerUpsSkipped {
+                skipped,
+                max_solves,
+            } => write!(
+                f,
+                "{skipped} runner-up(s) not re-solved: the budget is {max_solves} re-solves"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Notes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (k, n) in self.0.iter().enumerate() {
+            if k > 0 {
+                f.write_str("; ")?;
+            }
+            n.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+/// `null` without a note, else the notes joined by "; ".
+impl Serialize for Notes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_empty() {
+            s.serialize_none()
+        } else {
+            s.collect_str(self)
+        }
+    }
+}
+
+impl fmt::Display for Asked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Asked::Pin { cadre, post } => write!(f, "pin {cadre} → {post}"),
+            Asked::Forbid { cadre, post } => write!(f, "forbid {cadre} → {post}"),
+        }
+    }
+}
+
+impl fmt::Display for NotFound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, table) = match self.table {
+            Table::Cadres => ("cadre", "cadres.csv"),
+            Table::Posts => ("post", "posts.csv"),
+        };
+        write!(f, "no {what} with id \"{}\" in {table}", self.id)?;
+        if let Some(x) = &self.near {
+            write!(f, " (did you mean \"{x}\"?)")?;
+        }
+        Ok(())
+    }
+}
