@@ -126,6 +126,14 @@ pub fn run(a: Args) -> Status {
     .into_iter()
     .map(|(n, t)| (n.to_string(), t.into_bytes()))
     .collect();
+    let mut files = files;
+    match report::plan_xlsx(plan) {
+        Ok(b) => files.push(("plan.xlsx".into(), b)),
+        Err(e) => {
+            fail!("error: cannot make plan.xlsx: {e}; nothing was written");
+            return Status::Internal;
+        }
+    }
     // The five files as one set: the folder holds all the old ones or all the new ones.
     if let Err(e) = write_set(&dir, &files) {
         fail!(

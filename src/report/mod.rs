@@ -16,6 +16,8 @@ pub use explain::{
     status_words, structure_lines, why_not_text, worded,
 };
 pub use findings::relaxation_summary;
+mod xlsx;
+pub use xlsx::{comparison_xlsx, plan_xlsx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -6,12 +6,13 @@ use serde_json::Value;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-const PLAN_FILES: [&str; 5] = [
+const PLAN_FILES: [&str; 6] = [
     "plan.csv",
     "unfilled.csv",
     "plan.md",
     "plan.html",
     "plan.json",
+    "plan.xlsx",
 ];
 
 fn root() -> PathBuf {

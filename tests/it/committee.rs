@@ -1,0 +1,167 @@
+//! Out to the committee (issue 13): plan.xlsx and comparison.xlsx, CSV for Excel, the comparison
+//! that reads, scoring a hand-made plan, the committee report, pseudonymised outputs.
+
+use crate::common::{root, rotaplan};
+use calamine::{Data, Reader, open_workbook_auto};
+use std::fs;
+use std::path::Path;
+
+fn plan_into(scenario: &str, out: &Path, extra: &[&str]) -> std::process::Output {
+    let o = rotaplan()
+        .args(["-q", "plan", scenario, "--out"])
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+/// A CSV line split at commas, with rotaplan's quoting ("…" around fields holding a comma).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
+    let mut book = open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+#[test]
+fn plan_xlsx_holds_the_plan_csv_with_types_and_its_other_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    plan_into("scenarios/province/province.yaml", &out, &[]);
+    let xlsx = out.join("plan.xlsx");
+    let book = open_workbook_auto(&xlsx).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        vec!["plan", "unfilled", "summary", "units"]
+    );
+    let csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let lines: Vec<Vec<String>> = csv.lines().map(csv_fields).collect();
+    let rows = sheet(&xlsx, "plan");
+    assert_eq!(rows.len(), lines.len(), "one row per plan.csv line");
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(&header[..lines[0].len()], &lines[0][..]);
+    assert_eq!(header.last().unwrap(), "start_date");
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    for (row, line) in rows[1..].iter().zip(&lines[1..]) {
+        for (k, want) in line.iter().enumerate() {
+            let got = &row[k];
+            match got {
+                Data::String(s) => assert_eq!(s, want, "column {}", header[k]),
+                Data::Float(x) => assert_eq!(
+                    *x,
+                    want.parse::<f64>().unwrap(),
+                    "column {} is a number",
+                    header[k]
+                ),
+                Data::Bool(b) => assert_eq!(b.to_string(), *want, "column {}", header[k]),
+                Data::Empty => assert!(want.is_empty(), "column {}", header[k]),
+                other => panic!("column {}: unexpected cell {other:?}", header[k]),
+            }
+        }
+        assert!(matches!(row[col("score")], Data::Float(_)));
+        assert!(matches!(row[col("pinned")], Data::Bool(_)));
+        match &row[col("start_date")] {
+            Data::DateTime(d) => {
+                assert!(d.is_datetime());
+                // 2027-01-01 as Excel's serial day number.
+                assert_eq!(d.as_f64(), 46388.0, "the plan date as a date");
+            }
+            other => panic!("start_date is not a date: {other:?}"),
+        }
+    }
+    // unfilled: unfilled.csv's rows; summary: the KPIs; units: one row per unit.
+    let unfilled = fs::read_to_string(out.join("unfilled.csv")).unwrap();
+    assert_eq!(sheet(&xlsx, "unfilled").len(), unfilled.lines().count());
+    let summary = sheet(&xlsx, "summary");
+    let kpi = |k: &str| {
+        summary
+            .iter()
+            .find(|r| r[0].to_string() == k)
+            .map(|r| r[2].clone())
+            .unwrap()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+    assert_eq!(
+        kpi("moves"),
+        Data::Float(json["kpis"]["moves"].as_f64().unwrap())
+    );
+    assert_eq!(
+        kpi("women_share"),
+        Data::Float(json["kpis"]["women_share"].as_f64().unwrap())
+    );
+    let units = sheet(&xlsx, "units");
+    let received: f64 = units[1..]
+        .iter()
+        .map(|r| match r[2] {
+            Data::Float(x) => x,
+            _ => panic!("cadres_in is a number"),
+        })
+        .sum();
+    assert_eq!(
+        received as usize,
+        lines.len() - 1,
+        "every cadre received once"
+    );
+    // The workbook reads back as a plan, and is the same bytes for the same plan.
+    rotaplan()
+        .args(["check", "scenarios/province/province.yaml"])
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let again = dir.path().join("q");
+    plan_into("scenarios/province/province.yaml", &again, &[]);
+    assert!(
+        fs::read(&xlsx).unwrap() == fs::read(again.join("plan.xlsx")).unwrap(),
+        "plan.xlsx is byte-identical across runs"
+    );
+}
+
+#[test]
+fn run_writes_comparison_xlsx_and_json_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = rotaplan()
+        .args(["-q", "run", "scenarios/tutorial/tutorial.yaml", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let rows = sheet(&dir.path().join("comparison.xlsx"), "comparison");
+    assert_eq!(rows[0][0].to_string(), "plan");
+    assert_eq!(rows.len(), 2);
+    assert!(
+        matches!(rows[1][3], Data::Float(_)),
+        "objective is a number"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("comparison.json")).unwrap())
+            .unwrap();
+    let plan = &json["plans"][0];
+    assert!(plan["plan"].is_string() && plan["objective"].is_number());
+    assert!(plan["women_share_pct"].is_number() && plan["best"].is_array());
+    assert!(
+        root().join("scenarios").is_dir(),
+        "paths are relative to the repository"
+    );
+}
