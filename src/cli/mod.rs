@@ -219,6 +219,28 @@ fn write(path: &Path, text: &str) -> Result<(), Status> {
     })
 }
 
+/// `--csv-separator`: one of `,` `;` `|` or a tab (`tab` or `\t`).
+fn csv_separator(s: &str) -> Result<char, String> {
+    match s {
+        "," => Ok(','),
+        ";" => Ok(';'),
+        "|" => Ok('|'),
+        "tab" | "\\t" | "\t" => Ok('\t'),
+        _ => Err(format!("expected one of , ; | tab, got {s:?}")),
+    }
+}
+
+/// The list separator of the user's locale (LC_ALL, then LC_NUMERIC, then LANG).
+fn locale_separator() -> char {
+    let var = |k: &str| std::env::var(k).ok();
+    let (all, numeric, lang) = (var("LC_ALL"), var("LC_NUMERIC"), var("LANG"));
+    report::separator_for_locale(report::numeric_locale(
+        all.as_deref(),
+        numeric.as_deref(),
+        lang.as_deref(),
+    ))
+}
+
 /// A positive, finite number of seconds for `--time-limit`.
 fn time_limit(t: Option<f64>) -> Result<Option<f64>, Status> {
     match t {

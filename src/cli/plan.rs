@@ -39,6 +39,14 @@ pub struct Args {
     /// With --export-model, the model actually solved (after pricing) instead of the full one.
     #[arg(long, requires = "export_model")]
     restricted: bool,
+    /// Write plan.csv and unfilled.csv for Excel: a UTF-8 BOM, Windows line ends, and the list
+    /// separator of the locale (`;` with a decimal comma where the locale writes 0,5 — Vietnamese,
+    /// most of Europe — else `,`), from LC_ALL, LC_NUMERIC or LANG.
+    #[arg(long)]
+    excel: bool,
+    /// With --excel, this list separator instead of the locale's (`;` also writes decimal commas).
+    #[arg(long, value_name = "CHAR", requires = "excel", value_parser = super::csv_separator)]
+    csv_separator: Option<char>,
 }
 
 pub fn run(a: Args) -> Status {
@@ -127,6 +135,14 @@ pub fn run(a: Args) -> Status {
     .map(|(n, t)| (n.to_string(), t.into_bytes()))
     .collect();
     let mut files = files;
+    if a.excel {
+        let sep = a.csv_separator.unwrap_or_else(super::locale_separator);
+        for (name, bytes) in &mut files {
+            if name.ends_with(".csv") {
+                *bytes = report::excel_csv(&String::from_utf8_lossy(bytes), sep);
+            }
+        }
+    }
     match report::plan_xlsx(plan) {
         Ok(b) => files.push(("plan.xlsx".into(), b)),
         Err(e) => {

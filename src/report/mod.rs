@@ -16,7 +16,9 @@ pub use explain::{
     status_words, structure_lines, why_not_text, worded,
 };
 pub use findings::relaxation_summary;
+mod excel_csv;
 mod xlsx;
+pub use excel_csv::{excel_csv, numeric_locale, separator_for_locale};
 pub use xlsx::{comparison_xlsx, plan_xlsx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -165,3 +165,56 @@ fn run_writes_comparison_xlsx_and_json_records() {
         "paths are relative to the repository"
     );
 }
+
+#[test]
+fn excel_csv_follows_the_locale_and_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = |name: &str, lang: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        let o = rotaplan()
+            .env_remove("LC_ALL")
+            .env_remove("LC_NUMERIC")
+            .env("LANG", lang)
+            .args([
+                "-q",
+                "plan",
+                "scenarios/province/province.yaml",
+                "--excel",
+                "--out",
+            ])
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        fs::read(out.join("plan.csv")).unwrap()
+    };
+    let vi = plan("vi", "vi_VN.UTF-8", &[]);
+    assert!(vi.starts_with(b"\xEF\xBB\xBF"), "a UTF-8 BOM");
+    let text = String::from_utf8(vi[3..].to_vec()).unwrap();
+    assert!(text.starts_with("cadre_id;cadre_name;post_id;"), "{text}");
+    assert!(text.contains("\r\n"), "Windows line ends");
+    // Numbers with decimals get a decimal comma (unit test in report/excel_csv.rs); this plan
+    // has whole numbers only.
+    let en = plan("en", "en_US.UTF-8", &[]);
+    assert!(en.starts_with(b"\xEF\xBB\xBF"));
+    assert!(String::from_utf8_lossy(&en[3..]).starts_with("cadre_id,cadre_name,"));
+    let forced = plan("forced", "vi_VN.UTF-8", &["--csv-separator", ","]);
+    assert!(String::from_utf8_lossy(&forced[3..]).starts_with("cadre_id,cadre_name,"));
+    // The Excel file is still a plan rotaplan reads.
+    rotaplan()
+        .args(["check", "scenarios/province/province.yaml"])
+        .arg(dir.path().join("vi/plan.csv"))
+        .assert()
+        .success();
+    let bad = rotaplan()
+        .args([
+            "plan",
+            "scenarios/tutorial/tutorial.yaml",
+            "--csv-separator",
+            ";",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1), "--csv-separator needs --excel");
+}
