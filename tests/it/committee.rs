@@ -218,3 +218,64 @@ fn excel_csv_follows_the_locale_and_reads_back() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(1), "--csv-separator needs --excel");
 }
+
+#[test]
+fn check_scores_a_hand_made_plan_against_the_optimum() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    plan_into("scenarios/tutorial/tutorial.yaml", &out, &[]);
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+    let optimum = json["solver"]["objective"].as_f64().unwrap();
+    let check = |plan: &Path| {
+        let o = rotaplan()
+            .args(["-q", "check", "scenarios/tutorial/tutorial.yaml"])
+            .arg(plan)
+            .args(["--against-optimum", "--format", "json"])
+            .output()
+            .unwrap();
+        serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(&o.stdout)).unwrap()
+    };
+    // The solver's own plan scores its objective and is at the optimum.
+    let own = check(&out.join("plan.csv"));
+    assert_eq!(own["score"]["objective"]["total"].as_f64(), Some(optimum));
+    assert_eq!(own["score"]["optimum"]["difference"].as_f64(), Some(0.0));
+    assert_eq!(own["score"]["optimum"]["placed_differently"], 0);
+    // A hand-made version without its last two rows: worse, and the components say by how much.
+    let csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    let hand = dir.path().join("hand.csv");
+    fs::write(&hand, lines[..lines.len() - 2].join("\n")).unwrap();
+    let v = check(&hand);
+    let s = &v["score"];
+    let d = s["optimum"]["difference"].as_f64().unwrap();
+    assert!(d < 0.0, "{s}");
+    assert_eq!(s["optimum"]["placed_differently"], 2);
+    let by: f64 = s["optimum"]["difference_by_component"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["difference"].as_f64().unwrap())
+        .sum();
+    assert!((by - d).abs() < 1e-6, "the components add up: {by} vs {d}");
+    assert_eq!(
+        s["kpis"]["moves"].as_u64().unwrap() + 2,
+        json["kpis"]["moves"].as_u64().unwrap()
+    );
+    // In words: the table, the KPIs side by side and where the difference lies.
+    let text = rotaplan()
+        .args(["-q", "check", "scenarios/tutorial/tutorial.yaml"])
+        .arg(&hand)
+        .arg("--against-optimum")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for want in [
+        "Score of the plan",
+        "this − optimum",
+        "The optimum is",
+        "placed differently",
+    ] {
+        assert!(text.contains(want), "{want:?} in\n{text}");
+    }
+}
