@@ -130,6 +130,7 @@ pub fn run(a: Args) -> Status {
         ("plan.md", report::markdown(plan)),
         ("plan.html", report::html(plan)),
         ("plan.json", report::json(plan)),
+        ("committee.html", report::committee_html(&sc, plan)),
     ]
     .into_iter()
     .map(|(n, t)| (n.to_string(), t.into_bytes()))

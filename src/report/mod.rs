@@ -16,9 +16,11 @@ pub use explain::{
     status_words, structure_lines, why_not_text, worded,
 };
 pub use findings::relaxation_summary;
+mod committee;
 mod excel_csv;
 mod score;
 mod xlsx;
+pub use committee::committee_html;
 pub use excel_csv::{excel_csv, numeric_locale, separator_for_locale};
 pub use score::{Optimum, score_json, score_text};
 pub use xlsx::{comparison_xlsx, plan_xlsx};

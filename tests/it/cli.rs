@@ -6,7 +6,8 @@ use serde_json::Value;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-const PLAN_FILES: [&str; 6] = [
+const PLAN_FILES: [&str; 7] = [
+    "committee.html",
     "plan.csv",
     "unfilled.csv",
     "plan.md",

@@ -279,3 +279,110 @@ fn check_scores_a_hand_made_plan_against_the_optimum() {
         assert!(text.contains(want), "{want:?} in\n{text}");
     }
 }
+
+/// Debian's headless Chromium, when installed (`chromium`, or `chromium-browser` elsewhere).
+fn chromium() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|d| [d.join("chromium"), d.join("chromium-browser")])
+        .find(|p| p.is_file())
+}
+
+/// Runs headless Chromium on a page with a fresh profile; returns its stdout.
+fn headless(chromium: &Path, page: &Path, args: &[String]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn committee_report_renders_and_prints_on_a4_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    plan_into("scenarios/province/province.yaml", &out, &[]);
+    let page = out.join("committee.html");
+    let html = fs::read_to_string(&page).unwrap();
+    // What the committee reads, whatever the browser: grouped by receiving unit, a term of at
+    // least 36 months, reasons in words, the empty posts by reason with a count (no list of ids).
+    assert!(html.contains("@page { size: A4"), "print CSS for A4");
+    assert!(html.contains("Receiving unit: Ban Tổ chức Trung ương"));
+    assert!(
+        html.contains("01/01/2027") && html.contains("01/01/2030") && html.contains("36 months")
+    );
+    assert!(html.contains("training: "));
+    assert!(
+        html.contains("13 post(s)</strong>"),
+        "the empty posts counted by reason"
+    );
+    let csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let names: Vec<String> = csv
+        .lines()
+        .skip(1)
+        .map(|l| csv_fields(l)[1].clone())
+        .collect();
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var_os("ROTAPLAN_REQUIRE_CHROMIUM").is_none(),
+            "ROTAPLAN_REQUIRE_CHROMIUM is set but chromium is not installed"
+        );
+        eprintln!(
+            "SKIPPED: chromium is not installed (apt-get install -y chromium); the committee report was not rendered"
+        );
+        return;
+    };
+    // It renders: every cadre's Vietnamese name is in the DOM Chromium builds.
+    let dom = headless(&chromium, &page, &["--dump-dom".into()]);
+    for n in &names {
+        assert!(
+            dom.contains(n.as_str()),
+            "{n} is missing from the rendered DOM"
+        );
+    }
+    // It prints: an A4 PDF of several pages (the summary, then the moves from a new page). The PDF
+    // is kept in target/ as a CI artifact.
+    let art = root().join("target").join("artifacts");
+    fs::create_dir_all(&art).unwrap();
+    let pdf = art.join("committee-province.pdf");
+    let _ = fs::remove_file(&pdf);
+    headless(
+        &chromium,
+        &page,
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".into(),
+        ],
+    );
+    let bytes = fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = String::from_utf8_lossy(&bytes);
+    let pages = text.matches("/Type /Page\n").count()
+        + text.matches("/Type /Page/").count()
+        + text.matches("/Type /Page>").count()
+        + text.matches("/Type /Page ").count();
+    assert!((2..=60).contains(&pages), "{pages} pages");
+    // A4 in points: 595 × 842 (rounded).
+    assert!(
+        text.contains("/MediaBox [0 0 594.95996 841.91998]") || text.contains("/MediaBox [0 0 595"),
+        "an A4 page"
+    );
+}

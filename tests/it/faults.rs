@@ -133,7 +133,8 @@ fn kill_after(mut child: Child, ms: u64) {
     let _ = child.wait();
 }
 
-const PLAN_FILES: [&str; 6] = [
+const PLAN_FILES: [&str; 7] = [
+    "committee.html",
     "plan.csv",
     "plan.html",
     "plan.json",
