@@ -11,6 +11,7 @@ pub mod explain;
 pub mod generate;
 pub mod output;
 pub mod plan;
+pub mod pseudonym;
 pub mod report;
 pub mod rules;
 pub mod runs;

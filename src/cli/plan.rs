@@ -47,6 +47,22 @@ pub struct Args {
     /// With --excel, this list separator instead of the locale's (`;` also writes decimal commas).
     #[arg(long, value_name = "CHAR", requires = "excel", value_parser = super::csv_separator)]
     csv_separator: Option<char>,
+    /// Replace every cadre's id and name by a stable keyed code (CB-…) in every output; the
+    /// mapping goes to a private file beside the output folder (see --pseudonym-map). Needs a key.
+    #[arg(long)]
+    pseudonymise: bool,
+    /// The key of --pseudonymise (the same key gives the same codes); or set ROTAPLAN_PSEUDONYM_KEY.
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "ROTAPLAN_PSEUDONYM_KEY",
+        hide_env_values = true
+    )]
+    pseudonym_key: Option<String>,
+    /// Where --pseudonymise writes the private mapping of codes to cadres [default:
+    /// <out>.pseudonyms.csv, beside the output folder, never inside it].
+    #[arg(long, value_name = "FILE", requires = "pseudonymise")]
+    pseudonym_map: Option<PathBuf>,
 }
 
 pub fn run(a: Args) -> Status {
@@ -82,6 +98,17 @@ pub fn run(a: Args) -> Status {
     if let Some(n) = a.threads {
         sc.solver.threads = n;
     }
+    let pseudonyms = if a.pseudonymise {
+        let Some(key) = a.pseudonym_key.as_deref().filter(|k| !k.is_empty()) else {
+            fail!(
+                "error: --pseudonymise needs a key: --pseudonym-key KEY or the environment variable ROTAPLAN_PSEUDONYM_KEY"
+            );
+            return Status::Problem;
+        };
+        Some(rotaplan::pseudonym::pseudonymise(&mut sc, key.as_bytes()))
+    } else {
+        None
+    };
     // What a killed earlier `plan` left: a half-written sibling folder or temporary files.
     for p in clean_set_leftovers(&dir, false) {
         tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
@@ -158,6 +185,18 @@ pub fn run(a: Args) -> Status {
             dir.display()
         );
         return Status::Problem;
+    }
+    if let Some(map) = &pseudonyms {
+        let file = a.pseudonym_map.clone().unwrap_or_else(|| {
+            let name = dir
+                .file_name()
+                .map_or("plan".into(), |n| n.to_string_lossy().into_owned());
+            dir.with_file_name(format!("{name}.pseudonyms.csv"))
+        });
+        if let Err(s) = super::write(&file, &rotaplan::pseudonym::mapping_csv(map)) {
+            return s;
+        }
+        tracing::info!(file = %file.display(), cadres = map.len(), "private mapping of the pseudonyms written");
     }
     say(&report::render(plan, a.format));
     if a.format == Format::Table {

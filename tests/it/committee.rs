@@ -386,3 +386,114 @@ fn committee_report_renders_and_prints_on_a4_in_chromium() {
         "an A4 page"
     );
 }
+
+/// Every text of the files under `dir`, workbooks read cell by cell.
+fn texts(dir: &Path) -> Vec<(String, String)> {
+    crate::common::tree(dir)
+        .into_iter()
+        .map(|(name, bytes)| {
+            let text = if name.ends_with(".xlsx") {
+                let mut book = open_workbook_auto(dir.join(&name)).unwrap();
+                let mut all = String::new();
+                for s in book.sheet_names() {
+                    for row in book.worksheet_range(&s).unwrap().rows() {
+                        for c in row {
+                            all += &c.to_string();
+                            all.push('\t');
+                        }
+                    }
+                }
+                all
+            } else {
+                String::from_utf8(bytes).unwrap()
+            };
+            (name, text)
+        })
+        .collect()
+}
+
+#[test]
+fn pseudonymised_outputs_hold_no_name_and_no_id_of_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("shared");
+    let run = |out: &Path| {
+        rotaplan()
+            .env("ROTAPLAN_PSEUDONYM_KEY", "khóa bí mật của Ban Tổ chức")
+            .args([
+                "-q",
+                "plan",
+                "scenarios/province/province.yaml",
+                "--pseudonymise",
+                "--out",
+            ])
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let o = run(&out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cadres = fs::read_to_string(root().join("scenarios/province/cadres.csv")).unwrap();
+    let people: Vec<(String, String)> = cadres
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f = csv_fields(l);
+            (f[0].clone(), f[1].clone())
+        })
+        .collect();
+    let outputs = texts(&out);
+    assert!(
+        outputs.len() >= 7,
+        "{:?}",
+        outputs.iter().map(|o| &o.0).collect::<Vec<_>>()
+    );
+    let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+    for (file, text) in outputs.iter().chain([&("stdout".to_string(), stdout)]) {
+        for (id, name) in &people {
+            assert!(
+                !text.contains(name.as_str()),
+                "{file} holds the name {name}"
+            );
+            // An id as a whole word (C001 must not match inside CB-…).
+            let hit = text.match_indices(id.as_str()).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + id.len()..].chars().next();
+                !before.is_some_and(|c| c.is_alphanumeric())
+                    && !after.is_some_and(|c| c.is_alphanumeric())
+            });
+            assert!(!hit, "{file} holds the id {id}");
+        }
+    }
+    assert!(
+        outputs
+            .iter()
+            .any(|(n, t)| n == "plan.csv" && t.contains("CB-"))
+    );
+    // The private mapping, beside the folder and not in it, names every cadre once.
+    let map = fs::read_to_string(dir.path().join("shared.pseudonyms.csv")).unwrap();
+    assert_eq!(map.lines().count(), people.len() + 1);
+    assert!(map.contains(&people[0].1));
+    // The same key gives the same codes.
+    let again = dir.path().join("again");
+    assert!(run(&again).status.success());
+    assert_eq!(
+        fs::read(out.join("plan.csv")).unwrap(),
+        fs::read(again.join("plan.csv")).unwrap()
+    );
+    // Without a key: refused, nothing written.
+    let none = dir.path().join("none");
+    let o = rotaplan()
+        .env_remove("ROTAPLAN_PSEUDONYM_KEY")
+        .args([
+            "-q",
+            "plan",
+            "scenarios/tutorial/tutorial.yaml",
+            "--pseudonymise",
+            "--out",
+        ])
+        .arg(&none)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!none.exists());
+}
