@@ -68,13 +68,17 @@ pub struct CompareArgs {
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Example:\n  rotaplan diff rotaplan-out/run/what-if/base rotaplan-out/run/what-if/it-xao-tron"
+    after_help = "Examples:\n  rotaplan diff rotaplan-out/run/what-if/base rotaplan-out/run/what-if/it-xao-tron\n  rotaplan diff a/plan.json b/plan.json --format json"
 )]
 pub struct DiffArgs {
     /// The first plan: a plan.json or the folder holding it
     a: PathBuf,
     /// The second plan: a plan.json or the folder holding it
     b: PathBuf,
+    /// What to print on stdout: the changes in words, or as JSON (`cadres`, `newly_filled`,
+    /// `emptied`, `kpis`).
+    #[arg(long, value_parser = formats(&["table", "json"]), default_value = "table")]
+    format: Format,
 }
 
 pub fn compare(args: CompareArgs) -> Status {
@@ -120,11 +124,20 @@ pub fn diff(args: DiffArgs) -> Status {
     };
     match (one(a), one(b)) {
         (Ok(x), Ok(y)) => {
-            say(&report::diff_text(
-                &compare::diff(&x, &y),
-                &a.display().to_string(),
-                &b.display().to_string(),
-            ));
+            let d = compare::diff(&x, &y);
+            say(&match args.format {
+                Format::Json => {
+                    let mut s = serde_json::to_string_pretty(&serde_json::json!({
+                        "a": a.display().to_string(),
+                        "b": b.display().to_string(),
+                        "diff": d,
+                    }))
+                    .unwrap_or_default();
+                    s.push('\n');
+                    s
+                }
+                _ => report::diff_text(&d, &a.display().to_string(), &b.display().to_string()),
+            });
             Status::Ok
         }
         (Err(e), _) | (_, Err(e)) => {

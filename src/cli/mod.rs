@@ -70,7 +70,8 @@ impl From<Status> for std::process::ExitCode {
 #[command(
     name = "rotaplan",
     version,
-    about = "Plan cadre rotations: the best assignment of planned cadres to vacant posts under Regulation 65-QĐ/TW"
+    about = "Plan cadre rotations: the best assignment of planned cadres to vacant posts under Regulation 65-QĐ/TW",
+    after_help = "Examples:\n  rotaplan validate scenarios/tutorial/tutorial.yaml\n  rotaplan plan scenarios/tutorial/tutorial.yaml --out rotaplan-out/tutorial\n  rotaplan check scenarios/tutorial/tutorial.yaml rotaplan-out/tutorial/plan.csv --against-optimum\n  rotaplan run scenarios/province/what-if.yaml --jobs 2\n\nEach command has its own examples: rotaplan <COMMAND> --help"
 )]
 struct Cli {
     #[command(subcommand)]

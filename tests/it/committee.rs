@@ -497,3 +497,47 @@ fn pseudonymised_outputs_hold_no_name_and_no_id_of_the_input() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!none.exists());
 }
+
+#[test]
+fn every_command_has_an_example_and_every_argument_a_description() {
+    let commands = [
+        "", "plan", "check", "validate", "run", "compare", "diff", "batch", "explain", "generate",
+    ];
+    for c in commands {
+        let mut cmd = rotaplan();
+        if !c.is_empty() {
+            cmd.arg(c);
+        }
+        let o = cmd.arg("--help").output().unwrap();
+        assert!(o.status.success());
+        let help = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            help.contains("Example"),
+            "`rotaplan {c} --help` has no example"
+        );
+        let lines: Vec<&str> = help.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            let t = l.trim_start();
+            let indent = l.len() - t.len();
+            let is_arg = (indent == 2 || indent == 6) && (t.starts_with('-') || t.starts_with('<'));
+            if !is_arg {
+                continue;
+            }
+            // clap's long help puts the description on the next, deeper-indented line.
+            let next = lines.get(i + 1).copied().unwrap_or("");
+            let described = next.len() - next.trim_start().len() >= 8 && !next.trim().is_empty();
+            assert!(described, "`rotaplan {c} --help`: {t} has no description");
+        }
+    }
+    let o = rotaplan()
+        .args(["diff", "--format", "json"])
+        .arg("scenarios/tutorial")
+        .arg("scenarios/tutorial")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "no plan.json in a scenario folder"
+    );
+}
