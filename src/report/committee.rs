@@ -395,7 +395,7 @@ pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
     }
     b += "</tbody></table>\n";
     // The posts left empty: one line per reason, with the count.
-    let _ = write!(b, "<h3>{}</h3>\n", label("empty"));
+    let _ = writeln!(b, "<h3>{}</h3>", label("empty"));
     if plan.unfilled.is_empty() {
         let _ = writeln!(b, "<p>{}</p>", label("no_empty"));
     } else {
@@ -466,7 +466,7 @@ pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
         sc.rules.min_rotation_months,
         label("months")
     );
-    let _ = write!(b, "<h2 class=\"moves\">{}</h2>\n", label("moves_section"));
+    let _ = writeln!(b, "<h2 class=\"moves\">{}</h2>", label("moves_section"));
     for (to, senders) in &by_unit {
         let unit = sc.unit(*to);
         let _ = write!(
@@ -519,7 +519,7 @@ pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
         }
         b += "</section>\n";
     }
-    let _ = write!(b, "<footer>{}</footer>\n", label("footer"));
+    let _ = writeln!(b, "<footer>{}</footer>", label("footer"));
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n{b}</body>\n</html>\n",
         esc(&plan.scenario)

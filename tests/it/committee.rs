@@ -97,7 +97,7 @@ fn plan_xlsx_holds_the_plan_csv_with_types_and_its_other_sheets() {
     let kpi = |k: &str| {
         summary
             .iter()
-            .find(|r| r[0].to_string() == k)
+            .find(|r| matches!(&r[0], Data::String(s) if s == k))
             .map(|r| r[2].clone())
             .unwrap()
     };
