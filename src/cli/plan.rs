@@ -48,7 +48,7 @@ pub struct Args {
     #[arg(long, value_name = "CHAR", requires = "excel", value_parser = super::csv_separator)]
     csv_separator: Option<char>,
     /// Replace every cadre's id and name by a stable keyed code (CB-…) in every output; the
-    /// mapping goes to a private file beside the output folder (see --pseudonym-map). Needs a key.
+    /// mapping goes to a private file beside the output folder, never inside it. Needs a key.
     #[arg(long)]
     pseudonymise: bool,
     /// The key of --pseudonymise (the same key gives the same codes); or set ROTAPLAN_PSEUDONYM_KEY.
