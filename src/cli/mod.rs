@@ -89,7 +89,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Solve a scenario and write the plan (plan.csv, unfilled.csv, plan.md, plan.html, plan.json, plan.xlsx) to --out.
+    /// Solve a scenario and write the plan (plan.csv, unfilled.csv, plan.md, plan.html, plan.json, plan.xlsx, committee.html) to --out.
     Plan(plan::Args),
     /// Verify a plan CSV (written by rotaplan or by hand) against every rule of a scenario.
     Check(check::Args),
