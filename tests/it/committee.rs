@@ -541,3 +541,52 @@ fn every_command_has_an_example_and_every_argument_a_description() {
         "no plan.json in a scenario folder"
     );
 }
+
+#[test]
+fn compare_scores_hand_made_plans_against_a_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    plan_into("scenarios/tutorial/tutorial.yaml", &out, &[]);
+    let versions = dir.path().join("versions");
+    fs::create_dir_all(&versions).unwrap();
+    let csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    fs::write(versions.join("ours.csv"), &csv).unwrap();
+    fs::write(
+        versions.join("theirs.csv"),
+        lines[..lines.len() - 1].join("\n"),
+    )
+    .unwrap();
+    let o = rotaplan()
+        .args([
+            "-q",
+            "compare",
+            "--format",
+            "json",
+            "--scenario",
+            "scenarios/tutorial/tutorial.yaml",
+        ])
+        .arg(versions.join("ours.csv"))
+        .arg(versions.join("theirs.csv"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let plans = v["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 2);
+    assert_eq!(plans[0]["status"], "hand-made");
+    assert_eq!(plans[0]["weights"], plans[1]["weights"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+    assert_eq!(plans[0]["objective"], json["solver"]["objective"]);
+    let best = |i: usize| plans[i]["best"].as_array().unwrap().clone();
+    assert!(best(0).contains(&"objective".into()) && !best(1).contains(&"objective".into()));
+    // Without the scenario a CSV is refused with a word on what to do.
+    let o = rotaplan()
+        .args(["-q", "compare"])
+        .arg(versions.join("ours.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--scenario"));
+}
