@@ -44,6 +44,7 @@ pub struct NotAPlan(#[source] serde_json::Error);
 #[serde(default)]
 pub struct PlanSummary {
     pub scenario: String,
+    pub plan_date: Option<crate::domain::Date>,
     pub solver: SummarySolver,
     pub objective: ObjectiveBreakdown,
     pub kpis: Kpis,
@@ -51,6 +52,11 @@ pub struct PlanSummary {
     pub breakdown: Breakdown,
     pub assignments: Vec<SummaryAssignment>,
     pub unfilled: Vec<SummaryUnfilled>,
+    /// What the objective was weighed with (a fingerprint of the scenario's weights), when the
+    /// caller knows it: plan.json does not record it, `rotaplan run` does. Objectives are compared
+    /// only between plans with the same fingerprint.
+    #[serde(skip)]
+    pub weights: Option<String>,
 }
 
 impl PlanSummary {
@@ -89,6 +95,34 @@ pub struct Column {
     pub name: &'static str,
     pub better: Better,
     pub source: Source,
+}
+
+impl Column {
+    /// A share (0..1), which people read as a percentage.
+    pub fn percent(&self) -> bool {
+        self.name.ends_with("_share") || self.name == "training_coverage" || self.name == "gap"
+    }
+    /// A value that depends on the objective's weights (the objective and its terms): compared
+    /// only between plans weighed alike.
+    pub fn weighted(&self) -> bool {
+        self.name == "objective" || matches!(self.source, Source::Term(_))
+    }
+}
+
+/// A column as the comparison reports it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnInfo {
+    pub name: &'static str,
+    pub better: Better,
+    /// A share 0..1: shown as a percentage.
+    pub percent: bool,
+    /// Depends on the objective's weights: its best is marked only among plans weighed alike.
+    pub weighted: bool,
+}
+
+/// The weights fingerprint of a scenario, for [`PlanSummary::weights`].
+pub fn weights_key(w: &crate::domain::Weights) -> String {
+    serde_json::to_string(w).unwrap_or_default()
 }
 
 impl Column {
@@ -158,6 +192,12 @@ pub fn columns<'a>(plans: impl IntoIterator<Item = &'a PlanSummary> + Clone) -> 
 #[derive(Debug, Clone, Serialize)]
 pub struct ComparisonRow {
     pub name: String,
+    /// The base scenario the plan belongs to (a scenario file and its variants): best marks are
+    /// given only within a group.
+    pub group: String,
+    /// Plans of one group weighed alike share a letter (A, B, …); `None` when the weights are not
+    /// known (plans read from files), and then the weighted columns mark nothing.
+    pub weights: Option<String>,
     pub status: String,
     /// One value per column of the comparison (None when the plan has no value, e.g. no gap).
     pub values: Vec<Option<f64>>,
@@ -167,43 +207,118 @@ pub struct ComparisonRow {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
-    pub columns: Vec<(&'static str, Better)>,
+    pub columns: Vec<ColumnInfo>,
     pub rows: Vec<ComparisonRow>,
 }
 
-/// The comparison table of named plans, in the order given; ties for best are all marked.
+impl Comparison {
+    /// Some weighted column could not be marked because a plan's weights are unknown.
+    pub fn weights_unknown(&self) -> bool {
+        self.rows.iter().any(|r| r.weights.is_none())
+    }
+}
+
+/// The group of a plan named `file/variant` (or `folder/plan`): what comes before the last `/`.
+pub fn group_of(name: &str) -> &str {
+    name.rsplit_once('/').map_or(name, |(g, _)| g)
+}
+
+/// The comparison table of named plans, in the order given. The best value of a column is marked
+/// only among the plans of one group (a base scenario and its variants, [`group_of`] the name),
+/// and for the objective and its terms only among those weighed alike; a column where the plans
+/// compared have the same value marks nothing; ties for best are all marked.
 pub fn compare(plans: &[(String, PlanSummary)]) -> Comparison {
     let cols = columns(plans.iter().map(|(_, p)| p));
+    // Weights fingerprints become letters per group, in order of appearance.
+    let mut letters: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut per_group: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows: Vec<ComparisonRow> = plans
         .iter()
-        .map(|(name, p)| ComparisonRow {
-            name: name.clone(),
-            status: p.solver.status.clone(),
-            values: cols.iter().map(|c| c.get(p).map(round)).collect(),
-            best: vec![false; cols.len()],
+        .map(|(name, p)| {
+            let group = group_of(name).to_string();
+            let weights = p.weights.as_ref().map(|w| {
+                letters
+                    .entry((group.clone(), w.clone()))
+                    .or_insert_with(|| {
+                        let n = per_group.entry(group.clone()).or_default();
+                        *n += 1;
+                        letter(*n - 1)
+                    })
+                    .clone()
+            });
+            ComparisonRow {
+                name: name.clone(),
+                group,
+                weights,
+                status: p.solver.status.clone(),
+                values: cols.iter().map(|c| c.get(p).map(round)).collect(),
+                best: vec![false; cols.len()],
+            }
         })
         .collect();
     for (k, col) in cols.iter().enumerate() {
-        let vals = rows.iter().filter_map(|r| r.values[k]);
-        let best = match col.better {
-            Better::Higher => vals.fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v)))),
-            Better::Lower => vals.fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
-        };
-        // A column where every plan has the same value marks nothing.
-        let distinct = rows
-            .iter()
-            .filter_map(|r| r.values[k])
-            .any(|v| Some(v) != best);
-        if let Some(b) = best.filter(|_| distinct) {
-            for r in &mut rows {
-                r.best[k] = r.values[k] == Some(b);
+        // The sets of rows compared with each other for this column.
+        let mut sets: BTreeMap<(String, Option<String>), Vec<usize>> = BTreeMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            if col.weighted() {
+                if r.weights.is_none() {
+                    continue;
+                }
+                sets.entry((r.group.clone(), r.weights.clone()))
+                    .or_default()
+                    .push(i);
+            } else {
+                sets.entry((r.group.clone(), None)).or_default().push(i);
+            }
+        }
+        for set in sets.values() {
+            let vals = set.iter().filter_map(|&i| rows[i].values[k]);
+            let best = match col.better {
+                Better::Higher => {
+                    vals.fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
+                }
+                Better::Lower => {
+                    vals.fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v))))
+                }
+            };
+            let distinct = set
+                .iter()
+                .filter_map(|&i| rows[i].values[k])
+                .any(|v| Some(v) != best);
+            if let Some(b) = best.filter(|_| distinct) {
+                for &i in set {
+                    rows[i].best[k] = rows[i].values[k] == Some(b);
+                }
             }
         }
     }
     Comparison {
-        columns: cols.iter().map(|c| (c.name, c.better)).collect(),
+        columns: cols
+            .iter()
+            .map(|c| ColumnInfo {
+                name: c.name,
+                better: c.better,
+                percent: c.percent(),
+                weighted: c.weighted(),
+            })
+            .collect(),
         rows,
     }
+}
+
+/// A, B, …, Z, AA, AB, …
+fn letter(n: usize) -> String {
+    let mut n = n;
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
 }
 
 /// Values are compared as shown: rounded to 6 decimals so float noise does not pick a "best".
@@ -337,11 +452,15 @@ mod tests {
 
     #[test]
     fn best_is_marked_per_column_in_its_direction() {
+        let same = |p: PlanSummary| PlanSummary {
+            weights: Some("w".into()),
+            ..p
+        };
         let t = compare(&[
-            ("a".into(), plan(10.0, 3, &[])),
-            ("b".into(), plan(12.0, 5, &[])),
+            ("run/a".into(), same(plan(10.0, 3, &[]))),
+            ("run/b".into(), same(plan(12.0, 5, &[]))),
         ]);
-        let col = |n: &str| t.columns.iter().position(|c| c.0 == n).unwrap();
+        let col = |n: &str| t.columns.iter().position(|c| c.name == n).unwrap();
         let (obj, moves) = (col("objective"), col("moves"));
         assert_eq!((t.rows[0].best[obj], t.rows[1].best[obj]), (false, true));
         assert_eq!(
@@ -351,6 +470,43 @@ mod tests {
         // Equal everywhere: nothing marked.
         let extra = col("extra_seats_used");
         assert!(!t.rows[0].best[extra] && !t.rows[1].best[extra]);
+    }
+
+    #[test]
+    fn best_marks_stay_within_a_group_and_its_weights() {
+        let w = |p: PlanSummary, k: &str| PlanSummary {
+            weights: Some(k.into()),
+            ..p
+        };
+        let t = compare(&[
+            ("f/a".into(), w(plan(10.0, 3, &[]), "x")),
+            ("f/b".into(), w(plan(12.0, 5, &[]), "y")),
+            ("f/c".into(), w(plan(11.0, 4, &[]), "x")),
+            ("g/a".into(), w(plan(99.0, 1, &[]), "x")),
+        ]);
+        let col = |n: &str| t.columns.iter().position(|c| c.name == n).unwrap();
+        let (obj, moves) = (col("objective"), col("moves"));
+        let marks = |k: usize| t.rows.iter().map(|r| r.best[k]).collect::<Vec<_>>();
+        // Objective: f/a against f/c only (same weights); f/b alone; g/a alone.
+        assert_eq!(marks(obj), vec![false, false, true, false]);
+        // Moves: the whole group f; g alone.
+        assert_eq!(marks(moves), vec![true, false, false, false]);
+        assert_eq!(
+            t.rows
+                .iter()
+                .map(|r| r.weights.clone().unwrap())
+                .collect::<Vec<_>>(),
+            vec!["A", "B", "A", "A"]
+        );
+        // Unknown weights: no objective mark at all.
+        let u = compare(&[
+            ("f/a".into(), plan(10.0, 3, &[])),
+            ("f/b".into(), plan(12.0, 5, &[])),
+        ]);
+        assert!(u.rows.iter().all(|r| !r.best[obj]));
+        assert!(u.rows[0].best[moves] && u.weights_unknown());
+        assert_eq!(letter(0), "A");
+        assert_eq!(letter(26), "AA");
     }
 
     #[test]

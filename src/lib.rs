@@ -12,6 +12,7 @@ pub mod generate;
 pub mod output;
 pub mod plan;
 pub mod programme;
+pub mod pseudonym;
 pub mod report;
 pub mod rules;
 pub mod runs;

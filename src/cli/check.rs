@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Example:\n  rotaplan check scenarios/tutorial/tutorial.yaml rotaplan-out/tutorial/plan.csv"
+    after_help = "Examples:\n  rotaplan check scenarios/tutorial/tutorial.yaml rotaplan-out/tutorial/plan.csv\n  rotaplan check scenarios/tutorial/tutorial.yaml our-version.xlsx --against-optimum"
 )]
 pub struct Args {
     /// The scenario file (YAML) the plan was made for
@@ -22,6 +22,10 @@ pub struct Args {
     /// Treat warnings (W codes) of the scenario and the plan file as errors.
     #[arg(long)]
     deny_warnings: bool,
+    /// Also solve the scenario and say how far the plan is from the optimum, and where (the
+    /// difference of each objective term and penalty, the KPIs side by side).
+    #[arg(long)]
+    against_optimum: bool,
 }
 
 pub fn run(a: Args, langs: super::Langs) -> Status {
@@ -48,9 +52,47 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     let ctx = RuleContext::new(&sc);
     let pairs: Vec<_> = rows.iter().map(|r| (r.cadre, r.post)).collect();
     let v = rotaplan::check::check(&ctx, &pairs);
+    let score = rotaplan::plan::score(&ctx, &pairs);
+    let optimum = if a.against_optimum {
+        let planned = rotaplan::plan_scenario(&sc);
+        if !planned.violations.is_empty() {
+            super::say_violations(
+                "internal error: the optimum failed the independent checker",
+                &planned.violations,
+            );
+            return Status::Internal;
+        }
+        let p = &planned.plan;
+        let theirs: std::collections::BTreeMap<_, _> = p.pairs().into_iter().collect();
+        let mine: std::collections::BTreeMap<_, _> = pairs.iter().copied().collect();
+        let placed_differently = mine
+            .keys()
+            .chain(theirs.keys())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .filter(|c| mine.get(c) != theirs.get(c))
+            .count();
+        Some(report::Optimum {
+            score: rotaplan::plan::score(&ctx, &p.pairs()),
+            status: p.solver.status.as_str().to_string(),
+            placed_differently,
+        })
+    } else {
+        None
+    };
     say(&match a.format {
-        Format::Json => report::violations_json(&v),
-        _ => report::violations_text_in(&v, langs.of(&sc)),
+        Format::Json => {
+            let mut j = serde_json::json!({ "violations": v });
+            j["score"] = report::score_json(&score, &sc.weights, optimum.as_ref());
+            let mut s = serde_json::to_string_pretty(&j).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        _ => format!(
+            "{}\n{}",
+            report::violations_text_in(&v, langs.of(&sc)),
+            report::score_text(&score, &sc.weights, optimum.as_ref())
+        ),
     });
     Status::ok_if(v.is_empty())
 }

@@ -55,12 +55,16 @@ fn label(path: &Path) -> String {
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  rotaplan compare rotaplan-out/run\n  rotaplan compare a/plan.json b/plan.json --format markdown"
+    after_help = "Examples:\n  rotaplan compare rotaplan-out/run\n  rotaplan compare a/plan.json b/plan.json --format markdown\n  rotaplan compare --scenario scenarios/tutorial/tutorial.yaml ours.csv theirs.xlsx"
 )]
 pub struct CompareArgs {
-    /// plan.json files, or folders searched for them
+    /// plan.json files, or folders searched for them; with --scenario also plan files made by hand
+    /// (CSV or XLSX, columns cadre_id and post_id), scored against that scenario
     #[arg(required = true)]
     plans: Vec<PathBuf>,
+    /// The scenario (YAML) that hand-made plan files (CSV or XLSX) among the plans are scored against
+    #[arg(long, value_name = "SCENARIO")]
+    scenario: Option<PathBuf>,
     /// What to print on stdout.
     #[arg(long, value_parser = formats(&["table", "markdown", "csv", "json"]), default_value = "table")]
     format: Format,
@@ -68,13 +72,17 @@ pub struct CompareArgs {
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Example:\n  rotaplan diff rotaplan-out/run/what-if/base rotaplan-out/run/what-if/it-xao-tron"
+    after_help = "Examples:\n  rotaplan diff rotaplan-out/run/what-if/base rotaplan-out/run/what-if/it-xao-tron\n  rotaplan diff a/plan.json b/plan.json --format json"
 )]
 pub struct DiffArgs {
     /// The first plan: a plan.json or the folder holding it
     a: PathBuf,
     /// The second plan: a plan.json or the folder holding it
     b: PathBuf,
+    /// What to print on stdout: the changes in words, or as JSON (`cadres`, `newly_filled`,
+    /// `emptied`, `kpis`).
+    #[arg(long, value_parser = formats(&["table", "json"]), default_value = "table")]
+    format: Format,
 }
 
 pub fn compare(args: CompareArgs) -> Status {
@@ -85,8 +93,32 @@ pub fn compare(args: CompareArgs) -> Status {
             return Status::Problem;
         }
     };
+    let sc = match &args.scenario {
+        Some(p) => match super::load(p) {
+            Ok(s) => Some(s),
+            Err(s) => return s,
+        },
+        None => None,
+    };
     let mut plans = Vec::new();
     for f in &files {
+        let hand_made = f
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("xlsx"));
+        if hand_made {
+            let Some(sc) = &sc else {
+                fail!(
+                    "error: {}: a plan file that is not plan.json needs the scenario to score it against (--scenario)",
+                    f.display()
+                );
+                return Status::Problem;
+            };
+            match scored(f, sc) {
+                Ok(s) => plans.push((label(f), s)),
+                Err(s) => return s,
+            }
+            continue;
+        }
         match read_summary(f) {
             Ok(s) => plans.push((label(f), s)),
             Err(e) => {
@@ -105,6 +137,31 @@ pub fn compare(args: CompareArgs) -> Status {
     Status::Ok
 }
 
+/// A hand-made plan file scored against its scenario, as a comparison reads it.
+fn scored(f: &Path, sc: &rotaplan::domain::Scenario) -> Result<PlanSummary, Status> {
+    let rows = rotaplan::scenario::read_plan(f, sc).map_err(|e| {
+        let text = format!("{e}\n");
+        super::log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
+        Status::Problem
+    })?;
+    let ctx = rotaplan::rules::RuleContext::new(sc);
+    let pairs: Vec<_> = rows.rows.iter().map(|r| (r.cadre, r.post)).collect();
+    let s = rotaplan::plan::score(&ctx, &pairs);
+    Ok(PlanSummary {
+        scenario: sc.name.clone(),
+        plan_date: Some(sc.plan_date),
+        solver: compare::SummarySolver {
+            status: "hand-made".into(),
+            objective: Some(s.objective.total),
+            ..Default::default()
+        },
+        objective: s.objective,
+        kpis: s.kpis,
+        weights: Some(compare::weights_key(&sc.weights)),
+        ..Default::default()
+    })
+}
+
 pub fn diff(args: DiffArgs) -> Status {
     let (a, b) = (args.a.as_path(), args.b.as_path());
     let one = |p: &Path| -> Result<PlanSummary, String> {
@@ -120,11 +177,20 @@ pub fn diff(args: DiffArgs) -> Status {
     };
     match (one(a), one(b)) {
         (Ok(x), Ok(y)) => {
-            say(&report::diff_text(
-                &compare::diff(&x, &y),
-                &a.display().to_string(),
-                &b.display().to_string(),
-            ));
+            let d = compare::diff(&x, &y);
+            say(&match args.format {
+                Format::Json => {
+                    let mut s = serde_json::to_string_pretty(&serde_json::json!({
+                        "a": a.display().to_string(),
+                        "b": b.display().to_string(),
+                        "diff": d,
+                    }))
+                    .unwrap_or_default();
+                    s.push('\n');
+                    s
+                }
+                _ => report::diff_text(&d, &a.display().to_string(), &b.display().to_string()),
+            });
             Status::Ok
         }
         (Err(e), _) | (_, Err(e)) => {

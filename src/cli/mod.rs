@@ -72,7 +72,8 @@ impl From<Status> for std::process::ExitCode {
 #[command(
     name = "rotaplan",
     version,
-    about = "Plan cadre rotations: the best assignment of planned cadres to vacant posts under Regulation 65-QĐ/TW"
+    about = "Plan cadre rotations: the best assignment of planned cadres to vacant posts under Regulation 65-QĐ/TW",
+    after_help = "Examples:\n  rotaplan validate scenarios/tutorial/tutorial.yaml\n  rotaplan plan scenarios/tutorial/tutorial.yaml --out rotaplan-out/tutorial\n  rotaplan check scenarios/tutorial/tutorial.yaml rotaplan-out/tutorial/plan.csv --against-optimum\n  rotaplan run scenarios/province/what-if.yaml --jobs 2\n\nEach command has its own examples: rotaplan <COMMAND> --help"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -117,7 +118,7 @@ impl Langs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Solve a scenario and write the plan (plan.csv, unfilled.csv, plan.md, plan.html, plan.json) to --out.
+    /// Solve a scenario and write the plan (plan.csv, unfilled.csv, plan.md, plan.html, plan.json, plan.xlsx, committee.html) to --out.
     Plan(plan::Args),
     /// Verify a plan CSV (written by rotaplan or by hand) against every rule of a scenario.
     Check(check::Args),
@@ -250,6 +251,28 @@ fn write(path: &Path, text: &str) -> Result<(), Status> {
         fail!("error: cannot write {}: {e}", path.display());
         Status::Problem
     })
+}
+
+/// `--csv-separator`: one of `,` `;` `|` or a tab (`tab` or `\t`).
+fn csv_separator(s: &str) -> Result<char, String> {
+    match s {
+        "," => Ok(','),
+        ";" => Ok(';'),
+        "|" => Ok('|'),
+        "tab" | "\\t" | "\t" => Ok('\t'),
+        _ => Err(format!("expected one of , ; | tab, got {s:?}")),
+    }
+}
+
+/// The list separator of the user's locale (LC_ALL, then LC_NUMERIC, then LANG).
+fn locale_separator() -> char {
+    let var = |k: &str| std::env::var(k).ok();
+    let (all, numeric, lang) = (var("LC_ALL"), var("LC_NUMERIC"), var("LANG"));
+    report::separator_for_locale(report::numeric_locale(
+        all.as_deref(),
+        numeric.as_deref(),
+        lang.as_deref(),
+    ))
 }
 
 /// A positive, finite number of seconds for `--time-limit`.

@@ -43,6 +43,30 @@ pub struct Args {
     /// en (the first row keeps the column ids).
     #[arg(long, value_parser = ["vi", "en"])]
     labels: Option<String>,
+    /// Write plan.csv and unfilled.csv for Excel: a UTF-8 BOM, Windows line ends, and the list
+    /// separator of the locale (`;` with a decimal comma where the locale writes 0,5 — Vietnamese,
+    /// most of Europe — else `,`), from LC_ALL, LC_NUMERIC or LANG.
+    #[arg(long)]
+    excel: bool,
+    /// With --excel, this list separator instead of the locale's (`;` also writes decimal commas).
+    #[arg(long, value_name = "CHAR", requires = "excel", value_parser = super::csv_separator)]
+    csv_separator: Option<char>,
+    /// Replace every cadre's id and name by a stable keyed code (CB-…) in every output; the
+    /// mapping goes to a private file beside the output folder, never inside it. Needs a key.
+    #[arg(long)]
+    pseudonymise: bool,
+    /// The key of --pseudonymise (the same key gives the same codes); or set ROTAPLAN_PSEUDONYM_KEY.
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "ROTAPLAN_PSEUDONYM_KEY",
+        hide_env_values = true
+    )]
+    pseudonym_key: Option<String>,
+    /// Where --pseudonymise writes the private mapping of codes to cadres [default:
+    /// <out>.pseudonyms.csv, beside the output folder, never inside it].
+    #[arg(long, value_name = "FILE", requires = "pseudonymise")]
+    pseudonym_map: Option<PathBuf>,
 }
 
 pub fn run(a: Args, langs: super::Langs) -> Status {
@@ -78,6 +102,17 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     if let Some(n) = a.threads {
         sc.solver.threads = n;
     }
+    let pseudonyms = if a.pseudonymise {
+        let Some(key) = a.pseudonym_key.as_deref().filter(|k| !k.is_empty()) else {
+            fail!(
+                "error: --pseudonymise needs a key: --pseudonym-key KEY or the environment variable ROTAPLAN_PSEUDONYM_KEY"
+            );
+            return Status::Problem;
+        };
+        Some(rotaplan::pseudonym::pseudonymise(&mut sc, key.as_bytes()))
+    } else {
+        None
+    };
     // One writer per plan folder: a second `plan` (or `run`, `batch`) on it exits 1, naming the
     // holder. Taken once the scenario loaded, so a scenario with errors writes nothing.
     let _lock = match rotaplan::output::lock_dir(
@@ -144,10 +179,27 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         ("plan.md", report::markdown_in(plan, lang)),
         ("plan.html", report::html_in(plan, lang)),
         ("plan.json", report::json(plan)),
+        ("committee.html", report::committee_html(&sc, plan)),
     ]
     .into_iter()
     .map(|(n, t)| (n.to_string(), t.into_bytes()))
     .collect();
+    let mut files = files;
+    if a.excel {
+        let sep = a.csv_separator.unwrap_or_else(super::locale_separator);
+        for (name, bytes) in &mut files {
+            if name.ends_with(".csv") {
+                *bytes = report::excel_csv(&String::from_utf8_lossy(bytes), sep);
+            }
+        }
+    }
+    match report::plan_xlsx(plan) {
+        Ok(b) => files.push(("plan.xlsx".into(), b)),
+        Err(e) => {
+            fail!("error: cannot make plan.xlsx: {e}; nothing was written");
+            return Status::Internal;
+        }
+    }
     // The five files as one set: the folder holds all the old ones or all the new ones.
     if let Err(e) = write_set(&dir, &files) {
         fail!(
@@ -155,6 +207,18 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             dir.display()
         );
         return Status::Problem;
+    }
+    if let Some(map) = &pseudonyms {
+        let file = a.pseudonym_map.clone().unwrap_or_else(|| {
+            let name = dir
+                .file_name()
+                .map_or("plan".into(), |n| n.to_string_lossy().into_owned());
+            dir.with_file_name(format!("{name}.pseudonyms.csv"))
+        });
+        if let Err(s) = super::write(&file, &rotaplan::pseudonym::mapping_csv(map)) {
+            return s;
+        }
+        tracing::info!(file = %file.display(), cadres = map.len(), "private mapping of the pseudonyms written");
     }
     say(&report::render_in(plan, a.format, lang));
     if a.format == Format::Table {

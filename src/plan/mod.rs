@@ -408,6 +408,51 @@ pub fn measure(
     (objective, kpis)
 }
 
+/// The objective of any list of (cadre, post) pairs — a plan made by hand, by an older version, or
+/// by the solver — term by term, with its KPIs. Pairs that break a rule are scored all the same
+/// (`check` says which rules they break); each pair's terms are those the candidates would carry.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Score {
+    pub objective: ObjectiveBreakdown,
+    pub kpis: Kpis,
+}
+
+/// See [`Score`].
+pub fn score(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Score {
+    let sc = ctx.sc;
+    let mut filled = vec![0u32; sc.posts.len()];
+    let mut assignments = Vec::with_capacity(pairs.len());
+    let mut scored = Vec::with_capacity(pairs.len());
+    for &(c, p) in pairs {
+        let (cadre, post) = (sc.cadre(c), sc.post(p));
+        let unit = sc.unit(post.unit);
+        let from = cadre.current_unit.map(|u| sc.unit(u));
+        filled[p as usize] += 1;
+        let terms = crate::scoring::pair_terms(sc, c, p);
+        scored.push((p, ctx.flags(c), terms));
+        assignments.push(Assignment {
+            cadre_id: String::new(),
+            cadre_name: String::new(),
+            post_id: String::new(),
+            post_title: String::new(),
+            unit_id: String::new(),
+            unit_name: String::new(),
+            from_unit: None,
+            pinned: false,
+            extra_seat: false,
+            terms,
+            score: terms.weighted(&sc.weights),
+            training: training_gains(cadre, from, post, unit),
+            cadre: c,
+            post: p,
+        });
+    }
+    let objective = crate::scoring::evaluate(sc, scored);
+    let kpis = kpis(ctx, &assignments, &filled, &objective);
+    Score { objective, kpis }
+}
+
 fn share(n: usize, of: usize) -> f64 {
     if of == 0 { 0.0 } else { n as f64 / of as f64 }
 }

@@ -3,26 +3,191 @@
 use super::{md_table, num, text_table};
 use crate::compare::{Comparison, Diff};
 
-fn cell(v: Option<f64>, best: bool) -> String {
-    let s = v.map_or("—".to_string(), num);
+/// Every human-facing word of the comparison: (key, English, Vietnamese). The lead moves these
+/// into the message catalogue; today the English column is used.
+const LABELS: &[(&str, &str, &str)] = &[
+    ("#", "#", "#"),
+    ("plan", "plan", "phương án"),
+    ("weights", "weights", "trọng số"),
+    ("status", "status", "trạng thái"),
+    ("objective", "objective", "mục tiêu"),
+    ("gap", "gap %", "khoảng cách %"),
+    ("posts_filled", "posts filled", "vị trí đã bố trí"),
+    ("must_fill_filled", "must-fill", "bắt buộc đã bố trí"),
+    ("shortage_filled", "shortage filled", "nơi thiếu đã bố trí"),
+    ("moves", "moves", "lượt luân chuyển"),
+    ("women_share", "women %", "nữ %"),
+    ("young_share", "young %", "trẻ %"),
+    ("minority_share", "minority %", "dân tộc thiểu số %"),
+    ("extra_seats_used", "extra seats", "suất vượt định mức"),
+    ("training_coverage", "training %", "có đào tạo %"),
+    ("staffing", "staffing", "bổ sung cán bộ"),
+    ("training", "training", "đào tạo"),
+    ("fit", "fit", "phù hợp"),
+    ("disruption", "disruption", "xáo trộn"),
+    ("stability", "stability", "ổn định"),
+    ("title", "Comparison", "So sánh phương án"),
+    ("plans", "Plans", "Các phương án"),
+    (
+        "sec_objective",
+        "Objective and its terms (points)",
+        "Giá trị mục tiêu và các thành phần (điểm)",
+    ),
+    ("sec_posts", "Posts and moves", "Vị trí và lượt luân chuyển"),
+    (
+        "sec_shares",
+        "Shares of the cadres moved (%)",
+        "Tỷ lệ trong số cán bộ luân chuyển (%)",
+    ),
+    ("failed", "Failed", "Không lập được"),
+    (
+        "note_best",
+        "* best within its group (one scenario file and its variants); the objective and its terms only between plans with the same weights (same letter).",
+        "* tốt nhất trong nhóm (một tệp kịch bản và các biến thể của nó); giá trị mục tiêu và các thành phần chỉ so giữa các phương án cùng trọng số (cùng chữ cái).",
+    ),
+    (
+        "note_unknown",
+        "The objective and its terms are not marked for plans read from files: plan.json does not record the weights. Compare their KPIs.",
+        "Giá trị mục tiêu và các thành phần không được đánh dấu với phương án đọc từ tệp: plan.json không ghi trọng số. Hãy so các chỉ tiêu.",
+    ),
+];
+
+/// The English label of `key` (the key itself when it has none).
+fn label(key: &'static str) -> &'static str {
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, en, _)| en)
+}
+
+/// The widest a table may be: a terminal of 100 columns, and an A4 page in the Markdown/HTML form.
+pub const MAX_WIDTH: usize = 100;
+
+/// A value as people read it: shares as percentages with one decimal, others as numbers.
+fn shown(v: Option<f64>, percent: bool) -> String {
+    match v {
+        None => "—".into(),
+        Some(x) if percent => format!("{:.1}", x * 100.0),
+        Some(x) => num(x),
+    }
+}
+
+fn cell(v: Option<f64>, percent: bool, best: bool) -> String {
+    let s = shown(v, percent);
     if best { format!("{s} *") } else { s }
 }
 
-fn header(cmp: &Comparison) -> Vec<&str> {
-    let mut h = vec!["plan", "status"];
-    h.extend(cmp.columns.iter().map(|(n, _)| *n));
-    h
+/// The sections of the comparison: the objective with its terms, the posts and moves, the shares;
+/// each a list of column indexes.
+fn sections(cmp: &Comparison) -> Vec<(&'static str, Vec<usize>)> {
+    let mut obj = Vec::new();
+    let mut posts = Vec::new();
+    let mut shares = Vec::new();
+    for (k, c) in cmp.columns.iter().enumerate() {
+        if c.weighted {
+            obj.push(k);
+        } else if c.percent && c.name != "gap" {
+            shares.push(k);
+        } else {
+            posts.push(k);
+        }
+    }
+    vec![
+        ("sec_objective", obj),
+        ("sec_posts", posts),
+        ("sec_shares", shares),
+    ]
 }
 
-fn rows(cmp: &Comparison) -> Vec<Vec<String>> {
+/// Column indexes split into tables that fit [`MAX_WIDTH`] (the `#` column repeated in each).
+fn fit_width(cmp: &Comparison, cols: &[usize]) -> Vec<Vec<usize>> {
+    let width = |k: usize| {
+        let c = &cmp.columns[k];
+        cmp.rows
+            .iter()
+            .map(|r| cell(r.values[k], c.percent, r.best[k]).chars().count())
+            .chain([label(c.name).chars().count()])
+            .max()
+            .unwrap_or(0)
+    };
+    let first = cmp.rows.len().to_string().len().max(1);
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut used = first;
+    for &k in cols {
+        let w = width(k) + 2;
+        match out.last_mut() {
+            Some(t) if used + w <= MAX_WIDTH => t.push(k),
+            _ => {
+                out.push(vec![k]);
+                used = first;
+            }
+        }
+        used += w;
+    }
+    out
+}
+
+/// The list of plans: number, name, weights letter, status.
+fn plan_rows(cmp: &Comparison) -> Vec<Vec<String>> {
     cmp.rows
         .iter()
-        .map(|r| {
-            let mut row = vec![r.name.clone(), r.status.clone()];
-            row.extend(r.values.iter().zip(&r.best).map(|(v, b)| cell(*v, *b)));
-            row
+        .enumerate()
+        .map(|(i, r)| {
+            vec![
+                (i + 1).to_string(),
+                r.name.clone(),
+                r.weights.clone().unwrap_or_else(|| "?".into()),
+                r.status.clone(),
+            ]
         })
         .collect()
+}
+
+fn value_table(cmp: &Comparison, cols: &[usize]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let mut h = vec!["#"];
+    h.extend(cols.iter().map(|&k| label(cmp.columns[k].name)));
+    let rows = cmp
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut row = vec![(i + 1).to_string()];
+            row.extend(
+                cols.iter()
+                    .map(|&k| cell(r.values[k], cmp.columns[k].percent, r.best[k])),
+            );
+            row
+        })
+        .collect();
+    (h, rows)
+}
+
+fn notes(cmp: &Comparison) -> String {
+    let mut out = wrap(label("note_best"));
+    if cmp.weights_unknown() {
+        out += &wrap(label("note_unknown"));
+    }
+    out
+}
+
+/// Text broken into lines of at most [`MAX_WIDTH`] characters, at spaces.
+pub(crate) fn wrap(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for w in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + w.chars().count() > MAX_WIDTH {
+            out += &line;
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line += w;
+    }
+    out += &line;
+    out.push('\n');
+    out
 }
 
 fn failures_lines(failures: &[(String, String)]) -> String {
@@ -32,13 +197,32 @@ fn failures_lines(failures: &[(String, String)]) -> String {
         .collect()
 }
 
-/// Terminal table; `*` marks the best value of each column.
+fn plan_header() -> Vec<&'static str> {
+    ["#", "plan", "weights", "status"]
+        .into_iter()
+        .map(label)
+        .collect()
+}
+
+/// Terminal text: the plans numbered, then their values in tables of at most [`MAX_WIDTH`]
+/// characters (the objective with its terms, the posts and moves, the shares in percent); `*`
+/// marks the best within a group.
 pub fn comparison_text(cmp: &Comparison, failures: &[(String, String)]) -> String {
-    let mut out = text_table(&header(cmp), &rows(cmp));
-    out += "* best in its column (higher or lower, as the column's goal says)\n";
+    let mut out = format!("{}\n", label("plans"));
+    out += &text_table(&plan_header(), &plan_rows(cmp));
+    for (title, cols) in sections(cmp) {
+        for part in fit_width(cmp, &cols) {
+            let (h, rows) = value_table(cmp, &part);
+            out += &format!("\n{}\n", label(title));
+            out += &text_table(&h, &rows);
+        }
+    }
+    out += "\n";
+    out += &notes(cmp);
     if !failures.is_empty() {
         out += &format!(
-            "\nfailed ({}):\n{}",
+            "\n{} ({}):\n{}",
+            label("failed"),
             failures.len(),
             failures_lines(failures)
         );
@@ -46,33 +230,116 @@ pub fn comparison_text(cmp: &Comparison, failures: &[(String, String)]) -> Strin
     out
 }
 
+/// The same tables in Markdown (each fits an A4 page in summary.html).
 pub fn comparison_markdown(cmp: &Comparison, failures: &[(String, String)]) -> String {
-    let mut out = String::from("# Comparison\n\n");
-    out += &md_table(&header(cmp), &rows(cmp));
-    out += "\n`*` best in its column. Better is higher for objective, posts and shares, lower for gap, moves, extra seats and disruption.\n";
+    let mut out = format!("# {}\n\n", label("title"));
+    out += &md_table(&plan_header(), &plan_rows(cmp));
+    for (title, cols) in sections(cmp) {
+        for part in fit_width(cmp, &cols) {
+            let (h, rows) = value_table(cmp, &part);
+            out += &format!("\n### {}\n\n", label(title));
+            out += &md_table(&h, &rows);
+        }
+    }
+    out += "\n";
+    out += &notes(cmp).replace('*', "\\*");
     if !failures.is_empty() {
-        out += &format!("\n## Failed\n\n{}", failures_lines(failures));
+        out += &format!("\n## {}\n\n{}", label("failed"), failures_lines(failures));
     }
     out
 }
 
+/// The key of a column in CSV and JSON: shares carry `_pct` (their values are percentages).
+fn key(c: &crate::compare::ColumnInfo) -> String {
+    if c.percent {
+        format!("{}_pct", c.name)
+    } else {
+        c.name.to_string()
+    }
+}
+
+fn machine_value(v: Option<f64>, percent: bool) -> Option<f64> {
+    v.map(|x| {
+        if percent {
+            (x * 1e6 * 100.0).round() / 1e6
+        } else {
+            x
+        }
+    })
+}
+
+/// One row per plan: `plan,group,weights,status`, the columns (shares as `_pct`), and `best` (the
+/// columns where the plan is best within its group, `;`-separated).
 pub fn comparison_csv(cmp: &Comparison) -> String {
-    let mut out = super::csv_line(
-        &header(cmp)
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>(),
-    );
+    let mut head: Vec<String> = ["plan", "group", "weights", "status"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    head.extend(cmp.columns.iter().map(key));
+    head.push("best".into());
+    let mut out = super::csv_line(&head);
     for r in &cmp.rows {
-        let mut row = vec![r.name.clone(), r.status.clone()];
-        row.extend(r.values.iter().map(|v| v.map_or(String::new(), num)));
+        let mut row = vec![
+            r.name.clone(),
+            r.group.clone(),
+            r.weights.clone().unwrap_or_default(),
+            r.status.clone(),
+        ];
+        row.extend(
+            r.values
+                .iter()
+                .zip(&cmp.columns)
+                .map(|(v, c)| machine_value(*v, c.percent).map_or(String::new(), num)),
+        );
+        row.push(best_keys(cmp, r).join(";"));
         out += &super::csv_line(&row);
     }
     out
 }
 
+fn best_keys(cmp: &Comparison, r: &crate::compare::ComparisonRow) -> Vec<String> {
+    cmp.columns
+        .iter()
+        .zip(&r.best)
+        .filter(|(_, b)| **b)
+        .map(|(c, _)| key(c))
+        .collect()
+}
+
+/// `{"columns": [...], "plans": [{"plan": …, "group": …, "weights": …, "status": …, <column>: value,
+/// …, "best": [<column>, …]}]}`: one record per plan keyed by field name.
 pub fn comparison_json(cmp: &Comparison) -> String {
-    let mut s = serde_json::to_string_pretty(cmp).unwrap_or_default();
+    use serde_json::{Map, Value, json};
+    let columns: Vec<Value> = cmp
+        .columns
+        .iter()
+        .map(|c| {
+            json!({
+                "name": key(c),
+                "better": c.better,
+                "percent": c.percent,
+                "weighted": c.weighted,
+            })
+        })
+        .collect();
+    let plans: Vec<Value> = cmp
+        .rows
+        .iter()
+        .map(|r| {
+            let mut m = Map::new();
+            m.insert("plan".into(), json!(r.name));
+            m.insert("group".into(), json!(r.group));
+            m.insert("weights".into(), json!(r.weights));
+            m.insert("status".into(), json!(r.status));
+            for (c, v) in cmp.columns.iter().zip(&r.values) {
+                m.insert(key(c), json!(machine_value(*v, c.percent)));
+            }
+            m.insert("best".into(), json!(best_keys(cmp, r)));
+            Value::Object(m)
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&json!({ "columns": columns, "plans": plans }))
+        .unwrap_or_default();
     s.push('\n');
     s
 }

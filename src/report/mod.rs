@@ -35,6 +35,14 @@ pub use explain::{
 };
 pub use findings::relaxation_summary;
 pub(crate) use rules::{Detail, groups_text};
+mod committee;
+mod excel_csv;
+mod score;
+mod xlsx;
+pub use committee::committee_html;
+pub use excel_csv::{excel_csv, numeric_locale, separator_for_locale};
+pub use score::{Optimum, score_json, score_text};
+pub use xlsx::{comparison_xlsx, plan_xlsx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

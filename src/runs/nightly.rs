@@ -378,6 +378,15 @@ fn finished_event(dir: &Path, m: &Manifest) {
 }
 
 /// The run's summary files, then `manifest.json` last.
+/// A fixed date for a workbook's properties: the earliest plan date of the run's plans.
+fn m_date(plans: &[(String, crate::compare::PlanSummary)]) -> crate::domain::Date {
+    plans
+        .iter()
+        .filter_map(|(_, p)| p.plan_date)
+        .min()
+        .unwrap_or_default()
+}
+
 fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
     let plans = run_plans(dir, m);
     let md = summary_md_of(dir, m, &plans);
@@ -392,6 +401,13 @@ fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
         crate::report::html_page_with_charts(&title, &md, &crate::report::charts::batch(&plans))
             .as_bytes(),
     )?;
+    if !plans.is_empty() {
+        let cmp = crate::compare::compare(&plans);
+        match crate::report::comparison_xlsx(&cmp, m_date(&plans)) {
+            Ok(b) => write_atomic(&dir.join("comparison.xlsx"), &b)?,
+            Err(e) => tracing::warn!(error = %e, "comparison.xlsx not written"),
+        }
+    }
     let name = if m.status == ManifestStatus::Complete {
         "manifest.json"
     } else {

@@ -115,6 +115,8 @@ pub enum Outcome {
 
 pub struct Finished {
     pub name: String,
+    /// The fingerprint of the scenario's objective weights ([`compare::weights_key`]), when it loaded.
+    pub weights: Option<String>,
     pub outcome: Outcome,
     pub seconds: f64,
 }
@@ -202,6 +204,7 @@ pub fn run_with(
                     tracing::debug!(job = %name, "job not started: the run was stopped");
                     let f = Finished {
                         name,
+                        weights: None,
                         outcome: Outcome::Failed(JobError::NotStarted),
                         seconds: 0.0,
                     };
@@ -246,6 +249,11 @@ pub fn run_with(
                 };
                 let f = Finished {
                     name,
+                    weights: job
+                        .scenario
+                        .as_ref()
+                        .ok()
+                        .map(|sc| compare::weights_key(&sc.weights)),
                     outcome,
                     seconds: t.elapsed().as_secs_f64(),
                 };
@@ -337,7 +345,13 @@ pub fn comparison(results: &[Finished]) -> Comparison {
     let plans: Vec<(String, PlanSummary)> = results
         .iter()
         .filter_map(|f| match &f.outcome {
-            Outcome::Planned(p) => Some((f.name.clone(), PlanSummary::of(p))),
+            Outcome::Planned(p) => Some((
+                f.name.clone(),
+                PlanSummary {
+                    weights: f.weights.clone(),
+                    ..PlanSummary::of(p)
+                },
+            )),
             Outcome::Failed(_) => None,
         })
         .collect();
@@ -390,10 +404,17 @@ pub fn job_files(f: &Finished) -> Vec<(String, Vec<u8>)> {
         ],
         Outcome::Failed(e) => vec![("error.txt", format!("{e}\n"))],
     };
-    files
+    let mut files: Vec<(String, Vec<u8>)> = files
         .into_iter()
         .map(|(n, t)| (n.to_string(), t.into_bytes()))
-        .collect()
+        .collect();
+    if let Outcome::Planned(plan) = &f.outcome {
+        match report::plan_xlsx(plan) {
+            Ok(b) => files.push(("plan.xlsx".into(), b)),
+            Err(e) => tracing::warn!(job = %f.name, error = %e, "plan.xlsx not written"),
+        }
+    }
+    files
 }
 
 /// Write one job's outputs as one set (all or nothing, see [`write_set`]).
@@ -443,4 +464,16 @@ fn write_comparison_files(results: &[Finished], files: &mut Vec<(String, Vec<u8>
     put("comparison.md", report::comparison_markdown(&cmp, &failed));
     put("comparison.csv", report::comparison_csv(&cmp));
     put("comparison.json", report::comparison_json(&cmp));
+    let date = results
+        .iter()
+        .filter_map(|f| match &f.outcome {
+            Outcome::Planned(p) => Some(p.plan_date),
+            Outcome::Failed(_) => None,
+        })
+        .min()
+        .unwrap_or_default();
+    match report::comparison_xlsx(&cmp, date) {
+        Ok(b) => files.push(("comparison.xlsx".into(), b)),
+        Err(e) => tracing::warn!(error = %e, "comparison.xlsx not written"),
+    }
 }

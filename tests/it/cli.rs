@@ -6,12 +6,14 @@ use serde_json::Value;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-const PLAN_FILES: [&str; 5] = [
+const PLAN_FILES: [&str; 7] = [
+    "committee.html",
     "plan.csv",
     "unfilled.csv",
     "plan.md",
     "plan.html",
     "plan.json",
+    "plan.xlsx",
 ];
 
 fn root() -> PathBuf {

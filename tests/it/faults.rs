@@ -133,11 +133,13 @@ fn kill_after(mut child: Child, ms: u64) {
     let _ = child.wait();
 }
 
-const PLAN_FILES: [&str; 5] = [
+const PLAN_FILES: [&str; 7] = [
+    "committee.html",
     "plan.csv",
     "plan.html",
     "plan.json",
     "plan.md",
+    "plan.xlsx",
     "unfilled.csv",
 ];
 

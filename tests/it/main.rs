@@ -3,6 +3,7 @@
 
 mod build_tools;
 mod cli;
+mod committee;
 mod common;
 mod explain;
 mod export;

@@ -148,8 +148,8 @@ fn runs_are_byte_identical_whatever_the_jobs() {
     let (ta, tb) = (strip(tree(a.path())), strip(tree(b.path())));
     assert_eq!(
         ta.len(),
-        17 * 4 + 4,
-        "plans of 17 scenarios and 4 comparison files"
+        17 * 5 + 5,
+        "plans of 17 scenarios (with plan.xlsx) and 5 comparison files (with comparison.xlsx)"
     );
     assert!(ta == tb, "outputs differ between --jobs 1 and --jobs 2");
 }
@@ -273,7 +273,7 @@ fn compare_reads_plans_written_earlier_and_marks_the_best() {
     assert_eq!(o.status.code(), Some(0));
     let s = String::from_utf8(o.stdout).unwrap();
     let lines: Vec<&str> = s.lines().collect();
-    assert!(lines[0].starts_with("plan,status,objective,gap,posts_filled"));
+    assert!(lines[0].starts_with("plan,group,weights,status,objective,gap_pct,posts_filled"));
     assert_eq!(lines.len(), 3);
     let md = rotaplan()
         .args(["compare", "--format", "markdown"])
@@ -281,7 +281,13 @@ fn compare_reads_plans_written_earlier_and_marks_the_best() {
         .output()
         .unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
-    assert!(md.contains("| 20 * |"), "{md}");
+    // Plans read from files do not say their weights: their KPIs are marked (two posts filled is
+    // best), their objectives are not.
+    assert!(md.contains("| 2 * |"), "{md}");
+    assert!(
+        !md.contains("| 20 * |") && md.contains("not marked"),
+        "{md}"
+    );
     let bad = rotaplan()
         .args(["compare"])
         .arg(dir.path().join("nothing"))

@@ -1,0 +1,418 @@
+//! Workbooks for people who work in spreadsheets: `plan.xlsx` (the plan, the unfilled posts with
+//! their reasons, the summary KPIs, one row per unit) and `comparison.xlsx`. Cells carry their
+//! types (dates as dates, numbers as numbers, shares as percentages), the header row is frozen,
+//! every sheet has an autofilter and its columns are sized to their content. The column ids are
+//! those of plan.csv and unfilled.csv, so a plan.xlsx reads back with `rotaplan check`.
+//!
+//! The bytes are the same for the same plan: the workbook's creation time is the plan date (the
+//! zip entries already carry a fixed time).
+
+use super::num;
+use crate::compare::{Better, Comparison};
+use crate::plan::Plan;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use std::collections::BTreeMap;
+
+/// Every human-facing word of the workbooks: (key, English, Vietnamese). The lead moves these into
+/// the message catalogue; today the English column is used.
+const LABELS: &[(&str, &str, &str)] = &[
+    ("kpi", "KPI", "Chỉ tiêu"),
+    ("value", "value", "giá trị"),
+    ("scenario", "scenario", "kịch bản"),
+    ("plan_date", "plan date", "ngày lập phương án"),
+    ("rule_set", "rule set", "bộ quy định"),
+    ("status", "solver status", "trạng thái giải"),
+    ("objective", "objective", "giá trị mục tiêu"),
+    ("bound", "bound", "cận trên"),
+    ("gap", "gap", "khoảng cách tối ưu"),
+    ("posts", "posts", "số vị trí"),
+    ("posts_filled", "posts filled", "vị trí đã bố trí"),
+    ("seats", "quota seats", "số suất theo định mức"),
+    ("seats_filled", "seats filled", "suất đã bố trí"),
+    (
+        "must_fill_posts",
+        "must-fill posts",
+        "vị trí bắt buộc bố trí",
+    ),
+    (
+        "must_fill_filled",
+        "must-fill posts filled",
+        "vị trí bắt buộc đã bố trí",
+    ),
+    (
+        "shortage_posts",
+        "posts in units short of people",
+        "vị trí ở đơn vị thiếu cán bộ",
+    ),
+    ("shortage_filled", "of them filled", "trong đó đã bố trí"),
+    ("moves", "cadres moved", "cán bộ luân chuyển"),
+    ("women_share", "women", "tỷ lệ nữ"),
+    ("young_share", "young", "tỷ lệ trẻ"),
+    (
+        "minority_share",
+        "ethnic minorities",
+        "tỷ lệ dân tộc thiểu số",
+    ),
+    (
+        "extra_seats_used",
+        "seats beyond quota used",
+        "suất vượt định mức đã dùng",
+    ),
+    (
+        "training_coverage",
+        "moves that train",
+        "tỷ lệ luân chuyển có đào tạo",
+    ),
+    ("unit_id", "unit id", "mã đơn vị"),
+    ("unit_name", "unit", "đơn vị"),
+    ("cadres_in", "cadres received", "cán bộ đến"),
+    ("cadres_out", "cadres sent", "cán bộ đi"),
+    ("posts_unfilled", "posts left empty", "vị trí còn trống"),
+    ("empty_seats", "empty seats", "suất còn trống"),
+    (
+        "must_fill_empty",
+        "must-fill posts empty",
+        "vị trí bắt buộc còn trống",
+    ),
+    ("start_date", "rotation start", "ngày bắt đầu luân chuyển"),
+];
+
+/// The English label of `key` (the key itself when it has none).
+fn label(key: &str) -> &str {
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, en, _)| en)
+}
+
+/// A typed cell.
+#[derive(Debug, Clone)]
+enum Cell {
+    Text(String),
+    Num(f64),
+    /// A share 0..1, shown as a percentage.
+    Pct(f64),
+    Bool(bool),
+    Date(crate::domain::Date),
+    Empty,
+}
+
+impl Cell {
+    fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+    fn opt(x: Option<f64>) -> Cell {
+        x.map_or(Cell::Empty, Cell::Num)
+    }
+    /// Characters it takes on screen, for the column width.
+    fn width(&self) -> usize {
+        match self {
+            Cell::Text(s) => s.chars().count(),
+            Cell::Num(x) => num(*x).len(),
+            Cell::Pct(_) => 7,
+            Cell::Bool(_) => 5,
+            Cell::Date(_) => 10,
+            Cell::Empty => 0,
+        }
+    }
+}
+
+struct Formats {
+    head: Format,
+    date: Format,
+    pct: Format,
+    num: Format,
+}
+
+fn excel_date(d: crate::domain::Date) -> Result<ExcelDateTime, XlsxError> {
+    use chrono::Datelike;
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}
+
+/// One sheet: a header of column ids, typed rows, the header frozen, an autofilter, widths fitted.
+fn sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    header: &[&str],
+    rows: &[Vec<Cell>],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.set_name(name)?;
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &f.head)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let col = c as u16;
+            if c < widths.len() {
+                widths[c] = widths[c].max(cell.width());
+            }
+            match cell {
+                Cell::Text(s) => {
+                    ws.write_string(r, col, s)?;
+                }
+                Cell::Num(x) => {
+                    ws.write_number_with_format(r, col, *x, &f.num)?;
+                }
+                Cell::Pct(x) => {
+                    ws.write_number_with_format(r, col, *x, &f.pct)?;
+                }
+                Cell::Bool(b) => {
+                    ws.write_boolean(r, col, *b)?;
+                }
+                Cell::Date(d) => {
+                    ws.write_date_with_format(r, col, &excel_date(*d)?, &f.date)?;
+                }
+                Cell::Empty => {}
+            }
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, (*w).clamp(6, 60) as f64 + 2.0)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let last_col = header.len().saturating_sub(1) as u16;
+    ws.autofilter(0, 0, rows.len() as u32, last_col)?;
+    Ok(())
+}
+
+fn workbook(date: crate::domain::Date) -> Result<(Workbook, Formats), XlsxError> {
+    let mut wb = Workbook::new();
+    // A fixed creation time: the same plan gives the same bytes.
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&excel_date(date)?));
+    let f = Formats {
+        head: Format::new().set_bold(),
+        date: Format::new().set_num_format("yyyy-mm-dd"),
+        pct: Format::new().set_num_format("0.0%"),
+        num: Format::new().set_num_format("General"),
+    };
+    Ok((wb, f))
+}
+
+/// `plan.xlsx`: sheets `plan` (plan.csv's columns, typed, and the rotation's start date),
+/// `unfilled` (unfilled.csv's columns), `summary` (the KPIs) and `units` (one row per unit:
+/// cadres received and sent, posts filled and left empty).
+pub fn plan_xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
+    let (mut wb, f) = workbook(plan.plan_date)?;
+    // The plan.
+    let mut header = super::assignment_columns();
+    header.push("start_date");
+    let rows: Vec<Vec<Cell>> = plan
+        .assignments
+        .iter()
+        .map(|a| {
+            let mut row = vec![
+                Cell::text(&a.cadre_id),
+                Cell::text(&a.cadre_name),
+                Cell::text(&a.post_id),
+                Cell::text(&a.post_title),
+                Cell::text(&a.unit_id),
+                Cell::text(&a.unit_name),
+                a.from_unit.as_ref().map_or(Cell::Empty, Cell::text),
+                Cell::Bool(a.pinned),
+                Cell::Bool(a.extra_seat),
+            ];
+            row.extend(a.terms.named().map(|(_, x)| Cell::Num(x)));
+            row.push(Cell::Num(a.score));
+            row.push(Cell::text(
+                a.training
+                    .iter()
+                    // The ids of plan.csv (serde's names), not the words.
+                    .map(|g| {
+                        serde_json::to_value(g)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            ));
+            row.push(Cell::Date(plan.plan_date));
+            row
+        })
+        .collect();
+    sheet(wb.add_worksheet(), "plan", &header, &rows, &f)?;
+    // The posts left empty, with their reasons.
+    let rows: Vec<Vec<Cell>> = plan
+        .unfilled
+        .iter()
+        .map(|u| {
+            vec![
+                Cell::text(&u.post_id),
+                Cell::text(&u.post_title),
+                Cell::text(&u.unit_id),
+                Cell::Num(u.empty_seats as f64),
+                Cell::Bool(u.must_fill),
+                Cell::text(u.kind.as_str()),
+                u.top_rule
+                    .map_or(Cell::Empty, |r| Cell::text(r.to_string())),
+                Cell::text(u.reason.to_string()),
+            ]
+        })
+        .collect();
+    sheet(
+        wb.add_worksheet(),
+        "unfilled",
+        super::UNFILLED_COLUMNS,
+        &rows,
+        &f,
+    )?;
+    // The KPIs.
+    let k = &plan.kpis;
+    let s = &plan.solver;
+    let kpi = |key: &str, v: Cell| vec![Cell::text(key), Cell::text(label(key)), v];
+    let rows = vec![
+        kpi("scenario", Cell::text(&plan.scenario)),
+        kpi("plan_date", Cell::Date(plan.plan_date)),
+        kpi("rule_set", Cell::text(&plan.rule_set)),
+        kpi("status", Cell::text(s.status.as_str())),
+        kpi("objective", Cell::opt(s.objective)),
+        kpi("bound", Cell::opt(s.bound)),
+        kpi("gap", s.gap.map_or(Cell::Empty, Cell::Pct)),
+        kpi("posts", Cell::Num(k.posts as f64)),
+        kpi("posts_filled", Cell::Num(k.posts_filled as f64)),
+        kpi("seats", Cell::Num(k.seats as f64)),
+        kpi("seats_filled", Cell::Num(k.seats_filled as f64)),
+        kpi("must_fill_posts", Cell::Num(k.must_fill_posts as f64)),
+        kpi("must_fill_filled", Cell::Num(k.must_fill_filled as f64)),
+        kpi("shortage_posts", Cell::Num(k.shortage_posts as f64)),
+        kpi("shortage_filled", Cell::Num(k.shortage_filled as f64)),
+        kpi("moves", Cell::Num(k.moves as f64)),
+        kpi("women_share", Cell::Pct(k.women_share)),
+        kpi("young_share", Cell::Pct(k.young_share)),
+        kpi("minority_share", Cell::Pct(k.minority_share)),
+        kpi("extra_seats_used", Cell::Num(k.extra_seats_used as f64)),
+        kpi("training_coverage", Cell::Pct(k.training_coverage)),
+    ];
+    let mut rows = rows;
+    for (name, x) in plan.objective.terms.named() {
+        rows.push(vec![Cell::text(name), Cell::text(name), Cell::Num(x)]);
+    }
+    sheet(
+        wb.add_worksheet(),
+        "summary",
+        &["kpi", "label", "value"],
+        &rows,
+        &f,
+    )?;
+    // One row per unit that receives, sends, or keeps an empty post.
+    #[derive(Default)]
+    struct U {
+        name: String,
+        cadres_in: usize,
+        cadres_out: usize,
+        posts_filled: std::collections::BTreeSet<String>,
+        posts_unfilled: usize,
+        empty_seats: u32,
+        must_fill_empty: usize,
+    }
+    let mut units: BTreeMap<String, U> = BTreeMap::new();
+    for a in &plan.assignments {
+        let u = units.entry(a.unit_id.clone()).or_default();
+        u.name = a.unit_name.clone();
+        u.cadres_in += 1;
+        u.posts_filled.insert(a.post_id.clone());
+        if let Some(from) = &a.from_unit {
+            units.entry(from.clone()).or_default().cadres_out += 1;
+        }
+    }
+    for x in &plan.unfilled {
+        let u = units.entry(x.unit_id.clone()).or_default();
+        u.posts_unfilled += 1;
+        u.empty_seats += x.empty_seats;
+        u.must_fill_empty += x.must_fill as usize;
+    }
+    let rows: Vec<Vec<Cell>> = units
+        .into_iter()
+        .map(|(id, u)| {
+            vec![
+                Cell::text(id),
+                Cell::text(u.name),
+                Cell::Num(u.cadres_in as f64),
+                Cell::Num(u.cadres_out as f64),
+                Cell::Num(u.posts_filled.len() as f64),
+                Cell::Num(u.posts_unfilled as f64),
+                Cell::Num(u.empty_seats as f64),
+                Cell::Num(u.must_fill_empty as f64),
+            ]
+        })
+        .collect();
+    sheet(
+        wb.add_worksheet(),
+        "units",
+        &[
+            "unit_id",
+            "unit_name",
+            "cadres_in",
+            "cadres_out",
+            "posts_filled",
+            "posts_unfilled",
+            "empty_seats",
+            "must_fill_empty",
+        ],
+        &rows,
+        &f,
+    )?;
+    wb.save_to_buffer()
+}
+
+/// `comparison.xlsx`: one row per plan with the comparison's columns (shares as percentages), and
+/// a `best` column listing the columns where the plan is best within its group.
+pub fn comparison_xlsx(cmp: &Comparison, date: crate::domain::Date) -> Result<Vec<u8>, XlsxError> {
+    let (mut wb, f) = workbook(date)?;
+    let mut header = vec!["plan", "group", "status"];
+    header.extend(cmp.columns.iter().map(|c| c.name));
+    header.push("best");
+    let rows: Vec<Vec<Cell>> = cmp
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                Cell::text(&r.name),
+                Cell::text(&r.group),
+                Cell::text(&r.status),
+            ];
+            for (c, v) in cmp.columns.iter().zip(&r.values) {
+                row.push(match (v, c.percent) {
+                    (None, _) => Cell::Empty,
+                    (Some(x), true) => Cell::Pct(*x),
+                    (Some(x), false) => Cell::Num(*x),
+                });
+            }
+            let best: Vec<&str> = cmp
+                .columns
+                .iter()
+                .zip(&r.best)
+                .filter(|(_, b)| **b)
+                .map(|(c, _)| c.name)
+                .collect();
+            row.push(Cell::text(best.join(", ")));
+            row
+        })
+        .collect();
+    sheet(wb.add_worksheet(), "comparison", &header, &rows, &f)?;
+    let cols: Vec<Vec<Cell>> = cmp
+        .columns
+        .iter()
+        .map(|c| {
+            vec![
+                Cell::text(c.name),
+                Cell::text(match c.better {
+                    Better::Higher => "higher",
+                    Better::Lower => "lower",
+                }),
+                Cell::Bool(c.percent),
+            ]
+        })
+        .collect();
+    sheet(
+        wb.add_worksheet(),
+        "columns",
+        &["column", "better", "percent"],
+        &cols,
+        &f,
+    )?;
+    wb.save_to_buffer()
+}

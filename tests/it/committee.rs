@@ -1,0 +1,592 @@
+//! Out to the committee (issue 13): plan.xlsx and comparison.xlsx, CSV for Excel, the comparison
+//! that reads, scoring a hand-made plan, the committee report, pseudonymised outputs.
+
+use crate::common::{root, rotaplan};
+use calamine::{Data, Reader, open_workbook_auto};
+use std::fs;
+use std::path::Path;
+
+fn plan_into(scenario: &str, out: &Path, extra: &[&str]) -> std::process::Output {
+    let o = rotaplan()
+        .args(["-q", "plan", scenario, "--out"])
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+/// A CSV line split at commas, with rotaplan's quoting ("…" around fields holding a comma).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
+    let mut book = open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+#[test]
+fn plan_xlsx_holds_the_plan_csv_with_types_and_its_other_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    plan_into("scenarios/province/province.yaml", &out, &[]);
+    let xlsx = out.join("plan.xlsx");
+    let book = open_workbook_auto(&xlsx).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        vec!["plan", "unfilled", "summary", "units"]
+    );
+    let csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let lines: Vec<Vec<String>> = csv.lines().map(csv_fields).collect();
+    let rows = sheet(&xlsx, "plan");
+    assert_eq!(rows.len(), lines.len(), "one row per plan.csv line");
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(&header[..lines[0].len()], &lines[0][..]);
+    assert_eq!(header.last().unwrap(), "start_date");
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    for (row, line) in rows[1..].iter().zip(&lines[1..]) {
+        for (k, want) in line.iter().enumerate() {
+            let got = &row[k];
+            match got {
+                Data::String(s) => assert_eq!(s, want, "column {}", header[k]),
+                Data::Float(x) => assert_eq!(
+                    *x,
+                    want.parse::<f64>().unwrap(),
+                    "column {} is a number",
+                    header[k]
+                ),
+                Data::Bool(b) => assert_eq!(b.to_string(), *want, "column {}", header[k]),
+                Data::Empty => assert!(want.is_empty(), "column {}", header[k]),
+                other => panic!("column {}: unexpected cell {other:?}", header[k]),
+            }
+        }
+        assert!(matches!(row[col("score")], Data::Float(_)));
+        assert!(matches!(row[col("pinned")], Data::Bool(_)));
+        match &row[col("start_date")] {
+            Data::DateTime(d) => {
+                assert!(d.is_datetime());
+                // 2027-01-01 as Excel's serial day number.
+                assert_eq!(d.as_f64(), 46388.0, "the plan date as a date");
+            }
+            other => panic!("start_date is not a date: {other:?}"),
+        }
+    }
+    // unfilled: unfilled.csv's rows; summary: the KPIs; units: one row per unit.
+    let unfilled = fs::read_to_string(out.join("unfilled.csv")).unwrap();
+    assert_eq!(sheet(&xlsx, "unfilled").len(), unfilled.lines().count());
+    let summary = sheet(&xlsx, "summary");
+    let kpi = |k: &str| {
+        summary
+            .iter()
+            .find(|r| matches!(&r[0], Data::String(s) if s == k))
+            .map(|r| r[2].clone())
+            .unwrap()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+    assert_eq!(
+        kpi("moves"),
+        Data::Float(json["kpis"]["moves"].as_f64().unwrap())
+    );
+    assert_eq!(
+        kpi("women_share"),
+        Data::Float(json["kpis"]["women_share"].as_f64().unwrap())
+    );
+    let units = sheet(&xlsx, "units");
+    let received: f64 = units[1..]
+        .iter()
+        .map(|r| match r[2] {
+            Data::Float(x) => x,
+            _ => panic!("cadres_in is a number"),
+        })
+        .sum();
+    assert_eq!(
+        received as usize,
+        lines.len() - 1,
+        "every cadre received once"
+    );
+    // The workbook reads back as a plan, and is the same bytes for the same plan.
+    rotaplan()
+        .args(["check", "scenarios/province/province.yaml"])
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let again = dir.path().join("q");
+    plan_into("scenarios/province/province.yaml", &again, &[]);
+    assert!(
+        fs::read(&xlsx).unwrap() == fs::read(again.join("plan.xlsx")).unwrap(),
+        "plan.xlsx is byte-identical across runs"
+    );
+}
+
+#[test]
+fn run_writes_comparison_xlsx_and_json_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = rotaplan()
+        .args(["-q", "run", "scenarios/tutorial/tutorial.yaml", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let rows = sheet(&dir.path().join("comparison.xlsx"), "comparison");
+    assert_eq!(rows[0][0].to_string(), "plan");
+    assert_eq!(rows.len(), 2);
+    assert!(
+        matches!(rows[1][3], Data::Float(_)),
+        "objective is a number"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("comparison.json")).unwrap())
+            .unwrap();
+    let plan = &json["plans"][0];
+    assert!(plan["plan"].is_string() && plan["objective"].is_number());
+    assert!(plan["women_share_pct"].is_number() && plan["best"].is_array());
+    assert!(
+        root().join("scenarios").is_dir(),
+        "paths are relative to the repository"
+    );
+}
+
+#[test]
+fn excel_csv_follows_the_locale_and_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = |name: &str, lang: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        let o = rotaplan()
+            .env_remove("LC_ALL")
+            .env_remove("LC_NUMERIC")
+            .env("LANG", lang)
+            .args([
+                "-q",
+                "plan",
+                "scenarios/province/province.yaml",
+                "--excel",
+                "--out",
+            ])
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        fs::read(out.join("plan.csv")).unwrap()
+    };
+    let vi = plan("vi", "vi_VN.UTF-8", &[]);
+    assert!(vi.starts_with(b"\xEF\xBB\xBF"), "a UTF-8 BOM");
+    let text = String::from_utf8(vi[3..].to_vec()).unwrap();
+    assert!(text.starts_with("cadre_id;cadre_name;post_id;"), "{text}");
+    assert!(text.contains("\r\n"), "Windows line ends");
+    // Numbers with decimals get a decimal comma (unit test in report/excel_csv.rs); this plan
+    // has whole numbers only.
+    let en = plan("en", "en_US.UTF-8", &[]);
+    assert!(en.starts_with(b"\xEF\xBB\xBF"));
+    assert!(String::from_utf8_lossy(&en[3..]).starts_with("cadre_id,cadre_name,"));
+    let forced = plan("forced", "vi_VN.UTF-8", &["--csv-separator", ","]);
+    assert!(String::from_utf8_lossy(&forced[3..]).starts_with("cadre_id,cadre_name,"));
+    // The Excel file is still a plan rotaplan reads.
+    rotaplan()
+        .args(["check", "scenarios/province/province.yaml"])
+        .arg(dir.path().join("vi/plan.csv"))
+        .assert()
+        .success();
+    let bad = rotaplan()
+        .args([
+            "plan",
+            "scenarios/tutorial/tutorial.yaml",
+            "--csv-separator",
+            ";",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1), "--csv-separator needs --excel");
+}
+
+#[test]
+fn check_scores_a_hand_made_plan_against_the_optimum() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    plan_into("scenarios/tutorial/tutorial.yaml", &out, &[]);
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+    let optimum = json["solver"]["objective"].as_f64().unwrap();
+    let check = |plan: &Path| {
+        let o = rotaplan()
+            .args(["-q", "check", "scenarios/tutorial/tutorial.yaml"])
+            .arg(plan)
+            .args(["--against-optimum", "--format", "json"])
+            .output()
+            .unwrap();
+        serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(&o.stdout)).unwrap()
+    };
+    // The solver's own plan scores its objective and is at the optimum.
+    let own = check(&out.join("plan.csv"));
+    assert_eq!(own["score"]["objective"]["total"].as_f64(), Some(optimum));
+    assert_eq!(own["score"]["optimum"]["difference"].as_f64(), Some(0.0));
+    assert_eq!(own["score"]["optimum"]["placed_differently"], 0);
+    // A hand-made version without its last two rows: worse, and the components say by how much.
+    let csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    let hand = dir.path().join("hand.csv");
+    fs::write(&hand, lines[..lines.len() - 2].join("\n")).unwrap();
+    let v = check(&hand);
+    let s = &v["score"];
+    let d = s["optimum"]["difference"].as_f64().unwrap();
+    assert!(d < 0.0, "{s}");
+    assert_eq!(s["optimum"]["placed_differently"], 2);
+    let by: f64 = s["optimum"]["difference_by_component"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["difference"].as_f64().unwrap())
+        .sum();
+    assert!((by - d).abs() < 1e-6, "the components add up: {by} vs {d}");
+    assert_eq!(
+        s["kpis"]["moves"].as_u64().unwrap() + 2,
+        json["kpis"]["moves"].as_u64().unwrap()
+    );
+    // In words: the table, the KPIs side by side and where the difference lies.
+    let text = rotaplan()
+        .args(["-q", "check", "scenarios/tutorial/tutorial.yaml"])
+        .arg(&hand)
+        .arg("--against-optimum")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for want in [
+        "Score of the plan",
+        "this − optimum",
+        "The optimum is",
+        "placed differently",
+    ] {
+        assert!(text.contains(want), "{want:?} in\n{text}");
+    }
+}
+
+/// Debian's headless Chromium, when installed (`chromium`, or `chromium-browser` elsewhere).
+fn chromium() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|d| [d.join("chromium"), d.join("chromium-browser")])
+        .find(|p| p.is_file())
+}
+
+/// Runs headless Chromium on a page with a fresh profile; returns its stdout.
+fn headless(chromium: &Path, page: &Path, args: &[String]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn committee_report_renders_and_prints_on_a4_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    plan_into("scenarios/province/province.yaml", &out, &[]);
+    let page = out.join("committee.html");
+    let html = fs::read_to_string(&page).unwrap();
+    // What the committee reads, whatever the browser: grouped by receiving unit, a term of at
+    // least 36 months, reasons in words, the empty posts by reason with a count (no list of ids).
+    assert!(html.contains("@page { size: A4"), "print CSS for A4");
+    assert!(html.contains("Receiving unit: Ban Tổ chức Trung ương"));
+    assert!(
+        html.contains("01/01/2027") && html.contains("01/01/2030") && html.contains("36 months")
+    );
+    assert!(html.contains("training: "));
+    assert!(
+        html.contains("13 post(s)</strong>"),
+        "the empty posts counted by reason"
+    );
+    let csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let names: Vec<String> = csv
+        .lines()
+        .skip(1)
+        .map(|l| csv_fields(l)[1].clone())
+        .collect();
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var_os("ROTAPLAN_REQUIRE_CHROMIUM").is_none(),
+            "ROTAPLAN_REQUIRE_CHROMIUM is set but chromium is not installed"
+        );
+        eprintln!(
+            "SKIPPED: chromium is not installed (apt-get install -y chromium); the committee report was not rendered"
+        );
+        return;
+    };
+    // It renders: every cadre's Vietnamese name is in the DOM Chromium builds.
+    let dom = headless(&chromium, &page, &["--dump-dom".into()]);
+    for n in &names {
+        assert!(
+            dom.contains(n.as_str()),
+            "{n} is missing from the rendered DOM"
+        );
+    }
+    // It prints: an A4 PDF of several pages (the summary, then the moves from a new page). The PDF
+    // is kept in target/ as a CI artifact.
+    let art = root().join("target").join("artifacts");
+    fs::create_dir_all(&art).unwrap();
+    let pdf = art.join("committee-province.pdf");
+    let _ = fs::remove_file(&pdf);
+    headless(
+        &chromium,
+        &page,
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".into(),
+        ],
+    );
+    let bytes = fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = String::from_utf8_lossy(&bytes);
+    let pages = text.matches("/Type /Page\n").count()
+        + text.matches("/Type /Page/").count()
+        + text.matches("/Type /Page>").count()
+        + text.matches("/Type /Page ").count();
+    assert!((2..=60).contains(&pages), "{pages} pages");
+    // A4 in points: 595 × 842 (rounded).
+    assert!(
+        text.contains("/MediaBox [0 0 594.95996 841.91998]") || text.contains("/MediaBox [0 0 595"),
+        "an A4 page"
+    );
+}
+
+/// Every text of the files under `dir`, workbooks read cell by cell.
+fn texts(dir: &Path) -> Vec<(String, String)> {
+    crate::common::tree(dir)
+        .into_iter()
+        .map(|(name, bytes)| {
+            let text = if name.ends_with(".xlsx") {
+                let mut book = open_workbook_auto(dir.join(&name)).unwrap();
+                let mut all = String::new();
+                for s in book.sheet_names() {
+                    for row in book.worksheet_range(&s).unwrap().rows() {
+                        for c in row {
+                            all += &c.to_string();
+                            all.push('\t');
+                        }
+                    }
+                }
+                all
+            } else {
+                String::from_utf8(bytes).unwrap()
+            };
+            (name, text)
+        })
+        .collect()
+}
+
+#[test]
+fn pseudonymised_outputs_hold_no_name_and_no_id_of_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("shared");
+    let run = |out: &Path| {
+        rotaplan()
+            .env("ROTAPLAN_PSEUDONYM_KEY", "khóa bí mật của Ban Tổ chức")
+            .args([
+                "-q",
+                "plan",
+                "scenarios/province/province.yaml",
+                "--pseudonymise",
+                "--out",
+            ])
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let o = run(&out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cadres = fs::read_to_string(root().join("scenarios/province/cadres.csv")).unwrap();
+    let people: Vec<(String, String)> = cadres
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f = csv_fields(l);
+            (f[0].clone(), f[1].clone())
+        })
+        .collect();
+    let outputs = texts(&out);
+    assert!(
+        outputs.len() >= 7,
+        "{:?}",
+        outputs.iter().map(|o| &o.0).collect::<Vec<_>>()
+    );
+    let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+    for (file, text) in outputs.iter().chain([&("stdout".to_string(), stdout)]) {
+        for (id, name) in &people {
+            assert!(
+                !text.contains(name.as_str()),
+                "{file} holds the name {name}"
+            );
+            // An id as a whole word (C001 must not match inside CB-…).
+            let hit = text.match_indices(id.as_str()).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + id.len()..].chars().next();
+                !before.is_some_and(|c| c.is_alphanumeric())
+                    && !after.is_some_and(|c| c.is_alphanumeric())
+            });
+            assert!(!hit, "{file} holds the id {id}");
+        }
+    }
+    assert!(
+        outputs
+            .iter()
+            .any(|(n, t)| n == "plan.csv" && t.contains("CB-"))
+    );
+    // The private mapping, beside the folder and not in it, names every cadre once.
+    let map = fs::read_to_string(dir.path().join("shared.pseudonyms.csv")).unwrap();
+    assert_eq!(map.lines().count(), people.len() + 1);
+    assert!(map.contains(&people[0].1));
+    // The same key gives the same codes.
+    let again = dir.path().join("again");
+    assert!(run(&again).status.success());
+    assert_eq!(
+        fs::read(out.join("plan.csv")).unwrap(),
+        fs::read(again.join("plan.csv")).unwrap()
+    );
+    // Without a key: refused, nothing written.
+    let none = dir.path().join("none");
+    let o = rotaplan()
+        .env_remove("ROTAPLAN_PSEUDONYM_KEY")
+        .args([
+            "-q",
+            "plan",
+            "scenarios/tutorial/tutorial.yaml",
+            "--pseudonymise",
+            "--out",
+        ])
+        .arg(&none)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!none.exists());
+}
+
+#[test]
+fn every_command_has_an_example_and_every_argument_a_description() {
+    let commands = [
+        "", "plan", "check", "validate", "run", "compare", "diff", "batch", "explain", "generate",
+    ];
+    for c in commands {
+        let mut cmd = rotaplan();
+        if !c.is_empty() {
+            cmd.arg(c);
+        }
+        let o = cmd.arg("--help").output().unwrap();
+        assert!(o.status.success());
+        let help = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            help.contains("Example"),
+            "`rotaplan {c} --help` has no example"
+        );
+        let lines: Vec<&str> = help.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            let t = l.trim_start();
+            let indent = l.len() - t.len();
+            let is_arg = (indent == 2 || indent == 6) && (t.starts_with('-') || t.starts_with('<'));
+            if !is_arg {
+                continue;
+            }
+            // clap's long help puts the description on the next, deeper-indented line.
+            let next = lines.get(i + 1).copied().unwrap_or("");
+            let described = next.len() - next.trim_start().len() >= 8 && !next.trim().is_empty();
+            assert!(described, "`rotaplan {c} --help`: {t} has no description");
+        }
+    }
+    let o = rotaplan()
+        .args(["diff", "--format", "json"])
+        .arg("scenarios/tutorial")
+        .arg("scenarios/tutorial")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "no plan.json in a scenario folder"
+    );
+}
+
+#[test]
+fn compare_scores_hand_made_plans_against_a_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    plan_into("scenarios/tutorial/tutorial.yaml", &out, &[]);
+    let versions = dir.path().join("versions");
+    fs::create_dir_all(&versions).unwrap();
+    let csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    fs::write(versions.join("ours.csv"), &csv).unwrap();
+    fs::write(
+        versions.join("theirs.csv"),
+        lines[..lines.len() - 1].join("\n"),
+    )
+    .unwrap();
+    let o = rotaplan()
+        .args([
+            "-q",
+            "compare",
+            "--format",
+            "json",
+            "--scenario",
+            "scenarios/tutorial/tutorial.yaml",
+        ])
+        .arg(versions.join("ours.csv"))
+        .arg(versions.join("theirs.csv"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let plans = v["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 2);
+    assert_eq!(plans[0]["status"], "hand-made");
+    assert_eq!(plans[0]["weights"], plans[1]["weights"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+    assert_eq!(plans[0]["objective"], json["solver"]["objective"]);
+    let best = |i: usize| plans[i]["best"].as_array().unwrap().clone();
+    assert!(best(0).contains(&"objective".into()) && !best(1).contains(&"objective".into()));
+    // Without the scenario a CSV is refused with a word on what to do.
+    let o = rotaplan()
+        .args(["-q", "compare"])
+        .arg(versions.join("ours.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--scenario"));
+}
