@@ -391,3 +391,47 @@ fn a_heavy_stability_weight_returns_a_feasible_baseline() {
         Some(other.len() as f64)
     );
 }
+
+/// A run shares tables and candidates between variants (and the HiGHS options of a solve with a
+/// start); each variant's plan must still be the one `plan` gives for that variant alone.
+#[test]
+fn shared_variants_plan_as_if_alone() {
+    struct Quiet;
+    impl rotaplan::runs::parallel::Progress for Quiet {
+        fn started(&self, _: usize, _: &str) {}
+        fn finished(&self, _: usize, _: &rotaplan::runs::parallel::Finished) {}
+    }
+    let file = root().join("scenarios/province/what-if.yaml");
+    let jobs = rotaplan::runs::parallel::jobs(std::slice::from_ref(&file));
+    let run = rotaplan::runs::parallel::run(&jobs, 1, &Quiet);
+    assert_eq!(run.len(), 17);
+    let comparable = |p: &rotaplan::plan::Plan| {
+        let mut v = serde_json::to_value(p).unwrap();
+        let solver = v["solver"].as_object_mut().unwrap();
+        solver.remove("build_s");
+        solver.remove("solve_s");
+        v
+    };
+    let mut reused = 0;
+    for (job, done) in jobs.iter().zip(&run) {
+        let sc = job.scenario.as_ref().unwrap();
+        let shared = match &done.outcome {
+            rotaplan::runs::parallel::Outcome::Planned(p) => p,
+            rotaplan::runs::parallel::Outcome::Failed(e) => panic!("{}: {e}", done.name),
+        };
+        let alone = rotaplan::plan_scenario(sc);
+        assert!(alone.violations.is_empty(), "{}", done.name);
+        assert_eq!(
+            comparable(shared),
+            comparable(&alone.plan),
+            "{}: the run's plan differs from planning it alone",
+            done.name
+        );
+        reused += usize::from(
+            rotaplan::rules::candidates::eligibility_key(sc)
+                == rotaplan::rules::candidates::eligibility_key(jobs[0].scenario.as_ref().unwrap()),
+        );
+    }
+    // Most variants only change weights or caps: they re-score the base's candidates.
+    assert!(reused > 10, "{reused} variants share the base's candidates");
+}
