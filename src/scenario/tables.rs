@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use super::diagnostic::{self as code, Diagnostic, Diags, quoted};
 use super::provinces::{self, Province};
 use super::text::{
-    BOOL_EXPECTED, DateFormat, closest_id, closest_name, did_you_mean, one_of, parse_bool,
-    parse_date_as, parse_decimal, parse_int, split_list, split_pairs,
+    BOOL_EXPECTED, DateFormat, closest_id, closest_name, closest_title, did_you_mean, one_of,
+    parse_bool, parse_date_as, parse_decimal, parse_int, split_list, split_pairs,
 };
 use crate::domain::text::{fold, key, normalize};
 use crate::domain::{Cadre, CadreIx, Date, Function, Post, Role, RuleSet, Sex, Tier, Unit, UnitIx};
@@ -1344,7 +1344,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                 let near = near_title
                     .entry(t.clone())
                     .or_insert_with(|| {
-                        closest_name(t, title_list.iter().copied()).map(str::to_string)
+                        closest_title(t, title_list.iter().copied()).map(str::to_string)
                     })
                     .clone();
                 let d = c
@@ -1355,10 +1355,14 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                         quoted(t)
                     ))
                     .expected("the title of a post in posts.csv (compared without regard to case, Unicode form or spacing)")
-                    .fix(format!(
-                        "{}correct the title: as written it earns no fit on any post",
-                        did_you_mean(near.as_deref())
-                    ))
+                    .fix(match near.as_deref() {
+                        Some(_) => format!(
+                            "{}correct the title: as written it earns no fit on any post",
+                            did_you_mean(near.as_deref())
+                        ),
+                        // No near title: most often a title with no vacancy this round.
+                        None => "nothing to do if no post of this title is vacant this round; if it is misspelt, correct it (as written it earns no fit on any post)".to_string(),
+                    })
                     .group(key(t));
                 c.warn(d);
             }

@@ -298,6 +298,37 @@ where
     closest(word, candidates, (word.chars().count() / 3).max(1))
 }
 
+/// "Did you mean" among post titles: only a likely misspelling — after folding case and diacritics
+/// at most one letter in six differs — and never a title that only adds or drops whole words. A
+/// cadre planned for "Giám đốc Sở Nội vụ" when only "Phó Giám đốc Sở Nội vụ" is vacant is planned
+/// for a higher title, not misspelt; suggesting the deputy's title would be wrong advice.
+pub(crate) fn closest_title<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let w = crate::domain::text::fold(word);
+    let max = (w.chars().count() / 6).max(1);
+    let words_apart = |a: &str, b: &str| {
+        a != b
+            && (a.ends_with(&format!("-{b}"))
+                || a.starts_with(&format!("{b}-"))
+                || b.ends_with(&format!("-{a}"))
+                || b.starts_with(&format!("{a}-")))
+    };
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        let f = crate::domain::text::fold(c);
+        if words_apart(&w, &f) {
+            continue;
+        }
+        let d = strsim::osa_distance(&w, &f);
+        if d <= max && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
 /// "Did you mean" among ids: ids are short codes, so up to half of one may differ.
 pub(crate) fn closest_id<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
@@ -326,6 +357,30 @@ pub(crate) fn one_of(names: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_suggestion_is_a_misspelling_not_another_rank() {
+        let titles = [
+            "Phó Giám đốc Sở Nội vụ",
+            "Giám đốc Sở Nội vụ",
+            "Bí thư Đảng ủy",
+        ];
+        assert_eq!(
+            closest_title("Giám đốc Sở Nội vu", titles),
+            Some("Giám đốc Sở Nội vụ")
+        );
+        assert_eq!(
+            closest_title("giam doc so noi vu", titles),
+            Some("Giám đốc Sở Nội vụ")
+        );
+        let vacant = ["Phó Giám đốc Sở Nội vụ", "Bí thư Đảng ủy"];
+        assert_eq!(closest_title("Giám đốc Sở Nội vụ", vacant), None);
+        assert_eq!(closest_title("Bí thư Huyện ủy", vacant), None);
+        assert_eq!(
+            closest_title("Bí thư Đảng uỷ", vacant),
+            Some("Bí thư Đảng ủy")
+        );
+    }
 
     #[test]
     fn booleans() {
