@@ -185,6 +185,28 @@ fn formats(
 }
 
 /// Print to stdout; a closed pipe (`rotaplan … | head`) is not an error worth a panic.
+/// Take the output folder's lock for this command and clean what a killed earlier run left there
+/// (`recursive`: in its scenario folders too). One writer per folder: a second `plan`, `run` or
+/// `batch` on it exits 1, naming the holder.
+pub(crate) fn take_out_dir(
+    dir: &std::path::Path,
+    recursive: bool,
+) -> Result<std::fs::File, Status> {
+    let lock = rotaplan::output::lock_dir(
+        dir,
+        "another rotaplan command",
+        "wait for it to finish, or give another --out",
+    )
+    .map_err(|e| {
+        fail!("error: {e}");
+        Status::Problem
+    })?;
+    for p in rotaplan::output::clean_set_leftovers(dir, recursive) {
+        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
+    }
+    Ok(lock)
+}
+
 pub(crate) fn say(text: &str) {
     use std::io::Write;
     let mut o = std::io::stdout().lock();

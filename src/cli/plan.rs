@@ -1,7 +1,7 @@
 //! `rotaplan plan`: solve one scenario and write its plan files.
 
 use super::{Status, formats, say, say_problems, say_violations};
-use rotaplan::output::{check_out_dir, clean_set_leftovers, write_set};
+use rotaplan::output::{check_out_dir, write_set};
 use rotaplan::report::{self, Format};
 use std::path::PathBuf;
 
@@ -113,23 +113,11 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     } else {
         None
     };
-    // One writer per plan folder: a second `plan` (or `run`, `batch`) on it exits 1, naming the
-    // holder. Taken once the scenario loaded, so a scenario with errors writes nothing.
-    let _lock = match rotaplan::output::lock_dir(
-        &dir,
-        "another rotaplan command",
-        "wait for it to finish, or give another --out",
-    ) {
+    // Taken once the scenario loaded, so a scenario with errors writes nothing.
+    let _lock = match super::take_out_dir(&dir, false) {
         Ok(l) => l,
-        Err(e) => {
-            fail!("error: {e}");
-            return Status::Problem;
-        }
+        Err(s) => return s,
     };
-    // What a killed earlier `plan` left: a half-written sibling folder or temporary files.
-    for p in clean_set_leftovers(&dir, false) {
-        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
-    }
     // `baseline: previous`: the plan this output folder holds from the last run, if any.
     let previous = dir.join("plan.csv");
     if sc.baseline_previous && previous.is_file() {

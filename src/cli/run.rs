@@ -2,7 +2,7 @@
 
 use super::progress::Bars;
 use super::{Status, log, say};
-use rotaplan::output::{check_out_dir, clean_set_leftovers};
+use rotaplan::output::check_out_dir;
 use rotaplan::report;
 use rotaplan::runs::parallel as batch;
 use std::path::PathBuf;
@@ -33,22 +33,11 @@ pub fn run(a: Args, quiet: bool) -> Status {
         fail!("error: {e}");
         return Status::Problem;
     }
-    // One writer per output folder: a second `run` (or `plan`, `batch`) on it exits 1, naming
-    // the holder.
-    let _lock = match rotaplan::output::lock_dir(
-        &out,
-        "another rotaplan command",
-        "wait for it to finish, or give another --out",
-    ) {
+    // Taken once the scenario loaded, so a scenario with errors writes nothing.
+    let _lock = match super::take_out_dir(&out, true) {
         Ok(l) => l,
-        Err(e) => {
-            fail!("error: {e}");
-            return Status::Problem;
-        }
+        Err(s) => return s,
     };
-    for p in clean_set_leftovers(&out, true) {
-        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
-    }
     let mut work = batch::jobs(&files);
     // `baseline: previous`: the plans this folder holds from the last run.
     batch::use_previous_plans(&mut work, Some(&out));

@@ -370,6 +370,29 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
     }
 }
 
+/// A bare assignment of cadre `c` to post `p` for measuring (KPIs and terms, no display texts).
+fn bare(sc: &Scenario, c: CadreIx, p: PostIx, terms: Terms, score: f64) -> Assignment {
+    let (cadre, post) = (sc.cadre(c), sc.post(p));
+    let unit = sc.unit(post.unit);
+    let from = cadre.current_unit.map(|u| sc.unit(u));
+    Assignment {
+        cadre_id: String::new(),
+        cadre_name: String::new(),
+        post_id: String::new(),
+        post_title: String::new(),
+        unit_id: String::new(),
+        unit_name: String::new(),
+        from_unit: None,
+        pinned: false,
+        extra_seat: false,
+        terms,
+        score,
+        training: training_gains(cadre, from, post, unit),
+        cadre: c,
+        post: p,
+    }
+}
+
 /// The objective and the KPIs of a set of chosen candidate pairs, without the rest of a plan (no
 /// unfilled reasons): what `explain` compares between a plan and a re-solved one.
 pub fn measure(
@@ -382,26 +405,8 @@ pub fn measure(
     let mut assignments = Vec::with_capacity(chosen.len());
     for &i in chosen {
         let c = cands.get(i);
-        let (cadre, post) = (sc.cadre(c.cadre), sc.post(c.post));
-        let unit = sc.unit(post.unit);
-        let from = cadre.current_unit.map(|u| sc.unit(u));
         filled[c.post as usize] += 1;
-        assignments.push(Assignment {
-            cadre_id: String::new(),
-            cadre_name: String::new(),
-            post_id: String::new(),
-            post_title: String::new(),
-            unit_id: String::new(),
-            unit_name: String::new(),
-            from_unit: None,
-            pinned: false,
-            extra_seat: false,
-            terms: c.terms(sc),
-            score: c.score,
-            training: training_gains(cadre, from, post, unit),
-            cadre: c.cadre,
-            post: c.post,
-        });
+        assignments.push(bare(sc, c.cadre, c.post, c.terms(sc), c.score));
     }
     let objective = ctx.evaluate(cands, chosen);
     let kpis = kpis(ctx, &assignments, &filled, &objective);
@@ -425,28 +430,10 @@ pub fn score(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Score {
     let mut assignments = Vec::with_capacity(pairs.len());
     let mut scored = Vec::with_capacity(pairs.len());
     for &(c, p) in pairs {
-        let (cadre, post) = (sc.cadre(c), sc.post(p));
-        let unit = sc.unit(post.unit);
-        let from = cadre.current_unit.map(|u| sc.unit(u));
         filled[p as usize] += 1;
         let terms = crate::scoring::pair_terms(sc, c, p);
         scored.push((p, ctx.flags(c), terms));
-        assignments.push(Assignment {
-            cadre_id: String::new(),
-            cadre_name: String::new(),
-            post_id: String::new(),
-            post_title: String::new(),
-            unit_id: String::new(),
-            unit_name: String::new(),
-            from_unit: None,
-            pinned: false,
-            extra_seat: false,
-            terms,
-            score: terms.weighted(&sc.weights),
-            training: training_gains(cadre, from, post, unit),
-            cadre: c,
-            post: p,
-        });
+        assignments.push(bare(sc, c, p, terms, terms.weighted(&sc.weights)));
     }
     let objective = crate::scoring::evaluate(sc, scored);
     let kpis = kpis(ctx, &assignments, &filled, &objective);

@@ -19,23 +19,13 @@ fn plan_into(scenario: &str, out: &Path, extra: &[&str]) -> std::process::Output
 
 /// A CSV line split at commas, with rotaplan's quoting ("…" around fields holding a comma).
 fn csv_fields(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => out.push(std::mem::take(&mut cur)),
-            c => cur.push(c),
-        }
-    }
-    out.push(cur);
-    out
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(line.as_bytes())
+        .records()
+        .next()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .unwrap_or_else(|| vec![String::new()])
 }
 
 fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
