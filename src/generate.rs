@@ -99,14 +99,20 @@ const CADRE_HEADER: [&str; 19] = [
     "ethnic_minority",
 ];
 
-/// Builds the four files of a synthetic scenario. Pure: same options, same bytes.
-pub fn generate(opts: &GenOptions) -> Vec<GeneratedFile> {
+/// The units, posts and cadres of the options' seed: the same for a single plan and a programme.
+fn draw(opts: &GenOptions) -> (Vec<GUnit>, Vec<GPost>, Vec<GCadre>) {
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let kinds = kind_catalogue();
     let units = gen_units(&mut rng, &kinds, opts.posts);
     let unit_picker = UnitPicker::new(&units);
     let posts = gen_posts(&mut rng, &kinds, &units, &unit_picker, opts.posts);
     let cadres = gen_cadres(&mut rng, &kinds, &units, &unit_picker, &posts, opts);
+    (units, posts, cadres)
+}
+
+/// Builds the four files of a synthetic scenario. Pure: same options, same bytes.
+pub fn generate(opts: &GenOptions) -> Vec<GeneratedFile> {
+    let (units, posts, cadres) = draw(opts);
 
     let name = opts.name.clone().unwrap_or_else(|| {
         format!(
@@ -141,12 +147,7 @@ pub fn generate(opts: &GenOptions) -> Vec<GeneratedFile> {
 /// rotations (`rotation_end`) that end inside the programme are followed by placements.
 pub fn generate_programme(opts: &GenOptions, years: u32) -> Vec<GeneratedFile> {
     let years = years.max(1);
-    let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
-    let kinds = kind_catalogue();
-    let units = gen_units(&mut rng, &kinds, opts.posts);
-    let unit_picker = UnitPicker::new(&units);
-    let posts = gen_posts(&mut rng, &kinds, &units, &unit_picker, opts.posts);
-    let cadres = gen_cadres(&mut rng, &kinds, &units, &unit_picker, &posts, opts);
+    let (units, posts, cadres) = draw(opts);
     let mut holder_of = vec![String::new(); posts.len()];
     let mut vacant = vec![String::new(); posts.len()];
     let mut by_place: std::collections::BTreeMap<(usize, u8), Vec<usize>> = Default::default();

@@ -173,16 +173,7 @@ pub fn assignments_csv_labelled(plan: &Plan, labels: Option<Lang>) -> String {
         out += &label_row(&assignment_columns(), lang);
     }
     for a in &plan.assignments {
-        let gains: Vec<String> = a
-            .training
-            .iter()
-            .map(|g| {
-                serde_json::to_value(g)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            })
-            .collect();
+        let gains = gain_ids(a);
         let mut row = vec![
             a.cadre_id.clone(),
             a.cadre_name.clone(),
@@ -195,7 +186,7 @@ pub fn assignments_csv_labelled(plan: &Plan, labels: Option<Lang>) -> String {
             a.extra_seat.to_string(),
         ];
         row.extend(a.terms.named().map(|(_, x)| num(x)));
-        row.extend([num(a.score), gains.join(";")]);
+        row.extend([num(a.score), gains]);
         out += &csv_line(&row);
     }
     out
@@ -720,4 +711,18 @@ mod chart_page_tests {
             super::html_page_with_charts("t", "x", &[])
         );
     }
+}
+
+/// An assignment's training gains as plan.csv writes them: their ids (serde's names), `;`-joined.
+pub(crate) fn gain_ids(a: &crate::plan::Assignment) -> String {
+    a.training
+        .iter()
+        .map(|g| {
+            serde_json::to_value(g)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }

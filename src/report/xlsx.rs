@@ -216,19 +216,7 @@ pub fn plan_xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
             ];
             row.extend(a.terms.named().map(|(_, x)| Cell::Num(x)));
             row.push(Cell::Num(a.score));
-            row.push(Cell::text(
-                a.training
-                    .iter()
-                    // The ids of plan.csv (serde's names), not the words.
-                    .map(|g| {
-                        serde_json::to_value(g)
-                            .ok()
-                            .and_then(|v| v.as_str().map(String::from))
-                            .unwrap_or_default()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(";"),
-            ));
+            row.push(Cell::text(super::gain_ids(a)));
             row.push(Cell::Date(plan.plan_date));
             row
         })
