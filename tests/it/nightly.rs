@@ -147,12 +147,7 @@ fn resume_after_sigkill_finishes_the_work() {
         .arg(&f)
         .output()
         .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    crate::common::exits(&o, 0);
     assert_eq!(run_dir(&out), dir, "resume continues the same run folder");
     let m = manifest(&dir);
     assert_eq!(m["status"], "complete");
@@ -193,12 +188,7 @@ fn shards_merged_equal_an_unsharded_run() {
             .arg(&what_if)
             .output()
             .unwrap();
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        crate::common::exits(&o, 0);
         run_dir(out)
     };
     let whole = run(&tmp.path().join("whole"), &[]);
@@ -212,12 +202,7 @@ fn shards_merged_equal_an_unsharded_run() {
         .arg(&s2)
         .output()
         .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    crate::common::exits(&o, 0);
     let names = |m: &serde_json::Value| -> Vec<(String, String, String)> {
         m["scenarios"]
             .as_array()
@@ -257,12 +242,7 @@ fn the_morning_page_says_what_changed_since_the_previous_run() {
             .arg(&f)
             .output()
             .unwrap();
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        crate::common::exits(&o, 0);
     };
     run(format!(
         "extends: {}\nallow_outside_paths: true\n",
@@ -511,12 +491,7 @@ fn summary_html_is_valid_and_its_charts_match_the_plans() {
         .arg(root().join("scenarios/province/province.yaml"))
         .output()
         .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    crate::common::exits(&o, 0);
     let dir = run_dir(&out);
     check_summary_html(&dir);
     let md = fs::read_to_string(dir.join("summary.md")).unwrap();

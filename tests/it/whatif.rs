@@ -128,12 +128,7 @@ fn runs_are_byte_identical_whatever_the_jobs() {
             .arg(out)
             .output()
             .unwrap();
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        crate::common::exits(&o, 0);
         String::from_utf8(o.stdout)
             .unwrap()
             .replace(&out.display().to_string(), "OUT")
