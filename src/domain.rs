@@ -382,6 +382,21 @@ pub enum Lang {
     Vi,
 }
 
+/// The language of the outputs about a scenario: `asked` (`--lang`) first, then the scenario's
+/// `language:`, then `fallback` (the locale's).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LangChoice {
+    pub asked: Option<Lang>,
+    pub fallback: Lang,
+}
+
+impl LangChoice {
+    /// The language for outputs about `sc`.
+    pub fn of(self, sc: &Scenario) -> Lang {
+        self.asked.or(sc.language).unwrap_or(self.fallback)
+    }
+}
+
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Vi];
 

@@ -40,6 +40,9 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 enum BatchCommand {
     /// Join the run folders of shards into one run.
+    #[command(
+        after_help = "Example:\n  rotaplan batch merge runs/shard-1/2027-01-01 runs/shard-2/2027-01-01 --out runs/merged"
+    )]
     Merge {
         /// The run folders of the shards
         #[arg(required = true)]
@@ -52,7 +55,7 @@ enum BatchCommand {
 
 static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-pub fn run(a: Args, quiet: bool) -> Status {
+pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
     if let Some(BatchCommand::Merge { shards, out }) = a.command {
         return match nightly::merge(&shards, &out) {
             Ok(m) => {
@@ -114,6 +117,7 @@ pub fn run(a: Args, quiet: bool) -> Status {
         shard,
         jobs: threads,
         deadline,
+        langs: langs.choice(),
     };
     // The number of scenarios is known once the files are loaded (Progress::total).
     let bars = Bars::new(0, quiet, false);

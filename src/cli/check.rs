@@ -88,11 +88,14 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             s.push('\n');
             s
         }
-        _ => format!(
-            "{}\n{}",
-            report::violations_text_in(&v, langs.of(&sc)),
-            report::score_text(&score, &sc.weights, optimum.as_ref())
-        ),
+        _ => {
+            let lang = langs.of(&sc);
+            format!(
+                "{}\n{}",
+                report::violations_text_in(&v, lang),
+                report::score_text(&score, &sc.weights, optimum.as_ref(), lang)
+            )
+        }
     });
     Status::ok_if(v.is_empty())
 }

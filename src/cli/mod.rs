@@ -7,7 +7,7 @@
 
 use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand};
-use rotaplan::domain::{Lang, Scenario};
+use rotaplan::domain::{Lang, LangChoice, Scenario};
 use rotaplan::output::write_atomic;
 use rotaplan::report::{self, Format};
 use rotaplan::scenario;
@@ -95,24 +95,36 @@ struct Cli {
 
 /// The language asked for: `--lang`, else the scenario's `language:`, else the environment.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Langs {
-    flag: Option<Lang>,
-    env: Lang,
-}
+pub(crate) struct Langs(LangChoice);
 
 impl Langs {
     fn from_cli(flag: Option<&str>) -> Langs {
         let var = |k| std::env::var(k).ok();
         let (all, messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
-        Langs {
-            flag: flag.and_then(Lang::parse),
-            env: Lang::from_locale(all.as_deref(), messages.as_deref(), lang.as_deref()),
-        }
+        Langs(LangChoice {
+            asked: flag.and_then(Lang::parse),
+            fallback: Lang::from_locale(all.as_deref(), messages.as_deref(), lang.as_deref()),
+        })
     }
 
     /// The language for outputs about `sc`.
     pub(crate) fn of(self, sc: &Scenario) -> Lang {
-        self.flag.or(sc.language).unwrap_or(self.env)
+        self.0.of(sc)
+    }
+
+    /// The language asked for by `--lang` or the scenario's `language:`, not by the locale.
+    pub(crate) fn chosen(self, sc: &Scenario) -> Option<Lang> {
+        self.0.asked.or(sc.language)
+    }
+
+    /// The language of outputs about no scenario in particular: `--lang`, else the locale.
+    pub(crate) fn plain(self) -> Lang {
+        self.0.asked.unwrap_or(self.0.fallback)
+    }
+
+    /// The choice itself, for the library's runs of many scenarios.
+    pub(crate) fn choice(self) -> LangChoice {
+        self.0
     }
 }
 
@@ -162,10 +174,10 @@ fn run() -> Status {
         Command::Plan(a) => plan::run(a, langs),
         Command::Check(a) => check::run(a, langs),
         Command::Validate(a) => validate::run(a),
-        Command::Run(a) => run::run(a, quiet),
+        Command::Run(a) => run::run(a, quiet, langs),
         Command::Compare(a) => compare::compare(a),
         Command::Diff(a) => compare::diff(a),
-        Command::Batch(a) => batch::run(a, quiet),
+        Command::Batch(a) => batch::run(a, quiet, langs),
         Command::Explain(a) => explain::run(a, langs),
         Command::Generate(a) => generate::run(a),
         Command::Review(a) => review::run(a),
@@ -286,6 +298,16 @@ fn csv_separator(s: &str) -> Result<char, String> {
     }
 }
 
+/// `--excel`'s list separator without `--csv-separator`: `;` when Vietnamese was asked for
+/// (`--lang vi` or the scenario's `language: vi`; Excel with Vietnamese settings expects it), else
+/// the locale's.
+fn excel_separator(chosen: Option<Lang>) -> char {
+    match chosen {
+        Some(Lang::Vi) => ';',
+        _ => locale_separator(),
+    }
+}
+
 /// The list separator of the user's locale (LC_ALL, then LC_NUMERIC, then LANG).
 fn locale_separator() -> char {
     let var = |k: &str| std::env::var(k).ok();
@@ -305,5 +327,45 @@ fn time_limit(t: Option<f64>) -> Result<Option<f64>, Status> {
             Err(Status::Problem)
         }
         t => Ok(t),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every command, subcommands too, has an Examples section, and every argument a description.
+    #[test]
+    fn every_command_has_examples_and_every_argument_help() {
+        fn walk(c: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let after = c
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            if !after.contains("Example") {
+                missing.push(format!("`{path}`: no Examples section"));
+            }
+            for a in c.get_arguments() {
+                let id = a.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                let described = a
+                    .get_help()
+                    .or(a.get_long_help())
+                    .is_some_and(|h| !h.to_string().trim().is_empty());
+                if !described {
+                    missing.push(format!("`{path}`: argument {id} has no description"));
+                }
+            }
+            for s in c.get_subcommands() {
+                walk(s, &format!("{path} {}", s.get_name()), missing);
+            }
+        }
+        let cli = super::Cli::command();
+        assert!(cli.get_subcommands().count() >= 10);
+        let mut missing = Vec::new();
+        walk(&cli, "rotaplan", &mut missing);
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
     }
 }

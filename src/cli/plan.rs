@@ -2,6 +2,7 @@
 
 use super::{Status, formats, say, say_problems, say_violations};
 use rotaplan::output::{check_out_dir, write_set};
+use rotaplan::report::catalogue::Msg;
 use rotaplan::report::{self, Format};
 use std::path::PathBuf;
 
@@ -43,9 +44,10 @@ pub struct Args {
     /// en (the first row keeps the column ids).
     #[arg(long, value_parser = ["vi", "en"])]
     labels: Option<String>,
-    /// Write plan.csv and unfilled.csv for Excel: a UTF-8 BOM, Windows line ends, and the list
-    /// separator of the locale (`;` with a decimal comma where the locale writes 0,5 — Vietnamese,
-    /// most of Europe — else `,`), from LC_ALL, LC_NUMERIC or LANG.
+    /// Write plan.csv and unfilled.csv for Excel: a UTF-8 BOM, Windows line ends, and a list
+    /// separator: `;` (with decimal commas) when the language asked for is Vietnamese (`--lang vi`
+    /// or the scenario's `language: vi`), else the locale's (`;` where the locale writes 0,5 —
+    /// Vietnamese, most of Europe — else `,`), from LC_ALL, LC_NUMERIC or LANG.
     #[arg(long)]
     excel: bool,
     /// With --excel, this list separator instead of the locale's (`;` also writes decimal commas).
@@ -161,34 +163,29 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     let plan = &planned.plan;
     let lang = langs.of(&sc);
     let labels = a.labels.as_deref().and_then(rotaplan::domain::Lang::parse);
-    let files: Vec<(String, Vec<u8>)> = [
-        ("plan.csv", report::assignments_csv_labelled(plan, labels)),
-        ("unfilled.csv", report::unfilled_csv_labelled(plan, labels)),
-        ("plan.md", report::markdown_in(plan, lang)),
-        ("plan.html", report::html_in(plan, lang)),
-        ("plan.json", report::json(plan)),
-        ("committee.html", report::committee_html(&sc, plan)),
-    ]
-    .into_iter()
-    .map(|(n, t)| (n.to_string(), t.into_bytes()))
-    .collect();
-    let mut files = files;
+    let o = report::PlanFiles {
+        lang,
+        labels,
+        timings: true,
+    };
+    let mut files = match report::plan_files(&sc, plan, o) {
+        Ok(f) => f,
+        Err(e) => {
+            fail!("error: cannot make plan.xlsx: {e}; nothing was written");
+            return Status::Internal;
+        }
+    };
     if a.excel {
-        let sep = a.csv_separator.unwrap_or_else(super::locale_separator);
+        let sep = a
+            .csv_separator
+            .unwrap_or_else(|| super::excel_separator(langs.chosen(&sc)));
         for (name, bytes) in &mut files {
             if name.ends_with(".csv") {
                 *bytes = report::excel_csv(&String::from_utf8_lossy(bytes), sep);
             }
         }
     }
-    match report::plan_xlsx(plan) {
-        Ok(b) => files.push(("plan.xlsx".into(), b)),
-        Err(e) => {
-            fail!("error: cannot make plan.xlsx: {e}; nothing was written");
-            return Status::Internal;
-        }
-    }
-    // The five files as one set: the folder holds all the old ones or all the new ones.
+    // The files as one set: the folder holds all the old ones or all the new ones.
     if let Err(e) = write_set(&dir, &files) {
         fail!(
             "error: cannot write the plan to {}: {e}; the folder keeps what it held",
@@ -210,7 +207,10 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     }
     say(&report::render_in(plan, a.format, lang));
     if a.format == Format::Table {
-        say(&format!("\nwritten: {}\n", dir.display()));
+        say(&format!(
+            "\n{}\n",
+            report::catalogue::fill(lang, Msg::Written, &[("path", &dir.display())])
+        ));
     }
     Status::ok_if(plan.solver.status.has_plan())
 }

@@ -4,6 +4,7 @@ use super::progress::Bars;
 use super::{Status, log, say};
 use rotaplan::output::check_out_dir;
 use rotaplan::report;
+use rotaplan::report::catalogue::{Msg, fill};
 use rotaplan::runs::parallel as batch;
 use std::path::PathBuf;
 
@@ -21,7 +22,7 @@ pub struct Args {
     out: Option<PathBuf>,
 }
 
-pub fn run(a: Args, quiet: bool) -> Status {
+pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
     let Args {
         scenarios: files,
         jobs,
@@ -48,7 +49,7 @@ pub fn run(a: Args, quiet: bool) -> Status {
     let bars = Bars::new(work.len(), quiet, true);
     let results = batch::run(&work, threads, &bars);
     bars.finish();
-    if let Err(e) = batch::write(&out, &results) {
+    if let Err(e) = batch::write(&out, &work, &results, langs.choice()) {
         fail!(
             "error: cannot write the run to {}: {e}; the folder keeps what it held",
             out.display()
@@ -56,17 +57,25 @@ pub fn run(a: Args, quiet: bool) -> Status {
         return Status::Problem;
     }
     let failed = batch::failures(&results);
-    say(&report::comparison_text(
+    let lang = langs.plain();
+    say(&report::comparison_text_in(
         &batch::comparison(&results),
         &failed,
+        lang,
     ));
     let bad = results.iter().filter(|f| !f.ok()).count();
     say(&format!(
-        "\n{} scenario(s): {} planned, {} failed or infeasible; written: {}\n",
-        results.len(),
-        results.len() - bad,
-        bad,
-        out.display()
+        "\n{}\n",
+        fill(
+            lang,
+            Msg::RunDone,
+            &[
+                ("n", &results.len()),
+                ("planned", &(results.len() - bad)),
+                ("failed", &bad),
+                ("path", &out.display()),
+            ]
+        )
     ));
     for (name, e) in &failed {
         if log::format() == log::LogFormat::Json {

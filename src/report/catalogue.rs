@@ -198,7 +198,7 @@ catalogue! {
     WhyTermLimit { en: "{cadre} has headed {unit} for {terms} consecutive term(s): heading it again would be a {nth} consecutive term, and at most {max} are allowed", vi: "{cadre} đã giữ chức người đứng đầu {unit} {terms} nhiệm kỳ liên tiếp: tiếp tục sẽ là nhiệm kỳ liên tiếp thứ {nth}, trong khi tối đa {max} nhiệm kỳ" }
     WhyFamily { en: "{post} is a {function} post and relative {relative} ({name}) is {role} of {unit}", vi: "{post} là vị trí {function} và người thân {relative} ({name}) là {role} của {unit}" }
     // checker violations (check::Problem)
-    Passes { en: "the plan passes every rule (H1–H10, S1–S4)", vi: "phương án đáp ứng mọi quy định (H1–H10, S1–S4)" }
+    Passes { en: "the plan passes every rule ({rules})", vi: "phương án đáp ứng mọi quy định ({rules})" }
     Violations { en: "{n} violation(s)", vi: "{n} vi phạm" }
     ProbForbidden { en: "the scenario forbids this pair{reason}", vi: "kịch bản loại trừ cặp này{reason}" }
     ProbSeveralPosts { en: "assigned to {n} posts: {posts}", vi: "được bố trí vào {n} vị trí: {posts}" }
@@ -263,6 +263,139 @@ catalogue! {
     CsvKind { en: "kind", vi: "loại" }
     CsvTopRule { en: "main rule", vi: "quy định chủ yếu" }
     CsvReason { en: "reason", vi: "lý do" }
+    // ---- issue 13: what the command line prints
+    Written { en: "written: {path}", vi: "đã ghi: {path}" }
+    RunDone { en: "{n} scenario(s): {planned} planned, {failed} failed or infeasible; written: {path}", vi: "{n} kịch bản: {planned} đã lập phương án, {failed} lỗi hoặc không có phương án; đã ghi: {path}" }
+    // ---- issue 13: words of report/xlsx.rs (moved from its LABELS table)
+    XlsxKpi { en: "KPI", vi: "Chỉ tiêu" }
+    XlsxValue { en: "value", vi: "giá trị" }
+    XlsxScenario { en: "scenario", vi: "kịch bản" }
+    XlsxPlanDate { en: "plan date", vi: "ngày lập phương án" }
+    XlsxRuleSet { en: "rule set", vi: "bộ quy định" }
+    XlsxStatus { en: "solver status", vi: "trạng thái giải" }
+    XlsxPosts { en: "posts", vi: "số vị trí" }
+    XlsxSeats { en: "quota seats", vi: "số suất theo định mức" }
+    XlsxSeatsFilled { en: "seats filled", vi: "suất đã bố trí" }
+    XlsxMustFillPosts { en: "must-fill posts", vi: "vị trí bắt buộc bố trí" }
+    XlsxMustFillFilled { en: "must-fill posts filled", vi: "vị trí bắt buộc đã bố trí" }
+    XlsxShortagePosts { en: "posts in units short of people", vi: "vị trí ở đơn vị thiếu cán bộ" }
+    XlsxShortageFilled { en: "of them filled", vi: "trong đó đã bố trí" }
+    XlsxMoves { en: "cadres moved", vi: "cán bộ luân chuyển" }
+    XlsxWomenShare { en: "women", vi: "tỷ lệ nữ" }
+    XlsxYoungShare { en: "young", vi: "tỷ lệ trẻ" }
+    XlsxMinorityShare { en: "ethnic minorities", vi: "tỷ lệ dân tộc thiểu số" }
+    XlsxExtraSeatsUsed { en: "seats beyond quota used", vi: "suất vượt định mức đã dùng" }
+    XlsxTrainingCoverage { en: "moves that train", vi: "tỷ lệ luân chuyển có đào tạo" }
+    XlsxCadresIn { en: "cadres received", vi: "cán bộ đến" }
+    XlsxCadresOut { en: "cadres sent", vi: "cán bộ đi" }
+    XlsxPostsUnfilled { en: "posts left empty", vi: "vị trí còn trống" }
+    XlsxEmptySeats { en: "empty seats", vi: "suất còn trống" }
+    XlsxMustFillEmpty { en: "must-fill posts empty", vi: "vị trí bắt buộc còn trống" }
+    XlsxStartDate { en: "rotation start", vi: "ngày bắt đầu luân chuyển" }
+    // ---- issue 13: words of report/score.rs (moved from its LABELS table)
+    ScoreComponent { en: "component", vi: "thành phần" }
+    ScorePoints { en: "points", vi: "điểm" }
+    ScoreWeight { en: "weight", vi: "trọng số" }
+    ScoreContribution { en: "contribution", vi: "đóng góp" }
+    ScoreThisPlan { en: "this plan", vi: "phương án này" }
+    ScoreOptimum { en: "optimum", vi: "tối ưu" }
+    ScoreDifference { en: "this − optimum", vi: "chênh lệch so với tối ưu" }
+    ScoreMustFillEmpty { en: "must-fill seats left empty", vi: "suất bắt buộc còn trống" }
+    ScoreExtraSeats { en: "seats beyond quota", vi: "suất vượt định mức" }
+    ScoreWomenShortfall { en: "women short of target", vi: "thiếu chỉ tiêu nữ" }
+    ScoreYoungShortfall { en: "young short of target", vi: "thiếu chỉ tiêu trẻ" }
+    ScoreMinorityShortfall { en: "minorities short of target", vi: "thiếu chỉ tiêu dân tộc thiểu số" }
+    ScoreKpi { en: "KPI", vi: "chỉ tiêu" }
+    ScoreShortageFilled { en: "shortage posts filled", vi: "vị trí nơi thiếu đã bố trí" }
+    ScoreMoves { en: "moves", vi: "lượt luân chuyển" }
+    ScoreWomenShare { en: "women %", vi: "nữ %" }
+    ScoreYoungShare { en: "young %", vi: "trẻ %" }
+    ScoreMinorityShare { en: "minority %", vi: "dân tộc thiểu số %" }
+    ScoreTrainingCoverage { en: "moves that train %", vi: "có đào tạo %" }
+    ScoreTitle { en: "Score of the plan", vi: "Điểm của phương án" }
+    ScoreKpis { en: "KPIs", vi: "Các chỉ tiêu" }
+    ScoreSame { en: "The plan reaches the optimum's objective.", vi: "Phương án đạt giá trị mục tiêu tối ưu." }
+    ScoreWorse { en: "The optimum is {d} higher; most of the difference is in: {w}.", vi: "Phương án tối ưu cao hơn {d}; chênh lệch chủ yếu ở: {w}." }
+    ScoreDifferently { en: "{n} cadre(s) are placed differently from the optimum ({s}).", vi: "{n} cán bộ được bố trí khác phương án tối ưu ({s})." }
+    ScoreNotProven { en: "not proven optimal", vi: "chưa chứng minh tối ưu" }
+    // ---- issue 13: words of report/committee.rs (moved from its LABELS table)
+    CommitteeTitle { en: "Cadre rotation plan for the standing committee", vi: "Phương án luân chuyển cán bộ trình Ban Thường vụ" }
+    CommitteePlanDate { en: "Plan date", vi: "Ngày lập phương án" }
+    CommitteeRuleSet { en: "Rule set", vi: "Quy định áp dụng" }
+    CommitteeSummary { en: "Summary", vi: "Tổng hợp" }
+    CommitteeMoves { en: "Cadres rotated", vi: "Số cán bộ luân chuyển" }
+    CommitteePostsFilled { en: "Posts filled", vi: "Số vị trí được bố trí" }
+    CommitteeOf { en: "of", vi: "trên" }
+    CommitteeWomen { en: "Women", vi: "Nữ" }
+    CommitteeMinority { en: "Ethnic minorities", vi: "Dân tộc thiểu số" }
+    CommitteeByDirection { en: "By direction", vi: "Theo hướng luân chuyển" }
+    CommitteeByTier { en: "By level of the receiving post", vi: "Theo cấp của vị trí đến" }
+    CommitteeDirection { en: "direction", vi: "hướng" }
+    CommitteeTier { en: "level", vi: "cấp" }
+    CommitteeCadres { en: "cadres", vi: "cán bộ" }
+    CommitteeCentreToLocality { en: "centre → locality", vi: "Trung ương → địa phương" }
+    CommitteeLocalityToCentre { en: "locality → centre", vi: "địa phương → Trung ương" }
+    CommitteeBetweenLocalities { en: "between localities", vi: "giữa các địa phương" }
+    CommitteeWithinCentre { en: "between central agencies", vi: "giữa các cơ quan Trung ương" }
+    CommitteeToLower { en: "to a lower level in the locality", vi: "xuống cấp dưới ở địa phương" }
+    CommitteeToHigher { en: "to a higher level in the locality", vi: "lên cấp trên ở địa phương" }
+    CommitteeFromOutside { en: "from outside the units of the plan", vi: "từ ngoài các đơn vị của phương án" }
+    CommitteeCentral { en: "central", vi: "Trung ương" }
+    CommitteeProvince { en: "province", vi: "tỉnh" }
+    CommitteeDistrict { en: "district", vi: "huyện" }
+    CommitteeCommune { en: "commune", vi: "xã" }
+    CommitteeEmpty { en: "Posts left empty", vi: "Vị trí chưa bố trí được" }
+    CommitteeNoEmpty { en: "Every post is filled.", vi: "Tất cả các vị trí đều đã được bố trí." }
+    CommitteePosts { en: "post(s)", vi: "vị trí" }
+    CommitteeMustFill { en: "must fill", vi: "bắt buộc" }
+    CommitteeMovesSection { en: "Rotations by receiving unit", vi: "Danh sách luân chuyển theo đơn vị đến" }
+    CommitteeReceiving { en: "Receiving unit", vi: "Đơn vị đến" }
+    CommitteeSending { en: "from", vi: "từ" }
+    CommitteeNoUnit { en: "no current unit", vi: "chưa có đơn vị" }
+    CommitteeCadre { en: "Cadre", vi: "Cán bộ" }
+    CommitteeFromTo { en: "From → to", vi: "Từ → đến" }
+    CommitteeTerm { en: "Rotation term", vi: "Thời gian luân chuyển" }
+    CommitteeReason { en: "Reason", vi: "Lý do" }
+    CommitteeConsidered { en: "Also considered", vi: "Đã xem xét thêm" }
+    CommitteeMonths { en: "months", vi: "tháng" }
+    CommitteeReasonStaffing { en: "strengthens a unit short of people", vi: "tăng cường cho đơn vị thiếu cán bộ" }
+    CommitteeReasonTraining { en: "training", vi: "đào tạo, rèn luyện" }
+    CommitteeReasonNotLocal { en: "not-local policy (key post)", vi: "bố trí cán bộ không là người địa phương" }
+    CommitteeReasonTwoTerm { en: "two-term limit as head in the unit", vi: "đã giữ chức vụ người đứng đầu hai nhiệm kỳ" }
+    CommitteeReasonFit { en: "fits the planned title", vi: "phù hợp chức danh quy hoạch" }
+    CommitteeReasonPinned { en: "decided by the committee (pin)", vi: "theo quyết định của cấp ủy (đã chốt)" }
+    CommitteeGainNewTier { en: "a new level (centre ↔ locality)", vi: "cấp mới (Trung ương ↔ địa phương)" }
+    CommitteeGainGrassroots { en: "the grassroots", vi: "cơ sở" }
+    CommitteeGainNewSector { en: "a new sector", vi: "lĩnh vực mới" }
+    CommitteeGainNewRegion { en: "a new region", vi: "vùng mới" }
+    CommitteeGainDifficultArea { en: "a difficult area", vi: "địa bàn khó khăn" }
+    CommitteeGainLowerLevel { en: "lower-level experience", vi: "kinh nghiệm cấp dưới" }
+    CommitteeKindNoEligibleCadre { en: "no cadre of the pool passes the hard rules; most are excluded by {rule}: widen the planning pool for these titles or review that rule", vi: "không có cán bộ nào trong nguồn đáp ứng các điều kiện bắt buộc; chủ yếu do {rule}: mở rộng nguồn quy hoạch cho các chức danh này hoặc xem xét lại quy định đó" }
+    CommitteeKindEligibleUsedElsewhere { en: "every eligible cadre is placed on a post that counts more: add cadres to the planning pool for these titles", vi: "mọi cán bộ đủ điều kiện đã được bố trí vào vị trí cần hơn: bổ sung nguồn quy hoạch cho các chức danh này" }
+    CommitteeKindSideConstraint { en: "free eligible cadres are held back by {rule}: review that limit for these units", vi: "cán bộ đủ điều kiện bị giữ lại do {rule}: xem xét lại giới hạn này cho các đơn vị" }
+    CommitteeKindNotWorthAMove { en: "moving a free eligible cadre costs more than filling the post gains: raise the posts' priority if they must be filled", vi: "chi phí luân chuyển lớn hơn lợi ích: nâng mức ưu tiên nếu cần bố trí" }
+    CommitteeKindSolverStopped { en: "the solver stopped before it found the move: give it more time", vi: "bộ giải dừng trước khi tìm được phương án: cho thêm thời gian" }
+    CommitteeKindNoPlan { en: "there is no plan: the requirements cannot all hold; see the requirements to relax in plan.md", vi: "chưa có phương án: các yêu cầu không thể cùng thỏa mãn; xem các yêu cầu cần nới trong plan.md" }
+    CommitteeUnknownRule { en: "a hard rule", vi: "một điều kiện bắt buộc" }
+    CommitteeFooter { en: "Made by rotaplan from the scenario's files; every move passed the independent check of every rule.", vi: "Lập bằng rotaplan từ dữ liệu của kịch bản; mọi trường hợp đã qua kiểm tra độc lập theo tất cả các quy định." }
+    CommitteeEmptyPostNames { en: "Posts: {posts}", vi: "Các vị trí: {posts}" }
+    // ---- issue 13: words of report/comparison.rs (moved from its LABELS table)
+    CmpPlan { en: "plan", vi: "phương án" }
+    CmpWeights { en: "weights", vi: "trọng số" }
+    CmpObjective { en: "objective", vi: "mục tiêu" }
+    CmpGap { en: "gap %", vi: "khoảng cách %" }
+    CmpMustFillFilled { en: "must-fill", vi: "bắt buộc đã bố trí" }
+    CmpShortageFilled { en: "shortage filled", vi: "nơi thiếu đã bố trí" }
+    CmpExtraSeatsUsed { en: "extra seats", vi: "suất vượt định mức" }
+    CmpTrainingCoverage { en: "training %", vi: "có đào tạo %" }
+    CmpTitle { en: "Comparison", vi: "So sánh phương án" }
+    CmpPlans { en: "Plans", vi: "Các phương án" }
+    CmpSecObjective { en: "Objective and its terms (points)", vi: "Giá trị mục tiêu và các thành phần (điểm)" }
+    CmpSecPosts { en: "Posts and moves", vi: "Vị trí và lượt luân chuyển" }
+    CmpSecShares { en: "Shares of the cadres moved (%)", vi: "Tỷ lệ trong số cán bộ luân chuyển (%)" }
+    CmpFailed { en: "Failed", vi: "Không lập được" }
+    CmpNoteBest { en: "* best within its group (one scenario file and its variants); the objective and its terms only between plans with the same weights (same letter).", vi: "* tốt nhất trong nhóm (một tệp kịch bản và các biến thể của nó); giá trị mục tiêu và các thành phần chỉ so giữa các phương án cùng trọng số (cùng chữ cái)." }
+    CmpNoteUnknown { en: "The objective and its terms are not marked for plans read from files: plan.json does not record the weights. Compare their KPIs.", vi: "Giá trị mục tiêu và các thành phần không được đánh dấu với phương án đọc từ tệp: plan.json không ghi trọng số. Hãy so các chỉ tiêu." }
 }
 
 /// A rule's title for people.
@@ -293,6 +426,86 @@ pub fn rule_title(lang: Lang, r: crate::rules::RuleId) -> &'static str {
     )
 }
 
+/// Every rule id in the order of `RuleId`. [`rule_index`] matches every variant, so a new rule
+/// does not compile until it is listed here too (a test checks the order).
+pub const RULES: [crate::rules::RuleId; 18] = {
+    use crate::rules::RuleId as R;
+    [
+        R::H1,
+        R::H2,
+        R::H3,
+        R::H4,
+        R::H5,
+        R::H6,
+        R::H7,
+        R::H8,
+        R::H9,
+        R::H10,
+        R::S1,
+        R::S2,
+        R::S3,
+        R::S4,
+        R::S5,
+        R::S6,
+        R::P1,
+        R::P2,
+    ]
+};
+
+/// The place of `r` in [`RULES`] (compiled with the tests, which check the order).
+#[cfg(test)]
+const fn rule_index(r: crate::rules::RuleId) -> usize {
+    use crate::rules::RuleId as R;
+    match r {
+        R::H1 => 0,
+        R::H2 => 1,
+        R::H3 => 2,
+        R::H4 => 3,
+        R::H5 => 4,
+        R::H6 => 5,
+        R::H7 => 6,
+        R::H8 => 7,
+        R::H9 => 8,
+        R::H10 => 9,
+        R::S1 => 10,
+        R::S2 => 11,
+        R::S3 => 12,
+        R::S4 => 13,
+        R::S5 => 14,
+        R::S6 => 15,
+        R::P1 => 16,
+        R::P2 => 17,
+    }
+}
+
+/// The rules a plan's check verifies (every rule but the programme's P rules), as ranges of ids
+/// by family: `H1–H10, S1–S6`.
+pub fn plan_rule_ranges() -> String {
+    let mut families: Vec<(char, String, String)> = Vec::new();
+    for r in RULES {
+        let id = r.to_string();
+        let family = id.chars().next().unwrap_or('?');
+        if family == 'P' {
+            continue;
+        }
+        match families.last_mut() {
+            Some((f, _, last)) if *f == family => *last = id,
+            _ => families.push((family, id.clone(), id)),
+        }
+    }
+    families
+        .into_iter()
+        .map(|(_, first, last)| {
+            if first == last {
+                first
+            } else {
+                format!("{first}–{last}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A solver status for people (JSON keeps the ids).
 pub fn status(lang: Lang, s: crate::solve::SolveStatus) -> &'static str {
     use crate::solve::SolveStatus as S;
@@ -312,15 +525,19 @@ pub fn status(lang: Lang, s: crate::solve::SolveStatus) -> &'static str {
 
 /// An objective term's name (`scoring::TERMS`) for people; the id itself if it has no entry.
 pub fn term(lang: Lang, name: &str) -> String {
-    let m = match name {
+    term_msg(name).map_or_else(|| name.to_string(), |m| t(lang, m).to_string())
+}
+
+/// The message of an objective term's name, if it has one.
+pub fn term_msg(name: &str) -> Option<Msg> {
+    Some(match name {
         "staffing" => Msg::TermStaffing,
         "training" => Msg::TermTraining,
         "fit" => Msg::TermFit,
         "disruption" => Msg::TermDisruption,
         "stability" => Msg::TermStability,
-        other => return other.to_string(),
-    };
-    t(lang, m).to_string()
+        _ => return None,
+    })
 }
 
 /// The human label of a CSV column id (the label rows of `--labels`); the id itself for a column
@@ -404,6 +621,14 @@ mod tests {
         ] {
             assert!(all.contains(w), "no {w:?} in the catalogue");
         }
+    }
+
+    #[test]
+    fn the_rule_list_is_complete_and_gives_the_checked_ranges() {
+        for (i, r) in RULES.iter().enumerate() {
+            assert_eq!(rule_index(*r), i, "{r} out of place in RULES");
+        }
+        assert_eq!(plan_rule_ranges(), "H1–H10, S1–S6");
     }
 
     #[test]

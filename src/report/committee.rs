@@ -5,185 +5,80 @@
 //! minority shares) and the posts left empty, one actionable line per reason (the rule and the
 //! count, not a list of ids).
 
-use crate::domain::{Date, Scenario, Tier};
+use super::catalogue::{Msg, fill, rule_title, t};
+use crate::domain::{Date, Lang, Scenario, Tier};
 use crate::plan::{Assignment, Plan, UnfilledKind};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// Every human-facing word of the committee report: (key, English, Vietnamese). The lead moves
-/// these into the message catalogue; today the English column is used.
-const LABELS: &[(&str, &str, &str)] = &[
-    (
-        "title",
-        "Cadre rotation plan for the standing committee",
-        "Phương án luân chuyển cán bộ trình Ban Thường vụ",
-    ),
-    ("plan_date", "Plan date", "Ngày lập phương án"),
-    ("rule_set", "Rule set", "Quy định áp dụng"),
-    ("summary", "Summary", "Tổng hợp"),
-    ("moves", "Cadres rotated", "Số cán bộ luân chuyển"),
-    ("posts_filled", "Posts filled", "Số vị trí được bố trí"),
-    ("of", "of", "trên"),
-    ("women", "Women", "Nữ"),
-    ("minority", "Ethnic minorities", "Dân tộc thiểu số"),
-    ("by_direction", "By direction", "Theo hướng luân chuyển"),
-    (
-        "by_tier",
-        "By level of the receiving post",
-        "Theo cấp của vị trí đến",
-    ),
-    ("direction", "direction", "hướng"),
-    ("tier", "level", "cấp"),
-    ("cadres", "cadres", "cán bộ"),
-    (
-        "centre_to_locality",
-        "centre → locality",
-        "Trung ương → địa phương",
-    ),
-    (
-        "locality_to_centre",
-        "locality → centre",
-        "địa phương → Trung ương",
-    ),
-    (
-        "between_localities",
-        "between localities",
-        "giữa các địa phương",
-    ),
-    (
-        "within_centre",
-        "between central agencies",
-        "giữa các cơ quan Trung ương",
-    ),
-    (
-        "to_lower",
-        "to a lower level in the locality",
-        "xuống cấp dưới ở địa phương",
-    ),
-    (
-        "to_higher",
-        "to a higher level in the locality",
-        "lên cấp trên ở địa phương",
-    ),
-    (
-        "from_outside",
-        "from outside the units of the plan",
-        "từ ngoài các đơn vị của phương án",
-    ),
-    ("central", "central", "Trung ương"),
-    ("province", "province", "tỉnh"),
-    ("district", "district", "huyện"),
-    ("commune", "commune", "xã"),
-    ("empty", "Posts left empty", "Vị trí chưa bố trí được"),
-    (
-        "no_empty",
-        "Every post is filled.",
-        "Tất cả các vị trí đều đã được bố trí.",
-    ),
-    ("posts", "post(s)", "vị trí"),
-    ("must_fill", "must fill", "bắt buộc"),
-    (
-        "moves_section",
-        "Rotations by receiving unit",
-        "Danh sách luân chuyển theo đơn vị đến",
-    ),
-    ("receiving", "Receiving unit", "Đơn vị đến"),
-    ("sending", "from", "từ"),
-    ("no_unit", "no current unit", "chưa có đơn vị"),
-    ("cadre", "Cadre", "Cán bộ"),
-    ("from_to", "From → to", "Từ → đến"),
-    ("term", "Rotation term", "Thời gian luân chuyển"),
-    ("reason", "Reason", "Lý do"),
-    ("considered", "Also considered", "Đã xem xét thêm"),
-    ("none_considered", "—", "—"),
-    ("months", "months", "tháng"),
-    (
-        "reason_staffing",
-        "strengthens a unit short of people",
-        "tăng cường cho đơn vị thiếu cán bộ",
-    ),
-    ("reason_training", "training", "đào tạo, rèn luyện"),
-    (
-        "reason_not_local",
-        "not-local policy (key post)",
-        "bố trí cán bộ không là người địa phương",
-    ),
-    (
-        "reason_two_term",
-        "two-term limit as head in the unit",
-        "đã giữ chức vụ người đứng đầu hai nhiệm kỳ",
-    ),
-    (
-        "reason_fit",
-        "fits the planned title",
-        "phù hợp chức danh quy hoạch",
-    ),
-    (
-        "reason_pinned",
-        "decided by the committee (pin)",
-        "theo quyết định của cấp ủy (đã chốt)",
-    ),
-    (
-        "gain_new_tier",
-        "a new level (centre ↔ locality)",
-        "cấp mới (Trung ương ↔ địa phương)",
-    ),
-    ("gain_grassroots", "the grassroots", "cơ sở"),
-    ("gain_new_sector", "a new sector", "lĩnh vực mới"),
-    ("gain_new_region", "a new region", "vùng mới"),
-    (
-        "gain_difficult_area",
-        "a difficult area",
-        "địa bàn khó khăn",
-    ),
-    (
-        "gain_lower_level",
-        "lower-level experience",
-        "kinh nghiệm cấp dưới",
-    ),
-    (
-        "kind_no_eligible_cadre",
-        "no cadre of the pool passes the hard rules; most are excluded by {rule}: widen the planning pool for these titles or review that rule",
-        "không có cán bộ nào trong nguồn đáp ứng các điều kiện bắt buộc; chủ yếu do {rule}: mở rộng nguồn quy hoạch cho các chức danh này hoặc xem xét lại quy định đó",
-    ),
-    (
-        "kind_eligible_used_elsewhere",
-        "every eligible cadre is placed on a post that counts more: add cadres to the planning pool for these titles",
-        "mọi cán bộ đủ điều kiện đã được bố trí vào vị trí cần hơn: bổ sung nguồn quy hoạch cho các chức danh này",
-    ),
-    (
-        "kind_side_constraint",
-        "free eligible cadres are held back by {rule}: review that limit for these units",
-        "cán bộ đủ điều kiện bị giữ lại do {rule}: xem xét lại giới hạn này cho các đơn vị",
-    ),
-    (
-        "kind_not_worth_a_move",
-        "moving a free eligible cadre costs more than filling the post gains: raise the posts' priority if they must be filled",
-        "chi phí luân chuyển lớn hơn lợi ích: nâng mức ưu tiên nếu cần bố trí",
-    ),
-    (
-        "kind_solver_stopped",
-        "the solver stopped before it found the move: give it more time",
-        "bộ giải dừng trước khi tìm được phương án: cho thêm thời gian",
-    ),
-    (
-        "kind_no_plan",
-        "there is no plan: the requirements cannot all hold; see the requirements to relax in plan.md",
-        "chưa có phương án: các yêu cầu không thể cùng thỏa mãn; xem các yêu cầu cần nới trong plan.md",
-    ),
-    ("unknown_rule", "a hard rule", "một điều kiện bắt buộc"),
-    (
-        "footer",
-        "Made by rotaplan from the scenario's files; every move passed the independent check of every rule.",
-        "Lập bằng rotaplan từ dữ liệu của kịch bản; mọi trường hợp đã qua kiểm tra độc lập theo tất cả các quy định.",
-    ),
-];
+/// The catalogue message of a label key of this module.
+fn label_msg(key: &str) -> Option<Msg> {
+    Some(match key {
+        "title" => Msg::CommitteeTitle,
+        "plan_date" => Msg::CommitteePlanDate,
+        "rule_set" => Msg::CommitteeRuleSet,
+        "summary" => Msg::CommitteeSummary,
+        "moves" => Msg::CommitteeMoves,
+        "posts_filled" => Msg::CommitteePostsFilled,
+        "of" => Msg::CommitteeOf,
+        "women" => Msg::CommitteeWomen,
+        "minority" => Msg::CommitteeMinority,
+        "by_direction" => Msg::CommitteeByDirection,
+        "by_tier" => Msg::CommitteeByTier,
+        "direction" => Msg::CommitteeDirection,
+        "tier" => Msg::CommitteeTier,
+        "cadres" => Msg::CommitteeCadres,
+        "centre_to_locality" => Msg::CommitteeCentreToLocality,
+        "locality_to_centre" => Msg::CommitteeLocalityToCentre,
+        "between_localities" => Msg::CommitteeBetweenLocalities,
+        "within_centre" => Msg::CommitteeWithinCentre,
+        "to_lower" => Msg::CommitteeToLower,
+        "to_higher" => Msg::CommitteeToHigher,
+        "from_outside" => Msg::CommitteeFromOutside,
+        "central" => Msg::CommitteeCentral,
+        "province" => Msg::CommitteeProvince,
+        "district" => Msg::CommitteeDistrict,
+        "commune" => Msg::CommitteeCommune,
+        "empty" => Msg::CommitteeEmpty,
+        "no_empty" => Msg::CommitteeNoEmpty,
+        "posts" => Msg::CommitteePosts,
+        "must_fill" => Msg::CommitteeMustFill,
+        "moves_section" => Msg::CommitteeMovesSection,
+        "receiving" => Msg::CommitteeReceiving,
+        "sending" => Msg::CommitteeSending,
+        "no_unit" => Msg::CommitteeNoUnit,
+        "cadre" => Msg::CommitteeCadre,
+        "from_to" => Msg::CommitteeFromTo,
+        "term" => Msg::CommitteeTerm,
+        "reason" => Msg::CommitteeReason,
+        "considered" => Msg::CommitteeConsidered,
+        "months" => Msg::CommitteeMonths,
+        "reason_staffing" => Msg::CommitteeReasonStaffing,
+        "reason_training" => Msg::CommitteeReasonTraining,
+        "reason_not_local" => Msg::CommitteeReasonNotLocal,
+        "reason_two_term" => Msg::CommitteeReasonTwoTerm,
+        "reason_fit" => Msg::CommitteeReasonFit,
+        "reason_pinned" => Msg::CommitteeReasonPinned,
+        "gain_new_tier" => Msg::CommitteeGainNewTier,
+        "gain_grassroots" => Msg::CommitteeGainGrassroots,
+        "gain_new_sector" => Msg::CommitteeGainNewSector,
+        "gain_new_region" => Msg::CommitteeGainNewRegion,
+        "gain_difficult_area" => Msg::CommitteeGainDifficultArea,
+        "gain_lower_level" => Msg::CommitteeGainLowerLevel,
+        "kind_no_eligible_cadre" => Msg::CommitteeKindNoEligibleCadre,
+        "kind_eligible_used_elsewhere" => Msg::CommitteeKindEligibleUsedElsewhere,
+        "kind_side_constraint" => Msg::CommitteeKindSideConstraint,
+        "kind_not_worth_a_move" => Msg::CommitteeKindNotWorthAMove,
+        "kind_solver_stopped" => Msg::CommitteeKindSolverStopped,
+        "kind_no_plan" => Msg::CommitteeKindNoPlan,
+        "unknown_rule" => Msg::CommitteeUnknownRule,
+        "footer" => Msg::CommitteeFooter,
+        _ => return None,
+    })
+}
 
-fn label(key: &str) -> &'static str {
-    LABELS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map_or("", |(_, en, _)| en)
+fn label(lang: Lang, key: &str) -> &'static str {
+    label_msg(key).map_or("", |m| t(lang, m))
 }
 
 fn esc(s: &str) -> String {
@@ -193,15 +88,19 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn date(d: Date) -> String {
-    d.format("%d/%m/%Y").to_string()
+/// A date as the reader of `lang` writes it: dd/mm/yyyy in Vietnamese, yyyy-mm-dd in English.
+fn date(lang: Lang, d: Date) -> String {
+    match lang {
+        Lang::Vi => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
 }
 
-fn pct(n: usize, of: usize) -> String {
+fn pct(lang: Lang, n: usize, of: usize) -> String {
     if of == 0 {
         "—".into()
     } else {
-        format!("{:.1} %", n as f64 * 100.0 / of as f64)
+        super::pct_in(lang, n as f64 / of as f64)
     }
 }
 
@@ -219,19 +118,19 @@ fn direction(from: Option<Tier>, to: Tier) -> &'static str {
 }
 
 /// The reasons of one move, in words.
-fn reasons(sc: &Scenario, a: &Assignment) -> String {
+fn reasons(lang: Lang, sc: &Scenario, a: &Assignment) -> String {
     let cadre = sc.cadre(a.cadre);
     let post = sc.post(a.post);
     let unit = sc.unit(post.unit);
     let mut out: Vec<String> = Vec::new();
     if a.pinned {
-        out.push(label("reason_pinned").into());
+        out.push(label(lang, "reason_pinned").into());
     }
     if unit.shortage >= 2 {
-        out.push(label("reason_staffing").into());
+        out.push(label(lang, "reason_staffing").into());
     }
     if post.not_local {
-        out.push(label("reason_not_local").into());
+        out.push(label(lang, "reason_not_local").into());
     }
     if let Some(u) = cadre.current_unit
         && cadre
@@ -239,7 +138,7 @@ fn reasons(sc: &Scenario, a: &Assignment) -> String {
             .iter()
             .any(|(hu, n)| *hu == u && *n >= sc.rules.max_head_terms)
     {
-        out.push(label("reason_two_term").into());
+        out.push(label(lang, "reason_two_term").into());
     }
     if !a.training.is_empty() {
         let gains: Vec<&str> = a
@@ -250,18 +149,18 @@ fn reasons(sc: &Scenario, a: &Assignment) -> String {
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default();
-                label(&format!("gain_{id}"))
+                label(lang, &format!("gain_{id}"))
             })
             .filter(|l| !l.is_empty())
             .collect();
         out.push(format!(
             "{}: {}",
-            label("reason_training"),
+            label(lang, "reason_training"),
             gains.join(", ")
         ));
     }
     if a.terms.fit >= 3.0 {
-        out.push(label("reason_fit").into());
+        out.push(label(lang, "reason_fit").into());
     }
     out.join("; ")
 }
@@ -297,17 +196,17 @@ footer { margin-top: 6mm; font-size: 8.5pt; color: #444; }
 @media screen { body { padding: 8mm; } }
 ";
 
-/// `committee.html` for a plan of `sc`.
-pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
+/// `committee.html` for a plan of `sc`, in `lang` (its words, dates and numbers).
+pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
     let mut b = String::new();
     let _ = write!(
         b,
         "<h1>{}</h1>\n<p class=\"meta\">{} — {} {} — {} {}</p>\n",
-        label("title"),
+        label(lang, "title"),
         esc(&plan.scenario),
-        label("plan_date"),
-        date(plan.plan_date),
-        label("rule_set"),
+        label(lang, "plan_date"),
+        date(lang, plan.plan_date),
+        label(lang, "rule_set"),
         esc(&plan.rule_set)
     );
     // The summary: the review's figures.
@@ -328,19 +227,19 @@ pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
         "<h2>{}</h2>\n<table class=\"figures\"><tbody>\n\
          <tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{} {} {}</td></tr>\n\
          <tr><th>{}</th><td>{} ({})</td></tr>\n<tr><th>{}</th><td>{} ({})</td></tr>\n</tbody></table>\n",
-        label("summary"),
-        label("moves"),
+        label(lang, "summary"),
+        label(lang, "moves"),
         n,
-        label("posts_filled"),
+        label(lang, "posts_filled"),
         k.posts_filled,
-        label("of"),
+        label(lang, "of"),
         k.posts,
-        label("women"),
+        label(lang, "women"),
         women,
-        pct(women, n),
-        label("minority"),
+        pct(lang, women, n),
+        label(lang, "minority"),
         minority,
-        pct(minority, n),
+        pct(lang, minority, n),
     );
     let mut by_dir: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_tier: BTreeMap<u8, usize> = BTreeMap::new();
@@ -362,17 +261,17 @@ pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
     let _ = write!(
         b,
         "<h3>{}</h3>\n<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>%</th></tr></thead><tbody>\n",
-        label("by_direction"),
-        label("direction"),
-        label("cadres")
+        label(lang, "by_direction"),
+        label(lang, "direction"),
+        label(lang, "cadres")
     );
     for d in order {
         if let Some(c) = by_dir.get(d) {
             let _ = writeln!(
                 b,
                 "<tr><td>{}</td><td>{c}</td><td>{}</td></tr>",
-                label(d),
-                pct(*c, n)
+                label(lang, d),
+                pct(lang, *c, n)
             );
         }
     }
@@ -380,54 +279,69 @@ pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
     let _ = write!(
         b,
         "<h3>{}</h3>\n<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>%</th></tr></thead><tbody>\n",
-        label("by_tier"),
-        label("tier"),
-        label("cadres")
+        label(lang, "by_tier"),
+        label(lang, "tier"),
+        label(lang, "cadres")
     );
     for (d, c) in &by_tier {
         let t = Tier::ALL[*d as usize];
         let _ = writeln!(
             b,
             "<tr><td>{}</td><td>{c}</td><td>{}</td></tr>",
-            label(t.as_str()),
-            pct(*c, n)
+            label(lang, t.as_str()),
+            pct(lang, *c, n)
         );
     }
     b += "</tbody></table>\n";
     // The posts left empty: one line per reason, with the count.
-    let _ = writeln!(b, "<h3>{}</h3>", label("empty"));
+    let _ = writeln!(b, "<h3>{}</h3>", label(lang, "empty"));
     if plan.unfilled.is_empty() {
-        let _ = writeln!(b, "<p>{}</p>", label("no_empty"));
+        let _ = writeln!(b, "<p>{}</p>", label(lang, "no_empty"));
     } else {
-        let mut groups: BTreeMap<(usize, Option<String>), (usize, usize, &'static str)> =
-            BTreeMap::new();
+        let unit_names: BTreeMap<&str, &str> = sc
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), u.name.as_str()))
+            .collect();
+        type Group = (usize, usize, &'static str, Vec<String>);
+        let mut groups: BTreeMap<(usize, Option<String>), Group> = BTreeMap::new();
         for u in &plan.unfilled {
             let rank = UNFILLED_ORDER
                 .iter()
                 .position(|k| *k == u.kind)
                 .unwrap_or(UNFILLED_ORDER.len());
-            let rule = u.top_rule.map(|r| format!("{r} ({})", r.title()));
+            let rule = u.top_rule.map(|r| format!("{r} ({})", rule_title(lang, r)));
             let e = groups
                 .entry((rank, rule))
-                .or_insert((0, 0, u.kind.as_str()));
+                .or_insert((0, 0, u.kind.as_str(), Vec::new()));
             e.0 += 1;
             e.1 += u.must_fill as usize;
+            let unit = unit_names
+                .get(u.unit_id.as_str())
+                .copied()
+                .unwrap_or(&u.unit_id);
+            e.3.push(format!("{} ({})", esc(&u.post_title), esc(unit)));
         }
         b += "<ul class=\"empty\">\n";
-        for ((_, rule), (count, must, kind)) in &groups {
-            let text = label(&format!("kind_{kind}")).replace(
+        for ((_, rule), (count, must, kind, posts)) in &groups {
+            let text = label(lang, &format!("kind_{kind}")).replace(
                 "{rule}",
-                &esc(rule.as_deref().unwrap_or(label("unknown_rule"))),
+                &esc(rule.as_deref().unwrap_or(label(lang, "unknown_rule"))),
             );
             let must = if *must > 0 {
-                format!(" ({must} {})", label("must_fill"))
+                format!(" ({must} {})", label(lang, "must_fill"))
             } else {
                 String::new()
             };
             let _ = writeln!(
                 b,
-                "<li><strong>{count} {}</strong>{must}: {text}</li>",
-                label("posts")
+                "<li><strong>{count} {}</strong>{must}: {text}<br><small>{}</small></li>",
+                label(lang, "posts"),
+                fill(
+                    lang,
+                    Msg::CommitteeEmptyPostNames,
+                    &[("posts", &posts.join("; "))]
+                )
             );
         }
         b += "</ul>\n";
@@ -461,23 +375,27 @@ pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
     let (start, end) = (plan.plan_date, term_end(sc, plan.plan_date));
     let term = format!(
         "<span class=\"d\">{}</span><br><span class=\"d\">– {}</span><br>({} {})",
-        date(start),
-        date(end),
+        date(lang, start),
+        date(lang, end),
         sc.rules.min_rotation_months,
-        label("months")
+        label(lang, "months")
     );
-    let _ = writeln!(b, "<h2 class=\"moves\">{}</h2>", label("moves_section"));
+    let _ = writeln!(
+        b,
+        "<h2 class=\"moves\">{}</h2>",
+        label(lang, "moves_section")
+    );
     for (to, senders) in &by_unit {
         let unit = sc.unit(*to);
         let _ = write!(
             b,
             "<section class=\"unit\">\n<h3>{}: {}</h3>\n",
-            label("receiving"),
+            label(lang, "receiving"),
             esc(&unit.name)
         );
         for ((_, from), moves) in senders {
             let from_name = if *from == u32::MAX {
-                label("no_unit").to_string()
+                label(lang, "no_unit").to_string()
             } else {
                 esc(&sc.unit(*from).name)
             };
@@ -485,24 +403,24 @@ pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
                 b,
                 "<h4>{} {from_name}</h4>\n<table class=\"moves\"><colgroup><col class=\"c1\"><col class=\"c2\"><col class=\"c3\"><col class=\"c4\"><col class=\"c5\"></colgroup>\n\
                  <thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
-                label("sending"),
-                label("cadre"),
-                label("from_to"),
-                label("term"),
-                label("reason"),
-                label("considered"),
+                label(lang, "sending"),
+                label(lang, "cadre"),
+                label(lang, "from_to"),
+                label(lang, "term"),
+                label(lang, "reason"),
+                label(lang, "considered"),
             );
             for a in moves {
                 let cadre = sc.cadre(a.cadre);
                 let from_post = match (cadre.current_unit, cadre.current_role) {
                     (Some(u), Some(r)) => format!("{} ({})", esc(&sc.unit(u).name), r.as_str()),
                     (Some(u), None) => esc(&sc.unit(u).name),
-                    _ => label("no_unit").into(),
+                    _ => label(lang, "no_unit").into(),
                 };
                 let others = runner_ups
                     .get(a.post_id.as_str())
                     .filter(|v| !v.is_empty())
-                    .map_or(label("none_considered").to_string(), |v| {
+                    .map_or("—".to_string(), |v| {
                         v.iter().map(|n| esc(n)).collect::<Vec<_>>().join(", ")
                     });
                 let _ = writeln!(
@@ -512,16 +430,17 @@ pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
                     esc(&a.cadre_id),
                     esc(&a.post_title),
                     esc(&a.post_id),
-                    esc(&reasons(sc, a)),
+                    esc(&reasons(lang, sc, a)),
                 );
             }
             b += "</tbody></table>\n";
         }
         b += "</section>\n";
     }
-    let _ = writeln!(b, "<footer>{}</footer>", label("footer"));
+    let _ = writeln!(b, "<footer>{}</footer>", label(lang, "footer"));
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n{b}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n{b}</body>\n</html>\n",
+        lang.as_str(),
         esc(&plan.scenario)
     )
 }

@@ -1,79 +1,60 @@
 //! Renderers of the comparison table and of a plan diff.
 
-use super::{md_table, num, text_table};
+use super::catalogue::{self, Msg, t};
+use super::{md_table, num, num_in, number_in, text_table};
 use crate::compare::{Comparison, Diff};
+use crate::domain::Lang;
 
-/// Every human-facing word of the comparison: (key, English, Vietnamese). The lead moves these
-/// into the message catalogue; today the English column is used.
-const LABELS: &[(&str, &str, &str)] = &[
-    ("#", "#", "#"),
-    ("plan", "plan", "phương án"),
-    ("weights", "weights", "trọng số"),
-    ("status", "status", "trạng thái"),
-    ("objective", "objective", "mục tiêu"),
-    ("gap", "gap %", "khoảng cách %"),
-    ("posts_filled", "posts filled", "vị trí đã bố trí"),
-    ("must_fill_filled", "must-fill", "bắt buộc đã bố trí"),
-    ("shortage_filled", "shortage filled", "nơi thiếu đã bố trí"),
-    ("moves", "moves", "lượt luân chuyển"),
-    ("women_share", "women %", "nữ %"),
-    ("young_share", "young %", "trẻ %"),
-    ("minority_share", "minority %", "dân tộc thiểu số %"),
-    ("extra_seats_used", "extra seats", "suất vượt định mức"),
-    ("training_coverage", "training %", "có đào tạo %"),
-    ("staffing", "staffing", "bổ sung cán bộ"),
-    ("training", "training", "đào tạo"),
-    ("fit", "fit", "phù hợp"),
-    ("disruption", "disruption", "xáo trộn"),
-    ("stability", "stability", "ổn định"),
-    ("title", "Comparison", "So sánh phương án"),
-    ("plans", "Plans", "Các phương án"),
-    (
-        "sec_objective",
-        "Objective and its terms (points)",
-        "Giá trị mục tiêu và các thành phần (điểm)",
-    ),
-    ("sec_posts", "Posts and moves", "Vị trí và lượt luân chuyển"),
-    (
-        "sec_shares",
-        "Shares of the cadres moved (%)",
-        "Tỷ lệ trong số cán bộ luân chuyển (%)",
-    ),
-    ("failed", "Failed", "Không lập được"),
-    (
-        "note_best",
-        "* best within its group (one scenario file and its variants); the objective and its terms only between plans with the same weights (same letter).",
-        "* tốt nhất trong nhóm (một tệp kịch bản và các biến thể của nó); giá trị mục tiêu và các thành phần chỉ so giữa các phương án cùng trọng số (cùng chữ cái).",
-    ),
-    (
-        "note_unknown",
-        "The objective and its terms are not marked for plans read from files: plan.json does not record the weights. Compare their KPIs.",
-        "Giá trị mục tiêu và các thành phần không được đánh dấu với phương án đọc từ tệp: plan.json không ghi trọng số. Hãy so các chỉ tiêu.",
-    ),
-];
+/// The catalogue message of a label key of this module.
+fn label_msg(key: &str) -> Option<Msg> {
+    Some(match key {
+        "plan" => Msg::CmpPlan,
+        "weights" => Msg::CmpWeights,
+        "status" => Msg::LabelStatus,
+        "objective" => Msg::CmpObjective,
+        "gap" => Msg::CmpGap,
+        "posts_filled" => Msg::LabelPostsFilled,
+        "must_fill_filled" => Msg::CmpMustFillFilled,
+        "shortage_filled" => Msg::CmpShortageFilled,
+        "moves" => Msg::ScoreMoves,
+        "women_share" => Msg::ScoreWomenShare,
+        "young_share" => Msg::ScoreYoungShare,
+        "minority_share" => Msg::ScoreMinorityShare,
+        "extra_seats_used" => Msg::CmpExtraSeatsUsed,
+        "training_coverage" => Msg::CmpTrainingCoverage,
+        "title" => Msg::CmpTitle,
+        "plans" => Msg::CmpPlans,
+        "sec_objective" => Msg::CmpSecObjective,
+        "sec_posts" => Msg::CmpSecPosts,
+        "sec_shares" => Msg::CmpSecShares,
+        "failed" => Msg::CmpFailed,
+        "note_best" => Msg::CmpNoteBest,
+        "note_unknown" => Msg::CmpNoteUnknown,
+        _ => return None,
+    })
+}
 
-/// The English label of `key` (the key itself when it has none).
-fn label(key: &'static str) -> &'static str {
-    LABELS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map_or(key, |(_, en, _)| en)
+/// The label of `key` in `lang` (an objective term's name, or the key itself when it has none).
+fn label(lang: Lang, key: &'static str) -> &'static str {
+    label_msg(key)
+        .or_else(|| catalogue::term_msg(key))
+        .map_or(key, |m| t(lang, m))
 }
 
 /// The widest a table may be: a terminal of 100 columns, and an A4 page in the Markdown/HTML form.
 pub const MAX_WIDTH: usize = 100;
 
 /// A value as people read it: shares as percentages with one decimal, others as numbers.
-fn shown(v: Option<f64>, percent: bool) -> String {
+fn shown(lang: Lang, v: Option<f64>, percent: bool) -> String {
     match v {
         None => "—".into(),
-        Some(x) if percent => format!("{:.1}", x * 100.0),
-        Some(x) => num(x),
+        Some(x) if percent => number_in(lang, &format!("{:.1}", x * 100.0)),
+        Some(x) => num_in(lang, x),
     }
 }
 
-fn cell(v: Option<f64>, percent: bool, best: bool) -> String {
-    let s = shown(v, percent);
+fn cell(lang: Lang, v: Option<f64>, percent: bool, best: bool) -> String {
+    let s = shown(lang, v, percent);
     if best { format!("{s} *") } else { s }
 }
 
@@ -100,13 +81,17 @@ fn sections(cmp: &Comparison) -> Vec<(&'static str, Vec<usize>)> {
 }
 
 /// Column indexes split into tables that fit [`MAX_WIDTH`] (the `#` column repeated in each).
-fn fit_width(cmp: &Comparison, cols: &[usize]) -> Vec<Vec<usize>> {
+fn fit_width(lang: Lang, cmp: &Comparison, cols: &[usize]) -> Vec<Vec<usize>> {
     let width = |k: usize| {
         let c = &cmp.columns[k];
         cmp.rows
             .iter()
-            .map(|r| cell(r.values[k], c.percent, r.best[k]).chars().count())
-            .chain([label(c.name).chars().count()])
+            .map(|r| {
+                cell(lang, r.values[k], c.percent, r.best[k])
+                    .chars()
+                    .count()
+            })
+            .chain([label(lang, c.name).chars().count()])
             .max()
             .unwrap_or(0)
     };
@@ -143,9 +128,13 @@ fn plan_rows(cmp: &Comparison) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn value_table(cmp: &Comparison, cols: &[usize]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+fn value_table(
+    lang: Lang,
+    cmp: &Comparison,
+    cols: &[usize],
+) -> (Vec<&'static str>, Vec<Vec<String>>) {
     let mut h = vec!["#"];
-    h.extend(cols.iter().map(|&k| label(cmp.columns[k].name)));
+    h.extend(cols.iter().map(|&k| label(lang, cmp.columns[k].name)));
     let rows = cmp
         .rows
         .iter()
@@ -154,7 +143,7 @@ fn value_table(cmp: &Comparison, cols: &[usize]) -> (Vec<&'static str>, Vec<Vec<
             let mut row = vec![(i + 1).to_string()];
             row.extend(
                 cols.iter()
-                    .map(|&k| cell(r.values[k], cmp.columns[k].percent, r.best[k])),
+                    .map(|&k| cell(lang, r.values[k], cmp.columns[k].percent, r.best[k])),
             );
             row
         })
@@ -162,10 +151,10 @@ fn value_table(cmp: &Comparison, cols: &[usize]) -> (Vec<&'static str>, Vec<Vec<
     (h, rows)
 }
 
-fn notes(cmp: &Comparison) -> String {
-    let mut out = wrap(label("note_best"));
+fn notes(lang: Lang, cmp: &Comparison) -> String {
+    let mut out = wrap(label(lang, "note_best"));
     if cmp.weights_unknown() {
-        out += &wrap(label("note_unknown"));
+        out += &wrap(label(lang, "note_unknown"));
     }
     out
 }
@@ -197,10 +186,10 @@ fn failures_lines(failures: &[(String, String)]) -> String {
         .collect()
 }
 
-fn plan_header() -> Vec<&'static str> {
+fn plan_header(lang: Lang) -> Vec<&'static str> {
     ["#", "plan", "weights", "status"]
         .into_iter()
-        .map(label)
+        .map(|k| label(lang, k))
         .collect()
 }
 
@@ -208,21 +197,26 @@ fn plan_header() -> Vec<&'static str> {
 /// characters (the objective with its terms, the posts and moves, the shares in percent); `*`
 /// marks the best within a group.
 pub fn comparison_text(cmp: &Comparison, failures: &[(String, String)]) -> String {
-    let mut out = format!("{}\n", label("plans"));
-    out += &text_table(&plan_header(), &plan_rows(cmp));
+    comparison_text_in(cmp, failures, Lang::En)
+}
+
+/// [`comparison_text`] in `lang`.
+pub fn comparison_text_in(cmp: &Comparison, failures: &[(String, String)], lang: Lang) -> String {
+    let mut out = format!("{}\n", label(lang, "plans"));
+    out += &text_table(&plan_header(lang), &plan_rows(cmp));
     for (title, cols) in sections(cmp) {
-        for part in fit_width(cmp, &cols) {
-            let (h, rows) = value_table(cmp, &part);
-            out += &format!("\n{}\n", label(title));
+        for part in fit_width(lang, cmp, &cols) {
+            let (h, rows) = value_table(lang, cmp, &part);
+            out += &format!("\n{}\n", label(lang, title));
             out += &text_table(&h, &rows);
         }
     }
     out += "\n";
-    out += &notes(cmp);
+    out += &notes(lang, cmp);
     if !failures.is_empty() {
         out += &format!(
             "\n{} ({}):\n{}",
-            label("failed"),
+            label(lang, "failed"),
             failures.len(),
             failures_lines(failures)
         );
@@ -232,19 +226,32 @@ pub fn comparison_text(cmp: &Comparison, failures: &[(String, String)]) -> Strin
 
 /// The same tables in Markdown (each fits an A4 page in summary.html).
 pub fn comparison_markdown(cmp: &Comparison, failures: &[(String, String)]) -> String {
-    let mut out = format!("# {}\n\n", label("title"));
-    out += &md_table(&plan_header(), &plan_rows(cmp));
+    comparison_markdown_in(cmp, failures, Lang::En)
+}
+
+/// [`comparison_markdown`] in `lang`.
+pub fn comparison_markdown_in(
+    cmp: &Comparison,
+    failures: &[(String, String)],
+    lang: Lang,
+) -> String {
+    let mut out = format!("# {}\n\n", label(lang, "title"));
+    out += &md_table(&plan_header(lang), &plan_rows(cmp));
     for (title, cols) in sections(cmp) {
-        for part in fit_width(cmp, &cols) {
-            let (h, rows) = value_table(cmp, &part);
-            out += &format!("\n### {}\n\n", label(title));
+        for part in fit_width(lang, cmp, &cols) {
+            let (h, rows) = value_table(lang, cmp, &part);
+            out += &format!("\n### {}\n\n", label(lang, title));
             out += &md_table(&h, &rows);
         }
     }
     out += "\n";
-    out += &notes(cmp).replace('*', "\\*");
+    out += &notes(lang, cmp).replace('*', "\\*");
     if !failures.is_empty() {
-        out += &format!("\n## {}\n\n{}", label("failed"), failures_lines(failures));
+        out += &format!(
+            "\n## {}\n\n{}",
+            label(lang, "failed"),
+            failures_lines(failures)
+        );
     }
     out
 }

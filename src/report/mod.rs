@@ -73,6 +73,56 @@ pub fn num(x: f64) -> String {
     if s == "-0" { "0".into() } else { s.to_string() }
 }
 
+/// A number as people of `lang` read it, from its English form at the start of `en` (`6314.5`,
+/// `-12.5 %`): Vietnamese groups thousands with a dot and writes a decimal comma (`6.314,5`,
+/// `-12,5 %`); English is returned unchanged. The one place for the number format of human outputs
+/// (terminal, Markdown, HTML); CSV, JSON and workbook cells keep numbers as numbers.
+pub fn number_in(lang: Lang, en: &str) -> String {
+    if lang == Lang::En {
+        return en.to_string();
+    }
+    let (sign, rest) = match en.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", en),
+    };
+    let int_len = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    if int_len == 0 {
+        return en.to_string();
+    }
+    let (int, tail) = rest.split_at(int_len);
+    let (frac, tail) = match tail.strip_prefix('.') {
+        Some(t) if t.starts_with(|c: char| c.is_ascii_digit()) => {
+            let n = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+            (Some(&t[..n]), &t[n..])
+        }
+        _ => (None, tail),
+    };
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(',');
+        out += f;
+    }
+    out + tail
+}
+
+/// [`num`] for people of `lang` ([`number_in`]).
+pub fn num_in(lang: Lang, x: f64) -> String {
+    number_in(lang, &num(x))
+}
+
+/// A share as a percentage with one decimal for people of `lang` (`12.5 %`, `12,5 %`).
+pub fn pct_in(lang: Lang, x: f64) -> String {
+    number_in(lang, &pct(x))
+}
+
 fn pct(x: f64) -> String {
     format!("{:.1} %", x * 100.0)
 }
@@ -534,6 +584,45 @@ pub fn html_in(plan: &Plan, lang: Lang) -> String {
     html_page_in(&plan.scenario, &markdown_in(plan, lang), &[], lang)
 }
 
+/// What [`plan_files`] writes besides the plan: the language of the words, the `--labels` row of
+/// the CSV files, and whether the solver's timings appear (a run leaves them out, so that the same
+/// input gives the same bytes).
+#[derive(Debug, Clone, Copy)]
+pub struct PlanFiles {
+    pub lang: Lang,
+    pub labels: Option<Lang>,
+    pub timings: bool,
+}
+
+/// A plan's files as `rotaplan plan` writes them, and `run` and `batch` in each scenario's folder:
+/// plan.csv, unfilled.csv, plan.md, plan.html, plan.json, committee.html and plan.xlsx, as (name,
+/// bytes). The one list of a plan's outputs.
+pub fn plan_files(
+    sc: &crate::domain::Scenario,
+    plan: &Plan,
+    o: PlanFiles,
+) -> Result<Vec<(String, Vec<u8>)>, rust_xlsxwriter::XlsxError> {
+    let md = markdown_with(plan, o.timings, o.lang);
+    let json = if o.timings {
+        json(plan)
+    } else {
+        json_without_timings(plan)
+    };
+    let mut files: Vec<(String, Vec<u8>)> = [
+        ("plan.csv", assignments_csv_labelled(plan, o.labels)),
+        ("unfilled.csv", unfilled_csv_labelled(plan, o.labels)),
+        ("plan.html", html_page_in(&plan.scenario, &md, &[], o.lang)),
+        ("plan.md", md),
+        ("plan.json", json),
+        ("committee.html", committee_html(sc, plan, o.lang)),
+    ]
+    .into_iter()
+    .map(|(n, t)| (n.to_string(), t.into_bytes()))
+    .collect();
+    files.push(("plan.xlsx".into(), plan_xlsx(plan, o.lang)?));
+    Ok(files)
+}
+
 /// A self-contained HTML page of Markdown text (tables enabled).
 pub fn html_page(title: &str, md: &str) -> String {
     html_page_with_charts(title, md, &[])
@@ -659,7 +748,14 @@ pub fn violations_text(v: &[Violation]) -> String {
 /// [`violations_text`] in `lang`.
 pub fn violations_text_in(v: &[Violation], lang: Lang) -> String {
     if v.is_empty() {
-        return format!("{}\n", t(lang, Msg::Passes));
+        return format!(
+            "{}\n",
+            fill(
+                lang,
+                Msg::Passes,
+                &[("rules", &catalogue::plan_rule_ranges())]
+            )
+        );
     }
     let mut out = format!("{}\n", fill(lang, Msg::Violations, &[("n", &v.len())]));
     for x in v {
@@ -725,4 +821,23 @@ pub(crate) fn gain_ids(a: &crate::plan::Assignment) -> String {
         })
         .collect::<Vec<_>>()
         .join(";")
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::{Lang, num_in, number_in, pct_in};
+
+    #[test]
+    fn vietnamese_numbers_have_a_decimal_comma_and_dotted_thousands() {
+        assert_eq!(num_in(Lang::Vi, 6314.0), "6.314");
+        assert_eq!(num_in(Lang::Vi, 1234567.25), "1.234.567,25");
+        assert_eq!(num_in(Lang::Vi, -1234.5), "-1.234,5");
+        assert_eq!(num_in(Lang::Vi, 12.0), "12");
+        assert_eq!(pct_in(Lang::Vi, 0.125), "12,5 %");
+        assert_eq!(number_in(Lang::Vi, "—"), "—");
+        assert_eq!(number_in(Lang::Vi, "0.0125 %"), "0,0125 %");
+        // English is the number as it was.
+        assert_eq!(num_in(Lang::En, 6314.5), "6314.5");
+        assert_eq!(pct_in(Lang::En, 0.125), "12.5 %");
+    }
 }

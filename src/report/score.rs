@@ -1,86 +1,51 @@
 //! The score of any plan (`rotaplan check`): its objective term by term, its KPIs, and with
 //! `--against-optimum` how far it is from the optimum of the same scenario, and where.
 
-use super::{num, text_table};
+use super::catalogue::{self, Msg, fill, t};
+use super::{num_in, text_table};
+use crate::domain::Lang;
 use crate::domain::Weights;
 use crate::plan::Score;
 use crate::scoring::TERMS;
 use serde_json::{Value, json};
 
-/// Every human-facing word of the score: (key, English, Vietnamese). The lead moves these into the
-/// message catalogue; today the English column is used.
-const LABELS: &[(&str, &str, &str)] = &[
-    ("component", "component", "thành phần"),
-    ("points", "points", "điểm"),
-    ("weight", "weight", "trọng số"),
-    ("contribution", "contribution", "đóng góp"),
-    ("this_plan", "this plan", "phương án này"),
-    ("optimum", "optimum", "tối ưu"),
-    ("difference", "this − optimum", "chênh lệch so với tối ưu"),
-    (
-        "must_fill_empty",
-        "must-fill seats left empty",
-        "suất bắt buộc còn trống",
-    ),
-    ("extra_seats", "seats beyond quota", "suất vượt định mức"),
-    (
-        "women_shortfall",
-        "women short of target",
-        "thiếu chỉ tiêu nữ",
-    ),
-    (
-        "young_shortfall",
-        "young short of target",
-        "thiếu chỉ tiêu trẻ",
-    ),
-    (
-        "minority_shortfall",
-        "minorities short of target",
-        "thiếu chỉ tiêu dân tộc thiểu số",
-    ),
-    ("total", "objective", "giá trị mục tiêu"),
-    ("kpi", "KPI", "chỉ tiêu"),
-    ("posts_filled", "posts filled", "vị trí đã bố trí"),
-    (
-        "must_fill_filled",
-        "must-fill posts filled",
-        "vị trí bắt buộc đã bố trí",
-    ),
-    (
-        "shortage_filled",
-        "shortage posts filled",
-        "vị trí nơi thiếu đã bố trí",
-    ),
-    ("moves", "moves", "lượt luân chuyển"),
-    ("women_share", "women %", "nữ %"),
-    ("young_share", "young %", "trẻ %"),
-    ("minority_share", "minority %", "dân tộc thiểu số %"),
-    ("training_coverage", "moves that train %", "có đào tạo %"),
-    ("title", "Score of the plan", "Điểm của phương án"),
-    ("kpis", "KPIs", "Các chỉ tiêu"),
-    (
-        "same",
-        "The plan reaches the optimum's objective.",
-        "Phương án đạt giá trị mục tiêu tối ưu.",
-    ),
-    (
-        "worse",
-        "The optimum is {d} higher; most of the difference is in: {w}.",
-        "Phương án tối ưu cao hơn {d}; chênh lệch chủ yếu ở: {w}.",
-    ),
-    (
-        "differently",
-        "{n} cadre(s) are placed differently from the optimum ({s}).",
-        "{n} cán bộ được bố trí khác phương án tối ưu ({s}).",
-    ),
-    ("not_proven", "not proven optimal", "chưa chứng minh tối ưu"),
-];
+/// The catalogue message of a label key of this module.
+fn label_msg(key: &str) -> Option<Msg> {
+    Some(match key {
+        "component" => Msg::ScoreComponent,
+        "points" => Msg::ScorePoints,
+        "weight" => Msg::ScoreWeight,
+        "contribution" => Msg::ScoreContribution,
+        "this_plan" => Msg::ScoreThisPlan,
+        "optimum" => Msg::ScoreOptimum,
+        "difference" => Msg::ScoreDifference,
+        "must_fill_empty" => Msg::ScoreMustFillEmpty,
+        "extra_seats" => Msg::ScoreExtraSeats,
+        "women_shortfall" => Msg::ScoreWomenShortfall,
+        "young_shortfall" => Msg::ScoreYoungShortfall,
+        "minority_shortfall" => Msg::ScoreMinorityShortfall,
+        "total" => Msg::LabelObjective,
+        "kpi" => Msg::ScoreKpi,
+        "posts_filled" => Msg::LabelPostsFilled,
+        "must_fill_filled" => Msg::XlsxMustFillFilled,
+        "shortage_filled" => Msg::ScoreShortageFilled,
+        "moves" => Msg::ScoreMoves,
+        "women_share" => Msg::ScoreWomenShare,
+        "young_share" => Msg::ScoreYoungShare,
+        "minority_share" => Msg::ScoreMinorityShare,
+        "training_coverage" => Msg::ScoreTrainingCoverage,
+        "title" => Msg::ScoreTitle,
+        "kpis" => Msg::ScoreKpis,
+        "same" => Msg::ScoreSame,
+        "worse" => Msg::ScoreWorse,
+        "differently" => Msg::ScoreDifferently,
+        "not_proven" => Msg::ScoreNotProven,
+        _ => return None,
+    })
+}
 
-fn label(key: &str) -> &'static str {
-    LABELS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map_or("", |(_, en, _)| en)
+fn label(lang: Lang, key: &str) -> &'static str {
+    label_msg(key).map_or("", |m| t(lang, m))
 }
 
 /// The optimum a plan is measured against.
@@ -124,23 +89,40 @@ fn components(s: &Score, w: &Weights) -> Vec<(&'static str, f64, f64, f64)> {
     out
 }
 
-fn name(key: &'static str) -> &'static str {
-    let l = label(key);
-    if l.is_empty() { key } else { l }
+/// A component's or KPI's name in `lang` (an objective term by its catalogue name).
+fn name(lang: Lang, key: &'static str) -> &'static str {
+    label_msg(key)
+        .or_else(|| catalogue::term_msg(key))
+        .map_or(key, |m| t(lang, m))
 }
 
-fn kpi_rows(s: &Score) -> Vec<(&'static str, String)> {
+fn kpi_rows(lang: Lang, s: &Score) -> Vec<(&'static str, String)> {
     let k = &s.kpis;
-    let pct = |x: f64| format!("{:.1}", x * 100.0);
+    let pct = |x: f64| super::number_in(lang, &format!("{:.1}", x * 100.0));
     vec![
-        ("posts_filled", format!("{} of {}", k.posts_filled, k.posts)),
+        (
+            "posts_filled",
+            fill(
+                lang,
+                Msg::ValueOf,
+                &[("a", &k.posts_filled), ("b", &k.posts)],
+            ),
+        ),
         (
             "must_fill_filled",
-            format!("{} of {}", k.must_fill_filled, k.must_fill_posts),
+            fill(
+                lang,
+                Msg::ValueOf,
+                &[("a", &k.must_fill_filled), ("b", &k.must_fill_posts)],
+            ),
         ),
         (
             "shortage_filled",
-            format!("{} of {}", k.shortage_filled, k.shortage_posts),
+            fill(
+                lang,
+                Msg::ValueOf,
+                &[("a", &k.shortage_filled), ("b", &k.shortage_posts)],
+            ),
         ),
         ("moves", k.moves.to_string()),
         ("women_share", pct(k.women_share)),
@@ -152,23 +134,23 @@ fn kpi_rows(s: &Score) -> Vec<(&'static str, String)> {
 
 /// The score in words and tables; with an optimum, its column and the difference, and a sentence
 /// naming where most of the difference lies.
-pub fn score_text(s: &Score, w: &Weights, optimum: Option<&Optimum>) -> String {
+pub fn score_text(s: &Score, w: &Weights, optimum: Option<&Optimum>, lang: Lang) -> String {
     let mut out = format!(
         "{}: {} {}\n\n",
-        label("title"),
-        label("total"),
-        num(s.objective.total)
+        label(lang, "title"),
+        label(lang, "total"),
+        num_in(lang, s.objective.total)
     );
     let mine = components(s, w);
     let theirs = optimum.map(|o| components(&o.score, w));
     let mut header = vec![
-        label("component"),
-        label("points"),
-        label("weight"),
-        label("contribution"),
+        label(lang, "component"),
+        label(lang, "points"),
+        label(lang, "weight"),
+        label(lang, "contribution"),
     ];
     if optimum.is_some() {
-        header.extend([label("optimum"), label("difference")]);
+        header.extend([label(lang, "optimum"), label(lang, "difference")]);
     }
     let mut rows: Vec<Vec<String>> = Vec::new();
     for (i, (k, pts, wt, c)) in mine.iter().enumerate() {
@@ -177,37 +159,42 @@ pub fn score_text(s: &Score, w: &Weights, optimum: Option<&Optimum>) -> String {
         if i >= TERMS.len() && *c == 0.0 && other.is_none_or(|x| x == 0.0) {
             continue;
         }
-        let mut row = vec![name(k).to_string(), num(*pts), num(*wt), num(*c)];
+        let mut row = vec![
+            name(lang, k).to_string(),
+            num_in(lang, *pts),
+            num_in(lang, *wt),
+            num_in(lang, *c),
+        ];
         if let Some(x) = other {
-            row.extend([num(x), num(c - x)]);
+            row.extend([num_in(lang, x), num_in(lang, c - x)]);
         }
         rows.push(row);
     }
     let mut total = vec![
-        label("total").to_string(),
+        label(lang, "total").to_string(),
         String::new(),
         String::new(),
-        num(s.objective.total),
+        num_in(lang, s.objective.total),
     ];
     if let Some(o) = optimum {
         total.extend([
-            num(o.score.objective.total),
-            num(s.objective.total - o.score.objective.total),
+            num_in(lang, o.score.objective.total),
+            num_in(lang, s.objective.total - o.score.objective.total),
         ]);
     }
     rows.push(total);
     out += &text_table(&header, &rows);
-    out += &format!("\n{}\n", label("kpis"));
-    let mut kh = vec![label("kpi"), label("this_plan")];
+    out += &format!("\n{}\n", label(lang, "kpis"));
+    let mut kh = vec![label(lang, "kpi"), label(lang, "this_plan")];
     if optimum.is_some() {
-        kh.push(label("optimum"));
+        kh.push(label(lang, "optimum"));
     }
-    let theirs_k = optimum.map(|o| kpi_rows(&o.score));
-    let krows: Vec<Vec<String>> = kpi_rows(s)
+    let theirs_k = optimum.map(|o| kpi_rows(lang, &o.score));
+    let krows: Vec<Vec<String>> = kpi_rows(lang, s)
         .into_iter()
         .enumerate()
         .map(|(i, (k, v))| {
-            let mut r = vec![name(k).to_string(), v];
+            let mut r = vec![name(lang, k).to_string(), v];
             if let Some(t) = &theirs_k {
                 r.push(t[i].1.clone());
             }
@@ -219,7 +206,7 @@ pub fn score_text(s: &Score, w: &Weights, optimum: Option<&Optimum>) -> String {
         let d = o.score.objective.total - s.objective.total;
         out += "\n";
         if d.abs() < 1e-6 {
-            out += label("same");
+            out += label(lang, "same");
         } else {
             // The parts where this plan loses most, largest first.
             let mut loss: Vec<(&str, f64)> = mine
@@ -232,21 +219,25 @@ pub fn score_text(s: &Score, w: &Weights, optimum: Option<&Optimum>) -> String {
             let w: Vec<String> = loss
                 .iter()
                 .take(3)
-                .map(|(k, x)| format!("{} (−{})", name(k), num(*x)))
+                .map(|(k, x)| format!("{} (−{})", name(lang, k), num_in(lang, *x)))
                 .collect();
-            out += &label("worse")
-                .replace("{d}", &num(d))
-                .replace("{w}", &w.join(", "));
+            out += &fill(
+                lang,
+                Msg::ScoreWorse,
+                &[("d", &num_in(lang, d)), ("w", &w.join(", "))],
+            );
         }
         out += "\n";
         let status = if o.status == "optimal" {
             o.status.clone()
         } else {
-            format!("{}, {}", o.status, label("not_proven"))
+            format!("{}, {}", o.status, label(lang, "not_proven"))
         };
-        out += &label("differently")
-            .replace("{n}", &o.placed_differently.to_string())
-            .replace("{s}", &status);
+        out += &fill(
+            lang,
+            Msg::ScoreDifferently,
+            &[("n", &o.placed_differently), ("s", &status)],
+        );
         out += "\n";
     }
     out

@@ -7,82 +7,55 @@
 //! The bytes are the same for the same plan: the workbook's creation time is the plan date (the
 //! zip entries already carry a fixed time).
 
+use super::catalogue::{Msg, t, term};
 use super::num;
 use crate::compare::{Better, Comparison};
+use crate::domain::Lang;
 use crate::plan::Plan;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use std::collections::BTreeMap;
 
-/// Every human-facing word of the workbooks: (key, English, Vietnamese). The lead moves these into
-/// the message catalogue; today the English column is used.
-const LABELS: &[(&str, &str, &str)] = &[
-    ("kpi", "KPI", "Chỉ tiêu"),
-    ("value", "value", "giá trị"),
-    ("scenario", "scenario", "kịch bản"),
-    ("plan_date", "plan date", "ngày lập phương án"),
-    ("rule_set", "rule set", "bộ quy định"),
-    ("status", "solver status", "trạng thái giải"),
-    ("objective", "objective", "giá trị mục tiêu"),
-    ("bound", "bound", "cận trên"),
-    ("gap", "gap", "khoảng cách tối ưu"),
-    ("posts", "posts", "số vị trí"),
-    ("posts_filled", "posts filled", "vị trí đã bố trí"),
-    ("seats", "quota seats", "số suất theo định mức"),
-    ("seats_filled", "seats filled", "suất đã bố trí"),
-    (
-        "must_fill_posts",
-        "must-fill posts",
-        "vị trí bắt buộc bố trí",
-    ),
-    (
-        "must_fill_filled",
-        "must-fill posts filled",
-        "vị trí bắt buộc đã bố trí",
-    ),
-    (
-        "shortage_posts",
-        "posts in units short of people",
-        "vị trí ở đơn vị thiếu cán bộ",
-    ),
-    ("shortage_filled", "of them filled", "trong đó đã bố trí"),
-    ("moves", "cadres moved", "cán bộ luân chuyển"),
-    ("women_share", "women", "tỷ lệ nữ"),
-    ("young_share", "young", "tỷ lệ trẻ"),
-    (
-        "minority_share",
-        "ethnic minorities",
-        "tỷ lệ dân tộc thiểu số",
-    ),
-    (
-        "extra_seats_used",
-        "seats beyond quota used",
-        "suất vượt định mức đã dùng",
-    ),
-    (
-        "training_coverage",
-        "moves that train",
-        "tỷ lệ luân chuyển có đào tạo",
-    ),
-    ("unit_id", "unit id", "mã đơn vị"),
-    ("unit_name", "unit", "đơn vị"),
-    ("cadres_in", "cadres received", "cán bộ đến"),
-    ("cadres_out", "cadres sent", "cán bộ đi"),
-    ("posts_unfilled", "posts left empty", "vị trí còn trống"),
-    ("empty_seats", "empty seats", "suất còn trống"),
-    (
-        "must_fill_empty",
-        "must-fill posts empty",
-        "vị trí bắt buộc còn trống",
-    ),
-    ("start_date", "rotation start", "ngày bắt đầu luân chuyển"),
-];
+/// The catalogue message of a label key of this module.
+fn label_msg(key: &str) -> Option<Msg> {
+    Some(match key {
+        "kpi" => Msg::XlsxKpi,
+        "value" => Msg::XlsxValue,
+        "scenario" => Msg::XlsxScenario,
+        "plan_date" => Msg::XlsxPlanDate,
+        "rule_set" => Msg::XlsxRuleSet,
+        "status" => Msg::XlsxStatus,
+        "objective" => Msg::LabelObjective,
+        "bound" => Msg::LabelBound,
+        "gap" => Msg::LabelGap,
+        "posts" => Msg::XlsxPosts,
+        "posts_filled" => Msg::LabelPostsFilled,
+        "seats" => Msg::XlsxSeats,
+        "seats_filled" => Msg::XlsxSeatsFilled,
+        "must_fill_posts" => Msg::XlsxMustFillPosts,
+        "must_fill_filled" => Msg::XlsxMustFillFilled,
+        "shortage_posts" => Msg::XlsxShortagePosts,
+        "shortage_filled" => Msg::XlsxShortageFilled,
+        "moves" => Msg::XlsxMoves,
+        "women_share" => Msg::XlsxWomenShare,
+        "young_share" => Msg::XlsxYoungShare,
+        "minority_share" => Msg::XlsxMinorityShare,
+        "extra_seats_used" => Msg::XlsxExtraSeatsUsed,
+        "training_coverage" => Msg::XlsxTrainingCoverage,
+        "unit_id" => Msg::CsvUnitId,
+        "unit_name" => Msg::ColUnit,
+        "cadres_in" => Msg::XlsxCadresIn,
+        "cadres_out" => Msg::XlsxCadresOut,
+        "posts_unfilled" => Msg::XlsxPostsUnfilled,
+        "empty_seats" => Msg::XlsxEmptySeats,
+        "must_fill_empty" => Msg::XlsxMustFillEmpty,
+        "start_date" => Msg::XlsxStartDate,
+        _ => return None,
+    })
+}
 
-/// The English label of `key` (the key itself when it has none).
-fn label(key: &str) -> &str {
-    LABELS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map_or(key, |(_, en, _)| en)
+/// The label of `key` in `lang` (the key itself when it has none).
+fn label(lang: Lang, key: &str) -> &str {
+    label_msg(key).map_or(key, |m| t(lang, m))
 }
 
 /// A typed cell.
@@ -191,10 +164,10 @@ fn workbook(date: crate::domain::Date) -> Result<(Workbook, Formats), XlsxError>
     Ok((wb, f))
 }
 
-/// `plan.xlsx`: sheets `plan` (plan.csv's columns, typed, and the rotation's start date),
+/// `plan.xlsx` (the labels of the KPIs in `lang`): sheets `plan` (plan.csv's columns, typed, and the rotation's start date),
 /// `unfilled` (unfilled.csv's columns), `summary` (the KPIs) and `units` (one row per unit:
 /// cadres received and sent, posts filled and left empty).
-pub fn plan_xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
+pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let (mut wb, f) = workbook(plan.plan_date)?;
     // The plan.
     let mut header = super::assignment_columns();
@@ -250,7 +223,7 @@ pub fn plan_xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
     // The KPIs.
     let k = &plan.kpis;
     let s = &plan.solver;
-    let kpi = |key: &str, v: Cell| vec![Cell::text(key), Cell::text(label(key)), v];
+    let kpi = |key: &str, v: Cell| vec![Cell::text(key), Cell::text(label(lang, key)), v];
     let rows = vec![
         kpi("scenario", Cell::text(&plan.scenario)),
         kpi("plan_date", Cell::Date(plan.plan_date)),
@@ -276,7 +249,11 @@ pub fn plan_xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
     ];
     let mut rows = rows;
     for (name, x) in plan.objective.terms.named() {
-        rows.push(vec![Cell::text(name), Cell::text(name), Cell::Num(x)]);
+        rows.push(vec![
+            Cell::text(name),
+            Cell::text(term(lang, name)),
+            Cell::Num(x),
+        ]);
     }
     sheet(
         wb.add_worksheet(),

@@ -22,6 +22,8 @@ pub struct Options {
     pub shard: Option<(usize, usize)>,
     pub jobs: usize,
     pub deadline: Option<Instant>,
+    /// The language of each scenario's outputs.
+    pub langs: crate::domain::LangChoice,
 }
 
 /// Scenario files named by the arguments: a `.yaml`/`.yml` file, a folder (searched recursively
@@ -300,6 +302,7 @@ pub fn batch(
         hashes: todo.iter().map(|&k| hashes[k].clone()).collect(),
         entries: Mutex::new(vec![None; todo_jobs.len()]),
         inner: progress,
+        langs: o.langs,
     };
     progress.total(todo_jobs.len());
     let control = batch::Control {
@@ -431,6 +434,7 @@ struct Writer<'a> {
     /// written).
     entries: Mutex<Vec<Option<Entry>>>,
     inner: &'a dyn Progress,
+    langs: crate::domain::LangChoice,
 }
 
 impl Writer<'_> {
@@ -443,7 +447,7 @@ impl Writer<'_> {
             .strip_prefix(self.dir)
             .unwrap_or(&job_dir)
             .to_path_buf();
-        let mut files = batch::job_files(f);
+        let mut files = batch::job_files(&self.jobs[index], f, self.langs);
         let outputs: Vec<(String, String)> = files
             .iter()
             .map(|(n, b)| (rel.join(n).display().to_string(), sha256_hex(b)))

@@ -4,7 +4,7 @@
 //! prints nothing.
 
 use crate::compare::{self, Comparison, PlanSummary};
-use crate::domain::Scenario;
+use crate::domain::{LangChoice, Scenario};
 use crate::output::write_set;
 use crate::plan::Plan;
 use crate::report;
@@ -392,35 +392,39 @@ pub fn job_dir(out: &Path, name: &str) -> PathBuf {
     out.join(folder(name))
 }
 
-/// One job's output files (plan files without timings, or `error.txt`), as (path relative to the
-/// job's folder, bytes).
-pub fn job_files(f: &Finished) -> Vec<(String, Vec<u8>)> {
-    let files: Vec<(&str, String)> = match &f.outcome {
-        Outcome::Planned(plan) => vec![
-            ("plan.csv", report::assignments_csv(plan)),
-            ("unfilled.csv", report::unfilled_csv(plan)),
-            ("plan.md", report::markdown_without_timings(plan)),
-            ("plan.json", report::json_without_timings(plan)),
-        ],
-        Outcome::Failed(e) => vec![("error.txt", format!("{e}\n"))],
-    };
-    let mut files: Vec<(String, Vec<u8>)> = files
-        .into_iter()
-        .map(|(n, t)| (n.to_string(), t.into_bytes()))
-        .collect();
-    if let Outcome::Planned(plan) = &f.outcome {
-        match report::plan_xlsx(plan) {
-            Ok(b) => files.push(("plan.xlsx".into(), b)),
-            Err(e) => tracing::warn!(job = %f.name, error = %e, "plan.xlsx not written"),
+/// One job's output files (the files of `rotaplan plan`, [`report::plan_files`], without timings;
+/// or `error.txt`), as (path relative to the job's folder, bytes), in the language `langs` gives
+/// the job's scenario.
+pub fn job_files(job: &Job, f: &Finished, langs: LangChoice) -> Vec<(String, Vec<u8>)> {
+    let error =
+        |e: &dyn std::fmt::Display| vec![("error.txt".to_string(), format!("{e}\n").into_bytes())];
+    match (&f.outcome, &job.scenario) {
+        (Outcome::Planned(plan), Ok(sc)) => {
+            let o = report::PlanFiles {
+                lang: langs.of(sc),
+                labels: None,
+                timings: false,
+            };
+            report::plan_files(sc, plan, o).unwrap_or_else(|e| {
+                tracing::warn!(job = %f.name, error = %e, "plan.xlsx not written");
+                error(&format!("internal error: cannot make plan.xlsx: {e}"))
+            })
         }
+        (Outcome::Failed(e), _) => error(e),
+        // A plan exists only for a scenario that loaded.
+        (Outcome::Planned(_), Err(e)) => error(e),
     }
-    files
 }
 
 /// Write one job's outputs as one set (all or nothing, see [`write_set`]).
-pub fn write_job(out: &Path, f: &Finished) -> std::io::Result<Vec<PathBuf>> {
+pub fn write_job(
+    out: &Path,
+    job: &Job,
+    f: &Finished,
+    langs: LangChoice,
+) -> std::io::Result<Vec<PathBuf>> {
     let dir = job_dir(out, &f.name);
-    let files = job_files(f);
+    let files = job_files(job, f, langs);
     write_set(&dir, &files)?;
     Ok(files.into_iter().map(|(n, _)| dir.join(n)).collect())
 }
@@ -429,12 +433,17 @@ pub fn write_job(out: &Path, f: &Finished) -> std::io::Result<Vec<PathBuf>> {
 /// its error, then the comparison in four formats and `timings.csv`. The folder is written as one
 /// set and swapped in whole ([`write_set`]): after a kill or a full disk it holds the previous run
 /// or this one, never a mix.
-pub fn write(out: &Path, results: &[Finished]) -> std::io::Result<Vec<PathBuf>> {
+pub fn write(
+    out: &Path,
+    jobs: &[Job],
+    results: &[Finished],
+    langs: LangChoice,
+) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for f in results {
+    for (job, f) in jobs.iter().zip(results) {
         let rel = folder(&f.name);
         files.extend(
-            job_files(f)
+            job_files(job, f, langs)
                 .into_iter()
                 .map(|(n, b)| (format!("{rel}/{n}"), b)),
         );

@@ -317,8 +317,11 @@ fn committee_report_renders_and_prints_on_a4_in_chromium() {
     assert!(html.contains("@page { size: A4"), "print CSS for A4");
     assert!(html.contains("Receiving unit: Ban Tổ chức Trung ương"));
     assert!(
-        html.contains("01/01/2027") && html.contains("01/01/2030") && html.contains("36 months")
+        html.contains("2027-01-01") && html.contains("2030-01-01") && html.contains("36 months")
     );
+    assert!(html.contains("<html lang=\"en\">") && !html.contains("01/01/2027"));
+    // Each line of empty posts names them: title (unit).
+    assert!(html.contains("<br><small>Posts: "), "the empty posts named");
     assert!(html.contains("training: "));
     assert!(
         html.contains("13 post(s)</strong>"),
@@ -375,6 +378,56 @@ fn committee_report_renders_and_prints_on_a4_in_chromium() {
         text.contains("/MediaBox [0 0 594.95996 841.91998]") || text.contains("/MediaBox [0 0 595"),
         "an A4 page"
     );
+}
+
+#[test]
+fn committee_report_in_vietnamese_has_its_language_dates_and_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    let o = rotaplan()
+        .args([
+            "--lang",
+            "vi",
+            "plan",
+            "scenarios/province/province.yaml",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let html = fs::read_to_string(out.join("committee.html")).unwrap();
+    assert!(html.contains("<html lang=\"vi\">"));
+    // dd/mm/yyyy, and never the ISO form in the Vietnamese report.
+    assert!(
+        html.contains("01/01/2027") && html.contains("01/01/2030") && html.contains("36 tháng")
+    );
+    assert!(
+        !html.contains("2027-01-01"),
+        "an ISO date in the Vietnamese report"
+    );
+    assert!(html.contains("Đơn vị đến: Ban Tổ chức Trung ương"));
+    assert!(
+        html.contains("13 vị trí</strong>"),
+        "the empty posts counted by reason"
+    );
+    // The empty posts are named, title (unit), and percentages have a decimal comma.
+    let named = html
+        .lines()
+        .filter(|l| l.contains("<br><small>Các vị trí: "))
+        .count();
+    assert!(named >= 1, "the empty posts named");
+    assert!(
+        html.lines()
+            .any(|l| l.contains(" %</td>") && l.contains(',') && !l.contains('.')),
+        "a percentage with a decimal comma"
+    );
+    for w in ["Receiving unit", "Rotation term", "months", "Posts: "] {
+        assert!(
+            !html.contains(w),
+            "{w:?} in the Vietnamese committee report"
+        );
+    }
 }
 
 /// Every text of the files under `dir`, workbooks read cell by cell.

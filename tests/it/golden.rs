@@ -270,3 +270,73 @@ fn the_language_is_the_flag_then_the_scenario_then_the_locale() {
         "{err}"
     );
 }
+
+/// English words of a Vietnamese output: every word of `text` (ids, file names and paths — tokens
+/// with a digit, `/`, `_` or `.` — aside) found in `english`, case-insensitively.
+fn english_words(text: &str, english: &[&str]) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|t| !t.contains(|c: char| c.is_ascii_digit() || "/_.\\".contains(c)))
+        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| english.iter().any(|e| e.eq_ignore_ascii_case(w)))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn vietnamese_terminal_outputs_have_no_english_words() {
+    const ENGLISH: &[&str] = &[
+        "cadre",
+        "cadres",
+        "post",
+        "posts",
+        "written",
+        "unfilled",
+        "objective",
+        "why",
+        "plan",
+        "planned",
+        "failed",
+        "scenario",
+        "component",
+        "weight",
+        "moves",
+        "optimum",
+        "status",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    let run = |args: &[&str], extra: &Path| {
+        let o = rotaplan()
+            .args(["--lang", "vi"])
+            .args(args)
+            .arg(extra)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{args:?}: {o:?}");
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let tutorial = "scenarios/tutorial/tutorial.yaml";
+    let mut said = vec![("plan", run(&["plan", tutorial, "--out"], &out))];
+    said.push(("check", run(&["check", tutorial], &out.join("plan.csv"))));
+    said.push((
+        "run",
+        run(
+            &["run", tutorial, "--quiet", "--jobs", "1", "--out"],
+            &dir.path().join("r"),
+        ),
+    ));
+    for (cmd, text) in &said {
+        let found = english_words(text, ENGLISH);
+        assert!(
+            found.is_empty(),
+            "`{cmd}` in Vietnamese says {found:?}:\n{text}"
+        );
+    }
+    // The test can fail: the same commands in English use those words.
+    let en = rotaplan()
+        .args(["--lang", "en", "check", tutorial])
+        .arg(out.join("plan.csv"))
+        .output()
+        .unwrap();
+    assert!(!english_words(&String::from_utf8_lossy(&en.stdout), ENGLISH).is_empty());
+}

@@ -143,9 +143,17 @@ fn runs_are_byte_identical_whatever_the_jobs() {
     let (ta, tb) = (strip(tree(a.path())), strip(tree(b.path())));
     assert_eq!(
         ta.len(),
-        17 * 5 + 5,
-        "plans of 17 scenarios (with plan.xlsx) and 5 comparison files (with comparison.xlsx)"
+        17 * 7 + 5,
+        "the files of `plan` for 17 scenarios (with plan.xlsx and committee.html) and 5 comparison files (with comparison.xlsx)"
     );
+    for f in ["plan.xlsx", "committee.html", "plan.html"] {
+        let n = ta
+            .iter()
+            .filter(|(n, _)| n.ends_with(&format!("/{f}")))
+            .count();
+        assert_eq!(n, 17, "{f} in every scenario's folder");
+    }
+    assert!(ta.iter().any(|(n, _)| n == "comparison.xlsx"));
     assert!(ta == tb, "outputs differ between --jobs 1 and --jobs 2");
 }
 
