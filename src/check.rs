@@ -114,6 +114,12 @@ pub enum ProgrammeProblem {
         seats: u32,
         who: Vec<Occupant>,
     },
+    /// P3: an executed move of the history is not in the programme.
+    HistoryMissing {
+        at: PeriodRef,
+        kind: crate::programme::MoveKind,
+        line: usize,
+    },
     /// S1 per period: more departures from a unit than the cap.
     Departures {
         at: PeriodRef,

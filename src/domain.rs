@@ -470,6 +470,44 @@ pub struct Scenario {
     pub language: Option<Lang>,
     /// `programme:` several periods planned together (docs/programme.md); `None` for one plan.
     pub programme: Option<Programme>,
+    /// `objective:` optimise the terms level by level (lexicographic) instead of their weighted
+    /// sum alone; `None`: the weighted sum.
+    pub objective: Option<Lexicographic>,
+}
+
+/// `objective: { order: [...], tolerance: ... }`: the levels, most important first, each the name
+/// of an objective term (`scoring::level_names`), and how far below its optimum each level may go
+/// when the next ones are optimised (relative, 0 = stay at the optimum).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Lexicographic {
+    pub order: Vec<String>,
+    /// One per name of `order`.
+    pub tolerance: Vec<f64>,
+}
+
+/// Re-planning a programme (`programme.history`, `programme.previous`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Replan {
+    /// Executed moves (history.csv): kept as they are.
+    pub history: Vec<HistoryMove>,
+    /// The moves of the previous programme (programme.csv): kept where the value allows.
+    pub previous: Option<Vec<crate::programme::Move>>,
+    /// How far below the best value (relative) the programme may go to keep more of `previous`.
+    pub tolerance: f64,
+}
+
+/// An executed move (a row of history.csv): `cadre` took `post` on `start`, in period `period`
+/// (the last period starting on or before `start`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryMove {
+    pub cadre: CadreIx,
+    pub post: PostIx,
+    pub kind: crate::programme::MoveKind,
+    pub start: Date,
+    pub end: Option<Date>,
+    pub period: usize,
+    /// 1-based line in history.csv.
+    pub line: usize,
 }
 
 /// A programme of several periods (`programme:` in the YAML): rotations and placements after
@@ -492,6 +530,8 @@ pub struct Programme {
     pub smoothing: f64,
     /// Cost of a rotation that ends inside the programme with no placement (running rotations).
     pub unplaced_penalty: f64,
+    /// Executed moves and the previous programme (re-planning); empty by default.
+    pub replan: Replan,
 }
 
 impl Programme {

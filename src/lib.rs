@@ -80,7 +80,9 @@ pub struct Programmed {
 pub fn plan_programme(sc: &domain::Scenario) -> Option<Programmed> {
     let tl = programme::Timeline::new(sc)?;
     let cols = programme::generate(sc, &tl);
-    let outcome = solve::programme::solve(sc, &tl, &cols);
+    // Level by level with `objective:`, a history or a previous programme; else the weighted sum.
+    let outcome = solve::lexicographic::solve(sc, &tl, &cols)
+        .unwrap_or_else(|| solve::programme::solve(sc, &tl, &cols));
     let plan = programme::plan::build(sc, &tl, &cols, &outcome);
     let violations = if plan.status.has_plan() {
         check::programme::check(sc, &plan.moves)

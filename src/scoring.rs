@@ -60,6 +60,30 @@ term_table! {
     stability: Gain, false;
 }
 
+/// The objective's parts that are not a pair's term: penalties of the model as a whole, each
+/// a cost. With [`TERMS`] they are the names a lexicographic `objective.order` may list
+/// ([`level_names`]); a part a model does not have is worth 0 there.
+pub const PENALTIES: &[&str] = &[
+    // Empty seats of must-fill posts (single plans).
+    "must_fill",
+    // Approved seats beyond quota used (single plans).
+    "extra_seats",
+    // Shortfalls of the structure targets (single plans).
+    "targets",
+    // Programmes: rotations ending inside the programme left without a placement.
+    "unplaced",
+    // Programmes: placements back into the unit of origin.
+    "origin",
+    // Programmes: rotations above or below the per-period average (not in waves).
+    "smoothing",
+];
+
+/// Every name an `objective.order` level may have: the pair terms of [`TERMS`], then
+/// [`PENALTIES`].
+pub fn level_names() -> impl Iterator<Item = &'static str> {
+    TERMS.iter().map(|t| t.name).chain(PENALTIES.iter().copied())
+}
+
 /// The points of each term of [`TERMS`] for one pair (or summed over a plan), unweighted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

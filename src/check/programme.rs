@@ -13,7 +13,10 @@
 //! - on every period's date each post holds at most its seats: the occupants before anything moves
 //!   (a holder until `vacant_from`, retirement, the end of their rotation, or their own move), and
 //!   every cadre where their last move put them (H7); a cadre is on one post at a time (P2);
-//! - at most `max_departures_per_period` cadres leave one unit on rotation in one period (S1).
+//! - at most `max_departures_per_period` cadres leave one unit on rotation in one period (S1);
+//! - every executed move of the history (`programme.history`) is in the programme (P3).
+//!
+//! [`levels`] re-checks the lexicographic levels a programme reports against its moves.
 
 use super::{Occupant, PeriodRef, Problem, ProgrammeProblem, Violation};
 use crate::domain::{CadreIx, Date, PostIx, Scenario, UnitIx};
@@ -66,6 +69,24 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
         }
     }
     moves.retain(|m| m.period < n_t);
+    // P3: the executed moves of the history.
+    for h in &prog.replan.history {
+        let kept = moves.iter().any(|m| {
+            m.cadre == h.cadre && m.post == h.post && m.kind == h.kind && m.period == h.period
+        });
+        if !kept {
+            out.push(v(
+                RuleId::P3,
+                Some(h.cadre),
+                Some(h.post),
+                ProgrammeProblem::HistoryMissing {
+                    at: at(h.period, periods),
+                    kind: h.kind,
+                    line: h.line,
+                },
+            ));
+        }
+    }
     let first_period_on_or_after = |d: Date| periods.iter().position(|&p| p >= d);
     let retire = |c: CadreIx| {
         let cadre = sc.cadre(c);
@@ -387,6 +408,43 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     cadres: ids.iter().map(|s| s.to_string()).collect(),
                 }),
             });
+        }
+    }
+    out
+}
+
+/// The lexicographic levels of a programme that its moves do not bear out, as (name, value
+/// recomputed from the moves, what the level claims): every level's value must be at least the
+/// row it was kept at for the later levels, and the last level's value must equal its optimum
+/// (the backend's objective on the last solve). Recomputed from the moves alone
+/// (`programme::replan::level_values`).
+pub fn levels(
+    sc: &Scenario,
+    moves: &[Move],
+    levels: &[crate::solve::lexicographic::LevelOutcome],
+) -> Vec<(String, f64, f64)> {
+    let Some(tl) = crate::programme::Timeline::new(sc) else {
+        return Vec::new();
+    };
+    let previous = sc
+        .programme
+        .as_ref()
+        .and_then(|p| p.replan.previous.as_deref());
+    let values = crate::programme::replan::level_values(sc, &tl, moves, previous);
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
+    let mut out = Vec::new();
+    for (i, l) in levels.iter().enumerate() {
+        let got = values.get(l.name.as_str()).copied().unwrap_or(f64::NAN);
+        if let Some(floor) = l.kept_at_least
+            && !(got >= floor - 1e-6 * floor.abs().max(1.0))
+        {
+            out.push((l.name.clone(), got, floor));
+        }
+        if i + 1 == levels.len()
+            && let Some(opt) = l.optimum
+            && !close(got, opt)
+        {
+            out.push((l.name.clone(), got, opt));
         }
     }
     out

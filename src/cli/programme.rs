@@ -25,6 +25,7 @@ pub fn run(sc: &Scenario, dir: &Path, format: Format) -> Status {
         ("programme.md", words::programme_summary(sc, plan)),
     ]
     .into_iter()
+    .chain(words::changes_csv(sc, plan).map(|t| ("changes.csv", t)))
     .map(|(n, t)| (n.to_string(), t.into_bytes()))
     .collect();
     if let Err(e) = write_set(dir, &files) {

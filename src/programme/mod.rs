@@ -529,4 +529,5 @@ pub fn occupancy_after(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<Vec<
 }
 
 pub mod plan;
+pub mod replan;
 pub mod review;

@@ -153,6 +153,13 @@ pub struct ProgrammePlan {
     pub build_s: f64,
     pub solve_s: f64,
     pub note: Option<String>,
+    /// The lexicographic levels (`objective:`, re-planning), in order; empty without them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<crate::solve::lexicographic::LevelOutcome>,
+    /// With `programme.previous`: the cadres whose moves changed, and why (`report::programme`
+    /// writes them to programme.json with the cadres' ids).
+    #[serde(skip)]
+    pub changes: Option<Vec<super::replan::Change>>,
 }
 
 /// The dated rows of `moves`, sorted by period, kind, unit, post and cadre.
@@ -341,10 +348,34 @@ pub fn build(
         .filter(|&&k| cols.rotations[k].needs_certificate)
         .map(|&k| (cols.rotations[k].cadre, cols.rotations[k].period))
         .collect();
-    let bound = if out.status == SolveStatus::Optimal {
+    let proven = out.status == SolveStatus::Optimal
+        && (out.levels.is_empty() || out.backend_objective.is_some());
+    let bound = if proven {
         objective.map(|o| o.total)
     } else {
         out.bound
+    };
+    let previous = sc
+        .programme
+        .as_ref()
+        .and_then(|p| p.replan.previous.as_deref());
+    let mut levels = out.levels.clone();
+    if has_plan && !levels.is_empty() {
+        let values = super::replan::level_values(sc, tl, &moves, previous);
+        for l in &mut levels {
+            l.value = values.get(l.name.as_str()).copied();
+        }
+        for (name, got, want) in crate::check::programme::levels(sc, &moves, &levels) {
+            let msg = format!("level {name}: the programme's value {got} breaks its row {want}");
+            note = Some(note.map_or(msg.clone(), |n| format!("{n}; {msg}")));
+        }
+    }
+    let changes = match (previous, has_plan) {
+        (Some(prev), true) => {
+            let history = &sc.programme.as_ref().map_or(&[][..], |p| &p.replan.history[..]);
+            Some(super::replan::changes(cols, history, prev, &moves))
+        }
+        _ => None,
     };
     ProgrammePlan {
         scenario: sc.name.clone(),
@@ -352,7 +383,7 @@ pub fn build(
         backend: out.backend.clone(),
         objective,
         bound,
-        gap: if out.status == SolveStatus::Optimal {
+        gap: if proven {
             Some(0.0)
         } else {
             out.gap
@@ -368,5 +399,7 @@ pub fn build(
         build_s: out.build_s,
         solve_s: out.solve_s,
         note,
+        levels,
+        changes,
     }
 }

@@ -110,6 +110,13 @@ catalogue! {
     TermFit { en: "fit", vi: "phù hợp" }
     TermDisruption { en: "disruption", vi: "xáo trộn" }
     TermStability { en: "stability", vi: "ổn định" }
+    TermExtraSeats { en: "extra seats", vi: "chỉ tiêu vượt định mức" }
+    TermTargets { en: "structure targets", vi: "chỉ tiêu cơ cấu" }
+    TermUnplaced { en: "unplaced after rotation", vi: "chưa bố trí sau luân chuyển" }
+    TermOrigin { en: "placed back at origin", vi: "bố trí trở lại đơn vị cũ" }
+    TermSmoothing { en: "uneven periods", vi: "dồn đợt (không đều giữa các kỳ)" }
+    TermWeighted { en: "weighted sum", vi: "tổng có trọng số" }
+    TermChanges { en: "changes from the previous programme (negative)", vi: "số thay đổi so với chương trình trước (dấu âm)" }
     // assignment table
     ColPost { en: "post", vi: "vị trí" }
     ColTitle { en: "title", vi: "chức danh" }
@@ -142,6 +149,7 @@ catalogue! {
     RuleS5 { en: "must-fill posts filled (hard)", vi: "vị trí bắt buộc bố trí được bố trí đủ (yêu cầu cứng)" }
     RuleS6 { en: "structure targets met (hard)", vi: "đạt chỉ tiêu cơ cấu (yêu cầu cứng)" }
     RuleP1 { en: "placement after rotation", vi: "bố trí sau luân chuyển" }
+    RuleP3 { en: "executed moves kept", vi: "giữ nguyên các trường hợp đã thực hiện" }
     RuleP2 { en: "one post per cadre and one cadre per seat at every date", vi: "mỗi cán bộ một vị trí và mỗi chỉ tiêu một cán bộ tại mọi thời điểm" }
     // structural check
     EveryPostHasCandidate { en: "every post has at least one candidate", vi: "vị trí nào cũng có ít nhất một cán bộ đủ điều kiện" }
@@ -232,6 +240,28 @@ catalogue! {
     ProgOverSeats { en: "{at}: {count} on {seats} seat(s): {who}", vi: "{at}: {count} người trên {seats} chỉ tiêu: {who}" }
     OccupantHolder { en: "holder {id}", vi: "người đang giữ {id}" }
     OccupantPresent { en: "the present occupants until {until}", vi: "những người đang đảm nhiệm đến {until}" }
+    ProgHistoryMissing { en: "the {kind} of {at}, executed (history.csv line {line}), is not in the programme", vi: "trường hợp {kind} ở {at} đã thực hiện (history.csv dòng {line}) không có trong chương trình" }
+    KindRotation { en: "rotation", vi: "luân chuyển" }
+    KindPlacement { en: "placement", vi: "bố trí sau luân chuyển" }
+    // re-planning: changes from the previous programme (programme.md, changes.csv)
+    ChangesHeading { en: "Changes from the previous programme", vi: "Thay đổi so với chương trình trước" }
+    ChangesNone { en: "No change: every cadre keeps the moves of the previous programme.", vi: "Không có thay đổi: mọi cán bộ giữ nguyên phương án của chương trình trước." }
+    ChangesCount { en: "{n} cadre(s) changed", vi: "{n} cán bộ thay đổi" }
+    ChangeCadre { en: "cadre", vi: "cán bộ" }
+    ChangeBefore { en: "before", vi: "trước" }
+    ChangeAfter { en: "after", vi: "sau" }
+    ChangeReasonLabel { en: "reason", vi: "lý do" }
+    ChangeNoMove { en: "no move", vi: "không điều động" }
+    ReasonHistoryFixed { en: "history fixed: an executed move", vi: "đã thực hiện: giữ theo lịch sử luân chuyển" }
+    ReasonDataChanged { en: "data changed: the previous move no longer passes the rules", vi: "dữ liệu thay đổi: phương án trước không còn đáp ứng quy định" }
+    ReasonBetterValue { en: "better value", vi: "giá trị tốt hơn" }
+    // lexicographic levels (programme.md)
+    LevelsHeading { en: "Objective levels", vi: "Các cấp mục tiêu" }
+    LevelName { en: "level", vi: "cấp" }
+    LevelOptimum { en: "optimum", vi: "giá trị tối ưu" }
+    LevelValue { en: "in the programme", vi: "trong chương trình" }
+    LevelKept { en: "kept at least", vi: "giữ tối thiểu" }
+    LevelTolerance { en: "tolerance", vi: "dung sai" }
     ProgDepartures { en: "{at}: {n} cadres leave {unit}, at most {max}: {cadres}", vi: "{at}: {n} cán bộ rời {unit}, tối đa {max}: {cadres}" }
     ProbTarget { en: "{count} of the {moved} cadres moved count as {group}: {share} %, the hard target is {target} %", vi: "{count}/{moved} cán bộ luân chuyển thuộc nhóm {group}: {share} %, chỉ tiêu bắt buộc là {target} %" }
     GroupWomen { en: "women", vi: "nữ" }
@@ -422,6 +452,7 @@ pub fn rule_title(lang: Lang, r: crate::rules::RuleId) -> &'static str {
             R::S6 => Msg::RuleS6,
             R::P1 => Msg::RuleP1,
             R::P2 => Msg::RuleP2,
+            R::P3 => Msg::RuleP3,
         },
     )
 }
@@ -536,6 +567,14 @@ pub fn term_msg(name: &str) -> Option<Msg> {
         "fit" => Msg::TermFit,
         "disruption" => Msg::TermDisruption,
         "stability" => Msg::TermStability,
+        "must_fill" => Msg::MustFill,
+        "extra_seats" => Msg::TermExtraSeats,
+        "targets" => Msg::TermTargets,
+        "unplaced" => Msg::TermUnplaced,
+        "origin" => Msg::TermOrigin,
+        "smoothing" => Msg::TermSmoothing,
+        "weighted" => Msg::TermWeighted,
+        "changes" => Msg::TermChanges,
         _ => return None,
     })
 }

@@ -2,8 +2,10 @@
 //! KPIs, the cadres left without a placement and why, the certificates to renew).
 
 use super::{csv_line, gap, num, opt, text_table};
-use crate::domain::Scenario;
-use crate::programme::Unplaced;
+use super::catalogue::{Msg, fill, t};
+use crate::domain::{Lang, Scenario};
+use crate::programme::replan::ChangeReason;
+use crate::programme::{Move, Unplaced};
 use crate::programme::plan::ProgrammePlan;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -86,6 +88,165 @@ struct ProgrammeJson<'a> {
     plan: &'a ProgrammePlan,
     unplaced: Vec<UnplacedRow>,
     renewals: Vec<RenewalRow>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changes: Option<Vec<ChangeRow>>,
+}
+
+/// A cadre whose moves differ from the previous programme, for programme.json and changes.csv.
+#[derive(Serialize)]
+struct ChangeRow {
+    cadre_id: String,
+    cadre_name: String,
+    before: String,
+    after: String,
+    reason: ChangeReason,
+    reason_words: String,
+}
+
+/// Moves for people: `VT05 rotation 2027-01-01; VT09 placement 2030-01-01`.
+fn moves_words(sc: &Scenario, plan: &ProgrammePlan, moves: &[Move], lang: Lang) -> String {
+    if moves.is_empty() {
+        return t(lang, Msg::ChangeNoMove).to_string();
+    }
+    moves
+        .iter()
+        .map(|m| {
+            format!(
+                "{} {} {}",
+                sc.post(m.post).id,
+                super::rules::kind_words(lang, m.kind),
+                plan.periods.get(m.period).map_or(String::new(), |d| d.to_string())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn reason_words(lang: Lang, r: ChangeReason) -> &'static str {
+    t(
+        lang,
+        match r {
+            ChangeReason::HistoryFixed => Msg::ReasonHistoryFixed,
+            ChangeReason::DataChanged => Msg::ReasonDataChanged,
+            ChangeReason::BetterValue => Msg::ReasonBetterValue,
+        },
+    )
+}
+
+fn change_rows(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> Option<Vec<ChangeRow>> {
+    let changes = plan.changes.as_ref()?;
+    Some(
+        changes
+            .iter()
+            .map(|c| ChangeRow {
+                cadre_id: sc.cadre(c.cadre).id.clone(),
+                cadre_name: sc.cadre(c.cadre).name.clone(),
+                before: moves_words(sc, plan, &c.before, lang),
+                after: moves_words(sc, plan, &c.after, lang),
+                reason: c.reason,
+                reason_words: reason_words(lang, c.reason).to_string(),
+            })
+            .collect(),
+    )
+}
+
+/// The columns of changes.csv.
+pub const CHANGES_COLUMNS: &[&str] = &[
+    "cadre_id",
+    "cadre_name",
+    "before",
+    "after",
+    "reason",
+    "reason_words",
+];
+
+/// `changes.csv` of a re-planned programme (`programme.previous`): one row per cadre whose moves
+/// changed, with the reason; `None` without a previous programme.
+pub fn changes_csv(sc: &Scenario, plan: &ProgrammePlan) -> Option<String> {
+    let lang = sc.language.unwrap_or_default();
+    let rows = change_rows(sc, plan, lang)?;
+    let mut out = csv_line(&CHANGES_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    for r in rows {
+        let reason = serde_json::to_value(r.reason)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out += &csv_line(&[
+            r.cadre_id,
+            r.cadre_name,
+            r.before,
+            r.after,
+            reason,
+            r.reason_words,
+        ]);
+    }
+    Some(out)
+}
+
+/// The lexicographic levels and the changes from the previous programme, for the summary.
+fn levels_and_changes(sc: &Scenario, plan: &ProgrammePlan, out: &mut String) {
+    let lang = sc.language.unwrap_or_default();
+    if !plan.levels.is_empty() {
+        let _ = writeln!(out, "\n{}:", t(lang, Msg::LevelsHeading));
+        let rows: Vec<Vec<String>> = plan
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                vec![
+                    (i + 1).to_string(),
+                    super::catalogue::term(lang, &l.name),
+                    super::catalogue::status(lang, l.status).to_string(),
+                    opt(l.optimum),
+                    opt(l.bound),
+                    opt(l.value),
+                    format!("{}", l.tolerance),
+                    opt(l.kept_at_least),
+                ]
+            })
+            .collect();
+        *out += &text_table(
+            &[
+                "#",
+                t(lang, Msg::LevelName),
+                t(lang, Msg::LabelStatus),
+                t(lang, Msg::LevelOptimum),
+                t(lang, Msg::LabelBound),
+                t(lang, Msg::LevelValue),
+                t(lang, Msg::LevelTolerance),
+                t(lang, Msg::LevelKept),
+            ],
+            &rows,
+        );
+    }
+    if let Some(rows) = change_rows(sc, plan, lang) {
+        let _ = writeln!(out, "\n{}:", t(lang, Msg::ChangesHeading));
+        if rows.is_empty() {
+            let _ = writeln!(out, "{}", t(lang, Msg::ChangesNone));
+        } else {
+            let _ = writeln!(out, "{}", fill(lang, Msg::ChangesCount, &[("n", &rows.len())]));
+            let table: Vec<Vec<String>> = rows
+                .into_iter()
+                .map(|r| {
+                    vec![
+                        format!("{} {}", r.cadre_id, r.cadre_name),
+                        r.before,
+                        r.after,
+                        r.reason_words,
+                    ]
+                })
+                .collect();
+            *out += &text_table(
+                &[
+                    t(lang, Msg::ChangeCadre),
+                    t(lang, Msg::ChangeBefore),
+                    t(lang, Msg::ChangeAfter),
+                    t(lang, Msg::ChangeReasonLabel),
+                ],
+                &table,
+            );
+        }
+    }
 }
 
 fn unplaced_rows(sc: &Scenario, plan: &ProgrammePlan) -> Vec<UnplacedRow> {
@@ -121,6 +282,7 @@ pub fn programme_json(sc: &Scenario, plan: &ProgrammePlan) -> String {
         plan,
         unplaced: unplaced_rows(sc, plan),
         renewals: renewal_rows(sc, plan),
+        changes: change_rows(sc, plan, sc.language.unwrap_or_default()),
     };
     let mut s =
         serde_json::to_string_pretty(&j).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
@@ -229,6 +391,7 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
             );
         }
     }
+    levels_and_changes(sc, plan, &mut out);
     out
 }
 

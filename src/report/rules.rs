@@ -390,6 +390,14 @@ fn period(lang: Lang, p: &PeriodRef) -> String {
     }
 }
 
+/// A programme move's kind for people.
+pub(crate) fn kind_words(lang: Lang, k: crate::programme::MoveKind) -> &'static str {
+    match k {
+        crate::programme::MoveKind::Rotation => t(lang, Msg::KindRotation),
+        crate::programme::MoveKind::Placement => t(lang, Msg::KindPlacement),
+    }
+}
+
 /// What the programme checker found wrong, in `lang`.
 fn programme_problem(lang: Lang, p: &ProgrammeProblem) -> String {
     use ProgrammeProblem as P;
@@ -457,6 +465,15 @@ fn programme_problem(lang: Lang, p: &ProgrammeProblem) -> String {
             &[
                 ("at", &period(lang, at)),
                 ("rotation", &period(lang, rotation)),
+            ],
+        ),
+        P::HistoryMissing { at, kind, line } => fill(
+            lang,
+            Msg::ProgHistoryMissing,
+            &[
+                ("kind", &kind_words(lang, *kind)),
+                ("at", &period(lang, at)),
+                ("line", line),
             ],
         ),
         P::SeveralMoves { at, moves } => fill(

@@ -44,6 +44,8 @@ pub enum RuleId {
     /// Programmes: a cadre rotates at most once, holds one post at a time, and a post holds at
     /// most its seats on every period's date (vacancies and chains).
     P2,
+    /// Programmes: every executed move of the history (`programme.history`) is in the programme.
+    P3,
 }
 
 impl RuleId {
@@ -79,6 +81,7 @@ impl RuleId {
             RuleId::S6 => "structure targets met (hard)",
             RuleId::P1 => "placement after rotation",
             RuleId::P2 => "one post per cadre and one cadre per seat at every date",
+            RuleId::P3 => "executed moves kept",
         }
     }
 }

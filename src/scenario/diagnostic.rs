@@ -65,6 +65,7 @@ codes! {
     BAD_MOVE = "E4005": "bad kind or period in a programme";
     BAD_PROGRAMME = "E5001": "programme periods out of order";
     HOLDS_TWO_POSTS = "E5002": "cadre holds two posts";
+    BAD_HISTORY = "E5003": "bad row in a programme's history";
 }
 
 macro_rules! warning_codes {

@@ -13,6 +13,7 @@
 mod diagnostic;
 mod locate;
 mod plan;
+mod history;
 mod programme;
 pub mod provinces;
 mod tables;
@@ -249,6 +250,17 @@ pub(crate) fn from_value(
         (Some(posts), Some(t)) => refs.holders(posts, post_ids, cadre_ids, &t.path),
         _ => Vec::new(),
     };
+    if s.objective.is_some() && s.programme.is_none() {
+        let d = refs
+            .located(code::BAD_VALUE, &KeyPath::root().key("objective"))
+            .found("`objective:` in a scenario without `programme:`")
+            .expected("`objective:` together with `programme:`")
+            .fix(
+                "remove `objective:` (a single plan optimises the weighted sum of `weights:`), \
+                 or plan a programme",
+            );
+        refs.diags.push(d);
+    }
     let programme = match (&s.programme, s.plan_date) {
         (Some(raw), Some(plan_date)) => refs.programme(
             raw,
@@ -316,8 +328,20 @@ pub(crate) fn from_value(
                 baseline_previous: s.baseline_previous,
                 programme,
                 language: s.language,
+                objective: s.objective,
             },
         )
+        .and_then(|sc| {
+            let raw = s.programme.as_ref();
+            history::with_replan(
+                raw.and_then(|r| r.history.as_ref()),
+                raw.and_then(|r| r.previous.as_ref()),
+                raw.map_or(0.0, |r| r.replan_tolerance),
+                s.date_format,
+                loc,
+                sc,
+            )
+        })
         .map(|scenario| Checked {
             scenario,
             warnings,
@@ -1023,6 +1047,7 @@ impl Refs<'_> {
             origin_penalty: raw.origin_penalty,
             smoothing: raw.smoothing,
             unplaced_penalty: raw.unplaced_penalty.unwrap_or(must_fill),
+            replan: Default::default(),
         })
     }
 

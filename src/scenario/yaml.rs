@@ -133,8 +133,12 @@ pub(crate) const SCENARIO: Schema = Map(&[
             ("origin_penalty", Leaf),
             ("smoothing", Leaf),
             ("unplaced_penalty", Leaf),
+            ("history", Leaf),
+            ("previous", Leaf),
+            ("replan_tolerance", Leaf),
         ]),
     ),
+    ("objective", Map(&[("order", Leaf), ("tolerance", Leaf)])),
     (
         "solver",
         Map(&[
@@ -302,6 +306,8 @@ pub(crate) struct Settings {
     pub programme: Option<RawProgramme>,
     /// `language: vi|en`: the language of the outputs for people.
     pub language: Option<crate::domain::Lang>,
+    /// `objective:` the lexicographic levels.
+    pub objective: Option<crate::domain::Lexicographic>,
 }
 
 /// `programme:` converted; the period dates are checked against the plan date in `scenario/`.
@@ -316,6 +322,11 @@ pub(crate) struct RawProgramme {
     pub origin_penalty: f64,
     pub smoothing: f64,
     pub unplaced_penalty: Option<f64>,
+    /// `history:` executed moves (history.csv).
+    pub history: Option<TableRef>,
+    /// `previous:` the previous programme (programme.csv).
+    pub previous: Option<TableRef>,
+    pub replan_tolerance: f64,
     pub key: KeyPath,
 }
 
@@ -391,6 +402,7 @@ pub(crate) fn settings(
         max_candidate_pairs: DEFAULT_MAX_CANDIDATE_PAIRS,
         programme: None,
         language: None,
+        objective: None,
     };
     let empty = Mapping::new();
     let top = match value {
@@ -582,7 +594,11 @@ pub(crate) fn settings(
 
     let pp = root.key("programme");
     if let Some(m) = c.mapping(get(top, "programme"), &pp) {
-        s.programme = Some(c.programme(m, &pp));
+        s.programme = Some(c.programme(m, &pp, base_dir));
+    }
+    let op = root.key("objective");
+    if let Some(m) = c.mapping(get(top, "objective"), &op) {
+        s.objective = Some(c.objective(m, &op));
     }
 
     c.set_bool(top, &root, "deny_warnings", &mut s.deny_warnings);
@@ -813,7 +829,7 @@ impl Conv<'_> {
     }
 
     /// `programme:` (docs/programme.md).
-    fn programme(&mut self, m: &Mapping, p: &KeyPath) -> RawProgramme {
+    fn programme(&mut self, m: &Mapping, p: &KeyPath, base_dir: &Path) -> RawProgramme {
         let mut r = RawProgramme {
             start: self.date(m, p, "start"),
             end: self.date(m, p, "end"),
@@ -827,8 +843,28 @@ impl Conv<'_> {
             origin_penalty: 30.0,
             smoothing: 5.0,
             unplaced_penalty: None,
+            history: None,
+            previous: None,
+            replan_tolerance: 0.0,
             key: p.clone(),
         };
+        for (key, table) in [("history", "history"), ("previous", "programme")] {
+            if let Some(path) = self.string(m, p, key) {
+                let t = Some(table_ref(&base_dir.join(path.trim()), table, p.key(key)));
+                if key == "history" {
+                    r.history = t;
+                } else {
+                    r.previous = t;
+                }
+            }
+        }
+        self.set_f64(
+            m,
+            p,
+            "replan_tolerance",
+            &mut r.replan_tolerance,
+            Range::Share,
+        );
         if get(m, "end").is_none() {
             self.missing(p, "end", "the programme's last day, e.g. `end: 2031-12-31`");
         }
@@ -859,6 +895,88 @@ impl Conv<'_> {
         self.set_f64(m, p, "unplaced_penalty", &mut unplaced, Range::NonNegative);
         r.unplaced_penalty = (!unplaced.is_nan()).then_some(unplaced);
         r
+    }
+
+    /// `objective:` the lexicographic levels: `order` names objective terms
+    /// (`scoring::level_names`), each once; `tolerance` is one share for every level or a map
+    /// from level name to share.
+    fn objective(&mut self, m: &Mapping, p: &KeyPath) -> crate::domain::Lexicographic {
+        let names: Vec<&str> = crate::scoring::level_names().collect();
+        let mut out = crate::domain::Lexicographic::default();
+        let kp = p.key("order");
+        match get(m, "order") {
+            None => self.missing(p, "order", "the levels, e.g. `order: [must_fill, staffing]`"),
+            Some(Value::Sequence(items)) => {
+                for (i, v) in items.iter().enumerate() {
+                    let path = kp.index(i);
+                    let Value::String(name) = v else {
+                        self.wrong_type(&path, v, "the name of an objective term");
+                        continue;
+                    };
+                    let n = name.trim().to_string();
+                    if !names.contains(&n.as_str()) {
+                        let d = self
+                            .diag(code::UNKNOWN_NAME, &path, Target::Value)
+                            .found(quoted(&n))
+                            .expected(format!("one of {}", one_of(&names)))
+                            .fix(format!(
+                                "{}list the objective terms from the most important",
+                                did_you_mean(closest_name(&n, names.iter().copied()))
+                            ));
+                        self.push(d);
+                    } else if out.order.contains(&n) {
+                        let d = self
+                            .diag(code::BAD_VALUE, &path, Target::Value)
+                            .found(quoted(&n))
+                            .expected("each term once")
+                            .fix("remove the repeated term");
+                        self.push(d);
+                    } else {
+                        out.order.push(n);
+                    }
+                }
+                if items.is_empty() {
+                    let d = self
+                        .diag(code::BAD_VALUE, &kp, Target::Value)
+                        .found("an empty list")
+                        .expected("at least one objective term")
+                        .fix("list the objective terms from the most important, or remove `objective:`");
+                    self.push(d);
+                }
+            }
+            Some(other) => self.wrong_type(&kp, other, "a list of objective terms"),
+        }
+        out.tolerance = vec![0.0; out.order.len()];
+        let tp = p.key("tolerance");
+        match get(m, "tolerance") {
+            None | Some(Value::Null) => {}
+            Some(Value::Mapping(per)) => {
+                for (k, _) in per {
+                    let Value::String(k) = k else { continue };
+                    match out.order.iter().position(|n| n == k.trim()) {
+                        Some(i) => self.set_f64(per, &tp, k, &mut out.tolerance[i], Range::Share),
+                        None => {
+                            let order: Vec<&str> = out.order.iter().map(String::as_str).collect();
+                            let d = self
+                                .diag(code::UNKNOWN_NAME, &tp.key(k), Target::Key)
+                                .found(quoted(k))
+                                .expected(format!("a level of `order`: {}", one_of(&order)))
+                                .fix(format!(
+                                    "{}give tolerances to the levels listed in `order`",
+                                    did_you_mean(closest_name(k, order.iter().copied()))
+                                ));
+                            self.push(d);
+                        }
+                    }
+                }
+            }
+            Some(_) => {
+                let mut x = 0.0;
+                self.set_f64(m, p, "tolerance", &mut x, Range::Share);
+                out.tolerance = vec![x; out.order.len()];
+            }
+        }
+        out
     }
 
     /// A mapping, or `None` when absent/null (use the defaults) or of another type (reported).

@@ -5,6 +5,7 @@
 pub mod backend;
 pub mod export;
 pub mod greedy;
+pub mod lexicographic;
 pub mod model;
 mod pricing;
 pub mod programme;

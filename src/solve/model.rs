@@ -27,6 +27,7 @@ pub enum Group {
     MustFill,
     Targets,
     Programme,
+    Replan,
 }
 
 /// What a row is about: its group and the cadre, post, unit or pair it belongs to (the row's name
@@ -53,6 +54,8 @@ pub enum RowKey {
     Target(usize),
     /// A row of a programme's model (`solve::programme`).
     Programme(super::programme::ProgrammeRow),
+    /// A row of the lexicographic levels and re-planning (`solve::lexicographic`).
+    Replan(super::lexicographic::ReplanRow),
 }
 
 impl RowKey {
@@ -66,6 +69,7 @@ impl RowKey {
             RowKey::MustFill(_) => Group::MustFill,
             RowKey::Target(_) => Group::Targets,
             RowKey::Programme(_) => Group::Programme,
+            RowKey::Replan(_) => Group::Replan,
         }
     }
 }
@@ -85,6 +89,8 @@ pub enum Aux {
     Unplaced(CadreIx),
     /// A programme: the deviation of period t's rotations from the average.
     Deviation(usize),
+    /// Re-planning: the cadre keeps every move of the previous programme.
+    Kept(CadreIx),
 }
 
 /// The share-target flags, in the order of the target rows.
@@ -244,6 +250,7 @@ impl Model {
             Aux::Relaxed(Req::Target(k)) => format!("relax_target_{}", TARGET_NAMES[k]),
             Aux::Unplaced(c) => format!("unplaced_{}", cadre(c)),
             Aux::Deviation(t) => format!("deviation_{t}"),
+            Aux::Kept(c) => format!("kept_{}", cadre(c)),
         }));
         let rows = self
             .rows
@@ -266,6 +273,7 @@ impl Model {
                 RowKey::MustFill(p) => format!("fill_{}", post(p)),
                 RowKey::Target(k) => format!("target_{}", TARGET_NAMES[k]),
                 RowKey::Programme(r) => format!("programme_{r:?}"),
+                RowKey::Replan(r) => format!("replan_{r:?}"),
             })
             .collect();
         Names {

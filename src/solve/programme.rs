@@ -59,14 +59,50 @@ pub struct ProgrammeOutcome {
     pub build_s: f64,
     pub solve_s: f64,
     pub note: Option<String>,
+    /// The lexicographic levels, in order (empty: the weighted sum alone).
+    pub levels: Vec<super::lexicographic::LevelOutcome>,
 }
 
 /// Build and solve the programme's MIP.
 pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
     let started = Instant::now();
     let m = build(sc, tl, cols);
-    let (n_rot, n_cols, n_rows) = (cols.rotations.len(), m.vars.len(), m.rows.len());
+    let (n_cols, n_rows) = (m.vars.len(), m.rows.len());
     let constant = m.constant;
+    let o = run_options(sc);
+    let build_s = started.elapsed().as_secs_f64();
+    let solved = Instant::now();
+    let result = if m.x.is_empty() {
+        None
+    } else {
+        Some(backend().solve(m, None, &o))
+    };
+    let mut out = outcome(cols, result, constant, &o, sc.solver.time_limit_s);
+    (out.columns, out.rows, out.build_s) = (n_cols, n_rows, build_s);
+    out.solve_s = solved.elapsed().as_secs_f64();
+    out
+}
+
+/// The limits of a programme's solve.
+pub(super) fn run_options(sc: &Scenario) -> RunOptions {
+    let limit = sc.solver.time_limit_s;
+    RunOptions {
+        time_limit_s: limit,
+        relative_gap: sc.solver.relative_gap,
+        threads: sc.solver.threads,
+        deadline: Duration::from_secs_f64(limit + super::deadline_grace(limit)),
+    }
+}
+
+/// The outcome of the backend's `result` (`None`: nothing could move) over the columns `cols`.
+pub(super) fn outcome(
+    cols: &Columns,
+    result: Option<Result<super::backend::Raw, Failure>>,
+    constant: f64,
+    o: &RunOptions,
+    limit: f64,
+) -> ProgrammeOutcome {
+    let n_rot = cols.rotations.len();
     let mut out = ProgrammeOutcome {
         status: SolveStatus::Infeasible,
         backend: backend().name().to_string(),
@@ -75,26 +111,13 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
         backend_objective: None,
         bound: None,
         gap: None,
-        columns: n_cols,
-        rows: n_rows,
-        build_s: started.elapsed().as_secs_f64(),
+        columns: 0,
+        rows: 0,
+        build_s: 0.0,
         solve_s: 0.0,
         note: None,
+        levels: Vec::new(),
     };
-    let limit = sc.solver.time_limit_s;
-    let o = RunOptions {
-        time_limit_s: limit,
-        relative_gap: sc.solver.relative_gap,
-        threads: sc.solver.threads,
-        deadline: Duration::from_secs_f64(limit + super::deadline_grace(limit)),
-    };
-    let solved = Instant::now();
-    let result = if m.x.is_empty() {
-        None
-    } else {
-        Some(backend().solve(m, None, &o))
-    };
-    out.solve_s = solved.elapsed().as_secs_f64();
     match result {
         // Nothing can move: the empty programme is the only one.
         None => {
@@ -152,6 +175,27 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
 /// The programme's model: rotation columns first, then placement columns (the x columns), then
 /// the unplaced slacks and the deviations.
 pub fn build(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Model {
+    build_parts(sc, tl, cols).0
+}
+
+/// The columns of a programme's model that are not x columns, for the levels of
+/// `solve::lexicographic`.
+pub(super) struct Parts {
+    /// The unplaced slack of each running rotation that has placement columns.
+    pub unplaced: Vec<Variable>,
+    /// Running rotations without any placement column (each a constant −unplaced_penalty).
+    pub unplaceable: usize,
+    /// The deviation of each period's rotations from the average (when smoothing is on).
+    pub deviation: Vec<Variable>,
+}
+
+/// [`build`] and the model's other columns.
+pub(super) fn build_parts(sc: &Scenario, tl: &Timeline, cols: &Columns) -> (Model, Parts) {
+    let mut parts = Parts {
+        unplaced: Vec::new(),
+        unplaceable: 0,
+        deviation: Vec::new(),
+    };
     let prog = sc.programme.as_ref().expect("a programme scenario");
     let n_t = tl.periods.len();
     let mut vars = ProblemVariables::new();
@@ -201,9 +245,11 @@ pub fn build(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Model {
             .unwrap_or_default();
         if ks.is_empty() {
             constant -= prog.unplaced_penalty;
+            parts.unplaceable += 1;
             continue;
         }
         let u = vars.add(variable().min(0).max(1));
+        parts.unplaced.push(u);
         aux.push(Aux::Unplaced(r.cadre));
         objective -= prog.unplaced_penalty * u;
         let e: Expression = ks.iter().map(|&k| plc[k]).sum::<Expression>() + u;
@@ -317,6 +363,7 @@ pub fn build(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Model {
         let total: Expression = rot.iter().copied().sum();
         for t in 0..n_t {
             let dev = vars.add(variable().min(0));
+            parts.deviation.push(dev);
             aux.push(Aux::Deviation(t));
             objective -= prog.smoothing * dev;
             let n: Expression = cols
@@ -339,7 +386,7 @@ pub fn build(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Model {
 
     let mut x = rot;
     x.extend(plc);
-    Model {
+    let m = Model {
         vars,
         cols: (0..x.len()).collect(),
         x,
@@ -348,5 +395,6 @@ pub fn build(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Model {
         rows,
         index: RowIndex::default(),
         constant,
-    }
+    };
+    (m, parts)
 }

@@ -373,6 +373,7 @@ fn build(raw: &RawScenario) -> Scenario {
         posts: posts.into(),
         cadres: cadres.into(),
         baseline_previous: false,
+        objective: None,
         programme: None,
         language: None,
         baseline: {

@@ -389,6 +389,7 @@ fn build(raw: &RawProg) -> Scenario {
         cadres: Arc::new(cadres),
         baseline: Vec::new(),
         baseline_previous: false,
+        objective: None,
         language: None,
         programme: Some(Programme {
             start: periods[0],
@@ -399,6 +400,7 @@ fn build(raw: &RawProg) -> Scenario {
             origin_penalty: raw.origin_penalty,
             smoothing: raw.smoothing,
             unplaced_penalty: 500.0,
+            replan: Default::default(),
         }),
     }
 }

@@ -1,0 +1,239 @@
+//! Re-planning a programme: `programme.history` (history.csv, the executed moves) and
+//! `programme.previous` (the previous programme's programme.csv), read against the scenario they
+//! belong to. history.csv has the columns `cadre_id`, `post_id`, `kind` (rotation or placement),
+//! `start` (the date the move was made) and, optionally, `end`; every problem is located (file,
+//! line, column, field) and coded E5003 unless an id is unknown (E4002, E4003).
+
+use std::path::Path;
+
+use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
+use super::tables::{self, Column, CsvSpec, Ids};
+use super::text::{DateFormat, parse_date_as, read_text};
+use super::yaml::TableRef;
+use super::{Locate, read_failure};
+use crate::domain::{HistoryMove, Replan, Scenario};
+use crate::programme::MoveKind;
+
+const HISTORY_COLUMNS: &[Column] = &[
+    ("cadre_id", true),
+    ("post_id", true),
+    ("kind", true),
+    ("start", true),
+    ("end", false),
+];
+
+const HISTORY: CsvSpec = CsvSpec {
+    columns: HISTORY_COLUMNS,
+    strict: false,
+    exact_width: false,
+    missing_code: code::MISSING_COLUMN,
+    aliases: &[],
+};
+
+/// `sc` with `replan` filled from the history and previous tables of `programme:` (none: as is).
+pub(crate) fn with_replan(
+    history: Option<&TableRef>,
+    previous: Option<&TableRef>,
+    tolerance: f64,
+    dates: DateFormat,
+    loc: &dyn Locate,
+    mut sc: Scenario,
+) -> Result<Scenario, LoadError> {
+    if sc.programme.is_none() {
+        return Ok(sc);
+    }
+    let mut replan = Replan {
+        tolerance,
+        ..Replan::default()
+    };
+    if let Some(t) = history {
+        replan.history = read_history(t, dates, loc, &sc)?;
+    }
+    if let Some(t) = previous {
+        if let Err(f) = super::text::check_file(&t.path) {
+            return Err(LoadError {
+                diagnostics: vec![read_failure(&t.path, f, Some((t, loc)))],
+            });
+        }
+        replan.previous = Some(super::read_programme(&t.path, &sc)?);
+    }
+    if let Some(p) = sc.programme.as_mut() {
+        p.replan = replan;
+    }
+    Ok(sc)
+}
+
+fn read_history(
+    t: &TableRef,
+    dates: DateFormat,
+    loc: &dyn Locate,
+    sc: &Scenario,
+) -> Result<Vec<HistoryMove>, LoadError> {
+    let path: &Path = &t.path;
+    let mut diags = Diags::default();
+    let text = read_text(path).map_err(|f| LoadError {
+        diagnostics: vec![read_failure(path, f, Some((t, loc)))],
+    })?;
+    let empty = || LoadError {
+        diagnostics: Vec::new(),
+    };
+    let Some(csv) = tables::read_csv(
+        path,
+        &text,
+        &HISTORY,
+        tables::DEFAULT_MAX_TABLE_ROWS,
+        &mut diags,
+    ) else {
+        return Err(diags.into_error().unwrap_or_else(empty));
+    };
+    if HISTORY_COLUMNS
+        .iter()
+        .any(|(c, required)| *required && csv.column(c).is_none())
+    {
+        return Err(diags.into_error().unwrap_or_else(empty));
+    }
+    let Some(prog) = sc.programme.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let cadres = Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str()));
+    let posts = Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str()));
+    let mut out: Vec<HistoryMove> = Vec::new();
+    for row in &csv.rows {
+        let cell = |c: &str| csv.cell(row, c).unwrap_or("").trim().to_string();
+        let here = |code, col: &str| {
+            Diagnostic::new(code, path)
+                .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
+                .field(format!("{}: {col}", csv.name))
+                .found(quoted(&cell(col)))
+        };
+        let (c, p, k, s, e) = (
+            cell("cadre_id"),
+            cell("post_id"),
+            cell("kind"),
+            cell("start"),
+            cell("end"),
+        );
+        if [&c, &p, &k, &s, &e].iter().all(|x| x.is_empty()) {
+            continue;
+        }
+        let cadre = cadres.get(&c);
+        if cadre.is_none() {
+            let fix = match cadres.suggest(&c) {
+                Some(s) => format!("did you mean {s:?}? correct the id"),
+                None => "correct the id; it must be an id of cadres.csv".into(),
+            };
+            diags.push(
+                here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
+                    .expected("the id of a row of cadres.csv")
+                    .fix(fix),
+            );
+        }
+        let post = posts.get(&p);
+        if post.is_none() {
+            let fix = match posts.suggest(&p) {
+                Some(s) => format!("did you mean {s:?}? correct the id"),
+                None => "correct the id; it must be an id of posts.csv".into(),
+            };
+            diags.push(
+                here(code::PLAN_UNKNOWN_POST, "post_id")
+                    .expected("the id of a row of posts.csv")
+                    .fix(fix),
+            );
+        }
+        let kind = match k.to_lowercase().as_str() {
+            "rotation" => Some(MoveKind::Rotation),
+            "placement" => Some(MoveKind::Placement),
+            _ => {
+                diags.push(
+                    here(code::BAD_HISTORY, "kind")
+                        .expected("rotation or placement")
+                        .fix("write rotation (luân chuyển) or placement (bố trí sau luân chuyển)"),
+                );
+                None
+            }
+        };
+        let date = |col: &str, v: &str, diags: &mut Diags| match parse_date_as(v, dates) {
+            Ok(d) => Some(d),
+            Err(expected) => {
+                diags.push(
+                    here(code::BAD_DATE, col)
+                        .expected(expected)
+                        .fix("write the date as YYYY-MM-DD, e.g. `2027-01-01`"),
+                );
+                None
+            }
+        };
+        let start = if s.is_empty() {
+            diags.push(
+                here(code::MISSING_VALUE, "start")
+                    .found("an empty cell")
+                    .expected("the date the move was made")
+                    .fix("fill in `start`"),
+            );
+            None
+        } else {
+            date("start", &s, &mut diags)
+        };
+        let end = if e.is_empty() {
+            None
+        } else {
+            date("end", &e, &mut diags)
+        };
+        // The period the move was made in: the last one starting on or before `start`.
+        let period = start.and_then(|d| {
+            let t = prog.periods.iter().rposition(|&p| p <= d);
+            if t.is_none() || d > prog.end {
+                diags.push(
+                    here(code::BAD_HISTORY, "start")
+                        .expected(format!(
+                            "a date inside the programme, {} to {}",
+                            prog.start, prog.end
+                        ))
+                        .fix(
+                            "a move made before the programme belongs in the tables (posts.csv \
+                             holder_id, cadres.csv rotation_end); remove the row or correct the date",
+                        ),
+                );
+            }
+            t
+        });
+        if let (Some(s), Some(e)) = (start, end)
+            && e <= s
+        {
+            diags.push(
+                here(code::BAD_HISTORY, "end")
+                    .expected(format!("a date after the start {s}"))
+                    .fix("correct the end date, or leave it empty"),
+            );
+        }
+        let (Some(cadre), Some(post), Some(kind), Some(start), Some(period)) =
+            (cadre, post, kind, start, period)
+        else {
+            continue;
+        };
+        if let Some(first) = out.iter().find(|h| h.cadre == cadre && h.kind == kind) {
+            diags.push(
+                here(code::BAD_HISTORY, "cadre_id")
+                    .expected(format!(
+                        "one {} per cadre (line {} has one for {c})",
+                        kind.as_str(),
+                        first.line
+                    ))
+                    .fix("keep the row of the move that was made and remove the other"),
+            );
+            continue;
+        }
+        out.push(HistoryMove {
+            cadre,
+            post,
+            kind,
+            start,
+            end,
+            period,
+            line: row.line,
+        });
+    }
+    diags.finish()?;
+    out.sort_by_key(|h| (h.period, h.kind, h.cadre, h.post));
+    Ok(out)
+}

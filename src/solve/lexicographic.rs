@@ -1,0 +1,367 @@
+//! Lexicographic objectives and re-planning of a programme: the levels of `objective.order`
+//! solved one after the other through the same [`Backend`](super::backend::Backend), each fixed as
+//! a row (value ≥ optimum − tolerance·|optimum|) before the next is optimised from the previous
+//! incumbent.
+//!
+//! The levels are the names of `scoring::level_names` (each the weighted part of that term, a
+//! penalty being a negative part), then `weighted` (the weighted sum of every term: the tie-break,
+//! or the value of a re-plan), then, with `programme.previous`, `changes` (minus the number of
+//! cadres whose moves differ from the previous programme). Executed moves of `programme.history`
+//! are fixed columns in every level.
+//!
+//! A level whose coefficients are whole numbers over integer columns takes only whole values, so
+//! its row is rounded up to the next whole number at or below the allowed value: rounding can
+//! never cut the level's true optimum, and a tolerance of 0 keeps exactly the optimum.
+
+use super::SolveStatus;
+use super::backend::{Failure, Raw, backend};
+use super::model::{Aux, Model, RowKey};
+use super::programme::{ProgrammeOutcome, build_parts, outcome, run_options};
+use crate::domain::{CadreIx, Scenario};
+use crate::programme::replan::{
+    CHANGES, WEIGHTED, history_columns, placement_col_part, previous_columns, rotation_part,
+};
+use crate::programme::{Columns, Timeline};
+use good_lp::{Expression, variable};
+use serde::Serialize;
+use std::time::{Duration, Instant};
+
+/// A row of the levels (its name in an exported model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReplanRow {
+    /// Level `.0` kept at its optimum less its tolerance.
+    Level(u16),
+    /// An executed move of the history, `.0` its index.
+    History(u16),
+    /// The cadre keeps a move of the previous programme.
+    Keep(CadreIx),
+}
+
+/// One level as solved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelOutcome {
+    /// A name of `scoring::level_names`, `weighted` or `changes`.
+    pub name: String,
+    pub status: SolveStatus,
+    /// The level's value in the solution of its own solve (for `changes`: minus the changes).
+    pub optimum: Option<f64>,
+    /// The level's value in the programme returned, recomputed from its moves
+    /// (`programme::replan::level_values`).
+    pub value: Option<f64>,
+    /// The backend's bound on the level.
+    pub bound: Option<f64>,
+    /// The relative tolerance below the optimum allowed to the later levels.
+    pub tolerance: f64,
+    /// The row the later levels kept: the level at least this.
+    pub kept_at_least: Option<f64>,
+}
+
+/// The levels of `sc` with their tolerances, or `None` when the programme is solved for its
+/// weighted sum alone (no `objective:`, history or previous programme).
+pub fn level_specs(sc: &Scenario) -> Option<Vec<(String, f64)>> {
+    let prog = sc.programme.as_ref()?;
+    let r = &prog.replan;
+    if sc.objective.is_none() && r.history.is_empty() && r.previous.is_none() {
+        return None;
+    }
+    let mut v: Vec<(String, f64)> = sc
+        .objective
+        .iter()
+        .flat_map(|o| o.order.iter().cloned().zip(o.tolerance.iter().copied()))
+        .collect();
+    if r.previous.is_some() {
+        v.push((WEIGHTED.into(), r.tolerance));
+        v.push((CHANGES.into(), 0.0));
+    } else {
+        v.push((WEIGHTED.into(), 0.0));
+    }
+    Some(v)
+}
+
+/// A level of the model: its expression over the model's columns, the constant no column
+/// changes, and whether it takes only whole values.
+struct Level {
+    expr: Expression,
+    constant: f64,
+    integral: bool,
+}
+
+fn whole(x: f64) -> bool {
+    x.fract() == 0.0
+}
+
+/// The model of the programme with the history fixed, and its levels `specs`.
+fn model_and_levels(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    fixed: &[usize],
+    specs: &[(String, f64)],
+) -> (Model, Vec<Level>) {
+    let prog = sc.programme.as_ref().expect("a programme scenario");
+    let (mut m, parts) = build_parts(sc, tl, cols);
+    for (i, &k) in fixed.iter().enumerate() {
+        let e = Expression::from_other_affine(m.x[k]);
+        m.rows
+            .push((RowKey::Replan(ReplanRow::History(i as u16)), e.eq(1.0)));
+    }
+    let n_rot = cols.rotations.len();
+    let smooth = !parts.deviation.is_empty();
+    let mut levels = Vec::with_capacity(specs.len());
+    for (name, _) in specs {
+        let level = match name.as_str() {
+            WEIGHTED => {
+                let scores = cols
+                    .rotations
+                    .iter()
+                    .map(|r| r.score)
+                    .chain(cols.placements.iter().map(|x| x.score));
+                Level {
+                    expr: m.objective.clone(),
+                    constant: m.constant,
+                    integral: !smooth
+                        && whole(prog.unplaced_penalty)
+                        && scores.into_iter().all(whole),
+                }
+            }
+            CHANGES => {
+                let prev = previous_columns(cols, prog.replan.previous.as_deref().unwrap_or(&[]));
+                let mut e = Expression::default();
+                for &k in &prev.new_movers {
+                    e -= m.x[k];
+                }
+                let mut constant = 0.0;
+                for (c, ks) in &prev.kept {
+                    constant -= 1.0;
+                    let Some(ks) = ks else { continue };
+                    let keep = m.vars.add(variable().min(0).max(1));
+                    m.aux.push(Aux::Kept(*c));
+                    e += keep;
+                    for &k in ks {
+                        let row = (Expression::from_other_affine(keep) - m.x[k]).leq(0.0);
+                        m.rows.push((RowKey::Replan(ReplanRow::Keep(*c)), row));
+                    }
+                }
+                Level {
+                    expr: e,
+                    constant,
+                    integral: true,
+                }
+            }
+            term => {
+                let mut e = Expression::default();
+                let mut integral = true;
+                for (k, r) in cols.rotations.iter().enumerate() {
+                    let a = rotation_part(sc, r, term);
+                    if a != 0.0 {
+                        integral &= whole(a);
+                        e.add_mul(a, m.x[k]);
+                    }
+                }
+                for (k, x) in cols.placements.iter().enumerate() {
+                    let a = placement_col_part(sc, x, term);
+                    if a != 0.0 {
+                        integral &= whole(a);
+                        e.add_mul(a, m.x[n_rot + k]);
+                    }
+                }
+                let mut constant = 0.0;
+                if term == "unplaced" {
+                    integral &= whole(prog.unplaced_penalty);
+                    for &u in &parts.unplaced {
+                        e.add_mul(-prog.unplaced_penalty, u);
+                    }
+                    constant -= prog.unplaced_penalty * parts.unplaceable as f64;
+                }
+                if term == "smoothing" {
+                    integral = parts.deviation.is_empty();
+                    for &d in &parts.deviation {
+                        e.add_mul(-prog.smoothing, d);
+                    }
+                }
+                Level {
+                    expr: e,
+                    constant,
+                    integral,
+                }
+            }
+        };
+        levels.push(level);
+    }
+    (m, levels)
+}
+
+/// The row's right-hand side (over the expression, without its constant) that keeps a level
+/// whose solve found `v` (expression value) within `tol` of it.
+pub fn kept_at_least(v: f64, constant: f64, tol: f64, integral: bool) -> f64 {
+    let slack = tol * (v + constant).abs();
+    if integral {
+        (v - slack - 1e-6).ceil()
+    } else {
+        v - slack - 1e-6 * (1.0 + v.abs())
+    }
+}
+
+/// Solve the programme level by level (see the module's text); `None` when `sc` has no levels.
+pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOutcome> {
+    let specs = level_specs(sc)?;
+    let prog = sc.programme.as_ref()?;
+    let started = Instant::now();
+    let o = run_options(sc);
+    let limit = sc.solver.time_limit_s;
+    let fixed = match history_columns(cols, &prog.replan.history) {
+        Ok(k) => k,
+        Err(bad) => {
+            let mut out = outcome(cols, Some(Err(Failure::Infeasible)), 0.0, &o, limit);
+            out.status = SolveStatus::Infeasible;
+            let lines: Vec<String> = bad
+                .iter()
+                .map(|b| {
+                    format!(
+                        "line {} ({} {} → {}, period {})",
+                        b.line,
+                        b.kind.as_str(),
+                        sc.cadre(b.cadre).id,
+                        sc.post(b.post).id,
+                        b.period + 1
+                    )
+                })
+                .collect();
+            out.note = Some(format!(
+                "the history's executed moves cannot all be kept: {} no longer pass the rules \
+                 on their date (see `rotaplan check`); correct the history or the tables",
+                lines.join(", ")
+            ));
+            return Some(out);
+        }
+    };
+    let mut outcomes: Vec<super::lexicographic::LevelOutcome> = Vec::new();
+    let mut rows: Vec<f64> = Vec::new();
+    let mut last: Option<(Raw, f64)> = None;
+    let mut warm: Option<Vec<usize>> = None;
+    let (mut n_cols, mut n_rows) = (0, 0);
+    let mut solve_s = 0.0;
+    let mut failure = None;
+    for (i, (name, tol)) in specs.iter().enumerate() {
+        let (mut m, mut levels) = model_and_levels(sc, tl, cols, &fixed, &specs);
+        for (j, &rhs) in rows.iter().enumerate() {
+            let e = std::mem::take(&mut levels[j].expr);
+            m.rows
+                .push((RowKey::Replan(ReplanRow::Level(j as u16)), e.geq(rhs)));
+        }
+        let level = levels.swap_remove(i);
+        m.objective = level.expr;
+        m.constant = level.constant;
+        (n_cols, n_rows) = (m.vars.len(), m.rows.len());
+        let remaining = (limit - started.elapsed().as_secs_f64()).max(0.01);
+        let oi = super::backend::RunOptions {
+            time_limit_s: remaining,
+            deadline: Duration::from_secs_f64(remaining + super::deadline_grace(remaining)),
+            ..o.clone()
+        };
+        let solved = Instant::now();
+        let result = if m.x.is_empty() {
+            Ok(Raw {
+                status: SolveStatus::Optimal,
+                objective: 0.0,
+                x: Vec::new(),
+                bound: Some(0.0),
+                gap: Some(0.0),
+                row_duals: Vec::new(),
+                col_duals: Vec::new(),
+            })
+        } else {
+            backend().solve(m, warm.as_deref(), &oi)
+        };
+        solve_s += solved.elapsed().as_secs_f64();
+        match result {
+            Ok(raw) => {
+                let v = raw.objective;
+                let rhs = kept_at_least(v, level.constant, *tol, level.integral);
+                outcomes.push(LevelOutcome {
+                    name: name.clone(),
+                    status: raw.status,
+                    optimum: Some(v + level.constant),
+                    value: None,
+                    bound: raw.bound.map(|b| b + level.constant),
+                    tolerance: *tol,
+                    kept_at_least: (i + 1 < specs.len()).then_some(rhs + level.constant),
+                });
+                rows.push(rhs);
+                warm = Some(
+                    raw.x
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, v)| **v > 0.5)
+                        .map(|(k, _)| k)
+                        .collect(),
+                );
+                last = Some((raw, level.constant));
+            }
+            Err(f) => {
+                outcomes.push(LevelOutcome {
+                    name: name.clone(),
+                    status: match f {
+                        Failure::Deadline => SolveStatus::DeadlineFallback,
+                        Failure::NoPlan => SolveStatus::TimeLimit,
+                        Failure::Infeasible => SolveStatus::Infeasible,
+                        Failure::Other(_) => SolveStatus::BackendError,
+                    },
+                    optimum: None,
+                    value: None,
+                    bound: None,
+                    tolerance: *tol,
+                    kept_at_least: None,
+                });
+                failure = Some(f);
+                break;
+            }
+        }
+    }
+    let stopped_early = failure.is_some();
+    let mut out = match (last, failure) {
+        // The last level solved is the answer; a later level that failed leaves it standing.
+        (Some((raw, constant)), _) => outcome(cols, Some(Ok(raw)), constant, &o, limit),
+        (None, Some(Failure::Infeasible)) if !fixed.is_empty() => {
+            let mut out = outcome(cols, Some(Err(Failure::Infeasible)), 0.0, &o, limit);
+            out.status = SolveStatus::Infeasible;
+            out.note = Some(
+                "the history's executed moves cannot all hold together (seats of a post, one move \
+                 per cadre, a placement after each rotation); correct the history"
+                    .into(),
+            );
+            out
+        }
+        (None, Some(f)) => outcome(cols, Some(Err(f)), 0.0, &o, limit),
+        (None, None) => outcome(cols, None, 0.0, &o, limit),
+    };
+    // The weighted sum is compared with the recomputed objective only when it was the last level.
+    let weighted_last = outcomes.last().is_some_and(|l| l.name == WEIGHTED) && !stopped_early;
+    if !weighted_last {
+        out.backend_objective = None;
+        out.bound = None;
+        out.gap = None;
+    }
+    let worst = outcomes
+        .iter()
+        .map(|l| l.status)
+        .find(|s| *s != SolveStatus::Optimal);
+    if let (Some(s), true) = (worst, out.status.has_plan()) {
+        out.status = if s.has_plan() { s } else { SolveStatus::TimeLimit };
+        if stopped_early {
+            let n = outcomes.len();
+            let msg = format!(
+                "level {n} ({}) stopped without a solution; the programme is level {}'s",
+                outcomes[n - 1].name,
+                n - 1
+            );
+            out.note = Some(out.note.map_or(msg.clone(), |x| format!("{x}; {msg}")));
+        }
+    }
+    out.levels = outcomes;
+    out.columns = n_cols;
+    out.rows = n_rows;
+    out.build_s = 0.0;
+    out.solve_s = solve_s;
+    Some(out)
+}
