@@ -1,10 +1,13 @@
 //! The words and files of a programme: programme.csv, programme.json, the summary (per-period
 //! KPIs, the cadres left without a placement and why, the certificates to renew).
 
+use super::catalogue::{Msg, fill, t};
 use super::{csv_line, gap, num, opt, text_table};
+use crate::domain::Lang;
 use crate::domain::Scenario;
 use crate::programme::Unplaced;
 use crate::programme::plan::ProgrammePlan;
+use crate::programme::targets::{TargetKind, TargetResult};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -153,7 +156,7 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
         gap(plan.gap)
     );
     if let Some(o) = plan.objective {
-        let _ = writeln!(
+        let _ = write!(
             out,
             "objective: rotations {} + placements {} − unplaced {} − uneven periods {}",
             num(o.rotations),
@@ -161,6 +164,10 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
             num(o.unplaced),
             num(o.smoothing)
         );
+        if !plan.targets.is_empty() {
+            let _ = write!(out, " − targets missed {}", num(o.targets));
+        }
+        out.push('\n');
     }
     let _ = writeln!(
         out,
@@ -204,6 +211,7 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
         ],
         &rows,
     );
+    out += &targets_section(sc.language.unwrap_or_default(), plan);
     let unplaced = unplaced_rows(sc, plan);
     if !unplaced.is_empty() {
         let _ = writeln!(out, "\nWithout a placement after rotation:");
@@ -366,5 +374,122 @@ pub fn review_text(r: &crate::programme::review::Review) -> String {
         .map(|(o, n)| vec![outcome_words(*o).to_string(), n.to_string(), share(*n)])
         .collect();
     out += &text_table(&["after the rotation", "rotations", "share"], &rows);
+    out
+}
+
+/// One measured programme target, must-fill post or pin, in `lang` (without the verdict).
+pub fn target_words(lang: Lang, r: &TargetResult) -> String {
+    let pct = |x: f64| format!("{:.1}", 100.0 * x);
+    let cadre = r.cadre.clone().unwrap_or_default();
+    let post = r.post.clone().unwrap_or_default();
+    let at = |n: usize, d: crate::domain::Date| {
+        fill(lang, Msg::Period, &[("n", &(n + 1)), ("date", &d)])
+    };
+    match r.kind {
+        TargetKind::Share { group } => {
+            let g = match group {
+                "women" => Msg::GroupWomen,
+                "young" => Msg::GroupYoung,
+                _ => Msg::GroupMinority,
+            };
+            fill(
+                lang,
+                Msg::TgtShare,
+                &[
+                    ("group", &t(lang, g)),
+                    ("among", &r.among),
+                    ("achieved", &pct(r.achieved)),
+                    ("required", &pct(r.required)),
+                ],
+            )
+        }
+        TargetKind::KeyHead { .. } => fill(
+            lang,
+            Msg::TgtKeyHead,
+            &[
+                ("cadre", &cadre),
+                ("achieved", &r.achieved),
+                ("required", &r.required),
+            ],
+        ),
+        TargetKind::PeriodShare { period, date } => fill(
+            lang,
+            Msg::TgtPeriodShare,
+            &[
+                ("at", &at(period, date)),
+                ("among", &r.among),
+                ("achieved", &pct(r.achieved)),
+                ("required", &pct(r.required)),
+            ],
+        ),
+        TargetKind::MustFill { period, date, .. } => fill(
+            lang,
+            Msg::TgtMustFill,
+            &[
+                ("post", &post),
+                ("at", &at(period, date)),
+                ("achieved", &r.achieved),
+                ("required", &r.required),
+            ],
+        ),
+        TargetKind::Pin { year, .. } => {
+            let when = match year {
+                Some(y) => fill(lang, Msg::TgtYear, &[("year", &y)]),
+                None => t(lang, Msg::TgtAnyPeriod).to_string(),
+            };
+            fill(
+                lang,
+                Msg::TgtPin,
+                &[("cadre", &cadre), ("post", &post), ("when", &when)],
+            )
+        }
+    }
+}
+
+/// Whether the target was met, and what a soft miss costs, in `lang`.
+pub fn target_verdict(lang: Lang, r: &TargetResult) -> String {
+    if r.met {
+        t(lang, Msg::TgtMet).to_string()
+    } else if r.penalty > 0.0 {
+        fill(lang, Msg::TgtMissedCost, &[("penalty", &num(r.penalty))])
+    } else {
+        t(lang, Msg::TgtMissed).to_string()
+    }
+}
+
+/// Most lines of met key-head cadres and must-fill posts listed in the summary (misses, shares,
+/// periods and pins are always all listed).
+const MET_LINES: usize = 20;
+
+/// The targets section of the summary: every miss, and the met ones up to [`MET_LINES`].
+fn targets_section(lang: Lang, plan: &ProgrammePlan) -> String {
+    let mut out = String::new();
+    if plan.targets.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "\n{}", t(lang, Msg::TgtHeading));
+    let mut hidden = 0;
+    let mut shown_met = 0;
+    for r in &plan.targets {
+        let many = matches!(
+            r.kind,
+            TargetKind::KeyHead { .. } | TargetKind::MustFill { .. }
+        );
+        if many && r.met && shown_met >= MET_LINES {
+            hidden += 1;
+            continue;
+        }
+        shown_met += usize::from(many && r.met);
+        let kind = t(lang, if r.hard { Msg::TgtHard } else { Msg::TgtSoft });
+        let _ = writeln!(
+            out,
+            "  [{kind}] {}: {}",
+            target_words(lang, r),
+            target_verdict(lang, r)
+        );
+    }
+    if hidden > 0 {
+        let _ = writeln!(out, "  {}", fill(lang, Msg::TgtMore, &[("n", &hidden)]));
+    }
     out
 }

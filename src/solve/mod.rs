@@ -8,6 +8,7 @@ pub mod greedy;
 pub mod model;
 mod pricing;
 pub mod programme;
+pub mod programme_targets;
 pub mod requirements;
 
 use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};

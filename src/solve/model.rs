@@ -85,6 +85,10 @@ pub enum Aux {
     Unplaced(CadreIx),
     /// A programme: the deviation of period t's rotations from the average.
     Deviation(usize),
+    /// A programme: months a key-head cadre is short of the experience target.
+    KeyHeadShort(CadreIx),
+    /// A programme: moves of period t above the period share target.
+    PeriodExcess(usize),
 }
 
 /// The share-target flags, in the order of the target rows.
@@ -244,6 +248,8 @@ impl Model {
             Aux::Relaxed(Req::Target(k)) => format!("relax_target_{}", TARGET_NAMES[k]),
             Aux::Unplaced(c) => format!("unplaced_{}", cadre(c)),
             Aux::Deviation(t) => format!("deviation_{t}"),
+            Aux::KeyHeadShort(c) => format!("key_head_short_{}", cadre(c)),
+            Aux::PeriodExcess(t) => format!("period_excess_{t}"),
         }));
         let rows = self
             .rows

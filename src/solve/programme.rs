@@ -40,6 +40,16 @@ pub enum ProgrammeRow {
     /// The deviation of a period's rotations from the average, above and below.
     Above(u16),
     Below(u16),
+    /// A programme share target (women, young, minority).
+    Share(u8),
+    /// A key-head cadre's months at a lower level or in a difficult area.
+    KeyHead(CadreIx),
+    /// The share of the moves in one period.
+    PeriodShare(u16),
+    /// A must-fill post on its deadline.
+    MustFill(PostIx),
+    /// A pin (index of `pins:`).
+    Pin(u32),
 }
 
 /// What the backend said, over the columns of `Columns`.
@@ -60,6 +70,9 @@ pub struct ProgrammeOutcome {
     pub solve_s: f64,
     pub note: Option<String>,
 }
+
+/// Why a programme with hard requirements has no plan.
+const HARD_CANNOT_HOLD: &str = "the pins and hard requirements (programme targets, must-fill posts) cannot all hold together; make some of them soft (requirements: … hard: false) or drop a pin";
 
 /// Build and solve the programme's MIP.
 pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
@@ -98,12 +111,20 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
     match result {
         // Nothing can move: the empty programme is the only one.
         None => {
-            out.status = SolveStatus::Optimal;
-            out.backend_objective = Some(constant);
-            out.bound = Some(constant);
-            out.gap = Some(0.0);
-            out.note =
-                Some("no rotation or placement passes the rules; nothing to optimise".into());
+            let missed = crate::programme::targets::results(sc, tl, &[])
+                .into_iter()
+                .any(|r| r.hard && !r.met);
+            if missed {
+                out.status = SolveStatus::Infeasible;
+                out.note = Some(HARD_CANNOT_HOLD.into());
+            } else {
+                out.status = SolveStatus::Optimal;
+                out.backend_objective = Some(constant);
+                out.bound = Some(constant);
+                out.gap = Some(0.0);
+                out.note =
+                    Some("no rotation or placement passes the rules; nothing to optimise".into());
+            }
         }
         Some(Ok(raw)) => {
             out.status = raw.status;
@@ -135,6 +156,9 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
                     SolveStatus::TimeLimit,
                     format!("no programme found within {limit} s; the programme is empty"),
                 ),
+                Failure::Infeasible if super::programme_targets::any(sc) => {
+                    (SolveStatus::Infeasible, HARD_CANNOT_HOLD.to_string())
+                }
                 Failure::Infeasible => (
                     SolveStatus::BackendError,
                     "the backend calls the programme infeasible, but the empty programme is feasible"
@@ -336,6 +360,21 @@ pub fn build(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Model {
             );
         }
     }
+
+    super::programme_targets::add(
+        sc,
+        tl,
+        cols,
+        &rot,
+        &plc,
+        super::programme_targets::Parts {
+            vars: &mut vars,
+            aux: &mut aux,
+            objective: &mut objective,
+            constant: &mut constant,
+            rows: &mut push,
+        },
+    );
 
     let mut x = rot;
     x.extend(plc);

@@ -399,6 +399,7 @@ fn build(raw: &RawProg) -> Scenario {
             origin_penalty: raw.origin_penalty,
             smoothing: raw.smoothing,
             unplaced_penalty: 500.0,
+            requirements: Default::default(),
         }),
     }
 }
