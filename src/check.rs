@@ -127,6 +127,8 @@ pub enum ProgrammeProblem {
         max: u32,
         cadres: Vec<String>,
     },
+    /// A hard programme target (S6), must-fill post (S5) or pin (S2) the moves miss.
+    Missed(crate::programme::targets::TargetResult),
 }
 
 /// Who sits on a post at a programme date.

@@ -532,6 +532,53 @@ pub struct Programme {
     pub unplaced_penalty: f64,
     /// Executed moves and the previous programme (re-planning); empty by default.
     pub replan: Replan,
+    /// Programme targets, must-fill deadlines and the periods of pins and forbids
+    /// (docs/programme.md, "Targets, pins and must-fill").
+    pub requirements: ProgrammeRequirements,
+}
+
+/// `programme.targets:`, `programme.must_fill_within:` and the `period:` of pins and forbids.
+/// The default asks for nothing: a programme without them plans as before.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProgrammeRequirements {
+    /// `programme.targets:`; `None`: no programme target.
+    pub targets: Option<ProgrammeTargets>,
+    /// `programme.must_fill_within:` a must-fill post (criticality 5) is full on the date of the
+    /// period it falls vacant in or at most this many periods later; `None`: no must-fill rule.
+    pub must_fill_within: Option<u32>,
+    /// The `period:` (a year) of each pin, by pin index; `None` or past the end: any period.
+    pub pin_years: Vec<Option<i32>>,
+    /// The `period:` (a year) of each forbid, by forbid index; `None` or past the end: every period.
+    pub forbid_years: Vec<Option<i32>>,
+}
+
+impl ProgrammeRequirements {
+    /// The year pin `k` names, if any.
+    pub fn pin_year(&self, k: usize) -> Option<i32> {
+        self.pin_years.get(k).copied().flatten()
+    }
+    /// The year forbid `k` names, if any.
+    pub fn forbid_year(&self, k: usize) -> Option<i32> {
+        self.forbid_years.get(k).copied().flatten()
+    }
+}
+
+/// `programme.targets:` what the whole programme should achieve; soft (shortfall penalised) or
+/// hard (S6) as `requirements.targets.hard` says for a single plan's targets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProgrammeTargets {
+    /// Minimum shares among the cadres the programme rotates (women, young, minority), as the
+    /// single plan's `targets:`, penalised by `weights.*_shortfall` per cadre short.
+    pub shares: Targets,
+    /// Every cadre planned for a key head title (a title of `rules.not_local_titles`) has at least
+    /// this many months at a lower level or in a difficult area by the programme's end (0: none).
+    pub key_head_months: u32,
+    /// Cost per month a key-head cadre is short (soft).
+    pub key_head_shortfall: f64,
+    /// At most this share of the programme's moves in any one period (1.0: no limit).
+    pub max_period_share: f64,
+    /// Cost per move above that share in a period (soft).
+    pub period_excess: f64,
 }
 
 impl Programme {

@@ -17,6 +17,8 @@
 //! - every executed move of the history (`programme.history`) is in the programme (P3).
 //!
 //! [`levels`] re-checks the lexicographic levels a programme reports against its moves.
+//! - hard programme targets are met (S6), must-fill posts are full by their deadline (S5) and
+//!   every pin is in the programme in its period (S2), measured by `programme::targets::results`.
 
 use super::{Occupant, PeriodRef, Problem, ProgrammeProblem, Violation};
 use crate::domain::{CadreIx, Date, PostIx, Scenario, UnitIx};
@@ -121,11 +123,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 ));
             }
         }
-        if sc
-            .forbids
-            .iter()
-            .any(|f| f.cadre == m.cadre && f.post == m.post)
-        {
+        if crate::programme::targets::forbidden_at(sc, m.cadre, m.post, m.period) {
             out.push(v(
                 RuleId::S3,
                 Some(m.cadre),
@@ -407,6 +405,27 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     max: prog.max_departures_per_period,
                     cadres: ids.iter().map(|s| s.to_string()).collect(),
                 }),
+            });
+        }
+    }
+    // Hard programme targets (S6), must-fill posts (S5) and pins (S2), on the moves alone.
+    let tl = crate::programme::Timeline {
+        periods: periods.clone(),
+        at: scs,
+    };
+    for r in crate::programme::targets::results(sc, &tl, &moves) {
+        if r.hard && !r.met {
+            use crate::programme::targets::TargetKind;
+            let rule = match r.kind {
+                TargetKind::Pin { .. } => RuleId::S2,
+                TargetKind::MustFill { .. } => RuleId::S5,
+                _ => RuleId::S6,
+            };
+            out.push(Violation {
+                rule,
+                cadre: r.cadre.clone(),
+                post: r.post.clone(),
+                detail: Problem::Programme(ProgrammeProblem::Missed(r)),
             });
         }
     }

@@ -267,19 +267,66 @@ pub fn placement_score(sc: &Scenario, c: CadreIx, p: PostIx, to_origin: bool) ->
         - if to_origin { prog_pen } else { 0.0 }
 }
 
-fn forbidden(sc: &Scenario, c: CadreIx, p: PostIx) -> bool {
-    sc.forbids.iter().any(|f| f.cadre == c && f.post == p)
-}
-
 /// The ranks a placement may take after holding rank `held`: the same, or one up.
 fn placement_ranks(held: i32) -> std::ops::RangeInclusive<i32> {
     held..=held + 1
 }
 
+/// Above this many rank-compatible (cadre, post, period) triples, a programme keeps only the best
+/// [`KEEP_PER_PERIOD`] rotation columns of each cadre in each period, and the best as many
+/// placement columns of each cadre in each period (pinned pairs always kept): the national
+/// programme's full column set (tens of millions) does not fit in memory. Smaller programmes,
+/// the shipped province's among them, keep every column.
+pub const FILTER_ABOVE: u64 = 2_000_000;
+/// Columns kept per cadre and period above [`FILTER_ABOVE`].
+pub const KEEP_PER_PERIOD: usize = 12;
+
+/// Columns kept per cadre and period, `None`: all of them.
+pub fn keep_per_period(sc: &Scenario, periods: usize) -> Option<usize> {
+    let pairs =
+        crate::domain::rank_compatible_pairs(&sc.posts, &sc.cadres, sc.rules.outstanding_rank_up);
+    (pairs.saturating_mul(periods as u64) > FILTER_ABOVE).then_some(KEEP_PER_PERIOD)
+}
+
+/// The best `k` columns of cadre `c` in each period by score (ties: the lower post index), and
+/// every column of a pinned pair; in (period, post) order.
+fn best_per_period<T>(
+    sc: &Scenario,
+    c: CadreIx,
+    cols: Vec<T>,
+    k: usize,
+    key: impl Fn(&T) -> (usize, PostIx, f64),
+) -> Vec<T> {
+    let pinned = |p: PostIx| sc.pins.iter().any(|x| x.cadre == c && x.post == p);
+    let mut order: Vec<usize> = (0..cols.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ta, pa, sa) = key(&cols[a]);
+        let (tb, pb, sb) = key(&cols[b]);
+        ta.cmp(&tb).then(sb.total_cmp(&sa)).then(pa.cmp(&pb))
+    });
+    let mut kept = vec![false; cols.len()];
+    let mut run = (usize::MAX, 0);
+    for i in order {
+        let (t, p, _) = key(&cols[i]);
+        if run.0 != t {
+            run = (t, 0);
+        }
+        if run.1 < k || pinned(p) {
+            kept[i] = true;
+            run.1 += 1;
+        }
+    }
+    cols.into_iter()
+        .zip(kept)
+        .filter_map(|(x, k)| k.then_some(x))
+        .collect()
+}
+
 /// Every rotation and placement column of the programme of `sc` (deterministic: cadre, period,
-/// post order).
+/// post order); above [`FILTER_ABOVE`] only the best of each cadre and period.
 pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
     let prog = sc.programme.as_ref().expect("a programme scenario");
+    let keep = keep_per_period(sc, tl.periods.len());
     let ctxs = tl.contexts();
     let running = running(sc, prog);
     let occupancy: Vec<Occupancy> = (0..sc.posts.len() as PostIx)
@@ -319,7 +366,7 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
                     b.is_empty()
                 })
                 .collect();
-            if ok_after.is_empty() || forbidden(sc, c, p) {
+            if ok_after.is_empty() || targets::forbidden_at(sc, c, p, s) {
                 continue;
             }
             let to_origin = origin.is_some_and(|u| sc.post(p).unit == u);
@@ -377,7 +424,8 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
                 continue;
             }
             for p in posts_of_ranks(cadre.current_rank..=cadre.current_rank + up) {
-                if !rotation_breaches(ctx, t, c, p).is_empty() || forbidden(sc, c, p) {
+                if !rotation_breaches(ctx, t, c, p).is_empty() || targets::forbidden_at(sc, c, p, t)
+                {
                     continue;
                 }
                 if !could_be_free(p, t) {
@@ -402,6 +450,9 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
                 });
             }
         }
+        if let Some(k) = keep {
+            mine = best_per_period(sc, c, mine, k, |r| (r.period, r.post, r.score));
+        }
         // Placements for each period a rotation of this cadre can end in, after the ranks held.
         let mut ends: Vec<usize> = mine.iter().filter_map(|r| r.placement).collect();
         ends.sort_unstable();
@@ -415,10 +466,13 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
             held.sort_unstable();
             held.dedup();
             let (cols, _, _) = placement_cols(c, s, &held, cadre.current_unit);
-            let cols: Vec<PlacementCol> = cols
+            let mut cols: Vec<PlacementCol> = cols
                 .into_iter()
                 .filter(|x| could_be_free(x.post, s))
                 .collect();
+            if let Some(k) = keep {
+                cols = best_per_period(sc, c, cols, k, |x| (x.period, x.post, x.score));
+            }
             // A rotation whose held rank no placement follows cannot be planned.
             mine.retain(|r| {
                 let keep = r.placement != Some(s)
@@ -531,3 +585,4 @@ pub fn occupancy_after(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<Vec<
 pub mod plan;
 pub mod replan;
 pub mod review;
+pub mod targets;

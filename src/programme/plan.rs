@@ -20,7 +20,14 @@ pub struct ProgrammeObjective {
     pub unplaced: f64,
     /// Σ over periods of |rotations in the period − the average| × `smoothing` (a cost).
     pub smoothing: f64,
+    /// The soft programme targets and must-fill posts missed (a cost; `targets::results`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub targets: f64,
     pub total: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// The objective of `moves`, from the moves alone.
@@ -61,7 +68,8 @@ pub fn evaluate(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> ProgrammeObject
         let avg = per_period.iter().sum::<f64>() / n_t;
         o.smoothing = prog.smoothing * per_period.iter().map(|n| (n - avg).abs()).sum::<f64>();
     }
-    o.total = o.rotations + o.placements - o.unplaced - o.smoothing;
+    o.targets = super::targets::penalty(&super::targets::results(sc, tl, moves));
+    o.total = o.rotations + o.placements - o.unplaced - o.smoothing - o.targets;
     o
 }
 
@@ -148,6 +156,9 @@ pub struct ProgrammePlan {
     #[serde(skip)]
     pub renewals: Vec<(CadreIx, usize)>,
     pub kpis: Vec<PeriodKpis>,
+    /// The programme targets, must-fill posts and pins, each measured (empty: none asked).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<super::targets::TargetResult>,
     pub columns: usize,
     pub model_rows: usize,
     pub build_s: f64,
@@ -372,7 +383,10 @@ pub fn build(
     }
     let changes = match (previous, has_plan) {
         (Some(prev), true) => {
-            let history = &sc.programme.as_ref().map_or(&[][..], |p| &p.replan.history[..]);
+            let history = &sc
+                .programme
+                .as_ref()
+                .map_or(&[][..], |p| &p.replan.history[..]);
             Some(super::replan::changes(cols, history, prev, &moves))
         }
         _ => None,
@@ -383,14 +397,15 @@ pub fn build(
         backend: out.backend.clone(),
         objective,
         bound,
-        gap: if proven {
-            Some(0.0)
-        } else {
-            out.gap
-        },
+        gap: if proven { Some(0.0) } else { out.gap },
         periods: tl.periods.clone(),
         rows: move_rows(sc, tl, &moves),
         kpis: kpis(sc, tl, &moves, &renewals),
+        targets: if has_plan {
+            super::targets::results(sc, tl, &moves)
+        } else {
+            Vec::new()
+        },
         moves,
         unplaced,
         renewals,

@@ -267,6 +267,21 @@ catalogue! {
     GroupWomen { en: "women", vi: "nữ" }
     GroupYoung { en: "young", vi: "trẻ" }
     GroupMinority { en: "minority", vi: "dân tộc thiểu số" }
+    // programme targets, must-fill posts and pins (programme::targets::TargetResult)
+    TgtHeading { en: "Programme targets and requirements:", vi: "Chỉ tiêu và yêu cầu của chương trình:" }
+    TgtShare { en: "share of {group} among the {among} cadres rotated: {achieved} %, target at least {required} %", vi: "tỷ lệ {group} trong {among} cán bộ được luân chuyển: {achieved} %, chỉ tiêu tối thiểu {required} %" }
+    TgtKeyHead { en: "{cadre}, planned for a key head title: {achieved} of {required} months at a lower level or in a difficult area by the programme's end", vi: "{cadre}, được quy hoạch chức danh chủ chốt: {achieved}/{required} tháng công tác ở cấp dưới hoặc vùng khó khăn đến hết chương trình" }
+    TgtPeriodShare { en: "{at}: {achieved} % of the programme's {among} moves, at most {required} %", vi: "{at}: {achieved} % trong {among} lượt điều động của chương trình, tối đa {required} %" }
+    TgtMustFill { en: "must-fill post {post}: {achieved} of {required} seat(s) filled on {at}", vi: "vị trí bắt buộc bố trí {post}: {achieved}/{required} chỉ tiêu được bố trí vào {at}" }
+    TgtPin { en: "pin {cadre} → {post}, {when}", vi: "chỉ định {cadre} → {post}, {when}" }
+    TgtAnyPeriod { en: "any period", vi: "kỳ bất kỳ" }
+    TgtYear { en: "in {year}", vi: "trong năm {year}" }
+    TgtMet { en: "met", vi: "đạt" }
+    TgtMissed { en: "missed", vi: "không đạt" }
+    TgtMissedCost { en: "missed, costs {penalty}", vi: "không đạt, bị trừ {penalty} điểm" }
+    TgtHard { en: "hard", vi: "bắt buộc" }
+    TgtSoft { en: "soft", vi: "khuyến khích" }
+    TgtMore { en: "… and {n} more met", vi: "… và {n} chỉ tiêu khác đã đạt" }
     // requirement groups that cannot hold (solve::Conflict)
     ConflictPinBreaks { en: "pin {cadre} → {post} breaks a hard rule: {why}", vi: "chỉ định {cadre} → {post} vi phạm quy định bắt buộc: {why}" }
     ConflictNotCandidate { en: "the pair is not a candidate", vi: "cặp này không phải cặp hợp lệ" }

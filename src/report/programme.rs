@@ -1,12 +1,13 @@
 //! The words and files of a programme: programme.csv, programme.json, the summary (per-period
 //! KPIs, the cadres left without a placement and why, the certificates to renew).
 
-use super::{csv_line, gap, num, opt, text_table};
 use super::catalogue::{Msg, fill, t};
+use super::{csv_line, gap, num, opt, text_table};
 use crate::domain::{Lang, Scenario};
-use crate::programme::replan::ChangeReason;
-use crate::programme::{Move, Unplaced};
 use crate::programme::plan::ProgrammePlan;
+use crate::programme::replan::ChangeReason;
+use crate::programme::targets::{TargetKind, TargetResult};
+use crate::programme::{Move, Unplaced};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -115,7 +116,9 @@ fn moves_words(sc: &Scenario, plan: &ProgrammePlan, moves: &[Move], lang: Lang) 
                 "{} {} {}",
                 sc.post(m.post).id,
                 super::rules::kind_words(lang, m.kind),
-                plan.periods.get(m.period).map_or(String::new(), |d| d.to_string())
+                plan.periods
+                    .get(m.period)
+                    .map_or(String::new(), |d| d.to_string())
             )
         })
         .collect::<Vec<_>>()
@@ -165,7 +168,12 @@ pub const CHANGES_COLUMNS: &[&str] = &[
 pub fn changes_csv(sc: &Scenario, plan: &ProgrammePlan) -> Option<String> {
     let lang = sc.language.unwrap_or_default();
     let rows = change_rows(sc, plan, lang)?;
-    let mut out = csv_line(&CHANGES_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let mut out = csv_line(
+        &CHANGES_COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+    );
     for r in rows {
         let reason = serde_json::to_value(r.reason)
             .ok()
@@ -224,7 +232,11 @@ fn levels_and_changes(sc: &Scenario, plan: &ProgrammePlan, out: &mut String) {
         if rows.is_empty() {
             let _ = writeln!(out, "{}", t(lang, Msg::ChangesNone));
         } else {
-            let _ = writeln!(out, "{}", fill(lang, Msg::ChangesCount, &[("n", &rows.len())]));
+            let _ = writeln!(
+                out,
+                "{}",
+                fill(lang, Msg::ChangesCount, &[("n", &rows.len())])
+            );
             let table: Vec<Vec<String>> = rows
                 .into_iter()
                 .map(|r| {
@@ -315,7 +327,7 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
         gap(plan.gap)
     );
     if let Some(o) = plan.objective {
-        let _ = writeln!(
+        let _ = write!(
             out,
             "objective: rotations {} + placements {} − unplaced {} − uneven periods {}",
             num(o.rotations),
@@ -323,6 +335,10 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
             num(o.unplaced),
             num(o.smoothing)
         );
+        if !plan.targets.is_empty() {
+            let _ = write!(out, " − targets missed {}", num(o.targets));
+        }
+        out.push('\n');
     }
     let _ = writeln!(
         out,
@@ -366,6 +382,7 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
         ],
         &rows,
     );
+    out += &targets_section(sc.language.unwrap_or_default(), plan);
     let unplaced = unplaced_rows(sc, plan);
     if !unplaced.is_empty() {
         let _ = writeln!(out, "\nWithout a placement after rotation:");
@@ -529,5 +546,122 @@ pub fn review_text(r: &crate::programme::review::Review) -> String {
         .map(|(o, n)| vec![outcome_words(*o).to_string(), n.to_string(), share(*n)])
         .collect();
     out += &text_table(&["after the rotation", "rotations", "share"], &rows);
+    out
+}
+
+/// One measured programme target, must-fill post or pin, in `lang` (without the verdict).
+pub fn target_words(lang: Lang, r: &TargetResult) -> String {
+    let pct = |x: f64| format!("{:.1}", 100.0 * x);
+    let cadre = r.cadre.clone().unwrap_or_default();
+    let post = r.post.clone().unwrap_or_default();
+    let at = |n: usize, d: crate::domain::Date| {
+        fill(lang, Msg::Period, &[("n", &(n + 1)), ("date", &d)])
+    };
+    match r.kind {
+        TargetKind::Share { group } => {
+            let g = match group {
+                "women" => Msg::GroupWomen,
+                "young" => Msg::GroupYoung,
+                _ => Msg::GroupMinority,
+            };
+            fill(
+                lang,
+                Msg::TgtShare,
+                &[
+                    ("group", &t(lang, g)),
+                    ("among", &r.among),
+                    ("achieved", &pct(r.achieved)),
+                    ("required", &pct(r.required)),
+                ],
+            )
+        }
+        TargetKind::KeyHead { .. } => fill(
+            lang,
+            Msg::TgtKeyHead,
+            &[
+                ("cadre", &cadre),
+                ("achieved", &r.achieved),
+                ("required", &r.required),
+            ],
+        ),
+        TargetKind::PeriodShare { period, date } => fill(
+            lang,
+            Msg::TgtPeriodShare,
+            &[
+                ("at", &at(period, date)),
+                ("among", &r.among),
+                ("achieved", &pct(r.achieved)),
+                ("required", &pct(r.required)),
+            ],
+        ),
+        TargetKind::MustFill { period, date, .. } => fill(
+            lang,
+            Msg::TgtMustFill,
+            &[
+                ("post", &post),
+                ("at", &at(period, date)),
+                ("achieved", &r.achieved),
+                ("required", &r.required),
+            ],
+        ),
+        TargetKind::Pin { year, .. } => {
+            let when = match year {
+                Some(y) => fill(lang, Msg::TgtYear, &[("year", &y)]),
+                None => t(lang, Msg::TgtAnyPeriod).to_string(),
+            };
+            fill(
+                lang,
+                Msg::TgtPin,
+                &[("cadre", &cadre), ("post", &post), ("when", &when)],
+            )
+        }
+    }
+}
+
+/// Whether the target was met, and what a soft miss costs, in `lang`.
+pub fn target_verdict(lang: Lang, r: &TargetResult) -> String {
+    if r.met {
+        t(lang, Msg::TgtMet).to_string()
+    } else if r.penalty > 0.0 {
+        fill(lang, Msg::TgtMissedCost, &[("penalty", &num(r.penalty))])
+    } else {
+        t(lang, Msg::TgtMissed).to_string()
+    }
+}
+
+/// Most lines of met key-head cadres and must-fill posts listed in the summary (misses, shares,
+/// periods and pins are always all listed).
+const MET_LINES: usize = 20;
+
+/// The targets section of the summary: every miss, and the met ones up to [`MET_LINES`].
+fn targets_section(lang: Lang, plan: &ProgrammePlan) -> String {
+    let mut out = String::new();
+    if plan.targets.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "\n{}", t(lang, Msg::TgtHeading));
+    let mut hidden = 0;
+    let mut shown_met = 0;
+    for r in &plan.targets {
+        let many = matches!(
+            r.kind,
+            TargetKind::KeyHead { .. } | TargetKind::MustFill { .. }
+        );
+        if many && r.met && shown_met >= MET_LINES {
+            hidden += 1;
+            continue;
+        }
+        shown_met += usize::from(many && r.met);
+        let kind = t(lang, if r.hard { Msg::TgtHard } else { Msg::TgtSoft });
+        let _ = writeln!(
+            out,
+            "  [{kind}] {}: {}",
+            target_words(lang, r),
+            target_verdict(lang, r)
+        );
+    }
+    if hidden > 0 {
+        let _ = writeln!(out, "  {}", fill(lang, Msg::TgtMore, &[("n", &hidden)]));
+    }
     out
 }

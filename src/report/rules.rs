@@ -524,6 +524,11 @@ fn programme_problem(lang: Lang, p: &ProgrammeProblem) -> String {
                 ("cadres", &cadres.join(", ")),
             ],
         ),
+        P::Missed(r) => format!(
+            "{}: {}",
+            super::programme::target_words(lang, r),
+            super::programme::target_verdict(lang, r)
+        ),
     }
 }
 

@@ -66,6 +66,7 @@ codes! {
     BAD_PROGRAMME = "E5001": "programme periods out of order";
     HOLDS_TWO_POSTS = "E5002": "cadre holds two posts";
     BAD_HISTORY = "E5003": "bad row in a programme's history";
+    BAD_PAIR_PERIOD = "E5004": "pin or forbid in a period the programme does not have";
 }
 
 macro_rules! warning_codes {

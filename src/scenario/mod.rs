@@ -11,9 +11,9 @@
 //! serde_yaml and csv are used only in this module.
 
 mod diagnostic;
+mod history;
 mod locate;
 mod plan;
-mod history;
 mod programme;
 pub mod provinces;
 mod tables;
@@ -261,7 +261,7 @@ pub(crate) fn from_value(
             );
         refs.diags.push(d);
     }
-    let programme = match (&s.programme, s.plan_date) {
+    let mut programme = match (&s.programme, s.plan_date) {
         (Some(raw), Some(plan_date)) => refs.programme(
             raw,
             plan_date,
@@ -271,6 +271,12 @@ pub(crate) fn from_value(
         ),
         _ => None,
     };
+    let pin_years = refs.pair_years(&pins, &s.pins, programme.as_ref());
+    let forbid_years = refs.pair_years(&forbids, &s.forbids, programme.as_ref());
+    if let Some(p) = programme.as_mut() {
+        p.requirements.pin_years = pin_years;
+        p.requirements.forbid_years = forbid_years;
+    }
 
     if let (Some(posts), Some(cadres)) = (&posts, &cadres) {
         let pairs =
@@ -1048,7 +1054,58 @@ impl Refs<'_> {
             smoothing: raw.smoothing,
             unplaced_penalty: raw.unplaced_penalty.unwrap_or(must_fill),
             replan: Default::default(),
+            requirements: crate::domain::ProgrammeRequirements {
+                targets: raw.targets,
+                must_fill_within: raw.must_fill_within,
+                ..Default::default()
+            },
         })
+    }
+
+    /// The `period:` (year) of each resolved pin or forbid, checked against the programme's
+    /// periods (E5004: no period starts in that year, or no programme).
+    fn pair_years(
+        &mut self,
+        pairs: &[(PairRule, KeyPath)],
+        raw: &[RawPair],
+        prog: Option<&crate::domain::Programme>,
+    ) -> Vec<Option<i32>> {
+        use chrono::Datelike;
+        let mut out = Vec::with_capacity(pairs.len());
+        for (_, key) in pairs {
+            let year = raw.iter().find(|r| &r.key == key).and_then(|r| r.year);
+            if let Some(y) = year {
+                let years: Vec<i32> = prog
+                    .map(|p| p.periods.iter().map(|d| d.year()).collect())
+                    .unwrap_or_default();
+                if !years.contains(&y) {
+                    let (expected, fix) = match prog {
+                        None => (
+                            "no `period:` in a scenario without `programme:`".to_string(),
+                            "remove `period:`, or add a `programme:`".to_string(),
+                        ),
+                        Some(_) => {
+                            let mut ys = years.clone();
+                            ys.dedup();
+                            let list: Vec<String> = ys.iter().map(|y| y.to_string()).collect();
+                            (
+                                format!("the year of a programme period: {}", list.join(", ")),
+                                "write one of those years, or leave `period:` out (any period)"
+                                    .to_string(),
+                            )
+                        }
+                    };
+                    let d = self
+                        .located(code::BAD_PAIR_PERIOD, &key.key("period"))
+                        .found(y.to_string())
+                        .expected(expected)
+                        .fix(fix);
+                    self.diags.push(d);
+                }
+            }
+            out.push(year);
+        }
+        out
     }
 
     /// `None` if unknown (reported) or if the table could not be read (reported there).

@@ -31,12 +31,27 @@ const ROADMAP: Schema = Map(&[
     ("step_months", Leaf),
     ("max_months", Leaf),
 ]);
-const PAIR: Schema = Map(&[("cadre", Leaf), ("post", Leaf), ("reason", Leaf)]);
+const PAIR: Schema = Map(&[
+    ("cadre", Leaf),
+    ("post", Leaf),
+    ("reason", Leaf),
+    ("period", Leaf),
+]);
 const PIN: Schema = Map(&[
     ("cadre", Leaf),
     ("post", Leaf),
     ("reason", Leaf),
     ("relaxable", Leaf),
+    ("period", Leaf),
+]);
+const PROGRAMME_TARGETS: Schema = Map(&[
+    ("women", Leaf),
+    ("young", Leaf),
+    ("minority", Leaf),
+    ("key_head_months", Leaf),
+    ("key_head_shortfall", Leaf),
+    ("max_period_share", Leaf),
+    ("period_excess", Leaf),
 ]);
 const REQUIREMENT: Schema = Map(&[("hard", Leaf), ("relaxable", Leaf)]);
 const EXTRA_SEAT: Schema = Map(&[("post", Leaf), ("seats", Leaf), ("reason", Leaf)]);
@@ -136,6 +151,8 @@ pub(crate) const SCENARIO: Schema = Map(&[
             ("history", Leaf),
             ("previous", Leaf),
             ("replan_tolerance", Leaf),
+            ("targets", PROGRAMME_TARGETS),
+            ("must_fill_within", Leaf),
         ]),
     ),
     ("objective", Map(&[("order", Leaf), ("tolerance", Leaf)])),
@@ -263,6 +280,8 @@ pub(crate) struct RawPair {
     pub reason: Option<String>,
     /// `relaxable:` of a pin (default true).
     pub relaxable: bool,
+    /// `period:` the year of the programme period the pair is pinned to or forbidden in.
+    pub year: Option<i32>,
     pub key: KeyPath,
 }
 
@@ -327,6 +346,10 @@ pub(crate) struct RawProgramme {
     /// `previous:` the previous programme (programme.csv).
     pub previous: Option<TableRef>,
     pub replan_tolerance: f64,
+    /// `targets:` the programme's targets.
+    pub targets: Option<crate::domain::ProgrammeTargets>,
+    /// `must_fill_within:` periods of grace for a must-fill post.
+    pub must_fill_within: Option<u32>,
     pub key: KeyPath,
 }
 
@@ -335,6 +358,9 @@ pub(crate) struct RawProgramme {
 pub const DEFAULT_MAX_CANDIDATE_PAIRS: u64 = 20_000_000;
 /// The most `limits.max_candidate_pairs:` may be set to.
 pub const MAX_CANDIDATE_PAIRS_LIMIT: u64 = 1_000_000_000;
+/// The years a pin's or forbid's `period:` may name.
+const MIN_YEAR: i64 = 1900;
+const MAX_YEAR: i64 = 2200;
 /// The largest weight: beyond it the solver's sums lose the precision the smaller terms need.
 pub const MAX_WEIGHT: f64 = 1_000_000.0;
 /// The longest `solver.time_limit_s` (about 11.5 days).
@@ -702,12 +728,16 @@ pub(crate) fn settings(
             if key == "pins" {
                 c.set_bool(m, &ip, "relaxable", &mut relaxable);
             }
+            let year = c
+                .integer(m, &ip, "period", MIN_YEAR, MAX_YEAR)
+                .map(|y| y as i32);
             if let (Some(cadre), Some(post)) = (cadre, post) {
                 list.push(RawPair {
                     cadre,
                     post,
                     reason,
                     relaxable,
+                    year,
                     key: ip,
                 });
             }
@@ -846,6 +876,10 @@ impl Conv<'_> {
             history: None,
             previous: None,
             replan_tolerance: 0.0,
+            targets: None,
+            must_fill_within: self
+                .integer(m, p, "must_fill_within", 0, 12)
+                .map(|x| x as u32),
             key: p.clone(),
         };
         for (key, table) in [("history", "history"), ("previous", "programme")] {
@@ -865,6 +899,10 @@ impl Conv<'_> {
             &mut r.replan_tolerance,
             Range::Share,
         );
+        let tp = p.key("targets");
+        if let Some(tm) = self.mapping(get(m, "targets"), &tp) {
+            r.targets = Some(self.programme_targets(tm, &tp));
+        }
         if get(m, "end").is_none() {
             self.missing(p, "end", "the programme's last day, e.g. `end: 2031-12-31`");
         }
@@ -905,7 +943,11 @@ impl Conv<'_> {
         let mut out = crate::domain::Lexicographic::default();
         let kp = p.key("order");
         match get(m, "order") {
-            None => self.missing(p, "order", "the levels, e.g. `order: [must_fill, staffing]`"),
+            None => self.missing(
+                p,
+                "order",
+                "the levels, e.g. `order: [must_fill, staffing]`",
+            ),
             Some(Value::Sequence(items)) => {
                 for (i, v) in items.iter().enumerate() {
                     let path = kp.index(i);
@@ -977,6 +1019,42 @@ impl Conv<'_> {
             }
         }
         out
+    }
+
+    /// `programme.targets:`: shares as `targets:` (absent: 0), the key-head months (absent: 0),
+    /// the most of the moves in one period (absent: 1, no limit) and the soft costs.
+    fn programme_targets(&mut self, m: &Mapping, p: &KeyPath) -> crate::domain::ProgrammeTargets {
+        let mut t = crate::domain::ProgrammeTargets {
+            shares: crate::domain::Targets {
+                women: 0.0,
+                young: 0.0,
+                minority: 0.0,
+            },
+            key_head_months: 0,
+            key_head_shortfall: 5.0,
+            max_period_share: 1.0,
+            period_excess: 20.0,
+        };
+        self.set_f64(m, p, "women", &mut t.shares.women, Range::Share);
+        self.set_f64(m, p, "young", &mut t.shares.young, Range::Share);
+        self.set_f64(m, p, "minority", &mut t.shares.minority, Range::Share);
+        self.set_u32(m, p, "key_head_months", &mut t.key_head_months, 0, 600);
+        self.set_f64(
+            m,
+            p,
+            "key_head_shortfall",
+            &mut t.key_head_shortfall,
+            Range::Weight,
+        );
+        self.set_f64(
+            m,
+            p,
+            "max_period_share",
+            &mut t.max_period_share,
+            Range::Share,
+        );
+        self.set_f64(m, p, "period_excess", &mut t.period_excess, Range::Weight);
+        t
     }
 
     /// A mapping, or `None` when absent/null (use the defaults) or of another type (reported).

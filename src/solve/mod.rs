@@ -9,6 +9,7 @@ pub mod lexicographic;
 pub mod model;
 mod pricing;
 pub mod programme;
+pub mod programme_targets;
 pub mod requirements;
 
 use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};

@@ -91,6 +91,10 @@ pub enum Aux {
     Deviation(usize),
     /// Re-planning: the cadre keeps every move of the previous programme.
     Kept(CadreIx),
+    /// A programme: months a key-head cadre is short of the experience target.
+    KeyHeadShort(CadreIx),
+    /// A programme: moves of period t above the period share target.
+    PeriodExcess(usize),
 }
 
 /// The share-target flags, in the order of the target rows.
@@ -251,6 +255,8 @@ impl Model {
             Aux::Unplaced(c) => format!("unplaced_{}", cadre(c)),
             Aux::Deviation(t) => format!("deviation_{t}"),
             Aux::Kept(c) => format!("kept_{}", cadre(c)),
+            Aux::KeyHeadShort(c) => format!("key_head_short_{}", cadre(c)),
+            Aux::PeriodExcess(t) => format!("period_excess_{t}"),
         }));
         let rows = self
             .rows

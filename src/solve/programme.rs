@@ -40,6 +40,16 @@ pub enum ProgrammeRow {
     /// The deviation of a period's rotations from the average, above and below.
     Above(u16),
     Below(u16),
+    /// A programme share target (women, young, minority).
+    Share(u8),
+    /// A key-head cadre's months at a lower level or in a difficult area.
+    KeyHead(CadreIx),
+    /// The share of the moves in one period.
+    PeriodShare(u16),
+    /// A must-fill post on its deadline.
+    MustFill(PostIx),
+    /// A pin (index of `pins:`).
+    Pin(u32),
 }
 
 /// What the backend said, over the columns of `Columns`.
@@ -63,6 +73,9 @@ pub struct ProgrammeOutcome {
     pub levels: Vec<super::lexicographic::LevelOutcome>,
 }
 
+/// Why a programme with hard requirements has no plan.
+const HARD_CANNOT_HOLD: &str = "the pins and hard requirements (programme targets, must-fill posts) cannot all hold together; make some of them soft (requirements: … hard: false) or drop a pin";
+
 /// Build and solve the programme's MIP.
 pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
     let started = Instant::now();
@@ -77,7 +90,7 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
     } else {
         Some(backend().solve(m, None, &o))
     };
-    let mut out = outcome(cols, result, constant, &o, sc.solver.time_limit_s);
+    let mut out = outcome(sc, tl, cols, result, constant, &o, sc.solver.time_limit_s);
     (out.columns, out.rows, out.build_s) = (n_cols, n_rows, build_s);
     out.solve_s = solved.elapsed().as_secs_f64();
     out
@@ -96,6 +109,8 @@ pub(super) fn run_options(sc: &Scenario) -> RunOptions {
 
 /// The outcome of the backend's `result` (`None`: nothing could move) over the columns `cols`.
 pub(super) fn outcome(
+    sc: &Scenario,
+    tl: &Timeline,
     cols: &Columns,
     result: Option<Result<super::backend::Raw, Failure>>,
     constant: f64,
@@ -121,12 +136,20 @@ pub(super) fn outcome(
     match result {
         // Nothing can move: the empty programme is the only one.
         None => {
-            out.status = SolveStatus::Optimal;
-            out.backend_objective = Some(constant);
-            out.bound = Some(constant);
-            out.gap = Some(0.0);
-            out.note =
-                Some("no rotation or placement passes the rules; nothing to optimise".into());
+            let missed = crate::programme::targets::results(sc, tl, &[])
+                .into_iter()
+                .any(|r| r.hard && !r.met);
+            if missed {
+                out.status = SolveStatus::Infeasible;
+                out.note = Some(HARD_CANNOT_HOLD.into());
+            } else {
+                out.status = SolveStatus::Optimal;
+                out.backend_objective = Some(constant);
+                out.bound = Some(constant);
+                out.gap = Some(0.0);
+                out.note =
+                    Some("no rotation or placement passes the rules; nothing to optimise".into());
+            }
         }
         Some(Ok(raw)) => {
             out.status = raw.status;
@@ -158,6 +181,9 @@ pub(super) fn outcome(
                     SolveStatus::TimeLimit,
                     format!("no programme found within {limit} s; the programme is empty"),
                 ),
+                Failure::Infeasible if super::programme_targets::any(sc) => {
+                    (SolveStatus::Infeasible, HARD_CANNOT_HOLD.to_string())
+                }
                 Failure::Infeasible => (
                     SolveStatus::BackendError,
                     "the backend calls the programme infeasible, but the empty programme is feasible"
@@ -383,6 +409,21 @@ pub(super) fn build_parts(sc: &Scenario, tl: &Timeline, cols: &Columns) -> (Mode
             );
         }
     }
+
+    super::programme_targets::add(
+        sc,
+        tl,
+        cols,
+        &rot,
+        &plc,
+        super::programme_targets::Parts {
+            vars: &mut vars,
+            aux: &mut aux,
+            objective: &mut objective,
+            constant: &mut constant,
+            rows: &mut push,
+        },
+    );
 
     let mut x = rot;
     x.extend(plc);

@@ -401,6 +401,7 @@ fn build(raw: &RawProg) -> Scenario {
             smoothing: raw.smoothing,
             unplaced_penalty: 500.0,
             replan: Default::default(),
+            requirements: Default::default(),
         }),
     }
 }

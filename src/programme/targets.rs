@@ -1,0 +1,425 @@
+//! What a programme is asked for beyond its rules (docs/programme.md, "Targets, pins and
+//! must-fill"): the programme targets of `programme.targets:`, pins and forbids with a `period:`,
+//! and must-fill posts with `programme.must_fill_within:`. This file owns their definitions, once:
+//! the MIP (`solve::programme`) takes its coefficients from here, and [`results`] measures a list of
+//! moves against them for the objective (`plan::evaluate`), the checker (`check::programme`) and
+//! the report. Soft or hard as a single plan's: `requirements.targets.hard` (S6),
+//! `requirements.must_fill.hard` (S5); pins are always hard (S2).
+//!
+//! - **Key-head experience**: a cadre with a planned title of `rules.not_local_titles` (the key
+//!   head titles: party secretary, People's Committee chair, …; compared by `text::title_class`)
+//!   has at least `key_head_months` months at a lower level or in a difficult area by the
+//!   programme's end. A move counts when its post's unit is a difficult area or at a lower level
+//!   (a larger `Tier::depth`) than the cadre's current unit, for the months from its date to the
+//!   next move (or the programme's end, or retirement). A running rotation in a difficult or
+//!   grassroots unit counts `min_rotation_months` up to its end (its start is not in the tables).
+//! - **Shares**: women, young and minority shares among the cadres the programme rotates (flags on
+//!   the rotation's date), shortfall per cadre costing `weights.*_shortfall` as in a single plan.
+//! - **Period share**: at most `max_period_share` of all the moves (rotations and placements) in
+//!   any one period; each move above costs `period_excess`.
+
+use super::{Move, MoveKind, Occupancy, Timeline};
+use crate::domain::{CadreIx, Date, PostIx, Programme, ProgrammeTargets, Scenario};
+use crate::rules::RuleContext;
+use crate::rules::retirement::whole_months_between;
+use crate::solve::model::{TARGET_NAMES, target_flag};
+use chrono::Datelike;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Whether cadre `c` is planned for a key head title (a title of `rules.not_local_titles`).
+pub fn key_head(sc: &Scenario, c: CadreIx) -> bool {
+    use crate::domain::text::title_class;
+    let keys: Vec<String> = sc
+        .rules
+        .not_local_titles
+        .iter()
+        .map(|t| title_class(t))
+        .collect();
+    sc.cadre(c)
+        .planned_titles
+        .iter()
+        .any(|t| keys.contains(&title_class(t)))
+}
+
+/// Whether a move of cadre `c` onto post `p` counts as lower-level or difficult-area experience.
+pub fn counts(sc: &Scenario, c: CadreIx, p: PostIx) -> bool {
+    let to = sc.post_unit(p);
+    let from = sc.cadre(c).current_unit.map(|u| sc.unit(u));
+    to.difficult || from.is_some_and(|f| to.tier.depth() > f.tier.depth())
+}
+
+/// The day after the programme's last day: months are counted up to it.
+fn after_end(prog: &Programme) -> Date {
+    prog.end.succ_opt().unwrap_or(prog.end)
+}
+
+/// Months a running rotation counts for: `min_rotation_months` up to its end when the cadre's
+/// current unit is difficult or grassroots, capped at the programme's end.
+pub fn credit_months(sc: &Scenario, prog: &Programme, c: CadreIx) -> i64 {
+    let cadre = sc.cadre(c);
+    let (Some(end), Some(u)) = (cadre.rotation_end, cadre.current_unit) else {
+        return 0;
+    };
+    let unit = sc.unit(u);
+    if !(unit.difficult || unit.tier.is_grassroots()) || end < prog.start {
+        return 0;
+    }
+    // The rotation lasts min_rotation_months up to `end`; the months after the programme's end
+    // do not count.
+    let after = whole_months_between(after_end(prog), end).max(0);
+    (i64::from(sc.rules.min_rotation_months) - after).max(0)
+}
+
+/// Months of key-head experience cadre `c` still needs by the programme's end (0: none needed).
+pub fn need(sc: &Scenario, prog: &Programme, c: CadreIx) -> i64 {
+    let Some(t) = prog.requirements.targets else {
+        return 0;
+    };
+    if t.key_head_months == 0 || !key_head(sc, c) {
+        return 0;
+    }
+    (i64::from(t.key_head_months) - credit_months(sc, prog, c)).max(0)
+}
+
+/// Months from period `t`'s date to `until` (capped at the programme's end).
+pub fn months_from(prog: &Programme, t: usize, until: Date) -> i64 {
+    whole_months_between(prog.periods[t], until.min(after_end(prog))).max(0)
+}
+
+/// Months a rotation in period `t` spends on its post inside the programme: up to its placement
+/// period (`Some(s)`) or beyond the end.
+pub fn rotation_months(prog: &Programme, t: usize, placement: Option<usize>) -> i64 {
+    let until = placement.map_or(after_end(prog), |s| prog.periods[s]);
+    months_from(prog, t, until)
+}
+
+/// Months a placement in period `s` spends on its post inside the programme (until retirement).
+pub fn placement_months(prog: &Programme, s: usize, retirement: Option<Date>) -> i64 {
+    let until = retirement
+        .and_then(|r| r.succ_opt())
+        .unwrap_or(after_end(prog));
+    months_from(prog, s, until)
+}
+
+/// Whether a move in period `t` is in the year `year` names (`None`: any period).
+pub fn in_year(prog: &Programme, t: usize, year: Option<i32>) -> bool {
+    year.is_none_or(|y| prog.periods.get(t).is_some_and(|d| d.year() == y))
+}
+
+/// Whether the scenario forbids cadre `c` on post `p` in period `t` (a forbid without `period:`
+/// forbids every period).
+pub fn forbidden_at(sc: &Scenario, c: CadreIx, p: PostIx, t: usize) -> bool {
+    sc.forbids.iter().enumerate().any(|(k, f)| {
+        f.cadre == c
+            && f.post == p
+            && sc
+                .programme
+                .as_ref()
+                .is_none_or(|prog| in_year(prog, t, prog.requirements.forbid_year(k)))
+    })
+}
+
+/// The period a must-fill post must be full on: the period it falls vacant in (if nobody moves)
+/// plus `must_fill_within`, at most the last; `None` for a post that is not must-fill (criticality
+/// below 5), that never falls vacant inside the programme, or without `must_fill_within`.
+pub fn must_fill_deadline(
+    sc: &Scenario,
+    prog: &Programme,
+    occ: &Occupancy,
+    p: PostIx,
+) -> Option<usize> {
+    let within = prog.requirements.must_fill_within? as usize;
+    let post = sc.post(p);
+    if post.criticality < 5 {
+        return None;
+    }
+    let v = prog
+        .periods
+        .iter()
+        .position(|&d| occ.taken_on(d) < post.seats)?;
+    Some((v + within).min(prog.periods.len() - 1))
+}
+
+/// Which programme target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TargetKind {
+    /// A structure share (`group`: women, young, minority).
+    Share { group: &'static str },
+    /// Key-head experience of one cadre (`cadre`: index).
+    KeyHead {
+        #[serde(skip)]
+        cadre: CadreIx,
+    },
+    /// The moves of one period.
+    PeriodShare { period: usize, date: Date },
+    /// A must-fill post on its deadline.
+    MustFill {
+        #[serde(skip)]
+        post: PostIx,
+        period: usize,
+        date: Date,
+    },
+    /// A pin (index of `pins:`) and the year it names.
+    Pin { pin: usize, year: Option<i32> },
+}
+
+/// One target or requirement measured on a programme: what was asked, what the moves give.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetResult {
+    #[serde(flatten)]
+    pub kind: TargetKind,
+    /// The cadre or post it is about (ids), if one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cadre: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub post: Option<String>,
+    /// A hard requirement (a miss is a checker problem) or soft (a miss costs `penalty`).
+    pub hard: bool,
+    /// What was asked: a share (0–1), months, a number of moves, seats, or 1 for a pin.
+    pub required: f64,
+    /// What the moves give, in the same unit.
+    pub achieved: f64,
+    /// Counted among (share targets: the cadres rotated; period share: all the moves).
+    pub among: usize,
+    pub met: bool,
+    /// The cost of the miss in the objective (soft), 0 when met or hard.
+    pub penalty: f64,
+}
+
+/// Every programme target and requirement that applies, measured on `moves`, in a stable order:
+/// shares, key-head cadres, periods, must-fill posts, pins. Empty when the programme asks none.
+pub fn results(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<TargetResult> {
+    let Some(prog) = sc.programme.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let rots: Vec<&Move> = moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation)
+        .collect();
+    if let Some(tg) = prog.requirements.targets {
+        shares(sc, tl, &tg, &rots, &mut out);
+        key_heads(sc, prog, &tg, moves, &mut out);
+        period_shares(sc, prog, &tg, moves, &mut out);
+    }
+    must_fill(sc, tl, prog, moves, &mut out);
+    for (k, pin) in sc.pins.iter().enumerate() {
+        let year = prog.requirements.pin_year(k);
+        let ok = moves
+            .iter()
+            .any(|m| m.cadre == pin.cadre && m.post == pin.post && in_year(prog, m.period, year));
+        out.push(TargetResult {
+            kind: TargetKind::Pin { pin: k, year },
+            cadre: Some(sc.cadre(pin.cadre).id.clone()),
+            post: Some(sc.post(pin.post).id.clone()),
+            hard: true,
+            required: 1.0,
+            achieved: f64::from(u8::from(ok)),
+            among: 1,
+            met: ok,
+            penalty: 0.0,
+        });
+    }
+    out
+}
+
+/// The share targets' weights, in `TARGET_NAMES` order.
+pub fn share_weights(sc: &Scenario) -> [f64; 3] {
+    let w = &sc.weights;
+    [w.women_shortfall, w.young_shortfall, w.minority_shortfall]
+}
+
+/// The shares asked, in `TARGET_NAMES` order.
+pub fn share_targets(tg: &ProgrammeTargets) -> [f64; 3] {
+    [tg.shares.women, tg.shares.young, tg.shares.minority]
+}
+
+fn shares(
+    sc: &Scenario,
+    tl: &Timeline,
+    tg: &ProgrammeTargets,
+    rots: &[&Move],
+    out: &mut Vec<TargetResult>,
+) {
+    let ctxs: Vec<RuleContext> = tl.contexts();
+    let w = share_weights(sc);
+    for (k, share) in share_targets(tg).into_iter().enumerate() {
+        let hard = sc.target_hard(k);
+        if share <= 0.0 || (!hard && w[k] <= 0.0) {
+            continue;
+        }
+        let count = rots
+            .iter()
+            .filter(|m| target_flag(&ctxs[m.period], m.cadre, k))
+            .count();
+        // Σ (flag − share) over the cadres rotated, as the model's row has it.
+        let short = (share * rots.len() as f64 - count as f64).max(0.0);
+        let met = short <= 1e-9;
+        out.push(TargetResult {
+            kind: TargetKind::Share {
+                group: TARGET_NAMES[k],
+            },
+            cadre: None,
+            post: None,
+            hard,
+            required: share,
+            achieved: if rots.is_empty() {
+                0.0
+            } else {
+                count as f64 / rots.len() as f64
+            },
+            among: rots.len(),
+            met,
+            penalty: if hard { 0.0 } else { w[k] * short },
+        });
+    }
+}
+
+/// Months of key-head experience the moves of one cadre give inside the programme.
+pub fn experience(sc: &Scenario, prog: &Programme, c: CadreIx, mine: &[&Move]) -> i64 {
+    let placed_at = mine
+        .iter()
+        .find(|m| m.kind == MoveKind::Placement)
+        .map(|m| m.period);
+    let retirement = crate::rules::retirement::retirement_date(
+        crate::rules::retirement::roadmap(&sc.rules, sc.cadre(c)),
+        sc.cadre(c).birth_date,
+    );
+    mine.iter()
+        .filter(|m| counts(sc, c, m.post))
+        .map(|m| match m.kind {
+            MoveKind::Rotation => {
+                rotation_months(prog, m.period, placed_at.filter(|&s| s > m.period))
+            }
+            MoveKind::Placement => placement_months(prog, m.period, retirement),
+        })
+        .sum()
+}
+
+fn key_heads(
+    sc: &Scenario,
+    prog: &Programme,
+    tg: &ProgrammeTargets,
+    moves: &[Move],
+    out: &mut Vec<TargetResult>,
+) {
+    if tg.key_head_months == 0 {
+        return;
+    }
+    let hard = sc.requirements.targets.hard;
+    let mut by_cadre: BTreeMap<CadreIx, Vec<&Move>> = BTreeMap::new();
+    for m in moves {
+        by_cadre.entry(m.cadre).or_default().push(m);
+    }
+    for c in 0..sc.cadres.len() as CadreIx {
+        if !key_head(sc, c) {
+            continue;
+        }
+        let needed = need(sc, prog, c);
+        let credit = i64::from(tg.key_head_months) - needed;
+        let got = by_cadre.get(&c).map_or(0, |ms| experience(sc, prog, c, ms));
+        let short = (needed - got).max(0);
+        out.push(TargetResult {
+            kind: TargetKind::KeyHead { cadre: c },
+            cadre: Some(sc.cadre(c).id.clone()),
+            post: None,
+            hard,
+            required: f64::from(tg.key_head_months),
+            achieved: (credit + got) as f64,
+            among: 1,
+            met: short == 0,
+            penalty: if hard {
+                0.0
+            } else {
+                tg.key_head_shortfall * short as f64
+            },
+        });
+    }
+}
+
+fn period_shares(
+    sc: &Scenario,
+    prog: &Programme,
+    tg: &ProgrammeTargets,
+    moves: &[Move],
+    out: &mut Vec<TargetResult>,
+) {
+    if tg.max_period_share >= 1.0 {
+        return;
+    }
+    let hard = sc.requirements.targets.hard;
+    let total = moves.len();
+    for t in 0..prog.periods.len() {
+        let n = moves.iter().filter(|m| m.period == t).count();
+        let excess = (n as f64 - tg.max_period_share * total as f64).max(0.0);
+        let met = excess <= 1e-9;
+        out.push(TargetResult {
+            kind: TargetKind::PeriodShare {
+                period: t,
+                date: prog.periods[t],
+            },
+            cadre: None,
+            post: None,
+            hard,
+            required: tg.max_period_share,
+            achieved: if total == 0 {
+                0.0
+            } else {
+                n as f64 / total as f64
+            },
+            among: total,
+            met,
+            penalty: if hard { 0.0 } else { tg.period_excess * excess },
+        });
+    }
+}
+
+fn must_fill(
+    sc: &Scenario,
+    tl: &Timeline,
+    prog: &Programme,
+    moves: &[Move],
+    out: &mut Vec<TargetResult>,
+) {
+    if prog.requirements.must_fill_within.is_none() {
+        return;
+    }
+    let ctx0 = RuleContext::new(&tl.at[0]);
+    let filled = super::occupancy_after(sc, tl, moves);
+    for p in 0..sc.posts.len() as PostIx {
+        let occ = super::occupancy(sc, prog, &ctx0, p);
+        let Some(d) = must_fill_deadline(sc, prog, &occ, p) else {
+            continue;
+        };
+        let seats = sc.post(p).seats;
+        let have = filled[p as usize][d].min(seats);
+        let hard = sc.requirements.must_fill.hard;
+        let short = seats - have;
+        out.push(TargetResult {
+            kind: TargetKind::MustFill {
+                post: p,
+                period: d,
+                date: prog.periods[d],
+            },
+            cadre: None,
+            post: Some(sc.post(p).id.clone()),
+            hard,
+            required: f64::from(seats),
+            achieved: f64::from(have),
+            among: 1,
+            met: short == 0,
+            penalty: if hard {
+                0.0
+            } else {
+                sc.weights.must_fill * f64::from(short)
+            },
+        });
+    }
+}
+
+/// The soft cost of the misses.
+pub fn penalty(results: &[TargetResult]) -> f64 {
+    results.iter().map(|r| r.penalty).sum()
+}
