@@ -474,7 +474,7 @@ pub fn rule_title(lang: Lang, r: crate::rules::RuleId) -> &'static str {
 
 /// Every rule id in the order of `RuleId`. [`rule_index`] matches every variant, so a new rule
 /// does not compile until it is listed here too (a test checks the order).
-pub const RULES: [crate::rules::RuleId; 18] = {
+pub const RULES: [crate::rules::RuleId; 19] = {
     use crate::rules::RuleId as R;
     [
         R::H1,
@@ -495,6 +495,7 @@ pub const RULES: [crate::rules::RuleId; 18] = {
         R::S6,
         R::P1,
         R::P2,
+        R::P3,
     ]
 };
 
@@ -521,6 +522,7 @@ const fn rule_index(r: crate::rules::RuleId) -> usize {
         R::S6 => 15,
         R::P1 => 16,
         R::P2 => 17,
+        R::P3 => 18,
     }
 }
 
