@@ -207,7 +207,7 @@ struct RawCadre {
 }
 
 #[derive(Debug, Clone)]
-struct RawProg {
+pub(crate) struct RawProg {
     periods: usize,
     posts: Vec<RawPost>,
     cadres: Vec<RawCadre>,
@@ -219,7 +219,7 @@ struct RawProg {
 
 const TITLES: [&str; 2] = ["Phó Giám đốc", "Giám đốc"];
 
-fn raw_prog() -> impl Strategy<Value = RawProg> {
+pub(crate) fn raw_prog() -> impl Strategy<Value = RawProg> {
     let post = (
         0..3usize,
         3..5i32,
@@ -286,7 +286,7 @@ fn raw_prog() -> impl Strategy<Value = RawProg> {
         )
 }
 
-fn build(raw: &RawProg) -> Scenario {
+pub(crate) fn build(raw: &RawProg) -> Scenario {
     let units: Vec<Unit> = (0..3)
         .map(|i| Unit {
             id: format!("U{}", i + 1),
@@ -408,7 +408,7 @@ fn build(raw: &RawProg) -> Scenario {
 /// Every option of one cadre alone: nothing, a placement (running rotations), or a rotation and
 /// (or without) a placement, in any period, on any post; kept when the checker finds nothing
 /// wrong with it but seats and departures (which depend on the others' moves: chains).
-fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
+pub(crate) fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
     let n_t = sc.programme.as_ref().unwrap().periods.len();
     let n_p = sc.posts.len() as PostIx;
     let mut all: Vec<Vec<Move>> = vec![Vec::new()];
