@@ -81,7 +81,10 @@ pub const PENALTIES: &[&str] = &[
 /// Every name an `objective.order` level may have: the pair terms of [`TERMS`], then
 /// [`PENALTIES`].
 pub fn level_names() -> impl Iterator<Item = &'static str> {
-    TERMS.iter().map(|t| t.name).chain(PENALTIES.iter().copied())
+    TERMS
+        .iter()
+        .map(|t| t.name)
+        .chain(PENALTIES.iter().copied())
 }
 
 /// The points of each term of [`TERMS`] for one pair (or summed over a plan), unweighted.

@@ -373,7 +373,10 @@ pub fn build(
     }
     let changes = match (previous, has_plan) {
         (Some(prev), true) => {
-            let history = &sc.programme.as_ref().map_or(&[][..], |p| &p.replan.history[..]);
+            let history = &sc
+                .programme
+                .as_ref()
+                .map_or(&[][..], |p| &p.replan.history[..]);
             Some(super::replan::changes(cols, history, prev, &moves))
         }
         _ => None,
@@ -384,11 +387,7 @@ pub fn build(
         backend: out.backend.clone(),
         objective,
         bound,
-        gap: if proven {
-            Some(0.0)
-        } else {
-            out.gap
-        },
+        gap: if proven { Some(0.0) } else { out.gap },
         periods: tl.periods.clone(),
         rows: move_rows(sc, tl, &moves),
         kpis: kpis(sc, tl, &moves, &renewals),

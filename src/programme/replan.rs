@@ -224,7 +224,10 @@ pub struct Unkeepable {
 }
 
 /// The x columns of the executed moves, or the moves that have none.
-pub fn history_columns(cols: &Columns, history: &[HistoryMove]) -> Result<Vec<usize>, Vec<Unkeepable>> {
+pub fn history_columns(
+    cols: &Columns,
+    history: &[HistoryMove],
+) -> Result<Vec<usize>, Vec<Unkeepable>> {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
     for h in history {

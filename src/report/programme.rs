@@ -1,12 +1,12 @@
 //! The words and files of a programme: programme.csv, programme.json, the summary (per-period
 //! KPIs, the cadres left without a placement and why, the certificates to renew).
 
-use super::{csv_line, gap, num, opt, text_table};
 use super::catalogue::{Msg, fill, t};
+use super::{csv_line, gap, num, opt, text_table};
 use crate::domain::{Lang, Scenario};
+use crate::programme::plan::ProgrammePlan;
 use crate::programme::replan::ChangeReason;
 use crate::programme::{Move, Unplaced};
-use crate::programme::plan::ProgrammePlan;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -115,7 +115,9 @@ fn moves_words(sc: &Scenario, plan: &ProgrammePlan, moves: &[Move], lang: Lang) 
                 "{} {} {}",
                 sc.post(m.post).id,
                 super::rules::kind_words(lang, m.kind),
-                plan.periods.get(m.period).map_or(String::new(), |d| d.to_string())
+                plan.periods
+                    .get(m.period)
+                    .map_or(String::new(), |d| d.to_string())
             )
         })
         .collect::<Vec<_>>()
@@ -165,7 +167,12 @@ pub const CHANGES_COLUMNS: &[&str] = &[
 pub fn changes_csv(sc: &Scenario, plan: &ProgrammePlan) -> Option<String> {
     let lang = sc.language.unwrap_or_default();
     let rows = change_rows(sc, plan, lang)?;
-    let mut out = csv_line(&CHANGES_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let mut out = csv_line(
+        &CHANGES_COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+    );
     for r in rows {
         let reason = serde_json::to_value(r.reason)
             .ok()
@@ -224,7 +231,11 @@ fn levels_and_changes(sc: &Scenario, plan: &ProgrammePlan, out: &mut String) {
         if rows.is_empty() {
             let _ = writeln!(out, "{}", t(lang, Msg::ChangesNone));
         } else {
-            let _ = writeln!(out, "{}", fill(lang, Msg::ChangesCount, &[("n", &rows.len())]));
+            let _ = writeln!(
+                out,
+                "{}",
+                fill(lang, Msg::ChangesCount, &[("n", &rows.len())])
+            );
             let table: Vec<Vec<String>> = rows
                 .into_iter()
                 .map(|r| {

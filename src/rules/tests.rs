@@ -60,7 +60,7 @@ impl Builder {
                 posts: Default::default(),
                 cadres: Default::default(),
                 baseline_previous: false,
-        objective: None,
+                objective: None,
                 language: None,
                 baseline: Vec::new(),
                 programme: None,

@@ -11,9 +11,9 @@
 //! serde_yaml and csv are used only in this module.
 
 mod diagnostic;
+mod history;
 mod locate;
 mod plan;
-mod history;
 mod programme;
 pub mod provinces;
 mod tables;

@@ -905,7 +905,11 @@ impl Conv<'_> {
         let mut out = crate::domain::Lexicographic::default();
         let kp = p.key("order");
         match get(m, "order") {
-            None => self.missing(p, "order", "the levels, e.g. `order: [must_fill, staffing]`"),
+            None => self.missing(
+                p,
+                "order",
+                "the levels, e.g. `order: [must_fill, staffing]`",
+            ),
             Some(Value::Sequence(items)) => {
                 for (i, v) in items.iter().enumerate() {
                     let path = kp.index(i);

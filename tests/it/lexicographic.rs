@@ -3,9 +3,8 @@
 //! unchanged history and previous programme (the same programme, byte for byte), re-planning
 //! after an executed move the previous programme did not have, and located history errors.
 
-use crate::programme::{build, options, raw_prog};
+use crate::programme::{build, each_programme, raw_prog};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-use rotaplan::check::programme::check;
 use rotaplan::domain::*;
 use rotaplan::programme::replan::{ChangeReason, level_values};
 use rotaplan::programme::{Move, MoveKind, Timeline};
@@ -24,49 +23,27 @@ fn lex(order: &[&str], tolerance: f64) -> Option<Lexicographic> {
 /// The lexicographically best values of `names` (then the weighted sum) over every programme the
 /// checker accepts.
 fn brute_force_lex(sc: &Scenario, tl: &Timeline, names: &[&str]) -> Vec<f64> {
-    let opts: Vec<Vec<Vec<Move>>> = (0..sc.cadres.len() as CadreIx)
-        .map(|c| options(sc, c))
-        .collect();
     let mut best: Option<Vec<f64>> = None;
-    let mut pick = vec![0usize; opts.len()];
-    loop {
-        let moves: Vec<Move> = pick
+    each_programme(sc, |moves| {
+        let v = level_values(sc, tl, &moves, None);
+        let key: Vec<f64> = names
             .iter()
-            .enumerate()
-            .flat_map(|(c, &k)| opts[c][k].clone())
+            .chain(["weighted"].iter())
+            .map(|n| v[n])
             .collect();
-        if check(sc, &moves).is_empty() {
-            let v = level_values(sc, tl, &moves, None);
-            let key: Vec<f64> = names
-                .iter()
-                .chain(["weighted"].iter())
-                .map(|n| v[n])
-                .collect();
-            let better = best.as_ref().is_none_or(|b| {
-                for (x, y) in key.iter().zip(b) {
-                    if (x - y).abs() > 1e-9 {
-                        return x > y;
-                    }
+        let better = best.as_ref().is_none_or(|b| {
+            for (x, y) in key.iter().zip(b) {
+                if (x - y).abs() > 1e-9 {
+                    return x > y;
                 }
-                false
-            });
-            if better {
-                best = Some(key);
             }
+            false
+        });
+        if better {
+            best = Some(key);
         }
-        let mut i = 0;
-        loop {
-            if i == pick.len() {
-                return best.unwrap_or_default();
-            }
-            pick[i] += 1;
-            if pick[i] < opts[i].len() {
-                break;
-            }
-            pick[i] = 0;
-            i += 1;
-        }
-    }
+    });
+    best.unwrap_or_default()
 }
 
 #[test]
@@ -84,7 +61,11 @@ fn levels_match_a_lexicographic_brute_force_on_tiny_programmes() {
     let result = runner.run(&raw_prog(), |raw| {
         let mut sc = build(&raw);
         let tl = Timeline::new(&sc).unwrap();
-        let weighted_best = rotaplan::plan_programme(&sc).unwrap().plan.objective.unwrap();
+        let weighted_best = rotaplan::plan_programme(&sc)
+            .unwrap()
+            .plan
+            .objective
+            .unwrap();
         sc.objective = lex(&order, 0.0);
         let done = rotaplan::plan_programme(&sc).unwrap();
         let plan = &done.plan;
@@ -174,10 +155,16 @@ fn a_tolerance_lets_later_levels_gain_and_keeps_the_first_within_it() {
         // The second level can only gain from the room, and a gain costs the first level.
         let s_second = strict.levels[1].value.unwrap();
         let l_second = loose.levels[1].value.unwrap();
-        assert!(l_second >= s_second - 1e-6, "second level {l_second} < {s_second}");
+        assert!(
+            l_second >= s_second - 1e-6,
+            "second level {l_second} < {s_second}"
+        );
         if l_second > s_second + 1e-6 {
             gained.fetch_add(1, Ordering::Relaxed);
-            assert!(l_first < s_first, "a gain in the second level without a loss in the first");
+            assert!(
+                l_first < s_first,
+                "a gain in the second level without a loss in the first"
+            );
         }
         Ok(())
     });
@@ -188,25 +175,36 @@ fn a_tolerance_lets_later_levels_gain_and_keeps_the_first_within_it() {
     assert!(gained >= 1, "the tolerance never let the second level gain");
 }
 
-/// A generated programme scenario in `dir` (gap 0, so a plan is the optimum), with `extra` lines
-/// added under `programme:`.
-fn generated(dir: &Path, extra: &str) -> Scenario {
+/// Writes a generated programme scenario of `years` yearly periods to `dir`, its YAML passed
+/// through `edit`.
+fn write_generated(dir: &Path, size: (u32, u32, u64), years: u32, edit: impl Fn(String) -> String) {
     let opts = rotaplan::generate::GenOptions {
-        cadres: 90,
-        posts: 30,
-        seed: 11,
+        cadres: size.0 as usize,
+        posts: size.1 as usize,
+        seed: size.2,
         plan_date: "2027-01-01".parse().unwrap(),
         name: None,
     };
-    for f in rotaplan::generate::generate_programme(&opts, 4) {
-        let mut text = f.contents;
-        if f.name == "scenario.yaml" {
-            text = text
-                .replace("relative_gap: 0.0001", "relative_gap: 0")
-                .replace("  period_months: 12\n", &format!("  period_months: 12\n{extra}"));
-        }
+    for f in rotaplan::generate::generate_programme(&opts, years) {
+        let text = if f.name == "scenario.yaml" {
+            edit(f.contents)
+        } else {
+            f.contents
+        };
         std::fs::write(dir.join(&f.name), text).unwrap();
     }
+}
+
+/// A generated programme scenario in `dir` (gap 0, so a plan is the optimum), with `extra` lines
+/// added under `programme:`.
+fn generated(dir: &Path, extra: &str) -> Scenario {
+    write_generated(dir, (90, 30, 11), 4, |t| {
+        t.replace("relative_gap: 0.0001", "relative_gap: 0")
+            .replace(
+                "  period_months: 12\n",
+                &format!("  period_months: 12\n{extra}"),
+            )
+    });
     rotaplan::scenario::load(&dir.join("scenario.yaml")).unwrap()
 }
 
@@ -241,7 +239,10 @@ fn replanning_an_unchanged_programme_returns_it_byte_for_byte() {
         dir.path(),
         "  history: history.csv\n  previous: previous.csv\n",
     );
-    assert_eq!(sc.programme.as_ref().unwrap().replan.history.len(), done.len());
+    assert_eq!(
+        sc.programme.as_ref().unwrap().replan.history.len(),
+        done.len()
+    );
     let again = rotaplan::plan_programme(&sc).unwrap();
     assert!(again.violations.is_empty(), "{:?}", again.violations);
     let plan = again.plan;
@@ -272,9 +273,10 @@ fn replanning_after_an_executed_move_changes_only_what_it_must() {
         .iter()
         .filter(|m| m.kind == MoveKind::Rotation && m.period == 0)
         .find_map(|m| {
-            let other = cols.rotations.iter().find(|r| {
-                r.cadre == m.cadre && r.period == 0 && r.post != m.post
-            })?;
+            let other = cols
+                .rotations
+                .iter()
+                .find(|r| r.cadre == m.cadre && r.period == 0 && r.post != m.post)?;
             Some((m.clone(), other.post))
         })
         .expect("a cadre with two possible posts in period 1");
@@ -322,21 +324,12 @@ fn replanning_after_an_executed_move_changes_only_what_it_must() {
 }
 
 fn load_error(dir: &Path, yaml_extra: &str, history: &str) -> Vec<rotaplan::scenario::Diagnostic> {
-    let opts = rotaplan::generate::GenOptions {
-        cadres: 30,
-        posts: 10,
-        seed: 3,
-        plan_date: "2027-01-01".parse().unwrap(),
-        name: None,
-    };
-    for f in rotaplan::generate::generate_programme(&opts, 3) {
-        let mut text = f.contents;
-        if f.name == "scenario.yaml" {
-            text = text.replace("  period_months: 12\n", "  period_months: 12\n  history: history.csv\n");
-            text += yaml_extra;
-        }
-        std::fs::write(dir.join(&f.name), text).unwrap();
-    }
+    write_generated(dir, (30, 10, 3), 3, |t| {
+        t.replace(
+            "  period_months: 12\n",
+            "  period_months: 12\n  history: history.csv\n",
+        ) + yaml_extra
+    });
     std::fs::write(dir.join("history.csv"), history).unwrap();
     match rotaplan::scenario::load(&dir.join("scenario.yaml")) {
         Ok(_) => Vec::new(),
@@ -380,7 +373,10 @@ fn history_and_objective_errors_are_located() {
         "objective:\n  order: [must_fill, stafing, staffing]\n  tolerance: { training: 0.1 }\n",
         "cadre_id,post_id,kind,start\n",
     );
-    let yaml: Vec<_> = d.iter().filter(|x| x.file.ends_with("scenario.yaml")).collect();
+    let yaml: Vec<_> = d
+        .iter()
+        .filter(|x| x.file.ends_with("scenario.yaml"))
+        .collect();
     let unknown = yaml
         .iter()
         .find(|x| x.field == "objective.order[1]")

@@ -441,12 +441,12 @@ pub(crate) fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
         .collect()
 }
 
-/// The best objective over every programme the checker accepts.
-fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
+/// Calls `f` with every programme the checker accepts (every combination of each cadre's
+/// options).
+pub(crate) fn each_programme(sc: &Scenario, mut f: impl FnMut(Vec<Move>)) {
     let opts: Vec<Vec<Vec<Move>>> = (0..sc.cadres.len() as CadreIx)
         .map(|c| options(sc, c))
         .collect();
-    let mut best = (f64::NEG_INFINITY, Vec::new());
     let mut pick = vec![0usize; opts.len()];
     loop {
         let moves: Vec<Move> = pick
@@ -455,16 +455,13 @@ fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
             .flat_map(|(c, &k)| opts[c][k].clone())
             .collect();
         if check(sc, &moves).is_empty() {
-            let o = evaluate(sc, tl, &moves).total;
-            if o > best.0 + 1e-9 {
-                best = (o, moves);
-            }
+            f(moves);
         }
         // Next combination.
         let mut i = 0;
         loop {
             if i == pick.len() {
-                return best;
+                return;
             }
             pick[i] += 1;
             if pick[i] < opts[i].len() {
@@ -474,6 +471,18 @@ fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
             i += 1;
         }
     }
+}
+
+/// The best objective over every programme the checker accepts.
+fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
+    let mut best = (f64::NEG_INFINITY, Vec::new());
+    each_programme(sc, |moves| {
+        let o = evaluate(sc, tl, &moves).total;
+        if o > best.0 + 1e-9 {
+            best = (o, moves);
+        }
+    });
+    best
 }
 
 #[test]
