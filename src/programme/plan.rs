@@ -374,7 +374,8 @@ pub fn build(
     if has_plan && !levels.is_empty() {
         let values = super::replan::level_values(sc, tl, &moves, previous);
         for l in &mut levels {
-            l.value = values.get(l.name.as_str()).copied();
+            // + 0.0: a level worth nothing is written 0, not -0.
+            l.value = values.get(l.name.as_str()).map(|v| v + 0.0);
         }
         for (name, got, want) in crate::check::programme::levels(sc, &moves, &levels) {
             let msg = format!("level {name}: the programme's value {got} breaks its row {want}");

@@ -141,6 +141,13 @@ fn named_paths(value: &Value, prefix: &KeyPath, out: &mut Vec<(KeyPath, String)>
     {
         push(prefix.key("baseline"), v);
     }
+    if let Some(Value::Mapping(p)) = top.get("programme") {
+        for k in PROGRAMME_PATHS {
+            if let Some(v) = p.get(k) {
+                push(prefix.key("programme").key(k), v);
+            }
+        }
+    }
     if let Some(Value::Mapping(vars)) = top.get("variants") {
         for (k, overlay) in vars {
             if let Some(k) = k.as_str() {
@@ -203,6 +210,9 @@ fn read_value(
 
 /// Make the file paths a scenario names absolute (relative to `dir`), so that they keep their
 /// meaning when merged into a scenario in another folder.
+/// The keys of `programme:` that name files (re-planning: docs/programme.md).
+const PROGRAMME_PATHS: [&str; 2] = ["history", "previous"];
+
 fn absolutize(value: &mut Value, dir: &Path) {
     let Value::Mapping(top) = value else { return };
     let join = |v: &mut Value| {
@@ -226,6 +236,13 @@ fn absolutize(value: &mut Value, dir: &Path) {
         && v.as_str().map(str::trim) != Some(BASELINE_PREVIOUS)
     {
         join(v);
+    }
+    if let Some(Value::Mapping(p)) = top.get_mut("programme") {
+        for k in PROGRAMME_PATHS {
+            if let Some(v) = p.get_mut(k) {
+                join(v);
+            }
+        }
     }
     if let Some(Value::Mapping(vars)) = top.get_mut("variants") {
         for (_, overlay) in vars.iter_mut() {

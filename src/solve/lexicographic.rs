@@ -18,10 +18,11 @@ use super::backend::{Failure, Raw, backend};
 use super::model::{Aux, Model, RowKey};
 use super::programme::{ProgrammeOutcome, build_parts, outcome, run_options};
 use crate::domain::{CadreIx, Scenario};
+use crate::programme::replan::level_values;
 use crate::programme::replan::{
     CHANGES, WEIGHTED, history_columns, placement_col_part, previous_columns, rotation_part,
 };
-use crate::programme::{Columns, Timeline};
+use crate::programme::{Columns, Move, MoveKind, Timeline};
 use good_lp::{Expression, variable};
 use serde::Serialize;
 use std::time::{Duration, Instant};
@@ -242,37 +243,57 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
     let (mut n_cols, mut n_rows) = (0, 0);
     let mut solve_s = 0.0;
     let mut failure = None;
+    let previous = prog.replan.previous.as_deref();
     for (i, (name, tol)) in specs.iter().enumerate() {
-        let (mut m, mut levels) = model_and_levels(sc, tl, cols, &fixed, &specs);
-        for (j, &rhs) in rows.iter().enumerate() {
-            let e = std::mem::take(&mut levels[j].expr);
-            m.rows
-                .push((RowKey::Replan(ReplanRow::Level(j as u16)), e.geq(rhs)));
-        }
-        let level = levels.swap_remove(i);
-        m.objective = level.expr;
-        m.constant = level.constant;
-        (n_cols, n_rows) = (m.vars.len(), m.rows.len());
-        let remaining = (limit - started.elapsed().as_secs_f64()).max(0.01);
-        let oi = super::backend::RunOptions {
-            time_limit_s: remaining,
-            deadline: Duration::from_secs_f64(remaining + super::deadline_grace(remaining)),
-            ..o.clone()
+        let run = |warm: Option<&[usize]>| {
+            let (mut m, mut levels) = model_and_levels(sc, tl, cols, &fixed, &specs);
+            for (j, &rhs) in rows.iter().enumerate() {
+                let e = std::mem::take(&mut levels[j].expr);
+                m.rows
+                    .push((RowKey::Replan(ReplanRow::Level(j as u16)), e.geq(rhs)));
+            }
+            let level = levels.swap_remove(i);
+            m.objective = level.expr.clone();
+            m.constant = level.constant;
+            let size = (m.vars.len(), m.rows.len());
+            let remaining = (limit - started.elapsed().as_secs_f64()).max(0.01);
+            let oi = super::backend::RunOptions {
+                time_limit_s: remaining,
+                deadline: Duration::from_secs_f64(remaining + super::deadline_grace(remaining)),
+                ..o.clone()
+            };
+            let result = if m.x.is_empty() {
+                Ok(Raw {
+                    status: SolveStatus::Optimal,
+                    objective: 0.0,
+                    x: Vec::new(),
+                    bound: Some(0.0),
+                    gap: Some(0.0),
+                    row_duals: Vec::new(),
+                    col_duals: Vec::new(),
+                })
+            } else {
+                backend().solve(m, warm, &oi)
+            };
+            (result, level, size)
         };
         let solved = Instant::now();
-        let result = if m.x.is_empty() {
-            Ok(Raw {
-                status: SolveStatus::Optimal,
-                objective: 0.0,
-                x: Vec::new(),
-                bound: Some(0.0),
-                gap: Some(0.0),
-                row_duals: Vec::new(),
-                col_duals: Vec::new(),
-            })
-        } else {
-            backend().solve(m, warm.as_deref(), &oi)
-        };
+        let (mut result, mut level, size) = run(warm.as_deref());
+        // The level's value recomputed from the moves must be the backend's: a solve from the
+        // previous incumbent that says otherwise is solved again from scratch.
+        if let (Ok(raw), Some(_)) = (&result, &warm) {
+            let moves = moves_of(cols, &raw.x);
+            let got = level_values(sc, tl, &moves, previous)
+                .get(name.as_str())
+                .copied()
+                .unwrap_or(f64::NAN);
+            let want = raw.objective + level.constant;
+            if !((got - want).abs() <= 1e-6 * want.abs().max(1.0)) {
+                tracing::debug!(level = %name, got, want, "level re-solved without a start");
+                (result, level, _) = run(None);
+            }
+        }
+        (n_cols, n_rows) = size;
         solve_s += solved.elapsed().as_secs_f64();
         match result {
             Ok(raw) => {
@@ -368,4 +389,30 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
     out.build_s = 0.0;
     out.solve_s = solve_s;
     Some(out)
+}
+
+/// The moves of the x values `x` (rotation columns, then placement columns).
+fn moves_of(cols: &Columns, x: &[f64]) -> Vec<Move> {
+    let n_rot = cols.rotations.len();
+    x.iter()
+        .enumerate()
+        .filter(|(_, v)| **v > 0.5)
+        .map(|(k, _)| match cols.rotations.get(k) {
+            Some(r) => Move {
+                cadre: r.cadre,
+                post: r.post,
+                kind: MoveKind::Rotation,
+                period: r.period,
+            },
+            None => {
+                let p = &cols.placements[k - n_rot];
+                Move {
+                    cadre: p.cadre,
+                    post: p.post,
+                    kind: MoveKind::Placement,
+                    period: p.period,
+                }
+            }
+        })
+        .collect()
 }

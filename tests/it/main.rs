@@ -11,6 +11,7 @@ mod faults;
 mod fuzz;
 mod golden;
 mod hostile;
+mod lexicographic;
 mod logging;
 mod nightly;
 mod office_data;

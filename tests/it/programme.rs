@@ -207,7 +207,7 @@ struct RawCadre {
 }
 
 #[derive(Debug, Clone)]
-struct RawProg {
+pub(crate) struct RawProg {
     periods: usize,
     posts: Vec<RawPost>,
     cadres: Vec<RawCadre>,
@@ -219,7 +219,7 @@ struct RawProg {
 
 const TITLES: [&str; 2] = ["Phó Giám đốc", "Giám đốc"];
 
-fn raw_prog() -> impl Strategy<Value = RawProg> {
+pub(crate) fn raw_prog() -> impl Strategy<Value = RawProg> {
     let post = (
         0..3usize,
         3..5i32,
@@ -286,7 +286,7 @@ fn raw_prog() -> impl Strategy<Value = RawProg> {
         )
 }
 
-fn build(raw: &RawProg) -> Scenario {
+pub(crate) fn build(raw: &RawProg) -> Scenario {
     let units: Vec<Unit> = (0..3)
         .map(|i| Unit {
             id: format!("U{}", i + 1),
@@ -409,7 +409,7 @@ fn build(raw: &RawProg) -> Scenario {
 /// Every option of one cadre alone: nothing, a placement (running rotations), or a rotation and
 /// (or without) a placement, in any period, on any post; kept when the checker finds nothing
 /// wrong with it but seats and departures (which depend on the others' moves: chains).
-fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
+pub(crate) fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
     let n_t = sc.programme.as_ref().unwrap().periods.len();
     let n_p = sc.posts.len() as PostIx;
     let mut all: Vec<Vec<Move>> = vec![Vec::new()];
@@ -442,12 +442,12 @@ fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
         .collect()
 }
 
-/// The best objective over every programme the checker accepts.
-fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
+/// Calls `f` with every programme the checker accepts (every combination of each cadre's
+/// options).
+pub(crate) fn each_programme(sc: &Scenario, mut f: impl FnMut(Vec<Move>)) {
     let opts: Vec<Vec<Vec<Move>>> = (0..sc.cadres.len() as CadreIx)
         .map(|c| options(sc, c))
         .collect();
-    let mut best = (f64::NEG_INFINITY, Vec::new());
     let mut pick = vec![0usize; opts.len()];
     loop {
         let moves: Vec<Move> = pick
@@ -456,16 +456,13 @@ fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
             .flat_map(|(c, &k)| opts[c][k].clone())
             .collect();
         if check(sc, &moves).is_empty() {
-            let o = evaluate(sc, tl, &moves).total;
-            if o > best.0 + 1e-9 {
-                best = (o, moves);
-            }
+            f(moves);
         }
         // Next combination.
         let mut i = 0;
         loop {
             if i == pick.len() {
-                return best;
+                return;
             }
             pick[i] += 1;
             if pick[i] < opts[i].len() {
@@ -475,6 +472,18 @@ fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
             i += 1;
         }
     }
+}
+
+/// The best objective over every programme the checker accepts.
+fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
+    let mut best = (f64::NEG_INFINITY, Vec::new());
+    each_programme(sc, |moves| {
+        let o = evaluate(sc, tl, &moves).total;
+        if o > best.0 + 1e-9 {
+            best = (o, moves);
+        }
+    });
+    best
 }
 
 #[test]

@@ -1,0 +1,393 @@
+//! Lexicographic objectives and re-planning of programmes: the levels against a brute force over
+//! every programme the checker accepts (tiny programmes), the tolerance, re-planning from an
+//! unchanged history and previous programme (the same programme, byte for byte), re-planning
+//! after an executed move the previous programme did not have, and located history errors.
+
+use crate::programme::{build, each_programme, raw_prog};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use rotaplan::domain::*;
+use rotaplan::programme::replan::{ChangeReason, level_values};
+use rotaplan::programme::{Move, MoveKind, Timeline};
+use rotaplan::solve::SolveStatus;
+use rotaplan::solve::lexicographic::kept_at_least;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn lex(order: &[&str], tolerance: f64) -> Option<Lexicographic> {
+    Some(Lexicographic {
+        order: order.iter().map(|s| s.to_string()).collect(),
+        tolerance: vec![tolerance; order.len()],
+    })
+}
+
+/// The lexicographically best values of `names` (then the weighted sum) over every programme the
+/// checker accepts.
+fn brute_force_lex(sc: &Scenario, tl: &Timeline, names: &[&str]) -> Vec<f64> {
+    let mut best: Option<Vec<f64>> = None;
+    each_programme(sc, |moves| {
+        let v = level_values(sc, tl, &moves, None);
+        let key: Vec<f64> = names
+            .iter()
+            .chain(["weighted"].iter())
+            .map(|n| v[n])
+            .collect();
+        let better = best.as_ref().is_none_or(|b| {
+            for (x, y) in key.iter().zip(b) {
+                if (x - y).abs() > 1e-9 {
+                    return x > y;
+                }
+            }
+            false
+        });
+        if better {
+            best = Some(key);
+        }
+    });
+    best.unwrap_or_default()
+}
+
+#[test]
+fn levels_match_a_lexicographic_brute_force_on_tiny_programmes() {
+    let config = Config {
+        cases: 32,
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::ChaCha,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let order = ["fit", "training"];
+    let (order_mattered, moved) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let result = runner.run(&raw_prog(), |raw| {
+        let mut sc = build(&raw);
+        let tl = Timeline::new(&sc).unwrap();
+        let weighted_best = rotaplan::plan_programme(&sc)
+            .unwrap()
+            .plan
+            .objective
+            .unwrap();
+        sc.objective = lex(&order, 0.0);
+        let done = rotaplan::plan_programme(&sc).unwrap();
+        let plan = &done.plan;
+        assert_eq!(plan.status, SolveStatus::Optimal, "{:?}", plan.note);
+        assert!(done.violations.is_empty(), "{:?}", done.violations);
+        assert!(plan.note.is_none(), "{:?}", plan.note);
+        let names: Vec<&str> = plan.levels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["fit", "training", "weighted"]);
+        let want = brute_force_lex(&sc, &tl, &order);
+        for (l, w) in plan.levels.iter().zip(&want) {
+            let got = l.value.unwrap();
+            assert!(
+                (got - w).abs() < 1e-6,
+                "level {}: MIP {got} vs brute force {w} ({:?})",
+                l.name,
+                plan.moves
+            );
+        }
+        // The levels' values are the programme's own, and sum to its objective.
+        let v = level_values(&sc, &tl, &plan.moves, None);
+        let parts: f64 = rotaplan::scoring::level_names().map(|n| v[n]).sum();
+        assert!((parts - plan.objective.unwrap().total).abs() < 1e-6);
+        if plan.objective.unwrap().total < weighted_best.total - 1e-6 {
+            order_mattered.fetch_add(1, Ordering::Relaxed);
+        }
+        if !plan.moves.is_empty() {
+            moved.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // Not vacuous: in some cases the order gives a programme the weighted sum would not choose.
+    let (order_mattered, moved) = (
+        order_mattered.load(Ordering::Relaxed),
+        moved.load(Ordering::Relaxed),
+    );
+    assert!(order_mattered >= 1, "the order never mattered");
+    assert!(moved >= 8, "only {moved} cases move anyone");
+}
+
+#[test]
+fn kept_at_least_rounds_so_the_optimum_is_never_cut() {
+    // Whole values: the row is the smallest whole number the tolerance allows.
+    assert_eq!(kept_at_least(9930.0, 0.0, 0.01, true), 9831.0);
+    assert_eq!(kept_at_least(42.0, 0.0, 0.0, true), 42.0);
+    // A backend's value a hair off a whole number still keeps exactly that number.
+    assert_eq!(kept_at_least(41.999_999_9, 0.0, 0.0, true), 42.0);
+    assert_eq!(kept_at_least(42.000_000_1, 0.0, 0.0, true), 42.0);
+    // A cost (negative value): the tolerance is relative to its size, and the constant counts.
+    assert_eq!(kept_at_least(-100.0, 0.0, 0.1, true), -110.0);
+    assert_eq!(kept_at_least(-90.0, -10.0, 0.1, true), -100.0);
+    // Fractional values: just below the value.
+    let r = kept_at_least(10.5, 0.0, 0.0, false);
+    assert!(r < 10.5 && r > 10.499);
+}
+
+#[test]
+fn a_tolerance_lets_later_levels_gain_and_keeps_the_first_within_it() {
+    let config = Config {
+        cases: 24,
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::ChaCha,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let gained = AtomicUsize::new(0);
+    let result = runner.run(&raw_prog(), |raw| {
+        let mut sc = build(&raw);
+        sc.objective = lex(&["staffing", "disruption"], 0.0);
+        let strict = rotaplan::plan_programme(&sc).unwrap().plan;
+        sc.objective = lex(&["staffing", "disruption"], 0.5);
+        let done = rotaplan::plan_programme(&sc).unwrap();
+        assert!(done.violations.is_empty(), "{:?}", done.violations);
+        let loose = done.plan;
+        assert!(loose.note.is_none(), "{:?}", loose.note);
+        let s_first = strict.levels[0].value.unwrap();
+        let l_first = loose.levels[0].value.unwrap();
+        let opt = loose.levels[0].optimum.unwrap();
+        assert!((opt - s_first).abs() < 1e-6, "same first optimum");
+        // Within the tolerance of the first level's optimum, rounded up to whole points.
+        let floor = (opt - 0.5 * opt.abs()).ceil();
+        assert_eq!(loose.levels[0].kept_at_least, Some(floor));
+        assert!(l_first >= floor - 1e-6, "{l_first} vs {opt}");
+        // The second level can only gain from the room, and a gain costs the first level.
+        let s_second = strict.levels[1].value.unwrap();
+        let l_second = loose.levels[1].value.unwrap();
+        assert!(
+            l_second >= s_second - 1e-6,
+            "second level {l_second} < {s_second}"
+        );
+        if l_second > s_second + 1e-6 {
+            gained.fetch_add(1, Ordering::Relaxed);
+            assert!(
+                l_first < s_first,
+                "a gain in the second level without a loss in the first"
+            );
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let gained = gained.load(Ordering::Relaxed);
+    assert!(gained >= 1, "the tolerance never let the second level gain");
+}
+
+/// Writes a generated programme scenario of `years` yearly periods to `dir`, its YAML passed
+/// through `edit`.
+fn write_generated(dir: &Path, size: (u32, u32, u64), years: u32, edit: impl Fn(String) -> String) {
+    let opts = rotaplan::generate::GenOptions {
+        cadres: size.0 as usize,
+        posts: size.1 as usize,
+        seed: size.2,
+        plan_date: "2027-01-01".parse().unwrap(),
+        name: None,
+    };
+    for f in rotaplan::generate::generate_programme(&opts, years) {
+        let text = if f.name == "scenario.yaml" {
+            edit(f.contents)
+        } else {
+            f.contents
+        };
+        std::fs::write(dir.join(&f.name), text).unwrap();
+    }
+}
+
+/// A generated programme scenario in `dir` (gap 0, so a plan is the optimum), with `extra` lines
+/// added under `programme:`.
+fn generated(dir: &Path, extra: &str) -> Scenario {
+    write_generated(dir, (90, 30, 11), 4, |t| {
+        t.replace("relative_gap: 0.0001", "relative_gap: 0")
+            .replace(
+                "  period_months: 12\n",
+                &format!("  period_months: 12\n{extra}"),
+            )
+    });
+    rotaplan::scenario::load(&dir.join("scenario.yaml")).unwrap()
+}
+
+fn history_csv(sc: &Scenario, moves: &[&Move]) -> String {
+    let prog = sc.programme.as_ref().unwrap();
+    let mut out = String::from("cadre_id,post_id,kind,start\n");
+    for m in moves {
+        out += &format!(
+            "{},{},{},{}\n",
+            sc.cadre(m.cadre).id,
+            sc.post(m.post).id,
+            m.kind.as_str(),
+            prog.periods[m.period]
+        );
+    }
+    out
+}
+
+#[test]
+fn replanning_an_unchanged_programme_returns_it_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = generated(dir.path(), "");
+    let first = rotaplan::plan_programme(&sc).unwrap().plan;
+    assert_eq!(first.status, SolveStatus::Optimal);
+    let csv = rotaplan::report::programme::programme_csv(&first);
+    std::fs::write(dir.path().join("previous.csv"), &csv).unwrap();
+    // The first period was carried out as planned.
+    let done: Vec<&Move> = first.moves.iter().filter(|m| m.period == 0).collect();
+    assert!(!done.is_empty());
+    std::fs::write(dir.path().join("history.csv"), history_csv(&sc, &done)).unwrap();
+    let sc = generated(
+        dir.path(),
+        "  history: history.csv\n  previous: previous.csv\n",
+    );
+    assert_eq!(
+        sc.programme.as_ref().unwrap().replan.history.len(),
+        done.len()
+    );
+    let again = rotaplan::plan_programme(&sc).unwrap();
+    assert!(again.violations.is_empty(), "{:?}", again.violations);
+    let plan = again.plan;
+    assert_eq!(plan.status, SolveStatus::Optimal, "{:?}", plan.note);
+    assert_eq!(rotaplan::report::programme::programme_csv(&plan), csv);
+    assert_eq!(plan.changes.as_deref(), Some(&[][..]));
+    let names: Vec<&str> = plan.levels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["weighted", "changes"]);
+    assert_eq!(plan.levels[1].value, Some(0.0));
+    assert_eq!(
+        plan.objective.unwrap().total,
+        first.objective.unwrap().total
+    );
+}
+
+#[test]
+fn replanning_after_an_executed_move_changes_only_what_it_must() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = generated(dir.path(), "");
+    let tl = Timeline::new(&sc).unwrap();
+    let first = rotaplan::plan_programme(&sc).unwrap().plan;
+    let csv = rotaplan::report::programme::programme_csv(&first);
+    std::fs::write(dir.path().join("previous.csv"), &csv).unwrap();
+    // A cadre rotated in period 1 went to another post the rules allow instead.
+    let cols = rotaplan::programme::generate(&sc, &tl);
+    let (planned, other) = first
+        .moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation && m.period == 0)
+        .find_map(|m| {
+            let other = cols
+                .rotations
+                .iter()
+                .find(|r| r.cadre == m.cadre && r.period == 0 && r.post != m.post)?;
+            Some((m.clone(), other.post))
+        })
+        .expect("a cadre with two possible posts in period 1");
+    let executed = Move {
+        post: other,
+        ..planned.clone()
+    };
+    std::fs::write(
+        dir.path().join("history.csv"),
+        history_csv(&sc, &[&executed]),
+    )
+    .unwrap();
+    let sc = generated(
+        dir.path(),
+        "  history: history.csv\n  previous: previous.csv\n",
+    );
+    let again = rotaplan::plan_programme(&sc).unwrap();
+    assert!(again.violations.is_empty(), "{:?}", again.violations);
+    let plan = again.plan;
+    assert_eq!(plan.status, SolveStatus::Optimal, "{:?}", plan.note);
+    assert!(plan.moves.contains(&executed));
+    let changes = plan.changes.clone().unwrap();
+    let fixed: Vec<_> = changes
+        .iter()
+        .filter(|c| c.reason == ChangeReason::HistoryFixed)
+        .collect();
+    assert_eq!(fixed.len(), 1);
+    assert_eq!(fixed[0].cadre, planned.cadre);
+    // The changes are the fewest possible at the best value: the last level is optimal and the
+    // programme's changes are that optimum.
+    let last = plan.levels.last().unwrap();
+    assert_eq!(last.name, "changes");
+    assert_eq!(last.status, SolveStatus::Optimal);
+    assert_eq!(last.value, Some(-(changes.len() as f64)));
+    assert_eq!(last.optimum, last.value);
+    // Every cadre the history does not name and the previous programme moved elsewhere than
+    // the executed move's post keeps the moves it had, unless it made room or had a better use.
+    for c in &changes {
+        assert!(c.cadre == planned.cadre || c.reason == ChangeReason::BetterValue);
+    }
+    // The words: changes.csv names the executed move.
+    let words = rotaplan::report::programme::changes_csv(&sc, &plan).unwrap();
+    assert!(words.contains(&sc.cadre(planned.cadre).id), "{words}");
+    assert!(words.contains("history_fixed"), "{words}");
+}
+
+fn load_error(dir: &Path, yaml_extra: &str, history: &str) -> Vec<rotaplan::scenario::Diagnostic> {
+    write_generated(dir, (30, 10, 3), 3, |t| {
+        t.replace(
+            "  period_months: 12\n",
+            "  period_months: 12\n  history: history.csv\n",
+        ) + yaml_extra
+    });
+    std::fs::write(dir.join("history.csv"), history).unwrap();
+    match rotaplan::scenario::load(&dir.join("scenario.yaml")) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.diagnostics,
+    }
+}
+
+#[test]
+fn history_and_objective_errors_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = load_error(dir.path(), "", "cadre_id,post_id,kind,start\n");
+    assert!(ok.is_empty(), "{ok:?}");
+    let history = "cadre_id,post_id,kind,start,end\n\
+                   C001,VT001,rotation,2027-03-01,\n\
+                   C999,VT001,rotation,2027-01-01,\n\
+                   C002,VT001,transfer,2027-01-01,\n\
+                   C003,VT002,rotation,2026-05-01,\n\
+                   C004,VT002,rotation,31/02/2028,\n\
+                   C005,VT003,placement,2028-01-01,2027-01-01\n\
+                   C001,VT004,rotation,2028-01-01,\n";
+    let d = load_error(dir.path(), "", history);
+    let at = |line: usize, field: &str| {
+        d.iter()
+            .find(|x| x.line == Some(line) && x.field.ends_with(field))
+            .unwrap_or_else(|| panic!("nothing at line {line} {field}: {d:#?}"))
+    };
+    assert!(d.iter().all(|x| x.file.ends_with("history.csv")), "{d:#?}");
+    assert_eq!(at(3, "cadre_id").code, "E4002");
+    assert_eq!(at(4, "kind").code, "E5003");
+    assert_eq!(at(4, "kind").column, Some(3));
+    assert_eq!(at(5, "start").code, "E5003");
+    assert_eq!(at(6, "start").code, "E2006");
+    assert_eq!(at(7, "end").code, "E5003");
+    assert_eq!(at(8, "cadre_id").code, "E5003");
+    assert!(at(8, "cadre_id").expected.contains("line 2"));
+    assert_eq!(d.len(), 6, "{d:#?}");
+
+    // objective: names checked against the objective terms, located in the YAML.
+    let d = load_error(
+        dir.path(),
+        "objective:\n  order: [must_fill, stafing, staffing]\n  tolerance: { training: 0.1 }\n",
+        "cadre_id,post_id,kind,start\n",
+    );
+    let yaml: Vec<_> = d
+        .iter()
+        .filter(|x| x.file.ends_with("scenario.yaml"))
+        .collect();
+    let unknown = yaml
+        .iter()
+        .find(|x| x.field == "objective.order[1]")
+        .unwrap_or_else(|| panic!("{d:#?}"));
+    assert_eq!(unknown.code, "E1012");
+    assert!(unknown.fix.contains("staffing"), "{}", unknown.fix);
+    assert!(unknown.line.is_some());
+    let tol = yaml
+        .iter()
+        .find(|x| x.field == "objective.tolerance.training")
+        .unwrap_or_else(|| panic!("{d:#?}"));
+    assert_eq!(tol.code, "E1012");
+    assert_eq!(yaml.len(), 2, "{d:#?}");
+}
