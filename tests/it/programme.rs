@@ -207,7 +207,7 @@ struct RawCadre {
 }
 
 #[derive(Debug, Clone)]
-struct RawProg {
+pub(crate) struct RawProg {
     periods: usize,
     posts: Vec<RawPost>,
     cadres: Vec<RawCadre>,
@@ -219,7 +219,7 @@ struct RawProg {
 
 const TITLES: [&str; 2] = ["Phó Giám đốc", "Giám đốc"];
 
-fn raw_prog() -> impl Strategy<Value = RawProg> {
+pub(crate) fn raw_prog() -> impl Strategy<Value = RawProg> {
     let post = (
         0..3usize,
         3..5i32,
@@ -286,7 +286,7 @@ fn raw_prog() -> impl Strategy<Value = RawProg> {
         )
 }
 
-fn build(raw: &RawProg) -> Scenario {
+pub(crate) fn build(raw: &RawProg) -> Scenario {
     let units: Vec<Unit> = (0..3)
         .map(|i| Unit {
             id: format!("U{}", i + 1),
@@ -406,7 +406,8 @@ fn build(raw: &RawProg) -> Scenario {
 
 /// Every option of one cadre alone: nothing, a placement (running rotations), or a rotation and
 /// (or without) a placement, in any period, on any post; kept when the checker finds nothing
-/// wrong with it but seats and departures (which depend on the others' moves: chains).
+/// wrong with it but seats and departures (which depend on the others' moves: chains) and the
+/// pins, must-fill posts and targets (which the whole programme meets or not).
 fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
     let n_t = sc.programme.as_ref().unwrap().periods.len();
     let n_p = sc.posts.len() as PostIx;
@@ -433,15 +434,18 @@ fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
     }
     all.into_iter()
         .filter(|ms| {
-            check(sc, ms)
-                .iter()
-                .all(|v| matches!(v.rule, RuleId::H7 | RuleId::S1))
+            check(sc, ms).iter().all(|v| {
+                matches!(
+                    v.rule,
+                    RuleId::H7 | RuleId::S1 | RuleId::S2 | RuleId::S5 | RuleId::S6
+                )
+            })
         })
         .collect()
 }
 
 /// The best objective over every programme the checker accepts.
-fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
+pub(crate) fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
     let opts: Vec<Vec<Vec<Move>>> = (0..sc.cadres.len() as CadreIx)
         .map(|c| options(sc, c))
         .collect();
