@@ -65,7 +65,7 @@ codes! {
     BAD_MOVE = "E4005": "bad kind or period in a programme";
     BAD_PROGRAMME = "E5001": "programme periods out of order";
     HOLDS_TWO_POSTS = "E5002": "cadre holds two posts";
-    BAD_PAIR_PERIOD = "E5003": "pin or forbid in a period the programme does not have";
+    BAD_PAIR_PERIOD = "E5004": "pin or forbid in a period the programme does not have";
 }
 
 macro_rules! warning_codes {

@@ -1038,7 +1038,7 @@ impl Refs<'_> {
     }
 
     /// The `period:` (year) of each resolved pin or forbid, checked against the programme's
-    /// periods (E5003: no period starts in that year, or no programme).
+    /// periods (E5004: no period starts in that year, or no programme).
     fn pair_years(
         &mut self,
         pairs: &[(PairRule, KeyPath)],

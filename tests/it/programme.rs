@@ -4,7 +4,6 @@
 
 use crate::common::root;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rotaplan::check::programme::check;
 use rotaplan::domain::*;
 use rotaplan::programme::plan::evaluate;
@@ -479,34 +478,41 @@ pub(crate) fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
     }
 }
 
+/// Plans `sc` and holds the MIP to the brute force: the same optimum, a programme the checker
+/// passes, or (`None`) no programme at all on either side when the hard requirements cannot hold.
+pub(crate) fn against_brute_force(
+    sc: &Scenario,
+) -> Result<Option<rotaplan::programme::plan::ProgrammePlan>, TestCaseError> {
+    let tl = Timeline::new(sc).unwrap();
+    let done = rotaplan::plan_programme(sc).unwrap();
+    let plan = done.plan;
+    let (best, witness) = brute_force(sc, &tl);
+    if best == f64::NEG_INFINITY {
+        prop_assert_eq!(plan.status, SolveStatus::Infeasible, "{:?}", plan.moves);
+        return Ok(None);
+    }
+    prop_assert_eq!(plan.status, SolveStatus::Optimal, "{:?}", plan.note);
+    prop_assert!(done.violations.is_empty(), "{:?}", done.violations);
+    let got = plan.objective.unwrap().total;
+    prop_assert!(
+        (got - best).abs() < 1e-6,
+        "MIP {} vs brute force {} ({:?} vs {:?})",
+        got,
+        best,
+        plan.moves,
+        witness
+    );
+    Ok(Some(plan))
+}
+
 #[test]
 fn programme_mip_matches_brute_force_on_tiny_programmes() {
-    let config = Config {
-        cases: 48,
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::ChaCha,
-        ..Config::default()
-    };
-    let mut runner =
-        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let mut runner = crate::common::seeded_runner(48);
     let (placed, chained) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let result = runner.run(&raw_prog(), |raw| {
-        let sc = build(&raw);
-        let tl = Timeline::new(&sc).unwrap();
-        let done = rotaplan::plan_programme(&sc).unwrap();
-        let plan = &done.plan;
-        prop_assert_eq!(plan.status, SolveStatus::Optimal, "{:?}", plan.note);
-        prop_assert!(done.violations.is_empty(), "{:?}", done.violations);
-        let (best, witness) = brute_force(&sc, &tl);
-        let got = plan.objective.unwrap().total;
-        prop_assert!(
-            (got - best).abs() < 1e-6,
-            "MIP {} vs brute force {} ({:?} vs {:?})",
-            got,
-            best,
-            plan.moves,
-            witness
-        );
+        let plan = against_brute_force(&build(&raw))?;
+        prop_assert!(plan.is_some(), "no programme at all");
+        let plan = plan.unwrap();
         if plan.moves.iter().any(|m| m.kind == MoveKind::Placement) {
             placed.fetch_add(1, Ordering::Relaxed);
         }

@@ -2,16 +2,14 @@
 //! pins and must-fill"): the MIP against the brute force of `programme.rs` with them switched on,
 //! the YAML keys and their located errors, and the checker on hard targets missed.
 
-use super::programme::{brute_force, build, raw_prog};
+use super::programme::{against_brute_force, build, raw_prog};
 use crate::common::root;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rotaplan::check::programme::check;
 use rotaplan::domain::*;
 use rotaplan::programme::targets::TargetKind;
 use rotaplan::programme::{Move, MoveKind, Timeline};
 use rotaplan::rules::RuleId;
-use rotaplan::solve::SolveStatus;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -47,29 +45,17 @@ fn raw_req() -> impl Strategy<Value = RawReq> {
         ),
         prop::option::weighted(0.3, pair),
     )
-        .prop_map(
-            |(
-                women,
-                key_head_months,
-                max_period_share,
-                hard_targets,
-                must_fill_within,
-                critical,
-                hard_fill,
-                pin,
-                forbid,
-            )| RawReq {
-                women,
-                key_head_months,
-                max_period_share,
-                hard_targets,
-                must_fill_within,
-                critical,
-                hard_fill,
-                pin,
-                forbid,
-            },
-        )
+        .prop_map(|r| RawReq {
+            women: r.0,
+            key_head_months: r.1,
+            max_period_share: r.2,
+            hard_targets: r.3,
+            must_fill_within: r.4,
+            critical: r.5,
+            hard_fill: r.6,
+            pin: r.7,
+            forbid: r.8,
+        })
 }
 
 /// The tiny programme with its requirements: "Giám đốc" is the key head title, one post is
@@ -143,14 +129,7 @@ fn with_req(mut sc: Scenario, r: &RawReq) -> Scenario {
 
 #[test]
 fn programme_mip_matches_brute_force_with_targets_pins_and_must_fill() {
-    let config = Config {
-        cases: 64,
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::ChaCha,
-        ..Config::default()
-    };
-    let mut runner =
-        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let mut runner = crate::common::seeded_runner(64);
     let seen = [
         AtomicUsize::new(0), // a soft target or must-fill missed at the optimum
         AtomicUsize::new(0), // no programme meets the hard requirements
@@ -158,27 +137,10 @@ fn programme_mip_matches_brute_force_with_targets_pins_and_must_fill() {
         AtomicUsize::new(0), // a key-head cadre met
     ];
     let result = runner.run(&(raw_prog(), raw_req()), |(raw, req)| {
-        let sc = with_req(build(&raw), &req);
-        let tl = Timeline::new(&sc).unwrap();
-        let done = rotaplan::plan_programme(&sc).unwrap();
-        let plan = &done.plan;
-        let (best, witness) = brute_force(&sc, &tl);
-        if best == f64::NEG_INFINITY {
-            prop_assert_eq!(plan.status, SolveStatus::Infeasible, "{:?}", plan.moves);
+        let Some(plan) = against_brute_force(&with_req(build(&raw), &req))? else {
             seen[1].fetch_add(1, Ordering::Relaxed);
             return Ok(());
-        }
-        prop_assert_eq!(plan.status, SolveStatus::Optimal, "{:?}", plan.note);
-        prop_assert!(done.violations.is_empty(), "{:?}", done.violations);
-        let got = plan.objective.unwrap().total;
-        prop_assert!(
-            (got - best).abs() < 1e-6,
-            "MIP {} vs brute force {} ({:?} vs {:?})",
-            got,
-            best,
-            plan.moves,
-            witness
-        );
+        };
         if plan.objective.unwrap().targets > 0.0 {
             seen[0].fetch_add(1, Ordering::Relaxed);
         }
@@ -233,7 +195,7 @@ fn pin_and_forbid_periods_and_must_fill_within_are_checked_where_written() {
     );
     let got = codes(&p);
     assert!(got.contains(&("E1005", Some(5))), "{got:?}");
-    assert!(got.contains(&("E5003", Some(7))), "{got:?}");
+    assert!(got.contains(&("E5004", Some(7))), "{got:?}");
     assert_eq!(got.len(), 2, "{got:?}");
 }
 
