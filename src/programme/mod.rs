@@ -409,6 +409,10 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
                     },
                 ));
             }
+            let cols = match keep {
+                Some(k) => best_per_period(sc, c, cols, k, |x| (x.period, x.post, x.score)),
+                None => cols,
+            };
             placements.extend(cols);
             // Placed, not rotated again inside the programme.
             continue;
