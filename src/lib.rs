@@ -78,16 +78,34 @@ pub struct Programmed {
 /// period's date) → the time-expanded columns → the MIP → the programme → the checker. `None`
 /// without `programme:`.
 pub fn plan_programme(sc: &domain::Scenario) -> Option<Programmed> {
+    let started = std::time::Instant::now();
     let tl = programme::Timeline::new(sc)?;
     let cols = programme::generate(sc, &tl);
+    tracing::debug!(
+        rotations = cols.rotations.len(),
+        placements = cols.placements.len(),
+        seconds = started.elapsed().as_secs_f64(),
+        "programme columns generated"
+    );
     // Level by level with `objective:`, a history or a previous programme; else the weighted sum.
     let outcome = solve::lexicographic::solve(sc, &tl, &cols)
         .unwrap_or_else(|| solve::programme::solve(sc, &tl, &cols));
+    tracing::debug!(
+        status = outcome.status.as_str(),
+        build_s = outcome.build_s,
+        solve_s = outcome.solve_s,
+        "programme solved"
+    );
     let plan = programme::plan::build(sc, &tl, &cols, &outcome);
+    let checked = std::time::Instant::now();
     let violations = if plan.status.has_plan() {
         check::programme::check(sc, &plan.moves)
     } else {
         Vec::new()
     };
+    tracing::debug!(
+        seconds = checked.elapsed().as_secs_f64(),
+        "programme checked"
+    );
     Some(Programmed { plan, violations })
 }

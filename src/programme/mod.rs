@@ -279,7 +279,7 @@ fn placement_ranks(held: i32) -> std::ops::RangeInclusive<i32> {
 /// the shipped province's among them, keep every column.
 pub const FILTER_ABOVE: u64 = 2_000_000;
 /// Columns kept per cadre and period above [`FILTER_ABOVE`].
-pub const KEEP_PER_PERIOD: usize = 12;
+pub const KEEP_PER_PERIOD: usize = 5;
 
 /// Columns kept per cadre and period, `None`: all of them.
 pub fn keep_per_period(sc: &Scenario, periods: usize) -> Option<usize> {
@@ -409,6 +409,10 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
                     },
                 ));
             }
+            let cols = match keep {
+                Some(k) => best_per_period(sc, c, cols, k, |x| (x.period, x.post, x.score)),
+                None => cols,
+            };
             placements.extend(cols);
             // Placed, not rotated again inside the programme.
             continue;

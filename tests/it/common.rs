@@ -8,6 +8,19 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
 
+/// A proptest runner of `cases` cases from a fixed seed (ChaCha), persisting no failures: the
+/// same cases on every run and machine.
+pub fn seeded_runner(cases: u32) -> proptest::test_runner::TestRunner {
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::ChaCha,
+        ..Config::default()
+    };
+    TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha))
+}
+
 /// The real binary, run from the repository root.
 pub fn rotaplan() -> Command {
     let mut c = Command::cargo_bin("rotaplan").unwrap();

@@ -17,6 +17,7 @@ mod nightly;
 mod office_data;
 mod oracle;
 mod programme;
+mod programme_targets;
 mod rules_settled;
 mod scenario_errors;
 mod slurm;

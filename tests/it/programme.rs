@@ -4,7 +4,6 @@
 
 use crate::common::root;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rotaplan::check::programme::check;
 use rotaplan::domain::*;
 use rotaplan::programme::plan::evaluate;
@@ -408,7 +407,8 @@ pub(crate) fn build(raw: &RawProg) -> Scenario {
 
 /// Every option of one cadre alone: nothing, a placement (running rotations), or a rotation and
 /// (or without) a placement, in any period, on any post; kept when the checker finds nothing
-/// wrong with it but seats and departures (which depend on the others' moves: chains).
+/// wrong with it but seats and departures (which depend on the others' moves: chains) and the
+/// pins, must-fill posts and targets (which the whole programme meets or not).
 pub(crate) fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
     let n_t = sc.programme.as_ref().unwrap().periods.len();
     let n_p = sc.posts.len() as PostIx;
@@ -435,9 +435,12 @@ pub(crate) fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
     }
     all.into_iter()
         .filter(|ms| {
-            check(sc, ms)
-                .iter()
-                .all(|v| matches!(v.rule, RuleId::H7 | RuleId::S1))
+            check(sc, ms).iter().all(|v| {
+                matches!(
+                    v.rule,
+                    RuleId::H7 | RuleId::S1 | RuleId::S2 | RuleId::S5 | RuleId::S6
+                )
+            })
         })
         .collect()
 }
@@ -475,7 +478,7 @@ pub(crate) fn each_programme(sc: &Scenario, mut f: impl FnMut(Vec<Move>)) {
 }
 
 /// The best objective over every programme the checker accepts.
-fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
+pub(crate) fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
     let mut best = (f64::NEG_INFINITY, Vec::new());
     each_programme(sc, |moves| {
         let o = evaluate(sc, tl, &moves).total;
@@ -486,34 +489,41 @@ fn brute_force(sc: &Scenario, tl: &Timeline) -> (f64, Vec<Move>) {
     best
 }
 
+/// Plans `sc` and holds the MIP to the brute force: the same optimum, a programme the checker
+/// passes, or (`None`) no programme at all on either side when the hard requirements cannot hold.
+pub(crate) fn against_brute_force(
+    sc: &Scenario,
+) -> Result<Option<rotaplan::programme::plan::ProgrammePlan>, TestCaseError> {
+    let tl = Timeline::new(sc).unwrap();
+    let done = rotaplan::plan_programme(sc).unwrap();
+    let plan = done.plan;
+    let (best, witness) = brute_force(sc, &tl);
+    if best == f64::NEG_INFINITY {
+        prop_assert_eq!(plan.status, SolveStatus::Infeasible, "{:?}", plan.moves);
+        return Ok(None);
+    }
+    prop_assert_eq!(plan.status, SolveStatus::Optimal, "{:?}", plan.note);
+    prop_assert!(done.violations.is_empty(), "{:?}", done.violations);
+    let got = plan.objective.unwrap().total;
+    prop_assert!(
+        (got - best).abs() < 1e-6,
+        "MIP {} vs brute force {} ({:?} vs {:?})",
+        got,
+        best,
+        plan.moves,
+        witness
+    );
+    Ok(Some(plan))
+}
+
 #[test]
 fn programme_mip_matches_brute_force_on_tiny_programmes() {
-    let config = Config {
-        cases: 48,
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::ChaCha,
-        ..Config::default()
-    };
-    let mut runner =
-        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let mut runner = crate::common::seeded_runner(48);
     let (placed, chained) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let result = runner.run(&raw_prog(), |raw| {
-        let sc = build(&raw);
-        let tl = Timeline::new(&sc).unwrap();
-        let done = rotaplan::plan_programme(&sc).unwrap();
-        let plan = &done.plan;
-        prop_assert_eq!(plan.status, SolveStatus::Optimal, "{:?}", plan.note);
-        prop_assert!(done.violations.is_empty(), "{:?}", done.violations);
-        let (best, witness) = brute_force(&sc, &tl);
-        let got = plan.objective.unwrap().total;
-        prop_assert!(
-            (got - best).abs() < 1e-6,
-            "MIP {} vs brute force {} ({:?} vs {:?})",
-            got,
-            best,
-            plan.moves,
-            witness
-        );
+        let plan = against_brute_force(&build(&raw))?;
+        prop_assert!(plan.is_some(), "no programme at all");
+        let plan = plan.unwrap();
         if plan.moves.iter().any(|m| m.kind == MoveKind::Placement) {
             placed.fetch_add(1, Ordering::Relaxed);
         }

@@ -340,6 +340,14 @@ const CASES: &[Case] = &[
         "posts.csv: holder_id",
         "also holds post T001",
     ),
+    case(
+        "E5004",
+        YAML,
+        Some(10),
+        Some(39),
+        "pins[0].period",
+        "the year of a programme period: 2027, 2028, 2029",
+    ),
 ];
 
 /// Codes of a programme file (programme.csv) read against the valid scenario.

@@ -1,0 +1,326 @@
+//! Programme targets, must-fill posts and pins/forbids with a period (docs/programme.md, "Targets,
+//! pins and must-fill"): the MIP against the brute force of `programme.rs` with them switched on,
+//! the YAML keys and their located errors, and the checker on hard targets missed.
+
+use super::programme::{against_brute_force, build, raw_prog};
+use crate::common::root;
+use proptest::prelude::*;
+use rotaplan::check::programme::check;
+use rotaplan::domain::*;
+use rotaplan::programme::targets::TargetKind;
+use rotaplan::programme::{Move, MoveKind, Timeline};
+use rotaplan::rules::RuleId;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What a tiny programme is asked for beyond its rules.
+#[derive(Debug, Clone)]
+struct RawReq {
+    women: f64,
+    key_head_months: u32,
+    max_period_share: f64,
+    hard_targets: bool,
+    must_fill_within: Option<u32>,
+    critical: usize,
+    hard_fill: bool,
+    /// (a rotation column, its own period or another or any): a pin of that column's pair.
+    pin: Option<(usize, usize, Option<bool>)>,
+    /// (cadre, post, period index or any)
+    forbid: Option<(usize, usize, Option<usize>)>,
+}
+
+fn raw_req() -> impl Strategy<Value = RawReq> {
+    let pair = (0..5usize, 0..5usize, prop::option::of(0..3usize));
+    (
+        prop_oneof![Just(0.0), Just(0.5)],
+        prop_oneof![Just(0u32), Just(12u32), Just(12u32), Just(24u32)],
+        prop_oneof![Just(1.0), Just(0.6)],
+        prop::bool::weighted(0.3),
+        prop::option::of(0..2u32),
+        0..5usize,
+        prop::bool::weighted(0.3),
+        prop::option::weighted(
+            0.4,
+            (0..64usize, 0..3usize, prop::option::of(any::<bool>())),
+        ),
+        prop::option::weighted(0.3, pair),
+    )
+        .prop_map(|r| RawReq {
+            women: r.0,
+            key_head_months: r.1,
+            max_period_share: r.2,
+            hard_targets: r.3,
+            must_fill_within: r.4,
+            critical: r.5,
+            hard_fill: r.6,
+            pin: r.7,
+            forbid: r.8,
+        })
+}
+
+/// The tiny programme with its requirements: "Giám đốc" is the key head title, one post is
+/// must-fill, one pin and one forbid with or without a period.
+fn with_req(mut sc: Scenario, r: &RawReq) -> Scenario {
+    let n_c = sc.cadres.len();
+    let n_p = sc.posts.len();
+    sc.rules.not_local_titles = vec!["Giám đốc".into()];
+    sc.targets = Targets {
+        women: 0.0,
+        young: 0.0,
+        minority: 0.0,
+    };
+    sc.requirements.targets.hard = r.hard_targets;
+    sc.requirements.must_fill.hard = r.hard_fill;
+    let mut posts = (*sc.posts).clone();
+    posts[r.critical % n_p].criticality = 5;
+    sc.posts = Arc::new(posts);
+    let prog = sc.programme.as_mut().unwrap();
+    let n_t = prog.periods.len();
+    let year = |t: Option<usize>| t.map(|t| 2027 + (t % n_t) as i32);
+    prog.requirements = ProgrammeRequirements {
+        targets: Some(ProgrammeTargets {
+            shares: Targets {
+                women: r.women,
+                young: 0.0,
+                minority: 0.0,
+            },
+            key_head_months: r.key_head_months,
+            key_head_shortfall: 5.0,
+            max_period_share: r.max_period_share,
+            period_excess: 20.0,
+        }),
+        must_fill_within: r.must_fill_within,
+        pin_years: Vec::new(),
+        forbid_years: Vec::new(),
+    };
+    if let Some((i, other, own)) = r.pin {
+        // A pair that passes the rules in some period, pinned to its own period, to another one
+        // (often impossible) or to any.
+        let tl = Timeline::new(&sc).unwrap();
+        let cols = rotaplan::programme::generate(&sc, &tl);
+        if !cols.rotations.is_empty() {
+            let col = &cols.rotations[i % cols.rotations.len()];
+            let t = own.map(|own| if own { col.period } else { other });
+            sc.pins.push(PairRule {
+                cadre: col.cadre,
+                post: col.post,
+                reason: None,
+                relaxable: true,
+            });
+            let prog = sc.programme.as_mut().unwrap();
+            prog.requirements.pin_years.push(year(t));
+        }
+    }
+    let prog = sc.programme.as_mut().unwrap();
+    if let Some((c, p, t)) = r.forbid {
+        let pair = ((c % n_c) as CadreIx, (p % n_p) as PostIx);
+        if !sc.pins.iter().any(|x| (x.cadre, x.post) == pair) {
+            sc.forbids.push(PairRule {
+                cadre: pair.0,
+                post: pair.1,
+                reason: None,
+                relaxable: true,
+            });
+            prog.requirements.forbid_years.push(year(t));
+        }
+    }
+    sc
+}
+
+#[test]
+fn programme_mip_matches_brute_force_with_targets_pins_and_must_fill() {
+    let mut runner = crate::common::seeded_runner(64);
+    let seen = [
+        AtomicUsize::new(0), // a soft target or must-fill missed at the optimum
+        AtomicUsize::new(0), // no programme meets the hard requirements
+        AtomicUsize::new(0), // a pin met
+        AtomicUsize::new(0), // a key-head cadre met
+    ];
+    let result = runner.run(&(raw_prog(), raw_req()), |(raw, req)| {
+        let Some(plan) = against_brute_force(&with_req(build(&raw), &req))? else {
+            seen[1].fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        };
+        if plan.objective.unwrap().targets > 0.0 {
+            seen[0].fetch_add(1, Ordering::Relaxed);
+        }
+        let met = |f: fn(&TargetKind) -> bool| plan.targets.iter().any(|r| f(&r.kind) && r.met);
+        if met(|k| matches!(k, TargetKind::Pin { .. })) {
+            seen[2].fetch_add(1, Ordering::Relaxed);
+        }
+        if met(|k| matches!(k, TargetKind::KeyHead { .. })) {
+            seen[3].fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let seen: Vec<usize> = seen.iter().map(|a| a.load(Ordering::Relaxed)).collect();
+    // Not vacuous: soft misses, impossible hard requirements, pins and key-head cadres met occur.
+    assert!(seen.iter().all(|&n| n >= 2), "{seen:?}");
+}
+
+fn d(s: &str) -> Date {
+    Date::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// A scenario file extending the shipped province programme with `extra` YAML, in a temp folder.
+fn province_with(extra: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let base = root().join("scenarios/programme/programme.yaml");
+    let path = dir.path().join("s.yaml");
+    std::fs::write(
+        &path,
+        format!(
+            "extends: {}\nallow_outside_paths: true\n{extra}",
+            base.display()
+        ),
+    )
+    .unwrap();
+    (dir, path)
+}
+
+fn codes(path: &std::path::Path) -> Vec<(&'static str, Option<usize>)> {
+    match rotaplan::scenario::load(path) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.diagnostics.iter().map(|d| (d.code, d.line)).collect(),
+    }
+}
+
+#[test]
+fn pin_and_forbid_periods_and_must_fill_within_are_checked_where_written() {
+    let (_d, p) = province_with(
+        "programme:\n  end: 2031-12-31\n  must_fill_within: 40\npins:\n  - {cadre: C073, post: VT21, period: 2035}\nforbids:\n  - {cadre: C018, post: VT01, period: 2028}\n",
+    );
+    let got = codes(&p);
+    assert!(got.contains(&("E1005", Some(5))), "{got:?}");
+    assert!(got.contains(&("E5004", Some(7))), "{got:?}");
+    assert_eq!(got.len(), 2, "{got:?}");
+}
+
+#[test]
+fn a_pin_with_a_period_is_planned_in_that_period_and_a_forbid_only_then() {
+    // The pin: the lowest-scoring rotation of 2028; the forbid: the best rotation of 2027.
+    let base =
+        rotaplan::scenario::load(&root().join("scenarios/programme/programme.yaml")).unwrap();
+    let tl = Timeline::new(&base).unwrap();
+    let cols = rotaplan::programme::generate(&base, &tl);
+    let by_score = |t: usize| {
+        let mut v: Vec<_> = cols.rotations.iter().filter(|r| r.period == t).collect();
+        v.sort_by(|a, b| {
+            a.score
+                .total_cmp(&b.score)
+                .then((a.cadre, a.post).cmp(&(b.cadre, b.post)))
+        });
+        v
+    };
+    let pin = by_score(1)[0];
+    let forbid = *by_score(0)
+        .iter()
+        .rev()
+        .find(|r| r.cadre != pin.cadre)
+        .unwrap();
+    let id = |c: CadreIx, p: PostIx| (base.cadre(c).id.clone(), base.post(p).id.clone());
+    let ((pc, pp), (fc_id, fp_id)) = (id(pin.cadre, pin.post), id(forbid.cadre, forbid.post));
+    let (_d, p) = province_with(&format!(
+        "pins:\n  - {{cadre: {pc}, post: {pp}, period: 2028}}\nforbids:\n  - {{cadre: {fc_id}, post: {fp_id}, period: 2027}}\nsolver: {{time_limit_s: 120, relative_gap: 0.01}}\n",
+    ));
+    let sc = rotaplan::scenario::load(&p).unwrap();
+    let prog = sc.programme.as_ref().unwrap();
+    assert_eq!(prog.requirements.pin_years, vec![Some(2028)]);
+    assert_eq!(prog.requirements.forbid_years, vec![Some(2027)]);
+    let (c, post) = (sc.pins[0].cadre, sc.pins[0].post);
+    let (fc, fp) = (sc.forbids[0].cadre, sc.forbids[0].post);
+    let tl = Timeline::new(&sc).unwrap();
+    let cols = rotaplan::programme::generate(&sc, &tl);
+    assert!(
+        !cols
+            .rotations
+            .iter()
+            .any(|r| r.cadre == fc && r.post == fp && r.period == 0)
+    );
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert!(done.plan.status.has_plan(), "{:?}", done.plan.note);
+    assert!(done.violations.is_empty(), "{:?}", done.violations);
+    assert!(
+        done.plan
+            .moves
+            .iter()
+            .any(|m| m.cadre == c && m.post == post && m.period == 1),
+        "the pin is planned in 2028"
+    );
+    // The checker holds the pin to its period, and the forbid to its own.
+    let mut moved: Vec<Move> = done
+        .plan
+        .moves
+        .iter()
+        .filter(|m| m.cadre != c)
+        .cloned()
+        .collect();
+    let v = check(&sc, &moved);
+    assert!(v.iter().any(|x| x.rule == RuleId::S2), "{v:?}");
+    moved.retain(|m| m.cadre != fc);
+    moved.push(Move {
+        cadre: fc,
+        post: fp,
+        kind: MoveKind::Rotation,
+        period: 0,
+    });
+    assert!(check(&sc, &moved).iter().any(|x| x.rule == RuleId::S3));
+}
+
+#[test]
+fn a_hard_key_head_target_missed_is_a_checker_problem_naming_it() {
+    let (_d, p) = province_with(
+        "requirements:\n  targets: {hard: true}\nprogramme:\n  end: 2031-12-31\n  targets: {key_head_months: 36}\n",
+    );
+    let sc = rotaplan::scenario::load(&p).unwrap();
+    let v = check(&sc, &[]);
+    let s6: Vec<String> = v
+        .iter()
+        .filter(|x| x.rule == RuleId::S6)
+        .map(|x| x.to_string())
+        .collect();
+    assert!(!s6.is_empty());
+    assert!(
+        s6[0].contains("planned for a key head title") && s6[0].contains("0 of 36 months"),
+        "{s6:?}"
+    );
+    // Vietnamese words for the same problem.
+    let r = rotaplan::programme::targets::results(&sc, &Timeline::new(&sc).unwrap(), &[]);
+    let vi = rotaplan::report::programme::target_words(Lang::Vi, &r[0]);
+    assert!(vi.contains("chức danh chủ chốt"), "{vi}");
+    let _ = d("2027-01-01");
+}
+
+#[test]
+fn soft_programme_targets_are_reported_and_priced_in_the_objective() {
+    let (_d, p) = province_with(
+        "programme:\n  end: 2031-12-31\n  targets: {women: 0.9, key_head_months: 36, max_period_share: 0.5}\nsolver: {time_limit_s: 120, relative_gap: 0.01}\n",
+    );
+    let sc = rotaplan::scenario::load(&p).unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    let plan = &done.plan;
+    assert!(plan.status.has_plan(), "{:?}", plan.note);
+    assert!(done.violations.is_empty(), "{:?}", done.violations);
+    let women = plan
+        .targets
+        .iter()
+        .find(|r| matches!(r.kind, TargetKind::Share { group: "women" }))
+        .unwrap();
+    assert!(!women.met && women.penalty > 0.0, "{women:?}");
+    let o = plan.objective.unwrap();
+    let sum: f64 = plan.targets.iter().map(|r| r.penalty).sum();
+    assert!((o.targets - sum).abs() < 1e-6 && o.targets > 0.0);
+    let md = rotaplan::report::programme::programme_summary(&sc, plan);
+    assert!(md.contains("Programme targets and requirements:"), "{md}");
+    assert!(md.contains("share of women among the"), "{md}");
+    assert_eq!(
+        plan.targets
+            .iter()
+            .filter(|r| matches!(r.kind, TargetKind::PeriodShare { .. }))
+            .count(),
+        5
+    );
+}
