@@ -287,12 +287,12 @@ fn every_documented_error_code_is_in_the_loader_and_back() {
 fn all_rules() -> Vec<RuleId> {
     use RuleId::*;
     let all = vec![
-        H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, S1, S2, S3, S4, S5, S6, P1, P2,
+        H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, S1, S2, S3, S4, S5, S6, P1, P2, P3,
     ];
     for r in &all {
         match r {
             H1 | H2 | H3 | H4 | H5 | H6 | H7 | H8 | H9 | H10 | S1 | S2 | S3 | S4 | S5 | S6 | P1
-            | P2 => {}
+            | P2 | P3 => {}
         }
     }
     all

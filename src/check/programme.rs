@@ -436,7 +436,7 @@ pub fn levels(
     for (i, l) in levels.iter().enumerate() {
         let got = values.get(l.name.as_str()).copied().unwrap_or(f64::NAN);
         if let Some(floor) = l.kept_at_least
-            && !(got >= floor - 1e-6 * floor.abs().max(1.0))
+            && (got.is_nan() || got < floor - 1e-6 * floor.abs().max(1.0))
         {
             out.push((l.name.clone(), got, floor));
         }
