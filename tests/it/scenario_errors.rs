@@ -340,6 +340,14 @@ const CASES: &[Case] = &[
         "posts.csv: holder_id",
         "also holds post T001",
     ),
+    case(
+        "E5003",
+        "history.csv",
+        Some(2),
+        Some(3),
+        "history.csv: kind",
+        "rotation or placement",
+    ),
 ];
 
 /// Codes of a programme file (programme.csv) read against the valid scenario.
