@@ -288,7 +288,7 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
                 .copied()
                 .unwrap_or(f64::NAN);
             let want = raw.objective + level.constant;
-            if (got - want).abs().is_nan() || (got - want).abs() > 1e-6 * want.abs().max(1.0) {
+            if got.is_nan() || (got - want).abs() > 1e-6 * want.abs().max(1.0) {
                 tracing::debug!(level = %name, got, want, "level re-solved without a start");
                 (result, level, _) = run(None);
             }

@@ -341,6 +341,14 @@ const CASES: &[Case] = &[
         "also holds post T001",
     ),
     case(
+        "E5003",
+        "history.csv",
+        Some(2),
+        Some(3),
+        "history.csv: kind",
+        "rotation or placement",
+    ),
+    case(
         "E5004",
         YAML,
         Some(10),
