@@ -168,7 +168,7 @@ fn run() -> Status {
         Command::Batch(a) => batch::run(a, quiet),
         Command::Explain(a) => explain::run(a, langs),
         Command::Generate(a) => generate::run(a),
-        Command::Review(a) => review::run(a),
+        Command::Review(a) => review::run(a, langs),
     }
 }
 

@@ -15,6 +15,7 @@ mod logging;
 mod nightly;
 mod office_data;
 mod oracle;
+mod pages;
 mod programme;
 mod rules_settled;
 mod scenario_errors;
