@@ -337,14 +337,11 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
         for (t, &d) in periods.iter().enumerate() {
             let mut who: Vec<Occupant> = Vec::new();
             let before = match holders.get(&p) {
-                Some(&h) => {
-                    if holder_there(p, h, t) {
-                        who.push(Occupant::Holder(sc.cadre(h).id.clone()));
-                        1
-                    } else {
-                        0
-                    }
+                Some(&h) if holder_there(p, h, t) => {
+                    who.push(Occupant::Holder(sc.cadre(h).id.clone()));
+                    1
                 }
+                Some(_) => 0,
                 None if post.vacant_from.is_some_and(|f| d < f) => {
                     who.push(Occupant::Present {
                         until: post.vacant_from.unwrap_or(d),

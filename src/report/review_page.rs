@@ -33,6 +33,9 @@ fn page(lang: Lang, title: &str, body: &str) -> String {
     )
 }
 
+/// Rows of a figure: a label and a count.
+type Rows = Vec<(String, usize)>;
+
 /// The page's title and the line under it (two sentences).
 fn heading(title: &str, first: &str, second: &str) -> String {
     format!(
@@ -160,7 +163,7 @@ pub fn review_html(sc: &Scenario, r: &Review, source: &str, lang: Lang) -> Strin
         .collect();
     b += &figure(&charts::bars(t(lang, Msg::RvByYear), rot, &years, None));
     // Direction, tier, group: shares of the rotations.
-    let sections: [(Msg, Msg, Vec<(String, usize)>); 3] = [
+    let sections: [(Msg, Msg, Rows); 3] = [
         (
             Msg::RvByDirection,
             Msg::RvDirection,
