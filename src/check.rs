@@ -129,6 +129,15 @@ pub enum ProgrammeProblem {
     },
     /// A hard programme target (S6), must-fill post (S5) or pin (S2) the moves miss.
     Missed(crate::programme::targets::TargetResult),
+    /// H10 at a date: relatives where the programme's moves put them (or one of them still holds
+    /// their post), one in a sensitive post and the other head or deputy of the same unit. Reported
+    /// in the first period it holds, for each pair of posts.
+    Relatives {
+        at: PeriodRef,
+        unit: String,
+        first: (String, String),
+        second: (String, String),
+    },
 }
 
 /// Who sits on a post at a programme date.

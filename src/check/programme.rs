@@ -13,20 +13,24 @@
 //! - on every period's date each post holds at most its seats: the occupants before anything moves
 //!   (a holder until `vacant_from`, retirement, the end of their rotation, or their own move), and
 //!   every cadre where their last move put them (H7); a cadre is on one post at a time (P2);
+//! - on every period's date no two relatives sit where H10 forbids (one in a sensitive post, the
+//!   other head or deputy of the same unit), where the moves up to that date put them or where a
+//!   holder still sits, when at least one of the two was moved (H10 across the programme);
 //! - at most `max_departures_per_period` cadres leave one unit on rotation in one period (S1);
-//! - every executed move of the history (`programme.history`) is in the programme (P3).
-//!
-//! [`levels`] re-checks the lexicographic levels a programme reports against its moves.
+//! - every executed move of the history (`programme.history`) is in the programme (P3);
 //! - hard programme targets are met (S6), must-fill posts are full by their deadline (S5) and
 //!   every pin is in the programme in its period (S2), measured by `programme::targets::results`.
+//!
+//! [`levels`] re-checks the lexicographic levels a programme reports against its moves.
 
 use super::{Occupant, PeriodRef, Problem, ProgrammeProblem, Violation};
 use crate::domain::{CadreIx, Date, PostIx, Scenario, UnitIx};
 use crate::programme::{Move, MoveKind, scenario_at};
+use crate::rules::family::conflicts;
 use crate::rules::retirement::{retirement_date, roadmap, whole_months_between};
 use crate::rules::{RuleContext, RuleId, Why};
 use chrono::Months;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn at(t: usize, periods: &[Date]) -> PeriodRef {
     PeriodRef {
@@ -324,31 +328,39 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
         .enumerate()
         .filter_map(|(p, h)| Some((p as PostIx, (*h)?)))
         .collect();
+    // Whether holder `h` still sits on post `p` on period `t`'s date: not moved by then, and
+    // before `vacant_from`, their retirement and the end of their running rotation.
+    let holder_there = |p: PostIx, h: CadreIx, t: usize| {
+        let cadre = sc.cadre(h);
+        let leaves = [
+            sc.post(p).vacant_from,
+            retire(h).and_then(|r| r.succ_opt()),
+            cadre.rotation_end,
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let moved = of
+            .get(&h)
+            .is_some_and(|ms| ms.iter().any(|m| m.period <= t));
+        !moved && leaves.is_none_or(|l| periods[t] < l)
+    };
+    // Where the cadre's last move on or before period `t` put them, if they are still there.
+    let moved_to = |c: CadreIx, ms: &[&Move], t: usize| {
+        let m = ms.iter().rev().find(|m| m.period <= t)?;
+        let gone = m.kind == MoveKind::Placement && retire(c).is_some_and(|r| r < periods[t]);
+        (!gone).then_some(m.post)
+    };
     for p in 0..sc.posts.len() as PostIx {
         let post = sc.post(p);
         for (t, &d) in periods.iter().enumerate() {
             let mut who: Vec<Occupant> = Vec::new();
             let before = match holders.get(&p) {
-                Some(&h) => {
-                    let cadre = sc.cadre(h);
-                    let leaves = [
-                        post.vacant_from,
-                        retire(h).and_then(|r| r.succ_opt()),
-                        cadre.rotation_end,
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .min();
-                    let moved = of
-                        .get(&h)
-                        .is_some_and(|ms| ms.iter().any(|m| m.period <= t));
-                    if !moved && leaves.is_none_or(|l| d < l) {
-                        who.push(Occupant::Holder(cadre.id.clone()));
-                        1
-                    } else {
-                        0
-                    }
+                Some(&h) if holder_there(p, h, t) => {
+                    who.push(Occupant::Holder(sc.cadre(h).id.clone()));
+                    1
                 }
+                Some(_) => 0,
                 None if post.vacant_from.is_some_and(|f| d < f) => {
                     who.push(Occupant::Present {
                         until: post.vacant_from.unwrap_or(d),
@@ -359,12 +371,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
             };
             let mut n = before;
             for (&c, ms) in &of {
-                // Where the cadre's last move on or before this date put them.
-                let Some(m) = ms.iter().rev().find(|m| m.period <= t) else {
-                    continue;
-                };
-                let gone = m.kind == MoveKind::Placement && retire(c).is_some_and(|r| r < d);
-                if m.post == p && !gone {
+                if moved_to(c, ms, t) == Some(p) {
                     n += 1;
                     who.push(Occupant::Cadre(sc.cadre(c).id.clone()));
                 }
@@ -379,6 +386,56 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                         count: n,
                         seats: post.seats,
                         who,
+                    },
+                ));
+            }
+        }
+    }
+
+    // H10 on every date, between the occupants after the moves up to that date: the cadres the
+    // programme moved where their last move put them, and the holders still on their posts. A
+    // conflict between two holders neither of whom moved is not the programme's doing (and the
+    // pair rule already keeps a moved cadre out of a sensitive post under a leading relative).
+    let mut reported: BTreeSet<(CadreIx, PostIx, CadreIx, PostIx)> = BTreeSet::new();
+    for t in 0..n_t {
+        // cadre → (post, moved by the programme)
+        let mut sits: BTreeMap<CadreIx, (PostIx, bool)> = BTreeMap::new();
+        for (&p, &h) in &holders {
+            if holder_there(p, h, t) {
+                sits.insert(h, (p, false));
+            }
+        }
+        for (&c, ms) in &of {
+            if let Some(p) = moved_to(c, ms, t) {
+                sits.insert(c, (p, true));
+            }
+        }
+        for (&a, &(pa, moved_a)) in &sits {
+            for &b in &sc.cadre(a).relatives {
+                let Some(&(pb, moved_b)) = sits.get(&b) else {
+                    continue;
+                };
+                if !(moved_a || moved_b) || !conflicts(sc, (a, pa), (b, pb)) {
+                    continue;
+                }
+                let key = if a < b {
+                    (a, pa, b, pb)
+                } else {
+                    (b, pb, a, pa)
+                };
+                if !reported.insert(key) {
+                    continue;
+                }
+                let (c1, p1, c2, p2) = key;
+                out.push(v(
+                    RuleId::H10,
+                    Some(c1),
+                    Some(p1),
+                    ProgrammeProblem::Relatives {
+                        at: at(t, periods),
+                        unit: sc.post_unit(p1).id.clone(),
+                        first: (sc.cadre(c1).id.clone(), sc.post(p1).id.clone()),
+                        second: (sc.cadre(c2).id.clone(), sc.post(p2).id.clone()),
                     },
                 ));
             }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  rotaplan explain scenarios/province/province.yaml --cadre C100\n  rotaplan explain scenarios/province/province.yaml --cadre C100 --post VT41\n  rotaplan explain scenarios/tutorial/tutorial.yaml --post VT03"
+    after_help = "Examples:\n  rotaplan explain scenarios/province/province.yaml --cadre C100\n  rotaplan explain scenarios/province/province.yaml --cadre C100 --post VT41\n  rotaplan explain scenarios/tutorial/tutorial.yaml --post VT03\n  rotaplan explain scenarios/programme/programme.yaml --cadre C031 --period 2028"
 )]
 pub struct Args {
     /// The scenario file (YAML)
@@ -20,6 +20,10 @@ pub struct Args {
     /// Only the structural check before the MIP (no solve)
     #[arg(long, conflicts_with_all = ["cadre", "post"])]
     structure: bool,
+    /// A programme's period, as a year (2028: the first period starting in it) or a date
+    /// (2028-07-01: the period in force on it): why --cadre is (not) rotated then
+    #[arg(long, value_name = "YEAR|DATE", requires = "cadre", conflicts_with_all = ["post", "structure"])]
+    period: Option<String>,
     /// Runner-ups re-solved per post, for the whole plan or one --post (0 to 40)
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(0..=super::MAX_RUNNER_UPS))]
     runner_ups: u64,
@@ -67,6 +71,9 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             return Status::Problem;
         }
     };
+    if let (Some(when), Some(c)) = (a.period.as_deref(), cadre) {
+        return period(&sc, c, when, a.format, langs);
+    }
     let budget = ex::Budget {
         per_post: a.runner_ups as usize,
         max_solves: a.max_solves,
@@ -89,5 +96,52 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         }
     };
     say(&report::explanation_in(&e, a.format, langs.of(&sc)));
+    Status::Ok
+}
+
+/// `--period`: why the cadre is (not) rotated in one period of a programme.
+fn period(
+    sc: &rotaplan::domain::Scenario,
+    c: rotaplan::domain::CadreIx,
+    when: &str,
+    format: Format,
+    langs: super::Langs,
+) -> Status {
+    use rotaplan::explain::programme::{When, explain_period, period_of};
+    let Some(prog) = sc.programme.as_ref() else {
+        fail!(
+            "error: --period needs a programme scenario (one with `programme:`); this one plans a single date"
+        );
+        return Status::Problem;
+    };
+    let parsed = if when.len() == 4 {
+        when.parse::<i32>().ok().map(When::Year)
+    } else {
+        when.parse::<rotaplan::domain::Date>().ok().map(When::Date)
+    };
+    let periods: Vec<String> = prog.periods.iter().map(|d| d.to_string()).collect();
+    let Some(t) = parsed.and_then(|w| period_of(&prog.periods, w)) else {
+        fail!(
+            "error: --period {when}: expected a year or a date (YYYY-MM-DD) of the programme, whose periods start on {}",
+            periods.join(", ")
+        );
+        return Status::Problem;
+    };
+    let Some(done) = rotaplan::plan_programme(sc) else {
+        return Status::Internal;
+    };
+    if !done.violations.is_empty() {
+        say_violations(
+            "internal error: the programme failed the independent checker",
+            &done.violations,
+        );
+        return Status::Internal;
+    }
+    let e = explain_period(sc, &done.plan, c, t);
+    let lang = langs.of(sc);
+    say(&match format {
+        Format::Json => report::explain_period_json(&e, lang),
+        _ => report::explain_period_text(&e, lang),
+    });
     Status::Ok
 }

@@ -137,7 +137,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         }
     }
     if sc.programme.is_some() {
-        return super::programme::run(&sc, &dir, a.format);
+        return super::programme::run(&sc, &dir, a.format, langs.of(&sc));
     }
     if let Some(file) = &a.export_model
         && let Err(s) = export_model(&sc, file, a.restricted)

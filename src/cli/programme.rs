@@ -1,13 +1,14 @@
 //! `rotaplan plan` on a scenario with `programme:`: the programme's files (programme.csv,
-//! programme.json, programme.md) written as one set, after the independent checker passed them.
+//! programme.json, programme.md, and the pages people open: programme.html with timeline.svg, and
+//! review.html) written as one set, after the independent checker passed them.
 
 use super::{Status, say, say_violations};
 use rotaplan::domain::Scenario;
 use rotaplan::output::write_set;
-use rotaplan::report::{Format, programme as words};
+use rotaplan::report::{Format, programme as words, review_page as pages, timeline};
 use std::path::Path;
 
-pub fn run(sc: &Scenario, dir: &Path, format: Format) -> Status {
+pub fn run(sc: &Scenario, dir: &Path, format: Format, lang: rotaplan::domain::Lang) -> Status {
     let Some(done) = rotaplan::plan_programme(sc) else {
         return Status::Internal;
     };
@@ -19,10 +20,19 @@ pub fn run(sc: &Scenario, dir: &Path, format: Format) -> Status {
         return Status::Internal;
     }
     let plan = &done.plan;
+    let review = rotaplan::programme::Timeline::new(sc)
+        .map(|tl| rotaplan::programme::review::review(sc, &tl, &plan.moves))
+        .unwrap_or_default();
     let files: Vec<(String, Vec<u8>)> = [
         ("programme.csv", words::programme_csv(plan)),
         ("programme.json", words::programme_json(sc, plan)),
         ("programme.md", words::programme_summary(sc, plan)),
+        ("timeline.svg", timeline::timeline_svg(sc, plan, lang)),
+        ("programme.html", pages::programme_html(sc, plan, lang)),
+        (
+            "review.html",
+            pages::review_html(sc, &review, "programme.csv", lang),
+        ),
     ]
     .into_iter()
     .chain(words::changes_csv(sc, plan).map(|t| ("changes.csv", t)))

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Example:\n  rotaplan review scenarios/programme/programme.yaml rotaplan-out/programme/programme.csv"
+    after_help = "Examples:\n  rotaplan review scenarios/programme/programme.yaml rotaplan-out/programme/programme.csv\n  rotaplan review scenarios/programme/programme.yaml rotaplan-out/programme/programme.csv --html review.html"
 )]
 pub struct Args {
     /// The programme scenario (YAML) the file belongs to
@@ -17,9 +17,12 @@ pub struct Args {
     /// What to print on stdout.
     #[arg(long, value_parser = formats(&["table", "json"]), default_value = "table")]
     format: Format,
+    /// Also write the review as an A4 page with tables and bar charts (review.html) to this file
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
 }
 
-pub fn run(a: Args) -> Status {
+pub fn run(a: Args, langs: super::Langs) -> Status {
     let sc = match super::load(&a.scenario) {
         Ok(s) => s,
         Err(s) => return s,
@@ -40,6 +43,17 @@ pub fn run(a: Args) -> Status {
         }
     };
     let r = rotaplan::programme::review::review(&sc, &tl, &moves);
+    if let Some(path) = &a.html {
+        let source = a.programme.display().to_string();
+        let page = rotaplan::report::review_page::review_html(&sc, &r, &source, langs.of(&sc));
+        if let Err(e) = rotaplan::output::write_atomic(path, page.as_bytes()) {
+            fail!(
+                "error: cannot write {}: {e}; check that its folder exists and can be written",
+                path.display()
+            );
+            return Status::Problem;
+        }
+    }
     say(&match a.format {
         Format::Json => words::review_json(&r),
         _ => words::review_text(&r),

@@ -27,6 +27,7 @@ use serde::Serialize;
 
 mod counterfactual;
 mod matching;
+pub mod programme;
 mod questions;
 mod relax;
 mod runner_ups;

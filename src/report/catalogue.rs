@@ -441,6 +441,96 @@ catalogue! {
     CmpFailed { en: "Failed", vi: "Không lập được" }
     CmpNoteBest { en: "* best within its group (one scenario file and its variants); the objective and its terms only between plans with the same weights (same letter).", vi: "* tốt nhất trong nhóm (một tệp kịch bản và các biến thể của nó); giá trị mục tiêu và các thành phần chỉ so giữa các phương án cùng trọng số (cùng chữ cái)." }
     CmpNoteUnknown { en: "The objective and its terms are not marked for plans read from files: plan.json does not record the weights. Compare their KPIs.", vi: "Giá trị mục tiêu và các thành phần không được đánh dấu với phương án đọc từ tệp: plan.json không ghi trọng số. Hãy so các chỉ tiêu." }
+    // ---- programme outputs (issue 14: H10 across a programme, timeline, review page, explain --period)
+    // timeline.svg (report/timeline.rs)
+    TlTitle { en: "{scenario}: arrivals and departures by unit and period", vi: "{scenario}: cán bộ đến và đi theo đơn vị và từng kỳ" }
+    TlUnit { en: "unit", vi: "đơn vị" }
+    TlPeriod { en: "period {n}", vi: "kỳ {n}" }
+    TlRotationIn { en: "arrives on rotation", vi: "đến theo luân chuyển" }
+    TlPlacementIn { en: "placed after rotation", vi: "được bố trí sau luân chuyển" }
+    TlRotationOut { en: "leaves on rotation", vi: "đi luân chuyển" }
+    TlRotationEnds { en: "rotation ends, leaves", vi: "hết thời gian luân chuyển, rời đơn vị" }
+    TlChipRotationIn { en: "{cadre}: rotation to {post} from {date}", vi: "{cadre}: luân chuyển đến {post} từ ngày {date}" }
+    TlChipRotationOut { en: "{cadre}: leaves on rotation to {post} on {date}", vi: "{cadre}: đi luân chuyển đến {post} ngày {date}" }
+    TlChipPlacementIn { en: "{cadre}: placed on {post} after the rotation, on {date}", vi: "{cadre}: được bố trí vào {post} sau luân chuyển, ngày {date}" }
+    TlChipRotationEnds { en: "{cadre}: the rotation ends; placed on {post} on {date}", vi: "{cadre}: hết thời gian luân chuyển; được bố trí vào {post} ngày {date}" }
+    TlChipRunningEnds { en: "{cadre}: the running rotation ends on {date}; no placement planned", vi: "{cadre}: đợt luân chuyển hiện tại kết thúc ngày {date}; chưa bố trí được vị trí" }
+    TlNoMoves { en: "no moves in the programme", vi: "chương trình không có cán bộ nào được điều động" }
+    TlHover { en: "Point at a name or a unit for the full text.", vi: "Trỏ chuột vào tên cán bộ hoặc đơn vị để xem đầy đủ." }
+    TlKindRotation { en: "rotation", vi: "luân chuyển" }
+    TlKindPlacement { en: "placement after rotation", vi: "bố trí sau luân chuyển" }
+    // programme.html (report/review_page.rs)
+    PgTitle { en: "Programme: {scenario}", vi: "Chương trình luân chuyển: {scenario}" }
+    PgPeriods { en: "{n} periods from {start} to {end}; {rotations} rotation(s), {placements} placement(s) after rotation.", vi: "{n} kỳ từ {start} đến {end}; {rotations} lượt luân chuyển, {placements} lượt bố trí sau luân chuyển." }
+    PgTimeline { en: "Timeline", vi: "Tiến độ theo thời gian" }
+    PgMoves { en: "Moves by period", vi: "Danh sách điều động theo kỳ" }
+    PgPeriodCol { en: "period", vi: "kỳ" }
+    PgDateCol { en: "date", vi: "ngày" }
+    PgReviewLink { en: "The review figures of these moves: review.html.", vi: "Số liệu sơ kết của các đợt điều động này: review.html." }
+    // review.html (report/review_page.rs)
+    RvTitle { en: "Review of the rotations: {scenario}", vi: "Sơ kết công tác luân chuyển cán bộ: {scenario}" }
+    RvTotals { en: "{rotations} rotation(s), {placements} placement(s) after rotation.", vi: "{rotations} lượt luân chuyển, {placements} lượt bố trí sau luân chuyển." }
+    RvSource { en: "Moves read from {file}.", vi: "Số liệu lấy từ tệp {file}." }
+    RvByYear { en: "By year", vi: "Theo năm" }
+    RvYear { en: "year", vi: "năm" }
+    RvRotations { en: "rotations", vi: "lượt luân chuyển" }
+    RvPlacements { en: "placements after rotation", vi: "lượt bố trí sau luân chuyển" }
+    RvShare { en: "share", vi: "tỷ lệ" }
+    RvByDirection { en: "By direction", vi: "Theo hướng luân chuyển" }
+    RvDirection { en: "direction", vi: "hướng luân chuyển" }
+    RvDirCentreToLocality { en: "centre → locality", vi: "Trung ương → địa phương" }
+    RvDirLocalityToCentre { en: "locality → centre", vi: "địa phương → Trung ương" }
+    RvDirLocalityToLocality { en: "locality → locality", vi: "giữa các địa phương" }
+    RvDirBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
+    RvDirUnknown { en: "no current unit", vi: "chưa có đơn vị công tác" }
+    RvByTier { en: "By receiving tier", vi: "Theo cấp của đơn vị tiếp nhận" }
+    RvTier { en: "receiving tier", vi: "cấp tiếp nhận" }
+    RvTierCentral { en: "central", vi: "Trung ương" }
+    RvTierProvince { en: "province", vi: "cấp tỉnh" }
+    RvTierDistrict { en: "district", vi: "cấp huyện" }
+    RvTierCommune { en: "commune", vi: "cấp xã" }
+    RvByGroup { en: "By group", vi: "Theo nhóm chức danh" }
+    RvGroup { en: "receiving post", vi: "vị trí tiếp nhận" }
+    RvGroupNote { en: "The tables have no column for the review's group (centrally managed or not) yet: the role of the receiving post stands in for it.", vi: "Dữ liệu chưa có cột nhóm cán bộ (thuộc diện Trung ương quản lý hay không): tạm thống kê theo chức vụ của vị trí tiếp nhận." }
+    RvRoleHead { en: "head", vi: "người đứng đầu" }
+    RvRoleDeputy { en: "deputy", vi: "cấp phó" }
+    RvRoleMember { en: "member", vi: "thành viên" }
+    RvSharesPurpose { en: "Women, ethnic minorities and purpose", vi: "Cán bộ nữ, dân tộc thiểu số và mục đích luân chuyển" }
+    RvAmong { en: "among the rotated", vi: "trong số cán bộ luân chuyển" }
+    RvWomen { en: "women", vi: "cán bộ nữ" }
+    RvMinority { en: "ethnic minorities", vi: "cán bộ dân tộc thiểu số" }
+    RvPurposeTraining { en: "purpose: training", vi: "mục đích: đào tạo, rèn luyện" }
+    RvPurposeStrengthening { en: "purpose: strengthening a place short of people", vi: "mục đích: tăng cường cho nơi thiếu cán bộ" }
+    RvPurposePolicy { en: "purpose: not-local or two-term policy", vi: "mục đích: bố trí không là người địa phương, không quá hai nhiệm kỳ" }
+    RvPurposeNote { en: "A rotation can serve several purposes; the purpose is read from the data (a training gain; a receiving unit short of people; a not-local post or a cadre at the term limit).", vi: "Một lượt luân chuyển có thể có nhiều mục đích; mục đích được suy ra từ dữ liệu (nội dung rèn luyện; đơn vị tiếp nhận thiếu cán bộ; chức danh không bố trí người địa phương hoặc cán bộ đã đủ nhiệm kỳ)." }
+    RvOutcome { en: "After the rotation", vi: "Bố trí sau luân chuyển" }
+    RvOutcomeCol { en: "outcome", vi: "kết quả" }
+    RvOutHigher { en: "placed higher", vi: "bố trí giữ chức vụ cao hơn" }
+    RvOutEqual { en: "placed at an equal rank elsewhere", vi: "bố trí chức vụ tương đương ở đơn vị khác" }
+    RvOutReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
+    RvOutNotYet { en: "not placed inside the programme yet", vi: "chưa bố trí trong thời gian của chương trình" }
+    // explain --period (report/explain_period.rs)
+    XpHeadline { en: "{cadre} ({name}) in {period}: {months} months of service left (retires {retires})", vi: "{cadre} ({name}) tại {period}: còn {months} tháng công tác (nghỉ hưu {retires})" }
+    XpNoRetirement { en: "no retirement date", vi: "chưa xác định ngày nghỉ hưu" }
+    XpStatus { en: "The programme: {status}.", vi: "Chương trình: {status}." }
+    XpMoveRotation { en: "the programme rotates {cadre} in {period} to {post} ({unit})", vi: "chương trình luân chuyển {cadre} ở {period} đến {post} ({unit})" }
+    XpMovePlacement { en: "the programme places {cadre} in {period} on {post} ({unit})", vi: "chương trình bố trí {cadre} ở {period} vào {post} ({unit})" }
+    XpNoMoves { en: "the programme does not move {cadre}", vi: "chương trình không điều động {cadre}" }
+    XpWhy { en: "On {date}:", vi: "Tại ngày {date}:" }
+    XpNeedsCertificate { en: "H3 (health certificate): the certificate of {issued} is too old on {date}; a renewed certificate is needed before the move (a condition, not an exclusion)", vi: "H3 (giấy chứng nhận sức khỏe): giấy chứng nhận ngày {issued} đã quá hạn tại ngày {date}; cần có giấy chứng nhận mới trước khi điều động (là điều kiện, không phải lý do loại trừ)" }
+    XpPlacedAfterRunning { en: "P2: the running rotation ends {ends}, inside the programme: {cadre} is placed after it in {period}, not rotated again", vi: "P2: đợt luân chuyển hiện tại kết thúc ngày {ends}, trong thời gian chương trình: {cadre} được bố trí sau đợt này ở {period}, không luân chuyển tiếp" }
+    XpRotatedInOther { en: "P2: {cadre} rotates in {period} to {post}, and a cadre rotates at most once in the programme", vi: "P2: {cadre} được luân chuyển ở {period} đến {post}, mỗi cán bộ chỉ luân chuyển tối đa một lần trong chương trình" }
+    XpPosts { en: "{eligible} of the {looked} post(s) of the cadre's rank(s) pass every rule on {date}", vi: "{eligible}/{looked} vị trí cùng cấp của cán bộ đáp ứng mọi quy định tại ngày {date}" }
+    XpPostsRule { en: "{n} post(s) excluded by {rule}, e.g. {why}", vi: "{n} vị trí bị loại theo {rule}, ví dụ: {why}" }
+    XpNoSeat { en: "none of the {eligible} eligible post(s) can have a seat free on {date} (held by holders or other moves), or no placement can follow the rotation", vi: "không vị trí nào trong {eligible} vị trí hợp lệ còn chỉ tiêu trống tại ngày {date} (đã có người giữ hoặc đã bố trí người khác), hoặc không thể bố trí sau luân chuyển" }
+    XpDeparturesFull { en: "S1 (departures per period): {unit} already sends {n} cadre(s) in this period, at most {max}: {cadres}", vi: "S1 (số cán bộ rời đơn vị mỗi kỳ): {unit} đã có {n} cán bộ đi luân chuyển trong kỳ này, tối đa {max}: {cadres}" }
+    XpForced { en: "Re-solved with {cadre} forced to rotate in {period}: objective {before} → {after}, cost {cost}{proven}; {post}; {changed} move(s) of the programme change.", vi: "Giải lại khi bắt buộc luân chuyển {cadre} ở {period}: giá trị mục tiêu {before} → {after}, giảm {cost}{proven}; {post}; {changed} lượt điều động của chương trình thay đổi." }
+    XpProven { en: " (both proven optimal)", vi: " (cả hai đều được chứng minh tối ưu)" }
+    XpNotProven { en: " (not proven optimal)", vi: " (chưa chứng minh được tối ưu)" }
+    XpForcedPost { en: "the re-solve rotates {cadre} to {post}", vi: "phương án giải lại luân chuyển {cadre} đến {post}" }
+    XpForcedNone { en: "No programme rotates {cadre} in {period} within the other rules (seats on every date, departures, placements): {status}.", vi: "Không có chương trình nào luân chuyển được {cadre} ở {period} mà vẫn đáp ứng các quy định khác (chỉ tiêu tại mọi thời điểm, số cán bộ rời đơn vị, bố trí sau luân chuyển): {status}." }
+    XpNoResolve { en: "No re-solve: no rotation of {cadre} in {period} passes the rules and the seats.", vi: "Không giải lại: không có phương án luân chuyển {cadre} ở {period} đáp ứng các quy định và chỉ tiêu." }
+    ProgRelatives { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p} and {b} → {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các đợt điều động của chương trình: {a} → {p} và {b} → {q}" }
 }
 
 /// A rule's title for people.

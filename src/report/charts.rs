@@ -112,6 +112,18 @@ pub fn kpi_chart(plans: &[(String, Kpis)]) -> Svg {
     row_chart("KPIs per scenario (filled/posts)", &names(plans), &panels)
 }
 
+/// One panel of horizontal bars, a row per `(name, value)`, each bar drawn on `total` (light)
+/// when given, with `value/total` or `value` written: the review page's charts.
+pub fn bars(title: &str, panel: &str, rows: &[(String, usize)], total: Option<usize>) -> Svg {
+    let names: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+    let panel = Panel {
+        title: panel.to_string(),
+        color: FILLED,
+        bars: rows.iter().map(|r| Bar { value: r.1, total }).collect(),
+    };
+    row_chart(title, &names, &[panel])
+}
+
 /// Posts filled by shortage level of their unit: one panel per level 0–3, a row per scenario, the
 /// filled posts dark on all posts of that level light, with `filled/posts` written.
 pub fn shortage_chart(plans: &[(String, Breakdown)]) -> Svg {

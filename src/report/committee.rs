@@ -81,7 +81,7 @@ fn label(lang: Lang, key: &str) -> &'static str {
     label_msg(key).map_or("", |m| t(lang, m))
 }
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -172,7 +172,7 @@ fn term_end(sc: &Scenario, start: Date) -> Date {
         .unwrap_or(start)
 }
 
-const CSS: &str = "\
+pub(crate) const CSS: &str = "\
 @page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
 body { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 186mm; }

@@ -25,9 +25,13 @@ pub mod charts;
 mod comparison;
 pub use comparison::*;
 mod explain;
+mod explain_period;
 mod findings;
 pub mod programme;
+pub mod review_page;
+pub use explain_period::{explain_period_json, explain_period_text};
 mod rules;
+pub mod timeline;
 pub use explain::{
     cadre_summary, cadre_worded, explanation, explanation_in, pair_summary, pair_worded,
     post_summary, post_worded, status_words, structure_lines, structure_lines_in, why_not_text,

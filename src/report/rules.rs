@@ -529,6 +529,23 @@ fn programme_problem(lang: Lang, p: &ProgrammeProblem) -> String {
             super::programme::target_words(lang, r),
             super::programme::target_verdict(lang, r)
         ),
+        P::Relatives {
+            at,
+            unit,
+            first,
+            second,
+        } => fill(
+            lang,
+            Msg::ProgRelatives,
+            &[
+                ("at", &period(lang, at)),
+                ("unit", unit),
+                ("a", &first.0),
+                ("p", &first.1),
+                ("b", &second.0),
+                ("q", &second.1),
+            ],
+        ),
     }
 }
 

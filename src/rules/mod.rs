@@ -414,7 +414,7 @@ pub fn h2_over_posts<'p>(
     )
 }
 
-fn h2_threshold(sc: &Scenario, facts: &CadreFacts, needed: u32) -> RuleResult {
+pub fn h2_threshold(sc: &Scenario, facts: &CadreFacts, needed: u32) -> RuleResult {
     if facts.months_left < needed as i64 {
         return breach(
             RuleId::H2,

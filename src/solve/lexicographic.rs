@@ -213,7 +213,7 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
     let fixed = match history_columns(cols, &prog.replan.history) {
         Ok(k) => k,
         Err(bad) => {
-            let mut out = outcome(sc, tl, cols, Some(Err(Failure::Infeasible)), 0.0, &o, limit);
+            let mut out = outcome(sc, tl, cols, Some(Err(Failure::Infeasible)), 0.0, &o, false);
             out.status = SolveStatus::Infeasible;
             let lines: Vec<String> = bad
                 .iter()
@@ -342,9 +342,9 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
     let stopped_early = failure.is_some();
     let mut out = match (last, failure) {
         // The last level solved is the answer; a later level that failed leaves it standing.
-        (Some((raw, constant)), _) => outcome(sc, tl, cols, Some(Ok(raw)), constant, &o, limit),
+        (Some((raw, constant)), _) => outcome(sc, tl, cols, Some(Ok(raw)), constant, &o, false),
         (None, Some(Failure::Infeasible)) if !fixed.is_empty() => {
-            let mut out = outcome(sc, tl, cols, Some(Err(Failure::Infeasible)), 0.0, &o, limit);
+            let mut out = outcome(sc, tl, cols, Some(Err(Failure::Infeasible)), 0.0, &o, false);
             out.status = SolveStatus::Infeasible;
             out.note = Some(
                 "the history's executed moves cannot all hold together (seats of a post, one move \
@@ -353,8 +353,8 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
             );
             out
         }
-        (None, Some(f)) => outcome(sc, tl, cols, Some(Err(f)), 0.0, &o, limit),
-        (None, None) => outcome(sc, tl, cols, None, 0.0, &o, limit),
+        (None, Some(f)) => outcome(sc, tl, cols, Some(Err(f)), 0.0, &o, false),
+        (None, None) => outcome(sc, tl, cols, None, 0.0, &o, false),
     };
     // The weighted sum is compared with the recomputed objective only when it was the last level.
     let weighted_last = outcomes.last().is_some_and(|l| l.name == WEIGHTED) && !stopped_early;

@@ -10,6 +10,8 @@
 //!           move: vacancy chains) + rotations until their placement + placements until retirement
 //!           ≤ seats (H7, P2);
 //!           at most K rotations leave one unit in one period (S1);
+//!           relatives never one in a sensitive post and the other head or deputy of the same unit
+//!           on a period's date, where the moves put them or a holder still sits (H10);
 //!           T·n_t − N ≤ T·dev_t and N − T·n_t ≤ T·dev_t (not in waves).
 
 use super::SolveStatus;
@@ -18,6 +20,7 @@ use super::model::{Aux, Model, RowIndex, RowKey};
 use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};
 use crate::programme::{Columns, Timeline};
 use crate::rules::RuleContext;
+use crate::rules::family::{FamilySide, has_side};
 use good_lp::{Expression, ProblemVariables, Variable, variable};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -37,6 +40,10 @@ pub enum ProgrammeRow {
     Seats(PostIx, u16),
     /// Departures of a unit in a period.
     Departures(UnitIx, u16),
+    /// H10 on a period's date: relative `.0` in a sensitive post and relative `.1` head or deputy
+    /// of unit `.2` in period `.3`, not both (`.4`: 0 both moved, 1 the leader still the holder,
+    /// 2 the sensitive one still the holder).
+    Family(CadreIx, CadreIx, UnitIx, u16, u8),
     /// The deviation of a period's rotations from the average, above and below.
     Above(u16),
     Below(u16),
@@ -50,6 +57,8 @@ pub enum ProgrammeRow {
     MustFill(PostIx),
     /// A pin (index of `pins:`).
     Pin(u32),
+    /// The cadre rotates in the period (a counterfactual of `explain`).
+    Forced(CadreIx, u16),
 }
 
 /// What the backend said, over the columns of `Columns`.
@@ -78,8 +87,28 @@ const HARD_CANNOT_HOLD: &str = "the pins and hard requirements (programme target
 
 /// Build and solve the programme's MIP.
 pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
+    solve_forced(sc, tl, cols, &[])
+}
+
+/// The programme's MIP with one rotation column of `forced` (rotation columns of one cadre in
+/// one period) required: `explain`'s "what if the cadre rotated then". Without `forced`, the
+/// programme's own MIP. `infeasible` when no programme can take one of them.
+pub fn solve_forced(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    forced: &[usize],
+) -> ProgrammeOutcome {
     let started = Instant::now();
-    let m = build(sc, tl, cols);
+    let mut m = build(sc, tl, cols);
+    if let Some(&k0) = forced.first() {
+        let r = &cols.rotations[k0];
+        let e: Expression = forced.iter().map(|&k| m.x[k]).sum();
+        m.rows.push((
+            RowKey::Programme(ProgrammeRow::Forced(r.cadre, r.period as u16)),
+            e.geq(1.0),
+        ));
+    }
     let (n_cols, n_rows) = (m.vars.len(), m.rows.len());
     let constant = m.constant;
     let o = run_options(sc);
@@ -90,7 +119,7 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
     } else {
         Some(backend().solve(m, None, &o))
     };
-    let mut out = outcome(sc, tl, cols, result, constant, &o, sc.solver.time_limit_s);
+    let mut out = outcome(sc, tl, cols, result, constant, &o, !forced.is_empty());
     (out.columns, out.rows, out.build_s) = (n_cols, n_rows, build_s);
     out.solve_s = solved.elapsed().as_secs_f64();
     out
@@ -115,8 +144,9 @@ pub(super) fn outcome(
     result: Option<Result<super::backend::Raw, Failure>>,
     constant: f64,
     o: &RunOptions,
-    limit: f64,
+    forced: bool,
 ) -> ProgrammeOutcome {
+    let limit = sc.solver.time_limit_s;
     let n_rot = cols.rotations.len();
     let mut out = ProgrammeOutcome {
         status: SolveStatus::Infeasible,
@@ -180,6 +210,10 @@ pub(super) fn outcome(
                 Failure::NoPlan => (
                     SolveStatus::TimeLimit,
                     format!("no programme found within {limit} s; the programme is empty"),
+                ),
+                Failure::Infeasible if forced => (
+                    SolveStatus::Infeasible,
+                    "no programme rotates the cadre in that period".to_string(),
                 ),
                 Failure::Infeasible if super::programme_targets::any(sc) => {
                     (SolveStatus::Infeasible, HARD_CANNOT_HOLD.to_string())
@@ -320,6 +354,17 @@ pub(super) fn build_parts(sc: &Scenario, tl: &Timeline, cols: &Columns) -> (Mode
 
     // H7/P2: seats on every period's date, vacancy chains included.
     let ctx0 = RuleContext::new(&tl.at[0]);
+    // Whether a rotation column is on its post on period t's date (until its placement), and a
+    // placement column (until the cadre retires).
+    let rot_active = |k: usize, t: usize| {
+        let r = &cols.rotations[k];
+        r.period <= t && r.placement.is_none_or(|s| t < s)
+    };
+    let plc_active = |k: usize, t: usize| {
+        let x = &cols.placements[k];
+        let retire = ctx0.facts[x.cadre as usize].retirement;
+        x.period <= t && retire.is_none_or(|r| tl.periods[t] <= r)
+    };
     let mut rot_of_post: BTreeMap<PostIx, Vec<usize>> = BTreeMap::new();
     for (k, r) in cols.rotations.iter().enumerate() {
         rot_of_post.entry(r.post).or_default().push(k);
@@ -335,16 +380,13 @@ pub(super) fn build_parts(sc: &Scenario, tl: &Timeline, cols: &Columns) -> (Mode
             let mut e = Expression::default();
             let mut n = 0;
             for &k in rot_of_post.get(&p).map_or(&[][..], |v| v) {
-                let r = &cols.rotations[k];
-                if r.period <= t && r.placement.is_none_or(|s| t < s) {
+                if rot_active(k, t) {
                     e += rot[k];
                     n += 1;
                 }
             }
             for &k in plc_of_post.get(&p).map_or(&[][..], |v| v) {
-                let x = &cols.placements[k];
-                let retire = ctx0.facts[x.cadre as usize].retirement;
-                if x.period <= t && retire.is_none_or(|r| d <= r) {
+                if plc_active(k, t) {
                     e += plc[k];
                     n += 1;
                 }
@@ -362,6 +404,75 @@ pub(super) fn build_parts(sc: &Scenario, tl: &Timeline, cols: &Columns) -> (Mode
                 continue;
             }
             push(ProgrammeRow::Seats(p, t as u16), e.leq(seats - taken));
+        }
+    }
+
+    // H10 on every period's date (the checker's rule, `check::programme`): for relatives a, b and
+    // a unit U, a in a sensitive post of U and b head or deputy of U are not both there, whether
+    // a move put them there or they still hold the post (a holder's presence is 1 − their
+    // rotations so far). Two holders neither of whom moves are not the programme's doing.
+    let mut plc_of_cadre: BTreeMap<CadreIx, Vec<usize>> = BTreeMap::new();
+    for (k, x) in cols.placements.iter().enumerate() {
+        plc_of_cadre.entry(x.cadre).or_default().push(k);
+    }
+    let held: BTreeMap<CadreIx, (PostIx, &crate::programme::Occupancy)> = cols
+        .occupancy
+        .iter()
+        .enumerate()
+        .filter_map(|(p, o)| Some((o.holder?, (p as PostIx, o))))
+        .collect();
+    let no_cols: Vec<usize> = Vec::new();
+    // (a's columns on `side` in each unit at t, the unit a holds a post of `side` in at t).
+    let placed = |c: CadreIx, side: FamilySide, t: usize| {
+        let mut on: BTreeMap<UnitIx, Expression> = BTreeMap::new();
+        for &k in by_cadre.get(&c).unwrap_or(&no_cols) {
+            let post = cols.rotations[k].post;
+            if rot_active(k, t) && has_side(sc, post, side) {
+                *on.entry(sc.post(post).unit).or_default() += rot[k];
+            }
+        }
+        for &k in plc_of_cadre.get(&c).unwrap_or(&no_cols) {
+            let post = cols.placements[k].post;
+            if plc_active(k, t) && has_side(sc, post, side) {
+                *on.entry(sc.post(post).unit).or_default() += plc[k];
+            }
+        }
+        let holds = held.get(&c).and_then(|&(p, o)| {
+            (o.taken_on(tl.periods[t]) > 0 && has_side(sc, p, side)).then_some(sc.post(p).unit)
+        });
+        (on, holds)
+    };
+    // The rotations of `c` up to period t: a holder who rotates has left their post.
+    let rotated_by = |c: CadreIx, t: usize| -> Expression {
+        by_cadre
+            .get(&c)
+            .unwrap_or(&no_cols)
+            .iter()
+            .filter(|&&k| cols.rotations[k].period <= t)
+            .map(|&k| rot[k])
+            .sum()
+    };
+    for (a, cadre) in sc.cadres.iter().enumerate() {
+        let a = a as CadreIx;
+        for &b in &cadre.relatives {
+            for t in 0..n_t {
+                let (sens, sens_holds) = placed(a, FamilySide::Sensitive, t);
+                let (lead, lead_holds) = placed(b, FamilySide::Leader, t);
+                let key = |u, kind| ProgrammeRow::Family(a, b, u, t as u16, kind);
+                for (&u, s) in &sens {
+                    if let Some(l) = lead.get(&u) {
+                        push(key(u, 0), (s.clone() + l.clone()).leq(1.0));
+                    }
+                    if lead_holds == Some(u) {
+                        push(key(u, 1), (s.clone() - rotated_by(b, t)).leq(0.0));
+                    }
+                }
+                if let Some(u) = sens_holds
+                    && let Some(l) = lead.get(&u)
+                {
+                    push(key(u, 2), (l.clone() - rotated_by(a, t)).leq(0.0));
+                }
+            }
         }
     }
 

@@ -271,15 +271,31 @@ fn check_scores_a_hand_made_plan_against_the_optimum() {
 }
 
 /// Debian's headless Chromium, when installed (`chromium`, or `chromium-browser` elsewhere).
-fn chromium() -> Option<std::path::PathBuf> {
+pub(crate) fn chromium() -> Option<std::path::PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .flat_map(|d| [d.join("chromium"), d.join("chromium-browser")])
         .find(|p| p.is_file())
 }
 
+/// Chromium, or `None` with a note that `what` was not rendered; a failure when CI requires it
+/// (`ROTAPLAN_REQUIRE_CHROMIUM`).
+pub(crate) fn chromium_or_skip(what: &str) -> Option<std::path::PathBuf> {
+    let found = chromium();
+    if found.is_none() {
+        assert!(
+            std::env::var_os("ROTAPLAN_REQUIRE_CHROMIUM").is_none(),
+            "ROTAPLAN_REQUIRE_CHROMIUM is set but chromium is not installed"
+        );
+        eprintln!(
+            "SKIPPED: chromium is not installed (apt-get install -y chromium); {what} was not rendered"
+        );
+    }
+    found
+}
+
 /// Runs headless Chromium on a page with a fresh profile; returns its stdout.
-fn headless(chromium: &Path, page: &Path, args: &[String]) -> String {
+pub(crate) fn headless(chromium: &Path, page: &Path, args: &[String]) -> String {
     let profile = tempfile::tempdir().unwrap();
     let o = std::process::Command::new(chromium)
         .args([
@@ -333,14 +349,7 @@ fn committee_report_renders_and_prints_on_a4_in_chromium() {
         .skip(1)
         .map(|l| csv_fields(l)[1].clone())
         .collect();
-    let Some(chromium) = chromium() else {
-        assert!(
-            std::env::var_os("ROTAPLAN_REQUIRE_CHROMIUM").is_none(),
-            "ROTAPLAN_REQUIRE_CHROMIUM is set but chromium is not installed"
-        );
-        eprintln!(
-            "SKIPPED: chromium is not installed (apt-get install -y chromium); the committee report was not rendered"
-        );
+    let Some(chromium) = chromium_or_skip("the committee report") else {
         return;
     };
     // It renders: every cadre's Vietnamese name is in the DOM Chromium builds.

@@ -16,6 +16,7 @@ mod logging;
 mod nightly;
 mod office_data;
 mod oracle;
+mod pages;
 mod programme;
 mod programme_targets;
 mod rules_settled;

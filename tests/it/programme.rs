@@ -438,7 +438,7 @@ pub(crate) fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
             check(sc, ms).iter().all(|v| {
                 matches!(
                     v.rule,
-                    RuleId::H7 | RuleId::S1 | RuleId::S2 | RuleId::S5 | RuleId::S6
+                    RuleId::H7 | RuleId::S1 | RuleId::S2 | RuleId::S5 | RuleId::S6 | RuleId::H10
                 )
             })
         })
@@ -448,6 +448,15 @@ pub(crate) fn options(sc: &Scenario, c: CadreIx) -> Vec<Vec<Move>> {
 /// Calls `f` with every programme the checker accepts (every combination of each cadre's
 /// options).
 pub(crate) fn each_programme(sc: &Scenario, mut f: impl FnMut(Vec<Move>)) {
+    each_combination(sc, |moves, violations| {
+        if violations.is_empty() {
+            f(moves);
+        }
+    });
+}
+
+/// Calls `f` with every combination of each cadre's options and what the checker finds in it.
+fn each_combination(sc: &Scenario, mut f: impl FnMut(Vec<Move>, Vec<rotaplan::check::Violation>)) {
     let opts: Vec<Vec<Vec<Move>>> = (0..sc.cadres.len() as CadreIx)
         .map(|c| options(sc, c))
         .collect();
@@ -458,9 +467,8 @@ pub(crate) fn each_programme(sc: &Scenario, mut f: impl FnMut(Vec<Move>)) {
             .enumerate()
             .flat_map(|(c, &k)| opts[c][k].clone())
             .collect();
-        if check(sc, &moves).is_empty() {
-            f(moves);
-        }
+        let v = check(sc, &moves);
+        f(moves, v);
         // Next combination.
         let mut i = 0;
         loop {
@@ -542,6 +550,185 @@ fn programme_mip_matches_brute_force_on_tiny_programmes() {
     );
     assert!(placed >= 8, "only {placed} cases with a placement");
     assert!(chained >= 2, "only {chained} cases with a chain");
+}
+
+/// `build`, with family: every post in U2, even posts its heads, odd posts its accountants (a
+/// sensitive post), no cadre from U2, and cadres 1–2 and 3–4 relatives, so H10 can arise between
+/// two cadres that the programme moves, or a moved cadre and a relative who still holds a post.
+fn build_family(raw: &RawProg) -> Scenario {
+    let mut sc = build(raw);
+    for (i, p) in Arc::make_mut(&mut sc.posts).iter_mut().enumerate() {
+        p.unit = 1;
+        if i % 2 == 0 {
+            p.role = Role::Head;
+        } else {
+            p.role = Role::Member;
+            p.function = Some(Function::Accounting);
+        }
+    }
+    let n = sc.cadres.len() as CadreIx;
+    for (i, c) in Arc::make_mut(&mut sc.cadres).iter_mut().enumerate() {
+        if c.current_unit == Some(1) {
+            c.current_unit = Some(0);
+        }
+        let other = (i as CadreIx) ^ 1;
+        if other < n {
+            c.relatives = vec![other];
+        }
+    }
+    sc
+}
+
+#[test]
+fn programme_mip_keeps_relatives_apart_like_the_brute_force() {
+    let binding = AtomicUsize::new(0);
+    let result = crate::common::seeded_runner(40).run(&raw_prog(), |raw| {
+        // The MIP's programme passes the checker's H10 on every date and is as good as the best
+        // programme the checker accepts.
+        let sc = build_family(&raw);
+        prop_assert!(against_brute_force(&sc)?.is_some(), "no programme at all");
+        let mut h10_only = 0;
+        each_combination(&sc, |_, v| {
+            if !v.is_empty() && v.iter().all(|v| v.rule == RuleId::H10) {
+                h10_only += 1;
+            }
+        });
+        if h10_only > 0 {
+            binding.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // Not vacuous: in many cases some programme is rejected for H10 alone.
+    let binding = binding.load(Ordering::Relaxed);
+    assert!(
+        binding >= 5,
+        "only {binding} cases where H10 rejects a programme"
+    );
+}
+
+/// Two relatives, neither in U2 now, and two free posts of U2 — its head and its chief
+/// accountant — in a unit short of people; three yearly periods from 2027, rotations of 36 months.
+fn relatives_meeting() -> Scenario {
+    let mut sc = build(&RawProg {
+        periods: 3,
+        posts: vec![
+            RawPost {
+                unit: 1,
+                rank: 3,
+                title: 0,
+                seats: 1,
+                occupied: 0,
+                holder: 0,
+                vacant_year: 2027,
+            };
+            2
+        ],
+        cadres: vec![
+            RawCadre {
+                unit: Some(0),
+                rank: 3,
+                birth_year: 1980,
+                woman: false,
+                outstanding: false,
+                planned: 0,
+                rating: 3,
+                rotation_end_year: None,
+            };
+            2
+        ],
+        shortage: [0, 2, 0],
+        origin_penalty: 0.0,
+        smoothing: 0.0,
+        cap: 2,
+    });
+    // Rotations of 36 months: both run past the programme, no placement due.
+    sc.rules.min_rotation_months = 36;
+    {
+        let posts = Arc::make_mut(&mut sc.posts);
+        posts[0].role = Role::Head;
+        posts[1].role = Role::Member;
+        posts[1].function = Some(Function::Accounting);
+        let cadres = Arc::make_mut(&mut sc.cadres);
+        cadres[0].relatives = vec![1];
+        cadres[1].relatives = vec![0];
+    }
+    sc
+}
+
+#[test]
+fn the_checker_rejects_relatives_who_meet_only_through_their_moves() {
+    // Two relatives, neither in the unit now: the programme rotates one to U2's head post in
+    // 2027 and the other to U2's chief accountant post in 2028. Each move alone passes every
+    // pair rule (the relatives' current posts are elsewhere); together they break H10 from 2028.
+    let mut sc = relatives_meeting();
+    let rot = |cadre, post, period| Move {
+        cadre,
+        post,
+        kind: MoveKind::Rotation,
+        period,
+    };
+    // Each alone passes.
+    assert!(check(&sc, &[rot(0, 0, 0)]).is_empty());
+    assert!(check(&sc, &[rot(1, 1, 1)]).is_empty());
+    // Together: H10 in period 2 (2028-01-01), the first date both are there.
+    let v = check(&sc, &[rot(0, 0, 0), rot(1, 1, 1)]);
+    assert_eq!(v.len(), 1, "{v:#?}");
+    assert_eq!(v[0].rule, RuleId::H10);
+    let text = v[0].detail.to_string();
+    assert!(
+        text.contains("period 2 (2028-01-01)")
+            && text.contains("C1 → VT1")
+            && text.contains("C2 → VT2"),
+        "{text}"
+    );
+    // The MIP keeps them apart: with the relatives it rotates one of them, without them both
+    // (both posts are free and in a unit short of people, so H10 is what binds).
+    let rotated = |sc: &Scenario| {
+        let done = rotaplan::plan_programme(sc).unwrap();
+        assert!(done.violations.is_empty(), "{:?}", done.violations);
+        done.plan
+            .moves
+            .iter()
+            .filter(|m| m.kind == MoveKind::Rotation)
+            .count()
+    };
+    assert_eq!(rotated(&sc), 1);
+    for c in Arc::make_mut(&mut sc.cadres) {
+        c.relatives.clear();
+    }
+    assert_eq!(rotated(&sc), 2);
+}
+
+#[test]
+fn explain_period_says_why_a_relative_is_not_rotated_and_what_forcing_costs() {
+    let sc = relatives_meeting();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    let rotated: Vec<CadreIx> = done
+        .plan
+        .moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation)
+        .map(|m| m.cadre)
+        .collect();
+    assert_eq!(rotated.len(), 1);
+    let other = 1 - rotated[0];
+    let e = rotaplan::explain::programme::explain_period(&sc, &done.plan, other, 0);
+    // Forcing the other relative into 2027 is possible only without the first (H10): the
+    // re-solve rotates the other and drops the first, never for a better objective.
+    let forced = e.forced.as_ref().expect("a re-solve");
+    assert!(forced.proven && forced.cost.unwrap() >= -1e-9, "{forced:?}");
+    assert!(forced.post.is_some() && forced.changed == 2, "{forced:?}");
+    insta::assert_snapshot!(
+        "explain_period_relatives",
+        format!(
+            "{}\n{}",
+            rotaplan::report::explain_period_text(&e, Lang::En),
+            rotaplan::report::explain_period_text(&e, Lang::Vi)
+        )
+    );
 }
 
 #[test]

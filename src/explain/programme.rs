@@ -1,0 +1,322 @@
+//! "Why is cadre X not rotated in 2028?" for a programme: the cadre's rules evaluated on that
+//! period's date (the scenario at the date, `programme::scenario_at`), what the programme already
+//! does with the cadre (moved once, placed after a running rotation), the posts of the cadre's
+//! ranks by the rule that excludes each, the unit's departures that period, and — as every exact
+//! answer here — a re-solve: the programme with the cadre forced to rotate in that period, its
+//! objective compared with the programme's (both recomputed from the moves). Data only;
+//! `report::explain_period` words it.
+
+use crate::domain::{CadreIx, Date, Scenario};
+use crate::programme::plan::ProgrammePlan;
+use crate::programme::{self as prog, MoveKind, Timeline};
+use crate::rules::{Breach, RuleContext, RuleId};
+use crate::solve::SolveStatus;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A move the programme makes with the cadre.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedMove {
+    pub kind: MoveKind,
+    pub period: usize,
+    pub date: Date,
+    pub post: String,
+    pub unit: String,
+}
+
+/// One reason, as facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PeriodFinding {
+    /// A rule on the cadre alone broken on the date (H1; H2 at its lower threshold; H4; H3 in the
+    /// first period only).
+    Cadre { breach: Breach },
+    /// H3 after the first period: the certificate is too old on the date, so a renewed one is a
+    /// condition of the move (not an exclusion).
+    NeedsCertificate { issued: Option<Date> },
+    /// A running rotation (cadres.csv `rotation_end`) ends inside the programme: the cadre is
+    /// placed after it, in `period`, not rotated again (P2).
+    PlacedAfterRunning {
+        ends: Date,
+        period: usize,
+        date: Date,
+    },
+    /// The programme rotates the cadre in another period, and a cadre rotates once (P2).
+    RotatedInOtherPeriod {
+        period: usize,
+        date: Date,
+        post: String,
+    },
+    /// The posts of the cadre's ranks on the date: how many pass every rule, and for the others
+    /// the first rule each breaks, counted per rule with one example.
+    Posts {
+        looked: usize,
+        eligible: usize,
+        by_rule: Vec<RuleCount>,
+    },
+    /// Eligible posts, but none has a seat that can be free on the date.
+    NoSeat { eligible: usize },
+    /// The cadre's unit already sends the most cadres the period allows (S1 per period).
+    DeparturesFull {
+        unit: String,
+        max: u32,
+        cadres: Vec<String>,
+    },
+}
+
+/// Posts excluded by one rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleCount {
+    pub rule: RuleId,
+    pub posts: usize,
+    pub example: Breach,
+}
+
+/// The programme re-solved with the cadre forced to rotate in the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ForcedRotation {
+    pub status: SolveStatus,
+    /// Both solves proven optimal: the cost is exact.
+    pub proven: bool,
+    pub objective_before: Option<f64>,
+    pub objective_after: Option<f64>,
+    /// before − after: the objective the programme loses by rotating the cadre then.
+    pub cost: Option<f64>,
+    /// The post the re-solve gives the cadre.
+    pub post: Option<String>,
+    /// Moves of the programme that differ in the re-solve (made or dropped).
+    pub changed: usize,
+}
+
+/// The answer to "why not cadre X in period t".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodExplanation {
+    pub cadre: String,
+    pub cadre_name: String,
+    pub period: usize,
+    pub date: Date,
+    /// The retirement date (Decree 135) and the whole months of service left on the date.
+    pub retirement: Option<Date>,
+    pub months_left: i64,
+    /// The programme's own status and the cadre's moves in it.
+    pub status: SolveStatus,
+    pub moves: Vec<PlannedMove>,
+    /// Rotated in that very period by the programme (then the findings say what it met).
+    pub rotated_then: bool,
+    pub findings: Vec<PeriodFinding>,
+    /// `None` when no re-solve was made (rotated then already, or no rotation in that period
+    /// passes the rules and seats: the findings say why).
+    pub forced: Option<ForcedRotation>,
+}
+
+/// A period named by the user: a year (the first period that starts in it) or a date (the period
+/// in force on it: the last starting on or before it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Year(i32),
+    Date(Date),
+}
+
+/// The period index `w` names, or `None`.
+pub fn period_of(periods: &[Date], w: When) -> Option<usize> {
+    use chrono::Datelike;
+    match w {
+        When::Year(y) => periods.iter().position(|d| d.year() == y),
+        When::Date(d) => periods.iter().rposition(|&p| p <= d),
+    }
+}
+
+/// Why cadre `c` is (not) rotated in period `t` of the programme `base` of `sc`.
+pub fn explain_period(
+    sc: &Scenario,
+    base: &ProgrammePlan,
+    c: CadreIx,
+    t: usize,
+) -> PeriodExplanation {
+    let tl = Timeline::new(sc).expect("a programme scenario");
+    let ctxs = tl.contexts();
+    let ctx: &RuleContext = &ctxs[t];
+    let cadre = sc.cadre(c);
+    let date = tl.periods[t];
+    let moves: Vec<PlannedMove> = base
+        .moves
+        .iter()
+        .filter(|m| m.cadre == c)
+        .map(|m| PlannedMove {
+            kind: m.kind,
+            period: m.period,
+            date: tl.periods[m.period],
+            post: sc.post(m.post).id.clone(),
+            unit: sc.post_unit(m.post).id.clone(),
+        })
+        .collect();
+    let rotated_then = moves
+        .iter()
+        .any(|m| m.kind == MoveKind::Rotation && m.period == t);
+    let mut findings = Vec::new();
+
+    // The cadre alone, on the date.
+    if let Err(b) = prog::cadre_movable(ctx, t, c) {
+        findings.push(PeriodFinding::Cadre { breach: b });
+    } else if t > 0 {
+        // H2 at its lower threshold (the posts' own threshold is counted per post below).
+        let lenient = sc
+            .rules
+            .min_service_months
+            .min(sc.rules.min_service_months_policy);
+        if let Err(b) = crate::rules::h2_threshold(ctx.sc, &ctx.facts[c as usize], lenient) {
+            findings.push(PeriodFinding::Cadre { breach: b });
+        }
+    }
+    if prog::needs_certificate(ctx, t, c) {
+        findings.push(PeriodFinding::NeedsCertificate {
+            issued: cadre.health_cert_date,
+        });
+    }
+    let programme = sc.programme.as_ref().expect("a programme scenario");
+    if let Some(r) = prog::running(sc, programme)
+        .into_iter()
+        .find(|r| r.cadre == c)
+    {
+        findings.push(PeriodFinding::PlacedAfterRunning {
+            ends: r.end,
+            period: r.period,
+            date: tl.periods[r.period],
+        });
+    }
+    for m in &moves {
+        if m.kind == MoveKind::Rotation && m.period != t {
+            findings.push(PeriodFinding::RotatedInOtherPeriod {
+                period: m.period,
+                date: m.date,
+                post: m.post.clone(),
+            });
+        }
+    }
+
+    // The posts of the cadre's ranks, by the first rule each breaks on the date.
+    let up = if cadre.outstanding {
+        sc.rules.outstanding_rank_up.max(0)
+    } else {
+        0
+    };
+    let ranks = cadre.current_rank..=cadre.current_rank + up;
+    let mut looked = 0;
+    let mut eligible = 0;
+    let mut by_rule: BTreeMap<RuleId, RuleCount> = BTreeMap::new();
+    for (p, post) in sc.posts.iter().enumerate() {
+        if !ranks.contains(&post.rank) {
+            continue;
+        }
+        looked += 1;
+        match prog::rotation_breaches(ctx, t, c, p as crate::domain::PostIx)
+            .into_iter()
+            .next()
+        {
+            None => eligible += 1,
+            Some(b) => {
+                by_rule
+                    .entry(b.rule)
+                    .or_insert(RuleCount {
+                        rule: b.rule,
+                        posts: 0,
+                        example: b,
+                    })
+                    .posts += 1;
+            }
+        }
+    }
+    findings.push(PeriodFinding::Posts {
+        looked,
+        eligible,
+        by_rule: by_rule.into_values().collect(),
+    });
+
+    // The columns: rotations of this cadre in this period that rules and seats allow.
+    let cols = prog::generate(sc, &tl);
+    let forced: Vec<usize> = cols
+        .rotations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.cadre == c && r.period == t)
+        .map(|(k, _)| k)
+        .collect();
+    if forced.is_empty()
+        && eligible > 0
+        && findings.iter().all(|f| {
+            !matches!(
+                f,
+                PeriodFinding::Cadre { .. } | PeriodFinding::PlacedAfterRunning { .. }
+            )
+        })
+    {
+        findings.push(PeriodFinding::NoSeat { eligible });
+    }
+    // S1 that period.
+    if let Some(u) = cadre.current_unit {
+        let leaving: Vec<String> = base
+            .moves
+            .iter()
+            .filter(|m| {
+                m.kind == MoveKind::Rotation
+                    && m.period == t
+                    && m.cadre != c
+                    && sc.cadre(m.cadre).current_unit == Some(u)
+            })
+            .map(|m| sc.cadre(m.cadre).id.clone())
+            .collect();
+        if leaving.len() as u32 >= programme.max_departures_per_period {
+            findings.push(PeriodFinding::DeparturesFull {
+                unit: sc.unit(u).id.clone(),
+                max: programme.max_departures_per_period,
+                cadres: leaving,
+            });
+        }
+    }
+
+    // The counterfactual: the programme with the cadre rotating in that period.
+    let forced = (!rotated_then && !forced.is_empty()).then(|| {
+        let out = crate::solve::programme::solve_forced(sc, &tl, &cols, &forced);
+        let after = prog::plan::build(sc, &tl, &cols, &out);
+        let before_obj = base.objective.map(|o| o.total);
+        let after_obj = after.objective.map(|o| o.total);
+        let post = after
+            .moves
+            .iter()
+            .find(|m| m.cadre == c && m.kind == MoveKind::Rotation && m.period == t)
+            .map(|m| sc.post(m.post).id.clone());
+        let changed = after
+            .moves
+            .iter()
+            .filter(|m| !base.moves.contains(m))
+            .count()
+            + base
+                .moves
+                .iter()
+                .filter(|m| !after.moves.contains(m))
+                .count();
+        ForcedRotation {
+            status: after.status,
+            proven: base.status == SolveStatus::Optimal && after.status == SolveStatus::Optimal,
+            objective_before: before_obj,
+            objective_after: after_obj,
+            cost: before_obj.zip(after_obj).map(|(b, a)| b - a),
+            post,
+            changed: if after.status.has_plan() { changed } else { 0 },
+        }
+    });
+
+    PeriodExplanation {
+        cadre: cadre.id.clone(),
+        cadre_name: cadre.name.clone(),
+        period: t,
+        date,
+        retirement: ctx.facts[c as usize].retirement,
+        months_left: ctx.facts[c as usize].months_left,
+        status: base.status,
+        moves,
+        rotated_then,
+        findings,
+        forced,
+    }
+}

@@ -1,0 +1,386 @@
+//! timeline.svg: a programme's moves on one page — a lane per unit that receives or sends a cadre,
+//! a column per period, and in each cell who arrives (on rotation, or placed after one) and who
+//! leaves (on rotation, or at the end of a rotation: planned, or running from cadres.csv
+//! `rotation_end`). Written by hand rather than with plotters: each chip and each unit name
+//! carries its full text in an SVG `<title>` (what a browser shows on hover), which plotters'
+//! SVG backend cannot write. Coordinates are whole pixels and the order is fixed (units in file
+//! order, chips by kind then cadre), so the same programme gives the same bytes.
+
+use super::catalogue::{Msg, fill, t};
+use crate::domain::{CadreIx, Lang, Scenario, UnitIx};
+use crate::programme::plan::ProgrammePlan;
+use crate::programme::{MoveKind, running};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// Width of the drawing: A4's printable width at 96 px an inch (186 mm ≈ 700 px); the SVG also
+/// scales down to its container (`width="100%"` with a viewBox).
+pub const WIDTH: u32 = 700;
+const LABEL_W: u32 = 150;
+const HEAD_H: u32 = 46;
+const CHIP_H: u32 = 14;
+const LANE_PAD: u32 = 4;
+const LEGEND_H: u32 = 46;
+/// Characters of a unit's name on one line of its lane label, and lines at most.
+const NAME_CHARS: usize = 22;
+const NAME_LINES: usize = 2;
+
+/// What a chip in a cell says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Event {
+    /// Arrives on rotation.
+    RotationIn,
+    /// Placed after a rotation.
+    PlacementIn,
+    /// Leaves on rotation.
+    RotationOut,
+    /// A rotation ends here (planned in the programme, or running from cadres.csv).
+    RotationEnds,
+}
+
+impl Event {
+    const ALL: [Event; 4] = [
+        Event::RotationIn,
+        Event::PlacementIn,
+        Event::RotationOut,
+        Event::RotationEnds,
+    ];
+
+    fn label(self, lang: Lang) -> &'static str {
+        t(
+            lang,
+            match self {
+                Event::RotationIn => Msg::TlRotationIn,
+                Event::PlacementIn => Msg::TlPlacementIn,
+                Event::RotationOut => Msg::TlRotationOut,
+                Event::RotationEnds => Msg::TlRotationEnds,
+            },
+        )
+    }
+
+    /// (fill, stroke, text colour): arrivals filled, departures outlined.
+    fn colours(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Event::RotationIn => ("#2b6cb0", "#2b6cb0", "#ffffff"),
+            Event::PlacementIn => ("#2f855a", "#2f855a", "#ffffff"),
+            Event::RotationOut => ("#ffffff", "#c05621", "#7b341e"),
+            Event::RotationEnds => ("#ffffff", "#718096", "#2d3748"),
+        }
+    }
+}
+
+/// One chip: an event of a cadre in a unit and period, with the words of its `<title>`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Chip {
+    pub event: Event,
+    pub cadre: CadreIx,
+    pub title: String,
+}
+
+/// The cells of the timeline: (unit, period) → chips, sorted.
+pub fn cells(
+    sc: &Scenario,
+    plan: &ProgrammePlan,
+    lang: Lang,
+) -> BTreeMap<(UnitIx, usize), Vec<Chip>> {
+    let mut out: BTreeMap<(UnitIx, usize), Vec<Chip>> = BTreeMap::new();
+    let mut add = |u: UnitIx, period: usize, event, cadre: CadreIx, title: String| {
+        out.entry((u, period)).or_default().push(Chip {
+            event,
+            cadre,
+            title,
+        });
+    };
+    let who = |c: CadreIx| format!("{} {}", sc.cadre(c).id, sc.cadre(c).name);
+    let post_words = |p| {
+        let post = sc.post(p);
+        format!("{} ({}, {})", post.id, post.title, sc.post_unit(p).name)
+    };
+    let date = |k: usize| plan.periods.get(k).map_or(String::new(), |d| d.to_string());
+    let rotation_of: BTreeMap<CadreIx, (crate::domain::PostIx, usize)> = plan
+        .moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation)
+        .map(|m| (m.cadre, (m.post, m.period)))
+        .collect();
+    for m in &plan.moves {
+        let unit = sc.post(m.post).unit;
+        let args_to = [
+            ("cadre", who(m.cadre)),
+            ("post", post_words(m.post)),
+            ("date", date(m.period)),
+        ];
+        let args: Vec<(&str, &dyn std::fmt::Display)> =
+            args_to.iter().map(|(k, v)| (*k, v as _)).collect();
+        match m.kind {
+            MoveKind::Rotation => {
+                add(
+                    unit,
+                    m.period,
+                    Event::RotationIn,
+                    m.cadre,
+                    fill(lang, Msg::TlChipRotationIn, &args),
+                );
+                if let Some(from) = sc.cadre(m.cadre).current_unit {
+                    add(
+                        from,
+                        m.period,
+                        Event::RotationOut,
+                        m.cadre,
+                        fill(lang, Msg::TlChipRotationOut, &args),
+                    );
+                }
+            }
+            MoveKind::Placement => {
+                add(
+                    unit,
+                    m.period,
+                    Event::PlacementIn,
+                    m.cadre,
+                    fill(lang, Msg::TlChipPlacementIn, &args),
+                );
+                // The rotation it ends: the programme's own, else the running one (cadres.csv).
+                let from = match rotation_of.get(&m.cadre) {
+                    Some(&(p, _)) => Some(sc.post(p).unit),
+                    None => sc.cadre(m.cadre).current_unit,
+                };
+                if let Some(from) = from {
+                    add(
+                        from,
+                        m.period,
+                        Event::RotationEnds,
+                        m.cadre,
+                        fill(lang, Msg::TlChipRotationEnds, &args),
+                    );
+                }
+            }
+        }
+    }
+    // Running rotations that end inside the programme without a placement planned: their end.
+    if let Some(prog) = sc.programme.as_ref() {
+        for r in running(sc, prog) {
+            let placed = plan
+                .moves
+                .iter()
+                .any(|m| m.cadre == r.cadre && m.kind == MoveKind::Placement);
+            if let (false, Some(u)) = (placed, sc.cadre(r.cadre).current_unit) {
+                let title = fill(
+                    lang,
+                    Msg::TlChipRunningEnds,
+                    &[("cadre", &who(r.cadre)), ("date", &r.end)],
+                );
+                add(u, r.period, Event::RotationEnds, r.cadre, title);
+            }
+        }
+    }
+    for chips in out.values_mut() {
+        chips.sort();
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    super::committee::esc(s)
+}
+
+/// `s` cut to `max` characters with an ellipsis.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let head: String = s.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", head.trim_end())
+    }
+}
+
+/// A unit's name in at most [`NAME_LINES`] lines of [`NAME_CHARS`], broken between words (a
+/// word longer than a line is cut), the last line ending in "…" when the name does not fit.
+fn wrap(name: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in name.split_whitespace() {
+        let len = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && len > NAME_CHARS {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    let cut_off = lines.len() > NAME_LINES;
+    lines.truncate(NAME_LINES);
+    let n = lines.len();
+    for (k, l) in lines.iter_mut().enumerate() {
+        if k + 1 == n && cut_off {
+            *l = cut(&format!("{l} …"), NAME_CHARS);
+            if !l.ends_with('…') {
+                l.push('…');
+            }
+        } else {
+            *l = cut(l, NAME_CHARS);
+        }
+    }
+    lines
+}
+
+/// timeline.svg of a programme, its labels in `lang`.
+pub fn timeline_svg(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
+    let cells = cells(sc, plan, lang);
+    let n_t = plan.periods.len().max(1) as u32;
+    let col_w = (WIDTH - LABEL_W) / n_t;
+    let mut units: Vec<UnitIx> = cells.keys().map(|k| k.0).collect();
+    units.dedup();
+    let lane_h = |u: UnitIx| {
+        let most = (0..n_t as usize)
+            .map(|k| cells.get(&(u, k)).map_or(0, Vec::len))
+            .max()
+            .unwrap_or(0) as u32;
+        (most * CHIP_H).max(NAME_LINES as u32 * 12 + 4) + 2 * LANE_PAD
+    };
+    let body_h: u32 = units.iter().map(|&u| lane_h(u)).sum::<u32>().max(20);
+    let height = HEAD_H + body_h + LEGEND_H;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"100%\" viewBox=\"0 0 {WIDTH} {height}\" \
+         font-family=\"'Noto Sans', 'DejaVu Sans', Arial, sans-serif\" role=\"img\">\n<title>{}</title>\n",
+        esc(&fill(lang, Msg::TlTitle, &[("scenario", &sc.name)]))
+    );
+    let _ = writeln!(
+        s,
+        "<rect x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{height}\" fill=\"#ffffff\"/>"
+    );
+    // Header: the unit column, then each period with its date.
+    let _ = writeln!(
+        s,
+        "<text x=\"4\" y=\"{}\" font-size=\"11\" font-weight=\"bold\" fill=\"#222\">{}</text>",
+        HEAD_H - 10,
+        esc(t(lang, Msg::TlUnit))
+    );
+    for (k, d) in plan.periods.iter().enumerate() {
+        let x = LABEL_W + col_w * k as u32;
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"16\" font-size=\"11\" font-weight=\"bold\" fill=\"#222\">{}</text>\n\
+             <text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#444\">{}</text>\n\
+             <line x1=\"{x}\" y1=\"4\" x2=\"{x}\" y2=\"{}\" stroke=\"#bbb\" stroke-width=\"1\"/>",
+            x + 4,
+            esc(&fill(lang, Msg::TlPeriod, &[("n", &(k + 1))])),
+            x + 4,
+            HEAD_H - 10,
+            d,
+            HEAD_H + body_h
+        );
+    }
+    // Lanes.
+    let mut y = HEAD_H;
+    for (i, &u) in units.iter().enumerate() {
+        let h = lane_h(u);
+        if i % 2 == 0 {
+            let _ = writeln!(
+                s,
+                "<rect x=\"0\" y=\"{y}\" width=\"{WIDTH}\" height=\"{h}\" fill=\"#f4f6f8\"/>"
+            );
+        }
+        let unit = sc.unit(u);
+        let full = format!("{} — {}", unit.id, unit.name);
+        let _ = write!(s, "<g class=\"unit\"><title>{}</title>", esc(&full));
+        for (k, line) in wrap(&unit.name).iter().enumerate() {
+            let _ = write!(
+                s,
+                "<text x=\"4\" y=\"{}\" font-size=\"10\" fill=\"#222\">{}</text>",
+                y + LANE_PAD + 10 + 12 * k as u32,
+                esc(line)
+            );
+        }
+        s.push_str("</g>\n");
+        for k in 0..n_t as usize {
+            let x = LABEL_W + col_w * k as u32 + 3;
+            let w = col_w.saturating_sub(6);
+            for (j, chip) in cells.get(&(u, k)).map_or(&[][..], |v| v).iter().enumerate() {
+                let cy = y + LANE_PAD + CHIP_H * j as u32;
+                let (fill_c, stroke, ink) = chip.event.colours();
+                let mark = match chip.event {
+                    Event::RotationIn | Event::PlacementIn => "→",
+                    Event::RotationOut | Event::RotationEnds => "←",
+                };
+                let text = cut(
+                    &format!(
+                        "{mark} {} {}",
+                        sc.cadre(chip.cadre).id,
+                        sc.cadre(chip.cadre).name
+                    ),
+                    (w as usize).saturating_sub(4) / 6,
+                );
+                let _ = writeln!(
+                    s,
+                    "<g class=\"chip\"><title>{}</title><rect x=\"{x}\" y=\"{cy}\" width=\"{w}\" height=\"{}\" rx=\"2\" fill=\"{fill_c}\" stroke=\"{stroke}\" stroke-width=\"1\"/>\
+                     <text x=\"{}\" y=\"{}\" font-size=\"9\" fill=\"{ink}\">{}</text></g>",
+                    esc(&chip.title),
+                    CHIP_H - 2,
+                    x + 3,
+                    cy + 9,
+                    esc(&text)
+                );
+            }
+        }
+        y += h;
+    }
+    if units.is_empty() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#444\">{}</text>",
+            LABEL_W + 4,
+            HEAD_H + 14,
+            esc(t(lang, Msg::TlNoMoves))
+        );
+    }
+    // Legend: two rows of two.
+    let ly = HEAD_H + body_h + 8;
+    for (i, e) in Event::ALL.into_iter().enumerate() {
+        let (fill_c, stroke, _) = e.colours();
+        let (x, y) = (4 + (WIDTH / 2) * (i as u32 % 2), ly + 14 * (i as u32 / 2));
+        let _ = writeln!(
+            s,
+            "<rect x=\"{x}\" y=\"{y}\" width=\"14\" height=\"10\" rx=\"2\" fill=\"{fill_c}\" stroke=\"{stroke}\" stroke-width=\"1\"/>\
+             <text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#222\">{}</text>",
+            x + 18,
+            y + 9,
+            esc(e.label(lang))
+        );
+    }
+    let _ = writeln!(
+        s,
+        "<text x=\"4\" y=\"{}\" font-size=\"9\" fill=\"#555\">{}</text>",
+        ly + 32,
+        esc(t(lang, Msg::TlHover))
+    );
+    s.push_str("</svg>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_wrap_on_two_lines_and_end_in_an_ellipsis() {
+        assert_eq!(wrap("Bộ Tài chính"), vec!["Bộ Tài chính"]);
+        let long = "Ban Tuyên giáo và Dân vận Tỉnh ủy Lâm Sơn và các cơ quan tham mưu";
+        let lines = wrap(long);
+        assert_eq!(lines.len(), 2);
+        assert!(
+            lines.iter().all(|l| l.chars().count() <= NAME_CHARS),
+            "{lines:?}"
+        );
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        // One word longer than a line is cut, not spilled.
+        let one = wrap(&"x".repeat(40));
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].chars().count(), NAME_CHARS);
+    }
+}

@@ -1,0 +1,200 @@
+//! The pages people open of a programme — programme.html with its timeline, review.html — rendered
+//! by headless Chromium at A4 width: nothing wider than the page, no error while loading, every
+//! character of the text covered by an installed font. Screenshots go to target/artifacts/.
+
+use crate::committee::{chromium_or_skip, headless};
+use crate::common::{root, rotaplan};
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+/// A4 at 96 px an inch: 210 mm wide.
+const A4_PX: u32 = 794;
+
+/// A copy of `page` beside it with a probe: errors while loading (scripts, resources) are
+/// recorded from the first moment, and after loading the body carries, as `data-probe`, the
+/// page's scroll and client widths, the elements whose right edge passes the client width, and
+/// every text the page shows (SVG text included).
+fn probed(page: &Path) -> std::path::PathBuf {
+    let html = fs::read_to_string(page).unwrap();
+    let head = "<head>\n<script>window.__errors=[];\
+        window.addEventListener('error',function(e){window.__errors.push(String(e.message||(e.target&&(e.target.src||e.target.href))||'error'));},true);</script>";
+    let probe = "<script>window.addEventListener('load',function(){\
+        var d=document.documentElement,cw=d.clientWidth,over=[];\
+        document.querySelectorAll('body *').forEach(function(e){var r=e.getBoundingClientRect();\
+        if(r.width>0&&r.right>cw+0.5)over.push(e.tagName+(e.getAttribute('class')?'.'+e.getAttribute('class'):''));});\
+        var text=document.body.innerText;document.querySelectorAll('svg text, svg title, title').forEach(function(e){text+=' '+e.textContent;});\
+        document.body.setAttribute('data-probe',JSON.stringify({scroll:d.scrollWidth,client:cw,over:over.slice(0,10),errors:window.__errors,text:text}));});</script>\n</body>";
+    let out = page.with_extension("probe.html");
+    fs::write(
+        &out,
+        html.replacen("<head>", head, 1)
+            .replacen("</body>", probe, 1),
+    )
+    .unwrap();
+    out
+}
+
+#[derive(serde::Deserialize)]
+struct Probe {
+    scroll: u32,
+    client: u32,
+    over: Vec<String>,
+    errors: Vec<String>,
+    text: String,
+}
+
+fn render(chromium: &Path, page: &Path) -> Probe {
+    let dom = headless(
+        chromium,
+        &probed(page),
+        &[
+            format!("--window-size={A4_PX},1123"),
+            "--virtual-time-budget=3000".into(),
+            "--dump-dom".into(),
+        ],
+    );
+    let start = dom.find("data-probe=\"").expect("the probe ran") + "data-probe=\"".len();
+    let end = start + dom[start..].find('"').unwrap();
+    let json = dom[start..end]
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    serde_json::from_str(&json).unwrap()
+}
+
+/// Characters of `text` (beyond ASCII) that no installed font covers, per fontconfig — the fonts
+/// Chromium falls back on.
+fn missing_glyphs(text: &str) -> Vec<char> {
+    let chars: BTreeSet<char> = text
+        .chars()
+        .filter(|c| !c.is_ascii() && !c.is_whitespace())
+        .collect();
+    chars
+        .into_iter()
+        .filter(|c| {
+            let o = std::process::Command::new("fc-list")
+                .arg(format!(":charset={:x}", *c as u32))
+                .arg("family")
+                .output()
+                .unwrap();
+            o.stdout.is_empty()
+        })
+        .collect()
+}
+
+fn screenshot(chromium: &Path, page: &Path, name: &str) {
+    let art = root().join("target").join("artifacts");
+    fs::create_dir_all(&art).unwrap();
+    let png = art.join(name);
+    let _ = fs::remove_file(&png);
+    headless(
+        chromium,
+        page,
+        &[
+            format!("--window-size={A4_PX},2400"),
+            format!("--screenshot={}", png.display()),
+        ],
+    );
+    assert!(fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn programme_pages_fit_a4_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prog");
+    rotaplan()
+        .args(["plan", "scenarios/programme/programme.yaml", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    // The timeline is one drawing, in its own file and in the page.
+    let svg = fs::read_to_string(out.join("timeline.svg")).unwrap();
+    let page = fs::read_to_string(out.join("programme.html")).unwrap();
+    assert!(
+        page.contains(svg.trim_end()),
+        "programme.html embeds timeline.svg"
+    );
+    assert!(page.contains("@page { size: A4"));
+    roxmltree::Document::parse(&svg).expect("timeline.svg is well-formed XML");
+    // A lane per unit with its full name in <title>, the periods with their dates, the legend.
+    assert!(svg.contains("<title>U01 — Ban Tổ chức Trung ương</title>"));
+    for label in [
+        "period 1",
+        "2027-01-01",
+        "2031-01-01",
+        "arrives on rotation",
+        "placed after rotation",
+        "leaves on rotation",
+        "rotation ends, leaves",
+    ] {
+        assert!(svg.contains(label), "{label} missing from the timeline");
+    }
+    // Every move of programme.csv is in the timeline: one chip where the cadre arrives.
+    let csv = fs::read_to_string(out.join("programme.csv")).unwrap();
+    let moves = csv.lines().count() - 1;
+    let arrivals = svg.matches("class=\"chip\"><title>").count();
+    assert!(arrivals >= moves, "{arrivals} chips for {moves} moves");
+    // The review page: the figures and one chart per section.
+    let review = fs::read_to_string(out.join("review.html")).unwrap();
+    for label in [
+        "By year",
+        "By direction",
+        "centre → locality",
+        "After the rotation",
+    ] {
+        assert!(review.contains(label), "{label} missing from review.html");
+    }
+    assert!(review.matches("<svg").count() >= 6);
+    // The same review from the command, in Vietnamese.
+    let vi = dir.path().join("review-vi.html");
+    rotaplan()
+        .args([
+            "--lang",
+            "vi",
+            "review",
+            "scenarios/programme/programme.yaml",
+        ])
+        .arg(out.join("programme.csv"))
+        .arg("--html")
+        .arg(&vi)
+        .assert()
+        .success();
+    let vi_page = fs::read_to_string(&vi).unwrap();
+    assert!(vi_page.contains("<html lang=\"vi\">") && vi_page.contains("Theo hướng luân chuyển"));
+
+    let Some(chromium) = chromium_or_skip("the programme pages") else {
+        return;
+    };
+    for (page, shot) in [
+        (out.join("programme.html"), "programme-a4.png"),
+        (out.join("review.html"), "review-a4.png"),
+        (vi.clone(), "review-vi-a4.png"),
+    ] {
+        let p = render(&chromium, &page);
+        assert!(
+            p.client > 0 && p.client <= A4_PX,
+            "{}: {}",
+            page.display(),
+            p.client
+        );
+        assert!(
+            p.scroll <= p.client && p.over.is_empty(),
+            "{}: {} px wide in {} px; past the edge: {:?}",
+            page.display(),
+            p.scroll,
+            p.client,
+            p.over
+        );
+        assert!(p.errors.is_empty(), "{}: {:?}", page.display(), p.errors);
+        assert!(p.text.contains("2027"), "the probe read the page's text");
+        let missing = missing_glyphs(&p.text);
+        assert!(
+            missing.is_empty(),
+            "{}: no font for {missing:?}",
+            page.display()
+        );
+        screenshot(&chromium, &page, shot);
+    }
+}
