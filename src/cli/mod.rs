@@ -180,7 +180,7 @@ fn run() -> Status {
         Command::Batch(a) => batch::run(a, quiet, langs),
         Command::Explain(a) => explain::run(a, langs),
         Command::Generate(a) => generate::run(a),
-        Command::Review(a) => review::run(a),
+        Command::Review(a) => review::run(a, langs),
     }
 }
 

@@ -19,7 +19,7 @@ pub struct Args {
     format: Format,
 }
 
-pub fn run(a: Args) -> Status {
+pub fn run(a: Args, langs: super::Langs) -> Status {
     let sc = match super::load(&a.scenario) {
         Ok(s) => s,
         Err(s) => return s,
@@ -42,7 +42,7 @@ pub fn run(a: Args) -> Status {
     let r = rotaplan::programme::review::review(&sc, &tl, &moves);
     say(&match a.format {
         Format::Json => words::review_json(&r),
-        _ => words::review_text(&r),
+        _ => words::review_text_in(&r, langs.of(&sc)),
     });
     Status::Ok
 }

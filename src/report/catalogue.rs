@@ -266,6 +266,34 @@ catalogue! {
     // ---- issue 13: what the command line prints
     Written { en: "written: {path}", vi: "đã ghi: {path}" }
     RunDone { en: "{n} scenario(s): {planned} planned, {failed} failed or infeasible; written: {path}", vi: "{n} kịch bản: {planned} đã lập phương án, {failed} lỗi hoặc không có phương án; đã ghi: {path}" }
+    // ---- issue 13: roles of posts, and `rotaplan review`
+    RoleHead { en: "head", vi: "người đứng đầu" }
+    RoleDeputy { en: "deputy", vi: "cấp phó" }
+    RoleMember { en: "member", vi: "thành viên" }
+    ReviewHeadline { en: "{rotations} rotation(s), {placements} placement(s) after rotation", vi: "{rotations} lượt luân chuyển, {placements} lượt bố trí sau luân chuyển" }
+    ReviewYear { en: "year", vi: "năm" }
+    ReviewRotations { en: "rotations", vi: "lượt luân chuyển" }
+    ReviewPlacements { en: "placements", vi: "lượt bố trí" }
+    ReviewShare { en: "share", vi: "tỷ lệ" }
+    ReviewDirection { en: "direction", vi: "hướng luân chuyển" }
+    ReviewReceiving { en: "receiving tier / post", vi: "cấp / vị trí đến" }
+    ReviewRolePost { en: "{role} post", vi: "vị trí {role}" }
+    ReviewAmongRotated { en: "among the rotated", vi: "trong số cán bộ luân chuyển" }
+    ReviewAfter { en: "after the rotation", vi: "sau luân chuyển" }
+    ReviewWomen { en: "women", vi: "nữ" }
+    ReviewMinorities { en: "ethnic minorities", vi: "dân tộc thiểu số" }
+    ReviewPurposeTraining { en: "purpose: training", vi: "mục đích: đào tạo, rèn luyện" }
+    ReviewPurposeStrengthening { en: "purpose: strengthening a place short of people", vi: "mục đích: tăng cường cho nơi thiếu cán bộ" }
+    ReviewPurposePolicy { en: "purpose: not-local or two-term policy", vi: "mục đích: bố trí không là người địa phương hoặc quá hai nhiệm kỳ" }
+    ReviewCentreToLocality { en: "centre → locality", vi: "Trung ương → địa phương" }
+    ReviewLocalityToCentre { en: "locality → centre", vi: "địa phương → Trung ương" }
+    ReviewLocalityToLocality { en: "locality → locality", vi: "địa phương → địa phương" }
+    ReviewBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
+    ReviewFromNoUnit { en: "from no recorded unit", vi: "chưa ghi nhận đơn vị đi" }
+    ReviewPlacedHigher { en: "placed higher", vi: "bố trí cao hơn" }
+    ReviewPlacedEqual { en: "placed at an equal rank elsewhere", vi: "bố trí tương đương ở nơi khác" }
+    ReviewReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
+    ReviewNotYet { en: "not placed inside the programme yet", vi: "chưa được bố trí trong chương trình" }
     // ---- issue 13: words of report/xlsx.rs (moved from its LABELS table)
     XlsxKpi { en: "KPI", vi: "Chỉ tiêu" }
     XlsxValue { en: "value", vi: "giá trị" }
@@ -521,6 +549,31 @@ pub fn status(lang: Lang, s: crate::solve::SolveStatus) -> &'static str {
             S::Stopped => Msg::StatusStopped,
         },
     )
+}
+
+/// A tier (`central`, `province`, `district`, `commune`) for people.
+pub fn tier(lang: Lang, x: crate::domain::Tier) -> &'static str {
+    use crate::domain::Tier as T;
+    t(
+        lang,
+        match x {
+            T::Central => Msg::CommitteeCentral,
+            T::Province => Msg::CommitteeProvince,
+            T::District => Msg::CommitteeDistrict,
+            T::Commune => Msg::CommitteeCommune,
+        },
+    )
+}
+
+/// A post's role id (`head`, `deputy`, `member`) for people; an unknown id as it is.
+pub fn role(lang: Lang, id: &str) -> String {
+    let m = match id {
+        "head" => Msg::RoleHead,
+        "deputy" => Msg::RoleDeputy,
+        "member" => Msg::RoleMember,
+        other => return other.to_string(),
+    };
+    t(lang, m).to_string()
 }
 
 /// An objective term's name (`scoring::TERMS`) for people; the id itself if it has no entry.

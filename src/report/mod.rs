@@ -113,6 +113,15 @@ pub fn number_in(lang: Lang, en: &str) -> String {
     out + tail
 }
 
+/// What separates numbers in a list for people of `lang`: `, `, or `; ` where the comma is the
+/// decimal mark (`5,5; 8`).
+pub fn numbers_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::Vi => "; ",
+    }
+}
+
 /// [`num`] for people of `lang` ([`number_in`]).
 pub fn num_in(lang: Lang, x: f64) -> String {
     number_in(lang, &num(x))
@@ -259,8 +268,14 @@ pub fn unfilled_csv(plan: &Plan) -> String {
 }
 
 /// [`unfilled_csv`], with a second header row of labels in `labels` when given. The `reason`
-/// column stays English with the ids (it is plan.json's `reason`); the label row says what it is.
+/// column is English (plan.json's `reason`).
 pub fn unfilled_csv_labelled(plan: &Plan, labels: Option<Lang>) -> String {
+    unfilled_csv_in(plan, labels, Lang::En)
+}
+
+/// [`unfilled_csv_labelled`] with the human `reason` column in `lang`; the machine columns (ids,
+/// counts, `kind`, `top_rule`) are the same in every language.
+pub fn unfilled_csv_in(plan: &Plan, labels: Option<Lang>, lang: Lang) -> String {
     let mut out = csv_line(
         &UNFILLED_COLUMNS
             .iter()
@@ -283,7 +298,7 @@ pub fn unfilled_csv_labelled(plan: &Plan, labels: Option<Lang>) -> String {
             u.must_fill.to_string(),
             kind,
             u.top_rule.map(|r| r.to_string()).unwrap_or_default(),
-            u.reason.to_string(),
+            findings::finding(lang, &u.reason),
         ]);
     }
     out
@@ -305,18 +320,21 @@ fn summary_rows(plan: &Plan, timings: bool, lang: Lang) -> Vec<(Cow<'static, str
     };
     let mut rows = vec![
         (l(Msg::LabelStatus), status.to_string()),
-        (l(Msg::LabelObjective), opt(s.objective)),
-        (l(Msg::LabelBound), opt(s.bound)),
-        (l(Msg::LabelGap), gap(s.gap)),
+        (l(Msg::LabelObjective), number_in(lang, &opt(s.objective))),
+        (l(Msg::LabelBound), number_in(lang, &opt(s.bound))),
+        (l(Msg::LabelGap), number_in(lang, &gap(s.gap))),
         (
             l(Msg::LabelTime),
             fill(
                 lang,
                 Msg::ValueTime,
                 &[
-                    ("total", &format!("{:.2}", s.build_s + s.solve_s)),
-                    ("build", &format!("{:.2}", s.build_s)),
-                    ("solve", &format!("{:.2}", s.solve_s)),
+                    (
+                        "total",
+                        &number_in(lang, &format!("{:.2}", s.build_s + s.solve_s)),
+                    ),
+                    ("build", &number_in(lang, &format!("{:.2}", s.build_s))),
+                    ("solve", &number_in(lang, &format!("{:.2}", s.solve_s))),
                 ],
             ),
         ),
@@ -358,13 +376,16 @@ fn summary_rows(plan: &Plan, timings: bool, lang: Lang) -> Vec<(Cow<'static, str
             l(Msg::LabelShares),
             format!(
                 "{} / {} / {}",
-                pct(k.women_share),
-                pct(k.young_share),
-                pct(k.minority_share)
+                number_in(lang, &pct(k.women_share)),
+                number_in(lang, &pct(k.young_share)),
+                number_in(lang, &pct(k.minority_share))
             ),
         ),
         (l(Msg::LabelExtraSeats), k.extra_seats_used.to_string()),
-        (l(Msg::LabelTrainingCoverage), pct(k.training_coverage)),
+        (
+            l(Msg::LabelTrainingCoverage),
+            number_in(lang, &pct(k.training_coverage)),
+        ),
         {
             // Every term of the table that is always shown or that this plan scores.
             let shown: Vec<(&str, f64)> = o
@@ -383,19 +404,16 @@ fn summary_rows(plan: &Plan, timings: bool, lang: Lang) -> Vec<(Cow<'static, str
                 Cow::Owned(fill(lang, Msg::LabelTerms, &[("names", &names)])),
                 shown
                     .iter()
-                    .map(|(_, x)| num(*x))
+                    .map(|(_, x)| number_in(lang, &num(*x)))
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join(numbers_sep(lang)),
             )
         },
         (
             l(Msg::LabelShortfalls),
-            format!(
-                "{}, {}, {}",
-                num(o.women_shortfall),
-                num(o.young_shortfall),
-                num(o.minority_shortfall)
-            ),
+            [o.women_shortfall, o.young_shortfall, o.minority_shortfall]
+                .map(|x| number_in(lang, &num(x)))
+                .join(numbers_sep(lang)),
         ),
     ];
     if !timings {
@@ -442,7 +460,7 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-fn assignment_rows(plan: &Plan) -> Vec<Vec<String>> {
+fn assignment_rows(plan: &Plan, lang: Lang) -> Vec<Vec<String>> {
     plan.assignments
         .iter()
         .map(|a| {
@@ -451,10 +469,10 @@ fn assignment_rows(plan: &Plan) -> Vec<Vec<String>> {
                 a.post_title.clone(),
                 a.unit_name.clone(),
                 format!("{} {}", a.cadre_id, a.cadre_name),
-                num(a.terms.staffing),
-                num(a.terms.training),
-                num(a.terms.fit),
-                num(a.score),
+                num_in(lang, a.terms.staffing),
+                num_in(lang, a.terms.training),
+                num_in(lang, a.terms.fit),
+                num_in(lang, a.score),
             ]
         })
         .collect()
@@ -515,7 +533,10 @@ pub fn table_in(plan: &Plan, lang: Lang) -> String {
     out += &explain::plan_table_notes(plan, lang);
     if !plan.assignments.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, Msg::Assignments));
-        out += &text_table(&strs(&assignment_header(lang)), &assignment_rows(plan));
+        out += &text_table(
+            &strs(&assignment_header(lang)),
+            &assignment_rows(plan, lang),
+        );
     }
     if !plan.unfilled.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, Msg::UnfilledPosts));
@@ -610,7 +631,7 @@ pub fn plan_files(
     };
     let mut files: Vec<(String, Vec<u8>)> = [
         ("plan.csv", assignments_csv_labelled(plan, o.labels)),
-        ("unfilled.csv", unfilled_csv_labelled(plan, o.labels)),
+        ("unfilled.csv", unfilled_csv_in(plan, o.labels, o.lang)),
         ("plan.html", html_page_in(&plan.scenario, &md, &[], o.lang)),
         ("plan.md", md),
         ("plan.json", json),
@@ -717,7 +738,10 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
     }
     if !plan.assignments.is_empty() {
         out += &format!("\n## {}\n\n", t(lang, Msg::Assignments));
-        out += &md_table(&strs(&assignment_header(lang)), &assignment_rows(plan));
+        out += &md_table(
+            &strs(&assignment_header(lang)),
+            &assignment_rows(plan, lang),
+        );
     }
     if !plan.unfilled.is_empty() {
         out += &format!("\n## {}\n\n", t(lang, Msg::UnfilledPosts));
