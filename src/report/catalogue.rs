@@ -294,6 +294,36 @@ catalogue! {
     ReviewPlacedEqual { en: "placed at an equal rank elsewhere", vi: "bố trí tương đương ở nơi khác" }
     ReviewReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
     ReviewNotYet { en: "not placed inside the programme yet", vi: "chưa được bố trí trong chương trình" }
+    // ---- issue 13: the batch's summary.md and its charts
+    BatchOneLine { en: "{n} scenario(s): {proven} proven, {other} with an unproven plan, {failed} failed, infeasible or not started ({status})", vi: "{n} kịch bản: {proven} tối ưu đã chứng minh, {other} có phương án chưa chứng minh tối ưu, {failed} lỗi, không có phương án hoặc chưa chạy ({status})" }
+    BatchMerged { en: "merged into {path}", vi: "đã gộp vào {path}" }
+    BatchReusedCount { en: ", {n} reused (inputs unchanged, outputs complete)", vi: ", {n} dùng lại (dữ liệu vào không đổi, kết quả đầy đủ)" }
+    BatchRunFolder { en: "run folder: {path}", vi: "thư mục lần chạy: {path}" }
+    StatusFailed { en: "failed", vi: "lỗi" }
+    StatusNotStarted { en: "not started", vi: "chưa chạy" }
+    StatusHandMade { en: "hand-made", vi: "lập thủ công" }
+    StatusComplete { en: "complete", vi: "hoàn tất" }
+    StatusInterrupted { en: "interrupted", vi: "bị dừng" }
+    ChartsHeading { en: "Charts", vi: "Biểu đồ" }
+    ChartPostsFilled { en: "posts filled", vi: "vị trí đã bố trí" }
+    ChartMustFillFilled { en: "must-fill filled", vi: "bắt buộc đã bố trí" }
+    ChartShortageFilled { en: "shortage ≥ 2 filled", vi: "thiếu cán bộ ≥ 2 đã bố trí" }
+    ChartMoves { en: "moves", vi: "lượt luân chuyển" }
+    ChartKpis { en: "KPIs per scenario (filled/posts)", vi: "Chỉ tiêu theo kịch bản (đã bố trí/số vị trí)" }
+    ChartShortageLevel { en: "shortage {level}", vi: "mức thiếu {level}" }
+    ChartByShortage { en: "Posts filled by shortage level of the unit (filled/posts)", vi: "Vị trí đã bố trí theo mức thiếu cán bộ của đơn vị (đã bố trí/số vị trí)" }
+    ChartTierFlows { en: "Moves between tiers — {whose}", vi: "Luân chuyển giữa các cấp — {whose}" }
+    ChartRegionFlows { en: "Moves between regions — {whose}", vi: "Luân chuyển giữa các vùng — {whose}" }
+    ChartSumOver { en: "sum over {n} scenarios", vi: "tổng của {n} kịch bản" }
+    ChartFromTo { en: "from ↓  to →", vi: "từ ↓  đến →" }
+    BatchHeader { en: "| scenario | status | objective | gap | seconds | note |", vi: "| kịch bản | trạng thái | giá trị mục tiêu | khoảng cách | giây | ghi chú |" }
+    BatchReused { en: "unchanged since the interrupted run: reused", vi: "không đổi so với lần chạy bị dừng: dùng lại" }
+    BatchChartsNote { en: "Charts of the KPIs, the posts filled by shortage level and the moves between tiers and regions: in summary.html.", vi: "Biểu đồ các chỉ tiêu, vị trí đã bố trí theo mức thiếu cán bộ và luân chuyển giữa các cấp, các vùng: trong summary.html." }
+    BatchChangesSince { en: "Changes since {run}", vi: "Thay đổi so với {run}" }
+    BatchNew { en: "{name}: new tonight", vi: "{name}: mới trong lần chạy này" }
+    BatchObjectiveChange { en: ", objective {a} → {b}", vi: ", giá trị mục tiêu {a} → {b}" }
+    BatchChanged { en: "{name}: {moved} cadre(s) placed differently, {filled} post(s) newly filled, {emptied} emptied{objective}", vi: "{name}: {moved} cán bộ được bố trí khác, {filled} vị trí mới được bố trí, {emptied} vị trí bị bỏ trống{objective}" }
+    BatchNoChange { en: "No plan changed.", vi: "Không có phương án nào thay đổi." }
     // ---- issue 13: words of report/xlsx.rs (moved from its LABELS table)
     XlsxKpi { en: "KPI", vi: "Chỉ tiêu" }
     XlsxValue { en: "value", vi: "giá trị" }
@@ -571,6 +601,30 @@ pub fn role(lang: Lang, id: &str) -> String {
         "head" => Msg::RoleHead,
         "deputy" => Msg::RoleDeputy,
         "member" => Msg::RoleMember,
+        other => return other.to_string(),
+    };
+    t(lang, m).to_string()
+}
+
+/// A status id as tables show it (`optimal`, `time_limit`, `failed`, `complete`, …): the id
+/// itself in English (the tables have always shown the ids), its words in Vietnamese.
+pub fn status_id(lang: Lang, id: &str) -> String {
+    if lang == Lang::En {
+        return id.to_string();
+    }
+    let m = match id {
+        "optimal" => Msg::StatusOptimal,
+        "gap_limit" => Msg::StatusGapLimit,
+        "time_limit" => Msg::StatusTimeLimit,
+        "deadline_fallback" => Msg::StatusDeadlineFallback,
+        "infeasible" => Msg::StatusInfeasible,
+        "backend_error" => Msg::StatusBackendError,
+        "stopped" => Msg::StatusStopped,
+        "failed" => Msg::StatusFailed,
+        "not_started" => Msg::StatusNotStarted,
+        "hand-made" => Msg::StatusHandMade,
+        "complete" => Msg::StatusComplete,
+        "interrupted" => Msg::StatusInterrupted,
         other => return other.to_string(),
     };
     t(lang, m).to_string()

@@ -605,6 +605,23 @@ pub fn html_in(plan: &Plan, lang: Lang) -> String {
     html_page_in(&plan.scenario, &markdown_in(plan, lang), &[], lang)
 }
 
+/// A batch's one line for the operator, in `lang`: how many scenarios are proven, unproven,
+/// failed, and the run's status.
+pub fn batch_line(lang: Lang, m: &crate::runs::manifest::Manifest) -> String {
+    let (proven, other, failed) = m.counts();
+    fill(
+        lang,
+        Msg::BatchOneLine,
+        &[
+            ("n", &m.scenarios.len()),
+            ("proven", &proven),
+            ("other", &other),
+            ("failed", &failed),
+            ("status", &catalogue::status_id(lang, m.status.as_str())),
+        ],
+    )
+}
+
 /// What [`plan_files`] writes besides the plan: the language of the words, the `--labels` row of
 /// the CSV files, and whether the solver's timings appear (a run leaves them out, so that the same
 /// input gives the same bytes).
@@ -667,7 +684,7 @@ pub fn html_page_in(title: &str, md: &str, charts: &[charts::Svg], lang: Lang) -
     });
     html::push_html(&mut body, events);
     if !charts.is_empty() {
-        body += "<h2 id=\"charts\">Charts</h2>\n";
+        body += &format!("<h2 id=\"charts\">{}</h2>\n", t(lang, Msg::ChartsHeading));
         for svg in charts {
             body += "<figure>\n";
             body += &svg
@@ -819,7 +836,8 @@ mod html_tests {
 mod chart_page_tests {
     #[test]
     fn charts_follow_the_markdown_and_user_text_stays_escaped() {
-        let svg = super::charts::kpi_chart(&[("<b>x</b>".into(), Default::default())]);
+        let svg =
+            super::charts::kpi_chart(&[("<b>x</b>".into(), Default::default())], super::Lang::En);
         let page = super::html_page_with_charts("t", "# <i>head</i>\n", &[svg]);
         assert!(page.contains("&lt;i&gt;head&lt;/i&gt;") && !page.contains("<i>"));
         let h2 = page.find("<h2 id=\"charts\">").unwrap();

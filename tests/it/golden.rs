@@ -349,6 +349,24 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
             &root().join("scenarios/programme/hand-made.csv"),
         ),
     ));
+    // The batch: its terminal lines, and summary.md and summary.html (with the charts) in Vietnamese.
+    let batch = dir.path().join("b");
+    said.push((
+        "batch",
+        run(&["batch", tutorial, "--quiet", "--out"], &batch),
+    ));
+    let night = fs::read_dir(&batch)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.join("summary.md").is_file())
+        .expect("a run folder with summary.md");
+    let summary = fs::read_to_string(night.join("summary.md")).unwrap();
+    assert!(summary.contains("| kịch bản | trạng thái |"), "{summary}");
+    said.push(("batch's summary.md", summary));
+    let html = fs::read_to_string(night.join("summary.html")).unwrap();
+    assert!(html.contains("<html lang=\"vi\">") && html.contains("Biểu đồ"));
+    assert!(html.contains("Chỉ tiêu theo kịch bản") && !html.contains("KPIs per scenario"));
     for (cmd, text) in &said {
         let found = english_words(text, ENGLISH);
         assert!(
