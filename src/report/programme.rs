@@ -365,7 +365,7 @@ pub fn review_text_in(r: &crate::programme::review::Review, lang: Lang) -> Strin
                 fill(
                     lang,
                     Msg::ReviewRolePost,
-                    &[("role", &role_words(lang, *role))],
+                    &[("role", &role_words(lang, role))],
                 ),
                 n.to_string(),
                 share(*n),
