@@ -2,6 +2,10 @@
 
 use super::progress::Bars;
 use super::{Status, log, say};
+use rotaplan::report::{
+    self,
+    catalogue::{Msg, fill},
+};
 use rotaplan::runs::nightly;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -57,12 +61,13 @@ static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(
 
 pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
     if let Some(BatchCommand::Merge { shards, out }) = a.command {
-        return match nightly::merge(&shards, &out) {
+        return match nightly::merge(&shards, &out, langs.choice()) {
             Ok(m) => {
+                let lang = langs.plain();
                 say(&format!(
-                    "{}\nmerged into {}\n",
-                    m.one_line(),
-                    out.display()
+                    "{}\n{}\n",
+                    report::batch_line(lang, &m),
+                    fill(lang, Msg::BatchMerged, &[("path", &out.display())])
                 ));
                 Status::ok_if(m.all_ok())
             }
@@ -126,15 +131,16 @@ pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
     match result {
         Ok((m, dir)) => {
             let reused = m.scenarios.iter().filter(|e| e.reused).count();
+            let lang = langs.plain();
             let reused = if reused > 0 {
-                format!(", {reused} reused (inputs unchanged, outputs complete)")
+                fill(lang, Msg::BatchReusedCount, &[("n", &reused)])
             } else {
                 String::new()
             };
             say(&format!(
-                "{}{reused}\nrun folder: {}\n",
-                m.one_line(),
-                dir.display()
+                "{}{reused}\n{}\n",
+                report::batch_line(lang, &m),
+                fill(lang, Msg::BatchRunFolder, &[("path", &dir.display())])
             ));
             if m.status != rotaplan::runs::manifest::ManifestStatus::Complete {
                 log::say_err(

@@ -56,7 +56,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     }
     say(&match a.format {
         Format::Json => words::review_json(&r),
-        _ => words::review_text(&r),
+        _ => words::review_text_in(&r, langs.of(&sc)),
     });
     Status::Ok
 }

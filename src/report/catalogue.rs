@@ -311,6 +311,64 @@ catalogue! {
     // ---- issue 13: what the command line prints
     Written { en: "written: {path}", vi: "đã ghi: {path}" }
     RunDone { en: "{n} scenario(s): {planned} planned, {failed} failed or infeasible; written: {path}", vi: "{n} kịch bản: {planned} đã lập phương án, {failed} lỗi hoặc không có phương án; đã ghi: {path}" }
+    // ---- issue 13: roles of posts, and `rotaplan review`
+    RoleHead { en: "head", vi: "người đứng đầu" }
+    RoleDeputy { en: "deputy", vi: "cấp phó" }
+    RoleMember { en: "member", vi: "thành viên" }
+    ReviewHeadline { en: "{rotations} rotation(s), {placements} placement(s) after rotation", vi: "{rotations} lượt luân chuyển, {placements} lượt bố trí sau luân chuyển" }
+    ReviewYear { en: "year", vi: "năm" }
+    ReviewRotations { en: "rotations", vi: "lượt luân chuyển" }
+    ReviewPlacements { en: "placements", vi: "lượt bố trí" }
+    ReviewShare { en: "share", vi: "tỷ lệ" }
+    ReviewDirection { en: "direction", vi: "hướng luân chuyển" }
+    ReviewReceiving { en: "receiving tier / post", vi: "cấp / vị trí đến" }
+    ReviewRolePost { en: "{role} post", vi: "vị trí {role}" }
+    ReviewAmongRotated { en: "among the rotated", vi: "trong số cán bộ luân chuyển" }
+    ReviewAfter { en: "after the rotation", vi: "sau luân chuyển" }
+    ReviewWomen { en: "women", vi: "nữ" }
+    ReviewMinorities { en: "ethnic minorities", vi: "dân tộc thiểu số" }
+    ReviewPurposeTraining { en: "purpose: training", vi: "mục đích: đào tạo, rèn luyện" }
+    ReviewPurposeStrengthening { en: "purpose: strengthening a place short of people", vi: "mục đích: tăng cường cho nơi thiếu cán bộ" }
+    ReviewPurposePolicy { en: "purpose: not-local or two-term policy", vi: "mục đích: bố trí không là người địa phương hoặc quá hai nhiệm kỳ" }
+    ReviewCentreToLocality { en: "centre → locality", vi: "Trung ương → địa phương" }
+    ReviewLocalityToCentre { en: "locality → centre", vi: "địa phương → Trung ương" }
+    ReviewLocalityToLocality { en: "locality → locality", vi: "địa phương → địa phương" }
+    ReviewBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
+    ReviewFromNoUnit { en: "from no recorded unit", vi: "chưa ghi nhận đơn vị đi" }
+    ReviewPlacedHigher { en: "placed higher", vi: "bố trí cao hơn" }
+    ReviewPlacedEqual { en: "placed at an equal rank elsewhere", vi: "bố trí tương đương ở nơi khác" }
+    ReviewReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
+    ReviewNotYet { en: "not placed inside the programme yet", vi: "chưa được bố trí trong chương trình" }
+    // ---- issue 13: the batch's summary.md and its charts
+    BatchOneLine { en: "{n} scenario(s): {proven} proven, {other} with an unproven plan, {failed} failed, infeasible or not started ({status})", vi: "{n} kịch bản: {proven} tối ưu đã chứng minh, {other} có phương án chưa chứng minh tối ưu, {failed} lỗi, không có phương án hoặc chưa chạy ({status})" }
+    BatchMerged { en: "merged into {path}", vi: "đã gộp vào {path}" }
+    BatchReusedCount { en: ", {n} reused (inputs unchanged, outputs complete)", vi: ", {n} dùng lại (dữ liệu vào không đổi, kết quả đầy đủ)" }
+    BatchRunFolder { en: "run folder: {path}", vi: "thư mục lần chạy: {path}" }
+    StatusFailed { en: "failed", vi: "lỗi" }
+    StatusNotStarted { en: "not started", vi: "chưa chạy" }
+    StatusHandMade { en: "hand-made", vi: "lập thủ công" }
+    StatusComplete { en: "complete", vi: "hoàn tất" }
+    StatusInterrupted { en: "interrupted", vi: "bị dừng" }
+    ChartsHeading { en: "Charts", vi: "Biểu đồ" }
+    ChartPostsFilled { en: "posts filled", vi: "vị trí đã bố trí" }
+    ChartMustFillFilled { en: "must-fill filled", vi: "bắt buộc đã bố trí" }
+    ChartShortageFilled { en: "shortage ≥ 2 filled", vi: "thiếu cán bộ ≥ 2 đã bố trí" }
+    ChartMoves { en: "moves", vi: "lượt luân chuyển" }
+    ChartKpis { en: "KPIs per scenario (filled/posts)", vi: "Chỉ tiêu theo kịch bản (đã bố trí/số vị trí)" }
+    ChartShortageLevel { en: "shortage {level}", vi: "mức thiếu {level}" }
+    ChartByShortage { en: "Posts filled by shortage level of the unit (filled/posts)", vi: "Vị trí đã bố trí theo mức thiếu cán bộ của đơn vị (đã bố trí/số vị trí)" }
+    ChartTierFlows { en: "Moves between tiers — {whose}", vi: "Luân chuyển giữa các cấp — {whose}" }
+    ChartRegionFlows { en: "Moves between regions — {whose}", vi: "Luân chuyển giữa các vùng — {whose}" }
+    ChartSumOver { en: "sum over {n} scenarios", vi: "tổng của {n} kịch bản" }
+    ChartFromTo { en: "from ↓  to →", vi: "từ ↓  đến →" }
+    BatchHeader { en: "| scenario | status | objective | gap | seconds | note |", vi: "| kịch bản | trạng thái | giá trị mục tiêu | khoảng cách | giây | ghi chú |" }
+    BatchReused { en: "unchanged since the interrupted run: reused", vi: "không đổi so với lần chạy bị dừng: dùng lại" }
+    BatchChartsNote { en: "Charts of the KPIs, the posts filled by shortage level and the moves between tiers and regions: in summary.html.", vi: "Biểu đồ các chỉ tiêu, vị trí đã bố trí theo mức thiếu cán bộ và luân chuyển giữa các cấp, các vùng: trong summary.html." }
+    BatchChangesSince { en: "Changes since {run}", vi: "Thay đổi so với {run}" }
+    BatchNew { en: "{name}: new tonight", vi: "{name}: mới trong lần chạy này" }
+    BatchObjectiveChange { en: ", objective {a} → {b}", vi: ", giá trị mục tiêu {a} → {b}" }
+    BatchChanged { en: "{name}: {moved} cadre(s) placed differently, {filled} post(s) newly filled, {emptied} emptied{objective}", vi: "{name}: {moved} cán bộ được bố trí khác, {filled} vị trí mới được bố trí, {emptied} vị trí bị bỏ trống{objective}" }
+    BatchNoChange { en: "No plan changed.", vi: "Không có phương án nào thay đổi." }
     // ---- issue 13: words of report/xlsx.rs (moved from its LABELS table)
     XlsxKpi { en: "KPI", vi: "Chỉ tiêu" }
     XlsxValue { en: "value", vi: "giá trị" }
@@ -659,6 +717,55 @@ pub fn status(lang: Lang, s: crate::solve::SolveStatus) -> &'static str {
             S::Stopped => Msg::StatusStopped,
         },
     )
+}
+
+/// A tier (`central`, `province`, `district`, `commune`) for people.
+pub fn tier(lang: Lang, x: crate::domain::Tier) -> &'static str {
+    use crate::domain::Tier as T;
+    t(
+        lang,
+        match x {
+            T::Central => Msg::CommitteeCentral,
+            T::Province => Msg::CommitteeProvince,
+            T::District => Msg::CommitteeDistrict,
+            T::Commune => Msg::CommitteeCommune,
+        },
+    )
+}
+
+/// A post's role id (`head`, `deputy`, `member`) for people; an unknown id as it is.
+pub fn role(lang: Lang, id: &str) -> String {
+    let m = match id {
+        "head" => Msg::RoleHead,
+        "deputy" => Msg::RoleDeputy,
+        "member" => Msg::RoleMember,
+        other => return other.to_string(),
+    };
+    t(lang, m).to_string()
+}
+
+/// A status id as tables show it (`optimal`, `time_limit`, `failed`, `complete`, …): the id
+/// itself in English (the tables have always shown the ids), its words in Vietnamese.
+pub fn status_id(lang: Lang, id: &str) -> String {
+    if lang == Lang::En {
+        return id.to_string();
+    }
+    let m = match id {
+        "optimal" => Msg::StatusOptimal,
+        "gap_limit" => Msg::StatusGapLimit,
+        "time_limit" => Msg::StatusTimeLimit,
+        "deadline_fallback" => Msg::StatusDeadlineFallback,
+        "infeasible" => Msg::StatusInfeasible,
+        "backend_error" => Msg::StatusBackendError,
+        "stopped" => Msg::StatusStopped,
+        "failed" => Msg::StatusFailed,
+        "not_started" => Msg::StatusNotStarted,
+        "hand-made" => Msg::StatusHandMade,
+        "complete" => Msg::StatusComplete,
+        "interrupted" => Msg::StatusInterrupted,
+        other => return other.to_string(),
+    };
+    t(lang, m).to_string()
 }
 
 /// An objective term's name (`scoring::TERMS`) for people; the id itself if it has no entry.

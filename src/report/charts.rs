@@ -5,7 +5,9 @@
 //! from the users' tables are shown, never run; coordinates are whole pixels and every number is
 //! formatted from integers, so the same input gives the same bytes.
 
+use super::catalogue::{Msg, fill, t};
 use crate::compare::PlanSummary;
+use crate::domain::Lang;
 use crate::domain::Tier;
 use crate::plan::{Breakdown, Flow, Kpis, NO_UNIT, SHORTAGE_LEVELS};
 use plotters::coord::Shift;
@@ -44,7 +46,7 @@ type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 /// The charts of a batch run, in the order shown: KPIs per scenario, posts by shortage level, then
 /// the flow matrices between tiers and regions: per scenario up to
 /// [`FLOW_MATRICES_PER_SCENARIO`] scenarios, else one pair for the sum over all of them.
-pub fn batch(plans: &[(String, PlanSummary)]) -> Vec<Svg> {
+pub fn batch(plans: &[(String, PlanSummary)], lang: Lang) -> Vec<Svg> {
     if plans.is_empty() {
         return Vec::new();
     }
@@ -56,15 +58,15 @@ pub fn batch(plans: &[(String, PlanSummary)]) -> Vec<Svg> {
         .iter()
         .map(|(n, p)| (n.clone(), p.breakdown.clone()))
         .collect();
-    let mut out = vec![kpi_chart(&kpis), shortage_chart(&breakdowns)];
+    let mut out = vec![kpi_chart(&kpis, lang), shortage_chart(&breakdowns, lang)];
     if breakdowns.len() <= FLOW_MATRICES_PER_SCENARIO {
         for one in breakdowns.chunks(1) {
-            out.push(tier_flows(one));
-            out.push(region_flows(one));
+            out.push(tier_flows(one, lang));
+            out.push(region_flows(one, lang));
         }
     } else {
-        out.push(tier_flows(&breakdowns));
-        out.push(region_flows(&breakdowns));
+        out.push(tier_flows(&breakdowns, lang));
+        out.push(region_flows(&breakdowns, lang));
     }
     out
 }
@@ -85,31 +87,31 @@ struct Panel {
 /// Small multiples of horizontal bars: one row per scenario (names on the left), one panel per
 /// KPI: posts filled of posts, must-fill posts filled of must-fill posts, posts in shortage units
 /// (shortage ≥ 2) filled of them, and moves.
-pub fn kpi_chart(plans: &[(String, Kpis)]) -> Svg {
-    let panel = |title: &str, color, f: &dyn Fn(&Kpis) -> Bar| Panel {
-        title: title.to_string(),
+pub fn kpi_chart(plans: &[(String, Kpis)], lang: Lang) -> Svg {
+    let panel = |title: Msg, color, f: &dyn Fn(&Kpis) -> Bar| Panel {
+        title: t(lang, title).to_string(),
         color,
         bars: plans.iter().map(|(_, k)| f(k)).collect(),
     };
     let panels = [
-        panel("posts filled", FILLED, &|k| Bar {
+        panel(Msg::ChartPostsFilled, FILLED, &|k| Bar {
             value: k.posts_filled,
             total: Some(k.posts),
         }),
-        panel("must-fill filled", FILLED, &|k| Bar {
+        panel(Msg::ChartMustFillFilled, FILLED, &|k| Bar {
             value: k.must_fill_filled,
             total: Some(k.must_fill_posts),
         }),
-        panel("shortage ≥ 2 filled", FILLED, &|k| Bar {
+        panel(Msg::ChartShortageFilled, FILLED, &|k| Bar {
             value: k.shortage_filled,
             total: Some(k.shortage_posts),
         }),
-        panel("moves", MOVES, &|k| Bar {
+        panel(Msg::ChartMoves, MOVES, &|k| Bar {
             value: k.moves,
             total: None,
         }),
     ];
-    row_chart("KPIs per scenario (filled/posts)", &names(plans), &panels)
+    row_chart(t(lang, Msg::ChartKpis), &names(plans), &panels)
 }
 
 /// One panel of horizontal bars, a row per `(name, value)`, each bar drawn on `total` (light)
@@ -126,10 +128,10 @@ pub fn bars(title: &str, panel: &str, rows: &[(String, usize)], total: Option<us
 
 /// Posts filled by shortage level of their unit: one panel per level 0–3, a row per scenario, the
 /// filled posts dark on all posts of that level light, with `filled/posts` written.
-pub fn shortage_chart(plans: &[(String, Breakdown)]) -> Svg {
+pub fn shortage_chart(plans: &[(String, Breakdown)], lang: Lang) -> Svg {
     let panels: Vec<Panel> = SHORTAGE_LEVELS
         .map(|level| Panel {
-            title: format!("shortage {level}"),
+            title: fill(lang, Msg::ChartShortageLevel, &[("level", &level)]),
             color: FILLED,
             bars: plans
                 .iter()
@@ -143,32 +145,29 @@ pub fn shortage_chart(plans: &[(String, Breakdown)]) -> Svg {
                 .collect(),
         })
         .collect();
-    row_chart(
-        "Posts filled by shortage level of the unit (filled/posts)",
-        &names(plans),
-        &panels,
-    )
+    row_chart(t(lang, Msg::ChartByShortage), &names(plans), &panels)
 }
 
 /// Moves between tiers: rows the tier of the cadre's current unit (`none` without one), columns
 /// the post's tier, the count in each cell; the sum over the plans given.
-pub fn tier_flows(plans: &[(String, Breakdown)]) -> Svg {
+pub fn tier_flows(plans: &[(String, Breakdown)], lang: Lang) -> Svg {
     let tiers: Vec<String> = Tier::ALL.iter().map(|t| t.as_str().to_string()).collect();
     let mut rows = tiers.clone();
     rows.push(NO_UNIT.to_string());
     let flows: Vec<&Flow> = plans.iter().flat_map(|(_, b)| &b.tier_flows).collect();
     matrix(
-        &format!("Moves between tiers — {}", whose(plans)),
+        &fill(lang, Msg::ChartTierFlows, &[("whose", &whose(plans, lang))]),
         &rows,
         &tiers,
         &flows,
+        lang,
     )
 }
 
 /// Moves between regions, as [`tier_flows`]: the regions that occur in the flows, sorted, the same
 /// on both axes (the diagonal stays in its region), plus a `none` row when a moved cadre had no
 /// current unit.
-pub fn region_flows(plans: &[(String, Breakdown)]) -> Svg {
+pub fn region_flows(plans: &[(String, Breakdown)], lang: Lang) -> Svg {
     let flows: Vec<&Flow> = plans.iter().flat_map(|(_, b)| &b.region_flows).collect();
     let mut regions: Vec<String> = flows
         .iter()
@@ -183,10 +182,15 @@ pub fn region_flows(plans: &[(String, Breakdown)]) -> Svg {
         rows.push(NO_UNIT.to_string());
     }
     matrix(
-        &format!("Moves between regions — {}", whose(plans)),
+        &fill(
+            lang,
+            Msg::ChartRegionFlows,
+            &[("whose", &whose(plans, lang))],
+        ),
         &rows,
         &regions,
         &flows,
+        lang,
     )
 }
 
@@ -194,10 +198,10 @@ fn names<T>(plans: &[(String, T)]) -> Vec<String> {
     plans.iter().map(|(n, _)| n.clone()).collect()
 }
 
-fn whose<T>(plans: &[(String, T)]) -> String {
+fn whose<T>(plans: &[(String, T)], lang: Lang) -> String {
     match plans {
         [(name, _)] => name.clone(),
-        _ => format!("sum over {} scenarios", plans.len()),
+        _ => fill(lang, Msg::ChartSumOver, &[("n", &plans.len())]),
     }
 }
 
@@ -331,7 +335,7 @@ const CELL_H: u32 = 30;
 const REGION_CHARS: usize = 32;
 
 /// A from × to matrix of move counts: cells shaded by their count, the count written in each.
-fn matrix(title: &str, rows: &[String], cols: &[String], flows: &[&Flow]) -> Svg {
+fn matrix(title: &str, rows: &[String], cols: &[String], flows: &[&Flow], lang: Lang) -> Svg {
     let mut count: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for f in flows {
         *count.entry((f.from.as_str(), f.to.as_str())).or_default() += f.cadres;
@@ -352,7 +356,7 @@ fn matrix(title: &str, rows: &[String], cols: &[String], flows: &[&Flow]) -> Svg
             text_style(15, &INK, HPos::Left, VPos::Center),
         ))?;
         root.draw(&Text::new(
-            "from ↓  to →",
+            t(lang, Msg::ChartFromTo),
             (label_w as i32 - 8, (CAPTION + 9) as i32),
             text_style(11, &FAINT, HPos::Right, VPos::Center),
         ))?;
@@ -522,7 +526,7 @@ mod tests {
 
     #[test]
     fn kpi_chart_names_every_scenario_and_writes_the_values() {
-        let svg = kpi_chart(&kpi_input());
+        let svg = kpi_chart(&kpi_input(), Lang::En);
         let t = texts(&svg);
         for want in [
             "base",
@@ -544,7 +548,7 @@ mod tests {
 
     #[test]
     fn shortage_chart_has_a_panel_per_level_and_filled_of_posts() {
-        let t = texts(&shortage_chart(&breakdowns()));
+        let t = texts(&shortage_chart(&breakdowns(), Lang::En));
         for level in 0..4 {
             assert!(has(&t, &format!("shortage {level}")), "{t:?}");
         }
@@ -560,7 +564,7 @@ mod tests {
     #[test]
     fn tier_matrix_writes_every_cell_row_by_row() {
         let one = &breakdowns()[..1];
-        let t = texts(&tier_flows(one));
+        let t = texts(&tier_flows(one, Lang::En));
         assert_eq!(t[0], "Moves between tiers — base");
         // 5 rows (central … commune, none) × 4 columns, after the title and the axis note.
         let cells: Vec<&str> = t[2..22].iter().map(String::as_str).collect();
@@ -577,7 +581,7 @@ mod tests {
             assert!(has(&t, label), "{label} in {t:?}");
         }
         // Both scenarios: the sum (commune → commune 3 more).
-        let t = texts(&tier_flows(&breakdowns()));
+        let t = texts(&tier_flows(&breakdowns(), Lang::En));
         assert_eq!(t[0], "Moves between tiers — sum over 2 scenarios");
         assert_eq!(t[2 + 3 * 4 + 3], "3");
         assert_eq!(t[2 + 2 * 4 + 3], "4");
@@ -585,7 +589,7 @@ mod tests {
 
     #[test]
     fn region_matrix_uses_the_regions_seen_and_escapes_them() {
-        let svg = region_flows(&breakdowns());
+        let svg = region_flows(&breakdowns(), Lang::En);
         let t = texts(&svg);
         // Regions sorted, `none` row last: rows North, South <&>, none; columns North, South <&>.
         let cells: Vec<&str> = t[2..8].iter().map(String::as_str).collect();
@@ -596,7 +600,7 @@ mod tests {
 
     #[test]
     fn a_hostile_name_is_text_not_markup() {
-        let svg = kpi_chart(&kpi_input());
+        let svg = kpi_chart(&kpi_input(), Lang::En);
         let raw = svg.as_str();
         assert!(!raw.contains(EVIL) && !raw.contains("<&>"), "{raw}");
         assert!(raw.contains("evil &lt;&amp;&gt;&quot; &apos;name&apos;"));
@@ -616,18 +620,18 @@ mod tests {
 
     #[test]
     fn the_same_input_gives_the_same_bytes() {
-        let a: Vec<Svg> = batch(&plans());
-        let b: Vec<Svg> = batch(&plans());
+        let a: Vec<Svg> = batch(&plans(), Lang::En);
+        let b: Vec<Svg> = batch(&plans(), Lang::En);
         assert_eq!(a, b);
         // Two scenarios: KPIs, shortage, then tiers and regions for each.
         assert_eq!(a.len(), 6);
         let many: Vec<(String, PlanSummary)> = (0..=FLOW_MATRICES_PER_SCENARIO)
             .map(|k| (format!("s{k}"), plans()[k % 2].1.clone()))
             .collect();
-        let m = batch(&many);
+        let m = batch(&many, Lang::En);
         assert_eq!(m.len(), 4, "above the limit: one pair of matrices, summed");
         assert!(texts(&m[2])[0].ends_with("sum over 5 scenarios"));
-        assert!(batch(&[]).is_empty());
+        assert!(batch(&[], Lang::En).is_empty());
     }
 
     #[test]

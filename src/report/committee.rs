@@ -288,7 +288,7 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(
             b,
             "<tr><td>{}</td><td>{c}</td><td>{}</td></tr>",
-            label(lang, t.as_str()),
+            super::catalogue::tier(lang, t),
             pct(lang, *c, n)
         );
     }
@@ -413,7 +413,11 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
             for a in moves {
                 let cadre = sc.cadre(a.cadre);
                 let from_post = match (cadre.current_unit, cadre.current_role) {
-                    (Some(u), Some(r)) => format!("{} ({})", esc(&sc.unit(u).name), r.as_str()),
+                    (Some(u), Some(r)) => format!(
+                        "{} ({})",
+                        esc(&sc.unit(u).name),
+                        super::catalogue::role(lang, r.as_str())
+                    ),
                     (Some(u), None) => esc(&sc.unit(u).name),
                     _ => label(lang, "no_unit").into(),
                 };

@@ -113,7 +113,7 @@ fn fit_width(lang: Lang, cmp: &Comparison, cols: &[usize]) -> Vec<Vec<usize>> {
 }
 
 /// The list of plans: number, name, weights letter, status.
-fn plan_rows(cmp: &Comparison) -> Vec<Vec<String>> {
+fn plan_rows(cmp: &Comparison, lang: Lang) -> Vec<Vec<String>> {
     cmp.rows
         .iter()
         .enumerate()
@@ -122,7 +122,7 @@ fn plan_rows(cmp: &Comparison) -> Vec<Vec<String>> {
                 (i + 1).to_string(),
                 r.name.clone(),
                 r.weights.clone().unwrap_or_else(|| "?".into()),
-                r.status.clone(),
+                catalogue::status_id(lang, &r.status),
             ]
         })
         .collect()
@@ -203,7 +203,7 @@ pub fn comparison_text(cmp: &Comparison, failures: &[(String, String)]) -> Strin
 /// [`comparison_text`] in `lang`.
 pub fn comparison_text_in(cmp: &Comparison, failures: &[(String, String)], lang: Lang) -> String {
     let mut out = format!("{}\n", label(lang, "plans"));
-    out += &text_table(&plan_header(lang), &plan_rows(cmp));
+    out += &text_table(&plan_header(lang), &plan_rows(cmp, lang));
     for (title, cols) in sections(cmp) {
         for part in fit_width(lang, cmp, &cols) {
             let (h, rows) = value_table(lang, cmp, &part);
@@ -236,7 +236,7 @@ pub fn comparison_markdown_in(
     lang: Lang,
 ) -> String {
     let mut out = format!("# {}\n\n", label(lang, "title"));
-    out += &md_table(&plan_header(lang), &plan_rows(cmp));
+    out += &md_table(&plan_header(lang), &plan_rows(cmp, lang));
     for (title, cols) in sections(cmp) {
         for part in fit_width(lang, cmp, &cols) {
             let (h, rows) = value_table(lang, cmp, &part);

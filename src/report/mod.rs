@@ -117,6 +117,15 @@ pub fn number_in(lang: Lang, en: &str) -> String {
     out + tail
 }
 
+/// What separates numbers in a list for people of `lang`: `, `, or `; ` where the comma is the
+/// decimal mark (`5,5; 8`).
+pub fn numbers_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::Vi => "; ",
+    }
+}
+
 /// [`num`] for people of `lang` ([`number_in`]).
 pub fn num_in(lang: Lang, x: f64) -> String {
     number_in(lang, &num(x))
@@ -263,8 +272,14 @@ pub fn unfilled_csv(plan: &Plan) -> String {
 }
 
 /// [`unfilled_csv`], with a second header row of labels in `labels` when given. The `reason`
-/// column stays English with the ids (it is plan.json's `reason`); the label row says what it is.
+/// column is English (plan.json's `reason`).
 pub fn unfilled_csv_labelled(plan: &Plan, labels: Option<Lang>) -> String {
+    unfilled_csv_in(plan, labels, Lang::En)
+}
+
+/// [`unfilled_csv_labelled`] with the human `reason` column in `lang`; the machine columns (ids,
+/// counts, `kind`, `top_rule`) are the same in every language.
+pub fn unfilled_csv_in(plan: &Plan, labels: Option<Lang>, lang: Lang) -> String {
     let mut out = csv_line(
         &UNFILLED_COLUMNS
             .iter()
@@ -287,7 +302,7 @@ pub fn unfilled_csv_labelled(plan: &Plan, labels: Option<Lang>) -> String {
             u.must_fill.to_string(),
             kind,
             u.top_rule.map(|r| r.to_string()).unwrap_or_default(),
-            u.reason.to_string(),
+            findings::finding(lang, &u.reason),
         ]);
     }
     out
@@ -309,18 +324,21 @@ fn summary_rows(plan: &Plan, timings: bool, lang: Lang) -> Vec<(Cow<'static, str
     };
     let mut rows = vec![
         (l(Msg::LabelStatus), status.to_string()),
-        (l(Msg::LabelObjective), opt(s.objective)),
-        (l(Msg::LabelBound), opt(s.bound)),
-        (l(Msg::LabelGap), gap(s.gap)),
+        (l(Msg::LabelObjective), number_in(lang, &opt(s.objective))),
+        (l(Msg::LabelBound), number_in(lang, &opt(s.bound))),
+        (l(Msg::LabelGap), number_in(lang, &gap(s.gap))),
         (
             l(Msg::LabelTime),
             fill(
                 lang,
                 Msg::ValueTime,
                 &[
-                    ("total", &format!("{:.2}", s.build_s + s.solve_s)),
-                    ("build", &format!("{:.2}", s.build_s)),
-                    ("solve", &format!("{:.2}", s.solve_s)),
+                    (
+                        "total",
+                        &number_in(lang, &format!("{:.2}", s.build_s + s.solve_s)),
+                    ),
+                    ("build", &number_in(lang, &format!("{:.2}", s.build_s))),
+                    ("solve", &number_in(lang, &format!("{:.2}", s.solve_s))),
                 ],
             ),
         ),
@@ -362,13 +380,16 @@ fn summary_rows(plan: &Plan, timings: bool, lang: Lang) -> Vec<(Cow<'static, str
             l(Msg::LabelShares),
             format!(
                 "{} / {} / {}",
-                pct(k.women_share),
-                pct(k.young_share),
-                pct(k.minority_share)
+                number_in(lang, &pct(k.women_share)),
+                number_in(lang, &pct(k.young_share)),
+                number_in(lang, &pct(k.minority_share))
             ),
         ),
         (l(Msg::LabelExtraSeats), k.extra_seats_used.to_string()),
-        (l(Msg::LabelTrainingCoverage), pct(k.training_coverage)),
+        (
+            l(Msg::LabelTrainingCoverage),
+            number_in(lang, &pct(k.training_coverage)),
+        ),
         {
             // Every term of the table that is always shown or that this plan scores.
             let shown: Vec<(&str, f64)> = o
@@ -387,19 +408,16 @@ fn summary_rows(plan: &Plan, timings: bool, lang: Lang) -> Vec<(Cow<'static, str
                 Cow::Owned(fill(lang, Msg::LabelTerms, &[("names", &names)])),
                 shown
                     .iter()
-                    .map(|(_, x)| num(*x))
+                    .map(|(_, x)| number_in(lang, &num(*x)))
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join(numbers_sep(lang)),
             )
         },
         (
             l(Msg::LabelShortfalls),
-            format!(
-                "{}, {}, {}",
-                num(o.women_shortfall),
-                num(o.young_shortfall),
-                num(o.minority_shortfall)
-            ),
+            [o.women_shortfall, o.young_shortfall, o.minority_shortfall]
+                .map(|x| number_in(lang, &num(x)))
+                .join(numbers_sep(lang)),
         ),
     ];
     if !timings {
@@ -446,7 +464,7 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-fn assignment_rows(plan: &Plan) -> Vec<Vec<String>> {
+fn assignment_rows(plan: &Plan, lang: Lang) -> Vec<Vec<String>> {
     plan.assignments
         .iter()
         .map(|a| {
@@ -455,10 +473,10 @@ fn assignment_rows(plan: &Plan) -> Vec<Vec<String>> {
                 a.post_title.clone(),
                 a.unit_name.clone(),
                 format!("{} {}", a.cadre_id, a.cadre_name),
-                num(a.terms.staffing),
-                num(a.terms.training),
-                num(a.terms.fit),
-                num(a.score),
+                num_in(lang, a.terms.staffing),
+                num_in(lang, a.terms.training),
+                num_in(lang, a.terms.fit),
+                num_in(lang, a.score),
             ]
         })
         .collect()
@@ -519,7 +537,10 @@ pub fn table_in(plan: &Plan, lang: Lang) -> String {
     out += &explain::plan_table_notes(plan, lang);
     if !plan.assignments.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, Msg::Assignments));
-        out += &text_table(&strs(&assignment_header(lang)), &assignment_rows(plan));
+        out += &text_table(
+            &strs(&assignment_header(lang)),
+            &assignment_rows(plan, lang),
+        );
     }
     if !plan.unfilled.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, Msg::UnfilledPosts));
@@ -588,6 +609,23 @@ pub fn html_in(plan: &Plan, lang: Lang) -> String {
     html_page_in(&plan.scenario, &markdown_in(plan, lang), &[], lang)
 }
 
+/// A batch's one line for the operator, in `lang`: how many scenarios are proven, unproven,
+/// failed, and the run's status.
+pub fn batch_line(lang: Lang, m: &crate::runs::manifest::Manifest) -> String {
+    let (proven, other, failed) = m.counts();
+    fill(
+        lang,
+        Msg::BatchOneLine,
+        &[
+            ("n", &m.scenarios.len()),
+            ("proven", &proven),
+            ("other", &other),
+            ("failed", &failed),
+            ("status", &catalogue::status_id(lang, m.status.as_str())),
+        ],
+    )
+}
+
 /// What [`plan_files`] writes besides the plan: the language of the words, the `--labels` row of
 /// the CSV files, and whether the solver's timings appear (a run leaves them out, so that the same
 /// input gives the same bytes).
@@ -614,7 +652,7 @@ pub fn plan_files(
     };
     let mut files: Vec<(String, Vec<u8>)> = [
         ("plan.csv", assignments_csv_labelled(plan, o.labels)),
-        ("unfilled.csv", unfilled_csv_labelled(plan, o.labels)),
+        ("unfilled.csv", unfilled_csv_in(plan, o.labels, o.lang)),
         ("plan.html", html_page_in(&plan.scenario, &md, &[], o.lang)),
         ("plan.md", md),
         ("plan.json", json),
@@ -650,7 +688,7 @@ pub fn html_page_in(title: &str, md: &str, charts: &[charts::Svg], lang: Lang) -
     });
     html::push_html(&mut body, events);
     if !charts.is_empty() {
-        body += "<h2 id=\"charts\">Charts</h2>\n";
+        body += &format!("<h2 id=\"charts\">{}</h2>\n", t(lang, Msg::ChartsHeading));
         for svg in charts {
             body += "<figure>\n";
             body += &svg
@@ -721,7 +759,10 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
     }
     if !plan.assignments.is_empty() {
         out += &format!("\n## {}\n\n", t(lang, Msg::Assignments));
-        out += &md_table(&strs(&assignment_header(lang)), &assignment_rows(plan));
+        out += &md_table(
+            &strs(&assignment_header(lang)),
+            &assignment_rows(plan, lang),
+        );
     }
     if !plan.unfilled.is_empty() {
         out += &format!("\n## {}\n\n", t(lang, Msg::UnfilledPosts));
@@ -799,7 +840,8 @@ mod html_tests {
 mod chart_page_tests {
     #[test]
     fn charts_follow_the_markdown_and_user_text_stays_escaped() {
-        let svg = super::charts::kpi_chart(&[("<b>x</b>".into(), Default::default())]);
+        let svg =
+            super::charts::kpi_chart(&[("<b>x</b>".into(), Default::default())], super::Lang::En);
         let page = super::html_page_with_charts("t", "# <i>head</i>\n", &[svg]);
         assert!(page.contains("&lt;i&gt;head&lt;/i&gt;") && !page.contains("<i>"));
         let h2 = page.find("<h2 id=\"charts\">").unwrap();

@@ -1,7 +1,7 @@
 //! The words and files of a programme: programme.csv, programme.json, the summary (per-period
 //! KPIs, the cadres left without a placement and why, the certificates to renew).
 
-use super::catalogue::{Msg, fill, t};
+use super::catalogue::{Msg, fill, role as role_words, t, tier as tier_words};
 use super::{csv_line, gap, num, opt, text_table};
 use crate::domain::{Lang, Scenario};
 use crate::programme::plan::ProgrammePlan;
@@ -447,25 +447,31 @@ pub fn programme_violations_text(v: &[crate::check::Violation]) -> String {
     super::violations_text(v)
 }
 
-fn direction_words(d: crate::programme::review::Direction) -> &'static str {
+fn direction_words(lang: Lang, d: crate::programme::review::Direction) -> &'static str {
     use crate::programme::review::Direction::*;
-    match d {
-        CentreToLocality => "centre → locality",
-        LocalityToCentre => "locality → centre",
-        LocalityToLocality => "locality → locality",
-        BetweenAgencies => "between agencies of one level",
-        Unknown => "from no recorded unit",
-    }
+    t(
+        lang,
+        match d {
+            CentreToLocality => Msg::ReviewCentreToLocality,
+            LocalityToCentre => Msg::ReviewLocalityToCentre,
+            LocalityToLocality => Msg::ReviewLocalityToLocality,
+            BetweenAgencies => Msg::ReviewBetweenAgencies,
+            Unknown => Msg::ReviewFromNoUnit,
+        },
+    )
 }
 
-fn outcome_words(o: crate::programme::review::Outcome) -> &'static str {
+fn outcome_words(lang: Lang, o: crate::programme::review::Outcome) -> &'static str {
     use crate::programme::review::Outcome::*;
-    match o {
-        Higher => "placed higher",
-        Equal => "placed at an equal rank elsewhere",
-        Returned => "returned to the unit of origin",
-        NotYet => "not placed inside the programme yet",
-    }
+    t(
+        lang,
+        match o {
+            Higher => Msg::ReviewPlacedHigher,
+            Equal => Msg::ReviewPlacedEqual,
+            Returned => Msg::ReviewReturned,
+            NotYet => Msg::ReviewNotYet,
+        },
+    )
 }
 
 /// `rotaplan review` as JSON.
@@ -478,74 +484,99 @@ pub fn review_json(r: &crate::programme::review::Review) -> String {
 
 /// `rotaplan review` as tables: counts by year, direction, tier, role, shares, purpose, outcome.
 pub fn review_text(r: &crate::programme::review::Review) -> String {
+    review_text_in(r, Lang::En)
+}
+
+/// [`review_text`] in `lang`.
+pub fn review_text_in(r: &crate::programme::review::Review, lang: Lang) -> String {
+    let l = |m| t(lang, m);
     let share = |n: usize| {
         if r.rotations == 0 {
             "—".to_string()
         } else {
-            format!("{:.1} %", 100.0 * n as f64 / r.rotations as f64)
+            super::pct_in(lang, n as f64 / r.rotations as f64)
         }
     };
+    let (rotations, share_h) = (l(Msg::ReviewRotations), l(Msg::ReviewShare));
     let mut out = format!(
-        "{} rotation(s), {} placement(s) after rotation\n\n",
-        r.rotations, r.placements
+        "{}\n\n",
+        fill(
+            lang,
+            Msg::ReviewHeadline,
+            &[("rotations", &r.rotations), ("placements", &r.placements)]
+        )
     );
     let rows: Vec<Vec<String>> = r
         .by_year
         .iter()
         .map(|(y, (a, b))| vec![y.to_string(), a.to_string(), b.to_string()])
         .collect();
-    out += &text_table(&["year", "rotations", "placements"], &rows);
+    out += &text_table(
+        &[l(Msg::ReviewYear), rotations, l(Msg::ReviewPlacements)],
+        &rows,
+    );
     out.push('\n');
     let rows: Vec<Vec<String>> = r
         .by_direction
         .iter()
-        .map(|(d, n)| vec![direction_words(*d).to_string(), n.to_string(), share(*n)])
+        .map(|(d, n)| {
+            vec![
+                direction_words(lang, *d).to_string(),
+                n.to_string(),
+                share(*n),
+            ]
+        })
         .collect();
-    out += &text_table(&["direction", "rotations", "share"], &rows);
+    out += &text_table(&[l(Msg::ReviewDirection), rotations, share_h], &rows);
     out.push('\n');
     let rows: Vec<Vec<String>> = r
         .by_tier
         .iter()
-        .map(|(t, n)| vec![t.as_str().to_string(), n.to_string(), share(*n)])
-        .chain(
-            r.by_role
-                .iter()
-                .map(|(t, n)| vec![format!("{t} post"), n.to_string(), share(*n)]),
-        )
+        .map(|(tier, n)| {
+            vec![
+                tier_words(lang, *tier).to_string(),
+                n.to_string(),
+                share(*n),
+            ]
+        })
+        .chain(r.by_role.iter().map(|(role, n)| {
+            vec![
+                fill(
+                    lang,
+                    Msg::ReviewRolePost,
+                    &[("role", &role_words(lang, role))],
+                ),
+                n.to_string(),
+                share(*n),
+            ]
+        }))
         .collect();
-    out += &text_table(&["receiving tier / post", "rotations", "share"], &rows);
+    out += &text_table(&[l(Msg::ReviewReceiving), rotations, share_h], &rows);
     out.push('\n');
-    let rows = vec![
-        vec!["women".to_string(), r.women.to_string(), share(r.women)],
-        vec![
-            "ethnic minorities".to_string(),
-            r.minority.to_string(),
-            share(r.minority),
-        ],
-        vec![
-            "purpose: training".to_string(),
-            r.training.to_string(),
-            share(r.training),
-        ],
-        vec![
-            "purpose: strengthening a place short of people".to_string(),
-            r.strengthening.to_string(),
-            share(r.strengthening),
-        ],
-        vec![
-            "purpose: not-local or two-term policy".to_string(),
-            r.policy.to_string(),
-            share(r.policy),
-        ],
-    ];
-    out += &text_table(&["among the rotated", "rotations", "share"], &rows);
+    let rows: Vec<Vec<String>> = [
+        (Msg::ReviewWomen, r.women),
+        (Msg::ReviewMinorities, r.minority),
+        (Msg::ReviewPurposeTraining, r.training),
+        (Msg::ReviewPurposeStrengthening, r.strengthening),
+        (Msg::ReviewPurposePolicy, r.policy),
+    ]
+    .into_iter()
+    .map(|(m, n)| vec![l(m).to_string(), n.to_string(), share(n)])
+    .collect();
+    out += &text_table(&[l(Msg::ReviewAmongRotated), rotations, share_h], &rows);
     out.push('\n');
     let rows: Vec<Vec<String>> = r
         .by_outcome
         .iter()
-        .map(|(o, n)| vec![outcome_words(*o).to_string(), n.to_string(), share(*n)])
+        .map(|(o, n)| {
+            vec![
+                outcome_words(lang, *o).to_string(),
+                n.to_string(),
+                share(*n),
+            ]
+        })
         .collect();
-    out += &text_table(&["after the rotation", "rotations", "share"], &rows);
+    out += &text_table(&[l(Msg::ReviewAfter), rotations, share_h], &rows);
     out
 }
 

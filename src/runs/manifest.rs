@@ -133,17 +133,18 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// `N scenarios: a optimal, b not proven, c failed` — the operator's one line.
+    /// `N scenarios: a optimal, b not proven, c failed` — the operator's one line, in English
+    /// ([`crate::report::batch_line`] in any language).
     pub fn one_line(&self) -> String {
+        crate::report::batch_line(crate::domain::Lang::En, self)
+    }
+
+    /// (proven, with an unproven plan, failed or infeasible or not started) scenarios.
+    pub fn counts(&self) -> (usize, usize, usize) {
         let count = |f: &dyn Fn(&Entry) -> bool| self.scenarios.iter().filter(|e| f(e)).count();
         let optimal = count(&|e| e.status.proven());
         let failed = count(&|e| e.status.failed());
-        let other = self.scenarios.len() - optimal - failed;
-        format!(
-            "{} scenario(s): {optimal} proven, {other} with an unproven plan, {failed} failed, infeasible or not started ({})",
-            self.scenarios.len(),
-            self.status.as_str()
-        )
+        (optimal, self.scenarios.len() - optimal - failed, failed)
     }
 
     pub fn all_ok(&self) -> bool {

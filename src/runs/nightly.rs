@@ -6,7 +6,12 @@
 
 use super::manifest::{Entry, InputFile, Manifest, ManifestStatus, RunStatus};
 use super::parallel::{self as batch, Finished, Job, JobError, Outcome, Progress};
+use crate::domain::{Lang, LangChoice};
 use crate::output::{clean_leftovers, sha256_hex, write_atomic, write_set};
+use crate::report::{
+    self,
+    catalogue::{Msg, fill, t},
+};
 use crate::solve::SolveStatus;
 use serde::Serialize;
 use std::fs::File;
@@ -346,7 +351,7 @@ pub fn batch(
         shard: o.shard.map(|(i, n)| format!("{i}/{n}")),
         scenarios: entries,
     };
-    finish(&dir, &manifest)?;
+    finish(&dir, &manifest, o.langs)?;
     finished_event(&dir, &manifest);
     Ok((manifest, dir))
 }
@@ -390,9 +395,10 @@ fn m_date(plans: &[(String, crate::compare::PlanSummary)]) -> crate::domain::Dat
         .unwrap_or_default()
 }
 
-fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
+fn finish(dir: &Path, m: &Manifest, langs: LangChoice) -> std::io::Result<()> {
     let plans = run_plans(dir, m);
-    let md = summary_md_of(dir, m, &plans);
+    let lang = langs.asked.unwrap_or(langs.fallback);
+    let md = summary_md_of(dir, m, &plans, lang);
     write_atomic(&dir.join("summary.md"), md.as_bytes())?;
     let title = format!(
         "rotaplan batch {}",
@@ -401,8 +407,7 @@ fn finish(dir: &Path, m: &Manifest) -> std::io::Result<()> {
     );
     write_atomic(
         &dir.join("summary.html"),
-        crate::report::html_page_with_charts(&title, &md, &crate::report::charts::batch(&plans))
-            .as_bytes(),
+        report::html_page_in(&title, &md, &report::charts::batch(&plans, lang), lang).as_bytes(),
     )?;
     if !plans.is_empty() {
         let cmp = crate::compare::compare(&plans);
@@ -548,39 +553,48 @@ pub fn run_plans(dir: &Path, m: &Manifest) -> Vec<(String, crate::compare::PlanS
 
 /// The morning page as Markdown: the one line, the status of every scenario, the comparison.
 pub fn summary_md(dir: &Path, m: &Manifest) -> String {
-    summary_md_of(dir, m, &run_plans(dir, m))
+    summary_md_of(dir, m, &run_plans(dir, m), Lang::En)
 }
 
 fn summary_md_of(
     dir: &Path,
     m: &Manifest,
     plans: &[(String, crate::compare::PlanSummary)],
+    lang: Lang,
 ) -> String {
-    let mut out = format!("# rotaplan batch {}\n\n{}\n\n", dir.display(), m.one_line());
-    out += "| scenario | status | objective | gap | seconds | note |\n|---|---|---|---|---|---|\n";
+    let mut out = format!(
+        "# rotaplan batch {}\n\n{}\n\n",
+        dir.display(),
+        report::batch_line(lang, m)
+    );
+    out += t(lang, Msg::BatchHeader);
+    out += "\n|---|---|---|---|---|---|\n";
     for e in &m.scenarios {
         let note = match (&e.error, e.reused) {
             (Some(err), _) => err.lines().next().unwrap_or("").replace('|', "\\\\|"),
-            (None, true) => "unchanged since the interrupted run: reused".into(),
+            (None, true) => t(lang, Msg::BatchReused).into(),
             _ => String::new(),
         };
         out += &format!(
-            "| {} | {} | {} | {} | {:.1} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} |\n",
             e.name,
-            e.status.as_str(),
-            e.objective.map_or("—".into(), crate::report::num),
-            e.gap.map_or("—".into(), |g| format!("{:.4} %", g * 100.0)),
-            e.seconds,
+            report::catalogue::status_id(lang, e.status.as_str()),
+            e.objective.map_or("—".into(), |x| report::num_in(lang, x)),
+            e.gap.map_or("—".into(), |g| report::number_in(
+                lang,
+                &format!("{:.4} %", g * 100.0)
+            )),
+            report::number_in(lang, &format!("{:.1}", e.seconds)),
             note
         );
     }
     if !plans.is_empty() {
         out += "\n";
-        out += &crate::report::comparison_markdown(&crate::compare::compare(plans), &[]);
-        out += "\nCharts of the KPIs, the posts filled by shortage level and the moves between tiers and regions: in summary.html.\n";
+        out += &report::comparison_markdown_in(&crate::compare::compare(plans), &[], lang);
+        out += &format!("\n{}\n", t(lang, Msg::BatchChartsNote));
     }
     if let Some(prev) = previous_run(dir) {
-        out += &changes_since(&prev, dir, plans);
+        out += &changes_since(&prev, dir, plans, lang);
     }
     out
 }
@@ -607,15 +621,19 @@ fn changes_since(
     prev: &Path,
     dir: &Path,
     plans: &[(String, crate::compare::PlanSummary)],
+    lang: Lang,
 ) -> String {
     let shown = prev
         .strip_prefix(dir.parent().unwrap_or(Path::new("")))
         .unwrap_or(prev);
-    let mut out = format!("\n## Changes since {}\n\n", shown.display());
+    let mut out = format!(
+        "\n## {}\n\n",
+        fill(lang, Msg::BatchChangesSince, &[("run", &shown.display())])
+    );
     let mut any = false;
     for (name, now) in plans {
         let Ok(text) = std::fs::read_to_string(batch::job_dir(prev, name).join("plan.json")) else {
-            out += &format!("- {name}: new tonight\n");
+            out += &format!("- {}\n", fill(lang, Msg::BatchNew, &[("name", name)]));
             any = true;
             continue;
         };
@@ -632,28 +650,36 @@ fn changes_since(
             .iter()
             .find(|k| k.kpi == "objective")
             .map_or(String::new(), |k| {
-                format!(
-                    ", objective {} → {}",
-                    k.a.map_or("—".into(), crate::report::num),
-                    k.b.map_or("—".into(), crate::report::num)
+                let shown = |x: Option<f64>| x.map_or("—".into(), |x| report::num_in(lang, x));
+                fill(
+                    lang,
+                    Msg::BatchObjectiveChange,
+                    &[("a", &shown(k.a)), ("b", &shown(k.b))],
                 )
             });
-        out += &format!(
-            "- {name}: {} cadre(s) placed differently, {} post(s) newly filled, {} emptied{objective}\n",
-            d.cadres.len(),
-            d.newly_filled.len(),
-            d.emptied.len()
+        let line = fill(
+            lang,
+            Msg::BatchChanged,
+            &[
+                ("name", name),
+                ("moved", &d.cadres.len()),
+                ("filled", &d.newly_filled.len()),
+                ("emptied", &d.emptied.len()),
+                ("objective", &objective),
+            ],
         );
+        out += &format!("- {line}\n");
     }
     if !any {
-        out += "No plan changed.\n";
+        out += t(lang, Msg::BatchNoChange);
+        out += "\n";
     }
     out
 }
 
 /// Join shard run folders into one: their manifests' entries (sorted by name) and the plan files,
 /// copied into `out`; the merged manifest is written last.
-pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
+pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manifest, String> {
     crate::output::check_out_dir(out)?;
     // One merge (or batch) at a time in the merged folder.
     let _lock = lock_out(out).map_err(|e| e.to_string())?;
@@ -710,7 +736,7 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, String> {
         shard: None,
         scenarios: entries,
     };
-    finish(out, &m).map_err(|e| e.to_string())?;
+    finish(out, &m, langs).map_err(|e| e.to_string())?;
     Ok(m)
 }
 

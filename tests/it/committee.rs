@@ -191,6 +191,15 @@ fn excel_csv_follows_the_locale_and_reads_back() {
     assert!(String::from_utf8_lossy(&en[3..]).starts_with("cadre_id,cadre_name,"));
     let forced = plan("forced", "vi_VN.UTF-8", &["--csv-separator", ","]);
     assert!(String::from_utf8_lossy(&forced[3..]).starts_with("cadre_id,cadre_name,"));
+    // Vietnamese asked for (--lang vi) gives `;` whatever the locale; an explicit separator wins.
+    let asked = plan("asked", "en_US.UTF-8", &["--lang", "vi"]);
+    assert!(String::from_utf8_lossy(&asked[3..]).starts_with("cadre_id;cadre_name;"));
+    let both = plan(
+        "both",
+        "en_US.UTF-8",
+        &["--lang", "vi", "--csv-separator", ","],
+    );
+    assert!(String::from_utf8_lossy(&both[3..]).starts_with("cadre_id,cadre_name,"));
     // The Excel file is still a plan rotaplan reads.
     rotaplan()
         .args(["check", "scenarios/province/province.yaml"])

@@ -127,9 +127,26 @@ fn vietnamese_outputs_are_golden() {
     assert!(read("plan.html").contains("<html lang=\"vi\">"));
     let en = tempfile::tempdir().unwrap();
     plan_into("scenarios/tutorial/tutorial.yaml", en.path());
-    for f in ["plan.csv", "unfilled.csv"] {
-        let en_text = std::fs::read_to_string(en.path().join(f)).unwrap();
-        assert_eq!(read(f), en_text, "{f} differs by language");
+    let en_text = |f: &str| std::fs::read_to_string(en.path().join(f)).unwrap();
+    assert_eq!(
+        read("plan.csv"),
+        en_text("plan.csv"),
+        "plan.csv differs by language"
+    );
+    // unfilled.csv: the machine columns are the same, the reason is in the language asked for.
+    let rows = |t: &str| -> Vec<Vec<String>> {
+        csv::Reader::from_reader(t.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    };
+    let (vi_rows, en_rows) = (rows(&read("unfilled.csv")), rows(&en_text("unfilled.csv")));
+    assert_eq!(vi_rows.len(), en_rows.len());
+    assert!(!vi_rows.is_empty());
+    for (v, e) in vi_rows.iter().zip(&en_rows) {
+        assert_eq!(v[..7], e[..7], "machine columns differ by language");
+        assert_ne!(v[7], e[7], "the reason is not in Vietnamese");
+        assert!(v[7].contains("cán bộ"), "{}", v[7]);
     }
     assert!(
         std::fs::read_to_string(en.path().join("plan.html"))
@@ -325,6 +342,31 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
             &dir.path().join("r"),
         ),
     ));
+    said.push((
+        "review",
+        run(
+            &["review", "scenarios/programme/programme.yaml"],
+            &root().join("scenarios/programme/hand-made.csv"),
+        ),
+    ));
+    // The batch: its terminal lines, and summary.md and summary.html (with the charts) in Vietnamese.
+    let batch = dir.path().join("b");
+    said.push((
+        "batch",
+        run(&["batch", tutorial, "--quiet", "--out"], &batch),
+    ));
+    let night = fs::read_dir(&batch)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.join("summary.md").is_file())
+        .expect("a run folder with summary.md");
+    let summary = fs::read_to_string(night.join("summary.md")).unwrap();
+    assert!(summary.contains("| kịch bản | trạng thái |"), "{summary}");
+    said.push(("batch's summary.md", summary));
+    let html = fs::read_to_string(night.join("summary.html")).unwrap();
+    assert!(html.contains("<html lang=\"vi\">") && html.contains("Biểu đồ"));
+    assert!(html.contains("Chỉ tiêu theo kịch bản") && !html.contains("KPIs per scenario"));
     for (cmd, text) in &said {
         let found = english_words(text, ENGLISH);
         assert!(
