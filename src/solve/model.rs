@@ -27,6 +27,8 @@ pub enum Group {
     MustFill,
     Targets,
     Programme,
+    /// The tie-break's second solve: the objective held at its proven optimum.
+    Optimum,
 }
 
 /// What a row is about: its group and the cadre, post, unit or pair it belongs to (the row's name
@@ -53,6 +55,8 @@ pub enum RowKey {
     Target(usize),
     /// A row of a programme's model (`solve::programme`).
     Programme(super::programme::ProgrammeRow),
+    /// The objective at least its proven optimum (the tie-break's second MIP, `hold_optimum`).
+    Optimum,
 }
 
 impl RowKey {
@@ -66,6 +70,7 @@ impl RowKey {
             RowKey::MustFill(_) => Group::MustFill,
             RowKey::Target(_) => Group::Targets,
             RowKey::Programme(_) => Group::Programme,
+            RowKey::Optimum => Group::Optimum,
         }
     }
 }
@@ -212,6 +217,20 @@ impl Model {
         self.rows.len() - 1
     }
 
+    /// The tie-break's second model: the objective (with `constant`) at least `floor`, and
+    /// Σ `tie[k]`·x[k] maximised instead.
+    pub fn hold_optimum(&mut self, floor: f64, tie: &[f64]) {
+        let objective = std::mem::take(&mut self.objective);
+        let row = objective.geq(floor - self.constant);
+        self.push(RowKey::Optimum, row);
+        let mut e = Expression::with_capacity(self.x.len());
+        for (&w, &v) in tie.iter().zip(&self.x) {
+            e.add_mul(w, v);
+        }
+        self.objective = e;
+        self.constant = 0.0;
+    }
+
     fn add_aux(&mut self, what: Aux, def: good_lp::VariableDefinition) -> Variable {
         self.aux.push(what);
         self.vars.add(def)
@@ -266,6 +285,7 @@ impl Model {
                 RowKey::MustFill(p) => format!("fill_{}", post(p)),
                 RowKey::Target(k) => format!("target_{}", TARGET_NAMES[k]),
                 RowKey::Programme(r) => format!("programme_{r:?}"),
+                RowKey::Optimum => "optimum".to_string(),
             })
             .collect();
         Names {
