@@ -621,7 +621,9 @@ fn canonical(
         // Not proven optimal: there is no optimum to hold, so no tie-break.
         return Ok(first);
     }
-    Ok(tie_break_mip(ctx, cands, pins, cols, &tie, first, started, deadline))
+    Ok(tie_break_mip(
+        ctx, cands, pins, cols, &tie, first, started, deadline,
+    ))
 }
 
 /// The MIP over `cols` with its objective held at the optimum of `first` (less 1e-6 relative),
@@ -837,7 +839,10 @@ mod tests {
         let cands = candidates::generate(&ctx);
         let all: Vec<usize> = (0..cands.len()).collect();
         let w = tie_weights(&ctx, &cands, &all);
-        assert!(w.iter().all(|&v| (1.0..=1_048_576.0).contains(&v) && v.fract() == 0.0));
+        assert!(
+            w.iter()
+                .all(|&v| (1.0..=1_048_576.0).contains(&v) && v.fract() == 0.0)
+        );
         // A pair weighs the same wherever it stands in the list.
         let back: Vec<usize> = all.iter().rev().copied().collect();
         let wb = tie_weights(&ctx, &cands, &back);
@@ -846,6 +851,11 @@ mod tests {
         let mut sorted = w.clone();
         sorted.sort_by(f64::total_cmp);
         sorted.dedup();
-        assert!(sorted.len() * 100 >= w.len() * 99, "{} of {}", sorted.len(), w.len());
+        assert!(
+            sorted.len() * 100 >= w.len() * 99,
+            "{} of {}",
+            sorted.len(),
+            w.len()
+        );
     }
 }

@@ -198,6 +198,12 @@ impl Backend for Highs {
         on_worker(o.deadline, move || {
             let mut model = inner(pb)?;
             configure(&mut model, tl, 0.0, threads)?;
+            // The direct path's LPs are small (a few thousand columns): presolve cost more than
+            // it saved (a quarter of the what-if batch's instructions), and the tie-break makes
+            // the plan the same with or without it.
+            model
+                .try_set_option("presolve", "off")
+                .map_err(|e| Failure::Other(format!("option presolve: {e:?}")))?;
             let solved = model
                 .try_solve()
                 .map_err(|e| Failure::Other(format!("{e:?}")))?;
