@@ -1,6 +1,7 @@
 //! Criterion benches on generated instances: candidate generation (its time, and the bytes the
 //! pairs hold, printed), model build and solve at province (240×80), region (2,000×700) and
-//! national (8,000×2,700) size. The national solve takes
+//! national (8,000×2,700) size, and the province under four departure caps (`what_if/province`:
+//! the what-if batch's unit of work). The national solve takes
 //! several seconds per run (and 2.6 M candidate pairs of memory), so it only runs with
 //! ROTAPLAN_BENCH_NATIONAL=1.
 
@@ -64,6 +65,36 @@ fn benches(c: &mut Criterion) {
                     rotaplan::solve::model::build(&ctx, &cands, &[], &all, true)
                         .rows
                         .len()
+                })
+            });
+            g.finish();
+        }
+
+        if name == "province" {
+            // The what-if batch's unit of work (issue 15: 64 variants in ≤ 4 s): the province
+            // under four departure caps, each solved by the LP and the tie-break over its optimal
+            // face (no MIP when that is integral).
+            let variants: Vec<Scenario> = (1..=4)
+                .map(|k| {
+                    let mut v = sc.clone();
+                    v.max_departures_per_unit = k;
+                    v
+                })
+                .collect();
+            let mut g = c.benchmark_group("what_if/province");
+            g.sample_size(10).measurement_time(Duration::from_secs(5));
+            g.bench_function("departure_caps_1_to_4", |b| {
+                b.iter(|| {
+                    variants
+                        .iter()
+                        .map(|v| {
+                            let ctx = RuleContext::new(v);
+                            let cands = candidates::generate(&ctx);
+                            rotaplan::solve::solve(&ctx, &cands)
+                                .objective
+                                .unwrap_or(0.0)
+                        })
+                        .sum::<f64>()
                 })
             });
             g.finish();

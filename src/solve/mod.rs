@@ -194,6 +194,26 @@ pub struct SolveOutcome {
     pub note: Option<Note>,
 }
 
+impl SolveOutcome {
+    /// No plan yet: infeasible until a solve says otherwise.
+    fn blank() -> SolveOutcome {
+        SolveOutcome {
+            status: SolveStatus::Infeasible,
+            backend: backend().name().to_string(),
+            chosen: Vec::new(),
+            objective: None,
+            bound: None,
+            gap: None,
+            build_s: 0.0,
+            solve_s: 0.0,
+            columns: 0,
+            rows: 0,
+            infeasible: Vec::new(),
+            note: None,
+        }
+    }
+}
+
 /// Seconds a backend may overrun its own time limit before the deadline gives up on it.
 pub fn deadline_grace(time_limit_s: f64) -> f64 {
     (time_limit_s * 0.1).clamp(2.0, 30.0)
@@ -326,20 +346,7 @@ fn solve_inner(
     let started = Instant::now();
     let (pin_ix, mut infeasible) = pins(ctx, cands);
     infeasible.extend(pin_conflicts(sc, cands, &pin_ix));
-    let mut out = SolveOutcome {
-        status: SolveStatus::Infeasible,
-        backend: backend().name().to_string(),
-        chosen: Vec::new(),
-        objective: None,
-        bound: None,
-        gap: None,
-        build_s: 0.0,
-        solve_s: 0.0,
-        columns: 0,
-        rows: 0,
-        infeasible: Vec::new(),
-        note: None,
-    };
+    let mut out = SolveOutcome::blank();
     if !infeasible.is_empty() {
         tracing::debug!(
             scenario = %sc.name,
@@ -433,7 +440,7 @@ fn solve_inner(
         )
     } else {
         let all: Vec<usize> = (0..cands.len()).collect();
-        let r = direct(
+        let r = canonical(
             ctx, cands, &pin_ix, &all, &warm, started, deadline, &mut out,
         );
         *solved_cols = all;
@@ -515,6 +522,174 @@ fn remaining(deadline: Instant) -> Duration {
     deadline.saturating_duration_since(Instant::now())
 }
 
+/// The limits of a solve started at `started`: what is left of the time limit, and of the
+/// deadline.
+fn run_options(sc: &Scenario, started: Instant, deadline: Instant) -> RunOptions {
+    RunOptions {
+        time_limit_s: (sc.solver.time_limit_s - started.elapsed().as_secs_f64()).max(0.5),
+        relative_gap: sc.solver.relative_gap,
+        threads: sc.solver.threads,
+        deadline: remaining(deadline),
+    }
+}
+
+/// The tie-break among plans of equal objective: a fixed weight per pair, 1 … 2^20, from the
+/// SHA-256 of its cadre's and post's ids. Among the optimal plans the one with the largest sum of
+/// weights is chosen. The weights depend on nothing but the two ids, so a pair weighs the same in
+/// every run, variant and order of the tables, and with 2^20 values two different optimal plans
+/// have the same sum almost never (if they do, the choice is still the same every run).
+pub fn tie_weights(ctx: &RuleContext, cands: &Candidates, cols: &[usize]) -> Vec<f64> {
+    use sha2::{Digest, Sha256};
+    cols.iter()
+        .map(|&i| {
+            let p = cands.get(i);
+            let mut h = Sha256::new();
+            h.update(ctx.sc.cadre(p.cadre).id.as_bytes());
+            h.update([0x1f]);
+            h.update(ctx.sc.post(p.post).id.as_bytes());
+            let d = h.finalize();
+            let v = u64::from_le_bytes(d[..8].try_into().expect("SHA-256 has 32 bytes"));
+            1.0 + (v >> 44) as f64
+        })
+        .collect()
+}
+
+/// The optimal plan over the candidate pairs `cols` that the tie-break ([`tie_weights`]) prefers,
+/// by the cheapest route that proves it:
+///
+/// 1. The LP relaxation, then the tie-break over its optimal face (`Backend::lp_face`). If that
+///    solution is integral and worth the LP bound, it is an optimal plan, and the tie-break's best
+///    among all of them (every optimal plan is on the face when the LP bound is met). No MIP.
+/// 2. Otherwise the MIP (`direct`), and if it proves its plan optimal, a second MIP that holds the
+///    objective at that optimum and maximises the tie-break: the same plan step 1 would give
+///    whenever both apply, so the route never changes the plan.
+#[allow(clippy::too_many_arguments)]
+fn canonical(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[usize],
+    cols: &[usize],
+    warm: &[usize],
+    started: Instant,
+    deadline: Instant,
+    out: &mut SolveOutcome,
+) -> Result<Vec<usize>, Failure> {
+    let sc = ctx.sc;
+    let t = Instant::now();
+    let lp = model::build(ctx, cands, pins, cols, false);
+    let tie = tie_weights(ctx, cands, cols);
+    let (constant, columns, rows) = (lp.constant, lp.vars.len(), lp.rows.len());
+    out.build_s += t.elapsed().as_secs_f64();
+    tracing::debug!(
+        columns,
+        rows,
+        build_s = t.elapsed().as_secs_f64(),
+        relaxed = true,
+        "MIP model built"
+    );
+    let t = Instant::now();
+    match backend().lp_face(lp, &tie, &run_options(sc, started, deadline)) {
+        Ok(face) if face.lp.status == SolveStatus::Optimal => {
+            let bound = face.lp.objective + constant;
+            let plan = face.x.as_deref().and_then(integral_choice);
+            let chosen: Option<Vec<usize>> =
+                plan.map(|local| local.into_iter().map(|k| cols[k]).collect());
+            let z = chosen.as_ref().map(|c| ctx.evaluate(cands, c).total);
+            let proven = z.is_some_and(|z| (bound - z).abs() <= 1e-9 * z.abs().max(1.0));
+            tracing::debug!(
+                lp_bound = bound,
+                integral = chosen.is_some(),
+                plan = z,
+                proven,
+                seconds = t.elapsed().as_secs_f64(),
+                "LP and tie-break over its optimal face"
+            );
+            if let (true, Some(chosen)) = (proven, chosen) {
+                out.status = SolveStatus::Optimal;
+                out.bound = z;
+                out.gap = Some(0.0);
+                out.columns = columns;
+                out.rows = rows;
+                return Ok(chosen);
+            }
+        }
+        Err(Failure::Deadline) => return Err(Failure::Deadline),
+        Ok(_) | Err(_) => {
+            tracing::debug!("the LP gave no optimum; solving the MIP");
+        }
+    }
+    let first = direct(ctx, cands, pins, cols, warm, started, deadline, out)?;
+    if out.status != SolveStatus::Optimal {
+        // Not proven optimal: there is no optimum to hold, so no tie-break.
+        return Ok(first);
+    }
+    Ok(tie_break_mip(
+        ctx, cands, pins, cols, &tie, first, started, deadline,
+    ))
+}
+
+/// The MIP over `cols` with its objective held at the optimum of `first` (less 1e-6 relative),
+/// maximising the tie-break `tie`; `first` if that MIP gives no plan, or one worth less than
+/// `first` (the plan's objective is recomputed, not trusted from the backend).
+#[allow(clippy::too_many_arguments)]
+fn tie_break_mip(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[usize],
+    cols: &[usize],
+    tie: &[f64],
+    first: Vec<usize>,
+    started: Instant,
+    deadline: Instant,
+) -> Vec<usize> {
+    let z = ctx.evaluate(cands, &first).total;
+    let local: Vec<usize> = first
+        .iter()
+        .filter_map(|i| cols.binary_search(i).ok())
+        .collect();
+    // As in `direct`: a start that HiGHS mishandles shows as a wrong objective; then no start.
+    for start in [Some(local.as_slice()), None] {
+        let mut m = model::build(ctx, cands, pins, cols, true);
+        m.hold_optimum(z - 1e-6 * z.abs().max(1.0), tie);
+        let opts = RunOptions {
+            relative_gap: 0.0,
+            ..run_options(ctx.sc, started, deadline)
+        };
+        let r = match backend().solve(m, start, &opts) {
+            Ok(r) if r.status == SolveStatus::Optimal => r,
+            other => {
+                tracing::debug!(
+                    failed = other.is_err(),
+                    "tie-break MIP: no proven optimum; the first plan stays"
+                );
+                return first;
+            }
+        };
+        let Some(chosen) = integral_choice(&r.x) else {
+            return first;
+        };
+        let weight: f64 = chosen.iter().map(|&k| tie[k]).sum();
+        let chosen: Vec<usize> = chosen.into_iter().map(|k| cols[k]).collect();
+        let z2 = ctx.evaluate(cands, &chosen).total;
+        let honest = (r.objective - weight).abs() <= 1e-6 * weight.max(1.0);
+        tracing::debug!(
+            objective = z2,
+            first = z,
+            honest,
+            warm_start = start.is_some(),
+            "tie-break MIP"
+        );
+        if honest {
+            return if z2 >= z - 1e-9 * z.abs().max(1.0) {
+                chosen
+            } else {
+                first
+            };
+        }
+    }
+    first
+}
+
 /// The MIP over the candidate pairs `cols`, warm-started from `warm` (candidate indexes); sets
 /// status, bound and gap in `out` and returns the chosen candidate indexes.
 #[allow(clippy::too_many_arguments)]
@@ -551,12 +726,7 @@ fn direct(
             "MIP model built"
         );
         let constant = m.constant;
-        let opts = RunOptions {
-            time_limit_s: (sc.solver.time_limit_s - started.elapsed().as_secs_f64()).max(0.5),
-            relative_gap: sc.solver.relative_gap,
-            threads: sc.solver.threads,
-            deadline: remaining(deadline),
-        };
+        let opts = run_options(sc, started, deadline);
         let t = Instant::now();
         let r = backend().solve(m, start, &opts)?;
         tracing::debug!(
@@ -603,4 +773,91 @@ pub(crate) fn integral_choice(x: &[f64]) -> Option<Vec<usize>> {
         }
     }
     Some(chosen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::candidates;
+
+    /// The two routes of [`canonical`] choose the same plan: the LP and the tie-break over its
+    /// optimal face, and the MIP followed by the tie-break MIP. Otherwise skipping the MIP would
+    /// change plans.
+    #[test]
+    fn the_lp_route_and_the_mip_route_choose_the_same_optimum() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let cases = [
+            ("scenarios/province/province.yaml", None),
+            ("scenarios/province/province.yaml", Some(1)),
+            ("scenarios/province/province.yaml", Some(4)),
+            ("scenarios/tutorial/tutorial.yaml", None),
+        ];
+        let mut by_lp_route = 0;
+        for (file, cap) in cases {
+            let mut sc = crate::scenario::load(&root.join(file)).unwrap();
+            if let Some(k) = cap {
+                sc.max_departures_per_unit = k;
+            }
+            // The MIP route's tie-break needs a proven optimum.
+            sc.solver.relative_gap = 0.0;
+            let ctx = RuleContext::new(&sc);
+            let cands = candidates::generate(&ctx);
+            let (pins, bad) = pins(&ctx, &cands);
+            assert!(bad.is_empty());
+            let all: Vec<usize> = (0..cands.len()).collect();
+            let warm = greedy::greedy(&ctx, &cands, &pins);
+            let started = Instant::now();
+            let deadline = started + Duration::from_secs(600);
+            let tie = tie_weights(&ctx, &cands, &all);
+
+            let lp = model::build(&ctx, &cands, &pins, &all, false);
+            let opts = run_options(&sc, started, deadline);
+            let face = backend().lp_face(lp, &tie, &opts).unwrap();
+            if face.x.as_deref().and_then(integral_choice).is_some() {
+                by_lp_route += 1;
+            }
+            let mut a = SolveOutcome::blank();
+            let chosen = canonical(&ctx, &cands, &pins, &all, &warm, started, deadline, &mut a);
+            let chosen = chosen.unwrap();
+            let mut b = SolveOutcome::blank();
+            let first = direct(&ctx, &cands, &pins, &all, &warm, started, deadline, &mut b);
+            let first = first.unwrap();
+            assert_eq!(b.status, SolveStatus::Optimal, "{file} {cap:?}");
+            let z = ctx.evaluate(&cands, &first).total;
+            let by_mip = tie_break_mip(&ctx, &cands, &pins, &all, &tie, first, started, deadline);
+            assert_eq!(a.status, SolveStatus::Optimal, "{file} {cap:?}");
+            assert_eq!(ctx.evaluate(&cands, &chosen).total, z, "{file} {cap:?}");
+            assert_eq!(chosen, by_mip, "{file} {cap:?}");
+        }
+        // The province's LPs are integral: the LP route was taken there, not only the MIP's.
+        assert!(by_lp_route >= 3, "{by_lp_route}");
+    }
+
+    #[test]
+    fn tie_weights_depend_on_the_ids_only() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let sc = crate::scenario::load(&root.join("scenarios/province/province.yaml")).unwrap();
+        let ctx = RuleContext::new(&sc);
+        let cands = candidates::generate(&ctx);
+        let all: Vec<usize> = (0..cands.len()).collect();
+        let w = tie_weights(&ctx, &cands, &all);
+        assert!(
+            w.iter()
+                .all(|&v| (1.0..=1_048_576.0).contains(&v) && v.fract() == 0.0)
+        );
+        // A pair weighs the same wherever it stands in the list.
+        let back: Vec<usize> = all.iter().rev().copied().collect();
+        let wb = tie_weights(&ctx, &cands, &back);
+        assert!(all.iter().all(|&i| w[i] == wb[all.len() - 1 - i]));
+        // Nearly all distinct: 2^20 values for a few thousand pairs.
+        let mut sorted = w.clone();
+        sorted.sort_by(f64::total_cmp);
+        sorted.dedup();
+        assert!(
+            sorted.len() * 100 >= w.len() * 99,
+            "{} of {}",
+            sorted.len(),
+            w.len()
+        );
+    }
 }

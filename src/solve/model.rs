@@ -28,6 +28,8 @@ pub enum Group {
     Targets,
     Programme,
     Replan,
+    /// The tie-break's second solve: the objective held at its proven optimum.
+    Optimum,
 }
 
 /// What a row is about: its group and the cadre, post, unit or pair it belongs to (the row's name
@@ -56,6 +58,8 @@ pub enum RowKey {
     Programme(super::programme::ProgrammeRow),
     /// A row of the lexicographic levels and re-planning (`solve::lexicographic`).
     Replan(super::lexicographic::ReplanRow),
+    /// The objective at least its proven optimum (the tie-break's second MIP, `hold_optimum`).
+    Optimum,
 }
 
 impl RowKey {
@@ -70,6 +74,7 @@ impl RowKey {
             RowKey::Target(_) => Group::Targets,
             RowKey::Programme(_) => Group::Programme,
             RowKey::Replan(_) => Group::Replan,
+            RowKey::Optimum => Group::Optimum,
         }
     }
 }
@@ -222,6 +227,20 @@ impl Model {
         self.rows.len() - 1
     }
 
+    /// The tie-break's second model: the objective (with `constant`) at least `floor`, and
+    /// Σ `tie[k]`·x[k] maximised instead.
+    pub fn hold_optimum(&mut self, floor: f64, tie: &[f64]) {
+        let objective = std::mem::take(&mut self.objective);
+        let row = objective.geq(floor - self.constant);
+        self.push(RowKey::Optimum, row);
+        let mut e = Expression::with_capacity(self.x.len());
+        for (&w, &v) in tie.iter().zip(&self.x) {
+            e.add_mul(w, v);
+        }
+        self.objective = e;
+        self.constant = 0.0;
+    }
+
     fn add_aux(&mut self, what: Aux, def: good_lp::VariableDefinition) -> Variable {
         self.aux.push(what);
         self.vars.add(def)
@@ -280,6 +299,7 @@ impl Model {
                 RowKey::Target(k) => format!("target_{}", TARGET_NAMES[k]),
                 RowKey::Programme(r) => format!("programme_{r:?}"),
                 RowKey::Replan(r) => format!("replan_{r:?}"),
+                RowKey::Optimum => "optimum".to_string(),
             })
             .collect();
         Names {

@@ -1333,7 +1333,7 @@ fn the_province_gives_one_answer_to_why_not_c100_on_vt41() {
     let pair = explain_out(&s, &["--cadre", "C100", "--post", "VT41"]);
     assert!(
         pair.contains(
-            "their unit U13 already loses 2 cadre(s), the maximum (S1): C036 → VT01, C115 → VT11"
+            "their unit U13 already loses 2 cadre(s), the maximum (S1): C036 → VT05, C115 → VT11"
         ),
         "{pair}"
     );

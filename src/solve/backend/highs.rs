@@ -4,7 +4,7 @@
 //! `RunOptions::deadline`, so a backend that overruns its own time limit cannot hold the plan
 //! hostage (the worker is left to finish on its own).
 
-use super::{Backend, Failure, LiveLp, Names, NewColumn, Raw, RunOptions};
+use super::{Backend, FaceLp, Failure, LiveLp, Names, NewColumn, Raw, RunOptions};
 use crate::solve::SolveStatus;
 use crate::solve::model::Model;
 use good_lp::SolverModel;
@@ -191,6 +191,56 @@ impl Backend for Highs {
         })
     }
 
+    fn lp_face(&self, m: Model, tie: &[f64], o: &RunOptions) -> Result<FaceLp, Failure> {
+        let (pb, n_x, _) = problem(m);
+        let tie = tie.to_vec();
+        let (tl, threads) = (o.time_limit_s, o.threads);
+        on_worker(o.deadline, move || {
+            let mut model = inner(pb)?;
+            configure(&mut model, tl, 0.0, threads)?;
+            // The direct path's LPs are small (a few thousand columns): presolve cost more than
+            // it saved (a quarter of the what-if batch's instructions), and the tie-break makes
+            // the plan the same with or without it.
+            model
+                .try_set_option("presolve", "off")
+                .map_err(|e| Failure::Other(format!("option presolve: {e:?}")))?;
+            let solved = model
+                .try_solve()
+                .map_err(|e| Failure::Other(format!("{e:?}")))?;
+            let mut lp = raw_of(&solved, None)?;
+            if lp.status != SolveStatus::Optimal {
+                lp.x.truncate(n_x);
+                return Ok(FaceLp { lp, x: None });
+            }
+            let activity = solved.get_solution().rows().to_vec();
+            let mut model = highs::Model::from(solved);
+            hold_optimal_face(&mut model, &lp, &activity)?;
+            let mut cost = vec![0.0; lp.x.len()];
+            cost[..tie.len()].copy_from_slice(&tie);
+            check(
+                unsafe {
+                    highs_sys::Highs_changeColsCostByRange(
+                        model.as_mut_ptr(),
+                        0,
+                        cost.len() as i32 - 1,
+                        cost.as_ptr(),
+                    )
+                },
+                "setting the tie-break objective",
+            )?;
+            lp.x.truncate(n_x);
+            let second = model
+                .try_solve()
+                .map_err(|e| Failure::Other(format!("{e:?}")))
+                .and_then(|s| raw_of(&s, Some(n_x)));
+            let x = match second {
+                Ok(r) if r.status == SolveStatus::Optimal => Some(r.x),
+                _ => None,
+            };
+            Ok(FaceLp { lp, x })
+        })
+    }
+
     fn live_lp(&self, m: Model) -> Result<Box<dyn LiveLp>, Failure> {
         let (pb, _, _) = problem(m);
         let (cmd_tx, cmd_rx) = mpsc::channel::<Cmd>();
@@ -348,6 +398,65 @@ impl Drop for Instance {
     fn drop(&mut self) {
         unsafe { highs_sys::Highs_destroy(self.0) }
     }
+}
+
+/// Reduced costs and duals below this are zero: the column or row is free on the optimal face
+/// (HiGHS's own dual feasibility tolerance is 1e-7).
+const FACE_TOL: f64 = 1e-7;
+
+/// Restrict the solved LP `m` to its optimal face under the duals of `lp`: a column with a
+/// nonzero reduced cost is fixed at the bound it is at, a row with a nonzero dual at the bound
+/// its `activity` is at. Every point left is an optimum of the LP, and every optimum is left.
+fn hold_optimal_face(m: &mut highs::Model, lp: &Raw, activity: &[f64]) -> Result<(), Failure> {
+    let ptr = m.as_mut_ptr();
+    for (j, (&d, &v)) in lp.col_duals.iter().zip(&lp.x).enumerate() {
+        if d.abs() > FACE_TOL {
+            check(
+                unsafe { highs_sys::Highs_changeColBounds(ptr, j as i32, v, v) },
+                "holding a column at its bound",
+            )?;
+        }
+    }
+    let n_rows = activity.len();
+    if n_rows == 0 {
+        return Ok(());
+    }
+    let (mut lower, mut upper) = (vec![0.0; n_rows], vec![0.0; n_rows]);
+    let nnz = unsafe { highs_sys::Highs_getNumNz(ptr) }.max(1) as usize;
+    let (mut got, mut got_nz) = (0, 0);
+    let (mut start, mut index, mut value) = (vec![0; n_rows], vec![0; nnz], vec![0.0; nnz]);
+    check(
+        unsafe {
+            highs_sys::Highs_getRowsByRange(
+                ptr,
+                0,
+                n_rows as i32 - 1,
+                &mut got,
+                lower.as_mut_ptr(),
+                upper.as_mut_ptr(),
+                &mut got_nz,
+                start.as_mut_ptr(),
+                index.as_mut_ptr(),
+                value.as_mut_ptr(),
+            )
+        },
+        "reading the row bounds",
+    )?;
+    for (i, &y) in lp.row_duals.iter().enumerate() {
+        if y.abs() > FACE_TOL {
+            let a = activity[i];
+            let at = if (a - lower[i]).abs() <= (a - upper[i]).abs() {
+                lower[i]
+            } else {
+                upper[i]
+            };
+            check(
+                unsafe { highs_sys::Highs_changeRowBounds(ptr, i as i32, at, at) },
+                "holding a row at its bound",
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Add `cols` to `m` in one call (column-wise: starts, row indexes, values).

@@ -35,6 +35,14 @@ pub trait Backend: Sync {
     /// `warm` (local column indexes) when given. Never waits past `o.deadline`.
     fn solve(&self, m: Model, warm: Option<&[usize]>, o: &RunOptions) -> Result<Raw, Failure>;
 
+    /// Solve the LP `m` (its columns must be continuous), then choose among its optimal
+    /// solutions: over the LP's optimal face (every column with a nonzero reduced cost held at its
+    /// bound, every row with a nonzero dual held at its active side: exactly the LP's optimal
+    /// solutions, by complementary slackness) maximise Σ `tie[k]`·x over the x columns, from the
+    /// first solve's basis. `FaceLp::lp` is the first LP (its objective is the LP bound),
+    /// `FaceLp::x` the x columns of the second, if it was solved to optimality.
+    fn lp_face(&self, m: Model, tie: &[f64], o: &RunOptions) -> Result<FaceLp, Failure>;
+
     /// An LP (the columns of `m` must be continuous) kept alive between solves: columns are added
     /// to it and each solve starts from the previous basis.
     fn live_lp(&self, m: Model) -> Result<Box<dyn LiveLp>, Failure>;
@@ -47,6 +55,15 @@ pub trait Backend: Sync {
     /// Read a model file written by [`Backend::write`] (or any MPS/LP file) and solve it: the
     /// status and objective (tests and the peers' benchmark use it).
     fn solve_file(&self, path: &Path, time_limit_s: f64) -> Result<(SolveStatus, f64), Failure>;
+}
+
+/// What [`Backend::lp_face`] returns.
+pub struct FaceLp {
+    /// The LP over `m` with its own objective.
+    pub lp: Raw,
+    /// The x columns of the tie-break's optimum over the LP's optimal face (`None` if the first
+    /// LP was not optimal or the second did not finish).
+    pub x: Option<Vec<f64>>,
 }
 
 /// An LP that grows by columns; see [`Backend::live_lp`].
