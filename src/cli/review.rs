@@ -19,8 +19,8 @@ pub struct Args {
     format: Format,
 }
 
-pub fn run(a: Args) -> Status {
-    let sc = match super::load(&a.scenario) {
+pub fn run(a: Args, langs: super::Langs) -> Status {
+    let sc = match super::load(&a.scenario, langs) {
         Ok(s) => s,
         Err(s) => return s,
     };

@@ -406,7 +406,12 @@ pub fn committee_html(sc: &Scenario, plan: &Plan) -> String {
                 .iter()
                 .position(|k| *k == u.kind)
                 .unwrap_or(UNFILLED_ORDER.len());
-            let rule = u.top_rule.map(|r| format!("{r} ({})", r.title()));
+            let rule = u.top_rule.map(|r| {
+                format!(
+                    "{r} ({})",
+                    super::catalogue::rule_title(crate::domain::Lang::En, r)
+                )
+            });
             let e = groups
                 .entry((rank, rule))
                 .or_insert((0, 0, u.kind.as_str()));
