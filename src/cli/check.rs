@@ -1,6 +1,7 @@
 //! `rotaplan check`: verify a plan CSV against every rule of its scenario.
 
 use super::{Status, formats, log, say};
+use rotaplan::domain::Lang;
 use rotaplan::report::{self, Format};
 use rotaplan::rules::RuleContext;
 use rotaplan::scenario;
@@ -29,25 +30,37 @@ pub struct Args {
 }
 
 pub fn run(a: Args, langs: super::Langs) -> Status {
-    let sc = match super::load_warned(&a.scenario, a.deny_warnings) {
-        Ok(s) => s,
-        Err(s) => return s,
+    let sc = if a.format == Format::Json {
+        match scenario::load_checked(&a.scenario) {
+            Ok(c) => {
+                let lang = langs.of(&c.scenario);
+                if let Err(s) = super::say_warnings(&c.warnings, a.deny_warnings, lang) {
+                    return s;
+                }
+                c.scenario
+            }
+            Err(e) => {
+                super::say_problems_json(&e, langs.plain());
+                return Status::Problem;
+            }
+        }
+    } else {
+        match super::load_warned(&a.scenario, a.deny_warnings, langs) {
+            Ok(s) => s,
+            Err(s) => return s,
+        }
     };
     if sc.programme.is_some() {
-        return programme(&sc, &a);
+        return programme(&sc, &a, langs.of(&sc));
     }
     let rows = match scenario::read_plan(&a.plan, &sc) {
         Ok(r) => {
-            if let Err(s) = super::say_warnings(&r.warnings, a.deny_warnings) {
+            if let Err(s) = super::say_warnings(&r.warnings, a.deny_warnings, langs.of(&sc)) {
                 return s;
             }
             r.rows
         }
-        Err(e) => {
-            let text = format!("{e}\n");
-            log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
-            return Status::Problem;
-        }
+        Err(e) => return plan_problems(&e, a.format, langs.of(&sc)),
     };
     let ctx = RuleContext::new(&sc);
     let pairs: Vec<_> = rows.iter().map(|r| (r.cadre, r.post)).collect();
@@ -102,14 +115,10 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
 
 /// A scenario with `programme:`: the file is a programme (programme.csv), checked by
 /// `check::programme` at every period's date.
-fn programme(sc: &rotaplan::domain::Scenario, a: &Args) -> Status {
+fn programme(sc: &rotaplan::domain::Scenario, a: &Args, lang: Lang) -> Status {
     let moves = match scenario::read_programme(&a.plan, sc) {
         Ok(m) => m,
-        Err(e) => {
-            let text = format!("{e}\n");
-            log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
-            return Status::Problem;
-        }
+        Err(e) => return plan_problems(&e, a.format, lang),
     };
     let v = rotaplan::check::programme::check(sc, &moves);
     say(&match a.format {
@@ -117,4 +126,16 @@ fn programme(sc: &rotaplan::domain::Scenario, a: &Args) -> Status {
         _ => report::programme::programme_violations_text(&v),
     });
     Status::ok_if(v.is_empty())
+}
+
+/// The problems of the plan (or programme) file, in `lang`: JSON on stdout with `--format json`,
+/// else the text on stderr.
+fn plan_problems(e: &scenario::LoadError, format: Format, lang: Lang) -> Status {
+    if format == Format::Json {
+        super::say_problems_json(e, lang);
+    } else {
+        let text = format!("{}\n", report::diagnostics_text(lang, &e.diagnostics));
+        log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
+    }
+    Status::Problem
 }

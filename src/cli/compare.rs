@@ -85,7 +85,7 @@ pub struct DiffArgs {
     format: Format,
 }
 
-pub fn compare(args: CompareArgs) -> Status {
+pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
     let files = match plan_files(&args.plans) {
         Ok(f) => f,
         Err(e) => {
@@ -94,7 +94,7 @@ pub fn compare(args: CompareArgs) -> Status {
         }
     };
     let sc = match &args.scenario {
-        Some(p) => match super::load(p) {
+        Some(p) => match super::load(p, langs) {
             Ok(s) => Some(s),
             Err(s) => return s,
         },

@@ -40,7 +40,7 @@ pub struct Args {
 
 pub fn run(a: Args, langs: super::Langs) -> Status {
     use rotaplan::explain as ex;
-    let sc = match load(&a.scenario) {
+    let sc = match load(&a.scenario, langs) {
         Ok(s) => s,
         Err(s) => return s,
     };

@@ -173,9 +173,9 @@ fn run() -> Status {
     match cli.command {
         Command::Plan(a) => plan::run(a, langs),
         Command::Check(a) => check::run(a, langs),
-        Command::Validate(a) => validate::run(a),
+        Command::Validate(a) => validate::run(a, langs),
         Command::Run(a) => run::run(a, quiet, langs),
-        Command::Compare(a) => compare::compare(a),
+        Command::Compare(a) => compare::compare(a, langs),
         Command::Diff(a) => compare::diff(a),
         Command::Batch(a) => batch::run(a, quiet, langs),
         Command::Explain(a) => explain::run(a, langs),
@@ -225,13 +225,11 @@ pub(crate) fn say(text: &str) {
     let _ = o.write_all(text.as_bytes()).and_then(|_| o.flush());
 }
 
-/// A scenario's diagnostics, all of them, and their count.
-fn say_problems(e: &scenario::LoadError) {
-    let summary = format!(
-        "{} problem(s) in the scenario files; nothing was planned",
-        e.diagnostics.len()
-    );
-    log::say_err_detail(&summary, &format!("{e}\n{summary}\n"));
+/// A scenario's diagnostics, all of them, and their count, in `lang`.
+fn say_problems(e: &scenario::LoadError, lang: Lang) {
+    let summary = report::load_error_summary(lang, e);
+    let text = report::diagnostics_text(lang, &e.diagnostics);
+    log::say_err_detail(&summary, &format!("{text}\n{summary}\n"));
 }
 
 /// The checker's verdict on a plan the program made (an internal error).
@@ -242,27 +240,38 @@ fn say_violations(headline: &str, v: &[rotaplan::check::Violation]) {
     );
 }
 
-fn load(path: &Path) -> Result<Scenario, Status> {
-    load_warned(path, false)
+fn load(path: &Path, langs: Langs) -> Result<Scenario, Status> {
+    load_warned(path, false, langs)
 }
 
 /// Loads a scenario and shows its warnings on stderr; with `deny`, a warning stops as an error.
-fn load_warned(path: &Path, deny: bool) -> Result<Scenario, Status> {
+/// Its problems are said in the language of `--lang` or the environment, its warnings in the
+/// scenario's.
+fn load_warned(path: &Path, deny: bool, langs: Langs) -> Result<Scenario, Status> {
     let c = scenario::load_checked(path).map_err(|e| {
-        say_problems(&e);
+        say_problems(&e, langs.plain());
         Status::Problem
     })?;
-    say_warnings(&c.warnings, deny)?;
+    say_warnings(&c.warnings, deny, langs.of(&c.scenario))?;
     Ok(c.scenario)
 }
 
+/// A file's problems as JSON on stdout (`--format json`): `{"errors": [...]}`, each record with
+/// stable keys ([`report::DiagnosticRecord`]), words in `lang`. The summary still goes to stderr.
+fn say_problems_json(e: &scenario::LoadError, lang: Lang) {
+    let j = serde_json::json!({ "errors": report::diagnostic_records(lang, &e.diagnostics) });
+    let mut s = serde_json::to_string_pretty(&j).unwrap_or_default();
+    s.push('\n');
+    say(&s);
+    log::say_err(tracing::Level::ERROR, &report::load_error_summary(lang, e));
+}
+
 /// Warnings on stderr (they never change the exit code), or with `deny` as errors (exit 1).
-fn say_warnings(w: &[scenario::Diagnostic], deny: bool) -> Result<(), Status> {
+fn say_warnings(w: &[scenario::Diagnostic], deny: bool, lang: Lang) -> Result<(), Status> {
     if w.is_empty() {
         return Ok(());
     }
-    let text: Vec<String> = w.iter().map(|d| d.to_string()).collect();
-    let text = text.join("\n\n");
+    let text = report::diagnostics_text(lang, w);
     if deny {
         let summary = format!(
             "{} warning(s) denied (--deny-warnings); nothing was done",

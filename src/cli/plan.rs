@@ -85,7 +85,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         fail!("error: {e}");
         return Status::Problem;
     }
-    let mut sc = match super::load_warned(&a.scenario, a.deny_warnings) {
+    let mut sc = match super::load_warned(&a.scenario, a.deny_warnings, langs) {
         Ok(s) => s,
         Err(s) => return s,
     };
@@ -131,7 +131,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
                 "baseline: previous plan"
             ),
             Err(e) => {
-                say_problems(&e);
+                say_problems(&e, langs.of(&sc));
                 return Status::Problem;
             }
         }

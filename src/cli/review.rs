@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args, langs: super::Langs) -> Status {
-    let sc = match super::load(&a.scenario) {
+    let sc = match super::load(&a.scenario, langs) {
         Ok(s) => s,
         Err(s) => return s,
     };

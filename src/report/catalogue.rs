@@ -8,6 +8,7 @@
 //! hoạch, chưa bố trí được.
 
 use crate::domain::Lang;
+use crate::scenario::Say;
 
 macro_rules! catalogue {
     ($($key:ident { en: $en:literal, vi: $vi:literal })*) => {
@@ -818,6 +819,408 @@ pub fn column_label(lang: Lang, id: &str) -> String {
     t(lang, m).to_string()
 }
 
+// ---- scenario diagnostics (issue 13): the words of every `scenario::Say` key. The match is
+// exhaustive, so a key without its words in both languages does not compile.
+macro_rules! diagnostic_words {
+    ($($key:ident { en: $en:literal, vi: $vi:literal })*) => {
+        /// The words of a diagnostic key (`scenario::Say`) in `lang`.
+        pub fn say(lang: Lang, key: Say) -> &'static str {
+            match (lang, key) {
+                $((Lang::En, Say::$key) => $en, (Lang::Vi, Say::$key) => $vi,)*
+            }
+        }
+    };
+}
+
+diagnostic_words! {
+    CodeE1001 { en: "file not found", vi: "không tìm thấy tệp" }
+    CodeE1002 { en: "unknown key", vi: "khóa không hợp lệ" }
+    CodeE1003 { en: "missing key", vi: "thiếu khóa" }
+    CodeE1004 { en: "wrong type", vi: "sai kiểu dữ liệu" }
+    CodeE1005 { en: "value out of range", vi: "giá trị ngoài phạm vi" }
+    CodeE1006 { en: "unknown rule set", vi: "bộ quy định không tồn tại" }
+    CodeE1007 { en: "YAML syntax error", vi: "lỗi cú pháp YAML" }
+    CodeE1008 { en: "a directory, not a file", vi: "là thư mục, không phải tệp" }
+    CodeE1009 { en: "file cannot be read", vi: "không đọc được tệp" }
+    CodeE1010 { en: "file is not UTF-8 text", vi: "tệp không phải văn bản UTF-8" }
+    CodeE1011 { en: "bad date", vi: "ngày không hợp lệ" }
+    CodeE1012 { en: "unknown name in a list", vi: "tên không có trong danh sách" }
+    CodeE1013 { en: "extends cycle", vi: "vòng lặp extends" }
+    CodeE1014 { en: "sweep too large", vi: "phạm vi quét quá lớn" }
+    CodeE1015 { en: "duplicate variant name", vi: "trùng tên phương án" }
+    CodeE1016 { en: "sheet not found", vi: "không tìm thấy trang tính" }
+    CodeE1017 { en: "YAML aliases expand too far", vi: "bí danh YAML mở rộng quá mức" }
+    CodeE1018 { en: "path outside the scenario's folder", vi: "đường dẫn nằm ngoài thư mục kịch bản" }
+    CodeE1019 { en: "more problems in this file", vi: "còn lỗi khác trong tệp này" }
+    CodeE2001 { en: "missing column", vi: "thiếu cột" }
+    CodeE2002 { en: "unknown column", vi: "cột không hợp lệ" }
+    CodeE2003 { en: "empty table", vi: "bảng trống" }
+    CodeE2004 { en: "value not allowed", vi: "giá trị không được phép" }
+    CodeE2005 { en: "bad number", vi: "số không hợp lệ" }
+    CodeE2006 { en: "bad date", vi: "ngày không hợp lệ" }
+    CodeE2007 { en: "duplicate id", vi: "trùng mã" }
+    CodeE2008 { en: "unknown reference", vi: "tham chiếu không tồn tại" }
+    CodeE2009 { en: "impossible value", vi: "giá trị không thể có" }
+    CodeE2010 { en: "bad list", vi: "danh sách không hợp lệ" }
+    CodeE2011 { en: "number out of range", vi: "số ngoài phạm vi" }
+    CodeE2012 { en: "missing value", vi: "thiếu giá trị" }
+    CodeE2013 { en: "no header row", vi: "không có dòng tiêu đề" }
+    CodeE2014 { en: "wrong number of cells", vi: "sai số ô trong dòng" }
+    CodeE2015 { en: "duplicate column", vi: "trùng cột" }
+    CodeE2016 { en: "NUL byte in a table", vi: "bảng có byte NUL" }
+    CodeE2017 { en: "unclosed quote", vi: "dấu ngoặc kép chưa đóng" }
+    CodeE2018 { en: "table too large", vi: "bảng quá lớn" }
+    CodeE3001 { en: "unknown id", vi: "mã không tồn tại" }
+    CodeE3002 { en: "pinned and forbidden", vi: "vừa chỉ định vừa loại trừ" }
+    CodeE3003 { en: "cadre pinned twice", vi: "cán bộ được chỉ định hai lần" }
+    CodeE3004 { en: "more pins than seats", vi: "số chỉ định nhiều hơn chỉ tiêu" }
+    CodeE3005 { en: "too many candidate pairs", vi: "quá nhiều cặp cán bộ – vị trí" }
+    CodeE4001 { en: "plan without cadre_id/post_id column", vi: "phương án thiếu cột cadre_id/post_id" }
+    CodeE4002 { en: "unknown cadre in plan", vi: "cán bộ trong phương án không tồn tại" }
+    CodeE4003 { en: "unknown post in plan", vi: "vị trí trong phương án không tồn tại" }
+    CodeE4004 { en: "empty cell in plan", vi: "ô trống trong phương án" }
+    CodeE4005 { en: "bad kind or period in a programme", vi: "loại hoặc kỳ không hợp lệ trong chương trình" }
+    CodeE5001 { en: "programme periods out of order", vi: "các kỳ của chương trình không đúng thứ tự" }
+    CodeE5002 { en: "cadre holds two posts", vi: "cán bộ giữ hai vị trí" }
+    CodeE5003 { en: "bad row in a programme's history", vi: "dòng sai trong lịch sử thực hiện của chương trình" }
+    CodeE5004 { en: "pin or forbid in a period the programme does not have", vi: "chốt hoặc loại trừ ở một kỳ mà chương trình không có" }
+    HistIdOfARow { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
+    HistCorrectTheId { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }
+    HistKind { en: "rotation or placement", vi: "rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
+    HistWriteKind { en: "write rotation (luân chuyển) or placement (bố trí sau luân chuyển)", vi: "ghi rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
+    HistDateMade { en: "the date the move was made", vi: "ngày thực hiện điều động" }
+    HistFillStart { en: "fill in `start`", vi: "điền ngày vào cột `start`" }
+    HistInsideProgramme { en: "a date inside the programme, {start} to {end}", vi: "một ngày trong thời gian của chương trình, từ {start} đến {end}" }
+    HistBeforeProgramme { en: "a move made before the programme belongs in the tables (posts.csv holder_id, cadres.csv rotation_end); remove the row or correct the date", vi: "trường hợp đã thực hiện trước chương trình được ghi trong các bảng (posts.csv holder_id, cadres.csv rotation_end); xóa dòng này hoặc sửa ngày" }
+    HistAfterStart { en: "a date after the start {start}", vi: "một ngày sau ngày bắt đầu {start}" }
+    HistCorrectEnd { en: "correct the end date, or leave it empty", vi: "sửa ngày kết thúc, hoặc để trống" }
+    HistOnePerCadre { en: "one {kind} per cadre (line {line} has one for {cadre})", vi: "mỗi cán bộ một lần {kind} (dòng {line} đã có cho {cadre})" }
+    HistKeepOne { en: "keep the row of the move that was made and remove the other", vi: "giữ dòng của trường hợp đã thực hiện và xóa dòng kia" }
+    ObjectiveWithoutProgramme { en: "`objective:` in a scenario without `programme:`", vi: "`objective:` trong kịch bản không có `programme:`" }
+    ObjectiveWithProgramme { en: "`objective:` together with `programme:`", vi: "`objective:` cùng với `programme:`" }
+    ObjectiveRemove { en: "remove `objective:` (a single plan optimises the weighted sum of `weights:`), or plan a programme", vi: "bỏ `objective:` (phương án một thời điểm tối ưu tổng có trọng số của `weights:`), hoặc lập chương trình nhiều năm" }
+    ObjectiveLevels { en: "the levels, e.g. `order: [must_fill, staffing]`", vi: "các mức ưu tiên, ví dụ `order: [must_fill, staffing]`" }
+    ObjectiveTermName { en: "the name of an objective term", vi: "tên một thành phần của hàm mục tiêu" }
+    OneOfNames { en: "one of {names}", vi: "một trong {names}" }
+    ObjectiveListTerms { en: "list the objective terms from the most important", vi: "liệt kê các thành phần của hàm mục tiêu từ quan trọng nhất" }
+    ObjectiveEachOnce { en: "each term once", vi: "mỗi thành phần một lần" }
+    ObjectiveRemoveRepeat { en: "remove the repeated term", vi: "bỏ thành phần bị lặp" }
+    ObjectiveEmptyList { en: "an empty list", vi: "một danh sách rỗng" }
+    ObjectiveAtLeastOne { en: "at least one objective term", vi: "ít nhất một thành phần của hàm mục tiêu" }
+    ObjectiveListOrRemove { en: "list the objective terms from the most important, or remove `objective:`", vi: "liệt kê các thành phần của hàm mục tiêu từ quan trọng nhất, hoặc bỏ `objective:`" }
+    ObjectiveTermList { en: "a list of objective terms", vi: "một danh sách các thành phần của hàm mục tiêu" }
+    ObjectiveALevel { en: "a level of `order`: {names}", vi: "một mức trong `order`: {names}" }
+    ObjectiveTolerances { en: "give tolerances to the levels listed in `order`", vi: "chỉ đặt dung sai cho các mức có trong `order`" }
+    PeriodWithoutProgramme { en: "no `period:` in a scenario without `programme:`", vi: "không ghi `period:` trong kịch bản không có `programme:`" }
+    PeriodRemoveOrAdd { en: "remove `period:`, or add a `programme:`", vi: "bỏ `period:`, hoặc thêm `programme:`" }
+    PeriodYearOf { en: "the year of a programme period: {years}", vi: "năm của một kỳ trong chương trình: {years}" }
+    PeriodWriteYear { en: "write one of those years, or leave `period:` out (any period)", vi: "ghi một trong các năm đó, hoặc bỏ `period:` (kỳ bất kỳ)" }
+    CodeW2001 { en: "province written as a name", vi: "tỉnh ghi bằng tên" }
+    CodeW2002 { en: "unknown province", vi: "tỉnh không xác định" }
+    CodeW2003 { en: "planned title matches no post", vi: "chức danh quy hoạch không khớp vị trí nào" }
+    CodeW2004 { en: "not-local title marked not_local=false", vi: "chức danh không bố trí người địa phương ghi not_local=false" }
+    CodeW2005 { en: "relative listed on one side only", vi: "người thân chỉ ghi ở một phía" }
+    CodeW2006 { en: "central post marked not-local", vi: "vị trí trung ương ghi là không bố trí người địa phương" }
+    CodeW2007 { en: "province merged into one of the scenario's", vi: "tỉnh đã sáp nhập vào một tỉnh của kịch bản" }
+    CodeW4001 { en: "name does not match the id", vi: "họ tên không khớp với mã" }
+    CadrePostPairsOfCompatible { en: "{pairs} cadre–post pairs of compatible rank ({v1} cadres × {v2} posts), about {v3} MB to hold", vi: "{pairs} cặp cán bộ – vị trí có cấp bậc phù hợp ({v1} cán bộ × {v2} vị trí), cần khoảng {v3} MB bộ nhớ" }
+    AtMostPairsLimitsMax { en: "at most {v1} pairs (`limits.max_candidate_pairs`, default {v2})", vi: "tối đa {v1} cặp (`limits.max_candidate_pairs`, mặc định {v2})" }
+    CheckTheTablesAWrong { en: "check the tables (a wrong or repeated file?); plan a smaller part (a region, a sector), or raise `limits: { max_candidate_pairs: N }` (at most {v1}) on a machine with the memory", vi: "kiểm tra các bảng (nhầm tệp hoặc tệp bị lặp?); lập kế hoạch cho phạm vi nhỏ hơn (một vùng, một ngành), hoặc tăng `limits: { max_candidate_pairs: N }` (tối đa {v1}) trên máy đủ bộ nhớ" }
+    AnIncompleteScenario { en: "an incomplete scenario", vi: "kịch bản chưa đầy đủ" }
+    PlanDateAndTheThree { en: "plan_date and the three tables", vi: "plan_date và ba bảng dữ liệu" }
+    CheckTheScenarioAgainstDocs { en: "check the scenario against docs/scenario-format.md", vi: "đối chiếu kịch bản với docs/scenario-format.md" }
+    AWorkbookXLSXXLSMXLSB { en: "a workbook (XLSX, XLSM, XLSB, XLS or ODS) that opens", vi: "một sổ tính (XLSX, XLSM, XLSB, XLS hoặc ODS) mở được" }
+    OpenTheFileInA { en: "open the file in a spreadsheet and save it again as Excel Workbook (.xlsx)", vi: "mở tệp bằng chương trình bảng tính rồi lưu lại dạng Excel Workbook (.xlsx)" }
+    OneOfTheSheets { en: "one of the sheets {v1}", vi: "một trong các trang tính {v1}" }
+    AnExistingFile { en: "an existing file", vi: "một tệp có tồn tại" }
+    ADirectory { en: "{shown}, a directory", vi: "{shown}, là một thư mục" }
+    AFile { en: "a file", vi: "một tệp" }
+    NameTheFileInsideThat { en: "name the file inside that directory", vi: "ghi tên tệp nằm trong thư mục đó" }
+    AReadableFile { en: "a readable file", vi: "một tệp đọc được" }
+    CheckThePathAndThe { en: "check the path and the file's permissions", vi: "kiểm tra đường dẫn và quyền truy cập tệp" }
+    UTF8Text { en: "UTF-8 text", vi: "văn bản UTF-8" }
+    SaveTheFileAsUTF { en: "save the file as UTF-8 (in Excel: Save As → CSV UTF-8; a `;` separator is read as it is), or name the .xlsx workbook under `tables:` instead", vi: "lưu tệp dạng UTF-8 (trong Excel: Lưu thành → CSV UTF-8; dấu phân cách `;` vẫn được đọc), hoặc ghi tên sổ tính .xlsx dưới `tables:`" }
+    OneYAMLDocumentPerScenario { en: "one YAML document per scenario file", vi: "mỗi tệp kịch bản một tài liệu YAML" }
+    RemoveTheOrLineAnd { en: "remove the `---` (or `...`) line and what follows it, or put the second scenario in a file of its own (several scenarios of one file are written under `variants:`)", vi: "xóa dòng `---` (hoặc `...`) và phần sau nó, hoặc đưa kịch bản thứ hai sang tệp riêng (nhiều kịch bản trong một tệp được ghi dưới `variants:`)" }
+    AWholeNumberTooLarge { en: "{number}, a whole number too large to be read", vi: "{number}, số nguyên quá lớn, không đọc được" }
+    ANumberWithinItsSetting { en: "a number within its setting's range (docs/scenario-format.md); whole numbers up to 9223372036854775807", vi: "một số trong phạm vi của tham số (docs/scenario-format.md); số nguyên tối đa 9223372036854775807" }
+    WriteASmallerNumberOr { en: "write a smaller number, or remove the key to use the default", vi: "ghi số nhỏ hơn, hoặc bỏ khóa để dùng giá trị mặc định" }
+    AControlCharacterANUL { en: "a control character{shown} (a NUL or another invisible byte)", vi: "ký tự điều khiển{shown} (NUL hoặc byte không hiển thị khác)" }
+    YAMLTextWithoutControlCharacters { en: "YAML text without control characters (tabs and line ends aside)", vi: "văn bản YAML không có ký tự điều khiển (trừ tab và xuống dòng)" }
+    DeleteTheCharacterAFile { en: "delete the character; a file with many of them is not a scenario (check the path)", vi: "xóa ký tự đó; tệp có nhiều ký tự như vậy không phải kịch bản (kiểm tra lại đường dẫn)" }
+    ValidYAML { en: "valid YAML", vi: "YAML hợp lệ" }
+    AScenarioWhoseAnchorsName { en: "a scenario whose anchors (`&name`) and aliases (`*name`) expand to a few values", vi: "kịch bản có neo (`&name`) và bí danh (`*name`) chỉ mở rộng thành ít giá trị" }
+    WriteTheValuesOutOr { en: "write the values out, or use anchors without nesting aliases inside them", vi: "ghi đầy đủ các giá trị, hoặc dùng neo mà không lồng bí danh bên trong" }
+    TheIdOfARow { en: "the id of a row of cadres.csv", vi: "mã của một dòng trong cadres.csv" }
+    AlsoHoldsPost { en: "{v1} also holds post {first}", vi: "{v1} cũng đang giữ vị trí {first}" }
+    EachCadreNamedAsThe { en: "each cadre named as the holder of one post at most", vi: "mỗi cán bộ chỉ được ghi là người đang giữ tối đa một vị trí" }
+    KeepTheCadreOnThe { en: "keep the cadre on the post they hold now and empty the other cell", vi: "giữ cán bộ ở vị trí hiện đang đảm nhiệm và để trống ô còn lại" }
+    TheIdOfARow2 { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
+    ASecondPinOfThis { en: "a second pin of this cadre; the first is {v1}", vi: "chỉ định thứ hai của cán bộ này; chỉ định thứ nhất ở {v1}" }
+    AtMostOnePinPer { en: "at most one pin per cadre", vi: "mỗi cán bộ tối đa một chỉ định" }
+    KeepOneOfTheTwo { en: "keep one of the two pins", vi: "giữ lại một trong hai chỉ định" }
+    ThePairIsAlsoPinned { en: "the pair is also pinned at {v1}", vi: "cặp này cũng được chỉ định ở {v1}" }
+    APairEitherPinnedOr { en: "a pair either pinned or forbidden", vi: "một cặp chỉ được chỉ định hoặc loại trừ" }
+    RemoveThePinOrThe { en: "remove the pin or the forbid", vi: "bỏ chỉ định hoặc bỏ loại trừ" }
+    PinsOnPostWithSeat { en: "{pinned_so_far} pins on post {v1} with {seats} seat(s)", vi: "{pinned_so_far} chỉ định vào vị trí {v1} có {seats} chỉ tiêu" }
+    NoMorePinsOnA { en: "no more pins on a post than its seats plus its approved extra seats", vi: "số chỉ định vào một vị trí không vượt quá số chỉ tiêu cộng chỉ tiêu vượt định mức được duyệt" }
+    RemoveAPinOrApprove { en: "remove a pin, or approve an extra seat under `extra_seats:`", vi: "bỏ bớt một chỉ định, hoặc duyệt thêm chỉ tiêu vượt định mức dưới `extra_seats:`" }
+    AnEmptyCell { en: "an empty cell", vi: "một ô trống" }
+    FillInTheIdOr { en: "fill in the id, or delete the row", vi: "điền mã, hoặc xóa dòng" }
+    TheIdOfARow3 { en: "the id of a row of the scenario's {table}", vi: "mã của một dòng trong {table} của kịch bản" }
+    OnTheRowOf { en: "{v1} on the row of {v2}", vi: "{v1} ở dòng của {v2}" }
+    TheOfInTheScenario { en: "the {what} of {v1} in the scenario: {v2}", vi: "{what} của {v1} trong kịch bản: {v2}" }
+    CheckThatTheIdIs { en: "check that the id is the one meant (the plan is read by its ids; the name is only checked)", vi: "kiểm tra mã có đúng người, đúng vị trí cần ghi không (phương án được đọc theo mã; tên chỉ dùng để đối chiếu)" }
+    CorrectTheIdOrRead { en: "correct the id, or read the programme with the scenario it was made for", vi: "sửa mã, hoặc đọc chương trình cùng kịch bản đã dùng để lập ra nó" }
+    TheIdOfARow4 { en: "the id of a row of posts.csv", vi: "mã của một dòng trong posts.csv" }
+    RotationOrPlacement { en: "rotation or placement", vi: "rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
+    WriteRotationOrPlacement { en: "write rotation or placement", vi: "ghi rotation hoặc placement" }
+    APeriodNumberFrom1 { en: "a period number from 1 to {n_t}", vi: "số thứ tự kỳ từ 1 đến {n_t}" }
+    NumberThePeriodsFrom1 { en: "number the periods from 1, as programme.csv does", vi: "đánh số kỳ từ 1, như programme.csv" }
+    MoreThanRowsReadingStopped { en: "more than {limit} rows (reading stopped here)", vi: "hơn {limit} dòng (dừng đọc tại đây)" }
+    AtMostRowsLimitsMax { en: "at most {limit} rows (`limits.max_table_rows`, default {DEFAULT_MAX_TABLE_ROWS})", vi: "tối đa {limit} dòng (`limits.max_table_rows`, mặc định {DEFAULT_MAX_TABLE_ROWS})" }
+    CheckThatThisIsThe { en: "check that this is the right file; if the table really is that large, raise `limits: { max_table_rows: N }` in the scenario (at most {MAX_TABLE_ROWS_LIMIT})", vi: "kiểm tra có đúng tệp không; nếu bảng thực sự lớn như vậy, tăng `limits: { max_table_rows: N }` trong kịch bản (tối đa {MAX_TABLE_ROWS_LIMIT})" }
+    NULByteS0x00In { en: "{nuls} NUL byte(s) (0x00) in the file, the first in its header row: not a text table", vi: "{nuls} byte NUL (0x00) trong tệp, byte đầu tiên ở dòng tiêu đề: không phải bảng văn bản" }
+    ACSVTextTableUTF { en: "a CSV text table, UTF-8, with a header row", vi: "một bảng văn bản CSV, UTF-8, có dòng tiêu đề" }
+    CheckThatTablesNamesThe { en: "check that `tables:` names the right file; export the table again from the spreadsheet as CSV UTF-8", vi: "kiểm tra `tables:` ghi đúng tệp; xuất lại bảng từ chương trình bảng tính dạng CSV UTF-8" }
+    ACellOpenedWithOn { en: "a cell opened with `\"` on line {line} and never closed: the rest of the file would be read into it", vi: "một ô mở bằng `\"` ở dòng {line} mà không đóng: phần còn lại của tệp sẽ bị đọc vào ô đó" }
+    EachQuotedCellClosedBy { en: "each quoted cell closed by a second `\"` (a quote inside a quoted cell written `\"\"`)", vi: "mỗi ô mở ngoặc kép được đóng bằng dấu `\"` thứ hai (dấu ngoặc kép bên trong ô ghi là `\"\"`)" }
+    CloseTheQuoteOrRemove { en: "close the quote, or remove it if the cell needs none; the table is not read until then", vi: "đóng dấu ngoặc kép, hoặc xóa nó nếu ô không cần; bảng chưa được đọc cho đến khi sửa" }
+    CellsSeparatedBy { en: "cells separated by {separator}", vi: "các ô phân cách bằng {separator}" }
+    SaveTheTableAsCSV { en: "save the table as CSV, UTF-8", vi: "lưu bảng dạng CSV, UTF-8" }
+    AnEmptyFile { en: "an empty file", vi: "một tệp trống" }
+    AHeaderRowNamingThe { en: "a header row naming the columns: {v1}", vi: "dòng tiêu đề ghi tên các cột: {v1}" }
+    WriteTheHeaderRowThen { en: "write the header row, then one row per record", vi: "ghi dòng tiêu đề, sau đó mỗi bản ghi một dòng" }
+    EachColumnOnceAlreadyColumn { en: "each column once (already column {v1})", vi: "mỗi cột một lần (đã có ở cột {v1})" }
+    DeleteOrRenameOneOf { en: "delete or rename one of the two columns", vi: "xóa hoặc đổi tên một trong hai cột" }
+    OneOfTheColumns { en: "one of the columns {v1}", vi: "một trong các cột {v1}" }
+    TheHeader { en: "the header {v1}", vi: "tiêu đề {v1}" }
+    AColumn { en: "a column {col}", vi: "cột {col}" }
+    TextWithoutNULBytes0x00 { en: "text without NUL bytes (0x00)", vi: "văn bản không có byte NUL (0x00)" }
+    RetypeTheCellOrExport { en: "retype the cell, or export the table again as CSV UTF-8; the row is not read until then", vi: "gõ lại ô, hoặc xuất lại bảng dạng CSV UTF-8; dòng này chưa được đọc cho đến khi sửa" }
+    Cells { en: "{v1} cells", vi: "{v1} ô" }
+    CellsAsManyAsThe { en: "{width} cells, as many as the header has", vi: "{width} ô, bằng số cột của dòng tiêu đề" }
+    FillIn { en: "fill in `{col}`", vi: "điền `{col}`" }
+    WriteAWholeNumberWith { en: "write a whole number with digits only", vi: "ghi số nguyên, chỉ gồm chữ số" }
+    UseAValueTheColumn { en: "use a value the column `{col}` allows", vi: "dùng giá trị mà cột `{col}` cho phép" }
+    WriteTheDateAsYYYY { en: "write the date as YYYY-MM-DD or dd/mm/yyyy (set `date_format:` in the scenario for another order)", vi: "ghi ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy (đặt `date_format:` trong kịch bản cho thứ tự khác)" }
+    ABoolean { en: "a boolean: {BOOL_EXPECTED}", vi: "giá trị đúng/sai: {BOOL_EXPECTED}" }
+    WriteTrueOrFalse { en: "write true or false", vi: "ghi true hoặc false" }
+    OneOf { en: "one of {v1}", vi: "một trong {v1}" }
+    AUniqueIdFirstUsed { en: "a unique id (first used on line {first})", vi: "một mã không trùng (đã dùng lần đầu ở dòng {first})" }
+    GiveOneOfTheTwo { en: "give one of the two rows another id, or delete the repeated row", vi: "đặt mã khác cho một trong hai dòng, hoặc xóa dòng lặp" }
+    AHeaderAndNoRows { en: "a header and no rows", vi: "có dòng tiêu đề nhưng không có dòng dữ liệu" }
+    AtLeastOneRow { en: "at least one row", vi: "ít nhất một dòng" }
+    AddTheRowsOrCheck { en: "add the rows, or check that the scenario names the right file", vi: "thêm các dòng, hoặc kiểm tra kịch bản ghi đúng tệp" }
+    AnEmptyCellACentral { en: "an empty cell: a central unit lies in no province", vi: "một ô trống: đơn vị trung ương không thuộc tỉnh nào" }
+    EmptyTheProvinceOrCorrect { en: "empty the province, or correct the tier", vi: "để trống tỉnh, hoặc sửa cấp đơn vị" }
+    NoProvinceForAUnit { en: "no province for a {v1} unit", vi: "không có tỉnh cho đơn vị cấp {v1}" }
+    TheIdOfTheProvince { en: "the id of the province the unit lies in", vi: "mã của tỉnh nơi đơn vị đóng" }
+    FillInTheProvinceIts { en: "fill in the province (its own id for a province-level unit)", vi: "điền tỉnh (đơn vị cấp tỉnh ghi mã của chính tỉnh đó)" }
+    FalseForTheTitle { en: "false, for the title {v1}", vi: "false, với chức danh {v1}" }
+    TrueOrAnEmptyCell { en: "true or an empty cell: the title is one of the rule set's not-local titles (rules.not_local_titles, whatever the level and spelling)", vi: "true hoặc ô trống: chức danh thuộc danh sách chức danh không bố trí người địa phương của bộ quy định (rules.not_local_titles, bất kể cấp và cách viết)" }
+    EmptyTheCellOrWrite { en: "empty the cell (or write true) so that H8 applies; keep false only if the post is an exception on purpose", vi: "để trống ô (hoặc ghi true) để áp dụng H8; chỉ giữ false nếu vị trí được cố ý đặt ngoại lệ" }
+    TrueForAPostOf { en: "true, for a post of a central unit (no province), {v1}", vi: "true, với một vị trí của đơn vị trung ương (không thuộc tỉnh), {v1}" }
+    FalseOrAnEmptyCell { en: "false or an empty cell: H8 never applies to a post of a central unit, and H2 keeps its ordinary threshold there", vi: "false hoặc ô trống: H8 không áp dụng cho vị trí của đơn vị trung ương, và H2 giữ ngưỡng thông thường ở đó" }
+    EmptyTheCellOrGive { en: "empty the cell, or give the post's unit its province in units.csv if it is a local unit", vi: "để trống ô, hoặc ghi tỉnh cho đơn vị của vị trí trong units.csv nếu đó là đơn vị địa phương" }
+    TheIdOfAProvince { en: "the id of a province: one of units.csv's provinces or of Vietnam's (docs/scenario-format.md)", vi: "mã của một tỉnh: một trong các tỉnh của units.csv hoặc của Việt Nam (docs/scenario-format.md)" }
+    DidYouMeanItIs { en: "did you mean {id}? it is read as {id}; write the id to silence this warning", vi: "có phải là {id}? giá trị được đọc là {id}; ghi mã để không còn cảnh báo này" }
+    TheIdOfAProvince2 { en: "the id of a province: one of units.csv's provinces or of Vietnam's 34 (since 1 Jul 2025) or 63 (before)", vi: "mã của một tỉnh: một trong các tỉnh của units.csv hoặc của 34 tỉnh, thành phố của Việt Nam (từ 1/7/2025) hoặc 63 tỉnh, thành phố (trước đó)" }
+    CorrectTheProvinceAsWritten { en: "correct the province; as written it matches no unit's province, so H8 never counts the cadre local by it", vi: "sửa tỉnh; như đang ghi, giá trị không khớp tỉnh của đơn vị nào, nên H8 không bao giờ coi cán bộ là người địa phương theo giá trị này" }
+    AProvinceMergedIntoOn { en: "{found}, a province merged into {new} on 1 July 2025", vi: "{found}, tỉnh đã sáp nhập vào {new} từ ngày 1/7/2025" }
+    TheIdH8ShouldCompare { en: "the id H8 should compare: {successor} (a province of units.csv) if the cadre counts as local to it", vi: "mã mà H8 cần so sánh: {successor} (một tỉnh của units.csv) nếu cán bộ được coi là người địa phương của tỉnh đó" }
+    WriteIfBeingFromMakes { en: "write {successor} if being from {old} makes the cadre local to {new}; as written, H8 never counts the cadre local to {new} by it", vi: "ghi {successor} nếu việc xuất thân từ {old} khiến cán bộ là người địa phương của {new}; như đang ghi, H8 không bao giờ coi cán bộ là người địa phương của {new} theo giá trị này" }
+    ADateBeforeThePlan { en: "a date before the plan date {p}", vi: "một ngày trước ngày lập kế hoạch {p}" }
+    CorrectTheBirthDateOr { en: "correct the birth date (or the scenario's plan_date)", vi: "sửa ngày sinh (hoặc plan_date của kịch bản)" }
+    TheTitle { en: "{v1} (the title {v2})", vi: "{v1} (chức danh {v2})" }
+    TheTitleOfAPost { en: "the title of a post in posts.csv (compared without regard to case, Unicode form or spacing)", vi: "chức danh của một vị trí trong posts.csv (so sánh không phân biệt chữ hoa, dạng Unicode hay khoảng trắng)" }
+    ADateOnOrBefore { en: "a date on or before the plan date {p}", vi: "một ngày không sau ngày lập kế hoạch {p}" }
+    CorrectTheDateOfThe { en: "correct the date of the health certificate", vi: "sửa ngày của giấy chứng nhận sức khỏe" }
+    TheItem { en: "{v1} (the item {v2})", vi: "{v1} (mục {v2})" }
+    TheYears { en: "{v1} (the years {v2})", vi: "{v1} (số năm {v2})" }
+    ANumberOfYearsWith { en: "a number of years, with a dot for decimals (22.5)", vi: "số năm, dùng dấu chấm cho phần thập phân (22.5)" }
+    WriteTheYearsAsA { en: "write the years as a number", vi: "ghi số năm bằng chữ số" }
+    ANumberOfYears0 { en: "a number of years ≥ 0", vi: "số năm ≥ 0" }
+    CorrectTheNumberOfYears { en: "correct the number of years", vi: "sửa số năm" }
+    TheTerms { en: "{v1} (the terms {v2})", vi: "{v1} (số nhiệm kỳ {v2})" }
+    AWholeNumberOfTerms { en: "a whole number of terms", vi: "số nguyên nhiệm kỳ" }
+    WriteTheNumberOfConsecutive { en: "write the number of consecutive terms as head", vi: "ghi số nhiệm kỳ liên tiếp giữ chức người đứng đầu" }
+    AWholeNumberOfTerms2 { en: "a whole number of terms ≥ 0", vi: "số nguyên nhiệm kỳ ≥ 0" }
+    CorrectTheNumberOfTerms { en: "correct the number of terms", vi: "sửa số nhiệm kỳ" }
+    TheUnit { en: "{v1} (the unit {v2})", vi: "{v1} (đơn vị {v2})" }
+    TheCadreSOwnId { en: "{v1} (the cadre's own id {v2})", vi: "{v1} (mã của chính cán bộ {v2})" }
+    IdsOfOtherCadres { en: "ids of other cadres", vi: "mã của các cán bộ khác" }
+    RemoveTheCadreSOwn { en: "remove the cadre's own id from its relatives", vi: "bỏ mã của chính cán bộ khỏi danh sách người thân" }
+    TheId { en: "{v1} (the id {v2})", vi: "{v1} (mã {v2})" }
+    ListsAsARelativeLine { en: "{v1} lists {v2} as a relative; {v3} (line {v4}) does not list {v5}", vi: "{v1} ghi {v2} là người thân; {v3} (dòng {v4}) không ghi {v5}" }
+    EachRelativeListedOnBoth { en: "each relative listed on both cadres' rows", vi: "người thân được ghi ở dòng của cả hai cán bộ" }
+    AddToTheRelativesOf { en: "add {own} to the relatives of {rel}, or remove {rel} here if they are not relatives (H10 reads the pair as relatives either way)", vi: "thêm {own} vào người thân của {rel}, hoặc bỏ {rel} ở đây nếu hai người không phải người thân (dù ghi thế nào, H10 vẫn coi cặp này là người thân)" }
+    LeadsOutside { en: "{v1} leads outside {v2}", vi: "{v1} dẫn ra ngoài {v2}" }
+    APathInsideTheFolder { en: "a path inside the folder of the scenario file named on the command line, or below it", vi: "đường dẫn trong thư mục của tệp kịch bản ghi trên dòng lệnh, hoặc thư mục con của nó" }
+    MoveTheFileIntoThe { en: "move the file into the scenario's folder, or, if the path is meant, add `allow_outside_paths: true` to the scenario file named on the command line", vi: "chuyển tệp vào thư mục của kịch bản, hoặc, nếu đúng là đường dẫn này, thêm `allow_outside_paths: true` vào tệp kịch bản ghi trên dòng lệnh" }
+    AChainOfExtendsThat { en: "a chain of `extends:` that ends in a file without `extends:`", vi: "chuỗi `extends:` kết thúc ở một tệp không có `extends:`" }
+    RemoveTheExtendsThatLeads { en: "remove the `extends:` that leads back to a file already in the chain", vi: "bỏ `extends:` dẫn ngược về một tệp đã có trong chuỗi" }
+    ThePathOfABase { en: "the path of a base scenario file", vi: "đường dẫn của tệp kịch bản gốc" }
+    WriteExtendsBaseYamlRelative { en: "write `extends: base.yaml` (relative to this file's folder)", vi: "ghi `extends: base.yaml` (tương đối với thư mục của tệp này)" }
+    AMappingOfVariantNames { en: "a mapping of variant names to partial scenarios", vi: "bảng ánh xạ tên phương án tới kịch bản bộ phận" }
+    WriteVariantsThenIndentedName { en: "write `variants:` then, indented, `name: { weights: { staffing: 20 } }`", vi: "ghi `variants:` rồi, thụt lề, `name: { weights: { staffing: 20 } }`" }
+    AWholeNumberFrom1 { en: "a whole number from 1 to {MAX_SWEEP_LIMIT}", vi: "số nguyên từ 1 đến {MAX_SWEEP_LIMIT}" }
+    WriteEGSweepLimit { en: "write e.g. `sweep_limit: 500`; split a larger sweep into several files", vi: "ghi ví dụ `sweep_limit: 500`; chia phạm vi quét lớn hơn thành nhiều tệp" }
+    ANonEmptyListOf { en: "a non-empty list of values", vi: "danh sách giá trị không rỗng" }
+    WriteValueValue { en: "write `{key}: [value, value, …]`", vi: "ghi `{key}: [giá trị, giá trị, …]`" }
+    AtMostSweepLimit { en: "at most {limit} (`sweep_limit`)", vi: "tối đa {limit} (`sweep_limit`)" }
+    SweepFewerValuesOrRaise { en: "sweep fewer values, or raise `sweep_limit:` (at most {MAX_SWEEP_LIMIT}) if you mean it", vi: "quét ít giá trị hơn, hoặc tăng `sweep_limit:` (tối đa {MAX_SWEEP_LIMIT}) nếu thực sự cần" }
+    AMappingOfSettingPaths { en: "a mapping of setting paths to lists of values", vi: "bảng ánh xạ đường dẫn tham số tới danh sách giá trị" }
+    WriteSweepThenIndentedWeights { en: "write `sweep:` then, indented, `weights.staffing: [5, 10, 20]`", vi: "ghi `sweep:` rồi, thụt lề, `weights.staffing: [5, 10, 20]`" }
+    ANameUsedOnceBase { en: "a name used once (`base` is the file's own scenario)", vi: "tên chỉ dùng một lần (`base` là kịch bản của chính tệp)" }
+    RenameTheVariant { en: "rename the variant", vi: "đổi tên phương án" }
+    AMappingOfSettingsPlan { en: "a mapping of settings (`plan_date: …`, `tables: …`, …)", vi: "bảng các tham số (`plan_date: …`, `tables: …`, …)" }
+    WriteTheScenarioAsKey { en: "write the scenario as `key: value` lines; see docs/scenario-format.md", vi: "ghi kịch bản thành các dòng `key: value`; xem docs/scenario-format.md" }
+    WriteTheDateAsYYYY2 { en: "write the date as YYYY-MM-DD", vi: "ghi ngày dạng YYYY-MM-DD" }
+    ADateWrittenYYYYMM { en: "a date written YYYY-MM-DD", vi: "ngày ghi dạng YYYY-MM-DD" }
+    WriteTheDateAsYYYY3 { en: "write the date as YYYY-MM-DD, e.g. `plan_date: 2027-01-01`", vi: "ghi ngày dạng YYYY-MM-DD, ví dụ `plan_date: 2027-01-01`" }
+    AFilePath { en: "a file path", vi: "đường dẫn tệp" }
+    NameTheCSVFile { en: "name the {key} CSV file", vi: "ghi tên tệp CSV {key}" }
+    OneOfViEn { en: "one of vi, en", vi: "một trong vi, en" }
+    WriteViVietnameseOrEn { en: "write vi (Vietnamese) or en (English)", vi: "ghi vi (tiếng Việt) hoặc en (tiếng Anh)" }
+    WriteOneOfTheListed { en: "write one of the listed formats", vi: "ghi một trong các định dạng đã liệt kê" }
+    NoSuchKey { en: "no such key", vi: "không có khóa này" }
+    Add { en: "add `{key}:`", vi: "thêm `{key}:`" }
+    WriteAfter { en: "write {expected} after `{path}:`", vi: "ghi {expected} sau `{path}:`" }
+    ChangeTheValueOrRemove { en: "change the value, or remove the key to use the default", vi: "đổi giá trị, hoặc bỏ khóa để dùng giá trị mặc định" }
+    WriteTheDateAsYYYY4 { en: "write the date as YYYY-MM-DD, e.g. `2027-01-01`", vi: "ghi ngày dạng YYYY-MM-DD, ví dụ `2027-01-01`" }
+    ABuiltInRuleSet { en: "a built-in rule set: {v1}", vi: "một bộ quy định có sẵn: {v1}" }
+    UseABuiltInRule { en: "use a built-in rule set and override its numbers under `rules:`", vi: "dùng một bộ quy định có sẵn và ghi đè các số liệu dưới `rules:`" }
+    UseTheNamesOfThe { en: "use the names of the sensitive functions of H10", vi: "dùng tên các chức năng nhạy cảm của H10" }
+    BaseMonthsMaxMonths { en: "{v1} (base_months {v2} > max_months {v3})", vi: "{v1} (base_months {v2} lớn hơn max_months {v3})" }
+    BaseMonthsMaxMonthsThe { en: "base_months ≤ max_months (the age in the base year cannot exceed the final age)", vi: "base_months ≤ max_months (tuổi ở năm gốc không thể vượt tuổi cuối)" }
+    CorrectBaseMonthsOrMax { en: "correct base_months or max_months", vi: "sửa base_months hoặc max_months" }
+    MoreProblemsInFile { en: "and {count} more problem(s) in this file (the first {max} are shown)", vi: "và {count} lỗi khác trong tệp này (chỉ hiện {max} lỗi đầu)" }
+    AtMostProblemsPerFile { en: "at most {max} problems shown per file", vi: "mỗi tệp hiện tối đa {max} lỗi" }
+    CorrectTheProblemsShown { en: "correct the problems shown and validate again; so many problems often mean the wrong file, another separator or a column shifted by one", vi: "sửa các lỗi đã hiện rồi kiểm tra lại; nhiều lỗi như vậy thường do nhầm tệp, khác dấu phân cách hoặc một cột bị lệch" }
+    FrameError { en: "error", vi: "lỗi" }
+    FrameWarning { en: "warning", vi: "cảnh báo" }
+    FrameFound { en: "found", vi: "hiện ghi" }
+    FrameExpected { en: "expected", vi: "cần" }
+    FrameFix { en: "fix", vi: "cách sửa" }
+    FrameColumn { en: "column {column}", vi: "cột {column}" }
+    FrameSheet { en: "sheet {sheet}", vi: "trang tính {sheet}" }
+    SameProblemInLines { en: "; the same problem in {count} rows of this column (lines {first}{more})", vi: "; cùng lỗi này ở {count} dòng của cột (dòng {first}{more})" }
+    SameProblemInRows { en: "; the same problem in {count} rows of this column (rows {first}{more})", vi: "; cùng lỗi này ở {count} dòng của cột (hàng {first}{more})" }
+    ProblemsNothingPlanned { en: "{n} problem(s) in the scenario files; nothing was planned", vi: "{n} lỗi trong các tệp kịch bản; chưa lập kế hoạch" }
+    NoteSheetRead { en: "{file}: table {table} read from sheet {sheet}", vi: "{file}: bảng {table} đọc từ trang tính {sheet}" }
+    NoteSeparator { en: "{file}: cells separated by {separator}", vi: "{file}: các ô phân cách bằng {separator}" }
+    NoteDatesRead { en: "{file}: dates read as {order}", vi: "{file}: ngày được đọc theo thứ tự {order}" }
+    OrderMonthDayYear { en: "month/day/year", vi: "tháng/ngày/năm" }
+    OrderDayMonthYear { en: "day/month/year", vi: "ngày/tháng/năm" }
+    SepSemicolon { en: "`;` (semicolon)", vi: "`;` (dấu chấm phẩy)" }
+    SepTabs { en: "tabs", vi: "dấu tab" }
+    SepComma { en: "`,` (comma)", vi: "`,` (dấu phẩy)" }
+    DidYouMeanCorrectTheId { en: "did you mean {id}? correct the id", vi: "có phải là {id}? sửa mã" }
+    CorrectTheIdPlanScenario { en: "correct the id: the plan must be read with the scenario it was made for ({table})", vi: "sửa mã: phương án phải được đọc cùng kịch bản đã dùng để lập ra nó ({table})" }
+    CorrectTheIdOrAddCadre { en: "correct the id, or add the cadre to cadres.csv", vi: "sửa mã, hoặc thêm cán bộ vào cadres.csv" }
+    CorrectTheIdOfTable { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }
+    HasNoSheet { en: "{file} has no sheet {sheet}", vi: "{file} không có trang tính {sheet}" }
+    HasNoSheetNamedAfter { en: "{file} has no sheet named after the table {table}", vi: "{file} không có trang tính mang tên bảng {table}" }
+    WriteTheSheetName { en: "write the sheet's name after `#` exactly as the workbook has it", vi: "ghi tên trang tính sau `#` đúng như trong sổ tính" }
+    NameTheSheetAfterHash { en: "name the sheet after `#` (`{file}#Sheet`), or name the sheet `{table}`", vi: "ghi tên trang tính sau `#` (`{file}#TrangTinh`), hoặc đặt tên trang tính là `{table}`" }
+    DidYouMean { en: "did you mean {name}? ", vi: "có phải là {name}? " }
+    CorrectThePathRelative { en: "correct the path: it is relative to the folder of the scenario file", vi: "sửa đường dẫn: đường dẫn tính từ thư mục của tệp kịch bản" }
+    CheckThePathAndFolder { en: "check the path and the current folder", vi: "kiểm tra đường dẫn và thư mục hiện hành" }
+    DidYouMeanTheFileInside { en: "did you mean {file}? name the file inside that directory", vi: "có phải là {file}? ghi tên tệp nằm trong thư mục đó" }
+    NameOneOfTheFilesInside { en: "name one of the scenario files inside that directory: {files}", vi: "ghi tên một trong các tệp kịch bản trong thư mục đó: {files}" }
+    TheFileIsUtf16 { en: "{found}: the file is UTF-16", vi: "{found}: tệp được mã hóa UTF-16" }
+    SecondYamlDocumentOnLine { en: "a second YAML document starting on line {line}", vi: "tài liệu YAML thứ hai bắt đầu ở dòng {line}" }
+    MoreThanOneYamlDocument { en: "more than one YAML document", vi: "nhiều hơn một tài liệu YAML" }
+    RemoveOneOfTheTwoEntries { en: "remove one of the two entries with the same key", vi: "xóa một trong hai mục trùng khóa" }
+    KeepOneYamlDocument { en: "keep one YAML document per file (remove the second `---`)", vi: "mỗi tệp chỉ giữ một tài liệu YAML (xóa dòng `---` thứ hai)" }
+    CheckTheIndentation { en: "check the indentation (spaces, not tabs), colons and quotes at and just before this place", vi: "kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm và dấu ngoặc kép tại đây và ngay trước đó" }
+    AliasesThatRepeatAnchors { en: "aliases such as `*{name}` that repeat anchors holding other aliases: the file expands to more values than the YAML reader allows ({message})", vi: "bí danh như `*{name}` lặp lại các neo chứa bí danh khác: tệp mở rộng thành nhiều giá trị hơn mức trình đọc YAML cho phép ({message})" }
+    FileExpandsTooFar { en: "the file expands to more values than the YAML reader allows ({message})", vi: "tệp mở rộng thành nhiều giá trị hơn mức trình đọc YAML cho phép ({message})" }
+    StartBeforePlanDate { en: "{start}, before the plan date {plan_date}", vi: "{start}, trước ngày lập kế hoạch {plan_date}" }
+    AStartOnOrAfterPlanDate { en: "a start on or after `plan_date`", vi: "ngày bắt đầu không trước `plan_date`" }
+    MoveStartToThePlanDate { en: "move `start` to the plan date or later (or leave it out: it defaults to the plan date)", vi: "dời `start` về ngày lập kế hoạch hoặc sau đó (hoặc bỏ đi: mặc định là ngày lập kế hoạch)" }
+    EndNotAfterStart { en: "{end}, not after the start {start}", vi: "{end}, không sau ngày bắt đầu {start}" }
+    AnEndAfterTheStart { en: "an end after the start", vi: "ngày kết thúc sau ngày bắt đầu" }
+    WriteTheProgrammesLastDay { en: "write the programme's last day, e.g. five years after the start", vi: "ghi ngày cuối của chương trình, ví dụ năm năm sau ngày bắt đầu" }
+    BothPeriodsAndPeriodMonths { en: "both `periods` and `period_months`", vi: "cả `periods` và `period_months`" }
+    OneOfTheTwo { en: "one of the two", vi: "một trong hai" }
+    KeepPeriodsOrPeriodMonths { en: "keep `periods:` (explicit dates) or `period_months:` (regular periods), not both", vi: "giữ `periods:` (ngày cụ thể) hoặc `period_months:` (kỳ đều nhau), không dùng cả hai" }
+    ADateAfterThePrevious { en: "a date after the previous period's", vi: "một ngày sau ngày của kỳ trước" }
+    ADateBetweenStartAndEnd { en: "a date between the programme's start and end", vi: "một ngày trong khoảng từ ngày bắt đầu đến ngày kết thúc chương trình" }
+    ListThePeriodsInOrder { en: "list the periods' first days in increasing order, inside the programme", vi: "liệt kê ngày đầu các kỳ theo thứ tự tăng dần, trong thời gian chương trình" }
+    TheFirstPeriodOnTheStart { en: "the first period on the programme's start", vi: "kỳ đầu tiên vào ngày bắt đầu chương trình" }
+    MakeTheFirstPeriodTheStart { en: "make the first period the start date (or set `start:` to it)", vi: "lấy ngày bắt đầu làm kỳ đầu tiên (hoặc đặt `start:` bằng ngày đó)" }
+    NoPeriod { en: "no period", vi: "không có kỳ nào" }
+    AtLeastOnePeriodDate { en: "at least one period date", vi: "ít nhất một ngày của kỳ" }
+    ListThePeriodsUnderPeriods { en: "list the periods under `periods:`", vi: "liệt kê các kỳ dưới `periods:`" }
+    DidYouMeanRenameTheColumn { en: "did you mean {name}? rename the column", vi: "có phải là {name}? đổi tên cột" }
+    NameTheColumnOrDelete { en: "name the column, or delete its cells", vi: "đặt tên cho cột, hoặc xóa các ô của cột" }
+    RenameTheColumnToDocumented { en: "rename the column to a documented one, or delete it (unknown columns are refused so that a misspelt column never drops data silently)", vi: "đổi tên cột thành một cột có trong tài liệu, hoặc xóa cột (cột không xác định bị từ chối để một cột viết sai tên không làm mất dữ liệu mà không ai biết)" }
+    HeaderIsOneCell { en: "the header seems to be one cell holding several names: separate the cells with `,`, `;` or tabs (in Excel: Save As → CSV UTF-8), or write one name per cell", vi: "dòng tiêu đề có vẻ là một ô chứa nhiều tên: phân cách các ô bằng `,`, `;` hoặc tab (trong Excel: Lưu thành → CSV UTF-8), hoặc ghi mỗi ô một tên" }
+    FirstLineMustBeHeader { en: "the first line must be the header row, naming the columns: {names}", vi: "dòng đầu tiên phải là dòng tiêu đề, ghi tên các cột: {names}" }
+    AddAColumnToHeader { en: "add a column `{col}` to the header row, with a value in each row", vi: "thêm cột `{col}` vào dòng tiêu đề, mỗi dòng có một giá trị" }
+    CheckRowSemicolon { en: "check the row for a missing or extra `;`; quote cells that contain `;`", vi: "kiểm tra dòng thiếu hoặc thừa dấu `;`; đặt trong ngoặc kép các ô có chứa `;`" }
+    CheckRowTab { en: "check the row for a missing or extra tab", vi: "kiểm tra dòng thiếu hoặc thừa dấu tab" }
+    CheckRowComma { en: "check the row for a missing or extra comma; quote cells that contain commas", vi: "kiểm tra dòng thiếu hoặc thừa dấu phẩy; đặt trong ngoặc kép các ô có chứa dấu phẩy" }
+    CheckRowCell { en: "check the row for a missing or extra cell", vi: "kiểm tra dòng thiếu hoặc thừa ô" }
+    AValue { en: "a value", vi: "một giá trị" }
+    AWholeNumber { en: "a whole number", vi: "một số nguyên" }
+    AWholeNumberAtLeast { en: "a whole number ≥ {min}", vi: "một số nguyên ≥ {min}" }
+    AWholeNumberFromTo { en: "a whole number from {min} to {max}", vi: "một số nguyên từ {min} đến {max}" }
+    WriteMForNamFForNu { en: "write M for nam (male) or F for nữ (female)", vi: "ghi M cho nam hoặc F cho nữ" }
+    UseOneOfTheListedValues { en: "use one of the listed values", vi: "dùng một trong các giá trị đã liệt kê" }
+    DidYouMeanCorrectOrAddRow { en: "did you mean {name}? correct the id, or add a row {id} to {table}", vi: "có phải là {name}? sửa mã, hoặc thêm dòng {id} vào {table}" }
+    CorrectTheIdOrAddRow { en: "correct the id, or add a row {id} to {table}", vi: "sửa mã, hoặc thêm dòng {id} vào {table}" }
+    TheProvince { en: "{raw} (the province {province})", vi: "{raw} (tỉnh {province})" }
+    CorrectTheTitleNoFit { en: "correct the title: as written it earns no fit on any post", vi: "sửa chức danh: như đang ghi, chức danh không được điểm phù hợp ở vị trí nào" }
+    NothingToDoIfNoVacancy { en: "nothing to do if no post of this title is vacant this round; if it is misspelt, correct it (as written it earns no fit on any post)", vi: "không cần làm gì nếu đợt này không có vị trí nào của chức danh này còn trống; nếu viết sai, hãy sửa (như đang ghi, chức danh không được điểm phù hợp ở vị trí nào)" }
+    ProvinceYearsItems { en: "`PROVINCE:YEARS` items separated by `;`, e.g. P01:22;P07:3.5", vi: "các mục `TỈNH:SỐ_NĂM` phân cách bằng `;`, ví dụ P01:22;P07:3.5" }
+    WriteEachItemProvinceYears { en: "write each item as PROVINCE:YEARS", vi: "ghi mỗi mục dạng TỈNH:SỐ_NĂM" }
+    ListEachProvinceOnce { en: "list each province once, with its total years", vi: "mỗi tỉnh ghi một lần, với tổng số năm" }
+    UnitTermsItems { en: "`UNIT:TERMS` items separated by `;`, e.g. U12:2", vi: "các mục `ĐƠN_VỊ:SỐ_NHIỆM_KỲ` phân cách bằng `;`, ví dụ U12:2" }
+    WriteEachItemUnitTerms { en: "write each item as UNIT:TERMS", vi: "ghi mỗi mục dạng ĐƠN_VỊ:SỐ_NHIỆM_KỲ" }
+    ListEachUnitOnce { en: "list each unit once", vi: "mỗi đơn vị ghi một lần" }
+    NotARegularFile { en: "not a regular file (a device, a pipe or a socket)", vi: "không phải tệp thông thường (thiết bị, đường ống hoặc socket)" }
+    FileTooLarge { en: "the file is {bytes} bytes, more than the {max} bytes a scenario file may have", vi: "tệp có {bytes} byte, vượt quá {max} byte cho phép đối với tệp kịch bản" }
+    TheBytes { en: "the byte(s) {bytes}", vi: "(các) byte {bytes}" }
+    BoolExpected { en: "true/false, 1/0, yes/no, or x/empty (any case)", vi: "true/false, 1/0, yes/no, hoặc x/để trống (không phân biệt chữ hoa)" }
+    DateIso { en: "a date written YYYY-MM-DD, e.g. 1975-03-28", vi: "ngày ghi dạng YYYY-MM-DD, ví dụ 1975-03-28" }
+    DateIsoOrDmy { en: "a date written YYYY-MM-DD or dd/mm/yyyy, e.g. 1975-03-28 or 28/03/1975", vi: "ngày ghi dạng YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 1975-03-28 hoặc 28/03/1975" }
+    DateIsoOrMdy { en: "a date written YYYY-MM-DD or mm/dd/yyyy, e.g. 1975-03-28 or 03/28/1975", vi: "ngày ghi dạng YYYY-MM-DD hoặc mm/dd/yyyy, ví dụ 1975-03-28 hoặc 03/28/1975" }
+    NotADay { en: "a real calendar date (month 01–12, a day that exists in that month, a 4-digit year)", vi: "một ngày có thật trên lịch (tháng 01–12, ngày có trong tháng đó, năm 4 chữ số)" }
+    NotADayIso { en: "a real calendar date YYYY-MM-DD (month 01–12, a day that exists in that month)", vi: "một ngày có thật trên lịch dạng YYYY-MM-DD (tháng 01–12, ngày có trong tháng đó)" }
+    WorkbookCouldNotBeRead { en: "the workbook could not be read", vi: "không đọc được sổ tính" }
+    NothingEmptyValue { en: "nothing (an empty value)", vi: "không có gì (giá trị rỗng)" }
+    AList { en: "a list", vi: "một danh sách" }
+    AMappingKeyValueLines { en: "a mapping (key: value lines)", vi: "một bảng ánh xạ (các dòng khóa: giá trị)" }
+    AValueTagged { en: "a value tagged {tag}", vi: "một giá trị gắn thẻ {tag}" }
+    TheRotationDate { en: "the rotation date, e.g. `plan_date: 2027-01-01`", vi: "ngày luân chuyển, ví dụ `plan_date: 2027-01-01`" }
+    ThePathOfAPreviousPlan { en: "the path of a previous plan CSV, or `previous` for the scenario's previous plan", vi: "đường dẫn tệp CSV của phương án trước, hoặc `previous` cho phương án trước của kịch bản" }
+    TheThreeTables { en: "the three tables, e.g. `tables: { units: units.csv, posts: posts.csv, cadres: cadres.csv }`", vi: "ba bảng dữ liệu, ví dụ `tables: { units: units.csv, posts: posts.csv, cadres: cadres.csv }`" }
+    ThePathOfTableCsv { en: "the path of {key}.csv, relative to the scenario's folder", vi: "đường dẫn của {key}.csv, tương đối với thư mục của kịch bản" }
+    RangeNonNegative { en: "a finite number ≥ 0", vi: "một số hữu hạn ≥ 0" }
+    RangeShare { en: "a share between 0 and 1 (0.25 = 25 %)", vi: "một tỷ lệ từ 0 đến 1 (0.25 = 25 %)" }
+    RangeGap { en: "a number ≥ 0 and < 1 (0.0001 = 0.01 %)", vi: "một số ≥ 0 và < 1 (0.0001 = 0.01 %)" }
+    RangeWeight { en: "a number from 0 to 1000000 (weights compare terms; larger ones make the solver's sums lose precision)", vi: "một số từ 0 đến 1000000 (trọng số dùng để so sánh các thành phần; số lớn hơn làm các tổng của bộ giải mất độ chính xác)" }
+    RangeSeconds { en: "a number of seconds > 0 and at most 1000000 (about 11.5 days)", vi: "số giây > 0 và tối đa 1000000 (khoảng 11,5 ngày)" }
+    TheProgrammesLastDay { en: "the programme's last day, e.g. `end: 2031-12-31`", vi: "ngày cuối của chương trình, ví dụ `end: 2031-12-31`" }
+    AListOfDates { en: "a list of dates (`- 2027-01-01` lines)", vi: "một danh sách ngày (các dòng `- 2027-01-01`)" }
+    AMappingOfKeyValueLines { en: "a mapping of `key: value` lines", vi: "một bảng các dòng `key: value`" }
+    AListLines { en: "a list (`- …` lines)", vi: "một danh sách (các dòng `- …`)" }
+    AText { en: "a text", vi: "một chuỗi văn bản" }
+    TheIdOfA { en: "the id of a {key}", vi: "mã của một {key}" }
+    ANumber { en: "a number", vi: "một số" }
+    TrueOrFalse { en: "true or false", vi: "true hoặc false" }
+    AListOfTexts { en: "a list of texts, e.g. `[a, b]`", vi: "một danh sách chuỗi văn bản, ví dụ `[a, b]`" }
+    DidYouMeanRenameTheKey { en: "did you mean {name}? rename the key", vi: "có phải là {name}? đổi tên khóa" }
+    KeyBelongsAt { en: "`{name}` belongs at `{other}`: move it there", vi: "`{name}` thuộc về `{other}`: chuyển khóa đến đó" }
+    RemoveTheKeyOrCorrect { en: "remove the key, or correct its spelling", vi: "xóa khóa, hoặc sửa chính tả" }
+    MoreThanMaxCombinations { en: "more than 18446744073709551615 combinations", vi: "hơn 18446744073709551615 tổ hợp" }
+    Combinations { en: "{count} combinations", vi: "{count} tổ hợp" }
+    KeyOnLine { en: "`{key}` (line {line})", vi: "`{key}` (dòng {line})" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -873,6 +1276,35 @@ mod tests {
             "chưa bố trí được",
         ] {
             assert!(all.contains(w), "no {w:?} in the catalogue");
+        }
+    }
+
+    /// The loader's wording (`scenario::Say`): every key has words in both languages (the
+    /// exhaustive match of `say` checks that at compile time), different, with the same
+    /// arguments, in NFC.
+    #[test]
+    fn every_diagnostic_key_has_both_languages_with_the_same_arguments() {
+        assert!(Say::ALL.len() > 300, "{}", Say::ALL.len());
+        for &k in Say::ALL {
+            let (en, vi) = (say(Lang::En, k), say(Lang::Vi, k));
+            assert!(!en.trim().is_empty() && !vi.trim().is_empty(), "{k:?}");
+            assert_eq!(
+                placeholders(en),
+                placeholders(vi),
+                "{k:?}: arguments differ"
+            );
+            assert_ne!(en, vi, "{k:?}: Vietnamese is the English text");
+            assert_eq!(
+                is_nfc_quick(vi.chars()),
+                IsNormalized::Yes,
+                "{k:?} is not NFC: {vi:?}"
+            );
+        }
+        for (code, key) in crate::scenario::ERROR_CODES
+            .iter()
+            .chain(crate::scenario::WARNING_CODES)
+        {
+            assert_eq!(crate::scenario::title(code), Some(*key));
         }
     }
 

@@ -492,7 +492,7 @@ pub fn cadre_summary(e: &CadreExplanation) -> String {
         cuts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut list: Vec<String> = cuts
             .iter()
-            .map(|(r, n)| format!("{r} ({}) {n}", r.title()))
+            .map(|(r, n)| format!("{r} ({}) {n}", super::catalogue::rule_title(Lang::En, *r)))
             .collect();
         if !e.forbidden_posts.is_empty() {
             list.push(format!("forbidden {}", e.forbidden_posts.len()));
@@ -700,7 +700,7 @@ fn relaxation_lines(r: &Relaxation) -> Vec<String> {
                 d.cadre_id,
                 d.post_id,
                 g.rule,
-                g.rule.title(),
+                super::catalogue::rule_title(Lang::En, g.rule),
                 super::Detail(g)
             ));
         }
@@ -858,7 +858,7 @@ fn counterfactual_lines(cf: &Counterfactual) -> Vec<String> {
         out.push(format!(
             "cannot hold: {} ({}): {}",
             g.rule,
-            g.rule.title(),
+            super::catalogue::rule_title(Lang::En, g.rule),
             super::Detail(g)
         ));
     }
@@ -871,7 +871,12 @@ fn counterfactual_lines(cf: &Counterfactual) -> Vec<String> {
 fn pair_lines(e: &PairExplanation) -> Vec<String> {
     let mut out = Vec::new();
     for b in &e.breaches {
-        out.push(format!("{} ({}): {}", b.rule, b.rule.title(), b.detail));
+        out.push(format!(
+            "{} ({}): {}",
+            b.rule,
+            super::catalogue::rule_title(Lang::En, b.rule),
+            b.detail
+        ));
     }
     if e.forbidden {
         out.push(format!(
@@ -984,7 +989,12 @@ fn cadre_facts(e: &CadreExplanation) -> Vec<String> {
         status_words(e.plan_status)
     )];
     for b in &e.cadre_rules {
-        out.push(format!("{} ({}): {}", b.rule, b.rule.title(), b.detail));
+        out.push(format!(
+            "{} ({}): {}",
+            b.rule,
+            super::catalogue::rule_title(Lang::En, b.rule),
+            b.detail
+        ));
     }
     let cuts = e
         .cut_by_rule

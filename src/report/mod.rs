@@ -22,6 +22,11 @@ macro_rules! as_text {
 
 pub mod catalogue;
 pub mod charts;
+mod diagnostics;
+pub use diagnostics::{
+    DiagnosticRecord, code_title, diagnostic_record, diagnostic_records, diagnostic_text,
+    diagnostics_text, load_error_summary, text,
+};
 mod comparison;
 pub use comparison::*;
 mod explain;

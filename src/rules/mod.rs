@@ -60,30 +60,6 @@ impl RuleId {
         RuleId::H9,
         RuleId::H10,
     ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            RuleId::H1 => "in the approved planning",
-            RuleId::H2 => "remaining service",
-            RuleId::H3 => "health certificate",
-            RuleId::H4 => "minimum rotation length",
-            RuleId::H5 => "not to the own unit",
-            RuleId::H6 => "post level",
-            RuleId::H7 => "seats",
-            RuleId::H8 => "not-local post",
-            RuleId::H9 => "term limit as head",
-            RuleId::H10 => "family in sensitive posts",
-            RuleId::S1 => "departures per unit",
-            RuleId::S2 => "pin",
-            RuleId::S3 => "forbid",
-            RuleId::S4 => "one post per cadre",
-            RuleId::S5 => "must-fill posts filled (hard)",
-            RuleId::S6 => "structure targets met (hard)",
-            RuleId::P1 => "placement after rotation",
-            RuleId::P2 => "one post per cadre and one cadre per seat at every date",
-            RuleId::P3 => "executed moves kept",
-        }
-    }
 }
 
 impl fmt::Display for RuleId {

@@ -4,113 +4,201 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 macro_rules! codes {
-    ($($name:ident = $code:literal : $title:literal;)*) => {
+    ($($name:ident = $code:literal : $title:ident;)*) => {
         $(pub(crate) const $name: &str = $code;)*
-        /// Every error code the loader can report, with its short title, in code order.
-        /// `docs/errors.md` documents each of them.
-        pub const ERROR_CODES: &[(&str, &str)] = &[$(($code, $title)),*];
+        /// Every error code the loader can report, with the catalogue key of its short title
+        /// (`report::code_title` words it), in code order. `docs/errors.md` documents each of them.
+        pub const ERROR_CODES: &[(&str, Say)] = &[$(($code, Say::$title)),*];
     };
 }
 
 codes! {
-    FILE_NOT_FOUND = "E1001": "file not found";
-    UNKNOWN_KEY = "E1002": "unknown key";
-    MISSING_KEY = "E1003": "missing key";
-    WRONG_TYPE = "E1004": "wrong type";
-    BAD_VALUE = "E1005": "value out of range";
-    UNKNOWN_RULE_SET = "E1006": "unknown rule set";
-    YAML_SYNTAX = "E1007": "YAML syntax error";
-    IS_DIRECTORY = "E1008": "a directory, not a file";
-    UNREADABLE = "E1009": "file cannot be read";
-    NOT_UTF8 = "E1010": "file is not UTF-8 text";
-    YAML_BAD_DATE = "E1011": "bad date";
-    UNKNOWN_NAME = "E1012": "unknown name in a list";
-    EXTENDS_CYCLE = "E1013": "extends cycle";
-    SWEEP_TOO_LARGE = "E1014": "sweep too large";
-    DUPLICATE_VARIANT = "E1015": "duplicate variant name";
-    SHEET_NOT_FOUND = "E1016": "sheet not found";
-    ALIAS_BOMB = "E1017": "YAML aliases expand too far";
-    OUTSIDE_PATH = "E1018": "path outside the scenario's folder";
-    TOO_MANY_PROBLEMS = "E1019": "more problems in this file";
-    MISSING_COLUMN = "E2001": "missing column";
-    UNKNOWN_COLUMN = "E2002": "unknown column";
-    EMPTY_TABLE = "E2003": "empty table";
-    BAD_ENUM = "E2004": "value not allowed";
-    BAD_NUMBER = "E2005": "bad number";
-    BAD_DATE = "E2006": "bad date";
-    DUPLICATE_ID = "E2007": "duplicate id";
-    UNKNOWN_REFERENCE = "E2008": "unknown reference";
-    IMPOSSIBLE_VALUE = "E2009": "impossible value";
-    BAD_LIST = "E2010": "bad list";
-    OUT_OF_RANGE = "E2011": "number out of range";
-    MISSING_VALUE = "E2012": "missing value";
-    NO_HEADER = "E2013": "no header row";
-    BAD_ROW = "E2014": "wrong number of cells";
-    DUPLICATE_COLUMN = "E2015": "duplicate column";
-    NUL_BYTE = "E2016": "NUL byte in a table";
-    UNCLOSED_QUOTE = "E2017": "unclosed quote";
-    TOO_MANY_ROWS = "E2018": "table too large";
-    UNKNOWN_ID = "E3001": "unknown id";
-    PINNED_AND_FORBIDDEN = "E3002": "pinned and forbidden";
-    PINNED_TWICE = "E3003": "cadre pinned twice";
-    POST_OVERPINNED = "E3004": "more pins than seats";
-    TOO_MANY_PAIRS = "E3005": "too many candidate pairs";
-    PLAN_MISSING_COLUMN = "E4001": "plan without cadre_id/post_id column";
-    PLAN_UNKNOWN_CADRE = "E4002": "unknown cadre in plan";
-    PLAN_UNKNOWN_POST = "E4003": "unknown post in plan";
-    PLAN_MISSING_VALUE = "E4004": "empty cell in plan";
-    BAD_MOVE = "E4005": "bad kind or period in a programme";
-    BAD_PROGRAMME = "E5001": "programme periods out of order";
-    HOLDS_TWO_POSTS = "E5002": "cadre holds two posts";
-    BAD_HISTORY = "E5003": "bad row in a programme's history";
-    BAD_PAIR_PERIOD = "E5004": "pin or forbid in a period the programme does not have";
+    FILE_NOT_FOUND = "E1001": CodeE1001;
+    UNKNOWN_KEY = "E1002": CodeE1002;
+    MISSING_KEY = "E1003": CodeE1003;
+    WRONG_TYPE = "E1004": CodeE1004;
+    BAD_VALUE = "E1005": CodeE1005;
+    UNKNOWN_RULE_SET = "E1006": CodeE1006;
+    YAML_SYNTAX = "E1007": CodeE1007;
+    IS_DIRECTORY = "E1008": CodeE1008;
+    UNREADABLE = "E1009": CodeE1009;
+    NOT_UTF8 = "E1010": CodeE1010;
+    YAML_BAD_DATE = "E1011": CodeE1011;
+    UNKNOWN_NAME = "E1012": CodeE1012;
+    EXTENDS_CYCLE = "E1013": CodeE1013;
+    SWEEP_TOO_LARGE = "E1014": CodeE1014;
+    DUPLICATE_VARIANT = "E1015": CodeE1015;
+    SHEET_NOT_FOUND = "E1016": CodeE1016;
+    ALIAS_BOMB = "E1017": CodeE1017;
+    OUTSIDE_PATH = "E1018": CodeE1018;
+    TOO_MANY_PROBLEMS = "E1019": CodeE1019;
+    MISSING_COLUMN = "E2001": CodeE2001;
+    UNKNOWN_COLUMN = "E2002": CodeE2002;
+    EMPTY_TABLE = "E2003": CodeE2003;
+    BAD_ENUM = "E2004": CodeE2004;
+    BAD_NUMBER = "E2005": CodeE2005;
+    BAD_DATE = "E2006": CodeE2006;
+    DUPLICATE_ID = "E2007": CodeE2007;
+    UNKNOWN_REFERENCE = "E2008": CodeE2008;
+    IMPOSSIBLE_VALUE = "E2009": CodeE2009;
+    BAD_LIST = "E2010": CodeE2010;
+    OUT_OF_RANGE = "E2011": CodeE2011;
+    MISSING_VALUE = "E2012": CodeE2012;
+    NO_HEADER = "E2013": CodeE2013;
+    BAD_ROW = "E2014": CodeE2014;
+    DUPLICATE_COLUMN = "E2015": CodeE2015;
+    NUL_BYTE = "E2016": CodeE2016;
+    UNCLOSED_QUOTE = "E2017": CodeE2017;
+    TOO_MANY_ROWS = "E2018": CodeE2018;
+    UNKNOWN_ID = "E3001": CodeE3001;
+    PINNED_AND_FORBIDDEN = "E3002": CodeE3002;
+    PINNED_TWICE = "E3003": CodeE3003;
+    POST_OVERPINNED = "E3004": CodeE3004;
+    TOO_MANY_PAIRS = "E3005": CodeE3005;
+    PLAN_MISSING_COLUMN = "E4001": CodeE4001;
+    PLAN_UNKNOWN_CADRE = "E4002": CodeE4002;
+    PLAN_UNKNOWN_POST = "E4003": CodeE4003;
+    PLAN_MISSING_VALUE = "E4004": CodeE4004;
+    BAD_MOVE = "E4005": CodeE4005;
+    BAD_PROGRAMME = "E5001": CodeE5001;
+    HOLDS_TWO_POSTS = "E5002": CodeE5002;
+    BAD_HISTORY = "E5003": CodeE5003;
+    BAD_PAIR_PERIOD = "E5004": CodeE5004;
 }
 
 macro_rules! warning_codes {
-    ($($name:ident = $code:literal : $title:literal;)*) => {
+    ($($name:ident = $code:literal : $title:ident;)*) => {
         $(pub(crate) const $name: &str = $code;)*
-        /// Every warning code the loader can report, with its short title, in code order. A warning
+        /// Every warning code the loader can report, with the catalogue key of its short title, in
+        /// code order. A warning
         /// does not stop a plan (unless `--deny-warnings` or `deny_warnings: true`); `docs/errors.md`
         /// documents each of them.
-        pub const WARNING_CODES: &[(&str, &str)] = &[$(($code, $title)),*];
+        pub const WARNING_CODES: &[(&str, Say)] = &[$(($code, Say::$title)),*];
     };
 }
 
 warning_codes! {
-    PROVINCE_BY_NAME = "W2001": "province written as a name";
-    UNKNOWN_PROVINCE = "W2002": "unknown province";
-    UNMATCHED_TITLE = "W2003": "planned title matches no post";
-    NOT_LOCAL_LOOKING = "W2004": "not-local title marked not_local=false";
-    ONE_SIDED_RELATIVE = "W2005": "relative listed on one side only";
-    CENTRAL_NOT_LOCAL = "W2006": "central post marked not-local";
-    MERGED_PROVINCE = "W2007": "province merged into one of the scenario's";
-    PLAN_NAME_MISMATCH = "W4001": "name does not match the id";
+    PROVINCE_BY_NAME = "W2001": CodeW2001;
+    UNKNOWN_PROVINCE = "W2002": CodeW2002;
+    UNMATCHED_TITLE = "W2003": CodeW2003;
+    NOT_LOCAL_LOOKING = "W2004": CodeW2004;
+    ONE_SIDED_RELATIVE = "W2005": CodeW2005;
+    CENTRAL_NOT_LOCAL = "W2006": CodeW2006;
+    MERGED_PROVINCE = "W2007": CodeW2007;
+    PLAN_NAME_MISMATCH = "W4001": CodeW4001;
 }
 
 /// Repeats of one problem in one column: from this many on, they are reported once, with the
 /// count and the first rows.
 const GROUP_FROM: usize = 4;
 
-/// The short title of a code (empty for an unknown code).
-pub fn title(code: &str) -> &'static str {
+/// The catalogue key of a code's short title (`None` for an unknown code).
+pub fn title(code: &str) -> Option<Say> {
     ERROR_CODES
         .iter()
         .chain(WARNING_CODES)
         .find(|(c, _)| *c == code)
         .map(|(_, t)| *t)
-        .unwrap_or("")
 }
 
-/// One problem, located as precisely as the input allows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Wording for people, as data: catalogue keys ([`Say`]) with their arguments, and values read
+/// from the files (ids, cells, paths), one after the other. `report/` turns it into words in a
+/// language; nothing here is a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Text(pub Vec<Part>);
+
+/// One piece of a [`Text`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// A catalogue message with its named arguments.
+    Say(Say, Vec<(&'static str, Arg)>),
+    /// A value as it is (an id, a quoted cell, a path, a number): the same in every language.
+    Value(String),
+}
+
+/// The argument of a catalogue message.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Arg {
+    /// A value as it is (a number, an id, a quoted cell).
+    Value(String),
+    /// Wording of its own, in the same language.
+    Text(Text),
+}
+
+impl Text {
+    /// The catalogue message `key`.
+    pub fn say(key: Say) -> Text {
+        Text(vec![Part::Say(key, Vec::new())])
+    }
+    /// A value shown as it is (nothing when empty).
+    pub fn value(v: impl Into<String>) -> Text {
+        let v = v.into();
+        if v.is_empty() {
+            Text::default()
+        } else {
+            Text(vec![Part::Value(v)])
+        }
+    }
+    /// Gives the last message the argument `name`, a value.
+    pub fn arg(self, name: &'static str, value: impl fmt::Display) -> Text {
+        self.with(name, Arg::Value(value.to_string()))
+    }
+    /// Gives the last message the argument `name`, wording of its own.
+    pub fn text(self, name: &'static str, text: Text) -> Text {
+        self.with(name, Arg::Text(text))
+    }
+    fn with(mut self, name: &'static str, arg: Arg) -> Text {
+        if let Some(Part::Say(_, args)) = self.0.last_mut() {
+            args.push((name, arg));
+        }
+        self
+    }
+    /// This text, then `more`.
+    pub fn then(mut self, more: Text) -> Text {
+        self.0.extend(more.0);
+        self
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The catalogue keys this text uses (its arguments' included).
+    pub fn keys(&self) -> Vec<Say> {
+        let mut out = Vec::new();
+        for p in &self.0 {
+            if let Part::Say(k, args) = p {
+                out.push(*k);
+                for (_, a) in args {
+                    if let Arg::Text(t) = a {
+                        out.extend(t.keys());
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A value shown as it is (see [`Text::value`]).
+impl From<String> for Text {
+    fn from(value: String) -> Text {
+        Text::value(value)
+    }
+}
+
+impl From<Say> for Text {
+    fn from(key: Say) -> Text {
+        Text::say(key)
+    }
+}
+
+/// One problem, located as precisely as the input allows. Its words (the code's title, found,
+/// expected, fix) are [`Text`]: `report::diagnostic_text` writes them in a language, and
+/// `Display` in English.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     /// Stable code, e.g. `"E2006"`; see `docs/errors.md`.
     pub code: &'static str,
-    /// Short title of the code, e.g. `"bad date"`.
-    pub message: &'static str,
     /// The file the problem is in (as given, joined to the scenario's folder for tables).
     pub file: PathBuf,
     /// 1-based line in `file`; for a CSV the line where the record starts.
@@ -120,35 +208,44 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     /// The sheet of a workbook (XLSX) table; then `line` is the sheet's row and the location is
     /// shown as `Sheet!F12`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
     /// Field path: `weights.stafing`, `extra_seats[0].post`, or `cadres.csv: birth_date`.
     pub field: String,
     /// What the file holds there (values quoted).
-    pub found: String,
+    pub found: Text,
     /// What was expected instead.
-    pub expected: String,
+    pub expected: Text,
     /// What to do about it.
-    pub fix: String,
+    pub fix: Text,
+    /// The same problem in the same column of other rows, reported with this one.
+    pub repeats: Option<Repeats>,
     /// What makes two diagnostics of one column "the same problem" beyond code and expectation
     /// (the unknown title or province), for grouping repeats.
-    #[serde(skip)]
     pub(crate) group: String,
+}
+
+/// Repeats of one problem in one column, grouped into one diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeats {
+    /// How many rows have the problem (this one included).
+    pub count: usize,
+    /// The first lines (or sheet rows) of them, at most five.
+    pub first: Vec<usize>,
 }
 
 impl Diagnostic {
     pub(crate) fn new(code: &'static str, file: &Path) -> Diagnostic {
         Diagnostic {
             code,
-            message: title(code),
             file: file.to_path_buf(),
             line: None,
             column: None,
             sheet: None,
             field: String::new(),
-            found: String::new(),
-            expected: String::new(),
-            fix: String::new(),
+            found: Text::default(),
+            expected: Text::default(),
+            fix: Text::default(),
+            repeats: None,
             group: String::new(),
         }
     }
@@ -161,15 +258,15 @@ impl Diagnostic {
         self.field = field.into();
         self
     }
-    pub(crate) fn found(mut self, found: impl Into<String>) -> Diagnostic {
+    pub(crate) fn found(mut self, found: impl Into<Text>) -> Diagnostic {
         self.found = found.into();
         self
     }
-    pub(crate) fn expected(mut self, expected: impl Into<String>) -> Diagnostic {
+    pub(crate) fn expected(mut self, expected: impl Into<Text>) -> Diagnostic {
         self.expected = expected.into();
         self
     }
-    pub(crate) fn fix(mut self, fix: impl Into<String>) -> Diagnostic {
+    pub(crate) fn fix(mut self, fix: impl Into<Text>) -> Diagnostic {
         self.fix = fix.into();
         self
     }
@@ -183,6 +280,11 @@ impl Diagnostic {
         self.code.starts_with('W')
     }
 
+    /// The catalogue key of the code's short title.
+    pub fn title(&self) -> Option<Say> {
+        title(self.code)
+    }
+
     /// `F12` of a workbook cell (column letters, row number).
     pub fn cell(&self) -> Option<String> {
         let row = self.line?;
@@ -193,50 +295,12 @@ impl Diagnostic {
     }
 
     /// The column name when the field is a CSV cell (`"cadres.csv: birth_date"` gives `birth_date`).
-    fn csv_column(&self) -> Option<&str> {
+    pub fn csv_column(&self) -> Option<&str> {
         let name = match &self.sheet {
             Some(sheet) => sheet.as_str(),
             None => self.file.file_name()?.to_str()?,
         };
         self.field.strip_prefix(name)?.strip_prefix(": ")
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = if self.is_warning() {
-            "warning"
-        } else {
-            "error"
-        };
-        writeln!(f, "{kind}[{}]: {}", self.code, self.message)?;
-        write!(f, "  --> {}", self.file.display())?;
-        if let Some(sheet) = &self.sheet {
-            match self.cell() {
-                Some(cell) => write!(f, ", {sheet}!{cell}")?,
-                None => write!(f, ", sheet {sheet}")?,
-            }
-        } else if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        if let Some(column) = self.csv_column() {
-            write!(f, " (column {column})")?;
-        } else if !self.field.is_empty() {
-            write!(f, " ({})", self.field)?;
-        }
-        for (label, text) in [
-            ("found", &self.found),
-            ("expected", &self.expected),
-            ("fix", &self.fix),
-        ] {
-            if !text.is_empty() {
-                write!(f, "\n  {label}: {text}")?;
-            }
-        }
-        Ok(())
     }
 }
 
@@ -271,18 +335,6 @@ impl LoadError {
     }
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.diagnostics.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n\n")?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
-    }
-}
-
 /// Collects diagnostics; files are numbered in the order they were first seen so the final list
 /// reads file by file, line by line.
 #[derive(Debug, Default)]
@@ -290,7 +342,7 @@ pub(crate) struct Diags {
     list: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     /// How the tables were read (separator, workbook sheet), for `validate` to say.
-    notes: Vec<String>,
+    notes: Vec<Text>,
     /// Files listed first, in this order (the scenario, then its tables).
     order: Vec<PathBuf>,
 }
@@ -312,7 +364,7 @@ impl Diags {
             self.list.push(d);
         }
     }
-    pub(crate) fn note(&mut self, note: String) {
+    pub(crate) fn note(&mut self, note: Text) {
         if !self.notes.contains(&note) {
             self.notes.push(note);
         }
@@ -335,14 +387,14 @@ impl Diags {
         }
     }
     /// The warnings and notes pushed since `since`, copied (to be cached with a table).
-    pub(crate) fn since(&self, since: (usize, usize, usize)) -> (Vec<Diagnostic>, Vec<String>) {
+    pub(crate) fn since(&self, since: (usize, usize, usize)) -> (Vec<Diagnostic>, Vec<Text>) {
         (
             self.warnings[since.1.min(self.warnings.len())..].to_vec(),
             self.notes[since.2.min(self.notes.len())..].to_vec(),
         )
     }
     /// Adds warnings and notes remembered from an earlier parse.
-    pub(crate) fn replay(&mut self, warnings: &[Diagnostic], notes: &[String]) {
+    pub(crate) fn replay(&mut self, warnings: &[Diagnostic], notes: &[Text]) {
         self.warnings.extend(warnings.iter().cloned());
         for n in notes {
             self.note(n.clone());
@@ -375,7 +427,7 @@ impl Diags {
     }
 
     /// The errors (if any), else the warnings and notes; each list sorted and with repeats grouped.
-    pub(crate) fn finish(mut self) -> Result<(Vec<Diagnostic>, Vec<String>), LoadError> {
+    pub(crate) fn finish(mut self) -> Result<(Vec<Diagnostic>, Vec<Text>), LoadError> {
         if !self.list.is_empty() {
             let list = std::mem::take(&mut self.list);
             // Errors are capped per file; warnings are grouped already and never stop a load.
@@ -401,14 +453,7 @@ impl Diags {
 /// The same problem in the same column of many rows (same code, file, sheet, field and
 /// expectation), reported once: the first, with the count and the first rows.
 pub(crate) fn group_repeats(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    type GroupKey = (
-        &'static str,
-        PathBuf,
-        Option<String>,
-        String,
-        String,
-        String,
-    );
+    type GroupKey = (&'static str, PathBuf, Option<String>, String, Text, String);
     let key = |d: &Diagnostic| -> Option<GroupKey> {
         (d.line.is_some() && !d.field.is_empty()).then(|| {
             (
@@ -442,15 +487,10 @@ pub(crate) fn group_repeats(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
         if !emitted.insert(k) {
             continue;
         }
-        let what = if d.sheet.is_some() { "rows" } else { "lines" };
-        let first: Vec<String> = lines.iter().take(5).map(|l| l.to_string()).collect();
-        d.found = format!(
-            "{}; the same problem in {} rows of this column ({what} {}{})",
-            d.found,
-            lines.len(),
-            first.join(", "),
-            if lines.len() > 5 { ", …" } else { "" }
-        );
+        d.repeats = Some(Repeats {
+            count: lines.len(),
+            first: lines.iter().take(5).copied().collect(),
+        });
         out.push(d);
     }
     out
@@ -486,14 +526,13 @@ pub(crate) fn cap_per_file(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
     }
     for (file, count, at) in more.into_iter().rev() {
         let d = Diagnostic::new(TOO_MANY_PROBLEMS, &file)
-            .found(format!(
-                "and {count} more problem(s) in this file (the first {MAX_PER_FILE} are shown)"
-            ))
-            .expected(format!("at most {MAX_PER_FILE} problems shown per file"))
-            .fix(
-                "correct the problems shown and validate again; so many problems often mean the wrong \
-                 file, another separator or a column shifted by one",
-            );
+            .found(
+                Text::say(Say::MoreProblemsInFile)
+                    .arg("count", count)
+                    .arg("max", MAX_PER_FILE),
+            )
+            .expected(Text::say(Say::AtMostProblemsPerFile).arg("max", MAX_PER_FILE))
+            .fix(Say::CorrectTheProblemsShown);
         out.insert(at, d);
     }
     out
@@ -502,6 +541,409 @@ pub(crate) fn cap_per_file(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// A value as shown after `found:`.
 pub(crate) fn quoted(s: &str) -> String {
     format!("{s:?}")
+}
+
+macro_rules! says {
+    ($($key:ident)*) => {
+        /// A catalogue key of the loader's wording (code titles, found, expected, fix, notes):
+        /// `report::say` gives its words in each language; the catalogue must word every key.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Say { $($key),* }
+
+        impl Say {
+            /// Every key, in catalogue order.
+            pub const ALL: &'static [Say] = &[$(Say::$key),*];
+        }
+    };
+}
+
+says! {
+    CodeE1001
+    CodeE1002
+    CodeE1003
+    CodeE1004
+    CodeE1005
+    CodeE1006
+    CodeE1007
+    CodeE1008
+    CodeE1009
+    CodeE1010
+    CodeE1011
+    CodeE1012
+    CodeE1013
+    CodeE1014
+    CodeE1015
+    CodeE1016
+    CodeE1017
+    CodeE1018
+    CodeE1019
+    CodeE2001
+    CodeE2002
+    CodeE2003
+    CodeE2004
+    CodeE2005
+    CodeE2006
+    CodeE2007
+    CodeE2008
+    CodeE2009
+    CodeE2010
+    CodeE2011
+    CodeE2012
+    CodeE2013
+    CodeE2014
+    CodeE2015
+    CodeE2016
+    CodeE2017
+    CodeE2018
+    CodeE3001
+    CodeE3002
+    CodeE3003
+    CodeE3004
+    CodeE3005
+    CodeE4001
+    CodeE4002
+    CodeE4003
+    CodeE4004
+    CodeE4005
+    CodeE5001
+    CodeE5002
+    CodeE5003
+    CodeE5004
+    HistIdOfARow
+    HistCorrectTheId
+    HistKind
+    HistWriteKind
+    HistDateMade
+    HistFillStart
+    HistInsideProgramme
+    HistBeforeProgramme
+    HistAfterStart
+    HistCorrectEnd
+    HistOnePerCadre
+    HistKeepOne
+    ObjectiveWithoutProgramme
+    ObjectiveWithProgramme
+    ObjectiveRemove
+    ObjectiveLevels
+    ObjectiveTermName
+    OneOfNames
+    ObjectiveListTerms
+    ObjectiveEachOnce
+    ObjectiveRemoveRepeat
+    ObjectiveEmptyList
+    ObjectiveAtLeastOne
+    ObjectiveListOrRemove
+    ObjectiveTermList
+    ObjectiveALevel
+    ObjectiveTolerances
+    PeriodWithoutProgramme
+    PeriodRemoveOrAdd
+    PeriodYearOf
+    PeriodWriteYear
+    CodeW2001
+    CodeW2002
+    CodeW2003
+    CodeW2004
+    CodeW2005
+    CodeW2006
+    CodeW2007
+    CodeW4001
+    CadrePostPairsOfCompatible
+    AtMostPairsLimitsMax
+    CheckTheTablesAWrong
+    AnIncompleteScenario
+    PlanDateAndTheThree
+    CheckTheScenarioAgainstDocs
+    AWorkbookXLSXXLSMXLSB
+    OpenTheFileInA
+    OneOfTheSheets
+    AnExistingFile
+    ADirectory
+    AFile
+    NameTheFileInsideThat
+    AReadableFile
+    CheckThePathAndThe
+    UTF8Text
+    SaveTheFileAsUTF
+    OneYAMLDocumentPerScenario
+    RemoveTheOrLineAnd
+    AWholeNumberTooLarge
+    ANumberWithinItsSetting
+    WriteASmallerNumberOr
+    AControlCharacterANUL
+    YAMLTextWithoutControlCharacters
+    DeleteTheCharacterAFile
+    ValidYAML
+    AScenarioWhoseAnchorsName
+    WriteTheValuesOutOr
+    TheIdOfARow
+    AlsoHoldsPost
+    EachCadreNamedAsThe
+    KeepTheCadreOnThe
+    TheIdOfARow2
+    ASecondPinOfThis
+    AtMostOnePinPer
+    KeepOneOfTheTwo
+    ThePairIsAlsoPinned
+    APairEitherPinnedOr
+    RemoveThePinOrThe
+    PinsOnPostWithSeat
+    NoMorePinsOnA
+    RemoveAPinOrApprove
+    AnEmptyCell
+    FillInTheIdOr
+    TheIdOfARow3
+    OnTheRowOf
+    TheOfInTheScenario
+    CheckThatTheIdIs
+    CorrectTheIdOrRead
+    TheIdOfARow4
+    RotationOrPlacement
+    WriteRotationOrPlacement
+    APeriodNumberFrom1
+    NumberThePeriodsFrom1
+    MoreThanRowsReadingStopped
+    AtMostRowsLimitsMax
+    CheckThatThisIsThe
+    NULByteS0x00In
+    ACSVTextTableUTF
+    CheckThatTablesNamesThe
+    ACellOpenedWithOn
+    EachQuotedCellClosedBy
+    CloseTheQuoteOrRemove
+    CellsSeparatedBy
+    SaveTheTableAsCSV
+    AnEmptyFile
+    AHeaderRowNamingThe
+    WriteTheHeaderRowThen
+    EachColumnOnceAlreadyColumn
+    DeleteOrRenameOneOf
+    OneOfTheColumns
+    TheHeader
+    AColumn
+    TextWithoutNULBytes0x00
+    RetypeTheCellOrExport
+    Cells
+    CellsAsManyAsThe
+    FillIn
+    WriteAWholeNumberWith
+    UseAValueTheColumn
+    WriteTheDateAsYYYY
+    ABoolean
+    WriteTrueOrFalse
+    OneOf
+    AUniqueIdFirstUsed
+    GiveOneOfTheTwo
+    AHeaderAndNoRows
+    AtLeastOneRow
+    AddTheRowsOrCheck
+    AnEmptyCellACentral
+    EmptyTheProvinceOrCorrect
+    NoProvinceForAUnit
+    TheIdOfTheProvince
+    FillInTheProvinceIts
+    FalseForTheTitle
+    TrueOrAnEmptyCell
+    EmptyTheCellOrWrite
+    TrueForAPostOf
+    FalseOrAnEmptyCell
+    EmptyTheCellOrGive
+    TheIdOfAProvince
+    DidYouMeanItIs
+    TheIdOfAProvince2
+    CorrectTheProvinceAsWritten
+    AProvinceMergedIntoOn
+    TheIdH8ShouldCompare
+    WriteIfBeingFromMakes
+    ADateBeforeThePlan
+    CorrectTheBirthDateOr
+    TheTitle
+    TheTitleOfAPost
+    ADateOnOrBefore
+    CorrectTheDateOfThe
+    TheItem
+    TheYears
+    ANumberOfYearsWith
+    WriteTheYearsAsA
+    ANumberOfYears0
+    CorrectTheNumberOfYears
+    TheTerms
+    AWholeNumberOfTerms
+    WriteTheNumberOfConsecutive
+    AWholeNumberOfTerms2
+    CorrectTheNumberOfTerms
+    TheUnit
+    TheCadreSOwnId
+    IdsOfOtherCadres
+    RemoveTheCadreSOwn
+    TheId
+    ListsAsARelativeLine
+    EachRelativeListedOnBoth
+    AddToTheRelativesOf
+    LeadsOutside
+    APathInsideTheFolder
+    MoveTheFileIntoThe
+    AChainOfExtendsThat
+    RemoveTheExtendsThatLeads
+    ThePathOfABase
+    WriteExtendsBaseYamlRelative
+    AMappingOfVariantNames
+    WriteVariantsThenIndentedName
+    AWholeNumberFrom1
+    WriteEGSweepLimit
+    ANonEmptyListOf
+    WriteValueValue
+    AtMostSweepLimit
+    SweepFewerValuesOrRaise
+    AMappingOfSettingPaths
+    WriteSweepThenIndentedWeights
+    ANameUsedOnceBase
+    RenameTheVariant
+    AMappingOfSettingsPlan
+    WriteTheScenarioAsKey
+    WriteTheDateAsYYYY2
+    ADateWrittenYYYYMM
+    WriteTheDateAsYYYY3
+    AFilePath
+    NameTheCSVFile
+    OneOfViEn
+    WriteViVietnameseOrEn
+    WriteOneOfTheListed
+    NoSuchKey
+    Add
+    WriteAfter
+    ChangeTheValueOrRemove
+    WriteTheDateAsYYYY4
+    ABuiltInRuleSet
+    UseABuiltInRule
+    UseTheNamesOfThe
+    BaseMonthsMaxMonths
+    BaseMonthsMaxMonthsThe
+    CorrectBaseMonthsOrMax
+    MoreProblemsInFile
+    AtMostProblemsPerFile
+    CorrectTheProblemsShown
+    FrameError
+    FrameWarning
+    FrameFound
+    FrameExpected
+    FrameFix
+    FrameColumn
+    FrameSheet
+    SameProblemInLines
+    SameProblemInRows
+    ProblemsNothingPlanned
+    NoteSheetRead
+    NoteSeparator
+    NoteDatesRead
+    OrderMonthDayYear
+    OrderDayMonthYear
+    SepSemicolon
+    SepTabs
+    SepComma
+    DidYouMeanCorrectTheId
+    CorrectTheIdPlanScenario
+    CorrectTheIdOrAddCadre
+    CorrectTheIdOfTable
+    HasNoSheet
+    HasNoSheetNamedAfter
+    WriteTheSheetName
+    NameTheSheetAfterHash
+    DidYouMean
+    CorrectThePathRelative
+    CheckThePathAndFolder
+    DidYouMeanTheFileInside
+    NameOneOfTheFilesInside
+    TheFileIsUtf16
+    SecondYamlDocumentOnLine
+    MoreThanOneYamlDocument
+    RemoveOneOfTheTwoEntries
+    KeepOneYamlDocument
+    CheckTheIndentation
+    AliasesThatRepeatAnchors
+    FileExpandsTooFar
+    StartBeforePlanDate
+    AStartOnOrAfterPlanDate
+    MoveStartToThePlanDate
+    EndNotAfterStart
+    AnEndAfterTheStart
+    WriteTheProgrammesLastDay
+    BothPeriodsAndPeriodMonths
+    OneOfTheTwo
+    KeepPeriodsOrPeriodMonths
+    ADateAfterThePrevious
+    ADateBetweenStartAndEnd
+    ListThePeriodsInOrder
+    TheFirstPeriodOnTheStart
+    MakeTheFirstPeriodTheStart
+    NoPeriod
+    AtLeastOnePeriodDate
+    ListThePeriodsUnderPeriods
+    DidYouMeanRenameTheColumn
+    NameTheColumnOrDelete
+    RenameTheColumnToDocumented
+    HeaderIsOneCell
+    FirstLineMustBeHeader
+    AddAColumnToHeader
+    CheckRowSemicolon
+    CheckRowTab
+    CheckRowComma
+    CheckRowCell
+    AValue
+    AWholeNumber
+    AWholeNumberAtLeast
+    AWholeNumberFromTo
+    WriteMForNamFForNu
+    UseOneOfTheListedValues
+    DidYouMeanCorrectOrAddRow
+    CorrectTheIdOrAddRow
+    TheProvince
+    CorrectTheTitleNoFit
+    NothingToDoIfNoVacancy
+    ProvinceYearsItems
+    WriteEachItemProvinceYears
+    ListEachProvinceOnce
+    UnitTermsItems
+    WriteEachItemUnitTerms
+    ListEachUnitOnce
+    NotARegularFile
+    FileTooLarge
+    TheBytes
+    BoolExpected
+    DateIso
+    DateIsoOrDmy
+    DateIsoOrMdy
+    NotADay
+    NotADayIso
+    WorkbookCouldNotBeRead
+    NothingEmptyValue
+    AList
+    AMappingKeyValueLines
+    AValueTagged
+    TheRotationDate
+    ThePathOfAPreviousPlan
+    TheThreeTables
+    ThePathOfTableCsv
+    RangeNonNegative
+    RangeShare
+    RangeGap
+    RangeWeight
+    RangeSeconds
+    TheProgrammesLastDay
+    AListOfDates
+    AMappingOfKeyValueLines
+    AListLines
+    AText
+    TheIdOfA
+    ANumber
+    TrueOrFalse
+    AListOfTexts
+    DidYouMeanRenameTheKey
+    KeyBelongsAt
+    RemoveTheKeyOrCorrect
+    MoreThanMaxCombinations
+    Combinations
+    KeyOnLine
 }
 
 #[cfg(test)]
@@ -514,12 +956,12 @@ mod tests {
             .at(Some(14), Some(5))
             .field("cadres.csv: birth_date")
             .found(quoted("1975-13-01"))
-            .expected("a date YYYY-MM-DD")
-            .fix("write the date as YYYY-MM-DD");
+            .expected(Say::ADateWrittenYYYYMM)
+            .fix(Say::WriteTheDateAsYYYY2);
         assert_eq!(
             d.to_string(),
             "error[E2006]: bad date\n  --> scenarios/x/cadres.csv:14:5 (column birth_date)\n  \
-             found: \"1975-13-01\"\n  expected: a date YYYY-MM-DD\n  fix: write the date as YYYY-MM-DD"
+             found: \"1975-13-01\"\n  expected: a date written YYYY-MM-DD\n  fix: write the date as YYYY-MM-DD"
         );
     }
 
@@ -540,9 +982,9 @@ mod tests {
         let mut d = Diagnostic::new(BAD_DATE, Path::new("can-bo.xlsx"))
             .at(Some(12), Some(6))
             .field("CanBo: birth_date")
-            .found("\"x\"")
-            .expected("a date")
-            .fix("f");
+            .found(quoted("x"))
+            .expected(Say::ADateWrittenYYYYMM)
+            .fix(Say::WriteTheDateAsYYYY2);
         d.sheet = Some("CanBo".into());
         assert_eq!(
             d.to_string().lines().nth(1).unwrap(),
@@ -551,11 +993,15 @@ mod tests {
         let many: Vec<Diagnostic> = (2..40).map(|l| d.clone().at(Some(l), Some(6))).collect();
         let grouped = group_repeats(many);
         assert_eq!(grouped.len(), 1);
-        assert!(grouped[0].found.contains("38 rows"), "{}", grouped[0].found);
-        assert!(
-            grouped[0].found.contains("rows 2, 3, 4, 5, 6, …"),
-            "{}",
-            grouped[0].found
+        let shown = grouped[0].to_string();
+        assert!(shown.contains("38 rows"), "{shown}");
+        assert!(shown.contains("rows 2, 3, 4, 5, 6, …"), "{shown}");
+        assert_eq!(
+            grouped[0].repeats,
+            Some(Repeats {
+                count: 38,
+                first: vec![2, 3, 4, 5, 6]
+            })
         );
         let few: Vec<Diagnostic> = (2..5).map(|l| d.clone().at(Some(l), Some(6))).collect();
         assert_eq!(group_repeats(few).len(), 3);

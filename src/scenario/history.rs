@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
+use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, Say, Text, quoted};
 use super::tables::{self, Column, CsvSpec, Ids};
 use super::text::{DateFormat, parse_date_as, read_text};
 use super::yaml::TableRef;
@@ -119,24 +119,24 @@ fn read_history(
         let cadre = cadres.get(&c);
         if cadre.is_none() {
             let fix = match cadres.suggest(&c) {
-                Some(s) => format!("did you mean {s:?}? correct the id"),
-                None => "correct the id; it must be an id of cadres.csv".into(),
+                Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
+                None => Text::say(Say::HistCorrectTheId).arg("table", "cadres.csv"),
             };
             diags.push(
                 here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
-                    .expected("the id of a row of cadres.csv")
+                    .expected(Text::say(Say::HistIdOfARow).arg("table", "cadres.csv"))
                     .fix(fix),
             );
         }
         let post = posts.get(&p);
         if post.is_none() {
             let fix = match posts.suggest(&p) {
-                Some(s) => format!("did you mean {s:?}? correct the id"),
-                None => "correct the id; it must be an id of posts.csv".into(),
+                Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
+                None => Text::say(Say::HistCorrectTheId).arg("table", "posts.csv"),
             };
             diags.push(
                 here(code::PLAN_UNKNOWN_POST, "post_id")
-                    .expected("the id of a row of posts.csv")
+                    .expected(Text::say(Say::HistIdOfARow).arg("table", "posts.csv"))
                     .fix(fix),
             );
         }
@@ -146,8 +146,8 @@ fn read_history(
             _ => {
                 diags.push(
                     here(code::BAD_HISTORY, "kind")
-                        .expected("rotation or placement")
-                        .fix("write rotation (luân chuyển) or placement (bố trí sau luân chuyển)"),
+                        .expected(Say::HistKind)
+                        .fix(Say::HistWriteKind),
                 );
                 None
             }
@@ -158,7 +158,7 @@ fn read_history(
                 diags.push(
                     here(code::BAD_DATE, col)
                         .expected(expected)
-                        .fix("write the date as YYYY-MM-DD, e.g. `2027-01-01`"),
+                        .fix(Say::WriteTheDateAsYYYY4),
                 );
                 None
             }
@@ -166,9 +166,9 @@ fn read_history(
         let start = if s.is_empty() {
             diags.push(
                 here(code::MISSING_VALUE, "start")
-                    .found("an empty cell")
-                    .expected("the date the move was made")
-                    .fix("fill in `start`"),
+                    .found(Say::AnEmptyCell)
+                    .expected(Say::HistDateMade)
+                    .fix(Say::HistFillStart),
             );
             None
         } else {
@@ -185,14 +185,12 @@ fn read_history(
             if t.is_none() || d > prog.end {
                 diags.push(
                     here(code::BAD_HISTORY, "start")
-                        .expected(format!(
-                            "a date inside the programme, {} to {}",
-                            prog.start, prog.end
-                        ))
-                        .fix(
-                            "a move made before the programme belongs in the tables (posts.csv \
-                             holder_id, cadres.csv rotation_end); remove the row or correct the date",
-                        ),
+                        .expected(
+                            Text::say(Say::HistInsideProgramme)
+                                .arg("start", prog.start)
+                                .arg("end", prog.end),
+                        )
+                        .fix(Say::HistBeforeProgramme),
                 );
             }
             t
@@ -202,8 +200,8 @@ fn read_history(
         {
             diags.push(
                 here(code::BAD_HISTORY, "end")
-                    .expected(format!("a date after the start {s}"))
-                    .fix("correct the end date, or leave it empty"),
+                    .expected(Text::say(Say::HistAfterStart).arg("start", s))
+                    .fix(Say::HistCorrectEnd),
             );
         }
         let (Some(cadre), Some(post), Some(kind), Some(start), Some(period)) =
@@ -214,12 +212,13 @@ fn read_history(
         if let Some(first) = out.iter().find(|h| h.cadre == cadre && h.kind == kind) {
             diags.push(
                 here(code::BAD_HISTORY, "cadre_id")
-                    .expected(format!(
-                        "one {} per cadre (line {} has one for {c})",
-                        kind.as_str(),
-                        first.line
-                    ))
-                    .fix("keep the row of the move that was made and remove the other"),
+                    .expected(
+                        Text::say(Say::HistOnePerCadre)
+                            .arg("kind", kind.as_str())
+                            .arg("line", first.line)
+                            .arg("cadre", &c),
+                    )
+                    .fix(Say::HistKeepOne),
             );
             continue;
         }

@@ -31,7 +31,9 @@ use std::sync::Arc;
 
 use serde_yaml::Value;
 
-pub use diagnostic::{Diagnostic, ERROR_CODES, LoadError, WARNING_CODES};
+pub use diagnostic::{
+    Arg, Diagnostic, ERROR_CODES, LoadError, Part, Repeats, Say, Text, WARNING_CODES, title,
+};
 pub use plan::{PlanRow, PreviousPlan, ReadPlan, read_plan, read_plan_csv, use_previous_plan};
 pub use programme::read_programme;
 
@@ -48,7 +50,7 @@ use yaml::{IdRef, RawPair, TableRef};
 pub struct Checked {
     pub scenario: Scenario,
     pub warnings: Vec<Diagnostic>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// Reads a scenario: the YAML file at `path` and the tables it names, validated. Warnings are
@@ -253,12 +255,9 @@ pub(crate) fn from_value(
     if s.objective.is_some() && s.programme.is_none() {
         let d = refs
             .located(code::BAD_VALUE, &KeyPath::root().key("objective"))
-            .found("`objective:` in a scenario without `programme:`")
-            .expected("`objective:` together with `programme:`")
-            .fix(
-                "remove `objective:` (a single plan optimises the weighted sum of `weights:`), \
-                 or plan a programme",
-            );
+            .found(Say::ObjectiveWithoutProgramme)
+            .expected(Say::ObjectiveWithProgramme)
+            .fix(Say::ObjectiveRemove);
         refs.diags.push(d);
     }
     let mut programme = match (&s.programme, s.plan_date) {
@@ -283,23 +282,21 @@ pub(crate) fn from_value(
             crate::domain::rank_compatible_pairs(posts, cadres, s.rules.outstanding_rank_up);
         if pairs > s.max_candidate_pairs {
             let mut d = Diagnostic::new(code::TOO_MANY_PAIRS, loc.file())
-                .found(format!(
-                    "{pairs} cadre–post pairs of compatible rank ({} cadres × {} posts), about {} MB to hold",
-                    cadres.len(),
-                    posts.len(),
-                    pairs.saturating_mul(100) / 1_000_000
-                ))
-                .expected(format!(
-                    "at most {} pairs (`limits.max_candidate_pairs`, default {})",
-                    s.max_candidate_pairs,
-                    yaml::DEFAULT_MAX_CANDIDATE_PAIRS
-                ))
-                .fix(format!(
-                    "check the tables (a wrong or repeated file?); plan a smaller part (a region, a \
-                     sector), or raise `limits: {{ max_candidate_pairs: N }}` (at most {}) on a \
-                     machine with the memory",
-                    yaml::MAX_CANDIDATE_PAIRS_LIMIT
-                ));
+                .found(
+                    Text::say(Say::CadrePostPairsOfCompatible)
+                        .arg("pairs", pairs)
+                        .arg("v1", cadres.len())
+                        .arg("v2", posts.len())
+                        .arg("v3", pairs.saturating_mul(100) / 1_000_000),
+                )
+                .expected(
+                    Text::say(Say::AtMostPairsLimitsMax)
+                        .arg("v1", s.max_candidate_pairs)
+                        .arg("v2", yaml::DEFAULT_MAX_CANDIDATE_PAIRS),
+                )
+                .fix(
+                    Text::say(Say::CheckTheTablesAWrong).arg("v1", yaml::MAX_CANDIDATE_PAIRS_LIMIT),
+                );
             let l = loc.locate(&KeyPath::root().key("tables"), Target::Key);
             d.file = l.file;
             d = d.at(l.line, l.column).field("tables");
@@ -356,9 +353,9 @@ pub(crate) fn from_value(
         // Every missing part has been reported above; this is a guard, not an expected path.
         _ => Err(single(
             diagnostic::Diagnostic::new(code::MISSING_KEY, loc.file())
-                .found("an incomplete scenario")
-                .expected("plan_date and the three tables")
-                .fix("check the scenario against docs/scenario-format.md"),
+                .found(Say::AnIncompleteScenario)
+                .expected(Say::PlanDateAndTheThree)
+                .fix(Say::CheckTheScenarioAgainstDocs),
         )),
     }
 }
@@ -384,7 +381,7 @@ type CadresKey = (
 );
 
 /// A parsed table, its ids, and the warnings and notes its parse gave (replayed on every use).
-type Entry<T> = (Arc<Vec<T>>, Arc<Ids>, Arc<(Vec<Diagnostic>, Vec<String>)>);
+type Entry<T> = (Arc<Vec<T>>, Arc<Ids>, Arc<(Vec<Diagnostic>, Vec<Text>)>);
 type Cached<K, T> = BTreeMap<K, Entry<T>>;
 
 /// Parses a table read from a file; the diagnostics of a workbook's table are put in its sheet.
@@ -501,12 +498,12 @@ fn read_sheet_table(
                 ms = started.elapsed().as_millis() as u64,
                 "sheet read"
             );
-            diags.note(format!(
-                "{}: table {} read from sheet {:?}",
-                t.path.display(),
-                t.table,
-                sheet.name
-            ));
+            diags.note(
+                Text::say(Say::NoteSheetRead)
+                    .arg("file", t.path.display())
+                    .arg("table", t.table)
+                    .arg("sheet", quoted(&sheet.name)),
+            );
             if sheet.rows.len() > max_rows.saturating_add(1) {
                 let line = sheet.rows.get(max_rows + 1).map(|r| r.0);
                 let mut d = tables::too_many_rows(&t.path, &sheet.name, max_rows, line);
@@ -565,35 +562,63 @@ fn sheet_failure(
     let shown = quoted(&path.display().to_string());
     match f {
         xlsx::SheetFailure::Unreadable(e) => at(code::UNREADABLE)
-            .found(format!("{shown}: {e}"))
-            .expected("a workbook (XLSX, XLSM, XLSB, XLS or ODS) that opens")
-            .fix("open the file in a spreadsheet and save it again as Excel Workbook (.xlsx)"),
+            .found(Text::value(format!("{shown}: ")).then(e))
+            .expected(Say::AWorkbookXLSXXLSMXLSB)
+            .fix(Say::OpenTheFileInA),
         xlsx::SheetFailure::NoSheet { wanted, have } => {
             let names: Vec<&str> = have.iter().map(String::as_str).collect();
             let table = named_by.map_or("plan", |(t, _)| t.table);
             let (found, fix) = match &wanted {
                 Some(w) => (
-                    format!("{shown} has no sheet {}", quoted(w)),
-                    format!(
-                        "{}write the sheet's name after `#` exactly as the workbook has it",
-                        text::did_you_mean(text::closest_name(w, names.iter().copied()))
-                    ),
+                    Text::say(Say::HasNoSheet)
+                        .arg("file", &shown)
+                        .arg("sheet", quoted(w)),
+                    text::did_you_mean(text::closest_name(w, names.iter().copied()))
+                        .then(Say::WriteTheSheetName.into()),
                 ),
                 None => (
-                    format!("{shown} has no sheet named after the table {table}"),
-                    format!(
-                        "name the sheet after `#` (`{}#Sheet`), or name the sheet `{table}`",
-                        path.file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default()
-                    ),
+                    Text::say(Say::HasNoSheetNamedAfter)
+                        .arg("file", &shown)
+                        .arg("table", table),
+                    Text::say(Say::NameTheSheetAfterHash)
+                        .arg(
+                            "file",
+                            path.file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default(),
+                        )
+                        .arg("table", table),
                 ),
             };
             at(code::SHEET_NOT_FOUND)
                 .found(found)
-                .expected(format!("one of the sheets {}", text::one_of(&names)))
+                .expected(Text::say(Say::OneOfTheSheets).arg("v1", text::one_of(&names)))
                 .fix(fix)
         }
+    }
+}
+
+/// What to name instead of the directory `dir` given as a scenario: its one scenario file, or a
+/// list of them (E1008).
+fn inside_directory(dir: &Path) -> Text {
+    let mut found: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml"))
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    found.sort();
+    match found.as_slice() {
+        [] => Say::NameTheFileInsideThat.into(),
+        [one] => Text::say(Say::DidYouMeanTheFileInside).arg("file", one),
+        many => Text::say(Say::NameOneOfTheFilesInside).arg("files", many.join(", ")),
     }
 }
 
@@ -608,20 +633,23 @@ fn read_failure(
     match f {
         ReadFailure::NotFound => at(code::FILE_NOT_FOUND)
             .found(shown)
-            .expected("an existing file")
+            .expected(Say::AnExistingFile)
             .fix(if named_by.is_some() {
-                "correct the path: it is relative to the folder of the scenario file"
+                Say::CorrectThePathRelative
             } else {
-                "check the path and the current folder"
+                Say::CheckThePathAndFolder
             }),
         ReadFailure::IsDirectory => at(code::IS_DIRECTORY)
-            .found(format!("{shown}, a directory"))
-            .expected("a file")
-            .fix("name the file inside that directory"),
+            .found(Text::say(Say::ADirectory).arg("shown", shown))
+            .expected(Say::AFile)
+            .fix(match named_by {
+                Some(_) => Say::NameTheFileInsideThat.into(),
+                None => inside_directory(path),
+            }),
         ReadFailure::Io(e) => at(code::UNREADABLE)
-            .found(format!("{shown}: {e}"))
-            .expected("a readable file")
-            .fix("check the path and the file's permissions"),
+            .found(Text::value(format!("{shown}: ")).then(e))
+            .expected(Say::AReadableFile)
+            .fix(Say::CheckThePathAndThe),
         ReadFailure::NotUtf8 {
             line,
             column,
@@ -630,15 +658,12 @@ fn read_failure(
         } => Diagnostic::new(code::NOT_UTF8, path)
             .at(Some(line), Some(column))
             .found(if utf16 {
-                format!("{found}: the file is UTF-16")
+                Text::say(Say::TheFileIsUtf16).text("found", found)
             } else {
                 found
             })
-            .expected("UTF-8 text")
-            .fix(
-                "save the file as UTF-8 (in Excel: Save As → CSV UTF-8; a `;` separator is read as \
-                 it is), or name the .xlsx workbook under `tables:` instead",
-            ),
+            .expected(Say::UTF8Text)
+            .fix(Say::SaveTheFileAsUTF),
     }
 }
 
@@ -658,14 +683,11 @@ fn yaml_syntax(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
         return Diagnostic::new(code::YAML_SYNTAX, path)
             .at(second, second.map(|_| 1))
             .found(match second {
-                Some(l) => format!("a second YAML document starting on line {l}"),
-                None => "more than one YAML document".to_string(),
+                Some(l) => Text::say(Say::SecondYamlDocumentOnLine).arg("line", l),
+                None => Say::MoreThanOneYamlDocument.into(),
             })
-            .expected("one YAML document per scenario file")
-            .fix(
-                "remove the `---` (or `...`) line and what follows it, or put the second scenario \
-                 in a file of its own (several scenarios of one file are written under `variants:`)",
-            );
+            .expected(Say::OneYAMLDocumentPerScenario)
+            .fix(Say::RemoveTheOrLineAnd);
     }
     // A whole number too large for any setting: a range problem, not a syntax one.
     if let Some(i) = message.find("invalid type: integer `") {
@@ -674,12 +696,9 @@ fn yaml_syntax(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
         let field = message[..i].strip_suffix(": ").unwrap_or("").to_string();
         let d = Diagnostic::new(code::BAD_VALUE, path)
             .at(at.map(|a| a.0), at.map(|a| a.1))
-            .found(format!("{number}, a whole number too large to be read"))
-            .expected(
-                "a number within its setting's range (docs/scenario-format.md); whole numbers up \
-                 to 9223372036854775807",
-            )
-            .fix("write a smaller number, or remove the key to use the default");
+            .found(Text::say(Say::AWholeNumberTooLarge).arg("number", number))
+            .expected(Say::ANumberWithinItsSetting)
+            .fix(Say::WriteASmallerNumberOr);
         return if field.is_empty() { d } else { d.field(field) };
     }
     // "control characters are not allowed at position N": a byte offset, turned into a place.
@@ -702,13 +721,9 @@ fn yaml_syntax(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
             .map_or(String::new(), |c| format!(" {}", quoted(&c.to_string())));
         return Diagnostic::new(code::YAML_SYNTAX, path)
             .at(place.map(|p| p.0), place.map(|p| p.1))
-            .found(format!(
-                "a control character{shown} (a NUL or another invisible byte)"
-            ))
-            .expected("YAML text without control characters (tabs and line ends aside)")
-            .fix(
-                "delete the character; a file with many of them is not a scenario (check the path)",
-            );
+            .found(Text::say(Say::AControlCharacterANUL).arg("shown", shown))
+            .expected(Say::YAMLTextWithoutControlCharacters)
+            .fix(Say::DeleteTheCharacterAFile);
     }
     let mut field = String::new();
     let fix = if let Some(i) = message.find("duplicate entry with key ") {
@@ -721,16 +736,16 @@ fn yaml_syntax(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
         if let Some(second) = at.and_then(|(l, c)| second_key(text, l, c, key)) {
             at = Some(second);
         }
-        "remove one of the two entries with the same key"
+        Say::RemoveOneOfTheTwoEntries
     } else if message.contains("more than one document") {
-        "keep one YAML document per file (remove the second `---`)"
+        Say::KeepOneYamlDocument
     } else {
-        "check the indentation (spaces, not tabs), colons and quotes at and just before this place"
+        Say::CheckTheIndentation
     };
     let d = Diagnostic::new(code::YAML_SYNTAX, path)
         .at(at.map(|a| a.0), at.map(|a| a.1))
         .found(message)
-        .expected("valid YAML")
+        .expected(Say::ValidYAML)
         .fix(fix);
     if field.is_empty() { d } else { d.field(field) }
 }
@@ -813,16 +828,13 @@ fn alias_bomb(path: &Path, text: &str, message: &str) -> Diagnostic {
     Diagnostic::new(code::ALIAS_BOMB, path)
         .at(at.as_ref().map(|a| a.0), at.as_ref().map(|a| a.1))
         .found(match &at {
-            Some((_, _, name)) => format!(
-                "aliases such as `*{name}` that repeat anchors holding other aliases: the file \
-                 expands to more values than the YAML reader allows ({message})"
-            ),
-            None => {
-                format!("the file expands to more values than the YAML reader allows ({message})")
-            }
+            Some((_, _, name)) => Text::say(Say::AliasesThatRepeatAnchors)
+                .arg("name", name)
+                .arg("message", message),
+            None => Text::say(Say::FileExpandsTooFar).arg("message", message),
         })
-        .expected("a scenario whose anchors (`&name`) and aliases (`*name`) expand to a few values")
-        .fix("write the values out, or use anchors without nesting aliases inside them")
+        .expected(Say::AScenarioWhoseAnchorsName)
+        .fix(Say::WriteTheValuesOutOr)
 }
 
 /// The line and column of the second `key:` of the block mapping whose first key is at
@@ -898,13 +910,13 @@ impl Refs<'_> {
             match cadre_ids.get(h) {
                 None => {
                     let fix = match cadre_ids.suggest(h) {
-                        Some(s) => format!("did you mean {s:?}? correct the id"),
-                        None => "correct the id, or add the cadre to cadres.csv".to_string(),
+                        Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", quoted(s)),
+                        None => Say::CorrectTheIdOrAddCadre.into(),
                     };
                     self.diags.push(
                         here(code::UNKNOWN_REFERENCE)
                             .found(quoted(h))
-                            .expected("the id of a row of cadres.csv")
+                            .expected(Say::TheIdOfARow)
                             .fix(fix),
                     );
                 }
@@ -912,9 +924,13 @@ impl Refs<'_> {
                     if let Some(first) = held.get(&c) {
                         self.diags.push(
                             here(code::HOLDS_TWO_POSTS)
-                                .found(format!("{} also holds post {first}", quoted(h)))
-                                .expected("each cadre named as the holder of one post at most")
-                                .fix("keep the cadre on the post they hold now and empty the other cell"),
+                                .found(
+                                    Text::say(Say::AlsoHoldsPost)
+                                        .arg("v1", quoted(h))
+                                        .arg("first", first),
+                                )
+                                .expected(Say::EachCadreNamedAsThe)
+                                .fix(Say::KeepTheCadreOnThe),
                         );
                     } else {
                         held.insert(c, &post.id);
@@ -942,20 +958,22 @@ impl Refs<'_> {
             .and_then(|l| l.first().map(|(d, _)| *d));
         let start = raw.start.or(first).unwrap_or(plan_date);
         let end = raw.end?;
-        let bad = |this: &Self, key: &KeyPath, found: String, expected: &str, fix: &str| {
+        let bad = |this: &Self, key: &KeyPath, found: Text, expected: Say, fix: Say| {
             this.located(code::BAD_PROGRAMME, key)
                 .found(found)
-                .expected(expected.to_string())
-                .fix(fix.to_string())
+                .expected(expected)
+                .fix(fix)
         };
         let mut ok = true;
         if start < plan_date {
             let d = bad(
                 self,
                 &raw.key.key("start"),
-                format!("{start}, before the plan date {plan_date}"),
-                "a start on or after `plan_date`",
-                "move `start` to the plan date or later (or leave it out: it defaults to the plan date)",
+                Text::say(Say::StartBeforePlanDate)
+                    .arg("start", start)
+                    .arg("plan_date", plan_date),
+                Say::AStartOnOrAfterPlanDate,
+                Say::MoveStartToThePlanDate,
             );
             self.diags.push(d);
             ok = false;
@@ -964,9 +982,11 @@ impl Refs<'_> {
             let d = bad(
                 self,
                 &raw.key.key("end"),
-                format!("{end}, not after the start {start}"),
-                "an end after the start",
-                "write the programme's last day, e.g. five years after the start",
+                Text::say(Say::EndNotAfterStart)
+                    .arg("end", end)
+                    .arg("start", start),
+                Say::AnEndAfterTheStart,
+                Say::WriteTheProgrammesLastDay,
             );
             self.diags.push(d);
             ok = false;
@@ -976,9 +996,9 @@ impl Refs<'_> {
                 let d = bad(
                     self,
                     &raw.key.key("period_months"),
-                    "both `periods` and `period_months`".into(),
-                    "one of the two",
-                    "keep `periods:` (explicit dates) or `period_months:` (regular periods), not both",
+                    Say::BothPeriodsAndPeriodMonths.into(),
+                    Say::OneOfTheTwo,
+                    Say::KeepPeriodsOrPeriodMonths,
                 );
                 self.diags.push(d);
                 return None;
@@ -987,9 +1007,9 @@ impl Refs<'_> {
                 let mut prev: Option<crate::domain::Date> = None;
                 for (d, key) in list {
                     let wrong = if prev.is_some_and(|p| *d <= p) {
-                        Some("a date after the previous period's")
+                        Some(Say::ADateAfterThePrevious)
                     } else if *d < start || *d > end {
-                        Some("a date between the programme's start and end")
+                        Some(Say::ADateBetweenStartAndEnd)
                     } else {
                         None
                     };
@@ -997,9 +1017,9 @@ impl Refs<'_> {
                         let diag = bad(
                             self,
                             key,
-                            d.to_string(),
+                            Text::value(d.to_string()),
                             expected,
-                            "list the periods' first days in increasing order, inside the programme",
+                            Say::ListThePeriodsInOrder,
                         );
                         self.diags.push(diag);
                         ok = false;
@@ -1010,9 +1030,9 @@ impl Refs<'_> {
                     let diag = bad(
                         self,
                         &list[0].1,
-                        list[0].0.to_string(),
-                        "the first period on the programme's start",
-                        "make the first period the start date (or set `start:` to it)",
+                        Text::value(list[0].0.to_string()),
+                        Say::TheFirstPeriodOnTheStart,
+                        Say::MakeTheFirstPeriodTheStart,
                     );
                     self.diags.push(diag);
                     ok = false;
@@ -1037,9 +1057,9 @@ impl Refs<'_> {
             let d = bad(
                 self,
                 &raw.key,
-                "no period".into(),
-                "at least one period date",
-                "list the periods under `periods:`",
+                Say::NoPeriod.into(),
+                Say::AtLeastOnePeriodDate,
+                Say::ListThePeriodsUnderPeriods,
             );
             self.diags.push(d);
             ok = false;
@@ -1081,17 +1101,16 @@ impl Refs<'_> {
                 if !years.contains(&y) {
                     let (expected, fix) = match prog {
                         None => (
-                            "no `period:` in a scenario without `programme:`".to_string(),
-                            "remove `period:`, or add a `programme:`".to_string(),
+                            Text::say(Say::PeriodWithoutProgramme),
+                            Text::say(Say::PeriodRemoveOrAdd),
                         ),
                         Some(_) => {
                             let mut ys = years.clone();
                             ys.dedup();
                             let list: Vec<String> = ys.iter().map(|y| y.to_string()).collect();
                             (
-                                format!("the year of a programme period: {}", list.join(", ")),
-                                "write one of those years, or leave `period:` out (any period)"
-                                    .to_string(),
+                                Text::say(Say::PeriodYearOf).arg("years", list.join(", ")),
+                                Text::say(Say::PeriodWriteYear),
                             )
                         }
                     };
@@ -1115,13 +1134,13 @@ impl Refs<'_> {
             return Some(ix);
         }
         let fix = match ids.suggest(&r.id) {
-            Some(s) => format!("did you mean {s:?}? correct the id"),
-            None => format!("correct the id; it must be an id of {table}"),
+            Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", quoted(s)),
+            None => Text::say(Say::CorrectTheIdOfTable).arg("table", table),
         };
         let d = self
             .located(code::UNKNOWN_ID, &r.key)
             .found(quoted(&r.id))
-            .expected(format!("the id of a row of {table}"))
+            .expected(Text::say(Say::TheIdOfARow2).arg("table", table))
             .fix(fix);
         self.diags.push(d);
         None
@@ -1152,10 +1171,10 @@ impl Refs<'_> {
         out
     }
 
-    fn line_of(&self, key: &KeyPath) -> String {
+    fn line_of(&self, key: &KeyPath) -> Text {
         match self.loc.locate(key, Target::Key).line {
-            Some(line) => format!("`{key}` (line {line})"),
-            None => format!("`{key}`"),
+            Some(line) => Text::say(Say::KeyOnLine).arg("key", key).arg("line", line),
+            None => Text::value(format!("`{key}`")),
         }
     }
 
@@ -1165,12 +1184,9 @@ impl Refs<'_> {
             if let Some((_, first)) = pins[..i].iter().find(|(p, _)| p.cadre == pin.cadre) {
                 let d = self
                     .located(code::PINNED_TWICE, &key.key("cadre"))
-                    .found(format!(
-                        "a second pin of this cadre; the first is {}",
-                        self.line_of(first)
-                    ))
-                    .expected("at most one pin per cadre")
-                    .fix("keep one of the two pins");
+                    .found(Text::say(Say::ASecondPinOfThis).text("v1", self.line_of(first)))
+                    .expected(Say::AtMostOnePinPer)
+                    .fix(Say::KeepOneOfTheTwo);
                 self.diags.push(d);
             }
         }
@@ -1181,9 +1197,9 @@ impl Refs<'_> {
             {
                 let d = self
                     .located(code::PINNED_AND_FORBIDDEN, key)
-                    .found(format!("the pair is also pinned at {}", self.line_of(pin)))
-                    .expected("a pair either pinned or forbidden")
-                    .fix("remove the pin or the forbid");
+                    .found(Text::say(Say::ThePairIsAlsoPinned).text("v1", self.line_of(pin)))
+                    .expected(Say::APairEitherPinnedOr)
+                    .fix(Say::RemoveThePinOrThe);
                 self.diags.push(d);
             }
         }
@@ -1213,12 +1229,14 @@ impl Refs<'_> {
             if pinned_so_far == seats + 1 {
                 let d = self
                     .located(code::POST_OVERPINNED, &key.key("post"))
-                    .found(format!(
-                        "{pinned_so_far} pins on post {} with {seats} seat(s)",
-                        quoted(&post.id)
-                    ))
-                    .expected("no more pins on a post than its seats plus its approved extra seats")
-                    .fix("remove a pin, or approve an extra seat under `extra_seats:`");
+                    .found(
+                        Text::say(Say::PinsOnPostWithSeat)
+                            .arg("pinned_so_far", pinned_so_far)
+                            .arg("v1", quoted(&post.id))
+                            .arg("seats", seats),
+                    )
+                    .expected(Say::NoMorePinsOnA)
+                    .fix(Say::RemoveAPinOrApprove);
                 self.diags.push(d);
             }
         }
@@ -1325,11 +1343,14 @@ C1,A,M,1975-01-01,5,gov,pc_chair,3\n";
         );
         let misplaced = e.diagnostics.last().unwrap();
         assert!(
-            misplaced.fix.contains("rules.min_service_months"),
+            misplaced
+                .fix
+                .to_string()
+                .contains("rules.min_service_months"),
             "{misplaced}"
         );
         assert_eq!(misplaced.line, Some(12));
-        assert!(e.diagnostics[0].fix.contains("\"staffing\""));
+        assert!(e.diagnostics[0].fix.to_string().contains("\"staffing\""));
         assert_eq!(
             (e.diagnostics[0].line, e.diagnostics[0].column),
             (Some(4), Some(3))
@@ -1368,7 +1389,7 @@ C1,A,M,1975-01-01,5,gov,pc_chair,3\n";
         assert_eq!(in_units.len(), diagnostic::MAX_PER_FILE + 1, "{e}");
         let last = in_units.last().unwrap();
         assert_eq!(last.code, "E1019");
-        assert!(last.found.starts_with("and 31 more"), "{last}");
+        assert!(last.found.to_string().starts_with("and 31 more"), "{last}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reading a plan file (CSV or a workbook's sheet, written by rotaplan or by hand) back against its
 //! scenario.
 
+use super::diagnostic::{Say, Text};
 use std::path::Path;
 
 use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
@@ -201,28 +202,22 @@ fn plan_rows(
                 .found(quoted(id));
             if id.is_empty() {
                 diags.push(
-                    d.found("an empty cell")
-                        .expected(format!("the id of a row of {table}"))
-                        .fix("fill in the id, or delete the row"),
+                    d.found(Say::AnEmptyCell)
+                        .expected(Text::say(Say::TheIdOfARow2).arg("table", table))
+                        .fix(Say::FillInTheIdOr),
                 );
                 return None;
             }
             let ix = ids.get(id);
             if ix.is_none() && !skip_unknown {
                 let fix = match ids.suggest(id) {
-                    Some(s) => format!("did you mean {s:?}? correct the id"),
-                    None => format!(
-                        "correct the id: the plan must be read with the scenario it was made for ({table})"
-                    ),
+                    Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", quoted(s)),
+                    None => Text::say(Say::CorrectTheIdPlanScenario).arg("table", table),
                 };
                 diags.push(
-                    Diagnostic {
-                        code: unknown,
-                        message: code::title(unknown),
-                        ..d
-                    }
-                    .expected(format!("the id of a row of the scenario's {table}"))
-                    .fix(fix),
+                    Diagnostic { code: unknown, ..d }
+                        .expected(Text::say(Say::TheIdOfARow3).arg("table", table))
+                        .fix(fix),
                 );
             }
             ix
@@ -257,9 +252,18 @@ fn plan_rows(
                     Diagnostic::new(code::PLAN_NAME_MISMATCH, path)
                         .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
                         .field(format!("{}: {col}", csv.name))
-                        .found(format!("{} on the row of {}", quoted(written), quoted(id)))
-                        .expected(format!("the {what} of {} in the scenario: {}", quoted(id), quoted(actual)))
-                        .fix("check that the id is the one meant (the plan is read by its ids; the name is only checked)"),
+                        .found(
+                            Text::say(Say::OnTheRowOf)
+                                .arg("v1", quoted(written))
+                                .arg("v2", quoted(id)),
+                        )
+                        .expected(
+                            Text::say(Say::TheOfInTheScenario)
+                                .arg("what", what)
+                                .arg("v1", quoted(id))
+                                .arg("v2", quoted(actual)),
+                        )
+                        .fix(Say::CheckThatTheIdIs),
                 );
             }
             out.push(PlanRow {

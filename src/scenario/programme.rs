@@ -2,6 +2,7 @@
 //! scenario: the columns `cadre_id`, `post_id`, `kind` (rotation or placement) and `period`
 //! (1 = the first period); other columns are ignored.
 
+use super::diagnostic::{Say, Text};
 use std::path::Path;
 
 use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
@@ -76,8 +77,8 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<Vec<Move>, LoadError
             diags.push(
                 here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
                     .found(quoted(&c))
-                    .expected("the id of a row of cadres.csv")
-                    .fix("correct the id, or read the programme with the scenario it was made for"),
+                    .expected(Say::TheIdOfARow)
+                    .fix(Say::CorrectTheIdOrRead),
             );
         }
         let post = posts.get(&p);
@@ -85,8 +86,8 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<Vec<Move>, LoadError
             diags.push(
                 here(code::PLAN_UNKNOWN_POST, "post_id")
                     .found(quoted(&p))
-                    .expected("the id of a row of posts.csv")
-                    .fix("correct the id, or read the programme with the scenario it was made for"),
+                    .expected(Say::TheIdOfARow4)
+                    .fix(Say::CorrectTheIdOrRead),
             );
         }
         let kind = match k.to_lowercase().as_str() {
@@ -96,8 +97,8 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<Vec<Move>, LoadError
                 diags.push(
                     here(code::BAD_MOVE, "kind")
                         .found(quoted(&k))
-                        .expected("rotation or placement")
-                        .fix("write rotation or placement"),
+                        .expected(Say::RotationOrPlacement)
+                        .fix(Say::WriteRotationOrPlacement),
                 );
                 None
             }
@@ -108,8 +109,8 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<Vec<Move>, LoadError
                 diags.push(
                     here(code::BAD_MOVE, "period")
                         .found(quoted(&t))
-                        .expected(format!("a period number from 1 to {n_t}"))
-                        .fix("number the periods from 1, as programme.csv does"),
+                        .expected(Text::say(Say::APeriodNumberFrom1).arg("n_t", n_t))
+                        .fix(Say::NumberThePeriodsFrom1),
                 );
                 None
             }

@@ -1,6 +1,7 @@
 //! The CSV tables: a reader that checks the header and locates every cell, and the parsers of
 //! `units.csv`, `posts.csv` and `cadres.csv` that validate each cell and resolve references.
 
+use super::diagnostic::{Say, Text};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -276,12 +277,12 @@ pub(crate) fn detect_separator(text: &str) -> u8 {
     }
 }
 
-pub(crate) fn separator_name(sep: u8) -> &'static str {
-    match sep {
-        b';' => "`;` (semicolon)",
-        b'\t' => "tabs",
-        _ => "`,` (comma)",
-    }
+pub(crate) fn separator_name(sep: u8) -> Text {
+    Text::say(match sep {
+        b';' => Say::SepSemicolon,
+        b'\t' => Say::SepTabs,
+        _ => Say::SepComma,
+    })
 }
 
 /// Reads CSV text: detects the separator, checks the header against the spec and keeps every
@@ -303,14 +304,13 @@ pub(crate) fn too_many_rows(
     Diagnostic::new(code::TOO_MANY_ROWS, file)
         .at(line, None)
         .field(name.to_string())
-        .found(format!("more than {limit} rows (reading stopped here)"))
-        .expected(format!(
-            "at most {limit} rows (`limits.max_table_rows`, default {DEFAULT_MAX_TABLE_ROWS})"
-        ))
-        .fix(format!(
-            "check that this is the right file; if the table really is that large, raise \
-             `limits: {{ max_table_rows: N }}` in the scenario (at most {MAX_TABLE_ROWS_LIMIT})"
-        ))
+        .found(Text::say(Say::MoreThanRowsReadingStopped).arg("limit", limit))
+        .expected(
+            Text::say(Say::AtMostRowsLimitsMax)
+                .arg("limit", limit)
+                .arg("DEFAULT_MAX_TABLE_ROWS", DEFAULT_MAX_TABLE_ROWS),
+        )
+        .fix(Text::say(Say::CheckThatThisIsThe).arg("MAX_TABLE_ROWS_LIMIT", MAX_TABLE_ROWS_LIMIT))
 }
 
 /// The line where a quote that is never closed opens (a quote opens at the start of a cell), if
@@ -350,11 +350,9 @@ fn nul_file(file: &Path, name: &str, text: &str) -> Diagnostic {
     Diagnostic::new(code::NUL_BYTE, file)
         .at(Some(1), None)
         .field(name.to_string())
-        .found(format!(
-            "{nuls} NUL byte(s) (0x00) in the file, the first in its header row: not a text table"
-        ))
-        .expected("a CSV text table, UTF-8, with a header row")
-        .fix("check that `tables:` names the right file; export the table again from the spreadsheet as CSV UTF-8")
+        .found(Text::say(Say::NULByteS0x00In).arg("nuls", nuls))
+        .expected(Say::ACSVTextTableUTF)
+        .fix(Say::CheckThatTablesNamesThe)
 }
 
 pub(crate) fn read_csv(
@@ -379,20 +377,18 @@ pub(crate) fn read_csv(
             Diagnostic::new(code::UNCLOSED_QUOTE, file)
                 .at(Some(line), None)
                 .field(name.clone())
-                .found(format!(
-                    "a cell opened with `\"` on line {line} and never closed: the rest of the file would be read into it"
-                ))
-                .expected("each quoted cell closed by a second `\"` (a quote inside a quoted cell written `\"\"`)")
-                .fix("close the quote, or remove it if the cell needs none; the table is not read until then"),
+                .found(Text::say(Say::ACellOpenedWithOn).arg("line", line))
+                .expected(Say::EachQuotedCellClosedBy)
+                .fix(Say::CloseTheQuoteOrRemove),
         );
         return None;
     }
     if sep != b',' {
-        diags.note(format!(
-            "{}: cells separated by {}",
-            file.display(),
-            separator_name(sep)
-        ));
+        diags.note(
+            Text::say(Say::NoteSeparator)
+                .arg("file", file.display())
+                .text("separator", separator_name(sep)),
+        );
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -420,8 +416,10 @@ pub(crate) fn read_csv(
                         .at(line, None)
                         .field(name.clone())
                         .found(e.to_string())
-                        .expected(format!("cells separated by {}", separator_name(sep)))
-                        .fix("save the table as CSV, UTF-8"),
+                        .expected(
+                            Text::say(Say::CellsSeparatedBy).text("separator", separator_name(sep)),
+                        )
+                        .fix(Say::SaveTheTableAsCSV),
                 );
                 break;
             }
@@ -448,12 +446,9 @@ pub(crate) fn from_records(
         diags.push(
             Diagnostic::new(code::NO_HEADER, file)
                 .field(name.clone())
-                .found("an empty file")
-                .expected(format!(
-                    "a header row naming the columns: {}",
-                    names.join(",")
-                ))
-                .fix("write the header row, then one row per record"),
+                .found(Say::AnEmptyFile)
+                .expected(Text::say(Say::AHeaderRowNamingThe).arg("v1", names.join(",")))
+                .fix(Say::WriteTheHeaderRowThen),
         );
         return None;
     };
@@ -491,11 +486,10 @@ pub(crate) fn from_records(
                     csv.field(shown),
                 )
                 .found(quoted(col))
-                .expected(format!(
-                    "each column once (already column {})",
-                    csv.col_number(first)
-                ))
-                .fix("delete or rename one of the two columns"),
+                .expected(
+                    Text::say(Say::EachColumnOnceAlreadyColumn).arg("v1", csv.col_number(first)),
+                )
+                .fix(Say::DeleteOrRenameOneOf),
             );
             continue;
         }
@@ -510,11 +504,9 @@ pub(crate) fn from_records(
                 continue; // a trailing empty column, as spreadsheets write them
             }
             let fix = match closest_name(col, names.iter().copied()) {
-                Some(s) => format!("did you mean {s:?}? rename the column"),
-                None if col.is_empty() => "name the column, or delete its cells".to_string(),
-                None => "rename the column to a documented one, or delete it (unknown columns are \
-                         refused so that a misspelt column never drops data silently)"
-                    .to_string(),
+                Some(s) => Text::say(Say::DidYouMeanRenameTheColumn).arg("name", quoted(s)),
+                None if col.is_empty() => Say::NameTheColumnOrDelete.into(),
+                None => Say::RenameTheColumnToDocumented.into(),
             };
             diags.push(
                 at_header(
@@ -523,7 +515,7 @@ pub(crate) fn from_records(
                     csv.field(col),
                 )
                 .found(quoted(col))
-                .expected(format!("one of the columns {}", one_of(&names)))
+                .expected(Text::say(Say::OneOfTheColumns).arg("v1", one_of(&names)))
                 .fix(fix),
             );
         }
@@ -536,24 +528,16 @@ pub(crate) fn from_records(
                     .is_some_and(|h| h.contains(';') || h.contains('\t') || h.contains(','));
             let none_known = csv.columns.is_empty();
             let fix = if separator {
-                "the header seems to be one cell holding several names: separate the cells with \
-                 `,`, `;` or tabs (in Excel: Save As → CSV UTF-8), or write one name per cell"
-                    .to_string()
+                Say::HeaderIsOneCell.into()
             } else if none_known {
-                format!(
-                    "the first line must be the header row, naming the columns: {}",
-                    names.join(",")
-                )
+                Text::say(Say::FirstLineMustBeHeader).arg("names", names.join(","))
             } else {
-                format!("add a column `{col}` to the header row, with a value in each row")
+                Text::say(Say::AddAColumnToHeader).arg("col", col)
             };
             diags.push(
                 at_header(spec.missing_code, None, csv.field(col))
-                    .found(format!(
-                        "the header {}",
-                        quoted(&shorten(&header.join(",")))
-                    ))
-                    .expected(format!("a column {col:?}"))
+                    .found(Text::say(Say::TheHeader).arg("v1", quoted(&shorten(&header.join(",")))))
+                    .expected(Text::say(Say::AColumn).arg("col", format!("{:?}", col)))
                     .fix(fix),
             );
         }
@@ -573,8 +557,8 @@ pub(crate) fn from_records(
                     .at(Some(row.line), Some(csv.col_number(ix)))
                     .field(csv.field(shown))
                     .found(quoted(&shorten(cell)))
-                    .expected("text without NUL bytes (0x00)")
-                    .fix("retype the cell, or export the table again as CSV UTF-8; the row is not read until then"),
+                    .expected(Say::TextWithoutNULBytes0x00)
+                    .fix(Say::RetypeTheCellOrExport),
             );
             if nul_rows.last() != Some(&ri) {
                 nul_rows.push(ri);
@@ -595,13 +579,13 @@ pub(crate) fn from_records(
                 Diagnostic::new(code::BAD_ROW, file)
                     .at(Some(row.line), None)
                     .field(csv.name.clone())
-                    .found(format!("{} cells", row.cells.len()))
-                    .expected(format!("{width} cells, as many as the header has"))
+                    .found(Text::say(Say::Cells).arg("v1", row.cells.len()))
+                    .expected(Text::say(Say::CellsAsManyAsThe).arg("width", width))
                     .fix(match sep {
-                        Some(b';') => "check the row for a missing or extra `;`; quote cells that contain `;`",
-                        Some(b'\t') => "check the row for a missing or extra tab",
-                        Some(_) => "check the row for a missing or extra comma; quote cells that contain commas",
-                        None => "check the row for a missing or extra cell",
+                        Some(b';') => Say::CheckRowSemicolon,
+                        Some(b'\t') => Say::CheckRowTab,
+                        Some(_) => Say::CheckRowComma,
+                        None => Say::CheckRowCell,
                     }),
             );
         }
@@ -714,7 +698,7 @@ impl<'a> Cells<'a> {
     }
 
     /// A required cell: `None` (reported) when empty; `None` (already reported) without its column.
-    fn required(&mut self, col: &str, expected: &str) -> Option<&'a str> {
+    fn required(&mut self, col: &str, expected: Text) -> Option<&'a str> {
         match self.raw(col) {
             None => {
                 self.ok = false;
@@ -723,9 +707,9 @@ impl<'a> Cells<'a> {
             Some("") => {
                 let d = self
                     .diag(code::MISSING_VALUE, col)
-                    .found("an empty cell")
-                    .expected(expected.to_string())
-                    .fix(format!("fill in `{col}`"));
+                    .found(Say::AnEmptyCell)
+                    .expected(expected)
+                    .fix(Text::say(Say::FillIn).arg("col", col));
                 self.report(d);
                 None
             }
@@ -734,7 +718,9 @@ impl<'a> Cells<'a> {
     }
 
     fn text(&mut self, col: &str) -> String {
-        self.required(col, "a value").unwrap_or("").to_string()
+        self.required(col, Say::AValue.into())
+            .unwrap_or("")
+            .to_string()
     }
 
     fn optional_text(&mut self, col: &str) -> Option<String> {
@@ -744,15 +730,17 @@ impl<'a> Cells<'a> {
     /// A whole number in `[min, max]`; `default` when the cell is empty (required without one).
     fn int(&mut self, col: &str, min: i64, max: i64, default: Option<i64>) -> i64 {
         let range = if min <= i64::from(i32::MIN) {
-            "a whole number".to_string()
+            Say::AWholeNumber.into()
         } else if max >= i64::from(i32::MAX) {
-            format!("a whole number ≥ {min}")
+            Text::say(Say::AWholeNumberAtLeast).arg("min", min)
         } else {
-            format!("a whole number from {min} to {max}")
+            Text::say(Say::AWholeNumberFromTo)
+                .arg("min", min)
+                .arg("max", max)
         };
         let s = match (self.raw(col), default) {
             (None | Some(""), Some(d)) => return d,
-            _ => match self.required(col, &range) {
+            _ => match self.required(col, range.clone()) {
                 Some(s) => s,
                 None => return default.unwrap_or(min),
             },
@@ -762,7 +750,7 @@ impl<'a> Cells<'a> {
                 let d = self
                     .diag(code::BAD_NUMBER, col)
                     .expected(range)
-                    .fix("write a whole number with digits only");
+                    .fix(Say::WriteAWholeNumberWith);
                 self.report(d);
                 min
             }
@@ -770,7 +758,7 @@ impl<'a> Cells<'a> {
                 let d = self
                     .diag(code::OUT_OF_RANGE, col)
                     .expected(range)
-                    .fix(format!("use a value the column `{col}` allows"));
+                    .fix(Text::say(Say::UseAValueTheColumn).arg("col", col));
                 self.report(d);
                 min
             }
@@ -780,7 +768,7 @@ impl<'a> Cells<'a> {
 
     fn date(&mut self, col: &str, required: bool) -> Option<Date> {
         let s = if required {
-            self.required(col, self.dates.expected())?
+            self.required(col, self.dates.expected().into())?
         } else {
             self.raw(col).filter(|s| !s.is_empty())?
         };
@@ -788,21 +776,22 @@ impl<'a> Cells<'a> {
             Ok(d) => {
                 if s.as_bytes().get(4).is_none_or(|b| *b != b'-') {
                     let order = match self.dates {
-                        DateFormat::MonthDayYear => "month/day/year",
-                        _ => "day/month/year",
+                        DateFormat::MonthDayYear => Say::OrderMonthDayYear,
+                        _ => Say::OrderDayMonthYear,
                     };
-                    self.diags.note(format!(
-                        "{}: dates read as {order}",
-                        self.csv.file.display()
-                    ));
+                    self.diags.note(
+                        Text::say(Say::NoteDatesRead)
+                            .arg("file", self.csv.file.display())
+                            .text("order", order.into()),
+                    );
                 }
                 Some(d)
             }
             Err(expected) => {
-                let d = self.diag(code::BAD_DATE, col).expected(expected).fix(
-                    "write the date as YYYY-MM-DD or dd/mm/yyyy (set `date_format:` in the \
-                     scenario for another order)",
-                );
+                let d = self
+                    .diag(code::BAD_DATE, col)
+                    .expected(expected)
+                    .fix(Say::WriteTheDateAsYYYY);
                 self.report(d);
                 None
             }
@@ -816,8 +805,8 @@ impl<'a> Cells<'a> {
             Err(()) => {
                 let d = self
                     .diag(code::BAD_ENUM, col)
-                    .expected(format!("a boolean: {BOOL_EXPECTED}"))
-                    .fix("write true or false");
+                    .expected(Text::say(Say::ABoolean).text("BOOL_EXPECTED", BOOL_EXPECTED.into()))
+                    .fix(Say::WriteTrueOrFalse);
                 self.report(d);
                 None
             }
@@ -831,14 +820,14 @@ impl<'a> Cells<'a> {
         options: &[(&'static str, T)],
         required: bool,
     ) -> Option<T> {
-        let hint = if col == "sex" {
-            "write M for nam (male) or F for nữ (female)"
+        let hint = Text::say(if col == "sex" {
+            Say::WriteMForNamFForNu
         } else {
-            "use one of the listed values"
-        };
+            Say::UseOneOfTheListedValues
+        });
         let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
         let s = if required {
-            self.required(col, &format!("one of {}", one_of(&names)))?
+            self.required(col, Text::say(Say::OneOf).arg("v1", one_of(&names)))?
         } else {
             self.raw(col).filter(|s| !s.is_empty())?
         };
@@ -854,11 +843,8 @@ impl<'a> Cells<'a> {
         }
         let d = self
             .diag(code::BAD_ENUM, col)
-            .expected(format!("one of {}", one_of(&names)))
-            .fix(format!(
-                "{}{hint}",
-                did_you_mean(closest_name(s, names.iter().copied()))
-            ));
+            .expected(Text::say(Say::OneOf).arg("v1", one_of(&names)))
+            .fix(did_you_mean(closest_name(s, names.iter().copied())).then(hint));
         self.report(d);
         None
     }
@@ -873,7 +859,7 @@ impl<'a> Cells<'a> {
         ids: Option<&Ids>,
     ) -> Result<Option<u32>, ()> {
         let s = if required {
-            self.required(col, &format!("the id of a row of {table}"))
+            self.required(col, Text::say(Say::TheIdOfARow2).arg("table", table))
                 .ok_or(())?
         } else {
             match self.raw(col).filter(|s| !s.is_empty()) {
@@ -903,8 +889,8 @@ impl<'a> Cells<'a> {
         {
             let d = self
                 .diag(code::DUPLICATE_ID, "id")
-                .expected(format!("a unique id (first used on line {first})"))
-                .fix("give one of the two rows another id, or delete the repeated row");
+                .expected(Text::say(Say::AUniqueIdFirstUsed).arg("first", first))
+                .fix(Say::GiveOneOfTheTwo);
             self.report(d);
         }
         id
@@ -923,10 +909,16 @@ fn unknown_reference_except(
     except: Option<&str>,
 ) -> Diagnostic {
     let fix = match ids.suggest_except(id, except) {
-        Some(s) => format!("did you mean {s:?}? correct the id, or add a row {id:?} to {table}"),
-        None => format!("correct the id, or add a row {id:?} to {table}"),
+        Some(s) => Text::say(Say::DidYouMeanCorrectOrAddRow)
+            .arg("name", quoted(s))
+            .arg("id", quoted(id))
+            .arg("table", table),
+        None => Text::say(Say::CorrectTheIdOrAddRow)
+            .arg("id", quoted(id))
+            .arg("table", table),
     };
-    d.expected(format!("the id of a row of {table}")).fix(fix)
+    d.expected(Text::say(Say::TheIdOfARow2).arg("table", table))
+        .fix(fix)
 }
 
 const TIERS: &[(&str, Tier)] = &[
@@ -955,9 +947,9 @@ fn check_not_empty(csv: &Csv, diags: &mut Diags) {
             Diagnostic::new(code::EMPTY_TABLE, &csv.file)
                 .at(Some(csv.header_line), None)
                 .field(csv.name.clone())
-                .found("a header and no rows")
-                .expected("at least one row")
-                .fix("add the rows, or check that the scenario names the right file"),
+                .found(Say::AHeaderAndNoRows)
+                .expected(Say::AtLeastOneRow)
+                .fix(Say::AddTheRowsOrCheck),
         );
     }
 }
@@ -975,16 +967,16 @@ pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
             (Some(Tier::Central), Some(_)) => {
                 let d = c
                     .diag(code::IMPOSSIBLE_VALUE, "province")
-                    .expected("an empty cell: a central unit lies in no province")
-                    .fix("empty the province, or correct the tier");
+                    .expected(Say::AnEmptyCellACentral)
+                    .fix(Say::EmptyTheProvinceOrCorrect);
                 c.report(d);
             }
             (Some(t), None) if t != Tier::Central => {
                 let d = c
                     .diag(code::IMPOSSIBLE_VALUE, "province")
-                    .found(format!("no province for a {} unit", t.as_str()))
-                    .expected("the id of the province the unit lies in")
-                    .fix("fill in the province (its own id for a province-level unit)");
+                    .found(Text::say(Say::NoProvinceForAUnit).arg("v1", t.as_str()))
+                    .expected(Say::TheIdOfTheProvince)
+                    .fix(Say::FillInTheProvinceIts);
                 c.report(d);
             }
             _ => {}
@@ -1066,12 +1058,9 @@ pub(crate) fn posts(
         if not_local == Some(false) && is_not_local_title(&title) {
             let d = c
                 .diag(code::NOT_LOCAL_LOOKING, "not_local")
-                .found(format!("false, for the title {}", quoted(&title)))
-                .expected(
-                    "true or an empty cell: the title is one of the rule set's not-local titles \
-                     (rules.not_local_titles, whatever the level and spelling)",
-                )
-                .fix("empty the cell (or write true) so that H8 applies; keep false only if the post is an exception on purpose");
+                .found(Text::say(Say::FalseForTheTitle).arg("v1", quoted(&title)))
+                .expected(Say::TrueOrAnEmptyCell)
+                .fix(Say::EmptyTheCellOrWrite);
             c.diags.push(d);
         }
         let central = match (&unit, unit_rows) {
@@ -1083,9 +1072,9 @@ pub(crate) fn posts(
         if not_local == Some(true) && central {
             let d = c
                 .diag(code::CENTRAL_NOT_LOCAL, "not_local")
-                .found(format!("true, for a post of a central unit (no province), {}", quoted(&title)))
-                .expected("false or an empty cell: H8 never applies to a post of a central unit, and H2 keeps its ordinary threshold there")
-                .fix("empty the cell, or give the post's unit its province in units.csv if it is a local unit");
+                .found(Text::say(Say::TrueForAPostOf).arg("v1", quoted(&title)))
+                .expected(Say::FalseOrAnEmptyCell)
+                .fix(Say::EmptyTheCellOrGive);
             c.diags.push(d);
         }
         match (c.ok, unit, role) {
@@ -1235,8 +1224,10 @@ impl Cells<'_> {
         within: Option<&str>,
     ) -> String {
         let found = match within {
-            Some(raw) => format!("{} (the province {})", quoted(raw), quoted(value)),
-            None => quoted(value),
+            Some(raw) => Text::say(Say::TheProvince)
+                .arg("raw", quoted(raw))
+                .arg("province", quoted(value)),
+            None => Text::value(quoted(value)),
         };
         let id = match index.read(value) {
             ProvinceRead::Known => value.to_string(),
@@ -1244,8 +1235,8 @@ impl Cells<'_> {
                 let d = self
                     .diag(code::PROVINCE_BY_NAME, col)
                     .found(found.clone())
-                    .expected("the id of a province: one of units.csv's provinces or of Vietnam's (docs/scenario-format.md)")
-                    .fix(format!("did you mean {id:?}? it is read as {id:?}; write the id to silence this warning"))
+                    .expected(Say::TheIdOfAProvince)
+                    .fix(Text::say(Say::DidYouMeanItIs).arg("id", format!("{:?}", id)))
                     .group(value);
                 self.warn(d);
                 id
@@ -1254,11 +1245,10 @@ impl Cells<'_> {
                 let d = self
                     .diag(code::UNKNOWN_PROVINCE, col)
                     .found(found.clone())
-                    .expected("the id of a province: one of units.csv's provinces or of Vietnam's 34 (since 1 Jul 2025) or 63 (before)")
-                    .fix(format!(
-                        "{}correct the province; as written it matches no unit's province, so H8 never counts the cadre local by it",
-                        did_you_mean(near.as_deref())
-                    ))
+                    .expected(Say::TheIdOfAProvince2)
+                    .fix(
+                        did_you_mean(near.as_deref()).then(Say::CorrectTheProvinceAsWritten.into()),
+                    )
                     .group(value);
                 self.warn(d);
                 return value.to_string();
@@ -1271,13 +1261,21 @@ impl Cells<'_> {
             );
             let d = self
                 .diag(code::MERGED_PROVINCE, col)
-                .found(format!("{found}, a province merged into {new} on 1 July 2025"))
-                .expected(format!(
-                    "the id H8 should compare: {successor:?} (a province of units.csv) if the cadre counts as local to it"
-                ))
-                .fix(format!(
-                    "write {successor:?} if being from {old} makes the cadre local to {new}; as written, H8 never counts the cadre local to {new} by it"
-                ))
+                .found(
+                    Text::say(Say::AProvinceMergedIntoOn)
+                        .text("found", found)
+                        .arg("new", new),
+                )
+                .expected(
+                    Text::say(Say::TheIdH8ShouldCompare)
+                        .arg("successor", format!("{:?}", successor)),
+                )
+                .fix(
+                    Text::say(Say::WriteIfBeingFromMakes)
+                        .arg("successor", format!("{:?}", successor))
+                        .arg("old", old)
+                        .arg("new", new),
+                )
                 .group(id.clone());
             self.warn(d);
         }
@@ -1317,8 +1315,8 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         {
             let d = c
                 .diag(code::IMPOSSIBLE_VALUE, "birth_date")
-                .expected(format!("a date before the plan date {p}"))
-                .fix("correct the birth date (or the scenario's plan_date)");
+                .expected(Text::say(Say::ADateBeforeThePlan).arg("p", p))
+                .fix(Say::CorrectTheBirthDateOr);
             c.report(d);
         }
         let birth_province = c.province("birth_province", &mut provinces);
@@ -1349,19 +1347,18 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                     .clone();
                 let d = c
                     .diag(code::UNMATCHED_TITLE, "planned_titles")
-                    .found(format!(
-                        "{} (the title {})",
-                        quoted(c.raw("planned_titles").unwrap_or("")),
-                        quoted(t)
-                    ))
-                    .expected("the title of a post in posts.csv (compared without regard to case, Unicode form or spacing)")
+                    .found(
+                        Text::say(Say::TheTitle)
+                            .arg("v1", quoted(c.raw("planned_titles").unwrap_or("")))
+                            .arg("v2", quoted(t)),
+                    )
+                    .expected(Say::TheTitleOfAPost)
                     .fix(match near.as_deref() {
-                        Some(_) => format!(
-                            "{}correct the title: as written it earns no fit on any post",
-                            did_you_mean(near.as_deref())
-                        ),
+                        Some(_) => {
+                            did_you_mean(near.as_deref()).then(Say::CorrectTheTitleNoFit.into())
+                        }
                         // No near title: most often a title with no vacancy this round.
-                        None => "nothing to do if no post of this title is vacant this round; if it is misspelt, correct it (as written it earns no fit on any post)".to_string(),
+                        None => Say::NothingToDoIfNoVacancy.into(),
                     })
                     .group(key(t));
                 c.warn(d);
@@ -1375,8 +1372,8 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         {
             let d = c
                 .diag(code::IMPOSSIBLE_VALUE, "health_cert_date")
-                .expected(format!("a date on or before the plan date {p}"))
-                .fix("correct the date of the health certificate");
+                .expected(Text::say(Say::ADateOnOrBefore).arg("p", p))
+                .fix(Say::CorrectTheDateOfThe);
             c.report(d);
         }
         let rotation_end = c.date("rotation_end", false);
@@ -1420,36 +1417,30 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     out
 }
 
-fn bad_list(c: &mut Cells<'_>, col: &str, item: &str, expected: &str, fix: &str) {
+fn bad_list(c: &mut Cells<'_>, col: &str, item: &str, expected: Say, fix: Say) {
     let d = c
         .diag(code::BAD_LIST, col)
-        .found(format!(
-            "{} (the item {})",
-            quoted(c.raw(col).unwrap_or("")),
-            quoted(item)
-        ))
-        .expected(expected.to_string())
-        .fix(fix.to_string());
+        .found(
+            Text::say(Say::TheItem)
+                .arg("v1", quoted(c.raw(col).unwrap_or("")))
+                .arg("v2", quoted(item)),
+        )
+        .expected(expected)
+        .fix(fix);
     c.report(d);
 }
 
 /// `P01:22;P07:3.5` → sorted by province.
 fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f64)> {
     const COL: &str = "worked_years";
-    const EXPECTED: &str = "`PROVINCE:YEARS` items separated by `;`, e.g. P01:22;P07:3.5";
+    const EXPECTED: Say = Say::ProvinceYearsItems;
     let Some(raw) = c.raw(COL) else {
         return Vec::new();
     };
     let pairs = match split_pairs(raw) {
         Ok(p) => p,
         Err(e) => {
-            bad_list(
-                c,
-                COL,
-                &e.item,
-                EXPECTED,
-                "write each item as PROVINCE:YEARS",
-            );
+            bad_list(c, COL, &e.item, EXPECTED, Say::WriteEachItemProvinceYears);
             return Vec::new();
         }
     };
@@ -1458,30 +1449,32 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
         let province = &c.province_value(COL, written, index, Some(raw));
         let province = province.as_str();
         if out.iter().any(|(p, _)| p == province) {
-            bad_list(
-                c,
-                COL,
-                province,
-                EXPECTED,
-                "list each province once, with its total years",
-            );
+            bad_list(c, COL, province, EXPECTED, Say::ListEachProvinceOnce);
             continue;
         }
         match parse_decimal(years) {
             None => {
                 let d = c
                     .diag(code::BAD_NUMBER, COL)
-                    .found(format!("{} (the years {})", quoted(raw), quoted(years)))
-                    .expected("a number of years, with a dot for decimals (22.5)")
-                    .fix("write the years as a number");
+                    .found(
+                        Text::say(Say::TheYears)
+                            .arg("v1", quoted(raw))
+                            .arg("v2", quoted(years)),
+                    )
+                    .expected(Say::ANumberOfYearsWith)
+                    .fix(Say::WriteTheYearsAsA);
                 c.report(d);
             }
             Some(y) if y < 0.0 => {
                 let d = c
                     .diag(code::OUT_OF_RANGE, COL)
-                    .found(format!("{} (the years {})", quoted(raw), quoted(years)))
-                    .expected("a number of years ≥ 0")
-                    .fix("correct the number of years");
+                    .found(
+                        Text::say(Say::TheYears)
+                            .arg("v1", quoted(raw))
+                            .arg("v2", quoted(years)),
+                    )
+                    .expected(Say::ANumberOfYears0)
+                    .fix(Say::CorrectTheNumberOfYears);
                 c.report(d);
             }
             Some(y) => out.push((province.to_string(), y)),
@@ -1494,14 +1487,14 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
 /// `U12:2` → sorted by unit index.
 fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>) -> Vec<(UnitIx, u32)> {
     const COL: &str = "head_terms";
-    const EXPECTED: &str = "`UNIT:TERMS` items separated by `;`, e.g. U12:2";
+    const EXPECTED: Say = Say::UnitTermsItems;
     let Some(raw) = c.raw(COL) else {
         return Vec::new();
     };
     let pairs = match split_pairs(raw) {
         Ok(p) => p,
         Err(e) => {
-            bad_list(c, COL, &e.item, EXPECTED, "write each item as UNIT:TERMS");
+            bad_list(c, COL, &e.item, EXPECTED, Say::WriteEachItemUnitTerms);
             return Vec::new();
         }
     };
@@ -1509,7 +1502,7 @@ fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>) -> Vec<(UnitIx, u32)> {
     let mut seen: Vec<&str> = Vec::new();
     for (unit, terms) in pairs {
         if seen.contains(&unit) {
-            bad_list(c, COL, unit, EXPECTED, "list each unit once");
+            bad_list(c, COL, unit, EXPECTED, Say::ListEachUnitOnce);
             continue;
         }
         seen.push(unit);
@@ -1517,18 +1510,26 @@ fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>) -> Vec<(UnitIx, u32)> {
             None => {
                 let d = c
                     .diag(code::BAD_NUMBER, COL)
-                    .found(format!("{} (the terms {})", quoted(raw), quoted(terms)))
-                    .expected("a whole number of terms")
-                    .fix("write the number of consecutive terms as head");
+                    .found(
+                        Text::say(Say::TheTerms)
+                            .arg("v1", quoted(raw))
+                            .arg("v2", quoted(terms)),
+                    )
+                    .expected(Say::AWholeNumberOfTerms)
+                    .fix(Say::WriteTheNumberOfConsecutive);
                 c.report(d);
                 continue;
             }
             Some(t) if t < 0 || t > i64::from(u32::MAX) => {
                 let d = c
                     .diag(code::OUT_OF_RANGE, COL)
-                    .found(format!("{} (the terms {})", quoted(raw), quoted(terms)))
-                    .expected("a whole number of terms ≥ 0")
-                    .fix("correct the number of terms");
+                    .found(
+                        Text::say(Say::TheTerms)
+                            .arg("v1", quoted(raw))
+                            .arg("v2", quoted(terms)),
+                    )
+                    .expected(Say::AWholeNumberOfTerms2)
+                    .fix(Say::CorrectTheNumberOfTerms);
                 c.report(d);
                 continue;
             }
@@ -1543,7 +1544,11 @@ fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>) -> Vec<(UnitIx, u32)> {
             None => {
                 let d =
                     unknown_reference(c.diag(code::UNKNOWN_REFERENCE, COL), unit, "units.csv", ids)
-                        .found(format!("{} (the unit {})", quoted(raw), quoted(unit)));
+                        .found(
+                            Text::say(Say::TheUnit)
+                                .arg("v1", quoted(raw))
+                                .arg("v2", quoted(unit)),
+                        );
                 c.report(d);
             }
         }
@@ -1574,13 +1579,13 @@ fn resolve_relatives(
             if rel == own {
                 let d = c
                     .diag(code::IMPOSSIBLE_VALUE, "relatives")
-                    .found(format!(
-                        "{} (the cadre's own id {})",
-                        quoted(c.raw("relatives").unwrap_or("")),
-                        quoted(rel)
-                    ))
-                    .expected("ids of other cadres")
-                    .fix("remove the cadre's own id from its relatives");
+                    .found(
+                        Text::say(Say::TheCadreSOwnId)
+                            .arg("v1", quoted(c.raw("relatives").unwrap_or("")))
+                            .arg("v2", quoted(rel)),
+                    )
+                    .expected(Say::IdsOfOtherCadres)
+                    .fix(Say::RemoveTheCadreSOwn);
                 c.report(d);
                 continue;
             }
@@ -1594,11 +1599,11 @@ fn resolve_relatives(
                         &out.ids,
                         Some(own),
                     )
-                    .found(format!(
-                        "{} (the id {})",
-                        quoted(c.raw("relatives").unwrap_or("")),
-                        quoted(rel)
-                    ));
+                    .found(
+                        Text::say(Say::TheId)
+                            .arg("v1", quoted(c.raw("relatives").unwrap_or("")))
+                            .arg("v2", quoted(rel)),
+                    );
                     c.report(d);
                 }
             }
@@ -1630,19 +1635,20 @@ fn resolve_relatives(
         );
         let d = c
             .diag(code::ONE_SIDED_RELATIVE, "relatives")
-            .found(format!(
-                "{} lists {} as a relative; {} (line {}) does not list {}",
-                quoted(own),
-                quoted(rel),
-                quoted(rel),
-                other.line,
-                quoted(own)
-            ))
-            .expected("each relative listed on both cadres' rows")
-            .fix(format!(
-                "add {own:?} to the relatives of {rel:?}, or remove {rel:?} here if they are not \
-                 relatives (H10 reads the pair as relatives either way)"
-            ));
+            .found(
+                Text::say(Say::ListsAsARelativeLine)
+                    .arg("v1", quoted(own))
+                    .arg("v2", quoted(rel))
+                    .arg("v3", quoted(rel))
+                    .arg("v4", other.line)
+                    .arg("v5", quoted(own)),
+            )
+            .expected(Say::EachRelativeListedOnBoth)
+            .fix(
+                Text::say(Say::AddToTheRelativesOf)
+                    .arg("own", format!("{:?}", own))
+                    .arg("rel", format!("{:?}", rel)),
+            );
         c.diags.push(d);
     }
     for (a, b) in edges {
@@ -1722,9 +1728,10 @@ mod tests {
         assert_eq!(semi.rows[0].line, 2);
         let (warnings, notes) = diags.finish().unwrap();
         assert!(warnings.is_empty());
-        assert_eq!(
-            notes,
-            vec!["u.csv: cells separated by `;` (semicolon)".to_string()]
-        );
+        let notes: Vec<String> = notes
+            .iter()
+            .map(|n| crate::report::text(crate::domain::Lang::En, n))
+            .collect();
+        assert_eq!(notes, vec!["u.csv: cells separated by `;` (semicolon)"]);
     }
 }

@@ -1,6 +1,7 @@
 //! Reading files as text, and the small parsers shared by the YAML and CSV readers: booleans,
 //! `;`-lists, `KEY:VALUE` lists, ISO dates, numbers, and "did you mean".
 
+use super::diagnostic::{Say, Text};
 use std::path::Path;
 
 use crate::domain::Date;
@@ -14,12 +15,12 @@ pub(crate) enum ReadFailure {
     NotFound,
     IsDirectory,
     /// Any other I/O problem (permissions, not a regular file, too large, a file used as a folder).
-    Io(String),
+    Io(Text),
     /// The first byte sequence that is not UTF-8, located.
     NotUtf8 {
         line: usize,
         column: usize,
-        found: String,
+        found: Text,
         utf16: bool,
     },
 }
@@ -30,7 +31,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String, ReadFailure> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadFailure::NotFound),
-        Err(e) => return Err(ReadFailure::Io(e.to_string())),
+        Err(e) => return Err(ReadFailure::Io(e.to_string().into())),
     };
     decode_utf8(bytes)
 }
@@ -40,22 +41,20 @@ pub(crate) fn check_file(path: &Path) -> Result<(), ReadFailure> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadFailure::NotFound),
-        Err(e) => return Err(ReadFailure::Io(e.to_string())),
+        Err(e) => return Err(ReadFailure::Io(e.to_string().into())),
     };
     if meta.is_dir() {
         return Err(ReadFailure::IsDirectory);
     }
     if !meta.is_file() {
-        return Err(ReadFailure::Io(
-            "not a regular file (a device, a pipe or a socket)".into(),
-        ));
+        return Err(ReadFailure::Io(Say::NotARegularFile.into()));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadFailure::Io(format!(
-            "the file is {} bytes, more than the {} bytes a scenario file may have",
-            meta.len(),
-            MAX_FILE_BYTES
-        )));
+        return Err(ReadFailure::Io(
+            Text::say(Say::FileTooLarge)
+                .arg("bytes", meta.len())
+                .arg("max", MAX_FILE_BYTES),
+        ));
     }
     Ok(())
 }
@@ -90,7 +89,7 @@ pub(crate) fn decode_utf8(bytes: Vec<u8>) -> Result<String, ReadFailure> {
             Err(ReadFailure::NotUtf8 {
                 line,
                 column,
-                found: format!("the byte(s) {}", shown.join(" ")),
+                found: Text::say(Say::TheBytes).arg("bytes", shown.join(" ")),
                 utf16,
             })
         }
@@ -110,7 +109,7 @@ pub(crate) fn parse_bool(s: &str) -> Result<Option<bool>, ()> {
     }
 }
 
-pub(crate) const BOOL_EXPECTED: &str = "true/false, 1/0, yes/no, or x/empty (any case)";
+pub(crate) const BOOL_EXPECTED: Say = Say::BoolExpected;
 
 /// `a; b;;c ` → `["a", "b", "c"]`.
 pub(crate) fn split_list(s: &str) -> Vec<&str> {
@@ -169,30 +168,25 @@ impl DateFormat {
     ];
 
     /// What a date cell may hold, for "expected:".
-    pub(crate) fn expected(self) -> &'static str {
+    pub(crate) fn expected(self) -> Say {
         match self {
-            DateFormat::Iso => "a date written YYYY-MM-DD, e.g. 1975-03-28",
-            DateFormat::Auto | DateFormat::DayMonthYear => {
-                "a date written YYYY-MM-DD or dd/mm/yyyy, e.g. 1975-03-28 or 28/03/1975"
-            }
-            DateFormat::MonthDayYear => {
-                "a date written YYYY-MM-DD or mm/dd/yyyy, e.g. 1975-03-28 or 03/28/1975"
-            }
+            DateFormat::Iso => Say::DateIso,
+            DateFormat::Auto | DateFormat::DayMonthYear => Say::DateIsoOrDmy,
+            DateFormat::MonthDayYear => Say::DateIsoOrMdy,
         }
     }
 }
 
 /// A strict ISO date `YYYY-MM-DD` (a real calendar day). The error says what is wrong.
-pub(crate) fn parse_date(s: &str) -> Result<Date, &'static str> {
+pub(crate) fn parse_date(s: &str) -> Result<Date, Say> {
     parse_date_as(s, DateFormat::Iso)
 }
 
-const NOT_A_DAY: &str =
-    "a real calendar date (month 01–12, a day that exists in that month, a 4-digit year)";
+const NOT_A_DAY: Say = Say::NotADay;
 
 /// A date in ISO form, or in the day/month/year (or month/day/year) form `format` allows, with
 /// `/`, `.` or `-` between the parts and one or two digits for the day and the month.
-pub(crate) fn parse_date_as(s: &str, format: DateFormat) -> Result<Date, &'static str> {
+pub(crate) fn parse_date_as(s: &str, format: DateFormat) -> Result<Date, Say> {
     let b = s.trim().as_bytes();
     let digits = |r: &[u8]| -> Option<u32> {
         (!r.is_empty() && r.len() <= 4 && r.iter().all(u8::is_ascii_digit))
@@ -207,9 +201,9 @@ pub(crate) fn parse_date_as(s: &str, format: DateFormat) -> Result<Date, &'stati
     if iso {
         let (y, m, d) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10]));
         return match (y, m, d) {
-            (Some(y), Some(m), Some(d)) => Date::from_ymd_opt(y as i32, m, d).ok_or(
-                "a real calendar date YYYY-MM-DD (month 01–12, a day that exists in that month)",
-            ),
+            (Some(y), Some(m), Some(d)) => {
+                Date::from_ymd_opt(y as i32, m, d).ok_or(Say::NotADayIso)
+            }
             _ => Err(format.expected()),
         };
     }
@@ -338,10 +332,10 @@ where
 }
 
 /// `did you mean "x"?` or nothing.
-pub(crate) fn did_you_mean(suggestion: Option<&str>) -> String {
+pub(crate) fn did_you_mean(suggestion: Option<&str>) -> Text {
     match suggestion {
-        Some(s) => format!("did you mean {s:?}? "),
-        None => String::new(),
+        Some(s) => Text::say(Say::DidYouMean).arg("name", format!("{s:?}")),
+        None => Text::default(),
     }
 }
 
@@ -502,8 +496,9 @@ mod tests {
         assert_eq!(closest_id("C01", ids), Some("C001"));
         assert_eq!(closest_id("C011", ids), Some("C001"));
         assert_eq!(closest_id("XYZ999", ids), None);
-        assert_eq!(did_you_mean(Some("a")), "did you mean \"a\"? ");
-        assert_eq!(did_you_mean(None), "");
+        let en = |t: Text| crate::report::text(crate::domain::Lang::En, &t);
+        assert_eq!(en(did_you_mean(Some("a"))), "did you mean \"a\"? ");
+        assert_eq!(en(did_you_mean(None)), "");
         assert_eq!(closest_name("x", std::iter::empty()), None);
     }
 

@@ -8,6 +8,7 @@
 //! instead. Paths (`tables.*`, `baseline`) are resolved against the folder of the file that names
 //! them, before merging.
 
+use super::diagnostic::{Say, Text};
 use std::path::{Path, PathBuf};
 
 use serde_yaml::{Mapping, Value};
@@ -33,7 +34,7 @@ pub struct Variant {
     /// The warnings its files gave (`W…` codes).
     pub warnings: Vec<Diagnostic>,
     /// How its tables were read (separator, dates, sheets).
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// One YAML file read: its value with paths made absolute, and its text for locating keys.
@@ -97,18 +98,13 @@ fn outside(fence: &Fence, key: &KeyPath, shown: &str, loc: &dyn Locate) -> Diagn
     Diagnostic::new(code::OUTSIDE_PATH, &l.file)
         .at(l.line, l.column)
         .field(key.to_string())
-        .found(format!(
-            "{} leads outside {}",
-            quoted(shown),
-            fence.root.display()
-        ))
-        .expected(
-            "a path inside the folder of the scenario file named on the command line, or below it",
+        .found(
+            Text::say(Say::LeadsOutside)
+                .arg("v1", quoted(shown))
+                .arg("v2", fence.root.display()),
         )
-        .fix(
-            "move the file into the scenario's folder, or, if the path is meant, add \
-             `allow_outside_paths: true` to the scenario file named on the command line",
-        )
+        .expected(Say::APathInsideTheFolder)
+        .fix(Say::MoveTheFileIntoThe)
 }
 
 /// Every file path a scenario file names (`extends`, `tables.*`, `baseline`, and those of its
@@ -307,8 +303,8 @@ fn resolve(
                 .at(l.line, l.column)
                 .field("extends")
                 .found(shown.join(" → "))
-                .expected("a chain of `extends:` that ends in a file without `extends:`")
-                .fix("remove the `extends:` that leads back to a file already in the chain"),
+                .expected(Say::AChainOfExtendsThat)
+                .fix(Say::RemoveTheExtendsThatLeads),
         ));
     }
     chain.push(canon);
@@ -341,8 +337,8 @@ fn resolve(
                     .at(l.line, l.column)
                     .field("extends")
                     .found(super::yaml::describe(&other))
-                    .expected("the path of a base scenario file")
-                    .fix("write `extends: base.yaml` (relative to this file's folder)"),
+                    .expected(Say::ThePathOfABase)
+                    .fix(Say::WriteExtendsBaseYamlRelative),
             ))
         }
     };
@@ -460,7 +456,7 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
                 let name = k
                     .as_str()
                     .map(str::to_string)
-                    .unwrap_or_else(|| super::yaml::describe(k));
+                    .unwrap_or_else(|| super::yaml::key_name(k));
                 let mut v = base.clone();
                 merge(&mut v, overlay);
                 named.push((name, v));
@@ -469,8 +465,8 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
         Some(other) => diags.push(
             located(KeyPath::root().key("variants"), code::WRONG_TYPE)
                 .found(super::yaml::describe(other))
-                .expected("a mapping of variant names to partial scenarios")
-                .fix("write `variants:` then, indented, `name: { weights: { staffing: 20 } }`"),
+                .expected(Say::AMappingOfVariantNames)
+                .fix(Say::WriteVariantsThenIndentedName),
         ),
     }
 
@@ -482,8 +478,11 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
                 diags.push(
                     located(KeyPath::root().key("sweep_limit"), code::BAD_VALUE)
                         .found(super::yaml::describe(v))
-                        .expected(format!("a whole number from 1 to {MAX_SWEEP_LIMIT}"))
-                        .fix("write e.g. `sweep_limit: 500`; split a larger sweep into several files"),
+                        .expected(
+                            Text::say(Say::AWholeNumberFrom1)
+                                .arg("MAX_SWEEP_LIMIT", MAX_SWEEP_LIMIT),
+                        )
+                        .fix(Say::WriteEGSweepLimit),
                 );
                 DEFAULT_SWEEP_LIMIT
             }
@@ -496,20 +495,21 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
             Err((key, found)) => diags.push(
                 located(KeyPath::root().key("sweep").key(&key), code::WRONG_TYPE)
                     .found(found)
-                    .expected("a non-empty list of values")
-                    .fix(format!("write `{key}: [value, value, …]`")),
+                    .expected(Say::ANonEmptyListOf)
+                    .fix(Text::say(Say::WriteValueValue).arg("key", key)),
             ),
             Ok(count) if count > limit as u64 => diags.push(
                 located(KeyPath::root().key("sweep"), code::SWEEP_TOO_LARGE)
                     .found(if count == u64::MAX {
-                        "more than 18446744073709551615 combinations".to_string()
+                        Say::MoreThanMaxCombinations.into()
                     } else {
-                        format!("{count} combinations")
+                        Text::say(Say::Combinations).arg("count", count)
                     })
-                    .expected(format!("at most {limit} (`sweep_limit`)"))
-                    .fix(format!(
-                        "sweep fewer values, or raise `sweep_limit:` (at most {MAX_SWEEP_LIMIT}) if you mean it"
-                    )),
+                    .expected(Text::say(Say::AtMostSweepLimit).arg("limit", limit))
+                    .fix(
+                        Text::say(Say::SweepFewerValuesOrRaise)
+                            .arg("MAX_SWEEP_LIMIT", MAX_SWEEP_LIMIT),
+                    ),
             ),
             Ok(_) => {
                 let points = sweep_points(axes).unwrap_or_default();
@@ -525,8 +525,8 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
         Some(other) => diags.push(
             located(KeyPath::root().key("sweep"), code::WRONG_TYPE)
                 .found(super::yaml::describe(other))
-                .expected("a mapping of setting paths to lists of values")
-                .fix("write `sweep:` then, indented, `weights.staffing: [5, 10, 20]`"),
+                .expected(Say::AMappingOfSettingPaths)
+                .fix(Say::WriteSweepThenIndentedWeights),
         ),
     }
     if !diags.is_empty() {
@@ -546,8 +546,8 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
                 .at(l.line, l.column)
                 .field(format!("variants.{name}"))
                 .found(quoted(&name))
-                .expected("a name used once (`base` is the file's own scenario)")
-                .fix("rename the variant");
+                .expected(Say::ANameUsedOnceBase)
+                .fix(Say::RenameTheVariant);
             return Err(single(d));
         }
         let result = convert(&value, &read.text, &cache).map(|mut checked| {
@@ -607,7 +607,7 @@ type Point = (String, Vec<(String, Value)>);
 
 /// How many points the sweep's axes make (saturating at `u64::MAX`), without building any; the
 /// first axis that is not a non-empty list is an error.
-fn sweep_count(axes: &Mapping) -> Result<u64, (String, String)> {
+fn sweep_count(axes: &Mapping) -> Result<u64, (String, Text)> {
     let mut count: u64 = 1;
     for (k, v) in axes {
         match v {
@@ -618,7 +618,7 @@ fn sweep_count(axes: &Mapping) -> Result<u64, (String, String)> {
                 let key = k
                     .as_str()
                     .map(str::to_string)
-                    .unwrap_or_else(|| super::yaml::describe(k));
+                    .unwrap_or_else(|| super::yaml::key_name(k));
                 return Err((key, super::yaml::describe(other)));
             }
         }
@@ -627,13 +627,13 @@ fn sweep_count(axes: &Mapping) -> Result<u64, (String, String)> {
 }
 
 /// The Cartesian product of the sweep's axes, in the order written, each named `k=v,k=v`.
-fn sweep_points(axes: &Mapping) -> Result<Vec<Point>, (String, String)> {
+fn sweep_points(axes: &Mapping) -> Result<Vec<Point>, (String, Text)> {
     let mut points: Vec<Point> = vec![(String::new(), Vec::new())];
     for (k, v) in axes {
         let key = k
             .as_str()
             .map(str::to_string)
-            .unwrap_or_else(|| super::yaml::describe(k));
+            .unwrap_or_else(|| super::yaml::key_name(k));
         let values = match v {
             Value::Sequence(s) if !s.is_empty() => s,
             other => return Err((key, super::yaml::describe(other))),

@@ -2,6 +2,7 @@
 //! sheet is turned into the same rows of text cells as a CSV file, so that one cell and row
 //! validation serves both; a cell's location is its sheet row and column (`CanBo!F12`).
 
+use super::diagnostic::{Say, Text};
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
@@ -31,7 +32,7 @@ pub(crate) struct Sheet {
 #[derive(Debug)]
 pub(crate) enum SheetFailure {
     /// Not a workbook calamine can open, or a damaged one.
-    Unreadable(String),
+    Unreadable(Text),
     /// No sheet by that name (or, without a name, none that names the table), with the sheets there.
     NoSheet {
         wanted: Option<String>,
@@ -61,15 +62,12 @@ pub(crate) fn read_sheet(
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         read_sheet_inner(path, sheet, table)
     }));
-    read.unwrap_or_else(|_| {
-        Err(SheetFailure::Unreadable(
-            "the workbook could not be read".into(),
-        ))
-    })
+    read.unwrap_or_else(|_| Err(SheetFailure::Unreadable(Say::WorkbookCouldNotBeRead.into())))
 }
 
 fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet, SheetFailure> {
-    let mut book = open_workbook_auto(path).map_err(|e| SheetFailure::Unreadable(e.to_string()))?;
+    let mut book =
+        open_workbook_auto(path).map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
     let names = book.sheet_names();
     let chosen = match sheet {
         Some(s) => names
@@ -94,7 +92,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     };
     let range = book
         .worksheet_range(&name)
-        .map_err(|e| SheetFailure::Unreadable(e.to_string()))?;
+        .map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let rows = range
         .rows()

@@ -2,6 +2,7 @@
 //! and the conversion of a `serde_yaml::Value` into [`Settings`] (everything but the tables), each
 //! problem located through a [`Locate`].
 
+use super::diagnostic::{Say, Text};
 use std::path::{Path, PathBuf};
 
 use serde_yaml::{Mapping, Value};
@@ -188,11 +189,13 @@ pub(crate) fn check_keys(
                             suggestion,
                             key_elsewhere(&SCENARIO, &name, &KeyPath::root()),
                         ) {
-                            (Some(s), _) => format!("{}rename the key", did_you_mean(Some(s))),
-                            (None, Some(other)) if other != here => {
-                                format!("`{name}` belongs at `{other}`: move it there")
+                            (Some(s), _) => {
+                                Text::say(Say::DidYouMeanRenameTheKey).arg("name", quoted(s))
                             }
-                            _ => "remove the key, or correct its spelling".to_string(),
+                            (None, Some(other)) if other != here => Text::say(Say::KeyBelongsAt)
+                                .arg("name", &name)
+                                .arg("other", other),
+                            _ => Say::RemoveTheKeyOrCorrect.into(),
                         };
                         let l = loc.locate(&here, Target::Key);
                         diags.push(
@@ -200,7 +203,7 @@ pub(crate) fn check_keys(
                                 .at(l.line, l.column)
                                 .field(here.to_string())
                                 .found(quoted(&name))
-                                .expected(format!("one of {}", one_of(&known)))
+                                .expected(Text::say(Say::OneOf).arg("v1", one_of(&known)))
                                 .fix(fix),
                         );
                     }
@@ -236,21 +239,33 @@ fn key_text(k: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
-        Value::Null => "~".to_string(),
-        other => describe(other),
+        other => key_name(other),
     }
 }
 
 /// A value as shown after `found:`.
-pub(crate) fn describe(v: &Value) -> String {
+pub(crate) fn describe(v: &Value) -> Text {
     match v {
-        Value::Null => "nothing (an empty value)".to_string(),
+        Value::Null => Say::NothingEmptyValue.into(),
+        Value::Bool(b) => Text::value(b.to_string()),
+        Value::Number(n) => Text::value(n.to_string()),
+        Value::String(s) => Text::value(quoted(s)),
+        Value::Sequence(_) => Say::AList.into(),
+        Value::Mapping(_) => Say::AMappingKeyValueLines.into(),
+        Value::Tagged(t) => Text::say(Say::AValueTagged).arg("tag", &t.tag),
+    }
+}
+
+/// A key that is not text, as a name (the same in every language): `[…]`, `{…}`, `!tag`.
+pub(crate) fn key_name(k: &Value) -> String {
+    match k {
+        Value::String(s) => s.clone(),
+        Value::Null => "~".to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
-        Value::String(s) => quoted(s),
-        Value::Sequence(_) => "a list".to_string(),
-        Value::Mapping(_) => "a mapping (key: value lines)".to_string(),
-        Value::Tagged(t) => format!("a value tagged {}", t.tag),
+        Value::Sequence(_) => "[…]".to_string(),
+        Value::Mapping(_) => "{…}".to_string(),
+        Value::Tagged(t) => t.tag.to_string(),
     }
 }
 
@@ -438,8 +453,8 @@ pub(crate) fn settings(
             c.push(
                 c.diag(code::WRONG_TYPE, &root, Target::Key)
                     .found(describe(other))
-                    .expected("a mapping of settings (`plan_date: …`, `tables: …`, …)")
-                    .fix("write the scenario as `key: value` lines; see docs/scenario-format.md"),
+                    .expected(Say::AMappingOfSettingsPlan)
+                    .fix(Say::WriteTheScenarioAsKey),
             );
             return s;
         }
@@ -457,11 +472,7 @@ pub(crate) fn settings(
 
     let p = root.key("plan_date");
     match get(top, "plan_date") {
-        None => c.missing(
-            &root,
-            "plan_date",
-            "the rotation date, e.g. `plan_date: 2027-01-01`",
-        ),
+        None => c.missing(&root, "plan_date", Say::TheRotationDate.into()),
         Some(v) => {
             let text = match v {
                 Value::String(t) => Some(t.as_str()),
@@ -473,13 +484,13 @@ pub(crate) fn settings(
                     c.diag(code::YAML_BAD_DATE, &p, Target::Value)
                         .found(describe(v))
                         .expected(expected)
-                        .fix("write the date as YYYY-MM-DD"),
+                        .fix(Say::WriteTheDateAsYYYY2),
                 ),
                 None => c.push(
                     c.diag(code::YAML_BAD_DATE, &p, Target::Value)
                         .found(describe(v))
-                        .expected("a date written YYYY-MM-DD")
-                        .fix("write the date as YYYY-MM-DD, e.g. `plan_date: 2027-01-01`"),
+                        .expected(Say::ADateWrittenYYYYMM)
+                        .fix(Say::WriteTheDateAsYYYY3),
                 ),
             }
         }
@@ -494,20 +505,12 @@ pub(crate) fn settings(
         Some(Value::String(path)) if !path.trim().is_empty() => {
             s.baseline = Some(table_ref(&base_dir.join(path.trim()), "plan", bp))
         }
-        Some(v) => c.wrong_type(
-            &bp,
-            v,
-            "the path of a previous plan CSV, or `previous` for the scenario's previous plan",
-        ),
+        Some(v) => c.wrong_type(&bp, v, Say::ThePathOfAPreviousPlan.into()),
     }
 
     let p = root.key("tables");
     match get(top, "tables") {
-        None => c.missing(
-            &root,
-            "tables",
-            "the three tables, e.g. `tables: { units: units.csv, posts: posts.csv, cadres: cadres.csv }`",
-        ),
+        None => c.missing(&root, "tables", Say::TheThreeTables.into()),
         Some(Value::String(book)) if !book.trim().is_empty() => {
             // One workbook for the three tables: a sheet each, found by its name.
             let path = base_dir.join(book.trim());
@@ -527,17 +530,15 @@ pub(crate) fn settings(
                     ("cadres", &mut s.cadres),
                 ] {
                     match c.string(m, &p, key) {
-                        None if get(m, key).is_none() => c.missing(
-                            &p,
-                            key,
-                            &format!("the path of {key}.csv, relative to the scenario's folder"),
-                        ),
+                        None if get(m, key).is_none() => {
+                            c.missing(&p, key, Text::say(Say::ThePathOfTableCsv).arg("key", key))
+                        }
                         None => {}
                         Some(path) if path.trim().is_empty() => c.push(
                             c.diag(code::BAD_VALUE, &p.key(key), Target::Value)
                                 .found(quoted(&path))
-                                .expected("a file path")
-                                .fix(format!("name the {key} CSV file")),
+                                .expected(Say::AFilePath)
+                                .fix(Text::say(Say::NameTheCSVFile).arg("key", key)),
                         ),
                         Some(path) => {
                             *slot = Some(table_ref(&base_dir.join(path.trim()), key, p.key(key)))
@@ -634,8 +635,8 @@ pub(crate) fn settings(
             None => c.push(
                 c.diag(code::UNKNOWN_NAME, &root.key("language"), Target::Value)
                     .found(quoted(&l))
-                    .expected("one of vi, en")
-                    .fix("write vi (Vietnamese) or en (English)"),
+                    .expected(Say::OneOfViEn)
+                    .fix(Say::WriteViVietnameseOrEn),
             ),
         }
     }
@@ -668,11 +669,11 @@ pub(crate) fn settings(
             None => c.push(
                 c.diag(code::UNKNOWN_NAME, &root.key("date_format"), Target::Value)
                     .found(quoted(&f))
-                    .expected(format!("one of {}", one_of(&names)))
-                    .fix(format!(
-                        "{}write one of the listed formats",
+                    .expected(Text::say(Say::OneOf).arg("v1", one_of(&names)))
+                    .fix(
                         did_you_mean(closest_name(&f, names.iter().copied()))
-                    )),
+                            .then(Say::WriteOneOfTheListed.into()),
+                    ),
             ),
         }
     }
@@ -775,15 +776,13 @@ impl Range {
                 Range::Seconds => x > 0.0 && x <= MAX_TIME_LIMIT_S,
             }
     }
-    fn expected(self) -> &'static str {
+    fn expected(self) -> Say {
         match self {
-            Range::NonNegative => "a finite number ≥ 0",
-            Range::Share => "a share between 0 and 1 (0.25 = 25 %)",
-            Range::Gap => "a number ≥ 0 and < 1 (0.0001 = 0.01 %)",
-            Range::Weight => {
-                "a number from 0 to 1000000 (weights compare terms; larger ones make the solver's sums lose precision)"
-            }
-            Range::Seconds => "a number of seconds > 0 and at most 1000000 (about 11.5 days)",
+            Range::NonNegative => Say::RangeNonNegative,
+            Range::Share => Say::RangeShare,
+            Range::Gap => Say::RangeGap,
+            Range::Weight => Say::RangeWeight,
+            Range::Seconds => Say::RangeSeconds,
         }
     }
 }
@@ -804,31 +803,35 @@ impl Conv<'_> {
         self.diags.push(d);
     }
 
-    fn missing(&mut self, parent: &KeyPath, key: &str, expected: &str) {
+    fn missing(&mut self, parent: &KeyPath, key: &str, expected: Text) {
         let d = self
             .diag(code::MISSING_KEY, parent, Target::Key)
             .field(parent.key(key).to_string())
-            .found("no such key")
-            .expected(expected.to_string())
-            .fix(format!("add `{key}:`"));
+            .found(Say::NoSuchKey)
+            .expected(expected)
+            .fix(Text::say(Say::Add).arg("key", key));
         self.push(d);
     }
 
-    fn wrong_type(&mut self, path: &KeyPath, v: &Value, expected: &str) {
+    fn wrong_type(&mut self, path: &KeyPath, v: &Value, expected: Text) {
         let d = self
             .diag(code::WRONG_TYPE, path, Target::Value)
             .found(describe(v))
-            .expected(expected.to_string())
-            .fix(format!("write {expected} after `{path}:`"));
+            .expected(expected.clone())
+            .fix(
+                Text::say(Say::WriteAfter)
+                    .text("expected", expected)
+                    .arg("path", path),
+            );
         self.push(d);
     }
 
-    fn out_of_range(&mut self, path: &KeyPath, v: &Value, expected: &str) {
+    fn out_of_range(&mut self, path: &KeyPath, v: &Value, expected: Text) {
         let d = self
             .diag(code::BAD_VALUE, path, Target::Value)
             .found(describe(v))
-            .expected(expected.to_string())
-            .fix("change the value, or remove the key to use the default");
+            .expected(expected)
+            .fix(Say::ChangeTheValueOrRemove);
         self.push(d);
     }
 
@@ -842,7 +845,7 @@ impl Conv<'_> {
     fn date_value(&mut self, v: &Value, path: &KeyPath) -> Option<Date> {
         let parsed = match v {
             Value::String(t) => parse_date(t),
-            _ => Err("a date written YYYY-MM-DD"),
+            _ => Err(Say::ADateWrittenYYYYMM),
         };
         match parsed {
             Ok(d) => Some(d),
@@ -851,7 +854,7 @@ impl Conv<'_> {
                     .diag(code::YAML_BAD_DATE, path, Target::Value)
                     .found(describe(v))
                     .expected(expected)
-                    .fix("write the date as YYYY-MM-DD, e.g. `2027-01-01`");
+                    .fix(Say::WriteTheDateAsYYYY4);
                 self.push(d);
                 None
             }
@@ -904,7 +907,7 @@ impl Conv<'_> {
             r.targets = Some(self.programme_targets(tm, &tp));
         }
         if get(m, "end").is_none() {
-            self.missing(p, "end", "the programme's last day, e.g. `end: 2031-12-31`");
+            self.missing(p, "end", Say::TheProgrammesLastDay.into());
         }
         let kp = p.key("periods");
         match get(m, "periods") {
@@ -919,7 +922,7 @@ impl Conv<'_> {
                 }
                 r.periods = Some(dates);
             }
-            Some(other) => self.wrong_type(&kp, other, "a list of dates (`- 2027-01-01` lines)"),
+            Some(other) => self.wrong_type(&kp, other, Say::AListOfDates.into()),
         }
         self.set_f64(
             m,
@@ -943,16 +946,12 @@ impl Conv<'_> {
         let mut out = crate::domain::Lexicographic::default();
         let kp = p.key("order");
         match get(m, "order") {
-            None => self.missing(
-                p,
-                "order",
-                "the levels, e.g. `order: [must_fill, staffing]`",
-            ),
+            None => self.missing(p, "order", Say::ObjectiveLevels.into()),
             Some(Value::Sequence(items)) => {
                 for (i, v) in items.iter().enumerate() {
                     let path = kp.index(i);
                     let Value::String(name) = v else {
-                        self.wrong_type(&path, v, "the name of an objective term");
+                        self.wrong_type(&path, v, Say::ObjectiveTermName.into());
                         continue;
                     };
                     let n = name.trim().to_string();
@@ -960,18 +959,18 @@ impl Conv<'_> {
                         let d = self
                             .diag(code::UNKNOWN_NAME, &path, Target::Value)
                             .found(quoted(&n))
-                            .expected(format!("one of {}", one_of(&names)))
-                            .fix(format!(
-                                "{}list the objective terms from the most important",
+                            .expected(Text::say(Say::OneOfNames).arg("names", one_of(&names)))
+                            .fix(
                                 did_you_mean(closest_name(&n, names.iter().copied()))
-                            ));
+                                    .then(Say::ObjectiveListTerms.into()),
+                            );
                         self.push(d);
                     } else if out.order.contains(&n) {
                         let d = self
                             .diag(code::BAD_VALUE, &path, Target::Value)
                             .found(quoted(&n))
-                            .expected("each term once")
-                            .fix("remove the repeated term");
+                            .expected(Say::ObjectiveEachOnce)
+                            .fix(Say::ObjectiveRemoveRepeat);
                         self.push(d);
                     } else {
                         out.order.push(n);
@@ -980,13 +979,13 @@ impl Conv<'_> {
                 if items.is_empty() {
                     let d = self
                         .diag(code::BAD_VALUE, &kp, Target::Value)
-                        .found("an empty list")
-                        .expected("at least one objective term")
-                        .fix("list the objective terms from the most important, or remove `objective:`");
+                        .found(Say::ObjectiveEmptyList)
+                        .expected(Say::ObjectiveAtLeastOne)
+                        .fix(Say::ObjectiveListOrRemove);
                     self.push(d);
                 }
             }
-            Some(other) => self.wrong_type(&kp, other, "a list of objective terms"),
+            Some(other) => self.wrong_type(&kp, other, Say::ObjectiveTermList.into()),
         }
         out.tolerance = vec![0.0; out.order.len()];
         let tp = p.key("tolerance");
@@ -1002,11 +1001,13 @@ impl Conv<'_> {
                             let d = self
                                 .diag(code::UNKNOWN_NAME, &tp.key(k), Target::Key)
                                 .found(quoted(k))
-                                .expected(format!("a level of `order`: {}", one_of(&order)))
-                                .fix(format!(
-                                    "{}give tolerances to the levels listed in `order`",
+                                .expected(
+                                    Text::say(Say::ObjectiveALevel).arg("names", one_of(&order)),
+                                )
+                                .fix(
                                     did_you_mean(closest_name(k, order.iter().copied()))
-                                ));
+                                        .then(Say::ObjectiveTolerances.into()),
+                                );
                             self.push(d);
                         }
                     }
@@ -1063,7 +1064,7 @@ impl Conv<'_> {
             Value::Mapping(m) => Some(m),
             Value::Null => None,
             other => {
-                self.wrong_type(path, other, "a mapping of `key: value` lines");
+                self.wrong_type(path, other, Say::AMappingOfKeyValueLines.into());
                 None
             }
         }
@@ -1075,7 +1076,7 @@ impl Conv<'_> {
             None => Vec::new(),
             Some(Value::Sequence(items)) => items.iter().collect(),
             Some(other) => {
-                self.wrong_type(&KeyPath::root().key(key), other, "a list (`- …` lines)");
+                self.wrong_type(&KeyPath::root().key(key), other, Say::AListLines.into());
                 Vec::new()
             }
         }
@@ -1085,7 +1086,7 @@ impl Conv<'_> {
         match get(m, key)? {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.wrong_type(&parent.key(key), other, "a text");
+                self.wrong_type(&parent.key(key), other, Say::AText.into());
                 None
             }
         }
@@ -1096,7 +1097,7 @@ impl Conv<'_> {
         let path = parent.key(key);
         match get(m, key) {
             None => {
-                self.missing(parent, key, &format!("the id of a {key}"));
+                self.missing(parent, key, Text::say(Say::TheIdOfA).arg("key", key));
                 None
             }
             Some(Value::String(s)) if !s.trim().is_empty() => Some(IdRef {
@@ -1108,7 +1109,7 @@ impl Conv<'_> {
                 key: path,
             }),
             Some(other) => {
-                self.wrong_type(&path, other, &format!("the id of a {key}"));
+                self.wrong_type(&path, other, Text::say(Say::TheIdOfA).arg("key", key));
                 None
             }
         }
@@ -1119,8 +1120,8 @@ impl Conv<'_> {
         let Some(v) = get(m, key) else { return };
         match v.as_f64() {
             Some(x) if range.allows(x) => *field = x,
-            Some(_) => self.out_of_range(&path, v, range.expected()),
-            None => self.wrong_type(&path, v, "a number"),
+            Some(_) => self.out_of_range(&path, v, range.expected().into()),
+            None => self.wrong_type(&path, v, Say::ANumber.into()),
         }
     }
 
@@ -1144,19 +1145,21 @@ impl Conv<'_> {
             _ => None,
         };
         let expected = if max >= i64::from(i32::MAX) {
-            format!("a whole number ≥ {min}")
+            Text::say(Say::AWholeNumberAtLeast).arg("min", min)
         } else {
-            format!("a whole number from {min} to {max}")
+            Text::say(Say::AWholeNumberFromTo)
+                .arg("min", min)
+                .arg("max", max)
         };
         match n {
             Some(x) if (min..=max).contains(&x) => Some(x),
             None if !matches!(v, Value::Number(_)) => {
-                self.wrong_type(&path, v, "a whole number");
+                self.wrong_type(&path, v, Say::AWholeNumber.into());
                 None
             }
             // Out of range, a fraction, or too large to be a whole number.
             _ => {
-                self.out_of_range(&path, v, &expected);
+                self.out_of_range(&path, v, expected);
                 None
             }
         }
@@ -1194,7 +1197,7 @@ impl Conv<'_> {
         match get(m, key) {
             None => {}
             Some(Value::Bool(b)) => *field = *b,
-            Some(other) => self.wrong_type(&parent.key(key), other, "true or false"),
+            Some(other) => self.wrong_type(&parent.key(key), other, Say::TrueOrFalse.into()),
         }
     }
 
@@ -1214,7 +1217,7 @@ impl Conv<'_> {
                     match item {
                         Value::String(s) => out.push((i, s.clone())),
                         other => {
-                            self.wrong_type(&path.index(i), other, "a text");
+                            self.wrong_type(&path.index(i), other, Say::AText.into());
                             ok = false;
                         }
                     }
@@ -1222,7 +1225,7 @@ impl Conv<'_> {
                 ok.then_some(out)
             }
             other => {
-                self.wrong_type(&path, other, "a list of texts, e.g. `[a, b]`");
+                self.wrong_type(&path, other, Say::AListOfTexts.into());
                 None
             }
         }
@@ -1241,14 +1244,11 @@ impl Conv<'_> {
                     let d = self
                         .diag(code::UNKNOWN_RULE_SET, &p.key("base"), Target::Value)
                         .found(quoted(&base))
-                        .expected(format!(
-                            "a built-in rule set: {}",
-                            one_of(RuleSet::BUILTIN_NAMES)
-                        ))
-                        .fix(format!(
-                            "{}use a built-in rule set and override its numbers under `rules:`",
-                            did_you_mean(suggestion)
-                        ));
+                        .expected(
+                            Text::say(Say::ABuiltInRuleSet)
+                                .arg("v1", one_of(RuleSet::BUILTIN_NAMES)),
+                        )
+                        .fix(did_you_mean(suggestion).then(Say::UseABuiltInRule.into()));
                     self.push(d);
                 }
             }
@@ -1333,11 +1333,11 @@ impl Conv<'_> {
                                 Target::Key,
                             )
                             .found(quoted(&name))
-                            .expected(format!("one of {}", one_of(&all)))
-                            .fix(format!(
-                                "{}use the names of the sensitive functions of H10",
+                            .expected(Text::say(Say::OneOf).arg("v1", one_of(&all)))
+                            .fix(
                                 did_you_mean(closest_name(&n, all.iter().copied()))
-                            ));
+                                    .then(Say::UseTheNamesOfThe.into()),
+                            );
                         self.push(d);
                     }
                 }
@@ -1373,14 +1373,14 @@ impl Conv<'_> {
             let v = get(m, key).cloned().unwrap_or(Value::Null);
             let d = self
                 .diag(code::BAD_VALUE, &p.key(key), Target::Value)
-                .found(format!(
-                    "{} (base_months {} > max_months {})",
-                    describe(&v),
-                    r.base_months,
-                    r.max_months
-                ))
-                .expected("base_months ≤ max_months (the age in the base year cannot exceed the final age)")
-                .fix("correct base_months or max_months");
+                .found(
+                    Text::say(Say::BaseMonthsMaxMonths)
+                        .text("v1", describe(&v))
+                        .arg("v2", r.base_months)
+                        .arg("v3", r.max_months),
+                )
+                .expected(Say::BaseMonthsMaxMonthsThe)
+                .fix(Say::CorrectBaseMonthsOrMax);
             self.push(d);
         }
     }

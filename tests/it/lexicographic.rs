@@ -364,7 +364,7 @@ fn history_and_objective_errors_are_located() {
     assert_eq!(at(6, "start").code, "E2006");
     assert_eq!(at(7, "end").code, "E5003");
     assert_eq!(at(8, "cadre_id").code, "E5003");
-    assert!(at(8, "cadre_id").expected.contains("line 2"));
+    assert!(at(8, "cadre_id").expected.to_string().contains("line 2"));
     assert_eq!(d.len(), 6, "{d:#?}");
 
     // objective: names checked against the objective terms, located in the YAML.
@@ -382,7 +382,11 @@ fn history_and_objective_errors_are_located() {
         .find(|x| x.field == "objective.order[1]")
         .unwrap_or_else(|| panic!("{d:#?}"));
     assert_eq!(unknown.code, "E1012");
-    assert!(unknown.fix.contains("staffing"), "{}", unknown.fix);
+    assert!(
+        unknown.fix.to_string().contains("staffing"),
+        "{}",
+        unknown.fix
+    );
     assert!(unknown.line.is_some());
     let tol = yaml
         .iter()

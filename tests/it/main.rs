@@ -5,6 +5,7 @@ mod build_tools;
 mod cli;
 mod committee;
 mod common;
+mod diagnostics_lang;
 mod explain;
 mod export;
 mod faults;

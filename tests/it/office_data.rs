@@ -561,7 +561,7 @@ fn workbook_errors_are_located_by_sheet_and_cell() {
     assert_eq!(err.diagnostics.len(), 1, "{err}");
     assert!(
         err.diagnostics[0]
-            .found
+            .to_string()
             .contains("the same problem in 112 rows"),
         "{err}"
     );
