@@ -30,6 +30,25 @@ fn is_zero(x: &f64) -> bool {
     *x == 0.0
 }
 
+/// The cadres the moves rotate.
+pub(crate) fn rotated_cadres(moves: &[Move]) -> BTreeSet<CadreIx> {
+    moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation)
+        .map(|m| m.cadre)
+        .collect()
+}
+
+/// Whether placement `m` puts a cadre the programme rotated back into their unit of origin
+/// ("khép kín", at `origin_penalty`).
+pub(crate) fn back_to_origin(sc: &Scenario, rotated: &BTreeSet<CadreIx>, m: &Move) -> bool {
+    rotated
+        .contains(&m.cadre)
+        .then(|| sc.cadre(m.cadre).current_unit)
+        .flatten()
+        .is_some_and(|u| sc.post(m.post).unit == u)
+}
+
 /// The objective of `moves`, from the moves alone.
 pub fn evaluate(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> ProgrammeObjective {
     let Some(prog) = sc.programme.as_ref() else {
@@ -37,11 +56,7 @@ pub fn evaluate(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> ProgrammeObject
     };
     let w = &sc.weights;
     let mut o = ProgrammeObjective::default();
-    let rotated: BTreeSet<CadreIx> = moves
-        .iter()
-        .filter(|m| m.kind == MoveKind::Rotation)
-        .map(|m| m.cadre)
-        .collect();
+    let rotated = rotated_cadres(moves);
     let mut per_period = vec![0f64; tl.periods.len()];
     for m in moves {
         match m.kind {
@@ -53,11 +68,7 @@ pub fn evaluate(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> ProgrammeObject
                 }
             }
             MoveKind::Placement => {
-                let origin = rotated
-                    .contains(&m.cadre)
-                    .then(|| sc.cadre(m.cadre).current_unit)
-                    .flatten();
-                let to_origin = origin.is_some_and(|u| sc.post(m.post).unit == u);
+                let to_origin = back_to_origin(sc, &rotated, m);
                 o.placements += placement_score(sc, m.cadre, m.post, to_origin);
             }
         }

@@ -4,7 +4,7 @@
 //! history must take, and the changes from the previous programme with their reason. No sentences
 //! (`report::programme` words them) and no solver.
 
-use super::plan::{evaluate, unplaced_cadres};
+use super::plan::{back_to_origin, evaluate, rotated_cadres, unplaced_cadres};
 use super::{Columns, Move, MoveKind, PlacementCol, RotationCol, Timeline};
 use crate::domain::{CadreIx, HistoryMove, Scenario};
 use crate::scoring::{self, TERMS};
@@ -59,11 +59,7 @@ pub fn level_values(
     previous: Option<&[Move]>,
 ) -> BTreeMap<&'static str, f64> {
     let mut out: BTreeMap<&'static str, f64> = scoring::level_names().map(|n| (n, 0.0)).collect();
-    let rotated: BTreeSet<CadreIx> = moves
-        .iter()
-        .filter(|m| m.kind == MoveKind::Rotation)
-        .map(|m| m.cadre)
-        .collect();
+    let rotated = rotated_cadres(moves);
     for m in moves {
         match m.kind {
             MoveKind::Rotation => {
@@ -73,11 +69,7 @@ pub fn level_values(
                 }
             }
             MoveKind::Placement => {
-                let origin = rotated
-                    .contains(&m.cadre)
-                    .then(|| sc.cadre(m.cadre).current_unit)
-                    .flatten();
-                let to_origin = origin.is_some_and(|u| sc.post(m.post).unit == u);
+                let to_origin = back_to_origin(sc, &rotated, m);
                 for (name, v) in out.iter_mut() {
                     *v += placement_part(sc, m.cadre, m.post, to_origin, name);
                 }
