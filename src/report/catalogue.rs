@@ -1471,6 +1471,19 @@ mod tests {
             assert_eq!(rule_index(*r), i, "{r} out of place in RULES");
         }
         assert_eq!(plan_rule_ranges(), "H1–H10, S1–S6");
+        // Neighbours of one family make a range; a gap (S4) or a new family starts another.
+        assert_eq!(
+            programme_rule_ranges(),
+            "H1–H10, S1–S3, S5–S6, P1–P3",
+            "check::programme::RULES changed: is the verdict's list still true?"
+        );
+        use crate::rules::RuleId as R;
+        assert_eq!(
+            rule_ranges(&[R::H1, R::H3, R::H4, R::S1, R::P1]),
+            "H1, H3–H4, S1, P1"
+        );
+        assert_eq!(rule_ranges(&[R::H10, R::S1]), "H10, S1");
+        assert_eq!(rule_ranges(&[]), "");
     }
 
     #[test]

@@ -107,6 +107,39 @@ fn explain_answers_are_golden() {
 }
 
 #[test]
+fn explain_answers_in_vietnamese_are_golden() {
+    // The same questions as `explain_answers_are_golden`, answered in Vietnamese: every word from
+    // the catalogue, the numbers written the Vietnamese way.
+    let ask = |args: &[&str]| {
+        let out = rotaplan()
+            .args(["--lang", "vi", "explain"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        masked_text(&String::from_utf8_lossy(&out.stdout))
+    };
+    insta::assert_snapshot!(
+        "explain_tutorial_post_vt03_vi",
+        ask(&["scenarios/tutorial/tutorial.yaml", "--post", "VT03"])
+    );
+    insta::assert_snapshot!(
+        "explain_province_cadre_c100_vi",
+        ask(&["scenarios/province/province.yaml", "--cadre", "C100"])
+    );
+    // JSON keeps its keys; its sentences follow the language.
+    let json = ask(&[
+        "scenarios/tutorial/tutorial.yaml",
+        "--post",
+        "VT03",
+        "--format",
+        "json",
+    ]);
+    assert!(json.contains("\"summary\": \"C14 giữ vị trí này"), "{json}");
+    assert!(json.contains("\"why_not\": \"C13 nhận VT01"), "{json}");
+}
+
+#[test]
 fn vietnamese_outputs_are_golden() {
     // plan.md in Vietnamese, chosen by the flag; JSON and CSV stay the same in every language.
     let dir = tempfile::tempdir().unwrap();
@@ -319,6 +352,23 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
         "moves",
         "optimum",
         "status",
+        "score",
+        "held",
+        "holds",
+        "forced",
+        "forbidden",
+        "proven",
+        "exact",
+        "candidate",
+        "seat",
+        "seats",
+        "period",
+        "periods",
+        "rotations",
+        "placements",
+        "programme",
+        "columns",
+        "solved",
     ];
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("p");
@@ -367,6 +417,44 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
     let html = fs::read_to_string(night.join("summary.html")).unwrap();
     assert!(html.contains("<html lang=\"vi\">") && html.contains("Biểu đồ"));
     assert!(html.contains("Chỉ tiêu theo kịch bản") && !html.contains("KPIs per scenario"));
+    // explain --cadre and --post, as text and Markdown, and the programme's plan: its terminal
+    // summary and table, and programme.md.
+    for format in ["table", "markdown"] {
+        for (what, scenario, id) in [
+            ("--cadre", "scenarios/province/province.yaml", "C100"),
+            ("--post", tutorial, "VT03"),
+            ("--post", tutorial, "VT01"),
+            ("--cadre", tutorial, "C13"),
+        ] {
+            let o = rotaplan()
+                .args([
+                    "--lang", "vi", "explain", scenario, what, id, "--format", format,
+                ])
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{what} {id}: {o:?}");
+            said.push(("explain", String::from_utf8_lossy(&o.stdout).into_owned()));
+        }
+    }
+    let programme = dir.path().join("programme");
+    said.push((
+        "plan (programme)",
+        run(
+            &["plan", "scenarios/programme/programme.yaml", "--out"],
+            &programme,
+        ),
+    ));
+    said.push((
+        "programme.md",
+        fs::read_to_string(programme.join("programme.md")).unwrap(),
+    ));
+    said.push((
+        "check (programme)",
+        run(
+            &["check", "scenarios/programme/programme.yaml"],
+            &programme.join("programme.csv"),
+        ),
+    ));
     for (cmd, text) in &said {
         let found = english_words(text, ENGLISH);
         assert!(
