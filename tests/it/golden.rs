@@ -89,13 +89,20 @@ fn what_if_comparison_is_golden() {
     insta::assert_snapshot!("what_if_comparison_table", table.join("\n"));
 }
 
+/// `rotaplan --lang LANG explain ARGS…`'s answer, timings masked.
+fn explain_in(lang: &str, args: &[&str]) -> String {
+    let out = rotaplan()
+        .args(["--lang", lang, "explain"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}");
+    masked_text(&String::from_utf8_lossy(&out.stdout))
+}
+
 #[test]
 fn explain_answers_are_golden() {
-    let ask = |args: &[&str]| {
-        let out = rotaplan().arg("explain").args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?}");
-        masked_text(&String::from_utf8_lossy(&out.stdout))
-    };
+    let ask = |args: &[&str]| explain_in("en", args);
     insta::assert_snapshot!(
         "explain_tutorial_post_vt03",
         ask(&["scenarios/tutorial/tutorial.yaml", "--post", "VT03"])
@@ -110,15 +117,7 @@ fn explain_answers_are_golden() {
 fn explain_answers_in_vietnamese_are_golden() {
     // The same questions as `explain_answers_are_golden`, answered in Vietnamese: every word from
     // the catalogue, the numbers written the Vietnamese way.
-    let ask = |args: &[&str]| {
-        let out = rotaplan()
-            .args(["--lang", "vi", "explain"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{args:?}");
-        masked_text(&String::from_utf8_lossy(&out.stdout))
-    };
+    let ask = |args: &[&str]| explain_in("vi", args);
     insta::assert_snapshot!(
         "explain_tutorial_post_vt03_vi",
         ask(&["scenarios/tutorial/tutorial.yaml", "--post", "VT03"])
@@ -426,14 +425,10 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
             ("--post", tutorial, "VT01"),
             ("--cadre", tutorial, "C13"),
         ] {
-            let o = rotaplan()
-                .args([
-                    "--lang", "vi", "explain", scenario, what, id, "--format", format,
-                ])
-                .output()
-                .unwrap();
-            assert!(o.status.success(), "{what} {id}: {o:?}");
-            said.push(("explain", String::from_utf8_lossy(&o.stdout).into_owned()));
+            said.push((
+                "explain",
+                explain_in("vi", &[scenario, what, id, "--format", format]),
+            ));
         }
     }
     let programme = dir.path().join("programme");
