@@ -32,6 +32,28 @@ use crate::rules::{RuleContext, RuleId, Why};
 use chrono::Months;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The rules [`check`] verifies on a programme, in the order of `RuleId` (its verdict names them).
+pub const RULES: [RuleId; 18] = [
+    RuleId::H1,
+    RuleId::H2,
+    RuleId::H3,
+    RuleId::H4,
+    RuleId::H5,
+    RuleId::H6,
+    RuleId::H7,
+    RuleId::H8,
+    RuleId::H9,
+    RuleId::H10,
+    RuleId::S1,
+    RuleId::S2,
+    RuleId::S3,
+    RuleId::S5,
+    RuleId::S6,
+    RuleId::P1,
+    RuleId::P2,
+    RuleId::P3,
+];
+
 fn at(t: usize, periods: &[Date]) -> PeriodRef {
     PeriodRef {
         index: t,

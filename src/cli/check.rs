@@ -123,7 +123,7 @@ fn programme(sc: &rotaplan::domain::Scenario, a: &Args, lang: Lang) -> Status {
     let v = rotaplan::check::programme::check(sc, &moves);
     say(&match a.format {
         Format::Json => report::violations_json(&v),
-        _ => report::programme::programme_violations_text(&v),
+        _ => report::programme::programme_violations_text_in(&v, lang),
     });
     Status::ok_if(v.is_empty())
 }

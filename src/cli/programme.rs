@@ -26,7 +26,7 @@ pub fn run(sc: &Scenario, dir: &Path, format: Format, lang: rotaplan::domain::La
     let files: Vec<(String, Vec<u8>)> = [
         ("programme.csv", words::programme_csv(plan)),
         ("programme.json", words::programme_json(sc, plan)),
-        ("programme.md", words::programme_summary(sc, plan)),
+        ("programme.md", words::programme_summary_in(sc, plan, lang)),
         ("timeline.svg", timeline::timeline_svg(sc, plan, lang)),
         ("programme.html", pages::programme_html(sc, plan, lang)),
         (
@@ -48,10 +48,17 @@ pub fn run(sc: &Scenario, dir: &Path, format: Format, lang: rotaplan::domain::La
     say(&match format {
         Format::Json => words::programme_json(sc, plan),
         Format::Csv => words::programme_csv(plan),
-        _ => words::programme_table(sc, plan),
+        _ => words::programme_table_in(sc, plan, lang),
     });
     if format == Format::Table {
-        say(&format!("\nwritten: {}\n", dir.display()));
+        say(&format!(
+            "\n{}\n",
+            rotaplan::report::catalogue::fill(
+                lang,
+                rotaplan::report::catalogue::Msg::Written,
+                &[("path", &dir.display())]
+            )
+        ));
     }
     Status::ok_if(plan.status.has_plan())
 }

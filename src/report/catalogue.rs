@@ -590,6 +590,146 @@ catalogue! {
     XpForcedNone { en: "No programme rotates {cadre} in {period} within the other rules (seats on every date, departures, placements): {status}.", vi: "Không có chương trình nào luân chuyển được {cadre} ở {period} mà vẫn đáp ứng các quy định khác (chỉ tiêu tại mọi thời điểm, số cán bộ rời đơn vị, bố trí sau luân chuyển): {status}." }
     XpNoResolve { en: "No re-solve: no rotation of {cadre} in {period} passes the rules and the seats.", vi: "Không giải lại: không có phương án luân chuyển {cadre} ở {period} đáp ứng các quy định và chỉ tiêu." }
     ProgRelatives { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p} and {b} → {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các đợt điều động của chương trình: {a} → {p} và {b} → {q}" }
+    // ---- issue 13: explain --cadre / --post / pair (report/explain.rs)
+    XcKindNoEligible { en: "no eligible cadre", vi: "không có cán bộ đủ điều kiện" }
+    XcKindUsedElsewhere { en: "eligible cadres placed elsewhere", vi: "cán bộ đủ điều kiện đã được bố trí nơi khác" }
+    XcKindSideRule { en: "held back by a side rule", vi: "bị giữ lại do quy định phụ" }
+    XcKindNotWorth { en: "not worth a move", vi: "luân chuyển không có lợi" }
+    XcKindStopped { en: "the solver stopped", vi: "bộ giải đã dừng" }
+    XcKindNoPlan { en: "no plan", vi: "chưa có phương án" }
+    XcLabelStaffing { en: "staffing points", vi: "điểm bổ sung nơi thiếu" }
+    XcLabelTraining { en: "training points", vi: "điểm đào tạo, rèn luyện" }
+    XcLabelFit { en: "fit points", vi: "điểm phù hợp" }
+    XcLabelDisruption { en: "disruption points", vi: "điểm xáo trộn" }
+    XcLabelStability { en: "stability points", vi: "điểm ổn định" }
+    XcLabelPairScore { en: "sum of pair scores", vi: "tổng điểm các cặp" }
+    XcLabelMustFillEmpty { en: "empty must-fill seats", vi: "chỉ tiêu bắt buộc bố trí còn trống" }
+    XcLabelExtraSeats { en: "extra seats used", vi: "chỉ tiêu vượt định mức đã dùng" }
+    XcLabelWomenShort { en: "women shortfall", vi: "thiếu hụt chỉ tiêu nữ" }
+    XcLabelYoungShort { en: "young shortfall", vi: "thiếu hụt chỉ tiêu trẻ" }
+    XcLabelMinorityShort { en: "minority shortfall", vi: "thiếu hụt chỉ tiêu dân tộc thiểu số" }
+    XcLabelPostsFilled { en: "posts filled", vi: "vị trí đã bố trí" }
+    XcLabelSeatsFilled { en: "seats filled", vi: "chỉ tiêu đã bố trí" }
+    XcLabelMustFillPosts { en: "must-fill posts", vi: "vị trí bắt buộc bố trí" }
+    XcLabelMustFillFilled { en: "must-fill posts filled", vi: "vị trí bắt buộc bố trí đã bố trí" }
+    XcLabelShortagePosts { en: "posts in short-staffed units", vi: "vị trí ở đơn vị thiếu cán bộ" }
+    XcLabelShortageFilled { en: "posts in short-staffed units filled", vi: "vị trí ở đơn vị thiếu cán bộ đã bố trí" }
+    XcLabelWomenShare { en: "women share", vi: "tỷ lệ nữ" }
+    XcLabelYoungShare { en: "young share", vi: "tỷ lệ trẻ" }
+    XcLabelMinorityShare { en: "minority share", vi: "tỷ lệ dân tộc thiểu số" }
+    XcLabelTrainingCoverage { en: "training coverage", vi: "mức bao phủ đào tạo" }
+    XcExact { en: "exact", vi: "chính xác" }
+    XcEstimate { en: "an estimate: not proven optimal", vi: "ước tính: chưa chứng minh được tối ưu" }
+    XcCostForced { en: "cost if forced: {cost} ({exact})", vi: "thiệt hại nếu bắt buộc: {cost} ({exact})" }
+    XcCostForbidden { en: "cost if forbidden: {cost} ({exact})", vi: "thiệt hại nếu loại trừ: {cost} ({exact})" }
+    XcNoPlanIfForced { en: "if forced, no plan would exist{why}", vi: "nếu bắt buộc, sẽ không có phương án nào{why}" }
+    XcNoPlanIfForbidden { en: "if forbidden, no plan would exist{why}", vi: "nếu loại trừ, sẽ không có phương án nào{why}" }
+    XcHolder { en: "{cadre} (score {score})", vi: "{cadre} (điểm {score})" }
+    XcNoPlanStopped { en: "the solver stopped before it found one that meets the hard requirements", vi: "bộ giải đã dừng trước khi tìm được phương án đáp ứng các yêu cầu bắt buộc" }
+    XcNoPlanInfeasible { en: "the requirements cannot all hold (see {heading})", vi: "các yêu cầu không thể cùng được đáp ứng (xem mục {heading})" }
+    XcThereIsNoPlan { en: "there is no plan: {cause}", vi: "chưa có phương án: {cause}" }
+    XcRelaxHeading { en: "Requirements to relax", vi: "Yêu cầu cần nới lỏng" }
+    XcHoldsPinned { en: "{cadre} holds it because the scenario pins it (score {score})", vi: "{cadre} giữ vị trí này vì kịch bản chỉ định (điểm {score})" }
+    XcHolds { en: "{cadre} holds it (score {score})", vi: "{cadre} giữ vị trí này (điểm {score})" }
+    XcForbidsPair { en: "S3: the scenario forbids the pair{reason}", vi: "S3: kịch bản loại trừ cặp này{reason}" }
+    XcPinnedElsewhere { en: "the scenario pins {cadre} to {post}{reason} (S2)", vi: "kịch bản chỉ định {cadre} vào {post}{reason} (S2)" }
+    XcPlacedInstead { en: "{cadre} takes {post} instead (score {score} there)", vi: "{cadre} nhận {post} thay vào đó (điểm ở đó {score})" }
+    XcTheMaximum { en: "the maximum", vi: "mức tối đa" }
+    XcMaximumIs { en: "the maximum is {max}", vi: "tối đa {max}" }
+    XcUnitAtCap { en: "their unit {unit} already loses {n} cadre(s), {most} (S1): {moves}", vi: "đơn vị {unit} của cán bộ đã có {n} cán bộ luân chuyển đi, {most} (S1): {moves}" }
+    XcRelative { en: "relative {relative} takes {post} in the same unit (H10)", vi: "người thân {relative} nhận {post} trong cùng đơn vị (H10)" }
+    XcHeldBy { en: "held by {holders}", vi: "do {holders} đảm nhiệm" }
+    XcHeldPinned { en: "{held}, pinned there by the scenario (S2)", vi: "{held}, do kịch bản chỉ định (S2)" }
+    XcSwapEqual { en: "{held}; {cadre} in {holder}'s place gives an equally good plan", vi: "{held}; bố trí {cadre} thay {holder} cho phương án tốt như nhau" }
+    XcSwapCost { en: "{held}, and {cadre} in {holder}'s place would cost {cost}{parts}", vi: "{held}, và bố trí {cadre} thay {holder} sẽ làm giảm {cost}{parts}" }
+    XcFreeSeatSame { en: "a free seat, but moving {cadre} there would not change the objective", vi: "còn chỉ tiêu trống, nhưng luân chuyển {cadre} đến đó không làm thay đổi giá trị mục tiêu" }
+    XcFreeSeatCost { en: "a free seat, but moving {cadre} there would cost {cost}{parts}", vi: "còn chỉ tiêu trống, nhưng luân chuyển {cadre} đến đó sẽ làm giảm {cost}{parts}" }
+    XcInPlace { en: " in {holder}'s place", vi: " thay {holder}" }
+    XcSolveStopped { en: "{cadre} there{instead} would add {gain} to the objective, but the solve stopped before finding it (status {status})", vi: "bố trí {cadre} ở đó{instead} sẽ tăng giá trị mục tiêu thêm {gain}, nhưng bộ giải đã dừng trước khi tìm ra (trạng thái {status})" }
+    XcPairNotAllowed { en: "{who} is not allowed: {why}.", vi: "{who} không được phép: {why}." }
+    XcPairAllowed { en: "{who} is allowed (score {score}).", vi: "{who} được phép (điểm {score})." }
+    XcPairAllowedBut { en: "{who} is allowed (score {score}), but {why}.", vi: "{who} được phép (điểm {score}), nhưng {why}." }
+    XcPairInPlanPinned { en: "{who} is in the plan because the scenario pins it (score {score}){cost}.", vi: "{who} có trong phương án vì kịch bản chỉ định (điểm {score}){cost}." }
+    XcPairInPlan { en: "{who} is in the plan (score {score}){cost}.", vi: "{who} có trong phương án (điểm {score}){cost}." }
+    XcPairNotInPlan { en: "{who} is allowed (score {score}) but not in the plan: {why}{cost}.", vi: "{who} được phép (điểm {score}) nhưng không có trong phương án: {why}{cost}." }
+    XcMoreInTable { en: "and {n} more (see the table)", vi: "và {n} mục khác (xem bảng)" }
+    XcCadreNoPlan { en: "There is no plan, so {cadre} has no post: {cause}.", vi: "Chưa có phương án, nên {cadre} chưa được bố trí vị trí: {cause}." }
+    XcCadrePinned { en: "{cadre} takes {post} because the scenario pins it{reason}.", vi: "{cadre} nhận {post} vì kịch bản chỉ định{reason}." }
+    XcCadreBest { en: "{cadre} takes {post}, the best-scoring of their {n} candidate post(s) (score {score}).", vi: "{cadre} nhận {post}, vị trí điểm cao nhất trong {n} vị trí phù hợp của cán bộ (điểm {score})." }
+    XcScore { en: "score {score}", vi: "điểm {score}" }
+    XcCadreWhole { en: "{cadre} takes {post} (score {score}) rather than a higher-scoring option, because the plan is worth more as a whole: {better}.", vi: "{cadre} nhận {post} (điểm {score}) thay vì một lựa chọn điểm cao hơn, vì phương án có lợi hơn khi xét tổng thể: {better}." }
+    XcCadreCannot { en: "{cadre} cannot take any post: {why}.", vi: "{cadre} không thể nhận vị trí nào: {why}." }
+    XcOutstanding { en: ", outstanding", vi: ", có thành tích nổi trội" }
+    XcCadreNoRank { en: "{cadre} has no candidate post: no vacant post has a rank H6 allows (current rank {rank}{outstanding}).", vi: "{cadre} không có vị trí phù hợp: không vị trí trống nào có cấp mà H6 cho phép (cấp hiện tại {rank}{outstanding})." }
+    XcForbiddenN { en: "forbidden {n}", vi: "bị loại trừ {n}" }
+    XcCadreAllCut { en: "{cadre} has no candidate post: each of the {n} post(s) of a compatible rank is cut by a rule [{list}].", vi: "{cadre} không có vị trí phù hợp: cả {n} vị trí có cấp phù hợp đều bị loại theo quy định [{list}]." }
+    XcCadreNone { en: "{cadre} gets no post: {why}.", vi: "{cadre} chưa được bố trí vị trí: {why}." }
+    XcEveryTaken { en: "every candidate post went to someone else: ", vi: "mọi vị trí phù hợp đều đã bố trí cán bộ khác: " }
+    XcSeatsEmpty { en: "{n} seat(s) empty: {reason}.", vi: "{n} chỉ tiêu còn trống: {reason}." }
+    XcNextOne { en: "{cadre} (score {score}): {why}{cost}.", vi: "{cadre} (điểm {score}): {why}{cost}." }
+    XcNextBest { en: "Next best: {list}", vi: "Các cán bộ tiếp theo: {list}" }
+    XcNoneEligible { en: "No cadre is eligible for {post}.", vi: "Không có cán bộ nào đủ điều kiện cho {post}." }
+    XcNoGroupToRelax { en: "rotaplan found no set of requirement groups to relax; `rotaplan plan` lists the groups that cannot hold", vi: "rotaplan không tìm được nhóm yêu cầu nào để nới lỏng; `rotaplan plan` liệt kê các nhóm không thể đáp ứng" }
+    XcNotResolved { en: "not re-solved", vi: "chưa giải lại" }
+    XcYes { en: "yes", vi: "có" }
+    XcNo { en: "no", vi: "không" }
+    XcNoWhy { en: "no ({status})", vi: "không ({status})" }
+    XcHPost { en: "post", vi: "vị trí" }
+    XcHTitle { en: "title", vi: "chức danh" }
+    XcHScore { en: "score", vi: "điểm" }
+    XcHHeldBy { en: "held by", vi: "người đảm nhiệm" }
+    XcHWhyNot { en: "why not", vi: "lý do không bố trí" }
+    XcHCostForced { en: "cost if forced", vi: "thiệt hại nếu bắt buộc" }
+    XcHProven { en: "proven", vi: "đã chứng minh" }
+    XcHCadre { en: "cadre", vi: "cán bộ" }
+    XcHPlacedOn { en: "placed on", vi: "được bố trí vào" }
+    XcHChange { en: "change", vi: "thay đổi" }
+    XcHCost { en: "cost", vi: "thiệt hại" }
+    XcThisCadre { en: "{cadre} (this cadre)", vi: "{cadre} (cán bộ này)" }
+    XcFacts { en: "current unit {unit}, rank {rank}; plan status {status}", vi: "đơn vị hiện tại {unit}, cấp {rank}; trạng thái phương án: {status}" }
+    XcCompatible { en: "{n} post(s) of a compatible rank (H6){cuts}", vi: "{n} vị trí có cấp phù hợp (H6){cuts}" }
+    XcCutsEach { en: "; posts cut by each rule: {cuts}", vi: "; số vị trí bị loại theo từng quy định: {cuts}" }
+    XcForbiddenList { en: "forbidden: {posts}", vi: "bị loại trừ: {posts}" }
+    XcCandidatePostsOf { en: "Candidate posts of {cadre} (best score first)", vi: "Các vị trí phù hợp của {cadre} (điểm cao nhất trước)" }
+    XcCandidatePosts { en: "Candidate posts (best score first)", vi: "Các vị trí phù hợp (điểm cao nhất trước)" }
+    XcPostHead { en: "{post} {title} ({unit}), {seats} seat(s){must}", vi: "{post} {title} ({unit}), {seats} chỉ tiêu{must}" }
+    XcMustFill { en: ", must fill", vi: ", bắt buộc bố trí" }
+    XcCandidatesHead { en: "Candidates (holders first; cost = objective lost if the pair is forbidden (a holder) or forced in (the others))", vi: "Cán bộ đủ điều kiện (người đảm nhiệm trước; thiệt hại = giá trị mục tiêu bị giảm nếu loại trừ cặp (người đảm nhiệm) hoặc bắt buộc bố trí (những người khác))" }
+    XcEmptySeats { en: "Empty seat(s): {kind}", vi: "Chỉ tiêu còn trống: {kind}" }
+    XcAskedPin { en: "pin {cadre} → {post}", vi: "chỉ định {cadre} → {post}" }
+    XcAskedForbid { en: "forbid {cadre} → {post}", vi: "loại trừ {cadre} → {post}" }
+    // ---- issue 13: the programme's summary and table (report/programme.rs) and its checker verdict
+    PgsHeadline { en: "Programme {scenario}: {n} periods from {start} to {end}", vi: "Chương trình {scenario}: {n} kỳ từ {start} đến {end}" }
+    PgsStatus { en: "status: {status}, objective {objective}, bound {bound}, gap {gap}", vi: "trạng thái: {status}, giá trị mục tiêu {objective}, cận {bound}, khoảng cách {gap}" }
+    PgsObjective { en: "objective: rotations {rotations} + placements {placements} − unplaced {unplaced} − uneven periods {smoothing}", vi: "giá trị mục tiêu: luân chuyển {rotations} + bố trí sau luân chuyển {placements} − chưa bố trí được {unplaced} − chênh lệch giữa các kỳ {smoothing}" }
+    PgsTargetsMissed { en: " − targets missed {n}", vi: " − chỉ tiêu chưa đạt {n}" }
+    PgsModel { en: "model: {columns} columns, {rows} rows; built in {build} s, solved in {solve} s", vi: "mô hình: {columns} biến, {rows} ràng buộc; lập trong {build} giây, giải trong {solve} giây" }
+    PgsNote { en: "note: {note}", vi: "ghi chú: {note}" }
+    PgsHPeriod { en: "period", vi: "kỳ" }
+    PgsHDate { en: "date", vi: "ngày" }
+    PgsHRotations { en: "rotations", vi: "luân chuyển" }
+    PgsHPlacements { en: "placements", vi: "bố trí sau luân chuyển" }
+    PgsHChained { en: "chained", vi: "nối tiếp" }
+    PgsHVacant { en: "vacant seats", vi: "chỉ tiêu trống" }
+    PgsHWomen { en: "women", vi: "nữ" }
+    PgsHMinority { en: "minority", vi: "dân tộc thiểu số" }
+    PgsHMostLeaving { en: "most leaving one unit", vi: "rời một đơn vị nhiều nhất" }
+    PgsHRenewals { en: "certificates to renew", vi: "giấy chứng nhận sức khỏe cần gia hạn" }
+    PgsHStart { en: "start", vi: "bắt đầu" }
+    PgsHKind { en: "kind", vi: "loại" }
+    PgsHCadre { en: "cadre", vi: "cán bộ" }
+    PgsHPost { en: "post", vi: "vị trí" }
+    PgsHUnit { en: "unit", vi: "đơn vị" }
+    PgsHEnd { en: "end", vi: "kết thúc" }
+    PgsUnplacedHeading { en: "Without a placement after rotation:", vi: "Chưa bố trí được sau luân chuyển:" }
+    PgsUnplacedLine { en: "{cadre} {name} (due in period {period}, {date}): {reason}", vi: "{cadre} {name} (đến hạn ở kỳ {period}, {date}): {reason}" }
+    PgsRenewHeading { en: "Needs a renewed health certificate (H3) before moving:", vi: "Cần gia hạn giấy chứng nhận sức khỏe (H3) trước khi điều động:" }
+    PgsRenewLine { en: "{cadre} {name} by {date} (period {period})", vi: "{cadre} {name} trước ngày {date} (kỳ {period})" }
+    PgsNoPostExists { en: "no post of the rank held or one above it exists", vi: "không có vị trí nào cùng cấp hoặc cao hơn một cấp" }
+    PgsNonePasses { en: "none of the {posts} posts of the rank held or one above passes the placement rules{first}", vi: "không vị trí nào trong {posts} vị trí cùng cấp hoặc cao hơn một cấp đáp ứng quy định bố trí sau luân chuyển{first}" }
+    PgsFirstBreach { en: " (first: {breach})", vi: " (đầu tiên: {breach})" }
+    PgsAllTaken { en: "every seat of the {posts} post(s) the cadre could take is held on that date", vi: "mọi chỉ tiêu của {posts} vị trí cán bộ có thể nhận đều đã có người tại ngày đó" }
+    PgsPasses { en: "the programme passes every rule ({rules}) at every period's date", vi: "chương trình đáp ứng mọi quy định ({rules}) tại ngày của mọi kỳ" }
 }
 
 /// A rule's title for people.
@@ -678,23 +818,40 @@ const fn rule_index(r: crate::rules::RuleId) -> usize {
 /// The rules a plan's check verifies (every rule but the programme's P rules), as ranges of ids
 /// by family: `H1–H10, S1–S6`.
 pub fn plan_rule_ranges() -> String {
-    let mut families: Vec<(char, String, String)> = Vec::new();
-    for r in RULES {
-        let id = r.to_string();
-        let family = id.chars().next().unwrap_or('?');
-        if family == 'P' {
-            continue;
-        }
-        match families.last_mut() {
-            Some((f, _, last)) if *f == family => *last = id,
-            _ => families.push((family, id.clone(), id)),
+    let plan: Vec<crate::rules::RuleId> = RULES
+        .into_iter()
+        .filter(|r| !r.to_string().starts_with('P'))
+        .collect();
+    rule_ranges(&plan)
+}
+
+/// The rules the programme checker verifies (`check::programme::RULES`) as ranges: "H1–H10, S1–S3,
+/// S5–S6, P1–P3".
+pub fn programme_rule_ranges() -> String {
+    rule_ranges(&crate::check::programme::RULES)
+}
+
+/// Rules as ranges of neighbours in [`RULES`] of one family: `[H1, H2, H3, S1, S3]` is
+/// "H1–H3, S1, S3".
+pub fn rule_ranges(rules: &[crate::rules::RuleId]) -> String {
+    let family = |r: crate::rules::RuleId| r.to_string().chars().next().unwrap_or('?');
+    let place = |r: crate::rules::RuleId| RULES.iter().position(|x| *x == r);
+    let mut runs: Vec<(crate::rules::RuleId, crate::rules::RuleId)> = Vec::new();
+    for &r in rules {
+        match runs.last_mut() {
+            Some((_, last))
+                if family(*last) == family(r)
+                    && place(*last).zip(place(r)).is_some_and(|(a, b)| a + 1 == b) =>
+            {
+                *last = r
+            }
+            _ => runs.push((r, r)),
         }
     }
-    families
-        .into_iter()
-        .map(|(_, first, last)| {
+    runs.into_iter()
+        .map(|(first, last)| {
             if first == last {
-                first
+                first.to_string()
             } else {
                 format!("{first}–{last}")
             }
@@ -1314,6 +1471,19 @@ mod tests {
             assert_eq!(rule_index(*r), i, "{r} out of place in RULES");
         }
         assert_eq!(plan_rule_ranges(), "H1–H10, S1–S6");
+        // Neighbours of one family make a range; a gap (S4) or a new family starts another.
+        assert_eq!(
+            programme_rule_ranges(),
+            "H1–H10, S1–S3, S5–S6, P1–P3",
+            "check::programme::RULES changed: is the verdict's list still true?"
+        );
+        use crate::rules::RuleId as R;
+        assert_eq!(
+            rule_ranges(&[R::H1, R::H3, R::H4, R::S1, R::P1]),
+            "H1, H3–H4, S1, P1"
+        );
+        assert_eq!(rule_ranges(&[R::H10, R::S1]), "H10, S1");
+        assert_eq!(rule_ranges(&[]), "");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (structure, requirements to relax, runner-ups). They format what `explain` computed; nothing more.
 
 use super::catalogue::{Msg, fill, t};
-use super::{Format, md_escape, md_table, num, text_table};
+use super::{Format, md_escape, md_table, num, num_in, text_table};
 use crate::domain::Lang;
 use crate::explain::{
     CadreExplanation, Change, Cost, Counterfactual, Explanation, MustFillBlock, Overview,
@@ -12,19 +12,21 @@ use crate::plan::{Plan, Unfilled, UnfilledKind};
 use crate::solve::SolveStatus;
 use std::fmt::Write as _;
 
-/// The heading of the section that says which requirement groups to relax, in every format; the
-/// sentences that point at it name it.
-const RELAX_HEADING: &str = "Requirements to relax";
-
 /// Render an explanation as a text table (`Format::Table`), JSON or Markdown (CSV falls back to
 /// the table).
 /// The explanation with its text fields (`summary`, each option's and candidate's `why_not`)
 /// written from its data: explain/ answers with data, and these are its words.
 pub fn worded(e: &Explanation) -> Explanation {
+    worded_in(e, Lang::En)
+}
+
+/// [`worded`] in `lang` (the pair view stays in English: its detail lines are not in the
+/// catalogue yet).
+pub fn worded_in(e: &Explanation, lang: Lang) -> Explanation {
     match e {
         Explanation::Pair(p) => Explanation::Pair(pair_worded(p.clone())),
-        Explanation::Cadre(c) => Explanation::Cadre(cadre_worded(c.clone())),
-        Explanation::Post(p) => Explanation::Post(post_worded(p.clone())),
+        Explanation::Cadre(c) => Explanation::Cadre(cadre_worded_in(c.clone(), lang)),
+        Explanation::Post(p) => Explanation::Post(post_worded_in(p.clone(), lang)),
         other => other.clone(),
     }
 }
@@ -34,23 +36,31 @@ pub fn pair_worded(mut e: PairExplanation) -> PairExplanation {
     e
 }
 
-pub fn cadre_worded(mut e: CadreExplanation) -> CadreExplanation {
+pub fn cadre_worded(e: CadreExplanation) -> CadreExplanation {
+    cadre_worded_in(e, Lang::En)
+}
+
+fn cadre_worded_in(mut e: CadreExplanation, lang: Lang) -> CadreExplanation {
     for o in &mut e.options {
-        o.why_not = o.reason.as_ref().map(|r| why_not_text(&e.cadre_id, r));
+        o.why_not = o.reason.as_ref().map(|r| why_not_in(&e.cadre_id, r, lang));
     }
-    e.summary = cadre_summary(&e);
+    e.summary = cadre_summary_in(&e, lang);
     e
 }
 
-pub fn post_worded(mut e: PostExplanation) -> PostExplanation {
+pub fn post_worded(e: PostExplanation) -> PostExplanation {
+    post_worded_in(e, Lang::En)
+}
+
+fn post_worded_in(mut e: PostExplanation, lang: Lang) -> PostExplanation {
     for c in &mut e.candidates {
         c.why_not = c
             .reason
             .as_ref()
             .filter(|r| !matches!(r, WhyNot::OnPost { .. }))
-            .map(|r| why_not_text(&c.cadre_id, r));
+            .map(|r| why_not_in(&c.cadre_id, r, lang));
     }
-    e.summary = post_summary(&e);
+    e.summary = post_summary_in(&e, lang);
     e
 }
 
@@ -58,10 +68,11 @@ pub fn explanation(e: &Explanation, format: Format) -> String {
     explanation_in(e, format, Lang::En)
 }
 
-/// [`explanation`] in `lang`. The structural check is in every language of the catalogue; the
-/// other answers are in English still (their sentences have not moved to the catalogue yet).
+/// [`explanation`] in `lang`. The structural check and the cadre and post views are in every
+/// language of the catalogue (JSON keys stay, its sentences follow `lang`); the pair view and the
+/// plan overview are in English still (their sentences have not moved to the catalogue yet).
 pub fn explanation_in(e: &Explanation, format: Format, lang: Lang) -> String {
-    let e = &worded(e);
+    let e = &worded_in(e, lang);
     match format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(e)
@@ -77,8 +88,8 @@ pub fn explanation_in(e: &Explanation, format: Format, lang: Lang) -> String {
 fn text(e: &Explanation, lang: Lang) -> String {
     match e {
         Explanation::Pair(x) => pair_text(x),
-        Explanation::Cadre(x) => cadre_text(x),
-        Explanation::Post(x) => post_text(x),
+        Explanation::Cadre(x) => cadre_text(x, lang),
+        Explanation::Post(x) => post_text(x, lang),
         Explanation::Plan(x) => overview_text(x),
         Explanation::Structure(x) => {
             let mut out = format!("{}\n", t(lang, Msg::StructureBeforeMip));
@@ -93,8 +104,8 @@ fn text(e: &Explanation, lang: Lang) -> String {
 fn markdown(e: &Explanation, lang: Lang) -> String {
     match e {
         Explanation::Pair(x) => pair_md(x),
-        Explanation::Cadre(x) => cadre_md(x),
-        Explanation::Post(x) => post_md(x),
+        Explanation::Cadre(x) => cadre_md(x, lang),
+        Explanation::Post(x) => post_md(x, lang),
         Explanation::Plan(x) => overview_md(x),
         Explanation::Structure(x) => {
             let mut out = format!("## {}\n\n", t(lang, Msg::Structure));
@@ -106,12 +117,12 @@ fn markdown(e: &Explanation, lang: Lang) -> String {
     }
 }
 
-fn opt_num(x: Option<f64>) -> String {
-    x.map_or("—".into(), num)
+fn opt_num(x: Option<f64>, lang: Lang) -> String {
+    x.map_or("—".into(), |x| num_in(lang, x))
 }
 
-fn signed(x: f64) -> String {
-    let s = num(x);
+fn signed(x: f64, lang: Lang) -> String {
+    let s = num_in(lang, x);
     if x > 0.0 { format!("+{s}") } else { s }
 }
 
@@ -124,230 +135,333 @@ pub fn status_words(s: SolveStatus) -> &'static str {
 }
 
 /// The kind of an empty post for people (the JSON keeps the ids, docs/plan-format.md).
-fn kind_words(k: UnfilledKind) -> &'static str {
-    match k {
-        UnfilledKind::NoEligibleCadre => "no eligible cadre",
-        UnfilledKind::EligibleUsedElsewhere => "eligible cadres placed elsewhere",
-        UnfilledKind::SideConstraint => "held back by a side rule",
-        UnfilledKind::NotWorthAMove => "not worth a move",
-        UnfilledKind::SolverStopped => "the solver stopped",
-        UnfilledKind::NoPlan => "no plan",
-    }
+fn kind_words(k: UnfilledKind, lang: Lang) -> &'static str {
+    t(
+        lang,
+        match k {
+            UnfilledKind::NoEligibleCadre => Msg::XcKindNoEligible,
+            UnfilledKind::EligibleUsedElsewhere => Msg::XcKindUsedElsewhere,
+            UnfilledKind::SideConstraint => Msg::XcKindSideRule,
+            UnfilledKind::NotWorthAMove => Msg::XcKindNotWorth,
+            UnfilledKind::SolverStopped => Msg::XcKindStopped,
+            UnfilledKind::NoPlan => Msg::XcKindNoPlan,
+        },
+    )
 }
 
 /// A part of the objective or a KPI (named as in the JSON) for people.
-fn label(name: &str) -> String {
-    let words = match name {
-        "terms.staffing" => "staffing points",
-        "terms.training" => "training points",
-        "terms.fit" => "fit points",
-        "terms.disruption" => "disruption points",
-        "terms.stability" => "stability points",
-        "pair_score" => "sum of pair scores",
-        "must_fill_empty_seats" => "empty must-fill seats",
-        "extra_seats_used" => "extra seats used",
-        "women_shortfall" => "women shortfall",
-        "young_shortfall" => "young shortfall",
-        "minority_shortfall" => "minority shortfall",
-        "posts_filled" => "posts filled",
-        "seats_filled" => "seats filled",
-        "must_fill_posts" => "must-fill posts",
-        "must_fill_filled" => "must-fill posts filled",
-        "shortage_posts" => "posts in short-staffed units",
-        "shortage_filled" => "posts in short-staffed units filled",
-        "women_share" => "women share",
-        "young_share" => "young share",
-        "minority_share" => "minority share",
-        "training_coverage" => "training coverage",
+fn label(name: &str, lang: Lang) -> String {
+    let m = match name {
+        "terms.staffing" => Msg::XcLabelStaffing,
+        "terms.training" => Msg::XcLabelTraining,
+        "terms.fit" => Msg::XcLabelFit,
+        "terms.disruption" => Msg::XcLabelDisruption,
+        "terms.stability" => Msg::XcLabelStability,
+        "pair_score" => Msg::XcLabelPairScore,
+        "must_fill_empty_seats" => Msg::XcLabelMustFillEmpty,
+        "extra_seats_used" => Msg::XcLabelExtraSeats,
+        "women_shortfall" => Msg::XcLabelWomenShort,
+        "young_shortfall" => Msg::XcLabelYoungShort,
+        "minority_shortfall" => Msg::XcLabelMinorityShort,
+        "posts_filled" => Msg::XcLabelPostsFilled,
+        "seats_filled" => Msg::XcLabelSeatsFilled,
+        "must_fill_posts" => Msg::XcLabelMustFillPosts,
+        "must_fill_filled" => Msg::XcLabelMustFillFilled,
+        "shortage_posts" => Msg::XcLabelShortagePosts,
+        "shortage_filled" => Msg::XcLabelShortageFilled,
+        "women_share" => Msg::XcLabelWomenShare,
+        "young_share" => Msg::XcLabelYoungShare,
+        "minority_share" => Msg::XcLabelMinorityShare,
+        "training_coverage" => Msg::XcLabelTrainingCoverage,
         other => {
             return other.rsplit('.').next().unwrap_or(other).replace('_', " ");
         }
     };
-    words.to_string()
+    t(lang, m).to_string()
 }
 
 /// "(exact)" or why not.
-fn exactness(proven: bool) -> &'static str {
-    if proven {
-        "exact"
-    } else {
-        "an estimate: not proven optimal"
-    }
+fn exactness(proven: bool, lang: Lang) -> &'static str {
+    t(
+        lang,
+        if proven {
+            Msg::XcExact
+        } else {
+            Msg::XcEstimate
+        },
+    )
 }
 
 /// What a re-solve says, in the words and with the sign every view uses: "cost if forced: 1118
 /// (exact)" — the objective the plan loses with the change (positive: the plan is better as it
 /// is) — or that no plan would exist.
-fn cost_words(forced: bool, cost: Option<f64>, has_plan: bool, proven: bool, why: &str) -> String {
-    let what = if forced { "forced" } else { "forbidden" };
+fn cost_words(
+    forced: bool,
+    cost: Option<f64>,
+    has_plan: bool,
+    proven: bool,
+    why: &str,
+    lang: Lang,
+) -> String {
     match (has_plan, cost) {
-        (true, Some(x)) => format!("cost if {what}: {} ({})", num(x), exactness(proven)),
-        _ if why.is_empty() => format!("if {what}, no plan would exist"),
-        _ => format!("if {what}, no plan would exist ({why})"),
+        (true, Some(x)) => fill(
+            lang,
+            if forced {
+                Msg::XcCostForced
+            } else {
+                Msg::XcCostForbidden
+            },
+            &[
+                ("cost", &num_in(lang, x)),
+                ("exact", &exactness(proven, lang)),
+            ],
+        ),
+        _ => {
+            let why = if why.is_empty() {
+                String::new()
+            } else {
+                format!(" ({why})")
+            };
+            fill(
+                lang,
+                if forced {
+                    Msg::XcNoPlanIfForced
+                } else {
+                    Msg::XcNoPlanIfForbidden
+                },
+                &[("why", &why)],
+            )
+        }
     }
 }
 
-fn cannot_hold(cf: &Counterfactual) -> String {
-    super::groups_text(&cf.infeasible)
+fn cannot_hold(cf: &Counterfactual, lang: Lang) -> String {
+    cf.infeasible
+        .iter()
+        .map(|g| format!("{}: {}", g.rule, super::rules::detail(lang, g)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The cost of a counterfactual: `forced` (a pin) or forbidden.
-fn cf_cost(cf: &Counterfactual, forced: bool) -> String {
+fn cf_cost(cf: &Counterfactual, forced: bool, lang: Lang) -> String {
     cost_words(
         forced,
         cf.cost,
         cf.status.has_plan(),
         cf.proven,
-        &cannot_hold(cf),
+        &cannot_hold(cf, lang),
+        lang,
     )
 }
 
 /// The cost of forcing a cadre onto a post, as the cadre view and the runner-ups keep it.
-fn forced_cost(c: &Cost) -> String {
+fn forced_cost(c: &Cost, lang: Lang) -> String {
     cost_words(
         true,
         c.cost,
         c.status.has_plan(),
         c.proven,
         &c.note.to_string(),
+        lang,
     )
 }
 
 /// The parts of the objective that change, briefly: "sum of pair scores -9, women shortfall +1"
 /// (the weighted sum and the penalties; the unweighted points are in the JSON).
-fn parts_brief(v: &[Change]) -> String {
+fn parts_brief(v: &[Change], lang: Lang) -> String {
     v.iter()
         .filter(|c| c.delta.abs() > 1e-9 && !c.name.starts_with("terms."))
-        .map(|c| format!("{} {}", label(&c.name), signed(c.delta)))
+        .map(|c| format!("{} {}", label(&c.name, lang), signed(c.delta, lang)))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(super::numbers_sep(lang))
 }
 
-fn holder_list(hs: &[crate::explain::Holder]) -> String {
+fn holder_list(hs: &[crate::explain::Holder], lang: Lang) -> String {
     hs.iter()
-        .map(|h| format!("{} (score {})", h.cadre_id, num(h.score)))
+        .map(|h| {
+            fill(
+                lang,
+                Msg::XcHolder,
+                &[("cadre", &h.cadre_id), ("score", &num_in(lang, h.score))],
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// Why there is no plan, pointing at the section that says what to relax when there is one.
-fn no_plan_cause(status: SolveStatus) -> String {
+fn no_plan_cause(status: SolveStatus, lang: Lang) -> String {
     if status == SolveStatus::Stopped {
-        "the solver stopped before it found one that meets the hard requirements".to_string()
+        t(lang, Msg::XcNoPlanStopped).to_string()
     } else {
-        format!("the requirements cannot all hold (see {RELAX_HEADING})")
+        fill(
+            lang,
+            Msg::XcNoPlanInfeasible,
+            &[("heading", &t(lang, Msg::XcRelaxHeading))],
+        )
     }
 }
 
-fn no_plan_words(status: SolveStatus) -> String {
-    format!("there is no plan: {}", no_plan_cause(status))
+fn no_plan_words(status: SolveStatus, lang: Lang) -> String {
+    fill(
+        lang,
+        Msg::XcThereIsNoPlan,
+        &[("cause", &no_plan_cause(status, lang))],
+    )
+}
+
+/// " (reason)" or nothing.
+fn in_brackets(r: Option<&str>) -> String {
+    r.map(|r| format!(" ({r})")).unwrap_or_default()
+}
+
+/// " (parts)" or nothing.
+fn parts_in_brackets(changes: &[Change], lang: Lang) -> String {
+    let parts = parts_brief(changes, lang);
+    if parts.is_empty() {
+        parts
+    } else {
+        format!(" ({parts})")
+    }
+}
+
+/// "C01 holds it (score 5)", pinned or not.
+fn holds_words(cadre_id: &str, score: f64, pinned: bool, lang: Lang) -> String {
+    fill(
+        lang,
+        if pinned {
+            Msg::XcHoldsPinned
+        } else {
+            Msg::XcHolds
+        },
+        &[("cadre", &cadre_id), ("score", &num_in(lang, score))],
+    )
 }
 
 /// THE sentence for why cadre `cadre_id` is not on a post (or that they are): the pair, cadre and
 /// post views all say it with this function, from the same [`WhyNot`].
 pub fn why_not_text(cadre_id: &str, w: &WhyNot) -> String {
+    why_not_in(cadre_id, w, Lang::En)
+}
+
+/// [`why_not_text`] in `lang`.
+pub fn why_not_in(cadre_id: &str, w: &WhyNot, lang: Lang) -> String {
     match w {
-        WhyNot::OnPost { score, pinned } => {
-            if *pinned {
-                format!(
-                    "{cadre_id} holds it because the scenario pins it (score {})",
-                    num(*score)
-                )
-            } else {
-                format!("{cadre_id} holds it (score {})", num(*score))
-            }
-        }
+        WhyNot::OnPost { score, pinned } => holds_words(cadre_id, *score, *pinned, lang),
         WhyNot::Excluded {
             breaches,
             forbidden,
             forbid_reason,
         } => {
-            let mut why: Vec<String> = breaches.iter().map(|b| b.to_string()).collect();
+            let mut why: Vec<String> = breaches.iter().map(|b| breach_in(b, lang)).collect();
             if *forbidden {
-                why.push(match forbid_reason {
-                    Some(r) => format!("S3: the scenario forbids the pair ({r})"),
-                    None => "S3: the scenario forbids the pair".to_string(),
-                });
+                why.push(fill(
+                    lang,
+                    Msg::XcForbidsPair,
+                    &[("reason", &in_brackets(forbid_reason.as_deref()))],
+                ));
             }
             why.join("; ")
         }
-        WhyNot::NoPlan { status } => no_plan_words(*status),
+        WhyNot::NoPlan { status } => no_plan_words(*status, lang),
         WhyNot::PinnedElsewhere {
             post_id,
             pin_reason,
-        } => format!(
-            "the scenario pins {cadre_id} to {post_id}{} (S2)",
-            pin_reason
-                .as_deref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default()
+        } => fill(
+            lang,
+            Msg::XcPinnedElsewhere,
+            &[
+                ("cadre", &cadre_id),
+                ("post", post_id),
+                ("reason", &in_brackets(pin_reason.as_deref())),
+            ],
         ),
-        WhyNot::Placed { post_id, score } => {
-            format!(
-                "{cadre_id} takes {post_id} instead (score {} there)",
-                num(*score)
-            )
-        }
+        WhyNot::Placed { post_id, score } => fill(
+            lang,
+            Msg::XcPlacedInstead,
+            &[
+                ("cadre", &cadre_id),
+                ("post", post_id),
+                ("score", &num_in(lang, *score)),
+            ],
+        ),
         WhyNot::UnitAtCap {
             unit_id,
             max,
             leaving,
         } => {
             let most = if leaving.len() as u32 == *max {
-                "the maximum".to_string()
+                t(lang, Msg::XcTheMaximum).to_string()
             } else {
-                format!("the maximum is {max}")
+                fill(lang, Msg::XcMaximumIs, &[("max", max)])
             };
-            format!(
-                "their unit {unit_id} already loses {} cadre(s), {most} (S1): {}",
-                leaving.len(),
-                leaving
-                    .iter()
-                    .map(|d| format!("{} → {}", d.cadre_id, d.post_id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let moves = leaving
+                .iter()
+                .map(|d| format!("{} → {}", d.cadre_id, d.post_id))
+                .collect::<Vec<_>>()
+                .join(", ");
+            fill(
+                lang,
+                Msg::XcUnitAtCap,
+                &[
+                    ("unit", unit_id),
+                    ("n", &leaving.len()),
+                    ("most", &most),
+                    ("moves", &moves),
+                ],
             )
         }
         WhyNot::Relative {
             relative_id,
             relative_post_id,
-        } => format!("relative {relative_id} takes {relative_post_id} in the same unit (H10)"),
+        } => fill(
+            lang,
+            Msg::XcRelative,
+            &[("relative", relative_id), ("post", relative_post_id)],
+        ),
         WhyNot::Taken { holders, swap } => {
-            let held = format!("held by {}", holder_list(holders));
+            let held = fill(
+                lang,
+                Msg::XcHeldBy,
+                &[("holders", &holder_list(holders, lang))],
+            );
             match swap {
-                None => format!("{held}, pinned there by the scenario (S2)"),
-                Some(s) if s.cost.abs() <= 1e-6 => format!(
-                    "{held}; {cadre_id} in {}'s place gives an equally good plan",
-                    s.holder_id
+                None => fill(lang, Msg::XcHeldPinned, &[("held", &held)]),
+                Some(s) if s.cost.abs() <= 1e-6 => fill(
+                    lang,
+                    Msg::XcSwapEqual,
+                    &[
+                        ("held", &held),
+                        ("cadre", &cadre_id),
+                        ("holder", &s.holder_id),
+                    ],
                 ),
-                Some(s) => {
-                    let parts = parts_brief(&s.changes);
-                    format!(
-                        "{held}, and {cadre_id} in {}'s place would cost {}{}",
-                        s.holder_id,
-                        num(s.cost),
-                        if parts.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" ({parts})")
-                        }
-                    )
-                }
+                Some(s) => fill(
+                    lang,
+                    Msg::XcSwapCost,
+                    &[
+                        ("held", &held),
+                        ("cadre", &cadre_id),
+                        ("holder", &s.holder_id),
+                        ("cost", &num_in(lang, s.cost)),
+                        ("parts", &parts_in_brackets(&s.changes, lang)),
+                    ],
+                ),
             }
         }
         WhyNot::FreeSeatWorseObjective { cost, changes } => {
             if cost.abs() <= 1e-6 {
-                format!("a free seat, but moving {cadre_id} there would not change the objective")
+                fill(lang, Msg::XcFreeSeatSame, &[("cadre", &cadre_id)])
             } else {
-                let parts = parts_brief(changes);
-                format!(
-                    "a free seat, but moving {cadre_id} there would cost {}{}",
-                    num(*cost),
-                    if parts.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({parts})")
-                    }
+                fill(
+                    lang,
+                    Msg::XcFreeSeatCost,
+                    &[
+                        ("cadre", &cadre_id),
+                        ("cost", &num_in(lang, *cost)),
+                        ("parts", &parts_in_brackets(changes, lang)),
+                    ],
                 )
             }
         }
@@ -355,97 +469,139 @@ pub fn why_not_text(cadre_id: &str, w: &WhyNot) -> String {
             status,
             cost,
             replacing,
-        } => format!(
-            "{cadre_id} there{} would add {} to the objective, but the solve stopped before finding it (status {})",
-            replacing
-                .as_deref()
-                .map(|h| format!(" in {h}'s place"))
-                .unwrap_or_default(),
-            num(0.0 - cost),
-            status_words(*status)
+        } => fill(
+            lang,
+            Msg::XcSolveStopped,
+            &[
+                ("cadre", &cadre_id),
+                (
+                    "instead",
+                    &replacing
+                        .as_deref()
+                        .map(|h| fill(lang, Msg::XcInPlace, &[("holder", &h)]))
+                        .unwrap_or_default(),
+                ),
+                ("gain", &num_in(lang, 0.0 - cost)),
+                ("status", &super::catalogue::status(lang, *status)),
+            ],
         ),
     }
+}
+
+/// A rule breach in `lang`: "H2: …".
+fn breach_in(b: &crate::rules::Breach, lang: Lang) -> String {
+    format!("{}: {}", b.rule, super::rules::why(lang, &b.detail))
 }
 
 /// The answer of `rotaplan explain --cadre X --post Y` in one sentence.
 pub fn pair_summary(e: &PairExplanation) -> String {
+    pair_summary_in(e, Lang::En)
+}
+
+fn pair_summary_in(e: &PairExplanation, lang: Lang) -> String {
     let who = format!(
         "{} ({}) → {} ({})",
         e.cadre_id, e.cadre_name, e.post_id, e.post_title
     );
-    let score = num(e.score.unwrap_or(0.0));
+    let score = num_in(lang, e.score.unwrap_or(0.0));
+    let why = |r: &WhyNot| why_not_in(&e.cadre_id, r, lang);
+    let cost = |forced: bool| {
+        e.counterfactual
+            .as_ref()
+            .map(|cf| format!("; {}", cf_cost(cf, forced, lang)))
+            .unwrap_or_default()
+    };
     match &e.reason {
-        _ if !e.allowed => format!(
-            "{who} is not allowed: {}.",
-            e.reason
-                .as_ref()
-                .map(|r| why_not_text(&e.cadre_id, r))
-                .unwrap_or_default()
+        _ if !e.allowed => fill(
+            lang,
+            Msg::XcPairNotAllowed,
+            &[
+                ("who", &who),
+                ("why", &e.reason.as_ref().map(why).unwrap_or_default()),
+            ],
         ),
-        None => format!("{who} is allowed (score {score})."),
-        Some(r @ WhyNot::NoPlan { .. }) => format!(
-            "{who} is allowed (score {score}), but {}.",
-            why_not_text(&e.cadre_id, r)
+        None => fill(
+            lang,
+            Msg::XcPairAllowed,
+            &[("who", &who), ("score", &score)],
         ),
-        Some(WhyNot::OnPost { pinned, .. }) => {
-            let cost = e
-                .counterfactual
-                .as_ref()
-                .map(|cf| format!("; {}", cf_cost(cf, false)))
-                .unwrap_or_default();
+        Some(r @ WhyNot::NoPlan { .. }) => fill(
+            lang,
+            Msg::XcPairAllowedBut,
+            &[("who", &who), ("score", &score), ("why", &why(r))],
+        ),
+        Some(WhyNot::OnPost { pinned, .. }) => fill(
+            lang,
             if *pinned {
-                format!("{who} is in the plan because the scenario pins it (score {score}){cost}.")
+                Msg::XcPairInPlanPinned
             } else {
-                format!("{who} is in the plan (score {score}){cost}.")
-            }
-        }
-        Some(r) => {
-            let cost = e
-                .counterfactual
-                .as_ref()
-                .map(|cf| format!("; {}", cf_cost(cf, true)))
-                .unwrap_or_default();
-            format!(
-                "{who} is allowed (score {score}) but not in the plan: {}{cost}.",
-                why_not_text(&e.cadre_id, r)
-            )
-        }
+                Msg::XcPairInPlan
+            },
+            &[("who", &who), ("score", &score), ("cost", &cost(false))],
+        ),
+        Some(r) => fill(
+            lang,
+            Msg::XcPairNotInPlan,
+            &[
+                ("who", &who),
+                ("score", &score),
+                ("why", &why(r)),
+                ("cost", &cost(true)),
+            ],
+        ),
     }
 }
 
 /// At most `max` items, then how many more.
-fn some_of(v: &[String], max: usize, sep: &str) -> String {
+fn some_of(v: &[String], max: usize, sep: &str, lang: Lang) -> String {
     let mut s = v.iter().take(max).cloned().collect::<Vec<_>>().join(sep);
     if v.len() > max {
-        s += &format!("{sep}and {} more (see the table)", v.len() - max);
+        s += sep;
+        s += &fill(lang, Msg::XcMoreInTable, &[("n", &(v.len() - max))]);
     }
     s
 }
 
 /// Why a cadre got their post, or none, in one sentence.
 pub fn cadre_summary(e: &CadreExplanation) -> String {
+    cadre_summary_in(e, Lang::En)
+}
+
+fn cadre_summary_in(e: &CadreExplanation, lang: Lang) -> String {
     let id = &e.cadre_id;
     if !e.plan_status.has_plan() {
-        return format!(
-            "There is no plan, so {id} has no post: {}.",
-            no_plan_cause(e.plan_status)
+        return fill(
+            lang,
+            Msg::XcCadreNoPlan,
+            &[
+                ("cadre", id),
+                ("cause", &no_plan_cause(e.plan_status, lang)),
+            ],
         );
     }
     if let Some(a) = &e.assigned {
         let s = e.options.iter().find(|o| o.taken).map_or(0.0, |o| o.score);
         if e.pinned {
-            let why = e
-                .pin_reason
-                .as_deref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default();
-            return format!("{id} takes {a} because the scenario pins it{why}.");
+            return fill(
+                lang,
+                Msg::XcCadrePinned,
+                &[
+                    ("cadre", id),
+                    ("post", a),
+                    ("reason", &in_brackets(e.pin_reason.as_deref())),
+                ],
+            );
         }
         if e.options.first().is_none_or(|o| o.taken || o.score <= s) {
-            return format!(
-                "{id} takes {a}, the best-scoring of their {} candidate post(s) (score {}).",
-                e.options.len(),
-                num(s)
+            return fill(
+                lang,
+                Msg::XcCadreBest,
+                &[
+                    ("cadre", id),
+                    ("post", a),
+                    ("n", &e.options.len()),
+                    ("score", &num_in(lang, s)),
+                ],
             );
         }
         let better: Vec<String> = e
@@ -453,38 +609,59 @@ pub fn cadre_summary(e: &CadreExplanation) -> String {
             .iter()
             .take_while(|o| !o.taken && o.score > s)
             .map(|o| {
-                let mut bits = vec![format!("score {}", num(o.score))];
+                let mut bits = vec![fill(
+                    lang,
+                    Msg::XcScore,
+                    &[("score", &num_in(lang, o.score))],
+                )];
                 if !o.holders.is_empty() {
-                    bits.push(format!("held by {}", holder_list(&o.holders)));
+                    bits.push(fill(
+                        lang,
+                        Msg::XcHeldBy,
+                        &[("holders", &holder_list(&o.holders, lang))],
+                    ));
                 }
                 if let Some(f) = &o.forced {
-                    bits.push(forced_cost(f));
+                    bits.push(forced_cost(f, lang));
                 }
                 format!("{} ({})", o.post_id, bits.join(", "))
             })
             .collect();
-        return format!(
-            "{id} takes {a} (score {}) rather than a higher-scoring option, because the plan is worth more as a whole: {}.",
-            num(s),
-            some_of(&better, 5, "; ")
+        return fill(
+            lang,
+            Msg::XcCadreWhole,
+            &[
+                ("cadre", id),
+                ("post", a),
+                ("score", &num_in(lang, s)),
+                ("better", &some_of(&better, 5, "; ", lang)),
+            ],
         );
     }
     if e.options.is_empty() {
         if !e.cadre_rules.is_empty() {
-            return format!(
-                "{id} cannot take any post: {}.",
-                e.cadre_rules
-                    .iter()
-                    .map(|b| b.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            );
+            let why = e
+                .cadre_rules
+                .iter()
+                .map(|b| breach_in(b, lang))
+                .collect::<Vec<_>>()
+                .join("; ");
+            return fill(lang, Msg::XcCadreCannot, &[("cadre", id), ("why", &why)]);
         }
         if e.rank_compatible_posts == 0 {
-            return format!(
-                "{id} has no candidate post: no vacant post has a rank H6 allows (current rank {}{}).",
-                e.current_rank,
-                if e.outstanding { ", outstanding" } else { "" }
+            let outstanding = if e.outstanding {
+                t(lang, Msg::XcOutstanding)
+            } else {
+                ""
+            };
+            return fill(
+                lang,
+                Msg::XcCadreNoRank,
+                &[
+                    ("cadre", id),
+                    ("rank", &e.current_rank),
+                    ("outstanding", &outstanding),
+                ],
             );
         }
         let mut cuts: Vec<(crate::rules::RuleId, usize)> =
@@ -492,15 +669,23 @@ pub fn cadre_summary(e: &CadreExplanation) -> String {
         cuts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut list: Vec<String> = cuts
             .iter()
-            .map(|(r, n)| format!("{r} ({}) {n}", super::catalogue::rule_title(Lang::En, *r)))
+            .map(|(r, n)| format!("{r} ({}) {n}", super::catalogue::rule_title(lang, *r)))
             .collect();
         if !e.forbidden_posts.is_empty() {
-            list.push(format!("forbidden {}", e.forbidden_posts.len()));
+            list.push(fill(
+                lang,
+                Msg::XcForbiddenN,
+                &[("n", &e.forbidden_posts.len())],
+            ));
         }
-        return format!(
-            "{id} has no candidate post: each of the {} post(s) of a compatible rank is cut by a rule [{}].",
-            e.rank_compatible_posts,
-            list.join(", ")
+        return fill(
+            lang,
+            Msg::XcCadreAllCut,
+            &[
+                ("cadre", id),
+                ("n", &e.rank_compatible_posts),
+                ("list", &list.join(", ")),
+            ],
         );
     }
     let reasons: Vec<&WhyNot> = e.options.iter().filter_map(|o| o.reason.as_ref()).collect();
@@ -508,7 +693,11 @@ pub fn cadre_summary(e: &CadreExplanation) -> String {
     if let Some(first @ WhyNot::UnitAtCap { .. }) = reasons.first()
         && reasons.iter().all(|r| r == first)
     {
-        return format!("{id} gets no post: {}.", why_not_text(id, first));
+        return fill(
+            lang,
+            Msg::XcCadreNone,
+            &[("cadre", id), ("why", &why_not_in(id, first, lang))],
+        );
     }
     let each: Vec<String> = e
         .options
@@ -516,43 +705,59 @@ pub fn cadre_summary(e: &CadreExplanation) -> String {
         .filter_map(|o| {
             o.reason
                 .as_ref()
-                .map(|r| format!("{}: {}", o.post_id, why_not_text(id, r)))
+                .map(|r| format!("{}: {}", o.post_id, why_not_in(id, r, lang)))
         })
         .collect();
     let lead = if reasons.iter().all(|r| matches!(r, WhyNot::Taken { .. })) {
-        "every candidate post went to someone else: "
+        t(lang, Msg::XcEveryTaken)
     } else {
         ""
     };
-    format!("{id} gets no post: {lead}{}.", some_of(&each, 5, "; "))
+    fill(
+        lang,
+        Msg::XcCadreNone,
+        &[
+            ("cadre", id),
+            ("why", &format!("{lead}{}", some_of(&each, 5, "; ", lang))),
+        ],
+    )
 }
 
 /// Who holds a post and why, why its best other candidates do not, in a few sentences.
 pub fn post_summary(e: &PostExplanation) -> String {
+    post_summary_in(e, Lang::En)
+}
+
+fn post_summary_in(e: &PostExplanation, lang: Lang) -> String {
     let mut parts = Vec::new();
     if !e.plan_status.has_plan() {
-        let s = no_plan_words(e.plan_status);
-        parts.push(format!("{}{}.", s[..1].to_uppercase(), &s[1..]));
+        let s = no_plan_words(e.plan_status, lang);
+        let mut chars = s.chars();
+        let first: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .collect();
+        parts.push(format!("{first}{}.", chars.as_str()));
     }
     for (h, pc) in e.holders.iter().zip(&e.candidates) {
-        let who = if h.pinned {
-            format!(
-                "{} holds it because the scenario pins it (score {})",
-                h.cadre_id,
-                num(h.score)
-            )
-        } else {
-            format!("{} holds it (score {})", h.cadre_id, num(h.score))
-        };
+        let who = holds_words(&h.cadre_id, h.score, h.pinned, lang);
         let cost = pc
             .counterfactual
             .as_ref()
-            .map(|cf| format!("; {}", cf_cost(cf, false)))
+            .map(|cf| format!("; {}", cf_cost(cf, false, lang)))
             .unwrap_or_default();
         parts.push(format!("{who}{cost}."));
     }
     if let Some(u) = &e.unfilled {
-        parts.push(format!("{} seat(s) empty: {}.", u.empty_seats, u.reason));
+        parts.push(fill(
+            lang,
+            Msg::XcSeatsEmpty,
+            &[
+                ("n", &u.empty_seats),
+                ("reason", &super::findings::finding(lang, &u.reason)),
+            ],
+        ));
     }
     let next: Vec<String> = e.candidates[e.holders.len().min(e.candidates.len())..]
         .iter()
@@ -563,39 +768,43 @@ pub fn post_summary(e: &PostExplanation) -> String {
                 .as_deref()
                 .map(|w| format!("{w}; "))
                 .unwrap_or_default();
-            Some(format!(
-                "{} (score {}): {why}{}.",
-                pc.cadre_id,
-                num(pc.score),
-                cf_cost(cf, true)
+            Some(fill(
+                lang,
+                Msg::XcNextOne,
+                &[
+                    ("cadre", &pc.cadre_id),
+                    ("score", &num_in(lang, pc.score)),
+                    ("why", &why),
+                    ("cost", &cf_cost(cf, true, lang)),
+                ],
             ))
         })
         .collect();
     if !next.is_empty() {
-        parts.push(format!("Next best: {}", next.join(" ")));
+        parts.push(fill(lang, Msg::XcNextBest, &[("list", &next.join(" "))]));
     }
     if e.candidates.is_empty() {
-        parts.push(format!("No cadre is eligible for {}.", e.post_id));
+        parts.push(fill(lang, Msg::XcNoneEligible, &[("post", &e.post_id)]));
     }
     parts.join(" ")
 }
 
 /// The lines under the "Requirements to relax" heading, when there is no plan because the
 /// requirements cannot all hold (`None` when there is a plan, or the solve stopped without one).
-fn relax_section(status: SolveStatus, r: Option<&Relaxation>) -> Option<Vec<String>> {
+fn relax_section(status: SolveStatus, r: Option<&Relaxation>, lang: Lang) -> Option<Vec<String>> {
     match r {
         Some(r) => Some(relaxation_lines(r)),
-        None if status == SolveStatus::Infeasible => Some(vec![
-            "rotaplan found no set of requirement groups to relax; `rotaplan plan` lists the groups that cannot hold".to_string(),
-        ]),
+        None if status == SolveStatus::Infeasible => {
+            Some(vec![t(lang, Msg::XcNoGroupToRelax).to_string()])
+        }
         None => None,
     }
 }
 
-fn relax_section_text(status: SolveStatus, r: Option<&Relaxation>) -> String {
+fn relax_section_text(status: SolveStatus, r: Option<&Relaxation>, lang: Lang) -> String {
     let mut out = String::new();
-    if let Some(lines) = relax_section(status, r) {
-        let _ = writeln!(out, "\n{RELAX_HEADING}");
+    if let Some(lines) = relax_section(status, r, lang) {
+        let _ = writeln!(out, "\n{}", t(lang, Msg::XcRelaxHeading));
         for l in lines {
             let _ = writeln!(out, "  {l}");
         }
@@ -603,10 +812,15 @@ fn relax_section_text(status: SolveStatus, r: Option<&Relaxation>) -> String {
     out
 }
 
-fn relax_section_md(status: SolveStatus, r: Option<&Relaxation>, level: &str) -> String {
+fn relax_section_md(
+    status: SolveStatus,
+    r: Option<&Relaxation>,
+    level: &str,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
-    if let Some(lines) = relax_section(status, r) {
-        out += &format!("\n{level} {RELAX_HEADING}\n\n");
+    if let Some(lines) = relax_section(status, r, lang) {
+        out += &format!("\n{level} {}\n\n", t(lang, Msg::XcRelaxHeading));
         for l in lines {
             out += &format!("- {}\n", md_escape(&l));
         }
@@ -708,19 +922,23 @@ fn relaxation_lines(r: &Relaxation) -> Vec<String> {
     out
 }
 
-fn cost_text(c: &Option<Cost>) -> (String, String) {
+fn cost_text(c: &Option<Cost>, lang: Lang) -> (String, String) {
     match c {
-        None => ("not re-solved".into(), String::new()),
+        None => (t(lang, Msg::XcNotResolved).into(), String::new()),
         Some(c) => match c.cost {
             Some(x) => (
-                num(x),
+                num_in(lang, x),
                 if c.proven {
-                    "yes".into()
+                    t(lang, Msg::XcYes).into()
                 } else {
-                    format!("no ({})", status_words(c.status))
+                    fill(
+                        lang,
+                        Msg::XcNoWhy,
+                        &[("status", &super::catalogue::status(lang, c.status))],
+                    )
                 },
             ),
-            None => ("no plan".into(), c.note.to_string()),
+            None => (t(lang, Msg::XcKindNoPlan).into(), c.note.to_string()),
         },
     }
 }
@@ -739,7 +957,7 @@ fn runner_up_rows(r: &RunnerUps) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for p in &r.posts {
         for c in &p.candidates {
-            let (cost, proven) = cost_text(&c.forced);
+            let (cost, proven) = cost_text(&c.forced, Lang::En);
             rows.push(vec![
                 p.post_id.clone(),
                 p.assigned.join(", "),
@@ -770,7 +988,7 @@ pub(super) fn plan_table_notes(plan: &Plan, lang: Lang) -> String {
             let _ = writeln!(out, "  {}: {l}", t(lang, Msg::StructureNote));
         }
     }
-    out += &relax_section_text(plan.solver.status, plan.relaxation.as_ref());
+    out += &relax_section_text(plan.solver.status, plan.relaxation.as_ref(), lang);
     out
 }
 
@@ -780,7 +998,7 @@ pub(super) fn plan_markdown_sections(plan: &Plan, lang: Lang) -> String {
     for l in structure_lines_in(&plan.structure, 50, lang) {
         out += &format!("- {}\n", md_escape(&l));
     }
-    out += &relax_section_md(plan.solver.status, plan.relaxation.as_ref(), "##");
+    out += &relax_section_md(plan.solver.status, plan.relaxation.as_ref(), "##", lang);
     let rows = runner_up_rows(&plan.runner_ups);
     if !rows.is_empty() || !plan.runner_ups.note.is_empty() {
         out += &format!("\n## {}\n\n", runner_ups_heading(&plan.runner_ups));
@@ -800,10 +1018,10 @@ fn change_list(v: &[Change], only_changed: bool) -> String {
         .map(|c| {
             format!(
                 "{} {} → {} ({})",
-                label(&c.name),
+                label(&c.name, Lang::En),
                 num(c.before),
                 num(c.after),
-                signed(c.delta)
+                signed(c.delta, Lang::En)
             )
         })
         .collect::<Vec<_>>()
@@ -824,9 +1042,9 @@ fn counterfactual_lines(cf: &Counterfactual) -> Vec<String> {
     if cf.status.has_plan() {
         out.push(format!(
             "objective {} → {}: cost {}",
-            opt_num(cf.objective_before),
-            opt_num(cf.objective_after),
-            opt_num(cf.cost)
+            opt_num(cf.objective_before, Lang::En),
+            opt_num(cf.objective_after, Lang::En),
+            opt_num(cf.cost, Lang::En)
         ));
         let o = change_list(&cf.objective_changes, true);
         if !o.is_empty() {
@@ -917,7 +1135,7 @@ fn pair_text(e: &PairExplanation) -> String {
         let _ = writeln!(out, "  {l}");
     }
     if let Some(s) = e.plan_status {
-        out += &relax_section_text(s, e.relaxation.as_deref());
+        out += &relax_section_text(s, e.relaxation.as_deref(), Lang::En);
     }
     out
 }
@@ -933,45 +1151,49 @@ fn pair_md(e: &PairExplanation) -> String {
         out += &format!("- {}\n", md_escape(&l));
     }
     if let Some(s) = e.plan_status {
-        out += &relax_section_md(s, e.relaxation.as_deref(), "###");
+        out += &relax_section_md(s, e.relaxation.as_deref(), "###", Lang::En);
     }
     out
 }
 
-const OPTION_HEADER: [&str; 7] = [
-    "post",
-    "title",
-    "score",
-    "held by",
-    "why not",
-    "cost if forced",
-    "proven",
-];
+/// The header of a cadre's candidate posts.
+fn option_header(lang: Lang) -> [&'static str; 7] {
+    [
+        Msg::XcHPost,
+        Msg::XcHTitle,
+        Msg::XcHScore,
+        Msg::XcHHeldBy,
+        Msg::XcHWhyNot,
+        Msg::XcHCostForced,
+        Msg::XcHProven,
+    ]
+    .map(|m| t(lang, m))
+}
 
-fn option_rows(e: &CadreExplanation) -> Vec<Vec<String>> {
+fn option_rows(e: &CadreExplanation, lang: Lang) -> Vec<Vec<String>> {
     e.options
         .iter()
         .map(|o| {
             let held = if o.taken {
-                format!("{} (this cadre)", e.cadre_id)
+                fill(lang, Msg::XcThisCadre, &[("cadre", &e.cadre_id)])
             } else if o.holders.is_empty() {
                 "—".into()
             } else {
                 o.holders
                     .iter()
-                    .map(|h| format!("{} ({})", h.cadre_id, num(h.score)))
+                    .map(|h| format!("{} ({})", h.cadre_id, num_in(lang, h.score)))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(super::numbers_sep(lang))
             };
             let (cost, proven) = if o.taken {
                 (String::new(), String::new())
             } else {
-                cost_text(&o.forced)
+                cost_text(&o.forced, lang)
             };
             vec![
                 o.post_id.clone(),
                 o.post_title.clone(),
-                num(o.score),
+                num_in(lang, o.score),
                 held,
                 o.why_not.clone().unwrap_or_default(),
                 cost,
@@ -981,19 +1203,22 @@ fn option_rows(e: &CadreExplanation) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn cadre_facts(e: &CadreExplanation) -> Vec<String> {
-    let mut out = vec![format!(
-        "current unit {}, rank {}; plan status {}",
-        e.current_unit.as_deref().unwrap_or("—"),
-        e.current_rank,
-        status_words(e.plan_status)
+fn cadre_facts(e: &CadreExplanation, lang: Lang) -> Vec<String> {
+    let mut out = vec![fill(
+        lang,
+        Msg::XcFacts,
+        &[
+            ("unit", &e.current_unit.as_deref().unwrap_or("—")),
+            ("rank", &e.current_rank),
+            ("status", &super::catalogue::status(lang, e.plan_status)),
+        ],
     )];
     for b in &e.cadre_rules {
         out.push(format!(
             "{} ({}): {}",
             b.rule,
-            super::catalogue::rule_title(Lang::En, b.rule),
-            b.detail
+            super::catalogue::rule_title(lang, b.rule),
+            super::rules::why(lang, &b.detail)
         ));
     }
     let cuts = e
@@ -1002,85 +1227,108 @@ fn cadre_facts(e: &CadreExplanation) -> Vec<String> {
         .map(|(r, n)| format!("{r} {n}"))
         .collect::<Vec<_>>()
         .join(", ");
-    out.push(format!(
-        "{} post(s) of a compatible rank (H6){}",
-        e.rank_compatible_posts,
-        if cuts.is_empty() {
-            String::new()
-        } else {
-            format!("; posts cut by each rule: {cuts}")
-        }
+    let cuts = if cuts.is_empty() {
+        cuts
+    } else {
+        fill(lang, Msg::XcCutsEach, &[("cuts", &cuts)])
+    };
+    out.push(fill(
+        lang,
+        Msg::XcCompatible,
+        &[("n", &e.rank_compatible_posts), ("cuts", &cuts)],
     ));
     if !e.forbidden_posts.is_empty() {
-        out.push(format!("forbidden: {}", e.forbidden_posts.join(", ")));
+        out.push(fill(
+            lang,
+            Msg::XcForbiddenList,
+            &[("posts", &e.forbidden_posts.join(", "))],
+        ));
     }
     out
 }
 
-fn cadre_text(e: &CadreExplanation) -> String {
+fn cadre_text(e: &CadreExplanation, lang: Lang) -> String {
     let mut out = format!("{}\n", e.summary);
-    for l in cadre_facts(e) {
+    for l in cadre_facts(e, lang) {
         let _ = writeln!(out, "  {l}");
     }
     if !e.options.is_empty() {
         let _ = writeln!(
             out,
-            "\nCandidate posts of {} (best score first)",
-            e.cadre_id
+            "\n{}",
+            fill(lang, Msg::XcCandidatePostsOf, &[("cadre", &e.cadre_id)])
         );
-        out += &text_table(&OPTION_HEADER, &option_rows(e));
+        out += &text_table(&option_header(lang), &option_rows(e, lang));
     }
-    out += &relax_section_text(e.plan_status, e.relaxation.as_deref());
+    out += &relax_section_text(e.plan_status, e.relaxation.as_deref(), lang);
     out
 }
 
-fn cadre_md(e: &CadreExplanation) -> String {
+fn cadre_md(e: &CadreExplanation, lang: Lang) -> String {
     let mut out = format!(
         "## {} {}\n\n{}\n\n",
         e.cadre_id,
         md_escape(&e.cadre_name),
         md_escape(&e.summary)
     );
-    for l in cadre_facts(e) {
+    for l in cadre_facts(e, lang) {
         out += &format!("- {}\n", md_escape(&l));
     }
     if !e.options.is_empty() {
-        out += "\n### Candidate posts (best score first)\n\n";
-        out += &md_table(&OPTION_HEADER, &option_rows(e));
+        out += &format!("\n### {}\n\n", t(lang, Msg::XcCandidatePosts));
+        out += &md_table(&option_header(lang), &option_rows(e, lang));
     }
-    out += &relax_section_md(e.plan_status, e.relaxation.as_deref(), "###");
+    out += &relax_section_md(e.plan_status, e.relaxation.as_deref(), "###", lang);
     out
 }
 
-const POST_HEADER: [&str; 7] = [
-    "cadre",
-    "score",
-    "placed on",
-    "why not",
-    "change",
-    "cost",
-    "proven",
-];
+/// The header of a post's candidates.
+fn post_header(lang: Lang) -> [&'static str; 7] {
+    [
+        Msg::XcHCadre,
+        Msg::XcHScore,
+        Msg::XcHPlacedOn,
+        Msg::XcHWhyNot,
+        Msg::XcHChange,
+        Msg::XcHCost,
+        Msg::XcHProven,
+    ]
+    .map(|m| t(lang, m))
+}
 
-fn post_rows(e: &PostExplanation) -> Vec<Vec<String>> {
+/// What a counterfactual asked for, in `lang` ("pin C04 → VT05").
+fn asked_in(a: &crate::explain::Asked, lang: Lang) -> String {
+    use crate::explain::Asked;
+    let (m, cadre, post) = match a {
+        Asked::Pin { cadre, post } => (Msg::XcAskedPin, cadre, post),
+        Asked::Forbid { cadre, post } => (Msg::XcAskedForbid, cadre, post),
+    };
+    fill(lang, m, &[("cadre", cadre), ("post", post)])
+}
+
+fn post_rows(e: &PostExplanation, lang: Lang) -> Vec<Vec<String>> {
     e.candidates
         .iter()
         .map(|c| {
             let (change, cost, proven) = match &c.counterfactual {
-                None => ("not re-solved".to_string(), String::new(), String::new()),
+                None => (
+                    t(lang, Msg::XcNotResolved).to_string(),
+                    String::new(),
+                    String::new(),
+                ),
                 Some(cf) => (
-                    cf.change.to_string(),
+                    asked_in(&cf.change, lang),
                     if cf.status.has_plan() {
-                        opt_num(cf.cost)
+                        opt_num(cf.cost, lang)
                     } else {
-                        "no plan".into()
+                        t(lang, Msg::XcKindNoPlan).into()
                     },
-                    if cf.proven { "yes" } else { "no" }.to_string(),
+                    t(lang, if cf.proven { Msg::XcYes } else { Msg::XcNo }).to_string(),
                 ),
             };
             vec![
                 format!("{} {}", c.cadre_id, c.cadre_name),
-                num(c.score),
+                num_in(lang, c.score),
                 c.placed_on.clone().unwrap_or_else(|| "—".into()),
                 c.why_not.clone().unwrap_or_default(),
                 change,
@@ -1091,33 +1339,49 @@ fn post_rows(e: &PostExplanation) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn post_text(e: &PostExplanation) -> String {
+fn post_text(e: &PostExplanation, lang: Lang) -> String {
+    let must = if e.must_fill {
+        t(lang, Msg::XcMustFill)
+    } else {
+        ""
+    };
     let mut out = format!(
-        "{} {} ({}), {} seat(s){}\n{}\n",
-        e.post_id,
-        e.post_title,
-        e.unit_id,
-        e.seats,
-        if e.must_fill { ", must fill" } else { "" },
+        "{}\n{}\n",
+        fill(
+            lang,
+            Msg::XcPostHead,
+            &[
+                ("post", &e.post_id),
+                ("title", &e.post_title),
+                ("unit", &e.unit_id),
+                ("seats", &e.seats),
+                ("must", &must),
+            ],
+        ),
         e.summary
     );
     if !e.candidates.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nCandidates (holders first; cost = objective lost if the pair is forbidden (a holder) or forced in (the others))"
-        );
-        out += &text_table(&POST_HEADER, &post_rows(e));
+        let _ = writeln!(out, "\n{}", t(lang, Msg::XcCandidatesHead));
+        out += &text_table(&post_header(lang), &post_rows(e, lang));
     }
     // The reason is in the summary, and why each eligible cadre is not on the post is in the table
     // above, in the words of the pair and cadre views: only the kind here.
     if let Some(u) = &e.unfilled {
-        let _ = writeln!(out, "\nEmpty seat(s): {}", kind_words(u.kind));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            fill(
+                lang,
+                Msg::XcEmptySeats,
+                &[("kind", &kind_words(u.kind, lang))]
+            )
+        );
     }
-    out += &relax_section_text(e.plan_status, e.relaxation.as_deref());
+    out += &relax_section_text(e.plan_status, e.relaxation.as_deref(), lang);
     out
 }
 
-fn post_md(e: &PostExplanation) -> String {
+fn post_md(e: &PostExplanation, lang: Lang) -> String {
     let mut out = format!(
         "## {} {}\n\n{}\n\n",
         e.post_id,
@@ -1125,9 +1389,9 @@ fn post_md(e: &PostExplanation) -> String {
         md_escape(&e.summary)
     );
     if !e.candidates.is_empty() {
-        out += &md_table(&POST_HEADER, &post_rows(e));
+        out += &md_table(&post_header(lang), &post_rows(e, lang));
     }
-    out += &relax_section_md(e.plan_status, e.relaxation.as_deref(), "###");
+    out += &relax_section_md(e.plan_status, e.relaxation.as_deref(), "###", lang);
     out
 }
 
@@ -1158,13 +1422,13 @@ fn overview_text(e: &Overview) -> String {
         "{} — status {}, objective {}\n",
         e.scenario,
         status_words(e.status),
-        opt_num(e.objective)
+        opt_num(e.objective, Lang::En)
     );
     let _ = writeln!(out, "\nStructure (before the MIP)");
     for l in structure_lines(&e.structure, 20) {
         let _ = writeln!(out, "  {l}");
     }
-    out += &relax_section_text(e.status, e.relaxation.as_ref());
+    out += &relax_section_text(e.status, e.relaxation.as_ref(), Lang::En);
     let rows = runner_up_rows(&e.runner_ups);
     if !rows.is_empty() {
         let _ = writeln!(out, "\n{}", runner_ups_heading(&e.runner_ups));
@@ -1183,7 +1447,7 @@ fn overview_text(e: &Overview) -> String {
                 u.post_id,
                 u.post_title,
                 mf,
-                kind_words(u.kind),
+                kind_words(u.kind, Lang::En),
                 u.reason
             );
             out += &unfilled_details(u, "    ");
@@ -1197,12 +1461,12 @@ fn overview_md(e: &Overview) -> String {
         "# {}\n\nStatus {}, objective {}.\n\n## Structure\n\n",
         md_escape(&e.scenario),
         status_words(e.status),
-        opt_num(e.objective)
+        opt_num(e.objective, Lang::En)
     );
     for l in structure_lines(&e.structure, 50) {
         out += &format!("- {}\n", md_escape(&l));
     }
-    out += &relax_section_md(e.status, e.relaxation.as_ref(), "##");
+    out += &relax_section_md(e.status, e.relaxation.as_ref(), "##", Lang::En);
     let rows = runner_up_rows(&e.runner_ups);
     if !rows.is_empty() {
         out += &format!("\n## {}\n\n", runner_ups_heading(&e.runner_ups));
@@ -1218,7 +1482,7 @@ fn overview_md(e: &Overview) -> String {
                 "- `{}` {} ({}): {}\n",
                 u.post_id,
                 md_escape(&u.post_title),
-                kind_words(u.kind),
+                kind_words(u.kind, Lang::En),
                 md_escape(&u.reason.to_string())
             );
             for l in unfilled_details(u, "").lines() {

@@ -48,19 +48,25 @@ pub fn programme_csv(plan: &ProgrammePlan) -> String {
 
 /// Why a cadre has no placement, in words.
 pub fn unplaced_words(u: &Unplaced) -> String {
+    unplaced_words_in(u, Lang::En)
+}
+
+/// [`unplaced_words`] in `lang`.
+pub fn unplaced_words_in(u: &Unplaced, lang: Lang) -> String {
     match u {
-        Unplaced::NoEligiblePost { posts: 0, .. } => {
-            "no post of the rank held or one above it exists".to_string()
+        Unplaced::NoEligiblePost { posts: 0, .. } => t(lang, Msg::PgsNoPostExists).to_string(),
+        Unplaced::NoEligiblePost { posts, first } => {
+            let first = first.as_ref().map_or(String::new(), |b| {
+                let breach = format!("{}: {}", b.rule, super::rules::why(lang, &b.detail));
+                fill(lang, Msg::PgsFirstBreach, &[("breach", &breach)])
+            });
+            fill(
+                lang,
+                Msg::PgsNonePasses,
+                &[("posts", posts), ("first", &first)],
+            )
         }
-        Unplaced::NoEligiblePost { posts, first } => format!(
-            "none of the {posts} posts of the rank held or one above passes the placement rules{}",
-            first
-                .as_ref()
-                .map_or(String::new(), |b| format!(" (first: {b})"))
-        ),
-        Unplaced::AllTaken { posts } => {
-            format!("every seat of the {posts} post(s) the cadre could take is held on that date")
-        }
+        Unplaced::AllTaken { posts } => fill(lang, Msg::PgsAllTaken, &[("posts", posts)]),
     }
 }
 
@@ -192,8 +198,7 @@ pub fn changes_csv(sc: &Scenario, plan: &ProgrammePlan) -> Option<String> {
 }
 
 /// The lexicographic levels and the changes from the previous programme, for the summary.
-fn levels_and_changes(sc: &Scenario, plan: &ProgrammePlan, out: &mut String) {
-    let lang = sc.language.unwrap_or_default();
+fn levels_and_changes(sc: &Scenario, plan: &ProgrammePlan, out: &mut String, lang: Lang) {
     if !plan.levels.is_empty() {
         let _ = writeln!(out, "\n{}:", t(lang, Msg::LevelsHeading));
         let rows: Vec<Vec<String>> = plan
@@ -261,7 +266,7 @@ fn levels_and_changes(sc: &Scenario, plan: &ProgrammePlan, out: &mut String) {
     }
 }
 
-fn unplaced_rows(sc: &Scenario, plan: &ProgrammePlan) -> Vec<UnplacedRow> {
+fn unplaced_rows(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> Vec<UnplacedRow> {
     plan.unplaced
         .iter()
         .map(|(c, s, why)| UnplacedRow {
@@ -269,7 +274,7 @@ fn unplaced_rows(sc: &Scenario, plan: &ProgrammePlan) -> Vec<UnplacedRow> {
             cadre_name: sc.cadre(*c).name.clone(),
             period: s + 1,
             date: plan.periods[*s],
-            reason: unplaced_words(why),
+            reason: unplaced_words_in(why, lang),
             why: why.clone(),
         })
         .collect()
@@ -292,7 +297,7 @@ fn renewal_rows(sc: &Scenario, plan: &ProgrammePlan) -> Vec<RenewalRow> {
 pub fn programme_json(sc: &Scenario, plan: &ProgrammePlan) -> String {
     let j = ProgrammeJson {
         plan,
-        unplaced: unplaced_rows(sc, plan),
+        unplaced: unplaced_rows(sc, plan, Lang::En),
         renewals: renewal_rows(sc, plan),
         changes: change_rows(sc, plan, sc.language.unwrap_or_default()),
     };
@@ -303,50 +308,104 @@ pub fn programme_json(sc: &Scenario, plan: &ProgrammePlan) -> String {
 }
 
 /// The summary a person reads: status, objective, the KPIs per period, the cadres without a
-/// placement and the certificates to renew.
+/// placement and the certificates to renew (in the scenario's `language:`).
 pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
+    programme_summary_in(sc, plan, sc.language.unwrap_or_default())
+}
+
+/// [`programme_summary`] in `lang`.
+pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
+    let n = |x: f64| super::num_in(lang, x);
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Programme {}: {} periods from {} to {}",
-        plan.scenario,
-        plan.periods.len(),
-        plan.periods
-            .first()
-            .map_or(String::new(), |d| d.to_string()),
-        sc.programme
-            .as_ref()
-            .map_or(String::new(), |p| p.end.to_string())
+        "{}",
+        fill(
+            lang,
+            Msg::PgsHeadline,
+            &[
+                ("scenario", &plan.scenario),
+                ("n", &plan.periods.len()),
+                (
+                    "start",
+                    &plan
+                        .periods
+                        .first()
+                        .map_or(String::new(), |d| d.to_string())
+                ),
+                (
+                    "end",
+                    &sc.programme
+                        .as_ref()
+                        .map_or(String::new(), |p| p.end.to_string())
+                ),
+            ],
+        )
     );
     let _ = writeln!(
         out,
-        "status: {}, objective {}, bound {}, gap {}",
-        plan.status.as_str(),
-        opt(plan.objective.map(|o| o.total)),
-        opt(plan.bound),
-        gap(plan.gap)
+        "{}",
+        fill(
+            lang,
+            Msg::PgsStatus,
+            &[
+                (
+                    "status",
+                    &super::catalogue::status_id(lang, plan.status.as_str())
+                ),
+                (
+                    "objective",
+                    &super::number_in(lang, &opt(plan.objective.map(|o| o.total)))
+                ),
+                ("bound", &super::number_in(lang, &opt(plan.bound))),
+                ("gap", &super::number_in(lang, &gap(plan.gap))),
+            ],
+        )
     );
     if let Some(o) = plan.objective {
-        let _ = write!(
-            out,
-            "objective: rotations {} + placements {} − unplaced {} − uneven periods {}",
-            num(o.rotations),
-            num(o.placements),
-            num(o.unplaced),
-            num(o.smoothing)
+        out += &fill(
+            lang,
+            Msg::PgsObjective,
+            &[
+                ("rotations", &n(o.rotations)),
+                ("placements", &n(o.placements)),
+                ("unplaced", &n(o.unplaced)),
+                ("smoothing", &n(o.smoothing)),
+            ],
         );
         if !plan.targets.is_empty() {
-            let _ = write!(out, " − targets missed {}", num(o.targets));
+            out += &fill(lang, Msg::PgsTargetsMissed, &[("n", &n(o.targets))]);
         }
         out.push('\n');
     }
     let _ = writeln!(
         out,
-        "model: {} columns, {} rows; built in {:.2} s, solved in {:.2} s",
-        plan.columns, plan.model_rows, plan.build_s, plan.solve_s
+        "{}",
+        fill(
+            lang,
+            Msg::PgsModel,
+            &[
+                (
+                    "columns",
+                    &super::number_in(lang, &plan.columns.to_string())
+                ),
+                (
+                    "rows",
+                    &super::number_in(lang, &plan.model_rows.to_string())
+                ),
+                (
+                    "build",
+                    &super::number_in(lang, &format!("{:.2}", plan.build_s))
+                ),
+                (
+                    "solve",
+                    &super::number_in(lang, &format!("{:.2}", plan.solve_s))
+                ),
+            ],
+        )
     );
-    if let Some(n) = &plan.note {
-        let _ = writeln!(out, "note: {n}");
+    if let Some(note) = &plan.note {
+        let _ = writeln!(out, "{}", fill(lang, Msg::PgsNote, &[("note", note)]));
     }
     out.push('\n');
     let rows: Vec<Vec<String>> = plan
@@ -367,53 +426,67 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
             ]
         })
         .collect();
-    out += &text_table(
-        &[
-            "period",
-            "date",
-            "rotations",
-            "placements",
-            "chained",
-            "vacant seats",
-            "women",
-            "minority",
-            "most leaving one unit",
-            "certificates to renew",
-        ],
-        &rows,
-    );
-    out += &targets_section(sc.language.unwrap_or_default(), plan);
-    let unplaced = unplaced_rows(sc, plan);
+    let header = [
+        Msg::PgsHPeriod,
+        Msg::PgsHDate,
+        Msg::PgsHRotations,
+        Msg::PgsHPlacements,
+        Msg::PgsHChained,
+        Msg::PgsHVacant,
+        Msg::PgsHWomen,
+        Msg::PgsHMinority,
+        Msg::PgsHMostLeaving,
+        Msg::PgsHRenewals,
+    ]
+    .map(|m| t(lang, m));
+    out += &text_table(&header, &rows);
+    out += &targets_section(lang, plan);
+    let unplaced = unplaced_rows(sc, plan, lang);
     if !unplaced.is_empty() {
-        let _ = writeln!(out, "\nWithout a placement after rotation:");
+        let _ = writeln!(out, "\n{}", t(lang, Msg::PgsUnplacedHeading));
         for u in &unplaced {
-            let _ = writeln!(
-                out,
-                "  {} {} (due in period {}, {}): {}",
-                u.cadre_id, u.cadre_name, u.period, u.date, u.reason
+            let line = fill(
+                lang,
+                Msg::PgsUnplacedLine,
+                &[
+                    ("cadre", &u.cadre_id),
+                    ("name", &u.cadre_name),
+                    ("period", &u.period),
+                    ("date", &u.date),
+                    ("reason", &u.reason),
+                ],
             );
+            let _ = writeln!(out, "  {line}");
         }
     }
     let renewals = renewal_rows(sc, plan);
     if !renewals.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNeeds a renewed health certificate (H3) before moving:"
-        );
+        let _ = writeln!(out, "\n{}", t(lang, Msg::PgsRenewHeading));
         for r in &renewals {
-            let _ = writeln!(
-                out,
-                "  {} {} by {} (period {})",
-                r.cadre_id, r.cadre_name, r.date, r.period
+            let line = fill(
+                lang,
+                Msg::PgsRenewLine,
+                &[
+                    ("cadre", &r.cadre_id),
+                    ("name", &r.cadre_name),
+                    ("date", &r.date),
+                    ("period", &r.period),
+                ],
             );
+            let _ = writeln!(out, "  {line}");
         }
     }
-    levels_and_changes(sc, plan, &mut out);
+    levels_and_changes(sc, plan, &mut out, lang);
     out
 }
 
-/// The moves as a table for the terminal.
+/// The moves as a table for the terminal (in the scenario's `language:`).
 pub fn programme_table(sc: &Scenario, plan: &ProgrammePlan) -> String {
+    programme_table_in(sc, plan, sc.language.unwrap_or_default())
+}
+
+/// [`programme_table`] in `lang`.
+pub fn programme_table_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
     let rows: Vec<Vec<String>> = plan
         .rows
         .iter()
@@ -421,7 +494,7 @@ pub fn programme_table(sc: &Scenario, plan: &ProgrammePlan) -> String {
             vec![
                 (r.period + 1).to_string(),
                 r.start.to_string(),
-                r.kind.as_str().to_string(),
+                super::rules::kind_words(lang, r.kind).to_string(),
                 format!("{} {}", r.cadre_id, r.cadre_name),
                 r.post_id.clone(),
                 r.unit_id.clone(),
@@ -429,22 +502,37 @@ pub fn programme_table(sc: &Scenario, plan: &ProgrammePlan) -> String {
             ]
         })
         .collect();
-    let mut out = programme_summary(sc, plan);
+    let mut out = programme_summary_in(sc, plan, lang);
     out.push('\n');
-    out += &text_table(
-        &["period", "start", "kind", "cadre", "post", "unit", "end"],
-        &rows,
-    );
+    let header = [
+        Msg::PgsHPeriod,
+        Msg::PgsHStart,
+        Msg::PgsHKind,
+        Msg::PgsHCadre,
+        Msg::PgsHPost,
+        Msg::PgsHUnit,
+        Msg::PgsHEnd,
+    ]
+    .map(|m| t(lang, m));
+    out += &text_table(&header, &rows);
     out
 }
 
 /// The checker's verdict on a programme.
 pub fn programme_violations_text(v: &[crate::check::Violation]) -> String {
+    programme_violations_text_in(v, Lang::En)
+}
+
+/// [`programme_violations_text`] in `lang`: the rules named are those `check::programme` verifies.
+pub fn programme_violations_text_in(v: &[crate::check::Violation], lang: Lang) -> String {
     if v.is_empty() {
-        return "the programme passes every rule (H1–H10, S1, S3, P1, P2) at every period's date\n"
-            .into();
+        return fill(
+            lang,
+            Msg::PgsPasses,
+            &[("rules", &super::catalogue::programme_rule_ranges())],
+        ) + "\n";
     }
-    super::violations_text(v)
+    super::violations_text_in(v, lang)
 }
 
 fn direction_words(lang: Lang, d: crate::programme::review::Direction) -> &'static str {

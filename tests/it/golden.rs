@@ -89,13 +89,20 @@ fn what_if_comparison_is_golden() {
     insta::assert_snapshot!("what_if_comparison_table", table.join("\n"));
 }
 
+/// `rotaplan --lang LANG explain ARGS…`'s answer, timings masked.
+fn explain_in(lang: &str, args: &[&str]) -> String {
+    let out = rotaplan()
+        .args(["--lang", lang, "explain"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}");
+    masked_text(&String::from_utf8_lossy(&out.stdout))
+}
+
 #[test]
 fn explain_answers_are_golden() {
-    let ask = |args: &[&str]| {
-        let out = rotaplan().arg("explain").args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?}");
-        masked_text(&String::from_utf8_lossy(&out.stdout))
-    };
+    let ask = |args: &[&str]| explain_in("en", args);
     insta::assert_snapshot!(
         "explain_tutorial_post_vt03",
         ask(&["scenarios/tutorial/tutorial.yaml", "--post", "VT03"])
@@ -104,6 +111,31 @@ fn explain_answers_are_golden() {
         "explain_province_cadre_c100",
         ask(&["scenarios/province/province.yaml", "--cadre", "C100"])
     );
+}
+
+#[test]
+fn explain_answers_in_vietnamese_are_golden() {
+    // The same questions as `explain_answers_are_golden`, answered in Vietnamese: every word from
+    // the catalogue, the numbers written the Vietnamese way.
+    let ask = |args: &[&str]| explain_in("vi", args);
+    insta::assert_snapshot!(
+        "explain_tutorial_post_vt03_vi",
+        ask(&["scenarios/tutorial/tutorial.yaml", "--post", "VT03"])
+    );
+    insta::assert_snapshot!(
+        "explain_province_cadre_c100_vi",
+        ask(&["scenarios/province/province.yaml", "--cadre", "C100"])
+    );
+    // JSON keeps its keys; its sentences follow the language.
+    let json = ask(&[
+        "scenarios/tutorial/tutorial.yaml",
+        "--post",
+        "VT03",
+        "--format",
+        "json",
+    ]);
+    assert!(json.contains("\"summary\": \"C14 giữ vị trí này"), "{json}");
+    assert!(json.contains("\"why_not\": \"C13 nhận VT01"), "{json}");
 }
 
 #[test]
@@ -319,6 +351,23 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
         "moves",
         "optimum",
         "status",
+        "score",
+        "held",
+        "holds",
+        "forced",
+        "forbidden",
+        "proven",
+        "exact",
+        "candidate",
+        "seat",
+        "seats",
+        "period",
+        "periods",
+        "rotations",
+        "placements",
+        "programme",
+        "columns",
+        "solved",
     ];
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("p");
@@ -367,6 +416,40 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
     let html = fs::read_to_string(night.join("summary.html")).unwrap();
     assert!(html.contains("<html lang=\"vi\">") && html.contains("Biểu đồ"));
     assert!(html.contains("Chỉ tiêu theo kịch bản") && !html.contains("KPIs per scenario"));
+    // explain --cadre and --post, as text and Markdown, and the programme's plan: its terminal
+    // summary and table, and programme.md.
+    for format in ["table", "markdown"] {
+        for (what, scenario, id) in [
+            ("--cadre", "scenarios/province/province.yaml", "C100"),
+            ("--post", tutorial, "VT03"),
+            ("--post", tutorial, "VT01"),
+            ("--cadre", tutorial, "C13"),
+        ] {
+            said.push((
+                "explain",
+                explain_in("vi", &[scenario, what, id, "--format", format]),
+            ));
+        }
+    }
+    let programme = dir.path().join("programme");
+    said.push((
+        "plan (programme)",
+        run(
+            &["plan", "scenarios/programme/programme.yaml", "--out"],
+            &programme,
+        ),
+    ));
+    said.push((
+        "programme.md",
+        fs::read_to_string(programme.join("programme.md")).unwrap(),
+    ));
+    said.push((
+        "check (programme)",
+        run(
+            &["check", "scenarios/programme/programme.yaml"],
+            &programme.join("programme.csv"),
+        ),
+    ));
     for (cmd, text) in &said {
         let found = english_words(text, ENGLISH);
         assert!(
