@@ -590,6 +590,31 @@ catalogue! {
     XpForcedNone { en: "No programme rotates {cadre} in {period} within the other rules (seats on every date, departures, placements): {status}.", vi: "Không có chương trình nào luân chuyển được {cadre} ở {period} mà vẫn đáp ứng các quy định khác (chỉ tiêu tại mọi thời điểm, số cán bộ rời đơn vị, bố trí sau luân chuyển): {status}." }
     XpNoResolve { en: "No re-solve: no rotation of {cadre} in {period} passes the rules and the seats.", vi: "Không giải lại: không có phương án luân chuyển {cadre} ở {period} đáp ứng các quy định và chỉ tiêu." }
     ProgRelatives { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p} and {b} → {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các đợt điều động của chương trình: {a} → {p} và {b} → {q}" }
+
+    // ---- the solver's notes (solve::Note, solve::Stuck), worded by report::rules::solver_note
+    StuckNoPlanWithin { en: "the solver found no plan for the requirements within {seconds} s", vi: "bộ giải không tìm được phương án đáp ứng các yêu cầu trong {seconds} giây" }
+    StuckMayNotGiveWay { en: "the elastic plan breaks a group that may not give way", vi: "phương án co giãn vi phạm một nhóm yêu cầu không được phép nới" }
+    StuckNoColumnSet { en: "no column set to try", vi: "không còn tập biến nào để thử" }
+    NoteRequirementsUnknown { en: "no plan meets the hard requirements yet, and none was proven impossible: {why}", vi: "chưa có phương án nào đáp ứng các yêu cầu bắt buộc, và cũng chưa chứng minh được là không thể: {why}" }
+    NoteNothingToOptimise { en: "no cadre→post pair passes the hard rules; nothing to optimise", vi: "không có cặp cán bộ→vị trí nào thỏa các quy định bắt buộc; không có gì để tối ưu" }
+    NoteDeadlineFallback { en: "the backend did not return within {seconds} s; this is the greedy plan, not proven", vi: "bộ giải không trả lời trong {seconds} giây; đây là phương án tham lam, chưa được chứng minh là tối ưu" }
+    NoteNoPlanInTime { en: "HiGHS found no plan within {seconds} s; this is the greedy plan, not proven", vi: "HiGHS không tìm được phương án trong {seconds} giây; đây là phương án tham lam, chưa được chứng minh là tối ưu" }
+    NoteBackendError { en: "backend error: {message}; this is the greedy plan", vi: "lỗi bộ giải: {message}; đây là phương án tham lam" }
+    NotePricingIntegral { en: "pricing: {held} of {pairs} pairs in the LP ({rounds} rounds); its solution is integral and meets the LP bound {bound} over all pairs, so no MIP was needed", vi: "định giá cột: {held} trên {pairs} cặp trong bài toán LP ({rounds} vòng); nghiệm của nó nguyên và đạt cận LP {bound} trên mọi cặp, nên không cần giải MIP" }
+    NotePricingAtBound { en: "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds); the plan meets the LP bound {bound} over all pairs", vi: "định giá cột: {held} trên {pairs} cặp trong mô hình ({rounds} vòng LP); phương án đạt cận LP {bound} trên mọi cặp" }
+    NotePricingReadmitted { en: "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds, LP bound {bound}, first plan {first}, {fixed} pairs re-admitted by reduced cost)", vi: "định giá cột: {held} trên {pairs} cặp trong mô hình ({rounds} vòng LP, cận LP {bound}, phương án đầu {first}, {fixed} cặp được đưa lại theo chi phí rút gọn)" }
+    NotePricingNotReadmitted { en: "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds, LP bound {bound}, first plan {first}, {fixed} pairs could not be re-admitted by reduced cost)", vi: "định giá cột: {held} trên {pairs} cặp trong mô hình ({rounds} vòng LP, cận LP {bound}, phương án đầu {first}, {fixed} cặp không thể đưa lại theo chi phí rút gọn)" }
+
+    // ---- run/batch job failures (runs::parallel::JobError, error.txt) and `rotaplan validate`'s lines
+    JobPreviousPlan { en: "baseline: previous: the previous plan {file} cannot be read:\n{error}", vi: "baseline: previous: không đọc được phương án trước {file}:\n{error}" }
+    JobChecker { en: "internal error: the plan failed the independent checker\n{violations}", vi: "lỗi nội bộ: phương án không qua được bước kiểm tra độc lập\n{violations}" }
+    JobNotStarted { en: "not started: the run was interrupted", vi: "chưa chạy: lượt chạy đã bị dừng giữa chừng" }
+    JobPlanXlsx { en: "internal error: cannot make plan.xlsx: {error}", vi: "lỗi nội bộ: không tạo được plan.xlsx: {error}" }
+    ValidateValid { en: "{path}: valid ({units} units, {posts} posts, {cadres} cadres, plan date {date}, rule set {rules}{variants}){warnings}", vi: "{path}: hợp lệ ({units} đơn vị, {posts} vị trí, {cadres} cán bộ, ngày lập kế hoạch {date}, bộ quy định {rules}{variants}){warnings}" }
+    ValidateVariants { en: ", and {n} variant(s)", vi: ", và {n} biến thể" }
+    ValidateWarnings { en: ", {n} warning(s)", vi: ", {n} cảnh báo" }
+    WarningsCount { en: "{n} warning(s)", vi: "{n} cảnh báo" }
+    WarningsDenied { en: "{n} warning(s) denied (--deny-warnings); nothing was done", vi: "{n} cảnh báo bị coi là lỗi (--deny-warnings); chưa làm gì cả" }
 }
 
 /// A rule's title for people.
