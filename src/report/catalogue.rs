@@ -615,6 +615,22 @@ catalogue! {
     ValidateWarnings { en: ", {n} warning(s)", vi: ", {n} cảnh báo" }
     WarningsCount { en: "{n} warning(s)", vi: "{n} cảnh báo" }
     WarningsDenied { en: "{n} warning(s) denied (--deny-warnings); nothing was done", vi: "{n} cảnh báo bị coi là lỗi (--deny-warnings); chưa làm gì cả" }
+
+    // ---- the programme solver's notes (solve::programme::ProgrammeNote), worded by report::rules::programme_note
+    PNoteNothingToOptimise { en: "no rotation or placement passes the rules; nothing to optimise", vi: "không có lượt luân chuyển hay bố trí nào thỏa các quy định; không có gì để tối ưu" }
+    PNoteDeadline { en: "the backend did not return within {seconds} s; the programme is empty, not proven", vi: "bộ giải không trả lời trong {seconds} giây; chương trình để trống, chưa được chứng minh" }
+    PNoteNoProgrammeWithin { en: "no programme found within {seconds} s; the programme is empty", vi: "không tìm được chương trình nào trong {seconds} giây; chương trình để trống" }
+    PNoteForcedImpossible { en: "no programme rotates the cadre in that period", vi: "không có chương trình nào luân chuyển cán bộ này trong kỳ đó" }
+    PNoteCalledInfeasible { en: "the backend calls the programme infeasible, but the empty programme is feasible", vi: "bộ giải cho rằng chương trình không khả thi, nhưng chương trình để trống vẫn khả thi" }
+    PNoteBackendError { en: "backend error: {message}", vi: "lỗi bộ giải: {message}" }
+    PNoteHistoryMove { en: "line {line} ({kind} {cadre} → {post}, period {period})", vi: "dòng {line} ({kind} {cadre} → {post}, kỳ {period})" }
+    PNoteRotation { en: "rotation", vi: "luân chuyển" }
+    PNotePlacement { en: "placement", vi: "bố trí" }
+    PNoteHistoryBreaksRules { en: "the history's executed moves cannot all be kept: {moves} no longer pass the rules on their date (see `rotaplan check`); correct the history or the tables", vi: "không thể giữ tất cả các lượt đã thực hiện trong lịch sử: {moves} không còn thỏa các quy định vào ngày của chúng (xem `rotaplan check`); hãy sửa lịch sử hoặc các bảng dữ liệu" }
+    PNoteHistoryCannotHold { en: "the history's executed moves cannot all hold together (seats of a post, one move per cadre, a placement after each rotation); correct the history", vi: "các lượt đã thực hiện trong lịch sử không thể cùng đứng vững (số suất của vị trí, mỗi cán bộ một lượt, một lần bố trí sau mỗi lượt luân chuyển); hãy sửa lịch sử" }
+    PNoteLevelStopped { en: "level {level} ({name}) stopped without a solution; the programme is level {kept}'s", vi: "mức {level} ({name}) dừng mà không có nghiệm; chương trình là của mức {kept}" }
+    PNoteObjectiveDiffers { en: "the backend's objective {backend} differs from the programme's recomputed {recomputed}", vi: "giá trị mục tiêu của bộ giải {backend} khác với giá trị tính lại của chương trình {recomputed}" }
+    PNoteLevelBreaksRow { en: "level {name}: the programme's value {got} breaks its row {want}", vi: "mức {name}: giá trị {got} của chương trình vi phạm ràng buộc {want} của mức" }
 }
 
 /// A rule's title for people.

@@ -8,7 +8,9 @@ use crate::check::{Occupant, PeriodRef, Problem, ProgrammeProblem, TargetGroup, 
 use crate::domain::Lang;
 use crate::explain::{Asked, NotFound, Table};
 use crate::plan::{Note, Notes};
+use crate::programme::MoveKind;
 use crate::rules::{Breach, LocalWhy, PlacementStep, RankLimit, Why};
+use crate::solve::programme::{ProgrammeNote, ProgrammeNotes};
 use crate::solve::{self, Conflict, InfeasibleGroup, Stuck};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
@@ -769,24 +771,19 @@ pub fn solver_note(lang: Lang, n: &solve::Note) -> String {
             pairs,
             rounds,
             bound,
-        } => fill(
-            lang,
-            Msg::NotePricingIntegral,
-            &[
-                ("held", held),
-                ("pairs", pairs),
-                ("rounds", rounds),
-                ("bound", &num(format!("{bound:.4}"))),
-            ],
-        ),
-        N::PricingAtBound {
+        }
+        | N::PricingAtBound {
             held,
             pairs,
             rounds,
             bound,
         } => fill(
             lang,
-            Msg::NotePricingAtBound,
+            if matches!(n, N::PricingIntegral { .. }) {
+                Msg::NotePricingIntegral
+            } else {
+                Msg::NotePricingAtBound
+            },
             &[
                 ("held", held),
                 ("pairs", pairs),
@@ -818,6 +815,103 @@ pub fn solver_note(lang: Lang, n: &solve::Note) -> String {
                 ("fixed", by_reduced_cost),
             ],
         ),
+    }
+}
+
+/// A programme's note in `lang` (plan.json keeps the English one).
+pub fn programme_note(lang: Lang, n: &ProgrammeNote) -> String {
+    use ProgrammeNote as P;
+    let num = |x: String| super::number_in(lang, &x);
+    match n {
+        // The words are the solver's constant (its owner keeps them), in every language.
+        P::HardCannotHold => solve::programme::hard_cannot_hold().to_string(),
+        P::NothingToOptimise => t(lang, Msg::PNoteNothingToOptimise).to_string(),
+        P::Deadline { seconds } => fill(
+            lang,
+            Msg::PNoteDeadline,
+            &[("seconds", &num(format!("{seconds:.1}")))],
+        ),
+        P::NoProgrammeWithin { seconds } => fill(
+            lang,
+            Msg::PNoteNoProgrammeWithin,
+            &[("seconds", &num(format!("{seconds}")))],
+        ),
+        P::ForcedImpossible => t(lang, Msg::PNoteForcedImpossible).to_string(),
+        P::CalledInfeasible => t(lang, Msg::PNoteCalledInfeasible).to_string(),
+        P::BackendError(m) => fill(lang, Msg::PNoteBackendError, &[("message", m)]),
+        P::HistoryBreaksRules(moves) => {
+            let moves: Vec<String> = moves
+                .iter()
+                .map(|m| {
+                    let kind = match m.kind {
+                        MoveKind::Rotation => t(lang, Msg::PNoteRotation),
+                        MoveKind::Placement => t(lang, Msg::PNotePlacement),
+                    };
+                    fill(
+                        lang,
+                        Msg::PNoteHistoryMove,
+                        &[
+                            ("line", &m.line),
+                            ("kind", &kind),
+                            ("cadre", &m.cadre),
+                            ("post", &m.post),
+                            ("period", &m.period),
+                        ],
+                    )
+                })
+                .collect();
+            fill(
+                lang,
+                Msg::PNoteHistoryBreaksRules,
+                &[("moves", &moves.join(", "))],
+            )
+        }
+        P::HistoryCannotHold => t(lang, Msg::PNoteHistoryCannotHold).to_string(),
+        P::LevelStopped { level, name } => fill(
+            lang,
+            Msg::PNoteLevelStopped,
+            &[("level", level), ("name", name), ("kept", &(level - 1))],
+        ),
+        P::ObjectiveDiffers {
+            backend,
+            recomputed,
+        } => fill(
+            lang,
+            Msg::PNoteObjectiveDiffers,
+            &[
+                ("backend", &num(format!("{backend:.6}"))),
+                ("recomputed", &num(format!("{recomputed:.6}"))),
+            ],
+        ),
+        P::LevelBreaksRow { name, got, want } => fill(
+            lang,
+            Msg::PNoteLevelBreaksRow,
+            &[
+                ("name", name),
+                ("got", &num(format!("{got}"))),
+                ("want", &num(format!("{want}"))),
+            ],
+        ),
+    }
+}
+
+/// A programme's notes in `lang`, joined by "; ".
+pub fn programme_notes(lang: Lang, ns: &ProgrammeNotes) -> String {
+    let all: Vec<String> = ns.0.iter().map(|n| programme_note(lang, n)).collect();
+    all.join("; ")
+}
+
+/// English, the words of the programme's plan.json `note`.
+impl fmt::Display for ProgrammeNotes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&programme_notes(Lang::En, self))
+    }
+}
+
+/// The notes as one English string (plan.json's `note`).
+impl Serialize for ProgrammeNotes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -953,5 +1047,41 @@ mod solver_note_tests {
                 .contains("7 pairs re-admitted by reduced cost")
         );
         assert!(solver_note(Lang::Vi, &p(true)).contains("cận LP 1.234,5000"));
+    }
+
+    /// A programme's notes keep their English in plan.json (joined by "; ") and are said in
+    /// Vietnamese, numbers in the Vietnamese format, by `programme_notes`.
+    #[test]
+    fn programme_notes_are_english_in_json_and_vietnamese_for_people() {
+        use crate::programme::MoveKind;
+        use crate::solve::programme::{HistoryMove, ProgrammeNote as P, ProgrammeNotes};
+        let ns = ProgrammeNotes(vec![
+            P::HistoryBreaksRules(vec![HistoryMove {
+                line: 3,
+                kind: MoveKind::Rotation,
+                cadre: "C01".into(),
+                post: "P02".into(),
+                period: 2,
+            }]),
+            P::LevelStopped {
+                level: 2,
+                name: "fill".into(),
+            },
+            P::NoProgrammeWithin { seconds: 1.5 },
+        ]);
+        assert_eq!(
+            serde_json::to_string(&ns).unwrap(),
+            "\"the history's executed moves cannot all be kept: line 3 (rotation C01 → P02, period 2) \
+             no longer pass the rules on their date (see `rotaplan check`); correct the history or \
+             the tables; level 2 (fill) stopped without a solution; the programme is level 1's; \
+             no programme found within 1.5 s; the programme is empty\""
+        );
+        let vi = programme_notes(Lang::Vi, &ns);
+        assert!(vi.contains("dòng 3 (luân chuyển C01 → P02, kỳ 2)"), "{vi}");
+        assert!(
+            vi.contains("mức 2 (fill)") && vi.contains("1,5 giây"),
+            "{vi}"
+        );
+        assert!(!vi.contains("period") && !vi.contains("level"), "{vi}");
     }
 }

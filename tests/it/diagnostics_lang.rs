@@ -182,6 +182,21 @@ const ENGLISH: &[&str] = &[
     "cannot",
 ];
 
+/// `rotaplan validate --lang vi` with `more` flags: (exit code, stdout, stderr).
+fn validate_vi(path: &str, more: &[&str]) -> (Option<i32>, String, String) {
+    let out = rotaplan()
+        .args(["validate", "--lang", "vi"])
+        .args(more)
+        .arg(path)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
 fn english_in(text: &str) -> Vec<&'static str> {
     let lower = text.to_lowercase();
     ENGLISH
@@ -196,12 +211,8 @@ fn english_in(text: &str) -> Vec<&'static str> {
 #[test]
 fn validate_vi_says_valid_in_vietnamese() {
     let path = "scenarios/tutorial/tutorial.yaml";
-    let out = rotaplan()
-        .args(["validate", "--lang", "vi", path])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (code, text, _) = validate_vi(path, &[]);
+    assert_eq!(code, Some(0));
     let words = text
         .replace(path, "")
         .replace("qd65-2022", "")
@@ -230,21 +241,12 @@ fn validate_vi_says_valid_in_vietnamese() {
 #[test]
 fn validate_vi_counts_variants_and_warnings_in_vietnamese() {
     let path = "scenarios/province/what-if.yaml";
-    let out = rotaplan()
-        .args(["validate", "--lang", "vi", path])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (code, text, err) = validate_vi(path, &[]);
+    assert_eq!(code, Some(0));
     assert!(text.contains(", và 16 biến thể), 13 cảnh báo\n"), "{text}");
-    let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.ends_with("\n13 cảnh báo\n"), "{err}");
-    let out = rotaplan()
-        .args(["validate", "--lang", "vi", "--deny-warnings", path])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let (code, _, err) = validate_vi(path, &["--deny-warnings"]);
+    assert_eq!(code, Some(1));
     let last = err.lines().last().unwrap();
     assert_eq!(
         last,
