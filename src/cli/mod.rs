@@ -273,14 +273,11 @@ fn say_warnings(w: &[scenario::Diagnostic], deny: bool, lang: Lang) -> Result<()
     }
     let text = report::diagnostics_text(lang, w);
     if deny {
-        let summary = format!(
-            "{} warning(s) denied (--deny-warnings); nothing was done",
-            w.len()
-        );
+        let summary = report::warnings_summary(lang, w.len(), true);
         log::say_err_detail(&summary, &format!("{text}\n{summary}\n"));
         return Err(Status::Problem);
     }
-    let summary = format!("{} warning(s)", w.len());
+    let summary = report::warnings_summary(lang, w.len(), false);
     if log::format() == log::LogFormat::Json {
         tracing::warn!(target: "rotaplan", detail = %text, "{summary}");
     } else {

@@ -56,8 +56,8 @@ pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
         );
         return Status::Problem;
     }
-    let failed = batch::failures(&results);
     let lang = langs.plain();
+    let failed = batch::failures(&results, lang);
     say(&report::comparison_text_in(
         &batch::comparison(&results),
         &failed,

@@ -59,28 +59,22 @@ pub fn run(a: Args, langs: Langs) -> Status {
         return Status::ok_if(!denied);
     }
     for n in &notes {
-        say(&format!("note: {n}\n"));
+        say(&format!("{}\n", report::note_line(lang, n)));
     }
     if let Err(s) = super::say_warnings(&warnings, a.deny_warnings, lang) {
         return s;
     }
-    let warned = match warnings.len() {
-        0 => String::new(),
-        n => format!(", {n} warning(s)"),
+    let valid = report::Valid {
+        path,
+        units: sc.units.len(),
+        posts: sc.posts.len(),
+        cadres: sc.cadres.len(),
+        date: &sc.plan_date,
+        rules: &sc.rules.name,
+        variants: vs.len() - 1,
+        warnings: warnings.len(),
     };
-    let more = match vs.len() - 1 {
-        0 => String::new(),
-        n => format!(", and {n} variant(s)"),
-    };
-    say(&format!(
-        "{}: valid ({} units, {} posts, {} cadres, plan date {}, rule set {}{more}){warned}\n",
-        path.display(),
-        sc.units.len(),
-        sc.posts.len(),
-        sc.cadres.len(),
-        sc.plan_date,
-        sc.rules.name
-    ));
+    say(&format!("{}\n", report::valid_line(lang, &valid)));
     Status::Ok
 }
 

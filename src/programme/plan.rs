@@ -6,6 +6,7 @@
 use super::{Move, MoveKind, Timeline, Unplaced, placement_score, rotation_end, running};
 use crate::domain::{CadreIx, Date, Scenario, Sex};
 use crate::solve::SolveStatus;
+use crate::solve::programme::{ProgrammeNote, add_note};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -174,7 +175,7 @@ pub struct ProgrammePlan {
     pub model_rows: usize,
     pub build_s: f64,
     pub solve_s: f64,
-    pub note: Option<String>,
+    pub note: Option<crate::solve::programme::ProgrammeNotes>,
     /// The lexicographic levels (`objective:`, re-planning), in order; empty without them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<crate::solve::lexicographic::LevelOutcome>,
@@ -340,11 +341,13 @@ pub fn build(
     if let (Some(o), Some(b)) = (objective, out.backend_objective)
         && (o.total - b).abs() > 1e-6 * o.total.abs().max(1.0)
     {
-        let msg = format!(
-            "the backend's objective {b:.6} differs from the programme's recomputed {:.6}",
-            o.total
+        add_note(
+            &mut note,
+            ProgrammeNote::ObjectiveDiffers {
+                backend: b,
+                recomputed: o.total,
+            },
         );
-        note = Some(note.map_or(msg.clone(), |n| format!("{n}; {msg}")));
     }
     let unplaced = unplaced_cadres(sc, tl, &moves)
         .into_iter()
@@ -389,8 +392,7 @@ pub fn build(
             l.value = values.get(l.name.as_str()).map(|v| v + 0.0);
         }
         for (name, got, want) in crate::check::programme::levels(sc, &moves, &levels) {
-            let msg = format!("level {name}: the programme's value {got} breaks its row {want}");
-            note = Some(note.map_or(msg.clone(), |n| format!("{n}; {msg}")));
+            add_note(&mut note, ProgrammeNote::LevelBreaksRow { name, got, want });
         }
     }
     let changes = match (previous, has_plan) {

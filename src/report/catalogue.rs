@@ -730,6 +730,47 @@ catalogue! {
     PgsFirstBreach { en: " (first: {breach})", vi: " (đầu tiên: {breach})" }
     PgsAllTaken { en: "every seat of the {posts} post(s) the cadre could take is held on that date", vi: "mọi chỉ tiêu của {posts} vị trí cán bộ có thể nhận đều đã có người tại ngày đó" }
     PgsPasses { en: "the programme passes every rule ({rules}) at every period's date", vi: "chương trình đáp ứng mọi quy định ({rules}) tại ngày của mọi kỳ" }
+
+    // ---- the solver's notes (solve::Note, solve::Stuck), worded by report::rules::solver_note
+    StuckNoPlanWithin { en: "the solver found no plan for the requirements within {seconds} s", vi: "bộ giải không tìm được phương án đáp ứng các yêu cầu trong {seconds} giây" }
+    StuckMayNotGiveWay { en: "the elastic plan breaks a group that may not give way", vi: "phương án co giãn vi phạm một nhóm yêu cầu không được phép nới" }
+    StuckNoColumnSet { en: "no column set to try", vi: "không còn tập biến nào để thử" }
+    NoteRequirementsUnknown { en: "no plan meets the hard requirements yet, and none was proven impossible: {why}", vi: "chưa có phương án nào đáp ứng các yêu cầu bắt buộc, và cũng chưa chứng minh được là không thể: {why}" }
+    NoteNothingToOptimise { en: "no cadre→post pair passes the hard rules; nothing to optimise", vi: "không có cặp cán bộ→vị trí nào thỏa các quy định bắt buộc; không có gì để tối ưu" }
+    NoteDeadlineFallback { en: "the backend did not return within {seconds} s; this is the greedy plan, not proven", vi: "bộ giải không trả lời trong {seconds} giây; đây là phương án tham lam, chưa được chứng minh là tối ưu" }
+    NoteNoPlanInTime { en: "HiGHS found no plan within {seconds} s; this is the greedy plan, not proven", vi: "HiGHS không tìm được phương án trong {seconds} giây; đây là phương án tham lam, chưa được chứng minh là tối ưu" }
+    NoteBackendError { en: "backend error: {message}; this is the greedy plan", vi: "lỗi bộ giải: {message}; đây là phương án tham lam" }
+    NotePricingIntegral { en: "pricing: {held} of {pairs} pairs in the LP ({rounds} rounds); its solution is integral and meets the LP bound {bound} over all pairs, so no MIP was needed", vi: "định giá cột: {held} trên {pairs} cặp trong bài toán LP ({rounds} vòng); nghiệm của nó nguyên và đạt cận LP {bound} trên mọi cặp, nên không cần giải MIP" }
+    NotePricingAtBound { en: "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds); the plan meets the LP bound {bound} over all pairs", vi: "định giá cột: {held} trên {pairs} cặp trong mô hình ({rounds} vòng LP); phương án đạt cận LP {bound} trên mọi cặp" }
+    NotePricingReadmitted { en: "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds, LP bound {bound}, first plan {first}, {fixed} pairs re-admitted by reduced cost)", vi: "định giá cột: {held} trên {pairs} cặp trong mô hình ({rounds} vòng LP, cận LP {bound}, phương án đầu {first}, {fixed} cặp được đưa lại theo chi phí rút gọn)" }
+    NotePricingNotReadmitted { en: "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds, LP bound {bound}, first plan {first}, {fixed} pairs could not be re-admitted by reduced cost)", vi: "định giá cột: {held} trên {pairs} cặp trong mô hình ({rounds} vòng LP, cận LP {bound}, phương án đầu {first}, {fixed} cặp không thể đưa lại theo chi phí rút gọn)" }
+
+    // ---- run/batch job failures (runs::parallel::JobError, error.txt) and `rotaplan validate`'s lines
+    JobPreviousPlan { en: "baseline: previous: the previous plan {file} cannot be read:\n{error}", vi: "baseline: previous: không đọc được phương án trước {file}:\n{error}" }
+    JobChecker { en: "internal error: the plan failed the independent checker\n{violations}", vi: "lỗi nội bộ: phương án không qua được bước kiểm tra độc lập\n{violations}" }
+    JobNotStarted { en: "not started: the run was interrupted", vi: "chưa chạy: lượt chạy đã bị dừng giữa chừng" }
+    JobPlanXlsx { en: "internal error: cannot make plan.xlsx: {error}", vi: "lỗi nội bộ: không tạo được plan.xlsx: {error}" }
+    ValidateValid { en: "{path}: valid ({units} units, {posts} posts, {cadres} cadres, plan date {date}, rule set {rules}{variants}){warnings}", vi: "{path}: hợp lệ ({units} đơn vị, {posts} vị trí, {cadres} cán bộ, ngày lập kế hoạch {date}, bộ quy định {rules}{variants}){warnings}" }
+    ValidateVariants { en: ", and {n} variant(s)", vi: ", và {n} biến thể" }
+    ValidateWarnings { en: ", {n} warning(s)", vi: ", {n} cảnh báo" }
+    WarningsCount { en: "{n} warning(s)", vi: "{n} cảnh báo" }
+    WarningsDenied { en: "{n} warning(s) denied (--deny-warnings); nothing was done", vi: "{n} cảnh báo bị coi là lỗi (--deny-warnings); chưa làm gì cả" }
+
+    // ---- the programme solver's notes (solve::programme::ProgrammeNote), worded by report::rules::programme_note
+    PNoteNothingToOptimise { en: "no rotation or placement passes the rules; nothing to optimise", vi: "không có lượt luân chuyển hay bố trí nào thỏa các quy định; không có gì để tối ưu" }
+    PNoteDeadline { en: "the backend did not return within {seconds} s; the programme is empty, not proven", vi: "bộ giải không trả lời trong {seconds} giây; chương trình để trống, chưa được chứng minh" }
+    PNoteNoProgrammeWithin { en: "no programme found within {seconds} s; the programme is empty", vi: "không tìm được chương trình nào trong {seconds} giây; chương trình để trống" }
+    PNoteForcedImpossible { en: "no programme rotates the cadre in that period", vi: "không có chương trình nào luân chuyển cán bộ này trong kỳ đó" }
+    PNoteCalledInfeasible { en: "the backend calls the programme infeasible, but the empty programme is feasible", vi: "bộ giải cho rằng chương trình không khả thi, nhưng chương trình để trống vẫn khả thi" }
+    PNoteBackendError { en: "backend error: {message}", vi: "lỗi bộ giải: {message}" }
+    PNoteHistoryMove { en: "line {line} ({kind} {cadre} → {post}, period {period})", vi: "dòng {line} ({kind} {cadre} → {post}, kỳ {period})" }
+    PNoteRotation { en: "rotation", vi: "luân chuyển" }
+    PNotePlacement { en: "placement", vi: "bố trí" }
+    PNoteHistoryBreaksRules { en: "the history's executed moves cannot all be kept: {moves} no longer pass the rules on their date (see `rotaplan check`); correct the history or the tables", vi: "không thể giữ tất cả các lượt đã thực hiện trong lịch sử: {moves} không còn thỏa các quy định vào ngày của chúng (xem `rotaplan check`); hãy sửa lịch sử hoặc các bảng dữ liệu" }
+    PNoteHistoryCannotHold { en: "the history's executed moves cannot all hold together (seats of a post, one move per cadre, a placement after each rotation); correct the history", vi: "các lượt đã thực hiện trong lịch sử không thể cùng đứng vững (số suất của vị trí, mỗi cán bộ một lượt, một lần bố trí sau mỗi lượt luân chuyển); hãy sửa lịch sử" }
+    PNoteLevelStopped { en: "level {level} ({name}) stopped without a solution; the programme is level {kept}'s", vi: "mức {level} ({name}) dừng mà không có nghiệm; chương trình là của mức {kept}" }
+    PNoteObjectiveDiffers { en: "the backend's objective {backend} differs from the programme's recomputed {recomputed}", vi: "giá trị mục tiêu của bộ giải {backend} khác với giá trị tính lại của chương trình {recomputed}" }
+    PNoteLevelBreaksRow { en: "level {name}: the programme's value {got} breaks its row {want}", vi: "mức {name}: giá trị {got} của chương trình vi phạm ràng buộc {want} của mức" }
 }
 
 /// A rule's title for people.

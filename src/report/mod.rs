@@ -30,6 +30,8 @@ pub use diagnostics::{
 mod comparison;
 pub use comparison::*;
 mod explain;
+mod jobs;
+pub use jobs::{Valid, job_error_text, note_line, plan_xlsx_error, valid_line, warnings_summary};
 mod explain_period;
 mod findings;
 pub mod programme;
@@ -527,6 +529,7 @@ pub fn table_in(plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(out, "  {}  {}", pad(&l, lw), v);
     }
     if let Some(n) = &plan.solver.note {
+        let n = rules::solver_note(lang, n);
         let _ = writeln!(out, "  {}: {n}", t(lang, Msg::Note));
     }
     for g in &plan.solver.infeasible {
@@ -751,7 +754,7 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
         .collect();
     out += &md_table(&["", ""], &rows);
     if let Some(n) = &plan.solver.note {
-        out += &format!("\n> {n}\n");
+        out += &format!("\n> {}\n", rules::solver_note(lang, n));
     }
     for g in &plan.solver.infeasible {
         out += &format!(

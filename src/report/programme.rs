@@ -405,7 +405,15 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
         )
     );
     if let Some(note) = &plan.note {
-        let _ = writeln!(out, "{}", fill(lang, Msg::PgsNote, &[("note", note)]));
+        let _ = writeln!(
+            out,
+            "{}",
+            fill(
+                lang,
+                Msg::PgsNote,
+                &[("note", &super::rules::programme_notes(lang, note))],
+            )
+        );
     }
     out.push('\n');
     let rows: Vec<Vec<String>> = plan

@@ -8,7 +8,9 @@ use crate::check::{Occupant, PeriodRef, Problem, ProgrammeProblem, TargetGroup, 
 use crate::domain::Lang;
 use crate::explain::{Asked, NotFound, Table};
 use crate::plan::{Note, Notes};
+use crate::programme::MoveKind;
 use crate::rules::{Breach, LocalWhy, PlacementStep, RankLimit, Why};
+use crate::solve::programme::{ProgrammeNote, ProgrammeNotes};
 use crate::solve::{self, Conflict, InfeasibleGroup, Stuck};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
@@ -728,78 +730,201 @@ pub(crate) fn groups_text(groups: &[InfeasibleGroup]) -> String {
         .join("; ")
 }
 
-impl fmt::Display for Stuck {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Stuck::NoPlanWithin { seconds } => write!(
-                f,
-                "the solver found no plan for the requirements within {seconds:.1} s"
-            ),
-            Stuck::Backend(msg) => f.write_str(msg),
-            Stuck::MayNotGiveWay => {
-                f.write_str("the elastic plan breaks a group that may not give way")
-            }
-            Stuck::NoColumnSet => f.write_str("no column set to try"),
-        }
+/// Why the hard requirements are neither met nor proven impossible, in `lang`.
+pub fn stuck_text(lang: Lang, s: &Stuck) -> String {
+    match s {
+        Stuck::NoPlanWithin { seconds } => fill(
+            lang,
+            Msg::StuckNoPlanWithin,
+            &[("seconds", &super::number_in(lang, &format!("{seconds:.1}")))],
+        ),
+        Stuck::Backend(msg) => msg.clone(),
+        Stuck::MayNotGiveWay => t(lang, Msg::StuckMayNotGiveWay).to_string(),
+        Stuck::NoColumnSet => t(lang, Msg::StuckNoColumnSet).to_string(),
     }
 }
 
+/// The solver's note in `lang` (plan.json keeps the English one).
+pub fn solver_note(lang: Lang, n: &solve::Note) -> String {
+    use solve::Note as N;
+    let num = |x: String| super::number_in(lang, &x);
+    match n {
+        N::RequirementsUnknown(stuck) => fill(
+            lang,
+            Msg::NoteRequirementsUnknown,
+            &[("why", &stuck_text(lang, stuck))],
+        ),
+        N::NothingToOptimise => t(lang, Msg::NoteNothingToOptimise).to_string(),
+        N::DeadlineFallback { seconds } => fill(
+            lang,
+            Msg::NoteDeadlineFallback,
+            &[("seconds", &num(format!("{seconds:.1}")))],
+        ),
+        N::NoPlanInTime { seconds } => fill(
+            lang,
+            Msg::NoteNoPlanInTime,
+            &[("seconds", &num(format!("{seconds}")))],
+        ),
+        N::BackendError(msg) => fill(lang, Msg::NoteBackendError, &[("message", msg)]),
+        N::PricingIntegral {
+            held,
+            pairs,
+            rounds,
+            bound,
+        }
+        | N::PricingAtBound {
+            held,
+            pairs,
+            rounds,
+            bound,
+        } => fill(
+            lang,
+            if matches!(n, N::PricingIntegral { .. }) {
+                Msg::NotePricingIntegral
+            } else {
+                Msg::NotePricingAtBound
+            },
+            &[
+                ("held", held),
+                ("pairs", pairs),
+                ("rounds", rounds),
+                ("bound", &num(format!("{bound:.4}"))),
+            ],
+        ),
+        N::Pricing {
+            held,
+            pairs,
+            rounds,
+            bound,
+            first,
+            by_reduced_cost,
+            readmitted,
+        } => fill(
+            lang,
+            if *readmitted {
+                Msg::NotePricingReadmitted
+            } else {
+                Msg::NotePricingNotReadmitted
+            },
+            &[
+                ("held", held),
+                ("pairs", pairs),
+                ("rounds", rounds),
+                ("bound", &num(format!("{bound:.4}"))),
+                ("first", &num(format!("{first:.4}"))),
+                ("fixed", by_reduced_cost),
+            ],
+        ),
+    }
+}
+
+/// A programme's note in `lang` (plan.json keeps the English one).
+pub fn programme_note(lang: Lang, n: &ProgrammeNote) -> String {
+    use ProgrammeNote as P;
+    let num = |x: String| super::number_in(lang, &x);
+    match n {
+        // The words are the solver's constant (its owner keeps them), in every language.
+        P::HardCannotHold => solve::programme::hard_cannot_hold().to_string(),
+        P::NothingToOptimise => t(lang, Msg::PNoteNothingToOptimise).to_string(),
+        P::Deadline { seconds } => fill(
+            lang,
+            Msg::PNoteDeadline,
+            &[("seconds", &num(format!("{seconds:.1}")))],
+        ),
+        P::NoProgrammeWithin { seconds } => fill(
+            lang,
+            Msg::PNoteNoProgrammeWithin,
+            &[("seconds", &num(format!("{seconds}")))],
+        ),
+        P::ForcedImpossible => t(lang, Msg::PNoteForcedImpossible).to_string(),
+        P::CalledInfeasible => t(lang, Msg::PNoteCalledInfeasible).to_string(),
+        P::BackendError(m) => fill(lang, Msg::PNoteBackendError, &[("message", m)]),
+        P::HistoryBreaksRules(moves) => {
+            let moves: Vec<String> = moves
+                .iter()
+                .map(|m| {
+                    let kind = match m.kind {
+                        MoveKind::Rotation => t(lang, Msg::PNoteRotation),
+                        MoveKind::Placement => t(lang, Msg::PNotePlacement),
+                    };
+                    fill(
+                        lang,
+                        Msg::PNoteHistoryMove,
+                        &[
+                            ("line", &m.line),
+                            ("kind", &kind),
+                            ("cadre", &m.cadre),
+                            ("post", &m.post),
+                            ("period", &m.period),
+                        ],
+                    )
+                })
+                .collect();
+            fill(
+                lang,
+                Msg::PNoteHistoryBreaksRules,
+                &[("moves", &moves.join(", "))],
+            )
+        }
+        P::HistoryCannotHold => t(lang, Msg::PNoteHistoryCannotHold).to_string(),
+        P::LevelStopped { level, name } => fill(
+            lang,
+            Msg::PNoteLevelStopped,
+            &[("level", level), ("name", name), ("kept", &(level - 1))],
+        ),
+        P::ObjectiveDiffers {
+            backend,
+            recomputed,
+        } => fill(
+            lang,
+            Msg::PNoteObjectiveDiffers,
+            &[
+                ("backend", &num(format!("{backend:.6}"))),
+                ("recomputed", &num(format!("{recomputed:.6}"))),
+            ],
+        ),
+        P::LevelBreaksRow { name, got, want } => fill(
+            lang,
+            Msg::PNoteLevelBreaksRow,
+            &[
+                ("name", name),
+                ("got", &num(format!("{got}"))),
+                ("want", &num(format!("{want}"))),
+            ],
+        ),
+    }
+}
+
+/// A programme's notes in `lang`, joined by "; ".
+pub fn programme_notes(lang: Lang, ns: &ProgrammeNotes) -> String {
+    let all: Vec<String> = ns.0.iter().map(|n| programme_note(lang, n)).collect();
+    all.join("; ")
+}
+
+/// English, the words of the programme's plan.json `note`.
+impl fmt::Display for ProgrammeNotes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&programme_notes(Lang::En, self))
+    }
+}
+
+/// The notes as one English string (plan.json's `note`).
+impl Serialize for ProgrammeNotes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl fmt::Display for Stuck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&stuck_text(Lang::En, self))
+    }
+}
+
+/// English, the words of plan.json's `note`.
 impl fmt::Display for solve::Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use solve::Note as N;
-        match self {
-            N::RequirementsUnknown(stuck) => write!(
-                f,
-                "no plan meets the hard requirements yet, and none was proven impossible: {stuck}"
-            ),
-            N::NothingToOptimise => {
-                f.write_str("no cadre→post pair passes the hard rules; nothing to optimise")
-            }
-            N::DeadlineFallback { seconds } => write!(
-                f,
-                "the backend did not return within {seconds:.1} s; this is the greedy plan, not proven"
-            ),
-            N::NoPlanInTime { seconds } => write!(
-                f,
-                "HiGHS found no plan within {seconds} s; this is the greedy plan, not proven"
-            ),
-            N::BackendError(msg) => write!(f, "backend error: {msg}; this is the greedy plan"),
-            N::PricingIntegral {
-                held,
-                pairs,
-                rounds,
-                bound,
-            } => write!(
-                f,
-                "pricing: {held} of {pairs} pairs in the LP ({rounds} rounds); its solution is integral and meets the LP bound {bound:.4} over all pairs, so no MIP was needed"
-            ),
-            N::PricingAtBound {
-                held,
-                pairs,
-                rounds,
-                bound,
-            } => write!(
-                f,
-                "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds); the plan meets the LP bound {bound:.4} over all pairs"
-            ),
-            N::Pricing {
-                held,
-                pairs,
-                rounds,
-                bound,
-                first,
-                by_reduced_cost,
-                readmitted,
-            } => write!(
-                f,
-                "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds, LP bound {bound:.4}, first plan {first:.4}, {by_reduced_cost} pairs {} by reduced cost)",
-                if *readmitted {
-                    "re-admitted"
-                } else {
-                    "could not be re-admitted"
-                }
-            ),
-        }
+        f.write_str(&solver_note(Lang::En, self))
     }
 }
 
@@ -877,5 +1002,86 @@ impl fmt::Display for NotFound {
             write!(f, " (did you mean \"{x}\"?)")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod solver_note_tests {
+    use super::*;
+    use crate::solve::Note as N;
+
+    /// plan.json's `note` keeps the English words; the report says them in Vietnamese with the
+    /// Vietnamese number format.
+    #[test]
+    fn the_solver_note_is_english_in_json_and_vietnamese_in_the_report() {
+        let n = N::DeadlineFallback { seconds: 2.5 };
+        assert_eq!(
+            n.to_string(),
+            "the backend did not return within 2.5 s; this is the greedy plan, not proven"
+        );
+        let vi = solver_note(Lang::Vi, &n);
+        assert!(vi.contains("2,5 giây") && !vi.contains("greedy"), "{vi}");
+        let n = N::RequirementsUnknown(Stuck::NoPlanWithin { seconds: 10.0 });
+        assert_eq!(
+            n.to_string(),
+            "no plan meets the hard requirements yet, and none was proven impossible: \
+             the solver found no plan for the requirements within 10.0 s"
+        );
+        assert!(solver_note(Lang::Vi, &n).contains("10,0 giây"));
+        let p = |readmitted| N::Pricing {
+            held: 1200,
+            pairs: 90000,
+            rounds: 3,
+            bound: 1234.5,
+            first: 1230.25,
+            by_reduced_cost: 7,
+            readmitted,
+        };
+        assert_eq!(
+            p(false).to_string(),
+            "pricing: 1200 of 90000 pairs in the model (3 LP rounds, LP bound 1234.5000, first plan 1230.2500, 7 pairs could not be re-admitted by reduced cost)"
+        );
+        assert!(
+            p(true)
+                .to_string()
+                .contains("7 pairs re-admitted by reduced cost")
+        );
+        assert!(solver_note(Lang::Vi, &p(true)).contains("cận LP 1.234,5000"));
+    }
+
+    /// A programme's notes keep their English in plan.json (joined by "; ") and are said in
+    /// Vietnamese, numbers in the Vietnamese format, by `programme_notes`.
+    #[test]
+    fn programme_notes_are_english_in_json_and_vietnamese_for_people() {
+        use crate::programme::MoveKind;
+        use crate::solve::programme::{HistoryMove, ProgrammeNote as P, ProgrammeNotes};
+        let ns = ProgrammeNotes(vec![
+            P::HistoryBreaksRules(vec![HistoryMove {
+                line: 3,
+                kind: MoveKind::Rotation,
+                cadre: "C01".into(),
+                post: "P02".into(),
+                period: 2,
+            }]),
+            P::LevelStopped {
+                level: 2,
+                name: "fill".into(),
+            },
+            P::NoProgrammeWithin { seconds: 1.5 },
+        ]);
+        assert_eq!(
+            serde_json::to_string(&ns).unwrap(),
+            "\"the history's executed moves cannot all be kept: line 3 (rotation C01 → P02, period 2) \
+             no longer pass the rules on their date (see `rotaplan check`); correct the history or \
+             the tables; level 2 (fill) stopped without a solution; the programme is level 1's; \
+             no programme found within 1.5 s; the programme is empty\""
+        );
+        let vi = programme_notes(Lang::Vi, &ns);
+        assert!(vi.contains("dòng 3 (luân chuyển C01 → P02, kỳ 2)"), "{vi}");
+        assert!(
+            vi.contains("mức 2 (fill)") && vi.contains("1,5 giây"),
+            "{vi}"
+        );
+        assert!(!vi.contains("period") && !vi.contains("level"), "{vi}");
     }
 }

@@ -4,7 +4,7 @@
 //! prints nothing.
 
 use crate::compare::{self, Comparison, PlanSummary};
-use crate::domain::{LangChoice, Scenario};
+use crate::domain::{Lang, LangChoice, Scenario};
 use crate::output::write_set;
 use crate::plan::Plan;
 use crate::report;
@@ -86,25 +86,29 @@ pub fn labels(files: &[PathBuf]) -> Vec<String> {
     out
 }
 
-/// Why a job has no plan.
-#[derive(Debug, Clone, thiserror::Error)]
+/// Why a job has no plan; `report::job_error_text` words it (its `Display` is the English).
+#[derive(Debug, Clone)]
 pub enum JobError {
     /// The scenario's files have problems (all of them, located).
-    #[error("{0}")]
-    Load(#[from] crate::scenario::LoadError),
+    Load(crate::scenario::LoadError),
     /// `baseline: previous` names a plan that cannot be read.
-    #[error("baseline: previous: the previous plan {} cannot be read:\n{error}", file.display())]
     PreviousPlan {
         file: PathBuf,
         error: crate::scenario::LoadError,
     },
     /// The plan failed the independent checker: an internal error.
-    #[error("internal error: the plan failed the independent checker\n{0}")]
-    Checker(String),
+    Checker(Vec<crate::check::Violation>),
     /// The run was stopped (SIGINT) before the job started.
-    #[error("not started: the run was interrupted")]
     NotStarted,
 }
+
+impl From<crate::scenario::LoadError> for JobError {
+    fn from(e: crate::scenario::LoadError) -> JobError {
+        JobError::Load(e)
+    }
+}
+
+impl std::error::Error for JobError {}
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
@@ -241,9 +245,7 @@ pub fn run_with(
                         if planned.violations.is_empty() {
                             Outcome::Planned(Box::new(planned.plan))
                         } else {
-                            Outcome::Failed(JobError::Checker(report::violations_text(
-                                &planned.violations,
-                            )))
+                            Outcome::Failed(JobError::Checker(planned.violations))
                         }
                     }
                 };
@@ -358,12 +360,12 @@ pub fn comparison(results: &[Finished]) -> Comparison {
     compare::compare(&plans)
 }
 
-/// (name, error) of the jobs that failed, in job order.
-pub fn failures(results: &[Finished]) -> Vec<(String, String)> {
+/// (name, error in `lang`) of the jobs that failed, in job order.
+pub fn failures(results: &[Finished], lang: Lang) -> Vec<(String, String)> {
     results
         .iter()
         .filter_map(|f| match &f.outcome {
-            Outcome::Failed(e) => Some((f.name.clone(), e.to_string())),
+            Outcome::Failed(e) => Some((f.name.clone(), report::job_error_text(lang, e))),
             Outcome::Planned(_) => None,
         })
         .collect()
@@ -396,23 +398,27 @@ pub fn job_dir(out: &Path, name: &str) -> PathBuf {
 /// or `error.txt`), as (path relative to the job's folder, bytes), in the language `langs` gives
 /// the job's scenario.
 pub fn job_files(job: &Job, f: &Finished, langs: LangChoice) -> Vec<(String, Vec<u8>)> {
-    let error =
-        |e: &dyn std::fmt::Display| vec![("error.txt".to_string(), format!("{e}\n").into_bytes())];
+    // The scenario's language when it loaded, else the one asked for (or the locale's).
+    let lang = match &job.scenario {
+        Ok(sc) => langs.of(sc),
+        Err(_) => langs.asked.unwrap_or(langs.fallback),
+    };
+    let error = |e: String| vec![("error.txt".to_string(), format!("{e}\n").into_bytes())];
     match (&f.outcome, &job.scenario) {
         (Outcome::Planned(plan), Ok(sc)) => {
             let o = report::PlanFiles {
-                lang: langs.of(sc),
+                lang,
                 labels: None,
                 timings: false,
             };
             report::plan_files(sc, plan, o).unwrap_or_else(|e| {
                 tracing::warn!(job = %f.name, error = %e, "plan.xlsx not written");
-                error(&format!("internal error: cannot make plan.xlsx: {e}"))
+                error(report::plan_xlsx_error(lang, &e))
             })
         }
-        (Outcome::Failed(e), _) => error(e),
+        (Outcome::Failed(e), _) => error(report::job_error_text(lang, e)),
         // A plan exists only for a scenario that loaded.
-        (Outcome::Planned(_), Err(e)) => error(e),
+        (Outcome::Planned(_), Err(e)) => error(report::job_error_text(lang, e)),
     }
 }
 
@@ -468,7 +474,7 @@ fn write_comparison_files(results: &[Finished], files: &mut Vec<(String, Vec<u8>
     }
     put("timings.csv", timings);
     let cmp = comparison(results);
-    let failed = failures(results);
+    let failed = failures(results, Lang::En);
     put("comparison.txt", report::comparison_text(&cmp, &failed));
     put("comparison.md", report::comparison_markdown(&cmp, &failed));
     put("comparison.csv", report::comparison_csv(&cmp));

@@ -215,24 +215,19 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
         Err(bad) => {
             let mut out = outcome(sc, tl, cols, Some(Err(Failure::Infeasible)), 0.0, &o, false);
             out.status = SolveStatus::Infeasible;
-            let lines: Vec<String> = bad
+            let moves = bad
                 .iter()
-                .map(|b| {
-                    format!(
-                        "line {} ({} {} → {}, period {})",
-                        b.line,
-                        b.kind.as_str(),
-                        sc.cadre(b.cadre).id,
-                        sc.post(b.post).id,
-                        b.period + 1
-                    )
+                .map(|b| super::programme::HistoryMove {
+                    line: b.line,
+                    kind: b.kind,
+                    cadre: sc.cadre(b.cadre).id.to_string(),
+                    post: sc.post(b.post).id.to_string(),
+                    period: b.period + 1,
                 })
                 .collect();
-            out.note = Some(format!(
-                "the history's executed moves cannot all be kept: {} no longer pass the rules \
-                 on their date (see `rotaplan check`); correct the history or the tables",
-                lines.join(", ")
-            ));
+            out.note = Some(super::programme::ProgrammeNotes(vec![
+                super::programme::ProgrammeNote::HistoryBreaksRules(moves),
+            ]));
             return Some(out);
         }
     };
@@ -346,11 +341,9 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
         (None, Some(Failure::Infeasible)) if !fixed.is_empty() => {
             let mut out = outcome(sc, tl, cols, Some(Err(Failure::Infeasible)), 0.0, &o, false);
             out.status = SolveStatus::Infeasible;
-            out.note = Some(
-                "the history's executed moves cannot all hold together (seats of a post, one move \
-                 per cadre, a placement after each rotation); correct the history"
-                    .into(),
-            );
+            out.note = Some(super::programme::ProgrammeNotes(vec![
+                super::programme::ProgrammeNote::HistoryCannotHold,
+            ]));
             out
         }
         (None, Some(f)) => outcome(sc, tl, cols, Some(Err(f)), 0.0, &o, false),
@@ -375,12 +368,13 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
         };
         if stopped_early {
             let n = outcomes.len();
-            let msg = format!(
-                "level {n} ({}) stopped without a solution; the programme is level {}'s",
-                outcomes[n - 1].name,
-                n - 1
+            super::programme::add_note(
+                &mut out.note,
+                super::programme::ProgrammeNote::LevelStopped {
+                    level: n,
+                    name: outcomes[n - 1].name.clone(),
+                },
             );
-            out.note = Some(out.note.map_or(msg.clone(), |x| format!("{x}; {msg}")));
         }
     }
     out.levels = outcomes;

@@ -77,9 +77,68 @@ pub struct ProgrammeOutcome {
     pub rows: usize,
     pub build_s: f64,
     pub solve_s: f64,
-    pub note: Option<String>,
+    pub note: Option<ProgrammeNotes>,
     /// The lexicographic levels, in order (empty: the weighted sum alone).
     pub levels: Vec<super::lexicographic::LevelOutcome>,
+}
+
+/// Something a person should know about how a programme was reached, with its numbers;
+/// `report::programme_note` words it (plan.json's `note` is the English).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProgrammeNote {
+    /// The pins and hard requirements cannot all hold (the words are [`HARD_CANNOT_HOLD`]).
+    HardCannotHold,
+    /// No rotation or placement passes the rules.
+    NothingToOptimise,
+    /// The backend missed its deadline (seconds): the empty programme.
+    Deadline { seconds: f64 },
+    /// No programme within the time limit (seconds): the empty programme.
+    NoProgrammeWithin { seconds: f64 },
+    /// `explain --period`: no programme rotates the cadre in that period.
+    ForcedImpossible,
+    /// The backend calls the programme infeasible although the empty one is feasible.
+    CalledInfeasible,
+    /// The backend failed (its own message).
+    BackendError(String),
+    /// Executed moves of the history that no longer pass the rules on their date.
+    HistoryBreaksRules(Vec<HistoryMove>),
+    /// The history's executed moves cannot all hold together.
+    HistoryCannotHold,
+    /// Level `level` (1-based) stopped without a solution; the programme is the previous level's.
+    LevelStopped { level: usize, name: String },
+    /// The backend's objective differs from the recomputed one.
+    ObjectiveDiffers { backend: f64, recomputed: f64 },
+    /// A lexicographic level's value breaks the row that holds it.
+    LevelBreaksRow { name: String, got: f64, want: f64 },
+}
+
+/// An executed move of the history, as a note names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryMove {
+    pub line: usize,
+    pub kind: crate::programme::MoveKind,
+    pub cadre: String,
+    pub post: String,
+    /// 1-based.
+    pub period: usize,
+}
+
+/// The notes of a programme, in the order they arose (never empty inside a `Some`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgrammeNotes(pub Vec<ProgrammeNote>);
+
+/// The words of [`ProgrammeNote::HardCannotHold`] (kept beside the solver for now: issue 13
+/// moves them to the catalogue with the programme's explanations).
+pub fn hard_cannot_hold() -> &'static str {
+    HARD_CANNOT_HOLD
+}
+
+/// Add `n` after the notes already there.
+pub fn add_note(notes: &mut Option<ProgrammeNotes>, n: ProgrammeNote) {
+    match notes {
+        Some(ns) => ns.0.push(n),
+        None => *notes = Some(ProgrammeNotes(vec![n])),
+    }
 }
 
 /// Why a programme with hard requirements has no plan.
@@ -171,14 +230,13 @@ pub(super) fn outcome(
                 .any(|r| r.hard && !r.met);
             if missed {
                 out.status = SolveStatus::Infeasible;
-                out.note = Some(HARD_CANNOT_HOLD.into());
+                add_note(&mut out.note, ProgrammeNote::HardCannotHold);
             } else {
                 out.status = SolveStatus::Optimal;
                 out.backend_objective = Some(constant);
                 out.bound = Some(constant);
                 out.gap = Some(0.0);
-                out.note =
-                    Some("no rotation or placement passes the rules; nothing to optimise".into());
+                add_note(&mut out.note, ProgrammeNote::NothingToOptimise);
             }
         }
         Some(Ok(raw)) => {
@@ -202,31 +260,25 @@ pub(super) fn outcome(
             let (status, note) = match f {
                 Failure::Deadline => (
                     SolveStatus::DeadlineFallback,
-                    format!(
-                        "the backend did not return within {:.1} s; the programme is empty, not proven",
-                        o.deadline.as_secs_f64()
-                    ),
+                    ProgrammeNote::Deadline {
+                        seconds: o.deadline.as_secs_f64(),
+                    },
                 ),
                 Failure::NoPlan => (
                     SolveStatus::TimeLimit,
-                    format!("no programme found within {limit} s; the programme is empty"),
+                    ProgrammeNote::NoProgrammeWithin { seconds: limit },
                 ),
-                Failure::Infeasible if forced => (
-                    SolveStatus::Infeasible,
-                    "no programme rotates the cadre in that period".to_string(),
-                ),
-                Failure::Infeasible if super::programme_targets::any(sc) => {
-                    (SolveStatus::Infeasible, HARD_CANNOT_HOLD.to_string())
+                Failure::Infeasible if forced => {
+                    (SolveStatus::Infeasible, ProgrammeNote::ForcedImpossible)
                 }
-                Failure::Infeasible => (
-                    SolveStatus::BackendError,
-                    "the backend calls the programme infeasible, but the empty programme is feasible"
-                        .to_string(),
-                ),
-                Failure::Other(m) => (SolveStatus::BackendError, format!("backend error: {m}")),
+                Failure::Infeasible if super::programme_targets::any(sc) => {
+                    (SolveStatus::Infeasible, ProgrammeNote::HardCannotHold)
+                }
+                Failure::Infeasible => (SolveStatus::BackendError, ProgrammeNote::CalledInfeasible),
+                Failure::Other(m) => (SolveStatus::BackendError, ProgrammeNote::BackendError(m)),
             };
             out.status = status;
-            out.note = Some(note);
+            add_note(&mut out.note, note);
         }
     }
     out

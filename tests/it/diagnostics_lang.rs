@@ -160,3 +160,139 @@ fn every_code_is_worded_in_both_languages() {
         assert_ne!(en, vi, "{code}");
     }
 }
+
+/// English words of `validate`'s verdict and of a run's failure lines (issue 10): none of them
+/// may be left in the Vietnamese output.
+const ENGLISH: &[&str] = &[
+    "valid",
+    "units",
+    "posts",
+    "cadres",
+    "plan date",
+    "rule set",
+    "variant",
+    "warning",
+    "note:",
+    "error",
+    "expected",
+    "found",
+    "fix",
+    "internal",
+    "not started",
+    "cannot",
+];
+
+/// `rotaplan validate --lang vi` with `more` flags: (exit code, stdout, stderr).
+fn validate_vi(path: &str, more: &[&str]) -> (Option<i32>, String, String) {
+    let out = rotaplan()
+        .args(["validate", "--lang", "vi"])
+        .args(more)
+        .arg(path)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn english_in(text: &str) -> Vec<&'static str> {
+    let lower = text.to_lowercase();
+    ENGLISH
+        .iter()
+        .copied()
+        .filter(|w| lower.contains(w))
+        .collect()
+}
+
+/// `validate --lang vi` on a valid scenario: the verdict line has no English word (the path
+/// and the rule set's id are the user's own and are left out of the comparison).
+#[test]
+fn validate_vi_says_valid_in_vietnamese() {
+    let path = "scenarios/tutorial/tutorial.yaml";
+    let (code, text, _) = validate_vi(path, &[]);
+    assert_eq!(code, Some(0));
+    let words = text
+        .replace(path, "")
+        .replace("qd65-2022", "")
+        .replace("2027-01-01", "");
+    assert!(
+        english_in(&words).is_empty(),
+        "{:?}\n{text}",
+        english_in(&words)
+    );
+    assert!(
+        text.contains(": hợp lệ (6 đơn vị, 6 vị trí, 14 cán bộ"),
+        "{text}"
+    );
+    // The same verdict in English, word for word as before the catalogue held it.
+    let out = rotaplan().args(["validate", path]).output().unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "{path}: valid (6 units, 6 posts, 14 cadres, plan date 2027-01-01, rule set qd65-2022)\n"
+        )
+    );
+}
+
+/// The variant count and the warnings of `validate --lang vi` (and `--deny-warnings`) are
+/// Vietnamese too.
+#[test]
+fn validate_vi_counts_variants_and_warnings_in_vietnamese() {
+    let path = "scenarios/province/what-if.yaml";
+    let (code, text, err) = validate_vi(path, &[]);
+    assert_eq!(code, Some(0));
+    assert!(text.contains(", và 16 biến thể), 13 cảnh báo\n"), "{text}");
+    assert!(err.ends_with("\n13 cảnh báo\n"), "{err}");
+    let (code, _, err) = validate_vi(path, &["--deny-warnings"]);
+    assert_eq!(code, Some(1));
+    let last = err.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "13 cảnh báo bị coi là lỗi (--deny-warnings); chưa làm gì cả"
+    );
+}
+
+/// `run --lang vi` with a scenario that does not load: its error.txt and the failure line on
+/// stdout are Vietnamese; in English they are the diagnostics' English, as before.
+#[test]
+fn a_failing_run_job_is_worded_in_the_runs_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let broken = tmp.path().join("broken.yaml");
+    fs::write(&broken, "plan_date: 2027-02-30\n").unwrap();
+    for (lang, head, missing) in [
+        ("vi", "lỗi[E1011]: ngày không hợp lệ", "Không lập được (1):"),
+        ("en", "error[E1011]: ", "error[E1003]: "),
+    ] {
+        let out = tmp.path().join(format!("out-{lang}"));
+        let o = rotaplan()
+            .args(["--lang", lang, "run", "-q", "--out"])
+            .arg(&out)
+            .arg(&broken)
+            .arg("scenarios/tutorial/tutorial.yaml")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        let error = fs::read_to_string(out.join("broken/base/error.txt")).unwrap();
+        assert!(error.contains(head), "{error}");
+        let stdout = String::from_utf8(o.stdout).unwrap();
+        assert!(stdout.contains(missing), "{stdout}");
+        if lang == "vi" {
+            let line = stdout
+                .lines()
+                .find(|l| l.starts_with("- broken/base: "))
+                .unwrap_or_else(|| panic!("{stdout}"));
+            // The scenario's path and the YAML the fix quotes (`…`) are not words to translate.
+            let words = |t: &str| {
+                let t = t.replace(&tmp.path().display().to_string(), "");
+                let prose: String = t.split('`').step_by(2).collect();
+                english_in(&prose)
+            };
+            assert!(words(line).is_empty(), "{line}");
+            assert!(words(&error).is_empty(), "{error}");
+        } else {
+            assert!(error.contains("  fix: "), "{error}");
+        }
+    }
+}
