@@ -757,6 +757,7 @@ catalogue! {
     WarningsDenied { en: "{n} warning(s) denied (--deny-warnings); nothing was done", vi: "{n} cảnh báo bị coi là lỗi (--deny-warnings); chưa làm gì cả" }
 
     // ---- the programme solver's notes (solve::programme::ProgrammeNote), worded by report::rules::programme_note
+    PNoteHardCannotHold { en: "the pins and hard requirements (programme targets, must-fill posts) cannot all hold together; make some of them soft (requirements: … hard: false) or drop a pin", vi: "các trường hợp đã chốt và các yêu cầu bắt buộc (chỉ tiêu của chương trình, vị trí bắt buộc bố trí) không thể cùng thỏa mãn; chuyển một số yêu cầu thành không bắt buộc (requirements: … hard: false) hoặc bỏ một trường hợp đã chốt" }
     PNoteNothingToOptimise { en: "no rotation or placement passes the rules; nothing to optimise", vi: "không có lượt luân chuyển hay bố trí nào thỏa các quy định; không có gì để tối ưu" }
     PNoteDeadline { en: "the backend did not return within {seconds} s; the programme is empty, not proven", vi: "bộ giải không trả lời trong {seconds} giây; chương trình để trống, chưa được chứng minh" }
     PNoteNoProgrammeWithin { en: "no programme found within {seconds} s; the programme is empty", vi: "không tìm được chương trình nào trong {seconds} giây; chương trình để trống" }

@@ -823,8 +823,7 @@ pub fn programme_note(lang: Lang, n: &ProgrammeNote) -> String {
     use ProgrammeNote as P;
     let num = |x: String| super::number_in(lang, &x);
     match n {
-        // The words are the solver's constant (its owner keeps them), in every language.
-        P::HardCannotHold => solve::programme::hard_cannot_hold().to_string(),
+        P::HardCannotHold => t(lang, Msg::PNoteHardCannotHold).to_string(),
         P::NothingToOptimise => t(lang, Msg::PNoteNothingToOptimise).to_string(),
         P::Deadline { seconds } => fill(
             lang,

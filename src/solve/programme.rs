@@ -86,7 +86,7 @@ pub struct ProgrammeOutcome {
 /// `report::programme_note` words it (plan.json's `note` is the English).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProgrammeNote {
-    /// The pins and hard requirements cannot all hold (the words are [`HARD_CANNOT_HOLD`]).
+    /// The pins and hard requirements cannot all hold (worded by `report::rules::programme_note`).
     HardCannotHold,
     /// No rotation or placement passes the rules.
     NothingToOptimise,
@@ -127,12 +127,6 @@ pub struct HistoryMove {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgrammeNotes(pub Vec<ProgrammeNote>);
 
-/// The words of [`ProgrammeNote::HardCannotHold`] (kept beside the solver for now: issue 13
-/// moves them to the catalogue with the programme's explanations).
-pub fn hard_cannot_hold() -> &'static str {
-    HARD_CANNOT_HOLD
-}
-
 /// Add `n` after the notes already there.
 pub fn add_note(notes: &mut Option<ProgrammeNotes>, n: ProgrammeNote) {
     match notes {
@@ -140,9 +134,6 @@ pub fn add_note(notes: &mut Option<ProgrammeNotes>, n: ProgrammeNote) {
         None => *notes = Some(ProgrammeNotes(vec![n])),
     }
 }
-
-/// Why a programme with hard requirements has no plan.
-const HARD_CANNOT_HOLD: &str = "the pins and hard requirements (programme targets, must-fill posts) cannot all hold together; make some of them soft (requirements: … hard: false) or drop a pin";
 
 /// Build and solve the programme's MIP.
 pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
