@@ -261,6 +261,7 @@ catalogue! {
     LevelName { en: "level", vi: "cấp" }
     LevelOptimum { en: "optimum", vi: "giá trị tối ưu" }
     LevelValue { en: "in the programme", vi: "trong chương trình" }
+    LevelValuePlan { en: "in the plan", vi: "trong phương án" }
     LevelKept { en: "kept at least", vi: "giữ tối thiểu" }
     LevelTolerance { en: "tolerance", vi: "dung sai" }
     ProgDepartures { en: "{at}: {n} cadres leave {unit}, at most {max}: {cadres}", vi: "{at}: {n} cán bộ rời {unit}, tối đa {max}: {cadres}" }
