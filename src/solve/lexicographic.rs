@@ -16,8 +16,6 @@
 use super::SolveStatus;
 use super::backend::{Failure, Raw, backend};
 use super::model::{Aux, Model, RowKey};
-use crate::rules::{Candidates, RuleContext};
-use crate::scoring::TERMS;
 use super::programme::{ProgrammeOutcome, build_parts, outcome, run_options};
 use crate::domain::{CadreIx, Scenario};
 use crate::programme::replan::level_values;
@@ -25,6 +23,8 @@ use crate::programme::replan::{
     CHANGES, WEIGHTED, history_columns, placement_col_part, previous_columns, rotation_part,
 };
 use crate::programme::{Columns, Move, MoveKind, Timeline};
+use crate::rules::{Candidates, RuleContext};
+use crate::scoring::TERMS;
 use good_lp::{Expression, variable};
 use serde::Serialize;
 use std::time::{Duration, Instant};
@@ -493,7 +493,12 @@ fn plan_model_and_levels(
         .aux
         .iter()
         .copied()
-        .zip(m.vars.iter_variables_with_def().skip(m.x.len()).map(|(v, _)| v))
+        .zip(
+            m.vars
+                .iter_variables_with_def()
+                .skip(m.x.len())
+                .map(|(v, _)| v),
+        )
         .collect();
     let target_w = [w.women_shortfall, w.young_shortfall, w.minority_shortfall];
     let penalty = |pick: &dyn Fn(Aux) -> Option<f64>| {
@@ -618,7 +623,12 @@ pub(super) fn solve_plan(
     };
     let chosen = super::integral_choice(&raw.x[..n.min(raw.x.len())])
         .ok_or_else(|| Failure::Other("the backend returned a fractional solution".into()))?;
-    out.status = match out.levels.iter().map(|l| l.status).find(|s| *s != SolveStatus::Optimal) {
+    out.status = match out
+        .levels
+        .iter()
+        .map(|l| l.status)
+        .find(|s| *s != SolveStatus::Optimal)
+    {
         None => SolveStatus::Optimal,
         Some(s) if s.has_plan() => s,
         Some(_) => SolveStatus::TimeLimit,
