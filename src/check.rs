@@ -20,6 +20,54 @@ pub struct Violation {
     pub detail: Problem,
 }
 
+/// The lexicographic levels that the values recomputed from a plan or a programme (`values`,
+/// by level name) do not bear out, as (name, value, what the level claims): every level's value
+/// must be at least the row it was kept at for the later levels, and the last level's value must
+/// equal its optimum (the backend's objective on the last solve). One test for single plans
+/// ([`plan_levels`]) and programmes (`programme::levels`).
+pub fn level_breaches(
+    values: &BTreeMap<&'static str, f64>,
+    levels: &[crate::solve::lexicographic::LevelOutcome],
+) -> Vec<(String, f64, f64)> {
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
+    let mut out = Vec::new();
+    for (i, l) in levels.iter().enumerate() {
+        let got = values.get(l.name.as_str()).copied().unwrap_or(f64::NAN);
+        if let Some(floor) = l.kept_at_least
+            && (got.is_nan() || got < floor - 1e-6 * floor.abs().max(1.0))
+        {
+            out.push((l.name.clone(), got, floor));
+        }
+        if i + 1 == levels.len()
+            && let Some(opt) = l.optimum
+            && !close(got, opt)
+        {
+            out.push((l.name.clone(), got, opt));
+        }
+    }
+    out
+}
+
+/// [`level_breaches`] of a single plan's `pairs`, its level values recomputed from the pairs
+/// alone (`scoring::plan_level_values` over `scoring::pair_terms`).
+pub fn plan_levels(
+    ctx: &RuleContext,
+    pairs: &[(CadreIx, PostIx)],
+    levels: &[crate::solve::lexicographic::LevelOutcome],
+) -> Vec<(String, f64, f64)> {
+    if levels.is_empty() {
+        return Vec::new();
+    }
+    let sc = ctx.sc;
+    let b = crate::scoring::evaluate(
+        sc,
+        pairs
+            .iter()
+            .map(|&(c, p)| (p, ctx.flags(c), crate::scoring::pair_terms(sc, c, p))),
+    );
+    level_breaches(&crate::scoring::plan_level_values(sc, &b), levels)
+}
+
 /// What is wrong, with the numbers and ids.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {

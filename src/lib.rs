@@ -64,6 +64,13 @@ pub fn plan_candidates(
     } else {
         Vec::new()
     };
+    // The levels of `objective:` recomputed from the plan alone must bear out the solve's rows.
+    if let Some((name, got, want)) = check::plan_levels(ctx, &plan.pairs(), &plan.levels)
+        .into_iter()
+        .next()
+    {
+        plan.solver.note = Some(solve::Note::LevelBreaksRow { name, got, want });
+    }
     Planned { plan, violations }
 }
 

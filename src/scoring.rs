@@ -87,6 +87,35 @@ pub fn level_names() -> impl Iterator<Item = &'static str> {
         .chain(PENALTIES.iter().copied())
 }
 
+/// The level that is the weighted sum of every term (the objective without `objective:`): the
+/// last level of every lexicographic solve, the tie-break among plans equal on the others.
+pub const WEIGHTED: &str = "weighted";
+
+/// The value of every level name ([`level_names`], then [`WEIGHTED`]) of a single plan, from its
+/// [`evaluate`] breakdown: each pair term weighted, each penalty as minus its weighted part (the
+/// programmes' `unplaced`, `origin` and `smoothing` are 0). The parts sum to `total`.
+pub fn plan_level_values(
+    sc: &Scenario,
+    b: &ObjectiveBreakdown,
+) -> std::collections::BTreeMap<&'static str, f64> {
+    let w = &sc.weights;
+    let mut out: std::collections::BTreeMap<&'static str, f64> =
+        level_names().map(|n| (n, 0.0)).collect();
+    for t in TERMS {
+        out.insert(t.name, t.weighted(&b.terms, w));
+    }
+    out.insert("must_fill", -w.must_fill * b.must_fill_empty_seats as f64);
+    out.insert("extra_seats", -w.extra_seat * b.extra_seats_used as f64);
+    out.insert(
+        "targets",
+        -(w.women_shortfall * b.women_shortfall
+            + w.young_shortfall * b.young_shortfall
+            + w.minority_shortfall * b.minority_shortfall),
+    );
+    out.insert(WEIGHTED, b.total);
+    out
+}
+
 /// The points of each term of [`TERMS`] for one pair (or summed over a plan), unweighted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

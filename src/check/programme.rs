@@ -529,21 +529,5 @@ pub fn levels(
         .as_ref()
         .and_then(|p| p.replan.previous.as_deref());
     let values = crate::programme::replan::level_values(sc, &tl, moves, previous);
-    let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
-    let mut out = Vec::new();
-    for (i, l) in levels.iter().enumerate() {
-        let got = values.get(l.name.as_str()).copied().unwrap_or(f64::NAN);
-        if let Some(floor) = l.kept_at_least
-            && (got.is_nan() || got < floor - 1e-6 * floor.abs().max(1.0))
-        {
-            out.push((l.name.clone(), got, floor));
-        }
-        if i + 1 == levels.len()
-            && let Some(opt) = l.optimum
-            && !close(got, opt)
-        {
-            out.push((l.name.clone(), got, opt));
-        }
-    }
-    out
+    super::level_breaches(&values, levels)
 }

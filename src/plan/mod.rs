@@ -36,6 +36,10 @@ pub struct Plan {
     pub runner_ups: RunnerUps,
     /// When the hard requirements cannot all hold: a minimal set of groups to relax; `null` otherwise.
     pub relaxation: Option<Relaxation>,
+    /// The lexicographic levels of `objective:`, in order, each with its value in this plan
+    /// (absent without `objective:`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<crate::solve::lexicographic::LevelOutcome>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -333,6 +337,7 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
     let kpis = kpis(ctx, &assignments, &filled, &objective);
     let breakdown = breakdown(sc, &assignments, &filled);
     let unfilled = unfilled(ctx, cands, &chosen, &filled, out.status);
+    let levels = levels_with_values(sc, &objective, out);
     Plan {
         format_version: FORMAT_VERSION,
         scenario: sc.name.clone(),
@@ -367,7 +372,26 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
         structure: Default::default(),
         runner_ups: Default::default(),
         relaxation: None,
+        levels,
     }
+}
+
+/// The levels of `out`, each with its value in the plan recomputed from the plan's breakdown
+/// (`scoring::plan_level_values`); no values without a plan.
+fn levels_with_values(
+    sc: &Scenario,
+    objective: &ObjectiveBreakdown,
+    out: &SolveOutcome,
+) -> Vec<crate::solve::lexicographic::LevelOutcome> {
+    let values = crate::scoring::plan_level_values(sc, objective);
+    let mut levels = out.levels.clone();
+    if out.status.has_plan() {
+        for l in &mut levels {
+            // + 0.0: a level worth nothing is written 0, not -0.
+            l.value = values.get(l.name.as_str()).map(|v| v + 0.0);
+        }
+    }
+    levels
 }
 
 /// A bare assignment of cadre `c` to post `p` for measuring (KPIs and terms, no display texts).

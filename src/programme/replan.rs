@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const CHANGES: &str = "changes";
 /// The name of the level that is the weighted sum of every term (the objective without
 /// `objective:`).
-pub const WEIGHTED: &str = "weighted";
+pub use crate::scoring::WEIGHTED;
 
 /// The part `name` of a rotation column's score (0 for a name a rotation has no part of).
 pub fn rotation_part(sc: &Scenario, r: &RotationCol, name: &str) -> f64 {

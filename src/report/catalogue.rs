@@ -261,6 +261,7 @@ catalogue! {
     LevelName { en: "level", vi: "cấp" }
     LevelOptimum { en: "optimum", vi: "giá trị tối ưu" }
     LevelValue { en: "in the programme", vi: "trong chương trình" }
+    LevelValuePlan { en: "in the plan", vi: "trong phương án" }
     LevelKept { en: "kept at least", vi: "giữ tối thiểu" }
     LevelTolerance { en: "tolerance", vi: "dung sai" }
     ProgDepartures { en: "{at}: {n} cadres leave {unit}, at most {max}: {cadres}", vi: "{at}: {n} cán bộ rời {unit}, tối đa {max}: {cadres}" }
@@ -744,6 +745,9 @@ catalogue! {
     NotePricingAtBound { en: "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds); the plan meets the LP bound {bound} over all pairs", vi: "định giá cột: {held} trên {pairs} cặp trong mô hình ({rounds} vòng LP); phương án đạt cận LP {bound} trên mọi cặp" }
     NotePricingReadmitted { en: "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds, LP bound {bound}, first plan {first}, {fixed} pairs re-admitted by reduced cost)", vi: "định giá cột: {held} trên {pairs} cặp trong mô hình ({rounds} vòng LP, cận LP {bound}, phương án đầu {first}, {fixed} cặp được đưa lại theo chi phí rút gọn)" }
     NotePricingNotReadmitted { en: "pricing: {held} of {pairs} pairs in the model ({rounds} LP rounds, LP bound {bound}, first plan {first}, {fixed} pairs could not be re-admitted by reduced cost)", vi: "định giá cột: {held} trên {pairs} cặp trong mô hình ({rounds} vòng LP, cận LP {bound}, phương án đầu {first}, {fixed} cặp không thể đưa lại theo chi phí rút gọn)" }
+    NoteLevelsOnEveryPair { en: "objective levels: solved over all {pairs} pairs (the pricing loop prices one objective, not levels)", vi: "các cấp mục tiêu: đã giải trên toàn bộ {pairs} cặp (vòng định giá cột chỉ định giá cho một hàm mục tiêu, không cho từng cấp)" }
+    NoteLevelStopped { en: "level {level} ({name}) stopped without a solution; the plan is level {kept}'s", vi: "cấp {level} ({name}) dừng mà không có nghiệm; phương án là của cấp {kept}" }
+    NoteLevelBreaksRow { en: "level {name}: the plan's value {got} breaks its row {want}", vi: "cấp {name}: giá trị {got} của phương án vi phạm ràng buộc {want} của cấp" }
 
     // ---- run/batch job failures (runs::parallel::JobError, error.txt) and `rotaplan validate`'s lines
     JobPreviousPlan { en: "baseline: previous: the previous plan {file} cannot be read:\n{error}", vi: "baseline: previous: không đọc được phương án trước {file}:\n{error}" }
@@ -1095,9 +1099,6 @@ diagnostic_words! {
     HistCorrectEnd { en: "correct the end date, or leave it empty", vi: "sửa ngày kết thúc, hoặc để trống" }
     HistOnePerCadre { en: "one {kind} per cadre (line {line} has one for {cadre})", vi: "mỗi cán bộ một lần {kind} (dòng {line} đã có cho {cadre})" }
     HistKeepOne { en: "keep the row of the move that was made and remove the other", vi: "giữ dòng của trường hợp đã thực hiện và xóa dòng kia" }
-    ObjectiveWithoutProgramme { en: "`objective:` in a scenario without `programme:`", vi: "`objective:` trong kịch bản không có `programme:`" }
-    ObjectiveWithProgramme { en: "`objective:` together with `programme:`", vi: "`objective:` cùng với `programme:`" }
-    ObjectiveRemove { en: "remove `objective:` (a single plan optimises the weighted sum of `weights:`), or plan a programme", vi: "bỏ `objective:` (phương án một thời điểm tối ưu tổng có trọng số của `weights:`), hoặc lập chương trình nhiều năm" }
     ObjectiveLevels { en: "the levels, e.g. `order: [must_fill, staffing]`", vi: "các mức ưu tiên, ví dụ `order: [must_fill, staffing]`" }
     ObjectiveTermName { en: "the name of an objective term", vi: "tên một thành phần của hàm mục tiêu" }
     OneOfNames { en: "one of {names}", vi: "một trong {names}" }

@@ -756,6 +756,7 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
     if let Some(n) = &plan.solver.note {
         out += &format!("\n> {}\n", rules::solver_note(lang, n));
     }
+    out += &levels_md(plan, lang);
     for g in &plan.solver.infeasible {
         out += &format!(
             "\n- **{}** {} ({}): {}\n",
@@ -791,6 +792,49 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
     }
     out += &explain::plan_markdown_sections(plan, lang);
     out
+}
+
+/// plan.md's table of the lexicographic levels of `objective:` (nothing without them): each
+/// level's status, optimum, bound, value in the plan, tolerance and the row the later levels kept.
+fn levels_md(plan: &Plan, lang: Lang) -> String {
+    if plan.levels.is_empty() {
+        return String::new();
+    }
+    let n = |x: Option<f64>| number_in(lang, &opt(x));
+    let rows: Vec<Vec<String>> = plan
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            vec![
+                (i + 1).to_string(),
+                catalogue::term(lang, &l.name),
+                catalogue::status(lang, l.status).to_string(),
+                n(l.optimum),
+                n(l.bound),
+                n(l.value),
+                number_in(lang, &format!("{}", l.tolerance)),
+                n(l.kept_at_least),
+            ]
+        })
+        .collect();
+    format!(
+        "\n## {}\n\n{}",
+        t(lang, Msg::LevelsHeading),
+        md_table(
+            &[
+                "#",
+                t(lang, Msg::LevelName),
+                t(lang, Msg::LabelStatus),
+                t(lang, Msg::LevelOptimum),
+                t(lang, Msg::LabelBound),
+                t(lang, Msg::LevelValuePlan),
+                t(lang, Msg::LevelTolerance),
+                t(lang, Msg::LevelKept),
+            ],
+            &rows,
+        )
+    )
 }
 
 /// The checker's verdict as text.

@@ -815,6 +815,23 @@ pub fn solver_note(lang: Lang, n: &solve::Note) -> String {
                 ("fixed", by_reduced_cost),
             ],
         ),
+        N::LevelsOnEveryPair { pairs } => {
+            fill(lang, Msg::NoteLevelsOnEveryPair, &[("pairs", pairs)])
+        }
+        N::LevelStopped { level, name } => fill(
+            lang,
+            Msg::NoteLevelStopped,
+            &[("level", level), ("name", name), ("kept", &(level - 1))],
+        ),
+        N::LevelBreaksRow { name, got, want } => fill(
+            lang,
+            Msg::NoteLevelBreaksRow,
+            &[
+                ("name", name),
+                ("got", &num(format!("{got}"))),
+                ("want", &num(format!("{want}"))),
+            ],
+        ),
     }
 }
 

@@ -621,9 +621,6 @@ says! {
     HistCorrectEnd
     HistOnePerCadre
     HistKeepOne
-    ObjectiveWithoutProgramme
-    ObjectiveWithProgramme
-    ObjectiveRemove
     ObjectiveLevels
     ObjectiveTermName
     OneOfNames

@@ -252,14 +252,6 @@ pub(crate) fn from_value(
         (Some(posts), Some(t)) => refs.holders(posts, post_ids, cadre_ids, &t.path),
         _ => Vec::new(),
     };
-    if s.objective.is_some() && s.programme.is_none() {
-        let d = refs
-            .located(code::BAD_VALUE, &KeyPath::root().key("objective"))
-            .found(Say::ObjectiveWithoutProgramme)
-            .expected(Say::ObjectiveWithProgramme)
-            .fix(Say::ObjectiveRemove);
-        refs.diags.push(d);
-    }
     let mut programme = match (&s.programme, s.plan_date) {
         (Some(raw), Some(plan_date)) => refs.programme(
             raw,

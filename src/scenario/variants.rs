@@ -349,8 +349,9 @@ fn resolve(
 /// The value of `baseline:` that names the scenario's previous plan instead of a file.
 pub(crate) const BASELINE_PREVIOUS: &str = "previous";
 
-/// Every file a scenario file's scenarios read: the file, the files it extends, and the tables and
-/// baseline plans named anywhere in them (variants included), sorted and without repeats.
+/// Every file a scenario file's scenarios read: the file, the files it extends, and the tables,
+/// baseline plans and a programme's history and previous programme named anywhere in them
+/// (variants included), sorted and without repeats.
 pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let read = resolve(path, &mut Vec::new(), None, &mut None)?;
     let mut files = read.files.clone();
@@ -367,6 +368,16 @@ pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
             && b.trim() != BASELINE_PREVIOUS
         {
             out.push(file(b));
+        }
+        // A programme's executed moves and previous programme.
+        if let Some(Value::Mapping(p)) = m.get("programme") {
+            out.extend(
+                PROGRAMME_PATHS
+                    .iter()
+                    .filter_map(|k| p.get(*k)?.as_str())
+                    .filter(|s| !s.trim().is_empty())
+                    .map(file),
+            );
         }
         if let Some(Value::Mapping(vars)) = m.get("variants") {
             for overlay in vars.values() {

@@ -23,6 +23,8 @@ use crate::programme::replan::{
     CHANGES, WEIGHTED, history_columns, placement_col_part, previous_columns, rotation_part,
 };
 use crate::programme::{Columns, Move, MoveKind, Timeline};
+use crate::rules::{Candidates, RuleContext};
+use crate::scoring::TERMS;
 use good_lp::{Expression, variable};
 use serde::Serialize;
 use std::time::{Duration, Instant};
@@ -81,10 +83,10 @@ pub fn level_specs(sc: &Scenario) -> Option<Vec<(String, f64)>> {
 
 /// A level of the model: its expression over the model's columns, the constant no column
 /// changes, and whether it takes only whole values.
-struct Level {
-    expr: Expression,
-    constant: f64,
-    integral: bool,
+pub(crate) struct Level {
+    pub expr: Expression,
+    pub constant: f64,
+    pub integral: bool,
 }
 
 fn whole(x: f64) -> bool {
@@ -203,45 +205,42 @@ pub fn kept_at_least(v: f64, constant: f64, tol: f64, integral: bool) -> f64 {
     }
 }
 
-/// Solve the programme level by level (see the module's text); `None` when `sc` has no levels.
-pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOutcome> {
-    let specs = level_specs(sc)?;
-    let prog = sc.programme.as_ref()?;
-    let started = Instant::now();
-    let o = run_options(sc);
-    let limit = sc.solver.time_limit_s;
-    let fixed = match history_columns(cols, &prog.replan.history) {
-        Ok(k) => k,
-        Err(bad) => {
-            let mut out = outcome(sc, tl, cols, Some(Err(Failure::Infeasible)), 0.0, &o, false);
-            out.status = SolveStatus::Infeasible;
-            let moves = bad
-                .iter()
-                .map(|b| super::programme::HistoryMove {
-                    line: b.line,
-                    kind: b.kind,
-                    cadre: sc.cadre(b.cadre).id.to_string(),
-                    post: sc.post(b.post).id.to_string(),
-                    period: b.period + 1,
-                })
-                .collect();
-            out.note = Some(super::programme::ProgrammeNotes(vec![
-                super::programme::ProgrammeNote::HistoryBreaksRules(moves),
-            ]));
-            return Some(out);
-        }
-    };
-    let mut outcomes: Vec<super::lexicographic::LevelOutcome> = Vec::new();
+/// What solving the levels one after the other gave.
+pub(crate) struct Solved {
+    pub outcomes: Vec<LevelOutcome>,
+    /// The last level solved and its constant.
+    pub last: Option<(Raw, f64)>,
+    /// The failure that stopped the levels, if one did.
+    pub failure: Option<Failure>,
+    /// Columns and rows of the last model.
+    pub size: (usize, usize),
+    pub solve_s: f64,
+}
+
+/// Solve `specs` level by level through the backend, the one loop of programmes and single
+/// plans: `build` gives the model (with its own objective, replaced here) and its levels in the
+/// order of `specs`; each level solved is kept as a row (`kept_at_least`) in every later solve,
+/// which starts from the previous level's incumbent. `value_of(level, x)` recomputes a level's
+/// value from the x values of a solution: a solve from the incumbent whose objective it does not
+/// bear out is solved again without the start.
+pub(crate) fn solve_levels(
+    specs: &[(String, f64)],
+    build: &dyn Fn() -> (Model, Vec<Level>),
+    value_of: &dyn Fn(&str, &[f64]) -> f64,
+    started: Instant,
+    limit: f64,
+    o: &super::backend::RunOptions,
+) -> Solved {
+    let mut outcomes: Vec<LevelOutcome> = Vec::new();
     let mut rows: Vec<f64> = Vec::new();
     let mut last: Option<(Raw, f64)> = None;
     let mut warm: Option<Vec<usize>> = None;
-    let (mut n_cols, mut n_rows) = (0, 0);
+    let mut size = (0, 0);
     let mut solve_s = 0.0;
     let mut failure = None;
-    let previous = prog.replan.previous.as_deref();
     for (i, (name, tol)) in specs.iter().enumerate() {
         let run = |warm: Option<&[usize]>| {
-            let (mut m, mut levels) = model_and_levels(sc, tl, cols, &fixed, &specs);
+            let (mut m, mut levels) = build();
             for (j, &rhs) in rows.iter().enumerate() {
                 let e = std::mem::take(&mut levels[j].expr);
                 m.rows
@@ -273,22 +272,18 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
             (result, level, size)
         };
         let solved = Instant::now();
-        let (mut result, mut level, size) = run(warm.as_deref());
-        // The level's value recomputed from the moves must be the backend's: a solve from the
+        let (mut result, mut level, s) = run(warm.as_deref());
+        // The level's value recomputed from the solution must be the backend's: a solve from the
         // previous incumbent that says otherwise is solved again from scratch.
         if let (Ok(raw), Some(_)) = (&result, &warm) {
-            let moves = moves_of(cols, &raw.x);
-            let got = level_values(sc, tl, &moves, previous)
-                .get(name.as_str())
-                .copied()
-                .unwrap_or(f64::NAN);
+            let got = value_of(name, &raw.x);
             let want = raw.objective + level.constant;
             if got.is_nan() || (got - want).abs() > 1e-6 * want.abs().max(1.0) {
                 tracing::debug!(level = %name, got, want, "level re-solved without a start");
                 (result, level, _) = run(None);
             }
         }
-        (n_cols, n_rows) = size;
+        size = s;
         solve_s += solved.elapsed().as_secs_f64();
         match result {
             Ok(raw) => {
@@ -334,6 +329,59 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
             }
         }
     }
+    Solved {
+        outcomes,
+        last,
+        failure,
+        size,
+        solve_s,
+    }
+}
+
+/// Solve the programme level by level (see the module's text); `None` when `sc` has no levels.
+pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOutcome> {
+    let specs = level_specs(sc)?;
+    let prog = sc.programme.as_ref()?;
+    let started = Instant::now();
+    let o = run_options(sc);
+    let limit = sc.solver.time_limit_s;
+    let fixed = match history_columns(cols, &prog.replan.history) {
+        Ok(k) => k,
+        Err(bad) => {
+            let mut out = outcome(sc, tl, cols, Some(Err(Failure::Infeasible)), 0.0, &o, false);
+            out.status = SolveStatus::Infeasible;
+            let moves = bad
+                .iter()
+                .map(|b| super::programme::HistoryMove {
+                    line: b.line,
+                    kind: b.kind,
+                    cadre: sc.cadre(b.cadre).id.to_string(),
+                    post: sc.post(b.post).id.to_string(),
+                    period: b.period + 1,
+                })
+                .collect();
+            out.note = Some(super::programme::ProgrammeNotes(vec![
+                super::programme::ProgrammeNote::HistoryBreaksRules(moves),
+            ]));
+            return Some(out);
+        }
+    };
+    let previous = prog.replan.previous.as_deref();
+    let build = || model_and_levels(sc, tl, cols, &fixed, &specs);
+    let value_of = |name: &str, x: &[f64]| {
+        let moves = moves_of(cols, x);
+        level_values(sc, tl, &moves, previous)
+            .get(name)
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    let Solved {
+        outcomes,
+        last,
+        failure,
+        size: (n_cols, n_rows),
+        solve_s,
+    } = solve_levels(&specs, &build, &value_of, started, limit, &o);
     let stopped_early = failure.is_some();
     let mut out = match (last, failure) {
         // The last level solved is the answer; a later level that failed leaves it standing.
@@ -409,4 +457,194 @@ fn moves_of(cols: &Columns, x: &[f64]) -> Vec<Move> {
             }
         })
         .collect()
+}
+
+/// The levels of a single plan: `objective.order` with its tolerances, then `weighted` (the
+/// tie-break among plans equal on them); `None` without `objective:` or for a programme.
+pub fn plan_level_specs(sc: &Scenario) -> Option<Vec<(String, f64)>> {
+    if sc.programme.is_some() {
+        return None;
+    }
+    let o = sc.objective.as_ref()?;
+    let mut v: Vec<(String, f64)> = o
+        .order
+        .iter()
+        .cloned()
+        .zip(o.tolerance.iter().copied())
+        .collect();
+    v.push((WEIGHTED.into(), 0.0));
+    Some(v)
+}
+
+/// A single plan's model over the candidate pairs `cols` (`model::build`) and its levels
+/// `specs`: a pair term is Σ (its weighted part)·x, a penalty minus its weighted slack columns
+/// (must-fill's constant included), `weighted` the model's own objective.
+fn plan_model_and_levels(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[usize],
+    cols: &[usize],
+    specs: &[(String, f64)],
+) -> (Model, Vec<Level>) {
+    let sc = ctx.sc;
+    let w = &sc.weights;
+    let m = super::model::build(ctx, cands, pins, cols, true);
+    let aux: Vec<(Aux, good_lp::Variable)> = m
+        .aux
+        .iter()
+        .copied()
+        .zip(
+            m.vars
+                .iter_variables_with_def()
+                .skip(m.x.len())
+                .map(|(v, _)| v),
+        )
+        .collect();
+    let target_w = [w.women_shortfall, w.young_shortfall, w.minority_shortfall];
+    let penalty = |pick: &dyn Fn(Aux) -> Option<f64>| {
+        let mut e = Expression::default();
+        for &(a, v) in &aux {
+            if let Some(c) = pick(a) {
+                e.add_mul(-c, v);
+            }
+        }
+        e
+    };
+    let levels = specs
+        .iter()
+        .map(|(name, _)| match name.as_str() {
+            WEIGHTED => Level {
+                expr: m.objective.clone(),
+                constant: m.constant,
+                integral: false,
+            },
+            "must_fill" => Level {
+                expr: penalty(&|a| matches!(a, Aux::Empty(_)).then_some(w.must_fill)),
+                constant: m.constant,
+                integral: whole(w.must_fill),
+            },
+            "extra_seats" => Level {
+                expr: penalty(&|a| matches!(a, Aux::ExtraSeats(_)).then_some(w.extra_seat)),
+                constant: 0.0,
+                integral: whole(w.extra_seat),
+            },
+            "targets" => Level {
+                expr: penalty(&|a| match a {
+                    Aux::Shortfall(k) => Some(target_w[k]),
+                    _ => None,
+                }),
+                constant: 0.0,
+                integral: false,
+            },
+            term => {
+                let mut e = Expression::default();
+                let mut integral = true;
+                if let Some(t) = TERMS.iter().find(|t| t.name == term) {
+                    for (k, &i) in cols.iter().enumerate() {
+                        let a = t.weighted(&cands.get(i).terms(sc), w);
+                        if a != 0.0 {
+                            integral &= whole(a);
+                            e.add_mul(a, m.x[k]);
+                        }
+                    }
+                }
+                // A programme's penalty (`unplaced`, `origin`, `smoothing`) is 0 in a plan.
+                Level {
+                    expr: e,
+                    constant: 0.0,
+                    integral,
+                }
+            }
+        })
+        .collect();
+    (m, levels)
+}
+
+/// The level values of the chosen candidate pairs (`scoring::plan_level_values`).
+pub fn plan_values(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    chosen: &[usize],
+) -> std::collections::BTreeMap<&'static str, f64> {
+    crate::scoring::plan_level_values(ctx.sc, &ctx.evaluate(cands, chosen))
+}
+
+/// A single plan solved level by level over every candidate pair (also above
+/// `PRICING_THRESHOLD`: the pricing loop prices one objective, so the levels are solved on the
+/// full set and `Note::LevelsOnEveryPair` says so). Sets status, bound, gap, size, levels and
+/// notes in `out`, and returns the chosen candidate indexes of the last level solved.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn solve_plan(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    pins: &[usize],
+    specs: &[(String, f64)],
+    started: Instant,
+    deadline: Instant,
+    out: &mut super::SolveOutcome,
+    solved_cols: &mut Vec<usize>,
+) -> Result<Vec<usize>, Failure> {
+    let sc = ctx.sc;
+    let all: Vec<usize> = (0..cands.len()).collect();
+    if cands.len() > super::PRICING_THRESHOLD {
+        out.note = Some(super::Note::LevelsOnEveryPair { pairs: cands.len() });
+    }
+    let o = super::run_options(sc, started, deadline);
+    let build = || plan_model_and_levels(ctx, cands, pins, &all, specs);
+    let n = all.len();
+    let value_of = |name: &str, x: &[f64]| {
+        let chosen: Vec<usize> = x
+            .iter()
+            .take(n)
+            .enumerate()
+            .filter(|(_, v)| **v > 0.5)
+            .map(|(k, _)| k)
+            .collect();
+        plan_values(ctx, cands, &chosen)
+            .get(name)
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    let solved = solve_levels(
+        specs,
+        &build,
+        &value_of,
+        started,
+        sc.solver.time_limit_s,
+        &o,
+    );
+    *solved_cols = all;
+    (out.columns, out.rows) = solved.size;
+    let stopped = solved.failure.is_some();
+    let weighted_last = solved.outcomes.last().is_some_and(|l| l.name == WEIGHTED) && !stopped;
+    out.levels = solved.outcomes;
+    let Some((raw, constant)) = solved.last else {
+        return Err(solved.failure.unwrap_or(Failure::NoPlan));
+    };
+    let chosen = super::integral_choice(&raw.x[..n.min(raw.x.len())])
+        .ok_or_else(|| Failure::Other("the backend returned a fractional solution".into()))?;
+    out.status = match out
+        .levels
+        .iter()
+        .map(|l| l.status)
+        .find(|s| *s != SolveStatus::Optimal)
+    {
+        None => SolveStatus::Optimal,
+        Some(s) if s.has_plan() => s,
+        Some(_) => SolveStatus::TimeLimit,
+    };
+    // A bound and a gap only for the weighted sum, and only when it was solved.
+    (out.bound, out.gap) = if weighted_last {
+        (raw.bound.map(|b| b + constant), raw.gap)
+    } else {
+        (None, None)
+    };
+    if stopped {
+        let k = out.levels.len();
+        out.note = Some(super::Note::LevelStopped {
+            level: k,
+            name: out.levels[k - 1].name.clone(),
+        });
+    }
+    Ok(chosen)
 }

@@ -172,6 +172,13 @@ pub enum Note {
         by_reduced_cost: usize,
         readmitted: bool,
     },
+    /// `objective:` above `PRICING_THRESHOLD` pairs: the levels were solved over every pair, not
+    /// through the pricing loop.
+    LevelsOnEveryPair { pairs: usize },
+    /// Level `level` (1-based) stopped without a solution; the plan is the previous level's.
+    LevelStopped { level: usize, name: String },
+    /// A lexicographic level's value recomputed from the plan breaks the row that held it.
+    LevelBreaksRow { name: String, got: f64, want: f64 },
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +199,8 @@ pub struct SolveOutcome {
     pub infeasible: Vec<InfeasibleGroup>,
     /// Anything the user should know about how the answer was reached.
     pub note: Option<Note>,
+    /// The lexicographic levels of `objective:`, in order (empty: the weighted sum alone).
+    pub levels: Vec<lexicographic::LevelOutcome>,
 }
 
 impl SolveOutcome {
@@ -210,6 +219,7 @@ impl SolveOutcome {
             rows: 0,
             infeasible: Vec::new(),
             note: None,
+            levels: Vec::new(),
         }
     }
 }
@@ -427,7 +437,18 @@ fn solve_inner(
         threads = sc.solver.threads,
         "solving"
     );
-    let result = if cands.len() > PRICING_THRESHOLD {
+    let result = if let Some(specs) = lexicographic::plan_level_specs(sc) {
+        lexicographic::solve_plan(
+            ctx,
+            cands,
+            &pin_ix,
+            &specs,
+            started,
+            deadline,
+            &mut out,
+            solved_cols,
+        )
+    } else if cands.len() > PRICING_THRESHOLD {
         pricing::solve(
             ctx,
             cands,

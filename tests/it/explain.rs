@@ -792,6 +792,7 @@ fn an_unfilled_post_the_solver_stopped_short_of_says_so() {
         rows: 0,
         infeasible: Vec::new(),
         note: None,
+        levels: Vec::new(),
     };
     let p = rotaplan::plan::build(&ctx, &cands, &stopped);
     let u = &p.unfilled[0];
@@ -1650,6 +1651,7 @@ fn why_not_names_a_pin_elsewhere_a_missing_plan_and_a_solve_that_stopped() {
         rows: 0,
         infeasible: Vec::new(),
         note: None,
+        levels: Vec::new(),
     };
     let p = rotaplan::plan::build(&ctx, &cands, &stopped);
     let r = explain::why_not(&ctx, &cands, Some(&p), 0, 0).unwrap();

@@ -395,3 +395,41 @@ fn history_and_objective_errors_are_located() {
     assert_eq!(tol.code, "E1012");
     assert_eq!(yaml.len(), 2, "{d:#?}");
 }
+
+/// `batch --resume` hashes a programme's history.csv with the scenario's other input files: an
+/// unchanged history is reused, a changed one plans the scenario again.
+#[test]
+fn a_changed_history_makes_a_resumed_batch_plan_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = generated(dir.path(), "");
+    let first = rotaplan::plan_programme(&sc).unwrap().plan;
+    let done: Vec<&Move> = first.moves.iter().filter(|m| m.period == 0).collect();
+    assert!(!done.is_empty());
+    std::fs::write(dir.path().join("history.csv"), history_csv(&sc, &done[..1])).unwrap();
+    let sc = generated(dir.path(), "  history: history.csv\n");
+    let file = dir.path().join("scenario.yaml");
+    let files = rotaplan::scenario::input_files(&file).unwrap();
+    assert!(files.contains(&dir.path().join("history.csv")), "{files:?}");
+    let out = dir.path().join("out");
+    let batch = |resume: bool| {
+        let mut c = crate::common::rotaplan();
+        c.args(["batch", "-q", "--jobs", "1", "--out"]).arg(&out);
+        if resume {
+            c.arg("--resume");
+        }
+        let o = c.arg(&file).output().unwrap();
+        let runs: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(runs.len(), 1, "{runs:?} {o:?}");
+        let m: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(runs[0].join("manifest.json")).unwrap())
+                .unwrap();
+        m["scenarios"][0]["reused"].as_bool().unwrap_or(false)
+    };
+    assert!(!batch(false));
+    assert!(batch(true), "unchanged inputs: reused");
+    std::fs::write(dir.path().join("history.csv"), history_csv(&sc, &done)).unwrap();
+    assert!(!batch(true), "a changed history.csv: planned again");
+}

@@ -408,6 +408,9 @@ struct BruteForce<'a> {
     /// Score a plan by minus the requirement groups it breaks (S2, S5, S6) instead of its
     /// objective, accepting plans that break nothing else.
     count_breaks: bool,
+    /// Every plan the checker accepts (kept only when `keep_all`).
+    accepted: Vec<Vec<(CadreIx, PostIx)>>,
+    keep_all: bool,
 }
 
 fn is_requirement(r: RuleId) -> bool {
@@ -422,6 +425,9 @@ impl BruteForce<'_> {
         let sc = self.ctx.sc;
         if c == sc.cadres.len() {
             let v = check(self.ctx, &self.pairs);
+            if self.keep_all && v.is_empty() {
+                self.accepted.push(self.pairs.clone());
+            }
             let score = if self.count_breaks {
                 v.iter()
                     .all(|v| is_requirement(v.rule))
@@ -492,9 +498,154 @@ fn search(ctx: &RuleContext, count_breaks: bool) -> Option<(f64, Vec<(CadreIx, P
         pairs: Vec::new(),
         best: None,
         count_breaks,
+        accepted: Vec::new(),
+        keep_all: false,
     };
     bf.search(0);
     bf.best
+}
+
+/// Every plan the checker accepts.
+fn every_plan(ctx: &RuleContext) -> Vec<Vec<(CadreIx, PostIx)>> {
+    let sc = ctx.sc;
+    let options = (0..sc.cadres.len() as CadreIx)
+        .map(|c| {
+            (0..sc.posts.len() as PostIx)
+                .filter(|&p| check(ctx, &[(c, p)]).iter().all(|v| is_requirement(v.rule)))
+                .collect()
+        })
+        .collect();
+    let mut bf = BruteForce {
+        ctx,
+        options,
+        cap: (0..sc.posts.len() as PostIx)
+            .map(|p| sc.post(p).seats + sc.extra_seats_of(p))
+            .collect(),
+        filled: vec![0; sc.posts.len()],
+        departures: vec![0; sc.units.len()],
+        pairs: Vec::new(),
+        best: None,
+        count_breaks: false,
+        accepted: Vec::new(),
+        keep_all: true,
+    };
+    bf.search(0);
+    bf.accepted
+}
+
+/// The lexicographic optimum of `names` then the weighted sum over every plan the checker
+/// accepts (tolerance 0), level by level; `None` when it accepts none.
+fn brute_force_lex(ctx: &RuleContext, names: &[&str]) -> Option<Vec<f64>> {
+    let mut best: Option<Vec<f64>> = None;
+    for pairs in every_plan(ctx) {
+        let v = rotaplan::scoring::plan_level_values(ctx.sc, &objective(ctx, &pairs));
+        let key: Vec<f64> = names
+            .iter()
+            .chain(["weighted"].iter())
+            .map(|n| v[n])
+            .collect();
+        let better = best.as_ref().is_none_or(|b| {
+            for (x, y) in key.iter().zip(b) {
+                if (x - y).abs() > 1e-9 {
+                    return x > y;
+                }
+            }
+            false
+        });
+        if better {
+            best = Some(key);
+        }
+    }
+    best
+}
+
+/// Lexicographic objectives on tiny single plans (≤ 5 cadres, ≤ 4 posts): level by level, each
+/// level's value in the plan is the brute force's lexicographic optimum over every plan the
+/// checker accepts, in two orders; the plan passes the checker and its levels' check; and on
+/// some scenarios the order changes the answer (the property is not vacuous).
+#[test]
+fn single_plan_levels_match_a_lexicographic_brute_force() {
+    let config = Config {
+        cases: 48,
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::ChaCha,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let orders: [&[&str]; 2] = [&["training", "staffing"], &["staffing", "training"]];
+    let (order_mattered, checked) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let result = runner.run(&raw_scenario(), |mut raw| {
+        raw.cadres.truncate(5);
+        raw.posts.truncate(4);
+        let base = build(&raw);
+        let mut firsts = Vec::new();
+        for order in orders {
+            let mut sc = base.clone();
+            let ctx = RuleContext::new(&sc);
+            let Some(want) = brute_force_lex(&ctx, order) else {
+                return Ok(());
+            };
+            drop(ctx);
+            sc.objective = Some(Lexicographic {
+                order: order.iter().map(|s| s.to_string()).collect(),
+                tolerance: vec![0.0; order.len()],
+            });
+            let planned = rotaplan::plan_scenario(&sc);
+            let plan = &planned.plan;
+            prop_assert_eq!(
+                plan.solver.status,
+                SolveStatus::Optimal,
+                "{:?}",
+                plan.solver.note
+            );
+            prop_assert!(planned.violations.is_empty(), "{:?}", planned.violations);
+            if plan.solver.note == Some(rotaplan::solve::Note::NothingToOptimise) {
+                // No pair passes the rules: the empty plan, no model and no levels.
+                prop_assert!(plan.assignments.is_empty() && plan.levels.is_empty());
+                return Ok(());
+            }
+            prop_assert!(plan.solver.note.is_none(), "{:?}", plan.solver.note);
+            let names: Vec<&str> = plan.levels.iter().map(|l| l.name.as_str()).collect();
+            let mut expected = order.to_vec();
+            expected.push("weighted");
+            prop_assert_eq!(&names, &expected);
+            for (l, w) in plan.levels.iter().zip(&want) {
+                let got = l.value.unwrap();
+                prop_assert!(
+                    (got - w).abs() <= 1e-6,
+                    "{}: {} vs brute force {}",
+                    l.name,
+                    got,
+                    w
+                );
+                prop_assert!((l.optimum.unwrap() - w).abs() <= 1e-6, "{}", l.name);
+            }
+            let ctx = RuleContext::new(&sc);
+            prop_assert!(
+                rotaplan::check::plan_levels(&ctx, &plan.pairs(), &plan.levels).is_empty()
+            );
+            prop_assert!((plan.objective.total - want[2]).abs() <= 1e-6);
+            firsts.push((want[0], want[1]));
+            checked.fetch_add(1, Ordering::Relaxed);
+        }
+        // training then staffing, against staffing then training.
+        if let [(t1, s1), (s2, t2)] = firsts[..]
+            && ((t1 - t2).abs() > 1e-9 || (s1 - s2).abs() > 1e-9)
+        {
+            order_mattered.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let (m, c) = (
+        order_mattered.load(Ordering::Relaxed),
+        checked.load(Ordering::Relaxed),
+    );
+    assert!(c >= 40, "only {c} solves checked");
+    assert!(m >= 1, "the order never changed the answer");
 }
 
 fn ids(plan: &rotaplan::plan::Plan) -> Vec<(String, String)> {
