@@ -29,8 +29,12 @@ const MAX_ADD_PER_ROUND: usize = 30_000;
 /// Rounds are cheap on the live LP (a few dual simplex iterations from the last basis), so they
 /// run until nothing prices positive, which the shortcut of step 3 needs.
 const MAX_ROUNDS: usize = 60;
-/// Share of the time limit the LP rounds may use before settling for the bound they have.
+/// Share of the time limit the LP rounds may use before settling for the bound they have, when
+/// the last LP solution is fractional (the MIP over the set needs the rest).
 const PRICING_TIME_SHARE: f64 = 0.4;
+/// The same when the last LP solution is integral: it is then the optimum over the set, no MIP
+/// over the set is needed, and the rounds (which tighten the bound) may use nearly all the time.
+const PRICING_TIME_SHARE_INTEGRAL: f64 = 0.85;
 /// Re-admitted pairs beyond which the final MIP would be too large to pay off: the plan over the
 /// restricted set is kept and its proven gap reported instead.
 const MAX_READMIT: usize = 150_000;
@@ -127,7 +131,13 @@ pub(super) fn solve(
         let positive = priced.by_pair;
         let mut add = priced.add;
         // The LP's own solution, when integral, is a plan: the best plan known may improve.
-        if let Some(chosen) = integral_plan(&lp_cols, &r.x) {
+        let integral = integral_plan(&lp_cols, &r.x);
+        let share = if integral.is_some() {
+            PRICING_TIME_SHARE_INTEGRAL
+        } else {
+            PRICING_TIME_SHARE
+        };
+        if let Some(chosen) = integral {
             let z = ctx.evaluate(cands, &chosen).total;
             if z > best.0 {
                 best = (z, chosen);
@@ -148,7 +158,7 @@ pub(super) fn solve(
             "pricing round"
         );
         let out_of_time =
-            started.elapsed().as_secs_f64() > PRICING_TIME_SHARE * sc.solver.time_limit_s;
+            started.elapsed().as_secs_f64() > share * sc.solver.time_limit_s;
         // Stop when nothing prices positive (the LP is solved over all pairs), when the best plan
         // known is within the requested gap of the bound (nothing left to prove), or when the
         // rounds or their time share are used up.
@@ -269,7 +279,23 @@ pub(super) fn solve(
     }
 
     // 3d. MIP over the restricted set.
-    let first = direct(ctx, cands, pins, &set, warm, started, deadline, out)?;
+    // An integral LP solution over the set is the MIP's optimum over the set (the MIP is worth
+    // at most the LP, and this plan is worth the LP): no MIP.
+    let z_set = last.objective + constant;
+    let over_set = integral_plan(&lp_cols, &last.x).filter(|c| {
+        let z = ctx.evaluate(cands, c).total;
+        (z - z_set).abs() <= 1e-9 * z.abs().max(1.0)
+    });
+    let first = match over_set {
+        Some(chosen) => {
+            tracing::debug!("pricing: the LP over the set is integral; no MIP over the set");
+            out.status = SolveStatus::Optimal;
+            out.columns = lp_cols.len();
+            out.rows = n_rows;
+            chosen
+        }
+        None => direct(ctx, cands, pins, &set, warm, started, deadline, out)?,
+    };
     let z_inc = ctx.evaluate(cands, &first).total;
 
     // The first plan may already meet the bound (then it is optimal over all pairs) or be within
