@@ -791,6 +791,23 @@ pub fn solver_note(lang: Lang, n: &solve::Note) -> String {
                 ("bound", &num(format!("{bound:.4}"))),
             ],
         ),
+        N::PricingWithinGap {
+            held,
+            pairs,
+            rounds,
+            bound,
+            plan,
+        } => fill(
+            lang,
+            Msg::NotePricingWithinGap,
+            &[
+                ("held", held),
+                ("pairs", pairs),
+                ("rounds", rounds),
+                ("bound", &num(format!("{bound:.4}"))),
+                ("plan", &num(format!("{plan:.4}"))),
+            ],
+        ),
         N::Pricing {
             held,
             pairs,

@@ -162,6 +162,15 @@ pub enum Note {
         rounds: usize,
         bound: f64,
     },
+    /// Pricing stopped with the best plan found (the warm start or an integral LP solution)
+    /// within the requested gap of the LP bound over all pairs: no MIP.
+    PricingWithinGap {
+        held: usize,
+        pairs: usize,
+        rounds: usize,
+        bound: f64,
+        plan: f64,
+    },
     /// Pricing with reduced-cost fixing.
     Pricing {
         held: usize,

@@ -338,6 +338,17 @@ fn unique(names: Vec<String>) -> Vec<String> {
 }
 
 impl RowIndex {
+    /// Whether cadre `c` has an S4 row (Σ_p x_cp ≤ 1): the pricing bound raises its dual.
+    pub fn has_cadre_row(&self, c: usize) -> bool {
+        self.cadre_row.get(c).is_some_and(|r| r.is_some())
+    }
+
+    /// Whether post `p` has an H7 row (Σ_c x_cp − extra_p ≤ seats): the pricing bound raises its
+    /// dual.
+    pub fn has_seat_row(&self, p: usize) -> bool {
+        self.seat_row.get(p).is_some_and(|r| r.is_some())
+    }
+
     /// Reduced cost of candidate `i` (included or not) under the row duals `y` (HiGHS's sign
     /// convention: d = c − Σ a·y). Only valid for pairs outside family and pin rows, which the
     /// pricing loop always includes.

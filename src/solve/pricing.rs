@@ -16,7 +16,7 @@
 //!    bound is a bound for the full problem.
 
 use super::backend::{Failure, Raw, RunOptions, backend};
-use super::{Note, SolveOutcome, SolveStatus, direct, model, remaining};
+use super::{Note, SolveOutcome, SolveStatus, direct, model, remaining, tie_weights};
 use crate::rules::{Candidates, RuleContext};
 use std::time::Instant;
 
@@ -29,14 +29,18 @@ const MAX_ADD_PER_ROUND: usize = 30_000;
 /// Rounds are cheap on the live LP (a few dual simplex iterations from the last basis), so they
 /// run until nothing prices positive, which the shortcut of step 3 needs.
 const MAX_ROUNDS: usize = 60;
-/// Share of the time limit the LP rounds may use before settling for the bound they have.
+/// Share of the time limit the LP rounds may use before settling for the bound they have, when
+/// the last LP solution is fractional (the MIP over the set needs the rest).
 const PRICING_TIME_SHARE: f64 = 0.4;
+/// The same when the last LP solution is integral: it is then the optimum over the set, no MIP
+/// over the set is needed, and the rounds (which tighten the bound) may use nearly all the time.
+const PRICING_TIME_SHARE_INTEGRAL: f64 = 0.85;
 /// Re-admitted pairs beyond which the final MIP would be too large to pay off: the plan over the
 /// restricted set is kept and its proven gap reported instead.
 const MAX_READMIT: usize = 150_000;
 const EPS: f64 = 1e-6;
 
-fn seed(ctx: &RuleContext, cands: &Candidates, pins: &[usize], warm: &[usize]) -> Vec<usize> {
+fn seed_set(ctx: &RuleContext, cands: &Candidates, pins: &[usize], warm: &[usize]) -> Vec<usize> {
     let mut r: Vec<usize> = Vec::new();
     // The k best by (score desc, index): a total order, so the same k pairs every time; their
     // order does not matter (the set is sorted at the end), so a selection, not a sort.
@@ -87,7 +91,7 @@ pub(super) fn solve(
     solved_cols: &mut Vec<usize>,
 ) -> Result<Vec<usize>, Failure> {
     let sc = ctx.sc;
-    let mut set = seed(ctx, cands, pins, warm);
+    let mut set = seed_set(ctx, cands, pins, warm);
     // Pairs in pin or family rows: always in the set, never priced.
     let mut special: Vec<usize> = model::family_pairs(ctx, cands);
     merge(&mut special, pins);
@@ -112,53 +116,53 @@ pub(super) fn solve(
     let mut live = backend().live_lp(lp)?;
     out.build_s += t.elapsed().as_secs_f64();
     let mut rounds = 0;
+    // The best plan known (objective, candidate indexes): the warm start, then any integral LP
+    // solution of the rounds.
+    let mut best = (ctx.evaluate(cands, warm).total, warm.to_vec());
     let (z_lp, priced_out, last) = loop {
         rounds += 1;
         let t = Instant::now();
         let r = live.solve(&lp_opts())?;
         let lp_s = t.elapsed().as_secs_f64();
         check_sign_convention(ctx, cands, &lp_cols, &special, &index, &r)?;
-        // Each cadre's best positive pair outside the set, and the sum of all positive reduced
-        // costs outside: z_R + that sum bounds the full LP (x ≤ 1 absorbs every positive d).
-        let mut add: Vec<(f64, usize)> = Vec::new();
-        let mut positive = 0.0;
-        let mut k = 0;
         let (cadre_dual, post_dual) = index.split_duals(ctx, &r.row_duals);
-        for (c, &cadre_d) in cadre_dual.iter().enumerate() {
-            let mut best: Vec<(f64, usize)> = Vec::new();
-            for i in cands.by_cadre[c]..cands.by_cadre[c + 1] {
-                while k < set.len() && set[k] < i {
-                    k += 1;
-                }
-                if k < set.len() && set[k] == i {
-                    continue;
-                }
-                let p = cands.get(i);
-                let d = p.score - cadre_d - post_dual[p.post as usize];
-                if d > EPS {
-                    positive += d;
-                    best.push((d, i));
-                }
+        let priced = price(ctx, cands, &index, &set, &cadre_dual, &post_dual);
+        let bound = r.objective + constant + priced.slack();
+        let positive = priced.by_pair;
+        let mut add = priced.add;
+        // The LP's own solution, when integral, is a plan: the best plan known may improve.
+        let integral = integral_plan(&lp_cols, &r.x);
+        let share = if integral.is_some() {
+            PRICING_TIME_SHARE_INTEGRAL
+        } else {
+            PRICING_TIME_SHARE
+        };
+        if let Some(chosen) = integral {
+            let z = ctx.evaluate(cands, &chosen).total;
+            if z > best.0 {
+                best = (z, chosen);
             }
-            best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            add.extend(best.into_iter().take(ADD_PER_CADRE));
         }
-        let bound = r.objective + constant + positive;
+        let within_gap = bound - best.0 <= sc.solver.relative_gap * best.0.abs().max(1.0);
         tracing::debug!(
             round = rounds,
             columns = set.len(),
             lp_objective = r.objective + constant,
             positive_reduced_costs = positive,
+            by_cadre = priced.by_cadre,
+            by_post = priced.by_post,
             priced_in = add.len().min(MAX_ADD_PER_ROUND),
             bound,
+            best_plan = best.0,
             lp_s,
             "pricing round"
         );
         let out_of_time =
-            started.elapsed().as_secs_f64() > PRICING_TIME_SHARE * sc.solver.time_limit_s;
-        // Stop when nothing prices positive (the LP is solved over all pairs), or the rounds or
-        // their time share are used up.
-        if add.is_empty() || rounds >= MAX_ROUNDS || out_of_time {
+            started.elapsed().as_secs_f64() > share * sc.solver.time_limit_s;
+        // Stop when nothing prices positive (the LP is solved over all pairs), when the best plan
+        // known is within the requested gap of the bound (nothing left to prove), or when the
+        // rounds or their time share are used up.
+        if add.is_empty() || within_gap || rounds >= MAX_ROUNDS || out_of_time {
             break (bound, add.is_empty(), r);
         }
         add.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -168,13 +172,64 @@ pub(super) fn solve(
         lp_cols.extend(new.iter().map(|&i| Some(i)));
         merge(&mut set, &new);
     };
-    drop(live);
     let duals = last.row_duals.clone();
+
+    // 3a. Priced out: the LP over the set is the LP over every pair, and the designed tie-break
+    // (`solve::tie_weights`, as on the direct path) chooses among its optimal solutions. The
+    // optimal face of the full LP is {x feasible: x_j = 0 where d_j < 0, x_j at its upper bound
+    // where d_j > 0, rows with a nonzero dual active} for any optimal dual (complementary
+    // slackness), so it only holds pairs with d_j = 0 outside the set: those are added, and
+    // the face over the set is then the face over every pair. Its tie-break optimum, when
+    // integral and worth the bound, is the plan the direct path would choose.
+    if priced_out {
+        let t = Instant::now();
+        let (cadre_dual, post_dual) = index.split_duals(ctx, &duals);
+        let zero = zero_reduced_cost(cands, &set, &cadre_dual, &post_dual);
+        if !zero.is_empty() {
+            live.add_columns(zero.iter().map(|&i| index.column(ctx, cands, i)).collect())?;
+            lp_cols.extend(zero.iter().map(|&i| Some(i)));
+            merge(&mut set, &zero);
+        }
+        let pairs: Vec<usize> = lp_cols.iter().flatten().copied().collect();
+        let mut w = tie_weights(ctx, cands, &pairs).into_iter();
+        let tie: Vec<f64> = lp_cols
+            .iter()
+            .map(|c| c.map_or(0.0, |_| w.next().unwrap_or(0.0)))
+            .collect();
+        let face = live.face(&tie, &lp_opts())?;
+        let chosen = face.as_deref().and_then(|x| integral_plan(&lp_cols, x));
+        let z = chosen.as_ref().map(|c| ctx.evaluate(cands, c).total);
+        let tight = z.is_some_and(|z| (z_lp - z).abs() <= 1e-9 * z.abs().max(1.0));
+        tracing::debug!(
+            zero_reduced_cost = zero.len(),
+            integral = chosen.is_some(),
+            plan = z,
+            proven = tight,
+            seconds = t.elapsed().as_secs_f64(),
+            "pricing: the tie-break over the LP's optimal face"
+        );
+        if let (true, Some(chosen)) = (tight, chosen) {
+            *solved_cols = set.clone();
+            out.status = SolveStatus::Optimal;
+            out.bound = Some(z_lp);
+            out.gap = Some(0.0);
+            out.columns = lp_cols.len();
+            out.rows = n_rows;
+            out.note = Some(Note::PricingIntegral {
+                held: set.len(),
+                pairs: cands.len(),
+                rounds,
+                bound: z_lp,
+            });
+            return Ok(chosen);
+        }
+    }
+    drop(live);
     *solved_cols = set.clone();
 
-    // 3a. The LP's own solution, when integral: a plan. Worth the bound over all pairs, it is
+    // 3b. The LP's own solution, when integral: a plan. Worth the bound over all pairs, it is
     // optimal, and no MIP is needed.
-    if let Some(chosen) = integral_plan(&lp_cols, &last) {
+    if let Some(chosen) = integral_plan(&lp_cols, &last.x) {
         let z = ctx.evaluate(cands, &chosen).total;
         let tight = (z_lp - z).abs() <= 1e-9 * z.abs().max(1.0);
         tracing::debug!(
@@ -200,8 +255,47 @@ pub(super) fn solve(
         }
     }
 
-    // 3. MIP over the restricted set.
-    let first = direct(ctx, cands, pins, &set, warm, started, deadline, out)?;
+    // 3c. The best plan found is within the requested gap of the bound over every pair: nothing
+    // left to prove, no MIP.
+    let best_gap = (z_lp - best.0) / best.0.abs().max(1.0);
+    if best_gap <= sc.solver.relative_gap {
+        out.status = if best_gap <= 1e-9 {
+            SolveStatus::Optimal
+        } else {
+            SolveStatus::GapLimit
+        };
+        out.bound = Some(z_lp);
+        out.gap = Some(best_gap.max(0.0));
+        out.columns = lp_cols.len();
+        out.rows = n_rows;
+        out.note = Some(Note::PricingWithinGap {
+            held: set.len(),
+            pairs: cands.len(),
+            rounds,
+            bound: z_lp,
+            plan: best.0,
+        });
+        return Ok(best.1);
+    }
+
+    // 3d. MIP over the restricted set.
+    // An integral LP solution over the set is the MIP's optimum over the set (the MIP is worth
+    // at most the LP, and this plan is worth the LP): no MIP.
+    let z_set = last.objective + constant;
+    let over_set = integral_plan(&lp_cols, &last.x).filter(|c| {
+        let z = ctx.evaluate(cands, c).total;
+        (z - z_set).abs() <= 1e-9 * z.abs().max(1.0)
+    });
+    let first = match over_set {
+        Some(chosen) => {
+            tracing::debug!("pricing: the LP over the set is integral; no MIP over the set");
+            out.status = SolveStatus::Optimal;
+            out.columns = lp_cols.len();
+            out.rows = n_rows;
+            chosen
+        }
+        None => direct(ctx, cands, pins, &set, warm, started, deadline, out)?,
+    };
     let z_inc = ctx.evaluate(cands, &first).total;
 
     // The first plan may already meet the bound (then it is optimal over all pairs) or be within
@@ -295,12 +389,150 @@ pub(super) fn solve(
     Ok(result)
 }
 
-/// The plan of an LP solution whose pair columns are all integral (candidate indexes, sorted).
-fn integral_plan(lp_cols: &[Option<usize>], r: &Raw) -> Option<Vec<usize>> {
+/// What one pricing pass over the pairs left out of the restricted set finds.
+#[derive(Debug, Clone, PartialEq)]
+struct Priced {
+    /// Each cadre's best pairs with d > EPS (at most `ADD_PER_CADRE` a cadre): (d, index). Every
+    /// sum below counts only d > EPS, as the stopping rule does.
+    add: Vec<(f64, usize)>,
+    /// Σ max(0, d) over the pairs left out.
+    by_pair: f64,
+    /// Σ_c max(0, max d over cadre c's pairs left out) (infinite if such a cadre had no S4 row).
+    by_cadre: f64,
+    /// Σ_p (seats_p + extra_p) · max(0, max d over post p's pairs left out) (infinite if such a
+    /// post had no H7 row).
+    by_post: f64,
+}
+
+impl Priced {
+    /// What may be added to the restricted LP's optimum z_R for a bound over every pair: the
+    /// least of the three valid amounts (see [`price`]).
+    fn slack(&self) -> f64 {
+        self.by_pair.min(self.by_cadre).min(self.by_post)
+    }
+}
+
+/// Price every pair left out of `set` (sorted) under the restricted LP's optimal duals, split as
+/// d = score − cadre_dual[c] − post_dual[p], and the three amounts that bound the full LP.
+///
+/// Why each is a valid bound (LP duality; maximisation, rows a·x ≤ b with duals y ≥ 0, ≥ rows
+/// with y ≤ 0, columns 0 ≤ x ≤ u): for ANY dual-feasible y, D(y) = b·y + Σ_j u_j·max(0, d_j(y))
+/// over every column j bounds every solution of the full LP, hence every plan. At the restricted
+/// LP's optimal duals y, D(y) over the restricted columns is z_R (strong duality), so
+/// D(y) = z_R + Σ_{j left out} max(0, d_j): the bound `by_pair`. Now change y before summing:
+///
+/// - Cadre rows. Every pair column has coefficient 1 in exactly one row Σ_p x_cp ≤ 1 (S4,
+///   `model::one_post_per_cadre`), and no other column is in that row. Raise that row's dual by
+///   δ_c = max(0, max_{p left out} d_cp): y stays feasible (a ≤ row, y only grows), every column
+///   of c loses δ_c of reduced cost, no other column changes. So the left-out columns of c add
+///   nothing to D any more, the restricted ones add no more than before, and b·y grows by
+///   1·δ_c. Hence z_LP ≤ z_R + Σ_c δ_c: a Lagrangian (Farley) bound, one term per cadre instead
+///   of one per pair.
+/// - Post rows. Every pair column has coefficient 1 in its post's H7 row Σ_c x_cp − extra_p ≤
+///   seats_p. Raising its dual by δ_p lowers each pair of p by δ_p, and raises the reduced cost of
+///   the extra-seat column (coefficient −1, 0 ≤ extra_p ≤ approved_p) by δ_p: D grows by at most
+///   seats_p·δ_p + approved_p·δ_p. Hence z_LP ≤ z_R + Σ_p (seats_p + approved_p)·δ_p.
+///
+/// Each is valid alone, so the least of the three is (`Priced::slack`); the cadre amount never
+/// exceeds the per-pair sum (a maximum is at most the sum of the positive terms). Pairs in pin or
+/// family rows are always in the set, so no left-out column touches a row these arguments skip.
+fn price(
+    ctx: &RuleContext,
+    cands: &Candidates,
+    index: &model::RowIndex,
+    set: &[usize],
+    cadre_dual: &[f64],
+    post_dual: &[f64],
+) -> Priced {
+    let mut add: Vec<(f64, usize)> = Vec::new();
+    let (mut by_pair, mut by_cadre) = (0.0, 0.0);
+    let mut post_best = vec![0.0_f64; post_dual.len()];
+    let mut k = 0;
+    let mut best: Vec<(f64, usize)> = Vec::new();
+    for (c, &cadre_d) in cadre_dual.iter().enumerate() {
+        best.clear();
+        let mut top = 0.0_f64;
+        for i in cands.by_cadre[c]..cands.by_cadre[c + 1] {
+            while k < set.len() && set[k] < i {
+                k += 1;
+            }
+            if k < set.len() && set[k] == i {
+                continue;
+            }
+            let p = cands.post(i) as usize;
+            let d = cands.score(i) - cadre_d - post_dual[p];
+            // Below EPS a reduced cost is zero (solver tolerance), as in the stopping rule.
+            if d > EPS {
+                by_pair += d;
+                top = top.max(d);
+                post_best[p] = post_best[p].max(d);
+                best.push((d, i));
+            }
+        }
+        if top > 0.0 {
+            by_cadre += if index.has_cadre_row(c) {
+                top
+            } else {
+                f64::INFINITY
+            };
+        }
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        add.extend(best.iter().take(ADD_PER_CADRE));
+    }
+    let mut by_post = 0.0;
+    for (p, &top) in post_best.iter().enumerate() {
+        if top > 0.0 {
+            by_post += if index.has_seat_row(p) {
+                let post = p as crate::domain::PostIx;
+                let cap = ctx.sc.post(post).seats + model::extra_seat_cap(ctx.sc, cands, post);
+                cap as f64 * top
+            } else {
+                f64::INFINITY
+            };
+        }
+    }
+    Priced {
+        add,
+        by_pair,
+        by_cadre,
+        by_post,
+    }
+}
+
+/// The pairs left out of `set` (sorted) whose reduced cost is zero (within EPS) under the duals
+/// split by cadre and post: what the optimal face of the full LP may hold beyond the set once
+/// nothing prices positive.
+fn zero_reduced_cost(
+    cands: &Candidates,
+    set: &[usize],
+    cadre_dual: &[f64],
+    post_dual: &[f64],
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    for (c, &cadre_d) in cadre_dual.iter().enumerate() {
+        for i in cands.by_cadre[c]..cands.by_cadre[c + 1] {
+            while k < set.len() && set[k] < i {
+                k += 1;
+            }
+            if k < set.len() && set[k] == i {
+                continue;
+            }
+            let d = cands.score(i) - cadre_d - post_dual[cands.post(i) as usize];
+            if d >= -EPS {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// The plan of an LP solution `x` whose pair columns are all integral (candidate indexes, sorted).
+fn integral_plan(lp_cols: &[Option<usize>], x: &[f64]) -> Option<Vec<usize>> {
     let mut chosen = Vec::new();
     for (k, c) in lp_cols.iter().enumerate() {
         if let Some(i) = c {
-            let v = r.x[k];
+            let v = x[k];
             if (v - v.round()).abs() > 1e-6 {
                 return None;
             }
@@ -337,4 +569,169 @@ fn check_sign_convention(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::candidates;
+    use std::time::Duration;
+
+    /// A generated scenario of `cadres` × `posts` (seed `seed`), loaded from `dir`, gap 0.
+    fn generated(
+        dir: &std::path::Path,
+        cadres: usize,
+        posts: usize,
+        seed: u64,
+    ) -> crate::domain::Scenario {
+        let opts = crate::generate::GenOptions {
+            cadres,
+            posts,
+            seed,
+            plan_date: "2027-01-01".parse().unwrap(),
+            name: None,
+        };
+        for f in crate::generate::generate(&opts) {
+            std::fs::write(dir.join(&f.name), f.contents).unwrap();
+        }
+        let mut sc = crate::scenario::load(&dir.join("scenario.yaml")).unwrap();
+        sc.solver.relative_gap = 0.0;
+        sc
+    }
+
+    fn opts() -> RunOptions {
+        RunOptions {
+            time_limit_s: 600.0,
+            relative_gap: 0.0,
+            threads: 1,
+            deadline: Duration::from_secs(600),
+        }
+    }
+
+    /// On random small instances and restricted sets of several sizes, the bounds of `price`
+    /// (cadre rows, post rows) are at least the full LP's optimum (solved over every pair to
+    /// compare) and at most the old per-pair bound, and the cadre bound is strictly tighter
+    /// somewhere (so the comparison can fail).
+    #[test]
+    fn the_cadre_and_post_bounds_hold_the_full_lp_and_are_no_weaker() {
+        let mut tighter = 0;
+        let mut cases = 0;
+        for seed in 1..=4 {
+            let dir = tempfile::tempdir().unwrap();
+            let sc = generated(dir.path(), 260 + 20 * seed as usize, 90, seed);
+            let ctx = RuleContext::new(&sc);
+            let cands = candidates::generate(&ctx);
+            assert!(cands.len() > 500, "{}", cands.len());
+            let (pins, bad) = super::super::pins(&ctx, &cands);
+            assert!(bad.is_empty());
+            let warm = crate::solve::greedy::greedy(&ctx, &cands, &pins);
+            let all: Vec<usize> = (0..cands.len()).collect();
+            let full = model::build(&ctx, &cands, &pins, &all, false);
+            let constant = full.constant;
+            let z_full = backend().solve(full, None, &opts()).unwrap().objective + constant;
+
+            let first = seed_set(&ctx, &cands, &pins, &warm);
+            // Sparser sets too: every k-th pair, with what the set must hold.
+            for stride in [0usize, 3, 7] {
+                let mut set = if stride == 0 {
+                    first.clone()
+                } else {
+                    (0..cands.len()).filter(|i| i % stride == 0).collect()
+                };
+                merge(&mut set, &pins);
+                merge(&mut set, &warm);
+                merge(&mut set, &model::family_pairs(&ctx, &cands));
+                let lp = model::build_lp_all_rows(&ctx, &cands, &pins, &set);
+                let index = lp.index.clone();
+                let constant = lp.constant;
+                let mut live = backend().live_lp(lp).unwrap();
+                let r = live.solve(&opts()).unwrap();
+                let z_r = r.objective + constant;
+                let (cd, pd) = index.split_duals(&ctx, &r.row_duals);
+                let priced = price(&ctx, &cands, &index, &set, &cd, &pd);
+                let old = z_r + priced.by_pair;
+                let new = z_r + priced.slack();
+                let tol = 1e-6 * z_full.abs().max(1.0);
+                assert!(z_r <= z_full + tol, "seed {seed} stride {stride}");
+                assert!(
+                    new >= z_full - tol,
+                    "seed {seed} stride {stride}: bound {new} below the full LP {z_full}"
+                );
+                assert!(new <= old + 1e-9, "seed {seed} stride {stride}");
+                assert!(priced.by_cadre <= priced.by_pair + 1e-9);
+                assert!(z_r + priced.by_post >= z_full - tol);
+                assert!(z_r + priced.by_cadre >= z_full - tol);
+                if new < old - 1e-6 {
+                    tighter += 1;
+                }
+                cases += 1;
+            }
+        }
+        assert!(tighter * 2 >= cases, "{tighter} of {cases}");
+    }
+
+    /// The pricing path, taken below its threshold, gives the plan of the direct path (the LP and
+    /// the tie-break over its optimal face, `solve::canonical`, through `solve::solve`): the same
+    /// designed optimum among equal ones, from a restricted set.
+    #[test]
+    fn the_pricing_path_chooses_the_direct_paths_optimum() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let province = root.join("scenarios/province/province.yaml");
+        let dir = tempfile::tempdir().unwrap();
+        let gen_sc = generated(dir.path(), 400, 140, 3);
+        let mut scenarios = Vec::new();
+        for cap in [None, Some(1), Some(2)] {
+            let mut sc = crate::scenario::load(&province).unwrap();
+            if let Some(k) = cap {
+                sc.max_departures_per_unit = k;
+            }
+            sc.solver.relative_gap = 0.0;
+            scenarios.push(sc);
+        }
+        scenarios.push(gen_sc);
+        let mut differ_from_seed = 0;
+        for (n, sc) in scenarios.iter().enumerate() {
+            let ctx = RuleContext::new(sc);
+            let cands = candidates::generate(&ctx);
+            assert!(cands.len() <= super::super::PRICING_THRESHOLD);
+            let direct = super::super::solve(&ctx, &cands);
+            assert_eq!(direct.status, SolveStatus::Optimal, "case {n}");
+
+            let (pins, bad) = super::super::pins(&ctx, &cands);
+            assert!(bad.is_empty());
+            let warm = crate::solve::greedy::greedy(&ctx, &cands, &pins);
+            let started = Instant::now();
+            let deadline = started + Duration::from_secs(600);
+            let mut out = SolveOutcome::blank();
+            let mut cols = Vec::new();
+            let chosen = solve(
+                &ctx, &cands, &pins, &warm, started, deadline, &mut out, &mut cols,
+            )
+            .unwrap();
+            assert_eq!(out.status, SolveStatus::Optimal, "case {n}");
+            assert!(
+                matches!(out.note, Some(Note::PricingIntegral { .. })),
+                "case {n}: {:?}",
+                out.note
+            );
+            // A restricted set, not every pair.
+            assert!(cols.len() < cands.len(), "case {n}");
+            assert_eq!(
+                ctx.evaluate(&cands, &chosen).total,
+                direct.objective.unwrap(),
+                "case {n}"
+            );
+            assert_eq!(chosen, direct.chosen, "case {n}");
+            // The plan needed pairs priced in after the first restricted set.
+            let first = seed_set(&ctx, &cands, &pins, &warm);
+            if direct
+                .chosen
+                .iter()
+                .any(|i| first.binary_search(i).is_err())
+            {
+                differ_from_seed += 1;
+            }
+        }
+        assert!(differ_from_seed >= 1);
+    }
 }

@@ -212,31 +212,11 @@ impl Backend for Highs {
                 lp.x.truncate(n_x);
                 return Ok(FaceLp { lp, x: None });
             }
-            let activity = solved.get_solution().rows().to_vec();
-            let mut model = highs::Model::from(solved);
-            hold_optimal_face(&mut model, &lp, &activity)?;
-            let mut cost = vec![0.0; lp.x.len()];
-            cost[..tie.len()].copy_from_slice(&tie);
-            check(
-                unsafe {
-                    highs_sys::Highs_changeColsCostByRange(
-                        model.as_mut_ptr(),
-                        0,
-                        cost.len() as i32 - 1,
-                        cost.as_ptr(),
-                    )
-                },
-                "setting the tie-break objective",
-            )?;
+            let x = best_on_face(solved, &lp, &tie)?.map(|mut x| {
+                x.truncate(n_x);
+                x
+            });
             lp.x.truncate(n_x);
-            let second = model
-                .try_solve()
-                .map_err(|e| Failure::Other(format!("{e:?}")))
-                .and_then(|s| raw_of(&s, Some(n_x)));
-            let x = match second {
-                Ok(r) if r.status == SolveStatus::Optimal => Some(r.x),
-                _ => None,
-            };
             Ok(FaceLp { lp, x })
         })
     }
@@ -293,6 +273,22 @@ impl Backend for Highs {
                                     let r = raw_of(&solved, None);
                                     model = Some(highs::Model::from(solved));
                                     r.map(Some)
+                                })
+                        }
+                        (Cmd::Face(tie, tl, threads), Some(mut m)) => {
+                            // From the optimal basis of the last solve: no iterations unless
+                            // columns were added since.
+                            configure(&mut m, tl, 0.0, threads)
+                                .and_then(|_| {
+                                    m.try_solve().map_err(|e| Failure::Other(format!("{e:?}")))
+                                })
+                                .and_then(|solved| {
+                                    let lp = raw_of(&solved, None)?;
+                                    if lp.status != SolveStatus::Optimal {
+                                        return Ok(None);
+                                    }
+                                    let x = best_on_face(solved, &lp, &tie)?;
+                                    Ok(x.map(|x| Raw { x, ..lp }))
                                 })
                         }
                     };
@@ -459,6 +455,40 @@ fn hold_optimal_face(m: &mut highs::Model, lp: &Raw, activity: &[f64]) -> Result
     Ok(())
 }
 
+/// Over the optimal face of `solved` (whose solution is `lp`), maximise Σ `tie[k]`·x_k (`tie`
+/// may be shorter than the columns: the rest weigh 0). Every column's value, or `None` if that LP
+/// did not solve to optimality.
+fn best_on_face(solved: SolvedModel, lp: &Raw, tie: &[f64]) -> Result<Option<Vec<f64>>, Failure> {
+    let activity = solved.get_solution().rows().to_vec();
+    let mut model = highs::Model::from(solved);
+    hold_optimal_face(&mut model, lp, &activity)?;
+    let mut cost = vec![0.0; lp.x.len()];
+    let n = tie.len().min(cost.len());
+    cost[..n].copy_from_slice(&tie[..n]);
+    if cost.is_empty() {
+        return Ok(Some(Vec::new()));
+    }
+    check(
+        unsafe {
+            highs_sys::Highs_changeColsCostByRange(
+                model.as_mut_ptr(),
+                0,
+                cost.len() as i32 - 1,
+                cost.as_ptr(),
+            )
+        },
+        "setting the tie-break objective",
+    )?;
+    let second = model
+        .try_solve()
+        .map_err(|e| Failure::Other(format!("{e:?}")))
+        .and_then(|s| raw_of(&s, None));
+    Ok(match second {
+        Ok(r) if r.status == SolveStatus::Optimal => Some(r.x),
+        _ => None,
+    })
+}
+
 /// Add `cols` to `m` in one call (column-wise: starts, row indexes, values).
 fn add_columns(m: &mut highs::Model, cols: &[NewColumn]) -> Result<(), Failure> {
     if cols.is_empty() {
@@ -502,6 +532,8 @@ enum Cmd {
     Add(Vec<NewColumn>),
     /// Time limit, threads.
     Solve(f64, u32),
+    /// The tie-break weights, time limit, threads.
+    Face(Vec<f64>, f64, u32),
 }
 
 /// The caller's side of a live LP on its worker thread.
@@ -545,5 +577,10 @@ impl LiveLp for HighsLp {
     fn solve(&mut self, o: &RunOptions) -> Result<Raw, Failure> {
         self.call(Cmd::Solve(o.time_limit_s, o.threads), o.deadline)?
             .ok_or_else(|| Failure::Other("no solution from the live LP".into()))
+    }
+
+    fn face(&mut self, tie: &[f64], o: &RunOptions) -> Result<Option<Vec<f64>>, Failure> {
+        let cmd = Cmd::Face(tie.to_vec(), o.time_limit_s, o.threads);
+        Ok(self.call(cmd, o.deadline)?.map(|r| r.x))
     }
 }

@@ -72,6 +72,11 @@ pub trait LiveLp {
     fn add_columns(&mut self, cols: Vec<NewColumn>) -> Result<(), Failure>;
     /// Solve from the current basis. `Raw::x` and `Raw::col_duals` hold every column, in order.
     fn solve(&mut self, o: &RunOptions) -> Result<Raw, Failure>;
+    /// Solve from the current basis, then choose among the LP's optimal solutions as
+    /// [`Backend::lp_face`] does: over the optimal face, maximise Σ `tie[k]`·x_k (`tie`: one
+    /// weight per column, in column order). Every column's value, or `None` if either LP was not
+    /// solved to optimality. The live LP is spent afterwards (its bounds and costs are changed).
+    fn face(&mut self, tie: &[f64], o: &RunOptions) -> Result<Option<Vec<f64>>, Failure>;
 }
 
 /// A column for [`LiveLp::add_columns`]: objective coefficient, upper bound and its (row,
