@@ -16,7 +16,7 @@
 //!    bound is a bound for the full problem.
 
 use super::backend::{Failure, Raw, RunOptions, backend};
-use super::{Note, SolveOutcome, SolveStatus, direct, model, remaining};
+use super::{Call, Note, SolveOutcome, SolveStatus, direct, model, remaining};
 use crate::rules::{Candidates, RuleContext};
 use std::time::Instant;
 
@@ -75,17 +75,14 @@ fn merge(set: &mut Vec<usize>, add: &[usize]) {
     set.dedup();
 }
 
-#[allow(clippy::too_many_arguments)]
 pub(super) fn solve(
-    ctx: &RuleContext,
-    cands: &Candidates,
-    pins: &[usize],
+    call: Call,
     warm: &[usize],
-    started: Instant,
-    deadline: Instant,
     out: &mut SolveOutcome,
     solved_cols: &mut Vec<usize>,
 ) -> Result<Vec<usize>, Failure> {
+    let (ctx, cands, pins) = (call.ctx, call.cands, call.pins);
+    let (started, deadline) = (call.started, call.deadline);
     let sc = ctx.sc;
     let mut set = seed(ctx, cands, pins, warm);
     // Pairs in pin or family rows: always in the set, never priced.
@@ -201,7 +198,7 @@ pub(super) fn solve(
     }
 
     // 3. MIP over the restricted set.
-    let first = direct(ctx, cands, pins, &set, warm, started, deadline, out)?;
+    let first = direct(call, &set, warm, out)?;
     let z_inc = ctx.evaluate(cands, &first).total;
 
     // The first plan may already meet the bound (then it is optimal over all pairs) or be within
@@ -263,7 +260,7 @@ pub(super) fn solve(
         first
     } else {
         merge(&mut set, &extra);
-        match direct(ctx, cands, pins, &set, &first, started, deadline, out) {
+        match direct(call, &set, &first, out) {
             Ok(better) => better,
             // The incumbent is still a plan: report it with the LP bound.
             Err(Failure::Deadline | Failure::NoPlan) => {
