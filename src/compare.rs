@@ -33,10 +33,16 @@ pub struct SummaryUnfilled {
     pub post_title: String,
 }
 
-/// A file that is not a plan.json rotaplan can read.
-#[derive(Debug, thiserror::Error)]
-#[error("not a rotaplan plan.json: {0}")]
-pub struct NotAPlan(#[source] serde_json::Error);
+/// A file that is not a plan.json rotaplan can read; report/ words it (`Display` in
+/// report/errors.rs).
+#[derive(Debug)]
+pub struct NotAPlan(pub serde_json::Error);
+
+impl std::error::Error for NotAPlan {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
 
 /// What comparison and diff read of a plan (unknown fields of plan.json are ignored, missing ones
 /// default, so a hand-made plan.json with only assignments works too).

@@ -491,7 +491,7 @@ pub struct Replan {
     /// Executed moves (history.csv): kept as they are.
     pub history: Vec<HistoryMove>,
     /// The moves of the previous programme (programme.csv): kept where the value allows.
-    pub previous: Option<Vec<crate::programme::Move>>,
+    pub previous: Option<Vec<Move>>,
     /// How far below the best value (relative) the programme may go to keep more of `previous`.
     pub tolerance: f64,
 }
@@ -502,7 +502,7 @@ pub struct Replan {
 pub struct HistoryMove {
     pub cadre: CadreIx,
     pub post: PostIx,
-    pub kind: crate::programme::MoveKind,
+    pub kind: MoveKind,
     pub start: Date,
     pub end: Option<Date>,
     pub period: usize,
@@ -737,3 +737,29 @@ pub const DEFAULT_NOT_LOCAL_TITLES: &[&str] = &[
     "Cục trưởng Cục Hải quan",
     "Trưởng Hải quan",
 ];
+
+/// Kind of a move in a programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MoveKind {
+    Rotation,
+    Placement,
+}
+
+impl MoveKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MoveKind::Rotation => "rotation",
+            MoveKind::Placement => "placement",
+        }
+    }
+}
+
+/// One move of a programme: who goes where, of which kind, in which period.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Move {
+    pub cadre: CadreIx,
+    pub post: PostIx,
+    pub kind: MoveKind,
+    pub period: usize,
+}

@@ -59,25 +59,30 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Why a path cannot be an output folder; report/ words it (`Display` in report/errors.rs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutDirError {
+    /// `--out` itself is a file.
+    IsFile(PathBuf),
+    /// A folder on the way to `dir` is a file (`file`).
+    ThroughFile { dir: PathBuf, file: PathBuf },
+}
+
+impl std::error::Error for OutDirError {}
+
 /// Check, before any work, that `dir` can be an output folder: it is a folder or does not exist,
 /// and its nearest existing ancestor is a folder.
-pub fn check_out_dir(dir: &Path) -> Result<(), String> {
+pub fn check_out_dir(dir: &Path) -> Result<(), OutDirError> {
     let mut p: PathBuf = dir.to_path_buf();
     loop {
         match fs::metadata(&p) {
             Ok(m) if m.is_dir() => return Ok(()),
-            Ok(_) if p == dir => {
-                return Err(format!(
-                    "--out {}: is a file, not a folder; name a folder (it is created if missing)",
-                    dir.display()
-                ));
-            }
+            Ok(_) if p == dir => return Err(OutDirError::IsFile(dir.to_path_buf())),
             Ok(_) => {
-                return Err(format!(
-                    "--out {}: {} is a file, so the folder cannot be created; name another folder",
-                    dir.display(),
-                    p.display()
-                ));
+                return Err(OutDirError::ThroughFile {
+                    dir: dir.to_path_buf(),
+                    file: p,
+                });
             }
             Err(_) => match p.parent() {
                 Some(q) if !q.as_os_str().is_empty() => p = q.to_path_buf(),
@@ -321,23 +326,50 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Who holds an output folder's lock, as the refusal names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    /// `plan` or `run`.
+    Command,
+    /// `batch` or `batch merge`.
+    Batch,
+}
+
+/// An output folder locked by another process: `holder`, and its pid where the platform tells it
+/// (Linux: `/proc/locks`). The inner error of `lock_dir`'s `WouldBlock`; report/ words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locked {
+    pub dir: PathBuf,
+    pub holder: Holder,
+    pub pid: Option<u32>,
+}
+
+impl std::error::Error for Locked {}
+
+impl Locked {
+    /// The [`Locked`] inside an error of [`lock_dir`], if that is what it is.
+    pub fn of(e: &io::Error) -> Option<&Locked> {
+        e.get_ref()?.downcast_ref::<Locked>()
+    }
+}
+
 /// Takes an OS file lock (`flock`) on the folder `dir` itself (created if missing), held as long
 /// as the returned file is open: no lock file is left in the folder, and the OS releases the lock
 /// when the process ends, however it ends (even after SIGKILL). Held by another process, an error
-/// of kind `WouldBlock`: "`dir` is in use by `holder` (process P); `hint`", the pid where the
-/// platform tells it (Linux: `/proc/locks`).
-pub fn lock_dir(dir: &Path, holder: &str, hint: &str) -> io::Result<fs::File> {
+/// of kind `WouldBlock` holding a [`Locked`] (see [`Locked::of`]).
+pub fn lock_dir(dir: &Path, holder: Holder) -> io::Result<fs::File> {
     fs::create_dir_all(dir)?;
     let f = fs::File::open(dir)?;
     match f.try_lock() {
         Ok(()) => Ok(f),
-        Err(fs::TryLockError::WouldBlock) => {
-            let pid = lock_holder(dir).map_or(String::new(), |p| format!(" (process {p})"));
-            Err(io::Error::new(
-                io::ErrorKind::WouldBlock,
-                format!("{} is in use by {holder}{pid}; {hint}", dir.display()),
-            ))
-        }
+        Err(fs::TryLockError::WouldBlock) => Err(io::Error::new(
+            io::ErrorKind::WouldBlock,
+            Locked {
+                dir: dir.to_path_buf(),
+                holder,
+                pid: lock_holder(dir),
+            },
+        )),
         Err(fs::TryLockError::Error(e)) => Err(e),
     }
 }

@@ -1,9 +1,9 @@
 //! `rotaplan batch`: nightly runs into dated run folders, resumable; `batch merge` of shards.
 
 use super::progress::Bars;
-use super::{Status, log, say};
+use super::{Status, log, refuse, say};
 use rotaplan::report::{
-    self,
+    self, BudgetFault, Refusal,
     catalogue::{Msg, fill},
 };
 use rotaplan::runs::nightly;
@@ -72,19 +72,19 @@ pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
                 Status::ok_if(m.all_ok())
             }
             Err(e) => {
-                fail!("error: {e}");
+                refuse(Refusal::Merge(e));
                 Status::Problem
             }
         };
     }
     if a.inputs.is_empty() {
-        fail!("error: name the scenario files, folders or lists to run");
+        refuse(Refusal::NoInputs);
         return Status::Problem;
     }
     let shard = match a.shard.as_deref().map(parse_shard).transpose() {
         Ok(s) => s,
         Err(e) => {
-            fail!("error: {e}");
+            refuse(e);
             return Status::Problem;
         }
     };
@@ -96,12 +96,12 @@ pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
     let deadline = match seconds {
         Ok(s) => s.map(|s| std::time::Instant::now() + Duration::from_secs_f64(s)),
         Err(e) => {
-            fail!("error: {e}");
+            refuse(e);
             return Status::Problem;
         }
     };
     if let Err(e) = rotaplan::output::check_out_dir(&a.out) {
-        fail!("error: {e}");
+        refuse(Refusal::OutDir(e));
         return Status::Problem;
     }
     let _ = ctrlc::set_handler(|| {
@@ -151,30 +151,32 @@ pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
             Status::ok_if(m.all_ok())
         }
         Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-            fail!("error: {e}");
+            refuse(Refusal::Io(e));
             Status::Problem
         }
         Err(e) => {
-            fail!("error: cannot write the run: {e}");
+            refuse(Refusal::BatchWrite(e.to_string()));
             Status::Problem
         }
     }
 }
 
-pub fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+pub fn parse_shard(s: &str) -> Result<(usize, usize), Refusal> {
     let (i, n) = s
         .split_once('/')
-        .ok_or_else(|| format!("--shard {s}: write it as I/N, e.g. 2/4"))?;
+        .ok_or_else(|| Refusal::ShardForm(s.to_string()))?;
     match (i.trim().parse::<usize>(), n.trim().parse::<usize>()) {
         (Ok(i), Ok(n)) if n >= 1 && (1..=n).contains(&i) => Ok((i, n)),
-        _ => Err(format!(
-            "--shard {s}: I and N must be whole numbers with 1 ≤ I ≤ N"
-        )),
+        _ => Err(Refusal::ShardRange(s.to_string())),
     }
 }
 
 /// `--budget 2h` / `90m` / `45s` / `1h30m` as seconds.
-pub fn parse_budget(s: &str) -> Result<f64, String> {
+pub fn parse_budget(s: &str) -> Result<f64, Refusal> {
+    let refused = |fault| Refusal::Budget {
+        value: s.to_string(),
+        fault,
+    };
     let mut total = 0.0;
     let mut num = String::new();
     for c in s.trim().chars() {
@@ -182,33 +184,29 @@ pub fn parse_budget(s: &str) -> Result<f64, String> {
             num.push(c);
             continue;
         }
-        let v: f64 = num
-            .parse()
-            .map_err(|_| format!("--budget {s}: write e.g. 2h, 90m, 1h30m or 600s"))?;
+        let v: f64 = num.parse().map_err(|_| refused(BudgetFault::Form))?;
         num.clear();
         total += v * match c {
             'h' => 3600.0,
             'm' => 60.0,
             's' => 1.0,
-            _ => return Err(format!("--budget {s}: units are h, m and s")),
+            _ => return Err(refused(BudgetFault::Unit)),
         };
     }
     if !num.is_empty() {
-        total += num
-            .parse::<f64>()
-            .map_err(|_| format!("--budget {s}: write e.g. 2h, 90m or 600s"))?;
+        total += num.parse::<f64>().map_err(|_| refused(BudgetFault::Form))?;
     }
     if total > 0.0 {
         Ok(total)
     } else {
-        Err(format!("--budget {s}: must be more than zero"))
+        Err(refused(BudgetFault::Zero))
     }
 }
 
 /// `--deadline 05:30`: seconds from `now` to the next such local time.
-pub fn parse_deadline(s: &str, now: chrono::NaiveDateTime) -> Result<f64, String> {
+pub fn parse_deadline(s: &str, now: chrono::NaiveDateTime) -> Result<f64, Refusal> {
     let t = chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .map_err(|_| format!("--deadline {s}: write HH:MM, e.g. 05:30"))?;
+        .map_err(|_| Refusal::Deadline(s.to_string()))?;
     let mut at = now.date().and_time(t);
     if at <= now {
         at += chrono::Duration::days(1);
@@ -222,19 +220,29 @@ mod tests {
 
     #[test]
     fn budgets_shards_and_deadlines_parse() {
-        assert_eq!(parse_budget("2h"), Ok(7200.0));
-        assert_eq!(parse_budget("1h30m"), Ok(5400.0));
-        assert_eq!(parse_budget("600"), Ok(600.0));
-        assert!(parse_budget("2x").is_err() && parse_budget("0m").is_err());
-        assert_eq!(parse_shard("2/4"), Ok((2, 4)));
-        assert!(
-            parse_shard("0/4").is_err() && parse_shard("5/4").is_err() && parse_shard("x").is_err()
-        );
+        assert_eq!(parse_budget("2h").ok(), Some(7200.0));
+        assert_eq!(parse_budget("1h30m").ok(), Some(5400.0));
+        assert_eq!(parse_budget("600").ok(), Some(600.0));
+        let fault = |s| match parse_budget(s) {
+            Err(Refusal::Budget { fault, .. }) => Some(fault),
+            _ => None,
+        };
+        assert_eq!(fault("2x"), Some(BudgetFault::Unit));
+        assert_eq!(fault("0m"), Some(BudgetFault::Zero));
+        assert_eq!(fault("h"), Some(BudgetFault::Form));
+        assert_eq!(parse_shard("2/4").ok(), Some((2, 4)));
+        assert!(matches!(parse_shard("0/4"), Err(Refusal::ShardRange(_))));
+        assert!(matches!(parse_shard("5/4"), Err(Refusal::ShardRange(_))));
+        assert!(matches!(parse_shard("x"), Err(Refusal::ShardForm(_))));
         let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 27)
             .unwrap()
             .and_hms_opt(23, 0, 0)
             .unwrap();
-        assert_eq!(parse_deadline("05:30", now), Ok(6.5 * 3600.0));
-        assert_eq!(parse_deadline("23:30", now), Ok(1800.0));
+        assert_eq!(parse_deadline("05:30", now).ok(), Some(6.5 * 3600.0));
+        assert_eq!(parse_deadline("23:30", now).ok(), Some(1800.0));
+        assert!(matches!(
+            parse_deadline("5h", now),
+            Err(Refusal::Deadline(_))
+        ));
     }
 }

@@ -1,26 +1,26 @@
 //! `rotaplan compare` and `rotaplan diff`: plans written earlier, read from their plan.json.
 
-use super::{Status, formats, say};
+use super::{Status, formats, refuse, say};
 use rotaplan::compare::{self, PlanSummary};
-use rotaplan::report::{self, Format};
+use rotaplan::report::{self, Format, Refusal};
 use std::path::{Path, PathBuf};
 
 /// plan.json files: the paths given, or every plan.json under a folder (sorted).
-fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Refusal> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
             walk(p, &mut found);
             if found.is_empty() {
-                return Err(format!("{}: no plan.json inside", p.display()));
+                return Err(Refusal::NoPlanJson(p.clone()));
             }
             found.sort();
             out.extend(found);
         } else if p.is_file() {
             out.push(p.clone());
         } else {
-            return Err(format!("{}: no such file or folder", p.display()));
+            return Err(Refusal::NoSuchPath(p.clone()));
         }
     }
     Ok(out)
@@ -40,9 +40,15 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
-fn read_summary(path: &Path) -> Result<PlanSummary, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    PlanSummary::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+fn read_summary(path: &Path) -> Result<PlanSummary, Refusal> {
+    let text = std::fs::read_to_string(path).map_err(|e| Refusal::Unreadable {
+        path: path.to_path_buf(),
+        error: e.to_string(),
+    })?;
+    PlanSummary::from_json(&text).map_err(|error| Refusal::NotAPlan {
+        path: path.to_path_buf(),
+        error,
+    })
 }
 
 /// A plan's name in a comparison: its folder path relative to the common root, or its file.
@@ -89,7 +95,7 @@ pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
     let files = match plan_files(&args.plans) {
         Ok(f) => f,
         Err(e) => {
-            fail!("error: {e}");
+            refuse(e);
             return Status::Problem;
         }
     };
@@ -107,13 +113,10 @@ pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
             .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("xlsx"));
         if hand_made {
             let Some(sc) = &sc else {
-                fail!(
-                    "error: {}: a plan file that is not plan.json needs the scenario to score it against (--scenario)",
-                    f.display()
-                );
+                refuse(Refusal::NeedsScenario(f.clone()));
                 return Status::Problem;
             };
-            match scored(f, sc) {
+            match scored(f, sc, langs.plain()) {
                 Ok(s) => plans.push((label(f), s)),
                 Err(s) => return s,
             }
@@ -122,7 +125,7 @@ pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
         match read_summary(f) {
             Ok(s) => plans.push((label(f), s)),
             Err(e) => {
-                fail!("error: {e}");
+                refuse(e);
                 return Status::Problem;
             }
         }
@@ -138,10 +141,14 @@ pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
 }
 
 /// A hand-made plan file scored against its scenario, as a comparison reads it.
-fn scored(f: &Path, sc: &rotaplan::domain::Scenario) -> Result<PlanSummary, Status> {
+fn scored(
+    f: &Path,
+    sc: &rotaplan::domain::Scenario,
+    lang: rotaplan::domain::Lang,
+) -> Result<PlanSummary, Status> {
     let rows = rotaplan::scenario::read_plan(f, sc).map_err(|e| {
-        let text = format!("{e}\n");
-        super::log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
+        let text = format!("{}\n", report::diagnostics_text(lang, &e.diagnostics));
+        super::log::say_err_detail(text.lines().next().unwrap_or_default(), &text);
         Status::Problem
     })?;
     let ctx = rotaplan::rules::RuleContext::new(sc);
@@ -164,15 +171,14 @@ fn scored(f: &Path, sc: &rotaplan::domain::Scenario) -> Result<PlanSummary, Stat
 
 pub fn diff(args: DiffArgs) -> Status {
     let (a, b) = (args.a.as_path(), args.b.as_path());
-    let one = |p: &Path| -> Result<PlanSummary, String> {
+    let one = |p: &Path| -> Result<PlanSummary, Refusal> {
         let files = plan_files(&[p.to_path_buf()])?;
         match files.as_slice() {
             [f] => read_summary(f),
-            _ => Err(format!(
-                "{}: holds {} plan.json files; name one",
-                p.display(),
-                files.len()
-            )),
+            _ => Err(Refusal::ManyPlans {
+                path: p.to_path_buf(),
+                n: files.len(),
+            }),
         }
     };
     match (one(a), one(b)) {
@@ -194,7 +200,7 @@ pub fn diff(args: DiffArgs) -> Status {
             Status::Ok
         }
         (Err(e), _) | (_, Err(e)) => {
-            fail!("error: {e}");
+            refuse(e);
             Status::Problem
         }
     }

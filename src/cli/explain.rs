@@ -1,7 +1,7 @@
 //! `rotaplan explain`: the CLI parses and prints; the library answers.
 
 use super::{Status, formats, load, say, say_violations};
-use rotaplan::report::{self, Format};
+use rotaplan::report::{self, Format, Refusal};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -55,7 +55,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     {
         Ok(c) => c,
         Err(e) => {
-            fail!("error: {e}");
+            super::refuse(Refusal::NotFound(e));
             return Status::Problem;
         }
     };
@@ -67,7 +67,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     {
         Ok(p) => p,
         Err(e) => {
-            fail!("error: {e}");
+            super::refuse(Refusal::NotFound(e));
             return Status::Problem;
         }
     };
@@ -109,9 +109,7 @@ fn period(
 ) -> Status {
     use rotaplan::explain::programme::{When, explain_period, period_of};
     let Some(prog) = sc.programme.as_ref() else {
-        fail!(
-            "error: --period needs a programme scenario (one with `programme:`); this one plans a single date"
-        );
+        super::refuse(Refusal::PeriodNeedsProgramme);
         return Status::Problem;
     };
     let parsed = if when.len() == 4 {
@@ -119,12 +117,11 @@ fn period(
     } else {
         when.parse::<rotaplan::domain::Date>().ok().map(When::Date)
     };
-    let periods: Vec<String> = prog.periods.iter().map(|d| d.to_string()).collect();
     let Some(t) = parsed.and_then(|w| period_of(&prog.periods, w)) else {
-        fail!(
-            "error: --period {when}: expected a year or a date (YYYY-MM-DD) of the programme, whose periods start on {}",
-            periods.join(", ")
-        );
+        super::refuse(Refusal::Period {
+            when: when.to_string(),
+            periods: prog.periods.iter().map(|d| d.to_string()).collect(),
+        });
         return Status::Problem;
     };
     let Some(done) = rotaplan::plan_programme(sc) else {

@@ -34,7 +34,7 @@ pub struct Args {
 
 pub fn run(a: Args) -> Status {
     if a.cadres == 0 || a.posts == 0 {
-        fail!("error: --cadres and --posts must be at least 1");
+        super::refuse(rotaplan::report::Refusal::Sizes);
         return Status::Problem;
     }
     let opts = rotaplan::generate::GenOptions {

@@ -9,16 +9,9 @@ use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand};
 use rotaplan::domain::{Lang, LangChoice, Scenario};
 use rotaplan::output::write_atomic;
-use rotaplan::report::{self, Format};
+use rotaplan::report::{self, Format, Refusal};
 use rotaplan::scenario;
 use std::path::Path;
-
-/// A one-line error for the user: as it is on stderr in text mode, an error event in JSON mode.
-macro_rules! fail {
-    ($($t:tt)*) => {
-        $crate::cli::log::say_err(tracing::Level::ERROR, &format!($($t)*))
-    };
-}
 
 mod batch;
 mod check;
@@ -170,6 +163,7 @@ fn run() -> Status {
     log::init(log::level(cli.verbose, cli.quiet), cli.log_format);
     let quiet = cli.quiet;
     let langs = Langs::from_cli(cli.lang.as_deref());
+    let _ = REFUSALS.set(langs.plain());
     match cli.command {
         Command::Plan(a) => plan::run(a, langs),
         Command::Check(a) => check::run(a, langs),
@@ -182,6 +176,16 @@ fn run() -> Status {
         Command::Generate(a) => generate::run(a),
         Command::Review(a) => review::run(a, langs),
     }
+}
+
+/// The language of the command line's own errors: `--lang`, else the locale (set once in `run`).
+static REFUSALS: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// A one-line error for the user, worded by report/ in `--lang` or the locale's language: as it
+/// is on stderr in text mode, an error event in JSON mode.
+pub(crate) fn refuse(r: Refusal) {
+    let lang = REFUSALS.get().copied().unwrap_or(Lang::En);
+    log::say_err(tracing::Level::ERROR, &report::refusal_text(lang, &r));
 }
 
 /// `--format`: the formats a command writes, each parsed into the one [`Format`] of report/.
@@ -204,13 +208,8 @@ pub(crate) fn take_out_dir(
     dir: &std::path::Path,
     recursive: bool,
 ) -> Result<std::fs::File, Status> {
-    let lock = rotaplan::output::lock_dir(
-        dir,
-        "another rotaplan command",
-        "wait for it to finish, or give another --out",
-    )
-    .map_err(|e| {
-        fail!("error: {e}");
+    let lock = rotaplan::output::lock_dir(dir, rotaplan::output::Holder::Command).map_err(|e| {
+        refuse(Refusal::Io(e));
         Status::Problem
     })?;
     for p in rotaplan::output::clean_set_leftovers(dir, recursive) {
@@ -288,19 +287,23 @@ fn say_warnings(w: &[scenario::Diagnostic], deny: bool, lang: Lang) -> Result<()
 
 fn write(path: &Path, text: &str) -> Result<(), Status> {
     write_atomic(path, text.as_bytes()).map_err(|e| {
-        fail!("error: cannot write {}: {e}", path.display());
+        refuse(Refusal::CannotWrite {
+            path: path.to_path_buf(),
+            error: e.to_string(),
+        });
         Status::Problem
     })
 }
 
-/// `--csv-separator`: one of `,` `;` `|` or a tab (`tab` or `\t`).
-fn csv_separator(s: &str) -> Result<char, String> {
+/// `--csv-separator`: one of `,` `;` `|` or a tab (`tab` or `\t`); checked after parsing, so
+/// that the refusal is worded in `--lang`.
+fn csv_separator(s: &str) -> Result<char, Refusal> {
     match s {
         "," => Ok(','),
         ";" => Ok(';'),
         "|" => Ok('|'),
         "tab" | "\\t" | "\t" => Ok('\t'),
-        _ => Err(format!("expected one of , ; | tab, got {s:?}")),
+        _ => Err(Refusal::Separator(s.to_string())),
     }
 }
 
@@ -329,7 +332,7 @@ fn locale_separator() -> char {
 fn time_limit(t: Option<f64>) -> Result<Option<f64>, Status> {
     match t {
         Some(t) if !(t > 0.0 && t.is_finite()) => {
-            fail!("error: --time-limit must be a positive number of seconds, got {t}");
+            refuse(Refusal::TimeLimit(t));
             Err(Status::Problem)
         }
         t => Ok(t),

@@ -1,9 +1,9 @@
 //! `rotaplan plan`: solve one scenario and write its plan files.
 
-use super::{Status, formats, say, say_problems, say_violations};
+use super::{Status, formats, refuse, say, say_problems, say_violations};
 use rotaplan::output::{check_out_dir, write_set};
 use rotaplan::report::catalogue::Msg;
-use rotaplan::report::{self, Format};
+use rotaplan::report::{self, FileSet, Format, Refusal};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -51,8 +51,8 @@ pub struct Args {
     #[arg(long)]
     excel: bool,
     /// With --excel, this list separator instead of the locale's (`;` also writes decimal commas).
-    #[arg(long, value_name = "CHAR", requires = "excel", value_parser = super::csv_separator)]
-    csv_separator: Option<char>,
+    #[arg(long, value_name = "CHAR", requires = "excel")]
+    csv_separator: Option<String>,
     /// Replace every cadre's id and name by a stable keyed code (CB-…) in every output; the
     /// mapping goes to a private file beside the output folder, never inside it. Needs a key.
     #[arg(long)]
@@ -82,9 +82,16 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     });
     // Before the solve: an --out that cannot be a folder is said now, not after minutes.
     if let Err(e) = check_out_dir(&dir) {
-        fail!("error: {e}");
+        refuse(Refusal::OutDir(e));
         return Status::Problem;
     }
+    let separator = match a.csv_separator.as_deref().map(super::csv_separator) {
+        Some(Err(r)) => {
+            refuse(r);
+            return Status::Problem;
+        }
+        s => s.and_then(Result::ok),
+    };
     let mut sc = match super::load_warned(&a.scenario, a.deny_warnings, langs) {
         Ok(s) => s,
         Err(s) => return s,
@@ -96,7 +103,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     }
     if let Some(g) = a.gap {
         if !(0.0..1.0).contains(&g) {
-            fail!("error: --gap must be in [0, 1), got {g}");
+            refuse(Refusal::Gap(g));
             return Status::Problem;
         }
         sc.solver.relative_gap = g;
@@ -106,9 +113,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     }
     let pseudonyms = if a.pseudonymise {
         let Some(key) = a.pseudonym_key.as_deref().filter(|k| !k.is_empty()) else {
-            fail!(
-                "error: --pseudonymise needs a key: --pseudonym-key KEY or the environment variable ROTAPLAN_PSEUDONYM_KEY"
-            );
+            refuse(Refusal::PseudonymKey);
             return Status::Problem;
         };
         Some(rotaplan::pseudonym::pseudonymise(&mut sc, key.as_bytes()))
@@ -171,14 +176,12 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     let mut files = match report::plan_files(&sc, plan, o) {
         Ok(f) => f,
         Err(e) => {
-            fail!("error: cannot make plan.xlsx: {e}; nothing was written");
+            refuse(Refusal::PlanXlsx(e.to_string()));
             return Status::Internal;
         }
     };
     if a.excel {
-        let sep = a
-            .csv_separator
-            .unwrap_or_else(|| super::excel_separator(langs.chosen(&sc)));
+        let sep = separator.unwrap_or_else(|| super::excel_separator(langs.chosen(&sc)));
         for (name, bytes) in &mut files {
             if name.ends_with(".csv") {
                 *bytes = report::excel_csv(&String::from_utf8_lossy(bytes), sep);
@@ -187,10 +190,11 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     }
     // The files as one set: the folder holds all the old ones or all the new ones.
     if let Err(e) = write_set(&dir, &files) {
-        fail!(
-            "error: cannot write the plan to {}: {e}; the folder keeps what it held",
-            dir.display()
-        );
+        refuse(Refusal::Set {
+            set: FileSet::Plan,
+            dir: dir.clone(),
+            error: e.to_string(),
+        });
         return Status::Problem;
     }
     if let Some(map) = &pseudonyms {
@@ -228,7 +232,7 @@ fn export_model(
         Which::Full
     };
     export_scenario(sc, file, which).map(|_| ()).map_err(|e| {
-        fail!("error: {e}");
+        refuse(Refusal::Export(e));
         Status::Problem
     })
 }

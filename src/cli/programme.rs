@@ -39,10 +39,11 @@ pub fn run(sc: &Scenario, dir: &Path, format: Format, lang: rotaplan::domain::La
     .map(|(n, t)| (n.to_string(), t.into_bytes()))
     .collect();
     if let Err(e) = write_set(dir, &files) {
-        fail!(
-            "error: cannot write the programme to {}: {e}; the folder keeps what it held",
-            dir.display()
-        );
+        super::refuse(rotaplan::report::Refusal::Set {
+            set: rotaplan::report::FileSet::Programme,
+            dir: dir.to_path_buf(),
+            error: e.to_string(),
+        });
         return Status::Problem;
     }
     say(&match format {

@@ -1,7 +1,7 @@
 //! `rotaplan review`: the review figures (sơ kết) of a programme file.
 
 use super::{Status, formats, log, say};
-use rotaplan::report::{Format, programme as words};
+use rotaplan::report::{Format, Refusal, programme as words};
 use rotaplan::scenario;
 use std::path::PathBuf;
 
@@ -28,10 +28,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         Err(s) => return s,
     };
     let Some(tl) = rotaplan::programme::Timeline::new(&sc) else {
-        fail!(
-            "error: {} has no `programme:`; review reads a programme file against its programme scenario",
-            a.scenario.display()
-        );
+        super::refuse(Refusal::NotProgramme(a.scenario.clone()));
         return Status::Problem;
     };
     let moves = match scenario::read_programme(&a.programme, &sc) {
@@ -47,10 +44,10 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         let source = a.programme.display().to_string();
         let page = rotaplan::report::review_page::review_html(&sc, &r, &source, langs.of(&sc));
         if let Err(e) = rotaplan::output::write_atomic(path, page.as_bytes()) {
-            fail!(
-                "error: cannot write {}: {e}; check that its folder exists and can be written",
-                path.display()
-            );
+            super::refuse(Refusal::CannotWriteCheck {
+                path: path.clone(),
+                error: e.to_string(),
+            });
             return Status::Problem;
         }
     }

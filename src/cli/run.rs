@@ -5,6 +5,7 @@ use super::{Status, log, say};
 use rotaplan::output::check_out_dir;
 use rotaplan::report;
 use rotaplan::report::catalogue::{Msg, fill};
+use rotaplan::report::{FileSet, Refusal};
 use rotaplan::runs::parallel as batch;
 use std::path::PathBuf;
 
@@ -31,7 +32,7 @@ pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
     let out = out.unwrap_or_else(|| PathBuf::from("rotaplan-out/run"));
     // Before any solve: an --out that cannot be a folder is said now.
     if let Err(e) = check_out_dir(&out) {
-        fail!("error: {e}");
+        super::refuse(Refusal::OutDir(e));
         return Status::Problem;
     }
     // Taken once the scenario loaded, so a scenario with errors writes nothing.
@@ -50,10 +51,11 @@ pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
     let results = batch::run(&work, threads, &bars);
     bars.finish();
     if let Err(e) = batch::write(&out, &work, &results, langs.choice()) {
-        fail!(
-            "error: cannot write the run to {}: {e}; the folder keeps what it held",
-            out.display()
-        );
+        super::refuse(Refusal::Set {
+            set: FileSet::Run,
+            dir: out.clone(),
+            error: e.to_string(),
+        });
         return Status::Problem;
     }
     let lang = langs.plain();

@@ -11,6 +11,7 @@
 //! renewed certificate".
 
 use crate::domain::{CadreIx, Date, PostIx, Programme, Scenario, UnitIx};
+pub use crate::domain::{Move, MoveKind};
 use crate::rules::retirement::whole_months_between;
 use crate::rules::{Breach, RuleContext, RuleId, RuleResult};
 use crate::scoring::{self, Terms};
@@ -511,32 +512,6 @@ pub fn cadre_movable(ctx: &RuleContext, t: usize, c: CadreIx) -> RuleResult {
     let cadre = ctx.sc.cadre(c);
     crate::rules::h1_planned(cadre)?;
     crate::rules::h4_rotation_finished(ctx.sc, cadre)
-}
-
-/// Kind of a move in a programme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MoveKind {
-    Rotation,
-    Placement,
-}
-
-impl MoveKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MoveKind::Rotation => "rotation",
-            MoveKind::Placement => "placement",
-        }
-    }
-}
-
-/// One move of a programme: who goes where, of which kind, in which period.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Move {
-    pub cadre: CadreIx,
-    pub post: PostIx,
-    pub kind: MoveKind,
-    pub period: usize,
 }
 
 /// Seats taken of every post (outer) on every period's date (inner) once `moves` are made: the

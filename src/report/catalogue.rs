@@ -777,6 +777,57 @@ catalogue! {
     PNoteLevelStopped { en: "level {level} ({name}) stopped without a solution; the programme is level {kept}'s", vi: "mức {level} ({name}) dừng mà không có nghiệm; chương trình là của mức {kept}" }
     PNoteObjectiveDiffers { en: "the backend's objective {backend} differs from the programme's recomputed {recomputed}", vi: "giá trị mục tiêu của bộ giải {backend} khác với giá trị tính lại của chương trình {recomputed}" }
     PNoteLevelBreaksRow { en: "level {name}: the programme's value {got} breaks its row {want}", vi: "mức {name}: giá trị {got} của chương trình vi phạm ràng buộc {want} của mức" }
+
+    // ---- what stops a command (report::Refusal and the typed errors of output, runs, solve, compare, explain), worded by report/errors.rs
+    ErrorLine { en: "error: {what}", vi: "lỗi: {what}" }
+    RefTimeLimit { en: "--time-limit must be a positive number of seconds, got {t}", vi: "--time-limit phải là một số giây lớn hơn 0, giá trị đã nhập là {t}" }
+    RefGap { en: "--gap must be in [0, 1), got {g}", vi: "--gap phải nằm trong khoảng [0, 1), giá trị đã nhập là {g}" }
+    RefSizes { en: "--cadres and --posts must be at least 1", vi: "--cadres và --posts phải từ 1 trở lên" }
+    RefPseudonymKey { en: "--pseudonymise needs a key: --pseudonym-key KEY or the environment variable ROTAPLAN_PSEUDONYM_KEY", vi: "--pseudonymise cần có khóa: --pseudonym-key KHÓA hoặc biến môi trường ROTAPLAN_PSEUDONYM_KEY" }
+    RefNoInputs { en: "name the scenario files, folders or lists to run", vi: "hãy nêu các tệp kịch bản, thư mục hoặc danh sách cần chạy" }
+    RefSeparator { en: "--csv-separator {value}: expected one of , ; | tab", vi: "--csv-separator {value}: chỉ nhận một trong các ký tự , ; | tab" }
+    RefShardForm { en: "--shard {value}: write it as I/N, e.g. 2/4", vi: "--shard {value}: hãy viết theo dạng I/N, ví dụ 2/4" }
+    RefShardRange { en: "--shard {value}: I and N must be whole numbers with 1 ≤ I ≤ N", vi: "--shard {value}: I và N phải là số nguyên, với 1 ≤ I ≤ N" }
+    RefBudgetForm { en: "--budget {value}: write e.g. 2h, 90m, 1h30m or 600s", vi: "--budget {value}: hãy viết ví dụ 2h, 90m, 1h30m hoặc 600s" }
+    RefBudgetUnits { en: "--budget {value}: units are h, m and s", vi: "--budget {value}: đơn vị là h (giờ), m (phút) và s (giây)" }
+    RefBudgetZero { en: "--budget {value}: must be more than zero", vi: "--budget {value}: phải lớn hơn 0" }
+    RefDeadline { en: "--deadline {value}: write HH:MM, e.g. 05:30", vi: "--deadline {value}: hãy viết theo dạng HH:MM, ví dụ 05:30" }
+    RefPeriodNeedsProgramme { en: "--period needs a programme scenario (one with `programme:`); this one plans a single date", vi: "--period cần một kịch bản chương trình (có khóa `programme:`); kịch bản này chỉ lập kế hoạch cho một ngày" }
+    RefPeriod { en: "--period {when}: expected a year or a date (YYYY-MM-DD) of the programme, whose periods start on {periods}", vi: "--period {when}: cần một năm hoặc một ngày (YYYY-MM-DD) thuộc chương trình; các kỳ của chương trình bắt đầu vào {periods}" }
+    RefNotProgramme { en: "{path} has no `programme:`; review reads a programme file against its programme scenario", vi: "{path} không có khóa `programme:`; lệnh review đối chiếu tệp chương trình với kịch bản chương trình của nó" }
+    RefNeedsScenario { en: "{path}: a plan file that is not plan.json needs the scenario to score it against (--scenario)", vi: "{path}: tệp phương án không phải plan.json cần có kịch bản để chấm điểm (--scenario)" }
+    RefNoPlanJson { en: "{path}: no plan.json inside", vi: "{path}: không có tệp plan.json nào bên trong" }
+    RefManyPlans { en: "{path}: holds {n} plan.json files; name one", vi: "{path}: có {n} tệp plan.json; hãy chỉ rõ một tệp" }
+    RefNoSuchPath { en: "{path}: no such file or folder", vi: "{path}: không có tệp hoặc thư mục này" }
+    RefUnreadable { en: "{path}: {error}", vi: "{path}: không đọc được ({error})" }
+    RefNotAPlan { en: "not a rotaplan plan.json: {error}", vi: "không phải tệp plan.json của rotaplan: {error}" }
+    RefCannotWrite { en: "cannot write {path}: {error}", vi: "không ghi được {path}: {error}" }
+    RefCannotWriteCheck { en: "cannot write {path}: {error}; check that its folder exists and can be written", vi: "không ghi được {path}: {error}; hãy kiểm tra thư mục chứa tệp có tồn tại và có quyền ghi không" }
+    RefPlanXlsx { en: "cannot make plan.xlsx: {error}; nothing was written", vi: "không tạo được plan.xlsx: {error}; chưa ghi tệp nào" }
+    RefPlanSet { en: "cannot write the plan to {dir}: {error}; the folder keeps what it held", vi: "không ghi được phương án vào {dir}: {error}; thư mục vẫn giữ nguyên nội dung cũ" }
+    RefProgrammeSet { en: "cannot write the programme to {dir}: {error}; the folder keeps what it held", vi: "không ghi được chương trình vào {dir}: {error}; thư mục vẫn giữ nguyên nội dung cũ" }
+    RefRunSet { en: "cannot write the run to {dir}: {error}; the folder keeps what it held", vi: "không ghi được lượt chạy vào {dir}: {error}; thư mục vẫn giữ nguyên nội dung cũ" }
+    RefBatchWrite { en: "cannot write the run: {error}", vi: "không ghi được lượt chạy: {error}" }
+    OutDirIsFile { en: "--out {dir}: is a file, not a folder; name a folder (it is created if missing)", vi: "--out {dir}: là một tệp, không phải thư mục; hãy nêu một thư mục (chưa có sẽ được tạo)" }
+    OutDirThroughFile { en: "--out {dir}: {file} is a file, so the folder cannot be created; name another folder", vi: "--out {dir}: {file} là một tệp nên không tạo được thư mục; hãy nêu thư mục khác" }
+    LockedBy { en: "{dir} is in use by {holder}{pid}; wait for it to finish, or give another --out", vi: "{dir} đang được {holder}{pid} sử dụng; hãy chờ lệnh đó chạy xong hoặc nêu --out khác" }
+    LockedPid { en: " (process {pid})", vi: " (tiến trình {pid})" }
+    LockedByCommand { en: "another rotaplan command", vi: "một lệnh rotaplan khác" }
+    LockedByBatch { en: "another rotaplan batch", vi: "một lượt rotaplan batch khác" }
+    MergeNoManifest { en: "{path}: no manifest.json ({error})", vi: "{path}: không có manifest.json ({error})" }
+    MergeNotManifest { en: "{path}: not a rotaplan manifest: {error}", vi: "{path}: không phải tệp manifest của rotaplan: {error}" }
+    MergeFile { en: "{path}: {error}", vi: "{path}: không đọc hoặc ghi được ({error})" }
+    ExportFormat { en: "{path}: the model file must end in .mps or .lp", vi: "{path}: tệp mô hình phải có đuôi .mps hoặc .lp" }
+    ExportWrite { en: "cannot write the model to {path}: {error}", vi: "không ghi được mô hình vào {path}: {error}" }
+    NotFoundCadre { en: "no cadre with id \"{id}\" in cadres.csv", vi: "không có cán bộ nào mã \"{id}\" trong cadres.csv" }
+    NotFoundPost { en: "no post with id \"{id}\" in posts.csv", vi: "không có vị trí nào mã \"{id}\" trong posts.csv" }
+    // ---- the notes of explanations (plan::Note), worded by report::rules::note_text
+    NotePinReplaced { en: "{cadre} was pinned to {post}; that pin is replaced", vi: "{cadre} đã được chỉ định vào {post}; chỉ định đó được thay thế" }
+    NotePinDropped { en: "{cadre} → {post} was pinned; the pin is dropped", vi: "{cadre} → {post} đã được chỉ định; bỏ chỉ định này" }
+    NoteEnded { en: "the re-solve ended with status {status}", vi: "lần giải lại kết thúc với trạng thái {status}" }
+    NoteRunnerUpsNotComputed { en: "not computed: more than {threshold} candidate pairs make each re-solve long; ask `rotaplan explain --post ID` for one post", vi: "chưa tính: hơn {threshold} cặp cán bộ – vị trí hợp lệ khiến mỗi lần giải lại mất nhiều thời gian; hãy dùng `rotaplan explain --post MÃ` cho từng vị trí" }
+    NoteRunnerUpsSkipped { en: "{skipped} runner-up(s) not re-solved: the budget is {max_solves} re-solves", vi: "{skipped} ứng viên kế tiếp chưa được giải lại: giới hạn là {max_solves} lần giải lại" }
+    NotFoundNear { en: " (did you mean \"{near}\"?)", vi: " (có phải là \"{near}\"?)" }
 }
 
 /// A rule's title for people.

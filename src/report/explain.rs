@@ -236,11 +236,7 @@ fn cost_words(
 }
 
 fn cannot_hold(cf: &Counterfactual, lang: Lang) -> String {
-    cf.infeasible
-        .iter()
-        .map(|g| format!("{}: {}", g.rule, super::rules::detail(lang, g)))
-        .collect::<Vec<_>>()
-        .join("; ")
+    super::rules::groups_text_in(lang, &cf.infeasible)
 }
 
 /// The cost of a counterfactual: `forced` (a pin) or forbidden.
@@ -262,7 +258,7 @@ fn forced_cost(c: &Cost, lang: Lang) -> String {
         c.cost,
         c.status.has_plan(),
         c.proven,
-        &c.note.to_string(),
+        &super::notes_text(lang, &c.note),
         lang,
     )
 }
@@ -938,7 +934,10 @@ fn cost_text(c: &Option<Cost>, lang: Lang) -> (String, String) {
                     )
                 },
             ),
-            None => (t(lang, Msg::XcKindNoPlan).into(), c.note.to_string()),
+            None => (
+                t(lang, Msg::XcKindNoPlan).into(),
+                super::notes_text(lang, &c.note),
+            ),
         },
     }
 }
@@ -1006,7 +1005,7 @@ pub(super) fn plan_markdown_sections(plan: &Plan, lang: Lang) -> String {
             out += &md_table(&RUNNER_UP_HEADER, &rows);
         }
         if let Some(n) = Some(&plan.runner_ups.note).filter(|n| !n.is_empty()) {
-            out += &format!("\n> {n}\n");
+            out += &format!("\n> {}\n", super::notes_text(lang, n));
         }
     }
     out

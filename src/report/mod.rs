@@ -29,8 +29,13 @@ pub use diagnostics::{
 };
 mod comparison;
 pub use comparison::*;
+mod errors;
 mod explain;
 mod jobs;
+pub use errors::{
+    BudgetFault, FileSet, Refusal, export_text, locked_text, merge_text, not_found_text,
+    out_dir_text, refusal_text, refusal_words,
+};
 pub use jobs::{Valid, job_error_text, note_line, plan_xlsx_error, valid_line, warnings_summary};
 mod explain_period;
 mod findings;
@@ -46,6 +51,7 @@ pub use explain::{
 };
 pub use findings::relaxation_summary;
 pub(crate) use rules::{Detail, groups_text};
+pub use rules::{note_text, notes_text};
 mod committee;
 mod excel_csv;
 mod score;

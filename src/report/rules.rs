@@ -6,7 +6,7 @@
 use super::catalogue::{Msg, fill, rule_title, t};
 use crate::check::{Occupant, PeriodRef, Problem, ProgrammeProblem, TargetGroup, Violation};
 use crate::domain::Lang;
-use crate::explain::{Asked, NotFound, Table};
+use crate::explain::Asked;
 use crate::plan::{Note, Notes};
 use crate::programme::MoveKind;
 use crate::rules::{Breach, LocalWhy, PlacementStep, RankLimit, Why};
@@ -721,11 +721,16 @@ impl Serialize for InfeasibleGroup {
     }
 }
 
-/// "rule: detail; rule: detail" for groups that cannot hold.
+/// "rule: detail; rule: detail" for groups that cannot hold (English).
 pub(crate) fn groups_text(groups: &[InfeasibleGroup]) -> String {
+    groups_text_in(Lang::En, groups)
+}
+
+/// "rule: detail; rule: detail" for groups that cannot hold, in `lang`.
+pub(crate) fn groups_text_in(lang: Lang, groups: &[InfeasibleGroup]) -> String {
     groups
         .iter()
-        .map(|g| format!("{}: {}", g.rule, Detail(g)))
+        .map(|g| format!("{}: {}", g.rule, detail(lang, g)))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -961,34 +966,55 @@ impl fmt::Display for solve::Note {
     }
 }
 
+/// An explanation's note in `lang` (plan.json and the explanations' JSON keep the English).
+pub fn note_text(lang: Lang, n: &Note) -> String {
+    let num = |x: &usize| super::number_in(lang, &x.to_string());
+    match n {
+        Note::Solver(n) => solver_note(lang, n),
+        Note::PinReplaced { cadre, post } => fill(
+            lang,
+            Msg::NotePinReplaced,
+            &[("cadre", cadre), ("post", post)],
+        ),
+        Note::PinDropped { cadre, post } => fill(
+            lang,
+            Msg::NotePinDropped,
+            &[("cadre", cadre), ("post", post)],
+        ),
+        Note::Ended(status) => fill(
+            lang,
+            Msg::NoteEnded,
+            &[("status", &super::catalogue::status(lang, *status))],
+        ),
+        Note::Infeasible(groups) => groups_text_in(lang, groups),
+        Note::RunnerUpsNotComputed { threshold } => fill(
+            lang,
+            Msg::NoteRunnerUpsNotComputed,
+            &[("threshold", &num(threshold))],
+        ),
+        Note::RunnerUpsSkipped {
+            skipped,
+            max_solves,
+        } => fill(
+            lang,
+            Msg::NoteRunnerUpsSkipped,
+            &[("skipped", &num(skipped)), ("max_solves", &num(max_solves))],
+        ),
+    }
+}
+
+/// The notes joined by "; ", in `lang`.
+pub fn notes_text(lang: Lang, ns: &Notes) -> String {
+    ns.0.iter()
+        .map(|n| note_text(lang, n))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// English: plan.json's and the explanations' JSON `note`.
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Note::Solver(n) => n.fmt(f),
-            Note::PinReplaced { cadre, post } => {
-                write!(f, "{cadre} was pinned to {post}; that pin is replaced")
-            }
-            Note::PinDropped { cadre, post } => {
-                write!(f, "{cadre} → {post} was pinned; the pin is dropped")
-            }
-            Note::Ended(status) => write!(
-                f,
-                "the re-solve ended with status {}",
-                super::status_words(*status)
-            ),
-            Note::Infeasible(groups) => f.write_str(&groups_text(groups)),
-            Note::RunnerUpsNotComputed { threshold } => write!(
-                f,
-                "not computed: more than {threshold} candidate pairs make each re-solve long; ask `rotaplan explain --post ID` for one post"
-            ),
-            Note::RunnerUpsSkipped {
-                skipped,
-                max_solves,
-            } => write!(
-                f,
-                "{skipped} runner-up(s) not re-solved: the budget is {max_solves} re-solves"
-            ),
-        }
+        f.write_str(&note_text(Lang::En, self))
     }
 }
 
@@ -1024,23 +1050,50 @@ impl fmt::Display for Asked {
     }
 }
 
-impl fmt::Display for NotFound {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (what, table) = match self.table {
-            Table::Cadres => ("cadre", "cadres.csv"),
-            Table::Posts => ("post", "posts.csv"),
-        };
-        write!(f, "no {what} with id \"{}\" in {table}", self.id)?;
-        if let Some(x) = &self.near {
-            write!(f, " (did you mean \"{x}\"?)")?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod solver_note_tests {
     use super::*;
+
+    /// Every explanation note keeps its English (plan.json, the explanations' JSON) and has
+    /// Vietnamese words of its own, with the Vietnamese number format.
+    #[test]
+    fn explanation_notes_are_english_in_json_and_vietnamese_in_words() {
+        use crate::solve::SolveStatus;
+        let notes = Notes(vec![
+            Note::PinReplaced {
+                cadre: "C1".into(),
+                post: "P1".into(),
+            },
+            Note::PinDropped {
+                cadre: "C1".into(),
+                post: "P2".into(),
+            },
+            Note::Ended(SolveStatus::TimeLimit),
+            Note::RunnerUpsNotComputed { threshold: 30000 },
+            Note::RunnerUpsSkipped {
+                skipped: 3,
+                max_solves: 20,
+            },
+            Note::Solver(crate::solve::Note::DeadlineFallback { seconds: 2.5 }),
+        ]);
+        assert_eq!(
+            notes.to_string(),
+            "C1 was pinned to P1; that pin is replaced; C1 → P2 was pinned; the pin is dropped; \
+             the re-solve ended with status time limit reached; not computed: more than 30000 \
+             candidate pairs make each re-solve long; ask `rotaplan explain --post ID` for one \
+             post; 3 runner-up(s) not re-solved: the budget is 20 re-solves; the backend did not \
+             return within 2.5 s; this is the greedy plan, not proven"
+        );
+        assert_eq!(notes_text(Lang::En, &notes), notes.to_string());
+        for n in &notes.0 {
+            let (en, vi) = (note_text(Lang::En, n), note_text(Lang::Vi, n));
+            assert_ne!(en, vi, "{n:?} has no Vietnamese words");
+        }
+        let vi = notes_text(Lang::Vi, &notes);
+        assert!(vi.contains("chỉ định đó được thay thế"), "{vi}");
+        assert!(vi.contains("hơn 30.000 cặp"), "{vi}");
+        assert!(vi.contains("hết thời gian cho phép"), "{vi}");
+    }
     use crate::solve::Note as N;
 
     /// plan.json's `note` keeps the English words; the report says them in Vietnamese with the

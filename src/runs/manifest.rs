@@ -3,6 +3,7 @@
 
 use crate::solve::SolveStatus;
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
 /// What became of one scenario of a run: the solver's status, or why there is no plan at all.
 /// In JSON the solver's status string (`optimal`, `time_limit`, …), `failed` or `not_started`.
@@ -151,3 +152,45 @@ impl Manifest {
         self.status == ManifestStatus::Complete && self.scenarios.iter().all(|e| !e.status.failed())
     }
 }
+
+/// Why a job has no plan; `report::job_error_text` words it (its `Display` is the English).
+#[derive(Debug, Clone)]
+pub enum JobError {
+    /// The scenario's files have problems (all of them, located).
+    Load(crate::scenario::LoadError),
+    /// `baseline: previous` names a plan that cannot be read.
+    PreviousPlan {
+        file: PathBuf,
+        error: crate::scenario::LoadError,
+    },
+    /// The plan failed the independent checker: an internal error.
+    Checker(Vec<crate::check::Violation>),
+    /// The run was stopped (SIGINT) before the job started.
+    NotStarted,
+}
+
+impl From<crate::scenario::LoadError> for JobError {
+    fn from(e: crate::scenario::LoadError) -> JobError {
+        JobError::Load(e)
+    }
+}
+
+impl std::error::Error for JobError {}
+
+/// Why shards cannot be merged; report/ words it (`Display` in report/errors.rs).
+#[derive(Debug)]
+pub enum MergeError {
+    /// `--out` cannot be a folder.
+    OutDir(crate::output::OutDirError),
+    /// Locking `--out` or writing the merged manifest failed (a [`crate::output::Locked`] inside
+    /// when another process holds the folder).
+    Io(std::io::Error),
+    /// A shard folder without a manifest.
+    NoManifest { shard: PathBuf, error: String },
+    /// A shard's manifest.json that is not a rotaplan manifest.
+    NotManifest { shard: PathBuf, error: String },
+    /// A plan file that cannot be read, or a scenario folder that cannot be written.
+    File { path: PathBuf, error: String },
+}
+
+impl std::error::Error for MergeError {}

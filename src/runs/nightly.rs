@@ -211,11 +211,7 @@ fn reusable(dir: &Path, name: &str, hash: &str) -> Option<Entry> {
 /// Take the lock of the `--out` folder for this process ([`crate::output::lock_dir`]): held by
 /// another process, an error of kind `WouldBlock` that names the holder.
 pub fn lock_out(out: &Path) -> std::io::Result<File> {
-    crate::output::lock_dir(
-        out,
-        "another rotaplan batch",
-        "wait for it to finish, or give another --out",
-    )
+    crate::output::lock_dir(out, crate::output::Holder::Batch)
 }
 
 /// Run a batch. Returns the manifest (also written, last) and the run folder.
@@ -677,12 +673,14 @@ fn changes_since(
     out
 }
 
+pub use super::manifest::MergeError;
+
 /// Join shard run folders into one: their manifests' entries (sorted by name) and the plan files,
 /// copied into `out`; the merged manifest is written last.
-pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manifest, String> {
-    crate::output::check_out_dir(out)?;
+pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manifest, MergeError> {
+    crate::output::check_out_dir(out).map_err(MergeError::OutDir)?;
     // One merge (or batch) at a time in the merged folder.
-    let _lock = lock_out(out).map_err(|e| e.to_string())?;
+    let _lock = lock_out(out).map_err(MergeError::Io)?;
     for p in clean_leftovers(out, true) {
         tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
     }
@@ -693,9 +691,14 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
     for s in shards {
         let text = std::fs::read_to_string(s.join("manifest.json"))
             .or_else(|_| std::fs::read_to_string(s.join("manifest.partial.json")))
-            .map_err(|e| format!("{}: no manifest.json ({e})", s.display()))?;
-        let m: Manifest = serde_json::from_str(&text)
-            .map_err(|e| format!("{}: not a rotaplan manifest: {e}", s.display()))?;
+            .map_err(|e| MergeError::NoManifest {
+                shard: s.clone(),
+                error: e.to_string(),
+            })?;
+        let m: Manifest = serde_json::from_str(&text).map_err(|e| MergeError::NotManifest {
+            shard: s.clone(),
+            error: e.to_string(),
+        })?;
         if started.is_empty() || m.started < started {
             started = m.started.clone();
         }
@@ -709,14 +712,19 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
             let mut files = Vec::new();
             for o in &e.outputs {
                 let from = s.join(o);
-                let bytes =
-                    std::fs::read(&from).map_err(|err| format!("{}: {err}", from.display()))?;
+                let bytes = std::fs::read(&from).map_err(|err| MergeError::File {
+                    path: from.clone(),
+                    error: err.to_string(),
+                })?;
                 let to = out.join(o);
                 let rel = to.strip_prefix(&job_dir).unwrap_or(&to);
                 files.push((rel.display().to_string(), bytes));
             }
             files.push(("done.json".into(), json(&e).into_bytes()));
-            write_set(&job_dir, &files).map_err(|err| format!("{}: {err}", job_dir.display()))?;
+            write_set(&job_dir, &files).map_err(|err| MergeError::File {
+                path: job_dir.clone(),
+                error: err.to_string(),
+            })?;
             entries.push(e);
         }
     }
@@ -736,7 +744,7 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
         shard: None,
         scenarios: entries,
     };
-    finish(out, &m, langs).map_err(|e| e.to_string())?;
+    finish(out, &m, langs).map_err(MergeError::Io)?;
     Ok(m)
 }
 

@@ -86,29 +86,7 @@ pub fn labels(files: &[PathBuf]) -> Vec<String> {
     out
 }
 
-/// Why a job has no plan; `report::job_error_text` words it (its `Display` is the English).
-#[derive(Debug, Clone)]
-pub enum JobError {
-    /// The scenario's files have problems (all of them, located).
-    Load(crate::scenario::LoadError),
-    /// `baseline: previous` names a plan that cannot be read.
-    PreviousPlan {
-        file: PathBuf,
-        error: crate::scenario::LoadError,
-    },
-    /// The plan failed the independent checker: an internal error.
-    Checker(Vec<crate::check::Violation>),
-    /// The run was stopped (SIGINT) before the job started.
-    NotStarted,
-}
-
-impl From<crate::scenario::LoadError> for JobError {
-    fn from(e: crate::scenario::LoadError) -> JobError {
-        JobError::Load(e)
-    }
-}
-
-impl std::error::Error for JobError {}
+pub use super::manifest::JobError;
 
 #[derive(Debug, Clone)]
 pub enum Outcome {

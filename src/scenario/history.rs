@@ -6,13 +6,13 @@
 
 use std::path::Path;
 
-use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, Say, Text, quoted};
+use super::diagnostic::{self as code, Diags, LoadError, Say, Text, quoted};
 use super::tables::{self, Column, CsvSpec, Ids};
 use super::text::{DateFormat, parse_date_as, read_text};
 use super::yaml::TableRef;
 use super::{Locate, read_failure};
+use crate::domain::MoveKind;
 use crate::domain::{HistoryMove, Replan, Scenario};
-use crate::programme::MoveKind;
 
 const HISTORY_COLUMNS: &[Column] = &[
     ("cadre_id", true),
@@ -99,13 +99,8 @@ fn read_history(
     let posts = Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str()));
     let mut out: Vec<HistoryMove> = Vec::new();
     for row in &csv.rows {
-        let cell = |c: &str| csv.cell(row, c).unwrap_or("").trim().to_string();
-        let here = |code, col: &str| {
-            Diagnostic::new(code, path)
-                .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
-                .field(format!("{}: {col}", csv.name))
-                .found(quoted(&cell(col)))
-        };
+        let cell = |c: &str| csv.text(row, c);
+        let here = |code, col: &str| csv.at_cell(code, path, row, col).found(quoted(&cell(col)));
         let (c, p, k, s, e) = (
             cell("cadre_id"),
             cell("post_id"),

@@ -5,12 +5,12 @@
 use super::diagnostic::{Say, Text};
 use std::path::Path;
 
-use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
+use super::diagnostic::{self as code, Diags, LoadError, quoted};
 use super::read_failure;
 use super::tables::{self, Column, CsvSpec, Ids};
 use super::text::read_text;
 use crate::domain::Scenario;
-use crate::programme::{Move, MoveKind};
+use crate::domain::{Move, MoveKind};
 
 const PROGRAMME_COLUMNS: &[Column] = &[
     ("cadre_id", true),
@@ -57,12 +57,8 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<Vec<Move>, LoadError
     let n_t = sc.programme.as_ref().map_or(0, |p| p.periods.len());
     let mut out = Vec::new();
     for row in &csv.rows {
-        let cell = |c: &str| csv.cell(row, c).unwrap_or("").trim().to_string();
-        let here = |code, col: &str| {
-            Diagnostic::new(code, path)
-                .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
-                .field(format!("{}: {col}", csv.name))
-        };
+        let cell = |c: &str| csv.text(row, c);
+        let here = |code, col: &str| csv.at_cell(code, path, row, col);
         let (c, p, k, t) = (
             cell("cadre_id"),
             cell("post_id"),

@@ -189,6 +189,25 @@ impl Csv {
     pub(crate) fn col_number(&self, ix: usize) -> usize {
         ix + 1 + self.col_offset
     }
+    /// The trimmed text of `row`'s cell in column `name` (empty without the column).
+    pub(crate) fn text(&self, row: &Row, name: &str) -> String {
+        self.cell(row, name).unwrap_or("").trim().to_string()
+    }
+    /// A diagnostic `code` located at `row`'s cell in column `name` of the file `path`.
+    pub(crate) fn at_cell(
+        &self,
+        code: &'static str,
+        path: &Path,
+        row: &Row,
+        name: &str,
+    ) -> Diagnostic {
+        Diagnostic::new(code, path)
+            .at(
+                Some(row.line),
+                self.column(name).map(|c| self.col_number(c)),
+            )
+            .field(self.field(name))
+    }
 }
 
 /// How to read a CSV file.

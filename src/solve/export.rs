@@ -31,13 +31,16 @@ pub struct Exported {
     pub pairs_written: usize,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why the model file was not written; report/ words it (`Display` in report/errors.rs).
+#[derive(Debug)]
 pub enum ExportError {
-    #[error("{0}: the model file must end in .mps or .lp")]
+    /// The file name ends in neither .mps nor .lp.
     Format(PathBuf),
-    #[error("cannot write the model to {path}: {why}")]
+    /// The file cannot be written (`why`: the system's words).
     Write { path: PathBuf, why: String },
 }
+
+impl std::error::Error for ExportError {}
 
 /// Write the model of a scenario to `path` (`.mps` or `.lp`).
 pub fn export_scenario(sc: &Scenario, path: &Path, which: Which) -> Result<Exported, ExportError> {

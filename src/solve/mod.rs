@@ -446,6 +446,13 @@ fn solve_inner(
         threads = sc.solver.threads,
         "solving"
     );
+    let call = Call {
+        ctx,
+        cands,
+        pins: &pin_ix,
+        started,
+        deadline,
+    };
     let result = if let Some(specs) = lexicographic::plan_level_specs(sc) {
         lexicographic::solve_plan(
             ctx,
@@ -458,21 +465,10 @@ fn solve_inner(
             solved_cols,
         )
     } else if cands.len() > PRICING_THRESHOLD {
-        pricing::solve(
-            ctx,
-            cands,
-            &pin_ix,
-            &warm,
-            started,
-            deadline,
-            &mut out,
-            solved_cols,
-        )
+        pricing::solve(call, &warm, &mut out, solved_cols)
     } else {
         let all: Vec<usize> = (0..cands.len()).collect();
-        let r = canonical(
-            ctx, cands, &pin_ix, &all, &warm, started, deadline, &mut out,
-        );
+        let r = canonical(call, &all, &warm, &mut out);
         *solved_cols = all;
         r
     };
@@ -584,6 +580,20 @@ pub fn tie_weights(ctx: &RuleContext, cands: &Candidates, cols: &[usize]) -> Vec
         .collect()
 }
 
+/// The chosen candidate indexes, or why there are none.
+type Solved = Result<Vec<usize>, Failure>;
+
+/// What every MIP of one solve shares: the rules, the candidates, the pinned pairs (candidate
+/// indexes) and the clock (the solve's start and its deadline).
+#[derive(Clone, Copy)]
+pub(super) struct Call<'a> {
+    pub ctx: &'a RuleContext<'a>,
+    pub cands: &'a Candidates,
+    pub pins: &'a [usize],
+    pub started: Instant,
+    pub deadline: Instant,
+}
+
 /// The optimal plan over the candidate pairs `cols` that the tie-break ([`tie_weights`]) prefers,
 /// by the cheapest route that proves it:
 ///
@@ -593,17 +603,9 @@ pub fn tie_weights(ctx: &RuleContext, cands: &Candidates, cols: &[usize]) -> Vec
 /// 2. Otherwise the MIP (`direct`), and if it proves its plan optimal, a second MIP that holds the
 ///    objective at that optimum and maximises the tie-break: the same plan step 1 would give
 ///    whenever both apply, so the route never changes the plan.
-#[allow(clippy::too_many_arguments)]
-fn canonical(
-    ctx: &RuleContext,
-    cands: &Candidates,
-    pins: &[usize],
-    cols: &[usize],
-    warm: &[usize],
-    started: Instant,
-    deadline: Instant,
-    out: &mut SolveOutcome,
-) -> Result<Vec<usize>, Failure> {
+fn canonical(call: Call, cols: &[usize], warm: &[usize], out: &mut SolveOutcome) -> Solved {
+    let (ctx, cands, pins) = (call.ctx, call.cands, call.pins);
+    let (started, deadline) = (call.started, call.deadline);
     let sc = ctx.sc;
     let t = Instant::now();
     let lp = model::build(ctx, cands, pins, cols, false);
@@ -648,30 +650,20 @@ fn canonical(
             tracing::debug!("the LP gave no optimum; solving the MIP");
         }
     }
-    let first = direct(ctx, cands, pins, cols, warm, started, deadline, out)?;
+    let first = direct(call, cols, warm, out)?;
     if out.status != SolveStatus::Optimal {
         // Not proven optimal: there is no optimum to hold, so no tie-break.
         return Ok(first);
     }
-    Ok(tie_break_mip(
-        ctx, cands, pins, cols, &tie, first, started, deadline,
-    ))
+    Ok(tie_break_mip(call, cols, &tie, first))
 }
 
 /// The MIP over `cols` with its objective held at the optimum of `first` (less 1e-6 relative),
 /// maximising the tie-break `tie`; `first` if that MIP gives no plan, or one worth less than
 /// `first` (the plan's objective is recomputed, not trusted from the backend).
-#[allow(clippy::too_many_arguments)]
-fn tie_break_mip(
-    ctx: &RuleContext,
-    cands: &Candidates,
-    pins: &[usize],
-    cols: &[usize],
-    tie: &[f64],
-    first: Vec<usize>,
-    started: Instant,
-    deadline: Instant,
-) -> Vec<usize> {
+fn tie_break_mip(call: Call, cols: &[usize], tie: &[f64], first: Vec<usize>) -> Vec<usize> {
+    let (ctx, cands, pins) = (call.ctx, call.cands, call.pins);
+    let (started, deadline) = (call.started, call.deadline);
     let z = ctx.evaluate(cands, &first).total;
     let local: Vec<usize> = first
         .iter()
@@ -722,17 +714,9 @@ fn tie_break_mip(
 
 /// The MIP over the candidate pairs `cols`, warm-started from `warm` (candidate indexes); sets
 /// status, bound and gap in `out` and returns the chosen candidate indexes.
-#[allow(clippy::too_many_arguments)]
-fn direct(
-    ctx: &RuleContext,
-    cands: &Candidates,
-    pins: &[usize],
-    cols: &[usize],
-    warm: &[usize],
-    started: Instant,
-    deadline: Instant,
-    out: &mut SolveOutcome,
-) -> Result<Vec<usize>, Failure> {
+fn direct(call: Call, cols: &[usize], warm: &[usize], out: &mut SolveOutcome) -> Solved {
+    let (ctx, cands, pins) = (call.ctx, call.cands, call.pins);
+    let (started, deadline) = (call.started, call.deadline);
     let sc = ctx.sc;
     let local: Vec<usize> = warm
         .iter()
@@ -846,15 +830,20 @@ mod tests {
             if face.x.as_deref().and_then(integral_choice).is_some() {
                 by_lp_route += 1;
             }
+            let call = Call {
+                ctx: &ctx,
+                cands: &cands,
+                pins: &pins,
+                started,
+                deadline,
+            };
             let mut a = SolveOutcome::blank();
-            let chosen = canonical(&ctx, &cands, &pins, &all, &warm, started, deadline, &mut a);
-            let chosen = chosen.unwrap();
+            let chosen = canonical(call, &all, &warm, &mut a).unwrap();
             let mut b = SolveOutcome::blank();
-            let first = direct(&ctx, &cands, &pins, &all, &warm, started, deadline, &mut b);
-            let first = first.unwrap();
+            let first = direct(call, &all, &warm, &mut b).unwrap();
             assert_eq!(b.status, SolveStatus::Optimal, "{file} {cap:?}");
             let z = ctx.evaluate(&cands, &first).total;
-            let by_mip = tie_break_mip(&ctx, &cands, &pins, &all, &tie, first, started, deadline);
+            let by_mip = tie_break_mip(call, &all, &tie, first);
             assert_eq!(a.status, SolveStatus::Optimal, "{file} {cap:?}");
             assert_eq!(ctx.evaluate(&cands, &chosen).total, z, "{file} {cap:?}");
             assert_eq!(chosen, by_mip, "{file} {cap:?}");

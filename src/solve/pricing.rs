@@ -16,7 +16,7 @@
 //!    bound is a bound for the full problem.
 
 use super::backend::{Failure, Raw, RunOptions, backend};
-use super::{Note, SolveOutcome, SolveStatus, direct, model, remaining, tie_weights};
+use super::{Call, Note, SolveOutcome, SolveStatus, direct, model, remaining, tie_weights};
 use crate::rules::{Candidates, RuleContext};
 use std::time::Instant;
 
@@ -79,17 +79,14 @@ fn merge(set: &mut Vec<usize>, add: &[usize]) {
     set.dedup();
 }
 
-#[allow(clippy::too_many_arguments)]
 pub(super) fn solve(
-    ctx: &RuleContext,
-    cands: &Candidates,
-    pins: &[usize],
+    call: Call,
     warm: &[usize],
-    started: Instant,
-    deadline: Instant,
     out: &mut SolveOutcome,
     solved_cols: &mut Vec<usize>,
 ) -> Result<Vec<usize>, Failure> {
+    let (ctx, cands, pins) = (call.ctx, call.cands, call.pins);
+    let (started, deadline) = (call.started, call.deadline);
     let sc = ctx.sc;
     let mut set = seed_set(ctx, cands, pins, warm);
     // Pairs in pin or family rows: always in the set, never priced.
@@ -294,7 +291,7 @@ pub(super) fn solve(
             out.rows = n_rows;
             chosen
         }
-        None => direct(ctx, cands, pins, &set, warm, started, deadline, out)?,
+        None => direct(call, &set, warm, out)?,
     };
     let z_inc = ctx.evaluate(cands, &first).total;
 
@@ -357,7 +354,7 @@ pub(super) fn solve(
         first
     } else {
         merge(&mut set, &extra);
-        match direct(ctx, cands, pins, &set, &first, started, deadline, out) {
+        match direct(call, &set, &first, out) {
             Ok(better) => better,
             // The incumbent is still a plan: report it with the LP bound.
             Err(Failure::Deadline | Failure::NoPlan) => {
@@ -704,10 +701,14 @@ mod tests {
             let deadline = started + Duration::from_secs(600);
             let mut out = SolveOutcome::blank();
             let mut cols = Vec::new();
-            let chosen = solve(
-                &ctx, &cands, &pins, &warm, started, deadline, &mut out, &mut cols,
-            )
-            .unwrap();
+            let call = Call {
+                ctx: &ctx,
+                cands: &cands,
+                pins: &pins,
+                started,
+                deadline,
+            };
+            let chosen = solve(call, &warm, &mut out, &mut cols).unwrap();
             assert_eq!(out.status, SolveStatus::Optimal, "case {n}");
             assert!(
                 matches!(out.note, Some(Note::PricingIntegral { .. })),

@@ -668,6 +668,95 @@ fn bad_command_lines_exit_1_and_help_exits_0() {
     assert_eq!(r.code, 1, "{r:?}");
 }
 
+/// The command line's own errors are worded by report/ in `--lang`, else the locale's language:
+/// Vietnamese words with the same exit code (1), and the English unchanged without either.
+#[test]
+fn cli_errors_follow_the_language() {
+    let t = tutorial();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let go = |args: &[&OsStr], lang: Option<&str>| {
+        let mut c = super::common::rotaplan();
+        if let Some(l) = lang {
+            c.env("LANG", l);
+        }
+        let o = c.args(args).output().unwrap();
+        (
+            o.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let plan = |extra: &[&str], vi_flag: bool, locale: Option<&str>| {
+        let mut args = vec![OsStr::new("plan"), os(&t), OsStr::new("--out"), os(&out)];
+        if vi_flag {
+            args.extend([OsStr::new("--lang"), OsStr::new("vi")]);
+        }
+        args.extend(extra.iter().map(OsStr::new));
+        go(&args, locale)
+    };
+    let (code, err) = plan(&["--gap", "2"], false, None);
+    assert_eq!(code, 1);
+    assert_eq!(err.trim_end(), "error: --gap must be in [0, 1), got 2");
+    let (code, err) = plan(&["--gap", "2"], true, None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err.trim_end(),
+        "lỗi: --gap phải nằm trong khoảng [0, 1), giá trị đã nhập là 2"
+    );
+    // The locale alone chooses Vietnamese too; `--lang en` wins over it.
+    let (code, err) = plan(&["--time-limit", "0"], false, Some("vi_VN.UTF-8"));
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("lỗi: --time-limit phải là một số giây"),
+        "{err}"
+    );
+    let mut args: Vec<&OsStr> = "--lang en generate --cadres 0 --posts 3 --out"
+        .split(' ')
+        .map(OsStr::new)
+        .collect();
+    args.push(os(&out));
+    let (_, err) = go(&args, Some("vi_VN.UTF-8"));
+    assert_eq!(
+        err.trim_end(),
+        "error: --cadres and --posts must be at least 1"
+    );
+    // A separator checked after parsing, so in the chosen language as well.
+    let (code, err) = plan(&["--excel", "--csv-separator", "xx"], true, None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err.trim_end(),
+        "lỗi: --csv-separator xx: chỉ nhận một trong các ký tự , ; | tab"
+    );
+    // An --out that is a file, and a compare of nothing, in Vietnamese.
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let (code, err) = go(
+        &[
+            OsStr::new("--lang"),
+            OsStr::new("vi"),
+            OsStr::new("plan"),
+            os(&t),
+            OsStr::new("--out"),
+            os(&file),
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("là một tệp, không phải thư mục"), "{err}");
+    let (code, err) = go(
+        &[
+            OsStr::new("--lang"),
+            OsStr::new("vi"),
+            OsStr::new("compare"),
+            os(&dir.path().join("nothing-here")),
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("không có tệp hoặc thư mục này"), "{err}");
+    assert!(!out.join("plan.json").exists(), "nothing is written");
+}
+
 // ---------------------------------------------------------------------------------------------
 // generate
 

@@ -12,6 +12,7 @@ mod faults;
 mod fuzz;
 mod golden;
 mod hostile;
+mod layers;
 mod lexicographic;
 mod logging;
 mod nightly;
