@@ -549,6 +549,7 @@ pub fn table_in(plan: &Plan, lang: Lang) -> String {
         );
     }
     out += &explain::plan_table_notes(plan, lang);
+    out += &levels_text(plan, lang);
     if !plan.assignments.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, Msg::Assignments));
         out += &text_table(
@@ -800,14 +801,11 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
     out
 }
 
-/// plan.md's table of the lexicographic levels of `objective:` (nothing without them): each
-/// level's status, optimum, bound, value in the plan, tolerance and the row the later levels kept.
-fn levels_md(plan: &Plan, lang: Lang) -> String {
-    if plan.levels.is_empty() {
-        return String::new();
-    }
+/// The header and rows of a plan's lexicographic levels (`objective:`): each level's status,
+/// optimum, bound, value in the plan, tolerance and the row the later levels kept.
+fn level_rows(plan: &Plan, lang: Lang) -> ([&'static str; 8], Vec<Vec<String>>) {
     let n = |x: Option<f64>| number_in(lang, &opt(x));
-    let rows: Vec<Vec<String>> = plan
+    let rows = plan
         .levels
         .iter()
         .enumerate()
@@ -824,22 +822,42 @@ fn levels_md(plan: &Plan, lang: Lang) -> String {
             ]
         })
         .collect();
+    let header = [
+        "#",
+        t(lang, Msg::LevelName),
+        t(lang, Msg::LabelStatus),
+        t(lang, Msg::LevelOptimum),
+        t(lang, Msg::LabelBound),
+        t(lang, Msg::LevelValuePlan),
+        t(lang, Msg::LevelTolerance),
+        t(lang, Msg::LevelKept),
+    ];
+    (header, rows)
+}
+
+/// plan.md's table of the levels (nothing without `objective:`).
+fn levels_md(plan: &Plan, lang: Lang) -> String {
+    if plan.levels.is_empty() {
+        return String::new();
+    }
+    let (header, rows) = level_rows(plan, lang);
     format!(
         "\n## {}\n\n{}",
         t(lang, Msg::LevelsHeading),
-        md_table(
-            &[
-                "#",
-                t(lang, Msg::LevelName),
-                t(lang, Msg::LabelStatus),
-                t(lang, Msg::LevelOptimum),
-                t(lang, Msg::LabelBound),
-                t(lang, Msg::LevelValuePlan),
-                t(lang, Msg::LevelTolerance),
-                t(lang, Msg::LevelKept),
-            ],
-            &rows,
-        )
+        md_table(&header, &rows)
+    )
+}
+
+/// The terminal's table of the levels (nothing without `objective:`).
+fn levels_text(plan: &Plan, lang: Lang) -> String {
+    if plan.levels.is_empty() {
+        return String::new();
+    }
+    let (header, rows) = level_rows(plan, lang);
+    format!(
+        "\n{}\n{}",
+        t(lang, Msg::LevelsHeading),
+        text_table(&header, &rows)
     )
 }
 
