@@ -119,10 +119,30 @@ pub(super) fn solve(
     // The best plan known (objective, candidate indexes): the warm start, then any integral LP
     // solution of the rounds.
     let mut best = (ctx.evaluate(cands, warm).total, warm.to_vec());
+    // The last round solved to optimality: its bound, LP solution, set and number of LP columns
+    // (a later round's LP that stops at the time limit has no valid duals; this one stands).
+    let mut prev: Option<(f64, Raw, Vec<usize>, usize)> = None;
     let (z_lp, priced_out, last) = loop {
         rounds += 1;
         let t = Instant::now();
-        let r = live.solve(&lp_opts())?;
+        let r = match live.solve(&lp_opts()) {
+            Ok(r) if r.status == SolveStatus::Optimal => r,
+            other => match (other, prev.take()) {
+                (Ok(_) | Err(Failure::NoPlan | Failure::Deadline), Some((bound, r, s, n))) => {
+                    tracing::debug!(
+                        round = rounds,
+                        "pricing: this round's LP was stopped by the time limit; the last round's bound stands"
+                    );
+                    rounds -= 1;
+                    set = s;
+                    lp_cols.truncate(n);
+                    break (bound, false, r);
+                }
+                // Only an optimal LP gives duals that bound anything.
+                (Ok(_), None) => return Err(Failure::NoPlan),
+                (Err(e), _) => return Err(e),
+            },
+        };
         let lp_s = t.elapsed().as_secs_f64();
         check_sign_convention(ctx, cands, &lp_cols, &special, &index, &r)?;
         let (cadre_dual, post_dual) = index.split_duals(ctx, &r.row_duals);
@@ -157,14 +177,14 @@ pub(super) fn solve(
             lp_s,
             "pricing round"
         );
-        let out_of_time =
-            started.elapsed().as_secs_f64() > share * sc.solver.time_limit_s;
+        let out_of_time = started.elapsed().as_secs_f64() > share * sc.solver.time_limit_s;
         // Stop when nothing prices positive (the LP is solved over all pairs), when the best plan
         // known is within the requested gap of the bound (nothing left to prove), or when the
         // rounds or their time share are used up.
         if add.is_empty() || within_gap || rounds >= MAX_ROUNDS || out_of_time {
             break (bound, add.is_empty(), r);
         }
+        prev = Some((bound, r, set.clone(), lp_cols.len()));
         add.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut new: Vec<usize> = add.iter().take(MAX_ADD_PER_ROUND).map(|x| x.1).collect();
         new.sort_unstable();
