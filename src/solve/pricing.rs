@@ -39,6 +39,9 @@ const PRICING_TIME_SHARE_INTEGRAL: f64 = 0.85;
 /// restricted set is kept and its proven gap reported instead.
 const MAX_READMIT: usize = 150_000;
 const EPS: f64 = 1e-6;
+/// Pairs still pricing positive below which the rounds go on to prove optimality even when the
+/// best plan is already within the requested gap.
+const FINISH_BELOW: usize = 2_000;
 
 fn seed_set(ctx: &RuleContext, cands: &Candidates, pins: &[usize], warm: &[usize]) -> Vec<usize> {
     let mut r: Vec<usize> = Vec::new();
@@ -163,7 +166,11 @@ pub(super) fn solve(
                 best = (z, chosen);
             }
         }
-        let within_gap = bound - best.0 <= sc.solver.relative_gap * best.0.abs().max(1.0);
+        // Within the requested gap, the rounds stop, unless only a few pairs still price positive:
+        // then the proof of optimality is a few cheap rounds away (national size: the last
+        // rounds add tens of pairs each and take a fraction of a second) and is worth finishing.
+        let within_gap = bound - best.0 <= sc.solver.relative_gap * best.0.abs().max(1.0)
+            && add.len() >= FINISH_BELOW;
         tracing::debug!(
             round = rounds,
             columns = set.len(),
