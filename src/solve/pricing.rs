@@ -39,6 +39,9 @@ const PRICING_TIME_SHARE_INTEGRAL: f64 = 0.85;
 /// restricted set is kept and its proven gap reported instead.
 const MAX_READMIT: usize = 150_000;
 const EPS: f64 = 1e-6;
+/// Pairs still pricing positive below which the rounds go on to prove optimality even when the
+/// best plan is already within the requested gap.
+const FINISH_BELOW: usize = 2_000;
 
 fn seed_set(ctx: &RuleContext, cands: &Candidates, pins: &[usize], warm: &[usize]) -> Vec<usize> {
     let mut r: Vec<usize> = Vec::new();
@@ -116,10 +119,30 @@ pub(super) fn solve(
     // The best plan known (objective, candidate indexes): the warm start, then any integral LP
     // solution of the rounds.
     let mut best = (ctx.evaluate(cands, warm).total, warm.to_vec());
+    // The last round solved to optimality: its bound, LP solution, set and number of LP columns
+    // (a later round's LP that stops at the time limit has no valid duals; this one stands).
+    let mut prev: Option<(f64, Raw, Vec<usize>, usize)> = None;
     let (z_lp, priced_out, last) = loop {
         rounds += 1;
         let t = Instant::now();
-        let r = live.solve(&lp_opts())?;
+        let r = match live.solve(&lp_opts()) {
+            Ok(r) if r.status == SolveStatus::Optimal => r,
+            other => match (other, prev.take()) {
+                (Ok(_) | Err(Failure::NoPlan | Failure::Deadline), Some((bound, r, s, n))) => {
+                    tracing::debug!(
+                        round = rounds,
+                        "pricing: this round's LP was stopped by the time limit; the last round's bound stands"
+                    );
+                    rounds -= 1;
+                    set = s;
+                    lp_cols.truncate(n);
+                    break (bound, false, r);
+                }
+                // Only an optimal LP gives duals that bound anything.
+                (Ok(_), None) => return Err(Failure::NoPlan),
+                (Err(e), _) => return Err(e),
+            },
+        };
         let lp_s = t.elapsed().as_secs_f64();
         check_sign_convention(ctx, cands, &lp_cols, &special, &index, &r)?;
         let (cadre_dual, post_dual) = index.split_duals(ctx, &r.row_duals);
@@ -140,7 +163,11 @@ pub(super) fn solve(
                 best = (z, chosen);
             }
         }
-        let within_gap = bound - best.0 <= sc.solver.relative_gap * best.0.abs().max(1.0);
+        // Within the requested gap, the rounds stop, unless only a few pairs still price positive:
+        // then the proof of optimality is a few cheap rounds away (national size: the last
+        // rounds add tens of pairs each and take a fraction of a second) and is worth finishing.
+        let within_gap = bound - best.0 <= sc.solver.relative_gap * best.0.abs().max(1.0)
+            && add.len() >= FINISH_BELOW;
         tracing::debug!(
             round = rounds,
             columns = set.len(),
@@ -154,14 +181,14 @@ pub(super) fn solve(
             lp_s,
             "pricing round"
         );
-        let out_of_time =
-            started.elapsed().as_secs_f64() > share * sc.solver.time_limit_s;
+        let out_of_time = started.elapsed().as_secs_f64() > share * sc.solver.time_limit_s;
         // Stop when nothing prices positive (the LP is solved over all pairs), when the best plan
         // known is within the requested gap of the bound (nothing left to prove), or when the
         // rounds or their time share are used up.
         if add.is_empty() || within_gap || rounds >= MAX_ROUNDS || out_of_time {
             break (bound, add.is_empty(), r);
         }
+        prev = Some((bound, r, set.clone(), lp_cols.len()));
         add.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut new: Vec<usize> = add.iter().take(MAX_ADD_PER_ROUND).map(|x| x.1).collect();
         new.sort_unstable();
