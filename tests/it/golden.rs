@@ -513,7 +513,12 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
         }
     }
     // plan.md with its runner-up table.
-    let md = fs::read_to_string(out.join("plan.md")).unwrap();
+    let ru = dir.path().join("ru");
+    said.push((
+        "plan --runner-ups",
+        run(&["plan", tutorial, "--runner-ups", "2", "--out"], &ru),
+    ));
+    let md = fs::read_to_string(ru.join("plan.md")).unwrap();
     assert!(
         md.contains("| vị trí | người được bố trí | cán bộ xếp sau |"),
         "{md}"
