@@ -25,7 +25,7 @@ pub fn run(sc: &Scenario, dir: &Path, format: Format, lang: rotaplan::domain::La
         .unwrap_or_default();
     let files: Vec<(String, Vec<u8>)> = [
         ("programme.csv", words::programme_csv(plan)),
-        ("programme.json", words::programme_json(sc, plan)),
+        ("programme.json", words::programme_json_in(sc, plan, lang)),
         ("programme.md", words::programme_summary_in(sc, plan, lang)),
         ("timeline.svg", timeline::timeline_svg(sc, plan, lang)),
         ("programme.html", pages::programme_html(sc, plan, lang)),
@@ -35,7 +35,7 @@ pub fn run(sc: &Scenario, dir: &Path, format: Format, lang: rotaplan::domain::La
         ),
     ]
     .into_iter()
-    .chain(words::changes_csv(sc, plan).map(|t| ("changes.csv", t)))
+    .chain(words::changes_csv_in(sc, plan, lang).map(|t| ("changes.csv", t)))
     .map(|(n, t)| (n.to_string(), t.into_bytes()))
     .collect();
     if let Err(e) = write_set(dir, &files) {
@@ -47,7 +47,7 @@ pub fn run(sc: &Scenario, dir: &Path, format: Format, lang: rotaplan::domain::La
         return Status::Problem;
     }
     say(&match format {
-        Format::Json => words::programme_json(sc, plan),
+        Format::Json => words::programme_json_in(sc, plan, lang),
         Format::Csv => words::programme_csv(plan),
         _ => words::programme_table_in(sc, plan, lang),
     });

@@ -828,6 +828,38 @@ catalogue! {
     NoteRunnerUpsNotComputed { en: "not computed: more than {threshold} candidate pairs make each re-solve long; ask `rotaplan explain --post ID` for one post", vi: "chưa tính: hơn {threshold} cặp cán bộ – vị trí hợp lệ khiến mỗi lần giải lại mất nhiều thời gian; hãy dùng `rotaplan explain --post MÃ` cho từng vị trí" }
     NoteRunnerUpsSkipped { en: "{skipped} runner-up(s) not re-solved: the budget is {max_solves} re-solves", vi: "{skipped} ứng viên kế tiếp chưa được giải lại: giới hạn là {max_solves} lần giải lại" }
     NotFoundNear { en: " (did you mean \"{near}\"?)", vi: " (có phải là \"{near}\"?)" }
+    // ---- issue 13 (vi): the pair answer's detail lines, the plan overview, runner-ups, holdbacks
+    XqForbidS3 { en: "S3 (forbid): the scenario forbids the pair{reason}", vi: "S3 (loại trừ): kịch bản loại trừ cặp này{reason}" }
+    XqScore { en: "score {score} (points: {terms})", vi: "điểm {score} (gồm: {terms})" }
+    XqTrainingGains { en: "training gains: {gains}", vi: "nội dung rèn luyện: {gains}" }
+    XqGainNewTier { en: "new tier (centre↔locality)", vi: "cấp mới (Trung ương ↔ địa phương)" }
+    XqGainGrassroots { en: "grassroots", vi: "cơ sở" }
+    XqGainNewSector { en: "new sector", vi: "lĩnh vực mới" }
+    XqGainNewRegion { en: "new region", vi: "vùng mới" }
+    XqGainDifficultArea { en: "difficult area", vi: "địa bàn khó khăn" }
+    XqGainLowerLevel { en: "lower-level experience", vi: "kinh nghiệm cấp dưới" }
+    XqResolved { en: "re-solved with {change}: status {status}, {proven}", vi: "giải lại với {change}: trạng thái {status}, {proven}" }
+    XqProvenBoth { en: "proven (both solves optimal)", vi: "đã chứng minh (cả hai lần giải đều tối ưu)" }
+    XqNotProven { en: "not proven optimal", vi: "chưa chứng minh được là tối ưu" }
+    XqObjective { en: "objective {before} → {after}: cost {cost}", vi: "giá trị mục tiêu {before} → {after}: thiệt hại {cost}" }
+    XqObjectiveParts { en: "objective parts: {list}", vi: "thành phần mục tiêu: {list}" }
+    XqKpis { en: "KPIs: {list}", vi: "chỉ số: {list}" }
+    XqKpisSame { en: "KPIs: no change", vi: "chỉ số: không thay đổi" }
+    XqMoves { en: "moves: {list}", vi: "thay đổi bố trí: {list}" }
+    XqCannotHold { en: "cannot hold: {group}", vi: "không thể đáp ứng: {group}" }
+    XqBreaks { en: "{cadre} → {post} breaks {group}", vi: "{cadre} → {post} vi phạm {group}" }
+    OvHeadline { en: "{scenario} — status {status}, objective {objective}", vi: "{scenario} — trạng thái {status}, giá trị mục tiêu {objective}" }
+    OvHeadlineMd { en: "Status {status}, objective {objective}.", vi: "Trạng thái {status}, giá trị mục tiêu {objective}." }
+    OvEligible { en: "{cadre} (score {score}): {detail}", vi: "{cadre} (điểm {score}): {detail}" }
+    OvMoreEligible { en: "… and {n} more eligible cadre(s)", vi: "… và {n} cán bộ đủ điều kiện khác" }
+    RuHeading { en: "Runner-ups ({per_post} per post; {solves} of at most {max} re-solves; cost if forced = objective lost if the runner-up is forced in)", vi: "Cán bộ xếp sau ({per_post} người mỗi vị trí; đã giải lại {solves}/{max} lần tối đa; thiệt hại nếu bắt buộc = giá trị mục tiêu bị giảm nếu bắt buộc bố trí cán bộ xếp sau)" }
+    RuHAssigned { en: "assigned", vi: "người được bố trí" }
+    RuHRunnerUp { en: "runner-up", vi: "cán bộ xếp sau" }
+    HbHere { en: "sits on another seat of this post", vi: "đã được bố trí vào chỉ tiêu khác của vị trí này" }
+    HbElsewhere { en: "took {post} (score {there} there, {here} here)", vi: "đã nhận {post} (điểm ở đó {there}, ở đây {here})" }
+    HbUnitAtCap { en: "{unit} already loses {n} cadre(s), the maximum (S1)", vi: "đơn vị {unit} đã có {n} cán bộ luân chuyển đi, mức tối đa (S1)" }
+    HbRelative { en: "relative {relative} takes {post} in the same unit (H10)", vi: "người thân {relative} nhận {post} trong cùng đơn vị (H10)" }
+    HbFree { en: "free", vi: "còn trống" }
 }
 
 /// A rule's title for people.
@@ -1471,6 +1503,20 @@ diagnostic_words! {
     MoreThanMaxCombinations { en: "more than 18446744073709551615 combinations", vi: "hơn 18446744073709551615 tổ hợp" }
     Combinations { en: "{count} combinations", vi: "{count} tổ hợp" }
     KeyOnLine { en: "`{key}` (line {line})", vi: "`{key}` (dòng {line})" }
+    // issue 13 (vi): serde_yaml's message kept whole in English, recognised and worded in Vietnamese
+    YamlUnknownField { en: "{message}", vi: "một khóa không có trong định dạng (serde_yaml báo: “{message}”)" }
+    YamlMissingField { en: "{message}", vi: "thiếu một khóa bắt buộc (serde_yaml báo: “{message}”)" }
+    YamlInvalidType { en: "{message}", vi: "giá trị sai kiểu (serde_yaml báo: “{message}”)" }
+    YamlInvalidValue { en: "{message}", vi: "giá trị không hợp lệ (serde_yaml báo: “{message}”)" }
+    YamlInvalidLength { en: "{message}", vi: "số phần tử không đúng (serde_yaml báo: “{message}”)" }
+    YamlNoExpectedKey { en: "{message}", vi: "không tìm thấy khóa ở chỗ cần có khóa, thường do thụt lề lệch (serde_yaml báo: “{message}”)" }
+    YamlMappingValues { en: "{message}", vi: "dấu hai chấm ở chỗ không được phép, thường do thiếu dấu cách sau dấu hai chấm hoặc thụt lề sai (serde_yaml báo: “{message}”)" }
+    YamlDuplicateKey { en: "{message}", vi: "một khóa xuất hiện hai lần (serde_yaml báo: “{message}”)" }
+    YamlUnexpectedEnd { en: "{message}", vi: "tệp kết thúc giữa chừng, thường do thiếu dấu ngoặc kép hoặc ngoặc đóng (serde_yaml báo: “{message}”)" }
+    YamlBadCharacter { en: "{message}", vi: "một ký tự không được phép ở đầu giá trị, như @, ` hoặc tab (serde_yaml báo: “{message}”)" }
+    YamlNoExpectedToken { en: "{message}", vi: "thiếu ký hiệu cần có (dấu -, dấu hai chấm, dấu ngoặc) (serde_yaml báo: “{message}”)" }
+    YamlUnknownAnchor { en: "{message}", vi: "tham chiếu (alias) đến một anchor chưa được khai báo (serde_yaml báo: “{message}”)" }
+    YamlOther { en: "{message}", vi: "lỗi cú pháp YAML (serde_yaml báo: “{message}”)" }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! (structure, requirements to relax, runner-ups). They format what `explain` computed; nothing more.
 
 use super::catalogue::{Msg, fill, t};
-use super::{Format, md_escape, md_table, num, num_in, text_table};
+use super::{Format, md_escape, md_table, num_in, text_table};
 use crate::domain::Lang;
 use crate::explain::{
     CadreExplanation, Change, Cost, Counterfactual, Explanation, MustFillBlock, Overview,
@@ -20,19 +20,22 @@ pub fn worded(e: &Explanation) -> Explanation {
     worded_in(e, Lang::En)
 }
 
-/// [`worded`] in `lang` (the pair view stays in English: its detail lines are not in the
-/// catalogue yet).
+/// [`worded`] in `lang`.
 pub fn worded_in(e: &Explanation, lang: Lang) -> Explanation {
     match e {
-        Explanation::Pair(p) => Explanation::Pair(pair_worded(p.clone())),
+        Explanation::Pair(p) => Explanation::Pair(pair_worded_in(p.clone(), lang)),
         Explanation::Cadre(c) => Explanation::Cadre(cadre_worded_in(c.clone(), lang)),
         Explanation::Post(p) => Explanation::Post(post_worded_in(p.clone(), lang)),
         other => other.clone(),
     }
 }
 
-pub fn pair_worded(mut e: PairExplanation) -> PairExplanation {
-    e.summary = pair_summary(&e);
+pub fn pair_worded(e: PairExplanation) -> PairExplanation {
+    pair_worded_in(e, Lang::En)
+}
+
+fn pair_worded_in(mut e: PairExplanation, lang: Lang) -> PairExplanation {
+    e.summary = pair_summary_in(&e, lang);
     e
 }
 
@@ -68,9 +71,8 @@ pub fn explanation(e: &Explanation, format: Format) -> String {
     explanation_in(e, format, Lang::En)
 }
 
-/// [`explanation`] in `lang`. The structural check and the cadre and post views are in every
-/// language of the catalogue (JSON keys stay, its sentences follow `lang`); the pair view and the
-/// plan overview are in English still (their sentences have not moved to the catalogue yet).
+/// [`explanation`] in `lang`: every view in every language of the catalogue (JSON keys and ids
+/// stay, its sentences follow `lang`).
 pub fn explanation_in(e: &Explanation, format: Format, lang: Lang) -> String {
     let e = &worded_in(e, lang);
     match format {
@@ -87,10 +89,10 @@ pub fn explanation_in(e: &Explanation, format: Format, lang: Lang) -> String {
 
 fn text(e: &Explanation, lang: Lang) -> String {
     match e {
-        Explanation::Pair(x) => pair_text(x),
+        Explanation::Pair(x) => pair_text(x, lang),
         Explanation::Cadre(x) => cadre_text(x, lang),
         Explanation::Post(x) => post_text(x, lang),
-        Explanation::Plan(x) => overview_text(x),
+        Explanation::Plan(x) => overview_text(x, lang),
         Explanation::Structure(x) => {
             let mut out = format!("{}\n", t(lang, Msg::StructureBeforeMip));
             for l in structure_lines_in(x, usize::MAX, lang) {
@@ -103,10 +105,10 @@ fn text(e: &Explanation, lang: Lang) -> String {
 
 fn markdown(e: &Explanation, lang: Lang) -> String {
     match e {
-        Explanation::Pair(x) => pair_md(x),
+        Explanation::Pair(x) => pair_md(x, lang),
         Explanation::Cadre(x) => cadre_md(x, lang),
         Explanation::Post(x) => post_md(x, lang),
-        Explanation::Plan(x) => overview_md(x),
+        Explanation::Plan(x) => overview_md(x, lang),
         Explanation::Structure(x) => {
             let mut out = format!("## {}\n\n", t(lang, Msg::Structure));
             for l in structure_lines_in(x, usize::MAX, lang) {
@@ -789,7 +791,7 @@ fn post_summary_in(e: &PostExplanation, lang: Lang) -> String {
 /// requirements cannot all hold (`None` when there is a plan, or the solve stopped without one).
 fn relax_section(status: SolveStatus, r: Option<&Relaxation>, lang: Lang) -> Option<Vec<String>> {
     match r {
-        Some(r) => Some(relaxation_lines(r)),
+        Some(r) => Some(relaxation_lines(r, lang)),
         None if status == SolveStatus::Infeasible => {
             Some(vec![t(lang, Msg::XcNoGroupToRelax).to_string()])
         }
@@ -901,17 +903,28 @@ pub fn structure_lines_in(s: &Structure, max: usize, lang: Lang) -> Vec<String> 
     out
 }
 
-fn relaxation_lines(r: &Relaxation) -> Vec<String> {
+/// "H7 (seats): …": a requirement group and its detail, in `lang`.
+fn group_words(g: &crate::solve::InfeasibleGroup, lang: Lang) -> String {
+    format!(
+        "{} ({}): {}",
+        g.rule,
+        super::catalogue::rule_title(lang, g.rule),
+        super::rules::detail(lang, g)
+    )
+}
+
+fn relaxation_lines(r: &Relaxation, lang: Lang) -> Vec<String> {
     let mut out = vec![super::relaxation_summary(r)];
     for d in &r.drop {
         for g in &d.breaks {
-            out.push(format!(
-                "{} → {} breaks {} ({}): {}",
-                d.cadre_id,
-                d.post_id,
-                g.rule,
-                super::catalogue::rule_title(Lang::En, g.rule),
-                super::Detail(g)
+            out.push(fill(
+                lang,
+                Msg::XqBreaks,
+                &[
+                    ("cadre", &d.cadre_id),
+                    ("post", &d.post_id),
+                    ("group", &group_words(g, lang)),
+                ],
             ));
         }
     }
@@ -942,26 +955,30 @@ fn cost_text(c: &Option<Cost>, lang: Lang) -> (String, String) {
     }
 }
 
-const RUNNER_UP_HEADER: [&str; 7] = [
-    "post",
-    "assigned",
-    "runner-up",
-    "score",
-    "placed on",
-    "cost if forced",
-    "proven",
-];
+/// The header of the runner-up table.
+fn runner_up_header(lang: Lang) -> [&'static str; 7] {
+    [
+        Msg::XcHPost,
+        Msg::RuHAssigned,
+        Msg::RuHRunnerUp,
+        Msg::XcHScore,
+        Msg::XcHPlacedOn,
+        Msg::XcHCostForced,
+        Msg::XcHProven,
+    ]
+    .map(|m| t(lang, m))
+}
 
-fn runner_up_rows(r: &RunnerUps) -> Vec<Vec<String>> {
+fn runner_up_rows(r: &RunnerUps, lang: Lang) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for p in &r.posts {
         for c in &p.candidates {
-            let (cost, proven) = cost_text(&c.forced, Lang::En);
+            let (cost, proven) = cost_text(&c.forced, lang);
             rows.push(vec![
                 p.post_id.clone(),
                 p.assigned.join(", "),
                 format!("{} {}", c.cadre_id, c.cadre_name),
-                num(c.score),
+                num_in(lang, c.score),
                 c.placed_on.clone().unwrap_or_else(|| "—".into()),
                 cost,
                 proven,
@@ -971,10 +988,15 @@ fn runner_up_rows(r: &RunnerUps) -> Vec<Vec<String>> {
     rows
 }
 
-fn runner_ups_heading(r: &RunnerUps) -> String {
-    format!(
-        "Runner-ups ({} per post; {} of at most {} re-solves; cost if forced = objective lost if the runner-up is forced in)",
-        r.per_post, r.solves, r.max_solves
+fn runner_ups_heading(r: &RunnerUps, lang: Lang) -> String {
+    fill(
+        lang,
+        Msg::RuHeading,
+        &[
+            ("per_post", &r.per_post),
+            ("solves", &r.solves),
+            ("max", &r.max_solves),
+        ],
     )
 }
 
@@ -998,11 +1020,11 @@ pub(super) fn plan_markdown_sections(plan: &Plan, lang: Lang) -> String {
         out += &format!("- {}\n", md_escape(&l));
     }
     out += &relax_section_md(plan.solver.status, plan.relaxation.as_ref(), "##", lang);
-    let rows = runner_up_rows(&plan.runner_ups);
+    let rows = runner_up_rows(&plan.runner_ups, lang);
     if !rows.is_empty() || !plan.runner_ups.note.is_empty() {
-        out += &format!("\n## {}\n\n", runner_ups_heading(&plan.runner_ups));
+        out += &format!("\n## {}\n\n", runner_ups_heading(&plan.runner_ups, lang));
         if !rows.is_empty() {
-            out += &md_table(&RUNNER_UP_HEADER, &rows);
+            out += &md_table(&runner_up_header(lang), &rows);
         }
         if let Some(n) = Some(&plan.runner_ups.note).filter(|n| !n.is_empty()) {
             out += &format!("\n> {}\n", super::notes_text(lang, n));
@@ -1011,146 +1033,194 @@ pub(super) fn plan_markdown_sections(plan: &Plan, lang: Lang) -> String {
     out
 }
 
-fn change_list(v: &[Change], only_changed: bool) -> String {
+fn change_list(v: &[Change], only_changed: bool, lang: Lang) -> String {
     v.iter()
         .filter(|c| !only_changed || c.delta.abs() > 1e-9)
         .map(|c| {
             format!(
                 "{} {} → {} ({})",
-                label(&c.name, Lang::En),
-                num(c.before),
-                num(c.after),
-                signed(c.delta, Lang::En)
+                label(&c.name, lang),
+                num_in(lang, c.before),
+                num_in(lang, c.after),
+                signed(c.delta, lang)
             )
         })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-fn counterfactual_lines(cf: &Counterfactual) -> Vec<String> {
-    let mut out = vec![format!(
-        "re-solved with {}: status {}, {}",
-        cf.change,
-        status_words(cf.status),
-        if cf.proven {
-            "proven (both solves optimal)"
-        } else {
-            "not proven optimal"
-        }
+fn counterfactual_lines(cf: &Counterfactual, lang: Lang) -> Vec<String> {
+    let mut out = vec![fill(
+        lang,
+        Msg::XqResolved,
+        &[
+            ("change", &asked_in(&cf.change, lang)),
+            ("status", &super::catalogue::status(lang, cf.status)),
+            (
+                "proven",
+                &t(
+                    lang,
+                    if cf.proven {
+                        Msg::XqProvenBoth
+                    } else {
+                        Msg::XqNotProven
+                    },
+                ),
+            ),
+        ],
     )];
     if cf.status.has_plan() {
-        out.push(format!(
-            "objective {} → {}: cost {}",
-            opt_num(cf.objective_before, Lang::En),
-            opt_num(cf.objective_after, Lang::En),
-            opt_num(cf.cost, Lang::En)
+        out.push(fill(
+            lang,
+            Msg::XqObjective,
+            &[
+                ("before", &opt_num(cf.objective_before, lang)),
+                ("after", &opt_num(cf.objective_after, lang)),
+                ("cost", &opt_num(cf.cost, lang)),
+            ],
         ));
-        let o = change_list(&cf.objective_changes, true);
+        let o = change_list(&cf.objective_changes, true, lang);
         if !o.is_empty() {
-            out.push(format!("objective parts: {o}"));
+            out.push(fill(lang, Msg::XqObjectiveParts, &[("list", &o)]));
         }
-        let k = change_list(&cf.kpis, true);
+        let k = change_list(&cf.kpis, true, lang);
         out.push(if k.is_empty() {
-            "KPIs: no change".to_string()
+            t(lang, Msg::XqKpisSame).to_string()
         } else {
-            format!("KPIs: {k}")
+            fill(lang, Msg::XqKpis, &[("list", &k)])
         });
         if !cf.moves.is_empty() {
-            out.push(format!(
-                "moves: {}",
-                cf.moves
-                    .iter()
-                    .map(|m| format!(
+            let moves = cf
+                .moves
+                .iter()
+                .map(|m| {
+                    format!(
                         "{} {} → {}",
                         m.cadre_id,
                         m.before.as_deref().unwrap_or("—"),
                         m.after.as_deref().unwrap_or("—")
-                    ))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ));
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            out.push(fill(lang, Msg::XqMoves, &[("list", &moves)]));
         }
     }
     for g in &cf.infeasible {
-        out.push(format!(
-            "cannot hold: {} ({}): {}",
-            g.rule,
-            super::catalogue::rule_title(Lang::En, g.rule),
-            super::Detail(g)
+        out.push(fill(
+            lang,
+            Msg::XqCannotHold,
+            &[("group", &group_words(g, lang))],
         ));
     }
     if let Some(n) = Some(&cf.note).filter(|n| !n.is_empty()) {
-        out.push(format!("note: {n}"));
+        out.push(fill(lang, Msg::PgsNote, &[("note", n)]));
     }
     out
 }
 
-fn pair_lines(e: &PairExplanation) -> Vec<String> {
+/// A training gain in `lang`.
+fn gain_words(g: crate::scoring::TrainingGain, lang: Lang) -> &'static str {
+    use crate::scoring::TrainingGain as G;
+    t(
+        lang,
+        match g {
+            G::NewTier => Msg::XqGainNewTier,
+            G::Grassroots => Msg::XqGainGrassroots,
+            G::NewSector => Msg::XqGainNewSector,
+            G::NewRegion => Msg::XqGainNewRegion,
+            G::DifficultArea => Msg::XqGainDifficultArea,
+            G::LowerLevel => Msg::XqGainLowerLevel,
+        },
+    )
+}
+
+/// An objective term's name ("staffing") in `lang`.
+fn term_words(name: &str, lang: Lang) -> String {
+    let m = match name {
+        "staffing" => Msg::TermStaffing,
+        "training" => Msg::TermTraining,
+        "fit" => Msg::TermFit,
+        "disruption" => Msg::TermDisruption,
+        "stability" => Msg::TermStability,
+        other => return other.replace('_', " "),
+    };
+    t(lang, m).to_string()
+}
+
+fn pair_lines(e: &PairExplanation, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     for b in &e.breaches {
         out.push(format!(
             "{} ({}): {}",
             b.rule,
-            super::catalogue::rule_title(Lang::En, b.rule),
-            b.detail
+            super::catalogue::rule_title(lang, b.rule),
+            super::rules::why(lang, &b.detail)
         ));
     }
     if e.forbidden {
-        out.push(format!(
-            "S3 (forbid): the scenario forbids the pair{}",
-            e.forbid_reason
-                .as_deref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default()
+        out.push(fill(
+            lang,
+            Msg::XqForbidS3,
+            &[(
+                "reason",
+                &e.forbid_reason
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default(),
+            )],
         ));
     }
     if let (Some(t), Some(s)) = (&e.terms, e.score) {
         let terms = crate::explain::numbers(t)
             .iter()
-            .map(|(n, x)| format!("{n} {}", num(*x)))
+            .map(|(n, x)| format!("{} {}", term_words(n, lang), num_in(lang, *x)))
             .collect::<Vec<_>>()
-            .join(", ");
-        out.push(format!("score {} (points: {terms})", num(s)));
+            .join(super::numbers_sep(lang));
+        out.push(fill(
+            lang,
+            Msg::XqScore,
+            &[("score", &num_in(lang, s)), ("terms", &terms)],
+        ));
         if !e.training.is_empty() {
-            out.push(format!(
-                "training gains: {}",
-                e.training
-                    .iter()
-                    .map(|g| g.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            let gains = e
+                .training
+                .iter()
+                .map(|g| gain_words(*g, lang))
+                .collect::<Vec<_>>()
+                .join(super::numbers_sep(lang));
+            out.push(fill(lang, Msg::XqTrainingGains, &[("gains", &gains)]));
         }
     }
     if let Some(cf) = &e.counterfactual {
-        out.extend(counterfactual_lines(cf));
+        out.extend(counterfactual_lines(cf, lang));
     }
     out
 }
 
-fn pair_text(e: &PairExplanation) -> String {
+fn pair_text(e: &PairExplanation, lang: Lang) -> String {
     let mut out = format!("{}\n", e.summary);
-    for l in pair_lines(e) {
+    for l in pair_lines(e, lang) {
         let _ = writeln!(out, "  {l}");
     }
     if let Some(s) = e.plan_status {
-        out += &relax_section_text(s, e.relaxation.as_deref(), Lang::En);
+        out += &relax_section_text(s, e.relaxation.as_deref(), lang);
     }
     out
 }
 
-fn pair_md(e: &PairExplanation) -> String {
+fn pair_md(e: &PairExplanation, lang: Lang) -> String {
     let mut out = format!(
         "## {} → {}\n\n{}\n\n",
         e.cadre_id,
         e.post_id,
         md_escape(&e.summary)
     );
-    for l in pair_lines(e) {
+    for l in pair_lines(e, lang) {
         out += &format!("- {}\n", md_escape(&l));
     }
     if let Some(s) = e.plan_status {
-        out += &relax_section_md(s, e.relaxation.as_deref(), "###", Lang::En);
+        out += &relax_section_md(s, e.relaxation.as_deref(), "###", lang);
     }
     out
 }
@@ -1394,97 +1464,124 @@ fn post_md(e: &PostExplanation, lang: Lang) -> String {
     out
 }
 
-fn unfilled_details(u: &Unfilled, indent: &str) -> String {
+fn unfilled_details(u: &Unfilled, indent: &str, lang: Lang) -> String {
     let mut out = String::new();
     // The exclusion counts are in the reason already; list the eligible cadres.
     for c in &u.eligible {
         let _ = writeln!(
             out,
-            "{indent}{} (score {}): {}",
-            c.cadre_id,
-            num(c.score),
-            c.detail
+            "{indent}{}",
+            fill(
+                lang,
+                Msg::OvEligible,
+                &[
+                    ("cadre", &c.cadre_id),
+                    ("score", &num_in(lang, c.score)),
+                    ("detail", &super::findings::holdback(lang, &c.detail)),
+                ],
+            )
         );
     }
     if !u.eligible.is_empty() && u.eligible_count > u.eligible.len() {
         let _ = writeln!(
             out,
-            "{indent}… and {} more eligible cadre(s)",
-            u.eligible_count - u.eligible.len()
+            "{indent}{}",
+            fill(
+                lang,
+                Msg::OvMoreEligible,
+                &[("n", &(u.eligible_count - u.eligible.len()))]
+            )
         );
     }
     out
 }
 
-fn overview_text(e: &Overview) -> String {
+fn overview_text(e: &Overview, lang: Lang) -> String {
     let mut out = format!(
-        "{} — status {}, objective {}\n",
-        e.scenario,
-        status_words(e.status),
-        opt_num(e.objective, Lang::En)
+        "{}\n",
+        fill(
+            lang,
+            Msg::OvHeadline,
+            &[
+                ("scenario", &e.scenario),
+                ("status", &super::catalogue::status(lang, e.status)),
+                ("objective", &opt_num(e.objective, lang)),
+            ],
+        )
     );
-    let _ = writeln!(out, "\nStructure (before the MIP)");
-    for l in structure_lines(&e.structure, 20) {
+    let _ = writeln!(out, "\n{}", t(lang, Msg::StructureBeforeMip));
+    for l in structure_lines_in(&e.structure, 20, lang) {
         let _ = writeln!(out, "  {l}");
     }
-    out += &relax_section_text(e.status, e.relaxation.as_ref(), Lang::En);
-    let rows = runner_up_rows(&e.runner_ups);
+    out += &relax_section_text(e.status, e.relaxation.as_ref(), lang);
+    let rows = runner_up_rows(&e.runner_ups, lang);
     if !rows.is_empty() {
-        let _ = writeln!(out, "\n{}", runner_ups_heading(&e.runner_ups));
-        out += &text_table(&RUNNER_UP_HEADER, &rows);
+        let _ = writeln!(out, "\n{}", runner_ups_heading(&e.runner_ups, lang));
+        out += &text_table(&runner_up_header(lang), &rows);
     }
     if let Some(n) = Some(&e.runner_ups.note).filter(|n| !n.is_empty()) {
-        let _ = writeln!(out, "  note: {n}");
+        let _ = writeln!(out, "  {}", fill(lang, Msg::PgsNote, &[("note", n)]));
     }
     if !e.unfilled.is_empty() {
-        let _ = writeln!(out, "\nUnfilled posts");
+        let _ = writeln!(out, "\n{}", t(lang, Msg::UnfilledPosts));
         for u in &e.unfilled {
-            let mf = if u.must_fill { " [must fill]" } else { "" };
+            let mf = if u.must_fill {
+                format!(" [{}]", t(lang, Msg::MustFill))
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
                 "  {} {}{} ({}): {}",
                 u.post_id,
                 u.post_title,
                 mf,
-                kind_words(u.kind, Lang::En),
-                u.reason
+                kind_words(u.kind, lang),
+                super::findings::finding(lang, &u.reason)
             );
-            out += &unfilled_details(u, "    ");
+            out += &unfilled_details(u, "    ", lang);
         }
     }
     out
 }
 
-fn overview_md(e: &Overview) -> String {
+fn overview_md(e: &Overview, lang: Lang) -> String {
     let mut out = format!(
-        "# {}\n\nStatus {}, objective {}.\n\n## Structure\n\n",
+        "# {}\n\n{}\n\n## {}\n\n",
         md_escape(&e.scenario),
-        status_words(e.status),
-        opt_num(e.objective, Lang::En)
+        fill(
+            lang,
+            Msg::OvHeadlineMd,
+            &[
+                ("status", &super::catalogue::status(lang, e.status)),
+                ("objective", &opt_num(e.objective, lang)),
+            ],
+        ),
+        t(lang, Msg::Structure)
     );
-    for l in structure_lines(&e.structure, 50) {
+    for l in structure_lines_in(&e.structure, 50, lang) {
         out += &format!("- {}\n", md_escape(&l));
     }
-    out += &relax_section_md(e.status, e.relaxation.as_ref(), "##", Lang::En);
-    let rows = runner_up_rows(&e.runner_ups);
+    out += &relax_section_md(e.status, e.relaxation.as_ref(), "##", lang);
+    let rows = runner_up_rows(&e.runner_ups, lang);
     if !rows.is_empty() {
-        out += &format!("\n## {}\n\n", runner_ups_heading(&e.runner_ups));
-        out += &md_table(&RUNNER_UP_HEADER, &rows);
+        out += &format!("\n## {}\n\n", runner_ups_heading(&e.runner_ups, lang));
+        out += &md_table(&runner_up_header(lang), &rows);
     }
     if let Some(n) = Some(&e.runner_ups.note).filter(|n| !n.is_empty()) {
         out += &format!("\n> {n}\n");
     }
     if !e.unfilled.is_empty() {
-        out += "\n## Unfilled posts\n\n";
+        out += &format!("\n## {}\n\n", t(lang, Msg::UnfilledPosts));
         for u in &e.unfilled {
             out += &format!(
                 "- `{}` {} ({}): {}\n",
                 u.post_id,
                 md_escape(&u.post_title),
-                kind_words(u.kind, Lang::En),
-                md_escape(&u.reason.to_string())
+                kind_words(u.kind, lang),
+                md_escape(&super::findings::finding(lang, &u.reason))
             );
-            for l in unfilled_details(u, "").lines() {
+            for l in unfilled_details(u, "", lang).lines() {
                 out += &format!("  - {}\n", md_escape(l));
             }
         }

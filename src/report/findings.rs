@@ -230,33 +230,41 @@ impl fmt::Display for Finding {
     }
 }
 
+/// What keeps an eligible cadre off an empty post, in `lang` (plan.json's `detail` is the English).
+pub fn holdback(lang: Lang, h: &Holdback) -> String {
+    match h {
+        Holdback::Here => t(lang, Msg::HbHere).to_string(),
+        Holdback::Elsewhere {
+            post_id,
+            score_there,
+            score_here,
+        } => fill(
+            lang,
+            Msg::HbElsewhere,
+            &[
+                ("post", post_id),
+                ("there", &super::number_in(lang, &there(*score_there))),
+                ("here", &super::num_in(lang, *score_here)),
+            ],
+        ),
+        Holdback::UnitAtCap { unit_id, leaving } => {
+            fill(lang, Msg::HbUnitAtCap, &[("unit", unit_id), ("n", leaving)])
+        }
+        Holdback::Relative {
+            relative_id,
+            post_id,
+        } => fill(
+            lang,
+            Msg::HbRelative,
+            &[("relative", relative_id), ("post", post_id)],
+        ),
+        Holdback::Free => t(lang, Msg::HbFree).to_string(),
+    }
+}
+
 impl fmt::Display for Holdback {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Holdback::Here => f.write_str("sits on another seat of this post"),
-            Holdback::Elsewhere {
-                post_id,
-                score_there,
-                score_here,
-            } => write!(
-                f,
-                "took {post_id} (score {} there, {} here)",
-                there(*score_there),
-                num(*score_here)
-            ),
-            Holdback::UnitAtCap { unit_id, leaving } => write!(
-                f,
-                "{unit_id} already loses {leaving} cadre(s), the maximum (S1)"
-            ),
-            Holdback::Relative {
-                relative_id,
-                post_id,
-            } => write!(
-                f,
-                "relative {relative_id} takes {post_id} in the same unit (H10)"
-            ),
-            Holdback::Free => f.write_str("free"),
-        }
+        f.write_str(&holdback(Lang::En, self))
     }
 }
 

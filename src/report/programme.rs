@@ -76,7 +76,10 @@ struct UnplacedRow {
     cadre_name: String,
     period: usize,
     date: crate::domain::Date,
+    /// In English, as plan.json's `reason`.
     reason: String,
+    /// In the output language, as `changes[].reason_words`.
+    reason_words: String,
     #[serde(flatten)]
     why: Unplaced,
 }
@@ -172,7 +175,11 @@ pub const CHANGES_COLUMNS: &[&str] = &[
 /// `changes.csv` of a re-planned programme (`programme.previous`): one row per cadre whose moves
 /// changed, with the reason; `None` without a previous programme.
 pub fn changes_csv(sc: &Scenario, plan: &ProgrammePlan) -> Option<String> {
-    let lang = sc.language.unwrap_or_default();
+    changes_csv_in(sc, plan, sc.language.unwrap_or_default())
+}
+
+/// [`changes_csv`] with `before`, `after` and `reason_words` in `lang`.
+pub fn changes_csv_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> Option<String> {
     let rows = change_rows(sc, plan, lang)?;
     let mut out = csv_line(
         &CHANGES_COLUMNS
@@ -274,7 +281,8 @@ fn unplaced_rows(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> Vec<Unplace
             cadre_name: sc.cadre(*c).name.clone(),
             period: s + 1,
             date: plan.periods[*s],
-            reason: unplaced_words_in(why, lang),
+            reason: unplaced_words_in(why, Lang::En),
+            reason_words: unplaced_words_in(why, lang),
             why: why.clone(),
         })
         .collect()
@@ -295,11 +303,17 @@ fn renewal_rows(sc: &Scenario, plan: &ProgrammePlan) -> Vec<RenewalRow> {
 /// `programme.json`: the solver's answer, the objective part by part, the moves, the KPIs per
 /// period, the cadres without a placement (with the reason in words) and the renewals.
 pub fn programme_json(sc: &Scenario, plan: &ProgrammePlan) -> String {
+    programme_json_in(sc, plan, sc.language.unwrap_or_default())
+}
+
+/// [`programme_json`] with the worded fields (`unplaced[].reason_words`, `changes[].before`,
+/// `after`, `reason_words`) in `lang`; ids and `unplaced[].reason` stay as they are in English.
+pub fn programme_json_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
     let j = ProgrammeJson {
         plan,
-        unplaced: unplaced_rows(sc, plan, Lang::En),
+        unplaced: unplaced_rows(sc, plan, lang),
         renewals: renewal_rows(sc, plan),
-        changes: change_rows(sc, plan, sc.language.unwrap_or_default()),
+        changes: change_rows(sc, plan, lang),
     };
     let mut s =
         serde_json::to_string_pretty(&j).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

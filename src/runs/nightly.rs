@@ -85,11 +85,17 @@ fn input_file(p: &Path) -> InputFile {
     }
 }
 
-fn inputs_hash(variant: &str, inputs: &[InputFile]) -> String {
+/// The hash of what makes a scenario's outputs: rotaplan's version, the variant, the input files
+/// and the language of the words (a change of `--lang` or of the locale re-runs the scenario;
+/// English adds no line, so that English runs keep the hashes they always had).
+fn inputs_hash(variant: &str, inputs: &[InputFile], lang: Lang) -> String {
     let mut text = format!(
         "rotaplan {}\nvariant {variant}\n",
         env!("CARGO_PKG_VERSION")
     );
+    if lang != Lang::En {
+        text += &format!("lang {}\n", lang.as_str());
+    }
     for i in inputs {
         text += &format!("{} {}\n", i.sha256, i.path);
     }
@@ -244,7 +250,12 @@ pub fn batch(
         .map(|(j, prev)| {
             let mut i = inputs(&j.file);
             i.extend(prev.iter().map(|p| input_file(p)));
-            let h = inputs_hash(&j.variant, &i);
+            // The language the job's files are written in (batch::job_files).
+            let lang = match &j.scenario {
+                Ok(sc) => o.langs.of(sc),
+                Err(_) => o.langs.asked.unwrap_or(o.langs.fallback),
+            };
+            let h = inputs_hash(&j.variant, &i, lang);
             (i, h)
         })
         .collect();
@@ -567,7 +578,7 @@ fn summary_md_of(
     out += "\n|---|---|---|---|---|---|\n";
     for e in &m.scenarios {
         let note = match (&e.error, e.reused) {
-            (Some(err), _) => err.lines().next().unwrap_or("").replace('|', "\\\\|"),
+            (Some(err), _) => failure_line(dir, e, err, lang).replace('|', "\\\\|"),
             (None, true) => t(lang, Msg::BatchReused).into(),
             _ => String::new(),
         };
@@ -593,6 +604,20 @@ fn summary_md_of(
         out += &changes_since(&prev, dir, plans, lang);
     }
     out
+}
+
+/// The first line of why a scenario has no plan, in `lang`: the manifest keeps the English; the
+/// scenario's error.txt holds the words in the run's language.
+fn failure_line(dir: &Path, e: &Entry, english: &str, lang: Lang) -> String {
+    let first = |s: &str| s.lines().next().unwrap_or("").to_string();
+    if lang == Lang::En {
+        return first(english);
+    }
+    if e.status == RunStatus::NotStarted {
+        return report::job_error_text(lang, &JobError::NotStarted);
+    }
+    std::fs::read_to_string(batch::job_dir(dir, &e.name).join("error.txt"))
+        .map_or_else(|_| first(english), |s| first(&s))
 }
 
 /// The newest other finished run next to `dir` (same parent, a `manifest.json`, an earlier name).

@@ -433,14 +433,15 @@ pub fn write(
         );
     }
     let mut written = Vec::new();
-    write_comparison_files(results, &mut files);
+    write_comparison_files(results, &mut files, langs.asked.unwrap_or(langs.fallback));
     write_set(out, &files)?;
     written.extend(files.into_iter().map(|(n, _)| out.join(n)));
     Ok(written)
 }
 
-/// `timings.csv` and the comparison in four formats, appended to `files`.
-fn write_comparison_files(results: &[Finished], files: &mut Vec<(String, Vec<u8>)>) {
+/// `timings.csv` and the comparison in four formats, appended to `files`; the text and Markdown
+/// (tables and failure lines) in `lang`, CSV and JSON with their ids.
+fn write_comparison_files(results: &[Finished], files: &mut Vec<(String, Vec<u8>)>, lang: Lang) {
     let mut put = |n: &str, text: String| files.push((n.to_string(), text.into_bytes()));
     let mut timings = String::from("scenario,status,seconds\n");
     for f in results {
@@ -452,9 +453,15 @@ fn write_comparison_files(results: &[Finished], files: &mut Vec<(String, Vec<u8>
     }
     put("timings.csv", timings);
     let cmp = comparison(results);
-    let failed = failures(results, Lang::En);
-    put("comparison.txt", report::comparison_text(&cmp, &failed));
-    put("comparison.md", report::comparison_markdown(&cmp, &failed));
+    let failed = failures(results, lang);
+    put(
+        "comparison.txt",
+        report::comparison_text_in(&cmp, &failed, lang),
+    );
+    put(
+        "comparison.md",
+        report::comparison_markdown_in(&cmp, &failed, lang),
+    );
     put("comparison.csv", report::comparison_csv(&cmp));
     put("comparison.json", report::comparison_json(&cmp));
     let date = results

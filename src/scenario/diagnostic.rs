@@ -941,6 +941,20 @@ says! {
     MoreThanMaxCombinations
     Combinations
     KeyOnLine
+    // issue 13 (vi): serde_yaml's own messages in E1007's `found:`, recognised by kind
+    YamlUnknownField
+    YamlMissingField
+    YamlInvalidType
+    YamlInvalidValue
+    YamlInvalidLength
+    YamlNoExpectedKey
+    YamlMappingValues
+    YamlDuplicateKey
+    YamlUnexpectedEnd
+    YamlBadCharacter
+    YamlNoExpectedToken
+    YamlUnknownAnchor
+    YamlOther
 }
 
 #[cfg(test)]

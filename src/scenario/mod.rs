@@ -736,10 +736,49 @@ fn yaml_syntax(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     };
     let d = Diagnostic::new(code::YAML_SYNTAX, path)
         .at(at.map(|a| a.0), at.map(|a| a.1))
-        .found(message)
+        .found(yaml_message(&message))
         .expected(Say::ValidYAML)
         .fix(fix);
     if field.is_empty() { d } else { d.field(field) }
+}
+
+/// serde_yaml's message (English, from serde or libyaml) recognised by its kind: the catalogue
+/// words the kind in each language and keeps the message itself as a quoted detail (in English
+/// the message alone, as serde_yaml wrote it).
+fn yaml_message(message: &str) -> Text {
+    // serde puts the field path first ("weights: invalid type: …"); libyaml the problem first.
+    let has = |p: &str| message.contains(p);
+    let key = if has("unknown field `") || has("unknown variant `") {
+        Say::YamlUnknownField
+    } else if has("missing field `") {
+        Say::YamlMissingField
+    } else if has("invalid type: ") {
+        Say::YamlInvalidType
+    } else if has("invalid value: ") {
+        Say::YamlInvalidValue
+    } else if has("invalid length ") {
+        Say::YamlInvalidLength
+    } else if has("did not find expected key") {
+        Say::YamlNoExpectedKey
+    } else if has("mapping values are not allowed") {
+        Say::YamlMappingValues
+    } else if has("duplicate entry with key") || has("found duplicate key") {
+        Say::YamlDuplicateKey
+    } else if has("unexpected end of stream") || has("found unexpected end") {
+        Say::YamlUnexpectedEnd
+    } else if has("found character that cannot start any token")
+        || has("found a tab character")
+        || has("found unexpected ':'")
+    {
+        Say::YamlBadCharacter
+    } else if has("did not find expected") || has("could not find expected") {
+        Say::YamlNoExpectedToken
+    } else if has("unknown anchor") || has("found undefined alias") {
+        Say::YamlUnknownAnchor
+    } else {
+        Say::YamlOther
+    };
+    Text::say(key).arg("message", message)
 }
 
 /// The 1-based line where a second YAML document starts: a `---` line after content (or after a

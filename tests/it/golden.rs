@@ -136,6 +136,36 @@ fn explain_answers_in_vietnamese_are_golden() {
     ]);
     assert!(json.contains("\"summary\": \"C14 giữ vị trí này"), "{json}");
     assert!(json.contains("\"why_not\": \"C13 nhận VT01"), "{json}");
+    // The pair answer (with its re-solve) and the plan overview.
+    insta::assert_snapshot!(
+        "explain_tutorial_pair_c13_vt03_vi",
+        ask(&[
+            "scenarios/tutorial/tutorial.yaml",
+            "--cadre",
+            "C13",
+            "--post",
+            "VT03"
+        ])
+    );
+    insta::assert_snapshot!(
+        "explain_tutorial_overview_vi",
+        ask(&["scenarios/tutorial/tutorial.yaml"])
+    );
+    let json = ask(&[
+        "scenarios/tutorial/tutorial.yaml",
+        "--cadre",
+        "C13",
+        "--post",
+        "VT01",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        json.contains(
+            "\"summary\": \"C13 (Hoàng Thị Mai) → VT01 (Bí thư Đảng ủy) có trong phương án"
+        ),
+        "{json}"
+    );
 }
 
 #[test]
@@ -368,6 +398,25 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
         "programme",
         "columns",
         "solved",
+        "runner",
+        "assigned",
+        "training",
+        "staffing",
+        "gains",
+        "points",
+        "kpis",
+        "took",
+        "sits",
+        "eligible",
+        "forbid",
+        "pin",
+        "cost",
+        "yes",
+        "structure",
+        "failed",
+        "error",
+        "expected",
+        "found",
     ];
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("p");
@@ -450,6 +499,67 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
             &programme.join("programme.csv"),
         ),
     ));
+    // The pair answer and the plan overview, as text and Markdown.
+    for format in ["table", "markdown"] {
+        for args in [
+            &[tutorial, "--cadre", "C13", "--post", "VT01"][..],
+            &[tutorial, "--cadre", "C13", "--post", "VT03"],
+            &[tutorial, "--cadre", "C01", "--post", "VT01"],
+            &[tutorial],
+        ] {
+            let mut a = args.to_vec();
+            a.extend(["--format", format]);
+            said.push(("explain", explain_in("vi", &a)));
+        }
+    }
+    // plan.md with its runner-up table.
+    let ru = dir.path().join("ru");
+    said.push((
+        "plan --runner-ups",
+        run(&["plan", tutorial, "--runner-ups", "2", "--out"], &ru),
+    ));
+    let md = fs::read_to_string(ru.join("plan.md")).unwrap();
+    assert!(
+        md.contains("| vị trí | người được bố trí | cán bộ xếp sau |"),
+        "{md}"
+    );
+    said.push(("plan.md", md));
+    // A batch with a failing scenario: its failure line in summary.md comes from error.txt.
+    let broken = dir.path().join("broken.yaml");
+    fs::write(&broken, "name: x\nplan_date: 2027-01-01\n  tables: [\n").unwrap();
+    let failing = dir.path().join("bf");
+    let o = rotaplan()
+        .args(["--lang", "vi", "batch", tutorial, "--quiet", "--out"])
+        .arg(&failing)
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let night = fs::read_dir(&failing)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.join("summary.md").is_file())
+        .expect("a run folder with summary.md");
+    let summary = fs::read_to_string(night.join("summary.md")).unwrap();
+    assert!(summary.contains("lỗi[E1007]"), "{summary}");
+    // The quoted serde_yaml message is a detail; the rest is Vietnamese.
+    let unquoted = |s: &str| {
+        s.split('“')
+            .map(|p| p.split_once('”').map_or(p, |(_, after)| after))
+            .collect::<String>()
+    };
+    said.push(("batch's summary.md with a failure", unquoted(&summary)));
+    // E1007: serde_yaml's message recognised and worded, the original kept in quotes.
+    let o = rotaplan()
+        .args(["--lang", "vi", "validate"])
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    assert!(err.contains("serde_yaml báo: “"), "{err}");
+    said.push(("validate (E1007)", unquoted(&err)));
     for (cmd, text) in &said {
         let found = english_words(text, ENGLISH);
         assert!(
