@@ -18,6 +18,7 @@ mod nightly;
 mod office_data;
 mod oracle;
 mod pages;
+mod polish;
 mod programme;
 mod programme_targets;
 mod rules_settled;
