@@ -777,7 +777,7 @@ catalogue! {
     SummaryMeasure { en: "Measure", vi: "Chỉ tiêu" }
     SummaryValue { en: "Value", vi: "Giá trị" }
     CommitteeNoPlan { en: "No plan", vi: "Chưa có phương án" }
-    CommitteeNoPlanStatus { en: "There is no plan, and so no move to decide on. The solver's status: {status}; {cause}.", vi: "Chưa có phương án nên chưa có trường hợp luân chuyển nào để quyết định. Trạng thái của bộ giải: {status} ({id}); {cause}." }
+    CommitteeNoPlanStatus { en: "There is no plan, and so no move to decide on. The solver's status: {status}; {cause}.", vi: "Chưa có phương án nên chưa có trường hợp luân chuyển nào để quyết định. Trạng thái của bộ giải: {status}; {cause}." }
     CommitteeNoPlanFooter { en: "Made by rotaplan from the scenario's files; no plan was made, so no move is proposed.", vi: "Lập bằng rotaplan từ dữ liệu của kịch bản; chưa lập được phương án nên không đề xuất trường hợp luân chuyển nào." }
     PlanNoPlanBanner { en: "**No plan.** The solver's status: {status}; {cause}.", vi: "**Chưa có phương án.** Trạng thái của bộ giải: {status}; {cause}." }
     DiffSame { en: "the two plans are the same", vi: "hai phương án giống nhau" }

@@ -228,7 +228,6 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
                         "status",
                         &super::catalogue::status(lang, plan.solver.status)
                     ),
-                    ("id", &plan.solver.status.as_str()),
                     ("cause", &cause),
                 ]
             ))
