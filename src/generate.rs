@@ -1476,7 +1476,86 @@ fn gen_cadres(
 
     add_head_terms(rng, &mut cadres, units.len());
     add_relatives(rng, &mut cadres);
+    keep_to_unit_provinces(&mut cadres, units);
+    keep_to_post_titles(&mut cadres, posts);
     cadres
+}
+
+/// Every planned title is the title of a post of posts.csv (a title of no post earns no fit and is
+/// reported, W2003): one drawn outside them becomes a title of a post of the cadre's sector at the
+/// rank of the cadre or one above, chosen by the cadre's number (no draw, so the seed's draws stay
+/// the same), or is left out when there is none.
+fn keep_to_post_titles(cadres: &mut [GCadre], posts: &[GPost]) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let titles: BTreeSet<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    let mut by_rank: BTreeMap<(u8, &str), BTreeSet<&str>> = BTreeMap::new();
+    for p in posts {
+        by_rank
+            .entry((p.rank, p.sector))
+            .or_default()
+            .insert(p.title.as_str());
+    }
+    for (i, c) in cadres.iter_mut().enumerate() {
+        if c.planned_titles.iter().all(|t| titles.contains(t.as_str())) {
+            continue;
+        }
+        let near: Vec<&str> = [c.current_rank, c.current_rank.saturating_add(1)]
+            .iter()
+            .filter_map(|&r| by_rank.get(&(r, c.sector)))
+            .flatten()
+            .copied()
+            .collect();
+        let mut out: Vec<String> = Vec::with_capacity(c.planned_titles.len());
+        for (k, t) in c.planned_titles.iter().enumerate() {
+            let t = if titles.contains(t.as_str()) {
+                Some(t.as_str())
+            } else if near.is_empty() {
+                None
+            } else {
+                Some(near[(i + k) % near.len()])
+            };
+            if let Some(t) = t
+                && !out.iter().any(|o| o == t)
+            {
+                out.push(t.to_string());
+            }
+        }
+        c.planned_titles = out;
+    }
+}
+
+/// Every province a cadre names (birth, hometown, worked years) is one of units.csv: a province
+/// drawn outside them would be a province id the scenario does not know (W2002). Drawn first from
+/// all 34 and folded afterwards without the generator, so the draws of the seed stay the same; a
+/// folded birth or hometown province is never the cadre's current province (it stays not local).
+fn keep_to_unit_provinces(cadres: &mut [GCadre], units: &[GUnit]) {
+    let mut used: Vec<usize> = units.iter().filter_map(|u| u.province).collect();
+    used.sort_unstable();
+    used.dedup();
+    let fold = |q: usize, avoid: Option<usize>| -> Option<usize> {
+        if used.binary_search(&q).is_ok() {
+            return Some(q);
+        }
+        let start = q % used.len().max(1);
+        (0..used.len())
+            .map(|k| used[(start + k) % used.len()])
+            .find(|&p| Some(p) != avoid)
+    };
+    for c in cadres.iter_mut() {
+        let own = units[c.current_unit].province;
+        c.birth_province = c.birth_province.and_then(|q| fold(q, own));
+        c.hometown_province = c.hometown_province.and_then(|q| fold(q, own));
+        let mut worked: Vec<(usize, u32)> = Vec::with_capacity(c.worked_years.len());
+        for &(q, years) in &c.worked_years {
+            if let Some(p) = fold(q, None)
+                && !worked.iter().any(|&(w, _)| w == p)
+            {
+                worked.push((p, years));
+            }
+        }
+        worked.sort_unstable();
+        c.worked_years = worked;
+    }
 }
 
 /// H9: among the cadres who head their current unit, 5 % of the pool get two terms there (moving
@@ -1535,10 +1614,11 @@ fn add_relatives(rng: &mut ChaCha8Rng, cadres: &mut [GCadre]) {
             }
             paired[a] = true;
             paired[b] = true;
+            // Listed on both rows (one-sided, W2005 would warn); the draw that once chose
+            // whether to is kept, so the seed's later draws stay the same.
+            let _ = rng.gen_bool(0.5);
             cadres[a].relatives.push(b);
-            if rng.gen_bool(0.5) {
-                cadres[b].relatives.push(a);
-            }
+            cadres[b].relatives.push(a);
             break;
         }
     }

@@ -131,9 +131,11 @@ pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
         }
     }
     let cmp = compare::compare(&plans);
+    // The words follow --lang (or the scenario's language, or the locale), as `run`'s do.
+    let lang = sc.as_ref().map_or(langs.plain(), |s| langs.of(s));
     say(&match args.format {
-        Format::Table => report::comparison_text(&cmp, &[]),
-        Format::Markdown => report::comparison_markdown(&cmp, &[]),
+        Format::Table => report::comparison_text_in(&cmp, &[], lang),
+        Format::Markdown => report::comparison_markdown_in(&cmp, &[], lang),
         Format::Csv => report::comparison_csv(&cmp),
         Format::Json => report::comparison_json(&cmp),
     });
@@ -169,7 +171,7 @@ fn scored(
     })
 }
 
-pub fn diff(args: DiffArgs) -> Status {
+pub fn diff(args: DiffArgs, langs: super::Langs) -> Status {
     let (a, b) = (args.a.as_path(), args.b.as_path());
     let one = |p: &Path| -> Result<PlanSummary, Refusal> {
         let files = plan_files(&[p.to_path_buf()])?;
@@ -195,7 +197,12 @@ pub fn diff(args: DiffArgs) -> Status {
                     s.push('\n');
                     s
                 }
-                _ => report::diff_text(&d, &a.display().to_string(), &b.display().to_string()),
+                _ => report::diff_text_in(
+                    &d,
+                    &a.display().to_string(),
+                    &b.display().to_string(),
+                    langs.plain(),
+                ),
             });
             Status::Ok
         }

@@ -170,7 +170,7 @@ fn run() -> Status {
         Command::Validate(a) => validate::run(a, langs),
         Command::Run(a) => run::run(a, quiet, langs),
         Command::Compare(a) => compare::compare(a, langs),
-        Command::Diff(a) => compare::diff(a),
+        Command::Diff(a) => compare::diff(a, langs),
         Command::Batch(a) => batch::run(a, quiet, langs),
         Command::Explain(a) => explain::run(a, langs),
         Command::Generate(a) => generate::run(a),

@@ -860,6 +860,22 @@ catalogue! {
     HbUnitAtCap { en: "{unit} already loses {n} cadre(s), the maximum (S1)", vi: "đơn vị {unit} đã có {n} cán bộ luân chuyển đi, mức tối đa (S1)" }
     HbRelative { en: "relative {relative} takes {post} in the same unit (H10)", vi: "người thân {relative} nhận {post} trong cùng đơn vị (H10)" }
     HbFree { en: "free", vi: "còn trống" }
+    // ---- polish (issue 13: new-user walkthrough)
+    FindCappedOne { en: "the free eligible cadres ({cadres}) belong to units that already lose 1 cadre (S1)", vi: "các cán bộ đủ điều kiện còn trống ({cadres}) thuộc đơn vị đã có 1 cán bộ luân chuyển đi (S1)" }
+    SummaryMeasure { en: "Measure", vi: "Chỉ tiêu" }
+    SummaryValue { en: "Value", vi: "Giá trị" }
+    CommitteeNoPlan { en: "No plan", vi: "Chưa có phương án" }
+    CommitteeNoPlanStatus { en: "There is no plan, and so no move to decide on. The solver's status: {status}; {cause}.", vi: "Chưa có phương án nên chưa có trường hợp luân chuyển nào để quyết định. Trạng thái của bộ giải: {status}; {cause}." }
+    CommitteeNoPlanFooter { en: "Made by rotaplan from the scenario's files; no plan was made, so no move is proposed.", vi: "Lập bằng rotaplan từ dữ liệu của kịch bản; chưa lập được phương án nên không đề xuất trường hợp luân chuyển nào." }
+    PlanNoPlanBanner { en: "**No plan.** The solver's status: {status}; {cause}.", vi: "**Chưa có phương án.** Trạng thái của bộ giải: {status}; {cause}." }
+    DiffSame { en: "the two plans are the same", vi: "hai phương án giống nhau" }
+    DiffCadres { en: "Cadres placed differently ({n}):", vi: "Cán bộ được bố trí khác nhau ({n}):" }
+    DiffBoth { en: "{cadre}: {a} in A, {b} in B", vi: "{cadre}: {a} ở A, {b} ở B" }
+    DiffOnlyA { en: "{cadre}: moves to {post} in A, stays in B", vi: "{cadre}: luân chuyển đến {post} ở A, giữ nguyên ở B" }
+    DiffOnlyB { en: "{cadre}: stays in A, moves to {post} in B", vi: "{cadre}: giữ nguyên ở A, luân chuyển đến {post} ở B" }
+    DiffNewlyFilled { en: "Posts filled in B but empty in A ({n}):", vi: "Vị trí được bố trí ở B nhưng để trống ở A ({n}):" }
+    DiffEmptied { en: "Posts filled in A but empty in B ({n}):", vi: "Vị trí được bố trí ở A nhưng để trống ở B ({n}):" }
+    DiffKpis { en: "KPIs that change:", vi: "Chỉ số thay đổi:" }
 }
 
 /// A rule's title for people.
@@ -1468,7 +1484,7 @@ diagnostic_words! {
     NotARegularFile { en: "not a regular file (a device, a pipe or a socket)", vi: "không phải tệp thông thường (thiết bị, đường ống hoặc socket)" }
     FileTooLarge { en: "the file is {bytes} bytes, more than the {max} bytes a scenario file may have", vi: "tệp có {bytes} byte, vượt quá {max} byte cho phép đối với tệp kịch bản" }
     TheBytes { en: "the byte(s) {bytes}", vi: "(các) byte {bytes}" }
-    BoolExpected { en: "true/false, 1/0, yes/no, or x/empty (any case)", vi: "true/false, 1/0, yes/no, hoặc x/để trống (không phân biệt chữ hoa)" }
+    BoolExpected { en: "true/false, 1/0, yes/no, có/không, or x/empty (any case)", vi: "true/false, 1/0, yes/no, có/không, hoặc x/để trống (không phân biệt chữ hoa)" }
     DateIso { en: "a date written YYYY-MM-DD, e.g. 1975-03-28", vi: "ngày ghi dạng YYYY-MM-DD, ví dụ 1975-03-28" }
     DateIsoOrDmy { en: "a date written YYYY-MM-DD or dd/mm/yyyy, e.g. 1975-03-28 or 28/03/1975", vi: "ngày ghi dạng YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 1975-03-28 hoặc 28/03/1975" }
     DateIsoOrMdy { en: "a date written YYYY-MM-DD or mm/dd/yyyy, e.g. 1975-03-28 or 03/28/1975", vi: "ngày ghi dạng YYYY-MM-DD hoặc mm/dd/yyyy, ví dụ 1975-03-28 hoặc 03/28/1975" }
@@ -1517,6 +1533,17 @@ diagnostic_words! {
     YamlNoExpectedToken { en: "{message}", vi: "thiếu ký hiệu cần có (dấu -, dấu hai chấm, dấu ngoặc) (serde_yaml báo: “{message}”)" }
     YamlUnknownAnchor { en: "{message}", vi: "tham chiếu (alias) đến một anchor chưa được khai báo (serde_yaml báo: “{message}”)" }
     YamlOther { en: "{message}", vi: "lỗi cú pháp YAML (serde_yaml báo: “{message}”)" }
+    TheNameOfInTheScenario { en: "the name of {v1} in the scenario: {v2}", vi: "họ tên của {v1} trong kịch bản: {v2}" }
+    TheTitleOfInTheScenario { en: "the title of {v1} in the scenario: {v2}", vi: "chức danh của {v1} trong kịch bản: {v2}" }
+    CodeW2008 { en: "ambiguous date in a column of the other order", vi: "ngày đọc được theo hai cách trong cột ghi theo thứ tự khác" }
+    FixDateFormatMdy { en: "this column writes the month first (line {line}: {value}): write `date_format: mm/dd/yyyy` in the scenario file", vi: "cột này ghi tháng trước (dòng {line}: {value}): ghi `date_format: mm/dd/yyyy` trong tệp kịch bản" }
+    FixDateFormatDmy { en: "this column writes the day first (line {line}: {value}): write `date_format: dd/mm/yyyy` in the scenario file", vi: "cột này ghi ngày trước (dòng {line}: {value}): ghi `date_format: dd/mm/yyyy` trong tệp kịch bản" }
+    AmbiguousDateRead { en: "{value}, read as {date} ({order})", vi: "{value}, được đọc là {date} ({order})" }
+    ColumnOrderShownBy { en: "the order of the column: line {line} holds {value}, a date only as {order}", vi: "thứ tự của cột: dòng {line} ghi {value}, chỉ là ngày hợp lệ khi đọc theo {order}" }
+    SetDateFormatMdy { en: "write `date_format: mm/dd/yyyy` in the scenario file if the column writes the month first, or write the date as YYYY-MM-DD", vi: "ghi `date_format: mm/dd/yyyy` trong tệp kịch bản nếu cột ghi tháng trước, hoặc ghi ngày dạng YYYY-MM-DD" }
+    SetDateFormatDmy { en: "write `date_format: dd/mm/yyyy` in the scenario file if the column writes the day first, or write the date as YYYY-MM-DD", vi: "ghi `date_format: dd/mm/yyyy` trong tệp kịch bản nếu cột ghi ngày trước, hoặc ghi ngày dạng YYYY-MM-DD" }
+    YamlDateReadsBothWays { en: "a date written YYYY-MM-DD; without `date_format:` dd/mm/yyyy is read only when it cannot be month first (this one can)", vi: "ngày ghi dạng YYYY-MM-DD; khi chưa khai báo `date_format:`, dạng dd/mm/yyyy chỉ được đọc khi không thể hiểu là tháng trước (ngày này thì có thể)" }
+    WriteTheDateIsoOrDeclare { en: "write the date as YYYY-MM-DD, or declare the order with `date_format: dd/mm/yyyy` (or `mm/dd/yyyy`)", vi: "ghi ngày dạng YYYY-MM-DD, hoặc khai báo thứ tự bằng `date_format: dd/mm/yyyy` (hoặc `mm/dd/yyyy`)" }
 }
 
 #[cfg(test)]

@@ -183,16 +183,18 @@ h4 { font-size: 10pt; margin: 2mm 0 1mm; font-weight: 600; break-after: avoid-pa
 p.meta { margin: 0 0 3mm; color: #333; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0 0 3mm; }
 th, td { border: 0.3mm solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #eee; }
+th { background: #eee; overflow-wrap: normal; hyphens: manual; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.figures { width: auto; min-width: 50%; }
-table.moves col.c1 { width: 19%; } table.moves col.c2 { width: 30%; }
-table.moves col.c3 { width: 15%; } table.moves col.c4 { width: 23%; } table.moves col.c5 { width: 13%; }
+table.moves col.c1 { width: 18%; } table.moves col.c2 { width: 28%; }
+table.moves col.c3 { width: 15%; } table.moves col.c4 { width: 22%; } table.moves col.c5 { width: 17%; }
 span.d { white-space: nowrap; }
 h2.moves { break-before: page; page-break-before: always; }
 ul.empty li { margin: 0 0 1mm; }
 footer { margin-top: 6mm; font-size: 8.5pt; color: #444; }
+section.noplan { border: 0.6mm solid #b00; padding: 2mm 4mm; margin: 0 0 4mm; }
+section.noplan h2 { color: #b00; margin-top: 0; }
 @media screen { body { padding: 8mm; } }
 ";
 
@@ -209,6 +211,36 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         label(lang, "rule_set"),
         esc(&plan.rule_set)
     );
+    // Without a plan: say so first, why (the solver's status) and what to relax; no figures, no
+    // tables of moves and no claim that moves passed the check.
+    let has_plan = plan.solver.status.has_plan();
+    if !has_plan {
+        let (cause, lines) = super::explain::no_plan_facts(plan, lang);
+        let _ = write!(
+            b,
+            "<section class=\"noplan\">\n<h2>{}</h2>\n<p>{}</p>\n",
+            t(lang, Msg::CommitteeNoPlan),
+            esc(&fill(
+                lang,
+                Msg::CommitteeNoPlanStatus,
+                &[
+                    (
+                        "status",
+                        &super::catalogue::status(lang, plan.solver.status)
+                    ),
+                    ("cause", &cause),
+                ]
+            ))
+        );
+        if !lines.is_empty() {
+            let _ = writeln!(b, "<h3>{}</h3>\n<ul>", t(lang, Msg::XcRelaxHeading));
+            for l in &lines {
+                let _ = writeln!(b, "<li>{}</li>", esc(l));
+            }
+            b += "</ul>\n";
+        }
+        b += "</section>\n";
+    }
     // The summary: the review's figures.
     let k = &plan.kpis;
     let n = plan.assignments.len();
@@ -222,77 +254,79 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         .iter()
         .filter(|a| sc.cadre(a.cadre).ethnic_minority)
         .count();
-    let _ = write!(
-        b,
-        "<h2>{}</h2>\n<table class=\"figures\"><tbody>\n\
+    if has_plan {
+        let _ = write!(
+            b,
+            "<h2>{}</h2>\n<table class=\"figures\"><tbody>\n\
          <tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{} {} {}</td></tr>\n\
          <tr><th>{}</th><td>{} ({})</td></tr>\n<tr><th>{}</th><td>{} ({})</td></tr>\n</tbody></table>\n",
-        label(lang, "summary"),
-        label(lang, "moves"),
-        n,
-        label(lang, "posts_filled"),
-        k.posts_filled,
-        label(lang, "of"),
-        k.posts,
-        label(lang, "women"),
-        women,
-        pct(lang, women, n),
-        label(lang, "minority"),
-        minority,
-        pct(lang, minority, n),
-    );
-    let mut by_dir: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut by_tier: BTreeMap<u8, usize> = BTreeMap::new();
-    for a in &plan.assignments {
-        let from = sc.cadre(a.cadre).current_unit.map(|u| sc.unit(u).tier);
-        let to = sc.post_unit(a.post).tier;
-        *by_dir.entry(direction(from, to)).or_default() += 1;
-        *by_tier.entry(to.depth()).or_default() += 1;
-    }
-    let order = [
-        "centre_to_locality",
-        "locality_to_centre",
-        "between_localities",
-        "within_centre",
-        "to_lower",
-        "to_higher",
-        "from_outside",
-    ];
-    let _ = write!(
-        b,
-        "<h3>{}</h3>\n<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>%</th></tr></thead><tbody>\n",
-        label(lang, "by_direction"),
-        label(lang, "direction"),
-        label(lang, "cadres")
-    );
-    for d in order {
-        if let Some(c) = by_dir.get(d) {
+            label(lang, "summary"),
+            label(lang, "moves"),
+            n,
+            label(lang, "posts_filled"),
+            k.posts_filled,
+            label(lang, "of"),
+            k.posts,
+            label(lang, "women"),
+            women,
+            pct(lang, women, n),
+            label(lang, "minority"),
+            minority,
+            pct(lang, minority, n),
+        );
+        let mut by_dir: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut by_tier: BTreeMap<u8, usize> = BTreeMap::new();
+        for a in &plan.assignments {
+            let from = sc.cadre(a.cadre).current_unit.map(|u| sc.unit(u).tier);
+            let to = sc.post_unit(a.post).tier;
+            *by_dir.entry(direction(from, to)).or_default() += 1;
+            *by_tier.entry(to.depth()).or_default() += 1;
+        }
+        let order = [
+            "centre_to_locality",
+            "locality_to_centre",
+            "between_localities",
+            "within_centre",
+            "to_lower",
+            "to_higher",
+            "from_outside",
+        ];
+        let _ = write!(
+            b,
+            "<h3>{}</h3>\n<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>%</th></tr></thead><tbody>\n",
+            label(lang, "by_direction"),
+            label(lang, "direction"),
+            label(lang, "cadres")
+        );
+        for d in order {
+            if let Some(c) = by_dir.get(d) {
+                let _ = writeln!(
+                    b,
+                    "<tr><td>{}</td><td>{c}</td><td>{}</td></tr>",
+                    label(lang, d),
+                    pct(lang, *c, n)
+                );
+            }
+        }
+        b += "</tbody></table>\n";
+        let _ = write!(
+            b,
+            "<h3>{}</h3>\n<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>%</th></tr></thead><tbody>\n",
+            label(lang, "by_tier"),
+            label(lang, "tier"),
+            label(lang, "cadres")
+        );
+        for (d, c) in &by_tier {
+            let t = Tier::ALL[*d as usize];
             let _ = writeln!(
                 b,
                 "<tr><td>{}</td><td>{c}</td><td>{}</td></tr>",
-                label(lang, d),
+                super::catalogue::tier(lang, t),
                 pct(lang, *c, n)
             );
         }
+        b += "</tbody></table>\n";
     }
-    b += "</tbody></table>\n";
-    let _ = write!(
-        b,
-        "<h3>{}</h3>\n<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>%</th></tr></thead><tbody>\n",
-        label(lang, "by_tier"),
-        label(lang, "tier"),
-        label(lang, "cadres")
-    );
-    for (d, c) in &by_tier {
-        let t = Tier::ALL[*d as usize];
-        let _ = writeln!(
-            b,
-            "<tr><td>{}</td><td>{c}</td><td>{}</td></tr>",
-            super::catalogue::tier(lang, t),
-            pct(lang, *c, n)
-        );
-    }
-    b += "</tbody></table>\n";
     // The posts left empty: one line per reason, with the count.
     let _ = writeln!(b, "<h3>{}</h3>", label(lang, "empty"));
     if plan.unfilled.is_empty() {
@@ -380,11 +414,13 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         sc.rules.min_rotation_months,
         label(lang, "months")
     );
-    let _ = writeln!(
-        b,
-        "<h2 class=\"moves\">{}</h2>",
-        label(lang, "moves_section")
-    );
+    if has_plan {
+        let _ = writeln!(
+            b,
+            "<h2 class=\"moves\">{}</h2>",
+            label(lang, "moves_section")
+        );
+    }
     for (to, senders) in &by_unit {
         let unit = sc.unit(*to);
         let _ = write!(
@@ -441,7 +477,12 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         }
         b += "</section>\n";
     }
-    let _ = writeln!(b, "<footer>{}</footer>", label(lang, "footer"));
+    let footer = if has_plan {
+        label(lang, "footer")
+    } else {
+        t(lang, Msg::CommitteeNoPlanFooter)
+    };
+    let _ = writeln!(b, "<footer>{footer}</footer>");
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n{b}</body>\n</html>\n",
         lang.as_str(),

@@ -353,57 +353,78 @@ pub fn comparison_json(cmp: &Comparison) -> String {
 
 /// A diff in words a planner reads.
 pub fn diff_text(d: &Diff, a: &str, b: &str) -> String {
+    diff_text_in(d, a, b, Lang::En)
+}
+
+/// [`diff_text`] in `lang`: the KPIs by their labels (as the comparison's columns), shares in
+/// percent.
+pub fn diff_text_in(d: &Diff, a: &str, b: &str, lang: Lang) -> String {
+    use super::catalogue::fill;
     let mut out = format!("A = {a}\nB = {b}\n");
     if d.cadres.is_empty() && d.newly_filled.is_empty() && d.emptied.is_empty() && d.kpis.is_empty()
     {
-        return out + "\nthe two plans are the same\n";
+        return out + &format!("\n{}\n", t(lang, Msg::DiffSame));
     }
     if !d.cadres.is_empty() {
-        out += &format!("\nCadres placed differently ({}):\n", d.cadres.len());
+        out += &format!(
+            "\n{}\n",
+            fill(lang, Msg::DiffCadres, &[("n", &d.cadres.len())])
+        );
         for c in &d.cadres {
             let line = match (&c.in_a, &c.in_b) {
-                (Some(x), Some(y)) => format!("{}: {} in A, {} in B", c.cadre, x, y),
-                (Some(x), None) => format!("{}: moves to {} in A, stays in B", c.cadre, x),
-                (None, Some(y)) => format!("{}: stays in A, moves to {} in B", c.cadre, y),
+                (Some(x), Some(y)) => fill(
+                    lang,
+                    Msg::DiffBoth,
+                    &[("cadre", &c.cadre), ("a", x), ("b", y)],
+                ),
+                (Some(x), None) => fill(lang, Msg::DiffOnlyA, &[("cadre", &c.cadre), ("post", x)]),
+                (None, Some(y)) => fill(lang, Msg::DiffOnlyB, &[("cadre", &c.cadre), ("post", y)]),
                 (None, None) => continue,
             };
             out += &format!("  {line}\n");
         }
     }
+    let posts = |key: Msg, list: &[String]| {
+        format!(
+            "\n{}\n{}",
+            fill(lang, key, &[("n", &list.len())]),
+            list.iter().map(|p| format!("  {p}\n")).collect::<String>()
+        )
+    };
     if !d.newly_filled.is_empty() {
-        out += &format!(
-            "\nPosts filled in B but empty in A ({}):\n",
-            d.newly_filled.len()
-        );
-        out += &d
-            .newly_filled
-            .iter()
-            .map(|p| format!("  {p}\n"))
-            .collect::<String>();
+        out += &posts(Msg::DiffNewlyFilled, &d.newly_filled);
     }
     if !d.emptied.is_empty() {
-        out += &format!(
-            "\nPosts filled in A but empty in B ({}):\n",
-            d.emptied.len()
-        );
-        out += &d
-            .emptied
-            .iter()
-            .map(|p| format!("  {p}\n"))
-            .collect::<String>();
+        out += &posts(Msg::DiffEmptied, &d.emptied);
     }
     if !d.kpis.is_empty() {
-        out += "\nKPIs that change:\n";
+        out += &format!("\n{}\n", t(lang, Msg::DiffKpis));
         for k in &d.kpis {
+            let percent =
+                k.kpi.ends_with("_share") || k.kpi == "training_coverage" || k.kpi == "gap";
+            let scale = if percent { 100.0 } else { 1.0 };
+            let value = |v: Option<f64>| match v {
+                None => "—".to_string(),
+                Some(x) if percent => number_in(lang, &format!("{:.1}", x * scale)),
+                Some(x) => num_in(lang, x),
+            };
             let delta = match (k.a, k.b) {
-                (Some(x), Some(y)) => format!(" ({}{})", if y >= x { "+" } else { "" }, num(y - x)),
+                (Some(x), Some(y)) => {
+                    let sign = if y >= x { "+" } else { "" };
+                    let dv = if percent {
+                        number_in(lang, &format!("{:.1}", (y - x) * scale))
+                    } else {
+                        num_in(lang, y - x)
+                    };
+                    format!(" ({sign}{dv})")
+                }
                 _ => String::new(),
             };
             out += &format!(
                 "  {}: {} → {}{}\n",
-                k.kpi,
-                k.a.map_or("—".into(), num),
-                k.b.map_or("—".into(), num),
+                label(lang, k.kpi),
+                value(k.a),
+                value(k.b),
                 delta
             );
         }

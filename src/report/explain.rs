@@ -799,6 +799,31 @@ fn relax_section(status: SolveStatus, r: Option<&Relaxation>, lang: Lang) -> Opt
     }
 }
 
+/// Why there is no plan (the solver's status in words) and what to relax, for pages that state it
+/// at their top (committee.html): the cause, and the lines of the section "Requirements to relax"
+/// with the requirement groups that cannot hold.
+pub(super) fn no_plan_facts(plan: &Plan, lang: Lang) -> (String, Vec<String>) {
+    let cause = no_plan_cause(plan.solver.status, lang);
+    let mut lines: Vec<String> = plan
+        .solver
+        .infeasible
+        .iter()
+        .map(|g| {
+            format!(
+                "{} {} ({}): {}",
+                t(lang, Msg::CannotHold),
+                g.rule,
+                super::catalogue::rule_title(lang, g.rule),
+                super::rules::detail(lang, g)
+            )
+        })
+        .collect();
+    lines.extend(
+        relax_section(plan.solver.status, plan.relaxation.as_ref(), lang).unwrap_or_default(),
+    );
+    (cause, lines)
+}
+
 fn relax_section_text(status: SolveStatus, r: Option<&Relaxation>, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(lines) = relax_section(status, r, lang) {

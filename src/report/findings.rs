@@ -131,9 +131,14 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
         } => {
             let mut parts = Vec::new();
             if !capped.is_empty() {
+                let key = if *cap == 1 {
+                    Msg::FindCappedOne
+                } else {
+                    Msg::FindCapped
+                };
                 parts.push(fill(
                     lang,
-                    Msg::FindCapped,
+                    key,
                     &[("cadres", &list(lang, capped, 5)), ("cap", cap)],
                 ));
             }

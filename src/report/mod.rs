@@ -755,11 +755,28 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
         ),
         t(lang, Msg::Summary)
     );
+    if !plan.solver.status.has_plan() {
+        // Said first: there is no plan, why, and where the section of what to relax is.
+        let (cause, _) = explain::no_plan_facts(plan, lang);
+        let banner = fill(
+            lang,
+            Msg::PlanNoPlanBanner,
+            &[
+                ("status", &catalogue::status(lang, plan.solver.status)),
+                ("cause", &cause),
+            ],
+        );
+        let at = out.len() - format!("## {}\n\n", t(lang, Msg::Summary)).len();
+        out.insert_str(at, &format!("> {banner}\n\n"));
+    }
     let rows: Vec<Vec<String>> = summary_rows(plan, timings, lang)
         .into_iter()
         .map(|(l, v)| vec![l.to_string(), v])
         .collect();
-    out += &md_table(&["", ""], &rows);
+    out += &md_table(
+        &[t(lang, Msg::SummaryMeasure), t(lang, Msg::SummaryValue)],
+        &rows,
+    );
     if let Some(n) = &plan.solver.note {
         out += &format!("\n> {}\n", rules::solver_note(lang, n));
     }

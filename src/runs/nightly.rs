@@ -331,7 +331,7 @@ pub fn batch(
             entry(&todo_jobs[k], i, h, f, &[])
         }));
     }
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    entries.sort_by(|a, b| natural_cmp(&a.name, &b.name));
 
     let not_started = entries
         .iter()
@@ -753,7 +753,7 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
             entries.push(e);
         }
     }
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    entries.sort_by(|a, b| natural_cmp(&a.name, &b.name));
     tracing::info!(
         shards = shards.len(),
         scenarios = entries.len(),
@@ -805,5 +805,74 @@ mod tests {
             .collect();
         joined.sort();
         assert_eq!(joined, all);
+    }
+}
+
+/// Names in the order people count: runs of digits compared by their value, so the sweep point
+/// `staffing=5` comes before `staffing=10`; the rest compared as text. Ties (`07` and `7`) fall
+/// back to the plain order, so the order is total and the same on every machine.
+pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut x, mut y) = (a, b);
+    loop {
+        match (x.chars().next(), y.chars().next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
+                let nx = x.len() - x.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let ny = y.len() - y.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let (dx, dy) = (
+                    x[..nx].trim_start_matches('0'),
+                    y[..ny].trim_start_matches('0'),
+                );
+                let by_value = dx.len().cmp(&dy.len()).then_with(|| dx.cmp(dy));
+                if by_value != Ordering::Equal {
+                    return by_value;
+                }
+                x = &x[nx..];
+                y = &y[ny..];
+            }
+            (Some(c), Some(d)) => {
+                if c != d {
+                    return c.cmp(&d);
+                }
+                x = &x[c.len_utf8()..];
+                y = &y[d.len_utf8()..];
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod natural_order_tests {
+    use super::natural_cmp;
+
+    #[test]
+    fn sweep_points_sort_by_their_value() {
+        let mut v = vec![
+            "base/staffing=10",
+            "base/staffing=5",
+            "base/staffing=50",
+            "base/staffing=7.5",
+            "base",
+            "a2",
+            "a10",
+            "a02",
+        ];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            v,
+            vec![
+                "a02",
+                "a2",
+                "a10",
+                "base",
+                "base/staffing=5",
+                "base/staffing=7.5",
+                "base/staffing=10",
+                "base/staffing=50",
+            ]
+        );
     }
 }

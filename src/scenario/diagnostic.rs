@@ -86,6 +86,7 @@ warning_codes! {
     ONE_SIDED_RELATIVE = "W2005": CodeW2005;
     CENTRAL_NOT_LOCAL = "W2006": CodeW2006;
     MERGED_PROVINCE = "W2007": CodeW2007;
+    AMBIGUOUS_DATE = "W2008": CodeW2008;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
 }
 
@@ -426,10 +427,47 @@ impl Diags {
         self.finish().err()
     }
 
+    /// As [`Diags::finish`], but with errors the warnings come along in the one sorted list: every
+    /// problem of a file at once (a plan file's W4001 beside its E4003).
+    pub(crate) fn finish_with_warnings(
+        mut self,
+    ) -> Result<(Vec<Diagnostic>, Vec<Text>), LoadError> {
+        if !self.list.is_empty() {
+            let mut all = std::mem::take(&mut self.list);
+            for w in std::mem::take(&mut self.warnings) {
+                if !all.contains(&w) {
+                    all.push(w);
+                }
+            }
+            return Err(LoadError {
+                diagnostics: cap_per_file(self.sorted(all)),
+            });
+        }
+        self.finish()
+    }
+
     /// The errors (if any), else the warnings and notes; each list sorted and with repeats grouped.
+    /// With errors, the warnings of a column that has an error come along (W2008's ambiguous dates
+    /// beside the E2006 that proves the column's order): one column's problems are read together.
     pub(crate) fn finish(mut self) -> Result<(Vec<Diagnostic>, Vec<Text>), LoadError> {
         if !self.list.is_empty() {
-            let list = std::mem::take(&mut self.list);
+            let mut list = std::mem::take(&mut self.list);
+            let same_column: Vec<Diagnostic> = self
+                .warnings
+                .iter()
+                .filter(|w| {
+                    !w.field.is_empty()
+                        && list
+                            .iter()
+                            .any(|e| e.file == w.file && e.sheet == w.sheet && e.field == w.field)
+                })
+                .cloned()
+                .collect();
+            for w in same_column {
+                if !list.contains(&w) {
+                    list.push(w);
+                }
+            }
             // Errors are capped per file; warnings are grouped already and never stop a load.
             return Err(LoadError {
                 diagnostics: cap_per_file(self.sorted(list)),
@@ -955,6 +993,17 @@ says! {
     YamlNoExpectedToken
     YamlUnknownAnchor
     YamlOther
+    TheNameOfInTheScenario
+    TheTitleOfInTheScenario
+    CodeW2008
+    FixDateFormatMdy
+    FixDateFormatDmy
+    AmbiguousDateRead
+    ColumnOrderShownBy
+    SetDateFormatMdy
+    SetDateFormatDmy
+    YamlDateReadsBothWays
+    WriteTheDateIsoOrDeclare
 }
 
 #[cfg(test)]

@@ -614,6 +614,31 @@ fn inside_directory(dir: &Path) -> Text {
     }
 }
 
+/// The `.yaml`/`.yml` file of the folder of a scenario path that does not exist whose name is
+/// closest to the one given, when close enough to be a typo (`tutorail.yaml` → `tutorial.yaml`).
+fn near_scenario_file(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml"))
+        })
+        .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
+        .collect();
+    names.sort();
+    let near = text::closest_name(name, names.iter().map(String::as_str))?;
+    Some(path.with_file_name(near).display().to_string())
+}
+
 /// The diagnostic of a file that could not be read; located at the YAML key naming it, if any.
 fn read_failure(
     path: &Path,
@@ -627,9 +652,10 @@ fn read_failure(
             .found(shown)
             .expected(Say::AnExistingFile)
             .fix(if named_by.is_some() {
-                Say::CorrectThePathRelative
+                Say::CorrectThePathRelative.into()
             } else {
-                Say::CheckThePathAndFolder
+                text::did_you_mean(near_scenario_file(path).as_deref())
+                    .then(Say::CheckThePathAndFolder.into())
             }),
         ReadFailure::IsDirectory => at(code::IS_DIRECTORY)
             .found(Text::say(Say::ADirectory).arg("shown", shown))

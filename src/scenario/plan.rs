@@ -159,7 +159,7 @@ pub(crate) fn read_plan_in(
     if let Some(sheet) = &csv.sheet {
         diags.in_sheet(mark, path, sheet);
     }
-    let (warnings, _) = diags.finish()?;
+    let (warnings, _) = diags.finish_with_warnings()?;
     Ok(ReadPlan {
         rows: out,
         warnings,
@@ -236,12 +236,20 @@ fn plan_rows(
             code::PLAN_UNKNOWN_POST,
             "posts.csv",
         );
-        if let (Some(cadre), Some(post)) = (cadre, post) {
+        // Each name is checked against its own id, whether or not the other id of the row is
+        // known: every problem of the file is reported at once.
+        {
             let names = [
-                ("cadre_name", &scenario.cadre(cadre).name, cadre_id, "name"),
-                ("post_title", &scenario.post(post).title, post_id, "title"),
+                cadre.map(|c| {
+                    let actual = &scenario.cadre(c).name;
+                    ("cadre_name", actual, cadre_id, Say::TheNameOfInTheScenario)
+                }),
+                post.map(|p| {
+                    let actual = &scenario.post(p).title;
+                    ("post_title", actual, post_id, Say::TheTitleOfInTheScenario)
+                }),
             ];
-            for (col, actual, id, what) in names {
+            for (col, actual, id, what) in names.into_iter().flatten() {
                 let Some(written) = csv.cell(row, col).filter(|w| !w.is_empty()) else {
                     continue;
                 };
@@ -258,14 +266,15 @@ fn plan_rows(
                                 .arg("v2", quoted(id)),
                         )
                         .expected(
-                            Text::say(Say::TheOfInTheScenario)
-                                .arg("what", what)
+                            Text::say(what)
                                 .arg("v1", quoted(id))
                                 .arg("v2", quoted(actual)),
                         )
                         .fix(Say::CheckThatTheIdIs),
                 );
             }
+        }
+        if let (Some(cadre), Some(post)) = (cadre, post) {
             out.push(PlanRow {
                 line: row.line,
                 cadre,

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use super::diagnostic::{self as code, Diagnostic, Diags, quoted};
 use super::provinces::{self, Province};
 use super::text::{
-    BOOL_EXPECTED, DateFormat, closest_id, closest_name, closest_title, did_you_mean, one_of,
-    parse_bool, parse_date_as, parse_decimal, parse_int, split_list, split_pairs,
+    BOOL_EXPECTED, DateFormat, closest_id, closest_name, closest_title, date_parts, did_you_mean,
+    one_of, parse_bool, parse_date_as, parse_decimal, parse_int, split_list, split_pairs,
 };
 use crate::domain::text::{fold, key, normalize};
 use crate::domain::{Cadre, CadreIx, Date, Function, Post, Role, RuleSet, Sex, Tier, Unit, UnitIx};
@@ -159,6 +159,11 @@ pub(crate) struct Csv {
     pub header_line: usize,
     /// Column name → index, for the columns the header has.
     columns: HashMap<String, usize>,
+    /// Per date column, the first dates that prove its order (filled when first asked).
+    date_orders: std::sync::Mutex<HashMap<String, DateOrder>>,
+    /// Column name → its header cell as written, when that is not the name itself ("Nổi trội" for
+    /// `outstanding`): messages name the column as the user wrote it.
+    written: HashMap<String, String>,
     pub rows: Vec<Row>,
     /// The sheet's column of the table's first column, less one (0 for a CSV file).
     pub col_offset: usize,
@@ -173,7 +178,44 @@ pub(crate) struct Row {
     pub well_formed: bool,
 }
 
+/// What a date column's non-ISO cells prove about its order: the first cell (line, value) that is a
+/// date only day first (first part > 12, second ≤ 12), and the first only month first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DateOrder {
+    pub day_first: Option<(usize, String)>,
+    pub month_first: Option<(usize, String)>,
+}
+
 impl Csv {
+    /// The order column `col`'s dates prove (scanned once per column).
+    pub(crate) fn date_order(&self, col: &str) -> DateOrder {
+        let mut cache = self
+            .date_orders
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(o) = cache.get(col) {
+            return o.clone();
+        }
+        let mut o = DateOrder::default();
+        for row in &self.rows {
+            let Some(v) = self.cell(row, col) else { break };
+            match date_parts(v) {
+                Some((a, b)) if a > 12 && a <= 31 && (1..=12).contains(&b) => {
+                    o.day_first.get_or_insert((row.line, v.to_string()));
+                }
+                Some((a, b)) if b > 12 && b <= 31 && (1..=12).contains(&a) => {
+                    o.month_first.get_or_insert((row.line, v.to_string()));
+                }
+                _ => {}
+            }
+            if o.day_first.is_some() && o.month_first.is_some() {
+                break;
+            }
+        }
+        cache.insert(col.to_string(), o.clone());
+        o
+    }
+
     pub(crate) fn column(&self, name: &str) -> Option<usize> {
         self.columns.get(name).copied()
     }
@@ -183,7 +225,10 @@ impl Csv {
         Some(row.cells.get(ix).map(String::as_str).unwrap_or(""))
     }
     fn field(&self, column: &str) -> String {
-        format!("{}: {column}", self.name)
+        match self.written.get(column) {
+            Some(w) => format!("{}: {w} [{column}]", self.name),
+            None => format!("{}: {column}", self.name),
+        }
     }
     /// The 1-based column number shown for the cell at index `ix`.
     pub(crate) fn col_number(&self, ix: usize) -> usize {
@@ -484,6 +529,8 @@ pub(crate) fn from_records(
         name,
         header_line,
         columns: HashMap::new(),
+        written: HashMap::new(),
+        date_orders: Default::default(),
         rows,
         col_offset,
         sheet: None,
@@ -514,6 +561,9 @@ pub(crate) fn from_records(
         }
         if let Some(canonical) = canonical {
             csv.columns.insert(canonical.to_string(), ix);
+            if col != canonical {
+                csv.written.insert(canonical.to_string(), col.clone());
+            }
         } else if spec.strict {
             let holds_data = csv
                 .rows
@@ -791,26 +841,81 @@ impl<'a> Cells<'a> {
         } else {
             self.raw(col).filter(|s| !s.is_empty())?
         };
+        let month_first = self.dates == DateFormat::MonthDayYear;
+        let (read_as, other_order) = if month_first {
+            (Say::OrderMonthDayYear, Say::OrderDayMonthYear)
+        } else {
+            (Say::OrderDayMonthYear, Say::OrderMonthDayYear)
+        };
         match parse_date_as(s, self.dates) {
             Ok(d) => {
                 if s.as_bytes().get(4).is_none_or(|b| *b != b'-') {
-                    let order = match self.dates {
-                        DateFormat::MonthDayYear => Say::OrderMonthDayYear,
-                        _ => Say::OrderDayMonthYear,
-                    };
                     self.diags.note(
                         Text::say(Say::NoteDatesRead)
                             .arg("file", self.csv.file.display())
-                            .text("order", order.into()),
+                            .text("order", read_as.into()),
                     );
+                }
+                // A date that reads both ways, in a column that provably writes the other order:
+                // said, not silently read in the declared order.
+                if let Some((a, b)) = date_parts(s)
+                    && a <= 12
+                    && b <= 12
+                    && a != b
+                {
+                    let order = self.csv.date_order(col);
+                    let (proof, against, fix) = if month_first {
+                        (order.day_first, order.month_first, Say::SetDateFormatDmy)
+                    } else {
+                        (order.month_first, order.day_first, Say::SetDateFormatMdy)
+                    };
+                    if let (Some((line, value)), None) = (proof, against) {
+                        let w = self
+                            .diag(code::AMBIGUOUS_DATE, col)
+                            .found(
+                                Text::say(Say::AmbiguousDateRead)
+                                    .arg("value", quoted(s))
+                                    .arg("date", d)
+                                    .text("order", read_as.into()),
+                            )
+                            .expected(
+                                Text::say(Say::ColumnOrderShownBy)
+                                    .arg("line", line)
+                                    .arg("value", quoted(&value))
+                                    .text("order", other_order.into()),
+                            )
+                            .fix(fix);
+                        self.warn(w);
+                    }
                 }
                 Some(d)
             }
             Err(expected) => {
-                let d = self
-                    .diag(code::BAD_DATE, col)
-                    .expected(expected)
-                    .fix(Say::WriteTheDateAsYYYY);
+                // The column provably writes the other order (and never the declared one): name
+                // the `date_format:` that reads it.
+                let order = self.csv.date_order(col);
+                let fix = match (self.dates, order) {
+                    (
+                        DateFormat::Auto | DateFormat::DayMonthYear,
+                        DateOrder {
+                            month_first: Some((line, value)),
+                            day_first: None,
+                        },
+                    ) => Text::say(Say::FixDateFormatMdy)
+                        .arg("line", line)
+                        .arg("value", quoted(&value)),
+                    (
+                        DateFormat::MonthDayYear,
+                        DateOrder {
+                            day_first: Some((line, value)),
+                            month_first: None,
+                        },
+                    ) => Text::say(Say::FixDateFormatDmy)
+                        .arg("line", line)
+                        .arg("value", quoted(&value)),
+                    _ => Say::WriteTheDateAsYYYY.into(),
+                };
+                let d = self.diag(code::BAD_DATE, col).expected(expected).fix(fix);
                 self.report(d);
                 None
             }

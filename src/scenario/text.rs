@@ -102,9 +102,9 @@ pub(crate) fn parse_bool(s: &str) -> Result<Option<bool>, ()> {
     if s.is_empty() {
         return Ok(None);
     }
-    match s.to_lowercase().as_str() {
-        "true" | "1" | "yes" | "x" => Ok(Some(true)),
-        "false" | "0" | "no" => Ok(Some(false)),
+    match crate::domain::text::key(s).as_str() {
+        "true" | "1" | "yes" | "x" | "có" => Ok(Some(true)),
+        "false" | "0" | "no" | "không" => Ok(Some(false)),
         _ => Err(()),
     }
 }
@@ -178,6 +178,7 @@ impl DateFormat {
 }
 
 /// A strict ISO date `YYYY-MM-DD` (a real calendar day). The error says what is wrong.
+#[cfg(test)]
 pub(crate) fn parse_date(s: &str) -> Result<Date, Say> {
     parse_date_as(s, DateFormat::Iso)
 }
@@ -229,6 +230,26 @@ pub(crate) fn parse_date_as(s: &str, format: DateFormat) -> Result<Date, Say> {
         _ => (p1, p2),
     };
     Date::from_ymd_opt(yv as i32, m, d).ok_or(NOT_A_DAY)
+}
+
+/// The first two parts of a non-ISO date (`14/02/1982` → `(14, 2)`), for telling which order a
+/// column writes: `None` for ISO dates and anything that is not three numbers with a 4-digit year.
+pub(crate) fn date_parts(s: &str) -> Option<(u32, u32)> {
+    let b = s.trim().as_bytes();
+    if b.len() == 10 && b[4] == b'-' {
+        return None;
+    }
+    let sep = *b.iter().find(|c| matches!(c, b'/' | b'.' | b'-'))?;
+    let parts: Vec<&[u8]> = b.split(|&c| c == sep).collect();
+    let [p1, p2, y] = parts.as_slice() else {
+        return None;
+    };
+    let num = |r: &[u8]| -> Option<u32> {
+        (!r.is_empty() && r.len() <= 2 && r.iter().all(u8::is_ascii_digit))
+            .then(|| r.iter().fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0')))
+    };
+    (y.len() == 4 && y.iter().all(u8::is_ascii_digit)).then_some(())?;
+    Some((num(p1)?, num(p2)?))
 }
 
 /// An integer cell; `3.0` (as spreadsheets write it) is accepted as 3.
@@ -386,7 +407,14 @@ mod tests {
         }
         assert_eq!(parse_bool(""), Ok(None));
         assert_eq!(parse_bool("   "), Ok(None));
-        for s in ["2", "y", "n", "đúng", "truee", "-"] {
+        // Vietnamese, in any case and in NFC or decomposed (NFD) form.
+        for s in ["có", "Có", "CÓ", "co\u{301}"] {
+            assert_eq!(parse_bool(s), Ok(Some(true)), "{s}");
+        }
+        for s in ["không", "Không", "KHÔNG", "kho\u{302}ng"] {
+            assert_eq!(parse_bool(s), Ok(Some(false)), "{s}");
+        }
+        for s in ["2", "y", "n", "đúng", "truee", "-", "co", "khong"] {
             assert_eq!(parse_bool(s), Err(()), "{s}");
         }
     }

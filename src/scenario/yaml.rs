@@ -9,7 +9,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::diagnostic::{self as code, Diagnostic, Diags, quoted};
 use super::locate::{KeyPath, Locate, Target};
-use super::text::{DateFormat, closest_name, did_you_mean, one_of, parse_date};
+use super::text::{DateFormat, closest_name, date_parts, did_you_mean, one_of, parse_date_as};
 use crate::domain::{
     Date, Function, Requirements, RetirementRoadmap, RuleSet, SolverSettings, Targets,
     TrainingPoints, Weights,
@@ -413,7 +413,11 @@ pub(crate) fn settings(
     loc: &dyn Locate,
     diags: &mut Diags,
 ) -> Settings {
-    let mut c = Conv { loc, diags };
+    let mut c = Conv {
+        loc,
+        diags,
+        dates: None,
+    };
     let root = KeyPath::root();
     let default_name = loc
         .file()
@@ -470,6 +474,7 @@ pub(crate) fn settings(
     }
     c.string(top, &root, "description");
 
+    c.dates = declared_dates(top);
     let p = root.key("plan_date");
     match get(top, "plan_date") {
         None => c.missing(&root, "plan_date", Say::TheRotationDate.into()),
@@ -478,13 +483,17 @@ pub(crate) fn settings(
                 Value::String(t) => Some(t.as_str()),
                 _ => None,
             };
-            match text.map(parse_date) {
+            match text.map(|t| yaml_date(t, c.dates)) {
                 Some(Ok(d)) => s.plan_date = Some(d),
                 Some(Err(expected)) => c.push(
                     c.diag(code::YAML_BAD_DATE, &p, Target::Value)
                         .found(describe(v))
                         .expected(expected)
-                        .fix(Say::WriteTheDateAsYYYY2),
+                        .fix(if c.dates.is_none() {
+                            Say::WriteTheDateIsoOrDeclare
+                        } else {
+                            Say::WriteTheDateAsYYYY2
+                        }),
                 ),
                 None => c.push(
                     c.diag(code::YAML_BAD_DATE, &p, Target::Value)
@@ -790,6 +799,35 @@ impl Range {
 struct Conv<'a> {
     loc: &'a dyn Locate,
     diags: &'a mut Diags,
+    /// The scenario's `date_format:` when it names one: the YAML's own dates follow it too.
+    dates: Option<DateFormat>,
+}
+
+/// The `date_format:` a scenario's YAML names, read ahead of its dates (`None` when absent or not a
+/// known name; the key itself is reported where it is read).
+fn declared_dates(top: &Mapping) -> Option<DateFormat> {
+    let Some(Value::String(f)) = get(top, "date_format") else {
+        return None;
+    };
+    DateFormat::NAMES
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(f.trim()))
+        .map(|(_, d)| *d)
+}
+
+/// A date of the YAML: ISO, or in the order `date_format:` declares; without it, dd/mm/yyyy only
+/// when it cannot be read month first (`25/12/2026`, `01/01/2027`).
+fn yaml_date(t: &str, declared: Option<DateFormat>) -> Result<Date, Say> {
+    match declared {
+        Some(f) => parse_date_as(t, f),
+        None => match date_parts(t) {
+            Some((a, b)) if a <= 12 && b <= 12 && a != b => {
+                parse_date_as(t, DateFormat::Iso).map_err(|_| Say::YamlDateReadsBothWays)
+            }
+            Some(_) => parse_date_as(t, DateFormat::DayMonthYear),
+            None => parse_date_as(t, DateFormat::Iso),
+        },
+    }
 }
 
 impl Conv<'_> {
@@ -844,7 +882,7 @@ impl Conv<'_> {
 
     fn date_value(&mut self, v: &Value, path: &KeyPath) -> Option<Date> {
         let parsed = match v {
-            Value::String(t) => parse_date(t),
+            Value::String(t) => yaml_date(t, self.dates),
             _ => Err(Say::ADateWrittenYYYYMM),
         };
         match parsed {

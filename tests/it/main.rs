@@ -19,6 +19,7 @@ mod nightly;
 mod office_data;
 mod oracle;
 mod pages;
+mod polish;
 mod programme;
 mod programme_targets;
 mod rules_settled;
