@@ -19,6 +19,7 @@ mod office_data;
 mod oracle;
 mod pages;
 mod programme;
+mod programme_pricing;
 mod programme_targets;
 mod rules_settled;
 mod scenario_errors;
