@@ -255,6 +255,9 @@ pub struct Columns {
     pub unplaceable: Vec<(CadreIx, Unplaced)>,
     /// Rotation columns left out because no placement could follow them.
     pub without_placement: usize,
+    /// The columns of the full programme not kept above [`FILTER_ABOVE`] (empty below it: every
+    /// column is kept), in cadre order.
+    pub left_out: Vec<OutCol>,
 }
 
 /// The score of a placement: the receiving post's staffing need and the cadre's fit to it
@@ -273,11 +276,13 @@ fn placement_ranks(held: i32) -> std::ops::RangeInclusive<i32> {
     held..=held + 1
 }
 
-/// Above this many rank-compatible (cadre, post, period) triples, a programme keeps only the best
-/// [`KEEP_PER_PERIOD`] rotation columns of each cadre in each period, and the best as many
+/// Above this many rank-compatible (cadre, post, period) triples, a programme's model keeps only
+/// the best [`KEEP_PER_PERIOD`] rotation columns of each cadre in each period, and the best as many
 /// placement columns of each cadre in each period (pinned pairs always kept): the national
-/// programme's full column set (tens of millions) does not fit in memory. Smaller programmes,
-/// the shipped province's among them, keep every column.
+/// programme's full model (tens of millions of columns) does not fit in memory. The columns left
+/// out are kept compactly ([`OutCol`]) and priced by `solve::programme` with the duals of the
+/// kept model's LP, so the bound reported holds for the programme over every column. Smaller
+/// programmes, the shipped province's among them, keep every column in the model.
 pub const FILTER_ABOVE: u64 = 2_000_000;
 /// Columns kept per cadre and period above [`FILTER_ABOVE`].
 pub const KEEP_PER_PERIOD: usize = 5;
@@ -290,14 +295,14 @@ pub fn keep_per_period(sc: &Scenario, periods: usize) -> Option<usize> {
 }
 
 /// The best `k` columns of cadre `c` in each period by score (ties: the lower post index), and
-/// every column of a pinned pair; in (period, post) order.
+/// every column of a pinned pair, in (period, post) order; then the others, in the same order.
 fn best_per_period<T>(
     sc: &Scenario,
     c: CadreIx,
     cols: Vec<T>,
     k: usize,
     key: impl Fn(&T) -> (usize, PostIx, f64),
-) -> Vec<T> {
+) -> (Vec<T>, Vec<T>) {
     let pinned = |p: PostIx| sc.pins.iter().any(|x| x.cadre == c && x.post == p);
     let mut order: Vec<usize> = (0..cols.len()).collect();
     order.sort_by(|&a, &b| {
@@ -317,17 +322,92 @@ fn best_per_period<T>(
             run.1 += 1;
         }
     }
-    cols.into_iter()
-        .zip(kept)
-        .filter_map(|(x, k)| k.then_some(x))
-        .collect()
+    let (mut yes, mut no) = (Vec::new(), Vec::new());
+    for (x, k) in cols.into_iter().zip(kept) {
+        if k { yes.push(x) } else { no.push(x) }
+    }
+    (yes, no)
+}
+
+/// A column of the full programme that [`generate`] left out of [`Columns`] (above
+/// [`FILTER_ABOVE`]), kept in 24 bytes so that `solve::programme` can price it: its reduced cost
+/// bounds what it could add, so the bound reported is over every column, not only the kept ones.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OutCol {
+    pub cadre: CadreIx,
+    pub post: PostIx,
+    pub score: f64,
+    pub kind: MoveKind,
+    pub period: u8,
+    /// A rotation's placement period ([`NO_PERIOD`]: after the programme).
+    pub placement: u8,
+    /// `PlacementCol::running` (no unit of origin); the placements after a running rotation are
+    /// those of the cadres of `Columns::running`.
+    pub running: bool,
+    /// A placement's `after_ranks`: bit i for the cadre's current rank + i.
+    pub after: u16,
+}
+
+/// [`OutCol::placement`] of a rotation whose placement is after the programme.
+pub const NO_PERIOD: u8 = u8::MAX;
+
+impl OutCol {
+    pub fn of_rotation(r: &RotationCol) -> OutCol {
+        OutCol {
+            cadre: r.cadre,
+            post: r.post,
+            score: r.score,
+            kind: MoveKind::Rotation,
+            period: r.period as u8,
+            placement: r.placement.map_or(NO_PERIOD, |s| s as u8),
+            running: false,
+            after: 0,
+        }
+    }
+
+    pub fn of_placement(sc: &Scenario, x: &PlacementCol) -> OutCol {
+        let base = sc.cadre(x.cadre).current_rank;
+        let after = x
+            .after_ranks
+            .iter()
+            .map(|&b| b - base)
+            .filter(|d| (0..16).contains(d))
+            .fold(0u16, |m, d| m | (1 << d));
+        OutCol {
+            cadre: x.cadre,
+            post: x.post,
+            score: x.score,
+            kind: MoveKind::Placement,
+            period: x.period as u8,
+            placement: NO_PERIOD,
+            running: x.running,
+            after,
+        }
+    }
+
+    /// The placement period of a rotation.
+    pub fn placement_period(&self) -> Option<usize> {
+        (self.placement != NO_PERIOD).then_some(self.placement as usize)
+    }
+
+    /// Whether a placement may follow a rotation held at rank `b`.
+    pub fn follows(&self, sc: &Scenario, b: i32) -> bool {
+        let d = b - sc.cadre(self.cadre).current_rank;
+        (0..16).contains(&d) && self.after & (1 << d) != 0
+    }
 }
 
 /// Every rotation and placement column of the programme of `sc` (deterministic: cadre, period,
-/// post order); above [`FILTER_ABOVE`] only the best of each cadre and period.
+/// post order); above [`FILTER_ABOVE`] only the best of each cadre and period, the others in
+/// [`Columns::left_out`].
 pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
+    generate_keeping(sc, tl, keep_per_period(sc, tl.periods.len()))
+}
+
+/// [`generate`] keeping the best `keep` columns of each cadre and period in the model (`None`:
+/// every column), the others in [`Columns::left_out`].
+pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Columns {
     let prog = sc.programme.as_ref().expect("a programme scenario");
-    let keep = keep_per_period(sc, tl.periods.len());
     let ctxs = tl.contexts();
     let running = running(sc, prog);
     let occupancy: Vec<Occupancy> = (0..sc.posts.len() as PostIx)
@@ -388,6 +468,7 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
     let mut placements = Vec::new();
     let mut unplaceable = Vec::new();
     let mut without_placement = 0;
+    let mut left_out = Vec::new();
     for (c, cadre) in sc.cadres.iter().enumerate() {
         let c = c as CadreIx;
         if let Some(r) = running.iter().find(|r| r.cadre == c) {
@@ -411,7 +492,12 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
                 ));
             }
             let cols = match keep {
-                Some(k) => best_per_period(sc, c, cols, k, |x| (x.period, x.post, x.score)),
+                Some(k) => {
+                    let (yes, no) =
+                        best_per_period(sc, c, cols, k, |x| (x.period, x.post, x.score));
+                    left_out.extend(no.iter().map(|x| OutCol::of_placement(sc, x)));
+                    yes
+                }
                 None => cols,
             };
             placements.extend(cols);
@@ -455,13 +541,11 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
                 });
             }
         }
-        if let Some(k) = keep {
-            mine = best_per_period(sc, c, mine, k, |r| (r.period, r.post, r.score));
-        }
         // Placements for each period a rotation of this cadre can end in, after the ranks held.
         let mut ends: Vec<usize> = mine.iter().filter_map(|r| r.placement).collect();
         ends.sort_unstable();
         ends.dedup();
+        let mut mine_plc = Vec::new();
         for s in ends {
             let mut held: Vec<i32> = mine
                 .iter()
@@ -471,13 +555,10 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
             held.sort_unstable();
             held.dedup();
             let (cols, _, _) = placement_cols(c, s, &held, cadre.current_unit);
-            let mut cols: Vec<PlacementCol> = cols
+            let cols: Vec<PlacementCol> = cols
                 .into_iter()
                 .filter(|x| could_be_free(x.post, s))
                 .collect();
-            if let Some(k) = keep {
-                cols = best_per_period(sc, c, cols, k, |x| (x.period, x.post, x.score));
-            }
             // A rotation whose held rank no placement follows cannot be planned.
             mine.retain(|r| {
                 let keep = r.placement != Some(s)
@@ -489,8 +570,34 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
                 }
                 keep
             });
-            placements.extend(cols);
+            mine_plc.extend(cols);
         }
+        // Above FILTER_ABOVE: the best of each period kept, the rest priced by the solve. A kept
+        // rotation that no kept placement follows is left out too (its rows would forbid it).
+        if let Some(k) = keep {
+            let (rot_yes, rot_no) =
+                best_per_period(sc, c, mine, k, |r| (r.period, r.post, r.score));
+            let (plc_yes, plc_no) =
+                best_per_period(sc, c, mine_plc, k, |x| (x.period, x.post, x.score));
+            let mut out: Vec<OutCol> = rot_no.iter().map(OutCol::of_rotation).collect();
+            mine = Vec::with_capacity(rot_yes.len());
+            for r in rot_yes {
+                let followed = r.placement.is_none_or(|s| {
+                    plc_yes
+                        .iter()
+                        .any(|x| x.period == s && x.after_ranks.contains(&sc.post(r.post).rank))
+                });
+                if followed {
+                    mine.push(r);
+                } else {
+                    out.push(OutCol::of_rotation(&r));
+                }
+            }
+            out.extend(plc_no.iter().map(|x| OutCol::of_placement(sc, x)));
+            left_out.extend(out);
+            mine_plc = plc_yes;
+        }
+        placements.extend(mine_plc);
         rotations.extend(mine);
     }
     Columns {
@@ -500,6 +607,7 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
         occupancy,
         unplaceable,
         without_placement,
+        left_out,
     }
 }
 

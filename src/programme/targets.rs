@@ -11,7 +11,8 @@
 //!   has at least `key_head_months` months at a lower level or in a difficult area by the
 //!   programme's end. A move counts when its post's unit is a difficult area or at a lower level
 //!   (a larger `Tier::depth`) than the cadre's current unit, for the months from its date to the
-//!   next move (or the programme's end, or retirement). A running rotation in a difficult or
+//!   next move (or the programme's end, or retirement); an executed move of the history from its
+//!   own `start` (and to its `end` when written), not from its period's date. A running rotation in a difficult or
 //!   grassroots unit counts `min_rotation_months` up to its end (its start is not in the tables).
 //! - **Shares**: women, young and minority shares among the cadres the programme rotates (flags on
 //!   the rotation's date), shortfall per cadre costing `weights.*_shortfall` as in a single plan.
@@ -87,19 +88,59 @@ pub fn months_from(prog: &Programme, t: usize, until: Date) -> i64 {
     whole_months_between(prog.periods[t], until.min(after_end(prog))).max(0)
 }
 
-/// Months a rotation in period `t` spends on its post inside the programme: up to its placement
-/// period (`Some(s)`) or beyond the end.
-pub fn rotation_months(prog: &Programme, t: usize, placement: Option<usize>) -> i64 {
-    let until = placement.map_or(after_end(prog), |s| prog.periods[s]);
-    months_from(prog, t, until)
+/// The executed move (a row of history.csv) that the move of cadre `c` onto post `p` of kind
+/// `kind` in period `t` is, if any.
+pub fn executed(
+    prog: &Programme,
+    c: CadreIx,
+    p: PostIx,
+    kind: MoveKind,
+    t: usize,
+) -> Option<&crate::domain::HistoryMove> {
+    prog.replan
+        .history
+        .iter()
+        .find(|h| h.cadre == c && h.post == p && h.kind == kind && h.period == t)
 }
 
-/// Months a placement in period `s` spends on its post inside the programme (until retirement).
-pub fn placement_months(prog: &Programme, s: usize, retirement: Option<Date>) -> i64 {
+/// Months a move in period `t` spends on its post up to `until` (capped at the programme's end):
+/// an executed move from its own date (history.csv `start`, inside the period) and at most to its
+/// `end` when one is written; a planned one from the period's date.
+fn months_of(
+    prog: &Programme,
+    h: Option<&crate::domain::HistoryMove>,
+    t: usize,
+    until: Date,
+) -> i64 {
+    let from = h.map_or(prog.periods[t], |h| h.start.max(prog.periods[t]));
+    let until = h.and_then(|h| h.end).map_or(until, |e| e.min(until));
+    whole_months_between(from, until.min(after_end(prog))).max(0)
+}
+
+/// Months a rotation of cadre `c` onto post `p` in period `t` spends there inside the programme:
+/// up to its placement period (`Some(s)`) or beyond the end; an executed one from its own dates.
+pub fn rotation_months(
+    prog: &Programme,
+    (c, p): (CadreIx, PostIx),
+    t: usize,
+    placement: Option<usize>,
+) -> i64 {
+    let until = placement.map_or(after_end(prog), |s| prog.periods[s]);
+    months_of(prog, executed(prog, c, p, MoveKind::Rotation, t), t, until)
+}
+
+/// Months a placement of cadre `c` on post `p` in period `s` spends there inside the programme
+/// (until retirement); an executed one from its own dates.
+pub fn placement_months(
+    prog: &Programme,
+    (c, p): (CadreIx, PostIx),
+    s: usize,
+    retirement: Option<Date>,
+) -> i64 {
     let until = retirement
         .and_then(|r| r.succ_opt())
         .unwrap_or(after_end(prog));
-    months_from(prog, s, until)
+    months_of(prog, executed(prog, c, p, MoveKind::Placement, s), s, until)
 }
 
 /// Whether a move in period `t` is in the year `year` names (`None`: any period).
@@ -139,6 +180,35 @@ pub fn must_fill_deadline(
         .iter()
         .position(|&d| occ.taken_on(d) < post.seats)?;
     Some((v + within).min(prog.periods.len() - 1))
+}
+
+/// The period a must-fill post must be full on again when the programme itself opens it, by
+/// rotating its holder in period `t`: `t + must_fill_within` (at most the last). `None` for a post
+/// that is not must-fill, without a holder, without `must_fill_within`, that falls vacant by
+/// itself by period `t` (its own deadline, [`must_fill_deadline`], applies), or whose own deadline
+/// is that same period (the same requirement, asked once).
+pub fn opened_deadline(
+    sc: &Scenario,
+    prog: &Programme,
+    occ: &Occupancy,
+    p: PostIx,
+    t: usize,
+) -> Option<usize> {
+    let within = prog.requirements.must_fill_within? as usize;
+    let post = sc.post(p);
+    occ.holder?;
+    if post.criticality < 5 {
+        return None;
+    }
+    let natural = prog
+        .periods
+        .iter()
+        .position(|&d| occ.taken_on(d) < post.seats);
+    if natural.is_some_and(|v| v <= t) {
+        return None;
+    }
+    let d = (t + within).min(prog.periods.len() - 1);
+    (must_fill_deadline(sc, prog, occ, p) != Some(d)).then_some(d)
 }
 
 /// Which programme target.
@@ -291,9 +361,10 @@ pub fn experience(sc: &Scenario, prog: &Programme, c: CadreIx, mine: &[&Move]) -
         .filter(|m| counts(sc, c, m.post))
         .map(|m| match m.kind {
             MoveKind::Rotation => {
-                rotation_months(prog, m.period, placed_at.filter(|&s| s > m.period))
+                let after = placed_at.filter(|&s| s > m.period);
+                rotation_months(prog, (c, m.post), m.period, after)
             }
-            MoveKind::Placement => placement_months(prog, m.period, retirement),
+            MoveKind::Placement => placement_months(prog, (c, m.post), m.period, retirement),
         })
         .sum()
 }
@@ -393,6 +464,31 @@ fn must_fill(
         let Some(d) = must_fill_deadline(sc, prog, &occ, p) else {
             continue;
         };
+        push_must_fill(sc, prog, p, d, &filled, out);
+    }
+    // Vacancies the programme opens by rotating a holder before the post falls vacant by itself.
+    for m in moves.iter().filter(|m| m.kind == MoveKind::Rotation) {
+        let Some(p) = prog.holders.iter().position(|&h| h == Some(m.cadre)) else {
+            continue;
+        };
+        let p = p as PostIx;
+        let occ = super::occupancy(sc, prog, &ctx0, p);
+        if let Some(d) = opened_deadline(sc, prog, &occ, p, m.period) {
+            push_must_fill(sc, prog, p, d, &filled, out);
+        }
+    }
+}
+
+/// The result of must-fill post `p` on period `d`'s date, its seats taken as `filled` says.
+fn push_must_fill(
+    sc: &Scenario,
+    prog: &Programme,
+    p: PostIx,
+    d: usize,
+    filled: &[Vec<u32>],
+    out: &mut Vec<TargetResult>,
+) {
+    {
         let seats = sc.post(p).seats;
         let have = filled[p as usize][d].min(seats);
         let hard = sc.requirements.must_fill.hard;

@@ -869,6 +869,11 @@ pub fn programme_note(lang: Lang, n: &ProgrammeNote) -> String {
             Msg::PNoteDeadline,
             &[("seconds", &num(format!("{seconds:.1}")))],
         ),
+        P::GreedyKept { seconds } => fill(
+            lang,
+            Msg::PNoteGreedyKept,
+            &[("seconds", &num(format!("{seconds:.1}")))],
+        ),
         P::NoProgrammeWithin { seconds } => fill(
             lang,
             Msg::PNoteNoProgrammeWithin,

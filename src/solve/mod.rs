@@ -9,6 +9,8 @@ pub mod lexicographic;
 pub mod model;
 mod pricing;
 pub mod programme;
+pub mod programme_greedy;
+pub mod programme_pricing;
 pub mod programme_targets;
 pub mod requirements;
 

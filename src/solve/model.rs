@@ -100,6 +100,9 @@ pub enum Aux {
     KeyHeadShort(CadreIx),
     /// A programme: moves of period t above the period share target.
     PeriodExcess(usize),
+    /// A programme: empty seats of a must-fill post whose holder rotates in period `.1`, on the
+    /// deadline counted from then.
+    EmptyOpened(PostIx, u16),
 }
 
 /// The share-target flags, in the order of the target rows.
@@ -276,6 +279,7 @@ impl Model {
             Aux::Kept(c) => format!("kept_{}", cadre(c)),
             Aux::KeyHeadShort(c) => format!("key_head_short_{}", cadre(c)),
             Aux::PeriodExcess(t) => format!("period_excess_{t}"),
+            Aux::EmptyOpened(p, t) => format!("empty_{}_opened_{t}", post(p)),
         }));
         let rows = self
             .rows

@@ -55,6 +55,8 @@ pub enum ProgrammeRow {
     PeriodShare(u16),
     /// A must-fill post on its deadline.
     MustFill(PostIx),
+    /// A must-fill post whose holder rotates in period `.1`, on the deadline counted from then.
+    MustFillOpened(PostIx, u16),
     /// A pin (index of `pins:`).
     Pin(u32),
     /// The cadre rotates in the period (a counterfactual of `explain`).
@@ -80,6 +82,9 @@ pub struct ProgrammeOutcome {
     pub note: Option<ProgrammeNotes>,
     /// The lexicographic levels, in order (empty: the weighted sum alone).
     pub levels: Vec<super::lexicographic::LevelOutcome>,
+    /// Above `programme::FILTER_ABOVE`: the pricing of the columns left out of the model, whose
+    /// bound is `bound` (`Err`: why no bound over every column is claimed).
+    pub pricing: Option<Result<super::programme_pricing::FullBound, String>>,
 }
 
 /// Something a person should know about how a programme was reached, with its numbers;
@@ -94,6 +99,8 @@ pub enum ProgrammeNote {
     Deadline { seconds: f64 },
     /// No programme within the time limit (seconds): the empty programme.
     NoProgrammeWithin { seconds: f64 },
+    /// The backend returned no programme within `seconds`: the greedy start is the programme.
+    GreedyKept { seconds: f64 },
     /// `explain --period`: no programme rotates the cadre in that period.
     ForcedImpossible,
     /// The backend calls the programme infeasible although the empty one is feasible.
@@ -150,6 +157,27 @@ pub fn solve_forced(
     forced: &[usize],
 ) -> ProgrammeOutcome {
     let started = Instant::now();
+    let o = run_options(sc);
+    // Above FILTER_ABOVE the model holds the best columns only: the LP over them prices the
+    // others, for a bound over every column (`programme_pricing`).
+    let large = !cols.left_out.is_empty();
+    let pricing = (large && forced.is_empty())
+        .then(|| super::programme_pricing::full_bound(sc, tl, cols, &o));
+    if let Some(p) = &pricing {
+        match p {
+            Ok(b) => tracing::debug!(
+                kept = cols.rotations.len() + cols.placements.len(),
+                left_out = b.priced,
+                positive_reduced_costs = b.positive,
+                lp = b.lp,
+                bound = b.bound,
+                lp_s = b.lp_s,
+                pricing_s = b.pricing_s,
+                "programme priced"
+            ),
+            Err(why) => tracing::debug!(why = why.as_str(), "programme not priced"),
+        }
+    }
     let mut m = build(sc, tl, cols);
     if let Some(&k0) = forced.first() {
         let r = &cols.rotations[k0];
@@ -161,18 +189,86 @@ pub fn solve_forced(
     }
     let (n_cols, n_rows) = (m.vars.len(), m.rows.len());
     let constant = m.constant;
-    let o = run_options(sc);
-    let build_s = started.elapsed().as_secs_f64();
+    // The MIP gets what is left of the time limit after the pricing.
+    let spent = started.elapsed().as_secs_f64();
+    let mip_o = RunOptions {
+        time_limit_s: (o.time_limit_s - spent).max(1.0),
+        deadline: o.deadline.saturating_sub(started.elapsed()),
+        ..o.clone()
+    };
+    // A greedy start for the large model: an incumbent at once.
+    let warm = large.then(|| super::programme_greedy::start(sc, tl, cols));
+    let build_s = started.elapsed().as_secs_f64() - spent;
     let solved = Instant::now();
     let result = if m.x.is_empty() {
         None
     } else {
-        Some(backend().solve(m, None, &o))
+        Some(backend().solve(m, warm.as_deref(), &mip_o))
     };
+    let failed_in_time = matches!(result, Some(Err(Failure::Deadline | Failure::NoPlan)));
     let mut out = outcome(sc, tl, cols, result, constant, &o, !forced.is_empty());
     (out.columns, out.rows, out.build_s) = (n_cols, n_rows, build_s);
     out.solve_s = solved.elapsed().as_secs_f64();
+    // No answer in time: the greedy start is a programme (feasible by construction; the checker
+    // re-checks it as every programme), better than the empty one.
+    if let (true, Some(w)) = (failed_in_time, warm.as_ref().filter(|w| !w.is_empty())) {
+        let n_rot = cols.rotations.len();
+        out.rotations = w.iter().copied().filter(|&k| k < n_rot).collect();
+        out.placements = w
+            .iter()
+            .filter(|&&k| k >= n_rot)
+            .map(|&k| k - n_rot)
+            .collect();
+        out.status = SolveStatus::DeadlineFallback;
+        out.backend_objective = None;
+        out.note = None;
+        add_note(
+            &mut out.note,
+            ProgrammeNote::GreedyKept {
+                seconds: out.solve_s,
+            },
+        );
+    }
+    if large && forced.is_empty() {
+        over_every_column(sc, &mut out, pricing);
+    }
     out
+}
+
+/// The status, bound and gap of a programme whose model kept the best columns only, over every
+/// column: the MIP's own bound holds for the kept columns alone, so it is replaced by the pricing's
+/// bound; without that bound, nothing is proven (`time_limit`, no bound).
+fn over_every_column(
+    sc: &Scenario,
+    out: &mut ProgrammeOutcome,
+    pricing: Option<Result<super::programme_pricing::FullBound, String>>,
+) {
+    let has_plan = matches!(
+        out.status,
+        SolveStatus::Optimal | SolveStatus::GapLimit | SolveStatus::TimeLimit
+    );
+    match (&pricing, out.backend_objective) {
+        (Some(Ok(b)), Some(z)) if has_plan => {
+            // The MIP's bound is for the kept columns; over every column the pricing's holds.
+            let gap = ((b.bound - z) / z.abs().max(1.0)).max(0.0);
+            out.bound = Some(b.bound);
+            out.gap = Some(gap);
+            out.status = if gap <= 1e-9 {
+                SolveStatus::Optimal
+            } else if gap <= sc.solver.relative_gap {
+                SolveStatus::GapLimit
+            } else {
+                SolveStatus::TimeLimit
+            };
+        }
+        _ if has_plan => {
+            out.bound = None;
+            out.gap = None;
+            out.status = SolveStatus::TimeLimit;
+        }
+        _ => {}
+    }
+    out.pricing = pricing;
 }
 
 /// The limits of a programme's solve.
@@ -212,6 +308,7 @@ pub(super) fn outcome(
         solve_s: 0.0,
         note: None,
         levels: Vec::new(),
+        pricing: None,
     };
     match result {
         // Nothing can move: the empty programme is the only one.
@@ -294,6 +391,24 @@ pub(super) struct Parts {
 
 /// [`build`] and the model's other columns.
 pub(super) fn build_parts(sc: &Scenario, tl: &Timeline, cols: &Columns) -> (Model, Parts) {
+    build_parts_relaxed(sc, tl, cols, true)
+}
+
+/// [`build_parts`] with binary x columns (`binary`) or their LP relaxation (0 ≤ x ≤ 1), for the
+/// pricing of `programme_pricing`.
+pub(super) fn build_parts_relaxed(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    binary: bool,
+) -> (Model, Parts) {
+    let x_var = || {
+        if binary {
+            variable().binary()
+        } else {
+            variable().min(0).max(1)
+        }
+    };
     let mut parts = Parts {
         unplaced: Vec::new(),
         unplaceable: 0,
@@ -302,16 +417,8 @@ pub(super) fn build_parts(sc: &Scenario, tl: &Timeline, cols: &Columns) -> (Mode
     let prog = sc.programme.as_ref().expect("a programme scenario");
     let n_t = tl.periods.len();
     let mut vars = ProblemVariables::new();
-    let rot: Vec<Variable> = cols
-        .rotations
-        .iter()
-        .map(|_| vars.add(variable().binary()))
-        .collect();
-    let plc: Vec<Variable> = cols
-        .placements
-        .iter()
-        .map(|_| vars.add(variable().binary()))
-        .collect();
+    let rot: Vec<Variable> = cols.rotations.iter().map(|_| vars.add(x_var())).collect();
+    let plc: Vec<Variable> = cols.placements.iter().map(|_| vars.add(x_var())).collect();
     let mut aux = Vec::new();
     let mut objective = Expression::default();
     for (k, r) in cols.rotations.iter().enumerate() {

@@ -8,6 +8,8 @@
 //!   key heads:   Σ months·x (moves that count) + short_c ≥ need_c        (S6 when hard)
 //!   period t:    Σ_{x in t} x − share·Σ x − excess_t ≤ 0                (S6 when hard)
 //!   must-fill:   seats filled on the deadline's date + empty_p ≥ seats    (S5 when hard)
+//!   opened:      seats filled on t + within + empty_pt ≥ seats·R_t       (S5 when hard; R_t: the
+//!                holder's rotations in period t, a vacancy the programme itself opens)
 //!   pin:         Σ x of the pinned pair in its period(s) ≥ 1             (S2, always hard)
 
 use super::model::{Aux, target_flag};
@@ -90,7 +92,8 @@ pub fn add(
             let mut terms: BTreeMap<CadreIx, Vec<(f64, Variable)>> = BTreeMap::new();
             for (j, r) in cols.rotations.iter().enumerate() {
                 if tg::counts(sc, r.cadre, r.post) {
-                    let months = tg::rotation_months(prog, r.period, r.placement);
+                    let months =
+                        tg::rotation_months(prog, (r.cadre, r.post), r.period, r.placement);
                     terms
                         .entry(r.cadre)
                         .or_default()
@@ -99,7 +102,12 @@ pub fn add(
             }
             for (j, p) in cols.placements.iter().enumerate() {
                 if tg::counts(sc, p.cadre, p.post) {
-                    let months = tg::placement_months(prog, p.period, retirement(p.cadre));
+                    let months = tg::placement_months(
+                        prog,
+                        (p.cadre, p.post),
+                        p.period,
+                        retirement(p.cadre),
+                    );
                     terms
                         .entry(p.cadre)
                         .or_default()
@@ -178,6 +186,40 @@ pub fn add(
                 e += s;
             }
             rows(ProgrammeRow::MustFill(p), e.geq(room));
+        }
+        // A vacancy the programme opens by rotating the holder in period t (before the post falls
+        // vacant by itself): full again on t + must_fill_within. With R_t the holder's rotations
+        // in t (at most one is 1): seats filled on the deadline ≥ seats·R_t, a row that cannot
+        // bind when R_t = 0 (the seats filled are never negative).
+        for (p, occ) in cols.occupancy.iter().enumerate() {
+            let p = p as PostIx;
+            let Some(h) = occ.holder else {
+                continue;
+            };
+            let mut in_period: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for &j in by.rot_of.get(&h).map_or(&[][..], |v| v) {
+                in_period
+                    .entry(cols.rotations[j].period)
+                    .or_default()
+                    .push(j);
+            }
+            for (t, ks) in in_period {
+                let Some(d) = tg::opened_deadline(sc, prog, occ, p, t) else {
+                    continue;
+                };
+                let seats = f64::from(sc.post(p).seats);
+                let (mut e, taken) = filled_on((tl, cols, &ctx0, &by), rot, plc, p, d);
+                for &j in &ks {
+                    e -= seats * rot[j];
+                }
+                if !hard {
+                    let s = vars.add(variable().min(0).max(seats));
+                    aux.push(Aux::EmptyOpened(p, t as u16));
+                    *objective -= sc.weights.must_fill * s;
+                    e += s;
+                }
+                rows(ProgrammeRow::MustFillOpened(p, t as u16), e.geq(-taken));
+            }
         }
     }
     // Pins: the pair moves in its period (or in any).

@@ -21,6 +21,7 @@ mod oracle;
 mod pages;
 mod polish;
 mod programme;
+mod programme_pricing;
 mod programme_targets;
 mod rules_settled;
 mod scenario_errors;

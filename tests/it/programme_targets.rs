@@ -135,9 +135,11 @@ fn programme_mip_matches_brute_force_with_targets_pins_and_must_fill() {
         AtomicUsize::new(0), // no programme meets the hard requirements
         AtomicUsize::new(0), // a pin met
         AtomicUsize::new(0), // a key-head cadre met
+        AtomicUsize::new(0), // a must-fill vacancy opened by the programme's own move
     ];
     let result = runner.run(&(raw_prog(), raw_req()), |(raw, req)| {
-        let Some(plan) = against_brute_force(&with_req(build(&raw), &req))? else {
+        let sc = with_req(build(&raw), &req);
+        let Some(plan) = against_brute_force(&sc)? else {
             seen[1].fetch_add(1, Ordering::Relaxed);
             return Ok(());
         };
@@ -151,14 +153,41 @@ fn programme_mip_matches_brute_force_with_targets_pins_and_must_fill() {
         if met(|k| matches!(k, TargetKind::KeyHead { .. })) {
             seen[3].fetch_add(1, Ordering::Relaxed);
         }
+        // A holder of the must-fill post rotated before the post fell vacant by itself: its
+        // deadline counted from that period is among the results (the MIP matched the brute
+        // force with it).
+        let prog = sc.programme.as_ref().unwrap();
+        let tl = Timeline::new(&sc).unwrap();
+        let ctx0 = rotaplan::rules::RuleContext::new(&tl.at[0]);
+        let opened = plan.moves.iter().any(|m| {
+            m.kind == MoveKind::Rotation
+                && prog
+                    .holders
+                    .iter()
+                    .position(|&h| h == Some(m.cadre))
+                    .is_some_and(|p| {
+                        let p = p as PostIx;
+                        let occ = rotaplan::programme::occupancy(&sc, prog, &ctx0, p);
+                        rotaplan::programme::targets::opened_deadline(&sc, prog, &occ, p, m.period)
+                            .is_some()
+                    })
+        });
+        if opened {
+            seen[4].fetch_add(1, Ordering::Relaxed);
+        }
         Ok(())
     });
     if let Err(e) = result {
         panic!("{e}");
     }
     let seen: Vec<usize> = seen.iter().map(|a| a.load(Ordering::Relaxed)).collect();
-    // Not vacuous: soft misses, impossible hard requirements, pins and key-head cadres met occur.
-    assert!(seen.iter().all(|&n| n >= 2), "{seen:?}");
+    // Not vacuous: soft misses, impossible hard requirements, pins and key-head cadres met, and
+    // vacancies the programme opens on a must-fill post (rarer: a holder of the must-fill post
+    // rotating before it falls vacant), occur.
+    assert!(
+        seen[..4].iter().all(|&n| n >= 2) && seen[4] >= 1,
+        "{seen:?}"
+    );
 }
 
 fn d(s: &str) -> Date {
@@ -323,4 +352,40 @@ fn soft_programme_targets_are_reported_and_priced_in_the_objective() {
             .count(),
         5
     );
+}
+
+#[test]
+fn an_executed_move_counts_its_key_head_months_from_its_own_dates() {
+    let mut sc =
+        rotaplan::scenario::load(&root().join("scenarios/programme/programme.yaml")).unwrap();
+    let prog = sc.programme.as_mut().unwrap();
+    let p0 = prog.periods[0];
+    let planned = rotaplan::programme::targets::rotation_months(prog, (0, 0), 0, Some(2));
+    assert_eq!(
+        planned,
+        rotaplan::rules::retirement::whole_months_between(p0, prog.periods[2])
+    );
+    let start = p0.checked_add_months(chrono::Months::new(5)).unwrap();
+    prog.replan.history = vec![HistoryMove {
+        cadre: 0,
+        post: 0,
+        kind: MoveKind::Rotation,
+        start,
+        end: None,
+        period: 0,
+        line: 2,
+    }];
+    // From the move's own date, five months after its period's.
+    let got = rotaplan::programme::targets::rotation_months(prog, (0, 0), 0, Some(2));
+    assert_eq!(got, planned - 5);
+    // Another cadre's planned move in that period still counts from the period's date.
+    assert_eq!(
+        rotaplan::programme::targets::rotation_months(prog, (1, 0), 0, Some(2)),
+        planned
+    );
+    // With an end written, up to that end.
+    let end = start.checked_add_months(chrono::Months::new(7)).unwrap();
+    prog.replan.history[0].end = Some(end);
+    let got = rotaplan::programme::targets::rotation_months(prog, (0, 0), 0, Some(2));
+    assert_eq!(got, 7);
 }

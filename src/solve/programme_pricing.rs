@@ -1,0 +1,365 @@
+//! A bound over every column of a large programme (issue 14, "the national programme").
+//!
+//! Above `programme::FILTER_ABOVE` the programme's model keeps only the best columns of each cadre
+//! and period; the others are in `Columns::left_out`. Their reduced costs under the duals y of the
+//! kept model's LP relaxation bound what they could add (a Lagrangian bound):
+//!
+//! For any multipliers y of the right signs on the full model's rows (≥ 0 on the ≤ rows of a
+//! maximisation, ≤ 0 on ≥ rows, free on equalities), every programme over all columns is worth at
+//! most L(y) = y·b + Σ_j max(0, d_j) + (the aux columns' share) + constant, with d_j = c_j − a_jᵀy
+//! and every x column in [0, 1] (the binaries relaxed). Take y = the kept LP's optimal duals on its
+//! rows and 0 on the rows the full model has beyond them (a row that no kept column could bind is
+//! left out of the kept model). Over the kept columns and the aux columns, y·b + Σ max(0, d_j) + the
+//! aux share is the kept LP's optimum z_R by LP duality (its reduced costs are exactly these d_j,
+//! checked against HiGHS's own below), so
+//!
+//!     L(y) = z_R + Σ_{j left out} max(0, d_j).
+//!
+//! Tighter (Farley): every rotation column of cadre c has coefficient 1 in the row
+//! "c rotates at most once" (Σ_j rot_cj ≤ 1, b = 1). Raise that row's multiplier by
+//! Δ_c = max(0, max_{j of c left out} d_j) (still ≥ 0, so still a valid y'). Every left-out rotation
+//! column of c then has d'_j = d_j − Δ_c ≤ 0 and adds nothing, the kept columns' max(0, d'_j) can
+//! only shrink, and y'·b grows by exactly Δ_c. So L(y') ≤ z_R + Σ_c Δ_c. The same holds for the
+//! placements after a running rotation: "Σ placements + unplaced = 1" is an equality (its
+//! multiplier is free), so it takes Δ_c of c's left-out placements the same way (the unplaced
+//! slack, bounded by 1, only loses). Placements after a planned rotation are in an equality with
+//! right-hand side 0, so they add their positive reduced costs one by one. Hence the bound
+//!
+//!     z_R + Σ_c max(0, max d over c's left-out rotations)
+//!         + Σ_{running c} max(0, max d over c's left-out placements)
+//!         + Σ_{other left-out placements} max(0, d),
+//!
+//! which holds for the LP over every column and so for every programme over every column.
+//!
+//! A second bound, often much tighter when many columns price positive: every programme over
+//! every column has Σ rotations of c ≤ 1 and Σ placements of c ≤ 1 for each cadre c (a cadre
+//! rotates once and is placed once: "Σ placements = Σ rotations ≤ 1", or "= 1 − unplaced"). Those
+//! inequalities are valid for every programme, so the Lagrangian subproblem may keep them instead
+//! of the box alone: max over {0 ≤ x ≤ 1, each block's sum ≤ 1} of Σ d_j x_j is Σ over blocks of
+//! max(0, max_j d_j), kept and left-out columns together. By LP duality over the kept model,
+//! y·b + (the aux columns' share) = z_R − Σ_{j kept} max(0, d_j), so
+//!
+//!     L' = z_R − Σ_{j kept} max(0, d_j) + Σ_c [max(0, max d of c's rotations)
+//!                                             + max(0, max d of c's placements)]
+//!
+//! bounds every programme over every column (not the LP over them). Both bounds hold; the smaller
+//! is reported.
+
+use super::backend::{RunOptions, backend};
+use super::model::RowKey;
+use super::programme::{ProgrammeRow, build_parts_relaxed};
+use crate::domain::{CadreIx, Date, PostIx, Scenario, UnitIx};
+use crate::programme::{Columns, MoveKind, OutCol, Timeline};
+use crate::rules::RuleContext;
+use crate::rules::family::{FamilySide, has_side};
+use std::collections::BTreeMap;
+
+/// What the pricing found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FullBound {
+    /// The kept model's LP optimum (with the model's constant).
+    pub lp: f64,
+    /// The bound over every column.
+    pub bound: f64,
+    /// Left-out columns whose reduced cost is positive.
+    pub positive: usize,
+    /// Left-out columns priced.
+    pub priced: usize,
+    pub lp_s: f64,
+    pub pricing_s: f64,
+}
+
+/// The duals of the kept LP by row kind, and what a column's reduced cost needs to know.
+pub(super) struct Pricer<'a> {
+    sc: &'a Scenario,
+    periods: &'a [Date],
+    cols: &'a Columns,
+    retirement: Vec<Option<Date>>,
+    /// The post each cadre holds (posts.csv `holder_id`).
+    held: Vec<Option<PostIx>>,
+    /// For each cadre x, the cadres a with x among a's relatives.
+    rev: Vec<Vec<CadreIx>>,
+    /// Cadres whose running rotation ends inside the programme (their placements are in the
+    /// row "Σ placements + unplaced = 1"; `PlacementCol::running` only says "no unit of origin").
+    is_running: Vec<bool>,
+    one_rot: Vec<f64>,
+    running: Vec<f64>,
+    /// cadre · n_t + s.
+    placement: Vec<f64>,
+    prank: BTreeMap<(CadreIx, u16, i32), f64>,
+    /// post · n_t + t.
+    seats: Vec<f64>,
+    /// unit · n_t + t.
+    departures: Vec<f64>,
+    above: Vec<f64>,
+    below: Vec<f64>,
+    family: BTreeMap<(CadreIx, CadreIx, UnitIx, u16, u8), f64>,
+}
+
+impl<'a> Pricer<'a> {
+    /// `None` when the model has a row this pricing does not know (targets, must-fill, pins,
+    /// a forced rotation): then no bound over every column is claimed.
+    pub(super) fn new(
+        sc: &'a Scenario,
+        tl: &'a Timeline,
+        cols: &'a Columns,
+        keys: &[RowKey],
+        duals: &[f64],
+    ) -> Option<Pricer<'a>> {
+        let n_t = tl.periods.len();
+        let n_c = sc.cadres.len();
+        let ctx0 = RuleContext::new(&tl.at[0]);
+        let mut held = vec![None; n_c];
+        for (p, o) in cols.occupancy.iter().enumerate() {
+            if let Some(h) = o.holder {
+                held[h as usize] = Some(p as PostIx);
+            }
+        }
+        let mut rev = vec![Vec::new(); n_c];
+        for (a, cadre) in sc.cadres.iter().enumerate() {
+            for &b in &cadre.relatives {
+                rev[b as usize].push(a as CadreIx);
+            }
+        }
+        let mut is_running = vec![false; n_c];
+        for r in &cols.running {
+            is_running[r.cadre as usize] = true;
+        }
+        let mut p = Pricer {
+            is_running,
+            sc,
+            periods: &tl.periods,
+            cols,
+            retirement: (0..n_c).map(|c| ctx0.facts[c].retirement).collect(),
+            held,
+            rev,
+            one_rot: vec![0.0; n_c],
+            running: vec![0.0; n_c],
+            placement: vec![0.0; n_c * n_t],
+            prank: BTreeMap::new(),
+            seats: vec![0.0; sc.posts.len() * n_t],
+            departures: vec![0.0; sc.units.len() * n_t],
+            above: vec![0.0; n_t],
+            below: vec![0.0; n_t],
+            family: BTreeMap::new(),
+        };
+        for (key, &y) in keys.iter().zip(duals) {
+            let RowKey::Programme(row) = *key else {
+                return None;
+            };
+            match row {
+                ProgrammeRow::OneRotation(c) => p.one_rot[c as usize] += y,
+                ProgrammeRow::Running(c) => p.running[c as usize] += y,
+                ProgrammeRow::Placement(c, s) => p.placement[c as usize * n_t + s as usize] += y,
+                ProgrammeRow::PlacementRank(c, s, b) => *p.prank.entry((c, s, b)).or_default() += y,
+                ProgrammeRow::Seats(q, t) => p.seats[q as usize * n_t + t as usize] += y,
+                ProgrammeRow::Departures(u, t) => p.departures[u as usize * n_t + t as usize] += y,
+                ProgrammeRow::Family(a, b, u, t, k) => {
+                    *p.family.entry((a, b, u, t, k)).or_default() += y
+                }
+                ProgrammeRow::Above(t) => p.above[t as usize] += y,
+                ProgrammeRow::Below(t) => p.below[t as usize] += y,
+                ProgrammeRow::Share(_)
+                | ProgrammeRow::KeyHead(_)
+                | ProgrammeRow::PeriodShare(_)
+                | ProgrammeRow::MustFill(_)
+                | ProgrammeRow::MustFillOpened(..)
+                | ProgrammeRow::Pin(_)
+                | ProgrammeRow::Forced(..) => return None,
+            }
+        }
+        Some(p)
+    }
+
+    fn fam(&self, k: (CadreIx, CadreIx, UnitIx, usize, u8)) -> f64 {
+        self.family
+            .get(&(k.0, k.1, k.2, k.3 as u16, k.4))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// c − aᵀy of a column of the full model, the coefficients mirroring
+    /// `solve::programme::build_parts`, row by row.
+    pub(super) fn reduced_cost(&self, x: &OutCol) -> f64 {
+        let sc = self.sc;
+        let n_t = self.periods.len();
+        let (c, p, t) = (x.cadre, x.post, x.period as usize);
+        let ci = c as usize;
+        let mut d = x.score;
+        let active: Vec<usize> = match x.kind {
+            MoveKind::Rotation => {
+                let s = x.placement_period();
+                (t..n_t).filter(|&u| s.is_none_or(|s| u < s)).collect()
+            }
+            MoveKind::Placement => {
+                let r = self.retirement[ci];
+                (t..n_t)
+                    .filter(|&u| r.is_none_or(|r| self.periods[u] <= r))
+                    .collect()
+            }
+        };
+        for &u in &active {
+            d -= self.seats[p as usize * n_t + u];
+        }
+        match x.kind {
+            MoveKind::Rotation => {
+                d -= self.one_rot[ci];
+                // The holder's own move frees the seat of the post they hold (−1).
+                if let Some(q) = self.held[ci] {
+                    let occ = &self.cols.occupancy[q as usize];
+                    for u in t..n_t {
+                        if occ.taken_on(self.periods[u]) > 0 {
+                            d += self.seats[q as usize * n_t + u];
+                        }
+                    }
+                }
+                if let Some(s) = x.placement_period() {
+                    d += self.placement[ci * n_t + s];
+                    let b = sc.post(p).rank;
+                    d -= self.prank.get(&(c, s as u16, b)).copied().unwrap_or(0.0);
+                }
+                if let Some(u) = sc.cadre(c).current_unit {
+                    d -= self.departures[u as usize * n_t + t];
+                }
+                let tf = n_t as f64;
+                for u in 0..n_t {
+                    let here = if u == t { tf } else { 0.0 };
+                    d -= (here - 1.0) * self.above[u] + (1.0 - here) * self.below[u];
+                }
+            }
+            MoveKind::Placement => {
+                if self.is_running[ci] {
+                    d -= self.running[ci];
+                } else {
+                    d -= self.placement[ci * n_t + t];
+                    for (&(cc, s, b), &y) in self.prank.range((c, t as u16, i32::MIN)..) {
+                        if cc != c || s as usize != t {
+                            break;
+                        }
+                        if x.follows(sc, b) {
+                            d += y;
+                        }
+                    }
+                }
+            }
+        }
+        if !self.family.is_empty() {
+            let unit = sc.post(p).unit;
+            if has_side(sc, p, FamilySide::Sensitive) {
+                for &b in &sc.cadre(c).relatives {
+                    for &u in &active {
+                        d -= self.fam((c, b, unit, u, 0)) + self.fam((c, b, unit, u, 1));
+                    }
+                }
+            }
+            if has_side(sc, p, FamilySide::Leader) {
+                for &a in &self.rev[ci] {
+                    for &u in &active {
+                        d -= self.fam((a, c, unit, u, 0)) + self.fam((a, c, unit, u, 2));
+                    }
+                }
+            }
+            if let (MoveKind::Rotation, Some(q)) = (x.kind, self.held[ci]) {
+                let uq = sc.post(q).unit;
+                for u in t..n_t {
+                    for &a in &self.rev[ci] {
+                        d += self.fam((a, c, uq, u, 1));
+                    }
+                    for &b in &sc.cadre(c).relatives {
+                        d += self.fam((c, b, uq, u, 2));
+                    }
+                }
+            }
+        }
+        d
+    }
+}
+
+/// The kept columns as [`OutCol`]s, in the model's x order (rotations, then placements).
+fn kept(sc: &Scenario, cols: &Columns) -> Vec<OutCol> {
+    let mut v: Vec<OutCol> = cols.rotations.iter().map(OutCol::of_rotation).collect();
+    v.extend(cols.placements.iter().map(|x| OutCol::of_placement(sc, x)));
+    v
+}
+
+/// The LP relaxation of the kept model, its duals checked against HiGHS's reduced costs, and the
+/// bound over every column of the module's comment. `Err`: why no such bound is claimed.
+pub fn full_bound(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    o: &RunOptions,
+) -> Result<FullBound, String> {
+    let started = std::time::Instant::now();
+    let (m, _) = build_parts_relaxed(sc, tl, cols, false);
+    let keys: Vec<RowKey> = m.rows.iter().map(|(k, _)| *k).collect();
+    let constant = m.constant;
+    let lp_o = RunOptions {
+        relative_gap: 0.0,
+        ..o.clone()
+    };
+    let raw = backend().solve(m, None, &lp_o).map_err(|f| f.to_string())?;
+    if raw.status != super::SolveStatus::Optimal {
+        return Err(format!("the LP stopped: {}", raw.status.as_str()));
+    }
+    let lp_s = started.elapsed().as_secs_f64();
+    let priced = std::time::Instant::now();
+    let pricer = Pricer::new(sc, tl, cols, &keys, &raw.row_duals)
+        .ok_or("the model has rows the pricing does not know (targets, must-fill, pins)")?;
+    // The reduced costs of the kept columns must be HiGHS's own: a guard against a row whose
+    // coefficients the pricing would get wrong (which would make the bound unsound).
+    let n_c = sc.cadres.len();
+    // Per cadre: the largest reduced cost of its rotations and of its placements, over every
+    // column (L' of the module's comment), and the kept columns' positive reduced costs.
+    let mut block_rot = vec![0.0f64; n_c];
+    let mut block_plc = vec![0.0f64; n_c];
+    let mut kept_positive = 0.0;
+    let mut block = |x: &OutCol, d: f64| {
+        let b = match x.kind {
+            MoveKind::Rotation => &mut block_rot[x.cadre as usize],
+            MoveKind::Placement => &mut block_plc[x.cadre as usize],
+        };
+        *b = b.max(d);
+    };
+    for (k, x) in kept(sc, cols).iter().enumerate() {
+        let mine = pricer.reduced_cost(x);
+        block(x, mine);
+        kept_positive += mine.max(0.0);
+        let theirs = raw.col_duals[k];
+        if (mine - theirs).abs() > 1e-5 * (1.0 + theirs.abs()) {
+            return Err(format!(
+                "pricing disagrees with HiGHS on column {k}: {mine} vs {theirs}"
+            ));
+        }
+    }
+    let mut rot_max = vec![0.0f64; n_c];
+    let mut run_max = vec![0.0f64; n_c];
+    let mut other = 0.0;
+    let mut positive = 0;
+    for x in &cols.left_out {
+        let d = pricer.reduced_cost(x);
+        if d <= 0.0 {
+            continue;
+        }
+        block(x, d);
+        positive += 1;
+        let c = x.cadre as usize;
+        match (x.kind, pricer.is_running[c]) {
+            (MoveKind::Rotation, _) => rot_max[c] = rot_max[c].max(d),
+            (MoveKind::Placement, true) => run_max[c] = run_max[c].max(d),
+            (MoveKind::Placement, false) => other += d,
+        }
+    }
+    let lp = raw.objective + constant;
+    let farley = lp + rot_max.iter().sum::<f64>() + run_max.iter().sum::<f64>() + other;
+    let blocks = lp - kept_positive + block_rot.iter().sum::<f64>() + block_plc.iter().sum::<f64>();
+    let bound = farley.min(blocks);
+    Ok(FullBound {
+        lp,
+        bound,
+        positive,
+        priced: cols.left_out.len(),
+        lp_s,
+        pricing_s: priced.elapsed().as_secs_f64(),
+    })
+}

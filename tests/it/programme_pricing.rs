@@ -1,0 +1,150 @@
+//! The national programme's solve on small programmes: the model keeps only the best columns of
+//! each cadre and period (as above `programme::FILTER_ABOVE`), the others are priced, and the bound
+//! reported must hold for the programme over every column (the brute force of `programme.rs`
+//! knows nothing of columns or models); the greedy start the MIP gets is a programme the checker
+//! passes.
+
+use super::programme::{brute_force, build, raw_prog};
+use crate::common::root;
+use proptest::prelude::*;
+use rotaplan::check::programme::check;
+use rotaplan::programme::plan::evaluate;
+use rotaplan::programme::{Columns, Move, MoveKind, Timeline, generate_keeping};
+use rotaplan::solve::SolveStatus;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The moves of x columns (rotations first, then placements).
+fn moves_of(cols: &Columns, xs: &[usize]) -> Vec<Move> {
+    let n = cols.rotations.len();
+    let mut v: Vec<Move> = xs
+        .iter()
+        .map(|&k| {
+            if k < n {
+                let r = &cols.rotations[k];
+                Move {
+                    cadre: r.cadre,
+                    post: r.post,
+                    kind: MoveKind::Rotation,
+                    period: r.period,
+                }
+            } else {
+                let x = &cols.placements[k - n];
+                Move {
+                    cadre: x.cadre,
+                    post: x.post,
+                    kind: MoveKind::Placement,
+                    period: x.period,
+                }
+            }
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_bound_over_every_column_holds_when_only_the_best_are_kept() {
+    let mut runner = crate::common::seeded_runner(48);
+    let seen = [
+        AtomicUsize::new(0), // columns left out of the model
+        AtomicUsize::new(0), // a left-out column with a positive reduced cost
+        AtomicUsize::new(0), // proven optimal over every column with columns left out
+    ];
+    let result = runner.run(&raw_prog(), |raw| {
+        let sc = build(&raw);
+        let tl = Timeline::new(&sc).unwrap();
+        let all = generate_keeping(&sc, &tl, None);
+        let part = generate_keeping(&sc, &tl, Some(1));
+        prop_assert!(all.left_out.is_empty());
+        // Every column is in the model or left out, once.
+        prop_assert_eq!(
+            all.rotations.len() + all.placements.len(),
+            part.rotations.len() + part.placements.len() + part.left_out.len()
+        );
+        prop_assert_eq!(all.without_placement, part.without_placement);
+        if part.left_out.is_empty() {
+            return Ok(());
+        }
+        seen[0].fetch_add(1, Ordering::Relaxed);
+        let out = rotaplan::solve::programme::solve(&sc, &tl, &part);
+        let priced = match &out.pricing {
+            Some(Ok(b)) => b.clone(),
+            other => return Err(TestCaseError::fail(format!("not priced: {other:?}"))),
+        };
+        if priced.positive > 0 {
+            seen[1].fetch_add(1, Ordering::Relaxed);
+        }
+        let (best, witness) = brute_force(&sc, &tl);
+        // The bound holds for every programme, over every column.
+        prop_assert!(
+            priced.bound >= best - 1e-6,
+            "bound {} below the best programme {} ({:?})",
+            priced.bound,
+            best,
+            witness
+        );
+        let got = out.backend_objective.unwrap();
+        let moves = moves_of(
+            &part,
+            &[
+                out.rotations.clone(),
+                out.placements
+                    .iter()
+                    .map(|j| j + part.rotations.len())
+                    .collect(),
+            ]
+            .concat(),
+        );
+        prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+        prop_assert!((evaluate(&sc, &tl, &moves).total - got).abs() < 1e-6);
+        prop_assert!(got <= best + 1e-6);
+        prop_assert_eq!(out.bound, Some(priced.bound));
+        // Optimal is claimed only when it is optimal over every column.
+        if out.status == SolveStatus::Optimal {
+            seen[2].fetch_add(1, Ordering::Relaxed);
+            prop_assert!((got - best).abs() < 1e-6, "{} vs {}", got, best);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let seen: Vec<usize> = seen.iter().map(|a| a.load(Ordering::Relaxed)).collect();
+    // Not vacuous: columns are left out, some price positive, some are proven optimal anyway.
+    assert!(seen.iter().all(|&n| n >= 2), "{seen:?}");
+}
+
+#[test]
+fn the_greedy_start_is_a_programme_the_checker_passes() {
+    let mut runner = crate::common::seeded_runner(48);
+    let nonempty = AtomicUsize::new(0);
+    let result = runner.run(&raw_prog(), |raw| {
+        let sc = build(&raw);
+        let tl = Timeline::new(&sc).unwrap();
+        let cols = generate_keeping(&sc, &tl, None);
+        let start = rotaplan::solve::programme_greedy::start(&sc, &tl, &cols);
+        let moves = moves_of(&cols, &start);
+        prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+        if !moves.is_empty() {
+            nonempty.fetch_add(1, Ordering::Relaxed);
+        }
+        let (best, _) = brute_force(&sc, &tl);
+        prop_assert!(evaluate(&sc, &tl, &moves).total <= best + 1e-6);
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    assert!(nonempty.load(Ordering::Relaxed) >= 8);
+    // The shipped province: a real start, every rule kept.
+    let sc = rotaplan::scenario::load(&root().join("scenarios/programme/programme.yaml")).unwrap();
+    let tl = Timeline::new(&sc).unwrap();
+    let cols = generate_keeping(&sc, &tl, None);
+    let moves = moves_of(
+        &cols,
+        &rotaplan::solve::programme_greedy::start(&sc, &tl, &cols),
+    );
+    assert!(moves.len() > 20, "{}", moves.len());
+    let v = check(&sc, &moves);
+    assert!(v.is_empty(), "{v:?}");
+}
