@@ -23,7 +23,7 @@ use super::{Move, MoveKind, Occupancy, Timeline};
 use crate::domain::{CadreIx, Date, PostIx, Programme, ProgrammeTargets, Scenario};
 use crate::rules::RuleContext;
 use crate::rules::retirement::whole_months_between;
-use crate::solve::model::{TARGET_NAMES, target_flag};
+use crate::rules::{TARGET_NAMES, target_flag};
 use chrono::Datelike;
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -9,7 +9,7 @@ use crate::compare::NotAPlan;
 use crate::domain::Lang;
 use crate::explain::{NotFound, Table};
 use crate::output::{Holder, Locked, OutDirError};
-use crate::runs::nightly::MergeError;
+use crate::runs::manifest::MergeError;
 use crate::solve::export::ExportError;
 use std::fmt;
 use std::path::PathBuf;

@@ -3,7 +3,7 @@
 
 use super::catalogue::{Msg, fill, t};
 use crate::domain::Lang;
-use crate::runs::parallel::JobError;
+use crate::runs::manifest::JobError;
 use std::fmt;
 
 /// Why a job has no plan, in `lang` (the text of its error.txt).

@@ -50,7 +50,7 @@ pub use explain::{
     worded,
 };
 pub use findings::relaxation_summary;
-pub(crate) use rules::{Detail, groups_text};
+pub(crate) use rules::groups_text;
 pub use rules::{note_text, notes_text};
 mod committee;
 mod excel_csv;

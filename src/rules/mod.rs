@@ -322,6 +322,22 @@ impl<'a> RuleContext<'a> {
     }
 }
 
+/// The share-target flags (structure targets S1), in the order of `TARGET_NAMES`.
+type FlagFn = fn(&crate::scoring::StructureFlags) -> bool;
+pub const TARGET_FLAGS: [FlagFn; 3] = [|f| f.woman, |f| f.young, |f| f.minority];
+
+pub const TARGET_NAMES: [&str; 3] = ["women", "young", "minority"];
+
+/// The target shares in the order of `TARGET_FLAGS` and `TARGET_NAMES`.
+pub fn target_shares(sc: &Scenario) -> [f64; 3] {
+    [sc.targets.women, sc.targets.young, sc.targets.minority]
+}
+
+/// Whether a cadre counts towards target `k`.
+pub fn target_flag(ctx: &RuleContext, c: CadreIx, k: usize) -> bool {
+    TARGET_FLAGS[k](&ctx.flags(c))
+}
+
 /// H1: the cadre is in the approved planning for a leadership title.
 pub fn h1_planned(cadre: &Cadre) -> RuleResult {
     if cadre.planned_titles.is_empty() {

@@ -134,12 +134,6 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// `N scenarios: a optimal, b not proven, c failed` — the operator's one line, in English
-    /// ([`crate::report::batch_line`] in any language).
-    pub fn one_line(&self) -> String {
-        crate::report::batch_line(crate::domain::Lang::En, self)
-    }
-
     /// (proven, with an unproven plan, failed or infeasible or not started) scenarios.
     pub fn counts(&self) -> (usize, usize, usize) {
         let count = |f: &dyn Fn(&Entry) -> bool| self.scenarios.iter().filter(|e| f(e)).count();

@@ -388,7 +388,7 @@ fn finished_event(dir: &Path, m: &Manifest) {
         reused = m.scenarios.iter().filter(|e| e.reused).count(),
         all_ok = m.all_ok(),
         "{}",
-        m.one_line()
+        crate::report::batch_line(crate::domain::Lang::En, m)
     );
 }
 

@@ -11,8 +11,7 @@
 use super::backend::{Names, NewColumn};
 use crate::domain::{CadreIx, PostIx, UnitIx};
 use crate::rules::family::{FamilySide, has_side};
-use crate::rules::{Candidates, RuleContext};
-use crate::scoring::StructureFlags;
+use crate::rules::{Candidates, RuleContext, TARGET_FLAGS};
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, variable};
 use std::collections::BTreeMap;
 
@@ -104,10 +103,6 @@ pub enum Aux {
     /// deadline counted from then.
     EmptyOpened(PostIx, u16),
 }
-
-/// The share-target flags, in the order of the target rows.
-type FlagFn = fn(&StructureFlags) -> bool;
-const TARGET_FLAGS: [FlagFn; 3] = [|f| f.woman, |f| f.young, |f| f.minority];
 
 pub struct Model {
     pub vars: ProblemVariables,
@@ -678,17 +673,7 @@ fn targets(ctx: &RuleContext, cands: &Candidates, m: &mut Model) {
     }
 }
 
-/// The target shares in the order of `TARGET_FLAGS` and `TARGET_NAMES`.
-pub fn target_shares(sc: &crate::domain::Scenario) -> [f64; 3] {
-    [sc.targets.women, sc.targets.young, sc.targets.minority]
-}
-
-pub const TARGET_NAMES: [&str; 3] = ["women", "young", "minority"];
-
-/// Whether a cadre counts towards target `k`.
-pub fn target_flag(ctx: &RuleContext, c: CadreIx, k: usize) -> bool {
-    TARGET_FLAGS[k](&ctx.flags(c))
-}
+pub use crate::rules::{TARGET_NAMES, target_flag, target_shares};
 
 /// Σ (flag − target)·x over the model's columns: ≥ 0 when the share among the cadres moved is met.
 fn target_expr(

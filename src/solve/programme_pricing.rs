@@ -13,7 +13,9 @@
 //! aux share is the kept LP's optimum z_R by LP duality (its reduced costs are exactly these d_j,
 //! checked against HiGHS's own below), so
 //!
-//!     L(y) = z_R + Σ_{j left out} max(0, d_j).
+//! ```text
+//! L(y) = z_R + Σ_{j left out} max(0, d_j).
+//! ```
 //!
 //! Tighter (Farley): every rotation column of cadre c has coefficient 1 in the row
 //! "c rotates at most once" (Σ_j rot_cj ≤ 1, b = 1). Raise that row's multiplier by
@@ -25,9 +27,11 @@
 //! slack, bounded by 1, only loses). Placements after a planned rotation are in an equality with
 //! right-hand side 0, so they add their positive reduced costs one by one. Hence the bound
 //!
-//!     z_R + Σ_c max(0, max d over c's left-out rotations)
-//!         + Σ_{running c} max(0, max d over c's left-out placements)
-//!         + Σ_{other left-out placements} max(0, d),
+//! ```text
+//! z_R + Σ_c max(0, max d over c's left-out rotations)
+//!     + Σ_{running c} max(0, max d over c's left-out placements)
+//!     + Σ_{other left-out placements} max(0, d),
+//! ```
 //!
 //! which holds for the LP over every column and so for every programme over every column.
 //!
@@ -39,8 +43,10 @@
 //! max(0, max_j d_j), kept and left-out columns together. By LP duality over the kept model,
 //! y·b + (the aux columns' share) = z_R − Σ_{j kept} max(0, d_j), so
 //!
-//!     L' = z_R − Σ_{j kept} max(0, d_j) + Σ_c [max(0, max d of c's rotations)
-//!                                             + max(0, max d of c's placements)]
+//! ```text
+//! L' = z_R − Σ_{j kept} max(0, d_j) + Σ_c [max(0, max d of c's rotations)
+//!                                         + max(0, max d of c's placements)]
+//! ```
 //!
 //! bounds every programme over every column (not the LP over them). Both bounds hold; the smaller
 //! is reported.

@@ -173,17 +173,7 @@ fn upward_imports(src: &Path, layers: &[(String, u32)]) -> Vec<String> {
 /// Upward imports found when the check was written and not yet moved (issue 10, left open): each
 /// names the item to move. The list must shrink, never grow: a new upward import fails, and so
 /// does an entry fixed but left here.
-const KNOWN: &[&str] = &[
-    // `TARGET_NAMES`, `target_flag`: the programme's target flags, to move from solve/model.rs
-    // into programme/targets.rs (or domain).
-    "programme/targets (40) imports solve/model (50)",
-    // `MergeError` moved to runs/manifest.rs; the import still names the re-export in nightly.
-    "report/errors (90) imports runs/nightly (95)",
-    // `JobError` moved to runs/manifest.rs; the import still names the re-export in parallel.
-    "report/jobs (90) imports runs/parallel (95)",
-    // `Manifest::one_line` calls `report::batch_line`; its callers should word it instead.
-    "runs/manifest (85) imports report (90)",
-];
+const KNOWN: &[&str] = &[];
 
 #[test]
 fn no_module_imports_one_above_it() {
