@@ -592,18 +592,21 @@ fn sheet_failure(
 
 /// What to name instead of the directory `dir` given as a scenario: its one scenario file, or a
 /// list of them (E1008).
+/// A file named `*.yaml` or `*.yml` (any case).
+fn is_yaml_file(p: &Path) -> bool {
+    p.is_file()
+        && p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml"))
+}
+
 fn inside_directory(dir: &Path) -> Text {
     let mut found: Vec<String> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml"))
-        })
+        .filter(|p| is_yaml_file(p))
         .map(|p| p.display().to_string())
         .collect();
     found.sort();
@@ -626,12 +629,7 @@ fn near_scenario_file(path: &Path) -> Option<String> {
         .ok()?
         .flatten()
         .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml"))
-        })
+        .filter(|p| is_yaml_file(p))
         .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
         .collect();
     names.sort();

@@ -234,17 +234,8 @@ pub(super) fn solve(
         );
         if let (true, Some(chosen)) = (tight, chosen) {
             *solved_cols = set.clone();
-            out.status = SolveStatus::Optimal;
-            out.bound = Some(z_lp);
-            out.gap = Some(0.0);
-            out.columns = lp_cols.len();
-            out.rows = n_rows;
-            out.note = Some(Note::PricingIntegral {
-                held: set.len(),
-                pairs: cands.len(),
-                rounds,
-                bound: z_lp,
-            });
+            let held = (lp_cols.len(), n_rows, set.len(), cands.len());
+            proven_by_lp(out, z_lp, held, rounds);
             return Ok(chosen);
         }
     }
@@ -264,17 +255,8 @@ pub(super) fn solve(
             "pricing: the LP solution is integral"
         );
         if tight {
-            out.status = SolveStatus::Optimal;
-            out.bound = Some(z_lp);
-            out.gap = Some(0.0);
-            out.columns = lp_cols.len();
-            out.rows = n_rows;
-            out.note = Some(Note::PricingIntegral {
-                held: set.len(),
-                pairs: cands.len(),
-                rounds,
-                bound: z_lp,
-            });
+            let held = (lp_cols.len(), n_rows, set.len(), cands.len());
+            proven_by_lp(out, z_lp, held, rounds);
             return Ok(chosen);
         }
     }
@@ -411,6 +393,27 @@ pub(super) fn solve(
     }
     *solved_cols = set;
     Ok(result)
+}
+
+/// An integral LP solution worth the bound over every pair: optimal, no MIP. `held` is (LP
+/// columns, LP rows, pairs in the restricted set, all pairs).
+fn proven_by_lp(
+    out: &mut SolveOutcome,
+    z_lp: f64,
+    (columns, rows, held, pairs): (usize, usize, usize, usize),
+    rounds: usize,
+) {
+    out.status = SolveStatus::Optimal;
+    out.bound = Some(z_lp);
+    out.gap = Some(0.0);
+    out.columns = columns;
+    out.rows = rows;
+    out.note = Some(Note::PricingIntegral {
+        held,
+        pairs,
+        rounds,
+        bound: z_lp,
+    });
 }
 
 /// What one pricing pass over the pairs left out of the restricted set finds.
