@@ -839,17 +839,21 @@ fn level_rows(plan: &Plan, lang: Lang) -> ([&'static str; 8], Vec<Vec<String>>) 
             ]
         })
         .collect();
-    let header = [
+    (level_header(lang, Msg::LevelValuePlan), rows)
+}
+
+/// The header of a levels table (plan or programme); `value` names the column of the value found.
+pub(crate) fn level_header(lang: Lang, value: Msg) -> [&'static str; 8] {
+    [
         "#",
         t(lang, Msg::LevelName),
         t(lang, Msg::LabelStatus),
         t(lang, Msg::LevelOptimum),
         t(lang, Msg::LabelBound),
-        t(lang, Msg::LevelValuePlan),
+        t(lang, value),
         t(lang, Msg::LevelTolerance),
         t(lang, Msg::LevelKept),
-    ];
-    (header, rows)
+    ]
 }
 
 /// plan.md's table of the levels (nothing without `objective:`).

@@ -225,19 +225,7 @@ fn levels_and_changes(sc: &Scenario, plan: &ProgrammePlan, out: &mut String, lan
                 ]
             })
             .collect();
-        *out += &text_table(
-            &[
-                "#",
-                t(lang, Msg::LevelName),
-                t(lang, Msg::LabelStatus),
-                t(lang, Msg::LevelOptimum),
-                t(lang, Msg::LabelBound),
-                t(lang, Msg::LevelValue),
-                t(lang, Msg::LevelTolerance),
-                t(lang, Msg::LevelKept),
-            ],
-            &rows,
-        );
+        *out += &text_table(&super::level_header(lang, Msg::LevelValue), &rows);
     }
     if let Some(rows) = change_rows(sc, plan, lang) {
         let _ = writeln!(out, "\n{}:", t(lang, Msg::ChangesHeading));
