@@ -754,6 +754,7 @@ catalogue! {
     JobPreviousPlan { en: "baseline: previous: the previous plan {file} cannot be read:\n{error}", vi: "baseline: previous: không đọc được phương án trước {file}:\n{error}" }
     JobChecker { en: "internal error: the plan failed the independent checker\n{violations}", vi: "lỗi nội bộ: phương án không qua được bước kiểm tra độc lập\n{violations}" }
     JobNotStarted { en: "not started: the run was interrupted", vi: "chưa chạy: lượt chạy đã bị dừng giữa chừng" }
+    JobWrite { en: "cannot write the outputs to {dir}: {error}", vi: "không ghi được kết quả vào {dir}: {error}" }
     JobPlanXlsx { en: "internal error: cannot make plan.xlsx: {error}", vi: "lỗi nội bộ: không tạo được plan.xlsx: {error}" }
     ValidateValid { en: "{path}: valid ({units} units, {posts} posts, {cadres} cadres, plan date {date}, rule set {rules}{variants}){warnings}", vi: "{path}: hợp lệ ({units} đơn vị, {posts} vị trí, {cadres} cán bộ, ngày lập kế hoạch {date}, bộ quy định {rules}{variants}){warnings}" }
     ValidateVariants { en: ", and {n} variant(s)", vi: ", và {n} biến thể" }
@@ -820,6 +821,9 @@ catalogue! {
     MergeFile { en: "{path}: {error}", vi: "{path}: không đọc hoặc ghi được ({error})" }
     ExportFormat { en: "{path}: the model file must end in .mps or .lp", vi: "{path}: tệp mô hình phải có đuôi .mps hoặc .lp" }
     ExportWrite { en: "cannot write the model to {path}: {error}", vi: "không ghi được mô hình vào {path}: {error}" }
+    BackendDeadline { en: "the backend missed its deadline", vi: "bộ giải không trả lời trong thời hạn" }
+    BackendNoPlan { en: "the backend stopped before it found a solution", vi: "bộ giải dừng trước khi tìm được lời giải" }
+    BackendInfeasible { en: "the model is infeasible", vi: "mô hình không có lời giải khả thi" }
     NotFoundCadre { en: "no cadre with id \"{id}\" in cadres.csv", vi: "không có cán bộ nào mã \"{id}\" trong cadres.csv" }
     NotFoundPost { en: "no post with id \"{id}\" in posts.csv", vi: "không có vị trí nào mã \"{id}\" trong posts.csv" }
     // ---- the notes of explanations (plan::Note), worded by report::rules::note_text

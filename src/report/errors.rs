@@ -10,6 +10,7 @@ use crate::domain::Lang;
 use crate::explain::{NotFound, Table};
 use crate::output::{Holder, Locked, OutDirError};
 use crate::runs::manifest::MergeError;
+use crate::solve::backend::Failure;
 use crate::solve::export::ExportError;
 use std::fmt;
 use std::path::PathBuf;
@@ -240,6 +241,16 @@ pub fn export_text(lang: Lang, e: &ExportError) -> String {
     }
 }
 
+/// Why the solver backend returned no solution, in `lang` (`Other`: the backend's own words).
+pub fn failure_text(lang: Lang, e: &Failure) -> String {
+    match e {
+        Failure::Deadline => t(lang, Msg::BackendDeadline).to_string(),
+        Failure::NoPlan => t(lang, Msg::BackendNoPlan).to_string(),
+        Failure::Infeasible => t(lang, Msg::BackendInfeasible).to_string(),
+        Failure::Other(m) => m.clone(),
+    }
+}
+
 /// A plan.json that is not one, in `lang` (serde's own words after the colon).
 pub fn not_a_plan_text(lang: Lang, e: &NotAPlan) -> String {
     fill(lang, Msg::RefNotAPlan, &[("error", &e.0)])
@@ -275,6 +286,7 @@ english! {
     Locked => locked_text,
     MergeError => merge_text,
     ExportError => export_text,
+    Failure => failure_text,
     NotAPlan => not_a_plan_text,
     NotFound => not_found_text,
 }
@@ -323,5 +335,38 @@ mod tests {
             refusal_text(Lang::Vi, &Refusal::Gap(2.0)),
             "lỗi: --gap phải nằm trong khoảng [0, 1), giá trị đã nhập là 2"
         );
+    }
+
+    /// The backend's failures and a job's unwritable outputs are worded here, not where they
+    /// happen: English as before for the logs and the manifest, and a Vietnamese sentence.
+    #[test]
+    fn backend_failures_and_unwritable_jobs_are_worded_in_both_languages() {
+        use crate::runs::manifest::JobError;
+        let cases = [
+            (Failure::Deadline, "the backend missed its deadline"),
+            (
+                Failure::NoPlan,
+                "the backend stopped before it found a solution",
+            ),
+            (Failure::Infeasible, "the model is infeasible"),
+        ];
+        for (f, en) in cases {
+            assert_eq!(f.to_string(), en);
+            let vi = failure_text(Lang::Vi, &f);
+            assert!(!vi.is_empty() && vi != en, "{vi}");
+        }
+        // The backend's own words pass through unchanged.
+        let other = Failure::Other("HiGHS status Unknown".into());
+        assert_eq!(failure_text(Lang::Vi, &other), "HiGHS status Unknown");
+        let w = JobError::Write {
+            dir: "run/a".into(),
+            error: "No space left on device (os error 28)".into(),
+        };
+        assert_eq!(
+            w.to_string(),
+            "cannot write the outputs to run/a: No space left on device (os error 28)"
+        );
+        let vi = crate::report::job_error_text(Lang::Vi, &w);
+        assert!(vi.starts_with("không ghi được kết quả vào run/a: "), "{vi}");
     }
 }

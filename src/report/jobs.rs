@@ -24,6 +24,11 @@ pub fn job_error_text(lang: Lang, e: &JobError) -> String {
             &[("violations", &super::violations_text_in(v, lang))],
         ),
         JobError::NotStarted => t(lang, Msg::JobNotStarted).to_string(),
+        JobError::Write { dir, error } => fill(
+            lang,
+            Msg::JobWrite,
+            &[("dir", &dir.display()), ("error", error)],
+        ),
     }
 }
 

@@ -161,6 +161,8 @@ pub enum JobError {
     Checker(Vec<crate::check::Violation>),
     /// The run was stopped (SIGINT) before the job started.
     NotStarted,
+    /// The job's outputs could not be written into its folder of the run.
+    Write { dir: PathBuf, error: String },
 }
 
 impl From<crate::scenario::LoadError> for JobError {

@@ -474,10 +474,13 @@ impl Writer<'_> {
                     status: RunStatus::Failed,
                     outputs: Vec::new(),
                     outputs_sha256: Default::default(),
-                    error: Some(format!(
-                        "cannot write the outputs to {}: {err}",
-                        job_dir.display()
-                    )),
+                    error: Some(
+                        JobError::Write {
+                            dir: job_dir.clone(),
+                            error: err.to_string(),
+                        }
+                        .to_string(),
+                    ),
                     ..entry(&self.jobs[index], i, h, f, &[])
                 }
             }

@@ -110,7 +110,7 @@ pub struct Raw {
     pub col_duals: Vec<f64>,
 }
 
-/// Why a backend returned no solution.
+/// Why a backend returned no solution (worded by report/errors.rs).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
     /// The backend did not answer within `RunOptions::deadline`.
@@ -119,17 +119,6 @@ pub enum Failure {
     NoPlan,
     Infeasible,
     Other(String),
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Failure::Deadline => f.write_str("the backend missed its deadline"),
-            Failure::NoPlan => f.write_str("the backend stopped before it found a solution"),
-            Failure::Infeasible => f.write_str("the model is infeasible"),
-            Failure::Other(m) => f.write_str(m),
-        }
-    }
 }
 
 /// Limits of one solve.
