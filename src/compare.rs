@@ -63,6 +63,10 @@ pub struct PlanSummary {
     /// only between plans with the same fingerprint.
     #[serde(skip)]
     pub weights: Option<String>,
+    /// Hard-rule violations the checker found in a hand-made plan: such a plan is listed but
+    /// never marked best (it is not a plan the committee may adopt).
+    #[serde(skip)]
+    pub violations: usize,
 }
 
 impl PlanSummary {
@@ -266,6 +270,9 @@ pub fn compare(plans: &[(String, PlanSummary)]) -> Comparison {
         // The sets of rows compared with each other for this column.
         let mut sets: BTreeMap<(String, Option<String>), Vec<usize>> = BTreeMap::new();
         for (i, r) in rows.iter().enumerate() {
+            if plans[i].1.violations > 0 {
+                continue;
+            }
             if col.weighted() {
                 if r.weights.is_none() {
                     continue;

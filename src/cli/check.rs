@@ -117,7 +117,12 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
 /// `check::programme` at every period's date.
 fn programme(sc: &rotaplan::domain::Scenario, a: &Args, lang: Lang) -> Status {
     let moves = match scenario::read_programme(&a.plan, sc) {
-        Ok(m) => m,
+        Ok(f) => {
+            if let Err(s) = super::say_warnings(&f.warnings, a.deny_warnings, lang) {
+                return s;
+            }
+            f.moves
+        }
         Err(e) => return plan_problems(&e, a.format, lang),
     };
     let v = rotaplan::check::programme::check(sc, &moves);

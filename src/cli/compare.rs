@@ -130,6 +130,7 @@ pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
             }
         }
     }
+    let invalid = plans.iter().any(|(_, p)| p.violations > 0);
     let cmp = compare::compare(&plans);
     // The words follow --lang (or the scenario's language, or the locale), as `run`'s do.
     let lang = sc.as_ref().map_or(langs.plain(), |s| langs.of(s));
@@ -139,7 +140,7 @@ pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
         Format::Csv => report::comparison_csv(&cmp),
         Format::Json => report::comparison_json(&cmp),
     });
-    Status::Ok
+    Status::ok_if(!invalid)
 }
 
 /// A hand-made plan file scored against its scenario, as a comparison reads it.
@@ -156,11 +157,27 @@ fn scored(
     let ctx = rotaplan::rules::RuleContext::new(sc);
     let pairs: Vec<_> = rows.rows.iter().map(|r| (r.cadre, r.post)).collect();
     let s = rotaplan::plan::score(&ctx, &pairs);
+    // Scored, and checked: a plan that breaks a hard rule is said and never marked best.
+    let v = rotaplan::check::check(&ctx, &pairs);
+    if !v.is_empty() {
+        let text = format!(
+            "{}\n{}\n",
+            report::hand_made_breaks_rules(lang, &f.display().to_string()),
+            report::violations_text_in(&v, lang)
+        );
+        super::log::say_err_detail(text.lines().next().unwrap_or_default(), &text);
+    }
     Ok(PlanSummary {
         scenario: sc.name.clone(),
         plan_date: Some(sc.plan_date),
+        violations: v.len(),
         solver: compare::SummarySolver {
-            status: "hand-made".into(),
+            status: if v.is_empty() {
+                "hand-made"
+            } else {
+                "hand-made-invalid"
+            }
+            .into(),
             objective: Some(s.objective.total),
             ..Default::default()
         },

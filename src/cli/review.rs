@@ -32,7 +32,12 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         return Status::Problem;
     };
     let moves = match scenario::read_programme(&a.programme, &sc) {
-        Ok(m) => m,
+        Ok(f) => {
+            if let Err(s) = super::say_warnings(&f.warnings, false, langs.of(&sc)) {
+                return s;
+            }
+            f.moves
+        }
         Err(e) => {
             let text = format!("{e}\n");
             log::say_err_detail(text.lines().next().unwrap_or("error"), &text);

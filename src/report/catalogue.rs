@@ -349,6 +349,8 @@ catalogue! {
     StatusFailed { en: "failed", vi: "lỗi" }
     StatusNotStarted { en: "not started", vi: "chưa chạy" }
     StatusHandMade { en: "hand-made", vi: "lập thủ công" }
+    StatusHandMadeInvalid { en: "hand-made, breaks hard rules", vi: "lập thủ công, vi phạm quy định bắt buộc" }
+    HandMadeBreaksRules { en: "{file}: this hand-made plan breaks hard rules; it is compared but never marked best", vi: "{file}: phương án lập thủ công này vi phạm quy định bắt buộc; vẫn được so sánh nhưng không bao giờ được đánh dấu là tốt nhất" }
     StatusComplete { en: "complete", vi: "hoàn tất" }
     StatusInterrupted { en: "interrupted", vi: "bị dừng" }
     ChartsHeading { en: "Charts", vi: "Biểu đồ" }
@@ -1070,6 +1072,7 @@ pub fn status_id(lang: Lang, id: &str) -> String {
         "failed" => Msg::StatusFailed,
         "not_started" => Msg::StatusNotStarted,
         "hand-made" => Msg::StatusHandMade,
+        "hand-made-invalid" => Msg::StatusHandMadeInvalid,
         "complete" => Msg::StatusComplete,
         "interrupted" => Msg::StatusInterrupted,
         other => return other.to_string(),
@@ -1220,6 +1223,7 @@ diagnostic_words! {
     PeriodRemoveOrAdd { en: "remove `period:`, or add a `programme:`", vi: "bỏ `period:`, hoặc thêm `programme:`" }
     PeriodYearOf { en: "the year of a programme period: {years}", vi: "năm của một kỳ trong chương trình: {years}" }
     PeriodWriteYear { en: "write one of those years, or leave `period:` out (any period)", vi: "ghi một trong các năm đó, hoặc bỏ `period:` (kỳ bất kỳ)" }
+    CodeW1001 { en: "table read as Windows-1258", vi: "bảng được đọc theo bảng mã Windows-1258" }
     CodeW2001 { en: "province written as a name", vi: "tỉnh ghi bằng tên" }
     CodeW2002 { en: "unknown province", vi: "tỉnh không xác định" }
     CodeW2003 { en: "planned title matches no post", vi: "chức danh quy hoạch không khớp vị trí nào" }
@@ -1245,6 +1249,8 @@ diagnostic_words! {
     CheckThePathAndThe { en: "check the path and the file's permissions", vi: "kiểm tra đường dẫn và quyền truy cập tệp" }
     UTF8Text { en: "UTF-8 text", vi: "văn bản UTF-8" }
     SaveTheFileAsUTF { en: "save the file as UTF-8 (in Excel: Save As → CSV UTF-8; a `;` separator is read as it is), or name the .xlsx workbook under `tables:` instead", vi: "lưu tệp dạng UTF-8 (trong Excel: Lưu thành → CSV UTF-8; dấu phân cách `;` vẫn được đọc), hoặc ghi tên sổ tính .xlsx dưới `tables:`" }
+    WindowsCodePage { en: "text in the Vietnamese Windows code page (Windows-1258), not UTF-8; it was read as Windows-1258", vi: "văn bản theo bảng mã tiếng Việt của Windows (Windows-1258), không phải UTF-8; đã đọc theo Windows-1258" }
+    SaveAsUtf8CheckNames { en: "check that the names read right in the outputs, and save the file as UTF-8 to be sure (in Excel: Save As → CSV UTF-8)", vi: "kiểm tra họ tên trong kết quả có hiển thị đúng không, và lưu tệp dạng UTF-8 cho chắc chắn (trong Excel: Lưu thành → CSV UTF-8)" }
     OneYAMLDocumentPerScenario { en: "one YAML document per scenario file", vi: "mỗi tệp kịch bản một tài liệu YAML" }
     RemoveTheOrLineAnd { en: "remove the `---` (or `...`) line and what follows it, or put the second scenario in a file of its own (several scenarios of one file are written under `variants:`)", vi: "xóa dòng `---` (hoặc `...`) và phần sau nó, hoặc đưa kịch bản thứ hai sang tệp riêng (nhiều kịch bản trong một tệp được ghi dưới `variants:`)" }
     AWholeNumberTooLarge { en: "{number}, a whole number too large to be read", vi: "{number}, số nguyên quá lớn, không đọc được" }

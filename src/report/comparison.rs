@@ -5,6 +5,11 @@ use super::{md_table, num, num_in, number_in, text_table};
 use crate::compare::{Comparison, Diff};
 use crate::domain::Lang;
 
+/// The line before the violations of a hand-made plan that `compare` scored.
+pub fn hand_made_breaks_rules(lang: Lang, file: &str) -> String {
+    catalogue::fill(lang, Msg::HandMadeBreaksRules, &[("file", &file)])
+}
+
 /// The catalogue message of a label key of this module.
 fn label_msg(key: &str) -> Option<Msg> {
     Some(match key {

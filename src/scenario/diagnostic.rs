@@ -79,6 +79,7 @@ macro_rules! warning_codes {
 }
 
 warning_codes! {
+    LEGACY_ENCODING = "W1001": CodeW1001;
     PROVINCE_BY_NAME = "W2001": CodeW2001;
     UNKNOWN_PROVINCE = "W2002": CodeW2002;
     UNMATCHED_TITLE = "W2003": CodeW2003;
@@ -675,6 +676,7 @@ says! {
     PeriodRemoveOrAdd
     PeriodYearOf
     PeriodWriteYear
+    CodeW1001
     CodeW2001
     CodeW2002
     CodeW2003
@@ -700,6 +702,8 @@ says! {
     CheckThePathAndThe
     UTF8Text
     SaveTheFileAsUTF
+    WindowsCodePage
+    SaveAsUtf8CheckNames
     OneYAMLDocumentPerScenario
     RemoveTheOrLineAnd
     AWholeNumberTooLarge

@@ -6,9 +6,9 @@
 
 use std::path::Path;
 
-use super::diagnostic::{self as code, Diags, LoadError, Say, Text, quoted};
+use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, Say, Text, quoted};
 use super::tables::{self, Column, CsvSpec, Ids};
-use super::text::{DateFormat, parse_date_as, read_text};
+use super::text::{DateFormat, parse_date_as};
 use super::yaml::TableRef;
 use super::{Locate, read_failure};
 use crate::domain::MoveKind;
@@ -30,7 +30,8 @@ const HISTORY: CsvSpec = CsvSpec {
     aliases: &[],
 };
 
-/// `sc` with `replan` filled from the history and previous tables of `programme:` (none: as is).
+/// `sc` with `replan` filled from the history and previous tables of `programme:` (none: as is),
+/// and the warnings of those files.
 pub(crate) fn with_replan(
     history: Option<&TableRef>,
     previous: Option<&TableRef>,
@@ -38,16 +39,19 @@ pub(crate) fn with_replan(
     dates: DateFormat,
     loc: &dyn Locate,
     mut sc: Scenario,
-) -> Result<Scenario, LoadError> {
+) -> Result<(Scenario, Vec<Diagnostic>), LoadError> {
     if sc.programme.is_none() {
-        return Ok(sc);
+        return Ok((sc, Vec::new()));
     }
+    let mut warnings = Vec::new();
     let mut replan = Replan {
         tolerance,
         ..Replan::default()
     };
     if let Some(t) = history {
-        replan.history = read_history(t, dates, loc, &sc)?;
+        let (history, w) = read_history(t, dates, loc, &sc)?;
+        replan.history = history;
+        warnings.extend(w);
     }
     if let Some(t) = previous {
         if let Err(f) = super::text::check_file(&t.path) {
@@ -55,12 +59,14 @@ pub(crate) fn with_replan(
                 diagnostics: vec![read_failure(&t.path, f, Some((t, loc)))],
             });
         }
-        replan.previous = Some(super::read_programme(&t.path, &sc)?);
+        let file = super::read_programme(&t.path, &sc)?;
+        replan.previous = Some(file.moves);
+        warnings.extend(file.warnings);
     }
     if let Some(p) = sc.programme.as_mut() {
         p.replan = replan;
     }
-    Ok(sc)
+    Ok((sc, warnings))
 }
 
 fn read_history(
@@ -68,10 +74,10 @@ fn read_history(
     dates: DateFormat,
     loc: &dyn Locate,
     sc: &Scenario,
-) -> Result<Vec<HistoryMove>, LoadError> {
+) -> Result<(Vec<HistoryMove>, Vec<Diagnostic>), LoadError> {
     let path: &Path = &t.path;
     let mut diags = Diags::default();
-    let text = read_text(path).map_err(|f| LoadError {
+    let text = super::text::read_table_text(path, &mut diags).map_err(|f| LoadError {
         diagnostics: vec![read_failure(path, f, Some((t, loc)))],
     })?;
     let empty = || LoadError {
@@ -93,7 +99,7 @@ fn read_history(
         return Err(diags.into_error().unwrap_or_else(empty));
     }
     let Some(prog) = sc.programme.as_ref() else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), diags.finish()?.0));
     };
     let cadres = Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str()));
     let posts = Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str()));
@@ -227,7 +233,7 @@ fn read_history(
             line: row.line,
         });
     }
-    diags.finish()?;
+    let (warnings, _) = diags.finish()?;
     out.sort_by_key(|h| (h.period, h.kind, h.cadre, h.post));
-    Ok(out)
+    Ok((out, warnings))
 }

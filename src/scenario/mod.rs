@@ -35,13 +35,13 @@ pub use diagnostic::{
     Arg, Diagnostic, ERROR_CODES, LoadError, Part, Repeats, Say, Text, WARNING_CODES, title,
 };
 pub use plan::{PlanRow, PreviousPlan, ReadPlan, read_plan, read_plan_csv, use_previous_plan};
-pub use programme::read_programme;
+pub use programme::{ProgrammeFile, read_programme};
 
 use crate::domain::{Cadre, PairRule, Post, Scenario, Unit};
 use diagnostic::{self as code, Diags, quoted};
 use locate::{KeyPath, Locate, Target};
 use tables::{Csv, CsvSpec, Ids};
-use text::{DateFormat, ReadFailure, read_text};
+use text::{DateFormat, ReadFailure};
 use yaml::{IdRef, RawPair, TableRef};
 
 /// A scenario that loaded, with the warnings its files gave (coded `W…`, located like errors) and
@@ -101,11 +101,11 @@ pub fn check_yaml_bytes(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
 /// cell), without the other tables (references are not resolved), and returns what it reports,
 /// located in `path`. The entry point of the readers' fuzz test (tests/it/fuzz.rs).
 pub fn check_table_bytes(path: &Path, table: TableKind, bytes: &[u8]) -> Vec<Diagnostic> {
-    let text = match text::decode_utf8(bytes.to_vec()) {
+    let mut diags = Diags::default();
+    let text = match text::decode_table(path, bytes.to_vec(), &mut diags) {
         Ok(t) => t,
         Err(f) => return vec![read_failure(path, f, None)],
     };
-    let mut diags = Diags::default();
     let spec = match table {
         TableKind::Units => &tables::UNITS,
         TableKind::Posts => &tables::POSTS,
@@ -337,9 +337,9 @@ pub(crate) fn from_value(
                 sc,
             )
         })
-        .map(|scenario| Checked {
+        .map(|(scenario, more)| Checked {
             scenario,
-            warnings,
+            warnings: warnings.into_iter().chain(more).collect(),
             notes,
         }),
         // Every missing part has been reported above; this is a guard, not an expected path.
@@ -456,7 +456,7 @@ fn read_table(
     if xlsx::is_workbook(&t.path) {
         return read_sheet_table(t, spec, loc, max_rows, diags);
     }
-    match read_text(&t.path) {
+    match text::read_table_text(&t.path, diags) {
         Ok(text) => {
             tracing::debug!(file = %t.path.display(), bytes = text.len(), "table read");
             tables::read_csv(&t.path, &text, spec, max_rows, diags)

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
 use super::tables::{self, Column, Csv, CsvSpec, Ids};
-use super::text::{check_file, read_text};
+use super::text::check_file;
 use super::{read_failure, xlsx};
 use crate::domain::text::same_key;
 use crate::domain::{CadreIx, PostIx, Scenario};
@@ -133,7 +133,7 @@ pub(crate) fn read_plan_in(
             }
         }
     } else {
-        let text = read_text(path).map_err(|f| LoadError {
+        let text = super::text::read_table_text(path, &mut diags).map_err(|f| LoadError {
             diagnostics: vec![read_failure(path, f, None)],
         })?;
         tables::read_csv(

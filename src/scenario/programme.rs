@@ -5,10 +5,9 @@
 use super::diagnostic::{Say, Text};
 use std::path::Path;
 
-use super::diagnostic::{self as code, Diags, LoadError, quoted};
+use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
 use super::read_failure;
 use super::tables::{self, Column, CsvSpec, Ids};
-use super::text::read_text;
 use crate::domain::Scenario;
 use crate::domain::{Move, MoveKind};
 
@@ -27,10 +26,17 @@ const PROGRAMME: CsvSpec = CsvSpec {
     aliases: &[],
 };
 
+/// A programme CSV read: its moves, and its warnings (W1001: read as Windows-1258).
+#[derive(Debug, Clone)]
+pub struct ProgrammeFile {
+    pub moves: Vec<Move>,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// The moves of a programme CSV; every unknown id, kind or period is reported (E4002–E4005).
-pub fn read_programme(path: &Path, sc: &Scenario) -> Result<Vec<Move>, LoadError> {
+pub fn read_programme(path: &Path, sc: &Scenario) -> Result<ProgrammeFile, LoadError> {
     let mut diags = Diags::default();
-    let text = read_text(path).map_err(|f| LoadError {
+    let text = super::text::read_table_text(path, &mut diags).map_err(|f| LoadError {
         diagnostics: vec![read_failure(path, f, None)],
     })?;
     let Some(csv) = tables::read_csv(
@@ -120,6 +126,9 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<Vec<Move>, LoadError
             });
         }
     }
-    diags.finish()?;
-    Ok(out)
+    let (warnings, _) = diags.finish()?;
+    Ok(ProgrammeFile {
+        moves: out,
+        warnings,
+    })
 }

@@ -1,8 +1,9 @@
 //! Reading files as text, and the small parsers shared by the YAML and CSV readers: booleans,
 //! `;`-lists, `KEY:VALUE` lists, ISO dates, numbers, and "did you mean".
 
-use super::diagnostic::{Say, Text};
+use super::diagnostic::{self as code, Diagnostic, Diags, Say, Text};
 use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::domain::Date;
 
@@ -34,6 +35,71 @@ pub(crate) fn read_text(path: &Path) -> Result<String, ReadFailure> {
         Err(e) => return Err(ReadFailure::Io(e.to_string().into())),
     };
     decode_utf8(bytes)
+}
+
+/// Reads a table (CSV) as text: UTF-8 as [`read_text`], or else Windows-1258 when the bytes are
+/// plausibly Vietnamese in that code page, with the warning W1001 in `diags` (Excel on a Windows
+/// set to Vietnamese saves "CSV (Comma delimited)" in it). The text is NFC, as UTF-8 files are
+/// compared.
+pub(crate) fn read_table_text(path: &Path, diags: &mut Diags) -> Result<String, ReadFailure> {
+    check_file(path)?;
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadFailure::NotFound),
+        Err(e) => return Err(ReadFailure::Io(e.to_string().into())),
+    };
+    decode_table(path, bytes, diags)
+}
+
+/// [`read_table_text`] on bytes already read.
+pub(crate) fn decode_table(
+    path: &Path,
+    bytes: Vec<u8>,
+    diags: &mut Diags,
+) -> Result<String, ReadFailure> {
+    let failure = match decode_utf8(bytes.clone()) {
+        Ok(text) => return Ok(text),
+        Err(f) => f,
+    };
+    let ReadFailure::NotUtf8 {
+        line,
+        column,
+        utf16: false,
+        ..
+    } = failure
+    else {
+        return Err(failure);
+    };
+    match windows_1258(&bytes) {
+        Some(text) => {
+            diags.push(
+                Diagnostic::new(code::LEGACY_ENCODING, path)
+                    .at(Some(line), Some(column))
+                    .found(Say::WindowsCodePage)
+                    .expected(Say::UTF8Text)
+                    .fix(Say::SaveAsUtf8CheckNames),
+            );
+            Ok(text)
+        }
+        None => Err(failure),
+    }
+}
+
+/// The bytes as Windows-1258, NFC, if every byte is defined there and the text has a letter only
+/// Vietnamese writes (ă â đ ê ô ơ ư, or a tone mark): a file in another code page (Latin-1 names,
+/// a binary) is not read as Vietnamese by accident.
+fn windows_1258(bytes: &[u8]) -> Option<String> {
+    let text = encoding_rs::WINDOWS_1258.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let vietnamese = text.chars().any(|c| {
+        matches!(
+            c,
+            'ă' | 'Ă' | 'â' | 'Â' | 'đ' | 'Đ' | 'ê' | 'Ê' | 'ô' | 'Ô' | 'ơ' | 'Ơ' | 'ư' | 'Ư'
+        ) || matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+    });
+    let controls = text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    (vietnamese && !controls).then(|| text.nfc().collect())
 }
 
 /// The file exists, is a regular file and is not too large.
@@ -556,6 +622,43 @@ mod tests {
             decode_utf8(b"ok\xF0".to_vec()),
             Err(ReadFailure::NotUtf8 { .. })
         ));
+    }
+
+    /// A table in Windows-1258 is read, NFC, with W1001 where its first non-UTF-8 byte is; text
+    /// in another code page, UTF-16 or binary is not taken for Vietnamese.
+    #[test]
+    fn windows_1258_tables_are_read_with_a_warning_and_nothing_else_is() {
+        let path = Path::new("cadres.csv");
+        let mut diags = Diags::default();
+        let bytes = b"id,name\r\nC01,Pha\xF2m Minh Tu\xE2\xECn\r\nC02,\xD0\xF4\xDE V\xE3n Ha\xD2i\r\n";
+        let text = decode_table(path, bytes.to_vec(), &mut diags).unwrap();
+        assert_eq!(text, "id,name\r\nC01,Phạm Minh Tuấn\r\nC02,Đỗ Văn Hải\r\n");
+        let (warnings, _) = diags.finish().unwrap();
+        assert_eq!(warnings.len(), 1);
+        let w = &warnings[0];
+        assert_eq!((w.code, w.line, w.column), ("W1001", Some(2), Some(8)));
+        // UTF-8 stays as it is, without a warning.
+        let mut diags = Diags::default();
+        assert_eq!(
+            decode_table(path, "Bí thư".as_bytes().to_vec(), &mut diags).unwrap(),
+            "Bí thư"
+        );
+        assert!(diags.finish().unwrap().0.is_empty());
+        let not_read = [
+            b"id,name\nC01,M\xFCller Stra\xDFe\n".to_vec(), // Latin-1: no Vietnamese letter
+            b"\xFF\xFEi\x00d\x00".to_vec(),                    // UTF-16
+            b"C01,\xE2\x01\x02\x03".to_vec(),                  // binary: control characters
+        ];
+        for bytes in not_read {
+            let mut diags = Diags::default();
+            assert!(
+                matches!(
+                    decode_table(path, bytes.clone(), &mut diags),
+                    Err(ReadFailure::NotUtf8 { .. })
+                ),
+                "{bytes:?}"
+            );
+        }
     }
 
     #[test]
