@@ -89,7 +89,8 @@ pub(crate) fn decode_table(
 /// Vietnamese writes (ă â đ ê ô ơ ư, or a tone mark): a file in another code page (Latin-1 names,
 /// a binary) is not read as Vietnamese by accident.
 fn windows_1258(bytes: &[u8]) -> Option<String> {
-    let text = encoding_rs::WINDOWS_1258.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let text =
+        encoding_rs::WINDOWS_1258.decode_without_bom_handling_and_without_replacement(bytes)?;
     let vietnamese = text.chars().any(|c| {
         matches!(
             c,
@@ -630,7 +631,8 @@ mod tests {
     fn windows_1258_tables_are_read_with_a_warning_and_nothing_else_is() {
         let path = Path::new("cadres.csv");
         let mut diags = Diags::default();
-        let bytes = b"id,name\r\nC01,Pha\xF2m Minh Tu\xE2\xECn\r\nC02,\xD0\xF4\xDE V\xE3n Ha\xD2i\r\n";
+        let bytes =
+            b"id,name\r\nC01,Pha\xF2m Minh Tu\xE2\xECn\r\nC02,\xD0\xF4\xDE V\xE3n Ha\xD2i\r\n";
         let text = decode_table(path, bytes.to_vec(), &mut diags).unwrap();
         assert_eq!(text, "id,name\r\nC01,Phạm Minh Tuấn\r\nC02,Đỗ Văn Hải\r\n");
         let (warnings, _) = diags.finish().unwrap();
@@ -646,8 +648,8 @@ mod tests {
         assert!(diags.finish().unwrap().0.is_empty());
         let not_read = [
             b"id,name\nC01,M\xFCller Stra\xDFe\n".to_vec(), // Latin-1: no Vietnamese letter
-            b"\xFF\xFEi\x00d\x00".to_vec(),                    // UTF-16
-            b"C01,\xE2\x01\x02\x03".to_vec(),                  // binary: control characters
+            b"\xFF\xFEi\x00d\x00".to_vec(),                 // UTF-16
+            b"C01,\xE2\x01\x02\x03".to_vec(),               // binary: control characters
         ];
         for bytes in not_read {
             let mut diags = Diags::default();

@@ -642,6 +642,40 @@ fn compare_scores_hand_made_plans_against_a_scenario() {
     assert_eq!(plans[0]["objective"], json["solver"]["objective"]);
     let best = |i: usize| plans[i]["best"].as_array().unwrap().clone();
     assert!(best(0).contains(&"objective".into()) && !best(1).contains(&"objective".into()));
+    // A plan that breaks a hard rule (C03 is not of VT06's rank: H6) scores above the optimum
+    // (614 against 611): it is listed and said, never marked best, and the exit code says so.
+    fs::write(
+        versions.join("illegal.csv"),
+        "cadre_id,post_id\nC13,VT01\nC10,VT02\nC14,VT03\nC04,VT04\nC03,VT06\n",
+    )
+    .unwrap();
+    let o = rotaplan()
+        .args([
+            "compare",
+            "--format",
+            "json",
+            "--scenario",
+            "scenarios/tutorial/tutorial.yaml",
+        ])
+        .arg(versions.join("ours.csv"))
+        .arg(versions.join("illegal.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("illegal.csv") && err.contains("H6"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let plans = v["plans"].as_array().unwrap();
+    assert_eq!(plans[1]["status"], "hand-made-invalid");
+    assert!(
+        plans[1]["objective"].as_f64().unwrap() > plans[0]["objective"].as_f64().unwrap(),
+        "{v}"
+    );
+    assert!(plans[1]["best"].as_array().unwrap().is_empty(), "{v}");
+    assert!(
+        plans[0]["best"].as_array().unwrap().is_empty(),
+        "one valid plan: nothing to mark"
+    );
     // Without the scenario a CSV is refused with a word on what to do.
     let o = rotaplan()
         .args(["-q", "compare"])

@@ -282,7 +282,9 @@ fn windows_1258(text: &str) -> Vec<u8> {
         }) {
             base = format!("{base}{}", marks.remove(i)).nfc().collect();
         }
-        let rest: String = std::iter::once(base).chain(marks.iter().map(char::to_string)).collect();
+        let rest: String = std::iter::once(base)
+            .chain(marks.iter().map(char::to_string))
+            .collect();
         out.extend(one(&rest).unwrap_or_else(|| panic!("{c:?} has no Windows-1258 form")));
     }
     out
