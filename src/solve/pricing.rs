@@ -180,6 +180,7 @@ pub(super) fn solve(
             positive_reduced_costs = positive,
             by_cadre = priced.by_cadre,
             by_post = priced.by_post,
+            by_both = priced.by_both,
             priced_in = add.len().min(MAX_ADD_PER_ROUND),
             bound,
             best_plan = best.0,
@@ -434,13 +435,20 @@ struct Priced {
     /// Σ_p (seats_p + extra_p) · max(0, max d over post p's pairs left out) (infinite if such a
     /// post had no H7 row).
     by_post: f64,
+    /// Σ_p (seats_p + extra_p)·δ_p + Σ_c max(0, max_p (d_cp − δ_p)) for the best of a few
+    /// δ ≥ 0 tried by [`split_bound`]: both rows share each pair's d. Never above `by_cadre`
+    /// (δ = 0) nor `by_post` (δ_p = post p's largest d).
+    by_both: f64,
 }
 
 impl Priced {
     /// What may be added to the restricted LP's optimum z_R for a bound over every pair: the
     /// least of the three valid amounts (see [`price`]).
     fn slack(&self) -> f64 {
-        self.by_pair.min(self.by_cadre).min(self.by_post)
+        self.by_pair
+            .min(self.by_cadre)
+            .min(self.by_post)
+            .min(self.by_both)
     }
 }
 
@@ -465,7 +473,14 @@ impl Priced {
 ///   the extra-seat column (coefficient −1, 0 ≤ extra_p ≤ approved_p) by δ_p: D grows by at most
 ///   seats_p·δ_p + approved_p·δ_p. Hence z_LP ≤ z_R + Σ_p (seats_p + approved_p)·δ_p.
 ///
-/// Each is valid alone, so the least of the three is (`Priced::slack`); the cadre amount never
+/// - Both. Raise every post row's dual by some δ_p ≥ 0 first (D grows by at most
+///   Σ_p (seats_p + approved_p)·δ_p, as above), then every cadre row's by the reduced costs left,
+///   δ_c = max(0, max_p (d_cp − δ_p)) over c's pairs left out (D grows by Σ_c δ_c): valid for
+///   any δ ≥ 0, and δ = 0 gives the cadre amount, δ_p = max_c d_cp the post amount. A post of
+///   few seats that many cadres would price in is best paid for by its row, a cadre that would
+///   go to many posts by its own: [`split_bound`] looks for such a δ.
+///
+/// Each is valid alone, so the least of the four is (`Priced::slack`); the cadre amount never
 /// exceeds the per-pair sum (a maximum is at most the sum of the positive terms). Pairs in pin or
 /// family rows are always in the set, so no left-out column touches a row these arguments skip.
 fn price(
@@ -481,6 +496,8 @@ fn price(
     let mut post_best = vec![0.0_f64; post_dual.len()];
     let mut k = 0;
     let mut best: Vec<(f64, usize)> = Vec::new();
+    // Every pair left out with d > EPS, by cadre: (cadre, post, d).
+    let mut edges: Vec<(u32, u32, f64)> = Vec::new();
     for (c, &cadre_d) in cadre_dual.iter().enumerate() {
         best.clear();
         let mut top = 0.0_f64;
@@ -499,6 +516,7 @@ fn price(
                 top = top.max(d);
                 post_best[p] = post_best[p].max(d);
                 best.push((d, i));
+                edges.push((c as u32, p as u32, d));
             }
         }
         if top > 0.0 {
@@ -511,24 +529,178 @@ fn price(
         best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         add.extend(best.iter().take(ADD_PER_CADRE));
     }
+    // Seats a post row pays for (seats + approved extra seats); infinite without a row (its dual
+    // cannot be raised).
+    let cap: Vec<f64> = post_best
+        .iter()
+        .enumerate()
+        .map(|(p, &top)| {
+            if top <= 0.0 {
+                0.0
+            } else if index.has_seat_row(p) {
+                let post = p as crate::domain::PostIx;
+                (ctx.sc.post(post).seats + model::extra_seat_cap(ctx.sc, cands, post)) as f64
+            } else {
+                f64::INFINITY
+            }
+        })
+        .collect();
     let mut by_post = 0.0;
     for (p, &top) in post_best.iter().enumerate() {
         if top > 0.0 {
-            by_post += if index.has_seat_row(p) {
-                let post = p as crate::domain::PostIx;
-                let cap = ctx.sc.post(post).seats + model::extra_seat_cap(ctx.sc, cands, post);
-                cap as f64 * top
-            } else {
-                f64::INFINITY
-            };
+            by_post += cap[p] * top;
         }
     }
+    let cadre_row: Vec<bool> = (0..cadre_dual.len())
+        .map(|c| index.has_cadre_row(c))
+        .collect();
+    let by_both = split_bound(&edges, &cap, &cadre_row, SPLIT_ROUNDS);
     Priced {
         add,
         by_pair,
         by_cadre,
         by_post,
+        by_both,
     }
+}
+
+/// Passes of [`split_bound`]'s search for the post rows' share δ.
+const SPLIT_ROUNDS: usize = 8;
+
+/// The least of f(δ) = Σ_p cap_p·δ_p + Σ_c max(0, max_p (d_cp − δ_p)) over the δ ≥ 0 it tries
+/// (see [`price`], "Both": every such value bounds what the pairs left out can add). `edges`:
+/// (cadre, post, d > 0), grouped by cadre; `cap`: per post, infinite where the post has no row
+/// (then δ_p must stay 0); `cadre_row`: whether the cadre has a row (if not, δ_p must cover its
+/// pairs). Starts at δ = 0 (the cadre amount) and at δ_p = max d of post p (the post amount),
+/// then takes up to `passes` coordinate steps from each: for each post, with every other post's
+/// δ fixed, the best δ_p is the (cap_p + 1)-th largest of d_cp − s_c (s_c: what cadre c would
+/// pay through its other posts), since f falls by one per cadre above δ_p and rises by cap_p.
+/// All posts step at once, so a step may not lower f: it is then halved once, and if that does
+/// not lower f either the search from that start ends. The least value seen is returned.
+/// Deterministic (fixed order throughout).
+fn split_bound(edges: &[(u32, u32, f64)], cap: &[f64], cadre_row: &[bool], passes: usize) -> f64 {
+    let n_posts = cap.len();
+    if edges.is_empty() {
+        return 0.0;
+    }
+    // δ_p may not go below the d of a pair whose cadre has no row (nothing else pays for it).
+    let mut floor = vec![0.0_f64; n_posts];
+    for &(c, p, d) in edges {
+        if !cadre_row[c as usize] {
+            floor[p as usize] = floor[p as usize].max(d);
+        }
+    }
+    let f = |delta: &[f64]| -> f64 {
+        let mut total = 0.0;
+        for (p, &dp) in delta.iter().enumerate() {
+            if dp > 0.0 {
+                total += cap[p] * dp;
+            }
+        }
+        let mut i = 0;
+        while i < edges.len() {
+            let c = edges[i].0;
+            let mut top = 0.0_f64;
+            while i < edges.len() && edges[i].0 == c {
+                let (_, p, d) = edges[i];
+                top = top.max(d - delta[p as usize]);
+                i += 1;
+            }
+            if top > 0.0 {
+                total += if cadre_row[c as usize] {
+                    top
+                } else {
+                    f64::INFINITY
+                };
+            }
+        }
+        total
+    };
+    let mut top = floor.clone();
+    for &(_, p, d) in edges {
+        top[p as usize] = top[p as usize].max(d);
+    }
+    // The edges by post (counting sort), to find each post's step.
+    let mut start = vec![0usize; n_posts + 1];
+    for &(_, p, _) in edges {
+        start[p as usize + 1] += 1;
+    }
+    for p in 0..n_posts {
+        start[p + 1] += start[p];
+    }
+    let mut by_post = vec![0usize; edges.len()];
+    let mut fill = start.clone();
+    for (e, &(_, p, _)) in edges.iter().enumerate() {
+        by_post[fill[p as usize]] = e;
+        fill[p as usize] += 1;
+    }
+    // Per cadre: the best and second best of d_cp − δ_p (floored at 0) and the post of the best.
+    let n_cadres = cadre_row.len();
+    let mut first = vec![(0.0_f64, u32::MAX); n_cadres];
+    let mut second = vec![0.0_f64; n_cadres];
+    let mut v: Vec<f64> = Vec::new();
+    let mut least = f64::INFINITY;
+    for start_at in [floor.clone(), top] {
+        let mut delta = start_at;
+        let mut here = f(&delta);
+        least = least.min(here);
+        for _ in 0..passes {
+            first.fill((0.0, u32::MAX));
+            second.fill(0.0);
+            for &(c, p, d) in edges {
+                let x = d - delta[p as usize];
+                let (b, _) = first[c as usize];
+                if x > b {
+                    second[c as usize] = b;
+                    first[c as usize] = (x, p);
+                } else if x > second[c as usize] {
+                    second[c as usize] = x;
+                }
+            }
+            let mut next = delta.clone();
+            for p in 0..n_posts {
+                if cap[p].is_infinite() {
+                    continue;
+                }
+                v.clear();
+                for &e in &by_post[start[p]..start[p + 1]] {
+                    let (c, _, d) = edges[e];
+                    let (b, at) = first[c as usize];
+                    let s = if at == p as u32 {
+                        second[c as usize]
+                    } else {
+                        b
+                    };
+                    if d - s > 0.0 {
+                        v.push(d - s);
+                    }
+                }
+                let k = cap[p] as usize;
+                next[p] = if v.len() > k {
+                    v.select_nth_unstable_by(k, |a, b| b.total_cmp(a));
+                    v[k]
+                } else {
+                    0.0
+                }
+                .max(floor[p]);
+            }
+            // A step that does not lower f is halved once, then the search from this start ends.
+            let mut worth = f(&next);
+            if worth >= here {
+                for (n, &d) in next.iter_mut().zip(&delta) {
+                    *n = 0.5 * (*n + d);
+                }
+                worth = f(&next);
+                if worth >= here {
+                    break;
+                }
+            }
+            delta = next;
+            here = worth;
+            least = least.min(here);
+        }
+    }
+    least
 }
 
 /// The pairs left out of `set` (sorted) whose reduced cost is zero (within EPS) under the duals
@@ -647,6 +819,7 @@ mod tests {
     #[test]
     fn the_cadre_and_post_bounds_hold_the_full_lp_and_are_no_weaker() {
         let mut tighter = 0;
+        let mut split_tighter = 0;
         let mut cases = 0;
         for seed in 1..=4 {
             let dir = tempfile::tempdir().unwrap();
@@ -693,13 +866,54 @@ mod tests {
                 assert!(priced.by_cadre <= priced.by_pair + 1e-9);
                 assert!(z_r + priced.by_post >= z_full - tol);
                 assert!(z_r + priced.by_cadre >= z_full - tol);
+                assert!(
+                    z_r + priced.by_both >= z_full - tol,
+                    "seed {seed} stride {stride}: split bound {} below the full LP {z_full}",
+                    z_r + priced.by_both
+                );
+                assert!(priced.by_both <= priced.by_cadre.min(priced.by_post) + 1e-9);
                 if new < old - 1e-6 {
                     tighter += 1;
+                }
+                if priced.by_both < priced.by_cadre.min(priced.by_post) - 1e-6 {
+                    split_tighter += 1;
                 }
                 cases += 1;
             }
         }
         assert!(tighter * 2 >= cases, "{tighter} of {cases}");
+        // Sharing each pair's d between its cadre and post rows is strictly tighter somewhere.
+        assert!(split_tighter >= 1, "{split_tighter} of {cases}");
+    }
+
+    /// A post of one seat that three cadres would price in at 5, and a cadre that would price in
+    /// at 4 at three posts of one seat: the cadre rows pay 5 + 5 + 5 + 4 = 19, the post rows
+    /// 5 + 3·4 = 17, shared 5 (the first post's row) + 4 (the last cadre's) = 9, which is the
+    /// most these pairs can add (one cadre to the first post, the last cadre to one post).
+    #[test]
+    fn the_split_bound_pays_each_pair_once_by_its_cheaper_row() {
+        let edges = [
+            (0, 0, 5.0),
+            (1, 0, 5.0),
+            (2, 0, 5.0),
+            (3, 1, 4.0),
+            (3, 2, 4.0),
+            (3, 3, 4.0),
+        ];
+        let cap = [1.0; 4];
+        let rows = [true; 4];
+        assert_eq!(split_bound(&edges, &cap, &rows, 0), 17.0);
+        assert_eq!(split_bound(&edges, &cap, &rows, SPLIT_ROUNDS), 9.0);
+        // Two seats at the first post: two of its cadres can take it.
+        let cap2 = [2.0, 1.0, 1.0, 1.0];
+        assert_eq!(split_bound(&edges, &cap2, &rows, SPLIT_ROUNDS), 14.0);
+        // A cadre without a row: its post must pay its whole d.
+        let rows2 = [true, true, true, false];
+        assert_eq!(split_bound(&edges, &cap, &rows2, SPLIT_ROUNDS), 17.0);
+        // A post without a row: its cadres pay.
+        let cap3 = [f64::INFINITY, 1.0, 1.0, 1.0];
+        assert_eq!(split_bound(&edges, &cap3, &rows, SPLIT_ROUNDS), 19.0);
+        assert_eq!(split_bound(&[], &cap, &rows, SPLIT_ROUNDS), 0.0);
     }
 
     /// The pricing path, taken below its threshold, gives the plan of the direct path (the LP and
