@@ -119,6 +119,20 @@ pub fn rotation_end(sc: &Scenario, start: Date) -> Date {
         .unwrap_or(Date::MAX)
 }
 
+/// The end of the rotation of cadre `c` onto post `p` in period `t`: an executed rotation's own
+/// end when history.csv writes one (its placement falls due then), otherwise
+/// `min_rotation_months` after the period's date ([`rotation_end`]).
+pub fn rotation_end_of(
+    sc: &Scenario,
+    prog: &Programme,
+    (c, p): (CadreIx, PostIx),
+    t: usize,
+) -> Date {
+    targets::executed(prog, c, p, MoveKind::Rotation, t)
+        .and_then(|h| h.end)
+        .unwrap_or_else(|| rotation_end(sc, prog.periods[t]))
+}
+
 /// The period of the placement after a rotation ending on `end`: the first period on or after it
 /// (`None`: the rotation ends after the last period, its placement is outside the programme).
 pub fn placement_period(prog: &Programme, end: Date) -> Option<usize> {
@@ -522,7 +536,7 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                 if !could_be_free(p, t) {
                     continue;
                 }
-                let end = rotation_end(sc, tl.periods[t]);
+                let end = rotation_end_of(sc, prog, (c, p), t);
                 let placement = if end <= *tl.periods.last().unwrap_or(&end) {
                     placement_period(prog, end)
                 } else {

@@ -654,7 +654,9 @@ says! {
     HistDateMade
     HistFillStart
     HistInsideProgramme
-    HistBeforeProgramme
+    HistAfterProgramme
+    HistPastRotation
+    HistPastRotationFix
     HistAfterStart
     HistCorrectEnd
     HistOnePerCadre
@@ -796,6 +798,10 @@ says! {
     TheTitleOfAPost
     ADateOnOrBefore
     CorrectTheDateOfThe
+    ADateBeforeTheRotationEnd
+    CorrectRotationStartOrEnd
+    TheEndOfTheRotationStarted
+    WriteRotationEndOrClearStart
     TheItem
     TheYears
     ANumberOfYearsWith
