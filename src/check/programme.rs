@@ -33,6 +33,10 @@ use crate::rules::{RuleContext, RuleId, Why};
 use chrono::Months;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The placement due after a cadre's rotation: (period, rank held, unit of origin, rotation start
+/// to check against `min_rotation_months`, planned: a placement must follow).
+type Due = (usize, i32, Option<UnitIx>, Option<Date>, bool);
+
 /// The end written in history.csv of the executed rotation `r` of cadre `c`, if any.
 fn executed_end(sc: &Scenario, c: CadreIx, r: &Move) -> Option<Date> {
     sc.programme.as_ref()?.replan.history.iter().find_map(|h| {
@@ -193,50 +197,48 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
         }
         let cadre = sc.cadre(c);
         let running_end = cadre.rotation_end.filter(|&e| e >= periods[0] && e <= last);
-        // The placement due: (period, rank held, unit of origin, rotation start to check against
-        // `min_rotation_months`, planned: a placement must follow).
-        let due: Option<(usize, i32, Option<UnitIx>, Option<Date>, bool)> =
-            match (running_end, rots.first()) {
-                (Some(e), r) => {
-                    if let Some(r) = r {
-                        out.push(v(
-                            RuleId::P2,
-                            Some(c),
-                            Some(r.post),
-                            ProgrammeProblem::RotatedWhileRunning {
-                                at: at(r.period, periods),
-                                ends: e,
-                            },
-                        ));
-                    }
-                    first_period_on_or_after(e).map(|s| (s, cadre.current_rank, None, None, false))
+        // The placement due (see `Due`).
+        let due: Option<Due> = match (running_end, rots.first()) {
+            (Some(e), r) => {
+                if let Some(r) = r {
+                    out.push(v(
+                        RuleId::P2,
+                        Some(c),
+                        Some(r.post),
+                        ProgrammeProblem::RotatedWhileRunning {
+                            at: at(r.period, periods),
+                            ends: e,
+                        },
+                    ));
                 }
-                (None, Some(r)) => {
-                    let start = periods[r.period];
-                    // An executed rotation with an `end` (history.csv) ends then; its length is
-                    // a fact of the history, not checked against `min_rotation_months`.
-                    let executed_end = executed_end(sc, c, r);
-                    let end = executed_end.unwrap_or_else(|| {
-                        start
-                            .checked_add_months(Months::new(sc.rules.min_rotation_months))
-                            .unwrap_or(Date::MAX)
-                    });
-                    if end <= last {
-                        first_period_on_or_after(end).map(|s| {
-                            (
-                                s,
-                                sc.post(r.post).rank,
-                                cadre.current_unit,
-                                Some(start).filter(|_| executed_end.is_none()),
-                                true,
-                            )
-                        })
-                    } else {
-                        None
-                    }
+                first_period_on_or_after(e).map(|s| (s, cadre.current_rank, None, None, false))
+            }
+            (None, Some(r)) => {
+                let start = periods[r.period];
+                // An executed rotation with an `end` (history.csv) ends then; its length is
+                // a fact of the history, not checked against `min_rotation_months`.
+                let executed_end = executed_end(sc, c, r);
+                let end = executed_end.unwrap_or_else(|| {
+                    start
+                        .checked_add_months(Months::new(sc.rules.min_rotation_months))
+                        .unwrap_or(Date::MAX)
+                });
+                if end <= last {
+                    first_period_on_or_after(end).map(|s| {
+                        (
+                            s,
+                            sc.post(r.post).rank,
+                            cadre.current_unit,
+                            Some(start).filter(|_| executed_end.is_none()),
+                            true,
+                        )
+                    })
+                } else {
+                    None
                 }
-                (None, None) => None,
-            };
+            }
+            (None, None) => None,
+        };
         match (due, plcs.as_slice()) {
             (None, []) => {}
             (None, ps) => {

@@ -223,14 +223,13 @@ fn read_history(
             date("end", &e, &mut diags)
         };
         // The period the move was made in: the last one starting on or before `start`.
-        let period = start.and_then(|d| {
+        let period = start.map(|d| {
             let Some(prog) = prog.filter(|_| within) else {
                 // A review: any date; the period, when there is one, is the last starting on or
                 // before it.
-                return Some(
-                    prog.and_then(|p| p.periods.iter().rposition(|&x| x <= d))
-                        .unwrap_or(0),
-                );
+                return prog
+                    .and_then(|p| p.periods.iter().rposition(|&x| x <= d))
+                    .unwrap_or(0);
             };
             // Before the programme: a move of the tables' past (see below), period 0.
             let t = prog.periods.iter().rposition(|&p| p <= d).unwrap_or(0);
@@ -245,7 +244,7 @@ fn read_history(
                         .fix(Say::HistAfterProgramme),
                 );
             }
-            Some(t)
+            t
         });
         let before = within && start.is_some_and(|d| prog.is_some_and(|p| d < p.start));
         if let (Some(s), Some(e)) = (start, end)
