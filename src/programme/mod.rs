@@ -424,6 +424,14 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
     let prog = sc.programme.as_ref().expect("a programme scenario");
     let ctxs = tl.contexts();
     let running = running(sc, prog);
+    // The ends of the executed rotations that write one (`rotation_end_of`), looked up once.
+    let executed_ends: std::collections::BTreeMap<(CadreIx, PostIx, usize), Date> = prog
+        .replan
+        .history
+        .iter()
+        .filter(|h| h.kind == MoveKind::Rotation)
+        .filter_map(|h| Some(((h.cadre, h.post, h.period), h.end?)))
+        .collect();
     let occupancy: Vec<Occupancy> = (0..sc.posts.len() as PostIx)
         .map(|p| occupancy(sc, prog, &ctxs[0], p))
         .collect();
@@ -536,7 +544,10 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                 if !could_be_free(p, t) {
                     continue;
                 }
-                let end = rotation_end_of(sc, prog, (c, p), t);
+                let end = executed_ends
+                    .get(&(c, p, t))
+                    .copied()
+                    .unwrap_or_else(|| rotation_end(sc, tl.periods[t]));
                 let placement = if end <= *tl.periods.last().unwrap_or(&end) {
                     placement_period(prog, end)
                 } else {

@@ -267,7 +267,7 @@ fn read_history(
         let other_start = recorded.rotation_start.is_some_and(|s| s != start);
         if before
             && kind == MoveKind::Rotation
-            && (recorded.rotation_end.is_none()
+            && (recorded.rotation_end.is_none_or(|e| start >= e)
                 || end.is_some_and(|e| Some(e) != recorded.rotation_end)
                 || other_start)
         {

@@ -628,14 +628,26 @@ fn a_generated_history_records_the_rotations_before_the_programme() {
     let h = rotations[0];
     let later = h.end.unwrap().succ_opt().unwrap();
     let unrecorded = sc.cadres.iter().find(|c| c.rotation_end.is_none()).unwrap();
+    // A finished rotation's cadre, with a start after its end.
+    let finished = sc
+        .cadres
+        .iter()
+        .find(|c| {
+            c.rotation_end
+                .is_some_and(|e| e < prog.start.pred_opt().unwrap())
+        })
+        .unwrap();
+    let after = finished.rotation_end.unwrap().succ_opt().unwrap();
     std::fs::write(
         dir.path().join("history.csv"),
         format!(
-            "cadre_id,post_id,kind,start,end\n{},{},rotation,{},{later}\n{},{},rotation,2025-01-01,\n",
+            "cadre_id,post_id,kind,start,end\n{},{},rotation,{},{later}\n{},{},rotation,2025-01-01,\n{},{},rotation,{after},\n",
             sc.cadre(h.cadre).id,
             sc.post(h.post).id,
             h.start,
             unrecorded.id,
+            sc.post(h.post).id,
+            finished.id,
             sc.post(h.post).id,
         ),
     )
@@ -653,7 +665,11 @@ fn a_generated_history_records_the_rotations_before_the_programme() {
     );
     assert_eq!(
         got,
-        [("E5003", Some(2), "end"), ("E5003", Some(3), "start")],
+        [
+            ("E5003", Some(2), "end"),
+            ("E5003", Some(3), "start"),
+            ("E5003", Some(4), "start")
+        ],
         "{err}"
     );
     let shown = err.to_string();
