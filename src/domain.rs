@@ -152,6 +152,9 @@ pub struct Cadre {
     pub rating: u8,
     pub health_cert_date: Option<Date>,
     pub rotation_end: Option<Date>,
+    /// When the running rotation ending on `rotation_end` started (optional `rotation_start`,
+    /// before `rotation_end`): the key-head experience of a programme counts from it.
+    pub rotation_start: Option<Date>,
     /// Years studied/worked per province id (H8), sorted by province id.
     pub worked_years: Vec<(String, f64)>,
     /// Consecutive terms as head per unit (H9), sorted by unit.
@@ -488,8 +491,11 @@ pub struct Lexicographic {
 /// Re-planning a programme (`programme.history`, `programme.previous`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Replan {
-    /// Executed moves (history.csv): kept as they are.
+    /// Executed moves (history.csv) inside the programme: kept as they are.
     pub history: Vec<HistoryMove>,
+    /// Executed moves of history.csv dated before the programme: already in the tables (a
+    /// rotation is the cadre's `rotation_end`), not planned; for the record and the review.
+    pub past: Vec<HistoryMove>,
     /// The moves of the previous programme (programme.csv): kept where the value allows.
     pub previous: Option<Vec<Move>>,
     /// How far below the best value (relative) the programme may go to keep more of `previous`.

@@ -197,7 +197,7 @@ pub fn generate_programme(opts: &GenOptions, years: u32) -> Vec<GeneratedFile> {
         .and_then(|d| d.pred_opt())
         .unwrap_or(opts.plan_date);
     let yaml = format!(
-        "{}programme:\n  start: {}\n  end: {}\n  period_months: 12\n",
+        "{}programme:\n  start: {}\n  end: {}\n  period_months: 12\n  history: history.csv\n",
         scenario_yaml(&name, opts),
         opts.plan_date.format("%Y-%m-%d"),
         end.format("%Y-%m-%d"),
@@ -219,7 +219,46 @@ pub fn generate_programme(opts: &GenOptions, years: u32) -> Vec<GeneratedFile> {
             name: "cadres.csv".into(),
             contents: cadres_csv(&cadres, &units),
         },
+        GeneratedFile {
+            name: "history.csv".into(),
+            contents: history_csv(&cadres, &posts, opts.plan_date),
+        },
     ]
+}
+
+/// history.csv of a generated programme: the executed moves before its start that the tables
+/// record. Each rotation of cadres.csv (`rotation_end`, running or finished) was made on a post of
+/// the cadre's unit (of its rank when there is one) 36 months (`min_rotation_months`) before its
+/// end; a finished one is followed on its end by the placement onto that post.
+fn history_csv(cadres: &[GCadre], posts: &[GPost], plan: NaiveDate) -> String {
+    let mut out = String::from("cadre_id,post_id,kind,start,end\n");
+    for c in cadres {
+        let Some(end) = c.rotation_end else {
+            continue;
+        };
+        let mine: Vec<&GPost> = posts.iter().filter(|p| p.unit == c.current_unit).collect();
+        let Some(post) = mine
+            .iter()
+            .find(|p| p.rank == c.current_rank)
+            .or(mine.first())
+        else {
+            continue;
+        };
+        let Some(start) = end.checked_sub_months(Months::new(36)) else {
+            continue;
+        };
+        out += &format!(
+            "{},{},rotation,{},{}\n",
+            c.id,
+            post.id,
+            date_str(Some(start)),
+            date_str(Some(end))
+        );
+        if end < plan {
+            out += &format!("{},{},placement,{},\n", c.id, post.id, date_str(Some(end)));
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -404,6 +404,7 @@ mod tests {
             rating,
             health_cert_date: None,
             rotation_end: None,
+            rotation_start: None,
             worked_years: vec![],
             head_terms: vec![],
             relatives: vec![],

@@ -6,7 +6,8 @@
 //!   forbidden pair; a cadre rotates at most once, and not while a rotation that ends inside the
 //!   programme is running (P2);
 //! - every planned rotation ending inside the programme has exactly one placement, in the first
-//!   period on or after its end, a running one at most one there (one left without is reported as
+//!   period on or after its end (an executed rotation with an `end` in history.csv ends then, a
+//!   planned one `min_rotation_months` after its period's date), a running one at most one there (one left without is reported as
 //!   unplaced, not a breach), and nothing else is a placement (P1); the rotation lasts
 //!   at least `min_rotation_months` (H4); the placement passes the placement rules on its date
 //!   (in service, the level after the rotation's rank, H8, H9, H10);
@@ -31,6 +32,19 @@ use crate::rules::retirement::{retirement_date, roadmap, whole_months_between};
 use crate::rules::{RuleContext, RuleId, Why};
 use chrono::Months;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The placement due after a cadre's rotation: (period, rank held, unit of origin, rotation start
+/// to check against `min_rotation_months`, planned: a placement must follow).
+type Due = (usize, i32, Option<UnitIx>, Option<Date>, bool);
+
+/// The end written in history.csv of the executed rotation `r` of cadre `c`, if any.
+fn executed_end(sc: &Scenario, c: CadreIx, r: &Move) -> Option<Date> {
+    sc.programme.as_ref()?.replan.history.iter().find_map(|h| {
+        (h.cadre == c && h.post == r.post && h.kind == MoveKind::Rotation && h.period == r.period)
+            .then_some(h.end)
+            .flatten()
+    })
+}
 
 /// The rules [`check`] verifies on a programme, in the order of `RuleId` (its verdict names them).
 pub const RULES: [RuleId; 18] = [
@@ -183,37 +197,48 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
         }
         let cadre = sc.cadre(c);
         let running_end = cadre.rotation_end.filter(|&e| e >= periods[0] && e <= last);
-        // The placement due: (period, rank held, unit of origin, rotation start).
-        let due: Option<(usize, i32, Option<UnitIx>, Option<Date>)> =
-            match (running_end, rots.first()) {
-                (Some(e), r) => {
-                    if let Some(r) = r {
-                        out.push(v(
-                            RuleId::P2,
-                            Some(c),
-                            Some(r.post),
-                            ProgrammeProblem::RotatedWhileRunning {
-                                at: at(r.period, periods),
-                                ends: e,
-                            },
-                        ));
-                    }
-                    first_period_on_or_after(e).map(|s| (s, cadre.current_rank, None, None))
+        // The placement due (see `Due`).
+        let due: Option<Due> = match (running_end, rots.first()) {
+            (Some(e), r) => {
+                if let Some(r) = r {
+                    out.push(v(
+                        RuleId::P2,
+                        Some(c),
+                        Some(r.post),
+                        ProgrammeProblem::RotatedWhileRunning {
+                            at: at(r.period, periods),
+                            ends: e,
+                        },
+                    ));
                 }
-                (None, Some(r)) => {
-                    let start = periods[r.period];
-                    let end = start
+                first_period_on_or_after(e).map(|s| (s, cadre.current_rank, None, None, false))
+            }
+            (None, Some(r)) => {
+                let start = periods[r.period];
+                // An executed rotation with an `end` (history.csv) ends then; its length is
+                // a fact of the history, not checked against `min_rotation_months`.
+                let executed_end = executed_end(sc, c, r);
+                let end = executed_end.unwrap_or_else(|| {
+                    start
                         .checked_add_months(Months::new(sc.rules.min_rotation_months))
-                        .unwrap_or(Date::MAX);
-                    if end <= last {
-                        first_period_on_or_after(end)
-                            .map(|s| (s, sc.post(r.post).rank, cadre.current_unit, Some(start)))
-                    } else {
-                        None
-                    }
+                        .unwrap_or(Date::MAX)
+                });
+                if end <= last {
+                    first_period_on_or_after(end).map(|s| {
+                        (
+                            s,
+                            sc.post(r.post).rank,
+                            cadre.current_unit,
+                            Some(start).filter(|_| executed_end.is_none()),
+                            true,
+                        )
+                    })
+                } else {
+                    None
                 }
-                (None, None) => None,
-            };
+            }
+            (None, None) => None,
+        };
         match (due, plcs.as_slice()) {
             (None, []) => {}
             (None, ps) => {
@@ -230,8 +255,8 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
             }
             // A running rotation left without a placement is reported by name (the programme's
             // `unplaced`), not a breach: nothing in the programme can always place it.
-            (Some((_, _, _, None)), []) => {}
-            (Some((s, _, _, _)), []) => out.push(v(
+            (Some((_, _, _, _, false)), []) => {}
+            (Some((s, _, _, _, true)), []) => out.push(v(
                 RuleId::P1,
                 Some(c),
                 None,
@@ -239,7 +264,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     due: at(s, periods),
                 },
             )),
-            (Some((s, held, _, start)), ps) => {
+            (Some((s, held, _, start, _)), ps) => {
                 if ps.len() > 1 {
                     out.push(v(
                         RuleId::P1,

@@ -1,4 +1,5 @@
-//! `rotaplan review`: the review figures (sơ kết) of a programme file.
+//! `rotaplan review`: the review figures (sơ kết) of a programme file or of an executed history
+//! (history.csv), told apart by the file's header.
 
 use super::{Status, formats, log, say};
 use rotaplan::report::{Format, Refusal, programme as words};
@@ -7,12 +8,13 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  rotaplan review scenarios/programme/programme.yaml rotaplan-out/programme/programme.csv\n  rotaplan review scenarios/programme/programme.yaml rotaplan-out/programme/programme.csv --html review.html"
+    after_help = "Examples:\n  rotaplan review scenarios/programme/programme.yaml rotaplan-out/programme/programme.csv\n  rotaplan review scenarios/programme/programme.yaml rotaplan-out/programme/programme.csv --html review.html\n  rotaplan review scenarios/programme/programme.yaml history.csv"
 )]
 pub struct Args {
-    /// The programme scenario (YAML) the file belongs to
+    /// The scenario (YAML) the file belongs to (a programme scenario for a programme.csv)
     scenario: PathBuf,
-    /// The moves: a programme.csv (written by `plan`, or by hand)
+    /// The moves: a programme.csv (written by `plan`, or by hand), or a history.csv of executed
+    /// moves (cadre_id, post_id, kind, start[, end]), told apart by its header
     programme: PathBuf,
     /// What to print on stdout.
     #[arg(long, value_parser = formats(&["table", "json"]), default_value = "table")]
@@ -27,16 +29,31 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         Ok(s) => s,
         Err(s) => return s,
     };
-    let Some(tl) = rotaplan::programme::Timeline::new(&sc) else {
-        super::refuse(Refusal::NotProgramme(a.scenario.clone()));
-        return Status::Problem;
+    let read = if scenario::is_history_file(&a.programme) {
+        scenario::read_history_file(&a.programme, &sc).map(|h| {
+            (
+                rotaplan::programme::review::review_history(&sc, &h.moves),
+                h.warnings,
+            )
+        })
+    } else {
+        let Some(tl) = rotaplan::programme::Timeline::new(&sc) else {
+            super::refuse(Refusal::NotProgramme(a.scenario.clone()));
+            return Status::Problem;
+        };
+        scenario::read_programme(&a.programme, &sc).map(|f| {
+            (
+                rotaplan::programme::review::review(&sc, &tl, &f.moves),
+                f.warnings,
+            )
+        })
     };
-    let moves = match scenario::read_programme(&a.programme, &sc) {
-        Ok(f) => {
-            if let Err(s) = super::say_warnings(&f.warnings, false, langs.of(&sc)) {
+    let r = match read {
+        Ok((r, warnings)) => {
+            if let Err(s) = super::say_warnings(&warnings, false, langs.of(&sc)) {
                 return s;
             }
-            f.moves
+            r
         }
         Err(e) => {
             let text = format!("{e}\n");
@@ -44,7 +61,6 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             return Status::Problem;
         }
     };
-    let r = rotaplan::programme::review::review(&sc, &tl, &moves);
     if let Some(path) = &a.html {
         let source = a.programme.display().to_string();
         let page = rotaplan::report::review_page::review_html(&sc, &r, &source, langs.of(&sc));

@@ -119,6 +119,20 @@ pub fn rotation_end(sc: &Scenario, start: Date) -> Date {
         .unwrap_or(Date::MAX)
 }
 
+/// The end of the rotation of cadre `c` onto post `p` in period `t`: an executed rotation's own
+/// end when history.csv writes one (its placement falls due then), otherwise
+/// `min_rotation_months` after the period's date ([`rotation_end`]).
+pub fn rotation_end_of(
+    sc: &Scenario,
+    prog: &Programme,
+    (c, p): (CadreIx, PostIx),
+    t: usize,
+) -> Date {
+    targets::executed(prog, c, p, MoveKind::Rotation, t)
+        .and_then(|h| h.end)
+        .unwrap_or_else(|| rotation_end(sc, prog.periods[t]))
+}
+
 /// The period of the placement after a rotation ending on `end`: the first period on or after it
 /// (`None`: the rotation ends after the last period, its placement is outside the programme).
 pub fn placement_period(prog: &Programme, end: Date) -> Option<usize> {
@@ -410,6 +424,14 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
     let prog = sc.programme.as_ref().expect("a programme scenario");
     let ctxs = tl.contexts();
     let running = running(sc, prog);
+    // The ends of the executed rotations that write one (`rotation_end_of`), looked up once.
+    let executed_ends: std::collections::BTreeMap<(CadreIx, PostIx, usize), Date> = prog
+        .replan
+        .history
+        .iter()
+        .filter(|h| h.kind == MoveKind::Rotation)
+        .filter_map(|h| Some(((h.cadre, h.post, h.period), h.end?)))
+        .collect();
     let occupancy: Vec<Occupancy> = (0..sc.posts.len() as PostIx)
         .map(|p| occupancy(sc, prog, &ctxs[0], p))
         .collect();
@@ -522,7 +544,10 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                 if !could_be_free(p, t) {
                     continue;
                 }
-                let end = rotation_end(sc, tl.periods[t]);
+                let end = executed_ends
+                    .get(&(c, p, t))
+                    .copied()
+                    .unwrap_or_else(|| rotation_end(sc, tl.periods[t]));
                 let placement = if end <= *tl.periods.last().unwrap_or(&end) {
                     placement_period(prog, end)
                 } else {

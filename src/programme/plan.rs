@@ -101,7 +101,7 @@ pub fn unplaced_cadres(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(Cad
         .map(|r| (r.cadre, r.period))
         .collect();
     for m in moves.iter().filter(|m| m.kind == MoveKind::Rotation) {
-        let end = rotation_end(sc, tl.periods[m.period]);
+        let end = super::rotation_end_of(sc, prog, (m.cadre, m.post), m.period);
         if let (true, Some(s)) = (
             Some(&end) <= tl.periods.last(),
             super::placement_period(prog, end),
@@ -197,11 +197,26 @@ pub fn move_rows(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<MoveRow> {
         .map(|m| {
             let start = tl.periods[m.period];
             let end = match m.kind {
+                // An executed rotation ends on its own end (history.csv `end`) when written.
                 MoveKind::Rotation => Some(
-                    placed_at
-                        .get(&m.cadre)
-                        .filter(|&&s| s > m.period)
-                        .map_or_else(|| rotation_end(sc, start), |&s| tl.periods[s]),
+                    sc.programme
+                        .as_ref()
+                        .and_then(|prog| {
+                            super::targets::executed(
+                                prog,
+                                m.cadre,
+                                m.post,
+                                MoveKind::Rotation,
+                                m.period,
+                            )
+                        })
+                        .and_then(|h| h.end)
+                        .unwrap_or_else(|| {
+                            placed_at
+                                .get(&m.cadre)
+                                .filter(|&&s| s > m.period)
+                                .map_or_else(|| rotation_end(sc, start), |&s| tl.periods[s])
+                        }),
                 ),
                 MoveKind::Placement => {
                     let r = crate::rules::retirement::retirement_date(

@@ -1,8 +1,10 @@
 //! The review (sơ kết) of a programme's moves: the figures DOMAIN.md lists, as data (words in
-//! `report::programme`). The moves are those of a programme file read against its scenario.
+//! `report::programme`). The moves are those of a programme file read against its scenario, or
+//! the executed moves of a history.csv, each on its own date.
 
 use super::{Move, MoveKind, Timeline};
-use crate::domain::{Role, Scenario, Sex, Tier};
+use crate::domain::{CadreIx, Date, HistoryMove, PostIx, Role, Scenario, Sex, Tier};
+use crate::rules::retirement::whole_months_between;
 use chrono::Datelike;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -58,9 +60,10 @@ pub struct Review {
     pub by_outcome: BTreeMap<Outcome, usize>,
 }
 
-pub fn direction(sc: &Scenario, m: &Move) -> Direction {
-    let to = sc.post_unit(m.post);
-    let Some(from) = sc.cadre(m.cadre).current_unit.map(|u| sc.unit(u)) else {
+/// The direction of a rotation of cadre `c` onto post `p`.
+pub fn direction(sc: &Scenario, c: CadreIx, p: PostIx) -> Direction {
+    let to = sc.post_unit(p);
+    let Some(from) = sc.cadre(c).current_unit.map(|u| sc.unit(u)) else {
         return Direction::Unknown;
     };
     match (from.tier == Tier::Central, to.tier == Tier::Central) {
@@ -74,11 +77,60 @@ pub fn direction(sc: &Scenario, m: &Move) -> Direction {
     }
 }
 
-/// The review of `moves`.
+/// A move with its date: a programme's on its period's date, an executed one on its own `start`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dated {
+    pub cadre: CadreIx,
+    pub post: PostIx,
+    pub kind: MoveKind,
+    pub date: Date,
+}
+
+/// The review of a programme's `moves`, each on its period's date.
 pub fn review(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Review {
+    let dated: Vec<Dated> = moves
+        .iter()
+        .map(|m| Dated {
+            cadre: m.cadre,
+            post: m.post,
+            kind: m.kind,
+            date: tl.periods[m.period],
+        })
+        .collect();
+    review_dated(sc, &dated)
+}
+
+/// The review of an executed history (history.csv): each move on its own `start`, before the
+/// programme or inside it.
+pub fn review_history(sc: &Scenario, history: &[HistoryMove]) -> Review {
+    let dated: Vec<Dated> = history
+        .iter()
+        .map(|h| Dated {
+            cadre: h.cadre,
+            post: h.post,
+            kind: h.kind,
+            date: h.start,
+        })
+        .collect();
+    review_dated(sc, &dated)
+}
+
+/// Cadre `c`'s consecutive head terms in unit `u` on `date`: those of cadres.csv, advanced by the
+/// whole terms between the plan date and `date` when the cadre heads `u` now (as
+/// `programme::scenario_at` advances them).
+fn head_terms_on(sc: &Scenario, c: CadreIx, u: crate::domain::UnitIx, date: Date) -> u32 {
+    let cadre = sc.cadre(c);
+    let now = crate::rules::head_terms(cadre, u);
+    let heads = cadre.current_unit == Some(u) && cadre.current_role == Some(Role::Head);
+    let terms = whole_months_between(sc.plan_date, date).max(0) / super::TERM_MONTHS;
+    if heads { now + terms as u32 } else { now }
+}
+
+/// The review of dated moves: a rotation's outcome is the cadre's first placement after it.
+pub fn review_dated(sc: &Scenario, moves: &[Dated]) -> Review {
     let mut r = Review::default();
     for m in moves {
-        let year = tl.periods[m.period].year();
+        let year = m.date.year();
         let e = r.by_year.entry(year).or_default();
         match m.kind {
             MoveKind::Rotation => e.0 += 1,
@@ -90,7 +142,9 @@ pub fn review(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Review {
         let cadre = sc.cadre(m.cadre);
         let post = sc.post(m.post);
         let unit = sc.post_unit(m.post);
-        *r.by_direction.entry(direction(sc, m)).or_default() += 1;
+        *r.by_direction
+            .entry(direction(sc, m.cadre, m.post))
+            .or_default() += 1;
         *r.by_tier.entry(unit.tier).or_default() += 1;
         let role = match post.role {
             Role::Head => "head",
@@ -107,16 +161,16 @@ pub fn review(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Review {
         if unit.shortage >= 2 {
             r.strengthening += 1;
         }
-        let term_limited = cadre.current_unit.is_some_and(|u| {
-            crate::rules::head_terms(&tl.at[m.period].cadres[m.cadre as usize], u)
-                >= sc.rules.max_head_terms
-        });
+        let term_limited = cadre
+            .current_unit
+            .is_some_and(|u| head_terms_on(sc, m.cadre, u, m.date) >= sc.rules.max_head_terms);
         if crate::rules::h8_applies(post, unit) || term_limited {
             r.policy += 1;
         }
         let placed = moves
             .iter()
-            .find(|p| p.cadre == m.cadre && p.kind == MoveKind::Placement && p.period > m.period);
+            .filter(|p| p.cadre == m.cadre && p.kind == MoveKind::Placement && p.date > m.date)
+            .min_by_key(|p| p.date);
         let outcome = match placed {
             None => Outcome::NotYet,
             Some(p) if sc.post(p.post).rank > cadre.current_rank => Outcome::Higher,

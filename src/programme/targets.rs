@@ -13,7 +13,8 @@
 //!   (a larger `Tier::depth`) than the cadre's current unit, for the months from its date to the
 //!   next move (or the programme's end, or retirement); an executed move of the history from its
 //!   own `start` (and to its `end` when written), not from its period's date. A running rotation in a difficult or
-//!   grassroots unit counts `min_rotation_months` up to its end (its start is not in the tables).
+//!   grassroots unit counts from its start (cadres.csv `rotation_start`) to its end, or, without
+//!   a start, `min_rotation_months` up to its end.
 //! - **Shares**: women, young and minority shares among the cadres the programme rotates (flags on
 //!   the rotation's date), shortfall per cadre costing `weights.*_shortfall` as in a single plan.
 //! - **Period share**: at most `max_period_share` of all the moves (rotations and placements) in
@@ -55,8 +56,9 @@ fn after_end(prog: &Programme) -> Date {
     prog.end.succ_opt().unwrap_or(prog.end)
 }
 
-/// Months a running rotation counts for: `min_rotation_months` up to its end when the cadre's
-/// current unit is difficult or grassroots, capped at the programme's end.
+/// Months a running rotation counts for when the cadre's current unit is difficult or
+/// grassroots: from its start (cadres.csv `rotation_start`) to its end, or, without a start,
+/// `min_rotation_months` up to its end; the months after the programme's end do not count.
 pub fn credit_months(sc: &Scenario, prog: &Programme, c: CadreIx) -> i64 {
     let cadre = sc.cadre(c);
     let (Some(end), Some(u)) = (cadre.rotation_end, cadre.current_unit) else {
@@ -65,6 +67,9 @@ pub fn credit_months(sc: &Scenario, prog: &Programme, c: CadreIx) -> i64 {
     let unit = sc.unit(u);
     if !(unit.difficult || unit.tier.is_grassroots()) || end < prog.start {
         return 0;
+    }
+    if let Some(start) = cadre.rotation_start {
+        return whole_months_between(start, end.min(after_end(prog))).max(0);
     }
     // The rotation lasts min_rotation_months up to `end`; the months after the programme's end
     // do not count.

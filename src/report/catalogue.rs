@@ -1202,7 +1202,9 @@ diagnostic_words! {
     HistDateMade { en: "the date the move was made", vi: "ngày thực hiện điều động" }
     HistFillStart { en: "fill in `start`", vi: "điền ngày vào cột `start`" }
     HistInsideProgramme { en: "a date inside the programme, {start} to {end}", vi: "một ngày trong thời gian của chương trình, từ {start} đến {end}" }
-    HistBeforeProgramme { en: "a move made before the programme belongs in the tables (posts.csv holder_id, cadres.csv rotation_end); remove the row or correct the date", vi: "trường hợp đã thực hiện trước chương trình được ghi trong các bảng (posts.csv holder_id, cadres.csv rotation_end); xóa dòng này hoặc sửa ngày" }
+    HistAfterProgramme { en: "a move after the programme's end cannot have been made yet; correct the date or remove the row", vi: "trường hợp sau khi kết thúc chương trình thì chưa thể đã thực hiện; sửa ngày hoặc xóa dòng này" }
+    HistPastRotation { en: "a rotation made before the programme is the cadre's rotation recorded in cadres.csv: end {end} (rotation_end), start {start} (rotation_start)", vi: "trường hợp luân chuyển trước chương trình phải là đợt luân chuyển của cán bộ đã ghi trong cadres.csv: kết thúc {end} (rotation_end), bắt đầu {start} (rotation_start)" }
+    HistPastRotationFix { en: "write the same dates in history.csv and cadres.csv (rotation_end, rotation_start), or remove the row", vi: "ghi cùng ngày trong history.csv và cadres.csv (rotation_end, rotation_start), hoặc xóa dòng này" }
     HistAfterStart { en: "a date after the start {start}", vi: "một ngày sau ngày bắt đầu {start}" }
     HistCorrectEnd { en: "correct the end date, or leave it empty", vi: "sửa ngày kết thúc, hoặc để trống" }
     HistOnePerCadre { en: "one {kind} per cadre (line {line} has one for {cadre})", vi: "mỗi cán bộ một lần {kind} (dòng {line} đã có cho {cadre})" }
@@ -1347,6 +1349,10 @@ diagnostic_words! {
     TheTitleOfAPost { en: "the title of a post in posts.csv (compared without regard to case, Unicode form or spacing)", vi: "chức danh của một vị trí trong posts.csv (so sánh không phân biệt chữ hoa, dạng Unicode hay khoảng trắng)" }
     ADateOnOrBefore { en: "a date on or before the plan date {p}", vi: "một ngày không sau ngày lập kế hoạch {p}" }
     CorrectTheDateOfThe { en: "correct the date of the health certificate", vi: "sửa ngày của giấy chứng nhận sức khỏe" }
+    ADateBeforeTheRotationEnd { en: "a date before the rotation's end {end} (rotation_end)", vi: "một ngày trước ngày kết thúc luân chuyển {end} (rotation_end)" }
+    CorrectRotationStartOrEnd { en: "correct the date the running rotation started (rotation_start), or its end (rotation_end); leave rotation_start empty if it is not known", vi: "sửa ngày bắt đầu đợt luân chuyển đang thực hiện (rotation_start) hoặc ngày kết thúc (rotation_end); để trống rotation_start nếu không rõ" }
+    TheEndOfTheRotationStarted { en: "the end date of the rotation that started on rotation_start", vi: "ngày kết thúc của đợt luân chuyển bắt đầu vào ngày rotation_start" }
+    WriteRotationEndOrClearStart { en: "write the date the running rotation ends in rotation_end, or empty rotation_start if the cadre is not on a rotation", vi: "ghi ngày kết thúc đợt luân chuyển đang thực hiện vào rotation_end, hoặc để trống rotation_start nếu cán bộ không đang luân chuyển" }
     TheItem { en: "{v1} (the item {v2})", vi: "{v1} (mục {v2})" }
     TheYears { en: "{v1} (the years {v2})", vi: "{v1} (số năm {v2})" }
     ANumberOfYearsWith { en: "a number of years, with a dot for decimals (22.5)", vi: "số năm, dùng dấu chấm cho phần thập phân (22.5)" }

@@ -140,6 +140,7 @@ impl Builder {
             rating: 3,
             health_cert_date: Some(d("2026-12-01")),
             rotation_end: None,
+            rotation_start: None,
             worked_years: Vec::new(),
             head_terms: Vec::new(),
             relatives: Vec::new(),

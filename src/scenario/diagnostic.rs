@@ -655,7 +655,9 @@ says! {
     HistDateMade
     HistFillStart
     HistInsideProgramme
-    HistBeforeProgramme
+    HistAfterProgramme
+    HistPastRotation
+    HistPastRotationFix
     HistAfterStart
     HistCorrectEnd
     HistOnePerCadre
@@ -800,6 +802,10 @@ says! {
     TheTitleOfAPost
     ADateOnOrBefore
     CorrectTheDateOfThe
+    ADateBeforeTheRotationEnd
+    CorrectRotationStartOrEnd
+    TheEndOfTheRotationStarted
+    WriteRotationEndOrClearStart
     TheItem
     TheYears
     ANumberOfYearsWith

@@ -2,7 +2,10 @@
 //! `programme.previous` (the previous programme's programme.csv), read against the scenario they
 //! belong to. history.csv has the columns `cadre_id`, `post_id`, `kind` (rotation or placement),
 //! `start` (the date the move was made) and, optionally, `end`; every problem is located (file,
-//! line, column, field) and coded E5003 unless an id is unknown (E4002, E4003).
+//! line, column, field) and coded E5003 unless an id is unknown (E4002, E4003). A row dated before
+//! the programme is a move of the tables' past: kept in `Replan::past` (not planned again), a
+//! rotation there must be the one cadres.csv records (`rotation_end`, `rotation_start`) and gives
+//! the cadre's `rotation_start` when cadres.csv has none.
 
 use std::path::Path;
 
@@ -12,7 +15,7 @@ use super::text::{DateFormat, parse_date_as};
 use super::yaml::TableRef;
 use super::{Locate, read_failure};
 use crate::domain::MoveKind;
-use crate::domain::{HistoryMove, Replan, Scenario};
+use crate::domain::{CadreIx, Date, HistoryMove, Replan, Scenario};
 
 const HISTORY_COLUMNS: &[Column] = &[
     ("cadre_id", true),
@@ -49,9 +52,24 @@ pub(crate) fn with_replan(
         ..Replan::default()
     };
     if let Some(t) = history {
-        let (history, w) = read_history(t, dates, loc, &sc)?;
-        replan.history = history;
+        let (history, past, w) = read_history(&t.path, Some((t, loc)), dates, true, &sc)?;
+        (replan.history, replan.past) = (history, past);
         warnings.extend(w);
+        // A rotation before the programme gives the start of the cadre's rotation when
+        // cadres.csv has none (the key-head experience counts from it).
+        let starts: Vec<(CadreIx, Date)> = replan
+            .past
+            .iter()
+            .filter(|h| h.kind == MoveKind::Rotation)
+            .filter(|h| sc.cadre(h.cadre).rotation_start.is_none())
+            .map(|h| (h.cadre, h.start))
+            .collect();
+        if !starts.is_empty() {
+            let cadres = std::sync::Arc::make_mut(&mut sc.cadres);
+            for (c, s) in starts {
+                cadres[c as usize].rotation_start = Some(s);
+            }
+        }
     }
     if let Some(t) = previous {
         if let Err(f) = super::text::check_file(&t.path) {
@@ -69,16 +87,53 @@ pub(crate) fn with_replan(
     Ok((sc, warnings))
 }
 
+/// The executed moves of a history.csv for a review (`rotaplan review SCENARIO HISTORY`): the
+/// moves may be dated before the programme as well as inside it (the `period` of a move before
+/// it is 0), every other problem is located and coded as for `programme.history`; the scenario
+/// need not have a `programme:`.
+pub fn read_history_file(path: &Path, sc: &Scenario) -> Result<HistoryFile, LoadError> {
+    read_history(path, None, DateFormat::Auto, false, sc).map(|(moves, _, warnings)| HistoryFile {
+        moves,
+        warnings,
+    })
+}
+
+/// A history.csv read for a review: its moves, and its warnings (W1001: read as Windows-1258).
+#[derive(Debug, Clone)]
+pub struct HistoryFile {
+    pub moves: Vec<HistoryMove>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Whether the moves file at `path` is a history.csv (its header has a `start` column and no
+/// `period` column) rather than a programme.csv. `false` when it cannot be read: reading it as a
+/// programme file reports why.
+pub fn is_history_file(path: &Path) -> bool {
+    let Ok(text) = super::text::read_table_text(path, &mut Diags::default()) else {
+        return false;
+    };
+    let header: Vec<String> = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .split([',', ';', '\t'])
+        .map(|c| c.trim().trim_matches('"').to_lowercase())
+        .collect();
+    header.iter().any(|c| c == "start") && !header.iter().any(|c| c == "period")
+}
+
+/// `within`: the moves of `programme.history`, inside the programme (a move before it is an
+/// error); otherwise any date (a review).
 fn read_history(
-    t: &TableRef,
+    path: &Path,
+    named_by: Option<(&TableRef, &dyn Locate)>,
     dates: DateFormat,
-    loc: &dyn Locate,
+    within: bool,
     sc: &Scenario,
-) -> Result<(Vec<HistoryMove>, Vec<Diagnostic>), LoadError> {
-    let path: &Path = &t.path;
+) -> Result<(Vec<HistoryMove>, Vec<HistoryMove>, Vec<Diagnostic>), LoadError> {
     let mut diags = Diags::default();
     let text = super::text::read_table_text(path, &mut diags).map_err(|f| LoadError {
-        diagnostics: vec![read_failure(path, f, Some((t, loc)))],
+        diagnostics: vec![read_failure(path, f, named_by)],
     })?;
     let empty = || LoadError {
         diagnostics: Vec::new(),
@@ -98,12 +153,15 @@ fn read_history(
     {
         return Err(diags.into_error().unwrap_or_else(empty));
     }
-    let Some(prog) = sc.programme.as_ref() else {
-        return Ok((Vec::new(), diags.finish()?.0));
-    };
+    let prog = sc.programme.as_ref();
+    if within && prog.is_none() {
+        return Ok((Vec::new(), Vec::new(), diags.finish()?.0));
+    }
     let cadres = Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str()));
     let posts = Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str()));
     let mut out: Vec<HistoryMove> = Vec::new();
+    // The rows dated before the programme (`programme.history` only).
+    let mut past: Vec<HistoryMove> = Vec::new();
     for row in &csv.rows {
         let cell = |c: &str| csv.text(row, c);
         let here = |code, col: &str| csv.at_cell(code, path, row, col).found(quoted(&cell(col)));
@@ -181,9 +239,17 @@ fn read_history(
             date("end", &e, &mut diags)
         };
         // The period the move was made in: the last one starting on or before `start`.
-        let period = start.and_then(|d| {
-            let t = prog.periods.iter().rposition(|&p| p <= d);
-            if t.is_none() || d > prog.end {
+        let period = start.map(|d| {
+            let Some(prog) = prog.filter(|_| within) else {
+                // A review: any date; the period, when there is one, is the last starting on or
+                // before it.
+                return prog
+                    .and_then(|p| p.periods.iter().rposition(|&x| x <= d))
+                    .unwrap_or(0);
+            };
+            // Before the programme: a move of the tables' past (see below), period 0.
+            let t = prog.periods.iter().rposition(|&p| p <= d).unwrap_or(0);
+            if d > prog.end {
                 diags.push(
                     here(code::BAD_HISTORY, "start")
                         .expected(
@@ -191,11 +257,12 @@ fn read_history(
                                 .arg("start", prog.start)
                                 .arg("end", prog.end),
                         )
-                        .fix(Say::HistBeforeProgramme),
+                        .fix(Say::HistAfterProgramme),
                 );
             }
             t
         });
+        let before = within && start.is_some_and(|d| prog.is_some_and(|p| d < p.start));
         if let (Some(s), Some(e)) = (start, end)
             && e <= s
         {
@@ -210,7 +277,37 @@ fn read_history(
         else {
             continue;
         };
-        if let Some(first) = out.iter().find(|h| h.cadre == cadre && h.kind == kind) {
+        // A rotation made before the programme is the one cadres.csv records: its end is the
+        // cadre's `rotation_end`, its start the `rotation_start` when one is written.
+        let recorded = sc.cadre(cadre);
+        let other_start = recorded.rotation_start.is_some_and(|s| s != start);
+        if before
+            && kind == MoveKind::Rotation
+            && (recorded.rotation_end.is_none_or(|e| start >= e)
+                || end.is_some_and(|e| Some(e) != recorded.rotation_end)
+                || other_start)
+        {
+            let shown = |d: Option<Date>| d.map_or_else(|| "—".to_string(), |d| d.to_string());
+            diags.push(
+                here(
+                    code::BAD_HISTORY,
+                    if end.is_some() && recorded.rotation_end.is_some() && !other_start {
+                        "end"
+                    } else {
+                        "start"
+                    },
+                )
+                .expected(
+                    Text::say(Say::HistPastRotation)
+                        .arg("end", shown(recorded.rotation_end))
+                        .arg("start", shown(recorded.rotation_start)),
+                )
+                .fix(Say::HistPastRotationFix),
+            );
+            continue;
+        }
+        let list = if before { &past } else { &out };
+        if let Some(first) = list.iter().find(|h| h.cadre == cadre && h.kind == kind) {
             diags.push(
                 here(code::BAD_HISTORY, "cadre_id")
                     .expected(
@@ -223,7 +320,7 @@ fn read_history(
             );
             continue;
         }
-        out.push(HistoryMove {
+        (if before { &mut past } else { &mut out }).push(HistoryMove {
             cadre,
             post,
             kind,
@@ -235,5 +332,6 @@ fn read_history(
     }
     let (warnings, _) = diags.finish()?;
     out.sort_by_key(|h| (h.period, h.kind, h.cadre, h.post));
-    Ok((out, warnings))
+    past.sort_by_key(|h| (h.start, h.kind, h.cadre, h.post));
+    Ok((out, past, warnings))
 }

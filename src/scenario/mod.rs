@@ -34,6 +34,7 @@ use serde_yaml::Value;
 pub use diagnostic::{
     Arg, Diagnostic, ERROR_CODES, LoadError, Part, Repeats, Say, Text, WARNING_CODES, title,
 };
+pub use history::{HistoryFile, is_history_file, read_history_file};
 pub use plan::{PlanRow, PreviousPlan, ReadPlan, read_plan, read_plan_csv, use_previous_plan};
 pub use programme::{ProgrammeFile, read_programme};
 

@@ -58,6 +58,7 @@ pub(crate) const CADRE_COLUMNS: &[Column] = &[
     ("rating", true),
     ("health_cert_date", false),
     ("rotation_end", false),
+    ("rotation_start", false),
     ("worked_years", false),
     ("head_terms", false),
     ("relatives", false),
@@ -129,6 +130,7 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("ngay_kham_suc_khoe", "health_cert_date"),
     ("ngay_giay_kham_suc_khoe", "health_cert_date"),
     ("ket_thuc_luan_chuyen", "rotation_end"),
+    ("bat_dau_luan_chuyen", "rotation_start"),
     ("so_nam_cong_tac", "worked_years"),
     ("nhiem_ky_dung_dau", "head_terms"),
     ("so_nhiem_ky_dung_dau", "head_terms"),
@@ -1501,6 +1503,32 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             c.report(d);
         }
         let rotation_end = c.date("rotation_end", false);
+        let rotation_start = c.date("rotation_start", false);
+        match (rotation_start, rotation_end) {
+            (Some(s), Some(e)) if s >= e => {
+                let d = c
+                    .diag(code::IMPOSSIBLE_VALUE, "rotation_start")
+                    .expected(Text::say(Say::ADateBeforeTheRotationEnd).arg("end", e))
+                    .fix(Say::CorrectRotationStartOrEnd);
+                c.report(d);
+            }
+            (Some(s), _) if plan_date.is_some_and(|p| s > p) => {
+                let d = c
+                    .diag(code::IMPOSSIBLE_VALUE, "rotation_start")
+                    .expected(Text::say(Say::ADateOnOrBefore).arg("p", plan_date.unwrap_or(s)))
+                    .fix(Say::CorrectRotationStartOrEnd);
+                c.report(d);
+            }
+            (Some(_), None) => {
+                let d = c
+                    .diag(code::MISSING_VALUE, "rotation_end")
+                    .found(Say::AnEmptyCell)
+                    .expected(Say::TheEndOfTheRotationStarted)
+                    .fix(Say::WriteRotationEndOrClearStart);
+                c.report(d);
+            }
+            _ => {}
+        }
         let worked_years = worked_years(c, &mut provinces);
         let head_terms = head_terms(c, units);
         let relatives: Vec<String> = c
@@ -1529,6 +1557,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                 rating: rating as u8,
                 health_cert_date,
                 rotation_end,
+                rotation_start,
                 worked_years,
                 head_terms,
                 relatives: Vec::new(),

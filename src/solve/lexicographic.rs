@@ -205,9 +205,17 @@ pub fn kept_at_least(v: f64, constant: f64, tol: f64, integral: bool) -> f64 {
     }
 }
 
+/// The name of a single plan's last level, after the user's and the weighted sum: the tie-break
+/// among the plans that keep every level (`super::tie_weights`, as the direct path's), solved to a
+/// zero gap and not reported, so that equal-valued plans give the designed one whatever the order
+/// of the tables.
+pub(crate) const TIE_BREAK: &str = "tie_break";
+
 /// What solving the levels one after the other gave.
 pub(crate) struct Solved {
     pub outcomes: Vec<LevelOutcome>,
+    /// The backend's relative gap of each level of `outcomes` (`None`: not given or failed).
+    pub gaps: Vec<Option<f64>>,
     /// The last level solved and its constant.
     pub last: Option<(Raw, f64)>,
     /// The failure that stopped the levels, if one did.
@@ -232,6 +240,7 @@ pub(crate) fn solve_levels(
     o: &super::backend::RunOptions,
 ) -> Solved {
     let mut outcomes: Vec<LevelOutcome> = Vec::new();
+    let mut gaps: Vec<Option<f64>> = Vec::new();
     let mut rows: Vec<f64> = Vec::new();
     let mut last: Option<(Raw, f64)> = None;
     let mut warm: Option<Vec<usize>> = None;
@@ -239,6 +248,11 @@ pub(crate) fn solve_levels(
     let mut solve_s = 0.0;
     let mut failure = None;
     for (i, (name, tol)) in specs.iter().enumerate() {
+        let tie = name == TIE_BREAK;
+        // The tie-break only among proven optima: otherwise there is no optimum to hold.
+        if tie && outcomes.iter().any(|l| l.status != SolveStatus::Optimal) {
+            break;
+        }
         let run = |warm: Option<&[usize]>| {
             let (mut m, mut levels) = build();
             for (j, &rhs) in rows.iter().enumerate() {
@@ -254,6 +268,7 @@ pub(crate) fn solve_levels(
             let oi = super::backend::RunOptions {
                 time_limit_s: remaining,
                 deadline: Duration::from_secs_f64(remaining + super::deadline_grace(remaining)),
+                relative_gap: if tie { 0.0 } else { o.relative_gap },
                 ..o.clone()
             };
             let result = if m.x.is_empty() {
@@ -283,7 +298,9 @@ pub(crate) fn solve_levels(
                 (result, level, _) = run(None);
             }
         }
-        size = s;
+        if !tie {
+            size = s;
+        }
         solve_s += solved.elapsed().as_secs_f64();
         match result {
             Ok(raw) => {
@@ -298,6 +315,7 @@ pub(crate) fn solve_levels(
                     tolerance: *tol,
                     kept_at_least: (i + 1 < specs.len()).then_some(rhs + level.constant),
                 });
+                gaps.push(raw.gap);
                 rows.push(rhs);
                 warm = Some(
                     raw.x
@@ -324,6 +342,7 @@ pub(crate) fn solve_levels(
                     tolerance: *tol,
                     kept_at_least: None,
                 });
+                gaps.push(None);
                 failure = Some(f);
                 break;
             }
@@ -331,6 +350,7 @@ pub(crate) fn solve_levels(
     }
     Solved {
         outcomes,
+        gaps,
         last,
         failure,
         size,
@@ -381,6 +401,7 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
         failure,
         size: (n_cols, n_rows),
         solve_s,
+        ..
     } = solve_levels(&specs, &build, &value_of, started, limit, &o);
     let stopped_early = failure.is_some();
     let mut out = match (last, failure) {
@@ -518,6 +539,17 @@ fn plan_model_and_levels(
                 constant: m.constant,
                 integral: false,
             },
+            TIE_BREAK => {
+                let mut e = Expression::default();
+                for (k, t) in super::tie_weights(ctx, cands, cols).into_iter().enumerate() {
+                    e.add_mul(t, m.x[k]);
+                }
+                Level {
+                    expr: e,
+                    constant: 0.0,
+                    integral: true,
+                }
+            }
             "must_fill" => Level {
                 expr: penalty(&|a| matches!(a, Aux::Empty(_)).then_some(w.must_fill)),
                 constant: m.constant,
@@ -590,8 +622,12 @@ pub(super) fn solve_plan(
         out.note = Some(super::Note::LevelsOnEveryPair { pairs: cands.len() });
     }
     let o = super::run_options(sc, started, deadline);
-    let build = || plan_model_and_levels(ctx, cands, pins, &all, specs);
+    // The user's levels and the weighted sum, then the tie-break (dropped from the outcomes).
+    let mut with_tie = specs.to_vec();
+    with_tie.push((TIE_BREAK.into(), 0.0));
+    let build = || plan_model_and_levels(ctx, cands, pins, &all, &with_tie);
     let n = all.len();
+    let tie = super::tie_weights(ctx, cands, &all);
     let value_of = |name: &str, x: &[f64]| {
         let chosen: Vec<usize> = x
             .iter()
@@ -600,13 +636,16 @@ pub(super) fn solve_plan(
             .filter(|(_, v)| **v > 0.5)
             .map(|(k, _)| k)
             .collect();
+        if name == TIE_BREAK {
+            return chosen.iter().map(|&k| tie[k]).sum();
+        }
         plan_values(ctx, cands, &chosen)
             .get(name)
             .copied()
             .unwrap_or(f64::NAN)
     };
-    let solved = solve_levels(
-        specs,
+    let mut solved = solve_levels(
+        &with_tie,
         &build,
         &value_of,
         started,
@@ -614,11 +653,21 @@ pub(super) fn solve_plan(
         &o,
     );
     *solved_cols = all;
+    if solved.outcomes.len() > specs.len() {
+        // The tie-break ran: not a level of the user's. If it failed, the plan of the weighted
+        // sum (the last level solved) stays.
+        solved.outcomes.truncate(specs.len());
+        solved.gaps.truncate(specs.len());
+        solved.failure = None;
+        if let Some(l) = solved.outcomes.last_mut() {
+            l.kept_at_least = None;
+        }
+    }
     (out.columns, out.rows) = solved.size;
     let stopped = solved.failure.is_some();
     let weighted_last = solved.outcomes.last().is_some_and(|l| l.name == WEIGHTED) && !stopped;
     out.levels = solved.outcomes;
-    let Some((raw, constant)) = solved.last else {
+    let Some((raw, _)) = solved.last else {
         return Err(solved.failure.unwrap_or(Failure::NoPlan));
     };
     let chosen = super::integral_choice(&raw.x[..n.min(raw.x.len())])
@@ -635,7 +684,10 @@ pub(super) fn solve_plan(
     };
     // A bound and a gap only for the weighted sum, and only when it was solved.
     (out.bound, out.gap) = if weighted_last {
-        (raw.bound.map(|b| b + constant), raw.gap)
+        (
+            out.levels.last().and_then(|l| l.bound),
+            solved.gaps.last().copied().flatten(),
+        )
     } else {
         (None, None)
     };

@@ -186,6 +186,10 @@ fn write_generated(dir: &Path, size: (u32, u32, u64), years: u32, edit: impl Fn(
         name: None,
     };
     for f in rotaplan::generate::generate_programme(&opts, years) {
+        // A history.csv the test wrote stays.
+        if f.name == "history.csv" && dir.join(&f.name).exists() {
+            continue;
+        }
         let text = if f.name == "scenario.yaml" {
             edit(f.contents)
         } else {
@@ -199,7 +203,8 @@ fn write_generated(dir: &Path, size: (u32, u32, u64), years: u32, edit: impl Fn(
 /// added under `programme:`.
 fn generated(dir: &Path, extra: &str) -> Scenario {
     write_generated(dir, (90, 30, 11), 4, |t| {
-        t.replace("relative_gap: 0.0001", "relative_gap: 0")
+        t.replace("  history: history.csv\n", "")
+            .replace("relative_gap: 0.0001", "relative_gap: 0")
             .replace(
                 "  period_months: 12\n",
                 &format!("  period_months: 12\n{extra}"),
@@ -325,7 +330,7 @@ fn replanning_after_an_executed_move_changes_only_what_it_must() {
 
 fn load_error(dir: &Path, yaml_extra: &str, history: &str) -> Vec<rotaplan::scenario::Diagnostic> {
     write_generated(dir, (30, 10, 3), 3, |t| {
-        t.replace(
+        t.replace("  history: history.csv\n", "").replace(
             "  period_months: 12\n",
             "  period_months: 12\n  history: history.csv\n",
         ) + yaml_extra
@@ -346,7 +351,7 @@ fn history_and_objective_errors_are_located() {
                    C001,VT001,rotation,2027-03-01,\n\
                    C999,VT001,rotation,2027-01-01,\n\
                    C002,VT001,transfer,2027-01-01,\n\
-                   C003,VT002,rotation,2026-05-01,\n\
+                   C003,VT002,rotation,2031-05-01,\n\
                    C004,VT002,rotation,31/02/2028,\n\
                    C005,VT003,placement,2028-01-01,2027-01-01\n\
                    C001,VT004,rotation,2028-01-01,\n";
@@ -432,4 +437,244 @@ fn a_changed_history_makes_a_resumed_batch_plan_again() {
     assert!(batch(true), "unchanged inputs: reused");
     std::fs::write(dir.path().join("history.csv"), history_csv(&sc, &done)).unwrap();
     assert!(!batch(true), "a changed history.csv: planned again");
+}
+
+#[test]
+fn an_executed_rotation_with_an_end_is_placed_when_it_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = generated(dir.path(), "");
+    let first = rotaplan::plan_programme(&sc).unwrap().plan;
+    // A rotation of the first period placed 36 months later (2030-01-01, the fourth period).
+    let rotations: Vec<&Move> = first
+        .moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation && m.period == 0)
+        .filter(|m| {
+            first
+                .moves
+                .iter()
+                .any(|x| x.cadre == m.cadre && x.kind == MoveKind::Placement && x.period == 3)
+        })
+        .collect();
+    assert!(!rotations.is_empty(), "{:?}", first.moves);
+    let ended = |m: &Move| {
+        format!(
+            "cadre_id,post_id,kind,start,end\n{},{},rotation,2027-01-01,2029-01-01\n",
+            sc.cadre(m.cadre).id,
+            sc.post(m.post).id
+        )
+    };
+    // Cut short to 24 months: its placement falls due in period 3 (2029-01-01) instead; a cadre
+    // the rules and seats can place then.
+    let (m, sc2) = rotations
+        .iter()
+        .find_map(|m| {
+            std::fs::write(dir.path().join("history.csv"), ended(m)).unwrap();
+            let sc2 = generated(dir.path(), "  history: history.csv\n");
+            let tl = Timeline::new(&sc2).unwrap();
+            let cols = rotaplan::programme::generate(&sc2, &tl);
+            let r = cols
+                .rotations
+                .iter()
+                .find(|r| r.cadre == m.cadre && r.post == m.post && r.period == 0)
+                .expect("the executed rotation's column");
+            assert_eq!(r.end.to_string(), "2029-01-01");
+            assert_eq!(r.placement, Some(2));
+            cols.placements
+                .iter()
+                .any(|x| x.cadre == m.cadre && x.period == 2)
+                .then(|| ((*m).clone(), sc2))
+        })
+        .expect("a cadre placeable in 2029");
+    let done = rotaplan::plan_programme(&sc2).unwrap();
+    assert!(done.violations.is_empty(), "{:?}", done.violations);
+    let plan = done.plan;
+    assert_eq!(plan.status, SolveStatus::Optimal, "{:?}", plan.note);
+    assert!(plan.moves.contains(&m));
+    let placed: Vec<&Move> = plan
+        .moves
+        .iter()
+        .filter(|x| x.cadre == m.cadre && x.kind == MoveKind::Placement)
+        .collect();
+    assert_eq!(placed.len(), 1, "{:?}", plan.moves);
+    assert_eq!(placed[0].period, 2);
+    // programme.csv writes the executed end.
+    let csv = rotaplan::report::programme::programme_csv(&plan);
+    let row = csv
+        .lines()
+        .find(|l| l.contains(&sc.cadre(m.cadre).id) && l.contains("rotation"))
+        .unwrap();
+    assert!(row.contains("2029-01-01"), "{row}");
+    // The checker agrees: the same moves without the `end` place the cadre a period early.
+    std::fs::write(dir.path().join("history.csv"), history_csv(&sc, &[&m])).unwrap();
+    let sc3 = generated(dir.path(), "  history: history.csv\n");
+    let problems = rotaplan::check::programme::check(&sc3, &plan.moves);
+    assert!(
+        problems.iter().any(
+            |v| v.cadre.as_deref() == Some(sc.cadre(m.cadre).id.as_str())
+                && v.rule == rotaplan::rules::RuleId::P1
+        ),
+        "{problems:?}"
+    );
+    assert!(rotaplan::check::programme::check(&sc2, &plan.moves).is_empty());
+}
+
+/// The tutorial with a twin of every cadre without relatives (the same row under another id and
+/// name), its cadre rows in `order`, planned with `objective:`; the plan's (cadre, post) pairs.
+fn twins_plan(dir: &Path, reverse: bool) -> (Vec<(String, String)>, usize) {
+    let src = crate::common::root().join("scenarios/tutorial");
+    for f in ["units.csv", "posts.csv"] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
+    }
+    let text = std::fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let mut rows: Vec<String> = Vec::new();
+    for line in lines {
+        rows.push(line.to_string());
+        let cells: Vec<&str> = line.split(',').collect();
+        if cells[17].is_empty() {
+            let mut twin = cells.clone();
+            let (id, name) = (format!("{}T", cells[0]), format!("{} Hai", cells[1]));
+            twin[0] = &id;
+            twin[1] = &name;
+            rows.push(twin.join(","));
+        }
+    }
+    let twins = rows.len() - text.lines().count() + 1;
+    if reverse {
+        rows.reverse();
+    }
+    std::fs::write(
+        dir.join("cadres.csv"),
+        format!("{header}\n{}\n", rows.join("\n")),
+    )
+    .unwrap();
+    let yaml = std::fs::read_to_string(src.join("tutorial.yaml")).unwrap();
+    assert!(!yaml.contains("objective:"));
+    std::fs::write(
+        dir.join("s.yaml"),
+        format!("{yaml}\nobjective:\n  order: [staffing, training]\n"),
+    )
+    .unwrap();
+    let sc = rotaplan::scenario::load(&dir.join("s.yaml")).unwrap();
+    let done = rotaplan::plan_scenario(&sc);
+    assert!(done.violations.is_empty(), "{:?}", done.violations);
+    let plan = done.plan;
+    assert_eq!(plan.solver.status, SolveStatus::Optimal);
+    assert_eq!(plan.levels.len(), 3);
+    let mut pairs: Vec<(String, String)> = plan
+        .assignments
+        .iter()
+        .map(|a| (a.cadre_id.clone(), a.post_id.clone()))
+        .collect();
+    pairs.sort();
+    (pairs, twins)
+}
+
+#[test]
+fn a_lexicographic_plan_is_the_same_whatever_the_order_of_equal_cadres() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (first, twins) = twins_plan(a.path(), false);
+    let (second, _) = twins_plan(b.path(), true);
+    assert!(twins >= 5, "{twins} twins");
+    assert_eq!(first, second);
+    // Not vacuous: some post went to a cadre with a twin of equal value.
+    let table = std::fs::read_to_string(a.path().join("cadres.csv")).unwrap();
+    let has_twin = |c: &str| c.ends_with('T') || table.contains(&format!("\n{c}T,"));
+    assert!(first.iter().any(|(c, _)| has_twin(c)), "{first:?}");
+}
+
+#[test]
+fn a_generated_history_records_the_rotations_before_the_programme() {
+    let dir = tempfile::tempdir().unwrap();
+    write_generated(dir.path(), (90, 30, 11), 4, |t| t);
+    let path = dir.path().join("scenario.yaml");
+    let sc = rotaplan::scenario::load(&path).unwrap();
+    let prog = sc.programme.as_ref().unwrap();
+    // Nothing of it is inside the programme: nothing fixed, the plan is the one without it.
+    assert!(prog.replan.history.is_empty());
+    let rotations: Vec<&HistoryMove> = prog
+        .replan
+        .past
+        .iter()
+        .filter(|h| h.kind == MoveKind::Rotation)
+        .collect();
+    assert!(rotations.len() >= 3, "{:?}", prog.replan.past);
+    assert!(
+        prog.replan
+            .past
+            .iter()
+            .any(|h| h.kind == MoveKind::Placement)
+    );
+    for h in &rotations {
+        let c = sc.cadre(h.cadre);
+        assert!(h.start < prog.start);
+        assert_eq!(h.end, c.rotation_end);
+        // The start of the rotation comes from the history.
+        assert_eq!(c.rotation_start, Some(h.start));
+    }
+    let running = sc
+        .cadres
+        .iter()
+        .filter(|c| c.rotation_end.is_some_and(|e| e >= prog.start))
+        .count();
+    assert!(running >= 1 && rotations.len() > running);
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert!(done.violations.is_empty(), "{:?}", done.violations);
+    assert!(done.plan.status.has_plan());
+
+    // A rotation before the programme that cadres.csv does not record is located.
+    let h = rotations[0];
+    let later = h.end.unwrap().succ_opt().unwrap();
+    let unrecorded = sc.cadres.iter().find(|c| c.rotation_end.is_none()).unwrap();
+    // A finished rotation's cadre, with a start after its end.
+    let finished = sc
+        .cadres
+        .iter()
+        .find(|c| {
+            c.rotation_end
+                .is_some_and(|e| e < prog.start.pred_opt().unwrap())
+        })
+        .unwrap();
+    let after = finished.rotation_end.unwrap().succ_opt().unwrap();
+    std::fs::write(
+        dir.path().join("history.csv"),
+        format!(
+            "cadre_id,post_id,kind,start,end\n{},{},rotation,{},{later}\n{},{},rotation,2025-01-01,\n{},{},rotation,{after},\n",
+            sc.cadre(h.cadre).id,
+            sc.post(h.post).id,
+            h.start,
+            unrecorded.id,
+            sc.post(h.post).id,
+            finished.id,
+            sc.post(h.post).id,
+        ),
+    )
+    .unwrap();
+    let err = rotaplan::scenario::load(&path).unwrap_err();
+    let got: Vec<(&str, Option<usize>, &str)> = err
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.line, d.field.rsplit(": ").next().unwrap()))
+        .collect();
+    assert!(
+        err.diagnostics
+            .iter()
+            .all(|d| d.file.ends_with("history.csv"))
+    );
+    assert_eq!(
+        got,
+        [
+            ("E5003", Some(2), "end"),
+            ("E5003", Some(3), "start"),
+            ("E5003", Some(4), "start")
+        ],
+        "{err}"
+    );
+    let shown = err.to_string();
+    assert!(
+        shown.contains(&format!("end {} (rotation_end)", h.end.unwrap())),
+        "{shown}"
+    );
 }

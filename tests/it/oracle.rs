@@ -278,6 +278,7 @@ fn build(raw: &RawScenario) -> Scenario {
                     1 => Some(date(2026, 6, 30)),
                     _ => None,
                 },
+                rotation_start: None,
                 worked_years: c
                     .worked
                     .map(|(p, y)| vec![(PROVINCES[p].to_string(), y)])

@@ -324,6 +324,7 @@ pub(crate) fn build(raw: &RawProg) -> Scenario {
             rotation_end: c
                 .rotation_end_year
                 .map(|y| Date::from_ymd_opt(y, 9, 1).unwrap()),
+            rotation_start: None,
             worked_years: Vec::new(),
             head_terms: Vec::new(),
             relatives: Vec::new(),
@@ -777,4 +778,139 @@ fn a_programme_is_the_same_every_time() {
         rotaplan::report::programme::programme_csv(&b)
     );
     assert_eq!(a.objective, b.objective);
+}
+
+/// A history.csv of `moves`, each dated on its period's date.
+fn as_history(sc: &Scenario, moves: &[Move]) -> String {
+    let prog = sc.programme.as_ref().unwrap();
+    let mut out = String::from("cadre_id,post_id,kind,start\n");
+    for m in moves {
+        out += &format!(
+            "{},{},{},{}\n",
+            sc.cadre(m.cadre).id,
+            sc.post(m.post).id,
+            m.kind.as_str(),
+            prog.periods[m.period]
+        );
+    }
+    out
+}
+
+#[test]
+fn review_of_a_history_gives_the_figures_of_the_same_moves_as_a_programme() {
+    use crate::common::rotaplan;
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "scenarios/programme/programme.yaml";
+    let sc = rotaplan::scenario::load(&root().join(yaml)).unwrap();
+    let hand = root().join("scenarios/programme/hand-made.csv");
+    let mut moves = rotaplan::scenario::read_programme(&hand, &sc).unwrap().moves;
+    // A history has one rotation and one placement per cadre: hand-made.csv's first of each.
+    let mut seen = std::collections::BTreeSet::new();
+    moves.retain(|m| seen.insert((m.cadre, m.kind)));
+    assert!(moves.len() >= 4);
+    let hand = dir.path().join("programme.csv");
+    let mut csv = String::from("cadre_id,post_id,kind,period\n");
+    for m in &moves {
+        csv += &format!(
+            "{},{},{},{}\n",
+            sc.cadre(m.cadre).id,
+            sc.post(m.post).id,
+            m.kind.as_str(),
+            m.period + 1
+        );
+    }
+    std::fs::write(&hand, csv).unwrap();
+    let history = dir.path().join("history.csv");
+    std::fs::write(&history, as_history(&sc, &moves)).unwrap();
+    assert!(rotaplan::scenario::is_history_file(&history));
+    assert!(!rotaplan::scenario::is_history_file(&hand));
+    let json = |file: &std::path::Path| {
+        let o = rotaplan()
+            .current_dir(root())
+            .args(["review", yaml])
+            .arg(file)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{o:?}");
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let from_history = json(&history);
+    assert_eq!(from_history, json(&hand));
+    assert!(from_history.contains("\"rotations\""), "{from_history}");
+    // Moves before the programme count in their own years; a placement after a rotation gives
+    // its outcome.
+    let c = |i: usize| &sc.cadres[i].id;
+    let higher = sc
+        .posts
+        .iter()
+        .find(|p| p.rank > sc.cadres[1].current_rank)
+        .unwrap();
+    std::fs::write(
+        &history,
+        format!(
+            "cadre_id,post_id,kind,start\n{},{},rotation,2023-05-01\n{},{},placement,2026-05-01\n",
+            c(1),
+            sc.posts[0].id,
+            c(1),
+            higher.id
+        ),
+    )
+    .unwrap();
+    let h = rotaplan::scenario::read_history_file(&history, &sc).unwrap().moves;
+    let r = rotaplan::programme::review::review_history(&sc, &h);
+    assert_eq!((r.rotations, r.placements), (1, 1));
+    assert_eq!(
+        r.by_year.iter().map(|(y, n)| (*y, *n)).collect::<Vec<_>>(),
+        [(2023, (1, 0)), (2026, (0, 1))]
+    );
+    assert_eq!(
+        r.by_outcome
+            .get(&rotaplan::programme::review::Outcome::Higher),
+        Some(&1)
+    );
+    // The table and the page, in Vietnamese.
+    let page = dir.path().join("review.html");
+    let o = rotaplan()
+        .current_dir(root())
+        .args(["--lang", "vi", "review", yaml])
+        .arg(&history)
+        .arg("--html")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains("1 lượt luân chuyển, 1 lượt bố trí sau luân chuyển"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2023") && out.contains("bố trí cao hơn"),
+        "{out}"
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("<html lang=\"vi\">") && html.contains("2023"));
+    // A wrong row is located, and nothing is reviewed.
+    std::fs::write(
+        &history,
+        format!(
+            "cadre_id,post_id,kind,start\nNOBODY,{},rotation,2023-05-01\n",
+            sc.posts[0].id
+        ),
+    )
+    .unwrap();
+    let o = rotaplan()
+        .current_dir(root())
+        .args(["review", yaml])
+        .arg(&history)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("E4002") && err.contains("history.csv"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
 }

@@ -389,3 +389,111 @@ fn an_executed_move_counts_its_key_head_months_from_its_own_dates() {
     let got = rotaplan::programme::targets::rotation_months(prog, (0, 0), 0, Some(2));
     assert_eq!(got, 7);
 }
+
+/// The shipped programme scenario copied to `dir`, with a `rotation_start` column in cadres.csv
+/// holding `starts` (cadre id, date) and empty for the other cadres.
+fn with_rotation_starts(dir: &std::path::Path, starts: &[(&str, &str)]) -> std::path::PathBuf {
+    let src = root().join("scenarios/programme");
+    for f in ["programme.yaml", "units.csv", "posts.csv"] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
+    }
+    let text = std::fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let mut out = String::new();
+    for (i, line) in text.lines().enumerate() {
+        out += line;
+        if i == 0 {
+            out += ",rotation_start";
+        } else {
+            let id = line.split(',').next().unwrap();
+            let start = starts.iter().find(|(c, _)| *c == id).map_or("", |x| x.1);
+            out += &format!(",{start}");
+        }
+        out.push('\n');
+    }
+    std::fs::write(dir.join("cadres.csv"), out).unwrap();
+    dir.join("programme.yaml")
+}
+
+#[test]
+fn rotation_start_is_read_and_its_errors_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    // C005's running rotation ends on 2028-06-20.
+    let p = with_rotation_starts(dir.path(), &[("C005", "2025-02-01")]);
+    let sc = rotaplan::scenario::load(&p).unwrap();
+    let c = sc.cadres.iter().find(|c| c.id == "C005").unwrap();
+    assert_eq!(
+        c.rotation_start.map(|d| d.to_string()).as_deref(),
+        Some("2025-02-01")
+    );
+    assert!(
+        sc.cadres
+            .iter()
+            .filter(|c| c.rotation_start.is_some())
+            .count()
+            == 1
+    );
+    // A start on or after the end, a start after the plan date, a start without an end.
+    let p = with_rotation_starts(
+        dir.path(),
+        &[
+            ("C005", "2028-06-20"),
+            ("C034", "2027-03-01"),
+            ("C001", "2025-01-01"),
+        ],
+    );
+    let err = rotaplan::scenario::load(&p).unwrap_err();
+    let got: Vec<(&str, Option<usize>, &str)> = err
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.line, d.field.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("E2012", Some(2), "cadres.csv: rotation_end"),
+            ("E2009", Some(6), "cadres.csv: rotation_start"),
+            ("E2009", Some(35), "cadres.csv: rotation_start"),
+        ],
+        "{err}"
+    );
+    let shown = err.to_string();
+    assert!(
+        shown.contains("before the rotation's end 2028-06-20"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("on or before the plan date 2027-01-01"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_running_rotation_with_a_start_counts_its_key_head_credit_from_it() {
+    use rotaplan::programme::targets::credit_months;
+    let mut sc =
+        rotaplan::scenario::load(&root().join("scenarios/programme/programme.yaml")).unwrap();
+    let prog = sc.programme.clone().unwrap();
+    let grassroots = sc
+        .units
+        .iter()
+        .position(|u| u.tier.is_grassroots())
+        .unwrap();
+    let end = prog
+        .start
+        .checked_add_months(chrono::Months::new(10))
+        .unwrap();
+    let months_before = |m: u32| end.checked_sub_months(chrono::Months::new(m)).unwrap();
+    let mut cadres = (*sc.cadres).clone();
+    cadres[0].current_unit = Some(grassroots as UnitIx);
+    cadres[0].rotation_end = Some(end);
+    let mut credit = |start: Option<Date>| {
+        cadres[0].rotation_start = start;
+        sc.cadres = Arc::new(cadres.clone());
+        credit_months(&sc, &prog, 0)
+    };
+    // Without a start: min_rotation_months up to the end.
+    assert_eq!(credit(None), 36);
+    // With one: from it, shorter or longer than min_rotation_months.
+    assert_eq!(credit(Some(months_before(20))), 20);
+    assert_eq!(credit(Some(months_before(50))), 50);
+}
