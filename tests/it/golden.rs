@@ -515,8 +515,12 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
     assert!(html.contains("<html lang=\"vi\">") && html.contains("Biểu đồ"));
     assert!(html.contains("Chỉ tiêu theo kịch bản") && !html.contains("KPIs per scenario"));
     // The charts' svg text (axis titles, tiers, the unplaced row) and the rest of the page.
-    assert!(html.contains(">Trung ương</text>") && html.contains(">từ ↓  đến →</text>"));
-    said.push(("batch's summary.html", html_text(&html)));
+    let page = html_text(&html);
+    assert!(
+        page.contains("Trung ương") && page.contains("từ ↓  đến →"),
+        "{page}"
+    );
+    said.push(("batch's summary.html", page));
     // explain --cadre and --post, as text and Markdown, and the programme's plan: its terminal
     // summary and table, and programme.md.
     for format in ["table", "markdown"] {
