@@ -6,7 +6,7 @@
 //! problem (invalid files, violations, infeasible), 2 internal error.
 
 use clap::builder::TypedValueParser as _;
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches as _, Parser, Subcommand};
 use rotaplan::domain::{Lang, LangChoice, Scenario};
 use rotaplan::output::write_atomic;
 use rotaplan::report::{self, Format, Refusal};
@@ -18,6 +18,7 @@ mod check;
 mod compare;
 mod explain;
 mod generate;
+mod help;
 mod log;
 mod plan;
 mod programme;
@@ -153,7 +154,12 @@ pub fn main() -> std::process::ExitCode {
 }
 
 fn run() -> Status {
-    let cli = match Cli::try_parse() {
+    // `--help` and clap's errors in the language of the command line (`--lang`, else the locale).
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = help::command(help::lang_of(&argv))
+        .try_get_matches_from(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
@@ -376,5 +382,137 @@ mod tests {
         let mut missing = Vec::new();
         walk(&cli, "rotaplan", &mut missing);
         assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+
+    /// The texts of `--help` as the derive writes them: (command path, id, text), with `@about`,
+    /// `@examples` and `id=value` as in report::help.
+    fn derive_texts() -> Vec<(String, String, String)> {
+        fn walk(c: &clap::Command, path: &str, out: &mut Vec<(String, String, String)>) {
+            let s = |x: Option<&clap::builder::StyledStr>| x.map(|h| h.to_string());
+            let mut row = |id: &str, text: Option<String>| {
+                out.push((path.to_string(), id.to_string(), text.unwrap_or_default()))
+            };
+            row("@about", s(c.get_long_about().or(c.get_about())));
+            row(
+                "@examples",
+                s(c.get_after_long_help().or(c.get_after_help())),
+            );
+            for a in c.get_arguments() {
+                let id = a.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                row(id, s(a.get_long_help().or(a.get_help())));
+                for v in a.get_possible_values() {
+                    if let Some(h) = v.get_help() {
+                        row(&format!("{id}={}", v.get_name()), Some(h.to_string()));
+                    }
+                }
+            }
+            for sub in c.get_subcommands() {
+                let p = if path.is_empty() {
+                    sub.get_name().to_string()
+                } else {
+                    format!("{path} {}", sub.get_name())
+                };
+                walk(sub, &p, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&super::Cli::command(), "", &mut out);
+        out
+    }
+
+    /// Every command's description and examples and every argument's help (and each possible
+    /// value's) has a row in report::help in both languages; the English row is what the derive
+    /// writes, the Vietnamese one is not English; and no row is left over.
+    #[test]
+    fn every_help_text_is_in_the_catalogue_in_both_languages() {
+        use rotaplan::domain::Lang;
+        use rotaplan::report::help::{ROWS, help};
+        let texts = derive_texts();
+        assert!(texts.len() > 80, "{}", texts.len());
+        let mut wrong = Vec::new();
+        for (path, id, text) in &texts {
+            match (help(Lang::En, path, id), help(Lang::Vi, path, id)) {
+                (Some(en), Some(vi)) if en == text && !vi.trim().is_empty() && vi != en => {}
+                _ => wrong.push(format!(
+                    "    ({path:?}, {id:?}) {{ en: {text:?}, vi: {:?} }}",
+                    help(Lang::Vi, path, id).unwrap_or("")
+                )),
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "rows missing or different:\n{}",
+            wrong.join("\n")
+        );
+        for (path, id, _, _) in ROWS {
+            assert!(
+                texts.iter().any(|(p, i, _)| p == path && i == id),
+                "a row for no argument: ({path:?}, {id:?})"
+            );
+        }
+    }
+
+    /// `--lang` anywhere in argv chooses the help's language; the locale otherwise.
+    #[test]
+    fn the_language_of_help_is_the_flag_anywhere_then_the_locale() {
+        use rotaplan::domain::Lang;
+        let argv = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            super::help::lang_of(&argv(&["rotaplan", "plan", "--help", "--lang", "vi"])),
+            Lang::Vi
+        );
+        assert_eq!(
+            super::help::lang_of(&argv(&["rotaplan", "--lang=vi", "check", "--help"])),
+            Lang::Vi
+        );
+        assert_eq!(
+            super::help::lang_of(&argv(&["rotaplan", "--lang", "en", "--help"])),
+            Lang::En
+        );
+    }
+
+    /// In Vietnamese, every argument of every command shows the catalogue's words, and clap's
+    /// English headings and value notes are gone; English is the derive's help unchanged.
+    #[test]
+    fn vietnamese_help_replaces_every_text_and_english_is_unchanged() {
+        use rotaplan::domain::Lang;
+        let en = super::help::command(Lang::En)
+            .render_long_help()
+            .to_string();
+        assert_eq!(
+            en,
+            <super::Cli as clap::CommandFactory>::command()
+                .render_long_help()
+                .to_string()
+        );
+        let mut vi = super::help::command(Lang::Vi);
+        for path in [vec![], vec!["plan"], vec!["batch"], vec!["batch", "merge"]] {
+            let mut c = &mut vi;
+            for p in &path {
+                c = c.find_subcommand_mut(p).unwrap();
+            }
+            let text = c.render_long_help().to_string();
+            for english in [
+                "Usage:",
+                "Options:",
+                "Arguments:",
+                "Commands:",
+                "[default:",
+                "[possible values:",
+                "Print help",
+                "Examples:",
+                "Example:",
+                "[OPTIONS]",
+            ] {
+                assert!(!text.contains(english), "{path:?}: {english} in\n{text}");
+            }
+            assert!(
+                text.contains("Cách dùng:") && text.contains("Tùy chọn:"),
+                "{text}"
+            );
+        }
     }
 }

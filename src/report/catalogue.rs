@@ -334,9 +334,9 @@ catalogue! {
     ReviewPurposePolicy { en: "purpose: not-local or two-term policy", vi: "mục đích: bố trí không là người địa phương hoặc quá hai nhiệm kỳ" }
     ReviewCentreToLocality { en: "centre → locality", vi: "Trung ương → địa phương" }
     ReviewLocalityToCentre { en: "locality → centre", vi: "địa phương → Trung ương" }
-    ReviewLocalityToLocality { en: "locality → locality", vi: "địa phương → địa phương" }
+    ReviewLocalityToLocality { en: "locality → locality", vi: "giữa các địa phương" }
     ReviewBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
-    ReviewFromNoUnit { en: "from no recorded unit", vi: "chưa ghi nhận đơn vị đi" }
+    ReviewFromNoUnit { en: "no current unit", vi: "chưa có đơn vị công tác" }
     ReviewPlacedHigher { en: "placed higher", vi: "bố trí cao hơn" }
     ReviewPlacedEqual { en: "placed at an equal rank elsewhere", vi: "bố trí tương đương ở nơi khác" }
     ReviewReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
@@ -432,7 +432,6 @@ catalogue! {
     CommitteeSummary { en: "Summary", vi: "Tổng hợp" }
     CommitteeMoves { en: "Cadres rotated", vi: "Số cán bộ luân chuyển" }
     CommitteePostsFilled { en: "Posts filled", vi: "Số vị trí được bố trí" }
-    CommitteeOf { en: "of", vi: "trên" }
     CommitteeWomen { en: "Women", vi: "Nữ" }
     CommitteeMinority { en: "Ethnic minorities", vi: "Dân tộc thiểu số" }
     CommitteeByDirection { en: "By direction", vi: "Theo hướng luân chuyển" }
@@ -883,6 +882,40 @@ catalogue! {
     DiffNewlyFilled { en: "Posts filled in B but empty in A ({n}):", vi: "Vị trí được bố trí ở B nhưng để trống ở A ({n}):" }
     DiffEmptied { en: "Posts filled in A but empty in B ({n}):", vi: "Vị trí được bố trí ở A nhưng để trống ở B ({n}):" }
     DiffKpis { en: "KPIs that change:", vi: "Chỉ số thay đổi:" }
+    // ---- issue 13 (vi): the relaxation's summary (report::relaxation_summary_in)
+    RxPinWord { en: "pin", vi: "chỉ định" }
+    RxPinsWord { en: "pins", vi: "chỉ định" }
+    RxGroupPin { en: "drop pin {cadre} → {post} (S2)", vi: "bỏ chỉ định {cadre} → {post} (S2)" }
+    RxGroupMustFill { en: "let must-fill post {post} ({title}) stay short (S5)", vi: "chấp nhận để vị trí bắt buộc bố trí {post} ({title}) còn thiếu (S5)" }
+    RxGroupTarget { en: "let the {target} target of {share} % give way (S6)", vi: "chấp nhận không đạt chỉ tiêu {target} {share} % (S6)" }
+    RxResolved { en: " Re-solved that way: status {status}, objective {objective}.", vi: " Giải lại theo cách đó: trạng thái {status}, giá trị mục tiêu {objective}." }
+    RxFixedPins { en: "The {n} {pins} marked `relaxable: false` cannot hold together ({groups}); dropping other pins does not help. Change one of them.", vi: "{n} {pins} được đánh dấu `relaxable: false` không thể cùng được đáp ứng ({groups}); bỏ các chỉ định khác cũng không giải quyết được. Cần sửa một trong số đó." }
+    RxDropPins { en: "The {total} pins cannot all hold. Drop {n} {pins} to get a plan: {list}. Keeping any one of them as well makes a plan impossible again. Kept: {kept} {kept_pins}", vi: "{total} chỉ định không thể cùng được đáp ứng. Bỏ {n} {pins} để có phương án: {list}. Nếu giữ thêm bất kỳ chỉ định nào trong số đó thì lại không có phương án. Giữ lại: {kept} {kept_pins}" }
+    RxDropPinsFixed { en: " ({n} marked `relaxable: false`)", vi: " ({n} chỉ định được đánh dấu `relaxable: false`)" }
+    RxFixedGroups { en: "The {n} requirement group(s) marked `relaxable: false` cannot hold together, whatever the other groups give way: {groups}. Mark one of them relaxable, or change it.", vi: "{n} nhóm yêu cầu được đánh dấu `relaxable: false` không thể cùng được đáp ứng, dù các nhóm khác được nới lỏng đến đâu: {groups}. Cần cho phép nới lỏng một nhóm trong số đó, hoặc sửa lại nhóm đó." }
+    RxUnknown { en: "The hard requirements do not hold together as they are, and the solver could not tell within {seconds} s which groups must give way: {note}.", vi: "Các yêu cầu bắt buộc như hiện nay không thể cùng được đáp ứng, và trong {seconds} giây bộ giải chưa xác định được nhóm nào cần nới lỏng: {note}." }
+    RxGroups { en: "The hard requirements cannot all hold together. To get a plan, relax {what}: {groups}.", vi: "Các yêu cầu bắt buộc không thể cùng được đáp ứng. Để có phương án, cần nới lỏng {what}: {groups}." }
+    RxOneGroup { en: "one group", vi: "một nhóm" }
+    RxNGroups { en: "{n} groups", vi: "{n} nhóm" }
+    RxMinimum { en: " No smaller set of groups will do.", vi: " Không thể nới lỏng ít nhóm hơn." }
+    RxNotMinimum { en: " Keeping any one of them as well makes a plan impossible again.", vi: " Nếu giữ thêm bất kỳ nhóm nào trong số đó thì lại không có phương án." }
+    RxThenMustFill { en: " Then a plan exists with {post} ({title}, {unit}) at {filled} of its {seats} seat(s).", vi: " Khi đó có phương án với vị trí {post} ({title}, {unit}) bố trí được {filled}/{seats} chỉ tiêu." }
+    RxThenTarget { en: " Then a plan exists with the {target} share at {reached} % (target {share} %).", vi: " Khi đó có phương án với tỷ lệ {target} đạt {reached} % (chỉ tiêu {share} %)." }
+    RxNeverRelaxed { en: " {n} group(s) marked `relaxable: false` were never relaxed.", vi: " {n} nhóm được đánh dấu `relaxable: false` không được nới lỏng." }
+    // ---- issue 13 (vi): what clap writes around the help texts (report::help)
+    HelpUsage { en: "Usage:", vi: "Cách dùng:" }
+    HelpArguments { en: "Arguments", vi: "Tham số" }
+    HelpOptions { en: "Options", vi: "Tùy chọn" }
+    HelpCommands { en: "Commands", vi: "Lệnh" }
+    HelpOptionsPlaceholder { en: "[OPTIONS]", vi: "[TÙY_CHỌN]" }
+    HelpCommandPlaceholder { en: "COMMAND", vi: "LỆNH" }
+    HelpPrintHelp { en: "Print help", vi: "In hướng dẫn sử dụng" }
+    HelpPrintHelpLong { en: "Print help (see a summary with '-h')", vi: "In hướng dẫn sử dụng (bản tóm tắt: -h)" }
+    HelpPrintVersion { en: "Print version", vi: "In số phiên bản" }
+    HelpHelpCommand { en: "Print this message or the help of the given subcommand(s)", vi: "In hướng dẫn này hoặc hướng dẫn của lệnh được nêu" }
+    HelpDefault { en: "[default: {value}]", vi: "[mặc định: {value}]" }
+    HelpPossibleValues { en: "[possible values: {values}]", vi: "[giá trị: {values}]" }
+    HelpEnv { en: "[env: {var}]", vi: "[biến môi trường: {var}]" }
 }
 
 /// A rule's title for people.

@@ -335,14 +335,37 @@ const CELL_H: u32 = 30;
 const REGION_CHARS: usize = 32;
 
 /// A from × to matrix of move counts: cells shaded by their count, the count written in each.
+/// An axis label of a flow matrix as people of `lang` read it: a tier's name, "no current unit"
+/// for [`NO_UNIT`]; a region keeps the name the tables give it. English keeps the ids.
+fn axis_label(lang: Lang, label: &str) -> String {
+    if lang == Lang::En {
+        return label.to_string();
+    }
+    let m = match label {
+        NO_UNIT => Msg::CommitteeNoUnit,
+        "central" => Msg::RvTierCentral,
+        "province" => Msg::RvTierProvince,
+        "district" => Msg::RvTierDistrict,
+        "commune" => Msg::RvTierCommune,
+        _ => return label.to_string(),
+    };
+    t(lang, m).to_string()
+}
+
 fn matrix(title: &str, rows: &[String], cols: &[String], flows: &[&Flow], lang: Lang) -> Svg {
     let mut count: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for f in flows {
         *count.entry((f.from.as_str(), f.to.as_str())).or_default() += f.cadres;
     }
     let most = count.values().copied().max().unwrap_or(0).max(1);
-    let row_labels: Vec<String> = rows.iter().map(|r| short(r, REGION_CHARS)).collect();
-    let col_labels: Vec<String> = cols.iter().map(|c| short(c, REGION_CHARS)).collect();
+    let row_labels: Vec<String> = rows
+        .iter()
+        .map(|r| short(&axis_label(lang, r), REGION_CHARS))
+        .collect();
+    let col_labels: Vec<String> = cols
+        .iter()
+        .map(|c| short(&axis_label(lang, c), REGION_CHARS))
+        .collect();
     let label_w = label_width(&row_labels, 70, 240);
     let cell_w = label_width(&col_labels, 64, 240);
     let (nr, nc) = (rows.len().max(1), cols.len().max(1));
@@ -585,6 +608,32 @@ mod tests {
         assert_eq!(t[0], "Moves between tiers — sum over 2 scenarios");
         assert_eq!(t[2 + 3 * 4 + 3], "3");
         assert_eq!(t[2 + 2 * 4 + 3], "4");
+    }
+
+    #[test]
+    fn matrices_in_vietnamese_name_tiers_and_the_unplaced_in_words() {
+        let t = texts(&tier_flows(&breakdowns()[..1], Lang::Vi));
+        assert_eq!(t[0], "Luân chuyển giữa các cấp — base");
+        assert_eq!(t[1], "từ ↓  đến →");
+        for label in [
+            "Trung ương",
+            "cấp tỉnh",
+            "cấp huyện",
+            "cấp xã",
+            "chưa có đơn vị",
+        ] {
+            assert!(has(&t, label), "{label} in {t:?}");
+        }
+        for id in ["central", "province", "district", "commune", NO_UNIT] {
+            assert!(!has(&t, id), "{id} in {t:?}");
+        }
+        // The same cells as in English: only the labels change.
+        let en = texts(&tier_flows(&breakdowns()[..1], Lang::En));
+        assert_eq!(t[2..22], en[2..22]);
+        // Regions keep the names of the tables; the row of cadres without a unit is worded.
+        let t = texts(&region_flows(&breakdowns(), Lang::Vi));
+        assert!(has(&t, "North") && has(&t, "South <&>") && has(&t, "chưa có đơn vị"));
+        assert!(!has(&t, NO_UNIT), "{t:?}");
     }
 
     #[test]

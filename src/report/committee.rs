@@ -20,7 +20,6 @@ fn label_msg(key: &str) -> Option<Msg> {
         "summary" => Msg::CommitteeSummary,
         "moves" => Msg::CommitteeMoves,
         "posts_filled" => Msg::CommitteePostsFilled,
-        "of" => Msg::CommitteeOf,
         "women" => Msg::CommitteeWomen,
         "minority" => Msg::CommitteeMinority,
         "by_direction" => Msg::CommitteeByDirection,
@@ -88,12 +87,9 @@ pub(crate) fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A date as the reader of `lang` writes it: dd/mm/yyyy in Vietnamese, yyyy-mm-dd in English.
+/// A date as the reader of `lang` writes it ([`super::date_in`]).
 fn date(lang: Lang, d: Date) -> String {
-    match lang {
-        Lang::Vi => d.format("%d/%m/%Y").to_string(),
-        Lang::En => d.format("%Y-%m-%d").to_string(),
-    }
+    super::date_in(lang, d)
 }
 
 fn pct(lang: Lang, n: usize, of: usize) -> String {
@@ -258,15 +254,17 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         let _ = write!(
             b,
             "<h2>{}</h2>\n<table class=\"figures\"><tbody>\n\
-         <tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{} {} {}</td></tr>\n\
+         <tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}</td></tr>\n\
          <tr><th>{}</th><td>{} ({})</td></tr>\n<tr><th>{}</th><td>{} ({})</td></tr>\n</tbody></table>\n",
             label(lang, "summary"),
             label(lang, "moves"),
             n,
             label(lang, "posts_filled"),
-            k.posts_filled,
-            label(lang, "of"),
-            k.posts,
+            fill(
+                lang,
+                Msg::ValueOf,
+                &[("a", &k.posts_filled), ("b", &k.posts)]
+            ),
             label(lang, "women"),
             women,
             pct(lang, women, n),

@@ -939,7 +939,7 @@ fn group_words(g: &crate::solve::InfeasibleGroup, lang: Lang) -> String {
 }
 
 fn relaxation_lines(r: &Relaxation, lang: Lang) -> Vec<String> {
-    let mut out = vec![super::relaxation_summary(r)];
+    let mut out = vec![super::relaxation_summary_in(lang, r)];
     for d in &r.drop {
         for g in &d.breaks {
             out.push(fill(

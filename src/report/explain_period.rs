@@ -9,7 +9,11 @@ use crate::explain::programme::{PeriodExplanation, PeriodFinding};
 use crate::programme::MoveKind;
 
 fn period(lang: Lang, k: usize, date: Date) -> String {
-    fill(lang, Msg::Period, &[("n", &(k + 1)), ("date", &date)])
+    fill(
+        lang,
+        Msg::Period,
+        &[("n", &(k + 1)), ("date", &super::date_in(lang, date))],
+    )
 }
 
 fn rule(lang: Lang, r: crate::rules::RuleId) -> String {
@@ -63,7 +67,7 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
             )
         );
     }
-    out += &fill(lang, Msg::XpWhy, &[("date", &e.date)]);
+    out += &fill(lang, Msg::XpWhy, &[("date", &super::date_in(lang, e.date))]);
     out.push('\n');
     for f in &e.findings {
         let line = match f {
@@ -71,12 +75,14 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                 format!("{}: {}", rule(lang, breach.rule), why(lang, &breach.detail))
             }
             PeriodFinding::NeedsCertificate { issued } => {
-                let issued =
-                    issued.map_or_else(|| t(lang, Msg::UnknownDate).to_string(), |d| d.to_string());
+                let issued = issued.map_or_else(
+                    || t(lang, Msg::UnknownDate).to_string(),
+                    |d| super::date_in(lang, d),
+                );
                 fill(
                     lang,
                     Msg::XpNeedsCertificate,
-                    &[("issued", &issued), ("date", &e.date)],
+                    &[("issued", &issued), ("date", &super::date_in(lang, e.date))],
                 )
             }
             PeriodFinding::PlacedAfterRunning {
@@ -116,7 +122,7 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                     &[
                         ("eligible", eligible),
                         ("looked", looked),
-                        ("date", &e.date),
+                        ("date", &super::date_in(lang, e.date)),
                     ],
                 );
                 for r in by_rule {
@@ -138,7 +144,10 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
             PeriodFinding::NoSeat { eligible } => fill(
                 lang,
                 Msg::XpNoSeat,
-                &[("eligible", eligible), ("date", &e.date)],
+                &[
+                    ("eligible", eligible),
+                    ("date", &super::date_in(lang, e.date)),
+                ],
             ),
             PeriodFinding::DeparturesFull { unit, max, cadres } => fill(
                 lang,

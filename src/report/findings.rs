@@ -276,56 +276,103 @@ impl fmt::Display for Holdback {
 // In JSON a finding is its sentence (plan.json's `reason`, `eligible[].detail`).
 as_text!(Finding, Holdback);
 
-fn pin_word(n: usize) -> &'static str {
-    if n == 1 { "pin" } else { "pins" }
-}
-
 impl fmt::Display for GroupRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            GroupRef::Pin { cadre_id, post_id } => {
-                write!(f, "drop pin {cadre_id} → {post_id} (S2)")
-            }
-            GroupRef::MustFill {
-                post_id,
-                post_title,
-            } => write!(
-                f,
-                "let must-fill post {post_id} ({post_title}) stay short (S5)"
-            ),
-            GroupRef::Target { target, share } => write!(
-                f,
-                "let the {target} target of {:.0} % give way (S6)",
-                100.0 * share
-            ),
-        }
+        f.write_str(&group_ref(Lang::En, self))
     }
 }
 
-fn joined<T: fmt::Display>(items: &[T]) -> String {
+/// A structure target's group ("women", "young", "minority") for people of `lang`.
+fn target_group(lang: Lang, target: &str) -> String {
+    match (lang, target) {
+        (Lang::En, _) => target.to_string(),
+        (_, "women") => t(lang, Msg::GroupWomen).into(),
+        (_, "young") => t(lang, Msg::GroupYoung).into(),
+        (_, "minority") => t(lang, Msg::GroupMinority).into(),
+        _ => target.to_string(),
+    }
+}
+
+/// A requirement group as people of `lang` know it, with the way it gives way.
+fn group_ref(lang: Lang, g: &GroupRef) -> String {
+    match g {
+        GroupRef::Pin { cadre_id, post_id } => fill(
+            lang,
+            Msg::RxGroupPin,
+            &[("cadre", cadre_id), ("post", post_id)],
+        ),
+        GroupRef::MustFill {
+            post_id,
+            post_title,
+        } => fill(
+            lang,
+            Msg::RxGroupMustFill,
+            &[("post", post_id), ("title", post_title)],
+        ),
+        GroupRef::Target { target, share } => fill(
+            lang,
+            Msg::RxGroupTarget,
+            &[
+                ("target", &target_group(lang, target)),
+                (
+                    "share",
+                    &super::number_in(lang, &format!("{:.0}", 100.0 * share)),
+                ),
+            ],
+        ),
+    }
+}
+
+fn joined(lang: Lang, items: &[GroupRef]) -> String {
     items
         .iter()
-        .map(|g| g.to_string())
+        .map(|g| group_ref(lang, g))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-/// A relaxation's summary in words: which groups give way, and what a plan is then.
+fn pin_word(lang: Lang, n: usize) -> &'static str {
+    t(
+        lang,
+        if n == 1 {
+            Msg::RxPinWord
+        } else {
+            Msg::RxPinsWord
+        },
+    )
+}
+
+/// A relaxation's summary in words (English: plan.json's `summary`).
 pub fn relaxation_summary(r: &Relaxation) -> String {
+    relaxation_summary_in(Lang::En, r)
+}
+
+/// A relaxation's summary in words in `lang`: which groups give way, and what a plan is then.
+pub fn relaxation_summary_in(lang: Lang, r: &Relaxation) -> String {
+    let number = |x: String| super::number_in(lang, &x);
     let resolved = match (r.status_after, r.objective_after) {
-        (Some(s), Some(z)) => format!(
-            " Re-solved that way: status {}, objective {}.",
-            s.as_str(),
-            num(z)
+        (Some(s), Some(z)) => fill(
+            lang,
+            Msg::RxResolved,
+            &[
+                ("status", &super::catalogue::status_id(lang, s.as_str())),
+                ("objective", &super::num_in(lang, z)),
+            ],
         ),
         _ => String::new(),
     };
     match &r.summary {
-        RelaxCase::FixedPins => format!(
-            "The {} {} marked `relaxable: false` cannot hold together ({}); dropping other pins does not help. Change one of them.",
-            r.fixed,
-            pin_word(r.fixed),
-            super::groups_text(&r.fixed_conflicts)
+        RelaxCase::FixedPins => fill(
+            lang,
+            Msg::RxFixedPins,
+            &[
+                ("n", &r.fixed),
+                ("pins", &pin_word(lang, r.fixed)),
+                (
+                    "groups",
+                    &super::rules::groups_text_in(lang, &r.fixed_conflicts),
+                ),
+            ],
         ),
         RelaxCase::DropPins => {
             let pins = r
@@ -342,61 +389,81 @@ pub fn relaxation_summary(r: &Relaxation) -> String {
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
-            let mut s = format!(
-                "The {} pins cannot all hold. Drop {} {} to get a plan: {pins}. Keeping any one of them as well makes a plan impossible again. Kept: {} {}",
-                r.drop.len() + r.kept,
-                r.drop.len(),
-                pin_word(r.drop.len()),
-                r.kept,
-                pin_word(r.kept)
+            let mut s = fill(
+                lang,
+                Msg::RxDropPins,
+                &[
+                    ("total", &(r.drop.len() + r.kept)),
+                    ("n", &r.drop.len()),
+                    ("pins", &pin_word(lang, r.drop.len())),
+                    ("list", &pins),
+                    ("kept", &r.kept),
+                    ("kept_pins", &pin_word(lang, r.kept)),
+                ],
             );
             if r.fixed > 0 {
-                s += &format!(" ({} marked `relaxable: false`)", r.fixed);
+                s += &fill(lang, Msg::RxDropPinsFixed, &[("n", &r.fixed)]);
             }
             s.push('.');
             s + &resolved
         }
-        RelaxCase::FixedGroups { groups } => format!(
-            "The {} requirement group(s) marked `relaxable: false` cannot hold together, whatever the other groups give way: {}. Mark one of them relaxable, or change it.",
-            r.fixed,
-            joined(groups)
+        RelaxCase::FixedGroups { groups } => fill(
+            lang,
+            Msg::RxFixedGroups,
+            &[("n", &r.fixed), ("groups", &joined(lang, groups))],
         ),
-        RelaxCase::Unknown { time_limit_s, note } => format!(
-            "The hard requirements do not hold together as they are, and the solver could not tell within {time_limit_s} s which groups must give way: {note}."
+        RelaxCase::Unknown { time_limit_s, note } => fill(
+            lang,
+            Msg::RxUnknown,
+            &[
+                ("seconds", &number(format!("{time_limit_s}"))),
+                ("note", &super::rules::stuck_text(lang, note)),
+            ],
         ),
         RelaxCase::Groups { groups } => {
-            let mut s = format!(
-                "The hard requirements cannot all hold together. To get a plan, relax {}: {}.",
-                match groups.len() {
-                    1 => "one group".to_string(),
-                    n => format!("{n} groups"),
-                },
-                joined(groups)
-            );
-            s += if r.minimum {
-                " No smaller set of groups will do."
-            } else {
-                " Keeping any one of them as well makes a plan impossible again."
+            let what = match groups.len() {
+                1 => t(lang, Msg::RxOneGroup).to_string(),
+                n => fill(lang, Msg::RxNGroups, &[("n", &n)]),
             };
+            let mut s = fill(
+                lang,
+                Msg::RxGroups,
+                &[("what", &what), ("groups", &joined(lang, groups))],
+            );
+            s += t(
+                lang,
+                if r.minimum {
+                    Msg::RxMinimum
+                } else {
+                    Msg::RxNotMinimum
+                },
+            );
             for m in &r.must_fill {
-                s += &format!(
-                    " Then a plan exists with {} ({}, {}) at {} of its {} seat(s).",
-                    m.post_id, m.post_title, m.unit_name, m.filled, m.seats
+                s += &fill(
+                    lang,
+                    Msg::RxThenMustFill,
+                    &[
+                        ("post", &m.post_id),
+                        ("title", &m.post_title),
+                        ("unit", &m.unit_name),
+                        ("filled", &m.filled),
+                        ("seats", &m.seats),
+                    ],
                 );
             }
-            for t in &r.targets {
-                s += &format!(
-                    " Then a plan exists with the {} share at {:.1} % (target {:.1} %).",
-                    t.target,
-                    100.0 * t.reached,
-                    100.0 * t.share
+            for tg in &r.targets {
+                s += &fill(
+                    lang,
+                    Msg::RxThenTarget,
+                    &[
+                        ("target", &target_group(lang, &tg.target)),
+                        ("reached", &number(format!("{:.1}", 100.0 * tg.reached))),
+                        ("share", &number(format!("{:.1}", 100.0 * tg.share))),
+                    ],
                 );
             }
             if r.fixed > 0 {
-                s += &format!(
-                    " {} group(s) marked `relaxable: false` were never relaxed.",
-                    r.fixed
-                );
+                s += &fill(lang, Msg::RxNeverRelaxed, &[("n", &r.fixed)]);
             }
             s + &resolved
         }

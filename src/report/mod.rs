@@ -23,6 +23,7 @@ macro_rules! as_text {
 pub mod catalogue;
 pub mod charts;
 mod diagnostics;
+pub mod help;
 pub use diagnostics::{
     DiagnosticRecord, code_title, diagnostic_record, diagnostic_records, diagnostic_text,
     diagnostics_text, load_error_summary, text,
@@ -49,8 +50,7 @@ pub use explain::{
     post_summary, post_worded, status_words, structure_lines, structure_lines_in, why_not_text,
     worded,
 };
-pub use findings::relaxation_summary;
-pub(crate) use rules::groups_text;
+pub use findings::{relaxation_summary, relaxation_summary_in};
 pub use rules::{note_text, notes_text};
 mod committee;
 mod excel_csv;
@@ -136,6 +136,15 @@ pub fn numbers_sep(lang: Lang) -> &'static str {
     match lang {
         Lang::En => ", ",
         Lang::Vi => "; ",
+    }
+}
+
+/// A date as people of `lang` read it: dd/mm/yyyy in Vietnamese, yyyy-mm-dd in English. The one
+/// place for the date format of human outputs; CSV, JSON and workbook cells keep ISO dates.
+pub fn date_in(lang: Lang, d: crate::domain::Date) -> String {
+    match lang {
+        Lang::Vi => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -524,7 +533,7 @@ pub fn table_in(plan: &Plan, lang: Lang) -> String {
             Msg::PlanHeadline,
             &[
                 ("scenario", &plan.scenario),
-                ("date", &plan.plan_date),
+                ("date", &date_in(lang, plan.plan_date)),
                 ("rules", &plan.rule_set)
             ]
         )
@@ -751,7 +760,10 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
         fill(
             lang,
             Msg::PlanDateLine,
-            &[("date", &plan.plan_date), ("rules", &plan.rule_set)]
+            &[
+                ("date", &date_in(lang, plan.plan_date)),
+                ("rules", &plan.rule_set)
+            ]
         ),
         t(lang, Msg::Summary)
     );

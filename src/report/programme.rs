@@ -462,7 +462,7 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
                     ("cadre", &u.cadre_id),
                     ("name", &u.cadre_name),
                     ("period", &u.period),
-                    ("date", &u.date),
+                    ("date", &super::date_in(lang, u.date)),
                     ("reason", &u.reason),
                 ],
             );
@@ -479,7 +479,7 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
                 &[
                     ("cadre", &r.cadre_id),
                     ("name", &r.cadre_name),
-                    ("date", &r.date),
+                    ("date", &super::date_in(lang, r.date)),
                     ("period", &r.period),
                 ],
             );
@@ -684,7 +684,11 @@ pub fn target_words(lang: Lang, r: &TargetResult) -> String {
     let cadre = r.cadre.clone().unwrap_or_default();
     let post = r.post.clone().unwrap_or_default();
     let at = |n: usize, d: crate::domain::Date| {
-        fill(lang, Msg::Period, &[("n", &(n + 1)), ("date", &d)])
+        fill(
+            lang,
+            Msg::Period,
+            &[("n", &(n + 1)), ("date", &super::date_in(lang, d))],
+        )
     };
     match r.kind {
         TargetKind::Share { group } => {

@@ -249,7 +249,7 @@ pub fn programme_html(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String
         .filter(|m| m.kind == MoveKind::Rotation)
         .count();
     let (start, end) = match (plan.periods.first(), sc.programme.as_ref()) {
-        (Some(s), Some(p)) => (s.to_string(), p.end.to_string()),
+        (Some(s), Some(p)) => (super::date_in(lang, *s), super::date_in(lang, p.end)),
         _ => (String::new(), String::new()),
     };
     let periods = fill(

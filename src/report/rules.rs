@@ -30,8 +30,12 @@ fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-fn date_or(d: Option<crate::domain::Date>, none: &str) -> String {
-    d.map_or(none.to_string(), |d| d.to_string())
+fn date_or(lang: Lang, d: Option<crate::domain::Date>, none: &str) -> String {
+    d.map_or(none.to_string(), |d| super::date_in(lang, d))
+}
+
+fn date(lang: Lang, d: &crate::domain::Date) -> String {
+    super::date_in(lang, *d)
 }
 
 /// Why a cadre counts as local, in `lang`.
@@ -74,8 +78,8 @@ pub fn why(lang: Lang, w: &Why) -> String {
             Msg::WhyServiceShort,
             &[
                 ("months", months_left),
-                ("date", plan_date),
-                ("retires", &date_or(*retires, unknown)),
+                ("date", &date(lang, plan_date)),
+                ("retires", &date_or(lang, *retires, unknown)),
                 ("needed", needed),
             ],
         ),
@@ -97,8 +101,8 @@ pub fn why(lang: Lang, w: &Why) -> String {
                 Msg::WhyServiceShortOfBoth,
                 &[
                     ("months", months_left),
-                    ("date", plan_date),
-                    ("retires", &date_or(*retires, unknown)),
+                    ("date", &date(lang, plan_date)),
+                    ("retires", &date_or(lang, *retires, unknown)),
                     ("least", least),
                     ("most", most),
                     ("low", &t(lang, low)),
@@ -107,12 +111,12 @@ pub fn why(lang: Lang, w: &Why) -> String {
             )
         }
         Why::RetiredBeforePlacement { retires, on } => {
-            let retires = date_or(*retires, "");
+            let retires = date_or(lang, *retires, "");
             match on {
                 Some(on) => fill(
                     lang,
                     Msg::WhyRetiredBeforePlacementOn,
-                    &[("retires", &retires), ("on", on)],
+                    &[("retires", &retires), ("on", &date(lang, on))],
                 ),
                 None => fill(
                     lang,
@@ -154,16 +158,19 @@ pub fn why(lang: Lang, w: &Why) -> String {
             lang,
             Msg::WhyHealthCertificateOld,
             &[
-                ("issued", issued),
+                ("issued", &date(lang, issued)),
                 ("max", max_months),
-                ("date", plan_date),
-                ("valid_to", &date_or(*valid_to, "—")),
+                ("date", &date(lang, plan_date)),
+                ("valid_to", &date_or(lang, *valid_to, "—")),
             ],
         ),
         Why::RotationRunning { ends, plan_date } => fill(
             lang,
             Msg::WhyRotationRunning,
-            &[("ends", ends), ("date", plan_date)],
+            &[
+                ("ends", &date(lang, ends)),
+                ("date", &date(lang, plan_date)),
+            ],
         ),
         Why::OwnUnit {
             cadre,
@@ -387,7 +394,11 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
 /// A programme period for people: "period 2 (2028-01-01)".
 fn period(lang: Lang, p: &PeriodRef) -> String {
     match p.date {
-        Some(d) => fill(lang, Msg::Period, &[("n", &(p.index + 1)), ("date", &d)]),
+        Some(d) => fill(
+            lang,
+            Msg::Period,
+            &[("n", &(p.index + 1)), ("date", &super::date_in(lang, d))],
+        ),
         None => fill(lang, Msg::PeriodOutside, &[("n", &(p.index + 1))]),
     }
 }
@@ -430,7 +441,7 @@ fn programme_problem(lang: Lang, p: &ProgrammeProblem) -> String {
         P::RotatedWhileRunning { at, ends } => fill(
             lang,
             Msg::ProgRotatedWhileRunning,
-            &[("at", &period(lang, at)), ("ends", ends)],
+            &[("at", &period(lang, at)), ("ends", &date(lang, ends))],
         ),
         P::PlacementWithoutRotation { at } => fill(
             lang,
@@ -455,9 +466,9 @@ fn programme_problem(lang: Lang, p: &ProgrammeProblem) -> String {
             lang,
             Msg::ProgRotationShort,
             &[
-                ("start", start),
+                ("start", &date(lang, start)),
                 ("months", months),
-                ("on", on),
+                ("on", &date(lang, on)),
                 ("min", min),
             ],
         ),
@@ -719,11 +730,6 @@ impl Serialize for InfeasibleGroup {
         st.serialize_field("detail", &Detail(self).to_string())?;
         st.end()
     }
-}
-
-/// "rule: detail; rule: detail" for groups that cannot hold (English).
-pub(crate) fn groups_text(groups: &[InfeasibleGroup]) -> String {
-    groups_text_in(Lang::En, groups)
 }
 
 /// "rule: detail; rule: detail" for groups that cannot hold, in `lang`.

@@ -96,7 +96,11 @@ pub fn cells(
         let post = sc.post(p);
         format!("{} ({}, {})", post.id, post.title, sc.post_unit(p).name)
     };
-    let date = |k: usize| plan.periods.get(k).map_or(String::new(), |d| d.to_string());
+    let date = |k: usize| {
+        plan.periods
+            .get(k)
+            .map_or(String::new(), |d| super::date_in(lang, *d))
+    };
     let rotation_of: BTreeMap<CadreIx, (crate::domain::PostIx, usize)> = plan
         .moves
         .iter()
@@ -167,7 +171,10 @@ pub fn cells(
                 let title = fill(
                     lang,
                     Msg::TlChipRunningEnds,
-                    &[("cadre", &who(r.cadre)), ("date", &r.end)],
+                    &[
+                        ("cadre", &who(r.cadre)),
+                        ("date", &super::date_in(lang, r.end)),
+                    ],
                 );
                 add(u, r.period, Event::RotationEnds, r.cadre, title);
             }

@@ -10,7 +10,7 @@
 //! rating 4 → 46, rating 3 → 43, rating 1 → 37.
 
 use assert_cmd::Command;
-use rotaplan::domain::Scenario;
+use rotaplan::domain::{Lang, Scenario};
 use rotaplan::explain::{self, Budget, Requirement};
 use rotaplan::plan::{Plan, UnfilledKind};
 use rotaplan::rules::{RuleContext, RuleId, candidates};
@@ -839,6 +839,46 @@ fn relaxation(sc: &Scenario, verify: Option<f64>) -> explain::Relaxation {
     explain::relax_requirements(&ctx, &cands, verify).expect("the requirements cannot all hold")
 }
 
+/// The relaxation's summary in Vietnamese, asserted free of the English summary's words.
+fn vi_summary(r: &explain::Relaxation) -> String {
+    let vi = rotaplan::report::relaxation_summary_in(Lang::Vi, r);
+    let english = [
+        "the",
+        "pin",
+        "pins",
+        "drop",
+        "let",
+        "must",
+        "fill",
+        "post",
+        "stay",
+        "short",
+        "target",
+        "give",
+        "way",
+        "status",
+        "objective",
+        "plan",
+        "relax",
+        "group",
+        "groups",
+        "hold",
+        "kept",
+        "women",
+        "optimal",
+        "seat",
+        "seats",
+        "then",
+    ];
+    let words: Vec<&str> = vi
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| english.iter().any(|e| e.eq_ignore_ascii_case(w)))
+        .collect();
+    // `relaxable: false` is the scenario's own key, quoted as written.
+    assert!(words.is_empty(), "{words:?} in {vi}");
+    vi
+}
+
 #[test]
 fn a_hard_must_fill_post_gives_way_before_a_pin() {
     let t = must_fill_against_pin(false, false);
@@ -888,6 +928,14 @@ fn a_hard_must_fill_post_gives_way_before_a_pin() {
         "{}",
         rotaplan::report::relaxation_summary(&r)
     );
+    let vi = vi_summary(&r);
+    assert!(
+        vi.starts_with("Các yêu cầu bắt buộc không thể cùng được đáp ứng. Để có phương án, cần nới lỏng một nhóm: chấp nhận để vị trí bắt buộc bố trí M")
+            && vi.contains("(S5)")
+            && vi.contains("bố trí được 0/1 chỉ tiêu")
+            && vi.contains("Giải lại theo cách đó: trạng thái tối ưu"),
+        "{vi}"
+    );
     // The checker does not hold S5 on a waived post.
     let mut waived = sc.clone();
     waived.waived.must_fill = vec![ix_p(&sc, "M")];
@@ -928,6 +976,11 @@ fn fixed_requirements_in_conflict_are_named_and_nothing_is_relaxed() {
         rotaplan::report::relaxation_summary(&r).contains("relaxable: false"),
         "{}",
         rotaplan::report::relaxation_summary(&r)
+    );
+    let vi = vi_summary(&r);
+    assert!(
+        vi.contains("nhóm yêu cầu được đánh dấu `relaxable: false`"),
+        "{vi}"
     );
 }
 
@@ -1032,6 +1085,12 @@ fn a_hard_target_gives_way_before_a_pin_unless_marked_not_relaxable() {
         "{}",
         rotaplan::report::relaxation_summary(&r)
     );
+    let vi = vi_summary(&r);
+    assert!(
+        vi.contains("chấp nhận không đạt chỉ tiêu nữ 50 % (S6)"),
+        "{vi}"
+    );
+    assert!(vi.contains("Khi đó có phương án với tỷ lệ nữ đạt "), "{vi}");
     let t = women_target(
         &format!("requirements: {{ targets: {{ hard: true, relaxable: false }} }}\n{pin}"),
         9,
@@ -1129,6 +1188,8 @@ fn the_pins_to_drop_are_a_minimal_set() {
         "{}",
         rotaplan::report::relaxation_summary(&r)
     );
+    let vi = vi_summary(&r);
+    assert!(vi.contains("Bỏ 3 chỉ định để có phương án: "), "{vi}");
     // The plan carries it.
     let p = plan(&sc);
     assert_eq!(p.relaxation.as_ref().map(dropped), Some(dropped(&r)));
@@ -1158,6 +1219,11 @@ fn pins_marked_not_relaxable_are_never_dropped() {
         rotaplan::report::relaxation_summary(&r).contains("relaxable: false"),
         "{}",
         rotaplan::report::relaxation_summary(&r)
+    );
+    let vi = vi_summary(&r);
+    assert!(
+        vi.contains("được đánh dấu `relaxable: false` không thể cùng được đáp ứng (S1: "),
+        "{vi}"
     );
 }
 

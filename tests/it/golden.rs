@@ -361,6 +361,25 @@ fn english_words(text: &str, english: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The words of an HTML page a person reads: its body without tags, styles and scripts.
+fn html_text(html: &str) -> String {
+    let body = &html[html.find("<body").unwrap_or(0)..];
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&").replace("&nbsp;", " ")
+}
+
 #[test]
 fn vietnamese_terminal_outputs_have_no_english_words() {
     const ENGLISH: &[&str] = &[
@@ -417,6 +436,36 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
         "error",
         "expected",
         "found",
+        "drop",
+        "pins",
+        "relax",
+        "requirements",
+        "hold",
+        "kept",
+        "keeping",
+        "impossible",
+        "units",
+        "receiving",
+        "sending",
+        "usage",
+        "options",
+        "arguments",
+        "default",
+        "possible",
+        "values",
+        "print",
+        "examples",
+        "none",
+        "central",
+        "district",
+        "commune",
+        "solve",
+        "write",
+        "folder",
+        "file",
+        "files",
+        "what",
+        "override",
     ];
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("p");
@@ -465,6 +514,13 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
     let html = fs::read_to_string(night.join("summary.html")).unwrap();
     assert!(html.contains("<html lang=\"vi\">") && html.contains("Biểu đồ"));
     assert!(html.contains("Chỉ tiêu theo kịch bản") && !html.contains("KPIs per scenario"));
+    // The charts' svg text (axis titles, tiers, the unplaced row) and the rest of the page.
+    let page = html_text(&html);
+    assert!(
+        page.contains("Trung ương") && page.contains("từ ↓  đến →"),
+        "{page}"
+    );
+    said.push(("batch's summary.html", page));
     // explain --cadre and --post, as text and Markdown, and the programme's plan: its terminal
     // summary and table, and programme.md.
     for format in ["table", "markdown"] {
@@ -560,6 +616,86 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
     let err = String::from_utf8_lossy(&o.stderr).to_string();
     assert!(err.contains("serde_yaml báo: “"), "{err}");
     said.push(("validate (E1007)", unquoted(&err)));
+    // An infeasible scenario (pins that cannot all hold): the terminal's relaxation summary, and
+    // the "No plan" box of plan.md and committee.html.
+    let tables = root().join("scenarios/tutorial");
+    let pinned = dir.path().join("pinned.yaml");
+    fs::write(
+        &pinned,
+        format!(
+            "name: pinned\nplan_date: 2027-01-01\ntables:\n  units: {}\n  posts: {}\n  cadres: {}\nallow_outside_paths: true\nmax_departures_per_unit: 1\npins:\n  - {{ cadre: C13, post: VT01, relaxable: false }}\n  - {{ cadre: C10, post: VT02 }}\n  - {{ cadre: C03, post: VT06 }}\n",
+            tables.join("units.csv").display(),
+            tables.join("posts.csv").display(),
+            tables.join("cadres.csv").display(),
+        ),
+    )
+    .unwrap();
+    let no_plan = dir.path().join("np");
+    let o = rotaplan()
+        .args(["--lang", "vi", "plan"])
+        .arg(&pinned)
+        .arg("--out")
+        .arg(&no_plan)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        text.contains("chỉ định không thể cùng được đáp ứng. Bỏ "),
+        "{text}"
+    );
+    said.push(("plan (infeasible)", text));
+    let md = fs::read_to_string(no_plan.join("plan.md")).unwrap();
+    assert!(md.contains("Giữ lại: "), "{md}");
+    said.push(("plan.md (infeasible)", md));
+    let committee = fs::read_to_string(no_plan.join("committee.html")).unwrap();
+    said.push(("committee.html (infeasible)", html_text(&committee)));
+    // `--help` of every command: its words, not its command lines, flags, placeholders and
+    // subcommand names (ids the user types).
+    for cmd in [
+        "",
+        "plan",
+        "check",
+        "validate",
+        "run",
+        "compare",
+        "diff",
+        "batch",
+        "batch merge",
+        "explain",
+        "generate",
+        "review",
+    ] {
+        let o = rotaplan()
+            .args(["--lang", "vi"])
+            .args(cmd.split_whitespace())
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{cmd}: {o:?}");
+        let help = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            help.contains("Cách dùng: rotaplan") && help.contains("Ví dụ:"),
+            "{help}"
+        );
+        let words: String = help
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("rotaplan ") && !l.starts_with("Cách dùng:"))
+            .map(|l| {
+                let mut tokens: Vec<&str> = l.split_whitespace().collect();
+                if l.starts_with("  ") && l[2..].starts_with(|c: char| c.is_ascii_lowercase()) {
+                    tokens.remove(0);
+                }
+                tokens
+                    .into_iter()
+                    .filter(|t| !t.starts_with(['-', '<', '`', '(']))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    + "\n"
+            })
+            .collect();
+        said.push(("--help", words));
+    }
     for (cmd, text) in &said {
         let found = english_words(text, ENGLISH);
         assert!(
