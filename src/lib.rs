@@ -87,7 +87,7 @@ pub struct Programmed {
 pub fn plan_programme(sc: &domain::Scenario) -> Option<Programmed> {
     let started = std::time::Instant::now();
     let tl = programme::Timeline::new(sc)?;
-    let cols = programme::generate(sc, &tl);
+    let mut cols = programme::generate(sc, &tl);
     tracing::debug!(
         rotations = cols.rotations.len(),
         placements = cols.placements.len(),
@@ -95,8 +95,11 @@ pub fn plan_programme(sc: &domain::Scenario) -> Option<Programmed> {
         "programme columns generated"
     );
     // Level by level with `objective:`, a history or a previous programme; else the weighted sum.
-    let outcome = solve::lexicographic::solve(sc, &tl, &cols)
-        .unwrap_or_else(|| solve::programme::solve(sc, &tl, &cols));
+    // Above `programme::FILTER_ABOVE` the columns grow by column generation (`cols` with them).
+    let outcome = match solve::lexicographic::solve(sc, &tl, &cols) {
+        Some(o) => o,
+        None => solve::programme::solve_growing(sc, &tl, &mut cols),
+    };
     tracing::debug!(
         status = outcome.status.as_str(),
         build_s = outcome.build_s,

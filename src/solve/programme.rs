@@ -147,6 +147,92 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
     solve_forced(sc, tl, cols, &[])
 }
 
+/// [`solve`] for the programme pipeline: above `programme::FILTER_ABOVE`, `cols` first grows by
+/// column generation (`programme_cg`) and the bound over every column is its LP's; when the
+/// pricing does not model every row (targets, must-fill, pins), today's single pricing of the kept
+/// model (`programme_pricing::full_bound`) and its rule: no bound over every column claimed.
+pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> ProgrammeOutcome {
+    let started = Instant::now();
+    if cols.left_out.is_empty() {
+        return solve(sc, tl, cols);
+    }
+    let o = run_options(sc);
+    let grown = match super::programme_cg::grow(sc, tl, cols, &o, started) {
+        Ok(g) => g,
+        Err(why) => {
+            tracing::debug!(why = why.as_str(), "programme column generation not used");
+            let pricing = super::programme_pricing::full_bound(sc, tl, cols, &o);
+            return solve_priced(sc, tl, cols, &[], started, Some(pricing), None);
+        }
+    };
+    let bound = grown.bound.clone();
+    let out = solve_priced(sc, tl, cols, &[], started, Some(Ok(bound.clone())), None);
+    // Reduced-cost fixing: with the LP optimal over every column (nothing prices positive), a
+    // programme that uses left-out column j is worth at most lp + Σ max(0, d) + d_j (the sum
+    // tiny: no d above the tolerance), so only the columns with that above the programme found
+    // could be in a better one. Re-admitted (when few enough),
+    // the MIP over the model they join proves the optimum over every column.
+    let (Some((duals, pos_sum)), Some(z)) = (grown.duals.as_ref(), out.backend_objective) else {
+        return out;
+    };
+    let proven = out.status == SolveStatus::Optimal;
+    if !out.status.has_plan() || proven || bound.positive > 0 {
+        return out;
+    }
+    let threshold = z - bound.lp - pos_sum - 1e-7 * z.abs().max(1.0);
+    let Some(fix) = super::programme_cg::readmit(sc, tl, cols, &grown.keys, duals, threshold)
+    else {
+        return out;
+    };
+    tracing::debug!(
+        readmitted = fix.count,
+        "programme: columns re-admitted by reduced cost"
+    );
+    if fix.count == 0 || fix.count > super::programme_cg::MAX_READMIT {
+        return out;
+    }
+    // The incumbent's moves, found again among the grown columns: the second MIP's start.
+    let moves: Vec<(bool, CadreIx, usize, PostIx)> = out
+        .rotations
+        .iter()
+        .map(|&k| {
+            let r = &cols.rotations[k];
+            (true, r.cadre, r.period, r.post)
+        })
+        .chain(out.placements.iter().map(|&j| {
+            let x = &cols.placements[j];
+            (false, x.cadre, x.period, x.post)
+        }))
+        .collect();
+    super::programme_cg::promote(sc, tl, cols, &fix.readmit);
+    let n_rot = cols.rotations.len();
+    let mut warm: Vec<usize> = Vec::new();
+    for (rot, c, t, p) in moves {
+        let found = if rot {
+            cols.rotations
+                .binary_search_by_key(&(c, t, p), |r| (r.cadre, r.period, r.post))
+        } else {
+            cols.placements
+                .binary_search_by_key(&(c, t, p), |x| (x.cadre, x.period, x.post))
+                .map(|j| n_rot + j)
+        };
+        match found {
+            Ok(k) => warm.push(k),
+            Err(_) => return out,
+        }
+    }
+    warm.sort_unstable();
+    let bound = super::programme_pricing::FullBound {
+        added: bound.added + fix.count,
+        priced: cols.left_out.len(),
+        left_out_bound: Some(
+            bound.lp + pos_sum + fix.best_left.unwrap_or(f64::NEG_INFINITY).min(0.0),
+        ),
+        ..bound
+    };
+    solve_priced(sc, tl, cols, &[], started, Some(Ok(bound)), Some(warm))
+}
+
 /// The programme's MIP with one rotation column of `forced` (rotation columns of one cadre in
 /// one period) required: `explain`'s "what if the cadre rotated then". Without `forced`, the
 /// programme's own MIP. `infeasible` when no programme can take one of them.
@@ -163,6 +249,21 @@ pub fn solve_forced(
     let large = !cols.left_out.is_empty();
     let pricing = (large && forced.is_empty())
         .then(|| super::programme_pricing::full_bound(sc, tl, cols, &o));
+    solve_priced(sc, tl, cols, forced, started, pricing, None)
+}
+
+/// The MIP over `cols` once the columns left out are priced (`pricing`).
+fn solve_priced(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    forced: &[usize],
+    started: Instant,
+    pricing: Option<Result<super::programme_pricing::FullBound, String>>,
+    warm: Option<Vec<usize>>,
+) -> ProgrammeOutcome {
+    let o = run_options(sc);
+    let large = !cols.left_out.is_empty() || pricing.is_some();
     if let Some(p) = &pricing {
         match p {
             Ok(b) => tracing::debug!(
@@ -197,7 +298,7 @@ pub fn solve_forced(
         ..o.clone()
     };
     // A greedy start for the large model: an incumbent at once.
-    let warm = large.then(|| super::programme_greedy::start(sc, tl, cols));
+    let warm = warm.or_else(|| large.then(|| super::programme_greedy::start(sc, tl, cols)));
     let build_s = started.elapsed().as_secs_f64() - spent;
     let solved = Instant::now();
     let result = if m.x.is_empty() {
@@ -250,8 +351,15 @@ fn over_every_column(
     match (&pricing, out.backend_objective) {
         (Some(Ok(b)), Some(z)) if has_plan => {
             // The MIP's bound is for the kept columns; over every column the pricing's holds.
-            let gap = ((b.bound - z) / z.abs().max(1.0)).max(0.0);
-            out.bound = Some(b.bound);
+            // A programme that uses a left-out column is worth at most `left_out_bound`, one
+            // that uses none at most the MIP's bound over the model's columns: the larger of the
+            // two bounds every programme, and may be below the LP's.
+            let mut bound = b.bound;
+            if let (Some(mip), Some(l)) = (out.bound, b.left_out_bound) {
+                bound = bound.min(mip.max(l));
+            }
+            let gap = ((bound - z) / z.abs().max(1.0)).max(0.0);
+            out.bound = Some(bound);
             out.gap = Some(gap);
             out.status = if gap <= 1e-9 {
                 SolveStatus::Optimal
@@ -391,17 +499,23 @@ pub(super) struct Parts {
 
 /// [`build`] and the model's other columns.
 pub(super) fn build_parts(sc: &Scenario, tl: &Timeline, cols: &Columns) -> (Model, Parts) {
-    build_parts_relaxed(sc, tl, cols, true)
+    build_parts_relaxed(sc, tl, cols, true, &[])
 }
 
 /// [`build_parts`] with binary x columns (`binary`) or their LP relaxation (0 ≤ x ≤ 1), for the
-/// pricing of `programme_pricing`.
+/// pricing of `programme_pricing`. The rows are those of the model over `cols` and the columns
+/// `extra` together (`extra` has no column in the model): the restricted LP of the column
+/// generation (`programme_cg`), to which any of `extra` can be added later as a column, has every
+/// row of the full model that could bind (rows with no column in the model yet are empty).
 pub(super) fn build_parts_relaxed(
     sc: &Scenario,
     tl: &Timeline,
     cols: &Columns,
     binary: bool,
+    extra: &[crate::programme::OutCol],
 ) -> (Model, Parts) {
+    let ctx0 = RuleContext::new(&tl.at[0]);
+    let ex = Extra::of(sc, tl, cols, &ctx0, extra);
     let x_var = || {
         if binary {
             variable().binary()
@@ -435,9 +549,18 @@ pub(super) fn build_parts_relaxed(
     for (k, r) in cols.rotations.iter().enumerate() {
         by_cadre.entry(r.cadre).or_default().push(k);
     }
+    let mut n_rot_of: BTreeMap<CadreIx, usize> = ex.rotations.clone();
     for (&c, ks) in &by_cadre {
-        if ks.len() > 1 {
-            let e: Expression = ks.iter().map(|&k| rot[k]).sum();
+        *n_rot_of.entry(c).or_default() += ks.len();
+    }
+    for (&c, &n) in &n_rot_of {
+        if n > 1 {
+            let e: Expression = by_cadre
+                .get(&c)
+                .map_or(&[][..], |v| v)
+                .iter()
+                .map(|&k| rot[k])
+                .sum();
             push(ProgrammeRow::OneRotation(c), e.leq(1.0));
         }
     }
@@ -453,7 +576,7 @@ pub(super) fn build_parts_relaxed(
             .get(&(r.cadre, r.period))
             .cloned()
             .unwrap_or_default();
-        if ks.is_empty() {
+        if ks.is_empty() && !ex.placed.contains(&r.cadre) {
             constant -= prog.unplaced_penalty;
             parts.unplaceable += 1;
             continue;
@@ -471,6 +594,9 @@ pub(super) fn build_parts_relaxed(
             ends.entry((r.cadre, s)).or_default().push(k);
         }
     }
+    for &key in ex.ends.keys() {
+        ends.entry(key).or_default();
+    }
     for (&(c, s), ks) in &ends {
         let ps = plc_of.get(&(c, s)).cloned().unwrap_or_default();
         let e: Expression = ps.iter().map(|&k| plc[k]).sum::<Expression>()
@@ -480,9 +606,17 @@ pub(super) fn build_parts_relaxed(
             .iter()
             .map(|&k| sc.post(cols.rotations[k].post).rank)
             .collect();
+        if let Some(more) = ex.ends.get(&(c, s)) {
+            ranks.extend(more);
+        }
         ranks.sort_unstable();
         ranks.dedup();
+        let extra_unfollowing = ex
+            .placements_of(c, s)
+            .iter()
+            .any(|x| !x.follows(sc, ranks[0]));
         if ranks.len() > 1
+            || extra_unfollowing
             || ps
                 .iter()
                 .any(|&j| !cols.placements[j].after_ranks.contains(&ranks[0]))
@@ -503,7 +637,6 @@ pub(super) fn build_parts_relaxed(
     }
 
     // H7/P2: seats on every period's date, vacancy chains included.
-    let ctx0 = RuleContext::new(&tl.at[0]);
     // Whether a rotation column is on its post on period t's date (until its placement), and a
     // placement column (until the cadre retires).
     let rot_active = |k: usize, t: usize| {
@@ -549,6 +682,7 @@ pub(super) fn build_parts_relaxed(
                     }
                 }
             }
+            n += ex.seats[p as usize * n_t + t];
             // A row that cannot bind is left out (a holder's move only frees room).
             if n as f64 + taken <= seats {
                 continue;
@@ -586,6 +720,10 @@ pub(super) fn build_parts_relaxed(
             if plc_active(k, t) && has_side(sc, post, side) {
                 *on.entry(sc.post(post).unit).or_default() += plc[k];
             }
+        }
+        let s = side_ix(side);
+        for &(_, _, _, u) in ex.family.range((c, s, t, 0)..=(c, s, t, UnitIx::MAX)) {
+            on.entry(u).or_default();
         }
         let holds = held.get(&c).and_then(|&(p, o)| {
             (o.taken_on(tl.periods[t]) > 0 && has_side(sc, p, side)).then_some(sc.post(p).unit)
@@ -633,10 +771,17 @@ pub(super) fn build_parts_relaxed(
             leaving.entry((u, r.period)).or_default().push(k);
         }
     }
+    for &key in ex.leaving.keys() {
+        leaving.entry(key).or_default();
+    }
     let cap = prog.max_departures_per_period;
     for (&(u, t), ks) in &leaving {
         // Rows that cannot bind are left out (a cadre rotates once, so distinct cadres count).
         let mut cadres: Vec<CadreIx> = ks.iter().map(|&k| cols.rotations[k].cadre).collect();
+        if let Some(more) = ex.leaving.get(&(u, t)) {
+            cadres.extend(more);
+        }
+        cadres.sort_unstable();
         cadres.dedup();
         if cadres.len() as u32 > cap {
             let e: Expression = ks.iter().map(|&k| rot[k]).sum();
@@ -645,7 +790,7 @@ pub(super) fn build_parts_relaxed(
     }
 
     // Not in waves: the deviation of each period's rotations from the average.
-    if prog.smoothing > 0.0 && n_t > 1 && !cols.rotations.is_empty() {
+    if prog.smoothing > 0.0 && n_t > 1 && (!cols.rotations.is_empty() || !ex.rotations.is_empty()) {
         let tf = n_t as f64;
         let total: Expression = rot.iter().copied().sum();
         for t in 0..n_t {
@@ -699,4 +844,111 @@ pub(super) fn build_parts_relaxed(
         constant,
     };
     (m, parts)
+}
+
+fn side_ix(side: FamilySide) -> u8 {
+    match side {
+        FamilySide::Sensitive => 0,
+        FamilySide::Leader => 1,
+        FamilySide::Neither => 2,
+    }
+}
+
+/// What the columns `extra` (not in the model, but columns of the full model that may be added
+/// to it later) bring to the choice of rows of [`build_parts_relaxed`].
+#[derive(Default)]
+struct Extra<'a> {
+    /// Rotation columns per cadre.
+    rotations: BTreeMap<CadreIx, usize>,
+    /// Cadres with a placement column.
+    placed: std::collections::BTreeSet<CadreIx>,
+    /// The ranks of the rotations of a cadre ending in a period.
+    ends: BTreeMap<(CadreIx, usize), Vec<i32>>,
+    /// The placement columns of (cadre, period), as indexes of `extra`.
+    placements: BTreeMap<(CadreIx, usize), Vec<usize>>,
+    /// Columns on post · n_t + t.
+    seats: Vec<usize>,
+    /// (cadre, side, period, unit): a column on a post of that side of the unit in that period.
+    family: std::collections::BTreeSet<(CadreIx, u8, usize, UnitIx)>,
+    /// The cadres leaving a unit in a period.
+    leaving: BTreeMap<(UnitIx, usize), Vec<CadreIx>>,
+    cols: &'a [crate::programme::OutCol],
+}
+
+impl<'a> Extra<'a> {
+    fn of(
+        sc: &Scenario,
+        tl: &Timeline,
+        cols: &Columns,
+        ctx0: &RuleContext,
+        extra: &'a [crate::programme::OutCol],
+    ) -> Extra<'a> {
+        use crate::programme::MoveKind;
+        let n_t = tl.periods.len();
+        let mut ex = Extra {
+            seats: vec![0; cols.occupancy.len() * n_t],
+            cols: extra,
+            ..Extra::default()
+        };
+        if extra.is_empty() {
+            return ex;
+        }
+        let mut in_family = vec![false; sc.cadres.len()];
+        for (a, cadre) in sc.cadres.iter().enumerate() {
+            for &b in &cadre.relatives {
+                in_family[a] = true;
+                in_family[b as usize] = true;
+            }
+        }
+        for (i, x) in extra.iter().enumerate() {
+            let (c, p, t) = (x.cadre, x.post, x.period as usize);
+            let active: Vec<usize> = match x.kind {
+                MoveKind::Rotation => {
+                    *ex.rotations.entry(c).or_default() += 1;
+                    if let Some(s) = x.placement_period() {
+                        ex.ends.entry((c, s)).or_default().push(sc.post(p).rank);
+                    }
+                    if let Some(u) = sc.cadre(c).current_unit {
+                        let v = ex.leaving.entry((u, t)).or_default();
+                        if v.last() != Some(&c) {
+                            v.push(c);
+                        }
+                    }
+                    let s = x.placement_period();
+                    (t..n_t).filter(|&u| s.is_none_or(|s| u < s)).collect()
+                }
+                MoveKind::Placement => {
+                    ex.placed.insert(c);
+                    ex.placements.entry((c, t)).or_default().push(i);
+                    let r = ctx0.facts[c as usize].retirement;
+                    (t..n_t)
+                        .filter(|&u| r.is_none_or(|r| tl.periods[u] <= r))
+                        .collect()
+                }
+            };
+            for &u in &active {
+                ex.seats[p as usize * n_t + u] += 1;
+            }
+            if in_family[c as usize] {
+                let unit = sc.post(p).unit;
+                for side in [FamilySide::Sensitive, FamilySide::Leader] {
+                    if has_side(sc, p, side) {
+                        for &u in &active {
+                            ex.family.insert((c, side_ix(side), u, unit));
+                        }
+                    }
+                }
+            }
+        }
+        ex
+    }
+
+    fn placements_of(&self, c: CadreIx, s: usize) -> Vec<&crate::programme::OutCol> {
+        self.placements
+            .get(&(c, s))
+            .map_or(&[][..], |v| v)
+            .iter()
+            .map(|&i| &self.cols[i])
+            .collect()
+    }
 }

@@ -73,6 +73,16 @@ pub struct FullBound {
     pub priced: usize,
     pub lp_s: f64,
     pub pricing_s: f64,
+    /// Rounds of column generation (`programme_cg`; 1: the kept model's LP priced once) and the
+    /// columns they added to the model.
+    pub rounds: usize,
+    pub added: usize,
+    /// Every programme that uses a column left out of the model is worth at most this (`None`:
+    /// not known): with x_j = 1 in the Lagrangian bound of the module's comment,
+    /// lp + Σ_{i left out} max(0, d_i) + min(0, d_j), so at most that with the largest d_j of
+    /// the left-out columns (−∞ when none is left out). `programme_cg` sets it; with it, the MIP's
+    /// own bound over the model's columns and this one bound every programme.
+    pub left_out_bound: Option<f64>,
 }
 
 /// The duals of the kept LP by row kind, and what a column's reduced cost needs to know.
@@ -175,6 +185,11 @@ impl<'a> Pricer<'a> {
             }
         }
         Some(p)
+    }
+
+    /// Whether `c`'s rotation is a running one ending inside the programme.
+    pub(super) fn is_running(&self, c: CadreIx) -> bool {
+        self.is_running[c as usize]
     }
 
     fn fam(&self, k: (CadreIx, CadreIx, UnitIx, usize, u8)) -> f64 {
@@ -281,8 +296,126 @@ impl<'a> Pricer<'a> {
     }
 }
 
+impl Pricer<'_> {
+    /// The column of `x` in the full model: its (row, coefficient) entries on the rows of
+    /// `rows` (a row missing there is not in the model), mirroring [`Pricer::reduced_cost`] term by
+    /// term, so that a column added to the live LP of `programme_cg` is the one priced (checked
+    /// against HiGHS's reduced costs every round). Sorted by row, one entry per row.
+    pub(super) fn entries(
+        &self,
+        x: &OutCol,
+        rows: &std::collections::HashMap<ProgrammeRow, usize>,
+    ) -> Vec<(usize, f64)> {
+        let sc = self.sc;
+        let n_t = self.periods.len();
+        let (c, p, t) = (x.cadre, x.post, x.period as usize);
+        let ci = c as usize;
+        let mut e: Vec<(ProgrammeRow, f64)> = Vec::new();
+        let active: Vec<usize> = match x.kind {
+            MoveKind::Rotation => {
+                let s = x.placement_period();
+                (t..n_t).filter(|&u| s.is_none_or(|s| u < s)).collect()
+            }
+            MoveKind::Placement => {
+                let r = self.retirement[ci];
+                (t..n_t)
+                    .filter(|&u| r.is_none_or(|r| self.periods[u] <= r))
+                    .collect()
+            }
+        };
+        for &u in &active {
+            e.push((ProgrammeRow::Seats(p, u as u16), 1.0));
+        }
+        match x.kind {
+            MoveKind::Rotation => {
+                e.push((ProgrammeRow::OneRotation(c), 1.0));
+                if let Some(q) = self.held[ci] {
+                    let occ = &self.cols.occupancy[q as usize];
+                    for u in t..n_t {
+                        if occ.taken_on(self.periods[u]) > 0 {
+                            e.push((ProgrammeRow::Seats(q, u as u16), -1.0));
+                        }
+                    }
+                }
+                if let Some(s) = x.placement_period() {
+                    e.push((ProgrammeRow::Placement(c, s as u16), -1.0));
+                    let b = sc.post(p).rank;
+                    e.push((ProgrammeRow::PlacementRank(c, s as u16, b), 1.0));
+                }
+                if let Some(u) = sc.cadre(c).current_unit {
+                    e.push((ProgrammeRow::Departures(u, t as u16), 1.0));
+                }
+                let tf = n_t as f64;
+                for u in 0..n_t {
+                    let here = if u == t { tf } else { 0.0 };
+                    e.push((ProgrammeRow::Above(u as u16), here - 1.0));
+                    e.push((ProgrammeRow::Below(u as u16), 1.0 - here));
+                }
+            }
+            MoveKind::Placement => {
+                if self.is_running[ci] {
+                    e.push((ProgrammeRow::Running(c), 1.0));
+                } else {
+                    e.push((ProgrammeRow::Placement(c, t as u16), 1.0));
+                    for &(cc, s, b) in self.prank.range((c, t as u16, i32::MIN)..).map(|(k, _)| k) {
+                        if cc != c || s as usize != t {
+                            break;
+                        }
+                        if x.follows(sc, b) {
+                            e.push((ProgrammeRow::PlacementRank(c, s, b), -1.0));
+                        }
+                    }
+                }
+            }
+        }
+        let unit = sc.post(p).unit;
+        let fam = |a, b, u, k| ProgrammeRow::Family(a, b, unit, u as u16, k);
+        if has_side(sc, p, FamilySide::Sensitive) {
+            for &b in &sc.cadre(c).relatives {
+                for &u in &active {
+                    e.push((fam(c, b, u, 0), 1.0));
+                    e.push((fam(c, b, u, 1), 1.0));
+                }
+            }
+        }
+        if has_side(sc, p, FamilySide::Leader) {
+            for &a in &self.rev[ci] {
+                for &u in &active {
+                    e.push((fam(a, c, u, 0), 1.0));
+                    e.push((fam(a, c, u, 2), 1.0));
+                }
+            }
+        }
+        if let (MoveKind::Rotation, Some(q)) = (x.kind, self.held[ci]) {
+            let uq = sc.post(q).unit;
+            for u in t..n_t {
+                for &a in &self.rev[ci] {
+                    e.push((ProgrammeRow::Family(a, c, uq, u as u16, 1), -1.0));
+                }
+                for &b in &sc.cadre(c).relatives {
+                    e.push((ProgrammeRow::Family(c, b, uq, u as u16, 2), -1.0));
+                }
+            }
+        }
+        let mut out: Vec<(usize, f64)> = e
+            .into_iter()
+            .filter_map(|(k, v)| rows.get(&k).map(|&r| (r, v)))
+            .collect();
+        out.sort_by_key(|&(r, _)| r);
+        let mut merged: Vec<(usize, f64)> = Vec::with_capacity(out.len());
+        for (r, v) in out {
+            match merged.last_mut() {
+                Some(last) if last.0 == r => last.1 += v,
+                _ => merged.push((r, v)),
+            }
+        }
+        merged.retain(|&(_, v)| v != 0.0);
+        merged
+    }
+}
+
 /// The kept columns as [`OutCol`]s, in the model's x order (rotations, then placements).
-fn kept(sc: &Scenario, cols: &Columns) -> Vec<OutCol> {
+pub(super) fn kept(sc: &Scenario, cols: &Columns) -> Vec<OutCol> {
     let mut v: Vec<OutCol> = cols.rotations.iter().map(OutCol::of_rotation).collect();
     v.extend(cols.placements.iter().map(|x| OutCol::of_placement(sc, x)));
     v
@@ -297,7 +430,7 @@ pub fn full_bound(
     o: &RunOptions,
 ) -> Result<FullBound, String> {
     let started = std::time::Instant::now();
-    let (m, _) = build_parts_relaxed(sc, tl, cols, false);
+    let (m, _) = build_parts_relaxed(sc, tl, cols, false, &[]);
     let keys: Vec<RowKey> = m.rows.iter().map(|(k, _)| *k).collect();
     let constant = m.constant;
     let lp_o = RunOptions {
@@ -367,5 +500,8 @@ pub fn full_bound(
         priced: cols.left_out.len(),
         lp_s,
         pricing_s: priced.elapsed().as_secs_f64(),
+        rounds: 1,
+        added: 0,
+        left_out_bound: None,
     })
 }

@@ -1,0 +1,441 @@
+//! Column generation for large programmes (issue 14, "the national programme").
+//!
+//! Above `programme::FILTER_ABOVE` the programme's model starts from the best columns of each
+//! cadre and period; the others are in `Columns::left_out`. Instead of pricing them once against
+//! the kept model's LP (`programme_pricing::full_bound`, still the path when the pricing does not
+//! model every row), rounds of
+//!
+//! 1. solve the restricted LP, live in the backend (`Backend::live_lp`, the machinery of the
+//!    single plan's pricing loop, `pricing.rs`): from the second round on, from the previous
+//!    basis;
+//! 2. price every left-out column against its duals (`programme_pricing::Pricer`, the reduced
+//!    costs checked against HiGHS's own on every column of the LP each round), and bound the
+//!    programme over every column with the bounds of `programme_pricing` (Farley per cadre, the
+//!    per-cadre Lagrangian; the smaller);
+//! 3. add each cadre's best positive columns (a few rotations and a few placements) to the live LP
+//!
+//! run until no left-out column prices positive (the LP is then optimal over every column, and
+//! its value bounds every programme), or the bound is close to the LP's value, or the rounds' share
+//! of the time limit is spent. The columns added are then promoted into the model's columns, and
+//! the MIP over them starts from the greedy programme (`programme::solve_growing`).
+//!
+//! The restricted LP is built with every row of the full model that could bind
+//! (`build_parts_relaxed` with the left-out columns as `extra`), so that an added column finds
+//! its rows: the LP over the restricted columns is exactly the full LP with the others at 0, and
+//! only an optimal LP's duals are used for a bound.
+//!
+//! Why the first rounds matter: a running rotation whose few kept placements are all taken sits
+//! on its unplaced slack, so its row's dual is −unplaced_penalty and every left-out placement of
+//! that cadre prices at about +penalty; the first rounds add those placements and the slack leaves
+//! the basis.
+
+use super::backend::{NewColumn, RunOptions, backend};
+use super::model::RowKey;
+use super::programme::{ProgrammeRow, build_parts_relaxed};
+use super::programme_pricing::{FullBound, Pricer, kept};
+use crate::domain::{CadreIx, Scenario};
+use crate::programme::{Columns, MoveKind, OutCol, PlacementCol, RotationCol, Timeline};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// Positive columns added per cadre and kind (rotation, placement) in one round.
+const ADD_PER_CADRE: usize = 3;
+/// Columns added in one round at most (the best of each cadre first, cadre order).
+const MAX_ADD_PER_ROUND: usize = 60_000;
+const MAX_ROUNDS: usize = 40;
+/// Share of the time limit the rounds may use (the MIP over the grown set needs the rest).
+const TIME_SHARE: f64 = 0.5;
+/// The rounds stop when the bound over every column is within this share of the requested gap
+/// of the restricted LP's value: the rest of the gap is the MIP's.
+const CLOSE_SHARE: f64 = 0.25;
+/// Columns pricing positive below which the rounds go on to convergence even when the bound is
+/// close (as `pricing::FINISH_BELOW` for single plans).
+const FINISH_BELOW: usize = 2_000;
+/// Reduced costs at most this are not positive (HiGHS's dual feasibility tolerance is 1e-7).
+const EPS: f64 = 1e-6;
+
+/// What one cadre's left-out columns (not yet in the LP) price at.
+#[derive(Default)]
+struct CadrePrice {
+    /// The largest positive reduced cost of a rotation, of a placement (0 if none).
+    rot_max: f64,
+    plc_max: f64,
+    /// The sum of the positive reduced costs of the placements, of every column.
+    plc_sum: f64,
+    pos_sum: f64,
+    /// Columns pricing above `EPS`.
+    positive: usize,
+    /// The largest reduced cost of any column (−∞ if none).
+    best: f64,
+    /// The columns to add (indexes of `left_out`), best first per kind.
+    add: Vec<usize>,
+}
+
+/// The [start, end) of each cadre's run of `left_out` (which is in cadre order); `None` if not.
+fn cadre_runs(left_out: &[OutCol]) -> Option<Vec<(CadreIx, usize, usize)>> {
+    let mut runs: Vec<(CadreIx, usize, usize)> = Vec::new();
+    for (i, x) in left_out.iter().enumerate() {
+        match runs.last_mut() {
+            Some(r) if r.0 == x.cadre => r.2 = i + 1,
+            Some(r) if r.0 > x.cadre => return None,
+            _ => runs.push((x.cadre, i, i + 1)),
+        }
+    }
+    Some(runs)
+}
+
+/// What the rounds leave: the bound over every column, and the last LP's rows and duals (with
+/// the sum of the left-out columns' positive reduced costs) when no left-out column priced
+/// above `EPS` against them (for the reduced-cost fixing of [`readmit`]).
+pub(super) struct Grown {
+    pub bound: FullBound,
+    pub keys: Vec<RowKey>,
+    pub duals: Option<(Vec<f64>, f64)>,
+}
+
+/// Left-out columns re-admitted into the model by reduced cost, at most this many.
+pub(super) const MAX_READMIT: usize = 200_000;
+
+/// Grow `cols` by column generation and bound the programme over every column. `Err`: why not
+/// (rows the pricing does not model, an LP that stopped in the first round, a pricing that
+/// disagrees with HiGHS); `cols` is then unchanged.
+pub(super) fn grow(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &mut Columns,
+    o: &RunOptions,
+    started: Instant,
+) -> Result<Grown, String> {
+    let runs = cadre_runs(&cols.left_out).ok_or("the left-out columns are not in cadre order")?;
+    let n_c = sc.cadres.len();
+    let built = Instant::now();
+    let (m, _) = build_parts_relaxed(sc, tl, cols, false, &cols.left_out);
+    let keys: Vec<RowKey> = m.rows.iter().map(|(k, _)| *k).collect();
+    let rows: HashMap<ProgrammeRow, usize> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| match k {
+            RowKey::Programme(r) => Some((*r, i)),
+            _ => None,
+        })
+        .collect();
+    let constant = m.constant;
+    let n_aux = m.vars.len() - m.x.len();
+    // The LP's columns in order: the kept x columns, the aux columns, then the added ones.
+    let mut lp_cols: Vec<Option<OutCol>> = kept(sc, cols).into_iter().map(Some).collect();
+    lp_cols.extend(std::iter::repeat_n(None, n_aux));
+    let (n_rows, n_kept) = (keys.len(), lp_cols.len() - n_aux);
+    let mut live = backend().live_lp(m).map_err(|f| f.to_string())?;
+    tracing::debug!(
+        columns = lp_cols.len(),
+        rows = n_rows,
+        left_out = cols.left_out.len(),
+        seconds = built.elapsed().as_secs_f64(),
+        "programme column generation: restricted LP built"
+    );
+    let mut in_lp = vec![false; cols.left_out.len()];
+    let mut added = 0usize;
+    let (mut lp_s, mut pricing_s) = (0.0, 0.0);
+    let mut rounds = 0;
+    let mut last: Option<FullBound> = None;
+    let mut duals = None;
+    let result = loop {
+        rounds += 1;
+        let spent = started.elapsed();
+        let lp_o = RunOptions {
+            time_limit_s: (o.time_limit_s - spent.as_secs_f64()).max(1.0),
+            relative_gap: 0.0,
+            threads: o.threads,
+            deadline: o.deadline.saturating_sub(spent),
+        };
+        let t = Instant::now();
+        let raw = match live.solve(&lp_o) {
+            Ok(r) if r.status == super::SolveStatus::Optimal => r,
+            // Only an optimal LP's duals bound anything: the last round's bound stands.
+            other => {
+                let why = match other {
+                    Ok(r) => format!("the LP stopped: {}", r.status.as_str()),
+                    Err(f) => f.to_string(),
+                };
+                tracing::debug!(
+                    round = rounds,
+                    why,
+                    "programme column generation: LP stopped"
+                );
+                match last {
+                    Some(b) => break b,
+                    None => return Err(why),
+                }
+            }
+        };
+        lp_s += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let pricer = Pricer::new(sc, tl, cols, &keys, &raw.row_duals)
+            .ok_or("the model has rows the pricing does not know (targets, must-fill, pins)")?;
+        // Every column of the LP: HiGHS's reduced cost must be the pricing's (a guard against a
+        // coefficient the pricing or `Pricer::entries` would get wrong), and the per-cadre
+        // largest reduced cost of each kind for the second bound.
+        let mut block_rot = vec![0.0f64; n_c];
+        let mut block_plc = vec![0.0f64; n_c];
+        let mut lp_positive = 0.0;
+        for (k, x) in lp_cols.iter().enumerate() {
+            let Some(x) = x else { continue };
+            let mine = pricer.reduced_cost(x);
+            let theirs = raw.col_duals[k];
+            if (mine - theirs).abs() > 1e-5 * (1.0 + theirs.abs()) {
+                return Err(format!(
+                    "pricing disagrees with HiGHS on column {k}: {mine} vs {theirs}"
+                ));
+            }
+            lp_positive += mine.max(0.0);
+            let b = match x.kind {
+                MoveKind::Rotation => &mut block_rot[x.cadre as usize],
+                MoveKind::Placement => &mut block_plc[x.cadre as usize],
+            };
+            *b = b.max(mine);
+        }
+        let left_out = &cols.left_out;
+        let priced: Vec<CadrePrice> = runs
+            .par_iter()
+            .map(|&(_, a, b)| price_cadre(&pricer, left_out, &in_lp, a, b))
+            .collect();
+        let lp = raw.objective + constant;
+        // The bounds of `programme_pricing`, over the columns not in the LP.
+        let mut farley = lp;
+        let mut blocks = lp - lp_positive;
+        let mut positive = 0;
+        let mut pos_sum = 0.0;
+        let mut best = f64::NEG_INFINITY;
+        for (&(c, _, _), p) in runs.iter().zip(&priced) {
+            let ci = c as usize;
+            farley += p.rot_max
+                + if pricer.is_running(c) {
+                    p.plc_max
+                } else {
+                    p.plc_sum
+                };
+            block_rot[ci] = block_rot[ci].max(p.rot_max);
+            block_plc[ci] = block_plc[ci].max(p.plc_max);
+            positive += p.positive;
+            pos_sum += p.pos_sum;
+            best = best.max(p.best);
+        }
+        blocks += block_rot.iter().sum::<f64>() + block_plc.iter().sum::<f64>();
+        let bound = farley.min(blocks);
+        pricing_s += t.elapsed().as_secs_f64();
+        let fb = FullBound {
+            lp,
+            bound,
+            positive,
+            priced: cols.left_out.len() - added,
+            lp_s,
+            pricing_s,
+            rounds,
+            added,
+            left_out_bound: Some(lp + pos_sum + best.min(0.0)),
+        };
+        let mut new: Vec<usize> = priced.iter().flat_map(|p| p.add.iter().copied()).collect();
+        new.truncate(MAX_ADD_PER_ROUND);
+        tracing::debug!(
+            round = rounds,
+            columns = lp_cols.len(),
+            lp,
+            bound,
+            positive_reduced_costs = positive,
+            priced_in = new.len(),
+            lp_s = lp_s,
+            pricing_s = pricing_s,
+            "programme column generation round"
+        );
+        // Close enough only while many columns still price positive: with few, convergence
+        // (and with it the reduced-cost fixing of `readmit`) is a few cheap rounds away.
+        let close = bound - lp <= CLOSE_SHARE * sc.solver.relative_gap * lp.abs().max(1.0)
+            && positive >= FINISH_BELOW;
+        let out_of_time = started.elapsed().as_secs_f64() > TIME_SHARE * o.time_limit_s;
+        if new.is_empty() || close || out_of_time || rounds >= MAX_ROUNDS {
+            if positive == 0 {
+                duals = Some((raw.row_duals, pos_sum));
+            }
+            break fb;
+        }
+        let columns: Vec<NewColumn> = new
+            .iter()
+            .map(|&i| NewColumn {
+                cost: cols.left_out[i].score,
+                upper: 1.0,
+                entries: pricer.entries(&cols.left_out[i], &rows),
+            })
+            .collect();
+        live.add_columns(columns).map_err(|f| f.to_string())?;
+        for &i in &new {
+            in_lp[i] = true;
+            lp_cols.push(Some(cols.left_out[i]));
+        }
+        added += new.len();
+        last = Some(fb);
+    };
+    drop(live);
+    tracing::debug!(
+        kept = n_kept,
+        added,
+        rounds = result.rounds,
+        bound = result.bound,
+        lp = result.lp,
+        "programme column generation done"
+    );
+    promote(sc, tl, cols, &in_lp);
+    Ok(Grown {
+        bound: result,
+        keys,
+        duals,
+    })
+}
+
+/// What [`readmit`] found.
+pub(super) struct Readmit {
+    /// Per left-out column: its reduced cost is above the threshold.
+    pub readmit: Vec<bool>,
+    pub count: usize,
+    /// The largest reduced cost of the others (`None`: no other).
+    pub best_left: Option<f64>,
+}
+
+/// The left-out columns whose reduced cost against `duals` (the rows `keys`) is above
+/// `threshold`. `None` if the pricing cannot read the rows.
+pub(super) fn readmit(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    keys: &[RowKey],
+    duals: &[f64],
+    threshold: f64,
+) -> Option<Readmit> {
+    let pricer = Pricer::new(sc, tl, cols, keys, duals)?;
+    let readmit: Vec<bool> = cols
+        .left_out
+        .par_iter()
+        .map(|x| pricer.reduced_cost(x) > threshold)
+        .collect();
+    let count = readmit.iter().filter(|&&r| r).count();
+    // The maximum is exact whatever the order: the same with any number of threads.
+    let best_left = cols
+        .left_out
+        .par_iter()
+        .zip(&readmit)
+        .filter(|(_, r)| !**r)
+        .map(|(x, _)| pricer.reduced_cost(x))
+        .reduce_with(f64::max);
+    Some(Readmit {
+        readmit,
+        count,
+        best_left,
+    })
+}
+
+/// The left-out columns `a..b` of one cadre not in the LP, priced.
+fn price_cadre(
+    pricer: &Pricer,
+    left_out: &[OutCol],
+    in_lp: &[bool],
+    a: usize,
+    b: usize,
+) -> CadrePrice {
+    let mut p = CadrePrice {
+        best: f64::NEG_INFINITY,
+        ..CadrePrice::default()
+    };
+    let mut rot: Vec<(f64, usize)> = Vec::new();
+    let mut plc: Vec<(f64, usize)> = Vec::new();
+    for i in a..b {
+        if in_lp[i] {
+            continue;
+        }
+        let x = &left_out[i];
+        let d = pricer.reduced_cost(x);
+        p.best = p.best.max(d);
+        if d <= 0.0 {
+            continue;
+        }
+        p.pos_sum += d;
+        if d > EPS {
+            p.positive += 1;
+        }
+        match x.kind {
+            MoveKind::Rotation => {
+                p.rot_max = p.rot_max.max(d);
+                if d > EPS {
+                    rot.push((d, i));
+                }
+            }
+            MoveKind::Placement => {
+                p.plc_max = p.plc_max.max(d);
+                p.plc_sum += d;
+                if d > EPS {
+                    plc.push((d, i));
+                }
+            }
+        }
+    }
+    for v in [&mut rot, &mut plc] {
+        v.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        p.add.extend(v.iter().take(ADD_PER_CADRE).map(|x| x.1));
+    }
+    p
+}
+
+/// Move the left-out columns marked `in_lp` into the model's columns, in the order of
+/// `programme::generate` (cadre, period, post).
+pub(super) fn promote(sc: &Scenario, tl: &Timeline, cols: &mut Columns, in_lp: &[bool]) {
+    if !in_lp.contains(&true) {
+        return;
+    }
+    let ctxs = tl.contexts();
+    let mut running = vec![false; sc.cadres.len()];
+    for r in &cols.running {
+        running[r.cadre as usize] = true;
+    }
+    let left_out = std::mem::take(&mut cols.left_out);
+    for (x, &moved) in left_out.iter().zip(in_lp) {
+        if !moved {
+            continue;
+        }
+        let (c, p, t) = (x.cadre, x.post, x.period as usize);
+        let cadre = sc.cadre(c);
+        match x.kind {
+            MoveKind::Rotation => cols.rotations.push(RotationCol {
+                cadre: c,
+                post: p,
+                period: t,
+                end: crate::programme::rotation_end(sc, tl.periods[t]),
+                placement: x.placement_period(),
+                terms: crate::scoring::pair_terms(&tl.at[t], c, p),
+                score: x.score,
+                needs_certificate: crate::programme::needs_certificate(&ctxs[t], t, c),
+            }),
+            MoveKind::Placement => {
+                let to_origin = !running[c as usize] && cadre.current_unit == Some(sc.post(p).unit);
+                cols.placements.push(PlacementCol {
+                    cadre: c,
+                    post: p,
+                    period: t,
+                    running: x.running,
+                    after_ranks: (0..16i32)
+                        .filter(|&d| x.after & (1u16 << d) != 0)
+                        .map(|d| cadre.current_rank + d)
+                        .collect(),
+                    to_origin,
+                    score: x.score,
+                })
+            }
+        }
+    }
+    cols.left_out = left_out
+        .into_iter()
+        .zip(in_lp)
+        .filter(|(_, m)| !**m)
+        .map(|(x, _)| x)
+        .collect();
+    cols.rotations.sort_by_key(|r| (r.cadre, r.period, r.post));
+    cols.placements.sort_by_key(|x| (x.cadre, x.period, x.post));
+}
