@@ -476,6 +476,28 @@ pub struct Scenario {
     /// `objective:` optimise the terms level by level (lexicographic) instead of their weighted
     /// sum alone; `None`: the weighted sum.
     pub objective: Option<Lexicographic>,
+    /// The tables' files as the scenario names them, for messages that send people to a table.
+    pub tables: TableNames,
+}
+
+/// The files of a scenario's tables as people find them in its folder: the file name
+/// (`can-bo.csv`), and for a workbook its sheet as the scenario writes it (`du-lieu.xlsx#CanBo`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableNames {
+    pub units: String,
+    pub posts: String,
+    pub cadres: String,
+}
+
+impl Default for TableNames {
+    /// The documented default names.
+    fn default() -> TableNames {
+        TableNames {
+            units: "units.csv".into(),
+            posts: "posts.csv".into(),
+            cadres: "cadres.csv".into(),
+        }
+    }
 }
 
 /// `objective: { order: [...], tolerance: ... }`: the levels, most important first, each the name

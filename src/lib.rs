@@ -91,7 +91,7 @@ pub fn plan_programme(sc: &domain::Scenario) -> Option<Programmed> {
     tracing::debug!(
         rotations = cols.rotations.len(),
         placements = cols.placements.len(),
-        seconds = started.elapsed().as_secs_f64(),
+        seconds = crate::output::seconds_ms(started.elapsed().as_secs_f64()),
         "programme columns generated"
     );
     // Level by level with `objective:`, a history or a previous programme; else the weighted sum.
@@ -102,8 +102,8 @@ pub fn plan_programme(sc: &domain::Scenario) -> Option<Programmed> {
     };
     tracing::debug!(
         status = outcome.status.as_str(),
-        build_s = outcome.build_s,
-        solve_s = outcome.solve_s,
+        build_s = crate::output::seconds_ms(outcome.build_s),
+        solve_s = crate::output::seconds_ms(outcome.solve_s),
         "programme solved"
     );
     let plan = programme::plan::build(sc, &tl, &cols, &outcome);
@@ -114,7 +114,7 @@ pub fn plan_programme(sc: &domain::Scenario) -> Option<Programmed> {
         Vec::new()
     };
     tracing::debug!(
-        seconds = checked.elapsed().as_secs_f64(),
+        seconds = crate::output::seconds_ms(checked.elapsed().as_secs_f64()),
         "programme checked"
     );
     Some(Programmed { plan, violations })

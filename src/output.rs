@@ -397,6 +397,11 @@ pub fn lock_holder(_path: &Path) -> Option<u32> {
     None
 }
 
+/// Seconds for a log line, to the millisecond (`1.959`, not `1.9588565039999999`).
+pub fn seconds_ms(s: f64) -> f64 {
+    (s * 1000.0).round() / 1000.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,6 +60,54 @@ pub fn pseudonymise(sc: &mut Scenario, key: &[u8]) -> Vec<Pseudonym> {
     out
 }
 
+/// `text` (words for the terminal: warnings, notes, log lines) with every cadre's id and name, as
+/// a whole word or words, replaced by its code: what `--pseudonymise` prints on stderr carries no
+/// more of the input's people than its files. The longest match wins at each word ("Nguyễn Văn An"
+/// before "Nguyễn Văn"); an id inside a longer word (`C01` in `C012`) is left alone.
+pub fn mask(map: &[Pseudonym], text: &str) -> String {
+    let mut codes: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    let mut max_len = 0;
+    for p in map {
+        for k in [p.id.as_str(), p.name.as_str()] {
+            if !k.is_empty() {
+                codes.entry(k).or_insert(p.code.as_str());
+                max_len = max_len.max(k.len());
+            }
+        }
+    }
+    let word = |c: char| c.is_alphanumeric();
+    // Where a match may start and end: the byte offsets at the edges of words.
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| word(c) && !text[..i].chars().next_back().is_some_and(word))
+        .map(|(i, _)| i)
+        .collect();
+    let ends: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| word(c) && !text[i + c.len_utf8()..].chars().next().is_some_and(word))
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for &s in &starts {
+        if s < at {
+            continue;
+        }
+        let first = ends.partition_point(|&e| e <= s);
+        let last = ends.partition_point(|&e| e <= s + max_len);
+        let hit = ends[first..last]
+            .iter()
+            .rev()
+            .find_map(|&e| codes.get(&text[s..e]).map(|c| (e, *c)));
+        if let Some((e, code)) = hit {
+            out += &text[at..s];
+            out += code;
+            at = e;
+        }
+    }
+    out + &text[at..]
+}
+
 /// The private mapping file: `code,cadre_id,cadre_name` (CSV, UTF-8).
 pub fn mapping_csv(map: &[Pseudonym]) -> String {
     let field = |s: &str| {
@@ -74,4 +122,37 @@ pub fn mapping_csv(map: &[Pseudonym]) -> String {
         out += &format!("{},{},{}\n", field(&p.code), field(&p.id), field(&p.name));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(code: &str, id: &str, name: &str) -> Pseudonym {
+        Pseudonym {
+            code: code.into(),
+            id: id.into(),
+            name: name.into(),
+        }
+    }
+
+    /// Issue 13: stderr's words under `--pseudonymise` carry codes, whole words only.
+    #[test]
+    fn mask_replaces_whole_ids_and_names_only() {
+        let map = [
+            p("CB-aa", "C01", "Nguyễn Văn An"),
+            p("CB-bb", "C012", "Lê Thị Bình"),
+            p("CB-cc", "C02", "Nguyễn Văn"),
+        ];
+        assert_eq!(
+            mask(
+                &map,
+                "C012 ghi C01 là người thân (Nguyễn Văn An, Lê Thị Bình); C01x C020"
+            ),
+            "CB-bb ghi CB-aa là người thân (CB-aa, CB-bb); C01x C020"
+        );
+        assert_eq!(mask(&map, "Nguyễn Văn; C02."), "CB-cc; CB-cc.");
+        assert_eq!(mask(&map, ""), "");
+        assert_eq!(mask(&[], "C01"), "C01");
+    }
 }

@@ -253,12 +253,17 @@ fn load(path: &Path, langs: Langs) -> Result<Scenario, Status> {
 /// Its problems are said in the language of `--lang` or the environment, its warnings in the
 /// scenario's.
 fn load_warned(path: &Path, deny: bool, langs: Langs) -> Result<Scenario, Status> {
-    let c = scenario::load_checked(path).map_err(|e| {
-        say_problems(&e, langs.plain());
-        Status::Problem
-    })?;
+    let c = load_unwarned(path, langs)?;
     say_warnings(&c.warnings, deny, langs.of(&c.scenario))?;
     Ok(c.scenario)
+}
+
+/// [`load_warned`] without saying the warnings yet (the caller says them, e.g. masked).
+fn load_unwarned(path: &Path, langs: Langs) -> Result<scenario::Checked, Status> {
+    scenario::load_checked(path).map_err(|e| {
+        say_problems(&e, langs.plain());
+        Status::Problem
+    })
 }
 
 /// A file's problems as JSON on stdout (`--format json`): `{"errors": [...]}`, each record with
@@ -273,10 +278,20 @@ fn say_problems_json(e: &scenario::LoadError, lang: Lang) {
 
 /// Warnings on stderr (they never change the exit code), or with `deny` as errors (exit 1).
 fn say_warnings(w: &[scenario::Diagnostic], deny: bool, lang: Lang) -> Result<(), Status> {
+    say_warnings_masked(w, deny, lang, &|t: &str| t.to_string())
+}
+
+/// [`say_warnings`] with `mask` applied to their words (`--pseudonymise`: ids and names replaced).
+fn say_warnings_masked(
+    w: &[scenario::Diagnostic],
+    deny: bool,
+    lang: Lang,
+    mask: &dyn Fn(&str) -> String,
+) -> Result<(), Status> {
     if w.is_empty() {
         return Ok(());
     }
-    let text = report::diagnostics_text(lang, w);
+    let text = mask(&report::diagnostics_text(lang, w));
     if deny {
         let summary = report::warnings_summary(lang, w.len(), true);
         log::say_err_detail(&summary, &format!("{text}\n{summary}\n"));

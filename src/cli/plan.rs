@@ -92,10 +92,16 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         }
         s => s.and_then(Result::ok),
     };
-    let mut sc = match super::load_warned(&a.scenario, a.deny_warnings, langs) {
-        Ok(s) => s,
+    // With --pseudonymise the warnings wait for the codes: stderr names no cadre either.
+    let (mut sc, warnings) = match super::load_unwarned(&a.scenario, langs) {
+        Ok(c) => (c.scenario, c.warnings),
         Err(s) => return s,
     };
+    if !a.pseudonymise
+        && let Err(s) = super::say_warnings(&warnings, a.deny_warnings, langs.of(&sc))
+    {
+        return s;
+    }
     match super::time_limit(a.time_limit) {
         Ok(Some(t)) => sc.solver.time_limit_s = t,
         Ok(None) => {}
@@ -116,7 +122,13 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             refuse(Refusal::PseudonymKey);
             return Status::Problem;
         };
-        Some(rotaplan::pseudonym::pseudonymise(&mut sc, key.as_bytes()))
+        let map = rotaplan::pseudonym::pseudonymise(&mut sc, key.as_bytes());
+        let mask = |t: &str| rotaplan::pseudonym::mask(&map, t);
+        if let Err(s) = super::say_warnings_masked(&warnings, a.deny_warnings, langs.of(&sc), &mask)
+        {
+            return s;
+        }
+        Some(map)
     } else {
         None
     };

@@ -93,7 +93,7 @@ fn finished_event(done: usize, total: usize, f: &Finished) {
             status = p.solver.status.as_str(),
             objective = p.solver.objective,
             gap = p.solver.gap,
-            seconds = f.seconds,
+            seconds = rotaplan::report::seconds_ms(f.seconds),
             done,
             total,
             "scenario finished"
@@ -103,7 +103,7 @@ fn finished_event(done: usize, total: usize, f: &Finished) {
             scenario = %f.name,
             status = "failed",
             error = %e,
-            seconds = f.seconds,
+            seconds = rotaplan::report::seconds_ms(f.seconds),
             done,
             total,
             "scenario finished"

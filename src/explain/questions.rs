@@ -7,12 +7,22 @@ use super::*;
 
 /// Look up a cadre by id, with a "did you mean" when there is none.
 pub fn find_cadre(sc: &Scenario, id: &str) -> Result<CadreIx, NotFound> {
-    find(id, sc.cadres.iter().map(|c| c.id.as_str()), Table::Cadres).map(|i| i as CadreIx)
+    find(id, sc.cadres.iter().map(|c| c.id.as_str()), Table::Cadres)
+        .map(|i| i as CadreIx)
+        .map_err(|e| NotFound {
+            file: sc.tables.cadres.clone(),
+            ..e
+        })
 }
 
 /// Look up a post by id, with a "did you mean" when there is none.
 pub fn find_post(sc: &Scenario, id: &str) -> Result<PostIx, NotFound> {
-    find(id, sc.posts.iter().map(|p| p.id.as_str()), Table::Posts).map(|i| i as PostIx)
+    find(id, sc.posts.iter().map(|p| p.id.as_str()), Table::Posts)
+        .map(|i| i as PostIx)
+        .map_err(|e| NotFound {
+            file: sc.tables.posts.clone(),
+            ..e
+        })
 }
 
 /// The table an id was looked up in.
@@ -27,6 +37,8 @@ pub enum Table {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotFound {
     pub table: Table,
+    /// The table's file as the scenario names it (`can-bo.csv`).
+    pub file: String,
     pub id: String,
     pub near: Option<String>,
 }
@@ -53,6 +65,10 @@ pub(crate) fn find<'a>(
         .map(|(_, x)| x.to_string());
     Err(NotFound {
         table,
+        file: match table {
+            Table::Cadres => "cadres.csv".into(),
+            Table::Posts => "posts.csv".into(),
+        },
         id: id.to_string(),
         near,
     })

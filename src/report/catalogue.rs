@@ -49,7 +49,6 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
 /// The template of `m` in `lang` with each `{name}` replaced by its value. One pass over the
 /// template: a value that happens to hold `{…}` (a name from the tables) is never read again.
 pub fn fill(lang: Lang, m: Msg, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    use std::fmt::Write as _;
     let mut out = String::new();
     let mut rest = m.get(lang);
     while let Some(open) = rest.find('{') {
@@ -59,8 +58,9 @@ pub fn fill(lang: Lang, m: Msg, args: &[(&str, &dyn std::fmt::Display)]) -> Stri
             .find('}')
             .and_then(|close| Some((close, args.iter().find(|(n, _)| *n == &after[..close])?)))
         {
-            Some((close, (_, value))) => {
-                let _ = write!(out, "{value}");
+            Some((close, (name, value))) => {
+                let v = value.to_string();
+                out += &count_words(lang, name, v);
                 rest = &after[close + 1..];
             }
             None => {
@@ -70,6 +70,70 @@ pub fn fill(lang: Lang, m: Msg, args: &[(&str, &dyn std::fmt::Display)]) -> Stri
         }
     }
     out + rest
+}
+
+/// The placeholders that carry counts (cadres, posts, model columns, …): under Vietnamese an integer
+/// of 1,000 or more among them has its thousands grouped with a dot, as every other number in
+/// Vietnamese prose ([`super::number_in`]: `6.314`, so `3.020 biến`, not `3020 biến`). Ids, years,
+/// line numbers and values found in a file are not counts and pass through as they are.
+const COUNT_PLACEHOLDERS: &[&str] = &[
+    "n",
+    "cadres",
+    "posts",
+    "seats",
+    "pairs",
+    "columns",
+    "rows",
+    "count",
+    "moved",
+    "moves",
+    "rotations",
+    "placements",
+    "filled",
+    "held",
+    "rounds",
+    "total",
+    "units",
+    "variants",
+    "warnings",
+    "violations",
+    "solves",
+    "skipped",
+    "failed",
+    "planned",
+    "unplaced",
+    "eligible",
+    "cuts",
+    "fixed",
+    "kept",
+    "achieved",
+    "seats_filled",
+    "holders",
+    "emptied",
+    "fillable",
+    "changed",
+    "shown",
+    "all",
+    "most",
+    "max_solves",
+    "needed",
+    "outstanding",
+    "periods",
+];
+
+/// `value` of placeholder `name` in `lang`: a count of four digits or more grouped by thousands
+/// under Vietnamese ([`COUNT_PLACEHOLDERS`]), anything else unchanged.
+fn count_words(lang: Lang, name: &str, value: String) -> String {
+    let digits = value.strip_prefix('-').unwrap_or(&value);
+    if lang == Lang::Vi
+        && digits.len() >= 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && COUNT_PLACEHOLDERS.contains(&name)
+    {
+        super::number_in(lang, &value)
+    } else {
+        value
+    }
 }
 
 catalogue! {
@@ -368,6 +432,7 @@ catalogue! {
     BatchHeader { en: "| scenario | status | objective | gap | seconds | note |", vi: "| kịch bản | trạng thái | giá trị mục tiêu | khoảng cách | giây | ghi chú |" }
     BatchReused { en: "unchanged since the interrupted run: reused", vi: "không đổi so với lần chạy bị dừng: dùng lại" }
     BatchChartsNote { en: "Charts of the KPIs, the posts filled by shortage level and the moves between tiers and regions: in summary.html.", vi: "Biểu đồ các chỉ tiêu, vị trí đã bố trí theo mức thiếu cán bộ và luân chuyển giữa các cấp, các vùng: trong summary.html." }
+    BatchChartsBelow { en: "Charts of the KPIs, the posts filled by shortage level and the moves between tiers and regions: below.", vi: "Biểu đồ các chỉ tiêu, vị trí đã bố trí theo mức thiếu cán bộ và luân chuyển giữa các cấp, các vùng: ở phía dưới." }
     BatchChangesSince { en: "Changes since {run}", vi: "Thay đổi so với {run}" }
     BatchNew { en: "{name}: new tonight", vi: "{name}: mới trong lần chạy này" }
     BatchObjectiveChange { en: ", objective {a} → {b}", vi: ", giá trị mục tiêu {a} → {b}" }
@@ -825,8 +890,8 @@ catalogue! {
     BackendDeadline { en: "the backend missed its deadline", vi: "bộ giải không trả lời trong thời hạn" }
     BackendNoPlan { en: "the backend stopped before it found a solution", vi: "bộ giải dừng trước khi tìm được lời giải" }
     BackendInfeasible { en: "the model is infeasible", vi: "mô hình không có lời giải khả thi" }
-    NotFoundCadre { en: "no cadre with id \"{id}\" in cadres.csv", vi: "không có cán bộ nào mã \"{id}\" trong cadres.csv" }
-    NotFoundPost { en: "no post with id \"{id}\" in posts.csv", vi: "không có vị trí nào mã \"{id}\" trong posts.csv" }
+    NotFoundCadre { en: "no cadre with id \"{id}\" in {file}", vi: "không có cán bộ nào mã \"{id}\" trong {file}" }
+    NotFoundPost { en: "no post with id \"{id}\" in {file}", vi: "không có vị trí nào mã \"{id}\" trong {file}" }
     // ---- the notes of explanations (plan::Note), worded by report::rules::note_text
     NotePinReplaced { en: "{cadre} was pinned to {post}; that pin is replaced", vi: "{cadre} đã được chỉ định vào {post}; chỉ định đó được thay thế" }
     NotePinDropped { en: "{cadre} → {post} was pinned; the pin is dropped", vi: "{cadre} → {post} đã được chỉ định; bỏ chỉ định này" }
@@ -1297,7 +1362,7 @@ diagnostic_words! {
     ValidYAML { en: "valid YAML", vi: "YAML hợp lệ" }
     AScenarioWhoseAnchorsName { en: "a scenario whose anchors (`&name`) and aliases (`*name`) expand to a few values", vi: "kịch bản có neo (`&name`) và bí danh (`*name`) chỉ mở rộng thành ít giá trị" }
     WriteTheValuesOutOr { en: "write the values out, or use anchors without nesting aliases inside them", vi: "ghi đầy đủ các giá trị, hoặc dùng neo mà không lồng bí danh bên trong" }
-    TheIdOfARow { en: "the id of a row of cadres.csv", vi: "mã của một dòng trong cadres.csv" }
+    TheIdOfARow { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
     AlsoHoldsPost { en: "{v1} also holds post {first}", vi: "{v1} cũng đang giữ vị trí {first}" }
     EachCadreNamedAsThe { en: "each cadre named as the holder of one post at most", vi: "mỗi cán bộ chỉ được ghi là người đang giữ tối đa một vị trí" }
     KeepTheCadreOnThe { en: "keep the cadre on the post they hold now and empty the other cell", vi: "giữ cán bộ ở vị trí hiện đang đảm nhiệm và để trống ô còn lại" }
@@ -1318,7 +1383,7 @@ diagnostic_words! {
     TheOfInTheScenario { en: "the {what} of {v1} in the scenario: {v2}", vi: "{what} của {v1} trong kịch bản: {v2}" }
     CheckThatTheIdIs { en: "check that the id is the one meant (the plan is read by its ids; the name is only checked)", vi: "kiểm tra mã có đúng người, đúng vị trí cần ghi không (phương án được đọc theo mã; tên chỉ dùng để đối chiếu)" }
     CorrectTheIdOrRead { en: "correct the id, or read the programme with the scenario it was made for", vi: "sửa mã, hoặc đọc chương trình cùng kịch bản đã dùng để lập ra nó" }
-    TheIdOfARow4 { en: "the id of a row of posts.csv", vi: "mã của một dòng trong posts.csv" }
+    TheIdOfARow4 { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
     RotationOrPlacement { en: "rotation or placement", vi: "rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
     WriteRotationOrPlacement { en: "write rotation or placement", vi: "ghi rotation hoặc placement" }
     APeriodNumberFrom1 { en: "a period number from 1 to {n_t}", vi: "số thứ tự kỳ từ 1 đến {n_t}" }
@@ -1369,12 +1434,12 @@ diagnostic_words! {
     TrueForAPostOf { en: "true, for a post of a central unit (no province), {v1}", vi: "true, với một vị trí của đơn vị trung ương (không thuộc tỉnh), {v1}" }
     FalseOrAnEmptyCell { en: "false or an empty cell: H8 never applies to a post of a central unit, and H2 keeps its ordinary threshold there", vi: "false hoặc ô trống: H8 không áp dụng cho vị trí của đơn vị trung ương, và H2 giữ ngưỡng thông thường ở đó" }
     EmptyTheCellOrGive { en: "empty the cell, or give the post's unit its province in units.csv if it is a local unit", vi: "để trống ô, hoặc ghi tỉnh cho đơn vị của vị trí trong units.csv nếu đó là đơn vị địa phương" }
-    TheIdOfAProvince { en: "the id of a province: one of units.csv's provinces or of Vietnam's (docs/scenario-format.md)", vi: "mã của một tỉnh: một trong các tỉnh của units.csv hoặc của Việt Nam (docs/scenario-format.md)" }
+    TheIdOfAProvince { en: "the id of a province: one of {units}'s provinces or of Vietnam's (docs/scenario-format.md)", vi: "mã của một tỉnh: một trong các tỉnh của {units} hoặc của Việt Nam (docs/scenario-format.md)" }
     DidYouMeanItIs { en: "did you mean {id}? it is read as {id}; write the id to silence this warning", vi: "có phải là {id}? giá trị được đọc là {id}; ghi mã để không còn cảnh báo này" }
-    TheIdOfAProvince2 { en: "the id of a province: one of units.csv's provinces or of Vietnam's 34 (since 1 Jul 2025) or 63 (before)", vi: "mã của một tỉnh: một trong các tỉnh của units.csv hoặc của 34 tỉnh, thành phố của Việt Nam (từ 1/7/2025) hoặc 63 tỉnh, thành phố (trước đó)" }
+    TheIdOfAProvince2 { en: "the id of a province: one of {units}'s provinces or of Vietnam's 34 (since 1 Jul 2025) or 63 (before)", vi: "mã của một tỉnh: một trong các tỉnh của {units} hoặc của 34 tỉnh, thành phố của Việt Nam (từ 1/7/2025) hoặc 63 tỉnh, thành phố (trước đó)" }
     CorrectTheProvinceAsWritten { en: "correct the province; as written it matches no unit's province, so H8 never counts the cadre local by it", vi: "sửa tỉnh; như đang ghi, giá trị không khớp tỉnh của đơn vị nào, nên H8 không bao giờ coi cán bộ là người địa phương theo giá trị này" }
     AProvinceMergedIntoOn { en: "{found}, a province merged into {new} on 1 July 2025", vi: "{found}, tỉnh đã sáp nhập vào {new} từ ngày 1/7/2025" }
-    TheIdH8ShouldCompare { en: "the id H8 should compare: {successor} (a province of units.csv) if the cadre counts as local to it", vi: "mã mà H8 cần so sánh: {successor} (một tỉnh của units.csv) nếu cán bộ được coi là người địa phương của tỉnh đó" }
+    TheIdH8ShouldCompare { en: "the id H8 should compare: {successor} (a province of {units}) if the cadre counts as local to it", vi: "mã mà H8 cần so sánh: {successor} (một tỉnh của {units}) nếu cán bộ được coi là người địa phương của tỉnh đó" }
     WriteIfBeingFromMakes { en: "write {successor} if being from {old} makes the cadre local to {new}; as written, H8 never counts the cadre local to {new} by it", vi: "ghi {successor} nếu việc xuất thân từ {old} khiến cán bộ là người địa phương của {new}; như đang ghi, H8 không bao giờ coi cán bộ là người địa phương của {new} theo giá trị này" }
     ADateBeforeThePlan { en: "a date before the plan date {p}", vi: "một ngày trước ngày lập kế hoạch {p}" }
     CorrectTheBirthDateOr { en: "correct the birth date (or the scenario's plan_date)", vi: "sửa ngày sinh (hoặc plan_date của kịch bản)" }
@@ -1468,7 +1533,7 @@ diagnostic_words! {
     SepComma { en: "`,` (comma)", vi: "`,` (dấu phẩy)" }
     DidYouMeanCorrectTheId { en: "did you mean {id}? correct the id", vi: "có phải là {id}? sửa mã" }
     CorrectTheIdPlanScenario { en: "correct the id: the plan must be read with the scenario it was made for ({table})", vi: "sửa mã: phương án phải được đọc cùng kịch bản đã dùng để lập ra nó ({table})" }
-    CorrectTheIdOrAddCadre { en: "correct the id, or add the cadre to cadres.csv", vi: "sửa mã, hoặc thêm cán bộ vào cadres.csv" }
+    CorrectTheIdOrAddCadre { en: "correct the id, or add the cadre to {table}", vi: "sửa mã, hoặc thêm cán bộ vào {table}" }
     CorrectTheIdOfTable { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }
     HasNoSheet { en: "{file} has no sheet {sheet}", vi: "{file} không có trang tính {sheet}" }
     HasNoSheetNamedAfter { en: "{file} has no sheet named after the table {table}", vi: "{file} không có trang tính mang tên bảng {table}" }
@@ -1612,6 +1677,30 @@ mod tests {
     /// Keys whose words are the same in both languages on purpose (none yet): the test below
     /// fails on any other key whose Vietnamese is the English text, a missed translation.
     const SAME_IN_BOTH: &[Msg] = &[];
+
+    /// Issue 13: "giá trị mục tiêu 6.314" but "3020 biến" — counts of 1,000 or more are grouped
+    /// by thousands in Vietnamese prose as every other number, and only counts.
+    #[test]
+    fn vietnamese_counts_group_thousands_and_ids_do_not() {
+        let vi = fill(
+            Lang::Vi,
+            Msg::ValueModel,
+            &[("columns", &3020), ("rows", &999), ("pairs", &1_234_567)],
+        );
+        assert_eq!(
+            vi,
+            "3.020 biến, 999 ràng buộc, 1.234.567 cặp cán bộ – vị trí hợp lệ"
+        );
+        let en = fill(
+            Lang::En,
+            Msg::ValueModel,
+            &[("columns", &3020), ("rows", &999), ("pairs", &1_234_567)],
+        );
+        assert_eq!(en, "3020 columns, 999 rows, 1234567 candidate pairs");
+        assert_eq!(count_words(Lang::Vi, "cadre", "1234".into()), "1234");
+        assert_eq!(count_words(Lang::Vi, "n", "12a4".into()), "12a4");
+        assert_eq!(count_words(Lang::Vi, "n", "-12345".into()), "-12.345");
+    }
 
     #[test]
     fn every_key_has_both_languages_with_the_same_arguments() {

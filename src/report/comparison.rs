@@ -243,9 +243,15 @@ pub fn comparison_markdown_in(
     let mut out = format!("# {}\n\n", label(lang, "title"));
     out += &md_table(&plan_header(lang), &plan_rows(cmp, lang));
     for (title, cols) in sections(cmp) {
-        for part in fit_width(lang, cmp, &cols) {
+        // One heading per section: a section too wide for the page goes on as further tables
+        // under the same heading.
+        for (i, part) in fit_width(lang, cmp, &cols).into_iter().enumerate() {
             let (h, rows) = value_table(lang, cmp, &part);
-            out += &format!("\n### {}\n\n", label(lang, title));
+            if i == 0 {
+                out += &format!("\n### {}\n\n", label(lang, title));
+            } else {
+                out += "\n";
+            }
             out += &md_table(&h, &rows);
         }
     }

@@ -262,7 +262,7 @@ pub fn not_found_text(lang: Lang, e: &NotFound) -> String {
         Table::Cadres => Msg::NotFoundCadre,
         Table::Posts => Msg::NotFoundPost,
     };
-    let mut s = fill(lang, m, &[("id", &e.id)]);
+    let mut s = fill(lang, m, &[("id", &e.id), ("file", &e.file)]);
     if let Some(x) = &e.near {
         s += &fill(lang, Msg::NotFoundNear, &[("near", x)]);
     }
@@ -320,10 +320,11 @@ mod tests {
             (
                 Refusal::NotFound(NotFound {
                     table: Table::Cadres,
+                    file: "can-bo.csv".into(),
                     id: "C1".into(),
                     near: Some("C01".into()),
                 }),
-                "error: no cadre with id \"C1\" in cadres.csv (did you mean \"C01\"?)",
+                "error: no cadre with id \"C1\" in can-bo.csv (did you mean \"C01\"?)",
             ),
         ];
         for (r, en) in cases {

@@ -153,6 +153,9 @@ pub fn num_in(lang: Lang, x: f64) -> String {
     number_in(lang, &num(x))
 }
 
+/// Seconds for a log line, to the millisecond (in `output`, below the library's root).
+pub use crate::output::seconds_ms;
+
 /// A share as a percentage with one decimal for people of `lang` (`12.5 %`, `12,5 %`).
 pub fn pct_in(lang: Lang, x: f64) -> String {
     number_in(lang, &pct(x))

@@ -680,7 +680,7 @@ pub fn review_text_in(r: &crate::programme::review::Review, lang: Lang) -> Strin
 
 /// One measured programme target, must-fill post or pin, in `lang` (without the verdict).
 pub fn target_words(lang: Lang, r: &TargetResult) -> String {
-    let pct = |x: f64| format!("{:.1}", 100.0 * x);
+    let pct = |x: f64| super::number_in(lang, &format!("{:.1}", 100.0 * x));
     let cadre = r.cadre.clone().unwrap_or_default();
     let post = r.post.clone().unwrap_or_default();
     let at = |n: usize, d: crate::domain::Date| {

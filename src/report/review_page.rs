@@ -46,16 +46,17 @@ fn heading(title: &str, first: &str, second: &str) -> String {
     )
 }
 
-fn share(n: usize, of: usize) -> String {
+/// `n` as a share of `of`, written as people of `lang` read numbers (`10.4 %`, `10,4 %`).
+fn share(lang: Lang, n: usize, of: usize) -> String {
     if of == 0 {
         "—".to_string()
     } else {
-        format!("{:.1} %", 100.0 * n as f64 / of as f64)
+        super::pct_in(lang, n as f64 / of as f64)
     }
 }
 
 /// A table of (label, count, share of `of`) rows under a heading of three columns.
-fn table(head: [&str; 3], rows: &[(String, usize)], of: usize) -> String {
+fn table(lang: Lang, head: [&str; 3], rows: &[(String, usize)], of: usize) -> String {
     let mut s = format!(
         "<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
         esc(head[0]),
@@ -65,9 +66,10 @@ fn table(head: [&str; 3], rows: &[(String, usize)], of: usize) -> String {
     for (label, n) in rows {
         let _ = writeln!(
             s,
-            "<tr><td>{}</td><td class=\"n\">{n}</td><td class=\"n\">{}</td></tr>",
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             esc(label),
-            share(*n, of)
+            super::number_in(lang, &n.to_string()),
+            share(lang, *n, of)
         );
     }
     s + "</tbody></table>\n"
@@ -152,7 +154,9 @@ pub fn review_html(sc: &Scenario, r: &Review, source: &str, lang: Lang) -> Strin
     for (y, (a, p)) in &r.by_year {
         let _ = writeln!(
             b,
-            "<tr><td>{y}</td><td class=\"n\">{a}</td><td class=\"n\">{p}</td></tr>"
+            "<tr><td>{y}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            super::number_in(lang, &a.to_string()),
+            super::number_in(lang, &p.to_string())
         );
     }
     b += "</tbody></table>\n";
@@ -194,7 +198,7 @@ pub fn review_html(sc: &Scenario, r: &Review, source: &str, lang: Lang) -> Strin
         if *heading == Msg::RvByGroup {
             let _ = writeln!(b, "<p>{}</p>", esc(t(lang, Msg::RvGroupNote)));
         }
-        b += &table([t(lang, *column), rot, sh], rows, r.rotations);
+        b += &table(lang, [t(lang, *column), rot, sh], rows, r.rotations);
         b += &figure(&charts::bars(
             t(lang, *heading),
             rot,
@@ -214,7 +218,7 @@ pub fn review_html(sc: &Scenario, r: &Review, source: &str, lang: Lang) -> Strin
     .into_iter()
     .map(|(m, n)| (t(lang, m).to_string(), n))
     .collect();
-    b += &table([t(lang, Msg::RvAmong), rot, sh], &rows, r.rotations);
+    b += &table(lang, [t(lang, Msg::RvAmong), rot, sh], &rows, r.rotations);
     let _ = writeln!(b, "<p>{}</p>", esc(t(lang, Msg::RvPurposeNote)));
     b += &figure(&charts::bars(
         t(lang, Msg::RvSharesPurpose),
@@ -229,7 +233,12 @@ pub fn review_html(sc: &Scenario, r: &Review, source: &str, lang: Lang) -> Strin
         .iter()
         .map(|(o, n)| (outcome_label(lang, *o).to_string(), *n))
         .collect();
-    b += &table([t(lang, Msg::RvOutcomeCol), rot, sh], &rows, r.rotations);
+    b += &table(
+        lang,
+        [t(lang, Msg::RvOutcomeCol), rot, sh],
+        &rows,
+        r.rotations,
+    );
     b += &figure(&charts::bars(
         t(lang, Msg::RvOutcome),
         rot,
@@ -302,4 +311,22 @@ pub fn programme_html(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String
     }
     b += "</tbody></table>\n";
     page(lang, &title, &b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 13: review.html showed "10.4 %" under Vietnamese while the terminal says "10,4 %".
+    #[test]
+    fn shares_and_counts_follow_the_language() {
+        assert_eq!(share(Lang::En, 52, 500), "10.4 %");
+        assert_eq!(share(Lang::Vi, 52, 500), "10,4 %");
+        assert_eq!(share(Lang::Vi, 1, 0), "—");
+        let rows = vec![("a".to_string(), 1200)];
+        let vi = table(Lang::Vi, ["x", "y", "z"], &rows, 2400);
+        assert!(vi.contains(">1.200<") && vi.contains(">50,0 %<"), "{vi}");
+        let en = table(Lang::En, ["x", "y", "z"], &rows, 2400);
+        assert!(en.contains(">1200<") && en.contains(">50.0 %<"), "{en}");
+    }
 }

@@ -382,9 +382,15 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 ("group", &group(lang, *g)),
                 (
                     "share",
-                    &format!("{:.1}", 100.0 * *count as f64 / *moved as f64),
+                    &super::number_in(
+                        lang,
+                        &format!("{:.1}", 100.0 * *count as f64 / *moved as f64),
+                    ),
                 ),
-                ("target", &format!("{:.1}", 100.0 * target)),
+                (
+                    "target",
+                    &super::number_in(lang, &format!("{:.1}", 100.0 * target)),
+                ),
             ],
         ),
         Problem::Programme(p) => programme_problem(lang, p),
@@ -692,7 +698,10 @@ pub fn conflict(lang: Lang, c: &Conflict) -> String {
                 Msg::ConflictTarget,
                 &[
                     ("group", &name),
-                    ("share", &format!("{:.0}", share * 100.0)),
+                    (
+                        "share",
+                        &super::number_in(lang, &format!("{:.0}", share * 100.0)),
+                    ),
                 ],
             )
         }

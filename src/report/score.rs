@@ -228,10 +228,11 @@ pub fn score_text(s: &Score, w: &Weights, optimum: Option<&Optimum>, lang: Lang)
             );
         }
         out += "\n";
+        let worded = super::catalogue::status_id(lang, &o.status);
         let status = if o.status == "optimal" {
-            o.status.clone()
+            worded
         } else {
-            format!("{}, {}", o.status, label(lang, "not_proven"))
+            format!("{worded}, {}", label(lang, "not_proven"))
         };
         out += &fill(
             lang,

@@ -209,7 +209,7 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 Cell::text(u.kind.as_str()),
                 u.top_rule
                     .map_or(Cell::Empty, |r| Cell::text(r.to_string())),
-                Cell::text(u.reason.to_string()),
+                Cell::text(super::findings::finding(lang, &u.reason)),
             ]
         })
         .collect();
@@ -228,7 +228,10 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         kpi("scenario", Cell::text(&plan.scenario)),
         kpi("plan_date", Cell::Date(plan.plan_date)),
         kpi("rule_set", Cell::text(&plan.rule_set)),
-        kpi("status", Cell::text(s.status.as_str())),
+        kpi(
+            "status",
+            Cell::text(super::catalogue::status_id(lang, s.status.as_str())),
+        ),
         kpi("objective", Cell::opt(s.objective)),
         kpi("bound", Cell::opt(s.bound)),
         kpi("gap", s.gap.map_or(Cell::Empty, Cell::Pct)),
@@ -325,7 +328,12 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 
 /// `comparison.xlsx`: one row per plan with the comparison's columns (shares as percentages), and
 /// a `best` column listing the columns where the plan is best within its group.
-pub fn comparison_xlsx(cmp: &Comparison, date: crate::domain::Date) -> Result<Vec<u8>, XlsxError> {
+/// The `status` column in `lang` (the ids in English, their words in Vietnamese, as the tables).
+pub fn comparison_xlsx(
+    cmp: &Comparison,
+    date: crate::domain::Date,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
     let (mut wb, f) = workbook(date)?;
     let mut header = vec!["plan", "group", "status"];
     header.extend(cmp.columns.iter().map(|c| c.name));
@@ -337,7 +345,7 @@ pub fn comparison_xlsx(cmp: &Comparison, date: crate::domain::Date) -> Result<Ve
             let mut row = vec![
                 Cell::text(&r.name),
                 Cell::text(&r.group),
-                Cell::text(&r.status),
+                Cell::text(super::catalogue::status_id(lang, &r.status)),
             ];
             for (c, v) in cmp.columns.iter().zip(&r.values) {
                 row.push(match (v, c.percent) {

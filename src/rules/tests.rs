@@ -61,6 +61,7 @@ impl Builder {
                 cadres: Default::default(),
                 baseline_previous: false,
                 objective: None,
+                tables: Default::default(),
                 language: None,
                 baseline: Vec::new(),
                 programme: None,

@@ -116,6 +116,11 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub outputs_sha256: std::collections::BTreeMap<String, String>,
     pub error: Option<String>,
+    /// The fingerprint of the scenario's objective weights (`compare::weights_key`), when it
+    /// loaded: the run's comparison compares objectives only between the same weights, and
+    /// plan.json does not record them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<String>,
     /// Taken from an earlier, interrupted run of the same inputs (`--resume`).
     #[serde(default)]
     pub reused: bool,

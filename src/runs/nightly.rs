@@ -182,6 +182,7 @@ fn entry(
         outputs: outputs.iter().map(|(p, _)| p.clone()).collect(),
         outputs_sha256: outputs.iter().cloned().collect(),
         error,
+        weights: f.weights.clone(),
         reused: false,
     }
 }
@@ -292,7 +293,7 @@ pub fn batch(
             status = e.status.as_str(),
             objective = e.objective,
             gap = e.gap,
-            seconds = e.seconds,
+            seconds = report::seconds_ms(e.seconds),
             reused = true,
             "scenario skipped on resume: inputs unchanged, outputs complete"
         );
@@ -405,7 +406,7 @@ fn m_date(plans: &[(String, crate::compare::PlanSummary)]) -> crate::domain::Dat
 fn finish(dir: &Path, m: &Manifest, langs: LangChoice) -> std::io::Result<()> {
     let plans = run_plans(dir, m);
     let lang = langs.asked.unwrap_or(langs.fallback);
-    let md = summary_md_of(dir, m, &plans, lang);
+    let md = summary_md_of(dir, m, &plans, lang, false);
     write_atomic(&dir.join("summary.md"), md.as_bytes())?;
     let title = format!(
         "rotaplan batch {}",
@@ -414,11 +415,17 @@ fn finish(dir: &Path, m: &Manifest, langs: LangChoice) -> std::io::Result<()> {
     );
     write_atomic(
         &dir.join("summary.html"),
-        report::html_page_in(&title, &md, &report::charts::batch(&plans, lang), lang).as_bytes(),
+        report::html_page_in(
+            &title,
+            &summary_md_of(dir, m, &plans, lang, true),
+            &report::charts::batch(&plans, lang),
+            lang,
+        )
+        .as_bytes(),
     )?;
     if !plans.is_empty() {
         let cmp = crate::compare::compare(&plans);
-        match crate::report::comparison_xlsx(&cmp, m_date(&plans)) {
+        match crate::report::comparison_xlsx(&cmp, m_date(&plans), lang) {
             Ok(b) => write_atomic(&dir.join("comparison.xlsx"), &b)?,
             Err(e) => tracing::warn!(error = %e, "comparison.xlsx not written"),
         }
@@ -511,7 +518,7 @@ fn finished_scenario(e: &Entry) {
         None if e.status == RunStatus::Solved(SolveStatus::Infeasible) => tracing::warn!(
             scenario = %e.name,
             status = e.status.as_str(),
-            seconds = e.seconds,
+            seconds = report::seconds_ms(e.seconds),
             reused = false,
             "scenario finished"
         ),
@@ -520,14 +527,14 @@ fn finished_scenario(e: &Entry) {
             status = e.status.as_str(),
             objective = e.objective,
             gap = e.gap,
-            seconds = e.seconds,
+            seconds = report::seconds_ms(e.seconds),
             reused = false,
             "scenario finished"
         ),
         Some(err) => tracing::warn!(
             scenario = %e.name,
             status = e.status.as_str(),
-            seconds = e.seconds,
+            seconds = report::seconds_ms(e.seconds),
             reused = false,
             error = %one_line(err),
             "scenario finished"
@@ -553,24 +560,26 @@ pub fn run_plans(dir: &Path, m: &Manifest) -> Vec<(String, crate::compare::PlanS
         .filter_map(|e| {
             let text =
                 std::fs::read_to_string(batch::job_dir(dir, &e.name).join("plan.json")).ok()?;
-            Some((
-                e.name.clone(),
-                crate::compare::PlanSummary::from_json(&text).ok()?,
-            ))
+            let mut plan = crate::compare::PlanSummary::from_json(&text).ok()?;
+            // The weights the manifest recorded (plan.json does not): objectives compare.
+            plan.weights = e.weights.clone();
+            Some((e.name.clone(), plan))
         })
         .collect()
 }
 
 /// The morning page as Markdown: the one line, the status of every scenario, the comparison.
 pub fn summary_md(dir: &Path, m: &Manifest) -> String {
-    summary_md_of(dir, m, &run_plans(dir, m), Lang::En)
+    summary_md_of(dir, m, &run_plans(dir, m), Lang::En, false)
 }
 
+/// The morning page in `lang`, for summary.md or (`html`) for summary.html.
 fn summary_md_of(
     dir: &Path,
     m: &Manifest,
     plans: &[(String, crate::compare::PlanSummary)],
     lang: Lang,
+    html: bool,
 ) -> String {
     let mut out = format!(
         "# rotaplan batch {}\n\n{}\n\n",
@@ -601,7 +610,13 @@ fn summary_md_of(
     if !plans.is_empty() {
         out += "\n";
         out += &report::comparison_markdown_in(&crate::compare::compare(plans), &[], lang);
-        out += &format!("\n{}\n", t(lang, Msg::BatchChartsNote));
+        // summary.md points at summary.html; summary.html itself has them below.
+        let note = if html {
+            Msg::BatchChartsBelow
+        } else {
+            Msg::BatchChartsNote
+        };
+        out += &format!("\n{}\n", t(lang, note));
     }
     if let Some(prev) = previous_run(dir) {
         out += &changes_since(&prev, dir, plans, lang);

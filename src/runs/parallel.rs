@@ -237,7 +237,7 @@ pub fn run_with(
                     outcome,
                     seconds: t.elapsed().as_secs_f64(),
                 };
-                tracing::debug!(job = %f.name, index = i, ok = f.ok(), seconds = f.seconds, "job finished");
+                tracing::debug!(job = %f.name, index = i, ok = f.ok(), seconds = crate::report::seconds_ms(f.seconds), "job finished");
                 progress.finished(i, &f);
                 f
             })
@@ -472,7 +472,7 @@ fn write_comparison_files(results: &[Finished], files: &mut Vec<(String, Vec<u8>
         })
         .min()
         .unwrap_or_default();
-    match report::comparison_xlsx(&cmp, date) {
+    match report::comparison_xlsx(&cmp, date, lang) {
         Ok(b) => files.push(("comparison.xlsx".into(), b)),
         Err(e) => tracing::warn!(error = %e, "comparison.xlsx not written"),
     }

@@ -130,6 +130,7 @@ pub fn check_table_bytes(path: &Path, table: TableKind, bytes: &[u8]) -> Vec<Dia
             )),
             TableKind::Cadres => {
                 let refs = tables::CadreRefs {
+                    units_file: "units.csv",
                     units: None,
                     unit_rows: None,
                     posts: None,
@@ -154,6 +155,28 @@ pub fn deny(warnings: &[Diagnostic]) -> Result<(), LoadError> {
         Err(LoadError {
             diagnostics: warnings.to_vec(),
         })
+    }
+}
+
+/// A table's name for messages: its file name, with the sheet of a workbook as a scenario writes
+/// it (`du-lieu.xlsx#CanBo`); `default` when the scenario names none.
+fn table_name(t: Option<&TableRef>, default: &str) -> String {
+    let Some(t) = t else {
+        return default.to_string();
+    };
+    let file = t.path.file_name().map_or_else(
+        || t.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let workbook = t.path.extension().is_some_and(|e| {
+        e.eq_ignore_ascii_case("xlsx")
+            || e.eq_ignore_ascii_case("xls")
+            || e.eq_ignore_ascii_case("ods")
+    });
+    match &t.sheet {
+        Some(sheet) => format!("{file}#{sheet}"),
+        None if workbook => format!("{file}#{}", t.table),
+        None => file,
     }
 }
 
@@ -206,6 +229,7 @@ pub(crate) fn from_value(
             )
         })
     });
+    let units_file = table_name(s.units.as_ref(), "units.csv");
     let cadres_key = path_of(&s.cadres).map(|p| {
         (
             p,
@@ -217,6 +241,7 @@ pub(crate) fn from_value(
     });
     let (cadres, cadre_ids) = shared(&cache.cadres, cadres_key, &mut diags, |d| {
         let refs = tables::CadreRefs {
+            units_file: &units_file,
             units: unit_ids.as_deref(),
             unit_rows: units.as_deref().map(|u| &u[..]),
             posts: posts.as_deref().map(|p| &p[..]),
@@ -250,7 +275,16 @@ pub(crate) fn from_value(
         refs.check_seats(&pins, posts, &extra_seats);
     }
     let holders = match (&posts, &s.posts) {
-        (Some(posts), Some(t)) => refs.holders(posts, post_ids, cadre_ids, &t.path),
+        (Some(posts), Some(t)) => refs.holders(
+            posts,
+            post_ids,
+            cadre_ids,
+            &t.path,
+            (
+                &table_name(Some(t), "posts.csv"),
+                &table_name(s.cadres.as_ref(), "cadres.csv"),
+            ),
+        ),
         _ => Vec::new(),
     };
     let mut programme = match (&s.programme, s.plan_date) {
@@ -325,6 +359,11 @@ pub(crate) fn from_value(
                 programme,
                 language: s.language,
                 objective: s.objective,
+                tables: crate::domain::TableNames {
+                    units: table_name(s.units.as_ref(), "units.csv"),
+                    posts: table_name(s.posts.as_ref(), "posts.csv"),
+                    cadres: table_name(s.cadres.as_ref(), "cadres.csv"),
+                },
             },
         )
         .and_then(|sc| {
@@ -949,6 +988,7 @@ impl Refs<'_> {
         post_ids: Option<&Ids>,
         cadre_ids: Option<&Ids>,
         file: &Path,
+        (posts_name, cadres_name): (&str, &str),
     ) -> Vec<Option<crate::domain::CadreIx>> {
         let mut out = vec![None; posts.len()];
         let Some(cadre_ids) = cadre_ids.filter(|i| !i.is_empty()) else {
@@ -961,18 +1001,18 @@ impl Refs<'_> {
             let here = |code| {
                 Diagnostic::new(code, file)
                     .at(line, None)
-                    .field("posts.csv: holder_id")
+                    .field(format!("{posts_name}: holder_id"))
             };
             match cadre_ids.get(h) {
                 None => {
                     let fix = match cadre_ids.suggest(h) {
                         Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", quoted(s)),
-                        None => Say::CorrectTheIdOrAddCadre.into(),
+                        None => Text::say(Say::CorrectTheIdOrAddCadre).arg("table", cadres_name),
                     };
                     self.diags.push(
                         here(code::UNKNOWN_REFERENCE)
                             .found(quoted(h))
-                            .expected(Say::TheIdOfARow)
+                            .expected(Text::say(Say::TheIdOfARow).arg("table", cadres_name))
                             .fix(fix),
                     );
                 }

@@ -198,7 +198,7 @@ fn plan_rows(
         let mut resolve = |col: &str, id: &str, ids: &Ids, unknown: &'static str, table: &str| {
             let d = Diagnostic::new(code::PLAN_MISSING_VALUE, path)
                 .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
-                .field(format!("{}: {col}", csv.name))
+                .field(csv.field(col))
                 .found(quoted(id));
             if id.is_empty() {
                 diags.push(
@@ -227,14 +227,14 @@ fn plan_rows(
             cadre_id,
             &cadres,
             code::PLAN_UNKNOWN_CADRE,
-            "cadres.csv",
+            &scenario.tables.cadres,
         );
         let post = resolve(
             "post_id",
             post_id,
             &posts,
             code::PLAN_UNKNOWN_POST,
-            "posts.csv",
+            &scenario.tables.posts,
         );
         // Each name is checked against its own id, whether or not the other id of the row is
         // known: every problem of the file is reported at once.
@@ -259,7 +259,7 @@ fn plan_rows(
                 diags.push(
                     Diagnostic::new(code::PLAN_NAME_MISMATCH, path)
                         .at(Some(row.line), csv.column(col).map(|c| csv.col_number(c)))
-                        .field(format!("{}: {col}", csv.name))
+                        .field(csv.field(col))
                         .found(
                             Text::say(Say::OnTheRowOf)
                                 .arg("v1", quoted(written))

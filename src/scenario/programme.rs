@@ -79,7 +79,7 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<ProgrammeFile, LoadE
             diags.push(
                 here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
                     .found(quoted(&c))
-                    .expected(Say::TheIdOfARow)
+                    .expected(Text::say(Say::TheIdOfARow).arg("table", &sc.tables.cadres))
                     .fix(Say::CorrectTheIdOrRead),
             );
         }
@@ -88,7 +88,7 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<ProgrammeFile, LoadE
             diags.push(
                 here(code::PLAN_UNKNOWN_POST, "post_id")
                     .found(quoted(&p))
-                    .expected(Say::TheIdOfARow4)
+                    .expected(Text::say(Say::TheIdOfARow4).arg("table", &sc.tables.posts))
                     .fix(Say::CorrectTheIdOrRead),
             );
         }

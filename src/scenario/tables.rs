@@ -138,6 +138,115 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("dan_toc_thieu_so", "ethnic_minority"),
 ];
 
+/// Each alias of [`UNIT_ALIASES`], [`POST_ALIASES`] and [`CADRE_ALIASES`] as an office writes it
+/// (with its diacritics), for a "did you mean" that answers a Vietnamese header in Vietnamese.
+/// A unit test checks that every alias has its words here and that they fold back to it.
+const ALIAS_WORDS: &[Alias] = &[
+    ("ma", "Mã"),
+    ("ma_don_vi", "Mã đơn vị"),
+    ("ten", "Tên"),
+    ("ten_don_vi", "Tên đơn vị"),
+    ("cap", "Cấp"),
+    ("tinh", "Tỉnh"),
+    ("tinh_thanh", "Tỉnh thành"),
+    ("vung", "Vùng"),
+    ("muc_thieu", "Mức thiếu"),
+    ("muc_thieu_can_bo", "Mức thiếu cán bộ"),
+    ("vung_kho_khan", "Vùng khó khăn"),
+    ("kho_khan", "Khó khăn"),
+    ("ma_vi_tri", "Mã vị trí"),
+    ("don_vi", "Đơn vị"),
+    ("chuc_danh", "Chức danh"),
+    ("bac", "Bậc"),
+    ("cap_bac", "Cấp bậc"),
+    ("linh_vuc", "Lĩnh vực"),
+    ("vai_tro", "Vai trò"),
+    ("khong_phai_nguoi_dia_phuong", "Không phải người địa phương"),
+    ("khong_la_nguoi_dia_phuong", "Không là người địa phương"),
+    ("chuc_nang", "Chức năng"),
+    ("so_cho", "Số chỗ"),
+    ("so_ghe", "Số ghế"),
+    ("muc_do_can_thiet", "Mức độ cần thiết"),
+    ("muc_uu_tien", "Mức ưu tiên"),
+    ("nguoi_giu", "Người giữ"),
+    ("ma_nguoi_giu", "Mã người giữ"),
+    ("trong_tu", "Trống từ"),
+    ("ngay_trong", "Ngày trống"),
+    ("ma_can_bo", "Mã cán bộ"),
+    ("ho_ten", "Họ tên"),
+    ("ho_va_ten", "Họ và tên"),
+    ("gioi_tinh", "Giới tính"),
+    ("ngay_sinh", "Ngày sinh"),
+    ("noi_sinh", "Nơi sinh"),
+    ("tinh_sinh", "Tỉnh sinh"),
+    ("que_quan", "Quê quán"),
+    ("don_vi_hien_tai", "Đơn vị hiện tại"),
+    ("vai_tro_hien_tai", "Vai trò hiện tại"),
+    ("bac_hien_tai", "Bậc hiện tại"),
+    ("chuc_danh_quy_hoach", "Chức danh quy hoạch"),
+    ("noi_troi", "Nổi trội"),
+    ("xuat_sac", "Xuất sắc"),
+    ("xep_loai", "Xếp loại"),
+    ("danh_gia", "Đánh giá"),
+    ("ngay_kham_suc_khoe", "Ngày khám sức khỏe"),
+    ("ngay_giay_kham_suc_khoe", "Ngày giấy khám sức khỏe"),
+    ("ket_thuc_luan_chuyen", "Kết thúc luân chuyển"),
+    ("so_nam_cong_tac", "Số năm công tác"),
+    ("nhiem_ky_dung_dau", "Nhiệm kỳ đứng đầu"),
+    ("so_nhiem_ky_dung_dau", "Số nhiệm kỳ đứng đầu"),
+    ("nguoi_than", "Người thân"),
+    ("dan_toc_thieu_so", "Dân tộc thiểu số"),
+];
+
+/// The header to suggest for an unknown header cell `col`: the nearest documented id, or — for a
+/// header written with Vietnamese letters, or when no id is near — the nearest Vietnamese alias
+/// as an office writes it ("Ngày sinhh" → "Ngày sinh"), compared folded (case, diacritics,
+/// spaces). `None` when nothing is near.
+fn suggest_column(col: &str, spec: &CsvSpec) -> Option<&'static str> {
+    let ids = || spec.columns.iter().map(|(n, _)| *n);
+    let folded = fold(col).replace('-', "_");
+    let alias = || {
+        closest_name(&folded, spec.aliases.iter().map(|(a, _)| *a)).map(|a| {
+            ALIAS_WORDS
+                .iter()
+                .find(|(f, _)| *f == a)
+                .map_or(a, |(_, words)| *words)
+        })
+    };
+    if col.is_ascii() {
+        closest_name(col, ids()).or_else(alias)
+    } else {
+        alias().or_else(|| closest_name(&folded, ids()))
+    }
+}
+
+/// A header row as the file writes it, for a message: the cells joined by the file's own
+/// separator (`,` or `;`; ` | ` for tabs and workbook sheets) and, when long, cut after the last
+/// whole cell that fits, with `…`.
+fn header_shown(header: &[String], sep: Option<u8>) -> String {
+    const MAX: usize = 200;
+    let joint = match sep {
+        Some(b',') => ",",
+        Some(b';') => ";",
+        _ => " | ",
+    };
+    let mut out = String::new();
+    for (i, cell) in header.iter().enumerate() {
+        let piece = if i == 0 {
+            cell.clone()
+        } else {
+            format!("{joint}{cell}")
+        };
+        if i > 0 && out.chars().count() + piece.chars().count() > MAX {
+            out += joint;
+            out.push('…');
+            return out;
+        }
+        out += &piece;
+    }
+    out
+}
+
 /// The documented column a header cell names: itself, or through an alias.
 fn canonical_column(header: &str, spec: &CsvSpec) -> Option<&'static str> {
     if let Some((n, _)) = spec.columns.iter().find(|(n, _)| *n == header) {
@@ -226,7 +335,17 @@ impl Csv {
         let ix = self.column(name)?;
         Some(row.cells.get(ix).map(String::as_str).unwrap_or(""))
     }
-    fn field(&self, column: &str) -> String {
+    /// A column for a message: the header as the file writes it with the id in brackets
+    /// (`Bậc [rank]`), or the id when the file writes the id.
+    pub(crate) fn column_shown(&self, column: &str) -> String {
+        match self.written.get(column) {
+            Some(w) => format!("{w} [{column}]"),
+            None => column.to_string(),
+        }
+    }
+    /// The field path of `column`: `cadres.csv: birth_date`, or with the header as the file
+    /// writes it, `can-bo.csv: Ngày sinh [birth_date]`.
+    pub(crate) fn field(&self, column: &str) -> String {
         match self.written.get(column) {
             Some(w) => format!("{}: {w} [{column}]", self.name),
             None => format!("{}: {column}", self.name),
@@ -574,7 +693,7 @@ pub(crate) fn from_records(
             if col.is_empty() && !holds_data {
                 continue; // a trailing empty column, as spreadsheets write them
             }
-            let fix = match closest_name(col, names.iter().copied()) {
+            let fix = match suggest_column(col, spec) {
                 Some(s) => Text::say(Say::DidYouMeanRenameTheColumn).arg("name", quoted(s)),
                 None if col.is_empty() => Say::NameTheColumnOrDelete.into(),
                 None => Say::RenameTheColumnToDocumented.into(),
@@ -607,7 +726,7 @@ pub(crate) fn from_records(
             };
             diags.push(
                 at_header(spec.missing_code, None, csv.field(col))
-                    .found(Text::say(Say::TheHeader).arg("v1", quoted(&shorten(&header.join(",")))))
+                    .found(Text::say(Say::TheHeader).arg("v1", quoted(&header_shown(&header, sep))))
                     .expected(Text::say(Say::AColumn).arg("col", format!("{:?}", col)))
                     .fix(fix),
             );
@@ -780,7 +899,7 @@ impl<'a> Cells<'a> {
                     .diag(code::MISSING_VALUE, col)
                     .found(Say::AnEmptyCell)
                     .expected(expected)
-                    .fix(Text::say(Say::FillIn).arg("col", col));
+                    .fix(Text::say(Say::FillIn).arg("col", self.csv.column_shown(col)));
                 self.report(d);
                 None
             }
@@ -951,7 +1070,11 @@ impl<'a> Cells<'a> {
         } else {
             Say::UseOneOfTheListedValues
         });
-        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        let mut names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        if col == "sex" {
+            // The Vietnamese words read below are accepted as well: say so.
+            names.extend(["Nam", "Nữ"]);
+        }
         let s = if required {
             self.required(col, Text::say(Say::OneOf).arg("v1", one_of(&names)))?
         } else {
@@ -1231,6 +1354,8 @@ struct PendingRelatives {
 
 /// What the cadres' cells are checked against beyond their own table.
 pub(crate) struct CadreRefs<'a> {
+    /// The units table's file as the scenario names it, for messages.
+    pub units_file: &'a str,
     pub units: Option<&'a Ids>,
     pub unit_rows: Option<&'a [Unit]>,
     pub posts: Option<&'a [Post]>,
@@ -1251,12 +1376,14 @@ enum ProvinceRead {
 
 /// The provinces of the scenario (units.csv) and of Vietnam, with what each value read gave.
 struct ProvinceIndex {
+    /// The units table's file as the scenario names it (`don-vi.csv`), for messages.
+    file: String,
     own: Vec<(String, String)>,
     memo: HashMap<String, ProvinceRead>,
 }
 
 impl ProvinceIndex {
-    fn new(units: Option<&[Unit]>) -> ProvinceIndex {
+    fn new(units: Option<&[Unit]>, file: &str) -> ProvinceIndex {
         let mut own: Vec<(String, String)> = units
             .unwrap_or_default()
             .iter()
@@ -1266,6 +1393,7 @@ impl ProvinceIndex {
         own.sort();
         own.dedup();
         ProvinceIndex {
+            file: file.to_string(),
             own,
             memo: HashMap::new(),
         }
@@ -1361,7 +1489,7 @@ impl Cells<'_> {
                 let d = self
                     .diag(code::PROVINCE_BY_NAME, col)
                     .found(found.clone())
-                    .expected(Say::TheIdOfAProvince)
+                    .expected(Text::say(Say::TheIdOfAProvince).arg("units", &index.file))
                     .fix(Text::say(Say::DidYouMeanItIs).arg("id", format!("{:?}", id)))
                     .group(value);
                 self.warn(d);
@@ -1371,7 +1499,7 @@ impl Cells<'_> {
                 let d = self
                     .diag(code::UNKNOWN_PROVINCE, col)
                     .found(found.clone())
-                    .expected(Say::TheIdOfAProvince2)
+                    .expected(Text::say(Say::TheIdOfAProvince2).arg("units", &index.file))
                     .fix(
                         did_you_mean(near.as_deref()).then(Say::CorrectTheProvinceAsWritten.into()),
                     )
@@ -1394,7 +1522,8 @@ impl Cells<'_> {
                 )
                 .expected(
                     Text::say(Say::TheIdH8ShouldCompare)
-                        .arg("successor", format!("{:?}", successor)),
+                        .arg("successor", format!("{:?}", successor))
+                        .arg("units", &index.file),
                 )
                 .fix(
                     Text::say(Say::WriteIfBeingFromMakes)
@@ -1418,7 +1547,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     let plan_date = refs.plan_date;
     check_not_empty(csv, diags);
     let units = refs.units.filter(|u| !u.is_empty());
-    let mut provinces = ProvinceIndex::new(refs.unit_rows);
+    let mut provinces = ProvinceIndex::new(refs.unit_rows, refs.units_file);
     let titles: Option<std::collections::HashSet<String>> = refs
         .posts
         .map(|p| p.iter().map(|p| key(&p.title)).collect());
@@ -1856,6 +1985,66 @@ mod tests {
                 assert!(spec.columns.iter().any(|(c, _)| c == column), "{column}");
             }
         }
+    }
+
+    /// Issue 13: a typo in a Vietnamese header ("Ngày sinhh") is answered with the Vietnamese
+    /// header it misses, an English typo with the id; the missing column's `found:` shows the
+    /// header with the file's separator, cut only between cells.
+    #[test]
+    fn a_misspelt_vietnamese_header_gets_a_vietnamese_suggestion() {
+        use crate::domain::Lang;
+        for (_, words) in ALIAS_WORDS {
+            assert!(
+                [&UNITS, &POSTS, &CADRES]
+                    .iter()
+                    .any(|spec| canonical_column(words, spec).is_some()),
+                "{words}"
+            );
+        }
+        for spec in [&UNITS, &POSTS, &CADRES] {
+            for (alias, _) in spec.aliases {
+                let words = ALIAS_WORDS.iter().find(|(a, _)| a == alias);
+                let (_, words) = words.unwrap_or_else(|| panic!("{alias} has no words"));
+                assert_eq!(fold(words).replace('-', "_"), *alias);
+            }
+        }
+        assert_eq!(suggest_column("Ngày sinhh", &CADRES), Some("Ngày sinh"));
+        assert_eq!(suggest_column("ngay sinhh", &CADRES), Some("Ngày sinh"));
+        assert_eq!(suggest_column("Giới tín", &CADRES), Some("Giới tính"));
+        assert_eq!(suggest_column("birthdate", &CADRES), Some("birth_date"));
+        assert_eq!(suggest_column("xyzzy", &CADRES), None);
+        // The whole loader: E2002 suggests "Ngày sinh"; E2001 shows the header as written.
+        let header = "Mã cán bộ;Họ và tên;Giới tính;Ngày sinhh;Đơn vị hiện tại;Bậc hiện tại;\
+                      Lĩnh vực;Chức danh quy hoạch;Xếp loại;Ngày khám sức khỏe;Kết thúc luân chuyển;\
+                      Số năm công tác;Nhiệm kỳ đứng đầu;Người thân;Dân tộc thiểu số";
+        let mut diags = Diags::default();
+        let _ = read_csv(
+            Path::new("can-bo.csv"),
+            &format!("{header}\nC1;A;M;1980-01-01;U1;5;x;;;;;;;;\n"),
+            &CADRES,
+            DEFAULT_MAX_TABLE_ROWS,
+            &mut diags,
+        );
+        let errors = diags.finish().unwrap_err().diagnostics;
+        let say = |t: &Text| crate::report::text(Lang::Vi, t);
+        let unknown = errors
+            .iter()
+            .find(|d| d.code == code::UNKNOWN_COLUMN)
+            .unwrap();
+        assert_eq!(say(&unknown.fix), "có phải là \"Ngày sinh\"? đổi tên cột");
+        let missing = errors
+            .iter()
+            .find(|d| d.code == code::MISSING_COLUMN)
+            .unwrap();
+        let found = say(&missing.found);
+        assert!(
+            found.starts_with("tiêu đề \"Mã cán bộ;Họ và tên;Giới tính;Ngày sinhh;"),
+            "{found}"
+        );
+        assert!(!found.contains(','), "{found}");
+        assert!(found.ends_with(";…\""), "cut between cells: {found}");
+        assert_eq!(header_shown(&["a".into(), "b".into()], Some(b';')), "a;b");
+        assert_eq!(header_shown(&["a".into(), "b".into()], None), "a | b");
     }
 
     #[test]

@@ -26,4 +26,5 @@ mod programme_targets;
 mod rules_settled;
 mod scenario_errors;
 mod slurm;
+mod walkthrough;
 mod whatif;

@@ -375,6 +375,7 @@ fn build(raw: &RawScenario) -> Scenario {
         cadres: cadres.into(),
         baseline_previous: false,
         objective: None,
+        tables: Default::default(),
         programme: None,
         language: None,
         baseline: {

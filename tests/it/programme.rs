@@ -390,6 +390,7 @@ pub(crate) fn build(raw: &RawProg) -> Scenario {
         baseline: Vec::new(),
         baseline_previous: false,
         objective: None,
+        tables: Default::default(),
         language: None,
         programme: Some(Programme {
             start: periods[0],
