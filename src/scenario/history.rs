@@ -92,10 +92,8 @@ pub(crate) fn with_replan(
 /// it is 0), every other problem is located and coded as for `programme.history`; the scenario
 /// need not have a `programme:`.
 pub fn read_history_file(path: &Path, sc: &Scenario) -> Result<HistoryFile, LoadError> {
-    read_history(path, None, DateFormat::Auto, false, sc).map(|(moves, _, warnings)| HistoryFile {
-        moves,
-        warnings,
-    })
+    read_history(path, None, DateFormat::Auto, false, sc)
+        .map(|(moves, _, warnings)| HistoryFile { moves, warnings })
 }
 
 /// A history.csv read for a review: its moves, and its warnings (W1001: read as Windows-1258).

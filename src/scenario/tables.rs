@@ -191,6 +191,7 @@ const ALIAS_WORDS: &[Alias] = &[
     ("ngay_kham_suc_khoe", "Ngày khám sức khỏe"),
     ("ngay_giay_kham_suc_khoe", "Ngày giấy khám sức khỏe"),
     ("ket_thuc_luan_chuyen", "Kết thúc luân chuyển"),
+    ("bat_dau_luan_chuyen", "Bắt đầu luân chuyển"),
     ("so_nam_cong_tac", "Số năm công tác"),
     ("nhiem_ky_dung_dau", "Nhiệm kỳ đứng đầu"),
     ("so_nhiem_ky_dung_dau", "Số nhiệm kỳ đứng đầu"),

@@ -85,10 +85,20 @@ pub(crate) fn decode_table(
     }
 }
 
-/// The bytes as Windows-1258, NFC, if every byte is defined there and the text has a letter only
-/// Vietnamese writes (ă â đ ê ô ơ ư, or a tone mark): a file in another code page (Latin-1 names,
-/// a binary) is not read as Vietnamese by accident.
+/// The bytes as Windows-1258, NFC, if every byte is defined there, the text has a letter only
+/// Vietnamese writes (ă â đ ê ô ơ ư, or a tone mark), and the bytes are not UTF-8 with a few
+/// damaged places: a file whose non-ASCII bytes are mostly well-formed UTF-8 stays an E1010 (read
+/// as Windows-1258 it would be mojibake, "Ä‘á»‘c" for "đốc"). So a file in another code page
+/// (Latin-1 names), a binary or a damaged UTF-8 file is not read as Vietnamese by accident.
 fn windows_1258(bytes: &[u8]) -> Option<String> {
+    let (mut utf8_letters, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        utf8_letters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    if utf8_letters >= bad {
+        return None;
+    }
     let text =
         encoding_rs::WINDOWS_1258.decode_without_bom_handling_and_without_replacement(bytes)?;
     let vietnamese = text.chars().any(|c| {
@@ -650,6 +660,8 @@ mod tests {
             b"id,name\nC01,M\xFCller Stra\xDFe\n".to_vec(), // Latin-1: no Vietnamese letter
             b"\xFF\xFEi\x00d\x00".to_vec(),                 // UTF-16
             b"C01,\xE2\x01\x02\x03".to_vec(),               // binary: control characters
+            // UTF-8 with one Latin-1 byte ("Giám" then "Đốc" in UTF-8): damaged UTF-8.
+            b"id,title\nT1,Gi\xE1m \xC4\x90\xE1\xBB\x91c\n".to_vec(),
         ];
         for bytes in not_read {
             let mut diags = Diags::default();

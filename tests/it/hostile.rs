@@ -502,7 +502,7 @@ const CASES: &[Hostile] = &[
         "UTF-16",
     ),
     case(
-        "a table in Windows-1258",
+        "a UTF-8 table with one line in Windows-1258 (damaged UTF-8, not read as Windows-1258)",
         |d| {
             let mut b = read(d, "units.csv").into_bytes();
             b.extend_from_slice(b"D02,Huy\xD2n,district,P01,northwest,2,\n");

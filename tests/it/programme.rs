@@ -804,7 +804,9 @@ fn review_of_a_history_gives_the_figures_of_the_same_moves_as_a_programme() {
     let yaml = "scenarios/programme/programme.yaml";
     let sc = rotaplan::scenario::load(&root().join(yaml)).unwrap();
     let hand = root().join("scenarios/programme/hand-made.csv");
-    let mut moves = rotaplan::scenario::read_programme(&hand, &sc).unwrap().moves;
+    let mut moves = rotaplan::scenario::read_programme(&hand, &sc)
+        .unwrap()
+        .moves;
     // A history has one rotation and one placement per cadre: hand-made.csv's first of each.
     let mut seen = std::collections::BTreeSet::new();
     moves.retain(|m| seen.insert((m.cadre, m.kind)));
@@ -858,7 +860,9 @@ fn review_of_a_history_gives_the_figures_of_the_same_moves_as_a_programme() {
         ),
     )
     .unwrap();
-    let h = rotaplan::scenario::read_history_file(&history, &sc).unwrap().moves;
+    let h = rotaplan::scenario::read_history_file(&history, &sc)
+        .unwrap()
+        .moves;
     let r = rotaplan::programme::review::review_history(&sc, &h);
     assert_eq!((r.rotations, r.placements), (1, 1));
     assert_eq!(

@@ -416,6 +416,7 @@ const PLAN_CASES: &[Case] = &[
 /// Every warning code: `<CODE>/scenario.yaml` loads, with this warning where it happens. The
 /// valid base itself has a one-sided relative (W2005) and a central post marked not-local (W2006).
 const WARNING_CASES: &[Case] = &[
+    case("W1001", "cadres.csv", Some(2), Some(10), "", "Windows-1258"),
     case(
         "W2001",
         "cadres.csv",
