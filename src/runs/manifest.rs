@@ -166,6 +166,9 @@ pub enum JobError {
     Checker(Vec<crate::check::Violation>),
     /// The run was stopped (SIGINT) before the job started.
     NotStarted,
+    /// A scenario with `programme:` (a five-year programme): `run` and `batch` plan single dates,
+    /// so it is not planned there rather than planned as something it is not.
+    Programme,
     /// The job's outputs could not be written into its folder of the run.
     Write { dir: PathBuf, error: String },
 }

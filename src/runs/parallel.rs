@@ -128,7 +128,10 @@ pub fn jobs(files: &[PathBuf]) -> Vec<Job> {
                 file: f.clone(),
                 label: label.clone(),
                 variant,
-                scenario: r.map_err(JobError::from),
+                scenario: r.map_err(JobError::from).and_then(|sc| match sc.programme {
+                    Some(_) => Err(JobError::Programme),
+                    None => Ok(sc),
+                }),
             })),
             Err(e) => out.push(Job {
                 file: f.clone(),

@@ -37,9 +37,10 @@ fn a_broken_scenario_is_recorded_and_the_rest_go_on() {
     fs::write(
         &list,
         format!(
-            "# tonight\n{}\n{}\nbroken.yaml\n",
+            "# tonight\n{}\n{}\nbroken.yaml\n{}\n",
             root().join("scenarios/tutorial/tutorial.yaml").display(),
-            root().join("scenarios/province/province.yaml").display()
+            root().join("scenarios/province/province.yaml").display(),
+            root().join("scenarios/programme/programme.yaml").display()
         ),
     )
     .unwrap();
@@ -53,7 +54,7 @@ fn a_broken_scenario_is_recorded_and_the_rest_go_on() {
     assert_eq!(o.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
-        stdout.contains("3 scenario(s): 2 proven, 0 with an unproven plan, 1 failed"),
+        stdout.contains("4 scenario(s): 2 proven, 0 with an unproven plan, 2 failed"),
         "{stdout}"
     );
     let dir = run_dir(&out);
@@ -62,6 +63,21 @@ fn a_broken_scenario_is_recorded_and_the_rest_go_on() {
     let broken = entries.iter().find(|e| e["name"] == "broken/base").unwrap();
     assert_eq!(broken["status"], "failed");
     assert!(broken["error"].as_str().unwrap().contains("E1011"));
+    // A programme is not planned as a single date: failed, with where to plan it.
+    let programme = entries
+        .iter()
+        .find(|e| e["name"] == "programme/base")
+        .unwrap();
+    assert_eq!(programme["status"], "failed");
+    assert!(
+        programme["error"]
+            .as_str()
+            .unwrap()
+            .contains("plan the programme with `rotaplan plan`"),
+        "{programme}"
+    );
+    assert!(dir.join("programme/base/error.txt").is_file());
+    assert!(!dir.join("programme/base/plan.csv").exists());
     let tut = entries
         .iter()
         .find(|e| e["name"] == "tutorial/base")
