@@ -120,6 +120,9 @@ pub fn is_history_file(path: &Path) -> bool {
     header.iter().any(|c| c == "start") && !header.iter().any(|c| c == "period")
 }
 
+/// A history.csv read: the moves inside the programme, those before it, and the file's warnings.
+type Read = (Vec<HistoryMove>, Vec<HistoryMove>, Vec<Diagnostic>);
+
 /// `within`: the moves of `programme.history`, inside the programme (a move before it is an
 /// error); otherwise any date (a review).
 fn read_history(
@@ -128,7 +131,7 @@ fn read_history(
     dates: DateFormat,
     within: bool,
     sc: &Scenario,
-) -> Result<(Vec<HistoryMove>, Vec<HistoryMove>, Vec<Diagnostic>), LoadError> {
+) -> Result<Read, LoadError> {
     let mut diags = Diags::default();
     let text = super::text::read_table_text(path, &mut diags).map_err(|f| LoadError {
         diagnostics: vec![read_failure(path, f, named_by)],
