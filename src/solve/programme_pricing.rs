@@ -199,6 +199,24 @@ impl<'a> Pricer<'a> {
             .unwrap_or(0.0)
     }
 
+    /// The periods whose seat rows a column holds: a rotation until its placement's period, a
+    /// placement until the cadre retires (one rule for the pricing and the added columns).
+    fn active(&self, x: &OutCol) -> Vec<usize> {
+        let (n_t, t) = (self.periods.len(), x.period as usize);
+        match x.kind {
+            MoveKind::Rotation => {
+                let s = x.placement_period();
+                (t..n_t).filter(|&u| s.is_none_or(|s| u < s)).collect()
+            }
+            MoveKind::Placement => {
+                let r = self.retirement[x.cadre as usize];
+                (t..n_t)
+                    .filter(|&u| r.is_none_or(|r| self.periods[u] <= r))
+                    .collect()
+            }
+        }
+    }
+
     /// c − aᵀy of a column of the full model, the coefficients mirroring
     /// `solve::programme::build_parts`, row by row.
     pub(super) fn reduced_cost(&self, x: &OutCol) -> f64 {
@@ -207,18 +225,7 @@ impl<'a> Pricer<'a> {
         let (c, p, t) = (x.cadre, x.post, x.period as usize);
         let ci = c as usize;
         let mut d = x.score;
-        let active: Vec<usize> = match x.kind {
-            MoveKind::Rotation => {
-                let s = x.placement_period();
-                (t..n_t).filter(|&u| s.is_none_or(|s| u < s)).collect()
-            }
-            MoveKind::Placement => {
-                let r = self.retirement[ci];
-                (t..n_t)
-                    .filter(|&u| r.is_none_or(|r| self.periods[u] <= r))
-                    .collect()
-            }
-        };
+        let active = self.active(x);
         for &u in &active {
             d -= self.seats[p as usize * n_t + u];
         }
@@ -311,18 +318,7 @@ impl Pricer<'_> {
         let (c, p, t) = (x.cadre, x.post, x.period as usize);
         let ci = c as usize;
         let mut e: Vec<(ProgrammeRow, f64)> = Vec::new();
-        let active: Vec<usize> = match x.kind {
-            MoveKind::Rotation => {
-                let s = x.placement_period();
-                (t..n_t).filter(|&u| s.is_none_or(|s| u < s)).collect()
-            }
-            MoveKind::Placement => {
-                let r = self.retirement[ci];
-                (t..n_t)
-                    .filter(|&u| r.is_none_or(|r| self.periods[u] <= r))
-                    .collect()
-            }
-        };
+        let active = self.active(x);
         for &u in &active {
             e.push((ProgrammeRow::Seats(p, u as u16), 1.0));
         }
