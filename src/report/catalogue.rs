@@ -1301,7 +1301,7 @@ diagnostic_words! {
     HistDateMade { en: "the date the move was made", vi: "ngày thực hiện điều động" }
     HistFillStart { en: "fill in `start`", vi: "điền ngày vào cột `start`" }
     HistInsideProgramme { en: "a date inside the programme, {start} to {end}", vi: "một ngày trong thời gian của chương trình, từ {start} đến {end}" }
-    HistAfterProgramme { en: "a move after the programme's end cannot have been made yet; correct the date or remove the row", vi: "trường hợp sau khi kết thúc chương trình thì chưa thể đã thực hiện; sửa ngày hoặc xóa dòng này" }
+    HistAfterProgramme { en: "a move after the programme's end cannot have been made yet; correct the date or remove the row", vi: "một lượt ghi sau ngày kết thúc chương trình thì chưa thể đã diễn ra; sửa ngày hoặc xóa dòng này" }
     HistPastRotation { en: "a rotation made before the programme is the cadre's rotation recorded in cadres.csv: end {end} (rotation_end), start {start} (rotation_start)", vi: "trường hợp luân chuyển trước chương trình phải là đợt luân chuyển của cán bộ đã ghi trong cadres.csv: kết thúc {end} (rotation_end), bắt đầu {start} (rotation_start)" }
     HistPastRotationFix { en: "write the same dates in history.csv and cadres.csv (rotation_end, rotation_start), or remove the row", vi: "ghi cùng ngày trong history.csv và cadres.csv (rotation_end, rotation_start), hoặc xóa dòng này" }
     HistAfterStart { en: "a date after the start {start}", vi: "một ngày sau ngày bắt đầu {start}" }
@@ -1445,7 +1445,7 @@ diagnostic_words! {
     ADateBeforeThePlan { en: "a date before the plan date {p}", vi: "một ngày trước ngày lập kế hoạch {p}" }
     CorrectTheBirthDateOr { en: "correct the birth date (or the scenario's plan_date)", vi: "sửa ngày sinh (hoặc plan_date của kịch bản)" }
     TheTitle { en: "{v1} (the title {v2})", vi: "{v1} (chức danh {v2})" }
-    TheTitleOfAPost { en: "the title of a post in posts.csv (compared without regard to case, Unicode form or spacing)", vi: "chức danh của một vị trí trong posts.csv (so sánh không phân biệt chữ hoa, dạng Unicode hay khoảng trắng)" }
+    TheTitleOfAPost { en: "the title of a post in {posts} (compared without regard to case, Unicode form or spacing)", vi: "chức danh của một vị trí trong {posts} (so sánh không phân biệt chữ hoa, dạng Unicode hay khoảng trắng)" }
     ADateOnOrBefore { en: "a date on or before the plan date {p}", vi: "một ngày không sau ngày lập kế hoạch {p}" }
     CorrectTheDateOfThe { en: "correct the date of the health certificate", vi: "sửa ngày của giấy chứng nhận sức khỏe" }
     ADateBeforeTheRotationEnd { en: "a date before the rotation's end {end} (rotation_end)", vi: "một ngày trước ngày kết thúc luân chuyển {end} (rotation_end)" }

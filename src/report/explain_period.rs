@@ -29,7 +29,7 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
     let at = period(lang, e.period, e.date);
     let retires = e.retirement.map_or_else(
         || t(lang, Msg::XpNoRetirement).to_string(),
-        |d| d.to_string(),
+        |d| super::date_in(lang, d),
     );
     let mut out = fill(
         lang,

@@ -131,6 +131,7 @@ pub fn check_table_bytes(path: &Path, table: TableKind, bytes: &[u8]) -> Vec<Dia
             TableKind::Cadres => {
                 let refs = tables::CadreRefs {
                     units_file: "units.csv",
+                    posts_file: "posts.csv",
                     units: None,
                     unit_rows: None,
                     posts: None,
@@ -230,6 +231,7 @@ pub(crate) fn from_value(
         })
     });
     let units_file = table_name(s.units.as_ref(), "units.csv");
+    let posts_file = table_name(s.posts.as_ref(), "posts.csv");
     let cadres_key = path_of(&s.cadres).map(|p| {
         (
             p,
@@ -242,6 +244,7 @@ pub(crate) fn from_value(
     let (cadres, cadre_ids) = shared(&cache.cadres, cadres_key, &mut diags, |d| {
         let refs = tables::CadreRefs {
             units_file: &units_file,
+            posts_file: &posts_file,
             units: unit_ids.as_deref(),
             unit_rows: units.as_deref().map(|u| &u[..]),
             posts: posts.as_deref().map(|p| &p[..]),

@@ -1357,6 +1357,8 @@ struct PendingRelatives {
 pub(crate) struct CadreRefs<'a> {
     /// The units table's file as the scenario names it, for messages.
     pub units_file: &'a str,
+    /// The posts table's file as the scenario names it, for messages.
+    pub posts_file: &'a str,
     pub units: Option<&'a Ids>,
     pub unit_rows: Option<&'a [Unit]>,
     pub posts: Option<&'a [Post]>,
@@ -1608,7 +1610,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                             .arg("v1", quoted(c.raw("planned_titles").unwrap_or("")))
                             .arg("v2", quoted(t)),
                     )
-                    .expected(Say::TheTitleOfAPost)
+                    .expected(Text::say(Say::TheTitleOfAPost).arg("posts", refs.posts_file))
                     .fix(match near.as_deref() {
                         Some(_) => {
                             did_you_mean(near.as_deref()).then(Say::CorrectTheTitleNoFit.into())
