@@ -13,6 +13,27 @@ use rotaplan::programme::{Columns, Move, MoveKind, Timeline, generate_keeping};
 use rotaplan::solve::SolveStatus;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The solved programme's objective, after checking that its moves pass the checker and that
+/// their value recomputed from the plan is the backend's objective.
+fn solved_checked(
+    sc: &rotaplan::domain::Scenario,
+    tl: &Timeline,
+    part: &Columns,
+    out: &rotaplan::solve::programme::ProgrammeOutcome,
+) -> Result<f64, TestCaseError> {
+    let got = out.backend_objective.unwrap();
+    let chosen: Vec<usize> = out
+        .rotations
+        .iter()
+        .copied()
+        .chain(out.placements.iter().map(|j| j + part.rotations.len()))
+        .collect();
+    let moves = moves_of(part, &chosen);
+    prop_assert!(check(sc, &moves).is_empty(), "{:?}", check(sc, &moves));
+    prop_assert!((evaluate(sc, tl, &moves).total - got).abs() < 1e-6);
+    Ok(got)
+}
+
 /// The moves of x columns (rotations first, then placements).
 fn moves_of(cols: &Columns, xs: &[usize]) -> Vec<Move> {
     let n = cols.rotations.len();
@@ -83,20 +104,7 @@ fn the_bound_over_every_column_holds_when_only_the_best_are_kept() {
             best,
             witness
         );
-        let got = out.backend_objective.unwrap();
-        let moves = moves_of(
-            &part,
-            &[
-                out.rotations.clone(),
-                out.placements
-                    .iter()
-                    .map(|j| j + part.rotations.len())
-                    .collect(),
-            ]
-            .concat(),
-        );
-        prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
-        prop_assert!((evaluate(&sc, &tl, &moves).total - got).abs() < 1e-6);
+        let got = solved_checked(&sc, &tl, &part, &out)?;
         prop_assert!(got <= best + 1e-6);
         prop_assert_eq!(out.bound, Some(priced.bound));
         // Optimal is claimed only when it is optimal over every column.
@@ -205,20 +213,7 @@ fn column_generation_reaches_the_full_models_optimum_on_tiny_programmes() {
             best,
             witness
         );
-        let got = out.backend_objective.unwrap();
-        let moves = moves_of(
-            &part,
-            &[
-                out.rotations.clone(),
-                out.placements
-                    .iter()
-                    .map(|j| j + part.rotations.len())
-                    .collect(),
-            ]
-            .concat(),
-        );
-        prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
-        prop_assert!((evaluate(&sc, &tl, &moves).total - got).abs() < 1e-6);
+        let got = solved_checked(&sc, &tl, &part, &out)?;
         // The same optimum as the full model, proven over every column.
         prop_assert!((got - best).abs() < 1e-6, "{} vs {}", got, best);
         prop_assert_eq!(
