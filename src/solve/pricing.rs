@@ -3,9 +3,10 @@
 //! 1. Restricted set R: each cadre's and each post's best pairs, the greedy plan, pins and every
 //!    pair in an H10 conflict row.
 //! 2. Column generation on the LP relaxation: solve the LP over R, price every pair left out with
-//!    the row duals (d = c − Aᵀy), add each cadre's best pairs with d > 0, repeat. With any duals,
-//!    z_LP = z_R + Σ max(0, d) over the pairs left out bounds every plan (x ≤ 1 absorbs each
-//!    positive d); when nothing prices positive it is the full LP optimum. One LP lives through
+//!    the row duals (d = c − Aᵀy), add each cadre's and each post's best pairs with d > 0,
+//!    repeat. With any duals, z_LP = z_R + Σ max(0, d) over the pairs left out bounds every plan
+//!    (x ≤ 1 absorbs each positive d; `price` has tighter amounts, and the least bound of the
+//!    rounds is kept); when nothing prices positive it is the full LP optimum. One LP lives through
 //!    the rounds (`Backend::live_lp`, built with a row for every cadre, post and unit): the priced
 //!    pairs are added to it as columns and each round starts from the previous basis.
 //! 3. If the last LP's solution is integral and its plan is worth the bound z_LP, it is optimal
@@ -23,8 +24,12 @@ use std::time::Instant;
 /// Best pairs per cadre and per post in the first restricted set.
 const SEED_PER_CADRE: usize = 3;
 const SEED_PER_POST: usize = 4;
-/// Columns added per pricing round: each cadre's best priced pairs, at most this many in all.
+/// Columns added per pricing round: each cadre's best priced pairs and each post's, at most
+/// `MAX_ADD_PER_ROUND` in all (the best). The post's best pairs are what its share of the bound
+/// (`Priced::by_post`, usually the least amount) is made of: at 20,000 × 8,000, adding 4 a post
+/// halved the gap after 6 rounds (performance.md, "Columns by post").
 const ADD_PER_CADRE: usize = 3;
+const ADD_PER_POST: usize = 4;
 const MAX_ADD_PER_ROUND: usize = 30_000;
 /// Rounds are cheap on the live LP (a few dual simplex iterations from the last basis), so they
 /// run until nothing prices positive, which the shortcut of step 3 needs.
@@ -127,7 +132,9 @@ pub(super) fn solve(
     // The last round solved to optimality: its bound, LP solution, set and number of LP columns
     // (a later round's LP that stops at the time limit has no valid duals; this one stands).
     let mut prev: Option<(f64, Raw, Vec<usize>, usize)> = None;
-    let (z_lp, priced_out, last) = loop {
+    // The least bound of the rounds so far (each round's is valid for every plan).
+    let mut best_bound = f64::INFINITY;
+    let (z_round, priced_out, last) = loop {
         rounds += 1;
         let t = Instant::now();
         let r = match live.solve(&lp_opts()) {
@@ -154,7 +161,9 @@ pub(super) fn solve(
         let priced = price(ctx, cands, &index, &set, &cadre_dual, &post_dual);
         let bound = r.objective + constant + priced.slack();
         let positive = priced.by_pair;
-        let mut add = priced.add;
+        let chosen = choose(&priced, post_dual.len(), ADD_PER_CADRE, ADD_PER_POST);
+        best_bound = best_bound.min(bound);
+        let add = priced.add;
         // The LP's own solution, when integral, is a plan: the best plan known may improve.
         let integral = integral_plan(&lp_cols, &r.x);
         let share = if integral.is_some() {
@@ -171,7 +180,7 @@ pub(super) fn solve(
         // Within the requested gap, the rounds stop, unless only a few pairs still price positive:
         // then the proof of optimality is a few cheap rounds away (national size: the last
         // rounds add tens of pairs each and take a fraction of a second) and is worth finishing.
-        let within_gap = bound - best.0 <= sc.solver.relative_gap * best.0.abs().max(1.0)
+        let within_gap = best_bound - best.0 <= sc.solver.relative_gap * best.0.abs().max(1.0)
             && add.len() >= FINISH_BELOW;
         tracing::debug!(
             round = rounds,
@@ -181,10 +190,12 @@ pub(super) fn solve(
             by_cadre = priced.by_cadre,
             by_post = priced.by_post,
             by_both = priced.by_both,
-            priced_in = add.len().min(MAX_ADD_PER_ROUND),
+            priced_in = chosen.len(),
             bound,
+            best_bound,
             best_plan = best.0,
             lp_s,
+            cpu_s = process_cpu_s(),
             "pricing round"
         );
         let out_of_time = started.elapsed().as_secs_f64() > share * sc.solver.time_limit_s;
@@ -195,14 +206,15 @@ pub(super) fn solve(
             break (bound, add.is_empty(), r);
         }
         prev = Some((bound, r, set.clone(), lp_cols.len()));
-        add.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut new: Vec<usize> = add.iter().take(MAX_ADD_PER_ROUND).map(|x| x.1).collect();
-        new.sort_unstable();
+        let new = chosen;
         live.add_columns(new.iter().map(|&i| index.column(ctx, cands, i)).collect())?;
         lp_cols.extend(new.iter().map(|&i| Some(i)));
         merge(&mut set, &new);
     };
     let duals = last.row_duals.clone();
+    // Every round's bound holds for every plan: the least of them is reported. The reduced-cost
+    // fixing of step 4 needs the last round's own bound (that of its duals), `z_round`.
+    let z_lp = best_bound.min(z_round);
 
     // 3a. Priced out: the LP over the set is the LP over every pair, and the designed tie-break
     // (`solve::tie_weights`, as on the direct path) chooses among its optimal solutions. The
@@ -332,7 +344,7 @@ pub(super) fn solve(
 
     // 4. Reduced-cost fixing: the pairs that could still be in a better plan. z_lp is the LP
     // bound (z_R plus the positive reduced costs left outside, if any).
-    let threshold = z_inc - z_lp - EPS;
+    let threshold = z_inc - z_round - EPS;
     let mut extra = Vec::new();
     let mut k = 0;
     let (cadre_dual, post_dual) = index.split_duals(ctx, &duals);
@@ -348,7 +360,7 @@ pub(super) fn solve(
     }
     let first_status = out.status;
     tracing::debug!(
-        lp_bound = z_lp,
+        lp_bound = z_round,
         first_plan = z_inc,
         by_reduced_cost = extra.len(),
         max_readmit = MAX_READMIT,
@@ -439,6 +451,10 @@ struct Priced {
     /// δ ≥ 0 tried by [`split_bound`]: both rows share each pair's d. Never above `by_cadre`
     /// (δ = 0) nor `by_post` (δ_p = post p's largest d).
     by_both: f64,
+    /// Every pair left out with d > EPS, grouped by cadre: (cadre, post, d).
+    edges: Vec<(u32, u32, f64)>,
+    /// The candidate index of each of `edges`.
+    edge_pair: Vec<usize>,
 }
 
 impl Priced {
@@ -498,6 +514,7 @@ fn price(
     let mut best: Vec<(f64, usize)> = Vec::new();
     // Every pair left out with d > EPS, by cadre: (cadre, post, d).
     let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+    let mut edge_pair: Vec<usize> = Vec::new();
     for (c, &cadre_d) in cadre_dual.iter().enumerate() {
         best.clear();
         let mut top = 0.0_f64;
@@ -517,6 +534,7 @@ fn price(
                 post_best[p] = post_best[p].max(d);
                 best.push((d, i));
                 edges.push((c as u32, p as u32, d));
+                edge_pair.push(i);
             }
         }
         if top > 0.0 {
@@ -561,7 +579,73 @@ fn price(
         by_cadre,
         by_post,
         by_both,
+        edges,
+        edge_pair,
     }
+}
+
+/// The columns a round adds (candidate indexes, sorted): among the pairs that price positive
+/// (`priced.edges`, d > EPS), each cadre's best `per_cadre` and each post's best `per_post` by
+/// reduced cost, then the best `MAX_ADD_PER_ROUND` of those. Ties by candidate index:
+/// deterministic. With `per_post` 0 this is the earlier rule (each cadre's best 3).
+fn choose(priced: &Priced, n_posts: usize, per_cadre: usize, per_post: usize) -> Vec<usize> {
+    let (edges, pair) = (&priced.edges, &priced.edge_pair);
+    let cmp = |a: &usize, b: &usize| {
+        edges[*b]
+            .2
+            .total_cmp(&edges[*a].2)
+            .then(pair[*a].cmp(&pair[*b]))
+    };
+    let mut take: Vec<usize> = Vec::new();
+    let mut group: Vec<usize> = Vec::new();
+    let pick = |group: &mut Vec<usize>, n: usize, take: &mut Vec<usize>| {
+        group.retain(|&e| edges[e].2 > EPS);
+        if n == 0 || group.is_empty() {
+            return;
+        }
+        if n < group.len() {
+            group.select_nth_unstable_by(n, cmp);
+            group.truncate(n);
+        }
+        take.extend_from_slice(group);
+    };
+    let mut i = 0;
+    while i < edges.len() {
+        let c = edges[i].0;
+        group.clear();
+        while i < edges.len() && edges[i].0 == c {
+            group.push(i);
+            i += 1;
+        }
+        pick(&mut group, per_cadre, &mut take);
+    }
+    if per_post > 0 {
+        let mut start = vec![0usize; n_posts + 1];
+        for &(_, p, _) in edges {
+            start[p as usize + 1] += 1;
+        }
+        for p in 0..n_posts {
+            start[p + 1] += start[p];
+        }
+        let mut by_post = vec![0usize; edges.len()];
+        let mut fill = start.clone();
+        for (e, &(_, p, _)) in edges.iter().enumerate() {
+            by_post[fill[p as usize]] = e;
+            fill[p as usize] += 1;
+        }
+        for p in 0..n_posts {
+            group.clear();
+            group.extend_from_slice(&by_post[start[p]..start[p + 1]]);
+            pick(&mut group, per_post, &mut take);
+        }
+    }
+    take.sort_unstable();
+    take.dedup();
+    take.sort_by(cmp);
+    take.truncate(MAX_ADD_PER_ROUND);
+    let mut out: Vec<usize> = take.into_iter().map(|e| pair[e]).collect();
+    out.sort_unstable();
+    out
 }
 
 /// Passes of [`split_bound`]'s search for the post rows' share δ.
@@ -731,6 +815,23 @@ fn zero_reduced_cost(
     out
 }
 
+/// CPU time (user + system, every thread) of this process so far, in seconds: logged with each
+/// round, as wall times say little on a loaded machine. NaN where not known.
+fn process_cpu_s() -> f64 {
+    #[cfg(unix)]
+    {
+        let mut u = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+        // SAFETY: getrusage only writes the struct it is given, which is zeroed and ours.
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, u.as_mut_ptr()) } == 0 {
+            // SAFETY: getrusage returned 0, so the struct is filled in.
+            let u = unsafe { u.assume_init() };
+            let s = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 * 1e-6;
+            return s(u.ru_utime) + s(u.ru_stime);
+        }
+    }
+    f64::NAN
+}
+
 /// The plan of an LP solution `x` whose pair columns are all integral (candidate indexes, sorted).
 fn integral_plan(lp_cols: &[Option<usize>], x: &[f64]) -> Option<Vec<usize>> {
     let mut chosen = Vec::new();
@@ -884,6 +985,37 @@ mod tests {
         assert!(tighter * 2 >= cases, "{tighter} of {cases}");
         // Sharing each pair's d between its cadre and post rows is strictly tighter somewhere.
         assert!(split_tighter >= 1, "{split_tighter} of {cases}");
+    }
+
+    /// `choose` keeps each cadre's and each post's best pairs by reduced cost (ties by index)
+    /// and only pairs that price positive.
+    #[test]
+    fn a_round_adds_each_cadres_and_each_posts_best_pairs() {
+        let edges = vec![
+            (0, 0, 5.0),
+            (0, 1, 3.0),
+            (0, 2, 1.0),
+            (1, 0, 4.0),
+            (1, 1, 4.0),
+            (2, 0, 2.0),
+            (2, 2, 0.5 * EPS),
+        ];
+        let priced = Priced {
+            add: Vec::new(),
+            by_pair: 19.0,
+            by_cadre: 11.0,
+            by_post: 10.0,
+            by_both: 10.0,
+            edges,
+            edge_pair: vec![10, 11, 12, 20, 21, 30, 31],
+        };
+        // Each cadre's best (cadre 1: a tie, the lower index).
+        assert_eq!(choose(&priced, 3, 1, 0), vec![10, 20, 30]);
+        // And each post's best: 21 for post 1 (4 > 3), 12 for post 2 (31 does not price).
+        assert_eq!(choose(&priced, 3, 1, 1), vec![10, 12, 20, 21, 30]);
+        assert_eq!(choose(&priced, 3, 0, 2), vec![10, 11, 12, 20, 21]);
+        assert_eq!(choose(&priced, 3, 3, 0), vec![10, 11, 12, 20, 21, 30]);
+        assert!(choose(&priced, 3, 0, 0).is_empty());
     }
 
     /// A post of one seat that three cadres would price in at 5, and a cadre that would price in
