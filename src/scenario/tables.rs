@@ -665,15 +665,15 @@ fn reads_as_header(cells: &[String], spec: &CsvSpec) -> bool {
     known >= spec.columns.len().min(2) && known * 2 > filled.len()
 }
 
+/// Rows of a table as read: (line or sheet row, cells).
+type Records = Vec<(usize, Vec<String>)>;
+
 /// The records from the header on, and the non-empty rows above it that were skipped. The header
 /// is the first non-empty row, unless that row does not read as a header and one of the next
 /// [`HEADER_SEARCH_ROWS`] non-empty rows does (an office file's title above the table): then
 /// that one. A file where no such row is found keeps its first row as the header, so a file
 /// without a header, or with a wrong one, is told so as before.
-fn past_title_rows(
-    mut records: Vec<(usize, Vec<String>)>,
-    spec: &CsvSpec,
-) -> (Vec<(usize, Vec<String>)>, Vec<(usize, Vec<String>)>) {
+fn past_title_rows(mut records: Records, spec: &CsvSpec) -> (Records, Records) {
     let filled = |r: &(usize, Vec<String>)| r.1.iter().any(|c| !c.is_empty());
     let Some(first) = records.iter().position(filled) else {
         return (records, Vec::new());
