@@ -97,6 +97,45 @@ pub enum Sex {
     F,
 }
 
+/// The direction of a move from the unit a cadre is in to the unit of the post: the one
+/// classification the review and the committee's report share. From the units' tiers and
+/// provinces (DOMAIN.md): the centre to a locality and back; between two agencies of one level
+/// (two central agencies, or two units of the same tier and province: UBND huyện → Huyện ủy);
+/// up or down a level (commune → district, province → district), the province the same or not;
+/// between localities (the same tier, another province).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    CentreToLocality,
+    LocalityToCentre,
+    /// The same tier in another province.
+    LocalityToLocality,
+    /// Between agencies of one level: both central, or the same tier and the same province.
+    BetweenAgencies,
+    /// To a lower tier (province → district → commune).
+    ToLower,
+    /// To a higher tier (commune → district → province).
+    ToHigher,
+    /// The cadre has no current unit.
+    Unknown,
+}
+
+/// The [`Direction`] of a move from unit `from` (`None`: the cadre has none) to unit `to`.
+pub fn direction(from: Option<&Unit>, to: &Unit) -> Direction {
+    let Some(from) = from else {
+        return Direction::Unknown;
+    };
+    match (from.tier, to.tier) {
+        (Tier::Central, Tier::Central) => Direction::BetweenAgencies,
+        (Tier::Central, _) => Direction::CentreToLocality,
+        (_, Tier::Central) => Direction::LocalityToCentre,
+        (f, t) if f == t && from.province == to.province => Direction::BetweenAgencies,
+        (f, t) if f == t => Direction::LocalityToLocality,
+        (f, t) if t.depth() > f.depth() => Direction::ToLower,
+        _ => Direction::ToHigher,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     pub id: String,
@@ -790,4 +829,44 @@ pub struct Move {
     pub post: PostIx,
     pub kind: MoveKind,
     pub period: usize,
+}
+
+#[cfg(test)]
+mod direction_tests {
+    use super::*;
+
+    fn unit(tier: Tier, province: Option<&str>) -> Unit {
+        Unit {
+            id: String::new(),
+            name: String::new(),
+            tier,
+            province: province.map(str::to_string),
+            region: String::new(),
+            shortage: 0,
+            difficult: false,
+        }
+    }
+
+    /// The walkthrough's cases (#4): UBND huyện → Huyện ủy of the same district is between
+    /// agencies of one level, not between localities; a commune ↔ district move is up or down a
+    /// level, not between agencies.
+    #[test]
+    fn one_direction_from_tiers_and_provinces() {
+        let lc = Some("lao-cai");
+        let (district, huyen_uy) = (unit(Tier::District, lc), unit(Tier::District, lc));
+        let commune = unit(Tier::Commune, lc);
+        let province = unit(Tier::Province, lc);
+        let central = unit(Tier::Central, None);
+        let other_district = unit(Tier::District, Some("yen-bai"));
+        let d = |from: &Unit, to: &Unit| direction(Some(from), to);
+        assert_eq!(d(&district, &huyen_uy), Direction::BetweenAgencies);
+        assert_eq!(d(&commune, &district), Direction::ToHigher);
+        assert_eq!(d(&district, &commune), Direction::ToLower);
+        assert_eq!(d(&province, &district), Direction::ToLower);
+        assert_eq!(d(&district, &other_district), Direction::LocalityToLocality);
+        assert_eq!(d(&central, &central), Direction::BetweenAgencies);
+        assert_eq!(d(&central, &province), Direction::CentreToLocality);
+        assert_eq!(d(&commune, &central), Direction::LocalityToCentre);
+        assert_eq!(direction(None, &district), Direction::Unknown);
+    }
 }

@@ -9,19 +9,9 @@ use chrono::Datelike;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Direction of a rotation, from the cadre's unit to the post's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    CentreToLocality,
-    LocalityToCentre,
-    /// Between localities: another province, or another tier.
-    LocalityToLocality,
-    /// Between agencies of one level: the same tier, the same province (or both central).
-    BetweenAgencies,
-    /// The cadre has no current unit.
-    Unknown,
-}
+/// Direction of a rotation, from the cadre's unit to the post's: the domain's one classification,
+/// shared with the committee's report.
+pub use crate::domain::Direction;
 
 /// What followed a rotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -62,19 +52,8 @@ pub struct Review {
 
 /// The direction of a rotation of cadre `c` onto post `p`.
 pub fn direction(sc: &Scenario, c: CadreIx, p: PostIx) -> Direction {
-    let to = sc.post_unit(p);
-    let Some(from) = sc.cadre(c).current_unit.map(|u| sc.unit(u)) else {
-        return Direction::Unknown;
-    };
-    match (from.tier == Tier::Central, to.tier == Tier::Central) {
-        (true, false) => Direction::CentreToLocality,
-        (false, true) => Direction::LocalityToCentre,
-        (true, true) => Direction::BetweenAgencies,
-        (false, false) if from.tier == to.tier && from.province == to.province => {
-            Direction::BetweenAgencies
-        }
-        (false, false) => Direction::LocalityToLocality,
-    }
+    let from = sc.cadre(c).current_unit.map(|u| sc.unit(u));
+    crate::domain::direction(from, sc.post_unit(p))
 }
 
 /// A move with its date: a programme's on its period's date, an executed one on its own `start`.

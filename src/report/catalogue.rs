@@ -222,12 +222,12 @@ catalogue! {
     NoMustFillPost { en: "no must-fill post", vi: "không có vị trí bắt buộc bố trí" }
     MustFillAllFillable { en: "all {n} must-fill seat(s) can be filled at once (before S1 and H10)", vi: "toàn bộ {n} chỉ tiêu bắt buộc bố trí có thể bố trí cùng lúc (chưa xét S1 và H10)" }
     MustFillAtMost { en: "at most {fillable} of {seats} must-fill seat(s) can be filled at once, in any plan", vi: "trong mọi phương án, nhiều nhất {fillable}/{seats} chỉ tiêu bắt buộc bố trí có thể bố trí cùng lúc" }
-    MustFillBlock { en: "must-fill {posts} ({seats} seat(s)) share {cadres}; at least {short} seat(s) stay empty", vi: "các vị trí bắt buộc bố trí {posts} ({seats} chỉ tiêu) dùng chung {cadres}; ít nhất {short} chỉ tiêu còn trống" }
+    MustFillBlock { en: "must-fill {posts} ({seats} seat(s)) share {cadres}; at least {short} seat(s) stay empty", vi: "vị trí bắt buộc bố trí {posts} ({seats} chỗ), nguồn cán bộ: {cadres}; ít nhất {short} chỗ vẫn còn trống" }
     NoCandidate { en: "no candidate", vi: "không có cán bộ đủ điều kiện" }
     Candidates { en: "{n} candidate(s): {cadres}", vi: "{n} cán bộ đủ điều kiện: {cadres}" }
     AndMore { en: " and {n} more", vi: " và {n} người khác" }
     // why a post stays empty (plan::Finding)
-    FindNoRank { en: "no eligible cadre: no cadre holds a rank H6 allows on this rank-{rank} post {all}", vi: "chưa có cán bộ đủ điều kiện: không cán bộ nào có cấp bậc mà H6 cho phép đối với vị trí cấp {rank} này {all}" }
+    FindNoRank { en: "no eligible cadre: no cadre holds a rank H6 allows on this rank-{rank} post {all}", vi: "chưa có cán bộ đủ điều kiện: không cán bộ nào có bậc mà H6 cho phép đối với vị trí bậc {rank} này {all}" }
     FindAllForbidden { en: "no eligible cadre: the {n} cadre(s) of a compatible rank pass every rule but are forbidden by the scenario {all}", vi: "chưa có cán bộ đủ điều kiện: {n} cán bộ có cấp bậc phù hợp đáp ứng mọi quy định nhưng bị kịch bản loại trừ {all}" }
     FindCutByRules { en: "no eligible cadre: of the {n} cadre(s) of a compatible rank, {cut} {all}", vi: "chưa có cán bộ đủ điều kiện: trong {n} cán bộ có cấp bậc phù hợp, {cut} {all}" }
     FindExcludes { en: "excludes ", vi: "loại " }
@@ -260,7 +260,7 @@ catalogue! {
     WhyHealthCertificateOld { en: "health certificate of {issued} is more than {max} months old on {date} (valid to {valid_to})", vi: "giấy chứng nhận sức khỏe ngày {issued} đã quá {max} tháng tính đến {date} (có giá trị đến {valid_to})" }
     WhyRotationRunning { en: "running rotation ends {ends}, after the plan date {date}", vi: "đợt luân chuyển hiện tại kết thúc ngày {ends}, sau ngày lập kế hoạch {date}" }
     WhyOwnUnit { en: "{cadre} already works in {unit} ({unit_name})", vi: "{cadre} đang công tác tại {unit} ({unit_name})" }
-    WhyRank { en: "post rank {post_rank} vs current rank {current_rank}: {why}", vi: "vị trí cấp {post_rank}, cán bộ đang ở cấp {current_rank}: {why}" }
+    WhyRank { en: "post rank {post_rank} vs current rank {current_rank}: {why}", vi: "vị trí bậc {post_rank}, cán bộ đang ở bậc {current_rank}: {why}" }
     RankLower { en: "a lower rank is never allowed", vi: "không bố trí xuống cấp thấp hơn" }
     RankTooHigh { en: "at most {up} rank(s) up for an outstanding cadre", vi: "cán bộ có thành tích nổi trội chỉ được lên tối đa {up} cấp" }
     RankNotOutstanding { en: "a higher rank needs a cadre marked outstanding", vi: "chỉ cán bộ có thành tích nổi trội mới được bố trí lên cấp cao hơn" }
@@ -283,7 +283,7 @@ catalogue! {
     WhyRetiredBeforePlacement { en: "retired on {retires} (Decree 135), before the placement", vi: "nghỉ hưu ngày {retires} (Nghị định 135), trước khi bố trí" }
     WhyRetiredBeforePlacementOn { en: "retired on {retires} (Decree 135), before the placement on {on}", vi: "nghỉ hưu ngày {retires} (Nghị định 135), trước ngày bố trí {on}" }
     UnknownDate { en: "an unknown date", vi: "một ngày chưa rõ" }
-    WhyPlacementLevel { en: "placement at rank {post_rank} after a rotation at rank {held}: {why}", vi: "bố trí ở cấp {post_rank} sau đợt luân chuyển ở cấp {held}: {why}" }
+    WhyPlacementLevel { en: "placement at rank {post_rank} after a rotation at rank {held}: {why}", vi: "bố trí ở bậc {post_rank} sau đợt luân chuyển ở bậc {held}: {why}" }
     PlacementLower { en: "a placement is never at a lower rank than the rotation's", vi: "không bố trí thấp hơn cấp của vị trí luân chuyển" }
     PlacementUpUnplanned { en: "one rank up only onto a planned title or for an outstanding cadre", vi: "chỉ lên một cấp khi chức danh đã được quy hoạch hoặc cán bộ có thành tích nổi trội" }
     PlacementTooHigh { en: "at most one rank above the rotation's", vi: "tối đa cao hơn một cấp so với vị trí luân chuyển" }
@@ -370,7 +370,7 @@ catalogue! {
     CsvPinned { en: "pinned", vi: "được chỉ định" }
     CsvExtraSeat { en: "extra seat", vi: "vượt định mức" }
     CsvTrainingGains { en: "training gains", vi: "nội dung rèn luyện" }
-    CsvEmptySeats { en: "empty seats", vi: "số chỉ tiêu còn trống" }
+    CsvEmptySeats { en: "empty seats", vi: "số chỗ còn trống" }
     CsvKind { en: "kind", vi: "loại" }
     CsvTopRule { en: "main rule", vi: "quy định chủ yếu" }
     CsvReason { en: "reason", vi: "lý do" }
@@ -401,6 +401,8 @@ catalogue! {
     ReviewLocalityToLocality { en: "locality → locality", vi: "giữa các địa phương" }
     ReviewBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
     ReviewFromNoUnit { en: "no current unit", vi: "chưa có đơn vị công tác" }
+    ReviewToLower { en: "to a lower level", vi: "xuống cấp dưới" }
+    ReviewToHigher { en: "to a higher level", vi: "lên cấp trên" }
     ReviewPlacedHigher { en: "placed higher", vi: "bố trí cao hơn" }
     ReviewPlacedEqual { en: "placed at an equal rank elsewhere", vi: "bố trí tương đương ở nơi khác" }
     ReviewReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
@@ -464,6 +466,19 @@ catalogue! {
     XlsxEmptySeats { en: "empty seats", vi: "suất còn trống" }
     XlsxMustFillEmpty { en: "must-fill posts empty", vi: "vị trí bắt buộc còn trống" }
     XlsxStartDate { en: "rotation start", vi: "ngày bắt đầu luân chuyển" }
+    XlsxKpiId { en: "kpi", vi: "mã chỉ tiêu" }
+    XlsxYes { en: "yes", vi: "Có" }
+    XlsxNo { en: "no", vi: "Không" }
+    XlsxSheetPlan { en: "plan", vi: "Phương án" }
+    XlsxSheetUnfilled { en: "unfilled", vi: "Chưa bố trí" }
+    XlsxSheetSummary { en: "summary", vi: "Tổng hợp" }
+    XlsxSheetUnits { en: "units", vi: "Đơn vị" }
+    XlsxKindNoEligibleCadre { en: "no eligible cadre", vi: "không có cán bộ đủ điều kiện" }
+    XlsxKindEligibleUsedElsewhere { en: "eligible cadres placed elsewhere", vi: "cán bộ đủ điều kiện đã được bố trí nơi cần hơn" }
+    XlsxKindSideConstraint { en: "held back by a limit", vi: "bị giới hạn khác giữ lại" }
+    XlsxKindNotWorthAMove { en: "not worth a move", vi: "luân chuyển không đủ lợi ích" }
+    XlsxKindSolverStopped { en: "solver stopped first", vi: "bộ giải dừng trước khi tìm ra" }
+    XlsxKindNoPlan { en: "no plan", vi: "chưa có phương án" }
     // ---- issue 13: words of report/score.rs (moved from its LABELS table)
     ScoreComponent { en: "component", vi: "thành phần" }
     ScorePoints { en: "points", vi: "điểm" }
@@ -508,6 +523,7 @@ catalogue! {
     CommitteeLocalityToCentre { en: "locality → centre", vi: "địa phương → Trung ương" }
     CommitteeBetweenLocalities { en: "between localities", vi: "giữa các địa phương" }
     CommitteeWithinCentre { en: "between central agencies", vi: "giữa các cơ quan Trung ương" }
+    CommitteeBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
     CommitteeToLower { en: "to a lower level in the locality", vi: "xuống cấp dưới ở địa phương" }
     CommitteeToHigher { en: "to a higher level in the locality", vi: "lên cấp trên ở địa phương" }
     CommitteeFromOutside { en: "from outside the units of the plan", vi: "từ ngoài các đơn vị của phương án" }
@@ -609,6 +625,8 @@ catalogue! {
     RvDirLocalityToLocality { en: "locality → locality", vi: "giữa các địa phương" }
     RvDirBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
     RvDirUnknown { en: "no current unit", vi: "chưa có đơn vị công tác" }
+    RvDirToLower { en: "to a lower level", vi: "xuống cấp dưới" }
+    RvDirToHigher { en: "to a higher level", vi: "lên cấp trên" }
     RvByTier { en: "By receiving tier", vi: "Theo cấp của đơn vị tiếp nhận" }
     RvTier { en: "receiving tier", vi: "cấp tiếp nhận" }
     RvTierCentral { en: "central", vi: "Trung ương" }
@@ -648,7 +666,7 @@ catalogue! {
     XpRotatedInOther { en: "P2: {cadre} rotates in {period} to {post}, and a cadre rotates at most once in the programme", vi: "P2: {cadre} được luân chuyển ở {period} đến {post}, mỗi cán bộ chỉ luân chuyển tối đa một lần trong chương trình" }
     XpPosts { en: "{eligible} of the {looked} post(s) of the cadre's rank(s) pass every rule on {date}", vi: "{eligible}/{looked} vị trí cùng cấp của cán bộ đáp ứng mọi quy định tại ngày {date}" }
     XpPostsRule { en: "{n} post(s) excluded by {rule}, e.g. {why}", vi: "{n} vị trí bị loại theo {rule}, ví dụ: {why}" }
-    XpNoSeat { en: "none of the {eligible} eligible post(s) can have a seat free on {date} (held by holders or other moves), or no placement can follow the rotation", vi: "không vị trí nào trong {eligible} vị trí hợp lệ còn chỉ tiêu trống tại ngày {date} (đã có người giữ hoặc đã bố trí người khác), hoặc không thể bố trí sau luân chuyển" }
+    XpNoSeat { en: "none of the {eligible} eligible post(s) can have a seat free on {date} (held by holders or other moves), or no placement can follow the rotation", vi: "không vị trí nào trong {eligible} vị trí hợp lệ còn chỗ trống tại ngày {date} (đã có người giữ hoặc đã bố trí người khác), hoặc không thể bố trí sau luân chuyển" }
     XpDeparturesFull { en: "S1 (departures per period): {unit} already sends {n} cadre(s) in this period, at most {max}: {cadres}", vi: "S1 (số cán bộ rời đơn vị mỗi kỳ): {unit} đã có {n} cán bộ đi luân chuyển trong kỳ này, tối đa {max}: {cadres}" }
     XpForced { en: "Re-solved with {cadre} forced to rotate in {period}: objective {before} → {after}, cost {cost}{proven}; {post}; {changed} move(s) of the programme change.", vi: "Giải lại khi bắt buộc luân chuyển {cadre} ở {period}: giá trị mục tiêu {before} → {after}, giảm {cost}{proven}; {post}; {changed} lượt điều động của chương trình thay đổi." }
     XpProven { en: " (both proven optimal)", vi: " (cả hai đều được chứng minh tối ưu)" }
@@ -709,8 +727,8 @@ catalogue! {
     XcHeldPinned { en: "{held}, pinned there by the scenario (S2)", vi: "{held}, do kịch bản chỉ định (S2)" }
     XcSwapEqual { en: "{held}; {cadre} in {holder}'s place gives an equally good plan", vi: "{held}; bố trí {cadre} thay {holder} cho phương án tốt như nhau" }
     XcSwapCost { en: "{held}, and {cadre} in {holder}'s place would cost {cost}{parts}", vi: "{held}, và bố trí {cadre} thay {holder} sẽ làm giảm {cost}{parts}" }
-    XcFreeSeatSame { en: "a free seat, but moving {cadre} there would not change the objective", vi: "còn chỉ tiêu trống, nhưng luân chuyển {cadre} đến đó không làm thay đổi giá trị mục tiêu" }
-    XcFreeSeatCost { en: "a free seat, but moving {cadre} there would cost {cost}{parts}", vi: "còn chỉ tiêu trống, nhưng luân chuyển {cadre} đến đó sẽ làm giảm {cost}{parts}" }
+    XcFreeSeatSame { en: "a free seat, but moving {cadre} there would not change the objective", vi: "còn chỗ trống, nhưng luân chuyển {cadre} đến đó không làm thay đổi giá trị mục tiêu" }
+    XcFreeSeatCost { en: "a free seat, but moving {cadre} there would cost {cost}{parts}", vi: "còn chỗ trống, nhưng luân chuyển {cadre} đến đó sẽ làm giảm {cost}{parts}" }
     XcInPlace { en: " in {holder}'s place", vi: " thay {holder}" }
     XcSolveStopped { en: "{cadre} there{instead} would add {gain} to the objective, but the solve stopped before finding it (status {status})", vi: "bố trí {cadre} ở đó{instead} sẽ tăng giá trị mục tiêu thêm {gain}, nhưng bộ giải đã dừng trước khi tìm ra (trạng thái {status})" }
     XcPairNotAllowed { en: "{who} is not allowed: {why}.", vi: "{who} không được phép: {why}." }
@@ -732,7 +750,7 @@ catalogue! {
     XcCadreAllCut { en: "{cadre} has no candidate post: each of the {n} post(s) of a compatible rank is cut by a rule [{list}].", vi: "{cadre} không có vị trí phù hợp: cả {n} vị trí có cấp phù hợp đều bị loại theo quy định [{list}]." }
     XcCadreNone { en: "{cadre} gets no post: {why}.", vi: "{cadre} chưa được bố trí vị trí: {why}." }
     XcEveryTaken { en: "every candidate post went to someone else: ", vi: "mọi vị trí phù hợp đều đã bố trí cán bộ khác: " }
-    XcSeatsEmpty { en: "{n} seat(s) empty: {reason}.", vi: "{n} chỉ tiêu còn trống: {reason}." }
+    XcSeatsEmpty { en: "{n} seat(s) empty: {reason}.", vi: "{n} chỗ còn trống: {reason}." }
     XcNextOne { en: "{cadre} (score {score}): {why}{cost}.", vi: "{cadre} (điểm {score}): {why}{cost}." }
     XcNextBest { en: "Next best: {list}", vi: "Các cán bộ tiếp theo: {list}" }
     XcNoneEligible { en: "No cadre is eligible for {post}.", vi: "Không có cán bộ nào đủ điều kiện cho {post}." }
@@ -753,7 +771,7 @@ catalogue! {
     XcHChange { en: "change", vi: "thay đổi" }
     XcHCost { en: "cost", vi: "thiệt hại" }
     XcThisCadre { en: "{cadre} (this cadre)", vi: "{cadre} (cán bộ này)" }
-    XcFacts { en: "current unit {unit}, rank {rank}; plan status {status}", vi: "đơn vị hiện tại {unit}, cấp {rank}; trạng thái phương án: {status}" }
+    XcFacts { en: "current unit {unit}, rank {rank}; plan status {status}", vi: "đơn vị hiện tại {unit}, bậc {rank}; trạng thái phương án: {status}" }
     XcCompatible { en: "{n} post(s) of a compatible rank (H6){cuts}", vi: "{n} vị trí có cấp phù hợp (H6){cuts}" }
     XcCutsEach { en: "; posts cut by each rule: {cuts}", vi: "; số vị trí bị loại theo từng quy định: {cuts}" }
     XcForbiddenList { en: "forbidden: {posts}", vi: "bị loại trừ: {posts}" }
@@ -776,8 +794,8 @@ catalogue! {
     PgsHDate { en: "date", vi: "ngày" }
     PgsHRotations { en: "rotations", vi: "luân chuyển" }
     PgsHPlacements { en: "placements", vi: "bố trí sau luân chuyển" }
-    PgsHChained { en: "chained", vi: "nối tiếp" }
-    PgsHVacant { en: "vacant seats", vi: "chỉ tiêu trống" }
+    PgsHChained { en: "chained", vi: "nối tiếp (vào chỗ người vừa đi)" }
+    PgsHVacant { en: "vacant seats", vi: "chỗ trống" }
     PgsHWomen { en: "women", vi: "nữ" }
     PgsHMinority { en: "minority", vi: "dân tộc thiểu số" }
     PgsHMostLeaving { en: "most leaving one unit", vi: "rời một đơn vị nhiều nhất" }
@@ -1521,8 +1539,8 @@ diagnostic_words! {
     FrameFix { en: "fix", vi: "cách sửa" }
     FrameColumn { en: "column {column}", vi: "cột {column}" }
     FrameSheet { en: "sheet {sheet}", vi: "trang tính {sheet}" }
-    SameProblemInLines { en: "; the same problem in {count} rows of this column (lines {first}{more})", vi: "; cùng lỗi này ở {count} dòng của cột (dòng {first}{more})" }
-    SameProblemInRows { en: "; the same problem in {count} rows of this column (rows {first}{more})", vi: "; cùng lỗi này ở {count} dòng của cột (hàng {first}{more})" }
+    SameProblemInLines { en: "; the same problem in {count} rows of this column (lines {first}{more})", vi: "; cùng vấn đề này ở {count} dòng của cột (dòng {first}{more})" }
+    SameProblemInRows { en: "; the same problem in {count} rows of this column (rows {first}{more})", vi: "; cùng vấn đề này ở {count} dòng của cột (hàng {first}{more})" }
     ProblemsNothingPlanned { en: "{n} problem(s) in the scenario files; nothing was planned", vi: "{n} lỗi trong các tệp kịch bản; chưa lập kế hoạch" }
     NoteSheetRead { en: "{file}: table {table} read from sheet {sheet}", vi: "{file}: bảng {table} đọc từ trang tính {sheet}" }
     NoteSeparator { en: "{file}: cells separated by {separator}", vi: "{file}: các ô phân cách bằng {separator}" }
@@ -1660,6 +1678,11 @@ diagnostic_words! {
     SetDateFormatDmy { en: "write `date_format: dd/mm/yyyy` in the scenario file if the column writes the day first, or write the date as YYYY-MM-DD", vi: "ghi `date_format: dd/mm/yyyy` trong tệp kịch bản nếu cột ghi ngày trước, hoặc ghi ngày dạng YYYY-MM-DD" }
     YamlDateReadsBothWays { en: "a date written YYYY-MM-DD; without `date_format:` dd/mm/yyyy is read only when it cannot be month first (this one can)", vi: "ngày ghi dạng YYYY-MM-DD; khi chưa khai báo `date_format:`, dạng dd/mm/yyyy chỉ được đọc khi không thể hiểu là tháng trước (ngày này thì có thể)" }
     WriteTheDateIsoOrDeclare { en: "write the date as YYYY-MM-DD, or declare the order with `date_format: dd/mm/yyyy` (or `mm/dd/yyyy`)", vi: "ghi ngày dạng YYYY-MM-DD, hoặc khai báo thứ tự bằng `date_format: dd/mm/yyyy` (hoặc `mm/dd/yyyy`)" }
+    CodeW2009 { en: "rows above the header skipped", vi: "bỏ qua các dòng phía trên dòng tiêu đề" }
+    RowAboveHeaderSkipped { en: "row {first} above the header was skipped: {text}", vi: "dòng {first} phía trên dòng tiêu đề đã được bỏ qua: {text}" }
+    RowsAboveHeaderSkipped { en: "rows {first}–{last} above the header were skipped: {text}", vi: "các dòng {first}–{last} phía trên dòng tiêu đề đã được bỏ qua: {text}" }
+    HeaderRowReadOnLine { en: "the header row, naming the columns, first; it was found on line {line} and the table is read from there", vi: "dòng tiêu đề (ghi tên các cột) ở đầu bảng; đã tìm thấy ở dòng {line} và bảng được đọc từ dòng đó" }
+    NothingToDoIfTitleRows { en: "nothing to do if those rows are a title; if they hold data, move it below the header", vi: "không cần làm gì nếu các dòng đó là tên bảng; nếu có dữ liệu thì chuyển xuống dưới dòng tiêu đề" }
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ fn label_msg(key: &str) -> Option<Msg> {
         "locality_to_centre" => Msg::CommitteeLocalityToCentre,
         "between_localities" => Msg::CommitteeBetweenLocalities,
         "within_centre" => Msg::CommitteeWithinCentre,
+        "between_agencies" => Msg::CommitteeBetweenAgencies,
         "to_lower" => Msg::CommitteeToLower,
         "to_higher" => Msg::CommitteeToHigher,
         "from_outside" => Msg::CommitteeFromOutside,
@@ -100,16 +101,17 @@ fn pct(lang: Lang, n: usize, of: usize) -> String {
     }
 }
 
-/// The direction of a move from the cadre's current unit's tier to the post's.
-fn direction(from: Option<Tier>, to: Tier) -> &'static str {
-    match (from, to) {
-        (None, _) => "from_outside",
-        (Some(Tier::Central), Tier::Central) => "within_centre",
-        (Some(Tier::Central), _) => "centre_to_locality",
-        (Some(_), Tier::Central) => "locality_to_centre",
-        (Some(f), t) if f == t => "between_localities",
-        (Some(f), t) if t.depth() > f.depth() => "to_lower",
-        _ => "to_higher",
+/// The label key of a move's direction (the one classification, `domain::direction`).
+fn direction(d: crate::domain::Direction) -> &'static str {
+    use crate::domain::Direction as D;
+    match d {
+        D::Unknown => "from_outside",
+        D::BetweenAgencies => "between_agencies",
+        D::CentreToLocality => "centre_to_locality",
+        D::LocalityToCentre => "locality_to_centre",
+        D::LocalityToLocality => "between_localities",
+        D::ToLower => "to_lower",
+        D::ToHigher => "to_higher",
     }
 }
 
@@ -275,16 +277,17 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         let mut by_dir: BTreeMap<&str, usize> = BTreeMap::new();
         let mut by_tier: BTreeMap<u8, usize> = BTreeMap::new();
         for a in &plan.assignments {
-            let from = sc.cadre(a.cadre).current_unit.map(|u| sc.unit(u).tier);
+            let from = sc.cadre(a.cadre).current_unit.map(|u| sc.unit(u));
             let to = sc.post_unit(a.post).tier;
-            *by_dir.entry(direction(from, to)).or_default() += 1;
+            let d = crate::domain::direction(from, sc.post_unit(a.post));
+            *by_dir.entry(direction(d)).or_default() += 1;
             *by_tier.entry(to.depth()).or_default() += 1;
         }
         let order = [
             "centre_to_locality",
             "locality_to_centre",
             "between_localities",
-            "within_centre",
+            "between_agencies",
             "to_lower",
             "to_higher",
             "from_outside",

@@ -1145,7 +1145,7 @@ fn counterfactual_lines(cf: &Counterfactual, lang: Lang) -> Vec<String> {
 }
 
 /// A training gain in `lang`.
-fn gain_words(g: crate::scoring::TrainingGain, lang: Lang) -> &'static str {
+pub(crate) fn gain_words(g: crate::scoring::TrainingGain, lang: Lang) -> &'static str {
     use crate::scoring::TrainingGain as G;
     t(
         lang,

@@ -554,6 +554,8 @@ fn direction_words(lang: Lang, d: crate::programme::review::Direction) -> &'stat
             LocalityToCentre => Msg::ReviewLocalityToCentre,
             LocalityToLocality => Msg::ReviewLocalityToLocality,
             BetweenAgencies => Msg::ReviewBetweenAgencies,
+            ToLower => Msg::ReviewToLower,
+            ToHigher => Msg::ReviewToHigher,
             Unknown => Msg::ReviewFromNoUnit,
         },
     )

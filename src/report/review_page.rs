@@ -87,6 +87,8 @@ pub fn direction_label(lang: Lang, d: Direction) -> &'static str {
             Direction::LocalityToCentre => Msg::RvDirLocalityToCentre,
             Direction::LocalityToLocality => Msg::RvDirLocalityToLocality,
             Direction::BetweenAgencies => Msg::RvDirBetweenAgencies,
+            Direction::ToLower => Msg::RvDirToLower,
+            Direction::ToHigher => Msg::RvDirToHigher,
             Direction::Unknown => Msg::RvDirUnknown,
         },
     )

@@ -1,8 +1,11 @@
 //! Workbooks for people who work in spreadsheets: `plan.xlsx` (the plan, the unfilled posts with
 //! their reasons, the summary KPIs, one row per unit) and `comparison.xlsx`. Cells carry their
 //! types (dates as dates, numbers as numbers, shares as percentages), the header row is frozen,
-//! every sheet has an autofilter and its columns are sized to their content. The column ids are
-//! those of plan.csv and unfilled.csv, so a plan.xlsx reads back with `rotaplan check`.
+//! every sheet has an autofilter and its columns are sized to their content. In English the sheet
+//! names and headers are the ids of plan.csv and unfilled.csv; in Vietnamese (plan.xlsx is for
+//! people) they are words ("Phương án", "Mã cán bộ"), as are the yes/no cells ("Có"/"Không"), the
+//! kind of an empty post and the training gains. Either reads back with `rotaplan check` (the plan
+//! reader takes "Mã cán bộ", "Mã vị trí"); plan.csv and plan.json keep their ids in every language.
 //!
 //! The bytes are the same for the same plan: the workbook's creation time is the plan date (the
 //! zip entries already carry a fixed time).
@@ -58,6 +61,67 @@ fn label(lang: Lang, key: &str) -> &str {
     label_msg(key).map_or(key, |m| t(lang, m))
 }
 
+/// The header of plan.xlsx's columns `ids` in `lang`: the ids themselves in English (those of
+/// plan.csv and unfilled.csv), their labels with a capital in Vietnamese ("Mã cán bộ", which the
+/// plan reader takes for `cadre_id`, so the workbook still reads back with `check`).
+fn header_in(lang: Lang, ids: &[&str]) -> Vec<String> {
+    ids.iter()
+        .map(|&id| match lang {
+            Lang::En => id.to_string(),
+            Lang::Vi => {
+                let words = match id {
+                    "kpi" => t(lang, Msg::XlsxKpiId).to_string(),
+                    "label" => t(lang, Msg::XlsxKpi).to_string(),
+                    id => {
+                        let l = super::catalogue::column_label(lang, id);
+                        if l == id {
+                            label(lang, id).to_string()
+                        } else {
+                            l
+                        }
+                    }
+                };
+                capital(&words)
+            }
+        })
+        .collect()
+}
+
+/// `s` with its first letter a capital.
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// A yes/no cell: a boolean in English (TRUE/FALSE, as plan.csv), "Có"/"Không" in Vietnamese.
+fn yes_no(lang: Lang, b: bool) -> Cell {
+    match lang {
+        Lang::En => Cell::Bool(b),
+        Lang::Vi => Cell::text(t(lang, if b { Msg::XlsxYes } else { Msg::XlsxNo })),
+    }
+}
+
+/// Why a post is empty (`kind`): the id in English, in words in Vietnamese.
+fn kind_in(lang: Lang, kind: crate::plan::UnfilledKind) -> Cell {
+    use crate::plan::UnfilledKind as K;
+    if lang == Lang::En {
+        return Cell::text(kind.as_str());
+    }
+    Cell::text(t(
+        lang,
+        match kind {
+            K::NoEligibleCadre => Msg::XlsxKindNoEligibleCadre,
+            K::EligibleUsedElsewhere => Msg::XlsxKindEligibleUsedElsewhere,
+            K::SideConstraint => Msg::XlsxKindSideConstraint,
+            K::NotWorthAMove => Msg::XlsxKindNotWorthAMove,
+            K::SolverStopped => Msg::XlsxKindSolverStopped,
+            K::NoPlan => Msg::XlsxKindNoPlan,
+        },
+    ))
+}
+
 /// A typed cell.
 #[derive(Debug, Clone)]
 enum Cell {
@@ -106,14 +170,14 @@ fn excel_date(d: crate::domain::Date) -> Result<ExcelDateTime, XlsxError> {
 fn sheet(
     ws: &mut Worksheet,
     name: &str,
-    header: &[&str],
+    header: &[impl AsRef<str>],
     rows: &[Vec<Cell>],
     f: &Formats,
 ) -> Result<(), XlsxError> {
     ws.set_name(name)?;
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.as_ref().chars().count()).collect();
     for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &f.head)?;
+        ws.write_string_with_format(0, c as u16, h.as_ref(), &f.head)?;
     }
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
@@ -151,13 +215,17 @@ fn sheet(
     Ok(())
 }
 
-fn workbook(date: crate::domain::Date) -> Result<(Workbook, Formats), XlsxError> {
+fn workbook(date: crate::domain::Date, lang: Lang) -> Result<(Workbook, Formats), XlsxError> {
     let mut wb = Workbook::new();
     // A fixed creation time: the same plan gives the same bytes.
     wb.set_properties(&DocProperties::new().set_creation_datetime(&excel_date(date)?));
     let f = Formats {
         head: Format::new().set_bold(),
-        date: Format::new().set_num_format("yyyy-mm-dd"),
+        // Dates as the language writes them (they stay dates: Excel sorts and filters them).
+        date: Format::new().set_num_format(match lang {
+            Lang::En => "yyyy-mm-dd",
+            Lang::Vi => "dd/mm/yyyy",
+        }),
         pct: Format::new().set_num_format("0.0%"),
         num: Format::new().set_num_format("General"),
     };
@@ -168,7 +236,7 @@ fn workbook(date: crate::domain::Date) -> Result<(Workbook, Formats), XlsxError>
 /// `unfilled` (unfilled.csv's columns), `summary` (the KPIs) and `units` (one row per unit:
 /// cadres received and sent, posts filled and left empty).
 pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let (mut wb, f) = workbook(plan.plan_date)?;
+    let (mut wb, f) = workbook(plan.plan_date, lang)?;
     // The plan.
     let mut header = super::assignment_columns();
     header.push("start_date");
@@ -184,17 +252,32 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 Cell::text(&a.unit_id),
                 Cell::text(&a.unit_name),
                 a.from_unit.as_ref().map_or(Cell::Empty, Cell::text),
-                Cell::Bool(a.pinned),
-                Cell::Bool(a.extra_seat),
+                yes_no(lang, a.pinned),
+                yes_no(lang, a.extra_seat),
             ];
             row.extend(a.terms.named().map(|(_, x)| Cell::Num(x)));
             row.push(Cell::Num(a.score));
-            row.push(Cell::text(super::gain_ids(a)));
+            row.push(Cell::text(match lang {
+                Lang::En => super::gain_ids(a),
+                Lang::Vi => a
+                    .training
+                    .iter()
+                    .map(|g| super::explain::gain_words(*g, lang))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            }));
             row.push(Cell::Date(plan.plan_date));
             row
         })
         .collect();
-    sheet(wb.add_worksheet(), "plan", &header, &rows, &f)?;
+    let name = |m: Msg| t(lang, m);
+    sheet(
+        wb.add_worksheet(),
+        name(Msg::XlsxSheetPlan),
+        &header_in(lang, &header),
+        &rows,
+        &f,
+    )?;
     // The posts left empty, with their reasons.
     let rows: Vec<Vec<Cell>> = plan
         .unfilled
@@ -205,8 +288,8 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 Cell::text(&u.post_title),
                 Cell::text(&u.unit_id),
                 Cell::Num(u.empty_seats as f64),
-                Cell::Bool(u.must_fill),
-                Cell::text(u.kind.as_str()),
+                yes_no(lang, u.must_fill),
+                kind_in(lang, u.kind),
                 u.top_rule
                     .map_or(Cell::Empty, |r| Cell::text(r.to_string())),
                 Cell::text(super::findings::finding(lang, &u.reason)),
@@ -215,8 +298,8 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         .collect();
     sheet(
         wb.add_worksheet(),
-        "unfilled",
-        super::UNFILLED_COLUMNS,
+        name(Msg::XlsxSheetUnfilled),
+        &header_in(lang, super::UNFILLED_COLUMNS),
         &rows,
         &f,
     )?;
@@ -260,8 +343,8 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     sheet(
         wb.add_worksheet(),
-        "summary",
-        &["kpi", "label", "value"],
+        name(Msg::XlsxSheetSummary),
+        &header_in(lang, &["kpi", "label", "value"]),
         &rows,
         &f,
     )?;
@@ -309,17 +392,20 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         .collect();
     sheet(
         wb.add_worksheet(),
-        "units",
-        &[
-            "unit_id",
-            "unit_name",
-            "cadres_in",
-            "cadres_out",
-            "posts_filled",
-            "posts_unfilled",
-            "empty_seats",
-            "must_fill_empty",
-        ],
+        name(Msg::XlsxSheetUnits),
+        &header_in(
+            lang,
+            &[
+                "unit_id",
+                "unit_name",
+                "cadres_in",
+                "cadres_out",
+                "posts_filled",
+                "posts_unfilled",
+                "empty_seats",
+                "must_fill_empty",
+            ],
+        ),
         &rows,
         &f,
     )?;
@@ -334,7 +420,7 @@ pub fn comparison_xlsx(
     date: crate::domain::Date,
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
-    let (mut wb, f) = workbook(date)?;
+    let (mut wb, f) = workbook(date, lang)?;
     let mut header = vec!["plan", "group", "status"];
     header.extend(cmp.columns.iter().map(|c| c.name));
     header.push("best");

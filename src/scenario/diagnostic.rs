@@ -88,6 +88,7 @@ warning_codes! {
     CENTRAL_NOT_LOCAL = "W2006": CodeW2006;
     MERGED_PROVINCE = "W2007": CodeW2007;
     AMBIGUOUS_DATE = "W2008": CodeW2008;
+    TITLE_ROWS_SKIPPED = "W2009": CodeW2009;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
 }
 
@@ -1014,6 +1015,11 @@ says! {
     SetDateFormatDmy
     YamlDateReadsBothWays
     WriteTheDateIsoOrDeclare
+    CodeW2009
+    RowAboveHeaderSkipped
+    RowsAboveHeaderSkipped
+    HeaderRowReadOnLine
+    NothingToDoIfTitleRows
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use super::text::{DateFormat, parse_date_as};
 use super::yaml::TableRef;
 use super::{Locate, read_failure};
 use crate::domain::MoveKind;
-use crate::domain::{CadreIx, Date, HistoryMove, Replan, Scenario};
+use crate::domain::{CadreIx, Date, HistoryMove, Programme, Replan, Scenario};
 
 const HISTORY_COLUMNS: &[Column] = &[
     ("cadre_id", true),
@@ -30,7 +30,7 @@ const HISTORY: CsvSpec = CsvSpec {
     strict: false,
     exact_width: false,
     missing_code: code::MISSING_COLUMN,
-    aliases: &[],
+    aliases: tables::HISTORY_ALIASES,
 };
 
 /// `sc` with `replan` filled from the history and previous tables of `programme:` (none: as is),
@@ -52,7 +52,9 @@ pub(crate) fn with_replan(
         ..Replan::default()
     };
     if let Some(t) = history {
-        let (history, past, w) = read_history(&t.path, Some((t, loc)), dates, true, &sc)?;
+        let prog = sc.programme.as_ref();
+        let (history, past, w) =
+            read_history(&t.path, Some((t, loc)), dates, true, Some(&sc), prog)?;
         (replan.history, replan.past) = (history, past);
         warnings.extend(w);
         // A rotation before the programme gives the start of the cadre's rotation when
@@ -92,8 +94,15 @@ pub(crate) fn with_replan(
 /// it is 0), every other problem is located and coded as for `programme.history`; the scenario
 /// need not have a `programme:`.
 pub fn read_history_file(path: &Path, sc: &Scenario) -> Result<HistoryFile, LoadError> {
-    read_history(path, None, DateFormat::Auto, false, sc)
-        .map(|(moves, _, warnings)| HistoryFile { moves, warnings })
+    read_history(
+        path,
+        None,
+        DateFormat::Auto,
+        false,
+        Some(sc),
+        sc.programme.as_ref(),
+    )
+    .map(|(moves, _, warnings)| HistoryFile { moves, warnings })
 }
 
 /// A history.csv read for a review: its moves, and its warnings (W1001: read as Windows-1258).
@@ -115,22 +124,45 @@ pub fn is_history_file(path: &Path) -> bool {
         .next()
         .unwrap_or("")
         .split([',', ';', '\t'])
-        .map(|c| c.trim().trim_matches('"').to_lowercase())
+        .map(|c| {
+            let c = c.trim().trim_matches('"');
+            // "Ngày bắt đầu" is `start` too (the Vietnamese headers of history.csv).
+            tables::canonical_column(c, &HISTORY)
+                .unwrap_or(c)
+                .to_lowercase()
+        })
         .collect();
     header.iter().any(|c| c == "start") && !header.iter().any(|c| c == "period")
+}
+
+/// The errors of `programme.history` while the tables have errors (#12: all errors at once):
+/// its header, kinds, dates and the programme's span; the ids, and the rows of the tables' past,
+/// are checked once the tables load.
+pub(crate) fn errors_without_tables(
+    t: &TableRef,
+    dates: DateFormat,
+    loc: &dyn Locate,
+    programme: Option<&Programme>,
+) -> Vec<Diagnostic> {
+    match read_history(&t.path, Some((t, loc)), dates, true, None, programme) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.diagnostics,
+    }
 }
 
 /// A history.csv read: the moves inside the programme, those before it, and the file's warnings.
 type Read = (Vec<HistoryMove>, Vec<HistoryMove>, Vec<Diagnostic>);
 
 /// `within`: the moves of `programme.history`, inside the programme (a move before it is an
-/// error); otherwise any date (a review).
+/// error); otherwise any date (a review). Without the scenario (`sc`: its tables have errors),
+/// only what needs no table is checked.
 fn read_history(
     path: &Path,
     named_by: Option<(&TableRef, &dyn Locate)>,
     dates: DateFormat,
     within: bool,
-    sc: &Scenario,
+    sc: Option<&Scenario>,
+    prog: Option<&Programme>,
 ) -> Result<Read, LoadError> {
     let mut diags = Diags::default();
     let text = super::text::read_table_text(path, &mut diags).map_err(|f| LoadError {
@@ -154,12 +186,11 @@ fn read_history(
     {
         return Err(diags.into_error().unwrap_or_else(empty));
     }
-    let prog = sc.programme.as_ref();
     if within && prog.is_none() {
         return Ok((Vec::new(), Vec::new(), diags.finish()?.0));
     }
-    let cadres = Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str()));
-    let posts = Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str()));
+    let cadres = sc.map(|sc| Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str())));
+    let posts = sc.map(|sc| Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str())));
     let mut out: Vec<HistoryMove> = Vec::new();
     // The rows dated before the programme (`programme.history` only).
     let mut past: Vec<HistoryMove> = Vec::new();
@@ -176,8 +207,10 @@ fn read_history(
         if [&c, &p, &k, &s, &e].iter().all(|x| x.is_empty()) {
             continue;
         }
-        let cadre = cadres.get(&c);
-        if cadre.is_none() {
+        let cadre = cadres.as_ref().and_then(|ids| ids.get(&c));
+        if let Some(cadres) = &cadres
+            && cadre.is_none()
+        {
             let fix = match cadres.suggest(&c) {
                 Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
                 None => Text::say(Say::HistCorrectTheId).arg("table", "cadres.csv"),
@@ -188,8 +221,10 @@ fn read_history(
                     .fix(fix),
             );
         }
-        let post = posts.get(&p);
-        if post.is_none() {
+        let post = posts.as_ref().and_then(|ids| ids.get(&p));
+        if let Some(posts) = &posts
+            && post.is_none()
+        {
             let fix = match posts.suggest(&p) {
                 Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
                 None => Text::say(Say::HistCorrectTheId).arg("table", "posts.csv"),
@@ -273,8 +308,8 @@ fn read_history(
                     .fix(Say::HistCorrectEnd),
             );
         }
-        let (Some(cadre), Some(post), Some(kind), Some(start), Some(period)) =
-            (cadre, post, kind, start, period)
+        let (Some(sc), Some(cadre), Some(post), Some(kind), Some(start), Some(period)) =
+            (sc, cadre, post, kind, start, period)
         else {
             continue;
         };

@@ -333,6 +333,16 @@ pub(crate) fn from_value(
             diags.push(d);
         }
     }
+    // With errors in the tables the scenario is not built: the history's own errors come now,
+    // not only once the tables are right.
+    if diags.len() > 0
+        && let Some(t) = s.programme.as_ref().and_then(|r| r.history.as_ref())
+    {
+        let found = history::errors_without_tables(t, s.date_format, loc, programme.as_ref());
+        for d in found {
+            diags.push(d);
+        }
+    }
     let (warnings, notes) = diags.finish()?;
     if s.deny_warnings {
         deny(&warnings)?;

@@ -23,7 +23,7 @@ const PROGRAMME: CsvSpec = CsvSpec {
     strict: false,
     exact_width: false,
     missing_code: code::PLAN_MISSING_COLUMN,
-    aliases: &[],
+    aliases: tables::PROGRAMME_ALIASES,
 };
 
 /// A programme CSV read: its moves, and its warnings (W1001: read as Windows-1258).

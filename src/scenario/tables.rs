@@ -138,7 +138,32 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("dan_toc_thieu_so", "ethnic_minority"),
 ];
 
-/// Each alias of [`UNIT_ALIASES`], [`POST_ALIASES`] and [`CADRE_ALIASES`] as an office writes it
+/// Vietnamese headers of history.csv (`programme.history`, the executed moves).
+pub(crate) const HISTORY_ALIASES: &[Alias] = &[
+    ("ma_can_bo", "cadre_id"),
+    ("ma_vi_tri", "post_id"),
+    ("loai", "kind"),
+    ("hinh_thuc", "kind"),
+    ("bat_dau", "start"),
+    ("ngay_bat_dau", "start"),
+    ("tu_ngay", "start"),
+    ("ket_thuc", "end"),
+    ("ngay_ket_thuc", "end"),
+    ("den_ngay", "end"),
+];
+
+/// Vietnamese headers of a programme file read back (`programme.previous`, `check`).
+pub(crate) const PROGRAMME_ALIASES: &[Alias] = &[
+    ("ma_can_bo", "cadre_id"),
+    ("ma_vi_tri", "post_id"),
+    ("loai", "kind"),
+    ("hinh_thuc", "kind"),
+    ("ky", "period"),
+    ("giai_doan", "period"),
+];
+
+/// Each alias of [`UNIT_ALIASES`], [`POST_ALIASES`], [`CADRE_ALIASES`], [`HISTORY_ALIASES`] and
+/// [`PROGRAMME_ALIASES`] as an office writes it
 /// (with its diacritics), for a "did you mean" that answers a Vietnamese header in Vietnamese.
 /// A unit test checks that every alias has its words here and that they fold back to it.
 const ALIAS_WORDS: &[Alias] = &[
@@ -197,6 +222,16 @@ const ALIAS_WORDS: &[Alias] = &[
     ("so_nhiem_ky_dung_dau", "Số nhiệm kỳ đứng đầu"),
     ("nguoi_than", "Người thân"),
     ("dan_toc_thieu_so", "Dân tộc thiểu số"),
+    ("loai", "Loại"),
+    ("hinh_thuc", "Hình thức"),
+    ("bat_dau", "Bắt đầu"),
+    ("ngay_bat_dau", "Ngày bắt đầu"),
+    ("tu_ngay", "Từ ngày"),
+    ("ket_thuc", "Kết thúc"),
+    ("ngay_ket_thuc", "Ngày kết thúc"),
+    ("den_ngay", "Đến ngày"),
+    ("ky", "Kỳ"),
+    ("giai_doan", "Giai đoạn"),
 ];
 
 /// The header to suggest for an unknown header cell `col`: the nearest documented id, or — for a
@@ -249,7 +284,7 @@ fn header_shown(header: &[String], sep: Option<u8>) -> String {
 }
 
 /// The documented column a header cell names: itself, or through an alias.
-fn canonical_column(header: &str, spec: &CsvSpec) -> Option<&'static str> {
+pub(crate) fn canonical_column(header: &str, spec: &CsvSpec) -> Option<&'static str> {
     if let Some((n, _)) = spec.columns.iter().find(|(n, _)| *n == header) {
         return Some(n);
     }
@@ -438,15 +473,16 @@ impl LineIndex<'_> {
     }
 }
 
-/// The cell separator of CSV text: `,`, `;` or tab, whichever the first line has most of outside
-/// quotes (a comma when it has none).
+/// The cell separator of CSV text: `,`, `;` or tab, whichever the first line that has any has
+/// most of outside quotes (a comma when no line has any).
 pub(crate) fn detect_separator(text: &str) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for b in text.bytes() {
         match b {
             b'"' => quoted = !quoted,
-            b'\n' | b'\r' if !quoted => break,
+            // A line without any (a title above the header): the next line decides.
+            b'\n' | b'\r' if !quoted && counts != [0; 3] => break,
             b',' if !quoted => counts[0] += 1,
             b';' if !quoted => counts[1] += 1,
             b'\t' if !quoted => counts[2] += 1,
@@ -614,6 +650,53 @@ pub(crate) fn read_csv(
     from_records(file, name, records, spec, Some(sep), 0, diags)
 }
 
+/// How many non-empty rows after the first may be the header when the first is not (a title,
+/// a date, the office's name above it).
+const HEADER_SEARCH_ROWS: usize = 5;
+
+/// Whether a row reads as the header of `spec`'s table: at least two cells (one for a table of
+/// one column) and more than half of its non-empty cells name a column, by id or alias.
+fn reads_as_header(cells: &[String], spec: &CsvSpec) -> bool {
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+    let known = filled
+        .iter()
+        .filter(|c| canonical_column(c, spec).is_some())
+        .count();
+    known >= spec.columns.len().min(2) && known * 2 > filled.len()
+}
+
+/// Rows of a table as read: (line or sheet row, cells).
+type Records = Vec<(usize, Vec<String>)>;
+
+/// The records from the header on, and the non-empty rows above it that were skipped. The header
+/// is the first non-empty row, unless that row does not read as a header and one of the next
+/// [`HEADER_SEARCH_ROWS`] non-empty rows does (an office file's title above the table): then
+/// that one. A file where no such row is found keeps its first row as the header, so a file
+/// without a header, or with a wrong one, is told so as before.
+fn past_title_rows(mut records: Records, spec: &CsvSpec) -> (Records, Records) {
+    let filled = |r: &(usize, Vec<String>)| r.1.iter().any(|c| !c.is_empty());
+    let Some(first) = records.iter().position(filled) else {
+        return (records, Vec::new());
+    };
+    let header = if reads_as_header(&records[first].1, spec) {
+        first
+    } else {
+        match records
+            .iter()
+            .enumerate()
+            .skip(first + 1)
+            .filter(|(_, r)| filled(r))
+            .take(HEADER_SEARCH_ROWS)
+            .find(|(_, r)| reads_as_header(&r.1, spec))
+        {
+            Some((i, _)) => i,
+            None => return (records, Vec::new()),
+        }
+    };
+    let skipped = records.drain(..header).filter(filled).collect();
+    (records, skipped)
+}
+
 /// Checks the header of a table's rows (CSV records or sheet rows, cells normalised) against the
 /// spec and keeps every non-blank row. `None` if there is no header at all.
 pub(crate) fn from_records(
@@ -626,6 +709,7 @@ pub(crate) fn from_records(
     diags: &mut Diags,
 ) -> Option<Csv> {
     let known = spec.columns;
+    let (records, skipped) = past_title_rows(records, spec);
     let mut records = records.into_iter();
     let Some((header_line, header)) = records.next() else {
         let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
@@ -638,6 +722,36 @@ pub(crate) fn from_records(
         );
         return None;
     };
+    if let Some((first, _)) = skipped.first() {
+        let last = header_line.saturating_sub(1).max(*first);
+        let text = skipped
+            .iter()
+            .map(|(_, cells)| {
+                let filled: Vec<&str> = cells
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                filled.join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let found = if *first == last {
+            Text::say(Say::RowAboveHeaderSkipped).arg("first", first)
+        } else {
+            Text::say(Say::RowsAboveHeaderSkipped)
+                .arg("first", first)
+                .arg("last", last)
+        };
+        diags.push(
+            Diagnostic::new(code::TITLE_ROWS_SKIPPED, file)
+                .at(Some(*first), None)
+                .field(name.clone())
+                .found(found.arg("text", quoted(&shorten(&text))))
+                .expected(Text::say(Say::HeaderRowReadOnLine).arg("line", header_line))
+                .fix(Say::NothingToDoIfTitleRows),
+        );
+    }
     let rows: Vec<Row> = records
         .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
         .map(|(line, cells)| Row {
@@ -1960,7 +2074,9 @@ mod tests {
         assert_eq!(detect_separator("id;name;title\r\n1;a;b"), b';');
         assert_eq!(detect_separator("id\tname\n"), b'\t');
         assert_eq!(detect_separator("\"a;b;c\",x\n"), b',');
-        assert_eq!(detect_separator("id\n1;2;3\n"), b',');
+        // A first line without any (a title above the header, #11): the next line decides.
+        assert_eq!(detect_separator("DANH SÁCH\nid;name\n1;a"), b';');
+        assert_eq!(detect_separator("id\nx\n"), b',');
         assert_eq!(detect_separator(""), b',');
     }
 
@@ -1983,7 +2099,31 @@ mod tests {
         assert_eq!(canonical_column("Cấp", &UNITS), Some("tier"));
         assert_eq!(canonical_column("birthdate", &CADRES), None);
         // Every alias names a column of its table.
-        for spec in [&UNITS, &POSTS, &CADRES] {
+        let history = CsvSpec {
+            columns: &[
+                ("cadre_id", true),
+                ("post_id", true),
+                ("kind", true),
+                ("start", true),
+                ("end", false),
+            ],
+            aliases: HISTORY_ALIASES,
+            ..UNITS
+        };
+        let programme = CsvSpec {
+            columns: &[
+                ("cadre_id", true),
+                ("post_id", true),
+                ("kind", true),
+                ("period", true),
+            ],
+            aliases: PROGRAMME_ALIASES,
+            ..UNITS
+        };
+        assert_eq!(canonical_column("Mã cán bộ", &history), Some("cadre_id"));
+        assert_eq!(canonical_column("Ngày bắt đầu", &history), Some("start"));
+        assert_eq!(canonical_column("Kỳ", &programme), Some("period"));
+        for spec in [&UNITS, &POSTS, &CADRES, &history, &programme] {
             for (_, column) in spec.aliases {
                 assert!(spec.columns.iter().any(|(c, _)| c == column), "{column}");
             }
@@ -1996,16 +2136,22 @@ mod tests {
     #[test]
     fn a_misspelt_vietnamese_header_gets_a_vietnamese_suggestion() {
         use crate::domain::Lang;
+        let lists = [
+            UNIT_ALIASES,
+            POST_ALIASES,
+            CADRE_ALIASES,
+            HISTORY_ALIASES,
+            PROGRAMME_ALIASES,
+        ];
         for (_, words) in ALIAS_WORDS {
+            let folded = fold(words).replace('-', "_");
             assert!(
-                [&UNITS, &POSTS, &CADRES]
-                    .iter()
-                    .any(|spec| canonical_column(words, spec).is_some()),
+                lists.iter().any(|l| l.iter().any(|(a, _)| *a == folded)),
                 "{words}"
             );
         }
-        for spec in [&UNITS, &POSTS, &CADRES] {
-            for (alias, _) in spec.aliases {
+        for list in lists {
+            for (alias, _) in list {
                 let words = ALIAS_WORDS.iter().find(|(a, _)| a == alias);
                 let (_, words) = words.unwrap_or_else(|| panic!("{alias} has no words"));
                 assert_eq!(fold(words).replace('-', "_"), *alias);
@@ -2078,5 +2224,47 @@ mod tests {
             .map(|n| crate::report::text(crate::domain::Lang::En, n))
             .collect();
         assert_eq!(notes, vec!["u.csv: cells separated by `;` (semicolon)"]);
+    }
+
+    /// #11: a title (without any separator) and a blank row above the header are skipped with
+    /// W2009; a file without a header, or whose first row is a wrong header, is told so (E2001,
+    /// E2002) as before, with no W2009.
+    fn codes_of(text: &str) -> (Vec<&'static str>, Option<usize>) {
+        let mut diags = Diags::default();
+        let csv = read_csv(
+            Path::new("u.csv"),
+            text,
+            &UNITS,
+            DEFAULT_MAX_TABLE_ROWS,
+            &mut diags,
+        );
+        let header = csv.map(|c| c.header_line);
+        let all = match diags.finish() {
+            Ok((w, _)) => w,
+            Err(e) => e.diagnostics,
+        };
+        (all.iter().map(|d| d.code).collect(), header)
+    }
+
+    #[test]
+    fn a_title_row_is_skipped_but_a_missing_or_wrong_header_is_not() {
+        let data = "U1;Tỉnh A;province;P1;north;2\n";
+        let titled = format!(
+            "DANH SÁCH ĐƠN VỊ\n;;;;;\nMã đơn vị;Tên đơn vị;Cấp;Tỉnh;Vùng;Mức thiếu\n{data}"
+        );
+        assert_eq!(codes_of(&titled), (vec!["W2009"], Some(3)));
+        // No header at all: the data rows never read as one.
+        let (codes, header) = codes_of(&format!("{data}{data}{data}"));
+        assert!(
+            codes.contains(&"E2001") && !codes.contains(&"W2009"),
+            "{codes:?}"
+        );
+        assert_eq!(header, Some(1));
+        // A header with one misspelt column is still the header.
+        let (codes, _) = codes_of(&format!("id;name;tier;province;regoin;shortage\n{data}"));
+        assert!(
+            codes.contains(&"E2002") && !codes.contains(&"W2009"),
+            "{codes:?}"
+        );
     }
 }

@@ -473,6 +473,15 @@ const WARNING_CASES: &[Case] = &[
         "cadres.csv: birth_province",
         "merged into Lào Cai",
     ),
+    // A title row and a blank row above the header (#11): read from line 3, said once.
+    case(
+        "W2009",
+        "cadres.csv",
+        Some(1),
+        None,
+        "cadres.csv",
+        "rows 1–2 above the header were skipped: \"DANH SÁCH CÁN BỘ TRONG QUY HOẠCH",
+    ),
 ];
 
 /// Warnings of the plan reader: `<CODE>/plan.csv`, read against the valid scenario.
@@ -959,4 +968,126 @@ fn missing_and_odd_scenario_paths() {
     let err = scenario::load(&dir.path().join("s.yaml")).unwrap_err();
     assert_eq!(err.codes(), vec!["E1003"]);
     assert_eq!(err.diagnostics.len(), 2);
+}
+
+/// #11: an office file's title above the header, in a CSV file and in every sheet of a workbook,
+/// is one warning per table, and every later message keeps the file's own line (sheet row).
+#[test]
+fn a_title_above_the_header_is_skipped_and_lines_stay_right() {
+    let tmp = tempfile::tempdir().unwrap();
+    let valid = fixtures().join("valid");
+    let read = |t: &str| std::fs::read_to_string(valid.join(format!("{t}.csv"))).unwrap();
+    // CSV: title, blank row, header on line 3; K002's birth date (data row 2) made wrong: line 5.
+    let cadres = format!(
+        "DANH SÁCH CÁN BỘ,,,\n,,,\n{}",
+        read("cadres").replace("1980-11-20", "1980-13-20")
+    );
+    std::fs::write(tmp.path().join("cadres.csv"), cadres).unwrap();
+    for t in ["units", "posts"] {
+        std::fs::write(tmp.path().join(format!("{t}.csv")), read(t)).unwrap();
+    }
+    let yaml = "plan_date: 2027-01-01\ntables:\n  units: units.csv\n  posts: posts.csv\n  cadres: cadres.csv\n";
+    std::fs::write(tmp.path().join("scenario.yaml"), yaml).unwrap();
+    let err = scenario::load(&tmp.path().join("scenario.yaml")).unwrap_err();
+    let d = err
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E2006")
+        .unwrap_or_else(|| panic!("{err}"));
+    assert_eq!((d.line, d.column), (Some(5), Some(4)), "{err}");
+    assert!(
+        !err.codes().contains(&"E2001") && !err.codes().contains(&"E2002"),
+        "{err}"
+    );
+
+    // A workbook: each sheet with a title in A1, a blank row, the header on row 3.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (t, sheet) in [
+        ("units", "Đơn vị"),
+        ("posts", "Vị trí"),
+        ("cadres", "Cán bộ"),
+    ] {
+        let ws = book.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        ws.write_string(0, 0, format!("DANH SÁCH {}", sheet.to_uppercase()))
+            .unwrap();
+        for (r, line) in read(t).lines().enumerate() {
+            let line = if t == "cadres" {
+                line.replace("1980-11-20", "1980-13-20")
+            } else {
+                line.to_string()
+            };
+            for (c, cell) in csv_line(&line).into_iter().enumerate() {
+                ws.write_string(r as u32 + 2, c as u16, cell).unwrap();
+            }
+        }
+    }
+    book.save(tmp.path().join("du-lieu.xlsx")).unwrap();
+    let yaml = "plan_date: 2027-01-01\ntables: du-lieu.xlsx\n";
+    std::fs::write(tmp.path().join("book.yaml"), yaml).unwrap();
+    let err = scenario::load(&tmp.path().join("book.yaml")).unwrap_err();
+    let d = err
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E2006")
+        .unwrap_or_else(|| panic!("{err}"));
+    assert_eq!((d.line, d.column), (Some(5), Some(4)), "{err}");
+    assert_eq!(d.sheet.as_deref(), Some("Cán bộ"), "{err}");
+    assert_eq!(err.codes(), vec!["E2006"], "{err}");
+
+    // Without the wrong date, the workbook loads with one W2009 per sheet, at row 1.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (t, sheet) in [
+        ("units", "Đơn vị"),
+        ("posts", "Vị trí"),
+        ("cadres", "Cán bộ"),
+    ] {
+        let ws = book.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        ws.write_string(0, 0, "DANH SÁCH").unwrap();
+        for (r, line) in read(t).lines().enumerate() {
+            for (c, cell) in csv_line(line).into_iter().enumerate() {
+                ws.write_string(r as u32 + 2, c as u16, cell).unwrap();
+            }
+        }
+    }
+    book.save(tmp.path().join("du-lieu.xlsx")).unwrap();
+    let checked = scenario::load_checked(&tmp.path().join("book.yaml")).unwrap();
+    let titles: Vec<_> = checked
+        .warnings
+        .iter()
+        .filter(|d| d.code == "W2009")
+        .map(|d| (d.sheet.clone().unwrap_or_default(), d.line))
+        .collect();
+    assert_eq!(titles.len(), 3, "{:#?}", checked.warnings);
+    assert!(titles.iter().all(|(_, l)| *l == Some(1)), "{titles:?}");
+}
+
+/// The cells of one CSV line (comma separated, quotes as the csv crate reads them).
+fn csv_line(line: &str) -> Vec<String> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(line.as_bytes());
+    r.records()
+        .next()
+        .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// #12: the history's errors come with the tables' errors, not after them, and history.csv takes
+/// the Vietnamese headers the tables take ("Mã cán bộ", "Ngày kết thúc").
+#[test]
+fn history_errors_come_with_table_errors_and_its_headers_may_be_vietnamese() {
+    let dir = fixtures().join("history-vi");
+    let err = scenario::load(&dir.join("scenario.yaml")).unwrap_err();
+    assert_eq!(err.codes(), vec!["E2008", "E5003"], "{err}");
+    let d = err.diagnostics.iter().find(|d| d.code == "E5003").unwrap();
+    assert_eq!(d.file, dir.join("history.csv"));
+    assert_eq!((d.line, d.column), (Some(3), Some(5)), "{err}");
+    assert_eq!(d.field, "history.csv: Ngày kết thúc [end]");
+    // With the valid tables, the same error alone, at the same place; no E2001 for the headers.
+    let err = scenario::load(&dir.join("valid.yaml")).unwrap_err();
+    assert_eq!(err.codes(), vec!["E5003"], "{err}");
+    let again = &err.diagnostics[0];
+    assert_eq!((again.line, again.column), (d.line, d.column));
 }

@@ -32,18 +32,86 @@ fn plan_xlsx_in_vietnamese_words_the_reasons_and_the_status() {
     assert!(!reasons.is_empty(), "the province leaves posts empty");
     assert!(reasons[0].contains("cán bộ"), "{}", reasons[0]);
     let mut book = open_workbook_auto(out.join("plan.xlsx")).unwrap();
-    let sheet = book.worksheet_range("unfilled").unwrap();
+    // #15: plan.xlsx is for people: Vietnamese sheet names, headers and yes/no cells under vi.
+    assert_eq!(
+        book.sheet_names(),
+        vec!["Phương án", "Chưa bố trí", "Tổng hợp", "Đơn vị"]
+    );
+    let sheet = book.worksheet_range("Chưa bố trí").unwrap();
     let rows: Vec<Vec<Data>> = sheet.rows().map(|r| r.to_vec()).collect();
-    assert_eq!(rows[0][7], Data::String("reason".into()));
+    assert_eq!(rows[0][0], Data::String("Mã vị trí".into()));
+    assert_eq!(rows[0][4], Data::String("Bắt buộc bố trí".into()));
+    assert_eq!(rows[0][7], Data::String("Lý do".into()));
+    for r in &rows[1..] {
+        assert!(
+            matches!(&r[4], Data::String(s) if s == "Có" || s == "Không"),
+            "{:?}",
+            r[4]
+        );
+        let kind = r[5].to_string();
+        assert!(
+            !kind.contains('_') && kind.contains(' '),
+            "kind in words: {kind}"
+        );
+    }
     let cells: Vec<String> = rows[1..].iter().map(|r| r[7].to_string()).collect();
     assert_eq!(cells, reasons, "the sheet's reasons are unfilled.csv's");
-    let summary = book.worksheet_range("summary").unwrap();
+    let plan = book.worksheet_range("Phương án").unwrap();
+    let rows: Vec<Vec<Data>> = plan.rows().map(|r| r.to_vec()).collect();
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(&header[..3], &["Mã cán bộ", "Họ và tên", "Mã vị trí"]);
+    assert_eq!(header.last().unwrap(), "Ngày bắt đầu luân chuyển");
+    assert!(header.iter().all(|h| !h.contains('_')), "{header:?}");
+    let pinned = header.iter().position(|h| h == "Được chỉ định").unwrap();
+    for r in &rows[1..] {
+        assert!(matches!(&r[pinned], Data::String(s) if s == "Có" || s == "Không"));
+        assert!(
+            matches!(r.last().unwrap(), Data::DateTime(d) if d.is_datetime()),
+            "the start is a date: {:?}",
+            r.last()
+        );
+    }
+    let summary = book.worksheet_range("Tổng hợp").unwrap();
+    let head: Vec<String> = summary
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(head, ["Mã chỉ tiêu", "Chỉ tiêu", "Giá trị"]);
     let status = summary
         .rows()
         .find(|r| r[0] == Data::String("status".into()))
         .map(|r| r[2].to_string())
         .unwrap();
     assert_eq!(status, "tối ưu");
+    let plan_date = summary
+        .rows()
+        .find(|r| r[0] == Data::String("plan_date".into()))
+        .map(|r| r[2].clone())
+        .unwrap();
+    assert!(
+        matches!(plan_date, Data::DateTime(d) if d.is_datetime()),
+        "{plan_date:?}"
+    );
+    // The Vietnamese workbook still reads back with `check` (plan.csv keeps its ids).
+    let o = rotaplan()
+        .args(["-q", "check", "scenarios/province/province.yaml"])
+        .arg(out.join("plan.xlsx"))
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let plan_csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    assert!(
+        plan_csv.starts_with("cadre_id,cadre_name,post_id"),
+        "{plan_csv}"
+    );
 }
 
 /// `check --against-optimum` under `--lang vi` words the optimum's status in its sentence.
