@@ -154,6 +154,10 @@ fn read_history(
     {
         return Err(diags.into_error().unwrap_or_else(empty));
     }
+    let history_file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let prog = sc.programme.as_ref();
     if within && prog.is_none() {
         return Ok((Vec::new(), Vec::new(), diags.finish()?.0));
@@ -180,11 +184,11 @@ fn read_history(
         if cadre.is_none() {
             let fix = match cadres.suggest(&c) {
                 Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
-                None => Text::say(Say::HistCorrectTheId).arg("table", "cadres.csv"),
+                None => Text::say(Say::HistCorrectTheId).arg("table", &sc.tables.cadres),
             };
             diags.push(
                 here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
-                    .expected(Text::say(Say::HistIdOfARow).arg("table", "cadres.csv"))
+                    .expected(Text::say(Say::HistIdOfARow).arg("table", &sc.tables.cadres))
                     .fix(fix),
             );
         }
@@ -192,11 +196,11 @@ fn read_history(
         if post.is_none() {
             let fix = match posts.suggest(&p) {
                 Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
-                None => Text::say(Say::HistCorrectTheId).arg("table", "posts.csv"),
+                None => Text::say(Say::HistCorrectTheId).arg("table", &sc.tables.posts),
             };
             diags.push(
                 here(code::PLAN_UNKNOWN_POST, "post_id")
-                    .expected(Text::say(Say::HistIdOfARow).arg("table", "posts.csv"))
+                    .expected(Text::say(Say::HistIdOfARow).arg("table", &sc.tables.posts))
                     .fix(fix),
             );
         }
@@ -301,9 +305,14 @@ fn read_history(
                 .expected(
                     Text::say(Say::HistPastRotation)
                         .arg("end", shown(recorded.rotation_end))
-                        .arg("start", shown(recorded.rotation_start)),
+                        .arg("start", shown(recorded.rotation_start))
+                        .arg("cadres", &sc.tables.cadres),
                 )
-                .fix(Say::HistPastRotationFix),
+                .fix(
+                    Text::say(Say::HistPastRotationFix)
+                        .arg("history", &history_file)
+                        .arg("cadres", &sc.tables.cadres),
+                ),
             );
             continue;
         }
