@@ -167,6 +167,8 @@ pub enum ProgrammeProblem {
         at: PeriodRef,
         kind: crate::programme::MoveKind,
         line: usize,
+        /// The history table's file, as the scenario names it.
+        file: String,
     },
     /// S1 per period: more departures from a unit than the cap.
     Departures {

@@ -58,10 +58,11 @@ pub struct PlanSummary {
     pub breakdown: Breakdown,
     pub assignments: Vec<SummaryAssignment>,
     pub unfilled: Vec<SummaryUnfilled>,
-    /// What the objective was weighed with (a fingerprint of the scenario's weights), when the
-    /// caller knows it: plan.json does not record it, `rotaplan run` does. Objectives are compared
-    /// only between plans with the same fingerprint.
-    #[serde(skip)]
+    /// What the objective was weighed with (a fingerprint of the scenario's weights,
+    /// [`weights_key`]): read from plan.json's `weights` (a plan.json written before the field
+    /// existed, or a hand-made one, has none), or given by the caller (`rotaplan run`, `compare`
+    /// with a scenario). Objectives are compared only between plans with the same fingerprint.
+    #[serde(skip_serializing, deserialize_with = "weights_of")]
     pub weights: Option<String>,
     /// Hard-rule violations the checker found in a hand-made plan: such a plan is listed but
     /// never marked best (it is not a plan the committee may adopt).
@@ -128,6 +129,15 @@ pub struct ColumnInfo {
     pub percent: bool,
     /// Depends on the objective's weights: its best is marked only among plans weighed alike.
     pub weighted: bool,
+}
+
+/// plan.json's `weights` object as its fingerprint; `None` when absent or not weights.
+fn weights_of<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let v = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(
+        v.and_then(|v| serde_json::from_value::<crate::domain::Weights>(v).ok())
+            .map(|w| weights_key(&w)),
+    )
 }
 
 /// The weights fingerprint of a scenario, for [`PlanSummary::weights`].

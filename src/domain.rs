@@ -526,6 +526,8 @@ pub struct TableNames {
     pub units: String,
     pub posts: String,
     pub cadres: String,
+    /// `programme.history`'s file (history.csv by default).
+    pub history: String,
 }
 
 impl Default for TableNames {
@@ -535,6 +537,7 @@ impl Default for TableNames {
             units: "units.csv".into(),
             posts: "posts.csv".into(),
             cadres: "cadres.csv".into(),
+            history: "history.csv".into(),
         }
     }
 }

@@ -35,29 +35,45 @@ fn hex(key: &[u8], text: &str) -> String {
 /// Replace every cadre's id and name by its code; returns the mapping, in the order of the cadres.
 /// Codes are 8 hex digits, longer where two ids would share one.
 pub fn pseudonymise(sc: &mut Scenario, key: &[u8]) -> Vec<Pseudonym> {
-    let full: Vec<String> = sc.cadres.iter().map(|c| hex(key, &c.id)).collect();
-    // The shortest length (from 8) at which no two codes collide.
+    let people: Vec<(String, String)> = sc
+        .cadres
+        .iter()
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    let out = codes(key, &people);
+    // The tables are shared between variants (Arc): this scenario gets its own copy.
+    for (c, p) in std::sync::Arc::make_mut(&mut sc.cadres)
+        .iter_mut()
+        .zip(&out)
+    {
+        c.id = p.code.clone();
+        c.name = p.code.clone();
+    }
+    out
+}
+
+/// The codes of `people` (id, name) under `key`, in their order, as [`pseudonymise`] gives them;
+/// also for the cadres of a scenario that does not load, whose problems must not name them.
+pub fn codes(key: &[u8], people: &[(String, String)]) -> Vec<Pseudonym> {
+    let full: Vec<String> = people.iter().map(|(id, _)| hex(key, id)).collect();
+    // The shortest length (from 8) at which no two codes of distinct ids collide.
+    let ids: BTreeSet<&str> = people.iter().map(|(id, _)| id.as_str()).collect();
     let len = (8..=64)
         .step_by(2)
         .find(|&n| {
             let set: BTreeSet<&str> = full.iter().map(|h| &h[..n]).collect();
-            set.len() == full.len()
+            set.len() == ids.len()
         })
         .unwrap_or(64);
-    let mut out = Vec::with_capacity(sc.cadres.len());
-    // The tables are shared between variants (Arc): this scenario gets its own copy.
-    for (c, h) in std::sync::Arc::make_mut(&mut sc.cadres)
-        .iter_mut()
+    people
+        .iter()
         .zip(&full)
-    {
-        let code = format!("{PREFIX}{}", &h[..len]);
-        out.push(Pseudonym {
-            code: code.clone(),
-            id: std::mem::replace(&mut c.id, code.clone()),
-            name: std::mem::replace(&mut c.name, code),
-        });
-    }
-    out
+        .map(|((id, name), h)| Pseudonym {
+            code: format!("{PREFIX}{}", &h[..len]),
+            id: id.clone(),
+            name: name.clone(),
+        })
+        .collect()
 }
 
 /// `text` (words for the terminal: warnings, notes, log lines) with every cadre's id and name, as

@@ -125,6 +125,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     at: at(h.period, periods),
                     kind: h.kind,
                     line: h.line,
+                    file: sc.tables.history.clone(),
                 },
             ));
         }

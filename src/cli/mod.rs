@@ -232,8 +232,13 @@ pub(crate) fn say(text: &str) {
 
 /// A scenario's diagnostics, all of them, and their count, in `lang`.
 fn say_problems(e: &scenario::LoadError, lang: Lang) {
+    say_problems_masked(e, lang, &|t: &str| t.to_string());
+}
+
+/// [`say_problems`] with `mask` applied to their words (`--pseudonymise`: ids and names replaced).
+fn say_problems_masked(e: &scenario::LoadError, lang: Lang, mask: &dyn Fn(&str) -> String) {
     let summary = report::load_error_summary(lang, e);
-    let text = report::diagnostics_text(lang, &e.diagnostics);
+    let text = mask(&report::diagnostics_text(lang, &e.diagnostics));
     log::say_err_detail(&summary, &format!("{text}\n{summary}\n"));
 }
 

@@ -92,8 +92,29 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         }
         s => s.and_then(Result::ok),
     };
-    // With --pseudonymise the warnings wait for the codes: stderr names no cadre either.
-    let (mut sc, warnings) = match super::load_unwarned(&a.scenario, langs) {
+    // With --pseudonymise the key is needed first, and the warnings wait for the codes: stderr
+    // names no cadre either. A scenario that does not load has its problems masked with the codes
+    // of the cadres its table names.
+    let key = if a.pseudonymise {
+        let Some(key) = a.pseudonym_key.clone().filter(|k| !k.is_empty()) else {
+            refuse(Refusal::PseudonymKey);
+            return Status::Problem;
+        };
+        Some(key)
+    } else {
+        None
+    };
+    let loaded = match &key {
+        None => super::load_unwarned(&a.scenario, langs),
+        Some(key) => rotaplan::scenario::load_checked(&a.scenario).map_err(|e| {
+            let people = rotaplan::scenario::people_named(&a.scenario);
+            let map = rotaplan::pseudonym::codes(key.as_bytes(), &people);
+            let mask = |t: &str| rotaplan::pseudonym::mask(&map, t);
+            super::say_problems_masked(&e, langs.plain(), &mask);
+            Status::Problem
+        }),
+    };
+    let (mut sc, warnings) = match loaded {
         Ok(c) => (c.scenario, c.warnings),
         Err(s) => return s,
     };
@@ -117,11 +138,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     if let Some(n) = a.threads {
         sc.solver.threads = n;
     }
-    let pseudonyms = if a.pseudonymise {
-        let Some(key) = a.pseudonym_key.as_deref().filter(|k| !k.is_empty()) else {
-            refuse(Refusal::PseudonymKey);
-            return Status::Problem;
-        };
+    let pseudonyms = if let Some(key) = &key {
         let map = rotaplan::pseudonym::pseudonymise(&mut sc, key.as_bytes());
         let mask = |t: &str| rotaplan::pseudonym::mask(&map, t);
         if let Err(s) = super::say_warnings_masked(&warnings, a.deny_warnings, langs.of(&sc), &mask)

@@ -22,6 +22,9 @@ pub struct Plan {
     pub rule_set: String,
     pub solver: SolverReport,
     pub objective: ObjectiveBreakdown,
+    /// The weights the objective was weighed with (the scenario's `weights:`): `rotaplan compare`
+    /// compares objectives only between plans weighed alike.
+    pub weights: crate::domain::Weights,
     pub kpis: Kpis,
     /// Posts by shortage level and moves between tiers and regions: what the batch charts draw.
     pub breakdown: Breakdown,
@@ -359,6 +362,7 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
             note: out.note.clone(),
         },
         objective,
+        weights: sc.weights.clone(),
         kpis,
         breakdown,
         candidates: CandidateStats {

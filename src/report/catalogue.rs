@@ -305,7 +305,7 @@ catalogue! {
     ProgOverSeats { en: "{at}: {count} on {seats} seat(s): {who}", vi: "{at}: {count} người trên {seats} chỉ tiêu: {who}" }
     OccupantHolder { en: "holder {id}", vi: "người đang giữ {id}" }
     OccupantPresent { en: "the present occupants until {until}", vi: "những người đang đảm nhiệm đến {until}" }
-    ProgHistoryMissing { en: "the {kind} of {at}, executed (history.csv line {line}), is not in the programme", vi: "trường hợp {kind} ở {at} đã thực hiện (history.csv dòng {line}) không có trong chương trình" }
+    ProgHistoryMissing { en: "the {kind} of {at}, executed ({file} line {line}), is not in the programme", vi: "trường hợp {kind} ở {at} đã thực hiện ({file} dòng {line}) không có trong chương trình" }
     KindRotation { en: "rotation", vi: "luân chuyển" }
     KindPlacement { en: "placement", vi: "bố trí sau luân chuyển" }
     // re-planning: changes from the previous programme (programme.md, changes.csv)
@@ -508,7 +508,7 @@ catalogue! {
     // ---- issue 13: words of report/committee.rs (moved from its LABELS table)
     CommitteeTitle { en: "Cadre rotation plan for the standing committee", vi: "Phương án luân chuyển cán bộ trình Ban Thường vụ" }
     CommitteePlanDate { en: "Plan date", vi: "Ngày lập phương án" }
-    CommitteeRuleSet { en: "Rule set", vi: "Quy định áp dụng" }
+    CommitteeRuleSet { en: "Rule set", vi: "Căn cứ" }
     CommitteeSummary { en: "Summary", vi: "Tổng hợp" }
     CommitteeMoves { en: "Cadres rotated", vi: "Số cán bộ luân chuyển" }
     CommitteePostsFilled { en: "Posts filled", vi: "Số vị trí được bố trí" }
@@ -538,7 +538,7 @@ catalogue! {
     CommitteeMovesSection { en: "Rotations by receiving unit", vi: "Danh sách luân chuyển theo đơn vị đến" }
     CommitteeReceiving { en: "Receiving unit", vi: "Đơn vị đến" }
     CommitteeSending { en: "from", vi: "từ" }
-    CommitteeNoUnit { en: "no current unit", vi: "chưa có đơn vị" }
+    CommitteeNoUnit { en: "no current unit", vi: "chưa có đơn vị công tác" }
     CommitteeCadre { en: "Cadre", vi: "Cán bộ" }
     CommitteeFromTo { en: "From → to", vi: "Từ → đến" }
     CommitteeTerm { en: "Rotation term", vi: "Thời gian luân chuyển" }
@@ -1000,6 +1000,20 @@ catalogue! {
     HelpDefault { en: "[default: {value}]", vi: "[mặc định: {value}]" }
     HelpPossibleValues { en: "[possible values: {values}]", vi: "[giá trị: {values}]" }
     HelpEnv { en: "[env: {var}]", vi: "[biến môi trường: {var}]" }
+    // ---- issue 13 (vi remainder): the committee's pages as a Vietnamese office tables them
+    CommitteeFromNoUnit { en: "Cadres without a current unit", vi: "Cán bộ chưa có đơn vị công tác" }
+    CommitteeConsideredHow { en: "Who else was considered for each post is not listed: make the plan with `--runner-ups 3` to list the next best candidates of every post and what choosing them would cost.", vi: "Chưa liệt kê các cán bộ khác đã được xem xét cho từng vị trí: lập phương án với `--runner-ups 3` để liệt kê các ứng viên xếp sau của mỗi vị trí và thiệt hại nếu chọn họ." }
+    RuleSetQd65 { en: "Regulation 65-QĐ/TW (2022) on cadre rotation", vi: "Quy định 65-QĐ/TW (2022) về luân chuyển cán bộ" }
+    PgTitleWords { en: "programme", vi: "chương trình luân chuyển" }
+}
+
+/// A rule set's name for people: the built-in rule sets by their regulation, any other by the name
+/// the scenario gives it.
+pub fn rule_set_name(lang: Lang, id: &str) -> String {
+    match id {
+        "qd65-2022" => t(lang, Msg::RuleSetQd65).to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// A rule's title for people.
@@ -1320,8 +1334,8 @@ diagnostic_words! {
     HistFillStart { en: "fill in `start`", vi: "điền ngày vào cột `start`" }
     HistInsideProgramme { en: "a date inside the programme, {start} to {end}", vi: "một ngày trong thời gian của chương trình, từ {start} đến {end}" }
     HistAfterProgramme { en: "a move after the programme's end cannot have been made yet; correct the date or remove the row", vi: "một lượt ghi sau ngày kết thúc chương trình thì chưa thể đã diễn ra; sửa ngày hoặc xóa dòng này" }
-    HistPastRotation { en: "a rotation made before the programme is the cadre's rotation recorded in cadres.csv: end {end} (rotation_end), start {start} (rotation_start)", vi: "trường hợp luân chuyển trước chương trình phải là đợt luân chuyển của cán bộ đã ghi trong cadres.csv: kết thúc {end} (rotation_end), bắt đầu {start} (rotation_start)" }
-    HistPastRotationFix { en: "write the same dates in history.csv and cadres.csv (rotation_end, rotation_start), or remove the row", vi: "ghi cùng ngày trong history.csv và cadres.csv (rotation_end, rotation_start), hoặc xóa dòng này" }
+    HistPastRotation { en: "a rotation made before the programme is the cadre's rotation recorded in {cadres}: end {end} (rotation_end), start {start} (rotation_start)", vi: "trường hợp luân chuyển trước chương trình phải là đợt luân chuyển của cán bộ đã ghi trong {cadres}: kết thúc {end} (rotation_end), bắt đầu {start} (rotation_start)" }
+    HistPastRotationFix { en: "write the same dates in {history} and {cadres} (rotation_end, rotation_start), or remove the row", vi: "ghi cùng ngày trong {history} và {cadres} (rotation_end, rotation_start), hoặc xóa dòng này" }
     HistAfterStart { en: "a date after the start {start}", vi: "một ngày sau ngày bắt đầu {start}" }
     HistCorrectEnd { en: "correct the end date, or leave it empty", vi: "sửa ngày kết thúc, hoặc để trống" }
     HistOnePerCadre { en: "one {kind} per cadre (line {line} has one for {cadre})", vi: "mỗi cán bộ một lần {kind} (dòng {line} đã có cho {cadre})" }
@@ -1452,7 +1466,7 @@ diagnostic_words! {
     EmptyTheCellOrWrite { en: "empty the cell (or write true) so that H8 applies; keep false only if the post is an exception on purpose", vi: "để trống ô (hoặc ghi true) để áp dụng H8; chỉ giữ false nếu vị trí được cố ý đặt ngoại lệ" }
     TrueForAPostOf { en: "true, for a post of a central unit (no province), {v1}", vi: "true, với một vị trí của đơn vị trung ương (không thuộc tỉnh), {v1}" }
     FalseOrAnEmptyCell { en: "false or an empty cell: H8 never applies to a post of a central unit, and H2 keeps its ordinary threshold there", vi: "false hoặc ô trống: H8 không áp dụng cho vị trí của đơn vị trung ương, và H2 giữ ngưỡng thông thường ở đó" }
-    EmptyTheCellOrGive { en: "empty the cell, or give the post's unit its province in units.csv if it is a local unit", vi: "để trống ô, hoặc ghi tỉnh cho đơn vị của vị trí trong units.csv nếu đó là đơn vị địa phương" }
+    EmptyTheCellOrGive { en: "empty the cell, or give the post's unit its province in {units} if it is a local unit", vi: "để trống ô, hoặc ghi tỉnh cho đơn vị của vị trí trong {units} nếu đó là đơn vị địa phương" }
     TheIdOfAProvince { en: "the id of a province: one of {units}'s provinces or of Vietnam's (docs/scenario-format.md)", vi: "mã của một tỉnh: một trong các tỉnh của {units} hoặc của Việt Nam (docs/scenario-format.md)" }
     DidYouMeanItIs { en: "did you mean {id}? it is read as {id}; write the id to silence this warning", vi: "có phải là {id}? giá trị được đọc là {id}; ghi mã để không còn cảnh báo này" }
     TheIdOfAProvince2 { en: "the id of a province: one of {units}'s provinces or of Vietnam's 34 (since 1 Jul 2025) or 63 (before)", vi: "mã của một tỉnh: một trong các tỉnh của {units} hoặc của 34 tỉnh, thành phố của Việt Nam (từ 1/7/2025) hoặc 63 tỉnh, thành phố (trước đó)" }

@@ -88,6 +88,19 @@ pub(crate) fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Text with `…` spans as `<code>` (a command to type).
+fn code_spans(s: &str) -> String {
+    let mut out = String::new();
+    for (k, part) in s.split('`').enumerate() {
+        if k % 2 == 1 {
+            let _ = write!(out, "<code>{part}</code>");
+        } else {
+            out += part;
+        }
+    }
+    out
+}
+
 /// A date as the reader of `lang` writes it ([`super::date_in`]).
 fn date(lang: Lang, d: Date) -> String {
     super::date_in(lang, d)
@@ -187,6 +200,10 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 table.figures { width: auto; min-width: 50%; }
 table.moves col.c1 { width: 18%; } table.moves col.c2 { width: 28%; }
 table.moves col.c3 { width: 15%; } table.moves col.c4 { width: 22%; } table.moves col.c5 { width: 17%; }
+table.moves4 col.c1 { width: 21%; } table.moves4 col.c2 { width: 33%; }
+table.moves4 col.c3 { width: 17%; } table.moves4 col.c4 { width: 29%; }
+tr.from th { background: #f6f6f6; font-weight: 600; }
+p.note { font-size: 9pt; color: #444; margin: 0 0 3mm; }
 span.d { white-space: nowrap; }
 h2.moves { break-before: page; page-break-before: always; }
 ul.empty li { margin: 0 0 1mm; }
@@ -207,7 +224,7 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         label(lang, "plan_date"),
         date(lang, plan.plan_date),
         label(lang, "rule_set"),
-        esc(&plan.rule_set)
+        esc(&super::catalogue::rule_set_name(lang, &plan.rule_set))
     );
     // Without a plan: say so first, why (the solver's status) and what to relax; no figures, no
     // tables of moves and no claim that moves passed the check.
@@ -415,37 +432,61 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         sc.rules.min_rotation_months,
         label(lang, "months")
     );
+    // Who else was considered: the runner-ups of `--runner-ups`; without them the column is left
+    // out and a line says how to have it.
+    let considered = !plan.runner_ups.posts.is_empty();
     if has_plan {
         let _ = writeln!(
             b,
             "<h2 class=\"moves\">{}</h2>",
             label(lang, "moves_section")
         );
+        if !considered && !plan.assignments.is_empty() {
+            let _ = writeln!(
+                b,
+                "<p class=\"note\">{}</p>",
+                code_spans(&esc(t(lang, Msg::CommitteeConsideredHow)))
+            );
+        }
     }
+    let (class, cols) = if considered {
+        ("moves", 5)
+    } else {
+        ("moves moves4", 4)
+    };
+    // One table per receiving unit; the sending units are rows heading their moves.
     for (to, senders) in &by_unit {
         let unit = sc.unit(*to);
         let _ = write!(
             b,
-            "<section class=\"unit\">\n<h3>{}: {}</h3>\n",
+            "<section class=\"unit\">\n<h3>{}: {}</h3>\n<table class=\"{class}\"><colgroup>",
             label(lang, "receiving"),
             esc(&unit.name)
         );
+        for k in 1..=cols {
+            let _ = write!(b, "<col class=\"c{k}\">");
+        }
+        let _ = write!(
+            b,
+            "</colgroup>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
+            label(lang, "cadre"),
+            label(lang, "from_to"),
+            label(lang, "term"),
+            label(lang, "reason"),
+        );
+        if considered {
+            let _ = write!(b, "<th>{}</th>", label(lang, "considered"));
+        }
+        b += "</tr></thead><tbody>\n";
         for ((_, from), moves) in senders {
             let from_name = if *from == u32::MAX {
-                label(lang, "no_unit").to_string()
+                t(lang, Msg::CommitteeFromNoUnit).to_string()
             } else {
-                esc(&sc.unit(*from).name)
+                format!("{} {}", label(lang, "sending"), esc(&sc.unit(*from).name))
             };
-            let _ = write!(
+            let _ = writeln!(
                 b,
-                "<h4>{} {from_name}</h4>\n<table class=\"moves\"><colgroup><col class=\"c1\"><col class=\"c2\"><col class=\"c3\"><col class=\"c4\"><col class=\"c5\"></colgroup>\n\
-                 <thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
-                label(lang, "sending"),
-                label(lang, "cadre"),
-                label(lang, "from_to"),
-                label(lang, "term"),
-                label(lang, "reason"),
-                label(lang, "considered"),
+                "<tr class=\"from\"><th colspan=\"{cols}\">{from_name}</th></tr>"
             );
             for a in moves {
                 let cadre = sc.cadre(a.cadre);
@@ -458,25 +499,28 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
                     (Some(u), None) => esc(&sc.unit(u).name),
                     _ => label(lang, "no_unit").into(),
                 };
-                let others = runner_ups
-                    .get(a.post_id.as_str())
-                    .filter(|v| !v.is_empty())
-                    .map_or("—".to_string(), |v| {
-                        v.iter().map(|n| esc(n)).collect::<Vec<_>>().join(", ")
-                    });
-                let _ = writeln!(
+                let _ = write!(
                     b,
-                    "<tr><td>{}<br><small>{}</small></td><td>{from_post} → <strong>{}</strong> <small>({})</small></td><td>{term}</td><td>{}</td><td>{others}</td></tr>",
+                    "<tr><td>{}<br><small>{}</small></td><td>{from_post} → <strong>{}</strong> <small>({})</small></td><td>{term}</td><td>{}</td>",
                     esc(&a.cadre_name),
                     esc(&a.cadre_id),
                     esc(&a.post_title),
                     esc(&a.post_id),
                     esc(&reasons(lang, sc, a)),
                 );
+                if considered {
+                    let others = runner_ups
+                        .get(a.post_id.as_str())
+                        .filter(|v| !v.is_empty())
+                        .map_or("—".to_string(), |v| {
+                            v.iter().map(|n| esc(n)).collect::<Vec<_>>().join(", ")
+                        });
+                    let _ = write!(b, "<td>{others}</td>");
+                }
+                b += "</tr>\n";
             }
-            b += "</tbody></table>\n";
         }
-        b += "</section>\n";
+        b += "</tbody></table>\n</section>\n";
     }
     let footer = if has_plan {
         label(lang, "footer")

@@ -17,9 +17,9 @@ svg { max-width: 100%; height: auto; }
 figure { margin: 0 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 svg.timeline { display: block; }
 td.n { text-align: right; white-space: nowrap; }
-table.pmoves th:nth-child(1) { width: 7%; } table.pmoves th:nth-child(2) { width: 13%; }
+table.pmoves th:nth-child(1) { width: 6%; } table.pmoves th:nth-child(2) { width: 15%; }
 table.pmoves th:nth-child(3) { width: 14%; } table.pmoves th:nth-child(4) { width: 22%; }
-table.pmoves th:nth-child(5) { width: 24%; } table.pmoves th:nth-child(6) { width: 20%; }
+table.pmoves th:nth-child(5) { width: 23%; } table.pmoves th:nth-child(6) { width: 20%; }
 ";
 
 fn page(lang: Lang, title: &str, body: &str) -> String {
@@ -250,10 +250,21 @@ pub fn review_html(sc: &Scenario, r: &Review, source: &str, lang: Lang) -> Strin
     page(lang, &title, &b)
 }
 
+/// programme.html's title: "Programme: {scenario}", or the scenario's name alone when it already
+/// says it is a programme ("Tỉnh Lâm Sơn — chương trình luân chuyển 2027–2031"), not to say it twice.
+fn programme_title(sc: &Scenario, lang: Lang) -> String {
+    let words = t(lang, Msg::PgTitleWords).to_lowercase();
+    if sc.name.to_lowercase().contains(&words) {
+        sc.name.clone()
+    } else {
+        fill(lang, Msg::PgTitle, &[("scenario", &sc.name)])
+    }
+}
+
 /// programme.html: the programme's timeline (the same drawing as timeline.svg) and its moves by
 /// period, in `lang`.
 pub fn programme_html(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
-    let title = fill(lang, Msg::PgTitle, &[("scenario", &sc.name)]);
+    let title = programme_title(sc, lang);
     let rotations = plan
         .moves
         .iter()
@@ -302,7 +313,7 @@ pub fn programme_html(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String
             b,
             "<tr><td>{}</td><td><span class=\"d\">{}</span></td><td>{}</td><td>{} {}</td><td>{} {}</td><td>{}</td></tr>",
             row.period + 1,
-            row.start,
+            super::date_in(lang, row.start),
             esc(kind),
             esc(&row.cadre_id),
             esc(&row.cadre_name),

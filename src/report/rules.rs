@@ -486,13 +486,19 @@ fn programme_problem(lang: Lang, p: &ProgrammeProblem) -> String {
                 ("rotation", &period(lang, rotation)),
             ],
         ),
-        P::HistoryMissing { at, kind, line } => fill(
+        P::HistoryMissing {
+            at,
+            kind,
+            line,
+            file,
+        } => fill(
             lang,
             Msg::ProgHistoryMissing,
             &[
                 ("kind", &kind_words(lang, *kind)),
                 ("at", &period(lang, at)),
                 ("line", line),
+                ("file", file),
             ],
         ),
         P::SeveralMoves { at, moves } => fill(

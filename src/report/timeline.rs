@@ -18,12 +18,20 @@ use std::fmt::Write as _;
 pub const WIDTH: u32 = 700;
 const LABEL_W: u32 = 150;
 const HEAD_H: u32 = 46;
-const CHIP_H: u32 = 14;
+/// A line of a chip's text, and the gap between two chips.
+const CHIP_LINE_H: u32 = 10;
+const CHIP_GAP: u32 = 3;
+/// Lines of a chip at most: a Vietnamese full name with the cadre's id takes two in a column of
+/// five periods; a name longer than three lines ends in "…" (its `<title>` has it whole).
+const CHIP_LINES: usize = 3;
 const LANE_PAD: u32 = 4;
-const LEGEND_H: u32 = 46;
+const LEGEND_H: u32 = 58;
 /// Characters of a unit's name on one line of its lane label, and lines at most.
 const NAME_CHARS: usize = 22;
-const NAME_LINES: usize = 2;
+const NAME_LINES: usize = 3;
+/// The average width of a character of the chips' 9 px text, in tenths of a pixel (DejaVu Sans,
+/// Noto Sans: about 0.55 em).
+const CHIP_CHAR_W10: u32 = 54;
 
 /// What a chip in a cell says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -200,14 +208,20 @@ fn cut(s: &str, max: usize) -> String {
     }
 }
 
-/// A unit's name in at most [`NAME_LINES`] lines of [`NAME_CHARS`], broken between words (a
-/// word longer than a line is cut), the last line ending in "…" when the name does not fit.
+/// A unit's name in at most [`NAME_LINES`] lines of [`NAME_CHARS`] ([`wrap_to`]).
 fn wrap(name: &str) -> Vec<String> {
+    wrap_to(name, NAME_CHARS, NAME_LINES)
+}
+
+/// `name` in at most `max_lines` lines of `chars`, broken between words (a word longer than a
+/// line is cut), the last line ending in "…" when the name does not fit.
+fn wrap_to(name: &str, chars: usize, max_lines: usize) -> Vec<String> {
+    let chars = chars.max(2);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in name.split_whitespace() {
         let len = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if !line.is_empty() && len > NAME_CHARS {
+        if !line.is_empty() && len > chars {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
@@ -218,20 +232,41 @@ fn wrap(name: &str) -> Vec<String> {
     if !line.is_empty() {
         lines.push(line);
     }
-    let cut_off = lines.len() > NAME_LINES;
-    lines.truncate(NAME_LINES);
+    let cut_off = lines.len() > max_lines;
+    lines.truncate(max_lines);
     let n = lines.len();
     for (k, l) in lines.iter_mut().enumerate() {
         if k + 1 == n && cut_off {
-            *l = cut(&format!("{l} …"), NAME_CHARS);
+            *l = cut(&format!("{l} …"), chars);
             if !l.ends_with('…') {
                 l.push('…');
             }
         } else {
-            *l = cut(l, NAME_CHARS);
+            *l = cut(l, chars);
         }
     }
     lines
+}
+
+/// The lines of a chip's text: the mark, the cadre's id and full name, wrapped to the chip's
+/// width `w` (px).
+fn chip_lines(sc: &Scenario, chip: &Chip, w: u32) -> Vec<String> {
+    let mark = match chip.event {
+        Event::RotationIn | Event::PlacementIn => "→",
+        Event::RotationOut | Event::RotationEnds => "←",
+    };
+    let cadre = sc.cadre(chip.cadre);
+    let chars = (w.saturating_sub(6) * 10 / CHIP_CHAR_W10) as usize;
+    wrap_to(
+        &format!("{mark} {} {}", cadre.id, cadre.name),
+        chars,
+        CHIP_LINES,
+    )
+}
+
+/// The height of a chip of `lines` lines, the gap below it included.
+fn chip_h(lines: usize) -> u32 {
+    CHIP_LINE_H * lines.max(1) as u32 + 2 + CHIP_GAP
 }
 
 /// timeline.svg of a programme, its labels in `lang`.
@@ -241,12 +276,27 @@ pub fn timeline_svg(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
     let col_w = (WIDTH - LABEL_W) / n_t;
     let mut units: Vec<UnitIx> = cells.keys().map(|k| k.0).collect();
     units.dedup();
+    let chip_w = col_w.saturating_sub(6);
+    let lines: BTreeMap<(UnitIx, usize), Vec<Vec<String>>> = cells
+        .iter()
+        .map(|(k, chips)| {
+            (
+                *k,
+                chips.iter().map(|c| chip_lines(sc, c, chip_w)).collect(),
+            )
+        })
+        .collect();
     let lane_h = |u: UnitIx| {
         let most = (0..n_t as usize)
-            .map(|k| cells.get(&(u, k)).map_or(0, Vec::len))
+            .map(|k| {
+                lines
+                    .get(&(u, k))
+                    .map_or(0, |v| v.iter().map(|l| chip_h(l.len())).sum::<u32>())
+            })
             .max()
-            .unwrap_or(0) as u32;
-        (most * CHIP_H).max(NAME_LINES as u32 * 12 + 4) + 2 * LANE_PAD
+            .unwrap_or(0);
+        let label = wrap(&sc.unit(u).name).len().max(1) as u32 * 12 + 4;
+        most.max(label) + 2 * LANE_PAD
     };
     let body_h: u32 = units.iter().map(|&u| lane_h(u)).sum::<u32>().max(20);
     let height = HEAD_H + body_h + LEGEND_H;
@@ -279,7 +329,7 @@ pub fn timeline_svg(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
             esc(&fill(lang, Msg::TlPeriod, &[("n", &(k + 1))])),
             x + 4,
             HEAD_H - 10,
-            d,
+            super::date_in(lang, *d),
             HEAD_H + body_h
         );
     }
@@ -307,32 +357,29 @@ pub fn timeline_svg(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
         s.push_str("</g>\n");
         for k in 0..n_t as usize {
             let x = LABEL_W + col_w * k as u32 + 3;
-            let w = col_w.saturating_sub(6);
+            let w = chip_w;
+            let texts = lines.get(&(u, k));
+            let mut cy = y + LANE_PAD;
             for (j, chip) in cells.get(&(u, k)).map_or(&[][..], |v| v).iter().enumerate() {
-                let cy = y + LANE_PAD + CHIP_H * j as u32;
+                let text = texts.and_then(|t| t.get(j)).map_or(&[][..], |v| &v[..]);
                 let (fill_c, stroke, ink) = chip.event.colours();
-                let mark = match chip.event {
-                    Event::RotationIn | Event::PlacementIn => "→",
-                    Event::RotationOut | Event::RotationEnds => "←",
-                };
-                let text = cut(
-                    &format!(
-                        "{mark} {} {}",
-                        sc.cadre(chip.cadre).id,
-                        sc.cadre(chip.cadre).name
-                    ),
-                    (w as usize).saturating_sub(4) / 6,
-                );
-                let _ = writeln!(
+                let _ = write!(
                     s,
-                    "<g class=\"chip\"><title>{}</title><rect x=\"{x}\" y=\"{cy}\" width=\"{w}\" height=\"{}\" rx=\"2\" fill=\"{fill_c}\" stroke=\"{stroke}\" stroke-width=\"1\"/>\
-                     <text x=\"{}\" y=\"{}\" font-size=\"9\" fill=\"{ink}\">{}</text></g>",
+                    "<g class=\"chip\"><title>{}</title><rect x=\"{x}\" y=\"{cy}\" width=\"{w}\" height=\"{}\" rx=\"2\" fill=\"{fill_c}\" stroke=\"{stroke}\" stroke-width=\"1\"/>",
                     esc(&chip.title),
-                    CHIP_H - 2,
-                    x + 3,
-                    cy + 9,
-                    esc(&text)
+                    chip_h(text.len()) - CHIP_GAP,
                 );
+                for (i, line) in text.iter().enumerate() {
+                    let _ = write!(
+                        s,
+                        "<text x=\"{}\" y=\"{}\" font-size=\"9\" fill=\"{ink}\">{}</text>",
+                        x + 3,
+                        cy + 9 + CHIP_LINE_H * i as u32,
+                        esc(line)
+                    );
+                }
+                s.push_str("</g>\n");
+                cy += chip_h(text.len());
             }
         }
         y += h;
@@ -363,7 +410,7 @@ pub fn timeline_svg(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
     let _ = writeln!(
         s,
         "<text x=\"4\" y=\"{}\" font-size=\"9\" fill=\"#555\">{}</text>",
-        ly + 32,
+        ly + 44,
         esc(t(lang, Msg::TlHover))
     );
     s.push_str("</svg>\n");
@@ -375,19 +422,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_names_wrap_on_two_lines_and_end_in_an_ellipsis() {
+    fn long_names_wrap_on_three_lines_and_end_in_an_ellipsis() {
         assert_eq!(wrap("Bộ Tài chính"), vec!["Bộ Tài chính"]);
         let long = "Ban Tuyên giáo và Dân vận Tỉnh ủy Lâm Sơn và các cơ quan tham mưu";
-        let lines = wrap(long);
-        assert_eq!(lines.len(), 2);
+        let lines = wrap(&format!("{long} và các đơn vị sự nghiệp trực thuộc"));
+        assert_eq!(lines.len(), NAME_LINES);
         assert!(
             lines.iter().all(|l| l.chars().count() <= NAME_CHARS),
             "{lines:?}"
         );
-        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(lines[NAME_LINES - 1].ends_with('…'), "{lines:?}");
+        // A unit name of three lines is whole.
+        assert!(!wrap(long).concat().contains('…'), "{:?}", wrap(long));
         // One word longer than a line is cut, not spilled.
         let one = wrap(&"x".repeat(40));
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].chars().count(), NAME_CHARS);
+    }
+
+    /// Issue 13: a Vietnamese full name with its id is whole on a chip of a five-period column.
+    #[test]
+    fn a_vietnamese_full_name_is_whole_on_a_chip_of_five_periods() {
+        let w = (WIDTH - LABEL_W) / 5 - 6;
+        let chars = (w.saturating_sub(6) * 10 / CHIP_CHAR_W10) as usize;
+        let name = "→ C176 Nguyễn Thị Thanh Hương";
+        let lines = wrap_to(name, chars, CHIP_LINES);
+        assert_eq!(lines.join(" "), name, "{lines:?}");
+        assert!(lines.len() <= 2, "{lines:?}");
     }
 }

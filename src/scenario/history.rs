@@ -186,6 +186,12 @@ fn read_history(
     {
         return Err(diags.into_error().unwrap_or_else(empty));
     }
+    let history_file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    // The scenario's own table files, for the messages (the defaults when the tables have errors).
+    let names = sc.map(|sc| sc.tables.clone()).unwrap_or_default();
     if within && prog.is_none() {
         return Ok((Vec::new(), Vec::new(), diags.finish()?.0));
     }
@@ -213,11 +219,11 @@ fn read_history(
         {
             let fix = match cadres.suggest(&c) {
                 Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
-                None => Text::say(Say::HistCorrectTheId).arg("table", "cadres.csv"),
+                None => Text::say(Say::HistCorrectTheId).arg("table", &names.cadres),
             };
             diags.push(
                 here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
-                    .expected(Text::say(Say::HistIdOfARow).arg("table", "cadres.csv"))
+                    .expected(Text::say(Say::HistIdOfARow).arg("table", &names.cadres))
                     .fix(fix),
             );
         }
@@ -227,11 +233,11 @@ fn read_history(
         {
             let fix = match posts.suggest(&p) {
                 Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
-                None => Text::say(Say::HistCorrectTheId).arg("table", "posts.csv"),
+                None => Text::say(Say::HistCorrectTheId).arg("table", &names.posts),
             };
             diags.push(
                 here(code::PLAN_UNKNOWN_POST, "post_id")
-                    .expected(Text::say(Say::HistIdOfARow).arg("table", "posts.csv"))
+                    .expected(Text::say(Say::HistIdOfARow).arg("table", &names.posts))
                     .fix(fix),
             );
         }
@@ -336,9 +342,14 @@ fn read_history(
                 .expected(
                     Text::say(Say::HistPastRotation)
                         .arg("end", shown(recorded.rotation_end))
-                        .arg("start", shown(recorded.rotation_start)),
+                        .arg("start", shown(recorded.rotation_start))
+                        .arg("cadres", &sc.tables.cadres),
                 )
-                .fix(Say::HistPastRotationFix),
+                .fix(
+                    Text::say(Say::HistPastRotationFix)
+                        .arg("history", &history_file)
+                        .arg("cadres", &sc.tables.cadres),
+                ),
             );
             continue;
         }

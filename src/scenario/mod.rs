@@ -22,7 +22,9 @@ mod variants;
 mod xlsx;
 mod yaml;
 
-pub use variants::{DEFAULT_SWEEP_LIMIT, Variant, input_files, load_each, load_variants};
+pub use variants::{
+    DEFAULT_SWEEP_LIMIT, Variant, input_files, load_each, load_variants, people_named,
+};
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -123,6 +125,7 @@ pub fn check_table_bytes(path: &Path, table: TableKind, bytes: &[u8]) -> Vec<Dia
             TableKind::Units => drop(tables::units(&csv, &mut diags)),
             TableKind::Posts => drop(tables::posts(
                 &csv,
+                "units.csv",
                 None,
                 None,
                 &crate::domain::RuleSet::qd65_2022(),
@@ -181,6 +184,25 @@ fn table_name(t: Option<&TableRef>, default: &str) -> String {
     }
 }
 
+/// The (id, name) of every row of the cadres table `value` names, problems or not (see
+/// [`people_named`]); the table's other problems are not reported here.
+pub(crate) fn people_in(value: &Value, loc: &dyn Locate) -> Vec<(String, String)> {
+    let mut diags = Diags::default();
+    let s = yaml::settings(value, Path::new(""), loc, &mut diags);
+    let Some(csv) = s
+        .cadres
+        .as_ref()
+        .and_then(|t| read_table(t, &tables::CADRES, loc, s.max_table_rows, &mut diags))
+    else {
+        return Vec::new();
+    };
+    csv.rows
+        .iter()
+        .map(|r| (csv.text(r, "id"), csv.text(r, "name")))
+        .filter(|(id, name)| !id.is_empty() || !name.is_empty())
+        .collect()
+}
+
 /// Checks and converts a scenario's YAML value; table paths are relative to `base_dir`, and `loc`
 /// tells where each key was written (and which file the scenario is).
 pub(crate) fn from_value(
@@ -212,6 +234,7 @@ pub(crate) fn from_value(
             None => PathBuf::from(format!("{}#{}", t.path.display(), t.table)),
         })
     };
+    let units_file = table_name(s.units.as_ref(), "units.csv");
     let (units, unit_ids) = shared(&cache.units, path_of(&s.units), &mut diags, |d| {
         parse(read(&s.units, &tables::UNITS, d)?, d, |csv, d| {
             tables::units(csv, d)
@@ -223,6 +246,7 @@ pub(crate) fn from_value(
         parse(read(&s.posts, &tables::POSTS, d)?, d, |csv, d| {
             tables::posts(
                 csv,
+                &units_file,
                 unit_ids.as_deref(),
                 units.as_deref().map(|u| &u[..]),
                 &s.rules,
@@ -230,7 +254,6 @@ pub(crate) fn from_value(
             )
         })
     });
-    let units_file = table_name(s.units.as_ref(), "units.csv");
     let posts_file = table_name(s.posts.as_ref(), "posts.csv");
     let cadres_key = path_of(&s.cadres).map(|p| {
         (
@@ -376,6 +399,10 @@ pub(crate) fn from_value(
                     units: table_name(s.units.as_ref(), "units.csv"),
                     posts: table_name(s.posts.as_ref(), "posts.csv"),
                     cadres: table_name(s.cadres.as_ref(), "cadres.csv"),
+                    history: table_name(
+                        s.programme.as_ref().and_then(|r| r.history.as_ref()),
+                        "history.csv",
+                    ),
                 },
             },
         )

@@ -1397,6 +1397,7 @@ fn register_only(csv: &Csv, row: &Row, ids: &mut Ids, ix: usize) {
 
 pub(crate) fn posts(
     csv: &Csv,
+    units_file: &str,
     units: Option<&Ids>,
     unit_rows: Option<&[Unit]>,
     rules: &RuleSet,
@@ -1408,7 +1409,7 @@ pub(crate) fn posts(
     let is_not_local_title =
         |t: &str| not_local_classes.contains(&crate::domain::text::title_class(t));
     each_row(csv, diags, DateFormat::Auto, |c, id, _| {
-        let unit = c.reference("unit", true, "units.csv", units);
+        let unit = c.reference("unit", true, units_file, units);
         let title = c.text("title");
         let rank = c.int("rank", i64::from(i32::MIN), i64::from(i32::MAX), None);
         let sector = c.text("sector");
@@ -1438,7 +1439,7 @@ pub(crate) fn posts(
                 .diag(code::CENTRAL_NOT_LOCAL, "not_local")
                 .found(Text::say(Say::TrueForAPostOf).arg("v1", quoted(&title)))
                 .expected(Say::FalseOrAnEmptyCell)
-                .fix(Say::EmptyTheCellOrGive);
+                .fix(Text::say(Say::EmptyTheCellOrGive).arg("units", units_file));
             c.diags.push(d);
         }
         match (c.ok, unit, role) {
@@ -1693,7 +1694,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         }
         let birth_province = c.province("birth_province", &mut provinces);
         let hometown_province = c.province("hometown_province", &mut provinces);
-        let current_unit = c.reference("current_unit", false, "units.csv", units);
+        let current_unit = c.reference("current_unit", false, refs.units_file, units);
         let current_role = c.choice("current_role", ROLES, false);
         let current_rank = c.int(
             "current_rank",
@@ -1776,7 +1777,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             _ => {}
         }
         let worked_years = worked_years(c, &mut provinces);
-        let head_terms = head_terms(c, units);
+        let head_terms = head_terms(c, units, refs.units_file);
         let relatives: Vec<String> = c
             .raw("relatives")
             .map(|s| split_list(s).into_iter().map(str::to_string).collect())
@@ -1884,7 +1885,7 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
 }
 
 /// `U12:2` → sorted by unit index.
-fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>) -> Vec<(UnitIx, u32)> {
+fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>, units_file: &str) -> Vec<(UnitIx, u32)> {
     const COL: &str = "head_terms";
     const EXPECTED: Say = Say::UnitTermsItems;
     let Some(raw) = c.raw(COL) else {
@@ -1942,7 +1943,7 @@ fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>) -> Vec<(UnitIx, u32)> {
             Some(ix) => out.push((ix, terms)),
             None => {
                 let d =
-                    unknown_reference(c.diag(code::UNKNOWN_REFERENCE, COL), unit, "units.csv", ids)
+                    unknown_reference(c.diag(code::UNKNOWN_REFERENCE, COL), unit, units_file, ids)
                         .found(
                             Text::say(Say::TheUnit)
                                 .arg("v1", quoted(raw))
@@ -1994,7 +1995,7 @@ fn resolve_relatives(
                     let d = unknown_reference_except(
                         c.diag(code::UNKNOWN_REFERENCE, "relatives"),
                         rel,
-                        "cadres.csv",
+                        &csv.name,
                         &out.ids,
                         Some(own),
                     )

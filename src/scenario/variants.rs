@@ -404,6 +404,17 @@ pub(crate) fn load_base(path: &Path) -> Result<Checked, LoadError> {
     convert(&read.value, &read.text, &TableCache::default())
 }
 
+/// The cadres' ids and names as the scenario's cadres table writes them, read as far as the table
+/// reads whatever else is wrong with the scenario: what `--pseudonymise` hides in the problems of a
+/// scenario that does not load. Empty when the scenario file or the table cannot be read at all.
+pub fn people_named(path: &Path) -> Vec<(String, String)> {
+    let Ok(mut read) = resolve(path, &mut Vec::new(), None, &mut None) else {
+        return Vec::new();
+    };
+    take_overlays(&mut read.value);
+    super::people_in(&read.value, &read.text)
+}
+
 /// Paths in `value` are already resolved (`absolutize`), so they are taken as they are.
 fn convert(value: &Value, text: &Chained, cache: &TableCache) -> Result<Checked, LoadError> {
     from_value(value, Path::new(""), text, cache)

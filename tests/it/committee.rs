@@ -685,3 +685,227 @@ fn compare_scores_hand_made_plans_against_a_scenario() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--scenario"));
 }
+
+/// A copy of scenarios/tutorial in `dir`, for tests that change a file of it.
+fn tutorial_copy(dir: &Path) -> std::path::PathBuf {
+    let to = dir.join("tutorial");
+    fs::create_dir_all(&to).unwrap();
+    for f in ["tutorial.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+        fs::copy(root().join("scenarios/tutorial").join(f), to.join(f)).unwrap();
+    }
+    to
+}
+
+/// The walkthrough of a Vietnamese office (issue 13): one table per receiving unit with the
+/// sending units as rows, no empty "considered" column, the rule set by its name, and a cadre
+/// without a current unit worded as such.
+#[test]
+fn committee_report_tables_one_receiving_unit_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("vi");
+    let o = rotaplan()
+        .args([
+            "-q",
+            "--lang",
+            "vi",
+            "plan",
+            "scenarios/province/province.yaml",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = fs::read_to_string(out.join("committee.html")).unwrap();
+    let csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let header = csv_fields(csv.lines().next().unwrap());
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    let rows: Vec<Vec<String>> = csv.lines().skip(1).map(csv_fields).collect();
+    let receiving: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| r[col("unit_id")].as_str()).collect();
+    let tables = html.matches("<table class=\"moves").count();
+    assert_eq!(tables, receiving.len(), "one table per receiving unit");
+    assert_eq!(html.matches("<section class=\"unit\">").count(), tables);
+    let senders = html.matches("<tr class=\"from\">").count();
+    assert!(senders >= tables, "the sending units head their rows");
+    assert!(!html.contains("<h4>"), "no table per sending unit");
+    // No --runner-ups: no "considered" column, a line on how to have it.
+    assert!(!html.contains("Đã xem xét thêm"), "an empty column");
+    assert!(html.contains("--runner-ups 3"));
+    assert!(html.contains("Quy định 65-QĐ/TW (2022)") && !html.contains("qd65-2022"));
+    assert!(!html.contains("từ chưa có đơn vị"), "a clumsy phrase");
+    if rows.iter().any(|r| r[col("from_unit")].is_empty()) {
+        assert!(html.contains("Cán bộ chưa có đơn vị công tác"));
+    }
+    // With runner-ups the column is there, in English, with names in it.
+    let dir2 = tempfile::tempdir().unwrap();
+    let en = dir2.path().join("en");
+    plan_into(
+        "scenarios/tutorial/tutorial.yaml",
+        &en,
+        &["--runner-ups", "2"],
+    );
+    let html = fs::read_to_string(en.join("committee.html")).unwrap();
+    assert!(html.contains("<th>Also considered</th>"), "the column");
+    assert!(!html.contains("--runner-ups 3"));
+    assert!(html.contains("Regulation 65-QĐ/TW (2022)"));
+    assert_eq!(
+        html.matches("<col class=\"c5\">").count(),
+        html.matches("<table class=\"moves").count()
+    );
+}
+
+/// Issue 13: plan.json records the objective's weights, so that `compare` of plan.json files
+/// tells plans weighed alike (a letter each, no "?") and marks objectives only among them.
+#[test]
+fn compare_reads_the_weights_from_plan_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (
+        dir.path().join("a"),
+        dir.path().join("b"),
+        dir.path().join("c"),
+    );
+    plan_into("scenarios/tutorial/tutorial.yaml", &a, &[]);
+    plan_into("scenarios/tutorial/tutorial.yaml", &b, &[]);
+    let copy = tutorial_copy(dir.path());
+    let yaml = fs::read_to_string(copy.join("tutorial.yaml")).unwrap();
+    fs::write(
+        copy.join("tutorial.yaml"),
+        format!("{yaml}\nweights:\n  fit: 1\n"),
+    )
+    .unwrap();
+    plan_into(copy.join("tutorial.yaml").to_str().unwrap(), &c, &[]);
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(a.join("plan.json")).unwrap()).unwrap();
+    assert_eq!(json["weights"]["staffing"], 10.0, "{}", json["weights"]);
+    let o = rotaplan()
+        .args(["-q", "compare", "--format", "json"])
+        .arg(a.join("plan.json"))
+        .arg(b.join("plan.json"))
+        .arg(c.join("plan.json"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let plans = v["plans"].as_array().unwrap();
+    let w: Vec<&serde_json::Value> = plans.iter().map(|p| &p["weights"]).collect();
+    assert!(w.iter().all(|w| w.is_string()), "{v}");
+    assert_eq!(w[0], w[1], "the same weights");
+    assert_ne!(w[0], w[2], "other weights");
+    let text = rotaplan()
+        .args(["-q", "compare"])
+        .arg(a.join("plan.json"))
+        .arg(c.join("plan.json"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(
+        !text.lines().any(|l| l.split_whitespace().any(|w| w == "?")),
+        "{text}"
+    );
+}
+
+/// Issue 13: under --pseudonymise the problems of a scenario that does not load name no cadre
+/// either. A cell holding a cadre's name where an id belongs is said without the name.
+#[test]
+fn pseudonymised_problems_of_a_broken_scenario_name_no_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = tutorial_copy(dir.path());
+    let cadres = fs::read_to_string(copy.join("cadres.csv")).unwrap();
+    let people: Vec<(String, String)> = cadres
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f = csv_fields(l);
+            (f[0].clone(), f[1].clone())
+        })
+        .collect();
+    // C02's relatives: C01's name instead of an id.
+    let broken: Vec<String> = cadres
+        .lines()
+        .map(|l| {
+            if l.starts_with("C02,") {
+                let mut f = csv_fields(l);
+                f[17] = people[0].1.clone();
+                f.join(",")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    fs::write(copy.join("cadres.csv"), broken.join("\n") + "\n").unwrap();
+    let yaml = copy.join("tutorial.yaml");
+    let run = |extra: &[&str]| {
+        rotaplan()
+            .env("ROTAPLAN_PSEUDONYM_KEY", "khóa")
+            .arg("plan")
+            .arg(&yaml)
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // Without --pseudonymise the problem names the cadre (the test can fail).
+    let plain = run(&[]);
+    assert_eq!(plain.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&plain.stderr).into_owned();
+    assert!(err.contains(&people[0].1), "{err}");
+    let masked = run(&["--pseudonymise"]);
+    assert_eq!(masked.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&masked.stderr).into_owned();
+    assert!(err.contains("relatives") && err.contains("CB-"), "{err}");
+    for (id, name) in &people {
+        assert!(!err.contains(name.as_str()), "stderr names {name}: {err}");
+        let hit = err.match_indices(id.as_str()).any(|(i, _)| {
+            !err[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !err[i + id.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        });
+        assert!(!hit, "stderr holds the id {id}: {err}");
+    }
+    assert!(!dir.path().join("out").exists());
+}
+
+/// Issue 13: a message on a table names the scenario's own file, not the default name.
+#[test]
+fn messages_name_the_scenarios_own_table_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = tutorial_copy(dir.path());
+    fs::rename(copy.join("units.csv"), copy.join("don-vi.csv")).unwrap();
+    let yaml = fs::read_to_string(copy.join("tutorial.yaml")).unwrap();
+    fs::write(
+        copy.join("tutorial.yaml"),
+        yaml.replace("units: units.csv", "units: don-vi.csv"),
+    )
+    .unwrap();
+    // VT06 is a post of the central U01: `not_local: true` there is W2006, whose fix names the
+    // units table.
+    let posts = fs::read_to_string(copy.join("posts.csv")).unwrap();
+    fs::write(
+        copy.join("posts.csv"),
+        posts.replace(
+            "VT06,U01,Phó Vụ trưởng,7,Tổ chức,deputy,,",
+            "VT06,U01,Phó Vụ trưởng,7,Tổ chức,deputy,true,",
+        ),
+    )
+    .unwrap();
+    for lang in ["en", "vi"] {
+        let o = rotaplan()
+            .args(["--lang", lang, "validate"])
+            .arg(copy.join("tutorial.yaml"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(err.contains("W2006"), "{err}");
+        assert!(
+            err.contains("don-vi.csv") && !err.contains("units.csv"),
+            "{lang}: {err}"
+        );
+    }
+}

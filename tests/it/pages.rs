@@ -198,3 +198,85 @@ fn programme_pages_fit_a4_in_chromium() {
         screenshot(&chromium, &page, shot);
     }
 }
+
+/// The walkthrough of a Vietnamese office (issue 13): in the timeline every chip shows the cadre's
+/// whole name (wrapped, not cut), the dates are dd/mm/yyyy, the hint stands below the legend; the
+/// page's title does not say "chương trình luân chuyển" twice.
+#[test]
+fn programme_timeline_in_vietnamese_shows_whole_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prog");
+    rotaplan()
+        .args([
+            "-q",
+            "--lang",
+            "vi",
+            "plan",
+            "scenarios/programme/programme.yaml",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = fs::read_to_string(out.join("timeline.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let chips: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("chip"))
+        .map(|g| {
+            g.children()
+                .filter(|c| c.has_tag_name("text"))
+                .filter_map(|c| c.text())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let csv = fs::read_to_string(out.join("programme.csv")).unwrap();
+    let mut longest = 0;
+    for line in csv.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let who = format!("{} {}", f[0], f[1]);
+        longest = longest.max(f[1].chars().count());
+        assert!(
+            chips.iter().any(|c| c.contains(&who)),
+            "{who} is not whole on a chip"
+        );
+    }
+    assert!(longest > 14, "a name longer than the old cut: {longest}");
+    assert!(!chips.iter().any(|c| c.contains('…')), "a name cut");
+    assert!(svg.contains("01/01/2027") && !svg.contains(">2027-01-01<"));
+    // The hint below the legend's last row.
+    let ys = |pred: &dyn Fn(&str) -> bool| -> Vec<f64> {
+        doc.descendants()
+            .filter(|n| n.has_tag_name("text") && n.text().is_some_and(pred))
+            .map(|n| n.attribute("y").unwrap().parse().unwrap())
+            .collect()
+    };
+    let hint = ys(&|t| t.starts_with("Trỏ chuột"));
+    let legend = ys(&|t| t == "hết thời gian luân chuyển, rời đơn vị" || t == "đi luân chuyển");
+    assert_eq!(hint.len(), 1);
+    assert!(
+        legend.iter().all(|y| hint[0] >= y + 14.0),
+        "{hint:?} {legend:?}"
+    );
+    let page = fs::read_to_string(out.join("programme.html")).unwrap();
+    let h1 = &page[page.find("<h1>").unwrap()..page.find("</h1>").unwrap()];
+    assert_eq!(
+        h1.to_lowercase()
+            .matches("chương trình luân chuyển")
+            .count(),
+        1,
+        "{h1}"
+    );
+    assert!(page.contains("<span class=\"d\">01/01/2027</span>"));
+    let Some(chromium) = chromium_or_skip("the Vietnamese programme page") else {
+        return;
+    };
+    let p = render(&chromium, &out.join("programme.html"));
+    assert!(p.scroll <= p.client && p.over.is_empty(), "{:?}", p.over);
+    screenshot(
+        &chromium,
+        &out.join("programme.html"),
+        "programme-vi-a4.png",
+    );
+}
