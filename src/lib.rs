@@ -50,20 +50,31 @@ pub fn plan_candidates(
     cands: &rules::Candidates,
     budget: &explain::Budget,
 ) -> Planned {
+    let secs = |t: std::time::Instant| crate::output::seconds_ms(t.elapsed().as_secs_f64());
+    let started = std::time::Instant::now();
     let structure = explain::structural(ctx, cands);
+    tracing::debug!(seconds = secs(started), "structural check");
     let outcome = solve::solve(ctx, cands);
+    let built = std::time::Instant::now();
     let mut plan = plan::build(ctx, cands, &outcome);
+    tracing::debug!(
+        seconds = secs(built),
+        unfilled = plan.unfilled.len(),
+        "plan built (with the reasons of the unfilled posts)"
+    );
     plan.structure = structure;
     // Only a proven "cannot hold" has groups to relax (not a solve that stopped without a plan).
     if outcome.status == solve::SolveStatus::Infeasible {
         plan.relaxation = explain::relax_requirements(ctx, cands, None);
     }
     plan.runner_ups = explain::runner_ups(ctx, cands, &plan, budget);
+    let checked = std::time::Instant::now();
     let violations = if outcome.status.has_plan() {
         check::check(ctx, &plan.pairs())
     } else {
         Vec::new()
     };
+    tracing::debug!(seconds = secs(checked), "plan checked");
     // The levels of `objective:` recomputed from the plan alone must bear out the solve's rows.
     if let Some((name, got, want)) = check::plan_levels(ctx, &plan.pairs(), &plan.levels)
         .into_iter()

@@ -202,6 +202,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         labels,
         timings: true,
     };
+    let started = std::time::Instant::now();
     let mut files = match report::plan_files(&sc, plan, o) {
         Ok(f) => f,
         Err(e) => {
@@ -217,8 +218,18 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             }
         }
     }
+    tracing::debug!(
+        seconds = rotaplan::output::seconds_ms(started.elapsed().as_secs_f64()),
+        "plan files built"
+    );
+    let started = std::time::Instant::now();
     // The files as one set: the folder holds all the old ones or all the new ones.
-    if let Err(e) = write_set(&dir, &files) {
+    let written = write_set(&dir, &files);
+    tracing::debug!(
+        seconds = rotaplan::output::seconds_ms(started.elapsed().as_secs_f64()),
+        "plan files written"
+    );
+    if let Err(e) = written {
         refuse(Refusal::Set {
             set: FileSet::Plan,
             dir: dir.clone(),

@@ -70,6 +70,48 @@ pub struct MovedElsewhere {
     pub score_here: f64,
 }
 
+/// How many cadres (or moves) a reason names before "and N more".
+pub const NAMED: usize = 5;
+
+/// The first [`NAMED`] items of a list a reason names, and how many there are in all: a national
+/// empty post has hundreds of eligible cadres, and only the first few are ever read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named<T> {
+    /// At most [`NAMED`], in the order of the list (best score first).
+    pub first: Vec<T>,
+    /// The length of the whole list.
+    pub total: usize,
+}
+
+impl<T> Default for Named<T> {
+    fn default() -> Self {
+        Named {
+            first: Vec::new(),
+            total: 0,
+        }
+    }
+}
+
+impl<T> Named<T> {
+    /// Counts `item` and keeps it if fewer than [`NAMED`] are kept (`make` runs only then).
+    pub fn push_with(&mut self, make: impl FnOnce() -> T) {
+        if self.first.len() < NAMED {
+            self.first.push(make());
+        }
+        self.total += 1;
+    }
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+    pub fn len(&self) -> usize {
+        self.total
+    }
+    /// How many are not named.
+    pub fn more(&self) -> usize {
+        self.total - self.first.len()
+    }
+}
+
 /// Why a post stays empty, as data (the `kind` says which family); report/findings.rs words it,
 /// and plan.json's `reason` is those words.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,15 +128,15 @@ pub enum Finding {
     /// Every eligible cadre sits on this post already; no one else for the other seats.
     AllSeatedHere { here: usize },
     /// Every other eligible cadre took another post (best score first).
-    UsedElsewhere { moves: Vec<MovedElsewhere> },
+    UsedElsewhere { moves: Named<MovedElsewhere> },
     /// The free eligible cadres are kept off by side rules (S1, H10); the others took other posts.
     Blocked {
         /// Cadres whose unit already loses `cap` cadres (S1).
-        capped: Vec<String>,
+        capped: Named<String>,
         cap: u32,
         /// (cadre, relative, the relative's post) conflicts (H10).
-        family: Vec<(String, String, String)>,
-        elsewhere: Vec<MovedElsewhere>,
+        family: Named<(String, String, String)>,
+        elsewhere: Named<MovedElsewhere>,
     },
     /// Moving a free cadre here would improve the plan, but the solve stopped before finding it.
     SolverStopped {
@@ -283,4 +325,26 @@ pub struct TargetRef {
     /// Its share among the cadres moved in one plan found with the groups relaxed (not the most
     /// possible).
     pub reached: f64,
+}
+
+#[cfg(test)]
+mod named_tests {
+    use super::{NAMED, Named};
+
+    #[test]
+    fn named_keeps_the_first_few_in_order_and_counts_them_all() {
+        let mut made = 0;
+        let mut n: Named<usize> = Named::default();
+        assert!(n.is_empty());
+        for i in 0..12 {
+            n.push_with(|| {
+                made += 1;
+                i
+            });
+        }
+        assert_eq!(n.first, (0..NAMED).collect::<Vec<_>>());
+        assert_eq!((n.len(), n.more()), (12, 12 - NAMED));
+        // Only the kept ones are made (a national empty post has hundreds of moves).
+        assert_eq!(made, NAMED);
+    }
 }

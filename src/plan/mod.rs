@@ -662,8 +662,9 @@ impl PlanState<'_> {
         let sc = self.ctx.sc;
         let cands = self.cands;
         let mut eligible: Vec<usize> = self.cands.of_post(p).collect();
-        // Best score first; ties in cadre order.
-        eligible.sort_by(|&a, &b| cands.score(b).total_cmp(&cands.score(a)).then(a.cmp(&b)));
+        // Best score first; ties in cadre order (a total order: the unstable sort is exact).
+        eligible
+            .sort_unstable_by(|&a, &b| cands.score(b).total_cmp(&cands.score(a)).then(a.cmp(&b)));
         let offs: Vec<(usize, Off)> = eligible
             .iter()
             .map(|&i| (i, self.off(cands.cadre(i), p)))
@@ -681,11 +682,21 @@ impl PlanState<'_> {
         };
         let mut free: Vec<usize> = Vec::new();
         let mut listed: Vec<EligibleCadre> = Vec::new();
+        // One pass in score order: the counts of each kind, and only the first few of each named
+        // (the words name at most `NAMED`; the rest is "and N more").
+        let mut here = 0usize;
+        let mut elsewhere: Named<MovedElsewhere> = Named::default();
+        let mut capped: Named<String> = Named::default();
+        let mut family: Named<(String, String, String)> = Named::default();
         for (i, off) in &offs {
             let c = cands.cadre(*i);
             let score = cands.score(*i);
-            if let Off::Free = off {
-                free.push(*i);
+            match *off {
+                Off::Here => here += 1,
+                Off::Elsewhere(q) => elsewhere.push_with(|| moved(*i, q)),
+                Off::Cap => capped.push_with(|| id(c)),
+                Off::Family(r, q) => family.push_with(|| (id(c), id(r), sc.post(q).id.clone())),
+                Off::Free => free.push(*i),
             }
             if listed.len() >= ELIGIBLE_LISTED {
                 continue;
@@ -730,26 +741,6 @@ impl PlanState<'_> {
                 detail,
             });
         }
-        let here = offs.iter().filter(|(_, o)| matches!(o, Off::Here)).count();
-        let elsewhere: Vec<MovedElsewhere> = offs
-            .iter()
-            .filter_map(|(i, o)| match *o {
-                Off::Elsewhere(q) => Some(moved(*i, q)),
-                _ => None,
-            })
-            .collect();
-        let capped: Vec<String> = offs
-            .iter()
-            .filter(|(_, o)| matches!(o, Off::Cap))
-            .map(|(i, _)| id(cands.cadre(*i)))
-            .collect();
-        let family: Vec<(String, String, String)> = offs
-            .iter()
-            .filter_map(|(i, o)| match *o {
-                Off::Family(r, q) => Some((id(cands.cadre(*i)), id(r), sc.post(q).id.clone())),
-                _ => None,
-            })
-            .collect();
         let why = |kind, top_rule, reason| Why {
             kind,
             top_rule,

@@ -6,23 +6,25 @@ use super::catalogue::{Msg, fill, rule_title, t};
 use super::num;
 use crate::domain::Lang;
 use crate::plan::{
-    Exclusions, Finding, GroupRef, Holdback, MovedElsewhere, RelaxCase, Relaxation, rule_list,
+    Exclusions, Finding, GroupRef, Holdback, MovedElsewhere, Named, RelaxCase, Relaxation,
+    rule_list,
 };
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-/// At most `max` names, then "and N more".
-fn list(lang: Lang, names: &[String], max: usize) -> String {
-    let mut s = names
-        .iter()
-        .take(max)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(", ");
-    if names.len() > max {
-        s += &fill(lang, Msg::AndMore, &[("n", &(names.len() - max))]);
+/// The names kept (at most `plan::NAMED`), then "and N more" for the `more` that are not.
+fn list(lang: Lang, names: &[String], more: usize) -> String {
+    let mut s = names.join(", ");
+    if more > 0 {
+        s += &fill(lang, Msg::AndMore, &[("n", &more)]);
     }
     s
+}
+
+/// The moves kept in `moves`, in words, then "and N more".
+fn moves_list(lang: Lang, moves: &Named<MovedElsewhere>) -> String {
+    let names: Vec<String> = moves.first.iter().map(|m| moved(lang, m)).collect();
+    list(lang, &names, moves.more())
 }
 
 fn there(score: Option<f64>) -> String {
@@ -105,22 +107,12 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
             )
         }
         Finding::AllSeatedHere { here } => fill(lang, Msg::FindAllSeatedHere, &[("n", here)]),
-        Finding::UsedElsewhere { moves } => match moves.as_slice() {
-            [one] => fill(lang, Msg::FindOneElsewhere, &[("moved", &moved(lang, one))]),
-            all => fill(
+        Finding::UsedElsewhere { moves } => match (moves.first.as_slice(), moves.len()) {
+            ([one], 1) => fill(lang, Msg::FindOneElsewhere, &[("moved", &moved(lang, one))]),
+            _ => fill(
                 lang,
                 Msg::FindAllElsewhere,
-                &[
-                    ("n", &all.len()),
-                    (
-                        "moved",
-                        &list(
-                            lang,
-                            &all.iter().map(|m| moved(lang, m)).collect::<Vec<_>>(),
-                            5,
-                        ),
-                    ),
-                ],
+                &[("n", &moves.len()), ("moved", &moves_list(lang, moves))],
             ),
         },
         Finding::Blocked {
@@ -139,11 +131,15 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
                 parts.push(fill(
                     lang,
                     key,
-                    &[("cadres", &list(lang, capped, 5)), ("cap", cap)],
+                    &[
+                        ("cadres", &list(lang, &capped.first, capped.more())),
+                        ("cap", cap),
+                    ],
                 ));
             }
             if !family.is_empty() {
                 let names: Vec<String> = family
+                    .first
                     .iter()
                     .map(|(c, r, q)| {
                         fill(
@@ -156,15 +152,14 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
                 parts.push(fill(
                     lang,
                     Msg::FindFamily,
-                    &[("cadres", &list(lang, &names, 5))],
+                    &[("cadres", &list(lang, &names, family.more()))],
                 ));
             }
             if !elsewhere.is_empty() {
-                let names: Vec<String> = elsewhere.iter().map(|m| moved(lang, m)).collect();
                 parts.push(fill(
                     lang,
                     Msg::FindOthersTook,
-                    &[("moved", &list(lang, &names, 5))],
+                    &[("moved", &moves_list(lang, elsewhere))],
                 ));
             }
             let reason = parts.join("; ");

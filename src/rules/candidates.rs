@@ -74,6 +74,11 @@ impl Candidates {
         self.score[i]
     }
 
+    /// Every pair's post, in pair order.
+    pub fn posts(&self) -> &[PostIx] {
+        &self.post
+    }
+
     /// Every pair's score, in pair order.
     pub fn scores(&self) -> &[f64] {
         &self.score
