@@ -79,6 +79,15 @@ pub fn rotation_breaches(ctx: &RuleContext, t: usize, c: CadreIx, p: PostIx) -> 
         .collect()
 }
 
+/// Whether a rotation of cadre `c` to post `p` in period `t` breaks none of
+/// [`rotation_breaches`]'s rules (the same rule functions, stopping at the first breach).
+pub fn rotation_ok(ctx: &RuleContext, t: usize, c: CadreIx, p: PostIx) -> bool {
+    RuleId::PAIRWISE
+        .iter()
+        .filter(|&&r| t == 0 || r != RuleId::H3)
+        .all(|&r| ctx.check_rule(r, c, p).is_ok())
+}
+
 /// H3 in a period after the first: the cadre needs a renewed certificate to move then.
 pub fn needs_certificate(ctx: &RuleContext, t: usize, c: CadreIx) -> bool {
     t > 0 && crate::rules::h3_health_certificate(ctx.sc, ctx.sc.cadre(c)).is_err()
@@ -92,7 +101,7 @@ pub fn placement_breaches(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -
     let sc = ctx.sc;
     let mut out = Vec::new();
     let facts = &ctx.facts[c as usize];
-    if facts.months_left < 1 {
+    if !in_service_for_placement(facts) {
         out.push(Breach {
             rule: RuleId::H2,
             detail: crate::rules::Why::RetiredBeforePlacement {
@@ -110,6 +119,22 @@ pub fn placement_breaches(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -
         }
     }
     out
+}
+
+/// H2 of a placement: still in service on the date.
+fn in_service_for_placement(facts: &crate::rules::CadreFacts) -> bool {
+    facts.months_left >= 1
+}
+
+/// Whether a placement breaks none of [`placement_breaches`]'s rules (the same rule functions,
+/// stopping at the first breach).
+pub fn placement_ok(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -> bool {
+    let sc = ctx.sc;
+    in_service_for_placement(&ctx.facts[c as usize])
+        && crate::rules::placement_level(sc.cadre(c), sc.post(p), held).is_ok()
+        && [RuleId::H8, RuleId::H9, RuleId::H10]
+            .iter()
+            .all(|&r| ctx.check_rule(r, c, p).is_ok())
 }
 
 /// The end of a rotation starting on `start`: `min_rotation_months` later.
@@ -418,12 +443,68 @@ pub fn generate(sc: &Scenario, tl: &Timeline) -> Columns {
     generate_keeping(sc, tl, keep_per_period(sc, tl.periods.len()))
 }
 
+/// The posts of each range of ranks, by post index, computed once: `posts(lo..=hi)` is the posts
+/// whose rank is in the range, without allocating.
+struct PostsByRank {
+    /// The ranks of the posts, ascending, without repeats.
+    ranks: Vec<i32>,
+    /// For `i <= j`: the posts of ranks `ranks[i]..=ranks[j]` in index order, at `i * n + j`.
+    lists: Vec<Vec<PostIx>>,
+}
+
+impl PostsByRank {
+    fn new(sc: &Scenario) -> PostsByRank {
+        let mut ranks: Vec<i32> = sc.posts.iter().map(|p| p.rank).collect();
+        ranks.sort_unstable();
+        ranks.dedup();
+        let n = ranks.len();
+        let mut lists = vec![Vec::new(); n * n];
+        for i in 0..n {
+            for j in i..n {
+                lists[i * n + j] = (0..sc.posts.len() as PostIx)
+                    .filter(|&p| (ranks[i]..=ranks[j]).contains(&sc.post(p).rank))
+                    .collect();
+            }
+        }
+        PostsByRank { ranks, lists }
+    }
+
+    fn posts(&self, r: std::ops::RangeInclusive<i32>) -> &[PostIx] {
+        let i = self.ranks.partition_point(|&x| x < *r.start());
+        let j = self.ranks.partition_point(|&x| x <= *r.end());
+        if i >= j {
+            return &[];
+        }
+        &self.lists[i * self.ranks.len() + j - 1]
+    }
+}
+
+/// The columns of one cadre (see [`generate_keeping`]).
+#[derive(Default)]
+struct CadreColumns {
+    rotations: Vec<RotationCol>,
+    placements: Vec<PlacementCol>,
+    unplaced: Option<Unplaced>,
+    without_placement: usize,
+    left_out: Vec<OutCol>,
+}
+
+/// Cadres generated together in parallel before their columns are appended (in cadre order):
+/// the memory held twice is one batch's, not the programme's.
+const CADRES_PER_BATCH: usize = 256;
+
 /// [`generate`] keeping the best `keep` columns of each cadre and period in the model (`None`:
-/// every column), the others in [`Columns::left_out`].
+/// every column), the others in [`Columns::left_out`]. The cadres are generated in parallel and
+/// their columns appended in cadre order: the same columns whatever the thread count.
 pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Columns {
+    use rayon::prelude::*;
     let prog = sc.programme.as_ref().expect("a programme scenario");
     let ctxs = tl.contexts();
     let running = running(sc, prog);
+    let mut running_of: Vec<Option<usize>> = vec![None; sc.cadres.len()];
+    for r in &running {
+        running_of[r.cadre as usize] = Some(r.period);
+    }
     // The ends of the executed rotations that write one (`rotation_end_of`), looked up once.
     let executed_ends: std::collections::BTreeMap<(CadreIx, PostIx, usize), Date> = prog
         .replan
@@ -435,15 +516,7 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
     let occupancy: Vec<Occupancy> = (0..sc.posts.len() as PostIx)
         .map(|p| occupancy(sc, prog, &ctxs[0], p))
         .collect();
-    let mut by_rank: std::collections::BTreeMap<i32, Vec<PostIx>> = Default::default();
-    for (i, p) in sc.posts.iter().enumerate() {
-        by_rank.entry(p.rank).or_default().push(i as PostIx);
-    }
-    let posts_of_ranks = |r: std::ops::RangeInclusive<i32>| -> Vec<PostIx> {
-        let mut v: Vec<PostIx> = by_rank.range(r).flat_map(|(_, ps)| ps.clone()).collect();
-        v.sort_unstable();
-        v
-    };
+    let by_rank = PostsByRank::new(sc);
     // Whether some seat of post p is free on period s if nobody moved, or its holder can move.
     let could_be_free = |p: PostIx, s: usize| {
         let o = &occupancy[p as usize];
@@ -455,17 +528,19 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
         let mut cols = Vec::new();
         let mut looked = 0;
         let mut first = None;
-        for p in posts_of_ranks(lo..=hi + 1) {
+        for &p in by_rank.posts(lo..=hi + 1) {
             looked += 1;
             let ok_after: Vec<i32> = held
                 .iter()
                 .copied()
                 .filter(|&h| placement_ranks(h).contains(&sc.post(p).rank))
                 .filter(|&h| {
-                    let b = placement_breaches(&ctxs[s], c, p, h);
-                    if first.is_none() {
-                        first = b.first().cloned();
+                    // The breaches themselves only until the first one is known.
+                    if first.is_some() {
+                        return placement_ok(&ctxs[s], c, p, h);
                     }
+                    let b = placement_breaches(&ctxs[s], c, p, h);
+                    first = b.first().cloned();
                     b.is_empty()
                 })
                 .collect();
@@ -486,45 +561,37 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
         (cols, looked, first)
     };
 
-    let mut rotations = Vec::new();
-    let mut placements = Vec::new();
-    let mut unplaceable = Vec::new();
-    let mut without_placement = 0;
-    let mut left_out = Vec::new();
-    for (c, cadre) in sc.cadres.iter().enumerate() {
-        let c = c as CadreIx;
-        if let Some(r) = running.iter().find(|r| r.cadre == c) {
-            let (cols, looked, first) = placement_cols(c, r.period, &[cadre.current_rank], None);
+    let one_cadre = |c: CadreIx| -> CadreColumns {
+        let cadre = sc.cadre(c);
+        let mut out = CadreColumns::default();
+        if let Some(period) = running_of[c as usize] {
+            let (cols, looked, first) = placement_cols(c, period, &[cadre.current_rank], None);
             let eligible = cols.len();
             let cols: Vec<PlacementCol> = cols
                 .into_iter()
-                .filter(|x| could_be_free(x.post, r.period))
+                .filter(|x| could_be_free(x.post, period))
                 .collect();
             if cols.is_empty() {
-                unplaceable.push((
-                    c,
-                    if eligible > 0 {
-                        Unplaced::AllTaken { posts: eligible }
-                    } else {
-                        Unplaced::NoEligiblePost {
-                            posts: looked,
-                            first,
-                        }
-                    },
-                ));
+                out.unplaced = Some(if eligible > 0 {
+                    Unplaced::AllTaken { posts: eligible }
+                } else {
+                    Unplaced::NoEligiblePost {
+                        posts: looked,
+                        first,
+                    }
+                });
             }
-            let cols = match keep {
+            out.placements = match keep {
                 Some(k) => {
                     let (yes, no) =
                         best_per_period(sc, c, cols, k, |x| (x.period, x.post, x.score));
-                    left_out.extend(no.iter().map(|x| OutCol::of_placement(sc, x)));
+                    out.left_out = no.iter().map(|x| OutCol::of_placement(sc, x)).collect();
                     yes
                 }
                 None => cols,
             };
-            placements.extend(cols);
             // Placed, not rotated again inside the programme.
-            continue;
+            return out;
         }
         let up = if cadre.outstanding {
             sc.rules.outstanding_rank_up.max(0)
@@ -536,12 +603,13 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
             if cadre_movable(ctx, t, c).is_err() {
                 continue;
             }
-            for p in posts_of_ranks(cadre.current_rank..=cadre.current_rank + up) {
-                if !rotation_breaches(ctx, t, c, p).is_empty() || targets::forbidden_at(sc, c, p, t)
+            let certificate = needs_certificate(ctx, t, c);
+            for &p in by_rank.posts(cadre.current_rank..=cadre.current_rank + up) {
+                // The cheap tests first; the rules as booleans; the score only after.
+                if !could_be_free(p, t)
+                    || targets::forbidden_at(sc, c, p, t)
+                    || !rotation_ok(ctx, t, c, p)
                 {
-                    continue;
-                }
-                if !could_be_free(p, t) {
                     continue;
                 }
                 let end = executed_ends
@@ -562,7 +630,7 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                     placement,
                     score: terms.weighted(&sc.weights),
                     terms,
-                    needs_certificate: needs_certificate(ctx, t, c),
+                    needs_certificate: certificate,
                 });
             }
         }
@@ -585,13 +653,15 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                 .filter(|x| could_be_free(x.post, s))
                 .collect();
             // A rotation whose held rank no placement follows cannot be planned.
+            let followed: Vec<i32> = held
+                .iter()
+                .copied()
+                .filter(|h| cols.iter().any(|x| x.after_ranks.contains(h)))
+                .collect();
             mine.retain(|r| {
-                let keep = r.placement != Some(s)
-                    || cols
-                        .iter()
-                        .any(|x| x.after_ranks.contains(&sc.post(r.post).rank));
+                let keep = r.placement != Some(s) || followed.contains(&sc.post(r.post).rank);
                 if !keep {
-                    without_placement += 1;
+                    out.without_placement += 1;
                 }
                 keep
             });
@@ -604,7 +674,8 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                 best_per_period(sc, c, mine, k, |r| (r.period, r.post, r.score));
             let (plc_yes, plc_no) =
                 best_per_period(sc, c, mine_plc, k, |x| (x.period, x.post, x.score));
-            let mut out: Vec<OutCol> = rot_no.iter().map(OutCol::of_rotation).collect();
+            let mut left: Vec<OutCol> = Vec::with_capacity(rot_no.len() + plc_no.len() + k);
+            left.extend(rot_no.iter().map(OutCol::of_rotation));
             mine = Vec::with_capacity(rot_yes.len());
             for r in rot_yes {
                 let followed = r.placement.is_none_or(|s| {
@@ -615,15 +686,38 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                 if followed {
                     mine.push(r);
                 } else {
-                    out.push(OutCol::of_rotation(&r));
+                    left.push(OutCol::of_rotation(&r));
                 }
             }
-            out.extend(plc_no.iter().map(|x| OutCol::of_placement(sc, x)));
-            left_out.extend(out);
+            left.extend(plc_no.iter().map(|x| OutCol::of_placement(sc, x)));
+            out.left_out = left;
             mine_plc = plc_yes;
         }
-        placements.extend(mine_plc);
-        rotations.extend(mine);
+        out.placements = mine_plc;
+        out.rotations = mine;
+        out
+    };
+
+    let mut rotations = Vec::new();
+    let mut placements = Vec::new();
+    let mut unplaceable = Vec::new();
+    let mut without_placement = 0;
+    let mut left_out = Vec::new();
+    let n = sc.cadres.len() as CadreIx;
+    let mut start: CadreIx = 0;
+    while start < n {
+        let end = start.saturating_add(CADRES_PER_BATCH as CadreIx).min(n);
+        let batch: Vec<CadreColumns> = (start..end).into_par_iter().map(&one_cadre).collect();
+        for (c, x) in (start..end).zip(batch) {
+            rotations.extend(x.rotations);
+            placements.extend(x.placements);
+            if let Some(u) = x.unplaced {
+                unplaceable.push((c, u));
+            }
+            without_placement += x.without_placement;
+            left_out.extend(x.left_out);
+        }
+        start = end;
     }
     Columns {
         rotations,

@@ -498,11 +498,14 @@ pub fn h6_post_level(sc: &Scenario, cadre: &Cadre, post: &Post) -> RuleResult {
 /// or for a cadre marked outstanding; never lower.
 pub fn placement_level(cadre: &Cadre, post: &Post, held: i32) -> RuleResult {
     let step = post.rank - held;
-    let planned = cadre
-        .planned_titles
-        .iter()
-        .any(|t| crate::domain::text::same_key(t, &post.title));
-    if step == 0 || (step == 1 && (planned || cadre.outstanding)) {
+    // The titles compared only when they matter (a step of one without outstanding).
+    let planned = || {
+        cadre
+            .planned_titles
+            .iter()
+            .any(|t| crate::domain::text::same_key(t, &post.title))
+    };
+    if step == 0 || (step == 1 && (cadre.outstanding || planned())) {
         return Ok(());
     }
     let step = if step < 0 {

@@ -919,3 +919,58 @@ fn review_of_a_history_gives_the_figures_of_the_same_moves_as_a_programme() {
     );
     assert!(o.stdout.is_empty());
 }
+
+/// The columns of a generated programme (every column, and the best 5 per cadre and period with
+/// the others left out) built in a pool of `threads` threads.
+fn columns_in_pool(sc: &Scenario, threads: usize, keep: Option<usize>) -> String {
+    let tl = Timeline::new(sc).unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
+    let c = pool.install(|| rotaplan::programme::generate_keeping(sc, &tl, keep));
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{}",
+        c.rotations, c.placements, c.left_out, c.unplaceable, c.running, c.without_placement
+    )
+}
+
+/// A generated programme of 600 cadres and 900 posts over 5 years (`generate --cadres 600 --posts
+/// 900 --years 5 --seed 7`) written to `dir`.
+fn generated_600(dir: &std::path::Path) -> Scenario {
+    let opts = rotaplan::generate::GenOptions {
+        cadres: 600,
+        posts: 900,
+        seed: 7,
+        plan_date: d("2027-01-01"),
+        name: None,
+    };
+    for f in rotaplan::generate::generate_programme(&opts, 5) {
+        std::fs::write(dir.join(&f.name), f.contents).unwrap();
+    }
+    rotaplan::scenario::load(&dir.join("scenario.yaml")).unwrap()
+}
+
+#[test]
+fn a_programmes_columns_are_the_same_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = generated_600(dir.path());
+    for keep in [None, Some(5)] {
+        let one = columns_in_pool(&sc, 1, keep);
+        let two = columns_in_pool(&sc, 2, keep);
+        let three = columns_in_pool(&sc, 3, keep);
+        assert!(one.len() > 1000, "{keep:?}: no columns");
+        assert!(
+            one == two && one == three,
+            "{keep:?}: thread count changes the columns"
+        );
+    }
+    // With 5 kept per cadre and period, some columns are left out (the path of the national
+    // programme's column generation).
+    let tl = Timeline::new(&sc).unwrap();
+    assert!(
+        !rotaplan::programme::generate_keeping(&sc, &tl, Some(5))
+            .left_out
+            .is_empty()
+    );
+}
