@@ -89,6 +89,7 @@ warning_codes! {
     MERGED_PROVINCE = "W2007": CodeW2007;
     AMBIGUOUS_DATE = "W2008": CodeW2008;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
+    SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
 }
 
 /// Repeats of one problem in one column: from this many on, they are reported once, with the
@@ -1014,6 +1015,10 @@ says! {
     SetDateFormatDmy
     YamlDateReadsBothWays
     WriteTheDateIsoOrDeclare
+    CodeW5001
+    HistShortFound
+    HistShortExpected
+    HistShortFix
 }
 
 #[cfg(test)]
