@@ -117,7 +117,20 @@ pub fn plan_programme(sc: &domain::Scenario) -> Option<Programmed> {
         solve_s = crate::output::seconds_ms(outcome.solve_s),
         "programme solved"
     );
-    let plan = programme::plan::build(sc, &tl, &cols, &outcome);
+    let mut plan = programme::plan::build(sc, &tl, &cols, &outcome);
+    // Only a proven "cannot hold" has groups to relax (not a solve that stopped without a plan).
+    let cannot_hold = plan.note.as_ref().is_some_and(|n| {
+        n.0.contains(&solve::programme::ProgrammeNote::HardCannotHold)
+    });
+    if plan.status == solve::SolveStatus::Infeasible && cannot_hold {
+        let relaxed = std::time::Instant::now();
+        plan.relaxation = solve::programme_relax::relax(sc, &tl, &cols);
+        tracing::debug!(
+            solves = plan.relaxation.as_ref().map_or(0, |r| r.solves),
+            seconds = crate::output::seconds_ms(relaxed.elapsed().as_secs_f64()),
+            "programme relaxation"
+        );
+    }
     let checked = std::time::Instant::now();
     let violations = if plan.status.has_plan() {
         check::programme::check(sc, &plan.moves)

@@ -183,6 +183,10 @@ pub struct ProgrammePlan {
     /// writes them to programme.json with the cadres' ids).
     #[serde(skip)]
     pub changes: Option<Vec<super::replan::Change>>,
+    /// When the pins and hard requirements cannot all hold: which of them give way (filled by
+    /// `plan_programme`; `report::programme` writes it to programme.json with its words).
+    #[serde(skip)]
+    pub relaxation: Option<crate::solve::programme_relax::ProgrammeRelaxation>,
 }
 
 /// The dated rows of `moves`, sorted by period, kind, unit, post and cadre.
@@ -445,5 +449,6 @@ pub fn build(
         note,
         levels,
         changes,
+        relaxation: None,
     }
 }

@@ -48,6 +48,37 @@ pub struct Review {
     pub strengthening: usize,
     pub policy: usize,
     pub by_outcome: BTreeMap<Outcome, usize>,
+    /// The rotations without a placement after them (`Outcome::NotYet`), each with what is known
+    /// of it on the review's date, in the order of the moves.
+    pub waiting: Vec<Waiting>,
+}
+
+/// A rotation without a placement after it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Waiting {
+    pub cadre_id: String,
+    pub post_id: String,
+    pub start: Date,
+    /// Its end: the one history.csv writes, else `min_rotation_months` after its start.
+    pub end: Date,
+    /// Whether history.csv writes the end.
+    pub end_written: bool,
+    pub state: WaitingState,
+}
+
+/// Where a rotation without a placement stands on the review's date.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum WaitingState {
+    /// Still running on the review's date; its placement falls due in `due_period` (1-based) on
+    /// `due_date`, or (both `None`) after the programme (`after_programme`) or without one.
+    Running {
+        due_period: Option<usize>,
+        due_date: Option<Date>,
+        after_programme: bool,
+    },
+    /// Ended on or before the review's date without a placement recorded after it.
+    Ended,
 }
 
 /// The direction of a rotation of cadre `c` onto post `p`.
@@ -63,10 +94,14 @@ pub struct Dated {
     pub post: PostIx,
     pub kind: MoveKind,
     pub date: Date,
+    /// A rotation's end when written (history.csv `end`; a programme's rotations: its own end).
+    pub end: Option<Date>,
 }
 
-/// The review of a programme's `moves`, each on its period's date.
+/// The review of a programme's `moves`, each on its period's date (a rotation without a
+/// placement ends after the programme: the review's date is the programme's end).
 pub fn review(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Review {
+    let prog = sc.programme.as_ref();
     let dated: Vec<Dated> = moves
         .iter()
         .map(|m| Dated {
@@ -74,13 +109,18 @@ pub fn review(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Review {
             post: m.post,
             kind: m.kind,
             date: tl.periods[m.period],
+            end: prog.and_then(|p| {
+                super::targets::executed(p, m.cadre, m.post, m.kind, m.period).and_then(|h| h.end)
+            }),
         })
         .collect();
-    review_dated(sc, &dated)
+    let as_of = prog.map_or(sc.plan_date, |p| p.end);
+    review_dated(sc, &dated, as_of)
 }
 
 /// The review of an executed history (history.csv): each move on its own `start`, before the
-/// programme or inside it.
+/// programme or inside it. The review's date (what a rotation without a placement is measured
+/// against) is the scenario's `plan_date` or the history's last `start`, whichever is later.
 pub fn review_history(sc: &Scenario, history: &[HistoryMove]) -> Review {
     let dated: Vec<Dated> = history
         .iter()
@@ -89,9 +129,15 @@ pub fn review_history(sc: &Scenario, history: &[HistoryMove]) -> Review {
             post: h.post,
             kind: h.kind,
             date: h.start,
+            end: h.end,
         })
         .collect();
-    review_dated(sc, &dated)
+    let as_of = history
+        .iter()
+        .map(|h| h.start)
+        .max()
+        .map_or(sc.plan_date, |d| d.max(sc.plan_date));
+    review_dated(sc, &dated, as_of)
 }
 
 /// Cadre `c`'s consecutive head terms in unit `u` on `date`: those of cadres.csv, advanced by the
@@ -105,8 +151,9 @@ fn head_terms_on(sc: &Scenario, c: CadreIx, u: crate::domain::UnitIx, date: Date
     if heads { now + terms as u32 } else { now }
 }
 
-/// The review of dated moves: a rotation's outcome is the cadre's first placement after it.
-pub fn review_dated(sc: &Scenario, moves: &[Dated]) -> Review {
+/// The review of dated moves on the review's date `as_of`: a rotation's outcome is the cadre's
+/// first placement after it.
+pub fn review_dated(sc: &Scenario, moves: &[Dated], as_of: Date) -> Review {
     let mut r = Review::default();
     for m in moves {
         let year = m.date.year();
@@ -151,7 +198,10 @@ pub fn review_dated(sc: &Scenario, moves: &[Dated]) -> Review {
             .filter(|p| p.cadre == m.cadre && p.kind == MoveKind::Placement && p.date > m.date)
             .min_by_key(|p| p.date);
         let outcome = match placed {
-            None => Outcome::NotYet,
+            None => {
+                r.waiting.push(waiting(sc, m, as_of));
+                Outcome::NotYet
+            }
             Some(p) if sc.post(p.post).rank > cadre.current_rank => Outcome::Higher,
             Some(p) if Some(sc.post(p.post).unit) == cadre.current_unit => Outcome::Returned,
             Some(_) => Outcome::Equal,
@@ -160,4 +210,31 @@ pub fn review_dated(sc: &Scenario, moves: &[Dated]) -> Review {
     }
     r.placements = moves.len() - r.rotations;
     r
+}
+
+/// What is known of rotation `m`, without a placement after it, on `as_of`.
+fn waiting(sc: &Scenario, m: &Dated, as_of: Date) -> Waiting {
+    let end = m.end.unwrap_or_else(|| super::rotation_end(sc, m.date));
+    let state = if end <= as_of {
+        WaitingState::Ended
+    } else {
+        let due = sc
+            .programme
+            .as_ref()
+            .and_then(|p| Some((super::placement_period(p, end)?, p)))
+            .map(|(t, p)| (t + 1, p.periods[t]));
+        WaitingState::Running {
+            due_period: due.map(|d| d.0),
+            due_date: due.map(|d| d.1),
+            after_programme: due.is_none() && sc.programme.is_some(),
+        }
+    };
+    Waiting {
+        cadre_id: sc.cadre(m.cadre).id.clone(),
+        post_id: sc.post(m.post).id.clone(),
+        start: m.date,
+        end,
+        end_written: m.end.is_some(),
+        state,
+    }
 }

@@ -653,6 +653,12 @@ catalogue! {
     RvOutEqual { en: "placed at an equal rank elsewhere", vi: "bố trí chức vụ tương đương ở đơn vị khác" }
     RvOutReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
     RvOutNotYet { en: "not placed inside the programme yet", vi: "chưa bố trí trong thời gian của chương trình" }
+    RvWaitingHeading { en: "rotations without a placement:", vi: "các trường hợp luân chuyển chưa được bố trí sau luân chuyển:" }
+    RvWaitingRunning { en: "{cadre} → {post} (from {start}): still running until {end}", vi: "{cadre} → {post} (từ {start}): đang luân chuyển đến {end}" }
+    RvWaitingDue { en: "; placement due in period {period} ({date})", vi: "; cần bố trí vào kỳ {period} ({date})" }
+    RvWaitingAfter { en: "; placement due after the programme", vi: "; việc bố trí rơi vào sau khi chương trình kết thúc" }
+    RvWaitingEnded { en: "{cadre} → {post} (from {start}): ended on {end} without a recorded placement", vi: "{cadre} → {post} (từ {start}): đã kết thúc ngày {end} nhưng chưa ghi nhận việc bố trí" }
+    RvWaitingEndOf { en: " (no end written: {months} months after the start)", vi: " (chưa ghi ngày kết thúc: {months} tháng sau ngày bắt đầu)" }
     // explain --period (report/explain_period.rs)
     XpHeadline { en: "{cadre} ({name}) in {period}: {months} months of service left (retires {retires})", vi: "{cadre} ({name}) tại {period}: còn {months} tháng công tác (nghỉ hưu {retires})" }
     XpNoRetirement { en: "no retirement date", vi: "chưa xác định ngày nghỉ hưu" }
@@ -853,6 +859,17 @@ catalogue! {
     PNoteDeadline { en: "the backend did not return within {seconds} s; the programme is empty, not proven", vi: "bộ giải không trả lời trong {seconds} giây; chương trình để trống, chưa được chứng minh" }
     PNoteGreedyKept { en: "the backend returned no programme within {seconds} s; the programme is the greedy start (feasible by construction, checked), not proven", vi: "bộ giải không trả về chương trình nào trong {seconds} giây; chương trình là phương án tham lam ban đầu (khả thi theo cách xây dựng, đã kiểm tra), chưa được chứng minh là tối ưu" }
     PNoteNoProgrammeWithin { en: "no programme found within {seconds} s; the programme is empty", vi: "không tìm được chương trình nào trong {seconds} giây; chương trình để trống" }
+    // ---- issue 14: a programme's pins and hard requirements that give way (report::programme)
+    PrxRelax { en: "To get a programme, relax {what}: {groups}.", vi: "Để có chương trình, cần nới lỏng {what}: {groups}." }
+    PrxMinimal { en: " Keeping any one of them as well makes a programme impossible again.", vi: " Nếu giữ thêm bất kỳ nhóm nào trong số đó thì lại không có chương trình." }
+    PrxNotMinimal { en: " Not every group could be tried again within {seconds} s, so fewer may do.", vi: " Trong {seconds} giây chưa thử lại được hết các nhóm, nên có thể chỉ cần nới lỏng ít nhóm hơn." }
+    PrxFixed { en: "The {n} requirement group(s) marked `relaxable: false` cannot hold together, whatever the others give way: {groups}. Mark one of them relaxable, or change it.", vi: "{n} nhóm yêu cầu được đánh dấu `relaxable: false` không thể cùng được đáp ứng, dù các nhóm khác được nới lỏng đến đâu: {groups}. Cần cho phép nới lỏng một nhóm trong số đó, hoặc sửa lại nhóm đó." }
+    PrxUnknown { en: "Within {seconds} s it could not be found which pins or hard requirements must give way; raise solver.time_limit_s to find out.", vi: "Trong {seconds} giây chưa xác định được chỉ định hay yêu cầu bắt buộc nào cần nới lỏng; tăng solver.time_limit_s để xác định." }
+    PrxNeverRelaxed { en: " {n} group(s) marked `relaxable: false` were never relaxed.", vi: " {n} nhóm được đánh dấu `relaxable: false` không được nới lỏng." }
+    PrxGroupPinYear { en: "drop pin {cadre} → {post} in {year} (S2)", vi: "bỏ chỉ định {cadre} → {post} năm {year} (S2)" }
+    PrxGroupKeyHead { en: "let {cadre} have less than {months} months at a lower level or in a difficult area (S6)", vi: "chấp nhận để cán bộ {cadre} có dưới {months} tháng công tác ở cấp dưới hoặc vùng khó khăn (S6)" }
+    PrxGroupPeriodShare { en: "let more than {share} % of the moves fall in one period (S6)", vi: "chấp nhận để quá {share} % số lượt điều động rơi vào một kỳ (S6)" }
+    PgNoProgramme { en: "No programme", vi: "Không có chương trình" }
     PNoteForcedImpossible { en: "no programme rotates the cadre in that period", vi: "không có chương trình nào luân chuyển cán bộ này trong kỳ đó" }
     PNoteCalledInfeasible { en: "the backend calls the programme infeasible, but the empty programme is feasible", vi: "bộ giải cho rằng chương trình không khả thi, nhưng chương trình để trống vẫn khả thi" }
     PNoteBackendError { en: "backend error: {message}", vi: "lỗi bộ giải: {message}" }
@@ -1697,6 +1714,10 @@ diagnostic_words! {
     RowsAboveHeaderSkipped { en: "rows {first}–{last} above the header were skipped: {text}", vi: "các dòng {first}–{last} phía trên dòng tiêu đề đã được bỏ qua: {text}" }
     HeaderRowReadOnLine { en: "the header row, naming the columns, first; it was found on line {line} and the table is read from there", vi: "dòng tiêu đề (ghi tên các cột) ở đầu bảng; đã tìm thấy ở dòng {line} và bảng được đọc từ dòng đó" }
     NothingToDoIfTitleRows { en: "nothing to do if those rows are a title; if they hold data, move it below the header", vi: "không cần làm gì nếu các dòng đó là tên bảng; nếu có dữ liệu thì chuyển xuống dưới dòng tiêu đề" }
+    CodeW5001 { en: "executed rotation shorter than min_rotation_months", vi: "đợt luân chuyển đã thực hiện ngắn hơn min_rotation_months" }
+    HistShortFound { en: "{end}, {months} month(s) after the start {start}", vi: "{end}, {months} tháng sau ngày bắt đầu {start}" }
+    HistShortExpected { en: "an end at least min_rotation_months ({min}) after the start: {earliest} or later", vi: "ngày kết thúc cách ngày bắt đầu ít nhất min_rotation_months ({min} tháng): từ {earliest} trở đi" }
+    HistShortFix { en: "correct the end date if it is mistyped; if the rotation really ended early, keep it: the cadre's placement falls due in the first period on or after that end, and H4 is not checked on an executed rotation", vi: "sửa ngày kết thúc nếu ghi nhầm; nếu đợt luân chuyển thực sự kết thúc sớm thì giữ nguyên: cán bộ được bố trí vào kỳ đầu tiên kể từ ngày kết thúc đó, và H4 không kiểm tra đợt luân chuyển đã thực hiện" }
 }
 
 #[cfg(test)]

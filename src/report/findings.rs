@@ -278,7 +278,7 @@ impl fmt::Display for GroupRef {
 }
 
 /// A structure target's group ("women", "young", "minority") for people of `lang`.
-fn target_group(lang: Lang, target: &str) -> String {
+pub(super) fn target_group(lang: Lang, target: &str) -> String {
     match (lang, target) {
         (Lang::En, _) => target.to_string(),
         (_, "women") => t(lang, Msg::GroupWomen).into(),

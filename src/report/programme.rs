@@ -8,6 +8,7 @@ use crate::programme::plan::ProgrammePlan;
 use crate::programme::replan::ChangeReason;
 use crate::programme::targets::{TargetKind, TargetResult};
 use crate::programme::{Move, Unplaced};
+use crate::solve::programme_relax::{GroupRef, ProgrammeRelaxation, RelaxKind};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -100,6 +101,98 @@ struct ProgrammeJson<'a> {
     renewals: Vec<RenewalRow>,
     #[serde(skip_serializing_if = "Option::is_none")]
     changes: Option<Vec<ChangeRow>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relaxation: Option<RelaxationJson<'a>>,
+}
+
+/// programme.json's `relaxation`: the data, `summary` in English and `summary_words` in the output
+/// language.
+#[derive(Serialize)]
+struct RelaxationJson<'a> {
+    #[serde(flatten)]
+    relaxation: &'a ProgrammeRelaxation,
+    summary: String,
+    summary_words: String,
+}
+
+/// Which pins and hard requirements of a programme give way, in words in `lang`.
+pub fn programme_relaxation_in(lang: Lang, r: &ProgrammeRelaxation) -> String {
+    let seconds = super::number_in(lang, &format!("{}", r.time_limit_s));
+    let list = r
+        .groups
+        .iter()
+        .map(|g| relax_group(lang, g))
+        .collect::<Vec<_>>()
+        .join("; ");
+    match r.kind {
+        RelaxKind::Relax => {
+            let what = match r.groups.len() {
+                1 => t(lang, Msg::RxOneGroup).to_string(),
+                n => fill(lang, Msg::RxNGroups, &[("n", &n)]),
+            };
+            let mut s = fill(lang, Msg::PrxRelax, &[("what", &what), ("groups", &list)]);
+            if r.minimal {
+                s += t(lang, Msg::PrxMinimal);
+            } else {
+                s += &fill(lang, Msg::PrxNotMinimal, &[("seconds", &seconds)]);
+            }
+            if r.fixed > 0 {
+                s += &fill(lang, Msg::PrxNeverRelaxed, &[("n", &r.fixed)]);
+            }
+            s
+        }
+        RelaxKind::Fixed => fill(lang, Msg::PrxFixed, &[("n", &r.fixed), ("groups", &list)]),
+        RelaxKind::Unknown => fill(lang, Msg::PrxUnknown, &[("seconds", &seconds)]),
+    }
+}
+
+/// A programme's requirement group and the way it gives way.
+fn relax_group(lang: Lang, g: &GroupRef) -> String {
+    let pct = |x: f64| super::number_in(lang, &format!("{:.0}", 100.0 * x));
+    match g {
+        GroupRef::Pin {
+            cadre_id,
+            post_id,
+            year: None,
+        } => fill(
+            lang,
+            Msg::RxGroupPin,
+            &[("cadre", cadre_id), ("post", post_id)],
+        ),
+        GroupRef::Pin {
+            cadre_id,
+            post_id,
+            year: Some(y),
+        } => fill(
+            lang,
+            Msg::PrxGroupPinYear,
+            &[("cadre", cadre_id), ("post", post_id), ("year", y)],
+        ),
+        GroupRef::MustFill {
+            post_id,
+            post_title,
+        } => fill(
+            lang,
+            Msg::RxGroupMustFill,
+            &[("post", post_id), ("title", post_title)],
+        ),
+        GroupRef::Share { target, share } => fill(
+            lang,
+            Msg::RxGroupTarget,
+            &[
+                ("target", &super::findings::target_group(lang, target)),
+                ("share", &pct(*share)),
+            ],
+        ),
+        GroupRef::KeyHead { cadre_id, months } => fill(
+            lang,
+            Msg::PrxGroupKeyHead,
+            &[("cadre", cadre_id), ("months", months)],
+        ),
+        GroupRef::PeriodShare { share } => {
+            fill(lang, Msg::PrxGroupPeriodShare, &[("share", &pct(*share))])
+        }
+    }
 }
 
 /// A cadre whose moves differ from the previous programme, for programme.json and changes.csv.
@@ -302,6 +395,11 @@ pub fn programme_json_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> Str
         unplaced: unplaced_rows(sc, plan, lang),
         renewals: renewal_rows(sc, plan),
         changes: change_rows(sc, plan, lang),
+        relaxation: plan.relaxation.as_ref().map(|r| RelaxationJson {
+            relaxation: r,
+            summary: programme_relaxation_in(Lang::En, r),
+            summary_words: programme_relaxation_in(lang, r),
+        }),
     };
     let mut s =
         serde_json::to_string_pretty(&j).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
@@ -416,6 +514,9 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
                 &[("note", &super::rules::programme_notes(lang, note))],
             )
         );
+    }
+    if let Some(r) = &plan.relaxation {
+        let _ = writeln!(out, "{}", programme_relaxation_in(lang, r));
     }
     out.push('\n');
     let rows: Vec<Vec<String>> = plan
@@ -677,7 +778,47 @@ pub fn review_text_in(r: &crate::programme::review::Review, lang: Lang) -> Strin
         })
         .collect();
     out += &text_table(&[l(Msg::ReviewAfter), rotations, share_h], &rows);
+    if !r.waiting.is_empty() {
+        let _ = writeln!(out, "\n{}", l(Msg::RvWaitingHeading));
+        for w in &r.waiting {
+            let _ = writeln!(out, "  {}", waiting_words(lang, w));
+        }
+    }
     out
+}
+
+/// A rotation without a placement, as a person needs it: still running until its end and when
+/// its placement falls due, or ended without a recorded placement.
+pub fn waiting_words(lang: Lang, w: &crate::programme::review::Waiting) -> String {
+    use crate::programme::review::WaitingState;
+    let d = |x: crate::domain::Date| super::date_in(lang, x);
+    let args: [(&str, &dyn std::fmt::Display); 4] = [
+        ("cadre", &w.cadre_id),
+        ("post", &w.post_id),
+        ("start", &d(w.start)),
+        ("end", &d(w.end)),
+    ];
+    let mut s = match w.state {
+        WaitingState::Ended => fill(lang, Msg::RvWaitingEnded, &args),
+        WaitingState::Running { .. } => fill(lang, Msg::RvWaitingRunning, &args),
+    };
+    if !w.end_written {
+        let months = crate::rules::retirement::whole_months_between(w.start, w.end);
+        s += &fill(lang, Msg::RvWaitingEndOf, &[("months", &months)]);
+    }
+    match w.state {
+        WaitingState::Running {
+            due_period: Some(n),
+            due_date: Some(at),
+            ..
+        } => s += &fill(lang, Msg::RvWaitingDue, &[("period", &n), ("date", &d(at))]),
+        WaitingState::Running {
+            after_programme: true,
+            ..
+        } => s += t(lang, Msg::RvWaitingAfter),
+        _ => {}
+    }
+    s
 }
 
 /// One measured programme target, must-fill post or pin, in `lang` (without the verdict).

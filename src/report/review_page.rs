@@ -247,6 +247,22 @@ pub fn review_html(sc: &Scenario, r: &Review, source: &str, lang: Lang) -> Strin
         &rows,
         Some(r.rotations),
     ));
+    // The rotations without a placement, one by one: running until when, or ended.
+    if !r.waiting.is_empty() {
+        let _ = writeln!(
+            b,
+            "<p>{}</p>\n<ul class=\"waiting\">",
+            esc(t(lang, Msg::RvWaitingHeading))
+        );
+        for w in &r.waiting {
+            let _ = writeln!(
+                b,
+                "<li>{}</li>",
+                esc(&super::programme::waiting_words(lang, w))
+            );
+        }
+        b += "</ul>\n";
+    }
     page(lang, &title, &b)
 }
 
@@ -286,6 +302,29 @@ pub fn programme_html(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String
         ],
     );
     let mut b = heading(&title, &periods, t(lang, Msg::PgReviewLink));
+    // No programme: why, and what gives way (the terminal's and programme.md's words).
+    if !plan.status.has_plan() {
+        let _ = writeln!(
+            b,
+            "<div class=\"noplan\"><h2>{}</h2>",
+            esc(t(lang, Msg::PgNoProgramme))
+        );
+        if let Some(note) = &plan.note {
+            let _ = writeln!(
+                b,
+                "<p>{}</p>",
+                esc(&super::rules::programme_notes(lang, note))
+            );
+        }
+        if let Some(r) = &plan.relaxation {
+            let _ = writeln!(
+                b,
+                "<p>{}</p>",
+                esc(&super::programme::programme_relaxation_in(lang, r))
+            );
+        }
+        b += "</div>\n";
+    }
     let _ = writeln!(b, "<h2>{}</h2>", esc(t(lang, Msg::PgTimeline)));
     b += &super::timeline::timeline_svg(sc, plan, lang);
     let _ = writeln!(b, "<h2 class=\"moves\">{}</h2>", esc(t(lang, Msg::PgMoves)));

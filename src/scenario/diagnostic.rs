@@ -90,6 +90,7 @@ warning_codes! {
     AMBIGUOUS_DATE = "W2008": CodeW2008;
     TITLE_ROWS_SKIPPED = "W2009": CodeW2009;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
+    SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
 }
 
 /// Repeats of one problem in one column: from this many on, they are reported once, with the
@@ -1020,6 +1021,10 @@ says! {
     RowsAboveHeaderSkipped
     HeaderRowReadOnLine
     NothingToDoIfTitleRows
+    CodeW5001
+    HistShortFound
+    HistShortExpected
+    HistShortFix
 }
 
 #[cfg(test)]

@@ -367,6 +367,33 @@ fn read_history(
             );
             continue;
         }
+        // An executed rotation shorter than H4 allows: a likely slip of the pen, read as written
+        // (its placement falls due on its end; the checker takes its length as a fact).
+        if let (MoveKind::Rotation, Some(e)) = (kind, end)
+            && e > start
+        {
+            let min = sc.rules.min_rotation_months;
+            let earliest = start
+                .checked_add_months(chrono::Months::new(min))
+                .unwrap_or(Date::MAX);
+            if e < earliest {
+                diags.push(
+                    csv.at_cell(code::SHORT_EXECUTED_ROTATION, path, row, "end")
+                        .found(
+                            Text::say(Say::HistShortFound)
+                                .arg("end", e)
+                                .arg("months", whole_months(start, e))
+                                .arg("start", start),
+                        )
+                        .expected(
+                            Text::say(Say::HistShortExpected)
+                                .arg("min", min)
+                                .arg("earliest", earliest),
+                        )
+                        .fix(Say::HistShortFix),
+                );
+            }
+        }
         (if before { &mut past } else { &mut out }).push(HistoryMove {
             cadre,
             post,
@@ -381,4 +408,12 @@ fn read_history(
     out.sort_by_key(|h| (h.period, h.kind, h.cadre, h.post));
     past.sort_by_key(|h| (h.start, h.kind, h.cadre, h.post));
     Ok((out, past, warnings))
+}
+
+/// Whole months from `a` to `b` (`b` after `a`): a month counts once its day is reached.
+fn whole_months(a: Date, b: Date) -> i64 {
+    use chrono::Datelike;
+    let m = (i64::from(b.year()) - i64::from(a.year())) * 12 + i64::from(b.month())
+        - i64::from(a.month());
+    if b.day() < a.day() { m - 1 } else { m }
 }

@@ -367,9 +367,9 @@ pub(crate) fn from_value(
         }
     }
     let (warnings, notes) = diags.finish()?;
-    if s.deny_warnings {
-        deny(&warnings)?;
-    }
+    // `deny_warnings:` denies the tables' warnings with those of the history and the previous
+    // programme, read below.
+    let deny_all = s.deny_warnings;
     match (s.plan_date, units, posts, cadres) {
         (Some(plan_date), Some(units), Some(posts), Some(cadres)) => with_baseline(
             s.baseline.as_ref(),
@@ -417,10 +417,16 @@ pub(crate) fn from_value(
                 sc,
             )
         })
-        .map(|(scenario, more)| Checked {
-            scenario,
-            warnings: warnings.into_iter().chain(more).collect(),
-            notes,
+        .and_then(|(scenario, more)| {
+            let warnings: Vec<Diagnostic> = warnings.into_iter().chain(more).collect();
+            if deny_all {
+                deny(&warnings)?;
+            }
+            Ok(Checked {
+                scenario,
+                warnings,
+                notes,
+            })
         }),
         // Every missing part has been reported above; this is a guard, not an expected path.
         _ => Err(single(

@@ -974,3 +974,91 @@ fn a_programmes_columns_are_the_same_whatever_the_thread_count() {
             .is_empty()
     );
 }
+
+/// Issue 14: a review of a history says of each rotation without a placement where it stands on
+/// the review's date (the history's last start here): ended without a recorded placement, still
+/// running with its placement due in a period, or due after the programme; in English and
+/// Vietnamese. A history rotation shorter than `min_rotation_months` is W5001, in a review too.
+#[test]
+fn a_review_says_where_each_rotation_without_a_placement_stands() {
+    use rotaplan::programme::review::WaitingState;
+    let sc = shipped();
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history.csv");
+    let (c, p) = (|i: usize| &sc.cadres[i].id, |i: usize| &sc.posts[i].id);
+    std::fs::write(
+        &history,
+        format!(
+            "cadre_id,post_id,kind,start,end\n{},{},rotation,2023-05-01,\n{},{},rotation,2029-01-01,2030-06-01\n{},{},rotation,2030-01-01,\n",
+            c(1),
+            p(0),
+            c(2),
+            p(1),
+            c(3),
+            p(2)
+        ),
+    )
+    .unwrap();
+    let read = rotaplan::scenario::read_history_file(&history, &sc).unwrap();
+    let short: Vec<_> = read
+        .warnings
+        .iter()
+        .map(|w| (w.code, w.line, w.field.clone()))
+        .collect();
+    assert_eq!(short, [("W5001", Some(3), "history.csv: end".to_string())]);
+    let r = rotaplan::programme::review::review_history(&sc, &read.moves);
+    let states: Vec<WaitingState> = r.waiting.iter().map(|w| w.state).collect();
+    assert_eq!(
+        states,
+        [
+            WaitingState::Ended,
+            WaitingState::Running {
+                due_period: Some(5),
+                due_date: Some(d("2031-01-01")),
+                after_programme: false
+            },
+            WaitingState::Running {
+                due_period: None,
+                due_date: None,
+                after_programme: true
+            },
+        ]
+    );
+    let en = rotaplan::report::programme::review_text_in(&r, Lang::En);
+    for line in [
+        format!(
+            "{} → {} (from 2023-05-01): ended on 2026-05-01 without a recorded placement (no end written: 36 months after the start)",
+            c(1),
+            p(0)
+        ),
+        format!(
+            "{} → {} (from 2029-01-01): still running until 2030-06-01; placement due in period 5 (2031-01-01)",
+            c(2),
+            p(1)
+        ),
+        format!(
+            "{} → {} (from 2030-01-01): still running until 2033-01-01 (no end written: 36 months after the start); placement due after the programme",
+            c(3),
+            p(2)
+        ),
+    ] {
+        assert!(en.contains(&line), "{line}\n{en}");
+    }
+    let vi = rotaplan::report::programme::review_text_in(&r, Lang::Vi);
+    assert!(
+        vi.contains(&format!(
+            "{} → {} (từ 01/05/2023): đã kết thúc ngày 01/05/2026 nhưng chưa ghi nhận việc bố trí",
+            c(1),
+            p(0)
+        )),
+        "{vi}"
+    );
+    assert!(
+        vi.contains(&format!(
+            "{} → {} (từ 01/01/2029): đang luân chuyển đến 01/06/2030; cần bố trí vào kỳ 5 (01/01/2031)",
+            c(2),
+            p(1)
+        )),
+        "{vi}"
+    );
+}

@@ -497,3 +497,88 @@ fn a_running_rotation_with_a_start_counts_its_key_head_credit_from_it() {
     assert_eq!(credit(Some(months_before(20))), 20);
     assert_eq!(credit(Some(months_before(50))), 50);
 }
+
+/// Two pins of two cadres of one unit in 2027, with at most one departure per unit and period
+/// (S1): no programme, and the relaxation names the pin to drop (the second: the first is kept),
+/// in English and Vietnamese, in the summary, programme.json and programme.html.
+#[test]
+fn two_pins_that_cannot_both_hold_name_the_one_to_relax() {
+    use rotaplan::solve::programme_relax::{GroupRef, RelaxKind};
+    let base =
+        rotaplan::scenario::load(&root().join("scenarios/programme/programme.yaml")).unwrap();
+    let tl = Timeline::new(&base).unwrap();
+    let cols = rotaplan::programme::generate(&base, &tl);
+    // Cadres of one unit with a rotation column in 2027 and no placement column then.
+    let mut first: std::collections::BTreeMap<UnitIx, Vec<(CadreIx, PostIx)>> = Default::default();
+    for r in cols.rotations.iter().filter(|r| r.period == 0) {
+        let Some(u) = base.cadre(r.cadre).current_unit else {
+            continue;
+        };
+        let v = first.entry(u).or_default();
+        if !v.iter().any(|&(c, p)| c == r.cadre || p == r.post)
+            && !cols
+                .placements
+                .iter()
+                .any(|x| x.cadre == r.cadre && x.period == 0)
+        {
+            v.push((r.cadre, r.post));
+        }
+    }
+    let two = first
+        .into_values()
+        .find(|v| v.len() >= 2)
+        .expect("two cadres of one unit");
+    let id = |(c, p): (CadreIx, PostIx)| (base.cadre(c).id.clone(), base.post(p).id.clone());
+    let ((c1, p1), (c2, p2)) = (id(two[0]), id(two[1]));
+    eprintln!("pins: {c1} → {p1}, {c2} → {p2}");
+    let (_d, p) = province_with(&format!(
+        "programme:\n  max_departures_per_period: 1\npins:\n  - {{cadre: {c1}, post: {p1}, period: 2027}}\n  - {{cadre: {c2}, post: {p2}, period: 2027}}\n",
+    ));
+    let sc = rotaplan::scenario::load(&p).unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    let plan = &done.plan;
+    assert_eq!(plan.status, rotaplan::solve::SolveStatus::Infeasible);
+    let r = plan.relaxation.as_ref().expect("a relaxation");
+    assert_eq!(r.kind, RelaxKind::Relax);
+    assert!(r.minimal);
+    assert_eq!((r.hard, r.fixed), (2, 0));
+    assert_eq!(
+        r.groups,
+        vec![GroupRef::Pin {
+            cadre_id: c2.clone(),
+            post_id: p2.clone(),
+            year: Some(2027),
+        }]
+    );
+    let en = rotaplan::report::programme::programme_relaxation_in(Lang::En, r);
+    assert_eq!(
+        en,
+        format!(
+            "To get a programme, relax one group: drop pin {c2} → {p2} in 2027 (S2). Keeping any one of them as well makes a programme impossible again."
+        )
+    );
+    let vi = rotaplan::report::programme::programme_relaxation_in(Lang::Vi, r);
+    assert_eq!(
+        vi,
+        format!(
+            "Để có chương trình, cần nới lỏng một nhóm: bỏ chỉ định {c2} → {p2} năm 2027 (S2). Nếu giữ thêm bất kỳ nhóm nào trong số đó thì lại không có chương trình."
+        )
+    );
+    // Wherever the programme's no-plan status is reported.
+    let summary = rotaplan::report::programme::programme_summary_in(&sc, plan, Lang::En);
+    assert!(summary.contains("status: infeasible"), "{summary}");
+    assert!(summary.contains(&en), "{summary}");
+    let json: serde_json::Value = serde_json::from_str(
+        &rotaplan::report::programme::programme_json_in(&sc, plan, Lang::Vi),
+    )
+    .unwrap();
+    assert_eq!(json["relaxation"]["summary"], en.as_str());
+    assert_eq!(json["relaxation"]["summary_words"], vi.as_str());
+    assert_eq!(json["relaxation"]["groups"][0]["kind"], "pin");
+    let html = rotaplan::report::review_page::programme_html(&sc, plan, Lang::Vi);
+    assert!(html.contains("Không có chương trình"), "{html}");
+    assert!(
+        html.contains(&format!("bỏ chỉ định {c2} → {p2} năm 2027")),
+        "{html}"
+    );
+}

@@ -482,6 +482,14 @@ const WARNING_CASES: &[Case] = &[
         "cadres.csv",
         "rows 1–2 above the header were skipped: \"DANH SÁCH CÁN BỘ TRONG QUY HOẠCH",
     ),
+    case(
+        "W5001",
+        "history.csv",
+        Some(2),
+        Some(5),
+        "history.csv: end",
+        "12 month(s) after the start 2027-01-01",
+    ),
 ];
 
 /// Warnings of the plan reader: `<CODE>/plan.csv`, read against the valid scenario.
