@@ -580,6 +580,18 @@ pub struct HistoryMove {
     pub line: usize,
 }
 
+impl HistoryMove {
+    /// The end of an executed rotation: its `end` when history.csv writes one, otherwise
+    /// `min_rotation_months` after its real `start` (not after its period's date).
+    pub fn rotation_end(&self, min_rotation_months: u32) -> Date {
+        self.end.unwrap_or_else(|| {
+            self.start
+                .checked_add_months(chrono::Months::new(min_rotation_months))
+                .unwrap_or(Date::MAX)
+        })
+    }
+}
+
 /// A programme of several periods (`programme:` in the YAML): rotations and placements after
 /// rotation planned over the term, every rule evaluated at each period's date.
 #[derive(Debug, Clone, PartialEq)]

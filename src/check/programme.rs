@@ -6,10 +6,11 @@
 //!   forbidden pair; a cadre rotates at most once, and not while a rotation that ends inside the
 //!   programme is running (P2);
 //! - every planned rotation ending inside the programme has exactly one placement, in the first
-//!   period on or after its end (an executed rotation with an `end` in history.csv ends then, a
-//!   planned one `min_rotation_months` after its period's date), a running one at most one there (one left without is reported as
-//!   unplaced, not a breach), and nothing else is a placement (P1); the rotation lasts
-//!   at least `min_rotation_months` (H4); the placement passes the placement rules on its date
+//!   period on or after its end (an executed rotation with an `end` in history.csv ends then, one
+//!   without `min_rotation_months` after its real start, a planned one `min_rotation_months`
+//!   after its period's date), a running one at most one there (one left without is reported as
+//!   unplaced, not a breach), and nothing else is a placement (P1); the rotation lasts at least
+//!   `min_rotation_months` from its real start (H4); the placement passes the placement rules on its date
 //!   (in service, the level after the rotation's rank, H8, H9, H10);
 //! - on every period's date each post holds at most its seats: the occupants before anything moves
 //!   (a holder until `vacant_from`, retirement, the end of their rotation, or their own move), and
@@ -37,12 +38,15 @@ use std::collections::{BTreeMap, BTreeSet};
 /// to check against `min_rotation_months`, planned: a placement must follow).
 type Due = (usize, i32, Option<UnitIx>, Option<Date>, bool);
 
-/// The end written in history.csv of the executed rotation `r` of cadre `c`, if any.
-fn executed_end(sc: &Scenario, c: CadreIx, r: &Move) -> Option<Date> {
-    sc.programme.as_ref()?.replan.history.iter().find_map(|h| {
-        (h.cadre == c && h.post == r.post && h.kind == MoveKind::Rotation && h.period == r.period)
-            .then_some(h.end)
-            .flatten()
+/// The row of history.csv that the rotation `r` of cadre `c` is, if any (its real start and
+/// its written end).
+fn executed_rotation<'a>(
+    sc: &'a Scenario,
+    c: CadreIx,
+    r: &Move,
+) -> Option<&'a crate::domain::HistoryMove> {
+    sc.programme.as_ref()?.replan.history.iter().find(|h| {
+        h.cadre == c && h.post == r.post && h.kind == MoveKind::Rotation && h.period == r.period
     })
 }
 
@@ -215,10 +219,12 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 first_period_on_or_after(e).map(|s| (s, cadre.current_rank, None, None, false))
             }
             (None, Some(r)) => {
-                let start = periods[r.period];
-                // An executed rotation with an `end` (history.csv) ends then; its length is
+                // An executed rotation (history.csv) started on its own date, inside its
+                // period: H4's months count from it. With an `end` it ends then; its length is
                 // a fact of the history, not checked against `min_rotation_months`.
-                let executed_end = executed_end(sc, c, r);
+                let executed = executed_rotation(sc, c, r);
+                let start = executed.map_or(periods[r.period], |h| h.start);
+                let executed_end = executed.and_then(|h| h.end);
                 let end = executed_end.unwrap_or_else(|| {
                     start
                         .checked_add_months(Months::new(sc.rules.min_rotation_months))

@@ -89,6 +89,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             score: rotaplan::plan::score(&ctx, &p.pairs()),
             status: p.solver.status.as_str().to_string(),
             placed_differently,
+            breaks_rules: v.len(),
         })
     } else {
         None

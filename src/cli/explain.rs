@@ -95,7 +95,25 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             return Status::Internal;
         }
     };
-    say(&report::explanation_in(&e, a.format, langs.of(&sc)));
+    let lang = langs.of(&sc);
+    let text = report::explanation_in(&e, a.format, lang);
+    // A programme scenario without --period: the answer is the first period's single plan, said
+    // first (in JSON, as `scope`).
+    match report::programme::explain_scope(&sc, &a.scenario.display().to_string(), lang) {
+        Some(scope) if a.format == Format::Json => {
+            match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(mut v) if v.is_object() => {
+                    v["scope"] = serde_json::Value::String(scope);
+                    let mut s = serde_json::to_string_pretty(&v).unwrap_or(text);
+                    s.push('\n');
+                    say(&s);
+                }
+                _ => say(&text),
+            }
+        }
+        Some(scope) => say(&format!("{scope}\n\n{text}")),
+        None => say(&text),
+    }
     Status::Ok
 }
 

@@ -170,8 +170,19 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             }
         }
     }
+    // --pseudonymise: the private mapping, written beside the output folder once its files are.
+    let mapping: Option<Mapping> = pseudonyms.as_ref().map(|map| Mapping {
+        file: a.pseudonym_map.clone().unwrap_or_else(|| {
+            let name = dir
+                .file_name()
+                .map_or("plan".into(), |n| n.to_string_lossy().into_owned());
+            dir.with_file_name(format!("{name}.pseudonyms.csv"))
+        }),
+        csv: rotaplan::pseudonym::mapping_csv(map),
+        cadres: map.len(),
+    });
     if sc.programme.is_some() {
-        return super::programme::run(&sc, &dir, a.format, langs.of(&sc));
+        return super::programme::run(&sc, &dir, a.format, langs.of(&sc), mapping.as_ref());
     }
     if let Some(file) = &a.export_model
         && let Err(s) = export_model(&sc, file, a.restricted)
@@ -237,17 +248,10 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         });
         return Status::Problem;
     }
-    if let Some(map) = &pseudonyms {
-        let file = a.pseudonym_map.clone().unwrap_or_else(|| {
-            let name = dir
-                .file_name()
-                .map_or("plan".into(), |n| n.to_string_lossy().into_owned());
-            dir.with_file_name(format!("{name}.pseudonyms.csv"))
-        });
-        if let Err(s) = super::write(&file, &rotaplan::pseudonym::mapping_csv(map)) {
-            return s;
-        }
-        tracing::info!(file = %file.display(), cadres = map.len(), "private mapping of the pseudonyms written");
+    if let Some(m) = &mapping
+        && let Err(s) = m.write()
+    {
+        return s;
     }
     say(&report::render_in(plan, a.format, lang));
     if a.format == Format::Table {
@@ -275,4 +279,20 @@ fn export_model(
         refuse(Refusal::Export(e));
         Status::Problem
     })
+}
+
+/// `--pseudonymise`'s private mapping of codes to cadres (`pseudonym::mapping_csv`) and where it
+/// goes: a single plan and a programme write it the same way.
+pub(super) struct Mapping {
+    file: PathBuf,
+    csv: String,
+    cadres: usize,
+}
+
+impl Mapping {
+    pub(super) fn write(&self) -> Result<(), Status> {
+        super::write(&self.file, &self.csv)?;
+        tracing::info!(file = %self.file.display(), cadres = self.cadres, "private mapping of the pseudonyms written");
+        Ok(())
+    }
 }

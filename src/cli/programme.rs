@@ -8,7 +8,14 @@ use rotaplan::output::write_set;
 use rotaplan::report::{Format, programme as words, review_page as pages, timeline};
 use std::path::Path;
 
-pub fn run(sc: &Scenario, dir: &Path, format: Format, lang: rotaplan::domain::Lang) -> Status {
+/// `mapping`: `--pseudonymise`'s private mapping, written once the programme's files are.
+pub fn run(
+    sc: &Scenario,
+    dir: &Path,
+    format: Format,
+    lang: rotaplan::domain::Lang,
+    mapping: Option<&super::plan::Mapping>,
+) -> Status {
     let Some(done) = rotaplan::plan_programme(sc) else {
         return Status::Internal;
     };
@@ -45,6 +52,11 @@ pub fn run(sc: &Scenario, dir: &Path, format: Format, lang: rotaplan::domain::La
             error: e.to_string(),
         });
         return Status::Problem;
+    }
+    if let Some(m) = mapping
+        && let Err(s) = m.write()
+    {
+        return s;
     }
     say(&match format {
         Format::Json => words::programme_json_in(sc, plan, lang),

@@ -8,7 +8,7 @@
 
 use crate::domain::{CadreIx, Date, Scenario};
 use crate::programme::plan::ProgrammePlan;
-use crate::programme::{self as prog, MoveKind, Timeline};
+use crate::programme::{self as prog, Move, MoveKind, Timeline};
 use crate::rules::{Breach, RuleContext, RuleId};
 use crate::solve::SolveStatus;
 use serde::Serialize;
@@ -84,7 +84,7 @@ pub struct ForcedRotation {
     pub cost: Option<f64>,
     /// The post the re-solve gives the cadre.
     pub post: Option<String>,
-    /// Moves of the programme that differ in the re-solve (made or dropped).
+    /// Moves of the programme that differ in the re-solve, each once ([`moves_that_differ`]).
     pub changed: usize,
 }
 
@@ -285,16 +285,7 @@ pub fn explain_period(
             .iter()
             .find(|m| m.cadre == c && m.kind == MoveKind::Rotation && m.period == t)
             .map(|m| sc.post(m.post).id.clone());
-        let changed = after
-            .moves
-            .iter()
-            .filter(|m| !base.moves.contains(m))
-            .count()
-            + base
-                .moves
-                .iter()
-                .filter(|m| !after.moves.contains(m))
-                .count();
+        let changed = moves_that_differ(&base.moves, &after.moves);
         ForcedRotation {
             status: after.status,
             proven: base.status == SolveStatus::Optimal && after.status == SolveStatus::Optimal,
@@ -318,5 +309,73 @@ pub fn explain_period(
         rotated_then,
         findings,
         forced,
+    }
+}
+
+/// The moves that differ between `before` and `after`, each once: a cadre's rotation (or
+/// placement) that changes post or period is one move changed, not one dropped and one made; a
+/// move made or dropped with no counterpart is one.
+pub fn moves_that_differ(before: &[Move], after: &[Move]) -> usize {
+    let slots = |ms: &[Move]| -> std::collections::BTreeMap<(CadreIx, MoveKind), Vec<Move>> {
+        let mut out: std::collections::BTreeMap<(CadreIx, MoveKind), Vec<Move>> =
+            Default::default();
+        for m in ms {
+            out.entry((m.cadre, m.kind)).or_default().push(m.clone());
+        }
+        for v in out.values_mut() {
+            v.sort();
+        }
+        out
+    };
+    let (b, a) = (slots(before), slots(after));
+    let keys: std::collections::BTreeSet<&(CadreIx, MoveKind)> = b.keys().chain(a.keys()).collect();
+    keys.into_iter()
+        .map(|k| {
+            let (x, y) = (
+                b.get(k).map_or(&[][..], |v| v),
+                a.get(k).map_or(&[][..], |v| v),
+            );
+            let same = x.iter().filter(|m| y.contains(m)).count();
+            x.len().max(y.len()) - same
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod differ_tests {
+    use super::*;
+    use crate::domain::PostIx;
+
+    fn mv(cadre: CadreIx, post: PostIx, kind: MoveKind, period: usize) -> Move {
+        Move {
+            cadre,
+            post,
+            kind,
+            period,
+        }
+    }
+
+    /// A rotation and its placement moved a period later are two moves changed, not four; a new
+    /// cadre's rotation and a dropped one are one each; unchanged moves are none.
+    #[test]
+    fn each_move_that_differs_counts_once() {
+        use MoveKind::{Placement as P, Rotation as R};
+        let before = vec![
+            mv(0, 1, R, 0),
+            mv(0, 2, P, 3),
+            mv(1, 3, R, 0),
+            mv(2, 4, R, 1),
+        ];
+        let after = vec![
+            mv(0, 1, R, 1),
+            mv(0, 2, P, 4),
+            mv(1, 3, R, 0),
+            mv(3, 5, R, 2),
+        ];
+        assert_eq!(moves_that_differ(&before, &after), 4);
+        assert_eq!(moves_that_differ(&before, &before), 0);
+        assert_eq!(moves_that_differ(&[], &after), 4);
+        // Never more than the moves of the larger programme.
+        assert!(moves_that_differ(&before, &after) <= before.len().max(after.len()));
     }
 }

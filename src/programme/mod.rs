@@ -145,8 +145,9 @@ pub fn rotation_end(sc: &Scenario, start: Date) -> Date {
 }
 
 /// The end of the rotation of cadre `c` onto post `p` in period `t`: an executed rotation's own
-/// end when history.csv writes one (its placement falls due then), otherwise
-/// `min_rotation_months` after the period's date ([`rotation_end`]).
+/// end when history.csv writes one, `min_rotation_months` after its real start otherwise (its
+/// placement falls due then); a planned one `min_rotation_months` after the period's date
+/// ([`rotation_end`]).
 pub fn rotation_end_of(
     sc: &Scenario,
     prog: &Programme,
@@ -154,7 +155,7 @@ pub fn rotation_end_of(
     t: usize,
 ) -> Date {
     targets::executed(prog, c, p, MoveKind::Rotation, t)
-        .and_then(|h| h.end)
+        .map(|h| h.rotation_end(sc.rules.min_rotation_months))
         .unwrap_or_else(|| rotation_end(sc, prog.periods[t]))
 }
 
@@ -505,13 +506,16 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
     for r in &running {
         running_of[r.cadre as usize] = Some(r.period);
     }
-    // The ends of the executed rotations that write one (`rotation_end_of`), looked up once.
+    // The ends of the executed rotations (`rotation_end_of`), looked up once.
     let executed_ends: std::collections::BTreeMap<(CadreIx, PostIx, usize), Date> = prog
         .replan
         .history
         .iter()
         .filter(|h| h.kind == MoveKind::Rotation)
-        .filter_map(|h| Some(((h.cadre, h.post, h.period), h.end?)))
+        .map(|h| {
+            let end = h.rotation_end(sc.rules.min_rotation_months);
+            ((h.cadre, h.post, h.period), end)
+        })
         .collect();
     let occupancy: Vec<Occupancy> = (0..sc.posts.len() as PostIx)
         .map(|p| occupancy(sc, prog, &ctxs[0], p))

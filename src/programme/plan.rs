@@ -187,6 +187,76 @@ pub struct ProgrammePlan {
     /// `plan_programme`; `report::programme` writes it to programme.json with its words).
     #[serde(skip)]
     pub relaxation: Option<crate::solve::programme_relax::ProgrammeRelaxation>,
+    /// Must-fill posts (criticality 5) with a seat empty on every period's date, and why
+    /// (`report::programme` writes them with the posts' ids).
+    #[serde(skip)]
+    pub empty_must_fill: Vec<EmptyMustFill>,
+}
+
+/// A must-fill post left with an empty seat on every period's date of a programme, and why: as a
+/// single plan's unfilled reasons, the rules and their counts when nobody may take it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmptyMustFill {
+    pub post: crate::domain::PostIx,
+    /// Cadres the rules let take it (a rotation or a placement) in some period; 0: nobody.
+    pub could_take: usize,
+    /// With nobody: how many of the cadres each rule excludes on the first period's date, the
+    /// most first (a cadre may count under several rules).
+    pub excluded_by: Vec<(crate::rules::RuleId, usize)>,
+    /// All the cadres.
+    pub cadres: usize,
+}
+
+/// The must-fill posts of `sc` with a seat empty on every period's date once `moves` are made.
+pub fn empty_must_fill(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &super::Columns,
+    moves: &[Move],
+) -> Vec<EmptyMustFill> {
+    let filled = super::occupancy_after(sc, tl, moves);
+    let mut out = Vec::new();
+    for (p, row) in filled.iter().enumerate() {
+        let p = p as crate::domain::PostIx;
+        let post = sc.post(p);
+        if post.criticality < 5 || row.is_empty() || row.iter().any(|&n| n >= post.seats) {
+            continue;
+        }
+        let takers: BTreeSet<CadreIx> = cols
+            .rotations
+            .iter()
+            .filter(|r| r.post == p)
+            .map(|r| r.cadre)
+            .chain(
+                cols.placements
+                    .iter()
+                    .filter(|x| x.post == p)
+                    .map(|x| x.cadre),
+            )
+            .chain(
+                cols.left_out
+                    .iter()
+                    .filter(|x| x.post == p)
+                    .map(|x| x.cadre),
+            )
+            .collect();
+        let mut counts: BTreeMap<crate::rules::RuleId, usize> = BTreeMap::new();
+        if takers.is_empty() {
+            let ctx = crate::rules::RuleContext::new(&tl.at[0]);
+            for c in 0..sc.cadres.len() as CadreIx {
+                for b in ctx.breaches(c, p) {
+                    *counts.entry(b.rule).or_default() += 1;
+                }
+            }
+        }
+        out.push(EmptyMustFill {
+            post: p,
+            could_take: takers.len(),
+            excluded_by: crate::plan::rule_list(&counts),
+            cadres: sc.cadres.len(),
+        });
+    }
+    out
 }
 
 /// The dated rows of `moves`, sorted by period, kind, unit, post and cadre.
@@ -199,22 +269,18 @@ pub fn move_rows(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<MoveRow> {
     let mut rows: Vec<(Move, MoveRow)> = moves
         .iter()
         .map(|m| {
-            let start = tl.periods[m.period];
+            // An executed move starts on its own date (history.csv `start`), not its period's.
+            let executed = sc
+                .programme
+                .as_ref()
+                .and_then(|prog| super::targets::executed(prog, m.cadre, m.post, m.kind, m.period));
+            let start = executed.map_or(tl.periods[m.period], |h| h.start);
             let end = match m.kind {
-                // An executed rotation ends on its own end (history.csv `end`) when written.
+                // An executed rotation ends on its own end (history.csv `end`) when written,
+                // `min_rotation_months` after its real start otherwise.
                 MoveKind::Rotation => Some(
-                    sc.programme
-                        .as_ref()
-                        .and_then(|prog| {
-                            super::targets::executed(
-                                prog,
-                                m.cadre,
-                                m.post,
-                                MoveKind::Rotation,
-                                m.period,
-                            )
-                        })
-                        .and_then(|h| h.end)
+                    executed
+                        .map(|h| h.rotation_end(sc.rules.min_rotation_months))
                         .unwrap_or_else(|| {
                             placed_at
                                 .get(&m.cadre)
@@ -368,8 +434,11 @@ pub fn build(
             },
         );
     }
+    // Without a programme nobody is placed, and that is no reason of the seats: only the
+    // cadres no placement column exists for are named (with why).
     let unplaced = unplaced_cadres(sc, tl, &moves)
         .into_iter()
+        .filter(|(c, _)| has_plan || cols.unplaceable.iter().any(|u| u.0 == *c))
         .map(|(c, s)| {
             let why = cols
                 .unplaceable
@@ -436,6 +505,11 @@ pub fn build(
         kpis: kpis(sc, tl, &moves, &renewals),
         targets: if has_plan {
             super::targets::results(sc, tl, &moves)
+        } else {
+            Vec::new()
+        },
+        empty_must_fill: if has_plan {
+            empty_must_fill(sc, tl, cols, &moves)
         } else {
             Vec::new()
         },

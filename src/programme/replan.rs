@@ -271,3 +271,34 @@ pub fn previous_columns(cols: &Columns, previous: &[Move]) -> PreviousColumns {
     );
     PreviousColumns { kept, new_movers }
 }
+
+/// The first rule the executed move `u` breaks on its date (a rotation: the cadre's rules and the
+/// pairwise ones; a placement: the placement rules after the rank of the cadre's executed
+/// rotation, or the current rank), `None` when it passes them (then no seat is free for it, or no
+/// placement can follow it).
+pub fn unkeepable_breach(
+    sc: &Scenario,
+    tl: &Timeline,
+    history: &[HistoryMove],
+    u: &Unkeepable,
+) -> Option<crate::rules::Breach> {
+    let ctx = crate::rules::RuleContext::new(tl.at.get(u.period)?);
+    match u.kind {
+        MoveKind::Rotation => super::cadre_movable(&ctx, u.period, u.cadre)
+            .err()
+            .or_else(|| {
+                super::rotation_breaches(&ctx, u.period, u.cadre, u.post)
+                    .into_iter()
+                    .next()
+            }),
+        MoveKind::Placement => {
+            let held = history
+                .iter()
+                .find(|h| h.cadre == u.cadre && h.kind == MoveKind::Rotation)
+                .map_or(sc.cadre(u.cadre).current_rank, |h| sc.post(h.post).rank);
+            super::placement_breaches(&ctx, u.cadre, u.post, held)
+                .into_iter()
+                .next()
+        }
+    }
+}

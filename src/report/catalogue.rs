@@ -486,6 +486,7 @@ catalogue! {
     ScoreContribution { en: "contribution", vi: "đóng góp" }
     ScoreThisPlan { en: "this plan", vi: "phương án này" }
     ScoreOptimum { en: "optimum", vi: "tối ưu" }
+    ScoreBreaksRules { en: "This plan breaks hard rules ({n} violation(s), listed above): it is no valid plan, so its distance from the optimum means nothing and is not given; correct the violations first.", vi: "Phương án này vi phạm quy định bắt buộc ({n} vi phạm, liệt kê ở trên): đây không phải phương án hợp lệ, nên khoảng cách đến phương án tối ưu không có ý nghĩa và không được nêu; hãy sửa các vi phạm trước." }
     ScoreDifference { en: "this − optimum", vi: "chênh lệch so với tối ưu" }
     ScoreMustFillEmpty { en: "must-fill seats left empty", vi: "suất bắt buộc còn trống" }
     ScoreExtraSeats { en: "seats beyond quota", vi: "suất vượt định mức" }
@@ -814,6 +815,11 @@ catalogue! {
     PgsHEnd { en: "end", vi: "kết thúc" }
     PgsUnplacedHeading { en: "Without a placement after rotation:", vi: "Chưa bố trí được sau luân chuyển:" }
     PgsUnplacedLine { en: "{cadre} {name} (due in period {period}, {date}): {reason}", vi: "{cadre} {name} (đến hạn ở kỳ {period}, {date}): {reason}" }
+    ExplainProgrammeScope { en: "Note: this scenario is a programme of {periods} periods ({first} to {last}). Without --period this answer is for a single plan on {date} only (the first period), not for the programme: its values, requirements and relaxations are that one plan's. For the programme, ask per cadre and period: rotaplan explain {scenario} --cadre ID --period YEAR; the programme itself: rotaplan plan {scenario}.", vi: "Lưu ý: kịch bản này là một chương trình gồm {periods} kỳ (từ {first} đến {last}). Không có --period, câu trả lời này chỉ dành cho một phương án tại ngày {date} (kỳ đầu tiên), không phải cho cả chương trình: các giá trị, yêu cầu và đề xuất nới lỏng là của phương án đó. Để hỏi về chương trình, hỏi theo từng cán bộ và kỳ: rotaplan explain {scenario} --cadre MÃ --period NĂM; xem chương trình: rotaplan plan {scenario}." }
+    PgsEmptyMustFillHeading { en: "Must-fill posts with a seat empty in every period:", vi: "Vị trí bắt buộc lấp đầy còn chỗ trống ở mọi kỳ:" }
+    PgsEmptyMustFillNobody { en: "{post} {title}: no cadre passes the rules for it ({date}: of the {cadres} cadres, {rules})", vi: "{post} {title}: không cán bộ nào đáp ứng quy định cho vị trí này ({date}: trong {cadres} cán bộ, {rules})" }
+    PgsEmptyMustFillRule { en: "{rule} excludes {count}", vi: "{rule} loại {count}" }
+    PgsEmptyMustFillUnused { en: "{post} {title}: {count} cadre(s) pass the rules for it in some period, but the programme moves them elsewhere or moving one here is worth less than it costs", vi: "{post} {title}: {count} cán bộ đáp ứng quy định cho vị trí này ở một kỳ nào đó, nhưng chương trình bố trí họ nơi khác hoặc điều động về đây lợi ít hơn chi phí" }
     PgsRenewHeading { en: "Needs a renewed health certificate (H3) before moving:", vi: "Cần gia hạn giấy chứng nhận sức khỏe (H3) trước khi điều động:" }
     PgsRenewLine { en: "{cadre} {name} by {date} (period {period})", vi: "{cadre} {name} trước ngày {date} (kỳ {period})" }
     PgsNoPostExists { en: "no post of the rank held or one above it exists", vi: "không có vị trí nào cùng cấp hoặc cao hơn một cấp" }
@@ -878,6 +884,9 @@ catalogue! {
     PNotePlacement { en: "placement", vi: "bố trí" }
     PNoteHistoryBreaksRules { en: "the history's executed moves cannot all be kept: {moves} no longer pass the rules on their date (see `rotaplan check`); correct the history or the tables", vi: "không thể giữ tất cả các lượt đã thực hiện trong lịch sử: {moves} không còn thỏa các quy định vào ngày của chúng (xem `rotaplan check`); hãy sửa lịch sử hoặc các bảng dữ liệu" }
     PNoteHistoryCannotHold { en: "the history's executed moves cannot all hold together (seats of a post, one move per cadre, a placement after each rotation); correct the history", vi: "các lượt đã thực hiện trong lịch sử không thể cùng đứng vững (số suất của vị trí, mỗi cán bộ một lượt, một lần bố trí sau mỗi lượt luân chuyển); hãy sửa lịch sử" }
+    PNoteHistoryCannotBeKept { en: "the history's executed moves cannot all be kept: {moves}; correct the history or the tables (see `rotaplan check`)", vi: "không thể giữ tất cả các lượt đã thực hiện trong lịch sử: {moves}; hãy sửa lịch sử hoặc các bảng dữ liệu (xem `rotaplan check`)" }
+    PNoteHistoryMoveBreaks { en: "line {line} ({kind} {cadre} → {post}, period {period}) breaks {rule} ({title}) on its date: {why}", vi: "dòng {line} ({kind} {cadre} → {post}, kỳ {period}) vi phạm {rule} ({title}) vào ngày đó: {why}" }
+    PNoteHistoryMoveNoRoom { en: "line {line} ({kind} {cadre} → {post}, period {period}) passes the rules on its date, but no seat of the post is free then or no placement can follow it", vi: "dòng {line} ({kind} {cadre} → {post}, kỳ {period}) thỏa các quy định vào ngày đó, nhưng vị trí không còn chỗ trống khi đó hoặc không có vị trí nào bố trí sau luân chuyển được" }
     PNoteLevelStopped { en: "level {level} ({name}) stopped without a solution; the programme is level {kept}'s", vi: "mức {level} ({name}) dừng mà không có nghiệm; chương trình là của mức {kept}" }
     PNoteObjectiveDiffers { en: "the backend's objective {backend} differs from the programme's recomputed {recomputed}", vi: "giá trị mục tiêu của bộ giải {backend} khác với giá trị tính lại của chương trình {recomputed}" }
     PNoteLevelBreaksRow { en: "level {name}: the programme's value {got} breaks its row {want}", vi: "mức {name}: giá trị {got} của chương trình vi phạm ràng buộc {want} của mức" }

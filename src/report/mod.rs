@@ -51,7 +51,7 @@ pub use explain::{
     worded,
 };
 pub use findings::{relaxation_summary, relaxation_summary_in};
-pub use rules::{note_text, notes_text};
+pub use rules::{note_text, notes_text, programme_notes};
 mod committee;
 mod excel_csv;
 mod score;

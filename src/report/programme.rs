@@ -10,6 +10,7 @@ use crate::programme::targets::{TargetKind, TargetResult};
 use crate::programme::{Move, Unplaced};
 use crate::solve::programme_relax::{GroupRef, ProgrammeRelaxation, RelaxKind};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// The columns of programme.csv.
@@ -85,6 +86,83 @@ struct UnplacedRow {
     why: Unplaced,
 }
 
+/// A must-fill post empty in every period, for programme.json.
+#[derive(Serialize)]
+struct EmptyMustFillRow {
+    post_id: String,
+    /// Cadres the rules let take it in some period (0: nobody).
+    could_take: usize,
+    /// With nobody: cadres each rule excludes on the first period's date.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    excluded_by: BTreeMap<String, usize>,
+    /// In English.
+    reason: String,
+    reason_words: String,
+}
+
+fn empty_must_fill_words(
+    sc: &Scenario,
+    plan: &ProgrammePlan,
+    e: &crate::programme::plan::EmptyMustFill,
+    lang: Lang,
+) -> String {
+    let post = sc.post(e.post);
+    if e.could_take > 0 {
+        return fill(
+            lang,
+            Msg::PgsEmptyMustFillUnused,
+            &[
+                ("post", &post.id),
+                ("title", &post.title),
+                ("count", &e.could_take),
+            ],
+        );
+    }
+    let rules: Vec<String> = e
+        .excluded_by
+        .iter()
+        .map(|(r, n)| {
+            fill(
+                lang,
+                Msg::PgsEmptyMustFillRule,
+                &[("rule", r), ("count", n)],
+            )
+        })
+        .collect();
+    let date = plan
+        .periods
+        .first()
+        .map_or(String::new(), |&d| super::date_in(lang, d));
+    fill(
+        lang,
+        Msg::PgsEmptyMustFillNobody,
+        &[
+            ("post", &post.id),
+            ("title", &post.title),
+            ("date", &date),
+            ("cadres", &e.cadres),
+            ("rules", &rules.join(", ")),
+        ],
+    )
+}
+
+fn empty_must_fill_rows(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> Vec<EmptyMustFillRow> {
+    plan.empty_must_fill
+        .iter()
+        .map(|e| EmptyMustFillRow {
+            post_id: sc.post(e.post).id.clone(),
+            could_take: e.could_take,
+            excluded_by: e
+                .excluded_by
+                .iter()
+                .map(|(r, n)| (r.to_string(), *n))
+                .collect(),
+            reason: empty_must_fill_words(sc, plan, e, Lang::En),
+            reason_words: empty_must_fill_words(sc, plan, e, lang),
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct RenewalRow {
     cadre_id: String,
@@ -98,6 +176,8 @@ struct ProgrammeJson<'a> {
     #[serde(flatten)]
     plan: &'a ProgrammePlan,
     unplaced: Vec<UnplacedRow>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    empty_must_fill: Vec<EmptyMustFillRow>,
     renewals: Vec<RenewalRow>,
     #[serde(skip_serializing_if = "Option::is_none")]
     changes: Option<Vec<ChangeRow>>,
@@ -393,6 +473,7 @@ pub fn programme_json_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> Str
     let j = ProgrammeJson {
         plan,
         unplaced: unplaced_rows(sc, plan, lang),
+        empty_must_fill: empty_must_fill_rows(sc, plan, lang),
         renewals: renewal_rows(sc, plan),
         changes: change_rows(sc, plan, lang),
         relaxation: plan.relaxation.as_ref().map(|r| RelaxationJson {
@@ -564,10 +645,17 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
                     ("name", &u.cadre_name),
                     ("period", &u.period),
                     ("date", &super::date_in(lang, u.date)),
-                    ("reason", &u.reason),
+                    ("reason", &u.reason_words),
                 ],
             );
             let _ = writeln!(out, "  {line}");
+        }
+    }
+    let empty = empty_must_fill_rows(sc, plan, lang);
+    if !empty.is_empty() {
+        let _ = writeln!(out, "\n{}", t(lang, Msg::PgsEmptyMustFillHeading));
+        for e in &empty {
+            let _ = writeln!(out, "  {}", e.reason_words);
         }
     }
     let renewals = renewal_rows(sc, plan);
@@ -940,4 +1028,23 @@ fn targets_section(lang: Lang, plan: &ProgrammePlan) -> String {
         let _ = writeln!(out, "  {}", fill(lang, Msg::TgtMore, &[("n", &hidden)]));
     }
     out
+}
+
+/// `explain` without `--period` on a programme scenario: the answer is a single plan's on the plan
+/// date (the first period), said before it, with how to ask about the programme (`None`: not a
+/// programme).
+pub fn explain_scope(sc: &Scenario, scenario: &str, lang: Lang) -> Option<String> {
+    let prog = sc.programme.as_ref()?;
+    let (first, last) = (prog.periods.first()?, prog.periods.last()?);
+    Some(fill(
+        lang,
+        Msg::ExplainProgrammeScope,
+        &[
+            ("periods", &prog.periods.len()),
+            ("first", &super::date_in(lang, *first)),
+            ("last", &super::date_in(lang, *last)),
+            ("date", &super::date_in(lang, sc.plan_date)),
+            ("scenario", &scenario),
+        ],
+    ))
 }

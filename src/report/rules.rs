@@ -911,23 +911,36 @@ pub fn programme_note(lang: Lang, n: &ProgrammeNote) -> String {
                         MoveKind::Rotation => t(lang, Msg::PNoteRotation),
                         MoveKind::Placement => t(lang, Msg::PNotePlacement),
                     };
-                    fill(
-                        lang,
-                        Msg::PNoteHistoryMove,
-                        &[
-                            ("line", &m.line),
-                            ("kind", &kind),
-                            ("cadre", &m.cadre),
-                            ("post", &m.post),
-                            ("period", &m.period),
-                        ],
-                    )
+                    let (line, period) = (m.line.to_string(), m.period.to_string());
+                    let mut args: Vec<(&str, &dyn std::fmt::Display)> = vec![
+                        ("line", &line),
+                        ("kind", &kind),
+                        ("cadre", &m.cadre),
+                        ("post", &m.post),
+                        ("period", &period),
+                    ];
+                    match &m.breach {
+                        Some(b) => {
+                            let (rule, title, why) = (
+                                b.rule.to_string(),
+                                crate::report::catalogue::rule_title(lang, b.rule),
+                                why(lang, &b.detail),
+                            );
+                            args.extend([
+                                ("rule", &rule as &dyn std::fmt::Display),
+                                ("title", &title),
+                                ("why", &why),
+                            ]);
+                            fill(lang, Msg::PNoteHistoryMoveBreaks, &args)
+                        }
+                        None => fill(lang, Msg::PNoteHistoryMoveNoRoom, &args),
+                    }
                 })
                 .collect();
             fill(
                 lang,
-                Msg::PNoteHistoryBreaksRules,
-                &[("moves", &moves.join(", "))],
+                Msg::PNoteHistoryCannotBeKept,
+                &[("moves", &moves.join("; "))],
             )
         }
         P::HistoryCannotHold => t(lang, Msg::PNoteHistoryCannotHold).to_string(),
@@ -1174,6 +1187,7 @@ mod solver_note_tests {
                 cadre: "C01".into(),
                 post: "P02".into(),
                 period: 2,
+                breach: None,
             }]),
             P::LevelStopped {
                 level: 2,
@@ -1184,8 +1198,8 @@ mod solver_note_tests {
         assert_eq!(
             serde_json::to_string(&ns).unwrap(),
             "\"the history's executed moves cannot all be kept: line 3 (rotation C01 → P02, period 2) \
-             no longer pass the rules on their date (see `rotaplan check`); correct the history or \
-             the tables; level 2 (fill) stopped without a solution; the programme is level 1's; \
+             passes the rules on its date, but no seat of the post is free then or no placement can \
+             follow it; correct the history or the tables (see `rotaplan check`); level 2 (fill) stopped without a solution; the programme is level 1's; \
              no programme found within 1.5 s; the programme is empty\""
         );
         let vi = programme_notes(Lang::Vi, &ns);

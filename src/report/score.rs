@@ -56,6 +56,9 @@ pub struct Optimum {
     pub status: String,
     /// Cadres whose move differs between the plan and the optimum.
     pub placed_differently: usize,
+    /// The plan's violations of hard rules: with any, it is no plan and its distance from the
+    /// optimum means nothing (said first, no difference given).
+    pub breaks_rules: usize,
 }
 
 /// (key, points, weight, signed contribution) of every part of the objective.
@@ -135,12 +138,26 @@ fn kpi_rows(lang: Lang, s: &Score) -> Vec<(&'static str, String)> {
 /// The score in words and tables; with an optimum, its column and the difference, and a sentence
 /// naming where most of the difference lies.
 pub fn score_text(s: &Score, w: &Weights, optimum: Option<&Optimum>, lang: Lang) -> String {
-    let mut out = format!(
+    // A plan that breaks hard rules: said first, and no distance from the optimum given.
+    let invalid = optimum.is_some_and(|o| o.breaks_rules > 0);
+    let mut out = String::new();
+    if let Some(o) = optimum.filter(|_| invalid) {
+        out += &fill(lang, Msg::ScoreBreaksRules, &[("n", &o.breaks_rules)]);
+        out += "\n\n";
+    }
+    out += &format!(
         "{}: {} {}\n\n",
         label(lang, "title"),
         label(lang, "total"),
         num_in(lang, s.objective.total)
     );
+    let diff = |x: f64| {
+        if invalid {
+            "—".to_string()
+        } else {
+            num_in(lang, x)
+        }
+    };
     let mine = components(s, w);
     let theirs = optimum.map(|o| components(&o.score, w));
     let mut header = vec![
@@ -166,7 +183,7 @@ pub fn score_text(s: &Score, w: &Weights, optimum: Option<&Optimum>, lang: Lang)
             num_in(lang, *c),
         ];
         if let Some(x) = other {
-            row.extend([num_in(lang, x), num_in(lang, c - x)]);
+            row.extend([num_in(lang, x), diff(c - x)]);
         }
         rows.push(row);
     }
@@ -179,7 +196,7 @@ pub fn score_text(s: &Score, w: &Weights, optimum: Option<&Optimum>, lang: Lang)
     if let Some(o) = optimum {
         total.extend([
             num_in(lang, o.score.objective.total),
-            num_in(lang, s.objective.total - o.score.objective.total),
+            diff(s.objective.total - o.score.objective.total),
         ]);
     }
     rows.push(total);
@@ -205,7 +222,9 @@ pub fn score_text(s: &Score, w: &Weights, optimum: Option<&Optimum>, lang: Lang)
     if let (Some(o), Some(t)) = (optimum, &theirs) {
         let d = o.score.objective.total - s.objective.total;
         out += "\n";
-        if d.abs() < 1e-6 {
+        if invalid {
+            out += &fill(lang, Msg::ScoreBreaksRules, &[("n", &o.breaks_rules)]);
+        } else if d.abs() < 1e-6 {
             out += label(lang, "same");
         } else {
             // The parts where this plan loses most, largest first.
@@ -270,9 +289,15 @@ pub fn score_json(s: &Score, w: &Weights, optimum: Option<&Optimum>) -> Value {
             "kpis": o.score.kpis,
             "components": comps(&o.score),
             "placed_differently": o.placed_differently,
+            "breaks_hard_rules": o.breaks_rules,
             "difference": s.objective.total - o.score.objective.total,
             "difference_by_component": diff,
         });
+        // A plan that breaks hard rules is no plan: no distance from the optimum.
+        if o.breaks_rules > 0 {
+            v["optimum"]["difference"] = Value::Null;
+            v["optimum"]["difference_by_component"] = Value::Null;
+        }
     }
     v
 }

@@ -378,6 +378,12 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
                     cadre: sc.cadre(b.cadre).id.to_string(),
                     post: sc.post(b.post).id.to_string(),
                     period: b.period + 1,
+                    breach: crate::programme::replan::unkeepable_breach(
+                        sc,
+                        tl,
+                        &prog.replan.history,
+                        b,
+                    ),
                 })
                 .collect();
             out.note = Some(super::programme::ProgrammeNotes(vec![
@@ -410,9 +416,14 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
         (None, Some(Failure::Infeasible)) if !fixed.is_empty() => {
             let mut out = outcome(sc, tl, cols, Some(Err(Failure::Infeasible)), 0.0, &o, false);
             out.status = SolveStatus::Infeasible;
-            out.note = Some(super::programme::ProgrammeNotes(vec![
-                super::programme::ProgrammeNote::HistoryCannotHold,
-            ]));
+            // Decided by testing: the history alone (no hard requirement, no pin) holds, so
+            // the requirements are what cannot hold with it.
+            let note = if history_alone_holds(sc, tl, cols, &fixed, started, limit, &o) {
+                super::programme::ProgrammeNote::HardCannotHold
+            } else {
+                super::programme::ProgrammeNote::HistoryCannotHold
+            };
+            out.note = Some(super::programme::ProgrammeNotes(vec![note]));
             out
         }
         (None, Some(f)) => outcome(sc, tl, cols, Some(Err(f)), 0.0, &o, false),
@@ -452,6 +463,31 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
     out.build_s = 0.0;
     out.solve_s = solve_s;
     Some(out)
+}
+
+/// Whether the programme with the executed moves `fixed` has a solution once every hard
+/// requirement (targets, must-fill) is soft and the pins are dropped: `false` when it has none or
+/// when there is nothing to drop (the history is then what cannot hold).
+fn history_alone_holds(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    fixed: &[usize],
+    started: Instant,
+    limit: f64,
+    o: &super::backend::RunOptions,
+) -> bool {
+    if !sc.requirements.any_hard() && sc.pins.is_empty() {
+        return false;
+    }
+    let mut soft = sc.clone();
+    soft.requirements.must_fill.hard = false;
+    soft.requirements.targets.hard = false;
+    soft.pins.clear();
+    let specs = [(WEIGHTED.to_string(), 0.0)];
+    let build = || model_and_levels(&soft, tl, cols, fixed, &specs);
+    let solved = solve_levels(&specs, &build, &|_, _| 0.0, started, limit, o);
+    solved.last.is_some()
 }
 
 /// The moves of the x values `x` (rotation columns, then placement columns).

@@ -107,7 +107,8 @@ pub enum ProgrammeNote {
     CalledInfeasible,
     /// The backend failed (its own message).
     BackendError(String),
-    /// Executed moves of the history that no longer pass the rules on their date.
+    /// Executed moves of the history the programme has no column for: each with the rule it
+    /// breaks on its date, if it breaks one.
     HistoryBreaksRules(Vec<HistoryMove>),
     /// The history's executed moves cannot all hold together.
     HistoryCannotHold,
@@ -128,6 +129,9 @@ pub struct HistoryMove {
     pub post: String,
     /// 1-based.
     pub period: usize,
+    /// The rule the move breaks on its date (the first), `None`: it passes the rules, but no seat
+    /// is free for it or no placement can follow it.
+    pub breach: Option<crate::rules::Breach>,
 }
 
 /// The notes of a programme, in the order they arose (never empty inside a `Some`).

@@ -202,7 +202,12 @@ fn write_generated(dir: &Path, size: (u32, u32, u64), years: u32, edit: impl Fn(
 /// A generated programme scenario in `dir` (gap 0, so a plan is the optimum), with `extra` lines
 /// added under `programme:`.
 fn generated(dir: &Path, extra: &str) -> Scenario {
-    write_generated(dir, (90, 30, 11), 4, |t| {
+    generated_years(dir, 4, extra)
+}
+
+/// [`generated`] over `years` yearly periods.
+fn generated_years(dir: &Path, years: u32, extra: &str) -> Scenario {
+    write_generated(dir, (90, 30, 11), years, |t| {
         t.replace("  history: history.csv\n", "")
             .replace("relative_gap: 0.0001", "relative_gap: 0")
             .replace(
@@ -517,6 +522,94 @@ fn an_executed_rotation_with_an_end_is_placed_when_it_ends() {
         "{problems:?}"
     );
     assert!(rotaplan::check::programme::check(&sc2, &plan.moves).is_empty());
+}
+
+/// An executed rotation made inside its period (history.csv `start` 01/07/2027, as an office
+/// writes it, no `end`) keeps its real start: it ends `min_rotation_months` after it (2030-07-01,
+/// not 2030-01-01), its placement falls in the first period on or after that (2031), programme.csv
+/// writes both dates, and the checker rejects a placement 30 months after the real move (H4).
+#[test]
+fn an_executed_rotation_keeps_its_real_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = generated_years(dir.path(), 5, "");
+    let first = rotaplan::plan_programme(&sc).unwrap().plan;
+    // Rotations of the first period placed 36 months after the period's date (2030-01-01).
+    let rotations: Vec<&Move> = first
+        .moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation && m.period == 0)
+        .filter(|m| {
+            first
+                .moves
+                .iter()
+                .any(|x| x.cadre == m.cadre && x.kind == MoveKind::Placement && x.period == 3)
+        })
+        .collect();
+    assert!(!rotations.is_empty(), "{:?}", first.moves);
+    let mid_year = |m: &Move| {
+        format!(
+            "cadre_id,post_id,kind,start,end\n{},{},rotation,01/07/2027,\n",
+            sc.cadre(m.cadre).id,
+            sc.post(m.post).id
+        )
+    };
+    let (m, sc2) = rotations
+        .iter()
+        .find_map(|m| {
+            std::fs::write(dir.path().join("history.csv"), mid_year(m)).unwrap();
+            let sc2 = generated_years(dir.path(), 5, "  history: history.csv\n");
+            let h = &sc2.programme.as_ref().unwrap().replan.history;
+            assert_eq!((h.len(), h[0].period), (1, 0), "{h:?}");
+            let tl = Timeline::new(&sc2).unwrap();
+            let cols = rotaplan::programme::generate(&sc2, &tl);
+            let r = cols
+                .rotations
+                .iter()
+                .find(|r| r.cadre == m.cadre && r.post == m.post && r.period == 0)
+                .expect("the executed rotation's column");
+            assert_eq!(r.end.to_string(), "2030-07-01");
+            assert_eq!(r.placement, Some(4));
+            cols.placements
+                .iter()
+                .any(|x| x.cadre == m.cadre && x.period == 4)
+                .then(|| ((*m).clone(), sc2))
+        })
+        .expect("a cadre placeable in 2031");
+    let id = sc.cadre(m.cadre).id.clone();
+    // The first programme places the cadre 30 months after the real move: the checker says so.
+    let problems = rotaplan::check::programme::check(&sc2, &first.moves);
+    let mine: Vec<_> = problems
+        .iter()
+        .filter(|v| v.cadre.as_deref() == Some(id.as_str()))
+        .collect();
+    assert!(
+        mine.iter().any(|v| v.rule == rotaplan::rules::RuleId::H4),
+        "{problems:?}"
+    );
+    assert!(
+        mine.iter().any(|v| v.rule == rotaplan::rules::RuleId::P1),
+        "{problems:?}"
+    );
+    // Re-planned: placed in 2031, and the checker passes it.
+    let done = rotaplan::plan_programme(&sc2).unwrap();
+    assert!(done.violations.is_empty(), "{:?}", done.violations);
+    let plan = done.plan;
+    assert!(plan.moves.contains(&m));
+    let placed: Vec<usize> = plan
+        .moves
+        .iter()
+        .filter(|x| x.cadre == m.cadre && x.kind == MoveKind::Placement)
+        .map(|x| x.period)
+        .collect();
+    assert!(placed.iter().all(|&s| s == 4), "{placed:?}");
+    assert!(rotaplan::check::programme::check(&sc2, &plan.moves).is_empty());
+    // programme.csv writes the real start and the end 36 months after it.
+    let csv = rotaplan::report::programme::programme_csv(&plan);
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with(&format!("{id},")) && l.contains(",rotation,"))
+        .unwrap();
+    assert!(row.ends_with(",rotation,1,2027-07-01,2030-07-01"), "{row}");
 }
 
 /// The tutorial with a twin of every cadre without relatives (the same row under another id and

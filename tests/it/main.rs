@@ -26,5 +26,6 @@ mod programme_targets;
 mod rules_settled;
 mod scenario_errors;
 mod slurm;
+mod walk_programme;
 mod walkthrough;
 mod whatif;
