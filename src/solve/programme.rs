@@ -315,7 +315,18 @@ fn solve_priced(
     (out.columns, out.rows, out.build_s) = (n_cols, n_rows, build_s);
     out.solve_s = solved.elapsed().as_secs_f64();
     // No answer in time: the greedy start is a programme (feasible by construction; the checker
-    // re-checks it as every programme), better than the empty one.
+    // re-checks it as every programme), better than the empty one. A small model gets no start
+    // (its MIP's path and plan stay as they were) but the same fallback, unless pins, targets,
+    // must-fill rows or a history bind it: the greedy programme does not model those.
+    let plain = forced.is_empty()
+        && !super::programme_targets::any(sc)
+        && sc
+            .programme
+            .as_ref()
+            .is_some_and(|p| p.replan.history.is_empty());
+    let warm = warm.or_else(|| {
+        (failed_in_time && plain).then(|| super::programme_greedy::start(sc, tl, cols))
+    });
     if let (true, Some(w)) = (failed_in_time, warm.as_ref().filter(|w| !w.is_empty())) {
         let n_rot = cols.rotations.len();
         out.rotations = w.iter().copied().filter(|&k| k < n_rot).collect();

@@ -1062,3 +1062,43 @@ fn a_review_says_where_each_rotation_without_a_placement_stands() {
         "{vi}"
     );
 }
+
+/// A time limit too short for the province programme's MIP (about 3 s of CPU) gives the greedy
+/// programme, checked, instead of the empty one (before: status `time_limit` and 12 running
+/// rotations unplaced). Where a fast machine proves the optimum within the second, the programme
+/// is the optimum: either way it is not empty and `rotaplan check` passes it.
+#[test]
+fn a_programme_stopped_by_its_time_limit_keeps_the_greedy_programme() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    let scenario = root().join("scenarios/programme/programme.yaml");
+    let o = crate::common::rotaplan()
+        .args(["-q", "plan"])
+        .arg(&scenario)
+        .args(["--time-limit", "1", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("programme.json")).unwrap()).unwrap();
+    let status = json["status"].as_str().unwrap_or_default().to_string();
+    assert!(
+        ["deadline_fallback", "optimal", "gap_limit", "time_limit"].contains(&status.as_str()),
+        "{status}"
+    );
+    let csv = std::fs::read_to_string(out.join("programme.csv")).unwrap();
+    let rows = csv
+        .lines()
+        .skip(1)
+        .filter(|l| l.contains(",rotation,"))
+        .count();
+    assert!(rows > 10, "{status}: {rows} rotations\n{csv}");
+    let c = crate::common::rotaplan()
+        .arg("check")
+        .arg(&scenario)
+        .arg(out.join("programme.csv"))
+        .output()
+        .unwrap();
+    assert!(c.status.success(), "{c:?}");
+}
