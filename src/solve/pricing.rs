@@ -620,19 +620,7 @@ fn choose(priced: &Priced, n_posts: usize, per_cadre: usize, per_post: usize) ->
         pick(&mut group, per_cadre, &mut take);
     }
     if per_post > 0 {
-        let mut start = vec![0usize; n_posts + 1];
-        for &(_, p, _) in edges {
-            start[p as usize + 1] += 1;
-        }
-        for p in 0..n_posts {
-            start[p + 1] += start[p];
-        }
-        let mut by_post = vec![0usize; edges.len()];
-        let mut fill = start.clone();
-        for (e, &(_, p, _)) in edges.iter().enumerate() {
-            by_post[fill[p as usize]] = e;
-            fill[p as usize] += 1;
-        }
+        let (start, by_post) = edges_by_post(edges, n_posts);
         for p in 0..n_posts {
             group.clear();
             group.extend_from_slice(&by_post[start[p]..start[p + 1]]);
@@ -704,20 +692,8 @@ fn split_bound(edges: &[(u32, u32, f64)], cap: &[f64], cadre_row: &[bool], passe
     for &(_, p, d) in edges {
         top[p as usize] = top[p as usize].max(d);
     }
-    // The edges by post (counting sort), to find each post's step.
-    let mut start = vec![0usize; n_posts + 1];
-    for &(_, p, _) in edges {
-        start[p as usize + 1] += 1;
-    }
-    for p in 0..n_posts {
-        start[p + 1] += start[p];
-    }
-    let mut by_post = vec![0usize; edges.len()];
-    let mut fill = start.clone();
-    for (e, &(_, p, _)) in edges.iter().enumerate() {
-        by_post[fill[p as usize]] = e;
-        fill[p as usize] += 1;
-    }
+    // The edges by post, to find each post's step.
+    let (start, by_post) = edges_by_post(edges, n_posts);
     // Per cadre: the best and second best of d_cp − δ_p (floored at 0) and the post of the best.
     let n_cadres = cadre_row.len();
     let mut first = vec![(0.0_f64, u32::MAX); n_cadres];
@@ -874,6 +850,25 @@ fn check_sign_convention(
         }
     }
     Ok(())
+}
+
+/// The edges (cadre, post, reduced cost) grouped by post by a counting sort, in edge order within
+/// a post: post p's edges are `by_post[start[p]..start[p + 1]]`.
+fn edges_by_post(edges: &[(u32, u32, f64)], n_posts: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut start = vec![0usize; n_posts + 1];
+    for &(_, p, _) in edges {
+        start[p as usize + 1] += 1;
+    }
+    for p in 0..n_posts {
+        start[p + 1] += start[p];
+    }
+    let mut by_post = vec![0usize; edges.len()];
+    let mut fill = start.clone();
+    for (e, &(_, p, _)) in edges.iter().enumerate() {
+        by_post[fill[p as usize]] = e;
+        fill[p as usize] += 1;
+    }
+    (start, by_post)
 }
 
 #[cfg(test)]
