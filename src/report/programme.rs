@@ -512,13 +512,13 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
                     &plan
                         .periods
                         .first()
-                        .map_or(String::new(), |d| d.to_string())
+                        .map_or(String::new(), |&d| super::date_in(lang, d))
                 ),
                 (
                     "end",
                     &sc.programme
                         .as_ref()
-                        .map_or(String::new(), |p| p.end.to_string())
+                        .map_or(String::new(), |p| super::date_in(lang, p.end))
                 ),
             ],
         )
@@ -606,7 +606,7 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
         .map(|k| {
             vec![
                 (k.period + 1).to_string(),
-                k.date.to_string(),
+                super::date_in(lang, k.date),
                 k.rotations.to_string(),
                 k.placements.to_string(),
                 k.chained.to_string(),
@@ -692,12 +692,12 @@ pub fn programme_table_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> St
         .map(|r| {
             vec![
                 (r.period + 1).to_string(),
-                r.start.to_string(),
+                super::date_in(lang, r.start),
                 super::rules::kind_words(lang, r.kind).to_string(),
                 format!("{} {}", r.cadre_id, r.cadre_name),
                 r.post_id.clone(),
                 r.unit_id.clone(),
-                r.end.map_or(String::new(), |d| d.to_string()),
+                r.end.map_or(String::new(), |d| super::date_in(lang, d)),
             ]
         })
         .collect();
