@@ -56,6 +56,14 @@ fn configure(model: &mut highs::Model, tl: f64, gap: f64, threads: u32) -> Resul
         "threads",
     )?;
     opt(model.try_set_option("random_seed", 0), "random_seed")?;
+    // HiGHS 1.x compares `time_limit` with the run time of every run of this instance (its clock
+    // is not reset by a run): a live LP re-solved round after round stopped long before its limit
+    // (20,000 × 8,000: round 7 after 34 s of a 60 s limit). Each run gets its own limit.
+    // SAFETY: the pointer is the live model's own, used before `configure` returns.
+    let zeroed = unsafe { highs_sys::Highs_zeroAllClocks(model.as_mut_ptr()) };
+    if zeroed != highs_sys::STATUS_OK {
+        return Err(Failure::Other("cannot reset the solver's clock".into()));
+    }
     if threads <= 1 {
         opt(model.try_set_option("parallel", "off"), "parallel")?;
     }
