@@ -161,6 +161,16 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         return solve(sc, tl, cols);
     }
     let o = run_options(sc);
+    // The greedy programme over every column, its columns in the model from the first round: the
+    // LP starts from a programme that places the running rotations and spreads the rotations over
+    // the posts, where the kept columns (each cadre's few best) are everybody's same best posts.
+    let greedy = super::programme_greedy::over_every_column(sc, tl, cols);
+    super::programme_cg::promote_these(sc, tl, cols, &greedy);
+    tracing::debug!(
+        columns = greedy.len(),
+        seconds = started.elapsed().as_secs_f64(),
+        "programme greedy over every column"
+    );
     let grown = match super::programme_cg::grow(sc, tl, cols, &o, started) {
         Ok(g) => g,
         Err(why) => {
@@ -170,7 +180,42 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         }
     };
     let bound = grown.bound.clone();
-    let out = solve_priced(sc, tl, cols, &[], started, Some(Ok(bound.clone())), None);
+    // The MIP over the LP's support and the columns nearest to it, from the greedy programme
+    // over every grown column; the columns left aside weaken the bound by what `restrict` says.
+    let mut start: Vec<usize> = greedy
+        .iter()
+        .filter_map(|x| super::programme_cg::index_of(cols, x))
+        .collect();
+    if start.len() != greedy.len() {
+        start = super::programme_greedy::start(sc, tl, cols);
+    }
+    start.sort_unstable();
+    let r = super::programme_cg::restrict(cols, &grown.last_lp, bound.lp, &start);
+    let sub_bound = super::programme_pricing::FullBound {
+        left_out_bound: match (bound.left_out_bound, r.left_aside_bound) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, None) => a,
+            (None, Some(_)) => None,
+        },
+        ..bound.clone()
+    };
+    tracing::debug!(
+        columns = r.sub.rotations.len() + r.sub.placements.len(),
+        of = cols.rotations.len() + cols.placements.len(),
+        left_aside_bound = r.left_aside_bound,
+        "programme MIP columns chosen"
+    );
+    let mut out = solve_priced(
+        sc,
+        tl,
+        &r.sub,
+        &[],
+        started,
+        Some(Ok(sub_bound)),
+        Some(r.warm),
+    );
+    out.rotations = out.rotations.iter().map(|&k| r.rotations[k]).collect();
+    out.placements = out.placements.iter().map(|&j| r.placements[j]).collect();
     // Reduced-cost fixing: with the LP optimal over every column (nothing prices positive), a
     // programme that uses left-out column j is worth at most lp + Σ max(0, d) + d_j (the sum
     // tiny: no d above the tolerance), so only the columns with that above the programme found

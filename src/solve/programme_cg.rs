@@ -92,6 +92,19 @@ pub(super) struct Grown {
     pub bound: FullBound,
     pub keys: Vec<RowKey>,
     pub duals: Option<(Vec<f64>, f64)>,
+    /// The last optimal LP of the rounds, column by column: what [`restrict`] chooses the MIP's
+    /// columns by.
+    pub last_lp: LastLp,
+}
+
+/// The columns of the last optimal LP of the rounds with their value and reduced cost, and the
+/// sum of the positive reduced costs of the columns outside it then (`pos_sum` of
+/// `FullBound::left_out_bound`). Columns added after it (the LP of the next round stopped) have
+/// no values: `None`.
+#[derive(Default)]
+pub(super) struct LastLp {
+    pub columns: Vec<(OutCol, Option<(f64, f64)>)>,
+    pub pos_sum: f64,
 }
 
 /// Left-out columns re-admitted into the model by reduced cost, at most this many.
@@ -140,6 +153,7 @@ pub(super) fn grow(
     let mut rounds = 0;
     let mut last: Option<FullBound> = None;
     let mut duals = None;
+    let mut last_lp = LastLp::default();
     let result = loop {
         rounds += 1;
         let spent = started.elapsed();
@@ -235,6 +249,14 @@ pub(super) fn grow(
             added,
             left_out_bound: Some(lp + pos_sum + best.min(0.0)),
         };
+        last_lp = LastLp {
+            columns: lp_cols
+                .iter()
+                .zip(raw.x.iter().zip(&raw.col_duals))
+                .filter_map(|(c, (&v, &d))| c.map(|c| (c, Some((v, d)))))
+                .collect(),
+            pos_sum,
+        };
         let mut new: Vec<usize> = priced.iter().flat_map(|p| p.add.iter().copied()).collect();
         new.truncate(MAX_ADD_PER_ROUND);
         tracing::debug!(
@@ -271,6 +293,7 @@ pub(super) fn grow(
         for &i in &new {
             in_lp[i] = true;
             lp_cols.push(Some(cols.left_out[i]));
+            last_lp.columns.push((cols.left_out[i], None));
         }
         added += new.len();
         last = Some(fb);
@@ -289,6 +312,7 @@ pub(super) fn grow(
         bound: result,
         keys,
         duals,
+        last_lp,
     })
 }
 
@@ -438,4 +462,138 @@ pub(super) fn promote(sc: &Scenario, tl: &Timeline, cols: &mut Columns, in_lp: &
         .collect();
     cols.rotations.sort_by_key(|r| (r.cadre, r.period, r.post));
     cols.placements.sort_by_key(|x| (x.cadre, x.period, x.post));
+}
+
+/// Columns of the MIP after the rounds, at most (beyond the LP's support, the start and the
+/// columns without LP values): the MIP over every grown column (450,000 at national size) found
+/// nothing in its time; over the LP's support and the columns nearest to entering it, HiGHS's
+/// root LP is the rounds' LP and its heuristics start from there.
+pub(super) const MIP_COLUMNS: usize = 60_000;
+
+/// The MIP's columns chosen from the grown ones, and what that costs the bound.
+pub(super) struct Restricted {
+    /// The model over the chosen columns (no left-out column: the bound is the rounds').
+    pub sub: Columns,
+    /// Index in `cols` of each rotation, placement of `sub`.
+    pub rotations: Vec<usize>,
+    pub placements: Vec<usize>,
+    /// The start (`start`, in `cols`'s x order) in `sub`'s x order.
+    pub warm: Vec<usize>,
+    /// Every programme using a grown column not chosen is worth at most this (`None`: every
+    /// grown column chosen).
+    pub left_aside_bound: Option<f64>,
+}
+
+/// Choose the MIP's columns among `cols` (the kept and added columns, all of them in the last
+/// LP of [`grow`]): the LP's support, the columns added after it, the start's, then the others by
+/// reduced cost, best first, up to [`MIP_COLUMNS`]. A programme that uses a column left aside, of
+/// reduced cost d ≤ 0 at the LP's duals, is worth at most lp + pos_sum + d (the Lagrangian bound
+/// of `programme_pricing` with that column at 1): the largest such d bounds them all.
+pub(super) fn restrict(cols: &Columns, last: &LastLp, lp: f64, start: &[usize]) -> Restricted {
+    let n_rot = cols.rotations.len();
+    let n = n_rot + cols.placements.len();
+    let index = |x: &OutCol| index_of(cols, x);
+    let mut chosen = vec![false; n];
+    for &k in start {
+        chosen[k] = true;
+    }
+    // Columns of `cols` the LP did not price (none, unless the rows were rebuilt): chosen.
+    let mut priced = vec![false; n];
+    let mut others: Vec<(f64, usize)> = Vec::new();
+    for (x, v) in &last.columns {
+        let Some(k) = index(x) else { continue };
+        priced[k] = true;
+        match v {
+            Some((value, _)) if *value > 1e-7 => chosen[k] = true,
+            Some((_, d)) => others.push((*d, k)),
+            None => chosen[k] = true,
+        }
+    }
+    for (k, p) in priced.iter().enumerate() {
+        if !p {
+            chosen[k] = true;
+        }
+    }
+    others.retain(|&(_, k)| !chosen[k]);
+    others.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let room = MIP_COLUMNS.saturating_sub(chosen.iter().filter(|&&c| c).count());
+    for &(_, k) in others.iter().take(room) {
+        chosen[k] = true;
+    }
+    let left_aside_bound = others
+        .get(room)
+        .map(|&(d, _)| lp + last.pos_sum + d.min(0.0));
+    let rotations: Vec<usize> = (0..n_rot).filter(|&k| chosen[k]).collect();
+    let placements: Vec<usize> = (0..cols.placements.len())
+        .filter(|&j| chosen[n_rot + j])
+        .collect();
+    let mut new_ix = vec![usize::MAX; n];
+    for (i, &k) in rotations.iter().enumerate() {
+        new_ix[k] = i;
+    }
+    for (i, &j) in placements.iter().enumerate() {
+        new_ix[n_rot + j] = rotations.len() + i;
+    }
+    let mut warm: Vec<usize> = start.iter().map(|&k| new_ix[k]).collect();
+    warm.sort_unstable();
+    let sub = Columns {
+        rotations: rotations
+            .iter()
+            .map(|&k| cols.rotations[k].clone())
+            .collect(),
+        placements: placements
+            .iter()
+            .map(|&j| cols.placements[j].clone())
+            .collect(),
+        running: cols.running.clone(),
+        occupancy: cols.occupancy.clone(),
+        unplaceable: cols.unplaceable.clone(),
+        without_placement: cols.without_placement,
+        left_out: Vec::new(),
+    };
+    Restricted {
+        sub,
+        rotations,
+        placements,
+        warm,
+        left_aside_bound,
+    }
+}
+
+/// The index of `x` among `cols`'s columns in the model's x order (rotations, then placements),
+/// `None` if it is not one of them.
+pub(super) fn index_of(cols: &Columns, x: &OutCol) -> Option<usize> {
+    let key = (x.cadre, x.period as usize, x.post);
+    match x.kind {
+        MoveKind::Rotation => cols
+            .rotations
+            .binary_search_by_key(&key, |r| (r.cadre, r.period, r.post))
+            .ok(),
+        MoveKind::Placement => cols
+            .placements
+            .binary_search_by_key(&key, |p| (p.cadre, p.period, p.post))
+            .ok()
+            .map(|j| cols.rotations.len() + j),
+    }
+}
+
+/// Move the left-out columns among `these` into the model's columns (see [`promote`]).
+pub(super) fn promote_these(sc: &Scenario, tl: &Timeline, cols: &mut Columns, these: &[OutCol]) {
+    let same = |a: &OutCol, b: &OutCol| {
+        (a.kind, a.cadre, a.period, a.post) == (b.kind, b.cadre, b.period, b.post)
+    };
+    let left_out = &cols.left_out;
+    let at: Vec<usize> = these
+        .par_iter()
+        .filter_map(|x| {
+            let a = left_out.partition_point(|y| y.cadre < x.cadre);
+            let b = left_out.partition_point(|y| y.cadre <= x.cadre);
+            (a..b).find(|&i| same(&left_out[i], x))
+        })
+        .collect();
+    let mut mask = vec![false; left_out.len()];
+    for i in at {
+        mask[i] = true;
+    }
+    promote(sc, tl, cols, &mask);
 }

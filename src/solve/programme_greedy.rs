@@ -10,7 +10,7 @@
 //! the backend completes them. A start that breaks a hard target or pin is simply not used.
 
 use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};
-use crate::programme::{Columns, Timeline};
+use crate::programme::{Columns, MoveKind, OutCol, Timeline};
 use crate::rules::RuleContext;
 use crate::rules::family::{FamilySide, has_side};
 use std::collections::BTreeMap;
@@ -57,11 +57,84 @@ impl Seats<'_> {
 
 /// The greedy programme's x columns (rotation k is k, placement j is rotations.len() + j), sorted.
 pub fn start(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Vec<usize> {
+    let cands = super::programme_pricing::kept(sc, cols);
+    let mut chosen = greedy(sc, tl, cols, &cands);
+    chosen.sort_unstable();
+    chosen
+}
+
+/// Rotations and placements of each cadre and period the greedy over every column looks at:
+/// the best by score (the programme's model keeps 5; the greedy needs more where the best posts
+/// are everybody's best and their seats go first).
+const ROTATIONS_PER_PERIOD: usize = 40;
+const PLACEMENTS_PER_PERIOD: usize = 200;
+
+/// The greedy programme over every column, the left-out ones included (`Columns::left_out`):
+/// the columns it uses, as [`OutCol`]s sorted by (kind, cadre, period, post). For large
+/// programmes, whose kept columns (each cadre's few best) are everybody's best posts: a greedy
+/// over them alone leaves running rotations unplaced and most cadres unrotated.
+pub fn over_every_column(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Vec<OutCol> {
+    use rayon::prelude::*;
+    let n_c = sc.cadres.len();
+    // Each cadre's candidates, kept and left out (both in cadre order), in parallel; then in
+    // cadre order. Only one cadre's columns are copied at a time: the left-out ones are gigabytes.
+    let kept = super::programme_pricing::kept(sc, cols);
+    let (kept_rot, kept_plc) = kept.split_at(cols.rotations.len());
+    let of = |v: &[OutCol], c: CadreIx| {
+        let a = v.partition_point(|x| x.cadre < c);
+        let b = v.partition_point(|x| x.cadre <= c);
+        (a, b)
+    };
+    let cands: Vec<OutCol> = (0..n_c as CadreIx)
+        .into_par_iter()
+        .flat_map_iter(|c| {
+            let mut v: Vec<OutCol> = Vec::new();
+            for list in [kept_rot, kept_plc, &cols.left_out[..]] {
+                let (a, b) = of(list, c);
+                v.extend_from_slice(&list[a..b]);
+            }
+            // Best first within (kind, period); ties: the lower post.
+            v.sort_by(|a, b| {
+                (a.kind == MoveKind::Placement, a.period)
+                    .cmp(&(b.kind == MoveKind::Placement, b.period))
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a.post.cmp(&b.post))
+            });
+            let mut out = Vec::new();
+            let mut run = (None, 0usize);
+            for x in v {
+                let key = Some((x.kind == MoveKind::Placement, x.period));
+                if run.0 != key {
+                    run = (key, 0);
+                }
+                let cap = match x.kind {
+                    MoveKind::Rotation => ROTATIONS_PER_PERIOD,
+                    MoveKind::Placement => PLACEMENTS_PER_PERIOD,
+                };
+                if run.1 < cap {
+                    out.push(x);
+                }
+                run.1 += 1;
+            }
+            out
+        })
+        .collect();
+    let mut chosen: Vec<OutCol> = greedy(sc, tl, cols, &cands)
+        .into_iter()
+        .map(|i| cands[i])
+        .collect();
+    chosen.sort_by_key(|x| (x.kind == MoveKind::Placement, x.cadre, x.period, x.post));
+    chosen
+}
+
+/// The greedy over the candidate columns `cands` (any order): the indexes of `cands` it uses.
+/// Ties are broken by cadre and post, never by position, so that the same columns give the
+/// same programme whatever set holds them.
+fn greedy(sc: &Scenario, tl: &Timeline, cols: &Columns, cands: &[OutCol]) -> Vec<usize> {
     let Some(prog) = sc.programme.as_ref() else {
         return Vec::new();
     };
     let n_t = tl.periods.len();
-    let n_rot = cols.rotations.len();
     let ctx0 = RuleContext::new(&tl.at[0]);
     let mut used = vec![0u32; sc.posts.len() * n_t];
     for (p, o) in cols.occupancy.iter().enumerate() {
@@ -84,16 +157,24 @@ pub fn start(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Vec<usize> {
         related[c as usize]
             && (has_side(sc, p, FamilySide::Sensitive) || has_side(sc, p, FamilySide::Leader))
     };
+    let best_first = |a: &OutCol, b: &OutCol| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.cadre.cmp(&b.cadre))
+            .then(a.post.cmp(&b.post))
+    };
     // The placement columns of each (cadre, period), best first.
     let mut plc_of: BTreeMap<(CadreIx, usize), Vec<usize>> = BTreeMap::new();
-    for (j, x) in cols.placements.iter().enumerate() {
-        plc_of.entry((x.cadre, x.period)).or_default().push(j);
+    for (j, x) in cands.iter().enumerate() {
+        if x.kind == MoveKind::Placement {
+            plc_of
+                .entry((x.cadre, x.period as usize))
+                .or_default()
+                .push(j);
+        }
     }
     for v in plc_of.values_mut() {
-        v.sort_by(|&a, &b| {
-            let (sa, sb) = (cols.placements[a].score, cols.placements[b].score);
-            sb.total_cmp(&sa).then(a.cmp(&b))
-        });
+        v.sort_by(|&a, &b| best_first(&cands[a], &cands[b]));
     }
     let mut chosen = Vec::new();
     let mut moved = vec![false; sc.cadres.len()];
@@ -101,54 +182,50 @@ pub fn start(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Vec<usize> {
     // Running rotations first: their placement (or the unplaced penalty).
     for r in &cols.running {
         for &j in plc_of.get(&(r.cadre, r.period)).map_or(&[][..], |v| v) {
-            let x = &cols.placements[j];
-            let held = seats.placement_periods(&ctx0, x.cadre, x.period);
+            let x = &cands[j];
+            let held = seats.placement_periods(&ctx0, x.cadre, r.period);
             if risky(x.cadre, x.post) || !seats.room(x.post, &held) {
                 continue;
             }
             seats.take(x.post, &held);
-            chosen.push(n_rot + j);
+            chosen.push(j);
             moved[x.cadre as usize] = true;
             break;
         }
     }
 
     // Rotations period by period, best first, each with its placement.
-    let mut order: Vec<usize> = (0..n_rot).collect();
+    let mut order: Vec<usize> = (0..cands.len())
+        .filter(|&k| cands[k].kind == MoveKind::Rotation)
+        .collect();
     order.sort_by(|&a, &b| {
-        let (ra, rb) = (&cols.rotations[a], &cols.rotations[b]);
-        ra.period
-            .cmp(&rb.period)
-            .then(rb.score.total_cmp(&ra.score))
-            .then(a.cmp(&b))
+        let (ra, rb) = (&cands[a], &cands[b]);
+        ra.period.cmp(&rb.period).then(best_first(ra, rb))
     });
     let mut departures: BTreeMap<(UnitIx, usize), u32> = BTreeMap::new();
     for k in order {
-        let r = &cols.rotations[k];
+        let r = &cands[k];
         if moved[r.cadre as usize] || risky(r.cadre, r.post) {
             continue;
         }
         let unit = sc.cadre(r.cadre).current_unit;
+        let t = r.period as usize;
         if let Some(u) = unit
-            && departures.get(&(u, r.period)).copied().unwrap_or(0)
-                >= prog.max_departures_per_period
+            && departures.get(&(u, t)).copied().unwrap_or(0) >= prog.max_departures_per_period
         {
             continue;
         }
-        let on = seats.rotation_periods(r.period, r.placement);
+        let on = seats.rotation_periods(t, r.placement_period());
         if !seats.room(r.post, &on) {
             continue;
         }
         let mut after = None;
-        if let Some(s) = r.placement {
+        if let Some(s) = r.placement_period() {
             let rank = sc.post(r.post).rank;
             for &j in plc_of.get(&(r.cadre, s)).map_or(&[][..], |v| v) {
-                let x = &cols.placements[j];
+                let x = &cands[j];
                 let held = seats.placement_periods(&ctx0, x.cadre, s);
-                if x.after_ranks.contains(&rank)
-                    && !risky(x.cadre, x.post)
-                    && seats.room(x.post, &held)
-                {
+                if x.follows(sc, rank) && !risky(x.cadre, x.post) && seats.room(x.post, &held) {
                     after = Some((j, held));
                     break;
                 }
@@ -157,24 +234,20 @@ pub fn start(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Vec<usize> {
                 continue;
             }
         }
-        let worth = r.score
-            + after
-                .as_ref()
-                .map_or(0.0, |(j, _)| cols.placements[*j].score);
+        let worth = r.score + after.as_ref().map_or(0.0, |(j, _)| cands[*j].score);
         if worth <= 0.0 {
             continue;
         }
         seats.take(r.post, &on);
         chosen.push(k);
         if let Some((j, held)) = after {
-            seats.take(cols.placements[j].post, &held);
-            chosen.push(n_rot + j);
+            seats.take(cands[j].post, &held);
+            chosen.push(j);
         }
         moved[r.cadre as usize] = true;
         if let Some(u) = unit {
-            *departures.entry((u, r.period)).or_default() += 1;
+            *departures.entry((u, t)).or_default() += 1;
         }
     }
-    chosen.sort_unstable();
     chosen
 }

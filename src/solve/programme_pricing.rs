@@ -200,21 +200,19 @@ impl<'a> Pricer<'a> {
     }
 
     /// The periods whose seat rows a column holds: a rotation until its placement's period, a
-    /// placement until the cadre retires (one rule for the pricing and the added columns).
-    fn active(&self, x: &OutCol) -> Vec<usize> {
+    /// placement until the cadre retires (one rule for the pricing and the added columns). A
+    /// range, not a list: the periods ascend, and the pricing calls this for tens of millions of
+    /// columns a round.
+    fn active(&self, x: &OutCol) -> std::ops::Range<usize> {
         let (n_t, t) = (self.periods.len(), x.period as usize);
-        match x.kind {
-            MoveKind::Rotation => {
-                let s = x.placement_period();
-                (t..n_t).filter(|&u| s.is_none_or(|s| u < s)).collect()
-            }
-            MoveKind::Placement => {
-                let r = self.retirement[x.cadre as usize];
-                (t..n_t)
-                    .filter(|&u| r.is_none_or(|r| self.periods[u] <= r))
-                    .collect()
-            }
-        }
+        let end = match x.kind {
+            MoveKind::Rotation => x.placement_period().map_or(n_t, |s| s.min(n_t)),
+            MoveKind::Placement => match self.retirement[x.cadre as usize] {
+                Some(r) => self.periods.partition_point(|&d| d <= r).min(n_t),
+                None => n_t,
+            },
+        };
+        t..end.max(t)
     }
 
     /// c − aᵀy of a column of the full model, the coefficients mirroring
@@ -226,7 +224,7 @@ impl<'a> Pricer<'a> {
         let ci = c as usize;
         let mut d = x.score;
         let active = self.active(x);
-        for &u in &active {
+        for u in active.clone() {
             d -= self.seats[p as usize * n_t + u];
         }
         match x.kind {
@@ -275,14 +273,14 @@ impl<'a> Pricer<'a> {
             let unit = sc.post(p).unit;
             if has_side(sc, p, FamilySide::Sensitive) {
                 for &b in &sc.cadre(c).relatives {
-                    for &u in &active {
+                    for u in active.clone() {
                         d -= self.fam((c, b, unit, u, 0)) + self.fam((c, b, unit, u, 1));
                     }
                 }
             }
             if has_side(sc, p, FamilySide::Leader) {
                 for &a in &self.rev[ci] {
-                    for &u in &active {
+                    for u in active.clone() {
                         d -= self.fam((a, c, unit, u, 0)) + self.fam((a, c, unit, u, 2));
                     }
                 }
@@ -319,7 +317,7 @@ impl Pricer<'_> {
         let ci = c as usize;
         let mut e: Vec<(ProgrammeRow, f64)> = Vec::new();
         let active = self.active(x);
-        for &u in &active {
+        for u in active.clone() {
             e.push((ProgrammeRow::Seats(p, u as u16), 1.0));
         }
         match x.kind {
@@ -368,7 +366,7 @@ impl Pricer<'_> {
         let fam = |a, b, u, k| ProgrammeRow::Family(a, b, unit, u as u16, k);
         if has_side(sc, p, FamilySide::Sensitive) {
             for &b in &sc.cadre(c).relatives {
-                for &u in &active {
+                for u in active.clone() {
                     e.push((fam(c, b, u, 0), 1.0));
                     e.push((fam(c, b, u, 1), 1.0));
                 }
@@ -376,7 +374,7 @@ impl Pricer<'_> {
         }
         if has_side(sc, p, FamilySide::Leader) {
             for &a in &self.rev[ci] {
-                for &u in &active {
+                for u in active.clone() {
                     e.push((fam(a, c, u, 0), 1.0));
                     e.push((fam(a, c, u, 2), 1.0));
                 }
