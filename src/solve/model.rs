@@ -93,6 +93,8 @@ pub enum Aux {
     Unplaced(CadreIx),
     /// A programme: the deviation of period t's rotations from the average.
     Deviation(usize),
+    /// A programme: the number of period t's rotations.
+    PeriodRotations(usize),
     /// Re-planning: the cadre keeps every move of the previous programme.
     Kept(CadreIx),
     /// A programme: months a key-head cadre is short of the experience target.
@@ -271,6 +273,7 @@ impl Model {
             Aux::Relaxed(Req::Target(k)) => format!("relax_target_{}", TARGET_NAMES[k]),
             Aux::Unplaced(c) => format!("unplaced_{}", cadre(c)),
             Aux::Deviation(t) => format!("deviation_{t}"),
+            Aux::PeriodRotations(t) => format!("rotations_{t}"),
             Aux::Kept(c) => format!("kept_{}", cadre(c)),
             Aux::KeyHeadShort(c) => format!("key_head_short_{}", cadre(c)),
             Aux::PeriodExcess(t) => format!("period_excess_{t}"),

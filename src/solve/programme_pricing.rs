@@ -178,6 +178,7 @@ impl<'a> Pricer<'a> {
                 ProgrammeRow::Share(_)
                 | ProgrammeRow::KeyHead(_)
                 | ProgrammeRow::PeriodShare(_)
+                | ProgrammeRow::PeriodRotations(_)
                 | ProgrammeRow::MustFill(_)
                 | ProgrammeRow::MustFillOpened(..)
                 | ProgrammeRow::Pin(_)

@@ -70,6 +70,35 @@ fn configure(model: &mut highs::Model, tl: f64, gap: f64, threads: u32) -> Resul
     Ok(())
 }
 
+/// For diagnosing a slow MIP outside rotaplan: ROTAPLAN_HIGHS_WRITE=FILE.mps writes the model as
+/// it is about to be solved (options included: FILE.mps.opt), ROTAPLAN_HIGHS_OPTIONS=FILE reads
+/// extra HiGHS options (HiGHS's own `key = value` format) over the ones `configure` set.
+fn diagnose(model: &mut highs::Model) -> Result<(), Failure> {
+    let ptr = model.as_mut_ptr();
+    if let Some(f) = std::env::var_os("ROTAPLAN_HIGHS_OPTIONS") {
+        let file = c_string(&f.to_string_lossy())?;
+        // SAFETY: the pointer is the live model's own, used before this function returns.
+        check(
+            unsafe { highs_sys::Highs_readOptions(ptr, file.as_ptr()) },
+            "reading ROTAPLAN_HIGHS_OPTIONS",
+        )?;
+    }
+    if let Some(f) = std::env::var_os("ROTAPLAN_HIGHS_WRITE") {
+        let f = f.to_string_lossy();
+        let (file, opts) = (c_string(&f)?, c_string(&format!("{f}.opt"))?);
+        // SAFETY: as above.
+        check(
+            unsafe { highs_sys::Highs_writeModel(ptr, file.as_ptr()) },
+            "writing ROTAPLAN_HIGHS_WRITE",
+        )?;
+        check(
+            unsafe { highs_sys::Highs_writeOptionsDeviations(ptr, opts.as_ptr()) },
+            "writing ROTAPLAN_HIGHS_WRITE's options",
+        )?;
+    }
+    Ok(())
+}
+
 /// HiGHS's model status as the plan's status, or the failure it means.
 fn status_of(status: HighsModelStatus, gap: Option<f64>) -> Result<SolveStatus, Failure> {
     Ok(match status {
@@ -192,6 +221,7 @@ impl Backend for Highs {
                         Failure::Other(format!("option mip_heuristic_run_feasibility_jump: {e:?}"))
                     })?;
             }
+            diagnose(&mut model)?;
             let solved = model
                 .try_solve()
                 .map_err(|e| Failure::Other(format!("{e:?}")))?;
