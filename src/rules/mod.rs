@@ -497,14 +497,27 @@ pub fn h6_post_level(sc: &Scenario, cadre: &Cadre, post: &Post) -> RuleResult {
 /// the step up only onto a title the cadre is planned for (the promotion the planning prepared)
 /// or for a cadre marked outstanding; never lower.
 pub fn placement_level(cadre: &Cadre, post: &Post, held: i32) -> RuleResult {
-    let step = post.rank - held;
     // The titles compared only when they matter (a step of one without outstanding).
-    let planned = || {
-        cadre
-            .planned_titles
-            .iter()
-            .any(|t| crate::domain::text::same_key(t, &post.title))
-    };
+    placement_level_given(cadre, post, held, || planned_for(cadre, post))
+}
+
+/// Whether the post's title is one the cadre is planned for (`text::same_key`).
+pub fn planned_for(cadre: &Cadre, post: &Post) -> bool {
+    cadre
+        .planned_titles
+        .iter()
+        .any(|t| crate::domain::text::same_key(t, &post.title))
+}
+
+/// [`placement_level`] with `planned` saying whether the post's title is one the cadre is planned
+/// for (column generation answers it from `scoring::TextIds`, without comparing texts).
+pub fn placement_level_given(
+    cadre: &Cadre,
+    post: &Post,
+    held: i32,
+    planned: impl FnOnce() -> bool,
+) -> RuleResult {
+    let step = post.rank - held;
     if step == 0 || (step == 1 && (cadre.outstanding || planned())) {
         return Ok(());
     }
