@@ -92,16 +92,20 @@ pub fn rotation_ok(ctx: &RuleContext, t: usize, c: CadreIx, p: PostIx) -> bool {
 /// H4) are on the cadre alone and [`cadre_movable`] checks them once per cadre and period, so for a
 /// cadre it lets move in period `t`, `rotation_ok(ctx, t, c, p) == rotation_ok_movable(ctx, c, p)`.
 pub fn rotation_ok_movable(ctx: &RuleContext, c: CadreIx, p: PostIx) -> bool {
-    const PER_POST: [RuleId; 6] = [
-        RuleId::H2,
-        RuleId::H5,
-        RuleId::H6,
-        RuleId::H8,
-        RuleId::H9,
-        RuleId::H10,
-    ];
-    PER_POST.iter().all(|&r| ctx.check_rule(r, c, p).is_ok())
+    ROTATION_PER_POST
+        .iter()
+        .all(|&r| ctx.check_rule(r, c, p).is_ok())
 }
+
+/// The rules of [`rotation_ok_movable`].
+const ROTATION_PER_POST: [RuleId; 6] = [
+    RuleId::H2,
+    RuleId::H5,
+    RuleId::H6,
+    RuleId::H8,
+    RuleId::H9,
+    RuleId::H10,
+];
 
 /// H3 in a period after the first: the cadre needs a renewed certificate to move then.
 pub fn needs_certificate(ctx: &RuleContext, t: usize, c: CadreIx) -> bool {
@@ -639,10 +643,38 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
             (end, placement)
         })
         .collect();
-    // Whether some seat of post p is free on period s if nobody moved, or its holder can move.
-    let could_be_free = |p: PostIx, s: usize| {
-        let o = &occupancy[p as usize];
-        o.taken_on(tl.periods[s]) < sc.post(p).seats || o.holder.is_some()
+    // Whether some seat of post p is free on period s if nobody moved, or its holder can move:
+    // per post and period once, at `s * posts + p`.
+    let n_posts = sc.posts.len();
+    let free: Vec<bool> = (0..tl.periods.len())
+        .flat_map(|s| {
+            occupancy
+                .iter()
+                .zip(sc.posts.iter())
+                .map(move |(o, post)| o.taken_on(tl.periods[s]) < post.seats || o.holder.is_some())
+        })
+        .collect();
+    let could_be_free = |p: PostIx, s: usize| free[s * n_posts + p as usize];
+    // Per post, the rules of `rotation_ok_movable` that can break there (bit i:
+    // ROTATION_PER_POST[i]); the others pass every cadre.
+    let rules_of: Vec<u8> = sc
+        .posts
+        .iter()
+        .map(|post| {
+            ROTATION_PER_POST
+                .iter()
+                .enumerate()
+                .filter(|&(_, &r)| crate::rules::may_break(sc, r, post))
+                .fold(0u8, |m, (i, _)| m | (1 << i))
+        })
+        .collect();
+    let rotation_ok_at = |ctx: &RuleContext, c: CadreIx, p: PostIx| {
+        let mask = rules_of[p as usize];
+        ROTATION_PER_POST
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| mask & (1 << i) != 0)
+            .all(|(_, &r)| ctx.check_rule(r, c, p).is_ok())
     };
     // The placement columns of cadre c in period s after the ranks `held` (ascending, no
     // repeats) into `cols`, their `after_ranks` into `pool`; with `first`, the first breach met
@@ -787,15 +819,23 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
             .collect();
         let forbids = forbids_of[c as usize];
         let mut mine: Vec<RotCand> = Vec::new();
+        let posts = by_rank.posts(cadre.current_rank..=cadre.current_rank + up);
+        // A pair's facts and score read the cadre's unit, sector, titles and rating, the post,
+        // its unit and the baseline, which `scenario_at` leaves alone (it clears the baseline in
+        // every period): computed for the first period that needs them, then reused.
+        let mut scored: Vec<Option<(scoring::PairFacts, f64)>> = Vec::new();
         for (t, ctx) in ctxs.iter().enumerate() {
             if cadre_movable(ctx, t, c).is_err() {
                 continue;
             }
-            for &p in by_rank.posts(cadre.current_rank..=cadre.current_rank + up) {
+            if scored.is_empty() {
+                scored = vec![None; posts.len()];
+            }
+            for (i, &p) in posts.iter().enumerate() {
                 // The cheap tests first; the rules as booleans; the score only after.
                 if !could_be_free(p, t)
                     || (forbids && targets::forbidden_at(sc, c, p, t))
-                    || !rotation_ok_movable(ctx, c, p)
+                    || !rotation_ok_at(ctx, c, p)
                 {
                     continue;
                 }
@@ -810,13 +850,17 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                     }
                     None => planned_end[t],
                 };
-                let facts = texts.facts(&tl.at[t], c, p);
+                let (facts, score) = *scored[i].get_or_insert_with(|| {
+                    let facts = texts.facts(&tl.at[t], c, p);
+                    let score = facts.terms(&tl.at[t], c, p).weighted(&sc.weights);
+                    (facts, score)
+                });
                 mine.push(RotCand {
                     post: p,
                     period: t,
                     end,
                     placement,
-                    score: facts.terms(&tl.at[t], c, p).weighted(&sc.weights),
+                    score,
                     facts,
                 });
             }

@@ -366,6 +366,17 @@ fn programme_columns_equal_the_reference_column_by_column() {
                 .collect();
         }
         let tl = Timeline::new(&sc).unwrap();
+        // The per-post rules alone decide for a cadre the rules on the cadre alone let move.
+        for (t, ctx) in tl.contexts().iter().enumerate() {
+            for c in 0..60 {
+                if cadre_movable(ctx, t, c).is_err() {
+                    continue;
+                }
+                for p in 0..sc.posts.len() as PostIx {
+                    assert_eq!(rotation_ok(ctx, t, c, p), rotation_ok_movable(ctx, c, p));
+                }
+            }
+        }
         for keep in [None, Some(1), Some(3), Some(5)] {
             let fast = generate_keeping(&sc, &tl, keep);
             let slow = generate_keeping_reference(&sc, &tl, keep);

@@ -608,7 +608,7 @@ pub fn h8_not_local(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> R
 
 /// H9: no more than the allowed consecutive terms as head of the same unit.
 pub fn h9_term_limit(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
-    if post.role != crate::domain::Role::Head {
+    if !h9_applies(post) {
         return Ok(());
     }
     let terms = head_terms(cadre, post.unit);
@@ -625,6 +625,24 @@ pub fn h9_term_limit(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> 
         );
     }
     Ok(())
+}
+
+/// H9 applies to a head's post only.
+pub fn h9_applies(post: &Post) -> bool {
+    post.role == crate::domain::Role::Head
+}
+
+/// Whether pairwise rule `rule` can break on `post` at all, whoever the cadre: H8 only on a
+/// not-local post of a province, H9 only on a head's post, H10 only on a sensitive post (the rule
+/// functions pass every other post at once); the other rules may break on any post. Column
+/// generation tests it once per post and skips the rules that cannot break there.
+pub fn may_break(sc: &Scenario, rule: RuleId, post: &Post) -> bool {
+    match rule {
+        RuleId::H8 => h8_applies(post, sc.unit(post.unit)),
+        RuleId::H9 => h9_applies(post),
+        RuleId::H10 => is_sensitive(sc, post),
+        _ => true,
+    }
 }
 
 /// Is `post` one of H10's sensitive posts under this rule set?
