@@ -390,3 +390,27 @@ fn programme_columns_equal_the_reference_column_by_column() {
     }
     assert!(checked > 100_000, "{checked} columns compared");
 }
+
+/// The same comparison on a scenario named by `ROTAPLAN_REFERENCE_SCENARIO` (the national
+/// programme: `generate --cadres 8000 --posts 13500 --years 5 --seed 7`), with the columns its
+/// model keeps; a minute and 4.2 GB, so run by hand: `cargo test --release --lib --
+/// --ignored programme_columns_equal_the_reference_on_a_named_scenario`.
+#[test]
+#[ignore]
+fn programme_columns_equal_the_reference_on_a_named_scenario() {
+    let Ok(path) = std::env::var("ROTAPLAN_REFERENCE_SCENARIO") else {
+        return;
+    };
+    let sc = crate::scenario::load(std::path::Path::new(&path)).unwrap();
+    let tl = Timeline::new(&sc).unwrap();
+    let keep = keep_per_period(&sc, tl.periods.len());
+    let fast = generate_keeping(&sc, &tl, keep);
+    let slow = generate_keeping_reference(&sc, &tl, keep);
+    assert_same(&fast, &slow, &path);
+    eprintln!(
+        "{path}: {} rotations, {} placements, {} left out: the same",
+        fast.rotations.len(),
+        fast.placements.len(),
+        fast.left_out.len()
+    );
+}
