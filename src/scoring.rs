@@ -320,14 +320,10 @@ impl PairFacts {
             .map(|g| g.points(&sc.weights.training_points))
             // fold from +0.0: an empty f64 sum is −0.0, which JSON would show.
             .fold(0.0, |a, b| a + b);
-        let mut fit = if self.planned_title() { 3.0 } else { 0.0 };
-        if self.same_sector() {
-            fit += 1.0;
-        }
         Terms {
             staffing: staffing(post, sc.unit(post.unit)),
             training,
-            fit: fit + (sc.cadre(c).rating.saturating_sub(1)) as f64,
+            fit: fit_given(sc.cadre(c), self.planned_title(), self.same_sector()),
             disruption: 1.0,
             stability: stability(sc, c, p),
         }
@@ -343,8 +339,14 @@ pub fn fit(cadre: &Cadre, post: &Post) -> f64 {
         .planned_titles
         .iter()
         .any(|t| same_key(t, &post.title));
+    fit_given(cadre, planned, same_key(&cadre.sector, &post.sector))
+}
+
+/// [`fit`] with the two text comparisons already made (`planned`: the post's title is planned for
+/// the cadre; `same_sector`), as [`TextIds`] answers them.
+pub fn fit_given(cadre: &Cadre, planned: bool, same_sector: bool) -> f64 {
     let mut f = if planned { 3.0 } else { 0.0 };
-    if same_key(&cadre.sector, &post.sector) {
+    if same_sector {
         f += 1.0;
     }
     f + (cadre.rating.saturating_sub(1)) as f64
@@ -353,6 +355,60 @@ pub fn fit(cadre: &Cadre, post: &Post) -> f64 {
 /// Every term of the pair (cadre `c`, post `p`) in the scenario, the baseline's stability included.
 pub fn pair_terms(sc: &Scenario, c: CadreIx, p: PostIx) -> Terms {
     PairFacts::of(sc, c, p).terms(sc, c, p)
+}
+
+/// The sectors and titles of a scenario as small numbers, one per distinct `text::key`, so that
+/// candidate and column generation compare numbers, not texts, for every pair: the same answers
+/// as `text::same_key` (equal keys, equal numbers).
+pub struct TextIds {
+    cadre_sector: Vec<u32>,
+    post_sector: Vec<u32>,
+    post_title: Vec<u32>,
+    /// Per cadre, the numbers of its planned titles.
+    cadre_titles: Vec<Vec<u32>>,
+}
+
+impl TextIds {
+    pub fn new(sc: &Scenario) -> TextIds {
+        use crate::domain::text::key;
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut id = |s: &str| {
+            let n = ids.len() as u32;
+            *ids.entry(key(s)).or_insert(n)
+        };
+        TextIds {
+            cadre_sector: sc.cadres.iter().map(|c| id(&c.sector)).collect(),
+            post_sector: sc.posts.iter().map(|p| id(&p.sector)).collect(),
+            post_title: sc.posts.iter().map(|p| id(&p.title)).collect(),
+            cadre_titles: sc
+                .cadres
+                .iter()
+                .map(|c| c.planned_titles.iter().map(|t| id(t)).collect())
+                .collect(),
+        }
+    }
+
+    /// `same_key(cadre's sector, post's sector)`.
+    pub fn same_sector(&self, c: CadreIx, p: PostIx) -> bool {
+        self.cadre_sector[c as usize] == self.post_sector[p as usize]
+    }
+
+    /// Whether one of the cadre's planned titles has the post title's key.
+    pub fn planned_title(&self, c: CadreIx, p: PostIx) -> bool {
+        self.cadre_titles[c as usize].contains(&self.post_title[p as usize])
+    }
+
+    /// [`PairFacts::of`] without comparing texts.
+    pub fn facts(&self, sc: &Scenario, c: CadreIx, p: PostIx) -> PairFacts {
+        let (cadre, post) = (sc.cadre(c), sc.post(p));
+        PairFacts::from_parts(
+            cadre,
+            cadre.current_unit.map(|u| sc.unit(u)),
+            sc.unit(post.unit),
+            self.same_sector(c, p),
+            self.planned_title(c, p),
+        )
+    }
 }
 
 #[cfg(test)]

@@ -88,6 +88,25 @@ pub fn rotation_ok(ctx: &RuleContext, t: usize, c: CadreIx, p: PostIx) -> bool {
         .all(|&r| ctx.check_rule(r, c, p).is_ok())
 }
 
+/// The rules of [`rotation_ok`] that depend on the post. The others (H1, H3 in the first period,
+/// H4) are on the cadre alone and [`cadre_movable`] checks them once per cadre and period, so for a
+/// cadre it lets move in period `t`, `rotation_ok(ctx, t, c, p) == rotation_ok_movable(ctx, c, p)`.
+pub fn rotation_ok_movable(ctx: &RuleContext, c: CadreIx, p: PostIx) -> bool {
+    ROTATION_PER_POST
+        .iter()
+        .all(|&r| ctx.check_rule(r, c, p).is_ok())
+}
+
+/// The rules of [`rotation_ok_movable`].
+const ROTATION_PER_POST: [RuleId; 6] = [
+    RuleId::H2,
+    RuleId::H5,
+    RuleId::H6,
+    RuleId::H8,
+    RuleId::H9,
+    RuleId::H10,
+];
+
 /// H3 in a period after the first: the cadre needs a renewed certificate to move then.
 pub fn needs_certificate(ctx: &RuleContext, t: usize, c: CadreIx) -> bool {
     t > 0 && crate::rules::h3_health_certificate(ctx.sc, ctx.sc.cadre(c)).is_err()
@@ -129,9 +148,22 @@ fn in_service_for_placement(facts: &crate::rules::CadreFacts) -> bool {
 /// Whether a placement breaks none of [`placement_breaches`]'s rules (the same rule functions,
 /// stopping at the first breach).
 pub fn placement_ok(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -> bool {
+    let (cadre, post) = (ctx.sc.cadre(c), ctx.sc.post(p));
+    placement_ok_given(ctx, c, p, held, || crate::rules::planned_for(cadre, post))
+}
+
+/// [`placement_ok`] with `planned` answering whether the post's title is planned for the cadre
+/// (column generation asks `scoring::TextIds`, without comparing texts).
+pub fn placement_ok_given(
+    ctx: &RuleContext,
+    c: CadreIx,
+    p: PostIx,
+    held: i32,
+    planned: impl FnOnce() -> bool,
+) -> bool {
     let sc = ctx.sc;
     in_service_for_placement(&ctx.facts[c as usize])
-        && crate::rules::placement_level(sc.cadre(c), sc.post(p), held).is_ok()
+        && crate::rules::placement_level_given(sc.cadre(c), sc.post(p), held, planned).is_ok()
         && [RuleId::H8, RuleId::H9, RuleId::H10]
             .iter()
             .all(|&r| ctx.check_rule(r, c, p).is_ok())
@@ -304,10 +336,15 @@ pub struct Columns {
 /// (planned title: a promotion, sector, rating), weighted as for a rotation, less the origin
 /// penalty when it is the cadre's unit of origin.
 pub fn placement_score(sc: &Scenario, c: CadreIx, p: PostIx, to_origin: bool) -> f64 {
+    placement_score_given(sc, p, to_origin, scoring::fit(sc.cadre(c), sc.post(p)))
+}
+
+/// [`placement_score`] with the fit points already known (`scoring::fit_given`).
+pub fn placement_score_given(sc: &Scenario, p: PostIx, to_origin: bool, fit: f64) -> f64 {
     let post = sc.post(p);
     let w = &sc.weights;
     let prog_pen = sc.programme.as_ref().map_or(0.0, |x| x.origin_penalty);
-    w.staffing * scoring::staffing(post, sc.post_unit(p)) + w.fit * scoring::fit(sc.cadre(c), post)
+    w.staffing * scoring::staffing(post, sc.post_unit(p)) + w.fit * fit
         - if to_origin { prog_pen } else { 0.0 }
 }
 
@@ -334,41 +371,6 @@ pub fn keep_per_period(sc: &Scenario, periods: usize) -> Option<usize> {
     (pairs.saturating_mul(periods as u64) > FILTER_ABOVE).then_some(KEEP_PER_PERIOD)
 }
 
-/// The best `k` columns of cadre `c` in each period by score (ties: the lower post index), and
-/// every column of a pinned pair, in (period, post) order; then the others, in the same order.
-fn best_per_period<T>(
-    sc: &Scenario,
-    c: CadreIx,
-    cols: Vec<T>,
-    k: usize,
-    key: impl Fn(&T) -> (usize, PostIx, f64),
-) -> (Vec<T>, Vec<T>) {
-    let pinned = |p: PostIx| sc.pins.iter().any(|x| x.cadre == c && x.post == p);
-    let mut order: Vec<usize> = (0..cols.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ta, pa, sa) = key(&cols[a]);
-        let (tb, pb, sb) = key(&cols[b]);
-        ta.cmp(&tb).then(sb.total_cmp(&sa)).then(pa.cmp(&pb))
-    });
-    let mut kept = vec![false; cols.len()];
-    let mut run = (usize::MAX, 0);
-    for i in order {
-        let (t, p, _) = key(&cols[i]);
-        if run.0 != t {
-            run = (t, 0);
-        }
-        if run.1 < k || pinned(p) {
-            kept[i] = true;
-            run.1 += 1;
-        }
-    }
-    let (mut yes, mut no) = (Vec::new(), Vec::new());
-    for (x, k) in cols.into_iter().zip(kept) {
-        if k { yes.push(x) } else { no.push(x) }
-    }
-    (yes, no)
-}
-
 /// A column of the full programme that [`generate`] left out of [`Columns`] (above
 /// [`FILTER_ABOVE`]), kept in 24 bytes so that `solve::programme` can price it: its reduced cost
 /// bounds what it could add, so the bound reported is over every column, not only the kept ones.
@@ -393,34 +395,63 @@ pub const NO_PERIOD: u8 = u8::MAX;
 
 impl OutCol {
     pub fn of_rotation(r: &RotationCol) -> OutCol {
+        OutCol::rotation(r.cadre, r.post, r.score, r.period, r.placement)
+    }
+
+    /// The rotation column of cadre `cadre` to `post` in `period` (see [`RotationCol`]).
+    pub fn rotation(
+        cadre: CadreIx,
+        post: PostIx,
+        score: f64,
+        period: usize,
+        placement: Option<usize>,
+    ) -> OutCol {
         OutCol {
-            cadre: r.cadre,
-            post: r.post,
-            score: r.score,
+            cadre,
+            post,
+            score,
             kind: MoveKind::Rotation,
-            period: r.period as u8,
-            placement: r.placement.map_or(NO_PERIOD, |s| s as u8),
+            period: period as u8,
+            placement: placement.map_or(NO_PERIOD, |s| s as u8),
             running: false,
             after: 0,
         }
     }
 
     pub fn of_placement(sc: &Scenario, x: &PlacementCol) -> OutCol {
-        let base = sc.cadre(x.cadre).current_rank;
-        let after = x
-            .after_ranks
+        OutCol::placement(
+            sc,
+            (x.cadre, x.post),
+            x.score,
+            x.period,
+            x.running,
+            &x.after_ranks,
+        )
+    }
+
+    /// The placement column of `(cadre, post)` in `period` (see [`PlacementCol`]).
+    pub fn placement(
+        sc: &Scenario,
+        (cadre, post): (CadreIx, PostIx),
+        score: f64,
+        period: usize,
+        running: bool,
+        after_ranks: &[i32],
+    ) -> OutCol {
+        let base = sc.cadre(cadre).current_rank;
+        let after = after_ranks
             .iter()
             .map(|&b| b - base)
             .filter(|d| (0..16).contains(d))
             .fold(0u16, |m, d| m | (1 << d));
         OutCol {
-            cadre: x.cadre,
-            post: x.post,
-            score: x.score,
+            cadre,
+            post,
+            score,
             kind: MoveKind::Placement,
-            period: x.period as u8,
+            period: period as u8,
             placement: NO_PERIOD,
-            running: x.running,
+            running,
             after,
         }
     }
@@ -494,9 +525,77 @@ struct CadreColumns {
 /// the memory held twice is one batch's, not the programme's.
 const CADRES_PER_BATCH: usize = 256;
 
+/// A rotation column while its cadre's columns are chosen: what the choice and [`OutCol`] need.
+/// The terms (40 bytes) are recomputed from `facts` only for the columns kept in the model.
+#[derive(Clone, Copy)]
+struct RotCand {
+    post: PostIx,
+    period: usize,
+    end: Date,
+    placement: Option<usize>,
+    score: f64,
+    facts: scoring::PairFacts,
+}
+
+/// A placement column while its cadre's columns are chosen; its `after_ranks` are
+/// `pool[after.0..after.1]` of the cadre's pool (one allocation per cadre, not per column).
+#[derive(Clone, Copy)]
+struct PlcCand {
+    post: PostIx,
+    period: usize,
+    to_origin: bool,
+    score: f64,
+    after: (usize, usize),
+}
+
+/// Which of one cadre's columns (in period order, `key(i)` = (period, post, score)) are kept: in
+/// each period the best `k` by score (ties: the lower post) and every column of a pinned post,
+/// the same as sorting them by (period, score descending, post) and taking the first `k` of each
+/// period, without sorting them all.
+fn keep_best(
+    n: usize,
+    k: usize,
+    key: impl Fn(usize) -> (usize, PostIx, f64),
+    pinned: impl Fn(PostIx) -> bool,
+) -> Vec<bool> {
+    let mut kept = vec![false; n];
+    // `a` before `b` in the order of the choice (score descending, then post).
+    let before = |a: (PostIx, f64), b: (PostIx, f64)| {
+        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)) == std::cmp::Ordering::Less
+    };
+    let mut best: Vec<(PostIx, f64, usize)> = Vec::with_capacity(k + 1);
+    let mut i = 0;
+    while i < n {
+        let t = key(i).0;
+        best.clear();
+        while i < n && key(i).0 == t {
+            let (_, p, s) = key(i);
+            if pinned(p) {
+                kept[i] = true;
+            }
+            if best.len() < k || best.last().is_some_and(|w| before((p, s), (w.0, w.1))) {
+                let at = best.partition_point(|w| before((w.0, w.1), (p, s)));
+                best.insert(at, (p, s, i));
+                best.truncate(k);
+            }
+            i += 1;
+        }
+        for w in &best {
+            kept[w.2] = true;
+        }
+    }
+    kept
+}
+
 /// [`generate`] keeping the best `keep` columns of each cadre and period in the model (`None`:
 /// every column), the others in [`Columns::left_out`]. The cadres are generated in parallel and
 /// their columns appended in cadre order: the same columns whatever the thread count.
+///
+/// The national programme has ~90 million columns, so the work per column is kept small: the rules
+/// on the cadre alone once per cadre and period ([`cadre_movable`], then [`rotation_ok_movable`] per
+/// post), sectors and titles compared as numbers ([`scoring::TextIds`]), no allocation per column,
+/// the terms and `after_ranks` built only for the columns kept, and the best of each period chosen
+/// without sorting. `reference.rs` keeps the straightforward version; a test compares the two.
 pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Columns {
     use rayon::prelude::*;
     let prog = sc.programme.as_ref().expect("a programme scenario");
@@ -521,61 +620,166 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
         .map(|p| occupancy(sc, prog, &ctxs[0], p))
         .collect();
     let by_rank = PostsByRank::new(sc);
-    // Whether some seat of post p is free on period s if nobody moved, or its holder can move.
-    let could_be_free = |p: PostIx, s: usize| {
-        let o = &occupancy[p as usize];
-        o.taken_on(tl.periods[s]) < sc.post(p).seats || o.holder.is_some()
+    let texts = scoring::TextIds::new(sc);
+    // Cadres some forbid or pin names: only they pay for `forbidden_at` and the pins' scan.
+    let mut forbids_of = vec![false; sc.cadres.len()];
+    for f in &sc.forbids {
+        if let Some(x) = forbids_of.get_mut(f.cadre as usize) {
+            *x = true;
+        }
+    }
+    let last = tl.periods.last().copied().unwrap_or(Date::MAX);
+    // A planned rotation's end and placement period depend on its period alone.
+    let planned_end: Vec<(Date, Option<usize>)> = tl
+        .periods
+        .iter()
+        .map(|&d| {
+            let end = rotation_end(sc, d);
+            let placement = if end <= last {
+                placement_period(prog, end)
+            } else {
+                None
+            };
+            (end, placement)
+        })
+        .collect();
+    // Whether some seat of post p is free on period s if nobody moved, or its holder can move:
+    // per post and period once, at `s * posts + p`.
+    let n_posts = sc.posts.len();
+    let free: Vec<bool> = (0..tl.periods.len())
+        .flat_map(|s| {
+            occupancy
+                .iter()
+                .zip(sc.posts.iter())
+                .map(move |(o, post)| o.taken_on(tl.periods[s]) < post.seats || o.holder.is_some())
+        })
+        .collect();
+    let could_be_free = |p: PostIx, s: usize| free[s * n_posts + p as usize];
+    // Per post, the rules of `rotation_ok_movable` that can break there (bit i:
+    // ROTATION_PER_POST[i]); the others pass every cadre.
+    let rules_of: Vec<u8> = sc
+        .posts
+        .iter()
+        .map(|post| {
+            ROTATION_PER_POST
+                .iter()
+                .enumerate()
+                .filter(|&(_, &r)| crate::rules::may_break(sc, r, post))
+                .fold(0u8, |m, (i, _)| m | (1 << i))
+        })
+        .collect();
+    let rotation_ok_at = |ctx: &RuleContext, c: CadreIx, p: PostIx| {
+        let mask = rules_of[p as usize];
+        ROTATION_PER_POST
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| mask & (1 << i) != 0)
+            .all(|(_, &r)| ctx.check_rule(r, c, p).is_ok())
     };
-    let placement_cols = |c: CadreIx, s: usize, held: &[i32], origin: Option<UnitIx>| {
+    // The placement columns of cadre c in period s after the ranks `held` (ascending, no
+    // repeats) into `cols`, their `after_ranks` into `pool`; with `first`, the first breach met
+    // (until one is). Returns the posts looked at and the eligible ones (before could_be_free).
+    let placement_cols = |c: CadreIx,
+                          s: usize,
+                          held: &[i32],
+                          origin: Option<UnitIx>,
+                          cols: &mut Vec<PlcCand>,
+                          pool: &mut Vec<i32>,
+                          mut first: Option<&mut Option<Breach>>|
+     -> (usize, usize) {
         let lo = *held.iter().min().unwrap_or(&0);
         let hi = *held.iter().max().unwrap_or(&0);
-        let mut cols = Vec::new();
-        let mut looked = 0;
-        let mut first = None;
+        let cadre = sc.cadre(c);
+        let forbids = forbids_of[c as usize];
+        let (mut looked, mut eligible) = (0, 0);
         for &p in by_rank.posts(lo..=hi + 1) {
             looked += 1;
-            let ok_after: Vec<i32> = held
-                .iter()
-                .copied()
-                .filter(|&h| placement_ranks(h).contains(&sc.post(p).rank))
-                .filter(|&h| {
+            let post = sc.post(p);
+            let planned = texts.planned_title(c, p);
+            let start = pool.len();
+            for &h in held {
+                if !placement_ranks(h).contains(&post.rank) {
+                    continue;
+                }
+                let ok = match first.as_deref_mut() {
                     // The breaches themselves only until the first one is known.
-                    if first.is_some() {
-                        return placement_ok(&ctxs[s], c, p, h);
+                    Some(f @ None) => {
+                        let b = placement_breaches(&ctxs[s], c, p, h);
+                        *f = b.first().cloned();
+                        b.is_empty()
                     }
-                    let b = placement_breaches(&ctxs[s], c, p, h);
-                    first = b.first().cloned();
-                    b.is_empty()
-                })
-                .collect();
-            if ok_after.is_empty() || targets::forbidden_at(sc, c, p, s) {
+                    _ => placement_ok_given(&ctxs[s], c, p, h, || planned),
+                };
+                if ok {
+                    pool.push(h);
+                }
+            }
+            if pool.len() == start || (forbids && targets::forbidden_at(sc, c, p, s)) {
+                pool.truncate(start);
                 continue;
             }
-            let to_origin = origin.is_some_and(|u| sc.post(p).unit == u);
-            cols.push(PlacementCol {
-                cadre: c,
+            eligible += 1;
+            if !could_be_free(p, s) {
+                pool.truncate(start);
+                continue;
+            }
+            let to_origin = origin.is_some_and(|u| post.unit == u);
+            let fit = scoring::fit_given(cadre, planned, texts.same_sector(c, p));
+            cols.push(PlcCand {
                 post: p,
                 period: s,
-                running: origin.is_none(),
-                after_ranks: ok_after,
                 to_origin,
-                score: placement_score(sc, c, p, to_origin),
+                score: placement_score_given(sc, p, to_origin, fit),
+                after: (start, pool.len()),
             });
         }
-        (cols, looked, first)
+        (looked, eligible)
+    };
+    let placement_col = |c: CadreIx, x: &PlcCand, pool: &[i32], running: bool| PlacementCol {
+        cadre: c,
+        post: x.post,
+        period: x.period,
+        running,
+        after_ranks: pool[x.after.0..x.after.1].to_vec(),
+        to_origin: x.to_origin,
+        score: x.score,
+    };
+    let out_placement = |c: CadreIx, x: &PlcCand, pool: &[i32], running: bool| {
+        OutCol::placement(
+            sc,
+            (c, x.post),
+            x.score,
+            x.period,
+            running,
+            &pool[x.after.0..x.after.1],
+        )
     };
 
     let one_cadre = |c: CadreIx| -> CadreColumns {
         let cadre = sc.cadre(c);
         let mut out = CadreColumns::default();
+        let mut pins: Vec<PostIx> = sc
+            .pins
+            .iter()
+            .filter(|x| x.cadre == c)
+            .map(|x| x.post)
+            .collect();
+        pins.sort_unstable();
+        let pinned = |p: PostIx| pins.binary_search(&p).is_ok();
+        let mut pool: Vec<i32> = Vec::new();
+        let mut plcs: Vec<PlcCand> = Vec::new();
         if let Some(period) = running_of[c as usize] {
-            let (cols, looked, first) = placement_cols(c, period, &[cadre.current_rank], None);
-            let eligible = cols.len();
-            let cols: Vec<PlacementCol> = cols
-                .into_iter()
-                .filter(|x| could_be_free(x.post, period))
-                .collect();
-            if cols.is_empty() {
+            let mut first = None;
+            let (looked, eligible) = placement_cols(
+                c,
+                period,
+                &[cadre.current_rank],
+                None,
+                &mut plcs,
+                &mut pool,
+                Some(&mut first),
+            );
+            if plcs.is_empty() {
                 out.unplaced = Some(if eligible > 0 {
                     Unplaced::AllTaken { posts: eligible }
                 } else {
@@ -585,15 +789,22 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                     }
                 });
             }
-            out.placements = match keep {
-                Some(k) => {
-                    let (yes, no) =
-                        best_per_period(sc, c, cols, k, |x| (x.period, x.post, x.score));
-                    out.left_out = no.iter().map(|x| OutCol::of_placement(sc, x)).collect();
-                    yes
-                }
-                None => cols,
+            let kept = match keep {
+                Some(k) => keep_best(
+                    plcs.len(),
+                    k,
+                    |i| (plcs[i].period, plcs[i].post, plcs[i].score),
+                    pinned,
+                ),
+                None => vec![true; plcs.len()],
             };
+            for (x, yes) in plcs.iter().zip(kept) {
+                if yes {
+                    out.placements.push(placement_col(c, x, &pool, true));
+                } else {
+                    out.left_out.push(out_placement(c, x, &pool, true));
+                }
+            }
             // Placed, not rotated again inside the programme.
             return out;
         }
@@ -602,39 +813,55 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
         } else {
             0
         };
-        let mut mine: Vec<RotationCol> = Vec::new();
+        let executed: Vec<((PostIx, usize), Date)> = executed_ends
+            .range((c, 0, 0)..=(c, PostIx::MAX, usize::MAX))
+            .map(|(&(_, p, t), &end)| ((p, t), end))
+            .collect();
+        let forbids = forbids_of[c as usize];
+        let mut mine: Vec<RotCand> = Vec::new();
+        let posts = by_rank.posts(cadre.current_rank..=cadre.current_rank + up);
+        // A pair's facts and score read the cadre's unit, sector, titles and rating, the post,
+        // its unit and the baseline, which `scenario_at` leaves alone (it clears the baseline in
+        // every period): computed for the first period that needs them, then reused.
+        let mut scored: Vec<Option<(scoring::PairFacts, f64)>> = Vec::new();
         for (t, ctx) in ctxs.iter().enumerate() {
             if cadre_movable(ctx, t, c).is_err() {
                 continue;
             }
-            let certificate = needs_certificate(ctx, t, c);
-            for &p in by_rank.posts(cadre.current_rank..=cadre.current_rank + up) {
+            if scored.is_empty() {
+                scored = vec![None; posts.len()];
+            }
+            for (i, &p) in posts.iter().enumerate() {
                 // The cheap tests first; the rules as booleans; the score only after.
                 if !could_be_free(p, t)
-                    || targets::forbidden_at(sc, c, p, t)
-                    || !rotation_ok(ctx, t, c, p)
+                    || (forbids && targets::forbidden_at(sc, c, p, t))
+                    || !rotation_ok_at(ctx, c, p)
                 {
                     continue;
                 }
-                let end = executed_ends
-                    .get(&(c, p, t))
-                    .copied()
-                    .unwrap_or_else(|| rotation_end(sc, tl.periods[t]));
-                let placement = if end <= *tl.periods.last().unwrap_or(&end) {
-                    placement_period(prog, end)
-                } else {
-                    None
+                let (end, placement) = match executed.iter().find(|x| x.0 == (p, t)) {
+                    Some(&(_, end)) => {
+                        let placement = if end <= last {
+                            placement_period(prog, end)
+                        } else {
+                            None
+                        };
+                        (end, placement)
+                    }
+                    None => planned_end[t],
                 };
-                let terms = scoring::pair_terms(&tl.at[t], c, p);
-                mine.push(RotationCol {
-                    cadre: c,
+                let (facts, score) = *scored[i].get_or_insert_with(|| {
+                    let facts = texts.facts(&tl.at[t], c, p);
+                    let score = facts.terms(&tl.at[t], c, p).weighted(&sc.weights);
+                    (facts, score)
+                });
+                mine.push(RotCand {
                     post: p,
                     period: t,
                     end,
                     placement,
-                    score: terms.weighted(&sc.weights),
-                    terms,
-                    needs_certificate: certificate,
+                    score,
+                    facts,
                 });
             }
         }
@@ -642,63 +869,99 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
         let mut ends: Vec<usize> = mine.iter().filter_map(|r| r.placement).collect();
         ends.sort_unstable();
         ends.dedup();
-        let mut mine_plc = Vec::new();
+        let mut held: Vec<i32> = Vec::new();
         for s in ends {
-            let mut held: Vec<i32> = mine
-                .iter()
-                .filter(|r| r.placement == Some(s))
-                .map(|r| sc.post(r.post).rank)
-                .collect();
+            held.clear();
+            held.extend(
+                mine.iter()
+                    .filter(|r| r.placement == Some(s))
+                    .map(|r| sc.post(r.post).rank),
+            );
             held.sort_unstable();
             held.dedup();
-            let (cols, _, _) = placement_cols(c, s, &held, cadre.current_unit);
-            let cols: Vec<PlacementCol> = cols
-                .into_iter()
-                .filter(|x| could_be_free(x.post, s))
-                .collect();
+            let from = pool.len();
+            placement_cols(c, s, &held, cadre.current_unit, &mut plcs, &mut pool, None);
             // A rotation whose held rank no placement follows cannot be planned.
-            let followed: Vec<i32> = held
-                .iter()
-                .copied()
-                .filter(|h| cols.iter().any(|x| x.after_ranks.contains(h)))
-                .collect();
-            mine.retain(|r| {
-                let keep = r.placement != Some(s) || followed.contains(&sc.post(r.post).rank);
-                if !keep {
-                    out.without_placement += 1;
-                }
-                keep
-            });
-            mine_plc.extend(cols);
+            let followed = |h: i32| pool[from..].contains(&h);
+            let before = mine.len();
+            mine.retain(|r| r.placement != Some(s) || followed(sc.post(r.post).rank));
+            out.without_placement += before - mine.len();
         }
+        let rotation_col = |r: &RotCand| {
+            let terms = r.facts.terms(&tl.at[r.period], c, r.post);
+            RotationCol {
+                cadre: c,
+                post: r.post,
+                period: r.period,
+                end: r.end,
+                placement: r.placement,
+                score: r.score,
+                terms,
+                needs_certificate: needs_certificate(&ctxs[r.period], r.period, c),
+            }
+        };
+        // `PlacementCol::running`: no unit of origin to go back to.
+        let no_origin = cadre.current_unit.is_none();
+        let out_rotation =
+            |r: &RotCand| OutCol::rotation(c, r.post, r.score, r.period, r.placement);
+        let Some(k) = keep else {
+            out.rotations = mine.iter().map(rotation_col).collect();
+            out.placements = plcs
+                .iter()
+                .map(|x| placement_col(c, x, &pool, no_origin))
+                .collect();
+            return out;
+        };
         // Above FILTER_ABOVE: the best of each period kept, the rest priced by the solve. A kept
         // rotation that no kept placement follows is left out too (its rows would forbid it).
-        if let Some(k) = keep {
-            let (rot_yes, rot_no) =
-                best_per_period(sc, c, mine, k, |r| (r.period, r.post, r.score));
-            let (plc_yes, plc_no) =
-                best_per_period(sc, c, mine_plc, k, |x| (x.period, x.post, x.score));
-            let mut left: Vec<OutCol> = Vec::with_capacity(rot_no.len() + plc_no.len() + k);
-            left.extend(rot_no.iter().map(OutCol::of_rotation));
-            mine = Vec::with_capacity(rot_yes.len());
-            for r in rot_yes {
-                let followed = r.placement.is_none_or(|s| {
-                    plc_yes
-                        .iter()
-                        .any(|x| x.period == s && x.after_ranks.contains(&sc.post(r.post).rank))
-                });
-                if followed {
-                    mine.push(r);
-                } else {
-                    left.push(OutCol::of_rotation(&r));
-                }
+        let rot_kept = keep_best(
+            mine.len(),
+            k,
+            |i| (mine[i].period, mine[i].post, mine[i].score),
+            pinned,
+        );
+        let plc_kept = keep_best(
+            plcs.len(),
+            k,
+            |i| (plcs[i].period, plcs[i].post, plcs[i].score),
+            pinned,
+        );
+        let kept_plcs: Vec<&PlcCand> = plcs
+            .iter()
+            .zip(&plc_kept)
+            .filter_map(|(x, &yes)| yes.then_some(x))
+            .collect();
+        let mut left: Vec<OutCol> = Vec::with_capacity(mine.len() + plcs.len());
+        left.extend(
+            mine.iter()
+                .zip(&rot_kept)
+                .filter(|x| !x.1)
+                .map(|x| out_rotation(x.0)),
+        );
+        for (r, _) in mine.iter().zip(&rot_kept).filter(|x| *x.1) {
+            let rank = sc.post(r.post).rank;
+            let followed = r.placement.is_none_or(|s| {
+                kept_plcs
+                    .iter()
+                    .any(|x| x.period == s && pool[x.after.0..x.after.1].contains(&rank))
+            });
+            if followed {
+                out.rotations.push(rotation_col(r));
+            } else {
+                left.push(out_rotation(r));
             }
-            left.extend(plc_no.iter().map(|x| OutCol::of_placement(sc, x)));
-            out.left_out = left;
-            mine_plc = plc_yes;
         }
-        out.placements = mine_plc;
-        out.rotations = mine;
+        left.extend(
+            plcs.iter()
+                .zip(&plc_kept)
+                .filter(|x| !x.1)
+                .map(|x| out_placement(c, x.0, &pool, no_origin)),
+        );
+        out.left_out = left;
+        out.placements = kept_plcs
+            .iter()
+            .map(|x| placement_col(c, x, &pool, no_origin))
+            .collect();
         out
     };
 
@@ -793,6 +1056,8 @@ pub fn occupancy_after(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<Vec<
 }
 
 pub mod plan;
+#[cfg(test)]
+mod reference;
 pub mod replan;
 pub mod review;
 pub mod targets;

@@ -4,7 +4,7 @@
 
 use super::{RuleContext, RuleId};
 use crate::domain::{CadreIx, PostIx, Scenario};
-use crate::scoring::{PairFacts, Terms};
+use crate::scoring::{PairFacts, Terms, TextIds};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -176,49 +176,6 @@ fn rank_index(sc: &Scenario) -> BTreeMap<i32, Vec<PostIx>> {
         idx.entry(p.rank).or_default().push(i as PostIx);
     }
     idx
-}
-
-/// The sectors and titles of a scenario as small numbers, one per distinct `text::key`, so that
-/// candidate generation compares numbers, not texts, for every pair: the same answers as
-/// `text::same_key` (equal keys, equal numbers).
-struct TextIds {
-    cadre_sector: Vec<u32>,
-    post_sector: Vec<u32>,
-    post_title: Vec<u32>,
-    /// Per cadre, the numbers of its planned titles.
-    cadre_titles: Vec<Vec<u32>>,
-}
-
-impl TextIds {
-    fn new(sc: &Scenario) -> TextIds {
-        use crate::domain::text::key;
-        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-        let mut id = |s: &str| {
-            let n = ids.len() as u32;
-            *ids.entry(key(s)).or_insert(n)
-        };
-        TextIds {
-            cadre_sector: sc.cadres.iter().map(|c| id(&c.sector)).collect(),
-            post_sector: sc.posts.iter().map(|p| id(&p.sector)).collect(),
-            post_title: sc.posts.iter().map(|p| id(&p.title)).collect(),
-            cadre_titles: sc
-                .cadres
-                .iter()
-                .map(|c| c.planned_titles.iter().map(|t| id(t)).collect())
-                .collect(),
-        }
-    }
-
-    fn facts(&self, sc: &Scenario, c: CadreIx, p: PostIx) -> PairFacts {
-        let (cadre, post) = (sc.cadre(c), sc.post(p));
-        PairFacts::from_parts(
-            cadre,
-            cadre.current_unit.map(|u| sc.unit(u)),
-            sc.unit(post.unit),
-            self.cadre_sector[c as usize] == self.post_sector[p as usize],
-            self.cadre_titles[c as usize].contains(&self.post_title[p as usize]),
-        )
-    }
 }
 
 struct CadreResult {

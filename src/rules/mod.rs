@@ -497,14 +497,27 @@ pub fn h6_post_level(sc: &Scenario, cadre: &Cadre, post: &Post) -> RuleResult {
 /// the step up only onto a title the cadre is planned for (the promotion the planning prepared)
 /// or for a cadre marked outstanding; never lower.
 pub fn placement_level(cadre: &Cadre, post: &Post, held: i32) -> RuleResult {
-    let step = post.rank - held;
     // The titles compared only when they matter (a step of one without outstanding).
-    let planned = || {
-        cadre
-            .planned_titles
-            .iter()
-            .any(|t| crate::domain::text::same_key(t, &post.title))
-    };
+    placement_level_given(cadre, post, held, || planned_for(cadre, post))
+}
+
+/// Whether the post's title is one the cadre is planned for (`text::same_key`).
+pub fn planned_for(cadre: &Cadre, post: &Post) -> bool {
+    cadre
+        .planned_titles
+        .iter()
+        .any(|t| crate::domain::text::same_key(t, &post.title))
+}
+
+/// [`placement_level`] with `planned` saying whether the post's title is one the cadre is planned
+/// for (column generation answers it from `scoring::TextIds`, without comparing texts).
+pub fn placement_level_given(
+    cadre: &Cadre,
+    post: &Post,
+    held: i32,
+    planned: impl FnOnce() -> bool,
+) -> RuleResult {
+    let step = post.rank - held;
     if step == 0 || (step == 1 && (cadre.outstanding || planned())) {
         return Ok(());
     }
@@ -595,7 +608,7 @@ pub fn h8_not_local(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> R
 
 /// H9: no more than the allowed consecutive terms as head of the same unit.
 pub fn h9_term_limit(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
-    if post.role != crate::domain::Role::Head {
+    if !h9_applies(post) {
         return Ok(());
     }
     let terms = head_terms(cadre, post.unit);
@@ -612,6 +625,24 @@ pub fn h9_term_limit(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> 
         );
     }
     Ok(())
+}
+
+/// H9 applies to a head's post only.
+pub fn h9_applies(post: &Post) -> bool {
+    post.role == crate::domain::Role::Head
+}
+
+/// Whether pairwise rule `rule` can break on `post` at all, whoever the cadre: H8 only on a
+/// not-local post of a province, H9 only on a head's post, H10 only on a sensitive post (the rule
+/// functions pass every other post at once); the other rules may break on any post. Column
+/// generation tests it once per post and skips the rules that cannot break there.
+pub fn may_break(sc: &Scenario, rule: RuleId, post: &Post) -> bool {
+    match rule {
+        RuleId::H8 => h8_applies(post, sc.unit(post.unit)),
+        RuleId::H9 => h9_applies(post),
+        RuleId::H10 => is_sensitive(sc, post),
+        _ => true,
+    }
 }
 
 /// Is `post` one of H10's sensitive posts under this rule set?
