@@ -168,17 +168,23 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
     // LP starts from a programme that places the running rotations and spreads the rotations over
     // the posts, where the kept columns (each cadre's few best) are everybody's same best posts.
     let greedy = super::programme_greedy::over_every_column(sc, tl, cols);
-    super::programme_cg::promote_these(sc, tl, cols, &greedy);
+    let promoted = super::programme_cg::promote_these(sc, tl, cols, &greedy);
     tracing::debug!(
         columns = greedy.len(),
         seconds = started.elapsed().as_secs_f64(),
         "programme greedy over every column"
     );
     let grown = match super::programme_cg::grow(sc, tl, cols, &o, started) {
-        Ok(g) => g,
+        Ok(mut g) => {
+            g.bound.added += promoted;
+            g
+        }
         Err(why) => {
             tracing::debug!(why = why.as_str(), "programme column generation not used");
-            let pricing = super::programme_pricing::full_bound(sc, tl, cols, &o);
+            let pricing = super::programme_pricing::full_bound(sc, tl, cols, &o).map(|mut b| {
+                b.added += promoted;
+                b
+            });
             return solve_priced(sc, tl, cols, &[], started, Some(pricing), None);
         }
     };
@@ -660,6 +666,16 @@ pub(super) fn build_parts_relaxed(
     for &key in ex.ends.keys() {
         ends.entry(key).or_default();
     }
+    // A placement whose cadre has no rotation ending then in the model (its rotations left out,
+    // or not chosen for the MIP) gets its row too, which holds it at 0: without the row it
+    // would be a free column, a placement after no rotation (P1).
+    let running: std::collections::BTreeSet<CadreIx> =
+        cols.running.iter().map(|r| r.cadre).collect();
+    for &(c, s) in plc_of.keys() {
+        if !running.contains(&c) {
+            ends.entry((c, s)).or_default();
+        }
+    }
     for (&(c, s), ks) in &ends {
         let ps = plc_of.get(&(c, s)).cloned().unwrap_or_default();
         let e: Expression = ps.iter().map(|&k| plc[k]).sum::<Expression>()
@@ -674,6 +690,10 @@ pub(super) fn build_parts_relaxed(
         }
         ranks.sort_unstable();
         ranks.dedup();
+        // No rotation ends then: the row above holds the placements at 0.
+        if ranks.is_empty() {
+            continue;
+        }
         let extra_unfollowing = ex
             .placements_of(c, s)
             .iter()

@@ -577,8 +577,13 @@ pub(super) fn index_of(cols: &Columns, x: &OutCol) -> Option<usize> {
     }
 }
 
-/// Move the left-out columns among `these` into the model's columns (see [`promote`]).
-pub(super) fn promote_these(sc: &Scenario, tl: &Timeline, cols: &mut Columns, these: &[OutCol]) {
+/// Move the left-out columns among `these` into the model's columns (see [`promote`]): how many.
+pub(super) fn promote_these(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &mut Columns,
+    these: &[OutCol],
+) -> usize {
     let same = |a: &OutCol, b: &OutCol| {
         (a.kind, a.cadre, a.period, a.post) == (b.kind, b.cadre, b.period, b.post)
     };
@@ -592,8 +597,9 @@ pub(super) fn promote_these(sc: &Scenario, tl: &Timeline, cols: &mut Columns, th
         })
         .collect();
     let mut mask = vec![false; left_out.len()];
-    for i in at {
+    for &i in &at {
         mask[i] = true;
     }
     promote(sc, tl, cols, &mask);
+    at.len()
 }

@@ -74,7 +74,7 @@ pub struct FullBound {
     pub lp_s: f64,
     pub pricing_s: f64,
     /// Rounds of column generation (`programme_cg`; 1: the kept model's LP priced once) and the
-    /// columns they added to the model.
+    /// left-out columns added to the model (by the greedy over every column and the rounds).
     pub rounds: usize,
     pub added: usize,
     /// Every programme that uses a column left out of the model is worth at most this (`None`:

@@ -233,3 +233,48 @@ fn column_generation_reaches_the_full_models_optimum_on_tiny_programmes() {
     // Not vacuous: columns are left out, rounds add some, some take more than one round.
     assert!(seen.iter().all(|&n| n >= 2), "{seen:?}");
 }
+
+/// A model that holds a cadre's placements but none of the rotations they follow (its rotations
+/// left out of the model, or not chosen for the MIP after column generation) must hold those
+/// placements at 0: each would be a placement after no rotation (P1). Seen at national size,
+/// caught by the checker. And the greedy over every column (`over_every_column`, the large
+/// path's first columns) is a programme the checker passes.
+#[test]
+fn placements_whose_rotations_are_not_in_the_model_stay_empty() {
+    let mut runner = crate::common::seeded_runner(48);
+    let dropped = AtomicUsize::new(0);
+    let result = runner.run(&raw_prog(), |raw| {
+        let sc = build(&raw);
+        let tl = Timeline::new(&sc).unwrap();
+        let mut part = generate_keeping(&sc, &tl, None);
+        let greedy = rotaplan::solve::programme_greedy::over_every_column(&sc, &tl, &part);
+        let moves: Vec<Move> = greedy
+            .iter()
+            .map(|x| Move {
+                cadre: x.cadre,
+                post: x.post,
+                kind: x.kind,
+                period: x.period as usize,
+            })
+            .collect();
+        prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+        // Every rotation with a placement inside the programme dropped, its placements kept.
+        let before = part.rotations.len();
+        part.rotations.retain(|r| r.placement.is_none());
+        if part.rotations.len() == before || part.placements.iter().all(|x| x.running) {
+            return Ok(());
+        }
+        dropped.fetch_add(1, Ordering::Relaxed);
+        let out = rotaplan::solve::programme::solve(&sc, &tl, &part);
+        prop_assert!(out.status.has_plan(), "{:?}", out.status);
+        for &j in &out.placements {
+            prop_assert!(part.placements[j].running, "a placement after no rotation");
+        }
+        solved_checked(&sc, &tl, &part, &out)?;
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    assert!(dropped.load(Ordering::Relaxed) >= 8);
+}
