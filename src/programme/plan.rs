@@ -215,34 +215,40 @@ pub fn empty_must_fill(
     moves: &[Move],
 ) -> Vec<EmptyMustFill> {
     let filled = super::occupancy_after(sc, tl, moves);
-    let mut out = Vec::new();
-    for (p, row) in filled.iter().enumerate() {
-        let p = p as crate::domain::PostIx;
-        let post = sc.post(p);
-        if post.criticality < 5 || row.is_empty() || row.iter().any(|&n| n >= post.seats) {
-            continue;
+    let empty: Vec<crate::domain::PostIx> = filled
+        .iter()
+        .enumerate()
+        .filter(|(p, row)| {
+            let post = sc.post(*p as crate::domain::PostIx);
+            post.criticality >= 5 && !row.is_empty() && row.iter().all(|&n| n < post.seats)
+        })
+        .map(|(p, _)| p as crate::domain::PostIx)
+        .collect();
+    // Who could take each of them: one pass over every column (the left-out ones are tens of
+    // millions at national size; a pass per post took a minute).
+    let mut takers_of: BTreeMap<crate::domain::PostIx, BTreeSet<CadreIx>> =
+        empty.iter().map(|&p| (p, BTreeSet::new())).collect();
+    let mut wanted = vec![false; sc.posts.len()];
+    for &p in &empty {
+        wanted[p as usize] = true;
+    }
+    let columns = (cols.rotations.iter().map(|r| (r.post, r.cadre)))
+        .chain(cols.placements.iter().map(|x| (x.post, x.cadre)))
+        .chain(cols.left_out.iter().map(|x| (x.post, x.cadre)));
+    for (p, c) in columns {
+        if wanted[p as usize]
+            && let Some(t) = takers_of.get_mut(&p)
+        {
+            t.insert(c);
         }
-        let takers: BTreeSet<CadreIx> = cols
-            .rotations
-            .iter()
-            .filter(|r| r.post == p)
-            .map(|r| r.cadre)
-            .chain(
-                cols.placements
-                    .iter()
-                    .filter(|x| x.post == p)
-                    .map(|x| x.cadre),
-            )
-            .chain(
-                cols.left_out
-                    .iter()
-                    .filter(|x| x.post == p)
-                    .map(|x| x.cadre),
-            )
-            .collect();
+    }
+    let mut out = Vec::new();
+    let mut ctx0 = None;
+    for p in empty {
+        let takers = takers_of.remove(&p).unwrap_or_default();
         let mut counts: BTreeMap<crate::rules::RuleId, usize> = BTreeMap::new();
         if takers.is_empty() {
-            let ctx = crate::rules::RuleContext::new(&tl.at[0]);
+            let ctx = ctx0.get_or_insert_with(|| crate::rules::RuleContext::new(&tl.at[0]));
             for c in 0..sc.cadres.len() as CadreIx {
                 for b in ctx.breaches(c, p) {
                     *counts.entry(b.rule).or_default() += 1;
