@@ -154,6 +154,12 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
     solve_forced(sc, tl, cols, &[])
 }
 
+/// Share of the time limit the Lagrangian of `programme_lagrange` may use (its iterations are
+/// counted; the share only cuts them short on a slow machine).
+const LAGRANGE_SHARE: f64 = 0.2;
+/// Share of the time limit by which the Lagrangian from the column generation's duals stops.
+const REFINE_BY: f64 = 0.8;
+
 /// [`solve`] for the programme pipeline: above `programme::FILTER_ABOVE`, `cols` first grows by
 /// column generation (`programme_cg`) and the bound over every column is its LP's; when the
 /// pricing does not model every row (targets, must-fill, pins), today's single pricing of the kept
@@ -167,27 +173,71 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
     // The greedy programme over every column, its columns in the model from the first round: the
     // LP starts from a programme that places the running rotations and spreads the rotations over
     // the posts, where the kept columns (each cadre's few best) are everybody's same best posts.
-    let greedy = super::programme_greedy::over_every_column(sc, tl, cols);
+    let mut greedy = super::programme_greedy::over_every_column(sc, tl, cols);
+    // The Lagrangian bound with each cadre's own rows kept, and its heuristic's programme as the
+    // start when better (`programme_lagrange`).
+    let floor = super::programme_lagrange::value_of(sc, cols, &greedy);
+    let lagrange =
+        super::programme_lagrange::run(sc, tl, cols, LAGRANGE_SHARE * o.time_limit_s, floor);
+    if let Some(f) = &lagrange {
+        tracing::debug!(
+            bound = f.bound,
+            heuristic = f.value,
+            greedy = floor,
+            iterations = f.iterations,
+            seconds = f.seconds,
+            "programme Lagrangian"
+        );
+    }
+    let lagrange_bound = lagrange.as_ref().map(|f| f.bound);
+    if let Some(f) = lagrange.filter(|f| f.value > floor) {
+        greedy = f.start;
+    }
     let promoted = super::programme_cg::promote_these(sc, tl, cols, &greedy);
     tracing::debug!(
         columns = greedy.len(),
         seconds = started.elapsed().as_secs_f64(),
         "programme greedy over every column"
     );
-    let grown = match super::programme_cg::grow(sc, tl, cols, &o, started) {
+    let mut grown = match super::programme_cg::grow(sc, tl, cols, &o, started) {
         Ok(mut g) => {
             g.bound.added += promoted;
+            g.bound.lagrangian(lagrange_bound);
             g
         }
         Err(why) => {
             tracing::debug!(why = why.as_str(), "programme column generation not used");
             let pricing = super::programme_pricing::full_bound(sc, tl, cols, &o).map(|mut b| {
                 b.added += promoted;
+                b.lagrangian(lagrange_bound);
                 b
             });
             return solve_priced(sc, tl, cols, &[], started, Some(pricing), None);
         }
     };
+    // The Lagrangian again, from the last LP's seat and departure duals (with each cadre's rows
+    // solved exactly they bound far below the Farley bound of the same duals).
+    if lagrange_bound.is_some() && !grown.last_duals.is_empty() {
+        let from = super::programme_lagrange::multipliers_of(
+            sc,
+            tl.periods.len(),
+            &grown.keys,
+            &grown.last_duals,
+        );
+        let left = o.time_limit_s * REFINE_BY - started.elapsed().as_secs_f64();
+        let t = Instant::now();
+        if let Some((l, iterations)) =
+            super::programme_lagrange::refine(sc, tl, cols, from, grown.bound.lp, left.max(0.0))
+        {
+            tracing::debug!(
+                bound = l,
+                iterations,
+                seconds = t.elapsed().as_secs_f64(),
+                "programme Lagrangian from the LP's duals"
+            );
+            grown.bound.lagrangian(Some(l));
+        }
+    }
     let bound = grown.bound.clone();
     // The MIP over the LP's support and the columns nearest to it, from the greedy programme
     // over every grown column; the columns left aside weaken the bound by what `restrict` says.

@@ -44,8 +44,10 @@ const ADD_PER_CADRE: usize = 3;
 /// Columns added in one round at most (the best of each cadre first, cadre order).
 const MAX_ADD_PER_ROUND: usize = 60_000;
 const MAX_ROUNDS: usize = 40;
-/// Share of the time limit the rounds may use (the MIP over the grown set needs the rest).
-const TIME_SHARE: f64 = 0.5;
+/// Share of the time limit the rounds may end by (the Lagrangian's second part and the MIP over
+/// the grown set need the rest; from the Lagrangian's start, the national MIP over the LP's
+/// support took 12 s).
+const TIME_SHARE: f64 = 0.65;
 /// The rounds stop when the bound over every column is within this share of the requested gap
 /// of the restricted LP's value: the rest of the gap is the MIP's.
 const CLOSE_SHARE: f64 = 0.25;
@@ -95,6 +97,9 @@ pub(super) struct Grown {
     /// The last optimal LP of the rounds, column by column: what [`restrict`] chooses the MIP's
     /// columns by.
     pub last_lp: LastLp,
+    /// The last optimal LP's row duals (on `keys`): the Lagrangian of `programme_lagrange`
+    /// starts again from their seat and departure multipliers.
+    pub last_duals: Vec<f64>,
 }
 
 /// The columns of the last optimal LP of the rounds with their value and reduced cost, and the
@@ -154,6 +159,7 @@ pub(super) fn grow(
     let mut last: Option<FullBound> = None;
     let mut duals = None;
     let mut last_lp = LastLp::default();
+    let mut last_duals = Vec::new();
     let result = loop {
         rounds += 1;
         let spent = started.elapsed();
@@ -257,6 +263,7 @@ pub(super) fn grow(
                 .collect(),
             pos_sum,
         };
+        last_duals.clone_from(&raw.row_duals);
         let mut new: Vec<usize> = priced.iter().flat_map(|p| p.add.iter().copied()).collect();
         new.truncate(MAX_ADD_PER_ROUND);
         tracing::debug!(
@@ -313,6 +320,7 @@ pub(super) fn grow(
         keys,
         duals,
         last_lp,
+        last_duals,
     })
 }
 

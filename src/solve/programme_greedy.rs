@@ -131,6 +131,21 @@ pub fn over_every_column(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Vec<Ou
 /// Ties are broken by cadre and post, never by position, so that the same columns give the
 /// same programme whatever set holds them.
 fn greedy(sc: &Scenario, tl: &Timeline, cols: &Columns, cands: &[OutCol]) -> Vec<usize> {
+    let scores: Vec<f64> = cands.iter().map(|x| x.score).collect();
+    greedy_by(sc, tl, cols, cands, &scores)
+}
+
+/// [`greedy`] taking the candidates in the order of `key` (one per candidate, best first) instead
+/// of their scores: the Lagrangian heuristic of `programme_lagrange` orders them by reduced cost,
+/// so that everybody's favourite posts go to those who lose most without them. A move is still
+/// taken only when its score (with its placement's) is positive.
+pub(super) fn greedy_by(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    cands: &[OutCol],
+    key: &[f64],
+) -> Vec<usize> {
     let Some(prog) = sc.programme.as_ref() else {
         return Vec::new();
     };
@@ -157,9 +172,10 @@ fn greedy(sc: &Scenario, tl: &Timeline, cols: &Columns, cands: &[OutCol]) -> Vec
         related[c as usize]
             && (has_side(sc, p, FamilySide::Sensitive) || has_side(sc, p, FamilySide::Leader))
     };
-    let best_first = |a: &OutCol, b: &OutCol| {
-        b.score
-            .total_cmp(&a.score)
+    let best_first = |i: usize, j: usize| {
+        let (a, b) = (&cands[i], &cands[j]);
+        key[j]
+            .total_cmp(&key[i])
             .then(a.cadre.cmp(&b.cadre))
             .then(a.post.cmp(&b.post))
     };
@@ -174,7 +190,7 @@ fn greedy(sc: &Scenario, tl: &Timeline, cols: &Columns, cands: &[OutCol]) -> Vec
         }
     }
     for v in plc_of.values_mut() {
-        v.sort_by(|&a, &b| best_first(&cands[a], &cands[b]));
+        v.sort_by(|&a, &b| best_first(a, b));
     }
     let mut chosen = Vec::new();
     let mut moved = vec![false; sc.cadres.len()];
@@ -198,10 +214,7 @@ fn greedy(sc: &Scenario, tl: &Timeline, cols: &Columns, cands: &[OutCol]) -> Vec
     let mut order: Vec<usize> = (0..cands.len())
         .filter(|&k| cands[k].kind == MoveKind::Rotation)
         .collect();
-    order.sort_by(|&a, &b| {
-        let (ra, rb) = (&cands[a], &cands[b]);
-        ra.period.cmp(&rb.period).then(best_first(ra, rb))
-    });
+    order.sort_by(|&a, &b| cands[a].period.cmp(&cands[b].period).then(best_first(a, b)));
     let mut departures: BTreeMap<(UnitIx, usize), u32> = BTreeMap::new();
     for k in order {
         let r = &cands[k];

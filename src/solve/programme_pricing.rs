@@ -85,6 +85,15 @@ pub struct FullBound {
     pub left_out_bound: Option<f64>,
 }
 
+impl FullBound {
+    /// Take the Lagrangian bound of `programme_lagrange` too (the smaller holds).
+    pub(super) fn lagrangian(&mut self, l: Option<f64>) {
+        if let Some(l) = l {
+            self.bound = self.bound.min(l);
+        }
+    }
+}
+
 /// The duals of the kept LP by row kind, and what a column's reduced cost needs to know.
 pub(super) struct Pricer<'a> {
     sc: &'a Scenario,
@@ -122,6 +131,12 @@ impl<'a> Pricer<'a> {
         keys: &[RowKey],
         duals: &[f64],
     ) -> Option<Pricer<'a>> {
+        let mut p = Pricer::base(sc, tl, cols);
+        p.set_duals(keys, duals).then_some(p)
+    }
+
+    /// A pricing with every multiplier 0 (what the scenario and columns give, once).
+    pub(super) fn base(sc: &'a Scenario, tl: &'a Timeline, cols: &'a Columns) -> Pricer<'a> {
         let n_t = tl.periods.len();
         let n_c = sc.cadres.len();
         let ctx0 = RuleContext::new(&tl.at[0]);
@@ -141,7 +156,7 @@ impl<'a> Pricer<'a> {
         for r in &cols.running {
             is_running[r.cadre as usize] = true;
         }
-        let mut p = Pricer {
+        Pricer {
             is_running,
             sc,
             periods: &tl.periods,
@@ -158,10 +173,31 @@ impl<'a> Pricer<'a> {
             above: vec![0.0; n_t],
             below: vec![0.0; n_t],
             family: BTreeMap::new(),
-        };
+        }
+    }
+
+    /// Price with `duals` on the rows `keys` (every other row's multiplier 0). `false` when a row
+    /// is one this pricing does not know (targets, must-fill, pins, a forced rotation): then no
+    /// bound over every column is claimed.
+    pub(super) fn set_duals(&mut self, keys: &[RowKey], duals: &[f64]) -> bool {
+        let n_t = self.periods.len();
+        let p = self;
+        for v in [
+            &mut p.one_rot,
+            &mut p.running,
+            &mut p.placement,
+            &mut p.seats,
+            &mut p.departures,
+            &mut p.above,
+            &mut p.below,
+        ] {
+            v.iter_mut().for_each(|y| *y = 0.0);
+        }
+        p.prank.clear();
+        p.family.clear();
         for (key, &y) in keys.iter().zip(duals) {
             let RowKey::Programme(row) = *key else {
-                return None;
+                return false;
             };
             match row {
                 ProgrammeRow::OneRotation(c) => p.one_rot[c as usize] += y,
@@ -182,10 +218,85 @@ impl<'a> Pricer<'a> {
                 | ProgrammeRow::MustFill(_)
                 | ProgrammeRow::MustFillOpened(..)
                 | ProgrammeRow::Pin(_)
-                | ProgrammeRow::Forced(..) => return None,
+                | ProgrammeRow::Forced(..) => return false,
             }
         }
-        Some(p)
+        true
+    }
+
+    /// The seat and departure multipliers, set directly (post · n_t + t, unit · n_t + t), every
+    /// other multiplier 0: the Lagrangian of `programme_lagrange`.
+    pub(super) fn set_coupling(&mut self, seats: &[f64], departures: &[f64]) {
+        self.set_duals(&[], &[]);
+        self.seats.copy_from_slice(seats);
+        self.departures.copy_from_slice(departures);
+    }
+
+    /// The date of period `u`.
+    pub(super) fn period(&self, u: usize) -> crate::domain::Date {
+        self.periods[u]
+    }
+
+    /// Whether `c` holds a post (posts.csv `holder_id`), and which.
+    pub(super) fn held(&self, c: CadreIx) -> Option<PostIx> {
+        self.held[c as usize]
+    }
+
+    /// An upper bound on d − score of every rotation column of cadre `c` in period `t` whose
+    /// placement is in period `s`: the terms that do not depend on the post, with the seat,
+    /// family and rank multipliers that do taken as ≥ 0 (they can only subtract).
+    pub(super) fn rotation_ceiling(&self, c: CadreIx, t: usize, s: Option<usize>) -> f64 {
+        let n_t = self.periods.len();
+        let ci = c as usize;
+        let mut d = -self.one_rot[ci];
+        if let Some(q) = self.held[ci] {
+            let occ = &self.cols.occupancy[q as usize];
+            for u in t..n_t {
+                if occ.taken_on(self.periods[u]) > 0 {
+                    d += self.seats[q as usize * n_t + u];
+                }
+            }
+            let uq = self.sc.post(q).unit;
+            if !self.family.is_empty() {
+                for u in t..n_t {
+                    for &a in &self.rev[ci] {
+                        d += self.fam((a, c, uq, u, 1));
+                    }
+                    for &b in &self.sc.cadre(c).relatives {
+                        d += self.fam((c, b, uq, u, 2));
+                    }
+                }
+            }
+        }
+        if let Some(s) = s {
+            d += self.placement[ci * n_t + s];
+        }
+        if let Some(u) = self.sc.cadre(c).current_unit {
+            d -= self.departures[u as usize * n_t + t];
+        }
+        let tf = n_t as f64;
+        for u in 0..n_t {
+            let here = if u == t { tf } else { 0.0 };
+            d -= (here - 1.0) * self.above[u] + (1.0 - here) * self.below[u];
+        }
+        d
+    }
+
+    /// An upper bound on d − score of every placement column of cadre `c` in period `t` (see
+    /// [`Pricer::rotation_ceiling`]).
+    pub(super) fn placement_ceiling(&self, c: CadreIx, t: usize) -> f64 {
+        let ci = c as usize;
+        if self.is_running[ci] {
+            return -self.running[ci];
+        }
+        let mut d = -self.placement[ci * self.periods.len() + t];
+        for (&(cc, s, _), &y) in self.prank.range((c, t as u16, i32::MIN)..) {
+            if cc != c || s as usize != t {
+                break;
+            }
+            d += y.max(0.0);
+        }
+        d
     }
 
     /// Whether `c`'s rotation is a running one ending inside the programme.
@@ -204,7 +315,7 @@ impl<'a> Pricer<'a> {
     /// placement until the cadre retires (one rule for the pricing and the added columns). A
     /// range, not a list: the periods ascend, and the pricing calls this for tens of millions of
     /// columns a round.
-    fn active(&self, x: &OutCol) -> std::ops::Range<usize> {
+    pub(super) fn active(&self, x: &OutCol) -> std::ops::Range<usize> {
         let (n_t, t) = (self.periods.len(), x.period as usize);
         let end = match x.kind {
             MoveKind::Rotation => x.placement_period().map_or(n_t, |s| s.min(n_t)),

@@ -278,3 +278,90 @@ fn placements_whose_rotations_are_not_in_the_model_stay_empty() {
     }
     assert!(dropped.load(Ordering::Relaxed) >= 8);
 }
+
+/// The Lagrangian of `solve::programme_lagrange` (each cadre's own rows kept, the seats and
+/// departures priced): its bound holds for every programme over every column (the brute force)
+/// at any multipliers ≥ 0 and after its subgradient, kept columns or all; its heuristic's
+/// programme passes the checker and is worth at most the optimum.
+#[test]
+fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_checker() {
+    use rotaplan::solve::programme_lagrange::{bound_at, run};
+    let mut runner = crate::common::seeded_runner(48);
+    let seen = [
+        AtomicUsize::new(0), // programmes the Lagrangian models
+        AtomicUsize::new(0), // a heuristic programme with moves
+        AtomicUsize::new(0), // the bound after the subgradient below the bound at λ = 0
+        AtomicUsize::new(0), // the bound equal to the optimum
+    ];
+    let case = AtomicUsize::new(0);
+    let result = runner.run(&raw_prog(), |raw| {
+        let sc = build(&raw);
+        let tl = Timeline::new(&sc).unwrap();
+        let n_t = tl.periods.len();
+        let (best, witness) = brute_force(&sc, &tl);
+        let mut lcg = 0x9E37_79B9_7F4A_7C15u64 ^ case.fetch_add(1, Ordering::Relaxed) as u64;
+        let mut draw = move || {
+            lcg = lcg
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            // Half of them 0, the others up to 60 (scores are tens).
+            let r = (lcg >> 33) % 8;
+            if r < 4 { 0.0 } else { (r - 3) as f64 * 12.0 }
+        };
+        for keep in [None, Some(1)] {
+            let cols = generate_keeping(&sc, &tl, keep);
+            let zero_s = vec![0.0; sc.posts.len() * n_t];
+            let zero_d = vec![0.0; sc.units.len() * n_t];
+            let Some(at_zero) = bound_at(&sc, &tl, &cols, &zero_s, &zero_d) else {
+                return Ok(());
+            };
+            prop_assert!(
+                at_zero >= best - 1e-6,
+                "L(0) {at_zero} < {best} ({witness:?})"
+            );
+            for _ in 0..4 {
+                let s: Vec<f64> = zero_s.iter().map(|_| draw()).collect();
+                let d: Vec<f64> = zero_d.iter().map(|_| draw()).collect();
+                let l = bound_at(&sc, &tl, &cols, &s, &d).unwrap();
+                prop_assert!(l >= best - 1e-6, "L {l} < {best} ({witness:?})");
+            }
+            let f = run(&sc, &tl, &cols, 30.0, f64::NEG_INFINITY).unwrap();
+            seen[0].fetch_add(1, Ordering::Relaxed);
+            prop_assert!(
+                f.bound >= best - 1e-6,
+                "bound {} < {best} ({witness:?})",
+                f.bound
+            );
+            prop_assert!(f.bound <= at_zero + 1e-9);
+            if f.bound < at_zero - 1e-6 {
+                seen[2].fetch_add(1, Ordering::Relaxed);
+            }
+            if f.bound <= best + 1e-6 {
+                seen[3].fetch_add(1, Ordering::Relaxed);
+            }
+            let moves: Vec<Move> = f
+                .start
+                .iter()
+                .map(|x| Move {
+                    cadre: x.cadre,
+                    post: x.post,
+                    kind: x.kind,
+                    period: x.period as usize,
+                })
+                .collect();
+            prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+            prop_assert!(evaluate(&sc, &tl, &moves).total <= best + 1e-6);
+            if !moves.is_empty() {
+                seen[1].fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let seen: Vec<usize> = seen.iter().map(|a| a.load(Ordering::Relaxed)).collect();
+    // Not vacuous: modelled, with moves, the subgradient lowers the bound, and closes the gap
+    // on some.
+    assert!(seen.iter().all(|&n| n >= 4), "{seen:?}");
+}
