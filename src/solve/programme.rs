@@ -190,8 +190,12 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         );
     }
     let lagrange_bound = lagrange.as_ref().map(|f| f.bound);
-    if let Some(f) = lagrange.filter(|f| f.value > floor) {
-        greedy = f.start;
+    let mut lagrange_at = None;
+    if let Some(f) = lagrange {
+        lagrange_at = Some(f.at);
+        if f.value > floor {
+            greedy = f.start;
+        }
     }
     let promoted = super::programme_cg::promote_these(sc, tl, cols, &greedy);
     tracing::debug!(
@@ -215,15 +219,19 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
             return solve_priced(sc, tl, cols, &[], started, Some(pricing), None);
         }
     };
-    // The Lagrangian again, from the last LP's seat and departure duals (with each cadre's rows
-    // solved exactly they bound far below the Farley bound of the same duals).
-    if lagrange_bound.is_some() && !grown.last_duals.is_empty() {
-        let from = super::programme_lagrange::multipliers_of(
-            sc,
-            tl.periods.len(),
-            &grown.keys,
-            &grown.last_duals,
-        );
+    // The Lagrangian again, from the better of its first part's multipliers and the last LP's
+    // seat and departure duals (with each cadre's rows solved exactly those bound far below the
+    // Farley bound of the same duals).
+    if let Some(at) = lagrange_at {
+        let mut from = vec![at];
+        if !grown.last_duals.is_empty() {
+            from.push(super::programme_lagrange::multipliers_of(
+                sc,
+                tl.periods.len(),
+                &grown.keys,
+                &grown.last_duals,
+            ));
+        }
         let left = o.time_limit_s * REFINE_BY - started.elapsed().as_secs_f64();
         let t = Instant::now();
         if let Some((l, iterations)) =

@@ -1,8 +1,9 @@
 //! A greedy programme, period by period, feasible for the programme's model by construction: the
 //! MIP's start, so that HiGHS has an incumbent at once and a time limit still returns a programme.
 //!
-//! Conservative choices keep it feasible without the model's finer rows: a holder's seat counts
-//! as taken until it falls vacant by itself (their own move would only free it earlier); a cadre
+//! Conservative choices keep it feasible without the model's finer rows: a holder's seat is taken
+//! until it falls vacant by itself or the holder rotates (a vacancy chain: freed from that period
+//! on, for the moves the greedy takes after); a cadre
 //! with a relative in the pool never goes to a sensitive, head or deputy post (H10); at most
 //! `max_departures_per_period` rotations leave a unit in a period (S1); a rotation is taken only
 //! with a placement after it that follows its rank (P1, H6) and has a free seat up to retirement.
@@ -158,6 +159,12 @@ pub(super) fn greedy_by(
         }
     }
     let mut seats = Seats { sc, tl, used };
+    let mut held: Vec<Option<PostIx>> = vec![None; sc.cadres.len()];
+    for (p, o) in cols.occupancy.iter().enumerate() {
+        if let Some(h) = o.holder {
+            held[h as usize] = Some(p as PostIx);
+        }
+    }
     // H10, conservatively: no cadre with a relative in the pool on a sensitive or leading post.
     let mut related = vec![false; sc.cadres.len()];
     for (a, cadre) in sc.cadres.iter().enumerate() {
@@ -216,9 +223,13 @@ pub(super) fn greedy_by(
         .collect();
     order.sort_by(|&a, &b| cands[a].period.cmp(&cands[b].period).then(best_first(a, b)));
     let mut departures: BTreeMap<(UnitIx, usize), u32> = BTreeMap::new();
+    // Why candidates were passed over, per period: moved already, H10, S1, no seat, no placement
+    // after, not worth it (the debug log's).
+    let mut why = vec![[0usize; 6]; n_t];
     for k in order {
         let r = &cands[k];
         if moved[r.cadre as usize] || risky(r.cadre, r.post) {
+            why[r.period as usize][if moved[r.cadre as usize] { 0 } else { 1 }] += 1;
             continue;
         }
         let unit = sc.cadre(r.cadre).current_unit;
@@ -226,10 +237,12 @@ pub(super) fn greedy_by(
         if let Some(u) = unit
             && departures.get(&(u, t)).copied().unwrap_or(0) >= prog.max_departures_per_period
         {
+            why[t][2] += 1;
             continue;
         }
         let on = seats.rotation_periods(t, r.placement_period());
         if !seats.room(r.post, &on) {
+            why[t][3] += 1;
             continue;
         }
         let mut after = None;
@@ -244,11 +257,13 @@ pub(super) fn greedy_by(
                 }
             }
             if after.is_none() {
+                why[t][4] += 1;
                 continue;
             }
         }
         let worth = r.score + after.as_ref().map_or(0.0, |(j, _)| cands[*j].score);
         if worth <= 0.0 {
+            why[t][5] += 1;
             continue;
         }
         seats.take(r.post, &on);
@@ -261,6 +276,22 @@ pub(super) fn greedy_by(
         if let Some(u) = unit {
             *departures.entry((u, t)).or_default() += 1;
         }
+        // A vacancy chain: the holder's move frees their seat from its period on (the model's
+        // seat row counts the holder's rotations so far against the seat), for the moves taken
+        // after this one.
+        if let Some(q) = held[r.cadre as usize] {
+            let occ = &cols.occupancy[q as usize];
+            for u in t..n_t {
+                if occ.taken_on(tl.periods[u]) > 0 {
+                    let k = q as usize * n_t + u;
+                    seats.used[k] = seats.used[k].saturating_sub(1);
+                }
+            }
+        }
     }
+    tracing::debug!(
+        ?why,
+        "programme greedy: candidates passed over per period (moved, H10, S1, seat, placement, worth)"
+    );
     chosen
 }
