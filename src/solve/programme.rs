@@ -192,7 +192,7 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
     let lagrange_bound = lagrange.as_ref().map(|f| f.bound);
     let mut lagrange_at = None;
     if let Some(f) = lagrange {
-        lagrange_at = Some(f.at);
+        lagrange_at = Some((f.at, f.theta));
         if f.value > floor {
             greedy = f.start;
         }
@@ -222,7 +222,7 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
     // The Lagrangian again, from the better of its first part's multipliers and the last LP's
     // seat and departure duals (with each cadre's rows solved exactly those bound far below the
     // Farley bound of the same duals).
-    if let Some(at) = lagrange_at {
+    if let Some((at, theta)) = lagrange_at {
         let mut from = vec![at];
         if !grown.last_duals.is_empty() {
             from.push(super::programme_lagrange::multipliers_of(
@@ -234,9 +234,15 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         }
         let left = o.time_limit_s * REFINE_BY - started.elapsed().as_secs_f64();
         let t = Instant::now();
-        if let Some((l, iterations)) =
-            super::programme_lagrange::refine(sc, tl, cols, from, grown.bound.lp, left.max(0.0))
-        {
+        if let Some((l, iterations)) = super::programme_lagrange::refine(
+            sc,
+            tl,
+            cols,
+            from,
+            grown.bound.lp,
+            left.max(0.0),
+            theta,
+        ) {
             tracing::debug!(
                 bound = l,
                 iterations,

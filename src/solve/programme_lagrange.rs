@@ -124,6 +124,8 @@ pub(super) struct Dual {
     pub bound: f64,
     pub at: Multipliers,
     pub iterations: usize,
+    /// The step factor at the end (the next part goes on from it).
+    pub theta: f64,
 }
 
 fn kind_ix(k: MoveKind) -> usize {
@@ -463,6 +465,7 @@ impl<'a> Lagrangian<'a> {
         target: f64,
         seconds: f64,
         max_iterations: usize,
+        theta: f64,
     ) -> Dual {
         let started = Instant::now();
         let n_t = self.n_t;
@@ -471,7 +474,7 @@ impl<'a> Lagrangian<'a> {
             departures: vec![0.0; self.sc.units.len() * n_t],
         });
         let mut best: Option<(f64, Multipliers)> = None;
-        let mut theta = 1.0;
+        let mut theta = theta;
         let mut since = 0;
         let mut it = 0;
         // The previous direction: each step goes along g + ½·(previous direction) (a deflected
@@ -548,6 +551,7 @@ impl<'a> Lagrangian<'a> {
             bound,
             at,
             iterations: it,
+            theta,
         }
     }
 
@@ -639,8 +643,9 @@ pub struct Found {
     pub value: f64,
     pub iterations: usize,
     pub seconds: f64,
-    /// The multipliers of `bound`.
+    /// The multipliers of `bound`, and the step factor the subgradient ended with.
     pub at: Multipliers,
+    pub theta: f64,
 }
 
 /// Subgradient iterations of [`run`] at most, in two parts (the second toward the heuristic's
@@ -675,6 +680,7 @@ pub fn run(
         floor,
         half(started.elapsed().as_secs_f64()),
         FIRST_ITERATIONS,
+        1.0,
     );
     let (mut start, mut value) = lag.heuristic(&mut pr, &d1.at);
     let spent = started.elapsed().as_secs_f64();
@@ -684,7 +690,9 @@ pub fn run(
         value.max(floor),
         (seconds - spent).max(0.0) * 0.7,
         ITERATIONS - FIRST_ITERATIONS,
+        d1.theta,
     );
+    let theta = d2.theta;
     let (bound, at) = if d2.bound < d1.bound {
         (d2.bound, d2.at)
     } else {
@@ -729,6 +737,7 @@ pub fn run(
         iterations: d1.iterations + d2.iterations,
         seconds: started.elapsed().as_secs_f64(),
         at,
+        theta,
     })
 }
 
@@ -796,6 +805,7 @@ pub(super) fn refine(
     from: Vec<Multipliers>,
     target: f64,
     seconds: f64,
+    theta: f64,
 ) -> Option<(f64, usize)> {
     let started = Instant::now();
     let lag = Lagrangian::new(sc, tl, cols)?;
@@ -810,7 +820,7 @@ pub(super) fn refine(
     }
     let (l0, m) = best?;
     let left = (seconds - started.elapsed().as_secs_f64()).max(0.0);
-    let d = lag.ascend(&mut pr, Some(m), target, left, REFINE_ITERATIONS);
+    let d = lag.ascend(&mut pr, Some(m), target, left, REFINE_ITERATIONS, theta);
     Some((d.bound.min(l0), d.iterations))
 }
 

@@ -9,7 +9,7 @@ use crate::common::root;
 use proptest::prelude::*;
 use rotaplan::check::programme::check;
 use rotaplan::programme::plan::evaluate;
-use rotaplan::programme::{Columns, Move, MoveKind, Timeline, generate_keeping};
+use rotaplan::programme::{Columns, Move, MoveKind, OutCol, Timeline, generate_keeping};
 use rotaplan::solve::SolveStatus;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -32,6 +32,18 @@ fn solved_checked(
     prop_assert!(check(sc, &moves).is_empty(), "{:?}", check(sc, &moves));
     prop_assert!((evaluate(sc, tl, &moves).total - got).abs() < 1e-6);
     Ok(got)
+}
+
+/// The moves of columns given as [`OutCol`]s.
+fn moves_of_columns(cols: &[OutCol]) -> Vec<Move> {
+    cols.iter()
+        .map(|x| Move {
+            cadre: x.cadre,
+            post: x.post,
+            kind: x.kind,
+            period: x.period as usize,
+        })
+        .collect()
 }
 
 /// The moves of x columns (rotations first, then placements).
@@ -248,15 +260,7 @@ fn placements_whose_rotations_are_not_in_the_model_stay_empty() {
         let tl = Timeline::new(&sc).unwrap();
         let mut part = generate_keeping(&sc, &tl, None);
         let greedy = rotaplan::solve::programme_greedy::over_every_column(&sc, &tl, &part);
-        let moves: Vec<Move> = greedy
-            .iter()
-            .map(|x| Move {
-                cadre: x.cadre,
-                post: x.post,
-                kind: x.kind,
-                period: x.period as usize,
-            })
-            .collect();
+        let moves = moves_of_columns(&greedy);
         prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
         // Every rotation with a placement inside the programme dropped, its placements kept.
         let before = part.rotations.len();
@@ -339,16 +343,7 @@ fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_ch
             if f.bound <= best + 1e-6 {
                 seen[3].fetch_add(1, Ordering::Relaxed);
             }
-            let moves: Vec<Move> = f
-                .start
-                .iter()
-                .map(|x| Move {
-                    cadre: x.cadre,
-                    post: x.post,
-                    kind: x.kind,
-                    period: x.period as usize,
-                })
-                .collect();
+            let moves = moves_of_columns(&f.start);
             prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
             prop_assert!(evaluate(&sc, &tl, &moves).total <= best + 1e-6);
             if !moves.is_empty() {
