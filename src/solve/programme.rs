@@ -219,9 +219,10 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
             return solve_priced(sc, tl, cols, &[], started, Some(pricing), None);
         }
     };
-    // The Lagrangian again, from the better of its first part's multipliers and the last LP's
-    // seat and departure duals (with each cadre's rows solved exactly those bound far below the
-    // Farley bound of the same duals).
+    // The Lagrangian again after the rounds, from the better of its own multipliers and the
+    // last LP's seat and departure duals, with the step factor it ended with, toward the LP's
+    // value (its own multipliers have been the better start at national size: 1.78 M against
+    // 2.34 M).
     if let Some((at, theta)) = lagrange_at {
         let mut from = vec![at];
         if !grown.last_duals.is_empty() {
@@ -247,7 +248,7 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
                 bound = l,
                 iterations,
                 seconds = t.elapsed().as_secs_f64(),
-                "programme Lagrangian from the LP's duals"
+                "programme Lagrangian again"
             );
             grown.bound.lagrangian(Some(l));
         }
