@@ -192,7 +192,7 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
     let lagrange_bound = lagrange.as_ref().map(|f| f.bound);
     let mut lagrange_at = None;
     if let Some(f) = lagrange {
-        lagrange_at = Some((f.at, f.theta));
+        lagrange_at = Some((f.at, f.theta, f.value.max(floor)));
         if f.value > floor {
             greedy = f.start;
         }
@@ -220,10 +220,10 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         }
     };
     // The Lagrangian again after the rounds, from the better of its own multipliers and the
-    // last LP's seat and departure duals, with the step factor it ended with, toward the LP's
-    // value (its own multipliers have been the better start at national size: 1.78 M against
-    // 2.34 M).
-    if let Some((at, theta)) = lagrange_at {
+    // last LP's seat and departure duals, with the step factor it ended with, toward the best
+    // programme known (the LP's value need not be below the least L); its own multipliers have
+    // been the better start at national size: 1.78 M against 2.34 M.
+    if let Some((at, theta, known)) = lagrange_at {
         let mut from = vec![at];
         if !grown.last_duals.is_empty() {
             from.push(super::programme_lagrange::multipliers_of(
@@ -235,15 +235,9 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         }
         let left = o.time_limit_s * REFINE_BY - started.elapsed().as_secs_f64();
         let t = Instant::now();
-        if let Some((l, iterations)) = super::programme_lagrange::refine(
-            sc,
-            tl,
-            cols,
-            from,
-            grown.bound.lp,
-            left.max(0.0),
-            theta,
-        ) {
+        if let Some((l, iterations)) =
+            super::programme_lagrange::refine(sc, tl, cols, from, known, left.max(0.0), theta)
+        {
             tracing::debug!(
                 bound = l,
                 iterations,

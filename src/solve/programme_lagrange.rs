@@ -26,9 +26,10 @@
 //! ```
 //!
 //! with d_j = score_j − a_jᵀλ (`Pricer::reduced_cost` with those multipliers alone), since x
-//! restricted to cadre c is one of c's plans. min over λ of L is at most the LP bound over every
-//! column, often below it (the subproblem is integral). λ is improved by projected subgradient
-//! steps (Polyak's rule toward the best programme known); the bound reported is the least L seen.
+//! restricted to cadre c is one of c's plans (the subproblem is integral, so L can be below the LP
+//! bound; having dropped the family and smoothing rows, it can also be above it: the pipeline
+//! reports the smaller). λ is improved by projected subgradient steps (Polyak's rule toward the
+//! best programme known); the bound reported is the least L seen.
 //!
 //! Each subproblem is cheap because each cadre's columns are grouped by kind and period and
 //! sorted by score: with λ ≥ 0 a column's d is at most its score plus the terms that do not depend
@@ -144,6 +145,10 @@ impl<'a> Lagrangian<'a> {
             return None;
         }
         let n_t = tl.periods.len();
+        // `OutCol` holds periods in a u8 (`NO_PERIOD` = 255).
+        if n_t >= crate::programme::NO_PERIOD as usize {
+            return None;
+        }
         let n_c = sc.cadres.len();
         let kept = kept(sc, cols);
         let n_kept = kept.len() as u32;
@@ -351,10 +356,14 @@ impl<'a> Lagrangian<'a> {
                     None => None,
                     Some(s) => {
                         let b = self.sc.post(x.post).rank;
+                        // `OutCol::follows` knows the ranks current + 0..16 only: beyond, any
+                        // placement may follow here (a relaxation, so still a bound).
+                        let offset = b - self.sc.cadre(c).current_rank;
+                        let rank = (0..16).contains(&offset).then_some(b);
                         let found = match memo.iter().find(|m| m.0 == b) {
                             Some(m) => m.1,
                             None => {
-                                let f = self.best_placement(pr, c, s, Some(b));
+                                let f = self.best_placement(pr, c, s, rank);
                                 memo.push((b, f));
                                 f
                             }
@@ -404,16 +413,23 @@ impl<'a> Lagrangian<'a> {
         for c in 0..self.sc.cadres.len() as CadreIx {
             for t in 0..self.n_t {
                 for kind in [MoveKind::Rotation, MoveKind::Placement] {
-                    for &id in self.group(c, kind, t) {
+                    let group = self.group(c, kind, t);
+                    let Some(&first) = group.first() else {
+                        continue;
+                    };
+                    // As the subproblems do: the group's periods held and its placement period
+                    // from its first column.
+                    let first = self.col(first);
+                    let (range, k) = match kind {
+                        MoveKind::Rotation => (
+                            pr.active(first),
+                            pr.rotation_ceiling(c, t, first.placement_period()),
+                        ),
+                        MoveKind::Placement => (pr.active(first), pr.placement_ceiling(c, t)),
+                    };
+                    for &id in group {
                         let x = self.col(id);
-                        let (range, k) = match kind {
-                            MoveKind::Rotation => (
-                                pr.active(x),
-                                pr.rotation_ceiling(c, t, x.placement_period()),
-                            ),
-                            MoveKind::Placement => (pr.active(x), pr.placement_ceiling(c, t)),
-                        };
-                        let (fast, slow) = (prices.d(x, range, k), pr.reduced_cost(x));
+                        let (fast, slow) = (prices.d(x, range.clone(), k), pr.reduced_cost(x));
                         if (fast - slow).abs() > 1e-9 * (1.0 + slow.abs()) {
                             return Err(format!("{x:?}: {fast} against {slow}"));
                         }
@@ -474,7 +490,8 @@ impl<'a> Lagrangian<'a> {
             departures: vec![0.0; self.sc.units.len() * n_t],
         });
         let mut best: Option<(f64, Multipliers)> = None;
-        let mut theta = theta;
+        // A step factor carried from an earlier part that had shrunk to nothing starts again.
+        let mut theta = if theta < 0.01 { 0.1 } else { theta };
         let mut since = 0;
         let mut it = 0;
         // The previous direction: each step goes along g + ½·(previous direction) (a deflected
@@ -575,8 +592,11 @@ impl<'a> Lagrangian<'a> {
                             .iter()
                             .map(|&id| (pr.reduced_cost(self.col(id)), id))
                             .collect();
+                        // Ties by post (then id), not by where a column was kept.
                         let best = |a: &(f64, u32), b: &(f64, u32)| {
-                            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                            b.0.total_cmp(&a.0)
+                                .then(self.col(a.1).post.cmp(&self.col(b.1).post))
+                                .then(a.1.cmp(&b.1))
                         };
                         if v.len() > k {
                             v.select_nth_unstable_by(k, best);
