@@ -75,7 +75,7 @@ struct CadrePrice {
 }
 
 /// The [start, end) of each cadre's run of `left_out` (which is in cadre order); `None` if not.
-fn cadre_runs(left_out: &[OutCol]) -> Option<Vec<(CadreIx, usize, usize)>> {
+pub(super) fn cadre_runs(left_out: &[OutCol]) -> Option<Vec<(CadreIx, usize, usize)>> {
     let mut runs: Vec<(CadreIx, usize, usize)> = Vec::new();
     for (i, x) in left_out.iter().enumerate() {
         match runs.last_mut() {

@@ -157,20 +157,12 @@ impl<'a> Lagrangian<'a> {
         for (i, x) in kept.iter().enumerate() {
             by_cadre[x.cadre as usize].push(i as u32);
         }
+        // Each cadre's run of the left-out columns (in cadre order, `programme_cg::cadre_runs`).
         let mut runs = vec![(0usize, 0usize); n_c];
-        let lo = &cols.left_out;
-        let mut i = 0;
-        while i < lo.len() {
-            let c = lo[i].cadre;
-            let a = i;
-            while i < lo.len() && lo[i].cadre == c {
-                i += 1;
-            }
-            if runs[c as usize] != (0, 0) {
-                return None; // not in cadre order
-            }
-            runs[c as usize] = (a, i);
+        for (c, a, b) in super::programme_cg::cadre_runs(&cols.left_out)? {
+            runs[c as usize] = (a, b);
         }
+        let lo = &cols.left_out;
         let col = |id: u32| -> &OutCol {
             if id < n_kept {
                 &kept[id as usize]
