@@ -368,7 +368,12 @@ pub const KEEP_PER_PERIOD: usize = 5;
 pub fn keep_per_period(sc: &Scenario, periods: usize) -> Option<usize> {
     let pairs =
         crate::domain::rank_compatible_pairs(&sc.posts, &sc.cadres, sc.rules.outstanding_rank_up);
-    (pairs.saturating_mul(periods as u64) > FILTER_ABOVE).then_some(KEEP_PER_PERIOD)
+    // A diagnostic override, to compare the large-programme path with the whole model.
+    let above = std::env::var("ROTAPLAN_FILTER_ABOVE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(FILTER_ABOVE);
+    (pairs.saturating_mul(periods as u64) > above).then_some(KEEP_PER_PERIOD)
 }
 
 /// A column of the full programme that [`generate`] left out of [`Columns`] (above

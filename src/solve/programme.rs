@@ -156,7 +156,7 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
 
 /// Share of the time limit the Lagrangian of `programme_lagrange` may use (its iterations are
 /// counted; the share only cuts them short on a slow machine).
-const LAGRANGE_SHARE: f64 = 0.2;
+const LAGRANGE_SHARE: f64 = 0.5;
 /// Share of the time limit by which the Lagrangian from the column generation's duals stops.
 const REFINE_BY: f64 = 0.8;
 

@@ -37,7 +37,7 @@
 //! first column whose score cannot beat the best found.
 
 use super::programme_pricing::{Pricer, kept};
-use crate::domain::{CadreIx, Scenario};
+use crate::domain::{CadreIx, PostIx, Scenario};
 use crate::programme::{Columns, MoveKind, OutCol, Timeline};
 use rayon::prelude::*;
 use std::time::Instant;
@@ -61,20 +61,42 @@ pub(super) struct Lagrangian<'a> {
     cols: &'a Columns,
     n_t: usize,
     kept: Vec<OutCol>,
-    /// Column ids (kept columns first, then `cols.left_out`) grouped by (cadre, kind, period),
-    /// each group by score, best first.
-    order: Vec<u32>,
-    /// Group g = (cadre · 2 + kind) · n_t + period is `order[starts[g]..starts[g + 1]]`.
-    starts: Vec<usize>,
+    /// Every column (its id: kept columns first, then `cols.left_out`) grouped by (cadre, kind,
+    /// period), each group by score, best first, with what the subproblems read of it side by
+    /// side: the scans walk memory in order instead of jumping about 2 GB of columns.
+    all: Groups,
     /// The running rotation's period of each cadre with one that has a placement column.
     running: Vec<Option<usize>>,
     /// Right-hand sides: seats free on each period's date (post · n_t + t) and departures allowed
     /// per unit and period.
     seats_b: Vec<f64>,
     departures_b: f64,
+    /// The largest above + below of a period (smoothing / n_t; 0 without smoothing rows).
+    smoothing_cap: f64,
     /// −unplaced_penalty for each running rotation with no placement column at all.
     constant: f64,
     penalty: f64,
+}
+
+/// Columns grouped by (cadre, kind, period), each group by score, best first: group
+/// g = (cadre · 2 + kind) · n_t + period is `order[starts[g]..starts[g + 1]]`.
+struct Groups {
+    order: Vec<Slim>,
+    starts: Vec<usize>,
+}
+
+impl Groups {
+    fn get(&self, g: usize) -> &[Slim] {
+        &self.order[self.starts[g]..self.starts[g + 1]]
+    }
+}
+
+/// A column as the subproblems scan it.
+#[derive(Debug, Clone, Copy)]
+struct Slim {
+    score: f64,
+    post: PostIx,
+    id: u32,
 }
 
 /// The pricing of the subproblems: with the seat and departure multipliers alone, a column's
@@ -105,17 +127,81 @@ impl<'p, 'a> Prices<'p, 'a> {
     }
 
     /// The reduced cost of `x`, holding its post over `range`, in a group whose own term is `k`.
-    fn d(&self, x: &OutCol, range: std::ops::Range<usize>, k: f64) -> f64 {
-        let base = x.post as usize * (self.n_t + 1);
-        x.score - (self.pre[base + range.end] - self.pre[base + range.start]) + k
+    /// The reduced cost of column `x` of `lag`'s groups of cadre `c`, holding its post over
+    /// `range`, in a group whose own term is `k`.
+    fn slim(
+        &self,
+        lag: &Lagrangian,
+        c: CadreIx,
+        x: &Slim,
+        range: std::ops::Range<usize>,
+        k: f64,
+    ) -> f64 {
+        // The H10 rows a column meets depend on its unit: priced in full (few cadres have
+        // relatives; the group's ceiling stays a ceiling, as those multipliers only subtract).
+        if self.pr.in_family(c) {
+            return self.pr.reduced_cost(lag.col(x.id));
+        }
+        self.seats_off(x.score, x.post, range, k)
+    }
+
+    fn seats_off(&self, score: f64, post: PostIx, range: std::ops::Range<usize>, k: f64) -> f64 {
+        let base = post as usize * (self.n_t + 1);
+        score - (self.pre[base + range.end] - self.pre[base + range.start]) + k
     }
 }
 
-/// The multipliers (post · n_t + t, unit · n_t + t).
+/// An H10 row: (relative in the sensitive post, relative leading, unit, period, kind), as
+/// `ProgrammeRow::Family`.
+pub type FamilyKey = (CadreIx, CadreIx, crate::domain::UnitIx, u16, u8);
+
+/// The multipliers of the rows that couple cadres: seats (post · n_t + t), departures
+/// (unit · n_t + t), the smoothing's rows above and below the average (per period; with
+/// above + below ≤ smoothing / n_t, else the deviation's column is unbounded), and the H10 rows
+/// with a multiplier (the others are 0).
 #[derive(Debug, Clone, Default)]
 pub struct Multipliers {
     pub seats: Vec<f64>,
     pub departures: Vec<f64>,
+    pub above: Vec<f64>,
+    pub below: Vec<f64>,
+    pub family: std::collections::BTreeMap<FamilyKey, f64>,
+}
+
+impl Multipliers {
+    /// Every multiplier 0.
+    pub fn zero(sc: &Scenario, n_t: usize) -> Self {
+        Multipliers {
+            seats: vec![0.0; sc.posts.len() * n_t],
+            departures: vec![0.0; sc.units.len() * n_t],
+            above: vec![0.0; n_t],
+            below: vec![0.0; n_t],
+            family: Default::default(),
+        }
+    }
+
+    /// The dense coordinates (seats, departures, above, below) of `self` and `other` in pairs.
+    fn dense_mut<'s>(
+        &'s mut self,
+        other: &'s Multipliers,
+    ) -> impl Iterator<Item = (&'s mut f64, &'s f64)> {
+        self.seats
+            .iter_mut()
+            .zip(&other.seats)
+            .chain(self.departures.iter_mut().zip(&other.departures))
+            .chain(self.above.iter_mut().zip(&other.above))
+            .chain(self.below.iter_mut().zip(&other.below))
+    }
+
+    /// self += a · o.
+    fn axpy(&mut self, a: f64, o: &Multipliers) {
+        for (y, x) in self.dense_mut(o) {
+            *y += a * x;
+        }
+        for (k, x) in &o.family {
+            *self.family.entry(*k).or_default() += a * x;
+        }
+    }
 }
 
 /// What the subgradient found.
@@ -127,6 +213,8 @@ pub(super) struct Dual {
     pub iterations: usize,
     /// The step factor at the end (the next part goes on from it).
     pub theta: f64,
+    /// The plans met every coupling row: the bound is the optimum over every column.
+    pub converged: bool,
 }
 
 fn kind_ix(k: MoveKind) -> usize {
@@ -210,8 +298,12 @@ impl<'a> Lagrangian<'a> {
             for &id in &ids {
                 let x = col(id);
                 starts[(c * 2 + kind_ix(x.kind)) * n_t + x.period as usize + 1] += 1;
+                order.push(Slim {
+                    score: x.score,
+                    post: x.post,
+                    id,
+                });
             }
-            order.extend(ids);
         }
         for g in 0..n_groups {
             starts[g + 1] += starts[g];
@@ -243,11 +335,18 @@ impl<'a> Lagrangian<'a> {
             cols,
             n_t,
             kept,
-            order,
-            starts,
+            all: Groups { order, starts },
             running,
             seats_b,
             departures_b: prog.max_departures_per_period as f64,
+            // The model has the smoothing rows when smoothing is on over two periods or more
+            // (`build_parts_relaxed`); they hold for every programme, so they may be priced
+            // whether or not a rotation column exists.
+            smoothing_cap: if prog.smoothing > 0.0 && n_t > 1 {
+                prog.smoothing / n_t as f64
+            } else {
+                0.0
+            },
             constant,
             penalty: prog.unplaced_penalty,
         })
@@ -263,49 +362,73 @@ impl<'a> Lagrangian<'a> {
         }
     }
 
-    /// Column ids of cadre `c`'s group of `kind` in period `t`, best score first.
-    fn group(&self, c: CadreIx, kind: MoveKind, t: usize) -> &[u32] {
-        let g = (c as usize * 2 + kind_ix(kind)) * self.n_t + t;
-        &self.order[self.starts[g]..self.starts[g + 1]]
+    /// As the subproblems price cadre `c`'s group of `kind` in period `t` (`None`: empty): the
+    /// periods its columns hold their posts and its own term, both from its first column
+    /// (`Pricer::rotation_ceiling`, `Pricer::placement_ceiling`).
+    fn terms_of(
+        &self,
+        pr: &Pricer,
+        c: CadreIx,
+        kind: MoveKind,
+        t: usize,
+    ) -> Option<(std::ops::Range<usize>, f64)> {
+        let first = self.col(self.group(c, kind, t).first()?.id);
+        Some(match kind {
+            MoveKind::Rotation => (
+                pr.active(first),
+                pr.rotation_ceiling(c, t, first.placement_period()),
+            ),
+            MoveKind::Placement => (pr.active(first), pr.placement_ceiling(c, t)),
+        })
+    }
+
+    /// Cadre `c`'s group of `kind` in period `t`, best score first.
+    fn group(&self, c: CadreIx, kind: MoveKind, t: usize) -> &[Slim] {
+        self.all.get(self.gi(c, kind, t))
+    }
+
+    fn gi(&self, c: CadreIx, kind: MoveKind, t: usize) -> usize {
+        (c as usize * 2 + kind_ix(kind)) * self.n_t + t
     }
 
     /// The best placement of `c` in period `s` (following rank `b` if given): (d, id).
     fn best_placement(
         &self,
         pr: &Prices,
+        src: &Groups,
         c: CadreIx,
         s: usize,
         b: Option<i32>,
     ) -> Option<(f64, u32)> {
-        let group = self.group(c, MoveKind::Placement, s);
-        let &first = group.first()?;
+        let group = src.get(self.gi(c, MoveKind::Placement, s));
+        let first = group.first()?;
         // Every placement of the group holds its post over the same periods (s to retirement).
-        let range = pr.pr.active(self.col(first));
+        let range = pr.pr.active(self.col(first.id));
         let ceiling = pr.pr.placement_ceiling(c, s);
         let mut best: Option<(f64, u32)> = None;
-        for &id in group {
-            let x = self.col(id);
+        for x in group {
             if best.is_some_and(|(d, _)| x.score + ceiling <= d) {
                 break;
             }
-            if b.is_some_and(|b| !x.follows(self.sc, b)) {
+            if b.is_some_and(|b| !self.col(x.id).follows(self.sc, b)) {
                 continue;
             }
-            let d = pr.d(x, range.clone(), ceiling);
+            let d = pr.slim(self, c, x, range.clone(), ceiling);
             if best.is_none_or(|(e, _)| d > e) {
-                best = Some((d, id));
+                best = Some((d, x.id));
             }
         }
         best
     }
 
-    /// Cadre `c`'s best plan under the multipliers of `pr` (seats and departures alone).
-    fn cadre(&self, pr: &Prices, c: CadreIx) -> Plan {
+    /// Cadre `c`'s best plan under the multipliers of `pr`, over its columns in `src` (all of
+    /// them: exact; a working set: an estimate).
+    fn cadre(&self, pr: &Prices, src: &Groups, c: CadreIx) -> Plan {
         let mut plan = Plan::default();
         let running = self.running[c as usize];
         if let Some(s) = running {
             plan.value = -self.penalty;
-            if let Some((d, id)) = self.best_placement(pr, c, s, None)
+            if let Some((d, id)) = self.best_placement(pr, src, c, s, None)
                 && d > plan.value
             {
                 plan.value = d;
@@ -313,34 +436,45 @@ impl<'a> Lagrangian<'a> {
             }
         }
         let base = plan.value;
-        let mut best = 0.0f64; // no rotation
+        // Each period's rotations: (t, its placement period, the best placement after it with
+        // no rank asked, what a placement adds at most, the group's own term, the most any of
+        // its rotations is worth). Taken by that most, so that the best found early stops the
+        // scans of the others sooner.
+        type Group = (usize, Option<usize>, Option<(f64, u32)>, f64, f64, f64);
+        let mut groups: Vec<Group> = Vec::with_capacity(self.n_t);
         for t in 0..self.n_t {
-            let group = self.group(c, MoveKind::Rotation, t);
-            let Some(&first) = group.first() else {
+            let Some(first) = src.get(self.gi(c, MoveKind::Rotation, t)).first() else {
                 continue;
             };
-            let s = self.col(first).placement_period();
+            let s = self.col(first.id).placement_period();
             // The most the placement after a rotation of period t adds; a rotation that needs
             // one and has none is no plan.
-            let top = match s {
-                None => 0.0,
-                Some(s) => match (self.best_placement(pr, c, s, None), running) {
-                    (Some((d, _)), None) => d,
-                    (Some((d, _)), Some(_)) => d.max(0.0),
-                    (None, None) => continue,
-                    (None, Some(_)) => 0.0,
-                },
+            let found = s.and_then(|s| self.best_placement(pr, src, c, s, None));
+            let top = match (s, found, running) {
+                (None, _, _) => 0.0,
+                (Some(_), Some((d, _)), None) => d,
+                (Some(_), Some((d, _)), Some(_)) => d.max(0.0),
+                (Some(_), None, None) => continue,
+                (Some(_), None, Some(_)) => 0.0,
             };
             let k = pr.pr.rotation_ceiling(c, t, s);
-            let range = pr.pr.active(self.col(first));
+            groups.push((t, s, found, top, k, first.score + k + top));
+        }
+        groups.sort_by(|a, b| b.5.total_cmp(&a.5).then(a.0.cmp(&b.0)));
+        let mut best = 0.0f64; // no rotation
+        for (t, s, found, top, k, most) in groups {
+            if most <= best {
+                break;
+            }
+            let group = src.get(self.gi(c, MoveKind::Rotation, t));
+            let range = pr.pr.active(self.col(group[0].id));
             let ceiling = k + top;
             let mut memo: Vec<(i32, Option<(f64, u32)>)> = Vec::new();
-            for &id in group {
-                let x = self.col(id);
+            for x in group {
                 if x.score + ceiling <= best {
                     break;
                 }
-                let d = pr.d(x, range.clone(), k);
+                let d = pr.slim(self, c, x, range.clone(), k);
                 if d + top <= best {
                     continue;
                 }
@@ -352,13 +486,18 @@ impl<'a> Lagrangian<'a> {
                         // placement may follow here (a relaxation, so still a bound).
                         let offset = b - self.sc.cadre(c).current_rank;
                         let rank = (0..16).contains(&offset).then_some(b);
-                        let found = match memo.iter().find(|m| m.0 == b) {
-                            Some(m) => m.1,
-                            None => {
-                                let f = self.best_placement(pr, c, s, rank);
-                                memo.push((b, f));
-                                f
-                            }
+                        let found = match (rank, found) {
+                            (None, f) => f,
+                            // The best placement of all follows this rank: the best for it.
+                            (Some(b), Some(f)) if self.col(f.1).follows(self.sc, b) => Some(f),
+                            (Some(_), _) => match memo.iter().find(|m| m.0 == b) {
+                                Some(m) => m.1,
+                                None => {
+                                    let f = self.best_placement(pr, src, c, s, rank);
+                                    memo.push((b, f));
+                                    f
+                                }
+                            },
                         };
                         match (found, running) {
                             (Some((e, pid)), None) => Some((e, Some(pid))),
@@ -371,7 +510,7 @@ impl<'a> Lagrangian<'a> {
                 let v = d + after.map_or(0.0, |a| a.0);
                 if v > best {
                     best = v;
-                    plan.rotation = Some(id);
+                    plan.rotation = Some(x.id);
                     plan.after = after.and_then(|a| a.1);
                 }
             }
@@ -382,46 +521,94 @@ impl<'a> Lagrangian<'a> {
 
     /// L(λ) and each cadre's plan; `pr` is set to λ.
     pub(super) fn evaluate(&self, pr: &mut Pricer, m: &Multipliers) -> (f64, Vec<Plan>) {
-        pr.set_coupling(&m.seats, &m.departures);
+        self.evaluate_on(pr, m, &self.all)
+    }
+
+    /// [`Lagrangian::evaluate`] over the columns of `src` only: L(λ) itself over every column,
+    /// an estimate from below over a working set.
+    fn evaluate_on(&self, pr: &mut Pricer, m: &Multipliers, src: &Groups) -> (f64, Vec<Plan>) {
+        pr.set_coupling(m);
         let prices = Prices::new(pr, &m.seats, self.n_t);
         let plans: Vec<Plan> = (0..self.sc.cadres.len() as CadreIx)
             .into_par_iter()
-            .map(|c| self.cadre(&prices, c))
+            .map(|c| self.cadre(&prices, src, c))
             .collect();
         let mut l = self.constant;
         for (y, b) in m.seats.iter().zip(&self.seats_b) {
             l += y * b;
         }
         l += m.departures.iter().sum::<f64>() * self.departures_b;
+        // H10 rows of kind 0 have 1 on the right; kinds 1 and 2 and the smoothing's rows 0.
+        l += m
+            .family
+            .iter()
+            .filter(|(k, _)| k.4 == 0)
+            .map(|(_, y)| y)
+            .sum::<f64>();
         l += plans.iter().map(|p| p.value).sum::<f64>();
         (l, plans)
     }
 
-    /// Whether [`Prices::d`] is `Pricer::reduced_cost` on every column at multipliers `m` (the
+    /// Each group's best columns by reduced cost at `m` (up to `WORKING_ROTATIONS` rotations,
+    /// `WORKING_PLACEMENTS` placements), by score as in [`Lagrangian::all`]: the steps between
+    /// two exact evaluations price these alone. A group's scan stops as the subproblems' does,
+    /// once a column's score cannot beat the least of the best found.
+    fn working_set(&self, pr: &mut Pricer, m: &Multipliers) -> Groups {
+        pr.set_coupling(m);
+        let prices = Prices::new(pr, &m.seats, self.n_t);
+        let n_t = self.n_t;
+        let per: Vec<(Vec<Slim>, Vec<usize>)> = (0..self.sc.cadres.len() as CadreIx)
+            .into_par_iter()
+            .map(|c| {
+                let mut out = Vec::new();
+                let mut counts = vec![0usize; 2 * n_t];
+                for (kind, keep) in [
+                    (MoveKind::Rotation, WORKING_ROTATIONS),
+                    (MoveKind::Placement, WORKING_PLACEMENTS),
+                ] {
+                    for t in 0..n_t {
+                        let group = self.group(c, kind, t);
+                        let mut chosen: Vec<usize> = self
+                            .top_of(&prices, c, kind, t, keep)
+                            .into_iter()
+                            .map(|e| e.0)
+                            .collect();
+                        chosen.sort_unstable();
+                        counts[kind_ix(kind) * n_t + t] = chosen.len();
+                        out.extend(chosen.into_iter().map(|i| group[i]));
+                    }
+                }
+                (out, counts)
+            })
+            .collect();
+        let mut starts = Vec::with_capacity(self.all.starts.len());
+        starts.push(0);
+        let mut order = Vec::new();
+        for (out, counts) in per {
+            order.extend(out);
+            for n in counts {
+                starts.push(starts.last().copied().unwrap_or(0) + n);
+            }
+        }
+        Groups { order, starts }
+    }
+
+    /// Whether [`Prices::slim`] is `Pricer::reduced_cost` on every column at multipliers `m` (the
     /// test API [`bound_at`] checks it: the bound is only as sound as that equality).
     fn check_prices(&self, pr: &mut Pricer, m: &Multipliers) -> Result<(), String> {
-        pr.set_coupling(&m.seats, &m.departures);
+        pr.set_coupling(m);
         let prices = Prices::new(pr, &m.seats, self.n_t);
         for c in 0..self.sc.cadres.len() as CadreIx {
             for t in 0..self.n_t {
                 for kind in [MoveKind::Rotation, MoveKind::Placement] {
                     let group = self.group(c, kind, t);
-                    let Some(&first) = group.first() else {
+                    let Some((range, k)) = self.terms_of(pr, c, kind, t) else {
                         continue;
                     };
-                    // As the subproblems do: the group's periods held and its placement period
-                    // from its first column.
-                    let first = self.col(first);
-                    let (range, k) = match kind {
-                        MoveKind::Rotation => (
-                            pr.active(first),
-                            pr.rotation_ceiling(c, t, first.placement_period()),
-                        ),
-                        MoveKind::Placement => (pr.active(first), pr.placement_ceiling(c, t)),
-                    };
-                    for &id in group {
-                        let x = self.col(id);
-                        let (fast, slow) = (prices.d(x, range.clone(), k), pr.reduced_cost(x));
+                    for g in group {
+                        let x = self.col(g.id);
+                        let fast = prices.slim(self, c, g, range.clone(), k);
+                        let slow = pr.reduced_cost(x);
                         if (fast - slow).abs() > 1e-9 * (1.0 + slow.abs()) {
                             return Err(format!("{x:?}: {fast} against {slow}"));
                         }
@@ -432,13 +619,24 @@ impl<'a> Lagrangian<'a> {
         Ok(())
     }
 
-    /// The subgradient b − a·x of the plans, by row (seats, departures).
-    fn subgradient(&self, pr: &Pricer, plans: &[Plan]) -> Multipliers {
+    /// The subgradient b − a·x of the plans, by row: the rows of `m` and every valid H10 row the
+    /// plans break (the others' multipliers stay 0 under a projected step).
+    fn subgradient(&self, pr: &Pricer, plans: &[Plan], m: &Multipliers) -> Multipliers {
+        use super::programme::ProgrammeRow;
         let n_t = self.n_t;
         let mut g = Multipliers {
             seats: self.seats_b.clone(),
             departures: vec![self.departures_b; self.sc.units.len() * n_t],
+            above: vec![0.0; n_t],
+            below: vec![0.0; n_t],
+            family: m
+                .family
+                .keys()
+                .map(|&k| (k, if k.4 == 0 { 1.0 } else { 0.0 }))
+                .collect(),
         };
+        let mut per = vec![0.0f64; n_t];
+        let family_on = self.sc.cadres.iter().any(|c| !c.relatives.is_empty());
         for p in plans {
             for id in [p.rotation, p.after, p.running].into_iter().flatten() {
                 let x = self.col(id);
@@ -447,6 +645,7 @@ impl<'a> Lagrangian<'a> {
                 }
                 if x.kind == MoveKind::Rotation {
                     let t = x.period as usize;
+                    per[t] += 1.0;
                     if let Some(q) = pr.held(x.cadre) {
                         let occ = &self.cols.occupancy[q as usize];
                         for u in t..n_t {
@@ -459,9 +658,70 @@ impl<'a> Lagrangian<'a> {
                         g.departures[u as usize * n_t + t] -= 1.0;
                     }
                 }
+                if family_on {
+                    for (row, v) in pr.terms(x) {
+                        if let ProgrammeRow::Family(a, b, u, t, k) = row
+                            && pr.family_row_holds((a, b, u, t, k))
+                        {
+                            *g.family.entry((a, b, u, t, k)).or_insert(if k == 0 {
+                                1.0
+                            } else {
+                                0.0
+                            }) -= v;
+                        }
+                    }
+                }
+            }
+        }
+        if self.smoothing_cap > 0.0 {
+            // Above_t: n_t·T − total − T·dev_t ≤ 0, Below_t: total − T·n_t − T·dev_t ≤ 0; dev_t
+            // maximises the Lagrangian: 0 while its reduced cost is negative, else the deviation.
+            let tf = n_t as f64;
+            let total: f64 = per.iter().sum();
+            for (t, &n) in per.iter().enumerate() {
+                let free = m.above[t] + m.below[t] >= self.smoothing_cap * (1.0 - 1e-9);
+                let dev = if free {
+                    (tf * n - total).abs() / tf
+                } else {
+                    0.0
+                };
+                g.above[t] = -(tf * n - total - tf * dev);
+                g.below[t] = -(total - tf * n - tf * dev);
             }
         }
         g
+    }
+
+    /// λ projected onto its domain: every multiplier at least 0, above + below of a period at
+    /// most `smoothing_cap`; H10 multipliers at 0 dropped.
+    fn project(&self, m: &mut Multipliers) {
+        for y in m
+            .seats
+            .iter_mut()
+            .chain(&mut m.departures)
+            .chain(&mut m.above)
+            .chain(&mut m.below)
+        {
+            *y = y.max(0.0);
+        }
+        for (a, b) in m.above.iter_mut().zip(&mut m.below) {
+            let over = *a + *b - self.smoothing_cap;
+            if over > 0.0 {
+                // The nearest point of the segment a + b = cap, a, b ≥ 0.
+                let (na, nb) = (*a - over / 2.0, *b - over / 2.0);
+                (*a, *b) = if na < 0.0 {
+                    (0.0, self.smoothing_cap)
+                } else if nb < 0.0 {
+                    (self.smoothing_cap, 0.0)
+                } else {
+                    (na, nb)
+                };
+            }
+        }
+        m.family.retain(|_, y| {
+            *y = y.max(0.0);
+            *y > 0.0
+        });
     }
 
     /// Projected subgradient from λ = `from` (0 if `None`) toward `target` (the best programme
@@ -477,10 +737,7 @@ impl<'a> Lagrangian<'a> {
     ) -> Dual {
         let started = Instant::now();
         let n_t = self.n_t;
-        let mut m = from.unwrap_or_else(|| Multipliers {
-            seats: vec![0.0; self.seats_b.len()],
-            departures: vec![0.0; self.sc.units.len() * n_t],
-        });
+        let mut m = from.unwrap_or_else(|| Multipliers::zero(self.sc, n_t));
         let mut best: Option<(f64, Multipliers)> = None;
         // A step factor carried from an earlier part that had shrunk to nothing starts again.
         let mut theta = if theta < 0.01 { 0.1 } else { theta };
@@ -489,15 +746,42 @@ impl<'a> Lagrangian<'a> {
         // The previous direction: each step goes along g + ½·(previous direction) (a deflected
         // subgradient; plain steps zig-zag between the seats of the same popular posts).
         let mut dir: Option<Multipliers> = None;
+        let mut converged = false;
+        // Every `EXACT_EVERY` steps L(λ) over every column (the bound, and each cadre's best
+        // columns at λ as the working set); the steps between price the working set alone, an
+        // estimate from below of L that costs a fraction of a full pass and steers as well.
+        let mut working: Option<Groups> = None;
+        // The least L or estimate seen: the step factor halves when it stalls.
+        let mut steer = f64::INFINITY;
+        let mut exact = true;
+        let mut times = [0.0f64; 4];
         while it < max_iterations {
             it += 1;
-            let (l, plans) = self.evaluate(pr, &m);
-            let improved = best
-                .as_ref()
-                .is_none_or(|b| l < b.0 - 1e-9 * l.abs().max(1.0));
-            let mut g = self.subgradient(pr, &plans);
-            if improved {
-                best = Some((l, m.clone()));
+            exact = (it - 1) % EXACT_EVERY == 0;
+            let t0 = Instant::now();
+            let (l, plans) = match &working {
+                Some(w) if !exact => {
+                    let r = self.evaluate_on(pr, &m, w);
+                    times[1] += t0.elapsed().as_secs_f64();
+                    r
+                }
+                _ => {
+                    let r = self.evaluate(pr, &m);
+                    if best.as_ref().is_none_or(|b| r.0 < b.0) {
+                        best = Some((r.0, m.clone()));
+                    }
+                    times[0] += t0.elapsed().as_secs_f64();
+                    let t1 = Instant::now();
+                    working = Some(self.working_set(pr, &m));
+                    times[2] += t1.elapsed().as_secs_f64();
+                    exact = true;
+                    r
+                }
+            };
+            let t0 = Instant::now();
+            let mut g = self.subgradient(pr, &plans, &m);
+            if l < steer - 1e-9 * l.abs().max(1.0) {
+                steer = l;
                 since = 0;
             } else {
                 since += 1;
@@ -519,41 +803,48 @@ impl<'a> Lagrangian<'a> {
                 break;
             }
             if let Some(p) = &dir {
-                for (gi, pi) in g
-                    .seats
-                    .iter_mut()
-                    .zip(&p.seats)
-                    .chain(g.departures.iter_mut().zip(&p.departures))
-                {
-                    *gi += 0.5 * pi;
-                }
+                g.axpy(0.5, p);
             }
             // Projected: a row at λ = 0 that is slack does not move.
             let mut norm = 0.0;
-            for (gi, yi) in g
-                .seats
-                .iter_mut()
-                .zip(&m.seats)
-                .chain(g.departures.iter_mut().zip(&m.departures))
-            {
+            for (gi, yi) in g.dense_mut(&m) {
                 if *yi <= 0.0 && *gi > 0.0 {
                     *gi = 0.0;
                 }
                 norm += *gi * *gi;
             }
+            for (k, gi) in g.family.iter_mut() {
+                if m.family.get(k).is_none_or(|&y| y <= 0.0) && *gi > 0.0 {
+                    *gi = 0.0;
+                }
+                norm += *gi * *gi;
+            }
+            g.family.retain(|_, gi| *gi != 0.0);
             if norm == 0.0 {
-                break; // the plans are a programme meeting every coupling row: L is optimal
+                if exact {
+                    converged = true; // the plans are a programme meeting every coupling row
+                    break;
+                }
+                working = None; // the estimate's plans fit: the next step prices every column
+                continue;
             }
             let step = theta * (l - target).max(1e-6 * l.abs().max(1.0)) / norm;
-            for (yi, gi) in m
-                .seats
-                .iter_mut()
-                .zip(&g.seats)
-                .chain(m.departures.iter_mut().zip(&g.departures))
-            {
-                *yi = (*yi - step * gi).max(0.0);
-            }
+            m.axpy(-step, &g);
+            self.project(&mut m);
             dir = Some(g);
+            exact = false;
+            times[3] += t0.elapsed().as_secs_f64();
+        }
+        tracing::debug!(
+            ?times,
+            "programme Lagrangian: exact, estimates, working sets, steps"
+        );
+        // The last λ stepped to, or estimated only: its L.
+        if !exact {
+            let (l, _) = self.evaluate(pr, &m);
+            if best.as_ref().is_none_or(|b| l < b.0) {
+                best = Some((l, m));
+            }
         }
         let (bound, at) = best.expect("one iteration at least");
         Dual {
@@ -561,17 +852,13 @@ impl<'a> Lagrangian<'a> {
             at,
             iterations: it,
             theta,
+            converged,
         }
     }
 
     /// Each cadre's best columns by reduced cost under the multipliers of `pr`: up to `rot`
     /// rotations and `plc` placements per period, and their reduced costs.
-    pub(super) fn candidates(
-        &self,
-        pr: &Pricer,
-        rot: usize,
-        plc: usize,
-    ) -> (Vec<OutCol>, Vec<f64>) {
+    fn candidates(&self, pr: &Prices, rot: usize, plc: usize) -> (Vec<OutCol>, Vec<f64>) {
         let n_t = self.n_t;
         let per: Vec<Vec<(OutCol, f64)>> = (0..self.sc.cadres.len() as CadreIx)
             .into_par_iter()
@@ -579,22 +866,18 @@ impl<'a> Lagrangian<'a> {
                 let mut out = Vec::new();
                 for (kind, k) in [(MoveKind::Rotation, rot), (MoveKind::Placement, plc)] {
                     for t in 0..n_t {
+                        let group = self.group(c, kind, t);
                         let mut v: Vec<(f64, u32)> = self
-                            .group(c, kind, t)
-                            .iter()
-                            .map(|&id| (pr.reduced_cost(self.col(id)), id))
+                            .top_of(pr, c, kind, t, k)
+                            .into_iter()
+                            .map(|(i, d)| (d, group[i].id))
                             .collect();
                         // Ties by post (then id), not by where a column was kept.
-                        let best = |a: &(f64, u32), b: &(f64, u32)| {
+                        v.sort_by(|a, b| {
                             b.0.total_cmp(&a.0)
                                 .then(self.col(a.1).post.cmp(&self.col(b.1).post))
                                 .then(a.1.cmp(&b.1))
-                        };
-                        if v.len() > k {
-                            v.select_nth_unstable_by(k, best);
-                            v.truncate(k);
-                        }
-                        v.sort_by(best);
+                        });
                         out.extend(v.into_iter().map(|(d, id)| (*self.col(id), d)));
                     }
                 }
@@ -604,12 +887,62 @@ impl<'a> Lagrangian<'a> {
         per.into_iter().flatten().unzip()
     }
 
+    /// The `keep` columns of cadre `c`'s group of `kind` in period `t` with the largest reduced
+    /// costs at `pr` (position in the group, d), in no particular order. The scan stops once a
+    /// column's score plus the group's own term (a ceiling on its d) cannot beat the least kept.
+    fn top_of(
+        &self,
+        pr: &Prices,
+        c: CadreIx,
+        kind: MoveKind,
+        t: usize,
+        keep: usize,
+    ) -> Vec<(usize, f64)> {
+        use std::cmp::Reverse;
+        use std::collections::BinaryHeap;
+        #[derive(PartialEq)]
+        struct D(f64, usize);
+        impl Eq for D {}
+        impl PartialOrd for D {
+            fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(o))
+            }
+        }
+        impl Ord for D {
+            // By d, then the earlier position (the higher score) as the larger.
+            fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+                self.0.total_cmp(&o.0).then(o.1.cmp(&self.1))
+            }
+        }
+        let Some((range, own)) = self.terms_of(pr.pr, c, kind, t) else {
+            return Vec::new();
+        };
+        if keep == 0 {
+            return Vec::new();
+        }
+        let mut heap: BinaryHeap<Reverse<D>> = BinaryHeap::with_capacity(keep + 1);
+        for (i, x) in self.group(c, kind, t).iter().enumerate() {
+            if heap.len() == keep && heap.peek().is_some_and(|m| x.score + own <= m.0.0) {
+                break;
+            }
+            let d = D(pr.slim(self, c, x, range.clone(), own), i);
+            if heap.len() < keep {
+                heap.push(Reverse(d));
+            } else if heap.peek().is_some_and(|m| d > m.0) {
+                heap.pop();
+                heap.push(Reverse(d));
+            }
+        }
+        heap.into_iter().map(|Reverse(D(d, i))| (i, d)).collect()
+    }
+
     /// The Lagrangian heuristic at multipliers `m`: the greedy of `programme_greedy` over each
     /// cadre's best columns by reduced cost, in that order. Its columns, sorted by (kind,
     /// cadre, period, post), and their value (scores less the unplaced penalties).
     pub(super) fn heuristic(&self, pr: &mut Pricer, m: &Multipliers) -> (Vec<OutCol>, f64) {
-        pr.set_coupling(&m.seats, &m.departures);
-        let (cands, keys) = self.candidates(pr, HEURISTIC_ROTATIONS, HEURISTIC_PLACEMENTS);
+        pr.set_coupling(m);
+        let prices = Prices::new(pr, &m.seats, self.n_t);
+        let (cands, keys) = self.candidates(&prices, HEURISTIC_ROTATIONS, HEURISTIC_PLACEMENTS);
         let mut chosen: Vec<OutCol> =
             super::programme_greedy::greedy_by(self.sc, self.tl, self.cols, &cands, &keys)
                 .into_iter()
@@ -620,6 +953,12 @@ impl<'a> Lagrangian<'a> {
         (chosen, value)
     }
 }
+
+/// Rotations and placements per cadre and period in the working set of the steps between two
+/// exact evaluations, and the steps from one exact evaluation to the next.
+const WORKING_ROTATIONS: usize = 20;
+const WORKING_PLACEMENTS: usize = 30;
+const EXACT_EVERY: usize = 10;
 
 /// Rotations and placements per cadre and period the heuristic looks at, best by reduced cost
 /// first (at national size 10/50 gave 259,260, 40/200 430,852 and 100/400 573,966: the greedy
@@ -660,11 +999,12 @@ pub struct Found {
     pub theta: f64,
 }
 
-/// Subgradient iterations of [`run`] at most, in two parts (the second toward the heuristic's
-/// programme). A fixed count, so that the same input gives the same bound and start; the time
-/// budget only cuts it short on a slow machine.
-const ITERATIONS: usize = 200;
+/// Subgradient iterations of [`run`] at most: a first round, then rounds of `ROUND_ITERATIONS`,
+/// each followed by the heuristic. A fixed count, so that the same input gives the same bound and
+/// start; the time budget cuts it short at national size (where a step costs 40–100 ms).
+const ITERATIONS: usize = 3_000;
 const FIRST_ITERATIONS: usize = 30;
+const ROUND_ITERATIONS: usize = 150;
 
 /// The Lagrangian bound and heuristic for a large plain programme, within about `seconds`
 /// (`floor`: the value of a programme already known, the first half's target). `None` when the
@@ -684,32 +1024,59 @@ pub fn run(
         seconds = started.elapsed().as_secs_f64(),
         "programme Lagrangian: columns grouped"
     );
-    let half = |spent: f64| ((seconds - spent) / 2.0).max(0.0);
-    // A few steps toward `floor`, then the heuristic's programme (better) is the target.
-    let d1 = lag.ascend(
-        &mut pr,
-        None,
-        floor,
-        half(started.elapsed().as_secs_f64()),
-        FIRST_ITERATIONS,
-        1.0,
-    );
-    let (mut start, mut value) = lag.heuristic(&mut pr, &d1.at);
-    let spent = started.elapsed().as_secs_f64();
-    let d2 = lag.ascend(
-        &mut pr,
-        Some(d1.at.clone()),
-        value.max(floor),
-        (seconds - spent).max(0.0) * 0.7,
-        ITERATIONS - FIRST_ITERATIONS,
-        d1.theta,
-    );
-    let theta = d2.theta;
-    let (bound, at) = if d2.bound < d1.bound {
-        (d2.bound, d2.at)
-    } else {
-        (d1.bound, d1.at)
-    };
+    // Rounds of steps, each followed by the heuristic at the best λ so far; its programme, when
+    // better, is the next rounds' target (the nearer the target to the least L, the better the
+    // steps) and the start of what follows.
+    let mut start = Vec::new();
+    let mut value = f64::NEG_INFINITY;
+    let mut best: Option<(f64, Multipliers)> = None;
+    let mut theta = 1.0;
+    let mut iterations = 0;
+    // What the last heuristic took, kept for the one after the last round.
+    let mut reserve = 0.0;
+    while iterations < ITERATIONS {
+        let left = seconds - started.elapsed().as_secs_f64() - reserve;
+        if left <= 0.0 && best.is_some() {
+            break;
+        }
+        let n = if iterations == 0 {
+            FIRST_ITERATIONS
+        } else {
+            ROUND_ITERATIONS
+        };
+        let d = lag.ascend(
+            &mut pr,
+            best.as_ref().map(|b| b.1.clone()),
+            value.max(floor),
+            left.max(0.0),
+            n.min(ITERATIONS - iterations),
+            theta,
+        );
+        iterations += d.iterations;
+        let done = d.converged || d.theta < 1e-3;
+        theta = d.theta;
+        if best.as_ref().is_none_or(|b| d.bound < b.0) {
+            best = Some((d.bound, d.at));
+        }
+        let t = Instant::now();
+        let (s, v) = lag.heuristic(&mut pr, &best.as_ref().expect("a round ran").1);
+        reserve = t.elapsed().as_secs_f64();
+        tracing::debug!(
+            iterations,
+            bound = best.as_ref().map(|b| b.0),
+            heuristic = v,
+            heuristic_s = reserve,
+            seconds = started.elapsed().as_secs_f64(),
+            "programme Lagrangian round"
+        );
+        if v > value {
+            (start, value) = (s, v);
+        }
+        if done {
+            break;
+        }
+    }
+    let (bound, at) = best.expect("a round ran");
     if tracing::enabled!(tracing::Level::DEBUG) {
         let (_, plans) = lag.evaluate(&mut pr, &at);
         let mut per = vec![0usize; lag.n_t];
@@ -718,7 +1085,7 @@ pub fn run(
                 per[lag.col(id).period as usize] += 1;
             }
         }
-        let g = lag.subgradient(&pr, &plans);
+        let g = lag.subgradient(&pr, &plans, &at);
         let over: f64 = g
             .seats
             .iter()
@@ -738,49 +1105,45 @@ pub fn run(
             "programme Lagrangian plans: rotations per period, the heuristic's, seats and departures over"
         );
     }
-    let (s2, v2) = lag.heuristic(&mut pr, &at);
-    if v2 > value {
-        (start, value) = (s2, v2);
-    }
     Some(Found {
         bound,
         start,
         value,
-        iterations: d1.iterations + d2.iterations,
+        iterations,
         seconds: started.elapsed().as_secs_f64(),
         at,
         theta,
     })
 }
 
-/// L(λ) at the seat multipliers `seats` (post · n_t + t) and departure multipliers `departures`
-/// (unit · n_t + t), each ≥ 0: a bound over every programme over every column, whatever they are
-/// (the module's comment). `None` as for [`run`], or when a length or sign is wrong.
-pub fn bound_at(
-    sc: &Scenario,
-    tl: &Timeline,
-    cols: &Columns,
-    seats: &[f64],
-    departures: &[f64],
-) -> Option<f64> {
+/// L(λ) at the multipliers `m` (the seats' post · n_t + t, the departures' unit · n_t + t, the
+/// smoothing's and H10's rows), taken into their domain first (each ≥ 0, above + below of a
+/// period at most smoothing / n_t, H10 rows that do not hold for every programme dropped): a
+/// bound over every programme over every column, whatever they are (the module's comment).
+/// `None` as for [`run`], or when a length is wrong.
+pub fn bound_at(sc: &Scenario, tl: &Timeline, cols: &Columns, m: &Multipliers) -> Option<f64> {
     let lag = Lagrangian::new(sc, tl, cols)?;
     let n_t = tl.periods.len();
-    let ok = |v: &[f64], n: usize| v.len() == n * n_t && v.iter().all(|&y| y >= 0.0);
-    if !ok(seats, sc.posts.len()) || !ok(departures, sc.units.len()) {
+    let zero = Multipliers::zero(sc, n_t);
+    let same = |a: &[f64], b: &[f64]| a.len() == b.len();
+    if !(same(&m.seats, &zero.seats)
+        && same(&m.departures, &zero.departures)
+        && same(&m.above, &zero.above)
+        && same(&m.below, &zero.below))
+    {
         return None;
     }
     let mut pr = Pricer::base(sc, tl, cols);
-    let m = Multipliers {
-        seats: seats.to_vec(),
-        departures: departures.to_vec(),
-    };
+    let mut m = m.clone();
+    m.family.retain(|&k, _| pr.family_row_holds(k));
+    lag.project(&mut m);
     if let Err(e) = lag.check_prices(&mut pr, &m) {
         panic!("the subproblems' pricing is not the model's: {e}");
     }
     Some(lag.evaluate(&mut pr, &m).0)
 }
 
-/// The seat and departure multipliers among an LP's row duals (`keys`, `duals`), each at least 0.
+/// The coupling rows' multipliers among an LP's row duals (`keys`, `duals`), each at least 0.
 pub(super) fn multipliers_of(
     sc: &Scenario,
     n_t: usize,
@@ -789,17 +1152,20 @@ pub(super) fn multipliers_of(
 ) -> Multipliers {
     use super::model::RowKey;
     use super::programme::ProgrammeRow;
-    let mut m = Multipliers {
-        seats: vec![0.0; sc.posts.len() * n_t],
-        departures: vec![0.0; sc.units.len() * n_t],
-    };
+    let mut m = Multipliers::zero(sc, n_t);
     for (k, &y) in keys.iter().zip(duals) {
-        match k {
+        let y = y.max(0.0);
+        match *k {
             RowKey::Programme(ProgrammeRow::Seats(p, t)) => {
-                m.seats[*p as usize * n_t + *t as usize] = y.max(0.0)
+                m.seats[p as usize * n_t + t as usize] = y
             }
             RowKey::Programme(ProgrammeRow::Departures(u, t)) => {
-                m.departures[*u as usize * n_t + *t as usize] = y.max(0.0)
+                m.departures[u as usize * n_t + t as usize] = y
+            }
+            RowKey::Programme(ProgrammeRow::Above(t)) => m.above[t as usize] = y,
+            RowKey::Programme(ProgrammeRow::Below(t)) => m.below[t as usize] = y,
+            RowKey::Programme(ProgrammeRow::Family(a, b, u, t, kind)) if y > 0.0 => {
+                m.family.insert((a, b, u, t, kind), y);
             }
             _ => {}
         }

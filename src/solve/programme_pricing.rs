@@ -224,12 +224,52 @@ impl<'a> Pricer<'a> {
         true
     }
 
-    /// The seat and departure multipliers, set directly (post · n_t + t, unit · n_t + t), every
-    /// other multiplier 0: the Lagrangian of `programme_lagrange`.
-    pub(super) fn set_coupling(&mut self, seats: &[f64], departures: &[f64]) {
+    /// The multipliers of the rows that couple cadres (seats, departures, smoothing, H10), set
+    /// directly, every other multiplier 0: the Lagrangian of `programme_lagrange`.
+    pub(super) fn set_coupling(&mut self, m: &super::programme_lagrange::Multipliers) {
         self.set_duals(&[], &[]);
-        self.seats.copy_from_slice(seats);
-        self.departures.copy_from_slice(departures);
+        self.seats.copy_from_slice(&m.seats);
+        self.departures.copy_from_slice(&m.departures);
+        self.above.copy_from_slice(&m.above);
+        self.below.copy_from_slice(&m.below);
+        self.family.clone_from(&m.family);
+    }
+
+    /// Whether a column of `c` can meet an H10 row with a multiplier (then its reduced cost
+    /// depends on its unit, not on its post's seats alone).
+    pub(super) fn in_family(&self, c: CadreIx) -> bool {
+        !self.family.is_empty()
+            && (!self.sc.cadre(c).relatives.is_empty() || !self.rev[c as usize].is_empty())
+    }
+
+    /// Whether the H10 row `k` = (a, b, unit, period, kind) holds for every programme, whatever
+    /// the model built (b a relative of a): kind 0 (a sensitive, b leading, not both) always;
+    /// kinds 1 and 2 only
+    /// while b, or a, holds a post of that side in the unit on the period's date
+    /// (`build_parts_relaxed`).
+    pub(super) fn family_row_holds(&self, k: (CadreIx, CadreIx, UnitIx, u16, u8)) -> bool {
+        let (a, b, unit, t, kind) = k;
+        let n_c = self.sc.cadres.len();
+        if a as usize >= n_c
+            || b as usize >= n_c
+            || t as usize >= self.periods.len()
+            || !self.sc.cadre(a).relatives.contains(&b)
+        {
+            return false;
+        }
+        let holds = |c: CadreIx, side: FamilySide| {
+            self.held[c as usize].is_some_and(|p| {
+                self.sc.post(p).unit == unit
+                    && has_side(self.sc, p, side)
+                    && self.cols.occupancy[p as usize].taken_on(self.periods[t as usize]) > 0
+            })
+        };
+        match kind {
+            0 => true,
+            1 => holds(b, FamilySide::Leader),
+            2 => holds(a, FamilySide::Sensitive),
+            _ => false,
+        }
     }
 
     /// The date of period `u`.
@@ -423,6 +463,27 @@ impl Pricer<'_> {
         x: &OutCol,
         rows: &std::collections::HashMap<ProgrammeRow, usize>,
     ) -> Vec<(usize, f64)> {
+        let mut out: Vec<(usize, f64)> = self
+            .terms(x)
+            .into_iter()
+            .filter_map(|(k, v)| rows.get(&k).map(|&r| (r, v)))
+            .collect();
+        out.sort_by_key(|&(r, _)| r);
+        let mut merged: Vec<(usize, f64)> = Vec::with_capacity(out.len());
+        for (r, v) in out {
+            match merged.last_mut() {
+                Some(last) if last.0 == r => last.1 += v,
+                _ => merged.push((r, v)),
+            }
+        }
+        merged.retain(|&(_, v)| v != 0.0);
+        merged
+    }
+
+    /// The column of `x` in the full model on every row it could meet, in the model or not
+    /// (rows may repeat): [`Pricer::entries`] keeps those of a model, the Lagrangian of
+    /// `programme_lagrange` its coupling rows.
+    pub(super) fn terms(&self, x: &OutCol) -> Vec<(ProgrammeRow, f64)> {
         let sc = self.sc;
         let n_t = self.periods.len();
         let (c, p, t) = (x.cadre, x.post, x.period as usize);
@@ -503,20 +564,7 @@ impl Pricer<'_> {
                 }
             }
         }
-        let mut out: Vec<(usize, f64)> = e
-            .into_iter()
-            .filter_map(|(k, v)| rows.get(&k).map(|&r| (r, v)))
-            .collect();
-        out.sort_by_key(|&(r, _)| r);
-        let mut merged: Vec<(usize, f64)> = Vec::with_capacity(out.len());
-        for (r, v) in out {
-            match merged.last_mut() {
-                Some(last) if last.0 == r => last.1 += v,
-                _ => merged.push((r, v)),
-            }
-        }
-        merged.retain(|&(_, v)| v != 0.0);
-        merged
+        e
     }
 }
 

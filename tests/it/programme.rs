@@ -557,7 +557,7 @@ fn programme_mip_matches_brute_force_on_tiny_programmes() {
 /// `build`, with family: every post in U2, even posts its heads, odd posts its accountants (a
 /// sensitive post), no cadre from U2, and cadres 1–2 and 3–4 relatives, so H10 can arise between
 /// two cadres that the programme moves, or a moved cadre and a relative who still holds a post.
-fn build_family(raw: &RawProg) -> Scenario {
+pub(crate) fn build_family(raw: &RawProg) -> Scenario {
     let mut sc = build(raw);
     for (i, p) in Arc::make_mut(&mut sc.posts).iter_mut().enumerate() {
         p.unit = 1;

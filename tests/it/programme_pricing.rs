@@ -4,7 +4,7 @@
 //! knows nothing of columns or models); the greedy start the MIP gets is a programme the checker
 //! passes.
 
-use super::programme::{brute_force, build, raw_prog};
+use super::programme::{brute_force, build, build_family, raw_prog};
 use crate::common::root;
 use proptest::prelude::*;
 use rotaplan::check::programme::check;
@@ -283,71 +283,103 @@ fn placements_whose_rotations_are_not_in_the_model_stay_empty() {
     assert!(dropped.load(Ordering::Relaxed) >= 8);
 }
 
-/// The Lagrangian of `solve::programme_lagrange` (each cadre's own rows kept, the seats and
-/// departures priced): its bound holds for every programme over every column (the brute force)
-/// at any multipliers ≥ 0 and after its subgradient, kept columns or all; its heuristic's
-/// programme passes the checker and is worth at most the optimum.
+/// The Lagrangian of `solve::programme_lagrange` (each cadre's own rows kept, the rows that
+/// couple cadres priced: seats, departures, the smoothing's, H10's): its bound holds for every
+/// programme over every column (the brute force) at any multipliers ≥ 0 and after its
+/// subgradient, kept columns or all, with relatives or without; its heuristic's programme passes
+/// the checker and is worth at most the optimum.
 #[test]
 fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_checker() {
-    use rotaplan::solve::programme_lagrange::{bound_at, run};
+    use rotaplan::solve::programme_lagrange::{Multipliers, bound_at, run};
     let mut runner = crate::common::seeded_runner(48);
     let seen = [
         AtomicUsize::new(0), // programmes the Lagrangian models
         AtomicUsize::new(0), // a heuristic programme with moves
         AtomicUsize::new(0), // the bound after the subgradient below the bound at λ = 0
         AtomicUsize::new(0), // the bound equal to the optimum
+        AtomicUsize::new(0), // relatives, and the subgradient priced an H10 row
     ];
     let case = AtomicUsize::new(0);
     let result = runner.run(&raw_prog(), |raw| {
-        let sc = build(&raw);
-        let tl = Timeline::new(&sc).unwrap();
-        let n_t = tl.periods.len();
-        let (best, witness) = brute_force(&sc, &tl);
-        let mut lcg = 0x9E37_79B9_7F4A_7C15u64 ^ case.fetch_add(1, Ordering::Relaxed) as u64;
-        let mut draw = move || {
-            lcg = lcg
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            // Half of them 0, the others up to 60 (scores are tens).
-            let r = (lcg >> 33) % 8;
-            if r < 4 { 0.0 } else { (r - 3) as f64 * 12.0 }
-        };
-        for keep in [None, Some(1)] {
-            let cols = generate_keeping(&sc, &tl, keep);
-            let zero_s = vec![0.0; sc.posts.len() * n_t];
-            let zero_d = vec![0.0; sc.units.len() * n_t];
-            let Some(at_zero) = bound_at(&sc, &tl, &cols, &zero_s, &zero_d) else {
-                return Ok(());
+        for family in [false, true] {
+            let sc = if family {
+                build_family(&raw)
+            } else {
+                build(&raw)
             };
-            prop_assert!(
-                at_zero >= best - 1e-6,
-                "L(0) {at_zero} < {best} ({witness:?})"
-            );
-            for _ in 0..4 {
-                let s: Vec<f64> = zero_s.iter().map(|_| draw()).collect();
-                let d: Vec<f64> = zero_d.iter().map(|_| draw()).collect();
-                let l = bound_at(&sc, &tl, &cols, &s, &d).unwrap();
-                prop_assert!(l >= best - 1e-6, "L {l} < {best} ({witness:?})");
-            }
-            let f = run(&sc, &tl, &cols, 30.0, f64::NEG_INFINITY).unwrap();
-            seen[0].fetch_add(1, Ordering::Relaxed);
-            prop_assert!(
-                f.bound >= best - 1e-6,
-                "bound {} < {best} ({witness:?})",
-                f.bound
-            );
-            prop_assert!(f.bound <= at_zero + 1e-9);
-            if f.bound < at_zero - 1e-6 {
-                seen[2].fetch_add(1, Ordering::Relaxed);
-            }
-            if f.bound <= best + 1e-6 {
-                seen[3].fetch_add(1, Ordering::Relaxed);
-            }
-            let moves = moves_of_columns(&f.start);
-            prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
-            prop_assert!(evaluate(&sc, &tl, &moves).total <= best + 1e-6);
-            if !moves.is_empty() {
-                seen[1].fetch_add(1, Ordering::Relaxed);
+            let tl = Timeline::new(&sc).unwrap();
+            let n_t = tl.periods.len();
+            let (best, witness) = brute_force(&sc, &tl);
+            let mut lcg = 0x9E37_79B9_7F4A_7C15u64 ^ case.fetch_add(1, Ordering::Relaxed) as u64;
+            let mut draw = move || {
+                lcg = lcg
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                // Half of them 0, the others up to 60 (scores are tens).
+                let r = (lcg >> 33) % 8;
+                if r < 4 { 0.0 } else { (r - 3) as f64 * 12.0 }
+            };
+            for keep in [None, Some(1)] {
+                let cols = generate_keeping(&sc, &tl, keep);
+                let zero = Multipliers::zero(&sc, n_t);
+                let Some(at_zero) = bound_at(&sc, &tl, &cols, &zero) else {
+                    return Ok(());
+                };
+                prop_assert!(
+                    at_zero >= best - 1e-6,
+                    "L(0) {at_zero} < {best} ({witness:?})"
+                );
+                for _ in 0..4 {
+                    let mut m = Multipliers::zero(&sc, n_t);
+                    for y in m
+                        .seats
+                        .iter_mut()
+                        .chain(&mut m.departures)
+                        .chain(&mut m.above)
+                        .chain(&mut m.below)
+                    {
+                        *y = draw() / 8.0;
+                    }
+                    // Every H10 row of the relatives, in every unit and period, of each kind
+                    // (`bound_at` drops those that do not hold for every programme).
+                    for (a, c) in sc.cadres.iter().enumerate() {
+                        for &b in &c.relatives {
+                            for u in 0..sc.units.len() {
+                                for t in 0..n_t {
+                                    for kind in 0..3u8 {
+                                        let key = (a as u32, b, u as u32, t as u16, kind);
+                                        m.family.insert(key, draw());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    let l = bound_at(&sc, &tl, &cols, &m).unwrap();
+                    prop_assert!(l >= best - 1e-6, "L {l} < {best} ({witness:?}, {m:?})");
+                }
+                let f = run(&sc, &tl, &cols, 30.0, f64::NEG_INFINITY).unwrap();
+                seen[0].fetch_add(1, Ordering::Relaxed);
+                if family && f.at.family.values().any(|&y| y > 0.0) {
+                    seen[4].fetch_add(1, Ordering::Relaxed);
+                }
+                prop_assert!(
+                    f.bound >= best - 1e-6,
+                    "bound {} < {best} ({witness:?})",
+                    f.bound
+                );
+                prop_assert!(f.bound <= at_zero + 1e-9);
+                if f.bound < at_zero - 1e-6 {
+                    seen[2].fetch_add(1, Ordering::Relaxed);
+                }
+                if f.bound <= best + 1e-6 {
+                    seen[3].fetch_add(1, Ordering::Relaxed);
+                }
+                let moves = moves_of_columns(&f.start);
+                prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+                prop_assert!(evaluate(&sc, &tl, &moves).total <= best + 1e-6);
+                if !moves.is_empty() {
+                    seen[1].fetch_add(1, Ordering::Relaxed);
+                }
             }
         }
         Ok(())
@@ -357,6 +389,6 @@ fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_ch
     }
     let seen: Vec<usize> = seen.iter().map(|a| a.load(Ordering::Relaxed)).collect();
     // Not vacuous: modelled, with moves, the subgradient lowers the bound, and closes the gap
-    // on some.
+    // on some; with relatives, its multipliers price H10 rows on some.
     assert!(seen.iter().all(|&n| n >= 4), "{seen:?}");
 }
