@@ -176,7 +176,7 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
     let mut greedy = super::programme_greedy::over_every_column(sc, tl, cols);
     // The Lagrangian bound with each cadre's own rows kept, and its heuristic's programme as the
     // start when better (`programme_lagrange`).
-    let floor = super::programme_lagrange::value_of(sc, cols, &greedy);
+    let floor = super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &greedy);
     let lagrange =
         super::programme_lagrange::run(sc, tl, cols, LAGRANGE_SHARE * o.time_limit_s, floor);
     if let Some(f) = &lagrange {

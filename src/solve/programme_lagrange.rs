@@ -7,11 +7,13 @@
 //! restricted LP, their rows are slack, and every one of their columns prices at about its
 //! score: the bound stayed near Σ_c (best score of c), 14 times the programme found.
 //!
-//! Here only the rows that couple cadres are priced: the seats of a post on a period's date
-//! (`Seats`) and the departures of a unit in a period (`Departures`), with multipliers λ ≥ 0.
-//! H10's family rows and the smoothing rows get multiplier 0 (dropping a row only relaxes; the
-//! smoothing's deviation columns then cost ≤ 0 and add nothing). Each cadre's own rows stay in
-//! its subproblem, solved exactly over all of its columns, kept and left out:
+//! Here only the rows that couple cadres are priced, with multipliers λ in a domain D: the seats
+//! of a post on a period's date (`Seats`), the departures of a unit in a period (`Departures`),
+//! the smoothing's rows (`Above`, `Below`: their multipliers a_t + b_t ≤ smoothing / periods, or
+//! the deviation's column would be unbounded) and H10's rows between relatives (`Family`, only
+//! those that hold for every programme: `Pricer::family_row_holds`), each multiplier ≥ 0. Each
+//! cadre's own rows stay in its subproblem, solved exactly over all of its columns, kept and
+//! left out:
 //!
 //! - a cadre rotates at most once; a rotation whose placement period s is inside the programme
 //!   is followed by exactly one placement in s that follows its rank (P1, H6);
@@ -19,17 +21,18 @@
 //!   (−unplaced_penalty; with no placement column at all the penalty is in the constant). Such a
 //!   cadre's own rotation is relaxed further: its placement is optional.
 //!
-//! For every λ ≥ 0 and every programme x over every column,
+//! For every λ in D and every programme x over every column,
 //!
 //! ```text
 //! value(x) ≤ value(x) + Σ_r λ_r (b_r − a_r·x) ≤ L(λ) = Σ_r λ_r b_r + Σ_c max_{plans of c} Σ_j d_j + constant
 //! ```
 //!
 //! with d_j = score_j − a_jᵀλ (`Pricer::reduced_cost` with those multipliers alone), since x
-//! restricted to cadre c is one of c's plans (the subproblem is integral, so L can be below the LP
-//! bound; having dropped the family and smoothing rows, it can also be above it: the pipeline
-//! reports the smaller). λ is improved by projected subgradient steps (Polyak's rule toward the
-//! best programme known); the bound reported is the least L seen.
+//! restricted to cadre c is one of c's plans (the subproblem is integral, so the least L is the
+//! LP's bound over every column; the pipeline reports the smaller of the bounds it has). λ is
+//! improved by projected subgradient steps (Polyak's rule toward the best programme known), nine
+//! in ten of them over each cadre's best columns at the last exact step (an estimate that steers);
+//! the bound reported is the least L of the exact steps.
 //!
 //! Each subproblem is cheap because each cadre's columns are grouped by kind and period and
 //! sorted by score: with λ ≥ 0 a column's d is at most its score plus the terms that do not depend
@@ -99,9 +102,10 @@ struct Slim {
     id: u32,
 }
 
-/// The pricing of the subproblems: with the seat and departure multipliers alone, a column's
+/// The pricing of the subproblems: with the coupling rows' multipliers alone, a column's
 /// reduced cost is its score less its post's seat multipliers over the periods it holds the post,
-/// plus a term of its group (cadre, kind, period): `Pricer::rotation_ceiling`, exact then. The
+/// plus a term of its group (cadre, kind, period): `Pricer::rotation_ceiling`, exact then (a
+/// cadre with relatives is priced in full: its H10 rows depend on the column's unit). The
 /// seat multipliers are summed once per post (prefix sums over the periods), so that a column
 /// costs two reads instead of `Pricer::reduced_cost`'s walk (checked equal by
 /// [`Lagrangian::check_prices`]).
@@ -126,7 +130,6 @@ impl<'p, 'a> Prices<'p, 'a> {
         Prices { pr, pre, n_t }
     }
 
-    /// The reduced cost of `x`, holding its post over `range`, in a group whose own term is `k`.
     /// The reduced cost of column `x` of `lag`'s groups of cadre `c`, holding its post over
     /// `range`, in a group whose own term is `k`.
     fn slim(
@@ -180,7 +183,16 @@ impl Multipliers {
         }
     }
 
-    /// The dense coordinates (seats, departures, above, below) of `self` and `other` in pairs.
+    /// The dense coordinates: seats, departures, above, below.
+    pub fn dense(&mut self) -> impl Iterator<Item = &mut f64> {
+        self.seats
+            .iter_mut()
+            .chain(&mut self.departures)
+            .chain(&mut self.above)
+            .chain(&mut self.below)
+    }
+
+    /// The dense coordinates of `self` and `other` in pairs.
     fn dense_mut<'s>(
         &'s mut self,
         other: &'s Multipliers,
@@ -191,6 +203,15 @@ impl Multipliers {
             .chain(self.departures.iter_mut().zip(&other.departures))
             .chain(self.above.iter_mut().zip(&other.above))
             .chain(self.below.iter_mut().zip(&other.below))
+    }
+
+    /// The dense coordinates of `self` and `other` in pairs, read only.
+    fn dense_pairs<'s>(&'s self, other: &'s Multipliers) -> impl Iterator<Item = (f64, f64)> + 's {
+        let pair = |a: &'s [f64], b: &'s [f64]| a.iter().copied().zip(b.iter().copied());
+        pair(&self.seats, &other.seats)
+            .chain(pair(&self.departures, &other.departures))
+            .chain(pair(&self.above, &other.above))
+            .chain(pair(&self.below, &other.below))
     }
 
     /// self += a · o.
@@ -213,7 +234,9 @@ pub(super) struct Dual {
     pub iterations: usize,
     /// The step factor at the end (the next part goes on from it).
     pub theta: f64,
-    /// The plans met every coupling row: the bound is the optimum over every column.
+    /// 0 was a subgradient at an exact step: λ minimises L, no step can lower the bound (the
+    /// plans need not be a programme: the subproblems relax ranks beyond 16 and running
+    /// rotations).
     pub converged: bool,
 }
 
@@ -609,6 +632,10 @@ impl<'a> Lagrangian<'a> {
                         let x = self.col(g.id);
                         let fast = prices.slim(self, c, g, range.clone(), k);
                         let slow = pr.reduced_cost(x);
+                        // The scans' early stop: no column above its score plus the group's term.
+                        if slow > g.score + k + 1e-9 * (1.0 + slow.abs()) {
+                            return Err(format!("{x:?}: {slow} above its ceiling {}", g.score + k));
+                        }
                         if (fast - slow).abs() > 1e-9 * (1.0 + slow.abs()) {
                             return Err(format!("{x:?}: {fast} against {slow}"));
                         }
@@ -636,7 +663,6 @@ impl<'a> Lagrangian<'a> {
                 .collect(),
         };
         let mut per = vec![0.0f64; n_t];
-        let family_on = self.sc.cadres.iter().any(|c| !c.relatives.is_empty());
         for p in plans {
             for id in [p.rotation, p.after, p.running].into_iter().flatten() {
                 let x = self.col(id);
@@ -658,7 +684,7 @@ impl<'a> Lagrangian<'a> {
                         g.departures[u as usize * n_t + t] -= 1.0;
                     }
                 }
-                if family_on {
+                if pr.has_relatives(x.cadre) {
                     for (row, v) in pr.terms(x) {
                         if let ProgrammeRow::Family(a, b, u, t, k) = row
                             && pr.family_row_holds((a, b, u, t, k))
@@ -692,27 +718,30 @@ impl<'a> Lagrangian<'a> {
         g
     }
 
+    /// λ taken into its domain from anywhere (an LP's duals, a caller's): H10 multipliers only on
+    /// rows that hold for every programme, then [`Lagrangian::project`].
+    fn to_domain(&self, pr: &Pricer, m: &mut Multipliers) {
+        m.family.retain(|&k, _| pr.family_row_holds(k));
+        self.project(m);
+    }
+
     /// λ projected onto its domain: every multiplier at least 0, above + below of a period at
     /// most `smoothing_cap`; H10 multipliers at 0 dropped.
     fn project(&self, m: &mut Multipliers) {
-        for y in m
-            .seats
-            .iter_mut()
-            .chain(&mut m.departures)
-            .chain(&mut m.above)
-            .chain(&mut m.below)
-        {
+        for y in m.dense() {
             *y = y.max(0.0);
         }
+        // A hair inside the cap: a + b rounded may exceed it by an ulp, where L is +∞.
+        let cap = self.smoothing_cap * (1.0 - 1e-12);
         for (a, b) in m.above.iter_mut().zip(&mut m.below) {
-            let over = *a + *b - self.smoothing_cap;
+            let over = *a + *b - cap;
             if over > 0.0 {
                 // The nearest point of the segment a + b = cap, a, b ≥ 0.
                 let (na, nb) = (*a - over / 2.0, *b - over / 2.0);
                 (*a, *b) = if na < 0.0 {
-                    (0.0, self.smoothing_cap)
+                    (0.0, cap)
                 } else if nb < 0.0 {
-                    (self.smoothing_cap, 0.0)
+                    (cap, 0.0)
                 } else {
                     (na, nb)
                 };
@@ -802,6 +831,20 @@ impl<'a> Lagrangian<'a> {
             if started.elapsed().as_secs_f64() > seconds || theta < 1e-3 {
                 break;
             }
+            // 0 a subgradient within the domain: λ minimises L (when the plans are exact).
+            let still = |gi: f64, yi: f64| gi == 0.0 || (yi <= 0.0 && gi > 0.0);
+            let stuck = g.dense_pairs(&m).all(|(gi, yi)| still(gi, yi))
+                && g.family
+                    .iter()
+                    .all(|(k, &gi)| still(gi, m.family.get(k).copied().unwrap_or(0.0)));
+            if stuck {
+                if exact {
+                    converged = true;
+                    break;
+                }
+                working = None; // the estimate's plans fit: the next step prices every column
+                continue;
+            }
             if let Some(p) = &dir {
                 g.axpy(0.5, p);
             }
@@ -821,11 +864,7 @@ impl<'a> Lagrangian<'a> {
             }
             g.family.retain(|_, gi| *gi != 0.0);
             if norm == 0.0 {
-                if exact {
-                    converged = true; // the plans are a programme meeting every coupling row
-                    break;
-                }
-                working = None; // the estimate's plans fit: the next step prices every column
+                dir = None; // the deflection cancelled the step: the next one goes along g
                 continue;
             }
             let step = theta * (l - target).max(1e-6 * l.abs().max(1.0)) / norm;
@@ -949,7 +988,7 @@ impl<'a> Lagrangian<'a> {
                 .map(|i| cands[i])
                 .collect();
         chosen.sort_by_key(|x| (x.kind == MoveKind::Placement, x.cadre, x.period, x.post));
-        let value = value_of(self.sc, self.cols, &chosen);
+        let value = value_of(self.sc, self.n_t, self.cols, &chosen);
         (chosen, value)
     }
 }
@@ -966,16 +1005,35 @@ const EXACT_EVERY: usize = 10;
 const HEURISTIC_ROTATIONS: usize = 100;
 const HEURISTIC_PLACEMENTS: usize = 400;
 
-/// The value of a programme of columns `chosen` for choosing a start: their scores less the
-/// penalty of each running rotation left unplaced (the smoothing's cost aside).
-pub fn value_of(sc: &Scenario, cols: &Columns, chosen: &[OutCol]) -> f64 {
-    let pen = sc.programme.as_ref().map_or(0.0, |p| p.unplaced_penalty);
+/// The model's objective for a programme of columns `chosen` (over `n_t` periods): their scores
+/// less the penalty of each running rotation left unplaced and the smoothing's cost of uneven
+/// periods (the subgradient's target: above the objective, a target could be above the least L).
+pub fn value_of(sc: &Scenario, n_t: usize, cols: &Columns, chosen: &[OutCol]) -> f64 {
+    let (pen, smoothing) = sc
+        .programme
+        .as_ref()
+        .map_or((0.0, 0.0), |p| (p.unplaced_penalty, p.smoothing));
+    let mut uneven = 0.0;
+    if smoothing > 0.0 && n_t > 1 {
+        // dev_t = |T·n_t − N| / T, as `build_parts_relaxed`'s rows.
+        let mut per = vec![0.0f64; n_t];
+        for x in chosen.iter().filter(|x| x.kind == MoveKind::Rotation) {
+            per[(x.period as usize).min(n_t - 1)] += 1.0;
+        }
+        let (tf, total) = (n_t as f64, per.iter().sum::<f64>());
+        uneven = smoothing
+            * per
+                .iter()
+                .map(|&n| (tf * n - total).abs() / tf)
+                .sum::<f64>();
+    }
     let placed: std::collections::BTreeSet<CadreIx> = chosen
         .iter()
         .filter(|x| x.kind == MoveKind::Placement)
         .map(|x| x.cadre)
         .collect();
     chosen.iter().map(|x| x.score).sum::<f64>()
+        - uneven
         - pen
             * cols
                 .running
@@ -1135,8 +1193,7 @@ pub fn bound_at(sc: &Scenario, tl: &Timeline, cols: &Columns, m: &Multipliers) -
     }
     let mut pr = Pricer::base(sc, tl, cols);
     let mut m = m.clone();
-    m.family.retain(|&k, _| pr.family_row_holds(k));
-    lag.project(&mut m);
+    lag.to_domain(&pr, &mut m);
     if let Err(e) = lag.check_prices(&mut pr, &m) {
         panic!("the subproblems' pricing is not the model's: {e}");
     }
@@ -1189,7 +1246,8 @@ pub(super) fn refine(
     let lag = Lagrangian::new(sc, tl, cols)?;
     let mut pr = Pricer::base(sc, tl, cols);
     let mut best: Option<(f64, Multipliers)> = None;
-    for m in from {
+    for mut m in from {
+        lag.to_domain(&pr, &mut m);
         let l = lag.evaluate(&mut pr, &m).0;
         tracing::debug!(l, "programme Lagrangian: a start");
         if best.as_ref().is_none_or(|b| l < b.0) {

@@ -235,11 +235,15 @@ impl<'a> Pricer<'a> {
         self.family.clone_from(&m.family);
     }
 
+    /// Whether `c` has relatives, or is one's: a column of `c` can meet an H10 row.
+    pub(super) fn has_relatives(&self, c: CadreIx) -> bool {
+        !self.sc.cadre(c).relatives.is_empty() || !self.rev[c as usize].is_empty()
+    }
+
     /// Whether a column of `c` can meet an H10 row with a multiplier (then its reduced cost
     /// depends on its unit, not on its post's seats alone).
     pub(super) fn in_family(&self, c: CadreIx) -> bool {
-        !self.family.is_empty()
-            && (!self.sc.cadre(c).relatives.is_empty() || !self.rev[c as usize].is_empty())
+        !self.family.is_empty() && self.has_relatives(c)
     }
 
     /// Whether the H10 row `k` = (a, b, unit, period, kind) holds for every programme, whatever

@@ -331,13 +331,7 @@ fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_ch
                 );
                 for _ in 0..4 {
                     let mut m = Multipliers::zero(&sc, n_t);
-                    for y in m
-                        .seats
-                        .iter_mut()
-                        .chain(&mut m.departures)
-                        .chain(&mut m.above)
-                        .chain(&mut m.below)
-                    {
+                    for y in m.dense() {
                         *y = draw() / 8.0;
                     }
                     // Every H10 row of the relatives, in every unit and period, of each kind
