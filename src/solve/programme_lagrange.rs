@@ -205,15 +205,6 @@ impl Multipliers {
             .chain(self.below.iter_mut().zip(&other.below))
     }
 
-    /// The dense coordinates of `self` and `other` in pairs, read only.
-    fn dense_pairs<'s>(&'s self, other: &'s Multipliers) -> impl Iterator<Item = (f64, f64)> + 's {
-        let pair = |a: &'s [f64], b: &'s [f64]| a.iter().copied().zip(b.iter().copied());
-        pair(&self.seats, &other.seats)
-            .chain(pair(&self.departures, &other.departures))
-            .chain(pair(&self.above, &other.above))
-            .chain(pair(&self.below, &other.below))
-    }
-
     /// self += a · o.
     fn axpy(&mut self, a: f64, o: &Multipliers) {
         for (y, x) in self.dense_mut(o) {
@@ -833,7 +824,7 @@ impl<'a> Lagrangian<'a> {
             }
             // 0 a subgradient within the domain: λ minimises L (when the plans are exact).
             let still = |gi: f64, yi: f64| gi == 0.0 || (yi <= 0.0 && gi > 0.0);
-            let stuck = g.dense_pairs(&m).all(|(gi, yi)| still(gi, yi))
+            let stuck = g.dense_mut(&m).all(|(gi, yi)| still(*gi, *yi))
                 && g.family
                     .iter()
                     .all(|(k, &gi)| still(gi, m.family.get(k).copied().unwrap_or(0.0)));
