@@ -136,6 +136,18 @@ fn greedy(sc: &Scenario, tl: &Timeline, cols: &Columns, cands: &[OutCol]) -> Vec
     greedy_by(sc, tl, cols, cands, &scores)
 }
 
+/// Each cadre's columns beyond the candidates, best first by the greedy's key: after the
+/// candidates, a cadre still unmoved (or a running rotation still unplaced) tries every one of
+/// its columns in that order (`greedy_deeper`). At national size the candidates (each cadre's
+/// 100 best rotations by reduced cost) run out for a quarter of the cadres, whose seats went
+/// to others first.
+pub(super) trait Deeper: Sync {
+    /// Cadre `c`'s rotation columns, every period, best first.
+    fn rotations(&self, c: CadreIx) -> Vec<OutCol>;
+    /// Cadre `c`'s placement columns of period `s`, best first.
+    fn placements(&self, c: CadreIx, s: usize) -> Vec<OutCol>;
+}
+
 /// [`greedy`] taking the candidates in the order of `key` (one per candidate, best first) instead
 /// of their scores: the Lagrangian heuristic of `programme_lagrange` orders them by reduced cost,
 /// so that everybody's favourite posts go to those who lose most without them. A move is still
@@ -147,151 +159,326 @@ pub(super) fn greedy_by(
     cands: &[OutCol],
     key: &[f64],
 ) -> Vec<usize> {
-    let Some(prog) = sc.programme.as_ref() else {
-        return Vec::new();
-    };
-    let n_t = tl.periods.len();
-    let ctx0 = RuleContext::new(&tl.at[0]);
-    let mut used = vec![0u32; sc.posts.len() * n_t];
-    for (p, o) in cols.occupancy.iter().enumerate() {
-        for (t, &d) in tl.periods.iter().enumerate() {
-            used[p * n_t + t] = o.taken_on(d);
+    let mut state = State::new(sc, tl, cols);
+    let chosen = state.over(cands, key);
+    state.log();
+    chosen
+}
+
+/// [`greedy_by`], then every running rotation left unplaced and every cadre left unmoved (those
+/// whose best candidate comes first by `key` first) takes its first column of `deeper` that
+/// fits: the columns used, candidates and deeper ones, and how many moves came from `deeper`.
+pub(super) fn greedy_deeper(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    cands: &[OutCol],
+    key: &[f64],
+    deeper: &dyn Deeper,
+) -> (Vec<OutCol>, usize) {
+    use rayon::prelude::*;
+    let mut state = State::new(sc, tl, cols);
+    let mut chosen: Vec<OutCol> = state
+        .over(cands, key)
+        .into_iter()
+        .map(|i| cands[i])
+        .collect();
+    let mut placed = vec![false; sc.cadres.len()];
+    for x in chosen.iter().filter(|x| x.kind == MoveKind::Placement) {
+        placed[x.cadre as usize] = true;
+    }
+    let running: BTreeMap<CadreIx, usize> =
+        cols.running.iter().map(|r| (r.cadre, r.period)).collect();
+    // Each cadre's best key among its rotation candidates (none: no rotation to look for).
+    let mut best = vec![f64::NEG_INFINITY; sc.cadres.len()];
+    for (x, &k) in cands.iter().zip(key) {
+        if x.kind == MoveKind::Rotation {
+            best[x.cadre as usize] = best[x.cadre as usize].max(k);
         }
     }
-    let mut seats = Seats { sc, tl, used };
-    let mut held: Vec<Option<PostIx>> = vec![None; sc.cadres.len()];
-    for (p, o) in cols.occupancy.iter().enumerate() {
-        if let Some(h) = o.holder {
-            held[h as usize] = Some(p as PostIx);
-        }
-    }
-    // H10, conservatively: no cadre with a relative in the pool on a sensitive or leading post.
-    let mut related = vec![false; sc.cadres.len()];
-    for (a, cadre) in sc.cadres.iter().enumerate() {
-        if !cadre.relatives.is_empty() {
-            related[a] = true;
-            for &b in &cadre.relatives {
-                related[b as usize] = true;
+    // Running rotations unplaced, then cadres unmoved; their columns listed in parallel, a
+    // chunk at a time (a cadre's columns are megabytes at national size).
+    let before = chosen.len();
+    let todo: Vec<CadreIx> = running
+        .iter()
+        .filter(|(c, _)| !placed[**c as usize])
+        .map(|(c, _)| *c)
+        .collect();
+    for chunk in todo.chunks(DEEPER_CHUNK) {
+        let lists: Vec<Vec<OutCol>> = chunk
+            .par_iter()
+            .map(|&c| deeper.placements(c, running[&c]))
+            .collect();
+        for (&c, list) in chunk.iter().zip(&lists) {
+            if let Some(x) = state.place_running(c, running[&c], list.iter().map(|x| (x, x))) {
+                chosen.push(*x);
             }
         }
     }
-    let risky = |c: CadreIx, p: PostIx| {
-        related[c as usize]
-            && (has_side(sc, p, FamilySide::Sensitive) || has_side(sc, p, FamilySide::Leader))
-    };
-    let best_first = |i: usize, j: usize| {
-        let (a, b) = (&cands[i], &cands[j]);
-        key[j]
-            .total_cmp(&key[i])
-            .then(a.cadre.cmp(&b.cadre))
-            .then(a.post.cmp(&b.post))
-    };
-    // The placement columns of each (cadre, period), best first.
-    let mut plc_of: BTreeMap<(CadreIx, usize), Vec<usize>> = BTreeMap::new();
-    for (j, x) in cands.iter().enumerate() {
-        if x.kind == MoveKind::Placement {
-            plc_of
-                .entry((x.cadre, x.period as usize))
-                .or_default()
-                .push(j);
+    let mut todo: Vec<CadreIx> = (0..sc.cadres.len() as CadreIx)
+        .filter(|&c| best[c as usize] > f64::NEG_INFINITY && !state.moved[c as usize])
+        .collect();
+    todo.sort_by(|&a, &b| {
+        best[b as usize]
+            .total_cmp(&best[a as usize])
+            .then(a.cmp(&b))
+    });
+    for chunk in todo.chunks(DEEPER_CHUNK) {
+        let lists: Vec<Vec<OutCol>> = chunk.par_iter().map(|&c| deeper.rotations(c)).collect();
+        for (&c, list) in chunk.iter().zip(&lists) {
+            let mut after: BTreeMap<usize, Vec<OutCol>> = BTreeMap::new();
+            for r in list {
+                if state.moved[c as usize] {
+                    break;
+                }
+                let s = r.placement_period();
+                if let Some(s) = s
+                    && !after.contains_key(&s)
+                {
+                    after.insert(s, deeper.placements(c, s));
+                }
+                let plc = s.map_or(&[][..], |s| &after[&s][..]);
+                if let Some(j) = state.rotate(r, plc.iter().map(|x| (x, x))) {
+                    chosen.push(*r);
+                    chosen.extend(j.copied());
+                }
+            }
         }
     }
-    for v in plc_of.values_mut() {
-        v.sort_by(|&a, &b| best_first(a, b));
-    }
-    let mut chosen = Vec::new();
-    let mut moved = vec![false; sc.cadres.len()];
+    let deeper_moves = chosen[before..]
+        .iter()
+        .filter(|x| x.kind == MoveKind::Rotation || running.contains_key(&x.cadre))
+        .count();
+    tracing::debug!(
+        deeper_moves,
+        "programme greedy: moves found beyond the candidates"
+    );
+    state.log();
+    (chosen, deeper_moves)
+}
 
-    // Running rotations first: their placement (or the unplaced penalty).
-    for r in &cols.running {
-        for &j in plc_of.get(&(r.cadre, r.period)).map_or(&[][..], |v| v) {
-            let x = &cands[j];
-            let held = seats.placement_periods(&ctx0, x.cadre, r.period);
-            if risky(x.cadre, x.post) || !seats.room(x.post, &held) {
+/// Cadres whose columns [`greedy_deeper`] lists at once.
+const DEEPER_CHUNK: usize = 64;
+
+/// What the greedy has taken so far.
+struct State<'a> {
+    sc: &'a Scenario,
+    cols: &'a Columns,
+    max_departures: u32,
+    ctx0: RuleContext<'a>,
+    seats: Seats<'a>,
+    held: Vec<Option<PostIx>>,
+    related: Vec<bool>,
+    moved: Vec<bool>,
+    departures: BTreeMap<(UnitIx, usize), u32>,
+    /// Why candidates were passed over, per period: moved already, H10, S1, no seat, no
+    /// placement after, not worth it (the debug log's).
+    why: Vec<[usize; 6]>,
+}
+
+impl<'a> State<'a> {
+    fn new(sc: &'a Scenario, tl: &'a Timeline, cols: &'a Columns) -> Self {
+        let n_t = tl.periods.len();
+        let mut used = vec![0u32; sc.posts.len() * n_t];
+        for (p, o) in cols.occupancy.iter().enumerate() {
+            for (t, &d) in tl.periods.iter().enumerate() {
+                used[p * n_t + t] = o.taken_on(d);
+            }
+        }
+        let mut held: Vec<Option<PostIx>> = vec![None; sc.cadres.len()];
+        for (p, o) in cols.occupancy.iter().enumerate() {
+            if let Some(h) = o.holder {
+                held[h as usize] = Some(p as PostIx);
+            }
+        }
+        // H10, conservatively: no cadre with a relative in the pool on a sensitive or leading
+        // post.
+        let mut related = vec![false; sc.cadres.len()];
+        for (a, cadre) in sc.cadres.iter().enumerate() {
+            if !cadre.relatives.is_empty() {
+                related[a] = true;
+                for &b in &cadre.relatives {
+                    related[b as usize] = true;
+                }
+            }
+        }
+        State {
+            sc,
+            cols,
+            max_departures: sc
+                .programme
+                .as_ref()
+                .map_or(0, |p| p.max_departures_per_period),
+            ctx0: RuleContext::new(&tl.at[0]),
+            seats: Seats { sc, tl, used },
+            held,
+            related,
+            moved: vec![false; sc.cadres.len()],
+            departures: BTreeMap::new(),
+            why: vec![[0usize; 6]; n_t],
+        }
+    }
+
+    fn risky(&self, c: CadreIx, p: PostIx) -> bool {
+        self.related[c as usize]
+            && (has_side(self.sc, p, FamilySide::Sensitive)
+                || has_side(self.sc, p, FamilySide::Leader))
+    }
+
+    /// The running rotation of `c`, ending in period `s`: its first placement of `plc` that fits,
+    /// taken.
+    /// The placements come with a tag, returned with the one taken.
+    fn place_running<'x, K>(
+        &mut self,
+        c: CadreIx,
+        s: usize,
+        plc: impl Iterator<Item = (K, &'x OutCol)>,
+    ) -> Option<K> {
+        for (k, x) in plc {
+            let held = self.seats.placement_periods(&self.ctx0, c, s);
+            if self.risky(c, x.post) || !self.seats.room(x.post, &held) {
                 continue;
             }
-            seats.take(x.post, &held);
-            chosen.push(j);
-            moved[x.cadre as usize] = true;
-            break;
+            self.seats.take(x.post, &held);
+            self.moved[c as usize] = true;
+            return Some(k);
         }
+        None
     }
 
-    // Rotations period by period, best first, each with its placement.
-    let mut order: Vec<usize> = (0..cands.len())
-        .filter(|&k| cands[k].kind == MoveKind::Rotation)
-        .collect();
-    order.sort_by(|&a, &b| cands[a].period.cmp(&cands[b].period).then(best_first(a, b)));
-    let mut departures: BTreeMap<(UnitIx, usize), u32> = BTreeMap::new();
-    // Why candidates were passed over, per period: moved already, H10, S1, no seat, no placement
-    // after, not worth it (the debug log's).
-    let mut why = vec![[0usize; 6]; n_t];
-    for k in order {
-        let r = &cands[k];
-        if moved[r.cadre as usize] || risky(r.cadre, r.post) {
-            why[r.period as usize][if moved[r.cadre as usize] { 0 } else { 1 }] += 1;
-            continue;
-        }
-        let unit = sc.cadre(r.cadre).current_unit;
+    /// Rotation `r`, with the first placement of `plc` (best first) that follows it and fits,
+    /// taken when everything fits and it is worth it: `Some(the placement's tag, if any)`.
+    fn rotate<'x, K>(
+        &mut self,
+        r: &OutCol,
+        plc: impl Iterator<Item = (K, &'x OutCol)>,
+    ) -> Option<Option<K>> {
         let t = r.period as usize;
-        if let Some(u) = unit
-            && departures.get(&(u, t)).copied().unwrap_or(0) >= prog.max_departures_per_period
-        {
-            why[t][2] += 1;
-            continue;
+        if self.moved[r.cadre as usize] || self.risky(r.cadre, r.post) {
+            self.why[t][if self.moved[r.cadre as usize] { 0 } else { 1 }] += 1;
+            return None;
         }
-        let on = seats.rotation_periods(t, r.placement_period());
-        if !seats.room(r.post, &on) {
-            why[t][3] += 1;
-            continue;
+        let unit = self.sc.cadre(r.cadre).current_unit;
+        if let Some(u) = unit
+            && self.departures.get(&(u, t)).copied().unwrap_or(0) >= self.max_departures
+        {
+            self.why[t][2] += 1;
+            return None;
+        }
+        let on = self.seats.rotation_periods(t, r.placement_period());
+        if !self.seats.room(r.post, &on) {
+            self.why[t][3] += 1;
+            return None;
         }
         let mut after = None;
         if let Some(s) = r.placement_period() {
-            let rank = sc.post(r.post).rank;
-            for &j in plc_of.get(&(r.cadre, s)).map_or(&[][..], |v| v) {
-                let x = &cands[j];
-                let held = seats.placement_periods(&ctx0, x.cadre, s);
-                if x.follows(sc, rank) && !risky(x.cadre, x.post) && seats.room(x.post, &held) {
-                    after = Some((j, held));
+            let rank = self.sc.post(r.post).rank;
+            for (k, x) in plc {
+                let held = self.seats.placement_periods(&self.ctx0, x.cadre, s);
+                if x.follows(self.sc, rank)
+                    && !self.risky(x.cadre, x.post)
+                    && self.seats.room(x.post, &held)
+                {
+                    after = Some((k, x, held));
                     break;
                 }
             }
             if after.is_none() {
-                why[t][4] += 1;
-                continue;
+                self.why[t][4] += 1;
+                return None;
             }
         }
-        let worth = r.score + after.as_ref().map_or(0.0, |(j, _)| cands[*j].score);
+        let worth = r.score + after.as_ref().map_or(0.0, |(_, x, _)| x.score);
         if worth <= 0.0 {
-            why[t][5] += 1;
-            continue;
+            self.why[t][5] += 1;
+            return None;
         }
-        seats.take(r.post, &on);
-        chosen.push(k);
-        if let Some((j, held)) = after {
-            seats.take(cands[j].post, &held);
-            chosen.push(j);
+        self.seats.take(r.post, &on);
+        if let Some((_, x, held)) = &after {
+            self.seats.take(x.post, held);
         }
-        moved[r.cadre as usize] = true;
+        self.moved[r.cadre as usize] = true;
         if let Some(u) = unit {
-            *departures.entry((u, t)).or_default() += 1;
+            *self.departures.entry((u, t)).or_default() += 1;
         }
         // A vacancy chain: the holder's move frees their seat from its period on (the model's
         // seat row counts the holder's rotations so far against the seat), for the moves taken
         // after this one.
-        if let Some(q) = held[r.cadre as usize] {
-            let occ = &cols.occupancy[q as usize];
+        if let Some(q) = self.held[r.cadre as usize] {
+            let occ = &self.cols.occupancy[q as usize];
+            let n_t = self.seats.tl.periods.len();
             for u in t..n_t {
-                if occ.taken_on(tl.periods[u]) > 0 {
+                if occ.taken_on(self.seats.tl.periods[u]) > 0 {
                     let k = q as usize * n_t + u;
-                    seats.used[k] = seats.used[k].saturating_sub(1);
+                    self.seats.used[k] = self.seats.used[k].saturating_sub(1);
                 }
             }
         }
+        Some(after.map(|(k, _, _)| k))
     }
-    tracing::debug!(
-        ?why,
-        "programme greedy: candidates passed over per period (moved, H10, S1, seat, placement, worth)"
-    );
-    chosen
+
+    /// The candidates `cands` in the order of `key`: running rotations' placements first, then
+    /// rotations period by period, best first. The indexes of `cands` taken.
+    fn over(&mut self, cands: &[OutCol], key: &[f64]) -> Vec<usize> {
+        let mut chosen = Vec::new();
+        if self.sc.programme.is_none() {
+            return chosen;
+        }
+        let best_first = |i: usize, j: usize| {
+            let (a, b) = (&cands[i], &cands[j]);
+            key[j]
+                .total_cmp(&key[i])
+                .then(a.cadre.cmp(&b.cadre))
+                .then(a.post.cmp(&b.post))
+        };
+        // The placement columns of each (cadre, period), best first.
+        let mut plc_of: BTreeMap<(CadreIx, usize), Vec<usize>> = BTreeMap::new();
+        for (j, x) in cands.iter().enumerate() {
+            if x.kind == MoveKind::Placement {
+                plc_of
+                    .entry((x.cadre, x.period as usize))
+                    .or_default()
+                    .push(j);
+            }
+        }
+        for v in plc_of.values_mut() {
+            v.sort_by(|&a, &b| best_first(a, b));
+        }
+        let list = |c: CadreIx, s: usize| {
+            plc_of
+                .get(&(c, s))
+                .map_or(&[][..], |v| &v[..])
+                .iter()
+                .map(|&j| (j, &cands[j]))
+        };
+        // Running rotations first: their placement (or the unplaced penalty).
+        for r in &self.cols.running {
+            if let Some(j) = self.place_running(r.cadre, r.period, list(r.cadre, r.period)) {
+                chosen.push(j);
+            }
+        }
+        // Rotations period by period, best first, each with its placement.
+        let mut order: Vec<usize> = (0..cands.len())
+            .filter(|&k| cands[k].kind == MoveKind::Rotation)
+            .collect();
+        order.sort_by(|&a, &b| cands[a].period.cmp(&cands[b].period).then(best_first(a, b)));
+        for k in order {
+            let r = &cands[k];
+            let plc = r
+                .placement_period()
+                .map_or_else(|| list(r.cadre, usize::MAX), |s| list(r.cadre, s));
+            if let Some(after) = self.rotate(r, plc) {
+                chosen.push(k);
+                chosen.extend(after);
+            }
+        }
+        chosen
+    }
+
+    fn log(&self) {
+        tracing::debug!(
+            why = ?self.why,
+            "programme greedy: candidates passed over per period (moved, H10, S1, seat, placement, worth)"
+        );
+    }
 }

@@ -970,17 +970,69 @@ impl<'a> Lagrangian<'a> {
     /// cadre's best columns by reduced cost, in that order. Its columns, sorted by (kind,
     /// cadre, period, post), and their value (scores less the unplaced penalties).
     pub(super) fn heuristic(&self, pr: &mut Pricer, m: &Multipliers) -> (Vec<OutCol>, f64) {
+        let (chosen, value, _) =
+            self.heuristic_with(pr, m, HEURISTIC_ROTATIONS, HEURISTIC_PLACEMENTS);
+        (chosen, value)
+    }
+
+    /// [`Lagrangian::heuristic`] with `rot` rotations and `plc` placements per cadre and period as
+    /// candidates, and the moves its greedy found beyond them.
+    fn heuristic_with(
+        &self,
+        pr: &mut Pricer,
+        m: &Multipliers,
+        rot: usize,
+        plc: usize,
+    ) -> (Vec<OutCol>, f64, usize) {
         pr.set_coupling(m);
         let prices = Prices::new(pr, &m.seats, self.n_t);
-        let (cands, keys) = self.candidates(&prices, HEURISTIC_ROTATIONS, HEURISTIC_PLACEMENTS);
-        let mut chosen: Vec<OutCol> =
-            super::programme_greedy::greedy_by(self.sc, self.tl, self.cols, &cands, &keys)
-                .into_iter()
-                .map(|i| cands[i])
-                .collect();
+        let (cands, keys) = self.candidates(&prices, rot, plc);
+        let deeper = Deeper {
+            lag: self,
+            prices: &prices,
+        };
+        let (mut chosen, deeper_moves) = super::programme_greedy::greedy_deeper(
+            self.sc, self.tl, self.cols, &cands, &keys, &deeper,
+        );
         chosen.sort_by_key(|x| (x.kind == MoveKind::Placement, x.cadre, x.period, x.post));
         let value = value_of(self.sc, self.n_t, self.cols, &chosen);
-        (chosen, value)
+        (chosen, value, deeper_moves)
+    }
+}
+
+/// Every column of a cadre, best by reduced cost first (ties by post, then id, as
+/// [`Lagrangian::candidates`]): where the heuristic's greedy goes once its candidates run out.
+struct Deeper<'l, 'p, 'a> {
+    lag: &'l Lagrangian<'a>,
+    prices: &'p Prices<'p, 'a>,
+}
+
+impl Deeper<'_, '_, '_> {
+    fn sorted(&self, c: CadreIx, kind: MoveKind, periods: std::ops::Range<usize>) -> Vec<OutCol> {
+        let lag = self.lag;
+        let mut v: Vec<(f64, PostIx, u32)> = Vec::new();
+        for t in periods {
+            let Some((range, k)) = lag.terms_of(self.prices.pr, c, kind, t) else {
+                continue;
+            };
+            v.extend(
+                lag.group(c, kind, t)
+                    .iter()
+                    .map(|x| (self.prices.slim(lag, c, x, range.clone(), k), x.post, x.id)),
+            );
+        }
+        v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        v.into_iter().map(|(_, _, id)| *lag.col(id)).collect()
+    }
+}
+
+impl super::programme_greedy::Deeper for Deeper<'_, '_, '_> {
+    fn rotations(&self, c: CadreIx) -> Vec<OutCol> {
+        self.sorted(c, MoveKind::Rotation, 0..self.lag.n_t)
+    }
+
+    fn placements(&self, c: CadreIx, s: usize) -> Vec<OutCol> {
+        self.sorted(c, MoveKind::Placement, s..s + 1)
     }
 }
 
@@ -1189,6 +1241,25 @@ pub fn bound_at(sc: &Scenario, tl: &Timeline, cols: &Columns, m: &Multipliers) -
         panic!("the subproblems' pricing is not the model's: {e}");
     }
     Some(lag.evaluate(&mut pr, &m).0)
+}
+
+/// The Lagrangian heuristic's programme at multipliers `m` (taken into their domain), with `rot`
+/// rotations and `plc` placements per cadre and period as its greedy's candidates before it looks
+/// at every column: the columns, their value ([`value_of`]) and the moves found beyond the
+/// candidates (a test API, as [`bound_at`]; `None` as for [`run`]).
+pub fn heuristic_at(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    m: &Multipliers,
+    rot: usize,
+    plc: usize,
+) -> Option<(Vec<OutCol>, f64, usize)> {
+    let lag = Lagrangian::new(sc, tl, cols)?;
+    let mut pr = Pricer::base(sc, tl, cols);
+    let mut m = m.clone();
+    lag.to_domain(&pr, &mut m);
+    Some(lag.heuristic_with(&mut pr, &m, rot, plc))
 }
 
 /// The coupling rows' multipliers among an LP's row duals (`keys`, `duals`), each at least 0.

@@ -386,3 +386,67 @@ fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_ch
     // on some; with relatives, its multipliers price H10 rows on some.
     assert!(seen.iter().all(|&n| n >= 4), "{seen:?}");
 }
+
+/// The Lagrangian heuristic's greedy, once its candidates (here each cadre's best rotation and
+/// placement of each period by reduced cost) run out, looks at every column of the cadres it
+/// left unmoved and of the running rotations it left unplaced: its programme still passes the
+/// checker and is worth at most the optimum, at any multipliers, with relatives or without; and
+/// that deeper look does find moves.
+#[test]
+fn the_lagrangian_heuristic_looks_beyond_its_candidates_and_its_programme_passes_the_checker() {
+    use rotaplan::solve::programme_lagrange::{Multipliers, heuristic_at};
+    let mut runner = crate::common::seeded_runner(48);
+    let deeper = AtomicUsize::new(0); // cases where the greedy found moves beyond its candidates
+    let case = AtomicUsize::new(0);
+    let result = runner.run(&raw_prog(), |raw| {
+        for family in [false, true] {
+            let sc = if family {
+                build_family(&raw)
+            } else {
+                build(&raw)
+            };
+            let tl = Timeline::new(&sc).unwrap();
+            let n_t = tl.periods.len();
+            let (best, witness) = brute_force(&sc, &tl);
+            let cols = generate_keeping(&sc, &tl, None);
+            let seed = case.fetch_add(1, Ordering::Relaxed) as u64;
+            for draw in 0..3u64 {
+                let mut m = Multipliers::zero(&sc, n_t);
+                // λ = 0 first (everybody's same best posts), then multipliers up to 30.
+                let mut lcg = 0x2545_F491_4F6C_DD1Du64 ^ (seed * 3 + draw);
+                for y in m.dense() {
+                    lcg = lcg
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    *y = if draw == 0 {
+                        0.0
+                    } else {
+                        ((lcg >> 33) % 4) as f64 * 10.0
+                    };
+                }
+                let Some((start, value, found)) = heuristic_at(&sc, &tl, &cols, &m, 1, 1) else {
+                    return Ok(());
+                };
+                let moves = moves_of_columns(&start);
+                prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+                prop_assert!(
+                    value <= best + 1e-6,
+                    "heuristic {value} above the optimum {best} ({witness:?})"
+                );
+                prop_assert!(evaluate(&sc, &tl, &moves).total <= best + 1e-6);
+                if found > 0 {
+                    deeper.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let deeper = deeper.load(Ordering::Relaxed);
+    assert!(
+        deeper >= 4,
+        "the greedy looked beyond its candidates in {deeper} cases"
+    );
+}
