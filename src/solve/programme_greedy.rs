@@ -167,7 +167,9 @@ pub(super) fn greedy_by(
 
 /// [`greedy_by`], then every running rotation left unplaced and every cadre left unmoved (those
 /// whose best candidate comes first by `key` first) takes its first column of `deeper` that
-/// fits: the columns used, candidates and deeper ones, and how many moves came from `deeper`.
+/// fits (the second pass): the columns used, and how many moves of the second pass use a column
+/// that is not a candidate (the others are candidates that fit now: a vacancy chain taken after
+/// them freed their seat).
 pub(super) fn greedy_deeper(
     sc: &Scenario,
     tl: &Timeline,
@@ -177,16 +179,15 @@ pub(super) fn greedy_deeper(
     deeper: &dyn Deeper,
 ) -> (Vec<OutCol>, usize) {
     use rayon::prelude::*;
+    if sc.programme.is_none() {
+        return (Vec::new(), 0);
+    }
     let mut state = State::new(sc, tl, cols);
     let mut chosen: Vec<OutCol> = state
         .over(cands, key)
         .into_iter()
         .map(|i| cands[i])
         .collect();
-    let mut placed = vec![false; sc.cadres.len()];
-    for x in chosen.iter().filter(|x| x.kind == MoveKind::Placement) {
-        placed[x.cadre as usize] = true;
-    }
     let running: BTreeMap<CadreIx, usize> =
         cols.running.iter().map(|r| (r.cadre, r.period)).collect();
     // Each cadre's best key among its rotation candidates (none: no rotation to look for).
@@ -197,11 +198,12 @@ pub(super) fn greedy_deeper(
         }
     }
     // Running rotations unplaced, then cadres unmoved; their columns listed in parallel, a
-    // chunk at a time (a cadre's columns are megabytes at national size).
+    // chunk at a time (a cadre's columns are megabytes at national size). A running rotation's
+    // cadre has no rotation column (`programme::generate_keeping`): the two lists do not meet.
     let before = chosen.len();
     let todo: Vec<CadreIx> = running
         .iter()
-        .filter(|(c, _)| !placed[**c as usize])
+        .filter(|(c, _)| !state.moved[**c as usize])
         .map(|(c, _)| *c)
         .collect();
     for chunk in todo.chunks(DEEPER_CHUNK) {
@@ -245,13 +247,33 @@ pub(super) fn greedy_deeper(
             }
         }
     }
-    let deeper_moves = chosen[before..]
-        .iter()
-        .filter(|x| x.kind == MoveKind::Rotation || running.contains_key(&x.cadre))
+    // The second pass's moves (a cadre's columns, at most a rotation and its placement) with a
+    // column that is not a candidate: one scan of the candidates, each compared with its
+    // cadre's few columns of the second pass.
+    let second = &chosen[before..];
+    let mut of: BTreeMap<CadreIx, Vec<usize>> = BTreeMap::new();
+    for (i, x) in second.iter().enumerate() {
+        of.entry(x.cadre).or_default().push(i);
+    }
+    let mut listed = vec![false; sc.cadres.len()];
+    for c in of.keys() {
+        listed[*c as usize] = true;
+    }
+    let key_of = |x: &OutCol| (x.kind, x.cadre, x.period, x.post);
+    let mut candidate = vec![false; second.len()];
+    for x in cands.iter().filter(|x| listed[x.cadre as usize]) {
+        for &i in &of[&x.cadre] {
+            candidate[i] |= key_of(x) == key_of(&second[i]);
+        }
+    }
+    let deeper_moves = of
+        .values()
+        .filter(|v| v.iter().any(|&i| !candidate[i]))
         .count();
     tracing::debug!(
+        second_pass = second.len(),
         deeper_moves,
-        "programme greedy: moves found beyond the candidates"
+        "programme greedy: columns taken by the second pass, moves with a column beyond the candidates"
     );
     state.log();
     (chosen, deeper_moves)

@@ -976,7 +976,7 @@ impl<'a> Lagrangian<'a> {
     }
 
     /// [`Lagrangian::heuristic`] with `rot` rotations and `plc` placements per cadre and period as
-    /// candidates, and the moves its greedy found beyond them.
+    /// candidates, and the moves of its greedy's second pass with a column beyond them.
     fn heuristic_with(
         &self,
         pr: &mut Pricer,
@@ -1000,8 +1000,8 @@ impl<'a> Lagrangian<'a> {
     }
 }
 
-/// Every column of a cadre, best by reduced cost first (ties by post, then id, as
-/// [`Lagrangian::candidates`]): where the heuristic's greedy goes once its candidates run out.
+/// Every column of a cadre, best by reduced cost first (ties by period, then post): where the
+/// heuristic's greedy goes once its candidates run out.
 struct Deeper<'l, 'p, 'a> {
     lag: &'l Lagrangian<'a>,
     prices: &'p Prices<'p, 'a>,
@@ -1010,19 +1010,29 @@ struct Deeper<'l, 'p, 'a> {
 impl Deeper<'_, '_, '_> {
     fn sorted(&self, c: CadreIx, kind: MoveKind, periods: std::ops::Range<usize>) -> Vec<OutCol> {
         let lag = self.lag;
-        let mut v: Vec<(f64, PostIx, u32)> = Vec::new();
+        // (d, period, post, id): a post is in a group once, so ties never fall to the id (which
+        // depends on where a column was kept).
+        let mut v: Vec<(f64, usize, PostIx, u32)> = Vec::new();
         for t in periods {
             let Some((range, k)) = lag.terms_of(self.prices.pr, c, kind, t) else {
                 continue;
             };
-            v.extend(
-                lag.group(c, kind, t)
-                    .iter()
-                    .map(|x| (self.prices.slim(lag, c, x, range.clone(), k), x.post, x.id)),
-            );
+            v.extend(lag.group(c, kind, t).iter().map(|x| {
+                (
+                    self.prices.slim(lag, c, x, range.clone(), k),
+                    t,
+                    x.post,
+                    x.id,
+                )
+            }));
         }
-        v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        v.into_iter().map(|(_, _, id)| *lag.col(id)).collect()
+        v.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
+        v.into_iter().map(|(.., id)| *lag.col(id)).collect()
     }
 }
 
@@ -1245,8 +1255,8 @@ pub fn bound_at(sc: &Scenario, tl: &Timeline, cols: &Columns, m: &Multipliers) -
 
 /// The Lagrangian heuristic's programme at multipliers `m` (taken into their domain), with `rot`
 /// rotations and `plc` placements per cadre and period as its greedy's candidates before it looks
-/// at every column: the columns, their value ([`value_of`]) and the moves found beyond the
-/// candidates (a test API, as [`bound_at`]; `None` as for [`run`]).
+/// at every column: the columns, their value ([`value_of`]) and the moves of its second pass with
+/// a column beyond the candidates (a test API, as [`bound_at`]; `None` as for [`run`]).
 pub fn heuristic_at(
     sc: &Scenario,
     tl: &Timeline,

@@ -390,8 +390,9 @@ fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_ch
 /// The Lagrangian heuristic's greedy, once its candidates (here each cadre's best rotation and
 /// placement of each period by reduced cost) run out, looks at every column of the cadres it
 /// left unmoved and of the running rotations it left unplaced: its programme still passes the
-/// checker and is worth at most the optimum, at any multipliers, with relatives or without; and
-/// that deeper look does find moves.
+/// checker and is worth at most the optimum, at any multipliers, with relatives or without,
+/// columns kept or left out; and that second look does find moves with columns that were not
+/// candidates.
 #[test]
 fn the_lagrangian_heuristic_looks_beyond_its_candidates_and_its_programme_passes_the_checker() {
     use rotaplan::solve::programme_lagrange::{Multipliers, heuristic_at};
@@ -408,9 +409,13 @@ fn the_lagrangian_heuristic_looks_beyond_its_candidates_and_its_programme_passes
             let tl = Timeline::new(&sc).unwrap();
             let n_t = tl.periods.len();
             let (best, witness) = brute_force(&sc, &tl);
-            let cols = generate_keeping(&sc, &tl, None);
             let seed = case.fetch_add(1, Ordering::Relaxed) as u64;
-            for draw in 0..3u64 {
+            // Every column kept, or one per group (the others left out: the national case).
+            for (keep, draw) in [None, Some(1)]
+                .into_iter()
+                .flat_map(|k| (0..3u64).map(move |d| (k, d)))
+            {
+                let cols = generate_keeping(&sc, &tl, keep);
                 let mut m = Multipliers::zero(&sc, n_t);
                 // λ = 0 first (everybody's same best posts), then multipliers up to 30.
                 let mut lcg = 0x2545_F491_4F6C_DD1Du64 ^ (seed * 3 + draw);
@@ -425,7 +430,7 @@ fn the_lagrangian_heuristic_looks_beyond_its_candidates_and_its_programme_passes
                     };
                 }
                 let Some((start, value, found)) = heuristic_at(&sc, &tl, &cols, &m, 1, 1) else {
-                    return Ok(());
+                    continue;
                 };
                 let moves = moves_of_columns(&start);
                 prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
@@ -446,7 +451,7 @@ fn the_lagrangian_heuristic_looks_beyond_its_candidates_and_its_programme_passes
     }
     let deeper = deeper.load(Ordering::Relaxed);
     assert!(
-        deeper >= 4,
+        deeper >= 8,
         "the greedy looked beyond its candidates in {deeper} cases"
     );
 }
