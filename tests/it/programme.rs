@@ -554,6 +554,15 @@ fn programme_mip_matches_brute_force_on_tiny_programmes() {
     assert!(chained >= 2, "only {chained} cases with a chain");
 }
 
+/// [`build_family`] with relatives, [`build`] without.
+pub(crate) fn build_with(raw: &RawProg, family: bool) -> Scenario {
+    if family {
+        build_family(raw)
+    } else {
+        build(raw)
+    }
+}
+
 /// `build`, with family: every post in U2, even posts its heads, odd posts its accountants (a
 /// sensitive post), no cadre from U2, and cadres 1–2 and 3–4 relatives, so H10 can arise between
 /// two cadres that the programme moves, or a moved cadre and a relative who still holds a post.

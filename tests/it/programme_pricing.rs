@@ -4,7 +4,7 @@
 //! knows nothing of columns or models); the greedy start the MIP gets is a programme the checker
 //! passes.
 
-use super::programme::{brute_force, build, build_family, raw_prog};
+use super::programme::{brute_force, build, build_with, raw_prog};
 use crate::common::root;
 use proptest::prelude::*;
 use rotaplan::check::programme::check;
@@ -302,11 +302,7 @@ fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_ch
     let case = AtomicUsize::new(0);
     let result = runner.run(&raw_prog(), |raw| {
         for family in [false, true] {
-            let sc = if family {
-                build_family(&raw)
-            } else {
-                build(&raw)
-            };
+            let sc = build_with(&raw, family);
             let tl = Timeline::new(&sc).unwrap();
             let n_t = tl.periods.len();
             let (best, witness) = brute_force(&sc, &tl);
@@ -401,11 +397,7 @@ fn the_lagrangian_heuristic_looks_beyond_its_candidates_and_its_programme_passes
     let case = AtomicUsize::new(0);
     let result = runner.run(&raw_prog(), |raw| {
         for family in [false, true] {
-            let sc = if family {
-                build_family(&raw)
-            } else {
-                build(&raw)
-            };
+            let sc = build_with(&raw, family);
             let tl = Timeline::new(&sc).unwrap();
             let n_t = tl.periods.len();
             let (best, witness) = brute_force(&sc, &tl);
