@@ -19,7 +19,7 @@ use super::SolveStatus;
 use super::backend::{Failure, RunOptions, backend};
 use super::model::{Aux, Model, RowIndex, RowKey};
 use crate::domain::{CadreIx, PostIx, Scenario, UnitIx};
-use crate::programme::{Columns, Timeline};
+use crate::programme::{Columns, OutCol, Timeline};
 use crate::rules::RuleContext;
 use crate::rules::family::{FamilySide, has_side};
 use good_lp::{Expression, ProblemVariables, Variable, variable};
@@ -154,9 +154,11 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
     solve_forced(sc, tl, cols, &[])
 }
 
-/// Share of the time limit the Lagrangian of `programme_lagrange` may use (its iterations are
-/// counted; the share only cuts them short on a slow machine).
+/// Share of the time limit by which the Lagrangian of `programme_lagrange` (the blocks included)
+/// stops (its iterations are counted; the share only cuts them short on a slow machine).
 const LAGRANGE_SHARE: f64 = 0.5;
+/// Share of the time limit the blocks of `programme_lagrange::by_blocks` may use.
+const BLOCK_SHARE: f64 = 0.25;
 /// Share of the time limit by which the Lagrangian from the column generation's duals stops.
 const REFINE_BY: f64 = 0.8;
 
@@ -177,8 +179,22 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
     // The Lagrangian bound with each cadre's own rows kept, and its heuristic's programme as the
     // start when better (`programme_lagrange`).
     let floor = super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &greedy);
-    let lagrange =
-        super::programme_lagrange::run(sc, tl, cols, LAGRANGE_SHARE * o.time_limit_s, floor);
+    // Large programmes (several times the size where the Lagrangian converges in seconds) are
+    // first solved in blocks: a start for the Lagrangian over every column.
+    let blocks = sc.cadres.len() / super::programme_lagrange::BLOCK_CADRES;
+    let warm = (blocks >= 2)
+        .then(|| {
+            super::programme_lagrange::by_blocks(sc, tl, cols, blocks, BLOCK_SHARE * o.time_limit_s)
+        })
+        .flatten();
+    let lagrange = super::programme_lagrange::run(
+        sc,
+        tl,
+        cols,
+        LAGRANGE_SHARE * o.time_limit_s - started.elapsed().as_secs_f64(),
+        floor,
+        warm.as_ref(),
+    );
     if let Some(f) = &lagrange {
         tracing::debug!(
             bound = f.bound,
@@ -235,16 +251,38 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         }
         let left = o.time_limit_s * REFINE_BY - started.elapsed().as_secs_f64();
         let t = Instant::now();
-        if let Some((l, iterations)) =
-            super::programme_lagrange::refine(sc, tl, cols, from, known, left.max(0.0), theta)
-        {
+        // The last LP's solution rounded (its columns first, by value), when the LP is above
+        // the best programme known: a converged LP is nearly integral.
+        let (lp_cols, lp_vals): (Vec<OutCol>, Vec<f64>) = grown
+            .last_lp
+            .columns
+            .iter()
+            .filter_map(|(x, v)| v.filter(|v| v.0 > 1e-6).map(|v| (*x, v.0)))
+            .unzip();
+        let round =
+            (grown.bound.lp > known && !lp_cols.is_empty()).then_some((&lp_cols[..], &lp_vals[..]));
+        let again = super::programme_lagrange::Again {
+            from,
+            target: known,
+            theta,
+            seconds: left.max(0.0),
+            round,
+        };
+        if let Some(r) = super::programme_lagrange::refine(sc, tl, cols, again) {
             tracing::debug!(
-                bound = l,
-                iterations,
+                bound = r.bound,
+                iterations = r.iterations,
+                rounded = r.rounded.as_ref().map(|r| r.1),
                 seconds = t.elapsed().as_secs_f64(),
                 "programme Lagrangian again"
             );
-            grown.bound.lagrangian(Some(l));
+            grown.bound.lagrangian(Some(r.bound));
+            if let Some((s, v)) = r.rounded
+                && v > known
+            {
+                super::programme_cg::promote_these(sc, tl, cols, &s);
+                greedy = s;
+            }
         }
     }
     let bound = grown.bound.clone();

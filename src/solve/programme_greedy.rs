@@ -168,15 +168,17 @@ pub(super) fn greedy_by(
     chosen
 }
 
-/// [`greedy_by`], then every running rotation left unplaced and every cadre left unmoved (those
-/// whose best candidate comes first by `key` first) takes its first column of `deeper` that
-/// fits (the second pass): the columns used, and how many moves of the second pass use a column
-/// that is not a candidate (the others are candidates that fit now: a vacancy chain taken after
-/// them freed their seat).
+/// [`greedy_by`] over `first` (by its own key: an averaged or rounded solution's columns by
+/// their weight), then over `cands`; then every running rotation left unplaced and every cadre
+/// left unmoved (those whose best candidate comes first by `key` first) takes its first column
+/// of `deeper` that fits (the second pass): the columns used, and how many moves of the second
+/// pass use a column that is not a candidate (the others are candidates that fit now: a vacancy
+/// chain taken after them freed their seat).
 pub(super) fn greedy_deeper(
     sc: &Scenario,
     tl: &Timeline,
     cols: &Columns,
+    first: Option<(&[OutCol], &[f64])>,
     cands: &[OutCol],
     key: &[f64],
     deeper: &dyn Deeper,
@@ -186,11 +188,19 @@ pub(super) fn greedy_deeper(
         return (Vec::new(), 0);
     }
     let mut state = State::new(sc, tl, cols);
-    let mut chosen: Vec<OutCol> = state
-        .over(cands, key)
-        .into_iter()
-        .map(|i| cands[i])
-        .collect();
+    let mut chosen: Vec<OutCol> = Vec::new();
+    if let Some((f, k)) = first {
+        // Again while it takes more: a move whose seat a later vacancy chain of the same
+        // period freed fits on the next pass (a chain of k moves in k passes).
+        for _ in 0..FIRST_PASSES {
+            let more = state.over(f, k);
+            if more.is_empty() {
+                break;
+            }
+            chosen.extend(more.into_iter().map(|i| f[i]));
+        }
+    }
+    chosen.extend(state.over(cands, key).into_iter().map(|i| cands[i]));
     let running: BTreeMap<CadreIx, usize> =
         cols.running.iter().map(|r| (r.cadre, r.period)).collect();
     // Each cadre's best key among its rotation candidates (none: no rotation to look for).
@@ -282,6 +292,9 @@ pub(super) fn greedy_deeper(
     (chosen, deeper_moves)
 }
 
+/// Passes over the first columns of [`greedy_deeper`] at most.
+const FIRST_PASSES: usize = 16;
+
 /// Cadres whose columns [`greedy_deeper`] lists at once.
 const DEEPER_CHUNK: usize = 64;
 
@@ -358,6 +371,9 @@ impl<'a> State<'a> {
         s: usize,
         plc: impl Iterator<Item = (K, &'x OutCol)>,
     ) -> Option<K> {
+        if self.moved[c as usize] {
+            return None;
+        }
         for (k, x) in plc {
             let held = self.seats.placement_periods(&self.ctx0, c, s);
             if self.risky(c, x.post) || !self.seats.room(x.post, &held) {

@@ -231,6 +231,59 @@ pub(super) struct Dual {
     pub converged: bool,
 }
 
+/// The plans of a run of steps, averaged (an ergodic primal: as λ nears its optimum, the
+/// average nears an optimal solution of the LP over every column, where each plan alone breaks
+/// the seats by ties among a cadre's equally good columns). Per cadre, each column's share of
+/// the steps.
+pub(super) struct Average {
+    per: Vec<Vec<(u32, f64)>>,
+    steps: f64,
+}
+
+impl Average {
+    pub(super) fn new(n_c: usize) -> Self {
+        Average {
+            per: vec![Vec::new(); n_c],
+            steps: 0.0,
+        }
+    }
+
+    fn add(&mut self, plans: &[Plan]) {
+        self.per.par_iter_mut().zip(plans).for_each(|(v, p)| {
+            for id in [p.rotation, p.after, p.running].into_iter().flatten() {
+                match v.iter_mut().find(|e| e.0 == id) {
+                    Some(e) => e.1 += 1.0,
+                    None => v.push((id, 1.0)),
+                }
+            }
+        });
+        self.steps += 1.0;
+    }
+
+    /// Every column of the average with its share, by cadre then column id.
+    /// Each share times `f`: the earlier rounds count less in the next one's average.
+    fn fade(&mut self, f: f64) {
+        for v in &mut self.per {
+            for e in v.iter_mut() {
+                e.1 *= f;
+            }
+        }
+        self.steps *= f;
+    }
+
+    fn columns(&self, lag: &Lagrangian) -> (Vec<OutCol>, Vec<f64>) {
+        let n = self.steps.max(1.0);
+        self.per
+            .iter()
+            .flat_map(|v| {
+                let mut v = v.clone();
+                v.sort_by_key(|e| e.0);
+                v.into_iter().map(move |(id, w)| (*lag.col(id), w / n))
+            })
+            .unzip()
+    }
+}
+
 fn kind_ix(k: MoveKind) -> usize {
     match k {
         MoveKind::Rotation => 0,
@@ -745,16 +798,18 @@ impl<'a> Lagrangian<'a> {
     }
 
     /// Projected subgradient from λ = `from` (0 if `None`) toward `target` (the best programme
-    /// known), for at most `seconds` or `max_iterations`.
+    /// known), for at most `seconds` or `max_iterations` (`limits`), each step's plans added to
+    /// `avg`.
     pub(super) fn ascend(
         &self,
         pr: &mut Pricer,
         from: Option<Multipliers>,
         target: f64,
-        seconds: f64,
-        max_iterations: usize,
+        limits: (f64, usize),
         theta: f64,
+        avg: &mut Average,
     ) -> Dual {
+        let (seconds, max_iterations) = limits;
         let started = Instant::now();
         let n_t = self.n_t;
         let mut m = from.unwrap_or_else(|| Multipliers::zero(self.sc, n_t));
@@ -798,6 +853,7 @@ impl<'a> Lagrangian<'a> {
                     r
                 }
             };
+            avg.add(&plans);
             let t0 = Instant::now();
             let mut g = self.subgradient(pr, &plans, &m);
             if l < steer - 1e-9 * l.abs().max(1.0) {
@@ -966,23 +1022,18 @@ impl<'a> Lagrangian<'a> {
         heap.into_iter().map(|Reverse(D(d, i))| (i, d)).collect()
     }
 
-    /// The Lagrangian heuristic at multipliers `m`: the greedy of `programme_greedy` over each
-    /// cadre's best columns by reduced cost, in that order. Its columns, sorted by (kind,
-    /// cadre, period, post), and their value (scores less the unplaced penalties).
-    pub(super) fn heuristic(&self, pr: &mut Pricer, m: &Multipliers) -> (Vec<OutCol>, f64) {
-        let (chosen, value, _) =
-            self.heuristic_with(pr, m, HEURISTIC_ROTATIONS, HEURISTIC_PLACEMENTS);
-        (chosen, value)
-    }
-
-    /// [`Lagrangian::heuristic`] with `rot` rotations and `plc` placements per cadre and period as
-    /// candidates, and the moves of its greedy's second pass with a column beyond them.
+    /// The Lagrangian heuristic at multipliers `m`: the greedy of `programme_greedy` over the
+    /// columns of `first` (by their weight, when given), then over each cadre's best columns by
+    /// reduced cost (`rot` rotations and `plc` placements per period), in that order. Its
+    /// columns, sorted by (kind, cadre, period, post), their value (scores less the unplaced
+    /// penalties) and the moves of its greedy's second pass with a column beyond the candidates.
     fn heuristic_with(
         &self,
         pr: &mut Pricer,
         m: &Multipliers,
         rot: usize,
         plc: usize,
+        first: Option<(&[OutCol], &[f64])>,
     ) -> (Vec<OutCol>, f64, usize) {
         pr.set_coupling(m);
         let prices = Prices::new(pr, &m.seats, self.n_t);
@@ -992,7 +1043,7 @@ impl<'a> Lagrangian<'a> {
             prices: &prices,
         };
         let (mut chosen, deeper_moves) = super::programme_greedy::greedy_deeper(
-            self.sc, self.tl, self.cols, &cands, &keys, &deeper,
+            self.sc, self.tl, self.cols, first, &cands, &keys, &deeper,
         );
         chosen.sort_by_key(|x| (x.kind == MoveKind::Placement, x.cadre, x.period, x.post));
         let value = value_of(self.sc, self.n_t, self.cols, &chosen);
@@ -1126,6 +1177,7 @@ pub fn run(
     cols: &Columns,
     seconds: f64,
     floor: f64,
+    warm: Option<&Warm>,
 ) -> Option<Found> {
     let started = Instant::now();
     let lag = Lagrangian::new(sc, tl, cols)?;
@@ -1135,16 +1187,19 @@ pub fn run(
         seconds = started.elapsed().as_secs_f64(),
         "programme Lagrangian: columns grouped"
     );
-    // Rounds of steps, each followed by the heuristic at the best λ so far; its programme, when
-    // better, is the next rounds' target (the nearer the target to the least L, the better the
-    // steps) and the start of what follows.
+    // Rounds of steps, each followed by the heuristic at the best λ so far over the plans of the
+    // round averaged; its programme, when better, is the next rounds' target (the nearer the
+    // target to the least L, the better the steps) and the start of what follows.
     let mut start = Vec::new();
     let mut value = f64::NEG_INFINITY;
     let mut best: Option<(f64, Multipliers)> = None;
-    let mut theta = 1.0;
+    let mut from = warm.map(|w| w.at.clone());
+    // From a warm start, smaller steps: the first ones would undo it.
+    let mut theta = if warm.is_some() { WARM_THETA } else { 1.0 };
     let mut iterations = 0;
     // What the last heuristic took, kept for the one after the last round.
     let mut reserve = 0.0;
+    let mut avg = Average::new(sc.cadres.len());
     while iterations < ITERATIONS {
         let left = seconds - started.elapsed().as_secs_f64() - reserve;
         if left <= 0.0 && best.is_some() {
@@ -1155,22 +1210,53 @@ pub fn run(
         } else {
             ROUND_ITERATIONS
         };
+        avg.fade(AVERAGE_CARRY);
         let d = lag.ascend(
             &mut pr,
-            best.as_ref().map(|b| b.1.clone()),
+            best.as_ref().map(|b| b.1.clone()).or_else(|| from.take()),
             value.max(floor),
-            left.max(0.0),
-            n.min(ITERATIONS - iterations),
+            (left.max(0.0), n.min(ITERATIONS - iterations)),
             theta,
+            &mut avg,
         );
+        let first_round = iterations == 0;
         iterations += d.iterations;
         let done = d.converged || d.theta < 1e-3;
         theta = d.theta;
         if best.as_ref().is_none_or(|b| d.bound < b.0) {
             best = Some((d.bound, d.at));
         }
+        let at = &best.as_ref().expect("a round ran").1;
         let t = Instant::now();
-        let (s, v) = lag.heuristic(&mut pr, &best.as_ref().expect("a round ran").1);
+        let (ac, aw) = avg.columns(&lag);
+        let (s, v, _) = lag.heuristic_with(
+            &mut pr,
+            at,
+            HEURISTIC_ROTATIONS,
+            HEURISTIC_PLACEMENTS,
+            Some((&ac, &aw)),
+        );
+        if v > value {
+            (start, value) = (s, v);
+        }
+        // The warm start's programme, checked and completed over every column once.
+        if let Some(w) = warm.filter(|_| first_round) {
+            let ones = vec![1.0; w.programme.len()];
+            let (s, v, _) = lag.heuristic_with(
+                &mut pr,
+                at,
+                HEURISTIC_ROTATIONS,
+                HEURISTIC_PLACEMENTS,
+                Some((&w.programme, &ones)),
+            );
+            tracing::debug!(
+                value = v,
+                "programme Lagrangian: the blocks' programme completed"
+            );
+            if v > value {
+                (start, value) = (s, v);
+            }
+        }
         reserve = t.elapsed().as_secs_f64();
         tracing::debug!(
             iterations,
@@ -1180,9 +1266,6 @@ pub fn run(
             seconds = started.elapsed().as_secs_f64(),
             "programme Lagrangian round"
         );
-        if v > value {
-            (start, value) = (s, v);
-        }
         if done {
             break;
         }
@@ -1227,6 +1310,116 @@ pub fn run(
     })
 }
 
+/// A start for the Lagrangian of a large programme: multipliers, and a programme (its columns).
+pub struct Warm {
+    pub at: Multipliers,
+    pub programme: Vec<OutCol>,
+}
+
+/// What the plans of the rounds before count in a round's average, per round (at national size
+/// the heuristic over the average of one round found 1,148,000, with 0.5 carried 1,167,000).
+const AVERAGE_CARRY: f64 = 0.5;
+
+/// The step factor of a Lagrangian from a warm start.
+const WARM_THETA: f64 = 0.1;
+
+/// Cadres per block of [`by_blocks`] about (the 1,000-cadre test programme converges in about
+/// 700 steps, 7 s; at national size the Lagrangian over every column does not in 5 minutes).
+pub const BLOCK_CADRES: usize = 1_000;
+
+/// The programme solved in `blocks` parts, each the Lagrangian of [`run`] over the cadres and
+/// posts of the units u with u mod blocks = b (a cadre by its current unit): every column of a
+/// block is a column of the programme, and the blocks share no seat and no unit, so the
+/// programmes of the blocks together break no seat or departure row. The multipliers of each
+/// block's seats and units, taken together, start the Lagrangian over every column; the blocks'
+/// programmes, checked and completed over every column, are its first heuristic. Within about
+/// `seconds`; `None` as for [`run`].
+pub fn by_blocks(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    blocks: usize,
+    seconds: f64,
+) -> Option<Warm> {
+    let started = Instant::now();
+    let n_t = tl.periods.len();
+    let blocks = blocks.max(1);
+    let unit_block = |u: crate::domain::UnitIx| u as usize % blocks;
+    let post_block: Vec<usize> = sc.posts.iter().map(|p| unit_block(p.unit)).collect();
+    let cadre_block: Vec<usize> = sc
+        .cadres
+        .iter()
+        .enumerate()
+        .map(|(i, c)| c.current_unit.map_or(i % blocks, unit_block))
+        .collect();
+    let mut at = Multipliers::zero(sc, n_t);
+    let mut programme = Vec::new();
+    for b in 0..blocks {
+        let mine =
+            |c: CadreIx, p: PostIx| cadre_block[c as usize] == b && post_block[p as usize] == b;
+        let part = Columns {
+            rotations: cols
+                .rotations
+                .iter()
+                .filter(|r| mine(r.cadre, r.post))
+                .cloned()
+                .collect(),
+            placements: cols
+                .placements
+                .iter()
+                .filter(|x| mine(x.cadre, x.post))
+                .cloned()
+                .collect(),
+            running: cols
+                .running
+                .iter()
+                .filter(|r| cadre_block[r.cadre as usize] == b)
+                .cloned()
+                .collect(),
+            occupancy: cols.occupancy.clone(),
+            unplaceable: Vec::new(),
+            without_placement: 0,
+            left_out: cols
+                .left_out
+                .par_iter()
+                .filter(|x| mine(x.cadre, x.post))
+                .copied()
+                .collect(),
+        };
+        // An even share of what is left for each block still to go.
+        let left = (seconds - started.elapsed().as_secs_f64()) / (blocks - b) as f64;
+        let f = run(sc, tl, &part, left.max(0.0), 0.0, None)?;
+        tracing::debug!(
+            block = b,
+            bound = f.bound,
+            value = f.value,
+            iterations = f.iterations,
+            seconds = f.seconds,
+            "programme Lagrangian: a block"
+        );
+        programme.extend(f.start);
+        for (p, &pb) in post_block.iter().enumerate() {
+            if pb == b {
+                at.seats[p * n_t..(p + 1) * n_t]
+                    .copy_from_slice(&f.at.seats[p * n_t..(p + 1) * n_t]);
+            }
+        }
+        for u in (b..sc.units.len()).step_by(blocks) {
+            at.departures[u * n_t..(u + 1) * n_t]
+                .copy_from_slice(&f.at.departures[u * n_t..(u + 1) * n_t]);
+        }
+        // The smoothing's multipliers are the programme's: their mean over the blocks (in
+        // the domain, as each block's is).
+        for t in 0..n_t {
+            at.above[t] += f.at.above[t] / blocks as f64;
+            at.below[t] += f.at.below[t] / blocks as f64;
+        }
+        at.family.extend(f.at.family);
+    }
+    programme.sort_by_key(|x| (x.kind == MoveKind::Placement, x.cadre, x.period, x.post));
+    Some(Warm { at, programme })
+}
+
 /// L(λ) at the multipliers `m` (the seats' post · n_t + t, the departures' unit · n_t + t, the
 /// smoothing's and H10's rows), taken into their domain first (each ≥ 0, above + below of a
 /// period at most smoothing / n_t, H10 rows that do not hold for every programme dropped): a
@@ -1269,7 +1462,7 @@ pub fn heuristic_at(
     let mut pr = Pricer::base(sc, tl, cols);
     let mut m = m.clone();
     lag.to_domain(&pr, &mut m);
-    Some(lag.heuristic_with(&mut pr, &m, rot, plc))
+    Some(lag.heuristic_with(&mut pr, &m, rot, plc, None))
 }
 
 /// The coupling rows' multipliers among an LP's row duals (`keys`, `duals`), each at least 0.
@@ -1302,23 +1495,34 @@ pub(super) fn multipliers_of(
     m
 }
 
-/// The Lagrangian again, from the best of the multipliers `from` (the first part's best and the
-/// column generation's last LP duals), toward `target` (the best programme known), within about
-/// `seconds`: the least L seen and the iterations (`None` as for [`run`]).
-pub(super) fn refine(
-    sc: &Scenario,
-    tl: &Timeline,
-    cols: &Columns,
-    from: Vec<Multipliers>,
-    target: f64,
-    seconds: f64,
-    theta: f64,
-) -> Option<(f64, usize)> {
+/// What [`refine`] starts from and goes toward.
+pub(super) struct Again<'r> {
+    /// Multipliers (the first part's best, the column generation's last LP duals): the best.
+    pub from: Vec<Multipliers>,
+    /// The best programme known, and the step factor the first part ended with.
+    pub target: f64,
+    pub theta: f64,
+    pub seconds: f64,
+    /// Columns and weights (an LP's solution) the heuristic takes first, at the best λ.
+    pub round: Option<(&'r [OutCol], &'r [f64])>,
+}
+
+/// What [`refine`] found: the least L seen, the iterations, and the heuristic's programme over
+/// `Again::round` with its value.
+pub(super) struct Refined {
+    pub bound: f64,
+    pub iterations: usize,
+    pub rounded: Option<(Vec<OutCol>, f64)>,
+}
+
+/// The Lagrangian again, from the best of the multipliers `a.from`, toward `a.target`, within
+/// about `a.seconds`, then the heuristic over `a.round` (`None` as for [`run`]).
+pub(super) fn refine(sc: &Scenario, tl: &Timeline, cols: &Columns, a: Again) -> Option<Refined> {
     let started = Instant::now();
     let lag = Lagrangian::new(sc, tl, cols)?;
     let mut pr = Pricer::base(sc, tl, cols);
     let mut best: Option<(f64, Multipliers)> = None;
-    for mut m in from {
+    for mut m in a.from {
         lag.to_domain(&pr, &mut m);
         let l = lag.evaluate(&mut pr, &m).0;
         tracing::debug!(l, "programme Lagrangian: a start");
@@ -1327,9 +1531,35 @@ pub(super) fn refine(
         }
     }
     let (l0, m) = best?;
-    let left = (seconds - started.elapsed().as_secs_f64()).max(0.0);
-    let d = lag.ascend(&mut pr, Some(m), target, left, REFINE_ITERATIONS, theta);
-    Some((d.bound.min(l0), d.iterations))
+    let left = (a.seconds - started.elapsed().as_secs_f64()).max(0.0);
+    let d = lag.ascend(
+        &mut pr,
+        Some(m.clone()),
+        a.target,
+        (left, REFINE_ITERATIONS),
+        a.theta,
+        &mut Average::new(sc.cadres.len()),
+    );
+    let (bound, at) = if d.bound < l0 {
+        (d.bound, d.at)
+    } else {
+        (l0, m)
+    };
+    let rounded = a.round.map(|first| {
+        let (s, v, _) = lag.heuristic_with(
+            &mut pr,
+            &at,
+            HEURISTIC_ROTATIONS,
+            HEURISTIC_PLACEMENTS,
+            Some(first),
+        );
+        (s, v)
+    });
+    Some(Refined {
+        bound,
+        iterations: d.iterations,
+        rounded,
+    })
 }
 
 /// Subgradient iterations of [`refine`] at most.

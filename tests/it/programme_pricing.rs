@@ -347,7 +347,7 @@ fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_ch
                     let l = bound_at(&sc, &tl, &cols, &m).unwrap();
                     prop_assert!(l >= best - 1e-6, "L {l} < {best} ({witness:?}, {m:?})");
                 }
-                let f = run(&sc, &tl, &cols, 30.0, f64::NEG_INFINITY).unwrap();
+                let f = run(&sc, &tl, &cols, 30.0, f64::NEG_INFINITY, None).unwrap();
                 seen[0].fetch_add(1, Ordering::Relaxed);
                 if family && f.at.family.values().any(|&y| y > 0.0) {
                     seen[4].fetch_add(1, Ordering::Relaxed);
@@ -446,4 +446,60 @@ fn the_lagrangian_heuristic_looks_beyond_its_candidates_and_its_programme_passes
         deeper >= 8,
         "the greedy looked beyond its candidates in {deeper} cases"
     );
+}
+
+/// The programme solved in blocks (`programme_lagrange::by_blocks`: the units split in two, each
+/// block's cadres over its own posts): the blocks' programmes together pass the checker and are
+/// worth at most the optimum, and the Lagrangian over every column started from them (their
+/// multipliers, their programme completed) still bounds every programme and its programme passes
+/// the checker.
+#[test]
+fn the_blocks_programmes_together_pass_the_checker_and_start_the_lagrangian_soundly() {
+    use rotaplan::solve::programme_lagrange::{by_blocks, run, value_of};
+    let mut runner = crate::common::seeded_runner(48);
+    let seen = [
+        AtomicUsize::new(0), // the blocks' programme has moves
+        AtomicUsize::new(0), // ... and the programme started from it is worth more
+    ];
+    let result = runner.run(&raw_prog(), |raw| {
+        for family in [false, true] {
+            let sc = build_with(&raw, family);
+            let tl = Timeline::new(&sc).unwrap();
+            let n_t = tl.periods.len();
+            let (best, witness) = brute_force(&sc, &tl);
+            for keep in [None, Some(1)] {
+                let cols = generate_keeping(&sc, &tl, keep);
+                let Some(w) = by_blocks(&sc, &tl, &cols, 2, 30.0) else {
+                    return Ok(());
+                };
+                let moves = moves_of_columns(&w.programme);
+                prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+                let blocks_value = value_of(&sc, n_t, &cols, &w.programme);
+                prop_assert!(evaluate(&sc, &tl, &moves).total <= best + 1e-6);
+                prop_assert!(blocks_value <= best + 1e-6, "{blocks_value} > {best}");
+                let f = run(&sc, &tl, &cols, 30.0, f64::NEG_INFINITY, Some(&w)).unwrap();
+                prop_assert!(
+                    f.bound >= best - 1e-6,
+                    "bound {} < {best} ({witness:?})",
+                    f.bound
+                );
+                let moves = moves_of_columns(&f.start);
+                prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+                prop_assert!(f.value <= best + 1e-6);
+                if !w.programme.is_empty() {
+                    seen[0].fetch_add(1, Ordering::Relaxed);
+                    if f.value > blocks_value + 1e-6 {
+                        seen[1].fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let seen: Vec<usize> = seen.iter().map(|a| a.load(Ordering::Relaxed)).collect();
+    // Not vacuous: blocks with moves, and the moves between blocks found after them.
+    assert!(seen.iter().all(|&n| n >= 4), "{seen:?}");
 }
