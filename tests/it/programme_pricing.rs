@@ -34,6 +34,33 @@ fn solved_checked(
     Ok(got)
 }
 
+/// The programme of columns `start` passes the checker and is worth at most `best` (the brute
+/// force's optimum) recomputed from its moves: those moves.
+fn passes_within(
+    sc: &rotaplan::domain::Scenario,
+    tl: &Timeline,
+    start: &[OutCol],
+    best: f64,
+) -> Result<Vec<Move>, TestCaseError> {
+    let moves = moves_of_columns(start);
+    prop_assert!(check(sc, &moves).is_empty(), "{:?}", check(sc, &moves));
+    prop_assert!(evaluate(sc, tl, &moves).total <= best + 1e-6);
+    Ok(moves)
+}
+
+/// A property's end: no failing case, and each count of `seen` at least `n` (not vacuous).
+fn counted<T: std::fmt::Debug>(
+    result: Result<(), proptest::test_runner::TestError<T>>,
+    seen: &[AtomicUsize],
+    n: usize,
+) {
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let seen: Vec<usize> = seen.iter().map(|a| a.load(Ordering::Relaxed)).collect();
+    assert!(seen.iter().all(|&k| k >= n), "{seen:?}");
+}
+
 /// The moves of columns given as [`OutCol`]s.
 fn moves_of_columns(cols: &[OutCol]) -> Vec<Move> {
     cols.iter()
@@ -364,23 +391,16 @@ fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_ch
                 if f.bound <= best + 1e-6 {
                     seen[3].fetch_add(1, Ordering::Relaxed);
                 }
-                let moves = moves_of_columns(&f.start);
-                prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
-                prop_assert!(evaluate(&sc, &tl, &moves).total <= best + 1e-6);
-                if !moves.is_empty() {
+                if !passes_within(&sc, &tl, &f.start, best)?.is_empty() {
                     seen[1].fetch_add(1, Ordering::Relaxed);
                 }
             }
         }
         Ok(())
     });
-    if let Err(e) = result {
-        panic!("{e}");
-    }
-    let seen: Vec<usize> = seen.iter().map(|a| a.load(Ordering::Relaxed)).collect();
     // Not vacuous: modelled, with moves, the subgradient lowers the bound, and closes the gap
     // on some; with relatives, its multipliers price H10 rows on some.
-    assert!(seen.iter().all(|&n| n >= 4), "{seen:?}");
+    counted(result, &seen, 4);
 }
 
 /// The Lagrangian heuristic's greedy, once its candidates (here each cadre's best rotation and
@@ -424,13 +444,11 @@ fn the_lagrangian_heuristic_looks_beyond_its_candidates_and_its_programme_passes
                 let Some((start, value, found)) = heuristic_at(&sc, &tl, &cols, &m, 1, 1) else {
                     continue;
                 };
-                let moves = moves_of_columns(&start);
-                prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+                passes_within(&sc, &tl, &start, best)?;
                 prop_assert!(
                     value <= best + 1e-6,
                     "heuristic {value} above the optimum {best} ({witness:?})"
                 );
-                prop_assert!(evaluate(&sc, &tl, &moves).total <= best + 1e-6);
                 if found > 0 {
                     deeper.fetch_add(1, Ordering::Relaxed);
                 }
@@ -472,10 +490,8 @@ fn the_blocks_programmes_together_pass_the_checker_and_start_the_lagrangian_soun
                 let Some(w) = by_blocks(&sc, &tl, &cols, 2, 30.0) else {
                     return Ok(());
                 };
-                let moves = moves_of_columns(&w.programme);
-                prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+                passes_within(&sc, &tl, &w.programme, best)?;
                 let blocks_value = value_of(&sc, n_t, &cols, &w.programme);
-                prop_assert!(evaluate(&sc, &tl, &moves).total <= best + 1e-6);
                 prop_assert!(blocks_value <= best + 1e-6, "{blocks_value} > {best}");
                 let f = run(&sc, &tl, &cols, 30.0, f64::NEG_INFINITY, Some(&w)).unwrap();
                 prop_assert!(
@@ -483,8 +499,7 @@ fn the_blocks_programmes_together_pass_the_checker_and_start_the_lagrangian_soun
                     "bound {} < {best} ({witness:?})",
                     f.bound
                 );
-                let moves = moves_of_columns(&f.start);
-                prop_assert!(check(&sc, &moves).is_empty(), "{:?}", check(&sc, &moves));
+                passes_within(&sc, &tl, &f.start, best)?;
                 prop_assert!(f.value <= best + 1e-6);
                 if !w.programme.is_empty() {
                     seen[0].fetch_add(1, Ordering::Relaxed);
@@ -496,10 +511,6 @@ fn the_blocks_programmes_together_pass_the_checker_and_start_the_lagrangian_soun
         }
         Ok(())
     });
-    if let Err(e) = result {
-        panic!("{e}");
-    }
-    let seen: Vec<usize> = seen.iter().map(|a| a.load(Ordering::Relaxed)).collect();
-    // Not vacuous: blocks with moves, and the moves between blocks found after them.
-    assert!(seen.iter().all(|&n| n >= 4), "{seen:?}");
+    // Not vacuous: blocks with moves, and programmes worth more after them (moves between blocks).
+    counted(result, &seen, 4);
 }
