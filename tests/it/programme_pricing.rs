@@ -61,6 +61,26 @@ fn counted<T: std::fmt::Debug>(
     assert!(seen.iter().all(|&k| k >= n), "{seen:?}");
 }
 
+/// Over 48 small programmes of `raw_prog`, each with relatives and without: `f` with the
+/// scenario, its timeline and the brute force's optimum and witness; then [`counted`].
+fn each_small_programme(
+    seen: &[AtomicUsize],
+    n: usize,
+    f: impl Fn(&rotaplan::domain::Scenario, &Timeline, f64, &[Move]) -> Result<(), TestCaseError>,
+) {
+    let mut runner = crate::common::seeded_runner(48);
+    let result = runner.run(&raw_prog(), |raw| {
+        for family in [false, true] {
+            let sc = build_with(&raw, family);
+            let tl = Timeline::new(&sc).unwrap();
+            let (best, witness) = brute_force(&sc, &tl);
+            f(&sc, &tl, best, &witness)?;
+        }
+        Ok(())
+    });
+    counted(result, seen, n);
+}
+
 /// The moves of columns given as [`OutCol`]s.
 fn moves_of_columns(cols: &[OutCol]) -> Vec<Move> {
     cols.iter()
@@ -318,7 +338,6 @@ fn placements_whose_rotations_are_not_in_the_model_stay_empty() {
 #[test]
 fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_checker() {
     use rotaplan::solve::programme_lagrange::{Multipliers, bound_at, run};
-    let mut runner = crate::common::seeded_runner(48);
     let seen = [
         AtomicUsize::new(0), // programmes the Lagrangian models
         AtomicUsize::new(0), // a heuristic programme with moves
@@ -327,80 +346,75 @@ fn the_lagrangian_bound_holds_at_any_multipliers_and_its_programme_passes_the_ch
         AtomicUsize::new(0), // relatives, and the subgradient priced an H10 row
     ];
     let case = AtomicUsize::new(0);
-    let result = runner.run(&raw_prog(), |raw| {
-        for family in [false, true] {
-            let sc = build_with(&raw, family);
-            let tl = Timeline::new(&sc).unwrap();
-            let n_t = tl.periods.len();
-            let (best, witness) = brute_force(&sc, &tl);
-            let mut lcg = 0x9E37_79B9_7F4A_7C15u64 ^ case.fetch_add(1, Ordering::Relaxed) as u64;
-            let mut draw = move || {
-                lcg = lcg
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                // Half of them 0, the others up to 60 (scores are tens).
-                let r = (lcg >> 33) % 8;
-                if r < 4 { 0.0 } else { (r - 3) as f64 * 12.0 }
+    // Not vacuous: modelled, with moves, the subgradient lowers the bound, and closes the gap
+    // on some; with relatives, its multipliers price H10 rows on some.
+    each_small_programme(&seen, 4, |sc, tl, best, witness| {
+        let n_t = tl.periods.len();
+        let mut lcg = 0x9E37_79B9_7F4A_7C15u64 ^ case.fetch_add(1, Ordering::Relaxed) as u64;
+        let mut draw = move || {
+            lcg = lcg
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            // Half of them 0, the others up to 60 (scores are tens).
+            let r = (lcg >> 33) % 8;
+            if r < 4 { 0.0 } else { (r - 3) as f64 * 12.0 }
+        };
+        for keep in [None, Some(1)] {
+            let cols = generate_keeping(sc, tl, keep);
+            let zero = Multipliers::zero(sc, n_t);
+            let Some(at_zero) = bound_at(sc, tl, &cols, &zero) else {
+                return Ok(());
             };
-            for keep in [None, Some(1)] {
-                let cols = generate_keeping(&sc, &tl, keep);
-                let zero = Multipliers::zero(&sc, n_t);
-                let Some(at_zero) = bound_at(&sc, &tl, &cols, &zero) else {
-                    return Ok(());
-                };
-                prop_assert!(
-                    at_zero >= best - 1e-6,
-                    "L(0) {at_zero} < {best} ({witness:?})"
-                );
-                for _ in 0..4 {
-                    let mut m = Multipliers::zero(&sc, n_t);
-                    for y in m.dense() {
-                        *y = draw() / 8.0;
-                    }
-                    // Every H10 row of the relatives, in every unit and period, of each kind
-                    // (`bound_at` drops those that do not hold for every programme).
-                    for (a, c) in sc.cadres.iter().enumerate() {
-                        for &b in &c.relatives {
-                            for u in 0..sc.units.len() {
-                                for t in 0..n_t {
-                                    for kind in 0..3u8 {
-                                        let key = (a as u32, b, u as u32, t as u16, kind);
-                                        m.family.insert(key, draw());
-                                    }
+            prop_assert!(
+                at_zero >= best - 1e-6,
+                "L(0) {at_zero} < {best} ({witness:?})"
+            );
+            for _ in 0..4 {
+                let mut m = Multipliers::zero(sc, n_t);
+                for y in m.dense() {
+                    *y = draw() / 8.0;
+                }
+                // Every H10 row of the relatives, in every unit and period, of each kind
+                // (`bound_at` drops those that do not hold for every programme).
+                for (a, c) in sc.cadres.iter().enumerate() {
+                    for &b in &c.relatives {
+                        for u in 0..sc.units.len() {
+                            for t in 0..n_t {
+                                for kind in 0..3u8 {
+                                    let key = (a as u32, b, u as u32, t as u16, kind);
+                                    m.family.insert(key, draw());
                                 }
                             }
                         }
                     }
-                    let l = bound_at(&sc, &tl, &cols, &m).unwrap();
-                    prop_assert!(l >= best - 1e-6, "L {l} < {best} ({witness:?}, {m:?})");
                 }
-                let f = run(&sc, &tl, &cols, 30.0, f64::NEG_INFINITY, None).unwrap();
-                seen[0].fetch_add(1, Ordering::Relaxed);
-                if family && f.at.family.values().any(|&y| y > 0.0) {
-                    seen[4].fetch_add(1, Ordering::Relaxed);
-                }
-                prop_assert!(
-                    f.bound >= best - 1e-6,
-                    "bound {} < {best} ({witness:?})",
-                    f.bound
-                );
-                prop_assert!(f.bound <= at_zero + 1e-9);
-                if f.bound < at_zero - 1e-6 {
-                    seen[2].fetch_add(1, Ordering::Relaxed);
-                }
-                if f.bound <= best + 1e-6 {
-                    seen[3].fetch_add(1, Ordering::Relaxed);
-                }
-                if !passes_within(&sc, &tl, &f.start, best)?.is_empty() {
-                    seen[1].fetch_add(1, Ordering::Relaxed);
-                }
+                let l = bound_at(sc, tl, &cols, &m).unwrap();
+                prop_assert!(l >= best - 1e-6, "L {l} < {best} ({witness:?}, {m:?})");
+            }
+            let f = run(sc, tl, &cols, 30.0, f64::NEG_INFINITY, None).unwrap();
+            seen[0].fetch_add(1, Ordering::Relaxed);
+            let family = sc.cadres.iter().any(|c| !c.relatives.is_empty());
+            if family && f.at.family.values().any(|&y| y > 0.0) {
+                seen[4].fetch_add(1, Ordering::Relaxed);
+            }
+            prop_assert!(
+                f.bound >= best - 1e-6,
+                "bound {} < {best} ({witness:?})",
+                f.bound
+            );
+            prop_assert!(f.bound <= at_zero + 1e-9);
+            if f.bound < at_zero - 1e-6 {
+                seen[2].fetch_add(1, Ordering::Relaxed);
+            }
+            if f.bound <= best + 1e-6 {
+                seen[3].fetch_add(1, Ordering::Relaxed);
+            }
+            if !passes_within(sc, tl, &f.start, best)?.is_empty() {
+                seen[1].fetch_add(1, Ordering::Relaxed);
             }
         }
         Ok(())
     });
-    // Not vacuous: modelled, with moves, the subgradient lowers the bound, and closes the gap
-    // on some; with relatives, its multipliers price H10 rows on some.
-    counted(result, &seen, 4);
 }
 
 /// The Lagrangian heuristic's greedy, once its candidates (here each cadre's best rotation and
@@ -474,43 +488,36 @@ fn the_lagrangian_heuristic_looks_beyond_its_candidates_and_its_programme_passes
 #[test]
 fn the_blocks_programmes_together_pass_the_checker_and_start_the_lagrangian_soundly() {
     use rotaplan::solve::programme_lagrange::{by_blocks, run, value_of};
-    let mut runner = crate::common::seeded_runner(48);
     let seen = [
         AtomicUsize::new(0), // the blocks' programme has moves
         AtomicUsize::new(0), // ... and the programme started from it is worth more
     ];
-    let result = runner.run(&raw_prog(), |raw| {
-        for family in [false, true] {
-            let sc = build_with(&raw, family);
-            let tl = Timeline::new(&sc).unwrap();
-            let n_t = tl.periods.len();
-            let (best, witness) = brute_force(&sc, &tl);
-            for keep in [None, Some(1)] {
-                let cols = generate_keeping(&sc, &tl, keep);
-                let Some(w) = by_blocks(&sc, &tl, &cols, 2, 30.0) else {
-                    return Ok(());
-                };
-                passes_within(&sc, &tl, &w.programme, best)?;
-                let blocks_value = value_of(&sc, n_t, &cols, &w.programme);
-                prop_assert!(blocks_value <= best + 1e-6, "{blocks_value} > {best}");
-                let f = run(&sc, &tl, &cols, 30.0, f64::NEG_INFINITY, Some(&w)).unwrap();
-                prop_assert!(
-                    f.bound >= best - 1e-6,
-                    "bound {} < {best} ({witness:?})",
-                    f.bound
-                );
-                passes_within(&sc, &tl, &f.start, best)?;
-                prop_assert!(f.value <= best + 1e-6);
-                if !w.programme.is_empty() {
-                    seen[0].fetch_add(1, Ordering::Relaxed);
-                    if f.value > blocks_value + 1e-6 {
-                        seen[1].fetch_add(1, Ordering::Relaxed);
-                    }
+    // Not vacuous: blocks with moves, and programmes worth more after them (moves between blocks).
+    each_small_programme(&seen, 4, |sc, tl, best, witness| {
+        let n_t = tl.periods.len();
+        for keep in [None, Some(1)] {
+            let cols = generate_keeping(sc, tl, keep);
+            let Some(w) = by_blocks(sc, tl, &cols, 2, 30.0) else {
+                return Ok(());
+            };
+            passes_within(sc, tl, &w.programme, best)?;
+            let blocks_value = value_of(sc, n_t, &cols, &w.programme);
+            prop_assert!(blocks_value <= best + 1e-6, "{blocks_value} > {best}");
+            let f = run(sc, tl, &cols, 30.0, f64::NEG_INFINITY, Some(&w)).unwrap();
+            prop_assert!(
+                f.bound >= best - 1e-6,
+                "bound {} < {best} ({witness:?})",
+                f.bound
+            );
+            passes_within(sc, tl, &f.start, best)?;
+            prop_assert!(f.value <= best + 1e-6);
+            if !w.programme.is_empty() {
+                seen[0].fetch_add(1, Ordering::Relaxed);
+                if f.value > blocks_value + 1e-6 {
+                    seen[1].fetch_add(1, Ordering::Relaxed);
                 }
             }
         }
         Ok(())
     });
-    // Not vacuous: blocks with moves, and programmes worth more after them (moves between blocks).
-    counted(result, &seen, 4);
 }
