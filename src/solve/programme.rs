@@ -280,7 +280,7 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
             if let Some((s, v)) = r.rounded
                 && v > known
             {
-                super::programme_cg::promote_these(sc, tl, cols, &s);
+                grown.bound.added += super::programme_cg::promote_these(sc, tl, cols, &s);
                 greedy = s;
             }
         }

@@ -487,7 +487,7 @@ fn the_lagrangian_heuristic_looks_beyond_its_candidates_and_its_programme_passes
 /// the checker.
 #[test]
 fn the_blocks_programmes_together_pass_the_checker_and_start_the_lagrangian_soundly() {
-    use rotaplan::solve::programme_lagrange::{by_blocks, run, value_of};
+    use rotaplan::solve::programme_lagrange::{bound_at, by_blocks, run, value_of};
     let seen = [
         AtomicUsize::new(0), // the blocks' programme has moves
         AtomicUsize::new(0), // ... and the programme started from it is worth more
@@ -504,6 +504,9 @@ fn the_blocks_programmes_together_pass_the_checker_and_start_the_lagrangian_soun
             let blocks_value = value_of(sc, n_t, &cols, &w.programme);
             prop_assert!(blocks_value <= best + 1e-6, "{blocks_value} > {best}");
             let f = run(sc, tl, &cols, 30.0, f64::NEG_INFINITY, Some(&w)).unwrap();
+            // Started from the blocks' multipliers: never above L there.
+            let at_warm = bound_at(sc, tl, &cols, &w.at).unwrap();
+            prop_assert!(f.bound <= at_warm + 1e-9 * at_warm.abs().max(1.0));
             prop_assert!(
                 f.bound >= best - 1e-6,
                 "bound {} < {best} ({witness:?})",
