@@ -251,8 +251,9 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         }
         let left = o.time_limit_s * REFINE_BY - started.elapsed().as_secs_f64();
         let t = Instant::now();
-        // The last LP's solution rounded (its columns first, by value), when the LP is above
-        // the best programme known: a converged LP is nearly integral.
+        // The last LP's solution rounded (its columns first, by value within a period), when
+        // the LP is above the best programme known (on the test programme the converged LP,
+        // 157,754, has 1,606 fractional columns; rounded 154,759–155,085).
         let (lp_cols, lp_vals): (Vec<OutCol>, Vec<f64>) = grown
             .last_lp
             .columns
