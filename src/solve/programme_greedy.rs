@@ -169,11 +169,11 @@ pub(super) fn greedy_by(
 }
 
 /// [`greedy_by`] over `first` (period by period, by its own key within a period: an averaged
-/// or rounded solution's columns by their weight), then over `cands`; then every running rotation left unplaced and every cadre
-/// left unmoved (those whose best candidate comes first by `key` first) takes its first column
-/// of `deeper` that fits (the second pass): the columns used, and how many moves of the second
-/// pass use a column that is not a candidate (the others are candidates that fit now: a vacancy
-/// chain taken after them freed their seat).
+/// or rounded solution's columns by their weight), then over `cands`; then every running
+/// rotation left unplaced and every cadre left unmoved (those whose best candidate comes first
+/// by `key` first) takes its first column of `deeper` that fits (the second pass): the columns
+/// used, and how many moves of the second pass use a column that is not a candidate (the others
+/// are candidates that fit now: a vacancy chain taken after them freed their seat).
 pub(super) fn greedy_deeper(
     sc: &Scenario,
     tl: &Timeline,
