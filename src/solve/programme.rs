@@ -479,6 +479,7 @@ fn solve_priced(
     let warm = warm.or_else(|| {
         (failed_in_time && plain).then(|| super::programme_greedy::start(sc, tl, cols))
     });
+    let mut fallback_value = None;
     if let (true, Some(w)) = (failed_in_time, warm.as_ref().filter(|w| !w.is_empty())) {
         let n_rot = cols.rotations.len();
         out.rotations = w.iter().copied().filter(|&k| k < n_rot).collect();
@@ -488,6 +489,23 @@ fn solve_priced(
             .map(|&k| k - n_rot)
             .collect();
         out.status = SolveStatus::DeadlineFallback;
+        // The greedy programme's own value: with the bound over every column (below), its gap.
+        let chosen: Vec<OutCol> = out
+            .rotations
+            .iter()
+            .map(|&k| OutCol::of_rotation(&cols.rotations[k]))
+            .chain(
+                out.placements
+                    .iter()
+                    .map(|&j| OutCol::of_placement(sc, &cols.placements[j])),
+            )
+            .collect();
+        fallback_value = Some(super::programme_lagrange::value_of(
+            sc,
+            tl.periods.len(),
+            cols,
+            &chosen,
+        ));
         out.backend_objective = None;
         out.note = None;
         add_note(
@@ -498,7 +516,7 @@ fn solve_priced(
         );
     }
     if large && forced.is_empty() {
-        over_every_column(sc, &mut out, pricing);
+        over_every_column(sc.solver.relative_gap, &mut out, pricing, fallback_value);
     }
     out
 }
@@ -507,9 +525,10 @@ fn solve_priced(
 /// column: the MIP's own bound holds for the kept columns alone, so it is replaced by the pricing's
 /// bound; without that bound, nothing is proven (`time_limit`, no bound).
 fn over_every_column(
-    sc: &Scenario,
+    relative_gap: f64,
     out: &mut ProgrammeOutcome,
     pricing: Option<Result<super::programme_pricing::FullBound, String>>,
+    fallback_value: Option<f64>,
 ) {
     let has_plan = matches!(
         out.status,
@@ -530,7 +549,7 @@ fn over_every_column(
             out.gap = Some(gap);
             out.status = if gap <= 1e-9 {
                 SolveStatus::Optimal
-            } else if gap <= sc.solver.relative_gap {
+            } else if gap <= relative_gap {
                 SolveStatus::GapLimit
             } else {
                 SolveStatus::TimeLimit
@@ -540,6 +559,12 @@ fn over_every_column(
             out.bound = None;
             out.gap = None;
             out.status = SolveStatus::TimeLimit;
+        }
+        // The MIP did not answer in time and the greedy programme stands: the bound over every
+        // column holds for it as for any programme (it was lost before: "bound —").
+        (Some(Ok(b)), None) if out.status == SolveStatus::DeadlineFallback => {
+            out.bound = Some(b.bound);
+            out.gap = fallback_value.map(|z| ((b.bound - z) / z.abs().max(1.0)).max(0.0));
         }
         _ => {}
     }
@@ -1164,5 +1189,70 @@ impl<'a> Extra<'a> {
             .iter()
             .map(|&i| &self.cols[i])
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome_with(status: SolveStatus) -> ProgrammeOutcome {
+        ProgrammeOutcome {
+            status,
+            backend: "highs".into(),
+            rotations: vec![0],
+            placements: Vec::new(),
+            backend_objective: None,
+            bound: None,
+            gap: None,
+            columns: 1,
+            rows: 1,
+            build_s: 0.0,
+            solve_s: 0.0,
+            note: None,
+            levels: Vec::new(),
+            pricing: None,
+        }
+    }
+
+    fn bound(b: f64) -> super::super::programme_pricing::FullBound {
+        super::super::programme_pricing::FullBound {
+            lp: 90.0,
+            bound: b,
+            positive: 5,
+            priced: 10,
+            lp_s: 0.0,
+            pricing_s: 0.0,
+            rounds: 2,
+            added: 0,
+            left_out_bound: None,
+        }
+    }
+
+    #[test]
+    fn a_greedy_fallback_keeps_the_bound_over_every_column_and_its_gap() {
+        let mut out = outcome_with(SolveStatus::DeadlineFallback);
+        over_every_column(0.005, &mut out, Some(Ok(bound(110.0))), Some(100.0));
+        assert_eq!(out.status, SolveStatus::DeadlineFallback);
+        assert_eq!(out.bound, Some(110.0));
+        assert!((out.gap.unwrap() - 0.1).abs() < 1e-12, "{:?}", out.gap);
+        // Without a bound over every column, none is claimed.
+        let mut out = outcome_with(SolveStatus::DeadlineFallback);
+        over_every_column(0.005, &mut out, Some(Err("why".into())), Some(100.0));
+        assert_eq!((out.bound, out.gap), (None, None));
+    }
+
+    #[test]
+    fn a_mip_answer_is_judged_by_the_bound_over_every_column() {
+        let mut out = outcome_with(SolveStatus::Optimal);
+        (out.backend_objective, out.bound) = (Some(100.0), Some(100.0));
+        over_every_column(0.005, &mut out, Some(Ok(bound(100.4))), None);
+        assert_eq!(out.status, SolveStatus::GapLimit);
+        assert_eq!(out.bound, Some(100.4));
+        let mut out = outcome_with(SolveStatus::Optimal);
+        (out.backend_objective, out.bound) = (Some(100.0), Some(100.0));
+        over_every_column(0.005, &mut out, Some(Ok(bound(110.0))), None);
+        assert_eq!(out.status, SolveStatus::TimeLimit);
+        assert!((out.gap.unwrap() - 0.1).abs() < 1e-12);
     }
 }
