@@ -1241,41 +1241,35 @@ pub fn run(
             || seconds - started.elapsed().as_secs_f64() - reserve <= 0.0;
         let t = Instant::now();
         let mut v = f64::NEG_INFINITY;
+        // The heuristic at the best λ taking `first` first; its programme kept when better.
+        let mut heuristic = |first: (&[OutCol], &[f64])| {
+            let (s, v, _) = lag.heuristic_with(
+                &mut pr,
+                at,
+                HEURISTIC_ROTATIONS,
+                HEURISTIC_PLACEMENTS,
+                Some(first),
+            );
+            if v > value {
+                (start, value) = (s, v);
+            }
+            v
+        };
         // From the blocks' start, the heuristic over the average after the last round only:
         // at national size it found 1.10–1.15 M after each round, where the blocks' programme
         // completed is worth 1.22 M, and took 4–5 s, a third of a round.
         if warm.is_none() || last {
             let (ac, aw) = avg.columns(&lag);
-            let s;
-            (s, v, _) = lag.heuristic_with(
-                &mut pr,
-                at,
-                HEURISTIC_ROTATIONS,
-                HEURISTIC_PLACEMENTS,
-                Some((&ac, &aw)),
-            );
-            if v > value {
-                (start, value) = (s, v);
-            }
+            v = heuristic((&ac, &aw));
         }
         // The warm start's programme, checked and completed over every column once.
         if let Some(w) = warm.filter(|_| first_round) {
             let ones = vec![1.0; w.programme.len()];
-            let s;
-            (s, v, _) = lag.heuristic_with(
-                &mut pr,
-                at,
-                HEURISTIC_ROTATIONS,
-                HEURISTIC_PLACEMENTS,
-                Some((&w.programme, &ones)),
-            );
+            v = heuristic((&w.programme, &ones));
             tracing::debug!(
                 value = v,
                 "programme Lagrangian: the blocks' programme completed"
             );
-            if v > value {
-                (start, value) = (s, v);
-            }
         }
         // What the heuristic took, kept for the last round's (from the blocks' start, the
         // first round's completion).
