@@ -1032,6 +1032,29 @@ impl<'a> Lagrangian<'a> {
     /// reduced cost (`rot` rotations and `plc` placements per period), in that order. Its
     /// columns, sorted by (kind, cadre, period, post), their value (scores less the unplaced
     /// penalties) and the moves of its greedy's second pass with a column beyond the candidates.
+    /// [`Lagrangian::heuristic_with`] at `at` taking `first` first; its programme replaces
+    /// `start` (worth `value`) when better. Its value.
+    fn keep_better(
+        &self,
+        pr: &mut Pricer,
+        at: &Multipliers,
+        first: (&[OutCol], &[f64]),
+        start: &mut Vec<OutCol>,
+        value: &mut f64,
+    ) -> f64 {
+        let (s, v, _) = self.heuristic_with(
+            pr,
+            at,
+            HEURISTIC_ROTATIONS,
+            HEURISTIC_PLACEMENTS,
+            Some(first),
+        );
+        if v > *value {
+            (*start, *value) = (s, v);
+        }
+        v
+    }
+
     fn heuristic_with(
         &self,
         pr: &mut Pricer,
@@ -1209,6 +1232,7 @@ pub fn run(
     // What the last heuristic took, kept for the one after the last round.
     let mut reserve = 0.0;
     let mut avg = Average::new(sc.cadres.len());
+    let mut averaged = false;
     while iterations < ITERATIONS {
         let left = seconds - started.elapsed().as_secs_f64() - reserve;
         if left <= 0.0 && best.is_some() {
@@ -1236,45 +1260,33 @@ pub fn run(
             best = Some((d.bound, d.at));
         }
         let at = &best.as_ref().expect("a round ran").1;
-        let last = done
-            || iterations >= ITERATIONS
-            || seconds - started.elapsed().as_secs_f64() - reserve <= 0.0;
-        let t = Instant::now();
         let mut v = f64::NEG_INFINITY;
-        // The heuristic at the best λ taking `first` first; its programme kept when better.
-        let mut heuristic = |first: (&[OutCol], &[f64])| {
-            let (s, v, _) = lag.heuristic_with(
-                &mut pr,
-                at,
-                HEURISTIC_ROTATIONS,
-                HEURISTIC_PLACEMENTS,
-                Some(first),
-            );
-            if v > value {
-                (start, value) = (s, v);
-            }
-            v
-        };
-        // From the blocks' start, the heuristic over the average after the last round only:
-        // at national size it found 1.10–1.15 M after each round, where the blocks' programme
-        // completed is worth 1.22 M, and took 4–5 s, a third of a round.
-        if warm.is_none() || last {
-            let (ac, aw) = avg.columns(&lag);
-            v = heuristic((&ac, &aw));
-        }
-        // The warm start's programme, checked and completed over every column once.
+        // The warm start's programme, checked and completed over every column once; its time
+        // is what the heuristic over the average is kept (`reserve`) for.
         if let Some(w) = warm.filter(|_| first_round) {
+            let t = Instant::now();
             let ones = vec![1.0; w.programme.len()];
-            v = heuristic((&w.programme, &ones));
+            v = lag.keep_better(&mut pr, at, (&w.programme, &ones), &mut start, &mut value);
+            reserve = t.elapsed().as_secs_f64();
             tracing::debug!(
                 value = v,
                 "programme Lagrangian: the blocks' programme completed"
             );
         }
-        // What the heuristic took, kept for the last round's (from the blocks' start, the
-        // first round's completion).
-        if warm.is_none() || first_round {
-            reserve = t.elapsed().as_secs_f64();
+        let last = done
+            || iterations >= ITERATIONS
+            || seconds - started.elapsed().as_secs_f64() - reserve <= 0.0;
+        // From the blocks' start, the heuristic over the average after the last round only:
+        // at national size it found 1.10–1.15 M after each round, where the blocks' programme
+        // completed is worth 1.22 M, and took 4–5 s, a third of a round.
+        if warm.is_none() || last {
+            let t = Instant::now();
+            let (ac, aw) = avg.columns(&lag);
+            v = lag.keep_better(&mut pr, at, (&ac, &aw), &mut start, &mut value);
+            averaged = true;
+            if warm.is_none() {
+                reserve = t.elapsed().as_secs_f64();
+            }
         }
         tracing::debug!(
             iterations,
@@ -1284,9 +1296,14 @@ pub fn run(
             seconds = started.elapsed().as_secs_f64(),
             "programme Lagrangian round"
         );
-        if done {
+        if done || last {
             break;
         }
+    }
+    // The loop left at its top, out of time, before a round ran the heuristic over the average.
+    if !averaged && let Some((_, at)) = &best {
+        let (ac, aw) = avg.columns(&lag);
+        lag.keep_better(&mut pr, at, (&ac, &aw), &mut start, &mut value);
     }
     let (bound, at) = best.expect("a round ran");
     if tracing::enabled!(tracing::Level::DEBUG) {
