@@ -489,23 +489,21 @@ fn solve_priced(
             .map(|&k| k - n_rot)
             .collect();
         out.status = SolveStatus::DeadlineFallback;
-        // The greedy programme's own value: with the bound over every column (below), its gap.
-        let chosen: Vec<OutCol> = out
-            .rotations
-            .iter()
-            .map(|&k| OutCol::of_rotation(&cols.rotations[k]))
-            .chain(
-                out.placements
-                    .iter()
-                    .map(|&j| OutCol::of_placement(sc, &cols.placements[j])),
-            )
-            .collect();
-        fallback_value = Some(super::programme_lagrange::value_of(
-            sc,
-            tl.periods.len(),
-            cols,
-            &chosen,
-        ));
+        // The fallback programme's own value: with the bound over every column (below, large
+        // programmes only), its gap.
+        fallback_value = large.then(|| {
+            let chosen: Vec<OutCol> = out
+                .rotations
+                .iter()
+                .map(|&k| OutCol::of_rotation(&cols.rotations[k]))
+                .chain(
+                    out.placements
+                        .iter()
+                        .map(|&j| OutCol::of_placement(sc, &cols.placements[j])),
+                )
+                .collect();
+            super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &chosen)
+        });
         out.backend_objective = None;
         out.note = None;
         add_note(
@@ -560,7 +558,7 @@ fn over_every_column(
             out.gap = None;
             out.status = SolveStatus::TimeLimit;
         }
-        // The MIP did not answer in time and the greedy programme stands: the bound over every
+        // The MIP did not answer in time and the fallback programme stands: the bound over every
         // column holds for it as for any programme (it was lost before: "bound —").
         (Some(Ok(b)), None) if out.status == SolveStatus::DeadlineFallback => {
             out.bound = Some(b.bound);
