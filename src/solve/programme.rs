@@ -1228,7 +1228,7 @@ mod tests {
     }
 
     #[test]
-    fn a_greedy_fallback_keeps_the_bound_over_every_column_and_its_gap() {
+    fn a_deadline_fallback_keeps_the_bound_over_every_column_and_its_gap() {
         let mut out = outcome_with(SolveStatus::DeadlineFallback);
         over_every_column(0.005, &mut out, Some(Ok(bound(110.0))), Some(100.0));
         assert_eq!(out.status, SolveStatus::DeadlineFallback);

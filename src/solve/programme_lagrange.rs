@@ -1027,11 +1027,6 @@ impl<'a> Lagrangian<'a> {
         heap.into_iter().map(|Reverse(D(d, i))| (i, d)).collect()
     }
 
-    /// The Lagrangian heuristic at multipliers `m`: the greedy of `programme_greedy` over the
-    /// columns of `first` (by their weight, when given), then over each cadre's best columns by
-    /// reduced cost (`rot` rotations and `plc` placements per period), in that order. Its
-    /// columns, sorted by (kind, cadre, period, post), their value (scores less the unplaced
-    /// penalties) and the moves of its greedy's second pass with a column beyond the candidates.
     /// [`Lagrangian::heuristic_with`] at `at` taking `first` first; its programme replaces
     /// `start` (worth `value`) when better. Its value.
     fn keep_better(
@@ -1055,6 +1050,11 @@ impl<'a> Lagrangian<'a> {
         v
     }
 
+    /// The Lagrangian heuristic at multipliers `m`: the greedy of `programme_greedy` over the
+    /// columns of `first` (by their weight, when given), then over each cadre's best columns by
+    /// reduced cost (`rot` rotations and `plc` placements per period), in that order. Its
+    /// columns, sorted by (kind, cadre, period, post), their value (scores less the unplaced
+    /// penalties) and the moves of its greedy's second pass with a column beyond the candidates.
     fn heuristic_with(
         &self,
         pr: &mut Pricer,
