@@ -617,7 +617,16 @@ pub struct Programme {
     /// Programme targets, must-fill deadlines and the periods of pins and forbids
     /// (docs/programme.md, "Targets, pins and must-fill").
     pub requirements: ProgrammeRequirements,
+    /// `limits.programme_whole_model`: above this many rank-compatible (cadre, post, period)
+    /// triples the model keeps each cadre's best columns and prices the rest (the large path).
+    pub whole_model_above: u64,
 }
+
+/// Default of `limits.programme_whole_model`: a whole model of this many triples fits in a few
+/// gigabytes; the national programme (tens of millions) does not.
+pub const DEFAULT_PROGRAMME_WHOLE_MODEL: u64 = 2_000_000;
+/// The most `limits.programme_whole_model` may be set to.
+pub const MAX_PROGRAMME_WHOLE_MODEL: u64 = 1_000_000_000;
 
 /// `programme.targets:`, `programme.must_fill_within:` and the `period:` of pins and forbids.
 /// The default asks for nothing: a programme without them plans as before.

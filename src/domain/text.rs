@@ -7,9 +7,10 @@
 //!   lower-cased; diacritics count ("Bí thư" ≠ "Bị thu").
 //! - [`fold`]: without diacritics (đ → d) and with punctuation as `-`: what a province name is
 //!   matched by ("Lâm Sơn", "Lam Son", "lam-son" all give `lam-son`).
-//! - [`title_class`]: a title without its level and with spelled-out names abbreviated, so that
-//!   "Bí thư Huyện ủy" and "Bí thư Tỉnh ủy" are both "bí thư" and "Chủ tịch Ủy ban nhân dân tỉnh"
-//!   is "chủ tịch ubnd": what the not-local rule (H8) matches its list of titles by.
+//! - [`title_class`]: a title folded, without its level and with spelled-out names abbreviated, so
+//!   that "Bí thư Huyện ủy", "Bí thư Tỉnh ủy" and "Bi thu huyen uy" are all `bi thu` and "Chủ tịch
+//!   Ủy ban nhân dân tỉnh" is `chu tich ubnd`: what the not-local rule (H8) and the programme's
+//!   key head titles match their lists of titles by.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -90,68 +91,44 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Old-style tone placement ("hoà", "thuỷ") written the modern way ("hòa", "thủy").
-const TONE_PLACEMENT: &[(&str, &str)] = &[
-    ("oà", "òa"),
-    ("oá", "óa"),
-    ("oả", "ỏa"),
-    ("oã", "õa"),
-    ("oạ", "ọa"),
-    ("oè", "òe"),
-    ("oé", "óe"),
-    ("oẻ", "ỏe"),
-    ("oẽ", "õe"),
-    ("oẹ", "ọe"),
-    ("uỳ", "ùy"),
-    ("uý", "úy"),
-    ("uỷ", "ủy"),
-    ("uỹ", "ũy"),
-    ("uỵ", "ụy"),
-];
-
-/// Spelled-out names and their usual abbreviations.
+/// Spelled-out names and their usual abbreviations, folded ([`fold`] word by word).
 const SPELLED_OUT: &[(&str, &str)] = &[
-    ("ủy ban nhân dân", "ubnd"),
-    ("hội đồng nhân dân", "hđnd"),
-    ("tòa án nhân dân", "tand"),
-    ("viện kiểm sát nhân dân", "vksnd"),
-    ("thành phố", "tp"),
-    ("tp.", "tp"),
+    ("uy ban nhan dan", "ubnd"),
+    ("hoi dong nhan dan", "hdnd"),
+    ("toa an nhan dan", "tand"),
+    ("vien kiem sat nhan dan", "vksnd"),
+    ("thanh pho", "tp"),
 ];
 
-/// Words that name the level or the place's party committee, dropped from a title's class.
+/// Words that name the level or the place's party committee, dropped from a title's class;
+/// folded ("huyện ủy" and "huyen uy" alike).
 const LEVEL_WORDS: &[&str] = &[
-    "tỉnh ủy",
-    "thành ủy",
-    "huyện ủy",
-    "quận ủy",
-    "thị ủy",
-    "đảng ủy",
-    "thị xã",
-    "thị trấn",
-    "đặc khu",
-    "tỉnh",
-    "tp",
-    "huyện",
-    "quận",
-    "xã",
-    "phường",
+    "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy", "thi xa", "thi tran",
+    "dac khu", "tinh", "tp", "huyen", "quan", "xa", "phuong",
 ];
 
-/// A title's class: its [`key`], tone placement made modern, spelled-out names abbreviated
-/// (`ủy ban nhân dân` → `ubnd`, `tòa án nhân dân` → `tand`, …) and level words dropped (`tỉnh`,
-/// `huyện`, `xã`, `tỉnh ủy`, `huyện ủy`, `đảng ủy`, …). "Bí thư Huyện ủy" → `bí thư`,
-/// "Chủ tịch Ủy ban nhân dân tỉnh" → `chủ tịch ubnd`, "Phó Chủ tịch UBND xã" → `phó chủ tịch ubnd`.
+/// A title's class: its words folded ([`fold`]: without diacritics, so that a title typed
+/// without them is the same class; old and new tone placement alike), spelled-out names
+/// abbreviated (`uy ban nhan dan` → `ubnd`, `toa an nhan dan` → `tand`, …) and level words
+/// dropped (`tinh`, `huyen`, `xa`, `tinh uy`, `huyen uy`, `dang uy`, …). "Bí thư Huyện ủy" and
+/// "Bi thu huyen uy" → `bi thu`, "Chủ tịch Ủy ban nhân dân tỉnh" → `chu tich ubnd`, "Phó Chủ
+/// tịch UBND xã" → `pho chu tich ubnd`.
 pub fn title_class(s: &str) -> String {
-    let mut k = key(s);
-    for (old, new) in TONE_PLACEMENT {
-        if k.contains(old) {
-            k = k.replace(old, new);
-        }
-    }
+    // Word by word, so that the words stay apart ("tp." is `tp`, "UBND-tỉnh" `ubnd-tinh`).
+    let mut k: String = normalize(s)
+        .split(' ')
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     for (long, short) in SPELLED_OUT {
-        if k.contains(long) {
-            k = k.replace(long, short);
+        let padded = format!(" {k} ");
+        let needle = format!(" {long} ");
+        if padded.contains(&needle) {
+            k = padded
+                .replace(&needle, &format!(" {short} "))
+                .trim()
+                .to_string();
         }
     }
     let words: Vec<&str> = k.split(' ').collect();
@@ -228,21 +205,28 @@ mod tests {
     #[test]
     fn title_classes() {
         for (t, class) in [
-            ("Bí thư Huyện ủy", "bí thư"),
-            ("Bí thư Tỉnh uỷ", "bí thư"),
-            ("Bí thư Đảng ủy xã", "bí thư"),
-            ("Chủ tịch Ủy ban nhân dân tỉnh", "chủ tịch ubnd"),
-            ("Chủ tịch UBND huyện", "chủ tịch ubnd"),
-            (NFD, "chủ tịch ubnd"),
-            ("Chánh án Tòa án nhân dân tỉnh", "chánh án tand"),
+            ("Bí thư Huyện ủy", "bi thu"),
+            ("Bí thư Tỉnh uỷ", "bi thu"),
+            ("Bí thư Đảng ủy xã", "bi thu"),
+            ("Chủ tịch Ủy ban nhân dân tỉnh", "chu tich ubnd"),
+            ("Chủ tịch UBND huyện", "chu tich ubnd"),
+            (NFD, "chu tich ubnd"),
+            ("Chánh án Tòa án nhân dân tỉnh", "chanh an tand"),
             (
                 "Viện trưởng Viện kiểm sát nhân dân tỉnh",
-                "viện trưởng vksnd",
+                "vien truong vksnd",
             ),
-            ("Phó Chủ tịch UBND xã", "phó chủ tịch ubnd"),
-            ("Chủ tịch UBND thành phố", "chủ tịch ubnd"),
-            ("pc_chair", "pc_chair"),
-            ("Tỉnh ủy", "tỉnh ủy"),
+            ("Phó Chủ tịch UBND xã", "pho chu tich ubnd"),
+            ("Chủ tịch UBND thành phố", "chu tich ubnd"),
+            ("Chủ tịch UBND TP.", "chu tich ubnd"),
+            ("pc_chair", "pc-chair"),
+            ("Tỉnh ủy", "tinh uy"),
+            // Typed without diacritics (no Vietnamese keyboard): the same classes.
+            ("Bi thu Huyen uy", "bi thu"),
+            ("Chu tich UBND huyen", "chu tich ubnd"),
+            ("Chu tich Uy ban nhan dan tinh", "chu tich ubnd"),
+            ("Giam doc Cong an", "giam doc cong an"),
+            ("Giám đốc Công an tỉnh", "giam doc cong an"),
         ] {
             assert_eq!(title_class(t), class, "{t}");
         }

@@ -353,14 +353,15 @@ fn placement_ranks(held: i32) -> std::ops::RangeInclusive<i32> {
     held..=held + 1
 }
 
-/// Above this many rank-compatible (cadre, post, period) triples, a programme's model keeps only
+/// Above this many rank-compatible (cadre, post, period) triples (by default:
+/// `limits.programme_whole_model` changes it), a programme's model keeps only
 /// the best [`KEEP_PER_PERIOD`] rotation columns of each cadre in each period, and the best as many
 /// placement columns of each cadre in each period (pinned pairs always kept): the national
 /// programme's full model (tens of millions of columns) does not fit in memory. The columns left
 /// out are kept compactly ([`OutCol`]) and priced by `solve::programme` with the duals of the
 /// kept model's LP, so the bound reported holds for the programme over every column. Smaller
 /// programmes, the shipped province's among them, keep every column in the model.
-pub const FILTER_ABOVE: u64 = 2_000_000;
+pub const FILTER_ABOVE: u64 = crate::domain::DEFAULT_PROGRAMME_WHOLE_MODEL;
 /// Columns kept per cadre and period above [`FILTER_ABOVE`].
 pub const KEEP_PER_PERIOD: usize = 5;
 
@@ -368,11 +369,15 @@ pub const KEEP_PER_PERIOD: usize = 5;
 pub fn keep_per_period(sc: &Scenario, periods: usize) -> Option<usize> {
     let pairs =
         crate::domain::rank_compatible_pairs(&sc.posts, &sc.cadres, sc.rules.outstanding_rank_up);
-    // A diagnostic override, to compare the large-programme path with the whole model.
-    let above = std::env::var("ROTAPLAN_FILTER_ABOVE")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(FILTER_ABOVE);
+    let above = sc
+        .programme
+        .as_ref()
+        .map_or(FILTER_ABOVE, |p| p.whole_model_above);
+    tracing::debug!(
+        triples = pairs.saturating_mul(periods as u64),
+        whole_model_above = above,
+        "programme: rank-compatible (cadre, post, period) triples"
+    );
     (pairs.saturating_mul(periods as u64) > above).then_some(KEEP_PER_PERIOD)
 }
 

@@ -320,6 +320,7 @@ pub(crate) fn from_value(
             holders,
             s.max_departures_per_unit,
             s.weights.must_fill,
+            s.programme_whole_model,
         ),
         _ => None,
     };
@@ -1092,6 +1093,7 @@ impl Refs<'_> {
         holders: Vec<Option<crate::domain::CadreIx>>,
         max_departures: u32,
         must_fill: f64,
+        whole_model_above: u64,
     ) -> Option<crate::domain::Programme> {
         use chrono::Months;
         let first = raw
@@ -1221,6 +1223,7 @@ impl Refs<'_> {
                 must_fill_within: raw.must_fill_within,
                 ..Default::default()
             },
+            whole_model_above,
         })
     }
 

@@ -127,7 +127,11 @@ pub(crate) const SCENARIO: Schema = Map(&[
     ("allow_outside_paths", Leaf),
     (
         "limits",
-        Map(&[("max_table_rows", Leaf), ("max_candidate_pairs", Leaf)]),
+        Map(&[
+            ("max_table_rows", Leaf),
+            ("max_candidate_pairs", Leaf),
+            ("programme_whole_model", Leaf),
+        ]),
     ),
     ("language", Leaf),
     // Handled before conversion (scenario::variants); listed so the key check knows them.
@@ -336,6 +340,8 @@ pub(crate) struct Settings {
     pub max_table_rows: usize,
     /// `limits.max_candidate_pairs:` the most rank-compatible cadre–post pairs.
     pub max_candidate_pairs: u64,
+    /// `limits.programme_whole_model:` the most triples a programme's whole model holds.
+    pub programme_whole_model: u64,
     /// `programme:` as written (periods still to check against the plan date).
     pub programme: Option<RawProgramme>,
     /// `language: vi|en`: the language of the outputs for people.
@@ -445,6 +451,7 @@ pub(crate) fn settings(
         deny_warnings: false,
         max_table_rows: super::tables::DEFAULT_MAX_TABLE_ROWS,
         max_candidate_pairs: DEFAULT_MAX_CANDIDATE_PAIRS,
+        programme_whole_model: crate::domain::DEFAULT_PROGRAMME_WHOLE_MODEL,
         programme: None,
         language: None,
         objective: None,
@@ -666,6 +673,15 @@ pub(crate) fn settings(
             MAX_CANDIDATE_PAIRS_LIMIT as i64,
         ) {
             s.max_candidate_pairs = n as u64;
+        }
+        if let Some(n) = c.integer(
+            m,
+            &lp,
+            "programme_whole_model",
+            0,
+            crate::domain::MAX_PROGRAMME_WHOLE_MODEL as i64,
+        ) {
+            s.programme_whole_model = n as u64;
         }
     }
     if let Some(f) = c.string(top, &root, "date_format") {

@@ -403,6 +403,7 @@ pub(crate) fn build(raw: &RawProg) -> Scenario {
             unplaced_penalty: 500.0,
             replan: Default::default(),
             requirements: Default::default(),
+            whole_model_above: rotaplan::domain::DEFAULT_PROGRAMME_WHOLE_MODEL,
         }),
     }
 }
