@@ -64,6 +64,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub enum OutDirError {
     /// `--out` itself is a file.
     IsFile(PathBuf),
+    /// `--out` holds folders (or links to folders) rotaplan did not write: the set replaces the
+    /// folder as a whole, so they would be lost.
+    HoldsFolders { dir: PathBuf, folders: Vec<PathBuf> },
     /// A folder on the way to `dir` is a file (`file`).
     ThroughFile { dir: PathBuf, file: PathBuf },
 }
@@ -92,12 +95,70 @@ pub fn check_out_dir(dir: &Path) -> Result<(), OutDirError> {
     }
 }
 
+/// The list of what the last [`write_set`] of a folder wrote (relative paths, one a line): on the
+/// next, those not written again are its own stale outputs (a `changes.csv` of an earlier
+/// re-planning), dropped; everything else the folder holds is kept.
+pub const SET_LIST: &str = ".rotaplan-set";
+
+/// What the last set written into `dir` wrote ([`SET_LIST`]; empty without one).
+fn last_set(dir: &Path) -> std::collections::BTreeSet<String> {
+    fs::read_to_string(dir.join(SET_LIST))
+        .map(|t| t.lines().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// The first folder of each relative path of `paths` that has one.
+fn top_folders<'a>(paths: impl Iterator<Item = &'a str>) -> std::collections::BTreeSet<String> {
+    paths
+        .filter_map(|r| r.split_once('/').map(|(top, _)| top.to_string()))
+        .collect()
+}
+
+/// The subfolders of `dir` (real ones: a link is made again, not followed) that neither the
+/// last set nor `writing` (the set about to be written) wrote: a set replaces the folder as a
+/// whole and carries over only its top level, so it refuses to take their place.
+pub fn foreign_folders(dir: &Path, writing: &[(String, Vec<u8>)]) -> Vec<PathBuf> {
+    let last = last_set(dir);
+    let mut ours = top_folders(last.iter().map(String::as_str));
+    ours.extend(top_folders(writing.iter().map(|(r, _)| r.as_str())));
+    let Ok(rd) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = rd
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            let real_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            real_dir && leftover(&n).is_none() && !ours.contains(&n)
+        })
+        .map(|e| e.path())
+        .collect();
+    v.sort();
+    v
+}
+
+/// [`check_out_dir`] for a folder a set will be written into: also refused when it holds folders
+/// a set did not write ([`foreign_folders`]), which the swap would lose.
+pub fn check_out_set(dir: &Path) -> Result<(), OutDirError> {
+    check_out_dir(dir)?;
+    let folders = foreign_folders(dir, &[]);
+    if folders.is_empty() {
+        Ok(())
+    } else {
+        Err(OutDirError::HoldsFolders {
+            dir: dir.to_path_buf(),
+            folders,
+        })
+    }
+}
+
 /// Write `files` (relative path, bytes) as the whole content of the folder `dir`, replacing what
 /// it held: the files go into a new sibling folder, flushed to disk, which is then exchanged with
-/// `dir` in one rename. Files of the old folder's top level that are not in `files` are carried
-/// over (hard links); old subfolders are not. After a kill at any instant `dir` holds the complete
-/// old set or the complete new one; the hidden sibling left behind is removed by
-/// [`clean_leftovers`].
+/// `dir` in one rename. The old folder's other top-level files are carried over (hard links) and
+/// its links re-made, except the stale outputs of the last set ([`SET_LIST`]); a folder that holds
+/// subfolders no set wrote is refused (`ErrorKind::AlreadyExists`), never emptied. After a kill at
+/// any instant `dir` holds the complete old set or the complete new one; the hidden sibling left
+/// behind is removed by [`clean_leftovers`].
 pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
     // A link to a folder: the set replaces the folder it points to, and the link stays.
     let linked;
@@ -117,6 +178,19 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
             format!("{} is a file, not a folder", dir.display()),
         ));
     }
+    let foreign = foreign_folders(dir, files);
+    if !foreign.is_empty() {
+        let list: Vec<String> = foreign.iter().map(|p| p.display().to_string()).collect();
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} holds folders rotaplan did not write ({}); they would be lost when the \
+                 outputs replace the folder: write them to a folder of their own",
+                dir.display(),
+                list.join(", ")
+            ),
+        ));
+    }
     let name = name_of(dir);
     let pid = std::process::id();
     let new = parent.join(format!(".{name}.new-{pid}"));
@@ -133,6 +207,8 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
             }
             write_file_synced(&p, bytes)?;
         }
+        let list: String = files.iter().map(|(r, _)| format!("{r}\n")).collect();
+        write_file_synced(&new.join(SET_LIST), list.as_bytes())?;
         carry_over(dir, &new, files)?;
         for d in subdirs.iter().rev() {
             sync_dir(d)?;
@@ -146,18 +222,34 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
     result
 }
 
-/// Hard-link (or copy) the old folder's other top-level files into the new one.
+/// Hard-link (or copy) the old folder's other top-level files into the new one, and make its
+/// links again (to the same targets); the last set's own files ([`SET_LIST`]) are not carried:
+/// what this set does not write again is stale.
 fn carry_over(old: &Path, new: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
     let Ok(rd) = fs::read_dir(old) else {
         return Ok(());
     };
+    let stale = last_set(old);
     for e in rd.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
-        let is_file = e.file_type().is_ok_and(|t| t.is_file());
-        if !is_file || leftover(&n).is_some() || files.iter().any(|(r, _)| *r == n) {
+        let kind = e.file_type()?;
+        let top_of_set = |r: &str| r == n || r.split_once('/').is_some_and(|(top, _)| top == n);
+        if kind.is_dir()
+            || n == SET_LIST
+            || leftover(&n).is_some()
+            || stale.contains(&n)
+            || files.iter().any(|(r, _)| top_of_set(r))
+        {
             continue;
         }
         let to = new.join(&n);
+        if kind.is_symlink() {
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(fs::read_link(e.path())?, &to)?;
+            #[cfg(not(unix))]
+            fs::copy(e.path(), &to)?;
+            continue;
+        }
         if fs::hard_link(e.path(), &to).is_err() {
             fs::copy(e.path(), &to)?;
             fs::File::open(&to)?.sync_all()?;
@@ -447,6 +539,59 @@ mod tests {
         assert!(write_set(&file, &set("3")).is_err());
         assert!(check_out_dir(&file).is_err() && check_out_dir(&file.join("x/y")).is_err());
         assert!(check_out_dir(&tmp.path().join("new/deeper")).is_ok());
+    }
+
+    #[test]
+    fn a_set_never_empties_a_folder_of_its_subfolders_and_drops_only_its_own_stale_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("out");
+        let set = |names: &[&str]| -> Vec<(String, Vec<u8>)> {
+            names
+                .iter()
+                .map(|n| (n.to_string(), b"new".to_vec()))
+                .collect()
+        };
+        write_set(&dir, &set(&["plan.csv", "changes.csv"])).unwrap();
+        // The user's own things beside the outputs: a file, a link to a file, a link to a folder.
+        fs::write(dir.join("notes.txt"), "mine").unwrap();
+        fs::write(tmp.path().join("target.txt"), "t").unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("target.txt"), dir.join("link.txt")).unwrap();
+        std::os::unix::fs::symlink(tmp.path(), dir.join("up")).unwrap();
+        // The next set writes no changes.csv: the last set's own file is stale, the rest kept.
+        write_set(&dir, &set(&["plan.csv"])).unwrap();
+        assert_eq!(
+            names(&dir),
+            [SET_LIST, "link.txt", "notes.txt", "plan.csv", "up"]
+        );
+        assert_eq!(fs::read_to_string(dir.join("link.txt")).unwrap(), "t");
+        assert!(
+            fs::symlink_metadata(dir.join("up"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        // A folder no set wrote (the scenario's tables): refused, before and at the write, and
+        // nothing is touched.
+        fs::create_dir_all(dir.join("data/deeper")).unwrap();
+        fs::write(dir.join("data/cadres.csv"), "id").unwrap();
+        let before = names(&dir);
+        assert!(matches!(
+            check_out_set(&dir),
+            Err(OutDirError::HoldsFolders { folders, .. }) if folders == [dir.join("data")]
+        ));
+        let e = write_set(&dir, &set(&["plan.csv"])).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(names(&dir), before);
+        assert_eq!(
+            fs::read_to_string(dir.join("data/cadres.csv")).unwrap(),
+            "id"
+        );
+        assert_eq!(names(tmp.path()), ["out", "target.txt"]);
+        // A folder the set itself writes into is its own.
+        fs::remove_dir_all(dir.join("data")).unwrap();
+        write_set(&dir, &set(&["sub/b.json"])).unwrap();
+        assert!(check_out_set(&dir).is_ok());
+        write_set(&dir, &set(&["sub/b.json"])).unwrap();
     }
 
     #[test]

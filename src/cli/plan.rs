@@ -1,7 +1,7 @@
 //! `rotaplan plan`: solve one scenario and write its plan files.
 
 use super::{Status, formats, refuse, say, say_problems, say_violations};
-use rotaplan::output::{check_out_dir, write_set};
+use rotaplan::output::{check_out_set, write_set};
 use rotaplan::report::catalogue::Msg;
 use rotaplan::report::{self, FileSet, Format, Refusal};
 use std::path::PathBuf;
@@ -81,7 +81,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         PathBuf::from("rotaplan-out").join(stem)
     });
     // Before the solve: an --out that cannot be a folder is said now, not after minutes.
-    if let Err(e) = check_out_dir(&dir) {
+    if let Err(e) = check_out_set(&dir) {
         refuse(Refusal::OutDir(e));
         return Status::Problem;
     }

@@ -922,6 +922,7 @@ catalogue! {
     RefRunSet { en: "cannot write the run to {dir}: {error}; the folder keeps what it held", vi: "không ghi được lượt chạy vào {dir}: {error}; thư mục vẫn giữ nguyên nội dung cũ" }
     RefBatchWrite { en: "cannot write the run: {error}", vi: "không ghi được lượt chạy: {error}" }
     OutDirIsFile { en: "--out {dir}: is a file, not a folder; name a folder (it is created if missing)", vi: "--out {dir}: là một tệp, không phải thư mục; hãy nêu một thư mục (chưa có sẽ được tạo)" }
+    OutDirHoldsFolders { en: "--out {dir}: it holds folders rotaplan did not write ({folders}); the outputs replace the folder as a whole, so they would be lost. Name a folder of its own for the outputs (e.g. --out {dir}/out)", vi: "--out {dir}: thư mục này chứa các thư mục con không do rotaplan tạo ({folders}); kết quả sẽ thay thế toàn bộ thư mục nên chúng sẽ bị mất. Hãy nêu một thư mục riêng cho kết quả (ví dụ --out {dir}/out)" }
     OutDirThroughFile { en: "--out {dir}: {file} is a file, so the folder cannot be created; name another folder", vi: "--out {dir}: {file} là một tệp nên không tạo được thư mục; hãy nêu thư mục khác" }
     LockedBy { en: "{dir} is in use by {holder}{pid}; wait for it to finish, or give another --out", vi: "{dir} đang được {holder}{pid} sử dụng; hãy chờ lệnh đó chạy xong hoặc nêu --out khác" }
     LockedPid { en: " (process {pid})", vi: " (tiến trình {pid})" }

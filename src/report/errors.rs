@@ -183,6 +183,20 @@ fn file_error(lang: Lang, m: Msg, path: &std::path::Path, error: &dyn fmt::Displ
 pub fn out_dir_text(lang: Lang, e: &OutDirError) -> String {
     match e {
         OutDirError::IsFile(d) => fill(lang, Msg::OutDirIsFile, &[("dir", &d.display())]),
+        OutDirError::HoldsFolders { dir, folders } => {
+            let names: Vec<String> = folders
+                .iter()
+                .map(|f| {
+                    f.file_name()
+                        .map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into())
+                })
+                .collect();
+            fill(
+                lang,
+                Msg::OutDirHoldsFolders,
+                &[("dir", &dir.display()), ("folders", &names.join(", "))],
+            )
+        }
         OutDirError::ThroughFile { dir, file } => fill(
             lang,
             Msg::OutDirThroughFile,

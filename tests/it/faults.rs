@@ -133,7 +133,9 @@ fn kill_after(mut child: Child, ms: u64) {
     let _ = child.wait();
 }
 
-const PLAN_FILES: [&str; 7] = [
+/// A plan folder: the seven files and the list of what the set wrote (`output::SET_LIST`).
+const PLAN_FILES: [&str; 8] = [
+    ".rotaplan-set",
     "committee.html",
     "plan.csv",
     "plan.html",
@@ -572,6 +574,51 @@ fn flags_out_of_range_and_a_file_as_out_are_refused_before_solving() {
         );
         assert!(!stderr.contains("optimal") && t.elapsed() < Duration::from_secs(60));
     }
+}
+
+#[test]
+fn an_out_folder_holding_the_users_folders_is_refused_and_left_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = generate(&tmp.path().join("s"), 20, 15, 1);
+    let dir = s.parent().unwrap();
+    // The user's scenario folder, with its tables in a subfolder, named as --out.
+    fs::create_dir_all(dir.join("data/old")).unwrap();
+    fs::write(dir.join("data/old/cadres.csv"), "id\n").unwrap();
+    let before = names(dir);
+    let o = bin()
+        .arg("plan")
+        .arg(&s)
+        .arg("--out")
+        .arg(dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("holds folders rotaplan did not write (data)")
+            && !stderr.contains("optimal"),
+        "{stderr}"
+    );
+    assert_eq!(names(dir), before);
+    assert_eq!(
+        fs::read_to_string(dir.join("data/old/cadres.csv")).unwrap(),
+        "id\n"
+    );
+    // A folder of its own for the outputs, inside it: planned.
+    let o = bin()
+        .arg("plan")
+        .arg(&s)
+        .arg("--out")
+        .arg(dir.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(names(&dir.join("out")), PLAN_FILES);
 }
 
 /// A small tmpfs mounted for the test (root only); `None`, with a message, where that is not

@@ -143,8 +143,12 @@ fn runs_are_byte_identical_whatever_the_jobs() {
     let (ta, tb) = (strip(tree(a.path())), strip(tree(b.path())));
     assert_eq!(
         ta.len(),
-        17 * 7 + 5,
-        "the files of `plan` for 17 scenarios (with plan.xlsx and committee.html) and 5 comparison files (with comparison.xlsx)"
+        17 * 7 + 5 + 1,
+        "the files of `plan` for 17 scenarios (with plan.xlsx and committee.html), 5 comparison files (with comparison.xlsx) and the list of the set written ({:?})",
+        ta.iter()
+            .filter(|(n, _)| n.ends_with(".rotaplan-set"))
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>()
     );
     for f in ["plan.xlsx", "committee.html", "plan.html"] {
         let n = ta
