@@ -383,13 +383,14 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
         .filter_map(|(p, h)| Some((p as PostIx, (*h)?)))
         .collect();
     // Whether holder `h` still sits on post `p` on period `t`'s date: not moved by then, and
-    // before `vacant_from`, their retirement and the end of their running rotation.
+    // before `vacant_from`, their retirement and the end of their running rotation (one that
+    // ended before the programme is their last, finished: they are in the post).
     let holder_there = |p: PostIx, h: CadreIx, t: usize| {
         let cadre = sc.cadre(h);
         let leaves = [
             sc.post(p).vacant_from,
             retire(h).and_then(|r| r.succ_opt()),
-            cadre.rotation_end,
+            cadre.rotation_end.filter(|&e| e >= periods[0]),
         ]
         .into_iter()
         .flatten()

@@ -253,7 +253,8 @@ fn day_after(d: Date) -> Date {
 }
 
 /// Post `p`'s occupancy: with a holder, until the first of `vacant_from`, the day after the
-/// holder's retirement (Decree 135) and the end of the holder's running rotation; without one,
+/// holder's retirement (Decree 135) and the end of the holder's running rotation (one that ended
+/// before the programme does not count: the holder is still there); without one,
 /// every seat until `vacant_from` (or free from the start).
 pub fn occupancy(sc: &Scenario, prog: &Programme, ctx0: &RuleContext, p: PostIx) -> Occupancy {
     let post = sc.post(p);
@@ -265,7 +266,10 @@ pub fn occupancy(sc: &Scenario, prog: &Programme, ctx0: &RuleContext, p: PostIx)
         },
         Some(h) => {
             let retire = ctx0.facts[h as usize].retirement.map(day_after);
-            let rot = sc.cadre(h).rotation_end;
+            // A rotation that ended before the programme does not free the seat: it is the
+            // holder's last rotation, history (a quarter of the cadres have one); the holder is
+            // in the post, and no placement is due (`running`).
+            let rot = sc.cadre(h).rotation_end.filter(|&e| e >= prog.periods[0]);
             let until = [post.vacant_from, retire, rot].into_iter().flatten().min();
             Occupancy {
                 until: Some(until.unwrap_or(Date::MAX)),

@@ -55,6 +55,56 @@ fn shipped_programme_is_optimal_and_passes_the_checker() {
     assert_eq!(Some(o), plan.objective);
 }
 
+#[test]
+fn a_holder_whose_last_rotation_ended_before_the_programme_is_still_in_the_post() {
+    // VT01's holder C160 has rotation_end 2024-01-25 (cadres.csv): a finished rotation, history.
+    let sc = shipped();
+    let prog = sc.programme.as_ref().unwrap();
+    let ix = |id: &str| sc.posts.iter().position(|p| p.id == id).unwrap() as PostIx;
+    let cx = |id: &str| sc.cadres.iter().position(|c| c.id == id).unwrap() as CadreIx;
+    let (vt01, c160) = (ix("VT01"), cx("C160"));
+    assert_eq!(prog.holders[vt01 as usize], Some(c160));
+    assert!(sc.cadre(c160).rotation_end < Some(prog.periods[0]));
+    // No placement is due for it, and the seat is taken until the programme moves C160.
+    let running = rotaplan::programme::running(&sc, prog);
+    assert!(running.iter().all(|r| r.cadre != c160));
+    let tl = Timeline::new(&sc).unwrap();
+    let ctx0 = rotaplan::rules::RuleContext::new(&tl.at[0]);
+    let occ = rotaplan::programme::occupancy(&sc, prog, &ctx0, vt01);
+    assert!(
+        prog.periods.iter().all(|&d| occ.taken_on(d) == 1),
+        "{occ:?}"
+    );
+    // The planner puts nobody else on VT01 while C160 sits there.
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    let moved = |t: usize| {
+        done.plan
+            .moves
+            .iter()
+            .any(|m| m.cadre == c160 && m.kind == MoveKind::Rotation && m.period <= t)
+    };
+    for m in done.plan.moves.iter().filter(|m| m.post == vt01) {
+        assert!(
+            moved(m.period),
+            "{m:?} takes VT01 while its holder C160 is there"
+        );
+    }
+    // The checker: a rotation onto VT01 with C160 unmoved is two people on one seat (H7).
+    let c158 = cx("C158");
+    let onto = vec![Move {
+        cadre: c158,
+        post: vt01,
+        period: 2,
+        kind: MoveKind::Rotation,
+    }];
+    let v = check(&sc, &onto);
+    assert!(
+        v.iter()
+            .any(|v| v.rule == RuleId::H7 && v.post.as_deref() == Some("VT01")),
+        "{v:#?}"
+    );
+}
+
 fn violation_of(sc: &Scenario, moves: &[Move], rule: RuleId, period: &str) {
     let v = check(sc, moves);
     assert!(
