@@ -168,6 +168,10 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 ));
             }
         }
+    }
+    // A forbidden pair in its period, a rotation or a placement alike (the planner has no
+    // column for either).
+    for m in &moves {
         if crate::programme::targets::forbidden_at(sc, m.cadre, m.post, m.period) {
             out.push(v(
                 RuleId::S3,

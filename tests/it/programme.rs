@@ -138,6 +138,22 @@ fn the_checker_rejects_bad_programmes_by_rule_and_period() {
     let v = check(&sc, &bad);
     assert!(v.iter().any(|v| v.rule == RuleId::P1), "{v:#?}");
 
+    // A placement onto a forbidden post: S3, as for a rotation.
+    let mut forbidding = sc.clone();
+    forbidding.forbids.push(rotaplan::domain::PairRule {
+        cadre: victim.cadre,
+        post: victim.post,
+        reason: None,
+        relaxable: true,
+    });
+    let v = check(&forbidding, &good);
+    assert!(
+        v.iter()
+            .any(|v| v.rule == RuleId::S3
+                && v.post.as_deref() == Some(sc.post(victim.post).id.as_str())),
+        "{v:#?}"
+    );
+
     // The placement a period early: the rotation is shorter than 36 months (H4), and the
     // placement is not in the period of the rotation's end (P1).
     let mut early = good.clone();
