@@ -206,8 +206,10 @@ pub struct Running {
     pub period: usize,
 }
 
-/// The running rotations that end inside the programme, in cadre order.
+/// The running rotations that end inside the programme, in cadre order; a cadre who retires
+/// before the placement's date is due none (not counted unplaced).
 pub fn running(sc: &Scenario, prog: &Programme) -> Vec<Running> {
+    use crate::rules::retirement::{retirement_date, roadmap};
     sc.cadres
         .iter()
         .enumerate()
@@ -217,6 +219,11 @@ pub fn running(sc: &Scenario, prog: &Programme) -> Vec<Running> {
                 return None;
             }
             let period = placement_period(prog, end)?;
+            let retired = retirement_date(roadmap(&sc.rules, cadre), cadre.birth_date)
+                .is_some_and(|r| r < prog.periods[period]);
+            if retired {
+                return None;
+            }
             Some(Running {
                 cadre: c as CadreIx,
                 end,

@@ -105,6 +105,40 @@ fn a_holder_whose_last_rotation_ended_before_the_programme_is_still_in_the_post(
     );
 }
 
+#[test]
+fn a_running_rotation_whose_cadre_retires_before_the_placement_is_due_none() {
+    let mut sc = shipped();
+    let prog = sc.programme.clone().unwrap();
+    let r = rotaplan::programme::running(&sc, &prog)[0].clone();
+    // Born so that the cadre retires after the rotation's end but before the placement's date.
+    {
+        let cadres = Arc::make_mut(&mut sc.cadres);
+        let c = &mut cadres[r.cadre as usize];
+        c.birth_date = r
+            .end
+            .checked_sub_months(chrono::Months::new(12 * 62))
+            .unwrap();
+        let retires = rotaplan::rules::retirement::retirement_date(
+            rotaplan::rules::retirement::roadmap(&sc.rules, c),
+            c.birth_date,
+        )
+        .unwrap();
+        assert!(
+            r.end <= retires && retires < prog.periods[r.period],
+            "{retires}"
+        );
+    }
+    assert!(
+        rotaplan::programme::running(&sc, &prog)
+            .iter()
+            .all(|x| x.cadre != r.cadre)
+    );
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert!(done.violations.is_empty(), "{:?}", done.violations);
+    assert!(done.plan.unplaced.iter().all(|u| u.0 != r.cadre));
+    assert!(done.plan.moves.iter().all(|m| m.cadre != r.cadre));
+}
+
 fn violation_of(sc: &Scenario, moves: &[Move], rule: RuleId, period: &str) {
     let v = check(sc, moves);
     assert!(
