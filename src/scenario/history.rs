@@ -23,11 +23,17 @@ const HISTORY_COLUMNS: &[Column] = &[
     ("kind", true),
     ("start", true),
     ("end", false),
+    // Read for people, not used: a history made from programme.csv keeps them.
+    ("cadre_name", false),
+    ("unit_id", false),
+    ("note", false),
 ];
 
+/// Strict: a misspelt column (`end_date`) is E2002, never silently unread (the end of a
+/// rotation would be lost and its placement fall due at the default length).
 const HISTORY: CsvSpec = CsvSpec {
     columns: HISTORY_COLUMNS,
-    strict: false,
+    strict: true,
     exact_width: false,
     missing_code: code::MISSING_COLUMN,
     aliases: tables::HISTORY_ALIASES,

@@ -249,10 +249,23 @@ fn suggest_column(col: &str, spec: &CsvSpec) -> Option<&'static str> {
                 .map_or(a, |(_, words)| *words)
         })
     };
+    // A known column with a word added ("end_date", "start date", "cadre_id_new"): the known
+    // column whose name is the longest first word(s) of it.
+    let prefix = || {
+        ids()
+            .filter(|n| {
+                folded
+                    .strip_prefix(n)
+                    .is_some_and(|rest| rest.starts_with('_'))
+            })
+            .max_by_key(|n| n.len())
+    };
     if col.is_ascii() {
-        closest_name(col, ids()).or_else(alias)
+        closest_name(col, ids()).or_else(prefix).or_else(alias)
     } else {
-        alias().or_else(|| closest_name(&folded, ids()))
+        alias()
+            .or_else(|| closest_name(&folded, ids()))
+            .or_else(prefix)
     }
 }
 

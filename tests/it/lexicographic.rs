@@ -377,6 +377,25 @@ fn history_and_objective_errors_are_located() {
     assert!(at(8, "cadre_id").expected.to_string().contains("line 2"));
     assert_eq!(d.len(), 6, "{d:#?}");
 
+    // A misspelt column is E2002 naming the one meant, not a column silently unread (the end
+    // would be lost); the columns for people are read and ignored.
+    let d = load_error(
+        dir.path(),
+        "",
+        "cadre_id,cadre_name,post_id,kind,start,end_date\nC001,An,VT001,rotation,2027-03-01,2028-03-01\n",
+    );
+    let e = d
+        .iter()
+        .find(|x| x.code == "E2002")
+        .unwrap_or_else(|| panic!("{d:#?}"));
+    assert!(
+        e.file.ends_with("history.csv") && e.line == Some(1),
+        "{e:?}"
+    );
+    assert!(e.found.to_string().contains("end_date"), "{e:?}");
+    assert!(e.fix.to_string().contains("\"end\""), "{}", e.fix);
+    assert_eq!(d.len(), 1, "{d:#?}");
+
     // objective: names checked against the objective terms, located in the YAML.
     let d = load_error(
         dir.path(),
