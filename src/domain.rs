@@ -622,6 +622,10 @@ pub struct Programme {
     pub whole_model_above: u64,
 }
 
+/// The most periods a programme may have: a term of five years is 5 yearly periods (or 20
+/// quarterly); every period multiplies the model, and a thousand monthly ones exhausted 10 GB.
+pub const MAX_PROGRAMME_PERIODS: usize = 60;
+
 /// Default of `limits.programme_whole_model`: a whole model of this many triples fits in a few
 /// gigabytes; the national programme (tens of millions) does not.
 pub const DEFAULT_PROGRAMME_WHOLE_MODEL: u64 = 2_000_000;

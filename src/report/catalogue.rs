@@ -1349,7 +1349,7 @@ diagnostic_words! {
     CodeE4003 { en: "unknown post in plan", vi: "vị trí trong phương án không tồn tại" }
     CodeE4004 { en: "empty cell in plan", vi: "ô trống trong phương án" }
     CodeE4005 { en: "bad kind or period in a programme", vi: "loại hoặc kỳ không hợp lệ trong chương trình" }
-    CodeE5001 { en: "programme periods out of order", vi: "các kỳ của chương trình không đúng thứ tự" }
+    CodeE5001 { en: "programme periods wrong", vi: "các kỳ của chương trình không hợp lệ" }
     CodeE5002 { en: "cadre holds two posts", vi: "cán bộ giữ hai vị trí" }
     CodeE5003 { en: "bad row in a programme's history", vi: "dòng sai trong lịch sử thực hiện của chương trình" }
     CodeE5004 { en: "pin or forbid in a period the programme does not have", vi: "chốt hoặc loại trừ ở một kỳ mà chương trình không có" }
@@ -1629,6 +1629,9 @@ diagnostic_words! {
     NoPeriod { en: "no period", vi: "không có kỳ nào" }
     AtLeastOnePeriodDate { en: "at least one period date", vi: "ít nhất một ngày của kỳ" }
     ListThePeriodsUnderPeriods { en: "list the periods under `periods:`", vi: "liệt kê các kỳ dưới `periods:`" }
+    TooManyPeriods { en: "{n} periods from {start} to {end}", vi: "{n} kỳ từ {start} đến {end}" }
+    AtMostPeriods { en: "at most {max} periods (a term of five years has 5 yearly periods; the model grows with each)", vi: "tối đa {max} kỳ (nhiệm kỳ năm năm có 5 kỳ theo năm; mô hình lớn lên theo từng kỳ)" }
+    FewerPeriodsFix { en: "plan a shorter programme (`end:`) or longer periods (`period_months:`)", vi: "lập chương trình ngắn hơn (`end:`) hoặc kỳ dài hơn (`period_months:`)" }
     DidYouMeanRenameTheColumn { en: "did you mean {name}? rename the column", vi: "có phải là {name}? đổi tên cột" }
     NameTheColumnOrDelete { en: "name the column, or delete its cells", vi: "đặt tên cho cột, hoặc xóa các ô của cột" }
     RenameTheColumnToDocumented { en: "rename the column to a documented one, or delete it (unknown columns are refused so that a misspelt column never drops data silently)", vi: "đổi tên cột thành một cột có trong tài liệu, hoặc xóa cột (cột không xác định bị từ chối để một cột viết sai tên không làm mất dữ liệu mà không ai biết)" }

@@ -926,6 +926,9 @@ says! {
     NoPeriod
     AtLeastOnePeriodDate
     ListThePeriodsUnderPeriods
+    TooManyPeriods
+    AtMostPeriods
+    FewerPeriodsFix
     DidYouMeanRenameTheColumn
     NameTheColumnOrDelete
     RenameTheColumnToDocumented

@@ -1188,7 +1188,8 @@ impl Refs<'_> {
                 let mut out = Vec::new();
                 let mut k = 0u32;
                 while let Some(d) = start.checked_add_months(Months::new(months * k)) {
-                    if d > end || out.len() >= 1000 {
+                    // One past the most is enough to refuse (below): no need to list them all.
+                    if d > end || out.len() > crate::domain::MAX_PROGRAMME_PERIODS {
                         break;
                     }
                     out.push(d);
@@ -1197,6 +1198,31 @@ impl Refs<'_> {
                 out
             }
         };
+        if periods.len() > crate::domain::MAX_PROGRAMME_PERIODS {
+            let key = match (&raw.periods, raw.period_months) {
+                (Some(_), _) => raw.key.key("periods"),
+                (None, Some(_)) => raw.key.key("period_months"),
+                (None, None) => raw.key.key("end"),
+            };
+            let counted = match &raw.periods {
+                Some(list) => list.len().to_string(),
+                None => format!("{}+", periods.len()),
+            };
+            let d = self
+                .located(code::BAD_PROGRAMME, &key)
+                .found(
+                    Text::say(Say::TooManyPeriods)
+                        .arg("n", counted)
+                        .arg("start", start)
+                        .arg("end", end),
+                )
+                .expected(
+                    Text::say(Say::AtMostPeriods).arg("max", crate::domain::MAX_PROGRAMME_PERIODS),
+                )
+                .fix(Say::FewerPeriodsFix);
+            self.diags.push(d);
+            ok = false;
+        }
         if periods.is_empty() && ok {
             let d = bad(
                 self,

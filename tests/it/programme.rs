@@ -139,6 +139,36 @@ fn a_running_rotation_whose_cadre_retires_before_the_placement_is_due_none() {
     assert!(done.plan.moves.iter().all(|m| m.cadre != r.cadre));
 }
 
+#[test]
+fn a_programme_of_more_than_60_periods_is_refused_at_load_not_planned_out_of_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("scenarios/programme");
+    for e in std::fs::read_dir(&src).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+    }
+    let yaml = dir.path().join("programme.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    let long = text
+        .replace("  end: 2031-12-31", "  end: 9999-12-31")
+        .replace("  period_months: 12", "  period_months: 1");
+    assert_ne!(long, text);
+    std::fs::write(&yaml, long).unwrap();
+    let e = rotaplan::scenario::load(&yaml).unwrap_err();
+    let d = e
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E5001")
+        .unwrap_or_else(|| panic!("{:#?}", e.diagnostics));
+    assert_eq!(d.field, "programme.period_months");
+    assert!(d.found.to_string().contains("61+ periods"), "{}", d.found);
+    assert!(
+        d.expected.to_string().contains("at most 60"),
+        "{}",
+        d.expected
+    );
+}
+
 fn violation_of(sc: &Scenario, moves: &[Move], rule: RuleId, period: &str) {
     let v = check(sc, moves);
     assert!(
