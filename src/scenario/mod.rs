@@ -296,7 +296,7 @@ pub(crate) fn from_value(
     }
     let pins = refs.pairs(&s.pins, cadre_ids, post_ids);
     let forbids = refs.pairs(&s.forbids, cadre_ids, post_ids);
-    refs.check_pins(&pins, &forbids);
+    refs.check_pins((&pins, &s.pins), (&forbids, &s.forbids));
     if let Some(posts) = &posts {
         refs.check_seats(&pins, posts, &extra_seats);
     }
@@ -1350,7 +1350,14 @@ impl Refs<'_> {
     }
 
     /// A cadre pinned twice, or a pair both pinned and forbidden.
-    fn check_pins(&mut self, pins: &[(PairRule, KeyPath)], forbids: &[(PairRule, KeyPath)]) {
+    fn check_pins(
+        &mut self,
+        (pins, raw_pins): (&[(PairRule, KeyPath)], &[RawPair]),
+        (forbids, raw_forbids): (&[(PairRule, KeyPath)], &[RawPair]),
+    ) {
+        let year = |raw: &[RawPair], key: &KeyPath| {
+            raw.iter().find(|r| &r.key == key).and_then(|r| r.year)
+        };
         for (i, (pin, key)) in pins.iter().enumerate() {
             if let Some((_, first)) = pins[..i].iter().find(|(p, _)| p.cadre == pin.cadre) {
                 let d = self
@@ -1362,9 +1369,17 @@ impl Refs<'_> {
             }
         }
         for (forbid, key) in forbids {
+            // A programme's pin and forbid of one pair clash only in a period both hold: a
+            // forbid in 2030 leaves a pin to 2027 (or to any period) possible.
+            let clash = |pin_key: &KeyPath| match (year(raw_pins, pin_key), year(raw_forbids, key))
+            {
+                (_, None) => true,
+                (None, Some(_)) => false,
+                (Some(a), Some(b)) => a == b,
+            };
             if let Some((_, pin)) = pins
                 .iter()
-                .find(|(p, _)| p.cadre == forbid.cadre && p.post == forbid.post)
+                .find(|(p, k)| p.cadre == forbid.cadre && p.post == forbid.post && clash(k))
             {
                 let d = self
                     .located(code::PINNED_AND_FORBIDDEN, key)

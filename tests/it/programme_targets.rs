@@ -229,6 +229,26 @@ fn pin_and_forbid_periods_and_must_fill_within_are_checked_where_written() {
 }
 
 #[test]
+fn a_pin_and_a_forbid_of_one_pair_clash_only_in_a_period_both_hold() {
+    let with = |pin: &str, forbid: &str| {
+        let (d, p) = province_with(&format!(
+            "pins:\n  - {{cadre: C073, post: VT21{pin}}}\nforbids:\n  - {{cadre: C073, post: VT21{forbid}}}\n"
+        ));
+        let got = codes(&p);
+        drop(d);
+        got.iter().any(|(c, _)| *c == "E3002")
+    };
+    assert!(!with(", period: 2027", ", period: 2030"));
+    assert!(
+        !with("", ", period: 2030"),
+        "the pin can be met in another period"
+    );
+    assert!(with(", period: 2027", ", period: 2027"));
+    assert!(with(", period: 2027", ""), "forbidden in every period");
+    assert!(with("", ""));
+}
+
+#[test]
 fn a_pin_with_a_period_is_planned_in_that_period_and_a_forbid_only_then() {
     // The pin: the lowest-scoring rotation of 2028; the forbid: the best rotation of 2027.
     let base =
