@@ -114,9 +114,17 @@ pub fn unplaced_cadres(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(Cad
         .collect()
 }
 
+/// A period index as people count it, from 1 (programme.json's `rows` and `kpis`, like
+/// programme.csv, `unplaced` and `renewals`).
+fn one_based<S: serde::Serializer>(t: &usize, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(*t as u64 + 1)
+}
+
 /// What happened in one period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PeriodKpis {
+    /// From 0 here; written from 1, as in programme.csv and every other output.
+    #[serde(serialize_with = "one_based")]
     pub period: usize,
     pub date: Date,
     pub rotations: usize,
@@ -141,6 +149,8 @@ pub struct MoveRow {
     pub post_id: String,
     pub unit_id: String,
     pub kind: MoveKind,
+    /// From 0 here; written from 1, as in programme.csv and every other output.
+    #[serde(serialize_with = "one_based")]
     pub period: usize,
     pub start: Date,
     /// A rotation: its placement's date inside the programme, else its planned end. A placement:

@@ -1234,6 +1234,32 @@ fn a_programme_stopped_by_its_time_limit_keeps_the_greedy_programme() {
         .filter(|l| l.contains(",rotation,"))
         .count();
     assert!(rows > 10, "{status}: {rows} rotations\n{csv}");
+    // Periods count from 1 everywhere: programme.csv's, and programme.json's rows, KPIs,
+    // unplaced and renewals alike.
+    let first_csv_period: u64 = csv
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .nth(5)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        json["rows"][0]["period"].as_u64(),
+        Some(first_csv_period),
+        "{csv}"
+    );
+    assert_eq!(json["kpis"][0]["period"].as_u64(), Some(1));
+    let periods: Vec<u64> = ["rows", "kpis", "unplaced", "renewals"]
+        .iter()
+        .flat_map(|k| json[*k].as_array().cloned().unwrap_or_default())
+        .filter_map(|r| r["period"].as_u64())
+        .collect();
+    assert!(
+        !periods.is_empty() && periods.iter().all(|&p| (1..=5).contains(&p)),
+        "{periods:?}"
+    );
     let c = crate::common::rotaplan()
         .arg("check")
         .arg(&scenario)
