@@ -131,6 +131,11 @@ fn programme(sc: &rotaplan::domain::Scenario, a: &Args, lang: Lang) -> Status {
         Format::Json => report::violations_json(&v),
         _ => report::programme::programme_violations_text_in(&v, lang),
     });
+    if a.format != Format::Json
+        && let Some(note) = report::programme::running_unplaced_note_in(sc, &moves, lang)
+    {
+        say(&note);
+    }
     Status::ok_if(v.is_empty())
 }
 

@@ -826,6 +826,7 @@ catalogue! {
     PgsNonePasses { en: "none of the {posts} posts of the rank held or one above passes the placement rules{first}", vi: "không vị trí nào trong {posts} vị trí cùng cấp hoặc cao hơn một cấp đáp ứng quy định bố trí sau luân chuyển{first}" }
     PgsFirstBreach { en: " (first: {breach})", vi: " (đầu tiên: {breach})" }
     PgsAllTaken { en: "every seat of the {posts} post(s) the cadre could take is held on that date", vi: "mọi chỉ tiêu của {posts} vị trí cán bộ có thể nhận đều đã có người tại ngày đó" }
+    PgsRunningUnplaced { en: "note: {n} running rotation(s) end inside the programme with no placement in this file; that is no breach (nothing can always place them), but each counts as unplaced (−{penalty} in the objective): {list}", vi: "lưu ý: {n} đợt luân chuyển đang diễn ra kết thúc trong thời gian chương trình mà tệp này không bố trí sau luân chuyển; đó không phải vi phạm (không phải lúc nào cũng bố trí được), nhưng mỗi trường hợp bị tính là chưa bố trí (−{penalty} trong hàm mục tiêu): {list}" }
     PgsPasses { en: "the programme passes every rule ({rules}) at every period's date", vi: "chương trình đáp ứng mọi quy định ({rules}) tại ngày của mọi kỳ" }
 
     // ---- the solver's notes (solve::Note, solve::Stuck), worded by report::rules::solver_note

@@ -169,6 +169,34 @@ fn a_programme_of_more_than_60_periods_is_refused_at_load_not_planned_out_of_mem
     );
 }
 
+#[test]
+fn check_says_which_running_rotations_a_programme_file_leaves_unplaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("empty.csv");
+    std::fs::write(&file, "cadre_id,post_id,kind,period\n").unwrap();
+    let o = crate::common::rotaplan()
+        .arg("check")
+        .arg(root().join("scenarios/programme/programme.yaml"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    // No breach (a running rotation cannot always be placed), but said, by name and date.
+    assert!(o.status.success(), "{out}");
+    let sc = shipped();
+    let r = &rotaplan::programme::running(&sc, sc.programme.as_ref().unwrap())[0];
+    let named = format!(
+        "{} ({})",
+        sc.cadre(r.cadre).id,
+        sc.programme.as_ref().unwrap().periods[r.period]
+    );
+    assert!(
+        out.contains("running rotation(s) end inside the programme with no placement"),
+        "{out}"
+    );
+    assert!(out.contains(&named), "{named}: {out}");
+}
+
 fn violation_of(sc: &Scenario, moves: &[Move], rule: RuleId, period: &str) {
     let v = check(sc, moves);
     assert!(
