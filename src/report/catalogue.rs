@@ -1349,7 +1349,7 @@ diagnostic_words! {
     CodeE4002 { en: "unknown cadre in plan", vi: "cán bộ trong phương án không tồn tại" }
     CodeE4003 { en: "unknown post in plan", vi: "vị trí trong phương án không tồn tại" }
     CodeE4004 { en: "empty cell in plan", vi: "ô trống trong phương án" }
-    CodeE4005 { en: "bad kind or period in a programme", vi: "loại hoặc kỳ không hợp lệ trong chương trình" }
+    CodeE4005 { en: "bad or repeated move in a programme file", vi: "lượt chuyển không hợp lệ hoặc bị lặp trong tệp chương trình" }
     CodeE5001 { en: "programme periods wrong", vi: "các kỳ của chương trình không hợp lệ" }
     CodeE5002 { en: "cadre holds two posts", vi: "cán bộ giữ hai vị trí" }
     CodeE5003 { en: "bad row in a programme's history", vi: "dòng sai trong lịch sử thực hiện của chương trình" }
@@ -1430,6 +1430,9 @@ diagnostic_words! {
     TheIdOfARow2 { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
     ASecondPinOfThis { en: "a second pin of this cadre; the first is {v1}", vi: "chỉ định thứ hai của cán bộ này; chỉ định thứ nhất ở {v1}" }
     AtMostOnePinPer { en: "at most one pin per cadre", vi: "mỗi cán bộ tối đa một chỉ định" }
+    SameMoveAsLine { en: "the same move as line {line}", vi: "trùng với lượt chuyển ở dòng {line}" }
+    EachMoveOnce { en: "each move once", vi: "mỗi lượt chuyển một lần" }
+    DeleteOneOfTheTwoRows { en: "delete one of the two rows", vi: "xóa một trong hai dòng" }
     KeepOneOfTheTwo { en: "keep one of the two pins", vi: "giữ lại một trong hai chỉ định" }
     ThePairIsAlsoPinned { en: "the pair is also pinned at {v1}", vi: "cặp này cũng được chỉ định ở {v1}" }
     APairEitherPinnedOr { en: "a pair either pinned or forbidden", vi: "một cặp chỉ được chỉ định hoặc loại trừ" }

@@ -923,6 +923,9 @@ says! {
     ListThePeriodsInOrder
     TheFirstPeriodOnTheStart
     MakeTheFirstPeriodTheStart
+    SameMoveAsLine
+    EachMoveOnce
+    DeleteOneOfTheTwoRows
     NoPeriod
     AtLeastOnePeriodDate
     ListThePeriodsUnderPeriods

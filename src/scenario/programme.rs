@@ -62,6 +62,9 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<ProgrammeFile, LoadE
     let posts = Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str()));
     let n_t = sc.programme.as_ref().map_or(0, |p| p.periods.len());
     let mut out = Vec::new();
+    // Each move's first line: a repeated row is said (it would count twice in a previous
+    // programme's value and read as a second rotation in check).
+    let mut seen: std::collections::BTreeMap<Move, usize> = std::collections::BTreeMap::new();
     for row in &csv.rows {
         let cell = |c: &str| csv.text(row, c);
         let here = |code, col: &str| csv.at_cell(code, path, row, col);
@@ -118,12 +121,23 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<ProgrammeFile, LoadE
             }
         };
         if let (Some(cadre), Some(post), Some(kind), Some(period)) = (cadre, post, kind, period) {
-            out.push(Move {
+            let m = Move {
                 cadre,
                 post,
                 kind,
                 period,
-            });
+            };
+            if let Some(first) = seen.get(&m) {
+                diags.push(
+                    here(code::BAD_MOVE, "cadre_id")
+                        .found(Text::say(Say::SameMoveAsLine).arg("line", first))
+                        .expected(Say::EachMoveOnce)
+                        .fix(Say::DeleteOneOfTheTwoRows),
+                );
+                continue;
+            }
+            seen.insert(m.clone(), row.line);
+            out.push(m);
         }
     }
     let (warnings, _) = diags.finish()?;

@@ -197,6 +197,23 @@ fn check_says_which_running_rotations_a_programme_file_leaves_unplaced() {
     assert!(out.contains(&named), "{named}: {out}");
 }
 
+#[test]
+fn a_programme_file_that_repeats_a_move_is_refused_naming_both_lines() {
+    let sc = shipped();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.csv");
+    std::fs::write(
+        &file,
+        "cadre_id,post_id,kind,period\nC018,VT01,rotation,1\nC158,VT04,placement,4\nC018,VT01,rotation,1\n",
+    )
+    .unwrap();
+    let e = rotaplan::scenario::read_programme(&file, &sc).unwrap_err();
+    assert_eq!(e.diagnostics.len(), 1, "{:#?}", e.diagnostics);
+    let d = &e.diagnostics[0];
+    assert_eq!((d.code, d.line), ("E4005", Some(4)));
+    assert!(d.found.to_string().contains("line 2"), "{}", d.found);
+}
+
 fn violation_of(sc: &Scenario, moves: &[Move], rule: RuleId, period: &str) {
     let v = check(sc, moves);
     assert!(
