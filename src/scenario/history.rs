@@ -247,9 +247,10 @@ fn read_history(
                     .fix(fix),
             );
         }
-        let kind = match k.to_lowercase().as_str() {
-            "rotation" => Some(MoveKind::Rotation),
-            "placement" => Some(MoveKind::Placement),
+        // The English words, or the Vietnamese ones the messages give beside them.
+        let kind = match crate::domain::text::fold(&k).as_str() {
+            "rotation" | "luan-chuyen" => Some(MoveKind::Rotation),
+            "placement" | "bo-tri" | "bo-tri-sau-luan-chuyen" => Some(MoveKind::Placement),
             _ => {
                 diags.push(
                     here(code::BAD_HISTORY, "kind")

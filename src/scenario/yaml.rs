@@ -978,16 +978,11 @@ impl Conv<'_> {
             }
             Some(other) => self.wrong_type(&kp, other, Say::AListOfDates.into()),
         }
-        self.set_f64(
-            m,
-            p,
-            "origin_penalty",
-            &mut r.origin_penalty,
-            Range::NonNegative,
-        );
-        self.set_f64(m, p, "smoothing", &mut r.smoothing, Range::NonNegative);
+        self.set_f64(m, p, "origin_penalty", &mut r.origin_penalty, Range::Weight);
+        // Costs in the objective beside the weights: bounded as they are (precision).
+        self.set_f64(m, p, "smoothing", &mut r.smoothing, Range::Weight);
         let mut unplaced = f64::NAN;
-        self.set_f64(m, p, "unplaced_penalty", &mut unplaced, Range::NonNegative);
+        self.set_f64(m, p, "unplaced_penalty", &mut unplaced, Range::Weight);
         r.unplaced_penalty = (!unplaced.is_nan()).then_some(unplaced);
         r
     }

@@ -377,6 +377,13 @@ fn history_and_objective_errors_are_located() {
     assert!(at(8, "cadre_id").expected.to_string().contains("line 2"));
     assert_eq!(d.len(), 6, "{d:#?}");
 
+    // The kinds in Vietnamese, as the messages give them beside the English words.
+    let d = load_error(
+        dir.path(),
+        "",
+        "cadre_id,post_id,kind,start\nC001,VT001,Luân chuyển,2027-03-01\n",
+    );
+    assert!(d.is_empty(), "{d:#?}");
     // A misspelt column is E2002 naming the one meant, not a column silently unread (the end
     // would be lost); the columns for people are read and ignored.
     let d = load_error(
