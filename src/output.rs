@@ -64,8 +64,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub enum OutDirError {
     /// `--out` itself is a file.
     IsFile(PathBuf),
-    /// `--out` holds folders (or links to folders) rotaplan did not write: the set replaces the
-    /// folder as a whole, so they would be lost.
+    /// `--out` holds subfolders rotaplan did not write: the set replaces the folder as a whole,
+    /// so they would be lost (links are made again, not refused).
     HoldsFolders { dir: PathBuf, folders: Vec<PathBuf> },
     /// A folder on the way to `dir` is a file (`file`).
     ThroughFile { dir: PathBuf, file: PathBuf },
