@@ -541,6 +541,7 @@ mod tests {
         assert!(check_out_dir(&tmp.path().join("new/deeper")).is_ok());
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_set_never_empties_a_folder_of_its_subfolders_and_drops_only_its_own_stale_files() {
         let tmp = tempfile::tempdir().unwrap();

@@ -85,6 +85,24 @@ pub fn evaluate(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> ProgrammeObject
     o
 }
 
+/// The running rotations (cadres.csv `rotation_end`, [`running`]) that `moves` leaves without a
+/// placement, with the period it was due: the part of [`unplaced_cadres`] that is no breach.
+pub fn running_unplaced(sc: &Scenario, moves: &[Move]) -> Vec<(CadreIx, usize)> {
+    let Some(prog) = sc.programme.as_ref() else {
+        return Vec::new();
+    };
+    let placed: BTreeSet<CadreIx> = moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Placement)
+        .map(|m| m.cadre)
+        .collect();
+    running(sc, prog)
+        .into_iter()
+        .filter(|r| !placed.contains(&r.cadre))
+        .map(|r| (r.cadre, r.period))
+        .collect()
+}
+
 /// The cadres whose rotation (running or planned) ends inside the programme and who have no
 /// placement in `moves`, with the period the placement was due.
 pub fn unplaced_cadres(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(CadreIx, usize)> {
@@ -116,7 +134,7 @@ pub fn unplaced_cadres(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(Cad
 
 /// A period index as people count it, from 1 (programme.json's `rows` and `kpis`, like
 /// programme.csv, `unplaced` and `renewals`).
-fn one_based<S: serde::Serializer>(t: &usize, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn one_based<S: serde::Serializer>(t: &usize, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_u64(*t as u64 + 1)
 }
 

@@ -227,12 +227,17 @@ pub enum TargetKind {
         #[serde(skip)]
         cadre: CadreIx,
     },
-    /// The moves of one period.
-    PeriodShare { period: usize, date: Date },
+    /// The moves of one period (written from 1, as every output's periods).
+    PeriodShare {
+        #[serde(serialize_with = "super::plan::one_based")]
+        period: usize,
+        date: Date,
+    },
     /// A must-fill post on its deadline.
     MustFill {
         #[serde(skip)]
         post: PostIx,
+        #[serde(serialize_with = "super::plan::one_based")]
         period: usize,
         date: Date,
     },

@@ -722,24 +722,13 @@ pub fn programme_violations_text(v: &[crate::check::Violation]) -> String {
     programme_violations_text_in(v, Lang::En)
 }
 
-/// [`programme_violations_text`] in `lang`: the rules named are those `check::programme` verifies.
 /// `check`'s note on the running rotations a programme file leaves without a placement (not a
 /// breach, but the objective's unplaced penalty): `None` when it places them all.
 pub fn running_unplaced_note_in(sc: &Scenario, moves: &[Move], lang: Lang) -> Option<String> {
     let prog = sc.programme.as_ref()?;
-    let running: BTreeMap<_, _> = crate::programme::running(sc, prog)
+    let left: Vec<String> = crate::programme::plan::running_unplaced(sc, moves)
         .into_iter()
-        .map(|r| (r.cadre, r.period))
-        .collect();
-    let placed: std::collections::BTreeSet<_> = moves
-        .iter()
-        .filter(|m| m.kind == crate::programme::MoveKind::Placement)
-        .map(|m| m.cadre)
-        .collect();
-    let left: Vec<String> = running
-        .iter()
-        .filter(|(c, _)| !placed.contains(*c))
-        .map(|(&c, &s)| format!("{} ({})", sc.cadre(c).id, prog.periods[s]))
+        .map(|(c, s)| format!("{} ({})", sc.cadre(c).id, prog.periods[s]))
         .collect();
     (!left.is_empty()).then(|| {
         fill(
@@ -754,6 +743,7 @@ pub fn running_unplaced_note_in(sc: &Scenario, moves: &[Move], lang: Lang) -> Op
     })
 }
 
+/// [`programme_violations_text`] in `lang`: the rules named are those `check::programme` verifies.
 pub fn programme_violations_text_in(v: &[crate::check::Violation], lang: Lang) -> String {
     if v.is_empty() {
         return fill(

@@ -23,9 +23,11 @@ const HISTORY_COLUMNS: &[Column] = &[
     ("kind", true),
     ("start", true),
     ("end", false),
-    // Read for people, not used: a history made from programme.csv keeps them.
+    // Read for people, not used: a history made from programme.csv keeps them (and its period,
+    // which the start says again).
     ("cadre_name", false),
     ("unit_id", false),
+    ("period", false),
     ("note", false),
 ];
 

@@ -1264,7 +1264,7 @@ impl Refs<'_> {
         use chrono::Datelike;
         let mut out = Vec::with_capacity(pairs.len());
         for (_, key) in pairs {
-            let year = raw.iter().find(|r| &r.key == key).and_then(|r| r.year);
+            let year = pair_year(raw, key);
             if let Some(y) = year {
                 let years: Vec<i32> = prog
                     .map(|p| p.periods.iter().map(|d| d.year()).collect())
@@ -1355,9 +1355,7 @@ impl Refs<'_> {
         (pins, raw_pins): (&[(PairRule, KeyPath)], &[RawPair]),
         (forbids, raw_forbids): (&[(PairRule, KeyPath)], &[RawPair]),
     ) {
-        let year = |raw: &[RawPair], key: &KeyPath| {
-            raw.iter().find(|r| &r.key == key).and_then(|r| r.year)
-        };
+        let year = pair_year;
         for (i, (pin, key)) in pins.iter().enumerate() {
             if let Some((_, first)) = pins[..i].iter().find(|(p, _)| p.cadre == pin.cadre) {
                 let d = self
@@ -1427,6 +1425,11 @@ impl Refs<'_> {
             }
         }
     }
+}
+
+/// The `period:` (a year) written on the pin or forbid at `key`, if any.
+fn pair_year(raw: &[RawPair], key: &KeyPath) -> Option<i32> {
+    raw.iter().find(|r| &r.key == key).and_then(|r| r.year)
 }
 
 #[cfg(test)]

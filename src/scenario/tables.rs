@@ -150,6 +150,11 @@ pub(crate) const HISTORY_ALIASES: &[Alias] = &[
     ("ket_thuc", "end"),
     ("ngay_ket_thuc", "end"),
     ("den_ngay", "end"),
+    ("ho_ten", "cadre_name"),
+    ("ho_va_ten", "cadre_name"),
+    ("ma_don_vi", "unit_id"),
+    ("ky", "period"),
+    ("ghi_chu", "note"),
 ];
 
 /// Vietnamese headers of a programme file read back (`programme.previous`, `check`).
@@ -200,6 +205,7 @@ const ALIAS_WORDS: &[Alias] = &[
     ("ma_can_bo", "Mã cán bộ"),
     ("ho_ten", "Họ tên"),
     ("ho_va_ten", "Họ và tên"),
+    ("ghi_chu", "Ghi chú"),
     ("gioi_tinh", "Giới tính"),
     ("ngay_sinh", "Ngày sinh"),
     ("noi_sinh", "Nơi sinh"),
@@ -2120,6 +2126,10 @@ mod tests {
                 ("kind", true),
                 ("start", true),
                 ("end", false),
+                ("cadre_name", false),
+                ("unit_id", false),
+                ("period", false),
+                ("note", false),
             ],
             aliases: HISTORY_ALIASES,
             ..UNITS

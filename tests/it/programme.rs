@@ -1296,7 +1296,7 @@ fn a_programme_stopped_by_its_time_limit_keeps_the_greedy_programme() {
         "{csv}"
     );
     assert_eq!(json["kpis"][0]["period"].as_u64(), Some(1));
-    let periods: Vec<u64> = ["rows", "kpis", "unplaced", "renewals"]
+    let periods: Vec<u64> = ["rows", "kpis", "unplaced", "renewals", "targets"]
         .iter()
         .flat_map(|k| json[*k].as_array().cloned().unwrap_or_default())
         .filter_map(|r| r["period"].as_u64())
