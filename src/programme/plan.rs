@@ -85,17 +85,22 @@ pub fn evaluate(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> ProgrammeObject
     o
 }
 
+/// The cadres `moves` places after a rotation.
+fn placed_cadres(moves: &[Move]) -> BTreeSet<CadreIx> {
+    moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Placement)
+        .map(|m| m.cadre)
+        .collect()
+}
+
 /// The running rotations (cadres.csv `rotation_end`, [`running`]) that `moves` leaves without a
 /// placement, with the period it was due: the part of [`unplaced_cadres`] that is no breach.
 pub fn running_unplaced(sc: &Scenario, moves: &[Move]) -> Vec<(CadreIx, usize)> {
     let Some(prog) = sc.programme.as_ref() else {
         return Vec::new();
     };
-    let placed: BTreeSet<CadreIx> = moves
-        .iter()
-        .filter(|m| m.kind == MoveKind::Placement)
-        .map(|m| m.cadre)
-        .collect();
+    let placed = placed_cadres(moves);
     running(sc, prog)
         .into_iter()
         .filter(|r| !placed.contains(&r.cadre))
@@ -109,11 +114,7 @@ pub fn unplaced_cadres(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(Cad
     let Some(prog) = sc.programme.as_ref() else {
         return Vec::new();
     };
-    let placed: BTreeSet<CadreIx> = moves
-        .iter()
-        .filter(|m| m.kind == MoveKind::Placement)
-        .map(|m| m.cadre)
-        .collect();
+    let placed = placed_cadres(moves);
     let mut due: BTreeMap<CadreIx, usize> = running(sc, prog)
         .into_iter()
         .map(|r| (r.cadre, r.period))
