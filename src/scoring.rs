@@ -78,6 +78,15 @@ pub const PENALTIES: &[&str] = &[
     "smoothing",
 ];
 
+/// Whether level `name` can be worth anything in a programme (`programme`) or in a single plan:
+/// the first three [`PENALTIES`] are single plans' only, the last three programmes' only.
+pub fn level_applies(name: &str, programme: bool) -> bool {
+    match PENALTIES.iter().position(|&p| p == name) {
+        Some(i) => (i >= 3) == programme,
+        None => true,
+    }
+}
+
 /// Every name an `objective.order` level may have: the pair terms of [`TERMS`], then
 /// [`PENALTIES`].
 pub fn level_names() -> impl Iterator<Item = &'static str> {

@@ -80,6 +80,7 @@ macro_rules! warning_codes {
 
 warning_codes! {
     LEGACY_ENCODING = "W1001": CodeW1001;
+    LEVEL_WORTH_NOTHING = "W1002": CodeW1002;
     PROVINCE_BY_NAME = "W2001": CodeW2001;
     UNKNOWN_PROVINCE = "W2002": CodeW2002;
     UNMATCHED_TITLE = "W2003": CodeW2003;
@@ -89,6 +90,7 @@ warning_codes! {
     MERGED_PROVINCE = "W2007": CodeW2007;
     AMBIGUOUS_DATE = "W2008": CodeW2008;
     TITLE_ROWS_SKIPPED = "W2009": CodeW2009;
+    HOLDER_ELSEWHERE = "W2010": CodeW2010;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
 }
@@ -1031,6 +1033,21 @@ says! {
     HistShortFound
     HistShortExpected
     HistShortFix
+    HistPlacementAfterRotation
+    HistPlacementAfterRotationFix
+    HistPlacementWithoutRotation
+    HistPlacementWithoutRotationFix
+    HistShortPlacementFound
+    HistShortPlacementExpected
+    HistShortPlacementFix
+    CodeW2010
+    HolderInOtherUnit
+    HolderOfThePostsUnit
+    HolderFix
+    CodeW1002
+    ObjectiveLevelOfAProgramme
+    ObjectiveLevelOfAPlan
+    ObjectiveRemoveLevel
 }
 
 #[cfg(test)]

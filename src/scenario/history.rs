@@ -61,10 +61,17 @@ pub(crate) fn with_replan(
     };
     if let Some(t) = history {
         let prog = sc.programme.as_ref();
-        let (history, past, w) =
+        let (history, past, w, running_ends) =
             read_history(&t.path, Some((t, loc)), dates, true, Some(&sc), prog)?;
         (replan.history, replan.past) = (history, past);
         warnings.extend(w);
+        // A running rotation ends with its executed placement's period (`link_placements`).
+        if !running_ends.is_empty() {
+            let cadres = std::sync::Arc::make_mut(&mut sc.cadres);
+            for (c, e) in running_ends {
+                cadres[c as usize].rotation_end = Some(e);
+            }
+        }
         // A rotation before the programme gives the start of the cadre's rotation when
         // cadres.csv has none (the key-head experience counts from it).
         let starts: Vec<(CadreIx, Date)> = replan
@@ -110,7 +117,7 @@ pub fn read_history_file(path: &Path, sc: &Scenario) -> Result<HistoryFile, Load
         Some(sc),
         sc.programme.as_ref(),
     )
-    .map(|(moves, _, warnings)| HistoryFile { moves, warnings })
+    .map(|(moves, _, warnings, _)| HistoryFile { moves, warnings })
 }
 
 /// A history.csv read for a review: its moves, and its warnings (W1001: read as Windows-1258).
@@ -159,7 +166,13 @@ pub(crate) fn errors_without_tables(
 }
 
 /// A history.csv read: the moves inside the programme, those before it, and the file's warnings.
-type Read = (Vec<HistoryMove>, Vec<HistoryMove>, Vec<Diagnostic>);
+/// The running rotations' ends taken from the executed placements (`link_placements`) last.
+type Read = (
+    Vec<HistoryMove>,
+    Vec<HistoryMove>,
+    Vec<Diagnostic>,
+    Vec<(CadreIx, Date)>,
+);
 
 /// `within`: the moves of `programme.history`, inside the programme (a move before it is an
 /// error); otherwise any date (a review). Without the scenario (`sc`: its tables have errors),
@@ -201,7 +214,7 @@ fn read_history(
     // The scenario's own table files, for the messages (the defaults when the tables have errors).
     let names = sc.map(|sc| sc.tables.clone()).unwrap_or_default();
     if within && prog.is_none() {
-        return Ok((Vec::new(), Vec::new(), diags.finish()?.0));
+        return Ok((Vec::new(), Vec::new(), diags.finish()?.0, Vec::new()));
     }
     let cadres = sc.map(|sc| Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str())));
     let posts = sc.map(|sc| Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str())));
@@ -413,10 +426,132 @@ fn read_history(
             line: row.line,
         });
     }
+    let mut running_ends = Vec::new();
+    if let (true, Some(sc), Some(prog)) = (within, sc, prog) {
+        running_ends = link_placements(sc, prog, &csv, path, &mut out, &mut diags);
+    }
     let (warnings, _) = diags.finish()?;
     out.sort_by_key(|h| (h.period, h.kind, h.cadre, h.post));
     past.sort_by_key(|h| (h.start, h.kind, h.cadre, h.post));
-    Ok((out, past, warnings))
+    Ok((out, past, warnings, running_ends))
+}
+
+/// Each executed placement (inside the programme) linked to the rotation it follows: the cadre's
+/// executed rotation inside the programme, or the one cadres.csv records (`rotation_end`). None,
+/// or one in the placement's period or later, is E5003 (the programme could keep neither).
+///
+/// Real moves are dated inside their periods (a rotation ending 2030-03-31, its placement made
+/// 2030-04-01), while a planned placement falls due on the first period date on or after the
+/// rotation's end (2031-01-01 with yearly periods): the executed placement is a fact, so the
+/// rotation is taken to end with the placement's period (its `end` there; for the running one,
+/// the cadre's `rotation_end`, returned). A placement before `min_rotation_months` is W5001.
+fn link_placements(
+    sc: &Scenario,
+    prog: &Programme,
+    csv: &tables::Csv,
+    path: &Path,
+    out: &mut [HistoryMove],
+    diags: &mut Diags,
+) -> Vec<(CadreIx, Date)> {
+    let mut running_ends = Vec::new();
+    let placements: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].kind == MoveKind::Placement)
+        .collect();
+    let min = sc.rules.min_rotation_months;
+    for i in placements {
+        let pl = out[i].clone();
+        let Some(row) = csv.rows.iter().find(|r| r.line == pl.line) else {
+            continue;
+        };
+        let here = |code| {
+            csv.at_cell(code, path, row, "start")
+                .found(quoted(&pl.start.to_string()))
+        };
+        let cadre = sc.cadre(pl.cadre);
+        let rotation = out
+            .iter()
+            .position(|h| h.cadre == pl.cadre && h.kind == MoveKind::Rotation);
+        // The rotation's start and its end as the history or cadres.csv write it.
+        let (start, end) = match rotation {
+            Some(r) => {
+                let h = &out[r];
+                if h.period >= pl.period {
+                    diags.push(
+                        here(code::BAD_HISTORY)
+                            .expected(
+                                Text::say(Say::HistPlacementAfterRotation)
+                                    .arg("line", h.line)
+                                    .arg("start", h.start)
+                                    .arg("next", shown_period(prog, h.period + 1)),
+                            )
+                            .fix(Say::HistPlacementAfterRotationFix),
+                    );
+                    continue;
+                }
+                (Some(h.start), h.rotation_end(min))
+            }
+            None => match cadre.rotation_end {
+                Some(e) => (cadre.rotation_start, e),
+                None => {
+                    diags.push(
+                        here(code::BAD_HISTORY)
+                            .expected(
+                                Text::say(Say::HistPlacementWithoutRotation)
+                                    .arg("cadre", &cadre.id)
+                                    .arg("cadres", &sc.tables.cadres),
+                            )
+                            .fix(
+                                Text::say(Say::HistPlacementWithoutRotationFix)
+                                    .arg("cadres", &sc.tables.cadres),
+                            ),
+                    );
+                    continue;
+                }
+            },
+        };
+        // Placed before the rotation's `min_rotation_months` (no written end said so already).
+        let written_end = rotation.and_then(|r| out[r].end);
+        if let Some(s) = start
+            && written_end.is_none()
+        {
+            let earliest = s
+                .checked_add_months(chrono::Months::new(min))
+                .unwrap_or(Date::MAX);
+            if pl.start < earliest {
+                diags.push(
+                    here(code::SHORT_EXECUTED_ROTATION)
+                        .found(
+                            Text::say(Say::HistShortPlacementFound)
+                                .arg("date", pl.start)
+                                .arg("months", whole_months(s, pl.start))
+                                .arg("start", s),
+                        )
+                        .expected(
+                            Text::say(Say::HistShortPlacementExpected)
+                                .arg("min", min)
+                                .arg("earliest", earliest),
+                        )
+                        .fix(Say::HistShortPlacementFix),
+                );
+            }
+        }
+        if end >= prog.periods[0] && prog.period_on_or_after(end) == Some(pl.period) {
+            continue;
+        }
+        let ends = prog.periods[pl.period];
+        match rotation {
+            Some(r) => out[r].end = Some(ends),
+            None => running_ends.push((pl.cadre, ends)),
+        }
+    }
+    running_ends
+}
+
+/// A period's date for a message (after the last: the programme's end).
+fn shown_period(prog: &Programme, t: usize) -> String {
+    prog.periods
+        .get(t)
+        .map_or_else(|| prog.end.to_string(), |d| d.to_string())
 }
 
 /// Whole months from `a` to `b` (`b` after `a`): a month counts once its day is reached.

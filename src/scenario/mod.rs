@@ -296,7 +296,6 @@ pub(crate) fn from_value(
     }
     let pins = refs.pairs(&s.pins, cadre_ids, post_ids);
     let forbids = refs.pairs(&s.forbids, cadre_ids, post_ids);
-    refs.check_pins((&pins, &s.pins), (&forbids, &s.forbids));
     if let Some(posts) = &posts {
         refs.check_seats(&pins, posts, &extra_seats);
     }
@@ -305,6 +304,10 @@ pub(crate) fn from_value(
             posts,
             post_ids,
             cadre_ids,
+            (
+                cadres.as_deref().map(|c| &c[..]),
+                units.as_deref().map(|u| &u[..]),
+            ),
             &t.path,
             (
                 &table_name(Some(t), "posts.csv"),
@@ -324,6 +327,7 @@ pub(crate) fn from_value(
         ),
         _ => None,
     };
+    refs.check_pins((&pins, &s.pins), (&forbids, &s.forbids), programme.as_ref());
     let pin_years = refs.pair_years(&pins, &s.pins, programme.as_ref());
     let forbid_years = refs.pair_years(&forbids, &s.forbids, programme.as_ref());
     if let Some(p) = programme.as_mut() {
@@ -1028,12 +1032,18 @@ impl Refs<'_> {
     }
 
     /// posts.csv's `holder_id` resolved against cadres.csv, one entry per post; an unknown id is
-    /// E2008 and a cadre holding two posts E5002, both located at the post's row.
+    /// E2008 and a cadre holding two posts E5002, both located at the post's row. A holder whose
+    /// `current_unit` is another unit is W2010 (moving them frees this post, but their departure
+    /// counts against, and the origin penalty is of, their `current_unit`).
     fn holders(
         &mut self,
         posts: &[Post],
         post_ids: Option<&Ids>,
         cadre_ids: Option<&Ids>,
+        (cadres, units): (
+            Option<&[crate::domain::Cadre]>,
+            Option<&[crate::domain::Unit]>,
+        ),
         file: &Path,
         (posts_name, cadres_name): (&str, &str),
     ) -> Vec<Option<crate::domain::CadreIx>> {
@@ -1078,6 +1088,31 @@ impl Refs<'_> {
                     } else {
                         held.insert(c, &post.id);
                         out[i] = Some(c);
+                    }
+                    let unit_id = |u: crate::domain::UnitIx| {
+                        units
+                            .and_then(|us| us.get(u as usize))
+                            .map_or_else(|| u.to_string(), |u| u.id.clone())
+                    };
+                    if let Some(other) = cadres
+                        .and_then(|cs| cs.get(c as usize))
+                        .and_then(|cadre| cadre.current_unit)
+                        .filter(|&u| u != post.unit)
+                    {
+                        self.diags.push(
+                            here(code::HOLDER_ELSEWHERE)
+                                .found(
+                                    Text::say(Say::HolderInOtherUnit)
+                                        .arg("cadre", quoted(h))
+                                        .arg("unit", quoted(&unit_id(other)))
+                                        .arg("cadres", cadres_name),
+                                )
+                                .expected(
+                                    Text::say(Say::HolderOfThePostsUnit)
+                                        .arg("unit", quoted(&unit_id(post.unit))),
+                                )
+                                .fix(Text::say(Say::HolderFix).arg("cadres", cadres_name)),
+                        );
                     }
                 }
             }
@@ -1354,8 +1389,13 @@ impl Refs<'_> {
         &mut self,
         (pins, raw_pins): (&[(PairRule, KeyPath)], &[RawPair]),
         (forbids, raw_forbids): (&[(PairRule, KeyPath)], &[RawPair]),
+        prog: Option<&crate::domain::Programme>,
     ) {
+        use chrono::Datelike;
         let year = pair_year;
+        // A forbid's year that holds every period of the programme leaves a pin without one none.
+        let every_period_in =
+            |y: i32| prog.is_some_and(|p| p.periods.iter().all(|d| d.year() == y));
         for (i, (pin, key)) in pins.iter().enumerate() {
             if let Some((_, first)) = pins[..i].iter().find(|(p, _)| p.cadre == pin.cadre) {
                 let d = self
@@ -1368,11 +1408,11 @@ impl Refs<'_> {
         }
         for (forbid, key) in forbids {
             // A programme's pin and forbid of one pair clash only in a period both hold: a
-            // forbid in 2030 leaves a pin to 2027 (or to any period) possible.
+            // forbid in 2030 leaves a pin to 2027 (or to any other period) possible.
             let clash = |pin_key: &KeyPath| match (year(raw_pins, pin_key), year(raw_forbids, key))
             {
                 (_, None) => true,
-                (None, Some(_)) => false,
+                (None, Some(b)) => every_period_in(b),
                 (Some(a), Some(b)) => a == b,
             };
             if let Some((_, pin)) = pins

@@ -641,7 +641,7 @@ pub(crate) fn settings(
     }
     let op = root.key("objective");
     if let Some(m) = c.mapping(get(top, "objective"), &op) {
-        s.objective = Some(c.objective(m, &op));
+        s.objective = Some(c.objective(m, &op, s.programme.is_some()));
     }
 
     c.set_bool(top, &root, "deny_warnings", &mut s.deny_warnings);
@@ -990,7 +990,14 @@ impl Conv<'_> {
     /// `objective:` the lexicographic levels: `order` names objective terms
     /// (`scoring::level_names`), each once; `tolerance` is one share for every level or a map
     /// from level name to share.
-    fn objective(&mut self, m: &Mapping, p: &KeyPath) -> crate::domain::Lexicographic {
+    /// A level worth nothing in this kind of scenario (`targets` in a programme, `unplaced` in a
+    /// single plan) is W1002: kept, but it decides nothing.
+    fn objective(
+        &mut self,
+        m: &Mapping,
+        p: &KeyPath,
+        programme: bool,
+    ) -> crate::domain::Lexicographic {
         let names: Vec<&str> = crate::scoring::level_names().collect();
         let mut out = crate::domain::Lexicographic::default();
         let kp = p.key("order");
@@ -1022,6 +1029,18 @@ impl Conv<'_> {
                             .fix(Say::ObjectiveRemoveRepeat);
                         self.push(d);
                     } else {
+                        if !crate::scoring::level_applies(&n, programme) {
+                            let d = self
+                                .diag(code::LEVEL_WORTH_NOTHING, &path, Target::Value)
+                                .found(quoted(&n))
+                                .expected(if programme {
+                                    Say::ObjectiveLevelOfAProgramme
+                                } else {
+                                    Say::ObjectiveLevelOfAPlan
+                                })
+                                .fix(Say::ObjectiveRemoveLevel);
+                            self.push(d);
+                        }
                         out.order.push(n);
                     }
                 }

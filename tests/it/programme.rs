@@ -1313,3 +1313,95 @@ fn a_programme_stopped_by_its_time_limit_keeps_the_greedy_programme() {
         .unwrap();
     assert!(c.status.success(), "{c:?}");
 }
+
+/// The shipped programme with `history` as its history.csv (loaded from a copy in `dir`).
+fn shipped_with_history(
+    dir: &std::path::Path,
+    history: &str,
+) -> Result<Scenario, rotaplan::scenario::LoadError> {
+    let from = root().join("scenarios/programme");
+    for f in ["units.csv", "posts.csv", "cadres.csv"] {
+        std::fs::copy(from.join(f), dir.join(f)).unwrap();
+    }
+    let yaml = std::fs::read_to_string(from.join("programme.yaml")).unwrap();
+    let yaml = yaml.replace(
+        "  period_months: 12\n",
+        "  period_months: 12\n  history: history.csv\n",
+    );
+    assert!(yaml.contains("history: history.csv"));
+    std::fs::write(dir.join("programme.yaml"), yaml).unwrap();
+    std::fs::write(dir.join("history.csv"), history).unwrap();
+    rotaplan::scenario::load(&dir.join("programme.yaml"))
+}
+
+/// Real moves are dated inside their periods: a rotation ending 2030-03-31 whose placement was
+/// made the next day (period 4), where a planned placement would fall due on 2031-01-01 (period
+/// 5); a running rotation (C232, `rotation_end` 2027-08-29) placed on 2027-09-01 (period 1, due
+/// 2028-01-01). Both histories were infeasible ("cannot all hold together"); the executed
+/// placement is the fact, and the programme keeps both in their own periods and passes the checker.
+#[test]
+fn executed_placements_made_inside_a_period_are_kept_where_they_were_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = "cadre_id,post_id,kind,start,end\n\
+                   C018,VT01,rotation,2027-01-01,2030-03-31\n\
+                   C018,VT01,placement,2030-04-01,\n\
+                   C232,VT24,placement,2027-09-01,\n";
+    let sc = shipped_with_history(dir.path(), history).unwrap();
+    let cx = |id: &str| sc.cadres.iter().position(|c| c.id == id).unwrap() as CadreIx;
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert_eq!(done.plan.status, SolveStatus::Optimal);
+    let placed = |c: CadreIx| {
+        done.plan
+            .moves
+            .iter()
+            .find(|m| m.cadre == c && m.kind == MoveKind::Placement)
+            .map(|m| (sc.post(m.post).id.clone(), m.period))
+    };
+    assert_eq!(placed(cx("C018")), Some(("VT01".to_string(), 3)));
+    assert_eq!(placed(cx("C232")), Some(("VT24".to_string(), 0)));
+    assert!(done.violations.is_empty(), "{:#?}", done.violations);
+    assert!(check(&sc, &done.plan.moves).is_empty());
+}
+
+/// A placement needs the rotation it follows (E5003 naming the row and the fix), and one in the
+/// rotation's own period is E5003; a placement 12 months after the rotation is kept with W5001.
+#[test]
+fn impossible_executed_placements_are_refused_at_load_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = |history: &str| {
+        let e = shipped_with_history(dir.path(), history).unwrap_err();
+        e.diagnostics
+            .iter()
+            .map(|d| (d.code, d.line, d.field.clone()))
+            .collect::<Vec<_>>()
+    };
+    // C001 has no rotation: none in the history, no rotation_end in cadres.csv.
+    assert_eq!(
+        refused("cadre_id,post_id,kind,start\nC001,VT01,placement,2028-01-01\n"),
+        [("E5003", Some(2), "history.csv: start".to_string())]
+    );
+    assert_eq!(
+        refused(
+            "cadre_id,post_id,kind,start\nC018,VT01,rotation,2027-01-01\nC018,VT01,placement,2027-11-01\n"
+        ),
+        [("E5003", Some(3), "history.csv: start".to_string())]
+    );
+    let sc = shipped_with_history(
+        dir.path(),
+        "cadre_id,post_id,kind,start\nC018,VT01,rotation,2027-01-01\nC018,VT01,placement,2028-01-01\n",
+    )
+    .unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert_eq!(done.plan.status, SolveStatus::Optimal);
+    assert!(done.violations.is_empty(), "{:#?}", done.violations);
+    assert!(check(&sc, &done.plan.moves).is_empty());
+    let warned = rotaplan::scenario::load_checked(&dir.path().join("programme.yaml"))
+        .unwrap()
+        .warnings;
+    assert!(
+        warned
+            .iter()
+            .any(|w| w.code == "W5001" && w.line == Some(3)),
+        "{warned:#?}"
+    );
+}

@@ -246,6 +246,15 @@ fn a_pin_and_a_forbid_of_one_pair_clash_only_in_a_period_both_hold() {
     assert!(with(", period: 2027", ", period: 2027"));
     assert!(with(", period: 2027", ""), "forbidden in every period");
     assert!(with("", ""));
+    // A programme within one year: a forbid in that year holds every period, as one without.
+    let (_d, p) = province_with(
+        "programme:\n  start: 2027-01-01\n  end: 2027-12-31\n  period_months: 6\npins:\n  - {cadre: C073, post: VT21}\nforbids:\n  - {cadre: C073, post: VT21, period: 2027}\n",
+    );
+    assert!(
+        codes(&p).iter().any(|(c, _)| *c == "E3002"),
+        "{:?}",
+        codes(&p)
+    );
 }
 
 #[test]

@@ -344,10 +344,10 @@ const CASES: &[Case] = &[
     case(
         "E5002",
         "posts.csv",
-        Some(4),
+        Some(7),
         None,
         "posts.csv: holder_id",
-        "also holds post T001",
+        "also holds post T003",
     ),
     case(
         "E5003",
@@ -417,6 +417,15 @@ const PLAN_CASES: &[Case] = &[
 /// valid base itself has a one-sided relative (W2005) and a central post marked not-local (W2006).
 const WARNING_CASES: &[Case] = &[
     case("W1001", "cadres.csv", Some(2), Some(10), "", "Windows-1258"),
+    // `unplaced` is a programme's level: worth 0 in a single plan.
+    case(
+        "W1002",
+        "scenario.yaml",
+        Some(9),
+        Some(21),
+        "objective.order[1]",
+        "\"unplaced\"",
+    ),
     case(
         "W2001",
         "cadres.csv",
@@ -481,6 +490,15 @@ const WARNING_CASES: &[Case] = &[
         None,
         "cadres.csv",
         "rows 1–2 above the header were skipped: \"DANH SÁCH CÁN BỘ TRONG QUY HOẠCH",
+    ),
+    // K001's current_unit is P02; posts.csv names K001 the holder of T002, a post of P01.
+    case(
+        "W2010",
+        "posts.csv",
+        Some(3),
+        None,
+        "posts.csv: holder_id",
+        "\"K001\", whose current_unit in cadres.csv is \"P02\"",
     ),
     case(
         "W5001",
