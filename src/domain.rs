@@ -575,6 +575,9 @@ pub struct HistoryMove {
     pub kind: MoveKind,
     pub start: Date,
     pub end: Option<Date>,
+    /// The `end` as history.csv writes it: `end` itself, unless the rotation was taken to end
+    /// with its executed placement's period (`scenario::history`), which outputs do not show.
+    pub written_end: Option<Date>,
     pub period: usize,
     /// 1-based line in history.csv.
     pub line: usize,

@@ -313,9 +313,18 @@ pub fn move_rows(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<MoveRow> {
             let end = match m.kind {
                 // An executed rotation ends on its own end (history.csv `end`) when written,
                 // `min_rotation_months` after its real start otherwise.
+                // One taken to end with its executed placement's period shows its own end: the
+                // one written, else the placement's date.
                 MoveKind::Rotation => Some(
                     executed
-                        .map(|h| h.rotation_end(sc.rules.min_rotation_months))
+                        .map(|h| match (h.written_end, h.end) {
+                            (Some(w), _) => w,
+                            (None, Some(_)) => executed_placement_of(sc, m.cadre).map_or_else(
+                                || h.rotation_end(sc.rules.min_rotation_months),
+                                |p| p.start,
+                            ),
+                            (None, None) => h.rotation_end(sc.rules.min_rotation_months),
+                        })
                         .unwrap_or_else(|| {
                             placed_at
                                 .get(&m.cadre)
@@ -560,4 +569,14 @@ pub fn build(
         changes,
         relaxation: None,
     }
+}
+
+/// The executed placement of cadre `c` inside the programme (history.csv), if any.
+fn executed_placement_of(sc: &Scenario, c: CadreIx) -> Option<&crate::domain::HistoryMove> {
+    sc.programme.as_ref().and_then(|p| {
+        p.replan
+            .history
+            .iter()
+            .find(|h| h.cadre == c && h.kind == MoveKind::Placement)
+    })
 }

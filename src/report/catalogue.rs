@@ -1742,6 +1742,10 @@ diagnostic_words! {
     HistShortPlacementFound { en: "a placement on {date}, {months} month(s) after the rotation's start {start}", vi: "bố trí ngày {date}, {months} tháng sau ngày bắt đầu luân chuyển {start}" }
     HistShortPlacementExpected { en: "a placement at least min_rotation_months ({min}) after the rotation's start: {earliest} or later", vi: "bố trí cách ngày bắt đầu luân chuyển ít nhất min_rotation_months ({min} tháng): từ {earliest} trở đi" }
     HistShortPlacementFix { en: "correct the date if it is mistyped; if the cadre really was placed early, keep it: the rotation is taken to end with the placement's period, and H4 is not checked on an executed rotation", vi: "sửa ngày nếu ghi nhầm; nếu cán bộ thực sự được bố trí sớm thì giữ nguyên: đợt luân chuyển được coi là kết thúc ở kỳ của lần bố trí, và H4 không kiểm tra đợt luân chuyển đã thực hiện" }
+    HistPlacementNoEnd { en: "no end on a placement: a placement after rotation is for good in a programme", vi: "không ghi ngày kết thúc cho lần bố trí: bố trí sau luân chuyển là ổn định lâu dài trong chương trình" }
+    HistPlacementNoEndFix { en: "empty the cell; the end of a rotation goes on the rotation's row", vi: "để trống ô này; ngày kết thúc luân chuyển ghi ở dòng của đợt luân chuyển" }
+    HistPlacedBeforeEndFound { en: "a placement on {date}", vi: "bố trí ngày {date}" }
+    HistPlacedBeforeEndExpected { en: "a placement on or after the rotation's end, {end} ({where})", vi: "bố trí từ ngày kết thúc luân chuyển, {end} ({where}), trở đi" }
     CodeW2010 { en: "post's holder is in another unit", vi: "người giữ vị trí thuộc đơn vị khác" }
     HolderInOtherUnit { en: "{cadre}, whose current_unit in {cadres} is {unit}", vi: "{cadre}, có current_unit trong {cadres} là {unit}" }
     HolderOfThePostsUnit { en: "the holder of a post works in its unit, {unit}", vi: "người giữ vị trí làm việc tại đơn vị của vị trí đó, {unit}" }

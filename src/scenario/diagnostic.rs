@@ -1040,6 +1040,10 @@ says! {
     HistShortPlacementFound
     HistShortPlacementExpected
     HistShortPlacementFix
+    HistPlacementNoEnd
+    HistPlacementNoEndFix
+    HistPlacedBeforeEndFound
+    HistPlacedBeforeEndExpected
     CodeW2010
     HolderInOtherUnit
     HolderOfThePostsUnit

@@ -61,8 +61,15 @@ pub(crate) fn with_replan(
     };
     if let Some(t) = history {
         let prog = sc.programme.as_ref();
-        let (history, past, w, running_ends) =
-            read_history(&t.path, Some((t, loc)), dates, true, Some(&sc), prog)?;
+        let (history, past, w, running_ends) = read_history(
+            &t.path,
+            t.sheet.as_deref(),
+            Some((t, loc)),
+            dates,
+            true,
+            Some(&sc),
+            prog,
+        )?;
         (replan.history, replan.past) = (history, past);
         warnings.extend(w);
         // A running rotation ends with its executed placement's period (`link_placements`).
@@ -109,8 +116,11 @@ pub(crate) fn with_replan(
 /// it is 0), every other problem is located and coded as for `programme.history`; the scenario
 /// need not have a `programme:`.
 pub fn read_history_file(path: &Path, sc: &Scenario) -> Result<HistoryFile, LoadError> {
+    // `history.xlsx#Sheet` names a workbook's sheet.
+    let r = super::yaml::table_ref(path, "history", super::locate::KeyPath::root());
     read_history(
-        path,
+        &r.path,
+        r.sheet.as_deref(),
         None,
         DateFormat::Auto,
         false,
@@ -131,14 +141,27 @@ pub struct HistoryFile {
 /// `period` column) rather than a programme.csv. `false` when it cannot be read: reading it as a
 /// programme file reports why.
 pub fn is_history_file(path: &Path) -> bool {
-    let Ok(text) = super::text::read_table_text(path, &mut Diags::default()) else {
-        return false;
+    let r = super::yaml::table_ref(path, "history", super::locate::KeyPath::root());
+    // A workbook: its sheet's first row holding a cell (title rows above the header skipped).
+    let header: Vec<String> = if super::xlsx::is_workbook(&r.path) {
+        match super::xlsx::read_sheet(&r.path, r.sheet.as_deref(), "history") {
+            Ok(sh) => sh
+                .rows
+                .into_iter()
+                .map(|(_, cells)| cells)
+                .find(|cells| cells.iter().filter(|c| !c.trim().is_empty()).count() > 1)
+                .unwrap_or_default(),
+            Err(_) => return false,
+        }
+    } else {
+        let Ok(text) = super::text::read_table_text(path, &mut Diags::default()) else {
+            return false;
+        };
+        let first = text.lines().next().unwrap_or("").to_string();
+        first.split([',', ';', '\t']).map(str::to_string).collect()
     };
-    let header: Vec<String> = text
-        .lines()
-        .next()
-        .unwrap_or("")
-        .split([',', ';', '\t'])
+    let header: Vec<String> = header
+        .iter()
         .map(|c| {
             let c = c.trim().trim_matches('"');
             // "Ngày bắt đầu" is `start` too (the Vietnamese headers of history.csv).
@@ -159,7 +182,15 @@ pub(crate) fn errors_without_tables(
     loc: &dyn Locate,
     programme: Option<&Programme>,
 ) -> Vec<Diagnostic> {
-    match read_history(&t.path, Some((t, loc)), dates, true, None, programme) {
+    match read_history(
+        &t.path,
+        t.sheet.as_deref(),
+        Some((t, loc)),
+        dates,
+        true,
+        None,
+        programme,
+    ) {
         Ok(_) => Vec::new(),
         Err(e) => e.diagnostics,
     }
@@ -179,6 +210,7 @@ type Read = (
 /// only what needs no table is checked.
 fn read_history(
     path: &Path,
+    sheet: Option<&str>,
     named_by: Option<(&TableRef, &dyn Locate)>,
     dates: DateFormat,
     within: bool,
@@ -186,19 +218,12 @@ fn read_history(
     prog: Option<&Programme>,
 ) -> Result<Read, LoadError> {
     let mut diags = Diags::default();
-    let text = super::text::read_table_text(path, &mut diags).map_err(|f| LoadError {
-        diagnostics: vec![read_failure(path, f, named_by)],
-    })?;
     let empty = || LoadError {
         diagnostics: Vec::new(),
     };
-    let Some(csv) = tables::read_csv(
-        path,
-        &text,
-        &HISTORY,
-        tables::DEFAULT_MAX_TABLE_ROWS,
-        &mut diags,
-    ) else {
+    let Some(csv) =
+        super::plan::read_moves_table(path, (sheet, "history"), &HISTORY, named_by, &mut diags)?
+    else {
         return Err(diags.into_error().unwrap_or_else(empty));
     };
     if HISTORY_COLUMNS
@@ -218,6 +243,7 @@ fn read_history(
     }
     let cadres = sc.map(|sc| Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str())));
     let posts = sc.map(|sc| Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str())));
+    let mark = diags.marks();
     let mut out: Vec<HistoryMove> = Vec::new();
     // The rows dated before the programme (`programme.history` only).
     let mut past: Vec<HistoryMove> = Vec::new();
@@ -329,11 +355,20 @@ fn read_history(
         let before = within && start.is_some_and(|d| prog.is_some_and(|p| d < p.start));
         if let (Some(s), Some(e)) = (start, end)
             && e <= s
+            && kind != Some(MoveKind::Placement)
         {
             diags.push(
                 here(code::BAD_HISTORY, "end")
                     .expected(Text::say(Say::HistAfterStart).arg("start", s))
                     .fix(Say::HistCorrectEnd),
+            );
+        }
+        // A placement after rotation is for good: an `end` on it would be silently unread.
+        if kind == Some(MoveKind::Placement) && end.is_some() {
+            diags.push(
+                here(code::BAD_HISTORY, "end")
+                    .expected(Say::HistPlacementNoEnd)
+                    .fix(Say::HistPlacementNoEndFix),
             );
         }
         let (Some(sc), Some(cadre), Some(post), Some(kind), Some(start), Some(period)) =
@@ -422,6 +457,7 @@ fn read_history(
             kind,
             start,
             end,
+            written_end: end,
             period,
             line: row.line,
         });
@@ -429,6 +465,9 @@ fn read_history(
     let mut running_ends = Vec::new();
     if let (true, Some(sc), Some(prog)) = (within, sc, prog) {
         running_ends = link_placements(sc, prog, &csv, path, &mut out, &mut diags);
+    }
+    if let Some(sheet) = &csv.sheet {
+        diags.in_sheet(mark, path, sheet);
     }
     let (warnings, _) = diags.finish()?;
     out.sort_by_key(|h| (h.period, h.kind, h.cadre, h.post));
@@ -509,10 +548,32 @@ fn link_placements(
                 }
             },
         };
+        // Placed before the end the history or cadres.csv writes: the rotation is cut short.
+        let written_end = match rotation {
+            Some(r) => out[r].end,
+            None => Some(end),
+        };
+        if let Some(e) = written_end.filter(|&e| pl.start < e) {
+            diags.push(
+                here(code::SHORT_EXECUTED_ROTATION)
+                    .found(Text::say(Say::HistPlacedBeforeEndFound).arg("date", pl.start))
+                    .expected(
+                        Text::say(Say::HistPlacedBeforeEndExpected)
+                            .arg("end", e)
+                            .arg(
+                                "where",
+                                match rotation {
+                                    Some(r) => format!("{}:{}", file_name(path), out[r].line),
+                                    None => format!("{} rotation_end", sc.tables.cadres),
+                                },
+                            ),
+                    )
+                    .fix(Say::HistShortPlacementFix),
+            );
+        }
         // Placed before the rotation's `min_rotation_months` (no written end said so already).
-        let written_end = rotation.and_then(|r| out[r].end);
         if let Some(s) = start
-            && written_end.is_none()
+            && rotation.is_some_and(|r| out[r].end.is_none())
         {
             let earliest = s
                 .checked_add_months(chrono::Months::new(min))
@@ -545,6 +606,14 @@ fn link_placements(
         }
     }
     running_ends
+}
+
+/// The file name of `path`, for a message.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// A period's date for a message (after the last: the programme's end).

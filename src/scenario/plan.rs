@@ -95,6 +95,55 @@ pub fn use_previous_plan(sc: &mut Scenario, plan: &Path) -> Result<PreviousPlan,
     })
 }
 
+/// A file of moves (a plan, a programme, a history) as a table: CSV, or the sheet `sheet` of a
+/// workbook (none named: the sheet `table` or the only one). `Ok(None)`: its errors are in `diags`.
+pub(crate) fn read_moves_table(
+    path: &Path,
+    (sheet, table): (Option<&str>, &str),
+    spec: &CsvSpec,
+    named_by: Option<(&super::yaml::TableRef, &dyn super::Locate)>,
+    diags: &mut Diags,
+) -> Result<Option<Csv>, LoadError> {
+    if xlsx::is_workbook(path) {
+        check_file(path).map_err(|f| LoadError {
+            diagnostics: vec![read_failure(path, f, named_by)],
+        })?;
+        match xlsx::read_sheet(path, sheet, table) {
+            Ok(sh) => {
+                let mark = diags.marks();
+                let csv = tables::from_records(
+                    path,
+                    sh.name.clone(),
+                    sh.rows,
+                    spec,
+                    None,
+                    sh.col_offset,
+                    diags,
+                );
+                diags.in_sheet(mark, path, &sh.name);
+                Ok(csv.map(|mut c| {
+                    c.sheet = Some(sh.name);
+                    c
+                }))
+            }
+            Err(f) => Err(LoadError {
+                diagnostics: vec![super::sheet_failure(path, f, named_by)],
+            }),
+        }
+    } else {
+        let text = super::text::read_table_text(path, diags).map_err(|f| LoadError {
+            diagnostics: vec![read_failure(path, f, named_by)],
+        })?;
+        Ok(tables::read_csv(
+            path,
+            &text,
+            spec,
+            tables::DEFAULT_MAX_TABLE_ROWS,
+            diags,
+        ))
+    }
+}
+
 /// `skip_unknown`: rows with an id the scenario does not have are counted in `dropped` instead of
 /// reported.
 pub(crate) fn read_plan_in(
@@ -104,46 +153,7 @@ pub(crate) fn read_plan_in(
     skip_unknown: bool,
 ) -> Result<ReadPlan, LoadError> {
     let mut diags = Diags::default();
-    let csv = if xlsx::is_workbook(path) {
-        check_file(path).map_err(|f| LoadError {
-            diagnostics: vec![read_failure(path, f, None)],
-        })?;
-        match xlsx::read_sheet(path, sheet, "plan") {
-            Ok(sh) => {
-                let mark = diags.marks();
-                let csv = tables::from_records(
-                    path,
-                    sh.name.clone(),
-                    sh.rows,
-                    &PLAN,
-                    None,
-                    sh.col_offset,
-                    &mut diags,
-                );
-                diags.in_sheet(mark, path, &sh.name);
-                csv.map(|mut c| {
-                    c.sheet = Some(sh.name);
-                    c
-                })
-            }
-            Err(f) => {
-                return Err(LoadError {
-                    diagnostics: vec![super::sheet_failure(path, f, None)],
-                });
-            }
-        }
-    } else {
-        let text = super::text::read_table_text(path, &mut diags).map_err(|f| LoadError {
-            diagnostics: vec![read_failure(path, f, None)],
-        })?;
-        tables::read_csv(
-            path,
-            &text,
-            &PLAN,
-            tables::DEFAULT_MAX_TABLE_ROWS,
-            &mut diags,
-        )
-    };
+    let csv = read_moves_table(path, (sheet, "plan"), &PLAN, None, &mut diags)?;
     let Some(csv) = csv else {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),

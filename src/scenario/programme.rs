@@ -6,7 +6,6 @@ use super::diagnostic::{Say, Text};
 use std::path::Path;
 
 use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
-use super::read_failure;
 use super::tables::{self, Column, CsvSpec, Ids};
 use crate::domain::Scenario;
 use crate::domain::{Move, MoveKind};
@@ -36,16 +35,12 @@ pub struct ProgrammeFile {
 /// The moves of a programme CSV; every unknown id, kind or period is reported (E4002–E4005).
 pub fn read_programme(path: &Path, sc: &Scenario) -> Result<ProgrammeFile, LoadError> {
     let mut diags = Diags::default();
-    let text = super::text::read_table_text(path, &mut diags).map_err(|f| LoadError {
-        diagnostics: vec![read_failure(path, f, None)],
-    })?;
-    let Some(csv) = tables::read_csv(
-        path,
-        &text,
-        &PROGRAMME,
-        tables::DEFAULT_MAX_TABLE_ROWS,
-        &mut diags,
-    ) else {
+    // `programme.xlsx#Sheet` names a workbook's sheet.
+    let r = super::yaml::table_ref(path, "programme", super::locate::KeyPath::root());
+    let path = r.path.as_path();
+    let sheet = (r.sheet.as_deref(), "programme");
+    let Some(csv) = super::plan::read_moves_table(path, sheet, &PROGRAMME, None, &mut diags)?
+    else {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),
         }));
@@ -58,6 +53,7 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<ProgrammeFile, LoadE
             diagnostics: Vec::new(),
         }));
     }
+    let mark = diags.marks();
     let cadres = Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str()));
     let posts = Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str()));
     let n_t = sc.programme.as_ref().map_or(0, |p| p.periods.len());
@@ -139,6 +135,9 @@ pub fn read_programme(path: &Path, sc: &Scenario) -> Result<ProgrammeFile, LoadE
             seen.insert(m.clone(), row.line);
             out.push(m);
         }
+    }
+    if let Some(sheet) = &csv.sheet {
+        diags.in_sheet(mark, path, sheet);
     }
     let (warnings, _) = diags.finish()?;
     Ok(ProgrammeFile {

@@ -12,6 +12,7 @@ pub mod programme;
 mod programme_cg;
 pub mod programme_greedy;
 pub mod programme_lagrange;
+pub mod programme_lns;
 pub mod programme_pricing;
 pub mod programme_relax;
 pub mod programme_targets;

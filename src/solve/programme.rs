@@ -161,6 +161,8 @@ const LAGRANGE_SHARE: f64 = 0.5;
 const BLOCK_SHARE: f64 = 0.25;
 /// Share of the time limit by which the Lagrangian from the column generation's duals stops.
 const REFINE_BY: f64 = 0.8;
+/// Share of the time limit by which the neighbourhood search (`programme_lns`) stops.
+const LNS_BY: f64 = 0.9;
 
 /// [`solve`] for the programme pipeline: above `programme::FILTER_ABOVE`, `cols` first grows by
 /// column generation (`programme_cg`) and the bound over every column is its LP's; when the
@@ -286,6 +288,27 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
             }
         }
     }
+    // Neighbourhood MIPs from the best programme known (`programme_lns`), until LNS_BY of the
+    // time limit; the MIP below starts from their programme.
+    let lp: Vec<(OutCol, f64)> = grown
+        .last_lp
+        .columns
+        .iter()
+        .filter_map(|(x, v)| v.map(|v| (*x, v.0)))
+        .collect();
+    let until = started + Duration::from_secs_f64(LNS_BY * o.time_limit_s);
+    let (better, searched) =
+        super::programme_lns::improve(sc, tl, cols, &greedy, &lp, until, usize::MAX, o.threads);
+    tracing::debug!(
+        rounds = searched.rounds,
+        improved = searched.improved,
+        value = searched.value,
+        seconds = searched.seconds,
+        "programme neighbourhood search"
+    );
+    // Its left-out columns join the model's (the MIP's start must be among them).
+    grown.bound.added += super::programme_cg::promote_these(sc, tl, cols, &better);
+    greedy = better;
     let bound = grown.bound.clone();
     // The MIP over the LP's support and the columns nearest to it, from the greedy programme
     // over every grown column; the columns left aside weaken the bound by what `restrict` says.

@@ -428,6 +428,61 @@ fn price_cadre(
     p
 }
 
+/// A left-out column made a model's column.
+pub(super) enum Column {
+    Rotation(RotationCol),
+    Placement(PlacementCol),
+}
+
+/// Per cadre: a rotation of `cols.running` (its placements have no unit of origin).
+pub(super) fn running_cadres(sc: &Scenario, cols: &Columns) -> Vec<bool> {
+    let mut running = vec![false; sc.cadres.len()];
+    for r in &cols.running {
+        running[r.cadre as usize] = true;
+    }
+    running
+}
+
+/// The model's column of the left-out column `x` (`ctxs`: the timeline's contexts; `running`:
+/// [`running_cadres`]).
+pub(super) fn column_of(
+    sc: &Scenario,
+    tl: &Timeline,
+    ctxs: &[crate::rules::RuleContext],
+    running: &[bool],
+    x: &OutCol,
+) -> Column {
+    let (c, p, t) = (x.cadre, x.post, x.period as usize);
+    let cadre = sc.cadre(c);
+    match x.kind {
+        MoveKind::Rotation => Column::Rotation(RotationCol {
+            cadre: c,
+            post: p,
+            period: t,
+            end: crate::programme::rotation_end(sc, tl.periods[t]),
+            placement: x.placement_period(),
+            terms: crate::scoring::pair_terms(&tl.at[t], c, p),
+            score: x.score,
+            needs_certificate: crate::programme::needs_certificate(&ctxs[t], t, c),
+        }),
+        MoveKind::Placement => {
+            let to_origin = !running[c as usize] && cadre.current_unit == Some(sc.post(p).unit);
+            Column::Placement(PlacementCol {
+                cadre: c,
+                post: p,
+                period: t,
+                running: x.running,
+                after_ranks: (0..16i32)
+                    .filter(|&d| x.after & (1u16 << d) != 0)
+                    .map(|d| cadre.current_rank + d)
+                    .collect(),
+                to_origin,
+                score: x.score,
+            })
+        }
+    }
+}
+
 /// Move the left-out columns marked `in_lp` into the model's columns, in the order of
 /// `programme::generate` (cadre, period, post).
 pub(super) fn promote(sc: &Scenario, tl: &Timeline, cols: &mut Columns, in_lp: &[bool]) {
@@ -435,42 +490,13 @@ pub(super) fn promote(sc: &Scenario, tl: &Timeline, cols: &mut Columns, in_lp: &
         return;
     }
     let ctxs = tl.contexts();
-    let mut running = vec![false; sc.cadres.len()];
-    for r in &cols.running {
-        running[r.cadre as usize] = true;
-    }
+    let running = running_cadres(sc, cols);
     let left_out = std::mem::take(&mut cols.left_out);
     for (x, &moved) in left_out.iter().zip(in_lp) {
-        if !moved {
-            continue;
-        }
-        let (c, p, t) = (x.cadre, x.post, x.period as usize);
-        let cadre = sc.cadre(c);
-        match x.kind {
-            MoveKind::Rotation => cols.rotations.push(RotationCol {
-                cadre: c,
-                post: p,
-                period: t,
-                end: crate::programme::rotation_end(sc, tl.periods[t]),
-                placement: x.placement_period(),
-                terms: crate::scoring::pair_terms(&tl.at[t], c, p),
-                score: x.score,
-                needs_certificate: crate::programme::needs_certificate(&ctxs[t], t, c),
-            }),
-            MoveKind::Placement => {
-                let to_origin = !running[c as usize] && cadre.current_unit == Some(sc.post(p).unit);
-                cols.placements.push(PlacementCol {
-                    cadre: c,
-                    post: p,
-                    period: t,
-                    running: x.running,
-                    after_ranks: (0..16i32)
-                        .filter(|&d| x.after & (1u16 << d) != 0)
-                        .map(|d| cadre.current_rank + d)
-                        .collect(),
-                    to_origin,
-                    score: x.score,
-                })
+        if moved {
+            match column_of(sc, tl, &ctxs, &running, x) {
+                Column::Rotation(r) => cols.rotations.push(r),
+                Column::Placement(p) => cols.placements.push(p),
             }
         }
     }

@@ -1405,3 +1405,77 @@ fn impossible_executed_placements_are_refused_at_load_by_line() {
         "{warned:#?}"
     );
 }
+
+/// A history kept in a workbook, as offices keep it: a title row above the header, Vietnamese
+/// headers and kinds, dates as date cells, on a sheet named `Lịch sử`. It loads as the CSV does;
+/// and `review` takes it too (the helper found E1010 "not UTF-8" for both).
+#[test]
+fn a_history_in_a_workbook_loads_as_its_csv_does() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Lịch sử").unwrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    sheet.write(0, 0, "LỊCH SỬ LUÂN CHUYỂN").unwrap();
+    for (c, h) in [
+        "Mã cán bộ",
+        "Mã vị trí",
+        "Loại",
+        "Ngày bắt đầu",
+        "Ngày kết thúc",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write(2, c as u16, *h).unwrap();
+    }
+    let rows = [
+        (
+            "C018",
+            "VT01",
+            "Luân chuyển",
+            (2027, 1, 1),
+            Some((2030, 3, 31)),
+        ),
+        ("C018", "VT01", "Bố trí", (2030, 4, 1), None),
+        ("C232", "VT24", "bố trí", (2027, 9, 1), None),
+    ];
+    for (i, (c, p, k, s, e)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        sheet.write(r, 0, *c).unwrap();
+        sheet.write(r, 1, *p).unwrap();
+        sheet.write(r, 2, *k).unwrap();
+        let d = |(y, m, d): (u16, u8, u8)| ExcelDateTime::from_ymd(y, m, d).unwrap();
+        sheet.write_with_format(r, 3, d(*s), &date).unwrap();
+        if let Some(e) = e {
+            sheet.write_with_format(r, 4, d(*e), &date).unwrap();
+        }
+    }
+    book.save(dir.path().join("history.xlsx")).unwrap();
+    let csv = "cadre_id,post_id,kind,start,end\n\
+               C018,VT01,rotation,2027-01-01,2030-03-31\n\
+               C018,VT01,placement,2030-04-01,\n\
+               C232,VT24,placement,2027-09-01,\n";
+    let from_csv = shipped_with_history(dir.path(), csv).unwrap();
+    let yaml = dir.path().join("programme.yaml");
+    let text = std::fs::read_to_string(&yaml)
+        .unwrap()
+        .replace("history: history.csv", "history: \"history.xlsx#Lịch sử\"");
+    std::fs::write(&yaml, text).unwrap();
+    let from_book = rotaplan::scenario::load(&yaml).unwrap();
+    let moves = |sc: &Scenario| {
+        let h = &sc.programme.as_ref().unwrap().replan.history;
+        h.iter()
+            .map(|m| (m.cadre, m.post, m.kind, m.start, m.end, m.period))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(moves(&from_book), moves(&from_csv));
+    assert_eq!(moves(&from_book).len(), 3);
+    let read =
+        rotaplan::scenario::read_history_file(&dir.path().join("history.xlsx#Lịch sử"), &from_book)
+            .unwrap();
+    assert_eq!(read.moves.len(), 3);
+    assert!(rotaplan::scenario::is_history_file(
+        &dir.path().join("history.xlsx#Lịch sử")
+    ));
+}

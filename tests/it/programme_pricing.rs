@@ -524,3 +524,41 @@ fn the_blocks_programmes_together_pass_the_checker_and_start_the_lagrangian_soun
         Ok(())
     });
 }
+
+/// The neighbourhood search (`programme_lns`) from the empty programme, every column a seed: its
+/// programme passes the checker, is never worse than where it started, never above the brute
+/// force's optimum, and reaches it (a tiny programme fits in one neighbourhood).
+#[test]
+fn the_neighbourhood_search_reaches_the_optimum_of_tiny_programmes_and_passes_the_checker() {
+    use rotaplan::solve::programme_lagrange::value_of;
+    let reached = AtomicUsize::new(0);
+    each_small_programme(
+        std::slice::from_ref(&reached),
+        40,
+        |sc, tl, best, witness| {
+            let cols = generate_keeping(sc, tl, None);
+            let lp: Vec<(OutCol, f64)> = cols
+                .rotations
+                .iter()
+                .map(OutCol::of_rotation)
+                .chain(cols.placements.iter().map(|x| OutCol::of_placement(sc, x)))
+                .map(|x| (x, 0.5))
+                .collect();
+            let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+            let (found, searched) =
+                rotaplan::solve::programme_lns::improve(sc, tl, &cols, &[], &lp, until, 3, 1);
+            let moves = moves_of_columns(&found);
+            prop_assert!(check(sc, &moves).is_empty(), "{:?}", check(sc, &moves));
+            let value = evaluate(sc, tl, &moves).total;
+            prop_assert!((value - searched.value).abs() < 1e-6);
+            prop_assert!((value_of(sc, tl.periods.len(), &cols, &found) - value).abs() < 1e-6);
+            prop_assert!(value >= value_of(sc, tl.periods.len(), &cols, &[]) - 1e-6);
+            prop_assert!(
+                (value - best).abs() < 1e-6,
+                "{value} against the optimum {best} ({witness:?})"
+            );
+            reached.fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        },
+    );
+}

@@ -401,6 +401,7 @@ fn an_executed_move_counts_its_key_head_months_from_its_own_dates() {
         kind: MoveKind::Rotation,
         start,
         end: None,
+        written_end: None,
         period: 0,
         line: 2,
     }];

@@ -196,37 +196,17 @@ impl Backend for Highs {
     }
 
     fn solve(&self, m: Model, warm: Option<&[usize]>, o: &RunOptions) -> Result<Raw, Failure> {
-        let n_cols = m.vars.len();
-        let start = warm.map(|w| {
-            let mut s = vec![0.0; n_cols];
-            for &k in w {
-                s[k] = 1.0;
-            }
-            s
-        });
-        let (pb, n_x, _) = problem(m);
-        let (tl, gap, threads) = (o.time_limit_s, o.relative_gap, o.threads);
-        on_worker(o.deadline, move || {
-            let mut model = inner(pb)?;
-            configure(&mut model, tl, gap, threads)?;
-            // HiGHS rejects a start on a model without columns.
-            if let Some(s) = start.as_ref().filter(|s| !s.is_empty()) {
-                model.set_solution(Some(s), None, None, None);
-                // Feasibility jump only looks for a first plan, and the start is one: on the
-                // province it found none better and was 17 % of each solve (issue 15, the what-if
-                // batch). Every golden plan is unchanged without it.
-                model
-                    .try_set_option("mip_heuristic_run_feasibility_jump", false)
-                    .map_err(|e| {
-                        Failure::Other(format!("option mip_heuristic_run_feasibility_jump: {e:?}"))
-                    })?;
-            }
-            diagnose(&mut model)?;
-            let solved = model
-                .try_solve()
-                .map_err(|e| Failure::Other(format!("{e:?}")))?;
-            raw_of(&solved, Some(n_x))
-        })
+        solve_mip(m, warm, o, None)
+    }
+
+    fn solve_nodes(
+        &self,
+        m: Model,
+        warm: Option<&[usize]>,
+        o: &RunOptions,
+        nodes: u64,
+    ) -> Result<Raw, Failure> {
+        solve_mip(m, warm, o, Some(nodes))
     }
 
     fn lp_face(&self, m: Model, tie: &[f64], o: &RunOptions) -> Result<FaceLp, Failure> {
@@ -621,4 +601,49 @@ impl LiveLp for HighsLp {
         let cmd = Cmd::Face(tie.to_vec(), o.time_limit_s, o.threads);
         Ok(self.call(cmd, o.deadline)?.map(|r| r.x))
     }
+}
+
+/// [`Backend::solve`], stopped after `nodes` nodes when given.
+fn solve_mip(
+    m: Model,
+    warm: Option<&[usize]>,
+    o: &RunOptions,
+    nodes: Option<u64>,
+) -> Result<Raw, Failure> {
+    let n_cols = m.vars.len();
+    let start = warm.map(|w| {
+        let mut s = vec![0.0; n_cols];
+        for &k in w {
+            s[k] = 1.0;
+        }
+        s
+    });
+    let (pb, n_x, _) = problem(m);
+    let (tl, gap, threads) = (o.time_limit_s, o.relative_gap, o.threads);
+    on_worker(o.deadline, move || {
+        let mut model = inner(pb)?;
+        configure(&mut model, tl, gap, threads)?;
+        if let Some(n) = nodes {
+            model
+                .try_set_option("mip_max_nodes", n.min(i32::MAX as u64) as i32)
+                .map_err(|e| Failure::Other(format!("option mip_max_nodes: {e:?}")))?;
+        }
+        // HiGHS rejects a start on a model without columns.
+        if let Some(s) = start.as_ref().filter(|s| !s.is_empty()) {
+            model.set_solution(Some(s), None, None, None);
+            // Feasibility jump only looks for a first plan, and the start is one: on the
+            // province it found none better and was 17 % of each solve (issue 15, the what-if
+            // batch). Every golden plan is unchanged without it.
+            model
+                .try_set_option("mip_heuristic_run_feasibility_jump", false)
+                .map_err(|e| {
+                    Failure::Other(format!("option mip_heuristic_run_feasibility_jump: {e:?}"))
+                })?;
+        }
+        diagnose(&mut model)?;
+        let solved = model
+            .try_solve()
+            .map_err(|e| Failure::Other(format!("{e:?}")))?;
+        raw_of(&solved, Some(n_x))
+    })
 }

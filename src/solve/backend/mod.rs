@@ -35,6 +35,16 @@ pub trait Backend: Sync {
     /// `warm` (local column indexes) when given. Never waits past `o.deadline`.
     fn solve(&self, m: Model, warm: Option<&[usize]>, o: &RunOptions) -> Result<Raw, Failure>;
 
+    /// [`Backend::solve`] stopped after `nodes` branch-and-bound nodes as well: a limit that does
+    /// not depend on the machine's speed (the neighbourhood search's rounds).
+    fn solve_nodes(
+        &self,
+        m: Model,
+        warm: Option<&[usize]>,
+        o: &RunOptions,
+        nodes: u64,
+    ) -> Result<Raw, Failure>;
+
     /// Solve the LP `m` (its columns must be continuous), then choose among its optimal
     /// solutions: over the LP's optimal face (every column with a nonzero reduced cost held at its
     /// bound, every row with a nonzero dual held at its active side: exactly the LP's optimal
