@@ -78,12 +78,13 @@ pub const PENALTIES: &[&str] = &[
     "smoothing",
 ];
 
-/// Whether level `name` can be worth anything in a programme (`programme`) or in a single plan:
-/// the first three [`PENALTIES`] are single plans' only, the last three programmes' only.
+/// Whether level `name` can be worth anything in a programme (`programme`) or in a single plan
+/// (see each of [`PENALTIES`]).
 pub fn level_applies(name: &str, programme: bool) -> bool {
-    match PENALTIES.iter().position(|&p| p == name) {
-        Some(i) => (i >= 3) == programme,
-        None => true,
+    match name {
+        "must_fill" | "extra_seats" | "targets" => !programme,
+        "unplaced" | "origin" | "smoothing" => programme,
+        _ => true,
     }
 }
 

@@ -101,7 +101,7 @@ pub(crate) fn with_replan(
                 diagnostics: vec![read_failure(&t.path, f, Some((t, loc)))],
             });
         }
-        let file = super::read_programme(&t.path, &sc)?;
+        let file = super::programme::read_programme_in(t, Some(loc), &sc)?;
         replan.previous = Some(file.moves);
         warnings.extend(file.warnings);
     }
@@ -232,10 +232,7 @@ fn read_history(
     {
         return Err(diags.into_error().unwrap_or_else(empty));
     }
-    let history_file = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let history_file = file_name(path);
     // The scenario's own table files, for the messages (the defaults when the tables have errors).
     let names = sc.map(|sc| sc.tables.clone()).unwrap_or_default();
     if within && prog.is_none() {
@@ -499,9 +496,11 @@ fn link_placements(
     let min = sc.rules.min_rotation_months;
     for i in placements {
         let pl = out[i].clone();
-        let Some(row) = csv.rows.iter().find(|r| r.line == pl.line) else {
+        // The rows are in line order.
+        let Ok(at) = csv.rows.binary_search_by_key(&pl.line, |r| r.line) else {
             continue;
         };
+        let row = &csv.rows[at];
         let here = |code| {
             csv.at_cell(code, path, row, "start")
                 .found(quoted(&pl.start.to_string()))

@@ -307,6 +307,7 @@ pub(crate) fn from_value(
             (
                 cadres.as_deref().map(|c| &c[..]),
                 units.as_deref().map(|u| &u[..]),
+                s.programme.is_some(),
             ),
             &t.path,
             (
@@ -1032,17 +1033,18 @@ impl Refs<'_> {
     }
 
     /// posts.csv's `holder_id` resolved against cadres.csv, one entry per post; an unknown id is
-    /// E2008 and a cadre holding two posts E5002, both located at the post's row. A holder whose
-    /// `current_unit` is another unit is W2010 (moving them frees this post, but their departure
+    /// E2008 and a cadre holding two posts E5002, both located at the post's row. In a programme
+    /// (`in_programme`), a holder whose `current_unit` is another unit is W2010 (moving them frees this post, but their departure
     /// counts against, and the origin penalty is of, their `current_unit`).
     fn holders(
         &mut self,
         posts: &[Post],
         post_ids: Option<&Ids>,
         cadre_ids: Option<&Ids>,
-        (cadres, units): (
+        (cadres, units, in_programme): (
             Option<&[crate::domain::Cadre]>,
             Option<&[crate::domain::Unit]>,
+            bool,
         ),
         file: &Path,
         (posts_name, cadres_name): (&str, &str),
@@ -1085,16 +1087,18 @@ impl Refs<'_> {
                                 .expected(Say::EachCadreNamedAsThe)
                                 .fix(Say::KeepTheCadreOnThe),
                         );
-                    } else {
-                        held.insert(c, &post.id);
-                        out[i] = Some(c);
+                        continue;
                     }
+                    held.insert(c, &post.id);
+                    out[i] = Some(c);
                     let unit_id = |u: crate::domain::UnitIx| {
                         units
                             .and_then(|us| us.get(u as usize))
                             .map_or_else(|| u.to_string(), |u| u.id.clone())
                     };
+                    // Only a programme reads `holder_id`.
                     if let Some(other) = cadres
+                        .filter(|_| in_programme)
                         .and_then(|cs| cs.get(c as usize))
                         .and_then(|cadre| cadre.current_unit)
                         .filter(|&u| u != post.unit)

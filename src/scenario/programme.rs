@@ -33,13 +33,24 @@ pub struct ProgrammeFile {
 }
 
 /// The moves of a programme CSV; every unknown id, kind or period is reported (E4002–E4005).
+/// `programme.xlsx#Sheet` names a workbook's sheet.
 pub fn read_programme(path: &Path, sc: &Scenario) -> Result<ProgrammeFile, LoadError> {
-    let mut diags = Diags::default();
-    // `programme.xlsx#Sheet` names a workbook's sheet.
     let r = super::yaml::table_ref(path, "programme", super::locate::KeyPath::root());
-    let path = r.path.as_path();
-    let sheet = (r.sheet.as_deref(), "programme");
-    let Some(csv) = super::plan::read_moves_table(path, sheet, &PROGRAMME, None, &mut diags)?
+    read_programme_in(&r, None, sc)
+}
+
+/// [`read_programme`] of the file (and sheet) `t` names; `loc`: where the scenario names it
+/// (`programme.previous`), for the messages of a file that cannot be read.
+pub(crate) fn read_programme_in(
+    t: &super::yaml::TableRef,
+    loc: Option<&dyn super::Locate>,
+    sc: &Scenario,
+) -> Result<ProgrammeFile, LoadError> {
+    let mut diags = Diags::default();
+    let path = t.path.as_path();
+    let sheet = (t.sheet.as_deref(), "programme");
+    let named_by = loc.map(|l| (t, l));
+    let Some(csv) = super::plan::read_moves_table(path, sheet, &PROGRAMME, named_by, &mut diags)?
     else {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),

@@ -162,7 +162,7 @@ const BLOCK_SHARE: f64 = 0.25;
 /// Share of the time limit by which the Lagrangian from the column generation's duals stops.
 const REFINE_BY: f64 = 0.8;
 /// Share of the time limit by which the neighbourhood search (`programme_lns`) stops.
-const LNS_BY: f64 = 0.9;
+const LNS_BY: f64 = 0.88;
 
 /// [`solve`] for the programme pipeline: above `programme::FILTER_ABOVE`, `cols` first grows by
 /// column generation (`programme_cg`) and the bound over every column is its LP's; when the
@@ -297,8 +297,16 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         .filter_map(|(x, v)| v.map(|v| (*x, v.0)))
         .collect();
     let until = started + Duration::from_secs_f64(LNS_BY * o.time_limit_s);
-    let (better, searched) =
-        super::programme_lns::improve(sc, tl, cols, &greedy, &lp, until, usize::MAX, o.threads);
+    let (better, searched) = super::programme_lns::improve(
+        sc,
+        tl,
+        cols,
+        (&greedy, &lp),
+        (grown.bound.bound, o.relative_gap),
+        until,
+        usize::MAX,
+        o.threads,
+    );
     tracing::debug!(
         rounds = searched.rounds,
         improved = searched.improved,

@@ -1,11 +1,12 @@
 //! Large-neighbourhood search over a large programme's columns: the MIP over every grown column
-//! stalls at national size (its root LP alone takes most of the time left), while a MIP over a
-//! few hundred cadres' columns, every other cadre kept to its move in the best programme known
-//! (free to drop it), solves in a second or two and improves that programme where the
-//! Lagrangian's rounding left a chain or a placement undone. The neighbourhoods are the cadres
-//! whose moves disagree with the last column-generation LP, grown through the posts they could
-//! take; each round's MIP is stopped by a node limit (the result does not depend on the
-//! machine's speed), and the search by the time left.
+//! stalls at national size (its root LP alone takes most of the time left), while a MIP over
+//! about 80 cadres' columns, every other cadre kept to its move in the best programme known (free
+//! to drop it), solves in a second and improves that programme where the Lagrangian's rounding
+//! left a chain or a placement undone. A neighbourhood grows from a seed (half the rounds a cadre
+//! whose moves differ from the last column-generation LP, half any cadre) through the posts its
+//! members' moves use; once rounds over the grown columns stall, the free cadres' best left-out
+//! columns onto those posts join. Each round's MIP is stopped by a node limit (and a few
+//! seconds as a safety), the search by the time left.
 
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -54,8 +55,8 @@ impl Rng {
 }
 
 /// Improve `best` (a programme over `cols` and its left-out columns) by rounds of neighbourhood
-/// MIPs until `until` or `max_rounds`; `lp`: the last LP's columns with their values (the
-/// neighbourhoods' seeds). A round's free cadres get their columns of `cols` and up to
+/// MIPs until `until`, `max_rounds`, or a programme within `gap` of `bound`; `lp`: the last LP's
+/// columns with their values (the neighbourhoods' seeds). A round's free cadres get their columns of `cols` and up to
 /// [`LEFT_OUT_PER_CADRE`] left-out ones onto the posts the neighbourhood's moves use (the swaps
 /// among them: at national size the grown columns alone hold no better programme). Returns the
 /// best programme found and what the search did.
@@ -64,8 +65,8 @@ pub fn improve(
     sc: &Scenario,
     tl: &Timeline,
     cols: &Columns,
-    best: &[OutCol],
-    lp: &[(OutCol, f64)],
+    (best, lp): (&[OutCol], &[(OutCol, f64)]),
+    (bound, gap): (f64, f64),
     until: Instant,
     max_rounds: usize,
     threads: u32,
@@ -165,7 +166,13 @@ pub fn improve(
     // The search ends when a round freed every cadre with a column, once with the left-out
     // columns too (nothing is left to look at), or after GIVE_UP rounds in a row found nothing.
     let mut whole = false;
-    while searched.rounds < max_rounds && Instant::now() < until && stalled < GIVE_UP {
+    // Within `gap` of `bound` (the bound over every column) there is nothing to gain.
+    let close = |v: f64| bound - v <= gap * v.abs().max(1.0);
+    while searched.rounds < max_rounds
+        && Instant::now() < until
+        && stalled < GIVE_UP
+        && !close(searched.value)
+    {
         if whole && (left_out_too || cols.left_out.is_empty()) {
             break;
         }
@@ -277,6 +284,7 @@ pub fn improve(
             seconds = t0.elapsed().as_secs_f64(),
             "programme neighbourhood round"
         );
+        stalled += 1;
         let Ok(raw) = solved else {
             continue;
         };
@@ -288,7 +296,6 @@ pub fn improve(
             .map(|(k, _)| out_col(sc, &sub, k))
             .collect();
         let v = value_of(&chosen);
-        stalled += 1;
         if v > searched.value + 1e-6 {
             stalled = 0;
             tracing::debug!(

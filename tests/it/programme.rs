@@ -1478,4 +1478,40 @@ fn a_history_in_a_workbook_loads_as_its_csv_does() {
     assert!(rotaplan::scenario::is_history_file(
         &dir.path().join("history.xlsx#Lịch sử")
     ));
+    // The previous programme in a workbook of two sheets: the one named is read.
+    let mut book = Workbook::new();
+    book.add_worksheet()
+        .set_name("Khác")
+        .unwrap()
+        .write(0, 0, "x")
+        .unwrap();
+    let prev = book.add_worksheet().set_name("Chương trình").unwrap();
+    let rows = [
+        ["cadre_id", "post_id", "kind", "period"],
+        ["C018", "VT01", "rotation", "1"],
+        ["C018", "VT01", "placement", "4"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            prev.write(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save(dir.path().join("prev.xlsx")).unwrap();
+    assert!(!rotaplan::scenario::is_history_file(
+        &dir.path().join("prev.xlsx#Chương trình")
+    ));
+    let text = std::fs::read_to_string(&yaml).unwrap().replace(
+        "history: \"history.xlsx#Lịch sử\"",
+        "history: \"history.xlsx#Lịch sử\"\n  previous: \"prev.xlsx#Chương trình\"",
+    );
+    std::fs::write(&yaml, text).unwrap();
+    let with_prev = rotaplan::scenario::load(&yaml).unwrap();
+    let previous = with_prev
+        .programme
+        .as_ref()
+        .unwrap()
+        .replan
+        .previous
+        .clone();
+    assert_eq!(previous.map(|p| p.len()), Some(2));
 }

@@ -545,8 +545,16 @@ fn the_neighbourhood_search_reaches_the_optimum_of_tiny_programmes_and_passes_th
                 .map(|x| (x, 0.5))
                 .collect();
             let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
-            let (found, searched) =
-                rotaplan::solve::programme_lns::improve(sc, tl, &cols, &[], &lp, until, 3, 1);
+            let (found, searched) = rotaplan::solve::programme_lns::improve(
+                sc,
+                tl,
+                &cols,
+                (&[], &lp),
+                (f64::INFINITY, 0.0),
+                until,
+                3,
+                1,
+            );
             let moves = moves_of_columns(&found);
             prop_assert!(check(sc, &moves).is_empty(), "{:?}", check(sc, &moves));
             let value = evaluate(sc, tl, &moves).total;
