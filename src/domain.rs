@@ -856,6 +856,16 @@ impl MoveKind {
             MoveKind::Placement => "placement",
         }
     }
+
+    /// A kind as people write it in a history or programme file: the English word, or the
+    /// Vietnamese one the messages give beside it (any case, with or without tone marks).
+    pub fn parse(s: &str) -> Option<MoveKind> {
+        match text::fold(s).as_str() {
+            "rotation" | "luan-chuyen" => Some(MoveKind::Rotation),
+            "placement" | "bo-tri" | "bo-tri-sau-luan-chuyen" => Some(MoveKind::Placement),
+            _ => None,
+        }
+    }
 }
 
 /// One move of a programme: who goes where, of which kind, in which period.
@@ -904,5 +914,27 @@ mod direction_tests {
         assert_eq!(d(&central, &province), Direction::CentreToLocality);
         assert_eq!(d(&commune, &central), Direction::LocalityToCentre);
         assert_eq!(direction(None, &district), Direction::Unknown);
+    }
+}
+
+#[cfg(test)]
+mod move_kind_tests {
+    use super::MoveKind;
+
+    /// The kinds as offices write them, in a history or a programme file alike.
+    #[test]
+    fn kinds_are_read_in_english_and_vietnamese() {
+        for (s, k) in [
+            ("rotation", Some(MoveKind::Rotation)),
+            ("Placement", Some(MoveKind::Placement)),
+            ("Luân chuyển", Some(MoveKind::Rotation)),
+            ("LUAN CHUYEN", Some(MoveKind::Rotation)),
+            ("bố trí", Some(MoveKind::Placement)),
+            ("Bố trí sau luân chuyển", Some(MoveKind::Placement)),
+            ("transfer", None),
+            ("", None),
+        ] {
+            assert_eq!(MoveKind::parse(s), k, "{s:?}");
+        }
     }
 }

@@ -151,8 +151,13 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
     // Rotations: the rules at their dates.
     for m in moves.iter().filter(|m| m.kind == MoveKind::Rotation) {
         let ctx = &ctxs[m.period];
+        // H3 only in the first period, and never on an executed rotation (`cadre_movable`).
+        let executed = sc.programme.as_ref().is_some_and(|p| {
+            crate::programme::targets::executed(p, m.cadre, m.post, MoveKind::Rotation, m.period)
+                .is_some()
+        });
         for rule in RuleId::PAIRWISE {
-            if rule == RuleId::H3 && m.period > 0 {
+            if rule == RuleId::H3 && (m.period > 0 || executed) {
                 continue;
             }
             if let Err(b) = ctx.check_rule(rule, m.cadre, m.post) {

@@ -846,7 +846,9 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
         // every period): computed for the first period that needs them, then reused.
         let mut scored: Vec<Option<(scoring::PairFacts, f64)>> = Vec::new();
         for (t, ctx) in ctxs.iter().enumerate() {
-            if cadre_movable(ctx, t, c).is_err() {
+            if let Err(b) = cadre_movable(ctx, t, c)
+                && !(b.rule == RuleId::H3 && executed.iter().any(|x| x.0.1 == t))
+            {
                 continue;
             }
             if scored.is_empty() {
@@ -1019,7 +1021,10 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
 }
 
 /// The rules on the cadre alone at period `t`'s date: all of them (H1–H4) in the first period;
-/// later, H3 is a renewal to report, not an exclusion (H2 is checked per post).
+/// later, H3 is a renewal to report, not an exclusion (H2 is checked per post). An executed
+/// rotation (history.csv) is not held to H3: its certificate on its date is not in the tables
+/// (a `health_cert_date` after the plan date is E2009), so the planner, the checker and the
+/// history's notes skip H3 for it.
 pub fn cadre_movable(ctx: &RuleContext, t: usize, c: CadreIx) -> RuleResult {
     if t == 0 {
         return ctx.check_cadre(c);

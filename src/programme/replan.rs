@@ -284,12 +284,14 @@ pub fn unkeepable_breach(
 ) -> Option<crate::rules::Breach> {
     let ctx = crate::rules::RuleContext::new(tl.at.get(u.period)?);
     match u.kind {
+        // An executed rotation is not held to H3 (`cadre_movable`).
         MoveKind::Rotation => super::cadre_movable(&ctx, u.period, u.cadre)
             .err()
+            .filter(|b| b.rule != crate::rules::RuleId::H3)
             .or_else(|| {
                 super::rotation_breaches(&ctx, u.period, u.cadre, u.post)
                     .into_iter()
-                    .next()
+                    .find(|b| b.rule != crate::rules::RuleId::H3)
             }),
         MoveKind::Placement => {
             let held = history

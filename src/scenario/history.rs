@@ -286,10 +286,9 @@ fn read_history(
             );
         }
         // The English words, or the Vietnamese ones the messages give beside them.
-        let kind = match crate::domain::text::fold(&k).as_str() {
-            "rotation" | "luan-chuyen" => Some(MoveKind::Rotation),
-            "placement" | "bo-tri" | "bo-tri-sau-luan-chuyen" => Some(MoveKind::Placement),
-            _ => {
+        let kind = match MoveKind::parse(&k) {
+            Some(kind) => Some(kind),
+            None => {
                 diags.push(
                     here(code::BAD_HISTORY, "kind")
                         .expected(Say::HistKind)

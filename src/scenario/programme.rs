@@ -102,10 +102,9 @@ pub(crate) fn read_programme_in(
                     .fix(Say::CorrectTheIdOrRead),
             );
         }
-        let kind = match k.to_lowercase().as_str() {
-            "rotation" => Some(MoveKind::Rotation),
-            "placement" => Some(MoveKind::Placement),
-            _ => {
+        let kind = match MoveKind::parse(&k) {
+            Some(kind) => Some(kind),
+            None => {
                 diags.push(
                     here(code::BAD_MOVE, "kind")
                         .found(quoted(&k))

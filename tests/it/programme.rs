@@ -1515,3 +1515,40 @@ fn a_history_in_a_workbook_loads_as_its_csv_does() {
         .clone();
     assert_eq!(previous.map(|p| p.len()), Some(2));
 }
+
+/// An executed rotation is not held to H3: the certificate the cadre had on the move's date is
+/// not in the tables (a `health_cert_date` after the plan date is E2009). C031's certificate is
+/// too old on the first period's date; the history's rotation of May 2027 was infeasible.
+#[test]
+fn an_executed_rotation_is_not_held_to_the_health_certificate() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = shipped_with_history(
+        dir.path(),
+        "cadre_id,post_id,kind,start\nC031,VT75,rotation,2027-05-01\n",
+    )
+    .unwrap();
+    let c031 = sc.cadres.iter().position(|c| c.id == "C031").unwrap() as CadreIx;
+    let tl = Timeline::new(&sc).unwrap();
+    let ctx = rotaplan::rules::RuleContext::new(&tl.at[0]);
+    let vt75 = sc.posts.iter().position(|p| p.id == "VT75").unwrap() as PostIx;
+    assert_eq!(
+        ctx.check_rule(RuleId::H3, c031, vt75).map_err(|b| b.rule),
+        Err(RuleId::H3)
+    );
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert_eq!(done.plan.status, SolveStatus::Optimal);
+    assert!(done.violations.is_empty(), "{:#?}", done.violations);
+    assert!(done.plan.moves.iter().any(|m| m.cadre == c031
+        && m.post == vt75
+        && m.kind == MoveKind::Rotation
+        && m.period == 0));
+    // The same rotation planned (no history) breaks H3 for the checker.
+    let base = shipped();
+    let planned = vec![Move {
+        cadre: c031,
+        post: vt75,
+        period: 0,
+        kind: MoveKind::Rotation,
+    }];
+    assert!(check(&base, &planned).iter().any(|v| v.rule == RuleId::H3));
+}
