@@ -15,7 +15,7 @@ use super::text::{DateFormat, parse_date_as};
 use super::yaml::TableRef;
 use super::{Locate, read_failure};
 use crate::domain::MoveKind;
-use crate::domain::{CadreIx, Date, HistoryMove, Programme, Replan, Scenario};
+use crate::domain::{CadreIx, Date, HistoryMove, PostIx, Programme, Replan, Scenario};
 
 const HISTORY_COLUMNS: &[Column] = &[
     ("cadre_id", true),
@@ -77,6 +77,17 @@ pub(crate) fn with_replan(
             let cadres = std::sync::Arc::make_mut(&mut sc.cadres);
             for (c, e) in running_ends {
                 cadres[c as usize].rotation_end = Some(e);
+            }
+        }
+        // A move made onto a post that fell vacant earlier in the move's period (`vacant_from`,
+        // or its holder's rotation ending): the model moves on period dates, so the seat is free
+        // from the period's date, or the executed move could not be kept.
+        let freed = freed_in_period(&sc, &replan.history);
+        if !freed.is_empty() {
+            let posts = std::sync::Arc::make_mut(&mut sc.posts);
+            for (p, d) in freed {
+                let v = &mut posts[p as usize].vacant_from;
+                *v = Some(v.map_or(d, |v| v.min(d)));
             }
         }
         // A rotation before the programme gives the start of the cadre's rotation when
@@ -604,6 +615,32 @@ fn link_placements(
         }
     }
     running_ends
+}
+
+/// The posts an executed move of `history` took after they fell vacant inside the move's period,
+/// with that period's date.
+fn freed_in_period(sc: &Scenario, history: &[HistoryMove]) -> Vec<(PostIx, Date)> {
+    let Some(prog) = sc.programme.as_ref() else {
+        return Vec::new();
+    };
+    history
+        .iter()
+        .filter_map(|h| {
+            let at = prog.periods[h.period];
+            let holder_end = prog
+                .holders
+                .get(h.post as usize)
+                .copied()
+                .flatten()
+                .and_then(|c| sc.cadre(c).rotation_end)
+                .filter(|&e| e >= prog.periods[0]);
+            let until = [sc.post(h.post).vacant_from, holder_end]
+                .into_iter()
+                .flatten()
+                .min()?;
+            (until > at && until <= h.start).then_some((h.post, at))
+        })
+        .collect()
 }
 
 /// The file name of `path`, for a message.

@@ -1552,3 +1552,25 @@ fn an_executed_rotation_is_not_held_to_the_health_certificate() {
     }];
     assert!(check(&base, &planned).iter().any(|v| v.rule == RuleId::H3));
 }
+
+/// A move made after its post fell vacant inside the period: VT02 is vacant from 2027-07-01 and
+/// C068 was rotated onto it on 2027-08-01. The seat was judged on the period's date (2027-01-01,
+/// still taken) and the history was infeasible; it is kept, and the checker passes it.
+#[test]
+fn a_move_onto_a_post_that_fell_vacant_earlier_in_its_period_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = shipped_with_history(
+        dir.path(),
+        "cadre_id,post_id,kind,start\nC068,VT02,rotation,2027-08-01\n",
+    )
+    .unwrap();
+    let vt02 = sc.posts.iter().position(|p| p.id == "VT02").unwrap() as PostIx;
+    assert_eq!(shipped().post(vt02).vacant_from, Some(d("2027-07-01")));
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert_eq!(done.plan.status, SolveStatus::Optimal);
+    assert!(done.violations.is_empty(), "{:#?}", done.violations);
+    assert!(done.plan.moves.iter().any(|m| m.post == vt02
+        && sc.cadre(m.cadre).id == "C068"
+        && m.kind == MoveKind::Rotation
+        && m.period == 0));
+}
