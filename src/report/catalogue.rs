@@ -1367,6 +1367,12 @@ diagnostic_words! {
     HistAfterStart { en: "a date after the start {start}", vi: "một ngày sau ngày bắt đầu {start}" }
     HistCorrectEnd { en: "correct the end date, or leave it empty", vi: "sửa ngày kết thúc, hoặc để trống" }
     HistOnePerCadre { en: "one {kind} per cadre (line {line} has one for {cadre})", vi: "mỗi cán bộ một lần {kind} (dòng {line} đã có cho {cadre})" }
+    HistFillId { en: "fill in the id of a row of {table}", vi: "điền mã của một dòng trong {table}" }
+    HistSeatHeld { en: "a free seat of {post} ({seats} seat(s)): {cadre} ({line}) holds it until {until}", vi: "một chỗ trống của {post} ({seats} chỗ): {cadre} ({line}) giữ vị trí đến {until}" }
+    HistSeatHeldFix { en: "correct the post or the date of one of the two moves (or the post's `holder_id`); two people cannot hold one seat", vi: "sửa vị trí hoặc ngày của một trong hai trường hợp (hoặc `holder_id` của vị trí); hai người không thể cùng giữ một chỗ" }
+    HistSeatHandoverFix { en: "nothing to do if the two overlapped for a handover (kept as written: the model moves both on the period's date); otherwise correct the date", vi: "không cần sửa nếu hai người cùng làm việc để bàn giao (giữ nguyên: mô hình tính cả hai vào ngày đầu kỳ); nếu không thì sửa ngày" }
+    HistKindRotation { en: "rotation", vi: "luân chuyển" }
+    HistKindPlacement { en: "placement", vi: "bố trí sau luân chuyển" }
     HistKeepOne { en: "keep the row of the move that was made and remove the other", vi: "giữ dòng của trường hợp đã thực hiện và xóa dòng kia" }
     ObjectiveLevels { en: "the levels, e.g. `order: [must_fill, staffing]`", vi: "các mức ưu tiên, ví dụ `order: [must_fill, staffing]`" }
     ObjectiveTermName { en: "the name of an objective term", vi: "tên một thành phần của hàm mục tiêu" }
@@ -1731,6 +1737,7 @@ diagnostic_words! {
     RowsAboveHeaderSkipped { en: "rows {first}–{last} above the header were skipped: {text}", vi: "các dòng {first}–{last} phía trên dòng tiêu đề đã được bỏ qua: {text}" }
     HeaderRowReadOnLine { en: "the header row, naming the columns, first; it was found on line {line} and the table is read from there", vi: "dòng tiêu đề (ghi tên các cột) ở đầu bảng; đã tìm thấy ở dòng {line} và bảng được đọc từ dòng đó" }
     NothingToDoIfTitleRows { en: "nothing to do if those rows are a title; if they hold data, move it below the header", vi: "không cần làm gì nếu các dòng đó là tên bảng; nếu có dữ liệu thì chuyển xuống dưới dòng tiêu đề" }
+    CodeW5002 { en: "executed move onto a seat still held inside its period", vi: "trường hợp đã thực hiện nhận vị trí khi người cũ chưa rời đi trong cùng kỳ" }
     CodeW5001 { en: "executed rotation shorter than min_rotation_months", vi: "đợt luân chuyển đã thực hiện ngắn hơn min_rotation_months" }
     HistShortFound { en: "{end}, {months} month(s) after the start {start}", vi: "{end}, {months} tháng sau ngày bắt đầu {start}" }
     HistShortExpected { en: "an end at least min_rotation_months ({min}) after the start: {earliest} or later", vi: "ngày kết thúc cách ngày bắt đầu ít nhất min_rotation_months ({min} tháng): từ {earliest} trở đi" }

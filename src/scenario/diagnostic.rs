@@ -93,6 +93,7 @@ warning_codes! {
     HOLDER_ELSEWHERE = "W2010": CodeW2010;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
+    SEAT_HANDOVER = "W5002": CodeW5002;
 }
 
 /// Repeats of one problem in one column: from this many on, they are reported once, with the
@@ -665,6 +666,12 @@ says! {
     HistAfterStart
     HistCorrectEnd
     HistOnePerCadre
+    HistKindRotation
+    HistSeatHeld
+    HistSeatHeldFix
+    HistSeatHandoverFix
+    HistFillId
+    HistKindPlacement
     HistKeepOne
     ObjectiveLevels
     ObjectiveTermName
@@ -1030,6 +1037,7 @@ says! {
     HeaderRowReadOnLine
     NothingToDoIfTitleRows
     CodeW5001
+    CodeW5002
     HistShortFound
     HistShortExpected
     HistShortFix

@@ -268,9 +268,24 @@ fn read_history(
         if [&c, &p, &k, &s, &e].iter().all(|x| x.is_empty()) {
             continue;
         }
+        // An empty cell is a missing value (E2005), not an unknown id: the fix is to fill it in.
+        for (col, v, table) in [
+            ("cadre_id", &c, &names.cadres),
+            ("post_id", &p, &names.posts),
+        ] {
+            if v.is_empty() {
+                diags.push(
+                    here(code::MISSING_VALUE, col)
+                        .found(Say::AnEmptyCell)
+                        .expected(Text::say(Say::HistIdOfARow).arg("table", table))
+                        .fix(Text::say(Say::HistFillId).arg("table", table)),
+                );
+            }
+        }
         let cadre = cadres.as_ref().and_then(|ids| ids.get(&c));
         if let Some(cadres) = &cadres
             && cadre.is_none()
+            && !c.is_empty()
         {
             let fix = match cadres.suggest(&c) {
                 Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
@@ -285,6 +300,7 @@ fn read_history(
         let post = posts.as_ref().and_then(|ids| ids.get(&p));
         if let Some(posts) = &posts
             && post.is_none()
+            && !p.is_empty()
         {
             let fix = match posts.suggest(&p) {
                 Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
@@ -300,8 +316,14 @@ fn read_history(
         let kind = match MoveKind::parse(&k) {
             Some(kind) => Some(kind),
             None => {
+                let (id, found) = if k.is_empty() {
+                    (code::MISSING_VALUE, Text::say(Say::AnEmptyCell))
+                } else {
+                    (code::BAD_HISTORY, Text::value(quoted(&k)))
+                };
                 diags.push(
-                    here(code::BAD_HISTORY, "kind")
+                    here(id, "kind")
+                        .found(found)
                         .expected(Say::HistKind)
                         .fix(Say::HistWriteKind),
                 );
@@ -423,7 +445,13 @@ fn read_history(
                 here(code::BAD_HISTORY, "cadre_id")
                     .expected(
                         Text::say(Say::HistOnePerCadre)
-                            .arg("kind", kind.as_str())
+                            .text(
+                                "kind",
+                                Text::say(match kind {
+                                    MoveKind::Rotation => Say::HistKindRotation,
+                                    MoveKind::Placement => Say::HistKindPlacement,
+                                }),
+                            )
                             .arg("line", first.line)
                             .arg("cadre", &c),
                     )
@@ -472,6 +500,7 @@ fn read_history(
     let mut running_ends = Vec::new();
     if let (true, Some(sc), Some(prog)) = (within, sc, prog) {
         running_ends = link_placements(sc, prog, &csv, path, &mut out, &mut diags);
+        seat_clashes(sc, prog, (&csv, path), &mut out, &mut diags);
     }
     if let Some(sheet) = &csv.sheet {
         diags.in_sheet(mark, path, sheet);
@@ -615,6 +644,127 @@ fn link_placements(
         }
     }
     running_ends
+}
+
+/// Executed moves onto a post whose seats are all held on the move's date by another executed
+/// move or by the holder leaving it by one, on the real dates. The one who leaves inside the
+/// arrival's period is a likely handover (the model moves on the period's date, where the seat is
+/// free): warning W5002. An executed rotation that ends inside the arrival's period, before or
+/// after it, is taken to end with that period (its post free from the period's date, as for a
+/// placement made in it), or the model could not keep both. One who stays past the period makes
+/// the history impossible: E5003 on the arrival, naming the other's line.
+fn seat_clashes(
+    sc: &Scenario,
+    prog: &Programme,
+    (csv, path): (&tables::Csv, &Path),
+    out: &mut [HistoryMove],
+    diags: &mut Diags,
+) {
+    let min = sc.rules.min_rotation_months;
+    // When the cadre of move `i` leaves its post, on the real dates: its next executed move, or
+    // a rotation's written end (`min_rotation_months` after its start without one).
+    let leaves = |out: &[HistoryMove], i: usize| {
+        let h = &out[i];
+        let next = out
+            .iter()
+            .filter(|o| o.cadre == h.cadre && o.start > h.start)
+            .map(|o| o.start)
+            .min();
+        let own = match h.kind {
+            MoveKind::Rotation => h
+                .written_end
+                .unwrap_or_else(|| HistoryMove { end: None, ..h.clone() }.rotation_end(min)),
+            MoveKind::Placement => Date::MAX,
+        };
+        next.map_or(own, |n| n.min(own))
+    };
+    // Who else holds post p on date d: (line of the move, or None for the holder; cadre; until).
+    let mut arrivals: Vec<usize> = (0..out.len()).collect();
+    arrivals.sort_by_key(|&i| (out[i].post, out[i].start, out[i].line));
+    let mut snaps: Vec<(usize, Date)> = Vec::new();
+    for &b in &arrivals {
+        let (post, start, t) = (out[b].post, out[b].start, out[b].period);
+        let seats = sc.post(post).seats.max(1) as usize;
+        let mut others: Vec<(Option<usize>, CadreIx, Date)> = Vec::new();
+        // The holder, when an executed move takes them away after this arrival.
+        if let Some(h) = prog.holders.get(post as usize).copied().flatten()
+            && h != out[b].cadre
+            && let Some(gone) = out
+                .iter()
+                .filter(|o| o.cadre == h && o.post != post)
+                .map(|o| o.start)
+                .min()
+            && gone > start
+        {
+            others.push((None, h, gone));
+        }
+        for (i, o) in out.iter().enumerate() {
+            if i != b && o.post == post && o.cadre != out[b].cadre && o.start <= start {
+                let until = leaves(out, i);
+                if until > start {
+                    others.push((Some(i), o.cadre, until));
+                } else if o.kind == MoveKind::Rotation
+                    && o.period < t
+                    && o.rotation_end(min) > prog.periods[t]
+                {
+                    // Gone before this arrival, inside its period: in the model (moves on the
+                    // period's date) the rotation still holds the seat there unless it ends
+                    // with the period, as a rotation followed by a placement made in it does.
+                    snaps.push((i, prog.periods[t]));
+                }
+            }
+        }
+        if others.len() < seats {
+            continue;
+        }
+        // The one who stays longest decides: gone inside this period, the model keeps both.
+        let Some(&(who, cadre, until)) = others.iter().max_by_key(|x| (x.2, x.0)) else {
+            continue;
+        };
+        let next = prog.periods.get(t + 1).copied().unwrap_or(Date::MAX);
+        let Ok(at) = csv.rows.binary_search_by_key(&out[b].line, |r| r.line) else {
+            continue;
+        };
+        let row = &csv.rows[at];
+        let said = Text::say(Say::HistSeatHeld)
+            .arg("post", &sc.post(post).id)
+            .arg("seats", seats)
+            .arg("cadre", &sc.cadre(cadre).id)
+            .arg(
+                "line",
+                who.map_or_else(|| format!("{} holder_id", sc.tables.posts), |i| {
+                    format!("{}:{}", file_name(path), out[i].line)
+                }),
+            )
+            .arg("until", if until == Date::MAX { "—".to_string() } else { until.to_string() });
+        if until < next {
+            diags.push(
+                csv.at_cell(code::SEAT_HANDOVER, path, row, "start")
+                    .found(quoted(&start.to_string()))
+                    .expected(said)
+                    .fix(Say::HistSeatHandoverFix),
+            );
+            // An executed rotation ending inside the period frees its seat from the period's
+            // date, as the model moves (its placement falls due in this period).
+            if let Some(i) = who
+                && out[i].kind == MoveKind::Rotation
+                && out[i].period < t
+                && out[i].rotation_end(min) > prog.periods[t]
+            {
+                snaps.push((i, prog.periods[t]));
+            }
+        } else {
+            diags.push(
+                csv.at_cell(code::BAD_HISTORY, path, row, "start")
+                    .found(quoted(&start.to_string()))
+                    .expected(said)
+                    .fix(Say::HistSeatHeldFix),
+            );
+        }
+    }
+    for (i, d) in snaps {
+        out[i].end = Some(out[i].end.map_or(d, |e| e.min(d)));
+    }
 }
 
 /// The posts an executed move of `history` took after they fell vacant inside the move's period,

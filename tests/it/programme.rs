@@ -1406,6 +1406,84 @@ fn impossible_executed_placements_are_refused_at_load_by_line() {
     );
 }
 
+/// Two executed moves onto one seat, on the real dates: one made while the other's rotation still
+/// runs past the period is E5003 naming the other's line (the model said only "cannot all hold
+/// together"); one made a month before the other's rotation ends inside the same period is a
+/// handover, W5002, kept; one made after it ended, inside that period, is kept silently (it was
+/// infeasible: the model held the seat until the first rotation's placement period). Empty ids
+/// and kinds are missing values (E2012), and the Vietnamese message of a second rotation says
+/// "luân chuyển", not "rotation".
+#[test]
+fn executed_moves_onto_one_seat_are_judged_on_their_real_dates() {
+    use rotaplan::report::diagnostic_text;
+    let dir = tempfile::tempdir().unwrap();
+    let first = "cadre_id,post_id,kind,start,end\nC018,VT01,rotation,2027-01-01,2030-03-01\n";
+    let e = shipped_with_history(dir.path(), &format!("{first}C107,VT01,rotation,2029-06-01,\n"))
+        .unwrap_err();
+    let got: Vec<_> = e
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.line, d.field.clone()))
+        .collect();
+    assert_eq!(got, [("E5003", Some(3), "history.csv: start".to_string())]);
+    let said = diagnostic_text(Lang::En, &e.diagnostics[0]);
+    assert!(
+        said.contains("C018 (history.csv:2) holds it until 2030-03-01"),
+        "{said}"
+    );
+    for (second, handover) in [("2030-02-01", true), ("2030-06-01", false)] {
+        let history = format!("{first}C107,VT01,rotation,{second},\n");
+        let sc = shipped_with_history(dir.path(), &history).unwrap();
+        let warned = rotaplan::scenario::load_checked(&dir.path().join("programme.yaml"))
+            .unwrap()
+            .warnings;
+        assert_eq!(
+            warned
+                .iter()
+                .any(|w| w.code == "W5002" && w.line == Some(3)),
+            handover,
+            "{second}: {warned:#?}"
+        );
+        let done = rotaplan::plan_programme(&sc).unwrap();
+        assert_eq!(done.plan.status, SolveStatus::Optimal, "{second}");
+        assert!(done.violations.is_empty(), "{:#?}", done.violations);
+        assert!(check(&sc, &done.plan.moves).is_empty());
+        let id = |m: &Move| sc.cadre(m.cadre).id.as_str();
+        let c018: Vec<_> = done.plan.moves.iter().filter(|m| id(m) == "C018").collect();
+        // C018's placement follows in the 2030 period (index 3), where C107 takes the seat.
+        assert!(
+            c018.iter()
+                .any(|m| m.kind == MoveKind::Placement && m.period == 3),
+            "{second}: {c018:#?}"
+        );
+        assert!(done.plan.moves.iter().any(|m| id(m) == "C107"
+            && m.kind == MoveKind::Rotation
+            && m.period == 3
+            && sc.post(m.post).id == "VT01"));
+    }
+    let e = shipped_with_history(
+        dir.path(),
+        "cadre_id,post_id,kind,start\n,VT01,rotation,2027-01-01\nC018,,rotation,2027-01-01\nC020,VT02,,2027-01-01\nC021,VT03,rotation,2027-01-01\nC021,VT04,rotation,2027-01-01\n",
+    )
+    .unwrap_err();
+    let got: Vec<_> = e
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.line, d.field.clone()))
+        .collect();
+    assert_eq!(
+        got[..3],
+        [
+            ("E2012", Some(2), "history.csv: cadre_id".to_string()),
+            ("E2012", Some(3), "history.csv: post_id".to_string()),
+            ("E2012", Some(4), "history.csv: kind".to_string()),
+        ]
+    );
+    let twice = e.diagnostics.iter().find(|d| d.line == Some(6)).unwrap();
+    let vi = diagnostic_text(Lang::Vi, twice);
+    assert!(vi.contains("mỗi cán bộ một lần luân chuyển"), "{vi}");
+}
+
 /// A history kept in a workbook, as offices keep it: a title row above the header, Vietnamese
 /// headers and kinds, dates as date cells, on a sheet named `Lịch sử`. It loads as the CSV does;
 /// and `review` takes it too (the helper found E1010 "not UTF-8" for both).

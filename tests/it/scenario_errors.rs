@@ -508,6 +508,15 @@ const WARNING_CASES: &[Case] = &[
         "history.csv: end",
         "12 month(s) after the start 2027-01-01",
     ),
+    // K002 rotated onto T002 on 2027-03-01, while its holder K003 left it on 2027-06-01.
+    case(
+        "W5002",
+        "history.csv",
+        Some(2),
+        Some(4),
+        "history.csv: start",
+        "K003 (posts.csv holder_id) holds it until 2027-06-01",
+    ),
 ];
 
 /// Warnings of the plan reader: `<CODE>/plan.csv`, read against the valid scenario.
