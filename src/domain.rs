@@ -116,7 +116,8 @@ pub enum Direction {
     ToLower,
     /// To a higher tier (commune → district → province).
     ToHigher,
-    /// The cadre has no current unit.
+    /// The unit the cadre left is not known (no current unit, or a rotation of the past whose
+    /// origin the tables no longer show).
     Unknown,
 }
 

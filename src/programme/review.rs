@@ -81,10 +81,21 @@ pub enum WaitingState {
     Ended,
 }
 
-/// The direction of a rotation of cadre `c` onto post `p`.
-pub fn direction(sc: &Scenario, c: CadreIx, p: PostIx) -> Direction {
-    let from = sc.cadre(c).current_unit.map(|u| sc.unit(u));
-    crate::domain::direction(from, sc.post_unit(p))
+/// The unit the cadre of move `m` left for it: the unit of the cadre's last move before it in
+/// `moves`, or else, for a move on or after the plan date, cadres.csv's `current_unit` (the state
+/// on the plan date). A move before the plan date with none before it has no known origin:
+/// cadres.csv already shows where it led (a rotation of the term before is the cadre's
+/// `current_unit` now), so the current unit would read as a move inside one unit.
+fn origin(sc: &Scenario, moves: &[Dated], m: &Dated) -> Option<crate::domain::UnitIx> {
+    let before = moves
+        .iter()
+        .filter(|x| x.cadre == m.cadre && x.date < m.date)
+        .max_by_key(|x| x.date);
+    match before {
+        Some(x) => Some(sc.post(x.post).unit),
+        None if m.date >= sc.plan_date => sc.cadre(m.cadre).current_unit,
+        None => None,
+    }
 }
 
 /// A move with its date: a programme's on its period's date, an executed one on its own `start`.
@@ -168,8 +179,10 @@ pub fn review_dated(sc: &Scenario, moves: &[Dated], as_of: Date) -> Review {
         let cadre = sc.cadre(m.cadre);
         let post = sc.post(m.post);
         let unit = sc.post_unit(m.post);
+        let from_ix = origin(sc, moves, m);
+        let from = from_ix.map(|u| sc.unit(u));
         *r.by_direction
-            .entry(direction(sc, m.cadre, m.post))
+            .entry(crate::domain::direction(from, unit))
             .or_default() += 1;
         *r.by_tier.entry(unit.tier).or_default() += 1;
         let role = match post.role {
@@ -180,15 +193,13 @@ pub fn review_dated(sc: &Scenario, moves: &[Dated], as_of: Date) -> Review {
         *r.by_role.entry(role).or_default() += 1;
         r.women += usize::from(cadre.sex == Sex::F);
         r.minority += usize::from(cadre.ethnic_minority);
-        let from = cadre.current_unit.map(|u| sc.unit(u));
         if !crate::scoring::training_gains(cadre, from, post, unit).is_empty() {
             r.training += 1;
         }
         if unit.shortage >= 2 {
             r.strengthening += 1;
         }
-        let term_limited = cadre
-            .current_unit
+        let term_limited = from_ix
             .is_some_and(|u| head_terms_on(sc, m.cadre, u, m.date) >= sc.rules.max_head_terms);
         if crate::rules::h8_applies(post, unit) || term_limited {
             r.policy += 1;
@@ -203,7 +214,7 @@ pub fn review_dated(sc: &Scenario, moves: &[Dated], as_of: Date) -> Review {
                 Outcome::NotYet
             }
             Some(p) if sc.post(p.post).rank > cadre.current_rank => Outcome::Higher,
-            Some(p) if Some(sc.post(p.post).unit) == cadre.current_unit => Outcome::Returned,
+            Some(p) if Some(sc.post(p.post).unit) == from_ix => Outcome::Returned,
             Some(_) => Outcome::Equal,
         };
         *r.by_outcome.entry(outcome).or_default() += 1;

@@ -400,7 +400,7 @@ catalogue! {
     ReviewLocalityToCentre { en: "locality → centre", vi: "địa phương → Trung ương" }
     ReviewLocalityToLocality { en: "locality → locality", vi: "giữa các địa phương" }
     ReviewBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
-    ReviewFromNoUnit { en: "no current unit", vi: "chưa có đơn vị công tác" }
+    ReviewFromNoUnit { en: "from a unit not known", vi: "chưa rõ đơn vị đi" }
     ReviewToLower { en: "to a lower level", vi: "xuống cấp dưới" }
     ReviewToHigher { en: "to a higher level", vi: "lên cấp trên" }
     ReviewPlacedHigher { en: "placed higher", vi: "bố trí cao hơn" }
@@ -625,7 +625,7 @@ catalogue! {
     RvDirLocalityToCentre { en: "locality → centre", vi: "địa phương → Trung ương" }
     RvDirLocalityToLocality { en: "locality → locality", vi: "giữa các địa phương" }
     RvDirBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
-    RvDirUnknown { en: "no current unit", vi: "chưa có đơn vị công tác" }
+    RvDirUnknown { en: "from a unit not known", vi: "chưa rõ đơn vị đi" }
     RvDirToLower { en: "to a lower level", vi: "xuống cấp dưới" }
     RvDirToHigher { en: "to a higher level", vi: "lên cấp trên" }
     RvByTier { en: "By receiving tier", vi: "Theo cấp của đơn vị tiếp nhận" }
@@ -1371,6 +1371,8 @@ diagnostic_words! {
     HistSeatHeld { en: "a free seat of {post} ({seats} seat(s)): {cadre} ({line}) holds it until {until}", vi: "một chỗ trống của {post} ({seats} chỗ): {cadre} ({line}) giữ vị trí đến {until}" }
     HistSeatHeldFix { en: "correct the post or the date of one of the two moves (or the post's `holder_id`); two people cannot hold one seat", vi: "sửa vị trí hoặc ngày của một trong hai trường hợp (hoặc `holder_id` của vị trí); hai người không thể cùng giữ một chỗ" }
     HistSeatHandoverFix { en: "nothing to do if the two overlapped for a handover (kept as written: the model moves both on the period's date); otherwise correct the date", vi: "không cần sửa nếu hai người cùng làm việc để bàn giao (giữ nguyên: mô hình tính cả hai vào ngày đầu kỳ); nếu không thì sửa ngày" }
+    HistRotationAfterPlacement { en: "no rotation after the cadre's placement (line {line}): a programme moves a cadre once, and places them after a rotation that ends inside it, but plans no second rotation", vi: "không luân chuyển sau khi cán bộ đã được bố trí (dòng {line}): chương trình chỉ điều động mỗi cán bộ một lần và bố trí sau đợt luân chuyển kết thúc trong chương trình, không lập đợt luân chuyển thứ hai" }
+    HistRotationAfterPlacementFix { en: "correct the date or the kind if mistyped; a second rotation really made belongs to the next programme's history (start that programme on or before it)", vi: "sửa ngày hoặc loại nếu ghi nhầm; đợt luân chuyển thứ hai đã thực hiện thuộc lịch sử của chương trình sau (bắt đầu chương trình đó từ ngày ấy trở về trước)" }
     HistKindRotation { en: "rotation", vi: "luân chuyển" }
     HistKindPlacement { en: "placement", vi: "bố trí sau luân chuyển" }
     HistKeepOne { en: "keep the row of the move that was made and remove the other", vi: "giữ dòng của trường hợp đã thực hiện và xóa dòng kia" }

@@ -667,6 +667,8 @@ says! {
     HistCorrectEnd
     HistOnePerCadre
     HistKindRotation
+    HistRotationAfterPlacement
+    HistRotationAfterPlacementFix
     HistSeatHeld
     HistSeatHeldFix
     HistSeatHandoverFix

@@ -533,6 +533,26 @@ fn link_placements(
         .filter(|&i| out[i].kind == MoveKind::Placement)
         .collect();
     let min = sc.rules.min_rotation_months;
+    // A rotation after the cadre's placement: the programme moves a cadre once, and after a
+    // rotation ending inside it places them; it plans no rotation after that (P2), so it could
+    // keep neither (the note would say only that no seat is free).
+    for h in out.iter().filter(|h| h.kind == MoveKind::Rotation) {
+        let Some(pl) = out
+            .iter()
+            .find(|x| x.cadre == h.cadre && x.kind == MoveKind::Placement && x.start < h.start)
+        else {
+            continue;
+        };
+        let Ok(at) = csv.rows.binary_search_by_key(&h.line, |r| r.line) else {
+            continue;
+        };
+        diags.push(
+            csv.at_cell(code::BAD_HISTORY, path, &csv.rows[at], "start")
+                .found(quoted(&h.start.to_string()))
+                .expected(Text::say(Say::HistRotationAfterPlacement).arg("line", pl.line))
+                .fix(Say::HistRotationAfterPlacementFix),
+        );
+    }
     for i in placements {
         let pl = out[i].clone();
         // The rows are in line order.
@@ -545,9 +565,14 @@ fn link_placements(
                 .found(quoted(&pl.start.to_string()))
         };
         let cadre = sc.cadre(pl.cadre);
-        let rotation = out
-            .iter()
-            .position(|h| h.cadre == pl.cadre && h.kind == MoveKind::Rotation);
+        // The executed rotation made before the placement; without one, the running rotation
+        // (a cadre placed after its running rotation may be rotated again later in the
+        // programme: that later rotation is not the one this placement follows).
+        let rotation = out.iter().position(|h| {
+            h.cadre == pl.cadre
+                && h.kind == MoveKind::Rotation
+                && (h.start < pl.start || cadre.rotation_end.is_none())
+        });
         // The rotation's start and its end as the history or cadres.csv write it.
         let (start, end) = match rotation {
             Some(r) => {
@@ -671,9 +696,13 @@ fn seat_clashes(
             .map(|o| o.start)
             .min();
         let own = match h.kind {
-            MoveKind::Rotation => h
-                .written_end
-                .unwrap_or_else(|| HistoryMove { end: None, ..h.clone() }.rotation_end(min)),
+            MoveKind::Rotation => h.written_end.unwrap_or_else(|| {
+                HistoryMove {
+                    end: None,
+                    ..h.clone()
+                }
+                .rotation_end(min)
+            }),
             MoveKind::Placement => Date::MAX,
         };
         next.map_or(own, |n| n.min(own))
@@ -732,11 +761,19 @@ fn seat_clashes(
             .arg("cadre", &sc.cadre(cadre).id)
             .arg(
                 "line",
-                who.map_or_else(|| format!("{} holder_id", sc.tables.posts), |i| {
-                    format!("{}:{}", file_name(path), out[i].line)
-                }),
+                who.map_or_else(
+                    || format!("{} holder_id", sc.tables.posts),
+                    |i| format!("{}:{}", file_name(path), out[i].line),
+                ),
             )
-            .arg("until", if until == Date::MAX { "—".to_string() } else { until.to_string() });
+            .arg(
+                "until",
+                if until == Date::MAX {
+                    "—".to_string()
+                } else {
+                    until.to_string()
+                },
+            );
         if until < next {
             diags.push(
                 csv.at_cell(code::SEAT_HANDOVER, path, row, "start")

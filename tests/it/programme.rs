@@ -1059,6 +1059,27 @@ fn review_of_a_history_gives_the_figures_of_the_same_moves_as_a_programme() {
             .get(&rotaplan::programme::review::Outcome::Higher),
         Some(&1)
     );
+    // A rotation of 2023 with no move before it left a unit the tables no longer show (the
+    // cadre's current_unit is where it led): its direction is not known, not "between agencies"
+    // of the current unit's level.
+    use rotaplan::domain::Direction;
+    assert_eq!(
+        r.by_direction.iter().collect::<Vec<_>>(),
+        [(&Direction::Unknown, &1)]
+    );
+    // The same rotation made inside the programme (after the plan date) leaves the current unit.
+    use chrono::Datelike;
+    let inside: Vec<_> = h
+        .iter()
+        .map(|m| HistoryMove {
+            start: m.start.with_year(m.start.year() + 5).unwrap(),
+            ..m.clone()
+        })
+        .collect();
+    let r = rotaplan::programme::review::review_history(&sc, &inside);
+    let from = sc.cadres[1].current_unit.map(|u| sc.unit(u));
+    let expected = rotaplan::domain::direction(from, sc.post_unit(0));
+    assert_eq!(r.by_direction.iter().collect::<Vec<_>>(), [(&expected, &1)]);
     // The table and the page, in Vietnamese.
     let page = dir.path().join("review.html");
     let o = rotaplan()
@@ -1386,6 +1407,15 @@ fn impossible_executed_placements_are_refused_at_load_by_line() {
         ),
         [("E5003", Some(3), "history.csv: start".to_string())]
     );
+    // C232's running rotation ends 2027-08-29, its placement is made on 2027-09-01: a rotation
+    // after it is refused on its own row (it was linked to the placement, "placed before its
+    // rotation", on the placement's row).
+    assert_eq!(
+        refused(
+            "cadre_id,post_id,kind,start\nC232,VT24,placement,2027-09-01\nC232,VT15,rotation,2029-03-01\n"
+        ),
+        [("E5003", Some(3), "history.csv: start".to_string())]
+    );
     let sc = shipped_with_history(
         dir.path(),
         "cadre_id,post_id,kind,start\nC018,VT01,rotation,2027-01-01\nC018,VT01,placement,2028-01-01\n",
@@ -1418,8 +1448,11 @@ fn executed_moves_onto_one_seat_are_judged_on_their_real_dates() {
     use rotaplan::report::diagnostic_text;
     let dir = tempfile::tempdir().unwrap();
     let first = "cadre_id,post_id,kind,start,end\nC018,VT01,rotation,2027-01-01,2030-03-01\n";
-    let e = shipped_with_history(dir.path(), &format!("{first}C107,VT01,rotation,2029-06-01,\n"))
-        .unwrap_err();
+    let e = shipped_with_history(
+        dir.path(),
+        &format!("{first}C107,VT01,rotation,2029-06-01,\n"),
+    )
+    .unwrap_err();
     let got: Vec<_> = e
         .diagnostics
         .iter()
