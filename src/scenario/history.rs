@@ -149,39 +149,27 @@ pub struct HistoryFile {
 }
 
 /// Whether the moves file at `path` is a history.csv (its header has a `start` column and no
-/// `period` column) rather than a programme.csv. `false` when it cannot be read: reading it as a
-/// programme file reports why.
+/// `period` column) rather than a programme.csv. The header is found as the tables find theirs
+/// (title rows above it skipped, Vietnamese headers, a workbook's sheet); `false` when it cannot
+/// be read: reading it as a programme file reports why.
 pub fn is_history_file(path: &Path) -> bool {
-    let r = super::yaml::table_ref(path, "history", super::locate::KeyPath::root());
-    // A workbook: its sheet's first row holding a cell (title rows above the header skipped).
-    let header: Vec<String> = if super::xlsx::is_workbook(&r.path) {
-        match super::xlsx::read_sheet(&r.path, r.sheet.as_deref(), "history") {
-            Ok(sh) => sh
-                .rows
-                .into_iter()
-                .map(|(_, cells)| cells)
-                .find(|cells| cells.iter().filter(|c| !c.trim().is_empty()).count() > 1)
-                .unwrap_or_default(),
-            Err(_) => return false,
-        }
-    } else {
-        let Ok(text) = super::text::read_table_text(path, &mut Diags::default()) else {
-            return false;
-        };
-        let first = text.lines().next().unwrap_or("").to_string();
-        first.split([',', ';', '\t']).map(str::to_string).collect()
+    // Not strict: a misspelt column is told by the reader the file goes to, not here.
+    const SNIFF: CsvSpec = CsvSpec {
+        strict: false,
+        ..HISTORY
     };
-    let header: Vec<String> = header
-        .iter()
-        .map(|c| {
-            let c = c.trim().trim_matches('"');
-            // "Ngày bắt đầu" is `start` too (the Vietnamese headers of history.csv).
-            tables::canonical_column(c, &HISTORY)
-                .unwrap_or(c)
-                .to_lowercase()
-        })
-        .collect();
-    header.iter().any(|c| c == "start") && !header.iter().any(|c| c == "period")
+    let r = super::yaml::table_ref(path, "history", super::locate::KeyPath::root());
+    let mut diags = Diags::default();
+    match super::plan::read_moves_table(
+        &r.path,
+        (r.sheet.as_deref(), "history"),
+        &SNIFF,
+        None,
+        &mut diags,
+    ) {
+        Ok(Some(csv)) => csv.column("start").is_some() && csv.column("period").is_none(),
+        _ => false,
+    }
 }
 
 /// The errors of `programme.history` while the tables have errors (#12: all errors at once):

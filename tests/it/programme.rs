@@ -1012,6 +1012,16 @@ fn review_of_a_history_gives_the_figures_of_the_same_moves_as_a_programme() {
     std::fs::write(&history, as_history(&sc, &moves)).unwrap();
     assert!(rotaplan::scenario::is_history_file(&history));
     assert!(!rotaplan::scenario::is_history_file(&hand));
+    // Title rows above the header, Vietnamese headers (`Kỳ`: a programme), `;` as Excel writes:
+    // told apart as the tables find their header.
+    let titled = dir.path().join("titled.csv");
+    for (text, is_history) in [
+        ("LỊCH SỬ LUÂN CHUYỂN;;;\n;;;\nMã cán bộ;Mã vị trí;Loại;Ngày bắt đầu\nC001;VT01;luân chuyển;01/03/2027\n", true),
+        ("CHƯƠNG TRÌNH;;;\nMã cán bộ;Mã vị trí;Loại;Kỳ;Ngày bắt đầu\nC001;VT01;luân chuyển;1;01/01/2027\n", false),
+    ] {
+        std::fs::write(&titled, text).unwrap();
+        assert_eq!(rotaplan::scenario::is_history_file(&titled), is_history, "{text}");
+    }
     let json = |file: &std::path::Path| {
         let o = rotaplan()
             .current_dir(root())
