@@ -122,6 +122,9 @@ pub enum ChangeReason {
     /// A move of the previous programme no longer passes the rules on its date, or its post or
     /// period is gone (the tables or the settings changed).
     DataChanged,
+    /// An executed move the previous programme did not have put another cadre on the post of
+    /// one of this cadre's previous moves.
+    HistoryTookSeat,
     /// The previous moves are still possible: the new ones are worth more (or needed to make room
     /// for a fixed or changed move).
     BetterValue,
@@ -155,10 +158,21 @@ pub fn changes(
             let fixed = history
                 .iter()
                 .any(|h| h.cadre == c && !before.iter().any(|m| same(h, m)));
+            // An executed move of another cadre, new to the previous programme, onto the post of
+            // one of this cadre's previous moves.
+            let took = || {
+                before.iter().any(|m| {
+                    history.iter().any(|h| {
+                        h.cadre != c && h.post == m.post && !previous.iter().any(|p| same(h, p))
+                    })
+                })
+            };
             let reason = if fixed {
                 ChangeReason::HistoryFixed
             } else if before.iter().any(|m| column_of(cols, m).is_none()) {
                 ChangeReason::DataChanged
+            } else if took() {
+                ChangeReason::HistoryTookSeat
             } else {
                 ChangeReason::BetterValue
             };

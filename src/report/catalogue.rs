@@ -319,6 +319,7 @@ catalogue! {
     ChangeNoMove { en: "no move", vi: "không điều động" }
     ReasonHistoryFixed { en: "history fixed: an executed move", vi: "đã thực hiện: giữ theo lịch sử luân chuyển" }
     ReasonDataChanged { en: "data changed: the previous move no longer passes the rules", vi: "dữ liệu thay đổi: phương án trước không còn đáp ứng quy định" }
+    ReasonHistoryTookSeat { en: "history: an executed move put another cadre on the post", vi: "lịch sử: vị trí đã được bố trí cho cán bộ khác" }
     ReasonBetterValue { en: "better value", vi: "giá trị tốt hơn" }
     // lexicographic levels (programme.md)
     LevelsHeading { en: "Objective levels", vi: "Các cấp mục tiêu" }

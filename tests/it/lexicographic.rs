@@ -282,13 +282,24 @@ fn replanning_after_an_executed_move_changes_only_what_it_must() {
         .moves
         .iter()
         .filter(|m| m.kind == MoveKind::Rotation && m.period == 0)
-        .find_map(|m| {
-            let other = cols
+        .filter_map(|m| {
+            // Another post the rules allow, one the first programme gave another cadre first
+            // (that cadre must then change: `history_took_seat`).
+            let others: Vec<_> = cols
                 .rotations
                 .iter()
-                .find(|r| r.cadre == m.cadre && r.period == 0 && r.post != m.post)?;
-            Some((m.clone(), other.post))
+                .filter(|r| r.cadre == m.cadre && r.period == 0 && r.post != m.post)
+                .collect();
+            let taken = others.iter().find(|r| {
+                first
+                    .moves
+                    .iter()
+                    .any(|x| x.cadre != m.cadre && x.post == r.post)
+            });
+            Some((m.clone(), taken.or(others.first())?.post, taken.is_some()))
         })
+        .max_by_key(|x| x.2)
+        .map(|(m, p, _)| (m, p))
         .expect("a cadre with two possible posts in period 1");
     let executed = Move {
         post: other,
@@ -324,8 +335,26 @@ fn replanning_after_an_executed_move_changes_only_what_it_must() {
     assert_eq!(last.optimum, last.value);
     // Every cadre the history does not name and the previous programme moved elsewhere than
     // the executed move's post keeps the moves it had, unless it made room or had a better use.
+    // A cadre whose previous move was onto the executed move's post says so (it said
+    // better_value).
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.reason == ChangeReason::HistoryTookSeat),
+        "{changes:?}"
+    );
     for c in &changes {
-        assert!(c.cadre == planned.cadre || c.reason == ChangeReason::BetterValue);
+        let on_it = c.before.iter().any(|m| m.post == other);
+        assert!(
+            c.cadre == planned.cadre
+                || c.reason
+                    == if on_it {
+                        ChangeReason::HistoryTookSeat
+                    } else {
+                        ChangeReason::BetterValue
+                    },
+            "{c:?}"
+        );
     }
     // The words: changes.csv names the executed move.
     let words = rotaplan::report::programme::changes_csv(&sc, &plan).unwrap();

@@ -1016,11 +1016,21 @@ fn review_of_a_history_gives_the_figures_of_the_same_moves_as_a_programme() {
     // told apart as the tables find their header.
     let titled = dir.path().join("titled.csv");
     for (text, is_history) in [
-        ("LỊCH SỬ LUÂN CHUYỂN;;;\n;;;\nMã cán bộ;Mã vị trí;Loại;Ngày bắt đầu\nC001;VT01;luân chuyển;01/03/2027\n", true),
-        ("CHƯƠNG TRÌNH;;;\nMã cán bộ;Mã vị trí;Loại;Kỳ;Ngày bắt đầu\nC001;VT01;luân chuyển;1;01/01/2027\n", false),
+        (
+            "LỊCH SỬ LUÂN CHUYỂN;;;\n;;;\nMã cán bộ;Mã vị trí;Loại;Ngày bắt đầu\nC001;VT01;luân chuyển;01/03/2027\n",
+            true,
+        ),
+        (
+            "CHƯƠNG TRÌNH;;;\nMã cán bộ;Mã vị trí;Loại;Kỳ;Ngày bắt đầu\nC001;VT01;luân chuyển;1;01/01/2027\n",
+            false,
+        ),
     ] {
         std::fs::write(&titled, text).unwrap();
-        assert_eq!(rotaplan::scenario::is_history_file(&titled), is_history, "{text}");
+        assert_eq!(
+            rotaplan::scenario::is_history_file(&titled),
+            is_history,
+            "{text}"
+        );
     }
     let json = |file: &std::path::Path| {
         let o = rotaplan()
