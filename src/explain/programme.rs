@@ -41,6 +41,15 @@ pub enum PeriodFinding {
         period: usize,
         date: Date,
     },
+    /// A move of the cadre is executed (the history's line `line`): fixed, the programme keeps
+    /// it, so the cadre is not rotated in another period (P2) and no re-solve can change it.
+    Executed {
+        move_kind: MoveKind,
+        period: usize,
+        date: Date,
+        post: String,
+        line: usize,
+    },
     /// The programme rotates the cadre in another period, and a cadre rotates once (P2).
     RotatedInOtherPeriod {
         period: usize,
@@ -184,8 +193,29 @@ pub fn explain_period(
             date: tl.periods[r.period],
         });
     }
+    // The executed moves (history.csv) of the cadre: facts, kept whatever is asked.
+    let executed: Vec<&crate::domain::HistoryMove> = programme
+        .replan
+        .history
+        .iter()
+        .filter(|h| h.cadre == c)
+        .collect();
+    for h in &executed {
+        findings.push(PeriodFinding::Executed {
+            move_kind: h.kind,
+            period: h.period,
+            date: h.start,
+            post: sc.post(h.post).id.clone(),
+            line: h.line,
+        });
+    }
+    let is_executed = |m: &PlannedMove| {
+        executed
+            .iter()
+            .any(|h| h.kind == m.kind && h.period == m.period && sc.post(h.post).id == m.post)
+    };
     for m in &moves {
-        if m.kind == MoveKind::Rotation && m.period != t {
+        if m.kind == MoveKind::Rotation && m.period != t && !is_executed(m) {
             findings.push(PeriodFinding::RotatedInOtherPeriod {
                 period: m.period,
                 date: m.date,
@@ -246,7 +276,9 @@ pub fn explain_period(
         && findings.iter().all(|f| {
             !matches!(
                 f,
-                PeriodFinding::Cadre { .. } | PeriodFinding::PlacedAfterRunning { .. }
+                PeriodFinding::Cadre { .. }
+                    | PeriodFinding::PlacedAfterRunning { .. }
+                    | PeriodFinding::Executed { .. }
             )
         })
     {
@@ -275,7 +307,14 @@ pub fn explain_period(
     }
 
     // The counterfactual: the programme with the cadre rotating in that period.
-    let forced = (!rotated_then && !forced.is_empty()).then(|| {
+    // An executed rotation, or a placement after a running one, fixes the cadre's moves: a
+    // rotation forced into another period could only be infeasible.
+    let fixed = executed.iter().any(|h| h.kind == MoveKind::Rotation)
+        || findings
+            .iter()
+            .any(|f| matches!(f, PeriodFinding::PlacedAfterRunning { .. }))
+            && executed.iter().any(|h| h.kind == MoveKind::Placement);
+    let forced = (!rotated_then && !fixed && !forced.is_empty()).then(|| {
         let out = crate::solve::programme::solve_forced(sc, &tl, &cols, &forced);
         let after = prog::plan::build(sc, &tl, &cols, &out);
         let before_obj = base.objective.map(|o| o.total);

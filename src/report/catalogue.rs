@@ -671,6 +671,7 @@ catalogue! {
     XpWhy { en: "On {date}:", vi: "Tại ngày {date}:" }
     XpNeedsCertificate { en: "H3 (health certificate): the certificate of {issued} is too old on {date}; a renewed certificate is needed before the move (a condition, not an exclusion)", vi: "H3 (giấy chứng nhận sức khỏe): giấy chứng nhận ngày {issued} đã quá hạn tại ngày {date}; cần có giấy chứng nhận mới trước khi điều động (là điều kiện, không phải lý do loại trừ)" }
     XpPlacedAfterRunning { en: "P2: the running rotation ends {ends}, inside the programme: {cadre} is placed after it in {period}, not rotated again", vi: "P2: đợt luân chuyển hiện tại kết thúc ngày {ends}, trong thời gian chương trình: {cadre} được bố trí sau đợt này ở {period}, không luân chuyển tiếp" }
+    XpExecuted { en: "history (line {line}): {cadre}'s {kind} to {post} on {date} (period {period}) is executed, kept as it was made; a cadre rotates at most once in the programme (P2)", vi: "lịch sử (dòng {line}): {kind} của {cadre} đến {post} ngày {date} (kỳ {period}) đã thực hiện, được giữ nguyên; mỗi cán bộ chỉ luân chuyển tối đa một lần trong chương trình (P2)" }
     XpRotatedInOther { en: "P2: {cadre} rotates in {period} to {post}, and a cadre rotates at most once in the programme", vi: "P2: {cadre} được luân chuyển ở {period} đến {post}, mỗi cán bộ chỉ luân chuyển tối đa một lần trong chương trình" }
     XpPosts { en: "{eligible} of the {looked} post(s) of the cadre's rank(s) pass every rule on {date}", vi: "{eligible}/{looked} vị trí cùng cấp của cán bộ đáp ứng mọi quy định tại ngày {date}" }
     XpPostsRule { en: "{n} post(s) excluded by {rule}, e.g. {why}", vi: "{n} vị trí bị loại theo {rule}, ví dụ: {why}" }
@@ -681,6 +682,7 @@ catalogue! {
     XpNotProven { en: " (not proven optimal)", vi: " (chưa chứng minh được tối ưu)" }
     XpForcedPost { en: "the re-solve rotates {cadre} to {post}", vi: "phương án giải lại luân chuyển {cadre} đến {post}" }
     XpForcedNone { en: "No programme rotates {cadre} in {period} within the other rules (seats on every date, departures, placements): {status}.", vi: "Không có chương trình nào luân chuyển được {cadre} ở {period} mà vẫn đáp ứng các quy định khác (chỉ tiêu tại mọi thời điểm, số cán bộ rời đơn vị, bố trí sau luân chuyển): {status}." }
+    XpNoResolveExecuted { en: "No re-solve: the history fixes the moves of {cadre}, so none can be made in {period}.", vi: "Không giải lại: lịch sử đã cố định các lần điều động của {cadre}, nên không thể điều động ở {period}." }
     XpNoResolve { en: "No re-solve: no rotation of {cadre} in {period} passes the rules and the seats.", vi: "Không giải lại: không có phương án luân chuyển {cadre} ở {period} đáp ứng các quy định và chỉ tiêu." }
     ProgRelatives { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p} and {b} → {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các đợt điều động của chương trình: {a} → {p} và {b} → {q}" }
     // ---- issue 13: explain --cadre / --post / pair (report/explain.rs)

@@ -98,6 +98,24 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                     ("period", &period(lang, *k, *date)),
                 ],
             ),
+            PeriodFinding::Executed {
+                move_kind: kind,
+                period: k,
+                date,
+                post,
+                line,
+            } => fill(
+                lang,
+                Msg::XpExecuted,
+                &[
+                    ("cadre", &e.cadre),
+                    ("kind", &super::rules::kind_words(lang, *kind)),
+                    ("post", post),
+                    ("date", &super::date_in(lang, *date)),
+                    ("period", &(k + 1)),
+                    ("line", line),
+                ],
+            ),
             PeriodFinding::RotatedInOtherPeriod {
                 period: k,
                 date,
@@ -202,9 +220,17 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
             );
         }
         None if !e.rotated_then => {
+            let executed = e
+                .findings
+                .iter()
+                .any(|f| matches!(f, PeriodFinding::Executed { .. }));
             out += &fill(
                 lang,
-                Msg::XpNoResolve,
+                if executed {
+                    Msg::XpNoResolveExecuted
+                } else {
+                    Msg::XpNoResolve
+                },
                 &[("cadre", &e.cadre), ("period", &at)],
             );
         }

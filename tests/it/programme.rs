@@ -918,6 +918,50 @@ fn explain_period_says_why_a_relative_is_not_rotated_and_what_forcing_costs() {
     );
 }
 
+/// "Why not C018 in 2028?" when the history says C018 was rotated in 2027: the answer names the
+/// history's line and makes no re-solve (forcing a second rotation could only be infeasible; it
+/// said "rotates in period 1" as if planned, and re-solved).
+#[test]
+fn explain_period_names_the_executed_move_and_makes_no_re_solve() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = shipped_with_history(
+        dir.path(),
+        "cadre_id,post_id,kind,start,end\nC018,VT01,rotation,2027-01-01,2030-03-01\n",
+    )
+    .unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    let c = sc.cadres.iter().position(|x| x.id == "C018").unwrap() as CadreIx;
+    let e = rotaplan::explain::programme::explain_period(&sc, &done.plan, c, 1);
+    assert!(e.forced.is_none(), "{:?}", e.forced);
+    assert!(
+        e.findings.iter().any(|f| matches!(
+            f,
+            rotaplan::explain::programme::PeriodFinding::Executed {
+                line: 2,
+                period: 0,
+                ..
+            }
+        )),
+        "{:#?}",
+        e.findings
+    );
+    assert!(!e.findings.iter().any(|f| matches!(
+        f,
+        rotaplan::explain::programme::PeriodFinding::RotatedInOtherPeriod { .. }
+    )));
+    let text = rotaplan::report::explain_period_text(&e, Lang::En);
+    assert!(
+        text.contains(
+            "history (line 2): C018's rotation to VT01 on 2027-01-01 (period 1) is executed"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("No re-solve: the history fixes the moves of C018"),
+        "{text}"
+    );
+}
+
 #[test]
 fn generated_programmes_load_plan_and_pass_the_checker() {
     let dir = tempfile::tempdir().unwrap();
