@@ -170,6 +170,12 @@ pub enum ProgrammeProblem {
         /// The history table's file, as the scenario names it.
         file: String,
     },
+    /// P3: a move the history does not hold in a period over on the re-plan's date.
+    PeriodOver {
+        at: PeriodRef,
+        kind: crate::programme::MoveKind,
+        as_of: crate::domain::Date,
+    },
     /// S1 per period: more departures from a unit than the cap.
     Departures {
         at: PeriodRef,

@@ -565,6 +565,12 @@ pub struct Replan {
     pub previous: Option<Vec<Move>>,
     /// How far below the best value (relative) the programme may go to keep more of `previous`.
     pub tolerance: f64,
+    /// The date of the re-plan (`programme.as_of`, or else the history's last `start` inside the
+    /// programme): the history holds every move made before it.
+    pub as_of: Option<Date>,
+    /// The first period open to moves the history does not hold: the one in force on `as_of`
+    /// (0 without one). The periods before it are over.
+    pub open_from: usize,
 }
 
 /// An executed move (a row of history.csv): `cadre` took `post` on `start`, in period `period`
@@ -686,6 +692,12 @@ pub struct ProgrammeTargets {
 }
 
 impl Programme {
+    /// Whether period `t` is over on the re-plan's date (`Replan::open_from`): only executed
+    /// moves are made in it.
+    pub fn is_over(&self, t: usize) -> bool {
+        t < self.replan.open_from
+    }
+
     /// The index of the first period on or after `d`, if any.
     pub fn period_on_or_after(&self, d: Date) -> Option<usize> {
         self.periods.iter().position(|&p| p >= d)

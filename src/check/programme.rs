@@ -134,6 +134,26 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
             ));
         }
     }
+    // P3: a period over on the re-plan's date holds only the executed moves.
+    if let Some(as_of) = prog.replan.as_of {
+        for m in moves.iter().filter(|m| prog.is_over(m.period)) {
+            let executed = prog.replan.history.iter().any(|h| {
+                h.cadre == m.cadre && h.post == m.post && h.kind == m.kind && h.period == m.period
+            });
+            if !executed {
+                out.push(v(
+                    RuleId::P3,
+                    Some(m.cadre),
+                    Some(m.post),
+                    ProgrammeProblem::PeriodOver {
+                        at: at(m.period, periods),
+                        kind: m.kind,
+                        as_of,
+                    },
+                ));
+            }
+        }
+    }
     let first_period_on_or_after = |d: Date| periods.iter().position(|&p| p >= d);
     let retire = |c: CadreIx| {
         let cadre = sc.cadre(c);

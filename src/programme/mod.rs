@@ -667,12 +667,20 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
     // Whether some seat of post p is free on period s if nobody moved, or its holder can move:
     // per post and period once, at `s * posts + p`.
     let n_posts = sc.posts.len();
+    // In a period over on the re-plan's date a holder moves only by an executed move (in it or
+    // before): the planner cannot make the move that frees the seat there.
+    let moved_by = |h: CadreIx, s: usize| {
+        prog.replan
+            .history
+            .iter()
+            .any(|x| x.cadre == h && x.period <= s)
+    };
     let free: Vec<bool> = (0..tl.periods.len())
         .flat_map(|s| {
-            occupancy
-                .iter()
-                .zip(sc.posts.iter())
-                .map(move |(o, post)| o.taken_on(tl.periods[s]) < post.seats || o.holder.is_some())
+            occupancy.iter().zip(sc.posts.iter()).map(move |(o, post)| {
+                o.taken_on(tl.periods[s]) < post.seats
+                    || o.holder.is_some_and(|h| !prog.is_over(s) || moved_by(h, s))
+            })
         })
         .collect();
     let could_be_free = |p: PostIx, s: usize| free[s * n_posts + p as usize];
@@ -846,6 +854,11 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
         // every period): computed for the first period that needs them, then reused.
         let mut scored: Vec<Option<(scoring::PairFacts, f64)>> = Vec::new();
         for (t, ctx) in ctxs.iter().enumerate() {
+            // A period over on the re-plan's date holds only the executed moves.
+            let over = prog.is_over(t);
+            if over && !executed.iter().any(|x| x.0.1 == t) {
+                continue;
+            }
             if let Err(b) = cadre_movable(ctx, t, c)
                 && !(b.rule == RuleId::H3 && executed.iter().any(|x| x.0.1 == t))
             {
@@ -856,7 +869,8 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
             }
             for (i, &p) in posts.iter().enumerate() {
                 // The cheap tests first; the rules as booleans; the score only after.
-                if !could_be_free(p, t)
+                if (over && !executed.iter().any(|x| x.0 == (p, t)))
+                    || !could_be_free(p, t)
                     || (forbids && targets::forbidden_at(sc, c, p, t))
                     || !rotation_ok_at(ctx, c, p)
                 {

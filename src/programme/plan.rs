@@ -529,11 +529,15 @@ pub fn build(
     }
     let changes = match (previous, has_plan) {
         (Some(prev), true) => {
-            let history = &sc
-                .programme
-                .as_ref()
-                .map_or(&[][..], |p| &p.replan.history[..]);
-            Some(super::replan::changes(cols, history, prev, &moves))
+            let (history, open_from) = sc.programme.as_ref().map_or((&[][..], 0), |p| {
+                (&p.replan.history[..], p.replan.open_from)
+            });
+            Some(super::replan::changes(
+                cols,
+                (history, open_from),
+                prev,
+                &moves,
+            ))
         }
         _ => None,
     };

@@ -122,6 +122,9 @@ pub enum ChangeReason {
     /// A move of the previous programme no longer passes the rules on its date, or its post or
     /// period is gone (the tables or the settings changed).
     DataChanged,
+    /// A previous move is in a period over on the re-plan's date (`programme.as_of`) and the
+    /// history does not hold it: it was not made.
+    PeriodOver,
     /// An executed move the previous programme did not have put another cadre on the post of
     /// one of this cadre's previous moves.
     HistoryTookSeat,
@@ -145,7 +148,7 @@ pub struct Change {
 /// The changes from `previous` to `moves`, by cadre, with their reason.
 pub fn changes(
     cols: &Columns,
-    history: &[HistoryMove],
+    (history, open_from): (&[HistoryMove], usize),
     previous: &[Move],
     moves: &[Move],
 ) -> Vec<Change> {
@@ -167,8 +170,13 @@ pub fn changes(
                     })
                 })
             };
+            let not_made = before
+                .iter()
+                .any(|m| m.period < open_from && !history.iter().any(|h| same(h, m)));
             let reason = if fixed {
                 ChangeReason::HistoryFixed
+            } else if not_made {
+                ChangeReason::PeriodOver
             } else if before.iter().any(|m| column_of(cols, m).is_none()) {
                 ChangeReason::DataChanged
             } else if took() {

@@ -305,6 +305,7 @@ catalogue! {
     ProgOverSeats { en: "{at}: {count} on {seats} seat(s): {who}", vi: "{at}: {count} người trên {seats} chỉ tiêu: {who}" }
     OccupantHolder { en: "holder {id}", vi: "người đang giữ {id}" }
     OccupantPresent { en: "the present occupants until {until}", vi: "những người đang đảm nhiệm đến {until}" }
+    ProgPeriodOver { en: "a {kind} in {at}, a period over by {as_of} (`as_of`), that the history does not hold: only executed moves are made in a period that is over", vi: "trường hợp {kind} ở {at}, kỳ đã qua tính đến {as_of} (`as_of`), không có trong lịch sử: kỳ đã qua chỉ gồm các trường hợp đã thực hiện" }
     ProgHistoryMissing { en: "the {kind} of {at}, executed ({file} line {line}), is not in the programme", vi: "trường hợp {kind} ở {at} đã thực hiện ({file} dòng {line}) không có trong chương trình" }
     KindRotation { en: "rotation", vi: "luân chuyển" }
     KindPlacement { en: "placement", vi: "bố trí sau luân chuyển" }
@@ -319,6 +320,7 @@ catalogue! {
     ChangeNoMove { en: "no move", vi: "không điều động" }
     ReasonHistoryFixed { en: "history fixed: an executed move", vi: "đã thực hiện: giữ theo lịch sử luân chuyển" }
     ReasonDataChanged { en: "data changed: the previous move no longer passes the rules", vi: "dữ liệu thay đổi: phương án trước không còn đáp ứng quy định" }
+    ReasonPeriodOver { en: "period over: the previous move was not made (not in the history)", vi: "kỳ đã qua: trường hợp của phương án trước không được thực hiện (không có trong lịch sử)" }
     ReasonHistoryTookSeat { en: "history: an executed move put another cadre on the post", vi: "lịch sử: vị trí đã được bố trí cho cán bộ khác" }
     ReasonBetterValue { en: "better value", vi: "giá trị tốt hơn" }
     // lexicographic levels (programme.md)
@@ -890,6 +892,7 @@ catalogue! {
     PNoteHistoryCannotHold { en: "the history's executed moves cannot all hold together (seats of a post, one move per cadre, a placement after each rotation); correct the history", vi: "các lượt đã thực hiện trong lịch sử không thể cùng đứng vững (số suất của vị trí, mỗi cán bộ một lượt, một lần bố trí sau mỗi lượt luân chuyển); hãy sửa lịch sử" }
     PNoteHistoryCannotBeKept { en: "the history's executed moves cannot all be kept: {moves}; correct the history or the tables (see `rotaplan check`)", vi: "không thể giữ tất cả các lượt đã thực hiện trong lịch sử: {moves}; hãy sửa lịch sử hoặc các bảng dữ liệu (xem `rotaplan check`)" }
     PNoteHistoryMoveBreaks { en: "line {line} ({kind} {cadre} → {post}, period {period}) breaks {rule} ({title}) on its date: {why}", vi: "dòng {line} ({kind} {cadre} → {post}, kỳ {period}) vi phạm {rule} ({title}) vào ngày đó: {why}" }
+    PNoteHistoryMoveHolderStays { en: "line {line} ({kind} {cadre} → {post}, period {period}) takes the post of its holder {holder}, who has no move in the history by then, and the period is over (`as_of`): add the holder's move to the history", vi: "dòng {line} ({kind} {cadre} → {post}, kỳ {period}) nhận vị trí của {holder} đang giữ, người này chưa có trường hợp nào trong lịch sử đến khi đó, và kỳ này đã qua (`as_of`): thêm trường hợp của người đang giữ vị trí vào lịch sử" }
     PNoteHistoryMoveNoRoom { en: "line {line} ({kind} {cadre} → {post}, period {period}) passes the rules on its date, but no seat of the post is free then or no placement can follow it", vi: "dòng {line} ({kind} {cadre} → {post}, kỳ {period}) thỏa các quy định vào ngày đó, nhưng vị trí không còn chỗ trống khi đó hoặc không có vị trí nào bố trí sau luân chuyển được" }
     PNoteLevelStopped { en: "level {level} ({name}) stopped without a solution; the programme is level {kept}'s", vi: "mức {level} ({name}) dừng mà không có nghiệm; chương trình là của mức {kept}" }
     PNoteObjectiveDiffers { en: "the backend's objective {backend} differs from the programme's recomputed {recomputed}", vi: "giá trị mục tiêu của bộ giải {backend} khác với giá trị tính lại của chương trình {recomputed}" }
@@ -1376,6 +1379,15 @@ diagnostic_words! {
     HistSeatHandoverFix { en: "nothing to do if the two overlapped for a handover (kept as written: the model moves both on the period's date); otherwise correct the date", vi: "không cần sửa nếu hai người cùng làm việc để bàn giao (giữ nguyên: mô hình tính cả hai vào ngày đầu kỳ); nếu không thì sửa ngày" }
     HistRotationAfterPlacement { en: "no rotation after the cadre's placement (line {line}): a programme moves a cadre once, and places them after a rotation that ends inside it, but plans no second rotation", vi: "không luân chuyển sau khi cán bộ đã được bố trí (dòng {line}): chương trình chỉ điều động mỗi cán bộ một lần và bố trí sau đợt luân chuyển kết thúc trong chương trình, không lập đợt luân chuyển thứ hai" }
     HistRotationAfterPlacementFix { en: "correct the date or the kind if mistyped; a second rotation really made belongs to the next programme's history (start that programme on or before it)", vi: "sửa ngày hoặc loại nếu ghi nhầm; đợt luân chuyển thứ hai đã thực hiện thuộc lịch sử của chương trình sau (bắt đầu chương trình đó từ ngày ấy trở về trước)" }
+    AsOfInsideFix { en: "write the date of this re-plan, between the programme's start and end (or remove `as_of`: the history's last move is taken)", vi: "ghi ngày lập lại chương trình, trong khoảng từ ngày bắt đầu đến ngày kết thúc chương trình (hoặc bỏ `as_of`: lấy ngày của trường hợp cuối cùng trong lịch sử)" }
+    HistAfterAsOf { en: "a move made on or before `as_of` ({as_of}): the history holds the moves made before the re-plan", vi: "trường hợp thực hiện trước hoặc đúng ngày `as_of` ({as_of}): lịch sử chỉ ghi các trường hợp đã thực hiện trước khi lập lại chương trình" }
+    HistAfterAsOfFix { en: "correct the date, or move `as_of` to the date of this re-plan", vi: "sửa ngày, hoặc đổi `as_of` thành ngày lập lại chương trình" }
+    OverduePlacementFound { en: "{cadre}'s rotation ended on {end}, its placement due in the period of {due}, and the history records none by {as_of}", vi: "đợt luân chuyển của {cadre} kết thúc ngày {end}, phải bố trí ở kỳ {due}, nhưng lịch sử chưa ghi việc bố trí đến ngày {as_of}" }
+    OverduePlacementExpected { en: "the placement in the history (its period {due} is over)", vi: "việc bố trí trong lịch sử (kỳ {due} đã qua)" }
+    OverduePlacementFix { en: "add the placement to the history if it was made; otherwise nothing to do: it is planned in the first period open ({open}), the cadre taken to stay on the rotation until then", vi: "thêm việc bố trí vào lịch sử nếu đã thực hiện; nếu chưa thì không cần sửa: việc bố trí được lập ở kỳ đầu tiên còn mở ({open}), cán bộ được coi là tiếp tục luân chuyển đến khi đó" }
+    NoAsOfFound { en: "the history's last move is made on {date}, in the period of {period}, and `programme.as_of` is not set", vi: "trường hợp cuối cùng trong lịch sử thực hiện ngày {date}, thuộc kỳ {period}, và chưa đặt `programme.as_of`" }
+    NoAsOfExpected { en: "`as_of`: the date of this re-plan, before which the history holds every move made", vi: "`as_of`: ngày lập lại chương trình, trước ngày đó lịch sử ghi đủ mọi trường hợp đã thực hiện" }
+    NoAsOfFix { en: "if the history holds every move made so far, write `as_of: {date}` (or today's date) under `programme:`: the periods before it are then over, and the planner adds no move there; as it is, it may plan moves in them", vi: "nếu lịch sử đã ghi đủ mọi trường hợp đến nay, ghi `as_of: {date}` (hoặc ngày hôm nay) trong `programme:`: các kỳ trước ngày đó được coi là đã qua, không lập thêm trường hợp nào; nếu không, chương trình có thể lập trường hợp trong các kỳ đó" }
     HistKindRotation { en: "rotation", vi: "luân chuyển" }
     HistKindPlacement { en: "placement", vi: "bố trí sau luân chuyển" }
     HistKeepOne { en: "keep the row of the move that was made and remove the other", vi: "giữ dòng của trường hợp đã thực hiện và xóa dòng kia" }
@@ -1743,6 +1755,8 @@ diagnostic_words! {
     HeaderRowReadOnLine { en: "the header row, naming the columns, first; it was found on line {line} and the table is read from there", vi: "dòng tiêu đề (ghi tên các cột) ở đầu bảng; đã tìm thấy ở dòng {line} và bảng được đọc từ dòng đó" }
     NothingToDoIfTitleRows { en: "nothing to do if those rows are a title; if they hold data, move it below the header", vi: "không cần làm gì nếu các dòng đó là tên bảng; nếu có dữ liệu thì chuyển xuống dưới dòng tiêu đề" }
     CodeW5002 { en: "executed move onto a seat still held inside its period", vi: "trường hợp đã thực hiện nhận vị trí khi người cũ chưa rời đi trong cùng kỳ" }
+    CodeW5003 { en: "placement overdue: planned in the first period open", vi: "bố trí quá hạn: được lập ở kỳ đầu tiên còn mở" }
+    CodeW5004 { en: "history without `as_of`: no period is taken to be over", vi: "lịch sử không có `as_of`: không kỳ nào được coi là đã qua" }
     CodeW5001 { en: "executed rotation shorter than min_rotation_months", vi: "đợt luân chuyển đã thực hiện ngắn hơn min_rotation_months" }
     HistShortFound { en: "{end}, {months} month(s) after the start {start}", vi: "{end}, {months} tháng sau ngày bắt đầu {start}" }
     HistShortExpected { en: "an end at least min_rotation_months ({min}) after the start: {earliest} or later", vi: "ngày kết thúc cách ngày bắt đầu ít nhất min_rotation_months ({min} tháng): từ {earliest} trở đi" }

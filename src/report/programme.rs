@@ -313,6 +313,7 @@ fn reason_words(lang: Lang, r: ChangeReason) -> &'static str {
         match r {
             ChangeReason::HistoryFixed => Msg::ReasonHistoryFixed,
             ChangeReason::DataChanged => Msg::ReasonDataChanged,
+            ChangeReason::PeriodOver => Msg::ReasonPeriodOver,
             ChangeReason::HistoryTookSeat => Msg::ReasonHistoryTookSeat,
             ChangeReason::BetterValue => Msg::ReasonBetterValue,
         },

@@ -486,6 +486,15 @@ fn programme_problem(lang: Lang, p: &ProgrammeProblem) -> String {
                 ("rotation", &period(lang, rotation)),
             ],
         ),
+        P::PeriodOver { at, kind, as_of } => fill(
+            lang,
+            Msg::ProgPeriodOver,
+            &[
+                ("kind", &kind_words(lang, *kind)),
+                ("at", &period(lang, at)),
+                ("as_of", &date(lang, as_of)),
+            ],
+        ),
         P::HistoryMissing {
             at,
             kind,
@@ -933,7 +942,13 @@ pub fn programme_note(lang: Lang, n: &ProgrammeNote) -> String {
                             ]);
                             fill(lang, Msg::PNoteHistoryMoveBreaks, &args)
                         }
-                        None => fill(lang, Msg::PNoteHistoryMoveNoRoom, &args),
+                        None => match &m.holder_stays {
+                            Some(h) => {
+                                args.push(("holder", h));
+                                fill(lang, Msg::PNoteHistoryMoveHolderStays, &args)
+                            }
+                            None => fill(lang, Msg::PNoteHistoryMoveNoRoom, &args),
+                        },
                     }
                 })
                 .collect();
@@ -1188,6 +1203,7 @@ mod solver_note_tests {
                 post: "P02".into(),
                 period: 2,
                 breach: None,
+                holder_stays: None,
             }]),
             P::LevelStopped {
                 level: 2,

@@ -94,6 +94,8 @@ warning_codes! {
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
+    OVERDUE_PLACEMENT = "W5003": CodeW5003;
+    NO_AS_OF = "W5004": CodeW5004;
 }
 
 /// Repeats of one problem in one column: from this many on, they are reported once, with the
@@ -667,6 +669,15 @@ says! {
     HistCorrectEnd
     HistOnePerCadre
     HistKindRotation
+    NoAsOfFound
+    NoAsOfExpected
+    NoAsOfFix
+    AsOfInsideFix
+    HistAfterAsOf
+    HistAfterAsOfFix
+    OverduePlacementFound
+    OverduePlacementExpected
+    OverduePlacementFix
     HistRotationAfterPlacement
     HistRotationAfterPlacementFix
     HistSeatHeld
@@ -1040,6 +1051,8 @@ says! {
     NothingToDoIfTitleRows
     CodeW5001
     CodeW5002
+    CodeW5003
+    CodeW5004
     HistShortFound
     HistShortExpected
     HistShortFix

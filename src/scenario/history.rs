@@ -57,6 +57,7 @@ pub(crate) fn with_replan(
     let mut warnings = Vec::new();
     let mut replan = Replan {
         tolerance,
+        as_of: sc.programme.as_ref().and_then(|p| p.replan.as_of),
         ..Replan::default()
     };
     if let Some(t) = history {
@@ -103,6 +104,49 @@ pub(crate) fn with_replan(
             let cadres = std::sync::Arc::make_mut(&mut sc.cadres);
             for (c, s) in starts {
                 cadres[c as usize].rotation_start = Some(s);
+            }
+        }
+    }
+    // Where the re-plan's warnings point: the history (or, without one, the scenario).
+    let at = history.map_or_else(|| loc.file().to_path_buf(), |t| t.path.clone());
+    // The date of the re-plan (`as_of`): the periods before the one in force then are
+    // over: only executed moves are made in them, and a placement that fell due there and
+    // is not in the history is planned in the first period open (the cadre stays on the
+    // rotation until then), with W5003. Without it no period is over (a history may hold
+    // only some of the moves made), and a history reaching past the first period says so
+    // (W5004).
+    if let (None, Some(prog), Some(last)) = (
+        replan.as_of,
+        sc.programme.as_ref(),
+        replan.history.iter().max_by_key(|h| (h.start, h.line)),
+    ) && last.period > 0
+    {
+        warnings.push(
+            Diagnostic::new(code::NO_AS_OF, &at)
+                .at(Some(last.line), None)
+                .field(format!("{}: start", file_name(&at)))
+                .found(
+                    Text::say(Say::NoAsOfFound)
+                        .arg("date", last.start)
+                        .arg("period", prog.periods[last.period]),
+                )
+                .expected(Say::NoAsOfExpected)
+                .fix(Text::say(Say::NoAsOfFix).arg("date", last.start)),
+        );
+    }
+    if let (Some(a), Some(prog)) = (replan.as_of, sc.programme.as_ref()) {
+        replan.open_from = prog.periods.iter().rposition(|&p| p <= a).unwrap_or(0);
+        let (executed, running, w) =
+            overdue_placements(&sc, prog, &replan.history, (replan.open_from, a), &at);
+        warnings.extend(w);
+        let open = prog.periods[replan.open_from];
+        for i in executed {
+            replan.history[i].end = Some(open);
+        }
+        if !running.is_empty() {
+            let cadres = std::sync::Arc::make_mut(&mut sc.cadres);
+            for c in running {
+                cadres[c as usize].rotation_end = Some(open);
             }
         }
     }
@@ -365,6 +409,12 @@ fn read_history(
                                 .arg("end", prog.end),
                         )
                         .fix(Say::HistAfterProgramme),
+                );
+            } else if let Some(a) = prog.replan.as_of.filter(|&a| d > a) {
+                diags.push(
+                    here(code::BAD_HISTORY, "start")
+                        .expected(Text::say(Say::HistAfterAsOf).arg("as_of", a))
+                        .fix(Say::HistAfterAsOfFix),
                 );
             }
             t
@@ -790,6 +840,79 @@ fn seat_clashes(
     for (i, d) in snaps {
         out[i].end = Some(out[i].end.map_or(d, |e| e.min(d)));
     }
+}
+
+/// The rotations whose placement fell due in a period over on the re-plan's date `as_of` (before
+/// `open_from`) with none in the history: the executed ones (indices into `history`) and the
+/// running ones of cadres.csv (cadres), each with warning W5003. Their placement is planned in
+/// the first period open: the cadre stays on the rotation until then (a cadre retired by then is
+/// due none, `programme::running`).
+fn overdue_placements(
+    sc: &Scenario,
+    prog: &Programme,
+    history: &[HistoryMove],
+    (open_from, as_of): (usize, Date),
+    path: &Path,
+) -> (Vec<usize>, Vec<CadreIx>, Vec<Diagnostic>) {
+    let (mut executed, mut running, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+    if open_from == 0 {
+        return (executed, running, warnings);
+    }
+    let min = sc.rules.min_rotation_months;
+    let open = prog.periods[open_from];
+    let placed = |c: CadreIx| {
+        history
+            .iter()
+            .any(|h| h.cadre == c && h.kind == MoveKind::Placement)
+    };
+    let overdue = |end: Date| {
+        prog.period_on_or_after(end)
+            .filter(|&due| due < open_from)
+            .map(|due| prog.periods[due])
+    };
+    let warn = |c: CadreIx, end: Date, due: Date| {
+        Diagnostic::new(code::OVERDUE_PLACEMENT, path)
+            .found(
+                Text::say(Say::OverduePlacementFound)
+                    .arg("cadre", &sc.cadre(c).id)
+                    .arg("end", end)
+                    .arg("due", due)
+                    .arg("as_of", as_of),
+            )
+            .expected(Text::say(Say::OverduePlacementExpected).arg("due", due))
+            .fix(Text::say(Say::OverduePlacementFix).arg("open", open))
+    };
+    for (i, h) in history.iter().enumerate() {
+        if h.kind != MoveKind::Rotation || placed(h.cadre) {
+            continue;
+        }
+        let end = h.rotation_end(min);
+        if let Some(due) = overdue(end) {
+            let d = warn(h.cadre, end, due)
+                .at(Some(h.line), None)
+                .field(format!("{}: end", file_name(path)));
+            warnings.push(d);
+            executed.push(i);
+        }
+    }
+    for (c, cadre) in sc.cadres.iter().enumerate() {
+        let c = c as CadreIx;
+        let Some(end) = cadre.rotation_end.filter(|&e| e >= prog.periods[0]) else {
+            continue;
+        };
+        let rotated = history
+            .iter()
+            .any(|h| h.cadre == c && h.kind == MoveKind::Rotation);
+        if rotated || placed(c) {
+            continue;
+        }
+        if let Some(due) = overdue(end) {
+            // The history is what lacks the placement; the end is cadres.csv's.
+            warnings.push(warn(c, end, due).field(format!("{}: rotation_end", sc.tables.cadres)));
+            running.push(c);
+        }
+    }
+    (executed, running, warnings)
 }
 
 /// The posts an executed move of `history` took after they fell vacant inside the move's period,

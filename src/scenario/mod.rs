@@ -1262,6 +1262,20 @@ impl Refs<'_> {
             self.diags.push(d);
             ok = false;
         }
+        // The date of the re-plan lies inside the programme.
+        if let Some(a) = raw.as_of
+            && (a < start || a > end)
+        {
+            let d = bad(
+                self,
+                &raw.key.key("as_of"),
+                Text::value(a.to_string()),
+                Say::ADateBetweenStartAndEnd,
+                Say::AsOfInsideFix,
+            );
+            self.diags.push(d);
+            ok = false;
+        }
         if periods.is_empty() && ok {
             let d = bad(
                 self,
@@ -1282,7 +1296,10 @@ impl Refs<'_> {
             origin_penalty: raw.origin_penalty,
             smoothing: raw.smoothing,
             unplaced_penalty: raw.unplaced_penalty.unwrap_or(must_fill),
-            replan: Default::default(),
+            replan: crate::domain::Replan {
+                as_of: raw.as_of,
+                ..Default::default()
+            },
             requirements: crate::domain::ProgrammeRequirements {
                 targets: raw.targets,
                 must_fill_within: raw.must_fill_within,

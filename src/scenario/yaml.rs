@@ -156,6 +156,7 @@ pub(crate) const SCENARIO: Schema = Map(&[
             ("history", Leaf),
             ("previous", Leaf),
             ("replan_tolerance", Leaf),
+            ("as_of", Leaf),
             ("targets", PROGRAMME_TARGETS),
             ("must_fill_within", Leaf),
         ]),
@@ -367,6 +368,8 @@ pub(crate) struct RawProgramme {
     /// `previous:` the previous programme (programme.csv).
     pub previous: Option<TableRef>,
     pub replan_tolerance: f64,
+    /// `as_of:` the date of the re-plan.
+    pub as_of: Option<Date>,
     /// `targets:` the programme's targets.
     pub targets: Option<crate::domain::ProgrammeTargets>,
     /// `must_fill_within:` periods of grace for a must-fill post.
@@ -933,6 +936,7 @@ impl Conv<'_> {
             history: None,
             previous: None,
             replan_tolerance: 0.0,
+            as_of: self.date(m, p, "as_of"),
             targets: None,
             must_fill_within: self
                 .integer(m, p, "must_fill_within", 0, 12)

@@ -372,18 +372,38 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
             out.status = SolveStatus::Infeasible;
             let moves = bad
                 .iter()
-                .map(|b| super::programme::HistoryMove {
-                    line: b.line,
-                    kind: b.kind,
-                    cadre: sc.cadre(b.cadre).id.to_string(),
-                    post: sc.post(b.post).id.to_string(),
-                    period: b.period + 1,
-                    breach: crate::programme::replan::unkeepable_breach(
+                .map(|b| {
+                    let breach = crate::programme::replan::unkeepable_breach(
                         sc,
                         tl,
                         &prog.replan.history,
                         b,
-                    ),
+                    );
+                    // In a period that is over only an executed move frees the holder's seat.
+                    let holder_stays = prog
+                        .holders
+                        .get(b.post as usize)
+                        .copied()
+                        .flatten()
+                        .filter(|&h| {
+                            breach.is_none()
+                                && prog.is_over(b.period)
+                                && !prog
+                                    .replan
+                                    .history
+                                    .iter()
+                                    .any(|x| x.cadre == h && x.period <= b.period)
+                        })
+                        .map(|h| sc.cadre(h).id.to_string());
+                    super::programme::HistoryMove {
+                        line: b.line,
+                        kind: b.kind,
+                        cadre: sc.cadre(b.cadre).id.to_string(),
+                        post: sc.post(b.post).id.to_string(),
+                        period: b.period + 1,
+                        breach,
+                        holder_stays,
+                    }
                 })
                 .collect();
             out.note = Some(super::programme::ProgrammeNotes(vec![

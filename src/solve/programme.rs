@@ -135,6 +135,9 @@ pub struct HistoryMove {
     /// The rule the move breaks on its date (the first), `None`: it passes the rules, but no seat
     /// is free for it or no placement can follow it.
     pub breach: Option<crate::rules::Breach>,
+    /// With no breach: the post's holder, who has no move in the history by the move's period,
+    /// which is over on the re-plan's date (`as_of`): the planner cannot move them there.
+    pub holder_stays: Option<String>,
 }
 
 /// The notes of a programme, in the order they arose (never empty inside a `Some`).

@@ -1581,6 +1581,119 @@ fn executed_moves_onto_one_seat_are_judged_on_their_real_dates() {
     assert!(vi.contains("mỗi cán bộ một lần luân chuyển"), "{vi}");
 }
 
+/// `as_of` closes the periods before it: re-planned in 2028 with the first year's moves as the
+/// history (all but C107's, which was not made), the programme makes no other move in 2027 (it
+/// would have kept C107's planned rotation there, in the past), C107 changes with the reason
+/// `period_over`, the checker passes it and refuses a hand-made move in 2027 (P3); a history row
+/// after `as_of` is E5003, an `as_of` outside the programme E5001.
+#[test]
+fn as_of_closes_the_periods_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = rotaplan::plan_programme(&shipped()).unwrap().plan;
+    let first = shipped();
+    let id = |c: CadreIx| first.cadre(c).id.clone();
+    let mut history = String::from("cadre_id,post_id,kind,start\n");
+    for m in base.moves.iter().filter(|m| m.period == 0) {
+        assert_eq!(m.kind, MoveKind::Rotation);
+        if id(m.cadre) != "C107" {
+            history += &format!(
+                "{},{},rotation,2027-01-01\n",
+                id(m.cadre),
+                first.post(m.post).id
+            );
+        }
+    }
+    assert!(
+        base.moves
+            .iter()
+            .any(|m| m.period == 0 && id(m.cadre) == "C107")
+    );
+    shipped_with_history(dir.path(), &history).unwrap();
+    std::fs::write(
+        dir.path().join("previous.csv"),
+        rotaplan::report::programme::programme_csv(&base),
+    )
+    .unwrap();
+    let yaml_path = dir.path().join("programme.yaml");
+    let yaml = std::fs::read_to_string(&yaml_path).unwrap();
+    let with = |extra: &str| {
+        std::fs::write(
+            &yaml_path,
+            yaml.replace(
+                "  history: history.csv\n",
+                &format!("  history: history.csv\n{extra}"),
+            ),
+        )
+        .unwrap();
+        rotaplan::scenario::load(&yaml_path)
+    };
+    let sc = with("  as_of: 2028-02-01\n  previous: previous.csv\n").unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert_eq!(
+        done.plan.status,
+        SolveStatus::Optimal,
+        "{:?}",
+        done.plan.note
+    );
+    assert!(done.violations.is_empty(), "{:#?}", done.violations);
+    let executed = sc.programme.as_ref().unwrap().replan.history.len();
+    assert_eq!(
+        done.plan.moves.iter().filter(|m| m.period == 0).count(),
+        executed
+    );
+    let changes = done.plan.changes.clone().unwrap();
+    let c107 = changes.iter().find(|c| id(c.cadre) == "C107").unwrap();
+    assert_eq!(
+        c107.reason,
+        rotaplan::programme::replan::ChangeReason::PeriodOver
+    );
+    // A move in 2027 the history does not hold: P3.
+    let extra = done
+        .plan
+        .moves
+        .iter()
+        .find(|m| m.period == 1 && m.kind == MoveKind::Rotation)
+        .unwrap();
+    let mut moved = done.plan.moves.clone();
+    moved.retain(|m| m.cadre != extra.cadre);
+    moved.push(Move {
+        period: 0,
+        ..extra.clone()
+    });
+    let v = check(&sc, &moved);
+    assert!(
+        v.iter()
+            .any(|v| v.rule == RuleId::P3 && v.cadre.as_deref() == Some(id(extra.cadre).as_str())),
+        "{v:#?}"
+    );
+    // Without as_of nothing is over: the same history keeps C107's rotation in 2027.
+    let open = with("  previous: previous.csv\n").unwrap();
+    let again = rotaplan::plan_programme(&open).unwrap().plan;
+    assert!(
+        again
+            .moves
+            .iter()
+            .any(|m| m.period == 0 && id(m.cadre) == "C107")
+    );
+    // A row after as_of, and an as_of outside the programme.
+    let e = with("  as_of: 2026-12-31\n").unwrap_err();
+    assert!(e.diagnostics.iter().any(|d| d.code == "E5001"), "{e:?}");
+    let e = with("  as_of: 2027-06-01\n").ok();
+    assert!(e.is_some(), "rows of 2027-01-01 are on or before as_of");
+    std::fs::write(
+        dir.path().join("history.csv"),
+        format!("{history}C107,VT04,rotation,2028-03-01\n"),
+    )
+    .unwrap();
+    let e = with("  as_of: 2028-02-01\n").unwrap_err();
+    let got: Vec<_> = e
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.field.clone()))
+        .collect();
+    assert_eq!(got, [("E5003", "history.csv: start".to_string())]);
+}
+
 /// A history kept in a workbook, as offices keep it: a title row above the header, Vietnamese
 /// headers and kinds, dates as date cells, on a sheet named `Lịch sử`. It loads as the CSV does;
 /// and `review` takes it too (the helper found E1010 "not UTF-8" for both).

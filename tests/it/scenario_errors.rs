@@ -517,6 +517,24 @@ const WARNING_CASES: &[Case] = &[
         "history.csv: start",
         "K003 (posts.csv holder_id) holds it until 2027-06-01",
     ),
+    // K004's rotation ended 2027-06-01; as_of 2029-03-01 closes 2027 and 2028.
+    case(
+        "W5003",
+        "history.csv",
+        None,
+        None,
+        "cadres.csv: rotation_end",
+        "K004's rotation ended on 2027-06-01, its placement due in the period of 2028-01-01",
+    ),
+    // A history reaching into 2028, without as_of.
+    case(
+        "W5004",
+        "history.csv",
+        Some(3),
+        None,
+        "history.csv: start",
+        "write `as_of: 2028-03-01`",
+    ),
 ];
 
 /// Warnings of the plan reader: `<CODE>/plan.csv`, read against the valid scenario.
