@@ -571,6 +571,18 @@ pub struct Replan {
     /// The first period open to moves the history does not hold: the one in force on `as_of`
     /// (0 without one). The periods before it are over.
     pub open_from: usize,
+    /// The `rotation_end` cadres.csv writes for running rotations the model takes to end with
+    /// their executed placement's period (`scenario::history`): for the months served and the
+    /// outputs, which show the real date.
+    pub written_ends: std::collections::BTreeMap<CadreIx, Date>,
+}
+
+impl Replan {
+    /// The end of cadre `c`'s running rotation as cadres.csv writes it (`model`: the one the
+    /// model reads).
+    pub fn written_end(&self, c: CadreIx, model: Option<Date>) -> Option<Date> {
+        self.written_ends.get(&c).copied().or(model)
+    }
 }
 
 /// An executed move (a row of history.csv): `cadre` took `post` on `start`, in period `period`

@@ -188,7 +188,10 @@ pub fn explain_period(
         .find(|r| r.cadre == c)
     {
         findings.push(PeriodFinding::PlacedAfterRunning {
-            ends: r.end,
+            ends: programme
+                .replan
+                .written_end(c, Some(r.end))
+                .unwrap_or(r.end),
             period: r.period,
             date: tl.periods[r.period],
         });

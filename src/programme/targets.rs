@@ -61,7 +61,10 @@ fn after_end(prog: &Programme) -> Date {
 /// `min_rotation_months` up to its end; the months after the programme's end do not count.
 pub fn credit_months(sc: &Scenario, prog: &Programme, c: CadreIx) -> i64 {
     let cadre = sc.cadre(c);
-    let (Some(end), Some(u)) = (cadre.rotation_end, cadre.current_unit) else {
+    // The months served run to the end cadres.csv writes, not to the period the model snapped
+    // it to for an executed placement.
+    let written = prog.replan.written_end(c, cadre.rotation_end);
+    let (Some(end), Some(u)) = (written, cadre.current_unit) else {
         return 0;
     };
     let unit = sc.unit(u);

@@ -77,6 +77,9 @@ pub(crate) fn with_replan(
         if !running_ends.is_empty() {
             let cadres = std::sync::Arc::make_mut(&mut sc.cadres);
             for (c, e) in running_ends {
+                if let Some(w) = cadres[c as usize].rotation_end {
+                    replan.written_ends.insert(c, w);
+                }
                 cadres[c as usize].rotation_end = Some(e);
             }
         }

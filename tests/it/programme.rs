@@ -1446,6 +1446,24 @@ fn executed_placements_made_inside_a_period_are_kept_where_they_were_made() {
     assert_eq!(placed(cx("C232")), Some(("VT24".to_string(), 0)));
     assert!(done.violations.is_empty(), "{:#?}", done.violations);
     assert!(check(&sc, &done.plan.moves).is_empty());
+    // The model takes C232's rotation to end on the period's date; what people read, and the
+    // months served, keep the date cadres.csv writes (it said 2027-01-01).
+    let e = rotaplan::explain::programme::explain_period(&sc, &done.plan, cx("C232"), 1);
+    assert!(
+        e.findings.iter().any(|f| matches!(
+            f,
+            rotaplan::explain::programme::PeriodFinding::PlacedAfterRunning { ends, .. }
+                if *ends == d("2027-08-29")
+        )),
+        "{:#?}",
+        e.findings
+    );
+    let prog = sc.programme.as_ref().unwrap();
+    assert_eq!(sc.cadre(cx("C232")).rotation_end, Some(d("2027-01-01")));
+    assert_eq!(
+        prog.replan.written_end(cx("C232"), None),
+        Some(d("2027-08-29"))
+    );
 }
 
 /// A placement needs the rotation it follows (E5003 naming the row and the fix), and one in the
