@@ -565,8 +565,8 @@ pub struct Replan {
     pub previous: Option<Vec<Move>>,
     /// How far below the best value (relative) the programme may go to keep more of `previous`.
     pub tolerance: f64,
-    /// The date of the re-plan (`programme.as_of`, or else the history's last `start` inside the
-    /// programme): the history holds every move made before it.
+    /// The date of the re-plan (`programme.as_of`): the history holds every move made before
+    /// it. `None`: no period is over.
     pub as_of: Option<Date>,
     /// The first period open to moves the history does not hold: the one in force on `as_of`
     /// (0 without one). The periods before it are over.

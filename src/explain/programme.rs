@@ -50,6 +50,9 @@ pub enum PeriodFinding {
         post: String,
         line: usize,
     },
+    /// The period is over on the re-plan's date (`programme.as_of`): only the executed moves
+    /// are made in it.
+    PeriodOver { as_of: Date },
     /// The programme rotates the cadre in another period, and a cadre rotates once (P2).
     RotatedInOtherPeriod {
         period: usize,
@@ -196,6 +199,9 @@ pub fn explain_period(
             date: tl.periods[r.period],
         });
     }
+    if let (true, Some(as_of)) = (programme.is_over(t), programme.replan.as_of) {
+        findings.push(PeriodFinding::PeriodOver { as_of });
+    }
     // The executed moves (history.csv) of the cadre: facts, kept whatever is asked.
     let executed: Vec<&crate::domain::HistoryMove> = programme
         .replan
@@ -282,6 +288,7 @@ pub fn explain_period(
                 PeriodFinding::Cadre { .. }
                     | PeriodFinding::PlacedAfterRunning { .. }
                     | PeriodFinding::Executed { .. }
+                    | PeriodFinding::PeriodOver { .. }
             )
         })
     {
@@ -312,7 +319,8 @@ pub fn explain_period(
     // The counterfactual: the programme with the cadre rotating in that period.
     // An executed rotation, or a placement after a running one, fixes the cadre's moves: a
     // rotation forced into another period could only be infeasible.
-    let fixed = executed.iter().any(|h| h.kind == MoveKind::Rotation)
+    let fixed = programme.is_over(t)
+        || executed.iter().any(|h| h.kind == MoveKind::Rotation)
         || findings
             .iter()
             .any(|f| matches!(f, PeriodFinding::PlacedAfterRunning { .. }))

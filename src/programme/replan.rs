@@ -158,15 +158,22 @@ pub fn changes(
         .map(|c| {
             let before = b.get(&c).cloned().unwrap_or_default();
             let after = a.get(&c).cloned().unwrap_or_default();
+            // An executed move the previous programme lacked, or one it had (in the same
+            // period) whose real date moved what follows it (the placement's period).
+            let lost = || before.iter().any(|m| column_of(cols, m).is_none());
             let fixed = history
                 .iter()
-                .any(|h| h.cadre == c && !before.iter().any(|m| same(h, m)));
+                .any(|h| h.cadre == c && !before.iter().any(|m| same(h, m)))
+                || (history.iter().any(|h| h.cadre == c) && lost());
             // An executed move of another cadre, new to the previous programme, onto the post of
             // one of this cadre's previous moves.
             let took = || {
                 before.iter().any(|m| {
                     history.iter().any(|h| {
-                        h.cadre != c && h.post == m.post && !previous.iter().any(|p| same(h, p))
+                        h.cadre != c
+                            && h.post == m.post
+                            && h.period <= m.period
+                            && !previous.iter().any(|p| same(h, p))
                     })
                 })
             };
@@ -177,7 +184,7 @@ pub fn changes(
                 ChangeReason::HistoryFixed
             } else if not_made {
                 ChangeReason::PeriodOver
-            } else if before.iter().any(|m| column_of(cols, m).is_none()) {
+            } else if lost() {
                 ChangeReason::DataChanged
             } else if took() {
                 ChangeReason::HistoryTookSeat
@@ -292,6 +299,19 @@ pub fn previous_columns(cols: &Columns, previous: &[Move]) -> PreviousColumns {
             .map(|(k, _)| cols.rotations.len() + k),
     );
     PreviousColumns { kept, new_movers }
+}
+
+/// The holder of the post of the executed move `u`, when `u`'s period is over on the re-plan's
+/// date and the holder has no move in the history by then: the planner cannot move them there,
+/// so no seat is free for `u` (the note names them).
+pub fn holder_stays(prog: &crate::domain::Programme, u: &Unkeepable) -> Option<CadreIx> {
+    let h = prog.holders.get(u.post as usize).copied().flatten()?;
+    let moved = prog
+        .replan
+        .history
+        .iter()
+        .any(|x| x.cadre == h && x.period <= u.period);
+    (prog.is_over(u.period) && !moved).then_some(h)
 }
 
 /// The first rule the executed move `u` breaks on its date (a rotation: the cadre's rules and the

@@ -98,6 +98,11 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                     ("period", &period(lang, *k, *date)),
                 ],
             ),
+            PeriodFinding::PeriodOver { as_of } => fill(
+                lang,
+                Msg::XpPeriodOver,
+                &[("period", &at), ("as_of", &super::date_in(lang, *as_of))],
+            ),
             PeriodFinding::Executed {
                 move_kind: kind,
                 period: k,
@@ -220,13 +225,19 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
             );
         }
         None if !e.rotated_then => {
+            let over = e
+                .findings
+                .iter()
+                .any(|f| matches!(f, PeriodFinding::PeriodOver { .. }));
             let executed = e
                 .findings
                 .iter()
                 .any(|f| matches!(f, PeriodFinding::Executed { .. }));
             out += &fill(
                 lang,
-                if executed {
+                if over {
+                    Msg::XpNoResolveOver
+                } else if executed {
                     Msg::XpNoResolveExecuted
                 } else {
                     Msg::XpNoResolve

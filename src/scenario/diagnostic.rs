@@ -669,6 +669,13 @@ says! {
     HistCorrectEnd
     HistOnePerCadre
     HistKindRotation
+    HistSeatCutFix
+    PinPeriodOver
+    PinPeriodOverFix
+    OverdueLeftExpected
+    OverdueLeftFix
+    HistSeatCutPlacedLater
+    HistSeatCutSamePeriod
     NoAsOfFound
     NoAsOfExpected
     NoAsOfFix

@@ -87,9 +87,48 @@ pub(crate) fn with_replan(
         // or its holder's rotation ending): the model moves on period dates, so the seat is free
         // from the period's date, or the executed move could not be kept.
         let freed = freed_in_period(&sc, &replan.history);
+        for &(p, _, handover) in &freed {
+            // Made before the post fell vacant (its vacant_from, its holder's rotation_end):
+            // two on one seat until then.
+            if let Some((line, until)) = handover {
+                let post = sc.post(p);
+                let holder = sc
+                    .programme
+                    .as_ref()
+                    .and_then(|prog| prog.holders.get(p as usize).copied().flatten());
+                let (who, whose) = match holder {
+                    Some(h) => (
+                        sc.cadre(h).id.clone(),
+                        format!("{} rotation_end", sc.tables.cadres),
+                    ),
+                    None => ("—".to_string(), format!("{} vacant_from", sc.tables.posts)),
+                };
+                warnings.push(
+                    Diagnostic::new(code::SEAT_HANDOVER, &t.path)
+                        .at(Some(line), None)
+                        .field(format!("{}: start", file_name(&t.path)))
+                        .found(quoted(
+                            &replan
+                                .history
+                                .iter()
+                                .find(|h| h.line == line)
+                                .map_or(String::new(), |h| h.start.to_string()),
+                        ))
+                        .expected(
+                            Text::say(Say::HistSeatHeld)
+                                .arg("post", &post.id)
+                                .arg("seats", post.seats)
+                                .arg("cadre", who)
+                                .arg("line", whose)
+                                .arg("until", until),
+                        )
+                        .fix(Say::HistSeatHandoverFix),
+                );
+            }
+        }
         if !freed.is_empty() {
             let posts = std::sync::Arc::make_mut(&mut sc.posts);
-            for (p, d) in freed {
+            for (p, d, _) in freed {
                 let v = &mut posts[p as usize].vacant_from;
                 *v = Some(v.map_or(d, |v| v.min(d)));
             }
@@ -139,16 +178,22 @@ pub(crate) fn with_replan(
     }
     if let (Some(a), Some(prog)) = (replan.as_of, sc.programme.as_ref()) {
         replan.open_from = prog.periods.iter().rposition(|&p| p <= a).unwrap_or(0);
-        let (executed, running, w) =
-            overdue_placements(&sc, prog, &replan.history, (replan.open_from, a), &at);
-        warnings.extend(w);
+        let o = overdue_placements(&sc, prog, &replan.history, (replan.open_from, a), &at);
+        if !o.errors.is_empty() {
+            return Err(LoadError {
+                diagnostics: o.errors,
+            });
+        }
+        warnings.extend(o.warnings);
         let open = prog.periods[replan.open_from];
-        for i in executed {
+        for i in o.executed {
             replan.history[i].end = Some(open);
         }
-        if !running.is_empty() {
+        if !o.running.is_empty() {
             let cadres = std::sync::Arc::make_mut(&mut sc.cadres);
-            for c in running {
+            for (c, written) in o.running {
+                // Reports show the end cadres.csv writes.
+                replan.written_ends.entry(c).or_insert(written);
                 cadres[c as usize].rotation_end = Some(open);
             }
         }
@@ -607,12 +652,10 @@ fn link_placements(
         };
         let cadre = sc.cadre(pl.cadre);
         // The executed rotation made before the placement; without one, the running rotation
-        // (a cadre placed after its running rotation may be rotated again later in the
-        // programme: that later rotation is not the one this placement follows).
+        // (a rotation after the placement is not the one it follows: that is E5003 on the
+        // rotation's row, and without a running one this placement has none to follow).
         let rotation = out.iter().position(|h| {
-            h.cadre == pl.cadre
-                && h.kind == MoveKind::Rotation
-                && (h.start < pl.start || cadre.rotation_end.is_none())
+            h.cadre == pl.cadre && h.kind == MoveKind::Rotation && h.start < pl.start
         });
         // The rotation's start and its end as the history or cadres.csv write it.
         let (start, end) = match rotation {
@@ -748,13 +791,31 @@ fn seat_clashes(
         };
         next.map_or(own, |n| n.min(own))
     };
-    // Who else holds post p on date d: (line of the move, or None for the holder; cadre; until).
+    // Whether executed rotation `i` can be taken to end with period `t` (the model holds a
+    // rotation's post until its placement's period): it began in an earlier period, and no
+    // executed placement of its cadre comes in a later period than `t`.
+    let cuttable = |out: &[HistoryMove], i: usize, t: usize| {
+        out[i].period < t
+            && !out
+                .iter()
+                .any(|o| o.cadre == out[i].cadre && o.kind == MoveKind::Placement && o.period > t)
+    };
+    // A row named in a message: `history.csv:5`, or a workbook's `Lịch sử!5:5` (its row).
+    let row_name = |line: usize| match &csv.sheet {
+        Some(sheet) => format!("{sheet}!{line}:{line}"),
+        None => format!("{}:{line}", file_name(path)),
+    };
     let mut arrivals: Vec<usize> = (0..out.len()).collect();
     arrivals.sort_by_key(|&i| (out[i].post, out[i].start, out[i].line));
     let mut snaps: Vec<(usize, Date)> = Vec::new();
     for &b in &arrivals {
         let (post, start, t) = (out[b].post, out[b].start, out[b].period);
         let seats = sc.post(post).seats.max(1) as usize;
+        let Ok(at) = csv.rows.binary_search_by_key(&out[b].line, |r| r.line) else {
+            continue;
+        };
+        let row = &csv.rows[at];
+        // Who else holds the post on `start`: (the move, or None for the holder; cadre; until).
         let mut others: Vec<(Option<usize>, CadreIx, Date)> = Vec::new();
         // The holder, when an executed move takes them away after this arrival.
         if let Some(h) = prog.holders.get(post as usize).copied().flatten()
@@ -768,34 +829,74 @@ fn seat_clashes(
         {
             others.push((None, h, gone));
         }
+        // Executed rotations on the post gone before this arrival but inside its period: the
+        // model (moves on the period's date) holds the seat there unless they end with it.
+        let mut gone_inside: Vec<usize> = Vec::new();
         for (i, o) in out.iter().enumerate() {
             if i != b && o.post == post && o.cadre != out[b].cadre && o.start <= start {
                 let until = leaves(out, i);
                 if until > start {
                     others.push((Some(i), o.cadre, until));
-                } else if o.kind == MoveKind::Rotation
-                    && o.period < t
-                    && o.rotation_end(min) > prog.periods[t]
-                {
-                    // Gone before this arrival, inside its period: in the model (moves on the
-                    // period's date) the rotation still holds the seat there unless it ends
-                    // with the period, as a rotation followed by a placement made in it does.
-                    snaps.push((i, prog.periods[t]));
+                } else if o.kind == MoveKind::Rotation && o.rotation_end(min) > prog.periods[t] {
+                    gone_inside.push(i);
                 }
             }
         }
-        if others.len() < seats {
-            continue;
-        }
-        // The one who stays longest decides: gone inside this period, the model keeps both.
-        let Some(&(who, cadre, until)) = others.iter().max_by_key(|x| (x.2, x.0)) else {
-            continue;
+        // A seat is free once enough of the others have left: the first of them to leave
+        // decides on a post of several seats.
+        let blocking = if others.len() >= seats {
+            others.sort_by_key(|x| (x.2, x.0));
+            Some(others[others.len() - seats])
+        } else {
+            None
         };
         let next = prog.periods.get(t + 1).copied().unwrap_or(Date::MAX);
-        let Ok(at) = csv.rows.binary_search_by_key(&out[b].line, |r| r.line) else {
+        let handover = blocking.is_some_and(|(_, _, until)| until < next);
+        // The rotations the model must take to end with this period for the arrival to hold.
+        let mut cut: Vec<usize> = gone_inside;
+        if let Some((Some(i), _, _)) = blocking.filter(|_| handover)
+            && out[i].kind == MoveKind::Rotation
+            && out[i].rotation_end(min) > prog.periods[t]
+        {
+            cut.push(i);
+        }
+        let mut refused = false;
+        for &i in &cut {
+            if cuttable(out, i, t) {
+                snaps.push((i, prog.periods[t]));
+                continue;
+            }
+            // Not representable: a rotation and its successor on the post in one period, or a
+            // rotation whose executed placement comes after the period its successor arrives in.
+            let placed_later = out
+                .iter()
+                .find(|o| o.cadre == out[i].cadre && o.kind == MoveKind::Placement && o.period > t);
+            let said = match placed_later {
+                Some(pl) => Text::say(Say::HistSeatCutPlacedLater)
+                    .arg("cadre", &sc.cadre(out[i].cadre).id)
+                    .arg("line", row_name(out[i].line))
+                    .arg("placement", row_name(pl.line))
+                    .arg("post", &sc.post(post).id),
+                None => Text::say(Say::HistSeatCutSamePeriod)
+                    .arg("cadre", &sc.cadre(out[i].cadre).id)
+                    .arg("line", row_name(out[i].line))
+                    .arg("post", &sc.post(post).id)
+                    .arg("period", prog.periods[t]),
+            };
+            diags.push(
+                csv.at_cell(code::BAD_HISTORY, path, row, "start")
+                    .found(quoted(&start.to_string()))
+                    .expected(said)
+                    .fix(Say::HistSeatCutFix),
+            );
+            refused = true;
+        }
+        let Some((who, cadre, until)) = blocking else {
             continue;
         };
-        let row = &csv.rows[at];
+        if refused {
+            continue;
+        }
         let said = Text::say(Say::HistSeatHeld)
             .arg("post", &sc.post(post).id)
             .arg("seats", seats)
@@ -804,7 +905,7 @@ fn seat_clashes(
                 "line",
                 who.map_or_else(
                     || format!("{} holder_id", sc.tables.posts),
-                    |i| format!("{}:{}", file_name(path), out[i].line),
+                    |i| row_name(out[i].line),
                 ),
             )
             .arg(
@@ -815,22 +916,13 @@ fn seat_clashes(
                     until.to_string()
                 },
             );
-        if until < next {
+        if handover {
             diags.push(
                 csv.at_cell(code::SEAT_HANDOVER, path, row, "start")
                     .found(quoted(&start.to_string()))
                     .expected(said)
                     .fix(Say::HistSeatHandoverFix),
             );
-            // An executed rotation ending inside the period frees its seat from the period's
-            // date, as the model moves (its placement falls due in this period).
-            if let Some(i) = who
-                && out[i].kind == MoveKind::Rotation
-                && out[i].period < t
-                && out[i].rotation_end(min) > prog.periods[t]
-            {
-                snaps.push((i, prog.periods[t]));
-            }
         } else {
             diags.push(
                 csv.at_cell(code::BAD_HISTORY, path, row, "start")
@@ -856,10 +948,10 @@ fn overdue_placements(
     history: &[HistoryMove],
     (open_from, as_of): (usize, Date),
     path: &Path,
-) -> (Vec<usize>, Vec<CadreIx>, Vec<Diagnostic>) {
-    let (mut executed, mut running, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+) -> Overdue {
+    let mut o = Overdue::default();
     if open_from == 0 {
-        return (executed, running, warnings);
+        return o;
     }
     let min = sc.rules.min_rotation_months;
     let open = prog.periods[open_from];
@@ -885,17 +977,51 @@ fn overdue_placements(
             .expected(Text::say(Say::OverduePlacementExpected).arg("due", due))
             .fix(Text::say(Say::OverduePlacementFix).arg("open", open))
     };
+    // An executed move of another cadre onto the rotation's post after its end: the cadre left
+    // it, so it cannot be taken to stay there until the first open period; the placement
+    // missing from the history is then an error naming both rows.
+    let taken_after = |c: CadreIx, p: PostIx, end: Date| {
+        history
+            .iter()
+            .find(|x| x.post == p && x.cadre != c && x.start >= end)
+    };
+    let left = |c: CadreIx, p: PostIx, end: Date, due: Date, line: Option<usize>| {
+        taken_after(c, p, end).map(|x| {
+            Diagnostic::new(code::BAD_HISTORY, path)
+                .at(line.or(Some(x.line)), None)
+                .field(format!("{}: start", file_name(path)))
+                .found(
+                    Text::say(Say::OverduePlacementFound)
+                        .arg("cadre", &sc.cadre(c).id)
+                        .arg("end", end)
+                        .arg("due", due)
+                        .arg("as_of", as_of),
+                )
+                .expected(
+                    Text::say(Say::OverdueLeftExpected)
+                        .arg("other", &sc.cadre(x.cadre).id)
+                        .arg("post", &sc.post(p).id)
+                        .arg("date", x.start)
+                        .arg("line", x.line),
+                )
+                .fix(Say::OverdueLeftFix)
+        })
+    };
     for (i, h) in history.iter().enumerate() {
         if h.kind != MoveKind::Rotation || placed(h.cadre) {
             continue;
         }
         let end = h.rotation_end(min);
         if let Some(due) = overdue(end) {
+            if let Some(e) = left(h.cadre, h.post, end, due, Some(h.line)) {
+                o.errors.push(e);
+                continue;
+            }
             let d = warn(h.cadre, end, due)
                 .at(Some(h.line), None)
                 .field(format!("{}: end", file_name(path)));
-            warnings.push(d);
-            executed.push(i);
+            o.warnings.push(d);
+            o.executed.push(i);
         }
     }
     for (c, cadre) in sc.cadres.iter().enumerate() {
@@ -910,17 +1036,38 @@ fn overdue_placements(
             continue;
         }
         if let Some(due) = overdue(end) {
+            // The post the cadre holds on the rotation (posts.csv holder_id), if any.
+            let held = prog.holders.iter().position(|&h| h == Some(c));
+            if let Some(e) = held.and_then(|p| left(c, p as PostIx, end, due, None)) {
+                o.errors.push(e);
+                continue;
+            }
             // The history is what lacks the placement; the end is cadres.csv's.
-            warnings.push(warn(c, end, due).field(format!("{}: rotation_end", sc.tables.cadres)));
-            running.push(c);
+            o.warnings
+                .push(warn(c, end, due).field(format!("{}: rotation_end", sc.tables.cadres)));
+            o.running.push((c, end));
         }
     }
-    (executed, running, warnings)
+    o
 }
 
-/// The posts an executed move of `history` took after they fell vacant inside the move's period,
-/// with that period's date.
-fn freed_in_period(sc: &Scenario, history: &[HistoryMove]) -> Vec<(PostIx, Date)> {
+/// What [`overdue_placements`] found: the executed rotations (indices into the history) and the
+/// running ones (cadre, cadres.csv's end) taken to run until the first open period, W5003 for
+/// each, and E5003 for those whose post another executed move took after their end.
+#[derive(Default)]
+struct Overdue {
+    executed: Vec<usize>,
+    running: Vec<(CadreIx, Date)>,
+    warnings: Vec<Diagnostic>,
+    errors: Vec<Diagnostic>,
+}
+
+/// A post an executed move took in a period it fell vacant in, with the period's date; when it
+/// fell vacant after the move's own date (a handover), the move's line and that date (W5002).
+type Freed = (PostIx, Date, Option<(usize, Date)>);
+
+/// The posts executed moves of `history` took inside the period they fell vacant in (`Freed`).
+fn freed_in_period(sc: &Scenario, history: &[HistoryMove]) -> Vec<Freed> {
     let Some(prog) = sc.programme.as_ref() else {
         return Vec::new();
     };
@@ -939,7 +1086,9 @@ fn freed_in_period(sc: &Scenario, history: &[HistoryMove]) -> Vec<(PostIx, Date)
                 .into_iter()
                 .flatten()
                 .min()?;
-            (until > at && until <= h.start).then_some((h.post, at))
+            let next = prog.periods.get(h.period + 1).copied().unwrap_or(Date::MAX);
+            let handover = (until > h.start).then_some((h.line, until));
+            (until > at && until < next).then_some((h.post, at, handover))
         })
         .collect()
 }

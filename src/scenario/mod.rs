@@ -329,8 +329,8 @@ pub(crate) fn from_value(
         _ => None,
     };
     refs.check_pins((&pins, &s.pins), (&forbids, &s.forbids), programme.as_ref());
-    let pin_years = refs.pair_years(&pins, &s.pins, programme.as_ref());
-    let forbid_years = refs.pair_years(&forbids, &s.forbids, programme.as_ref());
+    let pin_years = refs.pair_years(&pins, &s.pins, programme.as_ref(), true);
+    let forbid_years = refs.pair_years(&forbids, &s.forbids, programme.as_ref(), false);
     if let Some(p) = programme.as_mut() {
         p.requirements.pin_years = pin_years;
         p.requirements.forbid_years = forbid_years;
@@ -1316,6 +1316,7 @@ impl Refs<'_> {
         pairs: &[(PairRule, KeyPath)],
         raw: &[RawPair],
         prog: Option<&crate::domain::Programme>,
+        pins: bool,
     ) -> Vec<Option<i32>> {
         use chrono::Datelike;
         let mut out = Vec::with_capacity(pairs.len());
@@ -1346,6 +1347,18 @@ impl Refs<'_> {
                         .found(y.to_string())
                         .expected(expected)
                         .fix(fix);
+                    self.diags.push(d);
+                } else if let Some((p, as_of)) = prog.and_then(|p| Some((p, p.replan.as_of?)))
+                    && pins
+                    && p.periods.iter().position(|d| d.year() == y)
+                        < p.periods.iter().rposition(|&d| d <= as_of)
+                {
+                    // A pin in a period over on the re-plan's date: nothing is made there.
+                    let d = self
+                        .located(code::BAD_PAIR_PERIOD, &key.key("period"))
+                        .found(y.to_string())
+                        .expected(Text::say(Say::PinPeriodOver).arg("as_of", as_of))
+                        .fix(Say::PinPeriodOverFix);
                     self.diags.push(d);
                 }
             }

@@ -379,21 +379,8 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
                         &prog.replan.history,
                         b,
                     );
-                    // In a period that is over only an executed move frees the holder's seat.
-                    let holder_stays = prog
-                        .holders
-                        .get(b.post as usize)
-                        .copied()
-                        .flatten()
-                        .filter(|&h| {
-                            breach.is_none()
-                                && prog.is_over(b.period)
-                                && !prog
-                                    .replan
-                                    .history
-                                    .iter()
-                                    .any(|x| x.cadre == h && x.period <= b.period)
-                        })
+                    let holder_stays = crate::programme::replan::holder_stays(prog, b)
+                        .filter(|_| breach.is_none())
                         .map(|h| sc.cadre(h).id.to_string());
                     super::programme::HistoryMove {
                         line: b.line,

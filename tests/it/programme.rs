@@ -1576,6 +1576,111 @@ fn executed_moves_onto_one_seat_are_judged_on_their_real_dates() {
             && m.period == 3
             && sc.post(m.post).id == "VT01"));
     }
+    // VT64 has 2 seats: C015 arrives while C003 and C161 hold them, and C161 leaves inside the
+    // period: a handover (the one who leaves first decides; it said E5003 by C003).
+    let history = "cadre_id,post_id,kind,start,end\nC003,VT64,rotation,2027-02-01,\n\
+                   C161,VT64,rotation,2027-03-01,2028-06-30\nC015,VT64,rotation,2028-03-01,\n";
+    let sc = shipped_with_history(dir.path(), history).unwrap();
+    let warned = rotaplan::scenario::load_checked(&dir.path().join("programme.yaml"))
+        .unwrap()
+        .warnings;
+    assert!(
+        warned
+            .iter()
+            .any(|w| w.code == "W5002" && w.line == Some(4)),
+        "{warned:#?}"
+    );
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert_eq!(done.plan.status, SolveStatus::Optimal);
+    assert!(check(&sc, &done.plan.moves).is_empty());
+    // C107 left VT04 in March 2030 and was placed in February 2031; C158 took VT04 in June 2030:
+    // the model holds a rotation's post until its placement's period, so it cannot keep both
+    // (it was infeasible with no line named).
+    let e = shipped_with_history(
+        dir.path(),
+        "cadre_id,post_id,kind,start,end\nC107,VT04,rotation,2027-02-15,2030-03-01\n\
+         C158,VT04,rotation,2030-06-01,\nC107,VT03,placement,2031-02-01,\n",
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.diagnostics
+            .iter()
+            .map(|d| (d.code, d.line))
+            .collect::<Vec<_>>(),
+        [("E5003", Some(3))]
+    );
+    let said = diagnostic_text(Lang::En, &e.diagnostics[0]);
+    assert!(
+        said.contains("its placement (history.csv:4) comes in a later period"),
+        "{said}"
+    );
+    // VT01's holder C160 ends a running rotation on 2028-06-20 and C107 arrives on 2028-03-01:
+    // a handover (it was infeasible).
+    let cadres = std::fs::read_to_string(dir.path().join("cadres.csv")).unwrap();
+    let running: String = cadres
+        .lines()
+        .map(|l| {
+            if l.starts_with("C160,") {
+                l.replace(",2024-01-25,", ",2028-06-20,")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(running, cadres.trim_end());
+    let write_cadres = |t: &str| std::fs::write(dir.path().join("cadres.csv"), t).unwrap();
+    std::fs::write(
+        dir.path().join("history.csv"),
+        "cadre_id,post_id,kind,start\nC107,VT01,rotation,2028-03-01\n",
+    )
+    .unwrap();
+    write_cadres(&running);
+    let checked = rotaplan::scenario::load_checked(&dir.path().join("programme.yaml")).unwrap();
+    assert!(
+        checked
+            .warnings
+            .iter()
+            .any(|w| w.code == "W5002" && w.line == Some(2)),
+        "{:#?}",
+        checked.warnings
+    );
+    let done = rotaplan::plan_programme(&checked.scenario).unwrap();
+    assert_eq!(done.plan.status, SolveStatus::Optimal);
+    assert!(check(&checked.scenario, &done.plan.moves).is_empty());
+    write_cadres(&cadres);
+    // With as_of 2031-03-01 C018's placement (due 2030) is overdue, but C107 took its post in
+    // 2030: C018 left it, so the history lacks the placement: E5003 naming both rows (W5003
+    // said "nothing to do" and the programme was infeasible).
+    std::fs::write(
+        dir.path().join("history.csv"),
+        "cadre_id,post_id,kind,start,end\nC018,VT01,rotation,2027-03-01,2029-06-30\n\
+         C160,VT08,rotation,2027-02-01,\nC107,VT01,rotation,2030-02-01,\n",
+    )
+    .unwrap();
+    let yaml_path = dir.path().join("programme.yaml");
+    let yaml = std::fs::read_to_string(&yaml_path).unwrap();
+    std::fs::write(
+        &yaml_path,
+        yaml.replace(
+            "  history: history.csv\n",
+            "  history: history.csv\n  as_of: 2031-03-01\n",
+        ),
+    )
+    .unwrap();
+    let e = rotaplan::scenario::load(&yaml_path).unwrap_err();
+    assert_eq!(
+        e.diagnostics
+            .iter()
+            .map(|d| (d.code, d.line))
+            .collect::<Vec<_>>(),
+        [("E5003", Some(2))]
+    );
+    let said = diagnostic_text(Lang::En, &e.diagnostics[0]);
+    assert!(
+        said.contains("C107 took VT01 on 2030-02-01 (line 4)"),
+        "{said}"
+    );
     let e = shipped_with_history(
         dir.path(),
         "cadre_id,post_id,kind,start\n,VT01,rotation,2027-01-01\nC018,,rotation,2027-01-01\nC020,VT02,,2027-01-01\nC021,VT03,rotation,2027-01-01\nC021,VT04,rotation,2027-01-01\n",
@@ -1683,6 +1788,33 @@ fn as_of_closes_the_periods_before_it() {
         v.iter()
             .any(|v| v.rule == RuleId::P3 && v.cadre.as_deref() == Some(id(extra.cadre).as_str())),
         "{v:#?}"
+    );
+    // explain --period on a period that is over says so and re-solves nothing.
+    let c107 = sc.cadres.iter().position(|c| c.id == "C107").unwrap() as CadreIx;
+    let e = rotaplan::explain::programme::explain_period(&sc, &done.plan, c107, 0);
+    assert!(e.forced.is_none());
+    assert!(
+        e.findings.iter().any(|f| matches!(
+            f,
+            rotaplan::explain::programme::PeriodFinding::PeriodOver { .. }
+        )),
+        "{:#?}",
+        e.findings
+    );
+    // A pin in a period that is over: E5004 on its period.
+    std::fs::write(
+        &yaml_path,
+        yaml.replace(
+            "  history: history.csv\n",
+            "  history: history.csv\n  as_of: 2028-02-01\n",
+        ) + "pins:\n  - { cadre: C107, post: VT04, period: 2027 }\n",
+    )
+    .unwrap();
+    let e = rotaplan::scenario::load(&yaml_path).unwrap_err();
+    assert!(
+        e.diagnostics.iter().any(|d| d.code == "E5004"),
+        "{:?}",
+        e.diagnostics
     );
     // Without as_of nothing is over: the same history keeps C107's rotation in 2027.
     let open = with("  previous: previous.csv\n").unwrap();
