@@ -965,15 +965,16 @@ fn overdue_placements(
             .filter(|&due| due < open_from)
             .map(|due| prog.periods[due])
     };
+    let found = |c: CadreIx, end: Date, due: Date| {
+        Text::say(Say::OverduePlacementFound)
+            .arg("cadre", &sc.cadre(c).id)
+            .arg("end", end)
+            .arg("due", due)
+            .arg("as_of", as_of)
+    };
     let warn = |c: CadreIx, end: Date, due: Date| {
         Diagnostic::new(code::OVERDUE_PLACEMENT, path)
-            .found(
-                Text::say(Say::OverduePlacementFound)
-                    .arg("cadre", &sc.cadre(c).id)
-                    .arg("end", end)
-                    .arg("due", due)
-                    .arg("as_of", as_of),
-            )
+            .found(found(c, end, due))
             .expected(Text::say(Say::OverduePlacementExpected).arg("due", due))
             .fix(Text::say(Say::OverduePlacementFix).arg("open", open))
     };
@@ -990,13 +991,7 @@ fn overdue_placements(
             Diagnostic::new(code::BAD_HISTORY, path)
                 .at(line.or(Some(x.line)), None)
                 .field(format!("{}: start", file_name(path)))
-                .found(
-                    Text::say(Say::OverduePlacementFound)
-                        .arg("cadre", &sc.cadre(c).id)
-                        .arg("end", end)
-                        .arg("due", due)
-                        .arg("as_of", as_of),
-                )
+                .found(found(c, end, due))
                 .expected(
                     Text::say(Say::OverdueLeftExpected)
                         .arg("other", &sc.cadre(x.cadre).id)

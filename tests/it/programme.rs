@@ -1518,6 +1518,14 @@ fn impossible_executed_placements_are_refused_at_load_by_line() {
     );
 }
 
+/// `e` holds one diagnostic, of `code` on `line`, whose English words say `says`.
+fn refused_once(e: &rotaplan::scenario::LoadError, (code, line): (&str, usize), says: &str) {
+    let got: Vec<_> = e.diagnostics.iter().map(|d| (d.code, d.line)).collect();
+    assert_eq!(got, [(code, Some(line))]);
+    let said = rotaplan::report::diagnostic_text(Lang::En, &e.diagnostics[0]);
+    assert!(said.contains(says), "{said}");
+}
+
 /// Two executed moves onto one seat, on the real dates: one made while the other's rotation still
 /// runs past the period is E5003 naming the other's line (the model said only "cannot all hold
 /// together"); one made a month before the other's rotation ends inside the same period is a
@@ -1602,17 +1610,10 @@ fn executed_moves_onto_one_seat_are_judged_on_their_real_dates() {
          C158,VT04,rotation,2030-06-01,\nC107,VT03,placement,2031-02-01,\n",
     )
     .unwrap_err();
-    assert_eq!(
-        e.diagnostics
-            .iter()
-            .map(|d| (d.code, d.line))
-            .collect::<Vec<_>>(),
-        [("E5003", Some(3))]
-    );
-    let said = diagnostic_text(Lang::En, &e.diagnostics[0]);
-    assert!(
-        said.contains("its placement (history.csv:4) comes in a later period"),
-        "{said}"
+    refused_once(
+        &e,
+        ("E5003", 3),
+        "its placement (history.csv:4) comes in a later period",
     );
     // VT01's holder C160 ends a running rotation on 2028-06-20 and C107 arrives on 2028-03-01:
     // a handover (it was infeasible).
@@ -1669,18 +1670,7 @@ fn executed_moves_onto_one_seat_are_judged_on_their_real_dates() {
     )
     .unwrap();
     let e = rotaplan::scenario::load(&yaml_path).unwrap_err();
-    assert_eq!(
-        e.diagnostics
-            .iter()
-            .map(|d| (d.code, d.line))
-            .collect::<Vec<_>>(),
-        [("E5003", Some(2))]
-    );
-    let said = diagnostic_text(Lang::En, &e.diagnostics[0]);
-    assert!(
-        said.contains("C107 took VT01 on 2030-02-01 (line 4)"),
-        "{said}"
-    );
+    refused_once(&e, ("E5003", 2), "C107 took VT01 on 2030-02-01 (line 4)");
     let e = shipped_with_history(
         dir.path(),
         "cadre_id,post_id,kind,start\n,VT01,rotation,2027-01-01\nC018,,rotation,2027-01-01\nC020,VT02,,2027-01-01\nC021,VT03,rotation,2027-01-01\nC021,VT04,rotation,2027-01-01\n",
