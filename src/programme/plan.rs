@@ -499,10 +499,17 @@ pub fn build(
             (c, s, why)
         })
         .collect();
+    // An executed rotation is not held to H3: its certificate on its date is not in the tables.
+    let executed = |k: usize| {
+        let r = &cols.rotations[k];
+        sc.programme.as_ref().is_some_and(|p| {
+            super::targets::executed(p, r.cadre, r.post, MoveKind::Rotation, r.period).is_some()
+        })
+    };
     let renewals: Vec<(CadreIx, usize)> = out
         .rotations
         .iter()
-        .filter(|&&k| cols.rotations[k].needs_certificate)
+        .filter(|&&k| cols.rotations[k].needs_certificate && !executed(k))
         .map(|&k| (cols.rotations[k].cadre, cols.rotations[k].period))
         .collect();
     let proven = out.status == SolveStatus::Optimal

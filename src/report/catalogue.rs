@@ -1361,7 +1361,7 @@ diagnostic_words! {
     CodeE5001 { en: "programme periods wrong", vi: "các kỳ của chương trình không hợp lệ" }
     CodeE5002 { en: "cadre holds two posts", vi: "cán bộ giữ hai vị trí" }
     CodeE5003 { en: "bad row in a programme's history", vi: "dòng sai trong lịch sử thực hiện của chương trình" }
-    CodeE5004 { en: "pin or forbid in a period the programme does not have", vi: "chốt hoặc loại trừ ở một kỳ mà chương trình không có" }
+    CodeE5004 { en: "pin or forbid in a period the programme does not have (or, for a pin, one that is over)", vi: "chốt hoặc loại trừ ở một kỳ mà chương trình không có (hoặc, với chốt, kỳ đã qua)" }
     HistIdOfARow { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
     HistCorrectTheId { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }
     HistKind { en: "rotation or placement", vi: "rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
@@ -1397,6 +1397,7 @@ diagnostic_words! {
     PinPeriodOver { en: "a period open on {as_of} (`programme.as_of`): the periods before it are over, and only the history's moves are made in them", vi: "một kỳ còn mở tính đến {as_of} (`programme.as_of`): các kỳ trước đó đã qua, chỉ gồm các trường hợp trong lịch sử" }
     PinPeriodOverFix { en: "write the year of an open period, or add the move to the history if it was made", vi: "ghi năm của một kỳ còn mở, hoặc thêm trường hợp vào lịch sử nếu đã thực hiện" }
     HistSeatCutFix { en: "correct a date if one is mistyped; otherwise the programme cannot keep both as they were made (it moves on period dates): leave the later move to the next programme's history", vi: "sửa ngày nếu ghi nhầm; nếu không, chương trình không thể giữ cả hai như đã thực hiện (mô hình điều động vào ngày đầu kỳ): để trường hợp sau vào lịch sử của chương trình kế tiếp" }
+    HistSeatVacantFrom { en: "a free seat of {post}: it falls vacant on {until} ({line})", vi: "một chỉ tiêu còn trống của {post}: vị trí trống từ ngày {until} ({line})" }
     HistKindRotation { en: "rotation", vi: "luân chuyển" }
     HistKindPlacement { en: "placement", vi: "bố trí sau luân chuyển" }
     HistKeepOne { en: "keep the row of the move that was made and remove the other", vi: "giữ dòng của trường hợp đã thực hiện và xóa dòng kia" }

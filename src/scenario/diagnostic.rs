@@ -669,6 +669,7 @@ says! {
     HistCorrectEnd
     HistOnePerCadre
     HistKindRotation
+    HistSeatVacantFrom
     HistSeatCutFix
     PinPeriodOver
     PinPeriodOverFix

@@ -96,12 +96,17 @@ pub(crate) fn with_replan(
                     .programme
                     .as_ref()
                     .and_then(|prog| prog.holders.get(p as usize).copied().flatten());
-                let (who, whose) = match holder {
-                    Some(h) => (
-                        sc.cadre(h).id.clone(),
-                        format!("{} rotation_end", sc.tables.cadres),
-                    ),
-                    None => ("—".to_string(), format!("{} vacant_from", sc.tables.posts)),
+                let said = match holder {
+                    Some(h) => Text::say(Say::HistSeatHeld)
+                        .arg("post", &post.id)
+                        .arg("seats", post.seats)
+                        .arg("cadre", &sc.cadre(h).id)
+                        .arg("line", format!("{} rotation_end", sc.tables.cadres))
+                        .arg("until", until),
+                    None => Text::say(Say::HistSeatVacantFrom)
+                        .arg("post", &post.id)
+                        .arg("line", format!("{} vacant_from", sc.tables.posts))
+                        .arg("until", until),
                 };
                 warnings.push(
                     Diagnostic::new(code::SEAT_HANDOVER, &t.path)
@@ -114,14 +119,7 @@ pub(crate) fn with_replan(
                                 .find(|h| h.line == line)
                                 .map_or(String::new(), |h| h.start.to_string()),
                         ))
-                        .expected(
-                            Text::say(Say::HistSeatHeld)
-                                .arg("post", &post.id)
-                                .arg("seats", post.seats)
-                                .arg("cadre", who)
-                                .arg("line", whose)
-                                .arg("until", until),
-                        )
+                        .expected(said)
                         .fix(Say::HistSeatHandoverFix),
                 );
             }
@@ -622,10 +620,13 @@ fn link_placements(
     // A rotation after the cadre's placement: the programme moves a cadre once, and after a
     // rotation ending inside it places them; it plans no rotation after that (P2), so it could
     // keep neither (the note would say only that no seat is free).
+    let of_cadre = index_by(out, |h| h.cadre);
+    let mine = |c: CadreIx| of_cadre.get(&c).map_or(&[][..], Vec::as_slice);
     for h in out.iter().filter(|h| h.kind == MoveKind::Rotation) {
-        let Some(pl) = out
+        let Some(pl) = mine(h.cadre)
             .iter()
-            .find(|x| x.cadre == h.cadre && x.kind == MoveKind::Placement && x.start < h.start)
+            .map(|&j| &out[j])
+            .find(|x| x.kind == MoveKind::Placement && x.start < h.start)
         else {
             continue;
         };
@@ -654,9 +655,10 @@ fn link_placements(
         // The executed rotation made before the placement; without one, the running rotation
         // (a rotation after the placement is not the one it follows: that is E5003 on the
         // rotation's row, and without a running one this placement has none to follow).
-        let rotation = out.iter().position(|h| {
-            h.cadre == pl.cadre && h.kind == MoveKind::Rotation && h.start < pl.start
-        });
+        let rotation = mine(pl.cadre)
+            .iter()
+            .copied()
+            .find(|&j| out[j].kind == MoveKind::Rotation && out[j].start < pl.start);
         // The rotation's start and its end as the history or cadres.csv write it.
         let (start, end) = match rotation {
             Some(r) => {
@@ -770,13 +772,16 @@ fn seat_clashes(
     diags: &mut Diags,
 ) {
     let min = sc.rules.min_rotation_months;
+    let (of_cadre, of_post) = (index_by(out, |h| h.cadre), index_by(out, |h| h.post));
+    let mine = |c: CadreIx| of_cadre.get(&c).map_or(&[][..], Vec::as_slice);
     // When the cadre of move `i` leaves its post, on the real dates: its next executed move, or
     // a rotation's written end (`min_rotation_months` after its start without one).
     let leaves = |out: &[HistoryMove], i: usize| {
         let h = &out[i];
-        let next = out
+        let next = mine(h.cadre)
             .iter()
-            .filter(|o| o.cadre == h.cadre && o.start > h.start)
+            .map(|&j| &out[j])
+            .filter(|o| o.start > h.start)
             .map(|o| o.start)
             .min();
         let own = match h.kind {
@@ -794,11 +799,14 @@ fn seat_clashes(
     // Whether executed rotation `i` can be taken to end with period `t` (the model holds a
     // rotation's post until its placement's period): it began in an earlier period, and no
     // executed placement of its cadre comes in a later period than `t`.
+    let placed_after = |out: &[HistoryMove], i: usize, t: usize| {
+        mine(out[i].cadre)
+            .iter()
+            .copied()
+            .find(|&j| out[j].kind == MoveKind::Placement && out[j].period > t)
+    };
     let cuttable = |out: &[HistoryMove], i: usize, t: usize| {
-        out[i].period < t
-            && !out
-                .iter()
-                .any(|o| o.cadre == out[i].cadre && o.kind == MoveKind::Placement && o.period > t)
+        out[i].period < t && placed_after(out, i, t).is_none()
     };
     // A row named in a message: `history.csv:5`, or a workbook's `Lịch sử!5:5` (its row).
     let row_name = |line: usize| match &csv.sheet {
@@ -820,9 +828,10 @@ fn seat_clashes(
         // The holder, when an executed move takes them away after this arrival.
         if let Some(h) = prog.holders.get(post as usize).copied().flatten()
             && h != out[b].cadre
-            && let Some(gone) = out
+            && let Some(gone) = mine(h)
                 .iter()
-                .filter(|o| o.cadre == h && o.post != post)
+                .map(|&j| &out[j])
+                .filter(|o| o.post != post)
                 .map(|o| o.start)
                 .min()
             && gone > start
@@ -832,8 +841,9 @@ fn seat_clashes(
         // Executed rotations on the post gone before this arrival but inside its period: the
         // model (moves on the period's date) holds the seat there unless they end with it.
         let mut gone_inside: Vec<usize> = Vec::new();
-        for (i, o) in out.iter().enumerate() {
-            if i != b && o.post == post && o.cadre != out[b].cadre && o.start <= start {
+        for &i in of_post.get(&post).map_or(&[][..], Vec::as_slice) {
+            let o = &out[i];
+            if i != b && o.cadre != out[b].cadre && o.start <= start {
                 let until = leaves(out, i);
                 if until > start {
                     others.push((Some(i), o.cadre, until));
@@ -868,9 +878,7 @@ fn seat_clashes(
             }
             // Not representable: a rotation and its successor on the post in one period, or a
             // rotation whose executed placement comes after the period its successor arrives in.
-            let placed_later = out
-                .iter()
-                .find(|o| o.cadre == out[i].cadre && o.kind == MoveKind::Placement && o.period > t);
+            let placed_later = placed_after(out, i, t).map(|j| &out[j]);
             let said = match placed_later {
                 Some(pl) => Text::say(Say::HistSeatCutPlacedLater)
                     .arg("cadre", &sc.cadre(out[i].cadre).id)
@@ -955,11 +963,16 @@ fn overdue_placements(
     }
     let min = sc.rules.min_rotation_months;
     let open = prog.periods[open_from];
-    let placed = |c: CadreIx| {
+    let kinds_of = |k: MoveKind| -> std::collections::BTreeSet<CadreIx> {
         history
             .iter()
-            .any(|h| h.cadre == c && h.kind == MoveKind::Placement)
+            .filter(|h| h.kind == k)
+            .map(|h| h.cadre)
+            .collect()
     };
+    let (placed_set, rotated_set) = (kinds_of(MoveKind::Placement), kinds_of(MoveKind::Rotation));
+    let placed = |c: CadreIx| placed_set.contains(&c);
+    let of_post = index_by(history, |h| h.post);
     let overdue = |end: Date| {
         prog.period_on_or_after(end)
             .filter(|&due| due < open_from)
@@ -978,13 +991,23 @@ fn overdue_placements(
             .expected(Text::say(Say::OverduePlacementExpected).arg("due", due))
             .fix(Text::say(Say::OverduePlacementFix).arg("open", open))
     };
+    // The post each holder holds (posts.csv holder_id).
+    let holder_of: std::collections::BTreeMap<CadreIx, usize> = prog
+        .holders
+        .iter()
+        .enumerate()
+        .filter_map(|(p, h)| Some(((*h)?, p)))
+        .collect();
     // An executed move of another cadre onto the rotation's post after its end: the cadre left
     // it, so it cannot be taken to stay there until the first open period; the placement
     // missing from the history is then an error naming both rows.
     let taken_after = |c: CadreIx, p: PostIx, end: Date| {
-        history
+        of_post
+            .get(&p)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .find(|x| x.post == p && x.cadre != c && x.start >= end)
+            .map(|&j| &history[j])
+            .find(|x| x.cadre != c && x.start >= end)
     };
     let left = |c: CadreIx, p: PostIx, end: Date, due: Date, line: Option<usize>| {
         taken_after(c, p, end).map(|x| {
@@ -1024,15 +1047,12 @@ fn overdue_placements(
         let Some(end) = cadre.rotation_end.filter(|&e| e >= prog.periods[0]) else {
             continue;
         };
-        let rotated = history
-            .iter()
-            .any(|h| h.cadre == c && h.kind == MoveKind::Rotation);
-        if rotated || placed(c) {
+        if rotated_set.contains(&c) || placed(c) {
             continue;
         }
         if let Some(due) = overdue(end) {
             // The post the cadre holds on the rotation (posts.csv holder_id), if any.
-            let held = prog.holders.iter().position(|&h| h == Some(c));
+            let held = holder_of.get(&c).copied();
             if let Some(e) = held.and_then(|p| left(c, p as PostIx, end, due, None)) {
                 o.errors.push(e);
                 continue;
@@ -1086,6 +1106,19 @@ fn freed_in_period(sc: &Scenario, history: &[HistoryMove]) -> Vec<Freed> {
             (until > at && until < next).then_some((h.post, at, handover))
         })
         .collect()
+}
+
+/// The indices of `moves` by cadre (or by post, with `key`), in order: the lookups of one
+/// history's rows among themselves stay linear in its size.
+fn index_by<K: Ord>(
+    moves: &[HistoryMove],
+    key: impl Fn(&HistoryMove) -> K,
+) -> std::collections::BTreeMap<K, Vec<usize>> {
+    let mut out: std::collections::BTreeMap<K, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, h) in moves.iter().enumerate() {
+        out.entry(key(h)).or_default().push(i);
+    }
+    out
 }
 
 /// The file name of `path`, for a message.

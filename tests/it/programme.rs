@@ -1601,6 +1601,10 @@ fn executed_moves_onto_one_seat_are_judged_on_their_real_dates() {
     let done = rotaplan::plan_programme(&sc).unwrap();
     assert_eq!(done.plan.status, SolveStatus::Optimal);
     assert!(check(&sc, &done.plan.moves).is_empty());
+    // C015's executed rotation of 2028 is not listed as needing a renewed certificate (H3 does
+    // not hold an executed rotation; it was listed).
+    let c015 = sc.cadres.iter().position(|c| c.id == "C015").unwrap() as CadreIx;
+    assert!(!done.plan.renewals.iter().any(|&(c, _)| c == c015));
     // C107 left VT04 in March 2030 and was placed in February 2031; C158 took VT04 in June 2030:
     // the model holds a rotation's post until its placement's period, so it cannot keep both
     // (it was infeasible with no line named).
