@@ -687,6 +687,7 @@ catalogue! {
     XpNoResolveExecuted { en: "No re-solve: the history fixes the moves of {cadre}, so none can be made in {period}.", vi: "Không giải lại: lịch sử đã cố định các lần điều động của {cadre}, nên không thể điều động ở {period}." }
     XpNoResolveOver { en: "No re-solve: {period} is over, nothing can be made in it now.", vi: "Không giải lại: {period} đã qua, không thể điều động thêm trong kỳ này." }
     XpPeriodOver { en: "{period} is over on {as_of} (`as_of`): only the moves of the history are made in it", vi: "{period} đã qua tính đến {as_of} (`as_of`): kỳ này chỉ gồm các trường hợp đã thực hiện trong lịch sử" }
+    XpNoResolveRunning { en: "No re-solve: {cadre} is placed after the running rotation, not rotated again in the programme (P2).", vi: "Không giải lại: {cadre} được bố trí sau đợt luân chuyển đang thực hiện, không luân chuyển lần nữa trong chương trình (P2)." }
     XpNoResolve { en: "No re-solve: no rotation of {cadre} in {period} passes the rules and the seats.", vi: "Không giải lại: không có phương án luân chuyển {cadre} ở {period} đáp ứng các quy định và chỉ tiêu." }
     ProgRelatives { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p} and {b} → {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các đợt điều động của chương trình: {a} → {p} và {b} → {q}" }
     // ---- issue 13: explain --cadre / --post / pair (report/explain.rs)

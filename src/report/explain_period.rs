@@ -233,12 +233,19 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                 .findings
                 .iter()
                 .any(|f| matches!(f, PeriodFinding::Executed { .. }));
+            // A running rotation's cadre is placed, never rotated again: no rotation to force.
+            let running = e
+                .findings
+                .iter()
+                .any(|f| matches!(f, PeriodFinding::PlacedAfterRunning { .. }));
             out += &fill(
                 lang,
                 if over {
                     Msg::XpNoResolveOver
                 } else if executed {
                     Msg::XpNoResolveExecuted
+                } else if running {
+                    Msg::XpNoResolveRunning
                 } else {
                     Msg::XpNoResolve
                 },

@@ -918,6 +918,23 @@ fn explain_period_says_why_a_relative_is_not_rotated_and_what_forcing_costs() {
     );
 }
 
+/// "Why not C232 in 2029?" for a cadre whose running rotation ends inside the programme: it is
+/// placed, not rotated again, and the answer says so (it said "no rotation of C232 … passes the
+/// rules and the seats").
+#[test]
+fn explain_period_says_a_running_rotations_cadre_is_placed_not_rotated() {
+    let sc = shipped();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    let c = sc.cadres.iter().position(|x| x.id == "C232").unwrap() as CadreIx;
+    let e = rotaplan::explain::programme::explain_period(&sc, &done.plan, c, 2);
+    assert!(e.forced.is_none());
+    let text = rotaplan::report::explain_period_text(&e, Lang::En);
+    assert!(
+        text.contains("No re-solve: C232 is placed after the running rotation"),
+        "{text}"
+    );
+}
+
 /// "Why not C018 in 2028?" when the history says C018 was rotated in 2027: the answer names the
 /// history's line and makes no re-solve (forcing a second rotation could only be infeasible; it
 /// said "rotates in period 1" as if planned, and re-solved).
