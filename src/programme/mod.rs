@@ -669,12 +669,13 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
     let n_posts = sc.posts.len();
     // In a period over on the re-plan's date a holder moves only by an executed move (in it or
     // before): the planner cannot make the move that frees the seat there.
-    let moved_by = |h: CadreIx, s: usize| {
-        prog.replan
-            .history
-            .iter()
-            .any(|x| x.cadre == h && x.period <= s)
-    };
+    let mut first_moved: std::collections::BTreeMap<CadreIx, usize> =
+        std::collections::BTreeMap::new();
+    for x in &prog.replan.history {
+        let t = first_moved.entry(x.cadre).or_insert(x.period);
+        *t = (*t).min(x.period);
+    }
+    let moved_by = |h: CadreIx, s: usize| first_moved.get(&h).is_some_and(|&t| t <= s);
     let free: Vec<bool> = (0..tl.periods.len())
         .flat_map(|s| {
             occupancy.iter().zip(sc.posts.iter()).map(move |(o, post)| {
