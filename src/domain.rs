@@ -215,6 +215,46 @@ pub struct RetirementRoadmap {
     pub max_months: u32,
 }
 
+impl RetirementRoadmap {
+    /// Retirement age (in months) that applies in `year`.
+    pub fn age_months(&self, year: i32) -> u32 {
+        let years_after = (year - self.base_year).max(0) as u32;
+        (self.base_months + self.step_months.saturating_mul(years_after)).min(self.max_months)
+    }
+
+    /// Last day of the month in which a person born on `birth` reaches the retirement age of the
+    /// year they reach it (Decree 135/2020). The age that applies is the roadmap's age for the
+    /// calendar year in which it is reached, so this looks for the first year `Y` whose age is
+    /// reached within `Y` (the reach year grows by at most one per year while the age grows by
+    /// months, so such a year exists). `None` only for dates chrono cannot represent.
+    pub fn retirement_date(&self, birth: Date) -> Option<Date> {
+        use chrono::{Datelike, Months};
+        let reached = |months: u32| birth.checked_add_months(Months::new(months));
+        let first = birth.year() + (self.base_months.min(self.max_months) / 12) as i32 - 1;
+        let last = birth.year() + (self.max_months / 12) as i32 + 1;
+        let mut date = None;
+        for year in first..=last {
+            let d = reached(self.age_months(year))?;
+            if d.year() <= year {
+                date = Some(d);
+                break;
+            }
+        }
+        let d = match date {
+            Some(d) => d,
+            None => reached(self.max_months)?,
+        };
+        last_day_of_month(d)
+    }
+}
+
+/// The last day of `d`'s month.
+pub fn last_day_of_month(d: Date) -> Option<Date> {
+    use chrono::{Datelike, Months};
+    let first = d.with_day(1)?;
+    first.checked_add_months(Months::new(1))?.pred_opt()
+}
+
 /// Every number of the regulation, named. `qd65-2022` is the built-in default; scenarios override
 /// any field.
 #[derive(Debug, Clone, PartialEq)]
@@ -772,6 +812,13 @@ impl Scenario {
 }
 
 impl RuleSet {
+    /// The retirement roadmap for a person of `sex`.
+    pub fn roadmap(&self, sex: Sex) -> &RetirementRoadmap {
+        match sex {
+            Sex::M => &self.retirement_men,
+            Sex::F => &self.retirement_women,
+        }
+    }
     /// Regulation 65-QĐ/TW (2022) with Decree 135/2020's retirement roadmap.
     pub fn qd65_2022() -> RuleSet {
         RuleSet {

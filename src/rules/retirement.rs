@@ -1,46 +1,22 @@
 //! Retirement date and remaining service (H2), by the roadmap of Decree 135/2020.
 
-use crate::domain::{Cadre, Date, RetirementRoadmap, RuleSet, Sex};
-use chrono::{Datelike, Months};
+use crate::domain::{Cadre, Date, RetirementRoadmap, RuleSet};
+use chrono::Datelike;
 
 /// Retirement age (in months) that applies in `year`.
 pub fn retirement_age_months(road: &RetirementRoadmap, year: i32) -> u32 {
-    let years_after = (year - road.base_year).max(0) as u32;
-    (road.base_months + road.step_months.saturating_mul(years_after)).min(road.max_months)
+    road.age_months(year)
 }
 
-/// The day a person born on `birth` reaches `months` of age (chrono clamps the 31st to month end).
-fn reached(birth: Date, months: u32) -> Option<Date> {
-    birth.checked_add_months(Months::new(months))
-}
-
-/// Last day of the month in which the person reaches the retirement age of the year they reach it.
-///
-/// The age that applies is the roadmap's age for the calendar year in which it is reached, so we look
-/// for the first year `Y` whose age is reached within `Y` (the reach year grows by at most one per
-/// year while the age grows by months, so such a year exists). `None` only for dates chrono cannot
-/// represent.
+/// Last day of the month in which the person reaches the retirement age of the year they reach
+/// it (`RetirementRoadmap::retirement_date`, in the domain so that loading a history can tell a
+/// retired cadre too).
 pub fn retirement_date(road: &RetirementRoadmap, birth: Date) -> Option<Date> {
-    let first = birth.year() + (road.base_months.min(road.max_months) / 12) as i32 - 1;
-    let last = birth.year() + (road.max_months / 12) as i32 + 1;
-    let mut date = None;
-    for year in first..=last {
-        let d = reached(birth, retirement_age_months(road, year))?;
-        if d.year() <= year {
-            date = Some(d);
-            break;
-        }
-    }
-    let d = match date {
-        Some(d) => d,
-        None => reached(birth, road.max_months)?,
-    };
-    last_day_of_month(d)
+    road.retirement_date(birth)
 }
 
 pub fn last_day_of_month(d: Date) -> Option<Date> {
-    let first = d.with_day(1)?;
-    first.checked_add_months(Months::new(1))?.pred_opt()
+    crate::domain::last_day_of_month(d)
 }
 
 /// Whole months of service left on `on`: from `on` to the first day of retirement (the day after
@@ -67,10 +43,7 @@ fn is_last_day(d: Date) -> bool {
 }
 
 pub fn roadmap<'a>(rules: &'a RuleSet, cadre: &Cadre) -> &'a RetirementRoadmap {
-    match cadre.sex {
-        Sex::M => &rules.retirement_men,
-        Sex::F => &rules.retirement_women,
-    }
+    rules.roadmap(cadre.sex)
 }
 
 /// Age in whole years on `on`.

@@ -948,8 +948,8 @@ fn seat_clashes(
 /// The rotations whose placement fell due in a period over on the re-plan's date `as_of` (before
 /// `open_from`) with none in the history: the executed ones (indices into `history`) and the
 /// running ones of cadres.csv (cadres), each with warning W5003. Their placement is planned in
-/// the first period open: the cadre stays on the rotation until then (a cadre retired by then is
-/// due none, `programme::running`).
+/// the first period open: the cadre stays on the rotation until then. A cadre retired by then is
+/// due none (as in `programme::running`) and gets no warning.
 fn overdue_placements(
     sc: &Scenario,
     prog: &Programme,
@@ -972,6 +972,16 @@ fn overdue_placements(
     };
     let (placed_set, rotated_set) = (kinds_of(MoveKind::Placement), kinds_of(MoveKind::Rotation));
     let placed = |c: CadreIx| placed_set.contains(&c);
+    // A cadre retired before the first open period is due no placement there (as
+    // `programme::running` decides once the end is moved there): nothing is planned, so no
+    // warning.
+    let retired = |c: CadreIx| {
+        let cadre = sc.cadre(c);
+        sc.rules
+            .roadmap(cadre.sex)
+            .retirement_date(cadre.birth_date)
+            .is_some_and(|r| r < open)
+    };
     let of_post = index_by(history, |h| h.post);
     let overdue = |end: Date| {
         prog.period_on_or_after(end)
@@ -1035,10 +1045,12 @@ fn overdue_placements(
                 o.errors.push(e);
                 continue;
             }
-            let d = warn(h.cadre, end, due)
-                .at(Some(h.line), None)
-                .field(format!("{}: end", file_name(path)));
-            o.warnings.push(d);
+            if !retired(h.cadre) {
+                let d = warn(h.cadre, end, due)
+                    .at(Some(h.line), None)
+                    .field(format!("{}: end", file_name(path)));
+                o.warnings.push(d);
+            }
             o.executed.push(i);
         }
     }
@@ -1058,8 +1070,10 @@ fn overdue_placements(
                 continue;
             }
             // The history is what lacks the placement; the end is cadres.csv's.
-            o.warnings
-                .push(warn(c, end, due).field(format!("{}: rotation_end", sc.tables.cadres)));
+            if !retired(c) {
+                o.warnings
+                    .push(warn(c, end, due).field(format!("{}: rotation_end", sc.tables.cadres)));
+            }
             o.running.push((c, end));
         }
     }

@@ -1144,3 +1144,44 @@ fn history_errors_come_with_table_errors_and_its_headers_may_be_vietnamese() {
     let again = &err.diagnostics[0];
     assert_eq!((again.line, again.column), (d.line, d.column));
 }
+
+/// W5003 is for a placement that will be planned: a cadre who retires before the first period
+/// open is due none there, so the overdue rotation of K004 (retiring 2028-06-30, the women's
+/// roadmap age of 2028 reached that June) gets no warning, and the programme places nobody.
+#[test]
+fn an_overdue_placement_of_a_cadre_retired_by_the_open_period_is_not_warned() {
+    let src = fixtures().join("W5003");
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(src.join("scenario.yaml"))
+        .unwrap()
+        .replace(
+            "../valid/",
+            &format!("{}/", fixtures().join("valid").display()),
+        );
+    std::fs::write(dir.path().join("scenario.yaml"), yaml).unwrap();
+    std::fs::copy(src.join("history.csv"), dir.path().join("history.csv")).unwrap();
+    let cadres = std::fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let path = dir.path().join("scenario.yaml");
+    let w5003 = |cadres: &str| {
+        std::fs::write(dir.path().join("cadres.csv"), cadres).unwrap();
+        let checked = scenario::load_checked(&path).unwrap();
+        checked
+            .warnings
+            .iter()
+            .filter(|d| d.code == "W5003")
+            .count()
+    };
+    assert_eq!(w5003(&cadres), 1, "the fixture warns K004");
+    let retiring = cadres.replace(
+        "K004,Phạm Thị Dung,F,1985-03-03",
+        "K004,Phạm Thị Dung,F,1970-10-03",
+    );
+    assert_ne!(retiring, cadres);
+    assert_eq!(w5003(&retiring), 0);
+    let sc = scenario::load(&path).unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert!(done.violations.is_empty(), "{:#?}", done.violations);
+    let k004 = sc.cadres.iter().position(|c| c.id == "K004").unwrap() as u32;
+    assert!(done.plan.moves.iter().all(|m| m.cadre != k004));
+    assert!(done.plan.unplaced.iter().all(|u| u.0 != k004));
+}
