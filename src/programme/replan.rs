@@ -314,6 +314,79 @@ pub fn holder_stays(prog: &crate::domain::Programme, u: &Unkeepable) -> Option<C
     (prog.is_over(u.period) && !moved).then_some(h)
 }
 
+/// A post whose seats the history's executed moves overfill in a period, on the model's own
+/// occupancy: the moves there (history lines, cadres) and, when a holder keeps a seat, who.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overfilled {
+    pub post: crate::domain::PostIx,
+    pub period: usize,
+    pub seats: u32,
+    /// The executed moves on the post in the period (arrived by then, not left), line order.
+    pub moves: Vec<(usize, CadreIx)>,
+    /// The post's holder, who has no executed move by then in a period that is over.
+    pub holder: Option<CadreIx>,
+    /// Without a holder: the seats are taken until this date (posts.csv `vacant_from`).
+    pub taken_until: Option<crate::domain::Date>,
+}
+
+/// The posts the history's executed moves overfill (the first period of each), as the model
+/// counts the seats: an executed move holds the post from its period until the cadre's next
+/// executed move; a holder keeps a seat (`Columns::occupancy`) until they move, and in a period
+/// over on `as_of` only an executed move can move them. Why a history "cannot all hold", named.
+pub fn overfilled_seats(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Vec<Overfilled> {
+    let Some(prog) = sc.programme.as_ref() else {
+        return Vec::new();
+    };
+    let history = &prog.replan.history;
+    let mut first_moved: BTreeMap<CadreIx, usize> = BTreeMap::new();
+    let mut of_post: BTreeMap<crate::domain::PostIx, Vec<&HistoryMove>> = BTreeMap::new();
+    let mut of_cadre: BTreeMap<CadreIx, Vec<&HistoryMove>> = BTreeMap::new();
+    for h in history {
+        let t = first_moved.entry(h.cadre).or_insert(h.period);
+        *t = (*t).min(h.period);
+        of_post.entry(h.post).or_default().push(h);
+        of_cadre.entry(h.cadre).or_default().push(h);
+    }
+    // Whether the cadre of `h` has left its post by period `t` (a later executed move by then).
+    let left = |h: &HistoryMove, t: usize| {
+        of_cadre[&h.cadre]
+            .iter()
+            .any(|x| x.start > h.start && x.period <= t)
+    };
+    let mut out = Vec::new();
+    for (&p, rows) in &of_post {
+        let Some(o) = cols.occupancy.get(p as usize) else {
+            continue;
+        };
+        let seats = sc.post(p).seats;
+        for t in 0..tl.periods.len() {
+            let mut moves: Vec<(usize, CadreIx)> = rows
+                .iter()
+                .filter(|h| h.period <= t && !left(h, t))
+                .map(|h| (h.line, h.cadre))
+                .collect();
+            let moved = |h: CadreIx| first_moved.get(&h).is_some_and(|&f| f <= t);
+            let taken = match o.holder {
+                Some(h) if !prog.is_over(t) || moved(h) => 0,
+                _ => o.taken_on(tl.periods[t]),
+            };
+            if moves.len() as u32 + taken > seats {
+                moves.sort_unstable();
+                out.push(Overfilled {
+                    post: p,
+                    period: t,
+                    seats,
+                    moves,
+                    holder: o.holder.filter(|_| taken > 0),
+                    taken_until: o.until.filter(|_| taken > 0 && o.holder.is_none()),
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// The first rule the executed move `u` breaks on its date (a rotation: the cadre's rules and the
 /// pairwise ones; a placement: the placement rules after the rank of the cadre's executed
 /// rotation, or the current rank), `None` when it passes them (then no seat is free for it, or no

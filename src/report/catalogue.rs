@@ -892,6 +892,11 @@ catalogue! {
     PNoteRotation { en: "rotation", vi: "luân chuyển" }
     PNotePlacement { en: "placement", vi: "bố trí" }
     PNoteHistoryBreaksRules { en: "the history's executed moves cannot all be kept: {moves} no longer pass the rules on their date (see `rotaplan check`); correct the history or the tables", vi: "không thể giữ tất cả các lượt đã thực hiện trong lịch sử: {moves} không còn thỏa các quy định vào ngày của chúng (xem `rotaplan check`); hãy sửa lịch sử hoặc các bảng dữ liệu" }
+    PNoteHistorySeatsOverfilled { en: "the history's executed moves cannot all hold together: {posts}; correct the history", vi: "các lượt đã thực hiện trong lịch sử không thể cùng đứng vững: {posts}; hãy sửa lịch sử" }
+    PNoteSeatsOverfilled { en: "{post} has {seats} seat(s) in period {period} but holds {moves}{besides}", vi: "{post} có {seats} suất ở kỳ {period} nhưng phải nhận {moves}{besides}" }
+    PNoteSeatsMove { en: "{cadre} (line {line})", vi: "{cadre} (dòng {line})" }
+    PNoteSeatsHolder { en: " besides its holder {holder}, who has no move in the history by then while the period is over (`as_of`): add the holder's move", vi: " ngoài {holder} đang giữ vị trí, người này chưa có trường hợp nào trong lịch sử đến khi đó mà kỳ này đã qua (`as_of`): thêm trường hợp của người đang giữ vị trí" }
+    PNoteSeatsTakenUntil { en: " while its seats are taken until {until} (posts.csv vacant_from)", vi: " trong khi các suất đều có người đến {until} (posts.csv vacant_from)" }
     PNoteHistoryCannotHold { en: "the history's executed moves cannot all hold together (seats of a post, one move per cadre, a placement after each rotation); correct the history", vi: "các lượt đã thực hiện trong lịch sử không thể cùng đứng vững (số suất của vị trí, mỗi cán bộ một lượt, một lần bố trí sau mỗi lượt luân chuyển); hãy sửa lịch sử" }
     PNoteHistoryCannotBeKept { en: "the history's executed moves cannot all be kept: {moves}; correct the history or the tables (see `rotaplan check`)", vi: "không thể giữ tất cả các lượt đã thực hiện trong lịch sử: {moves}; hãy sửa lịch sử hoặc các bảng dữ liệu (xem `rotaplan check`)" }
     PNoteHistoryMoveBreaks { en: "line {line} ({kind} {cadre} → {post}, period {period}) breaks {rule} ({title}) on its date: {why}", vi: "dòng {line} ({kind} {cadre} → {post}, kỳ {period}) vi phạm {rule} ({title}) vào ngày đó: {why}" }

@@ -959,6 +959,45 @@ pub fn programme_note(lang: Lang, n: &ProgrammeNote) -> String {
             )
         }
         P::HistoryCannotHold => t(lang, Msg::PNoteHistoryCannotHold).to_string(),
+        P::HistorySeatsOverfilled(posts) => {
+            let posts: Vec<String> = posts
+                .iter()
+                .map(|o| {
+                    let moves: Vec<String> = o
+                        .moves
+                        .iter()
+                        .map(|(line, cadre)| {
+                            fill(
+                                lang,
+                                Msg::PNoteSeatsMove,
+                                &[("cadre", cadre), ("line", line)],
+                            )
+                        })
+                        .collect();
+                    let besides = match (&o.holder, o.taken_until) {
+                        (Some(h), _) => fill(lang, Msg::PNoteSeatsHolder, &[("holder", h)]),
+                        (None, Some(u)) => fill(lang, Msg::PNoteSeatsTakenUntil, &[("until", &u)]),
+                        (None, None) => String::new(),
+                    };
+                    fill(
+                        lang,
+                        Msg::PNoteSeatsOverfilled,
+                        &[
+                            ("post", &o.post),
+                            ("seats", &o.seats),
+                            ("period", &o.period),
+                            ("moves", &moves.join(", ")),
+                            ("besides", &besides),
+                        ],
+                    )
+                })
+                .collect();
+            fill(
+                lang,
+                Msg::PNoteHistorySeatsOverfilled,
+                &[("posts", &posts.join("; "))],
+            )
+        }
         P::LevelStopped { level, name } => fill(
             lang,
             Msg::PNoteLevelStopped,

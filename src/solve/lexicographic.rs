@@ -358,6 +358,33 @@ pub(crate) fn solve_levels(
     }
 }
 
+/// Why the history alone cannot hold: the posts its executed moves overfill, named, or the
+/// general note when no post is overfilled (one move per cadre, a placement after each rotation).
+fn overfilled_note(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+) -> super::programme::ProgrammeNote {
+    use super::programme::{ProgrammeNote, SeatsOverfilled};
+    let over = crate::programme::replan::overfilled_seats(sc, tl, cols);
+    if over.is_empty() {
+        return ProgrammeNote::HistoryCannotHold;
+    }
+    let id = |c: CadreIx| sc.cadre(c).id.to_string();
+    ProgrammeNote::HistorySeatsOverfilled(
+        over.into_iter()
+            .map(|o| SeatsOverfilled {
+                post: sc.post(o.post).id.to_string(),
+                period: o.period + 1,
+                seats: o.seats,
+                moves: o.moves.into_iter().map(|(l, c)| (l, id(c))).collect(),
+                holder: o.holder.map(id),
+                taken_until: o.taken_until,
+            })
+            .collect(),
+    )
+}
+
 /// Solve the programme level by level (see the module's text); `None` when `sc` has no levels.
 pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOutcome> {
     let specs = level_specs(sc)?;
@@ -428,7 +455,7 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
             let note = if history_alone_holds(sc, tl, cols, &fixed, started, limit, &o) {
                 super::programme::ProgrammeNote::HardCannotHold
             } else {
-                super::programme::ProgrammeNote::HistoryCannotHold
+                overfilled_note(sc, tl, cols)
             };
             out.note = Some(super::programme::ProgrammeNotes(vec![note]));
             out

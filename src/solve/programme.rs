@@ -115,6 +115,9 @@ pub enum ProgrammeNote {
     HistoryBreaksRules(Vec<HistoryMove>),
     /// The history's executed moves cannot all hold together.
     HistoryCannotHold,
+    /// The history's executed moves overfill these posts (the first period of each): why it
+    /// cannot hold, named.
+    HistorySeatsOverfilled(Vec<SeatsOverfilled>),
     /// Level `level` (1-based) stopped without a solution; the programme is the previous level's.
     LevelStopped { level: usize, name: String },
     /// The backend's objective differs from the recomputed one.
@@ -138,6 +141,21 @@ pub struct HistoryMove {
     /// With no breach: the post's holder, who has no move in the history by the move's period,
     /// which is over on the re-plan's date (`as_of`): the planner cannot move them there.
     pub holder_stays: Option<String>,
+}
+
+/// A post the history's executed moves overfill, as a note names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatsOverfilled {
+    pub post: String,
+    /// 1-based.
+    pub period: usize,
+    pub seats: u32,
+    /// The executed moves on the post then: history line and cadre.
+    pub moves: Vec<(usize, String)>,
+    /// The holder who keeps a seat: no move in the history by then, and the period is over.
+    pub holder: Option<String>,
+    /// Without a holder, the seats are taken until this date (posts.csv `vacant_from`).
+    pub taken_until: Option<crate::domain::Date>,
 }
 
 /// The notes of a programme, in the order they arose (never empty inside a `Some`).

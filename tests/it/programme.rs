@@ -2023,3 +2023,54 @@ fn a_move_onto_a_post_that_fell_vacant_earlier_in_its_period_is_kept() {
         && m.kind == MoveKind::Rotation
         && m.period == 0));
 }
+
+/// Two executed rotations onto VT13 (2 seats) in 2027, closed by `as_of`, while its holder C018
+/// has no executed move: the note names the post, both history lines and the holder (it said
+/// only that the moves "cannot all hold together"). With the holder's move in the history, the
+/// same moves hold.
+#[test]
+fn a_history_that_overfills_a_post_names_the_post_its_moves_and_the_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = "cadre_id,post_id,kind,start\nC033,VT13,rotation,2027-01-01\nC093,VT13,rotation,2027-01-01\n";
+    shipped_with_history(dir.path(), rows).unwrap();
+    let yaml_path = dir.path().join("programme.yaml");
+    let yaml = std::fs::read_to_string(&yaml_path).unwrap().replace(
+        "  history: history.csv\n",
+        "  history: history.csv\n  as_of: 2028-02-01\n",
+    );
+    std::fs::write(&yaml_path, yaml).unwrap();
+    let sc = rotaplan::scenario::load(&yaml_path).unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert_eq!(done.plan.status, SolveStatus::Infeasible);
+    let note = done.plan.note.clone().unwrap();
+    let over = note
+        .0
+        .iter()
+        .find_map(|n| match n {
+            rotaplan::solve::programme::ProgrammeNote::HistorySeatsOverfilled(o) => Some(o),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{note:?}"));
+    assert_eq!(over.len(), 1);
+    assert_eq!(
+        (over[0].post.as_str(), over[0].period, over[0].seats),
+        ("VT13", 1, 2)
+    );
+    assert_eq!(
+        over[0].moves,
+        vec![(2, "C033".to_string()), (3, "C093".to_string())]
+    );
+    assert_eq!(over[0].holder.as_deref(), Some("C018"));
+    let words = note.to_string();
+    assert!(words.contains("VT13 has 2 seat(s) in period 1"), "{words}");
+    // The holder's own executed move frees the seat: the history holds.
+    std::fs::write(
+        dir.path().join("history.csv"),
+        format!("{rows}C018,VT03,rotation,2027-01-01\n"),
+    )
+    .unwrap();
+    let sc = rotaplan::scenario::load(&yaml_path).unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert!(done.plan.status.has_plan(), "{:?}", done.plan.note);
+    assert!(done.violations.is_empty(), "{:#?}", done.violations);
+}
