@@ -239,7 +239,7 @@ pub fn explain_period(
     } else {
         0
     };
-    let ranks = cadre.current_rank..=cadre.current_rank + up;
+    let ranks = cadre.current_rank..=cadre.current_rank.saturating_add(up);
     let mut looked = 0;
     let mut eligible = 0;
     let mut by_rule: BTreeMap<RuleId, RuleCount> = BTreeMap::new();

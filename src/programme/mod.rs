@@ -849,7 +849,7 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
             .collect();
         let forbids = forbids_of[c as usize];
         let mut mine: Vec<RotCand> = Vec::new();
-        let posts = by_rank.posts(cadre.current_rank..=cadre.current_rank + up);
+        let posts = by_rank.posts(cadre.current_rank..=cadre.current_rank.saturating_add(up));
         // A pair's facts and score read the cadre's unit, sector, titles and rating, the post,
         // its unit and the baseline, which `scenario_at` leaves alone (it clears the baseline in
         // every period): computed for the first period that needs them, then reused.

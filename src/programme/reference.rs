@@ -157,7 +157,7 @@ pub(super) fn generate_keeping_reference(
                 continue;
             }
             let certificate = needs_certificate(ctx, t, c);
-            for &p in by_rank.posts(cadre.current_rank..=cadre.current_rank + up) {
+            for &p in by_rank.posts(cadre.current_rank..=cadre.current_rank.saturating_add(up)) {
                 // The cheap tests first; the rules as booleans; the score only after.
                 if !could_be_free(p, t)
                     || targets::forbidden_at(sc, c, p, t)

@@ -234,7 +234,9 @@ pub fn generate(ctx: &RuleContext) -> Candidates {
                 } else {
                     0
                 };
-                for (_, posts) in ranks.range(cadre.current_rank..=cadre.current_rank + up) {
+                for (_, posts) in
+                    ranks.range(cadre.current_rank..=cadre.current_rank.saturating_add(up))
+                {
                     for &p in posts {
                         if let Err(b) = ctx.check_pair(c, p) {
                             r.pair_cuts.push(b.rule);

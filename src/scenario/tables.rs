@@ -14,6 +14,12 @@ use super::text::{
 use crate::domain::text::{fold, key, normalize};
 use crate::domain::{Cadre, CadreIx, Date, Function, Post, Role, RuleSet, Sex, Tier, Unit, UnitIx};
 
+/// The largest rank (either sign) a table may write: ranks are grades of a few dozen at most, and
+/// the rank arithmetic (H6's step up) must not overflow.
+const MAX_RANK: i64 = 1_000_000;
+/// The most seats a post may have: sums of seats over a plan must not overflow.
+const MAX_SEATS: i64 = 1_000_000;
+
 /// A column of a table: its name and whether the header must have it.
 pub(crate) type Column = (&'static str, bool);
 
@@ -1430,12 +1436,12 @@ pub(crate) fn posts(
     each_row(csv, diags, DateFormat::Auto, |c, id, _| {
         let unit = c.reference("unit", true, units_file, units);
         let title = c.text("title");
-        let rank = c.int("rank", i64::from(i32::MIN), i64::from(i32::MAX), None);
+        let rank = c.int("rank", -MAX_RANK, MAX_RANK, None);
         let sector = c.text("sector");
         let role = c.choice("role", ROLES, true);
         let not_local = c.flag("not_local");
         let function = c.choice("function", FUNCTIONS, false);
-        let seats = c.int("seats", 1, i64::from(u32::MAX), Some(1));
+        let seats = c.int("seats", 1, MAX_SEATS, Some(1));
         let criticality = c.int("criticality", 1, 5, None);
         let holder_id = c.optional_text("holder_id");
         let vacant_from = c.date("vacant_from", false);
@@ -1715,12 +1721,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         let hometown_province = c.province("hometown_province", &mut provinces);
         let current_unit = c.reference("current_unit", false, refs.units_file, units);
         let current_role = c.choice("current_role", ROLES, false);
-        let current_rank = c.int(
-            "current_rank",
-            i64::from(i32::MIN),
-            i64::from(i32::MAX),
-            None,
-        );
+        let current_rank = c.int("current_rank", -MAX_RANK, MAX_RANK, None);
         let sector = c.text("sector");
         let planned_titles: Vec<String> = c
             .raw("planned_titles")

@@ -474,7 +474,7 @@ pub(super) fn column_of(
                 running: x.running,
                 after_ranks: (0..16i32)
                     .filter(|&d| x.after & (1u16 << d) != 0)
-                    .map(|d| cadre.current_rank + d)
+                    .map(|d| cadre.current_rank.saturating_add(d))
                     .collect(),
                 to_origin,
                 score: x.score,

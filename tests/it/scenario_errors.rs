@@ -1185,3 +1185,40 @@ fn an_overdue_placement_of_a_cadre_retired_by_the_open_period_is_not_warned() {
     assert!(done.plan.moves.iter().all(|m| m.cadre != k004));
     assert!(done.plan.unplaced.iter().all(|u| u.0 != k004));
 }
+
+/// A rank or a seat count near the integer limits is E2011 on its cell: a current_rank of
+/// 2147483647 with `outstanding` panicked in candidate generation (the step up overflowed), and
+/// 4294967295 seats summed to "5 of 2 seats".
+#[test]
+fn ranks_and_seats_near_the_integer_limits_are_out_of_range() {
+    let src = fixtures().join("valid");
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["scenario.yaml", "units.csv"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let cadres = std::fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let posts = std::fs::read_to_string(src.join("posts.csv")).unwrap();
+    let k001 = "K001,Nguyễn Văn An,M,1972-05-10,P02,P02,P02,deputy,7,";
+    assert!(cadres.contains(k001));
+    let t001 = "T001,P01,party_secretary,8,party,head,,,1,5";
+    assert!(posts.contains(t001));
+    std::fs::write(
+        dir.path().join("cadres.csv"),
+        cadres.replace(k001, &k001.replace(",7,", ",2147483647,")),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("posts.csv"),
+        posts.replace(t001, "T001,P01,party_secretary,8,party,head,,,4294967295,5"),
+    )
+    .unwrap();
+    let e = scenario::load(&dir.path().join("scenario.yaml")).unwrap_err();
+    let fields: Vec<&str> = e
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "E2011")
+        .map(|d| d.field.as_str())
+        .collect();
+    assert!(fields.iter().any(|f| f.contains("current_rank")), "{e}");
+    assert!(fields.iter().any(|f| f.contains("seats")), "{e}");
+}
