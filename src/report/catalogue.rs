@@ -859,6 +859,7 @@ catalogue! {
     JobPreviousPlan { en: "baseline: previous: the previous plan {file} cannot be read:\n{error}", vi: "baseline: previous: không đọc được phương án trước {file}:\n{error}" }
     JobChecker { en: "internal error: the plan failed the independent checker\n{violations}", vi: "lỗi nội bộ: phương án không qua được bước kiểm tra độc lập\n{violations}" }
     JobNotStarted { en: "not started: the run was interrupted", vi: "chưa chạy: lượt chạy đã bị dừng giữa chừng" }
+    JobSameFolder { en: "its outputs would go to the folder `{folder}` of the job {other}: not planned, so that neither's files are overwritten; rename the variant (or the file)", vi: "kết quả sẽ ghi vào thư mục `{folder}` của tác vụ {other}: không lập phương án để không ghi đè tệp của tác vụ nào; hãy đổi tên phương án (hoặc tên tệp)" }
     JobProgramme { en: "a programme scenario (`programme:`): `run` and `batch` plan one date; plan the programme with `rotaplan plan`", vi: "kịch bản chương trình (`programme:`): `run` và `batch` chỉ lập phương án cho một thời điểm; hãy lập chương trình bằng `rotaplan plan`" }
     JobWrite { en: "cannot write the outputs to {dir}: {error}", vi: "không ghi được kết quả vào {dir}: {error}" }
     JobPlanXlsx { en: "internal error: cannot make plan.xlsx: {error}", vi: "lỗi nội bộ: không tạo được plan.xlsx: {error}" }

@@ -25,6 +25,11 @@ pub fn job_error_text(lang: Lang, e: &JobError) -> String {
         ),
         JobError::NotStarted => t(lang, Msg::JobNotStarted).to_string(),
         JobError::Programme => t(lang, Msg::JobProgramme).to_string(),
+        JobError::SameFolder { other, folder } => fill(
+            lang,
+            Msg::JobSameFolder,
+            &[("other", other), ("folder", folder)],
+        ),
         JobError::Write { dir, error } => fill(
             lang,
             Msg::JobWrite,

@@ -171,6 +171,9 @@ pub enum JobError {
     Programme,
     /// The job's outputs could not be written into its folder of the run.
     Write { dir: PathBuf, error: String },
+    /// Its name gives the folder of an earlier job's (`other`): not planned, so that neither's
+    /// files are overwritten.
+    SameFolder { other: String, folder: String },
 }
 
 impl From<crate::scenario::LoadError> for JobError {

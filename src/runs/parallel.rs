@@ -25,9 +25,10 @@ pub struct Job {
 }
 
 impl Job {
-    /// `label/variant`: the job's name in tables and its output folder.
+    /// `label/variant`: the job's name in tables and its output folder. A separator inside the
+    /// variant's name becomes `_` (its folder is one level below the file's, never deeper).
     pub fn name(&self) -> String {
-        format!("{}/{}", self.label, self.variant)
+        format!("{}/{}", self.label, self.variant.replace(['/', '\\'], "_"))
     }
 }
 
@@ -35,13 +36,33 @@ impl Job {
 /// file of the run has that stem; for files sharing a stem (`a/scenario.yaml`, `b/scenario.yaml`),
 /// the path relative to their common folder without the extension (`a/scenario`, `b/scenario`);
 /// and a file named twice, or any name still taken, gets `-2`, `-3`, … in argument order.
+/// `p` with its `.` and `..` parts resolved by the words alone (no symbolic link is followed).
+fn lexical(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 pub fn labels(files: &[PathBuf]) -> Vec<String> {
     let stem = |f: &PathBuf| {
         f.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "scenario".into())
     };
-    let abs = |f: &PathBuf| std::path::absolute(f).unwrap_or_else(|_| f.clone());
+    // `absolute` keeps `..`: cleaned here, or "../2026/x.yaml" gave a label leading out of the
+    // run's folder.
+    let abs = |f: &PathBuf| lexical(&std::path::absolute(f).unwrap_or_else(|_| f.clone()));
     let stems: Vec<String> = files.iter().map(stem).collect();
     let mut out = stems.clone();
     for (i, s) in stems.iter().enumerate() {
@@ -121,7 +142,7 @@ pub trait Progress: Sync {
 /// Load every variant of every file as jobs, in file order then variant order. A file that cannot
 /// be read at all becomes one failed job, so the rest still run.
 pub fn jobs(files: &[PathBuf]) -> Vec<Job> {
-    let mut out = Vec::new();
+    let mut out: Vec<Job> = Vec::new();
     for (f, label) in files.iter().zip(labels(files)) {
         match crate::scenario::load_each(f) {
             Ok(vs) => out.extend(vs.into_iter().map(|(variant, r)| Job {
@@ -139,6 +160,23 @@ pub fn jobs(files: &[PathBuf]) -> Vec<Job> {
                 variant: "base".into(),
                 scenario: Err(JobError::from(e)),
             }),
+        }
+    }
+    // Two names that give one folder ("a b" and "a_b"): the later job would overwrite the
+    // earlier's files, so it fails, naming the other.
+    let mut folders: std::collections::BTreeMap<String, String> = Default::default();
+    for j in &mut out {
+        let name = j.name();
+        match folders.entry(folder(&name)) {
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(name);
+            }
+            std::collections::btree_map::Entry::Occupied(o) => {
+                j.scenario = Err(JobError::SameFolder {
+                    other: o.get().clone(),
+                    folder: o.key().clone(),
+                });
+            }
         }
     }
     out
@@ -352,11 +390,14 @@ pub fn failures(results: &[Finished], lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A folder name from a job name: path separators and other unsafe characters become `_`.
+/// A folder name from a job name: path separators and other unsafe characters become `_`, and a
+/// part that is empty or only dots (`.`, `..`: a variant named "../../x" wrote outside the run's
+/// folder) gets a `_` in front, so every job's folder is inside the run's.
 fn folder(name: &str) -> String {
     name.split('/')
         .map(|part| {
-            part.chars()
+            let safe: String = part
+                .chars()
                 .map(|c| {
                     if c.is_alphanumeric() || "=.,-_+".contains(c) {
                         c
@@ -364,7 +405,12 @@ fn folder(name: &str) -> String {
                         '_'
                     }
                 })
-                .collect::<String>()
+                .collect();
+            if safe.chars().all(|c| c == '.') {
+                format!("_{safe}")
+            } else {
+                safe
+            }
         })
         .collect::<Vec<_>>()
         .join("/")

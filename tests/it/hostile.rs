@@ -674,3 +674,68 @@ fn hostile_inputs_are_refused_with_their_code_and_place_and_nothing_written() {
         failures.join("\n----\n")
     );
 }
+
+/// Names that become folders never lead out of the run's folder: a variant "../../victim", a
+/// sweep value "../swept", a variant "" or ".", and a file named through `..` (which
+/// `std::path::absolute` keeps). Two names that give one folder ("a b", "a_b"): the later job
+/// fails naming the earlier, and the earlier's plan is what its folder holds.
+#[test]
+fn names_that_become_folders_stay_inside_the_run_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("a").join("work");
+    let other = tmp.path().join("a").join("other");
+    let valid = crate::common::root().join(VALID);
+    for dir in [&work, &other] {
+        fs::create_dir_all(dir).unwrap();
+        for f in ["scenario.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+            fs::copy(valid.join(f), dir.join(f)).unwrap();
+        }
+    }
+    append(
+        &work,
+        "variants:\n  \"../../../victim\": { max_departures_per_unit: 1 }\n  \"\": { max_departures_per_unit: 1 }\n  \".\": { max_departures_per_unit: 3 }\n  \"a b\": { max_departures_per_unit: 1 }\n  \"a_b\": { max_departures_per_unit: 3 }\n",
+    );
+    append(&other, "sweep:\n  name: [\"../swept\"]\n");
+    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .current_dir(&work)
+        .args([
+            "run",
+            "scenario.yaml",
+            "../other/scenario.yaml",
+            "--out",
+            "out",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.code().is_some_and(|c| c < 2), "{stdout}{stderr}");
+    // Every folder written is inside `out`: nothing new beside the two scenario folders.
+    let mut found = Vec::new();
+    for e in walk(tmp.path()) {
+        if e.is_dir() && !e.starts_with(work.join("out")) {
+            found.push(e);
+        }
+    }
+    found.sort();
+    let expected = vec![tmp.path().join("a"), other.clone(), work.clone()];
+    assert_eq!(found, expected, "{stdout}{stderr}");
+    // The two files share a stem: their labels are work/scenario and other/scenario.
+    let same = fs::read_to_string(work.join("out/work/scenario/a_b/error.txt"))
+        .unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
+    assert!(same.contains("work/scenario/a b"), "{same}");
+    assert!(work.join("out/other/scenario/name=.._swept").is_dir());
+}
+
+/// Every path under `dir` (folders and files), depth first.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        }
+        out.push(p);
+    }
+    out
+}
