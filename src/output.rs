@@ -25,6 +25,36 @@ fn name_of(path: &Path) -> String {
         .unwrap_or_else(|| "out".into())
 }
 
+/// `p` made absolute with its `.` and `..` parts resolved by the words alone (no symbolic link
+/// is followed; `std::path::absolute` keeps `..`).
+pub fn lexical_absolute(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Whether writing `path` would replace one of `inputs` (the same file, through any link).
+pub fn is_one_of(path: &Path, inputs: &[PathBuf]) -> bool {
+    let Ok(me) = std::fs::canonicalize(path) else {
+        return false;
+    };
+    inputs
+        .iter()
+        .any(|i| std::fs::canonicalize(i).is_ok_and(|c| c == me))
+}
+
 /// Flush a folder's entries (a rename in it) to disk. Not every platform can open a folder for
 /// that; there, the rename's own guarantees are all there is.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {

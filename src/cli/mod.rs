@@ -11,7 +11,7 @@ use rotaplan::domain::{Lang, LangChoice, Scenario};
 use rotaplan::output::write_atomic;
 use rotaplan::report::{self, Format, Refusal};
 use rotaplan::scenario;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 mod batch;
 mod check;
@@ -309,6 +309,28 @@ fn say_warnings_masked(
         log::say_err_detail(&summary, &format!("{text}\n{summary}\n"));
     }
     Ok(())
+}
+
+/// The scenario file and every file its scenarios read (none when it cannot be read: loading
+/// it says why).
+fn scenario_inputs(scenario: &Path) -> Vec<PathBuf> {
+    let mut v = rotaplan::scenario::input_files(scenario).unwrap_or_default();
+    v.push(scenario.to_path_buf());
+    v
+}
+
+/// Refuses, before any work, an output file that is a folder or one of `inputs` (a
+/// `--pseudonym-map` onto cadres.csv replaced the table; `--html` onto the programme file).
+fn guard_output_file(path: &Path, inputs: &[PathBuf]) -> Result<(), Status> {
+    let refusal = if path.is_dir() {
+        Refusal::OutputIsFolder(path.to_path_buf())
+    } else if rotaplan::output::is_one_of(path, inputs) {
+        Refusal::OverwritesInput(path.to_path_buf())
+    } else {
+        return Ok(());
+    };
+    refuse(refusal);
+    Err(Status::Problem)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Status> {

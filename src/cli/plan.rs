@@ -85,6 +85,36 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         refuse(Refusal::OutDir(e));
         return Status::Problem;
     }
+    // --pseudonymise's private mapping: beside the output folder, never inside it.
+    let map_file = a.pseudonym_map.clone().unwrap_or_else(|| {
+        let name = dir
+            .file_name()
+            .map_or("plan".into(), |n| n.to_string_lossy().into_owned());
+        dir.with_file_name(format!("{name}.pseudonyms.csv"))
+    });
+    // The files written beside the folder never replace an input (the tables, the scenario).
+    let inputs = super::scenario_inputs(&a.scenario);
+    if a.pseudonymise {
+        if let Err(s) = super::guard_output_file(&map_file, &inputs) {
+            return s;
+        }
+        let (map, out) = (
+            rotaplan::output::lexical_absolute(&map_file),
+            rotaplan::output::lexical_absolute(&dir),
+        );
+        if map.starts_with(&out) {
+            refuse(Refusal::MapInsideOut {
+                map: map_file,
+                dir: dir.clone(),
+            });
+            return Status::Problem;
+        }
+    }
+    if let Some(file) = &a.export_model
+        && let Err(s) = super::guard_output_file(file, &inputs)
+    {
+        return s;
+    }
     let separator = match a.csv_separator.as_deref().map(super::csv_separator) {
         Some(Err(r)) => {
             refuse(r);
@@ -172,12 +202,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     }
     // --pseudonymise: the private mapping, written beside the output folder once its files are.
     let mapping: Option<Mapping> = pseudonyms.as_ref().map(|map| Mapping {
-        file: a.pseudonym_map.clone().unwrap_or_else(|| {
-            let name = dir
-                .file_name()
-                .map_or("plan".into(), |n| n.to_string_lossy().into_owned());
-            dir.with_file_name(format!("{name}.pseudonyms.csv"))
-        }),
+        file: map_file.clone(),
         csv: rotaplan::pseudonym::mapping_csv(map),
         cadres: map.len(),
     });

@@ -62,6 +62,11 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         }
     };
     if let Some(path) = &a.html {
+        let mut inputs = super::scenario_inputs(&a.scenario);
+        inputs.push(a.programme.clone());
+        if let Err(s) = super::guard_output_file(path, &inputs) {
+            return s;
+        }
         let source = a.programme.display().to_string();
         let page = rotaplan::report::review_page::review_html(&sc, &r, &source, langs.of(&sc));
         if let Err(e) = rotaplan::output::write_atomic(path, page.as_bytes()) {

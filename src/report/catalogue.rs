@@ -930,6 +930,9 @@ catalogue! {
     RefNoSuchPath { en: "{path}: no such file or folder", vi: "{path}: không có tệp hoặc thư mục này" }
     RefUnreadable { en: "{path}: {error}", vi: "{path}: không đọc được ({error})" }
     RefNotAPlan { en: "not a rotaplan plan.json: {error}", vi: "không phải tệp plan.json của rotaplan: {error}" }
+    RefOutputIsFolder { en: "{path} is a folder: name a file to write", vi: "{path} là một thư mục: hãy chỉ ra một tệp để ghi" }
+    RefOverwritesInput { en: "{path} is one of this command's input files: writing it would replace it; name another file", vi: "{path} là một tệp đầu vào của lệnh này: ghi vào sẽ thay thế nó; hãy chọn tệp khác" }
+    RefMapInsideOut { en: "--pseudonym-map {map} is inside the output folder {dir}: the real names would travel with the plan; put the mapping outside it (the default is beside the folder)", vi: "--pseudonym-map {map} nằm trong thư mục kết quả {dir}: họ tên thật sẽ đi cùng phương án; hãy đặt tệp đối chiếu ra ngoài (mặc định là bên cạnh thư mục)" }
     RefCannotWrite { en: "cannot write {path}: {error}", vi: "không ghi được {path}: {error}" }
     RefCannotWriteCheck { en: "cannot write {path}: {error}; check that its folder exists and can be written", vi: "không ghi được {path}: {error}; hãy kiểm tra thư mục chứa tệp có tồn tại và có quyền ghi không" }
     RefPlanXlsx { en: "cannot make plan.xlsx: {error}; nothing was written", vi: "không tạo được plan.xlsx: {error}; chưa ghi tệp nào" }

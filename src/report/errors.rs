@@ -76,6 +76,12 @@ pub enum Refusal {
     Unreadable { path: PathBuf, error: String },
     /// A plan.json that is not one.
     NotAPlan { path: PathBuf, error: NotAPlan },
+    /// An output file that is a folder.
+    OutputIsFolder(PathBuf),
+    /// An output file that is one of the command's inputs.
+    OverwritesInput(PathBuf),
+    /// `--pseudonym-map` inside the output folder (the names would travel with the plan).
+    MapInsideOut { map: PathBuf, dir: PathBuf },
     /// One file that cannot be written.
     CannotWrite { path: PathBuf, error: String },
     /// One file that cannot be written, with the hint to check its folder.
@@ -148,6 +154,15 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
         Refusal::NotAPlan { path: p, error } => {
             file_error(lang, Msg::RefUnreadable, p, &not_a_plan_text(lang, error))
         }
+        Refusal::OutputIsFolder(p) => fill(lang, Msg::RefOutputIsFolder, &[("path", &p.display())]),
+        Refusal::OverwritesInput(p) => {
+            fill(lang, Msg::RefOverwritesInput, &[("path", &p.display())])
+        }
+        Refusal::MapInsideOut { map, dir } => fill(
+            lang,
+            Msg::RefMapInsideOut,
+            &[("map", &map.display()), ("dir", &dir.display())],
+        ),
         Refusal::CannotWrite { path: p, error } => file_error(lang, Msg::RefCannotWrite, p, error),
         Refusal::CannotWriteCheck { path: p, error } => {
             file_error(lang, Msg::RefCannotWriteCheck, p, error)

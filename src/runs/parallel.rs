@@ -36,24 +36,6 @@ impl Job {
 /// file of the run has that stem; for files sharing a stem (`a/scenario.yaml`, `b/scenario.yaml`),
 /// the path relative to their common folder without the extension (`a/scenario`, `b/scenario`);
 /// and a file named twice, or any name still taken, gets `-2`, `-3`, … in argument order.
-/// `p` with its `.` and `..` parts resolved by the words alone (no symbolic link is followed).
-fn lexical(p: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push(c);
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 pub fn labels(files: &[PathBuf]) -> Vec<String> {
     let stem = |f: &PathBuf| {
         f.file_stem()
@@ -62,7 +44,7 @@ pub fn labels(files: &[PathBuf]) -> Vec<String> {
     };
     // `absolute` keeps `..`: cleaned here, or "../2026/x.yaml" gave a label leading out of the
     // run's folder.
-    let abs = |f: &PathBuf| lexical(&std::path::absolute(f).unwrap_or_else(|_| f.clone()));
+    let abs = |f: &PathBuf| crate::output::lexical_absolute(f);
     let stems: Vec<String> = files.iter().map(stem).collect();
     let mut out = stems.clone();
     for (i, s) in stems.iter().enumerate() {

@@ -909,3 +909,65 @@ fn messages_name_the_scenarios_own_table_files() {
         );
     }
 }
+
+/// Files written beside the plan never replace an input and the mapping never sits inside the
+/// output folder: `--pseudonym-map` onto cadres.csv replaced the table, one inside `--out` put the
+/// real names beside the plan, one naming a folder failed after the plan was written; `review
+/// --html` onto the programme file replaced it. Each is refused before anything is written.
+#[test]
+fn output_files_never_replace_an_input_or_sit_inside_the_plan_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("scenarios/province");
+    for f in ["province.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+        fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let cadres_before = fs::read(dir.path().join("cadres.csv")).unwrap();
+    let out = dir.path().join("out");
+    let plan = |map: &Path| {
+        rotaplan()
+            .env("ROTAPLAN_PSEUDONYM_KEY", "k")
+            .current_dir(dir.path())
+            .args(["-q", "plan", "province.yaml", "--pseudonymise", "--out"])
+            .arg(&out)
+            .arg("--pseudonym-map")
+            .arg(map)
+            .output()
+            .unwrap()
+    };
+    for (map, says) in [
+        (dir.path().join("cadres.csv"), "input"),
+        (out.join("map.csv"), "inside the output folder"),
+        (dir.path().to_path_buf(), "is a folder"),
+    ] {
+        let o = plan(&map);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{}: {err}", map.display());
+        assert!(err.contains(says), "{}: {err}", map.display());
+        assert!(!out.exists(), "{}: nothing is written", map.display());
+    }
+    assert_eq!(
+        fs::read(dir.path().join("cadres.csv")).unwrap(),
+        cadres_before
+    );
+    // review --html onto the moves it reviews.
+    let p = root().join("scenarios/programme");
+    let moves = dir.path().join("moves.csv");
+    fs::write(
+        &moves,
+        "cadre_id,post_id,kind,start\nC018,VT03,rotation,2027-01-01\n",
+    )
+    .unwrap();
+    let before = fs::read(&moves).unwrap();
+    let o = rotaplan()
+        .args(["review"])
+        .arg(p.join("programme.yaml"))
+        .arg(&moves)
+        .arg("--html")
+        .arg(&moves)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("one of this command's input files"), "{err}");
+    assert_eq!(fs::read(&moves).unwrap(), before);
+}
