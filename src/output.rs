@@ -244,12 +244,29 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
             sync_dir(d)?;
         }
         sync_dir(&new)?;
+        keep_access(dir, &new);
         swap_in(&new, dir, &parent, &name, pid)
     })();
     if result.is_err() {
         let _ = fs::remove_dir_all(&new);
     }
     result
+}
+
+/// The new folder takes the old one's permissions and, where allowed, its owner and group: the
+/// swap must not open a folder of personnel files that was closed (`drwx------` became
+/// `drwxr-xr-x`). Set last, once the files are in (a read-only folder takes no new file).
+fn keep_access(old: &Path, new: &Path) {
+    let Ok(m) = fs::metadata(old) else {
+        return;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a folder away; a user keeps their own, which is what it was.
+        let _ = std::os::unix::fs::chown(new, Some(m.uid()), Some(m.gid()));
+    }
+    let _ = fs::set_permissions(new, m.permissions());
 }
 
 /// Hard-link (or copy) the old folder's other top-level files into the new one, and make its
@@ -569,6 +586,27 @@ mod tests {
         assert!(write_set(&file, &set("3")).is_err());
         assert!(check_out_dir(&file).is_err() && check_out_dir(&file.join("x/y")).is_err());
         assert!(check_out_dir(&tmp.path().join("new/deeper")).is_ok());
+    }
+
+    /// A closed folder stays closed: the swap kept the new folder's default permissions.
+    #[cfg(unix)]
+    #[test]
+    fn a_set_keeps_the_folders_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("secret");
+        let set = vec![("a.csv".to_string(), b"1".to_vec())];
+        write_set(&dir, &set).unwrap();
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
+        write_set(&dir, &set).unwrap();
+        let mode = fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o750)).unwrap();
+        write_set(&dir, &set).unwrap();
+        assert_eq!(
+            fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+            0o750
+        );
     }
 
     #[cfg(unix)]
