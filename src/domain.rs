@@ -870,7 +870,7 @@ impl RuleSet {
     /// of a title of `not_local_titles`. "Bí thư Huyện ủy" and "Chủ tịch Ủy ban nhân dân tỉnh" are
     /// not-local under the built-in list ("Bí thư", "Chủ tịch UBND").
     pub fn is_not_local_title(&self, title: &str) -> bool {
-        self.not_local_classes().contains(&text::title_class(title))
+        text::title_matches(title, &self.not_local_classes())
     }
 
     /// The classes of `not_local_titles` ([`text::title_class`]), to test many titles against.

@@ -7,7 +7,7 @@
 //! `requirements.must_fill.hard` (S5); pins are always hard (S2).
 //!
 //! - **Key-head experience**: a cadre with a planned title of `rules.not_local_titles` (the key
-//!   head titles: party secretary, People's Committee chair, …; compared by `text::title_class`)
+//!   head titles: party secretary, People's Committee chair, …; compared by `text::title_matches`)
 //!   has at least `key_head_months` months at a lower level or in a difficult area by the
 //!   programme's end. A move counts when its post's unit is a difficult area or at a lower level
 //!   (a larger `Tier::depth`) than the cadre's current unit, for the months from its date to the
@@ -31,17 +31,11 @@ use std::collections::BTreeMap;
 
 /// Whether cadre `c` is planned for a key head title (a title of `rules.not_local_titles`).
 pub fn key_head(sc: &Scenario, c: CadreIx) -> bool {
-    use crate::domain::text::title_class;
-    let keys: Vec<String> = sc
-        .rules
-        .not_local_titles
-        .iter()
-        .map(|t| title_class(t))
-        .collect();
+    let keys = sc.rules.not_local_classes();
     sc.cadre(c)
         .planned_titles
         .iter()
-        .any(|t| keys.contains(&title_class(t)))
+        .any(|t| crate::domain::text::title_matches(t, &keys))
 }
 
 /// Whether a move of cadre `c` onto post `p` counts as lower-level or difficult-area experience.

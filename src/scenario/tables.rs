@@ -1431,8 +1431,7 @@ pub(crate) fn posts(
     check_not_empty(csv, diags);
     let units = units.filter(|u| !u.is_empty());
     let not_local_classes = rules.not_local_classes();
-    let is_not_local_title =
-        |t: &str| not_local_classes.contains(&crate::domain::text::title_class(t));
+    let is_not_local_title = |t: &str| crate::domain::text::title_matches(t, &not_local_classes);
     each_row(csv, diags, DateFormat::Auto, |c, id, _| {
         let unit = c.reference("unit", true, units_file, units);
         let title = c.text("title");

@@ -650,3 +650,44 @@ fn a_damaged_workbook_is_an_error_not_a_panic() {
         assert_eq!(err.codes(), vec!["E1009"], "{err}");
     }
 }
+
+/// H8's not-local titles as offices write them, with the `not_local` cell empty: with the
+/// place ("Bí thư Tỉnh ủy Minh Giang"), abbreviated ("Bí thư ĐU xã"), held together ("Bí thư
+/// Đảng ủy, Chủ tịch HĐND xã"), the 2025 courts ("Chánh án Tòa án nhân dân khu vực 3"). Each
+/// was derived local-allowed, and a local cadre was planned onto it. Titles that only look alike
+/// stay open to locals.
+#[test]
+fn not_local_titles_are_found_in_the_forms_offices_write() {
+    let src = root().join("tests/fixtures/errors/valid");
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["scenario.yaml", "units.csv", "cadres.csv"] {
+        fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let titles = [
+        ("Bí thư Tỉnh ủy Minh Giang", true),
+        ("Chủ tịch UBND tỉnh Minh Giang", true),
+        ("Bí thư Đảng ủy xã Bản Mòn", true),
+        ("Bí thư ĐU xã", true),
+        ("\"Bí thư Đảng ủy, Chủ tịch HĐND xã\"", true),
+        ("Chánh án Tòa án nhân dân khu vực 3", true),
+        ("Viện trưởng Viện kiểm sát nhân dân khu vực 3", true),
+        ("Bí thư Tỉnh đoàn", false),
+        ("Phó Bí thư Tỉnh ủy", false),
+        ("Bí thư Chi bộ", false),
+    ];
+    let mut posts =
+        String::from("id,unit,title,rank,sector,role,not_local,function,seats,criticality\n");
+    for (i, (t, _)) in titles.iter().enumerate() {
+        posts += &format!("T{i:03},P01,{t},6,party,head,,,1,4\n");
+    }
+    fs::write(dir.path().join("posts.csv"), posts).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    for (i, (t, not_local)) in titles.iter().enumerate() {
+        let post = sc
+            .posts
+            .iter()
+            .find(|p| p.id == format!("T{i:03}"))
+            .unwrap();
+        assert_eq!(post.not_local, *not_local, "{t}");
+    }
+}
