@@ -120,7 +120,7 @@ pub fn placement_breaches(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -
     let sc = ctx.sc;
     let mut out = Vec::new();
     let facts = &ctx.facts[c as usize];
-    if !in_service_for_placement(facts) {
+    if !in_service_for_placement(facts, sc.plan_date) {
         out.push(Breach {
             rule: RuleId::H2,
             detail: crate::rules::Why::RetiredBeforePlacement {
@@ -140,9 +140,11 @@ pub fn placement_breaches(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -
     out
 }
 
-/// H2 of a placement: still in service on the date.
-fn in_service_for_placement(facts: &crate::rules::CadreFacts) -> bool {
-    facts.months_left >= 1
+/// H2 of a placement: still in service on the date `on` (retiring on it or later), as the
+/// checker and [`running`] read it. Whole months left (≥ 1) said otherwise for a period date
+/// inside the retirement's month.
+fn in_service_for_placement(facts: &crate::rules::CadreFacts, on: Date) -> bool {
+    facts.retirement.is_none_or(|r| r >= on)
 }
 
 /// Whether a placement breaks none of [`placement_breaches`]'s rules (the same rule functions,
@@ -162,7 +164,7 @@ pub fn placement_ok_given(
     planned: impl FnOnce() -> bool,
 ) -> bool {
     let sc = ctx.sc;
-    in_service_for_placement(&ctx.facts[c as usize])
+    in_service_for_placement(&ctx.facts[c as usize], ctx.sc.plan_date)
         && crate::rules::placement_level_given(sc.cadre(c), sc.post(p), held, planned).is_ok()
         && [RuleId::H8, RuleId::H9, RuleId::H10]
             .iter()

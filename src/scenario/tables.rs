@@ -1345,7 +1345,11 @@ fn check_not_empty(csv: &Csv, diags: &mut Diags) {
 
 pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
     check_not_empty(csv, diags);
-    each_row(csv, diags, DateFormat::Auto, |c, id, _| {
+    // One spelling per region: the first row's. Regions are compared as written (a move to
+    // another region is a training gain), and "Tây Bắc" beside "TÂY BẮC" or its NFD form is one
+    // region, as titles and sectors are one without regard to case or Unicode form.
+    let mut spelled: HashMap<String, String> = HashMap::new();
+    let mut parsed = each_row(csv, diags, DateFormat::Auto, |c, id, _| {
         let name = c.text("name");
         let tier = c.choice("tier", TIERS, true);
         let province = c.optional_text("province");
@@ -1382,7 +1386,14 @@ pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
             }),
             _ => None,
         }
-    })
+    });
+    for u in parsed.rows.iter_mut().flatten() {
+        let first = spelled
+            .entry(key(&u.region))
+            .or_insert_with(|| u.region.clone());
+        u.region.clone_from(first);
+    }
+    parsed
 }
 
 /// Every row of `csv` read by `read` (its cells, its id, its index); a malformed row only claims its

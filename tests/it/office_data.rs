@@ -691,3 +691,29 @@ fn not_local_titles_are_found_in_the_forms_offices_write() {
         assert_eq!(post.not_local, *not_local, "{t}");
     }
 }
+
+/// A region written in two cases or Unicode forms is one region (the move between them earned
+/// the `new_region` training gain): every unit keeps the first row's spelling.
+#[test]
+fn a_region_is_one_region_whatever_its_case_or_form() {
+    let src = root().join("tests/fixtures/errors/valid");
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["scenario.yaml", "posts.csv", "cadres.csv"] {
+        fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let units = fs::read_to_string(src.join("units.csv")).unwrap();
+    let d01 = "D01,Huyện ủy Bát Xát,district,P01,northwest,2,x";
+    assert!(units.contains(d01));
+    let units = units.replace(",northwest,3,", ",Tây Bắc,3,").replace(
+        d01,
+        &format!(
+            "D01,Huyện ủy Bát Xát,district,P01,{},2,x",
+            "TÂY BẮC".nfd().collect::<String>()
+        ),
+    );
+    fs::write(dir.path().join("units.csv"), units).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let region = |id: &str| sc.units.iter().find(|u| u.id == id).unwrap().region.clone();
+    assert_eq!(region("P01"), "Tây Bắc");
+    assert_eq!(region("D01"), "Tây Bắc");
+}

@@ -2074,3 +2074,25 @@ fn a_history_that_overfills_a_post_names_the_post_its_moves_and_the_holder() {
     assert!(done.plan.status.has_plan(), "{:?}", done.plan.note);
     assert!(done.violations.is_empty(), "{:#?}", done.violations);
 }
+
+/// A cadre still in service on the placement's date is placed, whatever is left of the month:
+/// R retires 2029-07-31 and the placement falls due 2029-07-15. The planner wanted a whole month
+/// left and left R unplaced ("retired on 2029-07-31, before the placement on 2029-07-15"), while
+/// the checker and the running rotations read "retired before the date".
+#[test]
+fn a_placement_in_the_month_of_retirement_is_made_when_still_in_service() {
+    let sc =
+        rotaplan::scenario::load(&root().join("tests/fixtures/programme-retire/scenario.yaml"))
+            .unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert!(done.violations.is_empty(), "{:#?}", done.violations);
+    assert!(done.plan.unplaced.is_empty(), "{:?}", done.plan.unplaced);
+    assert!(
+        done.plan
+            .moves
+            .iter()
+            .any(|m| m.kind == MoveKind::Placement && m.period == 1),
+        "{:?}",
+        done.plan.moves
+    );
+}
