@@ -226,6 +226,29 @@ pub fn title_matches(title: &str, classes: &std::collections::HashSet<String>) -
     })
 }
 
+/// The sensitive function (H10) a title names, for a post whose `function` cell is empty: the
+/// work itself, as offices write it ("Kế toán trưởng", "Thủ quỹ", "Thủ kho", "Trưởng phòng Tổ
+/// chức cán bộ", "Phó Trưởng phòng Tổ chức - Biên chế", "Trưởng phòng Nhân sự"). The head of a
+/// whole organisation commission or department ("Trưởng Ban Tổ chức", "Vụ trưởng Vụ Tổ chức")
+/// leads a unit; it is not read as one.
+pub fn function_of_title(title: &str) -> Option<super::Function> {
+    use super::Function;
+    const PHRASES: &[(&str, Function)] = &[
+        ("ke toan", Function::Accounting),
+        ("thu quy", Function::Treasury),
+        ("thu kho", Function::Storekeeper),
+        ("to chuc can bo", Function::Personnel),
+        ("to chuc bien che", Function::Personnel),
+        ("phong to chuc", Function::Personnel),
+        ("nhan su", Function::Personnel),
+    ];
+    let padded = format!(" {} ", title_words(title).join(" "));
+    PHRASES
+        .iter()
+        .find(|(p, _)| padded.contains(&format!(" {p} ")))
+        .map(|&(_, f)| f)
+}
+
 /// The titles one cell holds together: split at `,` `;` `/` `+` and the word "kiêm".
 fn title_parts(title: &str) -> Vec<String> {
     let mut parts = Vec::new();
@@ -327,6 +350,25 @@ mod tests {
             ("Giám đốc Công an tỉnh", "giam doc cong an"),
         ] {
             assert_eq!(title_class(t), class, "{t}");
+        }
+    }
+
+    #[test]
+    fn sensitive_functions_are_read_from_titles() {
+        use crate::domain::Function as F;
+        for (t, f) in [
+            ("Kế toán trưởng", Some(F::Accounting)),
+            ("Phụ trách Kế toán", Some(F::Accounting)),
+            ("Thủ quỹ", Some(F::Treasury)),
+            ("Thủ kho", Some(F::Storekeeper)),
+            ("Trưởng phòng Tổ chức cán bộ", Some(F::Personnel)),
+            ("Phó Trưởng phòng Tổ chức - Biên chế", Some(F::Personnel)),
+            ("Trưởng phòng Nhân sự", Some(F::Personnel)),
+            ("Trưởng Ban Tổ chức Tỉnh ủy", None),
+            ("Kiểm toán viên", None),
+            ("Giám đốc Sở Tài chính", None),
+        ] {
+            assert_eq!(function_of_title(t), f, "{t}");
         }
     }
 

@@ -1477,6 +1477,8 @@ pub(crate) fn posts(
                 .fix(Text::say(Say::EmptyTheCellOrGive).arg("units", units_file));
             c.diags.push(d);
         }
+        // H10: an empty cell is read from the title, as `not_local` is.
+        let function = function.or_else(|| crate::domain::text::function_of_title(&title));
         match (c.ok, unit, role) {
             (true, Ok(Some(unit)), Some(role)) => Some(Post {
                 id,

@@ -717,3 +717,34 @@ fn a_region_is_one_region_whatever_its_case_or_form() {
     assert_eq!(region("P01"), "Tây Bắc");
     assert_eq!(region("D01"), "Tây Bắc");
 }
+
+/// H10's sensitive posts with the `function` cell empty, as offices leave it: the title names
+/// the work ("Kế toán trưởng", "Thủ quỹ", "Trưởng phòng Tổ chức cán bộ"). Each was read as no
+/// sensitive function, and a head's relatives were planned onto all three.
+#[test]
+fn sensitive_functions_are_read_from_the_title_when_the_cell_is_empty() {
+    use rotaplan::domain::Function;
+    let src = root().join("tests/fixtures/errors/valid");
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["scenario.yaml", "units.csv", "cadres.csv"] {
+        fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let posts = "id,unit,title,rank,sector,role,not_local,function,seats,criticality\n\
+        T001,P01,Kế toán trưởng,6,party,member,,,1,3\n\
+        T002,P01,Thủ quỹ,6,party,member,,,1,3\n\
+        T003,P01,Trưởng phòng Tổ chức cán bộ,6,party,member,,,1,3\n\
+        T004,P01,Kế toán trưởng,6,party,member,,treasury,1,3\n\
+        T005,P01,Trưởng Ban Tổ chức Tỉnh ủy,6,party,head,,,1,3\n";
+    fs::write(dir.path().join("posts.csv"), posts).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let f = |id: &str| sc.posts.iter().find(|p| p.id == id).unwrap().function;
+    assert_eq!(f("T001"), Some(Function::Accounting));
+    assert_eq!(f("T002"), Some(Function::Treasury));
+    assert_eq!(f("T003"), Some(Function::Personnel));
+    assert_eq!(f("T004"), Some(Function::Treasury), "a written cell wins");
+    assert_eq!(
+        f("T005"),
+        None,
+        "the head of the whole commission leads a unit"
+    );
+}
