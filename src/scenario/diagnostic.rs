@@ -932,6 +932,8 @@ says! {
     DidYouMeanTheFileInside
     NameOneOfTheFilesInside
     TheFileIsUtf16
+    TheFileIsTcvn3
+    ConvertTcvn3
     SecondYamlDocumentOnLine
     MoreThanOneYamlDocument
     RemoveOneOfTheTwoEntries

@@ -772,6 +772,11 @@ fn read_failure(
             })
             .expected(Say::UTF8Text)
             .fix(Say::SaveTheFileAsUTF),
+        ReadFailure::Tcvn3 { line, column } => Diagnostic::new(code::NOT_UTF8, path)
+            .at(Some(line), Some(column))
+            .found(Say::TheFileIsTcvn3)
+            .expected(Say::UTF8Text)
+            .fix(Say::ConvertTcvn3),
     }
 }
 

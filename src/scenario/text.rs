@@ -24,6 +24,11 @@ pub(crate) enum ReadFailure {
         found: Text,
         utf16: bool,
     },
+    /// Text in TCVN3 (ABC), where its first non-UTF-8 byte is.
+    Tcvn3 {
+        line: usize,
+        column: usize,
+    },
 }
 
 /// Reads a whole file as UTF-8 text, dropping a UTF-8 byte-order mark.
@@ -70,6 +75,9 @@ pub(crate) fn decode_table(
     else {
         return Err(failure);
     };
+    if tcvn3_like(&bytes) {
+        return Err(ReadFailure::Tcvn3 { line, column });
+    }
     match windows_1258(&bytes) {
         Some(text) => {
             diags.push(
@@ -83,6 +91,20 @@ pub(crate) fn decode_table(
         }
         None => Err(failure),
     }
+}
+
+/// Whether non-UTF-8 bytes look like TCVN3 (ABC, the ".VnTime" fonts of older offices): its
+/// Vietnamese letters sit in 0xA1–0xBF ("¨" ă, "©" â, "®" đ, "µ" à, "¸" á, …), where Windows-1258
+/// has symbols (§ ¶ × …) that personnel tables do not hold. Read as Windows-1258 such a file
+/// became "NguyÔn V¨n B×nh", and its titles matched no rule. At least a fifth of the non-ASCII
+/// bytes there, and three of them.
+fn tcvn3_like(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    let symbols = bytes
+        .iter()
+        .filter(|&&b| (0xA1..=0xBF).contains(&b))
+        .count();
+    symbols >= 3 && symbols * 5 >= high
 }
 
 /// The bytes as Windows-1258, NFC, if every byte is defined there, the text has a letter only
@@ -673,6 +695,20 @@ mod tests {
                 "{bytes:?}"
             );
         }
+    }
+
+    /// TCVN3 (the .VnTime fonts) is E1010 where its first non-UTF-8 byte is, never read as
+    /// Windows-1258: "NguyÔn V¨n B×nh" matched no title and no name.
+    #[test]
+    fn tcvn3_tables_are_refused_not_garbled() {
+        let path = Path::new("cadres.csv");
+        let mut diags = Diags::default();
+        let bytes = b"id,name,title\nC1,Nguy\xD4n V\xA8n B\xD7nh,B\xDD th\xAD \xA7\xB6ng \xF1y\n";
+        assert_eq!(
+            decode_table(path, bytes.to_vec(), &mut diags),
+            Err(ReadFailure::Tcvn3 { line: 2, column: 8 })
+        );
+        assert!(diags.finish().unwrap().0.is_empty());
     }
 
     #[test]
