@@ -456,7 +456,8 @@ impl Diags {
 
     /// The errors (if any), else the warnings and notes; each list sorted and with repeats grouped.
     /// With errors, the warnings of a column that has an error come along (W2008's ambiguous dates
-    /// beside the E2006 that proves the column's order): one column's problems are read together.
+    /// beside the E2006 that proves the column's order): one column's problems are read together;
+    /// so do the warnings about a whole file that has an error (W1001).
     pub(crate) fn finish(mut self) -> Result<(Vec<Diagnostic>, Vec<Text>), LoadError> {
         if !self.list.is_empty() {
             let mut list = std::mem::take(&mut self.list);
@@ -464,10 +465,13 @@ impl Diags {
                 .warnings
                 .iter()
                 .filter(|w| {
-                    !w.field.is_empty()
-                        && list
-                            .iter()
-                            .any(|e| e.file == w.file && e.sheet == w.sheet && e.field == w.field)
+                    // A warning about the whole file (W1001: read as Windows-1258) explains
+                    // what its errors show, so it comes along too.
+                    list.iter().any(|e| {
+                        e.file == w.file
+                            && e.sheet == w.sheet
+                            && (w.field.is_empty() || e.field == w.field)
+                    })
                 })
                 .cloned()
                 .collect();
@@ -1104,6 +1108,33 @@ mod tests {
             "error[E2006]: bad date\n  --> scenarios/x/cadres.csv:14:5 (column birth_date)\n  \
              found: \"1975-13-01\"\n  expected: a date written YYYY-MM-DD\n  fix: write the date as YYYY-MM-DD"
         );
+    }
+
+    /// With an error in a file, its whole-file warnings come along (W1001 explains garbled
+    /// text in the errors); another file's warnings and another column's do not.
+    #[test]
+    fn a_files_own_warnings_come_with_its_errors() {
+        let cadres = Path::new("cadres.csv");
+        let mut d = Diags::default();
+        d.push(Diagnostic::new(LEGACY_ENCODING, cadres).at(Some(2), Some(8)));
+        d.push(Diagnostic::new(LEGACY_ENCODING, Path::new("posts.csv")).at(Some(2), Some(3)));
+        d.push(
+            Diagnostic::new(BAD_DATE, cadres)
+                .at(Some(3), Some(4))
+                .field("cadres.csv: birth_date"),
+        );
+        d.push(
+            Diagnostic::new(AMBIGUOUS_DATE, cadres)
+                .at(Some(5), Some(6))
+                .field("cadres.csv: health_cert_date"),
+        );
+        let e = d.finish().unwrap_err();
+        let got: Vec<(&str, &Path)> = e
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.file.as_path()))
+            .collect();
+        assert_eq!(got, vec![("W1001", cadres), ("E2006", cadres)]);
     }
 
     #[test]
