@@ -45,7 +45,7 @@ impl std::error::Error for NotAPlan {
 }
 
 /// What comparison and diff read of a plan (unknown fields of plan.json are ignored, missing ones
-/// default, so a hand-made plan.json with only assignments works too).
+/// default, so a hand-made plan.json with only assignments works too; without them it is no plan).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PlanSummary {
@@ -78,8 +78,19 @@ impl PlanSummary {
             .unwrap_or_default()
     }
 
+    /// A plan.json: a JSON object with `assignments` at least (`{"x": 1}` or `[]` read as a plan
+    /// of zeros before).
     pub fn from_json(text: &str) -> Result<PlanSummary, NotAPlan> {
-        serde_json::from_str(text).map_err(NotAPlan)
+        let v: serde_json::Value = serde_json::from_str(text).map_err(NotAPlan)?;
+        if !v
+            .get("assignments")
+            .is_some_and(serde_json::Value::is_array)
+        {
+            return Err(NotAPlan(serde::de::Error::custom(
+                "no `assignments` list: not a plan.json of rotaplan",
+            )));
+        }
+        serde_json::from_value(v).map_err(NotAPlan)
     }
 }
 
@@ -448,6 +459,19 @@ pub fn diff(a: &PlanSummary, b: &PlanSummary) -> Diff {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Junk is no plan: an object without assignments or an array read as a plan of zeros.
+    #[test]
+    fn only_a_plan_json_with_assignments_is_a_plan() {
+        for junk in ["{\"x\": 1}", "[]", "{\"assignments\": 3}", "null"] {
+            assert!(PlanSummary::from_json(junk).is_err(), "{junk}");
+        }
+        let p = PlanSummary::from_json(
+            "{\"assignments\": [{\"cadre_id\": \"C1\", \"post_id\": \"P1\"}]}",
+        )
+        .unwrap();
+        assert_eq!(p.assignments.len(), 1);
+    }
 
     fn plan(objective: f64, moves: usize, assignments: &[(&str, &str)]) -> PlanSummary {
         PlanSummary {

@@ -259,6 +259,19 @@ pub fn merge_text(lang: Lang, e: &MergeError) -> String {
             file_error(lang, Msg::MergeNotManifest, shard, error)
         }
         MergeError::File { path, error } => file_error(lang, Msg::MergeFile, path, error),
+        MergeError::SameScenario {
+            name,
+            first,
+            second,
+        } => fill(
+            lang,
+            Msg::MergeSameScenario,
+            &[
+                ("name", name),
+                ("first", &first.display()),
+                ("second", &second.display()),
+            ],
+        ),
     }
 }
 

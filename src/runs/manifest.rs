@@ -198,6 +198,12 @@ pub enum MergeError {
     NotManifest { shard: PathBuf, error: String },
     /// A plan file that cannot be read, or a scenario folder that cannot be written.
     File { path: PathBuf, error: String },
+    /// One scenario in two shards (or one shard given twice).
+    SameScenario {
+        name: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
 }
 
 impl std::error::Error for MergeError {}

@@ -731,6 +731,11 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
     let mut started = String::new();
     let mut finished = String::new();
     let mut status = ManifestStatus::Complete;
+    // Every manifest read and checked before anything is written: a scenario in two shards (the
+    // same shard given twice) would be merged twice, an output path leading out of its shard
+    // would be read and written outside the folders.
+    let mut read: Vec<(&PathBuf, Manifest)> = Vec::new();
+    let mut seen: std::collections::BTreeMap<String, &PathBuf> = Default::default();
     for s in shards {
         let text = std::fs::read_to_string(s.join("manifest.json"))
             .or_else(|_| std::fs::read_to_string(s.join("manifest.partial.json")))
@@ -742,6 +747,30 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
             shard: s.clone(),
             error: e.to_string(),
         })?;
+        for e in &m.scenarios {
+            if let Some(first) = seen.insert(e.name.clone(), s) {
+                return Err(MergeError::SameScenario {
+                    name: e.name.clone(),
+                    first: first.clone(),
+                    second: s.clone(),
+                });
+            }
+            let inside = |o: &String| {
+                let p = Path::new(o);
+                p.components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)))
+                    && p.components().next().is_some()
+            };
+            if let Some(o) = e.outputs.iter().find(|o| !inside(o)) {
+                return Err(MergeError::NotManifest {
+                    shard: s.clone(),
+                    error: format!("the output {o:?} of {} leads out of the shard", e.name),
+                });
+            }
+        }
+        read.push((s, m));
+    }
+    for (s, m) in read {
         if started.is_empty() || m.started < started {
             started = m.started.clone();
         }

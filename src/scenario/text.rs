@@ -93,12 +93,26 @@ pub(crate) fn decode_table(
     }
 }
 
+/// Whether the non-ASCII bytes are mostly well-formed UTF-8 (a UTF-8 file with a few damaged
+/// places, whose continuation bytes 0x80–0xBF are no legacy letters).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut utf8_letters, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        utf8_letters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    utf8_letters >= bad
+}
+
 /// Whether non-UTF-8 bytes look like TCVN3 (ABC, the ".VnTime" fonts of older offices): its
 /// Vietnamese letters sit in 0xA1–0xBF ("¨" ă, "©" â, "®" đ, "µ" à, "¸" á, …), where Windows-1258
 /// has symbols (§ ¶ × …) that personnel tables do not hold. Read as Windows-1258 such a file
 /// became "NguyÔn V¨n B×nh", and its titles matched no rule. At least a fifth of the non-ASCII
 /// bytes there, and three of them.
 fn tcvn3_like(bytes: &[u8]) -> bool {
+    if mostly_utf8(bytes) {
+        return false;
+    }
     let high = bytes.iter().filter(|&&b| b >= 0x80).count();
     let symbols = bytes
         .iter()
@@ -113,12 +127,7 @@ fn tcvn3_like(bytes: &[u8]) -> bool {
 /// as Windows-1258 it would be mojibake, "Ä‘á»‘c" for "đốc"). So a file in another code page
 /// (Latin-1 names), a binary or a damaged UTF-8 file is not read as Vietnamese by accident.
 fn windows_1258(bytes: &[u8]) -> Option<String> {
-    let (mut utf8_letters, mut bad) = (0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
-        utf8_letters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        bad += usize::from(!chunk.invalid().is_empty());
-    }
-    if utf8_letters >= bad {
+    if mostly_utf8(bytes) {
         return None;
     }
     let text =

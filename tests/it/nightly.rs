@@ -242,6 +242,39 @@ fn shards_merged_equal_an_unsharded_run() {
     // 17 plans: the flow matrices are the sums; merging redraws the same charts.
     check_summary_html(&whole);
     check_summary_html(&merged);
+    // One shard given twice: refused before anything is written (it listed each scenario twice).
+    let twice = tmp.path().join("twice");
+    let o = rotaplan()
+        .args(["batch", "merge", "--out"])
+        .arg(&twice)
+        .arg(&s1)
+        .arg(&s1)
+        .output()
+        .unwrap();
+    crate::common::exits(&o, 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("each shard is merged once"), "{err}");
+    assert!(!twice.join("manifest.json").exists());
+    // A manifest whose output leads out of its shard.
+    let m = fs::read_to_string(s2.join("manifest.json")).unwrap();
+    let bad: serde_json::Value = serde_json::from_str(&m).unwrap();
+    let first = bad["scenarios"][0]["outputs"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    fs::write(
+        s2.join("manifest.json"),
+        m.replacen(&format!("\"{first}\""), "\"../../escaped.csv\"", 1),
+    )
+    .unwrap();
+    let o = rotaplan()
+        .args(["batch", "merge", "--out"])
+        .arg(tmp.path().join("escaped"))
+        .arg(&s2)
+        .output()
+        .unwrap();
+    crate::common::exits(&o, 1);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("leads out of the shard"));
 }
 
 #[test]
