@@ -1652,6 +1652,9 @@ diagnostic_words! {
     CheckThePathAndFolder { en: "check the path and the current folder", vi: "kiểm tra đường dẫn và thư mục hiện hành" }
     DidYouMeanTheFileInside { en: "did you mean {file}? name the file inside that directory", vi: "có phải là {file}? ghi tên tệp nằm trong thư mục đó" }
     NameOneOfTheFilesInside { en: "name one of the scenario files inside that directory: {files}", vi: "ghi tên một trong các tệp kịch bản trong thư mục đó: {files}" }
+    CellOfChars { en: "a cell of {chars} characters", vi: "một ô có {chars} ký tự" }
+    AtMostCellChars { en: "at most {max} characters (a spreadsheet cell's limit)", vi: "tối đa {max} ký tự (giới hạn của một ô bảng tính)" }
+    ShortenTheCell { en: "shorten the cell: it holds far more than a name, a title or a list", vi: "rút ngắn nội dung ô: ô chứa nhiều hơn hẳn một họ tên, chức danh hay danh sách" }
     TheFileIsTcvn3 { en: "text in TCVN3 (ABC, the .VnTime fonts): read as Windows-1258 its Vietnamese letters would be garbled (\"NguyÔn V¨n B×nh\")", vi: "văn bản mã TCVN3 (ABC, phông .VnTime): nếu đọc như Windows-1258 thì chữ tiếng Việt bị lỗi (\"NguyÔn V¨n B×nh\")" }
     ConvertTcvn3 { en: "convert the file to Unicode (Unikey: Tools → Converter, from TCVN3 to Unicode), then save it as CSV UTF-8", vi: "chuyển mã tệp sang Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 sang Unicode), rồi lưu dưới dạng CSV UTF-8" }
     TheFileIsUtf16 { en: "{found}: the file is UTF-16", vi: "{found}: tệp được mã hóa UTF-16" }

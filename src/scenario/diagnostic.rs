@@ -937,6 +937,9 @@ says! {
     NameOneOfTheFilesInside
     TheFileIsUtf16
     TheFileIsTcvn3
+    CellOfChars
+    AtMostCellChars
+    ShortenTheCell
     ConvertTcvn3
     SecondYamlDocumentOnLine
     MoreThanOneYamlDocument

@@ -17,6 +17,9 @@ use crate::domain::{Cadre, CadreIx, Date, Function, Post, Role, RuleSet, Sex, Ti
 /// The largest rank (either sign) a table may write: ranks are grades of a few dozen at most, and
 /// the rank arithmetic (H6's step up) must not overflow.
 const MAX_RANK: i64 = 1_000_000;
+/// The most characters a cell may hold: a spreadsheet cell's limit (Excel's 32,767), so that
+/// every table read can be written back into plan.xlsx.
+const MAX_CELL_CHARS: usize = 32_767;
 /// The most seats a post may have: sums of seats over a plan must not overflow.
 const MAX_SEATS: i64 = 1_000_000;
 
@@ -877,6 +880,25 @@ pub(crate) fn from_records(
     let mut nul_rows = Vec::new();
     for (ri, row) in csv.rows.iter().enumerate() {
         for (ix, cell) in row.cells.iter().enumerate() {
+            // A cell longer than a spreadsheet cell can hold: no table of people has one, and
+            // plan.xlsx could not be written (the plan failed after the solve, with no place).
+            let chars = cell.chars().count();
+            if chars > MAX_CELL_CHARS {
+                let col = header.get(ix).map_or("", String::as_str);
+                let shown = canonical_column(col, spec).unwrap_or(col);
+                diags.push(
+                    Diagnostic::new(code::OUT_OF_RANGE, file)
+                        .at(Some(row.line), Some(csv.col_number(ix)))
+                        .field(csv.field(shown))
+                        .found(Text::say(Say::CellOfChars).arg("chars", chars))
+                        .expected(Text::say(Say::AtMostCellChars).arg("max", MAX_CELL_CHARS))
+                        .fix(Say::ShortenTheCell),
+                );
+                if nul_rows.last() != Some(&ri) {
+                    nul_rows.push(ri);
+                }
+                continue;
+            }
             if !cell.contains('\0') {
                 continue;
             }

@@ -739,3 +739,29 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// A cell longer than a spreadsheet cell is E2011 at its place when the tables are read (it
+/// passed `validate`, then `plan` failed with exit 2 when plan.xlsx could not hold it).
+#[test]
+fn a_cell_longer_than_a_spreadsheet_cell_is_refused_where_it_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    let valid = crate::common::root().join(VALID);
+    for f in ["scenario.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+        fs::copy(valid.join(f), tmp.path().join(f)).unwrap();
+    }
+    let long = "A".repeat(40_000);
+    edit(tmp.path(), "cadres.csv", "Nguyễn Văn An", &long);
+    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .current_dir(tmp.path())
+        .args(["plan", "scenario.yaml", "--out", "out"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("E2011") && err.contains("40000 characters"),
+        "{err}"
+    );
+    assert!(err.contains("cadres.csv:2:"), "{err}");
+    assert!(!tmp.path().join("out").exists());
+}
