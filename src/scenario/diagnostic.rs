@@ -937,6 +937,8 @@ says! {
     NameOneOfTheFilesInside
     TheFileIsUtf16
     TheFileIsTcvn3
+    SheetsNameTheTable
+    OneSheetForTheTable
     CellOfChars
     AtMostCellChars
     ShortenTheCell

@@ -679,6 +679,28 @@ fn sheet_failure(
                 .expected(Text::say(Say::OneOfTheSheets).arg("v1", text::one_of(&names)))
                 .fix(fix)
         }
+        xlsx::SheetFailure::Ambiguous { sheets } => {
+            let table = named_by.map_or("plan", |(t, _)| t.table);
+            let names: Vec<&str> = sheets.iter().map(String::as_str).collect();
+            at(code::SHEET_NOT_FOUND)
+                .found(
+                    Text::say(Say::SheetsNameTheTable)
+                        .arg("file", &shown)
+                        .arg("table", table)
+                        .arg("sheets", text::one_of(&names)),
+                )
+                .expected(Say::OneSheetForTheTable)
+                .fix(
+                    Text::say(Say::NameTheSheetAfterHash)
+                        .arg(
+                            "file",
+                            path.file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default(),
+                        )
+                        .arg("table", table),
+                )
+        }
     }
 }
 

@@ -38,6 +38,9 @@ pub(crate) enum SheetFailure {
         wanted: Option<String>,
         have: Vec<String>,
     },
+    /// Without a name, several sheets that name the table (a stale copy beside the new one): the
+    /// first one was read, silently.
+    Ambiguous { sheets: Vec<String> },
 }
 
 /// Sheet names (folded) that name each table, for a workbook holding all three.
@@ -77,10 +80,18 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
             .cloned(),
         None => {
             let wanted = table_sheet_names(table);
-            names
+            let naming: Vec<&String> = names
                 .iter()
-                .find(|n| wanted.contains(&fold(n).as_str()))
-                .cloned()
+                .filter(|n| wanted.contains(&fold(n).as_str()))
+                .collect();
+            if naming.len() > 1 {
+                return Err(SheetFailure::Ambiguous {
+                    sheets: naming.into_iter().cloned().collect(),
+                });
+            }
+            naming
+                .first()
+                .map(|n| (*n).clone())
                 .or_else(|| (names.len() == 1).then(|| names[0].clone()))
         }
     };

@@ -748,3 +748,27 @@ fn sensitive_functions_are_read_from_the_title_when_the_cell_is_empty() {
         "the head of the whole commission leads a unit"
     );
 }
+
+/// A workbook holding two sheets named after one table (a stale "CanBo" beside "Cán bộ") is
+/// E1016 listing both, with the way to name one (the first was read, with only a note).
+#[test]
+fn two_sheets_named_after_one_table_are_refused_not_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = province_tables();
+    let mut book = Workbook::new();
+    for (name, t) in &original {
+        t.sheet(&mut book, name, &[]);
+    }
+    let cadres = &original.iter().find(|(n, _)| *n == "cadres").unwrap().1;
+    cadres.sheet(&mut book, "Cán bộ", &[]);
+    book.save(dir.path().join("tables.xlsx")).unwrap();
+    let yaml = scenario_yaml(dir.path(), "tables: tables.xlsx\n");
+    let e = rotaplan::scenario::load(&yaml).unwrap_err();
+    let d = e
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E1016")
+        .unwrap_or_else(|| panic!("{e}"));
+    let text = d.to_string();
+    assert!(text.contains("cadres") && text.contains("Cán bộ"), "{text}");
+}
