@@ -1657,6 +1657,9 @@ diagnostic_words! {
     ShortenTheCell { en: "shorten the cell: it holds far more than a name, a title or a list", vi: "rút ngắn nội dung ô: ô chứa nhiều hơn hẳn một họ tên, chức danh hay danh sách" }
     SheetsNameTheTable { en: "{file} has several sheets named after the table {table}: {sheets}", vi: "{file} có nhiều trang tính mang tên bảng {table}: {sheets}" }
     OneSheetForTheTable { en: "one sheet for the table (a stale copy beside the new one would be read without a word)", vi: "một trang tính cho mỗi bảng (nếu có bản cũ bên cạnh bản mới thì bản cũ có thể bị đọc mà không báo)" }
+    FormulaWithoutValue { en: "the formula {formula} with no value stored in the workbook", vi: "công thức {formula} chưa có giá trị được lưu trong sổ tính" }
+    TheFormulasValue { en: "the formula's value, stored in the workbook (a cell read as empty would change the plan)", vi: "giá trị của công thức, được lưu trong sổ tính (đọc ô này là ô trống sẽ làm sai phương án)" }
+    OpenAndSaveTheWorkbook { en: "open the workbook in Excel or LibreOffice and save it (that stores every formula's value), or write the value instead of the formula", vi: "mở sổ tính bằng Excel hoặc LibreOffice rồi lưu lại (để lưu giá trị của mọi công thức), hoặc ghi giá trị thay cho công thức" }
     TheFileIsTcvn3 { en: "text in TCVN3 (ABC, the .VnTime fonts): read as Windows-1258 its Vietnamese letters would be garbled (\"NguyÔn V¨n B×nh\")", vi: "văn bản mã TCVN3 (ABC, phông .VnTime): nếu đọc như Windows-1258 thì chữ tiếng Việt bị lỗi (\"NguyÔn V¨n B×nh\")" }
     ConvertTcvn3 { en: "convert the file to Unicode (Unikey: Tools → Converter, from TCVN3 to Unicode), then save it as CSV UTF-8", vi: "chuyển mã tệp sang Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 sang Unicode), rồi lưu dưới dạng CSV UTF-8" }
     TheFileIsUtf16 { en: "{found}: the file is UTF-16", vi: "{found}: tệp được mã hóa UTF-16" }

@@ -937,6 +937,9 @@ says! {
     NameOneOfTheFilesInside
     TheFileIsUtf16
     TheFileIsTcvn3
+    FormulaWithoutValue
+    TheFormulasValue
+    OpenAndSaveTheWorkbook
     SheetsNameTheTable
     OneSheetForTheTable
     CellOfChars

@@ -605,6 +605,28 @@ fn read_sheet_table(
                 sheet.col_offset,
                 diags,
             );
+            // A formula without its value reads as an empty cell: said at its place, never
+            // taken for a cell left empty.
+            if let Some(csv) = &csv {
+                for (row, col, formula) in &sheet.uncomputed {
+                    let Some(field) = (*row > csv.header_line)
+                        .then(|| csv.field_at(col.saturating_sub(1 + csv.col_offset)))
+                        .flatten()
+                    else {
+                        continue;
+                    };
+                    diags.push(
+                        Diagnostic::new(code::MISSING_VALUE, &t.path)
+                            .at(Some(*row), Some(*col))
+                            .field(field)
+                            .found(
+                                Text::say(Say::FormulaWithoutValue).arg("formula", quoted(formula)),
+                            )
+                            .expected(Say::TheFormulasValue)
+                            .fix(Say::OpenAndSaveTheWorkbook),
+                    );
+                }
+            }
             diags.in_sheet(mark, &t.path, &sheet.name);
             if let Some(csv) = &mut csv {
                 csv.sheet = Some(sheet.name);

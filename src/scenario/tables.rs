@@ -415,6 +415,13 @@ impl Csv {
             None => format!("{}: {column}", self.name),
         }
     }
+    /// The field (as [`Csv::field`]) of the column at index `ix`, if the header names one read.
+    pub(crate) fn field_at(&self, ix: usize) -> Option<String> {
+        self.columns
+            .iter()
+            .find(|(_, i)| **i == ix)
+            .map(|(name, _)| self.field(name))
+    }
     /// The 1-based column number shown for the cell at index `ix`.
     pub(crate) fn col_number(&self, ix: usize) -> usize {
         ix + 1 + self.col_offset

@@ -26,6 +26,10 @@ pub(crate) struct Sheet {
     pub rows: Vec<(usize, Vec<String>)>,
     /// The sheet column of the first cell of each row, less one.
     pub col_offset: usize,
+    /// Cells holding a formula but no stored value (1-based sheet row and column, the formula):
+    /// workbooks written by programs (openpyxl, report generators) often do, and such a cell
+    /// reads as empty.
+    pub uncomputed: Vec<(usize, usize, String)>,
 }
 
 /// Why a sheet could not be read.
@@ -105,6 +109,17 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         .worksheet_range(&name)
         .map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
+    let mut uncomputed = Vec::new();
+    if let Ok(formulas) = book.worksheet_formula(&name) {
+        let (f0, g0) = formulas.start().unwrap_or((0, 0));
+        for (r, c, f) in formulas.used_cells() {
+            let at = (f0 + r as u32, g0 + c as u32);
+            let empty = range.get_value(at).is_none_or(|v| matches!(v, Data::Empty));
+            if !f.is_empty() && empty {
+                uncomputed.push((at.0 as usize + 1, at.1 as usize + 1, format!("={f}")));
+            }
+        }
+    }
     let rows = range
         .rows()
         .enumerate()
@@ -119,6 +134,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         name,
         rows,
         col_offset: col0 as usize,
+        uncomputed,
     })
 }
 

@@ -772,3 +772,30 @@ fn two_sheets_named_after_one_table_are_refused_not_guessed() {
     let text = d.to_string();
     assert!(text.contains("cadres") && text.contains("Cán bộ"), "{text}");
 }
+
+/// A formula with no stored value (as openpyxl and report generators write workbooks) is E2012
+/// at its cell, naming the formula: it read as an empty cell, silently (a planned title and a
+/// health certificate date were lost, and the plan changed).
+#[test]
+fn a_formula_without_a_stored_value_is_said_at_its_cell() {
+    let e =
+        rotaplan::scenario::load(&root().join("tests/fixtures/formula/scenario.yaml")).unwrap_err();
+    let cells: Vec<String> = e
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "E2012")
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(cells.len(), 2, "{e}");
+    assert!(
+        cells[0].contains("Cán bộ!K2 (column planned_titles)"),
+        "{}",
+        cells[0]
+    );
+    assert!(cells[0].contains("the formula"), "{}", cells[0]);
+    assert!(
+        cells[1].contains("Cán bộ!N14 (column health_cert_date)"),
+        "{}",
+        cells[1]
+    );
+}
