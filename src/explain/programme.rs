@@ -66,6 +66,18 @@ pub enum PeriodFinding {
         eligible: usize,
         by_rule: Vec<RuleCount>,
     },
+    /// Eligible posts the scenario forbids the cadre in that period (S3, `forbids:` with or
+    /// without `period:`).
+    Forbidden { posts: Vec<String> },
+    /// Eligible posts that would seat the cadre beside a relative in one unit on the date, one
+    /// leading it and the other in a sensitive post (H10 across the programme: the relative is
+    /// there by the programme or as the post's holder).
+    Relative {
+        post: String,
+        relative: String,
+        relative_post: String,
+        unit: String,
+    },
     /// Eligible posts, but none has a seat that can be free on the date.
     NoSeat { eligible: usize },
     /// The cadre's unit already sends the most cadres the period allows (S1 per period).
@@ -243,16 +255,55 @@ pub fn explain_period(
     let mut looked = 0;
     let mut eligible = 0;
     let mut by_rule: BTreeMap<RuleId, RuleCount> = BTreeMap::new();
+    let mut forbidden = Vec::new();
+    let mut beside = Vec::new();
+    // Where each relative of the cadre sits on the date: the post of their last move of the
+    // programme by then, else the post they hold (posts.csv holder_id) while it is theirs.
+    let relatives: Vec<(CadreIx, crate::domain::PostIx)> = cadre
+        .relatives
+        .iter()
+        .filter_map(|&b| {
+            let moved = base
+                .moves
+                .iter()
+                .filter(|m| m.cadre == b && m.period <= t)
+                .max_by_key(|m| (m.period, m.kind == MoveKind::Placement))
+                .map(|m| m.post);
+            let held = || {
+                programme
+                    .holders
+                    .iter()
+                    .position(|h| *h == Some(b))
+                    .map(|p| p as crate::domain::PostIx)
+                    .filter(|&p| prog::occupancy(sc, programme, ctx, p).taken_on(date) > 0)
+            };
+            Some((b, moved.or_else(held)?))
+        })
+        .collect();
     for (p, post) in sc.posts.iter().enumerate() {
         if !ranks.contains(&post.rank) {
             continue;
         }
         looked += 1;
-        match prog::rotation_breaches(ctx, t, c, p as crate::domain::PostIx)
-            .into_iter()
-            .next()
-        {
-            None => eligible += 1,
+        let pix = p as crate::domain::PostIx;
+        match prog::rotation_breaches(ctx, t, c, pix).into_iter().next() {
+            None => {
+                eligible += 1;
+                if crate::programme::targets::forbidden_at(sc, c, pix, t) {
+                    forbidden.push(post.id.clone());
+                }
+                if let Some(&(b, pb)) = relatives
+                    .iter()
+                    .find(|&&(b, pb)| crate::rules::family::conflicts(sc, (c, pix), (b, pb)))
+                {
+                    beside.push(PeriodFinding::Relative {
+                        post: post.id.clone(),
+                        relative: sc.cadre(b).id.clone(),
+                        relative_post: sc.post(pb).id.clone(),
+                        unit: sc.post_unit(pix).id.clone(),
+                    });
+                }
+            }
             Some(b) => {
                 by_rule
                     .entry(b.rule)
@@ -270,6 +321,12 @@ pub fn explain_period(
         eligible,
         by_rule: by_rule.into_values().collect(),
     });
+    // Posts that only a forbid keeps out are not the seats' doing.
+    let open_posts = eligible - forbidden.len();
+    if !forbidden.is_empty() {
+        findings.push(PeriodFinding::Forbidden { posts: forbidden });
+    }
+    findings.extend(beside);
 
     // The columns: rotations of this cadre in this period that rules and seats allow.
     let cols = prog::generate(sc, &tl);
@@ -281,7 +338,7 @@ pub fn explain_period(
         .map(|(k, _)| k)
         .collect();
     if forced.is_empty()
-        && eligible > 0
+        && open_posts > 0
         && findings.iter().all(|f| {
             !matches!(
                 f,
@@ -292,7 +349,9 @@ pub fn explain_period(
             )
         })
     {
-        findings.push(PeriodFinding::NoSeat { eligible });
+        findings.push(PeriodFinding::NoSeat {
+            eligible: open_posts,
+        });
     }
     // S1 that period.
     if let Some(u) = cadre.current_unit {

@@ -164,6 +164,26 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                 }
                 s
             }
+            PeriodFinding::Forbidden { posts } => fill(
+                lang,
+                Msg::XpForbidden,
+                &[("n", &posts.len()), ("posts", &posts.join(", "))],
+            ),
+            PeriodFinding::Relative {
+                post,
+                relative,
+                relative_post,
+                unit,
+            } => fill(
+                lang,
+                Msg::XpRelative,
+                &[
+                    ("post", post),
+                    ("relative", relative),
+                    ("relative_post", relative_post),
+                    ("unit", unit),
+                ],
+            ),
             PeriodFinding::NoSeat { eligible } => fill(
                 lang,
                 Msg::XpNoSeat,

@@ -2096,3 +2096,36 @@ fn a_placement_in_the_month_of_retirement_is_made_when_still_in_service() {
         done.plan.moves
     );
 }
+
+/// `explain --period` names what keeps a cadre out beyond the rules of the date: a relative the
+/// post would put beside them (H10 across the programme: B as deputy of U3, where relative S
+/// holds the accounting post) and a forbid of that period (S3). It said every post passed and
+/// blamed the seats.
+#[test]
+fn explain_period_names_a_relative_beside_and_a_forbid_of_the_period() {
+    use rotaplan::explain::programme::PeriodFinding as F;
+    let explained = |case: &str, cadre: &str| {
+        let sc = rotaplan::scenario::load(&root().join(format!(
+            "tests/fixtures/explain-period-{case}/scenario.yaml"
+        )))
+        .unwrap();
+        let done = rotaplan::plan_programme(&sc).unwrap();
+        let c = sc.cadres.iter().position(|x| x.id == cadre).unwrap() as CadreIx;
+        rotaplan::explain::programme::explain_period(&sc, &done.plan, c, 0).findings
+    };
+    let f = explained("ph10", "B");
+    assert!(
+        f.iter().any(
+            |x| matches!(x, F::Relative { post, relative, relative_post, unit }
+            if post == "VT2" && relative == "S" && relative_post == "VT1" && unit == "U3")
+        ),
+        "{f:#?}"
+    );
+    let f = explained("pp1", "A");
+    assert!(
+        f.iter()
+            .any(|x| matches!(x, F::Forbidden { posts } if posts == &vec!["VT1".to_string()])),
+        "{f:#?}"
+    );
+    assert!(!f.iter().any(|x| matches!(x, F::NoSeat { .. })), "{f:#?}");
+}
