@@ -89,6 +89,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Write several files beside each other (in `dir`) all or none: each goes to a temporary first,
+/// and only when every one is on disk are they renamed over the old files (a rename takes no
+/// space). On a full disk `generate` wrote the new scenario.yaml and tables beside the old
+/// cadres.csv, a mixed scenario that loaded as valid.
+pub fn write_files_together(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let pid = std::process::id();
+    let tmp = |name: &str| dir.join(format!(".{name}.tmp-{pid}"));
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        let t = tmp(name);
+        if let Err(e) = write_file_synced(&t, bytes) {
+            let _ = fs::remove_file(&t);
+            for w in &written {
+                let _ = fs::remove_file(w);
+            }
+            return Err(e);
+        }
+        written.push(t);
+    }
+    for (name, _) in files {
+        fs::rename(tmp(name), dir.join(name))?;
+    }
+    sync_dir(dir)
+}
+
 /// Why a path cannot be an output folder; report/ words it (`Display` in report/errors.rs).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutDirError {
@@ -552,6 +578,33 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn files_written_together_replace_the_old_ones_and_leave_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = |v: &str| -> Vec<(String, Vec<u8>)> {
+            ["a.csv", "b.yaml"]
+                .iter()
+                .map(|n| (n.to_string(), v.as_bytes().to_vec()))
+                .collect()
+        };
+        write_files_together(dir.path(), &files("1")).unwrap();
+        write_files_together(dir.path(), &files("2")).unwrap();
+        assert_eq!(names(dir.path()), vec!["a.csv", "b.yaml"]);
+        assert_eq!(fs::read_to_string(dir.path().join("a.csv")).unwrap(), "2");
+        // A file that cannot be written (its name is a folder): none is replaced.
+        fs::create_dir(dir.path().join("c")).unwrap();
+        fs::create_dir(
+            dir.path()
+                .join(".c.tmp-".to_string() + &std::process::id().to_string()),
+        )
+        .unwrap();
+        let mut three = files("3");
+        three.push(("c".into(), b"x".to_vec()));
+        assert!(write_files_together(dir.path(), &three).is_err());
+        assert_eq!(fs::read_to_string(dir.path().join("a.csv")).unwrap(), "2");
+        assert_eq!(fs::read_to_string(dir.path().join("b.yaml")).unwrap(), "2");
     }
 
     #[test]

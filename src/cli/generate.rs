@@ -1,6 +1,6 @@
 //! `rotaplan generate`: a valid synthetic scenario of any size.
 
-use super::{Status, say, write};
+use super::{Status, say};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -48,10 +48,18 @@ pub fn run(a: Args) -> Status {
         Some(y) => rotaplan::generate::generate_programme(&opts, y),
         None => rotaplan::generate::generate(&opts),
     };
-    for f in files {
-        if let Err(s) = write(&a.out.join(&f.name), &f.contents) {
-            return s;
-        }
+    // All the files or none: a half-written scenario (a new scenario.yaml beside an old
+    // cadres.csv) would load as valid.
+    let files: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|f| (f.name, f.contents.into_bytes()))
+        .collect();
+    if let Err(e) = rotaplan::output::write_files_together(&a.out, &files) {
+        super::refuse(rotaplan::report::Refusal::CannotWriteCheck {
+            path: a.out.clone(),
+            error: e.to_string(),
+        });
+        return Status::Problem;
     }
     say(&format!(
         "wrote {} ({} cadres, {} posts, seed {})\n",

@@ -163,6 +163,42 @@ pub fn forbidden_at(sc: &Scenario, c: CadreIx, p: PostIx, t: usize) -> bool {
     })
 }
 
+/// The pins whose move breaks a rule in every period it may be made in (the year of its `period:`,
+/// or any): pin index, the first such period and the first rule broken then (the cadre's own rules
+/// first). Why a programme's pins "cannot all hold", named as a single plan names them.
+pub fn pin_breaches(
+    sc: &Scenario,
+    tl: &super::Timeline,
+) -> Vec<(usize, usize, crate::rules::Breach)> {
+    let Some(prog) = sc.programme.as_ref() else {
+        return Vec::new();
+    };
+    let ctxs = tl.contexts();
+    let mut out = Vec::new();
+    for (k, pin) in sc.pins.iter().enumerate() {
+        let year = prog.requirements.pin_year(k);
+        let breaches: Vec<(usize, Option<crate::rules::Breach>)> = (0..tl.periods.len())
+            .filter(|&t| in_year(prog, t, year))
+            .map(|t| {
+                let b = super::cadre_movable(&ctxs[t], t, pin.cadre)
+                    .err()
+                    .or_else(|| {
+                        super::rotation_breaches(&ctxs[t], t, pin.cadre, pin.post)
+                            .into_iter()
+                            .next()
+                    });
+                (t, b)
+            })
+            .collect();
+        if breaches.iter().all(|(_, b)| b.is_some())
+            && let Some((t, Some(b))) = breaches.into_iter().next()
+        {
+            out.push((k, t, b));
+        }
+    }
+    out
+}
+
 /// The period a must-fill post must be full on: the period it falls vacant in (if nobody moves)
 /// plus `must_fill_within`, at most the last; `None` for a post that is not must-fill (criticality
 /// below 5), that never falls vacant inside the programme, or without `must_fill_within`.

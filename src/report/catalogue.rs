@@ -900,6 +900,8 @@ catalogue! {
     PNoteSeatsMove { en: "{cadre} (line {line})", vi: "{cadre} (dòng {line})" }
     PNoteSeatsHolder { en: " besides its holder {holder}, who has no move in the history by then while the period is over (`as_of`): add the holder's move", vi: " ngoài {holder} đang giữ vị trí, người này chưa có trường hợp nào trong lịch sử đến khi đó mà kỳ này đã qua (`as_of`): thêm trường hợp của người đang giữ vị trí" }
     PNoteSeatsTakenUntil { en: " while its seats are taken until {until} (posts.csv vacant_from)", vi: " trong khi các suất đều có người đến {until} (posts.csv vacant_from)" }
+    PNotePinsBreakRules { en: "pins that no programme can keep: {pins}; drop the pin or correct the data", vi: "các trường hợp đã chốt không chương trình nào giữ được: {pins}; hãy bỏ trường hợp đã chốt hoặc sửa dữ liệu" }
+    PNotePinBreaks { en: "{cadre} → {post} breaks {rule} ({title}) in period {period}: {why}", vi: "{cadre} → {post} vi phạm {rule} ({title}) ở kỳ {period}: {why}" }
     PNoteHistoryCannotHold { en: "the history's executed moves cannot all hold together (seats of a post, one move per cadre, a placement after each rotation); correct the history", vi: "các lượt đã thực hiện trong lịch sử không thể cùng đứng vững (số suất của vị trí, mỗi cán bộ một lượt, một lần bố trí sau mỗi lượt luân chuyển); hãy sửa lịch sử" }
     PNoteHistoryCannotBeKept { en: "the history's executed moves cannot all be kept: {moves}; correct the history or the tables (see `rotaplan check`)", vi: "không thể giữ tất cả các lượt đã thực hiện trong lịch sử: {moves}; hãy sửa lịch sử hoặc các bảng dữ liệu (xem `rotaplan check`)" }
     PNoteHistoryMoveBreaks { en: "line {line} ({kind} {cadre} → {post}, period {period}) breaks {rule} ({title}) on its date: {why}", vi: "dòng {line} ({kind} {cadre} → {post}, kỳ {period}) vi phạm {rule} ({title}) vào ngày đó: {why}" }
@@ -1358,7 +1360,7 @@ diagnostic_words! {
     CodeE2013 { en: "no header row", vi: "không có dòng tiêu đề" }
     CodeE2014 { en: "wrong number of cells", vi: "sai số ô trong dòng" }
     CodeE2015 { en: "duplicate column", vi: "trùng cột" }
-    CodeE2016 { en: "NUL byte in a table", vi: "bảng có byte NUL" }
+    CodeE2016 { en: "NUL byte or control character in a table", vi: "bảng có byte NUL hoặc ký tự điều khiển" }
     CodeE2017 { en: "unclosed quote", vi: "dấu ngoặc kép chưa đóng" }
     CodeE2018 { en: "table too large", vi: "bảng quá lớn" }
     CodeE3001 { en: "unknown id", vi: "mã không tồn tại" }
@@ -1517,7 +1519,7 @@ diagnostic_words! {
     OneOfTheColumns { en: "one of the columns {v1}", vi: "một trong các cột {v1}" }
     TheHeader { en: "the header {v1}", vi: "tiêu đề {v1}" }
     AColumn { en: "a column {col}", vi: "cột {col}" }
-    TextWithoutNULBytes0x00 { en: "text without NUL bytes (0x00)", vi: "văn bản không có byte NUL (0x00)" }
+    TextWithoutNULBytes0x00 { en: "text without NUL bytes (0x00) or other control characters (ESC, BEL, …)", vi: "văn bản không có byte NUL (0x00) hay ký tự điều khiển khác (ESC, BEL, …)" }
     RetypeTheCellOrExport { en: "retype the cell, or export the table again as CSV UTF-8; the row is not read until then", vi: "gõ lại ô, hoặc xuất lại bảng dạng CSV UTF-8; dòng này chưa được đọc cho đến khi sửa" }
     Cells { en: "{v1} cells", vi: "{v1} ô" }
     CellsAsManyAsThe { en: "{width} cells, as many as the header has", vi: "{width} ô, bằng số cột của dòng tiêu đề" }

@@ -959,6 +959,35 @@ pub fn programme_note(lang: Lang, n: &ProgrammeNote) -> String {
             )
         }
         P::HistoryCannotHold => t(lang, Msg::PNoteHistoryCannotHold).to_string(),
+        P::PinsBreakRules(pins) => {
+            let pins: Vec<String> = pins
+                .iter()
+                .map(|p| {
+                    let (rule, title, why) = (
+                        p.breach.rule.to_string(),
+                        crate::report::catalogue::rule_title(lang, p.breach.rule),
+                        why(lang, &p.breach.detail),
+                    );
+                    fill(
+                        lang,
+                        Msg::PNotePinBreaks,
+                        &[
+                            ("cadre", &p.cadre),
+                            ("post", &p.post),
+                            ("period", &p.period),
+                            ("rule", &rule),
+                            ("title", &title),
+                            ("why", &why),
+                        ],
+                    )
+                })
+                .collect();
+            fill(
+                lang,
+                Msg::PNotePinsBreakRules,
+                &[("pins", &pins.join("; "))],
+            )
+        }
         P::HistorySeatsOverfilled(posts) => {
             let posts: Vec<String> = posts
                 .iter()

@@ -906,16 +906,37 @@ pub(crate) fn from_records(
                 }
                 continue;
             }
-            if !cell.contains('\0') {
+            // NUL, and the other control characters (ESC, BEL: a damaged export, or text that
+            // would drive the terminal and land in every output); a tab or a line end in a
+            // quoted cell is text.
+            if !cell
+                .chars()
+                .any(|ch| ch.is_control() && !matches!(ch, '\t' | '\n' | '\r'))
+            {
                 continue;
             }
             let col = header.get(ix).map_or("", String::as_str);
             let shown = canonical_column(col, spec).unwrap_or(col);
+            let visible: String = cell
+                .chars()
+                .map(|ch| {
+                    if ch.is_control() && !matches!(ch, '\0' | '\t' | '\n' | '\r') {
+                        // The control pictures (␛ ␇ ␡); a C1 control as the replacement mark.
+                        match ch as u32 {
+                            c @ 0..0x20 => char::from_u32(0x2400 + c).unwrap_or('\u{FFFD}'),
+                            0x7F => '\u{2421}',
+                            _ => '\u{FFFD}',
+                        }
+                    } else {
+                        ch
+                    }
+                })
+                .collect();
             diags.push(
                 Diagnostic::new(code::NUL_BYTE, file)
                     .at(Some(row.line), Some(csv.col_number(ix)))
                     .field(csv.field(shown))
-                    .found(quoted(&shorten(cell)))
+                    .found(quoted(&shorten(&visible)))
                     .expected(Say::TextWithoutNULBytes0x00)
                     .fix(Say::RetypeTheCellOrExport),
             );

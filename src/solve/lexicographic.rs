@@ -457,7 +457,12 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
             } else {
                 overfilled_note(sc, tl, cols)
             };
-            out.note = Some(super::programme::ProgrammeNotes(vec![note]));
+            let pins = (note == super::programme::ProgrammeNote::HardCannotHold)
+                .then(|| super::programme::pins_note(sc, tl))
+                .flatten();
+            out.note = Some(super::programme::ProgrammeNotes(
+                std::iter::once(note).chain(pins).collect(),
+            ));
             out
         }
         (None, Some(f)) => outcome(sc, tl, cols, Some(Err(f)), 0.0, &o, false),

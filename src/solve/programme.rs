@@ -113,6 +113,8 @@ pub enum ProgrammeNote {
     /// Executed moves of the history the programme has no column for: each with the rule it
     /// breaks on its date, if it breaks one.
     HistoryBreaksRules(Vec<HistoryMove>),
+    /// Pins whose move breaks a rule in every period it may be made in.
+    PinsBreakRules(Vec<PinBreach>),
     /// The history's executed moves cannot all hold together.
     HistoryCannotHold,
     /// The history's executed moves overfill these posts (the first period of each): why it
@@ -141,6 +143,30 @@ pub struct HistoryMove {
     /// With no breach: the post's holder, who has no move in the history by the move's period,
     /// which is over on the re-plan's date (`as_of`): the planner cannot move them there.
     pub holder_stays: Option<String>,
+}
+
+/// A pin whose move breaks a rule on its date, as a note names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PinBreach {
+    pub cadre: String,
+    pub post: String,
+    /// 1-based: the first period the pin may be made in.
+    pub period: usize,
+    pub breach: crate::rules::Breach,
+}
+
+/// The notes naming the pins that break a rule on every date they may be made (none: `None`).
+pub fn pins_note(sc: &Scenario, tl: &Timeline) -> Option<ProgrammeNote> {
+    let pins: Vec<PinBreach> = crate::programme::targets::pin_breaches(sc, tl)
+        .into_iter()
+        .map(|(k, t, breach)| PinBreach {
+            cadre: sc.cadre(sc.pins[k].cadre).id.clone(),
+            post: sc.post(sc.pins[k].post).id.clone(),
+            period: t + 1,
+            breach,
+        })
+        .collect();
+    (!pins.is_empty()).then_some(ProgrammeNote::PinsBreakRules(pins))
 }
 
 /// A post the history's executed moves overfill, as a note names it.
@@ -669,6 +695,9 @@ pub(super) fn outcome(
             if missed {
                 out.status = SolveStatus::Infeasible;
                 add_note(&mut out.note, ProgrammeNote::HardCannotHold);
+                if let Some(n) = pins_note(sc, tl) {
+                    add_note(&mut out.note, n);
+                }
             } else {
                 out.status = SolveStatus::Optimal;
                 out.backend_objective = Some(constant);
@@ -715,8 +744,14 @@ pub(super) fn outcome(
                 Failure::Infeasible => (SolveStatus::BackendError, ProgrammeNote::CalledInfeasible),
                 Failure::Other(m) => (SolveStatus::BackendError, ProgrammeNote::BackendError(m)),
             };
+            let pins = (note == ProgrammeNote::HardCannotHold)
+                .then(|| pins_note(sc, tl))
+                .flatten();
             out.status = status;
             add_note(&mut out.note, note);
+            if let Some(n) = pins {
+                add_note(&mut out.note, n);
+            }
         }
     }
     out

@@ -428,6 +428,14 @@ const CASES: &[Hostile] = &[
         "\\0",
     ),
     case(
+        "terminal control characters in a name",
+        |d| edit(d, "units.csv", "Lào Cai", "Lào\u{1b}[2J\u{7}Cai"),
+        "E2016",
+        "units.csv:3:2",
+        "column name",
+        "Lào␛[2J␇Cai",
+    ),
+    case(
         "rows of NUL bytes under a good header",
         |d| {
             let mut b = read(d, "posts.csv").into_bytes();

@@ -2129,3 +2129,35 @@ fn explain_period_names_a_relative_beside_and_a_forbid_of_the_period() {
     );
     assert!(!f.iter().any(|x| matches!(x, F::NoSeat { .. })), "{f:#?}");
 }
+
+/// A programme's pin that breaks a rule in its period is named with the rule, as a single plan
+/// names it (W is local to minh-giang and VT1 is a not-local post): it said only that the pins
+/// "cannot all hold".
+#[test]
+fn a_pin_that_breaks_a_rule_in_its_period_is_named_with_the_rule() {
+    use rotaplan::solve::programme::ProgrammeNote;
+    let sc =
+        rotaplan::scenario::load(&root().join("tests/fixtures/programme-pin-h8/scenario.yaml"))
+            .unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert_eq!(done.plan.status, SolveStatus::Infeasible);
+    let note = done.plan.note.clone().unwrap();
+    let pins = note
+        .0
+        .iter()
+        .find_map(|n| match n {
+            ProgrammeNote::PinsBreakRules(p) => Some(p),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{note:?}"));
+    assert_eq!(pins.len(), 1);
+    assert_eq!(
+        (
+            pins[0].cadre.as_str(),
+            pins[0].post.as_str(),
+            pins[0].period
+        ),
+        ("W", "VT1", 2)
+    );
+    assert_eq!(pins[0].breach.rule, rotaplan::rules::RuleId::H8);
+}
