@@ -1661,6 +1661,9 @@ diagnostic_words! {
     ShortenTheCell { en: "shorten the cell: it holds far more than a name, a title or a list", vi: "rút ngắn nội dung ô: ô chứa nhiều hơn hẳn một họ tên, chức danh hay danh sách" }
     SheetsNameTheTable { en: "{file} has several sheets named after the table {table}: {sheets}", vi: "{file} có nhiều trang tính mang tên bảng {table}: {sheets}" }
     OneSheetForTheTable { en: "one sheet for the table (a stale copy beside the new one would be read without a word)", vi: "một trang tính cho mỗi bảng (nếu có bản cũ bên cạnh bản mới thì bản cũ có thể bị đọc mà không báo)" }
+    ExcelErrorValue { en: "the error value {error} (a formula that failed)", vi: "giá trị lỗi {error} (một công thức bị lỗi)" }
+    AValueNotAnError { en: "a value (an error value would be read as text and change the plan)", vi: "một giá trị (giá trị lỗi sẽ bị đọc như văn bản và làm sai phương án)" }
+    CorrectTheFailedFormula { en: "correct the formula in the workbook (it refers to a cell or sheet that is gone, or finds nothing), or write the value instead", vi: "sửa công thức trong sổ tính (công thức trỏ tới ô hoặc trang tính không còn, hoặc không tìm thấy gì), hoặc ghi giá trị thay thế" }
     FormulaWithoutValue { en: "the formula {formula} with no value stored in the workbook", vi: "công thức {formula} chưa có giá trị được lưu trong sổ tính" }
     TheFormulasValue { en: "the formula's value, stored in the workbook (a cell read as empty would change the plan)", vi: "giá trị của công thức, được lưu trong sổ tính (đọc ô này là ô trống sẽ làm sai phương án)" }
     OpenAndSaveTheWorkbook { en: "open the workbook in Excel or LibreOffice and save it (that stores every formula's value), or write the value instead of the formula", vi: "mở sổ tính bằng Excel hoặc LibreOffice rồi lưu lại (để lưu giá trị của mọi công thức), hoặc ghi giá trị thay cho công thức" }

@@ -938,6 +938,9 @@ says! {
     TheFileIsUtf16
     TheFileIsTcvn3
     FormulaWithoutValue
+    ExcelErrorValue
+    AValueNotAnError
+    CorrectTheFailedFormula
     TheFormulasValue
     OpenAndSaveTheWorkbook
     SheetsNameTheTable

@@ -608,7 +608,13 @@ fn read_sheet_table(
             // A formula without its value reads as an empty cell: said at its place, never
             // taken for a cell left empty.
             if let Some(csv) = &csv {
-                for (row, col, formula) in &sheet.uncomputed {
+                let errors = sheet.errors.iter().map(|(r, c, e)| (r, c, e, true));
+                for (row, col, formula, error) in sheet
+                    .uncomputed
+                    .iter()
+                    .map(|(r, c, f)| (r, c, f, false))
+                    .chain(errors)
+                {
                     let Some(field) = (*row > csv.header_line)
                         .then(|| csv.field_at(col.saturating_sub(1 + csv.col_offset)))
                         .flatten()
@@ -619,11 +625,21 @@ fn read_sheet_table(
                         Diagnostic::new(code::MISSING_VALUE, &t.path)
                             .at(Some(*row), Some(*col))
                             .field(field)
-                            .found(
-                                Text::say(Say::FormulaWithoutValue).arg("formula", quoted(formula)),
-                            )
-                            .expected(Say::TheFormulasValue)
-                            .fix(Say::OpenAndSaveTheWorkbook),
+                            .found(if error {
+                                Text::say(Say::ExcelErrorValue).arg("error", formula)
+                            } else {
+                                Text::say(Say::FormulaWithoutValue).arg("formula", quoted(formula))
+                            })
+                            .expected(if error {
+                                Say::AValueNotAnError
+                            } else {
+                                Say::TheFormulasValue
+                            })
+                            .fix(if error {
+                                Say::CorrectTheFailedFormula
+                            } else {
+                                Say::OpenAndSaveTheWorkbook
+                            }),
                     );
                 }
             }

@@ -30,6 +30,8 @@ pub(crate) struct Sheet {
     /// workbooks written by programs (openpyxl, report generators) often do, and such a cell
     /// reads as empty.
     pub uncomputed: Vec<(usize, usize, String)>,
+    /// Cells holding an error value (`#N/A`, `#REF!`), as [`Sheet::uncomputed`].
+    pub errors: Vec<(usize, usize, String)>,
 }
 
 /// Why a sheet could not be read.
@@ -109,7 +111,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         .worksheet_range(&name)
         .map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut uncomputed = Vec::new();
+    let (mut uncomputed, mut errors) = (Vec::new(), Vec::new());
     if let Ok(formulas) = book.worksheet_formula(&name) {
         let (f0, g0) = formulas.start().unwrap_or((0, 0));
         for (r, c, f) in formulas.used_cells() {
@@ -117,6 +119,15 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
             let empty = range.get_value(at).is_none_or(|v| matches!(v, Data::Empty));
             if !f.is_empty() && empty {
                 uncomputed.push((at.0 as usize + 1, at.1 as usize + 1, format!("={f}")));
+            }
+        }
+    }
+    // An error value (#N/A, #REF!: a formula that failed) is no data either.
+    for (r, c, v) in range.used_cells() {
+        if let Data::Error(e) = v {
+            let at = (row0 as usize + r + 1, col0 as usize + c + 1);
+            if !uncomputed.iter().any(|u| (u.0, u.1) == at) {
+                errors.push((at.0, at.1, e.to_string()));
             }
         }
     }
@@ -135,6 +146,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         rows,
         col_offset: col0 as usize,
         uncomputed,
+        errors,
     })
 }
 
@@ -163,6 +175,6 @@ fn cell_text(c: &Data) -> String {
         }
         Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
         Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e}"),
+        Data::Error(e) => e.to_string(),
     }
 }

@@ -799,3 +799,20 @@ fn a_formula_without_a_stored_value_is_said_at_its_cell() {
         cells[1]
     );
 }
+
+/// An error value (#REF!, a formula that failed) is E2012 at its cell, not the text "##REF!"
+/// taken for a province (with the fix "add a row ##REF! to units").
+#[test]
+fn an_excel_error_value_is_said_at_its_cell() {
+    let e = rotaplan::scenario::load(&root().join("tests/fixtures/formula/error-value.yaml"))
+        .unwrap_err();
+    let d = e
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E2012")
+        .unwrap_or_else(|| panic!("{e}"));
+    let text = d.to_string();
+    assert!(text.contains("Cán bộ!E15"), "{text}");
+    assert!(text.contains("the error value #REF!"), "{text}");
+    assert!(!e.to_string().contains("##"), "{e}");
+}
