@@ -81,13 +81,20 @@ pub fn codes(key: &[u8], people: &[(String, String)]) -> Vec<Pseudonym> {
 /// more of the input's people than its files. The longest match wins at each word ("Nguyễn Văn An"
 /// before "Nguyễn Văn"); an id inside a longer word (`C01` in `C012`) is left alone.
 pub fn mask(map: &[Pseudonym], text: &str) -> String {
-    let mut codes: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    // Compared without regard to case or Unicode form: "đỗ văn hải" typed in a cell is the
+    // cadre "Đỗ Văn Hải" and must not show through a message.
+    let fold = |k: &str| -> String {
+        use unicode_normalization::UnicodeNormalization;
+        k.nfc().collect::<String>().to_lowercase()
+    };
+    let mut codes: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     let mut max_len = 0;
     for p in map {
         for k in [p.id.as_str(), p.name.as_str()] {
             if !k.is_empty() {
-                codes.entry(k).or_insert(p.code.as_str());
-                max_len = max_len.max(k.len());
+                codes.entry(fold(k)).or_insert(p.code.as_str());
+                // An NFD spelling takes up to three times the bytes.
+                max_len = max_len.max(3 * k.len());
             }
         }
     }
@@ -114,7 +121,7 @@ pub fn mask(map: &[Pseudonym], text: &str) -> String {
         let hit = ends[first..last]
             .iter()
             .rev()
-            .find_map(|&e| codes.get(&text[s..e]).map(|c| (e, *c)));
+            .find_map(|&e| codes.get(&fold(&text[s..e])).map(|c| (e, *c)));
         if let Some((e, code)) = hit {
             out += &text[at..s];
             out += code;
@@ -170,5 +177,10 @@ mod tests {
         assert_eq!(mask(&map, "Nguyễn Văn; C02."), "CB-cc; CB-cc.");
         assert_eq!(mask(&map, ""), "");
         assert_eq!(mask(&[], "C01"), "C01");
+        // Another case of the name (as typed in a cell a message quotes), or of the id.
+        assert_eq!(
+            mask(&map, "\"nguyễn văn an\", \"LÊ THỊ BÌNH\", c01"),
+            "\"CB-aa\", \"CB-bb\", CB-aa"
+        );
     }
 }
