@@ -271,7 +271,22 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
         }
         sync_dir(&new)?;
         keep_access(dir, &new);
-        swap_in(&new, dir, &parent, &name, pid)
+        swap_in(&new, dir, &parent, &name, pid).map_err(|e| {
+            // A mount point, or `--out .`: the folder itself cannot be swapped.
+            if e.kind() == io::ErrorKind::ResourceBusy {
+                io::Error::new(
+                    e.kind(),
+                    format!(
+                        "{} cannot be replaced as a whole (a mount point, or the current \
+                         folder): write into a folder inside it, e.g. --out {}",
+                        dir.display(),
+                        dir.join("plan").display()
+                    ),
+                )
+            } else {
+                e
+            }
+        })
     })();
     if result.is_err() {
         let _ = fs::remove_dir_all(&new);

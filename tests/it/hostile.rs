@@ -773,3 +773,31 @@ fn a_cell_longer_than_a_spreadsheet_cell_is_refused_where_it_is() {
     assert!(err.contains("cadres.csv:2:"), "{err}");
     assert!(!tmp.path().join("out").exists());
 }
+
+/// `--out .` (the folder itself cannot be swapped) says what to write instead, and the folder
+/// keeps what it held (it said only "Device or resource busy").
+#[test]
+fn out_dot_says_to_write_into_a_folder_inside_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let valid = crate::common::root().join(VALID);
+    for f in ["scenario.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+        fs::copy(valid.join(f), tmp.path().join(f)).unwrap();
+    }
+    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .current_dir(tmp.path())
+        .args(["-q", "plan", "scenario.yaml", "--out", "."])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("write into a folder inside it"), "{err}");
+    let mut names: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["cadres.csv", "posts.csv", "scenario.yaml", "units.csv"]
+    );
+}
