@@ -682,6 +682,17 @@ fn sheet_failure(
 ) -> Diagnostic {
     let at = |code: &'static str| named_at(code, path, named_by);
     let shown = quoted(&path.display().to_string());
+    // The fix that names the sheet after `#`.
+    let name_the_sheet = |table: &str| {
+        Text::say(Say::NameTheSheetAfterHash)
+            .arg(
+                "file",
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            )
+            .arg("table", table)
+    };
     match f {
         xlsx::SheetFailure::Unreadable(e) => at(code::UNREADABLE)
             .found(Text::value(format!("{shown}: ")).then(e))
@@ -702,14 +713,7 @@ fn sheet_failure(
                     Text::say(Say::HasNoSheetNamedAfter)
                         .arg("file", &shown)
                         .arg("table", table),
-                    Text::say(Say::NameTheSheetAfterHash)
-                        .arg(
-                            "file",
-                            path.file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default(),
-                        )
-                        .arg("table", table),
+                    name_the_sheet(table),
                 ),
             };
             at(code::SHEET_NOT_FOUND)
@@ -728,16 +732,7 @@ fn sheet_failure(
                         .arg("sheets", text::one_of(&names)),
                 )
                 .expected(Say::OneSheetForTheTable)
-                .fix(
-                    Text::say(Say::NameTheSheetAfterHash)
-                        .arg(
-                            "file",
-                            path.file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default(),
-                        )
-                        .arg("table", table),
-                )
+                .fix(name_the_sheet(table))
         }
     }
 }
