@@ -86,9 +86,7 @@ impl PlanSummary {
             .get("assignments")
             .is_some_and(serde_json::Value::is_array)
         {
-            return Err(NotAPlan(serde::de::Error::custom(
-                "no `assignments` list: not a plan.json of rotaplan",
-            )));
+            return Err(NotAPlan(serde::de::Error::custom("no `assignments` list")));
         }
         serde_json::from_value(v).map_err(NotAPlan)
     }

@@ -97,20 +97,38 @@ pub fn write_files_together(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Resu
     fs::create_dir_all(dir)?;
     let pid = std::process::id();
     let tmp = |name: &str| dir.join(format!(".{name}.tmp-{pid}"));
+    let named = |name: &str, e: io::Error| {
+        io::Error::new(e.kind(), format!("{}: {e}", dir.join(name).display()))
+    };
+    // A target a file cannot replace (a folder of that name) is found before anything moves.
+    if let Some((name, _)) = files.iter().find(|(n, _)| dir.join(n).is_dir()) {
+        return Err(named(
+            name,
+            io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "a folder of that name is there",
+            ),
+        ));
+    }
     let mut written = Vec::new();
+    let clean = |written: &[PathBuf]| {
+        for w in written {
+            let _ = fs::remove_file(w);
+        }
+    };
     for (name, bytes) in files {
         let t = tmp(name);
+        written.push(t.clone());
         if let Err(e) = write_file_synced(&t, bytes) {
-            let _ = fs::remove_file(&t);
-            for w in &written {
-                let _ = fs::remove_file(w);
-            }
-            return Err(e);
+            clean(&written);
+            return Err(named(name, e));
         }
-        written.push(t);
     }
     for (name, _) in files {
-        fs::rename(tmp(name), dir.join(name))?;
+        if let Err(e) = fs::rename(tmp(name), dir.join(name)) {
+            clean(&written);
+            return Err(named(name, e));
+        }
     }
     sync_dir(dir)
 }
@@ -608,18 +626,23 @@ mod tests {
         write_files_together(dir.path(), &files("2")).unwrap();
         assert_eq!(names(dir.path()), vec!["a.csv", "b.yaml"]);
         assert_eq!(fs::read_to_string(dir.path().join("a.csv")).unwrap(), "2");
-        // A file that cannot be written (its name is a folder): none is replaced.
+        // A file whose name is a folder there: none is replaced, no temporary is left, and the
+        // error names it.
         fs::create_dir(dir.path().join("c")).unwrap();
-        fs::create_dir(
-            dir.path()
-                .join(".c.tmp-".to_string() + &std::process::id().to_string()),
-        )
-        .unwrap();
         let mut three = files("3");
         three.push(("c".into(), b"x".to_vec()));
-        assert!(write_files_together(dir.path(), &three).is_err());
+        let e = write_files_together(dir.path(), &three).unwrap_err();
+        assert!(e.to_string().contains("c: "), "{e}");
         assert_eq!(fs::read_to_string(dir.path().join("a.csv")).unwrap(), "2");
         assert_eq!(fs::read_to_string(dir.path().join("b.yaml")).unwrap(), "2");
+        // A temporary that cannot be written (its name taken by a folder): the same.
+        fs::remove_dir(dir.path().join("c")).unwrap();
+        let blocked = dir.path().join(format!(".c.tmp-{}", std::process::id()));
+        fs::create_dir(&blocked).unwrap();
+        assert!(write_files_together(dir.path(), &three).is_err());
+        fs::remove_dir(&blocked).unwrap();
+        assert_eq!(names(dir.path()), vec!["a.csv", "b.yaml"]);
+        assert_eq!(fs::read_to_string(dir.path().join("a.csv")).unwrap(), "2");
     }
 
     #[test]

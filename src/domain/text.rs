@@ -188,23 +188,61 @@ fn class_of(words: &[String]) -> String {
     }
 }
 
-/// Bodies whose name starts with a level word but that are not the place's committee: "Bí thư
-/// Tỉnh đoàn" (the youth union), "Bí thư Đảng ủy Khối …", "… Quân sự tỉnh", "… Công an tỉnh"
-/// (folded, first words after the level word).
-const NOT_A_PLACE: &[&str] = &[
-    "doan",
-    "khoi",
-    "quan su",
-    "cong an",
-    "bien phong",
-    "co quan",
+/// The committees named after their territory ("Tỉnh ủy Minh Giang"): a name may follow.
+const TERRITORY_COMMITTEES: &[&str] = &["tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy"];
+/// The party committees of any body: a place follows only after a territory word ("Đảng ủy xã
+/// Bản Mòn"); "Đảng ủy Bệnh viện …", "Đảng bộ Công ty …" are an organisation's.
+const PARTY_COMMITTEES: &[&str] = &["dang uy", "dang bo"];
+/// The words that name a territory, a name following ("xã Bản Mòn", "khu vực 3").
+const TERRITORIES: &[&str] = &[
+    "thi xa", "thi tran", "dac khu", "khu vuc", "tinh", "tp", "huyen", "quan", "xa", "phuong",
 ];
 
+/// How many of `words`' first words are one of `list` (two-word entries first; 0: none).
+fn starts_with_one_of(words: &[String], list: &[&str]) -> usize {
+    let two = words.get(1).map(|w| format!("{} {w}", words[0]));
+    if two.as_deref().is_some_and(|t| list.contains(&t)) {
+        2
+    } else if words.first().is_some_and(|w| list.contains(&w.as_str())) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Whether `rest` (the words after a title's class) names the place the title is of: a
+/// territory's committee and its name, or a territory word and its name, after a party committee
+/// or not. Not the youth unions ("Tỉnh đoàn", "Huyện đoàn"), nor, folded alike with "quận", the
+/// army's "Quân khu", "Quân sự", "Quân đội".
+fn place_follows(rest: &[String]) -> bool {
+    let mut r = rest;
+    let n = starts_with_one_of(r, PARTY_COMMITTEES);
+    if n > 0 {
+        r = &r[n..];
+        if r.is_empty() {
+            return true;
+        }
+    }
+    if starts_with_one_of(r, TERRITORY_COMMITTEES) > 0 {
+        return true;
+    }
+    let n = starts_with_one_of(r, TERRITORIES);
+    if n == 0 {
+        return false;
+    }
+    let next = r.get(n).map(String::as_str);
+    let youth_union =
+        n == 1 && ["tinh", "huyen", "quan"].contains(&r[0].as_str()) && next == Some("doan");
+    let army = r[0] == "quan" && n == 1 && matches!(next, Some("khu" | "su" | "doi" | "chung"));
+    !(youth_union || army)
+}
+
 /// Whether `title` is a title of one of `classes` (each a [`title_class`]), the way offices
-/// write it: the class itself ("Bí thư Huyện ủy"); the class followed by its place after a level
-/// word ("Chủ tịch UBND tỉnh Minh Giang", "Bí thư Đảng ủy xã Bản Mòn", "Viện trưởng VKSND khu
-/// vực 3"); or one of several titles held together ("Bí thư Đảng ủy, Chủ tịch HĐND xã", "… kiêm
-/// …"). "Phó Bí thư", "Bí thư Chi bộ" and "Bí thư Tỉnh đoàn" are not "Bí thư".
+/// write it: the class itself ("Bí thư Huyện ủy"); the class followed by its place
+/// ([`place_follows`]: "Chủ tịch UBND tỉnh Minh Giang", "Bí thư Tỉnh ủy Minh Giang", "Bí thư Đảng
+/// ủy xã Bản Mòn", "Viện trưởng VKSND khu vực 3"); or one of several titles held together ("Bí
+/// thư Đảng ủy, Chủ tịch HĐND xã", "… kiêm …"). "Phó Bí thư", "Bí thư Chi bộ", "Bí thư Tỉnh
+/// đoàn" and "Bí thư Đảng ủy Bệnh viện …" are not "Bí thư".
 pub fn title_matches(title: &str, classes: &std::collections::HashSet<String>) -> bool {
     title_parts(title).iter().any(|part| {
         let words = title_words(part);
@@ -215,22 +253,17 @@ pub fn title_matches(title: &str, classes: &std::collections::HashSet<String>) -
         let Some(i) = (1..words.len()).find(|&i| level_at(&words[i..]) > 0) else {
             return false;
         };
-        let rest = &words[i..];
-        let n = level_at(rest);
-        classes.contains(&words[..i].join(" ")) && {
-            let after = rest[n..].join(" ");
-            !NOT_A_PLACE
-                .iter()
-                .any(|o| after == *o || after.starts_with(&format!("{o} ")))
-        }
+        classes.contains(&words[..i].join(" ")) && place_follows(&words[i..])
     })
 }
 
 /// The sensitive function (H10) a title names, for a post whose `function` cell is empty: the
 /// work itself, as offices write it ("Kế toán trưởng", "Thủ quỹ", "Thủ kho", "Trưởng phòng Tổ
-/// chức cán bộ", "Phó Trưởng phòng Tổ chức - Biên chế", "Trưởng phòng Nhân sự"). The head of a
-/// whole organisation commission or department ("Trưởng Ban Tổ chức", "Vụ trưởng Vụ Tổ chức")
-/// leads a unit; it is not read as one.
+/// chức cán bộ", "Trưởng phòng TCCB", "Phó Trưởng phòng Tổ chức - Biên chế", "Trưởng phòng Tài
+/// chính - Kế toán", "Trưởng phòng Nhân sự"): the phrase comes after the post's own role words
+/// only. A unit or school named after the work ("Vụ trưởng Vụ Tổ chức cán bộ", "Hiệu trưởng
+/// Trường Cao đẳng Tài chính - Kế toán", "Vụ Chế độ kế toán") and the head of a whole
+/// commission ("Trưởng Ban Tổ chức") are not read as one.
 pub fn function_of_title(title: &str) -> Option<super::Function> {
     use super::Function;
     const PHRASES: &[(&str, Function)] = &[
@@ -238,21 +271,41 @@ pub fn function_of_title(title: &str) -> Option<super::Function> {
         ("thu quy", Function::Treasury),
         ("thu kho", Function::Storekeeper),
         ("to chuc can bo", Function::Personnel),
+        ("tccb", Function::Personnel),
         ("to chuc bien che", Function::Personnel),
-        ("phong to chuc", Function::Personnel),
+        ("to chuc", Function::Personnel),
         ("nhan su", Function::Personnel),
     ];
-    let padded = format!(" {} ", title_words(title).join(" "));
-    PHRASES
-        .iter()
-        .find(|(p, _)| padded.contains(&format!(" {p} ")))
-        .map(|&(_, f)| f)
+    /// The words a post's own role is written with, before the work it names.
+    const ROLE: &[&str] = &[
+        "truong", "pho", "phong", "phu", "trach", "to", "bo", "phan", "chuyen", "vien", "nhan",
+        "tai", "chinh", "can",
+    ];
+    let words = title_words(title);
+    for start in 0..words.len() {
+        let rest = format!(" {} ", words[start..].join(" "));
+        if let Some(&(phrase, f)) = PHRASES
+            .iter()
+            .find(|(p, _)| rest.starts_with(&format!(" {p} ")))
+        {
+            // "to chuc" alone names the work only as a department ("phòng Tổ chức").
+            let department = words[..start].last().is_some_and(|w| w == "phong");
+            if phrase != "to chuc" || department {
+                return Some(f);
+            }
+        }
+        if !ROLE.contains(&words[start].as_str()) {
+            return None;
+        }
+    }
+    None
 }
 
-/// The titles one cell holds together: split at `,` `;` `/` `+` and the word "kiêm".
+/// The titles one cell holds together: split at `,` `;` `+` and the word "kiêm" ("HĐND/UBND"
+/// is one title's shorthand, not two titles).
 fn title_parts(title: &str) -> Vec<String> {
     let mut parts = Vec::new();
-    for piece in normalize(title).split([',', ';', '/', '+']) {
+    for piece in normalize(title).split([',', ';', '+']) {
         let mut cur: Vec<&str> = Vec::new();
         for w in piece.split(' ') {
             // With its diacritics: "kiểm" (Viện kiểm sát) folds to the same letters.
@@ -365,6 +418,13 @@ mod tests {
             ("Phó Trưởng phòng Tổ chức - Biên chế", Some(F::Personnel)),
             ("Trưởng phòng Nhân sự", Some(F::Personnel)),
             ("Trưởng Ban Tổ chức Tỉnh ủy", None),
+            ("Trưởng phòng TCCB", Some(F::Personnel)),
+            ("Trưởng phòng Tổ chức", Some(F::Personnel)),
+            ("Trưởng phòng Tài chính - Kế toán", Some(F::Accounting)),
+            ("Vụ trưởng Vụ Tổ chức cán bộ", None),
+            ("Hiệu trưởng Trường Cao đẳng Tài chính - Kế toán", None),
+            ("Vụ trưởng Vụ Chế độ kế toán và kiểm toán", None),
+            ("Phó Chủ tịch UBND phụ trách tổ chức", None),
             ("Kiểm toán viên", None),
             ("Giám đốc Sở Tài chính", None),
         ] {
@@ -401,6 +461,9 @@ mod tests {
             "Chánh án Tòa án nhân dân khu vực 3",
             "Viện trưởng Viện kiểm sát nhân dân khu vực 3",
             "Giám đốc Công an tỉnh Lâm Sơn",
+            "Chủ tịch UBND xã Đoàn Kết",
+            "Bí thư Quận ủy Ba Đình",
+            "Chủ tịch UBND quận Ba Đình",
         ] {
             assert!(title_matches(t, &classes), "{t}");
         }
@@ -410,6 +473,15 @@ mod tests {
             "Bí thư Tỉnh đoàn",
             "Bí thư Đảng ủy Khối các cơ quan tỉnh",
             "Bí thư Đảng ủy Quân sự tỉnh",
+            "Bí thư Đảng ủy Bệnh viện Đa khoa tỉnh",
+            "Bí thư Đảng ủy Trường Đại học Y",
+            "Bí thư Đảng ủy Sở Y tế",
+            "Bí thư Đảng ủy các cơ quan Đảng tỉnh",
+            "Bí thư Đảng ủy Bộ đội Biên phòng tỉnh",
+            "Bí thư Đảng ủy Bộ Chỉ huy Quân sự tỉnh",
+            "Bí thư Đảng ủy Quân khu 7",
+            "Bí thư Đảng bộ Công ty Điện lực",
+            "Bí thư Huyện đoàn",
             "Phó Chủ tịch UBND tỉnh Minh Giang",
             "Chủ tịch HĐND tỉnh",
             "Chủ tịch Hội Nông dân tỉnh",

@@ -321,8 +321,15 @@ pub fn explain_period(
         eligible,
         by_rule: by_rule.into_values().collect(),
     });
-    // Posts that only a forbid keeps out are not the seats' doing.
-    let open_posts = eligible - forbidden.len();
+    // Posts that only a forbid or a relative keeps out are not the seats' doing.
+    let kept_out: std::collections::BTreeSet<&String> = forbidden
+        .iter()
+        .chain(beside.iter().filter_map(|f| match f {
+            PeriodFinding::Relative { post, .. } => Some(post),
+            _ => None,
+        }))
+        .collect();
+    let open_posts = eligible - kept_out.len();
     if !forbidden.is_empty() {
         findings.push(PeriodFinding::Forbidden { posts: forbidden });
     }

@@ -163,12 +163,13 @@ pub fn forbidden_at(sc: &Scenario, c: CadreIx, p: PostIx, t: usize) -> bool {
     })
 }
 
-/// The pins whose move breaks a rule in every period it may be made in (the year of its `period:`,
-/// or any): pin index, the first such period and the first rule broken then (the cadre's own rules
+/// The pins with no column (no rotation or placement onto the post in the year of its `period:`,
+/// or any) whose rotation breaks a rule in every period it may be made in: pin index, the first such period and the first rule broken then (the cadre's own rules
 /// first). Why a programme's pins "cannot all hold", named as a single plan names them.
 pub fn pin_breaches(
     sc: &Scenario,
     tl: &super::Timeline,
+    cols: &super::Columns,
 ) -> Vec<(usize, usize, crate::rules::Breach)> {
     let Some(prog) = sc.programme.as_ref() else {
         return Vec::new();
@@ -177,6 +178,17 @@ pub fn pin_breaches(
     let mut out = Vec::new();
     for (k, pin) in sc.pins.iter().enumerate() {
         let year = prog.requirements.pin_year(k);
+        // A pin is kept by a rotation or a placement onto the post in its periods: one column
+        // is enough.
+        let has_column = cols
+            .rotations
+            .iter()
+            .map(|r| (r.cadre, r.post, r.period))
+            .chain(cols.placements.iter().map(|x| (x.cadre, x.post, x.period)))
+            .any(|(c, p, t)| c == pin.cadre && p == pin.post && in_year(prog, t, year));
+        if has_column {
+            continue;
+        }
         let breaches: Vec<(usize, Option<crate::rules::Breach>)> = (0..tl.periods.len())
             .filter(|&t| in_year(prog, t, year))
             .map(|t| {

@@ -755,11 +755,15 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
                     second: s.clone(),
                 });
             }
+            // Plain names only, and inside the scenario's own folder (another's would be
+            // overwritten).
+            let own = batch::job_dir(out, &e.name);
             let inside = |o: &String| {
                 let p = Path::new(o);
                 p.components()
                     .all(|c| matches!(c, std::path::Component::Normal(_)))
                     && p.components().next().is_some()
+                    && out.join(p).starts_with(&own)
             };
             if let Some(o) = e.outputs.iter().find(|o| !inside(o)) {
                 return Err(MergeError::NotManifest {

@@ -465,8 +465,8 @@ impl Diags {
                 .warnings
                 .iter()
                 .filter(|w| {
-                    // A warning about the whole file (W1001: read as Windows-1258) explains
-                    // what its errors show, so it comes along too.
+                    // A warning about the whole file (no column: W1001 read as Windows-1258,
+                    // W2009 title rows skipped) explains what its errors show: it comes along.
                     list.iter().any(|e| {
                         e.file == w.file
                             && e.sheet == w.sheet

@@ -20,8 +20,9 @@ const MAX_RANK: i64 = 1_000_000;
 /// The most characters a cell may hold: a spreadsheet cell's limit (Excel's 32,767), so that
 /// every table read can be written back into plan.xlsx.
 const MAX_CELL_CHARS: usize = 32_767;
-/// The most seats a post may have: sums of seats over a plan must not overflow.
-const MAX_SEATS: i64 = 1_000_000;
+/// The most seats a post may have: sums of seats over a plan (u32) must not overflow, whatever
+/// the number of posts the row limit (1,000,000) allows.
+const MAX_SEATS: i64 = 1_000;
 
 /// A column of a table: its name and whether the header must have it.
 pub(crate) type Column = (&'static str, bool);
@@ -889,7 +890,8 @@ pub(crate) fn from_records(
         for (ix, cell) in row.cells.iter().enumerate() {
             // A cell longer than a spreadsheet cell can hold: no table of people has one, and
             // plan.xlsx could not be written (the plan failed after the solve, with no place).
-            let chars = cell.chars().count();
+            // Excel counts UTF-16 units (an emoji is two).
+            let chars = cell.encode_utf16().count();
             if chars > MAX_CELL_CHARS {
                 let col = header.get(ix).map_or("", String::as_str);
                 let shown = canonical_column(col, spec).unwrap_or(col);
@@ -1500,7 +1502,15 @@ pub(crate) fn posts(
         let sector = c.text("sector");
         let role = c.choice("role", ROLES, true);
         let not_local = c.flag("not_local");
-        let function = c.choice("function", FUNCTIONS, false);
+        // `none` says the post has no sensitive function, whatever its title names.
+        let no_function = c
+            .raw("function")
+            .is_some_and(|v| matches!(key(v).as_str(), "none" | "không"));
+        let function = if no_function {
+            None
+        } else {
+            c.choice("function", FUNCTIONS, false)
+        };
         let seats = c.int("seats", 1, MAX_SEATS, Some(1));
         let criticality = c.int("criticality", 1, 5, None);
         let holder_id = c.optional_text("holder_id");
@@ -1528,7 +1538,11 @@ pub(crate) fn posts(
             c.diags.push(d);
         }
         // H10: an empty cell is read from the title, as `not_local` is.
-        let function = function.or_else(|| crate::domain::text::function_of_title(&title));
+        let function = function.or_else(|| {
+            (!no_function)
+                .then(|| crate::domain::text::function_of_title(&title))
+                .flatten()
+        });
         match (c.ok, unit, role) {
             (true, Ok(Some(unit)), Some(role)) => Some(Post {
                 id,

@@ -458,7 +458,7 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeOu
                 overfilled_note(sc, tl, cols)
             };
             let pins = (note == super::programme::ProgrammeNote::HardCannotHold)
-                .then(|| super::programme::pins_note(sc, tl))
+                .then(|| super::programme::pins_note(sc, tl, cols))
                 .flatten();
             out.note = Some(super::programme::ProgrammeNotes(
                 std::iter::once(note).chain(pins).collect(),

@@ -156,8 +156,8 @@ pub struct PinBreach {
 }
 
 /// The notes naming the pins that break a rule on every date they may be made (none: `None`).
-pub fn pins_note(sc: &Scenario, tl: &Timeline) -> Option<ProgrammeNote> {
-    let pins: Vec<PinBreach> = crate::programme::targets::pin_breaches(sc, tl)
+pub fn pins_note(sc: &Scenario, tl: &Timeline, cols: &Columns) -> Option<ProgrammeNote> {
+    let pins: Vec<PinBreach> = crate::programme::targets::pin_breaches(sc, tl, cols)
         .into_iter()
         .map(|(k, t, breach)| PinBreach {
             cadre: sc.cadre(sc.pins[k].cadre).id.clone(),
@@ -695,7 +695,7 @@ pub(super) fn outcome(
             if missed {
                 out.status = SolveStatus::Infeasible;
                 add_note(&mut out.note, ProgrammeNote::HardCannotHold);
-                if let Some(n) = pins_note(sc, tl) {
+                if let Some(n) = pins_note(sc, tl, cols) {
                     add_note(&mut out.note, n);
                 }
             } else {
@@ -745,7 +745,7 @@ pub(super) fn outcome(
                 Failure::Other(m) => (SolveStatus::BackendError, ProgrammeNote::BackendError(m)),
             };
             let pins = (note == ProgrammeNote::HardCannotHold)
-                .then(|| pins_note(sc, tl))
+                .then(|| pins_note(sc, tl, cols))
                 .flatten();
             out.status = status;
             add_note(&mut out.note, note);

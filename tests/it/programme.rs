@@ -2132,7 +2132,7 @@ fn explain_period_names_a_relative_beside_and_a_forbid_of_the_period() {
 
 /// A programme's pin that breaks a rule in its period is named with the rule, as a single plan
 /// names it (W is local to minh-giang and VT1 is a not-local post): it said only that the pins
-/// "cannot all hold".
+/// "cannot all hold". R's pin, kept by a placement (not a rotation), is not named.
 #[test]
 fn a_pin_that_breaks_a_rule_in_its_period_is_named_with_the_rule() {
     use rotaplan::solve::programme::ProgrammeNote;
