@@ -1345,6 +1345,7 @@ diagnostic_words! {
     CodeE1017 { en: "YAML aliases expand too far", vi: "bí danh YAML mở rộng quá mức" }
     CodeE1018 { en: "path outside the scenario's folder", vi: "đường dẫn nằm ngoài thư mục kịch bản" }
     CodeE1019 { en: "more problems in this file", vi: "còn lỗi khác trong tệp này" }
+    CodeE1020 { en: "several sheets named after one table", vi: "nhiều trang tính mang tên cùng một bảng" }
     CodeE2001 { en: "missing column", vi: "thiếu cột" }
     CodeE2002 { en: "unknown column", vi: "cột không hợp lệ" }
     CodeE2003 { en: "empty table", vi: "bảng trống" }
@@ -1363,6 +1364,8 @@ diagnostic_words! {
     CodeE2016 { en: "NUL byte or control character in a table", vi: "bảng có byte NUL hoặc ký tự điều khiển" }
     CodeE2017 { en: "unclosed quote", vi: "dấu ngoặc kép chưa đóng" }
     CodeE2018 { en: "table too large", vi: "bảng quá lớn" }
+    CodeE2019 { en: "cell too long", vi: "ô quá dài" }
+    CodeE2020 { en: "formula without a value", vi: "công thức không có giá trị" }
     CodeE3001 { en: "unknown id", vi: "mã không tồn tại" }
     CodeE3002 { en: "pinned and forbidden", vi: "vừa chỉ định vừa loại trừ" }
     CodeE3003 { en: "cadre pinned twice", vi: "cán bộ được chỉ định hai lần" }

@@ -33,6 +33,7 @@ codes! {
     ALIAS_BOMB = "E1017": CodeE1017;
     OUTSIDE_PATH = "E1018": CodeE1018;
     TOO_MANY_PROBLEMS = "E1019": CodeE1019;
+    SHEETS_AMBIGUOUS = "E1020": CodeE1020;
     MISSING_COLUMN = "E2001": CodeE2001;
     UNKNOWN_COLUMN = "E2002": CodeE2002;
     EMPTY_TABLE = "E2003": CodeE2003;
@@ -51,6 +52,8 @@ codes! {
     NUL_BYTE = "E2016": CodeE2016;
     UNCLOSED_QUOTE = "E2017": CodeE2017;
     TOO_MANY_ROWS = "E2018": CodeE2018;
+    CELL_TOO_LONG = "E2019": CodeE2019;
+    NO_CELL_VALUE = "E2020": CodeE2020;
     UNKNOWN_ID = "E3001": CodeE3001;
     PINNED_AND_FORBIDDEN = "E3002": CodeE3002;
     PINNED_TWICE = "E3003": CodeE3003;
@@ -627,6 +630,7 @@ says! {
     CodeE1017
     CodeE1018
     CodeE1019
+    CodeE1020
     CodeE2001
     CodeE2002
     CodeE2003
@@ -645,6 +649,8 @@ says! {
     CodeE2016
     CodeE2017
     CodeE2018
+    CodeE2019
+    CodeE2020
     CodeE3001
     CodeE3002
     CodeE3003

@@ -622,7 +622,7 @@ fn read_sheet_table(
                         continue;
                     };
                     diags.push(
-                        Diagnostic::new(code::MISSING_VALUE, &t.path)
+                        Diagnostic::new(code::NO_CELL_VALUE, &t.path)
                             .at(Some(*row), Some(*col))
                             .field(field)
                             .found(if error {
@@ -724,7 +724,7 @@ fn sheet_failure(
         xlsx::SheetFailure::Ambiguous { sheets } => {
             let table = named_by.map_or("plan", |(t, _)| t.table);
             let names: Vec<&str> = sheets.iter().map(String::as_str).collect();
-            at(code::SHEET_NOT_FOUND)
+            at(code::SHEETS_AMBIGUOUS)
                 .found(
                     Text::say(Say::SheetsNameTheTable)
                         .arg("file", &shown)

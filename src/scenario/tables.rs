@@ -896,7 +896,7 @@ pub(crate) fn from_records(
                 let col = header.get(ix).map_or("", String::as_str);
                 let shown = canonical_column(col, spec).unwrap_or(col);
                 diags.push(
-                    Diagnostic::new(code::OUT_OF_RANGE, file)
+                    Diagnostic::new(code::CELL_TOO_LONG, file)
                         .at(Some(row.line), Some(csv.col_number(ix)))
                         .field(csv.field(shown))
                         .found(Text::say(Say::CellOfChars).arg("chars", chars))

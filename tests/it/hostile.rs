@@ -748,7 +748,7 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-/// A cell longer than a spreadsheet cell is E2011 at its place when the tables are read (it
+/// A cell longer than a spreadsheet cell is E2019 at its place when the tables are read (it
 /// passed `validate`, then `plan` failed with exit 2 when plan.xlsx could not hold it).
 #[test]
 fn a_cell_longer_than_a_spreadsheet_cell_is_refused_where_it_is() {
@@ -767,7 +767,7 @@ fn a_cell_longer_than_a_spreadsheet_cell_is_refused_where_it_is() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("E2011") && err.contains("40000 characters"),
+        err.contains("E2019") && err.contains("40000 characters"),
         "{err}"
     );
     assert!(err.contains("cadres.csv:2:"), "{err}");

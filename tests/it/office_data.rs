@@ -750,7 +750,7 @@ fn sensitive_functions_are_read_from_the_title_when_the_cell_is_empty() {
 }
 
 /// A workbook holding two sheets named after one table (a stale "CanBo" beside "Cán bộ") is
-/// E1016 listing both, with the way to name one (the first was read, with only a note).
+/// E1020 listing both, with the way to name one (the first was read, with only a note).
 #[test]
 fn two_sheets_named_after_one_table_are_refused_not_guessed() {
     let dir = tempfile::tempdir().unwrap();
@@ -767,13 +767,13 @@ fn two_sheets_named_after_one_table_are_refused_not_guessed() {
     let d = e
         .diagnostics
         .iter()
-        .find(|d| d.code == "E1016")
+        .find(|d| d.code == "E1020")
         .unwrap_or_else(|| panic!("{e}"));
     let text = d.to_string();
     assert!(text.contains("cadres") && text.contains("Cán bộ"), "{text}");
 }
 
-/// A formula with no stored value (as openpyxl and report generators write workbooks) is E2012
+/// A formula with no stored value (as openpyxl and report generators write workbooks) is E2020
 /// at its cell, naming the formula: it read as an empty cell, silently (a planned title and a
 /// health certificate date were lost, and the plan changed).
 #[test]
@@ -783,7 +783,7 @@ fn a_formula_without_a_stored_value_is_said_at_its_cell() {
     let cells: Vec<String> = e
         .diagnostics
         .iter()
-        .filter(|d| d.code == "E2012")
+        .filter(|d| d.code == "E2020")
         .map(|d| d.to_string())
         .collect();
     assert_eq!(cells.len(), 2, "{e}");
@@ -800,7 +800,7 @@ fn a_formula_without_a_stored_value_is_said_at_its_cell() {
     );
 }
 
-/// An error value (#REF!, a formula that failed) is E2012 at its cell, not the text "##REF!"
+/// An error value (#REF!, a formula that failed) is E2020 at its cell, not the text "##REF!"
 /// taken for a province (with the fix "add a row ##REF! to units").
 #[test]
 fn an_excel_error_value_is_said_at_its_cell() {
@@ -809,7 +809,7 @@ fn an_excel_error_value_is_said_at_its_cell() {
     let d = e
         .diagnostics
         .iter()
-        .find(|d| d.code == "E2012")
+        .find(|d| d.code == "E2020")
         .unwrap_or_else(|| panic!("{e}"));
     let text = d.to_string();
     assert!(text.contains("Cán bộ!E15"), "{text}");
