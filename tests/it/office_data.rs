@@ -658,11 +658,7 @@ fn a_damaged_workbook_is_an_error_not_a_panic() {
 /// stay open to locals.
 #[test]
 fn not_local_titles_are_found_in_the_forms_offices_write() {
-    let src = root().join("tests/fixtures/errors/valid");
-    let dir = tempfile::tempdir().unwrap();
-    for f in ["scenario.yaml", "units.csv", "cadres.csv"] {
-        fs::copy(src.join(f), dir.path().join(f)).unwrap();
-    }
+    let (_, dir) = valid_copy(&["scenario.yaml", "units.csv", "cadres.csv"]);
     let titles = [
         ("Bí thư Tỉnh ủy Minh Giang", true),
         ("Chủ tịch UBND tỉnh Minh Giang", true),
@@ -696,11 +692,7 @@ fn not_local_titles_are_found_in_the_forms_offices_write() {
 /// the `new_region` training gain): every unit keeps the first row's spelling.
 #[test]
 fn a_region_is_one_region_whatever_its_case_or_form() {
-    let src = root().join("tests/fixtures/errors/valid");
-    let dir = tempfile::tempdir().unwrap();
-    for f in ["scenario.yaml", "posts.csv", "cadres.csv"] {
-        fs::copy(src.join(f), dir.path().join(f)).unwrap();
-    }
+    let (src, dir) = valid_copy(&["scenario.yaml", "posts.csv", "cadres.csv"]);
     let units = fs::read_to_string(src.join("units.csv")).unwrap();
     let d01 = "D01,Huyện ủy Bát Xát,district,P01,northwest,2,x";
     assert!(units.contains(d01));
@@ -724,11 +716,7 @@ fn a_region_is_one_region_whatever_its_case_or_form() {
 #[test]
 fn sensitive_functions_are_read_from_the_title_when_the_cell_is_empty() {
     use rotaplan::domain::Function;
-    let src = root().join("tests/fixtures/errors/valid");
-    let dir = tempfile::tempdir().unwrap();
-    for f in ["scenario.yaml", "units.csv", "cadres.csv"] {
-        fs::copy(src.join(f), dir.path().join(f)).unwrap();
-    }
+    let (_, dir) = valid_copy(&["scenario.yaml", "units.csv", "cadres.csv"]);
     let posts = "id,unit,title,rank,sector,role,not_local,function,seats,criticality\n\
         T001,P01,Kế toán trưởng,6,party,member,,,1,3\n\
         T002,P01,Thủ quỹ,6,party,member,,,1,3\n\
@@ -815,4 +803,15 @@ fn an_excel_error_value_is_said_at_its_cell() {
     assert!(text.contains("Cán bộ!E15"), "{text}");
     assert!(text.contains("the error value #REF!"), "{text}");
     assert!(!e.to_string().contains("##"), "{e}");
+}
+
+/// A temporary folder holding `files` of the valid fixture (`tests/fixtures/errors/valid`), and
+/// that fixture's folder (for the files a test writes changed).
+fn valid_copy(files: &[&str]) -> (PathBuf, tempfile::TempDir) {
+    let src = root().join("tests/fixtures/errors/valid");
+    let dir = tempfile::tempdir().unwrap();
+    for f in files {
+        fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    (src, dir)
 }
