@@ -241,11 +241,16 @@ fn place_follows(rest: &[String]) -> bool {
 /// write it: the class itself ("Bí thư Huyện ủy"); the class followed by its place
 /// ([`place_follows`]: "Chủ tịch UBND tỉnh Minh Giang", "Bí thư Tỉnh ủy Minh Giang", "Bí thư Đảng
 /// ủy xã Bản Mòn", "Viện trưởng VKSND khu vực 3"); or one of several titles held together ("Bí
-/// thư Đảng ủy, Chủ tịch HĐND xã", "… kiêm …"). "Phó Bí thư", "Bí thư Chi bộ", "Bí thư Tỉnh
-/// đoàn" and "Bí thư Đảng ủy Bệnh viện …" are not "Bí thư".
+/// thư Đảng ủy, Chủ tịch HĐND xã", "… kiêm …"); an acting holder's ("Quyền …", "Q. …"). "Phó
+/// Bí thư", "Bí thư Chi bộ", "Bí thư Tỉnh đoàn" and "Bí thư Đảng ủy Bệnh viện …" are not "Bí
+/// thư".
 pub fn title_matches(title: &str, classes: &std::collections::HashSet<String>) -> bool {
     title_parts(title).iter().any(|part| {
-        let words = title_words(part);
+        let mut words = title_words(part);
+        // An acting holder ("Quyền Chủ tịch UBND tỉnh", "Q. Chánh án") holds the post.
+        if words.len() > 1 && matches!(words[0].as_str(), "quyen" | "q") {
+            words.remove(0);
+        }
         if classes.contains(&class_of(&words)) {
             return true;
         }
@@ -464,6 +469,8 @@ mod tests {
             "Chủ tịch UBND xã Đoàn Kết",
             "Bí thư Quận ủy Ba Đình",
             "Chủ tịch UBND quận Ba Đình",
+            "Quyền Chủ tịch UBND tỉnh",
+            "Q. Chánh án TAND tỉnh Minh Giang",
         ] {
             assert!(title_matches(t, &classes), "{t}");
         }
@@ -486,6 +493,7 @@ mod tests {
             "Chủ tịch HĐND tỉnh",
             "Chủ tịch Hội Nông dân tỉnh",
             "Phó Chánh án TAND khu vực 3",
+            "Quyền Phó Chủ tịch UBND tỉnh",
             "Giám đốc Sở Du lịch",
             "Tu",
         ] {
