@@ -1524,15 +1524,22 @@ fn impossible_executed_placements_are_refused_at_load_by_line() {
     assert_eq!(done.plan.status, SolveStatus::Optimal);
     assert!(done.violations.is_empty(), "{:#?}", done.violations);
     assert!(check(&sc, &done.plan.moves).is_empty());
-    let warned = rotaplan::scenario::load_checked(&dir.path().join("programme.yaml"))
+    assert!(warns_at(dir.path(), "W5001", 3));
+}
+
+/// Whether the programme scenario in `dir` loads with a warning `code` on `line` (the warnings
+/// are printed when it does not, for the failing assertion).
+fn warns_at(dir: &std::path::Path, code: &str, line: usize) -> bool {
+    let warned = rotaplan::scenario::load_checked(&dir.join("programme.yaml"))
         .unwrap()
         .warnings;
-    assert!(
-        warned
-            .iter()
-            .any(|w| w.code == "W5001" && w.line == Some(3)),
-        "{warned:#?}"
-    );
+    let found = warned
+        .iter()
+        .any(|w| w.code == code && w.line == Some(line));
+    if !found {
+        eprintln!("no {code} on line {line}: {warned:#?}");
+    }
+    found
 }
 
 /// `e` holds one diagnostic, of `code` on `line`, whose English words say `says`.
@@ -1574,16 +1581,7 @@ fn executed_moves_onto_one_seat_are_judged_on_their_real_dates() {
     for (second, handover) in [("2030-02-01", true), ("2030-06-01", false)] {
         let history = format!("{first}C107,VT01,rotation,{second},\n");
         let sc = shipped_with_history(dir.path(), &history).unwrap();
-        let warned = rotaplan::scenario::load_checked(&dir.path().join("programme.yaml"))
-            .unwrap()
-            .warnings;
-        assert_eq!(
-            warned
-                .iter()
-                .any(|w| w.code == "W5002" && w.line == Some(3)),
-            handover,
-            "{second}: {warned:#?}"
-        );
+        assert_eq!(warns_at(dir.path(), "W5002", 3), handover, "{second}");
         let done = rotaplan::plan_programme(&sc).unwrap();
         assert_eq!(done.plan.status, SolveStatus::Optimal, "{second}");
         assert!(done.violations.is_empty(), "{:#?}", done.violations);
@@ -1606,15 +1604,7 @@ fn executed_moves_onto_one_seat_are_judged_on_their_real_dates() {
     let history = "cadre_id,post_id,kind,start,end\nC003,VT64,rotation,2027-02-01,\n\
                    C161,VT64,rotation,2027-03-01,2028-06-30\nC015,VT64,rotation,2028-03-01,\n";
     let sc = shipped_with_history(dir.path(), history).unwrap();
-    let warned = rotaplan::scenario::load_checked(&dir.path().join("programme.yaml"))
-        .unwrap()
-        .warnings;
-    assert!(
-        warned
-            .iter()
-            .any(|w| w.code == "W5002" && w.line == Some(4)),
-        "{warned:#?}"
-    );
+    assert!(warns_at(dir.path(), "W5002", 4));
     let done = rotaplan::plan_programme(&sc).unwrap();
     assert_eq!(done.plan.status, SolveStatus::Optimal);
     assert!(check(&sc, &done.plan.moves).is_empty());
