@@ -908,9 +908,12 @@ pub const DEFAULT_NOT_LOCAL_TITLES: &[&str] = &[
     "Chánh Thanh tra",
     "Giám đốc Sở Tài chính",
     "Cục trưởng Cục Thuế",
+    "Chi cục trưởng Chi cục Thuế",
     "Trưởng Thuế",
     "Cục trưởng Cục Hải quan",
+    "Chi cục trưởng Chi cục Hải quan",
     "Trưởng Hải quan",
+    "Trưởng phòng Tài chính - Kế hoạch",
 ];
 
 /// Kind of a move in a programme.

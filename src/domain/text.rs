@@ -94,6 +94,8 @@ pub fn fold(s: &str) -> String {
 /// Spelled-out names and their usual abbreviations, folded ([`fold`] word by word).
 const SPELLED_OUT: &[(&str, &str)] = &[
     ("uy ban nhan dan", "ubnd"),
+    ("ub nhan dan", "ubnd"),
+    ("ubnd nhan dan", "ubnd"),
     ("hoi dong nhan dan", "hdnd"),
     ("toa an nhan dan", "tand"),
     ("vien kiem sat nhan dan", "vksnd"),
@@ -104,7 +106,8 @@ const SPELLED_OUT: &[(&str, &str)] = &[
 /// folded ("huyện ủy" and "huyen uy" alike).
 const LEVEL_WORDS: &[&str] = &[
     "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy", "dang bo", "thi xa",
-    "thi tran", "dac khu", "khu vuc", "tinh", "tp", "huyen", "quan", "xa", "phuong",
+    "thi tran", "dac khu", "khu vuc", "co so", "cua khau", "tinh", "tp", "huyen", "quan", "xa",
+    "phuong",
 ];
 
 /// A title's class: its words folded ([`fold`]: without diacritics, so that a title typed
@@ -117,24 +120,47 @@ pub fn title_class(s: &str) -> String {
     class_of(&title_words(s))
 }
 
-/// A title's words folded ([`fold`], word by word so that they stay apart: "tp." is `tp`,
-/// "UBND-tỉnh" `ubnd-tinh`), the spelled-out names abbreviated, and the party committees' own
+/// A title's words folded ([`fold`], word by word: "tp." is `tp`; words joined by a hyphen or
+/// a dot apart: "UBND-tỉnh" is `ubnd tinh`), the spelled-out names abbreviated, and the party committees' own
 /// abbreviations written out ("ĐU" is `dang uy`, "TU" `tinh uy`, "HU" `huyen uy`: capitals only,
 /// so that "Tu" stays a word).
 fn title_words(s: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for w in normalize(s).split(' ') {
+        // Initials with dots ("U.B.N.D") are the abbreviation.
+        let undotted = w.replace('.', "");
+        let w = if w.matches('.').count() >= 2
+            && undotted.chars().all(|c| c.is_uppercase() || c == 'Đ')
+        {
+            undotted.as_str()
+        } else {
+            w
+        };
         match w {
             "ĐU" | "DU" => words.extend(["dang".into(), "uy".into()]),
             "TU" => words.extend(["tinh".into(), "uy".into()]),
             "HU" => words.extend(["huyen".into(), "uy".into()]),
+            "CT" => words.extend(["chu".into(), "tich".into()]),
+            "PCT" => words.extend(["pho".into(), "chu".into(), "tich".into()]),
+            "BT" => words.extend(["bi".into(), "thu".into()]),
+            "PBT" => words.extend(["pho".into(), "bi".into(), "thu".into()]),
             w => {
-                let f = fold(w);
-                if !f.is_empty() {
-                    words.push(f);
-                }
+                // Joined by a hyphen ("UBND-xã") or a dot ("tp.Hội An"): apart.
+                words.extend(
+                    fold(w)
+                        .split('-')
+                        .filter(|f| !f.is_empty())
+                        .map(str::to_string),
+                );
             }
         }
+    }
+    // "Chủ tịch xã", "Chủ tịch tỉnh": the chair of the People's Committee, as spoken.
+    if let [a, b, rest @ ..] = words.as_slice()
+        && (a.as_str(), b.as_str()) == ("chu", "tich")
+        && starts_with_one_of(rest, TERRITORIES) > 0
+    {
+        words.splice(2..2, ["ubnd".to_string()]);
     }
     let mut k = words.join(" ");
     for (long, short) in SPELLED_OUT {
@@ -195,7 +221,8 @@ const TERRITORY_COMMITTEES: &[&str] = &["tinh uy", "thanh uy", "huyen uy", "quan
 const PARTY_COMMITTEES: &[&str] = &["dang uy", "dang bo"];
 /// The words that name a territory, a name following ("xã Bản Mòn", "khu vực 3").
 const TERRITORIES: &[&str] = &[
-    "thi xa", "thi tran", "dac khu", "khu vuc", "tinh", "tp", "huyen", "quan", "xa", "phuong",
+    "thi xa", "thi tran", "dac khu", "khu vuc", "co so", "cua khau", "tinh", "tp", "huyen", "quan",
+    "xa", "phuong",
 ];
 
 /// How many of `words`' first words are one of `list` (two-word entries first; 0: none).
@@ -398,7 +425,7 @@ mod tests {
             ("Phó Chủ tịch UBND xã", "pho chu tich ubnd"),
             ("Chủ tịch UBND thành phố", "chu tich ubnd"),
             ("Chủ tịch UBND TP.", "chu tich ubnd"),
-            ("pc_chair", "pc-chair"),
+            ("pc_chair", "pc chair"),
             ("Tỉnh ủy", "tinh uy"),
             // Typed without diacritics (no Vietnamese keyboard): the same classes.
             ("Bi thu Huyen uy", "bi thu"),
@@ -448,6 +475,10 @@ mod tests {
             "Chánh án TAND",
             "Viện trưởng VKSND",
             "Giám đốc Công an",
+            "Chi cục trưởng Chi cục Thuế",
+            "Trưởng Thuế",
+            "Trưởng phòng Tài chính - Kế hoạch",
+            "Chi cục trưởng Chi cục Hải quan",
         ]
         .iter()
         .map(|t| title_class(t))
@@ -471,6 +502,20 @@ mod tests {
             "Chủ tịch UBND quận Ba Đình",
             "Quyền Chủ tịch UBND tỉnh",
             "Q. Chánh án TAND tỉnh Minh Giang",
+            // As offices also write them: spoken, abbreviated, hyphenated, dotted.
+            "Chủ tịch xã",
+            "Chủ tịch tỉnh",
+            "Chủ tịch thị trấn Mường Tè",
+            "CT UBND xã",
+            "BT Đảng ủy xã",
+            "Chủ tịch UBND-xã",
+            "Chủ tịch UB nhân dân xã",
+            "Chủ tịch U.B.N.D xã",
+            "Chi cục trưởng Chi cục Thuế huyện Bát Xát",
+            "Chi cục trưởng Chi cục Thuế khu vực",
+            "Trưởng Thuế cơ sở 3",
+            "Trưởng phòng Tài chính - Kế hoạch (huyện)",
+            "Chi cục trưởng Chi cục Hải quan cửa khẩu",
         ] {
             assert!(title_matches(t, &classes), "{t}");
         }
@@ -496,6 +541,13 @@ mod tests {
             "Quyền Phó Chủ tịch UBND tỉnh",
             "Giám đốc Sở Du lịch",
             "Tu",
+            "Chủ tịch Hội Nông dân xã",
+            "Chủ tịch HĐND xã",
+            "PCT UBND xã",
+            "Phó Chủ tịch xã",
+            "Chủ tịch Công đoàn cơ sở",
+            "Phó Chi cục trưởng Chi cục Thuế huyện",
+            "Phó Trưởng phòng Tài chính - Kế hoạch huyện",
         ] {
             assert!(!title_matches(t, &classes), "{t}");
         }

@@ -32,19 +32,56 @@ pub fn scenario_at(sc: &Scenario, date: Date) -> Scenario {
     s.baseline.clear();
     s.programme = None;
     let terms = whole_months_between(sc.plan_date, date).max(0) / TERM_MONTHS;
-    if terms > 0 {
+    let gone = leaders_elsewhere(sc, date);
+    let drop_relatives = sc
+        .cadres
+        .iter()
+        .any(|c| c.relatives.iter().any(|&r| gone[r as usize]));
+    if terms > 0 || drop_relatives {
         let mut cadres = (*sc.cadres).clone();
         for c in &mut cadres {
-            if let (Some(u), Some(crate::domain::Role::Head)) = (c.current_unit, c.current_role) {
+            if terms > 0
+                && let (Some(u), Some(crate::domain::Role::Head)) = (c.current_unit, c.current_role)
+            {
                 match c.head_terms.binary_search_by_key(&u, |&(x, _)| x) {
                     Ok(i) => c.head_terms[i].1 += terms as u32,
                     Err(i) => c.head_terms.insert(i, (u, terms as u32)),
                 }
             }
+            c.relatives.retain(|&r| !gone[r as usize]);
         }
         s.cadres = Arc::new(cadres);
     }
     s
+}
+
+/// The cadres whose role on the plan date says nothing of where they are on `date` (H10's pair
+/// rule reads the relative's `current_unit` and `current_role`): those retired by then, and
+/// those holding a post of their unit (posts.csv `holder_id`), who lead there only until they
+/// leave it, which the programme's H10 rows and the checker's H10 across the programme follow
+/// date by date. Without this, a relative who retired or was moved away kept a sensitive post
+/// of their old unit closed for the whole programme.
+fn leaders_elsewhere(sc: &Scenario, date: Date) -> Vec<bool> {
+    let mut gone: Vec<bool> = sc
+        .cadres
+        .iter()
+        .map(|c| {
+            sc.rules
+                .roadmap(c.sex)
+                .retirement_date(c.birth_date)
+                .is_some_and(|r| r < date)
+        })
+        .collect();
+    if let Some(prog) = &sc.programme {
+        for (p, h) in prog.holders.iter().enumerate() {
+            if let Some(h) = *h
+                && sc.cadre(h).current_unit == Some(sc.posts[p].unit)
+            {
+                gone[h as usize] = true;
+            }
+        }
+    }
+    gone
 }
 
 /// The scenario at each period's date.

@@ -1527,13 +1527,14 @@ diagnostic_words! {
     Cells { en: "{v1} cells", vi: "{v1} ô" }
     CellsAsManyAsThe { en: "{width} cells, as many as the header has", vi: "{width} ô, bằng số cột của dòng tiêu đề" }
     FillIn { en: "fill in `{col}`", vi: "điền `{col}`" }
-    WriteAWholeNumberWith { en: "write a whole number with digits only", vi: "ghi số nguyên, chỉ gồm chữ số" }
+    WriteAWholeNumberWith { en: "write a whole number with digits only, without thousands separators (1000, not 1.000 or 1,000)", vi: "ghi số nguyên, chỉ gồm chữ số, không dùng dấu phân cách hàng nghìn (1000, không ghi 1.000 hay 1,000)" }
     UseAValueTheColumn { en: "use a value the column `{col}` allows", vi: "dùng giá trị mà cột `{col}` cho phép" }
     WriteTheDateAsYYYY { en: "write the date as YYYY-MM-DD or dd/mm/yyyy (set `date_format:` in the scenario for another order)", vi: "ghi ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy (đặt `date_format:` trong kịch bản cho thứ tự khác)" }
     ABoolean { en: "a boolean: {BOOL_EXPECTED}", vi: "giá trị đúng/sai: {BOOL_EXPECTED}" }
     WriteTrueOrFalse { en: "write true or false", vi: "ghi true hoặc false" }
     OneOf { en: "one of {v1}", vi: "một trong {v1}" }
     AUniqueIdFirstUsed { en: "a unique id (first used on line {first})", vi: "một mã không trùng (đã dùng lần đầu ở dòng {first})" }
+    AnIdThatLooksLike { en: "{v1}, which reads as {v2}: the two differ only in case, spaces, accents or invisible characters", vi: "{v1}, đọc giống {v2}: hai mã chỉ khác nhau ở chữ hoa/thường, dấu cách, dấu thanh hoặc ký tự ẩn" }
     GiveOneOfTheTwo { en: "give one of the two rows another id, or delete the repeated row", vi: "đặt mã khác cho một trong hai dòng, hoặc xóa dòng lặp" }
     AHeaderAndNoRows { en: "a header and no rows", vi: "có dòng tiêu đề nhưng không có dòng dữ liệu" }
     AtLeastOneRow { en: "at least one row", vi: "ít nhất một dòng" }
@@ -1720,12 +1721,13 @@ diagnostic_words! {
     CorrectTheIdOrAddRow { en: "correct the id, or add a row {id} to {table}", vi: "sửa mã, hoặc thêm dòng {id} vào {table}" }
     TheProvince { en: "{raw} (the province {province})", vi: "{raw} (tỉnh {province})" }
     CorrectTheTitleNoFit { en: "correct the title: as written it earns no fit on any post", vi: "sửa chức danh: như đang ghi, chức danh không được điểm phù hợp ở vị trí nào" }
+    SeparateTheTitles { en: "these are two titles of posts, {v1} and {v2}: separate them with ; (a line break in the cell is read as a space)", vi: "đây là hai chức danh, {v1} và {v2}: ngăn cách bằng dấu ; (xuống dòng trong ô được đọc như dấu cách)" }
     NothingToDoIfNoVacancy { en: "nothing to do if no post of this title is vacant this round; if it is misspelt, correct it (as written it earns no fit on any post)", vi: "không cần làm gì nếu đợt này không có vị trí nào của chức danh này còn trống; nếu viết sai, hãy sửa (như đang ghi, chức danh không được điểm phù hợp ở vị trí nào)" }
     ProvinceYearsItems { en: "`PROVINCE:YEARS` items separated by `;`, e.g. P01:22;P07:3.5", vi: "các mục `TỈNH:SỐ_NĂM` phân cách bằng `;`, ví dụ P01:22;P07:3.5" }
-    WriteEachItemProvinceYears { en: "write each item as PROVINCE:YEARS", vi: "ghi mỗi mục dạng TỈNH:SỐ_NĂM" }
+    WriteEachItemProvinceYears { en: "write each item as PROVINCE:YEARS, items separated by ; (P01:22; P07:3)", vi: "ghi mỗi mục dạng TỈNH:SỐ_NĂM, các mục cách nhau bằng dấu ; (P01:22; P07:3)" }
     ListEachProvinceOnce { en: "list each province once, with its total years", vi: "mỗi tỉnh ghi một lần, với tổng số năm" }
     UnitTermsItems { en: "`UNIT:TERMS` items separated by `;`, e.g. U12:2", vi: "các mục `ĐƠN_VỊ:SỐ_NHIỆM_KỲ` phân cách bằng `;`, ví dụ U12:2" }
-    WriteEachItemUnitTerms { en: "write each item as UNIT:TERMS", vi: "ghi mỗi mục dạng ĐƠN_VỊ:SỐ_NHIỆM_KỲ" }
+    WriteEachItemUnitTerms { en: "write each item as UNIT:TERMS, items separated by ; (U01:1; U07:2)", vi: "ghi mỗi mục dạng ĐƠN_VỊ:SỐ_NHIỆM_KỲ, các mục cách nhau bằng dấu ; (U01:1; U07:2)" }
     ListEachUnitOnce { en: "list each unit once", vi: "mỗi đơn vị ghi một lần" }
     NotARegularFile { en: "not a regular file (a device, a pipe or a socket)", vi: "không phải tệp thông thường (thiết bị, đường ống hoặc socket)" }
     FileTooLarge { en: "the file is {bytes} bytes, more than the {max} bytes a scenario file may have", vi: "tệp có {bytes} byte, vượt quá {max} byte cho phép đối với tệp kịch bản" }

@@ -816,6 +816,7 @@ says! {
     WriteTrueOrFalse
     OneOf
     AUniqueIdFirstUsed
+    AnIdThatLooksLike
     GiveOneOfTheTwo
     AHeaderAndNoRows
     AtLeastOneRow
@@ -1005,6 +1006,7 @@ says! {
     CorrectTheIdOrAddRow
     TheProvince
     CorrectTheTitleNoFit
+    SeparateTheTitles
     NothingToDoIfNoVacancy
     ProvinceYearsItems
     WriteEachItemProvinceYears

@@ -990,6 +990,32 @@ fn shorten(s: &str) -> String {
 pub(crate) struct Ids {
     map: HashMap<String, (u32, usize)>,
     order: Vec<String>,
+    /// [`look_alike`] of each id: the first id with it and its line.
+    alike: HashMap<String, (String, usize)>,
+}
+
+/// Where an id was used before: the first row's line, and that row's id when it is not the same
+/// text but looks the same.
+pub(crate) struct Taken {
+    line: usize,
+    alike: Option<String>,
+}
+
+/// What a person reading a printed table cannot tell apart: case, spaces, accents, full-width
+/// forms and invisible characters (zero-width spaces, soft hyphens, direction marks) ("C001",
+/// "c001", "C 001", "Ｃ001", "C001\u{200B}" alike; "CBĐ02" and "CBD02" alike).
+fn look_alike(id: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let invisible = |c: char| {
+        matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    };
+    id.nfkd()
+        .filter(|&c| !is_combining_mark(c) && !c.is_whitespace() && !invisible(c))
+        .map(|c| if matches!(c, 'đ' | 'Đ') { 'd' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl Ids {
@@ -1002,10 +1028,22 @@ impl Ids {
         out
     }
     /// Registers `id` as row `ix` on `line`; the line of the first row if it is taken.
-    fn insert(&mut self, id: &str, ix: u32, line: usize) -> Result<(), usize> {
+    /// An id that only looks like an earlier one is taken too: one person entered twice.
+    fn insert(&mut self, id: &str, ix: u32, line: usize) -> Result<(), Taken> {
         if let Some(&(_, first)) = self.map.get(id) {
-            return Err(first);
+            return Err(Taken {
+                line: first,
+                alike: None,
+            });
         }
+        let alike = look_alike(id);
+        if let Some((other, first)) = self.alike.get(&alike) {
+            return Err(Taken {
+                line: *first,
+                alike: Some(other.clone()),
+            });
+        }
+        self.alike.insert(alike, (id.to_string(), line));
         self.map.insert(id.to_string(), (ix, line));
         self.order.push(id.to_string());
         Ok(())
@@ -1326,12 +1364,19 @@ impl<'a> Cells<'a> {
     fn id(&mut self, ids: &mut Ids, ix: u32) -> String {
         let id = self.text("id");
         if !id.is_empty()
-            && let Err(first) = ids.insert(&id, ix, self.row.line)
+            && let Err(taken) = ids.insert(&id, ix, self.row.line)
         {
-            let d = self
+            let mut d = self
                 .diag(code::DUPLICATE_ID, "id")
-                .expected(Text::say(Say::AUniqueIdFirstUsed).arg("first", first))
+                .expected(Text::say(Say::AUniqueIdFirstUsed).arg("first", taken.line))
                 .fix(Say::GiveOneOfTheTwo);
+            if let Some(other) = taken.alike {
+                d = d.found(
+                    Text::say(Say::AnIdThatLooksLike)
+                        .arg("v1", quoted(&id))
+                        .arg("v2", quoted(&other)),
+                );
+            }
             self.report(d);
         }
         id
@@ -1814,6 +1859,13 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                         closest_title(t, title_list.iter().copied()).map(str::to_string)
                     })
                     .clone();
+                // Two titles of posts written one after the other (a line break in the cell,
+                // which reads as a space): the separator is missing.
+                let words: Vec<&str> = t.split(' ').collect();
+                let joined = (1..words.len()).find_map(|i| {
+                    let (a, b) = (words[..i].join(" "), words[i..].join(" "));
+                    (titles.contains(&key(&a)) && titles.contains(&key(&b))).then_some((a, b))
+                });
                 let d = c
                     .diag(code::UNMATCHED_TITLE, "planned_titles")
                     .found(
@@ -1822,12 +1874,15 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                             .arg("v2", quoted(t)),
                     )
                     .expected(Text::say(Say::TheTitleOfAPost).arg("posts", refs.posts_file))
-                    .fix(match near.as_deref() {
-                        Some(_) => {
-                            did_you_mean(near.as_deref()).then(Say::CorrectTheTitleNoFit.into())
+                    .fix(match (near.as_deref(), joined) {
+                        (_, Some((a, b))) => Text::say(Say::SeparateTheTitles)
+                            .arg("v1", quoted(&a))
+                            .arg("v2", quoted(&b)),
+                        (Some(n), None) => {
+                            did_you_mean(Some(n)).then(Say::CorrectTheTitleNoFit.into())
                         }
                         // No near title: most often a title with no vacancy this round.
-                        None => Say::NothingToDoIfNoVacancy.into(),
+                        (None, None) => Say::NothingToDoIfNoVacancy.into(),
                     })
                     .group(key(t));
                 c.warn(d);
@@ -1874,9 +1929,18 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         }
         let worked_years = worked_years(c, &mut provinces);
         let head_terms = head_terms(c, units, refs.units_file);
+        // Ids hold no comma: `C001, C002` is two relatives, as `C001; C002` is.
         let relatives: Vec<String> = c
             .raw("relatives")
-            .map(|s| split_list(s).into_iter().map(str::to_string).collect())
+            .map(|s| {
+                split_list(s)
+                    .into_iter()
+                    .flat_map(|x| x.split(','))
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default();
         let ethnic_minority = c.flag("ethnic_minority").unwrap_or(false);
         pending.push(PendingRelatives {

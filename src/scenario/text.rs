@@ -211,8 +211,8 @@ pub(crate) fn parse_bool(s: &str) -> Result<Option<bool>, ()> {
         return Ok(None);
     }
     match crate::domain::text::key(s).as_str() {
-        "true" | "1" | "yes" | "x" | "có" => Ok(Some(true)),
-        "false" | "0" | "no" | "không" => Ok(Some(false)),
+        "true" | "1" | "yes" | "x" | "có" | "co" | "đúng" | "dung" => Ok(Some(true)),
+        "false" | "0" | "no" | "không" | "khong" | "sai" => Ok(Some(false)),
         _ => Err(()),
     }
 }
@@ -221,7 +221,8 @@ pub(crate) const BOOL_EXPECTED: Say = Say::BoolExpected;
 
 /// `a; b;;c ` → `["a", "b", "c"]`.
 pub(crate) fn split_list(s: &str) -> Vec<&str> {
-    s.split(';')
+    // A line break inside a cell (Alt+Enter) separates items as `;` does.
+    s.split([';', '\n', '\r'])
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .collect()
@@ -233,12 +234,12 @@ pub(crate) struct PairSyntax {
     pub item: String,
 }
 
-/// `P01:22; P07:3` → `[("P01", "22"), ("P07", "3")]`; an item without `:` or with an empty side
-/// is an error.
+/// `P01:22; P07:3` → `[("P01", "22"), ("P07", "3")]`; an item without `:`, with two of them
+/// (`P01:22, P07:3`: a list separated by commas or line breaks) or with an empty side is an error.
 pub(crate) fn split_pairs(s: &str) -> Result<Vec<(&str, &str)>, PairSyntax> {
     let mut out = Vec::new();
     for item in split_list(s) {
-        match item.rsplit_once(':') {
+        match item.split_once(':').filter(|(_, v)| !v.contains(':')) {
             Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
                 out.push((k.trim(), v.trim()));
             }
@@ -360,11 +361,16 @@ pub(crate) fn date_parts(s: &str) -> Option<(u32, u32)> {
     Some((num(p1)?, num(p2)?))
 }
 
-/// An integer cell; `3.0` (as spreadsheets write it) is accepted as 3.
+/// An integer cell; `3.0` (as spreadsheets write it) is accepted as 3. Digits grouped by threes
+/// (`1.000`, `1,000`, `12.500.000`) are refused: Vietnamese settings write a thousand as `1.000`,
+/// English ones as `1,000`, and either read as a decimal would be 1.
 pub(crate) fn parse_int(s: &str) -> Option<i64> {
     let s = s.trim();
     if let Ok(v) = s.parse::<i64>() {
         return Some(v);
+    }
+    if grouped_by_threes(s) {
+        return None;
     }
     let f = parse_decimal(s)?;
     if f.fract() == 0.0 && f.abs() < 1e15 {
@@ -372,6 +378,20 @@ pub(crate) fn parse_int(s: &str) -> Option<i64> {
     } else {
         None
     }
+}
+
+/// `1.000`, `-12,500,000`: a lead of 1–3 digits, then groups of a separator (one kind) and
+/// three digits.
+fn grouped_by_threes(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let Some(sep) = s.chars().find(|c| matches!(c, '.' | ',')) else {
+        return false;
+    };
+    let mut parts = s.split(sep);
+    let lead = parts.next().unwrap_or("");
+    (1..=3).contains(&lead.len())
+        && lead.bytes().all(|b| b.is_ascii_digit())
+        && parts.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A finite decimal number with a dot (`22.5`), or with a decimal comma as Excel writes it with
@@ -522,7 +542,11 @@ mod tests {
         for s in ["không", "Không", "KHÔNG", "kho\u{302}ng"] {
             assert_eq!(parse_bool(s), Ok(Some(false)), "{s}");
         }
-        for s in ["2", "y", "n", "đúng", "truee", "-", "co", "khong"] {
+        // Typed without a Vietnamese keyboard, and "đúng"/"sai" (right/wrong).
+        for (s, b) in [("co", true), ("khong", false), ("đúng", true), ("Sai", false)] {
+            assert_eq!(parse_bool(s), Ok(Some(b)), "{s}");
+        }
+        for s in ["2", "y", "n", "truee", "-"] {
             assert_eq!(parse_bool(s), Err(()), "{s}");
         }
     }
@@ -552,6 +576,17 @@ mod tests {
             })
         );
         assert_eq!(split_pairs("P01=22").unwrap_err().item, "P01=22");
+        // Items separated by a comma or a line break are one item with two colons, not a
+        // province named "lam-son:22, ha-noi".
+        assert_eq!(
+            split_pairs("lam-son:22, ha-noi:3").unwrap_err().item,
+            "lam-son:22, ha-noi:3"
+        );
+        // A line break separates items as `;` does.
+        assert_eq!(
+            split_pairs("lam-son:22\nha-noi:3"),
+            Ok(vec![("lam-son", "22"), ("ha-noi", "3")])
+        );
     }
 
     #[test]
@@ -608,6 +643,12 @@ mod tests {
         assert_eq!(parse_int(" -2 "), Some(-2));
         assert_eq!(parse_int("3.0"), Some(3));
         assert_eq!(parse_int("3.5"), None);
+        // A thousand written with a separator is not 1.
+        for s in ["1.000", "1,000", "-12.500.000", "2,500,000"] {
+            assert_eq!(parse_int(s), None, "{s}");
+        }
+        assert_eq!(parse_int("3.00"), Some(3));
+        assert_eq!(parse_int("1000"), Some(1000));
         assert_eq!(parse_int("three"), None);
         assert_eq!(parse_int(""), None);
         assert_eq!(parse_decimal("22.5"), Some(22.5));

@@ -569,6 +569,19 @@ pub(super) fn restrict(cols: &Columns, last: &LastLp, lp: f64, start: &[usize]) 
     let left_aside_bound = others
         .get(room)
         .map(|&(d, _)| lp + last.pos_sum + d.min(0.0));
+    restricted_to(cols, &chosen, start, left_aside_bound)
+}
+
+/// The columns of `cols` marked in `chosen` (x order) as a model of their own, `start` (in
+/// `cols`'s x order, each chosen) in its order.
+pub(super) fn restricted_to(
+    cols: &Columns,
+    chosen: &[bool],
+    start: &[usize],
+    left_aside_bound: Option<f64>,
+) -> Restricted {
+    let n_rot = cols.rotations.len();
+    let n = chosen.len();
     let rotations: Vec<usize> = (0..n_rot).filter(|&k| chosen[k]).collect();
     let placements: Vec<usize> = (0..cols.placements.len())
         .filter(|&j| chosen[n_rot + j])

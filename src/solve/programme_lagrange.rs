@@ -1187,6 +1187,9 @@ pub struct Found {
     /// The multipliers of `bound`, and the step factor the subgradient ended with.
     pub at: Multipliers,
     pub theta: f64,
+    /// The subgradient's plans of the last rounds averaged: each column with its share (the
+    /// neighbourhood search's guide where no LP was solved).
+    pub averaged: Vec<(OutCol, f64)>,
 }
 
 /// Subgradient iterations of [`run`] at most: a first round, then rounds of `ROUND_ITERATIONS`,
@@ -1306,6 +1309,8 @@ pub fn run(
         lag.keep_better(&mut pr, at, (&ac, &aw), &mut start, &mut value);
     }
     let (bound, at) = best.expect("a round ran");
+    let (ac, aw) = avg.columns(&lag);
+    let averaged = ac.into_iter().zip(aw).collect();
     if tracing::enabled!(tracing::Level::DEBUG) {
         let (_, plans) = lag.evaluate(&mut pr, &at);
         let mut per = vec![0usize; lag.n_t];
@@ -1342,6 +1347,7 @@ pub fn run(
         seconds: started.elapsed().as_secs_f64(),
         at,
         theta,
+        averaged,
     })
 }
 

@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 use std::time::Instant;
 
 use super::backend::{RunOptions, backend};
-use crate::domain::{CadreIx, Scenario};
-use crate::programme::{Columns, OutCol, Timeline};
+use crate::domain::{CadreIx, PostIx, Scenario};
+use crate::programme::{Columns, MoveKind, OutCol, Timeline};
 
 /// Cadres whose columns a round's MIP may change.
 const NEIGHBOURHOOD: usize = 80;
@@ -54,12 +54,208 @@ impl Rng {
     }
 }
 
+/// What a round needs that does not change between rounds.
+struct Ground<'a> {
+    sc: &'a Scenario,
+    tl: &'a Timeline,
+    cols: &'a Columns,
+    ctxs: Vec<crate::rules::RuleContext<'a>>,
+    running: Vec<bool>,
+    /// Each cadre's columns of `cols` (x order).
+    of_cadre: Vec<Vec<usize>>,
+    o: RunOptions,
+}
+
+impl Ground<'_> {
+    /// The cadre's left-out columns (`cols.left_out` is in cadre order).
+    fn left_of(&self, c: CadreIx) -> &[OutCol] {
+        let lo = &self.cols.left_out;
+        let a = lo.partition_point(|y| y.cadre < c);
+        let b = lo.partition_point(|y| y.cadre <= c);
+        &lo[a..b]
+    }
+
+    /// One round: the MIP over every column of the `free` cadres (and, `left_out_too`, their
+    /// best left-out columns onto the posts of `posts_of` theirs) and the moves of `inc`, from
+    /// `inc`, within `seconds`. Its programme (`None`: no answer).
+    fn round(
+        &self,
+        inc: &[OutCol],
+        free: &BTreeSet<CadreIx>,
+        posts_of: &[Vec<PostIx>],
+        left_out_too: bool,
+        seconds: f64,
+    ) -> Option<Vec<OutCol>> {
+        let (sc, cols) = (self.sc, self.cols);
+        let n_rot = cols.rotations.len();
+        let on_post: BTreeSet<PostIx> = free
+            .iter()
+            .flat_map(|&c| posts_of[c as usize].iter().copied())
+            .collect();
+        let mut xs: Vec<OutCol> = inc.to_vec();
+        for &c in free {
+            xs.extend(
+                self.of_cadre[c as usize]
+                    .iter()
+                    .map(|&k| out_col(sc, cols, k)),
+            );
+            let from: &[OutCol] = if left_out_too { self.left_of(c) } else { &[] };
+            let mut extra: Vec<&OutCol> =
+                from.iter().filter(|y| on_post.contains(&y.post)).collect();
+            extra.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then((a.kind, a.period, a.post).cmp(&(b.kind, b.period, b.post)))
+            });
+            xs.extend(extra.into_iter().take(LEFT_OUT_PER_CADRE).copied());
+        }
+        xs.sort_by_key(key);
+        xs.dedup_by_key(|x| key(x));
+        let mut sub = Columns {
+            rotations: Vec::new(),
+            placements: Vec::new(),
+            running: cols.running.clone(),
+            occupancy: cols.occupancy.clone(),
+            unplaceable: cols.unplaceable.clone(),
+            without_placement: cols.without_placement,
+            left_out: Vec::new(),
+        };
+        for x in &xs {
+            match super::programme_cg::index_of(cols, x) {
+                Some(k) if k < n_rot => sub.rotations.push(cols.rotations[k].clone()),
+                Some(k) => sub.placements.push(cols.placements[k - n_rot].clone()),
+                None => {
+                    match super::programme_cg::column_of(sc, self.tl, &self.ctxs, &self.running, x)
+                    {
+                        super::programme_cg::Column::Rotation(r) => sub.rotations.push(r),
+                        super::programme_cg::Column::Placement(p) => sub.placements.push(p),
+                    }
+                }
+            }
+        }
+        sub.rotations.sort_by_key(|r| (r.cadre, r.period, r.post));
+        sub.placements.sort_by_key(|x| (x.cadre, x.period, x.post));
+        let warm: Vec<usize> = inc
+            .iter()
+            .filter_map(|x| super::programme_cg::index_of(&sub, x))
+            .collect();
+        let m = super::programme::build(sc, self.tl, &sub);
+        let ro = RunOptions {
+            time_limit_s: self.o.time_limit_s.min(seconds),
+            ..self.o.clone()
+        };
+        let t0 = Instant::now();
+        let solved = backend().solve_nodes(m, Some(&warm), &ro, ROUND_NODES);
+        tracing::trace!(
+            free = free.len(),
+            columns = xs.len(),
+            status = ?solved.as_ref().map(|r| r.status),
+            seconds = t0.elapsed().as_secs_f64(),
+            "programme neighbourhood round"
+        );
+        let raw = solved.ok()?;
+        Some(
+            raw.x
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| **v > 0.5)
+                .map(|(k, _)| out_col(sc, &sub, k))
+                .collect(),
+        )
+    }
+}
+
+/// A column's identity.
+fn key(x: &OutCol) -> (MoveKind, CadreIx, u8, PostIx) {
+    (x.kind, x.cadre, x.period, x.post)
+}
+
+/// The cadres whose moves differ between `inc` and `sol`.
+fn changed(inc: &[OutCol], sol: &[OutCol]) -> BTreeSet<CadreIx> {
+    let a: BTreeSet<_> = inc.iter().map(key).collect();
+    let b: BTreeSet<_> = sol.iter().map(key).collect();
+    a.symmetric_difference(&b).map(|k| k.1).collect()
+}
+
+/// What the changes of the cadres `ch` (from `inc` to `sol`) touch: the posts of their old and
+/// new moves and the posts they hold (a holder who moves frees a seat), the units they leave
+/// (departures), and the cadres related to them (H10).
+struct Touched {
+    posts: BTreeSet<PostIx>,
+    units: BTreeSet<crate::domain::UnitIx>,
+    kin: BTreeSet<CadreIx>,
+}
+
+fn touched(
+    sc: &Scenario,
+    holds: &[Vec<PostIx>],
+    kin: &[Vec<CadreIx>],
+    ch: &BTreeSet<CadreIx>,
+    inc: &[OutCol],
+    sol: &[OutCol],
+) -> Touched {
+    let mut t = Touched {
+        posts: inc
+            .iter()
+            .chain(sol)
+            .filter(|x| ch.contains(&x.cadre))
+            .map(|x| x.post)
+            .collect(),
+        units: BTreeSet::new(),
+        kin: BTreeSet::new(),
+    };
+    for &c in ch {
+        t.posts.extend(holds[c as usize].iter().copied());
+        t.units.extend(sc.cadre(c).current_unit);
+        t.kin.extend(kin[c as usize].iter().copied());
+    }
+    t
+}
+
+/// `inc` with the moves of the cadres `a.0` as in `a.1` and those of `b.0` as in `b.1`, when the
+/// two changes share no row (no post, unit of departure or related cadre; with programme targets,
+/// whose rows span every cadre, never): each row then holds as it does in the round's programme
+/// that changed it. `None` when they may share one.
+fn merged(
+    sc: &Scenario,
+    (holds, kin): (&[Vec<PostIx>], &[Vec<CadreIx>]),
+    inc: &[OutCol],
+    a: (&BTreeSet<CadreIx>, &[OutCol]),
+    b: (&BTreeSet<CadreIx>, &[OutCol]),
+) -> Option<Vec<OutCol>> {
+    if super::programme_targets::any(sc) || a.0.is_empty() || b.0.is_empty() {
+        return None;
+    }
+    let ta = touched(sc, holds, kin, a.0, inc, a.1);
+    let tb = touched(sc, holds, kin, b.0, inc, b.1);
+    let apart = a.0.is_disjoint(b.0)
+        && ta.posts.is_disjoint(&tb.posts)
+        && ta.units.is_disjoint(&tb.units)
+        && ta.kin.is_disjoint(b.0)
+        && tb.kin.is_disjoint(a.0);
+    if !apart {
+        return None;
+    }
+    let mut m: Vec<OutCol> = inc
+        .iter()
+        .filter(|x| !a.0.contains(&x.cadre) && !b.0.contains(&x.cadre))
+        .chain(a.1.iter().filter(|x| a.0.contains(&x.cadre)))
+        .chain(b.1.iter().filter(|x| b.0.contains(&x.cadre)))
+        .copied()
+        .collect();
+    m.sort_by_key(|x| (x.kind == MoveKind::Placement, x.cadre, x.period, x.post));
+    Some(m)
+}
+
 /// Improve `best` (a programme over `cols` and its left-out columns) by rounds of neighbourhood
-/// MIPs until `until`, `max_rounds`, or a programme within `gap` of `bound`; `lp`: the last LP's
-/// columns with their values (the neighbourhoods' seeds). A round's free cadres get their columns of `cols` and up to
+/// MIPs until `until`, `max_rounds`, or a programme within `gap` of `bound`; `lp`: a fractional
+/// programme with each column's share (the last LP's, or the subgradient's averaged plans: the
+/// neighbourhoods' seeds). A round's free cadres get their columns of `cols` and up to
 /// [`LEFT_OUT_PER_CADRE`] left-out ones onto the posts the neighbourhood's moves use (the swaps
-/// among them: at national size the grown columns alone hold no better programme). Returns the
-/// best programme found and what the search did.
+/// among them: at national size the grown columns alone hold no better programme). Rounds go in
+/// pairs over two neighbourhoods apart, solved side by side (one per core; on one thread one
+/// after the other, the same programmes): the better programme is kept, or both changes together
+/// when they share no row. Returns the best programme found and what the search did.
 #[allow(clippy::too_many_arguments)]
 pub fn improve(
     sc: &Scenario,
@@ -83,7 +279,6 @@ pub fn improve(
     if n == 0 {
         return (best.to_vec(), searched);
     }
-    let index = |x: &OutCol| super::programme_cg::index_of(cols, x);
     let mut inc: Vec<OutCol> = best.to_vec();
     let cadre_of = |k: usize| {
         if k < n_rot {
@@ -92,16 +287,25 @@ pub fn improve(
             cols.placements[k - n_rot].cadre
         }
     };
-    // Each cadre's columns (rotations, then placements) and its left-out ones (in cadre order).
+    // Each cadre's columns (rotations, then placements).
     let n_c = sc.cadres.len();
     let mut of_cadre: Vec<Vec<usize>> = vec![Vec::new(); n_c];
     for k in 0..n {
         of_cadre[cadre_of(k) as usize].push(k);
     }
-    let left_of = |c: CadreIx| {
-        let a = cols.left_out.partition_point(|y| y.cadre < c);
-        let b = cols.left_out.partition_point(|y| y.cadre <= c);
-        &cols.left_out[a..b]
+    let g = Ground {
+        sc,
+        tl,
+        cols,
+        ctxs: tl.contexts(),
+        running: super::programme_cg::running_cadres(sc, cols),
+        of_cadre,
+        o: RunOptions {
+            time_limit_s: ROUND_SECONDS,
+            relative_gap: 0.0,
+            threads,
+            deadline: std::time::Duration::from_secs_f64(ROUND_SECONDS * 3.0),
+        },
     };
     // The LP's support, and the cadres whose moves differ from it: the seeds.
     let support: Vec<OutCol> = lp
@@ -110,7 +314,6 @@ pub fn improve(
         .map(|(x, _)| *x)
         .collect();
     let seeds: Vec<CadreIx> = {
-        let key = |x: &OutCol| (x.kind, x.cadre, x.period, x.post);
         let inc_set: BTreeSet<_> = inc.iter().map(key).collect();
         let mut s: BTreeSet<CadreIx> = BTreeSet::new();
         for (x, v) in lp {
@@ -124,7 +327,7 @@ pub fn improve(
     // Every cadre with a column seeds too (half the rounds): where the LP and the programme
     // agree (at national size nearly everywhere) the better moves are among the left-out columns.
     let any: Vec<CadreIx> = (0..n_c as CadreIx)
-        .filter(|&c| !of_cadre[c as usize].is_empty() || !left_of(c).is_empty())
+        .filter(|&c| !g.of_cadre[c as usize].is_empty() || !g.left_of(c).is_empty())
         .collect();
     if any.is_empty() {
         return (best.to_vec(), searched);
@@ -138,7 +341,7 @@ pub fn improve(
     };
     // Per cadre, the posts of its moves in the LP's support and the programme; per post, the
     // cadres with such a move there: the neighbourhoods grow through them.
-    let mut posts_of: Vec<Vec<crate::domain::PostIx>> = vec![Vec::new(); n_c];
+    let mut posts_of: Vec<Vec<PostIx>> = vec![Vec::new(); n_c];
     for x in support.iter().chain(&inc) {
         posts_of[x.cadre as usize].push(x.post);
     }
@@ -150,21 +353,27 @@ pub fn improve(
             at_post[p as usize].push(c as CadreIx);
         }
     }
-    let ctxs = tl.contexts();
-    let running = super::programme_cg::running_cadres(sc, cols);
-    let mut on_post = vec![false; sc.posts.len()];
+    // What a change touches besides its moves' posts: the posts each cadre holds, its relatives
+    // both ways.
+    let mut holds: Vec<Vec<PostIx>> = vec![Vec::new(); n_c];
+    for (p, o) in cols.occupancy.iter().enumerate() {
+        if let Some(h) = o.holder {
+            holds[h as usize].push(p as PostIx);
+        }
+    }
+    let mut kin: Vec<Vec<CadreIx>> = vec![Vec::new(); n_c];
+    for (c, x) in sc.cadres.iter().enumerate() {
+        for &r in &x.relatives {
+            kin[c].push(r);
+            kin[r as usize].push(c as CadreIx);
+        }
+    }
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let o = RunOptions {
-        time_limit_s: ROUND_SECONDS,
-        relative_gap: 0.0,
-        threads,
-        deadline: std::time::Duration::from_secs_f64(ROUND_SECONDS * 3.0),
-    };
-    // Rounds over the grown columns first; after STALL rounds in a row without a better
+    // Rounds over the grown columns first; after STALL pairs in a row without a better
     // programme, with the left-out columns as well (from then on).
     let (mut stalled, mut left_out_too) = (0, false);
     // The search ends when a round freed every cadre with a column, once with the left-out
-    // columns too (nothing is left to look at), or after GIVE_UP rounds in a row found nothing.
+    // columns too (nothing is left to look at), or after GIVE_UP pairs in a row found nothing.
     let mut whole = false;
     // Within `gap` of `bound` (the bound over every column) there is nothing to gain.
     let close = |v: f64| bound - v <= gap * v.abs().max(1.0);
@@ -176,151 +385,112 @@ pub fn improve(
         if whole && (left_out_too || cols.left_out.is_empty()) {
             break;
         }
-        searched.rounds += 1;
         left_out_too |= stalled >= STALL || whole;
-        // The neighbourhood: a seed, then the cadres who could take the posts its members could.
-        let mut free: BTreeSet<CadreIx> = BTreeSet::new();
-        let mut queue: Vec<CadreIx> = Vec::new();
-        // Another seed whenever the posts lead nowhere new (a few tries: small programmes run
-        // out of cadres to add).
-        let mut reseeds = 0;
-        while free.len() < NEIGHBOURHOOD {
-            let Some(c) = queue.pop() else {
-                if reseeds == 4 * NEIGHBOURHOOD {
-                    break;
-                }
-                reseeds += 1;
-                queue.push(pick(&mut rng));
-                continue;
-            };
-            if !free.insert(c) {
-                continue;
-            }
-            let mut next: Vec<CadreIx> = posts_of[c as usize]
-                .iter()
-                .flat_map(|&p| at_post[p as usize].iter().copied())
-                .filter(|x| !free.contains(x))
-                .collect();
-            next.sort_unstable();
-            next.dedup();
-            // A random order among them, so that rounds from one seed differ.
-            for i in (1..next.len()).rev() {
-                next.swap(i, rng.below(i + 1));
-            }
-            queue.extend(next);
-        }
-        whole = free.len() == any.len();
-        // The round's columns: every column of the free cadres and their best left-out ones
-        // onto the neighbourhood's posts; the programme's moves of the others.
-        for &c in &free {
-            for &p in &posts_of[c as usize] {
-                on_post[p as usize] = true;
-            }
-        }
-        let mut xs: Vec<OutCol> = inc.clone();
-        for &c in &free {
-            xs.extend(of_cadre[c as usize].iter().map(|&k| out_col(sc, cols, k)));
-            let from: &[OutCol] = if left_out_too { left_of(c) } else { &[] };
-            let mut extra: Vec<&OutCol> =
-                from.iter().filter(|y| on_post[y.post as usize]).collect();
-            extra.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then((a.kind, a.period, a.post).cmp(&(b.kind, b.period, b.post)))
-            });
-            xs.extend(extra.into_iter().take(LEFT_OUT_PER_CADRE).copied());
-        }
-        for &c in &free {
-            for &p in &posts_of[c as usize] {
-                on_post[p as usize] = false;
-            }
-        }
-        let key = |x: &OutCol| (x.kind, x.cadre, x.period, x.post);
-        xs.sort_by_key(key);
-        xs.dedup_by_key(|x| key(x));
-        let mut sub = Columns {
-            rotations: Vec::new(),
-            placements: Vec::new(),
-            running: cols.running.clone(),
-            occupancy: cols.occupancy.clone(),
-            unplaceable: cols.unplaceable.clone(),
-            without_placement: cols.without_placement,
-            left_out: Vec::new(),
+        let none = BTreeSet::new();
+        let a = neighbourhood(&mut rng, &pick, (&posts_of, &at_post), &none);
+        whole = a.len() == any.len();
+        let b = if whole || searched.rounds + 1 >= max_rounds {
+            BTreeSet::new()
+        } else {
+            neighbourhood(&mut rng, &pick, (&posts_of, &at_post), &a)
         };
-        for x in &xs {
-            match index(x) {
-                Some(k) if k < n_rot => sub.rotations.push(cols.rotations[k].clone()),
-                Some(k) => sub.placements.push(cols.placements[k - n_rot].clone()),
-                None => match super::programme_cg::column_of(sc, tl, &ctxs, &running, x) {
-                    super::programme_cg::Column::Rotation(r) => sub.rotations.push(r),
-                    super::programme_cg::Column::Placement(p) => sub.placements.push(p),
-                },
-            }
-        }
-        sub.rotations.sort_by_key(|r| (r.cadre, r.period, r.post));
-        sub.placements.sort_by_key(|x| (x.cadre, x.period, x.post));
-        let warm: Vec<usize> = inc
-            .iter()
-            .filter_map(|x| super::programme_cg::index_of(&sub, x))
-            .collect();
-        let m = super::programme::build(sc, tl, &sub);
         let left = until
             .saturating_duration_since(Instant::now())
             .as_secs_f64();
         if left <= 0.0 {
             break;
         }
-        let ro = RunOptions {
-            time_limit_s: o.time_limit_s.min(left),
-            ..o.clone()
-        };
-        let t0 = Instant::now();
-        let solved = backend().solve_nodes(m, Some(&warm), &ro, ROUND_NODES);
-        tracing::trace!(
-            round = searched.rounds,
-            free = free.len(),
-            columns = xs.len(),
-            status = ?solved.as_ref().map(|r| r.status),
-            seconds = t0.elapsed().as_secs_f64(),
-            "programme neighbourhood round"
+        searched.rounds += 1 + usize::from(!b.is_empty());
+        let (ra, rb) = rayon::join(
+            || g.round(&inc, &a, &posts_of, left_out_too, left),
+            || (!b.is_empty()).then(|| g.round(&inc, &b, &posts_of, left_out_too, left))?,
         );
         stalled += 1;
-        let Ok(raw) = solved else {
+        // The better of the two, or both changes together.
+        let mut found: Option<(f64, Vec<OutCol>)> = None;
+        let mut better: Vec<(BTreeSet<CadreIx>, Vec<OutCol>)> = Vec::new();
+        for sol in [ra, rb].into_iter().flatten() {
+            let v = value_of(&sol);
+            if v > searched.value + 1e-6 {
+                if found.as_ref().is_none_or(|f| v > f.0) {
+                    found = Some((v, sol.clone()));
+                }
+                better.push((changed(&inc, &sol), sol));
+            }
+        }
+        if let [(ca, sa), (cb, sb)] = &better[..]
+            && let Some(m) = merged(sc, (&holds, &kin), &inc, (ca, sa), (cb, sb))
+        {
+            let v = value_of(&m);
+            if found.as_ref().is_none_or(|f| v > f.0 + 1e-6) {
+                found = Some((v, m));
+            }
+        }
+        let Some((v, chosen)) = found else {
             continue;
         };
-        let chosen: Vec<OutCol> = raw
-            .x
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| **v > 0.5)
-            .map(|(k, _)| out_col(sc, &sub, k))
-            .collect();
-        let v = value_of(&chosen);
-        if v > searched.value + 1e-6 {
-            stalled = 0;
-            tracing::debug!(
-                round = searched.rounds,
-                from = searched.value,
-                to = v,
-                free = free.len(),
-                columns = xs.len(),
-                "programme neighbourhood search: better"
-            );
-            searched.value = v;
-            searched.improved += 1;
-            // The new moves' posts join their cadres' (the next neighbourhoods follow them).
-            for x in &chosen {
-                let ps = &mut posts_of[x.cadre as usize];
-                if let Err(i) = ps.binary_search(&x.post) {
-                    ps.insert(i, x.post);
-                    at_post[x.post as usize].push(x.cadre);
-                }
+        stalled = 0;
+        tracing::debug!(
+            round = searched.rounds,
+            from = searched.value,
+            to = v,
+            "programme neighbourhood search: better"
+        );
+        searched.value = v;
+        searched.improved += 1;
+        // The new moves' posts join their cadres' (the next neighbourhoods follow them).
+        for x in &chosen {
+            let ps = &mut posts_of[x.cadre as usize];
+            if let Err(i) = ps.binary_search(&x.post) {
+                ps.insert(i, x.post);
+                at_post[x.post as usize].push(x.cadre);
             }
-            inc = chosen;
         }
+        inc = chosen;
     }
     searched.seconds = started.elapsed().as_secs_f64();
     (inc, searched)
+}
+
+/// A neighbourhood of about [`NEIGHBOURHOOD`] cadres outside `apart`: a seed, then the cadres who
+/// could take the posts its members could (`posts_of`, `at_post`), in a random order.
+fn neighbourhood(
+    rng: &mut Rng,
+    pick: &dyn Fn(&mut Rng) -> CadreIx,
+    (posts_of, at_post): (&[Vec<PostIx>], &[Vec<CadreIx>]),
+    apart: &BTreeSet<CadreIx>,
+) -> BTreeSet<CadreIx> {
+    let mut free: BTreeSet<CadreIx> = BTreeSet::new();
+    let mut queue: Vec<CadreIx> = Vec::new();
+    // Another seed whenever the posts lead nowhere new (a few tries: small programmes run out
+    // of cadres to add).
+    let mut reseeds = 0;
+    while free.len() < NEIGHBOURHOOD {
+        let Some(c) = queue.pop() else {
+            if reseeds == 4 * NEIGHBOURHOOD {
+                break;
+            }
+            reseeds += 1;
+            queue.push(pick(rng));
+            continue;
+        };
+        if apart.contains(&c) || !free.insert(c) {
+            continue;
+        }
+        let mut next: Vec<CadreIx> = posts_of[c as usize]
+            .iter()
+            .flat_map(|&p| at_post[p as usize].iter().copied())
+            .filter(|x| !free.contains(x) && !apart.contains(x))
+            .collect();
+        next.sort_unstable();
+        next.dedup();
+        // A random order among them, so that rounds from one seed differ.
+        for i in (1..next.len()).rev() {
+            next.swap(i, rng.below(i + 1));
+        }
+        queue.extend(next);
+    }
+    free
 }
 
 /// Column `k` of `cols` (rotations, then placements) as an [`OutCol`].

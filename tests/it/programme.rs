@@ -2151,3 +2151,42 @@ fn a_pin_that_breaks_a_rule_in_its_period_is_named_with_the_rule() {
     );
     assert_eq!(pins[0].breach.rule, rotaplan::rules::RuleId::H8);
 }
+
+/// H10's pair rule at a period's date reads where a leading relative is on that date: C, head of
+/// U4, retires 2028-06-30 (`retired.yaml`) or is pinned away to U2 in 2027 (`moved-away.yaml`);
+/// D, C's relative, may then take U4's treasury post. Both programmes were rejected ("relative
+/// C is head of U4" in 2029), and the planner left the must-fill post empty for five years. A
+/// relative who still holds the sensitive post keeps the other out (`holder-stays.yaml`).
+#[test]
+fn h10_reads_a_relatives_role_on_the_periods_date() {
+    let dir = root().join("tests/fixtures/programme-h10-date");
+    let load = |name: &str| rotaplan::scenario::load(&dir.join(name)).unwrap();
+    let moves = |sc: &Scenario, file: &str| {
+        rotaplan::scenario::read_programme(&dir.join(file), sc)
+            .unwrap()
+            .moves
+    };
+    let h10 = |v: &[rotaplan::check::Violation]| v.iter().any(|v| v.rule == RuleId::H10);
+    let retired = load("retired.yaml");
+    let v = check(&retired, &moves(&retired, "good-d-vtt.csv"));
+    assert!(!h10(&v), "{v:#?}");
+    let moved = load("moved-away.yaml");
+    let v = check(&moved, &moves(&moved, "d-after-c-left.csv"));
+    assert!(!h10(&v), "{v:#?}");
+    let stays = load("holder-stays.yaml");
+    let v = check(&stays, &moves(&stays, "bad-h10.csv"));
+    assert!(h10(&v), "{v:#?}");
+    // The planner fills U4's treasury post with D once C has retired.
+    let done = rotaplan::plan_programme(&retired).unwrap();
+    assert!(done.violations.is_empty(), "{:#?}", done.violations);
+    let d = retired.cadres.iter().position(|c| c.id == "D").unwrap() as CadreIx;
+    let vtt = retired.posts.iter().position(|p| p.id == "VTT").unwrap() as PostIx;
+    assert!(
+        done.plan
+            .moves
+            .iter()
+            .any(|m| m.cadre == d && m.post == vtt && m.period >= 2),
+        "{:?}",
+        done.plan.moves
+    );
+}
