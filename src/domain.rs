@@ -913,7 +913,6 @@ pub const DEFAULT_NOT_LOCAL_TITLES: &[&str] = &[
     "Cục trưởng Cục Hải quan",
     "Chi cục trưởng Chi cục Hải quan",
     "Trưởng Hải quan",
-    "Trưởng phòng Tài chính - Kế hoạch",
 ];
 
 /// Kind of a move in a programme.

@@ -29,7 +29,10 @@ pub fn run(a: Args, langs: Langs) -> Status {
         Err(e) => {
             let lang = langs.plain();
             if a.format == Format::Json {
-                say(&json(lang, false, &e.diagnostics, &[], &[]));
+                // The warnings that come with the errors go under `warnings`.
+                let (warnings, errors): (Vec<_>, Vec<_>) =
+                    e.diagnostics.iter().cloned().partition(|d| d.is_warning());
+                say(&json(lang, false, &errors, &warnings, &[]));
             } else {
                 say_problems(&e, lang);
             }

@@ -515,6 +515,7 @@ mod tests {
             "Chi cục trưởng Chi cục Thuế khu vực",
             "Trưởng Thuế cơ sở 3",
             "Trưởng phòng Tài chính - Kế hoạch (huyện)",
+            "Chủ tịch Ủy ban nhân dân xã Hòa Bình",
             "Chi cục trưởng Chi cục Hải quan cửa khẩu",
         ] {
             assert!(title_matches(t, &classes), "{t}");

@@ -14,10 +14,17 @@ use crate::solve::SolveStatus;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// A period as people count it (from 1, as the text, programme.csv and programme.json do); the
+/// index stays 0-based inside.
+fn one_based<S: serde::Serializer>(p: &usize, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(*p as u64 + 1)
+}
+
 /// A move the programme makes with the cadre.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlannedMove {
     pub kind: MoveKind,
+    #[serde(serialize_with = "one_based")]
     pub period: usize,
     pub date: Date,
     pub post: String,
@@ -38,6 +45,7 @@ pub enum PeriodFinding {
     /// placed after it, in `period`, not rotated again (P2).
     PlacedAfterRunning {
         ends: Date,
+        #[serde(serialize_with = "one_based")]
         period: usize,
         date: Date,
     },
@@ -45,6 +53,7 @@ pub enum PeriodFinding {
     /// it, so the cadre is not rotated in another period (P2) and no re-solve can change it.
     Executed {
         move_kind: MoveKind,
+        #[serde(serialize_with = "one_based")]
         period: usize,
         date: Date,
         post: String,
@@ -55,6 +64,7 @@ pub enum PeriodFinding {
     PeriodOver { as_of: Date },
     /// The programme rotates the cadre in another period, and a cadre rotates once (P2).
     RotatedInOtherPeriod {
+        #[serde(serialize_with = "one_based")]
         period: usize,
         date: Date,
         post: String,
@@ -117,6 +127,7 @@ pub struct ForcedRotation {
 pub struct PeriodExplanation {
     pub cadre: String,
     pub cadre_name: String,
+    #[serde(serialize_with = "one_based")]
     pub period: usize,
     pub date: Date,
     /// The retirement date (Decree 135) and the whole months of service left on the date.

@@ -1527,7 +1527,8 @@ diagnostic_words! {
     Cells { en: "{v1} cells", vi: "{v1} ô" }
     CellsAsManyAsThe { en: "{width} cells, as many as the header has", vi: "{width} ô, bằng số cột của dòng tiêu đề" }
     FillIn { en: "fill in `{col}`", vi: "điền `{col}`" }
-    WriteAWholeNumberWith { en: "write a whole number with digits only, without thousands separators (1000, not 1.000 or 1,000)", vi: "ghi số nguyên, chỉ gồm chữ số, không dùng dấu phân cách hàng nghìn (1000, không ghi 1.000 hay 1,000)" }
+    WriteAWholeNumberWith { en: "write a whole number with digits only", vi: "ghi số nguyên, chỉ gồm chữ số" }
+    WriteWithoutThousandsSeparators { en: "write the number with digits only, without thousands separators (1000, not 1.000 or 1,000)", vi: "ghi số chỉ gồm chữ số, không dùng dấu phân cách hàng nghìn (1000, không ghi 1.000 hay 1,000)" }
     UseAValueTheColumn { en: "use a value the column `{col}` allows", vi: "dùng giá trị mà cột `{col}` cho phép" }
     WriteTheDateAsYYYY { en: "write the date as YYYY-MM-DD or dd/mm/yyyy (set `date_format:` in the scenario for another order)", vi: "ghi ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy (đặt `date_format:` trong kịch bản cho thứ tự khác)" }
     ABoolean { en: "a boolean: {BOOL_EXPECTED}", vi: "giá trị đúng/sai: {BOOL_EXPECTED}" }
@@ -1653,6 +1654,7 @@ diagnostic_words! {
     CorrectTheIdOfTable { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }
     HasNoSheet { en: "{file} has no sheet {sheet}", vi: "{file} không có trang tính {sheet}" }
     HasNoSheetNamedAfter { en: "{file} has no sheet named after the table {table}", vi: "{file} không có trang tính mang tên bảng {table}" }
+    OnlyAHiddenSheetNamedAfter { en: "{file}: the only sheet named after the table {table} is hidden ({sheets}): a hidden sheet is often last year's copy, so it is read only when named", vi: "{file}: trang tính duy nhất mang tên bảng {table} đang bị ẩn ({sheets}): trang ẩn thường là bản cũ, nên chỉ được đọc khi ghi rõ tên" }
     WriteTheSheetName { en: "write the sheet's name after `#` exactly as the workbook has it", vi: "ghi tên trang tính sau `#` đúng như trong sổ tính" }
     NameTheSheetAfterHash { en: "name the sheet after `#` (`{file}#Sheet`), or name the sheet `{table}`", vi: "ghi tên trang tính sau `#` (`{file}#TrangTinh`), hoặc đặt tên trang tính là `{table}`" }
     DidYouMean { en: "did you mean {name}? ", vi: "có phải là {name}? " }
@@ -1722,6 +1724,8 @@ diagnostic_words! {
     TheProvince { en: "{raw} (the province {province})", vi: "{raw} (tỉnh {province})" }
     CorrectTheTitleNoFit { en: "correct the title: as written it earns no fit on any post", vi: "sửa chức danh: như đang ghi, chức danh không được điểm phù hợp ở vị trí nào" }
     SeparateTheTitles { en: "these are two titles of posts, {v1} and {v2}: separate them with ; (a line break in the cell is read as a space)", vi: "đây là hai chức danh, {v1} và {v2}: ngăn cách bằng dấu ; (xuống dòng trong ô được đọc như dấu cách)" }
+    ADateFrom1900 { en: "a date between the years 1900 and 2200", vi: "một ngày trong khoảng năm 1900 đến năm 2200" }
+    CorrectTheYearEmptyDate { en: "correct the year; a date cell Excel shows as 00/01/1900 is empty (a lookup that found nothing), and a time alone is no date", vi: "sửa năm; ô ngày mà Excel hiển thị 00/01/1900 là ô trống (hàm tra cứu không tìm thấy), và chỉ có giờ thì không phải là ngày" }
     NothingToDoIfNoVacancy { en: "nothing to do if no post of this title is vacant this round; if it is misspelt, correct it (as written it earns no fit on any post)", vi: "không cần làm gì nếu đợt này không có vị trí nào của chức danh này còn trống; nếu viết sai, hãy sửa (như đang ghi, chức danh không được điểm phù hợp ở vị trí nào)" }
     ProvinceYearsItems { en: "`PROVINCE:YEARS` items separated by `;`, e.g. P01:22;P07:3.5", vi: "các mục `TỈNH:SỐ_NĂM` phân cách bằng `;`, ví dụ P01:22;P07:3.5" }
     WriteEachItemProvinceYears { en: "write each item as PROVINCE:YEARS, items separated by ; (P01:22; P07:3)", vi: "ghi mỗi mục dạng TỈNH:SỐ_NĂM, các mục cách nhau bằng dấu ; (P01:22; P07:3)" }

@@ -250,7 +250,7 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         if !lines.is_empty() {
             let _ = writeln!(b, "<h3>{}</h3>\n<ul>", t(lang, Msg::XcRelaxHeading));
             for l in &lines {
-                let _ = writeln!(b, "<li>{}</li>", esc(l));
+                let _ = writeln!(b, "<li>{}</li>", code_spans(&esc(l)));
             }
             b += "</ul>\n";
         }

@@ -17,8 +17,9 @@ svg { max-width: 100%; height: auto; }
 figure { margin: 0 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 svg.timeline { display: block; }
 td.n { text-align: right; white-space: nowrap; }
-table.pmoves th:nth-child(1) { width: 6%; } table.pmoves th:nth-child(2) { width: 15%; }
-table.pmoves th:nth-child(3) { width: 14%; } table.pmoves th:nth-child(4) { width: 22%; }
+table.pmoves th { white-space: nowrap; }
+table.pmoves th:nth-child(1) { width: 8%; } table.pmoves th:nth-child(2) { width: 14%; }
+table.pmoves th:nth-child(3) { width: 13%; } table.pmoves th:nth-child(4) { width: 22%; }
 table.pmoves th:nth-child(5) { width: 23%; } table.pmoves th:nth-child(6) { width: 20%; }
 ";
 

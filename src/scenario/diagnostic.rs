@@ -810,6 +810,7 @@ says! {
     CellsAsManyAsThe
     FillIn
     WriteAWholeNumberWith
+    WriteWithoutThousandsSeparators
     UseAValueTheColumn
     WriteTheDateAsYYYY
     ABoolean
@@ -935,6 +936,7 @@ says! {
     CorrectTheIdOfTable
     HasNoSheet
     HasNoSheetNamedAfter
+    OnlyAHiddenSheetNamedAfter
     WriteTheSheetName
     NameTheSheetAfterHash
     DidYouMean
@@ -1007,6 +1009,8 @@ says! {
     TheProvince
     CorrectTheTitleNoFit
     SeparateTheTitles
+    ADateFrom1900
+    CorrectTheYearEmptyDate
     NothingToDoIfNoVacancy
     ProvinceYearsItems
     WriteEachItemProvinceYears

@@ -129,6 +129,7 @@ pub fn check_table_bytes(path: &Path, table: TableKind, bytes: &[u8]) -> Vec<Dia
                 None,
                 None,
                 &crate::domain::RuleSet::qd65_2022(),
+                DateFormat::Auto,
                 &mut diags,
             )),
             TableKind::Cadres => {
@@ -240,8 +241,14 @@ pub(crate) fn from_value(
             tables::units(csv, d)
         })
     });
-    let posts_key =
-        path_of(&s.posts).map(|p| (p, path_of(&s.units), s.rules.not_local_titles.clone()));
+    let posts_key = path_of(&s.posts).map(|p| {
+        (
+            p,
+            path_of(&s.units),
+            s.rules.not_local_titles.clone(),
+            s.date_format,
+        )
+    });
     let (posts, post_ids) = shared(&cache.posts, posts_key, &mut diags, |d| {
         parse(read(&s.posts, &tables::POSTS, d)?, d, |csv, d| {
             tables::posts(
@@ -250,6 +257,7 @@ pub(crate) fn from_value(
                 unit_ids.as_deref(),
                 units.as_deref().map(|u| &u[..]),
                 &s.rules,
+                s.date_format,
                 d,
             )
         })
@@ -452,8 +460,9 @@ pub(crate) struct TableCache {
     cadres: RefCell<Cached<CadresKey, Cadre>>,
 }
 
-/// posts.csv, units.csv (its ids resolve `unit`) and the not-local titles (they derive `not_local`).
-type PostsKey = (PathBuf, Option<PathBuf>, Vec<String>);
+/// posts.csv, units.csv (its ids resolve `unit`), the not-local titles (they derive `not_local`)
+/// and the date format (`vacant_from`).
+type PostsKey = (PathBuf, Option<PathBuf>, Vec<String>, DateFormat);
 /// cadres.csv, units.csv (ids and provinces), posts.csv (titles), the plan date (birth and
 /// certificate dates are checked against it) and the date format.
 type CadresKey = (
@@ -698,7 +707,11 @@ fn sheet_failure(
             .found(Text::value(format!("{shown}: ")).then(e))
             .expected(Say::AWorkbookXLSXXLSMXLSB)
             .fix(Say::OpenTheFileInA),
-        xlsx::SheetFailure::NoSheet { wanted, have } => {
+        xlsx::SheetFailure::NoSheet {
+            wanted,
+            have,
+            hidden,
+        } => {
             let names: Vec<&str> = have.iter().map(String::as_str).collect();
             let table = named_by.map_or("plan", |(t, _)| t.table);
             let (found, fix) = match &wanted {
@@ -708,6 +721,16 @@ fn sheet_failure(
                         .arg("sheet", quoted(w)),
                     text::did_you_mean(text::closest_name(w, names.iter().copied()))
                         .then(Say::WriteTheSheetName.into()),
+                ),
+                None if !hidden.is_empty() => (
+                    Text::say(Say::OnlyAHiddenSheetNamedAfter)
+                        .arg("file", &shown)
+                        .arg("table", table)
+                        .arg(
+                            "sheets",
+                            text::one_of(&hidden.iter().map(String::as_str).collect::<Vec<_>>()),
+                        ),
+                    name_the_sheet(table),
                 ),
                 None => (
                     Text::say(Say::HasNoSheetNamedAfter)

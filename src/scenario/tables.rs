@@ -1167,10 +1167,13 @@ impl<'a> Cells<'a> {
         };
         match parse_int(s) {
             None => {
-                let d = self
-                    .diag(code::BAD_NUMBER, col)
-                    .expected(range)
-                    .fix(Say::WriteAWholeNumberWith);
+                let d = self.diag(code::BAD_NUMBER, col).expected(range).fix(
+                    if super::text::grouped_by_threes(s.trim()) {
+                        Say::WriteWithoutThousandsSeparators
+                    } else {
+                        Say::WriteAWholeNumberWith
+                    },
+                );
                 self.report(d);
                 min
             }
@@ -1199,6 +1202,16 @@ impl<'a> Cells<'a> {
             (Say::OrderDayMonthYear, Say::OrderMonthDayYear)
         };
         match parse_date_as(s, self.dates) {
+            // A year no cadre's date has: Excel's empty date (00/01/1900, read 1899-12-31), a
+            // time alone, a mistyped year ("0075").
+            Ok(d) if !(1900..=2200).contains(&chrono::Datelike::year(&d)) => {
+                let e = self
+                    .diag(code::BAD_DATE, col)
+                    .expected(Say::ADateFrom1900)
+                    .fix(Say::CorrectTheYearEmptyDate);
+                self.report(e);
+                None
+            }
             Ok(d) => {
                 if s.as_bytes().get(4).is_none_or(|b| *b != b'-') {
                     self.diags.note(
@@ -1443,8 +1456,8 @@ fn check_not_empty(csv: &Csv, diags: &mut Diags) {
 pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
     check_not_empty(csv, diags);
     // One spelling per region: the first row's. Regions are compared as written (a move to
-    // another region is a training gain), and "Tây Bắc" beside "TÂY BẮC" or its NFD form is one
-    // region, as titles and sectors are one without regard to case or Unicode form.
+    // another region is a training gain), and "Tây Bắc" beside "TÂY BẮC", its NFD form or "Tay
+    // Bac" typed without a Vietnamese keyboard is one region (as provinces are).
     let mut spelled: HashMap<String, String> = HashMap::new();
     let mut parsed = each_row(csv, diags, DateFormat::Auto, |c, id, _| {
         let name = c.text("name");
@@ -1486,11 +1499,22 @@ pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
     });
     for u in parsed.rows.iter_mut().flatten() {
         let first = spelled
-            .entry(key(&u.region))
+            .entry(fold(&u.region))
             .or_insert_with(|| u.region.clone());
         u.region.clone_from(first);
     }
     parsed
+}
+
+/// One spelling per sector, the first post's, whatever the case, Unicode form or diacritics
+/// ("Chinh quyen" typed without a Vietnamese keyboard is "Chính quyền"): a move to another
+/// sector is a training gain, a same-sector move a fit. Keyed by [`fold`].
+fn sector_spellings<'a>(sectors: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
+    let mut spelled: HashMap<String, String> = HashMap::new();
+    for s in sectors {
+        spelled.entry(fold(s)).or_insert_with(|| s.to_string());
+    }
+    spelled
 }
 
 /// Every row of `csv` read by `read` (its cells, its id, its index); a malformed row only claims its
@@ -1534,13 +1558,14 @@ pub(crate) fn posts(
     units: Option<&Ids>,
     unit_rows: Option<&[Unit]>,
     rules: &RuleSet,
+    dates: DateFormat,
     diags: &mut Diags,
 ) -> Parsed<Post> {
     check_not_empty(csv, diags);
     let units = units.filter(|u| !u.is_empty());
     let not_local_classes = rules.not_local_classes();
     let is_not_local_title = |t: &str| crate::domain::text::title_matches(t, &not_local_classes);
-    each_row(csv, diags, DateFormat::Auto, |c, id, _| {
+    let mut parsed = each_row(csv, diags, dates, |c, id, _| {
         let unit = c.reference("unit", true, units_file, units);
         let title = c.text("title");
         let rank = c.int("rank", -MAX_RANK, MAX_RANK, None);
@@ -1605,7 +1630,14 @@ pub(crate) fn posts(
             }),
             _ => None,
         }
-    })
+    });
+    let spelled = sector_spellings(parsed.rows.iter().flatten().map(|p| p.sector.as_str()));
+    for p in parsed.rows.iter_mut().flatten() {
+        if let Some(first) = spelled.get(&fold(&p.sector)) {
+            p.sector.clone_from(first);
+        }
+    }
+    parsed
 }
 
 /// Relatives as written, resolved once every cadre id is known.
@@ -1824,6 +1856,12 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     title_list.sort_unstable();
     title_list.dedup();
     let mut near_title: HashMap<String, Option<String>> = HashMap::new();
+    let sectors = sector_spellings(
+        refs.posts
+            .unwrap_or_default()
+            .iter()
+            .map(|p| p.sector.as_str()),
+    );
     let mut pending = Vec::new();
     let mut out = each_row(csv, diags, refs.dates, |c, id, ix| {
         let name = c.text("name");
@@ -1844,6 +1882,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         let current_role = c.choice("current_role", ROLES, false);
         let current_rank = c.int("current_rank", -MAX_RANK, MAX_RANK, None);
         let sector = c.text("sector");
+        let sector = sectors.get(&fold(&sector)).cloned().unwrap_or(sector);
         let planned_titles: Vec<String> = c
             .raw("planned_titles")
             .map(|s| split_list(s).into_iter().map(str::to_string).collect())

@@ -382,7 +382,7 @@ pub(crate) fn parse_int(s: &str) -> Option<i64> {
 
 /// `1.000`, `-12,500,000`: a lead of 1–3 digits, then groups of a separator (one kind) and
 /// three digits.
-fn grouped_by_threes(s: &str) -> bool {
+pub(crate) fn grouped_by_threes(s: &str) -> bool {
     let s = s.strip_prefix(['+', '-']).unwrap_or(s);
     let Some(sep) = s.chars().find(|c| matches!(c, '.' | ',')) else {
         return false;
@@ -543,7 +543,12 @@ mod tests {
             assert_eq!(parse_bool(s), Ok(Some(false)), "{s}");
         }
         // Typed without a Vietnamese keyboard, and "đúng"/"sai" (right/wrong).
-        for (s, b) in [("co", true), ("khong", false), ("đúng", true), ("Sai", false)] {
+        for (s, b) in [
+            ("co", true),
+            ("khong", false),
+            ("đúng", true),
+            ("Sai", false),
+        ] {
             assert_eq!(parse_bool(s), Ok(Some(b)), "{s}");
         }
         for s in ["2", "y", "n", "truee", "-"] {

@@ -39,10 +39,13 @@ pub(crate) struct Sheet {
 pub(crate) enum SheetFailure {
     /// Not a workbook calamine can open, or a damaged one.
     Unreadable(Text),
-    /// No sheet by that name (or, without a name, none that names the table), with the sheets there.
+    /// No sheet by that name (or, without a name, no visible one that names the table), with the
+    /// sheets there and the hidden ones that name the table (a stale copy kept out of sight is
+    /// read only when named).
     NoSheet {
         wanted: Option<String>,
         have: Vec<String>,
+        hidden: Vec<String>,
     },
     /// Without a name, several sheets that name the table (a stale copy beside the new one): the
     /// first one was read, silently.
@@ -78,6 +81,13 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     let mut book =
         open_workbook_auto(path).map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
     let names = book.sheet_names();
+    let hidden: Vec<&str> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.as_str())
+        .collect();
+    let mut hidden_naming: Vec<String> = Vec::new();
     let chosen = match sheet {
         Some(s) => names
             .iter()
@@ -86,25 +96,26 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
             .cloned(),
         None => {
             let wanted = table_sheet_names(table);
-            let naming: Vec<&String> = names
+            let (naming, out_of_sight): (Vec<&String>, Vec<&String>) = names
                 .iter()
                 .filter(|n| wanted.contains(&fold(n).as_str()))
-                .collect();
+                .partition(|n| !hidden.contains(&n.as_str()));
+            hidden_naming = out_of_sight.into_iter().cloned().collect();
             if naming.len() > 1 {
                 return Err(SheetFailure::Ambiguous {
                     sheets: naming.into_iter().cloned().collect(),
                 });
             }
-            naming
-                .first()
-                .map(|n| (*n).clone())
-                .or_else(|| (names.len() == 1).then(|| names[0].clone()))
+            naming.first().map(|n| (*n).clone()).or_else(|| {
+                (names.len() == 1 && hidden_naming.is_empty()).then(|| names[0].clone())
+            })
         }
     };
     let Some(name) = chosen else {
         return Err(SheetFailure::NoSheet {
             wanted: sheet.map(str::to_string),
             have: names,
+            hidden: hidden_naming,
         });
     };
     let range = book

@@ -914,3 +914,30 @@ fn lists_and_booleans_in_the_forms_offices_type_them() {
     assert!(!k("K002").ethnic_minority);
     assert!(k("K001").outstanding);
 }
+
+/// A hidden sheet named after a table (last year's "Cán bộ" kept out of sight beside the visible
+/// "DS cán bộ 2027") was read, silently: the plan came out of the old list. Without a name, only
+/// visible sheets are read; E1016 names the hidden one and how to read it.
+#[test]
+fn a_hidden_sheet_named_after_a_table_is_not_read_unless_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = province_tables();
+    let mut book = Workbook::new();
+    for (name, t) in &original {
+        let sheet = if *name == "cadres" { "Cán bộ" } else { name };
+        t.sheet(&mut book, sheet, &[]);
+    }
+    book.worksheet_from_name("Cán bộ").unwrap().set_hidden(true);
+    let cadres = &original.iter().find(|(n, _)| *n == "cadres").unwrap().1;
+    cadres.sheet(&mut book, "DS cán bộ 2027", &[]);
+    book.save(dir.path().join("tables.xlsx")).unwrap();
+    let yaml = scenario_yaml(dir.path(), "tables: tables.xlsx\n");
+    let e = rotaplan::scenario::load(&yaml).unwrap_err();
+    let d = e
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E1016")
+        .unwrap_or_else(|| panic!("{e}"));
+    let text = d.to_string();
+    assert!(text.contains("hidden") && text.contains("Cán bộ"), "{text}");
+}
