@@ -207,6 +207,27 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         cadres: map.len(),
     });
     if sc.programme.is_some() {
+        // Said, not silently dropped: the options of a single plan a programme has no use for.
+        let mut unused: Vec<&str> = Vec::new();
+        if a.export_model.is_some() {
+            unused.push("--export-model");
+        }
+        if a.runner_ups > 0 {
+            unused.push("--runner-ups");
+        }
+        if a.format == Format::Markdown {
+            unused.push("--format markdown");
+        }
+        if !unused.is_empty() {
+            super::log::say_err(
+                tracing::Level::WARN,
+                &report::catalogue::fill(
+                    langs.of(&sc),
+                    Msg::NotForProgramme,
+                    &[("flags", &unused.join(", "))],
+                ),
+            );
+        }
         return super::programme::run(&sc, &dir, a.format, langs.of(&sc), mapping.as_ref());
     }
     if let Some(file) = &a.export_model

@@ -120,9 +120,17 @@ pub fn review(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Review {
             post: m.post,
             kind: m.kind,
             date: tl.periods[m.period],
-            end: prog.and_then(|p| {
-                super::targets::executed(p, m.cadre, m.post, m.kind, m.period).and_then(|h| h.end)
-            }),
+            // A programme's rotation ends where the programme says (programme.csv writes it): the
+            // executed end, else `min_rotation_months` after its date. Not "no end written".
+            end: prog
+                .and_then(|p| {
+                    super::targets::executed(p, m.cadre, m.post, m.kind, m.period)
+                        .and_then(|h| h.end)
+                })
+                .or_else(|| {
+                    (m.kind == MoveKind::Rotation)
+                        .then(|| super::rotation_end(sc, tl.periods[m.period]))
+                }),
         })
         .collect();
     let as_of = prog.map_or(sc.plan_date, |p| p.end);

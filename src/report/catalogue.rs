@@ -379,6 +379,7 @@ catalogue! {
     CsvReason { en: "reason", vi: "lý do" }
     // ---- issue 13: what the command line prints
     Written { en: "written: {path}", vi: "đã ghi: {path}" }
+    NotForProgramme { en: "note: {flags} do not apply to a programme and are not used (see docs/programme.md)", vi: "lưu ý: {flags} không áp dụng cho chương trình luân chuyển nên không được dùng (xem docs/programme.md)" }
     RunDone { en: "{n} scenario(s): {planned} planned, {failed} failed or infeasible; written: {path}", vi: "{n} kịch bản: {planned} đã lập phương án, {failed} lỗi hoặc không có phương án; đã ghi: {path}" }
     // ---- issue 13: roles of posts, and `rotaplan review`
     RoleHead { en: "head", vi: "người đứng đầu" }
@@ -617,6 +618,7 @@ catalogue! {
     RvTitle { en: "Review of the rotations: {scenario}", vi: "Sơ kết công tác luân chuyển cán bộ: {scenario}" }
     RvTotals { en: "{rotations} rotation(s), {placements} placement(s) after rotation.", vi: "{rotations} lượt luân chuyển, {placements} lượt bố trí sau luân chuyển." }
     RvSource { en: "Moves read from {file}.", vi: "Số liệu lấy từ tệp {file}." }
+    RvNoMoves { en: "{file} holds no rotation and no placement: there is nothing to review (an infeasible programme writes none; programme.html says why).", vi: "{file} không có lượt luân chuyển hay bố trí nào: không có gì để tổng kết (chương trình không khả thi thì không có lượt nào; programme.html nêu lý do)." }
     RvByYear { en: "By year", vi: "Theo năm" }
     RvYear { en: "year", vi: "năm" }
     RvRotations { en: "rotations", vi: "lượt luân chuyển" }
@@ -1820,6 +1822,11 @@ diagnostic_words! {
     HistPlacedBeforeEndFound { en: "a placement on {date}", vi: "bố trí ngày {date}" }
     HistPlacedBeforeEndExpected { en: "a placement on or after the rotation's end, {end} ({where})", vi: "bố trí từ ngày kết thúc luân chuyển, {end} ({where}), trở đi" }
     CodeW2010 { en: "post's holder is in another unit", vi: "người giữ vị trí thuộc đơn vị khác" }
+    CodeW2011 { en: "numbering or totals rows skipped", vi: "bỏ qua dòng đánh số cột hoặc dòng tổng cộng" }
+    LayoutRowsSkipped { en: "rows {lines} read as the form's column numbers or totals, not data: {text}", vi: "các dòng {lines} được hiểu là dòng đánh số cột hoặc dòng tổng cộng của biểu mẫu, không phải dữ liệu: {text}" }
+    LayoutRowsExpected { en: "a record in each row under the header", vi: "mỗi dòng bên dưới dòng tiêu đề là một bản ghi" }
+    LayoutRowsFix { en: "nothing to do if they are the form's numbering or totals; if one holds data, correct its first cells", vi: "không cần làm gì nếu đó là dòng đánh số hoặc dòng tổng cộng của biểu mẫu; nếu có dữ liệu, hãy sửa các ô đầu của dòng" }
+    IgnoredColumn { en: "{file}: column {col} (a row number or a note) is not read", vi: "{file}: cột {col} (số thứ tự hoặc ghi chú) không được đọc" }
     HolderInOtherUnit { en: "{cadre}, whose current_unit in {cadres} is {unit}", vi: "{cadre}, có current_unit trong {cadres} là {unit}" }
     HolderOfThePostsUnit { en: "the holder of a post works in its unit, {unit}", vi: "người giữ vị trí làm việc tại đơn vị của vị trí đó, {unit}" }
     HolderFix { en: "correct holder_id, or the cadre's current_unit in {cadres}; as written, moving the cadre frees this post, but the departure counts against (and the origin penalty is of) their current_unit", vi: "sửa holder_id, hoặc current_unit của cán bộ trong {cadres}; như đang ghi, điều động cán bộ sẽ làm trống vị trí này, nhưng lượt đi được tính cho (và phạt trở về đơn vị gốc theo) current_unit của cán bộ" }

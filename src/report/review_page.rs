@@ -145,6 +145,16 @@ pub fn review_html(sc: &Scenario, r: &Review, source: &str, lang: Lang) -> Strin
         &totals,
         &fill(lang, Msg::RvSource, &[("file", &source)]),
     );
+    // Nothing to count (an infeasible programme, an empty history): said, not empty tables and
+    // charts with no bars.
+    if r.rotations == 0 && r.placements == 0 {
+        let _ = writeln!(
+            b,
+            "<p>{}</p>",
+            esc(&fill(lang, Msg::RvNoMoves, &[("file", &source)]))
+        );
+        return page(lang, &title, &b);
+    }
     // By year: rotations and placements.
     let _ = writeln!(b, "<h2>{}</h2>", esc(t(lang, Msg::RvByYear)));
     let _ = writeln!(

@@ -102,24 +102,41 @@ fn inputs_hash(variant: &str, inputs: &[InputFile], lang: Lang) -> String {
     sha256_hex(text.as_bytes())
 }
 
-/// The run folder: `OUT/<date>`; with `--resume`, the newest run folder without a manifest, if any.
+/// The run folder: `OUT/<date>`; with `--resume`, the newest run folder without a manifest, else
+/// today's newest (`<date>.N` with the largest N: "2026-12-05.10" is after "2026-12-05.9").
 pub fn run_dir(out: &Path, resume: bool, today: &str) -> PathBuf {
+    // A run folder's order: its date, then its number (none before .2).
+    let order = |p: &PathBuf| {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match name.rsplit_once('.') {
+            Some((date, n)) if n.parse::<u64>().is_ok() => {
+                (date.to_string(), n.parse::<u64>().unwrap_or(0))
+            }
+            _ => (name, 0),
+        }
+    };
+    let base = out.join(today);
     if resume && let Ok(rd) = std::fs::read_dir(out) {
         let mut dirs: Vec<PathBuf> = rd
             .flatten()
             .map(|e| e.path())
             .filter(|p| p.is_dir())
             .collect();
-        dirs.sort();
+        dirs.sort_by_key(order);
         if let Some(d) = dirs
-            .into_iter()
+            .iter()
             .rev()
             .find(|d| !d.join("manifest.json").exists())
         {
-            return d;
+            return d.clone();
+        }
+        if let Some(d) = dirs.iter().rev().find(|d| order(d).0 == today) {
+            return d.clone();
         }
     }
-    let base = out.join(today);
     if resume || !base.join("manifest.json").exists() {
         return base;
     }
@@ -828,6 +845,39 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `--resume` with every run of the day finished continues the newest ("2026-12-05.10",
+    /// after ".9" and ".2"), not the first; an unfinished one comes first.
+    #[test]
+    fn resume_takes_the_newest_run_folder() {
+        let out = tempfile::tempdir().unwrap();
+        for (name, finished) in [
+            ("2026-12-05", true),
+            ("2026-12-05.2", true),
+            ("2026-12-05.9", true),
+            ("2026-12-05.10", true),
+        ] {
+            let d = out.path().join(name);
+            std::fs::create_dir(&d).unwrap();
+            if finished {
+                std::fs::write(d.join("manifest.json"), "{}").unwrap();
+            }
+        }
+        let today = "2026-12-05";
+        assert_eq!(
+            run_dir(out.path(), true, today),
+            out.path().join("2026-12-05.10")
+        );
+        assert_eq!(
+            run_dir(out.path(), false, today),
+            out.path().join("2026-12-05.3")
+        );
+        std::fs::remove_file(out.path().join("2026-12-05.2/manifest.json")).unwrap();
+        assert_eq!(
+            run_dir(out.path(), true, today),
+            out.path().join("2026-12-05.2")
+        );
+    }
 
     #[test]
     fn errors_are_logged_on_one_line() {

@@ -94,6 +94,7 @@ warning_codes! {
     AMBIGUOUS_DATE = "W2008": CodeW2008;
     TITLE_ROWS_SKIPPED = "W2009": CodeW2009;
     HOLDER_ELSEWHERE = "W2010": CodeW2010;
+    LAYOUT_ROWS_SKIPPED = "W2011": CodeW2011;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1106,6 +1107,11 @@ says! {
     HistPlacedBeforeEndExpected
     CodeW2010
     HolderInOtherUnit
+    CodeW2011
+    LayoutRowsSkipped
+    LayoutRowsExpected
+    LayoutRowsFix
+    IgnoredColumn
     HolderOfThePostsUnit
     HolderFix
     CodeW1002

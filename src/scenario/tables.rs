@@ -146,6 +146,22 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("so_nhiem_ky_dung_dau", "head_terms"),
     ("nguoi_than", "relatives"),
     ("dan_toc_thieu_so", "ethnic_minority"),
+    // As the usual personnel forms head them.
+    ("ho_ten_can_bo", "name"),
+    ("ho_va_ten_can_bo", "name"),
+    ("ten_can_bo", "name"),
+    ("ngay_thang_nam_sinh", "birth_date"),
+    ("sinh_ngay", "birth_date"),
+    ("nguyen_quan", "hometown_province"),
+    ("don_vi", "current_unit"),
+    ("don_vi_cong_tac", "current_unit"),
+    ("co_quan_don_vi", "current_unit"),
+    ("co_quan_cong_tac", "current_unit"),
+    ("bac", "current_rank"),
+    ("cap_bac", "current_rank"),
+    ("chuc_danh_duoc_quy_hoach", "planned_titles"),
+    ("quy_hoach", "planned_titles"),
+    ("dan_toc", "ethnic_minority"),
 ];
 
 /// Vietnamese headers of history.csv (`programme.history`, the executed moves).
@@ -248,6 +264,18 @@ const ALIAS_WORDS: &[Alias] = &[
     ("den_ngay", "Đến ngày"),
     ("ky", "Kỳ"),
     ("giai_doan", "Giai đoạn"),
+    ("ho_ten_can_bo", "Họ tên cán bộ"),
+    ("ho_va_ten_can_bo", "Họ và tên cán bộ"),
+    ("ten_can_bo", "Tên cán bộ"),
+    ("ngay_thang_nam_sinh", "Ngày tháng năm sinh"),
+    ("sinh_ngay", "Sinh ngày"),
+    ("nguyen_quan", "Nguyên quán"),
+    ("don_vi_cong_tac", "Đơn vị công tác"),
+    ("co_quan_don_vi", "Cơ quan, đơn vị"),
+    ("co_quan_cong_tac", "Cơ quan công tác"),
+    ("chuc_danh_duoc_quy_hoach", "Chức danh được quy hoạch"),
+    ("quy_hoach", "Quy hoạch"),
+    ("dan_toc", "Dân tộc"),
 ];
 
 /// The header to suggest for an unknown header cell `col`: the nearest documented id, or — for a
@@ -321,10 +349,118 @@ pub(crate) fn canonical_column(header: &str, spec: &CsvSpec) -> Option<&'static 
     if let Some((n, _)) = spec.columns.iter().find(|(n, _)| **n == folded) {
         return Some(n);
     }
-    spec.aliases
-        .iter()
-        .find(|(a, _)| *a == folded)
-        .map(|(_, n)| *n)
+    if let Some((_, n)) = spec.aliases.iter().find(|(a, _)| *a == folded) {
+        return Some(n);
+    }
+    // A form's hint after the name: "Ngày sinh (dd/mm/yyyy)", "Giới tính (Nam/Nữ)".
+    match header.split_once('(') {
+        Some((name, _)) if !name.trim().is_empty() => canonical_column(name.trim(), spec),
+        _ => None,
+    }
+}
+
+/// Vietnam's 53 ethnic minorities as [`fold`] writes them without separators, with their other
+/// usual spellings (Khơ-me/Khmer, H'Mông/Mèo, Gia Rai/Jrai, Bru - Vân Kiều, …).
+const ETHNIC_MINORITIES: &[&str] = &[
+    "tay",
+    "thai",
+    "muong",
+    "khome",
+    "khmer",
+    "hoa",
+    "nung",
+    "mong",
+    "hmong",
+    "meo",
+    "dao",
+    "giarai",
+    "jrai",
+    "ede",
+    "bana",
+    "sanchay",
+    "caolan",
+    "sanchi",
+    "cham",
+    "coho",
+    "xodang",
+    "sandiu",
+    "hre",
+    "raglai",
+    "mnong",
+    "tho",
+    "xtieng",
+    "stieng",
+    "khomu",
+    "bruvankieu",
+    "bru",
+    "vankieu",
+    "cotu",
+    "giay",
+    "taoi",
+    "ma",
+    "gietrieng",
+    "co",
+    "choro",
+    "xinhmun",
+    "hanhi",
+    "churu",
+    "lao",
+    "lachi",
+    "khang",
+    "phula",
+    "lahu",
+    "laha",
+    "pathen",
+    "lu",
+    "ngai",
+    "chut",
+    "lolo",
+    "mang",
+    "colao",
+    "boy",
+    "cong",
+    "sila",
+    "pupeo",
+    "romam",
+    "brau",
+    "odu",
+];
+
+/// Columns of every office list that hold nothing a rule reads: the row number and the notes.
+/// Not read, with a note, where another unknown column is an error (a misspelt one would lose
+/// its data).
+fn ignorable_column(header: &str) -> bool {
+    matches!(
+        fold(header).as_str(),
+        "stt" | "tt" | "so-tt" | "so-thu-tu" | "ghi-chu" | "ghichu" | "note" | "notes" | "no"
+    )
+}
+
+/// A row of column numbers under a form's header: "(1)", "(2)", … or 1, 2, 3, … increasing, at
+/// least three of them and nothing else.
+fn numbering_row(cells: &[String]) -> bool {
+    let mut last = 0u32;
+    let mut n = 0;
+    for c in cells.iter().filter(|c| !c.is_empty()) {
+        let digits = c.trim_start_matches('(').trim_end_matches(')');
+        match digits.parse::<u32>() {
+            Ok(v) if v > last && digits.len() <= 3 => {
+                last = v;
+                n += 1;
+            }
+            _ => return false,
+        }
+    }
+    n >= 3
+}
+
+/// A totals row at the foot of a form: its first filled cell says "Tổng cộng", "Tổng số" or
+/// "Cộng".
+fn totals_row(cells: &[String]) -> bool {
+    cells.iter().find(|c| !c.is_empty()).is_some_and(|c| {
+        let f = fold(c);
+        f.starts_with("tong-cong") || f.starts_with("tong-so") || f == "cong"
+    })
 }
 
 /// A table read into normalised cells, each row with the line (CSV) or sheet row (XLSX) it is on.
@@ -788,14 +924,52 @@ pub(crate) fn from_records(
                 .fix(Say::NothingToDoIfTitleRows),
         );
     }
-    let rows: Vec<Row> = records
-        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
-        .map(|(line, cells)| Row {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut layout: Vec<Row> = Vec::new();
+    for (line, cells) in records.filter(|(_, cells)| cells.iter().any(|c| !c.is_empty())) {
+        // A form's column numbers under the header, and its totals rows: no record.
+        if (rows.len() + layout.len() < 2 && numbering_row(&cells)) || totals_row(&cells) {
+            layout.push(Row {
+                line,
+                well_formed: true,
+                cells,
+            });
+            continue;
+        }
+        rows.push(Row {
             line,
             well_formed: true,
             cells,
-        })
-        .collect();
+        });
+    }
+    if let Some(first) = layout.first() {
+        let lines: Vec<String> = layout.iter().map(|r| r.line.to_string()).collect();
+        let text = layout
+            .iter()
+            .map(|r| {
+                let filled: Vec<&str> = r
+                    .cells
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                filled.join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join(" / ");
+        diags.push(
+            Diagnostic::new(code::LAYOUT_ROWS_SKIPPED, file)
+                .at(Some(first.line), None)
+                .field(name.clone())
+                .found(
+                    Text::say(Say::LayoutRowsSkipped)
+                        .arg("lines", lines.join(", "))
+                        .arg("text", quoted(&shorten(&text))),
+                )
+                .expected(Say::LayoutRowsExpected)
+                .fix(Say::LayoutRowsFix),
+        );
+    }
     let mut csv = Csv {
         file: file.to_path_buf(),
         name,
@@ -836,6 +1010,12 @@ pub(crate) fn from_records(
             if col != canonical {
                 csv.written.insert(canonical.to_string(), col.clone());
             }
+        } else if spec.strict && ignorable_column(col) {
+            diags.note(
+                Text::say(Say::IgnoredColumn)
+                    .arg("file", file.display())
+                    .arg("col", quoted(col)),
+            );
         } else if spec.strict {
             let holds_data = csv
                 .rows
@@ -1284,6 +1464,25 @@ impl<'a> Cells<'a> {
                 None
             }
         }
+    }
+
+    /// `ethnic_minority`: a boolean, or the ethnic group as personnel forms write it in their
+    /// "Dân tộc" column: "Kinh" (the majority) is false, one of the 53 other groups ("Tày",
+    /// "dân tộc Thái", "H'Mông") true.
+    fn ethnic(&mut self) -> Option<bool> {
+        let s = self.raw("ethnic_minority")?;
+        if let Ok(b) = parse_bool(s) {
+            return b;
+        }
+        let f = fold(s);
+        let group = f.strip_prefix("dan-toc-").unwrap_or(&f).replace('-', "");
+        if group == "kinh" {
+            return Some(false);
+        }
+        if ETHNIC_MINORITIES.contains(&group.as_str()) {
+            return Some(true);
+        }
+        self.flag("ethnic_minority")
     }
 
     fn flag(&mut self, col: &str) -> Option<bool> {
@@ -1981,7 +2180,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                     .collect()
             })
             .unwrap_or_default();
-        let ethnic_minority = c.flag("ethnic_minority").unwrap_or(false);
+        let ethnic_minority = c.ethnic().unwrap_or(false);
         pending.push(PendingRelatives {
             row: ix,
             ids: relatives,

@@ -941,3 +941,40 @@ fn a_hidden_sheet_named_after_a_table_is_not_read_unless_named() {
     let text = d.to_string();
     assert!(text.contains("hidden") && text.contains("Cán bộ"), "{text}");
 }
+
+/// A cadres sheet headed as personnel forms head it: "STT" first and "Ghi chú" last (not read,
+/// with a note; they were E2002), "Họ và tên cán bộ", "Ngày sinh (dd/mm/yyyy)" (the hint in
+/// brackets), "Đơn vị công tác", and "Dân tộc" holding the group ("Kinh", "dân tộc Tày") where
+/// rotaplan's own column holds a boolean.
+#[test]
+fn a_personnel_forms_headers_and_ethnic_groups_are_read() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let mut lines: Vec<String> = cadres.lines().map(str::to_string).collect();
+    lines[0] = lines[0]
+        .replace(",name,", ",Họ và tên cán bộ,")
+        .replace(",birth_date,", ",Ngày sinh (dd/mm/yyyy),")
+        .replace(",current_unit,", ",Đơn vị công tác,")
+        .replace(",ethnic_minority", ",Dân tộc");
+    for (i, l) in lines.iter_mut().enumerate() {
+        let (stt, note) = if i == 0 {
+            ("STT".to_string(), "Ghi chú".to_string())
+        } else {
+            (i.to_string(), String::new())
+        };
+        let mut cells: Vec<String> = l.split(',').map(str::to_string).collect();
+        if i > 0 {
+            let last = cells.len() - 1;
+            cells[last] = if i == 1 { "Kinh" } else { "dân tộc Tày" }.to_string();
+        }
+        *l = format!("{stt},{},{note}", cells.join(","));
+    }
+    fs::write(dir.path().join("cadres.csv"), lines.join("\n") + "\n").unwrap();
+    let checked = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sc = checked.scenario;
+    assert_eq!(sc.cadres.len(), lines.len() - 1);
+    assert!(!sc.cadres[0].ethnic_minority);
+    assert!(sc.cadres[1..].iter().all(|c| c.ethnic_minority));
+    assert_eq!(sc.cadres[0].name, "Nguyễn Văn An");
+}

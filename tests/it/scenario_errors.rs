@@ -524,6 +524,15 @@ const WARNING_CASES: &[Case] = &[
         "posts.csv: holder_id",
         "\"K001\", whose current_unit in cadres.csv is \"P02\"",
     ),
+    // A personnel form's column numbers under the header and its totals row at the foot.
+    case(
+        "W2011",
+        "cadres.csv",
+        Some(2),
+        None,
+        "cadres.csv",
+        "rows 2, 7 read as the form's column numbers or totals, not data: \"(1) (2) (3)",
+    ),
     case(
         "W5001",
         "history.csv",
