@@ -1525,6 +1525,17 @@ impl<'a> Cells<'a> {
         if let Some((_, v)) = options.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)) {
             return Some(*v);
         }
+        // The value in Vietnamese, as the office's lists write it ("cấp tỉnh", "Cấp trưởng", "Kế
+        // toán"), with or without diacritics.
+        let f = fold(s);
+        if let Some((_, name)) = VIETNAMESE_VALUES
+            .iter()
+            .find(|(c, words, _)| *c == col && words.contains(&f.as_str()))
+            .map(|(_, _, name)| ((), *name))
+            && let Some((_, v)) = options.iter().find(|(n, _)| *n == name)
+        {
+            return Some(*v);
+        }
         if col == "sex" {
             match key(s).as_str() {
                 "nam" => return options.first().map(|(_, v)| *v),
@@ -1637,6 +1648,53 @@ const FUNCTIONS: &[(&str, Function)] = &[
     ("storekeeper", Function::Storekeeper),
 ];
 const SEXES: &[(&str, Sex)] = &[("M", Sex::M), ("F", Sex::F)];
+
+/// The values of `tier`, `role`, `current_role` and `function` in Vietnamese, [`fold`]ed, and the
+/// documented value each means.
+const VIETNAMESE_VALUES: &[(&str, &[&str], &str)] = &[
+    ("tier", &["trung-uong", "cap-trung-uong"], "central"),
+    ("tier", &["tinh", "cap-tinh"], "province"),
+    (
+        "tier",
+        &["huyen", "cap-huyen", "quan", "thi-xa"],
+        "district",
+    ),
+    (
+        "tier",
+        &["xa", "cap-xa", "phuong", "thi-tran", "cap-co-so", "co-so"],
+        "commune",
+    ),
+    (
+        "role",
+        &["cap-truong", "truong", "nguoi-dung-dau", "dung-dau"],
+        "head",
+    ),
+    ("role", &["cap-pho", "pho"], "deputy"),
+    (
+        "role",
+        &["thanh-vien", "chuyen-vien", "can-bo", "nhan-vien"],
+        "member",
+    ),
+    (
+        "current_role",
+        &["cap-truong", "truong", "nguoi-dung-dau", "dung-dau"],
+        "head",
+    ),
+    ("current_role", &["cap-pho", "pho"], "deputy"),
+    (
+        "current_role",
+        &["thanh-vien", "chuyen-vien", "can-bo", "nhan-vien"],
+        "member",
+    ),
+    (
+        "function",
+        &["to-chuc-can-bo", "tccb", "to-chuc", "nhan-su"],
+        "personnel",
+    ),
+    ("function", &["ke-toan"], "accounting"),
+    ("function", &["thu-quy"], "treasury"),
+    ("function", &["thu-kho"], "storekeeper"),
+];
 
 /// Reports a table with a header but no rows.
 fn check_not_empty(csv: &Csv, diags: &mut Diags) {

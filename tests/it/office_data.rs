@@ -978,3 +978,33 @@ fn a_personnel_forms_headers_and_ethnic_groups_are_read() {
     assert!(sc.cadres[1..].iter().all(|c| c.ethnic_minority));
     assert_eq!(sc.cadres[0].name, "Nguyễn Văn An");
 }
+
+/// Tiers, roles and functions written in Vietnamese, as the office's lists hold them ("cấp
+/// tỉnh", "Cấp trưởng", "Phó", "Kế toán", "thu quy"): read as the documented values (each was
+/// E2004 "use one of the listed values").
+#[test]
+fn tiers_roles_and_functions_in_vietnamese_are_read() {
+    use rotaplan::domain::{Function, Role, Tier};
+    let (src, dir) = valid_copy(&["scenario.yaml", "cadres.csv"]);
+    let units = fs::read_to_string(src.join("units.csv")).unwrap().replace(
+        "P01,Tỉnh ủy Lào Cai,province,",
+        "P01,Tỉnh ủy Lào Cai,cấp tỉnh,",
+    );
+    fs::write(dir.path().join("units.csv"), units).unwrap();
+    let posts = "id,unit,title,rank,sector,role,not_local,function,seats,criticality\n\
+        T001,P01,party_secretary,8,party,Cấp trưởng,,,1,5\n\
+        T002,P01,Giám đốc Sở Nội vụ,6,home_affairs,Phó,false,Kế toán,1,4\n\
+        T003,P01,Thủ quỹ,6,party,thanh vien,,thu quy,1,3\n";
+    fs::write(dir.path().join("posts.csv"), posts).unwrap();
+    let checked = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sc = checked.scenario;
+    let post = |id: &str| sc.posts.iter().find(|p| p.id == id).unwrap();
+    assert_eq!(post("T001").role, Role::Head);
+    assert_eq!(post("T002").role, Role::Deputy);
+    assert_eq!(post("T002").function, Some(Function::Accounting));
+    assert_eq!(post("T003").role, Role::Member);
+    assert_eq!(post("T003").function, Some(Function::Treasury));
+    let p01 = sc.units.iter().find(|u| u.id == "P01").unwrap();
+    assert_eq!(p01.tier, Tier::Province);
+}
