@@ -1641,6 +1641,9 @@ diagnostic_words! {
     FrameSheet { en: "sheet {sheet}", vi: "trang tính {sheet}" }
     SameProblemInLines { en: "; the same problem in {count} rows of this column (lines {first}{more})", vi: "; cùng vấn đề này ở {count} dòng của cột (dòng {first}{more})" }
     SameProblemInRows { en: "; the same problem in {count} rows of this column (rows {first}{more})", vi: "; cùng vấn đề này ở {count} dòng của cột (hàng {first}{more})" }
+    OtherValuesLines { en: "; other values: {values}", vi: "; các giá trị khác: {values}" }
+    ValueAtLine { en: "{value} (line {line})", vi: "{value} (dòng {line})" }
+    ValueAtRow { en: "{value} (row {line})", vi: "{value} (hàng {line})" }
     ProblemsNothingPlanned { en: "{n} problem(s) in the scenario files; nothing was planned", vi: "{n} lỗi trong các tệp kịch bản; chưa lập kế hoạch" }
     NoteSheetRead { en: "{file}: table {table} read from sheet {sheet}", vi: "{file}: bảng {table} đọc từ trang tính {sheet}" }
     NoteSeparator { en: "{file}: cells separated by {separator}", vi: "{file}: các ô phân cách bằng {separator}" }

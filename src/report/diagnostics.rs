@@ -72,6 +72,27 @@ fn found(lang: Lang, d: &Diagnostic) -> String {
                 .arg("first", first.join(", "))
                 .arg("more", more),
         );
+        if !r.others.is_empty() {
+            let at = if d.sheet.is_some() {
+                Say::ValueAtRow
+            } else {
+                Say::ValueAtLine
+            };
+            let values: Vec<String> = r
+                .others
+                .iter()
+                .map(|(line, v)| {
+                    text(
+                        lang,
+                        &Text::say(at).arg("value", text(lang, v)).arg("line", line),
+                    )
+                })
+                .collect();
+            out += &text(
+                lang,
+                &Text::say(Say::OtherValuesLines).arg("values", values.join(", ")),
+            );
+        }
     }
     out
 }

@@ -244,6 +244,9 @@ pub struct Repeats {
     pub count: usize,
     /// The first lines (or sheet rows) of them, at most five.
     pub first: Vec<usize>,
+    /// Other values than the one shown, each with the first line holding it, at most four (a
+    /// column of dates written several wrong ways names each way).
+    pub others: Vec<(usize, Text)>,
 }
 
 impl Diagnostic {
@@ -521,9 +524,14 @@ pub(crate) fn group_repeats(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
         })
     };
     let mut counts: std::collections::HashMap<GroupKey, Vec<usize>> = Default::default();
+    let mut values: std::collections::HashMap<GroupKey, Vec<(usize, Text)>> = Default::default();
     for d in &list {
         if let (Some(k), Some(line)) = (key(d), d.line) {
-            counts.entry(k).or_default().push(line);
+            counts.entry(k.clone()).or_default().push(line);
+            let v = values.entry(k).or_default();
+            if v.len() < 5 && !v.iter().any(|(_, t)| *t == d.found) {
+                v.push((line, d.found.clone()));
+            }
         }
     }
     let mut out = Vec::with_capacity(list.len());
@@ -538,12 +546,18 @@ pub(crate) fn group_repeats(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
             out.push(d);
             continue;
         }
-        if !emitted.insert(k) {
+        if !emitted.insert(k.clone()) {
             continue;
         }
+        let others = values[&k]
+            .iter()
+            .filter(|(_, t)| *t != d.found)
+            .cloned()
+            .collect();
         d.repeats = Some(Repeats {
             count: lines.len(),
             first: lines.iter().take(5).copied().collect(),
+            others,
         });
         out.push(d);
     }
@@ -922,6 +936,9 @@ says! {
     FrameSheet
     SameProblemInLines
     SameProblemInRows
+    OtherValuesLines
+    ValueAtLine
+    ValueAtRow
     ProblemsNothingPlanned
     NoteSheetRead
     NoteSeparator
@@ -1201,11 +1218,24 @@ mod tests {
             grouped[0].repeats,
             Some(Repeats {
                 count: 38,
-                first: vec![2, 3, 4, 5, 6]
+                first: vec![2, 3, 4, 5, 6],
+                others: Vec::new(),
             })
         );
         let few: Vec<Diagnostic> = (2..5).map(|l| d.clone().at(Some(l), Some(6))).collect();
         assert_eq!(group_repeats(few).len(), 3);
+        // Several wrong values in the group: the others are named with a line each.
+        let mixed: Vec<Diagnostic> = (2..40)
+            .map(|l| {
+                let v = ["x", "5/3/75", "x", "31134"][l % 4];
+                d.clone().at(Some(l), Some(6)).found(quoted(v))
+            })
+            .collect();
+        let shown = group_repeats(mixed)[0].to_string();
+        assert!(
+            shown.contains("other values: \"31134\" (row 3), \"5/3/75\" (row 5)"),
+            "{shown}"
+        );
     }
 
     #[test]
