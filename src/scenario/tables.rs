@@ -426,6 +426,20 @@ const ETHNIC_MINORITIES: &[&str] = &[
     "odu",
 ];
 
+/// Skipped rows as a message shows them: each row's filled cells, rows apart by " / ".
+fn rows_text<'a>(rows: impl Iterator<Item = &'a [String]>) -> String {
+    rows.map(|cells| {
+        let filled: Vec<&str> = cells
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !c.is_empty())
+            .collect();
+        filled.join(" ")
+    })
+    .collect::<Vec<_>>()
+    .join(" / ")
+}
+
 /// Columns of every office list that hold nothing a rule reads: the row number and the notes.
 /// Not read, with a note, where another unknown column is an error (a misspelt one would lose
 /// its data).
@@ -896,18 +910,7 @@ pub(crate) fn from_records(
     };
     if let Some((first, _)) = skipped.first() {
         let last = header_line.saturating_sub(1).max(*first);
-        let text = skipped
-            .iter()
-            .map(|(_, cells)| {
-                let filled: Vec<&str> = cells
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|c| !c.is_empty())
-                    .collect();
-                filled.join(" ")
-            })
-            .collect::<Vec<_>>()
-            .join(" / ");
+        let text = rows_text(skipped.iter().map(|(_, cells)| &cells[..]));
         let found = if *first == last {
             Text::say(Say::RowAboveHeaderSkipped).arg("first", first)
         } else {
@@ -944,19 +947,7 @@ pub(crate) fn from_records(
     }
     if let Some(first) = layout.first() {
         let lines: Vec<String> = layout.iter().map(|r| r.line.to_string()).collect();
-        let text = layout
-            .iter()
-            .map(|r| {
-                let filled: Vec<&str> = r
-                    .cells
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|c| !c.is_empty())
-                    .collect();
-                filled.join(" ")
-            })
-            .collect::<Vec<_>>()
-            .join(" / ");
+        let text = rows_text(layout.iter().map(|r| &r.cells[..]));
         diags.push(
             Diagnostic::new(code::LAYOUT_ROWS_SKIPPED, file)
                 .at(Some(first.line), None)
@@ -1528,9 +1519,10 @@ impl<'a> Cells<'a> {
         // The value in Vietnamese, as the office's lists write it ("cấp tỉnh", "Cấp trưởng", "Kế
         // toán"), with or without diacritics.
         let f = fold(s);
+        let of = if col == "current_role" { "role" } else { col };
         if let Some((_, name)) = VIETNAMESE_VALUES
             .iter()
-            .find(|(c, words, _)| *c == col && words.contains(&f.as_str()))
+            .find(|(c, words, _)| *c == of && words.contains(&f.as_str()))
             .map(|(_, _, name)| ((), *name))
             && let Some((_, v)) = options.iter().find(|(n, _)| *n == name)
         {
@@ -1649,8 +1641,8 @@ const FUNCTIONS: &[(&str, Function)] = &[
 ];
 const SEXES: &[(&str, Sex)] = &[("M", Sex::M), ("F", Sex::F)];
 
-/// The values of `tier`, `role`, `current_role` and `function` in Vietnamese, [`fold`]ed, and the
-/// documented value each means.
+/// The values of `tier`, `role` (and `current_role`) and `function` in Vietnamese, [`fold`]ed,
+/// and the documented value each means.
 const VIETNAMESE_VALUES: &[(&str, &[&str], &str)] = &[
     ("tier", &["trung-uong", "cap-trung-uong"], "central"),
     ("tier", &["tinh", "cap-tinh"], "province"),
@@ -1672,17 +1664,6 @@ const VIETNAMESE_VALUES: &[(&str, &[&str], &str)] = &[
     ("role", &["cap-pho", "pho"], "deputy"),
     (
         "role",
-        &["thanh-vien", "chuyen-vien", "can-bo", "nhan-vien"],
-        "member",
-    ),
-    (
-        "current_role",
-        &["cap-truong", "truong", "nguoi-dung-dau", "dung-dau"],
-        "head",
-    ),
-    ("current_role", &["cap-pho", "pho"], "deputy"),
-    (
-        "current_role",
         &["thanh-vien", "chuyen-vien", "can-bo", "nhan-vien"],
         "member",
     ),

@@ -360,24 +360,7 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         .iter()
         .filter_map(|(x, v)| v.map(|v| (*x, v.0)))
         .collect();
-    let until = started + Duration::from_secs_f64(LNS_BY * o.time_limit_s);
-    let (better, searched) = super::programme_lns::improve(
-        sc,
-        tl,
-        cols,
-        (&greedy, &lp),
-        (grown.bound.bound, o.relative_gap),
-        until,
-        usize::MAX,
-        o.threads,
-    );
-    tracing::debug!(
-        rounds = searched.rounds,
-        improved = searched.improved,
-        value = searched.value,
-        seconds = searched.seconds,
-        "programme neighbourhood search"
-    );
+    let better = searched(sc, tl, cols, started, (&greedy, &lp), grown.bound.bound);
     // Its left-out columns join the model's (the MIP's start must be among them).
     grown.bound.added += super::programme_cg::promote_these(sc, tl, cols, &better);
     greedy = better;
@@ -484,6 +467,39 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
     solve_priced(sc, tl, cols, &[], started, Some(Ok(bound)), Some(warm))
 }
 
+/// The neighbourhood search (`programme_lns`) from `start`, guided by `lp` (a fractional
+/// programme), until LNS_BY of the time limit or within the requested gap of `bound`: its best
+/// programme.
+fn searched(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    started: Instant,
+    (start, lp): (&[OutCol], &[(OutCol, f64)]),
+    bound: f64,
+) -> Vec<OutCol> {
+    let o = run_options(sc);
+    let until = started + Duration::from_secs_f64(LNS_BY * o.time_limit_s);
+    let (better, searched) = super::programme_lns::improve(
+        sc,
+        tl,
+        cols,
+        (start, lp),
+        (bound, o.relative_gap),
+        until,
+        usize::MAX,
+        o.threads,
+    );
+    tracing::debug!(
+        rounds = searched.rounds,
+        improved = searched.improved,
+        value = searched.value,
+        seconds = searched.seconds,
+        "programme neighbourhood search"
+    );
+    better
+}
+
 /// The large path after the blocks and the Lagrangian: the neighbourhood search from `start`
 /// (guided by the subgradient's averaged plans, `guide`) until LNS_BY of the time limit, then the
 /// MIP over its programme's columns alone (the programme through the common path: outcome,
@@ -497,25 +513,8 @@ fn searched_from_blocks(
     bound: f64,
     promoted: usize,
 ) -> ProgrammeOutcome {
-    let o = run_options(sc);
-    let until = started + Duration::from_secs_f64(LNS_BY * o.time_limit_s);
-    let (better, searched) = super::programme_lns::improve(
-        sc,
-        tl,
-        cols,
-        (&start, guide),
-        (bound, o.relative_gap),
-        until,
-        usize::MAX,
-        o.threads,
-    );
-    tracing::debug!(
-        rounds = searched.rounds,
-        improved = searched.improved,
-        value = searched.value,
-        seconds = searched.seconds,
-        "programme neighbourhood search"
-    );
+    let better = searched(sc, tl, cols, started, (&start, guide), bound);
+    let value = super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &better);
     let added = promoted + super::programme_cg::promote_these(sc, tl, cols, &better);
     let mut chosen = vec![false; cols.rotations.len() + cols.placements.len()];
     let mut warm: Vec<usize> = Vec::with_capacity(better.len());
@@ -528,7 +527,7 @@ fn searched_from_blocks(
     warm.sort_unstable();
     let r = super::programme_cg::restricted_to(cols, &chosen, &warm, None);
     let full = super::programme_pricing::FullBound {
-        lp: searched.value,
+        lp: value,
         bound,
         positive: 0,
         priced: cols.left_out.len(),

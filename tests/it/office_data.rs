@@ -741,24 +741,41 @@ fn sensitive_functions_are_read_from_the_title_when_the_cell_is_empty() {
 /// E1020 listing both, with the way to name one (the first was read, with only a note).
 #[test]
 fn two_sheets_named_after_one_table_are_refused_not_guessed() {
+    let text = workbook_problem("E1020", "cadres", |_| {});
+    assert!(text.contains("cadres") && text.contains("Cán bộ"), "{text}");
+}
+
+/// The province's tables in one workbook, the cadres' sheet named `cadres_sheet` and `then` done
+/// to the book, with a second copy of the cadres sheet named "Cán bộ" or "DS cán bộ 2027"
+/// beside it: the text of the load's `code`.
+fn workbook_problem(code: &str, cadres_sheet: &str, then: impl FnOnce(&mut Workbook)) -> String {
     let dir = tempfile::tempdir().unwrap();
     let original = province_tables();
     let mut book = Workbook::new();
     for (name, t) in &original {
-        t.sheet(&mut book, name, &[]);
+        let sheet = if *name == "cadres" {
+            cadres_sheet
+        } else {
+            name
+        };
+        t.sheet(&mut book, sheet, &[]);
     }
+    then(&mut book);
     let cadres = &original.iter().find(|(n, _)| *n == "cadres").unwrap().1;
-    cadres.sheet(&mut book, "Cán bộ", &[]);
+    let second = if cadres_sheet == "Cán bộ" {
+        "DS cán bộ 2027"
+    } else {
+        "Cán bộ"
+    };
+    cadres.sheet(&mut book, second, &[]);
     book.save(dir.path().join("tables.xlsx")).unwrap();
     let yaml = scenario_yaml(dir.path(), "tables: tables.xlsx\n");
     let e = rotaplan::scenario::load(&yaml).unwrap_err();
-    let d = e
-        .diagnostics
+    e.diagnostics
         .iter()
-        .find(|d| d.code == "E1020")
-        .unwrap_or_else(|| panic!("{e}"));
-    let text = d.to_string();
-    assert!(text.contains("cadres") && text.contains("Cán bộ"), "{text}");
+        .find(|d| d.code == code)
+        .unwrap_or_else(|| panic!("{e}"))
+        .to_string()
 }
 
 /// A formula with no stored value (as openpyxl and report generators write workbooks) is E2020
@@ -920,25 +937,9 @@ fn lists_and_booleans_in_the_forms_offices_type_them() {
 /// visible sheets are read; E1016 names the hidden one and how to read it.
 #[test]
 fn a_hidden_sheet_named_after_a_table_is_not_read_unless_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let original = province_tables();
-    let mut book = Workbook::new();
-    for (name, t) in &original {
-        let sheet = if *name == "cadres" { "Cán bộ" } else { name };
-        t.sheet(&mut book, sheet, &[]);
-    }
-    book.worksheet_from_name("Cán bộ").unwrap().set_hidden(true);
-    let cadres = &original.iter().find(|(n, _)| *n == "cadres").unwrap().1;
-    cadres.sheet(&mut book, "DS cán bộ 2027", &[]);
-    book.save(dir.path().join("tables.xlsx")).unwrap();
-    let yaml = scenario_yaml(dir.path(), "tables: tables.xlsx\n");
-    let e = rotaplan::scenario::load(&yaml).unwrap_err();
-    let d = e
-        .diagnostics
-        .iter()
-        .find(|d| d.code == "E1016")
-        .unwrap_or_else(|| panic!("{e}"));
-    let text = d.to_string();
+    let text = workbook_problem("E1016", "Cán bộ", |book| {
+        book.worksheet_from_name("Cán bộ").unwrap().set_hidden(true);
+    });
     assert!(text.contains("hidden") && text.contains("Cán bộ"), "{text}");
 }
 
