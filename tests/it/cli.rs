@@ -909,3 +909,24 @@ fn feasible_pins_are_kept_and_checked() {
     assert_eq!(unfilled(&json, "VT01").unwrap()["must_fill"], true);
     assert_eq!(json["objective"]["must_fill_empty_seats"], 1);
 }
+
+/// Options of a single plan that a programme has no use for are said on stderr, not silently
+/// dropped (`--runner-ups 3` wrote no runner-ups and said nothing).
+#[test]
+fn plan_says_which_options_a_programme_does_not_use() {
+    let out = tempfile::tempdir().unwrap();
+    let r = run([
+        OsStr::new("plan"),
+        os(&root().join("scenarios/programme/programme.yaml")),
+        OsStr::new("--runner-ups"),
+        OsStr::new("3"),
+        OsStr::new("--out"),
+        os(out.path()),
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.stderr
+            .contains("note: --runner-ups do not apply to a programme"),
+        "{r:?}"
+    );
+}

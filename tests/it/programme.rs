@@ -2190,3 +2190,18 @@ fn h10_reads_a_relatives_role_on_the_periods_date() {
         done.plan.moves
     );
 }
+
+/// review.html of a programme with no move (an infeasible one) says there is nothing to review;
+/// it had empty tables and bar charts with no bars, and did not say why.
+#[test]
+fn the_review_page_of_an_empty_programme_says_there_is_nothing_to_review() {
+    let sc = shipped();
+    let page = rotaplan::report::review_page::review_html(
+        &sc,
+        &Default::default(),
+        "programme.csv",
+        Lang::En,
+    );
+    assert!(page.contains("there is nothing to review"), "{page}");
+    assert!(!page.contains("<svg"), "{page}");
+}
