@@ -910,6 +910,7 @@ pub const DEFAULT_NOT_LOCAL_TITLES: &[&str] = &[
     "Cục trưởng Cục Thuế",
     "Chi cục trưởng Chi cục Thuế",
     "Trưởng Thuế",
+    "Trưởng Thuế cơ sở",
     "Cục trưởng Cục Hải quan",
     "Chi cục trưởng Chi cục Hải quan",
     "Trưởng Hải quan",

@@ -244,7 +244,7 @@ impl PairFacts {
         let planned_title = cadre
             .planned_titles
             .iter()
-            .any(|t| same_key(t, &post.title));
+            .any(|t| crate::domain::text::planned_is(t, &post.title));
         PairFacts::from_parts(cadre, from, to, same_sector, planned_title)
     }
 
@@ -344,11 +344,11 @@ impl PairFacts {
 /// compared by `domain::text::same_key`: case, NFC/NFD and spacing aside),
 /// plus the evaluation result above the lowest (rating − 1, 0…3).
 pub fn fit(cadre: &Cadre, post: &Post) -> f64 {
-    use crate::domain::text::same_key;
+    use crate::domain::text::{planned_is, same_key};
     let planned = cadre
         .planned_titles
         .iter()
-        .any(|t| same_key(t, &post.title));
+        .any(|t| planned_is(t, &post.title));
     fit_given(cadre, planned, same_key(&cadre.sector, &post.sector))
 }
 
@@ -367,13 +367,14 @@ pub fn pair_terms(sc: &Scenario, c: CadreIx, p: PostIx) -> Terms {
     PairFacts::of(sc, c, p).terms(sc, c, p)
 }
 
-/// The sectors and titles of a scenario as small numbers, one per distinct `text::key`, so that
-/// candidate and column generation compare numbers, not texts, for every pair: the same answers
-/// as `text::same_key` (equal keys, equal numbers).
+/// The sectors and planned titles of a scenario as small numbers, one per distinct `text::key`,
+/// so that candidate and column generation compare numbers, not texts, for every pair: the same
+/// answers as `text::same_key` for sectors and `text::planned_is` for titles.
 pub struct TextIds {
     cadre_sector: Vec<u32>,
     post_sector: Vec<u32>,
-    post_title: Vec<u32>,
+    /// Per post, the numbers of the planned titles it is of (`planned_is`; most often none or one).
+    post_title: Vec<Vec<u32>>,
     /// Per cadre, the numbers of its planned titles.
     cadre_titles: Vec<Vec<u32>>,
 }
@@ -386,15 +387,43 @@ impl TextIds {
             let n = ids.len() as u32;
             *ids.entry(key(s)).or_insert(n)
         };
+        let cadre_sector = sc.cadres.iter().map(|c| id(&c.sector)).collect();
+        let post_sector = sc.posts.iter().map(|p| id(&p.sector)).collect();
+        let cadre_titles: Vec<Vec<u32>> = sc
+            .cadres
+            .iter()
+            .map(|c| c.planned_titles.iter().map(|t| id(t)).collect())
+            .collect();
+        // Each distinct planned title once, against each distinct post title once.
+        let mut planned: Vec<(u32, &str)> = sc
+            .cadres
+            .iter()
+            .flat_map(|c| c.planned_titles.iter().map(|t| (ids[&key(t)], t.as_str())))
+            .collect();
+        planned.sort_unstable();
+        planned.dedup_by_key(|x| x.0);
+        let mut of_title: std::collections::HashMap<&str, Vec<u32>> = Default::default();
+        let post_title = sc
+            .posts
+            .iter()
+            .map(|p| {
+                of_title
+                    .entry(p.title.as_str())
+                    .or_insert_with(|| {
+                        planned
+                            .iter()
+                            .filter(|(_, t)| crate::domain::text::planned_is(t, &p.title))
+                            .map(|&(n, _)| n)
+                            .collect()
+                    })
+                    .clone()
+            })
+            .collect();
         TextIds {
-            cadre_sector: sc.cadres.iter().map(|c| id(&c.sector)).collect(),
-            post_sector: sc.posts.iter().map(|p| id(&p.sector)).collect(),
-            post_title: sc.posts.iter().map(|p| id(&p.title)).collect(),
-            cadre_titles: sc
-                .cadres
-                .iter()
-                .map(|c| c.planned_titles.iter().map(|t| id(t)).collect())
-                .collect(),
+            cadre_sector,
+            post_sector,
+            post_title,
+            cadre_titles,
         }
     }
 
@@ -403,9 +432,10 @@ impl TextIds {
         self.cadre_sector[c as usize] == self.post_sector[p as usize]
     }
 
-    /// Whether one of the cadre's planned titles has the post title's key.
+    /// Whether the post is of one of the cadre's planned titles (`text::planned_is`).
     pub fn planned_title(&self, c: CadreIx, p: PostIx) -> bool {
-        self.cadre_titles[c as usize].contains(&self.post_title[p as usize])
+        let of = &self.post_title[p as usize];
+        !of.is_empty() && self.cadre_titles[c as usize].iter().any(|t| of.contains(t))
     }
 
     /// [`PairFacts::of`] without comparing texts.

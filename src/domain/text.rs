@@ -106,8 +106,7 @@ const SPELLED_OUT: &[(&str, &str)] = &[
 /// folded ("huyện ủy" and "huyen uy" alike).
 const LEVEL_WORDS: &[&str] = &[
     "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy", "dang bo", "thi xa",
-    "thi tran", "dac khu", "khu vuc", "co so", "cua khau", "tinh", "tp", "huyen", "quan", "xa",
-    "phuong",
+    "thi tran", "dac khu", "khu vuc", "tinh", "tp", "huyen", "quan", "xa", "phuong",
 ];
 
 /// A title's class: its words folded ([`fold`]: without diacritics, so that a title typed
@@ -120,45 +119,44 @@ pub fn title_class(s: &str) -> String {
     class_of(&title_words(s))
 }
 
-/// A title's words folded ([`fold`], word by word: "tp." is `tp`; words joined by a hyphen or
-/// a dot apart: "UBND-tỉnh" is `ubnd tinh`), the spelled-out names abbreviated, and the party committees' own
-/// abbreviations written out ("ĐU" is `dang uy`, "TU" `tinh uy`, "HU" `huyen uy`: capitals only,
-/// so that "Tu" stays a word).
+/// A title's words folded ([`fold`], word by word; words joined by a hyphen or a dot apart:
+/// "UBND-tỉnh" is `ubnd tinh`, "tp.Hội An" `tp hoi an`; initials with dots joined: "U.B.N.D" is
+/// `ubnd`), the spelled-out names abbreviated, the usual abbreviations written out ("ĐU" is `dang
+/// uy`, "TU" `tinh uy`, "HU" `huyen uy`, "CT" `chu tich`, "BT" `bi thu`, "PCT", "PBT": capitals
+/// only, so that "Tu" stays a word), an acting holder's "Quyền"/"Q." dropped, and "Chủ tịch"
+/// followed by a place ("Chủ tịch xã", "Chủ tịch tỉnh Minh Giang") read as the People's
+/// Committee's chair.
 fn title_words(s: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for w in normalize(s).split(' ') {
-        // Initials with dots ("U.B.N.D") are the abbreviation.
-        let undotted = w.replace('.', "");
-        let w = if w.matches('.').count() >= 2
-            && undotted.chars().all(|c| c.is_uppercase() || c == 'Đ')
-        {
-            undotted.as_str()
-        } else {
-            w
-        };
-        match w {
-            "ĐU" | "DU" => words.extend(["dang".into(), "uy".into()]),
-            "TU" => words.extend(["tinh".into(), "uy".into()]),
-            "HU" => words.extend(["huyen".into(), "uy".into()]),
-            "CT" => words.extend(["chu".into(), "tich".into()]),
-            "PCT" => words.extend(["pho".into(), "chu".into(), "tich".into()]),
-            "BT" => words.extend(["bi".into(), "thu".into()]),
-            "PBT" => words.extend(["pho".into(), "bi".into(), "thu".into()]),
-            w => {
-                // Joined by a hyphen ("UBND-xã") or a dot ("tp.Hội An"): apart.
-                words.extend(
-                    fold(w)
+        for piece in title_pieces(w) {
+            match piece.as_str() {
+                "ĐU" | "DU" => words.extend(["dang".into(), "uy".into()]),
+                "TU" => words.extend(["tinh".into(), "uy".into()]),
+                "HU" => words.extend(["huyen".into(), "uy".into()]),
+                "CT" => words.extend(["chu".into(), "tich".into()]),
+                "PCT" => words.extend(["pho".into(), "chu".into(), "tich".into()]),
+                "BT" => words.extend(["bi".into(), "thu".into()]),
+                "PBT" => words.extend(["pho".into(), "bi".into(), "thu".into()]),
+                p => words.extend(
+                    fold(p)
                         .split('-')
                         .filter(|f| !f.is_empty())
                         .map(str::to_string),
-                );
+                ),
             }
         }
     }
-    // "Chủ tịch xã", "Chủ tịch tỉnh": the chair of the People's Committee, as spoken.
+    // An acting holder ("Quyền Chủ tịch UBND tỉnh", "Q. Chánh án") holds the post.
+    if words.len() > 1 && matches!(words[0].as_str(), "quyen" | "q") {
+        words.remove(0);
+    }
+    // "Chủ tịch xã", "Chủ tịch tỉnh": the chair of the People's Committee, as spoken; not the
+    // chair of an association ("Chủ tịch Huyện hội Nông dân").
     if let [a, b, rest @ ..] = words.as_slice()
         && (a.as_str(), b.as_str()) == ("chu", "tich")
         && starts_with_one_of(rest, TERRITORIES) > 0
+        && (rest.len() == starts_with_one_of(rest, TERRITORIES) || place_follows(rest))
     {
         words.splice(2..2, ["ubnd".to_string()]);
     }
@@ -175,6 +173,23 @@ fn title_words(s: &str) -> Vec<String> {
     }
     k.split(' ')
         .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A word of a title split at hyphens and dots, the case kept ("CT-UBND" → `CT`, `UBND`;
+/// "Q.Chủ" → `Q`, `Chủ`); initials with dots are one ("U.B.N.D" → `UBND`, "T.U" → `TU`).
+fn title_pieces(w: &str) -> Vec<String> {
+    let dotted: Vec<&str> = w.split('.').filter(|p| !p.is_empty()).collect();
+    if dotted.len() > 1
+        && dotted
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    {
+        return vec![dotted.concat()];
+    }
+    w.split(['-', '.', '–'])
+        .filter(|p| !p.is_empty())
         .map(str::to_string)
         .collect()
 }
@@ -221,8 +236,7 @@ const TERRITORY_COMMITTEES: &[&str] = &["tinh uy", "thanh uy", "huyen uy", "quan
 const PARTY_COMMITTEES: &[&str] = &["dang uy", "dang bo"];
 /// The words that name a territory, a name following ("xã Bản Mòn", "khu vực 3").
 const TERRITORIES: &[&str] = &[
-    "thi xa", "thi tran", "dac khu", "khu vuc", "co so", "cua khau", "tinh", "tp", "huyen", "quan",
-    "xa", "phuong",
+    "thi xa", "thi tran", "dac khu", "khu vuc", "tinh", "tp", "huyen", "quan", "xa", "phuong",
 ];
 
 /// How many of `words`' first words are one of `list` (two-word entries first; 0: none).
@@ -258,10 +272,12 @@ fn place_follows(rest: &[String]) -> bool {
         return false;
     }
     let next = r.get(n).map(String::as_str);
-    let youth_union =
-        n == 1 && ["tinh", "huyen", "quan"].contains(&r[0].as_str()) && next == Some("doan");
+    // "Tỉnh đoàn" (the youth union), "Huyện hội Nông dân" (an association's branch).
+    let union = n == 1
+        && ["tinh", "huyen", "quan"].contains(&r[0].as_str())
+        && matches!(next, Some("doan" | "hoi"));
     let army = r[0] == "quan" && n == 1 && matches!(next, Some("khu" | "su" | "doi" | "chung"));
-    !(youth_union || army)
+    !(union || army)
 }
 
 /// Whether `title` is a title of one of `classes` (each a [`title_class`]), the way offices
@@ -273,12 +289,16 @@ fn place_follows(rest: &[String]) -> bool {
 /// thư".
 pub fn title_matches(title: &str, classes: &std::collections::HashSet<String>) -> bool {
     title_parts(title).iter().any(|part| {
-        let mut words = title_words(part);
-        // An acting holder ("Quyền Chủ tịch UBND tỉnh", "Q. Chánh án") holds the post.
-        if words.len() > 1 && matches!(words[0].as_str(), "quyen" | "q") {
-            words.remove(0);
-        }
+        let words = title_words(part);
         if classes.contains(&class_of(&words)) {
+            return true;
+        }
+        // A numbered area after the class ("Trưởng Thuế cơ sở 3").
+        if let [head @ .., last] = words.as_slice()
+            && !head.is_empty()
+            && last.bytes().all(|b| b.is_ascii_digit())
+            && classes.contains(&class_of(head))
+        {
             return true;
         }
         // The place starts at the first level word: the words before it are the class.
@@ -287,6 +307,34 @@ pub fn title_matches(title: &str, classes: &std::collections::HashSet<String>) -
         };
         classes.contains(&words[..i].join(" ")) && place_follows(&words[i..])
     })
+}
+
+/// Whether a post titled `post` is of the planned title `planned` (H6's promotion onto a planned
+/// title, the fit's planned-title points): the same title ([`same_key`]), or written another way
+/// with the same words ([`title_words`]: diacritics aside, "Ủy ban nhân dân" for "UBND", "CT" for
+/// "Chủ tịch"), or followed by its place when the planned title ends with its level ("Chủ tịch
+/// UBND xã" is planned for "Chủ tịch Ủy ban nhân dân xã Hòa Bình"). Unlike H8's classes, the
+/// level counts: "Chủ tịch UBND xã" is not planned for "Chủ tịch UBND tỉnh".
+pub fn planned_is(planned: &str, post: &str) -> bool {
+    if same_key(planned, post) {
+        return true;
+    }
+    let (a, b) = (title_words(planned), title_words(post));
+    if a.is_empty() || b.len() < a.len() || b[..a.len()] != a[..] {
+        return false;
+    }
+    if b.len() == a.len() {
+        return true;
+    }
+    // The planned title's last words name the level: a place's name may follow.
+    let ends_with_level = |list: &[&str]| {
+        let n = a.len();
+        list.iter().any(|w| {
+            let k = w.split(' ').count();
+            n > k && a[n - k..].join(" ") == *w
+        })
+    };
+    ends_with_level(TERRITORIES) || ends_with_level(TERRITORY_COMMITTEES)
 }
 
 /// The sensitive function (H10) a title names, for a post whose `function` cell is empty: the
@@ -468,6 +516,29 @@ mod tests {
     /// alone, and a local cadre was planned as party secretary) and the titles that only look
     /// alike.
     #[test]
+    fn planned_titles_match_posts_written_another_way_at_their_level() {
+        for (planned, post) in [
+            ("Chủ tịch UBND xã", "Chủ tịch Ủy ban nhân dân xã Hòa Bình"),
+            ("Chủ tịch UBND xã", "Chủ tịch Ủy ban nhân dân xã"),
+            ("Chủ tịch UBND xã", "CT UBND xã"),
+            ("Bí thư Huyện ủy", "Bí thư Huyện ủy Bát Xát"),
+            ("Giám đốc Sở Nội vụ", "giám đốc sở nội vụ"),
+            ("Giam doc So Noi vu", "Giám đốc Sở Nội vụ"),
+        ] {
+            assert!(planned_is(planned, post), "{planned} / {post}");
+        }
+        for (planned, post) in [
+            ("Chủ tịch UBND xã", "Chủ tịch UBND tỉnh"),
+            ("Chủ tịch UBND xã", "Phó Chủ tịch UBND xã"),
+            ("Giám đốc Sở", "Giám đốc Sở Nội vụ"),
+            ("Chủ tịch UBND", "Chủ tịch UBND tỉnh"),
+            ("Bí thư Huyện ủy Bát Xát", "Bí thư Huyện ủy"),
+        ] {
+            assert!(!planned_is(planned, post), "{planned} / {post}");
+        }
+    }
+
+    #[test]
     fn titles_match_their_class_with_a_place_or_held_together() {
         let classes: std::collections::HashSet<String> = [
             "Bí thư",
@@ -477,6 +548,7 @@ mod tests {
             "Giám đốc Công an",
             "Chi cục trưởng Chi cục Thuế",
             "Trưởng Thuế",
+            "Trưởng Thuế cơ sở",
             "Trưởng phòng Tài chính - Kế hoạch",
             "Chi cục trưởng Chi cục Hải quan",
         ]
@@ -511,6 +583,12 @@ mod tests {
             "Chủ tịch UBND-xã",
             "Chủ tịch UB nhân dân xã",
             "Chủ tịch U.B.N.D xã",
+            "Quyền Chủ tịch xã",
+            "Q.Chủ tịch xã",
+            "CT-UBND xã",
+            "CT.UBND xã",
+            "Bí thư ĐU-xã",
+            "Bí thư T.U",
             "Chi cục trưởng Chi cục Thuế huyện Bát Xát",
             "Chi cục trưởng Chi cục Thuế khu vực",
             "Trưởng Thuế cơ sở 3",
@@ -547,6 +625,14 @@ mod tests {
             "PCT UBND xã",
             "Phó Chủ tịch xã",
             "Chủ tịch Công đoàn cơ sở",
+            "Chủ tịch Huyện hội Nông dân",
+            "Chủ tịch Tỉnh hội Đông y",
+            "Chủ tịch Quận hội Chữ thập đỏ",
+            "Chủ tịch Tỉnh Hội Phật giáo",
+            "Bí thư Đảng ủy cơ sở",
+            "Bí thư Đảng ủy cơ sở Bệnh viện Đa khoa",
+            "Bí thư Đảng ủy cơ sở Trường Đại học",
+            "Bí thư Đảng ủy cửa khẩu quốc tế",
             "Phó Chi cục trưởng Chi cục Thuế huyện",
             "Phó Trưởng phòng Tài chính - Kế hoạch huyện",
         ] {

@@ -72,11 +72,14 @@ fn leaders_elsewhere(sc: &Scenario, date: Date) -> Vec<bool> {
                 .is_some_and(|r| r < date)
         })
         .collect();
+    // Only where those rows see what the pair rule sees: the held post leads (they read the
+    // post's role), or cadres.csv does not make the holder a leader anyway.
     if let Some(prog) = &sc.programme {
         for (p, h) in prog.holders.iter().enumerate() {
-            if let Some(h) = *h
-                && sc.cadre(h).current_unit == Some(sc.posts[p].unit)
-            {
+            let Some(h) = *h else { continue };
+            let (cadre, post) = (sc.cadre(h), &sc.posts[p]);
+            let leads_by_role = cadre.current_role.is_some_and(|r| r.is_leader());
+            if cadre.current_unit == Some(post.unit) && (post.role.is_leader() || !leads_by_role) {
                 gone[h as usize] = true;
             }
         }

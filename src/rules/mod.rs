@@ -506,7 +506,7 @@ pub fn planned_for(cadre: &Cadre, post: &Post) -> bool {
     cadre
         .planned_titles
         .iter()
-        .any(|t| crate::domain::text::same_key(t, &post.title))
+        .any(|t| crate::domain::text::planned_is(t, &post.title))
 }
 
 /// [`placement_level`] with `planned` saying whether the post's title is one the cadre is planned

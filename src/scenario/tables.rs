@@ -157,8 +157,6 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("don_vi_cong_tac", "current_unit"),
     ("co_quan_don_vi", "current_unit"),
     ("co_quan_cong_tac", "current_unit"),
-    ("bac", "current_rank"),
-    ("cap_bac", "current_rank"),
     ("chuc_danh_duoc_quy_hoach", "planned_titles"),
     ("quy_hoach", "planned_titles"),
     ("dan_toc", "ethnic_minority"),
@@ -468,13 +466,15 @@ fn numbering_row(cells: &[String]) -> bool {
     n >= 3
 }
 
-/// A totals row at the foot of a form: its first filled cell says "Tổng cộng", "Tổng số" or
-/// "Cộng".
+/// A totals row at the foot of a form: its first filled cell is "Tổng cộng", "Tổng số" or
+/// "Cộng" (and nothing else).
 fn totals_row(cells: &[String]) -> bool {
-    cells.iter().find(|c| !c.is_empty()).is_some_and(|c| {
-        let f = fold(c);
-        f.starts_with("tong-cong") || f.starts_with("tong-so") || f == "cong"
-    })
+    // The whole cell: "Tổng Công ty …" and "Tống Sơn Hà" are records. "Cộng" with its tone mark
+    // only: "CONG" may be an id.
+    cells
+        .iter()
+        .find(|c| !c.is_empty())
+        .is_some_and(|c| matches!(fold(c).as_str(), "tong-cong" | "tong-so") || key(c) == "cộng")
 }
 
 /// A table read into normalised cells, each row with the line (CSV) or sheet row (XLSX) it is on.
@@ -1172,19 +1172,17 @@ pub(crate) struct Taken {
     alike: Option<String>,
 }
 
-/// What a person reading a printed table cannot tell apart: case, spaces, accents, full-width
-/// forms and invisible characters (zero-width spaces, soft hyphens, direction marks) ("C001",
-/// "c001", "C 001", "Ｃ001", "C001\u{200B}" alike; "CBĐ02" and "CBD02" alike).
+/// What a person reading a printed table cannot tell apart: case, spaces, full-width forms and
+/// invisible characters (zero-width spaces, soft hyphens, direction marks) ("C001", "c001", "C
+/// 001", "Ｃ001", "C001\u{200B}" alike). Tone marks tell words apart ("Mỹ Tho", "Mỹ Thọ"): kept.
 fn look_alike(id: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
     let invisible = |c: char| {
         matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
     };
-    id.nfkd()
-        .filter(|&c| !is_combining_mark(c) && !c.is_whitespace() && !invisible(c))
-        .map(|c| if matches!(c, 'đ' | 'Đ') { 'd' } else { c })
+    id.nfkc()
+        .filter(|&c| !c.is_whitespace() && !invisible(c))
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -2504,6 +2502,28 @@ fn resolve_relatives(
 
 #[cfg(test)]
 mod tests {
+
+    /// Only a form's own rows are layout: a record that starts like a total is a record.
+    #[test]
+    fn numbering_and_totals_rows_and_records_that_look_like_them() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert!(numbering_row(&row(&["(1)", "(2)", "(3)", "(4)"])));
+        assert!(numbering_row(&row(&["1", "2", "", "3"])));
+        assert!(!numbering_row(&row(&["1", "2"])));
+        assert!(!numbering_row(&row(&["K001", "1", "2", "3"])));
+        for t in ["Tổng cộng", "TỔNG CỘNG:", "Tổng số", "Cộng"] {
+            assert!(totals_row(&row(&["", t, ""])), "{t}");
+        }
+        for t in [
+            "Tổng Công ty Điện lực miền Bắc",
+            "Tống Sơn Hà",
+            "CONG",
+            "Tổng cộng đoàn",
+        ] {
+            assert!(!totals_row(&row(&[t, "x"])), "{t}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -221,8 +221,7 @@ pub(crate) const BOOL_EXPECTED: Say = Say::BoolExpected;
 
 /// `a; b;;c ` → `["a", "b", "c"]`.
 pub(crate) fn split_list(s: &str) -> Vec<&str> {
-    // A line break inside a cell (Alt+Enter) separates items as `;` does.
-    s.split([';', '\n', '\r'])
+    s.split(';')
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .collect()
@@ -587,11 +586,8 @@ mod tests {
             split_pairs("lam-son:22, ha-noi:3").unwrap_err().item,
             "lam-son:22, ha-noi:3"
         );
-        // A line break separates items as `;` does.
-        assert_eq!(
-            split_pairs("lam-son:22\nha-noi:3"),
-            Ok(vec![("lam-son", "22"), ("ha-noi", "3")])
-        );
+        // Cells reach here normalised: a line break is a space, and two items run together.
+        assert!(split_pairs("lam-son:22 ha-noi:3").is_err());
     }
 
     #[test]

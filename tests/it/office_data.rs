@@ -894,6 +894,15 @@ fn ids_that_only_look_different_are_one_id() {
             .unwrap_or_else(|| panic!("{twin:?}: {all:?}"));
         assert!(d.contains("reads as \"K001\""), "{d}");
     }
+    // Tone marks tell ids apart ("Mỹ Tho", "Mỹ Thọ" are two towns).
+    let copy = format!(
+        "{cadres}{}\n{}\n",
+        k001.replacen("K001", "Mỹ Tho", 1),
+        k001.replacen("K001", "Mỹ Thọ", 1)
+    );
+    fs::write(dir.path().join("cadres.csv"), copy).unwrap();
+    let all = codes_of(dir.path());
+    assert!(!all.iter().any(|d| d.contains("E2007")), "{all:?}");
 }
 
 /// Lists as offices type them: relatives separated by commas, booleans without accents ("co",

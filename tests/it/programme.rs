@@ -2176,6 +2176,11 @@ fn h10_reads_a_relatives_role_on_the_periods_date() {
     let stays = load("holder-stays.yaml");
     let v = check(&stays, &moves(&stays, "bad-h10.csv"));
     assert!(h10(&v), "{v:#?}");
+    // A holder who leads by cadres.csv's role but holds a post whose role is member: the rows
+    // across the programme read the post's role, so the pair rule still keeps D out.
+    let member = load("holder-member.yaml");
+    let v = check(&member, &moves(&member, "d-vtt-1.csv"));
+    assert!(h10(&v), "{v:#?}");
     // The planner fills U4's treasury post with D once C has retired.
     let done = rotaplan::plan_programme(&retired).unwrap();
     assert!(done.violations.is_empty(), "{:#?}", done.violations);
