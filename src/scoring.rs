@@ -394,7 +394,9 @@ impl TextIds {
             .iter()
             .map(|c| c.planned_titles.iter().map(|t| id(t)).collect())
             .collect();
-        // Each distinct planned title once, against each distinct post title once.
+        // Each distinct planned title once, against each distinct post title once, their words
+        // computed once.
+        use crate::domain::text::{planned_is_words, planned_words, same_key};
         let mut planned: Vec<(u32, &str)> = sc
             .cadres
             .iter()
@@ -402,6 +404,10 @@ impl TextIds {
             .collect();
         planned.sort_unstable();
         planned.dedup_by_key(|x| x.0);
+        let planned: Vec<(u32, &str, Vec<String>)> = planned
+            .into_iter()
+            .map(|(n, t)| (n, t, planned_words(t)))
+            .collect();
         let mut of_title: std::collections::HashMap<&str, Vec<u32>> = Default::default();
         let post_title = sc
             .posts
@@ -410,10 +416,13 @@ impl TextIds {
                 of_title
                     .entry(p.title.as_str())
                     .or_insert_with(|| {
+                        let words = planned_words(&p.title);
                         planned
                             .iter()
-                            .filter(|(_, t)| crate::domain::text::planned_is(t, &p.title))
-                            .map(|&(n, _)| n)
+                            .filter(|(_, t, w)| {
+                                same_key(t, &p.title) || planned_is_words(w, &words)
+                            })
+                            .map(|&(n, _, _)| n)
                             .collect()
                     })
                     .clone()

@@ -316,10 +316,18 @@ pub fn title_matches(title: &str, classes: &std::collections::HashSet<String>) -
 /// UBND xã" is planned for "Chủ tịch Ủy ban nhân dân xã Hòa Bình"). Unlike H8's classes, the
 /// level counts: "Chủ tịch UBND xã" is not planned for "Chủ tịch UBND tỉnh".
 pub fn planned_is(planned: &str, post: &str) -> bool {
-    if same_key(planned, post) {
-        return true;
-    }
-    let (a, b) = (title_words(planned), title_words(post));
+    same_key(planned, post) || planned_is_words(&planned_words(planned), &planned_words(post))
+}
+
+/// The words [`planned_is`] compares: a title's words ([`title_words`]), to compute once per
+/// distinct title when many pairs are compared.
+pub fn planned_words(title: &str) -> Vec<String> {
+    title_words(title)
+}
+
+/// [`planned_is`] on the titles' [`planned_words`], without its equal-key test (the caller makes
+/// it: "CT" and "ct" have one key but other words).
+pub fn planned_is_words(a: &[String], b: &[String]) -> bool {
     if a.is_empty() || b.len() < a.len() || b[..a.len()] != a[..] {
         return false;
     }

@@ -1018,3 +1018,34 @@ fn tiers_roles_and_functions_in_vietnamese_are_read() {
     let p01 = sc.units.iter().find(|u| u.id == "P01").unwrap();
     assert_eq!(p01.tier, Tier::Province);
 }
+
+/// A planned title matches a post written another way at its level ("Chủ tịch UBND xã" for
+/// "Chủ tịch Ủy ban nhân dân xã Hòa Bình"): the fit counts it and no W2003 says it earns none
+/// (H6's promotion onto it was refused, and the post left empty).
+#[test]
+fn a_planned_title_matches_the_post_written_another_way() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv"]);
+    let posts = fs::read_to_string(src.join("posts.csv")).unwrap()
+        + "T900,P01,Chủ tịch Ủy ban nhân dân xã Hòa Bình,6,party,head,false,,1,3\n";
+    fs::write(dir.path().join("posts.csv"), posts).unwrap();
+    let cadres = fs::read_to_string(src.join("cadres.csv"))
+        .unwrap()
+        .replace("Bí thư; Vụ trưởng", "Chủ tịch UBND xã");
+    fs::write(dir.path().join("cadres.csv"), cadres).unwrap();
+    let checked = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !checked
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("Chủ tịch UBND xã")),
+        "{:?}",
+        checked.warnings
+    );
+    let sc = checked.scenario;
+    let c = sc.cadres.iter().position(|c| c.id == "K002").unwrap() as u32;
+    let p = sc.posts.iter().position(|p| p.id == "T900").unwrap() as u32;
+    assert!(rotaplan::scoring::PairFacts::of(&sc, c, p).planned_title());
+    let ids = rotaplan::scoring::TextIds::new(&sc);
+    assert!(ids.planned_title(c, p));
+}
