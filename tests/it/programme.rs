@@ -2210,3 +2210,26 @@ fn the_review_page_of_an_empty_programme_says_there_is_nothing_to_review() {
     assert!(page.contains("there is nothing to review"), "{page}");
     assert!(!page.contains("<svg"), "{page}");
 }
+
+/// `explain --period --format json` counts periods from 1, as its text, programme.csv and
+/// programme.json do (it said `"period": 0` for the first).
+#[test]
+fn explain_period_json_counts_periods_from_one() {
+    let sc =
+        rotaplan::scenario::load(&root().join("tests/fixtures/explain-period-ph10/scenario.yaml"))
+            .unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    let c = sc.cadres.iter().position(|x| x.id == "B").unwrap() as CadreIx;
+    let e = rotaplan::explain::programme::explain_period(&sc, &done.plan, c, 0);
+    let json: serde_json::Value =
+        serde_json::from_str(&rotaplan::report::explain_period_json(&e, Lang::En)).unwrap();
+    assert_eq!(json["period"], 1, "{json}");
+    assert!(
+        json["moves"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["period"].as_u64().is_some_and(|p| p >= 1)),
+        "{json}"
+    );
+}
