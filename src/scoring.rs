@@ -404,7 +404,7 @@ impl TextIds {
             .collect();
         planned.sort_unstable();
         planned.dedup_by_key(|x| x.0);
-        let planned: Vec<(u32, &str, Vec<String>)> = planned
+        let planned: Vec<(u32, &str, crate::domain::text::PlannedWords)> = planned
             .into_iter()
             .map(|(n, t)| (n, t, planned_words(t)))
             .collect();

@@ -2094,7 +2094,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     let mut near_title: HashMap<String, Option<String>> = HashMap::new();
     // A planned title of a post written another way ("Chủ tịch UBND xã" for "Chủ tịch Ủy ban nhân
     // dân xã Hòa Bình": `text::planned_is`) earns its fit: no W2003.
-    let post_words: Vec<Vec<String>> = title_list
+    let post_words: Vec<crate::domain::text::PlannedWords> = title_list
         .iter()
         .map(|t| crate::domain::text::planned_words(t))
         .collect();
