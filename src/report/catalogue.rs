@@ -1809,6 +1809,10 @@ diagnostic_words! {
     CodeW5002 { en: "executed move onto a seat still held inside its period", vi: "trường hợp đã thực hiện nhận vị trí khi người cũ chưa rời đi trong cùng kỳ" }
     CodeW5003 { en: "placement overdue: planned in the first period open", vi: "bố trí quá hạn: được lập ở kỳ đầu tiên còn mở" }
     CodeW5004 { en: "history without `as_of`: no period is taken to be over", vi: "lịch sử không có `as_of`: không kỳ nào được coi là đã qua" }
+    CodeW5005 { en: "a single plan's key in a programme: not read", vi: "khóa của phương án một kỳ trong chương trình: không được đọc" }
+    ProgrammeReadsNoKey { en: "a key a programme reads: a programme does not read `{key}` (it is a single plan's)", vi: "một khóa mà chương trình đọc: chương trình không đọc `{key}` (đó là khóa của phương án một kỳ)" }
+    ExtraSeatsInPostsSeats { en: "to let a post take more cadres in the programme, raise its `seats` in posts.csv; otherwise remove `extra_seats:`", vi: "để một vị trí nhận thêm cán bộ trong chương trình, tăng `seats` (số chỉ tiêu) của nó trong posts.csv; nếu không, bỏ `extra_seats:`" }
+    TargetsUnderProgramme { en: "write the shares under `programme:` as `targets:` (`programme: { targets: { women: 0.3 } }`)", vi: "viết các tỷ lệ dưới `programme:` thành `targets:` (`programme: { targets: { women: 0.3 } }`)" }
     CodeW5001 { en: "executed rotation shorter than min_rotation_months", vi: "đợt luân chuyển đã thực hiện ngắn hơn min_rotation_months" }
     HistShortFound { en: "{end}, {months} month(s) after the start {start}", vi: "{end}, {months} tháng sau ngày bắt đầu {start}" }
     HistShortExpected { en: "an end at least min_rotation_months ({min}) after the start: {earliest} or later", vi: "ngày kết thúc cách ngày bắt đầu ít nhất min_rotation_months ({min} tháng): từ {earliest} trở đi" }

@@ -100,6 +100,7 @@ warning_codes! {
     SEAT_HANDOVER = "W5002": CodeW5002;
     OVERDUE_PLACEMENT = "W5003": CodeW5003;
     NO_AS_OF = "W5004": CodeW5004;
+    SINGLE_PLAN_KEY = "W5005": CodeW5005;
 }
 
 /// Repeats of one problem in one column: from this many on, they are reported once, with the
@@ -1108,6 +1109,10 @@ says! {
     CodeW5002
     CodeW5003
     CodeW5004
+    CodeW5005
+    ProgrammeReadsNoKey
+    ExtraSeatsInPostsSeats
+    TargetsUnderProgramme
     HistShortFound
     HistShortExpected
     HistShortFix

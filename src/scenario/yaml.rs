@@ -641,6 +641,21 @@ pub(crate) fn settings(
     let pp = root.key("programme");
     if let Some(m) = c.mapping(get(top, "programme"), &pp) {
         s.programme = Some(c.programme(m, &pp, base_dir));
+        // A programme plans with the posts' own seats and its own targets: these keys would
+        // otherwise be read and silently ignored.
+        for (key, fix) in [
+            ("extra_seats", Say::ExtraSeatsInPostsSeats),
+            ("targets", Say::TargetsUnderProgramme),
+        ] {
+            if get(top, key).is_some() {
+                let d = c
+                    .diag(code::SINGLE_PLAN_KEY, &root.key(key), Target::Key)
+                    .found(quoted(key))
+                    .expected(Text::say(Say::ProgrammeReadsNoKey).arg("key", key))
+                    .fix(fix);
+                c.push(d);
+            }
+        }
     }
     let op = root.key("objective");
     if let Some(m) = c.mapping(get(top, "objective"), &op) {

@@ -568,6 +568,15 @@ const WARNING_CASES: &[Case] = &[
         "history.csv: start",
         "write `as_of: 2028-03-01`",
     ),
+    // A programme plans with posts.csv's seats: approved extra seats are not read.
+    case(
+        "W5005",
+        "scenario.yaml",
+        Some(9),
+        Some(1),
+        "extra_seats",
+        "raise its `seats` in posts.csv",
+    ),
 ];
 
 /// Warnings of the plan reader: `<CODE>/plan.csv`, read against the valid scenario.
