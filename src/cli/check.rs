@@ -128,13 +128,23 @@ fn programme(sc: &rotaplan::domain::Scenario, a: &Args, lang: Lang) -> Status {
     };
     let v = rotaplan::check::programme::check(sc, &moves);
     say(&match a.format {
-        Format::Json => report::violations_json(&v),
+        Format::Json => {
+            let mut j = serde_json::json!({ "violations": v });
+            j["score"] = report::programme::programme_score_json(sc, &moves);
+            let mut s = serde_json::to_string_pretty(&j).unwrap_or_default();
+            s.push('\n');
+            s
+        }
         _ => report::programme::programme_violations_text_in(&v, lang),
     });
-    if a.format != Format::Json
-        && let Some(note) = report::programme::running_unplaced_note_in(sc, &moves, lang)
-    {
-        say(&note);
+    if a.format != Format::Json {
+        if let Some(note) = report::programme::running_unplaced_note_in(sc, &moves, lang) {
+            say(&note);
+        }
+        say(&format!(
+            "\n{}",
+            report::programme::programme_score_text_in(sc, &moves, lang)
+        ));
     }
     Status::ok_if(v.is_empty())
 }

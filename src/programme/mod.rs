@@ -149,7 +149,12 @@ const ROTATION_PER_POST: [RuleId; 6] = [
 
 /// H3 in a period after the first: the cadre needs a renewed certificate to move then.
 pub fn needs_certificate(ctx: &RuleContext, t: usize, c: CadreIx) -> bool {
-    t > 0 && crate::rules::h3_health_certificate(ctx.sc, ctx.sc.cadre(c)).is_err()
+    needs_certificate_at(ctx.sc, t, c)
+}
+
+/// [`needs_certificate`] on the scenario at period `t`'s date.
+pub fn needs_certificate_at(at: &Scenario, t: usize, c: CadreIx) -> bool {
+    t > 0 && crate::rules::h3_health_certificate(at, at.cadre(c)).is_err()
 }
 
 /// The rules a placement after rotation of cadre `c` on post `p` breaks at `ctx`'s date, the

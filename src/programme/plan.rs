@@ -365,6 +365,26 @@ pub fn move_rows(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<MoveRow> {
     rows.into_iter().map(|(_, r)| r).collect()
 }
 
+/// The rotations of `moves` that need a renewed health certificate (H3 in a period after the
+/// first), as (cadre, period). An executed rotation is not held to H3: its certificate on its
+/// date is not in the tables.
+pub fn renewals_of(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(CadreIx, usize)> {
+    let Some(prog) = sc.programme.as_ref() else {
+        return Vec::new();
+    };
+    moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation)
+        .filter(|m| {
+            let at = &tl.at[m.period];
+            super::needs_certificate_at(at, m.period, m.cadre)
+                && super::targets::executed(prog, m.cadre, m.post, MoveKind::Rotation, m.period)
+                    .is_none()
+        })
+        .map(|m| (m.cadre, m.period))
+        .collect()
+}
+
 /// Per-period KPIs of `moves`.
 pub fn kpis(
     sc: &Scenario,
@@ -499,19 +519,7 @@ pub fn build(
             (c, s, why)
         })
         .collect();
-    // An executed rotation is not held to H3: its certificate on its date is not in the tables.
-    let executed = |k: usize| {
-        let r = &cols.rotations[k];
-        sc.programme.as_ref().is_some_and(|p| {
-            super::targets::executed(p, r.cadre, r.post, MoveKind::Rotation, r.period).is_some()
-        })
-    };
-    let renewals: Vec<(CadreIx, usize)> = out
-        .rotations
-        .iter()
-        .filter(|&&k| cols.rotations[k].needs_certificate && !executed(k))
-        .map(|&k| (cols.rotations[k].cadre, cols.rotations[k].period))
-        .collect();
+    let renewals = renewals_of(sc, tl, &moves);
     let proven = out.status == SolveStatus::Optimal
         && (out.levels.is_empty() || out.backend_objective.is_some());
     let bound = if proven {

@@ -806,6 +806,8 @@ catalogue! {
     PgsHeadline { en: "Programme {scenario}: {n} periods from {start} to {end}", vi: "Chương trình {scenario}: {n} kỳ từ {start} đến {end}" }
     PgsStatus { en: "status: {status}, objective {objective}, bound {bound}, gap {gap}", vi: "trạng thái: {status}, giá trị mục tiêu {objective}, cận {bound}, khoảng cách {gap}" }
     PgsObjective { en: "objective: rotations {rotations} + placements {placements} − unplaced {unplaced} − uneven periods {smoothing}", vi: "giá trị mục tiêu: luân chuyển {rotations} + bố trí sau luân chuyển {placements} − chưa bố trí được {unplaced} − chênh lệch giữa các kỳ {smoothing}" }
+    PgsScoreTitle { en: "Score of the programme", vi: "Điểm của chương trình" }
+    PgsScoreObjective { en: "objective {objective} (recomputed from the moves)", vi: "giá trị mục tiêu {objective} (tính lại từ các lượt điều động)" }
     PgsTargetsMissed { en: " − targets missed {n}", vi: " − chỉ tiêu chưa đạt {n}" }
     PgsModel { en: "model: {columns} columns, {rows} rows; built in {build} s, solved in {solve} s", vi: "mô hình: {columns} biến, {rows} ràng buộc; lập trong {build} giây, giải trong {solve} giây" }
     PgsNote { en: "note: {note}", vi: "ghi chú: {note}" }

@@ -490,6 +490,106 @@ pub fn programme_json_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> Str
     s
 }
 
+/// The objective part by part, one line.
+fn objective_line(
+    lang: Lang,
+    o: &crate::programme::plan::ProgrammeObjective,
+    targets: bool,
+) -> String {
+    let n = |x: f64| super::num_in(lang, x);
+    let mut out = fill(
+        lang,
+        Msg::PgsObjective,
+        &[
+            ("rotations", &n(o.rotations)),
+            ("placements", &n(o.placements)),
+            ("unplaced", &n(o.unplaced)),
+            ("smoothing", &n(o.smoothing)),
+        ],
+    );
+    if targets {
+        out += &fill(lang, Msg::PgsTargetsMissed, &[("n", &n(o.targets))]);
+    }
+    out.push('\n');
+    out
+}
+
+/// The KPIs, a row per period.
+fn kpi_table(lang: Lang, kpis: &[crate::programme::plan::PeriodKpis]) -> String {
+    let rows: Vec<Vec<String>> = kpis
+        .iter()
+        .map(|k| {
+            vec![
+                (k.period + 1).to_string(),
+                super::date_in(lang, k.date),
+                k.rotations.to_string(),
+                k.placements.to_string(),
+                k.chained.to_string(),
+                k.vacant_seats.to_string(),
+                k.women.to_string(),
+                k.minority.to_string(),
+                k.max_departures.to_string(),
+                k.renewals.to_string(),
+            ]
+        })
+        .collect();
+    let header = [
+        Msg::PgsHPeriod,
+        Msg::PgsHDate,
+        Msg::PgsHRotations,
+        Msg::PgsHPlacements,
+        Msg::PgsHChained,
+        Msg::PgsHVacant,
+        Msg::PgsHWomen,
+        Msg::PgsHMinority,
+        Msg::PgsHMostLeaving,
+        Msg::PgsHRenewals,
+    ]
+    .map(|m| t(lang, m));
+    text_table(&header, &rows)
+}
+
+/// What `check` prints after the rules for a programme file: its objective part by part,
+/// recomputed from the moves alone, and the KPIs per period.
+pub fn programme_score_text_in(
+    sc: &Scenario,
+    moves: &[crate::programme::Move],
+    lang: Lang,
+) -> String {
+    let Some(tl) = crate::programme::Timeline::new(sc) else {
+        return String::new();
+    };
+    let o = crate::programme::plan::evaluate(sc, &tl, moves);
+    let targets = !crate::programme::targets::results(sc, &tl, moves).is_empty();
+    let renewals = crate::programme::plan::renewals_of(sc, &tl, moves);
+    format!(
+        "{}: {}\n{}\n{}",
+        t(lang, Msg::PgsScoreTitle),
+        fill(
+            lang,
+            Msg::PgsScoreObjective,
+            &[("objective", &super::num_in(lang, o.total))]
+        ),
+        objective_line(lang, &o, targets),
+        kpi_table(
+            lang,
+            &crate::programme::plan::kpis(sc, &tl, moves, &renewals)
+        )
+    )
+}
+
+/// [`programme_score_text_in`] as JSON: the objective part by part and the KPIs per period.
+pub fn programme_score_json(sc: &Scenario, moves: &[crate::programme::Move]) -> serde_json::Value {
+    let Some(tl) = crate::programme::Timeline::new(sc) else {
+        return serde_json::Value::Null;
+    };
+    let renewals = crate::programme::plan::renewals_of(sc, &tl, moves);
+    serde_json::json!({
+        "objective": crate::programme::plan::evaluate(sc, &tl, moves),
+        "kpis": crate::programme::plan::kpis(sc, &tl, moves, &renewals),
+    })
+}
+
 /// The summary a person reads: status, objective, the KPIs per period, the cadres without a
 /// placement and the certificates to renew (in the scenario's `language:`).
 pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
@@ -498,7 +598,6 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
 
 /// [`programme_summary`] in `lang`.
 pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
-    let n = |x: f64| super::num_in(lang, x);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -546,20 +645,7 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
         )
     );
     if let Some(o) = plan.objective {
-        out += &fill(
-            lang,
-            Msg::PgsObjective,
-            &[
-                ("rotations", &n(o.rotations)),
-                ("placements", &n(o.placements)),
-                ("unplaced", &n(o.unplaced)),
-                ("smoothing", &n(o.smoothing)),
-            ],
-        );
-        if !plan.targets.is_empty() {
-            out += &fill(lang, Msg::PgsTargetsMissed, &[("n", &n(o.targets))]);
-        }
-        out.push('\n');
+        out += &objective_line(lang, &o, !plan.targets.is_empty());
     }
     let _ = writeln!(
         out,
@@ -602,38 +688,7 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
         let _ = writeln!(out, "{}", programme_relaxation_in(lang, r));
     }
     out.push('\n');
-    let rows: Vec<Vec<String>> = plan
-        .kpis
-        .iter()
-        .map(|k| {
-            vec![
-                (k.period + 1).to_string(),
-                super::date_in(lang, k.date),
-                k.rotations.to_string(),
-                k.placements.to_string(),
-                k.chained.to_string(),
-                k.vacant_seats.to_string(),
-                k.women.to_string(),
-                k.minority.to_string(),
-                k.max_departures.to_string(),
-                k.renewals.to_string(),
-            ]
-        })
-        .collect();
-    let header = [
-        Msg::PgsHPeriod,
-        Msg::PgsHDate,
-        Msg::PgsHRotations,
-        Msg::PgsHPlacements,
-        Msg::PgsHChained,
-        Msg::PgsHVacant,
-        Msg::PgsHWomen,
-        Msg::PgsHMinority,
-        Msg::PgsHMostLeaving,
-        Msg::PgsHRenewals,
-    ]
-    .map(|m| t(lang, m));
-    out += &text_table(&header, &rows);
+    out += &kpi_table(lang, &plan.kpis);
     out += &targets_section(lang, plan);
     let unplaced = unplaced_rows(sc, plan, lang);
     if !unplaced.is_empty() {

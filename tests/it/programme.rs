@@ -2233,3 +2233,47 @@ fn explain_period_json_counts_periods_from_one() {
         "{json}"
     );
 }
+
+#[test]
+fn check_scores_a_programme_file_as_the_planner_scored_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let yaml = root().join("scenarios/programme/programme.yaml");
+    let o = crate::common::rotaplan()
+        .args(["-q", "plan"])
+        .arg(&yaml)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("programme.json")).unwrap())
+            .unwrap();
+    let total = json["objective"]["total"].as_f64().unwrap();
+    let check = |format: &str| {
+        let o = crate::common::rotaplan()
+            .args(["check", "--format", format])
+            .arg(&yaml)
+            .arg(out.join("programme.csv"))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let text = check("table");
+    assert!(
+        text.contains(&format!("Score of the programme: objective {total}")),
+        "{total}: {text}"
+    );
+    // The KPI table, a row per period.
+    assert!(text.contains("certificates to renew"), "{text}");
+    let j: serde_json::Value = serde_json::from_str(&check("json")).unwrap();
+    assert_eq!(
+        j["score"]["objective"]["total"].as_f64(),
+        Some(total),
+        "{j}"
+    );
+    assert_eq!(j["score"]["kpis"], json["kpis"], "{j}");
+    assert_eq!(j["violations"], serde_json::json!([]));
+}
