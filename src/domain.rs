@@ -532,6 +532,10 @@ pub struct Scenario {
     pub requirements: Requirements,
     /// Hard groups made soft again (explain's re-solves only).
     pub waived: Waived,
+    /// A programme's scenario on a period's date after the plan date
+    /// (`programme::scenario_at`): a health certificate (H3) can be renewed by then, so an old
+    /// one asks for a renewal instead of excluding the cadre. False on the plan date itself.
+    pub certificate_renewable: bool,
     /// At most this many cadres leave one unit in this plan ("not in waves").
     pub max_departures_per_unit: u32,
     pub extra_seats: Vec<ExtraSeat>,

@@ -2,7 +2,7 @@
 //! through the programme's columns or model. A programme written by hand (programme.csv) is
 //! checked the same way.
 //!
-//! - a rotation passes every pairwise rule on its date (H3 only in the first period) and is not a
+//! - a rotation passes every pairwise rule on its date (H3 only on the plan date) and is not a
 //!   forbidden pair; a cadre rotates at most once, and not while a rotation that ends inside the
 //!   programme is running (P2);
 //! - every planned rotation ending inside the programme has exactly one placement, in the first
@@ -171,13 +171,13 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
     // Rotations: the rules at their dates.
     for m in moves.iter().filter(|m| m.kind == MoveKind::Rotation) {
         let ctx = &ctxs[m.period];
-        // H3 only in the first period, and never on an executed rotation (`cadre_movable`).
+        // H3 only on the plan date, never on an executed rotation (`cadre_movable`).
         let executed = sc.programme.as_ref().is_some_and(|p| {
             crate::programme::targets::executed(p, m.cadre, m.post, MoveKind::Rotation, m.period)
                 .is_some()
         });
         for rule in RuleId::PAIRWISE {
-            if rule == RuleId::H3 && (m.period > 0 || executed) {
+            if rule == RuleId::H3 && (!crate::programme::h3_excludes(ctx.sc) || executed) {
                 continue;
             }
             if let Err(b) = ctx.check_rule(rule, m.cadre, m.post) {

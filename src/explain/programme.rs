@@ -35,10 +35,10 @@ pub struct PlannedMove {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PeriodFinding {
-    /// A rule on the cadre alone broken on the date (H1; H2 at its lower threshold; H4; H3 in the
-    /// first period only).
+    /// A rule on the cadre alone broken on the date (H1; H2 at its lower threshold; H4; H3 on the
+    /// plan date only).
     Cadre { breach: Breach },
-    /// H3 after the first period: the certificate is too old on the date, so a renewed one is a
+    /// H3 after the plan date: the certificate is too old on the date, so a renewed one is a
     /// condition of the move (not an exclusion).
     NeedsCertificate { issued: Option<Date> },
     /// A running rotation (cadres.csv `rotation_end`) ends inside the programme: the cadre is
@@ -191,7 +191,7 @@ pub fn explain_period(
     let mut findings = Vec::new();
 
     // The cadre alone, on the date.
-    if let Err(b) = prog::cadre_movable(ctx, t, c) {
+    if let Err(b) = prog::cadre_movable(ctx, c) {
         findings.push(PeriodFinding::Cadre { breach: b });
     } else if t > 0 {
         // H2 at its lower threshold (the posts' own threshold is counted per post below).
@@ -203,7 +203,7 @@ pub fn explain_period(
             findings.push(PeriodFinding::Cadre { breach: b });
         }
     }
-    if prog::needs_certificate(ctx, t, c) {
+    if prog::needs_certificate(ctx, c) {
         findings.push(PeriodFinding::NeedsCertificate {
             issued: cadre.health_cert_date,
         });
@@ -297,7 +297,7 @@ pub fn explain_period(
         }
         looked += 1;
         let pix = p as crate::domain::PostIx;
-        match prog::rotation_breaches(ctx, t, c, pix).into_iter().next() {
+        match prog::rotation_breaches(ctx, c, pix).into_iter().next() {
             None => {
                 eligible += 1;
                 if crate::programme::targets::forbidden_at(sc, c, pix, t) {

@@ -6,8 +6,8 @@
 //!
 //! Every rule is the single plan's rule function, evaluated on the scenario *at the period's date*
 //! ([`scenario_at`]: the plan date moved, head terms advanced), so H2's service left shrinks, H4's
-//! running rotations end and H9's terms grow with time. H3 (the health certificate) excludes in the
-//! first period only: in a later one a certificate can be renewed, so it is reported as "needs a
+//! running rotations end and H9's terms grow with time. H3 (the health certificate) excludes on the
+//! plan date only: in a later period a certificate can be renewed, so it is reported as "needs a
 //! renewed certificate".
 
 use crate::domain::{CadreIx, Date, PostIx, Programme, Scenario, UnitIx};
@@ -28,6 +28,7 @@ pub const TERM_MONTHS: i64 = 60;
 pub fn scenario_at(sc: &Scenario, date: Date) -> Scenario {
     let mut s = sc.clone();
     s.plan_date = date;
+    s.certificate_renewable = date > sc.plan_date;
     s.pins.clear();
     s.baseline.clear();
     s.programme = None;
@@ -109,28 +110,29 @@ impl Timeline {
     }
 }
 
-/// The rules a rotation of cadre `c` to post `p` in period `t` breaks, in the order of
-/// `RuleId::PAIRWISE`; H3 only in the first period (later, a certificate can be renewed).
-pub fn rotation_breaches(ctx: &RuleContext, t: usize, c: CadreIx, p: PostIx) -> Vec<Breach> {
+/// The rules a rotation of cadre `c` to post `p` breaks on `ctx`'s date, in the order of
+/// `RuleId::PAIRWISE`; H3 only on the plan date ([`h3_excludes`]: later, a certificate can be
+/// renewed).
+pub fn rotation_breaches(ctx: &RuleContext, c: CadreIx, p: PostIx) -> Vec<Breach> {
     RuleId::PAIRWISE
         .iter()
-        .filter(|&&r| t == 0 || r != RuleId::H3)
+        .filter(|&&r| h3_excludes(ctx.sc) || r != RuleId::H3)
         .filter_map(|&r| ctx.check_rule(r, c, p).err())
         .collect()
 }
 
-/// Whether a rotation of cadre `c` to post `p` in period `t` breaks none of
+/// Whether a rotation of cadre `c` to post `p` on `ctx`'s date breaks none of
 /// [`rotation_breaches`]'s rules (the same rule functions, stopping at the first breach).
-pub fn rotation_ok(ctx: &RuleContext, t: usize, c: CadreIx, p: PostIx) -> bool {
+pub fn rotation_ok(ctx: &RuleContext, c: CadreIx, p: PostIx) -> bool {
     RuleId::PAIRWISE
         .iter()
-        .filter(|&&r| t == 0 || r != RuleId::H3)
+        .filter(|&&r| h3_excludes(ctx.sc) || r != RuleId::H3)
         .all(|&r| ctx.check_rule(r, c, p).is_ok())
 }
 
-/// The rules of [`rotation_ok`] that depend on the post. The others (H1, H3 in the first period,
+/// The rules of [`rotation_ok`] that depend on the post. The others (H1, H3 on the plan date,
 /// H4) are on the cadre alone and [`cadre_movable`] checks them once per cadre and period, so for a
-/// cadre it lets move in period `t`, `rotation_ok(ctx, t, c, p) == rotation_ok_movable(ctx, c, p)`.
+/// cadre it lets move in period `t`, `rotation_ok(ctx, c, p) == rotation_ok_movable(ctx, c, p)`.
 pub fn rotation_ok_movable(ctx: &RuleContext, c: CadreIx, p: PostIx) -> bool {
     ROTATION_PER_POST
         .iter()
@@ -148,13 +150,20 @@ const ROTATION_PER_POST: [RuleId; 6] = [
 ];
 
 /// H3 in a period after the first: the cadre needs a renewed certificate to move then.
-pub fn needs_certificate(ctx: &RuleContext, t: usize, c: CadreIx) -> bool {
-    needs_certificate_at(ctx.sc, t, c)
+pub fn needs_certificate(ctx: &RuleContext, c: CadreIx) -> bool {
+    needs_certificate_at(ctx.sc, c)
 }
 
 /// [`needs_certificate`] on the scenario at period `t`'s date.
-pub fn needs_certificate_at(at: &Scenario, t: usize, c: CadreIx) -> bool {
-    t > 0 && crate::rules::h3_health_certificate(at, at.cadre(c)).is_err()
+pub fn needs_certificate_at(at: &Scenario, c: CadreIx) -> bool {
+    !h3_excludes(at) && crate::rules::h3_health_certificate(at, at.cadre(c)).is_err()
+}
+
+/// Whether H3 excludes on `at`'s date: only on the plan date itself. A period after it (the
+/// first one too, when the programme starts later) leaves time to renew the certificate, so an
+/// old one is a condition of the move (DOMAIN.md: "needs a new certificate"), not an exclusion.
+pub fn h3_excludes(at: &Scenario) -> bool {
+    !at.certificate_renewable
 }
 
 /// The rules a placement after rotation of cadre `c` on post `p` breaks at `ctx`'s date, the
@@ -907,7 +916,7 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
             if over && !executed.iter().any(|x| x.0.1 == t) {
                 continue;
             }
-            if let Err(b) = cadre_movable(ctx, t, c)
+            if let Err(b) = cadre_movable(ctx, c)
                 && !(b.rule == RuleId::H3 && executed.iter().any(|x| x.0.1 == t))
             {
                 continue;
@@ -982,7 +991,7 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                 placement: r.placement,
                 score: r.score,
                 terms,
-                needs_certificate: needs_certificate(&ctxs[r.period], r.period, c),
+                needs_certificate: needs_certificate(&ctxs[r.period], c),
             }
         };
         // `PlacementCol::running`: no unit of origin to go back to.
@@ -1082,13 +1091,13 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
     }
 }
 
-/// The rules on the cadre alone at period `t`'s date: all of them (H1–H4) in the first period;
-/// later, H3 is a renewal to report, not an exclusion (H2 is checked per post). An executed
+/// The rules on the cadre alone on `ctx`'s date: all of them (H1–H4) on the plan date; later
+/// (the first period too when the programme starts after the plan date), H3 is a renewal to report, not an exclusion (H2 is checked per post). An executed
 /// rotation (history.csv) is not held to H3: its certificate on its date is not in the tables
 /// (a `health_cert_date` after the plan date is E2009), so the planner, the checker and the
 /// history's notes skip H3 for it.
-pub fn cadre_movable(ctx: &RuleContext, t: usize, c: CadreIx) -> RuleResult {
-    if t == 0 {
+pub fn cadre_movable(ctx: &RuleContext, c: CadreIx) -> RuleResult {
+    if h3_excludes(ctx.sc) {
         return ctx.check_cadre(c);
     }
     let cadre = ctx.sc.cadre(c);

@@ -377,7 +377,7 @@ pub fn renewals_of(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(CadreIx
         .filter(|m| m.kind == MoveKind::Rotation)
         .filter(|m| {
             let at = &tl.at[m.period];
-            super::needs_certificate_at(at, m.period, m.cadre)
+            super::needs_certificate_at(at, m.cadre)
                 && super::targets::executed(prog, m.cadre, m.post, MoveKind::Rotation, m.period)
                     .is_none()
         })

@@ -153,15 +153,15 @@ pub(super) fn generate_keeping_reference(
         };
         let mut mine: Vec<RotationCol> = Vec::new();
         for (t, ctx) in ctxs.iter().enumerate() {
-            if cadre_movable(ctx, t, c).is_err() {
+            if cadre_movable(ctx, c).is_err() {
                 continue;
             }
-            let certificate = needs_certificate(ctx, t, c);
+            let certificate = needs_certificate(ctx, c);
             for &p in by_rank.posts(cadre.current_rank..=cadre.current_rank.saturating_add(up)) {
                 // The cheap tests first; the rules as booleans; the score only after.
                 if !could_be_free(p, t)
                     || targets::forbidden_at(sc, c, p, t)
-                    || !rotation_ok(ctx, t, c, p)
+                    || !rotation_ok(ctx, c, p)
                 {
                     continue;
                 }
@@ -369,11 +369,11 @@ fn programme_columns_equal_the_reference_column_by_column() {
         // The per-post rules alone decide for a cadre the rules on the cadre alone let move.
         for (t, ctx) in tl.contexts().iter().enumerate() {
             for c in 0..60 {
-                if cadre_movable(ctx, t, c).is_err() {
+                if cadre_movable(ctx, c).is_err() {
                     continue;
                 }
                 for p in 0..sc.posts.len() as PostIx {
-                    assert_eq!(rotation_ok(ctx, t, c, p), rotation_ok_movable(ctx, c, p));
+                    assert_eq!(rotation_ok(ctx, c, p), rotation_ok_movable(ctx, c, p));
                 }
             }
         }

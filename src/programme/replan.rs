@@ -400,11 +400,11 @@ pub fn unkeepable_breach(
     let ctx = crate::rules::RuleContext::new(tl.at.get(u.period)?);
     match u.kind {
         // An executed rotation is not held to H3 (`cadre_movable`).
-        MoveKind::Rotation => super::cadre_movable(&ctx, u.period, u.cadre)
+        MoveKind::Rotation => super::cadre_movable(&ctx, u.cadre)
             .err()
             .filter(|b| b.rule != crate::rules::RuleId::H3)
             .or_else(|| {
-                super::rotation_breaches(&ctx, u.period, u.cadre, u.post)
+                super::rotation_breaches(&ctx, u.cadre, u.post)
                     .into_iter()
                     .find(|b| b.rule != crate::rules::RuleId::H3)
             }),

@@ -192,13 +192,11 @@ pub fn pin_breaches(
         let breaches: Vec<(usize, Option<crate::rules::Breach>)> = (0..tl.periods.len())
             .filter(|&t| in_year(prog, t, year))
             .map(|t| {
-                let b = super::cadre_movable(&ctxs[t], t, pin.cadre)
-                    .err()
-                    .or_else(|| {
-                        super::rotation_breaches(&ctxs[t], t, pin.cadre, pin.post)
-                            .into_iter()
-                            .next()
-                    });
+                let b = super::cadre_movable(&ctxs[t], pin.cadre).err().or_else(|| {
+                    super::rotation_breaches(&ctxs[t], pin.cadre, pin.post)
+                        .into_iter()
+                        .next()
+                });
                 (t, b)
             })
             .collect();

@@ -51,6 +51,7 @@ impl Builder {
                 targets: Targets::default(),
                 requirements: Default::default(),
                 waived: Default::default(),
+                certificate_renewable: false,
                 max_departures_per_unit: 10,
                 extra_seats: Vec::new(),
                 pins: Vec::new(),

@@ -396,6 +396,7 @@ pub(crate) fn from_value(
                 targets: s.targets,
                 requirements: s.requirements,
                 waived: Default::default(),
+                certificate_renewable: false,
                 max_departures_per_unit: s.max_departures_per_unit,
                 extra_seats,
                 pins: pins.into_iter().map(|(p, _)| p).collect(),

@@ -463,7 +463,7 @@ pub(super) fn column_of(
             placement: x.placement_period(),
             terms: crate::scoring::pair_terms(&tl.at[t], c, p),
             score: x.score,
-            needs_certificate: crate::programme::needs_certificate(&ctxs[t], t, c),
+            needs_certificate: crate::programme::needs_certificate(&ctxs[t], c),
         }),
         MoveKind::Placement => {
             let to_origin = !running[c as usize] && cadre.current_unit == Some(sc.post(p).unit);

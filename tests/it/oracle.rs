@@ -352,6 +352,7 @@ fn build(raw: &RawScenario) -> Scenario {
             },
         },
         waived: Default::default(),
+        certificate_renewable: false,
         max_departures_per_unit: raw.max_departures,
         extra_seats: raw
             .extra_seat

@@ -312,8 +312,8 @@ fn the_checker_rejects_bad_programmes_by_rule_and_period() {
     let found = (0..sc.cadres.len() as CadreIx).find_map(|c| {
         (0..sc.posts.len() as PostIx)
             .find(|&p| {
-                rotaplan::programme::rotation_breaches(&ctxs[0], 0, c, p).is_empty()
-                    && rotaplan::programme::rotation_breaches(&ctxs[last], last, c, p)
+                rotaplan::programme::rotation_breaches(&ctxs[0], c, p).is_empty()
+                    && rotaplan::programme::rotation_breaches(&ctxs[last], c, p)
                         .iter()
                         .any(|b| b.rule == RuleId::H2)
             })
@@ -336,7 +336,7 @@ fn the_checker_rejects_bad_programmes_by_rule_and_period() {
         .find(|(_, p)| p.vacant_from.is_some_and(|f| f > d("2029-01-01")))
         .unwrap();
     let c = (0..sc.cadres.len() as CadreIx)
-        .find(|&c| rotaplan::programme::rotation_breaches(&ctxs[0], 0, c, p as PostIx).is_empty())
+        .find(|&c| rotaplan::programme::rotation_breaches(&ctxs[0], c, p as PostIx).is_empty())
         .expect("an eligible cadre");
     let before = vec![Move {
         cadre: c,
@@ -550,6 +550,7 @@ pub(crate) fn build(raw: &RawProg) -> Scenario {
         targets: Targets::default(),
         requirements: Default::default(),
         waived: Default::default(),
+        certificate_renewable: false,
         max_departures_per_unit: 2,
         extra_seats: Vec::new(),
         pins: Vec::new(),
@@ -2276,4 +2277,59 @@ fn check_scores_a_programme_file_as_the_planner_scored_it() {
     );
     assert_eq!(j["score"]["kpis"], json["kpis"], "{j}");
     assert_eq!(j["violations"], serde_json::json!([]));
+}
+
+/// A programme starting after its plan date: its first period is in the future, so an old
+/// health certificate asks for a renewal there (DOMAIN.md), as in every later period; only on
+/// the plan date itself does H3 exclude.
+#[test]
+fn h3_excludes_only_on_the_plan_date_even_in_the_first_period() {
+    let dir = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(root().join("scenarios/programme")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+    }
+    let yaml = dir.path().join("programme.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    let later = text.replace("  start: 2027-01-01", "  start: 2027-07-01");
+    assert_ne!(later, text);
+    std::fs::write(dir.path().join("later.yaml"), later).unwrap();
+    let on_plan_date = rotaplan::scenario::load(&yaml).unwrap();
+    let later = rotaplan::scenario::load(&dir.path().join("later.yaml")).unwrap();
+    // A cadre whose certificate is too old on the plan date.
+    let old = |sc: &Scenario| {
+        (0..sc.cadres.len() as CadreIx)
+            .find(|&c| rotaplan::rules::h3_health_certificate(sc, sc.cadre(c)).is_err())
+            .expect("a cadre with an old certificate")
+    };
+    let c = old(&on_plan_date);
+    for (sc, excludes) in [(&on_plan_date, true), (&later, false)] {
+        let tl = Timeline::new(sc).unwrap();
+        let ctxs = tl.contexts();
+        let movable = rotaplan::programme::cadre_movable(&ctxs[0], c);
+        assert_eq!(
+            movable.as_ref().is_err_and(|b| b.rule == RuleId::H3),
+            excludes,
+            "{movable:?}"
+        );
+        assert_eq!(
+            rotaplan::programme::needs_certificate(&ctxs[0], c),
+            !excludes
+        );
+        // The checker agrees: a rotation of that cadre in period 1 breaks H3 only on the plan date.
+        let p = (0..sc.posts.len() as PostIx)
+            .find(|&p| {
+                let b = rotaplan::programme::rotation_breaches(&ctxs[1], c, p);
+                b.is_empty()
+            })
+            .expect("a post the cadre may take in period 2");
+        let moves = [Move {
+            cadre: c,
+            post: p,
+            kind: MoveKind::Rotation,
+            period: 0,
+        }];
+        let h3 = check(sc, &moves).iter().any(|v| v.rule == RuleId::H3);
+        assert_eq!(h3, excludes);
+    }
 }
