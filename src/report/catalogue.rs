@@ -1370,6 +1370,10 @@ diagnostic_words! {
     CodeE2018 { en: "table too large", vi: "bảng quá lớn" }
     CodeE2019 { en: "cell too long", vi: "ô quá dài" }
     CodeE2020 { en: "formula without a value", vi: "công thức không có giá trị" }
+    CodeE2021 { en: "text in a legacy Vietnamese font", vi: "văn bản gõ bằng phông tiếng Việt cũ" }
+    LegacyFontFound { en: "{text}: letters typed in a legacy Vietnamese font (TCVN3/ABC \".VnTime\" or VNI-Times: \"NguyÔn V¨n B×nh\", \"Ñaûng uûy\"), {n} such cell(s) in the table", vi: "{text}: chữ gõ bằng phông tiếng Việt cũ (TCVN3/ABC \".VnTime\" hoặc VNI-Times: \"NguyÔn V¨n B×nh\", \"Ñaûng uûy\"), {n} ô như vậy trong bảng" }
+    LegacyFontExpected { en: "Unicode text: read as it is, names and titles would match nothing (H8 would miss a not-local title)", vi: "văn bản Unicode: nếu đọc nguyên như vậy, tên và chức danh sẽ không khớp với gì (H8 sẽ bỏ sót chức danh không bố trí người địa phương)" }
+    LegacyFontFix { en: "convert the whole table to Unicode (Unikey: Tools → Converter, source TCVN3 (ABC) or VNI Windows, destination Unicode; in Excel copy the cells, convert the clipboard, paste back), then save", vi: "chuyển mã cả bảng sang Unicode (Unikey: Công cụ chuyển mã, nguồn TCVN3 (ABC) hoặc VNI Windows, đích Unicode; trong Excel sao chép các ô, chuyển mã bộ nhớ tạm rồi dán lại), rồi lưu" }
     CodeE3001 { en: "unknown id", vi: "mã không tồn tại" }
     CodeE3002 { en: "pinned and forbidden", vi: "vừa chỉ định vừa loại trừ" }
     CodeE3003 { en: "cadre pinned twice", vi: "cán bộ được chỉ định hai lần" }

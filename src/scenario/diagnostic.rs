@@ -54,6 +54,7 @@ codes! {
     TOO_MANY_ROWS = "E2018": CodeE2018;
     CELL_TOO_LONG = "E2019": CodeE2019;
     NO_CELL_VALUE = "E2020": CodeE2020;
+    LEGACY_FONT_TEXT = "E2021": CodeE2021;
     UNKNOWN_ID = "E3001": CodeE3001;
     PINNED_AND_FORBIDDEN = "E3002": CodeE3002;
     PINNED_TWICE = "E3003": CodeE3003;
@@ -667,6 +668,10 @@ says! {
     CodeE2018
     CodeE2019
     CodeE2020
+    CodeE2021
+    LegacyFontFound
+    LegacyFontExpected
+    LegacyFontFix
     CodeE3001
     CodeE3002
     CodeE3003

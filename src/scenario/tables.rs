@@ -425,6 +425,40 @@ const ETHNIC_MINORITIES: &[&str] = &[
 ];
 
 /// Skipped rows as a message shows them: each row's filled cells, rows apart by " / ".
+/// E2021 at the first cell whose letters were typed in a legacy Vietnamese font, when at least two
+/// cells of the table were (one foreign name with an "ñ" is no font); `None` otherwise. Such text
+/// arrives as Unicode (a workbook keeps the font's bytes as Latin-1 letters, a CSV read as
+/// Windows-1258 the same), so no decoding catches it, and read as it is no title, unit or name
+/// matches: the table is refused.
+fn legacy_font(
+    file: &Path,
+    name: &str,
+    records: &[(usize, Vec<String>)],
+    col_offset: usize,
+) -> Option<Diagnostic> {
+    let mut hits = records.iter().flat_map(|(line, cells)| {
+        cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| super::text::legacy_font_marks(c) > 0)
+            .map(move |(ix, c)| (*line, ix, c))
+    });
+    let (line, ix, cell) = hits.next()?;
+    let n = 1 + hits.count();
+    (n >= 2).then(|| {
+        Diagnostic::new(code::LEGACY_FONT_TEXT, file)
+            .at(Some(line), Some(ix + 1 + col_offset))
+            .field(name.to_string())
+            .found(
+                Text::say(Say::LegacyFontFound)
+                    .arg("text", quoted(&shorten(cell)))
+                    .arg("n", n),
+            )
+            .expected(Say::LegacyFontExpected)
+            .fix(Say::LegacyFontFix)
+    })
+}
+
 fn rows_text<'a>(rows: impl Iterator<Item = &'a [String]>) -> String {
     rows.map(|cells| {
         let filled: Vec<&str> = cells
@@ -895,6 +929,10 @@ pub(crate) fn from_records(
     diags: &mut Diags,
 ) -> Option<Csv> {
     let known = spec.columns;
+    if let Some(d) = legacy_font(file, &name, &records, col_offset) {
+        diags.push(d);
+        return None;
+    }
     let (records, skipped) = past_title_rows(records, spec);
     let mut records = records.into_iter();
     let Some((header_line, header)) = records.next() else {

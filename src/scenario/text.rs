@@ -121,6 +121,57 @@ fn tcvn3_like(bytes: &[u8]) -> bool {
     symbols >= 3 && symbols * 5 >= high
 }
 
+/// How many letters of `s` are the marks of a legacy Vietnamese font read as Unicode, each next to
+/// a letter: TCVN3 (ABC, ".VnTime") puts its letters on Latin-1's symbols ("¨" ă, "©" â, "®" đ,
+/// "µ" à, "¸" á, "×" ì: "NguyÔn V¨n B×nh"), VNI-Times writes a tone or vowel mark as a second
+/// letter that Vietnamese never uses ("ø" grave, "û" hook, "ï" dot below, "ñ" đ, "ö" ư: "Ñaûng
+/// uûy"). Unicode Vietnamese has none of them ("Ð", Latin Eth, is left out: some keyboards type
+/// it for "Đ").
+pub(crate) fn legacy_font_marks(s: &str) -> usize {
+    let chars: Vec<char> = s.chars().collect();
+    let mark = |c: char| {
+        // Not the soft hyphen, "´" and "·": Unicode text holds them (a word broken by Word, an
+        // apostrophe in "Cư M´gar", a separator); TCVN3 text has plenty of the others.
+        (('\u{A1}'..='\u{BF}').contains(&c) && !matches!(c, '\u{AD}' | '´' | '·'))
+            || matches!(
+                c,
+                '×' | '÷'
+                    | 'ø'
+                    | 'Ø'
+                    | 'û'
+                    | 'Û'
+                    | 'ï'
+                    | 'Ï'
+                    | 'ñ'
+                    | 'Ñ'
+                    | 'ö'
+                    | 'Ö'
+                    | 'ë'
+                    | 'Ë'
+                    | 'ä'
+                    | 'Ä'
+                    | 'å'
+                    | 'Å'
+                    | 'æ'
+                    | 'Æ'
+                    | 'ç'
+                    | 'Ç'
+                    | 'þ'
+                    | 'Þ'
+                    | 'ÿ'
+                    | 'ü'
+                    | 'Ü'
+            )
+    };
+    (0..chars.len())
+        .filter(|&i| {
+            mark(chars[i])
+                && (i.checked_sub(1).is_some_and(|j| chars[j].is_alphabetic())
+                    || chars.get(i + 1).is_some_and(|c| c.is_alphabetic()))
+        })
+        .count()
+}
+
 /// The bytes as Windows-1258, NFC, if every byte is defined there, the text has a letter only
 /// Vietnamese writes (ă â đ ê ô ơ ư, or a tone mark), and the bytes are not UTF-8 with a few
 /// damaged places: a file whose non-ASCII bytes are mostly well-formed UTF-8 stays an E1010 (read
@@ -750,6 +801,31 @@ mod tests {
 
     /// TCVN3 (the .VnTime fonts) is E1010 where its first non-UTF-8 byte is, never read as
     /// Windows-1258: "NguyÔn V¨n B×nh" matched no title and no name.
+    /// Text of a legacy font read as Unicode is seen, real Vietnamese (and its Unicode
+    /// look-alikes) is not.
+    #[test]
+    fn legacy_font_letters_are_told_from_vietnamese() {
+        for legacy in [
+            "NguyÔn V¨n B×nh",
+            "Bí th\u{AD} §¶ng ñy",
+            "Ñaûng uûy xaõ",
+            "Phoù Giaùm ñoác",
+        ] {
+            assert!(legacy_font_marks(legacy) > 0, "{legacy}");
+        }
+        for vietnamese in [
+            "Nguyễn Văn Bình",
+            "Bí thư Đảng ủy xã Hòa Bình",
+            "Phó Giám đốc Sở Tài chính",
+            "Ðảng ủy",
+            "Thành\u{AD}phố, Cư M´gar, Nam·Định",
+            "Hoà, Thuý, thuê",
+            "Lê Thị Ánh Tuyết (1980 - 2025) · 10°",
+        ] {
+            assert_eq!(legacy_font_marks(vietnamese), 0, "{vietnamese}");
+        }
+    }
+
     #[test]
     fn tcvn3_tables_are_refused_not_garbled() {
         let path = Path::new("cadres.csv");

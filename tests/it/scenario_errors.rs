@@ -170,6 +170,15 @@ const CASES: &[Case] = &[
         "Cán bộ: planned_titles",
         "with no value stored in the workbook",
     ),
+    // Names typed in the .VnTime font: Unicode letters that are no Vietnamese.
+    case(
+        "E2021",
+        "cadres.csv",
+        Some(2),
+        Some(2),
+        "cadres.csv",
+        "legacy Vietnamese font",
+    ),
     case(
         "E2016",
         "units.csv",
