@@ -170,7 +170,7 @@ fn run() -> Status {
     let quiet = cli.quiet;
     let langs = Langs::from_cli(cli.lang.as_deref());
     let _ = REFUSALS.set(langs.plain());
-    match cli.command {
+    let status = match cli.command {
         Command::Plan(a) => plan::run(a, langs),
         Command::Check(a) => check::run(a, langs),
         Command::Validate(a) => validate::run(a, langs),
@@ -181,6 +181,16 @@ fn run() -> Status {
         Command::Explain(a) => explain::run(a, langs),
         Command::Generate(a) => generate::run(a),
         Command::Review(a) => review::run(a, langs),
+    };
+    match STDOUT_FAILED.get() {
+        Some(e) => {
+            refuse(Refusal::Stdout(e.clone()));
+            match status {
+                Status::Internal => status,
+                _ => Status::Problem,
+            }
+        }
+        None => status,
     }
 }
 
@@ -227,8 +237,17 @@ pub(crate) fn take_out_dir(
 pub(crate) fn say(text: &str) {
     use std::io::Write;
     let mut o = std::io::stdout().lock();
-    let _ = o.write_all(text.as_bytes()).and_then(|_| o.flush());
+    if let Err(e) = o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
+        // A reader that stopped early (`| head`) is no failure; a full disk or a closed file is.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = STDOUT_FAILED.set(e.to_string());
+        }
+    }
 }
+
+/// The first error writing to stdout: the command then exits 1 whatever it did (its output, a
+/// plan on stdout or a JSON answer, is cut short), saying so on stderr.
+static STDOUT_FAILED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 /// A scenario's diagnostics, all of them, and their count, in `lang`.
 fn say_problems(e: &scenario::LoadError, lang: Lang) {

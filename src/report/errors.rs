@@ -108,6 +108,8 @@ pub enum Refusal {
     NotFound(NotFound),
     /// An error of the system with nothing to add (its own words).
     Io(std::io::Error),
+    /// What the command printed could not all be written to its standard output.
+    Stdout(String),
 }
 
 /// The line `error: …` (without a newline) in `lang`.
@@ -178,6 +180,7 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
             &[("dir", &dir.display()), ("error", error)],
         ),
         Refusal::BatchWrite(e) => fill(lang, Msg::RefBatchWrite, &[("error", e)]),
+        Refusal::Stdout(e) => fill(lang, Msg::RefStdout, &[("error", e)]),
         Refusal::OutDir(e) => out_dir_text(lang, e),
         Refusal::Locked(e) => locked_text(lang, e),
         Refusal::Merge(e) => merge_text(lang, e),

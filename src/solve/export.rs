@@ -49,6 +49,27 @@ pub fn export_scenario(sc: &Scenario, path: &Path, which: Which) -> Result<Expor
     export_model(&ctx, &cands, path, which)
 }
 
+/// Whether the model file HiGHS wrote ends as its format ends (`ENDATA` for MPS, `end` for LP):
+/// HiGHS does not report a short write, so a full disk left a cut file that looked written.
+fn complete(file: &Path, ext: &str) -> Result<(), String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = std::fs::File::open(file).map_err(|e| e.to_string())?;
+    let len = f.metadata().map_err(|e| e.to_string())?.len();
+    f.seek(SeekFrom::Start(len.saturating_sub(16)))
+        .map_err(|e| e.to_string())?;
+    let mut tail = String::new();
+    f.read_to_string(&mut tail).map_err(|e| e.to_string())?;
+    let last = tail.trim_end().rsplit('\n').next().unwrap_or("").trim();
+    let want = if ext == "mps" { "ENDATA" } else { "end" };
+    if last.eq_ignore_ascii_case(want) {
+        Ok(())
+    } else {
+        Err(format!(
+            "the file was cut short after {len} bytes (it does not end with `{want}`): is the disk full?"
+        ))
+    }
+}
+
 /// Write the model over `cands` to `path` (`.mps` or `.lp`), atomically (a temporary file beside
 /// it, then a rename).
 pub fn export_model(
@@ -88,7 +109,11 @@ pub fn export_model(
     let tmp = path.with_extension(format!("tmp-{}.{ext}", std::process::id()));
     backend()
         .write(m, &names, &tmp)
-        .map_err(|e| fail(e.to_string()))?;
+        .map_err(|e| fail(e.to_string()))
+        .and_then(|()| complete(&tmp, &ext).map_err(fail))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         fail(e.to_string())
@@ -107,4 +132,28 @@ pub fn export_model(
         pairs: cands.len(),
         pairs_written: cols.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::complete;
+
+    /// A model file cut short (a full disk: HiGHS reports no short write) is told from a whole one.
+    #[test]
+    fn a_model_file_cut_short_is_not_complete() {
+        let dir = tempfile::tempdir().unwrap();
+        let mps = dir.path().join("m.mps");
+        std::fs::write(&mps, "NAME m\nROWS\n N obj\nCOLUMNS\n x obj 1\nENDATA\n").unwrap();
+        assert_eq!(complete(&mps, "mps"), Ok(()));
+        std::fs::write(&mps, "NAME m\nROWS\n N obj\nCOLUMNS\n x ob").unwrap();
+        let e = complete(&mps, "mps").unwrap_err();
+        assert!(e.contains("ENDATA") && e.contains("disk full"), "{e}");
+        let lp = dir.path().join("m.lp");
+        std::fs::write(&lp, "max\n obj: x\nbounds\n x <= 1\ngen\nsemi\nend\n").unwrap();
+        assert_eq!(complete(&lp, "lp"), Ok(()));
+        std::fs::write(&lp, "max\n obj: x\nbounds\n x <=").unwrap();
+        assert!(complete(&lp, "lp").is_err());
+        std::fs::write(&lp, "").unwrap();
+        assert!(complete(&lp, "lp").is_err());
+    }
 }

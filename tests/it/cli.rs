@@ -930,3 +930,22 @@ fn plan_says_which_options_a_programme_does_not_use() {
         "{r:?}"
     );
 }
+
+/// What a command prints that cannot reach stdout (a full disk: /dev/full) is an error, exit 1,
+/// said on stderr: a JSON answer or a plan on stdout cut short must not look done.
+#[test]
+fn a_stdout_that_cannot_be_written_is_exit_1() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    let Ok(full) = full else {
+        return; // not Linux
+    };
+    let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .args(["validate", "--format", "json"])
+        .arg(tutorial())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot write to the standard output"), "{err}");
+}
