@@ -843,12 +843,16 @@ pub(crate) fn read_csv(
         match result {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
+                let cells: Vec<String> = record.iter().map(normalize).collect();
+                // Empty rows (",,,," as Excel exports formatted empty rows) are no rows.
+                if cells.iter().all(|c| c.is_empty()) {
+                    continue;
+                }
                 // The header and `max_rows` rows; the rest is not read (memory stays bounded).
                 if records.len() > max_rows {
                     diags.push(too_many_rows(file, &name, max_rows, Some(line)));
                     return None;
                 }
-                let cells: Vec<String> = record.iter().map(normalize).collect();
                 records.push((line, cells));
             }
             Err(e) => {
@@ -2758,6 +2762,27 @@ mod tests {
             Err(e) => e.diagnostics,
         };
         (all.iter().map(|d| d.code).collect(), header)
+    }
+
+    /// Empty rows (Excel exports formatted empty rows as ",,,,") count towards no row limit: 2
+    /// rows and 50 empty ones are read under a limit of 3; 4 rows are not.
+    #[test]
+    fn empty_rows_do_not_count_towards_the_row_limit() {
+        let read = |rows: usize| {
+            let mut text = String::from("id,name,tier,province,region,shortage\n");
+            for i in 0..rows {
+                text += &format!("U{i},Tỉnh A,province,P1,north,2\n");
+            }
+            text += &",,,,,\n".repeat(50);
+            let mut diags = Diags::default();
+            let csv = read_csv(Path::new("u.csv"), &text, &UNITS, 3, &mut diags);
+            (
+                csv.map(|c| c.rows.len()),
+                diags.finish().err().map(|e| e.diagnostics[0].code),
+            )
+        };
+        assert_eq!(read(2), (Some(2), None));
+        assert_eq!(read(4), (None, Some("E2018")));
     }
 
     #[test]

@@ -148,9 +148,16 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         .map(|(i, cells)| {
             (
                 row0 as usize + i + 1,
-                cells.iter().map(|c| normalize(&cell_text(c))).collect(),
+                cells
+                    .iter()
+                    .map(|c| normalize(&cell_text(c)))
+                    .collect::<Vec<String>>(),
             )
         })
+        // Rows with nothing in them (a stray formatted or blank cell far below the data makes
+        // the sheet that long) are no rows: they neither count towards the row limit nor cost
+        // memory beyond the sheet's own.
+        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
         .collect();
     Ok(Sheet {
         name,
