@@ -135,7 +135,7 @@ fn period(
     } else {
         when.parse::<rotaplan::domain::Date>().ok().map(When::Date)
     };
-    let Some(t) = parsed.and_then(|w| period_of(&prog.periods, w)) else {
+    let Some(t) = parsed.and_then(|w| period_of(&prog.periods, prog.end, w)) else {
         super::refuse(Refusal::Period {
             when: when.to_string(),
             periods: prog.periods.iter().map(|d| d.to_string()).collect(),

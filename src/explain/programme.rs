@@ -152,11 +152,12 @@ pub enum When {
     Date(Date),
 }
 
-/// The period index `w` names, or `None`.
-pub fn period_of(periods: &[Date], w: When) -> Option<usize> {
+/// The period index `w` names, or `None`: a date after the programme's `end` is in no period.
+pub fn period_of(periods: &[Date], end: Date, w: When) -> Option<usize> {
     use chrono::Datelike;
     match w {
         When::Year(y) => periods.iter().position(|d| d.year() == y),
+        When::Date(d) if d > end => None,
         When::Date(d) => periods.iter().rposition(|&p| p <= d),
     }
 }
@@ -480,6 +481,22 @@ mod differ_tests {
             kind,
             period,
         }
+    }
+
+    /// A year names the period starting in it; a date the period in force on it, and none before
+    /// the first period or after the programme's end.
+    #[test]
+    fn a_period_is_named_by_its_year_or_a_date_inside_the_programme() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let periods = [d("2027-01-01"), d("2028-01-01"), d("2029-01-01")];
+        let end = d("2029-12-31");
+        let of = |w| period_of(&periods, end, w);
+        assert_eq!(of(When::Year(2028)), Some(1));
+        assert_eq!(of(When::Year(2030)), None);
+        assert_eq!(of(When::Date(d("2028-06-01"))), Some(1));
+        assert_eq!(of(When::Date(d("2029-12-31"))), Some(2));
+        assert_eq!(of(When::Date(d("2030-01-01"))), None);
+        assert_eq!(of(When::Date(d("2026-12-31"))), None);
     }
 
     /// A rotation and its placement moved a period later are two moves changed, not four; a new
