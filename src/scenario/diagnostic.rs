@@ -1104,6 +1104,8 @@ says! {
     SetDateFormatMdy
     SetDateFormatDmy
     YamlDateReadsBothWays
+    StoredDateMaybeSwapped
+    StoredDateSwappedFix
     WriteTheDateIsoOrDeclare
     CodeW2009
     RowAboveHeaderSkipped

@@ -656,6 +656,7 @@ fn read_sheet_table(
             diags.in_sheet(mark, &t.path, &sheet.name);
             if let Some(csv) = &mut csv {
                 csv.sheet = Some(sheet.name);
+                csv.stored_dates = sheet.stored_dates;
             }
             csv
         }

@@ -521,6 +521,9 @@ pub(crate) struct Csv {
     columns: HashMap<String, usize>,
     /// Per date column, the first dates that prove its order (filled when first asked).
     date_orders: std::sync::Mutex<HashMap<String, DateOrder>>,
+    /// A workbook's cells Excel stored as dates (1-based line and column,
+    /// `xlsx::Sheet::stored_dates`); empty for a CSV.
+    pub(crate) stored_dates: std::collections::HashSet<(usize, usize)>,
     /// Column name → its header cell as written, when that is not the name itself ("Nổi trội" for
     /// `outstanding`): messages name the column as the user wrote it.
     written: HashMap<String, String>,
@@ -1010,6 +1013,7 @@ pub(crate) fn from_records(
         columns: HashMap::new(),
         written: HashMap::new(),
         date_orders: Default::default(),
+        stored_dates: Default::default(),
         rows,
         col_offset,
         sheet: None,
@@ -1430,6 +1434,37 @@ impl<'a> Cells<'a> {
                             .arg("file", self.csv.file.display())
                             .text("order", read_as.into()),
                     );
+                }
+                // Excel on a machine set to the US order stores a typed dd/mm date whose day is
+                // 12 or less with day and month swapped, and keeps the others as text: a stored
+                // date in a column whose text dates are day first may be one of them.
+                let stored = self.csv.column(col).is_some_and(|c| {
+                    self.csv
+                        .stored_dates
+                        .contains(&(self.row.line, self.csv.col_number(c)))
+                });
+                if stored && self.dates != DateFormat::MonthDayYear {
+                    use chrono::Datelike;
+                    let order = self.csv.date_order(col);
+                    if let (Some((line, value)), None) = (order.day_first, order.month_first)
+                        && d.day() <= 12
+                        && d.day() != d.month()
+                    {
+                        let w = self
+                            .diag(code::AMBIGUOUS_DATE, col)
+                            .found(Text::say(Say::StoredDateMaybeSwapped).arg("date", d).arg(
+                                "swapped",
+                                format!("{:04}-{:02}-{:02}", d.year(), d.day(), d.month()),
+                            ))
+                            .expected(
+                                Text::say(Say::ColumnOrderShownBy)
+                                    .arg("line", line)
+                                    .arg("value", quoted(&value))
+                                    .text("order", Say::OrderDayMonthYear.into()),
+                            )
+                            .fix(Say::StoredDateSwappedFix);
+                        self.warn(w);
+                    }
                 }
                 // A date that reads both ways, in a column that provably writes the other order:
                 // said, not silently read in the declared order.

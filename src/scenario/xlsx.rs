@@ -32,6 +32,9 @@ pub(crate) struct Sheet {
     pub uncomputed: Vec<(usize, usize, String)>,
     /// Cells holding an error value (`#N/A`, `#REF!`), as [`Sheet::uncomputed`].
     pub errors: Vec<(usize, usize, String)>,
+    /// Cells Excel stored as dates (1-based sheet row and column), as opposed to dates typed as
+    /// text: the day and month of a stored one may have been swapped when it was typed.
+    pub stored_dates: std::collections::HashSet<(usize, usize)>,
 }
 
 /// Why a sheet could not be read.
@@ -134,12 +137,22 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         }
     }
     // An error value (#N/A, #REF!: a formula that failed) is no data either.
+    let mut stored_dates = std::collections::HashSet::new();
     for (r, c, v) in range.used_cells() {
-        if let Data::Error(e) = v {
-            let at = (row0 as usize + r + 1, col0 as usize + c + 1);
-            if !uncomputed.iter().any(|u| (u.0, u.1) == at) {
-                errors.push((at.0, at.1, e.to_string()));
+        let at = (row0 as usize + r + 1, col0 as usize + c + 1);
+        match v {
+            Data::Error(e) => {
+                if !uncomputed.iter().any(|u| (u.0, u.1) == at) {
+                    errors.push((at.0, at.1, e.to_string()));
+                }
             }
+            Data::DateTime(d) if d.is_datetime() => {
+                stored_dates.insert(at);
+            }
+            Data::DateTimeIso(_) => {
+                stored_dates.insert(at);
+            }
+            _ => {}
         }
     }
     let rows = range
@@ -165,6 +178,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         col_offset: col0 as usize,
         uncomputed,
         errors,
+        stored_dates,
     })
 }
 

@@ -1049,3 +1049,24 @@ fn a_planned_title_matches_the_post_written_another_way() {
     let ids = rotaplan::scoring::TextIds::new(&sc);
     assert!(ids.planned_title(c, p));
 }
+
+/// A workbook typed on a computer set to the US order mixes dates Excel stored (their day and
+/// month swapped when the day was 12 or less) with day-first dates it kept as text: each stored
+/// one that could be swapped is W2008 at its cell, with the date it would otherwise be.
+#[test]
+fn stored_dates_beside_day_first_text_dates_are_warned_as_maybe_swapped() {
+    let c = rotaplan::scenario::load_checked(&root().join("tests/fixtures/us-dates/scenario.yaml"))
+        .unwrap();
+    let w: Vec<_> = c
+        .warnings
+        .iter()
+        .filter(|d| d.code == "W2008" && d.field == "CanBo: health_cert_date")
+        .collect();
+    assert_eq!(w.len(), 1, "{:#?}", c.warnings);
+    let found = w[0].found.to_string();
+    assert!(
+        found.contains("read as 2026-01-07") && found.contains("it would have been 2026-07-01"),
+        "{found}"
+    );
+    assert_eq!(w[0].line, Some(2));
+}
