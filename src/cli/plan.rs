@@ -200,7 +200,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             }
         }
     }
-    // --pseudonymise: the private mapping, written beside the output folder once its files are.
+    // --pseudonymise: the private mapping, written beside the output folder before its files are.
     let mapping: Option<Mapping> = pseudonyms.as_ref().map(|map| Mapping {
         file: map_file.clone(),
         csv: rotaplan::pseudonym::mapping_csv(map),
@@ -279,6 +279,13 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         seconds = rotaplan::output::seconds_ms(started.elapsed().as_secs_f64()),
         "plan files built"
     );
+    // The private mapping first: a coded plan must never replace the folder's plan without the
+    // mapping that reads it (a mapping path that cannot be written stops here, the old plan kept).
+    if let Some(m) = &mapping
+        && let Err(s) = m.write()
+    {
+        return s;
+    }
     let started = std::time::Instant::now();
     // The files as one set: the folder holds all the old ones or all the new ones.
     let written = write_set(&dir, &files);
@@ -293,11 +300,6 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             error: e.to_string(),
         });
         return Status::Problem;
-    }
-    if let Some(m) = &mapping
-        && let Err(s) = m.write()
-    {
-        return s;
     }
     say(&report::render_in(plan, a.format, lang));
     if a.format == Format::Table {

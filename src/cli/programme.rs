@@ -8,7 +8,7 @@ use rotaplan::output::write_set;
 use rotaplan::report::{Format, programme as words, review_page as pages, timeline};
 use std::path::Path;
 
-/// `mapping`: `--pseudonymise`'s private mapping, written once the programme's files are.
+/// `mapping`: `--pseudonymise`'s private mapping, written before the programme's files are.
 pub fn run(
     sc: &Scenario,
     dir: &Path,
@@ -45,6 +45,12 @@ pub fn run(
     .chain(words::changes_csv_in(sc, plan, lang).map(|t| ("changes.csv", t)))
     .map(|(n, t)| (n.to_string(), t.into_bytes()))
     .collect();
+    // The private mapping first, as for a single plan (`plan::run`).
+    if let Some(m) = mapping
+        && let Err(s) = m.write()
+    {
+        return s;
+    }
     if let Err(e) = write_set(dir, &files) {
         super::refuse(rotaplan::report::Refusal::Set {
             set: rotaplan::report::FileSet::Programme,
@@ -52,11 +58,6 @@ pub fn run(
             error: e.to_string(),
         });
         return Status::Problem;
-    }
-    if let Some(m) = mapping
-        && let Err(s) = m.write()
-    {
-        return s;
     }
     say(&match format {
         Format::Json => words::programme_json_in(sc, plan, lang),

@@ -971,3 +971,39 @@ fn output_files_never_replace_an_input_or_sit_inside_the_plan_folder() {
     assert!(err.contains("one of this command's input files"), "{err}");
     assert_eq!(fs::read(&moves).unwrap(), before);
 }
+
+/// A mapping that cannot be written stops the command before the coded plan replaces the folder's
+/// plan: a coded plan without its mapping could never be read back.
+#[test]
+fn a_mapping_that_cannot_be_written_leaves_the_previous_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = rotaplan()
+        .args(["-q", "plan", "scenarios/tutorial/tutorial.yaml", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let before = fs::read(out.join("plan.csv")).unwrap();
+    // The mapping's folder is a file.
+    let afile = dir.path().join("afile");
+    fs::write(&afile, "").unwrap();
+    let o = rotaplan()
+        .env("ROTAPLAN_PSEUDONYM_KEY", "k")
+        .args([
+            "-q",
+            "plan",
+            "scenarios/tutorial/tutorial.yaml",
+            "--pseudonymise",
+            "--pseudonym-map",
+        ])
+        .arg(afile.join("map.csv"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("map.csv"), "{err}");
+    assert_eq!(fs::read(out.join("plan.csv")).unwrap(), before);
+}
