@@ -155,7 +155,10 @@ pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
             Status::Problem
         }
         Err(e) => {
-            refuse(Refusal::BatchWrite(e.to_string()));
+            refuse(Refusal::BatchWrite {
+                dir: opts.out.clone(),
+                error: e.to_string(),
+            });
             Status::Problem
         }
     }

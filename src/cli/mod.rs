@@ -216,7 +216,6 @@ fn formats(
     })
 }
 
-/// Print to stdout; a closed pipe (`rotaplan … | head`) is not an error worth a panic.
 /// Take the output folder's lock for this command and clean what a killed earlier run left there
 /// (`recursive`: in its scenario folders too). One writer per folder: a second `plan`, `run` or
 /// `batch` on it exits 1, naming the holder.
@@ -225,7 +224,15 @@ pub(crate) fn take_out_dir(
     recursive: bool,
 ) -> Result<std::fs::File, Status> {
     let lock = rotaplan::output::lock_dir(dir, rotaplan::output::Holder::Command).map_err(|e| {
-        refuse(Refusal::Io(e));
+        // Another holder is named by the lock's own words; any other failure (a read-only disk,
+        // no permission) names the folder.
+        refuse(match rotaplan::output::Locked::of(&e) {
+            Some(_) => Refusal::Io(e),
+            None => Refusal::CannotWriteCheck {
+                path: dir.to_path_buf(),
+                error: e.to_string(),
+            },
+        });
         Status::Problem
     })?;
     for p in rotaplan::output::clean_set_leftovers(dir, recursive) {
@@ -234,6 +241,8 @@ pub(crate) fn take_out_dir(
     Ok(lock)
 }
 
+/// Print to stdout; a closed pipe (`rotaplan … | head`) is not an error worth a panic, a full disk
+/// is (`STDOUT_FAILED`).
 pub(crate) fn say(text: &str) {
     use std::io::Write;
     let mut o = std::io::stdout().lock();

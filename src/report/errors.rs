@@ -95,7 +95,7 @@ pub enum Refusal {
         error: String,
     },
     /// `batch` cannot write its run.
-    BatchWrite(String),
+    BatchWrite { dir: PathBuf, error: String },
     /// `--out` cannot be a folder.
     OutDir(OutDirError),
     /// The output folder is held by another process.
@@ -179,7 +179,7 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
             },
             &[("dir", &dir.display()), ("error", error)],
         ),
-        Refusal::BatchWrite(e) => fill(lang, Msg::RefBatchWrite, &[("error", e)]),
+        Refusal::BatchWrite { dir, error } => file_error(lang, Msg::RefBatchWrite, dir, error),
         Refusal::Stdout(e) => fill(lang, Msg::RefStdout, &[("error", e)]),
         Refusal::OutDir(e) => out_dir_text(lang, e),
         Refusal::Locked(e) => locked_text(lang, e),

@@ -781,3 +781,58 @@ fn a_second_plan_or_run_on_a_locked_out_exits_1_naming_the_holder() {
         assert!(!names(&out).is_empty(), "{cmd}: the plan was written");
     }
 }
+
+/// A read-only disk: `plan`, `run` and `batch` exit 1 naming the folder they could not write
+/// (they used to print the system's words alone); a model file cut short by a full disk is
+/// refused and removed, not kept as if written.
+#[test]
+fn a_read_only_or_full_disk_is_named_and_leaves_no_cut_model() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tutorial = crate::common::root().join("scenarios/tutorial/tutorial.yaml");
+    let Some(disk) = Tmpfs::mount(&tmp.path().join("ro"), "1m") else {
+        return;
+    };
+    let ro = Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(&disk.0)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ro, "remount read-only");
+    for (cmd, name) in [("plan", "p"), ("run", "r"), ("batch", "b")] {
+        let out = disk.0.join(name);
+        let o = bin()
+            .args([cmd, "-q"])
+            .arg(&tutorial)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{cmd}: {err}");
+        assert!(err.contains(&out.display().to_string()), "{cmd}: {err}");
+    }
+    drop(disk);
+    let Some(full) = Tmpfs::mount(&tmp.path().join("full"), "1m") else {
+        return;
+    };
+    full.fill(4096);
+    let model = full.0.join("m.mps");
+    let o = bin()
+        .args(["plan", "-q"])
+        .arg(crate::common::root().join("scenarios/province/province.yaml"))
+        .arg("--out")
+        .arg(tmp.path().join("out"))
+        .arg("--export-model")
+        .arg(&model)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("m.mps"), "{err}");
+    let left: Vec<_> = fs::read_dir(&full.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("m."))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
