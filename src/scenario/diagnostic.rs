@@ -988,6 +988,9 @@ says! {
     KeepOneYamlDocument
     CheckTheIndentation
     AliasesThatRepeatAnchors
+    YamlNestedTooDeep
+    YamlNestedFewLevels
+    YamlCloseTheBrackets
     FileExpandsTooFar
     StartBeforePlanDate
     AStartOnOrAfterPlanDate

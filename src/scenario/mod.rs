@@ -867,6 +867,16 @@ fn yaml_syntax(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
         None => message,
     };
     let mut at = e.location().map(|l| (l.line(), l.column()));
+    if message.contains("recursion limit exceeded")
+        && let Some((line, column)) = too_deep(text)
+    {
+        // Nesting, not aliases: brackets opened far deeper than any scenario needs.
+        return Diagnostic::new(code::YAML_SYNTAX, path)
+            .at(Some(line), Some(column))
+            .found(Text::say(Say::YamlNestedTooDeep).arg("depth", DEEPEST))
+            .expected(Say::YamlNestedFewLevels)
+            .fix(Say::YamlCloseTheBrackets);
+    }
     if message.contains("repetition limit exceeded") || message.contains("recursion limit exceeded")
     {
         return alias_bomb(path, text, &message);
@@ -1019,6 +1029,35 @@ fn second_document(text: &str) -> Option<usize> {
 /// An alias bomb ("billion laughs"): aliases of anchors that hold aliases, expanding to more
 /// values than a scenario can have. Located at the first alias used inside an anchored value that
 /// is itself aliased, else at the first alias.
+/// Brackets nested this deep are refused by name (serde_yaml stops at 128 levels).
+const DEEPEST: usize = 100;
+
+/// Where `[` or `{` (outside quotes and comments) first opens level [`DEEPEST`] + 1: the place of
+/// a "recursion limit exceeded" that no alias explains.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (n, line) in text.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        for (col, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > DEEPEST {
+                        return Some((n + 1, col + 1));
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 fn alias_bomb(path: &Path, text: &str, message: &str) -> Diagnostic {
     // Anchors whose line also uses an alias: the nested ones that multiply.
     let mut nested: Vec<String> = Vec::new();

@@ -129,6 +129,19 @@ const CASES: &[Hostile] = &[
         "`*b`",
     ),
     case(
+        "brackets nested 5,000 deep (no alias)",
+        |d| {
+            append(
+                d,
+                &format!("variants:\n  v: {}{}\n", "[".repeat(5000), "]".repeat(5000)),
+            )
+        },
+        "E1007",
+        "scenario.yaml:27:106",
+        "",
+        "nested more than 100 levels deep",
+    ),
+    case(
         "two YAML documents in one file",
         |d| append(d, "---\nname: second\n"),
         "E1007",
