@@ -1540,6 +1540,7 @@ diagnostic_words! {
     WriteWithoutThousandsSeparators { en: "write the number with digits only, without thousands separators (1000, not 1.000 or 1,000)", vi: "ghi số chỉ gồm chữ số, không dùng dấu phân cách hàng nghìn (1000, không ghi 1.000 hay 1,000)" }
     UseAValueTheColumn { en: "use a value the column `{col}` allows", vi: "dùng giá trị mà cột `{col}` cho phép" }
     WriteTheDateAsYYYY { en: "write the date as YYYY-MM-DD or dd/mm/yyyy (set `date_format:` in the scenario for another order)", vi: "ghi ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy (đặt `date_format:` trong kịch bản cho thứ tự khác)" }
+    DateSerialFix { en: "{value} is {date} as Excel counts days: the column is formatted General or Number; format it as Date in Excel (or write YYYY-MM-DD)", vi: "{value} là ngày {date} theo cách Excel đếm ngày: cột đang ở định dạng General hoặc Number; hãy định dạng cột là Date trong Excel (hoặc viết YYYY-MM-DD)" }
     ABoolean { en: "a boolean: {BOOL_EXPECTED}", vi: "giá trị đúng/sai: {BOOL_EXPECTED}" }
     WriteTrueOrFalse { en: "write true or false", vi: "ghi true hoặc false" }
     OneOf { en: "one of {v1}", vi: "một trong {v1}" }

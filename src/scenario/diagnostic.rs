@@ -834,6 +834,7 @@ says! {
     WriteWithoutThousandsSeparators
     UseAValueTheColumn
     WriteTheDateAsYYYY
+    DateSerialFix
     ABoolean
     WriteTrueOrFalse
     OneOf

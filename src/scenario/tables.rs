@@ -425,6 +425,20 @@ const ETHNIC_MINORITIES: &[&str] = &[
 ];
 
 /// Skipped rows as a message shows them: each row's filled cells, rows apart by " / ".
+/// The date a whole number of 4 or 5 digits stands for as Excel counts days (1900 date system,
+/// from 1899-12-30, 1910–2099): what a date column formatted General shows.
+fn excel_serial(s: &str) -> Option<Date> {
+    let n: i64 = s
+        .trim()
+        .parse()
+        .ok()
+        .filter(|_| s.trim().bytes().all(|b| b.is_ascii_digit()))?;
+    let d = Date::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(n as u64))?;
+    (1910..=2099)
+        .contains(&chrono::Datelike::year(&d))
+        .then_some(d)
+}
+
 /// E2021 at the first cell whose letters were typed in a legacy Vietnamese font, when at least two
 /// cells of the table were (one foreign name with an "ñ" is no font); `None` otherwise. Such text
 /// arrives as Unicode (a workbook keeps the font's bytes as Latin-1 letters, a CSV read as
@@ -1523,7 +1537,13 @@ impl<'a> Cells<'a> {
                     ) => Text::say(Say::FixDateFormatDmy)
                         .arg("line", line)
                         .arg("value", quoted(&value)),
-                    _ => Say::WriteTheDateAsYYYY.into(),
+                    _ => match excel_serial(s) {
+                        // A date column formatted General in Excel shows its days' count.
+                        Some(date) => Text::say(Say::DateSerialFix)
+                            .arg("value", quoted(s))
+                            .arg("date", date),
+                        None => Say::WriteTheDateAsYYYY.into(),
+                    },
                 };
                 let d = self.diag(code::BAD_DATE, col).expected(expected).fix(fix);
                 self.report(d);
@@ -2797,6 +2817,17 @@ mod tests {
             Err(e) => e.diagnostics,
         };
         (all.iter().map(|d| d.code).collect(), header)
+    }
+
+    /// A date column formatted General shows Excel's count of days: named as the date it is.
+    #[test]
+    fn an_excel_day_count_is_named_as_its_date() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(excel_serial("28622"), Some(d("1978-05-12")));
+        assert_eq!(excel_serial("46204"), Some(d("2026-07-01")));
+        for not in ["12", "1978", "-28622", "28622.5", "abc", "999999"] {
+            assert_eq!(excel_serial(not), None, "{not}");
+        }
     }
 
     /// Empty rows (Excel exports formatted empty rows as ",,,,") count towards no row limit: 2

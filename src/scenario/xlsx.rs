@@ -189,8 +189,11 @@ fn cell_text(c: &Data) -> String {
         Data::String(s) => s.clone(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 1e15 {
-                format!("{}", *f as i64)
+            // A formula's floating-point noise (=0.1*30 stored as 3.0000000000000004) is the
+            // whole number Excel shows.
+            let whole = f.round();
+            if f.abs() < 1e15 && (f - whole).abs() <= 1e-9 * whole.abs().max(1.0) {
+                format!("{}", whole as i64)
             } else {
                 f.to_string()
             }
@@ -208,5 +211,21 @@ fn cell_text(c: &Data) -> String {
         Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
         Data::DurationIso(s) => s.clone(),
         Data::Error(e) => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A formula's floating-point noise reads as the whole number Excel shows; a real fraction
+    /// stays.
+    #[test]
+    fn a_formulas_float_noise_is_its_whole_number() {
+        assert_eq!(cell_text(&Data::Float(0.1 * 30.0)), "3");
+        assert_eq!(cell_text(&Data::Float(6.999999999999999)), "7");
+        assert_eq!(cell_text(&Data::Float(-2.0000000000000004)), "-2");
+        assert_eq!(cell_text(&Data::Float(2.5)), "2.5");
+        assert_eq!(cell_text(&Data::Float(7.001)), "7.001");
     }
 }
