@@ -31,6 +31,49 @@ pub(crate) enum ReadFailure {
     },
 }
 
+/// `path` as it is on disk when it is not there as written: a Windows path's `\\` read as `/`,
+/// and each name matched in Unicode NFC (a folder copied from a Mac names "cán-bộ.csv" in NFD,
+/// the scenario typed on Windows in NFC: the same name to a person, two to the file system).
+/// Unchanged when nothing matches (the error then names the path as written).
+pub(crate) fn as_found(path: &Path) -> std::path::PathBuf {
+    if path.exists() {
+        return path.to_path_buf();
+    }
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' && text.contains('\\') {
+        let slashed = std::path::PathBuf::from(text.replace('\\', "/"));
+        if slashed.exists() {
+            return slashed;
+        }
+        return as_found_nfc(&slashed).unwrap_or_else(|| path.to_path_buf());
+    }
+    as_found_nfc(path).unwrap_or_else(|| path.to_path_buf())
+}
+
+/// [`as_found`]'s NFC match, component by component.
+fn as_found_nfc(path: &Path) -> Option<std::path::PathBuf> {
+    let mut out = std::path::PathBuf::new();
+    for part in path.components() {
+        let next = out.join(part);
+        if next.exists() || !matches!(part, std::path::Component::Normal(_)) {
+            out = next;
+            continue;
+        }
+        let want: String = part.as_os_str().to_string_lossy().nfc().collect();
+        let dir = if out.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            &out
+        };
+        let found = std::fs::read_dir(dir)
+            .ok()?
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().nfc().collect::<String>() == want)?;
+        out.push(found.file_name());
+    }
+    Some(out)
+}
+
 /// Reads a whole file as UTF-8 text, dropping a UTF-8 byte-order mark.
 pub(crate) fn read_text(path: &Path) -> Result<String, ReadFailure> {
     check_file(path)?;
@@ -801,6 +844,23 @@ mod tests {
 
     /// TCVN3 (the .VnTime fonts) is E1010 where its first non-UTF-8 byte is, never read as
     /// Windows-1258: "NguyÔn V¨n B×nh" matched no title and no name.
+    /// A table named in NFC is found under its NFD name (a folder from a Mac), and a Windows
+    /// path's backslashes read as slashes; a name that matches nothing is left as written.
+    #[test]
+    fn a_table_is_found_under_another_unicode_form_or_a_windows_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let nfd: String = "dữ liệu".nfd().collect();
+        std::fs::create_dir(dir.path().join(&nfd)).unwrap();
+        let file: String = "cán-bộ.csv".nfd().collect();
+        std::fs::write(dir.path().join(&nfd).join(&file), "x").unwrap();
+        let want = dir.path().join(&nfd).join(&file);
+        assert_eq!(as_found(&dir.path().join("dữ liệu/cán-bộ.csv")), want);
+        let windows = format!("{}/dữ liệu\\cán-bộ.csv", dir.path().display());
+        assert_eq!(as_found(Path::new(&windows)), want);
+        let missing = dir.path().join("dữ liệu/khác.csv");
+        assert_eq!(as_found(&missing), missing);
+    }
+
     /// Text of a legacy font read as Unicode is seen, real Vietnamese (and its Unicode
     /// look-alikes) is not.
     #[test]

@@ -394,7 +394,7 @@ pub const MAX_TIME_LIMIT_S: f64 = 1_000_000.0;
 pub(crate) fn table_ref(path: &Path, table: &'static str, key: KeyPath) -> TableRef {
     let text = path.to_string_lossy();
     if let Some((file, sheet)) = text.rsplit_once('#') {
-        let file = PathBuf::from(file);
+        let file = super::text::as_found(Path::new(file));
         if super::xlsx::is_workbook(&file) && !sheet.trim().is_empty() {
             return TableRef {
                 path: file,
@@ -405,7 +405,7 @@ pub(crate) fn table_ref(path: &Path, table: &'static str, key: KeyPath) -> Table
         }
     }
     TableRef {
-        path: path.to_path_buf(),
+        path: super::text::as_found(path),
         sheet: None,
         table,
         key,
