@@ -1470,6 +1470,7 @@ diagnostic_words! {
     CheckThePathAndThe { en: "check the path and the file's permissions", vi: "kiểm tra đường dẫn và quyền truy cập tệp" }
     UTF8Text { en: "UTF-8 text", vi: "văn bản UTF-8" }
     SaveTheFileAsUTF { en: "save the file as UTF-8 (in Excel: Save As → CSV UTF-8; a `;` separator is read as it is), or name the .xlsx workbook under `tables:` instead", vi: "lưu tệp dạng UTF-8 (trong Excel: Lưu thành → CSV UTF-8; dấu phân cách `;` vẫn được đọc), hoặc ghi tên sổ tính .xlsx dưới `tables:`" }
+    SaveTheYamlAsUtf8 { en: "save the scenario file as UTF-8 (Notepad: Save As → Encoding: UTF-8; VS Code: Save with Encoding → UTF-8)", vi: "lưu tệp kịch bản dạng UTF-8 (Notepad: Lưu thành → Mã hóa: UTF-8; VS Code: Save with Encoding → UTF-8)" }
     WindowsCodePage { en: "text in the Vietnamese Windows code page (Windows-1258), not UTF-8; it was read as Windows-1258", vi: "văn bản theo bảng mã tiếng Việt của Windows (Windows-1258), không phải UTF-8; đã đọc theo Windows-1258" }
     SaveAsUtf8CheckNames { en: "check that the names read right in the outputs, and save the file as UTF-8 to be sure (in Excel: Save As → CSV UTF-8)", vi: "kiểm tra họ tên trong kết quả có hiển thị đúng không, và lưu tệp dạng UTF-8 cho chắc chắn (trong Excel: Lưu thành → CSV UTF-8)" }
     OneYAMLDocumentPerScenario { en: "one YAML document per scenario file", vi: "mỗi tệp kịch bản một tài liệu YAML" }

@@ -767,6 +767,7 @@ says! {
     CheckThePathAndThe
     UTF8Text
     SaveTheFileAsUTF
+    SaveTheYamlAsUtf8
     WindowsCodePage
     SaveAsUtf8CheckNames
     OneYAMLDocumentPerScenario

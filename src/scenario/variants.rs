@@ -160,6 +160,10 @@ fn read_value(
 ) -> Result<Read, LoadError> {
     let text = read_text(path).map_err(|f| {
         let mut d = read_failure(path, f, None);
+        // A scenario file is saved from an editor, not from Excel: its own fix.
+        if d.code == super::diagnostic::NOT_UTF8 {
+            d = d.fix(super::diagnostic::Say::SaveTheYamlAsUtf8);
+        }
         if let Some((key, loc)) = named_by {
             let l = loc.locate(key, Target::Value);
             d.file = l.file;
