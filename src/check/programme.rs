@@ -338,6 +338,13 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     }
                 }
                 let ctx = &ctxs[p.period];
+                // H9's head terms as on the rotation's date: the cadre stopped heading their
+                // unit when rotated (`programme::placement_breaches`); a running rotation's
+                // cadre heads where they are until the placement.
+                let terms = match (running_end, rots.first()) {
+                    (None, Some(r)) => &ctxs[r.period],
+                    _ => ctx,
+                };
                 let mut breaches = Vec::new();
                 if retire(c).is_some_and(|r| r < periods[p.period]) {
                     breaches.push((
@@ -352,7 +359,8 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     breaches.push((b.rule, b.detail));
                 }
                 for rule in [RuleId::H8, RuleId::H9, RuleId::H10] {
-                    if let Err(b) = ctx.check_rule(rule, c, p.post) {
+                    let at = if rule == RuleId::H9 { terms } else { ctx };
+                    if let Err(b) = at.check_rule(rule, c, p.post) {
                         breaches.push((b.rule, b.detail));
                     }
                 }

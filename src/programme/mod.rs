@@ -170,7 +170,16 @@ pub fn h3_excludes(at: &Scenario) -> bool {
 /// cadre having held rank `held` during the rotation: still in service (H2: retirement by Decree
 /// 135), the level ([`crate::rules::placement_level`], H6), not-local posts (H8), term limits (H9)
 /// and family (H10). Going back to the unit of origin is allowed (at a cost), so H5 does not apply.
-pub fn placement_breaches(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -> Vec<Breach> {
+/// H9 counts the head terms on `terms`'s date: a cadre rotated away stopped heading their unit
+/// then, so the terms `scenario_at` adds later (one per 60 months as head) are not theirs. For a
+/// planned rotation that is the rotation's period; for a running one, the placement's own.
+pub fn placement_breaches(
+    ctx: &RuleContext,
+    terms: &RuleContext,
+    c: CadreIx,
+    p: PostIx,
+    held: i32,
+) -> Vec<Breach> {
     let sc = ctx.sc;
     let mut out = Vec::new();
     let facts = &ctx.facts[c as usize];
@@ -187,11 +196,21 @@ pub fn placement_breaches(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -
         out.push(b);
     }
     for r in [RuleId::H8, RuleId::H9, RuleId::H10] {
-        if let Err(b) = ctx.check_rule(r, c, p) {
+        if let Err(b) = placement_ctx(ctx, terms, r).check_rule(r, c, p) {
             out.push(b);
         }
     }
     out
+}
+
+/// The context a placement's rule `r` is evaluated in: H9 at the date its terms count to
+/// ([`placement_breaches`]), the others on the placement's date.
+fn placement_ctx<'c, 'a>(
+    ctx: &'c RuleContext<'a>,
+    terms: &'c RuleContext<'a>,
+    r: RuleId,
+) -> &'c RuleContext<'a> {
+    if r == RuleId::H9 { terms } else { ctx }
 }
 
 /// H2 of a placement: still in service on the date `on` (retiring on it or later), as the
@@ -203,15 +222,24 @@ fn in_service_for_placement(facts: &crate::rules::CadreFacts, on: Date) -> bool 
 
 /// Whether a placement breaks none of [`placement_breaches`]'s rules (the same rule functions,
 /// stopping at the first breach).
-pub fn placement_ok(ctx: &RuleContext, c: CadreIx, p: PostIx, held: i32) -> bool {
+pub fn placement_ok(
+    ctx: &RuleContext,
+    terms: &RuleContext,
+    c: CadreIx,
+    p: PostIx,
+    held: i32,
+) -> bool {
     let (cadre, post) = (ctx.sc.cadre(c), ctx.sc.post(p));
-    placement_ok_given(ctx, c, p, held, || crate::rules::planned_for(cadre, post))
+    placement_ok_given(ctx, terms, c, p, held, || {
+        crate::rules::planned_for(cadre, post)
+    })
 }
 
 /// [`placement_ok`] with `planned` answering whether the post's title is planned for the cadre
 /// (column generation asks `scoring::TextIds`, without comparing texts).
 pub fn placement_ok_given(
     ctx: &RuleContext,
+    terms: &RuleContext,
     c: CadreIx,
     p: PostIx,
     held: i32,
@@ -222,7 +250,7 @@ pub fn placement_ok_given(
         && crate::rules::placement_level_given(sc.cadre(c), sc.post(p), held, planned).is_ok()
         && [RuleId::H8, RuleId::H9, RuleId::H10]
             .iter()
-            .all(|&r| ctx.check_rule(r, c, p).is_ok())
+            .all(|&r| placement_ctx(ctx, terms, r).check_rule(r, c, p).is_ok())
 }
 
 /// The end of a rotation starting on `start`: `min_rotation_months` later.
@@ -767,6 +795,7 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
     // (until one is). Returns the posts looked at and the eligible ones (before could_be_free).
     let placement_cols = |c: CadreIx,
                           s: usize,
+                          terms_at: usize,
                           held: &[i32],
                           origin: Option<UnitIx>,
                           cols: &mut Vec<PlcCand>,
@@ -790,11 +819,11 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                 let ok = match first.as_deref_mut() {
                     // The breaches themselves only until the first one is known.
                     Some(f @ None) => {
-                        let b = placement_breaches(&ctxs[s], c, p, h);
+                        let b = placement_breaches(&ctxs[s], &ctxs[terms_at], c, p, h);
                         *f = b.first().cloned();
                         b.is_empty()
                     }
-                    _ => placement_ok_given(&ctxs[s], c, p, h, || planned),
+                    _ => placement_ok_given(&ctxs[s], &ctxs[terms_at], c, p, h, || planned),
                 };
                 if ok {
                     pool.push(h);
@@ -856,8 +885,10 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
         let mut plcs: Vec<PlcCand> = Vec::new();
         if let Some(period) = running_of[c as usize] {
             let mut first = None;
+            // A running rotation: its cadre heads where they are until the placement.
             let (looked, eligible) = placement_cols(
                 c,
+                period,
                 period,
                 &[cadre.current_rank],
                 None,
@@ -974,7 +1005,24 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
             held.sort_unstable();
             held.dedup();
             let from = pool.len();
-            placement_cols(c, s, &held, cadre.current_unit, &mut plcs, &mut pool, None);
+            // H9's terms as on the latest rotation this placement can follow (the most terms: a
+            // placement it allows is allowed after any of them).
+            let terms_at = mine
+                .iter()
+                .filter(|r| r.placement == Some(s))
+                .map(|r| r.period)
+                .max()
+                .unwrap_or(s);
+            placement_cols(
+                c,
+                s,
+                terms_at,
+                &held,
+                cadre.current_unit,
+                &mut plcs,
+                &mut pool,
+                None,
+            );
             // A rotation whose held rank no placement follows cannot be planned.
             let followed = |h: i32| pool[from..].contains(&h);
             let before = mine.len();

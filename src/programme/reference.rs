@@ -75,50 +75,52 @@ pub(super) fn generate_keeping_reference(
         let o = &occupancy[p as usize];
         o.taken_on(tl.periods[s]) < sc.post(p).seats || o.holder.is_some()
     };
-    let placement_cols = |c: CadreIx, s: usize, held: &[i32], origin: Option<UnitIx>| {
-        let lo = *held.iter().min().unwrap_or(&0);
-        let hi = *held.iter().max().unwrap_or(&0);
-        let mut cols = Vec::new();
-        let mut looked = 0;
-        let mut first = None;
-        for &p in by_rank.posts(lo..=hi + 1) {
-            looked += 1;
-            let ok_after: Vec<i32> = held
-                .iter()
-                .copied()
-                .filter(|&h| placement_ranks(h).contains(&sc.post(p).rank))
-                .filter(|&h| {
-                    // The breaches themselves only until the first one is known.
-                    if first.is_some() {
-                        return placement_ok(&ctxs[s], c, p, h);
-                    }
-                    let b = placement_breaches(&ctxs[s], c, p, h);
-                    first = b.first().cloned();
-                    b.is_empty()
-                })
-                .collect();
-            if ok_after.is_empty() || targets::forbidden_at(sc, c, p, s) {
-                continue;
+    let placement_cols =
+        |c: CadreIx, s: usize, terms_at: usize, held: &[i32], origin: Option<UnitIx>| {
+            let lo = *held.iter().min().unwrap_or(&0);
+            let hi = *held.iter().max().unwrap_or(&0);
+            let mut cols = Vec::new();
+            let mut looked = 0;
+            let mut first = None;
+            for &p in by_rank.posts(lo..=hi + 1) {
+                looked += 1;
+                let ok_after: Vec<i32> = held
+                    .iter()
+                    .copied()
+                    .filter(|&h| placement_ranks(h).contains(&sc.post(p).rank))
+                    .filter(|&h| {
+                        // The breaches themselves only until the first one is known.
+                        if first.is_some() {
+                            return placement_ok(&ctxs[s], &ctxs[terms_at], c, p, h);
+                        }
+                        let b = placement_breaches(&ctxs[s], &ctxs[terms_at], c, p, h);
+                        first = b.first().cloned();
+                        b.is_empty()
+                    })
+                    .collect();
+                if ok_after.is_empty() || targets::forbidden_at(sc, c, p, s) {
+                    continue;
+                }
+                let to_origin = origin.is_some_and(|u| sc.post(p).unit == u);
+                cols.push(PlacementCol {
+                    cadre: c,
+                    post: p,
+                    period: s,
+                    running: origin.is_none(),
+                    after_ranks: ok_after,
+                    to_origin,
+                    score: placement_score(sc, c, p, to_origin),
+                });
             }
-            let to_origin = origin.is_some_and(|u| sc.post(p).unit == u);
-            cols.push(PlacementCol {
-                cadre: c,
-                post: p,
-                period: s,
-                running: origin.is_none(),
-                after_ranks: ok_after,
-                to_origin,
-                score: placement_score(sc, c, p, to_origin),
-            });
-        }
-        (cols, looked, first)
-    };
+            (cols, looked, first)
+        };
 
     let one_cadre = |c: CadreIx| -> CadreColumns {
         let cadre = sc.cadre(c);
         let mut out = CadreColumns::default();
         if let Some(period) = running_of[c as usize] {
-            let (cols, looked, first) = placement_cols(c, period, &[cadre.current_rank], None);
+            let (cols, looked, first) =
+                placement_cols(c, period, period, &[cadre.current_rank], None);
             let eligible = cols.len();
             let cols: Vec<PlacementCol> = cols
                 .into_iter()
@@ -200,7 +202,13 @@ pub(super) fn generate_keeping_reference(
                 .collect();
             held.sort_unstable();
             held.dedup();
-            let (cols, _, _) = placement_cols(c, s, &held, cadre.current_unit);
+            let terms_at = mine
+                .iter()
+                .filter(|r| r.placement == Some(s))
+                .map(|r| r.period)
+                .max()
+                .unwrap_or(s);
+            let (cols, _, _) = placement_cols(c, s, terms_at, &held, cadre.current_unit);
             let cols: Vec<PlacementCol> = cols
                 .into_iter()
                 .filter(|x| could_be_free(x.post, s))
@@ -367,7 +375,7 @@ fn programme_columns_equal_the_reference_column_by_column() {
         }
         let tl = Timeline::new(&sc).unwrap();
         // The per-post rules alone decide for a cadre the rules on the cadre alone let move.
-        for (t, ctx) in tl.contexts().iter().enumerate() {
+        for ctx in tl.contexts().iter() {
             for c in 0..60 {
                 if cadre_movable(ctx, c).is_err() {
                     continue;

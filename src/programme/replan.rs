@@ -409,11 +409,15 @@ pub fn unkeepable_breach(
                     .find(|b| b.rule != crate::rules::RuleId::H3)
             }),
         MoveKind::Placement => {
-            let held = history
+            let rotation = history
                 .iter()
-                .find(|h| h.cadre == u.cadre && h.kind == MoveKind::Rotation)
-                .map_or(sc.cadre(u.cadre).current_rank, |h| sc.post(h.post).rank);
-            super::placement_breaches(&ctx, u.cadre, u.post, held)
+                .find(|h| h.cadre == u.cadre && h.kind == MoveKind::Rotation);
+            let held = rotation.map_or(sc.cadre(u.cadre).current_rank, |h| sc.post(h.post).rank);
+            // H9's terms as on the rotation's date (`placement_breaches`).
+            let terms = rotation
+                .and_then(|h| tl.at.get(h.period))
+                .map(crate::rules::RuleContext::new);
+            super::placement_breaches(&ctx, terms.as_ref().unwrap_or(&ctx), u.cadre, u.post, held)
                 .into_iter()
                 .next()
         }

@@ -2333,3 +2333,39 @@ fn h3_excludes_only_on_the_plan_date_even_in_the_first_period() {
         assert_eq!(h3, excludes);
     }
 }
+
+/// H9 in a programme counts a head's terms only while they head the unit: X, head of U02 for one
+/// term, rotated away in 2029, may be placed back on U02's head post in 2032 (the term
+/// `scenario_at` adds at 60 months is not X's). With two terms before the programme, not.
+#[test]
+fn a_head_rotated_away_gains_no_term_while_away() {
+    let dir = root().join("tests/fixtures/programme-h9-left");
+    let sc = rotaplan::scenario::load(&dir.join("scenario.yaml")).unwrap();
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert!(done.plan.status.has_plan(), "{:?}", done.plan.note);
+    assert!(done.violations.is_empty(), "{:?}", done.violations);
+    let x = sc.cadres.iter().position(|c| c.id == "X").unwrap() as CadreIx;
+    let vh2 = sc.posts.iter().position(|p| p.id == "VH2").unwrap() as PostIx;
+    assert!(
+        done.plan.moves.iter().any(|m| m.cadre == x
+            && m.post == vh2
+            && m.kind == MoveKind::Placement
+            && m.period == 5),
+        "{:?}",
+        done.plan.moves
+    );
+    let moves = done.plan.moves.clone();
+    assert!(check(&sc, &moves).is_empty());
+    // Two terms as head of U02 already: a third is H9 whenever it comes.
+    let mut two = sc.clone();
+    let mut cadres = (*two.cadres).clone();
+    cadres[x as usize].head_terms = vec![(sc.post(vh2).unit, 2)];
+    two.cadres = Arc::new(cadres);
+    assert!(
+        check(&two, &moves)
+            .iter()
+            .any(|v| v.rule == RuleId::H9 && v.cadre.as_deref() == Some("X")),
+        "{:?}",
+        check(&two, &moves)
+    );
+}
