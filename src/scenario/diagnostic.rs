@@ -950,6 +950,7 @@ says! {
     ProblemsNothingPlanned
     NoteSheetRead
     NoteSeparator
+    NoteTwoRowHeader
     NoteDatesRead
     OrderMonthDayYear
     OrderDayMonthYear

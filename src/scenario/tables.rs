@@ -439,6 +439,103 @@ fn excel_serial(s: &str) -> Option<Date> {
         .then_some(d)
 }
 
+/// A personnel form's header over two rows (merged cells): a group's name above ("Giới tính",
+/// "Địa chỉ", "Ngày, tháng, năm sinh") and its columns below ("Nam" | "Nữ", "Nơi sinh" |
+/// "Quê quán"), the other names merged down the two rows (their text in the first). The second
+/// row is taken into the header when each of its filled cells names a column (or is Nam/Nữ) and
+/// one of them sits under a group (an empty cell or a name that is no column): the header is then
+/// each column's lower name, else its upper one. "Nam" | "Nữ" under the sex, where a mark says
+/// which, become the `sex` column (M or F); under the birth date, where the date is written in
+/// the column of the cadre's sex, they become `birth_date` and `sex`. The columns keep their
+/// places, so every message still names the cell as the sheet shows it. Returns the lines of the
+/// two header rows when it merged them.
+fn two_row_header(mut records: Records, spec: &CsvSpec) -> (Records, Option<(usize, usize)>) {
+    let filled = |c: &String| !c.is_empty();
+    let (Some(top), Some(low)) = (records.first(), records.get(1)) else {
+        return (records, None);
+    };
+    let (top, low) = (&top.1, &low.1);
+    let sex_mark = |c: &str| matches!(fold(c).as_str(), "nam" | "nu");
+    let names_a_column = |c: &str| canonical_column(c, spec).is_some() || sex_mark(c);
+    let under_group = |i: usize| {
+        top.get(i)
+            .is_none_or(|t| t.is_empty() || canonical_column(t, spec).is_none())
+    };
+    let cells: Vec<usize> = (0..low.len()).filter(|&i| filled(&low[i])).collect();
+    if cells.is_empty()
+        || !cells.iter().all(|&i| names_a_column(&low[i]))
+        || !cells.iter().any(|&i| under_group(i))
+    {
+        return (records, None);
+    }
+    // The group over each column: the nearest name at or left of it in the upper row.
+    let n = top.len().max(low.len());
+    let mut group = vec![String::new(); n];
+    let mut current = String::new();
+    for (i, g) in group.iter_mut().enumerate() {
+        match top.get(i) {
+            Some(t) if !t.is_empty() => current = t.clone(),
+            _ if low.get(i).is_none_or(|l| l.is_empty()) => current.clear(),
+            _ => {}
+        }
+        *g = current.clone();
+    }
+    let mut header: Vec<String> = (0..n)
+        .map(|i| match low.get(i) {
+            Some(l) if !l.is_empty() => l.clone(),
+            _ => top.get(i).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let lines = (records[0].0, records[1].0);
+    records.remove(1);
+    // Nam | Nữ side by side under one group.
+    let mark = |i: usize, want: &str| fold(&header[i]) == want;
+    if let Some(m) = (0..n.saturating_sub(1)).find(|&i| mark(i, "nam") && mark(i + 1, "nu")) {
+        let f = m + 1;
+        let what = canonical_column(&group[m], spec);
+        let has_sex = header
+            .iter()
+            .enumerate()
+            .any(|(i, h)| i != m && i != f && canonical_column(h, spec) == Some("sex"));
+        let cell = |r: &Vec<String>, i: usize| r.get(i).cloned().unwrap_or_default();
+        match what {
+            Some("sex") => {
+                header[m] = "sex".into();
+                header[f] = String::new();
+                for (_, r) in records.iter_mut().skip(1) {
+                    r.resize(r.len().max(n), String::new());
+                    let (male, female) = (!r[m].is_empty(), !r[f].is_empty());
+                    r[m] = match (male, female) {
+                        (true, false) => "M".into(),
+                        (false, true) => "F".into(),
+                        // Both or neither marked: left empty, reported as a missing value.
+                        _ => String::new(),
+                    };
+                    r[f] = String::new();
+                }
+            }
+            Some("birth_date") if !has_sex => {
+                header[m] = "birth_date".into();
+                header[f] = "sex".into();
+                for (_, r) in records.iter_mut().skip(1) {
+                    r.resize(r.len().max(n), String::new());
+                    let (male, female) = (cell(r, m), cell(r, f));
+                    let (date, sex) = match (male.is_empty(), female.is_empty()) {
+                        (false, true) => (male, "M"),
+                        (true, false) => (female, "F"),
+                        _ => (String::new(), ""),
+                    };
+                    r[m] = date;
+                    r[f] = sex.into();
+                }
+            }
+            _ => {}
+        }
+    }
+    records[0].1 = header;
+    (records, Some(lines))
+}
+
 /// E2021 at the first cell whose letters were typed in a legacy Vietnamese font, when at least two
 /// cells of the table were (one foreign name with an "ñ" is no font); `None` otherwise. Such text
 /// arrives as Unicode (a workbook keeps the font's bytes as Latin-1 letters, a CSV read as
@@ -955,6 +1052,15 @@ pub(crate) fn from_records(
         return None;
     }
     let (records, skipped) = past_title_rows(records, spec);
+    let (records, two_rows) = two_row_header(records, spec);
+    if let Some((first, second)) = two_rows {
+        diags.note(
+            Text::say(Say::NoteTwoRowHeader)
+                .arg("file", file.display())
+                .arg("first", first)
+                .arg("second", second),
+        );
+    }
     let mut records = records.into_iter();
     let Some((header_line, header)) = records.next() else {
         let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
@@ -2817,6 +2923,47 @@ mod tests {
             Err(e) => e.diagnostics,
         };
         (all.iter().map(|d| d.code).collect(), header)
+    }
+
+    /// A form's header over two rows: the lower names taken, Nam | Nữ marks under the sex read
+    /// as M/F, a birth date written under Nam or Nữ read as the date and the sex; a data row
+    /// under a one-row header is no second header row.
+    #[test]
+    fn a_header_over_two_rows_is_read_as_one() {
+        let rows = |v: &[&[&str]]| -> Records {
+            v.iter()
+                .enumerate()
+                .map(|(i, r)| (i + 1, r.iter().map(|c| c.to_string()).collect()))
+                .collect()
+        };
+        let (r, lines) = two_row_header(
+            rows(&[
+                &["Mã cán bộ", "Họ và tên", "Giới tính", "", "Địa chỉ", ""],
+                &["", "", "Nam", "Nữ", "Nơi sinh", "Quê quán"],
+                &["C1", "An", "x", "", "P1", "P2"],
+                &["C2", "Bình", "", "x", "P1", "P1"],
+            ]),
+            &CADRES,
+        );
+        assert_eq!(lines, Some((1, 2)));
+        assert_eq!(
+            r[0].1,
+            ["Mã cán bộ", "Họ và tên", "sex", "", "Nơi sinh", "Quê quán"]
+        );
+        assert_eq!((r[1].1[2].as_str(), r[2].1[2].as_str()), ("M", "F"));
+        assert_eq!(r[1].0, 3);
+        let (r, _) = two_row_header(
+            rows(&[
+                &["Mã cán bộ", "Ngày, tháng, năm sinh", ""],
+                &["", "Nam", "Nữ"],
+                &["C1", "", "12/03/1980"],
+            ]),
+            &CADRES,
+        );
+        assert_eq!(r[0].1, ["Mã cán bộ", "birth_date", "sex"]);
+        assert_eq!(r[1].1, ["C1", "12/03/1980", "F"]);
+        let one = rows(&[&["id", "name", "sex"], &["C1", "An", "M"]]);
+        assert_eq!(two_row_header(one.clone(), &CADRES), (one, None));
     }
 
     /// A date column formatted General shows Excel's count of days: named as the date it is.
