@@ -90,6 +90,18 @@ pub enum PeriodFinding {
     },
     /// Eligible posts, but none has a seat that can be free on the date.
     NoSeat { eligible: usize },
+    /// A rotation in the period would end inside the programme, and no post can take the
+    /// placement that must follow it: on that period's date every post of the ranks the
+    /// placement allows breaks a rule, counted per rule with one example.
+    NoPlacement {
+        #[serde(serialize_with = "one_based")]
+        period: usize,
+        date: Date,
+        looked: usize,
+        by_rule: Vec<RuleCount>,
+        /// Posts that pass the rules but the scenario forbids the cadre then (S3).
+        forbidden: Vec<String>,
+    },
     /// The cadre's unit already sends the most cadres the period allows (S1 per period).
     DeparturesFull {
         unit: String,
@@ -160,6 +172,74 @@ pub fn period_of(periods: &[Date], end: Date, w: When) -> Option<usize> {
         When::Date(d) if d > end => None,
         When::Date(d) => periods.iter().rposition(|&p| p <= d),
     }
+}
+
+/// [`PeriodFinding::NoPlacement`] when a rotation of `c` in period `t` onto a post of one of
+/// `ranks` would end inside the programme and no post passes the placement's rules on that
+/// period's date after any of those ranks (H9's terms counted to `t`, as the planner does).
+fn no_placement_after(
+    sc: &Scenario,
+    tl: &Timeline,
+    ctxs: &[RuleContext],
+    c: CadreIx,
+    t: usize,
+    ranks: &std::collections::BTreeSet<i32>,
+) -> Option<PeriodFinding> {
+    let programme = sc.programme.as_ref()?;
+    let end = prog::rotation_end(sc, tl.periods[t]);
+    if end > *tl.periods.last()? {
+        return None;
+    }
+    let s = prog::placement_period(programme, end)?;
+    let mut by_rule: BTreeMap<RuleId, RuleCount> = BTreeMap::new();
+    let mut looked = 0;
+    let mut forbidden = Vec::new();
+    for (p, post) in sc.posts.iter().enumerate() {
+        let after: Vec<i32> = ranks
+            .iter()
+            .copied()
+            .filter(|&h| prog::placement_ranks(h).contains(&post.rank))
+            .collect();
+        if after.is_empty() {
+            continue;
+        }
+        looked += 1;
+        let p = p as crate::domain::PostIx;
+        let mut first = None;
+        for h in after {
+            match prog::placement_breaches(&ctxs[s], &ctxs[t], c, p, h)
+                .into_iter()
+                .next()
+            {
+                None if crate::programme::targets::forbidden_at(sc, c, p, s) => {
+                    forbidden.push(post.id.clone());
+                    first = None;
+                    break;
+                }
+                None => return None,
+                Some(b) => {
+                    first.get_or_insert(b);
+                }
+            }
+        }
+        if let Some(b) = first {
+            by_rule
+                .entry(b.rule)
+                .or_insert(RuleCount {
+                    rule: b.rule,
+                    posts: 0,
+                    example: b,
+                })
+                .posts += 1;
+        }
+    }
+    Some(PeriodFinding::NoPlacement {
+        period: s,
+        date: tl.periods[s],
+        looked,
+        by_rule: by_rule.into_values().collect(),
+        forbidden,
+    })
 }
 
 /// Why cadre `c` is (not) rotated in period `t` of the programme `base` of `sc`.
@@ -292,6 +372,7 @@ pub fn explain_period(
             Some((b, moved.or_else(held)?))
         })
         .collect();
+    let mut eligible_ranks = std::collections::BTreeSet::new();
     for (p, post) in sc.posts.iter().enumerate() {
         if !ranks.contains(&post.rank) {
             continue;
@@ -301,6 +382,7 @@ pub fn explain_period(
         match prog::rotation_breaches(ctx, c, pix).into_iter().next() {
             None => {
                 eligible += 1;
+                eligible_ranks.insert(post.rank);
                 if crate::programme::targets::forbidden_at(sc, c, pix, t) {
                     forbidden.push(post.id.clone());
                 }
@@ -356,8 +438,15 @@ pub fn explain_period(
         .filter(|(_, r)| r.cadre == c && r.period == t)
         .map(|(k, _)| k)
         .collect();
+    // The placement a rotation then must be followed by: can any post take it?
+    let no_placement = (forced.is_empty() && open_posts > 0)
+        .then(|| no_placement_after(sc, &tl, &ctxs, c, t, &eligible_ranks))
+        .flatten();
+    let placement_blocked = no_placement.is_some();
+    findings.extend(no_placement);
     if forced.is_empty()
         && open_posts > 0
+        && !placement_blocked
         && findings.iter().all(|f| {
             !matches!(
                 f,

@@ -444,7 +444,7 @@ pub fn placement_score_given(sc: &Scenario, p: PostIx, to_origin: bool, fit: f64
 }
 
 /// The ranks a placement may take after holding rank `held`: the same, or one up.
-fn placement_ranks(held: i32) -> std::ops::RangeInclusive<i32> {
+pub fn placement_ranks(held: i32) -> std::ops::RangeInclusive<i32> {
     held..=held + 1
 }
 

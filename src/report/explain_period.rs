@@ -192,6 +192,48 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                     ("date", &super::date_in(lang, e.date)),
                 ],
             ),
+            PeriodFinding::NoPlacement {
+                period,
+                date,
+                looked,
+                by_rule,
+                forbidden,
+            } => {
+                let mut s = fill(
+                    lang,
+                    Msg::XpNoPlacement,
+                    &[
+                        ("period", &(period + 1)),
+                        ("date", &super::date_in(lang, *date)),
+                        ("looked", looked),
+                    ],
+                );
+                for r in by_rule {
+                    s += &format!(
+                        "\n    {}",
+                        fill(
+                            lang,
+                            Msg::XpPostsRule,
+                            &[
+                                ("n", &r.posts),
+                                ("rule", &rule(lang, r.rule)),
+                                ("why", &why(lang, &r.example.detail)),
+                            ],
+                        )
+                    );
+                }
+                if !forbidden.is_empty() {
+                    s += &format!(
+                        "\n    {}",
+                        fill(
+                            lang,
+                            Msg::XpForbidden,
+                            &[("n", &forbidden.len()), ("posts", &forbidden.join(", "))],
+                        )
+                    );
+                }
+                s
+            }
             PeriodFinding::DeparturesFull { unit, max, cadres } => fill(
                 lang,
                 Msg::XpDeparturesFull,

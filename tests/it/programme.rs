@@ -2369,3 +2369,47 @@ fn a_head_rotated_away_gains_no_term_while_away() {
         check(&two, &moves)
     );
 }
+
+/// `explain --period` names the placement that cannot follow a rotation in that period, with the
+/// rules (and forbids) that keep every post out then, instead of "no seat, or no placement".
+#[test]
+fn explain_period_names_the_placement_no_post_can_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("tests/fixtures/programme-h9-left");
+    for e in std::fs::read_dir(&src).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+    }
+    // Two terms as head of U02 already: the way back to VH2 is H9; VB is forbidden in 2032.
+    let cadres = std::fs::read_to_string(dir.path().join("cadres.csv")).unwrap();
+    std::fs::write(
+        dir.path().join("cadres.csv"),
+        cadres.replace("U02:1", "U02:2"),
+    )
+    .unwrap();
+    let yaml = std::fs::read_to_string(dir.path().join("scenario.yaml")).unwrap();
+    let unpinned = yaml.replace("pins:\n  - {cadre: X, post: VB, period: 2029}\n", "");
+    assert_ne!(unpinned, yaml);
+    std::fs::write(dir.path().join("scenario.yaml"), unpinned).unwrap();
+    let o = crate::common::rotaplan()
+        .arg("explain")
+        .arg(dir.path().join("scenario.yaml"))
+        .args(["--cadre", "X", "--period", "2029"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        out.contains("no post can take the placement that must follow it in period 6 (2032-01-01)"),
+        "{out}"
+    );
+    assert!(out.contains("1 post(s) excluded by H9"), "{out}");
+    assert!(
+        out.contains("forbids 1 of these post(s)") && out.contains(": VB"),
+        "{out}"
+    );
+}
