@@ -163,6 +163,28 @@ impl Locate for Chained {
     }
 }
 
+/// A variant's keys, written under `variants.<name>.` of the chain's files: a key the variant
+/// writes is located there, any other (inherited from the base) where the base writes it.
+pub(crate) struct InVariant<'a> {
+    pub chain: &'a Chained,
+    pub prefix: KeyPath,
+}
+
+impl Locate for InVariant<'_> {
+    fn locate(&self, path: &KeyPath, target: Target) -> Location {
+        let mut under = self.prefix.clone();
+        under.0.extend(path.0.iter().cloned());
+        if self.chain.texts.iter().any(|t| t.writes(&under)) {
+            self.chain.locate(&under, target)
+        } else {
+            self.chain.locate(path, target)
+        }
+    }
+    fn file(&self) -> &Path {
+        self.chain.file()
+    }
+}
+
 impl Locate for YamlText {
     fn locate(&self, path: &KeyPath, target: Target) -> Location {
         let pos = self.find(path).map(|(key, value)| match target {

@@ -251,12 +251,20 @@ fn absolutize(value: &mut Value, dir: &Path) {
     }
 }
 
-/// Deep merge: `over` wins; `key+` appends to the list under `key`.
+/// The lists a `key+:` appends to (docs/scenario-format.md).
+pub(crate) const APPENDABLE: [&str; 3] = ["pins", "forbids", "extra_seats"];
+
+/// Deep merge: `over` wins; `key+` appends to the list under `key` (one of [`APPENDABLE`]; any
+/// other `key+` stays as written, an unknown key reported at its place).
 pub(crate) fn merge(base: &mut Value, over: &Value) {
     match (base, over) {
         (Value::Mapping(b), Value::Mapping(o)) => {
             for (k, v) in o {
-                if let Some(name) = k.as_str().and_then(|s| s.strip_suffix('+')) {
+                if let Some(name) = k
+                    .as_str()
+                    .and_then(|s| s.strip_suffix('+'))
+                    .filter(|n| APPENDABLE.contains(n))
+                {
                     let key = Value::String(name.to_string());
                     match (b.get_mut(&key), v) {
                         (Some(Value::Sequence(list)), Value::Sequence(more)) => {
@@ -420,7 +428,7 @@ pub fn people_named(path: &Path) -> Vec<(String, String)> {
 }
 
 /// Paths in `value` are already resolved (`absolutize`), so they are taken as they are.
-fn convert(value: &Value, text: &Chained, cache: &TableCache) -> Result<Checked, LoadError> {
+fn convert(value: &Value, text: &dyn Locate, cache: &TableCache) -> Result<Checked, LoadError> {
     from_value(value, Path::new(""), text, cache)
 }
 
@@ -576,7 +584,16 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
                 .fix(Say::RenameTheVariant);
             return Err(single(d));
         }
-        let result = convert(&value, &read.text, &cache).map(|mut checked| {
+        let in_variant = super::locate::InVariant {
+            chain: &read.text,
+            prefix: KeyPath::root().key("variants").key(&name),
+        };
+        let at: &dyn Locate = if name == "base" {
+            &read.text
+        } else {
+            &in_variant
+        };
+        let result = convert(&value, at, &cache).map(|mut checked| {
             if name != "base" {
                 checked.scenario.name = format!("{} [{}]", checked.scenario.name, name);
             }

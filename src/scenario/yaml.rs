@@ -189,7 +189,14 @@ pub(crate) fn check_keys(
                     Some((_, sub)) => check_keys(v, sub, &here, loc, diags),
                     None => {
                         let known: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
-                        let suggestion = closest_name(&name, known.iter().copied());
+                        // `pin+:` means a list to append to: `pins+`.
+                        let appended = name.strip_suffix('+').and_then(|n| {
+                            closest_name(n, super::variants::APPENDABLE.iter().copied())
+                                .map(|s| format!("{s}+"))
+                        });
+                        let suggestion = appended
+                            .as_deref()
+                            .or_else(|| closest_name(&name, known.iter().copied()));
                         let fix = match (
                             suggestion,
                             key_elsewhere(&SCENARIO, &name, &KeyPath::root()),

@@ -949,3 +949,30 @@ fn a_stdout_that_cannot_be_written_is_exit_1() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("cannot write to the standard output"), "{err}");
 }
+
+/// A key mistyped inside a variant is located where the variant writes it (it had no line).
+#[test]
+fn a_mistyped_key_in_a_variant_is_located_in_the_variant() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("v.yaml");
+    std::fs::write(
+        &yaml,
+        format!(
+            "extends: {}\nallow_outside_paths: true\nvariants:\n  v1: {{ weights: {{ stafing: 3 }} }}\n",
+            tutorial().display()
+        ),
+    )
+    .unwrap();
+    let o = Command::cargo_bin("rotaplan")
+        .unwrap()
+        .args(["validate"])
+        .arg(&yaml)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("v.yaml:4:20 (variant v1: weights.stafing)"),
+        "{err}"
+    );
+}

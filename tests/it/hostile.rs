@@ -142,6 +142,14 @@ const CASES: &[Hostile] = &[
         "nested more than 100 levels deep",
     ),
     case(
+        "`pin+:` for `pins+:`",
+        |d| append(d, "pin+:\n  - { cadre: C01, post: VT06 }\n"),
+        "E1002",
+        "scenario.yaml:26:1",
+        "pin+",
+        "did you mean \"pins+\"",
+    ),
+    case(
         "two YAML documents in one file",
         |d| append(d, "---\nname: second\n"),
         "E1007",
