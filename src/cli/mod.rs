@@ -162,8 +162,9 @@ fn run() -> Status {
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
-            return Status::ok_if(!e.use_stderr());
+            // `--help` and `--version` print to stdout: one that cannot be written is exit 1.
+            let printed = e.print().is_ok();
+            return Status::ok_if(!e.use_stderr() && printed);
         }
     };
     log::init(log::level(cli.verbose, cli.quiet), cli.log_format);

@@ -293,7 +293,13 @@ pub(crate) fn from_value(
         diags: &mut diags,
     };
     let mut extra_seats = Vec::new();
-    for e in &s.extra_seats {
+    // A programme reads no extra seats (W5005 says so): not resolved, not checked.
+    let seats_read = if s.programme.is_some() {
+        &[][..]
+    } else {
+        &s.extra_seats[..]
+    };
+    for e in seats_read {
         if let Some(post) = refs.resolve(&e.post, post_ids, "posts.csv") {
             extra_seats.push(crate::domain::ExtraSeat {
                 post,

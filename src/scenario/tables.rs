@@ -545,12 +545,22 @@ fn legacy_font(
     file: &Path,
     name: &str,
     records: &[(usize, Vec<String>)],
+    spec: &CsvSpec,
     col_offset: usize,
 ) -> Option<Diagnostic> {
-    let mut hits = records.iter().flat_map(|(line, cells)| {
+    // The header's cells, and under it the columns that are read: a note column ("Ghi chú",
+    // any column rotaplan does not read) may hold foreign words and is none of its business.
+    let header = &records.first()?.1;
+    let read: Vec<bool> = header
+        .iter()
+        .map(|h| canonical_column(h, spec).is_some())
+        .collect();
+    let mut hits = records.iter().enumerate().flat_map(|(r, (line, cells))| {
+        let read = &read;
         cells
             .iter()
             .enumerate()
+            .filter(move |(ix, _)| r == 0 || read.get(*ix).copied().unwrap_or(false))
             .filter(|(_, c)| super::text::legacy_font_marks(c) > 0)
             .map(move |(ix, c)| (*line, ix, c))
     });
@@ -1047,10 +1057,6 @@ pub(crate) fn from_records(
     diags: &mut Diags,
 ) -> Option<Csv> {
     let known = spec.columns;
-    if let Some(d) = legacy_font(file, &name, &records, col_offset) {
-        diags.push(d);
-        return None;
-    }
     let (records, skipped) = past_title_rows(records, spec);
     let (records, two_rows) = two_row_header(records, spec);
     if let Some((first, second)) = two_rows {
@@ -1060,6 +1066,10 @@ pub(crate) fn from_records(
                 .arg("first", first)
                 .arg("second", second),
         );
+    }
+    if let Some(d) = legacy_font(file, &name, &records, spec, col_offset) {
+        diags.push(d);
+        return None;
     }
     let mut records = records.into_iter();
     let Some((header_line, header)) = records.next() else {

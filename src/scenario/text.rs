@@ -164,53 +164,56 @@ fn tcvn3_like(bytes: &[u8]) -> bool {
     symbols >= 3 && symbols * 5 >= high
 }
 
-/// How many letters of `s` are the marks of a legacy Vietnamese font read as Unicode, each next to
-/// a letter: TCVN3 (ABC, ".VnTime") puts its letters on Latin-1's symbols ("¨" ă, "©" â, "®" đ,
-/// "µ" à, "¸" á, "×" ì: "NguyÔn V¨n B×nh"), VNI-Times writes a tone or vowel mark as a second
-/// letter that Vietnamese never uses ("ø" grave, "û" hook, "ï" dot below, "ñ" đ, "ö" ư: "Ñaûng
-/// uûy"). Unicode Vietnamese has none of them ("Ð", Latin Eth, is left out: some keyboards type
-/// it for "Đ").
+/// How many letters of `s` are the marks of a legacy Vietnamese font read as Unicode. TCVN3 (ABC,
+/// ".VnTime") puts its letters on Latin-1's symbols ("¨" ă, "©" â, "®" đ, "µ" à, "¸" á, "×" ì:
+/// "NguyÔn V¨n B×nh"): such a symbol counts between two letters, or beside one unless it is also
+/// typography ("«Hà Nội»", "10°C", "km²", "Nº"). VNI-Times writes a tone or vowel mark as a
+/// second letter after its vowel ("aû" ả, "eã" ễ, "aï" ạ: "Ñaûng uûy"), and đ, ư as "ñ", "ö"
+/// before a vowel or a mark ("ñoác", "Tröôøng"): such a letter counts only there, so the "ü" of
+/// "München", the "ä" of "Universität" and the "ç" of "François" do not. Unicode Vietnamese has
+/// none of them ("Ð", Latin Eth, is left out: some keyboards type it for "Đ").
 pub(crate) fn legacy_font_marks(s: &str) -> usize {
     let chars: Vec<char> = s.chars().collect();
-    let mark = |c: char| {
-        // Not the soft hyphen, "´" and "·": Unicode text holds them (a word broken by Word, an
-        // apostrophe in "Cư M´gar", a separator); TCVN3 text has plenty of the others.
-        (('\u{A1}'..='\u{BF}').contains(&c) && !matches!(c, '\u{AD}' | '´' | '·'))
-            || matches!(
-                c,
-                '×' | '÷'
-                    | 'ø'
-                    | 'Ø'
-                    | 'û'
-                    | 'Û'
-                    | 'ï'
-                    | 'Ï'
-                    | 'ñ'
-                    | 'Ñ'
-                    | 'ö'
-                    | 'Ö'
-                    | 'ë'
-                    | 'Ë'
-                    | 'ä'
-                    | 'Ä'
-                    | 'å'
-                    | 'Å'
-                    | 'æ'
-                    | 'Æ'
-                    | 'ç'
-                    | 'Ç'
-                    | 'þ'
-                    | 'Þ'
-                    | 'ÿ'
-                    | 'ü'
-                    | 'Ü'
-            )
-    };
+    let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let vni_vowel = |c: Option<char>| c.is_some_and(|c| "aeiouyAEIOUYâêôöÂÊÔÖ".contains(c));
+    let vni_tone = |c: char| "øØûÛïÏëËäÄåÅæÆçÇþÞÿüÜùÙúÚõÕãÃ".contains(c);
     (0..chars.len())
         .filter(|&i| {
-            mark(chars[i])
-                && (i.checked_sub(1).is_some_and(|j| chars[j].is_alphabetic())
-                    || chars.get(i + 1).is_some_and(|c| c.is_alphabetic()))
+            let (c, before, after) = (chars[i], at(i.checked_sub(1)), at(Some(i + 1)));
+            // Not the soft hyphen, "´" and "·": Unicode text holds them (a word broken by
+            // Word, an apostrophe in "Cư M´gar", a separator).
+            let tcvn3 = (('\u{A1}'..='\u{BF}').contains(&c) && !matches!(c, '\u{AD}' | '´' | '·'))
+                || matches!(c, '×' | '÷');
+            if tcvn3 {
+                let typography = matches!(
+                    c,
+                    '«' | '»'
+                        | '°'
+                        | '²'
+                        | '³'
+                        | '¹'
+                        | 'º'
+                        | 'ª'
+                        | '±'
+                        | '¼'
+                        | '½'
+                        | '¾'
+                        | '§'
+                        | '¦'
+                );
+                return (letter(before) && letter(after))
+                    || (!typography && (letter(before) || letter(after)));
+            }
+            match c {
+                'ñ' | 'Ñ' | 'ö' | 'Ö' => {
+                    vni_vowel(after) || after.is_some_and(vni_tone) || vni_vowel(before)
+                }
+                // Marks that are also Vietnamese letters (ù ú õ ã) count only in the rarer
+                // places above; these never stand for a Vietnamese letter.
+                c if vni_tone(c) && !"ùÙúÚõÕãÃ".contains(c) => vni_vowel(before),
+                _ => false,
+            }
         })
         .count()
 }
@@ -870,6 +873,8 @@ mod tests {
             "Bí th\u{AD} §¶ng ñy",
             "Ñaûng uûy xaõ",
             "Phoù Giaùm ñoác",
+            "Tröôøng",
+            "Hµ Néi",
         ] {
             assert!(legacy_font_marks(legacy) > 0, "{legacy}");
         }
@@ -881,6 +886,9 @@ mod tests {
             "Thành\u{AD}phố, Cư M´gar, Nam·Định",
             "Hoà, Thuý, thuê",
             "Lê Thị Ánh Tuyết (1980 - 2025) · 10°",
+            "ĐH Humboldt-Universität zu Berlin, TU München",
+            "François, Zürich, Köln, Göttingen",
+            "10°C, 25 km², Nº 3, «Hà Nội», ½ biên chế",
         ] {
             assert_eq!(legacy_font_marks(vietnamese), 0, "{vietnamese}");
         }
