@@ -449,10 +449,10 @@ fn excel_serial(s: &str) -> Option<Date> {
 /// the column of the cadre's sex, they become `birth_date` and `sex`. The columns keep their
 /// places, so every message still names the cell as the sheet shows it. Returns the lines of the
 /// two header rows when it merged them.
-fn two_row_header(mut records: Records, spec: &CsvSpec) -> (Records, Option<(usize, usize)>) {
+fn two_row_header(mut records: Records, spec: &CsvSpec) -> TwoRows {
     let filled = |c: &String| !c.is_empty();
     let (Some(top), Some(low)) = (records.first(), records.get(1)) else {
-        return (records, None);
+        return (records, None, Vec::new());
     };
     let (top, low) = (&top.1, &low.1);
     let sex_mark = |c: &str| matches!(fold(c).as_str(), "nam" | "nu");
@@ -466,7 +466,7 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> (Records, Option<(usi
         || !cells.iter().all(|&i| names_a_column(&low[i]))
         || !cells.iter().any(|&i| under_group(i))
     {
-        return (records, None);
+        return (records, None, Vec::new());
     }
     // The group over each column: the nearest name at or left of it in the upper row.
     let n = top.len().max(low.len());
@@ -488,6 +488,7 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> (Records, Option<(usi
         .collect();
     let lines = (records[0].0, records[1].0);
     records.remove(1);
+    let mut moved = Vec::new();
     // Nam | Nữ side by side under one group.
     let mark = |i: usize, want: &str| fold(&header[i]) == want;
     if let Some(m) = (0..n.saturating_sub(1)).find(|&i| mark(i, "nam") && mark(i + 1, "nu")) {
@@ -517,12 +518,15 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> (Records, Option<(usi
             Some("birth_date") if !has_sex => {
                 header[m] = "birth_date".into();
                 header[f] = "sex".into();
-                for (_, r) in records.iter_mut().skip(1) {
+                for (line, r) in records.iter_mut().skip(1) {
                     r.resize(r.len().max(n), String::new());
                     let (male, female) = (cell(r, m), cell(r, f));
                     let (date, sex) = match (male.is_empty(), female.is_empty()) {
                         (false, true) => (male, "M"),
-                        (true, false) => (female, "F"),
+                        (true, false) => {
+                            moved.push((*line, f, m));
+                            (female, "F")
+                        }
                         _ => (String::new(), ""),
                     };
                     r[m] = date;
@@ -533,8 +537,12 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> (Records, Option<(usi
         }
     }
     records[0].1 = header;
-    (records, Some(lines))
+    (records, Some(lines), moved)
 }
+
+/// [`two_row_header`]'s answer: the records, the two header lines when merged, and the cells it
+/// moved (line, from column index, to column index).
+type TwoRows = (Records, Option<(usize, usize)>, Vec<(usize, usize, usize)>);
 
 /// E2021 at the first cell whose letters were typed in a legacy Vietnamese font, when at least two
 /// cells of the table were (one foreign name with an "ñ" is no font); `None` otherwise. Such text
@@ -645,6 +653,11 @@ pub(crate) struct Csv {
     /// A workbook's cells Excel stored as dates (1-based line and column,
     /// `xlsx::Sheet::stored_dates`); empty for a CSV.
     pub(crate) stored_dates: std::collections::HashSet<(usize, usize)>,
+    /// Cells [`two_row_header`] moved from one column to another (a birth date written under
+    /// "Nữ" read in the Nam column): (line, from column, to column), 1-based sheet columns.
+    pub(crate) moved_cells: Vec<(usize, usize, usize)>,
+    /// [`Csv::stored_day_over_12`] per column, computed once.
+    stored_over_12: std::sync::Mutex<HashMap<String, bool>>,
     /// Column name → its header cell as written, when that is not the name itself ("Nổi trội" for
     /// `outstanding`): messages name the column as the user wrote it.
     written: HashMap<String, String>,
@@ -698,6 +711,42 @@ impl Csv {
         }
         cache.insert(col.to_string(), o.clone());
         o
+    }
+
+    /// Whether the cell at (line, 1-based column) is one Excel stored as a date (or was moved
+    /// there from one, `moved_cells`).
+    pub(crate) fn stored(&self, line: usize, col: usize) -> bool {
+        self.stored_dates.contains(&(line, col))
+            || self.moved_cells.iter().any(|&(l, from, to)| {
+                l == line && to == col && self.stored_dates.contains(&(l, from))
+            })
+    }
+
+    /// Whether a date Excel stored in column `col` has a day above 12: a computer set to the US
+    /// order never stores a typed dd/mm date so (its day is the typed month), so the column's
+    /// stored dates were not swapped.
+    pub(crate) fn stored_day_over_12(&self, col: &str) -> bool {
+        let Some(ix) = self.column(col) else {
+            return false;
+        };
+        let mut cache = self
+            .stored_over_12
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&b) = cache.get(col) {
+            return b;
+        }
+        let n = self.col_number(ix);
+        let over = self.rows.iter().any(|r| {
+            self.stored(r.line, n)
+                && r.cells
+                    .get(ix)
+                    .and_then(|v| v.get(8..10))
+                    .and_then(|d| d.parse::<u32>().ok())
+                    .is_some_and(|d| d > 12)
+        });
+        cache.insert(col.to_string(), over);
+        over
     }
 
     pub(crate) fn column(&self, name: &str) -> Option<usize> {
@@ -1058,7 +1107,11 @@ pub(crate) fn from_records(
 ) -> Option<Csv> {
     let known = spec.columns;
     let (records, skipped) = past_title_rows(records, spec);
-    let (records, two_rows) = two_row_header(records, spec);
+    let (records, two_rows, moved) = two_row_header(records, spec);
+    let moved_cells: Vec<(usize, usize, usize)> = moved
+        .into_iter()
+        .map(|(line, from, to)| (line, from + 1 + col_offset, to + 1 + col_offset))
+        .collect();
     if let Some((first, second)) = two_rows {
         diags.note(
             Text::say(Say::NoteTwoRowHeader)
@@ -1144,6 +1197,8 @@ pub(crate) fn from_records(
         written: HashMap::new(),
         date_orders: Default::default(),
         stored_dates: Default::default(),
+        moved_cells,
+        stored_over_12: Default::default(),
         rows,
         col_offset,
         sheet: None,
@@ -1568,17 +1623,17 @@ impl<'a> Cells<'a> {
                 // Excel on a machine set to the US order stores a typed dd/mm date whose day is
                 // 12 or less with day and month swapped, and keeps the others as text: a stored
                 // date in a column whose text dates are day first may be one of them.
-                let stored = self.csv.column(col).is_some_and(|c| {
-                    self.csv
-                        .stored_dates
-                        .contains(&(self.row.line, self.csv.col_number(c)))
-                });
+                let stored = self
+                    .csv
+                    .column(col)
+                    .is_some_and(|c| self.csv.stored(self.row.line, self.csv.col_number(c)));
                 if stored && self.dates != DateFormat::MonthDayYear {
                     use chrono::Datelike;
                     let order = self.csv.date_order(col);
                     if let (Some((line, value)), None) = (order.day_first, order.month_first)
                         && d.day() <= 12
                         && d.day() != d.month()
+                        && !self.csv.stored_day_over_12(col)
                     {
                         let w = self
                             .diag(code::AMBIGUOUS_DATE, col)
@@ -2946,7 +3001,7 @@ mod tests {
                 .map(|(i, r)| (i + 1, r.iter().map(|c| c.to_string()).collect()))
                 .collect()
         };
-        let (r, lines) = two_row_header(
+        let (r, lines, _) = two_row_header(
             rows(&[
                 &["Mã cán bộ", "Họ và tên", "Giới tính", "", "Địa chỉ", ""],
                 &["", "", "Nam", "Nữ", "Nơi sinh", "Quê quán"],
@@ -2962,7 +3017,7 @@ mod tests {
         );
         assert_eq!((r[1].1[2].as_str(), r[2].1[2].as_str()), ("M", "F"));
         assert_eq!(r[1].0, 3);
-        let (r, _) = two_row_header(
+        let (r, _, moved) = two_row_header(
             rows(&[
                 &["Mã cán bộ", "Ngày, tháng, năm sinh", ""],
                 &["", "Nam", "Nữ"],
@@ -2973,7 +3028,11 @@ mod tests {
         assert_eq!(r[0].1, ["Mã cán bộ", "birth_date", "sex"]);
         assert_eq!(r[1].1, ["C1", "12/03/1980", "F"]);
         let one = rows(&[&["id", "name", "sex"], &["C1", "An", "M"]]);
-        assert_eq!(two_row_header(one.clone(), &CADRES), (one, None));
+        assert_eq!(moved, [(3, 2, 1)]);
+        assert_eq!(
+            two_row_header(one.clone(), &CADRES),
+            (one, None, Vec::new())
+        );
     }
 
     /// A date column formatted General shows Excel's count of days: named as the date it is.

@@ -1070,3 +1070,27 @@ fn stored_dates_beside_day_first_text_dates_are_warned_as_maybe_swapped() {
     );
     assert_eq!(w[0].line, Some(2));
 }
+
+/// Stored dates with a day above 12 prove the column was not swapped: no W2008 there. Under a
+/// form's Nam | Nữ birth-date columns, the women's stored dates (read from the Nữ column) are
+/// warned like the men's.
+#[test]
+fn stored_dates_are_warned_only_where_a_swap_is_possible() {
+    let dir = root().join("tests/fixtures/us-dates");
+    let vn = rotaplan::scenario::load_checked(&dir.join("vn-stored.yaml")).unwrap();
+    assert!(
+        !vn.warnings.iter().any(|d| d.code == "W2008"),
+        "{:#?}",
+        vn.warnings
+    );
+    let o = crate::common::rotaplan()
+        .arg("validate")
+        .arg(dir.join("nam-nu-us.yaml"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.matches("warning[W2008]").count(), 1, "{err}");
+    // C01, C02, C10 under Nam; C04 (1975-02-10), C07, C13 under Nữ.
+    assert!(err.contains("the same problem in 6 rows"), "{err}");
+    assert!(err.contains("it would have been 1975-02-10"), "{err}");
+}
