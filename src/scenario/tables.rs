@@ -450,42 +450,13 @@ fn excel_serial(s: &str) -> Option<Date> {
 /// places, so every message still names the cell as the sheet shows it. Returns the lines of the
 /// two header rows when it merged them.
 fn two_row_header(mut records: Records, spec: &CsvSpec) -> TwoRows {
-    let filled = |c: &String| !c.is_empty();
     let (Some(top), Some(low)) = (records.first(), records.get(1)) else {
         return (records, None, Vec::new());
     };
-    let (top, low) = (&top.1, &low.1);
-    let sex_mark = |c: &str| matches!(fold(c).as_str(), "nam" | "nu");
-    let names_a_column = |c: &str| canonical_column(c, spec).is_some() || sex_mark(c);
-    let under_group = |i: usize| {
-        top.get(i)
-            .is_none_or(|t| t.is_empty() || canonical_column(t, spec).is_none())
-    };
-    let cells: Vec<usize> = (0..low.len()).filter(|&i| filled(&low[i])).collect();
-    if cells.is_empty()
-        || !cells.iter().all(|&i| names_a_column(&low[i]))
-        || !cells.iter().any(|&i| under_group(i))
-    {
+    let Some((mut header, group)) = header_below(&top.1, &low.1, spec) else {
         return (records, None, Vec::new());
-    }
-    // The group over each column: the nearest name at or left of it in the upper row.
-    let n = top.len().max(low.len());
-    let mut group = vec![String::new(); n];
-    let mut current = String::new();
-    for (i, g) in group.iter_mut().enumerate() {
-        match top.get(i) {
-            Some(t) if !t.is_empty() => current = t.clone(),
-            _ if low.get(i).is_none_or(|l| l.is_empty()) => current.clear(),
-            _ => {}
-        }
-        *g = current.clone();
-    }
-    let mut header: Vec<String> = (0..n)
-        .map(|i| match low.get(i) {
-            Some(l) if !l.is_empty() => l.clone(),
-            _ => top.get(i).cloned().unwrap_or_default(),
-        })
-        .collect();
+    };
+    let n = header.len();
     let lines = (records[0].0, records[1].0);
     records.remove(1);
     let mut moved = Vec::new();
@@ -538,6 +509,54 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> TwoRows {
     }
     records[0].1 = header;
     (records, Some(lines), moved)
+}
+
+/// Whether `low`, the row under `top`, is the lower half of a two-row header
+/// ([`two_row_header`]): each of its filled cells names a column (or is Nam/Nữ, in a Nam | Nữ
+/// pair when it holds nothing else) and one sits under a group (an empty upper cell or a name
+/// that is no column, STT and notes aside). Returns the merged names and each column's group.
+fn header_below(
+    top: &[String],
+    low: &[String],
+    spec: &CsvSpec,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let sex_mark = |c: &str| matches!(fold(c).as_str(), "nam" | "nu");
+    let names_a_column = |c: &str| canonical_column(c, spec).is_some() || sex_mark(c);
+    let under_group = |i: usize| {
+        top.get(i).is_none_or(|t| {
+            t.is_empty() || (canonical_column(t, spec).is_none() && !ignorable_column(t))
+        })
+    };
+    let cells: Vec<usize> = (0..low.len()).filter(|&i| !low[i].is_empty()).collect();
+    let pair = cells
+        .windows(2)
+        .any(|w| w[1] == w[0] + 1 && fold(&low[w[0]]) == "nam" && fold(&low[w[1]]) == "nu");
+    if cells.is_empty()
+        || !cells.iter().all(|&i| names_a_column(&low[i]))
+        || !cells.iter().any(|&i| under_group(i))
+        || (cells.iter().all(|&i| sex_mark(&low[i])) && !pair)
+    {
+        return None;
+    }
+    // The group over each column: the nearest name at or left of it in the upper row.
+    let n = top.len().max(low.len());
+    let mut group = vec![String::new(); n];
+    let mut current = String::new();
+    for (i, g) in group.iter_mut().enumerate() {
+        match top.get(i) {
+            Some(t) if !t.is_empty() => current = t.clone(),
+            _ if low.get(i).is_none_or(|l| l.is_empty()) => current.clear(),
+            _ => {}
+        }
+        *g = current.clone();
+    }
+    let header = (0..n)
+        .map(|i| match low.get(i) {
+            Some(l) if !l.is_empty() => l.clone(),
+            _ => top.get(i).cloned().unwrap_or_default(),
+        })
+        .collect();
+    Some((header, group))
 }
 
 /// [`two_row_header`]'s answer: the records, the two header lines when merged, and the cells it
@@ -631,6 +650,17 @@ fn numbering_row(cells: &[String]) -> bool {
 
 /// A totals row at the foot of a form: its first filled cell is "Tổng cộng", "Tổng số" or
 /// "Cộng" (and nothing else).
+/// A list's section heading: text only in the STT or notes columns ("Nam", "Nữ", "I. KHỐI
+/// ĐẢNG"), no number there and every other cell empty. A record always fills more.
+fn section_row(cells: &[String], header: &[String]) -> bool {
+    let mut filled = cells.iter().enumerate().filter(|(_, c)| !c.is_empty());
+    let Some((i, first)) = filled.next() else {
+        return false;
+    };
+    let ignored = |i: usize| header.get(i).is_some_and(|h| ignorable_column(h));
+    ignored(i) && first.chars().any(char::is_alphabetic) && filled.all(|(j, _)| ignored(j))
+}
+
 fn totals_row(cells: &[String]) -> bool {
     // The whole cell: "Tổng Công ty …" and "Tống Sơn Hà" are records. "Cộng" with its tone mark
     // only: "CONG" may be an id.
@@ -1075,18 +1105,24 @@ fn past_title_rows(mut records: Records, spec: &CsvSpec) -> (Records, Records) {
     let Some(first) = records.iter().position(filled) else {
         return (records, Vec::new());
     };
-    let header = if reads_as_header(&records[first].1, spec) {
+    // A row is the header when it reads as one, alone or over the next row (a form's header in
+    // two rows whose upper one holds more groups than names).
+    let is_header = |i: usize| {
+        reads_as_header(&records[i].1, spec)
+            || records.get(i + 1).is_some_and(|next| {
+                header_below(&records[i].1, &next.1, spec)
+                    .is_some_and(|(h, _)| reads_as_header(&h, spec))
+            })
+    };
+    let header = if is_header(first) {
         first
     } else {
-        match records
-            .iter()
-            .enumerate()
-            .skip(first + 1)
-            .filter(|(_, r)| filled(r))
+        match (first + 1..records.len())
+            .filter(|&i| filled(&records[i]))
             .take(HEADER_SEARCH_ROWS)
-            .find(|(_, r)| reads_as_header(&r.1, spec))
+            .find(|&i| is_header(i))
         {
-            Some((i, _)) => i,
+            Some(i) => i,
             None => return (records, Vec::new()),
         }
     };
@@ -1159,7 +1195,10 @@ pub(crate) fn from_records(
     let mut layout: Vec<Row> = Vec::new();
     for (line, cells) in records.filter(|(_, cells)| cells.iter().any(|c| !c.is_empty())) {
         // A form's column numbers under the header, and its totals rows: no record.
-        if (rows.len() + layout.len() < 2 && numbering_row(&cells)) || totals_row(&cells) {
+        if (rows.len() + layout.len() < 2 && numbering_row(&cells))
+            || totals_row(&cells)
+            || section_row(&cells, &header)
+        {
             layout.push(Row {
                 line,
                 well_formed: true,
@@ -2995,6 +3034,7 @@ mod tests {
     /// under a one-row header is no second header row.
     #[test]
     fn a_header_over_two_rows_is_read_as_one() {
+        let s = |x: &str| x.to_string();
         let rows = |v: &[&[&str]]| -> Records {
             v.iter()
                 .enumerate()
@@ -3027,6 +3067,23 @@ mod tests {
         );
         assert_eq!(r[0].1, ["Mã cán bộ", "birth_date", "sex"]);
         assert_eq!(r[1].1, ["C1", "12/03/1980", "F"]);
+        // A list grouped by sex: "Nam" under STT is a section heading, not a header.
+        let stt = [s("STT"), s("id"), s("name")];
+        assert_eq!(header_below(&stt, &[s("Nam"), s(""), s("")], &CADRES), None);
+        assert!(section_row(&[s("Nam"), s(""), s("")], &stt));
+        assert!(!section_row(&[s("1"), s(""), s("")], &stt));
+        assert!(!section_row(&[s("Nam"), s("C1"), s("")], &stt));
+        // A form whose upper row holds more groups than names is still found past its title.
+        let (r, skipped) = past_title_rows(
+            rows(&[
+                &["DANH SÁCH CÁN BỘ", "", "", "", ""],
+                &["Mã cán bộ", "Ngày, tháng, năm sinh", "", "Địa chỉ", ""],
+                &["", "Nam", "Nữ", "Nơi sinh", "Quê quán"],
+                &["C1", "1/2/1980", "", "P1", "P2"],
+            ]),
+            &CADRES,
+        );
+        assert_eq!((skipped.len(), r[0].0), (1, 2));
         let one = rows(&[&["id", "name", "sex"], &["C1", "An", "M"]]);
         assert_eq!(moved, [(3, 2, 1)]);
         assert_eq!(
