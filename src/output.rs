@@ -181,6 +181,17 @@ fn last_set(dir: &Path) -> std::collections::BTreeSet<String> {
         .unwrap_or_default()
 }
 
+/// The outputs of the last set written into `dir` that writing `files` there drops (not written
+/// again), in order: what a command replacing another's outputs (a `plan` into a `run`'s
+/// folder) should say it removes.
+pub fn dropped_by(dir: &Path, files: &[(String, Vec<u8>)]) -> Vec<String> {
+    let writing: std::collections::BTreeSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
+    last_set(dir)
+        .into_iter()
+        .filter(|r| !writing.contains(r.as_str()))
+        .collect()
+}
+
 /// The first folder of each relative path of `paths` that has one.
 fn top_folders<'a>(paths: impl Iterator<Item = &'a str>) -> std::collections::BTreeSet<String> {
     paths

@@ -217,6 +217,38 @@ fn formats(
     })
 }
 
+/// A note when writing `files` into `dir` removes another command's outputs there (a `run`'s
+/// scenario folders and comparison under a `plan`): the set replaces the folder as a whole, and
+/// nobody should find a run gone without a word. A re-plan's own stale files (`changes.csv`) are
+/// not worth one.
+fn say_dropped(dir: &Path, files: &[(String, Vec<u8>)], lang: Lang) {
+    let dropped = rotaplan::output::dropped_by(dir, files);
+    if !dropped.iter().any(|r| r.contains('/')) {
+        return;
+    }
+    let shown: Vec<&str> = dropped.iter().take(5).map(String::as_str).collect();
+    let more = dropped.len().saturating_sub(shown.len());
+    log::say_err(
+        tracing::Level::WARN,
+        &report::catalogue::fill(
+            lang,
+            report::catalogue::Msg::OtherOutputsReplaced,
+            &[
+                ("dir", &dir.display()),
+                ("n", &dropped.len()),
+                (
+                    "files",
+                    &if more > 0 {
+                        format!("{}, …", shown.join(", "))
+                    } else {
+                        shown.join(", ")
+                    },
+                ),
+            ],
+        ),
+    );
+}
+
 /// Take the output folder's lock for this command and clean what a killed earlier run left there
 /// (`recursive`: in its scenario folders too). One writer per folder: a second `plan`, `run` or
 /// `batch` on it exits 1, naming the holder.

@@ -286,6 +286,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     {
         return s;
     }
+    super::say_dropped(&dir, &files, lang);
     let started = std::time::Instant::now();
     // The files as one set: the folder holds all the old ones or all the new ones.
     let written = write_set(&dir, &files);

@@ -51,6 +51,7 @@ pub fn run(
     {
         return s;
     }
+    super::say_dropped(dir, &files, lang);
     if let Err(e) = write_set(dir, &files) {
         super::refuse(rotaplan::report::Refusal::Set {
             set: rotaplan::report::FileSet::Programme,

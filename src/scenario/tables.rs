@@ -514,7 +514,8 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> TwoRows {
 /// Whether `low`, the row under `top`, is the lower half of a two-row header
 /// ([`two_row_header`]): each of its filled cells names a column (or is Nam/Nữ, in a Nam | Nữ
 /// pair when it holds nothing else) and one sits under a group (an empty upper cell or a name
-/// that is no column, STT and notes aside). Returns the merged names and each column's group.
+/// that is no column, STT and notes aside), and the upper row names a column itself. Returns the
+/// merged names and each column's group.
 fn header_below(
     top: &[String],
     low: &[String],
@@ -531,7 +532,10 @@ fn header_below(
     let pair = cells
         .windows(2)
         .any(|w| w[1] == w[0] + 1 && fold(&low[w[0]]) == "nam" && fold(&low[w[1]]) == "nu");
+    // The upper row names a column itself: a title ("DANH SÁCH CÁN BỘ") above a one-row header
+    // is no group row.
     if cells.is_empty()
+        || !top.iter().any(|t| canonical_column(t, spec).is_some())
         || !cells.iter().all(|&i| names_a_column(&low[i]))
         || !cells.iter().any(|&i| under_group(i))
         || (cells.iter().all(|&i| sex_mark(&low[i])) && !pair)

@@ -976,3 +976,33 @@ fn a_mistyped_key_in_a_variant_is_located_in_the_variant() {
         "{err}"
     );
 }
+
+/// A plan written into a folder that holds a `run`'s outputs replaces them, and says so (the run
+/// used to vanish without a word).
+#[test]
+fn a_plan_over_a_runs_outputs_says_what_it_removes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = |args: &[&str]| {
+        Command::cargo_bin("rotaplan")
+            .unwrap()
+            .args(args)
+            .arg(tutorial())
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["-q", "run"]).status.success());
+    assert!(out.join("comparison.md").exists());
+    let o = run(&["-q", "plan"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("held another command's outputs"), "{err}");
+    assert!(err.contains("comparison.csv"), "{err}");
+    assert!(!out.join("comparison.md").exists());
+    // Planning again over its own plan says nothing.
+    let o = run(&["-q", "plan"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("another command"), "{err}");
+}
