@@ -141,10 +141,8 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     for (r, c, v) in range.used_cells() {
         let at = (row0 as usize + r + 1, col0 as usize + c + 1);
         match v {
-            Data::Error(e) => {
-                if !uncomputed.iter().any(|u| (u.0, u.1) == at) {
-                    errors.push((at.0, at.1, e.to_string()));
-                }
+            Data::Error(e) if !uncomputed.iter().any(|u| (u.0, u.1) == at) => {
+                errors.push((at.0, at.1, e.to_string()));
             }
             Data::DateTime(d) if d.is_datetime() => {
                 stored_dates.insert(at);
