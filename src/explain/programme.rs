@@ -118,6 +118,20 @@ pub struct RuleCount {
     pub example: Breach,
 }
 
+impl RuleCount {
+    /// One more post excluded by `b`'s rule (the first such breach is the example).
+    fn count(by_rule: &mut BTreeMap<RuleId, RuleCount>, b: Breach) {
+        by_rule
+            .entry(b.rule)
+            .or_insert(RuleCount {
+                rule: b.rule,
+                posts: 0,
+                example: b,
+            })
+            .posts += 1;
+    }
+}
+
 /// The programme re-solved with the cadre forced to rotate in the period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ForcedRotation {
@@ -223,14 +237,7 @@ fn no_placement_after(
             }
         }
         if let Some(b) = first {
-            by_rule
-                .entry(b.rule)
-                .or_insert(RuleCount {
-                    rule: b.rule,
-                    posts: 0,
-                    example: b,
-                })
-                .posts += 1;
+            RuleCount::count(&mut by_rule, b);
         }
     }
     Some(PeriodFinding::NoPlacement {
@@ -398,16 +405,7 @@ pub fn explain_period(
                     });
                 }
             }
-            Some(b) => {
-                by_rule
-                    .entry(b.rule)
-                    .or_insert(RuleCount {
-                        rule: b.rule,
-                        posts: 0,
-                        example: b,
-                    })
-                    .posts += 1;
-            }
+            Some(b) => RuleCount::count(&mut by_rule, b),
         }
     }
     findings.push(PeriodFinding::Posts {

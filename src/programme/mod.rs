@@ -443,6 +443,20 @@ pub fn placement_score_given(sc: &Scenario, p: PostIx, to_origin: bool, fit: f64
         - if to_origin { prog_pen } else { 0.0 }
 }
 
+/// The period whose head terms (H9) a placement in period `s` is held to: the latest of the
+/// rotations (placement period, rotation period) it can follow — the most terms, so a placement
+/// it allows is allowed after any of them; `s` itself without one.
+pub(crate) fn terms_period(
+    s: usize,
+    rotations: impl Iterator<Item = (Option<usize>, usize)>,
+) -> usize {
+    rotations
+        .filter(|&(placement, _)| placement == Some(s))
+        .map(|(_, t)| t)
+        .max()
+        .unwrap_or(s)
+}
+
 /// The ranks a placement may take after holding rank `held`: the same, or one up.
 pub fn placement_ranks(held: i32) -> std::ops::RangeInclusive<i32> {
     held..=held + 1
@@ -1005,14 +1019,7 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
             held.sort_unstable();
             held.dedup();
             let from = pool.len();
-            // H9's terms as on the latest rotation this placement can follow (the most terms: a
-            // placement it allows is allowed after any of them).
-            let terms_at = mine
-                .iter()
-                .filter(|r| r.placement == Some(s))
-                .map(|r| r.period)
-                .max()
-                .unwrap_or(s);
+            let terms_at = terms_period(s, mine.iter().map(|r| (r.placement, r.period)));
             placement_cols(
                 c,
                 s,

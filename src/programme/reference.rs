@@ -202,12 +202,7 @@ pub(super) fn generate_keeping_reference(
                 .collect();
             held.sort_unstable();
             held.dedup();
-            let terms_at = mine
-                .iter()
-                .filter(|r| r.placement == Some(s))
-                .map(|r| r.period)
-                .max()
-                .unwrap_or(s);
+            let terms_at = super::terms_period(s, mine.iter().map(|r| (r.placement, r.period)));
             let (cols, _, _) = placement_cols(c, s, terms_at, &held, cadre.current_unit);
             let cols: Vec<PlacementCol> = cols
                 .into_iter()

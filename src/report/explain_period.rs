@@ -148,20 +148,7 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                         ("date", &super::date_in(lang, e.date)),
                     ],
                 );
-                for r in by_rule {
-                    s += &format!(
-                        "\n    {}",
-                        fill(
-                            lang,
-                            Msg::XpPostsRule,
-                            &[
-                                ("n", &r.posts),
-                                ("rule", &rule(lang, r.rule)),
-                                ("why", &why(lang, &r.example.detail)),
-                            ],
-                        )
-                    );
-                }
+                s += &rule_lines(lang, by_rule);
                 s
             }
             PeriodFinding::Forbidden { posts } => fill(
@@ -208,20 +195,7 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                         ("looked", looked),
                     ],
                 );
-                for r in by_rule {
-                    s += &format!(
-                        "\n    {}",
-                        fill(
-                            lang,
-                            Msg::XpPostsRule,
-                            &[
-                                ("n", &r.posts),
-                                ("rule", &rule(lang, r.rule)),
-                                ("why", &why(lang, &r.example.detail)),
-                            ],
-                        )
-                    );
-                }
+                s += &rule_lines(lang, by_rule);
                 if !forbidden.is_empty() {
                     s += &format!(
                         "\n    {}",
@@ -335,4 +309,25 @@ pub fn explain_period_json(e: &PeriodExplanation, lang: Lang) -> String {
     .unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// The lines "N post(s) excluded by RULE, e.g. WHY", one per rule, each on a new indented line.
+fn rule_lines(lang: Lang, by_rule: &[crate::explain::programme::RuleCount]) -> String {
+    by_rule
+        .iter()
+        .map(|r| {
+            format!(
+                "\n    {}",
+                fill(
+                    lang,
+                    Msg::XpPostsRule,
+                    &[
+                        ("n", &r.posts),
+                        ("rule", &rule(lang, r.rule)),
+                        ("why", &why(lang, &r.example.detail)),
+                    ],
+                )
+            )
+        })
+        .collect()
 }
