@@ -127,24 +127,21 @@ fn programme(sc: &rotaplan::domain::Scenario, a: &Args, lang: Lang) -> Status {
         Err(e) => return plan_problems(&e, a.format, lang),
     };
     let v = rotaplan::check::programme::check(sc, &moves);
+    let score = rotaplan::programme::plan::score(sc, &moves);
     say(&match a.format {
-        Format::Json => {
-            let mut j = serde_json::json!({ "violations": v });
-            j["score"] = report::programme::programme_score_json(sc, &moves);
-            let mut s = serde_json::to_string_pretty(&j).unwrap_or_default();
-            s.push('\n');
-            s
-        }
+        Format::Json => report::programme::programme_check_json(&v, score.as_ref()),
         _ => report::programme::programme_violations_text_in(&v, lang),
     });
     if a.format != Format::Json {
         if let Some(note) = report::programme::running_unplaced_note_in(sc, &moves, lang) {
             say(&note);
         }
-        say(&format!(
-            "\n{}",
-            report::programme::programme_score_text_in(sc, &moves, lang)
-        ));
+        if let Some(s) = &score {
+            say(&format!(
+                "\n{}",
+                report::programme::programme_score_text_in(s, lang)
+            ));
+        }
     }
     Status::ok_if(v.is_empty())
 }

@@ -281,11 +281,10 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     );
     // The private mapping first: a coded plan must never replace the folder's plan without the
     // mapping that reads it (a mapping path that cannot be written stops here, the old plan kept).
-    if let Some(m) = &mapping
-        && let Err(s) = m.write()
-    {
-        return s;
-    }
+    let staged = match mapping.as_ref().map(Mapping::stage).transpose() {
+        Ok(s) => s,
+        Err(s) => return s,
+    };
     super::say_dropped(&dir, &files, lang);
     let started = std::time::Instant::now();
     // The files as one set: the folder holds all the old ones or all the new ones.
@@ -301,6 +300,11 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             error: e.to_string(),
         });
         return Status::Problem;
+    }
+    if let Some(s) = staged
+        && let Err(s) = s.commit()
+    {
+        return s;
     }
     say(&report::render_in(plan, a.format, lang));
     if a.format == Format::Table {
@@ -339,9 +343,59 @@ pub(super) struct Mapping {
 }
 
 impl Mapping {
-    pub(super) fn write(&self) -> Result<(), Status> {
-        super::write(&self.file, &self.csv)?;
-        tracing::info!(file = %self.file.display(), cadres = self.cadres, "private mapping of the pseudonyms written");
+    /// The mapping written beside its place (a temporary file), before the coded files replace
+    /// the folder's: a path that cannot be written stops the command with the old plan kept.
+    /// [`Staged::commit`] puts it in place once the set is written; dropped uncommitted (the set
+    /// failed), it is removed and the previous mapping stays with the previous plan.
+    pub(super) fn stage(&self) -> Result<Staged<'_>, Status> {
+        let name = self
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = self
+            .file
+            .with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        super::write(&tmp, &self.csv).map_err(|s| {
+            let _ = std::fs::remove_file(&tmp);
+            s
+        })?;
+        Ok(Staged {
+            mapping: self,
+            tmp: Some(tmp),
+        })
+    }
+}
+
+/// A [`Mapping`] written to its temporary file.
+pub(super) struct Staged<'m> {
+    mapping: &'m Mapping,
+    tmp: Option<PathBuf>,
+}
+
+impl Staged<'_> {
+    pub(super) fn commit(mut self) -> Result<(), Status> {
+        let Some(tmp) = self.tmp.take() else {
+            return Ok(());
+        };
+        let m = self.mapping;
+        std::fs::rename(&tmp, &m.file).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            super::refuse(Refusal::CannotWrite {
+                path: m.file.clone(),
+                error: e.to_string(),
+            });
+            Status::Problem
+        })?;
+        tracing::info!(file = %m.file.display(), cadres = m.cadres, "private mapping of the pseudonyms written");
         Ok(())
+    }
+}
+
+impl Drop for Staged<'_> {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
     }
 }

@@ -46,11 +46,10 @@ pub fn run(
     .map(|(n, t)| (n.to_string(), t.into_bytes()))
     .collect();
     // The private mapping first, as for a single plan (`plan::run`).
-    if let Some(m) = mapping
-        && let Err(s) = m.write()
-    {
-        return s;
-    }
+    let staged = match mapping.map(super::plan::Mapping::stage).transpose() {
+        Ok(s) => s,
+        Err(s) => return s,
+    };
     super::say_dropped(dir, &files, lang);
     if let Err(e) = write_set(dir, &files) {
         super::refuse(rotaplan::report::Refusal::Set {
@@ -59,6 +58,11 @@ pub fn run(
             error: e.to_string(),
         });
         return Status::Problem;
+    }
+    if let Some(s) = staged
+        && let Err(s) = s.commit()
+    {
+        return s;
     }
     say(&match format {
         Format::Json => words::programme_json_in(sc, plan, lang),

@@ -149,7 +149,7 @@ const ROTATION_PER_POST: [RuleId; 6] = [
     RuleId::H10,
 ];
 
-/// H3 in a period after the first: the cadre needs a renewed certificate to move then.
+/// H3 after the plan date ([`h3_excludes`]): the cadre needs a renewed certificate to move then.
 pub fn needs_certificate(ctx: &RuleContext, c: CadreIx) -> bool {
     needs_certificate_at(ctx.sc, c)
 }

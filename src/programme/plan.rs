@@ -365,8 +365,8 @@ pub fn move_rows(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<MoveRow> {
     rows.into_iter().map(|(_, r)| r).collect()
 }
 
-/// The rotations of `moves` that need a renewed health certificate (H3 in a period after the
-/// first), as (cadre, period). An executed rotation is not held to H3: its certificate on its
+/// The rotations of `moves` that need a renewed health certificate (H3 after the plan date), as
+/// (cadre, period). An executed rotation is not held to H3: its certificate on its
 /// date is not in the tables.
 pub fn renewals_of(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(CadreIx, usize)> {
     let Some(prog) = sc.programme.as_ref() else {
@@ -383,6 +383,27 @@ pub fn renewals_of(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(CadreIx
         })
         .map(|m| (m.cadre, m.period))
         .collect()
+}
+
+/// A programme file's score, recomputed from its moves alone (`rotaplan check`): the objective
+/// part by part, whether it has programme targets, and the KPIs per period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgrammeScore {
+    pub objective: ProgrammeObjective,
+    #[serde(skip)]
+    pub has_targets: bool,
+    pub kpis: Vec<PeriodKpis>,
+}
+
+/// [`ProgrammeScore`] of `moves`; `None` for a scenario without `programme:`.
+pub fn score(sc: &Scenario, moves: &[Move]) -> Option<ProgrammeScore> {
+    let tl = Timeline::new(sc)?;
+    let renewals = renewals_of(sc, &tl, moves);
+    Some(ProgrammeScore {
+        objective: evaluate(sc, &tl, moves),
+        has_targets: !super::targets::results(sc, &tl, moves).is_empty(),
+        kpis: kpis(sc, &tl, moves, &renewals),
+    })
 }
 
 /// Per-period KPIs of `moves`.

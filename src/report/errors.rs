@@ -283,6 +283,11 @@ pub fn export_text(lang: Lang, e: &ExportError) -> String {
     match e {
         ExportError::Format(p) => fill(lang, Msg::ExportFormat, &[("path", &p.display())]),
         ExportError::Write { path, why } => file_error(lang, Msg::ExportWrite, path, why),
+        ExportError::CutShort { path, bytes, want } => fill(
+            lang,
+            Msg::ExportCutShort,
+            &[("path", &path.display()), ("bytes", bytes), ("want", want)],
+        ),
     }
 }
 

@@ -201,8 +201,12 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                         "\n    {}",
                         fill(
                             lang,
-                            Msg::XpForbidden,
-                            &[("n", &forbidden.len()), ("posts", &forbidden.join(", "))],
+                            Msg::XpPlacementForbidden,
+                            &[
+                                ("n", &forbidden.len()),
+                                ("posts", &forbidden.join(", ")),
+                                ("period", &(period + 1)),
+                            ],
                         )
                     );
                 }

@@ -549,45 +549,31 @@ fn kpi_table(lang: Lang, kpis: &[crate::programme::plan::PeriodKpis]) -> String 
     text_table(&header, &rows)
 }
 
-/// What `check` prints after the rules for a programme file: its objective part by part,
-/// recomputed from the moves alone, and the KPIs per period.
-pub fn programme_score_text_in(
-    sc: &Scenario,
-    moves: &[crate::programme::Move],
-    lang: Lang,
-) -> String {
-    let Some(tl) = crate::programme::Timeline::new(sc) else {
-        return String::new();
-    };
-    let o = crate::programme::plan::evaluate(sc, &tl, moves);
-    let targets = !crate::programme::targets::results(sc, &tl, moves).is_empty();
-    let renewals = crate::programme::plan::renewals_of(sc, &tl, moves);
+/// What `check` prints after the rules for a programme file: its score
+/// ([`crate::programme::plan::score`]), the objective part by part and the KPIs per period.
+pub fn programme_score_text_in(s: &crate::programme::plan::ProgrammeScore, lang: Lang) -> String {
     format!(
         "{}: {}\n{}\n{}",
         t(lang, Msg::PgsScoreTitle),
         fill(
             lang,
             Msg::PgsScoreObjective,
-            &[("objective", &super::num_in(lang, o.total))]
+            &[("objective", &super::num_in(lang, s.objective.total))]
         ),
-        objective_line(lang, &o, targets),
-        kpi_table(
-            lang,
-            &crate::programme::plan::kpis(sc, &tl, moves, &renewals)
-        )
+        objective_line(lang, &s.objective, s.has_targets),
+        kpi_table(lang, &s.kpis)
     )
 }
 
-/// [`programme_score_text_in`] as JSON: the objective part by part and the KPIs per period.
-pub fn programme_score_json(sc: &Scenario, moves: &[crate::programme::Move]) -> serde_json::Value {
-    let Some(tl) = crate::programme::Timeline::new(sc) else {
-        return serde_json::Value::Null;
-    };
-    let renewals = crate::programme::plan::renewals_of(sc, &tl, moves);
-    serde_json::json!({
-        "objective": crate::programme::plan::evaluate(sc, &tl, moves),
-        "kpis": crate::programme::plan::kpis(sc, &tl, moves, &renewals),
-    })
+/// `check --format json` on a programme file: its violations and its score.
+pub fn programme_check_json(
+    v: &[crate::check::Violation],
+    s: Option<&crate::programme::plan::ProgrammeScore>,
+) -> String {
+    let mut out = serde_json::to_string_pretty(&serde_json::json!({ "violations": v, "score": s }))
+        .unwrap_or_default();
+    out.push('\n');
+    out
 }
 
 /// The summary a person reads: status, objective, the KPIs per period, the cadres without a

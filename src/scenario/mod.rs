@@ -663,6 +663,14 @@ fn read_sheet_table(
             if let Some(csv) = &mut csv {
                 csv.sheet = Some(sheet.name);
                 csv.stored_dates = sheet.stored_dates;
+                // A date moved by a two-row header (written under "Nữ") stays a stored one.
+                let moved: Vec<(usize, usize)> = csv
+                    .moved_cells
+                    .iter()
+                    .filter(|&&(l, from, _)| csv.stored_dates.contains(&(l, from)))
+                    .map(|&(l, _, to)| (l, to))
+                    .collect();
+                csv.stored_dates.extend(moved);
             }
             csv
         }
@@ -1032,9 +1040,6 @@ fn second_document(text: &str) -> Option<usize> {
     None
 }
 
-/// An alias bomb ("billion laughs"): aliases of anchors that hold aliases, expanding to more
-/// values than a scenario can have. Located at the first alias used inside an anchored value that
-/// is itself aliased, else at the first alias.
 /// Brackets nested this deep are refused by name (serde_yaml stops at 128 levels).
 const DEEPEST: usize = 100;
 
@@ -1064,6 +1069,9 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// An alias bomb ("billion laughs"): aliases of anchors that hold aliases, expanding to more
+/// values than a scenario can have. Located at the first alias used inside an anchored value that
+/// is itself aliased, else at the first alias.
 fn alias_bomb(path: &Path, text: &str, message: &str) -> Diagnostic {
     // Anchors whose line also uses an alias: the nested ones that multiply.
     let mut nested: Vec<String> = Vec::new();

@@ -424,7 +424,6 @@ const ETHNIC_MINORITIES: &[&str] = &[
     "odu",
 ];
 
-/// Skipped rows as a message shows them: each row's filled cells, rows apart by " / ".
 /// The date a whole number of 4 or 5 digits stands for as Excel counts days (1900 date system,
 /// from 1899-12-30, 1910–2099): what a date column formatted General shows.
 fn excel_serial(s: &str) -> Option<Date> {
@@ -471,6 +470,16 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> TwoRows {
             .any(|(i, h)| i != m && i != f && canonical_column(h, spec) == Some("sex"));
         let cell = |r: &Vec<String>, i: usize| r.get(i).cloned().unwrap_or_default();
         match what {
+            // The table's own sex column decides; the marks are not read again.
+            Some("sex") if has_sex => {
+                header[m] = String::new();
+                header[f] = String::new();
+                for (_, r) in records.iter_mut().skip(1) {
+                    r.resize(r.len().max(n), String::new());
+                    r[m] = String::new();
+                    r[f] = String::new();
+                }
+            }
             Some("sex") => {
                 header[m] = "sex".into();
                 header[f] = String::new();
@@ -486,9 +495,10 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> TwoRows {
                     r[f] = String::new();
                 }
             }
-            Some("birth_date") if !has_sex => {
+            Some("birth_date") => {
                 header[m] = "birth_date".into();
-                header[f] = "sex".into();
+                // With a sex column of its own, the table's decides.
+                header[f] = if has_sex { String::new() } else { "sex".into() };
                 for (line, r) in records.iter_mut().skip(1) {
                     r.resize(r.len().max(n), String::new());
                     let (male, female) = (cell(r, m), cell(r, f));
@@ -501,7 +511,7 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> TwoRows {
                         _ => (String::new(), ""),
                     };
                     r[m] = date;
-                    r[f] = sex.into();
+                    r[f] = if has_sex { String::new() } else { sex.into() };
                 }
             }
             _ => {}
@@ -596,7 +606,10 @@ fn legacy_font(
             .map(move |(ix, c)| (*line, ix, c))
     });
     let (line, ix, cell) = hits.next()?;
-    let n = 1 + hits.count();
+    // Two different texts at least: one foreign name repeated is still one name.
+    let mut distinct: std::collections::BTreeSet<&str> = hits.map(|(_, _, c)| c.as_str()).collect();
+    distinct.insert(cell.as_str());
+    let n = distinct.len();
     (n >= 2).then(|| {
         Diagnostic::new(code::LEGACY_FONT_TEXT, file)
             .at(Some(line), Some(ix + 1 + col_offset))
@@ -611,6 +624,7 @@ fn legacy_font(
     })
 }
 
+/// Skipped rows as a message shows them: each row's filled cells, rows apart by " / ".
 fn rows_text<'a>(rows: impl Iterator<Item = &'a [String]>) -> String {
     rows.map(|cells| {
         let filled: Vec<&str> = cells
@@ -652,8 +666,6 @@ fn numbering_row(cells: &[String]) -> bool {
     n >= 3
 }
 
-/// A totals row at the foot of a form: its first filled cell is "Tổng cộng", "Tổng số" or
-/// "Cộng" (and nothing else).
 /// A list's section heading: text only in the STT or notes columns ("Nam", "Nữ", "I. KHỐI
 /// ĐẢNG"), no number there and every other cell empty. A record always fills more.
 fn section_row(cells: &[String], header: &[String]) -> bool {
@@ -665,6 +677,8 @@ fn section_row(cells: &[String], header: &[String]) -> bool {
     ignored(i) && first.chars().any(char::is_alphabetic) && filled.all(|(j, _)| ignored(j))
 }
 
+/// A totals row at the foot of a form: its first filled cell is "Tổng cộng", "Tổng số" or
+/// "Cộng" (and nothing else).
 fn totals_row(cells: &[String]) -> bool {
     // The whole cell: "Tổng Công ty …" and "Tống Sơn Hà" are records. "Cộng" with its tone mark
     // only: "CONG" may be an id.
@@ -747,13 +761,10 @@ impl Csv {
         o
     }
 
-    /// Whether the cell at (line, 1-based column) is one Excel stored as a date (or was moved
-    /// there from one, `moved_cells`).
+    /// Whether the cell at (line, 1-based column) is one Excel stored as a date (moved cells
+    /// included: `read_sheet_table` adds them).
     pub(crate) fn stored(&self, line: usize, col: usize) -> bool {
         self.stored_dates.contains(&(line, col))
-            || self.moved_cells.iter().any(|&(l, from, to)| {
-                l == line && to == col && self.stored_dates.contains(&(l, from))
-            })
     }
 
     /// Whether a date Excel stored in column `col` has a day above 12: a computer set to the US

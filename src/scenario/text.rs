@@ -173,6 +173,16 @@ fn tcvn3_like(bytes: &[u8]) -> bool {
 /// "München", the "ä" of "Universität" and the "ç" of "François" do not. Unicode Vietnamese has
 /// none of them ("Ð", Latin Eth, is left out: some keyboards type it for "Đ").
 pub(crate) fn legacy_font_marks(s: &str) -> usize {
+    // A letter only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the tone-marked vowels of U+1EA0–1EF9):
+    // the cell was typed in Unicode, whatever else it holds ("Ea Ñuôl" of the Êđê spelling).
+    if s.chars().any(|c| {
+        matches!(
+            c,
+            'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư'
+        ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+    }) {
+        return 0;
+    }
     let chars: Vec<char> = s.chars().collect();
     let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
     let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
@@ -845,8 +855,6 @@ mod tests {
         }
     }
 
-    /// TCVN3 (the .VnTime fonts) is E1010 where its first non-UTF-8 byte is, never read as
-    /// Windows-1258: "NguyÔn V¨n B×nh" matched no title and no name.
     /// A table named in NFC is found under its NFD name (a folder from a Mac), and a Windows
     /// path's backslashes read as slashes; a name that matches nothing is left as written.
     #[test]
@@ -889,11 +897,14 @@ mod tests {
             "ĐH Humboldt-Universität zu Berlin, TU München",
             "François, Zürich, Köln, Göttingen",
             "10°C, 25 km², Nº 3, «Hà Nội», ½ biên chế",
+            "xã Ea Ñuôl, huyện Buôn Đôn",
         ] {
             assert_eq!(legacy_font_marks(vietnamese), 0, "{vietnamese}");
         }
     }
 
+    /// TCVN3 (the .VnTime fonts) is E1010 where its first non-UTF-8 byte is, never read as
+    /// Windows-1258: "NguyÔn V¨n B×nh" matched no title and no name.
     #[test]
     fn tcvn3_tables_are_refused_not_garbled() {
         let path = Path::new("cadres.csv");

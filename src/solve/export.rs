@@ -38,6 +38,12 @@ pub enum ExportError {
     Format(PathBuf),
     /// The file cannot be written (`why`: the system's words).
     Write { path: PathBuf, why: String },
+    /// The file HiGHS wrote was cut short (a full disk): `bytes` written, no `end` line `want`.
+    CutShort {
+        path: PathBuf,
+        bytes: u64,
+        want: &'static str,
+    },
 }
 
 impl std::error::Error for ExportError {}
@@ -49,24 +55,32 @@ pub fn export_scenario(sc: &Scenario, path: &Path, which: Which) -> Result<Expor
     export_model(&ctx, &cands, path, which)
 }
 
-/// Whether the model file HiGHS wrote ends as its format ends (`ENDATA` for MPS, `end` for LP):
-/// HiGHS does not report a short write, so a full disk left a cut file that looked written.
-fn complete(file: &Path, ext: &str) -> Result<(), String> {
+/// Whether the model file HiGHS wrote (`file`, shown as `path`) ends as its format ends
+/// (`ENDATA` for MPS, `end` for LP): HiGHS does not report a short write, so a full disk left a
+/// cut file that looked written.
+fn complete(file: &Path, path: &Path, ext: &str) -> Result<(), ExportError> {
     use std::io::{Read, Seek, SeekFrom};
-    let mut f = std::fs::File::open(file).map_err(|e| e.to_string())?;
-    let len = f.metadata().map_err(|e| e.to_string())?.len();
+    let io = |e: std::io::Error| ExportError::Write {
+        path: path.to_path_buf(),
+        why: e.to_string(),
+    };
+    let mut f = std::fs::File::open(file).map_err(io)?;
+    let len = f.metadata().map_err(io)?.len();
     f.seek(SeekFrom::Start(len.saturating_sub(16)))
-        .map_err(|e| e.to_string())?;
-    let mut tail = String::new();
-    f.read_to_string(&mut tail).map_err(|e| e.to_string())?;
+        .map_err(io)?;
+    let mut tail = Vec::new();
+    f.read_to_end(&mut tail).map_err(io)?;
+    let tail = String::from_utf8_lossy(&tail);
     let last = tail.trim_end().rsplit('\n').next().unwrap_or("").trim();
     let want = if ext == "mps" { "ENDATA" } else { "end" };
     if last.eq_ignore_ascii_case(want) {
         Ok(())
     } else {
-        Err(format!(
-            "the file was cut short after {len} bytes (it does not end with `{want}`): is the disk full?"
-        ))
+        Err(ExportError::CutShort {
+            path: path.to_path_buf(),
+            bytes: len,
+            want,
+        })
     }
 }
 
@@ -110,7 +124,7 @@ pub fn export_model(
     backend()
         .write(m, &names, &tmp)
         .map_err(|e| fail(e.to_string()))
-        .and_then(|()| complete(&tmp, &ext).map_err(fail))
+        .and_then(|()| complete(&tmp, path, &ext))
         .inspect_err(|_| {
             let _ = std::fs::remove_file(&tmp);
         })?;
@@ -143,17 +157,20 @@ mod tests {
     fn a_model_file_cut_short_is_not_complete() {
         let dir = tempfile::tempdir().unwrap();
         let mps = dir.path().join("m.mps");
+        let check = |f: &std::path::Path, ext| complete(f, f, ext);
         std::fs::write(&mps, "NAME m\nROWS\n N obj\nCOLUMNS\n x obj 1\nENDATA\n").unwrap();
-        assert_eq!(complete(&mps, "mps"), Ok(()));
+        assert!(check(&mps, "mps").is_ok());
         std::fs::write(&mps, "NAME m\nROWS\n N obj\nCOLUMNS\n x ob").unwrap();
-        let e = complete(&mps, "mps").unwrap_err();
-        assert!(e.contains("ENDATA") && e.contains("disk full"), "{e}");
+        assert!(matches!(
+            check(&mps, "mps"),
+            Err(super::ExportError::CutShort { want: "ENDATA", .. })
+        ));
         let lp = dir.path().join("m.lp");
         std::fs::write(&lp, "max\n obj: x\nbounds\n x <= 1\ngen\nsemi\nend\n").unwrap();
-        assert_eq!(complete(&lp, "lp"), Ok(()));
+        assert!(check(&lp, "lp").is_ok());
         std::fs::write(&lp, "max\n obj: x\nbounds\n x <=").unwrap();
-        assert!(complete(&lp, "lp").is_err());
+        assert!(check(&lp, "lp").is_err());
         std::fs::write(&lp, "").unwrap();
-        assert!(complete(&lp, "lp").is_err());
+        assert!(check(&lp, "lp").is_err());
     }
 }
