@@ -356,9 +356,8 @@ impl Mapping {
         let tmp = self
             .file
             .with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-        super::write(&tmp, &self.csv).map_err(|s| {
+        super::write(&tmp, &self.csv).inspect_err(|_| {
             let _ = std::fs::remove_file(&tmp);
-            s
         })?;
         Ok(Staged {
             mapping: self,
