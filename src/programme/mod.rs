@@ -382,8 +382,6 @@ pub struct RotationCol {
     pub placement: Option<usize>,
     pub terms: Terms,
     pub score: f64,
-    /// The cadre's certificate is too old on that date: a renewed one is needed.
-    pub needs_certificate: bool,
 }
 
 /// A placement column: cadre `cadre` placed on `post` in `period`, after a rotation.
@@ -1046,7 +1044,6 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                 placement: r.placement,
                 score: r.score,
                 terms,
-                needs_certificate: needs_certificate(&ctxs[r.period], c),
             }
         };
         // `PlacementCol::running`: no unit of origin to go back to.

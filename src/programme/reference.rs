@@ -158,7 +158,6 @@ pub(super) fn generate_keeping_reference(
             if cadre_movable(ctx, c).is_err() {
                 continue;
             }
-            let certificate = needs_certificate(ctx, c);
             for &p in by_rank.posts(cadre.current_rank..=cadre.current_rank.saturating_add(up)) {
                 // The cheap tests first; the rules as booleans; the score only after.
                 if !could_be_free(p, t)
@@ -185,7 +184,6 @@ pub(super) fn generate_keeping_reference(
                     placement,
                     score: terms.weighted(&sc.weights),
                     terms,
-                    needs_certificate: certificate,
                 });
             }
         }

@@ -443,15 +443,8 @@ pub(super) fn running_cadres(sc: &Scenario, cols: &Columns) -> Vec<bool> {
     running
 }
 
-/// The model's column of the left-out column `x` (`ctxs`: the timeline's contexts; `running`:
-/// [`running_cadres`]).
-pub(super) fn column_of(
-    sc: &Scenario,
-    tl: &Timeline,
-    ctxs: &[crate::rules::RuleContext],
-    running: &[bool],
-    x: &OutCol,
-) -> Column {
+/// The model's column of the left-out column `x` (`running`: [`running_cadres`]).
+pub(super) fn column_of(sc: &Scenario, tl: &Timeline, running: &[bool], x: &OutCol) -> Column {
     let (c, p, t) = (x.cadre, x.post, x.period as usize);
     let cadre = sc.cadre(c);
     match x.kind {
@@ -463,7 +456,6 @@ pub(super) fn column_of(
             placement: x.placement_period(),
             terms: crate::scoring::pair_terms(&tl.at[t], c, p),
             score: x.score,
-            needs_certificate: crate::programme::needs_certificate(&ctxs[t], c),
         }),
         MoveKind::Placement => {
             let to_origin = !running[c as usize] && cadre.current_unit == Some(sc.post(p).unit);
@@ -489,12 +481,11 @@ pub(super) fn promote(sc: &Scenario, tl: &Timeline, cols: &mut Columns, in_lp: &
     if !in_lp.contains(&true) {
         return;
     }
-    let ctxs = tl.contexts();
     let running = running_cadres(sc, cols);
     let left_out = std::mem::take(&mut cols.left_out);
     for (x, &moved) in left_out.iter().zip(in_lp) {
         if moved {
-            match column_of(sc, tl, &ctxs, &running, x) {
+            match column_of(sc, tl, &running, x) {
                 Column::Rotation(r) => cols.rotations.push(r),
                 Column::Placement(p) => cols.placements.push(p),
             }

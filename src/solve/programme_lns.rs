@@ -59,7 +59,6 @@ struct Ground<'a> {
     sc: &'a Scenario,
     tl: &'a Timeline,
     cols: &'a Columns,
-    ctxs: Vec<crate::rules::RuleContext<'a>>,
     running: Vec<bool>,
     /// Each cadre's columns of `cols` (x order).
     of_cadre: Vec<Vec<usize>>,
@@ -124,13 +123,10 @@ impl Ground<'_> {
             match super::programme_cg::index_of(cols, x) {
                 Some(k) if k < n_rot => sub.rotations.push(cols.rotations[k].clone()),
                 Some(k) => sub.placements.push(cols.placements[k - n_rot].clone()),
-                None => {
-                    match super::programme_cg::column_of(sc, self.tl, &self.ctxs, &self.running, x)
-                    {
-                        super::programme_cg::Column::Rotation(r) => sub.rotations.push(r),
-                        super::programme_cg::Column::Placement(p) => sub.placements.push(p),
-                    }
-                }
+                None => match super::programme_cg::column_of(sc, self.tl, &self.running, x) {
+                    super::programme_cg::Column::Rotation(r) => sub.rotations.push(r),
+                    super::programme_cg::Column::Placement(p) => sub.placements.push(p),
+                },
             }
         }
         sub.rotations.sort_by_key(|r| (r.cadre, r.period, r.post));
@@ -297,7 +293,6 @@ pub fn improve(
         sc,
         tl,
         cols,
-        ctxs: tl.contexts(),
         running: super::programme_cg::running_cadres(sc, cols),
         of_cadre,
         o: RunOptions {
