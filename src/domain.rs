@@ -803,6 +803,14 @@ impl Scenario {
     pub fn cadre(&self, ix: CadreIx) -> &Cadre {
         &self.cadres[ix as usize]
     }
+    /// The end of cadre `c`'s running rotation, the one a programme's placement follows:
+    /// cadres.csv `rotation_end` on or after the plan date, the date the tables describe. One
+    /// that ends after the plan date and before a later `programme.start` falls due in the first
+    /// period (it used to be taken as finished, and its placement was planned by nobody); an
+    /// earlier one is the cadre's last rotation, finished: the cadre has been placed since.
+    pub fn running_rotation_end(&self, c: CadreIx) -> Option<Date> {
+        self.cadre(c).rotation_end.filter(|&e| e >= self.plan_date)
+    }
     pub fn post_unit(&self, ix: PostIx) -> &Unit {
         self.unit(self.post(ix).unit)
     }

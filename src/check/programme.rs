@@ -230,7 +230,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
             ));
         }
         let cadre = sc.cadre(c);
-        let running_end = cadre.rotation_end.filter(|&e| e >= periods[0] && e <= last);
+        let running_end = sc.running_rotation_end(c).filter(|&e| e <= last);
         // The placement due (see `Due`).
         let due: Option<Due> = match (running_end, rots.first()) {
             (Some(e), r) => {
@@ -421,13 +421,12 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
         .collect();
     // Whether holder `h` still sits on post `p` on period `t`'s date: not moved by then, and
     // before `vacant_from`, their retirement and the end of their running rotation (one that
-    // ended before the programme is their last, finished: they are in the post).
+    // ended before the plan date is their last, finished: they are in the post).
     let holder_there = |p: PostIx, h: CadreIx, t: usize| {
-        let cadre = sc.cadre(h);
         let leaves = [
             sc.post(p).vacant_from,
             retire(h).and_then(|r| r.succ_opt()),
-            cadre.rotation_end.filter(|&e| e >= periods[0]),
+            sc.running_rotation_end(h),
         ]
         .into_iter()
         .flatten()

@@ -298,10 +298,7 @@ pub fn running(sc: &Scenario, prog: &Programme) -> Vec<Running> {
         .iter()
         .enumerate()
         .filter_map(|(c, cadre)| {
-            let end = cadre.rotation_end?;
-            if end < prog.periods[0] {
-                return None;
-            }
+            let end = sc.running_rotation_end(c as CadreIx)?;
             let period = placement_period(prog, end)?;
             let retired = retirement_date(roadmap(&sc.rules, cadre), cadre.birth_date)
                 .is_some_and(|r| r < prog.periods[period]);
@@ -357,10 +354,10 @@ pub fn occupancy(sc: &Scenario, prog: &Programme, ctx0: &RuleContext, p: PostIx)
         },
         Some(h) => {
             let retire = ctx0.facts[h as usize].retirement.map(day_after);
-            // A rotation that ended before the programme does not free the seat: it is the
+            // A rotation that ended before the plan date does not free the seat: it is the
             // holder's last rotation, history (a quarter of the cadres have one); the holder is
             // in the post, and no placement is due (`running`).
-            let rot = sc.cadre(h).rotation_end.filter(|&e| e >= prog.periods[0]);
+            let rot = sc.running_rotation_end(h);
             let until = [post.vacant_from, retire, rot].into_iter().flatten().min();
             Occupancy {
                 until: Some(until.unwrap_or(Date::MAX)),

@@ -745,7 +745,7 @@ fn link_placements(
                 );
             }
         }
-        if end >= prog.periods[0] && prog.period_on_or_after(end) == Some(pl.period) {
+        if end >= sc.plan_date && prog.period_on_or_after(end) == Some(pl.period) {
             continue;
         }
         let ends = prog.periods[pl.period];
@@ -1054,9 +1054,8 @@ fn overdue_placements(
             o.executed.push(i);
         }
     }
-    for (c, cadre) in sc.cadres.iter().enumerate() {
-        let c = c as CadreIx;
-        let Some(end) = cadre.rotation_end.filter(|&e| e >= prog.periods[0]) else {
+    for c in 0..sc.cadres.len() as CadreIx {
+        let Some(end) = sc.running_rotation_end(c) else {
             continue;
         };
         if rotated_set.contains(&c) || placed(c) {
@@ -1109,8 +1108,7 @@ fn freed_in_period(sc: &Scenario, history: &[HistoryMove]) -> Vec<Freed> {
                 .get(h.post as usize)
                 .copied()
                 .flatten()
-                .and_then(|c| sc.cadre(c).rotation_end)
-                .filter(|&e| e >= prog.periods[0]);
+                .and_then(|c| sc.running_rotation_end(c));
             let until = [sc.post(h.post).vacant_from, holder_end]
                 .into_iter()
                 .flatten()

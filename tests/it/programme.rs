@@ -105,6 +105,71 @@ fn a_holder_whose_last_rotation_ended_before_the_programme_is_still_in_the_post(
     );
 }
 
+/// The shipped programme starting half a year after the plan date, C006's rotation ending
+/// between the two (2027-03-31): its placement falls due in the first period. It used to be taken
+/// as finished, and nobody planned the placement.
+#[test]
+fn a_rotation_ending_between_the_plan_date_and_a_later_start_is_placed_in_the_first_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("scenarios/programme");
+    for f in ["units.csv", "posts.csv", "cadres.csv", "programme.yaml"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let yaml = std::fs::read_to_string(src.join("programme.yaml")).unwrap();
+    let later = yaml
+        .replace("  start: 2027-01-01\n", "  start: 2027-07-01\n")
+        .replace("  end: 2031-12-31\n", "  end: 2032-06-30\n");
+    assert_ne!(later, yaml);
+    std::fs::write(dir.path().join("programme.yaml"), later).unwrap();
+    let cadres = std::fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let c006 = cadres.lines().find(|l| l.starts_with("C006,")).unwrap();
+    let ended = c006.replace(",2024-10-30,", ",2027-03-31,");
+    assert_ne!(ended, c006);
+    std::fs::write(dir.path().join("cadres.csv"), cadres.replace(c006, &ended)).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("programme.yaml")).unwrap();
+    let prog = sc.programme.as_ref().unwrap();
+    let c = sc.cadres.iter().position(|c| c.id == "C006").unwrap() as CadreIx;
+    let running = rotaplan::programme::running(&sc, prog);
+    let r = running
+        .iter()
+        .find(|r| r.cadre == c)
+        .expect("C006 is due a placement");
+    assert_eq!((r.period, r.end), (0, d("2027-03-31")));
+    let done = rotaplan::plan_programme(&sc).unwrap();
+    assert!(done.violations.is_empty(), "{:?}", done.violations);
+    let mine: Vec<&Move> = done.plan.moves.iter().filter(|m| m.cadre == c).collect();
+    assert!(
+        matches!(mine[..], [m] if m.kind == MoveKind::Placement && m.period == 0)
+            || done.plan.unplaced.iter().any(|u| u.0 == c),
+        "{mine:?}"
+    );
+    // The checker holds a programme without that placement to it, and forbids a rotation.
+    let without: Vec<Move> = done
+        .plan
+        .moves
+        .iter()
+        .filter(|m| m.cadre != c)
+        .cloned()
+        .collect();
+    let rotated = [
+        without.clone(),
+        vec![Move {
+            cadre: c,
+            post: mine.first().map_or(0, |m| m.post),
+            period: 1,
+            kind: MoveKind::Rotation,
+        }],
+    ]
+    .concat();
+    assert!(
+        check(&sc, &rotated)
+            .iter()
+            .any(|v| v.rule == RuleId::P2 && v.cadre.as_deref() == Some("C006")),
+        "{:?}",
+        check(&sc, &rotated)
+    );
+}
+
 #[test]
 fn a_running_rotation_whose_cadre_retires_before_the_placement_is_due_none() {
     let mut sc = shipped();
