@@ -441,7 +441,54 @@ pub fn planned_is_words(pa: &PlannedWords, pb: &PlannedWords) -> bool {
 /// only. A unit or school named after the work ("Vụ trưởng Vụ Tổ chức cán bộ", "Hiệu trưởng
 /// Trường Cao đẳng Tài chính - Kế toán", "Vụ Chế độ kế toán") and the head of a whole
 /// commission ("Trưởng Ban Tổ chức") are not read as one.
+///
+/// A cell holding two titles ("Văn thư kiêm thủ quỹ", "Văn thư, thủ quỹ", "Văn thư - Thủ quỹ")
+/// is sensitive when one of them is, and a leader "phụ trách" (in charge of) the work holds a
+/// post that manages it ("Phó Giám đốc phụ trách nhân sự", "Phó Chánh Văn phòng phụ trách kế
+/// toán"; "phụ trách tổ chức" alone stays ambiguous). Both used to be missed: a relative of the
+/// unit's head was planned as "Văn thư kiêm thủ quỹ" and the checker passed it.
 pub fn function_of_title(title: &str) -> Option<super::Function> {
+    title_parts(title).iter().find_map(|part| {
+        let words = title_words(part);
+        let in_charge = (1..words.len())
+            .filter(|&i| words[i] == "phu" && words.get(i + 1).is_some_and(|w| w == "trach"));
+        std::iter::once(0)
+            .chain(in_charge)
+            .find_map(|from| function_from(&words, from))
+            .or_else(|| function_after_dash(part))
+    })
+}
+
+/// The function the later titles of a part joined by dashes name ("Văn thư - Thủ quỹ"), unless
+/// the first names a unit, whose name the dash continues ("Trường Cao đẳng Tài chính - Kế toán").
+fn function_after_dash(part: &str) -> Option<super::Function> {
+    const UNIT_WORDS: &[&str] = &[
+        "trường",
+        "vụ",
+        "cục",
+        "sở",
+        "viện",
+        "trung",
+        "ban",
+        "công",
+        "khoa",
+        "học",
+        "tổng",
+    ];
+    let mut pieces = part.split(['-', '–', '—']);
+    let first = pieces.next()?;
+    if first
+        .split_whitespace()
+        .any(|w| UNIT_WORDS.contains(&key(w).as_str()))
+    {
+        return None;
+    }
+    pieces.find_map(|p| function_from(&title_words(p), 0))
+}
+
+/// The function a title's words name from word `from` on: the work's phrase after the post's own
+/// role words only.
+fn function_from(words: &[String], from: usize) -> Option<super::Function> {
     use super::Function;
     const PHRASES: &[(&str, Function)] = &[
         ("ke toan", Function::Accounting),
@@ -458,8 +505,7 @@ pub fn function_of_title(title: &str) -> Option<super::Function> {
         "truong", "pho", "phong", "phu", "trach", "to", "bo", "phan", "chuyen", "vien", "nhan",
         "tai", "chinh", "can",
     ];
-    let words = title_words(title);
-    for start in 0..words.len() {
+    for start in from..words.len() {
         let rest = format!(" {} ", words[start..].join(" "));
         if let Some(&(phrase, f)) = PHRASES
             .iter()
@@ -604,6 +650,28 @@ mod tests {
             ("Phó Chủ tịch UBND phụ trách tổ chức", None),
             ("Kiểm toán viên", None),
             ("Giám đốc Sở Tài chính", None),
+            // Two titles in one cell, and a leader in charge of the work (helper's cases, all
+            // passed by the checker beside a relative heading the unit).
+            ("Văn thư kiêm thủ quỹ", Some(F::Treasury)),
+            ("Văn thư kiêm Thủ quỹ", Some(F::Treasury)),
+            ("Văn thư - Thủ quỹ", Some(F::Treasury)),
+            ("Văn thư, thủ quỹ", Some(F::Treasury)),
+            ("Thủ quỹ kiêm văn thư", Some(F::Treasury)),
+            ("Chuyên viên kiêm kế toán", Some(F::Accounting)),
+            ("Chuyên viên kiêm thủ kho", Some(F::Storekeeper)),
+            ("Phó Chánh Văn phòng phụ trách kế toán", Some(F::Accounting)),
+            (
+                "Phó Chánh Văn phòng, phụ trách kế toán",
+                Some(F::Accounting),
+            ),
+            ("Phó Giám đốc phụ trách nhân sự", Some(F::Personnel)),
+            (
+                "Phó Giám đốc Sở phụ trách tổ chức cán bộ",
+                Some(F::Personnel),
+            ),
+            ("Giám đốc Trung tâm Tài chính - Kế toán", None),
+            ("Văn thư - Lưu trữ", None),
+            ("Chánh Văn phòng kiêm Trưởng Ban Tổ chức", None),
         ] {
             assert_eq!(function_of_title(t), f, "{t}");
         }
