@@ -1660,6 +1660,7 @@ diagnostic_words! {
     ProblemsNothingPlanned { en: "{n} problem(s) in the scenario files; nothing was planned", vi: "{n} lỗi trong các tệp kịch bản; chưa lập kế hoạch" }
     NoteSheetRead { en: "{file}: table {table} read from sheet {sheet}", vi: "{file}: bảng {table} đọc từ trang tính {sheet}" }
     NoteSeparator { en: "{file}: cells separated by {separator}", vi: "{file}: các ô phân cách bằng {separator}" }
+    NoteMergedCells { en: "{file}, sheet {sheet}: cells merged over several rows read into each of their rows, as Excel shows them: {ranges}", vi: "{file}, trang tính {sheet}: ô gộp qua nhiều hàng được đọc vào từng hàng, như Excel hiển thị: {ranges}" }
     NoteTwoRowHeader { en: "{file}: the header spans two rows (lines {first} and {second}): each column named by its lower cell, else its upper one", vi: "{file}: dòng tiêu đề gồm hai hàng (dòng {first} và {second}): mỗi cột lấy tên ở ô dưới, nếu trống thì ô trên" }
     NoteDatesRead { en: "{file}: dates read as {order}", vi: "{file}: ngày được đọc theo thứ tự {order}" }
     OrderMonthDayYear { en: "month/day/year", vi: "tháng/ngày/năm" }

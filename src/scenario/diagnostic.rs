@@ -951,6 +951,7 @@ says! {
     NoteSheetRead
     NoteSeparator
     NoteTwoRowHeader
+    NoteMergedCells
     NoteDatesRead
     OrderMonthDayYear
     OrderDayMonthYear

@@ -661,6 +661,30 @@ fn read_sheet_table(
             }
             diags.in_sheet(mark, &t.path, &sheet.name);
             if let Some(csv) = &mut csv {
+                // Cells merged down over data rows, read into each row: said, with where.
+                let merged: Vec<String> = sheet
+                    .merged
+                    .iter()
+                    .filter(|(top, _, _)| *top > csv.header_line)
+                    .map(|&(top, bottom, col)| {
+                        let col = diagnostic::column_letters(col);
+                        format!("{col}{top}:{col}{bottom}")
+                    })
+                    .collect();
+                if !merged.is_empty() {
+                    const SHOWN: usize = 8;
+                    let more = merged.len().saturating_sub(SHOWN);
+                    let mut ranges = merged[..merged.len().min(SHOWN)].join(", ");
+                    if more > 0 {
+                        ranges += &format!(", … (+{more})");
+                    }
+                    diags.note(
+                        Text::say(Say::NoteMergedCells)
+                            .arg("file", t.path.display())
+                            .arg("sheet", quoted(&sheet.name))
+                            .arg("ranges", ranges),
+                    );
+                }
                 csv.sheet = Some(sheet.name);
                 csv.stored_dates = sheet.stored_dates;
                 // A date moved by a two-row header (written under "Nữ") stays a stored one.

@@ -35,6 +35,10 @@ pub(crate) struct Sheet {
     /// Cells Excel stored as dates (1-based sheet row and column), as opposed to dates typed as
     /// text: the day and month of a stored one may have been swapped when it was typed.
     pub stored_dates: std::collections::HashSet<(usize, usize)>,
+    /// Cells merged down over several rows (first row, last row, 1-based sheet rows; column):
+    /// their value was read into each row, as Excel shows it ("Đơn vị" merged over a unit's
+    /// cadres). They used to read as empty on every row but the first, silently.
+    pub merged: Vec<(usize, usize, usize)>,
 }
 
 /// Why a sheet could not be read.
@@ -125,6 +129,37 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         .worksheet_range(&name)
         .map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
+    let (last_row, _) = range.end().unwrap_or((0, 0));
+    // The regions merged down over rows (ODS: none known). Across columns alone a merge is a
+    // title or a group of the header: nothing to copy.
+    let regions = match &mut book {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let mut fills: std::collections::HashMap<u32, Vec<(usize, String)>> = Default::default();
+    let mut merged = Vec::new();
+    for m in regions {
+        let (top, bottom) = (m.start.0, m.end.0.min(last_row));
+        if bottom <= top || m.start.1 < col0 {
+            continue;
+        }
+        let value = range.get_value(m.start).map_or_else(String::new, cell_text);
+        let value = normalize(&value);
+        if value.is_empty() {
+            continue;
+        }
+        let col = (m.start.1 - col0) as usize;
+        for r in top + 1..=bottom {
+            fills.entry(r).or_default().push((col, value.clone()));
+        }
+        merged.push((
+            top as usize + 1,
+            bottom as usize + 1,
+            m.start.1 as usize + 1,
+        ));
+    }
+    merged.sort_unstable();
     let (mut uncomputed, mut errors) = (Vec::new(), Vec::new());
     if let Ok(formulas) = book.worksheet_formula(&name) {
         let (f0, g0) = formulas.start().unwrap_or((0, 0));
@@ -157,13 +192,13 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         .rows()
         .enumerate()
         .map(|(i, cells)| {
-            (
-                row0 as usize + i + 1,
-                cells
-                    .iter()
-                    .map(|c| normalize(&cell_text(c)))
-                    .collect::<Vec<String>>(),
-            )
+            let mut cells: Vec<String> = cells.iter().map(|c| normalize(&cell_text(c))).collect();
+            for (col, value) in fills.get(&(row0 + i as u32)).into_iter().flatten() {
+                if let Some(cell) = cells.get_mut(*col).filter(|c| c.is_empty()) {
+                    cell.clone_from(value);
+                }
+            }
+            (row0 as usize + i + 1, cells)
         })
         // Rows with nothing in them (a stray formatted or blank cell far below the data makes
         // the sheet that long) are no rows: they neither count towards the row limit nor cost
@@ -177,6 +212,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         uncomputed,
         errors,
         stored_dates,
+        merged,
     })
 }
 

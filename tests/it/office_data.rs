@@ -250,6 +250,30 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
             "tables:\n  units: du-lieu.xlsx#DonVi\n  posts: du-lieu.xlsx#ViTri\n  cadres: du-lieu.xlsx#CanBo\n",
         )
     });
+    form("merged", &|d| {
+        // A unit's cell merged down over its posts and cadres, as offices lay out their lists.
+        let mut book = Workbook::new();
+        for (name, t) in &original {
+            t.sheet(&mut book, name, &[]);
+            let ws = book.worksheet_from_name(name).unwrap();
+            for col in ["unit", "current_unit", "sector"] {
+                let Some(c) = t.col(col) else { continue };
+                let mut r = 0;
+                while r < t.rows.len() {
+                    let v = &t.rows[r][c];
+                    let run = t.rows[r..].iter().take_while(|x| &x[c] == v).count();
+                    if run > 1 && !v.is_empty() {
+                        let (top, bottom) = (r as u32 + 1, (r + run) as u32);
+                        ws.merge_range(top, c as u16, bottom, c as u16, v, &Format::new())
+                            .unwrap();
+                    }
+                    r += run;
+                }
+            }
+        }
+        book.save(d.join("tables.xlsx")).unwrap();
+        scenario_yaml(d, "tables: tables.xlsx\n")
+    });
     form("xlsx-one-book", &|d| {
         let mut book = Workbook::new();
         for (name, t) in &original {
@@ -384,6 +408,17 @@ fn the_dmy_copy_gives_the_same_plan() {
 fn the_xlsx_copy_gives_the_same_plan() {
     let said = same_plan_as_the_original("xlsx");
     assert!(said.contains("sheet \"CanBo\""), "{said}");
+}
+
+/// Merged cells used to read as empty on every row but their first: 56 cadres "from outside",
+/// H8–H10 judged on no unit, and posts refused for a missing unit.
+#[test]
+fn a_workbook_with_cells_merged_down_gives_the_same_plan_and_says_so() {
+    let said = same_plan_as_the_original("merged");
+    assert!(
+        said.contains("cells merged over several rows read into each of their rows"),
+        "{said}"
+    );
 }
 
 #[test]
