@@ -1765,6 +1765,9 @@ diagnostic_words! {
     DateIsoOrMdy { en: "a date written YYYY-MM-DD or mm/dd/yyyy, e.g. 1975-03-28 or 03/28/1975", vi: "ngày ghi dạng YYYY-MM-DD hoặc mm/dd/yyyy, ví dụ 1975-03-28 hoặc 03/28/1975" }
     NotADay { en: "a real calendar date (month 01–12, a day that exists in that month, a 4-digit year)", vi: "một ngày có thật trên lịch (tháng 01–12, ngày có trong tháng đó, năm 4 chữ số)" }
     NotADayIso { en: "a real calendar date YYYY-MM-DD (month 01–12, a day that exists in that month)", vi: "một ngày có thật trên lịch dạng YYYY-MM-DD (tháng 01–12, ngày có trong tháng đó)" }
+    SheetCellsTooFar { en: "{file}: the sheet holds cells as far as {cell}, more rows × columns than a table can have (a stray cell far from the table)", vi: "{file}: trang tính có ô ở tận {cell}, nhiều hàng × cột hơn một bảng có thể có (một ô lạc xa bảng)" }
+    SheetCellsNearTheTable { en: "a sheet whose cells stay near the table (at most 30 million cells in its rows)", vi: "trang tính chỉ có ô gần bảng (tối đa 30 triệu ô trong các hàng)" }
+    DeleteTheStrayCells { en: "in Excel, press Ctrl+End to find the last cell, select the rows and columns beyond the table and delete them (Delete, not just clear), then save", vi: "trong Excel, bấm Ctrl+End để tìm ô cuối, chọn các hàng và cột nằm ngoài bảng rồi xóa hẳn (Delete, không chỉ xóa nội dung), rồi lưu lại" }
     WorkbookCouldNotBeRead { en: "the workbook could not be read", vi: "không đọc được sổ tính" }
     NothingEmptyValue { en: "nothing (an empty value)", vi: "không có gì (giá trị rỗng)" }
     AList { en: "a list", vi: "một danh sách" }

@@ -952,6 +952,9 @@ says! {
     NoteSeparator
     NoteTwoRowHeader
     NoteMergedCells
+    SheetCellsTooFar
+    SheetCellsNearTheTable
+    DeleteTheStrayCells
     NoteDatesRead
     OrderMonthDayYear
     OrderDayMonthYear

@@ -662,15 +662,26 @@ fn read_sheet_table(
             diags.in_sheet(mark, &t.path, &sheet.name);
             if let Some(csv) = &mut csv {
                 // Cells merged down over data rows, read into each row: said, with where.
-                let merged: Vec<String> = sheet
-                    .merged
-                    .iter()
-                    .filter(|(top, _, _)| *top > csv.header_line)
-                    .map(|&(top, bottom, col)| {
-                        let col = diagnostic::column_letters(col);
-                        format!("{col}{top}:{col}{bottom}")
-                    })
-                    .collect();
+                let mut merged: Vec<String> = Vec::new();
+                for (top, bottom, col, value) in &sheet.merged {
+                    let Some(ix) = col.checked_sub(1 + csv.col_offset) else {
+                        continue;
+                    };
+                    if *top <= csv.header_line {
+                        continue;
+                    }
+                    let from = csv.rows.partition_point(|r| r.line <= *top);
+                    for row in csv.rows[from..]
+                        .iter_mut()
+                        .take_while(|r| r.line <= *bottom)
+                    {
+                        if let Some(cell) = row.cells.get_mut(ix).filter(|c| c.is_empty()) {
+                            cell.clone_from(value);
+                        }
+                    }
+                    let col = diagnostic::column_letters(*col);
+                    merged.push(format!("{col}{top}:{col}{bottom}"));
+                }
                 if !merged.is_empty() {
                     const SHOWN: usize = 8;
                     let more = merged.len().saturating_sub(SHOWN);
@@ -797,6 +808,14 @@ fn sheet_failure(
                 .expected(Say::OneSheetForTheTable)
                 .fix(name_the_sheet(table))
         }
+        xlsx::SheetFailure::TooLarge { cell } => at(code::UNREADABLE)
+            .found(
+                Text::say(Say::SheetCellsTooFar)
+                    .arg("file", &shown)
+                    .arg("cell", cell),
+            )
+            .expected(Say::SheetCellsNearTheTable)
+            .fix(Say::DeleteTheStrayCells),
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
 
+use super::diagnostic::column_letters;
 use crate::domain::text::{fold, normalize};
 
 /// File name endings read as workbooks.
@@ -35,10 +36,11 @@ pub(crate) struct Sheet {
     /// Cells Excel stored as dates (1-based sheet row and column), as opposed to dates typed as
     /// text: the day and month of a stored one may have been swapped when it was typed.
     pub stored_dates: std::collections::HashSet<(usize, usize)>,
-    /// Cells merged down over several rows (first row, last row, 1-based sheet rows; column):
-    /// their value was read into each row, as Excel shows it ("Đơn vị" merged over a unit's
-    /// cadres). They used to read as empty on every row but the first, silently.
-    pub merged: Vec<(usize, usize, usize)>,
+    /// Cells merged down over several rows (first row, last row, 1-based sheet rows; 1-based
+    /// column; the value), to be read into each of their rows below the header, as Excel shows
+    /// them ("Đơn vị" merged over a unit's cadres): they used to read as empty on every row but
+    /// the first, silently. (In the header a merge down is one name over two header rows.)
+    pub merged: Vec<(usize, usize, usize, String)>,
 }
 
 /// Why a sheet could not be read.
@@ -57,6 +59,9 @@ pub(crate) enum SheetFailure {
     /// Without a name, several sheets that name the table (a stale copy beside the new one): the
     /// first one was read, silently.
     Ambiguous { sheets: Vec<String> },
+    /// Cells so far from the table (a stray cell at XFD1048576) that the sheet would exceed
+    /// [`MAX_SHEET_CELLS`]: `cell` is the farthest of the row where the budget ran out.
+    TooLarge { cell: String },
 }
 
 /// Sheet names (folded) that name each table, for a workbook holding all three.
@@ -125,11 +130,6 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
             hidden: hidden_naming,
         });
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let (last_row, _) = range.end().unwrap_or((0, 0));
     // The regions merged down over rows (ODS: none known). Across columns alone a merge is a
     // title or a group of the header: nothing to copy.
     let regions = match &mut book {
@@ -137,83 +137,165 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
         _ => Vec::new(),
     };
-    let mut fills: std::collections::HashMap<u32, Vec<(usize, String)>> = Default::default();
+    let cells = sheet_cells(&mut book, &name)?;
+    let last_row = cells.last().map_or(0, |c| c.0);
+    let value_at = |at: (u32, u32)| {
+        cells
+            .binary_search_by_key(&at, |c| (c.0, c.1))
+            .ok()
+            .map(|i| &cells[i].2)
+    };
     let mut merged = Vec::new();
     for m in regions {
         let (top, bottom) = (m.start.0, m.end.0.min(last_row));
-        if bottom <= top || m.start.1 < col0 {
+        if bottom <= top {
             continue;
         }
-        let value = range.get_value(m.start).map_or_else(String::new, cell_text);
-        let value = normalize(&value);
+        let value = normalize(&value_at(m.start).map_or_else(String::new, cell_text));
         if value.is_empty() {
             continue;
         }
-        let col = (m.start.1 - col0) as usize;
-        for r in top + 1..=bottom {
-            fills.entry(r).or_default().push((col, value.clone()));
-        }
-        merged.push((
-            top as usize + 1,
-            bottom as usize + 1,
-            m.start.1 as usize + 1,
-        ));
+        merged.push((top as usize + 1, bottom as usize + 1, m.start.1, value));
     }
     merged.sort_unstable();
     let (mut uncomputed, mut errors) = (Vec::new(), Vec::new());
-    if let Ok(formulas) = book.worksheet_formula(&name) {
-        let (f0, g0) = formulas.start().unwrap_or((0, 0));
-        for (r, c, f) in formulas.used_cells() {
-            let at = (f0 + r as u32, g0 + c as u32);
-            let empty = range.get_value(at).is_none_or(|v| matches!(v, Data::Empty));
-            if !f.is_empty() && empty {
-                uncomputed.push((at.0 as usize + 1, at.1 as usize + 1, format!("={f}")));
-            }
-        }
-    }
-    // An error value (#N/A, #REF!: a formula that failed) is no data either.
     let mut stored_dates = std::collections::HashSet::new();
-    for (r, c, v) in range.used_cells() {
-        let at = (row0 as usize + r + 1, col0 as usize + c + 1);
-        match v {
-            Data::Error(e) if !uncomputed.iter().any(|u| (u.0, u.1) == at) => {
-                errors.push((at.0, at.1, e.to_string()));
+    // Rows as sparse as the sheet: the cells of each row from column A to its last cell (the
+    // columns before the table's first are cut below), in a budget of cells.
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut budget = MAX_SHEET_CELLS;
+    let mut row_keys: Vec<u32> = cells.iter().map(|c| c.0).collect();
+    row_keys.dedup();
+    let mut next = 0;
+    for r in row_keys {
+        let start = next;
+        while next < cells.len() && cells[next].0 == r {
+            next += 1;
+        }
+        let mine = &cells[start..next];
+        let width = mine.last().map_or(0, |c| c.1 as usize + 1);
+        budget = match budget.checked_sub(width) {
+            Some(b) => b,
+            None => {
+                let far = mine.last().map_or((r, 0), |c| (c.0, c.1));
+                return Err(SheetFailure::TooLarge {
+                    cell: format!("{}{}", column_letters(far.1 as usize + 1), far.0 + 1),
+                });
             }
-            Data::DateTime(d) if d.is_datetime() => {
-                stored_dates.insert(at);
+        };
+        let mut row = vec![String::new(); width];
+        for (rr, c, v, f) in mine {
+            let at = (*rr as usize + 1, *c as usize + 1);
+            match (v, f) {
+                (Data::Empty, Some(f)) => uncomputed.push((at.0, at.1, format!("={f}"))),
+                // An error value (#N/A, #REF!: a formula that failed) is no data either.
+                (Data::Error(e), _) => errors.push((at.0, at.1, e.to_string())),
+                (Data::DateTime(d), _) if d.is_datetime() => {
+                    stored_dates.insert(at);
+                }
+                (Data::DateTimeIso(_), _) => {
+                    stored_dates.insert(at);
+                }
+                _ => {}
             }
-            Data::DateTimeIso(_) => {
-                stored_dates.insert(at);
-            }
-            _ => {}
+            row[*c as usize] = normalize(&cell_text(v));
+        }
+        // Rows with nothing in them (styled blank cells) are no rows: they neither count
+        // towards the row limit nor cost memory.
+        if row.iter().any(|c| !c.is_empty()) {
+            rows.push((r as usize + 1, row));
         }
     }
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            let mut cells: Vec<String> = cells.iter().map(|c| normalize(&cell_text(c))).collect();
-            for (col, value) in fills.get(&(row0 + i as u32)).into_iter().flatten() {
-                if let Some(cell) = cells.get_mut(*col).filter(|c| c.is_empty()) {
-                    cell.clone_from(value);
-                }
-            }
-            (row0 as usize + i + 1, cells)
-        })
-        // Rows with nothing in them (a stray formatted or blank cell far below the data makes
-        // the sheet that long) are no rows: they neither count towards the row limit nor cost
-        // memory beyond the sheet's own.
-        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+    // The table starts at its first filled column: the columns before it are cut.
+    let col0 = rows
+        .iter()
+        .filter_map(|(_, cells)| cells.iter().position(|c| !c.is_empty()))
+        .min()
+        .unwrap_or(0);
+    for (_, cells) in &mut rows {
+        cells.drain(..col0.min(cells.len()));
+    }
+    // Every row as wide as the widest, as a range is (a row's trailing empty cells are cells),
+    // within the budget.
+    let width = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+    if rows.len().saturating_mul(width) > MAX_SHEET_CELLS {
+        let (r, cells) = rows
+            .iter()
+            .find(|(_, c)| c.len() == width)
+            .expect("the widest row");
+        return Err(SheetFailure::TooLarge {
+            cell: format!("{}{}", column_letters(col0 + cells.len()), r),
+        });
+    }
+    for (_, cells) in &mut rows {
+        cells.resize(width, String::new());
+    }
+    let merged = merged
+        .into_iter()
+        .filter(|m| m.2 as usize >= col0)
+        .map(|(top, bottom, col, value)| (top, bottom, col as usize + 1, value))
         .collect();
     Ok(Sheet {
         name,
         rows,
-        col_offset: col0 as usize,
+        col_offset: col0,
         uncomputed,
         errors,
         stored_dates,
         merged,
     })
+}
+
+/// The most cells the rows of one sheet may hold, each row counted from column A to its last
+/// cell: 200,000 rows of 150 columns. A sheet past it is a stray cell far from the table.
+const MAX_SHEET_CELLS: usize = 30_000_000;
+
+/// A sheet's cells with a value or a formula, as (0-based row, column, value, formula), sorted.
+/// An XLSX sheet is streamed: calamine's range of a sheet with one stray cell at XFD1048576 is
+/// 17 G cells, and its allocation aborted the process (a 9 KB file ended a whole batch). The
+/// other formats are bounded (XLS: 65,536 × 256) and read through their range.
+fn sheet_cells(
+    book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
+    name: &str,
+) -> Result<Vec<(u32, u32, Data, Option<String>)>, SheetFailure> {
+    let unreadable = |e: &dyn std::fmt::Display| SheetFailure::Unreadable(e.to_string().into());
+    let mut cells = Vec::new();
+    if let calamine::Sheets::Xlsx(x) = book {
+        let mut reader = x.worksheet_cells_reader(name).map_err(|e| unreadable(&e))?;
+        while let Some(c) = reader
+            .next_cell_with_formula()
+            .map_err(|e| unreadable(&e))?
+        {
+            let value = Data::from(c.value);
+            let formula = c.formula.filter(|f| !f.is_empty());
+            if matches!(value, Data::Empty) && formula.is_none() {
+                continue;
+            }
+            cells.push((c.pos.0, c.pos.1, value, formula));
+        }
+    } else {
+        let range = book.worksheet_range(name).map_err(|e| unreadable(&e))?;
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, v) in range.used_cells() {
+            cells.push((r0 + r as u32, c0 + c as u32, v.clone(), None));
+        }
+        cells.sort_unstable_by_key(|c| (c.0, c.1));
+        if let Ok(formulas) = book.worksheet_formula(name) {
+            let (f0, g0) = formulas.start().unwrap_or((0, 0));
+            for (r, c, f) in formulas.used_cells() {
+                let at = (f0 + r as u32, g0 + c as u32);
+                if f.is_empty() {
+                    continue;
+                }
+                match cells.binary_search_by_key(&at, |c| (c.0, c.1)) {
+                    Ok(i) => cells[i].3 = Some(f.clone()),
+                    Err(_) => cells.push((at.0, at.1, Data::Empty, Some(f.clone()))),
+                }
+            }
+        }
+    }
+    cells.sort_by_key(|c| (c.0, c.1));
+    Ok(cells)
 }
 
 /// A cell as the text a CSV file would hold: dates as `YYYY-MM-DD`, whole numbers without `.0`.

@@ -274,6 +274,18 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         book.save(d.join("tables.xlsx")).unwrap();
         scenario_yaml(d, "tables: tables.xlsx\n")
     });
+    form("far-blank", &|d| {
+        // A formatted blank cell at the sheet's last cell, XFD1048576 (a stray format).
+        let mut book = Workbook::new();
+        for (name, t) in &original {
+            t.sheet(&mut book, name, &[]);
+        }
+        let ws = book.worksheet_from_name("cadres").unwrap();
+        ws.write_blank(1_048_575, 16_383, &Format::new().set_bold())
+            .unwrap();
+        book.save(d.join("tables.xlsx")).unwrap();
+        scenario_yaml(d, "tables: tables.xlsx\n")
+    });
     form("xlsx-one-book", &|d| {
         let mut book = Workbook::new();
         for (name, t) in &original {
@@ -417,6 +429,30 @@ fn a_workbook_with_cells_merged_down_gives_the_same_plan_and_says_so() {
     let said = same_plan_as_the_original("merged");
     assert!(
         said.contains("cells merged over several rows read into each of their rows"),
+        "{said}"
+    );
+}
+
+/// A sheet's range spans its farthest cell: one at XFD1048576 made calamine allocate 17 G cells
+/// and the process abort (exit 134), ending a whole batch. Sheets are now read cell by cell.
+#[test]
+fn a_cell_at_the_sheets_last_cell_neither_aborts_nor_changes_the_plan() {
+    same_plan_as_the_original("far-blank");
+    let tmp = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    for (name, t) in &province_tables() {
+        t.sheet(&mut book, name, &[]);
+    }
+    let ws = book.worksheet_from_name("cadres").unwrap();
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    book.save(tmp.path().join("tables.xlsx")).unwrap();
+    let yaml = scenario_yaml(tmp.path(), "tables: tables.xlsx\n");
+    let o = rotaplan().arg("validate").arg(&yaml).output().unwrap();
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    // The stray cell's column and row are named.
+    assert!(
+        said.contains("cadres!XFD1 ") && said.contains("cadres!A1048576"),
         "{said}"
     );
 }
