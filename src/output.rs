@@ -201,7 +201,8 @@ fn top_folders<'a>(paths: impl Iterator<Item = &'a str>) -> std::collections::BT
 
 /// The subfolders of `dir` (real ones: a link is made again, not followed) that neither the
 /// last set nor `writing` (the set about to be written) wrote: a set replaces the folder as a
-/// whole and carries over only its top level, so it refuses to take their place.
+/// whole, carrying over the files inside its own folders, and refuses to take the place of
+/// folders of someone else's (`--out` pointed at a folder of documents).
 pub fn foreign_folders(dir: &Path, writing: &[(String, Vec<u8>)]) -> Vec<PathBuf> {
     let last = last_set(dir);
     let mut ours = top_folders(last.iter().map(String::as_str));
@@ -239,8 +240,8 @@ pub fn check_out_set(dir: &Path) -> Result<(), OutDirError> {
 
 /// Write `files` (relative path, bytes) as the whole content of the folder `dir`, replacing what
 /// it held: the files go into a new sibling folder, flushed to disk, which is then exchanged with
-/// `dir` in one rename. The old folder's other top-level files are carried over (hard links) and
-/// its links re-made, except the stale outputs of the last set ([`SET_LIST`]); a folder that holds
+/// `dir` in one rename. The old folder's other files, at every depth, are carried over (hard
+/// links) and its links re-made, except the stale outputs of the last set ([`SET_LIST`]); a folder that holds
 /// subfolders no set wrote is refused (`ErrorKind::AlreadyExists`), never emptied. After a kill at
 /// any instant `dir` holds the complete old set or the complete new one; the hidden sibling left
 /// behind is removed by [`clean_leftovers`].
@@ -343,23 +344,58 @@ fn keep_access(old: &Path, new: &Path) {
 /// links again (to the same targets); the last set's own files ([`SET_LIST`]) are not carried:
 /// what this set does not write again is stale.
 fn carry_over(old: &Path, new: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
-    let Ok(rd) = fs::read_dir(old) else {
+    let stale = last_set(old);
+    let writing: std::collections::BTreeSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
+    let mut dirs = std::collections::BTreeSet::new();
+    carry_dir(old, new, "", (&stale, &writing), &mut dirs)?;
+    for d in dirs.iter().rev() {
+        sync_dir(d)?;
+    }
+    Ok(())
+}
+
+/// [`carry_over`] of the folder `rel` (relative to `old`, "" for the top), at every depth: a
+/// file a user keeps inside an output's folder (notes beside a variant's plan) used to be lost
+/// when the set replaced the folder. `dirs`: the folders made in `new`, to flush.
+fn carry_dir(
+    old: &Path,
+    new: &Path,
+    rel: &str,
+    (stale, writing): (
+        &std::collections::BTreeSet<String>,
+        &std::collections::BTreeSet<&str>,
+    ),
+    dirs: &mut std::collections::BTreeSet<PathBuf>,
+) -> io::Result<()> {
+    let Ok(rd) = fs::read_dir(old.join(rel)) else {
         return Ok(());
     };
-    let stale = last_set(old);
     for e in rd.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
+        let r = if rel.is_empty() {
+            n.clone()
+        } else {
+            format!("{rel}/{n}")
+        };
         let kind = e.file_type()?;
-        let top_of_set = |r: &str| r == n || r.split_once('/').is_some_and(|(top, _)| top == n);
-        if kind.is_dir()
-            || n == SET_LIST
-            || leftover(&n).is_some()
-            || stale.contains(&n)
-            || files.iter().any(|(r, _)| top_of_set(r))
+        if (rel.is_empty() && (n == SET_LIST || leftover(&n).is_some()))
+            || stale.contains(&r)
+            || writing.contains(r.as_str())
         {
             continue;
         }
-        let to = new.join(&n);
+        if kind.is_dir() {
+            carry_dir(old, new, &r, (stale, writing), dirs)?;
+            continue;
+        }
+        let into = new.join(rel);
+        if !rel.is_empty() && !into.is_dir() {
+            fs::create_dir_all(&into)?;
+        }
+        if !rel.is_empty() {
+            dirs.insert(into.clone());
+        }
+        let to = into.join(e.file_name());
         if kind.is_symlink() {
             #[cfg(unix)]
             std::os::unix::fs::symlink(fs::read_link(e.path())?, &to)?;
@@ -678,10 +714,29 @@ mod tests {
         };
         write_set(&dir, &set("1")).unwrap();
         fs::write(dir.join("notes.txt"), "mine").unwrap();
+        // Files kept inside the set's own folders, at any depth (they used to be lost).
+        fs::write(dir.join("sub/review.txt"), "kept").unwrap();
+        fs::create_dir_all(dir.join("sub/attachments/deep")).unwrap();
+        fs::write(dir.join("sub/attachments/deep/a.pdf"), "pdf").unwrap();
         write_set(&dir, &set("2")).unwrap();
         assert_eq!(fs::read_to_string(dir.join("a.csv")).unwrap(), "2");
         assert_eq!(fs::read_to_string(dir.join("sub/b.json")).unwrap(), "2");
         assert_eq!(fs::read_to_string(dir.join("notes.txt")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(dir.join("sub/review.txt")).unwrap(),
+            "kept"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.join("sub/attachments/deep/a.pdf")).unwrap(),
+            "pdf"
+        );
+        // A set without the folder drops its own stale file there and keeps the user's.
+        write_set(&dir, &[("a.csv".into(), b"3".to_vec())]).unwrap();
+        assert!(!dir.join("sub/b.json").exists());
+        assert_eq!(
+            fs::read_to_string(dir.join("sub/review.txt")).unwrap(),
+            "kept"
+        );
         assert_eq!(names(tmp.path()), vec!["out"]);
         let file = tmp.path().join("f");
         fs::write(&file, "x").unwrap();
