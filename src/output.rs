@@ -147,6 +147,40 @@ pub enum OutDirError {
 
 impl std::error::Error for OutDirError {}
 
+/// The files under `dir` (recursively, in name order) that `keep` accepts. Each folder is walked
+/// once, by its real path: a link to itself or to a parent made a walk repeat one scenario 41
+/// times (`self -> .`) or never end (two such links).
+pub fn files_under(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    fn walk(
+        dir: &Path,
+        keep: &dyn Fn(&Path) -> bool,
+        seen: &mut std::collections::HashSet<PathBuf>,
+        out: &mut Vec<PathBuf>,
+    ) {
+        let Ok(real) = fs::canonicalize(dir) else {
+            return;
+        };
+        if !seen.insert(real) {
+            return;
+        }
+        let Ok(rd) = fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, keep, seen, out);
+            } else if keep(&p) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &keep, &mut Default::default(), &mut out);
+    out
+}
+
 /// Check, before any work, that `dir` can be an output folder: it is a folder or does not exist,
 /// and its nearest existing ancestor is a folder.
 pub fn check_out_dir(dir: &Path) -> Result<(), OutDirError> {

@@ -111,7 +111,13 @@ pub fn run(a: Args, quiet: bool, langs: super::Langs) -> Status {
             "\ninterrupted: finishing the running scenarios, starting no new one (Ctrl-C again is ignored)",
         );
     });
-    let files = nightly::discover(&a.inputs);
+    let files = match nightly::discover(&a.inputs) {
+        Ok(f) => f,
+        Err(e) => {
+            refuse(Refusal::Discover(e));
+            return Status::Problem;
+        }
+    };
     let threads = a.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         |j| j as usize,

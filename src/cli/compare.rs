@@ -10,8 +10,9 @@ fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Refusal> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found);
+            let mut found = rotaplan::output::files_under(p, |f| {
+                f.file_name().is_some_and(|n| n == "plan.json")
+            });
             if found.is_empty() {
                 return Err(Refusal::NoPlanJson(p.clone()));
             }
@@ -24,20 +25,6 @@ fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Refusal> {
         }
     }
     Ok(out)
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, found);
-        } else if p.file_name().is_some_and(|n| n == "plan.json") {
-            found.push(p);
-        }
-    }
 }
 
 fn read_summary(path: &Path) -> Result<PlanSummary, Refusal> {

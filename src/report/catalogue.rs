@@ -923,6 +923,9 @@ catalogue! {
     RefGap { en: "--gap must be in [0, 1), got {g}", vi: "--gap phải nằm trong khoảng [0, 1), giá trị đã nhập là {g}" }
     RefSizes { en: "--cadres and --posts must be at least 1", vi: "--cadres và --posts phải từ 1 trở lên" }
     RefPseudonymKey { en: "--pseudonymise needs a key: --pseudonym-key KEY or the environment variable ROTAPLAN_PSEUDONYM_KEY", vi: "--pseudonymise cần có khóa: --pseudonym-key KHÓA hoặc biến môi trường ROTAPLAN_PSEUDONYM_KEY" }
+    RefBatchNotAFile { en: "{path} is neither a scenario file (.yaml), a folder nor a list of scenario paths (a text file): it is a device or a pipe", vi: "{path} không phải tệp kịch bản (.yaml), thư mục hay danh sách đường dẫn kịch bản (tệp văn bản): đó là một thiết bị hoặc một đường ống" }
+    RefBatchListUnreadable { en: "{path} cannot be read as a list of scenario paths (UTF-8 text, one path a line, at most 16 MB): {error}; nothing was run", vi: "không đọc được {path} như một danh sách đường dẫn kịch bản (văn bản UTF-8, mỗi dòng một đường dẫn, tối đa 16 MB): {error}; chưa chạy gì" }
+    RefBatchNoScenario { en: "no scenario file (.yaml or .yml) found in the folders and lists given; nothing was run", vi: "không tìm thấy tệp kịch bản nào (.yaml hoặc .yml) trong các thư mục và danh sách đã nêu; chưa chạy gì" }
     RefNoInputs { en: "name the scenario files, folders or lists to run", vi: "hãy nêu các tệp kịch bản, thư mục hoặc danh sách cần chạy" }
     RefSeparator { en: "--csv-separator {value}: expected one of , ; | tab", vi: "--csv-separator {value}: chỉ nhận một trong các ký tự , ; | tab" }
     RefShardForm { en: "--shard {value}: write it as I/N, e.g. 2/4", vi: "--shard {value}: hãy viết theo dạng I/N, ví dụ 2/4" }

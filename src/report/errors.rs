@@ -48,6 +48,8 @@ pub enum Refusal {
     PseudonymKey,
     /// `batch` with no inputs.
     NoInputs,
+    /// `batch` inputs that name nothing to run.
+    Discover(crate::runs::nightly::DiscoverError),
     /// `--csv-separator` not one of `,` `;` `|` tab.
     Separator(String),
     /// `--shard` not written I/N.
@@ -127,6 +129,18 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
         Refusal::Sizes => t(lang, Msg::RefSizes).to_string(),
         Refusal::PseudonymKey => t(lang, Msg::RefPseudonymKey).to_string(),
         Refusal::NoInputs => t(lang, Msg::RefNoInputs).to_string(),
+        Refusal::Discover(e) => {
+            use crate::runs::nightly::DiscoverError as D;
+            match e {
+                D::NotAFile(p) => path(Msg::RefBatchNotAFile, p),
+                D::ListUnreadable { path: p, error } => fill(
+                    lang,
+                    Msg::RefBatchListUnreadable,
+                    &[("path", &p.display()), ("error", error)],
+                ),
+                D::NoScenario => t(lang, Msg::RefBatchNoScenario).to_string(),
+            }
+        }
         Refusal::Separator(v) => value(Msg::RefSeparator, v),
         Refusal::ShardForm(v) => value(Msg::RefShardForm, v),
         Refusal::ShardRange(v) => value(Msg::RefShardRange, v),

@@ -31,30 +31,46 @@ pub struct Options {
     pub langs: crate::domain::LangChoice,
 }
 
+/// Why the arguments of `batch` name nothing to run; report/ words it.
+#[derive(Debug)]
+pub enum DiscoverError {
+    /// An argument that is neither a scenario file, a folder nor a list: a device or a pipe
+    /// (`/dev/zero` grew without end, a FIFO never returned).
+    NotAFile(PathBuf),
+    /// A list that cannot be read as text (not UTF-8, too large): it was skipped, and the batch
+    /// said "0 scenarios" and exit 0.
+    ListUnreadable { path: PathBuf, error: String },
+    /// No scenario file in any of the arguments.
+    NoScenario,
+}
+
+/// The largest list file read (one path a line).
+const MAX_LIST_BYTES: u64 = 16 << 20;
+
 /// Scenario files named by the arguments: a `.yaml`/`.yml` file, a folder (searched recursively
-/// for them), or a list file (one path per line, `#` comments, relative to the list's folder).
-pub fn discover(args: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if is_yaml(&p) {
-                out.push(p);
-            }
-        }
-    }
+/// for them, each folder once: a link to itself or to a parent made the walk repeat one
+/// scenario 41 times, or never end), or a list file (one path per line, `#` comments, relative
+/// to the list's folder).
+pub fn discover(args: &[PathBuf]) -> Result<Vec<PathBuf>, DiscoverError> {
     let mut out = Vec::new();
     for a in args {
         if a.is_dir() {
-            walk(a, &mut out);
+            out.extend(crate::output::files_under(a, is_yaml));
         } else if is_yaml(a) || !a.exists() {
             out.push(a.clone());
-        } else if let Ok(text) = std::fs::read_to_string(a) {
+        } else {
+            let unreadable = |error: String| DiscoverError::ListUnreadable {
+                path: a.clone(),
+                error,
+            };
+            let meta = std::fs::metadata(a).map_err(|e| unreadable(e.to_string()))?;
+            if !meta.is_file() {
+                return Err(DiscoverError::NotAFile(a.clone()));
+            }
+            if meta.len() > MAX_LIST_BYTES {
+                return Err(unreadable(format!("{} bytes", meta.len())));
+            }
+            let text = std::fs::read_to_string(a).map_err(|e| unreadable(e.to_string()))?;
             let dir = a.parent().unwrap_or(Path::new(""));
             out.extend(
                 text.lines()
@@ -64,7 +80,10 @@ pub fn discover(args: &[PathBuf]) -> Vec<PathBuf> {
             );
         }
     }
-    out
+    if out.is_empty() {
+        return Err(DiscoverError::NoScenario);
+    }
+    Ok(out)
 }
 
 fn is_yaml(p: &Path) -> bool {
@@ -76,6 +95,22 @@ fn is_yaml(p: &Path) -> bool {
 fn inputs(file: &Path) -> Vec<InputFile> {
     let files = crate::scenario::input_files(file).unwrap_or_else(|_| vec![file.to_path_buf()]);
     files.iter().map(|p| input_file(p)).collect()
+}
+
+/// The hash recorded for an input file that changed while the batch read it: matches no file.
+const CHANGED_WHILE_READ: &str = "changed while read";
+
+/// Marks the files of `after` whose hash differs from `before` (hashed before the scenario was
+/// loaded) as [`CHANGED_WHILE_READ`]; their paths.
+fn mark_changed(before: &[InputFile], after: &mut [InputFile]) -> Vec<String> {
+    let mut changed = Vec::new();
+    for f in after.iter_mut() {
+        if !before.contains(f) {
+            changed.push(f.path.clone());
+            f.sha256 = CHANGED_WHILE_READ.to_string();
+        }
+    }
+    changed
 }
 
 fn input_file(p: &Path) -> InputFile {
@@ -256,6 +291,11 @@ pub fn batch(
         tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
     }
 
+    // The input files hashed before the scenarios are loaded and again after: a file changed
+    // in between was planned from one version and recorded with another, and a resume trusted
+    // that stale plan. Such a file is recorded as changed, so a resume plans it again.
+    let before: std::collections::HashMap<&Path, Vec<InputFile>> =
+        files.iter().map(|f| (f.as_path(), inputs(f))).collect();
     let mut jobs = batch::jobs(files);
     jobs.sort_by_key(|j| j.name());
     let mut jobs = shard(jobs, o.shard);
@@ -267,6 +307,14 @@ pub fn batch(
         .zip(previous)
         .map(|(j, prev)| {
             let mut i = inputs(&j.file);
+            if let Some(b) = before.get(j.file.as_path()) {
+                for f in mark_changed(b, &mut i) {
+                    tracing::warn!(
+                        file = %f,
+                        "an input file changed while the batch read it: its plan is made again on resume"
+                    );
+                }
+            }
             i.extend(prev.iter().map(|p| input_file(p)));
             // The language the job's files are written in (batch::job_files).
             let lang = match &j.scenario {
@@ -845,6 +893,24 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file whose hash differs before and after the load is recorded as changed, so that the
+    /// resume's hash (of the file as it is then) never matches the stale plan's.
+    #[test]
+    fn a_file_changed_while_read_is_recorded_as_changed() {
+        let f = |p: &str, h: &str| InputFile {
+            path: p.into(),
+            sha256: h.into(),
+        };
+        let before = vec![f("s.yaml", "1"), f("cadres.csv", "2")];
+        let mut same = before.clone();
+        assert!(mark_changed(&before, &mut same).is_empty());
+        assert_eq!(same, before);
+        let mut after = vec![f("s.yaml", "1"), f("cadres.csv", "3")];
+        assert_eq!(mark_changed(&before, &mut after), vec!["cadres.csv"]);
+        assert_eq!(after[1].sha256, CHANGED_WHILE_READ);
+        assert_eq!(after[0].sha256, "1");
+    }
 
     /// `--resume` with every run of the day finished continues the newest ("2026-12-05.10",
     /// after ".9" and ".2"), not the first; an unfinished one comes first.

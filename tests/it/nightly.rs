@@ -29,6 +29,54 @@ fn plans(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// Folders are walked once however links loop (a link to `.` planned one scenario 41 times, two
+/// never ended); a device, an unreadable list or nothing to run is refused, not "0 scenarios",
+/// exit 0.
+#[cfg(unix)]
+#[test]
+fn batch_inputs_that_loop_or_name_nothing_are_refused_or_walked_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    fs::create_dir(&dir).unwrap();
+    let tutorial = root().join("scenarios/tutorial");
+    for e in fs::read_dir(&tutorial).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_file() {
+            fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+        }
+    }
+    std::os::unix::fs::symlink(".", dir.join("a")).unwrap();
+    std::os::unix::fs::symlink(".", dir.join("b")).unwrap();
+    let found = rotaplan::runs::nightly::discover(std::slice::from_ref(&dir)).unwrap();
+    let yamls: Vec<&PathBuf> = found.iter().filter(|p| p.starts_with(&dir)).collect();
+    assert!(
+        yamls.iter().all(|p| p.parent() == Some(dir.as_path())),
+        "{found:?}"
+    );
+    let batch = |arg: &Path| {
+        rotaplan()
+            .args(["batch", "-q", "--out"])
+            .arg(tmp.path().join("out"))
+            .arg(arg)
+            .output()
+            .unwrap()
+    };
+    let list = tmp.path().join("list.txt");
+    fs::write(&list, b"tutorial.yaml\n\xff\xfe\n").unwrap();
+    let empty = tmp.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    for (arg, says) in [
+        (Path::new("/dev/zero"), "is neither a scenario file"),
+        (list.as_path(), "cannot be read as a list of scenario paths"),
+        (empty.as_path(), "no scenario file (.yaml or .yml) found"),
+    ] {
+        let o = batch(arg);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{arg:?}: {err}");
+        assert!(err.contains(says), "{arg:?}: {err}");
+    }
+}
+
 #[test]
 fn a_broken_scenario_is_recorded_and_the_rest_go_on() {
     let tmp = tempfile::tempdir().unwrap();
