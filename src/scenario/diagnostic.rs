@@ -1043,6 +1043,7 @@ says! {
     TheProvince
     CorrectTheTitleNoFit
     SeparateTheTitles
+    SeparateTheListedTitles
     ADateFrom1900
     CorrectTheYearEmptyDate
     NothingToDoIfNoVacancy

@@ -615,7 +615,7 @@ fn read_sheet_table(
             let mut csv = tables::from_records(
                 &t.path,
                 sheet.name.clone(),
-                sheet.rows,
+                (sheet.rows, sheet.line_breaks),
                 spec,
                 None,
                 sheet.col_offset,

@@ -114,7 +114,7 @@ pub(crate) fn read_moves_table(
                 let csv = tables::from_records(
                     path,
                     sh.name.clone(),
-                    sh.rows,
+                    (sh.rows, sh.line_breaks),
                     spec,
                     None,
                     sh.col_offset,

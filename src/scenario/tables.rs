@@ -1057,11 +1057,17 @@ pub(crate) fn read_csv(
         .from_reader(text.as_bytes());
     let lines = LineIndex::new(text);
     let mut records = Vec::new();
+    let mut breaks = Vec::new();
     for result in reader.records() {
         match result {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
                 let cells: Vec<String> = record.iter().map(normalize).collect();
+                for (ix, raw) in record.iter().enumerate() {
+                    if let Some(list) = lines_as_list(raw) {
+                        breaks.push((line, ix, list));
+                    }
+                }
                 // Empty rows (",,,," as Excel exports formatted empty rows) are no rows.
                 if cells.iter().all(|c| c.is_empty()) {
                     continue;
@@ -1089,8 +1095,38 @@ pub(crate) fn read_csv(
             }
         }
     }
-    from_records(file, name, records, spec, Some(sep), 0, diags)
+    from_records(file, name, (records, breaks), spec, Some(sep), 0, diags)
 }
+
+/// The columns whose cells are lists (`;` between items), where a line break inside a cell
+/// (Alt+Enter in Excel) separates items too.
+const LIST_COLUMNS: &[&str] = &["planned_titles", "relatives", "head_terms", "worked_years"];
+
+/// A cell written on several lines as a list ("Trưởng phòng Thanh tra⏎Bí thư Huyện ủy" →
+/// "Trưởng phòng Thanh tra; Bí thư Huyện ủy"); `None` for a cell on one line. Applied to the
+/// [`LIST_COLUMNS`] only, once the header is known: elsewhere a line break is a space.
+pub(crate) fn lines_as_list(raw: &str) -> Option<String> {
+    if !raw.contains(['\n', '\r']) {
+        return None;
+    }
+    // A bullet before each line ("- Bí thư Huyện ủy") is not part of the item.
+    let items: Vec<String> = raw
+        .split(['\n', '\r'])
+        .map(|l| {
+            normalize(
+                l.trim()
+                    .trim_start_matches(['-', '+', '•', '*', '–'])
+                    .trim(),
+            )
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    (items.len() > 1).then(|| items.join("; "))
+}
+
+/// Cells written on several lines, as (line, cell index, the cell as a list): see
+/// [`lines_as_list`].
+pub(crate) type LineBreaks = Vec<(usize, usize, String)>;
 
 /// How many non-empty rows after the first may be the header when the first is not (a title,
 /// a date, the office's name above it).
@@ -1150,7 +1186,7 @@ fn past_title_rows(mut records: Records, spec: &CsvSpec) -> (Records, Records) {
 pub(crate) fn from_records(
     file: &Path,
     name: String,
-    records: Vec<(usize, Vec<String>)>,
+    (records, breaks): (Vec<(usize, Vec<String>)>, LineBreaks),
     spec: &CsvSpec,
     sep: Option<u8>,
     col_offset: usize,
@@ -1426,6 +1462,15 @@ pub(crate) fn from_records(
                         None => Say::CheckRowCell,
                     }),
             );
+        }
+    }
+    // A list written on several lines of one cell: its items (they were read as one title).
+    for (line, ix, list) in breaks {
+        let is_list = LIST_COLUMNS.iter().any(|c| csv.column(c) == Some(ix));
+        if let (true, Ok(r)) = (is_list, csv.rows.binary_search_by_key(&line, |r| r.line))
+            && let Some(cell) = csv.rows[r].cells.get_mut(ix)
+        {
+            *cell = list;
         }
     }
     Some(csv)
@@ -2477,6 +2522,17 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                     let (a, b) = (words[..i].join(" "), words[i..].join(" "));
                     (titles.contains(&key(&a)) && titles.contains(&key(&b))).then_some((a, b))
                 });
+                // Titles listed with `,`, `+` or ` - ` ("Trưởng phòng Thanh tra, Bí thư Huyện
+                // ủy"): a part that is a post's title says the list's separator is wrong (a
+                // comma may belong to one title, so the cell is not split).
+                let listed = joined.is_none().then(|| {
+                    t.split([',', '+'])
+                        .flat_map(|p| p.split(" - "))
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty() && *p != t)
+                        .find(|p| titles.contains(&key(p)))
+                        .map(str::to_string)
+                });
                 let d = c
                     .diag(code::UNMATCHED_TITLE, "planned_titles")
                     .found(
@@ -2485,15 +2541,18 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                             .arg("v2", quoted(t)),
                     )
                     .expected(Text::say(Say::TheTitleOfAPost).arg("posts", refs.posts_file))
-                    .fix(match (near.as_deref(), joined) {
-                        (_, Some((a, b))) => Text::say(Say::SeparateTheTitles)
+                    .fix(match (near.as_deref(), joined, listed.flatten()) {
+                        (_, Some((a, b)), _) => Text::say(Say::SeparateTheTitles)
                             .arg("v1", quoted(&a))
                             .arg("v2", quoted(&b)),
-                        (Some(n), None) => {
+                        (_, None, Some(part)) => {
+                            Text::say(Say::SeparateTheListedTitles).arg("v1", quoted(&part))
+                        }
+                        (Some(n), None, None) => {
                             did_you_mean(Some(n)).then(Say::CorrectTheTitleNoFit.into())
                         }
                         // No near title: most often a title with no vacancy this round.
-                        (None, None) => Say::NothingToDoIfNoVacancy.into(),
+                        (None, None, None) => Say::NothingToDoIfNoVacancy.into(),
                     })
                     .group(key(t));
                 c.warn(d);

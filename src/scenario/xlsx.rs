@@ -41,6 +41,8 @@ pub(crate) struct Sheet {
     /// them ("Đơn vị" merged over a unit's cadres): they used to read as empty on every row but
     /// the first, silently. (In the header a merge down is one name over two header rows.)
     pub merged: Vec<(usize, usize, usize, String)>,
+    /// Cells written on several lines (`tables::lines_as_list`), by row and cell index.
+    pub line_breaks: super::tables::LineBreaks,
 }
 
 /// Why a sheet could not be read.
@@ -163,6 +165,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     // Rows as sparse as the sheet: the cells of each row from column A to its last cell (the
     // columns before the table's first are cut below), in a budget of cells.
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut line_breaks = Vec::new();
     let mut budget = MAX_SHEET_CELLS;
     let mut row_keys: Vec<u32> = cells.iter().map(|c| c.0).collect();
     row_keys.dedup();
@@ -198,7 +201,11 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
                 }
                 _ => {}
             }
-            row[*c as usize] = normalize(&cell_text(v));
+            let text = cell_text(v);
+            if let Some(list) = super::tables::lines_as_list(&text) {
+                line_breaks.push((*rr as usize + 1, *c as usize, list));
+            }
+            row[*c as usize] = normalize(&text);
         }
         // Rows with nothing in them (styled blank cells) are no rows: they neither count
         // towards the row limit nor cost memory.
@@ -214,6 +221,10 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         .unwrap_or(0);
     for (_, cells) in &mut rows {
         cells.drain(..col0.min(cells.len()));
+    }
+    line_breaks.retain(|b: &(usize, usize, String)| b.1 >= col0);
+    for b in &mut line_breaks {
+        b.1 -= col0;
     }
     // Every row as wide as the widest, as a range is (a row's trailing empty cells are cells),
     // within the budget.
@@ -243,6 +254,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         errors,
         stored_dates,
         merged,
+        line_breaks,
     })
 }
 
