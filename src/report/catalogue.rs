@@ -1857,9 +1857,9 @@ diagnostic_words! {
     HistPlacedBeforeEndExpected { en: "a placement on or after the rotation's end, {end} ({where})", vi: "bố trí từ ngày kết thúc luân chuyển, {end} ({where}), trở đi" }
     CodeW2010 { en: "post's holder is in another unit", vi: "người giữ vị trí thuộc đơn vị khác" }
     CodeW2011 { en: "numbering, totals or section rows skipped", vi: "bỏ qua dòng đánh số cột, dòng tổng cộng hoặc dòng tiêu đề mục" }
-    LayoutRowsSkipped { en: "rows {lines} read as the form's column numbers, totals or section headings, not data: {text}", vi: "các dòng {lines} được hiểu là dòng đánh số cột, dòng tổng cộng hoặc dòng tiêu đề mục của biểu mẫu, không phải dữ liệu: {text}" }
+    LayoutRowsSkipped { en: "rows {lines} read as the form's column numbers, totals, section headings, blank numbered rows or its foot (signatures, notes), not data: {text}", vi: "các dòng {lines} được hiểu là dòng đánh số cột, dòng tổng cộng, dòng tiêu đề mục, dòng trống có số thứ tự hoặc phần cuối biểu mẫu (chữ ký, ghi chú), không phải dữ liệu: {text}" }
     LayoutRowsExpected { en: "a record in each row under the header", vi: "mỗi dòng bên dưới dòng tiêu đề là một bản ghi" }
-    LayoutRowsFix { en: "nothing to do if they are the form's numbering, totals or section headings; if one holds data, correct its first cells", vi: "không cần làm gì nếu đó là dòng đánh số, dòng tổng cộng hoặc dòng tiêu đề mục của biểu mẫu; nếu có dữ liệu, hãy sửa các ô đầu của dòng" }
+    LayoutRowsFix { en: "nothing to do if they are the form's layout; if one holds a record, fill in its cells", vi: "không cần làm gì nếu đó là phần trình bày của biểu mẫu; nếu có một bản ghi, hãy điền đủ các ô của dòng" }
     IgnoredColumn { en: "{file}: column {col} (a row number or a note) is not read", vi: "{file}: cột {col} (số thứ tự hoặc ghi chú) không được đọc" }
     HolderInOtherUnit { en: "{cadre}, whose current_unit in {cadres} is {unit}", vi: "{cadre}, có current_unit trong {cadres} là {unit}" }
     HolderOfThePostsUnit { en: "the holder of a post works in its unit, {unit}", vi: "người giữ vị trí làm việc tại đơn vị của vị trí đó, {unit}" }

@@ -49,7 +49,7 @@ pub enum Refusal {
     /// `batch` with no inputs.
     NoInputs,
     /// `batch` inputs that name nothing to run.
-    Discover(crate::runs::nightly::DiscoverError),
+    Discover(crate::runs::manifest::DiscoverError),
     /// `--csv-separator` not one of `,` `;` `|` tab.
     Separator(String),
     /// `--shard` not written I/N.
@@ -130,7 +130,7 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
         Refusal::PseudonymKey => t(lang, Msg::RefPseudonymKey).to_string(),
         Refusal::NoInputs => t(lang, Msg::RefNoInputs).to_string(),
         Refusal::Discover(e) => {
-            use crate::runs::nightly::DiscoverError as D;
+            use crate::runs::manifest::DiscoverError as D;
             match e {
                 D::NotAFile(p) => path(Msg::RefBatchNotAFile, p),
                 D::ListUnreadable { path: p, error } => fill(

@@ -184,6 +184,19 @@ impl From<crate::scenario::LoadError> for JobError {
 
 impl std::error::Error for JobError {}
 
+/// Why the arguments of `batch` name nothing to run; report/ words it.
+#[derive(Debug)]
+pub enum DiscoverError {
+    /// An argument that is neither a scenario file, a folder nor a list: a device or a pipe
+    /// (`/dev/zero` grew without end, a FIFO never returned).
+    NotAFile(PathBuf),
+    /// A list that cannot be read as text (not UTF-8, too large): it was skipped, and the batch
+    /// said "0 scenarios" and exit 0.
+    ListUnreadable { path: PathBuf, error: String },
+    /// No scenario file in any of the arguments.
+    NoScenario,
+}
+
 /// Why shards cannot be merged; report/ words it (`Display` in report/errors.rs).
 #[derive(Debug)]
 pub enum MergeError {

@@ -31,18 +31,7 @@ pub struct Options {
     pub langs: crate::domain::LangChoice,
 }
 
-/// Why the arguments of `batch` name nothing to run; report/ words it.
-#[derive(Debug)]
-pub enum DiscoverError {
-    /// An argument that is neither a scenario file, a folder nor a list: a device or a pipe
-    /// (`/dev/zero` grew without end, a FIFO never returned).
-    NotAFile(PathBuf),
-    /// A list that cannot be read as text (not UTF-8, too large): it was skipped, and the batch
-    /// said "0 scenarios" and exit 0.
-    ListUnreadable { path: PathBuf, error: String },
-    /// No scenario file in any of the arguments.
-    NoScenario,
-}
+pub use super::manifest::DiscoverError;
 
 /// The largest list file read (one path a line).
 const MAX_LIST_BYTES: u64 = 16 << 20;

@@ -682,10 +682,10 @@ fn section_row(cells: &[String], header: &[String]) -> bool {
 fn totals_row(cells: &[String]) -> bool {
     // The whole cell: "Tổng Công ty …" and "Tống Sơn Hà" are records. "Cộng" with its tone mark
     // only: "CONG" may be an id.
-    cells
-        .iter()
-        .find(|c| !c.is_empty())
-        .is_some_and(|c| matches!(fold(c).as_str(), "tong-cong" | "tong-so") || key(c) == "cộng")
+    cells.iter().find(|c| !c.is_empty()).is_some_and(|c| {
+        matches!(fold(c).as_str(), "tong-cong" | "tong-so" | "total")
+            || matches!(key(c).as_str(), "cộng" | "tổng")
+    })
 }
 
 /// A table read into normalised cells, each row with the line (CSV) or sheet row (XLSX) it is on.
@@ -1263,6 +1263,34 @@ pub(crate) fn from_records(
             cells,
         });
     }
+    // Rows below the table that are no records: a pre-numbered blank row (STT alone), and the
+    // form's foot — "Nơi nhận:", "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", a footnote — whose rows
+    // fill at most two cells where a record of five or more columns fills them all. They were
+    // refused as cadres with missing values ("Nơi nhận:" taken for an id).
+    let ignored = |i: usize| header.get(i).is_some_and(|h| ignorable_column(h));
+    let filled = |r: &Row| {
+        r.cells
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| !c.is_empty() && !ignored(*i))
+            .count()
+    };
+    let columns = (0..header.len()).filter(|&i| !ignored(i)).count();
+    let (blank, kept): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| filled(r) == 0);
+    rows = kept;
+    layout.extend(blank);
+    // Words in each filled cell: a row of NUL bytes or numbers is left to the checks of records.
+    let worded = |r: &Row| {
+        r.cells.iter().all(|c| {
+            c.is_empty() || (c.chars().any(char::is_alphabetic) && !c.chars().any(char::is_control))
+        })
+    };
+    if columns >= 5 {
+        while rows.len() > 1 && rows.last().is_some_and(|r| filled(r) <= 2 && worded(r)) {
+            layout.extend(rows.pop());
+        }
+    }
+    layout.sort_by_key(|r| r.line);
     if let Some(first) = layout.first() {
         let lines: Vec<String> = layout.iter().map(|r| r.line.to_string()).collect();
         let text = rows_text(layout.iter().map(|r| &r.cells[..]));

@@ -540,7 +540,7 @@ const WARNING_CASES: &[Case] = &[
         Some(2),
         None,
         "cadres.csv",
-        "rows 2, 7 read as the form's column numbers, totals or section headings, not data: \"(1) (2) (3)",
+        "rows 2, 7 read as the form's column numbers, totals, section headings, blank numbered rows or its foot (signatures, notes), not data: \"(1) (2) (3)",
     ),
     case(
         "W5001",
