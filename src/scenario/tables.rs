@@ -677,6 +677,27 @@ fn section_row(cells: &[String], header: &[String]) -> bool {
     ignored(i) && first.chars().any(char::is_alphabetic) && filled.all(|(j, _)| ignored(j))
 }
 
+/// The yearly appraisal's four levels as offices write them, in words or initials, as a rating:
+/// "Hoàn thành xuất sắc nhiệm vụ" (HTXSNV) 4, "Hoàn thành tốt nhiệm vụ" (HTTNV) 3, "Hoàn thành
+/// nhiệm vụ" (HTNV) 2, "Không hoàn thành nhiệm vụ" (KHTNV) 1. They were refused with "write a
+/// whole number".
+pub(crate) fn appraisal_level(s: &str) -> Option<i64> {
+    let f = fold(s);
+    let f = f.trim_end_matches('.');
+    let level = match f {
+        "htxsnv" | "xuat-sac" => 4,
+        "httnv" | "tot" => 3,
+        "htnv" => 2,
+        "khtnv" => 1,
+        _ if f.starts_with("khong-hoan-thanh") => 1,
+        _ if f.starts_with("hoan-thanh-xuat-sac") => 4,
+        _ if f.starts_with("hoan-thanh-tot") => 3,
+        _ if f == "hoan-thanh" || f.starts_with("hoan-thanh-nhiem-vu") => 2,
+        _ => return None,
+    };
+    Some(level)
+}
+
 /// A totals row at the foot of a form: its first filled cell is "Tổng cộng", "Tổng số" or
 /// "Cộng" (and nothing else).
 fn totals_row(cells: &[String]) -> bool {
@@ -2587,7 +2608,10 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             }
         }
         let outstanding = c.flag("outstanding").unwrap_or(false);
-        let rating = c.int("rating", 1, 4, None);
+        let rating = match c.raw("rating").and_then(appraisal_level) {
+            Some(level) => level,
+            None => c.int("rating", 1, 4, None),
+        };
         let health_cert_date = c.date("health_cert_date", false);
         if let (Some(h), Some(p)) = (health_cert_date, plan_date)
             && h > p
@@ -2927,6 +2951,24 @@ fn resolve_relatives(
 mod tests {
 
     /// Only a form's own rows are layout: a record that starts like a total is a record.
+    #[test]
+    fn appraisal_words_are_ratings() {
+        for (s, v) in [
+            ("Hoàn thành xuất sắc nhiệm vụ", Some(4)),
+            ("HTXSNV", Some(4)),
+            ("Hoàn thành tốt nhiệm vụ", Some(3)),
+            ("httnv", Some(3)),
+            ("Hoàn thành nhiệm vụ", Some(2)),
+            ("HTNV", Some(2)),
+            ("Không hoàn thành nhiệm vụ", Some(1)),
+            ("KHTNV.", Some(1)),
+            ("3", None),
+            ("Hoàn", None),
+        ] {
+            assert_eq!(appraisal_level(s), v, "{s}");
+        }
+    }
+
     #[test]
     fn numbering_and_totals_rows_and_records_that_look_like_them() {
         let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
