@@ -1856,6 +1856,9 @@ diagnostic_words! {
     HistPlacedBeforeEndFound { en: "a placement on {date}", vi: "bố trí ngày {date}" }
     HistPlacedBeforeEndExpected { en: "a placement on or after the rotation's end, {end} ({where})", vi: "bố trí từ ngày kết thúc luân chuyển, {end} ({where}), trở đi" }
     CodeW2010 { en: "post's holder is in another unit", vi: "người giữ vị trí thuộc đơn vị khác" }
+    CodeW2012 { en: "unit given by its name", vi: "đơn vị ghi bằng tên" }
+    UnitGivenByName { en: "{value}, the name of unit {id} in {units}: read as {id}", vi: "{value}, tên của đơn vị {id} trong {units}: đọc là {id}" }
+    WriteTheUnitsId { en: "nothing to do if that is the unit meant; writing its id ({id}) keeps the table right when a name changes", vi: "không cần làm gì nếu đúng là đơn vị này; ghi mã đơn vị ({id}) để bảng vẫn đúng khi tên thay đổi" }
     CodeW2011 { en: "numbering, totals or section rows skipped", vi: "bỏ qua dòng đánh số cột, dòng tổng cộng hoặc dòng tiêu đề mục" }
     LayoutRowsSkipped { en: "rows {lines} read as the form's column numbers, totals, section headings, blank numbered rows or its foot (signatures, notes), not data: {text}", vi: "các dòng {lines} được hiểu là dòng đánh số cột, dòng tổng cộng, dòng tiêu đề mục, dòng trống có số thứ tự hoặc phần cuối biểu mẫu (chữ ký, ghi chú), không phải dữ liệu: {text}" }
     LayoutRowsExpected { en: "a record in each row under the header", vi: "mỗi dòng bên dưới dòng tiêu đề là một bản ghi" }

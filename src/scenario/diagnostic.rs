@@ -96,6 +96,7 @@ warning_codes! {
     TITLE_ROWS_SKIPPED = "W2009": CodeW2009;
     HOLDER_ELSEWHERE = "W2010": CodeW2010;
     LAYOUT_ROWS_SKIPPED = "W2011": CodeW2011;
+    UNIT_BY_NAME = "W2012": CodeW2012;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1148,6 +1149,9 @@ says! {
     CodeW2010
     HolderInOtherUnit
     CodeW2011
+    CodeW2012
+    UnitGivenByName
+    WriteTheUnitsId
     LayoutRowsSkipped
     LayoutRowsExpected
     LayoutRowsFix

@@ -1538,6 +1538,9 @@ fn shorten(s: &str) -> String {
 /// Ids of a table in row order, for lookups and "did you mean".
 #[derive(Debug, Default)]
 pub(crate) struct Ids {
+    /// The rows' names ([`key`]) with their row and id, `None` when two rows share one: a
+    /// reference may name a unit ("UBND huyện Yên Sơn" for U16), as offices write it (W2012).
+    names: HashMap<String, Option<(u32, String)>>,
     map: HashMap<String, (u32, usize)>,
     order: Vec<String>,
     /// [`look_alike`] of each id: the first id with it and its line.
@@ -1600,11 +1603,40 @@ impl Ids {
     pub(crate) fn line(&self, id: &str) -> Option<usize> {
         self.map.get(id).map(|&(_, line)| line)
     }
+    /// The row of `id`, or of the one id it only looks like ("u18", "Ｕ18" for "U18"): ids are
+    /// unique as [`look_alike`] reads them (E2007), so a reference is as well. Such references
+    /// were unknown (E2008) though the same difference made two ids one.
     pub(crate) fn get(&self, id: &str) -> Option<u32> {
-        self.map.get(id).map(|&(ix, _)| ix)
+        self.map
+            .get(id)
+            .or_else(|| {
+                let (same, _) = self.alike.get(&look_alike(id))?;
+                self.map.get(same)
+            })
+            .map(|&(ix, _)| ix)
     }
     pub(crate) fn suggest(&self, id: &str) -> Option<&str> {
         self.suggest_except(id, None)
+    }
+    /// Registers the rows' names ([`Ids::by_name`]).
+    pub(crate) fn set_names<'a>(&mut self, names: impl IntoIterator<Item = (u32, &'a str)>) {
+        let id_of: HashMap<u32, &String> = self.map.iter().map(|(id, v)| (v.0, id)).collect();
+        for (ix, name) in names {
+            let Some(id) = id_of.get(&ix) else {
+                continue;
+            };
+            self.names
+                .entry(key(name))
+                .and_modify(|v| *v = None)
+                .or_insert(Some((ix, id.to_string())));
+        }
+    }
+    /// The row and id of the one row named `name`.
+    pub(crate) fn by_name(&self, name: &str) -> Option<(u32, &str)> {
+        self.names
+            .get(&key(name))?
+            .as_ref()
+            .map(|(ix, id)| (*ix, id.as_str()))
     }
     /// A suggestion that is not `except` (a cadre is never its own relative).
     fn suggest_except(&self, id: &str, except: Option<&str>) -> Option<&str> {
@@ -1981,6 +2013,22 @@ impl<'a> Cells<'a> {
         };
         match ids.get(s) {
             Some(ix) => Ok(Some(ix)),
+            None if ids.by_name(s).is_some() => {
+                let (ix, id) = ids.by_name(s).expect("named");
+                let d = self
+                    .diag(code::UNIT_BY_NAME, col)
+                    .found(
+                        Text::say(Say::UnitGivenByName)
+                            .arg("value", quoted(s))
+                            .arg("id", quoted(id))
+                            .arg("units", table),
+                    )
+                    .expected(Text::say(Say::TheIdOfARow2).arg("table", table))
+                    .fix(Text::say(Say::WriteTheUnitsId).arg("id", quoted(id)))
+                    .group(key(s));
+                self.warn(d);
+                Ok(Some(ix))
+            }
             None => {
                 let d = unknown_reference(self.diag(code::UNKNOWN_REFERENCE, col), s, table, ids);
                 self.report(d);
@@ -2155,6 +2203,15 @@ pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
             .or_insert_with(|| u.region.clone());
         u.region.clone_from(first);
     }
+    let names: Vec<(u32, String)> = parsed
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(ix, u)| Some((ix as u32, u.as_ref()?.name.clone())))
+        .collect();
+    parsed
+        .ids
+        .set_names(names.iter().map(|(ix, n)| (*ix, n.as_str())));
     parsed
 }
 
@@ -2951,6 +3008,21 @@ fn resolve_relatives(
 mod tests {
 
     /// Only a form's own rows are layout: a record that starts like a total is a record.
+    /// A reference that only looks like an id ("u18", "Ｕ18") is that id, as E2007 reads ids; a
+    /// unit's name is that unit when one unit has it.
+    #[test]
+    fn references_resolve_look_alikes_and_unit_names() {
+        let mut ids = Ids::from_unique(["U18", "U02", "U03"]);
+        assert_eq!(ids.get("u18"), Some(0));
+        assert_eq!(ids.get("Ｕ18"), Some(0));
+        assert_eq!(ids.get("U 02"), Some(1));
+        assert_eq!(ids.get("U8"), None);
+        ids.set_names([(0, "UBND huyện Yên Sơn"), (1, "Sở Y tế"), (2, "Sở y tế")]);
+        assert_eq!(ids.by_name("ubnd huyện  yên sơn"), Some((0, "U18")));
+        // Two units of one name: neither.
+        assert_eq!(ids.by_name("Sở Y tế"), None);
+    }
+
     #[test]
     fn appraisal_words_are_ratings() {
         for (s, v) in [

@@ -542,6 +542,15 @@ const WARNING_CASES: &[Case] = &[
         "cadres.csv",
         "rows 2, 7 read as the form's column numbers, totals, section headings, blank numbered rows or its foot (signatures, notes), not data: \"(1) (2) (3)",
     ),
+    // A unit written by its name, as offices do: read as its id.
+    case(
+        "W2012",
+        "cadres.csv",
+        Some(3),
+        Some(7),
+        "cadres.csv: current_unit",
+        "\"Ban Tổ chức Trung ương\", the name of unit \"C01\" in units.csv: read as \"C01\"",
+    ),
     case(
         "W5001",
         "history.csv",
