@@ -91,6 +91,10 @@ pub fn excel_csv(csv: &str, sep: char) -> Vec<u8> {
             .map(|f| {
                 let f = if sep == ';' && is_number(&f) {
                     f.replace('.', ",")
+                } else if !is_number(&f) && f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                    // A name or title that Excel would run as a formula
+                    // (`=HYPERLINK("http://…"&B3)` typed as a cadre's name): shown as text.
+                    format!("'{f}")
                 } else {
                     f
                 };
@@ -112,6 +116,16 @@ pub fn excel_csv(csv: &str, sep: char) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cell Excel would read as a formula is written as text; negative numbers stay numbers.
+    #[test]
+    fn cells_that_look_like_formulas_are_text_for_excel() {
+        let csv = "name,score\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-3.5\n@SUM(A1),+1\n";
+        let text = String::from_utf8(excel_csv(csv, ',')[3..].to_vec()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[1], "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-3.5");
+        assert_eq!(lines[2], "'@SUM(A1),'+1");
+    }
 
     #[test]
     fn the_locale_picks_the_separator() {
