@@ -33,7 +33,16 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Status {
-    if a.cadres == 0 || a.posts == 0 {
+    // The loader's row limit, and the years its dates may have (plan dates near them would
+    // write birth dates outside them): what lies past them is no valid scenario.
+    let max = rotaplan::scenario::DEFAULT_MAX_TABLE_ROWS;
+    let year = chrono::Datelike::year(&a.plan_date);
+    if a.cadres == 0
+        || a.posts == 0
+        || a.cadres > max
+        || a.posts > max
+        || !(1980..=2150).contains(&year)
+    {
         super::refuse(rotaplan::report::Refusal::Sizes);
         return Status::Problem;
     }

@@ -921,7 +921,7 @@ catalogue! {
     ErrorLine { en: "error: {what}", vi: "lỗi: {what}" }
     RefTimeLimit { en: "--time-limit must be a positive number of seconds, got {t}", vi: "--time-limit phải là một số giây lớn hơn 0, giá trị đã nhập là {t}" }
     RefGap { en: "--gap must be in [0, 1), got {g}", vi: "--gap phải nằm trong khoảng [0, 1), giá trị đã nhập là {g}" }
-    RefSizes { en: "--cadres and --posts must be at least 1", vi: "--cadres và --posts phải từ 1 trở lên" }
+    RefSizes { en: "--cadres and --posts must be from 1 to 200000 (the most rows a table may have), and --plan-date in the years 1980 to 2150", vi: "--cadres và --posts phải từ 1 đến 200000 (số dòng tối đa của một bảng), và --plan-date trong khoảng năm 1980 đến 2150" }
     RefPseudonymKey { en: "--pseudonymise needs a key: --pseudonym-key KEY or the environment variable ROTAPLAN_PSEUDONYM_KEY", vi: "--pseudonymise cần có khóa: --pseudonym-key KHÓA hoặc biến môi trường ROTAPLAN_PSEUDONYM_KEY" }
     RefBatchNotAFile { en: "{path} is neither a scenario file (.yaml), a folder nor a list of scenario paths (a text file): it is a device or a pipe", vi: "{path} không phải tệp kịch bản (.yaml), thư mục hay danh sách đường dẫn kịch bản (tệp văn bản): đó là một thiết bị hoặc một đường ống" }
     RefBatchListUnreadable { en: "{path} cannot be read as a list of scenario paths (UTF-8 text, one path a line, at most 16 MB): {error}; nothing was run", vi: "không đọc được {path} như một danh sách đường dẫn kịch bản (văn bản UTF-8, mỗi dòng một đường dẫn, tối đa 16 MB): {error}; chưa chạy gì" }

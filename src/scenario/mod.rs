@@ -39,6 +39,7 @@ pub use diagnostic::{
 pub use history::{HistoryFile, is_history_file, read_history_file};
 pub use plan::{PlanRow, PreviousPlan, ReadPlan, read_plan, read_plan_csv, use_previous_plan};
 pub use programme::{ProgrammeFile, read_programme};
+pub use tables::DEFAULT_MAX_TABLE_ROWS;
 
 use crate::domain::{Cadre, PairRule, Post, Scenario, Unit};
 use diagnostic::{self as code, Diags, quoted};

@@ -501,6 +501,14 @@ pub(crate) fn settings(
                 _ => None,
             };
             match text.map(|t| yaml_date(t, c.dates)) {
+                // The years the tables' dates may have: 0001-01-01 blamed every birth date
+                // (after the plan date), 9999-12-31 planned nobody and said nothing.
+                Some(Ok(d)) if !(1900..=2200).contains(&chrono::Datelike::year(&d)) => c.push(
+                    c.diag(code::YAML_BAD_DATE, &p, Target::Value)
+                        .found(describe(v))
+                        .expected(Say::ADateFrom1900)
+                        .fix(Say::WriteTheDateAsYYYY3),
+                ),
                 Some(Ok(d)) => s.plan_date = Some(d),
                 Some(Err(expected)) => c.push(
                     c.diag(code::YAML_BAD_DATE, &p, Target::Value)

@@ -1006,3 +1006,39 @@ fn a_plan_over_a_runs_outputs_says_what_it_removes() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!err.contains("another command"), "{err}");
 }
+
+/// Sizes and dates past what a scenario may hold are refused up front: `generate --cadres
+/// 99999999999` aborted on a 22 TB allocation, `--plan-date 9999-12-31` wrote a scenario that
+/// failed `validate`, and `plan_date: 9999-12-31` planned nobody and said nothing.
+#[test]
+fn sizes_and_dates_past_a_scenarios_limits_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("g");
+    for args in [
+        vec!["--cadres", "99999999999", "--posts", "5"],
+        vec!["--cadres", "5", "--posts", "200001"],
+        vec!["--cadres", "5", "--posts", "5", "--plan-date", "9999-12-31"],
+    ] {
+        let r = run(["generate", "--out", out.to_str().unwrap()]
+            .into_iter()
+            .chain(args.iter().copied()));
+        assert_eq!(r.code, 1, "{args:?}: {r:?}");
+        assert!(r.stderr.contains("--cadres and --posts must be"), "{r:?}");
+        assert!(!out.exists());
+    }
+    let yaml = std::fs::read_to_string(tutorial()).unwrap();
+    for date in ["9999-12-31", "0001-01-01"] {
+        let copy = tmp.path().join("far.yaml");
+        std::fs::write(
+            &copy,
+            yaml.replace("plan_date: 2027-01-01", &format!("plan_date: {date}")),
+        )
+        .unwrap();
+        let r = run(["validate", copy.to_str().unwrap()]);
+        assert_eq!(r.code, 1, "{r:?}");
+        assert!(
+            r.stderr.contains("a date between the years 1900 and 2200"),
+            "{r:?}"
+        );
+    }
+}
