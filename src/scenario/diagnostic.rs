@@ -1150,6 +1150,8 @@ says! {
     HolderInOtherUnit
     CodeW2011
     CodeW2012
+    ABooleanOrEthnicGroup
+    WriteTheEthnicGroup
     UnitGivenByName
     WriteTheUnitsId
     LayoutRowsSkipped

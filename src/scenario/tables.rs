@@ -384,6 +384,9 @@ const ETHNIC_MINORITIES: &[&str] = &[
     "sandiu",
     "hre",
     "raglai",
+    "raglay",
+    "kho",
+    "man",
     "mnong",
     "tho",
     "xtieng",
@@ -1911,15 +1914,29 @@ impl<'a> Cells<'a> {
         if let Ok(b) = parse_bool(s) {
             return b;
         }
-        let f = fold(s);
-        let group = f.strip_prefix("dan-toc-").unwrap_or(&f).replace('-', "");
-        if group == "kinh" {
-            return Some(false);
+        // A local group or branch after the name ("Thái (đen)", "Sán Chay (Cao Lan)", "Dao đỏ",
+        // "H'Mông trắng"): the longest first words that name a group.
+        let f = fold(s.split('(').next().unwrap_or(s));
+        let words: Vec<&str> = f
+            .strip_prefix("dan-toc-")
+            .unwrap_or(&f)
+            .split('-')
+            .collect();
+        for n in (1..=words.len()).rev() {
+            let group = words[..n].concat();
+            if group == "kinh" {
+                return Some(false);
+            }
+            if ETHNIC_MINORITIES.contains(&group.as_str()) {
+                return Some(true);
+            }
         }
-        if ETHNIC_MINORITIES.contains(&group.as_str()) {
-            return Some(true);
-        }
-        self.flag("ethnic_minority")
+        let d = self
+            .diag(code::BAD_ENUM, "ethnic_minority")
+            .expected(Say::ABooleanOrEthnicGroup)
+            .fix(Say::WriteTheEthnicGroup);
+        self.report(d);
+        None
     }
 
     fn flag(&mut self, col: &str) -> Option<bool> {

@@ -1112,8 +1112,17 @@ fn a_personnel_forms_headers_and_ethnic_groups_are_read() {
         };
         let mut cells: Vec<String> = l.split(',').map(str::to_string).collect();
         if i > 0 {
+            // A local branch after the group, a curly apostrophe: read as the group.
+            let groups = [
+                "Kinh",
+                "dân tộc Tày",
+                "Thái (đen)",
+                "K’Ho",
+                "Sán Chay (Cao Lan)",
+                "Raglay",
+            ];
             let last = cells.len() - 1;
-            cells[last] = if i == 1 { "Kinh" } else { "dân tộc Tày" }.to_string();
+            cells[last] = groups[(i - 1).min(groups.len() - 1)].to_string();
         }
         *l = format!("{stt},{},{note}", cells.join(","));
     }
