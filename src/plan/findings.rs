@@ -68,6 +68,9 @@ pub struct MovedElsewhere {
     pub post_id: String,
     pub score_there: Option<f64>,
     pub score_here: f64,
+    /// The post taken is a must-fill post: its empty seat would cost `weights.must_fill`, which
+    /// is why a lower score there can be the better plan.
+    pub must_fill_there: bool,
 }
 
 /// How many cadres (or moves) a reason names before "and N more".
@@ -143,6 +146,11 @@ pub enum Finding {
         cadre_id: String,
         gain: f64,
         status: SolveStatus,
+    },
+    /// Moving any of the best free cadres here would break a hard structure target (S6).
+    HardTargets {
+        cadre_id: String,
+        targets: Vec<&'static str>,
     },
     /// Moving the best free cadre here gains `gain` but costs `cost` in target shortfalls.
     TargetsCost {

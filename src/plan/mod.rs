@@ -653,9 +653,31 @@ impl PlanState<'_> {
 
     /// The change of the objective if candidate `i` were added to the plan as it is.
     fn delta(&self, i: usize) -> f64 {
+        self.with(i).total - self.base
+    }
+
+    /// The plan's objective with pair `i` added.
+    fn with(&self, i: usize) -> crate::scoring::ObjectiveBreakdown {
         let mut with = self.chosen.to_vec();
         with.push(i);
-        self.ctx.evaluate(self.cands, &with).total - self.base
+        self.ctx.evaluate(self.cands, &with)
+    }
+
+    /// The hard structure targets (S6) adding pair `i` would break ("women", "young",
+    /// "minority"): such a move is no move of any plan, whatever it adds.
+    fn breaks_hard_targets(&self, i: usize) -> Vec<&'static str> {
+        let sc = self.ctx.sc;
+        let b = self.with(i);
+        [
+            ("women", b.women_shortfall),
+            ("young", b.young_shortfall),
+            ("minority", b.minority_shortfall),
+        ]
+        .into_iter()
+        .enumerate()
+        .filter(|&(k, (_, short))| sc.target_hard(k) && short > 1e-9)
+        .map(|(_, (name, _))| name)
+        .collect()
     }
 
     fn reason(&self, p: PostIx) -> Why {
@@ -678,6 +700,7 @@ impl PlanState<'_> {
                 post_id: sc.post(q).id.clone(),
                 score_there: score_of(c, q),
                 score_here: cands.score(i),
+                must_fill_there: sc.post(q).criticality >= 5,
             }
         };
         let mut free: Vec<usize> = Vec::new();
@@ -779,16 +802,35 @@ impl PlanState<'_> {
                 },
             );
         }
-        // Free, movable cadres: the exact change of adding each of the best ones.
+        // Free, movable cadres: the exact change of adding each of the best ones, when the move
+        // keeps the hard targets (a move that breaks S6 was said to be one the solver missed).
         let mut best: Option<(usize, f64)> = None;
+        let mut s6: Option<(usize, Vec<&'static str>)> = None;
         for &i in free.iter().take(MOVES_EVALUATED) {
+            let broken = if sc.requirements.targets.hard {
+                self.breaks_hard_targets(i)
+            } else {
+                Vec::new()
+            };
+            if !broken.is_empty() {
+                s6.get_or_insert((i, broken));
+                continue;
+            }
             let d = self.delta(i);
             if best.is_none_or(|(_, b)| d > b) {
                 best = Some((i, d));
             }
         }
         let Some((bi, bd)) = best else {
-            unreachable!("free is not empty")
+            let (i, targets) = s6.expect("free is not empty");
+            return why(
+                UnfilledKind::SideConstraint,
+                Some(RuleId::S6),
+                Finding::HardTargets {
+                    cadre_id: id(cands.cadre(i)),
+                    targets,
+                },
+            );
         };
         let b = cands.get(bi);
         let must = sc.post(p).criticality >= 5;

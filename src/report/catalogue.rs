@@ -234,9 +234,12 @@ catalogue! {
     FindForbidden { en: "forbidden {n}", vi: "bị loại trừ {n}" }
     FindAllCadres { en: "[all {n} cadres: {list}]", vi: "[toàn bộ {n} cán bộ: {list}]" }
     FindAllSeatedHere { en: "its {n} eligible cadre(s) already sit on it; no one else passes the rules for the other seat(s)", vi: "{n} cán bộ đủ điều kiện đã được bố trí vào vị trí này; không còn ai đáp ứng quy định cho các chỉ tiêu còn lại" }
-    FindOneElsewhere { en: "the other eligible cadre is worth more elsewhere: {moved}", vi: "cán bộ đủ điều kiện còn lại được bố trí ở nơi khác có lợi hơn: {moved}" }
-    FindAllElsewhere { en: "all {n} other eligible cadres are worth more elsewhere: {moved}", vi: "cả {n} cán bộ đủ điều kiện còn lại được bố trí ở nơi khác có lợi hơn: {moved}" }
+    FindOneElsewhere { en: "the other eligible cadre is placed elsewhere, to the plan's gain: {moved}", vi: "cán bộ đủ điều kiện còn lại được bố trí ở nơi khác, có lợi hơn cho phương án: {moved}" }
+    FindAllElsewhere { en: "all {n} other eligible cadres are placed elsewhere, to the plan's gain: {moved}", vi: "cả {n} cán bộ đủ điều kiện còn lại được bố trí ở nơi khác, có lợi hơn cho phương án: {moved}" }
     FindMoved { en: "{cadre} → {post} (score {there} there, {here} here)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here})" }
+    FindMovedMustFill { en: "{cadre} → {post} (score {there} there, {here} here; {post} is a must-fill post, whose empty seat would cost more)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here}; {post} là vị trí bắt buộc lấp, để trống sẽ tốn hơn)" }
+    FindMovedPlanGains { en: "{cadre} → {post} (score {there} there, {here} here; the plan as a whole gains more so: targets, the departure cap or the other moves)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here}; toàn phương án được lợi hơn: chỉ tiêu, giới hạn số người rời đơn vị hoặc các điều động khác)" }
+    FindHardTargets { en: "moving {cadre} (or another free eligible cadre) here would break the hard structure target(s) {targets} (S6)", vi: "luân chuyển {cadre} (hoặc cán bộ đủ điều kiện khác) về đây sẽ vi phạm chỉ tiêu cơ cấu bắt buộc {targets} (S6)" }
     FindCapped { en: "the free eligible cadres ({cadres}) belong to units that already lose {cap} cadres (S1)", vi: "các cán bộ đủ điều kiện còn trống ({cadres}) thuộc đơn vị đã có {cap} cán bộ luân chuyển đi (S1)" }
     FindFamilyOne { en: "{cadre} (relative {relative} → {post})", vi: "{cadre} (người thân {relative} → {post})" }
     FindFamily { en: "{cadres} would sit in a sensitive post under a relative, or lead one, placed by the plan (H10)", vi: "{cadres} sẽ ở vị trí nhạy cảm dưới quyền người thân, hoặc lãnh đạo người thân, do chính phương án bố trí (H10)" }

@@ -32,9 +32,16 @@ fn there(score: Option<f64>) -> String {
 }
 
 fn moved(lang: Lang, m: &MovedElsewhere) -> String {
+    // A lower score there: the plan is better so for another reason, said.
+    let lower = m.score_there.is_some_and(|t| t < m.score_here);
+    let key = match (lower, m.must_fill_there) {
+        (true, true) => Msg::FindMovedMustFill,
+        (true, false) => Msg::FindMovedPlanGains,
+        (false, _) => Msg::FindMoved,
+    };
     fill(
         lang,
-        Msg::FindMoved,
+        key,
         &[
             ("cadre", &m.cadre_id),
             ("post", &m.post_id),
@@ -189,6 +196,11 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
                 ],
             )
         }
+        Finding::HardTargets { cadre_id, targets } => fill(
+            lang,
+            Msg::FindHardTargets,
+            &[("cadre", cadre_id), ("targets", &targets.join(", "))],
+        ),
         Finding::TargetsCost {
             cadre_id,
             gain,

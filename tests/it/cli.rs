@@ -718,7 +718,7 @@ fn cli_errors_follow_the_language() {
     let (_, err) = go(&args, Some("vi_VN.UTF-8"));
     assert_eq!(
         err.trim_end(),
-        "error: --cadres and --posts must be at least 1"
+        "error: --cadres and --posts must be from 1 to 200000 (the most rows a table may have), and --plan-date in the years 1980 to 2150"
     );
     // A separator checked after parsing, so in the chosen language as well.
     let (code, err) = plan(&["--excel", "--csv-separator", "xx"], true, None);

@@ -1748,3 +1748,36 @@ fn why_not_names_a_pin_elsewhere_a_missing_plan_and_a_solve_that_stopped() {
         })
     );
 }
+
+/// A hard women's target that every man's move would break: each empty post says S6, not that
+/// "the solve stopped before finding" a move no plan may make (helper's case).
+#[test]
+fn posts_a_hard_target_keeps_empty_say_s6_not_solver_stopped() {
+    let sc = load(&crate::common::root().join("tests/fixtures/reasons-s6/s.yaml"));
+    let p = plan(&sc);
+    assert!(!p.unfilled.is_empty());
+    for u in &p.unfilled {
+        assert_ne!(u.kind, UnfilledKind::SolverStopped, "{u:?}");
+        assert_eq!(u.top_rule, Some(RuleId::S6), "{u:?}");
+        let words = rotaplan::report::finding(Lang::En, &u.reason);
+        assert!(
+            words.contains("hard structure target(s) women (S6)"),
+            "{words}"
+        );
+    }
+}
+
+/// A cadre on a must-fill post that scores less than the empty post: the reason says the
+/// must-fill post, not "worth more elsewhere" beside a lower score there.
+#[test]
+fn a_cadre_kept_on_a_must_fill_post_is_said_so() {
+    let sc = load(&crate::common::root().join("tests/fixtures/reasons-must-fill/s.yaml"));
+    let p = plan(&sc);
+    let u = p.unfilled.iter().find(|u| u.post_id == "P1").unwrap();
+    let words = rotaplan::report::finding(Lang::En, &u.reason);
+    assert!(
+        words.contains("A → P2 (score 58 there, 64 here; P2 is a must-fill post"),
+        "{words}"
+    );
+    assert!(!words.contains("worth more"), "{words}");
+}
