@@ -1861,6 +1861,7 @@ diagnostic_words! {
     CodeW2010 { en: "post's holder is in another unit", vi: "người giữ vị trí thuộc đơn vị khác" }
     ABooleanOrEthnicGroup { en: "true or false, or an ethnic group as the census names it (Kinh; Tày, Thái, Mường, H'Mông, …)", vi: "true hoặc false, hoặc tên dân tộc theo danh mục (Kinh; Tày, Thái, Mường, H'Mông, …)" }
     WriteTheEthnicGroup { en: "write the group's name as the census lists the 54 groups (a local branch may follow it: \"Thái (đen)\"), or true/false for a minority", vi: "ghi tên dân tộc theo danh mục 54 dân tộc (có thể kèm nhánh địa phương: \"Thái (đen)\"), hoặc true/false cho dân tộc thiểu số" }
+    UnknownColumnsMore { en: "{n} more unknown columns, from column {col} on", vi: "thêm {n} cột không xác định, từ cột {col} trở đi" }
     CodeW2012 { en: "unit given by its name", vi: "đơn vị ghi bằng tên" }
     UnitGivenByName { en: "{value}, the name of unit {id} in {units}: read as {id}", vi: "{value}, tên của đơn vị {id} trong {units}: đọc là {id}" }
     WriteTheUnitsId { en: "nothing to do if that is the unit meant; writing its id ({id}) keeps the table right when a name changes", vi: "không cần làm gì nếu đúng là đơn vị này; ghi mã đơn vị ({id}) để bảng vẫn đúng khi tên thay đổi" }

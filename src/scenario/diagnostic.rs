@@ -1150,6 +1150,7 @@ says! {
     HolderInOtherUnit
     CodeW2011
     CodeW2012
+    UnknownColumnsMore
     ABooleanOrEthnicGroup
     WriteTheEthnicGroup
     UnitGivenByName

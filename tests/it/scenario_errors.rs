@@ -998,6 +998,31 @@ fn valid_copy(change: impl Fn(&str, String) -> Vec<u8>) -> tempfile::TempDir {
     dir
 }
 
+/// A header of thousands of unknown cells: the first 40 named, the rest counted in one message
+/// (a million of them took 35 s and 3 GB).
+#[test]
+fn a_header_of_thousands_of_unknown_columns_is_counted_not_listed() {
+    let dir = valid_copy(|name, text| {
+        if name != "cadres.csv" {
+            return text.into_bytes();
+        }
+        let (header, rest) = text.split_once('\n').unwrap();
+        let extra: String = (0..5000).map(|i| format!(",x{i}")).collect();
+        format!("{header}{extra}\n{rest}").into_bytes()
+    });
+    let err = scenario::load(&dir.path().join("scenario.yaml")).unwrap_err();
+    let unknown: Vec<&Diagnostic> = err
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "E2002")
+        .collect();
+    assert_eq!(unknown.len(), 41, "{err}");
+    assert!(
+        err.to_string().contains("4960 more unknown columns"),
+        "{err}"
+    );
+}
+
 #[test]
 fn bom_and_crlf_are_accepted() {
     let dir = valid_copy(|_, text| {
