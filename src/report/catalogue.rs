@@ -1862,6 +1862,9 @@ diagnostic_words! {
     ABooleanOrEthnicGroup { en: "true or false, or an ethnic group as the census names it (Kinh; Tày, Thái, Mường, H'Mông, …)", vi: "true hoặc false, hoặc tên dân tộc theo danh mục (Kinh; Tày, Thái, Mường, H'Mông, …)" }
     WriteTheEthnicGroup { en: "write the group's name as the census lists the 54 groups (a local branch may follow it: \"Thái (đen)\"), or true/false for a minority", vi: "ghi tên dân tộc theo danh mục 54 dân tộc (có thể kèm nhánh địa phương: \"Thái (đen)\"), hoặc true/false cho dân tộc thiểu số" }
     UnknownColumnsMore { en: "{n} more unknown columns, from column {col} on", vi: "thêm {n} cột không xác định, từ cột {col} trở đi" }
+    VariantNameBytes { en: "a variant name of {n} bytes", vi: "tên phương án dài {n} byte" }
+    VariantNameAtMost { en: "a name of at most {max} bytes (UTF-8; a Vietnamese letter takes 2–3): it names the variant's folder of outputs", vi: "tên dài tối đa {max} byte (UTF-8; mỗi chữ tiếng Việt chiếm 2–3 byte): đó là tên thư mục kết quả của phương án" }
+    ShortenTheVariantName { en: "shorten the variant's name (its description can go in a comment)", vi: "rút ngắn tên phương án (phần mô tả có thể ghi vào chú thích)" }
     CodeW2012 { en: "unit given by its name", vi: "đơn vị ghi bằng tên" }
     UnitGivenByName { en: "{value}, the name of unit {id} in {units}: read as {id}", vi: "{value}, tên của đơn vị {id} trong {units}: đọc là {id}" }
     WriteTheUnitsId { en: "nothing to do if that is the unit meant; writing its id ({id}) keeps the table right when a name changes", vi: "không cần làm gì nếu đúng là đơn vị này; ghi mã đơn vị ({id}) để bảng vẫn đúng khi tên thay đổi" }

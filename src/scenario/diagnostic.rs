@@ -1150,6 +1150,9 @@ says! {
     HolderInOtherUnit
     CodeW2011
     CodeW2012
+    VariantNameBytes
+    VariantNameAtMost
+    ShortenTheVariantName
     UnknownColumnsMore
     ABooleanOrEthnicGroup
     WriteTheEthnicGroup

@@ -213,6 +213,9 @@ fn read_value(
 /// The keys of `programme:` that name files (re-planning: docs/programme.md).
 const PROGRAMME_PATHS: [&str; 2] = ["history", "previous"];
 
+/// The longest variant name, in UTF-8 bytes: a folder's name, below the 255 of file systems.
+const MAX_VARIANT_NAME_BYTES: usize = 200;
+
 fn absolutize(value: &mut Value, dir: &Path) {
     let Value::Mapping(top) = value else { return };
     let join = |v: &mut Value| {
@@ -572,6 +575,23 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
     // One cache for all the variants of the file: tables read the same way are parsed once and shared.
     let cache = TableCache::default();
     for (name, value) in named {
+        // A variant's name is the name of its outputs' folder: past a file system's 255 bytes
+        // the whole `run` failed at its write, after solving every scenario.
+        if name.len() > MAX_VARIANT_NAME_BYTES {
+            let l = read
+                .text
+                .locate(&KeyPath::root().key("variants").key(&name), Target::Key);
+            let d = Diagnostic::new(code::BAD_VALUE, &l.file)
+                .at(l.line, l.column)
+                .field(format!(
+                    "variants.{}…",
+                    name.chars().take(20).collect::<String>()
+                ))
+                .found(Text::say(Say::VariantNameBytes).arg("n", name.len()))
+                .expected(Text::say(Say::VariantNameAtMost).arg("max", MAX_VARIANT_NAME_BYTES))
+                .fix(Say::ShortenTheVariantName);
+            return Err(single(d));
+        }
         if !seen.insert(name.clone()) {
             let l = read
                 .text

@@ -998,6 +998,27 @@ fn valid_copy(change: impl Fn(&str, String) -> Vec<u8>) -> tempfile::TempDir {
     dir
 }
 
+/// A variant name longer than a folder's name may be is refused at its key (a `run` solved every
+/// scenario and then wrote nothing).
+#[test]
+fn a_variant_name_too_long_for_a_folder_is_refused() {
+    let long = "ắ".repeat(120);
+    let dir = valid_copy(|name, text| {
+        if name == "scenario.yaml" {
+            format!("{text}variants:\n  {long}:\n    weights: {{ staffing: 1 }}\n").into_bytes()
+        } else {
+            text.into_bytes()
+        }
+    });
+    let err = scenario::load_variants(&dir.path().join("scenario.yaml")).unwrap_err();
+    let d = &err.diagnostics[0];
+    assert_eq!(d.code, "E1005", "{err}");
+    assert!(
+        err.to_string().contains("a variant name of 360 bytes"),
+        "{err}"
+    );
+}
+
 /// A header of thousands of unknown cells: the first 40 named, the rest counted in one message
 /// (a million of them took 35 s and 3 GB).
 #[test]
