@@ -95,12 +95,13 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     let mut book =
         open_workbook_auto(path).map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
     let names = book.sheet_names();
-    let hidden: Vec<&str> = book
+    let hidden: Vec<String> = book
         .sheets_metadata()
         .iter()
         .filter(|s| s.visible != calamine::SheetVisible::Visible)
-        .map(|s| s.name.as_str())
+        .map(|s| s.name.clone())
         .collect();
+    let hidden: Vec<&str> = hidden.iter().map(String::as_str).collect();
     let mut hidden_naming: Vec<String> = Vec::new();
     let chosen = match sheet {
         Some(s) => names
@@ -120,8 +121,22 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
                     sheets: naming.into_iter().cloned().collect(),
                 });
             }
+            let only = |names: &[String]| (names.len() == 1).then(|| names[0].clone());
             naming.first().map(|n| (*n).clone()).or_else(|| {
-                (names.len() == 1 && hidden_naming.is_empty()).then(|| names[0].clone())
+                if !hidden_naming.is_empty() {
+                    return None;
+                }
+                // Excel's new workbook keeps Sheet2 and Sheet3 empty beside the data: the one
+                // visible sheet with cells is the table (it was refused with E1016).
+                only(&names).or_else(|| {
+                    let filled: Vec<String> = names
+                        .iter()
+                        .filter(|n| !hidden.contains(&n.as_str()))
+                        .filter(|n| has_cells(&mut book, n))
+                        .cloned()
+                        .collect();
+                    only(&filled)
+                })
             })
         }
     };
@@ -308,6 +323,23 @@ fn sheet_cells(
     }
     cells.sort_by_key(|c| (c.0, c.1));
     Ok(cells)
+}
+
+/// Whether sheet `name` holds any cell with a value (an XLSX sheet read up to its first one).
+fn has_cells(book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>, name: &str) -> bool {
+    if let calamine::Sheets::Xlsx(x) = book {
+        let Ok(mut reader) = x.worksheet_cells_reader(name) else {
+            return false;
+        };
+        while let Ok(Some(c)) = reader.next_cell() {
+            if !matches!(c.get_value(), calamine::DataRef::Empty) {
+                return true;
+            }
+        }
+        return false;
+    }
+    book.worksheet_range(name)
+        .is_ok_and(|r| r.used_cells().any(|(_, _, v)| !matches!(v, Data::Empty)))
 }
 
 /// A cell as the text a CSV file would hold: dates as `YYYY-MM-DD`, whole numbers without `.0`.

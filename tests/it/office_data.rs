@@ -319,6 +319,19 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         write_csvs(d, &t, b',', false, false);
         scenario_yaml(d, CSV_TABLES)
     });
+    form("sheet1", &|d| {
+        // The cadres in Excel's "Sheet1", beside its empty Sheet2 and Sheet3.
+        write_csvs(d, &original[..2], b',', false, false);
+        let mut book = Workbook::new();
+        original[2].1.sheet(&mut book, "Sheet1", &[]);
+        book.add_worksheet().set_name("Sheet2").unwrap();
+        book.add_worksheet().set_name("Sheet3").unwrap();
+        book.save(d.join("cadres.xlsx")).unwrap();
+        scenario_yaml(
+            d,
+            "tables:\n  units: units.csv\n  posts: posts.csv\n  cadres: cadres.xlsx\n",
+        )
+    });
     form("far-blank", &|d| {
         // A formatted blank cell at the sheet's last cell, XFD1048576 (a stray format).
         let mut book = Workbook::new();
@@ -489,6 +502,13 @@ fn lists_written_one_item_a_line_give_the_same_plan() {
         !said.contains("\"- ") && !said.contains("Thanh tra Bí thư"),
         "{said}"
     );
+}
+
+/// A workbook of one sheet with data beside Excel's empty ones was refused (E1016).
+#[test]
+fn the_one_sheet_with_data_beside_empty_ones_is_read() {
+    let said = same_plan_as_the_original("sheet1");
+    assert!(said.contains("sheet \"Sheet1\""), "{said}");
 }
 
 /// The foot of a form (signatures, "Nơi nhận:", a total) was refused as cadres with missing values.
