@@ -277,6 +277,9 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
 /// cell: 200,000 rows of 150 columns. A sheet past it is a stray cell far from the table.
 const MAX_SHEET_CELLS: usize = 30_000_000;
 
+/// A cell of a sheet: 0-based row and column, its value, its formula.
+type SheetCell = (u32, u32, Data, Option<String>);
+
 /// A sheet's cells with a value or a formula, as (0-based row, column, value, formula), sorted.
 /// An XLSX sheet is streamed: calamine's range of a sheet with one stray cell at XFD1048576 is
 /// 17 G cells, and its allocation aborted the process (a 9 KB file ended a whole batch). The
@@ -284,7 +287,7 @@ const MAX_SHEET_CELLS: usize = 30_000_000;
 fn sheet_cells(
     book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
     name: &str,
-) -> Result<Vec<(u32, u32, Data, Option<String>)>, SheetFailure> {
+) -> Result<Vec<SheetCell>, SheetFailure> {
     let unreadable = |e: &dyn std::fmt::Display| SheetFailure::Unreadable(e.to_string().into());
     let mut cells = Vec::new();
     if let calamine::Sheets::Xlsx(x) = book {
