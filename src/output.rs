@@ -222,7 +222,7 @@ pub fn dropped_by(dir: &Path, files: &[(String, Vec<u8>)]) -> Vec<String> {
     let writing: std::collections::BTreeSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
     last_set(dir)
         .into_iter()
-        .filter(|r| !writing.contains(r.as_str()))
+        .filter(|r| !r.ends_with('/') && !writing.contains(r.as_str()))
         .collect()
 }
 
@@ -327,9 +327,15 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
             }
             write_file_synced(&p, bytes)?;
         }
-        let list: String = files.iter().map(|(r, _)| format!("{r}\n")).collect();
+        // A folder the set no longer writes but that keeps a user's files is listed as the
+        // set's ("sub/"), or the next set would take it for someone else's and refuse.
+        let kept = carry_over(dir, &new, files)?;
+        let list: String = files
+            .iter()
+            .map(|(r, _)| format!("{r}\n"))
+            .chain(kept.iter().map(|f| format!("{f}/\n")))
+            .collect();
         write_file_synced(&new.join(SET_LIST), list.as_bytes())?;
-        carry_over(dir, &new, files)?;
         for d in subdirs.iter().rev() {
             sync_dir(d)?;
         }
@@ -377,7 +383,11 @@ fn keep_access(old: &Path, new: &Path) {
 /// Hard-link (or copy) the old folder's other top-level files into the new one, and make its
 /// links again (to the same targets); the last set's own files ([`SET_LIST`]) are not carried:
 /// what this set does not write again is stale.
-fn carry_over(old: &Path, new: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
+fn carry_over(
+    old: &Path,
+    new: &Path,
+    files: &[(String, Vec<u8>)],
+) -> io::Result<std::collections::BTreeSet<String>> {
     let stale = last_set(old);
     let writing: std::collections::BTreeSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
     let mut dirs = std::collections::BTreeSet::new();
@@ -385,7 +395,14 @@ fn carry_over(old: &Path, new: &Path, files: &[(String, Vec<u8>)]) -> io::Result
     for d in dirs.iter().rev() {
         sync_dir(d)?;
     }
-    Ok(())
+    // The top folders that hold carried files and that the set does not write.
+    let written = top_folders(files.iter().map(|(r, _)| r.as_str()));
+    Ok(dirs
+        .iter()
+        .filter_map(|d| d.strip_prefix(new).ok()?.components().next())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .filter(|top| !written.contains(top))
+        .collect())
 }
 
 /// [`carry_over`] of the folder `rel` (relative to `old`, "" for the top), at every depth: a
@@ -764,9 +781,16 @@ mod tests {
             fs::read_to_string(dir.join("sub/attachments/deep/a.pdf")).unwrap(),
             "pdf"
         );
-        // A set without the folder drops its own stale file there and keeps the user's.
+        // A set without the folder drops its own stale file there and keeps the user's, then
+        // and at the next set (the folder is listed as the set's, not refused as another's).
         write_set(&dir, &[("a.csv".into(), b"3".to_vec())]).unwrap();
         assert!(!dir.join("sub/b.json").exists());
+        assert_eq!(
+            fs::read_to_string(dir.join("sub/review.txt")).unwrap(),
+            "kept"
+        );
+        assert!(check_out_set(&dir).is_ok());
+        write_set(&dir, &[("a.csv".into(), b"4".to_vec())]).unwrap();
         assert_eq!(
             fs::read_to_string(dir.join("sub/review.txt")).unwrap(),
             "kept"

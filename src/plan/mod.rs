@@ -663,21 +663,23 @@ impl PlanState<'_> {
         self.ctx.evaluate(self.cands, &with)
     }
 
-    /// The hard structure targets (S6) adding pair `i` would break ("women", "young",
-    /// "minority"): such a move is no move of any plan, whatever it adds.
-    fn breaks_hard_targets(&self, i: usize) -> Vec<&'static str> {
+    /// The hard structure targets (S6) adding pair `i` would break, or make fall shorter than
+    /// the plan already does (an elastic plan may fall short): such a move is no move of any
+    /// plan, whatever it adds.
+    fn breaks_hard_targets(&self, i: usize) -> Vec<crate::check::TargetGroup> {
+        use crate::check::TargetGroup as G;
         let sc = self.ctx.sc;
-        let b = self.with(i);
-        [
-            ("women", b.women_shortfall),
-            ("young", b.young_shortfall),
-            ("minority", b.minority_shortfall),
-        ]
-        .into_iter()
-        .enumerate()
-        .filter(|&(k, (_, short))| sc.target_hard(k) && short > 1e-9)
-        .map(|(_, (name, _))| name)
-        .collect()
+        let short = |b: &crate::scoring::ObjectiveBreakdown| {
+            [b.women_shortfall, b.young_shortfall, b.minority_shortfall]
+        };
+        let now = short(&self.ctx.evaluate(self.cands, self.chosen));
+        let with = short(&self.with(i));
+        [G::Women, G::Young, G::Minority]
+            .into_iter()
+            .enumerate()
+            .filter(|&(k, _)| sc.target_hard(k) && with[k] > now[k] + 1e-9)
+            .map(|(_, g)| g)
+            .collect()
     }
 
     fn reason(&self, p: PostIx) -> Why {
@@ -805,7 +807,7 @@ impl PlanState<'_> {
         // Free, movable cadres: the exact change of adding each of the best ones, when the move
         // keeps the hard targets (a move that breaks S6 was said to be one the solver missed).
         let mut best: Option<(usize, f64)> = None;
-        let mut s6: Option<(usize, Vec<&'static str>)> = None;
+        let mut s6: Option<(usize, Vec<crate::check::TargetGroup>)> = None;
         for &i in free.iter().take(MOVES_EVALUATED) {
             let broken = if sc.requirements.targets.hard {
                 self.breaks_hard_targets(i)

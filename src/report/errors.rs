@@ -138,6 +138,11 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
                     Msg::RefBatchListUnreadable,
                     &[("path", &p.display()), ("error", error)],
                 ),
+                D::ListTooLarge { path: p, bytes } => fill(
+                    lang,
+                    Msg::RefBatchListTooLarge,
+                    &[("path", &p.display()), ("bytes", bytes)],
+                ),
                 D::NoScenario => t(lang, Msg::RefBatchNoScenario).to_string(),
             }
         }

@@ -196,11 +196,17 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
                 ],
             )
         }
-        Finding::HardTargets { cadre_id, targets } => fill(
-            lang,
-            Msg::FindHardTargets,
-            &[("cadre", cadre_id), ("targets", &targets.join(", "))],
-        ),
+        Finding::HardTargets { cadre_id, targets } => {
+            let names: Vec<&str> = targets
+                .iter()
+                .map(|&g| super::rules::group(lang, g))
+                .collect();
+            fill(
+                lang,
+                Msg::FindHardTargets,
+                &[("cadre", cadre_id), ("targets", &names.join(", "))],
+            )
+        }
         Finding::TargetsCost {
             cadre_id,
             gain,

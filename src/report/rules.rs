@@ -286,7 +286,7 @@ fn reason(r: &Option<String>) -> String {
     r.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()
 }
 
-fn group(lang: Lang, g: TargetGroup) -> &'static str {
+pub(super) fn group(lang: Lang, g: TargetGroup) -> &'static str {
     t(
         lang,
         match g {

@@ -193,6 +193,8 @@ pub enum DiscoverError {
     /// A list that cannot be read as text (not UTF-8, too large): it was skipped, and the batch
     /// said "0 scenarios" and exit 0.
     ListUnreadable { path: PathBuf, error: String },
+    /// A list larger than any list of paths (16 MB), in bytes.
+    ListTooLarge { path: PathBuf, bytes: u64 },
     /// No scenario file in any of the arguments.
     NoScenario,
 }

@@ -57,7 +57,10 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<PathBuf>, DiscoverError> {
                 return Err(DiscoverError::NotAFile(a.clone()));
             }
             if meta.len() > MAX_LIST_BYTES {
-                return Err(unreadable(format!("{} bytes", meta.len())));
+                return Err(DiscoverError::ListTooLarge {
+                    path: a.clone(),
+                    bytes: meta.len(),
+                });
             }
             let text = std::fs::read_to_string(a).map_err(|e| unreadable(e.to_string()))?;
             let dir = a.parent().unwrap_or(Path::new(""));

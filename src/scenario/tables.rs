@@ -1303,6 +1303,15 @@ pub(crate) fn from_records(
             .count()
     };
     let columns = (0..header.len()).filter(|&i| !ignored(i)).count();
+    // A record written with its id alone (and a name) is no foot: an id has no space in it.
+    let id_col = header
+        .iter()
+        .position(|h| canonical_column(h, spec) == Some("id"));
+    let ided = |r: &Row| {
+        id_col
+            .and_then(|i| r.cells.get(i))
+            .is_some_and(|c| !c.is_empty() && !c.contains(char::is_whitespace))
+    };
     let (blank, kept): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| filled(r) == 0);
     rows = kept;
     layout.extend(blank);
@@ -1313,7 +1322,11 @@ pub(crate) fn from_records(
         })
     };
     if columns >= 5 {
-        while rows.len() > 1 && rows.last().is_some_and(|r| filled(r) <= 2 && worded(r)) {
+        while rows.len() > 1
+            && rows
+                .last()
+                .is_some_and(|r| filled(r) <= 2 && worded(r) && !ided(r))
+        {
             layout.extend(rows.pop());
         }
     }
@@ -2643,10 +2656,20 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         let current_rank = c.int("current_rank", -MAX_RANK, MAX_RANK, None);
         let sector = c.text("sector");
         let sector = sectors.get(&fold(&sector)).cloned().unwrap_or(sector);
-        let planned_titles: Vec<String> = c
+        let mut planned_titles: Vec<String> = c
             .raw("planned_titles")
             .map(|s| split_list(s).into_iter().map(str::to_string).collect())
             .unwrap_or_default();
+        // One long title wrapped over two lines of its cell ("Phó Chủ tịch UBND⏎huyện Yên Sơn")
+        // is that title, when a post has it.
+        if planned_titles.len() > 1
+            && let Some(titles) = &titles
+        {
+            let joined = planned_titles.join(" ");
+            if titles.contains(&key(&joined)) {
+                planned_titles = vec![joined];
+            }
+        }
         if let Some(titles) = &titles {
             for t in &planned_titles {
                 let of_post = titles.contains(&key(t))
@@ -2959,7 +2982,8 @@ fn resolve_relatives(
         };
         let own = csv.cell(row, "id").unwrap_or("");
         for rel in &p.ids {
-            if rel == own {
+            // Written another way ("cb01" in CB01's own list) it resolves to the cadre too.
+            if rel == own || out.ids.get(rel) == Some(p.row as u32) {
                 let d = c
                     .diag(code::IMPOSSIBLE_VALUE, "relatives")
                     .found(

@@ -341,7 +341,8 @@ pub(crate) struct PairSyntax {
 }
 
 /// `P01:22; P07:3` → `[("P01", "22"), ("P07", "3")]`; an item without `:`, with two of them
-/// (`P01:22, P07:3`: a list separated by commas or line breaks) or with an empty side is an error.
+/// (`P01:22, P07:3`: a list separated by commas) or with an empty side is an error. (Items on
+/// the lines of one cell are split at read, `tables::lines_as_list`.)
 pub(crate) fn split_pairs(s: &str) -> Result<Vec<(&str, &str)>, PairSyntax> {
     let mut out = Vec::new();
     for item in split_list(s) {

@@ -283,14 +283,25 @@ type SheetCell = (u32, u32, Data, Option<String>);
 /// A sheet's cells with a value or a formula, as (0-based row, column, value, formula), sorted.
 /// An XLSX sheet is streamed: calamine's range of a sheet with one stray cell at XFD1048576 is
 /// 17 G cells, and its allocation aborted the process (a 9 KB file ended a whole batch). The
-/// other formats are bounded (XLS: 65,536 × 256) and read through their range.
+/// XLSB is streamed as well; XLS (65,536 × 256) and ODS are read through their range.
 fn sheet_cells(
     book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
     name: &str,
 ) -> Result<Vec<SheetCell>, SheetFailure> {
     let unreadable = |e: &dyn std::fmt::Display| SheetFailure::Unreadable(e.to_string().into());
     let mut cells = Vec::new();
-    if let calamine::Sheets::Xlsx(x) = book {
+    // XLSB has XLSX's grid (1,048,576 × 16,384): streamed too, its formulas not read (a formula
+    // without a value reads as an empty cell there).
+    if let calamine::Sheets::Xlsb(x) = book {
+        let mut reader = x.worksheet_cells_reader(name).map_err(|e| unreadable(&e))?;
+        while let Some(c) = reader.next_cell().map_err(|e| unreadable(&e))? {
+            let value = Data::from(c.get_value().clone());
+            if !matches!(value, Data::Empty) {
+                let (r, col) = c.get_position();
+                cells.push((r, col, value, None));
+            }
+        }
+    } else if let calamine::Sheets::Xlsx(x) = book {
         let mut reader = x.worksheet_cells_reader(name).map_err(|e| unreadable(&e))?;
         while let Some(c) = reader
             .next_cell_with_formula()
@@ -312,6 +323,9 @@ fn sheet_cells(
         cells.sort_unstable_by_key(|c| (c.0, c.1));
         if let Ok(formulas) = book.worksheet_formula(name) {
             let (f0, g0) = formulas.start().unwrap_or((0, 0));
+            // Formulas without a value, added after the search (pushed during it, they broke
+            // the order the search needs).
+            let mut alone = Vec::new();
             for (r, c, f) in formulas.used_cells() {
                 let at = (f0 + r as u32, g0 + c as u32);
                 if f.is_empty() {
@@ -319,9 +333,10 @@ fn sheet_cells(
                 }
                 match cells.binary_search_by_key(&at, |c| (c.0, c.1)) {
                     Ok(i) => cells[i].3 = Some(f.clone()),
-                    Err(_) => cells.push((at.0, at.1, Data::Empty, Some(f.clone()))),
+                    Err(_) => alone.push((at.0, at.1, Data::Empty, Some(f.clone()))),
                 }
             }
+            cells.extend(alone);
         }
     }
     cells.sort_by_key(|c| (c.0, c.1));
@@ -330,16 +345,30 @@ fn sheet_cells(
 
 /// Whether sheet `name` holds any cell with a value (an XLSX sheet read up to its first one).
 fn has_cells(book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>, name: &str) -> bool {
-    if let calamine::Sheets::Xlsx(x) = book {
-        let Ok(mut reader) = x.worksheet_cells_reader(name) else {
-            return false;
-        };
-        while let Ok(Some(c)) = reader.next_cell() {
-            if !matches!(c.get_value(), calamine::DataRef::Empty) {
-                return true;
+    match book {
+        calamine::Sheets::Xlsx(x) => {
+            let Ok(mut reader) = x.worksheet_cells_reader(name) else {
+                return false;
+            };
+            while let Ok(Some(c)) = reader.next_cell() {
+                if !matches!(c.get_value(), calamine::DataRef::Empty) {
+                    return true;
+                }
             }
+            return false;
         }
-        return false;
+        calamine::Sheets::Xlsb(x) => {
+            let Ok(mut reader) = x.worksheet_cells_reader(name) else {
+                return false;
+            };
+            while let Ok(Some(c)) = reader.next_cell() {
+                if !matches!(c.get_value(), calamine::DataRef::Empty) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        _ => {}
     }
     book.worksheet_range(name)
         .is_ok_and(|r| r.used_cells().any(|(_, _, v)| !matches!(v, Data::Empty)))

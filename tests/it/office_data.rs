@@ -278,6 +278,16 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         // Lists written one item a line (Alt+Enter), some with a bullet, in a workbook and the
         // names with a line break in the middle: lists split, names joined by a space.
         let mut t = original.clone();
+        // One post's title wrapped over two lines of its cell: still that title.
+        let tc = t[1].1.col("title").unwrap();
+        let post_titles: Vec<String> = t[1].1.rows.iter().map(|r| r[tc].clone()).collect();
+        t[2].1.map(&["planned_titles"], |c| {
+            if post_titles.iter().any(|p| p == c) {
+                c.replacen(' ', "\n", 1)
+            } else {
+                c.to_string()
+            }
+        });
         t[2].1.map(
             &["planned_titles", "relatives", "head_terms", "worked_years"],
             |c| {
