@@ -207,13 +207,7 @@ pub enum Occupant {
     Cadre(String),
 }
 
-/// The structure targets, in their model order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetGroup {
-    Women,
-    Young,
-    Minority,
-}
+pub use crate::domain::TargetGroup;
 
 /// Every violation of the plan `pairs` (cadre → post), in a stable order: pair rules in plan order,
 /// then plan-level rules.

@@ -955,6 +955,14 @@ impl MoveKind {
     }
 }
 
+/// The structure targets, in their model order (women, young, minority).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetGroup {
+    Women,
+    Young,
+    Minority,
+}
+
 /// One move of a programme: who goes where, of which kind, in which period.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Move {

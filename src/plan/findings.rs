@@ -150,7 +150,7 @@ pub enum Finding {
     /// Moving any of the best free cadres here would break a hard structure target (S6).
     HardTargets {
         cadre_id: String,
-        targets: Vec<crate::check::TargetGroup>,
+        targets: Vec<crate::domain::TargetGroup>,
     },
     /// Moving the best free cadre here gains `gain` but costs `cost` in target shortfalls.
     TargetsCost {

@@ -666,8 +666,8 @@ impl PlanState<'_> {
     /// The hard structure targets (S6) adding pair `i` would break, or make fall shorter than
     /// the plan already does (an elastic plan may fall short): such a move is no move of any
     /// plan, whatever it adds.
-    fn breaks_hard_targets(&self, i: usize) -> Vec<crate::check::TargetGroup> {
-        use crate::check::TargetGroup as G;
+    fn breaks_hard_targets(&self, i: usize) -> Vec<crate::domain::TargetGroup> {
+        use crate::domain::TargetGroup as G;
         let sc = self.ctx.sc;
         let short = |b: &crate::scoring::ObjectiveBreakdown| {
             [b.women_shortfall, b.young_shortfall, b.minority_shortfall]
@@ -807,7 +807,7 @@ impl PlanState<'_> {
         // Free, movable cadres: the exact change of adding each of the best ones, when the move
         // keeps the hard targets (a move that breaks S6 was said to be one the solver missed).
         let mut best: Option<(usize, f64)> = None;
-        let mut s6: Option<(usize, Vec<crate::check::TargetGroup>)> = None;
+        let mut s6: Option<(usize, Vec<crate::domain::TargetGroup>)> = None;
         for &i in free.iter().take(MOVES_EVALUATED) {
             let broken = if sc.requirements.targets.hard {
                 self.breaks_hard_targets(i)
