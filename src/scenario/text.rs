@@ -318,7 +318,10 @@ pub(crate) fn parse_bool(s: &str) -> Result<Option<bool>, ()> {
         return Ok(None);
     }
     match crate::domain::text::key(s).as_str() {
-        "true" | "1" | "yes" | "x" | "có" | "co" | "đúng" | "dung" => Ok(Some(true)),
+        // A tick, as offices mark a column (✓ ✔ ☑); a cross may mark either way: not read.
+        "true" | "1" | "yes" | "x" | "có" | "co" | "đúng" | "dung" | "✓" | "✔" | "☑" => {
+            Ok(Some(true))
+        }
         "false" | "0" | "no" | "không" | "khong" | "sai" => Ok(Some(false)),
         _ => Err(()),
     }
@@ -641,6 +644,8 @@ mod tests {
             assert_eq!(parse_bool(s), Ok(Some(false)), "{s}");
         }
         assert_eq!(parse_bool(""), Ok(None));
+        assert_eq!(parse_bool("✓"), Ok(Some(true)));
+        assert_eq!(parse_bool("✔"), Ok(Some(true)));
         assert_eq!(parse_bool("   "), Ok(None));
         // Vietnamese, in any case and in NFC or decomposed (NFD) form.
         for s in ["có", "Có", "CÓ", "co\u{301}"] {

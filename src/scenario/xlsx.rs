@@ -345,29 +345,23 @@ fn sheet_cells(
 
 /// Whether sheet `name` holds any cell with a value (an XLSX sheet read up to its first one).
 fn has_cells(book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>, name: &str) -> bool {
+    // The two streamed formats' readers share no trait: one loop for both.
+    macro_rules! first_value {
+        ($x:expr) => {{
+            let Ok(mut reader) = $x.worksheet_cells_reader(name) else {
+                return false;
+            };
+            while let Ok(Some(c)) = reader.next_cell() {
+                if !matches!(c.get_value(), calamine::DataRef::Empty) {
+                    return true;
+                }
+            }
+            return false;
+        }};
+    }
     match book {
-        calamine::Sheets::Xlsx(x) => {
-            let Ok(mut reader) = x.worksheet_cells_reader(name) else {
-                return false;
-            };
-            while let Ok(Some(c)) = reader.next_cell() {
-                if !matches!(c.get_value(), calamine::DataRef::Empty) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        calamine::Sheets::Xlsb(x) => {
-            let Ok(mut reader) = x.worksheet_cells_reader(name) else {
-                return false;
-            };
-            while let Ok(Some(c)) = reader.next_cell() {
-                if !matches!(c.get_value(), calamine::DataRef::Empty) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        calamine::Sheets::Xlsx(x) => first_value!(x),
+        calamine::Sheets::Xlsb(x) => first_value!(x),
         _ => {}
     }
     book.worksheet_range(name)
