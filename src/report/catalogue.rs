@@ -1668,6 +1668,11 @@ diagnostic_words! {
     NoteSheetRead { en: "{file}: table {table} read from sheet {sheet}", vi: "{file}: bảng {table} đọc từ trang tính {sheet}" }
     NoteSeparator { en: "{file}: cells separated by {separator}", vi: "{file}: các ô phân cách bằng {separator}" }
     NoteMergedCells { en: "{file}, sheet {sheet}: cells merged over several rows read into each of their rows, as Excel shows them: {ranges}", vi: "{file}, trang tính {sheet}: ô gộp qua nhiều hàng được đọc vào từng hàng, như Excel hiển thị: {ranges}" }
+    AMarkNotATitle { en: "{v1}: a mark, not a title", vi: "{v1}: một dấu đánh, không phải chức danh" }
+    WriteThePlannedTitlesNotAMark { en: "write the titles the cadre is planned for, as the posts name them, separated by `;` (a mark says the cadre is planned, not for which title: it is not read)", vi: "ghi các chức danh cán bộ được quy hoạch, đúng như tên chức danh của vị trí, cách nhau bởi `;` (dấu đánh chỉ cho biết cán bộ được quy hoạch, không cho biết chức danh nào: không được đọc)" }
+    NoteMisnamedWorkbook { en: "{file}: an Excel workbook under another name, read as a workbook (its name could end in .xlsx or .xls)", vi: "{file}: là sổ tính Excel mang tên khác, được đọc như sổ tính (tên tệp nên có đuôi .xlsx hoặc .xls)" }
+    NoteSexFromWomanMarks { en: "{file}: column {col} read as the sex: a marked cell (x, ✓, 1, có) is a woman, an empty one a man", vi: "{file}: cột {col} được đọc là giới tính: ô có đánh dấu (x, ✓, 1, có) là nữ, ô trống là nam" }
+    NoteSexFromManMarks { en: "{file}: column {col} read as the sex: a marked cell (x, ✓, 1, có) is a man, an empty one a woman", vi: "{file}: cột {col} được đọc là giới tính: ô có đánh dấu (x, ✓, 1, có) là nam, ô trống là nữ" }
     NoteTwoRowHeader { en: "{file}: the header spans two rows (lines {first} and {second}): each column named by its lower cell, else its upper one", vi: "{file}: dòng tiêu đề gồm hai hàng (dòng {first} và {second}): mỗi cột lấy tên ở ô dưới, nếu trống thì ô trên" }
     NoteDatesRead { en: "{file}: dates read as {order}", vi: "{file}: ngày được đọc theo thứ tự {order}" }
     OrderMonthDayYear { en: "month/day/year", vi: "tháng/ngày/năm" }

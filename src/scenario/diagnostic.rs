@@ -366,6 +366,27 @@ pub(crate) struct Diags {
     order: Vec<PathBuf>,
 }
 
+/// The diagnostics without those of a cell already reported as holding no value (E2020: an Excel error
+/// value such as #N/A, a formula never computed): the cell reads as empty, and "missing value" or
+/// "bad date" beside it would send the user after a second problem that is the same one.
+fn without_second_reports(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    type Cell = (PathBuf, Option<String>, usize, usize);
+    let cell = |d: &Diagnostic| -> Option<Cell> {
+        Some((d.file.clone(), d.sheet.clone(), d.line?, d.column?))
+    };
+    let no_value: std::collections::HashSet<Cell> = list
+        .iter()
+        .filter(|d| d.code == NO_CELL_VALUE)
+        .filter_map(cell)
+        .collect();
+    if no_value.is_empty() {
+        return list;
+    }
+    list.into_iter()
+        .filter(|d| d.code == NO_CELL_VALUE || cell(d).is_none_or(|c| !no_value.contains(&c)))
+        .collect()
+}
+
 impl Diags {
     pub(crate) fn len(&self) -> usize {
         self.list.len()
@@ -458,7 +479,7 @@ impl Diags {
                 }
             }
             return Err(LoadError {
-                diagnostics: cap_per_file(self.sorted(all)),
+                diagnostics: cap_per_file(self.sorted(without_second_reports(all))),
             });
         }
         self.finish()
@@ -492,7 +513,7 @@ impl Diags {
             }
             // Errors are capped per file; warnings are grouped already and never stop a load.
             return Err(LoadError {
-                diagnostics: cap_per_file(self.sorted(list)),
+                diagnostics: cap_per_file(self.sorted(without_second_reports(list))),
             });
         }
         let mut seen = Vec::new();
@@ -952,6 +973,11 @@ says! {
     NoteSheetRead
     NoteSeparator
     NoteTwoRowHeader
+    NoteSexFromWomanMarks
+    NoteMisnamedWorkbook
+    AMarkNotATitle
+    WriteThePlannedTitlesNotAMark
+    NoteSexFromManMarks
     NoteMergedCells
     SheetCellsTooFar
     SheetCellsNearTheTable

@@ -174,11 +174,7 @@ fn table_name(t: Option<&TableRef>, default: &str) -> String {
         || t.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let workbook = t.path.extension().is_some_and(|e| {
-        e.eq_ignore_ascii_case("xlsx")
-            || e.eq_ignore_ascii_case("xls")
-            || e.eq_ignore_ascii_case("ods")
-    });
+    let workbook = xlsx::is_workbook(&t.path);
     match &t.sheet {
         Some(sheet) => format!("{file}#{sheet}"),
         None if workbook => format!("{file}#{}", t.table),
@@ -588,6 +584,9 @@ fn read_sheet_table(
     if let Err(f) = text::check_file(&t.path) {
         diags.push(read_failure(&t.path, f, Some((t, loc))));
         return None;
+    }
+    if xlsx::is_misnamed_workbook(&t.path) {
+        diags.note(Text::say(Say::NoteMisnamedWorkbook).arg("file", t.path.display()));
     }
     let started = std::time::Instant::now();
     match xlsx::read_sheet(&t.path, t.sheet.as_deref(), t.table) {

@@ -524,6 +524,51 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> TwoRows {
     (records, Some(lines), moved)
 }
 
+/// A form's single "Nữ" column — a mark (x, ✓, 1, có) for a woman, empty for a man — or "Nam"
+/// the other way round, where the table has no sex column of its own: its marks become the sex
+/// (F or M) of each record (a cell that is neither a mark nor empty is left as written, for the
+/// sex column's check to name). Returns the column and whether it marks women.
+fn sex_mark_column(header: &[String], rows: &mut [Row], spec: &CsvSpec) -> Option<(usize, bool)> {
+    if !spec.columns.iter().any(|(n, _)| *n == "sex")
+        || header
+            .iter()
+            .any(|h| canonical_column(h, spec) == Some("sex"))
+    {
+        return None;
+    }
+    // "Nữ", "Nữ (x)", "Là nữ": the name before a hint, folded.
+    let named = |h: &str| {
+        let name = h.split_once('(').map_or(h, |(a, _)| a);
+        match crate::domain::text::fold(name).as_str() {
+            "nu" | "la-nu" | "nu-gioi" => Some(true),
+            "nam" | "la-nam" | "nam-gioi" => Some(false),
+            _ => None,
+        }
+    };
+    let found: Vec<(usize, bool)> = header
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| named(h).map(|w| (i, w)))
+        .collect();
+    let [(ix, woman)] = found[..] else {
+        return None;
+    };
+    let (marked, other) = if woman { ("F", "M") } else { ("M", "F") };
+    for r in rows.iter_mut() {
+        // A short row (E2014) is not read further.
+        let Some(cell) = r.cells.get_mut(ix) else {
+            continue;
+        };
+        match parse_bool(cell) {
+            Ok(Some(true)) => *cell = marked.into(),
+            Ok(Some(false) | None) => *cell = other.into(),
+            // "Nữ", "Nam" written out, or a value the sex column's check reports.
+            Err(()) => {}
+        }
+    }
+    Some((ix, woman))
+}
+
 /// Whether `low`, the row under `top`, is the lower half of a two-row header
 /// ([`two_row_header`]): each of its filled cells names a column (or is Nam/Nữ, in a Nam | Nữ
 /// pair when it holds nothing else) and one sits under a group (an empty upper cell or a name
@@ -1347,6 +1392,18 @@ pub(crate) fn from_records(
                 .fix(Say::LayoutRowsFix),
         );
     }
+    let sex_marks = sex_mark_column(&header, &mut rows, spec);
+    if let Some((ix, woman)) = sex_marks {
+        diags.note(
+            Text::say(if woman {
+                Say::NoteSexFromWomanMarks
+            } else {
+                Say::NoteSexFromManMarks
+            })
+            .arg("file", file.display())
+            .arg("col", quoted(&header[ix])),
+        );
+    }
     let mut csv = Csv {
         file: file.to_path_buf(),
         name,
@@ -1369,7 +1426,10 @@ pub(crate) fn from_records(
     };
     let (mut unknown, mut more_unknown) = (0usize, None::<usize>);
     for (ix, col) in header.iter().enumerate() {
-        let canonical = canonical_column(col, spec);
+        let canonical = match sex_marks {
+            Some((i, _)) if i == ix => Some("sex"),
+            _ => canonical_column(col, spec),
+        };
         let shown = canonical.unwrap_or(col.as_str());
         if let Some(&first) = csv.columns.get(shown) {
             diags.push(
@@ -2669,6 +2729,23 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             if titles.contains(&key(&joined)) {
                 planned_titles = vec![joined];
             }
+        }
+        // A mark (x, ✓, có) where a title is due: the form's "Quy hoạch" column says the cadre
+        // is planned, not for what; "không", 0 say not planned. Neither is a title.
+        let marks: Vec<String> = planned_titles
+            .iter()
+            .filter(|t| parse_bool(t) == Ok(Some(true)))
+            .cloned()
+            .collect();
+        planned_titles.retain(|t| parse_bool(t).is_err());
+        if let Some(m) = marks.first() {
+            let d = c
+                .diag(code::UNMATCHED_TITLE, "planned_titles")
+                .found(Text::say(Say::AMarkNotATitle).arg("v1", quoted(m)))
+                .expected(Text::say(Say::TheTitleOfAPost).arg("posts", refs.posts_file))
+                .fix(Say::WriteThePlannedTitlesNotAMark)
+                .group("a mark".to_string());
+            c.warn(d);
         }
         if let Some(titles) = &titles {
             for t in &planned_titles {

@@ -5,7 +5,7 @@
 use super::diagnostic::{Say, Text};
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook, open_workbook_auto};
 
 use super::diagnostic::column_letters;
 use crate::domain::text::{fold, normalize};
@@ -13,11 +13,80 @@ use crate::domain::text::{fold, normalize};
 /// File name endings read as workbooks.
 const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
-/// Is this path a workbook (by its extension)?
+/// Is this path a workbook (by its extension, or by its first bytes: a workbook saved under a
+/// `.csv` name was read as text and called TCVN3)?
 pub(crate) fn is_workbook(path: &Path) -> bool {
+    named_workbook(path) || sniffed(path).is_some()
+}
+
+/// A workbook whose name does not say what it is (`cadres.csv` or `posts.xls` holding an XLSX).
+pub(crate) fn is_misnamed_workbook(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match sniffed(path) {
+        Some(Container::Zip) => !matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xlsb" | "ods")),
+        Some(Container::Ole) => ext.as_deref() != Some("xls"),
+        None => false,
+    }
+}
+
+fn named_workbook(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// What a file's first bytes say it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Container {
+    /// A ZIP archive: XLSX, XLSM, XLSB or ODS.
+    Zip,
+    /// An OLE compound file: XLS (Excel 97–2003).
+    Ole,
+}
+
+fn sniffed(path: &Path) -> Option<Container> {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    let mut f = std::fs::File::open(path).ok()?;
+    f.read_exact(&mut head).ok()?;
+    match head {
+        [0x50, 0x4B, 0x03, 0x04, ..] => Some(Container::Zip),
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] => Some(Container::Ole),
+        _ => None,
+    }
+}
+
+/// The workbook at `path`, by its name, else by its first bytes (an XLSX renamed `.xls`).
+fn open_book(path: &Path) -> Result<Sheets<std::io::BufReader<std::fs::File>>, calamine::Error> {
+    let by_name = open_workbook_auto(path);
+    if by_name.is_ok() {
+        return by_name;
+    }
+    use calamine::Error as E;
+    match sniffed(path) {
+        Some(Container::Zip) => open_workbook::<Xlsx<_>, _>(path)
+            .map(Sheets::Xlsx)
+            .map_err(E::Xlsx)
+            .or_else(|_| {
+                open_workbook::<Ods<_>, _>(path)
+                    .map(Sheets::Ods)
+                    .map_err(E::Ods)
+            })
+            .or_else(|_| {
+                open_workbook::<Xlsb<_>, _>(path)
+                    .map(Sheets::Xlsb)
+                    .map_err(E::Xlsb)
+            })
+            .or(by_name),
+        Some(Container::Ole) => open_workbook::<Xls<_>, _>(path)
+            .map(Sheets::Xls)
+            .map_err(E::Xls)
+            .or(by_name),
+        None => by_name,
+    }
 }
 
 /// A sheet read as rows of normalised text cells.
@@ -92,8 +161,7 @@ pub(crate) fn read_sheet(
 }
 
 fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet, SheetFailure> {
-    let mut book =
-        open_workbook_auto(path).map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
+    let mut book = open_book(path).map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
     let names = book.sheet_names();
     let hidden: Vec<String> = book
         .sheets_metadata()

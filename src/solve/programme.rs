@@ -277,8 +277,9 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
     if warm.is_some()
         && let Some(bound) = lagrange_bound
     {
-        averaged.retain(|(_, v)| *v >= GUIDE_SHARE);
-        return searched_from_blocks(sc, tl, cols, started, (greedy, &averaged), bound, promoted);
+        let at = lagrange_at.map(|(at, _, _)| at);
+        let guide = (greedy, &averaged[..], at.as_ref());
+        return searched_from_blocks(sc, tl, cols, started, guide, bound, promoted);
     }
     tracing::debug!(
         columns = greedy.len(),
@@ -360,7 +361,8 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         .iter()
         .filter_map(|(x, v)| v.map(|v| (*x, v.0)))
         .collect();
-    let better = searched(sc, tl, cols, started, (&greedy, &lp), grown.bound.bound);
+    let guide = (&greedy[..], &lp[..], 0.0, None);
+    let better = searched(sc, tl, cols, started, guide, grown.bound.bound);
     // Its left-out columns join the model's (the MIP's start must be among them).
     grown.bound.added += super::programme_cg::promote_these(sc, tl, cols, &better);
     greedy = better;
@@ -475,7 +477,12 @@ fn searched(
     tl: &Timeline,
     cols: &Columns,
     started: Instant,
-    (start, lp): (&[OutCol], &[(OutCol, f64)]),
+    (start, lp, grow, price): (
+        &[OutCol],
+        &[(OutCol, f64)],
+        f64,
+        Option<super::programme_lns::Price>,
+    ),
     bound: f64,
 ) -> Vec<OutCol> {
     let o = run_options(sc);
@@ -486,6 +493,7 @@ fn searched(
         cols,
         (start, lp),
         (bound, o.relative_gap),
+        (grow, price),
         until,
         usize::MAX,
         o.threads,
@@ -509,11 +517,32 @@ fn searched_from_blocks(
     tl: &Timeline,
     cols: &mut Columns,
     started: Instant,
-    (start, guide): (Vec<OutCol>, &[(OutCol, f64)]),
+    (start, guide, at): (
+        Vec<OutCol>,
+        &[(OutCol, f64)],
+        Option<&super::programme_lagrange::Multipliers>,
+    ),
     bound: f64,
     promoted: usize,
 ) -> ProgrammeOutcome {
-    let better = searched(sc, tl, cols, started, (&start, guide), bound);
+    // The left-out columns a neighbourhood's cadres bring, by their reduced cost at the
+    // Lagrangian's multipliers (by score, the popular posts' columns crowd out the rest).
+    let pricer = at.map(|m| {
+        let mut pr = super::programme_pricing::Pricer::base(sc, tl, cols);
+        pr.set_coupling(m);
+        pr
+    });
+    let price = |x: &OutCol| pricer.as_ref().map_or(x.score, |pr| pr.reduced_cost(x));
+    let priced: Option<super::programme_lns::Price> = pricer.is_some().then_some(&price);
+    let better = searched(
+        sc,
+        tl,
+        cols,
+        started,
+        (&start, guide, GUIDE_SHARE, priced),
+        bound,
+    );
+    drop(pricer);
     let value = super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &better);
     let added = promoted + super::programme_cg::promote_these(sc, tl, cols, &better);
     let mut chosen = vec![false; cols.rotations.len() + cols.placements.len()];

@@ -26,9 +26,17 @@ const ROUND_NODES: u64 = 500;
 /// Left-out columns a free cadre brings into a round, at most (its best by score onto the
 /// neighbourhood's posts).
 const LEFT_OUT_PER_CADRE: usize = 40;
+/// Columns of the guide a free cadre brings into a round, at most (those it holds the largest
+/// share of): where no column generation ran (national size), the subgradient's averaged plans
+/// hold the columns an LP would use, most of them left out of the model.
+const GUIDE_PER_CADRE: usize = 12;
 /// A round's MIP is stopped after this many seconds whatever its nodes (a safety on a slow
 /// machine; on this one a round takes 0.3–2 s).
 const ROUND_SECONDS: f64 = 3.0;
+
+/// A column's worth to a round beside the other cadres' (its Lagrangian reduced cost, the
+/// contested seats and departures priced): which left-out columns a free cadre brings.
+pub type Price<'p> = &'p (dyn Fn(&OutCol) -> f64 + Sync);
 
 /// What the search did.
 #[derive(Debug, Clone, Default)]
@@ -62,6 +70,9 @@ struct Ground<'a> {
     running: Vec<bool>,
     /// Each cadre's columns of `cols` (x order).
     of_cadre: Vec<Vec<usize>>,
+    /// Each cadre's columns of the guide (at most [`GUIDE_PER_CADRE`], by share).
+    guide_of: Vec<Vec<OutCol>>,
+    price: Option<Price<'a>>,
     o: RunOptions,
 }
 
@@ -98,15 +109,19 @@ impl Ground<'_> {
                     .iter()
                     .map(|&k| out_col(sc, cols, k)),
             );
+            xs.extend(self.guide_of[c as usize].iter().copied());
             let from: &[OutCol] = if left_out_too { self.left_of(c) } else { &[] };
-            let mut extra: Vec<&OutCol> =
-                from.iter().filter(|y| on_post.contains(&y.post)).collect();
-            extra.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
+            let worth = |y: &OutCol| self.price.map_or(y.score, |f| f(y));
+            let mut extra: Vec<(f64, &OutCol)> = from
+                .iter()
+                .filter(|y| on_post.contains(&y.post))
+                .map(|y| (worth(y), y))
+                .collect();
+            extra.sort_by(|(va, a), (vb, b)| {
+                vb.total_cmp(va)
                     .then((a.kind, a.period, a.post).cmp(&(b.kind, b.period, b.post)))
             });
-            xs.extend(extra.into_iter().take(LEFT_OUT_PER_CADRE).copied());
+            xs.extend(extra.into_iter().take(LEFT_OUT_PER_CADRE).map(|(_, y)| *y));
         }
         xs.sort_by_key(key);
         xs.dedup_by_key(|x| key(x));
@@ -245,8 +260,9 @@ fn merged(
 
 /// Improve `best` (a programme over `cols` and its left-out columns) by rounds of neighbourhood
 /// MIPs until `until`, `max_rounds`, or a programme within `gap` of `bound`; `lp`: a fractional
-/// programme with each column's share (the last LP's, or the subgradient's averaged plans: the
-/// neighbourhoods' seeds). A round's free cadres get their columns of `cols` and up to
+/// programme with each column's share (the last LP's, or the subgradient's averaged plans): its
+/// columns with a share of at least `grow` seed the neighbourhoods and lead them from post to
+/// post, and a free cadre gets its [`GUIDE_PER_CADRE`] columns of largest share. A round's free cadres get their columns of `cols` and up to
 /// [`LEFT_OUT_PER_CADRE`] left-out ones onto the posts the neighbourhood's moves use (the swaps
 /// among them: at national size the grown columns alone hold no better programme). Rounds go in
 /// pairs over two neighbourhoods apart, solved side by side (one per core; on one thread one
@@ -259,10 +275,12 @@ pub fn improve(
     cols: &Columns,
     (best, lp): (&[OutCol], &[(OutCol, f64)]),
     (bound, gap): (f64, f64),
+    (grow, price): (f64, Option<Price>),
     until: Instant,
     max_rounds: usize,
     threads: u32,
 ) -> (Vec<OutCol>, Searched) {
+    let grow = grow.max(1e-6);
     let started = Instant::now();
     let n_t = tl.periods.len();
     let n_rot = cols.rotations.len();
@@ -289,12 +307,28 @@ pub fn improve(
     for k in 0..n {
         of_cadre[cadre_of(k) as usize].push(k);
     }
+    let mut guide_of: Vec<Vec<(f64, OutCol)>> = vec![Vec::new(); n_c];
+    for (x, v) in lp.iter().filter(|(_, v)| *v > 1e-6) {
+        guide_of[x.cadre as usize].push((*v, *x));
+    }
+    let guide_of: Vec<Vec<OutCol>> = guide_of
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| b.0.total_cmp(&a.0).then(key(&a.1).cmp(&key(&b.1))));
+            g.into_iter()
+                .take(GUIDE_PER_CADRE)
+                .map(|(_, x)| x)
+                .collect()
+        })
+        .collect();
     let g = Ground {
         sc,
         tl,
         cols,
         running: super::programme_cg::running_cadres(sc, cols),
         of_cadre,
+        guide_of,
+        price,
         o: RunOptions {
             time_limit_s: ROUND_SECONDS,
             relative_gap: 0.0,
@@ -305,7 +339,7 @@ pub fn improve(
     // The LP's support, and the cadres whose moves differ from it: the seeds.
     let support: Vec<OutCol> = lp
         .iter()
-        .filter(|(_, v)| *v > 1e-6)
+        .filter(|(_, v)| *v >= grow)
         .map(|(x, _)| *x)
         .collect();
     let seeds: Vec<CadreIx> = {
@@ -313,7 +347,7 @@ pub fn improve(
         let mut s: BTreeSet<CadreIx> = BTreeSet::new();
         for (x, v) in lp {
             let held = inc_set.contains(&key(x));
-            if (*v > 1e-6 && !held) || (held && *v < 1.0 - 1e-6) {
+            if (*v >= grow && !held) || (held && *v < 1.0 - 1e-6) {
                 s.insert(x.cadre);
             }
         }
@@ -366,7 +400,8 @@ pub fn improve(
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     // Rounds over the grown columns first; after STALL pairs in a row without a better
     // programme, with the left-out columns as well (from then on).
-    let (mut stalled, mut left_out_too) = (0, false);
+    // Priced, the left-out columns join from the first round.
+    let (mut stalled, mut left_out_too) = (0, price.is_some());
     // The search ends when a round freed every cadre with a column, once with the left-out
     // columns too (nothing is left to look at), or after GIVE_UP pairs in a row found nothing.
     let mut whole = false;

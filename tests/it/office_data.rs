@@ -329,6 +329,18 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         write_csvs(d, &t, b',', false, false);
         scenario_yaml(d, CSV_TABLES)
     });
+    form("nu-column", &|d| {
+        // The sex as a form's "Nữ" column: x for a woman, empty for a man.
+        let mut t = original.clone();
+        let c = t[2].1.col("sex").unwrap();
+        t[2].1.header[c] = "Nữ".into();
+        t[2].1.map(
+            &["Nữ"],
+            |v| if v == "F" { "x".into() } else { String::new() },
+        );
+        write_csvs(d, &t, b',', false, false);
+        scenario_yaml(d, CSV_TABLES)
+    });
     form("sheet1", &|d| {
         // The cadres in Excel's "Sheet1", beside its empty Sheet2 and Sheet3.
         write_csvs(d, &original[..2], b',', false, false);
@@ -340,6 +352,20 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         scenario_yaml(
             d,
             "tables:\n  units: units.csv\n  posts: posts.csv\n  cadres: cadres.xlsx\n",
+        )
+    });
+    form("misnamed", &|d| {
+        // The cadres' workbook saved under the names the scenario gives: .csv and .xls.
+        write_csvs(d, &original[..1], b',', false, false);
+        let mut book = Workbook::new();
+        original[1].1.sheet(&mut book, "posts", &[]);
+        book.save(d.join("posts.xls")).unwrap();
+        let mut book = Workbook::new();
+        original[2].1.sheet(&mut book, "Sheet1", &[]);
+        book.save(d.join("cadres.csv")).unwrap();
+        scenario_yaml(
+            d,
+            "tables:\n  units: units.csv\n  posts: posts.xls\n  cadres: cadres.csv\n",
         )
     });
     form("far-blank", &|d| {
@@ -512,6 +538,25 @@ fn lists_written_one_item_a_line_give_the_same_plan() {
         !said.contains("\"- ") && !said.contains("Thanh tra Bí thư"),
         "{said}"
     );
+}
+
+/// A form's single "Nữ" column (x for a woman) was an unknown column, the sex missing.
+#[test]
+fn a_forms_nu_column_is_read_as_the_sex() {
+    let said = same_plan_as_the_original("nu-column");
+    assert!(said.contains("column \"Nữ\" read as the sex"), "{said}");
+}
+
+/// A workbook saved under a .csv name was read as text and called TCVN3 (E1010); one under .xls
+/// (an XLSX) could not be opened. Both are read as the workbooks they are, and said so.
+#[test]
+fn a_workbook_under_another_name_is_read_as_one() {
+    let said = same_plan_as_the_original("misnamed");
+    assert!(
+        said.contains("cadres.csv: an Excel workbook under another name"),
+        "{said}"
+    );
+    assert!(said.contains("posts.xls: an Excel workbook"), "{said}");
 }
 
 /// A workbook of one sheet with data beside Excel's empty ones was refused (E1016).
@@ -989,6 +1034,13 @@ fn an_excel_error_value_is_said_at_its_cell() {
     assert!(text.contains("Cán bộ!E15"), "{text}");
     assert!(text.contains("the error value #REF!"), "{text}");
     assert!(!e.to_string().contains("##"), "{e}");
+    // Said once: the cell reads as empty, and was also "missing value" or "unknown reference".
+    let at_cell = e
+        .diagnostics
+        .iter()
+        .filter(|d| d.to_string().contains("Cán bộ!E15"))
+        .count();
+    assert_eq!(at_cell, 1, "{e}");
 }
 
 /// A temporary folder holding `files` of the valid fixture (`tests/fixtures/errors/valid`), and
@@ -1270,4 +1322,27 @@ fn stored_dates_are_warned_only_where_a_swap_is_possible() {
     // C01, C02, C10 under Nam; C04 (1975-02-10), C07, C13 under Nữ.
     assert!(err.contains("the same problem in 6 rows"), "{err}");
     assert!(err.contains("it would have been 1975-02-10"), "{err}");
+}
+
+/// A "Quy hoạch" column marked x where the titles are due: the mark is no title (it was warned
+/// of as an unmatched title "x" with "nothing to do if no vacancy"), and said so once.
+#[test]
+fn a_mark_in_the_planned_titles_is_no_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = province_tables();
+    let c = t[2].1.col("planned_titles").unwrap();
+    for r in t[2].1.rows.iter_mut().take(6) {
+        r[c] = "x".into();
+    }
+    t[2].1.rows[6][c] = "không".into();
+    write_csvs(tmp.path(), &t, b',', false, false);
+    let yaml = scenario_yaml(tmp.path(), CSV_TABLES);
+    let o = rotaplan().arg("validate").arg(&yaml).output().unwrap();
+    let said =
+        String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{said}");
+    assert!(said.contains("\"x\": a mark, not a title"), "{said}");
+    assert_eq!(said.matches("a mark, not a title").count(), 1, "{said}");
+    assert!(said.contains("the same problem in 6 rows"), "{said}");
+    assert!(!said.contains("\"không\""), "{said}");
 }

@@ -551,6 +551,8 @@ fn the_neighbourhood_search_reaches_the_optimum_of_tiny_programmes_and_passes_th
                 &cols,
                 (&[], &lp),
                 (f64::INFINITY, 0.0),
+                // Priced (by score here): the left-out columns join from the first round.
+                (0.0, Some(&|x: &OutCol| x.score)),
                 until,
                 3,
                 1,
