@@ -97,6 +97,7 @@ warning_codes! {
     HOLDER_ELSEWHERE = "W2010": CodeW2010;
     LAYOUT_ROWS_SKIPPED = "W2011": CodeW2011;
     UNIT_BY_NAME = "W2012": CodeW2012;
+    HIDDEN_READ = "W2013": CodeW2013;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -382,8 +383,14 @@ fn without_second_reports(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
     if no_value.is_empty() {
         return list;
     }
+    // The cell's own E2020 once (a workbook's error value is found as the sheet is read and
+    // again as its text is).
+    let mut said = std::collections::HashSet::new();
     list.into_iter()
-        .filter(|d| d.code == NO_CELL_VALUE || cell(d).is_none_or(|c| !no_value.contains(&c)))
+        .filter(|d| match cell(d) {
+            Some(c) if no_value.contains(&c) => d.code == NO_CELL_VALUE && said.insert(c),
+            _ => true,
+        })
         .collect()
 }
 
@@ -974,6 +981,7 @@ says! {
     NoteSeparator
     NoteTwoRowHeader
     NoteSexFromWomanMarks
+    PositionColumnNotRead
     NoteMisnamedWorkbook
     AMarkNotATitle
     WriteThePlannedTitlesNotAMark
@@ -1176,6 +1184,11 @@ says! {
     HolderInOtherUnit
     CodeW2011
     CodeW2012
+    CodeW2013
+    HiddenRowsRead
+    HiddenColumnsRead
+    HiddenReadExpected
+    HiddenReadFix
     VariantNameBytes
     VariantNameAtMost
     ShortenTheVariantName

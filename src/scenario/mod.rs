@@ -659,6 +659,9 @@ fn read_sheet_table(
                     );
                 }
             }
+            if let Some(csv) = &csv {
+                tables::hidden_read(csv, &sheet.hidden, diags);
+            }
             diags.in_sheet(mark, &t.path, &sheet.name);
             if let Some(csv) = &mut csv {
                 // Cells merged down over data rows, read into each row: said, with where.

@@ -673,6 +673,69 @@ fn legacy_font(
 }
 
 /// Skipped rows as a message shows them: each row's filled cells, rows apart by " / ".
+/// W2013: the data rows and read columns of `csv` that its sheet hides (`hidden`, sheet rows and
+/// columns): read like the others — a filtered list's hidden rows are people too — and said, with
+/// where, since the user who hid them may think them out of the table.
+pub(crate) fn hidden_read(csv: &Csv, hidden: &super::xlsx::Hidden, diags: &mut Diags) {
+    const SHOWN: usize = 10;
+    let list = |items: &[String]| {
+        let more = items.len().saturating_sub(SHOWN);
+        let mut s = items[..items.len().min(SHOWN)].join(", ");
+        if more > 0 {
+            s += &format!(" … (+{more})");
+        }
+        s
+    };
+    let rows: Vec<&Row> = csv
+        .rows
+        .iter()
+        .filter(|r| hidden.rows.binary_search(&r.line).is_ok())
+        .collect();
+    if let Some(first) = rows.first() {
+        let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
+        let text = rows_text(rows.iter().take(3).map(|r| &r.cells[..]));
+        diags.push(
+            Diagnostic::new(code::HIDDEN_READ, &csv.file)
+                .at(Some(first.line), None)
+                .field(csv.name.clone())
+                .found(
+                    Text::say(Say::HiddenRowsRead)
+                        .arg("n", rows.len())
+                        .arg("lines", list(&lines))
+                        .arg("text", quoted(&shorten(&text))),
+                )
+                .expected(Say::HiddenReadExpected)
+                .fix(Say::HiddenReadFix),
+        );
+    }
+    let mut read: Vec<(usize, String)> = csv
+        .columns
+        .iter()
+        .map(|(name, &ix)| (csv.col_number(ix), name.clone()))
+        .filter(|(col, _)| hidden.columns.binary_search(col).is_ok())
+        .collect();
+    read.sort();
+    if let Some((first, _)) = read.first() {
+        let cols: Vec<String> = read
+            .iter()
+            .map(|(c, _)| super::diagnostic::column_letters(*c))
+            .collect();
+        let names: Vec<String> = read.iter().map(|(_, n)| csv.column_shown(n)).collect();
+        diags.push(
+            Diagnostic::new(code::HIDDEN_READ, &csv.file)
+                .at(Some(csv.header_line), Some(*first))
+                .field(csv.name.clone())
+                .found(
+                    Text::say(Say::HiddenColumnsRead)
+                        .arg("cols", list(&cols))
+                        .arg("names", list(&names)),
+                )
+                .expected(Say::HiddenReadExpected)
+                .fix(Say::HiddenReadFix),
+        );
+    }
+}
+
 fn rows_text<'a>(rows: impl Iterator<Item = &'a [String]>) -> String {
     rows.map(|cells| {
         let filled: Vec<&str> = cells
@@ -689,6 +752,23 @@ fn rows_text<'a>(rows: impl Iterator<Item = &'a [String]>) -> String {
 /// Columns of every office list that hold nothing a rule reads: the row number and the notes.
 /// Not read, with a note, where another unknown column is an error (a misspelt one would lose
 /// its data).
+/// A cadres table's column of the current position ("Chức vụ", "Chức vụ hiện tại", "Chức danh
+/// hiện tại", "Chức vụ, đơn vị công tác" aside): a title, not the role the rules read.
+fn position_column(header: &str, spec: &CsvSpec) -> bool {
+    spec.columns.iter().any(|(n, _)| *n == "current_role")
+        && matches!(
+            fold(header.split_once('(').map_or(header, |(a, _)| a)).as_str(),
+            "chuc-vu"
+                | "chuc-vu-hien-tai"
+                | "chuc-vu-hien-nay"
+                | "chuc-danh"
+                | "chuc-danh-hien-tai"
+                | "chuc-danh-hien-nay"
+                | "chuc-vu-chinh-quyen"
+                | "chuc-vu-dang"
+        )
+}
+
 fn ignorable_column(header: &str) -> bool {
     matches!(
         fold(header).as_str(),
@@ -1457,6 +1537,15 @@ pub(crate) fn from_records(
                     .arg("file", file.display())
                     .arg("col", quoted(col)),
             );
+        } else if spec.strict && position_column(col, spec) {
+            // A personnel list's position ("Phó Giám đốc Sở"): whether it leads the unit is not
+            // in its words ("Trưởng phòng" of a department is no head of it), so it is not read
+            // as the role; said, with the column that is.
+            diags.note(
+                Text::say(Say::PositionColumnNotRead)
+                    .arg("file", file.display())
+                    .arg("col", quoted(col)),
+            );
         } else if spec.strict {
             let holds_data = csv
                 .rows
@@ -1625,7 +1714,53 @@ pub(crate) fn from_records(
             *cell = list;
         }
     }
+    // An Excel error value saved into a CSV ("#N/A" where a lookup found nothing): E2020 at its
+    // cell, as in a workbook, the cell then read as empty (it was "a bad date", or an unknown id
+    // with the fix "add a row #N/A").
+    let mut failed: Vec<(usize, usize)> = Vec::new();
+    for (ri, row) in csv.rows.iter().enumerate() {
+        for (ix, cell) in row.cells.iter().enumerate() {
+            if is_excel_error(cell)
+                && let Some(field) = csv.field_at(ix)
+            {
+                diags.push(
+                    Diagnostic::new(code::NO_CELL_VALUE, file)
+                        .at(Some(row.line), Some(csv.col_number(ix)))
+                        .field(field)
+                        .found(Text::say(Say::ExcelErrorValue).arg("error", cell.trim()))
+                        .expected(Say::AValueNotAnError)
+                        .fix(Say::CorrectTheFailedFormula),
+                );
+                failed.push((ri, ix));
+            }
+        }
+    }
+    for (ri, ix) in failed {
+        csv.rows[ri].cells[ix].clear();
+    }
     Some(csv)
+}
+
+/// Excel's error values, as a cell shows them when its formula failed.
+fn is_excel_error(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_ascii_uppercase().as_str(),
+        "#N/A"
+            | "#REF!"
+            | "#VALUE!"
+            | "#DIV/0!"
+            | "#NAME?"
+            | "#NUM!"
+            | "#NULL!"
+            | "#SPILL!"
+            | "#CALC!"
+            | "#FIELD!"
+            | "#BLOCKED!"
+            | "#CONNECT!"
+            | "#BUSY!"
+            | "#UNKNOWN!"
+            | "#GETTING_DATA"
+    )
 }
 
 /// At most 200 characters of a text shown in a message, cut with `…`.

@@ -49,8 +49,17 @@ enum Container {
 
 fn sniffed(path: &Path) -> Option<Container> {
     use std::io::Read;
+    // A regular file only, opened without blocking: a FIFO or a device named as a table would
+    // hang the open or the read (they are refused by `text::check_file`).
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let mut f = options.open(path).ok()?;
+    if !f.metadata().is_ok_and(|m| m.is_file()) {
+        return None;
+    }
     let mut head = [0u8; 8];
-    let mut f = std::fs::File::open(path).ok()?;
     f.read_exact(&mut head).ok()?;
     match head {
         [0x50, 0x4B, 0x03, 0x04, ..] => Some(Container::Zip),
@@ -112,6 +121,16 @@ pub(crate) struct Sheet {
     pub merged: Vec<(usize, usize, usize, String)>,
     /// Cells written on several lines (`tables::lines_as_list`), by row and cell index.
     pub line_breaks: super::tables::LineBreaks,
+    /// Rows and columns Excel does not show (hidden by hand or by a filter; 1-based), read like
+    /// any other: XLSX and XLSM only (calamine does not say; the sheet's XML does).
+    pub hidden: Hidden,
+}
+
+/// Rows and columns of a sheet hidden from view (1-based, ascending).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Hidden {
+    pub rows: Vec<usize>,
+    pub columns: Vec<usize>,
 }
 
 /// Why a sheet could not be read.
@@ -221,6 +240,10 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
         calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
         _ => Vec::new(),
+    };
+    let hidden = match &book {
+        calamine::Sheets::Xlsx(_) => hidden_in_xlsx(path, &name).unwrap_or_default(),
+        _ => Hidden::default(),
     };
     let cells = sheet_cells(&mut book, &name)?;
     let last_row = cells.last().map_or(0, |c| c.0);
@@ -338,7 +361,84 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         stored_dates,
         merged,
         line_breaks,
+        hidden,
     })
+}
+
+/// The rows and columns of sheet `sheet` of the XLSX at `path` that Excel hides (`<row
+/// hidden="1">`, `<col hidden="1">`: by hand or by an autofilter), from the sheet's XML, which
+/// calamine reads without them. `None` when the parts cannot be found or read: nothing is said
+/// then, as before.
+fn hidden_in_xlsx(path: &Path, sheet: &str) -> Option<Hidden> {
+    use quick_xml::XmlVersion::Implicit1_0 as V;
+    use quick_xml::events::Event;
+    use std::io::BufReader;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    // Each part's elements named `tag`, each as its attributes (local names), by `f` until it
+    // returns Some.
+    fn scan<R: std::io::Read, T>(
+        part: R,
+        tags: &[&str],
+        mut f: impl FnMut(&str, &[(String, String)]) -> Option<T>,
+    ) -> Option<T> {
+        let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+        let mut buf = Vec::new();
+        loop {
+            match reader.read_event_into(&mut buf).ok()? {
+                Event::Start(e) | Event::Empty(e) if tags.contains(&e.local_name().as_ref()) => {
+                    let attrs: Vec<(String, String)> = e
+                        .attributes()
+                        .flatten()
+                        .filter_map(|a| {
+                            let v = a.normalized_value(V).ok()?.into_owned();
+                            Some((a.key.local_name().as_ref().to_string(), v))
+                        })
+                        .collect();
+                    if let Some(t) = f(e.local_name().as_ref(), &attrs) {
+                        return Some(t);
+                    }
+                }
+                Event::End(e) if e.local_name().as_ref() == "sheetData" => return None,
+                Event::Eof => return None,
+                _ => {}
+            }
+            buf.clear();
+        }
+    }
+    let get = |attrs: &[(String, String)], k: &str| {
+        attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.clone())
+    };
+    let rid = scan(zip.by_name("xl/workbook.xml").ok()?, &["sheet"], |_, a| {
+        (get(a, "name").as_deref() == Some(sheet)).then(|| get(a, "id"))?
+    })?;
+    let target = scan(
+        zip.by_name("xl/_rels/workbook.xml.rels").ok()?,
+        &["Relationship"],
+        |_, a| (get(a, "Id").as_deref() == Some(rid.as_str())).then(|| get(a, "Target"))?,
+    )?;
+    let part = match target.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None => format!("xl/{target}"),
+    };
+    let on = |v: Option<String>| matches!(v.as_deref(), Some("1" | "true"));
+    let mut hidden = Hidden::default();
+    scan::<_, ()>(zip.by_name(&part).ok()?, &["row", "col"], |tag, a| {
+        if !on(get(a, "hidden")) {
+            return None;
+        }
+        let num = |k: &str| get(a, k).and_then(|v| v.parse::<usize>().ok());
+        if tag == "row" {
+            hidden.rows.extend(num("r"));
+        } else if let (Some(lo), Some(hi)) = (num("min"), num("max")) {
+            // A column range (at most Excel's 16,384 columns).
+            hidden.columns.extend(lo..=hi.min(16_384));
+        }
+        None
+    });
+    hidden.rows.sort_unstable();
+    hidden.columns.sort_unstable();
+    hidden.columns.dedup();
+    Some(hidden)
 }
 
 /// The most cells the rows of one sheet may hold, each row counted from column A to its last

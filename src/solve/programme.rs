@@ -361,8 +361,12 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         .iter()
         .filter_map(|(x, v)| v.map(|v| (*x, v.0)))
         .collect();
-    let guide = (&greedy[..], &lp[..], 0.0, None);
-    let better = searched(sc, tl, cols, started, guide, grown.bound.bound);
+    let guide = super::programme_lns::Guide {
+        lp: &lp,
+        grow: 0.0,
+        price: None,
+    };
+    let better = searched(sc, tl, cols, started, (&greedy, guide), grown.bound.bound);
     // Its left-out columns join the model's (the MIP's start must be among them).
     grown.bound.added += super::programme_cg::promote_these(sc, tl, cols, &better);
     greedy = better;
@@ -477,12 +481,7 @@ fn searched(
     tl: &Timeline,
     cols: &Columns,
     started: Instant,
-    (start, lp, grow, price): (
-        &[OutCol],
-        &[(OutCol, f64)],
-        f64,
-        Option<super::programme_lns::Price>,
-    ),
+    (start, guide): (&[OutCol], super::programme_lns::Guide),
     bound: f64,
 ) -> Vec<OutCol> {
     let o = run_options(sc);
@@ -491,9 +490,8 @@ fn searched(
         sc,
         tl,
         cols,
-        (start, lp),
+        (start, guide),
         (bound, o.relative_gap),
-        (grow, price),
         until,
         usize::MAX,
         o.threads,
@@ -533,15 +531,14 @@ fn searched_from_blocks(
         pr
     });
     let price = |x: &OutCol| pricer.as_ref().map_or(x.score, |pr| pr.reduced_cost(x));
-    let priced: Option<super::programme_lns::Price> = pricer.is_some().then_some(&price);
-    let better = searched(
-        sc,
-        tl,
-        cols,
-        started,
-        (&start, guide, GUIDE_SHARE, priced),
-        bound,
-    );
+    let guide = super::programme_lns::Guide {
+        lp: guide,
+        grow: GUIDE_SHARE,
+        price: pricer
+            .is_some()
+            .then_some(&price as super::programme_lns::Price),
+    };
+    let better = searched(sc, tl, cols, started, (&start, guide), bound);
     drop(pricer);
     let value = super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &better);
     let added = promoted + super::programme_cg::promote_these(sc, tl, cols, &better);

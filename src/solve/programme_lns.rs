@@ -38,6 +38,17 @@ const ROUND_SECONDS: f64 = 3.0;
 /// contested seats and departures priced): which left-out columns a free cadre brings.
 pub type Price<'p> = &'p (dyn Fn(&OutCol) -> f64 + Sync);
 
+/// What leads the search: a fractional programme with each column's share (the last LP's, or
+/// the subgradient's averaged plans), whose columns with a share of at least `grow` seed the
+/// neighbourhoods and lead them from post to post, and a free cadre's [`GUIDE_PER_CADRE`] of
+/// largest share join its round; `price`, when known, orders the left-out columns.
+#[derive(Clone, Copy)]
+pub struct Guide<'g> {
+    pub lp: &'g [(OutCol, f64)],
+    pub grow: f64,
+    pub price: Option<Price<'g>>,
+}
+
 /// What the search did.
 #[derive(Debug, Clone, Default)]
 pub struct Searched {
@@ -259,10 +270,7 @@ fn merged(
 }
 
 /// Improve `best` (a programme over `cols` and its left-out columns) by rounds of neighbourhood
-/// MIPs until `until`, `max_rounds`, or a programme within `gap` of `bound`; `lp`: a fractional
-/// programme with each column's share (the last LP's, or the subgradient's averaged plans): its
-/// columns with a share of at least `grow` seed the neighbourhoods and lead them from post to
-/// post, and a free cadre gets its [`GUIDE_PER_CADRE`] columns of largest share. A round's free cadres get their columns of `cols` and up to
+/// MIPs until `until`, `max_rounds`, or a programme within `gap` of `bound`, led by `guide`. A round's free cadres get their columns of `cols` and up to
 /// [`LEFT_OUT_PER_CADRE`] left-out ones onto the posts the neighbourhood's moves use (the swaps
 /// among them: at national size the grown columns alone hold no better programme). Rounds go in
 /// pairs over two neighbourhoods apart, solved side by side (one per core; on one thread one
@@ -273,14 +281,14 @@ pub fn improve(
     sc: &Scenario,
     tl: &Timeline,
     cols: &Columns,
-    (best, lp): (&[OutCol], &[(OutCol, f64)]),
+    (best, guide): (&[OutCol], Guide),
     (bound, gap): (f64, f64),
-    (grow, price): (f64, Option<Price>),
     until: Instant,
     max_rounds: usize,
     threads: u32,
 ) -> (Vec<OutCol>, Searched) {
-    let grow = grow.max(1e-6);
+    let (lp, price) = (guide.lp, guide.price);
+    let grow = guide.grow.max(1e-6);
     let started = Instant::now();
     let n_t = tl.periods.len();
     let n_rot = cols.rotations.len();

@@ -341,6 +341,16 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         write_csvs(d, &t, b',', false, false);
         scenario_yaml(d, CSV_TABLES)
     });
+    form("position", &|d| {
+        // A personnel list's current position beside the role.
+        let mut t = original.clone();
+        t[2].1.header.push("Chức vụ hiện tại".into());
+        for r in &mut t[2].1.rows {
+            r.push("Phó Giám đốc Sở".into());
+        }
+        write_csvs(d, &t, b',', false, false);
+        scenario_yaml(d, CSV_TABLES)
+    });
     form("sheet1", &|d| {
         // The cadres in Excel's "Sheet1", beside its empty Sheet2 and Sheet3.
         write_csvs(d, &original[..2], b',', false, false);
@@ -366,6 +376,20 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         scenario_yaml(
             d,
             "tables:\n  units: units.csv\n  posts: posts.xls\n  cadres: cadres.csv\n",
+        )
+    });
+    form("hidden", &|d| {
+        // The cadres' sheet with two rows hidden by hand (a filter hides them the same way).
+        write_csvs(d, &original[..2], b',', false, false);
+        let mut book = Workbook::new();
+        original[2].1.sheet(&mut book, "Cán bộ", &[]);
+        let sheet = book.worksheet_from_index(0).unwrap();
+        sheet.set_row_hidden(4).unwrap();
+        sheet.set_row_hidden(9).unwrap();
+        book.save(d.join("cadres.xlsx")).unwrap();
+        scenario_yaml(
+            d,
+            "tables:\n  units: units.csv\n  posts: posts.csv\n  cadres: cadres.xlsx\n",
         )
     });
     form("far-blank", &|d| {
@@ -557,6 +581,28 @@ fn a_workbook_under_another_name_is_read_as_one() {
         "{said}"
     );
     assert!(said.contains("posts.xls: an Excel workbook"), "{said}");
+}
+
+/// A "Chức vụ hiện tại" column (the position's title) refused the table as an unknown column
+/// with "did you mean Đơn vị hiện tại?": not read, and said which column holds the role.
+#[test]
+fn a_position_column_is_not_read_and_the_role_column_named() {
+    let said = same_plan_as_the_original("position");
+    assert!(
+        said.contains("column \"Chức vụ hiện tại\" (a position's title) is not read"),
+        "{said}"
+    );
+}
+
+/// Rows hidden in the sheet were read silently: still read (the same plan), and said where.
+#[test]
+fn hidden_rows_are_read_and_said() {
+    let said = same_plan_as_the_original("hidden");
+    assert!(said.contains("warning[W2013]"), "{said}");
+    assert!(
+        said.contains("2 row(s) hidden in the sheet (by hand or by a filter), read as records like the others: row(s) 5, 10"),
+        "{said}"
+    );
 }
 
 /// A workbook of one sheet with data beside Excel's empty ones was refused (E1016).
@@ -1345,4 +1391,30 @@ fn a_mark_in_the_planned_titles_is_no_title() {
     assert_eq!(said.matches("a mark, not a title").count(), 1, "{said}");
     assert!(said.contains("the same problem in 6 rows"), "{said}");
     assert!(!said.contains("\"không\""), "{said}");
+}
+
+/// An Excel error value saved into a CSV (#N/A where a lookup found nothing) was "a bad date", or
+/// an unknown id with the fix "add a row #N/A to units.csv": E2020 at its cell, and only that.
+#[test]
+fn an_excel_error_value_in_a_csv_is_said_once_at_its_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = province_tables();
+    let (b, u) = (
+        t[2].1.col("birth_date").unwrap(),
+        t[2].1.col("current_unit").unwrap(),
+    );
+    t[2].1.rows[0][b] = "#N/A".into();
+    t[2].1.rows[1][u] = "#REF!".into();
+    write_csvs(tmp.path(), &t, b',', false, false);
+    let e = rotaplan::scenario::load(&scenario_yaml(tmp.path(), CSV_TABLES)).unwrap_err();
+    let at = |line: usize| -> Vec<&str> {
+        e.diagnostics
+            .iter()
+            .filter(|d| d.line == Some(line))
+            .map(|d| d.code)
+            .collect()
+    };
+    assert_eq!((at(2), at(3)), (vec!["E2020"], vec!["E2020"]), "{e}");
+    assert!(e.to_string().contains("the error value #N/A"), "{e}");
+    assert!(!e.to_string().contains("add a row"), "{e}");
 }

@@ -549,10 +549,16 @@ fn the_neighbourhood_search_reaches_the_optimum_of_tiny_programmes_and_passes_th
                 sc,
                 tl,
                 &cols,
-                (&[], &lp),
+                (
+                    &[],
+                    rotaplan::solve::programme_lns::Guide {
+                        lp: &lp,
+                        grow: 0.0,
+                        // Priced (by score here): the left-out columns join from the first round.
+                        price: Some(&|x: &OutCol| x.score),
+                    },
+                ),
                 (f64::INFINITY, 0.0),
-                // Priced (by score here): the left-out columns join from the first round.
-                (0.0, Some(&|x: &OutCol| x.score)),
                 until,
                 3,
                 1,

@@ -551,6 +551,15 @@ const WARNING_CASES: &[Case] = &[
         "cadres.csv: current_unit",
         "\"Ban Tổ chức Trung ương\", the name of unit \"C01\" in units.csv: read as \"C01\"",
     ),
+    // A workbook's hidden column and row, read (the first said: the column, on the header row).
+    case(
+        "W2013",
+        "cadres.xlsx",
+        Some(1),
+        Some(10),
+        "Cán bộ",
+        "column(s) J hidden in the sheet, read: sector",
+    ),
     case(
         "W5001",
         "history.csv",
