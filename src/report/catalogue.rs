@@ -261,7 +261,7 @@ catalogue! {
     OtherPosts { en: "others", vi: "vị trí khác" }
     WhyNoHealthCertificate { en: "no health certificate", vi: "chưa có giấy chứng nhận sức khỏe" }
     WhyHealthCertificateOld { en: "health certificate of {issued} is more than {max} months old on {date} (valid to {valid_to})", vi: "giấy chứng nhận sức khỏe ngày {issued} đã quá {max} tháng tính đến {date} (có giá trị đến {valid_to})" }
-    WhyRotationRunning { en: "running rotation ends {ends}, after the plan date {date}", vi: "đợt luân chuyển hiện tại kết thúc ngày {ends}, sau ngày lập kế hoạch {date}" }
+    WhyRotationRunning { en: "running rotation ends {ends}, after {date}, the date of this move", vi: "đợt luân chuyển hiện tại kết thúc ngày {ends}, sau ngày {date} của lần điều động này" }
     WhyOwnUnit { en: "{cadre} already works in {unit} ({unit_name})", vi: "{cadre} đang công tác tại {unit} ({unit_name})" }
     WhyRank { en: "post rank {post_rank} vs current rank {current_rank}: {why}", vi: "vị trí bậc {post_rank}, cán bộ đang ở bậc {current_rank}: {why}" }
     RankLower { en: "a lower rank is never allowed", vi: "không bố trí xuống cấp thấp hơn" }
