@@ -1672,6 +1672,9 @@ diagnostic_words! {
     WriteThePlannedTitlesNotAMark { en: "write the titles the cadre is planned for, as the posts name them, separated by `;` (a mark says the cadre is planned, not for which title: it is not read)", vi: "ghi các chức danh cán bộ được quy hoạch, đúng như tên chức danh của vị trí, cách nhau bởi `;` (dấu đánh chỉ cho biết cán bộ được quy hoạch, không cho biết chức danh nào: không được đọc)" }
     NoteMisnamedWorkbook { en: "{file}: an Excel workbook under another name, read as a workbook (its name could end in .xlsx or .xls)", vi: "{file}: là sổ tính Excel mang tên khác, được đọc như sổ tính (tên tệp nên có đuôi .xlsx hoặc .xls)" }
     PositionColumnNotRead { en: "{file}: column {col} (a position's title) is not read: whether a cadre heads or deputises the unit, which H10 reads, is the column current_role (Vai trò hiện tại: head, deputy, member)", vi: "{file}: cột {col} (tên chức vụ) không được đọc: cán bộ là cấp trưởng hay cấp phó của đơn vị, điều H10 cần, ghi ở cột current_role (Vai trò hiện tại: head/cấp trưởng, deputy/cấp phó, member/thành viên)" }
+    AMarkOrAnEmptyCell { en: "a mark (x, ✓, 1, có) or an empty cell", vi: "một dấu đánh (x, ✓, 1, có) hoặc ô trống" }
+    MarkTheWomen { en: "mark a woman with x and leave a man's cell empty (or write the sex, Nam or Nữ)", vi: "đánh x cho nữ và để trống ô của nam (hoặc ghi giới tính: Nam hoặc Nữ)" }
+    MarkTheMen { en: "mark a man with x and leave a woman's cell empty (or write the sex, Nam or Nữ)", vi: "đánh x cho nam và để trống ô của nữ (hoặc ghi giới tính: Nam hoặc Nữ)" }
     NoteSexFromWomanMarks { en: "{file}: column {col} read as the sex: a marked cell (x, ✓, 1, có) is a woman, an empty one a man", vi: "{file}: cột {col} được đọc là giới tính: ô có đánh dấu (x, ✓, 1, có) là nữ, ô trống là nam" }
     NoteSexFromManMarks { en: "{file}: column {col} read as the sex: a marked cell (x, ✓, 1, có) is a man, an empty one a woman", vi: "{file}: cột {col} được đọc là giới tính: ô có đánh dấu (x, ✓, 1, có) là nam, ô trống là nữ" }
     NoteTwoRowHeader { en: "{file}: the header spans two rows (lines {first} and {second}): each column named by its lower cell, else its upper one", vi: "{file}: dòng tiêu đề gồm hai hàng (dòng {first} và {second}): mỗi cột lấy tên ở ô dưới, nếu trống thì ô trên" }
@@ -1782,7 +1785,9 @@ diagnostic_words! {
     SheetCellsTooFar { en: "{file}: the sheet holds cells as far as {cell}, more rows × columns than a table can have (a stray cell far from the table)", vi: "{file}: trang tính có ô ở tận {cell}, nhiều hàng × cột hơn một bảng có thể có (một ô lạc xa bảng)" }
     SheetCellsNearTheTable { en: "a sheet whose cells stay near the table (at most 30 million cells in its rows)", vi: "trang tính chỉ có ô gần bảng (tối đa 30 triệu ô trong các hàng)" }
     DeleteTheStrayCells { en: "in Excel, press Ctrl+End to find the last cell, select the rows and columns beyond the table and delete them (Delete, not just clear), then save", vi: "trong Excel, bấm Ctrl+End để tìm ô cuối, chọn các hàng và cột nằm ngoài bảng rồi xóa hẳn (Delete, không chỉ xóa nội dung), rồi lưu lại" }
+    UnknownErrorValue { en: "a cell of the sheet holds the error value {error} (a formula that failed), which cannot be read", vi: "một ô của trang tính chứa giá trị lỗi {error} (công thức bị lỗi), không đọc được" }
     WorkbookCouldNotBeRead { en: "the workbook could not be read", vi: "không đọc được sổ tính" }
+    WorkbookUnpacksTooLarge { en: "the workbook unpacks to {mb} MB, more than the {max} MB a workbook may (a damaged or hostile file: no table is that large)", vi: "sổ tính khi giải nén có {mb} MB, vượt quá {max} MB cho phép (tệp hỏng hoặc độc hại: không bảng nào lớn như vậy)" }
     NothingEmptyValue { en: "nothing (an empty value)", vi: "không có gì (giá trị rỗng)" }
     AList { en: "a list", vi: "một danh sách" }
     AMappingKeyValueLines { en: "a mapping (key: value lines)", vi: "một bảng ánh xạ (các dòng khóa: giá trị)" }
@@ -1873,6 +1878,10 @@ diagnostic_words! {
     VariantNameAtMost { en: "a name of at most {max} bytes (UTF-8; a Vietnamese letter takes 2–3): it names the variant's folder of outputs", vi: "tên dài tối đa {max} byte (UTF-8; mỗi chữ tiếng Việt chiếm 2–3 byte): đó là tên thư mục kết quả của phương án" }
     ShortenTheVariantName { en: "shorten the variant's name (its description can go in a comment)", vi: "rút ngắn tên phương án (phần mô tả có thể ghi vào chú thích)" }
     CodeW2012 { en: "unit given by its name", vi: "đơn vị ghi bằng tên" }
+    CodeW2014 { en: "a position column and no role column", vi: "có cột chức vụ nhưng không có cột vai trò" }
+    APositionNoRole { en: "column {col} (a position's title, not read) and no column current_role", vi: "cột {col} (tên chức vụ, không được đọc) và không có cột current_role" }
+    TheRoleColumn { en: "the column current_role (Vai trò hiện tại): head, deputy or member of the cadre's current unit; without it no relative counts as leading a unit (H10)", vi: "cột current_role (Vai trò hiện tại): head/cấp trưởng, deputy/cấp phó hoặc member/thành viên của đơn vị hiện tại; thiếu cột này thì không người thân nào được tính là lãnh đạo đơn vị (H10)" }
+    AddTheRoleColumn { en: "add the column current_role beside the position (Giám đốc Sở → head, Phó Giám đốc Sở → deputy, Trưởng phòng of the Sở → member)", vi: "thêm cột current_role bên cạnh cột chức vụ (Giám đốc Sở → head, Phó Giám đốc Sở → deputy, Trưởng phòng thuộc Sở → member)" }
     CodeW2013 { en: "hidden rows or columns read", vi: "dòng hoặc cột bị ẩn vẫn được đọc" }
     HiddenRowsRead { en: "{n} row(s) hidden in the sheet (by hand or by a filter), read as records like the others: row(s) {lines}: {text}", vi: "{n} dòng bị ẩn trong trang tính (ẩn tay hoặc do bộ lọc), vẫn được đọc như các bản ghi khác: dòng {lines}: {text}" }
     HiddenColumnsRead { en: "column(s) {cols} hidden in the sheet, read: {names}", vi: "cột {cols} bị ẩn trong trang tính, vẫn được đọc: {names}" }

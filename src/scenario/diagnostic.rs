@@ -98,6 +98,7 @@ warning_codes! {
     LAYOUT_ROWS_SKIPPED = "W2011": CodeW2011;
     UNIT_BY_NAME = "W2012": CodeW2012;
     HIDDEN_READ = "W2013": CodeW2013;
+    POSITION_NOT_ROLE = "W2014": CodeW2014;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -981,6 +982,11 @@ says! {
     NoteSeparator
     NoteTwoRowHeader
     NoteSexFromWomanMarks
+    UnknownErrorValue
+    AMarkOrAnEmptyCell
+    MarkTheWomen
+    MarkTheMen
+    WorkbookUnpacksTooLarge
     PositionColumnNotRead
     NoteMisnamedWorkbook
     AMarkNotATitle
@@ -1185,6 +1191,10 @@ says! {
     CodeW2011
     CodeW2012
     CodeW2013
+    CodeW2014
+    APositionNoRole
+    TheRoleColumn
+    AddTheRoleColumn
     HiddenRowsRead
     HiddenColumnsRead
     HiddenReadExpected

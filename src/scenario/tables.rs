@@ -101,6 +101,9 @@ pub(crate) const POST_ALIASES: &[Alias] = &[
     ("don_vi", "unit"),
     ("ma_don_vi", "unit"),
     ("chuc_danh", "title"),
+    ("ten_chuc_danh", "title"),
+    ("chuc_vu", "title"),
+    ("ten_chuc_vu", "title"),
     ("bac", "rank"),
     ("cap_bac", "rank"),
     ("linh_vuc", "sector"),
@@ -211,6 +214,9 @@ const ALIAS_WORDS: &[Alias] = &[
     ("ma_vi_tri", "Mã vị trí"),
     ("don_vi", "Đơn vị"),
     ("chuc_danh", "Chức danh"),
+    ("ten_chuc_danh", "Tên chức danh"),
+    ("chuc_vu", "Chức vụ"),
+    ("ten_chuc_vu", "Tên chức vụ"),
     ("bac", "Bậc"),
     ("cap_bac", "Cấp bậc"),
     ("linh_vuc", "Lĩnh vực"),
@@ -525,10 +531,10 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> TwoRows {
 }
 
 /// A form's single "Nữ" column — a mark (x, ✓, 1, có) for a woman, empty for a man — or "Nam"
-/// the other way round, where the table has no sex column of its own: its marks become the sex
-/// (F or M) of each record (a cell that is neither a mark nor empty is left as written, for the
-/// sex column's check to name). Returns the column and whether it marks women.
-fn sex_mark_column(header: &[String], rows: &mut [Row], spec: &CsvSpec) -> Option<(usize, bool)> {
+/// the other way round, where the table has no sex column of its own: read as `sex` when the
+/// cadres are ([`Cells::sex_of_marks`], after merged cells are filled). The header is compared
+/// with its diacritics: "Năm" (a year) is no "Nam". Returns the column and whether it marks women.
+fn sex_mark_column(header: &[String], spec: &CsvSpec) -> Option<(usize, bool)> {
     if !spec.columns.iter().any(|(n, _)| *n == "sex")
         || header
             .iter()
@@ -536,12 +542,21 @@ fn sex_mark_column(header: &[String], rows: &mut [Row], spec: &CsvSpec) -> Optio
     {
         return None;
     }
-    // "Nữ", "Nữ (x)", "Là nữ": the name before a hint, folded.
+    // "Nữ", "Nữ (x)", "Là nữ", "Giới tính nữ": the name before a hint, in lower case.
     let named = |h: &str| {
         let name = h.split_once('(').map_or(h, |(a, _)| a);
-        match crate::domain::text::fold(name).as_str() {
-            "nu" | "la-nu" | "nu-gioi" => Some(true),
-            "nam" | "la-nam" | "nam-gioi" => Some(false),
+        let words: Vec<String> = crate::domain::text::normalize(name)
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+            ["nữ"] | ["là", "nữ"] | ["nữ", "giới"] | ["giới", "tính", "nữ"] => {
+                Some(true)
+            }
+            ["nam"] | ["là", "nam"] | ["nam", "giới"] | ["giới", "tính", "nam"] => {
+                Some(false)
+            }
             _ => None,
         }
     };
@@ -550,23 +565,10 @@ fn sex_mark_column(header: &[String], rows: &mut [Row], spec: &CsvSpec) -> Optio
         .enumerate()
         .filter_map(|(i, h)| named(h).map(|w| (i, w)))
         .collect();
-    let [(ix, woman)] = found[..] else {
-        return None;
-    };
-    let (marked, other) = if woman { ("F", "M") } else { ("M", "F") };
-    for r in rows.iter_mut() {
-        // A short row (E2014) is not read further.
-        let Some(cell) = r.cells.get_mut(ix) else {
-            continue;
-        };
-        match parse_bool(cell) {
-            Ok(Some(true)) => *cell = marked.into(),
-            Ok(Some(false) | None) => *cell = other.into(),
-            // "Nữ", "Nam" written out, or a value the sex column's check reports.
-            Err(()) => {}
-        }
+    match found[..] {
+        [one] => Some(one),
+        _ => None,
     }
-    Some((ix, woman))
 }
 
 /// Whether `low`, the row under `top`, is the lower half of a two-row header
@@ -675,7 +677,8 @@ fn legacy_font(
 /// Skipped rows as a message shows them: each row's filled cells, rows apart by " / ".
 /// W2013: the data rows and read columns of `csv` that its sheet hides (`hidden`, sheet rows and
 /// columns): read like the others — a filtered list's hidden rows are people too — and said, with
-/// where, since the user who hid them may think them out of the table.
+/// where, since the user who hid them may think them out of the table. About the whole sheet (no
+/// field): it comes along with the sheet's errors, which may be in those rows.
 pub(crate) fn hidden_read(csv: &Csv, hidden: &super::xlsx::Hidden, diags: &mut Diags) {
     const SHOWN: usize = 10;
     let list = |items: &[String]| {
@@ -697,7 +700,7 @@ pub(crate) fn hidden_read(csv: &Csv, hidden: &super::xlsx::Hidden, diags: &mut D
         diags.push(
             Diagnostic::new(code::HIDDEN_READ, &csv.file)
                 .at(Some(first.line), None)
-                .field(csv.name.clone())
+                .field(String::new())
                 .found(
                     Text::say(Say::HiddenRowsRead)
                         .arg("n", rows.len())
@@ -724,7 +727,7 @@ pub(crate) fn hidden_read(csv: &Csv, hidden: &super::xlsx::Hidden, diags: &mut D
         diags.push(
             Diagnostic::new(code::HIDDEN_READ, &csv.file)
                 .at(Some(csv.header_line), Some(*first))
-                .field(csv.name.clone())
+                .field(String::new())
                 .found(
                     Text::say(Say::HiddenColumnsRead)
                         .arg("cols", list(&cols))
@@ -866,6 +869,9 @@ pub(crate) struct Csv {
     pub col_offset: usize,
     /// The sheet, for a table read from a workbook.
     pub sheet: Option<String>,
+    /// The `sex` column is a form's "Nữ" (true) or "Nam" (false) column of marks
+    /// ([`sex_mark_column`]), read as the sex when the cadres are.
+    sex_marks: Option<bool>,
 }
 
 pub(crate) struct Row {
@@ -1472,7 +1478,7 @@ pub(crate) fn from_records(
                 .fix(Say::LayoutRowsFix),
         );
     }
-    let sex_marks = sex_mark_column(&header, &mut rows, spec);
+    let sex_marks = sex_mark_column(&header, spec);
     if let Some((ix, woman)) = sex_marks {
         diags.note(
             Text::say(if woman {
@@ -1497,6 +1503,7 @@ pub(crate) fn from_records(
         rows,
         col_offset,
         sheet: None,
+        sex_marks: sex_marks.map(|(_, woman)| woman),
     };
     let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
     let at_header = |code: &'static str, column: Option<usize>, field: String| {
@@ -1505,6 +1512,7 @@ pub(crate) fn from_records(
             .field(field)
     };
     let (mut unknown, mut more_unknown) = (0usize, None::<usize>);
+    let mut position: Option<usize> = None;
     for (ix, col) in header.iter().enumerate() {
         let canonical = match sex_marks {
             Some((i, _)) if i == ix => Some("sex"),
@@ -1540,12 +1548,13 @@ pub(crate) fn from_records(
         } else if spec.strict && position_column(col, spec) {
             // A personnel list's position ("Phó Giám đốc Sở"): whether it leads the unit is not
             // in its words ("Trưởng phòng" of a department is no head of it), so it is not read
-            // as the role; said, with the column that is.
+            // as the role; said, with the column that is (a warning below when there is none).
             diags.note(
                 Text::say(Say::PositionColumnNotRead)
                     .arg("file", file.display())
                     .arg("col", quoted(col)),
             );
+            position.get_or_insert(ix);
         } else if spec.strict {
             let holds_data = csv
                 .rows
@@ -1577,6 +1586,19 @@ pub(crate) fn from_records(
                 .fix(fix),
             );
         }
+    }
+    // A position column where the role column is due: the rules (H10) read no role at all.
+    if let Some(ix) = position.filter(|_| !csv.columns.contains_key("current_role")) {
+        diags.push(
+            at_header(
+                code::POSITION_NOT_ROLE,
+                Some(csv.col_number(ix)),
+                csv.field("current_role"),
+            )
+            .found(Text::say(Say::APositionNoRole).arg("col", quoted(&header[ix])))
+            .expected(Say::TheRoleColumn)
+            .fix(Say::AddTheRoleColumn),
+        );
     }
     if let Some(ix) = more_unknown {
         diags.push(
@@ -1741,8 +1763,13 @@ pub(crate) fn from_records(
     Some(csv)
 }
 
-/// Excel's error values, as a cell shows them when its formula failed.
+/// Excel's error values, as a cell shows them when its formula failed (and LibreOffice's
+/// `Err:502`).
 fn is_excel_error(cell: &str) -> bool {
+    let cell = cell.trim();
+    if let Some(n) = cell.strip_prefix("Err:") {
+        return n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit());
+    }
     matches!(
         cell.trim().to_ascii_uppercase().as_str(),
         "#N/A"
@@ -2725,6 +2752,39 @@ impl Cells<'_> {
         self.diags.push(d);
     }
 
+    /// The sex from a "Nữ" (`woman`) or "Nam" column of marks: a mark is that sex, an empty cell
+    /// (or a dash, "không", 0) the other; "Nam" or "Nữ" written out is read as written.
+    fn sex_of_marks(&mut self, woman: bool) -> Option<Sex> {
+        let (marked, other) = if woman {
+            (Sex::F, Sex::M)
+        } else {
+            (Sex::M, Sex::F)
+        };
+        let raw = self.raw("sex").unwrap_or("").trim();
+        match parse_bool(raw) {
+            Ok(Some(true)) => return Some(marked),
+            Ok(Some(false) | None) => return Some(other),
+            Err(()) => {}
+        }
+        match fold(raw).as_str() {
+            "" | "-" => Some(other),
+            "nu" | "f" => Some(Sex::F),
+            "nam" | "m" => Some(Sex::M),
+            _ => {
+                let d = self
+                    .diag(code::BAD_ENUM, "sex")
+                    .expected(Say::AMarkOrAnEmptyCell)
+                    .fix(Text::say(if woman {
+                        Say::MarkTheWomen
+                    } else {
+                        Say::MarkTheMen
+                    }));
+                self.report(d);
+                None
+            }
+        }
+    }
+
     /// A province value as the scenario's code reads it: resolved from a name when exactly one
     /// province has it (W2001), kept as written and reported when unknown (W2002).
     fn province_value(
@@ -2833,7 +2893,10 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     let mut pending = Vec::new();
     let mut out = each_row(csv, diags, refs.dates, |c, id, ix| {
         let name = c.text("name");
-        let sex = c.choice("sex", SEXES, true);
+        let sex = match c.csv.sex_marks {
+            Some(woman) => c.sex_of_marks(woman),
+            None => c.choice("sex", SEXES, true),
+        };
         let birth_date = c.date("birth_date", true);
         if let (Some(b), Some(p)) = (birth_date, plan_date)
             && b >= p
@@ -2872,7 +2935,10 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             .filter(|t| parse_bool(t) == Ok(Some(true)))
             .cloned()
             .collect();
-        planned_titles.retain(|t| parse_bool(t).is_err());
+        // A dash or "không có" (none) is no title either.
+        planned_titles.retain(|t| {
+            parse_bool(t).is_err() && !matches!(fold(t).as_str(), "" | "khong-co" | "chua-co")
+        });
         if let Some(m) = marks.first() {
             let d = c
                 .diag(code::UNMATCHED_TITLE, "planned_titles")
@@ -3586,6 +3652,32 @@ mod tests {
             two_row_header(one.clone(), &CADRES),
             (one, None, Vec::new())
         );
+    }
+
+    /// A single "Nữ" or "Nam" column is the sex where the table has none; "Năm" (a year) is not,
+    /// nor two such columns, nor one beside a sex column.
+    #[test]
+    fn a_single_nu_or_nam_column_is_the_sex() {
+        let h = |v: &[&str]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(sex_mark_column(&h(&["id", "Nữ"]), &CADRES), Some((1, true)));
+        assert_eq!(
+            sex_mark_column(&h(&["NAM", "id"]), &CADRES),
+            Some((0, false))
+        );
+        assert_eq!(
+            sex_mark_column(&h(&["id", "Giới tính nữ"]), &CADRES),
+            Some((1, true))
+        );
+        assert_eq!(
+            sex_mark_column(&h(&["id", "Nữ (x)"]), &CADRES),
+            Some((1, true))
+        );
+        assert_eq!(sex_mark_column(&h(&["id", "Năm"]), &CADRES), None);
+        assert_eq!(sex_mark_column(&h(&["Nữ", "Nữ"]), &CADRES), None);
+        assert_eq!(sex_mark_column(&h(&["Giới tính", "Nữ"]), &CADRES), None);
+        assert_eq!(sex_mark_column(&h(&["id", "Nữ"]), &UNITS), None);
+        assert!(is_excel_error(" #N/A") && is_excel_error("Err:502") && is_excel_error("#spill!"));
+        assert!(!is_excel_error("Err:5") && !is_excel_error("#1") && !is_excel_error("N/A"));
     }
 
     /// A date column formatted General shows Excel's count of days: named as the date it is.

@@ -68,6 +68,37 @@ fn sniffed(path: &Path) -> Option<Container> {
     }
 }
 
+/// The most a ZIP workbook (XLSX, XLSB, ODS) may unpack to, by its parts' stated sizes: the most
+/// cells a sheet may hold ([`MAX_SHEET_CELLS`]) take well under it. A small file that unpacks to
+/// gigabytes (one 2 GB cell: a "zip bomb") was read into memory whole.
+const MAX_UNPACKED_BYTES: u64 = 2 << 30;
+
+/// Refuses a ZIP workbook whose parts would unpack past [`MAX_UNPACKED_BYTES`].
+fn unpacked_within_limit(path: &Path) -> Result<(), SheetFailure> {
+    if sniffed(path) != Some(Container::Zip) {
+        return Ok(());
+    }
+    let Ok(zip) = std::fs::File::open(path).map(zip::ZipArchive::new) else {
+        return Ok(());
+    };
+    let Ok(mut zip) = zip else {
+        // Not a ZIP after all: calamine says what it is not.
+        return Ok(());
+    };
+    // The central directory's sizes (also where the parts were streamed with data descriptors).
+    let total = (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size()))
+        .fold(0u64, u64::saturating_add);
+    if total > MAX_UNPACKED_BYTES {
+        return Err(SheetFailure::Unreadable(
+            Text::say(Say::WorkbookUnpacksTooLarge)
+                .arg("mb", total >> 20)
+                .arg("max", MAX_UNPACKED_BYTES >> 20),
+        ));
+    }
+    Ok(())
+}
+
 /// The workbook at `path`, by its name, else by its first bytes (an XLSX renamed `.xls`).
 fn open_book(path: &Path) -> Result<Sheets<std::io::BufReader<std::fs::File>>, calamine::Error> {
     let by_name = open_workbook_auto(path);
@@ -180,6 +211,7 @@ pub(crate) fn read_sheet(
 }
 
 fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet, SheetFailure> {
+    unpacked_within_limit(path)?;
     let mut book = open_book(path).map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
     let names = book.sheet_names();
     let hidden: Vec<String> = book
@@ -422,13 +454,18 @@ fn hidden_in_xlsx(path: &Path, sheet: &str) -> Option<Hidden> {
     };
     let on = |v: Option<String>| matches!(v.as_deref(), Some("1" | "true"));
     let mut hidden = Hidden::default();
+    // A row without its number (`r` is optional) follows the one before.
+    let mut last_row = 0;
     scan::<_, ()>(zip.by_name(&part).ok()?, &["row", "col"], |tag, a| {
+        let num = |k: &str| get(a, k).and_then(|v| v.parse::<usize>().ok());
+        if tag == "row" {
+            last_row = num("r").unwrap_or(last_row + 1);
+        }
         if !on(get(a, "hidden")) {
             return None;
         }
-        let num = |k: &str| get(a, k).and_then(|v| v.parse::<usize>().ok());
         if tag == "row" {
-            hidden.rows.extend(num("r"));
+            hidden.rows.push(last_row);
         } else if let (Some(lo), Some(hi)) = (num("min"), num("max")) {
             // A column range (at most Excel's 16,384 columns).
             hidden.columns.extend(lo..=hi.min(16_384));
@@ -471,10 +508,15 @@ fn sheet_cells(
         }
     } else if let calamine::Sheets::Xlsx(x) = book {
         let mut reader = x.worksheet_cells_reader(name).map_err(|e| unreadable(&e))?;
-        while let Some(c) = reader
-            .next_cell_with_formula()
-            .map_err(|e| unreadable(&e))?
-        {
+        // An error value calamine does not know (Excel 365's #SPILL!, #CALC!) stops the sheet:
+        // said as the failed formula it is.
+        let cell_error = |e: calamine::XlsxError| match e {
+            calamine::XlsxError::CellError(v) => {
+                SheetFailure::Unreadable(Text::say(Say::UnknownErrorValue).arg("error", v))
+            }
+            e => unreadable(&e),
+        };
+        while let Some(c) = reader.next_cell_with_formula().map_err(cell_error)? {
             let value = Data::from(c.value);
             let formula = c.formula.filter(|f| !f.is_empty());
             if matches!(value, Data::Empty) && formula.is_none() {

@@ -47,6 +47,53 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
     fs::write(dir.join(name), bytes).unwrap();
 }
 
+/// A ZIP of one stored part (`xl/workbook.xml`, one byte) whose central directory says it unpacks
+/// to `size` bytes: what a zip bomb's parts say, without the gigabytes.
+fn zip_claiming(size: u32) -> Vec<u8> {
+    let name = b"xl/workbook.xml";
+    let n = name.len() as u16;
+    let mut z: Vec<u8> = Vec::new();
+    let le16 = |z: &mut Vec<u8>, v: u16| z.extend(v.to_le_bytes());
+    let le32 = |z: &mut Vec<u8>, v: u32| z.extend(v.to_le_bytes());
+    // Local header, then the byte.
+    le32(&mut z, 0x0403_4b50);
+    for v in [20u16, 0, 0, 0, 0] {
+        le16(&mut z, v);
+    }
+    for v in [0u32, 1, 1] {
+        le32(&mut z, v);
+    }
+    le16(&mut z, n);
+    le16(&mut z, 0);
+    z.extend(name);
+    z.push(b'x');
+    // Central directory.
+    let cd = z.len() as u32;
+    le32(&mut z, 0x0201_4b50);
+    for v in [20u16, 20, 0, 0, 0, 0] {
+        le16(&mut z, v);
+    }
+    for v in [0u32, 1, size] {
+        le32(&mut z, v);
+    }
+    for v in [n, 0, 0, 0, 0] {
+        le16(&mut z, v);
+    }
+    le32(&mut z, 0);
+    le32(&mut z, 0);
+    z.extend(name);
+    let cd_len = z.len() as u32 - cd;
+    // End of central directory.
+    le32(&mut z, 0x0605_4b50);
+    for v in [0u16, 0, 1, 1] {
+        le16(&mut z, v);
+    }
+    le32(&mut z, cd_len);
+    le32(&mut z, cd);
+    le16(&mut z, 0);
+    z
+}
+
 const fn case(
     name: &'static str,
     setup: fn(&Path),
@@ -430,6 +477,17 @@ const CASES: &[Hostile] = &[
         "scenario.yaml:6:10",
         "tables.units",
         "units.xlsx",
+    ),
+    case(
+        "a workbook that unpacks to gigabytes (a zip bomb)",
+        |d| {
+            write(d, "units.xlsx", &zip_claiming(0xF000_0000));
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.xlsx")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "unpacks to 3840 MB",
     ),
     // The tables.
     case(

@@ -251,12 +251,21 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         )
     });
     form("merged", &|d| {
-        // A unit's cell merged down over its posts and cadres, as offices lay out their lists.
+        // A unit's cell merged down over its posts and cadres, as offices lay out their lists;
+        // the sex as a "Nữ" column whose marks of women one after the other are merged too.
         let mut book = Workbook::new();
         for (name, t) in &original {
+            let mut t = t.clone();
+            if let Some(c) = t.col("sex") {
+                t.header[c] = "Nữ".into();
+                t.map(
+                    &["Nữ"],
+                    |v| if v == "F" { "x".into() } else { String::new() },
+                );
+            }
             t.sheet(&mut book, name, &[]);
             let ws = book.worksheet_from_name(name).unwrap();
-            for col in ["unit", "current_unit", "sector"] {
+            for col in ["unit", "current_unit", "sector", "Nữ"] {
                 let Some(c) = t.col(col) else { continue };
                 let mut r = 0;
                 while r < t.rows.len() {

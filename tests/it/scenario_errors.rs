@@ -557,8 +557,17 @@ const WARNING_CASES: &[Case] = &[
         "cadres.xlsx",
         Some(1),
         Some(10),
-        "Cán bộ",
+        "",
         "column(s) J hidden in the sheet, read: sector",
+    ),
+    // A position column ("Chức vụ") where current_role is due.
+    case(
+        "W2014",
+        "cadres.csv",
+        Some(1),
+        Some(8),
+        "cadres.csv: current_role",
+        "column \"Chức vụ\" (a position's title, not read) and no column current_role",
     ),
     case(
         "W5001",
