@@ -1675,6 +1675,10 @@ diagnostic_words! {
     AMarkOrAnEmptyCell { en: "a mark (x, ✓, 1, có) or an empty cell", vi: "một dấu đánh (x, ✓, 1, có) hoặc ô trống" }
     MarkTheWomen { en: "mark a woman with x and leave a man's cell empty (or write the sex, Nam or Nữ)", vi: "đánh x cho nữ và để trống ô của nam (hoặc ghi giới tính: Nam hoặc Nữ)" }
     MarkTheMen { en: "mark a man with x and leave a woman's cell empty (or write the sex, Nam or Nữ)", vi: "đánh x cho nam và để trống ô của nữ (hoặc ghi giới tính: Nam hoặc Nữ)" }
+    NoteSexFromPairOfMarks { en: "{file}: columns {men} and {col} read as the sex: the one marked (x, ✓, 1, có) says which", vi: "{file}: cột {men} và {col} được đọc là giới tính: cột có đánh dấu (x, ✓, 1, có) cho biết giới tính" }
+    MarkedNamNu { en: "{men} under Nam and {women} under Nữ", vi: "{men} ở cột Nam và {women} ở cột Nữ" }
+    AMarkUnderNamOrNu { en: "a mark (x) under Nam or under Nữ, not both", vi: "một dấu (x) ở cột Nam hoặc ở cột Nữ, không phải cả hai" }
+    MarkUnderNamOrNu { en: "mark x under the cadre's sex and leave the other cell empty", vi: "đánh x vào cột giới tính của cán bộ và để trống ô còn lại" }
     NoteSexFromWomanMarks { en: "{file}: column {col} read as the sex: a marked cell (x, ✓, 1, có) is a woman, an empty one a man", vi: "{file}: cột {col} được đọc là giới tính: ô có đánh dấu (x, ✓, 1, có) là nữ, ô trống là nam" }
     NoteSexFromManMarks { en: "{file}: column {col} read as the sex: a marked cell (x, ✓, 1, có) is a man, an empty one a woman", vi: "{file}: cột {col} được đọc là giới tính: ô có đánh dấu (x, ✓, 1, có) là nam, ô trống là nữ" }
     NoteTwoRowHeader { en: "{file}: the header spans two rows (lines {first} and {second}): each column named by its lower cell, else its upper one", vi: "{file}: dòng tiêu đề gồm hai hàng (dòng {first} và {second}): mỗi cột lấy tên ở ô dưới, nếu trống thì ô trên" }

@@ -982,6 +982,10 @@ says! {
     NoteSeparator
     NoteTwoRowHeader
     NoteSexFromWomanMarks
+    NoteSexFromPairOfMarks
+    MarkedNamNu
+    AMarkUnderNamOrNu
+    MarkUnderNamOrNu
     UnknownErrorValue
     AMarkOrAnEmptyCell
     MarkTheWomen

@@ -532,9 +532,10 @@ fn two_row_header(mut records: Records, spec: &CsvSpec) -> TwoRows {
 
 /// A form's single "Nữ" column — a mark (x, ✓, 1, có) for a woman, empty for a man — or "Nam"
 /// the other way round, where the table has no sex column of its own: read as `sex` when the
-/// cadres are ([`Cells::sex_of_marks`], after merged cells are filled). The header is compared
-/// with its diacritics: "Năm" (a year) is no "Nam". Returns the column and whether it marks women.
-fn sex_mark_column(header: &[String], spec: &CsvSpec) -> Option<(usize, bool)> {
+/// cadres are ([`Cells::sex_of_marks`], after merged cells are filled); or a "Nam" and a "Nữ"
+/// column, the marked one saying which. The header is compared with its diacritics: "Năm" (a
+/// year) is no "Nam".
+fn sex_mark_column(header: &[String], spec: &CsvSpec) -> Option<SexMarks> {
     if !spec.columns.iter().any(|(n, _)| *n == "sex")
         || header
             .iter()
@@ -566,9 +567,31 @@ fn sex_mark_column(header: &[String], spec: &CsvSpec) -> Option<(usize, bool)> {
         .filter_map(|(i, h)| named(h).map(|w| (i, w)))
         .collect();
     match found[..] {
-        [one] => Some(one),
+        [(col, woman)] => Some(SexMarks {
+            col,
+            woman,
+            men: None,
+        }),
+        // "Nam" | "Nữ" side by side under a one-row header: the marked one says which.
+        [(a, wa), (b, wb)] if wa != wb => {
+            let (women, men) = if wa { (a, b) } else { (b, a) };
+            Some(SexMarks {
+                col: women,
+                woman: true,
+                men: Some(men),
+            })
+        }
         _ => None,
     }
+}
+
+/// Where a table's sex is marked ([`sex_mark_column`]): the column read as `sex`, whether its
+/// marks are women, and the men's column of a Nam | Nữ pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct SexMarks {
+    col: usize,
+    woman: bool,
+    men: Option<usize>,
 }
 
 /// Whether `low`, the row under `top`, is the lower half of a two-row header
@@ -871,7 +894,7 @@ pub(crate) struct Csv {
     pub sheet: Option<String>,
     /// The `sex` column is a form's "Nữ" (true) or "Nam" (false) column of marks
     /// ([`sex_mark_column`]), read as the sex when the cadres are.
-    sex_marks: Option<bool>,
+    sex_marks: Option<SexMarks>,
 }
 
 pub(crate) struct Row {
@@ -1479,15 +1502,16 @@ pub(crate) fn from_records(
         );
     }
     let sex_marks = sex_mark_column(&header, spec);
-    if let Some((ix, woman)) = sex_marks {
+    if let Some(m) = sex_marks {
         diags.note(
-            Text::say(if woman {
-                Say::NoteSexFromWomanMarks
-            } else {
-                Say::NoteSexFromManMarks
+            Text::say(match m {
+                SexMarks { men: Some(_), .. } => Say::NoteSexFromPairOfMarks,
+                SexMarks { woman: true, .. } => Say::NoteSexFromWomanMarks,
+                _ => Say::NoteSexFromManMarks,
             })
             .arg("file", file.display())
-            .arg("col", quoted(&header[ix])),
+            .arg("col", quoted(&header[m.col]))
+            .arg("men", quoted(m.men.map_or("", |i| header[i].as_str()))),
         );
     }
     let mut csv = Csv {
@@ -1503,7 +1527,7 @@ pub(crate) fn from_records(
         rows,
         col_offset,
         sheet: None,
-        sex_marks: sex_marks.map(|(_, woman)| woman),
+        sex_marks,
     };
     let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
     let at_header = |code: &'static str, column: Option<usize>, field: String| {
@@ -1515,7 +1539,9 @@ pub(crate) fn from_records(
     let mut position: Option<usize> = None;
     for (ix, col) in header.iter().enumerate() {
         let canonical = match sex_marks {
-            Some((i, _)) if i == ix => Some("sex"),
+            Some(m) if m.col == ix => Some("sex"),
+            // The men's column of a Nam | Nữ pair: read with the women's.
+            Some(m) if m.men == Some(ix) => continue,
             _ => canonical_column(col, spec),
         };
         let shown = canonical.unwrap_or(col.as_str());
@@ -2754,13 +2780,34 @@ impl Cells<'_> {
 
     /// The sex from a "Nữ" (`woman`) or "Nam" column of marks: a mark is that sex, an empty cell
     /// (or a dash, "không", 0) the other; "Nam" or "Nữ" written out is read as written.
-    fn sex_of_marks(&mut self, woman: bool) -> Option<Sex> {
-        let (marked, other) = if woman {
+    fn sex_of_marks(&mut self, m: SexMarks) -> Option<Sex> {
+        let (marked, other) = if m.woman {
             (Sex::F, Sex::M)
         } else {
             (Sex::M, Sex::F)
         };
         let raw = self.raw("sex").unwrap_or("").trim();
+        if let Some(men) = m.men {
+            let is_mark = |c: &str| parse_bool(c) == Ok(Some(true));
+            let man = self.row.cells.get(men).map_or("", |c| c.trim());
+            return match (is_mark(raw), is_mark(man)) {
+                (true, false) => Some(Sex::F),
+                (false, true) => Some(Sex::M),
+                _ => {
+                    let d = self
+                        .diag(code::BAD_ENUM, "sex")
+                        .found(
+                            Text::say(Say::MarkedNamNu)
+                                .arg("men", quoted(man))
+                                .arg("women", quoted(raw)),
+                        )
+                        .expected(Say::AMarkUnderNamOrNu)
+                        .fix(Say::MarkUnderNamOrNu);
+                    self.report(d);
+                    None
+                }
+            };
+        }
         match parse_bool(raw) {
             Ok(Some(true)) => return Some(marked),
             Ok(Some(false) | None) => return Some(other),
@@ -2774,7 +2821,7 @@ impl Cells<'_> {
                 let d = self
                     .diag(code::BAD_ENUM, "sex")
                     .expected(Say::AMarkOrAnEmptyCell)
-                    .fix(Text::say(if woman {
+                    .fix(Text::say(if m.woman {
                         Say::MarkTheWomen
                     } else {
                         Say::MarkTheMen
@@ -2894,7 +2941,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     let mut out = each_row(csv, diags, refs.dates, |c, id, ix| {
         let name = c.text("name");
         let sex = match c.csv.sex_marks {
-            Some(woman) => c.sex_of_marks(woman),
+            Some(m) => c.sex_of_marks(m),
             None => c.choice("sex", SEXES, true),
         };
         let birth_date = c.date("birth_date", true);
@@ -3659,18 +3706,30 @@ mod tests {
     #[test]
     fn a_single_nu_or_nam_column_is_the_sex() {
         let h = |v: &[&str]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-        assert_eq!(sex_mark_column(&h(&["id", "Nữ"]), &CADRES), Some((1, true)));
-        assert_eq!(
-            sex_mark_column(&h(&["NAM", "id"]), &CADRES),
-            Some((0, false))
-        );
+        let one = |col, woman| {
+            Some(SexMarks {
+                col,
+                woman,
+                men: None,
+            })
+        };
+        assert_eq!(sex_mark_column(&h(&["id", "Nữ"]), &CADRES), one(1, true));
+        assert_eq!(sex_mark_column(&h(&["NAM", "id"]), &CADRES), one(0, false));
         assert_eq!(
             sex_mark_column(&h(&["id", "Giới tính nữ"]), &CADRES),
-            Some((1, true))
+            one(1, true)
         );
         assert_eq!(
             sex_mark_column(&h(&["id", "Nữ (x)"]), &CADRES),
-            Some((1, true))
+            one(1, true)
+        );
+        assert_eq!(
+            sex_mark_column(&h(&["Nam", "id", "Nữ"]), &CADRES),
+            Some(SexMarks {
+                col: 2,
+                woman: true,
+                men: Some(0)
+            })
         );
         assert_eq!(sex_mark_column(&h(&["id", "Năm"]), &CADRES), None);
         assert_eq!(sex_mark_column(&h(&["Nữ", "Nữ"]), &CADRES), None);

@@ -350,6 +350,20 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         write_csvs(d, &t, b',', false, false);
         scenario_yaml(d, CSV_TABLES)
     });
+    form("nam-nu", &|d| {
+        // The sex as two columns of a one-row header, "Nam" and "Nữ", the cadre's one marked.
+        let mut t = original.clone();
+        let c = t[2].1.col("sex").unwrap();
+        t[2].1.header[c] = "Nam".into();
+        t[2].1.header.push("Nữ".into());
+        for r in &mut t[2].1.rows {
+            let woman = r[c] == "F";
+            r[c] = if woman { String::new() } else { "x".into() };
+            r.push(if woman { "x".into() } else { String::new() });
+        }
+        write_csvs(d, &t, b',', false, false);
+        scenario_yaml(d, CSV_TABLES)
+    });
     form("position", &|d| {
         // A personnel list's current position beside the role.
         let mut t = original.clone();
@@ -590,6 +604,17 @@ fn a_workbook_under_another_name_is_read_as_one() {
         "{said}"
     );
     assert!(said.contains("posts.xls: an Excel workbook"), "{said}");
+}
+
+/// "Nam" and "Nữ" as two columns of a one-row header were unknown columns (with "did you mean
+/// name?") and the sex missing: the marked one is the sex.
+#[test]
+fn nam_and_nu_columns_under_a_one_row_header_are_the_sex() {
+    let said = same_plan_as_the_original("nam-nu");
+    assert!(
+        said.contains("columns \"Nam\" and \"Nữ\" read as the sex"),
+        "{said}"
+    );
 }
 
 /// A "Chức vụ hiện tại" column (the position's title) refused the table as an unknown column
