@@ -1790,6 +1790,8 @@ diagnostic_words! {
     SheetCellsNearTheTable { en: "a sheet whose cells stay near the table (at most 30 million cells in its rows)", vi: "trang tính chỉ có ô gần bảng (tối đa 30 triệu ô trong các hàng)" }
     DeleteTheStrayCells { en: "in Excel, press Ctrl+End to find the last cell, select the rows and columns beyond the table and delete them (Delete, not just clear), then save", vi: "trong Excel, bấm Ctrl+End để tìm ô cuối, chọn các hàng và cột nằm ngoài bảng rồi xóa hẳn (Delete, không chỉ xóa nội dung), rồi lưu lại" }
     UnknownErrorValue { en: "a cell of the sheet holds the error value {error} (a formula that failed), which cannot be read", vi: "một ô của trang tính chứa giá trị lỗi {error} (công thức bị lỗi), không đọc được" }
+    AnHtmlPageNamedAsWorkbook { en: "a web page (HTML table) under a workbook's name, as some programs export \"Excel\": open it in Excel or LibreOffice and save it as a workbook (.xlsx)", vi: "một trang web (bảng HTML) mang tên sổ tính, như nhiều phần mềm \"xuất Excel\": mở bằng Excel hoặc LibreOffice rồi lưu thành sổ tính (.xlsx)" }
+    TextNamedAsWorkbook { en: "text under a workbook's name: if it is a CSV table, name it .csv", vi: "tệp văn bản mang tên sổ tính: nếu là bảng CSV, hãy đặt tên đuôi .csv" }
     WorkbookCouldNotBeRead { en: "the workbook could not be read", vi: "không đọc được sổ tính" }
     WorkbookUnpacksTooLarge { en: "the workbook unpacks to {mb} MB, more than the {max} MB a workbook may (a damaged or hostile file: no table is that large)", vi: "sổ tính khi giải nén có {mb} MB, vượt quá {max} MB cho phép (tệp hỏng hoặc độc hại: không bảng nào lớn như vậy)" }
     NothingEmptyValue { en: "nothing (an empty value)", vi: "không có gì (giá trị rỗng)" }

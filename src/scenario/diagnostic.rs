@@ -982,6 +982,8 @@ says! {
     NoteSeparator
     NoteTwoRowHeader
     NoteSexFromWomanMarks
+    AnHtmlPageNamedAsWorkbook
+    TextNamedAsWorkbook
     NoteSexFromPairOfMarks
     MarkedNamNu
     AMarkUnderNamOrNu

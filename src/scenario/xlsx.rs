@@ -99,6 +99,30 @@ fn unpacked_within_limit(path: &Path) -> Result<(), SheetFailure> {
     Ok(())
 }
 
+/// What a file that opens as no workbook is, when its first bytes say: an HTML page (the "Excel"
+/// export of many programs is a web table named `.xls`), or text (a CSV named `.xlsx`).
+fn not_a_workbook(path: &Path) -> Option<Say> {
+    use std::io::Read;
+    if sniffed(path).is_some() {
+        return None;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = String::from_utf8_lossy(&head).to_lowercase();
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if start.starts_with('<') && (text.contains("<table") || text.contains("<html")) {
+        Some(Say::AnHtmlPageNamedAsWorkbook)
+    } else if !head.is_empty() && std::str::from_utf8(&head).is_ok() && !head.contains(&0) {
+        Some(Say::TextNamedAsWorkbook)
+    } else {
+        None
+    }
+}
+
 /// The workbook at `path`, by its name, else by its first bytes (an XLSX renamed `.xls`).
 fn open_book(path: &Path) -> Result<Sheets<std::io::BufReader<std::fs::File>>, calamine::Error> {
     let by_name = open_workbook_auto(path);
@@ -212,7 +236,11 @@ pub(crate) fn read_sheet(
 
 fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet, SheetFailure> {
     unpacked_within_limit(path)?;
-    let mut book = open_book(path).map_err(|e| SheetFailure::Unreadable(e.to_string().into()))?;
+    let mut book = open_book(path).map_err(|e| {
+        SheetFailure::Unreadable(
+            not_a_workbook(path).map_or_else(|| e.to_string().into(), Text::say),
+        )
+    })?;
     let names = book.sheet_names();
     let hidden: Vec<String> = book
         .sheets_metadata()

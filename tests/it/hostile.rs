@@ -479,6 +479,21 @@ const CASES: &[Hostile] = &[
         "units.xlsx",
     ),
     case(
+        "an HTML table named .xls (a program's \"Excel\" export)",
+        |d| {
+            write(
+                d,
+                "units.xls",
+                b"<html><body><table><tr><td>id</td><td>name</td></tr></table></body></html>",
+            );
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.xls")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "a web page (HTML table) under a workbook's name",
+    ),
+    case(
         "a workbook that unpacks to gigabytes (a zip bomb)",
         |d| {
             write(d, "units.xlsx", &zip_claiming(0xF000_0000));
