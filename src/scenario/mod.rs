@@ -233,11 +233,12 @@ pub(crate) fn from_value(
         })
     };
     let units_file = table_name(s.units.as_ref(), "units.csv");
-    let (units, unit_ids) = shared(&cache.units, path_of(&s.units), &mut diags, |d| {
-        parse(read(&s.units, &tables::UNITS, d)?, d, |csv, d| {
-            tables::units(csv, d)
-        })
-    });
+    let (units, unit_ids, units_partly) =
+        shared(&cache.units, path_of(&s.units), &mut diags, |d| {
+            parse(read(&s.units, &tables::UNITS, d)?, d, |csv, d| {
+                tables::units(csv, d)
+            })
+        });
     let posts_key = path_of(&s.posts).map(|p| {
         (
             p,
@@ -246,7 +247,7 @@ pub(crate) fn from_value(
             s.date_format,
         )
     });
-    let (posts, post_ids) = shared(&cache.posts, posts_key, &mut diags, |d| {
+    let (posts, post_ids, _) = shared(&cache.posts, posts_key, &mut diags, |d| {
         parse(read(&s.posts, &tables::POSTS, d)?, d, |csv, d| {
             tables::posts(
                 csv,
@@ -269,12 +270,15 @@ pub(crate) fn from_value(
             s.date_format,
         )
     });
-    let (cadres, cadre_ids) = shared(&cache.cadres, cadres_key, &mut diags, |d| {
+    let (cadres, cadre_ids, _) = shared(&cache.cadres, cadres_key, &mut diags, |d| {
         let refs = tables::CadreRefs {
             units_file: &units_file,
             posts_file: &posts_file,
             units: unit_ids.as_deref(),
-            unit_rows: units.as_deref().map(|u| &u[..]),
+            // A units table with errors still names the provinces of its other rows: without
+            // them every cadre of those provinces was "unknown province" (W2002) beside the
+            // table's own errors.
+            unit_rows: units.as_deref().map(|u| &u[..]).or(units_partly.as_deref()),
             posts: posts.as_deref().map(|p| &p[..]),
             plan_date: s.plan_date,
             dates: s.date_format,
@@ -496,33 +500,36 @@ fn parse<T>(
 }
 
 /// The rows and ids of a table: from the cache under `key`, or parsed (and cached if it parsed
-/// without an error). Rows are `None` when some row is invalid (the problem is in `diags`).
+/// without an error). Rows are `None` when some row is invalid (the problem is in `diags`); the
+/// third value then holds the rows that are valid.
 fn shared<K: Ord, T>(
     cache: &RefCell<Cached<K, T>>,
     key: Option<K>,
     diags: &mut Diags,
     parse: impl FnOnce(&mut Diags) -> Option<tables::Parsed<T>>,
-) -> (Option<Arc<Vec<T>>>, Option<Arc<Ids>>) {
+) -> (Option<Arc<Vec<T>>>, Option<Arc<Ids>>, Option<Vec<T>>) {
     if let Some((rows, ids, said)) = key.as_ref().and_then(|k| cache.borrow().get(k).cloned()) {
         diags.replay(&said.0, &said.1);
-        return (Some(rows), Some(ids));
+        return (Some(rows), Some(ids), None);
     }
     let before = diags.len();
     let mark = diags.marks();
     let Some(parsed) = parse(diags) else {
-        return (None, None);
+        return (None, None, None);
     };
     let ids = Arc::new(parsed.ids);
-    let rows = parsed
-        .rows
-        .into_iter()
-        .collect::<Option<Vec<T>>>()
-        .map(Arc::new);
-    if let (Some(k), Some(r), true) = (key, &rows, diags.len() == before) {
-        let said = Arc::new(diags.since(mark));
-        cache.borrow_mut().insert(k, (r.clone(), ids.clone(), said));
+    if parsed.rows.iter().any(Option::is_none) {
+        let partly = parsed.rows.into_iter().flatten().collect();
+        return (None, Some(ids), Some(partly));
     }
-    (rows, Some(ids))
+    let rows: Arc<Vec<T>> = Arc::new(parsed.rows.into_iter().flatten().collect());
+    if let (Some(k), true) = (key, diags.len() == before) {
+        let said = Arc::new(diags.since(mark));
+        cache
+            .borrow_mut()
+            .insert(k, (rows.clone(), ids.clone(), said));
+    }
+    (Some(rows), Some(ids), None)
 }
 
 /// Reads the scenario's `baseline:` plan, if any, against the finished scenario.

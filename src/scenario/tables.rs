@@ -2689,6 +2689,9 @@ struct ProvinceIndex {
     /// The units table's file as the scenario names it (`don-vi.csv`), for messages.
     file: String,
     own: Vec<(String, String)>,
+    /// Whether units.csv was read (some of its rows at least): without it a province is not
+    /// called unknown, its units' provinces being unknown too (the table's error says why).
+    units_read: bool,
     memo: HashMap<String, ProvinceRead>,
 }
 
@@ -2705,6 +2708,7 @@ impl ProvinceIndex {
         ProvinceIndex {
             file: file.to_string(),
             own,
+            units_read: units.is_some(),
             memo: HashMap::new(),
         }
     }
@@ -2859,6 +2863,7 @@ impl Cells<'_> {
                 self.warn(d);
                 id
             }
+            ProvinceRead::Unknown(_) if !index.units_read => return value.to_string(),
             ProvinceRead::Unknown(near) => {
                 let d = self
                     .diag(code::UNKNOWN_PROVINCE, col)

@@ -1346,3 +1346,28 @@ fn ranks_and_seats_near_the_integer_limits_are_out_of_range() {
     assert!(fields.iter().any(|f| f.contains("current_rank")), "{e}");
     assert!(fields.iter().any(|f| f.contains("seats")), "{e}");
 }
+
+/// A units table with an error still names its other rows' provinces: a cadre's "lam-son" (a
+/// province of 17 units) was "unknown province" (W2002) on 40 rows beside the table's own error.
+/// Without any units table, no province is called unknown either.
+#[test]
+fn a_units_table_with_errors_still_names_its_provinces() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/province");
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["province.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let units = std::fs::read_to_string(src.join("units.csv")).unwrap();
+    assert!(units.contains(",lam-son,"));
+    let bad = units.replacen(",central,", ",centrall,", 1);
+    assert_ne!(bad, units);
+    std::fs::write(dir.path().join("units.csv"), &bad).unwrap();
+    let path = dir.path().join("province.yaml");
+    let err = scenario::load(&path).unwrap_err();
+    assert_eq!(err.codes(), vec!["E2004"], "{err}");
+    // The units table unreadable as a whole (its required columns missing): no W2002.
+    std::fs::write(dir.path().join("units.csv"), "id;name\n").unwrap();
+    let err = scenario::load(&path).unwrap_err();
+    assert!(err.codes().contains(&"E2001"), "{err}");
+    assert!(!err.codes().contains(&"W2002"), "{err}");
+}
