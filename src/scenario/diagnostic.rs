@@ -994,6 +994,9 @@ says! {
     MarkTheMen
     WorkbookUnpacksTooLarge
     PositionColumnNotRead
+    NoteWebPageRead
+    NoteXmlSpreadsheetRead
+    AnXmlSpreadsheetWithoutSheets
     NoteMisnamedWorkbook
     AMarkNotATitle
     WriteThePlannedTitlesNotAMark

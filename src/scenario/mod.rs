@@ -19,6 +19,7 @@ pub mod provinces;
 mod tables;
 mod text;
 mod variants;
+mod web_table;
 mod xlsx;
 mod yaml;
 
@@ -499,6 +500,9 @@ fn parse<T>(
     Some(parsed)
 }
 
+/// A table's rows (all valid), ids, and its valid rows when some are not.
+type Shared<T> = (Option<Arc<Vec<T>>>, Option<Arc<Ids>>, Option<Vec<T>>);
+
 /// The rows and ids of a table: from the cache under `key`, or parsed (and cached if it parsed
 /// without an error). Rows are `None` when some row is invalid (the problem is in `diags`); the
 /// third value then holds the rows that are valid.
@@ -507,7 +511,7 @@ fn shared<K: Ord, T>(
     key: Option<K>,
     diags: &mut Diags,
     parse: impl FnOnce(&mut Diags) -> Option<tables::Parsed<T>>,
-) -> (Option<Arc<Vec<T>>>, Option<Arc<Ids>>, Option<Vec<T>>) {
+) -> Shared<T> {
     if let Some((rows, ids, said)) = key.as_ref().and_then(|k| cache.borrow().get(k).cloned()) {
         diags.replay(&said.0, &said.1);
         return (Some(rows), Some(ids), None);
@@ -594,6 +598,12 @@ fn read_sheet_table(
     }
     if xlsx::is_misnamed_workbook(&t.path) {
         diags.note(Text::say(Say::NoteMisnamedWorkbook).arg("file", t.path.display()));
+    } else if let Some(m) = xlsx::markup(&t.path) {
+        let say = match m {
+            xlsx::Markup::WebPage => Say::NoteWebPageRead,
+            xlsx::Markup::XmlSpreadsheet => Say::NoteXmlSpreadsheetRead,
+        };
+        diags.note(Text::say(say).arg("file", t.path.display()));
     }
     let started = std::time::Instant::now();
     match xlsx::read_sheet(&t.path, t.sheet.as_deref(), t.table) {

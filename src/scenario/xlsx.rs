@@ -11,7 +11,9 @@ use super::diagnostic::column_letters;
 use crate::domain::text::{fold, normalize};
 
 /// File name endings read as workbooks.
-const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+/// (A web page, `.htm` or `.html`, is read as the sheet its largest table makes, an XML
+/// Spreadsheet 2003, `.xml`, as its worksheets: `web_table`.)
+const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods", "htm", "html", "xml"];
 
 /// Is this path a workbook (by its extension, or by its first bytes: a workbook saved under a
 /// `.csv` name was read as text and called TCVN3)?
@@ -102,8 +104,20 @@ fn unpacked_within_limit(path: &Path) -> Result<(), SheetFailure> {
 /// What a file that opens as no workbook is, when its first bytes say: an HTML page (the "Excel"
 /// export of many programs is a web table named `.xls`), or text (a CSV named `.xlsx`).
 fn not_a_workbook(path: &Path) -> Option<Say> {
+    let head = first_bytes(path)?;
+    if is_web_page(path) {
+        Some(Say::AnHtmlPageNamedAsWorkbook)
+    } else if !head.is_empty() && std::str::from_utf8(&head).is_ok() && !head.contains(&0) {
+        Some(Say::TextNamedAsWorkbook)
+    } else {
+        None
+    }
+}
+
+/// The first 64 KiB of a regular file that is no ZIP or OLE workbook.
+fn first_bytes(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
-    if sniffed(path).is_some() {
+    if sniffed(path).is_some() || !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return None;
     }
     let mut head = Vec::new();
@@ -112,15 +126,33 @@ fn not_a_workbook(path: &Path) -> Option<Say> {
         .take(64 * 1024)
         .read_to_end(&mut head)
         .ok()?;
-    let text = String::from_utf8_lossy(&head).to_lowercase();
-    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if start.starts_with('<') && (text.contains("<table") || text.contains("<html")) {
-        Some(Say::AnHtmlPageNamedAsWorkbook)
-    } else if !head.is_empty() && std::str::from_utf8(&head).is_ok() && !head.contains(&0) {
-        Some(Say::TextNamedAsWorkbook)
-    } else {
-        None
+    Some(head)
+}
+
+/// What markup a file named as a workbook is, as many programs' "Excel" export is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Markup {
+    /// A web page (HTML).
+    WebPage,
+    /// An XML Spreadsheet 2003.
+    XmlSpreadsheet,
+}
+
+/// The markup a file is, by its first bytes: a page or a table, or an XML spreadsheet.
+pub(crate) fn markup(path: &Path) -> Option<Markup> {
+    let head = first_bytes(path)?;
+    let text = super::web_table::decode(&head);
+    if super::web_table::is_xml_spreadsheet(&text) {
+        return Some(Markup::XmlSpreadsheet);
     }
+    let text = text.to_lowercase();
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    (start.starts_with('<') && (text.contains("<table") || text.contains("<html")))
+        .then_some(Markup::WebPage)
+}
+
+fn is_web_page(path: &Path) -> bool {
+    markup(path).is_some()
 }
 
 /// The workbook at `path`, by its name, else by its first bytes (an XLSX renamed `.xls`).
@@ -235,6 +267,9 @@ pub(crate) fn read_sheet(
 }
 
 fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet, SheetFailure> {
+    if is_web_page(path) {
+        return read_web_page(path, sheet, table);
+    }
     unpacked_within_limit(path)?;
     let mut book = open_book(path).map_err(|e| {
         SheetFailure::Unreadable(
@@ -248,7 +283,32 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         .filter(|s| s.visible != calamine::SheetVisible::Visible)
         .map(|s| s.name.clone())
         .collect();
-    let hidden: Vec<&str> = hidden.iter().map(String::as_str).collect();
+    let name = choose_sheet(names, &hidden, sheet, table, |n| has_cells(&mut book, n))?;
+    // The regions merged down over rows (ODS: none known). Across columns alone a merge is a
+    // title or a group of the header: nothing to copy.
+    let regions = match &mut book {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let hidden = match &book {
+        calamine::Sheets::Xlsx(_) => hidden_in_xlsx(path, &name).unwrap_or_default(),
+        _ => Hidden::default(),
+    };
+    let cells = sheet_cells(&mut book, &name)?;
+    let regions = regions.into_iter().map(|m| (m.start, m.end)).collect();
+    sheet_of(name, regions, hidden, cells)
+}
+
+/// The sheet to read among `names` (`hidden` ones out of sight): `sheet` when named, else the
+/// visible one that names `table`, else the only one, else the only visible one with cells.
+fn choose_sheet(
+    names: Vec<String>,
+    hidden: &[String],
+    sheet: Option<&str>,
+    table: &str,
+    mut filled: impl FnMut(&str) -> bool,
+) -> Result<String, SheetFailure> {
     let mut hidden_naming: Vec<String> = Vec::new();
     let chosen = match sheet {
         Some(s) => names
@@ -261,7 +321,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
             let (naming, out_of_sight): (Vec<&String>, Vec<&String>) = names
                 .iter()
                 .filter(|n| wanted.contains(&fold(n).as_str()))
-                .partition(|n| !hidden.contains(&n.as_str()));
+                .partition(|n| !hidden.contains(n));
             hidden_naming = out_of_sight.into_iter().cloned().collect();
             if naming.len() > 1 {
                 return Err(SheetFailure::Ambiguous {
@@ -278,8 +338,8 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
                 only(&names).or_else(|| {
                     let filled: Vec<String> = names
                         .iter()
-                        .filter(|n| !hidden.contains(&n.as_str()))
-                        .filter(|n| has_cells(&mut book, n))
+                        .filter(|n| !hidden.contains(n))
+                        .filter(|n| filled(n))
                         .cloned()
                         .collect();
                     only(&filled)
@@ -287,25 +347,69 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
             })
         }
     };
-    let Some(name) = chosen else {
-        return Err(SheetFailure::NoSheet {
-            wanted: sheet.map(str::to_string),
-            have: names,
-            hidden: hidden_naming,
-        });
+    chosen.ok_or_else(|| SheetFailure::NoSheet {
+        wanted: sheet.map(str::to_string),
+        have: names,
+        hidden: hidden_naming,
+    })
+}
+
+/// A web page named as a workbook (`web_table`): its largest table as the sheet, named after
+/// the file as Excel names the one sheet it shows.
+fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet, SheetFailure> {
+    let bytes =
+        std::fs::read(path).map_err(|e| SheetFailure::Unreadable(Text::from(e.to_string())))?;
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let mut sheets = super::web_table::sheets(&super::web_table::decode(&bytes), MAX_SHEET_CELLS)
+        .map_err(|(r, c)| SheetFailure::TooLarge {
+        cell: format!("{}{}", column_letters(c as usize + 1), r + 1),
+    })?;
+    if sheets.is_empty() {
+        return Err(SheetFailure::Unreadable(
+            match markup(path) {
+                Some(Markup::XmlSpreadsheet) => Say::AnXmlSpreadsheetWithoutSheets,
+                _ => Say::AnHtmlPageNamedAsWorkbook,
+            }
+            .into(),
+        ));
+    }
+    let names: Vec<String> = sheets
+        .iter()
+        .map(|(n, _)| n.clone().unwrap_or_else(|| stem.clone()))
+        .collect();
+    let name = choose_sheet(names.clone(), &[], sheet, table, |n| {
+        sheets
+            .iter()
+            .zip(&names)
+            .any(|((_, g), m)| m == n && !g.cells.is_empty())
+    })?;
+    let at = names.iter().position(|n| *n == name).unwrap_or(0);
+    let grid = sheets.swap_remove(at).1;
+    let cells = grid
+        .cells
+        .into_iter()
+        .map(|(r, c, t)| (r, c, Data::String(t), None))
+        .collect();
+    let hidden = Hidden {
+        rows: grid.hidden_rows,
+        columns: grid.hidden_columns,
     };
-    // The regions merged down over rows (ODS: none known). Across columns alone a merge is a
-    // title or a group of the header: nothing to copy.
-    let regions = match &mut book {
-        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    let hidden = match &book {
-        calamine::Sheets::Xlsx(_) => hidden_in_xlsx(path, &name).unwrap_or_default(),
-        _ => Hidden::default(),
-    };
-    let cells = sheet_cells(&mut book, &name)?;
+    sheet_of(name, grid.merges, hidden, cells)
+}
+
+/// A merged region: (first row, first column), (last row, last column), 0-based.
+type Region = ((u32, u32), (u32, u32));
+
+/// The sheet `name` of its merged regions, hidden rows and columns, and cells (sorted by row
+/// and column).
+fn sheet_of(
+    name: String,
+    regions: Vec<Region>,
+    hidden: Hidden,
+    cells: Vec<SheetCell>,
+) -> Result<Sheet, SheetFailure> {
     let last_row = cells.last().map_or(0, |c| c.0);
     let value_at = |at: (u32, u32)| {
         cells
@@ -314,16 +418,16 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
             .map(|i| &cells[i].2)
     };
     let mut merged = Vec::new();
-    for m in regions {
-        let (top, bottom) = (m.start.0, m.end.0.min(last_row));
+    for (start, end) in regions {
+        let (top, bottom) = (start.0, end.0.min(last_row));
         if bottom <= top {
             continue;
         }
-        let value = normalize(&value_at(m.start).map_or_else(String::new, cell_text));
+        let value = normalize(&value_at(start).map_or_else(String::new, cell_text));
         if value.is_empty() {
             continue;
         }
-        merged.push((top as usize + 1, bottom as usize + 1, m.start.1, value));
+        merged.push((top as usize + 1, bottom as usize + 1, start.1, value));
     }
     merged.sort_unstable();
     let (mut uncomputed, mut errors) = (Vec::new(), Vec::new());

@@ -479,12 +479,12 @@ const CASES: &[Hostile] = &[
         "units.xlsx",
     ),
     case(
-        "an HTML table named .xls (a program's \"Excel\" export)",
+        "a web page without a table named .xls (a program's failed \"Excel\" export)",
         |d| {
             write(
                 d,
                 "units.xls",
-                b"<html><body><table><tr><td>id</td><td>name</td></tr></table></body></html>",
+                "<html><body><p>Xuất dữ liệu thất bại</p></body></html>".as_bytes(),
             );
             edit(d, "scenario.yaml", "units: units.csv", "units: units.xls")
         },

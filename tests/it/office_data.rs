@@ -401,6 +401,72 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
             "tables:\n  units: units.csv\n  posts: posts.xls\n  cadres: cadres.csv\n",
         )
     });
+    form("html", &|d| {
+        // Personnel software's "Excel" export: web pages named .xls. The posts' units merged
+        // down (rowspan); the cadres below the office's title table, in Windows-1258, their
+        // names wrapped (<br>), dates d/m/yyyy, one row hidden, entities, Vietnamese headers.
+        write_csvs(d, &original[..1], b',', false, false);
+        fs::write(
+            d.join("posts.xls"),
+            web_page(&original[1].1, &["unit"], &[], "utf-8", ""),
+        )
+        .unwrap();
+        let mut cadres = original[2].1.clone();
+        cadres.map(&DATE_COLUMNS, |c| dmy(c, true));
+        cadres.map(&["name"], |c| c.replacen(' ', "\n", 1));
+        let vi = [
+            ("id", "Mã cán bộ"),
+            ("name", "Họ và tên"),
+            ("birth_date", "Ngày sinh"),
+        ];
+        let title = "<table><tr><td colspan=6>TỈNH ỦY LÂM SƠN</td></tr>\
+            <tr><td colspan=6><b>DANH SÁCH CÁN BỘ QUY HOẠCH</b></td></tr></table>";
+        let page = web_page(&cadres, &[], &vi, "windows-1258", title);
+        fs::write(d.join("cadres.xls"), windows_1258(&page)).unwrap();
+        scenario_yaml(
+            d,
+            "tables:\n  units: units.csv\n  posts: posts.xls\n  cadres: cadres.xls\n",
+        )
+    });
+    form("xml-2003", &|d| {
+        // The other "Excel" export: an XML Spreadsheet 2003 named .xls, a worksheet per table
+        // named in Vietnamese, the units' title merged across above the header.
+        let mut xml = String::from(
+            "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook \
+             xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" \
+             xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\n",
+        );
+        let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+        for ((_, t), sheet) in original.iter().zip(["Đơn vị", "Vị trí", "Cán bộ"]) {
+            xml += &format!("<Worksheet ss:Name=\"{sheet}\"><Table>\n");
+            if sheet == "Đơn vị" {
+                xml += "<Row><Cell ss:MergeAcross=\"3\"><Data ss:Type=\"String\">DANH MỤC \
+                        ĐƠN VỊ</Data></Cell></Row>\n";
+            }
+            for row in std::iter::once(&t.header).chain(&t.rows) {
+                xml += "<Row>";
+                for (c, v) in row.iter().enumerate() {
+                    if v.is_empty() {
+                        continue;
+                    }
+                    let kind = if v.parse::<f64>().is_ok() {
+                        "Number"
+                    } else {
+                        "String"
+                    };
+                    xml += &format!(
+                        "<Cell ss:Index=\"{}\"><Data ss:Type=\"{kind}\">{}</Data></Cell>",
+                        c + 1,
+                        esc(v)
+                    );
+                }
+                xml += "</Row>\n";
+            }
+            xml += "</Table></Worksheet>\n";
+        }
+        fs::write(d.join("du-lieu.xls"), xml + "</Workbook>\n").unwrap();
+        scenario_yaml(d, "tables: du-lieu.xls\n")
+    });
     form("hidden", &|d| {
         // The cadres' sheet with two rows hidden by hand (a filter hides them the same way).
         write_csvs(d, &original[..2], b',', false, false);
@@ -440,6 +506,53 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
 
 /// `text` in Windows-1258 as Excel writes it: a letter the code page has as is, else the letter
 /// with its vowel mark (â, ơ, …) and the tone mark as a combining character.
+/// `t` as the web page many programs export as "Excel": `merge` columns' runs of one value as
+/// one cell spanning their rows, headers renamed by `vi`, a line break as `<br>`, `before` (a
+/// title) above the table, one data row (the fifth) given `display:none` with its text intact.
+fn web_page(t: &Table, merge: &[&str], vi: &[(&str, &str)], charset: &str, before: &str) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('\n', "<br>")
+            .replace(' ', if s.len().is_multiple_of(2) { " " } else { "&nbsp;" })
+    };
+    let mut page = format!(
+        "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\">\n<head><meta \
+         http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\
+         <style>td {{ mso-number-format:\\@; }}</style></head>\n<body>{before}\n\
+         <table border=1>\n<tr>"
+    );
+    for h in &t.header {
+        let h = vi
+            .iter()
+            .find(|(k, _)| k == h)
+            .map_or(h.as_str(), |(_, v)| v);
+        page += &format!("<th>{}</th>", esc(h));
+    }
+    page += "</tr>\n";
+    let merged: Vec<usize> = merge.iter().filter_map(|m| t.col(m)).collect();
+    for (r, row) in t.rows.iter().enumerate() {
+        page += if r == 4 {
+            "<tr style=\"display: none\">"
+        } else {
+            "<tr>"
+        };
+        for (c, v) in row.iter().enumerate() {
+            if merged.contains(&c) {
+                if r > 0 && t.rows[r - 1][c] == *v {
+                    continue;
+                }
+                let run = t.rows[r..].iter().take_while(|x| x[c] == *v).count();
+                page += &format!("<td rowspan={run}>{}</td>", esc(v));
+            } else {
+                page += &format!("<td>{}</td>", esc(v));
+            }
+        }
+        page += "</tr>\n";
+    }
+    page + "</table></body></html>\n"
+}
+
 fn windows_1258(text: &str) -> Vec<u8> {
     let one = |s: &str| {
         let (b, _, unmappable) = encoding_rs::WINDOWS_1258.encode(s);
@@ -604,6 +717,34 @@ fn a_workbook_under_another_name_is_read_as_one() {
         "{said}"
     );
     assert!(said.contains("posts.xls: an Excel workbook"), "{said}");
+}
+
+/// An HTML table named .xls (personnel software's "Excel" export) was E1009 "save it as a
+/// workbook": it is read as the sheet Excel shows, its spans merged, its hidden row said.
+#[test]
+fn a_web_page_named_as_a_workbook_is_read_as_its_table() {
+    let said = same_plan_as_the_original("html");
+    assert!(
+        said.contains("posts.xls: a web page (HTML table)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("cadres.xls: a web page (HTML table)"),
+        "{said}"
+    );
+    assert!(said.contains("W2013"), "the hidden row is said: {said}");
+}
+
+/// An XML Spreadsheet 2003 named .xls (the other "Excel" export) could not be opened: each of
+/// its worksheets is a sheet, chosen by its name as a workbook's.
+#[test]
+fn an_xml_spreadsheet_named_as_a_workbook_is_read_as_one() {
+    let said = same_plan_as_the_original("xml-2003");
+    assert!(
+        said.contains("du-lieu.xls: an XML Spreadsheet 2003"),
+        "{said}"
+    );
+    assert!(said.contains("read from sheet \"Cán bộ\""), "{said}");
 }
 
 /// "Nam" and "Nữ" as two columns of a one-row header were unknown columns (with "did you mean

@@ -1,0 +1,493 @@
+//! An HTML table under a workbook's name: the "Excel" export of many programs (personnel
+//! software, web portals) is a web page named `.xls` that Excel opens as a sheet. It is read as
+//! one: the page's largest table, its cells' text, `rowspan`/`colspan` as merged cells and
+//! `display:none` rows and columns as hidden ones, so the sheet's reading (header, merged cells
+//! read down, hidden rows said) serves it unchanged. The other "Excel" export of such programs,
+//! the XML Spreadsheet 2003 (`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`,
+//! also named `.xls`), is read by the same tokenizer: a sheet per `<Worksheet>`, its `<Row>`s
+//! and `<Cell>`s (`ss:Index`, `ss:MergeAcross`, `ss:MergeDown`, `ss:Hidden`).
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+/// One table laid out as a sheet (0-based rows and columns).
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Grid {
+    /// (row, column, text) of every cell with text, sorted; a line break (`<br>`) is `\n`.
+    pub cells: Vec<(u32, u32, String)>,
+    /// Cells spanning several rows or columns: (first row, first column), (last row, last column).
+    pub merges: Vec<((u32, u32), (u32, u32))>,
+    /// Rows and columns the page does not show (`display:none`), 1-based.
+    pub hidden_rows: Vec<usize>,
+    pub hidden_columns: Vec<usize>,
+}
+
+/// The most columns a cell may span, and the widest a table may be (Excel's 16,384 columns).
+const MAX_COLUMNS: u32 = 16_384;
+/// The most rows a cell may span (the HTML standard's limit).
+const MAX_ROWSPAN: u32 = 65_534;
+/// Tables inside tables deeper than this are read as their outer table's cell text (a page of a
+/// million nested tables would hold a million tables open).
+const MAX_NESTING: usize = 32;
+
+/// The text of a page's bytes: by its byte order mark, else UTF-8, else the charset its `<meta>`
+/// names, else Windows-1258 (Vietnamese Windows' code page).
+pub(crate) fn decode(bytes: &[u8]) -> String {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let named = head.find("charset=").and_then(|at| {
+        let label: String = head[at + 8..]
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    });
+    let enc = named
+        .filter(|e| *e != encoding_rs::UTF_8)
+        .unwrap_or(encoding_rs::WINDOWS_1258);
+    enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// A table being read: its rows so far and the cells spanning down into the next ones.
+#[derive(Default)]
+struct Builder {
+    grid: Grid,
+    /// Rows begun (the current one is `rows - 1`).
+    rows: u32,
+    in_row: bool,
+    /// Next column of the current row.
+    col: u32,
+    /// For each column, the first row a cell above no longer covers.
+    busy: Vec<u32>,
+    /// The open cell: where it is and its text so far.
+    cell: Option<(u32, u32, String)>,
+    /// Columns declared by `<col>` so far (for `display:none` ones).
+    declared: u32,
+    /// Cells with text (which table of a page is the data).
+    filled: usize,
+    /// An XML spreadsheet's cell: a line break in its text is one (in HTML, a space).
+    xml: bool,
+    /// Inside a cell's `<Comment>` (XML): a note, not the value.
+    in_comment: bool,
+}
+
+impl Builder {
+    fn start_row(&mut self, hidden: bool) {
+        self.end_row();
+        self.rows += 1;
+        self.in_row = true;
+        self.col = 0;
+        if hidden {
+            self.grid.hidden_rows.push(self.rows as usize);
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.end_cell();
+        self.in_row = false;
+    }
+
+    fn start_cell(&mut self, rowspan: u32, colspan: u32) {
+        self.end_cell();
+        if !self.in_row {
+            self.start_row(false);
+        }
+        let row = self.rows - 1;
+        while self.busy.get(self.col as usize).is_some_and(|&b| b > row) {
+            self.col += 1;
+        }
+        let (col, rowspan) = (self.col, rowspan.clamp(1, MAX_ROWSPAN));
+        let colspan = colspan.clamp(1, MAX_COLUMNS.saturating_sub(col).max(1));
+        if col >= MAX_COLUMNS {
+            return;
+        }
+        let end = (col + colspan) as usize;
+        if self.busy.len() < end {
+            self.busy.resize(end, 0);
+        }
+        for b in &mut self.busy[col as usize..end] {
+            *b = row + rowspan;
+        }
+        if rowspan > 1 || colspan > 1 {
+            let last = (row + rowspan - 1, col + colspan - 1);
+            self.grid.merges.push(((row, col), last));
+        }
+        self.col += colspan;
+        self.cell = Some((row, col, String::new()));
+    }
+
+    fn end_cell(&mut self) {
+        let Some((row, col, text)) = self.cell.take() else {
+            return;
+        };
+        // Whitespace runs are one space (as a browser shows them); a `<br>` is a line break.
+        let lines: Vec<String> = text
+            .split('\n')
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if !lines.is_empty() {
+            self.filled += 1;
+            self.grid.cells.push((row, col, lines.join("\n")));
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.in_comment {
+            return;
+        }
+        if let Some((_, _, t)) = &mut self.cell {
+            if self.xml {
+                t.push_str(&s.replace("\r\n", "\n"));
+            } else {
+                t.extend(s.chars().map(|c| if c == '\n' { ' ' } else { c }));
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        if let Some((_, _, t)) = &mut self.cell
+            && !t.trim().is_empty()
+        {
+            t.push('\n');
+        }
+    }
+
+    fn finish(mut self) -> (usize, Grid) {
+        self.end_row();
+        self.grid.cells.sort_unstable_by_key(|c| (c.0, c.1));
+        (self.filled, self.grid)
+    }
+}
+
+/// An attribute by its local name (`ss:Index` is `index`; the tokenizer lowercases names).
+fn attr<'a>(tag: &'a html5gum::StartTag<()>, name: &str) -> Option<std::borrow::Cow<'a, str>> {
+    tag.attributes
+        .iter()
+        .find(|(k, _)| local(k) == name.as_bytes())
+        .map(|(_, v)| String::from_utf8_lossy(&v.value))
+}
+
+/// A tag's or attribute's name without its namespace prefix, lowercased.
+fn local(name: &[u8]) -> Vec<u8> {
+    let at = name.iter().rposition(|&b| b == b':').map_or(0, |i| i + 1);
+    name[at..].to_ascii_lowercase()
+}
+
+fn number(tag: &html5gum::StartTag<()>, name: &str) -> Option<u32> {
+    attr(tag, name).and_then(|v| v.trim().parse::<u32>().ok())
+}
+
+fn span(tag: &html5gum::StartTag<()>, name: &str) -> u32 {
+    number(tag, name).unwrap_or(1)
+}
+
+fn not_shown(tag: &html5gum::StartTag<()>) -> bool {
+    attr(tag, "style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none")
+    })
+}
+
+/// A sheet's grid and its name (`None`: a page's, named after its file).
+pub(crate) type Named = (Option<String>, Grid);
+
+/// Whether `text` is an XML Spreadsheet 2003 rather than a web page.
+pub(crate) fn is_xml_spreadsheet(text: &str) -> bool {
+    let head = &text[..text.floor_char_boundary(64 * 1024)];
+    head.contains("urn:schemas-microsoft-com:office:spreadsheet")
+        && head
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with("<?xml")
+}
+
+/// The sheets of a page or an XML spreadsheet: for a page, its table with the most cells of text
+/// (a page may hold a title's table above the data's, or a layout around it; a table inside a
+/// cell is a table of its own), named `None`, or nothing when no table has text; for an XML
+/// spreadsheet, each `<Worksheet>` by its name, in order.
+///
+/// Err: the page holds more than `max_cells` cells of text (row and column of the one past it).
+pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u32)> {
+    let xml = is_xml_spreadsheet(text);
+    let mut emitter = DefaultEmitter::default();
+    // <style> and <script> hold text no cell shows.
+    emitter.naively_switch_states(!xml);
+    let mut open: Vec<Builder> = Vec::new();
+    let mut best: Option<(usize, Grid)> = None;
+    let mut worksheets: Vec<Named> = Vec::new();
+    let mut worksheet: Option<String> = None;
+    let keep = |b: Builder, best: &mut Option<(usize, Grid)>| {
+        let (filled, grid) = b.finish();
+        if filled > 0 && best.as_ref().is_none_or(|(f, _)| filled > *f) {
+            *best = Some((filled, grid));
+        }
+    };
+    // Tables inside the deepest one read (`MAX_NESTING`), ignored as tables.
+    let mut too_deep = 0usize;
+    // Cells of the tables kept so far (the best page table, or every worksheet).
+    let mut kept = 0usize;
+    let (row_tag, cell_tags): (&[u8], &[&[u8]]) = if xml {
+        (b"row", &[b"cell"])
+    } else {
+        (b"tr", &[b"td", b"th"])
+    };
+    for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = local(&tag.name);
+                match name.as_slice() {
+                    b"worksheet" if xml => {
+                        worksheet = Some(attr(&tag, "name").unwrap_or_default().into_owned());
+                    }
+                    b"table" if open.len() >= MAX_NESTING => too_deep += 1,
+                    b"table" => open.push(Builder {
+                        xml,
+                        ..Builder::default()
+                    }),
+                    _ if open.is_empty() || too_deep > 0 => {}
+                    n if n == row_tag => {
+                        if let Some(b) = open.last_mut() {
+                            let hidden = if xml {
+                                attr(&tag, "hidden").is_some_and(|v| v.trim() == "1")
+                            } else {
+                                not_shown(&tag)
+                            };
+                            // An XML row may skip to its row number (1-based).
+                            if let Some(at) = number(&tag, "index").filter(|_| xml) {
+                                b.end_row();
+                                b.rows = b.rows.max(at.saturating_sub(1));
+                            }
+                            b.start_row(hidden);
+                            if tag.self_closing {
+                                b.end_row();
+                            }
+                        }
+                    }
+                    n if cell_tags.contains(&n) => {
+                        let stored = kept
+                            + open
+                                .iter()
+                                .map(|b| b.grid.cells.len() + usize::from(b.cell.is_some()))
+                                .sum::<usize>();
+                        if let Some(b) = open.last_mut() {
+                            if stored >= max_cells {
+                                return Err((b.rows.saturating_sub(1), b.col));
+                            }
+                            if xml {
+                                let across = number(&tag, "mergeacross").unwrap_or(0);
+                                let down = number(&tag, "mergedown").unwrap_or(0);
+                                if let Some(at) = number(&tag, "index") {
+                                    b.end_cell();
+                                    b.col = b.col.max(at.saturating_sub(1));
+                                }
+                                b.start_cell(down.saturating_add(1), across.saturating_add(1));
+                            } else {
+                                b.start_cell(span(&tag, "rowspan"), span(&tag, "colspan"));
+                            }
+                            if tag.self_closing {
+                                b.end_cell();
+                            }
+                        }
+                    }
+                    b"comment" if xml => open.last_mut().map_or((), |b| b.in_comment = true),
+                    b"col" | b"column" => {
+                        if let Some(b) = open.last_mut() {
+                            if let Some(at) = number(&tag, "index").filter(|_| xml) {
+                                b.declared = b.declared.max(at.saturating_sub(1));
+                            }
+                            let n = span(&tag, "span").clamp(1, MAX_COLUMNS);
+                            // XML: ss:Span is the columns after the first.
+                            let n = if xml { n.saturating_add(1) } else { n };
+                            let hidden = if xml {
+                                attr(&tag, "hidden").is_some_and(|v| v.trim() == "1")
+                            } else {
+                                not_shown(&tag)
+                            };
+                            if hidden {
+                                let from = b.declared as usize + 1;
+                                b.grid.hidden_columns.extend(from..from + n as usize);
+                            }
+                            b.declared = b.declared.saturating_add(n).min(MAX_COLUMNS);
+                        }
+                    }
+                    b"br" | b"p" | b"div" | b"li" if !xml => {
+                        if let Some(b) = open.last_mut() {
+                            b.line_break();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = local(&tag.name);
+                if xml && name == b"worksheet" {
+                    worksheet = None;
+                }
+                let Some(b) = open.last_mut() else {
+                    continue;
+                };
+                match name.as_slice() {
+                    b"table" if too_deep > 0 => too_deep -= 1,
+                    _ if too_deep > 0 => {}
+                    b"table" => {
+                        let b = open.pop().expect("an open table");
+                        if xml {
+                            let grid = b.finish().1;
+                            kept += grid.cells.len();
+                            worksheets.push((worksheet.clone(), grid));
+                        } else {
+                            keep(b, &mut best);
+                            kept = best.as_ref().map_or(0, |(_, g)| g.cells.len());
+                        }
+                    }
+                    b"thead" | b"tbody" | b"tfoot" if !xml => b.end_row(),
+                    n if n == row_tag => b.end_row(),
+                    n if cell_tags.contains(&n) => b.end_cell(),
+                    b"comment" if xml => b.in_comment = false,
+                    b"p" | b"div" | b"li" if !xml => b.line_break(),
+                    _ => {}
+                }
+            }
+            Token::String(s) => {
+                if let Some(b) = open.last_mut() {
+                    b.text(&String::from_utf8_lossy(&s.value));
+                }
+            }
+            _ => {}
+        }
+    }
+    // Tables the page never closes end with it.
+    while let Some(b) = open.pop() {
+        if xml {
+            worksheets.push((worksheet.clone(), b.finish().1));
+        } else {
+            keep(b, &mut best);
+        }
+    }
+    Ok(if xml {
+        worksheets
+    } else {
+        best.map(|(_, g)| (None, g)).into_iter().collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_lay_out_as_merged_cells() {
+        let html = "<html><body><table><tr><td colspan=3>UBND TỈNH</td></tr></table>\
+            <table border=1><tr><th rowspan=2>STT</th><th colspan=2>Họ và tên</th></tr>\
+            <tr><th>Họ</th><th>Tên</th></tr>\
+            <tr style='display: none'><td>1<td>Nguyễn&nbsp;Văn<td>An</tr>\
+            <tr><td>2</td><td>Lê<br>Thị</td><td>&#272;ào &amp; co</td></tr></table>";
+        let g = sheets(html, 100).unwrap().pop().unwrap().1;
+        assert_eq!(
+            g.cells,
+            vec![
+                (0, 0, "STT".to_string()),
+                (0, 1, "Họ và tên".into()),
+                (1, 1, "Họ".into()),
+                (1, 2, "Tên".into()),
+                (2, 0, "1".into()),
+                (2, 1, "Nguyễn Văn".into()),
+                (2, 2, "An".into()),
+                (3, 0, "2".into()),
+                (3, 1, "Lê\nThị".into()),
+                (3, 2, "Đào & co".into()),
+            ]
+        );
+        assert_eq!(g.merges, vec![((0, 0), (1, 0)), ((0, 1), (0, 2))]);
+        assert_eq!(g.hidden_rows, vec![3]);
+    }
+
+    #[test]
+    fn hostile_spans_and_no_table() {
+        assert_eq!(sheets("<p>nothing</p>", 100), Ok(vec![]));
+        assert_eq!(sheets("<table><tr><td></td></tr></table>", 100), Ok(vec![]));
+        let many = "<table><tr>".to_string() + &"<td>x".repeat(101);
+        assert_eq!(sheets(&many, 100), Err((0, 100)));
+        let deep = "<table><tr><td>".repeat(100_000) + "a<td>b";
+        let g = sheets(&deep, 100).unwrap();
+        assert_eq!(g[0].1.cells, vec![(0, 0, "ab".to_string())]);
+        let g = sheets(
+            "<table><tr><td colspan=99999999 rowspan=4000000000>x<td>y",
+            100,
+        )
+        .unwrap()
+        .pop()
+        .unwrap()
+        .1;
+        assert_eq!(g.cells.len(), 1, "no column past the last: {g:?}");
+        assert_eq!(g.merges, vec![((0, 0), (MAX_ROWSPAN - 1, MAX_COLUMNS - 1))]);
+    }
+
+    /// Excel's "XML Spreadsheet 2003": a sheet per worksheet; skipped rows and cells by their
+    /// index, merges across and down, hidden rows and columns, a comment no value, a line break.
+    #[test]
+    fn an_xml_spreadsheet_reads_its_worksheets() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Bìa"><Table><Row><Cell><Data ss:Type="String">Tiêu đề</Data></Cell></Row></Table></Worksheet>
+ <Worksheet ss:Name="Cán bộ">
+  <Table ss:ExpandedColumnCount="4">
+   <Column ss:Width="30"/><Column ss:Index="3" ss:Hidden="1" ss:Span="1"/>
+   <Row><Cell ss:MergeAcross="2"><Data ss:Type="String">DANH SÁCH</Data></Cell></Row>
+   <Row ss:Index="3"><Cell ss:MergeDown="1"><Data ss:Type="String">Mã</Data></Cell>
+    <Cell><Data ss:Type="String">Họ&#10;và tên</Data><Comment><Data>ghi chú</Data></Comment></Cell>
+    <Cell ss:Index="4"><Data ss:Type="Number">12</Data></Cell></Row>
+   <Row ss:Hidden="1"><Cell ss:Index="2"><Data ss:Type="String">An</Data></Cell></Row>
+   <Row/>
+   <Row><Cell><Data ss:Type="String">K2</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>"#;
+        assert!(is_xml_spreadsheet(xml));
+        let s = sheets(xml, 100).unwrap();
+        let names: Vec<_> = s.iter().map(|(n, _)| n.clone().unwrap()).collect();
+        assert_eq!(names, vec!["Bìa", "Cán bộ"]);
+        let g = &s[1].1;
+        assert_eq!(
+            g.cells,
+            vec![
+                (0, 0, "DANH SÁCH".to_string()),
+                (2, 0, "Mã".into()),
+                (2, 1, "Họ\nvà tên".into()),
+                (2, 3, "12".into()),
+                (3, 1, "An".into()),
+                (5, 0, "K2".into()),
+            ]
+        );
+        assert_eq!(g.merges, vec![((0, 0), (0, 2)), ((2, 0), (3, 0))]);
+        assert_eq!(g.hidden_rows, vec![4]);
+        assert_eq!(g.hidden_columns, vec![3, 4]);
+    }
+
+    #[test]
+    fn a_page_in_windows_1258_is_read_by_its_charset() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1258.encode("<meta charset=windows-1258>Hà");
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert!(decode(&bytes).ends_with("Hà"));
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "<table>".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode(&utf16), "<table>");
+    }
+}
