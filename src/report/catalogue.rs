@@ -1887,6 +1887,14 @@ diagnostic_words! {
     VariantNameAtMost { en: "a name of at most {max} bytes (UTF-8; a Vietnamese letter takes 2–3): it names the variant's folder of outputs", vi: "tên dài tối đa {max} byte (UTF-8; mỗi chữ tiếng Việt chiếm 2–3 byte): đó là tên thư mục kết quả của phương án" }
     ShortenTheVariantName { en: "shorten the variant's name (its description can go in a comment)", vi: "rút ngắn tên phương án (phần mô tả có thể ghi vào chú thích)" }
     CodeW2012 { en: "unit given by its name", vi: "đơn vị ghi bằng tên" }
+    CodeW2015 { en: "a birth date without its day", vi: "ngày sinh không có ngày" }
+    MonthOfBirthRead { en: "{value}: a month and year of birth, read as {date}", vi: "{value}: tháng và năm sinh, được đọc là {date}" }
+    ABirthDateWithItsDay { en: "the whole birth date (the retirement date, a month's last day, does not change; an age on a date may be a month early)", vi: "ngày sinh đầy đủ (ngày nghỉ hưu, là ngày cuối tháng, không đổi; tuổi tại một ngày có thể sớm một tháng)" }
+    WriteTheDayOfBirth { en: "write the day of birth from the personnel record (dd/mm/yyyy), or leave it: the first of the month is read", vi: "ghi ngày sinh theo hồ sơ cán bộ (dd/mm/yyyy), hoặc để nguyên: ngày mùng 1 của tháng được đọc" }
+    WriteTheDayToo { en: "{value} has no day: write the whole date (as dd/mm/yyyy; its first day would be {date})", vi: "{value} thiếu ngày: ghi đủ ngày tháng năm (dạng dd/mm/yyyy; ngày đầu tháng là {date})" }
+    YearOfBirthAloneFix { en: "a year alone: write the birth date (dd/mm/yyyy), or at least its month and year (03/1975): the retirement date (H2) needs the month", vi: "chỉ có năm: ghi ngày sinh (dd/mm/yyyy), hoặc ít nhất tháng và năm (03/1975): ngày nghỉ hưu (H2) cần biết tháng" }
+    YearAloneFix { en: "a year alone: write the whole date (dd/mm/yyyy)", vi: "chỉ có năm: ghi đủ ngày tháng năm (dd/mm/yyyy)" }
+    FourDigitYearFix { en: "write the year with its four digits (28/03/1975, not 28/03/75): a two-digit year names no century", vi: "ghi năm đủ bốn chữ số (28/03/1975, không phải 28/03/75): năm hai chữ số không rõ thế kỷ" }
     CodeW2014 { en: "a position column and no role column", vi: "có cột chức vụ nhưng không có cột vai trò" }
     APositionNoRole { en: "column {col} (a position's title, not read) and no column current_role", vi: "cột {col} (tên chức vụ, không được đọc) và không có cột current_role" }
     TheRoleColumn { en: "the column current_role (Vai trò hiện tại): head, deputy or member of the cadre's current unit; without it no relative counts as leading a unit (H10)", vi: "cột current_role (Vai trò hiện tại): head/cấp trưởng, deputy/cấp phó hoặc member/thành viên của đơn vị hiện tại; thiếu cột này thì không người thân nào được tính là lãnh đạo đơn vị (H10)" }

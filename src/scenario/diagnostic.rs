@@ -99,6 +99,7 @@ warning_codes! {
     UNIT_BY_NAME = "W2012": CodeW2012;
     HIDDEN_READ = "W2013": CodeW2013;
     POSITION_NOT_ROLE = "W2014": CodeW2014;
+    BIRTH_MONTH_ONLY = "W2015": CodeW2015;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1201,6 +1202,14 @@ says! {
     CodeW2012
     CodeW2013
     CodeW2014
+    CodeW2015
+    MonthOfBirthRead
+    ABirthDateWithItsDay
+    WriteTheDayOfBirth
+    WriteTheDayToo
+    YearOfBirthAloneFix
+    YearAloneFix
+    FourDigitYearFix
     APositionNoRole
     TheRoleColumn
     AddTheRoleColumn

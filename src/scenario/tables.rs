@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use super::diagnostic::{self as code, Diagnostic, Diags, quoted};
 use super::provinces::{self, Province};
 use super::text::{
-    BOOL_EXPECTED, DateFormat, closest_id, closest_name, closest_title, date_parts, did_you_mean,
-    one_of, parse_bool, parse_date_as, parse_decimal, parse_int, split_list, split_pairs,
+    BOOL_EXPECTED, DateFormat, LooseDate, closest_id, closest_name, closest_title, date_parts,
+    did_you_mean, loose_date, one_of, parse_bool, parse_date_as, parse_decimal, parse_int,
+    split_list, split_pairs,
 };
 use crate::domain::text::{fold, key, normalize};
 use crate::domain::{Cadre, CadreIx, Date, Function, Post, Role, RuleSet, Sex, Tier, Unit, UnitIx};
@@ -2072,7 +2073,28 @@ impl<'a> Cells<'a> {
         } else {
             (Say::OrderDayMonthYear, Say::OrderMonthDayYear)
         };
-        match parse_date_as(s, self.dates) {
+        let strict = parse_date_as(s, self.dates);
+        let loose = strict.is_err().then(|| loose_date(s)).flatten();
+        let parsed = match loose {
+            Some(LooseDate::Written(d)) => Ok(d),
+            // Personnel records often keep the month and year of birth alone: its first day is
+            // read, which moves no retirement (Decree 135's date is a month's last day).
+            Some(LooseDate::MonthYear(d)) if col == "birth_date" => {
+                let w = self
+                    .diag(code::BIRTH_MONTH_ONLY, col)
+                    .found(
+                        Text::say(Say::MonthOfBirthRead)
+                            .arg("value", quoted(s))
+                            .arg("date", d),
+                    )
+                    .expected(Say::ABirthDateWithItsDay)
+                    .fix(Say::WriteTheDayOfBirth);
+                self.warn(w);
+                Ok(d)
+            }
+            _ => strict,
+        };
+        match parsed {
             // A year no cadre's date has: Excel's empty date (00/01/1900, read 1899-12-31), a
             // time alone, a mistyped year ("0075").
             Ok(d) if !(1900..=2200).contains(&chrono::Datelike::year(&d)) => {
@@ -2160,31 +2182,41 @@ impl<'a> Cells<'a> {
                 // The column provably writes the other order (and never the declared one): name
                 // the `date_format:` that reads it.
                 let order = self.csv.date_order(col);
-                let fix = match (self.dates, order) {
-                    (
-                        DateFormat::Auto | DateFormat::DayMonthYear,
-                        DateOrder {
-                            month_first: Some((line, value)),
-                            day_first: None,
+                let fix = match (loose, self.dates, order) {
+                    (Some(LooseDate::MonthYear(d)), ..) => Text::say(Say::WriteTheDayToo)
+                        .arg("value", quoted(s))
+                        .arg("date", d),
+                    (Some(LooseDate::YearAlone), ..) if col == "birth_date" => {
+                        Say::YearOfBirthAloneFix.into()
+                    }
+                    (Some(LooseDate::YearAlone), ..) => Say::YearAloneFix.into(),
+                    (Some(LooseDate::TwoDigitYear), ..) => Say::FourDigitYearFix.into(),
+                    (_, dates, order) => match (dates, order) {
+                        (
+                            DateFormat::Auto | DateFormat::DayMonthYear,
+                            DateOrder {
+                                month_first: Some((line, value)),
+                                day_first: None,
+                            },
+                        ) => Text::say(Say::FixDateFormatMdy)
+                            .arg("line", line)
+                            .arg("value", quoted(&value)),
+                        (
+                            DateFormat::MonthDayYear,
+                            DateOrder {
+                                day_first: Some((line, value)),
+                                month_first: None,
+                            },
+                        ) => Text::say(Say::FixDateFormatDmy)
+                            .arg("line", line)
+                            .arg("value", quoted(&value)),
+                        _ => match excel_serial(s) {
+                            // A date column formatted General in Excel shows its days' count.
+                            Some(date) => Text::say(Say::DateSerialFix)
+                                .arg("value", quoted(s))
+                                .arg("date", date),
+                            None => Say::WriteTheDateAsYYYY.into(),
                         },
-                    ) => Text::say(Say::FixDateFormatMdy)
-                        .arg("line", line)
-                        .arg("value", quoted(&value)),
-                    (
-                        DateFormat::MonthDayYear,
-                        DateOrder {
-                            day_first: Some((line, value)),
-                            month_first: None,
-                        },
-                    ) => Text::say(Say::FixDateFormatDmy)
-                        .arg("line", line)
-                        .arg("value", quoted(&value)),
-                    _ => match excel_serial(s) {
-                        // A date column formatted General in Excel shows its days' count.
-                        Some(date) => Text::say(Say::DateSerialFix)
-                            .arg("value", quoted(s))
-                            .arg("date", date),
-                        None => Say::WriteTheDateAsYYYY.into(),
                     },
                 };
                 let d = self.diag(code::BAD_DATE, col).expected(expected).fix(fix);

@@ -441,6 +441,11 @@ pub(crate) fn parse_date_as(s: &str, format: DateFormat) -> Result<Date, Say> {
     let (Some(p1), Some(p2), Some(yv)) = (digits(p1), digits(p2), digits(y)) else {
         return Err(format.expected());
     };
+    // Year first with a month or day of one digit (`1975-3-28`, `1975/03/28`): no other order
+    // puts four digits first.
+    if parts[0].len() == 4 && y.len() <= 2 && parts[1].len() <= 2 {
+        return Date::from_ymd_opt(p1 as i32, p2, yv).ok_or(NOT_A_DAY);
+    }
     if p1 > 99 || p2 > 99 || y.len() != 4 {
         return Err(format.expected());
     }
@@ -449,6 +454,57 @@ pub(crate) fn parse_date_as(s: &str, format: DateFormat) -> Result<Date, Say> {
         _ => (p1, p2),
     };
     Date::from_ymd_opt(yv as i32, m, d).ok_or(NOT_A_DAY)
+}
+
+/// A date cell in a form the strict reader refuses, as offices write them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum LooseDate {
+    /// Written out in Vietnamese: `28 tháng 3 năm 1975`, `ngày 28 tháng 03 năm 1975`.
+    Written(Date),
+    /// A month and a year alone (`03/1975`, `T3/1975`, `tháng 3 năm 1975`): its first day.
+    MonthYear(Date),
+    /// A year alone (`1975`).
+    YearAlone,
+    /// Day, month and a two-digit year (`28/03/75`).
+    TwoDigitYear,
+}
+
+/// What a date cell the strict reader refuses is, when it is one of the forms of [`LooseDate`].
+pub(crate) fn loose_date(s: &str) -> Option<LooseDate> {
+    let lower = crate::domain::text::normalize(s).to_lowercase();
+    let words = lower.contains("tháng") || lower.contains("ngày") || lower.contains("năm");
+    // The numbers of the cell, each with its digit count; anything but the words of a date,
+    // its separators and a "T" before the month ("T3/1975") makes it no loose date.
+    let mut nums: Vec<(u32, usize)> = Vec::new();
+    let mut rest = lower.as_str();
+    while !rest.is_empty() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            if digits > 4 {
+                return None;
+            }
+            nums.push((rest[..digits].parse().ok()?, digits));
+            rest = &rest[digits..];
+            continue;
+        }
+        let word = ["ngày", "tháng", "năm", "t", "/", "-", ".", ",", " "]
+            .into_iter()
+            .find(|w| rest.starts_with(w))?;
+        rest = &rest[word.len()..];
+    }
+    let is_year = |(v, n): (u32, usize)| n == 4 && (1900..=2200).contains(&v);
+    let t_month = lower.trim_start().starts_with('t') && !lower.trim_start().starts_with("th");
+    match nums.as_slice() {
+        [d, m, y] if words && is_year(*y) => {
+            Date::from_ymd_opt(y.0 as i32, m.0, d.0).map(LooseDate::Written)
+        }
+        [d, m, y] if !words && y.1 == 2 && d.1 <= 2 && m.1 <= 2 => Some(LooseDate::TwoDigitYear),
+        [m, y] if is_year(*y) && m.1 <= 2 && (words || t_month || !lower.contains(' ')) => {
+            Date::from_ymd_opt(y.0 as i32, m.0, 1).map(LooseDate::MonthYear)
+        }
+        [y] if is_year(*y) && !t_month => Some(LooseDate::YearAlone),
+        _ => None,
+    }
 }
 
 /// The first two parts of a non-ISO date (`14/02/1982` → `(14, 2)`), for telling which order a
@@ -612,6 +668,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dates_as_offices_write_them() {
+        let day = |y, m, d| Date::from_ymd_opt(y, m, d).unwrap();
+        use LooseDate::*;
+        for (cell, want) in [
+            ("28 tháng 3 năm 1975", Some(Written(day(1975, 3, 28)))),
+            ("Ngày 28 tháng 03 năm 1975", Some(Written(day(1975, 3, 28)))),
+            ("ngày 5/3/1975", Some(Written(day(1975, 3, 5)))),
+            ("30 tháng 2 năm 1975", None),
+            ("03/1975", Some(MonthYear(day(1975, 3, 1)))),
+            ("3-1975", Some(MonthYear(day(1975, 3, 1)))),
+            ("T3/1975", Some(MonthYear(day(1975, 3, 1)))),
+            ("Tháng 12/1975", Some(MonthYear(day(1975, 12, 1)))),
+            ("tháng 3 năm 1975", Some(MonthYear(day(1975, 3, 1)))),
+            ("13/1975", None),
+            ("1975", Some(YearAlone)),
+            ("năm 1975", Some(YearAlone)),
+            ("28/03/75", Some(TwoDigitYear)),
+            ("3 1975", None),
+            ("1975/03", None),
+            ("12345", None),
+            ("abc", None),
+            ("", None),
+        ] {
+            assert_eq!(loose_date(cell), want, "{cell}");
+        }
+    }
+
+    #[test]
     fn a_title_suggestion_is_a_misspelling_not_another_rank() {
         let titles = [
             "Phó Giám đốc Sở Nội vụ",
@@ -734,6 +818,9 @@ mod tests {
         assert_eq!(parse_date_as("05.03.1975", DayMonthYear), d(1975, 3, 5));
         assert_eq!(parse_date_as("5/3/1975", MonthDayYear), d(1975, 5, 3));
         assert_eq!(parse_date_as("1975-03-28", MonthDayYear), d(1975, 3, 28));
+        assert_eq!(parse_date_as("1975-3-28", Auto), d(1975, 3, 28));
+        assert_eq!(parse_date_as("1975/03/28", MonthDayYear), d(1975, 3, 28));
+        assert!(parse_date_as("1975-3-28", Iso).is_err());
         assert_eq!(parse_date_as("29/02/2024", Auto), d(2024, 2, 29));
         for s in ["28/03/1975", "5/3/75"] {
             assert!(parse_date_as(s, Iso).is_err(), "{s}");

@@ -514,7 +514,14 @@ fn web_page(t: &Table, merge: &[&str], vi: &[(&str, &str)], charset: &str, befor
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('\n', "<br>")
-            .replace(' ', if s.len().is_multiple_of(2) { " " } else { "&nbsp;" })
+            .replace(
+                ' ',
+                if s.len().is_multiple_of(2) {
+                    " "
+                } else {
+                    "&nbsp;"
+                },
+            )
     };
     let mut page = format!(
         "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\">\n<head><meta \

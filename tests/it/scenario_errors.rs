@@ -569,6 +569,15 @@ const WARNING_CASES: &[Case] = &[
         "cadres.csv: current_role",
         "column \"Chức vụ\" (a position's title, not read) and no column current_role",
     ),
+    // A month and a year of birth, written out in Vietnamese.
+    case(
+        "W2015",
+        "cadres.csv",
+        Some(3),
+        Some(4),
+        "cadres.csv: birth_date",
+        "\"tháng 11 năm 1980\": a month and year of birth, read as 1980-11-01",
+    ),
     case(
         "W5001",
         "history.csv",
