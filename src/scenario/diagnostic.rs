@@ -985,6 +985,8 @@ says! {
     NoteSexFromWomanMarks
     AnHtmlPageNamedAsWorkbook
     TextNamedAsWorkbook
+    AnOfficeFileNamedAsTable
+    AZipArchiveNamedAsTable
     NoteSexFromPairOfMarks
     MarkedNamNu
     AMarkUnderNamOrNu

@@ -101,16 +101,64 @@ fn unpacked_within_limit(path: &Path) -> Result<(), SheetFailure> {
     Ok(())
 }
 
-/// What a file that opens as no workbook is, when its first bytes say: an HTML page (the "Excel"
-/// export of many programs is a web table named `.xls`), or text (a CSV named `.xlsx`).
-fn not_a_workbook(path: &Path) -> Option<Say> {
-    let head = first_bytes(path)?;
-    if is_web_page(path) {
-        Some(Say::AnHtmlPageNamedAsWorkbook)
-    } else if !head.is_empty() && std::str::from_utf8(&head).is_ok() && !head.contains(&0) {
-        Some(Say::TextNamedAsWorkbook)
-    } else {
-        None
+/// What a file that opens as no workbook is, when its first bytes say: an HTML page without a
+/// table, text (a CSV named `.xlsx`), a Word or PowerPoint file, a ZIP archive of other files.
+fn not_a_workbook(path: &Path) -> Option<Text> {
+    match sniffed(path) {
+        Some(Container::Zip) => {
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+            let names: Vec<String> = (0..zip.len().min(1000))
+                .filter_map(|i| {
+                    zip.by_index_raw(i)
+                        .ok()
+                        .and_then(|f| f.name().ok().map(|n| n.to_string()))
+                })
+                .collect();
+            let office = |part: &str| names.iter().any(|n| n.starts_with(part));
+            if office("word/") {
+                return Some(Text::say(Say::AnOfficeFileNamedAsTable).arg("kind", "Word (.docx)"));
+            }
+            if office("ppt/") {
+                let kind = "PowerPoint (.pptx)";
+                return Some(Text::say(Say::AnOfficeFileNamedAsTable).arg("kind", kind));
+            }
+            let shown: Vec<&str> = names.iter().take(5).map(String::as_str).collect();
+            let more = names.len().saturating_sub(shown.len());
+            let mut list = shown.join(", ");
+            if more > 0 {
+                list += &format!(", … (+{more})");
+            }
+            Some(Text::say(Say::AZipArchiveNamedAsTable).arg("files", list))
+        }
+        Some(Container::Ole) => {
+            // The compound file's directory names its streams in UTF-16: Word's and
+            // PowerPoint's are there, Excel's "Workbook" is not (or damaged).
+            let bytes = std::fs::read(path).ok()?;
+            let utf16 =
+                |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+            let has = |s: &str| {
+                let n = utf16(s);
+                bytes.windows(n.len()).any(|w| w == n.as_slice())
+            };
+            let kind = if has("WordDocument") {
+                "Word 97–2003 (.doc)"
+            } else if has("PowerPoint Document") {
+                "PowerPoint 97–2003 (.ppt)"
+            } else {
+                return None;
+            };
+            Some(Text::say(Say::AnOfficeFileNamedAsTable).arg("kind", kind))
+        }
+        None => {
+            let head = first_bytes(path)?;
+            if is_web_page(path) {
+                Some(Say::AnHtmlPageNamedAsWorkbook.into())
+            } else if !head.is_empty() && std::str::from_utf8(&head).is_ok() && !head.contains(&0) {
+                Some(Say::TextNamedAsWorkbook.into())
+            } else {
+                None
+            }
+        }
     }
 }
 
@@ -272,9 +320,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     }
     unpacked_within_limit(path)?;
     let mut book = open_book(path).map_err(|e| {
-        SheetFailure::Unreadable(
-            not_a_workbook(path).map_or_else(|| e.to_string().into(), Text::say),
-        )
+        SheetFailure::Unreadable(not_a_workbook(path).unwrap_or_else(|| e.to_string().into()))
     })?;
     let names = book.sheet_names();
     let hidden: Vec<String> = book

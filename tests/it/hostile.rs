@@ -50,7 +50,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 /// A ZIP of one stored part (`xl/workbook.xml`, one byte) whose central directory says it unpacks
 /// to `size` bytes: what a zip bomb's parts say, without the gigabytes.
 fn zip_claiming(size: u32) -> Vec<u8> {
-    let name = b"xl/workbook.xml";
+    zip_of(b"xl/workbook.xml", size)
+}
+
+/// A ZIP of one stored part `name`, one byte long, whose directory says it unpacks to `size`.
+fn zip_of(name: &[u8], size: u32) -> Vec<u8> {
     let n = name.len() as u16;
     let mut z: Vec<u8> = Vec::new();
     let le16 = |z: &mut Vec<u8>, v: u16| z.extend(v.to_le_bytes());
@@ -492,6 +496,22 @@ const CASES: &[Hostile] = &[
         "scenario.yaml:6:10",
         "tables.units",
         "a web page (HTML table) under a workbook's name",
+    ),
+    case(
+        "a Word document named .csv",
+        |d| write(d, "units.csv", &zip_of(b"word/document.xml", 1)),
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "a Word (.docx) file, not a table",
+    ),
+    case(
+        "a ZIP archive of a CSV named .csv",
+        |d| write(d, "units.csv", &zip_of(b"don-vi.csv", 1)),
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "a ZIP archive, not a workbook, holding don-vi.csv",
     ),
     case(
         "a workbook that unpacks to gigabytes (a zip bomb)",
