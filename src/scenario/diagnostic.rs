@@ -992,6 +992,7 @@ says! {
     AMarkUnderNamOrNu
     MarkUnderNamOrNu
     UnknownErrorValue
+    UnknownErrorValueAt
     AMarkOrAnEmptyCell
     MarkTheWomen
     MarkTheMen

@@ -341,7 +341,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         calamine::Sheets::Xlsx(_) => hidden_in_xlsx(path, &name).unwrap_or_default(),
         _ => Hidden::default(),
     };
-    let cells = sheet_cells(&mut book, &name)?;
+    let cells = sheet_cells(&mut book, &name, path)?;
     let regions = regions.into_iter().map(|m| (m.start, m.end)).collect();
     sheet_of(name, regions, hidden, cells)
 }
@@ -575,49 +575,47 @@ fn sheet_of(
     })
 }
 
-/// The rows and columns of sheet `sheet` of the XLSX at `path` that Excel hides (`<row
-/// hidden="1">`, `<col hidden="1">`: by hand or by an autofilter), from the sheet's XML, which
-/// calamine reads without them. `None` when the parts cannot be found or read: nothing is said
-/// then, as before.
-fn hidden_in_xlsx(path: &Path, sheet: &str) -> Option<Hidden> {
+/// The attribute `k` of a list of (local name, value).
+fn get(attrs: &[(String, String)], k: &str) -> Option<String> {
+    attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.clone())
+}
+
+/// A part's elements named one of `tags`, each as its attributes (local names), given to `f`
+/// until it returns Some (or the sheet's data ends).
+fn scan<R: std::io::Read, T>(
+    part: R,
+    tags: &[&str],
+    mut f: impl FnMut(&str, &[(String, String)]) -> Option<T>,
+) -> Option<T> {
     use quick_xml::XmlVersion::Implicit1_0 as V;
     use quick_xml::events::Event;
-    use std::io::BufReader;
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
-    // Each part's elements named `tag`, each as its attributes (local names), by `f` until it
-    // returns Some.
-    fn scan<R: std::io::Read, T>(
-        part: R,
-        tags: &[&str],
-        mut f: impl FnMut(&str, &[(String, String)]) -> Option<T>,
-    ) -> Option<T> {
-        let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
-        let mut buf = Vec::new();
-        loop {
-            match reader.read_event_into(&mut buf).ok()? {
-                Event::Start(e) | Event::Empty(e) if tags.contains(&e.local_name().as_ref()) => {
-                    let attrs: Vec<(String, String)> = e
-                        .attributes()
-                        .flatten()
-                        .filter_map(|a| {
-                            let v = a.normalized_value(V).ok()?.into_owned();
-                            Some((a.key.local_name().as_ref().to_string(), v))
-                        })
-                        .collect();
-                    if let Some(t) = f(e.local_name().as_ref(), &attrs) {
-                        return Some(t);
-                    }
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if tags.contains(&e.local_name().as_ref()) => {
+                let attrs: Vec<(String, String)> = e
+                    .attributes()
+                    .flatten()
+                    .filter_map(|a| {
+                        let v = a.normalized_value(V).ok()?.into_owned();
+                        Some((a.key.local_name().as_ref().to_string(), v))
+                    })
+                    .collect();
+                if let Some(t) = f(e.local_name().as_ref(), &attrs) {
+                    return Some(t);
                 }
-                Event::End(e) if e.local_name().as_ref() == "sheetData" => return None,
-                Event::Eof => return None,
-                _ => {}
             }
-            buf.clear();
+            Event::End(e) if e.local_name().as_ref() == "sheetData" => return None,
+            Event::Eof => return None,
+            _ => {}
         }
+        buf.clear();
     }
-    let get = |attrs: &[(String, String)], k: &str| {
-        attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.clone())
-    };
+}
+
+/// The ZIP part of the XLSX sheet named `sheet` (`xl/worksheets/sheet2.xml`).
+fn sheet_part(zip: &mut zip::ZipArchive<std::fs::File>, sheet: &str) -> Option<String> {
     let rid = scan(zip.by_name("xl/workbook.xml").ok()?, &["sheet"], |_, a| {
         (get(a, "name").as_deref() == Some(sheet)).then(|| get(a, "id"))?
     })?;
@@ -626,10 +624,53 @@ fn hidden_in_xlsx(path: &Path, sheet: &str) -> Option<Hidden> {
         &["Relationship"],
         |_, a| (get(a, "Id").as_deref() == Some(rid.as_str())).then(|| get(a, "Target"))?,
     )?;
-    let part = match target.strip_prefix('/') {
+    Some(match target.strip_prefix('/') {
         Some(abs) => abs.to_string(),
         None => format!("xl/{target}"),
-    };
+    })
+}
+
+/// The first cell of the XLSX sheet `sheet` holding the error value `value` (`F12`), for an
+/// error value calamine does not know and stops the sheet at.
+fn error_cell_in_xlsx(path: &Path, sheet: &str, value: &str) -> Option<String> {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let part = sheet_part(&mut zip, sheet)?;
+    let mut reader =
+        quick_xml::Reader::from_reader(std::io::BufReader::new(zip.by_name(&part).ok()?));
+    let mut buf = Vec::new();
+    // The open error cell's reference, and whether its <v> is open.
+    let (mut cell, mut in_v): (Option<String>, bool) = (None, false);
+    loop {
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Start(e) if e.local_name().as_ref() == "c" => {
+                let attr = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == k)
+                        .map(|a| a.value.to_string())
+                };
+                cell = (attr("t").as_deref() == Some("e"))
+                    .then(|| attr("r"))
+                    .flatten();
+            }
+            Event::Start(e) if e.local_name().as_ref() == "v" => in_v = cell.is_some(),
+            Event::Text(t) if in_v && AsRef::<str>::as_ref(&t).trim() == value => return cell,
+            Event::End(e) if e.local_name().as_ref() == "v" => in_v = false,
+            Event::Eof => return None,
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// The rows and columns of sheet `sheet` of the XLSX at `path` that Excel hides (`<row
+/// hidden="1">`, `<col hidden="1">`: by hand or by an autofilter), from the sheet's XML, which
+/// calamine reads without them. `None` when the parts cannot be found or read: nothing is said
+/// then, as before.
+fn hidden_in_xlsx(path: &Path, sheet: &str) -> Option<Hidden> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let part = sheet_part(&mut zip, sheet)?;
     let on = |v: Option<String>| matches!(v.as_deref(), Some("1" | "true"));
     let mut hidden = Hidden::default();
     // A row without its number (`r` is optional) follows the one before.
@@ -670,6 +711,7 @@ type SheetCell = (u32, u32, Data, Option<String>);
 fn sheet_cells(
     book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
     name: &str,
+    path: &Path,
 ) -> Result<Vec<SheetCell>, SheetFailure> {
     let unreadable = |e: &dyn std::fmt::Display| SheetFailure::Unreadable(e.to_string().into());
     let mut cells = Vec::new();
@@ -687,10 +729,15 @@ fn sheet_cells(
     } else if let calamine::Sheets::Xlsx(x) = book {
         let mut reader = x.worksheet_cells_reader(name).map_err(|e| unreadable(&e))?;
         // An error value calamine does not know (Excel 365's #SPILL!, #CALC!) stops the sheet:
-        // said as the failed formula it is.
+        // said as the failed formula it is, at its cell.
         let cell_error = |e: calamine::XlsxError| match e {
             calamine::XlsxError::CellError(v) => {
-                SheetFailure::Unreadable(Text::say(Say::UnknownErrorValue).arg("error", v))
+                SheetFailure::Unreadable(match error_cell_in_xlsx(path, name, &v) {
+                    Some(cell) => Text::say(Say::UnknownErrorValueAt)
+                        .arg("error", v)
+                        .arg("cell", format!("{name}!{cell}")),
+                    None => Text::say(Say::UnknownErrorValue).arg("error", v),
+                })
             }
             e => unreadable(&e),
         };

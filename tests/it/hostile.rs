@@ -53,6 +53,44 @@ fn zip_claiming(size: u32) -> Vec<u8> {
     zip_of(b"xl/workbook.xml", size)
 }
 
+/// The valid units as a workbook whose cell `cell` holds the error value `error` (written by
+/// hand into the sheet's XML: no writer writes Excel 365's #SPILL!).
+fn units_workbook_with_error(dir: &Path, cell: &str, error: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let text = fs::read_to_string(dir.join("units.csv")).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("units").unwrap();
+    for (r, line) in text.lines().enumerate() {
+        for (c, v) in line.split(',').enumerate() {
+            sheet.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    let (row, col) = (3u32, 2u16);
+    assert_eq!(cell, "C4");
+    sheet.write_number(row, col, 987_654_321.0).unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut content = String::new();
+        f.read_to_string(&mut content).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let from = format!("<c r=\"{cell}\"><v>987654321</v></c>");
+            assert!(content.contains(&from), "{content}");
+            content = content.replace(
+                &from,
+                &format!("<c r=\"{cell}\" t=\"e\"><v>{error}</v></c>"),
+            );
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(content.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
 /// A ZIP of one stored part `name`, one byte long, whose directory says it unpacks to `size`.
 fn zip_of(name: &[u8], size: u32) -> Vec<u8> {
     let n = name.len() as u16;
@@ -512,6 +550,18 @@ const CASES: &[Hostile] = &[
         "scenario.yaml:6:10",
         "tables.units",
         "a ZIP archive, not a workbook, holding don-vi.csv",
+    ),
+    case(
+        "Excel 365's #SPILL! in a workbook's cell",
+        |d| {
+            let book = units_workbook_with_error(d, "C4", "#SPILL!");
+            write(d, "units.xlsx", &book);
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.xlsx")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "cell units!C4 holds the error value #SPILL!",
     ),
     case(
         "a workbook that unpacks to gigabytes (a zip bomb)",
