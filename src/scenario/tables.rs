@@ -607,10 +607,18 @@ fn header_below(
 ) -> Option<(Vec<String>, Vec<String>)> {
     let sex_mark = |c: &str| matches!(fold(c).as_str(), "nam" | "nu");
     let names_a_column = |c: &str| canonical_column(c, spec).is_some() || sex_mark(c);
+    // "Giới tính" above a single "Nữ" (or "Nam"): the sex's group over its one mark column.
+    let under_sex = |i: usize| {
+        low.get(i).is_some_and(|l| sex_mark(l))
+            && top
+                .get(i)
+                .is_some_and(|t| canonical_column(t, spec) == Some("sex"))
+    };
     let under_group = |i: usize| {
-        top.get(i).is_none_or(|t| {
-            t.is_empty() || (canonical_column(t, spec).is_none() && !ignorable_column(t))
-        })
+        under_sex(i)
+            || top.get(i).is_none_or(|t| {
+                t.is_empty() || (canonical_column(t, spec).is_none() && !ignorable_column(t))
+            })
     };
     let cells: Vec<usize> = (0..low.len()).filter(|&i| !low[i].is_empty()).collect();
     let pair = cells
@@ -622,7 +630,7 @@ fn header_below(
         || !top.iter().any(|t| canonical_column(t, spec).is_some())
         || !cells.iter().all(|&i| names_a_column(&low[i]))
         || !cells.iter().any(|&i| under_group(i))
-        || (cells.iter().all(|&i| sex_mark(&low[i])) && !pair)
+        || (cells.iter().all(|&i| sex_mark(&low[i])) && !pair && !cells.iter().any(|&i| under_sex(i)))
     {
         return None;
     }

@@ -350,6 +350,21 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         write_csvs(d, &t, b',', false, false);
         scenario_yaml(d, CSV_TABLES)
     });
+    form("gioi-tinh-nu", &|d| {
+        // A two-row header: "Giới tính" above a single "Nữ" column of marks, the other names
+        // merged down (their text in the upper row).
+        let mut t = original.clone();
+        let c = t[2].1.col("sex").unwrap();
+        let mut low = vec![String::new(); t[2].1.header.len()];
+        low[c] = "Nữ".into();
+        t[2].1.header[c] = "Giới tính".into();
+        for r in &mut t[2].1.rows {
+            r[c] = if r[c] == "F" { "x".into() } else { String::new() };
+        }
+        t[2].1.rows.insert(0, low);
+        write_csvs(d, &t, b',', false, false);
+        scenario_yaml(d, CSV_TABLES)
+    });
     form("nam-nu", &|d| {
         // The sex as two columns of a one-row header, "Nam" and "Nữ", the cadre's one marked.
         let mut t = original.clone();
@@ -752,6 +767,14 @@ fn an_xml_spreadsheet_named_as_a_workbook_is_read_as_one() {
         "{said}"
     );
     assert!(said.contains("read from sheet \"Cán bộ\""), "{said}");
+}
+
+/// "Giới tính" above a single "Nữ" column: the second header row was read as a cadre with no id.
+#[test]
+fn gioi_tinh_above_a_single_nu_column_is_the_sex() {
+    let said = same_plan_as_the_original("gioi-tinh-nu");
+    assert!(said.contains("the header spans two rows"), "{said}");
+    assert!(said.contains("column \"Nữ\" read as the sex"), "{said}");
 }
 
 /// "Nam" and "Nữ" as two columns of a one-row header were unknown columns (with "did you mean
