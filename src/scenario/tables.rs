@@ -630,7 +630,9 @@ fn header_below(
         || !top.iter().any(|t| canonical_column(t, spec).is_some())
         || !cells.iter().all(|&i| names_a_column(&low[i]))
         || !cells.iter().any(|&i| under_group(i))
-        || (cells.iter().all(|&i| sex_mark(&low[i])) && !pair && !cells.iter().any(|&i| under_sex(i)))
+        || (cells.iter().all(|&i| sex_mark(&low[i]))
+            && !pair
+            && !cells.iter().any(|&i| under_sex(i)))
     {
         return None;
     }

@@ -19,6 +19,12 @@ pub(crate) struct Grid {
     /// Rows and columns the page does not show (`display:none`), 1-based.
     pub hidden_rows: Vec<usize>,
     pub hidden_columns: Vec<usize>,
+    /// Cells an XML spreadsheet types as numbers (`ss:Type="Number"`) and as dates
+    /// (`ss:Type="DateTime"`, `1983-06-29T00:00:00.000`): read as a workbook's numbers and dates.
+    pub numbers: Vec<(u32, u32)>,
+    pub dates: Vec<(u32, u32)>,
+    /// An XML worksheet hidden from view (`<Visible>SheetHidden</Visible>`).
+    pub hidden_sheet: bool,
 }
 
 /// The most columns a cell may span, and the widest a table may be (Excel's 16,384 columns).
@@ -77,6 +83,8 @@ struct Builder {
     xml: bool,
     /// Inside a cell's `<Comment>` (XML): a note, not the value.
     in_comment: bool,
+    /// The open cell's `ss:Type` (XML): `Number`, `DateTime`, or other.
+    kind: Option<String>,
 }
 
 impl Builder {
@@ -137,7 +145,13 @@ impl Builder {
         if !lines.is_empty() {
             self.filled += 1;
             self.grid.cells.push((row, col, lines.join("\n")));
+            match self.kind.take().as_deref() {
+                Some("number") => self.grid.numbers.push((row, col)),
+                Some("datetime") => self.grid.dates.push((row, col)),
+                _ => {}
+            }
         }
+        self.kind = None;
     }
 
     fn text(&mut self, s: &str) {
@@ -229,6 +243,7 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
     let mut best: Option<(usize, Grid)> = None;
     let mut worksheets: Vec<Named> = Vec::new();
     let mut worksheet: Option<String> = None;
+    let (mut in_visible, mut sheet_hidden, mut sheet_start) = (false, false, 0);
     let keep = |b: Builder, best: &mut Option<(usize, Grid)>| {
         let (filled, grid) = b.finish();
         if filled > 0 && best.as_ref().is_none_or(|(f, _)| filled > *f) {
@@ -251,8 +266,15 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                 match name.as_slice() {
                     b"worksheet" if xml => {
                         worksheet = Some(attr(&tag, "name").unwrap_or_default().into_owned());
+                        sheet_hidden = false;
+                        sheet_start = worksheets.len();
                     }
+                    b"visible" if xml => in_visible = true,
                     b"table" if open.len() >= MAX_NESTING => too_deep += 1,
+                    // An empty worksheet's `<Table/>` (XML) opens no table.
+                    b"table" if tag.self_closing && xml => {
+                        worksheets.push((worksheet.clone(), Grid::default()));
+                    }
                     b"table" => open.push(Builder {
                         xml,
                         ..Builder::default()
@@ -303,6 +325,11 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                         }
                     }
                     b"comment" if xml => open.last_mut().map_or((), |b| b.in_comment = true),
+                    b"data" if xml => {
+                        if let Some(b) = open.last_mut().filter(|b| !b.in_comment) {
+                            b.kind = attr(&tag, "type").map(|t| t.to_ascii_lowercase());
+                        }
+                    }
                     b"col" | b"column" => {
                         if let Some(b) = open.last_mut() {
                             if let Some(at) = number(&tag, "index").filter(|_| xml) {
@@ -333,7 +360,16 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
             }
             Token::EndTag(tag) => {
                 let name = local(&tag.name);
+                if xml && name == b"visible" {
+                    in_visible = false;
+                }
                 if xml && name == b"worksheet" {
+                    // Its options (after its table) say whether it is hidden.
+                    if sheet_hidden && worksheets.len() > sheet_start {
+                        for w in &mut worksheets[sheet_start..] {
+                            w.1.hidden_sheet = true;
+                        }
+                    }
                     worksheet = None;
                 }
                 let Some(b) = open.last_mut() else {
@@ -360,6 +396,10 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                     b"p" | b"div" | b"li" if !xml => b.line_break(),
                     _ => {}
                 }
+            }
+            Token::String(s) if in_visible => {
+                let v = String::from_utf8_lossy(&s.value).to_ascii_lowercase();
+                sheet_hidden = v.contains("hidden");
             }
             Token::String(s) => {
                 if let Some(b) = open.last_mut() {
@@ -454,14 +494,21 @@ mod tests {
     <Cell ss:Index="4"><Data ss:Type="Number">12</Data></Cell></Row>
    <Row ss:Hidden="1"><Cell ss:Index="2"><Data ss:Type="String">An</Data></Cell></Row>
    <Row/>
-   <Row><Cell><Data ss:Type="String">K2</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">K2</Data></Cell>
+    <Cell><Data ss:Type="DateTime">1983-06-29T00:00:00.000</Data></Cell></Row>
   </Table>
  </Worksheet>
+ <Worksheet ss:Name="Trống"><Table ss:ExpandedColumnCount="0"/></Worksheet>
+ <Worksheet ss:Name="Cũ"><Table><Row><Cell><Data ss:Type="String">x</Data></Cell></Row></Table>
+  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">
+   <Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>
 </Workbook>"#;
         assert!(is_xml_spreadsheet(xml));
         let s = sheets(xml, 100).unwrap();
         let names: Vec<_> = s.iter().map(|(n, _)| n.clone().unwrap()).collect();
-        assert_eq!(names, vec!["Bìa", "Cán bộ"]);
+        assert_eq!(names, vec!["Bìa", "Cán bộ", "Trống", "Cũ"]);
+        let hidden: Vec<bool> = s.iter().map(|(_, g)| g.hidden_sheet).collect();
+        assert_eq!(hidden, vec![false, false, false, true]);
         let g = &s[1].1;
         assert_eq!(
             g.cells,
@@ -472,7 +519,12 @@ mod tests {
                 (2, 3, "12".into()),
                 (3, 1, "An".into()),
                 (5, 0, "K2".into()),
+                (5, 1, "1983-06-29T00:00:00.000".into()),
             ]
+        );
+        assert_eq!(
+            (&g.numbers[..], &g.dates[..]),
+            (&[(2, 3)][..], &[(5, 1)][..])
         );
         assert_eq!(g.merges, vec![((0, 0), (0, 2)), ((2, 0), (3, 0))]);
         assert_eq!(g.hidden_rows, vec![4]);

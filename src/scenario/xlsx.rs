@@ -425,7 +425,13 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
         .iter()
         .map(|(n, _)| n.clone().unwrap_or_else(|| stem.clone()))
         .collect();
-    let name = choose_sheet(names.clone(), &[], sheet, table, |n| {
+    let hidden_sheets: Vec<String> = sheets
+        .iter()
+        .zip(&names)
+        .filter(|((_, g), _)| g.hidden_sheet)
+        .map(|(_, n)| n.clone())
+        .collect();
+    let name = choose_sheet(names.clone(), &hidden_sheets, sheet, table, |n| {
         sheets
             .iter()
             .zip(&names)
@@ -433,10 +439,28 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
     })?;
     let at = names.iter().position(|n| *n == name).unwrap_or(0);
     let grid = sheets.swap_remove(at).1;
+    let typed = |set: &[(u32, u32)], at: (u32, u32)| set.binary_search(&at).is_ok();
+    let (mut numbers, mut dates) = (grid.numbers, grid.dates);
+    numbers.sort_unstable();
+    dates.sort_unstable();
     let cells = grid
         .cells
         .into_iter()
-        .map(|(r, c, t)| (r, c, Data::String(t), None))
+        .map(|(r, c, t)| {
+            // An XML spreadsheet's typed cells as a workbook's: a date (`1983-06-29T00:00:00`)
+            // stored as one, a number's float noise rounded.
+            let value = if typed(&dates, (r, c)) {
+                Data::DateTimeIso(t)
+            } else if let Some(v) = typed(&numbers, (r, c))
+                .then(|| t.trim().parse::<f64>().ok())
+                .flatten()
+            {
+                Data::Float(v)
+            } else {
+                Data::String(t)
+            };
+            (r, c, value, None)
+        })
         .collect();
     let hidden = Hidden {
         rows: grid.hidden_rows,

@@ -359,7 +359,11 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         low[c] = "Nữ".into();
         t[2].1.header[c] = "Giới tính".into();
         for r in &mut t[2].1.rows {
-            r[c] = if r[c] == "F" { "x".into() } else { String::new() };
+            r[c] = if r[c] == "F" {
+                "x".into()
+            } else {
+                String::new()
+            };
         }
         t[2].1.rows.insert(0, low);
         write_csvs(d, &t, b',', false, false);
@@ -464,15 +468,19 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
                     if v.is_empty() {
                         continue;
                     }
-                    let kind = if v.parse::<f64>().is_ok() {
-                        "Number"
+                    // Excel writes a date cell as its ISO date and time.
+                    let date = DATE_COLUMNS.contains(&t.header[c].as_str()) && row != &t.header;
+                    let (kind, v) = if date {
+                        ("DateTime", format!("{v}T00:00:00.000"))
+                    } else if v.parse::<f64>().is_ok() {
+                        ("Number", v.clone())
                     } else {
-                        "String"
+                        ("String", v.clone())
                     };
                     xml += &format!(
                         "<Cell ss:Index=\"{}\"><Data ss:Type=\"{kind}\">{}</Data></Cell>",
                         c + 1,
-                        esc(v)
+                        esc(&v)
                     );
                 }
                 xml += "</Row>\n";
