@@ -1897,6 +1897,8 @@ diagnostic_words! {
     WriteTheDayToo { en: "{value} has no day: write the whole date (as dd/mm/yyyy; its first day would be {date})", vi: "{value} thiếu ngày: ghi đủ ngày tháng năm (dạng dd/mm/yyyy; ngày đầu tháng là {date})" }
     YearOfBirthAloneFix { en: "a year alone: write the birth date (dd/mm/yyyy), or at least its month and year (03/1975): the retirement date (H2) needs the month", vi: "chỉ có năm: ghi ngày sinh (dd/mm/yyyy), hoặc ít nhất tháng và năm (03/1975): ngày nghỉ hưu (H2) cần biết tháng" }
     YearAloneFix { en: "a year alone: write the whole date (dd/mm/yyyy)", vi: "chỉ có năm: ghi đủ ngày tháng năm (dd/mm/yyyy)" }
+    WrittenDateNoSuchDay { en: "the day, month and year make no calendar day: correct them from the personnel record", vi: "ngày, tháng, năm không tạo thành ngày có thật: sửa theo hồ sơ cán bộ" }
+    WriteTheDateIso { en: "`date_format: yyyy-mm-dd` reads ISO dates alone: write {date} for {value}, or remove `date_format:`", vi: "`date_format: yyyy-mm-dd` chỉ đọc ngày dạng ISO: ghi {date} thay cho {value}, hoặc bỏ `date_format:`" }
     FourDigitYearFix { en: "write the year with its four digits (28/03/1975, not 28/03/75): a two-digit year names no century", vi: "ghi năm đủ bốn chữ số (28/03/1975, không phải 28/03/75): năm hai chữ số không rõ thế kỷ" }
     CodeW2014 { en: "a position column and no role column", vi: "có cột chức vụ nhưng không có cột vai trò" }
     APositionNoRole { en: "column {col} (a position's title, not read) and no column current_role", vi: "cột {col} (tên chức vụ, không được đọc) và không có cột current_role" }

@@ -1213,6 +1213,8 @@ says! {
     YearOfBirthAloneFix
     YearAloneFix
     FourDigitYearFix
+    WrittenDateNoSuchDay
+    WriteTheDateIso
     APositionNoRole
     TheRoleColumn
     AddTheRoleColumn

@@ -2084,12 +2084,14 @@ impl<'a> Cells<'a> {
             (Say::OrderDayMonthYear, Say::OrderMonthDayYear)
         };
         let strict = parse_date_as(s, self.dates);
-        let loose = strict.is_err().then(|| loose_date(s)).flatten();
+        let loose = strict.is_err().then(|| loose_date(s, self.dates)).flatten();
+        // `date_format: yyyy-mm-dd` reads ISO alone (the loose forms still name the fix).
+        let iso_only = self.dates == DateFormat::Iso;
         let parsed = match loose {
-            Some(LooseDate::Written(d)) => Ok(d),
+            Some(LooseDate::Written(d)) if !iso_only => Ok(d),
             // Personnel records often keep the month and year of birth alone: its first day is
             // read, which moves no retirement (Decree 135's date is a month's last day).
-            Some(LooseDate::MonthYear(d)) if col == "birth_date" => {
+            Some(LooseDate::MonthYear(d)) if col == "birth_date" && !iso_only => {
                 let w = self
                     .diag(code::BIRTH_MONTH_ONLY, col)
                     .found(
@@ -2201,6 +2203,10 @@ impl<'a> Cells<'a> {
                     }
                     (Some(LooseDate::YearAlone), ..) => Say::YearAloneFix.into(),
                     (Some(LooseDate::TwoDigitYear), ..) => Say::FourDigitYearFix.into(),
+                    (Some(LooseDate::NoSuchDay), ..) => Say::WrittenDateNoSuchDay.into(),
+                    (Some(LooseDate::Written(d)), ..) => Text::say(Say::WriteTheDateIso)
+                        .arg("value", quoted(s))
+                        .arg("date", d),
                     (_, dates, order) => match (dates, order) {
                         (
                             DateFormat::Auto | DateFormat::DayMonthYear,
@@ -2229,7 +2235,20 @@ impl<'a> Cells<'a> {
                         },
                     },
                 };
-                let d = self.diag(code::BAD_DATE, col).expected(expected).fix(fix);
+                // Each kind of loose date is its own group, with its own fix.
+                let kind = match loose {
+                    Some(LooseDate::MonthYear(_)) => "month and year",
+                    Some(LooseDate::YearAlone) => "year alone",
+                    Some(LooseDate::TwoDigitYear) => "two-digit year",
+                    Some(LooseDate::NoSuchDay) => "no such day",
+                    Some(LooseDate::Written(_)) => "written",
+                    None => "",
+                };
+                let d = self
+                    .diag(code::BAD_DATE, col)
+                    .expected(expected)
+                    .fix(fix)
+                    .group(kind);
                 self.report(d);
                 None
             }

@@ -459,22 +459,56 @@ pub(crate) fn parse_date_as(s: &str, format: DateFormat) -> Result<Date, Say> {
 /// A date cell in a form the strict reader refuses, as offices write them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum LooseDate {
-    /// Written out in Vietnamese: `28 tháng 3 năm 1975`, `ngày 28 tháng 03 năm 1975`.
+    /// A whole date: written out in Vietnamese (`28 tháng 3 năm 1975`, `ngày 28/3/1975`), or
+    /// with a midnight time after it (`28/03/1975 12:00:00 SA`, `1975-03-28 00:00:00`, as
+    /// programs export a date).
     Written(Date),
     /// A month and a year alone (`03/1975`, `T3/1975`, `tháng 3 năm 1975`): its first day.
     MonthYear(Date),
     /// A year alone (`1975`).
     YearAlone,
-    /// Day, month and a two-digit year (`28/03/75`).
+    /// A two-digit year (`28/03/75`, `tháng 3/75`).
     TwoDigitYear,
+    /// Day, month and year written out that make no calendar day (`30 tháng 2 năm 1975`).
+    NoSuchDay,
 }
 
-/// What a date cell the strict reader refuses is, when it is one of the forms of [`LooseDate`].
-pub(crate) fn loose_date(s: &str) -> Option<LooseDate> {
+/// What a date cell the strict reader refuses is, when it is one of the forms of [`LooseDate`];
+/// numbers without the words of a date are read in the order `format` says.
+pub(crate) fn loose_date(s: &str, format: DateFormat) -> Option<LooseDate> {
     let lower = crate::domain::text::normalize(s).to_lowercase();
-    let words = lower.contains("tháng") || lower.contains("ngày") || lower.contains("năm");
+    // A midnight time after a date (a program's export of a date column).
+    let midnight = [
+        "00:00:00.000",
+        "00:00:00",
+        "0:00:00",
+        "00:00",
+        "0:00",
+        "12:00:00 am",
+        "12:00:00 sa",
+    ];
+    for time in midnight {
+        if let Some(date) = lower
+            .strip_suffix(time)
+            .map(|d| d.trim_end_matches([' ', 't']))
+        {
+            if date.len() < lower.len() - time.len() || date.ends_with(|c: char| c.is_ascii_digit())
+            {
+                return parse_date_as(date, format).ok().map(LooseDate::Written);
+            }
+        }
+    }
+    // "ngày 13/05/1975": the numbers in the scenario's order.
+    if let Some(rest) = lower.strip_prefix("ngày")
+        && !lower.contains("tháng")
+    {
+        return parse_date_as(rest.trim(), format)
+            .ok()
+            .map(LooseDate::Written);
+    }
+    let words = lower.contains("tháng") || lower.contains("năm");
     // The numbers of the cell, each with its digit count; anything but the words of a date,
-    // its separators and a "T" before the month ("T3/1975") makes it no loose date.
+    // its separators and a "T" or "Th" before the month ("T3/1975") makes it no loose date.
     let mut nums: Vec<(u32, usize)> = Vec::new();
     let mut rest = lower.as_str();
     while !rest.is_empty() {
@@ -487,21 +521,23 @@ pub(crate) fn loose_date(s: &str) -> Option<LooseDate> {
             rest = &rest[digits..];
             continue;
         }
-        let word = ["ngày", "tháng", "năm", "t", "/", "-", ".", ",", " "]
+        let word = ["ngày", "tháng", "năm", "th", "t", "/", "-", ".", ",", " "]
             .into_iter()
             .find(|w| rest.starts_with(w))?;
         rest = &rest[word.len()..];
     }
     let is_year = |(v, n): (u32, usize)| n == 4 && (1900..=2200).contains(&v);
-    let t_month = lower.trim_start().starts_with('t') && !lower.trim_start().starts_with("th");
+    let t_month = !words && lower.trim_start().starts_with('t');
     match nums.as_slice() {
-        [d, m, y] if words && is_year(*y) => {
-            Date::from_ymd_opt(y.0 as i32, m.0, d.0).map(LooseDate::Written)
-        }
-        [d, m, y] if !words && y.1 == 2 && d.1 <= 2 && m.1 <= 2 => Some(LooseDate::TwoDigitYear),
+        [d, m, y] if words && is_year(*y) => Some(
+            Date::from_ymd_opt(y.0 as i32, m.0, d.0)
+                .map_or(LooseDate::NoSuchDay, LooseDate::Written),
+        ),
+        [d, m, y] if y.1 == 2 && d.1 <= 2 && m.1 <= 2 => Some(LooseDate::TwoDigitYear),
         [m, y] if is_year(*y) && m.1 <= 2 && (words || t_month || !lower.contains(' ')) => {
             Date::from_ymd_opt(y.0 as i32, m.0, 1).map(LooseDate::MonthYear)
         }
+        [m, y] if y.1 == 2 && m.1 <= 2 && (words || t_month) => Some(LooseDate::TwoDigitYear),
         [y] if is_year(*y) && !t_month => Some(LooseDate::YearAlone),
         _ => None,
     }
@@ -675,7 +711,15 @@ mod tests {
             ("28 tháng 3 năm 1975", Some(Written(day(1975, 3, 28)))),
             ("Ngày 28 tháng 03 năm 1975", Some(Written(day(1975, 3, 28)))),
             ("ngày 5/3/1975", Some(Written(day(1975, 3, 5)))),
-            ("30 tháng 2 năm 1975", None),
+            ("28/03/1975 12:00:00 SA", Some(Written(day(1975, 3, 28)))),
+            ("1975-03-28 00:00:00", Some(Written(day(1975, 3, 28)))),
+            ("1975-03-28T00:00:00.000", Some(Written(day(1975, 3, 28)))),
+            ("28/03/1975 0:00", Some(Written(day(1975, 3, 28)))),
+            ("28/03/1975 08:30", None),
+            ("ngày 30 tháng 2 năm 1975", Some(NoSuchDay)),
+            ("ngày 28 tháng 3 năm 75", Some(TwoDigitYear)),
+            ("tháng 3/75", Some(TwoDigitYear)),
+            ("Th3/1975", Some(MonthYear(day(1975, 3, 1)))),
             ("03/1975", Some(MonthYear(day(1975, 3, 1)))),
             ("3-1975", Some(MonthYear(day(1975, 3, 1)))),
             ("T3/1975", Some(MonthYear(day(1975, 3, 1)))),
@@ -691,8 +735,15 @@ mod tests {
             ("abc", None),
             ("", None),
         ] {
-            assert_eq!(loose_date(cell), want, "{cell}");
+            assert_eq!(loose_date(cell, DateFormat::Auto), want, "{cell}");
         }
+        // Numbers without the words of a date are read in the scenario's order.
+        let mdy = loose_date("ngày 05/13/1975", DateFormat::MonthDayYear);
+        assert_eq!(mdy, Some(Written(day(1975, 5, 13))));
+        assert_eq!(
+            loose_date("ngày 13/05/1975", DateFormat::MonthDayYear),
+            None
+        );
     }
 
     #[test]
