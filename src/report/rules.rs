@@ -904,6 +904,19 @@ pub fn programme_note(lang: Lang, n: &ProgrammeNote) -> String {
             Msg::PNoteGreedyKept,
             &[("seconds", &num(format!("{seconds:.1}")))],
         ),
+        P::GreedyBetter {
+            seconds,
+            backend,
+            greedy,
+        } => fill(
+            lang,
+            Msg::PNoteGreedyBetter,
+            &[
+                ("seconds", &num(format!("{seconds:.1}"))),
+                ("backend", &num(format!("{backend:.0}"))),
+                ("greedy", &num(format!("{greedy:.0}"))),
+            ],
+        ),
         P::NoProgrammeWithin { seconds } => fill(
             lang,
             Msg::PNoteNoProgrammeWithin,

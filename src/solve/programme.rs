@@ -104,6 +104,13 @@ pub enum ProgrammeNote {
     NoProgrammeWithin { seconds: f64 },
     /// The backend returned no programme within `seconds`: the greedy start is the programme.
     GreedyKept { seconds: f64 },
+    /// The backend stopped by its time limit (seconds) with a programme worth less than the
+    /// greedy start's: the greedy programme is kept, under the backend's bound.
+    GreedyBetter {
+        seconds: f64,
+        backend: f64,
+        greedy: f64,
+    },
     /// `explain --period`: no programme rotates the cadre in that period.
     ForcedImpossible,
     /// The backend calls the programme infeasible although the empty one is feasible.
@@ -692,6 +699,53 @@ fn solve_priced(
                 seconds: out.solve_s,
             },
         );
+    }
+    // Stopped by its time limit, the backend's programme may be a poor incumbent of its own
+    // heuristics (on the province programme at 1 s: placements and no rotation at all): the
+    // greedy programme replaces it when worth more, under the backend's bound.
+    if !failed_in_time && plain && !large && out.status == SolveStatus::TimeLimit {
+        let greedy = super::programme_greedy::start(sc, tl, cols);
+        let n_rot = cols.rotations.len();
+        let worth = |rot: &mut dyn Iterator<Item = usize>, plc: &mut dyn Iterator<Item = usize>| {
+            let chosen: Vec<OutCol> = rot
+                .map(|k| OutCol::of_rotation(&cols.rotations[k]))
+                .chain(plc.map(|j| OutCol::of_placement(sc, &cols.placements[j])))
+                .collect();
+            super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &chosen)
+        };
+        let mip = worth(
+            &mut out.rotations.iter().copied(),
+            &mut out.placements.iter().copied(),
+        );
+        let start = worth(
+            &mut greedy.iter().copied().filter(|&k| k < n_rot),
+            &mut greedy.iter().filter(|&&k| k >= n_rot).map(|&k| k - n_rot),
+        );
+        if start > mip + 1e-6 {
+            tracing::debug!(
+                mip,
+                greedy = start,
+                "programme: the greedy start beats the incumbent"
+            );
+            out.rotations = greedy.iter().copied().filter(|&k| k < n_rot).collect();
+            out.placements = greedy
+                .iter()
+                .filter(|&&k| k >= n_rot)
+                .map(|&k| k - n_rot)
+                .collect();
+            out.backend_objective = None;
+            out.gap = out
+                .bound
+                .map(|b| ((b - start) / start.abs().max(1e-9)).max(0.0));
+            add_note(
+                &mut out.note,
+                ProgrammeNote::GreedyBetter {
+                    seconds: out.solve_s,
+                    backend: mip,
+                    greedy: start,
+                },
+            );
+        }
     }
     if large && forced.is_empty() {
         over_every_column(sc.solver.relative_gap, &mut out, pricing, fallback_value);
