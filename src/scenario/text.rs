@@ -491,11 +491,10 @@ pub(crate) fn loose_date(s: &str, format: DateFormat) -> Option<LooseDate> {
         if let Some(date) = lower
             .strip_suffix(time)
             .map(|d| d.trim_end_matches([' ', 't']))
+            && (date.len() < lower.len() - time.len()
+                || date.ends_with(|c: char| c.is_ascii_digit()))
         {
-            if date.len() < lower.len() - time.len() || date.ends_with(|c: char| c.is_ascii_digit())
-            {
-                return parse_date_as(date, format).ok().map(LooseDate::Written);
-            }
+            return parse_date_as(date, format).ok().map(LooseDate::Written);
         }
     }
     // "ngày 13/05/1975": the numbers in the scenario's order.
