@@ -984,6 +984,7 @@ says! {
     NoteTwoRowHeader
     NoteSexFromWomanMarks
     AnHtmlPageNamedAsWorkbook
+    AWebPageWithoutTable
     TextNamedAsWorkbook
     AnOfficeFileNamedAsTable
     AZipArchiveNamedAsTable
@@ -999,6 +1000,8 @@ says! {
     WorkbookUnpacksTooLarge
     PositionColumnNotRead
     NoteWebPageRead
+    NoteWebCellsHidden
+    NoteWebTablesJoined
     NoteXmlSpreadsheetRead
     AnXmlSpreadsheetWithoutSheets
     NoteMisnamedWorkbook

@@ -615,6 +615,20 @@ fn read_sheet_table(
                 ms = started.elapsed().as_millis() as u64,
                 "sheet read"
             );
+            if sheet.hidden_cells > 0 {
+                diags.note(
+                    Text::say(Say::NoteWebCellsHidden)
+                        .arg("file", t.path.display())
+                        .arg("n", sheet.hidden_cells),
+                );
+            }
+            if sheet.joined_tables > 0 {
+                diags.note(
+                    Text::say(Say::NoteWebTablesJoined)
+                        .arg("file", t.path.display())
+                        .arg("n", sheet.joined_tables + 1),
+                );
+            }
             diags.note(
                 Text::say(Say::NoteSheetRead)
                     .arg("file", t.path.display())

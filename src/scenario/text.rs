@@ -138,7 +138,7 @@ pub(crate) fn decode_table(
 
 /// Whether the non-ASCII bytes are mostly well-formed UTF-8 (a UTF-8 file with a few damaged
 /// places, whose continuation bytes 0x80–0xBF are no legacy letters).
-fn mostly_utf8(bytes: &[u8]) -> bool {
+pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut utf8_letters, mut bad) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         utf8_letters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();

@@ -25,6 +25,12 @@ pub(crate) struct Grid {
     pub dates: Vec<(u32, u32)>,
     /// An XML worksheet hidden from view (`<Visible>SheetHidden</Visible>`).
     pub hidden_sheet: bool,
+    /// Rows of the table.
+    pub rows: u32,
+    /// Tables of the page with this one's header joined under it (a table per printed page).
+    pub joined: usize,
+    /// Cells styled `display:none`, not read (a column the page hides cell by cell).
+    pub hidden_cells: usize,
 }
 
 /// The most columns a cell may span, and the widest a table may be (Excel's 16,384 columns).
@@ -56,10 +62,17 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
             .collect();
         encoding_rs::Encoding::for_label(label.as_bytes())
     });
-    let enc = named
-        .filter(|e| *e != encoding_rs::UTF_8)
-        .unwrap_or(encoding_rs::WINDOWS_1258);
-    enc.decode_without_bom_handling(bytes).0.into_owned()
+    // A UTF-8 page with a stray byte (a cut character) stays UTF-8: read as Windows-1258 its
+    // every letter would be mojibake (and called a legacy font).
+    match named {
+        Some(e) if e != encoding_rs::UTF_8 => e.decode_without_bom_handling(bytes).0.into_owned(),
+        Some(_) => String::from_utf8_lossy(bytes).into_owned(),
+        None if super::text::mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+        None => encoding_rs::WINDOWS_1258
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
 }
 
 /// A table being read: its rows so far and the cells spanning down into the next ones.
@@ -178,6 +191,7 @@ impl Builder {
     fn finish(mut self) -> (usize, Grid) {
         self.end_row();
         self.grid.cells.sort_unstable_by_key(|c| (c.0, c.1));
+        self.grid.rows = self.rows;
         (self.filled, self.grid)
     }
 }
@@ -240,14 +254,16 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
     // <style> and <script> hold text no cell shows.
     emitter.naively_switch_states(!xml);
     let mut open: Vec<Builder> = Vec::new();
-    let mut best: Option<(usize, Grid)> = None;
+    // The page's tables with text, as they close.
+    let mut pages: Vec<(usize, Grid)> = Vec::new();
     let mut worksheets: Vec<Named> = Vec::new();
     let mut worksheet: Option<String> = None;
     let (mut in_visible, mut sheet_hidden, mut sheet_start) = (false, false, 0);
-    let keep = |b: Builder, best: &mut Option<(usize, Grid)>| {
+    let keep = |b: Builder, pages: &mut Vec<(usize, Grid)>, kept: &mut usize| {
         let (filled, grid) = b.finish();
-        if filled > 0 && best.as_ref().is_none_or(|(f, _)| filled > *f) {
-            *best = Some((filled, grid));
+        if filled > 0 {
+            *kept += grid.cells.len();
+            pages.push((filled, grid));
         }
     };
     // Tables inside the deepest one read (`MAX_NESTING`), ignored as tables.
@@ -316,6 +332,11 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                                     b.col = b.col.max(at.saturating_sub(1));
                                 }
                                 b.start_cell(down.saturating_add(1), across.saturating_add(1));
+                            } else if not_shown(&tag) {
+                                // A cell the page hides (a portal's internal column): not
+                                // read, as the browser shows the table; counted and said.
+                                b.end_cell();
+                                b.grid.hidden_cells += 1;
                             } else {
                                 b.start_cell(span(&tag, "rowspan"), span(&tag, "colspan"));
                             }
@@ -385,8 +406,7 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                             kept += grid.cells.len();
                             worksheets.push((worksheet.clone(), grid));
                         } else {
-                            keep(b, &mut best);
-                            kept = best.as_ref().map_or(0, |(_, g)| g.cells.len());
+                            keep(b, &mut pages, &mut kept);
                         }
                     }
                     b"thead" | b"tbody" | b"tfoot" if !xml => b.end_row(),
@@ -414,14 +434,70 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
         if xml {
             worksheets.push((worksheet.clone(), b.finish().1));
         } else {
-            keep(b, &mut best);
+            keep(b, &mut pages, &mut kept);
         }
     }
     Ok(if xml {
         worksheets
     } else {
-        best.map(|(_, g)| (None, g)).into_iter().collect()
+        joined(pages).map(|g| (None, g)).into_iter().collect()
     })
+}
+
+/// The page's largest table (the first of the largest), with every other table of the same
+/// first row joined under it in the page's order, each without the header rows it repeats: a
+/// program that prints a table per page repeats the header on each.
+fn joined(pages: Vec<(usize, Grid)>) -> Option<Grid> {
+    let best = (0..pages.len()).rev().max_by_key(|&i| pages[i].0)?;
+    let row = |g: &Grid, r: u32| -> Vec<(u32, String)> {
+        let from = g.cells.partition_point(|c| c.0 < r);
+        g.cells[from..]
+            .iter()
+            .take_while(|c| c.0 == r)
+            .map(|c| (c.1, c.2.clone()))
+            .collect()
+    };
+    let header = row(&pages[best].1, 0);
+    let same: Vec<usize> = (0..pages.len())
+        .filter(|&i| i == best || row(&pages[i].1, 0) == header)
+        .collect();
+    let mut pages: Vec<Option<Grid>> = pages.into_iter().map(|(_, g)| Some(g)).collect();
+    let first = pages[same[0]].take().expect("a table");
+    let mut out = Grid {
+        joined: same.len() - 1,
+        ..first
+    };
+    let mut hidden_cells = out.hidden_cells;
+    for &i in &same[1..] {
+        let g = pages[i].take().expect("a table");
+        // The leading rows it repeats of the first table's (the header, one row or two).
+        let skip = (0..g.rows)
+            .take_while(|&r| r < out.rows && row(&g, r) == row(&out, r) && !row(&g, r).is_empty())
+            .count() as u32;
+        let shift = |r: u32| r - skip + out.rows;
+        out.cells.extend(
+            g.cells
+                .into_iter()
+                .filter(|c| c.0 >= skip)
+                .map(|(r, c, t)| (shift(r), c, t)),
+        );
+        out.merges.extend(
+            g.merges
+                .into_iter()
+                .filter(|m| m.0.0 >= skip)
+                .map(|((r0, c0), (r1, c1))| ((shift(r0), c0), (shift(r1), c1))),
+        );
+        out.hidden_rows.extend(
+            g.hidden_rows
+                .into_iter()
+                .filter(|&h| h as u32 > skip)
+                .map(|h| (shift(h as u32 - 1) + 1) as usize),
+        );
+        out.rows += g.rows - skip;
+        hidden_cells += g.hidden_cells;
+    }
+    out.hidden_cells = hidden_cells;
+    Some(out)
 }
 
 #[cfg(test)]
@@ -433,7 +509,7 @@ mod tests {
         let html = "<html><body><table><tr><td colspan=3>UBND TỈNH</td></tr></table>\
             <table border=1><tr><th rowspan=2>STT</th><th colspan=2>Họ và tên</th></tr>\
             <tr><th>Họ</th><th>Tên</th></tr>\
-            <tr style='display: none'><td>1<td>Nguyễn&nbsp;Văn<td>An</tr>\
+            <tr style='display: none'><td>1<td>Nguyễn&nbsp;Văn<td>An<td style=\"DISPLAY: NONE\">9</tr>\
             <tr><td>2</td><td>Lê<br>Thị</td><td>&#272;ào &amp; co</td></tr></table>";
         let g = sheets(html, 100).unwrap().pop().unwrap().1;
         assert_eq!(
@@ -453,6 +529,39 @@ mod tests {
         );
         assert_eq!(g.merges, vec![((0, 0), (1, 0)), ((0, 1), (0, 2))]);
         assert_eq!(g.hidden_rows, vec![3]);
+        assert_eq!(g.hidden_cells, 1);
+    }
+
+    /// A table per printed page, each repeating the two-row header: one table, each header once.
+    #[test]
+    fn tables_of_one_header_are_joined() {
+        let page = |a: &str, b: &str| {
+            format!(
+                "<table><tr><th rowspan=2>Mã</th><th colspan=2>Họ tên</th></tr>\
+                 <tr><th>Họ</th><th>Tên</th></tr><tr><td>{a}</td><td rowspan=2>Lê</td><td>X</td></tr>\
+                 <tr style=display:none><td>{b}</td><td>Y</td></tr></table>"
+            )
+        };
+        let html = format!(
+            "<table><tr><td>TỈNH ỦY</td></tr></table>{}<p>Trang 2</p>{}",
+            page("K1", "K2"),
+            page("K3", "K4")
+        );
+        let g = sheets(&html, 100).unwrap().pop().unwrap().1;
+        assert_eq!(g.joined, 1);
+        assert_eq!(g.rows, 6);
+        let ids: Vec<(u32, &str)> = g
+            .cells
+            .iter()
+            .filter(|c| c.1 == 0)
+            .map(|c| (c.0, c.2.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            vec![(0, "Mã"), (2, "K1"), (3, "K2"), (4, "K3"), (5, "K4")]
+        );
+        assert!(g.merges.contains(&((4, 1), (5, 1))), "{:?}", g.merges);
+        assert_eq!(g.hidden_rows, vec![4, 6]);
     }
 
     #[test]
@@ -541,5 +650,7 @@ mod tests {
             utf16.extend(u.to_le_bytes());
         }
         assert_eq!(decode(&utf16), "<table>");
+        let cut = b"<meta charset=utf-8>H\xc3\xa0 N\xe1\xbb\x99i \xa0";
+        assert_eq!(decode(cut), "<meta charset=utf-8>Hà Nội \u{fffd}");
     }
 }

@@ -259,6 +259,10 @@ pub(crate) struct Sheet {
     /// Rows and columns Excel does not show (hidden by hand or by a filter; 1-based), read like
     /// any other: XLSX and XLSM only (calamine does not say; the sheet's XML does).
     pub hidden: Hidden,
+    /// A web page's tables of the same header joined under its largest (`web_table::joined`).
+    pub joined_tables: usize,
+    /// A web page's cells styled `display:none`, not read.
+    pub hidden_cells: usize,
 }
 
 /// Rows and columns of a sheet hidden from view (1-based, ascending).
@@ -416,7 +420,7 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
         return Err(SheetFailure::Unreadable(
             match markup(path) {
                 Some(Markup::XmlSpreadsheet) => Say::AnXmlSpreadsheetWithoutSheets,
-                _ => Say::AnHtmlPageNamedAsWorkbook,
+                _ => Say::AWebPageWithoutTable,
             }
             .into(),
         ));
@@ -439,6 +443,7 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
     })?;
     let at = names.iter().position(|n| *n == name).unwrap_or(0);
     let grid = sheets.swap_remove(at).1;
+    let (joined_tables, hidden_cells) = (grid.joined, grid.hidden_cells);
     let typed = |set: &[(u32, u32)], at: (u32, u32)| set.binary_search(&at).is_ok();
     let (mut numbers, mut dates) = (grid.numbers, grid.dates);
     numbers.sort_unstable();
@@ -466,7 +471,9 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
         rows: grid.hidden_rows,
         columns: grid.hidden_columns,
     };
-    sheet_of(name, grid.merges, hidden, cells)
+    let mut sheet = sheet_of(name, grid.merges, hidden, cells)?;
+    (sheet.joined_tables, sheet.hidden_cells) = (joined_tables, hidden_cells);
+    Ok(sheet)
 }
 
 /// A merged region: (first row, first column), (last row, last column), 0-based.
@@ -596,6 +603,8 @@ fn sheet_of(
         merged,
         line_breaks,
         hidden,
+        joined_tables: 0,
+        hidden_cells: 0,
     })
 }
 

@@ -533,7 +533,7 @@ const CASES: &[Hostile] = &[
         "E1009",
         "scenario.yaml:6:10",
         "tables.units",
-        "a web page (HTML table) under a workbook's name",
+        "a web page with no table under a workbook's name",
     ),
     case(
         "a Word document named .csv",
