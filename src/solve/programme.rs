@@ -668,29 +668,11 @@ fn solve_priced(
     });
     let mut fallback_value = None;
     if let (true, Some(w)) = (failed_in_time, warm.as_ref().filter(|w| !w.is_empty())) {
-        let n_rot = cols.rotations.len();
-        out.rotations = w.iter().copied().filter(|&k| k < n_rot).collect();
-        out.placements = w
-            .iter()
-            .filter(|&&k| k >= n_rot)
-            .map(|&k| k - n_rot)
-            .collect();
+        (out.rotations, out.placements) = split_start(w, cols);
         out.status = SolveStatus::DeadlineFallback;
         // The fallback programme's own value: with the bound over every column (below, large
         // programmes only), its gap.
-        fallback_value = large.then(|| {
-            let chosen: Vec<OutCol> = out
-                .rotations
-                .iter()
-                .map(|&k| OutCol::of_rotation(&cols.rotations[k]))
-                .chain(
-                    out.placements
-                        .iter()
-                        .map(|&j| OutCol::of_placement(sc, &cols.placements[j])),
-                )
-                .collect();
-            super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &chosen)
-        });
+        fallback_value = large.then(|| worth(sc, tl, cols, &out.rotations, &out.placements));
         out.backend_objective = None;
         out.note = None;
         add_note(
@@ -704,35 +686,17 @@ fn solve_priced(
     // heuristics (on the province programme at 1 s: placements and no rotation at all): the
     // greedy programme replaces it when worth more, under the backend's bound.
     if !failed_in_time && plain && !large && out.status == SolveStatus::TimeLimit {
-        let greedy = super::programme_greedy::start(sc, tl, cols);
-        let n_rot = cols.rotations.len();
-        let worth = |rot: &mut dyn Iterator<Item = usize>, plc: &mut dyn Iterator<Item = usize>| {
-            let chosen: Vec<OutCol> = rot
-                .map(|k| OutCol::of_rotation(&cols.rotations[k]))
-                .chain(plc.map(|j| OutCol::of_placement(sc, &cols.placements[j])))
-                .collect();
-            super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &chosen)
-        };
-        let mip = worth(
-            &mut out.rotations.iter().copied(),
-            &mut out.placements.iter().copied(),
-        );
-        let start = worth(
-            &mut greedy.iter().copied().filter(|&k| k < n_rot),
-            &mut greedy.iter().filter(|&&k| k >= n_rot).map(|&k| k - n_rot),
-        );
+        let (rotations, placements) =
+            split_start(&super::programme_greedy::start(sc, tl, cols), cols);
+        let mip = worth(sc, tl, cols, &out.rotations, &out.placements);
+        let start = worth(sc, tl, cols, &rotations, &placements);
         if start > mip + 1e-6 {
             tracing::debug!(
                 mip,
                 greedy = start,
                 "programme: the greedy start beats the incumbent"
             );
-            out.rotations = greedy.iter().copied().filter(|&k| k < n_rot).collect();
-            out.placements = greedy
-                .iter()
-                .filter(|&&k| k >= n_rot)
-                .map(|&k| k - n_rot)
-                .collect();
+            (out.rotations, out.placements) = (rotations, placements);
             out.backend_objective = None;
             out.gap = out
                 .bound
@@ -751,6 +715,39 @@ fn solve_priced(
         over_every_column(sc.solver.relative_gap, &mut out, pricing, fallback_value);
     }
     out
+}
+
+/// A start (rotation columns, then placement columns after them) as its rotations and
+/// placements.
+fn split_start(w: &[usize], cols: &Columns) -> (Vec<usize>, Vec<usize>) {
+    let n_rot = cols.rotations.len();
+    let rotations = w.iter().copied().filter(|&k| k < n_rot).collect();
+    let placements = w
+        .iter()
+        .filter(|&&k| k >= n_rot)
+        .map(|&k| k - n_rot)
+        .collect();
+    (rotations, placements)
+}
+
+/// A programme's value (`programme_lagrange::value_of`) from its rotation and placement columns.
+fn worth(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    rotations: &[usize],
+    placements: &[usize],
+) -> f64 {
+    let chosen: Vec<OutCol> = rotations
+        .iter()
+        .map(|&k| OutCol::of_rotation(&cols.rotations[k]))
+        .chain(
+            placements
+                .iter()
+                .map(|&j| OutCol::of_placement(sc, &cols.placements[j])),
+        )
+        .collect();
+    super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &chosen)
 }
 
 /// The status, bound and gap of a programme whose model kept the best columns only, over every
