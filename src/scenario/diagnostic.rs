@@ -983,7 +983,6 @@ says! {
     NoteSeparator
     NoteTwoRowHeader
     NoteSexFromWomanMarks
-    AnHtmlPageNamedAsWorkbook
     AWebPageWithoutTable
     TextNamedAsWorkbook
     AnOfficeFileNamedAsTable

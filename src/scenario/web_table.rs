@@ -236,10 +236,11 @@ pub(crate) type Named = (Option<String>, Grid);
 pub(crate) fn is_xml_spreadsheet(text: &str) -> bool {
     let head = &text[..text.floor_char_boundary(64 * 1024)];
     head.contains("urn:schemas-microsoft-com:office:spreadsheet")
-        && head
+        && (head
             .trim_start_matches('\u{feff}')
             .trim_start()
             .starts_with("<?xml")
+            || head.to_ascii_lowercase().contains("<workbook"))
 }
 
 /// The sheets of a page or an XML spreadsheet: for a page, its table with the most cells of text
@@ -613,6 +614,12 @@ mod tests {
    <Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>
 </Workbook>"#;
         assert!(is_xml_spreadsheet(xml));
+        // Without its declaration (some programs write none), and a page that is none.
+        let bare = "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
+        assert!(is_xml_spreadsheet(bare));
+        assert!(!is_xml_spreadsheet(
+            "<html><table><tr><td>Workbook</td></tr></table>"
+        ));
         let s = sheets(xml, 100).unwrap();
         let names: Vec<_> = s.iter().map(|(n, _)| n.clone().unwrap()).collect();
         assert_eq!(names, vec!["Bìa", "Cán bộ", "Trống", "Cũ"]);

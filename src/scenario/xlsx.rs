@@ -101,8 +101,8 @@ fn unpacked_within_limit(path: &Path) -> Result<(), SheetFailure> {
     Ok(())
 }
 
-/// What a file that opens as no workbook is, when its first bytes say: an HTML page without a
-/// table, text (a CSV named `.xlsx`), a Word or PowerPoint file, a ZIP archive of other files.
+/// What a file that opens as no workbook is, when its first bytes say: text (a CSV named
+/// `.xlsx`), a Word or PowerPoint file, a ZIP archive of other files.
 fn not_a_workbook(path: &Path) -> Option<Text> {
     match sniffed(path) {
         Some(Container::Zip) => {
@@ -149,15 +149,11 @@ fn not_a_workbook(path: &Path) -> Option<Text> {
             };
             Some(Text::say(Say::AnOfficeFileNamedAsTable).arg("kind", kind))
         }
+        // (A web page never gets here: `read_web_page` reads it.)
         None => {
             let head = first_bytes(path)?;
-            if is_web_page(path) {
-                Some(Say::AnHtmlPageNamedAsWorkbook.into())
-            } else if !head.is_empty() && std::str::from_utf8(&head).is_ok() && !head.contains(&0) {
-                Some(Say::TextNamedAsWorkbook.into())
-            } else {
-                None
-            }
+            (!head.is_empty() && std::str::from_utf8(&head).is_ok() && !head.contains(&0))
+                .then(|| Say::TextNamedAsWorkbook.into())
         }
     }
 }
