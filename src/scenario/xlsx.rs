@@ -253,7 +253,7 @@ pub(crate) struct Sheet {
     /// Cells written on several lines (`tables::lines_as_list`), by row and cell index.
     pub line_breaks: super::tables::LineBreaks,
     /// Rows and columns Excel does not show (hidden by hand or by a filter; 1-based), read like
-    /// any other: XLSX and XLSM only (calamine does not say; the sheet's XML does).
+    /// any other: XLSX, XLSM and ODS (calamine does not say; the sheet's XML does), web pages.
     pub hidden: Hidden,
     /// A web page's tables of the same header joined under its largest (`web_table::joined`).
     pub joined_tables: usize,
@@ -339,6 +339,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     };
     let hidden = match &book {
         calamine::Sheets::Xlsx(_) => hidden_in_xlsx(path, &name).unwrap_or_default(),
+        calamine::Sheets::Ods(_) => hidden_in_ods(path, &name).unwrap_or_default(),
         _ => Hidden::default(),
     };
     let cells = sheet_cells(&mut book, &name, path)?;
@@ -693,6 +694,80 @@ fn error_cell_in_xlsx(path: &Path, sheet: &str, value: &str) -> Option<String> {
     }
 }
 
+/// The most hidden rows or columns an ODS sheet's repeats are expanded to (LibreOffice writes
+/// the million empty rows after a table as one repeated row, hidden by a filter too).
+const MAX_HIDDEN: usize = 1 << 16;
+
+/// The rows and columns of sheet `sheet` of the ODS at `path` that LibreOffice hides
+/// (`table:visibility="collapse"` or `"filter"` on a `table:table-row` or `table:table-column`,
+/// each counted with its `number-rows-repeated` / `number-columns-repeated`).
+fn hidden_in_ods(path: &Path, sheet: &str) -> Option<Hidden> {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let content = zip.by_name("content.xml").ok()?;
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let mut buf = Vec::new();
+    let mut hidden = Hidden::default();
+    let (mut in_sheet, mut depth, mut rows, mut cols) = (false, 0usize, 0usize, 0usize);
+    loop {
+        let event = reader.read_event_into(&mut buf).ok()?;
+        let (start, e) = match &event {
+            Event::Start(e) => (true, e),
+            Event::Empty(e) => (false, e),
+            Event::End(e) if e.local_name().as_ref() == "table" && in_sheet => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(hidden);
+                }
+                buf.clear();
+                continue;
+            }
+            Event::Eof => return None,
+            _ => {
+                buf.clear();
+                continue;
+            }
+        };
+        let attr = |k: &str| {
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.local_name().as_ref() == k)
+                .map(|a| a.value.to_string())
+        };
+        let local = e.local_name();
+        match local.as_ref() {
+            "table" if in_sheet => depth += usize::from(start),
+            "table" if start && attr("name").as_deref() == Some(sheet) => {
+                (in_sheet, depth) = (true, 1);
+            }
+            // Rows and columns of a table inside a cell are not the sheet's.
+            "table-row" | "table-column" if in_sheet && depth == 1 => {
+                let row = local.as_ref() == "table-row";
+                let repeat = attr(if row {
+                    "number-rows-repeated"
+                } else {
+                    "number-columns-repeated"
+                })
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(1)
+                .max(1);
+                let (at, list) = if row {
+                    (&mut rows, &mut hidden.rows)
+                } else {
+                    (&mut cols, &mut hidden.columns)
+                };
+                if matches!(attr("visibility").as_deref(), Some("collapse" | "filter")) {
+                    let room = MAX_HIDDEN.saturating_sub(list.len());
+                    list.extend((*at + 1..).take(repeat.min(room)));
+                }
+                *at = at.saturating_add(repeat);
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
 /// The rows and columns of sheet `sheet` of the XLSX at `path` that Excel hides (`<row
 /// hidden="1">`, `<col hidden="1">`: by hand or by an autofilter), from the sheet's XML, which
 /// calamine reads without them. `None` when the parts cannot be found or read: nothing is said
@@ -867,6 +942,59 @@ fn cell_text(c: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// LibreOffice's hidden rows and columns (by hand: `collapse`, by a filter: `filter`) are
+    /// read as an XLSX's, each repeat counted; a table inside a cell is not the sheet's.
+    #[test]
+    fn an_ods_sheets_hidden_rows_and_columns_are_found() {
+        use std::io::Write;
+        let cell = |v: &str| {
+            format!(
+                "<table:table-cell office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>"
+            )
+        };
+        let row = |vis: &str, cells: &[&str]| {
+            let cells: String = cells.iter().map(|c| cell(c)).collect();
+            format!("<table:table-row{vis}>{cells}</table:table-row>")
+        };
+        let content = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
+             xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+             xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+             xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body>\
+             <office:spreadsheet><table:table table:name=\"Khác\">{}</table:table>\
+             <table:table table:name=\"units\"><table:table-column/>\
+             <table:table-column table:number-columns-repeated=\"2\" table:visibility=\"collapse\"/>\
+             {}{}{}{}<table:table-row table:number-rows-repeated=\"2\" \
+             table:visibility=\"filter\">{}</table:table-row>{}</table:table>\
+             </office:spreadsheet></office:body></office:document-content>",
+            row(" table:visibility=\"collapse\"", &["x"]),
+            row("", &["id", "name", "tier"]),
+            row("", &["U1", "A", "central"]),
+            row(" table:visibility=\"collapse\"", &["U2", "B", "central"]),
+            row("", &["U3", "C", "province"]),
+            cell("U4"),
+            row("", &["U6", "E", "central"]),
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("don-vi.ods");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        zip.start_file("META-INF/manifest.xml", stored).unwrap();
+        zip.write_all(b"<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>").unwrap();
+        zip.start_file("content.xml", stored).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        let sheet = read_sheet(&path, None, "units").unwrap_or_else(|_| panic!("unreadable"));
+        assert_eq!(sheet.hidden.rows, vec![3, 5, 6]);
+        assert_eq!(sheet.hidden.columns, vec![2, 3]);
+        let lines: Vec<usize> = sheet.rows.iter().map(|r| r.0).collect();
+        assert_eq!(lines, vec![1, 2, 3, 4, 5, 6, 7]);
+    }
 
     /// A formula's floating-point noise reads as the whole number Excel shows; a real fraction
     /// stays.
