@@ -35,6 +35,8 @@ pub(crate) struct Grid {
 
 /// The most columns a cell may span, and the widest a table may be (Excel's 16,384 columns).
 const MAX_COLUMNS: u32 = 16_384;
+/// The row an XML spreadsheet's `ss:Index` may skip to at most (Excel's last row).
+const MAX_ROWS: u32 = 1_048_576;
 /// The most rows a cell may span (the HTML standard's limit).
 const MAX_ROWSPAN: u32 = 65_534;
 /// Tables inside tables deeper than this are read as their outer table's cell text (a page of a
@@ -103,7 +105,7 @@ struct Builder {
 impl Builder {
     fn start_row(&mut self, hidden: bool) {
         self.end_row();
-        self.rows += 1;
+        self.rows = self.rows.saturating_add(1);
         self.in_row = true;
         self.col = 0;
         if hidden {
@@ -135,10 +137,10 @@ impl Builder {
             self.busy.resize(end, 0);
         }
         for b in &mut self.busy[col as usize..end] {
-            *b = row + rowspan;
+            *b = row.saturating_add(rowspan);
         }
         if rowspan > 1 || colspan > 1 {
-            let last = (row + rowspan - 1, col + colspan - 1);
+            let last = (row.saturating_add(rowspan - 1), col + colspan - 1);
             self.grid.merges.push(((row, col), last));
         }
         self.col += colspan;
@@ -307,7 +309,7 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                             // An XML row may skip to its row number (1-based).
                             if let Some(at) = number(&tag, "index").filter(|_| xml) {
                                 b.end_row();
-                                b.rows = b.rows.max(at.saturating_sub(1));
+                                b.rows = b.rows.max(at.saturating_sub(1).min(MAX_ROWS));
                             }
                             b.start_row(hidden);
                             if tag.self_closing {
@@ -330,7 +332,7 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                                 let down = number(&tag, "mergedown").unwrap_or(0);
                                 if let Some(at) = number(&tag, "index") {
                                     b.end_cell();
-                                    b.col = b.col.max(at.saturating_sub(1));
+                                    b.col = b.col.max(at.saturating_sub(1).min(MAX_COLUMNS));
                                 }
                                 b.start_cell(down.saturating_add(1), across.saturating_add(1));
                             } else if not_shown(&tag) {
@@ -584,6 +586,13 @@ mod tests {
         .1;
         assert_eq!(g.cells.len(), 1, "no column past the last: {g:?}");
         assert_eq!(g.merges, vec![((0, 0), (MAX_ROWSPAN - 1, MAX_COLUMNS - 1))]);
+        // An XML spreadsheet's indexes past Excel's grid stop at its edge, never wrap.
+        let xml = "<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">\
+            <Worksheet ss:Name=\"a\"><Table><Row ss:Index=\"4294967295\"><Cell ss:Index=\"4294967295\">\
+            <Data>x</Data></Cell></Row><Row><Cell><Data>y</Data></Cell></Row></Table></Worksheet></Workbook>";
+        let g = sheets(xml, 100).unwrap().pop().unwrap().1;
+        assert_eq!(g.cells.len(), 1, "{g:?}");
+        assert_eq!(g.cells[0].0, MAX_ROWS + 1);
     }
 
     /// Excel's "XML Spreadsheet 2003": a sheet per worksheet; skipped rows and cells by their
