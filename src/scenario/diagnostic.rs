@@ -987,6 +987,20 @@ says! {
     TextNamedAsWorkbook
     AnOfficeFileNamedAsTable
     AZipArchiveNamedAsTable
+    NameTheTextFileCsv
+    CopyTheTableIntoASheet
+    UnpackAndNameTheTable
+    AnArchiveNamedAsTable
+    APdfNamedAsTable
+    ExportTheTableNotThePdf
+    AnRtfNamedAsTable
+    APictureNamedAsTable
+    AskForTheSpreadsheet
+    AnEncryptedWorkbook
+    RemoveTheWorkbookPassword
+    AnXmlFileNamedAsTable
+    OpenTheXmlInExcel
+    ATableCsvOrWorkbook
     NoteSexFromPairOfMarks
     MarkedNamNu
     AMarkUnderNamOrNu
@@ -1002,6 +1016,7 @@ says! {
     NoteWebCellsHidden
     NoteWebTablesJoined
     NoteXmlSpreadsheetRead
+    NoteWebArchiveRead
     AnXmlSpreadsheetWithoutSheets
     NoteMisnamedWorkbook
     AMarkNotATitle

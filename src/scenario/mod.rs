@@ -11,6 +11,7 @@
 //! serde_yaml and csv are used only in this module.
 
 mod diagnostic;
+mod file_kind;
 mod history;
 mod locate;
 mod plan;
@@ -602,6 +603,7 @@ fn read_sheet_table(
         let say = match m {
             xlsx::Markup::WebPage => Say::NoteWebPageRead,
             xlsx::Markup::XmlSpreadsheet => Say::NoteXmlSpreadsheetRead,
+            xlsx::Markup::WebArchive => Say::NoteWebArchiveRead,
         };
         diags.note(Text::say(say).arg("file", t.path.display()));
     }
@@ -792,6 +794,10 @@ fn sheet_failure(
             .found(Text::value(format!("{shown}: ")).then(e))
             .expected(Say::AWorkbookXLSXXLSMXLSB)
             .fix(Say::OpenTheFileInA),
+        xlsx::SheetFailure::NotATable(n) => at(code::UNREADABLE)
+            .found(Text::value(format!("{shown}: ")).then(n.found))
+            .expected(Say::AWorkbookXLSXXLSMXLSB)
+            .fix(n.fix),
         xlsx::SheetFailure::NoSheet {
             wanted,
             have,
@@ -943,6 +949,10 @@ fn read_failure(
             })
             .expected(Say::UTF8Text)
             .fix(Say::SaveTheFileAsUTF),
+        ReadFailure::NotATable(n) => at(code::UNREADABLE)
+            .found(Text::value(format!("{shown}: ")).then(n.found))
+            .expected(Say::ATableCsvOrWorkbook)
+            .fix(n.fix),
         ReadFailure::Tcvn3 { line, column } => Diagnostic::new(code::NOT_UTF8, path)
             .at(Some(line), Some(column))
             .found(Say::TheFileIsTcvn3)

@@ -24,6 +24,8 @@ pub(crate) enum ReadFailure {
         found: Text,
         utf16: bool,
     },
+    /// No table at all: a PDF, a picture, an archive (`file_kind`).
+    NotATable(super::file_kind::NotATable),
     /// Text in TCVN3 (ABC), where its first non-UTF-8 byte is.
     Tcvn3 {
         line: usize,
@@ -91,6 +93,9 @@ pub(crate) fn read_text(path: &Path) -> Result<String, ReadFailure> {
 /// compared.
 pub(crate) fn read_table_text(path: &Path, diags: &mut Diags) -> Result<String, ReadFailure> {
     check_file(path)?;
+    if let Some(n) = super::file_kind::not_a_table(path, false) {
+        return Err(ReadFailure::NotATable(n));
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadFailure::NotFound),

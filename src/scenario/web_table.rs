@@ -245,6 +245,119 @@ pub(crate) fn is_xml_spreadsheet(text: &str) -> bool {
             || head.to_ascii_lowercase().contains("<workbook"))
 }
 
+/// Whether a file's first bytes are a web archive (MHTML: a MIME message whose parts are a page
+/// and what it shows), as Excel saves a "single file web page" and report servers export one.
+pub(crate) fn is_web_archive(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&head[..head.len().min(8 * 1024)]).to_ascii_lowercase();
+    let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    // The message's own header block, before its first empty line.
+    let block = text
+        .split("\r\n\r\n")
+        .next()
+        .unwrap_or("")
+        .split("\n\n")
+        .next()
+        .unwrap_or("");
+    block.contains("mime-version:")
+        && (block.contains("multipart/related") || block.contains("text/html"))
+}
+
+/// The sheets of a web archive: each HTML part's largest table ([`sheets`]), named as Excel's
+/// workbook page names its sheets' parts (`<x:Name>` beside `<x:WorksheetSource HRef=…>`); of
+/// the parts no sheet names (a report's page, a frame), only the one with the most cells.
+pub(crate) fn archive_sheets(bytes: &[u8], max_cells: usize) -> Result<Vec<Named>, (u32, u32)> {
+    use mail_parser::{MimeHeaders, PartType};
+    let Some(message) = mail_parser::MessageParser::default().parse(bytes) else {
+        return Ok(Vec::new());
+    };
+    let pages: Vec<(Option<&str>, std::borrow::Cow<str>)> = message
+        .parts
+        .iter()
+        .filter_map(|p| {
+            let html = p.is_content_type("text", "html");
+            let text = match &p.body {
+                PartType::Html(s) => std::borrow::Cow::Borrowed(s.as_ref()),
+                PartType::Text(s) if html => std::borrow::Cow::Borrowed(s.as_ref()),
+                PartType::Binary(b) | PartType::InlineBinary(b) if html => decode(b).into(),
+                _ => return None,
+            };
+            Some((p.content_location(), text))
+        })
+        .collect();
+    let named: Vec<(String, String)> = pages.iter().flat_map(|(_, t)| sheet_parts(t)).collect();
+    // The last segment of a part's location or a sheet's link (`sheet001.htm`).
+    let file = |s: &str| {
+        s.rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(s)
+            .to_ascii_lowercase()
+    };
+    let mut out: Vec<Named> = Vec::new();
+    let mut unnamed: Option<Grid> = None;
+    let mut kept = 0usize;
+    for (location, text) in &pages {
+        let name = location.and_then(|l| {
+            named
+                .iter()
+                .find(|(href, _)| file(href) == file(l))
+                .map(|(_, n)| n.clone())
+        });
+        for (_, grid) in sheets(text, max_cells.saturating_sub(kept))? {
+            kept += grid.cells.len();
+            match &name {
+                Some(n) => out.push((Some(n.clone()), grid)),
+                None if unnamed
+                    .as_ref()
+                    .is_none_or(|u| grid.cells.len() > u.cells.len()) =>
+                {
+                    unnamed = Some(grid)
+                }
+                None => {}
+            }
+        }
+    }
+    out.extend(unnamed.map(|g| (None, g)));
+    Ok(out)
+}
+
+/// Excel's workbook page's list of sheets: (link to the sheet's part, sheet name), in order.
+fn sheet_parts(text: &str) -> Vec<(String, String)> {
+    if !text.contains("ExcelWorksheet") && !text.contains("excelworksheet") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let (mut name, mut in_name) = (None::<String>, false);
+    for token in Tokenizer::new(text).flatten() {
+        match token {
+            Token::StartTag(tag) => match local(&tag.name).as_slice() {
+                b"excelworksheet" => name = None,
+                b"name" => {
+                    in_name = true;
+                    name = Some(String::new());
+                }
+                b"worksheetsource" => {
+                    if let (Some(n), Some(href)) = (&name, attr(&tag, "href")) {
+                        out.push((href.into_owned(), n.trim().to_string()));
+                    }
+                }
+                _ => {}
+            },
+            // Excel writes the list inside `<!--[if gte mso 9]><xml> … <![endif]-->`.
+            Token::Comment(c) => {
+                out.extend(sheet_parts(&String::from_utf8_lossy(&c)));
+            }
+            Token::EndTag(tag) if local(&tag.name) == b"name" => in_name = false,
+            Token::String(s) if in_name => {
+                if let Some(n) = &mut name {
+                    n.push_str(&String::from_utf8_lossy(&s));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The sheets of a page or an XML spreadsheet: for a page, its table with the most cells of text
 /// (a page may hold a title's table above the data's, or a layout around it; a table inside a
 /// cell is a table of its own), named `None`, or nothing when no table has text; for an XML

@@ -13,12 +13,14 @@ use crate::domain::text::{fold, normalize};
 /// File name endings read as workbooks.
 /// (A web page, `.htm` or `.html`, is read as the sheet its largest table makes, an XML
 /// Spreadsheet 2003, `.xml`, as its worksheets: `web_table`.)
-const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods", "htm", "html", "xml"];
+const WORKBOOK_EXTENSIONS: &[&str] = &[
+    "xlsx", "xlsm", "xlsb", "xls", "ods", "htm", "html", "xml", "mht", "mhtml",
+];
 
 /// Is this path a workbook (by its extension, or by its first bytes: a workbook saved under a
-/// `.csv` name was read as text and called TCVN3)?
+/// `.csv` name was read as text and called TCVN3; a web page or an XML spreadsheet)?
 pub(crate) fn is_workbook(path: &Path) -> bool {
-    named_workbook(path) || sniffed(path).is_some()
+    named_workbook(path) || sniffed(path).is_some() || markup(path).is_some()
 }
 
 /// A workbook whose name does not say what it is (`cadres.csv` or `posts.xls` holding an XLSX).
@@ -27,6 +29,10 @@ pub(crate) fn is_misnamed_workbook(path: &Path) -> bool {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    // A Word file or an encrypted XLSX is no workbook named wrong (`file_kind` says what it is).
+    if super::file_kind::not_a_table(path, true).is_some() {
+        return false;
+    }
     match sniffed(path) {
         Some(Container::Zip) => !matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xlsb" | "ods")),
         Some(Container::Ole) => ext.as_deref() != Some("xls"),
@@ -40,35 +46,7 @@ fn named_workbook(path: &Path) -> bool {
         .is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// What a file's first bytes say it is.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Container {
-    /// A ZIP archive: XLSX, XLSM, XLSB or ODS.
-    Zip,
-    /// An OLE compound file: XLS (Excel 97–2003).
-    Ole,
-}
-
-fn sniffed(path: &Path) -> Option<Container> {
-    use std::io::Read;
-    // A regular file only, opened without blocking: a FIFO or a device named as a table would
-    // hang the open or the read (they are refused by `text::check_file`).
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let mut f = options.open(path).ok()?;
-    if !f.metadata().is_ok_and(|m| m.is_file()) {
-        return None;
-    }
-    let mut head = [0u8; 8];
-    f.read_exact(&mut head).ok()?;
-    match head {
-        [0x50, 0x4B, 0x03, 0x04, ..] => Some(Container::Zip),
-        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] => Some(Container::Ole),
-        _ => None,
-    }
-}
+use super::file_kind::{Container, sniffed};
 
 /// The most a ZIP workbook (XLSX, XLSB, ODS) may unpack to, by its parts' stated sizes: the most
 /// cells a sheet may hold ([`MAX_SHEET_CELLS`]) take well under it. A small file that unpacks to
@@ -101,76 +79,12 @@ fn unpacked_within_limit(path: &Path) -> Result<(), SheetFailure> {
     Ok(())
 }
 
-/// What a file that opens as no workbook is, when its first bytes say: text (a CSV named
-/// `.xlsx`), a Word or PowerPoint file, a ZIP archive of other files.
-fn not_a_workbook(path: &Path) -> Option<Text> {
-    match sniffed(path) {
-        Some(Container::Zip) => {
-            let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
-            let names: Vec<String> = (0..zip.len().min(1000))
-                .filter_map(|i| {
-                    zip.by_index_raw(i)
-                        .ok()
-                        .and_then(|f| f.name().ok().map(|n| n.to_string()))
-                })
-                .collect();
-            let office = |part: &str| names.iter().any(|n| n.starts_with(part));
-            if office("word/") {
-                return Some(Text::say(Say::AnOfficeFileNamedAsTable).arg("kind", "Word (.docx)"));
-            }
-            if office("ppt/") {
-                let kind = "PowerPoint (.pptx)";
-                return Some(Text::say(Say::AnOfficeFileNamedAsTable).arg("kind", kind));
-            }
-            let shown: Vec<&str> = names.iter().take(5).map(String::as_str).collect();
-            let more = names.len().saturating_sub(shown.len());
-            let mut list = shown.join(", ");
-            if more > 0 {
-                list += &format!(", … (+{more})");
-            }
-            Some(Text::say(Say::AZipArchiveNamedAsTable).arg("files", list))
-        }
-        Some(Container::Ole) => {
-            // The compound file's directory names its streams in UTF-16: Word's and
-            // PowerPoint's are there, Excel's "Workbook" is not (or damaged).
-            let bytes = std::fs::read(path).ok()?;
-            let utf16 =
-                |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
-            let has = |s: &str| {
-                let n = utf16(s);
-                bytes.windows(n.len()).any(|w| w == n.as_slice())
-            };
-            let kind = if has("WordDocument") {
-                "Word 97–2003 (.doc)"
-            } else if has("PowerPoint Document") {
-                "PowerPoint 97–2003 (.ppt)"
-            } else {
-                return None;
-            };
-            Some(Text::say(Say::AnOfficeFileNamedAsTable).arg("kind", kind))
-        }
-        // (A web page never gets here: `read_web_page` reads it.)
-        None => {
-            let head = first_bytes(path)?;
-            (!head.is_empty() && std::str::from_utf8(&head).is_ok() && !head.contains(&0))
-                .then(|| Say::TextNamedAsWorkbook.into())
-        }
-    }
-}
-
 /// The first 64 KiB of a regular file that is no ZIP or OLE workbook.
 fn first_bytes(path: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    if sniffed(path).is_some() || !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+    if sniffed(path).is_some() {
         return None;
     }
-    let mut head = Vec::new();
-    std::fs::File::open(path)
-        .ok()?
-        .take(64 * 1024)
-        .read_to_end(&mut head)
-        .ok()?;
-    Some(head)
+    super::file_kind::head(path)
 }
 
 /// What markup a file named as a workbook is, as many programs' "Excel" export is.
@@ -180,11 +94,16 @@ pub(crate) enum Markup {
     WebPage,
     /// An XML Spreadsheet 2003.
     XmlSpreadsheet,
+    /// A web archive (MHTML): a page and its parts in one file.
+    WebArchive,
 }
 
 /// The markup a file is, by its first bytes: a page or a table, or an XML spreadsheet.
 pub(crate) fn markup(path: &Path) -> Option<Markup> {
     let head = first_bytes(path)?;
+    if super::web_table::is_web_archive(&head) {
+        return Some(Markup::WebArchive);
+    }
     let text = super::web_table::decode(&head);
     if super::web_table::is_xml_spreadsheet(&text) {
         return Some(Markup::XmlSpreadsheet);
@@ -273,6 +192,8 @@ pub(crate) struct Hidden {
 pub(crate) enum SheetFailure {
     /// Not a workbook calamine can open, or a damaged one.
     Unreadable(Text),
+    /// No table at all (a PDF, a picture, an encrypted workbook: `file_kind`).
+    NotATable(super::file_kind::NotATable),
     /// No sheet by that name (or, without a name, no visible one that names the table), with the
     /// sheets there and the hidden ones that name the table (a stale copy kept out of sight is
     /// read only when named).
@@ -320,7 +241,15 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     }
     unpacked_within_limit(path)?;
     let mut book = open_book(path).map_err(|e| {
-        SheetFailure::Unreadable(not_a_workbook(path).unwrap_or_else(|| e.to_string().into()))
+        use calamine::{Error as E, XlsError, XlsxError};
+        let kind = super::file_kind::not_a_table(path, true);
+        match (kind, e) {
+            (Some(k), _) => SheetFailure::NotATable(k),
+            (None, E::Xls(XlsError::Password) | E::Xlsx(XlsxError::Password)) => {
+                SheetFailure::NotATable(super::file_kind::encrypted())
+            }
+            (None, e) => SheetFailure::Unreadable(e.to_string().into()),
+        }
     })?;
     let names = book.sheet_names();
     let hidden: Vec<String> = book
@@ -409,13 +338,17 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
     let stem = path
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let mut sheets = super::web_table::sheets(&super::web_table::decode(&bytes), MAX_SHEET_CELLS)
-        .map_err(|(r, c)| SheetFailure::TooLarge {
+    let kind = markup(path);
+    let mut sheets = match kind {
+        Some(Markup::WebArchive) => super::web_table::archive_sheets(&bytes, MAX_SHEET_CELLS),
+        _ => super::web_table::sheets(&super::web_table::decode(&bytes), MAX_SHEET_CELLS),
+    }
+    .map_err(|(r, c)| SheetFailure::TooLarge {
         cell: format!("{}{}", column_letters(c as usize + 1), r + 1),
     })?;
     if sheets.is_empty() {
         return Err(SheetFailure::Unreadable(
-            match markup(path) {
+            match kind {
                 Some(Markup::XmlSpreadsheet) => Say::AnXmlSpreadsheetWithoutSheets,
                 _ => Say::AWebPageWithoutTable,
             }

@@ -552,6 +552,98 @@ const CASES: &[Hostile] = &[
         "a ZIP archive, not a workbook, holding don-vi.csv",
     ),
     case(
+        "a PDF of the printed list named .csv",
+        |d| {
+            write(
+                d,
+                "units.csv",
+                b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+            )
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "a PDF document, not a table",
+    ),
+    case(
+        "a PDF named .xlsx",
+        |d| {
+            write(d, "units.xlsx", b"%PDF-1.4\n\x00\x01 stream\n");
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.xlsx")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "export the table from the program that made the PDF",
+    ),
+    case(
+        "an RTF document named .xls",
+        |d| {
+            write(
+                d,
+                "units.xls",
+                b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Don vi}",
+            );
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.xls")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "an RTF (rich text) document, not a table",
+    ),
+    case(
+        "a phone's photo of the list named .csv",
+        |d| {
+            write(
+                d,
+                "units.csv",
+                b"\xFF\xD8\xFF\xE1\x00\x18Exif\x00\x00MM\x00*",
+            )
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "a picture (JPEG), not a table",
+    ),
+    case(
+        "a RAR archive named .csv",
+        |d| write(d, "units.csv", b"Rar!\x1A\x07\x01\x00\x33\x92\xb5\xe5"),
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "unpack the archive and name the table inside it",
+    ),
+    case(
+        "a program's XML export named .xml",
+        |d| {
+            write(
+                d,
+                "units.xml",
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<DanhSachDonVi><DonVi><Ma>u1</Ma></DonVi></DanhSachDonVi>".as_bytes(),
+            );
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.xml")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "an XML file (its root element <DanhSachDonVi>), not a spreadsheet",
+    ),
+    case(
+        "a workbook encrypted with a password",
+        |d| {
+            let book = fs::read(
+                crate::common::root().join("tests/fixtures/workbooks/units-encrypted.xlsx"),
+            )
+            .unwrap();
+            write(d, "units.xlsx", &book);
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.xlsx")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "Encrypt with Password, clear the password",
+    ),
+    case(
         "Excel 365's #SPILL! in a workbook's cell",
         |d| {
             let book = units_workbook_with_error(d, "C4", "#SPILL!");

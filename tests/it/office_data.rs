@@ -490,6 +490,64 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         fs::write(d.join("du-lieu.xls"), xml + "</Workbook>\n").unwrap();
         scenario_yaml(d, "tables: du-lieu.xls\n")
     });
+    form("mhtml", &|d| {
+        // Excel's "Single File Web Page": a MIME message whose first part lists the sheets (in
+        // a conditional comment) and whose other parts are the sheets' pages, quoted-printable;
+        // the cadres' page in Windows-1258, below a title table.
+        let boundary = "----=_NextPart_01DB2C1A.5B7C3E10";
+        let sheets = ["Đơn vị", "Vị trí", "Cán bộ"];
+        let mut list = String::new();
+        for (i, n) in sheets.iter().enumerate() {
+            list += &format!(
+                "<x:ExcelWorksheet><x:Name>{n}</x:Name><x:WorksheetSource \
+                 HRef=\"du-lieu_files/sheet{:03}.htm\"/></x:ExcelWorksheet>\n",
+                i + 1
+            );
+        }
+        let main = format!(
+            "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><head>\n<!--[if gte mso \
+             9]><xml><x:ExcelWorkbook><x:ExcelWorksheets>\n{list}</x:ExcelWorksheets>\
+             </x:ExcelWorkbook></xml><![endif]-->\n</head><frameset rows=\"*,39\"><frame \
+             src=\"du-lieu_files/sheet001.htm\" name=\"frSheet\"></frameset></html>\n"
+        );
+        let part = |location: &str, charset: &str, body: &[u8]| -> Vec<u8> {
+            let mut out = format!(
+                "\r\n--{boundary}\r\nContent-Location: file:///C:/Users/tcu/{location}\r\n\
+                 Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; \
+                 charset=\"{charset}\"\r\n\r\n"
+            )
+            .into_bytes();
+            out.extend(quoted_printable(body));
+            out
+        };
+        let mut mht = format!(
+            "MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; \
+             boundary=\"{boundary}\"\r\n\r\nThis document is a Single File Web Page, also \
+             known as a Web Archive file.\r\n"
+        )
+        .into_bytes();
+        mht.extend(part("du-lieu.htm", "utf-8", main.as_bytes()));
+        mht.extend(part(
+            "du-lieu_files/sheet001.htm",
+            "utf-8",
+            web_page(&original[0].1, &[], &[], "utf-8", "").as_bytes(),
+        ));
+        mht.extend(part(
+            "du-lieu_files/sheet002.htm",
+            "utf-8",
+            web_page(&original[1].1, &["unit"], &[], "utf-8", "").as_bytes(),
+        ));
+        let title = "<table><tr><td>DANH SÁCH CÁN BỘ</td></tr></table>";
+        let cadres = web_page(&original[2].1, &[], &[], "windows-1258", title);
+        mht.extend(part(
+            "du-lieu_files/sheet003.htm",
+            "windows-1258",
+            &windows_1258(&cadres),
+        ));
+        mht.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
+        fs::write(d.join("du-lieu.mht"), mht).unwrap();
+        scenario_yaml(d, "tables: du-lieu.mht\n")
+    });
     form("hidden", &|d| {
         // The cadres' sheet with two rows hidden by hand (a filter hides them the same way).
         write_csvs(d, &original[..2], b',', false, false);
@@ -581,6 +639,32 @@ fn web_page(t: &Table, merge: &[&str], vi: &[(&str, &str)], charset: &str, befor
         page += "</tr>\n";
     }
     page + "</table></body></html>\n"
+}
+
+/// Quoted-printable (RFC 2045) as Excel writes a web archive's parts: lines of at most 76
+/// characters, soft breaks `=`, every byte outside printable ASCII and `=` as `=XX`.
+fn quoted_printable(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut line = 0;
+    for &b in bytes {
+        if b == b'\n' {
+            out.extend(b"\r\n");
+            line = 0;
+            continue;
+        }
+        let piece = if (b' '..=b'~').contains(&b) && b != b'=' {
+            vec![b]
+        } else {
+            format!("={b:02X}").into_bytes()
+        };
+        if line + piece.len() > 75 {
+            out.extend(b"=\r\n");
+            line = 0;
+        }
+        line += piece.len();
+        out.extend(piece);
+    }
+    out
 }
 
 fn windows_1258(text: &str) -> Vec<u8> {
@@ -772,6 +856,18 @@ fn an_xml_spreadsheet_named_as_a_workbook_is_read_as_one() {
     let said = same_plan_as_the_original("xml-2003");
     assert!(
         said.contains("du-lieu.xls: an XML Spreadsheet 2003"),
+        "{said}"
+    );
+    assert!(said.contains("read from sheet \"Cán bộ\""), "{said}");
+}
+
+/// Excel's "Single File Web Page" (MHTML, also a report server's "web archive" export): was
+/// "text under a workbook's name". Each sheet's page is read as the sheet Excel names.
+#[test]
+fn a_single_file_web_page_is_read_as_its_sheets() {
+    let said = same_plan_as_the_original("mhtml");
+    assert!(
+        said.contains("du-lieu.mht: a single file web page (MHTML)"),
         "{said}"
     );
     assert!(said.contains("read from sheet \"Cán bộ\""), "{said}");

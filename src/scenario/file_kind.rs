@@ -1,0 +1,330 @@
+//! What a file named as a table is when it is no table, by its first bytes: offices send a PDF
+//! of the printed list, a photo of it, a Word file, a RAR of the folder, an encrypted workbook,
+//! an XML export. Each is said for what it is, with the fix that helps (instead of "not UTF-8 at
+//! line 2" or a library's "invalid Zip archive").
+
+use super::diagnostic::{Say, Text};
+use std::path::Path;
+
+/// What a file's first bytes say its container is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Container {
+    /// A ZIP archive: XLSX, XLSM, XLSB or ODS (or DOCX, an archive of anything).
+    Zip,
+    /// An OLE compound file: XLS (Excel 97–2003), DOC, PPT, an encrypted XLSX.
+    Ole,
+}
+
+/// Opens `path` for reading if it is a regular file, without blocking: a FIFO or a device named
+/// as a table would hang the open or the read (they are refused by `text::check_file`).
+fn open_regular(path: &Path) -> Option<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let f = options.open(path).ok()?;
+    f.metadata().is_ok_and(|m| m.is_file()).then_some(f)
+}
+
+/// The container of the file at `path`, if it is a ZIP or an OLE file.
+pub(crate) fn sniffed(path: &Path) -> Option<Container> {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    open_regular(path)?.read_exact(&mut head).ok()?;
+    match head {
+        [0x50, 0x4B, 0x03, 0x04, ..] => Some(Container::Zip),
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] => Some(Container::Ole),
+        _ => None,
+    }
+}
+
+/// The first 64 KiB of a regular file (all of a smaller one).
+pub(crate) fn head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    open_regular(path)?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
+}
+
+/// Why a file is no table, and what to do about it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NotATable {
+    pub found: Text,
+    pub fix: Text,
+}
+
+impl NotATable {
+    fn new(found: impl Into<Text>, fix: impl Into<Text>) -> Self {
+        NotATable {
+            found: found.into(),
+            fix: fix.into(),
+        }
+    }
+}
+
+/// What the file at `path` is when its bytes say it is no table: a PDF, an RTF document, a
+/// picture, an archive, a Word or PowerPoint file, an encrypted workbook, an XML file of another
+/// kind; and, when it is named as a workbook (`as_workbook`), plain text. `None`: nothing known
+/// (a workbook, a web page, a CSV, or bytes of no known kind).
+pub(crate) fn not_a_table(path: &Path, as_workbook: bool) -> Option<NotATable> {
+    match sniffed(path) {
+        Some(Container::Zip) => in_zip(path),
+        Some(Container::Ole) => in_ole(path),
+        None => by_head(&head(path)?, as_workbook),
+    }
+}
+
+/// A ZIP that is no workbook: a Word, PowerPoint or OpenDocument text file, else an archive,
+/// said with the files it holds.
+fn in_zip(path: &Path) -> Option<NotATable> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let names: Vec<String> = (0..zip.len().min(1000))
+        .filter_map(|i| {
+            zip.by_index_raw(i)
+                .ok()
+                .and_then(|f| f.name().ok().map(|n| n.to_string()))
+        })
+        .collect();
+    let has = |part: &str| names.iter().any(|n| n.starts_with(part));
+    // OpenDocument names its kind in its first part, `mimetype`, stored uncompressed.
+    let odf = zip.by_name("mimetype").ok().and_then(|mut f| {
+        use std::io::Read;
+        let mut s = String::new();
+        (&mut f).take(100).read_to_string(&mut s).ok()?;
+        Some(s)
+    });
+    // A workbook (damaged, if it did not open): calamine's own message says what is wrong.
+    if has("xl/") || odf.as_deref() == Some("application/vnd.oasis.opendocument.spreadsheet") {
+        return None;
+    }
+    let office = if has("word/") {
+        Some("Word (.docx)")
+    } else if has("ppt/") {
+        Some("PowerPoint (.pptx)")
+    } else {
+        match odf.as_deref() {
+            Some("application/vnd.oasis.opendocument.text") => Some("OpenDocument text (.odt)"),
+            Some("application/vnd.oasis.opendocument.presentation") => {
+                Some("OpenDocument presentation (.odp)")
+            }
+            _ => None,
+        }
+    };
+    if let Some(kind) = office {
+        return Some(office_file(kind));
+    }
+    let shown: Vec<&str> = names.iter().take(5).map(String::as_str).collect();
+    let more = names.len().saturating_sub(shown.len());
+    let mut list = shown.join(", ");
+    if more > 0 {
+        list += &format!(", … (+{more})");
+    }
+    Some(NotATable::new(
+        Text::say(Say::AZipArchiveNamedAsTable).arg("files", list),
+        Say::UnpackAndNameTheTable,
+    ))
+}
+
+fn office_file(kind: &str) -> NotATable {
+    NotATable::new(
+        Text::say(Say::AnOfficeFileNamedAsTable).arg("kind", kind),
+        Say::CopyTheTableIntoASheet,
+    )
+}
+
+/// An OLE file that is no XLS: the compound file's directory names its streams in UTF-16. An
+/// XLSX encrypted with a password is one (its `EncryptedPackage`); Word's and PowerPoint's name
+/// theirs; Excel's "Workbook" is not there (or the file is damaged: `None`).
+fn in_ole(path: &Path) -> Option<NotATable> {
+    let bytes = std::fs::read(path).ok()?;
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let has = |s: &str| {
+        let n = utf16(s);
+        bytes.windows(n.len()).any(|w| w == n.as_slice())
+    };
+    if has("EncryptedPackage") {
+        return Some(encrypted());
+    }
+    let kind = if has("WordDocument") {
+        "Word 97–2003 (.doc)"
+    } else if has("PowerPoint Document") {
+        "PowerPoint 97–2003 (.ppt)"
+    } else {
+        return None;
+    };
+    Some(office_file(kind))
+}
+
+/// A workbook encrypted with a password (an XLSX's `EncryptedPackage`, an XLS's `FILEPASS`).
+pub(crate) fn encrypted() -> NotATable {
+    NotATable::new(Say::AnEncryptedWorkbook, Say::RemoveTheWorkbookPassword)
+}
+
+/// What the first bytes of a file that is no ZIP or OLE file say it is.
+fn by_head(head: &[u8], as_workbook: bool) -> Option<NotATable> {
+    let starts = |m: &[u8]| head.starts_with(m);
+    let picture = |kind: &str| {
+        NotATable::new(
+            Text::say(Say::APictureNamedAsTable).arg("kind", kind),
+            Say::AskForTheSpreadsheet,
+        )
+    };
+    let archive = |kind: &str| {
+        NotATable::new(
+            Text::say(Say::AnArchiveNamedAsTable).arg("kind", kind),
+            Say::UnpackAndNameTheTable,
+        )
+    };
+    if starts(b"%PDF-") {
+        return Some(NotATable::new(
+            Say::APdfNamedAsTable,
+            Say::ExportTheTableNotThePdf,
+        ));
+    }
+    if starts(b"{\\rtf") {
+        return Some(NotATable::new(
+            Say::AnRtfNamedAsTable,
+            Say::CopyTheTableIntoASheet,
+        ));
+    }
+    if starts(b"\x89PNG\r\n\x1a\n") {
+        return Some(picture("PNG"));
+    }
+    if starts(b"\xFF\xD8\xFF") {
+        return Some(picture("JPEG"));
+    }
+    if starts(b"GIF87a") || starts(b"GIF89a") {
+        return Some(picture("GIF"));
+    }
+    if starts(b"II*\0") || starts(b"MM\0*") {
+        return Some(picture("TIFF"));
+    }
+    if starts(b"RIFF") && head.get(8..12) == Some(b"WEBP") {
+        return Some(picture("WebP"));
+    }
+    // An iPhone's photo: an ISO box `ftyp` with a HEIF brand.
+    if head.get(4..8) == Some(b"ftyp")
+        && head
+            .get(8..12)
+            .is_some_and(|b| [&b"heic"[..], b"heix", b"mif1", b"heim"].contains(&b))
+    {
+        return Some(picture("HEIC"));
+    }
+    if starts(b"7z\xBC\xAF\x27\x1C") {
+        return Some(archive("7-Zip (.7z)"));
+    }
+    if starts(b"Rar!\x1A\x07") {
+        return Some(archive("RAR (.rar)"));
+    }
+    if starts(b"\x1F\x8B") {
+        return Some(archive("gzip (.gz)"));
+    }
+    if let Some(root) = xml_root(head) {
+        return Some(NotATable::new(
+            Text::say(Say::AnXmlFileNamedAsTable).arg("root", root),
+            Say::OpenTheXmlInExcel,
+        ));
+    }
+    // Markup (a web page, an XML spreadsheet) is read as a sheet (`web_table`).
+    let markup = String::from_utf8_lossy(head)
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .starts_with('<');
+    let text =
+        !head.is_empty() && std::str::from_utf8(head).is_ok() && !head.contains(&0) && !markup;
+    (as_workbook && text).then(|| NotATable::new(Say::TextNamedAsWorkbook, Say::NameTheTextFileCsv))
+}
+
+/// The root element of an XML document (one that declares itself `<?xml`), unless it is a web
+/// page or an XML spreadsheet (those are read: `web_table`).
+fn xml_root(head: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if !text.starts_with("<?xml") || super::web_table::is_xml_spreadsheet(text) {
+        return None;
+    }
+    // The first start tag that is no declaration, comment or processing instruction.
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if rest.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+            let name: String = rest
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, '>' | '/'))
+                .take(60)
+                .collect();
+            let local = name
+                .rsplit(':')
+                .next()
+                .unwrap_or(&name)
+                .to_ascii_lowercase();
+            return (!matches!(local.as_str(), "html" | "table")).then_some(name);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(bytes: &[u8], as_workbook: bool) -> Option<String> {
+        by_head(bytes, as_workbook).map(|n| format!("{:?}", n.found))
+    }
+
+    #[test]
+    fn files_that_are_no_table_are_said_for_what_they_are() {
+        let pdf = kind(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", false).unwrap();
+        assert!(pdf.contains("APdfNamedAsTable"), "{pdf}");
+        assert!(
+            kind(b"{\\rtf1\\ansi Hello}", false)
+                .unwrap()
+                .contains("AnRtfNamedAsTable")
+        );
+        assert!(
+            kind(b"\x89PNG\r\n\x1a\n\0\0", false)
+                .unwrap()
+                .contains("PNG")
+        );
+        assert!(
+            kind(b"\xFF\xD8\xFF\xE0\0\x10JFIF", false)
+                .unwrap()
+                .contains("JPEG")
+        );
+        assert!(
+            kind(b"\0\0\0\x18ftypheic\0\0", false)
+                .unwrap()
+                .contains("HEIC")
+        );
+        assert!(kind(b"Rar!\x1A\x07\x01\0", false).unwrap().contains("RAR"));
+        assert!(
+            kind(b"7z\xBC\xAF\x27\x1C\0\x04", false)
+                .unwrap()
+                .contains("7-Zip")
+        );
+        let xml = kind(
+            "<?xml version=\"1.0\"?>\n<!-- xuất từ phần mềm -->\n<DanhSachCanBo><CanBo/></DanhSachCanBo>"
+                .as_bytes(),
+            false,
+        )
+        .unwrap();
+        assert!(xml.contains("\"DanhSachCanBo\""), "{xml}");
+        // What is read elsewhere, or is a table: nothing said here.
+        assert_eq!(kind(b"id,name\nu1,A\n", false), None);
+        assert_eq!(kind(&[0u8; 100], true), None);
+        assert_eq!(
+            kind(b"<?xml version=\"1.0\"?><html><table/></html>", false),
+            None
+        );
+        let spreadsheet = "<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"/>";
+        assert_eq!(kind(spreadsheet.as_bytes(), true), None);
+        // Text under a workbook's name is said; under a CSV's it is the table.
+        assert!(
+            kind(b"id,name\n", true)
+                .unwrap()
+                .contains("TextNamedAsWorkbook")
+        );
+    }
+}
