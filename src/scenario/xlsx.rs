@@ -269,6 +269,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     let hidden = match &book {
         calamine::Sheets::Xlsx(_) => hidden_in_xlsx(path, &name).unwrap_or_default(),
         calamine::Sheets::Ods(_) => hidden_in_ods(path, &name).unwrap_or_default(),
+        calamine::Sheets::Xls(_) => hidden_in_xls(path, &name).unwrap_or_default(),
         _ => Hidden::default(),
     };
     let cells = sheet_cells(&mut book, &name, path)?;
@@ -705,6 +706,89 @@ fn hidden_in_ods(path: &Path, sheet: &str) -> Option<Hidden> {
 /// hidden="1">`, `<col hidden="1">`: by hand or by an autofilter), from the sheet's XML, which
 /// calamine reads without them. `None` when the parts cannot be found or read: nothing is said
 /// then, as before.
+/// The rows and columns sheet `sheet` of an XLS (BIFF8, Excel 97–2003) hides: its `ROW` records
+/// with `fDyZero` (hidden by hand or by a filter) and its `COLINFO` records with `fHidden`, in the
+/// sheet's substream (`BOUNDSHEET` gives where it starts). `None` for an encrypted or an older
+/// (BIFF5) workbook, or one whose records do not parse.
+fn hidden_in_xls(path: &Path, sheet: &str) -> Option<Hidden> {
+    use std::io::Read;
+    let mut file = cfb::open(path).ok()?;
+    let mut data = Vec::new();
+    let stream = if file.is_stream("/Workbook") {
+        "/Workbook"
+    } else {
+        "/Book"
+    };
+    file.open_stream(stream).ok()?.read_to_end(&mut data).ok()?;
+    biff_hidden(&data, sheet)
+}
+
+/// [`hidden_in_xls`] over the bytes of the Workbook stream.
+fn biff_hidden(data: &[u8], sheet: &str) -> Option<Hidden> {
+    let u16_at = |b: &[u8], at: usize| -> Option<u16> {
+        Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+    };
+    // (type, body) of each record from `at` to the end of its substream (EOF, 0x000A).
+    let records = |mut at: usize| {
+        std::iter::from_fn(move || {
+            let kind = u16_at(data, at)?;
+            let len = u16_at(data, at + 2)? as usize;
+            let body = data.get(at + 4..at + 4 + len)?;
+            at += 4 + len;
+            (kind != 0x000A).then_some((kind, body))
+        })
+    };
+    let mut start = None;
+    for (i, (kind, body)) in records(0).enumerate() {
+        match kind {
+            // BOF: BIFF8 only.
+            0x0809 if i == 0 && u16_at(body, 0)? != 0x0600 => return None,
+            0x002F => return None, // FILEPASS: the rest is encrypted
+            0x0085 => {
+                // BOUNDSHEET: the substream's offset, state, type, then its name as a
+                // ShortXLUnicodeString (count, then Latin-1 or UTF-16 by the flag).
+                let at = u32::from_le_bytes(body.get(0..4)?.try_into().ok()?) as usize;
+                let n = *body.get(6)? as usize;
+                let wide = body.get(7)? & 1 == 1;
+                let chars = body.get(8..)?;
+                let name: String = if wide {
+                    let units: Vec<u16> = chars
+                        .chunks_exact(2)
+                        .take(n)
+                        .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                        .collect();
+                    String::from_utf16_lossy(&units)
+                } else {
+                    chars.iter().take(n).map(|&b| b as char).collect()
+                };
+                if normalize(&name) == normalize(sheet) {
+                    start = Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut hidden = Hidden::default();
+    for (kind, body) in records(start?).skip(1) {
+        match kind {
+            // ROW: its 0-based number, and fDyZero (0x20) in its flags.
+            0x0208 if u16_at(body, 12)? & 0x20 != 0 => {
+                hidden.rows.push(u16_at(body, 0)? as usize + 1);
+            }
+            // COLINFO: a range of 0-based columns, fHidden (0x01) in its flags.
+            0x007D if u16_at(body, 8)? & 0x01 != 0 => {
+                let (lo, hi) = (u16_at(body, 0)? as usize, u16_at(body, 2)? as usize);
+                hidden.columns.extend(lo + 1..=hi.min(255) + 1);
+            }
+            _ => {}
+        }
+    }
+    hidden.rows.sort_unstable();
+    hidden.columns.sort_unstable();
+    hidden.columns.dedup();
+    Some(hidden)
+}
+
 fn hidden_in_xlsx(path: &Path, sheet: &str) -> Option<Hidden> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
     let part = sheet_part(&mut zip, sheet)?;
@@ -931,6 +1015,23 @@ mod tests {
 
     /// A formula's floating-point noise reads as the whole number Excel shows; a real fraction
     /// stays.
+    #[test]
+    fn an_xls_sheets_hidden_rows_and_columns_are_found() {
+        // Written by xlwt (Excel 97–2003): the units table in sheet "Cán bộ" with its row 3 and
+        // column B hidden, beside a sheet "Khác".
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/workbooks/units-hidden.xls");
+        let hidden = hidden_in_xls(&path, "Cán bộ").unwrap();
+        assert_eq!(hidden.rows, vec![3]);
+        assert_eq!(hidden.columns, vec![2]);
+        assert_eq!(hidden_in_xls(&path, "Khác").unwrap(), Hidden::default());
+        // Damaged records are no hidden rows, and no panic.
+        let data = std::fs::read(&path).unwrap();
+        for cut in [0, 3, 10, 100, 200] {
+            let _ = biff_hidden(&data[..cut.min(data.len())], "Cán bộ");
+        }
+    }
+
     #[test]
     fn a_formulas_float_noise_is_its_whole_number() {
         assert_eq!(cell_text(&Data::Float(0.1 * 30.0)), "3");
