@@ -1326,6 +1326,29 @@ const HEADER_SEARCH_ROWS: usize = 5;
 
 /// Whether a row reads as the header of `spec`'s table: at least two cells (one for a table of
 /// one column) and more than half of its non-empty cells name a column, by id or alias.
+/// How well the first rows of a table name the columns of `table` (`units`, `posts`, `cadres`):
+/// the most distinct columns one of them names. Which of a web page's tables is which.
+pub(crate) fn header_fit(table: &str, rows: &[Vec<String>]) -> usize {
+    let spec = match table {
+        "units" => &UNITS,
+        "posts" => &POSTS,
+        "cadres" => &CADRES,
+        _ => return 0,
+    };
+    rows.iter()
+        .map(|cells| {
+            let mut known: Vec<&str> = cells
+                .iter()
+                .filter_map(|c| canonical_column(c, spec))
+                .collect();
+            known.sort_unstable();
+            known.dedup();
+            known.len()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 fn reads_as_header(cells: &[String], spec: &CsvSpec) -> bool {
     let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
     let known = filled

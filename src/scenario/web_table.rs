@@ -263,8 +263,8 @@ pub(crate) fn is_web_archive(head: &[u8]) -> bool {
 }
 
 /// The sheets of a web archive: each HTML part's largest table ([`sheets`]), named as Excel's
-/// workbook page names its sheets' parts (`<x:Name>` beside `<x:WorksheetSource HRef=…>`); of
-/// the parts no sheet names (a report's page, a frame), only the one with the most cells.
+/// workbook page names its sheets' parts (`<x:Name>` beside `<x:WorksheetSource HRef=…>`), then
+/// the tables of the parts no sheet names (a report's page, a frame), unnamed, the largest first.
 pub(crate) fn archive_sheets(bytes: &[u8], max_cells: usize) -> Result<Vec<Named>, (u32, u32)> {
     use mail_parser::{MimeHeaders, PartType};
     let Some(message) = mail_parser::MessageParser::default().parse(bytes) else {
@@ -293,7 +293,7 @@ pub(crate) fn archive_sheets(bytes: &[u8], max_cells: usize) -> Result<Vec<Named
             .to_ascii_lowercase()
     };
     let mut out: Vec<Named> = Vec::new();
-    let mut unnamed: Option<Grid> = None;
+    let mut unnamed: Vec<Grid> = Vec::new();
     let mut kept = 0usize;
     for (location, text) in &pages {
         let name = location.and_then(|l| {
@@ -302,21 +302,17 @@ pub(crate) fn archive_sheets(bytes: &[u8], max_cells: usize) -> Result<Vec<Named
                 .find(|(href, _)| file(href) == file(l))
                 .map(|(_, n)| n.clone())
         });
-        for (_, grid) in sheets(text, max_cells.saturating_sub(kept))? {
-            kept += grid.cells.len();
-            match &name {
-                Some(n) => out.push((Some(n.clone()), grid)),
-                None if unnamed
-                    .as_ref()
-                    .is_none_or(|u| grid.cells.len() > u.cells.len()) =>
-                {
-                    unnamed = Some(grid)
-                }
-                None => {}
-            }
+        let grids = sheets(text, max_cells.saturating_sub(kept))?;
+        kept += grids.iter().map(|g| g.1.cells.len()).sum::<usize>();
+        match name {
+            // A sheet's page: its largest table, as for a page alone.
+            Some(n) => out.extend(grids.into_iter().next().map(|g| (Some(n), g.1))),
+            None => unnamed.extend(grids.into_iter().map(|g| g.1)),
         }
     }
-    out.extend(unnamed.map(|g| (None, g)));
+    // The tables of the pages no sheet names, the largest first.
+    unnamed.sort_by_key(|g| std::cmp::Reverse(g.cells.len()));
+    out.extend(unnamed.into_iter().map(|g| (None, g)));
     Ok(out)
 }
 
@@ -358,9 +354,10 @@ fn sheet_parts(text: &str) -> Vec<(String, String)> {
     out
 }
 
-/// The sheets of a page or an XML spreadsheet: for a page, its table with the most cells of text
-/// (a page may hold a title's table above the data's, or a layout around it; a table inside a
-/// cell is a table of its own), named `None`, or nothing when no table has text; for an XML
+/// The sheets of a page or an XML spreadsheet: for a page, its tables with text, the one with the
+/// most cells of text first (a page may hold a title's table above the data's, or a layout
+/// around it; a table inside a cell is a table of its own), each with the other tables of its
+/// first row joined under it ([`joined`]), named `None`; for an XML
 /// spreadsheet, each `<Worksheet>` by its name, in order.
 ///
 /// Err: the page holds more than `max_cells` cells of text (row and column of the one past it).
@@ -556,14 +553,20 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
     Ok(if xml {
         worksheets
     } else {
-        joined(pages).map(|g| (None, g)).into_iter().collect()
+        let mut out = Vec::new();
+        // The largest table with its kind, then the largest of the others, and so on.
+        while let Some(g) = joined(&mut pages) {
+            out.push((None, g));
+        }
+        out
     })
 }
 
-/// The page's largest table (the first of the largest), with every other table of the same
-/// first row joined under it in the page's order, each without the header rows it repeats: a
-/// program that prints a table per page repeats the header on each.
-fn joined(pages: Vec<(usize, Grid)>) -> Option<Grid> {
+/// The largest table left in `pages` (the first of the largest), with every other table of the
+/// same first row joined under it in the page's order, each without the header rows it repeats:
+/// a program that prints a table per page repeats the header on each. The tables taken leave
+/// `pages`.
+fn joined(pages: &mut Vec<(usize, Grid)>) -> Option<Grid> {
     let best = (0..pages.len()).rev().max_by_key(|&i| pages[i].0)?;
     let row = |g: &Grid, r: u32| -> Vec<(u32, String)> {
         let from = g.cells.partition_point(|c| c.0 < r);
@@ -577,15 +580,25 @@ fn joined(pages: Vec<(usize, Grid)>) -> Option<Grid> {
     let same: Vec<usize> = (0..pages.len())
         .filter(|&i| i == best || row(&pages[i].1, 0) == header)
         .collect();
-    let mut pages: Vec<Option<Grid>> = pages.into_iter().map(|(_, g)| Some(g)).collect();
-    let first = pages[same[0]].take().expect("a table");
+    let mut taken: Vec<Option<Grid>> = Vec::new();
+    let mut rest = Vec::new();
+    for (i, (n, g)) in std::mem::take(pages).into_iter().enumerate() {
+        if same.contains(&i) {
+            taken.push(Some(g));
+        } else {
+            rest.push((n, g));
+        }
+    }
+    *pages = rest;
+    let mut pages = taken;
+    let first = pages[0].take().expect("a table");
     let mut out = Grid {
         joined: same.len() - 1,
         ..first
     };
     let mut hidden_cells = out.hidden_cells;
-    for &i in &same[1..] {
-        let g = pages[i].take().expect("a table");
+    for g in pages.iter_mut().skip(1) {
+        let g = g.take().expect("a table");
         // The leading rows it repeats of the first table's (the header, one row or two).
         let skip = (0..g.rows)
             .take_while(|&r| r < out.rows && row(&g, r) == row(&out, r) && !row(&g, r).is_empty())
@@ -627,7 +640,7 @@ mod tests {
             <tr><th>Họ</th><th>Tên</th></tr>\
             <tr style='display: none'><td>1<td>Nguyễn&nbsp;Văn<td>An<td style=\"DISPLAY: NONE\">9</tr>\
             <tr><td>2</td><td>Lê<br>Thị</td><td>&#272;ào &amp; co</td></tr></table>";
-        let g = sheets(html, 100).unwrap().pop().unwrap().1;
+        let g = sheets(html, 100).unwrap().remove(0).1;
         assert_eq!(
             g.cells,
             vec![
@@ -663,7 +676,7 @@ mod tests {
             page("K1", "K2"),
             page("K3", "K4")
         );
-        let g = sheets(&html, 100).unwrap().pop().unwrap().1;
+        let g = sheets(&html, 100).unwrap().remove(0).1;
         assert_eq!(g.joined, 1);
         assert_eq!(g.rows, 6);
         let ids: Vec<(u32, &str)> = g
@@ -678,6 +691,10 @@ mod tests {
         );
         assert!(g.merges.contains(&((4, 1), (5, 1))), "{:?}", g.merges);
         assert_eq!(g.hidden_rows, vec![4, 6]);
+        // The title's table after it: a sheet of its own, for a table whose header it names.
+        let all = sheets(&html, 100).unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].1.cells, vec![(0, 0, "TỈNH ỦY".to_string())]);
     }
 
     #[test]

@@ -356,6 +356,32 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
             .into(),
         ));
     }
+    // A page's tables (no sheet names): the one whose header names the table's columns best,
+    // else the largest (a page may hold the units, the posts and the cadres one under another).
+    let unnamed: Vec<usize> = (0..sheets.len())
+        .filter(|&i| sheets[i].0.is_none())
+        .collect();
+    if unnamed.len() > 1 {
+        let fit = |g: &super::web_table::Grid| {
+            let mut rows: Vec<Vec<String>> = vec![Vec::new(); 3];
+            for (r, _, t) in g.cells.iter().take_while(|c| c.0 < 3) {
+                rows[*r as usize].push(normalize(t));
+            }
+            super::tables::header_fit(table, &rows)
+        };
+        // The largest comes first: a tie keeps it.
+        let best = unnamed
+            .iter()
+            .copied()
+            .rev()
+            .max_by_key(|&i| fit(&sheets[i].1))
+            .unwrap_or(unnamed[0]);
+        let mut i = 0;
+        sheets.retain(|s| {
+            i += 1;
+            s.0.is_some() || i - 1 == best
+        });
+    }
     let names: Vec<String> = sheets
         .iter()
         .map(|(n, _)| n.clone().unwrap_or_else(|| stem.clone()))

@@ -490,6 +490,25 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         fs::write(d.join("du-lieu.xls"), xml + "</Workbook>\n").unwrap();
         scenario_yaml(d, "tables: du-lieu.xls\n")
     });
+    form("html-one-page", &|d| {
+        // One exported page holding the three tables, each under its title, the cadres' (the
+        // largest) last: `tables: du-lieu.xls` names it for all three.
+        let table_of = |t: &Table, merge: &[&str]| {
+            let page = web_page(t, merge, &[], "utf-8", "");
+            let from = page.find("<table").unwrap();
+            let to = page.rfind("</table>").unwrap() + "</table>".len();
+            page[from..to].to_string()
+        };
+        let before = format!(
+            "<p><b>DANH MỤC ĐƠN VỊ</b></p>{}<p><b>VỊ TRÍ CẦN BỐ TRÍ</b></p>{}\
+             <p><b>DANH SÁCH CÁN BỘ</b></p>",
+            table_of(&original[0].1, &[]),
+            table_of(&original[1].1, &["unit"])
+        );
+        let page = web_page(&original[2].1, &[], &[], "utf-8", &before);
+        fs::write(d.join("du-lieu.xls"), page).unwrap();
+        scenario_yaml(d, "tables: du-lieu.xls\n")
+    });
     form("mhtml", &|d| {
         // Excel's "Single File Web Page": a MIME message whose first part lists the sheets (in
         // a conditional comment) and whose other parts are the sheets' pages, quoted-printable;
@@ -859,6 +878,17 @@ fn an_xml_spreadsheet_named_as_a_workbook_is_read_as_one() {
         "{said}"
     );
     assert!(said.contains("read from sheet \"Cán bộ\""), "{said}");
+}
+
+/// One page holding the three tables, named for all three, read its largest table three times:
+/// each table is now the page's table whose header names its columns.
+#[test]
+fn one_web_page_holding_the_three_tables_gives_each_its_own() {
+    let said = same_plan_as_the_original("html-one-page");
+    assert!(
+        said.contains("du-lieu.xls: a web page (HTML table)"),
+        "{said}"
+    );
 }
 
 /// Excel's "Single File Web Page" (MHTML, also a report server's "web archive" export): was
