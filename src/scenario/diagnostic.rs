@@ -1017,6 +1017,7 @@ says! {
     NoteWebTablesJoined
     NoteXmlSpreadsheetRead
     NoteWebArchiveRead
+    NoteUtf16Read
     AnXmlSpreadsheetWithoutSheets
     NoteMisnamedWorkbook
     AMarkNotATitle

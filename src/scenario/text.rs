@@ -110,6 +110,15 @@ pub(crate) fn decode_table(
     bytes: Vec<u8>,
     diags: &mut Diags,
 ) -> Result<String, ReadFailure> {
+    // Excel's "Unicode Text" (tab-separated UTF-16 with its byte order mark): lossless, read as
+    // it is (a malformed one stays E1010).
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(&bytes)
+        && enc != encoding_rs::UTF_8
+        && let (text, false) = enc.decode_without_bom_handling(&bytes[bom..])
+    {
+        diags.note(Text::say(Say::NoteUtf16Read).arg("file", path.display()));
+        return Ok(text.nfc().collect());
+    }
     let failure = match decode_utf8(bytes.clone()) {
         Ok(text) => return Ok(text),
         Err(f) => f,
@@ -963,8 +972,30 @@ mod tests {
         ));
     }
 
+    /// Excel's "Unicode Text": UTF-16 with its byte order mark, read (NFC) with a note.
+    #[test]
+    fn utf16_tables_with_their_byte_order_mark_are_read() {
+        let path = Path::new("units.txt");
+        for (bom, unit) in [
+            ([0xFF, 0xFE], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+            ([0xFE, 0xFF], u16::to_be_bytes),
+        ] {
+            let mut bytes = bom.to_vec();
+            // "Bí thư" with its tone marks apart (NFD), as some programs write.
+            for u in "id\tname\r\nU1\tBi\u{301} thư\r\n".encode_utf16() {
+                bytes.extend(unit(u));
+            }
+            let mut diags = Diags::default();
+            let text = decode_table(path, bytes, &mut diags).unwrap();
+            assert_eq!(text, "id\tname\r\nU1\tBí thư\r\n");
+            let (warnings, notes) = diags.finish().unwrap();
+            assert!(warnings.is_empty());
+            assert_eq!(notes.len(), 1, "{notes:?}");
+        }
+    }
+
     /// A table in Windows-1258 is read, NFC, with W1001 where its first non-UTF-8 byte is; text
-    /// in another code page, UTF-16 or binary is not taken for Vietnamese.
+    /// in another code page, malformed UTF-16 or binary is not taken for Vietnamese.
     #[test]
     fn windows_1258_tables_are_read_with_a_warning_and_nothing_else_is() {
         let path = Path::new("cadres.csv");
@@ -986,7 +1017,7 @@ mod tests {
         assert!(diags.finish().unwrap().0.is_empty());
         let not_read = [
             b"id,name\nC01,M\xFCller Stra\xDFe\n".to_vec(), // Latin-1: no Vietnamese letter
-            b"\xFF\xFEi\x00d\x00".to_vec(),                 // UTF-16
+            b"\xFF\xFEi\x00d\x00\x00\xD8".to_vec(),         // UTF-16, a lone surrogate
             b"C01,\xE2\x01\x02\x03".to_vec(),               // binary: control characters
             // UTF-8 with one Latin-1 byte ("Giám" then "Đốc" in UTF-8): damaged UTF-8.
             b"id,title\nT1,Gi\xE1m \xC4\x90\xE1\xBB\x91c\n".to_vec(),

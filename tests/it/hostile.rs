@@ -752,12 +752,13 @@ const CASES: &[Hostile] = &[
         "max_candidate_pairs",
     ),
     case(
-        "a cadres table in UTF-16",
+        "a cadres table in UTF-16 with a broken character (a lone surrogate)",
         |d| {
             let mut b = vec![0xFF, 0xFE];
             for u in read(d, "cadres.csv").encode_utf16() {
                 b.extend(u.to_le_bytes());
             }
+            b.extend([0x00, 0xD8, b'x', 0x00]);
             write(d, "cadres.csv", &b)
         },
         "E1010",

@@ -509,6 +509,20 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         fs::write(d.join("du-lieu.xls"), page).unwrap();
         scenario_yaml(d, "tables: du-lieu.xls\n")
     });
+    form("unicode-text", &|d| {
+        // Excel's "Unicode Text": tab-separated UTF-16 (little-endian, with its byte order mark).
+        write_csvs(d, &original[..2], b',', false, false);
+        let text = String::from_utf8(original[2].1.csv(b'\t', true)).unwrap();
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        fs::write(d.join("cadres.txt"), bytes).unwrap();
+        scenario_yaml(
+            d,
+            "tables:\n  units: units.csv\n  posts: posts.csv\n  cadres: cadres.txt\n",
+        )
+    });
     form("mhtml", &|d| {
         // Excel's "Single File Web Page": a MIME message whose first part lists the sheets (in
         // a conditional comment) and whose other parts are the sheets' pages, quoted-printable;
@@ -878,6 +892,13 @@ fn an_xml_spreadsheet_named_as_a_workbook_is_read_as_one() {
         "{said}"
     );
     assert!(said.contains("read from sheet \"Cán bộ\""), "{said}");
+}
+
+/// Excel's "Unicode Text" (UTF-16) was refused (E1010): it is read, with a note.
+#[test]
+fn excels_unicode_text_is_read() {
+    let said = same_plan_as_the_original("unicode-text");
+    assert!(said.contains("cadres.txt: UTF-16 text"), "{said}");
 }
 
 /// One page holding the three tables, named for all three, read its largest table three times:
