@@ -1018,6 +1018,12 @@ says! {
     NoteXmlSpreadsheetRead
     NoteWebArchiveRead
     NoteUtf16Read
+    NoteTextNamedAsWorkbook
+    AnEmptyFileOfNoBytes
+    AWorkbookThatDoesNotOpen
+    AWebArchiveCut
+    AWebArchiveDamaged
+    SaveOrDownloadAgain
     AnXmlSpreadsheetWithoutSheets
     NoteMisnamedWorkbook
     AMarkNotATitle

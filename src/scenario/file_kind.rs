@@ -70,6 +70,13 @@ impl NotATable {
 /// kind; and, when it is named as a workbook (`as_workbook`), plain text. `None`: nothing known
 /// (a workbook, a web page, a CSV, or bytes of no known kind).
 pub(crate) fn not_a_table(path: &Path, as_workbook: bool) -> Option<NotATable> {
+    if as_workbook && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        // A failed download, an empty attachment (a CSV's empty file is E2013).
+        return Some(NotATable::new(
+            Say::AnEmptyFileOfNoBytes,
+            Say::SaveOrDownloadAgain,
+        ));
+    }
     match sniffed(path) {
         Some(Container::Zip) => in_zip(path),
         Some(Container::Ole) => in_ole(path),
@@ -156,6 +163,26 @@ fn in_ole(path: &Path) -> Option<NotATable> {
         return None;
     };
     Some(office_file(kind))
+}
+
+/// Whether the first bytes of a file are text a table may be in: UTF-16 with its byte order
+/// mark (Excel's "Unicode Text"), or bytes without NUL or other control characters but tab and
+/// line ends (UTF-8, cut anywhere, or a code page such as Windows-1258), of no kind [`by_head`]
+/// knows and no markup (a web page is read as one).
+pub(crate) fn is_text(head: &[u8]) -> bool {
+    if head.is_empty() || by_head(head, false).is_some() {
+        return false;
+    }
+    if encoding_rs::Encoding::for_bom(head).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
+        return true;
+    }
+    let markup = String::from_utf8_lossy(head)
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .starts_with('<');
+    !markup
+        && !head
+            .iter()
+            .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n'))
 }
 
 /// A workbook encrypted with a password (an XLSX's `EncryptedPackage`, an XLS's `FILEPASS`).
@@ -320,6 +347,17 @@ mod tests {
         );
         let spreadsheet = "<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"/>";
         assert_eq!(kind(spreadsheet.as_bytes(), true), None);
+        // Text a table may be in: UTF-8 cut inside a letter, UTF-16, Windows-1258; not a PDF,
+        // markup or binary.
+        assert!(is_text(
+            "id,tên\nU1,Bí th".as_bytes().split_last().unwrap().1
+        ));
+        assert!(is_text(b"\xFF\xFEi\x00d\x00"));
+        assert!(is_text(b"id,name\r\nC01,Pha\xF2m\r\n"));
+        assert!(!is_text(b"%PDF-1.4\n"));
+        assert!(!is_text(b"<html><table>"));
+        assert!(!is_text(b"\x01\x02 no zip \x03"));
+        assert!(!is_text(b""));
         // Text under a workbook's name is said; under a CSV's it is the table.
         assert!(
             kind(b"id,name\n", true)

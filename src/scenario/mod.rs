@@ -573,6 +573,9 @@ fn read_table(
     if xlsx::is_workbook(&t.path) {
         return read_sheet_table(t, spec, loc, max_rows, diags);
     }
+    if xlsx::is_text_named_as_workbook(&t.path) {
+        diags.note(Text::say(Say::NoteTextNamedAsWorkbook).arg("file", t.path.display()));
+    }
     match text::read_table_text(&t.path, diags) {
         Ok(text) => {
             tracing::debug!(file = %t.path.display(), bytes = text.len(), "table read");

@@ -7,6 +7,7 @@
 //! also named `.xls`), is read by the same tokenizer: a sheet per `<Worksheet>`, its `<Row>`s
 //! and `<Cell>`s (`ss:Index`, `ss:MergeAcross`, `ss:MergeDown`, `ss:Hidden`).
 
+use crate::domain::text::normalize;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 /// One table laid out as a sheet (0-based rows and columns).
@@ -262,29 +263,69 @@ pub(crate) fn is_web_archive(head: &[u8]) -> bool {
         && (block.contains("multipart/related") || block.contains("text/html"))
 }
 
-/// The sheets of a web archive: each HTML part's largest table ([`sheets`]), named as Excel's
-/// workbook page names its sheets' parts (`<x:Name>` beside `<x:WorksheetSource HRef=…>`), then
-/// the tables of the parts no sheet names (a report's page, a frame), unnamed, the largest first.
-pub(crate) fn archive_sheets(bytes: &[u8], max_cells: usize) -> Result<Vec<Named>, (u32, u32)> {
-    use mail_parser::{MimeHeaders, PartType};
-    let Some(message) = mail_parser::MessageParser::default().parse(bytes) else {
-        return Ok(Vec::new());
-    };
-    let pages: Vec<(Option<&str>, std::borrow::Cow<str>)> = message
-        .parts
-        .iter()
-        .filter_map(|p| {
-            let html = p.is_content_type("text", "html");
-            let text = match &p.body {
-                PartType::Html(s) => std::borrow::Cow::Borrowed(s.as_ref()),
-                PartType::Text(s) if html => std::borrow::Cow::Borrowed(s.as_ref()),
-                PartType::Binary(b) | PartType::InlineBinary(b) if html => decode(b).into(),
-                _ => return None,
-            };
-            Some((p.content_location(), text))
-        })
-        .collect();
-    let named: Vec<(String, String)> = pages.iter().flat_map(|(_, t)| sheet_parts(t)).collect();
+/// Why a web archive gave no sheets.
+#[derive(Debug, PartialEq)]
+pub(crate) enum ArchiveFailure {
+    /// More cells than the budget: the row and column of the one past it.
+    TooLarge((u32, u32)),
+    /// The message ends before its closing boundary (an interrupted download or copy).
+    Cut,
+    /// No part could be read (no boundary, a damaged encoding).
+    Damaged,
+}
+
+/// The sheets of a web archive. Excel's names its sheets in its first part (`<x:Name>` beside
+/// `<x:WorksheetSource HRef=…>`): each sheet is its part's largest table, or empty, and the
+/// parts it does not name (the tab strip of sheet names, a chart's) are no sheets. Without such a
+/// list (a report server's archive, Excel's of one sheet) each HTML part's tables are sheets as a
+/// page's are, the largest first, named by the list's one name if it has one. Each part is
+/// decoded here (quoted-printable or base64, then the charset the part names, else as a page's
+/// bytes: `decode`), so that a part without a charset is read as the same page alone would be.
+pub(crate) fn archive_sheets(bytes: &[u8], max_cells: usize) -> Result<Vec<Named>, ArchiveFailure> {
+    use mail_parser::MimeHeaders;
+    use mail_parser::decoders::{base64::base64_decode, quoted_printable::quoted_printable_decode};
+    let message = mail_parser::MessageParser::default()
+        .parse(bytes)
+        .ok_or(ArchiveFailure::Damaged)?;
+    let root = message.parts.first().ok_or(ArchiveFailure::Damaged)?;
+    if let Some(b) = root.content_type().and_then(|ct| ct.attribute("boundary")) {
+        let close = format!("--{b}--");
+        if !bytes.windows(close.len()).any(|w| w == close.as_bytes()) {
+            return Err(ArchiveFailure::Cut);
+        }
+    }
+    let mut pages: Vec<(Option<&str>, String)> = Vec::new();
+    for p in &message.parts {
+        if !p.is_content_type("text", "html") {
+            continue;
+        }
+        let raw = bytes
+            .get(p.offset_body as usize..p.offset_end as usize)
+            .ok_or(ArchiveFailure::Damaged)?;
+        let encoding = p
+            .content_transfer_encoding()
+            .map(|e| e.trim().to_ascii_lowercase());
+        let body = match encoding.as_deref() {
+            Some("quoted-printable") => quoted_printable_decode(raw),
+            Some("base64") => base64_decode(raw),
+            _ => Some(raw.to_vec()),
+        }
+        .ok_or(ArchiveFailure::Damaged)?;
+        let named = p
+            .content_type()
+            .and_then(|ct| ct.attribute("charset"))
+            .and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()));
+        let text = match named {
+            Some(e) if e != encoding_rs::UTF_8 => {
+                e.decode_without_bom_handling(&body).0.into_owned()
+            }
+            _ => decode(&body),
+        };
+        pages.push((p.content_location(), text));
+    }
+    let list: Vec<(Option<String>, String)> =
+        pages.iter().flat_map(|(_, t)| sheet_parts(t)).collect();
+    let linked = list.iter().any(|(href, _)| href.is_some());
     // The last segment of a part's location or a sheet's link (`sheet001.htm`).
     let file = |s: &str| {
         s.rsplit(['/', '\\'])
@@ -293,51 +334,76 @@ pub(crate) fn archive_sheets(bytes: &[u8], max_cells: usize) -> Result<Vec<Named
             .to_ascii_lowercase()
     };
     let mut out: Vec<Named> = Vec::new();
-    let mut unnamed: Vec<Grid> = Vec::new();
     let mut kept = 0usize;
-    for (location, text) in &pages {
-        let name = location.and_then(|l| {
-            named
+    let grids = |text: &str, kept: &mut usize| -> Result<Vec<Grid>, ArchiveFailure> {
+        let g = sheets(text, max_cells.saturating_sub(*kept)).map_err(ArchiveFailure::TooLarge)?;
+        *kept += g.iter().map(|g| g.1.cells.len()).sum::<usize>();
+        Ok(g.into_iter().map(|g| g.1).collect())
+    };
+    if linked {
+        for (href, name) in &list {
+            let Some(href) = href else { continue };
+            let part = pages
                 .iter()
-                .find(|(href, _)| file(href) == file(l))
-                .map(|(_, n)| n.clone())
-        });
-        let grids = sheets(text, max_cells.saturating_sub(kept))?;
-        kept += grids.iter().map(|g| g.1.cells.len()).sum::<usize>();
-        match name {
-            // A sheet's page: its largest table, as for a page alone.
-            Some(n) => out.extend(grids.into_iter().next().map(|g| (Some(n), g.1))),
-            None => unnamed.extend(grids.into_iter().map(|g| g.1)),
+                .find(|(l, _)| l.is_some_and(|l| file(l) == file(href)));
+            let grid = match part {
+                Some((_, text)) => grids(text, &mut kept)?.into_iter().next(),
+                None => None,
+            };
+            out.push((Some(normalize(name)), grid.unwrap_or_default()));
         }
+        return Ok(out);
     }
-    // The tables of the pages no sheet names, the largest first.
+    let mut unnamed: Vec<Grid> = Vec::new();
+    for (_, text) in &pages {
+        unnamed.extend(grids(text, &mut kept)?);
+    }
+    if pages.is_empty() && root.content_type().is_none() {
+        return Err(ArchiveFailure::Damaged);
+    }
     unnamed.sort_by_key(|g| std::cmp::Reverse(g.cells.len()));
-    out.extend(unnamed.into_iter().map(|g| (None, g)));
+    let one_name = match &list[..] {
+        [(None, n)] => Some(normalize(n)),
+        _ => None,
+    };
+    out.extend(unnamed.into_iter().map(|g| (one_name.clone(), g)));
     Ok(out)
 }
 
-/// Excel's workbook page's list of sheets: (link to the sheet's part, sheet name), in order.
-fn sheet_parts(text: &str) -> Vec<(String, String)> {
+/// Excel's list of a workbook's sheets in a page: (link to the sheet's part, if any; the sheet's
+/// name), in order (a workbook of one sheet names it without a link).
+fn sheet_parts(text: &str) -> Vec<(Option<String>, String)> {
     if !text.contains("ExcelWorksheet") && !text.contains("excelworksheet") {
         return Vec::new();
     }
     let mut out = Vec::new();
     let (mut name, mut in_name) = (None::<String>, false);
+    let mut linked = false;
     for token in Tokenizer::new(text).flatten() {
         match token {
             Token::StartTag(tag) => match local(&tag.name).as_slice() {
-                b"excelworksheet" => name = None,
+                b"excelworksheet" => {
+                    name = None;
+                    linked = false;
+                }
                 b"name" => {
                     in_name = true;
                     name = Some(String::new());
                 }
                 b"worksheetsource" => {
                     if let (Some(n), Some(href)) = (&name, attr(&tag, "href")) {
-                        out.push((href.into_owned(), n.trim().to_string()));
+                        out.push((Some(href.into_owned()), n.trim().to_string()));
+                        linked = true;
                     }
                 }
                 _ => {}
             },
+            Token::EndTag(tag) if local(&tag.name) == b"excelworksheet" => {
+                if let (Some(n), false) = (&name, linked) {
+                    out.push((None, n.trim().to_string()));
+                }
+                name = None;
+            }
             // Excel writes the list inside `<!--[if gte mso 9]><xml> … <![endif]-->`.
             Token::Comment(c) => {
                 out.extend(sheet_parts(&String::from_utf8_lossy(&c)));
@@ -576,9 +642,12 @@ fn joined(pages: &mut Vec<(usize, Grid)>) -> Option<Grid> {
             .map(|c| (c.1, c.2.clone()))
             .collect()
     };
-    let header = row(&pages[best].1, 0);
+    // Tables are of one kind by their header, the first of their first rows with two cells or
+    // more: the agency's and the list's title rows above it are alike in every table of a page.
+    let header = |g: &Grid| (0..g.rows.min(6)).map(|r| row(g, r)).find(|c| c.len() >= 2);
+    let key = header(&pages[best].1);
     let same: Vec<usize> = (0..pages.len())
-        .filter(|&i| i == best || row(&pages[i].1, 0) == header)
+        .filter(|&i| i == best || (key.is_some() && header(&pages[i].1) == key))
         .collect();
     let mut taken: Vec<Option<Grid>> = Vec::new();
     let mut rest = Vec::new();

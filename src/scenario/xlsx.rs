@@ -20,7 +20,18 @@ const WORKBOOK_EXTENSIONS: &[&str] = &[
 /// Is this path a workbook (by its extension, or by its first bytes: a workbook saved under a
 /// `.csv` name was read as text and called TCVN3; a web page or an XML spreadsheet)?
 pub(crate) fn is_workbook(path: &Path) -> bool {
-    named_workbook(path) || sniffed(path).is_some() || markup(path).is_some()
+    sniffed(path).is_some()
+        || markup(path).is_some()
+        || (named_workbook(path) && !is_text_named_as_workbook(path))
+}
+
+/// Text under a workbook's name (a portal's tab-separated "Excel" export, a CSV renamed
+/// `.xls`): read as the CSV table it is, as Excel opens it, with a note.
+pub(crate) fn is_text_named_as_workbook(path: &Path) -> bool {
+    named_workbook(path)
+        && sniffed(path).is_none()
+        && markup(path).is_none()
+        && first_bytes(path).is_some_and(|h| super::file_kind::is_text(&h))
 }
 
 /// A workbook whose name does not say what it is (`cadres.csv` or `posts.xls` holding an XLSX).
@@ -248,7 +259,9 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
             (None, E::Xls(XlsError::Password) | E::Xlsx(XlsxError::Password)) => {
                 SheetFailure::NotATable(super::file_kind::encrypted())
             }
-            (None, e) => SheetFailure::Unreadable(e.to_string().into()),
+            (None, e) => {
+                SheetFailure::Unreadable(Text::say(Say::AWorkbookThatDoesNotOpen).arg("detail", e))
+            }
         }
     })?;
     let names = book.sheet_names();
@@ -340,21 +353,37 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let kind = markup(path);
-    let mut sheets = match kind {
-        Some(Markup::WebArchive) => super::web_table::archive_sheets(&bytes, MAX_SHEET_CELLS),
-        _ => super::web_table::sheets(&super::web_table::decode(&bytes), MAX_SHEET_CELLS),
-    }
-    .map_err(|(r, c)| SheetFailure::TooLarge {
+    let too_large = |(r, c): (u32, u32)| SheetFailure::TooLarge {
         cell: format!("{}{}", column_letters(c as usize + 1), r + 1),
-    })?;
+    };
+    let mut sheets = match kind {
+        Some(Markup::WebArchive) => {
+            use super::web_table::ArchiveFailure as F;
+            super::web_table::archive_sheets(&bytes, MAX_SHEET_CELLS).map_err(|f| match f {
+                F::TooLarge(at) => too_large(at),
+                F::Cut => SheetFailure::NotATable(super::file_kind::NotATable {
+                    found: Say::AWebArchiveCut.into(),
+                    fix: Say::SaveOrDownloadAgain.into(),
+                }),
+                F::Damaged => SheetFailure::NotATable(super::file_kind::NotATable {
+                    found: Say::AWebArchiveDamaged.into(),
+                    fix: Say::SaveOrDownloadAgain.into(),
+                }),
+            })?
+        }
+        _ => super::web_table::sheets(&super::web_table::decode(&bytes), MAX_SHEET_CELLS)
+            .map_err(too_large)?,
+    };
     if sheets.is_empty() {
-        return Err(SheetFailure::Unreadable(
-            match kind {
-                Some(Markup::XmlSpreadsheet) => Say::AnXmlSpreadsheetWithoutSheets,
-                _ => Say::AWebPageWithoutTable,
-            }
-            .into(),
-        ));
+        let found = match kind {
+            Some(Markup::XmlSpreadsheet) => Say::AnXmlSpreadsheetWithoutSheets,
+            Some(Markup::WebArchive) => Say::AWebArchiveDamaged,
+            _ => Say::AWebPageWithoutTable,
+        };
+        return Err(SheetFailure::NotATable(super::file_kind::NotATable {
+            found: found.into(),
+            fix: Say::SaveOrDownloadAgain.into(),
+        }));
     }
     // A page's tables (no sheet names): the one whose header names the table's columns best,
     // else the largest (a page may hold the units, the posts and the cadres one under another).
@@ -363,8 +392,9 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
         .collect();
     if unnamed.len() > 1 {
         let fit = |g: &super::web_table::Grid| {
-            let mut rows: Vec<Vec<String>> = vec![Vec::new(); 3];
-            for (r, _, t) in g.cells.iter().take_while(|c| c.0 < 3) {
+            // The header below up to five title rows, as `tables` looks for it.
+            let mut rows: Vec<Vec<String>> = vec![Vec::new(); 6];
+            for (r, _, t) in g.cells.iter().take_while(|c| c.0 < 6) {
                 rows[*r as usize].push(normalize(t));
             }
             super::tables::header_fit(table, &rows)

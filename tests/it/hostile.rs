@@ -512,7 +512,7 @@ const CASES: &[Hostile] = &[
     case(
         "a workbook that is not a workbook",
         |d| {
-            write(d, "units.xlsx", b"this is not a zip file");
+            write(d, "units.xlsx", b"\x01\x02 this is no zip file \x03\xff");
             edit(d, "scenario.yaml", "units: units.csv", "units: units.xlsx")
         },
         "E1009",
@@ -550,6 +550,17 @@ const CASES: &[Hostile] = &[
         "scenario.yaml:6:10",
         "tables.units",
         "a ZIP archive, not a workbook, holding don-vi.csv",
+    ),
+    case(
+        "an empty file named .xlsx (a failed download)",
+        |d| {
+            write(d, "units.xlsx", b"");
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.xlsx")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "an empty file (0 bytes)",
     ),
     case(
         "a PDF of the printed list named .csv",

@@ -523,6 +523,22 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
             "tables:\n  units: units.csv\n  posts: posts.csv\n  cadres: cadres.txt\n",
         )
     });
+    form("text-as-xls", &|d| {
+        // A portal's "Excel" export that is tab-separated UTF-16 text named .xls, and a CSV
+        // renamed .xlsx.
+        write_csvs(d, &original[..1], b',', false, false);
+        fs::write(d.join("posts.xlsx"), original[1].1.csv(b',', false)).unwrap();
+        let text = String::from_utf8(original[2].1.csv(b'\t', true)).unwrap();
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        fs::write(d.join("cadres.xls"), bytes).unwrap();
+        scenario_yaml(
+            d,
+            "tables:\n  units: units.csv\n  posts: posts.xlsx\n  cadres: cadres.xls\n",
+        )
+    });
     form("mhtml", &|d| {
         // Excel's "Single File Web Page": a MIME message whose first part lists the sheets (in
         // a conditional comment) and whose other parts are the sheets' pages, quoted-printable;
@@ -901,6 +917,21 @@ fn excels_unicode_text_is_read() {
     assert!(said.contains("cadres.txt: UTF-16 text"), "{said}");
 }
 
+/// Text named as a workbook (a portal's tab-separated UTF-16 ".xls", a CSV renamed ".xlsx") was
+/// E1009 with a library's message: read as the table it is, with a note.
+#[test]
+fn text_named_as_a_workbook_is_read_as_its_table() {
+    let said = same_plan_as_the_original("text-as-xls");
+    assert!(
+        said.contains("cadres.xls: text under a workbook's name"),
+        "{said}"
+    );
+    assert!(
+        said.contains("posts.xlsx: text under a workbook's name"),
+        "{said}"
+    );
+}
+
 /// One page holding the three tables, named for all three, read its largest table three times:
 /// each table is now the page's table whose header names its columns.
 #[test]
@@ -1253,7 +1284,8 @@ fn a_damaged_workbook_is_an_error_not_a_panic() {
     for (i, bytes) in [
         b"".to_vec(),
         b"PK\x03\x04garbage".to_vec(),
-        b"not a workbook at all".to_vec(),
+        // (Text under a workbook's name is read as a CSV table: `text_named_as_a_workbook_…`.)
+        b"\x01not a workbook at all\x02".to_vec(),
         fs::read(root().join("tests/fixtures/errors/E1016/book.xlsx")).unwrap()[..200].to_vec(),
     ]
     .into_iter()
