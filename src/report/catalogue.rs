@@ -1916,6 +1916,10 @@ diagnostic_words! {
     ShortenTheVariantName { en: "shorten the variant's name (its description can go in a comment)", vi: "rút ngắn tên phương án (phần mô tả có thể ghi vào chú thích)" }
     CodeW2012 { en: "unit given by its name", vi: "đơn vị ghi bằng tên" }
     CodeW2015 { en: "a birth date without its day", vi: "ngày sinh không có ngày" }
+    CodeW2016 { en: "another table of the page not read", vi: "bảng khác của trang không được đọc" }
+    WebTablesNotRead { en: "{n} other table(s) of the page name the {table} table's columns as well and were not read (header, rows): {tables}; the largest, {rows} rows, was read", vi: "{n} bảng khác của trang cũng ghi tên các cột của bảng {table} nhưng không được đọc (dòng tiêu đề, số dòng): {tables}; bảng lớn nhất, {rows} dòng, đã được đọc" }
+    OneTableOfEachKind { en: "one table of each kind on a page (or each list in its own file)", vi: "mỗi loại bảng chỉ một bảng trên một trang (hoặc mỗi danh sách một tệp riêng)" }
+    KeepOneTableOnThePage { en: "if the table read is not this round's list, delete the other table from the page (last year's list, people out of planning), or save each list as its own file and name it under `tables:`", vi: "nếu bảng đã đọc không phải danh sách của đợt này, xóa bảng kia khỏi trang (danh sách năm trước, người ra khỏi quy hoạch), hoặc lưu mỗi danh sách thành một tệp riêng và ghi tên tệp trong `tables:`" }
     MonthOfBirthRead { en: "{value}: a month and year of birth, read as {date}", vi: "{value}: tháng và năm sinh, được đọc là {date}" }
     ABirthDateWithItsDay { en: "the whole birth date (the retirement date, a month's last day, does not change; an age on a date may be a month early)", vi: "ngày sinh đầy đủ (ngày nghỉ hưu, là ngày cuối tháng, không đổi; tuổi tại một ngày có thể sớm một tháng)" }
     WriteTheDayOfBirth { en: "write the day of birth from the personnel record (dd/mm/yyyy), or leave it: the first of the month is read", vi: "ghi ngày sinh theo hồ sơ cán bộ (dd/mm/yyyy), hoặc để nguyên: ngày mùng 1 của tháng được đọc" }

@@ -100,6 +100,7 @@ warning_codes! {
     HIDDEN_READ = "W2013": CodeW2013;
     POSITION_NOT_ROLE = "W2014": CodeW2014;
     BIRTH_MONTH_ONLY = "W2015": CodeW2015;
+    WEB_TABLE_NOT_READ = "W2016": CodeW2016;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1230,6 +1231,10 @@ says! {
     CodeW2013
     CodeW2014
     CodeW2015
+    CodeW2016
+    WebTablesNotRead
+    OneTableOfEachKind
+    KeepOneTableOnThePage
     MonthOfBirthRead
     ABirthDateWithItsDay
     WriteTheDayOfBirth

@@ -627,6 +627,25 @@ fn read_sheet_table(
                         .arg("n", sheet.hidden_cells),
                 );
             }
+            if !sheet.passed_over.is_empty() {
+                let tables: Vec<String> = sheet
+                    .passed_over
+                    .iter()
+                    .map(|(rows, header)| format!("{} ({rows})", quoted(&tables::shorten(header))))
+                    .collect();
+                let mut d = Diagnostic::new(code::WEB_TABLE_NOT_READ, &t.path)
+                    .found(
+                        Text::say(Say::WebTablesNotRead)
+                            .arg("n", tables.len())
+                            .arg("table", t.table)
+                            .arg("tables", tables.join("; "))
+                            .arg("rows", sheet.rows.len()),
+                    )
+                    .expected(Say::OneTableOfEachKind)
+                    .fix(Say::KeepOneTableOnThePage);
+                d.sheet = Some(sheet.name.clone());
+                diags.push(d);
+            }
             if sheet.joined_tables > 0 {
                 diags.note(
                     Text::say(Say::NoteWebTablesJoined)

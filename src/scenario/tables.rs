@@ -1851,7 +1851,7 @@ fn is_excel_error(cell: &str) -> bool {
 }
 
 /// At most 200 characters of a text shown in a message, cut with `…`.
-fn shorten(s: &str) -> String {
+pub(crate) fn shorten(s: &str) -> String {
     const MAX: usize = 200;
     if s.chars().count() <= MAX {
         s.to_string()

@@ -34,6 +34,24 @@ pub(crate) struct Grid {
     pub hidden_cells: usize,
 }
 
+impl Grid {
+    /// The first `n` rows' cells with text (NFC), each row in column order.
+    pub(crate) fn first_rows(&self, n: u32) -> Vec<Vec<String>> {
+        let mut rows = vec![Vec::new(); n as usize];
+        for (r, _, t) in self.cells.iter().take_while(|c| c.0 < n) {
+            rows[*r as usize].push(normalize(t));
+        }
+        rows
+    }
+
+    /// The header's text: the first of the first six rows with two cells or more, `|` between.
+    pub(crate) fn header_text(&self) -> String {
+        let rows = self.first_rows(6);
+        let row = rows.iter().find(|r| r.len() >= 2).or(rows.first());
+        row.map(|r| r.join(" | ")).unwrap_or_default()
+    }
+}
+
 /// The most columns a cell may span, and the widest a table may be (Excel's 16,384 columns).
 const MAX_COLUMNS: u32 = 16_384;
 /// The row an XML spreadsheet's `ss:Index` may skip to at most (Excel's last row).

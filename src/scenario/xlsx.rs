@@ -189,6 +189,9 @@ pub(crate) struct Sheet {
     pub joined_tables: usize,
     /// A web page's cells styled `display:none`, not read.
     pub hidden_cells: usize,
+    /// A web page's other tables that name the table's columns as well as the one read, not
+    /// read: (rows, header).
+    pub passed_over: Vec<(u32, String)>,
 }
 
 /// Rows and columns of a sheet hidden from view (1-based, ascending).
@@ -390,15 +393,10 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
     let unnamed: Vec<usize> = (0..sheets.len())
         .filter(|&i| sheets[i].0.is_none())
         .collect();
+    let mut passed_over = Vec::new();
     if unnamed.len() > 1 {
-        let fit = |g: &super::web_table::Grid| {
-            // The header below up to five title rows, as `tables` looks for it.
-            let mut rows: Vec<Vec<String>> = vec![Vec::new(); 6];
-            for (r, _, t) in g.cells.iter().take_while(|c| c.0 < 6) {
-                rows[*r as usize].push(normalize(t));
-            }
-            super::tables::header_fit(table, &rows)
-        };
+        // The header below up to five title rows, as `tables` looks for it.
+        let fit = |g: &super::web_table::Grid| super::tables::header_fit(table, &g.first_rows(6));
         // The largest comes first: a tie keeps it.
         let best = unnamed
             .iter()
@@ -406,6 +404,15 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
             .rev()
             .max_by_key(|&i| fit(&sheets[i].1))
             .unwrap_or(unnamed[0]);
+        // Others that fit as well (last year's list, people out of planning): said, not read.
+        let top = fit(&sheets[best].1);
+        if top >= 2 {
+            passed_over = unnamed
+                .iter()
+                .filter(|&&i| i != best && fit(&sheets[i].1) == top)
+                .map(|&i| (sheets[i].1.rows, sheets[i].1.header_text()))
+                .collect();
+        }
         let mut i = 0;
         sheets.retain(|s| {
             i += 1;
@@ -460,6 +467,7 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
     };
     let mut sheet = sheet_of(name, grid.merges, hidden, cells)?;
     (sheet.joined_tables, sheet.hidden_cells) = (joined_tables, hidden_cells);
+    sheet.passed_over = passed_over;
     Ok(sheet)
 }
 
@@ -592,6 +600,7 @@ fn sheet_of(
         hidden,
         joined_tables: 0,
         hidden_cells: 0,
+        passed_over: Vec::new(),
     })
 }
 

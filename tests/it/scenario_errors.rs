@@ -578,6 +578,15 @@ const WARNING_CASES: &[Case] = &[
         "cadres.csv: birth_date",
         "\"tháng 11 năm 1980\": a month and year of birth, read as 1980-11-01",
     ),
+    // A web page holding this round's list and last year's (three rows) under it.
+    case(
+        "W2016",
+        "cadres.xls",
+        None,
+        None,
+        "",
+        "1 other table(s) of the page name the cadres table's columns as well and were not read",
+    ),
     case(
         "W5001",
         "history.csv",
