@@ -113,9 +113,9 @@ fn in_zip(path: &Path) -> Option<NotATable> {
         Some("PowerPoint (.pptx)")
     } else {
         match odf.as_deref() {
-            Some("application/vnd.oasis.opendocument.text") => Some("OpenDocument text (.odt)"),
+            Some("application/vnd.oasis.opendocument.text") => Some("LibreOffice Writer (.odt)"),
             Some("application/vnd.oasis.opendocument.presentation") => {
-                Some("OpenDocument presentation (.odp)")
+                Some("LibreOffice Impress (.odp)")
             }
             _ => None,
         }
@@ -223,7 +223,12 @@ fn by_head(head: &[u8], as_workbook: bool) -> Option<NotATable> {
     if starts(b"\xFF\xD8\xFF") {
         return Some(picture("JPEG"));
     }
-    if starts(b"GIF87a") || starts(b"GIF89a") {
+    // (Its screen size follows in binary: a CSV may begin "GIF89a,".)
+    let binary = |r: std::ops::Range<usize>| {
+        head.get(r)
+            .is_some_and(|b| b.iter().any(|&c| c < 0x20 && !b"\t\r\n".contains(&c)))
+    };
+    if (starts(b"GIF87a") || starts(b"GIF89a")) && binary(6..13) {
         return Some(picture("GIF"));
     }
     if starts(b"II*\0") || starts(b"MM\0*") {
@@ -264,12 +269,24 @@ fn by_head(head: &[u8], as_workbook: bool) -> Option<NotATable> {
     (as_workbook && text).then(|| NotATable::new(Say::TextNamedAsWorkbook, Say::NameTheTextFileCsv))
 }
 
-/// The root element of an XML document (one that declares itself `<?xml`), unless it is a web
-/// page or an XML spreadsheet (those are read: `web_table`).
+/// The root element of an XML document (one that declares itself `<?xml`, or begins with an
+/// element and closes one), unless it is a web page or an XML spreadsheet (those are read:
+/// `web_table`), in UTF-8 or UTF-16.
 fn xml_root(head: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(head);
+    let text = super::web_table::decode(head);
     let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if !text.starts_with("<?xml") || super::web_table::is_xml_spreadsheet(text) {
+    if !text.starts_with('<') || super::web_table::is_xml_spreadsheet(text) {
+        return None;
+    }
+    // Without a declaration, XML by a closing tag or an empty element (a CSV does not begin
+    // with `<`, a web page is read as one).
+    let lower = text.to_ascii_lowercase();
+    if !text.starts_with("<?xml")
+        && (!(text.contains("</") || text.contains("/>"))
+            || lower.contains("<table")
+            || lower.contains("<html")
+            || lower.starts_with("<!doctype"))
+    {
         return None;
     }
     // The first start tag that is no declaration, comment or processing instruction.
@@ -338,6 +355,23 @@ mod tests {
         )
         .unwrap();
         assert!(xml.contains("\"DanhSachCanBo\""), "{xml}");
+        let bare = kind(
+            b"<DanhSach>\n<CanBo><Ma>K1</Ma></CanBo>\n</DanhSach>",
+            false,
+        )
+        .unwrap();
+        assert!(bare.contains("\"DanhSach\""), "{bare}");
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "<?xml version=\"1.0\"?><Goc/>".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert!(kind(&utf16, false).unwrap().contains("\"Goc\""));
+        assert_eq!(kind(b"GIF89a,name\nK1,A\n", false), None);
+        assert!(
+            kind(b"GIF89a\x80\x02\xe0\x01\xf7\0\0", false)
+                .unwrap()
+                .contains("GIF")
+        );
         // What is read elsewhere, or is a table: nothing said here.
         assert_eq!(kind(b"id,name\nu1,A\n", false), None);
         assert_eq!(kind(&[0u8; 100], true), None);
