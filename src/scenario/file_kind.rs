@@ -109,6 +109,11 @@ fn in_zip(path: &Path) -> Option<NotATable> {
     }
     let office = if has("word/") {
         Some("Word (.docx)")
+    } else if names
+        .iter()
+        .any(|n| n.starts_with("Index/") && n.ends_with(".iwa"))
+    {
+        Some("Apple Numbers (.numbers)")
     } else if has("ppt/") {
         Some("PowerPoint (.pptx)")
     } else {
@@ -316,6 +321,41 @@ mod tests {
 
     fn kind(bytes: &[u8], as_workbook: bool) -> Option<String> {
         by_head(bytes, as_workbook).map(|n| format!("{:?}", n.found))
+    }
+
+    /// ZIPs that are no workbook: said by what they hold; a workbook's are not.
+    #[test]
+    fn zips_are_said_by_their_parts() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let zip_of = |name: &str, parts: &[&str]| {
+            let path = dir.path().join(name);
+            let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+            for p in parts {
+                z.start_file(*p, zip::write::SimpleFileOptions::default())
+                    .unwrap();
+                z.write_all(b"x").unwrap();
+            }
+            z.finish().unwrap();
+            path
+        };
+        let said = |path: &Path| format!("{:?}", not_a_table(path, true).map(|n| n.found));
+        let numbers = zip_of(
+            "a.xlsx",
+            &["Index/Document.iwa", "Metadata/Properties.plist"],
+        );
+        assert!(
+            said(&numbers).contains("Apple Numbers"),
+            "{}",
+            said(&numbers)
+        );
+        let docx = zip_of("b.csv", &["[Content_Types].xml", "word/document.xml"]);
+        assert!(said(&docx).contains("Word (.docx)"));
+        let archive = zip_of("c.csv", &["don-vi.csv", "can-bo.csv"]);
+        assert!(said(&archive).contains("don-vi.csv, can-bo.csv"));
+        // A damaged workbook is left to calamine's message.
+        let book = zip_of("d.xlsx", &["[Content_Types].xml", "xl/workbook.xml"]);
+        assert_eq!(not_a_table(&book, true), None);
     }
 
     #[test]
