@@ -147,22 +147,17 @@ fn office_file(kind: &str) -> NotATable {
     )
 }
 
-/// An OLE file that is no XLS: the compound file's directory names its streams in UTF-16. An
-/// XLSX encrypted with a password is one (its `EncryptedPackage`); Word's and PowerPoint's name
-/// theirs; Excel's "Workbook" is not there (or the file is damaged: `None`).
+/// An OLE file that is no XLS, by the streams its directory names: an XLSX encrypted with a
+/// password (its `EncryptedPackage`), Word's and PowerPoint's; `None` for a workbook (Excel's
+/// "Workbook" stream) or a file the directory does not read.
 fn in_ole(path: &Path) -> Option<NotATable> {
-    let bytes = std::fs::read(path).ok()?;
-    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
-    let has = |s: &str| {
-        let n = utf16(s);
-        bytes.windows(n.len()).any(|w| w == n.as_slice())
-    };
-    if has("EncryptedPackage") {
+    let file = cfb::open(path).ok()?;
+    if file.is_stream("/EncryptedPackage") {
         return Some(encrypted());
     }
-    let kind = if has("WordDocument") {
+    let kind = if file.is_stream("/WordDocument") {
         "Word 97–2003 (.doc)"
-    } else if has("PowerPoint Document") {
+    } else if file.is_stream("/PowerPoint Document") {
         "PowerPoint 97–2003 (.ppt)"
     } else {
         return None;
@@ -170,33 +165,55 @@ fn in_ole(path: &Path) -> Option<NotATable> {
     Some(office_file(kind))
 }
 
-/// Whether the first bytes of a file are text a table may be in: UTF-16 with its byte order
-/// mark (Excel's "Unicode Text"), or bytes without NUL or other control characters but tab and
-/// line ends (UTF-8, cut anywhere, or a code page such as Windows-1258), of no kind [`by_head`]
-/// knows and no markup (a web page is read as one).
-pub(crate) fn is_text(head: &[u8]) -> bool {
-    if head.is_empty() || by_head(head, false).is_some() {
-        return false;
-    }
-    if encoding_rs::Encoding::for_bom(head).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
-        return true;
-    }
-    let markup = String::from_utf8_lossy(head)
-        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-        .starts_with('<');
-    !markup
-        && !head
-            .iter()
-            .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n'))
-}
-
 /// A workbook encrypted with a password (an XLSX's `EncryptedPackage`, an XLS's `FILEPASS`).
 pub(crate) fn encrypted() -> NotATable {
     NotATable::new(Say::AnEncryptedWorkbook, Say::RemoveTheWorkbookPassword)
 }
 
-/// What the first bytes of a file that is no ZIP or OLE file say it is.
+/// Whether the first bytes of a file are text a table may be in: UTF-16 with its byte order
+/// mark (Excel's "Unicode Text"), or bytes without NUL or other control characters but tab and
+/// line ends (UTF-8, cut anywhere, or a code page such as Windows-1258), of no kind [`by_head`]
+/// knows and no markup (a web page is read as one).
+pub(crate) fn is_text(head: &[u8]) -> bool {
+    if head.is_empty() || known(head).is_some() {
+        return false;
+    }
+    if encoding_rs::Encoding::for_bom(head).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
+        return true;
+    }
+    !starts_with_markup(head)
+        && !head
+            .iter()
+            .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n'))
+}
+
+/// Whether a file's first bytes begin (after a byte order mark and blanks) with `<`: markup, a
+/// page or XML, never a CSV's header.
+pub(crate) fn starts_with_markup(head: &[u8]) -> bool {
+    let at = head
+        .iter()
+        .position(|b| !b" \t\r\n".contains(b))
+        .unwrap_or(head.len());
+    let rest = &head[at..];
+    let rest = rest.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(rest);
+    let at = rest
+        .iter()
+        .position(|b| !b" \t\r\n".contains(b))
+        .unwrap_or(rest.len());
+    rest[at..].starts_with(b"<")
+}
+
+/// What the first bytes of a file that is no ZIP or OLE file say it is: a kind [`known`], or
+/// text, when named as a workbook.
 fn by_head(head: &[u8], as_workbook: bool) -> Option<NotATable> {
+    known(head).or_else(|| {
+        (as_workbook && is_text(head))
+            .then(|| NotATable::new(Say::TextNamedAsWorkbook, Say::NameTheTextFileCsv))
+    })
+}
+
+/// The kind of file the first bytes of a file that is no ZIP or OLE file say it is (no text).
+fn known(head: &[u8]) -> Option<NotATable> {
     let starts = |m: &[u8]| head.starts_with(m);
     let picture = |kind: &str| {
         NotATable::new(
@@ -265,13 +282,7 @@ fn by_head(head: &[u8], as_workbook: bool) -> Option<NotATable> {
             Say::OpenTheXmlInExcel,
         ));
     }
-    // Markup (a web page, an XML spreadsheet) is read as a sheet (`web_table`).
-    let markup = String::from_utf8_lossy(head)
-        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-        .starts_with('<');
-    let text =
-        !head.is_empty() && std::str::from_utf8(head).is_ok() && !head.contains(&0) && !markup;
-    (as_workbook && text).then(|| NotATable::new(Say::TextNamedAsWorkbook, Say::NameTheTextFileCsv))
+    None
 }
 
 /// The root element of an XML document (one that declares itself `<?xml`, or begins with an

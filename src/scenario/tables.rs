@@ -1324,8 +1324,6 @@ pub(crate) type LineBreaks = Vec<(usize, usize, String)>;
 /// a date, the office's name above it).
 const HEADER_SEARCH_ROWS: usize = 5;
 
-/// Whether a row reads as the header of `spec`'s table: at least two cells (one for a table of
-/// one column) and more than half of its non-empty cells name a column, by id or alias.
 /// How well the first rows of a table name the columns of `table` (`units`, `posts`, `cadres`):
 /// the most distinct columns one of them names. Which of a web page's tables is which.
 pub(crate) fn header_fit(table: &str, rows: &[Vec<String>]) -> usize {
@@ -1349,6 +1347,8 @@ pub(crate) fn header_fit(table: &str, rows: &[Vec<String>]) -> usize {
         .unwrap_or(0)
 }
 
+/// Whether a row reads as the header of `spec`'s table: at least two cells (one for a table of
+/// one column) and more than half of its non-empty cells name a column, by id or alias.
 fn reads_as_header(cells: &[String], spec: &CsvSpec) -> bool {
     let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
     let known = filled

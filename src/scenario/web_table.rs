@@ -391,6 +391,12 @@ pub(crate) fn archive_sheets(bytes: &[u8], max_cells: usize) -> Result<Vec<Named
 /// Excel's list of a workbook's sheets in a page: (link to the sheet's part, if any; the sheet's
 /// name), in order (a workbook of one sheet names it without a link).
 fn sheet_parts(text: &str) -> Vec<(Option<String>, String)> {
+    sheet_parts_in(text, false)
+}
+
+/// [`sheet_parts`], inside a comment (`in_comment`: its comments are not looked into again,
+/// so an unclosed `<!--` on a hostile page costs one pass, not one per comment).
+fn sheet_parts_in(text: &str, in_comment: bool) -> Vec<(Option<String>, String)> {
     if !text.contains("ExcelWorksheet") && !text.contains("excelworksheet") {
         return Vec::new();
     }
@@ -423,8 +429,8 @@ fn sheet_parts(text: &str) -> Vec<(Option<String>, String)> {
                 name = None;
             }
             // Excel writes the list inside `<!--[if gte mso 9]><xml> … <![endif]-->`.
-            Token::Comment(c) => {
-                out.extend(sheet_parts(&String::from_utf8_lossy(&c)));
+            Token::Comment(c) if !in_comment => {
+                out.extend(sheet_parts_in(&String::from_utf8_lossy(&c), true));
             }
             Token::EndTag(tag) if local(&tag.name) == b"name" => in_name = false,
             Token::String(s) if in_name => {
