@@ -840,8 +840,8 @@ fn biff_hidden(data: &[u8], sheet: &str) -> Option<Hidden> {
             // COLINFO: a range of 0-based columns, fHidden (0x01) in its flags.
             0x007D if u16_at(body, 8)? & 0x01 != 0 => {
                 let (lo, hi) = (u16_at(body, 0)? as usize, u16_at(body, 2)? as usize);
-                for c in lo.min(256)..=hi.min(255) {
-                    columns[c] = true;
+                if let Some(range) = columns.get_mut(lo..=hi.min(255)) {
+                    range.fill(true);
                 }
             }
             _ => {}
@@ -885,8 +885,8 @@ fn hidden_in_xlsx(path: &Path, sheet: &str) -> Option<Hidden> {
             hidden.rows.push(last_row);
         } else if let (Some(lo), Some(hi)) = (num("min"), num("max")) {
             // A column range (at most Excel's 16,384 columns), each once.
-            for c in lo.clamp(1, 16_385)..=hi.min(16_384) {
-                columns[c] = true;
+            if let Some(range) = columns.get_mut(lo.max(1)..=hi.min(16_384)) {
+                range.fill(true);
             }
         }
         None
