@@ -643,55 +643,70 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
     Ok(if xml {
         worksheets
     } else {
-        let mut out = Vec::new();
-        // The largest table with its kind, then the largest of the others, and so on.
-        while let Some(g) = joined(&mut pages) {
-            out.push((None, g));
-        }
-        out
+        grouped(pages).into_iter().map(|g| (None, g)).collect()
     })
 }
 
-/// The largest table left in `pages` (the first of the largest), with every other table of the
-/// same first row joined under it in the page's order, each without the header rows it repeats:
-/// a program that prints a table per page repeats the header on each. The tables taken leave
-/// `pages`.
-fn joined(pages: &mut Vec<(usize, Grid)>) -> Option<Grid> {
-    let best = (0..pages.len()).rev().max_by_key(|&i| pages[i].0)?;
-    let row = |g: &Grid, r: u32| -> Vec<(u32, String)> {
-        let from = g.cells.partition_point(|c| c.0 < r);
-        g.cells[from..]
-            .iter()
-            .take_while(|c| c.0 == r)
-            .map(|c| (c.1, c.2.clone()))
-            .collect()
+/// A row's cells with text: (column, text).
+fn row_of(g: &Grid, r: u32) -> Vec<(u32, String)> {
+    let from = g.cells.partition_point(|c| c.0 < r);
+    g.cells[from..]
+        .iter()
+        .take_while(|c| c.0 == r)
+        .map(|c| (c.1, c.2.clone()))
+        .collect()
+}
+
+/// The page's tables (with the count of their cells with text) by kind, each kind's tables
+/// joined ([`joined`]): the kind of the largest table first (the first of the largest), then
+/// the kind of the largest of the others, and so on. Tables are of one kind by their header, the
+/// first of their first rows with two cells or more (the agency's and the list's title rows
+/// above it are alike in every table of a page); a table without one is a kind of its own. Each
+/// header is read once: a page of 100,000 small tables is grouped in one pass.
+fn grouped(pages: Vec<(usize, Grid)>) -> Vec<Grid> {
+    let header = |g: &Grid| {
+        (0..g.rows.min(6))
+            .map(|r| row_of(g, r))
+            .find(|c| c.len() >= 2)
     };
-    // Tables are of one kind by their header, the first of their first rows with two cells or
-    // more: the agency's and the list's title rows above it are alike in every table of a page.
-    let header = |g: &Grid| (0..g.rows.min(6)).map(|r| row(g, r)).find(|c| c.len() >= 2);
-    let key = header(&pages[best].1);
-    let same: Vec<usize> = (0..pages.len())
-        .filter(|&i| i == best || (key.is_some() && header(&pages[i].1) == key))
-        .collect();
-    let mut taken: Vec<Option<Grid>> = Vec::new();
-    let mut rest = Vec::new();
-    for (i, (n, g)) in std::mem::take(pages).into_iter().enumerate() {
-        if same.contains(&i) {
-            taken.push(Some(g));
-        } else {
-            rest.push((n, g));
+    let mut kinds: std::collections::BTreeMap<Vec<(u32, String)>, usize> = Default::default();
+    // Per kind: its tables in page order, and its largest (filled, first index).
+    let mut groups: Vec<(Vec<Grid>, usize, usize)> = Vec::new();
+    for (i, (filled, g)) in pages.into_iter().enumerate() {
+        let k = match header(&g) {
+            Some(h) => *kinds.entry(h).or_insert_with(|| {
+                groups.push((Vec::new(), 0, i));
+                groups.len() - 1
+            }),
+            None => {
+                groups.push((Vec::new(), 0, i));
+                groups.len() - 1
+            }
+        };
+        let group = &mut groups[k];
+        if filled > group.1 {
+            (group.1, group.2) = (filled, i);
         }
+        group.0.push(g);
     }
-    *pages = rest;
-    let mut pages = taken;
-    let first = pages[0].take().expect("a table");
+    groups.sort_by_key(|g| (std::cmp::Reverse(g.1), g.2));
+    groups.into_iter().map(|g| joined(g.0)).collect()
+}
+
+/// Tables of one kind (in page order, one at least) as one: every other table joined under the
+/// first, each without the header rows it repeats: a program that prints a table per page
+/// repeats the header on each.
+fn joined(tables: Vec<Grid>) -> Grid {
+    let n = tables.len();
+    let mut tables = tables.into_iter();
+    let first = tables.next().unwrap_or_default();
     let mut out = Grid {
-        joined: same.len() - 1,
+        joined: n.saturating_sub(1),
         ..first
     };
+    let row = row_of;
     let mut hidden_cells = out.hidden_cells;
-    for g in pages.iter_mut().skip(1) {
-        let g = g.take().expect("a table");
+    for g in tables {
         // The leading rows it repeats of the first table's (the header, one row or two).
         let skip = (0..g.rows)
             .take_while(|&r| r < out.rows && row(&g, r) == row(&out, r) && !row(&g, r).is_empty())
@@ -719,7 +734,7 @@ fn joined(pages: &mut Vec<(usize, Grid)>) -> Option<Grid> {
         hidden_cells += g.hidden_cells;
     }
     out.hidden_cells = hidden_cells;
-    Some(out)
+    out
 }
 
 #[cfg(test)]
@@ -788,6 +803,18 @@ mod tests {
         let all = sheets(&html, 100).unwrap();
         assert_eq!(all.len(), 2);
         assert_eq!(all[1].1.cells, vec![(0, 0, "TỈNH ỦY".to_string())]);
+    }
+
+    /// 100,000 one-row tables of distinct headers: grouped in one pass (looking for each kind
+    /// among all the tables left took hours).
+    #[test]
+    fn a_page_of_many_tables_is_grouped_once() {
+        let page: String = (0..100_000)
+            .map(|i| format!("<table><tr><td>a{i}</td><td>b</td></tr></table>"))
+            .collect();
+        let s = sheets(&page, 1_000_000).unwrap();
+        assert_eq!(s.len(), 100_000);
+        assert!(s.iter().all(|g| g.1.joined == 0));
     }
 
     #[test]
