@@ -628,15 +628,20 @@ fn read_sheet_table(
                 );
             }
             if !sheet.passed_over.is_empty() {
-                let tables: Vec<String> = sheet
+                let n = sheet.passed_over.len();
+                let mut tables: Vec<String> = sheet
                     .passed_over
                     .iter()
+                    .take(5)
                     .map(|(rows, header)| format!("{} ({rows})", quoted(&tables::shorten(header))))
                     .collect();
+                if n > 5 {
+                    tables.push(format!("… (+{})", n - 5));
+                }
                 let mut d = Diagnostic::new(code::WEB_TABLE_NOT_READ, &t.path)
                     .found(
                         Text::say(Say::WebTablesNotRead)
-                            .arg("n", tables.len())
+                            .arg("n", n)
                             .arg("table", t.table)
                             .arg("tables", tables.join("; "))
                             .arg("rows", sheet.rows.len()),

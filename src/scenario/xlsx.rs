@@ -11,8 +11,9 @@ use super::diagnostic::column_letters;
 use crate::domain::text::{fold, normalize};
 
 /// File name endings read as workbooks.
-/// (A web page, `.htm` or `.html`, is read as the sheet its largest table makes, an XML
-/// Spreadsheet 2003, `.xml`, as its worksheets: `web_table`.)
+/// (A web page, `.htm` or `.html`, is read as the sheet one of its tables makes, an XML
+/// Spreadsheet 2003, `.xml`, as its worksheets, a single file web page, `.mht` or `.mhtml`, as
+/// its sheets' pages: `web_table`.)
 const WORKBOOK_EXTENSIONS: &[&str] = &[
     "xlsx", "xlsm", "xlsb", "xls", "ods", "htm", "html", "xml", "mht", "mhtml",
 ];

@@ -402,7 +402,10 @@ pub(crate) fn table_ref(path: &Path, table: &'static str, key: KeyPath) -> Table
     let text = path.to_string_lossy();
     if let Some((file, sheet)) = text.rsplit_once('#') {
         let file = super::text::as_found(Path::new(file));
-        if super::xlsx::is_workbook(&file) && !sheet.trim().is_empty() {
+        // (Text under a workbook's name has one table: its sheet name is split off too.)
+        let workbook =
+            super::xlsx::is_workbook(&file) || super::xlsx::is_text_named_as_workbook(&file);
+        if workbook && !sheet.trim().is_empty() {
             return TableRef {
                 path: file,
                 sheet: Some(sheet.trim().to_string()),
