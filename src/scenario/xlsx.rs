@@ -391,8 +391,14 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
     }
     // A page's tables (no sheet names): the one whose header names the table's columns best,
     // else the largest (a page may hold the units, the posts and the cadres one under another).
+    // (Tables of one name: a page's, named after its file, or a web archive's parts under the
+    // one sheet name its list gives.)
+    let mut named: std::collections::BTreeMap<&str, usize> = Default::default();
+    for n in sheets.iter().filter_map(|s| s.0.as_deref()) {
+        *named.entry(n).or_default() += 1;
+    }
     let unnamed: Vec<usize> = (0..sheets.len())
-        .filter(|&i| sheets[i].0.is_none())
+        .filter(|&i| sheets[i].0.as_deref().is_none_or(|n| named[n] > 1))
         .collect();
     let mut passed_over = Vec::new();
     if unnamed.len() > 1 {
@@ -415,9 +421,13 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
                 .collect();
         }
         let mut i = 0;
-        sheets.retain(|s| {
+        let mut drop = vec![false; sheets.len()];
+        for &u in &unnamed {
+            drop[u] = u != best;
+        }
+        sheets.retain(|_| {
             i += 1;
-            s.0.is_some() || i - 1 == best
+            !drop[i - 1]
         });
     }
     let names: Vec<String> = sheets
