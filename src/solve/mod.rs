@@ -9,6 +9,7 @@ pub mod lexicographic;
 pub mod model;
 mod pricing;
 pub mod programme;
+mod programme_bundle;
 mod programme_cg;
 pub mod programme_greedy;
 pub mod programme_lagrange;

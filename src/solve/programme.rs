@@ -210,7 +210,7 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
 
 /// Share of the time limit by which the Lagrangian of `programme_lagrange` (the blocks included)
 /// stops (its iterations are counted; the share only cuts them short on a slow machine).
-const LAGRANGE_SHARE: f64 = 0.5;
+const LAGRANGE_SHARE: f64 = 0.7;
 /// Share of the time limit the blocks of `programme_lagrange::by_blocks` may use.
 const BLOCK_SHARE: f64 = 0.25;
 /// Share of the time limit by which the Lagrangian from the column generation's duals stops.

@@ -39,6 +39,7 @@
 //! on its post (`Pricer::rotation_ceiling`, `placement_ceiling`), so a group's scan stops at the
 //! first column whose score cannot beat the best found.
 
+use super::programme_bundle::Seeds;
 use super::programme_pricing::{Pricer, kept};
 use crate::domain::{CadreIx, PostIx, Scenario};
 use crate::programme::{Columns, MoveKind, OutCol, Timeline};
@@ -46,7 +47,7 @@ use rayon::prelude::*;
 use std::time::Instant;
 
 /// One cadre's best plan under the multipliers.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(super) struct Plan {
     /// Σ d of the plan (with −unplaced_penalty for an unplaced running rotation).
     pub value: f64,
@@ -55,6 +56,15 @@ pub(super) struct Plan {
     pub rotation: Option<u32>,
     pub after: Option<u32>,
     pub running: Option<u32>,
+}
+
+impl Plan {
+    /// Its columns' ids.
+    pub(super) fn columns(&self) -> impl Iterator<Item = u32> {
+        [self.rotation, self.after, self.running]
+            .into_iter()
+            .flatten()
+    }
 }
 
 /// Every column of the programme, grouped for the subproblems, and the coupling rows' sides.
@@ -250,7 +260,7 @@ impl Average {
 
     fn add(&mut self, plans: &[Plan]) {
         self.per.par_iter_mut().zip(plans).for_each(|(v, p)| {
-            for id in [p.rotation, p.after, p.running].into_iter().flatten() {
+            for id in p.columns() {
                 match v.iter_mut().find(|e| e.0 == id) {
                     Some(e) => e.1 += 1.0,
                     None => v.push((id, 1.0)),
@@ -281,6 +291,43 @@ impl Average {
                 v.into_iter().map(move |(id, w)| (*lag.col(id), w / n))
             })
             .unzip()
+    }
+}
+
+/// A row coupling cadres, as [`Lagrangian::coupling`] names it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Coupling {
+    /// post · n_t + period.
+    Seat(usize),
+    /// unit · n_t + period.
+    Departure(usize),
+    /// The smoothing's rows of a rotation in this period.
+    Rotation(usize),
+    Family(FamilyKey),
+}
+
+/// The right-hand side of an H10 row: 1 for kind 0 (not both), else 0.
+pub(super) fn family_b(k: FamilyKey) -> f64 {
+    if k.4 == 0 { 1.0 } else { 0.0 }
+}
+
+/// The smoothing's multipliers (a, b) of a period, each ≥ 0, taken to the nearest point with
+/// a + b at most `cap`.
+pub(super) fn onto_cap(a: f64, b: f64, cap: f64) -> (f64, f64) {
+    // A hair inside the cap: a + b rounded may exceed it by an ulp, where L is +∞.
+    let cap = cap * (1.0 - 1e-12);
+    let over = a + b - cap;
+    if over <= 0.0 {
+        return (a, b);
+    }
+    // The nearest point of the segment a + b = cap, a, b ≥ 0.
+    let (na, nb) = (a - over / 2.0, b - over / 2.0);
+    if na < 0.0 {
+        (0.0, cap)
+    } else if nb < 0.0 {
+        (cap, 0.0)
+    } else {
+        (na, nb)
     }
 }
 
@@ -692,55 +739,26 @@ impl<'a> Lagrangian<'a> {
 
     /// The subgradient b − a·x of the plans, by row: the rows of `m` and every valid H10 row the
     /// plans break (the others' multipliers stay 0 under a projected step).
-    fn subgradient(&self, pr: &Pricer, plans: &[Plan], m: &Multipliers) -> Multipliers {
-        use super::programme::ProgrammeRow;
+    pub(super) fn subgradient(&self, pr: &Pricer, plans: &[Plan], m: &Multipliers) -> Multipliers {
         let n_t = self.n_t;
         let mut g = Multipliers {
             seats: self.seats_b.clone(),
             departures: vec![self.departures_b; self.sc.units.len() * n_t],
             above: vec![0.0; n_t],
             below: vec![0.0; n_t],
-            family: m
-                .family
-                .keys()
-                .map(|&k| (k, if k.4 == 0 { 1.0 } else { 0.0 }))
-                .collect(),
+            family: m.family.keys().map(|&k| (k, family_b(k))).collect(),
         };
         let mut per = vec![0.0f64; n_t];
         for p in plans {
-            for id in [p.rotation, p.after, p.running].into_iter().flatten() {
-                let x = self.col(id);
-                for u in pr.active(x) {
-                    g.seats[x.post as usize * n_t + u] -= 1.0;
-                }
-                if x.kind == MoveKind::Rotation {
-                    let t = x.period as usize;
-                    per[t] += 1.0;
-                    if let Some(q) = pr.held(x.cadre) {
-                        let occ = &self.cols.occupancy[q as usize];
-                        for u in t..n_t {
-                            if occ.taken_on(pr.period(u)) > 0 {
-                                g.seats[q as usize * n_t + u] += 1.0;
-                            }
-                        }
+            for id in p.columns() {
+                self.coupling(pr, self.col(id), |row, a| match row {
+                    Coupling::Seat(i) => g.seats[i] -= a,
+                    Coupling::Departure(i) => g.departures[i] -= a,
+                    Coupling::Rotation(t) => per[t] += a,
+                    Coupling::Family(k) => {
+                        *g.family.entry(k).or_insert(family_b(k)) -= a;
                     }
-                    if let Some(u) = self.sc.cadre(x.cadre).current_unit {
-                        g.departures[u as usize * n_t + t] -= 1.0;
-                    }
-                }
-                if pr.has_relatives(x.cadre) {
-                    for (row, v) in pr.terms(x) {
-                        if let ProgrammeRow::Family(a, b, u, t, k) = row
-                            && pr.family_row_holds((a, b, u, t, k))
-                        {
-                            *g.family.entry((a, b, u, t, k)).or_insert(if k == 0 {
-                                1.0
-                            } else {
-                                0.0
-                            }) -= v;
-                        }
-                    }
-                }
+                });
             }
         }
         if self.smoothing_cap > 0.0 {
@@ -762,6 +780,59 @@ impl<'a> Lagrangian<'a> {
         g
     }
 
+    /// The rows coupling cadres that column `x` meets, each with its coefficient a (the
+    /// subgradient is b − Σ a over the plans' columns): the seats of its post over the periods
+    /// it holds it, for a rotation the seats its holder's post frees (−1) and its unit's
+    /// departures, and the valid H10 rows; `Rotation(t)` stands for the smoothing's rows of a
+    /// rotation in period t (`Lagrangian::subgradient`).
+    pub(super) fn coupling(&self, pr: &Pricer, x: &OutCol, mut f: impl FnMut(Coupling, f64)) {
+        use super::programme::ProgrammeRow;
+        let n_t = self.n_t;
+        for u in pr.active(x) {
+            f(Coupling::Seat(x.post as usize * n_t + u), 1.0);
+        }
+        if x.kind == MoveKind::Rotation {
+            let t = x.period as usize;
+            f(Coupling::Rotation(t), 1.0);
+            if let Some(q) = pr.held(x.cadre) {
+                let occ = &self.cols.occupancy[q as usize];
+                for u in t..n_t {
+                    if occ.taken_on(pr.period(u)) > 0 {
+                        f(Coupling::Seat(q as usize * n_t + u), -1.0);
+                    }
+                }
+            }
+            if let Some(u) = self.sc.cadre(x.cadre).current_unit {
+                f(Coupling::Departure(u as usize * n_t + t), 1.0);
+            }
+        }
+        if pr.has_relatives(x.cadre) {
+            for (row, v) in pr.terms(x) {
+                if let ProgrammeRow::Family(a, b, u, t, k) = row
+                    && pr.family_row_holds((a, b, u, t, k))
+                {
+                    f(Coupling::Family((a, b, u, t, k)), v);
+                }
+            }
+        }
+    }
+
+    /// Right-hand sides: the seats free on each period's date (post · n_t + t), the departures
+    /// allowed per unit and period, and the constant of L.
+    pub(super) fn sides(&self) -> (&[f64], f64, f64) {
+        (&self.seats_b, self.departures_b, self.constant)
+    }
+
+    /// The periods.
+    pub(super) fn n_t(&self) -> usize {
+        self.n_t
+    }
+
+    /// The largest above + below of a period (0 without smoothing rows).
+    pub(super) fn smoothing_cap(&self) -> f64 {
+        self.smoothing_cap
+    }
+
     /// λ taken into its domain from anywhere (an LP's duals, a caller's): H10 multipliers only on
     /// rows that hold for every programme, then [`Lagrangian::project`].
     fn to_domain(&self, pr: &Pricer, m: &mut Multipliers) {
@@ -775,21 +846,8 @@ impl<'a> Lagrangian<'a> {
         for y in m.dense() {
             *y = y.max(0.0);
         }
-        // A hair inside the cap: a + b rounded may exceed it by an ulp, where L is +∞.
-        let cap = self.smoothing_cap * (1.0 - 1e-12);
         for (a, b) in m.above.iter_mut().zip(&mut m.below) {
-            let over = *a + *b - cap;
-            if over > 0.0 {
-                // The nearest point of the segment a + b = cap, a, b ≥ 0.
-                let (na, nb) = (*a - over / 2.0, *b - over / 2.0);
-                (*a, *b) = if na < 0.0 {
-                    (0.0, cap)
-                } else if nb < 0.0 {
-                    (cap, 0.0)
-                } else {
-                    (na, nb)
-                };
-            }
+            (*a, *b) = onto_cap(*a, *b, self.smoothing_cap);
         }
         m.family.retain(|_, y| {
             *y = y.max(0.0);
@@ -807,7 +865,7 @@ impl<'a> Lagrangian<'a> {
         target: f64,
         limits: (f64, usize),
         theta: f64,
-        mut avg: Option<&mut Average>,
+        (mut avg, mut seeds): (Option<&mut Average>, Option<&mut Seeds>),
     ) -> Dual {
         let (seconds, max_iterations) = limits;
         let started = Instant::now();
@@ -832,7 +890,7 @@ impl<'a> Lagrangian<'a> {
         // The least L or estimate seen: the step factor halves when it stalls.
         let mut steer = f64::INFINITY;
         let mut exact = true;
-        let mut times = [0.0f64; 4];
+        let mut times = [0.0f64; 5];
         while it < max_iterations {
             it += 1;
             exact = (it - 1) % EXACT_EVERY == 0;
@@ -858,6 +916,11 @@ impl<'a> Lagrangian<'a> {
             };
             if let Some(a) = avg.as_deref_mut() {
                 a.add(&plans);
+            }
+            if let Some(s) = seeds.as_deref_mut() {
+                let t0 = Instant::now();
+                s.add(self, pr, &m, &plans);
+                times[4] += t0.elapsed().as_secs_f64();
             }
             let t0 = Instant::now();
             let mut g = self.subgradient(pr, &plans, &m);
@@ -928,7 +991,7 @@ impl<'a> Lagrangian<'a> {
         }
         tracing::debug!(
             ?times,
-            "programme Lagrangian: exact, estimates, working sets, steps"
+            "programme Lagrangian: exact, estimates, working sets, steps, seeds"
         );
         // The last λ stepped to, or estimated only: its L.
         if !exact {
@@ -1198,6 +1261,12 @@ pub struct Found {
 const ITERATIONS: usize = 3_000;
 const FIRST_ITERATIONS: usize = 30;
 const ROUND_ITERATIONS: usize = 150;
+/// Subgradient iterations at most from the blocks' start before the bundle method.
+const WARM_ITERATIONS: usize = 700;
+/// The subgradient's share of [`run`]'s time, the bundle method's the rest.
+const STEPS_SHARE: f64 = 0.5;
+/// Steps of the bundle method at most (a count, as `ITERATIONS`).
+const BUNDLE_ITERATIONS: usize = 600;
 
 /// The Lagrangian bound and heuristic for a large plain programme, within about `seconds`
 /// (`floor`: the value of a programme already known, the first half's target). `None` when the
@@ -1209,6 +1278,19 @@ pub fn run(
     seconds: f64,
     floor: f64,
     warm: Option<&Warm>,
+) -> Option<Found> {
+    run_then(sc, tl, cols, (seconds, floor), warm, true)
+}
+
+/// [`run`], the bundle method after the subgradient or not (`bundle`: not within the blocks,
+/// whose time is the whole's start).
+fn run_then(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    (seconds, floor): (f64, f64),
+    warm: Option<&Warm>,
+    bundle: bool,
 ) -> Option<Found> {
     let started = Instant::now();
     let lag = Lagrangian::new(sc, tl, cols)?;
@@ -1236,8 +1318,24 @@ pub fn run(
     let mut reserve = 0.0;
     let mut avg = Average::new(sc.cadres.len());
     let mut averaged = false;
-    while iterations < ITERATIONS {
-        let left = seconds - started.elapsed().as_secs_f64() - reserve;
+    // From the blocks' start the bundle method lowers the bound faster than the subgradient's
+    // last steps (performance.md): the subgradient stops earlier.
+    let most = if warm.is_some() && bundle {
+        WARM_ITERATIONS
+    } else {
+        ITERATIONS
+    };
+    // The subgradient's share of the time when the bundle follows (it needs about a hundred
+    // steps of 0.4 s at national size to lower the bound).
+    let steps_seconds = if bundle {
+        seconds * STEPS_SHARE
+    } else {
+        seconds
+    };
+    let mut seeds =
+        bundle.then(|| Seeds::new(&Multipliers::zero(sc, tl.periods.len()), sc.cadres.len()));
+    while iterations < most {
+        let left = steps_seconds - started.elapsed().as_secs_f64() - reserve;
         if left <= 0.0 && best.is_some() {
             break;
         }
@@ -1251,9 +1349,16 @@ pub fn run(
             &mut pr,
             best.as_ref().map(|b| b.1.clone()).or_else(|| from.take()),
             value.max(floor),
-            (left.max(0.0), n.min(ITERATIONS - iterations)),
+            (left.max(0.0), n.min(most - iterations)),
             theta,
-            Some(&mut avg),
+            // Seeds from the last two rounds before the count ends them (a step's plans as cuts
+            // cost 12 ms at national size).
+            (
+                Some(&mut avg),
+                seeds
+                    .as_mut()
+                    .filter(|_| iterations + n + ROUND_ITERATIONS >= most),
+            ),
         );
         let first_round = iterations == 0;
         iterations += d.iterations;
@@ -1277,8 +1382,8 @@ pub fn run(
             );
         }
         let last = done
-            || iterations >= ITERATIONS
-            || seconds - started.elapsed().as_secs_f64() - reserve <= 0.0;
+            || iterations >= most
+            || steps_seconds - started.elapsed().as_secs_f64() - reserve <= 0.0;
         // From the blocks' start, the heuristic over the average after the last round only:
         // at national size it found 1.10–1.15 M after each round, where the blocks' programme
         // completed is worth 1.22 M, and took 4–5 s, a third of a round.
@@ -1301,6 +1406,28 @@ pub fn run(
         );
         if done || last {
             break;
+        }
+    }
+    // The bundle method from the least L found, for the time left (`programme_bundle`): the
+    // subgradient stalls where it starts at national size, well above the least L.
+    if bundle && let Some((b, at)) = &best {
+        let left = seconds - started.elapsed().as_secs_f64();
+        if left > 0.0 {
+            let t = Instant::now();
+            let from = (at.clone(), seeds.take());
+            let f = lag.bundle(&mut pr, from, value.max(floor), (left, BUNDLE_ITERATIONS));
+            tracing::debug!(
+                before = b,
+                bound = f.bound,
+                iterations = f.iterations,
+                serious = f.serious,
+                predicted = f.predicted,
+                seconds = t.elapsed().as_secs_f64(),
+                "programme bundle"
+            );
+            if f.bound < *b {
+                best = Some((f.bound, f.at));
+            }
         }
     }
     // The loop left at its top, out of time, before a round ran the heuristic over the average.
@@ -1431,7 +1558,7 @@ pub fn by_blocks(
         };
         // An even share of what is left for each block still to go.
         let left = (seconds - started.elapsed().as_secs_f64()) / (blocks - b) as f64;
-        let f = run(sc, tl, &part, left.max(0.0), 0.0, None)?;
+        let f = run_then(sc, tl, &part, (left.max(0.0), 0.0), None, false)?;
         tracing::debug!(
             block = b,
             bound = f.bound,
@@ -1487,6 +1614,34 @@ pub fn bound_at(sc: &Scenario, tl: &Timeline, cols: &Columns, m: &Multipliers) -
         panic!("the subproblems' pricing is not the model's: {e}");
     }
     Some(lag.evaluate(&mut pr, &m).0)
+}
+
+/// The bound of the bundle method (`programme_bundle`) from multipliers `m` (taken into their
+/// domain) after at most `iterations` steps, each cadre's cuts checked against its best plan at
+/// every point evaluated (a test API, as [`bound_at`]; `None` as for [`run`]; a panic when a cut
+/// is not the pricing's).
+pub fn bundle_at(
+    sc: &Scenario,
+    tl: &Timeline,
+    cols: &Columns,
+    m: &Multipliers,
+    target: f64,
+    iterations: usize,
+) -> Option<f64> {
+    let lag = Lagrangian::new(sc, tl, cols)?;
+    let mut pr = Pricer::base(sc, tl, cols);
+    let mut m = m.clone();
+    lag.to_domain(&pr, &mut m);
+    match lag.bundle_checked(
+        &mut pr,
+        (m, None),
+        target,
+        (f64::INFINITY, iterations),
+        true,
+    ) {
+        Ok(f) => Some(f.bound),
+        Err(e) => panic!("the bundle's cuts are not the pricing's: {e}"),
+    }
 }
 
 /// The Lagrangian heuristic's programme at multipliers `m` (taken into their domain), with `rot`
@@ -1581,7 +1736,7 @@ pub(super) fn refine(sc: &Scenario, tl: &Timeline, cols: &Columns, a: Again) -> 
         a.target,
         (left, REFINE_ITERATIONS),
         a.theta,
-        None,
+        (None, None),
     );
     let (bound, at) = if d.bound < l0 {
         (d.bound, d.at)

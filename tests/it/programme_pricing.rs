@@ -578,3 +578,54 @@ fn the_neighbourhood_search_reaches_the_optimum_of_tiny_programmes_and_passes_th
         },
     );
 }
+
+/// The bundle method (`programme_bundle`: each cadre's plans seen as cuts of its part of L, steps
+/// to the minimiser of their model plus a proximal term): from λ = 0 and from random multipliers
+/// its bound holds for every programme (the brute force), is never above L where it starts, and
+/// each cadre's cuts, made at other multipliers, never exceed its best plan where it is evaluated
+/// (`bundle_at` panics otherwise: a coefficient that is not the pricing's). Not vacuous: it lowers
+/// the bound, and on some programmes reaches the optimum.
+#[test]
+fn the_bundle_bound_holds_and_its_cuts_are_the_pricings() {
+    use rotaplan::solve::programme_lagrange::{Multipliers, bound_at, bundle_at};
+    let seen = [
+        AtomicUsize::new(0), // the bundle lowered the bound
+        AtomicUsize::new(0), // ... to the optimum
+        AtomicUsize::new(0), // relatives
+    ];
+    let case = AtomicUsize::new(0);
+    each_small_programme(&seen, 4, |sc, tl, best, witness| {
+        let n_t = tl.periods.len();
+        let mut lcg = 0x51_7CC1_B727_220Au64 ^ case.fetch_add(1, Ordering::Relaxed) as u64;
+        for keep in [None, Some(1)] {
+            let cols = generate_keeping(sc, tl, keep);
+            for draw in 0..2 {
+                let mut m = Multipliers::zero(sc, n_t);
+                if draw == 1 {
+                    for y in m.dense() {
+                        lcg = lcg
+                            .wrapping_mul(6_364_136_223_846_793_005)
+                            .wrapping_add(1_442_695_040_888_963_407);
+                        *y = ((lcg >> 33) % 5) as f64 * 6.0;
+                    }
+                }
+                let Some(start) = bound_at(sc, tl, &cols, &m) else {
+                    return Ok(());
+                };
+                let b = bundle_at(sc, tl, &cols, &m, best, 200).unwrap();
+                prop_assert!(b >= best - 1e-6, "bundle {b} < {best} ({witness:?})");
+                prop_assert!(b <= start + 1e-9 * start.abs().max(1.0));
+                if b < start - 1e-6 {
+                    seen[0].fetch_add(1, Ordering::Relaxed);
+                }
+                if b <= best + 1e-6 {
+                    seen[1].fetch_add(1, Ordering::Relaxed);
+                }
+                if sc.cadres.iter().any(|c| !c.relatives.is_empty()) {
+                    seen[2].fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        }
+        Ok(())
+    });
+}

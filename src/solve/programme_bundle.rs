@@ -1,0 +1,726 @@
+//! A proximal bundle method for the Lagrangian dual of a large programme (issue 14, the national
+//! bound), after the subgradient of `programme_lagrange`.
+//!
+//! At national size the subgradient stalls where it starts (from the blocks' multipliers at
+//! 1,289,245, from λ = 0 at 1,335,296: performance.md), so its least L says little about the LP.
+//! A bundle method keeps the cuts L(λ_i) + g_i·(λ − λ_i) of the points it has evaluated and steps
+//! to the minimiser of their maximum plus a proximal term ‖λ − c‖²/(2t) around its centre c. The
+//! centre moves only when L falls by a share of what that model predicted (a serious step);
+//! otherwise the new cut enriches the model (a null step). Every point is evaluated exactly, so
+//! every L(λ) seen is a bound; the least is reported.
+//!
+//! The step's problem, min over λ in D of max_i (l_i + g_i·(λ − c)) + ‖λ − c‖²/(2t), with l_i
+//! cut i's value at c, is solved in its dual: the maximum over the simplex of
+//!
+//! ```text
+//! φ(α) = Σ α_i l_i + G·(λ(α) − c) + ‖λ(α) − c‖²/(2t),  G = Σ α_i g_i,  λ(α) = P_D(c − tG)
+//! ```
+//!
+//! (for a fixed α the minimiser over D of a linear term plus the proximal one is a projection
+//! onto D), concave and smooth in α with ∂φ/∂α_i = l_i + g_i·(λ(α) − c), by accelerated projected
+//! gradient from the previous step's α. The projection onto D (each multiplier ≥ 0, the
+//! smoothing's above + below of a period at most its cap) is `Lagrangian::project`'s.
+//!
+//! Sums over the coordinates are taken in fixed chunks, added in order: the same input gives
+//! the same steps whatever the thread count.
+
+use super::programme_lagrange::{Coupling, FamilyKey, Lagrangian, Multipliers, Plan, family_b};
+use super::programme_pricing::Pricer;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+/// Cuts kept per cadre at most; beyond, its cuts the last step did not use go, or its two least
+/// used are merged.
+const CUTS_PER_CADRE: usize = 8;
+/// A serious step lowers L by at least this share of the predicted decrease.
+const SERIOUS: f64 = 0.1;
+/// The step's dual iterations at most.
+const QP_ITERATIONS: usize = 20;
+/// Coordinates per chunk of the sums (fixed: the sums' order does not depend on the threads).
+const CHUNK: usize = 8_192;
+
+/// What the bundle found.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    /// The least L(λ) evaluated, and its λ.
+    pub bound: f64,
+    pub at: Multipliers,
+    pub iterations: usize,
+    pub serious: usize,
+    /// The last predicted decrease (0 at the dual's optimum).
+    pub predicted: f64,
+}
+
+/// Multipliers as one vector: the dense coordinates (seats, departures, above, below) and the
+/// H10 rows seen so far, in the order they were first seen. A vector shorter than the layout
+/// is 0 beyond its end.
+struct Layout {
+    dense: usize,
+    /// Where `above` starts, and the number of periods.
+    above: usize,
+    n_t: usize,
+    keys: Vec<FamilyKey>,
+    index: BTreeMap<FamilyKey, usize>,
+}
+
+impl Layout {
+    fn new(m: &Multipliers) -> Self {
+        let n_t = m.above.len();
+        let above = m.seats.len() + m.departures.len();
+        Layout {
+            dense: above + 2 * n_t,
+            above,
+            n_t,
+            keys: Vec::new(),
+            index: BTreeMap::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.dense + self.keys.len()
+    }
+
+    /// The index of H10 row `k`, learnt if new.
+    fn learn(&mut self, k: FamilyKey) -> usize {
+        let next = self.keys.len();
+        let i = *self.index.entry(k).or_insert(next);
+        if i == next {
+            self.keys.push(k);
+        }
+        i
+    }
+
+    fn flat(&mut self, m: &Multipliers) -> Vec<f64> {
+        let mut v: Vec<f64> = m
+            .seats
+            .iter()
+            .chain(&m.departures)
+            .chain(&m.above)
+            .chain(&m.below)
+            .copied()
+            .collect();
+        for (k, &y) in &m.family {
+            let at = self.dense + self.learn(*k);
+            if v.len() <= at {
+                v.resize(at + 1, 0.0);
+            }
+            v[at] = y;
+        }
+        v.resize(self.len(), 0.0);
+        v
+    }
+
+    fn multipliers(&self, v: &[f64], like: &Multipliers) -> Multipliers {
+        let (s, d) = (like.seats.len(), like.departures.len());
+        Multipliers {
+            seats: v[..s].to_vec(),
+            departures: v[s..s + d].to_vec(),
+            above: v[self.above..self.above + self.n_t].to_vec(),
+            below: v[self.above + self.n_t..self.dense].to_vec(),
+            family: self
+                .keys
+                .iter()
+                .enumerate()
+                .filter_map(|(i, k)| {
+                    v.get(self.dense + i)
+                        .filter(|y| **y > 0.0)
+                        .map(|y| (*k, *y))
+                })
+                .collect(),
+        }
+    }
+
+    /// `v` projected onto D (`cap`: the smoothing's, `Lagrangian::smoothing_cap`).
+    fn project(&self, v: &mut [f64], cap: f64) {
+        for y in v.iter_mut() {
+            *y = y.max(0.0);
+        }
+        for t in 0..self.n_t {
+            let (a, b) = super::programme_lagrange::onto_cap(
+                v[self.above + t],
+                v[self.above + self.n_t + t],
+                cap,
+            );
+            v[self.above + t] = a;
+            v[self.above + self.n_t + t] = b;
+        }
+    }
+}
+
+/// Σ a_i b_i over the common length, in fixed chunks added in order.
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len().min(b.len());
+    let parts: Vec<f64> = a[..n]
+        .par_chunks(CHUNK)
+        .zip(b[..n].par_chunks(CHUNK))
+        .map(|(x, y)| x.iter().zip(y).map(|(p, q)| p * q).sum())
+        .collect();
+    parts.iter().sum()
+}
+
+/// The Euclidean projection of `x` onto the unit simplex.
+fn onto_simplex(x: &mut [f64]) {
+    let mut s: Vec<f64> = x.to_vec();
+    s.sort_by(|a, b| b.total_cmp(a));
+    let mut acc = 0.0;
+    let mut tau = 0.0;
+    for (i, &v) in s.iter().enumerate() {
+        acc += v;
+        let t = (acc - 1.0) / (i + 1) as f64;
+        if v - t > 0.0 {
+            tau = t;
+        }
+    }
+    for v in x.iter_mut() {
+        *v = (*v - tau).max(0.0);
+    }
+}
+
+/// Cuts from another method's steps (the subgradient's), the bundle's first model: each
+/// cadre's newest distinct plans, `CUTS_PER_CADRE` at most. Every plan found at any λ is a cut
+/// of its cadre's part of L, so the steps before the bundle spare it the null steps that would
+/// find them again (about a hundred at national size).
+pub(super) struct Seeds {
+    lay: Layout,
+    per: Vec<Vec<Cut>>,
+}
+
+impl Seeds {
+    pub(super) fn new(like: &Multipliers, cadres: usize) -> Self {
+        Seeds {
+            lay: Layout::new(like),
+            per: vec![Vec::new(); cadres],
+        }
+    }
+
+    /// The plans found at `m` (the plans of a step over a working set too: each is a plan).
+    pub(super) fn add(&mut self, lag: &Lagrangian, pr: &Pricer, m: &Multipliers, plans: &[Plan]) {
+        lag.learn(pr, &mut self.lay, plans);
+        let lam = self.lay.flat(m);
+        let lay = &self.lay;
+        self.per.par_iter_mut().zip(plans).for_each(|(mine, p)| {
+            if mine.iter().any(|x| same_plan(&x.plan, p)) {
+                return;
+            }
+            if mine.len() >= CUTS_PER_CADRE {
+                mine.remove(0);
+            }
+            mine.push(lag.cut(pr, lay, p, &lam));
+        });
+    }
+}
+
+/// A cut of one cadre's part of L: the plan's value v − a·λ, linear in λ (v the plan's scores
+/// and penalties, a its coupling rows, flat).
+#[derive(Debug, Clone)]
+struct Cut {
+    plan: Plan,
+    v: f64,
+    rows: Vec<(u32, f64)>,
+}
+
+impl Cut {
+    fn at(&self, lam: &[f64]) -> f64 {
+        self.v
+            - self
+                .rows
+                .iter()
+                .map(|&(r, a)| a * lam[r as usize])
+                .sum::<f64>()
+    }
+}
+
+/// The model of L: each cadre's cuts (the plans seen), and the weights of the last step.
+struct Model {
+    b: Vec<f64>,
+    constant: f64,
+    /// Cadre c's cuts are `cuts[starts[c]..starts[c + 1]]`, weights in `theta` alike.
+    cuts: Vec<Cut>,
+    starts: Vec<usize>,
+    theta: Vec<f64>,
+    /// [`Model::index`]: row r's cuts are `by_row[row_starts[r]..row_starts[r + 1]]`.
+    row_starts: Vec<usize>,
+    by_row: Vec<(u32, f64)>,
+}
+
+/// The step's dual at θ: φ, its gradient, and λ(θ).
+struct Point {
+    phi: f64,
+    grad: Vec<f64>,
+    lam: Vec<f64>,
+}
+
+impl Model {
+    /// const + λ·b + Σ_c max over c's cuts.
+    fn value(&self, lam: &[f64]) -> f64 {
+        let per: Vec<f64> = self
+            .starts
+            .par_windows(2)
+            .map(|w| {
+                self.cuts[w[0]..w[1]]
+                    .iter()
+                    .map(|x| x.at(lam))
+                    .fold(f64::NEG_INFINITY, f64::max)
+            })
+            .collect();
+        self.constant + dot(lam, &self.b) + per.iter().sum::<f64>()
+    }
+
+    /// The cuts by row (each row's (cut, a) in cut order), for the sums over a row.
+    fn index(&mut self, rows: usize) {
+        let mut count = vec![0usize; rows + 1];
+        for x in &self.cuts {
+            for &(r, _) in &x.rows {
+                count[r as usize + 1] += 1;
+            }
+        }
+        for r in 0..rows {
+            count[r + 1] += count[r];
+        }
+        let mut at = count.clone();
+        let mut by_row = vec![(0u32, 0.0f64); count[rows]];
+        for (k, x) in self.cuts.iter().enumerate() {
+            for &(r, a) in &x.rows {
+                by_row[at[r as usize]] = (k as u32, a);
+                at[r as usize] += 1;
+            }
+        }
+        (self.row_starts, self.by_row) = (count, by_row);
+    }
+
+    /// φ at θ and λ(θ), and with `grad` its gradient (else empty).
+    fn at(&self, lay: &Layout, c: &[f64], t: f64, cap: f64, theta: &[f64], grad: bool) -> Point {
+        // s = b − Σ θ a, the dual's direction, and λ = P_D(c − t·s), row by row.
+        let mut s = self.b.clone();
+        s.par_chunks_mut(CHUNK).enumerate().for_each(|(k, part)| {
+            for (i, v) in part.iter_mut().enumerate() {
+                let r = k * CHUNK + i;
+                let (a, b) = (self.row_starts[r], self.row_starts[r + 1]);
+                for &(x, w) in &self.by_row[a..b] {
+                    *v -= theta[x as usize] * w;
+                }
+            }
+        });
+        let mut lam: Vec<f64> = c.iter().zip(&s).map(|(ci, si)| ci - t * si).collect();
+        lay.project(&mut lam, cap);
+        let grad: Vec<f64> = if grad {
+            self.cuts.par_iter().map(|x| x.at(&lam)).collect()
+        } else {
+            Vec::new()
+        };
+        let mut sq = 0.0;
+        for (x, y) in lam.iter().zip(c) {
+            sq += (x - y) * (x - y);
+        }
+        let phi = self.constant
+            + self
+                .cuts
+                .iter()
+                .zip(theta)
+                .map(|(x, w)| w * x.v)
+                .sum::<f64>()
+            + dot(&lam, &s)
+            + sq / (2.0 * t);
+        Point { phi, grad, lam }
+    }
+
+    /// Every cut of cadre c at most c's best plan's value at `lam` (`plans`, found there): each
+    /// cut, made at another λ, is a plan's value as a function of λ, so a cut above the best
+    /// plan has a coefficient that is not the pricing's.
+    fn check(&self, lam: &[f64], plans: &[Plan]) -> Result<(), String> {
+        for (c, w) in self.starts.windows(2).enumerate() {
+            let best = plans[c].value;
+            for x in &self.cuts[w[0]..w[1]] {
+                let v = x.at(lam);
+                if v > best + 1e-7 * (1.0 + best.abs()) {
+                    return Err(format!(
+                        "cadre {c}: a cut worth {v} above its best plan {best}"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// θ projected onto each cadre's simplex.
+    fn onto_simplices(&self, theta: &mut [f64]) {
+        for w in self.starts.windows(2) {
+            onto_simplex(&mut theta[w[0]..w[1]]);
+        }
+    }
+
+    /// The step: λ(θ) at the dual's best θ found from the last θ (FISTA with backtracking);
+    /// `lip` the curvature estimate, carried from step to step.
+    fn step(&mut self, lay: &Layout, c: &[f64], t: f64, cap: f64, lip: &mut f64) -> Vec<f64> {
+        let mut x = self.theta.clone();
+        self.onto_simplices(&mut x);
+        let mut y = x.clone();
+        let mut s = 1.0f64;
+        // The curvature estimate may shrink a little from step to step (it only doubles within).
+        *lip = (*lip * 0.8).max(1e-12);
+        let mut best = self.at(lay, c, t, cap, &x, false);
+        let mut best_theta = x.clone();
+        for _ in 0..QP_ITERATIONS {
+            let py = self.at(lay, c, t, cap, &y, true);
+            let (next, pn) = loop {
+                let mut z: Vec<f64> = y.iter().zip(&py.grad).map(|(a, d)| a + d / *lip).collect();
+                self.onto_simplices(&mut z);
+                let pz = self.at(lay, c, t, cap, &z, false);
+                let lin: f64 = py.phi
+                    + py.grad
+                        .iter()
+                        .zip(z.iter().zip(&y))
+                        .map(|(d, (a, b))| d * (a - b))
+                        .sum::<f64>();
+                let sq: f64 = z.iter().zip(&y).map(|(a, b)| (a - b) * (a - b)).sum();
+                if pz.phi >= lin - *lip / 2.0 * sq - 1e-12 * lin.abs() || *lip > 1e30 {
+                    break (z, pz);
+                }
+                *lip *= 2.0;
+            };
+            let s_next = (1.0 + (1.0 + 4.0 * s * s).sqrt()) / 2.0;
+            y = next
+                .iter()
+                .zip(&x)
+                .map(|(a, b)| a + (s - 1.0) / s_next * (a - b))
+                .collect();
+            s = s_next;
+            x = next;
+            if pn.phi > best.phi {
+                best = pn;
+                best_theta = x.clone();
+            }
+        }
+        self.theta = best_theta;
+        best.lam
+    }
+
+    /// Each cadre's plan at λ as a cut, when new; a cadre's unused cuts go beyond
+    /// `CUTS_PER_CADRE`, or its two least used are merged into one.
+    fn add(&mut self, new: Vec<Option<Cut>>) {
+        let mut cuts = Vec::with_capacity(self.cuts.len() + new.len());
+        let mut theta = Vec::with_capacity(cuts.capacity());
+        let mut starts = vec![0];
+        let mut old = std::mem::take(&mut self.cuts).into_iter();
+        for (c, n) in new.into_iter().enumerate() {
+            let (a, b) = (self.starts[c], self.starts[c + 1]);
+            let mut mine: Vec<(Cut, f64)> = old
+                .by_ref()
+                .take(b - a)
+                .zip(self.theta[a..b].iter().copied())
+                .collect();
+            if let Some(n) = n.filter(|n| mine.iter().all(|(x, _)| !same_plan(&x.plan, &n.plan))) {
+                if mine.len() >= CUTS_PER_CADRE {
+                    // The unused first (the oldest of them), else the two least used merged.
+                    if let Some(i) = mine.iter().position(|(_, w)| *w <= 1e-12) {
+                        mine.remove(i);
+                    } else {
+                        let mut order: Vec<usize> = (0..mine.len()).collect();
+                        order.sort_by(|&i, &j| mine[i].1.total_cmp(&mine[j].1).then(i.cmp(&j)));
+                        let (i, j) = (order[0].min(order[1]), order[0].max(order[1]));
+                        let (y, wy) = mine.remove(j);
+                        let (x, wx) = mine.remove(i);
+                        mine.push((merged(&x, wx, &y, wy), wx + wy));
+                    }
+                }
+                mine.push((n, 0.0));
+            }
+            for (x, w) in mine {
+                cuts.push(x);
+                theta.push(w);
+            }
+            starts.push(cuts.len());
+        }
+        (self.cuts, self.theta, self.starts) = (cuts, theta, starts);
+    }
+}
+
+/// Whether two plans have the same columns.
+fn same_plan(a: &Plan, b: &Plan) -> bool {
+    (a.rotation, a.after, a.running) == (b.rotation, b.after, b.running) && !a.value.is_nan()
+}
+
+/// The cut (wx·x + wy·y) / (wx + wy): a convex combination of two cuts of one cadre.
+fn merged(x: &Cut, wx: f64, y: &Cut, wy: f64) -> Cut {
+    let w = (wx + wy).max(1e-300);
+    let (a, b) = (wx / w, wy / w);
+    let mut rows: Vec<(u32, f64)> = x
+        .rows
+        .iter()
+        .map(|&(r, v)| (r, a * v))
+        .chain(y.rows.iter().map(|&(r, v)| (r, b * v)))
+        .collect();
+    rows.sort_by_key(|e| e.0);
+    rows.dedup_by(|e, f| {
+        if e.0 == f.0 {
+            f.1 += e.1;
+            true
+        } else {
+            false
+        }
+    });
+    Cut {
+        // Not a plan any evaluation returns: a new plan is never taken for it.
+        plan: Plan {
+            value: f64::NAN,
+            ..Plan::default()
+        },
+        v: a * x.v + b * y.v,
+        rows,
+    }
+}
+
+impl Lagrangian<'_> {
+    /// Cadre `plan`'s cut, the plan found at flat multipliers `lam`.
+    fn cut(&self, pr: &Pricer, lay: &Layout, plan: &Plan, lam: &[f64]) -> Cut {
+        let n_t = self.n_t();
+        let cap = self.smoothing_cap();
+        let seats = self.sides().0.len();
+        let mut rows: Vec<(u32, f64)> = Vec::new();
+        for id in plan.columns() {
+            self.coupling(pr, self.col(id), |row, a| match row {
+                Coupling::Seat(i) => rows.push((i as u32, a)),
+                Coupling::Departure(i) => rows.push(((seats + i) as u32, a)),
+                Coupling::Rotation(u) if cap > 0.0 => {
+                    // Above_t: n_t·T_t − total ≤ dev, Below_t: total − n_t·T_t ≤ dev.
+                    for t in 0..n_t {
+                        let k = if t == u { n_t as f64 } else { 0.0 } - 1.0;
+                        rows.push(((lay.above + t) as u32, a * k));
+                        rows.push(((lay.above + n_t + t) as u32, -a * k));
+                    }
+                }
+                Coupling::Rotation(_) => {}
+                Coupling::Family(k) => rows.push(((lay.dense + lay.index[&k]) as u32, a)),
+            });
+        }
+        rows.sort_by_key(|e| e.0);
+        rows.dedup_by(|e, f| {
+            if e.0 == f.0 {
+                f.1 += e.1;
+                true
+            } else {
+                false
+            }
+        });
+        rows.retain(|e| e.1 != 0.0);
+        let v = plan.value + rows.iter().map(|&(r, a)| a * lam[r as usize]).sum::<f64>();
+        Cut {
+            plan: *plan,
+            v,
+            rows,
+        }
+    }
+
+    /// The H10 rows `plans` meet, learnt by `lay`.
+    fn learn(&self, pr: &Pricer, lay: &mut Layout, plans: &[Plan]) {
+        for p in plans {
+            for id in p.columns() {
+                self.coupling(pr, self.col(id), |row, _| {
+                    if let Coupling::Family(k) = row {
+                        lay.learn(k);
+                    }
+                });
+            }
+        }
+    }
+
+    /// L at flat `lam` and each cadre's plan there as a cut; the layout learns the H10 rows
+    /// the plans meet.
+    fn evaluate_flat(
+        &self,
+        pr: &mut Pricer,
+        lay: &mut Layout,
+        lam: &mut Vec<f64>,
+        like: &Multipliers,
+    ) -> (f64, Multipliers, Vec<Cut>) {
+        let m = lay.multipliers(lam, like);
+        let (f, plans) = self.evaluate(pr, &m);
+        self.learn(pr, lay, &plans);
+        lam.resize(lay.len(), 0.0);
+        let cuts = plans
+            .par_iter()
+            .map(|p| self.cut(pr, lay, p, lam))
+            .collect();
+        (f, m, cuts)
+    }
+
+    /// The bundle method from `from` for at most `iterations` steps or `seconds`, `target` a
+    /// programme's value (the scale of its first steps).
+    pub(super) fn bundle(
+        &self,
+        pr: &mut Pricer,
+        (from, seeds): (Multipliers, Option<Seeds>),
+        target: f64,
+        limits: (f64, usize),
+    ) -> Found {
+        self.bundle_checked(pr, (from, seeds), target, limits, false)
+            .expect("unchecked")
+    }
+
+    /// [`Lagrangian::bundle`], and with `check`, each cadre's cuts checked against its best plan
+    /// at every point evaluated (`Model::check`).
+    pub(super) fn bundle_checked(
+        &self,
+        pr: &mut Pricer,
+        (from, seeds): (Multipliers, Option<Seeds>),
+        target: f64,
+        limits: (f64, usize),
+        check: bool,
+    ) -> Result<Found, String> {
+        let (seconds, iterations) = limits;
+        let started = Instant::now();
+        let cap = self.smoothing_cap();
+        let (mut lay, mut seeded) = match seeds {
+            Some(s) => (s.lay, s.per),
+            None => (Layout::new(&from), Vec::new()),
+        };
+        let mut c = lay.flat(&from);
+        let (f0, _, cuts) = self.evaluate_flat(pr, &mut lay, &mut c, &from);
+        // Each cadre's seeds, then its plan at the start (all the weight).
+        seeded.resize(cuts.len(), Vec::new());
+        let mut model = Model {
+            b: Vec::new(),
+            constant: self.sides().2,
+            starts: vec![0],
+            theta: Vec::new(),
+            cuts: Vec::new(),
+            row_starts: Vec::new(),
+            by_row: Vec::new(),
+        };
+        for (x, mine) in cuts.into_iter().zip(seeded) {
+            for y in mine.into_iter().filter(|y| !same_plan(&y.plan, &x.plan)) {
+                model.cuts.push(y);
+                model.theta.push(0.0);
+            }
+            model.cuts.push(x);
+            model.theta.push(1.0);
+            model.starts.push(model.cuts.len());
+        }
+        self.sides_into(&lay, &mut model.b);
+        model.index(lay.len());
+        let mut fc = f0;
+        let mut found = Found {
+            bound: f0,
+            at: from.clone(),
+            iterations: 0,
+            serious: 0,
+            predicted: f64::INFINITY,
+        };
+        // The proximal term's weight: the gap to the target per cadre, an eighth of it (at
+        // national size about 1; steps from Polyak's rule, 2·10⁻⁴, did not grow in 250 steps).
+        let gap_per_cadre = (f0 - target).max(1e-6 * f0.abs().max(1.0)) / model.starts.len() as f64;
+        let t_first = gap_per_cadre / 8.0;
+        let mut t = t_first;
+        let mut lip = 1.0;
+        let mut in_a_row = 0;
+        let mut times = [0.0f64; 3];
+        while found.iterations < iterations && started.elapsed().as_secs_f64() < seconds {
+            found.iterations += 1;
+            let t0 = Instant::now();
+            let mut lam = model.step(&lay, &c, t, cap, &mut lip);
+            let predicted = fc - model.value(&lam);
+            times[0] += t0.elapsed().as_secs_f64();
+            found.predicted = predicted;
+            if predicted <= 1e-7 * fc.abs().max(1.0) {
+                break;
+            }
+            let t0 = Instant::now();
+            let (f, m, cuts) = self.evaluate_flat(pr, &mut lay, &mut lam, &from);
+            times[1] += t0.elapsed().as_secs_f64();
+            c.resize(lay.len(), 0.0);
+            self.sides_into(&lay, &mut model.b);
+            if check {
+                let plans: Vec<Plan> = cuts.iter().map(|x| x.plan).collect();
+                model.check(&lam, &plans)?;
+            }
+            if f < found.bound {
+                found.bound = f;
+                found.at = m;
+            }
+            let t0 = Instant::now();
+            model.add(cuts.into_iter().map(Some).collect());
+            model.index(lay.len());
+            times[2] += t0.elapsed().as_secs_f64();
+            if f <= fc - SERIOUS * predicted {
+                found.serious += 1;
+                in_a_row += 1;
+                // Kiwiel's interpolation: the model held well, longer steps (ρ = 0.9: five
+                // times); several serious steps in a row, twice as long.
+                let rho = (fc - f) / predicted;
+                let mut grow = if rho >= 0.5 {
+                    0.5 / (1.0 - rho).max(0.05)
+                } else {
+                    1.0
+                };
+                if in_a_row >= 4 {
+                    grow = grow.max(2.0);
+                    in_a_row = 0;
+                }
+                t = (t * grow.min(10.0)).min(t_first * 1e6);
+                c = lam;
+                fc = f;
+            } else {
+                in_a_row = 0;
+                // Far above the centre: the step went well beyond where the model holds.
+                if f > fc + predicted {
+                    t = (t / 2.0).max(t_first * 1e-4);
+                }
+            }
+            if found.iterations % 10 == 1 {
+                tracing::debug!(
+                    it = found.iterations,
+                    l = f,
+                    centre = fc,
+                    predicted,
+                    t,
+                    cuts = model.cuts.len(),
+                    serious = found.serious,
+                    lip,
+                    seconds = started.elapsed().as_secs_f64(),
+                    ?times,
+                    "programme bundle: step, evaluation, cuts"
+                );
+            }
+        }
+        Ok(found)
+    }
+
+    /// The flat right-hand sides b of `lay`'s rows into `b`.
+    fn sides_into(&self, lay: &Layout, b: &mut Vec<f64>) {
+        let (seats, departures, _) = self.sides();
+        b.clear();
+        b.extend_from_slice(seats);
+        b.resize(lay.above, departures);
+        b.resize(lay.dense, 0.0);
+        b.extend(lay.keys.iter().map(|&k| family_b(k)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_simplex_projection_is_the_nearest_point() {
+        let mut x = vec![0.5, 0.5, 0.5];
+        onto_simplex(&mut x);
+        assert!(x.iter().all(|v| (v - 1.0 / 3.0).abs() < 1e-12));
+        let mut x = vec![2.0, -1.0, 0.0];
+        onto_simplex(&mut x);
+        assert_eq!(x, vec![1.0, 0.0, 0.0]);
+        let mut x = vec![0.3, 0.2, 0.1];
+        onto_simplex(&mut x);
+        let s: f64 = x.iter().sum();
+        assert!((s - 1.0).abs() < 1e-12 && x.iter().all(|v| *v >= 0.0));
+        assert!((x[0] - x[1] - 0.1).abs() < 1e-12 && (x[1] - x[2] - 0.1).abs() < 1e-12);
+    }
+
+    #[test]
+    fn sums_in_chunks_equal_the_plain_sums() {
+        let a: Vec<f64> = (0..20_000).map(|i| (i % 7) as f64 - 3.0).collect();
+        let b: Vec<f64> = (0..19_000).map(|i| (i % 5) as f64 * 0.5).collect();
+        let plain: f64 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+        assert!((dot(&a, &b) - plain).abs() < 1e-6);
+    }
+}
