@@ -208,9 +208,13 @@ pub fn solve(sc: &Scenario, tl: &Timeline, cols: &Columns) -> ProgrammeOutcome {
     solve_forced(sc, tl, cols, &[])
 }
 
-/// Share of the time limit by which the Lagrangian of `programme_lagrange` (the blocks included)
-/// stops (its iterations are counted; the share only cuts them short on a slow machine).
-const LAGRANGE_SHARE: f64 = 0.7;
+/// Share of the time limit by which the Lagrangian of `programme_lagrange` stops: the
+/// subgradient's steps are counted (the share only cuts them short on a slow machine), the bundle
+/// method after them has the rest. Solved in blocks (national size), the bundle still lowers the
+/// bound by 100–200 a second when its time ends, where the neighbourhood search gains a few a
+/// second: a larger share (`programme_bundle`, performance.md part O).
+const LAGRANGE_SHARE: f64 = 0.5;
+const LAGRANGE_SHARE_BLOCKS: f64 = 0.7;
 /// Share of the time limit the blocks of `programme_lagrange::by_blocks` may use.
 const BLOCK_SHARE: f64 = 0.25;
 /// Share of the time limit by which the Lagrangian from the column generation's duals stops.
@@ -250,7 +254,12 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         sc,
         tl,
         cols,
-        LAGRANGE_SHARE * o.time_limit_s - started.elapsed().as_secs_f64(),
+        if warm.is_some() {
+            LAGRANGE_SHARE_BLOCKS
+        } else {
+            LAGRANGE_SHARE
+        } * o.time_limit_s
+            - started.elapsed().as_secs_f64(),
         floor,
         warm.as_ref(),
     );

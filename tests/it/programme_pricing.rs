@@ -591,7 +591,7 @@ fn the_bundle_bound_holds_and_its_cuts_are_the_pricings() {
     let seen = [
         AtomicUsize::new(0), // the bundle lowered the bound
         AtomicUsize::new(0), // ... to the optimum
-        AtomicUsize::new(0), // relatives
+        AtomicUsize::new(0), // programmes with relatives
     ];
     let case = AtomicUsize::new(0);
     each_small_programme(&seen, 4, |sc, tl, best, witness| {
