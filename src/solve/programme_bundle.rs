@@ -3,24 +3,28 @@
 //!
 //! At national size the subgradient stalls where it starts (from the blocks' multipliers at
 //! 1,289,245, from λ = 0 at 1,335,296: performance.md), so its least L says little about the LP.
-//! A bundle method keeps the cuts L(λ_i) + g_i·(λ − λ_i) of the points it has evaluated and steps
-//! to the minimiser of their maximum plus a proximal term ‖λ − c‖²/(2t) around its centre c. The
-//! centre moves only when L falls by a share of what that model predicted (a serious step);
-//! otherwise the new cut enriches the model (a null step). Every point is evaluated exactly, so
-//! every L(λ) seen is a bound; the least is reported.
+//! A bundle method keeps a model of L below it and steps to the minimiser of the model plus a
+//! proximal term ‖λ − c‖²/(2t) around its centre c. The centre moves only when L falls by a share
+//! of what the model predicted (a serious step); otherwise the point's cuts enrich the model (a
+//! null step). Every point is evaluated exactly, so every L(λ) seen is a bound; the least is
+//! reported.
 //!
-//! The step's problem, min over λ in D of max_i (l_i + g_i·(λ − c)) + ‖λ − c‖²/(2t), with l_i
-//! cut i's value at c, is solved in its dual: the maximum over the simplex of
+//! The model is disaggregated: L(λ) = const + λ·b + Σ_c max over c's plans of (v_p − a_p·λ), so
+//! each plan p of cadre c seen at any point (its scores and penalties v_p, its coupling rows a_p)
+//! is a cut of c's own part, kept per cadre (`CUTS_PER_CADRE`). One aggregated model of L's cuts
+//! lowered the national bound by 9 a second; this one by thousands a minute (performance.md,
+//! part O). The step's problem, min over λ in D of the model plus the proximal term, is solved in
+//! its dual: weights θ on each cadre's simplex, maximising
 //!
 //! ```text
-//! φ(α) = Σ α_i l_i + G·(λ(α) − c) + ‖λ(α) − c‖²/(2t),  G = Σ α_i g_i,  λ(α) = P_D(c − tG)
+//! φ(θ) = const + Σ θ_p v_p + λ(θ)·s(θ) + ‖λ(θ) − c‖²/(2t),  s(θ) = b − Σ θ_p a_p,  λ(θ) = P_D(c − t·s(θ))
 //! ```
 //!
-//! (for a fixed α the minimiser over D of a linear term plus the proximal one is a projection
-//! onto D), concave and smooth in α with ∂φ/∂α_i = l_i + g_i·(λ(α) − c), by accelerated projected
-//! gradient from the previous step's α. The projection onto D (each multiplier ≥ 0, the
-//! smoothing's above + below of a period at most its cap) is `Layout::project` (the same
-//! `onto_cap` as the subgradient's).
+//! (for fixed θ the minimiser over D of a linear term plus the proximal one is a projection onto
+//! D), concave and smooth with ∂φ/∂θ_p = v_p − a_p·λ(θ), by accelerated projected gradient from
+//! the previous step's θ. The projection onto D (each multiplier ≥ 0, the smoothing's above +
+//! below of a period at most its cap) is `Layout::project` (the same `onto_cap` as the
+//! subgradient's). The last θ, a convex combination of each cadre's plans, is a primal estimate.
 //!
 //! Sums over the coordinates are taken in fixed chunks, added in order: the same input gives
 //! the same steps whatever the thread count.
