@@ -169,6 +169,28 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     parts.iter().sum()
 }
 
+/// Σ (a_i − b_i)² over the common length, in fixed chunks added in order.
+fn sq_dist(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len().min(b.len());
+    let parts: Vec<f64> = a[..n]
+        .par_chunks(CHUNK)
+        .zip(b[..n].par_chunks(CHUNK))
+        .map(|(x, y)| x.iter().zip(y).map(|(p, q)| (p - q) * (p - q)).sum())
+        .collect();
+    parts.iter().sum()
+}
+
+/// The smoothing's price of a rotation by period at `lam` (its above rows from `above`, `n`
+/// periods): g_u = Σ_t (n·[t = u] − 1)·(λ above_t − λ below_t), the rotation's coefficients on
+/// those rows times their multipliers.
+fn prices(lam: &[f64], above: usize, n: usize) -> Vec<f64> {
+    let d: Vec<f64> = (0..n)
+        .map(|t| lam[above + t] - lam[above + n + t])
+        .collect();
+    let sum: f64 = d.iter().sum();
+    d.iter().map(|x| n as f64 * x - sum).collect()
+}
+
 /// The Euclidean projection of `x` onto the unit simplex.
 fn onto_simplex(x: &mut [f64]) {
     let mut s: Vec<f64> = x.to_vec();
@@ -222,21 +244,31 @@ impl Seeds {
 }
 
 /// A cut of one cadre's part of L: the plan's value v − a·λ, linear in λ (v the plan's scores
-/// and penalties, a its coupling rows, flat).
+/// and penalties, a its coupling rows, flat). The smoothing's rows are kept apart as the
+/// rotations per period (`rot`): a rotation in period u has the coefficient n_t·[t = u] − 1 on
+/// every period's above row (the opposite on below), so 2·n_t entries a rotation shrink to one
+/// and their price is [`Model::prices`]' g_u.
 #[derive(Debug, Clone)]
 struct Cut {
     plan: Plan,
     v: f64,
     rows: Vec<(u32, f64)>,
+    rot: Vec<(u32, f64)>,
 }
 
 impl Cut {
-    fn at(&self, lam: &[f64]) -> f64 {
+    /// The cut at `lam`, `g` the smoothing's price of a rotation by period there.
+    fn at(&self, lam: &[f64], g: &[f64]) -> f64 {
         self.v
             - self
                 .rows
                 .iter()
                 .map(|&(r, a)| a * lam[r as usize])
+                .sum::<f64>()
+            - self
+                .rot
+                .iter()
+                .map(|&(u, a)| a * g[u as usize])
                 .sum::<f64>()
     }
 }
@@ -252,25 +284,36 @@ struct Model {
     /// [`Model::index`]: row r's cuts are `by_row[row_starts[r]..row_starts[r + 1]]`.
     row_starts: Vec<usize>,
     by_row: Vec<(u32, f64)>,
+    /// Each cut's v, in cut order ([`Model::index`]).
+    vs: Vec<f64>,
+    /// Where the smoothing's above rows start, and the number of periods (`Layout`'s).
+    above: usize,
+    n_t: usize,
 }
 
-/// The step's dual at θ: φ, its gradient, and λ(θ).
+/// The step's dual at θ: φ, its gradient, λ(θ) and s(θ).
 struct Point {
     phi: f64,
     grad: Vec<f64>,
     lam: Vec<f64>,
+    s: Vec<f64>,
 }
 
 impl Model {
+    fn prices(&self, lam: &[f64]) -> Vec<f64> {
+        prices(lam, self.above, self.n_t)
+    }
+
     /// const + λ·b + Σ_c max over c's cuts.
     fn value(&self, lam: &[f64]) -> f64 {
+        let g = self.prices(lam);
         let per: Vec<f64> = self
             .starts
             .par_windows(2)
             .map(|w| {
                 self.cuts[w[0]..w[1]]
                     .iter()
-                    .map(|x| x.at(lam))
+                    .map(|x| x.at(lam, &g))
                     .fold(f64::NEG_INFINITY, f64::max)
             })
             .collect();
@@ -297,11 +340,12 @@ impl Model {
             }
         }
         (self.row_starts, self.by_row) = (count, by_row);
+        self.vs = self.cuts.iter().map(|x| x.v).collect();
     }
 
-    /// φ at θ and λ(θ), and with `grad` its gradient (else empty).
-    fn at(&self, lay: &Layout, c: &[f64], t: f64, cap: f64, theta: &[f64], grad: bool) -> Point {
-        // s = b − Σ θ a, the dual's direction, and λ = P_D(c − t·s), row by row.
+    /// s(θ) = b − Σ θ_p a_p: row by row over the index, the smoothing's rows from the
+    /// rotations per period.
+    fn s_of(&self, theta: &[f64]) -> Vec<f64> {
         let mut s = self.b.clone();
         s.par_chunks_mut(CHUNK).enumerate().for_each(|(k, part)| {
             for (i, v) in part.iter_mut().enumerate() {
@@ -312,37 +356,72 @@ impl Model {
                 }
             }
         });
-        let mut lam: Vec<f64> = c.iter().zip(&s).map(|(ci, si)| ci - t * si).collect();
+        let n = self.n_t;
+        if n > 0 {
+            let parts: Vec<Vec<f64>> = self
+                .cuts
+                .par_chunks(CHUNK)
+                .zip(theta.par_chunks(CHUNK))
+                .map(|(xs, ws)| {
+                    let mut p = vec![0.0; n];
+                    for (x, w) in xs.iter().zip(ws) {
+                        for &(u, a) in &x.rot {
+                            p[u as usize] += w * a;
+                        }
+                    }
+                    p
+                })
+                .collect();
+            let mut p = vec![0.0; n];
+            for q in parts {
+                for (x, y) in p.iter_mut().zip(q) {
+                    *x += y;
+                }
+            }
+            let total: f64 = p.iter().sum();
+            for (t, pt) in p.iter().enumerate() {
+                let k = n as f64 * pt - total;
+                s[self.above + t] -= k;
+                s[self.above + n + t] += k;
+            }
+        }
+        s
+    }
+
+    /// φ at θ and λ(θ) = P_D(c − t·s), `s` = s(θ); with `grad` its gradient (else empty).
+    #[allow(clippy::too_many_arguments)]
+    fn at(
+        &self,
+        lay: &Layout,
+        c: &[f64],
+        t: f64,
+        cap: f64,
+        theta: &[f64],
+        s: Vec<f64>,
+        grad: bool,
+    ) -> Point {
+        let mut lam: Vec<f64> = c.par_iter().zip(&s).map(|(ci, si)| ci - t * si).collect();
         lay.project(&mut lam, cap);
         let grad: Vec<f64> = if grad {
-            self.cuts.par_iter().map(|x| x.at(&lam)).collect()
+            let g = self.prices(&lam);
+            self.cuts.par_iter().map(|x| x.at(&lam, &g)).collect()
         } else {
             Vec::new()
         };
-        let mut sq = 0.0;
-        for (x, y) in lam.iter().zip(c) {
-            sq += (x - y) * (x - y);
-        }
-        let phi = self.constant
-            + self
-                .cuts
-                .iter()
-                .zip(theta)
-                .map(|(x, w)| w * x.v)
-                .sum::<f64>()
-            + dot(&lam, &s)
-            + sq / (2.0 * t);
-        Point { phi, grad, lam }
+        let phi =
+            self.constant + dot(theta, &self.vs) + dot(&lam, &s) + sq_dist(&lam, c) / (2.0 * t);
+        Point { phi, grad, lam, s }
     }
 
     /// Every cut of cadre c at most c's best plan's value at `lam` (`plans`, found there): each
     /// cut, made at another λ, is a plan's value as a function of λ, so a cut above the best
     /// plan has a coefficient that is not the pricing's.
     fn check(&self, lam: &[f64], plans: &[Plan]) -> Result<(), String> {
+        let g = self.prices(lam);
         for (c, w) in self.starts.windows(2).enumerate() {
             let best = plans[c].value;
             for x in &self.cuts[w[0]..w[1]] {
-                let v = x.at(lam);
+                let v = x.at(lam, &g);
                 if v > best + 1e-7 * (1.0 + best.abs()) {
                     return Err(format!(
                         "cadre {c}: a cut worth {v} above its best plan {best}"
@@ -355,9 +434,14 @@ impl Model {
 
     /// θ projected onto each cadre's simplex.
     fn onto_simplices(&self, theta: &mut [f64]) {
+        let mut parts: Vec<&mut [f64]> = Vec::with_capacity(self.starts.len());
+        let mut rest = theta;
         for w in self.starts.windows(2) {
-            onto_simplex(&mut theta[w[0]..w[1]]);
+            let (mine, after) = rest.split_at_mut(w[1] - w[0]);
+            parts.push(mine);
+            rest = after;
         }
+        parts.into_par_iter().for_each(onto_simplex);
     }
 
     /// The step: λ(θ) at the dual's best θ found from the last θ (FISTA with backtracking), and
@@ -372,38 +456,49 @@ impl Model {
     ) -> (Vec<f64>, f64) {
         let mut x = self.theta.clone();
         self.onto_simplices(&mut x);
+        // s(θ) is affine in θ: s at the extrapolated y is the same combination of s at the two
+        // last iterates, one product with the cuts an iteration spared.
+        let mut best = self.at(lay, c, t, cap, &x, self.s_of(&x), false);
+        let mut sx = best.s.clone();
         let mut y = x.clone();
+        let mut sy = sx.clone();
         let mut s = 1.0f64;
         // The curvature estimate may shrink a little from step to step (it only doubles within).
         *lip = (*lip * 0.8).max(1e-12);
-        let mut best = self.at(lay, c, t, cap, &x, false);
         let mut best_theta = x.clone();
         for _ in 0..QP_ITERATIONS {
-            let py = self.at(lay, c, t, cap, &y, true);
+            let py = self.at(lay, c, t, cap, &y, sy, true);
             let (next, pn) = loop {
-                let mut z: Vec<f64> = y.iter().zip(&py.grad).map(|(a, d)| a + d / *lip).collect();
+                let mut z: Vec<f64> = y
+                    .par_iter()
+                    .zip(&py.grad)
+                    .map(|(a, d)| a + d / *lip)
+                    .collect();
                 self.onto_simplices(&mut z);
-                let pz = self.at(lay, c, t, cap, &z, false);
-                let lin: f64 = py.phi
-                    + py.grad
-                        .iter()
-                        .zip(z.iter().zip(&y))
-                        .map(|(d, (a, b))| d * (a - b))
-                        .sum::<f64>();
-                let sq: f64 = z.iter().zip(&y).map(|(a, b)| (a - b) * (a - b)).sum();
+                let pz = self.at(lay, c, t, cap, &z, self.s_of(&z), false);
+                let step: Vec<f64> = z.par_iter().zip(&y).map(|(a, b)| a - b).collect();
+                let lin = py.phi + dot(&py.grad, &step);
+                let sq = dot(&step, &step);
                 if pz.phi >= lin - *lip / 2.0 * sq - 1e-12 * lin.abs() || *lip > 1e30 {
                     break (z, pz);
                 }
                 *lip *= 2.0;
             };
             let s_next = (1.0 + (1.0 + 4.0 * s * s).sqrt()) / 2.0;
+            let beta = (s - 1.0) / s_next;
             y = next
-                .iter()
+                .par_iter()
                 .zip(&x)
-                .map(|(a, b)| a + (s - 1.0) / s_next * (a - b))
+                .map(|(a, b)| a + beta * (a - b))
                 .collect();
+            sy =
+                pn.s.par_iter()
+                    .zip(&sx)
+                    .map(|(a, b)| a + beta * (a - b))
+                    .collect();
             s = s_next;
             x = next;
+            sx = pn.s.clone();
             if pn.phi > best.phi {
                 best = pn;
                 best_theta = x.clone();
@@ -482,6 +577,13 @@ fn merged(x: &Cut, wx: f64, y: &Cut, wy: f64) -> Cut {
         .chain(y.rows.iter().map(|&(r, v)| (r, b * v)))
         .collect();
     summed(&mut rows);
+    let mut rot: Vec<(u32, f64)> = x
+        .rot
+        .iter()
+        .map(|&(u, v)| (u, a * v))
+        .chain(y.rot.iter().map(|&(u, v)| (u, b * v)))
+        .collect();
+    summed(&mut rot);
     Cut {
         // Not a plan any evaluation returns: a new plan is never taken for it.
         plan: Plan {
@@ -490,6 +592,7 @@ fn merged(x: &Cut, wx: f64, y: &Cut, wy: f64) -> Cut {
         },
         v: a * x.v + b * y.v,
         rows,
+        rot,
     }
 }
 
@@ -500,29 +603,30 @@ impl Lagrangian<'_> {
         let cap = self.smoothing_cap();
         let seats = self.sides().0.len();
         let mut rows: Vec<(u32, f64)> = Vec::new();
+        let mut rot: Vec<(u32, f64)> = Vec::new();
         for id in plan.columns() {
             self.coupling(pr, self.col(id), |row, a| match row {
                 Coupling::Seat(i) => rows.push((i as u32, a)),
                 Coupling::Departure(i) => rows.push(((seats + i) as u32, a)),
-                Coupling::Rotation(u) if cap > 0.0 => {
-                    // Above_t: n_t·T_t − total ≤ dev, Below_t: total − n_t·T_t ≤ dev.
-                    for t in 0..n_t {
-                        let k = if t == u { n_t as f64 } else { 0.0 } - 1.0;
-                        rows.push(((lay.above + t) as u32, a * k));
-                        rows.push(((lay.above + n_t + t) as u32, -a * k));
-                    }
-                }
+                // Above_t: n_t·T_t − total ≤ dev, Below_t: total − n_t·T_t ≤ dev (`prices`).
+                Coupling::Rotation(u) if cap > 0.0 => rot.push((u as u32, a)),
                 Coupling::Rotation(_) => {}
                 Coupling::Family(k) => rows.push(((lay.dense + lay.index[&k]) as u32, a)),
             });
         }
         summed(&mut rows);
         rows.retain(|e| e.1 != 0.0);
-        let v = plan.value + rows.iter().map(|&(r, a)| a * lam[r as usize]).sum::<f64>();
+        summed(&mut rot);
+        rot.retain(|e| e.1 != 0.0);
+        let g = prices(lam, lay.above, n_t);
+        let v = plan.value
+            + rows.iter().map(|&(r, a)| a * lam[r as usize]).sum::<f64>()
+            + rot.iter().map(|&(u, a)| a * g[u as usize]).sum::<f64>();
         Cut {
             plan: *plan,
             v,
             rows,
+            rot,
         }
     }
 
@@ -603,6 +707,9 @@ impl Lagrangian<'_> {
             cuts: Vec::new(),
             row_starts: Vec::new(),
             by_row: Vec::new(),
+            vs: Vec::new(),
+            above: lay.above,
+            n_t: lay.n_t,
         };
         for (x, mine) in cuts.into_iter().zip(seeded) {
             // The newest seeds, room left for the plan at the start.
@@ -797,8 +904,13 @@ mod tests {
             },
             v: 10.0 + (i % 7) as f64,
             rows: vec![(i % 3, 1.0 + (i % 4) as f64), (3, -1.0)],
+            rot: vec![(i % 2, 1.0)],
         };
-        let lams = [[0.0; 4], [1.0, 0.5, 0.2, 0.3], [3.0, 0.0, 1.0, 2.0]];
+        let lams = [
+            [0.0; 8],
+            [1.0, 0.5, 0.2, 0.3, 0.4, 0.0, 0.1, 0.2],
+            [3.0, 0.0, 1.0, 2.0, 0.0, 1.5, 0.3, 0.0],
+        ];
         let mut m = Model {
             b: vec![0.0; 4],
             constant: 0.0,
@@ -807,10 +919,17 @@ mod tests {
             theta: vec![1.0],
             row_starts: Vec::new(),
             by_row: Vec::new(),
+            vs: Vec::new(),
+            above: 4,
+            n_t: 2,
         };
         let mut all = vec![cut(0)];
         let weighted = |m: &Model, l: &[f64]| -> f64 {
-            m.cuts.iter().zip(&m.theta).map(|(x, w)| w * x.at(l)).sum()
+            m.cuts
+                .iter()
+                .zip(&m.theta)
+                .map(|(x, w)| w * x.at(l, &m.prices(l)))
+                .sum()
         };
         let (mut merged_seen, mut dropped_seen) = (false, false);
         for i in 1..40u32 {
@@ -832,9 +951,10 @@ mod tests {
                     (weighted(&m, l) - b).abs() < 1e-9,
                     "the weighted model moved"
                 );
-                let most = all.iter().map(|x| x.at(l)).fold(f64::MIN, f64::max);
+                let g = m.prices(l);
+                let most = all.iter().map(|x| x.at(l, &g)).fold(f64::MIN, f64::max);
                 for x in &m.cuts {
-                    assert!(x.at(l) <= most + 1e-9);
+                    assert!(x.at(l, &g) <= most + 1e-9);
                 }
             }
             if full {
@@ -847,6 +967,80 @@ mod tests {
             }
         }
         assert!(merged_seen && dropped_seen);
+    }
+
+    /// The smoothing's rows kept as rotations per period give the same s(θ) and the same cut
+    /// values as the 2·n_t explicit entries a rotation they stand for.
+    #[test]
+    fn the_smoothing_by_period_equals_its_explicit_rows() {
+        let (above, n_t) = (5usize, 3usize);
+        let rows = above + 2 * n_t;
+        let mut seed = 7u64;
+        let mut rnd = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / (1u64 << 31) as f64
+        };
+        let cuts: Vec<Cut> = (0..20u32)
+            .map(|i| Cut {
+                plan: Plan::default(),
+                v: 10.0 * rnd(),
+                rows: vec![(i % 5, rnd()), ((i + 2) % 5, rnd())],
+                rot: if i % 4 == 0 {
+                    Vec::new()
+                } else {
+                    vec![(i % 3, rnd()), ((i + 1) % 3, 0.5 * rnd())]
+                },
+            })
+            .collect();
+        let explicit = |x: &Cut| -> Vec<(usize, f64)> {
+            let mut e: Vec<(usize, f64)> = x.rows.iter().map(|&(r, a)| (r as usize, a)).collect();
+            for &(u, a) in &x.rot {
+                for t in 0..n_t {
+                    let k = if t == u as usize { n_t as f64 } else { 0.0 } - 1.0;
+                    e.push((above + t, a * k));
+                    e.push((above + n_t + t, -a * k));
+                }
+            }
+            e
+        };
+        let mut m = Model {
+            b: (0..rows).map(|_| rnd()).collect(),
+            constant: 0.0,
+            starts: vec![0, 7, 20],
+            theta: (0..20).map(|_| rnd()).collect(),
+            cuts,
+            row_starts: Vec::new(),
+            by_row: Vec::new(),
+            vs: Vec::new(),
+            above,
+            n_t,
+        };
+        m.index(rows);
+        let got = m.s_of(&m.theta);
+        let mut want = m.b.clone();
+        for (x, w) in m.cuts.iter().zip(&m.theta) {
+            for (r, a) in explicit(x) {
+                want[r] -= w * a;
+            }
+        }
+        for (g, w) in got.iter().zip(&want) {
+            assert!((g - w).abs() < 1e-9, "s(θ) {g} against {w}");
+        }
+        let lam: Vec<f64> = (0..rows).map(|_| rnd()).collect();
+        let g = m.prices(&lam);
+        for x in &m.cuts {
+            let plain = x.v - explicit(x).iter().map(|&(r, a)| a * lam[r]).sum::<f64>();
+            assert!((x.at(&lam, &g) - plain).abs() < 1e-9);
+        }
+        // Not vacuous: the smoothing moves s and the cuts.
+        assert!(
+            want[above..]
+                .iter()
+                .zip(&m.b[above..])
+                .any(|(a, b)| (a - b).abs() > 1e-3)
+        );
     }
 
     #[test]
