@@ -60,7 +60,7 @@ pub fn fill(lang: Lang, m: Msg, args: &[(&str, &dyn std::fmt::Display)]) -> Stri
         {
             Some((close, (name, value))) => {
                 let v = value.to_string();
-                out += &count_words(lang, name, v);
+                out += &value_words(lang, name, v);
                 rest = &after[close + 1..];
             }
             None => {
@@ -121,19 +121,58 @@ const COUNT_PLACEHOLDERS: &[&str] = &[
     "periods",
 ];
 
-/// `value` of placeholder `name` in `lang`: a count of four digits or more grouped by thousands
-/// under Vietnamese ([`COUNT_PLACEHOLDERS`]), anything else unchanged.
-fn count_words(lang: Lang, name: &str, value: String) -> String {
+/// The placeholders that carry a date: under Vietnamese a date the program writes (YYYY-MM-DD)
+/// reads dd/mm/yyyy, as an organisation department writes it (`01/01/2028`). A value found in a
+/// file is quoted under other names (`value`, `found`) and stays as it was written.
+const DATE_PLACEHOLDERS: &[&str] = &[
+    "date",
+    "start",
+    "end",
+    "retires",
+    "ends",
+    "on",
+    "issued",
+    "valid_to",
+    "as_of",
+    "due",
+    "until",
+    "p",
+    "earliest",
+    "plan_date",
+    "when",
+];
+
+/// `value` of placeholder `name` in `lang`: under Vietnamese a count of four digits or more
+/// grouped by thousands ([`COUNT_PLACEHOLDERS`]) and a date dd/mm/yyyy ([`DATE_PLACEHOLDERS`]),
+/// anything else unchanged. The scenario diagnostics' values go through it too.
+pub(crate) fn value_words(lang: Lang, name: &str, value: String) -> String {
+    if lang != Lang::Vi {
+        return value;
+    }
     let digits = value.strip_prefix('-').unwrap_or(&value);
-    if lang == Lang::Vi
-        && digits.len() >= 4
+    if digits.len() >= 4
         && digits.bytes().all(|b| b.is_ascii_digit())
         && COUNT_PLACEHOLDERS.contains(&name)
     {
         super::number_in(lang, &value)
+    } else if DATE_PLACEHOLDERS.contains(&name)
+        && let Some(d) = vi_date(&value)
+    {
+        d
     } else {
         value
     }
+}
+
+/// An ISO date `YYYY-MM-DD` as dd/mm/yyyy; anything else `None`.
+fn vi_date(iso: &str) -> Option<String> {
+    let b = iso.as_bytes();
+    let digit = |i: usize| b[i].is_ascii_digit();
+    (b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9].into_iter().all(digit))
+    .then(|| format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4]))
 }
 
 catalogue! {
@@ -1990,9 +2029,46 @@ mod tests {
             &[("columns", &3020), ("rows", &999), ("pairs", &1_234_567)],
         );
         assert_eq!(en, "3020 columns, 999 rows, 1234567 candidate pairs");
-        assert_eq!(count_words(Lang::Vi, "cadre", "1234".into()), "1234");
-        assert_eq!(count_words(Lang::Vi, "n", "12a4".into()), "12a4");
-        assert_eq!(count_words(Lang::Vi, "n", "-12345".into()), "-12.345");
+        assert_eq!(value_words(Lang::Vi, "cadre", "1234".into()), "1234");
+        assert_eq!(value_words(Lang::Vi, "n", "12a4".into()), "12a4");
+        assert_eq!(value_words(Lang::Vi, "n", "-12345".into()), "-12.345");
+    }
+
+    /// Vietnamese reads a date the program writes as dd/mm/yyyy; English keeps ISO; a value
+    /// found in a file, or not a whole date, stays as it is.
+    #[test]
+    fn vietnamese_writes_the_programs_dates_day_first() {
+        let vi = fill(
+            Lang::Vi,
+            Msg::WhyRotationRunning,
+            &[("ends", &"2028-06-30"), ("date", &"2027-01-01")],
+        );
+        assert_eq!(
+            vi,
+            "đợt luân chuyển hiện tại kết thúc ngày 30/06/2028, sau ngày 01/01/2027 của lần điều động này"
+        );
+        let en = fill(
+            Lang::En,
+            Msg::WhyRotationRunning,
+            &[("ends", &"2028-06-30"), ("date", &"2027-01-01")],
+        );
+        assert!(
+            en.contains("2028-06-30") && en.contains("2027-01-01"),
+            "{en}"
+        );
+        assert_eq!(
+            value_words(Lang::Vi, "value", "2028-06-30".into()),
+            "2028-06-30"
+        );
+        assert_eq!(
+            value_words(Lang::Vi, "date", "2028-6-30".into()),
+            "2028-6-30"
+        );
+        assert_eq!(
+            value_words(Lang::Vi, "date", "2028-06-30 x".into()),
+            "2028-06-30 x"
+        );
+        assert_eq!(value_words(Lang::Vi, "date", "kỳ 2".into()), "kỳ 2");
     }
 
     #[test]

@@ -10,7 +10,8 @@ use super::catalogue::say;
 use crate::domain::Lang;
 use crate::scenario::{Arg, Diagnostic, LoadError, Part, Say, Text};
 
-/// `text` in `lang`: each key's words with its arguments filled in, values as they are.
+/// `text` in `lang`: each key's words with its arguments filled in, values as they are but
+/// for the counts and dates Vietnamese writes its own way (`catalogue::value_words`).
 pub fn text(lang: Lang, text: &Text) -> String {
     let mut out = String::new();
     for part in &text.0 {
@@ -33,9 +34,9 @@ fn fill(out: &mut String, template: &str, lang: Lang, args: &[(&'static str, Arg
             .find('}')
             .and_then(|close| Some((close, args.iter().find(|(n, _)| *n == &after[..close])?)));
         match found {
-            Some((close, (_, value))) => {
+            Some((close, (name, value))) => {
                 match value {
-                    Arg::Value(v) => *out += v,
+                    Arg::Value(v) => *out += &super::catalogue::value_words(lang, name, v.clone()),
                     Arg::Text(t) => *out += &text(lang, t),
                 }
                 rest = &after[close + 1..];
