@@ -1953,6 +1953,8 @@ diagnostic_words! {
     VariantNameBytes { en: "a variant name of {n} bytes", vi: "tên phương án dài {n} byte" }
     VariantNameAtMost { en: "a name of at most {max} bytes (UTF-8; a Vietnamese letter takes 2–3): it names the variant's folder of outputs", vi: "tên dài tối đa {max} byte (UTF-8; mỗi chữ tiếng Việt chiếm 2–3 byte): đó là tên thư mục kết quả của phương án" }
     ShortenTheVariantName { en: "shorten the variant's name (its description can go in a comment)", vi: "rút ngắn tên phương án (phần mô tả có thể ghi vào chú thích)" }
+    SweepPointNameBytes { en: "a point of the sweep named `{name}…` ({n} bytes: its settings and values, `k=v,k=v`)", vi: "một điểm của phạm vi quét có tên `{name}…` ({n} byte: gồm các tham số và giá trị, `k=v,k=v`)" }
+    ShortenTheSweepPoint { en: "sweep fewer settings in this file or shorter values (a long list or text), or write the long ones as `variants:` with short names", vi: "quét ít tham số hơn trong tệp này hoặc dùng giá trị ngắn hơn (danh sách hay văn bản dài), hoặc ghi các trường hợp dài thành `variants:` với tên ngắn" }
     CodeW2012 { en: "unit given by its name", vi: "đơn vị ghi bằng tên" }
     CodeW2015 { en: "a birth date without its day", vi: "ngày sinh không có ngày" }
     CodeW2016 { en: "another table of the page not read", vi: "bảng khác của trang không được đọc" }

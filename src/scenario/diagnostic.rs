@@ -1254,6 +1254,8 @@ says! {
     VariantNameBytes
     VariantNameAtMost
     ShortenTheVariantName
+    SweepPointNameBytes
+    ShortenTheSweepPoint
     UnknownColumnsMore
     ABooleanOrEthnicGroup
     WriteTheEthnicGroup

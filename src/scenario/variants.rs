@@ -479,6 +479,8 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
     let base = read.value;
     let mut named: Vec<(String, Value)> = vec![("base".into(), base.clone())];
     let mut diags: Vec<Diagnostic> = Vec::new();
+    // Where the sweep's points start among `named` (none: past the end).
+    let mut first_point = usize::MAX;
     let located = |key: KeyPath, c: &'static str| {
         let l = read.text.locate(&key, Target::Value);
         Diagnostic::new(c, &l.file)
@@ -549,6 +551,7 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
                     ),
             ),
             Ok(_) => {
+                first_point = named.len();
                 let points = sweep_points(axes).unwrap_or_default();
                 for (name, sets) in points {
                     let mut v = base.clone();
@@ -574,7 +577,20 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
     let mut seen = std::collections::BTreeSet::new();
     // One cache for all the variants of the file: tables read the same way are parsed once and shared.
     let cache = TableCache::default();
-    for (name, value) in named {
+    for (i, (name, value)) in named.into_iter().enumerate() {
+        // A sweep point's name is made of its settings and values (`k=v,k=v`): too long, the
+        // fix is in the sweep, located at its key.
+        if name.len() > MAX_VARIANT_NAME_BYTES && i >= first_point {
+            let d = located(KeyPath::root().key("sweep"), code::BAD_VALUE)
+                .found(
+                    Text::say(Say::SweepPointNameBytes)
+                        .arg("name", name.chars().take(40).collect::<String>())
+                        .arg("n", name.len()),
+                )
+                .expected(Text::say(Say::VariantNameAtMost).arg("max", MAX_VARIANT_NAME_BYTES))
+                .fix(Say::ShortenTheSweepPoint);
+            return Err(single(d));
+        }
         // A variant's name is the name of its outputs' folder: past a file system's 255 bytes
         // the whole `run` failed at its write, after solving every scenario.
         if name.len() > MAX_VARIANT_NAME_BYTES {

@@ -1389,3 +1389,29 @@ fn a_units_table_with_errors_still_names_its_provinces() {
     assert!(err.codes().contains(&"E2001"), "{err}");
     assert!(!err.codes().contains(&"W2002"), "{err}");
 }
+
+/// A sweep whose point names (`k=v,k=v`) are too long for a folder is refused at `sweep:`, in
+/// words for a sweep (not a variant's), naming the point.
+#[test]
+fn a_sweep_point_name_too_long_for_a_folder_is_refused_at_the_sweep() {
+    let long = "x".repeat(230);
+    let dir = valid_copy(|name, text| {
+        if name == "scenario.yaml" {
+            format!("{text}sweep:\n  weights.staffing: [1, 2]\n  description: [\"{long}\"]\n")
+                .into_bytes()
+        } else {
+            text.into_bytes()
+        }
+    });
+    let err = scenario::load_variants(&dir.path().join("scenario.yaml")).unwrap_err();
+    let d = &err.diagnostics[0];
+    assert_eq!(d.code, "E1005", "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains("a point of the sweep named `weights.staffing=1,"),
+        "{text}"
+    );
+    assert!(text.contains("sweep fewer settings"), "{text}");
+    assert!(!text.contains("variant's name"), "{text}");
+    assert_eq!(d.field, "sweep", "{err}");
+}
