@@ -188,11 +188,14 @@ pub enum ProgrammeProblem {
     /// H10 at a date: relatives where the programme's moves put them (or one of them still holds
     /// their post), one in a sensitive post and the other head or deputy of the same unit. Reported
     /// in the first period it holds, for each pair of posts.
+    /// H10 across the programme: `first` was moved there by the programme (the violation names
+    /// it), `second` too unless `holder` (a holder still on its post).
     Relatives {
         at: PeriodRef,
         unit: String,
         first: (String, String),
         second: (String, String),
+        holder: bool,
     },
 }
 

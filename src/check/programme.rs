@@ -517,7 +517,14 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 if !reported.insert(key) {
                     continue;
                 }
-                let (c1, p1, c2, p2) = key;
+                // The violation names a move: a holder who did not move comes second.
+                let (c1, p1, c2, p2) = if moved_a && moved_b {
+                    key
+                } else if moved_a {
+                    (a, pa, b, pb)
+                } else {
+                    (b, pb, a, pa)
+                };
                 out.push(v(
                     RuleId::H10,
                     Some(c1),
@@ -527,6 +534,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                         unit: sc.post_unit(p1).id.clone(),
                         first: (sc.cadre(c1).id.clone(), sc.post(p1).id.clone()),
                         second: (sc.cadre(c2).id.clone(), sc.post(p2).id.clone()),
+                        holder: !(moved_a && moved_b),
                     },
                 ));
             }

@@ -738,6 +738,7 @@ catalogue! {
     XpNoResolveRunning { en: "No re-solve: {cadre} is placed after the running rotation, not rotated again in the programme (P2).", vi: "Không giải lại: {cadre} được bố trí sau đợt luân chuyển đang thực hiện, không luân chuyển lần nữa trong chương trình (P2)." }
     XpNoResolve { en: "No re-solve: no rotation of {cadre} in {period} passes the rules and the seats.", vi: "Không giải lại: không có phương án luân chuyển {cadre} ở {period} đáp ứng các quy định và chỉ tiêu." }
     ProgRelatives { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p} and {b} → {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các đợt điều động của chương trình: {a} → {p} và {b} → {q}" }
+    ProgRelativesHolder { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p}, where {b} still holds {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các đợt điều động của chương trình: {a} → {p}, trong khi {b} vẫn giữ {q}" }
     // ---- issue 13: explain --cadre / --post / pair (report/explain.rs)
     XcKindNoEligible { en: "no eligible cadre", vi: "không có cán bộ đủ điều kiện" }
     XcKindUsedElsewhere { en: "eligible cadres placed elsewhere", vi: "cán bộ đủ điều kiện đã được bố trí nơi khác" }

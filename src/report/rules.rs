@@ -568,9 +568,14 @@ fn programme_problem(lang: Lang, p: &ProgrammeProblem) -> String {
             unit,
             first,
             second,
+            holder,
         } => fill(
             lang,
-            Msg::ProgRelatives,
+            if *holder {
+                Msg::ProgRelativesHolder
+            } else {
+                Msg::ProgRelatives
+            },
             &[
                 ("at", &period(lang, at)),
                 ("unit", unit),

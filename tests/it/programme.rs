@@ -2244,6 +2244,33 @@ fn h10_reads_a_relatives_role_on_the_periods_date() {
     let stays = load("holder-stays.yaml");
     let v = check(&stays, &moves(&stays, "bad-h10.csv"));
     assert!(h10(&v), "{v:#?}");
+    assert!(
+        v.iter().any(|x| matches!(
+            x.detail,
+            rotaplan::check::Problem::Programme(
+                rotaplan::check::ProgrammeProblem::Relatives { .. }
+            )
+        )),
+        "{v:#?}"
+    );
+    // Every H10 breach names the move (A to U3's head post), not B, A's relative, who holds
+    // U3's sensitive post and did not move (B comes first in cadres.csv: it was named).
+    for x in v.iter().filter(|x| x.rule == RuleId::H10) {
+        assert_eq!(x.cadre.as_deref(), Some("A"), "{x:#?}");
+        if let rotaplan::check::Problem::Programme(rotaplan::check::ProgrammeProblem::Relatives {
+            second,
+            holder,
+            ..
+        }) = &x.detail
+        {
+            assert!(*holder && second.0 == "B", "{x:#?}");
+            let words = x.detail.to_string();
+            assert!(
+                words.contains("A → VTD, where B still holds VTS"),
+                "{words}"
+            );
+        }
+    }
     // A holder who leads by cadres.csv's role but holds a post whose role is member: the rows
     // across the programme read the post's role, so the pair rule still keeps D out.
     let member = load("holder-member.yaml");
