@@ -164,15 +164,13 @@ pub(crate) fn value_words(lang: Lang, name: &str, value: String) -> String {
     }
 }
 
-/// An ISO date `YYYY-MM-DD` as dd/mm/yyyy; anything else `None`.
+/// A whole ISO date `YYYY-MM-DD` as Vietnamese reads it ([`super::date_in`]); anything else,
+/// an impossible date too, `None`.
 fn vi_date(iso: &str) -> Option<String> {
-    let b = iso.as_bytes();
-    let digit = |i: usize| b[i].is_ascii_digit();
-    (b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && [0, 1, 2, 3, 5, 6, 8, 9].into_iter().all(digit))
-    .then(|| format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4]))
+    (iso.len() == 10)
+        .then(|| chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok())
+        .flatten()
+        .map(|d| super::date_in(Lang::Vi, d))
 }
 
 catalogue! {
@@ -2072,6 +2070,10 @@ mod tests {
             "2028-06-30 x"
         );
         assert_eq!(value_words(Lang::Vi, "date", "kỳ 2".into()), "kỳ 2");
+        assert_eq!(
+            value_words(Lang::Vi, "date", "2028-13-45".into()),
+            "2028-13-45"
+        );
     }
 
     #[test]

@@ -286,7 +286,8 @@ struct ChangeRow {
     reason_words: String,
 }
 
-/// Moves for people: `VT05 rotation 2027-01-01; VT09 placement 2030-01-01`.
+/// Moves for people: `VT05 rotation 2027-01-01; VT09 placement 2030-01-01`, an executed move on
+/// its own date (history.csv `start`, as programme.csv), a planned one on its period's.
 fn moves_words(sc: &Scenario, plan: &ProgrammePlan, moves: &[Move], lang: Lang) -> String {
     if moves.is_empty() {
         return t(lang, Msg::ChangeNoMove).to_string();
@@ -298,8 +299,13 @@ fn moves_words(sc: &Scenario, plan: &ProgrammePlan, moves: &[Move], lang: Lang) 
                 "{} {} {}",
                 sc.post(m.post).id,
                 super::rules::kind_words(lang, m.kind),
-                plan.periods
-                    .get(m.period)
+                sc.programme
+                    .as_ref()
+                    .and_then(|prog| {
+                        crate::programme::targets::executed(prog, m.cadre, m.post, m.kind, m.period)
+                    })
+                    .map(|h| h.start)
+                    .or_else(|| plan.periods.get(m.period).copied())
                     .map_or(String::new(), |d| d.to_string())
             )
         })

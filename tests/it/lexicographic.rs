@@ -305,9 +305,12 @@ fn replanning_after_an_executed_move_changes_only_what_it_must() {
         post: other,
         ..planned.clone()
     };
+    // Made 45 days into its period: the words of the changes show that date, not the period's.
+    let period_date = sc.programme.as_ref().unwrap().periods[executed.period];
+    let made = period_date + chrono::Days::new(45);
     std::fs::write(
         dir.path().join("history.csv"),
-        history_csv(&sc, &[&executed]),
+        history_csv(&sc, &[&executed]).replace(&period_date.to_string(), &made.to_string()),
     )
     .unwrap();
     let sc = generated(
@@ -360,6 +363,12 @@ fn replanning_after_an_executed_move_changes_only_what_it_must() {
     let words = rotaplan::report::programme::changes_csv(&sc, &plan).unwrap();
     assert!(words.contains(&sc.cadre(planned.cadre).id), "{words}");
     assert!(words.contains("history_fixed"), "{words}");
+    let line = words
+        .lines()
+        .find(|l| l.starts_with(&format!("{},", sc.cadre(planned.cadre).id)))
+        .unwrap();
+    let executed_words = format!("{} rotation {made}", sc.post(other).id);
+    assert!(line.contains(&executed_words), "{line}");
 }
 
 fn load_error(dir: &Path, yaml_extra: &str, history: &str) -> Vec<rotaplan::scenario::Diagnostic> {
