@@ -187,9 +187,8 @@ pub enum ProgrammeProblem {
     Missed(crate::programme::targets::TargetResult),
     /// H10 at a date: relatives where the programme's moves put them (or one of them still holds
     /// their post), one in a sensitive post and the other head or deputy of the same unit. Reported
-    /// in the first period it holds, for each pair of posts.
-    /// H10 across the programme: `first` was moved there by the programme (the violation names
-    /// it), `second` too unless `holder` (a holder still on its post).
+    /// in the first period it holds, for each pair of posts. `first` was moved there by the
+    /// programme (the violation names it), `second` too unless `holder` (still on its post).
     Relatives {
         at: PeriodRef,
         unit: String,

@@ -123,7 +123,9 @@ const COUNT_PLACEHOLDERS: &[&str] = &[
 
 /// The placeholders that carry a date: under Vietnamese a date the program writes (YYYY-MM-DD)
 /// reads dd/mm/yyyy, as an organisation department writes it (`01/01/2028`). A value found in a
-/// file is quoted under other names (`value`, `found`) and stays as it was written.
+/// file or on the command line is quoted under other names (`value`, `found`, `when`) and stays
+/// as it was written; a date to type, or one in a message about the order of day and month, is
+/// `{iso}` and stays ISO (dd/mm/yyyy there would be ambiguous, or not what the reader can type).
 const DATE_PLACEHOLDERS: &[&str] = &[
     "date",
     "start",
@@ -136,10 +138,8 @@ const DATE_PLACEHOLDERS: &[&str] = &[
     "as_of",
     "due",
     "until",
-    "p",
     "earliest",
     "plan_date",
-    "when",
 ];
 
 /// `value` of placeholder `name` in `lang`: under Vietnamese a count of four digits or more
@@ -1464,9 +1464,9 @@ diagnostic_words! {
     OverduePlacementFound { en: "{cadre}'s rotation ended on {end}, its placement due in the period of {due}, and the history records none by {as_of}", vi: "đợt luân chuyển của {cadre} kết thúc ngày {end}, phải bố trí ở kỳ {due}, nhưng lịch sử chưa ghi việc bố trí đến ngày {as_of}" }
     OverduePlacementExpected { en: "the placement in the history (its period {due} is over)", vi: "việc bố trí trong lịch sử (kỳ {due} đã qua)" }
     OverduePlacementFix { en: "add the placement to the history if it was made; otherwise nothing to do: it is planned in the first period open ({open}), the cadre taken to stay on the rotation until then", vi: "thêm việc bố trí vào lịch sử nếu đã thực hiện; nếu chưa thì không cần sửa: việc bố trí được lập ở kỳ đầu tiên còn mở ({open}), cán bộ được coi là tiếp tục luân chuyển đến khi đó" }
-    NoAsOfFound { en: "the history's last move is made on {date}, in the period of {period}, and `programme.as_of` is not set", vi: "trường hợp cuối cùng trong lịch sử thực hiện ngày {date}, thuộc kỳ {period}, và chưa đặt `programme.as_of`" }
+    NoAsOfFound { en: "the history's last move is made on {iso}, in the period of {period}, and `programme.as_of` is not set", vi: "trường hợp cuối cùng trong lịch sử thực hiện ngày {iso}, thuộc kỳ {period}, và chưa đặt `programme.as_of`" }
     NoAsOfExpected { en: "`as_of`: the date of this re-plan, before which the history holds every move made", vi: "`as_of`: ngày lập lại chương trình, trước ngày đó lịch sử ghi đủ mọi trường hợp đã thực hiện" }
-    NoAsOfFix { en: "if the history holds every move made so far, write `as_of: {date}` (or today's date) under `programme:`: the periods before it are then over, and the planner adds no move there; as it is, it may plan moves in them", vi: "nếu lịch sử đã ghi đủ mọi trường hợp đến nay, ghi `as_of: {date}` (hoặc ngày hôm nay) trong `programme:`: các kỳ trước ngày đó được coi là đã qua, không lập thêm trường hợp nào; nếu không, chương trình có thể lập trường hợp trong các kỳ đó" }
+    NoAsOfFix { en: "if the history holds every move made so far, write `as_of: {iso}` (or today's date) under `programme:`: the periods before it are then over, and the planner adds no move there; as it is, it may plan moves in them", vi: "nếu lịch sử đã ghi đủ mọi trường hợp đến nay, ghi `as_of: {iso}` (hoặc ngày hôm nay) trong `programme:`: các kỳ trước ngày đó được coi là đã qua, không lập thêm trường hợp nào; nếu không, chương trình có thể lập trường hợp trong các kỳ đó" }
     HistSeatCutPlacedLater { en: "{post} free on this date as the model moves: {cadre}'s rotation ({line}) is left before it, but its placement ({placement}) comes in a later period, and the model holds a rotation's post until its placement's period", vi: "{post} còn trống vào ngày này theo cách mô hình điều động: {cadre} ({line}) đã rời vị trí luân chuyển trước đó, nhưng việc bố trí ({placement}) ở một kỳ sau, mà mô hình giữ vị trí luân chuyển đến kỳ bố trí" }
     HistSeatCutSamePeriod { en: "{post} free on this date as the model moves: {cadre}'s rotation ({line}) on it began in the same period ({period}), and the model moves on the period's date", vi: "{post} còn trống vào ngày này theo cách mô hình điều động: đợt luân chuyển của {cadre} ({line}) vào vị trí này bắt đầu trong cùng kỳ ({period}), mà mô hình điều động vào ngày đầu kỳ" }
     OverdueLeftExpected { en: "the placement in the history: the cadre left the post, {other} took {post} on {date} (line {line})", vi: "việc bố trí trong lịch sử: cán bộ đã rời vị trí, {other} nhận {post} ngày {date} (dòng {line})" }
@@ -1619,11 +1619,11 @@ diagnostic_words! {
     AProvinceMergedIntoOn { en: "{found}, a province merged into {new} on 1 July 2025", vi: "{found}, tỉnh đã sáp nhập vào {new} từ ngày 1/7/2025" }
     TheIdH8ShouldCompare { en: "the id H8 should compare: {successor} (a province of {units}) if the cadre counts as local to it", vi: "mã mà H8 cần so sánh: {successor} (một tỉnh của {units}) nếu cán bộ được coi là người địa phương của tỉnh đó" }
     WriteIfBeingFromMakes { en: "write {successor} if being from {old} makes the cadre local to {new}; as written, H8 never counts the cadre local to {new} by it", vi: "ghi {successor} nếu việc xuất thân từ {old} khiến cán bộ là người địa phương của {new}; như đang ghi, H8 không bao giờ coi cán bộ là người địa phương của {new} theo giá trị này" }
-    ADateBeforeThePlan { en: "a date before the plan date {p}", vi: "một ngày trước ngày lập kế hoạch {p}" }
+    ADateBeforeThePlan { en: "a date before the plan date {plan_date}", vi: "một ngày trước ngày lập kế hoạch {plan_date}" }
     CorrectTheBirthDateOr { en: "correct the birth date (or the scenario's plan_date)", vi: "sửa ngày sinh (hoặc plan_date của kịch bản)" }
     TheTitle { en: "{v1} (the title {v2})", vi: "{v1} (chức danh {v2})" }
     TheTitleOfAPost { en: "the title of a post in {posts} (compared without regard to case, Unicode form or spacing)", vi: "chức danh của một vị trí trong {posts} (so sánh không phân biệt chữ hoa, dạng Unicode hay khoảng trắng)" }
-    ADateOnOrBefore { en: "a date on or before the plan date {p}", vi: "một ngày không sau ngày lập kế hoạch {p}" }
+    ADateOnOrBefore { en: "a date on or before the plan date {plan_date}", vi: "một ngày không sau ngày lập kế hoạch {plan_date}" }
     CorrectTheDateOfThe { en: "correct the date of the health certificate", vi: "sửa ngày của giấy chứng nhận sức khỏe" }
     ADateBeforeTheRotationEnd { en: "a date before the rotation's end {end} (rotation_end)", vi: "một ngày trước ngày kết thúc luân chuyển {end} (rotation_end)" }
     CorrectRotationStartOrEnd { en: "correct the date the running rotation started (rotation_start), or its end (rotation_end); leave rotation_start empty if it is not known", vi: "sửa ngày bắt đầu đợt luân chuyển đang thực hiện (rotation_start) hoặc ngày kết thúc (rotation_end); để trống rotation_start nếu không rõ" }
@@ -1910,8 +1910,8 @@ diagnostic_words! {
     CodeW2008 { en: "ambiguous date in a column of the other order", vi: "ngày đọc được theo hai cách trong cột ghi theo thứ tự khác" }
     FixDateFormatMdy { en: "this column writes the month first (line {line}: {value}): write `date_format: mm/dd/yyyy` in the scenario file", vi: "cột này ghi tháng trước (dòng {line}: {value}): ghi `date_format: mm/dd/yyyy` trong tệp kịch bản" }
     FixDateFormatDmy { en: "this column writes the day first (line {line}: {value}): write `date_format: dd/mm/yyyy` in the scenario file", vi: "cột này ghi ngày trước (dòng {line}: {value}): ghi `date_format: dd/mm/yyyy` trong tệp kịch bản" }
-    AmbiguousDateRead { en: "{value}, read as {date} ({order})", vi: "{value}, được đọc là {date} ({order})" }
-    StoredDateMaybeSwapped { en: "a date Excel stored, read as {date}; typed as dd/mm on a computer set to the US order it would have been {swapped}", vi: "một ngày Excel lưu dạng ngày, đọc là {date}; nếu được gõ theo dd/mm trên máy đặt thứ tự kiểu Mỹ thì ngày đúng là {swapped}" }
+    AmbiguousDateRead { en: "{value}, read as {iso} ({order})", vi: "{value}, được đọc là {iso} ({order})" }
+    StoredDateMaybeSwapped { en: "a date Excel stored, read as {iso}; typed as dd/mm on a computer set to the US order it would have been {swapped}", vi: "một ngày Excel lưu dạng ngày, đọc là {iso}; nếu được gõ theo dd/mm trên máy đặt thứ tự kiểu Mỹ thì ngày đúng là {swapped}" }
     StoredDateSwappedFix { en: "check the date: if it was typed day first, correct it; to stop Excel swapping, format the column as Text before typing, or set Windows' region to Vietnam", vi: "kiểm tra ngày này: nếu đã gõ ngày trước tháng thì sửa lại; để Excel không đảo ngày tháng, định dạng cột là Văn bản (Text) trước khi gõ, hoặc đặt vùng (Region) của Windows là Việt Nam" }
     ColumnOrderShownBy { en: "the order of the column: line {line} holds {value}, a date only as {order}", vi: "thứ tự của cột: dòng {line} ghi {value}, chỉ là ngày hợp lệ khi đọc theo {order}" }
     SetDateFormatMdy { en: "write `date_format: mm/dd/yyyy` in the scenario file if the column writes the month first, or write the date as YYYY-MM-DD", vi: "ghi `date_format: mm/dd/yyyy` trong tệp kịch bản nếu cột ghi tháng trước, hoặc ghi ngày dạng YYYY-MM-DD" }
@@ -1967,7 +1967,7 @@ diagnostic_words! {
     YearOfBirthAloneFix { en: "a year alone: write the birth date (dd/mm/yyyy), or at least its month and year (03/1975): the retirement date (H2) needs the month", vi: "chỉ có năm: ghi ngày sinh (dd/mm/yyyy), hoặc ít nhất tháng và năm (03/1975): ngày nghỉ hưu (H2) cần biết tháng" }
     YearAloneFix { en: "a year alone: write the whole date (dd/mm/yyyy)", vi: "chỉ có năm: ghi đủ ngày tháng năm (dd/mm/yyyy)" }
     WrittenDateNoSuchDay { en: "the day, month and year make no calendar day: correct them from the personnel record", vi: "ngày, tháng, năm không tạo thành ngày có thật: sửa theo hồ sơ cán bộ" }
-    WriteTheDateIso { en: "`date_format: yyyy-mm-dd` reads ISO dates alone: write {date} for {value}, or remove `date_format:`", vi: "`date_format: yyyy-mm-dd` chỉ đọc ngày dạng ISO: ghi {date} thay cho {value}, hoặc bỏ `date_format:`" }
+    WriteTheDateIso { en: "`date_format: yyyy-mm-dd` reads ISO dates alone: write {iso} for {value}, or remove `date_format:`", vi: "`date_format: yyyy-mm-dd` chỉ đọc ngày dạng ISO: ghi {iso} thay cho {value}, hoặc bỏ `date_format:`" }
     FourDigitYearFix { en: "write the year with its four digits (28/03/1975, not 28/03/75): a two-digit year names no century", vi: "ghi năm đủ bốn chữ số (28/03/1975, không phải 28/03/75): năm hai chữ số không rõ thế kỷ" }
     CodeW2014 { en: "a position column and no role column", vi: "có cột chức vụ nhưng không có cột vai trò" }
     APositionNoRole { en: "column {col} (a position's title, not read) and no column current_role", vi: "cột {col} (tên chức vụ, không được đọc) và không có cột current_role" }
@@ -2074,6 +2074,23 @@ mod tests {
             value_words(Lang::Vi, "date", "2028-13-45".into()),
             "2028-13-45"
         );
+        // A date to type, or one beside its day-and-month swap, stays ISO; so does what the user
+        // gave on the command line.
+        assert_eq!(
+            value_words(Lang::Vi, "iso", "2028-06-30".into()),
+            "2028-06-30"
+        );
+        assert_eq!(
+            value_words(Lang::Vi, "when", "2028-06-30".into()),
+            "2028-06-30"
+        );
+        let d = chrono::NaiveDate::from_ymd_opt(2028, 6, 30).unwrap();
+        let fix = crate::scenario::Text::say(Say::NoAsOfFix).arg("iso", d);
+        let vi = super::super::diagnostics::text(Lang::Vi, &fix);
+        assert!(vi.contains("`as_of: 2028-06-30`"), "{vi}");
+        let before = crate::scenario::Text::say(Say::ADateBeforeThePlan).arg("plan_date", d);
+        let vi = super::super::diagnostics::text(Lang::Vi, &before);
+        assert!(vi.ends_with("ngày lập kế hoạch 30/06/2028"), "{vi}");
     }
 
     #[test]

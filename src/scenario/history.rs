@@ -167,11 +167,11 @@ pub(crate) fn with_replan(
                 .field(format!("{}: start", file_name(&at)))
                 .found(
                     Text::say(Say::NoAsOfFound)
-                        .arg("date", last.start)
+                        .arg("iso", last.start)
                         .arg("period", prog.periods[last.period]),
                 )
                 .expected(Say::NoAsOfExpected)
-                .fix(Text::say(Say::NoAsOfFix).arg("date", last.start)),
+                .fix(Text::say(Say::NoAsOfFix).arg("iso", last.start)),
         );
     }
     if let (Some(a), Some(prog)) = (replan.as_of, sc.programme.as_ref()) {

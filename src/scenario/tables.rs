@@ -2165,7 +2165,7 @@ impl<'a> Cells<'a> {
                     {
                         let w = self
                             .diag(code::AMBIGUOUS_DATE, col)
-                            .found(Text::say(Say::StoredDateMaybeSwapped).arg("date", d).arg(
+                            .found(Text::say(Say::StoredDateMaybeSwapped).arg("iso", d).arg(
                                 "swapped",
                                 format!("{:04}-{:02}-{:02}", d.year(), d.day(), d.month()),
                             ))
@@ -2198,7 +2198,7 @@ impl<'a> Cells<'a> {
                             .found(
                                 Text::say(Say::AmbiguousDateRead)
                                     .arg("value", quoted(s))
-                                    .arg("date", d)
+                                    .arg("iso", d)
                                     .text("order", read_as.into()),
                             )
                             .expected(
@@ -2229,7 +2229,7 @@ impl<'a> Cells<'a> {
                     (Some(LooseDate::NoSuchDay), ..) => Say::WrittenDateNoSuchDay.into(),
                     (Some(LooseDate::Written(d)), ..) => Text::say(Say::WriteTheDateIso)
                         .arg("value", quoted(s))
-                        .arg("date", d),
+                        .arg("iso", d),
                     (_, dates, order) => match (dates, order) {
                         (
                             DateFormat::Auto | DateFormat::DayMonthYear,
@@ -3039,7 +3039,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         {
             let d = c
                 .diag(code::IMPOSSIBLE_VALUE, "birth_date")
-                .expected(Text::say(Say::ADateBeforeThePlan).arg("p", p))
+                .expected(Text::say(Say::ADateBeforeThePlan).arg("plan_date", p))
                 .fix(Say::CorrectTheBirthDateOr);
             c.report(d);
         }
@@ -3156,7 +3156,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         {
             let d = c
                 .diag(code::IMPOSSIBLE_VALUE, "health_cert_date")
-                .expected(Text::say(Say::ADateOnOrBefore).arg("p", p))
+                .expected(Text::say(Say::ADateOnOrBefore).arg("plan_date", p))
                 .fix(Say::CorrectTheDateOfThe);
             c.report(d);
         }
@@ -3173,7 +3173,9 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             (Some(s), _) if plan_date.is_some_and(|p| s > p) => {
                 let d = c
                     .diag(code::IMPOSSIBLE_VALUE, "rotation_start")
-                    .expected(Text::say(Say::ADateOnOrBefore).arg("p", plan_date.unwrap_or(s)))
+                    .expected(
+                        Text::say(Say::ADateOnOrBefore).arg("plan_date", plan_date.unwrap_or(s)),
+                    )
                     .fix(Say::CorrectRotationStartOrEnd);
                 c.report(d);
             }
