@@ -2057,33 +2057,20 @@ mod tests {
             en.contains("2028-06-30") && en.contains("2027-01-01"),
             "{en}"
         );
-        assert_eq!(
-            value_words(Lang::Vi, "value", "2028-06-30".into()),
-            "2028-06-30"
-        );
-        assert_eq!(
-            value_words(Lang::Vi, "date", "2028-6-30".into()),
-            "2028-6-30"
-        );
-        assert_eq!(
-            value_words(Lang::Vi, "date", "2028-06-30 x".into()),
-            "2028-06-30 x"
-        );
-        assert_eq!(value_words(Lang::Vi, "date", "kỳ 2".into()), "kỳ 2");
-        assert_eq!(
-            value_words(Lang::Vi, "date", "2028-13-45".into()),
-            "2028-13-45"
-        );
-        // A date to type, or one beside its day-and-month swap, stays ISO; so does what the user
-        // gave on the command line.
-        assert_eq!(
-            value_words(Lang::Vi, "iso", "2028-06-30".into()),
-            "2028-06-30"
-        );
-        assert_eq!(
-            value_words(Lang::Vi, "when", "2028-06-30".into()),
-            "2028-06-30"
-        );
+        // Unchanged: a value quoted from a file (`value`), a date to type or one beside its
+        // day-and-month swap (`iso`), what the user gave on the command line (`when`), and what
+        // is not one whole valid date.
+        for (name, v) in [
+            ("value", "2028-06-30"),
+            ("iso", "2028-06-30"),
+            ("when", "2028-06-30"),
+            ("date", "2028-6-30"),
+            ("date", "2028-06-30 x"),
+            ("date", "kỳ 2"),
+            ("date", "2028-13-45"),
+        ] {
+            assert_eq!(value_words(Lang::Vi, name, v.into()), v, "{name}");
+        }
         let d = chrono::NaiveDate::from_ymd_opt(2028, 6, 30).unwrap();
         let fix = crate::scenario::Text::say(Say::NoAsOfFix).arg("iso", d);
         let vi = super::super::diagnostics::text(Lang::Vi, &fix);

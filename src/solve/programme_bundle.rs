@@ -877,18 +877,7 @@ mod tests {
             rows: vec![(i % 3, 1.0 + (i % 4) as f64), (3, -1.0)],
             rot: vec![(i % 2, 1.0)],
         };
-        let mut m = Model {
-            b: vec![0.0; 8],
-            constant: 0.0,
-            cuts: vec![cut(0)],
-            starts: vec![0, 1],
-            theta: vec![1.0],
-            row_starts: Vec::new(),
-            by_row: Vec::new(),
-            vs: Vec::new(),
-            above: 4,
-            n_t: 2,
-        };
+        let mut m = model(vec![0.0; 8], vec![cut(0)], vec![0, 1], vec![1.0], (4, 2));
         let (mut least_seen, mut unused_seen) = (false, false);
         for i in 1..40u32 {
             let n = m.cuts.len();
@@ -946,19 +935,45 @@ mod tests {
         assert!(least_seen && unused_seen);
     }
 
+    /// A model of `cuts` (no constant, not indexed), its smoothing rows `(above, n_t)`.
+    fn model(
+        b: Vec<f64>,
+        cuts: Vec<Cut>,
+        starts: Vec<usize>,
+        theta: Vec<f64>,
+        (above, n_t): (usize, usize),
+    ) -> Model {
+        Model {
+            b,
+            constant: 0.0,
+            cuts,
+            starts,
+            theta,
+            row_starts: Vec::new(),
+            by_row: Vec::new(),
+            vs: Vec::new(),
+            above,
+            n_t,
+        }
+    }
+
+    /// Numbers in [0, 1) from `seed` (a linear congruential generator: the tests' data, fixed).
+    fn uniform(mut seed: u64) -> impl FnMut() -> f64 {
+        move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / (1u64 << 31) as f64
+        }
+    }
+
     /// The smoothing's rows kept as rotations per period give the same s(θ) and the same cut
     /// values as the 2·n_t explicit entries a rotation they stand for.
     #[test]
     fn the_smoothing_by_period_equals_its_explicit_rows() {
         let (above, n_t) = (5usize, 3usize);
         let rows = above + 2 * n_t;
-        let mut seed = 7u64;
-        let mut rnd = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as f64 / (1u64 << 31) as f64
-        };
+        let mut rnd = uniform(7);
         let cuts: Vec<Cut> = (0..20u32)
             .map(|i| Cut {
                 plan: Plan::default(),
@@ -982,18 +997,9 @@ mod tests {
             }
             e
         };
-        let mut m = Model {
-            b: (0..rows).map(|_| rnd()).collect(),
-            constant: 0.0,
-            starts: vec![0, 7, 20],
-            theta: (0..20).map(|_| rnd()).collect(),
-            cuts,
-            row_starts: Vec::new(),
-            by_row: Vec::new(),
-            vs: Vec::new(),
-            above,
-            n_t,
-        };
+        let b = (0..rows).map(|_| rnd()).collect();
+        let theta = (0..20).map(|_| rnd()).collect();
+        let mut m = model(b, cuts, vec![0, 7, 20], theta, (above, n_t));
         m.index(rows);
         let got = m.s_of(&m.theta);
         let mut want = m.b.clone();
@@ -1026,13 +1032,7 @@ mod tests {
     fn the_step_sums_are_the_same_whatever_the_thread_count() {
         let (above, n_t) = (30_000usize, 5usize);
         let rows = above + 2 * n_t;
-        let mut seed = 11u64;
-        let mut rnd = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as f64 / (1u64 << 31) as f64
-        };
+        let mut rnd = uniform(11);
         let n = 3 * CHUNK + 17;
         let cuts: Vec<Cut> = (0..n as u32)
             .map(|i| Cut {
@@ -1042,20 +1042,12 @@ mod tests {
                 rot: vec![(i % 5, rnd())],
             })
             .collect();
-        let mut m = Model {
-            b: (0..rows).map(|_| rnd()).collect(),
-            constant: 0.0,
-            // Two cuts a cadre.
-            starts: (0..=n).step_by(2).chain(std::iter::once(n)).collect(),
-            theta: (0..n).map(|_| rnd()).collect(),
-            cuts,
-            row_starts: Vec::new(),
-            by_row: Vec::new(),
-            vs: Vec::new(),
-            above,
-            n_t,
-        };
-        m.starts.dedup();
+        let b = (0..rows).map(|_| rnd()).collect();
+        let theta = (0..n).map(|_| rnd()).collect();
+        // Two cuts a cadre.
+        let mut starts: Vec<usize> = (0..=n).step_by(2).chain(std::iter::once(n)).collect();
+        starts.dedup();
+        let mut m = model(b, cuts, starts, theta, (above, n_t));
         m.index(rows);
         let lam: Vec<f64> = (0..rows).map(|_| rnd()).collect();
         let on = |threads: usize| {
