@@ -305,10 +305,7 @@ pub fn move_rows(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<MoveRow> {
         .iter()
         .map(|m| {
             // An executed move starts on its own date (history.csv `start`), not its period's.
-            let executed = sc
-                .programme
-                .as_ref()
-                .and_then(|prog| super::targets::executed(prog, m.cadre, m.post, m.kind, m.period));
+            let executed = super::targets::executed_move(sc, m);
             let start = executed.map_or(tl.periods[m.period], |h| h.start);
             let end = match m.kind {
                 // An executed rotation ends on its own end (history.csv `end`) when written,

@@ -90,6 +90,13 @@ pub fn months_from(prog: &Programme, t: usize, until: Date) -> i64 {
     whole_months_between(prog.periods[t], until.min(after_end(prog))).max(0)
 }
 
+/// The executed move (a row of history.csv) that move `m` of `sc`'s programme is, if any.
+pub fn executed_move<'a>(sc: &'a Scenario, m: &Move) -> Option<&'a crate::domain::HistoryMove> {
+    sc.programme
+        .as_ref()
+        .and_then(|prog| executed(prog, m.cadre, m.post, m.kind, m.period))
+}
+
 /// The executed move (a row of history.csv) that the move of cadre `c` onto post `p` of kind
 /// `kind` in period `t` is, if any.
 pub fn executed(

@@ -299,11 +299,7 @@ fn moves_words(sc: &Scenario, plan: &ProgrammePlan, moves: &[Move], lang: Lang) 
                 "{} {} {}",
                 sc.post(m.post).id,
                 super::rules::kind_words(lang, m.kind),
-                sc.programme
-                    .as_ref()
-                    .and_then(|prog| {
-                        crate::programme::targets::executed(prog, m.cadre, m.post, m.kind, m.period)
-                    })
+                crate::programme::targets::executed_move(sc, m)
                     .map(|h| h.start)
                     .or_else(|| plan.periods.get(m.period).copied())
                     .map_or(String::new(), |d| d.to_string())

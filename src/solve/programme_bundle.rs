@@ -157,26 +157,26 @@ impl Layout {
     }
 }
 
-/// Σ a_i b_i over the common length, in fixed chunks added in order.
-fn dot(a: &[f64], b: &[f64]) -> f64 {
+/// Σ f(a_i, b_i) over the common length, in fixed chunks added in order (the same sum whatever
+/// the thread count).
+fn chunked_sum(a: &[f64], b: &[f64], f: impl Fn(f64, f64) -> f64 + Sync) -> f64 {
     let n = a.len().min(b.len());
     let parts: Vec<f64> = a[..n]
         .par_chunks(CHUNK)
         .zip(b[..n].par_chunks(CHUNK))
-        .map(|(x, y)| x.iter().zip(y).map(|(p, q)| p * q).sum())
+        .map(|(x, y)| x.iter().zip(y).map(|(p, q)| f(*p, *q)).sum())
         .collect();
     parts.iter().sum()
 }
 
-/// Σ (a_i − b_i)² over the common length, in fixed chunks added in order.
+/// Σ a_i b_i ([`chunked_sum`]).
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    chunked_sum(a, b, |p, q| p * q)
+}
+
+/// Σ (a_i − b_i)² ([`chunked_sum`]).
 fn sq_dist(a: &[f64], b: &[f64]) -> f64 {
-    let n = a.len().min(b.len());
-    let parts: Vec<f64> = a[..n]
-        .par_chunks(CHUNK)
-        .zip(b[..n].par_chunks(CHUNK))
-        .map(|(x, y)| x.iter().zip(y).map(|(p, q)| (p - q) * (p - q)).sum())
-        .collect();
-    parts.iter().sum()
+    chunked_sum(a, b, |p, q| (p - q) * (p - q))
 }
 
 /// The smoothing's price of a rotation by period at `lam` (its above rows from `above`, `n`
@@ -508,8 +508,8 @@ impl Model {
     }
 
     /// Each cadre's plan at λ as a cut, when new; beyond `CUTS_PER_CADRE` a cadre's least used
-    /// cut goes, whose weight the others share (θ stays on the simplex: it
-    /// is the next step's start). Merging the two least used instead, the merged cuts gathered
+    /// cut goes, whose weight the others share (θ stays on the simplex: it is the next step's
+    /// start). Merging the two least used instead, the merged cuts gathered
     /// the rows of every plan merged and the steps slowed with them: at national size 348 steps
     /// in the bundle's time reached 1,272,484, dropping 561 steps reached 1,270,182.
     fn add(&mut self, new: Vec<Cut>) {
@@ -589,16 +589,15 @@ impl Lagrangian<'_> {
         rows.retain(|e| e.1 != 0.0);
         summed(&mut rot);
         rot.retain(|e| e.1 != 0.0);
-        let g = prices(lam, lay.above, n_t);
-        let v = plan.value
-            + rows.iter().map(|&(r, a)| a * lam[r as usize]).sum::<f64>()
-            + rot.iter().map(|&(u, a)| a * g[u as usize]).sum::<f64>();
-        Cut {
+        // v such that the cut is the plan's value at `lam`: v − a·λ = plan.value.
+        let mut x = Cut {
             plan: *plan,
-            v,
+            v: 0.0,
             rows,
             rot,
-        }
+        };
+        x.v = plan.value - x.at(lam, &prices(lam, lay.above, n_t));
+        x
     }
 
     /// The H10 rows `plans` meet, learnt by `lay`.
