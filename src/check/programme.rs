@@ -442,6 +442,16 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
         let gone = m.kind == MoveKind::Placement && retire(c).is_some_and(|r| r < periods[t]);
         (!gone).then_some(m.post)
     };
+    // Each post's moved occupants by period (cadre order), one pass over the cadres a period:
+    // scanning every cadre for every post took 13 s of a national programme's check.
+    let mut moved_in: Vec<Vec<CadreIx>> = vec![Vec::new(); sc.posts.len() * n_t];
+    for t in 0..n_t {
+        for (&c, ms) in &of {
+            if let Some(p) = moved_to(c, ms, t) {
+                moved_in[p as usize * n_t + t].push(c);
+            }
+        }
+    }
     for p in 0..sc.posts.len() as PostIx {
         let post = sc.post(p);
         for (t, &d) in periods.iter().enumerate() {
@@ -461,11 +471,9 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 None => 0,
             };
             let mut n = before;
-            for (&c, ms) in &of {
-                if moved_to(c, ms, t) == Some(p) {
-                    n += 1;
-                    who.push(Occupant::Cadre(sc.cadre(c).id.clone()));
-                }
+            for &c in &moved_in[p as usize * n_t + t] {
+                n += 1;
+                who.push(Occupant::Cadre(sc.cadre(c).id.clone()));
             }
             if n > post.seats {
                 out.push(v(

@@ -64,6 +64,9 @@ pub enum ProgrammeRow {
     Pin(u32),
     /// The cadre rotates in the period (a counterfactual of `explain`).
     Forced(CadreIx, u16),
+    /// A move of the programme kept in a neighbourhood search's round (`programme_lns`): the
+    /// cadre's move in the period, its kind (0 rotation, 1 placement).
+    Kept(CadreIx, u16, u8),
 }
 
 /// What the backend said, over the columns of `Columns`.
@@ -220,7 +223,7 @@ const BLOCK_SHARE: f64 = 0.25;
 /// Share of the time limit by which the Lagrangian from the column generation's duals stops.
 const REFINE_BY: f64 = 0.8;
 /// Share of the time limit by which the neighbourhood search (`programme_lns`) stops.
-const LNS_BY: f64 = 0.88;
+const LNS_BY: f64 = 0.92;
 /// A column of the subgradient's averaged plans guides the neighbourhood search after the blocks
 /// when the plans hold it at least this often.
 const GUIDE_SHARE: f64 = 0.25;
@@ -509,12 +512,13 @@ fn searched(
         (start, guide),
         (bound, o.relative_gap),
         until,
-        usize::MAX,
+        (usize::MAX, super::programme_lns::NEIGHBOURHOOD),
         o.threads,
     );
     tracing::debug!(
         rounds = searched.rounds,
         improved = searched.improved,
+        kept = searched.kept,
         value = searched.value,
         seconds = searched.seconds,
         "programme neighbourhood search"

@@ -12,11 +12,14 @@ use std::collections::BTreeSet;
 use std::time::Instant;
 
 use super::backend::{RunOptions, backend};
+use super::model::RowKey;
+use super::programme::ProgrammeRow;
 use crate::domain::{CadreIx, PostIx, Scenario};
 use crate::programme::{Columns, MoveKind, OutCol, Timeline};
+use good_lp::Expression;
 
 /// Cadres whose columns a round's MIP may change.
-const NEIGHBOURHOOD: usize = 80;
+pub const NEIGHBOURHOOD: usize = 80;
 /// Rounds in a row without a better programme after which the left-out columns join.
 const STALL: usize = 3;
 /// Rounds in a row without a better programme after which the search ends.
@@ -54,6 +57,9 @@ pub struct Guide<'g> {
 pub struct Searched {
     pub rounds: usize,
     pub improved: usize,
+    /// Moves of the programme kept fixed in the rounds, summed over the rounds (those of cadres
+    /// sharing nothing with a round's free ones).
+    pub kept: usize,
     pub value: f64,
     pub seconds: f64,
 }
@@ -85,6 +91,9 @@ struct Ground<'a> {
     guide_of: Vec<Vec<OutCol>>,
     price: Option<Price<'a>>,
     o: RunOptions,
+    /// The posts each cadre holds, and each cadre's relatives both ways.
+    holds: Vec<Vec<PostIx>>,
+    kin: Vec<Vec<CadreIx>>,
 }
 
 impl Ground<'_> {
@@ -98,7 +107,8 @@ impl Ground<'_> {
 
     /// One round: the MIP over every column of the `free` cadres (and, `left_out_too`, their
     /// best left-out columns onto the posts of `posts_of` theirs) and the moves of `inc`, from
-    /// `inc`, within `seconds`. Its programme (`None`: no answer).
+    /// `inc`, within `seconds`. Its programme (`None`: no answer), and the moves of `inc` it
+    /// kept fixed.
     fn round(
         &self,
         inc: &[OutCol],
@@ -106,7 +116,7 @@ impl Ground<'_> {
         posts_of: &[Vec<PostIx>],
         left_out_too: bool,
         seconds: f64,
-    ) -> Option<Vec<OutCol>> {
+    ) -> (Option<Vec<OutCol>>, usize) {
         let (sc, cols) = (self.sc, self.cols);
         let n_rot = cols.rotations.len();
         let on_post: BTreeSet<PostIx> = free
@@ -161,7 +171,23 @@ impl Ground<'_> {
             .iter()
             .filter_map(|x| super::programme_cg::index_of(&sub, x))
             .collect();
-        let m = super::programme::build(sc, self.tl, &sub);
+        let mut m = super::programme::build(sc, self.tl, &sub);
+        // The moves of cadres that share no post, unit or relative with the free ones are kept
+        // (fixed by a row, which presolve removes with them): they only enter the smoothing's
+        // rows, as constants. At national size a round's model held every move of the
+        // programme, and HiGHS's propagation and cliques over them took most of a round.
+        let loose = self.loose(inc, free, &xs);
+        let mut kept = 0;
+        for x in inc.iter().filter(|x| !loose.contains(&x.cadre)) {
+            if let Some(k) = super::programme_cg::index_of(&sub, x) {
+                kept += 1;
+                let kind = u8::from(x.kind == MoveKind::Placement);
+                m.rows.push((
+                    RowKey::Programme(ProgrammeRow::Kept(x.cadre, x.period as u16, kind)),
+                    Expression::from(m.x[k]).geq(1.0),
+                ));
+            }
+        }
         let ro = RunOptions {
             time_limit_s: self.o.time_limit_s.min(seconds),
             ..self.o.clone()
@@ -175,15 +201,49 @@ impl Ground<'_> {
             seconds = t0.elapsed().as_secs_f64(),
             "programme neighbourhood round"
         );
-        let raw = solved.ok()?;
-        Some(
+        let found = solved.ok().map(|raw| {
             raw.x
                 .iter()
                 .enumerate()
                 .filter(|(_, v)| **v > 0.5)
                 .map(|(k, _)| out_col(sc, &sub, k))
-                .collect(),
-        )
+                .collect()
+        });
+        (found, kept)
+    }
+}
+
+impl Ground<'_> {
+    /// The cadres whose moves a round over `free` may change: the free ones, and those with a
+    /// move of `inc` on a post the free ones' columns (`xs`) take or hold, holding such a post,
+    /// leaving a unit a free one leaves, or a relative of a free one.
+    fn loose(&self, inc: &[OutCol], free: &BTreeSet<CadreIx>, xs: &[OutCol]) -> BTreeSet<CadreIx> {
+        let mut posts: BTreeSet<PostIx> = xs
+            .iter()
+            .filter(|x| free.contains(&x.cadre))
+            .map(|x| x.post)
+            .collect();
+        // The posts the free ones hold: a move into one follows theirs (a vacancy chain).
+        posts.extend(
+            free.iter()
+                .flat_map(|&c| self.holds[c as usize].iter().copied()),
+        );
+        let unit = |c: CadreIx| self.sc.cadre(c).current_unit;
+        let units: BTreeSet<_> = free.iter().filter_map(|&c| unit(c)).collect();
+        let mut loose = free.clone();
+        for &c in free {
+            loose.extend(self.kin[c as usize].iter().copied());
+        }
+        for x in inc {
+            let c = x.cadre;
+            if posts.contains(&x.post)
+                || self.holds[c as usize].iter().any(|p| posts.contains(p))
+                || (x.kind == MoveKind::Rotation && unit(c).is_some_and(|u| units.contains(&u)))
+            {
+                loose.insert(c);
+            }
+        }
+        loose
     }
 }
 
@@ -270,7 +330,8 @@ fn merged(
 }
 
 /// Improve `best` (a programme over `cols` and its left-out columns) by rounds of neighbourhood
-/// MIPs until `until`, `max_rounds`, or a programme within `gap` of `bound`, led by `guide`. A round's free cadres get their columns of `cols` and up to
+/// MIPs of about `size` free cadres each ([`NEIGHBOURHOOD`] in the planner) until `until`,
+/// `max_rounds`, or a programme within `gap` of `bound`, led by `guide`. A round's free cadres get their columns of `cols` and up to
 /// [`LEFT_OUT_PER_CADRE`] left-out ones onto the posts the neighbourhood's moves use (the swaps
 /// among them: at national size the grown columns alone hold no better programme). Rounds go in
 /// pairs over two neighbourhoods apart, solved side by side (one per core; on one thread one
@@ -284,7 +345,7 @@ pub fn improve(
     (best, guide): (&[OutCol], Guide),
     (bound, gap): (f64, f64),
     until: Instant,
-    max_rounds: usize,
+    (max_rounds, size): (usize, usize),
     threads: u32,
 ) -> (Vec<OutCol>, Searched) {
     let (lp, price) = (guide.lp, guide.price);
@@ -329,6 +390,21 @@ pub fn improve(
                 .collect()
         })
         .collect();
+    // What a change touches besides its moves' posts: the posts each cadre holds, its relatives
+    // both ways.
+    let mut holds: Vec<Vec<PostIx>> = vec![Vec::new(); n_c];
+    for (p, o) in cols.occupancy.iter().enumerate() {
+        if let Some(h) = o.holder {
+            holds[h as usize].push(p as PostIx);
+        }
+    }
+    let mut kin: Vec<Vec<CadreIx>> = vec![Vec::new(); n_c];
+    for (c, x) in sc.cadres.iter().enumerate() {
+        for &r in &x.relatives {
+            kin[c].push(r);
+            kin[r as usize].push(c as CadreIx);
+        }
+    }
     let g = Ground {
         sc,
         tl,
@@ -343,6 +419,8 @@ pub fn improve(
             threads,
             deadline: std::time::Duration::from_secs_f64(ROUND_SECONDS * 3.0),
         },
+        holds,
+        kin,
     };
     // The LP's support, and the cadres whose moves differ from it: the seeds.
     let support: Vec<OutCol> = lp
@@ -390,21 +468,6 @@ pub fn improve(
             at_post[p as usize].push(c as CadreIx);
         }
     }
-    // What a change touches besides its moves' posts: the posts each cadre holds, its relatives
-    // both ways.
-    let mut holds: Vec<Vec<PostIx>> = vec![Vec::new(); n_c];
-    for (p, o) in cols.occupancy.iter().enumerate() {
-        if let Some(h) = o.holder {
-            holds[h as usize].push(p as PostIx);
-        }
-    }
-    let mut kin: Vec<Vec<CadreIx>> = vec![Vec::new(); n_c];
-    for (c, x) in sc.cadres.iter().enumerate() {
-        for &r in &x.relatives {
-            kin[c].push(r);
-            kin[r as usize].push(c as CadreIx);
-        }
-    }
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     // Rounds over the grown columns first; after STALL pairs in a row without a better
     // programme, with the left-out columns as well (from then on).
@@ -425,12 +488,12 @@ pub fn improve(
         }
         left_out_too |= stalled >= STALL || whole;
         let none = BTreeSet::new();
-        let a = neighbourhood(&mut rng, &pick, (&posts_of, &at_post), &none);
+        let a = neighbourhood(&mut rng, &pick, (&posts_of, &at_post), (&none, size));
         whole = a.len() == any.len();
         let b = if whole || searched.rounds + 1 >= max_rounds {
             BTreeSet::new()
         } else {
-            neighbourhood(&mut rng, &pick, (&posts_of, &at_post), &a)
+            neighbourhood(&mut rng, &pick, (&posts_of, &at_post), (&a, size))
         };
         let left = until
             .saturating_duration_since(Instant::now())
@@ -439,10 +502,17 @@ pub fn improve(
             break;
         }
         searched.rounds += 1 + usize::from(!b.is_empty());
-        let (ra, rb) = rayon::join(
+        let ((ra, ka), (rb, kb)) = rayon::join(
             || g.round(&inc, &a, &posts_of, left_out_too, left),
-            || (!b.is_empty()).then(|| g.round(&inc, &b, &posts_of, left_out_too, left))?,
+            || {
+                if b.is_empty() {
+                    (None, 0)
+                } else {
+                    g.round(&inc, &b, &posts_of, left_out_too, left)
+                }
+            },
         );
+        searched.kept += ka + kb;
         stalled += 1;
         // The better of the two, or both changes together.
         let mut found: Option<(f64, Vec<OutCol>)> = None;
@@ -457,7 +527,7 @@ pub fn improve(
             }
         }
         if let [(ca, sa), (cb, sb)] = &better[..]
-            && let Some(m) = merged(sc, (&holds, &kin), &inc, (ca, sa), (cb, sb))
+            && let Some(m) = merged(sc, (&g.holds, &g.kin), &inc, (ca, sa), (cb, sb))
         {
             let v = value_of(&m);
             if found.as_ref().is_none_or(|f| v > f.0 + 1e-6) {
@@ -490,22 +560,22 @@ pub fn improve(
     (inc, searched)
 }
 
-/// A neighbourhood of about [`NEIGHBOURHOOD`] cadres outside `apart`: a seed, then the cadres who
+/// A neighbourhood of about `size` cadres outside `apart`: a seed, then the cadres who
 /// could take the posts its members could (`posts_of`, `at_post`), in a random order.
 fn neighbourhood(
     rng: &mut Rng,
     pick: &dyn Fn(&mut Rng) -> CadreIx,
     (posts_of, at_post): (&[Vec<PostIx>], &[Vec<CadreIx>]),
-    apart: &BTreeSet<CadreIx>,
+    (apart, size): (&BTreeSet<CadreIx>, usize),
 ) -> BTreeSet<CadreIx> {
     let mut free: BTreeSet<CadreIx> = BTreeSet::new();
     let mut queue: Vec<CadreIx> = Vec::new();
     // Another seed whenever the posts lead nowhere new (a few tries: small programmes run out
     // of cadres to add).
     let mut reseeds = 0;
-    while free.len() < NEIGHBOURHOOD {
+    while free.len() < size {
         let Some(c) = queue.pop() else {
-            if reseeds == 4 * NEIGHBOURHOOD {
+            if reseeds == 4 * size {
                 break;
             }
             reseeds += 1;

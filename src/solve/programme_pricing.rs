@@ -218,7 +218,8 @@ impl<'a> Pricer<'a> {
                 | ProgrammeRow::MustFill(_)
                 | ProgrammeRow::MustFillOpened(..)
                 | ProgrammeRow::Pin(_)
-                | ProgrammeRow::Forced(..) => return false,
+                | ProgrammeRow::Forced(..)
+                | ProgrammeRow::Kept(..) => return false,
             }
         }
         true
