@@ -521,6 +521,7 @@ fn searched(
         rounds = searched.rounds,
         improved = searched.improved,
         kept = searched.kept,
+        failed = searched.failed,
         value = searched.value,
         seconds = searched.seconds,
         "programme neighbourhood search"

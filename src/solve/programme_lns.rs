@@ -1,7 +1,8 @@
 //! Large-neighbourhood search over a large programme's columns: the MIP over every grown column
 //! stalls at national size (its root LP alone takes most of the time left), while a MIP over
 //! about 80 cadres' columns, every other cadre kept to its move in the best programme known (free
-//! to drop it), solves in a second and improves that programme where the Lagrangian's rounding
+//! to drop it when it shares a post, a unit or a relative with them, else fixed), solves in a
+//! second and improves that programme where the Lagrangian's rounding
 //! left a chain or a placement undone. A neighbourhood grows from a seed (half the rounds a cadre
 //! whose moves differ from the last column-generation LP, half any cadre) through the posts its
 //! members' moves use; once rounds over the grown columns stall, the free cadres' best left-out
@@ -60,6 +61,9 @@ pub struct Searched {
     /// Moves of the programme kept fixed in the rounds, summed over the rounds (those of cadres
     /// sharing nothing with a round's free ones).
     pub kept: usize,
+    /// Rounds whose MIP gave no programme (none should: the best programme is each round's
+    /// start and meets its rows).
+    pub failed: usize,
     pub value: f64,
     pub seconds: f64,
 }
@@ -107,8 +111,8 @@ impl Ground<'_> {
 
     /// One round: the MIP over every column of the `free` cadres (and, `left_out_too`, their
     /// best left-out columns onto the posts of `posts_of` theirs) and the moves of `inc`, from
-    /// `inc`, within `seconds`. Its programme (`None`: no answer), and the moves of `inc` it
-    /// kept fixed.
+    /// `inc`, within `seconds`. Its programme (`None`: no answer, or one without a move it kept
+    /// fixed), and the number of moves of `inc` it kept fixed.
     fn round(
         &self,
         inc: &[OutCol],
@@ -173,14 +177,15 @@ impl Ground<'_> {
             .collect();
         let mut m = super::programme::build(sc, self.tl, &sub);
         // The moves of cadres that share no post, unit or relative with the free ones are kept
-        // (fixed by a row, which presolve removes with them): they only enter the smoothing's
-        // rows, as constants. At national size a round's model held every move of the
-        // programme, and HiGHS's propagation and cliques over them took most of a round.
+        // (fixed by a row each, which presolve removes with them): of the free cadres' rows
+        // they enter only the smoothing's. At national size a round's model held every move of
+        // the programme free to be dropped, and HiGHS's presolve, cliques and propagation over
+        // them took most of a round.
         let loose = self.loose(inc, free, &xs);
-        let mut kept = 0;
+        let mut kept: Vec<&OutCol> = Vec::new();
         for x in inc.iter().filter(|x| !loose.contains(&x.cadre)) {
             if let Some(k) = super::programme_cg::index_of(&sub, x) {
-                kept += 1;
+                kept.push(x);
                 let kind = u8::from(x.kind == MoveKind::Placement);
                 m.rows.push((
                     RowKey::Programme(ProgrammeRow::Kept(x.cadre, x.period as u16, kind)),
@@ -201,7 +206,7 @@ impl Ground<'_> {
             seconds = t0.elapsed().as_secs_f64(),
             "programme neighbourhood round"
         );
-        let found = solved.ok().map(|raw| {
+        let found: Option<Vec<OutCol>> = solved.ok().map(|raw| {
             raw.x
                 .iter()
                 .enumerate()
@@ -209,14 +214,17 @@ impl Ground<'_> {
                 .map(|(k, _)| out_col(sc, &sub, k))
                 .collect()
         });
-        (found, kept)
+        // A programme without a move it was to keep is no answer (a fixing on the wrong column).
+        let found = found.filter(|f| {
+            let has: BTreeSet<_> = f.iter().map(key).collect();
+            kept.iter().all(|x| has.contains(&key(x)))
+        });
+        (found, kept.len())
     }
-}
 
-impl Ground<'_> {
-    /// The cadres whose moves a round over `free` may change: the free ones, and those with a
-    /// move of `inc` on a post the free ones' columns (`xs`) take or hold, holding such a post,
-    /// leaving a unit a free one leaves, or a relative of a free one.
+    /// The cadres whose moves a round over `free` may change: the free ones, their relatives,
+    /// and those with a move of `inc` on a post the free ones' columns (`xs`) take or the free
+    /// ones hold, holding such a post, or rotating out of a free one's current unit.
     fn loose(&self, inc: &[OutCol], free: &BTreeSet<CadreIx>, xs: &[OutCol]) -> BTreeSet<CadreIx> {
         let mut posts: BTreeSet<PostIx> = xs
             .iter()
@@ -513,6 +521,7 @@ pub fn improve(
             },
         );
         searched.kept += ka + kb;
+        searched.failed += usize::from(ra.is_none()) + usize::from(!b.is_empty() && rb.is_none());
         stalled += 1;
         // The better of the two, or both changes together.
         let mut found: Option<(f64, Vec<OutCol>)> = None;
