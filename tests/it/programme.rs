@@ -2224,7 +2224,8 @@ fn a_pin_that_breaks_a_rule_in_its_period_is_named_with_the_rule() {
 /// U4, retires 2028-06-30 (`retired.yaml`) or is pinned away to U2 in 2027 (`moved-away.yaml`);
 /// D, C's relative, may then take U4's treasury post. Both programmes were rejected ("relative
 /// C is head of U4" in 2029), and the planner left the must-fill post empty for five years. A
-/// relative who still holds the sensitive post keeps the other out (`holder-stays.yaml`).
+/// relative who still holds the sensitive post keeps the other out (`holder-stays.yaml`), and
+/// two relatives who both moved are named with both moves.
 #[test]
 fn h10_reads_a_relatives_role_on_the_periods_date() {
     let dir = root().join("tests/fixtures/programme-h10-date");
@@ -2270,6 +2271,26 @@ fn h10_reads_a_relatives_role_on_the_periods_date() {
                 "{words}"
             );
         }
+    }
+    // Both relatives moved (C to U3's deputy post, D to U3's accounting post, which B leaves in
+    // the same period): the breach names both moves.
+    let v = check(&stays, &moves(&stays, "both-moved.csv"));
+    let both: Vec<_> = v.iter().filter(|x| x.rule == RuleId::H10).collect();
+    assert!(!both.is_empty(), "{v:#?}");
+    for x in both {
+        let rotaplan::check::Problem::Programme(rotaplan::check::ProgrammeProblem::Relatives {
+            holder,
+            ..
+        }) = &x.detail
+        else {
+            panic!("{x:#?}");
+        };
+        assert!(!*holder, "{x:#?}");
+        let words = x.detail.to_string();
+        assert!(
+            words.contains("C → VTD and D → VTS") || words.contains("D → VTS and C → VTD"),
+            "{words}"
+        );
     }
     // A holder who leads by cadres.csv's role but holds a post whose role is member: the rows
     // across the programme read the post's role, so the pair rule still keeps D out.
