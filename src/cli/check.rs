@@ -152,7 +152,7 @@ fn plan_problems(e: &scenario::LoadError, format: Format, lang: Lang) -> Status 
     if format == Format::Json {
         super::say_problems_json(e, lang);
     } else {
-        let text = format!("{}\n", report::diagnostics_text(lang, &e.diagnostics));
+        let text = format!("{}\n", report::diagnostics_text(lang, &e.every()));
         log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
     }
     Status::Problem

@@ -137,7 +137,7 @@ fn scored(
     lang: rotaplan::domain::Lang,
 ) -> Result<PlanSummary, Status> {
     let rows = rotaplan::scenario::read_plan(f, sc).map_err(|e| {
-        let text = format!("{}\n", report::diagnostics_text(lang, &e.diagnostics));
+        let text = format!("{}\n", report::diagnostics_text(lang, &e.every()));
         super::log::say_err_detail(text.lines().next().unwrap_or_default(), &text);
         Status::Problem
     })?;

@@ -299,7 +299,7 @@ fn say_problems(e: &scenario::LoadError, lang: Lang) {
 /// [`say_problems`] with `mask` applied to their words (`--pseudonymise`: ids and names replaced).
 fn say_problems_masked(e: &scenario::LoadError, lang: Lang, mask: &dyn Fn(&str) -> String) {
     let summary = report::load_error_summary(lang, e);
-    let text = mask(&report::diagnostics_text(lang, &e.diagnostics));
+    let text = mask(&report::diagnostics_text(lang, &e.every()));
     log::say_err_detail(&summary, &format!("{text}\n{summary}\n"));
 }
 
@@ -332,10 +332,14 @@ fn load_unwarned(path: &Path, langs: Langs) -> Result<scenario::Checked, Status>
     })
 }
 
-/// A file's problems as JSON on stdout (`--format json`): `{"errors": [...]}`, each record with
+/// A file's problems as JSON on stdout (`--format json`): `{"errors": [...], "warnings": [...]}`
+/// (the warnings beside the errors), each record with
 /// stable keys ([`report::DiagnosticRecord`]), words in `lang`. The summary still goes to stderr.
 fn say_problems_json(e: &scenario::LoadError, lang: Lang) {
-    let j = serde_json::json!({ "errors": report::diagnostic_records(lang, &e.diagnostics) });
+    let j = serde_json::json!({
+        "errors": report::diagnostic_records(lang, &e.diagnostics),
+        "warnings": report::diagnostic_records(lang, &e.warnings),
+    });
     let mut s = serde_json::to_string_pretty(&j).unwrap_or_default();
     s.push('\n');
     say(&s);

@@ -31,7 +31,7 @@ pub fn run(a: Args, langs: Langs) -> Status {
             if a.format == Format::Json {
                 // The warnings that come with the errors go under `warnings`.
                 let (warnings, errors): (Vec<_>, Vec<_>) =
-                    e.diagnostics.iter().cloned().partition(|d| d.is_warning());
+                    e.all().cloned().partition(|d| d.is_warning());
                 say(&json(lang, false, &errors, &warnings, &[]));
             } else {
                 say_problems(&e, lang);

@@ -171,7 +171,14 @@ pub fn diagnostics_text(lang: Lang, list: &[Diagnostic]) -> String {
 pub fn load_error_summary(lang: Lang, e: &LoadError) -> String {
     text(
         lang,
-        &Text::say(Say::ProblemsNothingPlanned).arg("n", e.diagnostics.len()),
+        &match e.all().filter(|d| d.is_warning()).count() {
+            0 => Text::say(Say::ProblemsNothingPlanned),
+            w => Text::say(Say::ProblemsWarningsNothingPlanned).arg("w", w),
+        }
+        .arg(
+            "n",
+            e.diagnostics.iter().filter(|d| !d.is_warning()).count(),
+        ),
     )
 }
 
@@ -224,7 +231,7 @@ impl fmt::Display for Diagnostic {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&diagnostics_text(Lang::En, &self.diagnostics))
+        f.write_str(&diagnostics_text(Lang::En, &self.every()))
     }
 }
 

@@ -9,13 +9,13 @@ use std::fmt;
 /// Why a job has no plan, in `lang` (the text of its error.txt).
 pub fn job_error_text(lang: Lang, e: &JobError) -> String {
     match e {
-        JobError::Load(e) => super::diagnostics_text(lang, &e.diagnostics),
+        JobError::Load(e) => super::diagnostics_text(lang, &e.every()),
         JobError::PreviousPlan { file, error } => fill(
             lang,
             Msg::JobPreviousPlan,
             &[
                 ("file", &file.display()),
-                ("error", &super::diagnostics_text(lang, &error.diagnostics)),
+                ("error", &super::diagnostics_text(lang, &error.every())),
             ],
         ),
         JobError::Checker(v) => fill(

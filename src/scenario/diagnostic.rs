@@ -342,11 +342,27 @@ pub(crate) fn column_letters(mut c: usize) -> String {
 /// Everything wrong with a scenario (or a plan file), found in one pass. Never empty.
 #[derive(Debug, Clone, thiserror::Error)]
 pub struct LoadError {
+    /// The errors, with the warnings that explain them among them (of a column or a whole file
+    /// that has an error).
     pub diagnostics: Vec<Diagnostic>,
+    /// Every other warning of the files read: said after the errors, so that a file is fixed
+    /// once rather than its warnings met only when its errors are gone.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl LoadError {
-    /// The distinct codes reported, in order of first appearance.
+    /// The errors, then every other warning.
+    pub fn all(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().chain(&self.warnings)
+    }
+
+    /// [`LoadError::all`], cloned.
+    pub fn every(&self) -> Vec<Diagnostic> {
+        self.all().cloned().collect()
+    }
+
+    /// The distinct codes of the errors (and the warnings among them), in order of first
+    /// appearance.
     pub fn codes(&self) -> Vec<&'static str> {
         let mut codes: Vec<&'static str> = Vec::new();
         for d in &self.diagnostics {
@@ -490,6 +506,7 @@ impl Diags {
             }
             return Err(LoadError {
                 diagnostics: cap_per_file(self.sorted(without_second_reports(all))),
+                warnings: Vec::new(),
             });
         }
         self.finish()
@@ -498,7 +515,8 @@ impl Diags {
     /// The errors (if any), else the warnings and notes; each list sorted and with repeats grouped.
     /// With errors, the warnings of a column that has an error come along (W2008's ambiguous dates
     /// beside the E2006 that proves the column's order): one column's problems are read together;
-    /// so do the warnings about a whole file that has an error (W1001).
+    /// so do the warnings about a whole file that has an error (W1001); every other warning
+    /// follows them.
     pub(crate) fn finish(mut self) -> Result<(Vec<Diagnostic>, Vec<Text>), LoadError> {
         if !self.list.is_empty() {
             let mut list = std::mem::take(&mut self.list);
@@ -522,8 +540,24 @@ impl Diags {
                 }
             }
             // Errors are capped per file; warnings are grouped already and never stop a load.
+            let diagnostics = cap_per_file(self.sorted(without_second_reports(list)));
+            // Every other warning after them: a file's problems are all said at once, not the
+            // warnings only on the run after the errors are fixed.
+            let mut rest: Vec<Diagnostic> = Vec::new();
+            for w in std::mem::take(&mut self.warnings) {
+                if !diagnostics.contains(&w) && !rest.contains(&w) {
+                    rest.push(w);
+                }
+            }
+            // In the errors' order of files.
+            for d in &diagnostics {
+                if !self.order.contains(&d.file) {
+                    self.order.push(d.file.clone());
+                }
+            }
             return Err(LoadError {
-                diagnostics: cap_per_file(self.sorted(without_second_reports(list))),
+                diagnostics,
+                warnings: self.sorted(rest),
             });
         }
         let mut seen = Vec::new();
@@ -980,6 +1014,7 @@ says! {
     ValueAtLine
     ValueAtRow
     ProblemsNothingPlanned
+    ProblemsWarningsNothingPlanned
     NoteSheetRead
     NoteSeparator
     NoteTwoRowHeader
@@ -1292,10 +1327,10 @@ mod tests {
         );
     }
 
-    /// With an error in a file, its whole-file warnings come along (W1001 explains garbled
-    /// text in the errors); another file's warnings and another column's do not.
+    /// With an error in a file, its whole-file warnings come among its errors (W1001 explains
+    /// garbled text in the errors); another file's warnings and another column's after them.
     #[test]
-    fn a_files_own_warnings_come_with_its_errors() {
+    fn a_files_own_warnings_come_with_its_errors_and_every_other_after_them() {
         let cadres = Path::new("cadres.csv");
         let mut d = Diags::default();
         d.push(Diagnostic::new(LEGACY_ENCODING, cadres).at(Some(2), Some(8)));
@@ -1314,9 +1349,23 @@ mod tests {
         let got: Vec<(&str, &Path)> = e
             .diagnostics
             .iter()
+            .chain(&e.warnings)
             .map(|d| (d.code, d.file.as_path()))
             .collect();
-        assert_eq!(got, vec![("W1001", cadres), ("E2006", cadres)]);
+        let posts = Path::new("posts.csv");
+        assert_eq!(
+            got,
+            vec![
+                ("W1001", cadres),
+                ("E2006", cadres),
+                ("W2008", cadres),
+                ("W1001", posts)
+            ]
+        );
+        assert_eq!(
+            crate::report::load_error_summary(crate::domain::Lang::En, &e),
+            "1 problem(s) and 3 warning(s) in the scenario files; nothing was planned"
+        );
     }
 
     #[test]

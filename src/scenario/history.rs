@@ -180,6 +180,7 @@ pub(crate) fn with_replan(
         if !o.errors.is_empty() {
             return Err(LoadError {
                 diagnostics: o.errors,
+                warnings: Vec::new(),
             });
         }
         warnings.extend(o.warnings);
@@ -200,6 +201,7 @@ pub(crate) fn with_replan(
         if let Err(f) = super::text::check_file(&t.path) {
             return Err(LoadError {
                 diagnostics: vec![read_failure(&t.path, f, Some((t, loc)))],
+                warnings: Vec::new(),
             });
         }
         let file = super::programme::read_programme_in(t, Some(loc), &sc)?;
@@ -281,7 +283,7 @@ pub(crate) fn errors_without_tables(
         programme,
     ) {
         Ok(_) => Vec::new(),
-        Err(e) => e.diagnostics,
+        Err(e) => e.all().cloned().collect(),
     }
 }
 
@@ -309,6 +311,7 @@ fn read_history(
     let mut diags = Diags::default();
     let empty = || LoadError {
         diagnostics: Vec::new(),
+        warnings: Vec::new(),
     };
     let Some(csv) =
         super::plan::read_moves_table(path, (sheet, "history"), &HISTORY, named_by, &mut diags)?

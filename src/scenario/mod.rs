@@ -99,7 +99,7 @@ pub fn check_yaml_bytes(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
     let _ = yaml::settings(&value, Path::new(""), &loc, &mut diags);
     match diags.finish() {
         Ok((warnings, _)) => warnings,
-        Err(e) => e.diagnostics,
+        Err(e) => e.all().cloned().collect(),
     }
 }
 
@@ -151,7 +151,7 @@ pub fn check_table_bytes(path: &Path, table: TableKind, bytes: &[u8]) -> Vec<Dia
     }
     match diags.finish() {
         Ok((warnings, _)) => warnings,
-        Err(e) => e.diagnostics,
+        Err(e) => e.all().cloned().collect(),
     }
 }
 
@@ -162,6 +162,7 @@ pub fn deny(warnings: &[Diagnostic]) -> Result<(), LoadError> {
     } else {
         Err(LoadError {
             diagnostics: warnings.to_vec(),
+            warnings: Vec::new(),
         })
     }
 }
@@ -559,6 +560,7 @@ fn with_baseline(
 fn single(d: Diagnostic) -> LoadError {
     LoadError {
         diagnostics: vec![d],
+        warnings: Vec::new(),
     }
 }
 

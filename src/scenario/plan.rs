@@ -107,6 +107,7 @@ pub(crate) fn read_moves_table(
     if xlsx::is_workbook(path) {
         check_file(path).map_err(|f| LoadError {
             diagnostics: vec![read_failure(path, f, named_by)],
+            warnings: Vec::new(),
         })?;
         match xlsx::read_sheet(path, sheet, table) {
             Ok(sh) => {
@@ -128,11 +129,13 @@ pub(crate) fn read_moves_table(
             }
             Err(f) => Err(LoadError {
                 diagnostics: vec![super::sheet_failure(path, f, named_by)],
+                warnings: Vec::new(),
             }),
         }
     } else {
         let text = super::text::read_table_text(path, diags).map_err(|f| LoadError {
             diagnostics: vec![read_failure(path, f, named_by)],
+            warnings: Vec::new(),
         })?;
         Ok(tables::read_csv(
             path,
@@ -157,11 +160,13 @@ pub(crate) fn read_plan_in(
     let Some(csv) = csv else {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),
+            warnings: Vec::new(),
         }));
     };
     if csv.column("cadre_id").is_none() || csv.column("post_id").is_none() {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),
+            warnings: Vec::new(),
         }));
     }
     let mark = diags.marks();

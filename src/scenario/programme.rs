@@ -54,6 +54,7 @@ pub(crate) fn read_programme_in(
     else {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),
+            warnings: Vec::new(),
         }));
     };
     if PROGRAMME_COLUMNS
@@ -62,6 +63,7 @@ pub(crate) fn read_programme_in(
     {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),
+            warnings: Vec::new(),
         }));
     }
     let mark = diags.marks();

@@ -3724,7 +3724,7 @@ mod tests {
         let header = csv.map(|c| c.header_line);
         let all = match diags.finish() {
             Ok((w, _)) => w,
-            Err(e) => e.diagnostics,
+            Err(e) => e.all().cloned().collect(),
         };
         (all.iter().map(|d| d.code).collect(), header)
     }

@@ -195,7 +195,10 @@ fn read_value(
             .map(|(key, p)| outside(fence, key, p, &located))
             .collect();
         if !diagnostics.is_empty() {
-            return Err(LoadError { diagnostics });
+            return Err(LoadError {
+                diagnostics,
+                warnings: Vec::new(),
+            });
         }
     }
     absolutize(&mut value, dir);
@@ -570,7 +573,10 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
         ),
     }
     if !diags.is_empty() {
-        return Err(LoadError { diagnostics: diags });
+        return Err(LoadError {
+            diagnostics: diags,
+            warnings: Vec::new(),
+        });
     }
 
     let mut out = Vec::with_capacity(named.len());
@@ -635,17 +641,19 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
             }
             checked
         });
-        let result = result.map_err(|e| LoadError {
-            diagnostics: e
-                .diagnostics
-                .into_iter()
+        let named = |list: Vec<Diagnostic>| -> Vec<Diagnostic> {
+            list.into_iter()
                 .map(|mut d| {
                     if name != "base" {
                         d.field = format!("variant {name}: {}", d.field);
                     }
                     d
                 })
-                .collect(),
+                .collect()
+        };
+        let result = result.map_err(|e| LoadError {
+            diagnostics: named(e.diagnostics),
+            warnings: named(e.warnings),
         });
         out.push((name, result));
     }
@@ -664,6 +672,7 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
 pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
     let mut out = Vec::new();
     let mut diags = Vec::new();
+    let mut warnings: Vec<Diagnostic> = Vec::new();
     for (name, r) in load_each_checked(path)? {
         match r {
             Ok(c) => out.push(Variant {
@@ -672,13 +681,23 @@ pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
                 warnings: c.warnings,
                 notes: c.notes,
             }),
-            Err(e) => diags.extend(e.diagnostics),
+            Err(e) => {
+                diags.extend(e.diagnostics);
+                for w in e.warnings {
+                    if !warnings.contains(&w) {
+                        warnings.push(w);
+                    }
+                }
+            }
         }
     }
     if diags.is_empty() {
         Ok(out)
     } else {
-        Err(LoadError { diagnostics: diags })
+        Err(LoadError {
+            diagnostics: diags,
+            warnings,
+        })
     }
 }
 

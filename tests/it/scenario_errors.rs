@@ -653,6 +653,7 @@ fn every_warning_code_is_reported_where_it_happens() {
         let checked = scenario::load_checked(&path).unwrap_or_else(|e| panic!("{}: {e}", c.code));
         let err = LoadError {
             diagnostics: checked.warnings.clone(),
+            warnings: Vec::new(),
         };
         assert_case(c.code, c, &err);
         for d in &checked.warnings {
@@ -684,6 +685,7 @@ fn every_plan_warning_is_reported_where_it_happens() {
         assert_eq!(read.rows.len(), 1);
         let err = LoadError {
             diagnostics: read.warnings,
+            warnings: Vec::new(),
         };
         assert_case(c.code, c, &err);
         assert_eq!(err.codes(), vec![c.code]);
@@ -1094,6 +1096,73 @@ fn bom_and_crlf_are_accepted() {
     assert_eq!(s.cadres, base.cadres);
 }
 
+/// A file with an error still says its other warnings, after the errors (a title row skipped, a
+/// relative listed on one side: fixed at once, not met on the run after), in text and JSON, and
+/// the last line counts both.
+#[test]
+fn errors_come_with_every_warning_of_the_files_after_them() {
+    let dir = valid_copy(|name, text| {
+        if name == "cadres.csv" {
+            format!(
+                "DANH SÁCH CÁN BỘ\n{}",
+                text.replace("1980-11-20", "1980-13-01")
+            )
+            .into_bytes()
+        } else {
+            text.into_bytes()
+        }
+    });
+    let yaml = dir.path().join("scenario.yaml");
+    let err = scenario::load(&yaml).unwrap_err();
+    assert_eq!(err.codes(), vec!["E2006"], "{err}");
+    let late: Vec<&str> = err.warnings.iter().map(|w| w.code).collect();
+    assert!(late.contains(&"W2009"), "{late:?}");
+    assert!(late.contains(&"W2005"), "{late:?}");
+    let text = |args: &[&str]| {
+        let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+            .args(args)
+            .arg(&yaml)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        (
+            String::from_utf8(o.stdout).unwrap(),
+            String::from_utf8(o.stderr).unwrap(),
+        )
+    };
+    let (_, err_text) = text(&["validate"]);
+    let e = err_text.find("error[E2006]").expect("the error");
+    let w = err_text
+        .find("warning[W2009]")
+        .expect("the title row's warning");
+    assert!(e < w, "{err_text}");
+    assert!(err_text.contains("warning[W2005]"), "{err_text}");
+    let n = late.len();
+    assert!(
+        err_text.ends_with(&format!(
+            "1 problem(s) and {n} warning(s) in the scenario files; nothing was planned\n"
+        )),
+        "{err_text}"
+    );
+    let (json, _) = text(&["validate", "--format", "json"]);
+    let j: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(j["valid"], false);
+    assert_eq!(j["errors"].as_array().unwrap().len(), 1);
+    let codes: Vec<&str> = j["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"W2009") && codes.contains(&"W2005"),
+        "{codes:?}"
+    );
+    // `plan` says the same problems.
+    let (_, plan_text) = text(&["plan"]);
+    assert!(plan_text.contains("warning[W2009]"), "{plan_text}");
+}
+
 #[test]
 fn diagnostics_point_at_the_file_line_and_cell() {
     let dir = valid_copy(|name, text| {
@@ -1111,7 +1180,13 @@ fn diagnostics_point_at_the_file_line_and_cell() {
          fix: write the date as YYYY-MM-DD or dd/mm/yyyy (set `date_format:` in the scenario for another order)",
         dir.path().join("cadres.csv").display()
     );
-    assert_eq!(err.to_string(), expected);
+    assert_eq!(
+        rotaplan::report::diagnostics_text(rotaplan::domain::Lang::En, &err.diagnostics),
+        expected
+    );
+    // The valid tables' own warnings follow the error, each a warning.
+    assert!(err.warnings.iter().all(|w| w.is_warning()), "{err}");
+    assert!(err.to_string().starts_with(&expected), "{err}");
     let json = serde_json::to_value(rotaplan::report::diagnostic_record(
         rotaplan::domain::Lang::En,
         &err.diagnostics[0],
