@@ -336,9 +336,10 @@ fn load_unwarned(path: &Path, langs: Langs) -> Result<scenario::Checked, Status>
 /// (the warnings beside the errors), each record with
 /// stable keys ([`report::DiagnosticRecord`]), words in `lang`. The summary still goes to stderr.
 fn say_problems_json(e: &scenario::LoadError, lang: Lang) {
+    let (warnings, errors): (Vec<_>, Vec<_>) = e.all().cloned().partition(|d| d.is_warning());
     let j = serde_json::json!({
-        "errors": report::diagnostic_records(lang, &e.diagnostics),
-        "warnings": report::diagnostic_records(lang, &e.warnings),
+        "errors": report::diagnostic_records(lang, &errors),
+        "warnings": report::diagnostic_records(lang, &warnings),
     });
     let mut s = serde_json::to_string_pretty(&j).unwrap_or_default();
     s.push('\n');

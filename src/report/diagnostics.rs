@@ -171,14 +171,17 @@ pub fn diagnostics_text(lang: Lang, list: &[Diagnostic]) -> String {
 pub fn load_error_summary(lang: Lang, e: &LoadError) -> String {
     text(
         lang,
-        &match e.all().filter(|d| d.is_warning()).count() {
-            0 => Text::say(Say::ProblemsNothingPlanned),
-            w => Text::say(Say::ProblemsWarningsNothingPlanned).arg("w", w),
-        }
-        .arg(
-            "n",
+        &match (
             e.diagnostics.iter().filter(|d| !d.is_warning()).count(),
-        ),
+            e.all().filter(|d| d.is_warning()).count(),
+        ) {
+            // Warnings denied (`deny_warnings: true`): each is a problem.
+            (0, _) => Text::say(Say::ProblemsNothingPlanned).arg("n", e.diagnostics.len()),
+            (n, 0) => Text::say(Say::ProblemsNothingPlanned).arg("n", n),
+            (n, w) => Text::say(Say::ProblemsWarningsNothingPlanned)
+                .arg("n", n)
+                .arg("w", w),
+        },
     )
 }
 

@@ -356,6 +356,15 @@ impl LoadError {
         self.diagnostics.iter().chain(&self.warnings)
     }
 
+    /// `more` warnings said after the errors, those not said yet.
+    pub(crate) fn add_warnings(&mut self, more: Vec<Diagnostic>) {
+        for w in more {
+            if !self.all().any(|x| *x == w) {
+                self.warnings.push(w);
+            }
+        }
+    }
+
     /// [`LoadError::all`], cloned.
     pub fn every(&self) -> Vec<Diagnostic> {
         self.all().cloned().collect()
@@ -520,32 +529,30 @@ impl Diags {
     pub(crate) fn finish(mut self) -> Result<(Vec<Diagnostic>, Vec<Text>), LoadError> {
         if !self.list.is_empty() {
             let mut list = std::mem::take(&mut self.list);
-            let same_column: Vec<Diagnostic> = self
-                .warnings
-                .iter()
-                .filter(|w| {
-                    // A warning about the whole file (no column: W1001 read as Windows-1258,
-                    // W2009 title rows skipped) explains what its errors show: it comes along.
-                    list.iter().any(|e| {
-                        e.file == w.file
-                            && e.sheet == w.sheet
-                            && (w.field.is_empty() || e.field == w.field)
-                    })
-                })
-                .cloned()
-                .collect();
-            for w in same_column {
+            // A warning of a column that has an error comes among the errors, and so does one
+            // about the whole file (no column: W1001 read as Windows-1258), which explains what
+            // its errors show; every other warning follows them. Split once, before grouping:
+            // a grouped warning no longer equals the ones it stands for.
+            let (with, others): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                std::mem::take(&mut self.warnings)
+                    .into_iter()
+                    .partition(|w| {
+                        list.iter().any(|e| {
+                            e.file == w.file
+                                && e.sheet == w.sheet
+                                && (w.field.is_empty() || e.field == w.field)
+                        })
+                    });
+            for w in with {
                 if !list.contains(&w) {
                     list.push(w);
                 }
             }
             // Errors are capped per file; warnings are grouped already and never stop a load.
             let diagnostics = cap_per_file(self.sorted(without_second_reports(list)));
-            // Every other warning after them: a file's problems are all said at once, not the
-            // warnings only on the run after the errors are fixed.
             let mut rest: Vec<Diagnostic> = Vec::new();
-            for w in std::mem::take(&mut self.warnings) {
-                if !diagnostics.contains(&w) && !rest.contains(&w) {
+            for w in others {
+                if !rest.contains(&w) {
                     rest.push(w);
                 }
             }

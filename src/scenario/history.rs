@@ -180,7 +180,7 @@ pub(crate) fn with_replan(
         if !o.errors.is_empty() {
             return Err(LoadError {
                 diagnostics: o.errors,
-                warnings: Vec::new(),
+                warnings,
             });
         }
         warnings.extend(o.warnings);
@@ -201,10 +201,13 @@ pub(crate) fn with_replan(
         if let Err(f) = super::text::check_file(&t.path) {
             return Err(LoadError {
                 diagnostics: vec![read_failure(&t.path, f, Some((t, loc)))],
-                warnings: Vec::new(),
+                warnings,
             });
         }
-        let file = super::programme::read_programme_in(t, Some(loc), &sc)?;
+        let file = super::programme::read_programme_in(t, Some(loc), &sc).map_err(|mut e| {
+            e.add_warnings(warnings.clone());
+            e
+        })?;
         replan.previous = Some(file.moves);
         warnings.extend(file.warnings);
     }

@@ -391,6 +391,9 @@ pub(crate) fn from_value(
         }
     }
     let (warnings, notes) = diags.finish()?;
+    // The tables' warnings come along with an error found after them (the baseline plan, the
+    // history, the previous programme).
+    let said_later = warnings.clone();
     // `deny_warnings:` denies the tables' warnings with those of the history and the previous
     // programme, read below.
     let deny_all = s.deny_warnings;
@@ -452,6 +455,10 @@ pub(crate) fn from_value(
                 warnings,
                 notes,
             })
+        })
+        .map_err(|mut e| {
+            e.add_warnings(said_later);
+            e
         }),
         // Every missing part has been reported above; this is a guard, not an expected path.
         _ => Err(single(
@@ -598,25 +605,47 @@ fn read_sheet_table(
     max_rows: usize,
     diags: &mut Diags,
 ) -> Option<Csv> {
-    if let Err(f) = text::check_file(&t.path) {
-        diags.push(read_failure(&t.path, f, Some((t, loc))));
+    read_sheet_at(
+        &t.path,
+        (t.sheet.as_deref(), t.table),
+        spec,
+        Some((t, loc)),
+        max_rows,
+        diags,
+    )
+}
+
+/// Reads table `table` from a sheet of the workbook at `path` (`sheet`, else the one named after
+/// the table), `named_by` the scenario key that names the file when one does: with everything a
+/// sheet can hide said (formulas without their value, hidden rows, merged cells, the web page's
+/// other tables), for the three tables and the moves files (history, plan, programme) alike.
+pub(crate) fn read_sheet_at(
+    path: &Path,
+    (sheet, table): (Option<&str>, &str),
+    spec: &CsvSpec,
+    named_by: Option<(&TableRef, &dyn Locate)>,
+    max_rows: usize,
+    diags: &mut Diags,
+) -> Option<Csv> {
+    if let Err(f) = text::check_file(path) {
+        diags.push(read_failure(path, f, named_by));
         return None;
     }
-    if xlsx::is_misnamed_workbook(&t.path) {
-        diags.note(Text::say(Say::NoteMisnamedWorkbook).arg("file", t.path.display()));
-    } else if let Some(m) = xlsx::markup(&t.path) {
+    if xlsx::is_misnamed_workbook(path) {
+        diags.note(Text::say(Say::NoteMisnamedWorkbook).arg("file", path.display()));
+    } else if let Some(m) = xlsx::markup(path) {
         let say = match m {
             xlsx::Markup::WebPage => Say::NoteWebPageRead,
             xlsx::Markup::XmlSpreadsheet => Say::NoteXmlSpreadsheetRead,
             xlsx::Markup::WebArchive => Say::NoteWebArchiveRead,
         };
-        diags.note(Text::say(say).arg("file", t.path.display()));
+        diags.note(Text::say(say).arg("file", path.display()));
     }
     let started = std::time::Instant::now();
-    match xlsx::read_sheet(&t.path, t.sheet.as_deref(), t.table) {
+    match xlsx::read_sheet(path, sheet, table) {
         Ok(sheet) => {
             tracing::debug!(
-                file = %t.path.display(),
+                file = %path.display(),
                 sheet = %sheet.name,
                 rows = sheet.rows.len(),
                 ms = started.elapsed().as_millis() as u64,
@@ -625,7 +654,7 @@ fn read_sheet_table(
             if sheet.hidden_cells > 0 {
                 diags.note(
                     Text::say(Say::NoteWebCellsHidden)
-                        .arg("file", t.path.display())
+                        .arg("file", path.display())
                         .arg("n", sheet.hidden_cells),
                 );
             }
@@ -640,11 +669,11 @@ fn read_sheet_table(
                 if n > 5 {
                     tables.push(format!("… (+{})", n - 5));
                 }
-                let mut d = Diagnostic::new(code::WEB_TABLE_NOT_READ, &t.path)
+                let mut d = Diagnostic::new(code::WEB_TABLE_NOT_READ, path)
                     .found(
                         Text::say(Say::WebTablesNotRead)
                             .arg("n", n)
-                            .arg("table", t.table)
+                            .arg("table", table)
                             .arg("tables", tables.join("; "))
                             .arg("rows", sheet.rows.len()),
                     )
@@ -656,26 +685,26 @@ fn read_sheet_table(
             if sheet.joined_tables > 0 {
                 diags.note(
                     Text::say(Say::NoteWebTablesJoined)
-                        .arg("file", t.path.display())
+                        .arg("file", path.display())
                         .arg("n", sheet.joined_tables + 1),
                 );
             }
             diags.note(
                 Text::say(Say::NoteSheetRead)
-                    .arg("file", t.path.display())
-                    .arg("table", t.table)
+                    .arg("file", path.display())
+                    .arg("table", table)
                     .arg("sheet", quoted(&sheet.name)),
             );
             if sheet.rows.len() > max_rows.saturating_add(1) {
                 let line = sheet.rows.get(max_rows + 1).map(|r| r.0);
-                let mut d = tables::too_many_rows(&t.path, &sheet.name, max_rows, line);
+                let mut d = tables::too_many_rows(path, &sheet.name, max_rows, line);
                 d.sheet = Some(sheet.name.clone());
                 diags.push(d);
                 return None;
             }
             let mark = diags.marks();
             let mut csv = tables::from_records(
-                &t.path,
+                path,
                 sheet.name.clone(),
                 (sheet.rows, sheet.line_breaks),
                 spec,
@@ -700,7 +729,7 @@ fn read_sheet_table(
                         continue;
                     };
                     diags.push(
-                        Diagnostic::new(code::NO_CELL_VALUE, &t.path)
+                        Diagnostic::new(code::NO_CELL_VALUE, path)
                             .at(Some(*row), Some(*col))
                             .field(field)
                             .found(if error {
@@ -724,7 +753,7 @@ fn read_sheet_table(
             if let Some(csv) = &csv {
                 tables::hidden_read(csv, &sheet.hidden, diags);
             }
-            diags.in_sheet(mark, &t.path, &sheet.name);
+            diags.in_sheet(mark, path, &sheet.name);
             if let Some(csv) = &mut csv {
                 // Cells merged down over data rows, read into each row: said, with where.
                 let mut merged: Vec<String> = Vec::new();
@@ -756,7 +785,7 @@ fn read_sheet_table(
                     }
                     diags.note(
                         Text::say(Say::NoteMergedCells)
-                            .arg("file", t.path.display())
+                            .arg("file", path.display())
                             .arg("sheet", quoted(&sheet.name))
                             .arg("ranges", ranges),
                     );
@@ -775,7 +804,7 @@ fn read_sheet_table(
             csv
         }
         Err(f) => {
-            diags.push(sheet_failure(&t.path, f, Some((t, loc))));
+            diags.push(sheet_failure(path, f, named_by));
             None
         }
     }

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, quoted};
 use super::tables::{self, Column, Csv, CsvSpec, Ids};
-use super::text::check_file;
 use super::{read_failure, xlsx};
 use crate::domain::text::same_key;
 use crate::domain::{CadreIx, PostIx, Scenario};
@@ -105,46 +104,30 @@ pub(crate) fn read_moves_table(
     diags: &mut Diags,
 ) -> Result<Option<Csv>, LoadError> {
     if xlsx::is_workbook(path) {
-        check_file(path).map_err(|f| LoadError {
-            diagnostics: vec![read_failure(path, f, named_by)],
-            warnings: Vec::new(),
-        })?;
-        match xlsx::read_sheet(path, sheet, table) {
-            Ok(sh) => {
-                let mark = diags.marks();
-                let csv = tables::from_records(
-                    path,
-                    sh.name.clone(),
-                    (sh.rows, sh.line_breaks),
-                    spec,
-                    None,
-                    sh.col_offset,
-                    diags,
-                );
-                diags.in_sheet(mark, path, &sh.name);
-                Ok(csv.map(|mut c| {
-                    c.sheet = Some(sh.name);
-                    c
-                }))
-            }
-            Err(f) => Err(LoadError {
-                diagnostics: vec![super::sheet_failure(path, f, named_by)],
-                warnings: Vec::new(),
-            }),
-        }
-    } else {
-        let text = super::text::read_table_text(path, diags).map_err(|f| LoadError {
-            diagnostics: vec![read_failure(path, f, named_by)],
-            warnings: Vec::new(),
-        })?;
-        Ok(tables::read_csv(
+        // A sheet that cannot be read is said in `diags` (the callers' error).
+        return Ok(super::read_sheet_at(
             path,
-            &text,
+            (sheet, table),
             spec,
+            named_by,
             tables::DEFAULT_MAX_TABLE_ROWS,
             diags,
-        ))
+        ));
     }
+    if xlsx::is_text_named_as_workbook(path) {
+        diags.note(Text::say(Say::NoteTextNamedAsWorkbook).arg("file", path.display()));
+    }
+    let text = super::text::read_table_text(path, diags).map_err(|f| LoadError {
+        diagnostics: vec![read_failure(path, f, named_by)],
+        warnings: Vec::new(),
+    })?;
+    Ok(tables::read_csv(
+        path,
+        &text,
+        spec,
+        tables::DEFAULT_MAX_TABLE_ROWS,
+        diags,
+    ))
 }
 
 /// `skip_unknown`: rows with an id the scenario does not have are counted in `dropped` instead of

@@ -683,8 +683,24 @@ pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
             }),
             Err(e) => {
                 diags.extend(e.diagnostics);
+                // A shared table's warnings once, not once a variant (their fields differ only
+                // by the variant's name).
                 for w in e.warnings {
-                    if !warnings.contains(&w) {
+                    let bare = |d: &Diagnostic| {
+                        let f = d
+                            .field
+                            .split_once(": ")
+                            .filter(|_| d.field.starts_with("variant "));
+                        (
+                            d.code,
+                            d.file.clone(),
+                            d.sheet.clone(),
+                            d.line,
+                            d.column,
+                            f.map_or(d.field.clone(), |f| f.1.to_string()),
+                        )
+                    };
+                    if !warnings.iter().any(|x| bare(x) == bare(&w)) {
                         warnings.push(w);
                     }
                 }

@@ -1810,3 +1810,28 @@ fn an_excel_error_value_in_a_csv_is_said_once_at_its_cell() {
     assert!(e.to_string().contains("the error value #N/A"), "{e}");
     assert!(!e.to_string().contains("add a row"), "{e}");
 }
+
+/// A moves file from a workbook (a plan for `check`; history and programme files read the same
+/// way) is read as the three tables' sheets are: a hidden row holding data is read and said
+/// (W2013), as in cadres.xlsx.
+#[test]
+fn a_plan_workbook_says_its_hidden_rows_as_the_tables_do() {
+    let s = rotaplan::scenario::load(&root().join("tests/fixtures/errors/valid/scenario.yaml"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("plan").unwrap();
+    for (c, v) in ["cadre_id", "post_id"].iter().enumerate() {
+        ws.write_string(0, c as u16, *v).unwrap();
+    }
+    ws.write_string(1, 0, "K001").unwrap();
+    ws.write_string(1, 1, "T001").unwrap();
+    ws.set_row_hidden(1).unwrap();
+    let path = dir.path().join("plan.xlsx");
+    book.save(&path).unwrap();
+    let read = rotaplan::scenario::read_plan(&path, &s).unwrap();
+    assert_eq!(read.rows.len(), 1);
+    let codes: Vec<&str> = read.warnings.iter().map(|w| w.code).collect();
+    assert!(codes.contains(&"W2013"), "{codes:?}");
+}

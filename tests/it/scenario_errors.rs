@@ -1163,6 +1163,77 @@ fn errors_come_with_every_warning_of_the_files_after_them() {
     assert!(plan_text.contains("warning[W2009]"), "{plan_text}");
 }
 
+/// A column's warnings repeated in four rows or more are grouped and said once, among the
+/// errors of that column, not again after them; an error found after the tables loaded (a
+/// history's E5003) still comes with the tables' warnings; denied warnings (`deny_warnings:
+/// true`) are counted as the problems they are.
+#[test]
+fn warnings_beside_errors_are_said_once_and_after_late_errors_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = fixtures().join("valid");
+    for name in ["units.csv", "posts.csv"] {
+        std::fs::copy(valid.join(name), dir.path().join(name)).unwrap();
+    }
+    let mut cadres = std::fs::read_to_string(fixtures().join("W2008").join("cadres.csv")).unwrap();
+    let k004 = cadres
+        .lines()
+        .find(|l| l.starts_with("K004,"))
+        .unwrap()
+        .to_string();
+    for (i, d) in ["05/06/1969", "07/08/1985", "09/10/1975", "11/12/1979"]
+        .iter()
+        .enumerate()
+    {
+        let row = k004
+            .replacen("K004", &format!("K1{i:02}"), 1)
+            .replacen("1985-03-03", d, 1);
+        cadres.push_str(&row);
+        cadres.push('\n');
+    }
+    std::fs::write(dir.path().join("cadres.csv"), cadres).unwrap();
+    let yaml = dir.path().join("scenario.yaml");
+    std::fs::write(
+        &yaml,
+        "plan_date: 2027-01-01\ntables: { units: units.csv, posts: posts.csv, cadres: cadres.csv }\n",
+    )
+    .unwrap();
+    let err = scenario::load(&yaml).unwrap_err();
+    let w2008: Vec<&Diagnostic> = err.all().filter(|d| d.code == "W2008").collect();
+    assert_eq!(w2008.len(), 1, "{err}");
+    assert!(w2008[0].repeats.is_some(), "{err}");
+    assert!(err.diagnostics.iter().any(|d| d.code == "W2008"), "{err}");
+    assert_eq!(
+        err.to_string().matches("warning[W2008]").count(),
+        1,
+        "{err}"
+    );
+    // E5003 is found reading the history, after the tables (whose W2005 it used to drop).
+    let late = load_fixture("E5003").unwrap_err();
+    assert_eq!(late.codes(), vec!["E5003"], "{late}");
+    assert!(late.warnings.iter().any(|w| w.code == "W2005"), "{late}");
+    // Denied warnings are the problems.
+    std::fs::write(
+        &yaml,
+        format!(
+            "plan_date: 2027-01-01\ndeny_warnings: true\nallow_outside_paths: true\ntables: {{ units: {0}/units.csv, posts: {0}/posts.csv, cadres: {0}/cadres.csv }}\n",
+            valid.display()
+        ),
+    )
+    .unwrap();
+    let denied = scenario::load(&yaml).unwrap_err();
+    assert!(
+        denied.diagnostics.iter().all(|d| d.is_warning()),
+        "{denied}"
+    );
+    assert_eq!(
+        rotaplan::report::load_error_summary(rotaplan::domain::Lang::En, &denied),
+        format!(
+            "{} problem(s) in the scenario files; nothing was planned",
+            denied.diagnostics.len()
+        )
+    );
+}
+
 #[test]
 fn diagnostics_point_at_the_file_line_and_cell() {
     let dir = valid_copy(|name, text| {
