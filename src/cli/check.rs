@@ -1,6 +1,6 @@
 //! `rotaplan check`: verify a plan CSV against every rule of its scenario.
 
-use super::{Status, formats, log, say};
+use super::{Status, formats, say};
 use rotaplan::domain::Lang;
 use rotaplan::report::{self, Format};
 use rotaplan::rules::RuleContext;
@@ -60,7 +60,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             }
             r.rows
         }
-        Err(e) => return plan_problems(&e, a.format, langs.of(&sc)),
+        Err(e) => return super::file_problems(&e, &a.plan, a.format, langs.of(&sc)),
     };
     let ctx = RuleContext::new(&sc);
     let pairs: Vec<_> = rows.iter().map(|r| (r.cadre, r.post)).collect();
@@ -124,7 +124,7 @@ fn programme(sc: &rotaplan::domain::Scenario, a: &Args, lang: Lang) -> Status {
             }
             f.moves
         }
-        Err(e) => return plan_problems(&e, a.format, lang),
+        Err(e) => return super::file_problems(&e, &a.plan, a.format, lang),
     };
     let v = rotaplan::check::programme::check(sc, &moves);
     let score = rotaplan::programme::plan::score(sc, &moves);
@@ -144,16 +144,4 @@ fn programme(sc: &rotaplan::domain::Scenario, a: &Args, lang: Lang) -> Status {
         }
     }
     Status::ok_if(v.is_empty())
-}
-
-/// The problems of the plan (or programme) file, in `lang`: JSON on stdout with `--format json`,
-/// else the text on stderr.
-fn plan_problems(e: &scenario::LoadError, format: Format, lang: Lang) -> Status {
-    if format == Format::Json {
-        super::say_problems_json(e, lang);
-    } else {
-        let text = format!("{}\n", report::diagnostics_text(lang, &e.every()));
-        log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
-    }
-    Status::Problem
 }

@@ -336,6 +336,24 @@ fn load_unwarned(path: &Path, langs: Langs) -> Result<scenario::Checked, Status>
 /// (the warnings beside the errors), each record with
 /// stable keys ([`report::DiagnosticRecord`]), words in `lang`. The summary still goes to stderr.
 fn say_problems_json(e: &scenario::LoadError, lang: Lang) {
+    say_problems_json_with(e, lang, &report::load_error_summary(lang, e));
+}
+
+/// The problems of a moves file given on the command line (`check`'s plan, `review`'s programme
+/// or history): JSON on stdout with `format` json, else the text on stderr; the last line counts
+/// them and names the file.
+fn file_problems(e: &scenario::LoadError, file: &Path, format: Format, lang: Lang) -> Status {
+    let summary = report::file_error_summary(lang, e, file);
+    if format == Format::Json {
+        say_problems_json_with(e, lang, &summary);
+    } else {
+        let text = report::diagnostics_text(lang, &e.every());
+        log::say_err_detail(&summary, &format!("{text}\n{summary}\n"));
+    }
+    Status::Problem
+}
+
+fn say_problems_json_with(e: &scenario::LoadError, lang: Lang, summary: &str) {
     let (warnings, errors): (Vec<_>, Vec<_>) = e.all().cloned().partition(|d| d.is_warning());
     let j = serde_json::json!({
         "errors": report::diagnostic_records(lang, &errors),
@@ -344,7 +362,7 @@ fn say_problems_json(e: &scenario::LoadError, lang: Lang) {
     let mut s = serde_json::to_string_pretty(&j).unwrap_or_default();
     s.push('\n');
     say(&s);
-    log::say_err(tracing::Level::ERROR, &report::load_error_summary(lang, e));
+    log::say_err(tracing::Level::ERROR, summary);
 }
 
 /// Warnings on stderr (they never change the exit code), or with `deny` as errors (exit 1).

@@ -1,7 +1,7 @@
 //! `rotaplan review`: the review figures (sơ kết) of a programme file or of an executed history
 //! (history.csv), told apart by the file's header.
 
-use super::{Status, formats, log, say};
+use super::{Status, formats, say};
 use rotaplan::report::{Format, Refusal, programme as words};
 use rotaplan::scenario;
 use std::path::PathBuf;
@@ -25,8 +25,13 @@ pub struct Args {
 }
 
 pub fn run(a: Args, langs: super::Langs) -> Status {
-    let sc = match super::load(&a.scenario, langs) {
-        Ok(s) => s,
+    let (sc, said) = match super::load_unwarned(&a.scenario, langs) {
+        Ok(c) => {
+            if let Err(s) = super::say_warnings(&c.warnings, false, langs.of(&c.scenario)) {
+                return s;
+            }
+            (c.scenario, c.warnings)
+        }
         Err(s) => return s,
     };
     let read = if scenario::is_history_file(&a.programme) {
@@ -50,16 +55,14 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     };
     let r = match read {
         Ok((r, warnings)) => {
-            if let Err(s) = super::say_warnings(&warnings, false, langs.of(&sc)) {
+            // The scenario's own history was read with it: its warnings are said already.
+            let new: Vec<_> = warnings.into_iter().filter(|w| !said.contains(w)).collect();
+            if let Err(s) = super::say_warnings(&new, false, langs.of(&sc)) {
                 return s;
             }
             r
         }
-        Err(e) => {
-            let text = format!("{e}\n");
-            log::say_err_detail(text.lines().next().unwrap_or("error"), &text);
-            return Status::Problem;
-        }
+        Err(e) => return super::file_problems(&e, &a.programme, a.format, langs.of(&sc)),
     };
     if let Some(path) = &a.html {
         let mut inputs = super::scenario_inputs(&a.scenario);

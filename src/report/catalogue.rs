@@ -1704,6 +1704,7 @@ diagnostic_words! {
     ValueAtLine { en: "{value} (line {line})", vi: "{value} (dòng {line})" }
     ValueAtRow { en: "{value} (row {line})", vi: "{value} (hàng {line})" }
     ProblemsNothingPlanned { en: "{n} problem(s) in the scenario files; nothing was planned", vi: "{n} lỗi trong các tệp kịch bản; chưa lập kế hoạch" }
+    ProblemsInFileNothingDone { en: "{n} problem(s) in {file}; nothing was done", vi: "{n} lỗi trong {file}; chưa làm gì cả" }
     ProblemsWarningsNothingPlanned { en: "{n} problem(s) and {w} warning(s) in the scenario files; nothing was planned", vi: "{n} lỗi và {w} cảnh báo trong các tệp kịch bản; chưa lập kế hoạch" }
     NoteSheetRead { en: "{file}: table {table} read from sheet {sheet}", vi: "{file}: bảng {table} đọc từ trang tính {sheet}" }
     NoteSeparator { en: "{file}: cells separated by {separator}", vi: "{file}: các ô phân cách bằng {separator}" }

@@ -168,6 +168,21 @@ pub fn diagnostics_text(lang: Lang, list: &[Diagnostic]) -> String {
 }
 
 /// The headline under a scenario's errors: how many, and that nothing was planned.
+/// The last line of a moves file's problems (a plan for `check`, a programme or history for
+/// `review`): its errors counted (denied warnings when there is none), nothing done.
+pub fn file_error_summary(lang: Lang, e: &LoadError, file: &std::path::Path) -> String {
+    let n = match e.diagnostics.iter().filter(|d| !d.is_warning()).count() {
+        0 => e.diagnostics.len(),
+        n => n,
+    };
+    text(
+        lang,
+        &Text::say(Say::ProblemsInFileNothingDone)
+            .arg("n", n)
+            .arg("file", file.display()),
+    )
+}
+
 pub fn load_error_summary(lang: Lang, e: &LoadError) -> String {
     text(
         lang,

@@ -26,7 +26,7 @@ mod diagnostics;
 pub mod help;
 pub use diagnostics::{
     DiagnosticRecord, code_title, diagnostic_record, diagnostic_records, diagnostic_text,
-    diagnostics_text, load_error_summary, text,
+    diagnostics_text, file_error_summary, load_error_summary, text,
 };
 mod comparison;
 pub use comparison::*;

@@ -1022,6 +1022,7 @@ says! {
     ValueAtRow
     ProblemsNothingPlanned
     ProblemsWarningsNothingPlanned
+    ProblemsInFileNothingDone
     NoteSheetRead
     NoteSeparator
     NoteTwoRowHeader

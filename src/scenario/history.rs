@@ -420,7 +420,7 @@ fn read_history(
                 diags.push(
                     here(code::BAD_DATE, col)
                         .expected(expected)
-                        .fix(Say::WriteTheDateAsYYYY4),
+                        .fix(Say::WriteTheDateAsYYYY),
                 );
                 None
             }

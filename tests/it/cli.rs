@@ -483,7 +483,28 @@ fn check_rejects_unreadable_plans_without_panicking() {
         let r = check(&tut, &p);
         assert_eq!(r.code, 1, "{name}: {r:?}");
         assert!(r.stderr.contains(code), "{name}: {code} expected\n{r:?}");
+        // The last line counts the plan file's problems and names it (not "the scenario files;
+        // nothing was planned").
+        assert!(
+            r.stderr
+                .trim_end()
+                .ends_with(&format!("problem(s) in {}; nothing was done", p.display())),
+            "{name}: {r:?}"
+        );
     }
+    // In JSON the plan's problems go to stdout, errors apart from warnings.
+    let j = run([
+        OsStr::new("check"),
+        os(&tut),
+        os(&d.join("unknown-cadre.csv")),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+    ]);
+    assert_eq!(j.code, 1, "{j:?}");
+    let v: Value = serde_json::from_str(&j.stdout).unwrap();
+    assert_eq!(v["errors"][0]["code"], "E4002", "{j:?}");
+    assert!(v["warnings"].is_array(), "{j:?}");
+    assert!(j.stderr.contains("1 problem(s) in"), "{j:?}");
     let r = check(&tut, &d.join("nowhere.csv"));
     assert_eq!(r.code, 1, "{r:?}");
     assert!(r.stderr.contains("E1001"), "{r:?}");

@@ -1271,6 +1271,21 @@ fn review_of_a_history_gives_the_figures_of_the_same_moves_as_a_programme() {
         "{err}"
     );
     assert!(o.stdout.is_empty());
+    assert!(
+        err.trim_end().ends_with("history.csv; nothing was done"),
+        "{err}"
+    );
+    // `--format json`: the problems on stdout, for a script.
+    let o = rotaplan()
+        .current_dir(root())
+        .args(["review", yaml])
+        .arg(&history)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["errors"][0]["code"], "E4002", "{j}");
 }
 
 /// The columns of a generated programme (every column, and the best 5 per cadre and period with
