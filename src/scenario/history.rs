@@ -42,7 +42,7 @@ const HISTORY: CsvSpec = CsvSpec {
 };
 
 /// `sc` with `replan` filled from the history and previous tables of `programme:` (none: as is),
-/// and the warnings of those files.
+/// and the warnings and notes of those files (the history's separator, its dates' order).
 pub(crate) fn with_replan(
     history: Option<&TableRef>,
     previous: Option<&TableRef>,
@@ -50,10 +50,11 @@ pub(crate) fn with_replan(
     dates: DateFormat,
     loc: &dyn Locate,
     mut sc: Scenario,
-) -> Result<(Scenario, Vec<Diagnostic>), LoadError> {
+) -> Result<(Scenario, Vec<Diagnostic>, Vec<Text>), LoadError> {
     if sc.programme.is_none() {
-        return Ok((sc, Vec::new()));
+        return Ok((sc, Vec::new(), Vec::new()));
     }
+    let mut notes = Vec::new();
     let mut warnings = Vec::new();
     let mut replan = Replan {
         tolerance,
@@ -62,7 +63,7 @@ pub(crate) fn with_replan(
     };
     if let Some(t) = history {
         let prog = sc.programme.as_ref();
-        let (history, past, w, running_ends) = read_history(
+        let (history, past, w, running_ends, n) = read_history(
             &t.path,
             t.sheet.as_deref(),
             Some((t, loc)),
@@ -73,6 +74,7 @@ pub(crate) fn with_replan(
         )?;
         (replan.history, replan.past) = (history, past);
         warnings.extend(w);
+        notes = n;
         // A running rotation ends with its executed placement's period (`link_placements`).
         if !running_ends.is_empty() {
             let cadres = std::sync::Arc::make_mut(&mut sc.cadres);
@@ -214,7 +216,7 @@ pub(crate) fn with_replan(
     if let Some(p) = sc.programme.as_mut() {
         p.replan = replan;
     }
-    Ok((sc, warnings))
+    Ok((sc, warnings, notes))
 }
 
 /// The executed moves of a history.csv for a review (`rotaplan review SCENARIO HISTORY`): the
@@ -233,7 +235,7 @@ pub fn read_history_file(path: &Path, sc: &Scenario) -> Result<HistoryFile, Load
         Some(sc),
         sc.programme.as_ref(),
     )
-    .map(|(moves, _, warnings, _)| HistoryFile { moves, warnings })
+    .map(|(moves, _, warnings, _, _)| HistoryFile { moves, warnings })
 }
 
 /// A history.csv read for a review: its moves, and its warnings (W1001: read as Windows-1258).
@@ -297,6 +299,7 @@ type Read = (
     Vec<HistoryMove>,
     Vec<Diagnostic>,
     Vec<(CadreIx, Date)>,
+    Vec<Text>,
 );
 
 /// `within`: the moves of `programme.history`, inside the programme (a move before it is an
@@ -331,7 +334,8 @@ fn read_history(
     // The scenario's own table files, for the messages (the defaults when the tables have errors).
     let names = sc.map(|sc| sc.tables.clone()).unwrap_or_default();
     if within && prog.is_none() {
-        return Ok((Vec::new(), Vec::new(), diags.finish()?.0, Vec::new()));
+        let (warnings, notes) = diags.finish()?;
+        return Ok((Vec::new(), Vec::new(), warnings, Vec::new(), notes));
     }
     let cadres = sc.map(|sc| Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str())));
     let posts = sc.map(|sc| Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str())));
@@ -595,10 +599,10 @@ fn read_history(
     if let Some(sheet) = &csv.sheet {
         diags.in_sheet(mark, path, sheet);
     }
-    let (warnings, _) = diags.finish()?;
+    let (warnings, notes) = diags.finish()?;
     out.sort_by_key(|h| (h.period, h.kind, h.cadre, h.post));
     past.sort_by_key(|h| (h.start, h.kind, h.cadre, h.post));
-    Ok((out, past, warnings, running_ends))
+    Ok((out, past, warnings, running_ends, notes))
 }
 
 /// Each executed placement (inside the programme) linked to the rotation it follows: the cadre's

@@ -445,8 +445,14 @@ pub(crate) fn from_value(
                 sc,
             )
         })
-        .and_then(|(scenario, more)| {
+        .and_then(|(scenario, more, more_notes)| {
             let warnings: Vec<Diagnostic> = warnings.into_iter().chain(more).collect();
+            let mut notes = notes;
+            for n in more_notes {
+                if !notes.contains(&n) {
+                    notes.push(n);
+                }
+            }
             if deny_all {
                 deny(&warnings)?;
             }

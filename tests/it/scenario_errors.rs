@@ -1234,6 +1234,37 @@ fn warnings_beside_errors_are_said_once_and_after_late_errors_too() {
     );
 }
 
+/// A history with `;` separators gets the note the tables get (was said for them only).
+#[test]
+fn a_history_says_how_it_was_read_as_the_tables_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let w5001 = fixtures().join("W5001");
+    let yaml = std::fs::read_to_string(w5001.join("scenario.yaml"))
+        .unwrap()
+        .replace(
+            "../valid/",
+            &format!("{}/", fixtures().join("valid").display()),
+        );
+    std::fs::write(dir.path().join("scenario.yaml"), yaml).unwrap();
+    let history = std::fs::read_to_string(w5001.join("history.csv"))
+        .unwrap()
+        .replace(',', ";");
+    std::fs::write(dir.path().join("history.csv"), history).unwrap();
+    let checked = scenario::load_checked(&dir.path().join("scenario.yaml")).unwrap();
+    let notes: Vec<String> = checked
+        .notes
+        .iter()
+        .map(|n| rotaplan::report::text(rotaplan::domain::Lang::En, n))
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("history.csv") && n.contains("semicolon")),
+        "{notes:?}"
+    );
+    assert!(checked.warnings.iter().any(|w| w.code == "W5001"));
+}
+
 #[test]
 fn diagnostics_point_at_the_file_line_and_cell() {
     let dir = valid_copy(|name, text| {
