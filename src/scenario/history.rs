@@ -440,7 +440,10 @@ fn read_history(
         } else {
             date("start", &s, &mut diags)
         };
-        let end = if e.is_empty() {
+        // A placement's `end`, whatever it holds, is the one problem said below (not first a bad
+        // date, then, once that is corrected, the end itself).
+        let placement = kind == Some(MoveKind::Placement);
+        let end = if e.is_empty() || placement {
             None
         } else {
             date("end", &e, &mut diags)
@@ -487,7 +490,7 @@ fn read_history(
             );
         }
         // A placement after rotation is for good: an `end` on it would be silently unread.
-        if kind == Some(MoveKind::Placement) && end.is_some() {
+        if placement && !e.is_empty() {
             diags.push(
                 here(code::BAD_HISTORY, "end")
                     .expected(Say::HistPlacementNoEnd)

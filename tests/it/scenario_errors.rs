@@ -1265,6 +1265,42 @@ fn a_history_says_how_it_was_read_as_the_tables_do() {
     assert!(checked.warnings.iter().any(|w| w.code == "W5001"));
 }
 
+/// A placement's `end` is one problem whatever it holds: "no end on a placement" at once, not
+/// first a bad date (`31/02/2029`) and then, once that is corrected, the end itself.
+#[test]
+fn a_placements_end_is_said_once_whatever_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let w5001 = fixtures().join("W5001");
+    let yaml = std::fs::read_to_string(w5001.join("scenario.yaml"))
+        .unwrap()
+        .replace(
+            "../valid/",
+            &format!("{}/", fixtures().join("valid").display()),
+        );
+    std::fs::write(dir.path().join("scenario.yaml"), yaml).unwrap();
+    for end in ["31/02/2029", "2029-06-30"] {
+        std::fs::write(
+            dir.path().join("history.csv"),
+            format!(
+                "cadre_id,post_id,kind,start,end\nK001,T001,rotation,2027-01-01,2028-01-01\nK001,T002,placement,2028-01-01,{end}\n"
+            ),
+        )
+        .unwrap();
+        let err = scenario::load(&dir.path().join("scenario.yaml")).unwrap_err();
+        let at_end: Vec<&Diagnostic> = err
+            .diagnostics
+            .iter()
+            .filter(|d| d.line == Some(3) && d.field.ends_with("end"))
+            .collect();
+        assert_eq!(at_end.len(), 1, "{end}: {err}");
+        assert_eq!(at_end[0].code, "E5003", "{end}: {err}");
+        assert!(
+            err.to_string().contains("no end on a placement"),
+            "{end}: {err}"
+        );
+    }
+}
+
 #[test]
 fn diagnostics_point_at_the_file_line_and_cell() {
     let dir = valid_copy(|name, text| {
