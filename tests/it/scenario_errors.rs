@@ -1234,9 +1234,9 @@ fn warnings_beside_errors_are_said_once_and_after_late_errors_too() {
     );
 }
 
-/// A history with `;` separators gets the note the tables get (was said for them only).
-#[test]
-fn a_history_says_how_it_was_read_as_the_tables_do() {
+/// W5001's scenario (its programme over the valid tables) in a folder of its own, for a test to
+/// write its history.csv there; and the fixture's folder.
+fn w5001_scenario() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let w5001 = fixtures().join("W5001");
     let yaml = std::fs::read_to_string(w5001.join("scenario.yaml"))
@@ -1246,6 +1246,13 @@ fn a_history_says_how_it_was_read_as_the_tables_do() {
             &format!("{}/", fixtures().join("valid").display()),
         );
     std::fs::write(dir.path().join("scenario.yaml"), yaml).unwrap();
+    (dir, w5001)
+}
+
+/// A history with `;` separators gets the note the tables get (was said for them only).
+#[test]
+fn a_history_says_how_it_was_read_as_the_tables_do() {
+    let (dir, w5001) = w5001_scenario();
     let history = std::fs::read_to_string(w5001.join("history.csv"))
         .unwrap()
         .replace(',', ";");
@@ -1269,15 +1276,7 @@ fn a_history_says_how_it_was_read_as_the_tables_do() {
 /// first a bad date (`31/02/2029`) and then, once that is corrected, the end itself.
 #[test]
 fn a_placements_end_is_said_once_whatever_it_holds() {
-    let dir = tempfile::tempdir().unwrap();
-    let w5001 = fixtures().join("W5001");
-    let yaml = std::fs::read_to_string(w5001.join("scenario.yaml"))
-        .unwrap()
-        .replace(
-            "../valid/",
-            &format!("{}/", fixtures().join("valid").display()),
-        );
-    std::fs::write(dir.path().join("scenario.yaml"), yaml).unwrap();
+    let (dir, _) = w5001_scenario();
     for end in ["31/02/2029", "2029-06-30"] {
         std::fs::write(
             dir.path().join("history.csv"),
