@@ -3424,8 +3424,8 @@ fn resolve_relatives(
                     )
                     .found(
                         Text::say(Say::TheId)
-                            .arg("v1", quoted(c.raw("relatives").unwrap_or("")))
-                            .arg("v2", quoted(rel)),
+                            .arg("v1", quoted(&shorten(c.raw("relatives").unwrap_or(""))))
+                            .arg("v2", quoted(&shorten(rel))),
                     );
                     c.report(d);
                 }

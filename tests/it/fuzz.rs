@@ -192,3 +192,16 @@ proptest! {
         check(&bytes, &diags);
     }
 }
+
+/// A relatives cell that swallowed the next lines (a stray quote, found by the fuzz test above)
+/// names an unknown id in a message cut short, not the whole cell.
+#[test]
+fn an_unknown_relative_in_a_huge_cell_is_said_short() {
+    let text = String::from_utf8(valid("cadres.csv")).unwrap();
+    let long = format!("{};K003", "X".repeat(3_000));
+    let input = text.replacen(",K003,false", &format!(",{long},false"), 1);
+    assert_ne!(input, text);
+    let diags = scenario::check_table_bytes(Path::new("cadres.csv"), KINDS[2].0, input.as_bytes());
+    assert!(diags.iter().any(|d| d.code == "E2008"), "{diags:?}");
+    check(input.as_bytes(), &diags);
+}
