@@ -30,25 +30,15 @@ pub struct Args {
 }
 
 pub fn run(a: Args, langs: super::Langs) -> Status {
-    let sc = if a.format == Format::Json {
-        match scenario::load_checked(&a.scenario) {
-            Ok(c) => {
-                let lang = langs.of(&c.scenario);
-                if let Err(s) = super::say_warnings(&c.warnings, a.deny_warnings, lang) {
-                    return s;
-                }
-                c.scenario
+    let sc = match super::load_for_file(&a.scenario, &a.plan, a.format, langs) {
+        Ok(c) => {
+            let lang = langs.of(&c.scenario);
+            if let Err(s) = super::say_warnings(&c.warnings, a.deny_warnings, lang) {
+                return s;
             }
-            Err(e) => {
-                super::say_problems_json(&e, langs.plain());
-                return Status::Problem;
-            }
+            c.scenario
         }
-    } else {
-        match super::load_warned(&a.scenario, a.deny_warnings, langs) {
-            Ok(s) => s,
-            Err(s) => return s,
-        }
+        Err(s) => return s,
     };
     if sc.programme.is_some() {
         return programme(&sc, &a, langs.of(&sc));

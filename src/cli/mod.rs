@@ -332,11 +332,36 @@ fn load_unwarned(path: &Path, langs: Langs) -> Result<scenario::Checked, Status>
     })
 }
 
-/// A file's problems as JSON on stdout (`--format json`): `{"errors": [...], "warnings": [...]}`
-/// (the warnings beside the errors), each record with
-/// stable keys ([`report::DiagnosticRecord`]), words in `lang`. The summary still goes to stderr.
-fn say_problems_json(e: &scenario::LoadError, lang: Lang) {
-    say_problems_json_with(e, lang, &report::load_error_summary(lang, e));
+/// Loads the scenario of a moves file given on the command line (`check`'s plan, `review`'s
+/// programme or history), its warnings not said yet. When the scenario has errors, the file's own
+/// problems (those found without the scenario: unreadable, a column missing, a bad date) are said
+/// after them, each with its count line (in JSON, in the one answer): one run names both files'.
+fn load_for_file(
+    scenario: &Path,
+    file: &Path,
+    format: Format,
+    langs: Langs,
+) -> Result<scenario::Checked, Status> {
+    scenario::load_checked(scenario).map_err(|e| {
+        let lang = langs.plain();
+        let theirs = scenario::problems_without_scenario(file);
+        if format == Format::Json {
+            let mut summary = report::load_error_summary(lang, &e);
+            let mut all = e;
+            if let Some(f) = theirs {
+                summary = format!("{summary}\n{}", report::file_error_summary(lang, &f, file));
+                all.diagnostics.extend(f.diagnostics);
+                all.add_warnings(f.warnings);
+            }
+            say_problems_json_with(&all, lang, &summary);
+        } else {
+            say_problems(&e, lang);
+            if let Some(f) = theirs {
+                file_problems(&f, file, format, lang);
+            }
+        }
+        Status::Problem
+    })
 }
 
 /// The problems of a moves file given on the command line (`check`'s plan, `review`'s programme
@@ -353,6 +378,9 @@ fn file_problems(e: &scenario::LoadError, file: &Path, format: Format, lang: Lan
     Status::Problem
 }
 
+/// A file's problems as JSON on stdout (`--format json`): `{"errors": [...], "warnings": [...]}`
+/// (the warnings beside the errors), each record with stable keys ([`report::DiagnosticRecord`]),
+/// words in `lang`. The summary still goes to stderr.
 fn say_problems_json_with(e: &scenario::LoadError, lang: Lang, summary: &str) {
     let (warnings, errors): (Vec<_>, Vec<_>) = e.all().cloned().partition(|d| d.is_warning());
     let j = serde_json::json!({

@@ -25,7 +25,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args, langs: super::Langs) -> Status {
-    let (sc, said) = match super::load_unwarned(&a.scenario, langs) {
+    let (sc, said) = match super::load_for_file(&a.scenario, &a.programme, a.format, langs) {
         Ok(c) => {
             if let Err(s) = super::say_warnings(&c.warnings, false, langs.of(&c.scenario)) {
                 return s;

@@ -1431,8 +1431,8 @@ diagnostic_words! {
     CodeE3004 { en: "more pins than seats", vi: "số chỉ định nhiều hơn chỉ tiêu" }
     CodeE3005 { en: "too many candidate pairs", vi: "quá nhiều cặp cán bộ – vị trí" }
     CodeE4001 { en: "plan without cadre_id/post_id column", vi: "phương án thiếu cột cadre_id/post_id" }
-    CodeE4002 { en: "unknown cadre in plan", vi: "cán bộ trong phương án không tồn tại" }
-    CodeE4003 { en: "unknown post in plan", vi: "vị trí trong phương án không tồn tại" }
+    CodeE4002 { en: "cadre id not among the scenario's cadres", vi: "mã cán bộ không có trong danh sách cán bộ của kịch bản" }
+    CodeE4003 { en: "post id not among the scenario's posts", vi: "mã vị trí không có trong danh sách vị trí của kịch bản" }
     CodeE4004 { en: "empty cell in plan", vi: "ô trống trong phương án" }
     CodeE4005 { en: "bad or repeated move in a programme file", vi: "lượt chuyển không hợp lệ hoặc bị lặp trong tệp chương trình" }
     CodeE5001 { en: "programme periods wrong", vi: "các kỳ của chương trình không hợp lệ" }
@@ -1929,6 +1929,8 @@ diagnostic_words! {
     CodeW5003 { en: "placement overdue: planned in the first period open", vi: "bố trí quá hạn: được lập ở kỳ đầu tiên còn mở" }
     CodeW5004 { en: "history without `as_of`: no period is taken to be over", vi: "lịch sử không có `as_of`: không kỳ nào được coi là đã qua" }
     CodeW5005 { en: "a single plan's key in a programme: not read", vi: "khóa của phương án một kỳ trong chương trình: không được đọc" }
+    CodeW5006 { en: "placement with no rotation before it, in a reviewed history", vi: "bố trí không có đợt luân chuyển trước đó trong lịch sử được sơ kết" }
+    HistReviewPlacementWithoutRotationFix { en: "add the cadre's rotation to the history if it was made (kind rotation); otherwise nothing: the review counts the placement among the placements, as the outcome of no rotation", vi: "thêm đợt luân chuyển của cán bộ vào lịch sử nếu đã thực hiện (kind rotation); nếu không thì không cần làm gì: bản sơ kết tính lần bố trí này vào số lần bố trí, không là kết quả của đợt luân chuyển nào" }
     ProgrammeReadsNoKey { en: "a key a programme reads: a programme does not read `{key}` (it is a single plan's)", vi: "một khóa mà chương trình đọc: chương trình không đọc `{key}` (đó là khóa của phương án một kỳ)" }
     ExtraSeatsInPostsSeats { en: "to let a post take more cadres in the programme, raise its `seats` in posts.csv; otherwise remove `extra_seats:`", vi: "để một vị trí nhận thêm cán bộ trong chương trình, tăng `seats` (số chỉ tiêu) của nó trong posts.csv; nếu không, bỏ `extra_seats:`" }
     TargetsUnderProgramme { en: "write the shares under `programme:` as `targets:` (`programme: { targets: { women: 0.3 } }`)", vi: "viết các tỷ lệ dưới `programme:` thành `targets:` (`programme: { targets: { women: 0.3 } }`)" }
@@ -1978,6 +1980,9 @@ diagnostic_words! {
     CodeW2013 { en: "hidden rows or columns read", vi: "dòng hoặc cột bị ẩn vẫn được đọc" }
     HiddenRowsRead { en: "{n} row(s) hidden in the sheet (by hand or by a filter), read as records like the others: row(s) {lines}: {text}", vi: "{n} dòng bị ẩn trong trang tính (ẩn tay hoặc do bộ lọc), vẫn được đọc như các bản ghi khác: dòng {lines}: {text}" }
     HiddenColumnsRead { en: "column(s) {cols} hidden in the sheet, read: {names}", vi: "cột {cols} bị ẩn trong trang tính, vẫn được đọc: {names}" }
+    HiddenHeaderRead { en: "the header row {line} is hidden in the sheet; its names were read as the columns: {names}", vi: "dòng tiêu đề {line} bị ẩn trong trang tính; tên cột được đọc từ dòng này: {names}" }
+    HiddenHeaderExpected { en: "the header the sheet shows: a row shown under a hidden header is read as data", vi: "dòng tiêu đề mà trang tính hiển thị: một dòng hiển thị nằm dưới dòng tiêu đề bị ẩn sẽ được đọc như dữ liệu" }
+    HiddenHeaderFix { en: "nothing to do if the hidden row is the table's header (machine names under people's); otherwise delete it, so that the shown header is read", vi: "không cần làm gì nếu dòng ẩn đúng là dòng tiêu đề của bảng; nếu không, hãy xóa dòng đó để dòng tiêu đề hiển thị được đọc" }
     HiddenReadExpected { en: "the table as the sheet shows it: what Excel hides is still in the file and is planned", vi: "bảng đúng như trang tính hiển thị: phần Excel ẩn đi vẫn nằm trong tệp và vẫn được lập phương án" }
     HiddenReadFix { en: "nothing to do if they belong to the table; if they do not (people who left, a list filtered out), delete them from the sheet", vi: "không cần làm gì nếu chúng thuộc bảng; nếu không (người đã nghỉ, danh sách đã lọc bỏ), hãy xóa chúng khỏi trang tính" }
     UnitGivenByName { en: "{value}, the name of unit {id} in {units}: read as {id}", vi: "{value}, tên của đơn vị {id} trong {units}: đọc là {id}" }

@@ -107,6 +107,7 @@ warning_codes! {
     OVERDUE_PLACEMENT = "W5003": CodeW5003;
     NO_AS_OF = "W5004": CodeW5004;
     SINGLE_PLAN_KEY = "W5005": CodeW5005;
+    REVIEW_PLACEMENT_ALONE = "W5006": CodeW5006;
 }
 
 /// Repeats of one problem in one column: from this many on, they are reported once, with the
@@ -357,7 +358,7 @@ impl LoadError {
     }
 
     /// `more` warnings said after the errors, those not said yet.
-    pub(crate) fn add_warnings(&mut self, more: Vec<Diagnostic>) {
+    pub fn add_warnings(&mut self, more: Vec<Diagnostic>) {
         for w in more {
             if !self.all().any(|x| *x == w) {
                 self.warnings.push(w);
@@ -1250,6 +1251,8 @@ says! {
     CodeW5003
     CodeW5004
     CodeW5005
+    CodeW5006
+    HistReviewPlacementWithoutRotationFix
     ProgrammeReadsNoKey
     ExtraSeatsInPostsSeats
     TargetsUnderProgramme
@@ -1292,6 +1295,9 @@ says! {
     AddTheRoleColumn
     HiddenRowsRead
     HiddenColumnsRead
+    HiddenHeaderRead
+    HiddenHeaderExpected
+    HiddenHeaderFix
     HiddenReadExpected
     HiddenReadFix
     VariantNameBytes

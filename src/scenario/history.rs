@@ -238,6 +238,22 @@ pub fn read_history_file(path: &Path, sc: &Scenario) -> Result<HistoryFile, Load
     .map(|(moves, _, warnings, _, _)| HistoryFile { moves, warnings })
 }
 
+/// [`super::plan::problems_without_scenario`] of a history: what needs no table (a bad date, an
+/// unknown kind, an empty cell, a missing column).
+pub(super) fn problems_without_scenario(path: &Path) -> Option<LoadError> {
+    let r = super::yaml::table_ref(path, "history", super::locate::KeyPath::root());
+    let read = read_history(
+        &r.path,
+        r.sheet.as_deref(),
+        None,
+        DateFormat::Auto,
+        false,
+        None,
+        None,
+    );
+    read.err()
+}
+
 /// A history.csv read for a review: its moves, and its warnings (W1001: read as Windows-1258).
 #[derive(Debug, Clone)]
 pub struct HistoryFile {
@@ -599,6 +615,9 @@ fn read_history(
         running_ends = link_placements(sc, prog, &csv, path, &mut out, &mut diags);
         seat_clashes(sc, prog, (&csv, path), &mut out, &mut diags);
     }
+    if let (false, Some(sc)) = (within, sc) {
+        placements_alone(sc, (&csv, path), &out, &mut diags);
+    }
     if let Some(sheet) = &csv.sheet {
         diags.in_sheet(mark, path, sheet);
     }
@@ -606,6 +625,41 @@ fn read_history(
     out.sort_by_key(|h| (h.period, h.kind, h.cadre, h.post));
     past.sort_by_key(|h| (h.start, h.kind, h.cadre, h.post));
     Ok((out, past, warnings, running_ends, notes))
+}
+
+/// A review's placements with no rotation to follow (none of the cadre's before it in the file, no
+/// `rotation_end` in cadres.csv): W5006. Counted among the placements, the outcome of no rotation;
+/// in `programme.history` the same row is E5003 (`link_placements`).
+fn placements_alone(
+    sc: &Scenario,
+    (csv, path): (&tables::Csv, &Path),
+    out: &[HistoryMove],
+    diags: &mut Diags,
+) {
+    let of_cadre = index_by(out, |h| h.cadre);
+    for pl in out.iter().filter(|h| h.kind == MoveKind::Placement) {
+        let cadre = sc.cadre(pl.cadre);
+        let followed = of_cadre.get(&pl.cadre).is_some_and(|mine| {
+            mine.iter()
+                .any(|&j| out[j].kind == MoveKind::Rotation && out[j].start < pl.start)
+        });
+        if followed || cadre.rotation_end.is_some() {
+            continue;
+        }
+        let Ok(at) = csv.rows.binary_search_by_key(&pl.line, |r| r.line) else {
+            continue;
+        };
+        diags.push(
+            csv.at_cell(code::REVIEW_PLACEMENT_ALONE, path, &csv.rows[at], "start")
+                .found(quoted(&pl.start.to_string()))
+                .expected(
+                    Text::say(Say::HistPlacementWithoutRotation)
+                        .arg("cadre", &cadre.id)
+                        .arg("cadres", &sc.tables.cadres),
+                )
+                .fix(Say::HistReviewPlacementWithoutRotationFix),
+        );
+    }
 }
 
 /// Each executed placement (inside the programme) linked to the rotation it follows: the cadre's

@@ -39,7 +39,10 @@ pub use diagnostic::{
     Arg, Diagnostic, ERROR_CODES, LoadError, Part, Repeats, Say, Text, WARNING_CODES, title,
 };
 pub use history::{HistoryFile, is_history_file, read_history_file};
-pub use plan::{PlanRow, PreviousPlan, ReadPlan, read_plan, read_plan_csv, use_previous_plan};
+pub use plan::{
+    PlanRow, PreviousPlan, ReadPlan, problems_without_scenario, read_plan, read_plan_csv,
+    use_previous_plan,
+};
 pub use programme::{ProgrammeFile, read_programme};
 pub use tables::DEFAULT_MAX_TABLE_ROWS;
 

@@ -130,6 +130,37 @@ pub(crate) fn read_moves_table(
     ))
 }
 
+/// The problems of a moves file found without its scenario (whose tables have errors), `None`
+/// when there are none: the file cannot be read, a column is missing, or a history's cell is wrong
+/// in itself (a bad date, an unknown kind). `check` and `review` say them beside the scenario's
+/// errors, so that one run names the problems of both. The kind of file is told by its header: a
+/// history (`start` and no `period`), a programme (`kind` and `period`), else a plan.
+pub fn problems_without_scenario(path: &Path) -> Option<LoadError> {
+    if super::history::is_history_file(path) {
+        return super::history::problems_without_scenario(path);
+    }
+    let r = super::yaml::table_ref(path, "plan", super::locate::KeyPath::root());
+    let sheet = r.sheet.as_deref();
+    let mut diags = Diags::default();
+    let programme = match read_moves_table(
+        &r.path,
+        (sheet, "programme"),
+        &super::programme::SPEC,
+        None,
+        &mut diags,
+    ) {
+        Err(e) => return Some(e),
+        Ok(csv) => csv.is_some_and(|c| c.column("kind").is_some() && c.column("period").is_some()),
+    };
+    if !programme {
+        diags = Diags::default();
+        if let Err(e) = read_moves_table(&r.path, (sheet, "plan"), &PLAN, None, &mut diags) {
+            return Some(e);
+        }
+    }
+    diags.finish_with_warnings().err()
+}
+
 /// `skip_unknown`: rows with an id the scenario does not have are counted in `dropped` instead of
 /// reported.
 pub(crate) fn read_plan_in(

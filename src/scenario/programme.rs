@@ -17,7 +17,8 @@ const PROGRAMME_COLUMNS: &[Column] = &[
     ("period", true),
 ];
 
-const PROGRAMME: CsvSpec = CsvSpec {
+/// The programme file's columns (`plan::problems_without_scenario` reads a header by it too).
+pub(super) const SPEC: CsvSpec = CsvSpec {
     columns: PROGRAMME_COLUMNS,
     strict: false,
     exact_width: false,
@@ -50,8 +51,7 @@ pub(crate) fn read_programme_in(
     let path = t.path.as_path();
     let sheet = (t.sheet.as_deref(), "programme");
     let named_by = loc.map(|l| (t, l));
-    let Some(csv) = super::plan::read_moves_table(path, sheet, &PROGRAMME, named_by, &mut diags)?
-    else {
+    let Some(csv) = super::plan::read_moves_table(path, sheet, &SPEC, named_by, &mut diags)? else {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),
             warnings: Vec::new(),

@@ -745,6 +745,28 @@ pub(crate) fn hidden_read(csv: &Csv, hidden: &super::xlsx::Hidden, diags: &mut D
                 .fix(Say::HiddenReadFix),
         );
     }
+    // The header itself hidden: people see another row as the table's top.
+    if hidden.rows.binary_search(&csv.header_line).is_ok() {
+        let mut named: Vec<(usize, String)> = csv
+            .columns
+            .iter()
+            .map(|(name, &ix)| (csv.col_number(ix), csv.column_shown(name)))
+            .collect();
+        named.sort();
+        let names: Vec<String> = named.into_iter().map(|(_, n)| n).collect();
+        diags.push(
+            Diagnostic::new(code::HIDDEN_READ, &csv.file)
+                .at(Some(csv.header_line), None)
+                .field(String::new())
+                .found(
+                    Text::say(Say::HiddenHeaderRead)
+                        .arg("line", csv.header_line)
+                        .arg("names", list(&names)),
+                )
+                .expected(Say::HiddenHeaderExpected)
+                .fix(Say::HiddenHeaderFix),
+        );
+    }
     let mut read: Vec<(usize, String)> = csv
         .columns
         .iter()

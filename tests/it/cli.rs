@@ -513,6 +513,82 @@ fn check_rejects_unreadable_plans_without_panicking() {
     assert!(r.stderr.contains("E1008"), "{r:?}");
 }
 
+/// A scenario with errors does not hide the problems of the file given beside it: `check`'s plan
+/// and `review`'s history are read for what needs no scenario (a missing column, a bad date), and
+/// said after the scenario's, with a count line each; in JSON, in the one answer.
+#[test]
+fn a_broken_scenario_does_not_hide_the_problems_of_the_file_beside_it() {
+    let (dir, sc) = tutorial_copy(|y| y + "no_such_key: 1\n");
+    let d = dir.path();
+    let plan = d.join("plan.csv");
+    std::fs::write(&plan, "who,post_id\nC01,VT06\n").unwrap();
+    let r = check(&sc, &plan);
+    assert_eq!(r.code, 1, "{r:?}");
+    let scenario_at = r
+        .stderr
+        .find("in the scenario files")
+        .expect("scenario count");
+    let plan_at = r.stderr.find("E4001").expect("the plan's E4001");
+    assert!(scenario_at < plan_at, "{r:?}");
+    assert!(
+        r.stderr.trim_end().ends_with(&format!(
+            "1 problem(s) in {}; nothing was done",
+            plan.display()
+        )),
+        "{r:?}"
+    );
+    // A plan with nothing wrong in itself: the scenario's problems alone.
+    let good = d.join("good.csv");
+    std::fs::write(&good, "cadre_id,post_id\nC01,VT06\n").unwrap();
+    let r = check(&sc, &good);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(!r.stderr.contains("good.csv"), "{r:?}");
+    // JSON: both files' errors in one answer on stdout.
+    let j = run([
+        OsStr::new("check"),
+        os(&sc),
+        os(&plan),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+    ]);
+    assert_eq!(j.code, 1, "{j:?}");
+    let v: Value = serde_json::from_str(&j.stdout).unwrap();
+    let files: Vec<String> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{} {}", e["code"], e["file"]))
+        .collect();
+    assert!(
+        files.iter().any(|f| f.contains("tutorial.yaml")),
+        "{files:?}"
+    );
+    assert!(
+        files
+            .iter()
+            .any(|f| f.contains("E4001") && f.contains("plan.csv")),
+        "{files:?}"
+    );
+    // review: a history's bad date, beside the scenario's problems.
+    let history = d.join("history.csv");
+    std::fs::write(
+        &history,
+        "cadre_id,post_id,kind,start\nC01,VT06,rotation,2027-13-01\n",
+    )
+    .unwrap();
+    let r = run([OsStr::new("review"), os(&sc), os(&history)]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(r.stderr.contains("in the scenario files"), "{r:?}");
+    assert!(r.stderr.contains("E2006"), "{r:?}");
+    assert!(
+        r.stderr.trim_end().ends_with(&format!(
+            "1 problem(s) in {}; nothing was done",
+            history.display()
+        )),
+        "{r:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // validate
 

@@ -1835,3 +1835,49 @@ fn a_plan_workbook_says_its_hidden_rows_as_the_tables_do() {
     let codes: Vec<&str> = read.warnings.iter().map(|w| w.code).collect();
     assert!(codes.contains(&"W2013"), "{codes:?}");
 }
+
+/// A sheet whose header row is hidden (machine names kept above the people's, or a row hidden by
+/// mistake): the header is read and said (W2013 at the header's line, naming its columns), since
+/// the people who see the sheet see another row at the table's top.
+#[test]
+fn a_hidden_header_row_is_said() {
+    let s = rotaplan::scenario::load(&root().join("tests/fixtures/errors/valid/scenario.yaml"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("plan").unwrap();
+    for (c, v) in ["cadre_id", "post_id"].iter().enumerate() {
+        ws.write_string(0, c as u16, *v).unwrap();
+    }
+    ws.write_string(1, 0, "K001").unwrap();
+    ws.write_string(1, 1, "T001").unwrap();
+    ws.set_row_hidden(0).unwrap();
+    let path = dir.path().join("plan.xlsx");
+    book.save(&path).unwrap();
+    let read = rotaplan::scenario::read_plan(&path, &s).unwrap();
+    assert_eq!(read.rows.len(), 1);
+    let header: Vec<String> = read
+        .warnings
+        .iter()
+        .filter(|w| w.code == "W2013" && w.line == Some(1))
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(header.len(), 1, "{:?}", read.warnings);
+    assert!(
+        header[0].contains("header row 1 is hidden") && header[0].contains("cadre_id"),
+        "{header:?}"
+    );
+    // Shown, it is not said.
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("plan").unwrap();
+    for (c, v) in ["cadre_id", "post_id"].iter().enumerate() {
+        ws.write_string(0, c as u16, *v).unwrap();
+    }
+    ws.write_string(1, 0, "K001").unwrap();
+    ws.write_string(1, 1, "T001").unwrap();
+    book.save(&path).unwrap();
+    let read = rotaplan::scenario::read_plan(&path, &s).unwrap();
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+}

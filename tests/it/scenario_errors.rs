@@ -677,6 +677,32 @@ fn every_warning_code_is_reported_where_it_happens() {
     assert_eq!(codes, BASE_WARNINGS);
 }
 
+/// The warnings of a history given to `review` (read against the valid scenario).
+const HISTORY_WARNING_CASES: &[Case] = &[case(
+    "W5006",
+    "history.csv",
+    Some(4),
+    Some(4),
+    "history.csv: start",
+    "a rotation for K003 that this placement follows",
+)];
+
+#[test]
+fn every_history_warning_is_reported_where_it_happens() {
+    let s = load_fixture("valid").unwrap();
+    for c in HISTORY_WARNING_CASES {
+        let read =
+            scenario::read_history_file(&fixtures().join(c.code).join("history.csv"), &s).unwrap();
+        assert_eq!(read.moves.len(), 3);
+        let err = LoadError {
+            diagnostics: read.warnings,
+            warnings: Vec::new(),
+        };
+        assert_case(c.code, c, &err);
+        assert_eq!(err.codes(), vec![c.code]);
+    }
+}
+
 #[test]
 fn every_plan_warning_is_reported_where_it_happens() {
     let s = load_fixture("valid").unwrap();
@@ -872,6 +898,7 @@ fn every_code_has_a_fixture_and_a_line_in_the_docs() {
                 .chain(PROGRAMME_CASES)
                 .chain(WARNING_CASES)
                 .chain(PLAN_WARNING_CASES)
+                .chain(HISTORY_WARNING_CASES)
                 .any(|c| c.code == *code),
             "{code} has no test case"
         );
