@@ -222,10 +222,21 @@ const LAGRANGE_SHARE_BLOCKS: f64 = 0.7;
 const BLOCK_SHARE: f64 = 0.25;
 /// Share of the time limit by which the Lagrangian from the column generation's duals stops.
 const REFINE_BY: f64 = 0.8;
-/// Share of the time limit by which the neighbourhood search (`programme_lns`) stops: what
-/// follows it at national size (the MIP over its programme's columns, the checker, the files)
-/// takes about 7 s, and the whole command 4 min 43 s of a 300 s limit (performance.md part Q).
+/// Share of the time limit by which the neighbourhood search (`programme_lns`) stops: the whole
+/// command takes 4 min 43 s of a 300 s limit at national size (performance.md part Q), the
+/// reading and the columns before the solve's clock starts included.
 const LNS_BY: f64 = 0.92;
+/// Seconds per cadre kept after the search whatever the limit's share: what follows it grows with
+/// the programme, not with the limit (a short limit on a national programme would run past it).
+/// At national size (8,000 cadres) it took 2.1 s (the MIP over the programme's columns 1.1 s, the
+/// checker and the files 1 s): twice that is kept.
+const AFTER_SEARCH_S_PER_CADRE: f64 = 0.0005;
+
+/// When the neighbourhood search stops, `limit_s` after the programme's solve started: by LNS_BY
+/// of the limit, and early enough for what follows it on `cadres` cadres.
+fn search_ends(limit_s: f64, cadres: usize) -> f64 {
+    (LNS_BY * limit_s).min(limit_s - AFTER_SEARCH_S_PER_CADRE * cadres as f64)
+}
 /// A column of the subgradient's averaged plans guides the neighbourhood search after the blocks
 /// when the plans hold it at least this often.
 const GUIDE_SHARE: f64 = 0.25;
@@ -506,7 +517,8 @@ fn searched(
     bound: f64,
 ) -> Vec<OutCol> {
     let o = run_options(sc);
-    let until = started + Duration::from_secs_f64(LNS_BY * o.time_limit_s);
+    let until =
+        started + Duration::from_secs_f64(search_ends(o.time_limit_s, sc.cadres.len()).max(0.0));
     let (better, searched) = super::programme_lns::improve(
         sc,
         tl,
@@ -553,6 +565,7 @@ fn searched_from_blocks(
         pr.set_coupling(m);
         pr
     });
+    let lp_guide = guide;
     let price = |x: &OutCol| pricer.as_ref().map_or(x.score, |pr| pr.reduced_cost(x));
     let guide = super::programme_lns::Guide {
         lp: guide,
@@ -563,6 +576,15 @@ fn searched_from_blocks(
     };
     let better = searched(sc, tl, cols, started, (&start, guide), bound);
     drop(pricer);
+    {
+        let n_t = tl.periods.len();
+        let best: Vec<(OutCol, f64)> = better.iter().map(|x| (*x, 1.0)).collect();
+        tracing::debug!(
+            lp = super::programme_lagrange::parts_of(cols, n_t, lp_guide),
+            best = super::programme_lagrange::parts_of(cols, n_t, &best),
+            "programme: the guide's parts (the bundle's weights) and the searched programme's"
+        );
+    }
     let value = super::programme_lagrange::value_of(sc, tl.periods.len(), cols, &better);
     let added = promoted + super::programme_cg::promote_these(sc, tl, cols, &better);
     let mut chosen = vec![false; cols.rotations.len() + cols.placements.len()];
@@ -1449,6 +1471,18 @@ impl<'a> Extra<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The search keeps the share of a long limit, and what follows it on a short one.
+    #[test]
+    fn the_search_ends_early_enough_for_what_follows_it() {
+        assert_eq!(search_ends(300.0, 8_000), LNS_BY * 300.0);
+        let short = search_ends(30.0, 8_000);
+        assert!(
+            short < LNS_BY * 30.0 && 30.0 - short >= 4.0 - 1e-9,
+            "{short}"
+        );
+        assert_eq!(search_ends(60.0, 100), LNS_BY * 60.0);
+    }
 
     fn outcome_with(status: SolveStatus) -> ProgrammeOutcome {
         ProgrammeOutcome {

@@ -1252,6 +1252,39 @@ pub fn value_of(sc: &Scenario, n_t: usize, cols: &Columns, chosen: &[OutCol]) ->
                 .count() as f64
 }
 
+/// A (fractional) programme's parts, for the debug log: rotations and placements per period, the
+/// scores' sum, the running rotations left unplaced. At national size the bundle's weights (the
+/// LP's estimate) and the searched programme differ most in their rotations' periods
+/// (performance.md part S).
+pub fn parts_of(cols: &Columns, n_t: usize, chosen: &[(OutCol, f64)]) -> String {
+    if n_t == 0 {
+        return String::new();
+    }
+    let mut rot = vec![0.0f64; n_t];
+    let mut plc = vec![0.0f64; n_t];
+    let mut score = 0.0;
+    let mut placed: std::collections::BTreeMap<CadreIx, f64> = Default::default();
+    for (x, w) in chosen {
+        let t = (x.period as usize).min(n_t - 1);
+        match x.kind {
+            MoveKind::Rotation => rot[t] += w,
+            MoveKind::Placement => {
+                plc[t] += w;
+                *placed.entry(x.cadre).or_default() += w;
+            }
+        }
+        score += w * x.score;
+    }
+    let unplaced: f64 = cols
+        .running
+        .iter()
+        .map(|r| 1.0 - placed.get(&r.cadre).copied().unwrap_or(0.0).min(1.0))
+        .sum();
+    let r: Vec<i64> = rot.iter().map(|v| v.round() as i64).collect();
+    let p: Vec<i64> = plc.iter().map(|v| v.round() as i64).collect();
+    format!("rotations {r:?} placements {p:?} score {score:.0} unplaced running {unplaced:.0}")
+}
+
 /// What [`run`] found.
 pub struct Found {
     /// Every programme over every column is worth at most this.
