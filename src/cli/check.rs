@@ -30,7 +30,15 @@ pub struct Args {
 }
 
 pub fn run(a: Args, langs: super::Langs) -> Status {
-    let sc = match super::load_for_file(&a.scenario, &a.plan, a.format, langs) {
+    // A programme's check reads a programme file, a single plan's a plan: told from the YAML
+    // when the scenario does not load, else from the file's header.
+    use scenario::MovesFile::{Plan, Programme};
+    let accepts: &[scenario::MovesFile] = match scenario::declares_programme(&a.scenario) {
+        Some(true) => &[Programme],
+        Some(false) => &[Plan],
+        None => &[Plan, Programme],
+    };
+    let sc = match super::load_for_file(&a.scenario, (&a.plan, accepts), a.format, langs) {
         Ok(c) => {
             let lang = langs.of(&c.scenario);
             if let Err(s) = super::say_warnings(&c.warnings, a.deny_warnings, lang) {

@@ -334,17 +334,23 @@ fn load_unwarned(path: &Path, langs: Langs) -> Result<scenario::Checked, Status>
 
 /// Loads the scenario of a moves file given on the command line (`check`'s plan, `review`'s
 /// programme or history), its warnings not said yet. When the scenario has errors, the file's own
-/// problems (those found without the scenario: unreadable, a column missing, a bad date) are said
-/// after them, each with its count line (in JSON, in the one answer): one run names both files'.
+/// problems (those found without the scenario, read as the first of `accepts` it fits:
+/// unreadable, a column missing, a bad date) are said after them, each with its count line (in
+/// JSON, in the one answer): one run names both files'. Those the scenario's already hold (the
+/// file is its own `history:`) are said once.
 fn load_for_file(
     scenario: &Path,
-    file: &Path,
+    (file, accepts): (&Path, &[scenario::MovesFile]),
     format: Format,
     langs: Langs,
 ) -> Result<scenario::Checked, Status> {
     scenario::load_checked(scenario).map_err(|e| {
         let lang = langs.plain();
-        let theirs = scenario::problems_without_scenario(file);
+        let theirs = scenario::problems_without_scenario(file, accepts).and_then(|mut f| {
+            f.diagnostics.retain(|d| !e.all().any(|x| x == d));
+            f.warnings.retain(|d| !e.all().any(|x| x == d));
+            (!f.diagnostics.is_empty()).then_some(f)
+        });
         if format == Format::Json {
             let mut summary = report::load_error_summary(lang, &e);
             let mut all = e;

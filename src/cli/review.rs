@@ -25,15 +25,17 @@ pub struct Args {
 }
 
 pub fn run(a: Args, langs: super::Langs) -> Status {
-    let (sc, said) = match super::load_for_file(&a.scenario, &a.programme, a.format, langs) {
-        Ok(c) => {
-            if let Err(s) = super::say_warnings(&c.warnings, false, langs.of(&c.scenario)) {
-                return s;
+    let accepts = [scenario::MovesFile::History, scenario::MovesFile::Programme];
+    let (sc, said) =
+        match super::load_for_file(&a.scenario, (&a.programme, &accepts), a.format, langs) {
+            Ok(c) => {
+                if let Err(s) = super::say_warnings(&c.warnings, false, langs.of(&c.scenario)) {
+                    return s;
+                }
+                (c.scenario, c.warnings)
             }
-            (c.scenario, c.warnings)
-        }
-        Err(s) => return s,
-    };
+            Err(s) => return s,
+        };
     let read = if scenario::is_history_file(&a.programme) {
         scenario::read_history_file(&a.programme, &sc).map(|h| {
             (

@@ -1430,14 +1430,14 @@ diagnostic_words! {
     CodeE3003 { en: "cadre pinned twice", vi: "cán bộ được chỉ định hai lần" }
     CodeE3004 { en: "more pins than seats", vi: "số chỉ định nhiều hơn chỉ tiêu" }
     CodeE3005 { en: "too many candidate pairs", vi: "quá nhiều cặp cán bộ – vị trí" }
-    CodeE4001 { en: "plan without cadre_id/post_id column", vi: "phương án thiếu cột cadre_id/post_id" }
+    CodeE4001 { en: "moves file without a required column", vi: "tệp lượt chuyển thiếu cột bắt buộc" }
     CodeE4002 { en: "cadre id not among the scenario's cadres", vi: "mã cán bộ không có trong danh sách cán bộ của kịch bản" }
     CodeE4003 { en: "post id not among the scenario's posts", vi: "mã vị trí không có trong danh sách vị trí của kịch bản" }
     CodeE4004 { en: "empty cell in plan", vi: "ô trống trong phương án" }
     CodeE4005 { en: "bad or repeated move in a programme file", vi: "lượt chuyển không hợp lệ hoặc bị lặp trong tệp chương trình" }
     CodeE5001 { en: "programme periods wrong", vi: "các kỳ của chương trình không hợp lệ" }
     CodeE5002 { en: "cadre holds two posts", vi: "cán bộ giữ hai vị trí" }
-    CodeE5003 { en: "bad row in a programme's history", vi: "dòng sai trong lịch sử thực hiện của chương trình" }
+    CodeE5003 { en: "bad row in a history", vi: "dòng sai trong lịch sử thực hiện" }
     CodeE5004 { en: "pin or forbid in a period the programme does not have (or, for a pin, one that is over)", vi: "chốt hoặc loại trừ ở một kỳ mà chương trình không có (hoặc, với chốt, kỳ đã qua)" }
     HistIdOfARow { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
     HistCorrectTheId { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }
@@ -1930,6 +1930,8 @@ diagnostic_words! {
     CodeW5004 { en: "history without `as_of`: no period is taken to be over", vi: "lịch sử không có `as_of`: không kỳ nào được coi là đã qua" }
     CodeW5005 { en: "a single plan's key in a programme: not read", vi: "khóa của phương án một kỳ trong chương trình: không được đọc" }
     CodeW5006 { en: "placement with no rotation before it, in a reviewed history", vi: "bố trí không có đợt luân chuyển trước đó trong lịch sử được sơ kết" }
+    HistReviewRotationNotBefore { en: "a rotation of {cadre} before this placement; its rotation on line {line} is dated {start}, on or after it", vi: "một đợt luân chuyển của {cadre} trước lần bố trí này; đợt luân chuyển ở dòng {line} ghi ngày {start}, không trước lần bố trí" }
+    HistReviewRotationNotBeforeFix { en: "correct the dates: a placement after rotation is made after its rotation starts (the review counts this placement as the outcome of no rotation)", vi: "sửa lại ngày: bố trí sau luân chuyển được thực hiện sau khi đợt luân chuyển bắt đầu (bản sơ kết tính lần bố trí này không là kết quả của đợt luân chuyển nào)" }
     HistReviewPlacementWithoutRotationFix { en: "add the cadre's rotation to the history if it was made (kind rotation); otherwise nothing: the review counts the placement among the placements, as the outcome of no rotation", vi: "thêm đợt luân chuyển của cán bộ vào lịch sử nếu đã thực hiện (kind rotation); nếu không thì không cần làm gì: bản sơ kết tính lần bố trí này vào số lần bố trí, không là kết quả của đợt luân chuyển nào" }
     ProgrammeReadsNoKey { en: "a key a programme reads: a programme does not read `{key}` (it is a single plan's)", vi: "một khóa mà chương trình đọc: chương trình không đọc `{key}` (đó là khóa của phương án một kỳ)" }
     ExtraSeatsInPostsSeats { en: "to let a post take more cadres in the programme, raise its `seats` in posts.csv; otherwise remove `extra_seats:`", vi: "để một vị trí nhận thêm cán bộ trong chương trình, tăng `seats` (số chỉ tiêu) của nó trong posts.csv; nếu không, bỏ `extra_seats:`" }
@@ -1982,7 +1984,7 @@ diagnostic_words! {
     HiddenColumnsRead { en: "column(s) {cols} hidden in the sheet, read: {names}", vi: "cột {cols} bị ẩn trong trang tính, vẫn được đọc: {names}" }
     HiddenHeaderRead { en: "the header row {line} is hidden in the sheet; its names were read as the columns: {names}", vi: "dòng tiêu đề {line} bị ẩn trong trang tính; tên cột được đọc từ dòng này: {names}" }
     HiddenHeaderExpected { en: "the header the sheet shows: a row shown under a hidden header is read as data", vi: "dòng tiêu đề mà trang tính hiển thị: một dòng hiển thị nằm dưới dòng tiêu đề bị ẩn sẽ được đọc như dữ liệu" }
-    HiddenHeaderFix { en: "nothing to do if the hidden row is the table's header (machine names under people's); otherwise delete it, so that the shown header is read", vi: "không cần làm gì nếu dòng ẩn đúng là dòng tiêu đề của bảng; nếu không, hãy xóa dòng đó để dòng tiêu đề hiển thị được đọc" }
+    HiddenHeaderFix { en: "nothing to do if the hidden row is the table's only header; if people read a shown header row under it, that row is read as data: delete one of the two header rows", vi: "không cần làm gì nếu dòng ẩn là dòng tiêu đề duy nhất của bảng; nếu bên dưới còn một dòng tiêu đề hiển thị thì dòng đó bị đọc như dữ liệu: hãy xóa một trong hai dòng tiêu đề" }
     HiddenReadExpected { en: "the table as the sheet shows it: what Excel hides is still in the file and is planned", vi: "bảng đúng như trang tính hiển thị: phần Excel ẩn đi vẫn nằm trong tệp và vẫn được lập phương án" }
     HiddenReadFix { en: "nothing to do if they belong to the table; if they do not (people who left, a list filtered out), delete them from the sheet", vi: "không cần làm gì nếu chúng thuộc bảng; nếu không (người đã nghỉ, danh sách đã lọc bỏ), hãy xóa chúng khỏi trang tính" }
     UnitGivenByName { en: "{value}, the name of unit {id} in {units}: read as {id}", vi: "{value}, tên của đơn vị {id} trong {units}: đọc là {id}" }

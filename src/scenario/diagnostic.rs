@@ -1253,6 +1253,8 @@ says! {
     CodeW5005
     CodeW5006
     HistReviewPlacementWithoutRotationFix
+    HistReviewRotationNotBefore
+    HistReviewRotationNotBeforeFix
     ProgrammeReadsNoKey
     ExtraSeatsInPostsSeats
     TargetsUnderProgramme

@@ -7,6 +7,7 @@
 //! rotation there must be the one cadres.csv records (`rotation_end`, `rotation_start`) and gives
 //! the cadre's `rotation_start` when cadres.csv has none.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, Say, Text, quoted};
@@ -359,6 +360,9 @@ fn read_history(
     let mut out: Vec<HistoryMove> = Vec::new();
     // The rows dated before the programme (`programme.history` only).
     let mut past: Vec<HistoryMove> = Vec::new();
+    // The cadres (as written) with a row of kind rotation, read or not (a row with an error is
+    // said; its placement is not said again as without a rotation).
+    let mut rotation_rows: BTreeSet<String> = BTreeSet::new();
     for row in &csv.rows {
         let cell = |c: &str| csv.text(row, c);
         let here = |code, col: &str| csv.at_cell(code, path, row, col).found(quoted(&cell(col)));
@@ -513,6 +517,9 @@ fn read_history(
                     .fix(Say::HistPlacementNoEndFix),
             );
         }
+        if kind == Some(MoveKind::Rotation) {
+            rotation_rows.insert(c.clone());
+        }
         let (Some(sc), Some(cadre), Some(post), Some(kind), Some(start), Some(period)) =
             (sc, cadre, post, kind, start, period)
         else {
@@ -616,7 +623,7 @@ fn read_history(
         seat_clashes(sc, prog, (&csv, path), &mut out, &mut diags);
     }
     if let (false, Some(sc)) = (within, sc) {
-        placements_alone(sc, (&csv, path), &out, &mut diags);
+        placements_alone(sc, (&csv, path), (&out, &rotation_rows), &mut diags);
     }
     if let Some(sheet) = &csv.sheet {
         diags.in_sheet(mark, path, sheet);
@@ -629,36 +636,55 @@ fn read_history(
 
 /// A review's placements with no rotation to follow (none of the cadre's before it in the file, no
 /// `rotation_end` in cadres.csv): W5006. Counted among the placements, the outcome of no rotation;
-/// in `programme.history` the same row is E5003 (`link_placements`).
+/// in `programme.history` the same row is E5003 (`link_placements`). A cadre whose rotation row has
+/// an error (`rotation_rows`: every cadre with a row of kind rotation) is left to that error; one
+/// whose rotation is dated on or after the placement is told so, with its line.
 fn placements_alone(
     sc: &Scenario,
     (csv, path): (&tables::Csv, &Path),
-    out: &[HistoryMove],
+    (out, rotation_rows): (&[HistoryMove], &BTreeSet<String>),
     diags: &mut Diags,
 ) {
     let of_cadre = index_by(out, |h| h.cadre);
     for pl in out.iter().filter(|h| h.kind == MoveKind::Placement) {
         let cadre = sc.cadre(pl.cadre);
-        let followed = of_cadre.get(&pl.cadre).is_some_and(|mine| {
-            mine.iter()
-                .any(|&j| out[j].kind == MoveKind::Rotation && out[j].start < pl.start)
-        });
-        if followed || cadre.rotation_end.is_some() {
+        let rotations: Vec<&HistoryMove> = of_cadre
+            .get(&pl.cadre)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&j| &out[j])
+            .filter(|h| h.kind == MoveKind::Rotation)
+            .collect();
+        if rotations.iter().any(|r| r.start < pl.start) || cadre.rotation_end.is_some() {
+            continue;
+        }
+        let later = rotations.iter().min_by_key(|r| (r.start, r.line));
+        if later.is_none() && rotation_rows.contains(&cadre.id) {
             continue;
         }
         let Ok(at) = csv.rows.binary_search_by_key(&pl.line, |r| r.line) else {
             continue;
         };
-        diags.push(
-            csv.at_cell(code::REVIEW_PLACEMENT_ALONE, path, &csv.rows[at], "start")
-                .found(quoted(&pl.start.to_string()))
+        let d = csv
+            .at_cell(code::REVIEW_PLACEMENT_ALONE, path, &csv.rows[at], "start")
+            .found(quoted(&pl.start.to_string()));
+        diags.push(match later {
+            Some(r) => d
+                .expected(
+                    Text::say(Say::HistReviewRotationNotBefore)
+                        .arg("cadre", &cadre.id)
+                        .arg("line", r.line)
+                        .arg("start", r.start),
+                )
+                .fix(Say::HistReviewRotationNotBeforeFix),
+            None => d
                 .expected(
                     Text::say(Say::HistPlacementWithoutRotation)
                         .arg("cadre", &cadre.id)
                         .arg("cadres", &sc.tables.cadres),
                 )
                 .fix(Say::HistReviewPlacementWithoutRotationFix),
-        );
+        });
     }
 }
 

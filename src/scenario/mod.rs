@@ -40,8 +40,8 @@ pub use diagnostic::{
 };
 pub use history::{HistoryFile, is_history_file, read_history_file};
 pub use plan::{
-    PlanRow, PreviousPlan, ReadPlan, problems_without_scenario, read_plan, read_plan_csv,
-    use_previous_plan,
+    MovesFile, PlanRow, PreviousPlan, ReadPlan, problems_without_scenario, read_plan,
+    read_plan_csv, use_previous_plan,
 };
 pub use programme::{ProgrammeFile, read_programme};
 pub use tables::DEFAULT_MAX_TABLE_ROWS;
@@ -60,6 +60,23 @@ pub struct Checked {
     pub scenario: Scenario,
     pub warnings: Vec<Diagnostic>,
     pub notes: Vec<Text>,
+}
+
+/// Whether the scenario file at `path` declares a `programme:` (a programme's `check` reads a
+/// programme file, a single plan's a plan), told from its YAML alone for a scenario whose tables
+/// have errors: `None` when that cannot be told (the YAML does not parse, or it `extends`
+/// another file).
+pub fn declares_programme(path: &Path) -> Option<bool> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let v: Value = serde_yaml::from_str(&text).ok()?;
+    let m = v.as_mapping()?;
+    if m.contains_key("programme") {
+        return Some(true);
+    }
+    if m.contains_key("extends") {
+        return None;
+    }
+    Some(false)
 }
 
 /// Reads a scenario: the YAML file at `path` and the tables it names, validated. Warnings are

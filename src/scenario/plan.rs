@@ -130,29 +130,46 @@ pub(crate) fn read_moves_table(
     ))
 }
 
+/// A kind of moves file a command reads beside its scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MovesFile {
+    /// A plan (`cadre_id`, `post_id`): `check` of a single plan.
+    Plan,
+    /// A programme.csv (`kind`, `period` besides): `check` and `review` of a programme.
+    Programme,
+    /// A history.csv (`start`, no `period`): `review`.
+    History,
+}
+
 /// The problems of a moves file found without its scenario (whose tables have errors), `None`
 /// when there are none: the file cannot be read, a column is missing, or a history's cell is wrong
 /// in itself (a bad date, an unknown kind). `check` and `review` say them beside the scenario's
-/// errors, so that one run names the problems of both. The kind of file is told by its header: a
-/// history (`start` and no `period`), a programme (`kind` and `period`), else a plan.
-pub fn problems_without_scenario(path: &Path) -> Option<LoadError> {
-    if super::history::is_history_file(path) {
+/// errors, so that one run names the problems of both. The file is read as the first of `accepts`
+/// its header fits: a history (`start` and no `period`); a programme (`kind` or `period`, or no
+/// plan accepted); else a plan.
+pub fn problems_without_scenario(path: &Path, accepts: &[MovesFile]) -> Option<LoadError> {
+    if accepts.contains(&MovesFile::History) && super::history::is_history_file(path) {
         return super::history::problems_without_scenario(path);
     }
     let r = super::yaml::table_ref(path, "plan", super::locate::KeyPath::root());
     let sheet = r.sheet.as_deref();
     let mut diags = Diags::default();
-    let programme = match read_moves_table(
-        &r.path,
-        (sheet, "programme"),
-        &super::programme::SPEC,
-        None,
-        &mut diags,
-    ) {
-        Err(e) => return Some(e),
-        Ok(csv) => csv.is_some_and(|c| c.column("kind").is_some() && c.column("period").is_some()),
-    };
-    if !programme {
+    let as_programme = accepts.contains(&MovesFile::Programme)
+        && match read_moves_table(
+            &r.path,
+            (sheet, "programme"),
+            &super::programme::SPEC,
+            None,
+            &mut diags,
+        ) {
+            Err(e) => return Some(e),
+            Ok(csv) => {
+                !accepts.contains(&MovesFile::Plan)
+                    || csv
+                        .is_some_and(|c| c.column("kind").is_some() || c.column("period").is_some())
+            }
+        };
+    if !as_programme {
         diags = Diags::default();
         if let Err(e) = read_moves_table(&r.path, (sheet, "plan"), &PLAN, None, &mut diags) {
             return Some(e);

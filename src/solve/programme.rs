@@ -576,7 +576,7 @@ fn searched_from_blocks(
     };
     let better = searched(sc, tl, cols, started, (&start, guide), bound);
     drop(pricer);
-    {
+    if tracing::enabled!(tracing::Level::DEBUG) {
         let n_t = tl.periods.len();
         let best: Vec<(OutCol, f64)> = better.iter().map(|x| (*x, 1.0)).collect();
         tracing::debug!(

@@ -569,6 +569,20 @@ fn a_broken_scenario_does_not_hide_the_problems_of_the_file_beside_it() {
             .any(|f| f.contains("E4001") && f.contains("plan.csv")),
         "{files:?}"
     );
+    // A programme-looking file for a single plan's check (the YAML has no `programme:`): read as
+    // the plan it is taken for, a missing `period` is no problem; a history-shaped file neither.
+    let prog = d.join("prog.csv");
+    std::fs::write(&prog, "cadre_id,post_id,kind\nC01,VT06,rotation\n").unwrap();
+    let r = check(&sc, &prog);
+    assert!(!r.stderr.contains("prog.csv"), "{r:?}");
+    let hist = d.join("hist.csv");
+    std::fs::write(
+        &hist,
+        "cadre_id,post_id,kind,start\nC01,VT06,rotation,2027-13-01\n",
+    )
+    .unwrap();
+    let r = check(&sc, &hist);
+    assert!(!r.stderr.contains("E2006"), "{r:?}");
     // review: a history's bad date, beside the scenario's problems.
     let history = d.join("history.csv");
     std::fs::write(
@@ -587,6 +601,61 @@ fn a_broken_scenario_does_not_hide_the_problems_of_the_file_beside_it() {
         )),
         "{r:?}"
     );
+}
+
+/// The scenario's own `history:` given to `review` while the scenario has errors (the history's
+/// among them): each problem is said once, not again as the file's; a programme file lacking
+/// `period` beside a broken programme scenario is said (E4001).
+#[test]
+fn a_broken_programmes_own_history_is_said_once_and_a_programme_files_columns_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let src = root().join("scenarios/programme");
+    for f in ["units.csv", "posts.csv", "cadres.csv"] {
+        std::fs::copy(src.join(f), d.join(f)).unwrap();
+    }
+    let yaml = std::fs::read_to_string(src.join("programme.yaml"))
+        .unwrap()
+        .replace(
+            "  smoothing: 5\n",
+            "  smoothing: 5\n  history: history.csv\n",
+        );
+    let sc = d.join("programme.yaml");
+    std::fs::write(&sc, yaml).unwrap();
+    let history = d.join("history.csv");
+    std::fs::write(
+        &history,
+        "cadre_id,post_id,kind,start\nC001,VT01,rotation,2027-13-01\n",
+    )
+    .unwrap();
+    let r = run([OsStr::new("review"), os(&sc), os(&history)]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.stderr.matches("error[E2006]").count(), 1, "{r:?}");
+    assert!(!r.stderr.contains("nothing was done"), "{r:?}");
+    let j = run([
+        OsStr::new("review"),
+        os(&sc),
+        os(&history),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+    ]);
+    let v: Value = serde_json::from_str(&j.stdout).unwrap();
+    let e2006 = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["code"] == "E2006")
+        .count();
+    assert_eq!(e2006, 1, "{j:?}");
+    // A programme file without `period`, beside the same broken scenario.
+    let prog = d.join("prog.csv");
+    std::fs::write(&prog, "cadre_id,post_id,kind\nC001,VT01,rotation\n").unwrap();
+    for command in ["review", "check"] {
+        let r = run([OsStr::new(command), os(&sc), os(&prog)]);
+        assert_eq!(r.code, 1, "{r:?}");
+        assert!(r.stderr.contains("E4001"), "{command}: {r:?}");
+        assert!(r.stderr.contains("period"), "{command}: {r:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1836,9 +1836,9 @@ fn a_plan_workbook_says_its_hidden_rows_as_the_tables_do() {
     assert!(codes.contains(&"W2013"), "{codes:?}");
 }
 
-/// A sheet whose header row is hidden (machine names kept above the people's, or a row hidden by
-/// mistake): the header is read and said (W2013 at the header's line, naming its columns), since
-/// the people who see the sheet see another row at the table's top.
+/// A sheet whose header row is hidden (hidden by mistake, or machine names hidden above a shown
+/// header that is then read as data): the header is read and said (W2013 at the header's line,
+/// naming its columns), since the people who see the sheet see another row at the table's top.
 #[test]
 fn a_hidden_header_row_is_said() {
     let s = rotaplan::scenario::load(&root().join("tests/fixtures/errors/valid/scenario.yaml"))

@@ -703,6 +703,51 @@ fn every_history_warning_is_reported_where_it_happens() {
     }
 }
 
+/// W5006 is for a placement with no rotation at all: a rotation dated on or after it is named by
+/// its line; a rotation row with an error of its own is left to that error (not said again as
+/// missing); a rotation before it, or the cadre's `rotation_end`, is no W5006.
+#[test]
+fn a_reviewed_placement_without_a_rotation_is_said_once_and_rightly() {
+    let s = load_fixture("valid").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let read = |text: &str| {
+        let p = dir.path().join("history.csv");
+        std::fs::write(&p, text).unwrap();
+        scenario::read_history_file(&p, &s)
+    };
+    // K001's rotation is dated after its placement; K003's on the same day.
+    let r = read(
+        "cadre_id,post_id,kind,start\nK001,T002,placement,2026-01-01\nK001,T001,rotation,2026-06-01\nK003,T003,placement,2026-03-01\nK003,T004,rotation,2026-03-01\n",
+    )
+    .unwrap();
+    let said: Vec<(Option<usize>, String)> = r
+        .warnings
+        .iter()
+        .filter(|w| w.code == "W5006")
+        .map(|w| (w.line, w.expected.to_string()))
+        .collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert_eq!(said[0].0, Some(2));
+    assert!(said[0].1.contains("line 3"), "{said:?}");
+    assert!(said[1].1.contains("line 5"), "{said:?}");
+    // The rotation row has an unknown post: E4003 only, no W5006 beside it.
+    let e = read(
+        "cadre_id,post_id,kind,start\nK003,T999,rotation,2024-01-01\nK003,T003,placement,2027-02-01\n",
+    )
+    .unwrap_err();
+    assert_eq!(e.codes(), vec!["E4003"], "{e}");
+    // A rotation before it: nothing to say.
+    let ok = read(
+        "cadre_id,post_id,kind,start\nK003,T004,rotation,2024-01-01\nK003,T003,placement,2027-02-01\n",
+    )
+    .unwrap();
+    assert!(
+        ok.warnings.iter().all(|w| w.code != "W5006"),
+        "{:?}",
+        ok.warnings
+    );
+}
+
 #[test]
 fn every_plan_warning_is_reported_where_it_happens() {
     let s = load_fixture("valid").unwrap();
