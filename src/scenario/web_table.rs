@@ -32,6 +32,10 @@ pub(crate) struct Grid {
     pub joined: usize,
     /// Cells styled `display:none`, not read (a column the page hides cell by cell).
     pub hidden_cells: usize,
+    /// Rows of the page above the table as Excel lays the page out (a row for each line of text
+    /// outside the tables, each table's rows): its rows are numbered from there, as Excel shows
+    /// them.
+    pub offset: u32,
 }
 
 impl Grid {
@@ -119,6 +123,8 @@ struct Builder {
     in_comment: bool,
     /// The open cell's `ss:Type` (XML): `Number`, `DateTime`, or other.
     kind: Option<String>,
+    /// Rows of the page above the table ([`Grid::offset`]).
+    offset: u32,
 }
 
 impl Builder {
@@ -462,13 +468,25 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
     let mut worksheets: Vec<Named> = Vec::new();
     let mut worksheet: Option<String> = None;
     let (mut in_visible, mut sheet_hidden, mut sheet_start) = (false, false, 0);
+    // Its rows (the page's rows below it start there).
     let keep = |b: Builder, pages: &mut Vec<(usize, Grid)>, kept: &mut usize| {
-        let (filled, grid) = b.finish();
+        let offset = b.offset;
+        let (filled, mut grid) = b.finish();
+        let rows = grid.rows;
         if filled > 0 {
             *kept += grid.cells.len();
+            grid.offset = offset;
             pages.push((filled, grid));
         }
+        rows
     };
+    // The page's rows so far outside its tables, as Excel lays the page out (a web page only),
+    // and whether the current line of text outside the tables has been counted.
+    let (mut page_rows, mut line_counted) = (0u32, false);
+    // Inside elements whose text the page does not show (`<head>`, `<title>`, `<style>`,
+    // `<script>`), how deep.
+    let mut unshown = 0u32;
+    let unshown_tag = |n: &[u8]| matches!(n, b"head" | b"title" | b"style" | b"script");
     // Tables inside the deepest one read (`MAX_NESTING`), ignored as tables.
     let mut too_deep = 0usize;
     // Cells of the tables kept so far (the best page table, or every worksheet).
@@ -482,6 +500,9 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
         match token {
             Token::StartTag(tag) => {
                 let name = local(&tag.name);
+                if !xml && unshown_tag(&name) && !tag.self_closing {
+                    unshown += 1;
+                }
                 match name.as_slice() {
                     b"worksheet" if xml => {
                         worksheet = Some(attr(&tag, "name").unwrap_or_default().into_owned());
@@ -494,10 +515,20 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                     b"table" if tag.self_closing && xml => {
                         worksheets.push((worksheet.clone(), Grid::default()));
                     }
-                    b"table" => open.push(Builder {
-                        xml,
-                        ..Builder::default()
-                    }),
+                    b"table" => {
+                        line_counted = false;
+                        open.push(Builder {
+                            xml,
+                            offset: page_rows,
+                            ..Builder::default()
+                        })
+                    }
+                    b"br" | b"p" | b"div" | b"li" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5"
+                    | b"h6" | b"tr"
+                        if open.is_empty() && !xml =>
+                    {
+                        line_counted = false;
+                    }
                     _ if open.is_empty() || too_deep > 0 => {}
                     n if n == row_tag => {
                         if let Some(b) = open.last_mut() {
@@ -584,6 +615,18 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
             }
             Token::EndTag(tag) => {
                 let name = local(&tag.name);
+                if !xml && unshown_tag(&name) {
+                    unshown = unshown.saturating_sub(1);
+                }
+                if !xml
+                    && open.is_empty()
+                    && matches!(
+                        name.as_slice(),
+                        b"p" | b"div" | b"li" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"
+                    )
+                {
+                    line_counted = false;
+                }
                 if xml && name == b"visible" {
                     in_visible = false;
                 }
@@ -609,7 +652,12 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                             kept += grid.cells.len();
                             worksheets.push((worksheet.clone(), grid));
                         } else {
-                            keep(b, &mut pages, &mut kept);
+                            let rows = keep(b, &mut pages, &mut kept);
+                            // A table inside another is laid out in its cell, not below it.
+                            if open.is_empty() {
+                                page_rows = page_rows.saturating_add(rows);
+                                line_counted = false;
+                            }
                         }
                     }
                     b"thead" | b"tbody" | b"tfoot" if !xml => b.end_row(),
@@ -627,6 +675,14 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
             Token::String(s) => {
                 if let Some(b) = open.last_mut() {
                     b.text(&String::from_utf8_lossy(&s.value));
+                } else if !xml
+                    && unshown == 0
+                    && !line_counted
+                    && s.value.iter().any(|c| !c.is_ascii_whitespace())
+                {
+                    // Text outside the tables (a title, the agency's name): a row of its own.
+                    page_rows = page_rows.saturating_add(1);
+                    line_counted = true;
                 }
             }
             _ => {}
@@ -767,6 +823,26 @@ mod tests {
         assert_eq!(g.merges, vec![((0, 0), (1, 0)), ((0, 1), (0, 2))]);
         assert_eq!(g.hidden_rows, vec![3]);
         assert_eq!(g.hidden_cells, 1);
+    }
+
+    /// A table's rows are numbered from its place on the page as Excel lays it out: a row for each
+    /// line of text outside the tables (not the head's title or style), each table's rows.
+    #[test]
+    fn a_table_knows_the_rows_of_the_page_above_it() {
+        let html = "<html><head><title>Danh sách</title><style>td { x }</style></head><body>\
+            <h1>DANH SÁCH CÁN BỘ</h1>\n<p>Đơn vị: Sở Nội vụ<br>Năm 2027</p>\
+            <table><tr><td>UBND TỈNH</td></tr></table>\
+            <table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr>\
+            <tr><td>3</td><td>4</td></tr></table><p>Người lập biểu</p></body></html>";
+        let g = sheets(html, 100).unwrap().remove(0).1;
+        assert_eq!(g.cells[0], (0, 0, "a".to_string()));
+        assert_eq!(g.offset, 4);
+        // Nothing above: row 1 is the table's first.
+        let g = sheets("<table><tr><td>a</td><td>b</td></tr></table>", 100)
+            .unwrap()
+            .remove(0)
+            .1;
+        assert_eq!(g.offset, 0);
     }
 
     /// A table per printed page, each repeating the two-row header: one table, each header once.

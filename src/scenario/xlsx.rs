@@ -449,6 +449,8 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
     let at = names.iter().position(|n| *n == name).unwrap_or(0);
     let grid = sheets.swap_remove(at).1;
     let (joined_tables, hidden_cells) = (grid.joined, grid.hidden_cells);
+    // A web page's table numbered from its place on the page, as Excel shows it.
+    let down = grid.offset;
     let typed = |set: &[(u32, u32)], at: (u32, u32)| set.binary_search(&at).is_ok();
     let (mut numbers, mut dates) = (grid.numbers, grid.dates);
     numbers.sort_unstable();
@@ -469,14 +471,23 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
             } else {
                 Data::String(t)
             };
-            (r, c, value, None)
+            (r.saturating_add(down), c, value, None)
         })
         .collect();
     let hidden = Hidden {
-        rows: grid.hidden_rows,
+        rows: grid
+            .hidden_rows
+            .into_iter()
+            .map(|r| r.saturating_add(down as usize))
+            .collect(),
         columns: grid.hidden_columns,
     };
-    let mut sheet = sheet_of(name, grid.merges, hidden, cells)?;
+    let merges = grid
+        .merges
+        .into_iter()
+        .map(|((r0, c0), (r1, c1))| ((r0.saturating_add(down), c0), (r1.saturating_add(down), c1)))
+        .collect();
+    let mut sheet = sheet_of(name, merges, hidden, cells)?;
     (sheet.joined_tables, sheet.hidden_cells) = (joined_tables, hidden_cells);
     sheet.passed_over = passed_over;
     Ok(sheet)

@@ -1881,3 +1881,45 @@ fn a_hidden_header_row_is_said() {
     let read = rotaplan::scenario::read_plan(&path, &s).unwrap();
     assert!(read.warnings.is_empty(), "{:?}", read.warnings);
 }
+
+/// A web page named cadres.xls with the list's title and date above its table (as personnel
+/// software exports it): a problem in the table is located at the row Excel shows, counting the
+/// page's lines of text and title table above the table, not from the table's own first row.
+#[test]
+fn a_web_pages_rows_are_counted_as_excel_shows_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let valid = root().join("tests/fixtures/errors/valid");
+    for f in ["units.csv", "posts.csv", "scenario.yaml"] {
+        fs::copy(valid.join(f), d.join(f)).unwrap();
+    }
+    let yaml = fs::read_to_string(d.join("scenario.yaml"))
+        .unwrap()
+        .replace("cadres: cadres.csv", "cadres: cadres.xls");
+    fs::write(d.join("scenario.yaml"), yaml).unwrap();
+    let csv = fs::read_to_string(valid.join("cadres.csv"))
+        .unwrap()
+        .replace("1980-11-20", "1980-13-20");
+    let mut page = String::from(
+        "<html><head><meta charset=\"utf-8\"><title>DS</title></head><body>\n\
+         <h1>DANH SÁCH CÁN BỘ</h1>\n<p>Ngày 01/01/2027</p>\n<table border=1>\n",
+    );
+    for line in csv.lines() {
+        page += "<tr>";
+        for cell in line.split(',') {
+            page += &format!("<td>{cell}</td>");
+        }
+        page += "</tr>\n";
+    }
+    page += "</table>\n</body></html>\n";
+    fs::write(d.join("cadres.xls"), page).unwrap();
+    let e = rotaplan::scenario::load(&d.join("scenario.yaml")).unwrap_err();
+    let bad: Vec<(Option<usize>, &str)> = e
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "E2006")
+        .map(|x| (x.line, x.field.as_str()))
+        .collect();
+    // K002 is the table's third row; the title and the date are the page's rows 1 and 2.
+    assert_eq!(bad, vec![(Some(5), "cadres: birth_date")], "{e}");
+}
