@@ -1743,6 +1743,8 @@ diagnostic_words! {
     SepTabs { en: "tabs", vi: "dấu tab" }
     SepComma { en: "`,` (comma)", vi: "`,` (dấu phẩy)" }
     DidYouMeanCorrectTheId { en: "did you mean {id}? correct the id", vi: "có phải là {id}? sửa mã" }
+    DidYouMeanNamedCorrectTheId { en: "did you mean {id} ({name})? correct the id if that is who is meant; an id a character off may be another person", vi: "có phải là {id} ({name})? sửa mã nếu đúng người này; mã khác một ký tự có thể là người khác" }
+    RowsNameIsCadre { en: "the row's name {name} is {id}'s: write {id}", vi: "tên {name} trên dòng này là của {id}: ghi {id}" }
     CorrectTheIdPlanScenario { en: "correct the id: the plan must be read with the scenario it was made for ({table})", vi: "sửa mã: phương án phải được đọc cùng kịch bản đã dùng để lập ra nó ({table})" }
     CorrectTheIdOrAddCadre { en: "correct the id, or add the cadre to {table}", vi: "sửa mã, hoặc thêm cán bộ vào {table}" }
     CorrectTheIdOfTable { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }

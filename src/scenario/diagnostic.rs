@@ -1085,6 +1085,8 @@ says! {
     SepTabs
     SepComma
     DidYouMeanCorrectTheId
+    DidYouMeanNamedCorrectTheId
+    RowsNameIsCadre
     CorrectTheIdPlanScenario
     CorrectTheIdOrAddCadre
     CorrectTheIdOfTable

@@ -395,10 +395,12 @@ fn read_history(
             && cadre.is_none()
             && !c.is_empty()
         {
-            let fix = match cadres.suggest(&c) {
-                Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
-                None => Text::say(Say::HistCorrectTheId).arg("table", &names.cadres),
-            };
+            let hint = sc.and_then(|sc| {
+                let name = csv.cell(row, "cadre_name");
+                super::plan::id_hint(sc, cadres, (&c, true), name)
+            });
+            let fix = hint
+                .unwrap_or_else(|| Text::say(Say::HistCorrectTheId).arg("table", &names.cadres));
             diags.push(
                 here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
                     .expected(Text::say(Say::HistIdOfARow).arg("table", &names.cadres))
@@ -410,10 +412,9 @@ fn read_history(
             && post.is_none()
             && !p.is_empty()
         {
-            let fix = match posts.suggest(&p) {
-                Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", format!("{s:?}")),
-                None => Text::say(Say::HistCorrectTheId).arg("table", &names.posts),
-            };
+            let hint = sc.and_then(|sc| super::plan::id_hint(sc, posts, (&p, false), None));
+            let fix =
+                hint.unwrap_or_else(|| Text::say(Say::HistCorrectTheId).arg("table", &names.posts));
             diags.push(
                 here(code::PLAN_UNKNOWN_POST, "post_id")
                     .expected(Text::say(Say::HistIdOfARow).arg("table", &names.posts))

@@ -130,6 +130,40 @@ pub(crate) fn read_moves_table(
     ))
 }
 
+/// The fix for an unknown id of a moves file (`cadre`: a cadre's id, else a post's), `None` when
+/// nothing is near: the cadre the row's `cadre_name` names when that is one cadre's name (the
+/// strongest hint), else the nearest id with its cadre's name or post's title: an id a digit off
+/// is as likely another person as a slip, and the name lets the user tell which.
+pub(crate) fn id_hint(
+    sc: &Scenario,
+    ids: &Ids,
+    (id, cadre): (&str, bool),
+    name_in_row: Option<&str>,
+) -> Option<Text> {
+    if cadre && let Some(n) = name_in_row.filter(|n| !n.trim().is_empty()) {
+        let mut named = sc.cadres.iter().filter(|c| same_key(&c.name, n));
+        if let (Some(c), None) = (named.next(), named.next()) {
+            return Some(
+                Text::say(Say::RowsNameIsCadre)
+                    .arg("name", quoted(n))
+                    .arg("id", quoted(&c.id)),
+            );
+        }
+    }
+    let s = ids.suggest(id)?;
+    let ix = ids.get(s)?;
+    let name = if cadre {
+        &sc.cadre(ix).name
+    } else {
+        &sc.post(ix).title
+    };
+    Some(
+        Text::say(Say::DidYouMeanNamedCorrectTheId)
+            .arg("id", quoted(s))
+            .arg("name", name),
+    )
+}
+
 /// A kind of moves file a command reads beside its scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MovesFile {
@@ -256,10 +290,11 @@ fn plan_rows(
             }
             let ix = ids.get(id);
             if ix.is_none() && !skip_unknown {
-                let fix = match ids.suggest(id) {
-                    Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", quoted(s)),
-                    None => Text::say(Say::CorrectTheIdPlanScenario).arg("table", table),
-                };
+                let cadre = col == "cadre_id";
+                let fix = id_hint(scenario, ids, (id, cadre), csv.cell(row, "cadre_name"))
+                    .unwrap_or_else(|| {
+                        Text::say(Say::CorrectTheIdPlanScenario).arg("table", table)
+                    });
                 diags.push(
                     Diagnostic { code: unknown, ..d }
                         .expected(Text::say(Say::TheIdOfARow3).arg("table", table))

@@ -92,7 +92,10 @@ pub(crate) fn read_programme_in(
                 here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
                     .found(quoted(&c))
                     .expected(Text::say(Say::TheIdOfARow).arg("table", &sc.tables.cadres))
-                    .fix(Say::CorrectTheIdOrRead),
+                    .fix(
+                        super::plan::id_hint(sc, &cadres, (&c, true), csv.cell(row, "cadre_name"))
+                            .unwrap_or_else(|| Text::say(Say::CorrectTheIdOrRead)),
+                    ),
             );
         }
         let post = posts.get(&p);
@@ -101,7 +104,10 @@ pub(crate) fn read_programme_in(
                 here(code::PLAN_UNKNOWN_POST, "post_id")
                     .found(quoted(&p))
                     .expected(Text::say(Say::TheIdOfARow4).arg("table", &sc.tables.posts))
-                    .fix(Say::CorrectTheIdOrRead),
+                    .fix(
+                        super::plan::id_hint(sc, &posts, (&p, false), None)
+                            .unwrap_or_else(|| Text::say(Say::CorrectTheIdOrRead)),
+                    ),
             );
         }
         let kind = match MoveKind::parse(&k) {

@@ -426,7 +426,8 @@ const PLAN_CASES: &[Case] = &[
         Some(3),
         Some(1),
         "plan.csv: cadre_id",
-        "did you mean \"K002\"",
+        // The row's cadre_name is K002's: the strongest hint.
+        "\"Trần Thị Bình\" is \"K002\"'s",
     ),
     case(
         "E4003",
@@ -745,6 +746,46 @@ fn a_reviewed_placement_without_a_rotation_is_said_once_and_rightly() {
         ok.warnings.iter().all(|w| w.code != "W5006"),
         "{:?}",
         ok.warnings
+    );
+}
+
+/// An unknown cadre id's fix names who it may mean: the cadre the row's name is, when the row
+/// has one; else the nearest id with its cadre's name (an id a character off may be another
+/// person: the name lets the user tell); a post's nearest id with its title.
+#[test]
+fn an_unknown_ids_hint_names_the_person() {
+    let s = load_fixture("valid").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("history.csv");
+    std::fs::write(
+        &p,
+        "cadre_id,cadre_name,post_id,kind,start\nK01,,T01,rotation,2024-01-01\nK9,Lê Văn Cường,T003,rotation,2024-01-01\n",
+    )
+    .unwrap();
+    let e = scenario::read_history_file(&p, &s).unwrap_err();
+    let fixes: Vec<(&str, Option<usize>, String)> = e
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.line, d.fix.to_string()))
+        .collect();
+    let fix = |code: &str, line: usize| {
+        fixes
+            .iter()
+            .find(|f| f.0 == code && f.1 == Some(line))
+            .map(|f| f.2.clone())
+            .unwrap_or_else(|| panic!("{code} at {line}: {fixes:?}"))
+    };
+    assert!(
+        fix("E4002", 2).contains("\"K001\" (Nguyễn Văn An)"),
+        "{fixes:?}"
+    );
+    assert!(
+        fix("E4003", 2).contains("\"T001\" (party_secretary)"),
+        "{fixes:?}"
+    );
+    assert!(
+        fix("E4002", 3).contains("\"Lê Văn Cường\" is \"K003\"'s"),
+        "{fixes:?}"
     );
 }
 
