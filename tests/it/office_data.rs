@@ -1811,11 +1811,9 @@ fn an_excel_error_value_in_a_csv_is_said_once_at_its_cell() {
     assert!(!e.to_string().contains("add a row"), "{e}");
 }
 
-/// A moves file from a workbook (a plan for `check`; history and programme files read the same
-/// way) is read as the three tables' sheets are: a hidden row holding data is read and said
-/// (W2013), as in cadres.xlsx.
-#[test]
-fn a_plan_workbook_says_its_hidden_rows_as_the_tables_do() {
+/// A plan.xlsx (sheet `plan`: the header, then K001 on T001) with sheet row `hidden` (0-based)
+/// hidden, read against the error fixtures' valid scenario.
+fn plan_workbook_read(hidden: Option<u32>) -> rotaplan::scenario::ReadPlan {
     let s = rotaplan::scenario::load(&root().join("tests/fixtures/errors/valid/scenario.yaml"))
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -1827,11 +1825,22 @@ fn a_plan_workbook_says_its_hidden_rows_as_the_tables_do() {
     }
     ws.write_string(1, 0, "K001").unwrap();
     ws.write_string(1, 1, "T001").unwrap();
-    ws.set_row_hidden(1).unwrap();
+    if let Some(r) = hidden {
+        ws.set_row_hidden(r).unwrap();
+    }
     let path = dir.path().join("plan.xlsx");
     book.save(&path).unwrap();
     let read = rotaplan::scenario::read_plan(&path, &s).unwrap();
     assert_eq!(read.rows.len(), 1);
+    read
+}
+
+/// A moves file from a workbook (a plan for `check`; history and programme files read the same
+/// way) is read as the three tables' sheets are: a hidden row holding data is read and said
+/// (W2013), as in cadres.xlsx.
+#[test]
+fn a_plan_workbook_says_its_hidden_rows_as_the_tables_do() {
+    let read = plan_workbook_read(Some(1));
     let codes: Vec<&str> = read.warnings.iter().map(|w| w.code).collect();
     assert!(codes.contains(&"W2013"), "{codes:?}");
 }
@@ -1841,22 +1850,7 @@ fn a_plan_workbook_says_its_hidden_rows_as_the_tables_do() {
 /// naming its columns), since the people who see the sheet see another row at the table's top.
 #[test]
 fn a_hidden_header_row_is_said() {
-    let s = rotaplan::scenario::load(&root().join("tests/fixtures/errors/valid/scenario.yaml"))
-        .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let mut book = Workbook::new();
-    let ws = book.add_worksheet();
-    ws.set_name("plan").unwrap();
-    for (c, v) in ["cadre_id", "post_id"].iter().enumerate() {
-        ws.write_string(0, c as u16, *v).unwrap();
-    }
-    ws.write_string(1, 0, "K001").unwrap();
-    ws.write_string(1, 1, "T001").unwrap();
-    ws.set_row_hidden(0).unwrap();
-    let path = dir.path().join("plan.xlsx");
-    book.save(&path).unwrap();
-    let read = rotaplan::scenario::read_plan(&path, &s).unwrap();
-    assert_eq!(read.rows.len(), 1);
+    let read = plan_workbook_read(Some(0));
     let header: Vec<String> = read
         .warnings
         .iter()
@@ -1869,16 +1863,7 @@ fn a_hidden_header_row_is_said() {
         "{header:?}"
     );
     // Shown, it is not said.
-    let mut book = Workbook::new();
-    let ws = book.add_worksheet();
-    ws.set_name("plan").unwrap();
-    for (c, v) in ["cadre_id", "post_id"].iter().enumerate() {
-        ws.write_string(0, c as u16, *v).unwrap();
-    }
-    ws.write_string(1, 0, "K001").unwrap();
-    ws.write_string(1, 1, "T001").unwrap();
-    book.save(&path).unwrap();
-    let read = rotaplan::scenario::read_plan(&path, &s).unwrap();
+    let read = plan_workbook_read(None);
     assert!(read.warnings.is_empty(), "{:?}", read.warnings);
 }
 
