@@ -356,6 +356,7 @@ fn read_history(
     }
     let cadres = sc.map(|sc| Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str())));
     let posts = sc.map(|sc| Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str())));
+    let hints = sc.map(super::plan::IdHints::new);
     let mark = diags.marks();
     let mut out: Vec<HistoryMove> = Vec::new();
     // The rows dated before the programme (`programme.history` only).
@@ -395,10 +396,10 @@ fn read_history(
             && cadre.is_none()
             && !c.is_empty()
         {
-            let hint = sc.and_then(|sc| {
-                let name = csv.cell(row, "cadre_name");
-                super::plan::id_hint(sc, cadres, (&c, true), name)
-            });
+            let name = csv.cell(row, "cadre_name");
+            let hint = hints
+                .as_ref()
+                .and_then(|h| h.hint(cadres, (&c, true), name));
             let fix = hint
                 .unwrap_or_else(|| Text::say(Say::HistCorrectTheId).arg("table", &names.cadres));
             diags.push(
@@ -412,7 +413,9 @@ fn read_history(
             && post.is_none()
             && !p.is_empty()
         {
-            let hint = sc.and_then(|sc| super::plan::id_hint(sc, posts, (&p, false), None));
+            let hint = hints
+                .as_ref()
+                .and_then(|h| h.hint(posts, (&p, false), None));
             let fix =
                 hint.unwrap_or_else(|| Text::say(Say::HistCorrectTheId).arg("table", &names.posts));
             diags.push(

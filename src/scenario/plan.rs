@@ -130,38 +130,65 @@ pub(crate) fn read_moves_table(
     ))
 }
 
-/// The fix for an unknown id of a moves file (`cadre`: a cadre's id, else a post's), `None` when
-/// nothing is near: the cadre the row's `cadre_name` names when that is one cadre's name (the
-/// strongest hint), else the nearest id with its cadre's name or post's title: an id a digit off
-/// is as likely another person as a slip, and the name lets the user tell which.
-pub(crate) fn id_hint(
-    sc: &Scenario,
-    ids: &Ids,
-    (id, cadre): (&str, bool),
-    name_in_row: Option<&str>,
-) -> Option<Text> {
-    if cadre && let Some(n) = name_in_row.filter(|n| !n.trim().is_empty()) {
-        let mut named = sc.cadres.iter().filter(|c| same_key(&c.name, n));
-        if let (Some(c), None) = (named.next(), named.next()) {
-            return Some(
-                Text::say(Say::RowsNameIsCadre)
-                    .arg("name", quoted(n))
-                    .arg("id", quoted(&c.id)),
-            );
+/// The fixes for unknown ids of a moves file read against `sc`; the cadres' names are indexed on
+/// the first unknown id that needs them (a file of unknown ids is no scan of the cadres per row).
+pub(crate) struct IdHints<'s> {
+    sc: &'s Scenario,
+    /// Each cadre name's key ([`crate::domain::text::key`]) with its cadre, `None` when two
+    /// cadres share it.
+    names: std::cell::OnceCell<std::collections::HashMap<String, Option<CadreIx>>>,
+}
+
+impl<'s> IdHints<'s> {
+    pub(crate) fn new(sc: &'s Scenario) -> Self {
+        IdHints {
+            sc,
+            names: std::cell::OnceCell::new(),
         }
     }
-    let s = ids.suggest(id)?;
-    let ix = ids.get(s)?;
-    let name = if cadre {
-        &sc.cadre(ix).name
-    } else {
-        &sc.post(ix).title
-    };
-    Some(
-        Text::say(Say::DidYouMeanNamedCorrectTheId)
-            .arg("id", quoted(s))
-            .arg("name", name),
-    )
+
+    /// The fix for unknown `id` (`cadre`: a cadre's id, else a post's), `None` when nothing is
+    /// near: the cadre the row's `cadre_name` names when that is one cadre's name (the strongest
+    /// hint), else the nearest id with its cadre's name or post's title: an id a digit off is as
+    /// likely another person as a slip, and the name lets the user tell which.
+    pub(crate) fn hint(
+        &self,
+        ids: &Ids,
+        (id, cadre): (&str, bool),
+        name_in_row: Option<&str>,
+    ) -> Option<Text> {
+        let sc = self.sc;
+        if cadre && let Some(n) = name_in_row.filter(|n| !n.trim().is_empty()) {
+            let names = self.names.get_or_init(|| {
+                let mut m = std::collections::HashMap::new();
+                for (i, c) in sc.cadres.iter().enumerate() {
+                    m.entry(crate::domain::text::key(&c.name))
+                        .and_modify(|v| *v = None)
+                        .or_insert(Some(i as CadreIx));
+                }
+                m
+            });
+            if let Some(Some(c)) = names.get(&crate::domain::text::key(n)) {
+                return Some(
+                    Text::say(Say::RowsNameIsCadre)
+                        .arg("name", quoted(n))
+                        .arg("id", quoted(&sc.cadre(*c).id)),
+                );
+            }
+        }
+        let s = ids.suggest(id)?;
+        let ix = ids.get(s)?;
+        let name = if cadre {
+            &sc.cadre(ix).name
+        } else {
+            &sc.post(ix).title
+        };
+        Some(
+            Text::say(Say::DidYouMeanNamedCorrectTheId)
+                .arg("id", quoted(s))
+                .arg("name", name),
+        )
+    }
 }
 
 /// A kind of moves file a command reads beside its scenario.
@@ -257,6 +284,7 @@ fn plan_rows(
     let path = csv.file.as_path();
     let cadres = Ids::from_unique(scenario.cadres.iter().map(|c| c.id.as_str()));
     let posts = Ids::from_unique(scenario.posts.iter().map(|p| p.id.as_str()));
+    let hints = IdHints::new(scenario);
     let mut out = Vec::new();
     for (k, row) in csv.rows.iter().enumerate() {
         let cadre_id = csv.cell(row, "cadre_id").unwrap_or("");
@@ -291,7 +319,8 @@ fn plan_rows(
             let ix = ids.get(id);
             if ix.is_none() && !skip_unknown {
                 let cadre = col == "cadre_id";
-                let fix = id_hint(scenario, ids, (id, cadre), csv.cell(row, "cadre_name"))
+                let fix = hints
+                    .hint(ids, (id, cadre), csv.cell(row, "cadre_name"))
                     .unwrap_or_else(|| {
                         Text::say(Say::CorrectTheIdPlanScenario).arg("table", table)
                     });

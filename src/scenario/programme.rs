@@ -69,6 +69,7 @@ pub(crate) fn read_programme_in(
     let mark = diags.marks();
     let cadres = Ids::from_unique(sc.cadres.iter().map(|c| c.id.as_str()));
     let posts = Ids::from_unique(sc.posts.iter().map(|p| p.id.as_str()));
+    let hints = super::plan::IdHints::new(sc);
     let n_t = sc.programme.as_ref().map_or(0, |p| p.periods.len());
     let mut out = Vec::new();
     // Each move's first line: a repeated row is said (it would count twice in a previous
@@ -93,7 +94,8 @@ pub(crate) fn read_programme_in(
                     .found(quoted(&c))
                     .expected(Text::say(Say::TheIdOfARow).arg("table", &sc.tables.cadres))
                     .fix(
-                        super::plan::id_hint(sc, &cadres, (&c, true), csv.cell(row, "cadre_name"))
+                        hints
+                            .hint(&cadres, (&c, true), csv.cell(row, "cadre_name"))
                             .unwrap_or_else(|| Text::say(Say::CorrectTheIdOrRead)),
                     ),
             );
@@ -105,7 +107,8 @@ pub(crate) fn read_programme_in(
                     .found(quoted(&p))
                     .expected(Text::say(Say::TheIdOfARow4).arg("table", &sc.tables.posts))
                     .fix(
-                        super::plan::id_hint(sc, &posts, (&p, false), None)
+                        hints
+                            .hint(&posts, (&p, false), None)
                             .unwrap_or_else(|| Text::say(Say::CorrectTheIdOrRead)),
                     ),
             );
