@@ -1745,6 +1745,9 @@ diagnostic_words! {
     DidYouMeanCorrectTheId { en: "did you mean {id}? correct the id", vi: "có phải là {id}? sửa mã" }
     DidYouMeanNamedCorrectTheId { en: "did you mean {id} ({name})? correct the id if that is who is meant; an id a character off may be another person", vi: "có phải là {id} ({name})? sửa mã nếu đúng người này; mã khác một ký tự có thể là người khác" }
     RowsNameIsCadre { en: "the row's name {name} is {id}'s: write {id}", vi: "tên {name} trên dòng này là của {id}: ghi {id}" }
+    RowsNameIsCadres { en: "the row's name {name} is that of {ids}: write the id of the one meant", vi: "tên {name} trên dòng này là của {ids}: ghi mã của người được nói đến" }
+    RowsNameIsNoCadre { en: "no cadre of {table} is named {name}: correct the id, or the name, or add the cadre to {table}", vi: "không cán bộ nào trong {table} có tên {name}: sửa mã, hoặc sửa tên, hoặc thêm cán bộ vào {table}" }
+    DidYouMeanPostCorrectTheId { en: "did you mean {id} ({title})? correct the id if that is the post meant; an id a character off may be another post", vi: "có phải là {id} ({title})? sửa mã nếu đúng vị trí này; mã khác một ký tự có thể là vị trí khác" }
     CorrectTheIdPlanScenario { en: "correct the id: the plan must be read with the scenario it was made for ({table})", vi: "sửa mã: phương án phải được đọc cùng kịch bản đã dùng để lập ra nó ({table})" }
     CorrectTheIdOrAddCadre { en: "correct the id, or add the cadre to {table}", vi: "sửa mã, hoặc thêm cán bộ vào {table}" }
     CorrectTheIdOfTable { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }

@@ -1087,6 +1087,9 @@ says! {
     DidYouMeanCorrectTheId
     DidYouMeanNamedCorrectTheId
     RowsNameIsCadre
+    RowsNameIsCadres
+    RowsNameIsNoCadre
+    DidYouMeanPostCorrectTheId
     CorrectTheIdPlanScenario
     CorrectTheIdOrAddCadre
     CorrectTheIdOfTable

@@ -396,33 +396,27 @@ fn read_history(
             && cadre.is_none()
             && !c.is_empty()
         {
+            let d = here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
+                .expected(Text::say(Say::HistIdOfARow).arg("table", &names.cadres));
+            let fallback = Text::say(Say::HistCorrectTheId).arg("table", &names.cadres);
             let name = csv.cell(row, "cadre_name");
-            let hint = hints
-                .as_ref()
-                .and_then(|h| h.hint(cadres, (&c, true), name));
-            let fix = hint
-                .unwrap_or_else(|| Text::say(Say::HistCorrectTheId).arg("table", &names.cadres));
-            diags.push(
-                here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
-                    .expected(Text::say(Say::HistIdOfARow).arg("table", &names.cadres))
-                    .fix(fix),
-            );
+            diags.push(match &hints {
+                Some(h) => h.fix(d, cadres, (&c, true), name, fallback),
+                None => d.fix(fallback),
+            });
         }
         let post = posts.as_ref().and_then(|ids| ids.get(&p));
         if let Some(posts) = &posts
             && post.is_none()
             && !p.is_empty()
         {
-            let hint = hints
-                .as_ref()
-                .and_then(|h| h.hint(posts, (&p, false), None));
-            let fix =
-                hint.unwrap_or_else(|| Text::say(Say::HistCorrectTheId).arg("table", &names.posts));
-            diags.push(
-                here(code::PLAN_UNKNOWN_POST, "post_id")
-                    .expected(Text::say(Say::HistIdOfARow).arg("table", &names.posts))
-                    .fix(fix),
-            );
+            let d = here(code::PLAN_UNKNOWN_POST, "post_id")
+                .expected(Text::say(Say::HistIdOfARow).arg("table", &names.posts));
+            let fallback = Text::say(Say::HistCorrectTheId).arg("table", &names.posts);
+            diags.push(match &hints {
+                Some(h) => h.fix(d, posts, (&p, false), None, fallback),
+                None => d.fix(fallback),
+            });
         }
         // The English words, or the Vietnamese ones the messages give beside them.
         let kind = match MoveKind::parse(&k) {

@@ -134,9 +134,8 @@ pub(crate) fn read_moves_table(
 /// the first unknown id that needs them (a file of unknown ids is no scan of the cadres per row).
 pub(crate) struct IdHints<'s> {
     sc: &'s Scenario,
-    /// Each cadre name's key ([`crate::domain::text::key`]) with its cadre, `None` when two
-    /// cadres share it.
-    names: std::cell::OnceCell<std::collections::HashMap<String, Option<CadreIx>>>,
+    /// Each cadre name's key ([`crate::domain::text::key`]) with its cadres.
+    names: std::cell::OnceCell<std::collections::HashMap<String, Vec<CadreIx>>>,
 }
 
 impl<'s> IdHints<'s> {
@@ -147,47 +146,82 @@ impl<'s> IdHints<'s> {
         }
     }
 
-    /// The fix for unknown `id` (`cadre`: a cadre's id, else a post's), `None` when nothing is
-    /// near: the cadre the row's `cadre_name` names when that is one cadre's name (the strongest
-    /// hint), else the nearest id with its cadre's name or post's title: an id a digit off is as
-    /// likely another person as a slip, and the name lets the user tell which.
-    pub(crate) fn hint(
+    /// `d` (an unknown `id`: `cadre`, a cadre's id, else a post's) with its fix: the hint of
+    /// [`IdHints::hint`], or `fallback` when there is none. A hint is the row's own: rows with
+    /// different hints are not grouped as one problem.
+    pub(crate) fn fix(
+        &self,
+        d: Diagnostic,
+        ids: &Ids,
+        (id, cadre): (&str, bool),
+        name_in_row: Option<&str>,
+        fallback: Text,
+    ) -> Diagnostic {
+        match self.hint(ids, (id, cadre), name_in_row) {
+            Some((text, who)) => d.fix(text).group(format!("hint {who}")),
+            None => d.fix(fallback),
+        }
+    }
+
+    /// Who an unknown id may mean, and a key of that hint: the cadres the row's `cadre_name`
+    /// names (one: write its id; several: the ids to choose from; none: no one is named so);
+    /// without a name, the nearest id with its cadre's name or post's title: an id a character
+    /// off is as likely another person as a slip, and the name lets the user tell which. `None`
+    /// when nothing is near.
+    fn hint(
         &self,
         ids: &Ids,
         (id, cadre): (&str, bool),
         name_in_row: Option<&str>,
-    ) -> Option<Text> {
+    ) -> Option<(Text, String)> {
         let sc = self.sc;
         if cadre && let Some(n) = name_in_row.filter(|n| !n.trim().is_empty()) {
             let names = self.names.get_or_init(|| {
-                let mut m = std::collections::HashMap::new();
+                let mut m: std::collections::HashMap<String, Vec<CadreIx>> = Default::default();
                 for (i, c) in sc.cadres.iter().enumerate() {
                     m.entry(crate::domain::text::key(&c.name))
-                        .and_modify(|v| *v = None)
-                        .or_insert(Some(i as CadreIx));
+                        .or_default()
+                        .push(i as CadreIx);
                 }
                 m
             });
-            if let Some(Some(c)) = names.get(&crate::domain::text::key(n)) {
-                return Some(
+            let named = names
+                .get(&crate::domain::text::key(n))
+                .map_or(&[][..], Vec::as_slice);
+            let list = named
+                .iter()
+                .map(|&c| quoted(&sc.cadre(c).id))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Some(match named {
+                [c] => (
                     Text::say(Say::RowsNameIsCadre)
                         .arg("name", quoted(n))
                         .arg("id", quoted(&sc.cadre(*c).id)),
-                );
-            }
+                    list,
+                ),
+                [] => (
+                    Text::say(Say::RowsNameIsNoCadre)
+                        .arg("name", quoted(n))
+                        .arg("table", &sc.tables.cadres),
+                    format!("no {n}"),
+                ),
+                _ => (
+                    Text::say(Say::RowsNameIsCadres)
+                        .arg("name", quoted(n))
+                        .arg("ids", &list),
+                    list,
+                ),
+            });
         }
         let s = ids.suggest(id)?;
         let ix = ids.get(s)?;
-        let name = if cadre {
-            &sc.cadre(ix).name
+        let text = if cadre {
+            Text::say(Say::DidYouMeanNamedCorrectTheId).arg("name", &sc.cadre(ix).name)
         } else {
-            &sc.post(ix).title
+            Text::say(Say::DidYouMeanPostCorrectTheId).arg("title", &sc.post(ix).title)
         };
-        Some(
-            Text::say(Say::DidYouMeanNamedCorrectTheId)
-                .arg("id", quoted(s))
-                .arg("name", name),
-        )
+        Some((text.arg("id", quoted(s)), s.to_string()))
     }
 }
 
@@ -318,17 +352,15 @@ fn plan_rows(
             }
             let ix = ids.get(id);
             if ix.is_none() && !skip_unknown {
-                let cadre = col == "cadre_id";
-                let fix = hints
-                    .hint(ids, (id, cadre), csv.cell(row, "cadre_name"))
-                    .unwrap_or_else(|| {
-                        Text::say(Say::CorrectTheIdPlanScenario).arg("table", table)
-                    });
-                diags.push(
-                    Diagnostic { code: unknown, ..d }
-                        .expected(Text::say(Say::TheIdOfARow3).arg("table", table))
-                        .fix(fix),
-                );
+                let d = Diagnostic { code: unknown, ..d }
+                    .expected(Text::say(Say::TheIdOfARow3).arg("table", table));
+                diags.push(hints.fix(
+                    d,
+                    ids,
+                    (id, col == "cadre_id"),
+                    csv.cell(row, "cadre_name"),
+                    Text::say(Say::CorrectTheIdPlanScenario).arg("table", table),
+                ));
             }
             ix
         };

@@ -89,29 +89,20 @@ pub(crate) fn read_programme_in(
         }
         let cadre = cadres.get(&c);
         if cadre.is_none() {
-            diags.push(
-                here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
-                    .found(quoted(&c))
-                    .expected(Text::say(Say::TheIdOfARow).arg("table", &sc.tables.cadres))
-                    .fix(
-                        hints
-                            .hint(&cadres, (&c, true), csv.cell(row, "cadre_name"))
-                            .unwrap_or_else(|| Text::say(Say::CorrectTheIdOrRead)),
-                    ),
-            );
+            let d = here(code::PLAN_UNKNOWN_CADRE, "cadre_id")
+                .found(quoted(&c))
+                .expected(Text::say(Say::TheIdOfARow).arg("table", &sc.tables.cadres));
+            let name = csv.cell(row, "cadre_name");
+            let fallback = Text::say(Say::CorrectTheIdOrRead);
+            diags.push(hints.fix(d, &cadres, (&c, true), name, fallback));
         }
         let post = posts.get(&p);
         if post.is_none() {
-            diags.push(
-                here(code::PLAN_UNKNOWN_POST, "post_id")
-                    .found(quoted(&p))
-                    .expected(Text::say(Say::TheIdOfARow4).arg("table", &sc.tables.posts))
-                    .fix(
-                        hints
-                            .hint(&posts, (&p, false), None)
-                            .unwrap_or_else(|| Text::say(Say::CorrectTheIdOrRead)),
-                    ),
-            );
+            let d = here(code::PLAN_UNKNOWN_POST, "post_id")
+                .found(quoted(&p))
+                .expected(Text::say(Say::TheIdOfARow4).arg("table", &sc.tables.posts));
+            let fallback = Text::say(Say::CorrectTheIdOrRead);
+            diags.push(hints.fix(d, &posts, (&p, false), None, fallback));
         }
         let kind = match MoveKind::parse(&k) {
             Some(kind) => Some(kind),

@@ -523,11 +523,13 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                             ..Builder::default()
                         })
                     }
-                    b"br" | b"p" | b"div" | b"li" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5"
-                    | b"h6" | b"tr"
-                        if open.is_empty() && !xml =>
-                    {
-                        line_counted = false;
+                    b"body" if !xml => unshown = 0,
+                    n if open.is_empty() && !xml && ends_line(n) => line_counted = false,
+                    // A caption is a row of the page above its table's rows.
+                    b"caption" if !xml && open.len() == 1 => {
+                        if let Some(b) = open.last_mut() {
+                            b.offset = b.offset.saturating_add(1);
+                        }
                     }
                     _ if open.is_empty() || too_deep > 0 => {}
                     n if n == row_tag => {
@@ -556,7 +558,10 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                                 .sum::<usize>();
                         if let Some(b) = open.last_mut() {
                             if stored >= max_cells {
-                                return Err((b.rows.saturating_sub(1), b.col));
+                                return Err((
+                                    b.rows.saturating_sub(1).saturating_add(b.offset),
+                                    b.col,
+                                ));
                             }
                             if xml {
                                 let across = number(&tag, "mergeacross").unwrap_or(0);
@@ -618,13 +623,7 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                 if !xml && unshown_tag(&name) {
                     unshown = unshown.saturating_sub(1);
                 }
-                if !xml
-                    && open.is_empty()
-                    && matches!(
-                        name.as_slice(),
-                        b"p" | b"div" | b"li" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"
-                    )
-                {
+                if !xml && open.is_empty() && ends_line(&name) {
                     line_counted = false;
                 }
                 if xml && name == b"visible" {
@@ -703,6 +702,35 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
     })
 }
 
+/// A tag outside the tables that begins or ends a line of the page (a row in Excel).
+fn ends_line(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"br"
+            | b"p"
+            | b"div"
+            | b"li"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"tr"
+            | b"center"
+            | b"blockquote"
+            | b"dt"
+            | b"dd"
+            | b"hr"
+            | b"pre"
+            | b"address"
+            | b"section"
+            | b"header"
+            | b"footer"
+            | b"article"
+    )
+}
+
 /// A row's cells with text: (column, text).
 fn row_of(g: &Grid, r: u32) -> Vec<(u32, String)> {
     let from = g.cells.partition_point(|c| c.0 < r);
@@ -767,7 +795,11 @@ fn joined(tables: Vec<Grid>) -> Grid {
         let skip = (0..g.rows)
             .take_while(|&r| r < out.rows && row(&g, r) == row(&out, r) && !row(&g, r).is_empty())
             .count() as u32;
-        let shift = |r: u32| r - skip + out.rows;
+        // Each table at its own place on the page (its repeated header and what the page has
+        // between the tables are rows with nothing to read), as Excel shows the page; after the
+        // table before it when the page gives no place (an XML worksheet).
+        let at = g.offset.saturating_sub(out.offset).max(out.rows);
+        let shift = |r: u32| r + at;
         out.cells.extend(
             g.cells
                 .into_iter()
@@ -786,7 +818,7 @@ fn joined(tables: Vec<Grid>) -> Grid {
                 .filter(|&h| h as u32 > skip)
                 .map(|h| (shift(h as u32 - 1) + 1) as usize),
         );
-        out.rows += g.rows - skip;
+        out.rows = at + g.rows;
         hidden_cells += g.hidden_cells;
     }
     out.hidden_cells = hidden_cells;
@@ -837,6 +869,12 @@ mod tests {
         let g = sheets(html, 100).unwrap().remove(0).1;
         assert_eq!(g.cells[0], (0, 0, "a".to_string()));
         assert_eq!(g.offset, 4);
+        // A page without `</head>`, centred lines, a caption above the table's rows.
+        let html = "<html><head><title>T</title><body><center>BỘ NỘI VỤ</center>\
+            <center>DANH SÁCH</center><table><caption>Năm 2027</caption>\
+            <tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>";
+        let g = sheets(html, 100).unwrap().remove(0).1;
+        assert_eq!(g.offset, 3);
         // Nothing above: row 1 is the table's first.
         let g = sheets("<table><tr><td>a</td><td>b</td></tr></table>", 100)
             .unwrap()
@@ -862,7 +900,9 @@ mod tests {
         );
         let g = sheets(&html, 100).unwrap().remove(0).1;
         assert_eq!(g.joined, 1);
-        assert_eq!(g.rows, 6);
+        // Each table at its place on the page: the second's repeated header and "Trang 2" are
+        // rows with nothing to read (K3 is on the page's ninth row, the table's eighth).
+        assert_eq!(g.rows, 9);
         let ids: Vec<(u32, &str)> = g
             .cells
             .iter()
@@ -871,10 +911,10 @@ mod tests {
             .collect();
         assert_eq!(
             ids,
-            vec![(0, "Mã"), (2, "K1"), (3, "K2"), (4, "K3"), (5, "K4")]
+            vec![(0, "Mã"), (2, "K1"), (3, "K2"), (7, "K3"), (8, "K4")]
         );
-        assert!(g.merges.contains(&((4, 1), (5, 1))), "{:?}", g.merges);
-        assert_eq!(g.hidden_rows, vec![4, 6]);
+        assert!(g.merges.contains(&((7, 1), (8, 1))), "{:?}", g.merges);
+        assert_eq!(g.hidden_rows, vec![4, 9]);
         // The title's table after it: a sheet of its own, for a table whose header it names.
         let all = sheets(&html, 100).unwrap();
         assert_eq!(all.len(), 2);

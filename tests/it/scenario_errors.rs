@@ -787,6 +787,31 @@ fn an_unknown_ids_hint_names_the_person() {
         fix("E4002", 3).contains("\"Lê Văn Cường\" is \"K003\"'s"),
         "{fixes:?}"
     );
+    // A name no cadre has: no other person suggested; a name two cadres share: both named; rows
+    // with hints of their own are not grouped under one row's hint.
+    let mut two = s.clone();
+    std::sync::Arc::make_mut(&mut two.cadres)[3].name = "Lê Văn Cường".into();
+    std::fs::write(
+        &p,
+        "cadre_id,cadre_name,post_id,kind,start\nK0001,Phạm Văn Xyz,T001,rotation,2024-01-01\nK9,Lê Văn Cường,T003,rotation,2024-01-01\nK0002,,T001,rotation,2024-01-01\nK0003,,T001,rotation,2024-01-01\nK0004,,T001,rotation,2024-01-01\n",
+    )
+    .unwrap();
+    let e = scenario::read_history_file(&p, &two).unwrap_err();
+    let said: Vec<(Option<usize>, String)> = e
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "E4002")
+        .map(|d| (d.line, d.fix.to_string()))
+        .collect();
+    assert_eq!(said.len(), 5, "{said:?}");
+    assert!(
+        said[0]
+            .1
+            .contains("no cadre of cadres.csv is named \"Phạm Văn Xyz\""),
+        "{said:?}"
+    );
+    assert!(said[1].1.contains("\"K003\", \"K004\""), "{said:?}");
+    assert!(said[2].1.contains("\"K002\" (Trần Thị Bình)"), "{said:?}");
 }
 
 #[test]
