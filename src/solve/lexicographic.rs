@@ -13,6 +13,8 @@
 //! its row is rounded up to the next whole number at or below the allowed value: rounding can
 //! never cut the level's true optimum, and a tolerance of 0 keeps exactly the optimum.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::SolveStatus;
 use super::backend::{Failure, Raw, backend};
 use super::model::{Aux, Model, RowKey};
@@ -38,6 +40,8 @@ pub enum ReplanRow {
     History(u16),
     /// The cadre keeps a move of the previous programme.
     Keep(CadreIx),
+    /// The cadre makes no move besides those of the previous programme.
+    KeepOnly(CadreIx),
 }
 
 /// One level as solved.
@@ -134,6 +138,23 @@ fn model_and_levels(
                     e -= m.x[k];
                 }
                 let mut constant = 0.0;
+                // Each previous cadre's other columns: its rotations, and its placements by
+                // period (at most one of each group is chosen, P1/P2).
+                let previous: BTreeSet<CadreIx> = prev.kept.iter().map(|(c, _)| *c).collect();
+                let mut others: BTreeMap<(CadreIx, usize), Vec<usize>> = BTreeMap::new();
+                for (k, r) in cols.rotations.iter().enumerate() {
+                    if previous.contains(&r.cadre) {
+                        others.entry((r.cadre, usize::MAX)).or_default().push(k);
+                    }
+                }
+                for (j, x) in cols.placements.iter().enumerate() {
+                    if previous.contains(&x.cadre) {
+                        others
+                            .entry((x.cadre, x.period))
+                            .or_default()
+                            .push(n_rot + j);
+                    }
+                }
                 for (c, ks) in &prev.kept {
                     constant -= 1.0;
                     let Some(ks) = ks else { continue };
@@ -143,6 +164,20 @@ fn model_and_levels(
                     for &k in ks {
                         let row = (Expression::from_other_affine(keep) - m.x[k]).leq(0.0);
                         m.rows.push((RowKey::Replan(ReplanRow::Keep(*c)), row));
+                    }
+                    // A cadre keeps its moves only if it makes no other: a placement the
+                    // history or a shortened rotation adds is a change (the count of
+                    // `replan::changed_cadres`, which compares all of a cadre's moves).
+                    for (_, group) in others.range((*c, 0)..=(*c, usize::MAX)) {
+                        let other: Expression = group
+                            .iter()
+                            .filter(|k| !ks.contains(k))
+                            .map(|&k| m.x[k])
+                            .sum();
+                        if group.iter().any(|k| !ks.contains(k)) {
+                            let row = (Expression::from_other_affine(keep) + other).leq(1.0);
+                            m.rows.push((RowKey::Replan(ReplanRow::KeepOnly(*c)), row));
+                        }
                     }
                 }
                 Level {

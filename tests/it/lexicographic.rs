@@ -835,3 +835,71 @@ fn a_generated_history_records_the_rotations_before_the_programme() {
         "{shown}"
     );
 }
+
+/// A rotation of the previous programme, cut short by the history, needs a placement the previous
+/// programme did not have: its cadre is a change, and the changes level counts it as the
+/// programme's changes do (the level's row held, no note; was: the level's optimum 0 beside one
+/// change, "the programme's value -1 breaks its row 0").
+#[test]
+fn a_placement_the_history_adds_is_a_change_for_the_changes_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = generated_years(dir.path(), 3, "");
+    let first = rotaplan::plan_programme(&sc).unwrap().plan;
+    std::fs::write(
+        dir.path().join("previous.csv"),
+        rotaplan::report::programme::programme_csv(&first),
+    )
+    .unwrap();
+    // Rotations of 2027, placed after the programme (2030) in the first one.
+    let rotations: Vec<&Move> = first
+        .moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation && m.period == 0)
+        .filter(|m| {
+            !first
+                .moves
+                .iter()
+                .any(|x| x.cadre == m.cadre && x.kind == MoveKind::Placement)
+        })
+        .collect();
+    assert!(!rotations.is_empty(), "{:?}", first.moves);
+    let extra = "  history: history.csv\n  previous: previous.csv\n";
+    // Ended after 24 months: a placement falls due in 2029.
+    let (m, sc2) = rotations
+        .iter()
+        .find_map(|m| {
+            let row = format!(
+                "cadre_id,post_id,kind,start,end\n{},{},rotation,2027-01-01,2029-01-01\n",
+                sc.cadre(m.cadre).id,
+                sc.post(m.post).id
+            );
+            std::fs::write(dir.path().join("history.csv"), row).unwrap();
+            let sc2 = generated_years(dir.path(), 3, extra);
+            let tl = Timeline::new(&sc2).unwrap();
+            let cols = rotaplan::programme::generate(&sc2, &tl);
+            cols.placements
+                .iter()
+                .any(|x| x.cadre == m.cadre && x.period == 2)
+                .then(|| ((*m).clone(), sc2))
+        })
+        .expect("a cadre placeable in 2029");
+    let again = rotaplan::plan_programme(&sc2).unwrap();
+    assert!(again.violations.is_empty(), "{:?}", again.violations);
+    let plan = again.plan;
+    assert_eq!(plan.status, SolveStatus::Optimal, "{:?}", plan.note);
+    assert!(plan.note.is_none(), "{:?}", plan.note);
+    assert!(
+        plan.moves
+            .iter()
+            .any(|x| x.cadre == m.cadre && x.kind == MoveKind::Placement && x.period == 2),
+        "{:?}",
+        plan.moves
+    );
+    let changes = plan.changes.clone().unwrap();
+    assert!(changes.iter().any(|c| c.cadre == m.cadre), "{changes:?}");
+    let last = plan.levels.last().unwrap();
+    assert_eq!(last.name, "changes");
+    assert_eq!(last.status, SolveStatus::Optimal);
+    assert_eq!(last.value, Some(-(changes.len() as f64)));
+    assert_eq!(last.optimum, last.value);
+}
