@@ -451,6 +451,47 @@ fn guard_output_file(path: &Path, inputs: &[PathBuf]) -> Result<(), Status> {
     Err(Status::Problem)
 }
 
+/// Every file a plan's or a programme's set may write into its folder.
+const SET_NAMES: &[&str] = &[
+    "plan.csv",
+    "unfilled.csv",
+    "plan.html",
+    "plan.md",
+    "plan.json",
+    "committee.html",
+    "plan.xlsx",
+    "programme.csv",
+    "programme.json",
+    "programme.md",
+    "timeline.svg",
+    "programme.html",
+    "review.html",
+    "changes.csv",
+];
+
+/// Refuses an output folder where writing the set (`names`: what it writes; `None`: any name a
+/// set may write, before the solve) or dropping the last set's stale files would replace one of
+/// `inputs` (a table named plan.csv read from the folder given as `--out`).
+fn guard_out_set<'a>(
+    dir: &Path,
+    names: Option<&mut dyn Iterator<Item = &'a str>>,
+    inputs: &[PathBuf],
+) -> Result<(), Status> {
+    let mut all: Vec<String> = match names {
+        Some(n) => n.map(str::to_string).collect(),
+        None => SET_NAMES.iter().map(|s| s.to_string()).collect(),
+    };
+    all.extend(rotaplan::output::dropped_by(dir, &[]));
+    for name in all {
+        let path = dir.join(name);
+        if rotaplan::output::is_one_of(&path, inputs) {
+            refuse(Refusal::OverwritesInput(path));
+            return Err(Status::Problem);
+        }
+    }
+    Ok(())
+}
+
 fn write(path: &Path, text: &str) -> Result<(), Status> {
     write_atomic(path, text.as_bytes()).map_err(|e| {
         refuse(Refusal::CannotWrite {

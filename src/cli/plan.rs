@@ -115,6 +115,9 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     {
         return s;
     }
+    if let Err(s) = super::guard_out_set(&dir, None, &inputs) {
+        return s;
+    }
     let separator = match a.csv_separator.as_deref().map(super::csv_separator) {
         Some(Err(r)) => {
             refuse(r);
@@ -228,7 +231,13 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
                 ),
             );
         }
-        return super::programme::run(&sc, &dir, a.format, langs.of(&sc), mapping.as_ref());
+        return super::programme::run(
+            &sc,
+            (&dir, &inputs),
+            a.format,
+            langs.of(&sc),
+            mapping.as_ref(),
+        );
     }
     if let Some(file) = &a.export_model
         && let Err(s) = export_model(&sc, file, a.restricted)
@@ -285,6 +294,11 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         Ok(s) => s,
         Err(s) => return s,
     };
+    if let Err(s) =
+        super::guard_out_set(&dir, Some(&mut files.iter().map(|f| f.0.as_str())), &inputs)
+    {
+        return s;
+    }
     super::say_dropped(&dir, &files, lang);
     let started = std::time::Instant::now();
     // The files as one set: the folder holds all the old ones or all the new ones.

@@ -11,7 +11,7 @@ use std::path::Path;
 /// `mapping`: `--pseudonymise`'s private mapping, written before the programme's files are.
 pub fn run(
     sc: &Scenario,
-    dir: &Path,
+    (dir, inputs): (&Path, &[std::path::PathBuf]),
     format: Format,
     lang: rotaplan::domain::Lang,
     mapping: Option<&super::plan::Mapping>,
@@ -50,6 +50,10 @@ pub fn run(
         Ok(s) => s,
         Err(s) => return s,
     };
+    if let Err(s) = super::guard_out_set(dir, Some(&mut files.iter().map(|f| f.0.as_str())), inputs)
+    {
+        return s;
+    }
     super::say_dropped(dir, &files, lang);
     if let Err(e) = write_set(dir, &files) {
         super::refuse(rotaplan::report::Refusal::Set {

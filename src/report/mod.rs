@@ -598,8 +598,20 @@ fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(|s| s.as_str()).collect()
 }
 
+/// User text in a Markdown table cell: read as text, not Markdown (a table's `|`, and the
+/// characters of links, images, emphasis, code and HTML), so plan.md shows it as written.
 fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|")
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if matches!(
+            ch,
+            '|' | '\\' | '[' | ']' | '<' | '>' | '*' | '_' | '`' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 fn md_table(header: &[&str], rows: &[Vec<String>]) -> String {
@@ -737,12 +749,16 @@ pub fn html_page_with_charts(title: &str, md: &str, charts: &[charts::Svg]) -> S
 
 /// [`html_page_with_charts`] for a page in `lang`: the `lang` attribute names it.
 pub fn html_page_in(title: &str, md: &str, charts: &[charts::Svg], lang: Lang) -> String {
-    use pulldown_cmark::{Event, Options, Parser, html};
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
     let mut body = String::new();
-    // Names and titles come from the users' tables: any HTML in them is shown as text, never run.
-    let events = Parser::new_ext(md, Options::ENABLE_TABLES).map(|e| match e {
-        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
-        e => e,
+    // Names and titles come from the users' tables: any HTML in them is shown as text, never run,
+    // and a link or image written in them (`[x](javascript:…)`, `![x](http://…)`, an autolink)
+    // is shown as its text, never followed or fetched (rotaplan's own pages have none).
+    let events = Parser::new_ext(md, Options::ENABLE_TABLES).filter_map(|e| match e {
+        Event::Html(t) | Event::InlineHtml(t) => Some(Event::Text(t)),
+        Event::Start(Tag::Link { .. } | Tag::Image { .. })
+        | Event::End(TagEnd::Link | TagEnd::Image) => None,
+        e => Some(e),
     });
     html::push_html(&mut body, events);
     if !charts.is_empty() {
@@ -976,6 +992,31 @@ mod html_tests {
                 && page.contains("<table>")
                 && page.contains("<title>&lt;b&gt;t&lt;/b&gt;</title>")
         );
+    }
+
+    #[test]
+    fn links_and_images_in_user_text_are_not_followed() {
+        let name = "Võ Bích [Loan](javascript:alert(1)) ![i](http://evil.example/p.png) <javascript:alert(2)>";
+        for md in [
+            format!("# {name}\n"),
+            format!("| a |\n|---|\n| {} |\n", super::md_escape(name)),
+        ] {
+            let page = super::html_page("t", &md);
+            assert!(
+                !page.contains("<a ") && !page.contains("<img") && !page.contains("href"),
+                "{page}"
+            );
+            assert!(page.contains("Loan") && page.contains("Võ Bích"), "{page}");
+        }
+        // Escaped in a table cell, the text is shown as written.
+        let page = super::html_page(
+            "t",
+            &format!(
+                "| a |\n|---|\n| {} |\n",
+                super::md_escape("a_b *c* [d](e) x|y")
+            ),
+        );
+        assert!(page.contains("a_b *c* [d](e) x|y"), "{page}");
     }
 }
 

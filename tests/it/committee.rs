@@ -972,6 +972,53 @@ fn output_files_never_replace_an_input_or_sit_inside_the_plan_folder() {
     assert_eq!(fs::read(&moves).unwrap(), before);
 }
 
+/// A plan's or a programme's folder never replaces a table read from it: cadres read from
+/// `plan.csv` in the folder given as `--out` were replaced by the plan. Refused before the solve,
+/// the table unchanged; the same folder with the table named otherwise takes the plan beside it.
+#[test]
+fn an_output_folder_never_replaces_a_table_read_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("scenarios/province");
+    for f in ["province.yaml", "units.csv", "posts.csv"] {
+        fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    fs::copy(src.join("cadres.csv"), dir.path().join("plan.csv")).unwrap();
+    let yaml = fs::read_to_string(dir.path().join("province.yaml")).unwrap();
+    assert!(yaml.contains("cadres.csv"));
+    fs::write(
+        dir.path().join("province.yaml"),
+        yaml.replace("cadres.csv", "plan.csv"),
+    )
+    .unwrap();
+    let before = fs::read(dir.path().join("plan.csv")).unwrap();
+    let o = rotaplan()
+        .current_dir(dir.path())
+        .args(["-q", "plan", "province.yaml", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("plan.csv") && err.contains("one of this command's input files"),
+        "{err}"
+    );
+    assert_eq!(fs::read(dir.path().join("plan.csv")).unwrap(), before);
+    assert!(!dir.path().join("plan.json").exists());
+    // Named otherwise, the table stays beside the plan written into its folder.
+    fs::rename(dir.path().join("plan.csv"), dir.path().join("cadres.csv")).unwrap();
+    fs::write(dir.path().join("province.yaml"), &yaml).unwrap();
+    let o = rotaplan()
+        .current_dir(dir.path())
+        .args(["-q", "plan", "province.yaml", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(fs::read(dir.path().join("cadres.csv")).unwrap(), before);
+    assert!(dir.path().join("plan.csv").exists());
+}
+
 /// A mapping that cannot be written stops the command before the coded plan replaces the folder's
 /// plan: a coded plan without its mapping could never be read back.
 #[test]
