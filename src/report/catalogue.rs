@@ -1570,6 +1570,7 @@ diagnostic_words! {
     ACSVTextTableUTF { en: "a CSV text table, UTF-8, with a header row", vi: "một bảng văn bản CSV, UTF-8, có dòng tiêu đề" }
     CheckThatTablesNamesThe { en: "check that `tables:` names the right file; export the table again from the spreadsheet as CSV UTF-8", vi: "kiểm tra `tables:` ghi đúng tệp; xuất lại bảng từ chương trình bảng tính dạng CSV UTF-8" }
     ACellOpenedWithOn { en: "a cell opened with `\"` on line {line} and never closed: the rest of the file would be read into it", vi: "một ô mở bằng `\"` ở dòng {line} mà không đóng: phần còn lại của tệp sẽ bị đọc vào ô đó" }
+    ACellOpenedWithSwallows { en: "a cell opened with `\"` on line {line} closes only on line {end}, and line {row} inside it reads as a row of its own (\"{first}\" then the separator): the rows between would be read into one cell", vi: "một ô mở bằng `\"` ở dòng {line} chỉ đóng ở dòng {end}, và dòng {row} bên trong nó giống một hàng riêng (\"{first}\" rồi dấu phân cách): các hàng ở giữa sẽ bị đọc vào một ô" }
     EachQuotedCellClosedBy { en: "each quoted cell closed by a second `\"` (a quote inside a quoted cell written `\"\"`)", vi: "mỗi ô mở ngoặc kép được đóng bằng dấu `\"` thứ hai (dấu ngoặc kép bên trong ô ghi là `\"\"`)" }
     CloseTheQuoteOrRemove { en: "close the quote, or remove it if the cell needs none; the table is not read until then", vi: "đóng dấu ngoặc kép, hoặc xóa nó nếu ô không cần; bảng chưa được đọc cho đến khi sửa" }
     CellsSeparatedBy { en: "cells separated by {separator}", vi: "các ô phân cách bằng {separator}" }

@@ -888,6 +888,7 @@ says! {
     ACSVTextTableUTF
     CheckThatTablesNamesThe
     ACellOpenedWithOn
+    ACellOpenedWithSwallows
     EachQuotedCellClosedBy
     CloseTheQuoteOrRemove
     CellsSeparatedBy

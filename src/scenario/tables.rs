@@ -1187,12 +1187,40 @@ pub(crate) fn too_many_rows(
         .fix(Text::say(Say::CheckThatThisIsThe).arg("MAX_TABLE_ROWS_LIMIT", MAX_TABLE_ROWS_LIMIT))
 }
 
-/// The line where a quote that is never closed opens (a quote opens at the start of a cell), if
-/// the text has one.
-fn unclosed_quote(text: &str, sep: u8) -> Option<usize> {
+/// A quoted cell that does not end where it should: never closed (the rest of the file would be
+/// read into it), or closed only lines later, holding a line that reads as a row of its own (an
+/// id-like first cell, then the separator: a stray `"` before a name swallowed the rows under it).
+#[derive(Debug, PartialEq)]
+enum QuoteFault {
+    Unclosed(usize),
+    /// (the line it opens on, the line it closes on, the first line inside that reads as a row
+    /// and that row's first cell).
+    Swallows(usize, usize, usize, String),
+}
+
+/// Whether the line starting at `b[i..]` (inside a quoted cell) reads as a row: a first cell like
+/// an id (no space, a digit, at most 24 bytes) followed by the separator, before any quote.
+fn row_like(b: &[u8], i: usize, sep: u8) -> Option<String> {
+    let end = b[i..]
+        .iter()
+        .position(|&c| c == b'\n' || c == b'\r' || c == b'"')
+        .map_or(b.len(), |n| i + n);
+    let line = &b[i..end];
+    let cut = line.iter().position(|&c| c == sep)?;
+    let first = std::str::from_utf8(&line[..cut]).ok()?.trim();
+    (!first.is_empty()
+        && first.len() <= 24
+        && !first.contains(char::is_whitespace)
+        && first.contains(|c: char| c.is_ascii_digit()))
+    .then(|| first.to_string())
+}
+
+fn quote_fault(text: &str, sep: u8) -> Option<QuoteFault> {
     let b = text.as_bytes();
     let (mut line, mut open_line) = (1usize, 0usize);
     let (mut quoted, mut cell_start) = (false, true);
+    let mut swallowed: Option<(usize, usize, usize, String)> = None;
+    let mut row_inside: Option<(usize, String)> = None;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -1202,20 +1230,34 @@ fn unclosed_quote(text: &str, sep: u8) -> Option<usize> {
                     i += 1;
                 } else {
                     quoted = false;
+                    if swallowed.is_none()
+                        && let Some((row, first)) = row_inside.take()
+                    {
+                        swallowed = Some((open_line, line, row, first));
+                    }
                 }
             } else if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
                 line += 1;
+                if row_inside.is_none()
+                    && let Some(first) = row_like(b, i + 1, sep)
+                {
+                    row_inside = Some((line, first));
+                }
             }
         } else if c == b'"' && cell_start {
             quoted = true;
             open_line = line;
+            row_inside = None;
         } else if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
             line += 1;
         }
         cell_start = !quoted && (c == sep || c == b'\n' || c == b'\r');
         i += 1;
     }
-    quoted.then_some(open_line)
+    if quoted {
+        return Some(QuoteFault::Unclosed(open_line));
+    }
+    swallowed.map(|(a, z, r, f)| QuoteFault::Swallows(a, z, r, f))
 }
 
 /// A header holding NUL bytes: the file is binary or damaged, reported once for the whole file.
@@ -1246,12 +1288,25 @@ pub(crate) fn read_csv(
         return None;
     }
     let sep = detect_separator(text);
-    if let Some(line) = unclosed_quote(text, sep) {
+    if let Some(fault) = quote_fault(text, sep) {
+        let (line, found) = match fault {
+            QuoteFault::Unclosed(line) => {
+                (line, Text::say(Say::ACellOpenedWithOn).arg("line", line))
+            }
+            QuoteFault::Swallows(line, end, row, first) => (
+                line,
+                Text::say(Say::ACellOpenedWithSwallows)
+                    .arg("line", line)
+                    .arg("end", end)
+                    .arg("row", row)
+                    .arg("first", first),
+            ),
+        };
         diags.push(
             Diagnostic::new(code::UNCLOSED_QUOTE, file)
                 .at(Some(line), None)
                 .field(name.clone())
-                .found(Text::say(Say::ACellOpenedWithOn).arg("line", line))
+                .found(found)
                 .expected(Say::EachQuotedCellClosedBy)
                 .fix(Say::CloseTheQuoteOrRemove),
         );

@@ -724,6 +724,22 @@ const CASES: &[Hostile] = &[
         "on line 3 and never closed",
     ),
     case(
+        "a stray quote that swallows a row",
+        |d| {
+            edit(d, "cadres.csv", "K002,Trần", "K002,\"Trần");
+            edit(
+                d,
+                "cadres.csv",
+                "K003,Lê Văn Cường,",
+                "K003,Lê Văn Cường\",",
+            )
+        },
+        "E2017",
+        "cadres.csv:3",
+        "cadres.csv",
+        "closes only on line 4, and line 4 inside it reads as a row of its own (\"K003\"",
+    ),
+    case(
         "an unclosed quote in a semicolon file",
         |d| {
             let t = read(d, "units.csv").replace(',', ";");
