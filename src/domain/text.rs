@@ -99,6 +99,8 @@ const SPELLED_OUT: &[(&str, &str)] = &[
     ("hoi dong nhan dan", "hdnd"),
     ("toa an nhan dan", "tand"),
     ("vien kiem sat nhan dan", "vksnd"),
+    ("vien kiem sat", "vksnd"),
+    ("vien ksnd", "vksnd"),
     ("thanh pho", "tp"),
 ];
 
@@ -134,7 +136,13 @@ fn title_words(s: &str) -> Vec<String> {
 /// `hòa` and `hoà` do not); the level words and abbreviations are compared by their letters.
 fn title_words_by(s: &str, toned: bool) -> Vec<String> {
     let word = |p: &str| -> Vec<String> {
-        if toned {
+        // An abbreviation in capitals ("HĐND", "UBND") is compared by its letters: written out
+        // ("Hội đồng nhân dân") it is abbreviated to them.
+        let capitals = p.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && p.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if toned && !capitals {
             p.split(|c: char| !c.is_alphanumeric() && !is_combining_mark(c))
                 .filter(|w| !w.is_empty())
                 .map(toned_word)
@@ -148,31 +156,48 @@ fn title_words_by(s: &str, toned: bool) -> Vec<String> {
         }
     };
     let mut words: Vec<String> = Vec::new();
-    for w in normalize(s).split(' ') {
-        for piece in title_pieces(w) {
-            // The abbreviations written out, with their marks.
-            let written = match piece.as_str() {
-                "ĐU" | "DU" => "Đảng ủy",
-                "TU" => "Tỉnh ủy",
-                "HU" => "Huyện ủy",
-                "CT" => "Chủ tịch",
-                "PCT" => "Phó Chủ tịch",
-                "BT" => "Bí thư",
-                "PBT" => "Phó Bí thư",
-                p => p,
-            };
-            for w in written.split(' ') {
-                words.extend(word(w));
-            }
+    let pieces: Vec<String> = normalize(s).split(' ').flat_map(title_pieces).collect();
+    for (i, piece) in pieces.iter().enumerate() {
+        // "UB" before a level or a place, or at the end ("Chủ tịch UB xã"): the People's
+        // Committee; before other words ("UB Kiểm tra") another committee.
+        let ub_of_place = || {
+            let rest: Vec<String> = pieces[i + 1..].iter().map(|p| fold(p)).collect();
+            rest.is_empty() || level_at(&rest) > 0 || starts_with_one_of(&rest, TERRITORIES) > 0
+        };
+        let after_chanh = words.last().is_some_and(|w| fold(w) == "chanh");
+        // The abbreviations written out, with their marks.
+        let written = match piece.as_str() {
+            "ĐU" | "DU" => "Đảng ủy",
+            "TU" => "Tỉnh ủy",
+            "HU" => "Huyện ủy",
+            "CT" => "Chủ tịch",
+            "PCT" => "Phó Chủ tịch",
+            "BT" => "Bí thư",
+            "PBT" => "Phó Bí thư",
+            "CA" => "Công an",
+            "GĐ" => "Giám đốc",
+            "PGĐ" => "Phó Giám đốc",
+            "VKS" => "VKSND",
+            "UB" if ub_of_place() => "UBND",
+            // "Chánh TT": the Chief Inspector ("TT" alone is also a town, thị trấn).
+            "TT" if after_chanh => "Thanh tra",
+            p => p,
+        };
+        for w in written.split(' ') {
+            words.extend(word(w));
         }
     }
-    // The checks read the letters alone (`fold` of a toned word is its letters). An acting
+    // The checks read the letters alone (a toned word's part before `|`). An acting
     // holder ("Quyền Chủ tịch UBND tỉnh", "Q. Chánh án") holds the post.
     if words.len() > 1 && matches!(fold(&words[0]).as_str(), "quyen" | "q") {
         words.remove(0);
     }
+    // A toned word is its letters, `|`, then its marks ([`toned_word`]).
     let mut letters: Vec<String> = if toned {
-        words.iter().map(|w| fold(w)).collect()
+        words
+            .iter()
+            .map(|w| w.split('|').next().unwrap_or_default().to_string())
+            .collect()
     } else {
         words.clone()
     };
@@ -550,6 +575,48 @@ mod tests {
     use super::*;
 
     const NFD: &str = "Chu\u{309} ti\u{323}ch UBND ti\u{309}nh";
+
+    /// The usual abbreviations of the not-local titles (H8) are those titles: "Giám đốc CA tỉnh",
+    /// "GĐ Sở Tài chính", "Viện trưởng VKS tỉnh", "Chánh TT tỉnh", "Chủ tịch UB xã" were read as
+    /// ordinary posts. Not every "TT" or "UB" is: "Trung tâm", "thị trấn", "UB Kiểm tra".
+    #[test]
+    fn abbreviated_not_local_titles_are_those_titles() {
+        let rules = crate::domain::RuleSet::qd65_2022();
+        for t in [
+            "Giám đốc CA tỉnh",
+            "Trưởng CA xã",
+            "GĐ Sở Tài chính",
+            "Viện trưởng VKS tỉnh",
+            "Viện trưởng Viện KSND tỉnh",
+            "Viện trưởng Viện kiểm sát tỉnh",
+            "Chánh TT tỉnh",
+            "Chủ tịch UB xã",
+            "Chủ tịch UB tỉnh Minh Giang",
+        ] {
+            assert!(rules.is_not_local_title(t), "{t}");
+        }
+        for t in [
+            "Giám đốc Trung tâm y tế",
+            "Chủ nhiệm UB Kiểm tra",
+            "Phó Chủ tịch UB Kiểm tra",
+            "Trưởng phòng TT",
+        ] {
+            assert!(!rules.is_not_local_title(t), "{t}");
+        }
+        assert_eq!(
+            title_class("Phó GĐ Sở Nội vụ"),
+            title_class("Phó Giám đốc Sở Nội vụ")
+        );
+        // A planned title in capitals matches the post written out, and the other way round.
+        assert!(planned_is(
+            "Phó Chủ tịch HĐND xã",
+            "Phó Chủ tịch Hội đồng nhân dân xã"
+        ));
+        assert!(planned_is(
+            "Phó Chủ tịch Hội đồng nhân dân xã",
+            "Phó Chủ tịch HĐND xã"
+        ));
+    }
 
     #[test]
     fn normalise_and_compare() {
