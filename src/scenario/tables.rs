@@ -1568,14 +1568,21 @@ pub(crate) fn from_records(
             .count()
     };
     let columns = (0..header.len()).filter(|&i| !ignored(i)).count();
-    // A record written with its id alone (and a name) is no foot: an id has no space in it.
-    let id_col = header
+    // A record written with its id alone (and a name) is no foot: an id has no space in it. So
+    // is a move written with its ids alone (a plan's `cadre_id` and `post_id`, added by hand
+    // under rotaplan's own rows: read as the foot, they were dropped from `check` and `baseline`).
+    let id_cols: Vec<usize> = header
         .iter()
-        .position(|h| canonical_column(h, spec) == Some("id"));
+        .enumerate()
+        .filter(|(_, h)| canonical_column(h, spec).is_some_and(|c| c == "id" || c.ends_with("_id")))
+        .map(|(i, _)| i)
+        .collect();
     let ided = |r: &Row| {
-        id_col
-            .and_then(|i| r.cells.get(i))
-            .is_some_and(|c| !c.is_empty() && !c.contains(char::is_whitespace))
+        id_cols.iter().any(|&i| {
+            r.cells
+                .get(i)
+                .is_some_and(|c| !c.is_empty() && !c.contains(char::is_whitespace))
+        })
     };
     let (blank, kept): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| filled(r) == 0);
     rows = kept;

@@ -1908,3 +1908,63 @@ fn a_web_pages_rows_are_counted_as_excel_shows_the_page() {
     // K002 is the table's third row; the title and the date are the page's rows 1 and 2.
     assert_eq!(bad, vec![(Some(5), "cadres: birth_date")], "{e}");
 }
+
+/// Moves added by hand under rotaplan's own plan.csv with their ids alone (`cadre_id`,
+/// `post_id`, the other cells empty) were read as the form's foot (W2011): `check` scored the plan
+/// without them and a `baseline:` dropped them silently. They are moves.
+#[test]
+fn moves_written_with_their_ids_alone_are_not_a_forms_foot() {
+    let tmp = tempfile::tempdir().unwrap();
+    let scenario = root().join("scenarios/province/province.yaml");
+    let out = tmp.path().join("out");
+    plan(&scenario, &out);
+    let csv = fs::read_to_string(out.join("plan.csv")).unwrap();
+    let mut lines: Vec<&str> = csv.lines().collect();
+    let header_cells = lines[0].split(',').count();
+    // The last three moves, written again by hand with their ids alone.
+    let last: Vec<String> = lines
+        .split_off(lines.len() - 3)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let by_hand: Vec<String> = last
+        .iter()
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            let mut cells = vec![""; header_cells];
+            cells[0] = c[0];
+            cells[2] = c[2];
+            cells.join(",")
+        })
+        .collect();
+    assert!(
+        lines[0].starts_with("cadre_id,cadre_name,post_id"),
+        "{}",
+        lines[0]
+    );
+    let edited = format!("{}\n{}\n", lines.join("\n"), by_hand.join("\n"));
+    let file = tmp.path().join("edited.csv");
+    fs::write(&file, &edited).unwrap();
+    let check = |f: &Path| {
+        let o = rotaplan()
+            .args(["check"])
+            .arg(&scenario)
+            .arg(f)
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let (said, err) = check(&file);
+    assert!(!err.contains("W2011"), "{err}");
+    let (whole, _) = check(&out.join("plan.csv"));
+    let score = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with("Score of the plan"))
+            .map(str::to_string)
+    };
+    assert!(score(&whole).is_some(), "{whole}");
+    assert_eq!(score(&said), score(&whole), "{said}\n{err}");
+}
