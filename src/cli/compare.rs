@@ -14,7 +14,15 @@ fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Refusal> {
                 f.file_name().is_some_and(|n| n == "plan.json")
             });
             if found.is_empty() {
-                return Err(Refusal::NoPlanJson(p.clone()));
+                let programme = !rotaplan::output::files_under(p, |f| {
+                    f.file_name().is_some_and(|n| n == "programme.json")
+                })
+                .is_empty();
+                return Err(if programme {
+                    Refusal::ProgrammeNotCompared(p.clone())
+                } else {
+                    Refusal::NoPlanJson(p.clone())
+                });
             }
             found.sort();
             out.extend(found);
@@ -32,9 +40,18 @@ fn read_summary(path: &Path) -> Result<PlanSummary, Refusal> {
         path: path.to_path_buf(),
         error: e.to_string(),
     })?;
-    PlanSummary::from_json(&text).map_err(|error| Refusal::NotAPlan {
-        path: path.to_path_buf(),
-        error,
+    PlanSummary::from_json(&text).map_err(|error| {
+        // A programme.json (its `periods` and `rows`) is no plan.json.
+        let programme = serde_json::from_str::<serde_json::Value>(&text)
+            .is_ok_and(|v| v.get("periods").is_some() && v.get("assignments").is_none());
+        if programme {
+            Refusal::ProgrammeNotCompared(path.to_path_buf())
+        } else {
+            Refusal::NotAPlan {
+                path: path.to_path_buf(),
+                error,
+            }
+        }
     })
 }
 
@@ -86,8 +103,21 @@ pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
             return Status::Problem;
         }
     };
+    // Said before the scenario's warnings when its YAML says so.
+    if let Some(p) = &args.scenario
+        && rotaplan::scenario::declares_programme(p) == Some(true)
+    {
+        refuse(Refusal::ProgrammeNotCompared(p.clone()));
+        return Status::Problem;
+    }
     let sc = match &args.scenario {
         Some(p) => match super::load(p, langs) {
+            // A programme's files scored as one plan on its first date broke H3/H4 by the
+            // hundred: refused, with what does read them.
+            Ok(s) if s.programme.is_some() => {
+                refuse(Refusal::ProgrammeNotCompared(p.clone()));
+                return Status::Problem;
+            }
             Ok(s) => Some(s),
             Err(s) => return s,
         },

@@ -70,6 +70,8 @@ pub enum Refusal {
     NeedsScenario(PathBuf),
     /// A folder given to `compare` with no plan.json.
     NoPlanJson(PathBuf),
+    /// `compare` or `diff` given a programme (its files, or a scenario with `programme:`).
+    ProgrammeNotCompared(PathBuf),
     /// `diff` of a folder holding `n` plan.json files.
     ManyPlans { path: PathBuf, n: usize },
     /// A path that is neither a file nor a folder.
@@ -167,6 +169,7 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
         Refusal::NotProgramme(p) => path(Msg::RefNotProgramme, p),
         Refusal::NeedsScenario(p) => path(Msg::RefNeedsScenario, p),
         Refusal::NoPlanJson(p) => path(Msg::RefNoPlanJson, p),
+        Refusal::ProgrammeNotCompared(p) => path(Msg::RefProgrammeNotCompared, p),
         Refusal::NoSuchPath(p) => path(Msg::RefNoSuchPath, p),
         Refusal::ManyPlans { path: p, n } => {
             fill(lang, Msg::RefManyPlans, &[("path", &p.display()), ("n", n)])

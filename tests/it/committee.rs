@@ -1019,6 +1019,51 @@ fn an_output_folder_never_replaces_a_table_read_from_it() {
     assert!(dir.path().join("plan.csv").exists());
 }
 
+/// `compare` and `diff` read single plans: a programme's folder, its programme.json, or a
+/// programme file scored against a scenario with `programme:` (each move judged on the first
+/// period's date: 156 violations for the optimal programme) are refused, naming what reads them.
+#[test]
+fn compare_and_diff_refuse_a_programme_and_say_what_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("prog");
+    let yaml = root().join("scenarios/programme/programme.yaml");
+    let o = rotaplan()
+        .args(["-q", "plan"])
+        .arg(&yaml)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = |args: &[&std::ffi::OsStr]| {
+        let o = rotaplan().args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let json = out.join("programme.json");
+    let csv = out.join("programme.csv");
+    for err in [
+        said(&["compare".as_ref(), out.as_os_str()]),
+        said(&["compare".as_ref(), json.as_os_str()]),
+        said(&["diff".as_ref(), out.as_os_str(), out.as_os_str()]),
+        said(&[
+            "compare".as_ref(),
+            "--scenario".as_ref(),
+            yaml.as_os_str(),
+            csv.as_os_str(),
+        ]),
+    ] {
+        assert!(
+            err.contains("is a programme") && err.contains("rotaplan check SCENARIO FILE"),
+            "{err}"
+        );
+        assert!(
+            !err.contains("W2003"),
+            "said before the scenario's warnings: {err}"
+        );
+    }
+}
+
 /// A mapping that cannot be written stops the command before the coded plan replaces the folder's
 /// plan: a coded plan without its mapping could never be read back.
 #[test]
