@@ -69,6 +69,7 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
     }
     out += &fill(lang, Msg::XpWhy, &[("date", &super::date_in(lang, e.date))]);
     out.push('\n');
+    let placed = e.moves.iter().any(|m| m.kind == MoveKind::Placement);
     for f in &e.findings {
         let line = match f {
             PeriodFinding::Cadre { breach } => {
@@ -91,7 +92,13 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                 date,
             } => fill(
                 lang,
-                Msg::XpPlacedAfterRunning,
+                // The programme may leave the cadre unplaced (no post passes the placement's
+                // rules and seats): said so, not "is placed".
+                if placed {
+                    Msg::XpPlacedAfterRunning
+                } else {
+                    Msg::XpUnplacedAfterRunning
+                },
                 &[
                     ("ends", ends),
                     ("cadre", &e.cadre),
@@ -284,8 +291,10 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                     Msg::XpNoResolveOver
                 } else if executed {
                     Msg::XpNoResolveExecuted
-                } else if running {
+                } else if running && placed {
                     Msg::XpNoResolveRunning
+                } else if running {
+                    Msg::XpNoResolveUnplaced
                 } else {
                     Msg::XpNoResolve
                 },

@@ -2543,3 +2543,45 @@ fn explain_period_names_the_placement_no_post_can_take() {
         "{out}"
     );
 }
+
+/// A running rotation's cadre whom the programme leaves unplaced (every post forbidden) was said
+/// by `explain --period` to be "placed after it": it is due a placement, and left unplaced.
+#[test]
+fn explain_period_says_a_running_rotations_cadre_is_left_unplaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("scenarios/programme");
+    for f in ["units.csv", "posts.csv", "cadres.csv"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let posts = std::fs::read_to_string(src.join("posts.csv")).unwrap();
+    let forbids: String = posts
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .map(|p| format!("  - {{cadre: C232, post: {p}}}\n"))
+        .collect();
+    let yaml = std::fs::read_to_string(src.join("programme.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("programme.yaml"),
+        format!("{yaml}forbids:\n{forbids}"),
+    )
+    .unwrap();
+    let o = crate::common::rotaplan()
+        .arg("explain")
+        .arg(dir.path().join("programme.yaml"))
+        .args(["--cadre", "C232", "--period", "2028"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        out.contains("C232 is due a placement after it in period 2")
+            && out.contains("the programme leaves C232 unplaced"),
+        "{out}"
+    );
+    assert!(!out.contains("C232 is placed after"), "{out}");
+}
