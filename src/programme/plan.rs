@@ -148,7 +148,8 @@ pub struct PeriodKpis {
     pub date: Date,
     pub rotations: usize,
     pub placements: usize,
-    /// Rotations that took a post whose holder left in the same programme (a vacancy chain).
+    /// Rotations onto a post a move of the programme freed in that period or before (its holder
+    /// rotated away, or a cadre rotated onto it was placed elsewhere): vacancy chains.
     pub chained: usize,
     /// Seats free on the date after the period's moves.
     pub vacant_seats: u32,
@@ -411,23 +412,38 @@ pub fn kpis(
     renewals: &[(CadreIx, usize)],
 ) -> Vec<PeriodKpis> {
     let occ = super::occupancy_after(sc, tl, moves);
-    let holders_leaving: BTreeSet<crate::domain::PostIx> = sc
-        .programme
-        .as_ref()
-        .map(|p| {
-            p.holders
-                .iter()
-                .enumerate()
-                .filter_map(|(i, h)| {
-                    let h = (*h)?;
-                    moves
-                        .iter()
-                        .any(|m| m.cadre == h && m.kind == MoveKind::Rotation)
-                        .then_some(i as crate::domain::PostIx)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    // The first period in which a move of the programme frees each post: its holder rotates
+    // away, or a cadre rotated onto it is placed elsewhere. A rotation onto a post freed then or
+    // before is a link of a vacancy chain.
+    let mut freed: BTreeMap<crate::domain::PostIx, usize> = BTreeMap::new();
+    let mut free_at = |p: crate::domain::PostIx, t: usize| {
+        let e = freed.entry(p).or_insert(t);
+        *e = (*e).min(t);
+    };
+    let mut rotated_to: BTreeMap<CadreIx, crate::domain::PostIx> = BTreeMap::new();
+    for m in moves.iter().filter(|m| m.kind == MoveKind::Rotation) {
+        rotated_to.insert(m.cadre, m.post);
+    }
+    if let Some(p) = sc.programme.as_ref() {
+        let held: BTreeMap<CadreIx, crate::domain::PostIx> = p
+            .holders
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| Some(((*h)?, i as crate::domain::PostIx)))
+            .collect();
+        for m in moves.iter().filter(|m| m.kind == MoveKind::Rotation) {
+            if let Some(&post) = held.get(&m.cadre) {
+                free_at(post, m.period);
+            }
+        }
+    }
+    for m in moves.iter().filter(|m| m.kind == MoveKind::Placement) {
+        if let Some(&post) = rotated_to.get(&m.cadre)
+            && post != m.post
+        {
+            free_at(post, m.period);
+        }
+    }
     (0..tl.periods.len())
         .map(|t| {
             let here: Vec<&Move> = moves.iter().filter(|m| m.period == t).collect();
@@ -448,7 +464,7 @@ pub fn kpis(
                 placements: here.len() - rot.len(),
                 chained: rot
                     .iter()
-                    .filter(|m| holders_leaving.contains(&m.post))
+                    .filter(|m| freed.get(&m.post).is_some_and(|&f| f <= t))
                     .count(),
                 vacant_seats: sc
                     .posts
