@@ -1971,6 +1971,10 @@ diagnostic_words! {
     ShortenTheSweepPoint { en: "sweep fewer settings in this file or shorter values (a long list or text), or write the long ones as `variants:` with short names", vi: "quét ít tham số hơn trong tệp này hoặc dùng giá trị ngắn hơn (danh sách hay văn bản dài), hoặc ghi các trường hợp dài thành `variants:` với tên ngắn" }
     CodeW2012 { en: "unit given by its name", vi: "đơn vị ghi bằng tên" }
     CodeW2015 { en: "a birth date without its day", vi: "ngày sinh không có ngày" }
+    CodeW2017 { en: "a birth date that gives an unlikely age", vi: "ngày sinh cho một tuổi khó có thật" }
+    AgeOnThePlanDate { en: "born {date}: {age} years old on the plan date {plan_date}", vi: "sinh ngày {date}: {age} tuổi vào ngày lập phương án {plan_date}" }
+    AWorkingAge { en: "a cadre of the pool aged {min} to {max} on the plan date", vi: "cán bộ trong nguồn từ {min} đến {max} tuổi vào ngày lập phương án" }
+    CorrectTheBirthDateTypo { en: "correct the birth date if it is mistyped (a year typed short or swapped, Excel's day 1 = 01/01/1900); as it is, the cadre is read with this age: past retirement they are out of every move (H2)", vi: "sửa ngày sinh nếu gõ nhầm (năm gõ thiếu hoặc đảo số, ngày 1 của Excel = 01/01/1900); nếu để nguyên, cán bộ được đọc với tuổi này: quá tuổi nghỉ hưu thì không được điều động (H2)" }
     CodeW2016 { en: "another table of the page not read", vi: "bảng khác của trang không được đọc" }
     WebTablesNotRead { en: "{n} other table(s) of the page name the {table} table's columns as well and were not read (header, rows): {tables}; the largest, {rows} rows, was read", vi: "{n} bảng khác của trang cũng ghi tên các cột của bảng {table} nhưng không được đọc (dòng tiêu đề, số dòng): {tables}; bảng lớn nhất, {rows} dòng, đã được đọc" }
     OneTableOfEachKind { en: "one table of each kind on a page (or each list in its own file)", vi: "mỗi loại bảng chỉ một bảng trên một trang (hoặc mỗi danh sách một tệp riêng)" }

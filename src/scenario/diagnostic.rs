@@ -101,6 +101,7 @@ warning_codes! {
     POSITION_NOT_ROLE = "W2014": CodeW2014;
     BIRTH_MONTH_ONLY = "W2015": CodeW2015;
     WEB_TABLE_NOT_READ = "W2016": CodeW2016;
+    UNLIKELY_AGE = "W2017": CodeW2017;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1286,6 +1287,10 @@ says! {
     CodeW2014
     CodeW2015
     CodeW2016
+    CodeW2017
+    AgeOnThePlanDate
+    AWorkingAge
+    CorrectTheBirthDateTypo
     WebTablesNotRead
     OneTableOfEachKind
     KeepOneTableOnThePage

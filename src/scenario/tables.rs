@@ -3080,6 +3080,10 @@ impl Cells<'_> {
     }
 }
 
+/// The ages (in whole years on the plan date) a cadre of the pool is expected to have: outside
+/// them the birth date is said (W2017).
+const WORKING_AGES: std::ops::RangeInclusive<u32> = 18..=70;
+
 pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Parsed<Cadre> {
     let plan_date = refs.plan_date;
     check_not_empty(csv, diags);
@@ -3126,6 +3130,27 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                 .expected(Text::say(Say::ADateBeforeThePlan).arg("plan_date", p))
                 .fix(Say::CorrectTheBirthDateOr);
             c.report(d);
+        } else if let (Some(b), Some(p)) = (birth_date, plan_date)
+            && let Some(age) = p.years_since(b)
+            && !(WORKING_AGES.contains(&age))
+        {
+            // Born 1900 (a typo for 1990, Excel's serial 1) silently left the cadre out of every
+            // move by H2 (retired since 1955): said, where.
+            let w = c
+                .diag(code::UNLIKELY_AGE, "birth_date")
+                .found(
+                    Text::say(Say::AgeOnThePlanDate)
+                        .arg("date", b)
+                        .arg("age", age)
+                        .arg("plan_date", p),
+                )
+                .expected(
+                    Text::say(Say::AWorkingAge)
+                        .arg("min", WORKING_AGES.start())
+                        .arg("max", WORKING_AGES.end()),
+                )
+                .fix(Say::CorrectTheBirthDateTypo);
+            c.warn(w);
         }
         let birth_province = c.province("birth_province", &mut provinces);
         let hometown_province = c.province("hometown_province", &mut provinces);

@@ -588,6 +588,15 @@ const WARNING_CASES: &[Case] = &[
         "",
         "1 other table(s) of the page name the cadres table's columns as well and were not read",
     ),
+    // Born 01/01/1900 (a typo, or Excel's day 1): 127 on the plan date.
+    case(
+        "W2017",
+        "cadres.csv",
+        Some(3),
+        Some(4),
+        "cadres.csv: birth_date",
+        "born 1900-01-01: 127 years old on the plan date 2027-01-01",
+    ),
     case(
         "W5001",
         "history.csv",
