@@ -102,6 +102,7 @@ warning_codes! {
     BIRTH_MONTH_ONLY = "W2015": CodeW2015;
     WEB_TABLE_NOT_READ = "W2016": CodeW2016;
     UNLIKELY_AGE = "W2017": CodeW2017;
+    MERGED_ACROSS = "W2018": CodeW2018;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1288,6 +1289,10 @@ says! {
     CodeW2015
     CodeW2016
     CodeW2017
+    CodeW2018
+    MergedAcrossRead
+    MergedAcrossExpected
+    MergedAcrossFix
     AgeOnThePlanDate
     AWorkingAge
     CorrectTheBirthDateTypo

@@ -713,6 +713,72 @@ fn legacy_font(
 /// columns): read like the others — a filtered list's hidden rows are people too — and said, with
 /// where, since the user who hid them may think them out of the table. About the whole sheet (no
 /// field): it comes along with the sheet's errors, which may be in those rows.
+/// Cells merged across columns in the table's rows (first row, last row, first column, last
+/// column; 1-based sheet rows and columns): the value is in the first column, the others read
+/// empty, so a read column among them loses what the sheet shows there (a birth province merged
+/// over the home province). Said once for the sheet, with the ranges and the columns read empty.
+pub(crate) fn merged_across_read(
+    csv: &Csv,
+    across: &[(usize, usize, usize, usize)],
+    diags: &mut Diags,
+) {
+    const SHOWN: usize = 8;
+    let name_of: HashMap<usize, &String> = csv.columns.iter().map(|(n, &ix)| (ix, n)).collect();
+    let mut ranges: Vec<String> = Vec::new();
+    let mut emptied: Vec<(usize, String)> = Vec::new();
+    let mut first: Option<(usize, usize, String)> = None;
+    for &(top, bottom, from, to) in across {
+        if top <= csv.header_line {
+            continue;
+        }
+        let lost: Vec<(usize, &String)> = (from + 1..=to)
+            .filter_map(|c| {
+                let ix = c.checked_sub(1 + csv.col_offset)?;
+                name_of.get(&ix).map(|n| (c, *n))
+            })
+            .collect();
+        if lost.is_empty() {
+            continue;
+        }
+        let (a, b) = (
+            super::diagnostic::column_letters(from),
+            super::diagnostic::column_letters(to),
+        );
+        ranges.push(format!("{a}{top}:{b}{bottom}"));
+        if first.is_none() {
+            first = Some((top, lost[0].0, lost[0].1.clone()));
+        }
+        for (c, n) in lost {
+            if !emptied.iter().any(|(_, e)| e == n) {
+                emptied.push((c, n.clone()));
+            }
+        }
+    }
+    let Some((line, col, field)) = first else {
+        return;
+    };
+    emptied.sort();
+    let more = ranges.len().saturating_sub(SHOWN);
+    let mut shown = ranges[..ranges.len().min(SHOWN)].join(", ");
+    if more > 0 {
+        shown += &format!(" … (+{more})");
+    }
+    let names: Vec<String> = emptied.iter().map(|(_, n)| csv.column_shown(n)).collect();
+    diags.push(
+        Diagnostic::new(code::MERGED_ACROSS, &csv.file)
+            .at(Some(line), Some(col))
+            .field(csv.field(&field))
+            .found(
+                Text::say(Say::MergedAcrossRead)
+                    .arg("n", ranges.len())
+                    .arg("ranges", shown)
+                    .arg("columns", names.join(", ")),
+            )
+            .expected(Say::MergedAcrossExpected)
+            .fix(Say::MergedAcrossFix),
+    );
+}
+
 pub(crate) fn hidden_read(csv: &Csv, hidden: &super::xlsx::Hidden, diags: &mut Diags) {
     const SHOWN: usize = 10;
     let list = |items: &[String]| {

@@ -181,6 +181,9 @@ pub(crate) struct Sheet {
     /// them ("Đơn vị" merged over a unit's cadres): they used to read as empty on every row but
     /// the first, silently. (In the header a merge down is one name over two header rows.)
     pub merged: Vec<(usize, usize, usize, String)>,
+    /// Cells merged across columns (first row, last row, first column, last column; 1-based),
+    /// holding a value: below the header the columns after the first read empty (W2018).
+    pub merged_across: Vec<(usize, usize, usize, usize)>,
     /// Cells written on several lines (`tables::lines_as_list`), by row and cell index.
     pub line_breaks: super::tables::LineBreaks,
     /// Rows and columns Excel does not show (hidden by hand or by a filter; 1-based), read like
@@ -512,7 +515,17 @@ fn sheet_of(
             .map(|i| &cells[i].2)
     };
     let mut merged = Vec::new();
+    let mut merged_across = Vec::new();
     for (start, end) in regions {
+        if end.1 > start.1 && value_at(start).is_some_and(|v| !normalize(&cell_text(v)).is_empty())
+        {
+            merged_across.push((
+                start.0 as usize + 1,
+                end.0.min(last_row.max(start.0)) as usize + 1,
+                start.1 as usize + 1,
+                end.1 as usize + 1,
+            ));
+        }
         let (top, bottom) = (start.0, end.0.min(last_row));
         if bottom <= top {
             continue;
@@ -524,6 +537,7 @@ fn sheet_of(
         merged.push((top as usize + 1, bottom as usize + 1, start.1, value));
     }
     merged.sort_unstable();
+    merged_across.sort_unstable();
     let (mut uncomputed, mut errors) = (Vec::new(), Vec::new());
     let mut stored_dates = std::collections::HashSet::new();
     // Rows as sparse as the sheet: the cells of each row from column A to its last cell (the
@@ -618,6 +632,7 @@ fn sheet_of(
         errors,
         stored_dates,
         merged,
+        merged_across,
         line_breaks,
         hidden,
         joined_tables: 0,

@@ -597,6 +597,15 @@ const WARNING_CASES: &[Case] = &[
         "cadres.csv: birth_date",
         "born 1900-01-01: 127 years old on the plan date 2027-01-01",
     ),
+    // K002's birth and home provinces merged into one cell (a web page's colspan).
+    case(
+        "W2018",
+        "cadres.xls",
+        Some(3),
+        Some(6),
+        "cadres: hometown_province",
+        "1 merge(s) across columns in the table's rows (E3:F3): each value is read in its first column, and hometown_province read empty there",
+    ),
     case(
         "W5001",
         "history.csv",
