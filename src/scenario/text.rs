@@ -119,6 +119,14 @@ pub(crate) fn decode_table(
         diags.note(Text::say(Say::NoteUtf16Read).arg("file", path.display()));
         return Ok(text.nfc().collect());
     }
+    // UTF-16 without its byte order mark (some exports): every other byte 0 in ASCII text, and
+    // Vietnamese letters were then called TCVN3. Read when it decodes cleanly.
+    if let Some(enc) = utf16_without_bom(&bytes)
+        && let (text, false) = enc.decode_without_bom_handling(&bytes)
+    {
+        diags.note(Text::say(Say::NoteUtf16Read).arg("file", path.display()));
+        return Ok(text.nfc().collect());
+    }
     let failure = match decode_utf8(bytes.clone()) {
         Ok(text) => return Ok(text),
         Err(f) => f,
@@ -147,6 +155,30 @@ pub(crate) fn decode_table(
             Ok(text)
         }
         None => Err(failure),
+    }
+}
+
+/// UTF-16 text without a byte order mark, by where its zero bytes are: the high byte of ASCII
+/// (the tables' ids, digits, separators) is 0 at every odd offset (little-endian) or every even
+/// one (big-endian). At least three pairs in ten hold such a 0 on one side and almost none on
+/// the other: no UTF-8 or single-byte table has NUL bytes like that.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let pairs = bytes.len() / 2;
+    if pairs < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for p in bytes.chunks_exact(2) {
+        even += usize::from(p[0] == 0);
+        odd += usize::from(p[1] == 0);
+    }
+    let (many, few) = (|n: usize| n * 10 >= pairs * 3, |n: usize| n * 20 < pairs);
+    if many(odd) && few(even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if many(even) && few(odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -992,6 +1024,28 @@ mod tests {
             assert!(warnings.is_empty());
             assert_eq!(notes.len(), 1, "{notes:?}");
         }
+    }
+
+    /// UTF-16 without its byte order mark (little- or big-endian) is read, NFC, with the note;
+    /// its Vietnamese letters were called TCVN3.
+    #[test]
+    fn utf16_tables_without_a_bom_are_read() {
+        let path = Path::new("cadres.csv");
+        for unit in [u16::to_le_bytes as fn(u16) -> [u8; 2], u16::to_be_bytes] {
+            let mut bytes = Vec::new();
+            for u in "id,name\r\nC01,Nguyễn Thị Hương\r\nC02,Bi\u{301} thư\r\n".encode_utf16()
+            {
+                bytes.extend(unit(u));
+            }
+            let mut diags = Diags::default();
+            let text = decode_table(path, bytes, &mut diags).unwrap();
+            assert_eq!(text, "id,name\r\nC01,Nguyễn Thị Hương\r\nC02,Bí thư\r\n");
+            let (warnings, notes) = diags.finish().unwrap();
+            assert!(warnings.is_empty());
+            assert_eq!(notes.len(), 1, "{notes:?}");
+        }
+        // A UTF-8 table is not taken for UTF-16.
+        assert_eq!(utf16_without_bom("id,name\nC01,An\n".as_bytes()), None);
     }
 
     /// A table in Windows-1258 is read, NFC, with W1001 where its first non-UTF-8 byte is; text
