@@ -1786,9 +1786,9 @@ diagnostic_words! {
     CheckTheIndentation { en: "check the indentation (spaces, not tabs), colons and quotes at and just before this place", vi: "kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm và dấu ngoặc kép tại đây và ngay trước đó" }
     AliasesThatRepeatAnchors { en: "aliases such as `*{name}` that repeat anchors holding other aliases: the file expands to more values than the YAML reader allows ({message})", vi: "bí danh như `*{name}` lặp lại các neo chứa bí danh khác: tệp mở rộng thành nhiều giá trị hơn mức trình đọc YAML cho phép ({message})" }
     FileExpandsTooFar { en: "the file expands to more values than the YAML reader allows ({message})", vi: "tệp mở rộng thành nhiều giá trị hơn mức trình đọc YAML cho phép ({message})" }
-    YamlNestedTooDeep { en: "brackets `[` or `{` nested more than {depth} levels deep", vi: "dấu ngoặc `[` hoặc `{` lồng nhau sâu quá {depth} mức" }
+    YamlNestedTooDeep { en: "values nested more than {depth} levels deep (brackets `[` `{`, or indented keys and `- ` items)", vi: "giá trị lồng nhau sâu quá {depth} mức (dấu ngoặc `[` `{`, hoặc khóa thụt lề và mục `- `)" }
     YamlNestedFewLevels { en: "a scenario, whose values nest a few levels at most (`variants: { name: { weights: { staffing: 20 } } }`)", vi: "một kịch bản, trong đó các giá trị chỉ lồng nhau vài mức (`variants: { name: { weights: { staffing: 20 } } }`)" }
-    YamlCloseTheBrackets { en: "close each bracket where its value ends; is this file a scenario?", vi: "đóng mỗi dấu ngoặc ở chỗ giá trị của nó kết thúc; tệp này có phải là kịch bản không?" }
+    YamlCloseTheBrackets { en: "close each bracket where its value ends, and indent each key under the one it belongs to; is this file a scenario?", vi: "đóng mỗi dấu ngoặc ở chỗ giá trị của nó kết thúc, và thụt lề mỗi khóa dưới khóa chứa nó; tệp này có phải là kịch bản không?" }
     StartBeforePlanDate { en: "{start}, before the plan date {plan_date}", vi: "{start}, trước ngày lập kế hoạch {plan_date}" }
     AStartOnOrAfterPlanDate { en: "a start on or after `plan_date`", vi: "ngày bắt đầu không trước `plan_date`" }
     MoveStartToThePlanDate { en: "move `start` to the plan date or later (or leave it out: it defaults to the plan date)", vi: "dời `start` về ngày lập kế hoạch hoặc sau đó (hoặc bỏ đi: mặc định là ngày lập kế hoạch)" }

@@ -1219,7 +1219,25 @@ const DEEPEST: usize = 100;
 /// a "recursion limit exceeded" that no alias explains.
 fn too_deep(text: &str) -> Option<(usize, usize)> {
     let mut depth = 0usize;
+    // Block nesting: the indents of the open levels (a `- ` item one more each).
+    let mut indents: Vec<usize> = Vec::new();
     for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start_matches(' ');
+        if depth == 0 && !trimmed.is_empty() && !trimmed.starts_with('#') {
+            let indent = line.len() - trimmed.len();
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+            let (mut rest, mut items) = (trimmed, 0usize);
+            while let Some(r) = rest.strip_prefix("- ") {
+                items += 1;
+                rest = r.trim_start_matches(' ');
+            }
+            if indents.len() + items > DEEPEST {
+                return Some((n + 1, indent + 1));
+            }
+        }
         let mut quote: Option<char> = None;
         for (col, c) in line.chars().enumerate() {
             match (quote, c) {

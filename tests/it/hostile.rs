@@ -231,6 +231,21 @@ const CASES: &[Hostile] = &[
         "nested more than 100 levels deep",
     ),
     case(
+        "mappings nested 130 deep by indentation (no alias)",
+        |d| {
+            let mut y = String::from("variants:\n");
+            for i in 1..=130 {
+                y += &format!("{}k{i}:\n", "  ".repeat(i));
+            }
+            y += &format!("{}x: 1\n", "  ".repeat(131));
+            append(d, &y)
+        },
+        "E1007",
+        "scenario.yaml:126:201",
+        "",
+        "nested more than 100 levels deep",
+    ),
+    case(
         "`pin+:` for `pins+:`",
         |d| append(d, "pin+:\n  - { cadre: C01, post: VT06 }\n"),
         "E1002",
