@@ -1290,6 +1290,7 @@ says! {
     CodeW2016
     CodeW2017
     CodeW2018
+    JsonGivenForTable
     MergedAcrossRead
     MergedAcrossExpected
     MergedAcrossFix

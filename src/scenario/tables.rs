@@ -1833,7 +1833,14 @@ pub(crate) fn from_records(
                     .first()
                     .is_some_and(|h| h.contains(';') || h.contains('\t') || h.contains(','));
             let none_known = csv.columns.is_empty();
-            let fix = if separator {
+            // rotaplan's own plan.json or programme.json given where its table is read.
+            let json = none_known
+                && header
+                    .first()
+                    .is_some_and(|h| h.starts_with('{') || h.starts_with('['));
+            let fix = if json {
+                Say::JsonGivenForTable.into()
+            } else if separator {
                 Say::HeaderIsOneCell.into()
             } else if none_known {
                 Text::say(Say::FirstLineMustBeHeader).arg("names", names.join(","))

@@ -1099,3 +1099,30 @@ fn a_mapping_that_cannot_be_written_leaves_the_previous_plan() {
     assert!(err.contains("map.csv"), "{err}");
     assert_eq!(fs::read(out.join("plan.csv")).unwrap(), before);
 }
+
+/// `check SCENARIO plan.json` said only 'the header "{"': it names the JSON and the table to give.
+#[test]
+fn check_on_plan_json_names_the_table_to_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = root().join("scenarios/province/province.yaml");
+    let o = rotaplan()
+        .args(["-q", "plan"])
+        .arg(&yaml)
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = rotaplan()
+        .arg("check")
+        .arg(&yaml)
+        .arg(dir.path().join("plan.json"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("E4001") && err.contains("this is a JSON file") && err.contains("plan.csv"),
+        "{err}"
+    );
+}
