@@ -280,8 +280,12 @@ pub fn review_html(sc: &Scenario, r: &Review, source: &str, lang: Lang) -> Strin
 /// programme.html's title: "Programme: {scenario}", or the scenario's name alone when it already
 /// says it is a programme ("Tỉnh Lâm Sơn — chương trình luân chuyển 2027–2031"), not to say it twice.
 fn programme_title(sc: &Scenario, lang: Lang) -> String {
-    let words = t(lang, Msg::PgTitleWords).to_lowercase();
-    if sc.name.to_lowercase().contains(&words) {
+    // In either language: a Vietnamese name says "chương trình" whatever language the page is in.
+    let name = crate::domain::text::fold(&sc.name);
+    let says = [Lang::En, Lang::Vi]
+        .iter()
+        .any(|&l| name.contains(&crate::domain::text::fold(t(l, Msg::PgTitleWords))));
+    if says {
         sc.name.clone()
     } else {
         fill(lang, Msg::PgTitle, &[("scenario", &sc.name)])
