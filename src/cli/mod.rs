@@ -472,9 +472,9 @@ const SET_NAMES: &[&str] = &[
 /// Refuses an output folder where writing the set (`names`: what it writes; `None`: any name a
 /// set may write, before the solve) or dropping the last set's stale files would replace one of
 /// `inputs` (a table named plan.csv read from the folder given as `--out`).
-fn guard_out_set<'a>(
+fn guard_out_set(
     dir: &Path,
-    names: Option<&mut dyn Iterator<Item = &'a str>>,
+    names: Option<&mut dyn Iterator<Item = &str>>,
     inputs: &[PathBuf],
 ) -> Result<(), Status> {
     let mut all: Vec<String> = match names {

@@ -164,7 +164,7 @@ pub(crate) fn decode_table(
 /// the other: no UTF-8 or single-byte table has NUL bytes like that.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let pairs = bytes.len() / 2;
-    if pairs < 4 || bytes.len() % 2 != 0 {
+    if pairs < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
