@@ -412,14 +412,12 @@ pub fn kpis(
     renewals: &[(CadreIx, usize)],
 ) -> Vec<PeriodKpis> {
     let occ = super::occupancy_after(sc, tl, moves);
-    // The first period in which a move of the programme frees each post: its holder rotates
-    // away, or a cadre rotated onto it is placed elsewhere. A rotation onto a post freed then or
-    // before is a link of a vacancy chain.
-    let mut freed: BTreeMap<crate::domain::PostIx, usize> = BTreeMap::new();
-    let mut free_at = |p: crate::domain::PostIx, t: usize| {
-        let e = freed.entry(p).or_insert(t);
-        *e = (*e).min(t);
-    };
+    // The periods in which moves of the programme free a seat of each post: its holder rotates
+    // away, or a cadre rotated onto it is placed elsewhere. A rotation onto a post takes such a
+    // seat, freed then or before and not yet taken (a link of a vacancy chain); on a post of
+    // several seats, a rotation onto a seat that was always vacant is no link.
+    let mut freed: BTreeMap<crate::domain::PostIx, Vec<usize>> = BTreeMap::new();
+    let mut free_at = |p: crate::domain::PostIx, t: usize| freed.entry(p).or_default().push(t);
     let mut rotated_to: BTreeMap<CadreIx, crate::domain::PostIx> = BTreeMap::new();
     for m in moves.iter().filter(|m| m.kind == MoveKind::Rotation) {
         rotated_to.insert(m.cadre, m.post);
@@ -444,6 +442,24 @@ pub fn kpis(
             free_at(post, m.period);
         }
     }
+    // Each rotation that takes a freed seat, period by period.
+    let mut chained_in = vec![0usize; tl.periods.len()];
+    let mut taken: BTreeMap<crate::domain::PostIx, usize> = BTreeMap::new();
+    let mut by_period: Vec<&Move> = moves
+        .iter()
+        .filter(|m| m.kind == MoveKind::Rotation && m.period < tl.periods.len())
+        .collect();
+    by_period.sort_by_key(|m| (m.period, m.post, m.cadre));
+    for m in by_period {
+        let free = freed
+            .get(&m.post)
+            .map_or(0, |v| v.iter().filter(|&&f| f <= m.period).count());
+        let used = taken.entry(m.post).or_default();
+        if *used < free {
+            *used += 1;
+            chained_in[m.period] += 1;
+        }
+    }
     (0..tl.periods.len())
         .map(|t| {
             let here: Vec<&Move> = moves.iter().filter(|m| m.period == t).collect();
@@ -462,10 +478,7 @@ pub fn kpis(
                 date: tl.periods[t],
                 rotations: rot.len(),
                 placements: here.len() - rot.len(),
-                chained: rot
-                    .iter()
-                    .filter(|m| freed.get(&m.post).is_some_and(|&f| f <= t))
-                    .count(),
+                chained: chained_in[t],
                 vacant_seats: sc
                     .posts
                     .iter()

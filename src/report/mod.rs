@@ -598,13 +598,13 @@ fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(|s| s.as_str()).collect()
 }
 
-/// User text in a Markdown table cell: read as text, not Markdown where it matters (a table's
-/// `|`, the brackets of links and images, HTML, code), so plan.md shows it as written and no
-/// viewer follows a link from a name. Emphasis (`*`, `_`) is left: it cannot hide or fetch.
+/// A Markdown table cell: a table's `|`, and the brackets of links, images and HTML, escaped,
+/// so that no viewer of plan.md follows a link or loads an image from a name. Emphasis and code
+/// are left (they cannot hide or fetch; rotaplan's own cells quote commands in `…`).
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
-        if matches!(ch, '|' | '\\' | '[' | ']' | '<' | '>' | '`') {
+        if matches!(ch, '|' | '[' | ']' | '<' | '>') {
             out.push('\\');
         }
         out.push(ch);

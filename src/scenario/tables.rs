@@ -708,11 +708,6 @@ fn legacy_font(
     })
 }
 
-/// Skipped rows as a message shows them: each row's filled cells, rows apart by " / ".
-/// W2013: the data rows and read columns of `csv` that its sheet hides (`hidden`, sheet rows and
-/// columns): read like the others — a filtered list's hidden rows are people too — and said, with
-/// where, since the user who hid them may think them out of the table. About the whole sheet (no
-/// field): it comes along with the sheet's errors, which may be in those rows.
 /// Cells merged across columns in the table's rows (first row, last row, first column, last
 /// column; 1-based sheet rows and columns): the value is in the first column, the others read
 /// empty, so a read column among them loses what the sheet shows there (a birth province merged
@@ -728,7 +723,9 @@ pub(crate) fn merged_across_read(
     let mut emptied: Vec<(usize, String)> = Vec::new();
     let mut first: Option<(usize, usize, String)> = None;
     for &(top, bottom, from, to) in across {
-        if top <= csv.header_line {
+        // Over records only: a section heading, a totals row or the form's foot merged across
+        // the table is no record (`from_records` set them aside).
+        if top <= csv.header_line || !csv.rows.iter().any(|r| (top..=bottom).contains(&r.line)) {
             continue;
         }
         let lost: Vec<(usize, &String)> = (from + 1..=to)
@@ -779,6 +776,10 @@ pub(crate) fn merged_across_read(
     );
 }
 
+/// W2013: the data rows and read columns of `csv` that its sheet hides (`hidden`, sheet rows and
+/// columns): read like the others — a filtered list's hidden rows are people too — and said, with
+/// where, since the user who hid them may think them out of the table. About the whole sheet (no
+/// field): it comes along with the sheet's errors, which may be in those rows.
 pub(crate) fn hidden_read(csv: &Csv, hidden: &super::xlsx::Hidden, diags: &mut Diags) {
     const SHOWN: usize = 10;
     let list = |items: &[String]| {
@@ -1264,21 +1265,44 @@ enum QuoteFault {
     Swallows(usize, usize, usize, String),
 }
 
-/// Whether the line starting at `b[i..]` (inside a quoted cell) reads as a row: a first cell like
-/// an id (no space, a digit, at most 24 bytes) followed by the separator, before any quote.
-fn row_like(b: &[u8], i: usize, sep: u8) -> Option<String> {
+/// The letters before an id's digits and its length ("K003" → ("K", 4)): `None` for a cell
+/// that is no id (a space, no digit, over 24 bytes).
+fn id_shape(cell: &str) -> Option<(&str, usize)> {
+    let cell = cell.trim();
+    let digit = cell.find(|c: char| c.is_ascii_digit())?;
+    (!cell.is_empty() && cell.len() <= 24 && !cell.contains(char::is_whitespace))
+        .then_some((&cell[..digit], cell.len()))
+}
+
+/// Whether the line starting at `b[i..]` (inside a quoted cell) reads as a row of the table
+/// whose row opened the quote with the first cell `opener`: a first cell of the same shape (the
+/// same letters before its digits, a length one apart at most: "K003" under "K002"), and on the
+/// whole line at least `seps` separators (half the header's), as a swallowed row has. A line of
+/// a note, an address or a list in a cell ("2018-2020,Trưởng phòng", "P.5, Q.3",
+/// "K010;K011") does not read as one.
+fn row_like(b: &[u8], i: usize, sep: u8, (opener, seps): (&str, usize)) -> Option<String> {
     let end = b[i..]
         .iter()
-        .position(|&c| c == b'\n' || c == b'\r' || c == b'"')
+        .position(|&c| c == b'\n' || c == b'\r')
         .map_or(b.len(), |n| i + n);
     let line = &b[i..end];
-    let cut = line.iter().position(|&c| c == sep)?;
+    let cut = line.iter().position(|&c| c == sep || c == b'"')?;
+    if line[cut] != sep || line.iter().filter(|&&c| c == sep).count() < seps {
+        return None;
+    }
     let first = std::str::from_utf8(&line[..cut]).ok()?.trim();
-    (!first.is_empty()
-        && first.len() <= 24
-        && !first.contains(char::is_whitespace)
-        && first.contains(|c: char| c.is_ascii_digit()))
-    .then(|| first.to_string())
+    let (want, got) = (id_shape(opener)?, id_shape(first)?);
+    // A row goes on with cells that are no ids (a name); a list of ids is ids alone.
+    let inside = &line[..line.iter().position(|&c| c == b'"').unwrap_or(line.len())];
+    let more = std::str::from_utf8(inside)
+        .ok()?
+        .split(sep as char)
+        .skip(1)
+        .any(|c| {
+            let c = c.trim();
+            !c.is_empty() && id_shape(c).is_none()
+        });
+    (more && want.0 == got.0 && want.1.abs_diff(got.1) <= 1).then(|| first.to_string())
 }
 
 fn quote_fault(text: &str, sep: u8) -> Option<QuoteFault> {
@@ -1287,6 +1311,19 @@ fn quote_fault(text: &str, sep: u8) -> Option<QuoteFault> {
     let (mut quoted, mut cell_start) = (false, true);
     let mut swallowed: Option<(usize, usize, usize, String)> = None;
     let mut row_inside: Option<(usize, String)> = None;
+    // Half the separators of the widest of the first lines (the header's, past a title).
+    let seps = text
+        .lines()
+        .take(8)
+        .map(|l| l.bytes().filter(|&c| c == sep).count())
+        .max()
+        .unwrap_or(0)
+        .div_ceil(2)
+        .max(1);
+    // Where the current record starts, and the first cell of the record that opened the quote
+    // (`None` when the quote opens the record: no cell before it to compare with).
+    let mut record_start = 0usize;
+    let mut opener: Option<String> = None;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -1305,7 +1342,8 @@ fn quote_fault(text: &str, sep: u8) -> Option<QuoteFault> {
             } else if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
                 line += 1;
                 if row_inside.is_none()
-                    && let Some(first) = row_like(b, i + 1, sep)
+                    && let Some(o) = &opener
+                    && let Some(first) = row_like(b, i + 1, sep, (o, seps))
                 {
                     row_inside = Some((line, first));
                 }
@@ -1314,8 +1352,14 @@ fn quote_fault(text: &str, sep: u8) -> Option<QuoteFault> {
             quoted = true;
             open_line = line;
             row_inside = None;
+            opener = b[record_start..i]
+                .iter()
+                .position(|&c| c == sep)
+                .and_then(|n| std::str::from_utf8(&b[record_start..record_start + n]).ok())
+                .map(str::to_string);
         } else if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
             line += 1;
+            record_start = i + 1;
         }
         cell_start = !quoted && (c == sep || c == b'\n' || c == b'\r');
         i += 1;
@@ -3672,6 +3716,34 @@ fn resolve_relatives(
 
 #[cfg(test)]
 mod tests {
+
+    /// E2017 for a stray quote that swallows rows, never for a cell written on several lines
+    /// (a note, an address, a list of ids in a `;` table), whose lines are no rows of the table.
+    #[test]
+    fn a_quote_swallowing_rows_is_told_from_a_cell_on_several_lines() {
+        let header = "id,name,sex,birth_date,unit,rank,notes\n";
+        let swallowed = format!(
+            "{header}K001,\"Nguyễn Văn An,M,1972-05-10,U1,7,\nK002,Trần Thị Bình\",F,1980-11-20,U1,6,\n"
+        );
+        assert_eq!(
+            quote_fault(&swallowed, b','),
+            Some(QuoteFault::Swallows(2, 3, 3, "K002".into()))
+        );
+        for ok in [
+            format!("{header}K001,An,M,1972-05-10,U1,7,\"Phó phòng\n2018-2020,Trưởng phòng\"\n"),
+            format!("{header}K001,An,M,1972-05-10,U1,7,\"Số 12 Lê Lợi,\nP.5, Q.3\"\n"),
+            format!("{header}K001,An,M,1972-05-10,U1,7,\"K005,K007\nK010,K011\"\n"),
+        ] {
+            assert_eq!(quote_fault(&ok, b','), None, "{ok}");
+        }
+        // Ids listed on two lines in a cell, early in a wide row: ids alone, no row.
+        let semi = "id;relatives;name;sex;birth_date;unit;rank;rating\nK001;\"K005;K007\nK010;K011\";An;M;1972-05-10;U1;7;3\n";
+        assert_eq!(quote_fault(semi, b';'), None);
+        assert_eq!(
+            quote_fault("id,name\nK001,\"An\n", b','),
+            Some(QuoteFault::Unclosed(2))
+        );
+    }
 
     /// Only a form's own rows are layout: a record that starts like a total is a record.
     /// A reference that only looks like an id ("u18", "Ｕ18") is that id, as E2007 reads ids; a
