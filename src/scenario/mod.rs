@@ -324,7 +324,7 @@ pub(crate) fn from_value(
         &s.extra_seats[..]
     };
     for e in seats_read {
-        if let Some(post) = refs.resolve(&e.post, post_ids, "posts.csv") {
+        if let Some(post) = refs.resolve(&e.post, post_ids, &posts_file) {
             extra_seats.push(crate::domain::ExtraSeat {
                 post,
                 seats: e.seats,
@@ -332,8 +332,11 @@ pub(crate) fn from_value(
             });
         }
     }
-    let pins = refs.pairs(&s.pins, cadre_ids, post_ids);
-    let forbids = refs.pairs(&s.forbids, cadre_ids, post_ids);
+    // The messages name the tables as given (cadres.xls#cadres), not the default names.
+    let cadres_file = table_name(s.cadres.as_ref(), "cadres.csv");
+    let tables_of = (cadre_ids, post_ids, &cadres_file[..], &posts_file[..]);
+    let pins = refs.pairs(&s.pins, tables_of);
+    let forbids = refs.pairs(&s.forbids, tables_of);
     if let Some(posts) = &posts {
         refs.check_seats(&pins, posts, &extra_seats);
     }
@@ -348,10 +351,7 @@ pub(crate) fn from_value(
                 s.programme.is_some(),
             ),
             &t.path,
-            (
-                &table_name(Some(t), "posts.csv"),
-                &table_name(s.cadres.as_ref(), "cadres.csv"),
-            ),
+            (&posts_file, &cadres_file),
         ),
         _ => Vec::new(),
     };
@@ -1717,13 +1717,12 @@ impl Refs<'_> {
     fn pairs(
         &mut self,
         raw: &[RawPair],
-        cadres: Option<&Ids>,
-        posts: Option<&Ids>,
+        (cadres, posts, cadres_file, posts_file): (Option<&Ids>, Option<&Ids>, &str, &str),
     ) -> Vec<(PairRule, KeyPath)> {
         let mut out = Vec::new();
         for p in raw {
-            let cadre = self.resolve(&p.cadre, cadres, "cadres.csv");
-            let post = self.resolve(&p.post, posts, "posts.csv");
+            let cadre = self.resolve(&p.cadre, cadres, cadres_file);
+            let post = self.resolve(&p.post, posts, posts_file);
             if let (Some(cadre), Some(post)) = (cadre, post) {
                 out.push((
                     PairRule {

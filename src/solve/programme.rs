@@ -660,6 +660,8 @@ fn solve_priced(
             Err(why) => tracing::debug!(why = why.as_str(), "programme not priced"),
         }
     }
+    // The pricing before this is its own phase: the build counts from here.
+    let building = started.elapsed().as_secs_f64();
     let mut m = build(sc, tl, cols);
     if let Some(&k0) = forced.first() {
         let r = &cols.rotations[k0];
@@ -680,7 +682,7 @@ fn solve_priced(
     };
     // A greedy start for the large model: an incumbent at once.
     let warm = warm.or_else(|| large.then(|| super::programme_greedy::start(sc, tl, cols)));
-    let build_s = started.elapsed().as_secs_f64() - spent;
+    let build_s = started.elapsed().as_secs_f64() - building;
     let solved = Instant::now();
     let result = if m.x.is_empty() {
         None

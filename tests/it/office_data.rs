@@ -1968,3 +1968,20 @@ fn moves_written_with_their_ids_alone_are_not_a_forms_foot() {
     assert!(score(&whole).is_some(), "{whole}");
     assert_eq!(score(&said), score(&whole), "{said}\n{err}");
 }
+
+/// An unknown id in a pin names the table as given: the workbook's sheet, not "cadres.csv".
+#[test]
+fn an_unknown_pin_names_the_workbook_it_is_not_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, yaml) = forms(tmp.path())
+        .into_iter()
+        .find(|(n, _)| *n == "xlsx")
+        .unwrap();
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(&yaml, text.replace("cadre: C057", "cadre: C0577")).unwrap();
+    let o = rotaplan().arg("validate").arg(&yaml).output().unwrap();
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("E3001"), "{said}");
+    assert!(said.contains("a row of du-lieu.xlsx#CanBo"), "{said}");
+    assert!(!said.contains("cadres.csv"), "{said}");
+}
