@@ -605,7 +605,12 @@ pub(crate) fn group_repeats(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut values: std::collections::HashMap<GroupKey, Vec<(usize, Text)>> = Default::default();
     for d in &list {
         if let (Some(k), Some(line)) = (key(d), d.line) {
-            counts.entry(k.clone()).or_default().push(line);
+            // Lines once each: several columns of one header line are several problems, and
+            // "rows 1, 1, 1" says nothing.
+            let lines = counts.entry(k.clone()).or_default();
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
             let v = values.entry(k).or_default();
             if v.len() < 5 && !v.iter().any(|(_, t)| *t == d.found) {
                 v.push((line, d.found.clone()));
@@ -1426,6 +1431,9 @@ mod tests {
             d.to_string().lines().nth(1).unwrap(),
             "  --> can-bo.xlsx, CanBo!F12 (column birth_date)"
         );
+        // Several problems of one line (columns of a header) are not "rows 1, 1, 1".
+        let one_line: Vec<Diagnostic> = (1..6).map(|c| d.clone().at(Some(1), Some(c))).collect();
+        assert_eq!(group_repeats(one_line).len(), 5);
         let many: Vec<Diagnostic> = (2..40).map(|l| d.clone().at(Some(l), Some(6))).collect();
         let grouped = group_repeats(many);
         assert_eq!(grouped.len(), 1);
