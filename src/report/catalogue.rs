@@ -1498,7 +1498,7 @@ diagnostic_words! {
     PeriodYearOf { en: "the year of a programme period: {years}", vi: "năm của một kỳ trong chương trình: {years}" }
     PeriodWriteYear { en: "write one of those years, or leave `period:` out (any period)", vi: "ghi một trong các năm đó, hoặc bỏ `period:` (kỳ bất kỳ)" }
     CodeW1001 { en: "table read as Windows-1258", vi: "bảng được đọc theo bảng mã Windows-1258" }
-    CodeW2001 { en: "province written as a name", vi: "tỉnh ghi bằng tên" }
+    CodeW2001 { en: "province written as a name or another way", vi: "tỉnh ghi bằng tên hoặc theo cách khác" }
     CodeW2002 { en: "unknown province", vi: "tỉnh không xác định" }
     CodeW2003 { en: "planned title matches no post", vi: "chức danh quy hoạch không khớp vị trí nào" }
     CodeW2004 { en: "not-local title marked not_local=false", vi: "chức danh không bố trí người địa phương ghi not_local=false" }
@@ -1977,6 +1977,10 @@ diagnostic_words! {
     CorrectTheBirthDateTypo { en: "correct the birth date if it is mistyped (a year typed short or swapped, Excel's day 1 = 01/01/1900); as it is, the cadre is read with this age: past retirement they are out of every move (H2)", vi: "sửa ngày sinh nếu gõ nhầm (năm gõ thiếu hoặc đảo số, ngày 1 của Excel = 01/01/1900); nếu để nguyên, cán bộ được đọc với tuổi này: quá tuổi nghỉ hưu thì không được điều động (H2)" }
     JsonGivenForTable { en: "this is a JSON file (rotaplan's plan.json or programme.json?), not a table: give the table beside it, plan.csv (or plan.xlsx) or programme.csv", vi: "đây là tệp JSON (plan.json hoặc programme.json của rotaplan?), không phải bảng: hãy đưa bảng nằm cạnh nó, plan.csv (hoặc plan.xlsx) hoặc programme.csv" }
     CodeW2018 { en: "cells merged across columns in the table's rows", vi: "ô được gộp ngang qua nhiều cột trong các hàng của bảng" }
+    CodeW2019 { en: "no cadre's province is one of the units' provinces", vi: "không cán bộ nào có tỉnh trùng với tỉnh của các đơn vị" }
+    NoProvinceInCommon { en: "the cadres' provinces {cadres}; the units' provinces {units}: not one in common", vi: "tỉnh của cán bộ {cadres}; tỉnh của đơn vị {units}: không có tỉnh nào trùng nhau" }
+    NoProvinceInCommonExpected { en: "provinces written the same way as in {units} (H8 compares them as written): a cadre from a unit's province is local there", vi: "tỉnh được ghi giống như trong {units} (H8 so sánh đúng như ghi): cán bộ quê ở tỉnh của đơn vị là người địa phương ở đó" }
+    NoProvinceInCommonFix { en: "write the cadres' provinces as {units} writes them (or the units' provinces by their names); nothing, if no cadre comes from the scenario's provinces", vi: "ghi tỉnh của cán bộ như {units} ghi (hoặc ghi tỉnh của đơn vị bằng tên tỉnh); không cần làm gì nếu không cán bộ nào quê ở các tỉnh của kịch bản" }
     MergedAcrossRead { en: "{n} merge(s) across columns in the table's rows ({ranges}): each value is read in its first column, and {columns} read empty there", vi: "{n} vùng gộp ngang qua nhiều cột trong các hàng của bảng ({ranges}): mỗi giá trị chỉ được đọc ở cột đầu, còn {columns} được đọc là trống ở đó" }
     MergedAcrossExpected { en: "one value in each cell of the table's rows", vi: "mỗi ô trong các hàng của bảng có giá trị riêng" }
     MergedAcrossFix { en: "unmerge the cells (Home → Merge & Center → Unmerge Cells) and write each column's value in its own cell; nothing, if those columns are meant to be empty there", vi: "bỏ gộp ô (Home → Merge & Center → Unmerge Cells) và ghi giá trị của từng cột vào ô riêng; không cần làm gì nếu các cột đó vốn để trống" }

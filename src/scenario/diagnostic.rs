@@ -103,6 +103,7 @@ warning_codes! {
     WEB_TABLE_NOT_READ = "W2016": CodeW2016;
     UNLIKELY_AGE = "W2017": CodeW2017;
     MERGED_ACROSS = "W2018": CodeW2018;
+    NO_PROVINCE_IN_COMMON = "W2019": CodeW2019;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1295,6 +1296,10 @@ says! {
     CodeW2016
     CodeW2017
     CodeW2018
+    CodeW2019
+    NoProvinceInCommon
+    NoProvinceInCommonExpected
+    NoProvinceInCommonFix
     JsonGivenForTable
     MergedAcrossRead
     MergedAcrossExpected

@@ -2793,6 +2793,16 @@ pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
             .or_insert_with(|| u.region.clone());
         u.region.clone_from(first);
     }
+    // One province written several ways ("Lạng Sơn", "Lang Son", "lang-son", "LANG-SON") is one
+    // province, spelt as first written: H8 compares provinces as read.
+    let mut provinces_spelled: HashMap<String, String> = HashMap::new();
+    for u in parsed.rows.iter_mut().flatten() {
+        if let Some(p) = &mut u.province {
+            let key = national(p).map_or_else(|| provinces::folded(p), str::to_string);
+            let first = provinces_spelled.entry(key).or_insert_with(|| p.clone());
+            p.clone_from(first);
+        }
+    }
     let names: Vec<(u32, String)> = parsed
         .rows
         .iter()
@@ -2977,6 +2987,9 @@ struct ProvinceIndex {
     /// Whether units.csv was read (some of its rows at least): without it a province is not
     /// called unknown, its units' provinces being unknown too (the table's error says why).
     units_read: bool,
+    /// Vietnam's province → the units.csv province (its own code, "P01", "10") whose units' names
+    /// name it and no other ("Tỉnh ủy Lào Cai" of P01): a cadre's "Lào Cai" is P01 then.
+    coded: Vec<(&'static str, String)>,
     memo: HashMap<String, ProvinceRead>,
 }
 
@@ -2990,10 +3003,12 @@ impl ProvinceIndex {
             .collect();
         own.sort();
         own.dedup();
+        let coded = coded_provinces(units.unwrap_or_default());
         ProvinceIndex {
             file: file.to_string(),
             own,
             units_read: units.is_some(),
+            coded,
             memo: HashMap::new(),
         }
     }
@@ -3016,12 +3031,12 @@ impl ProvinceIndex {
         let into = provinces::by_id(id)?.merged_into?;
         self.own
             .iter()
-            .find(|(f, p)| p == into || f == into)
+            .find(|(f, p)| p == into || f == into || national(p) == Some(into))
             .map(|(_, p)| p.clone())
     }
 
     fn resolve(&self, value: &str) -> ProvinceRead {
-        if self.own.iter().any(|(_, p)| p == value) || provinces::by_id(value).is_some() {
+        if self.own.iter().any(|(_, p)| p == value) {
             return ProvinceRead::Known;
         }
         let f = provinces::folded(value);
@@ -3033,6 +3048,26 @@ impl ProvinceIndex {
             .collect();
         if let [one] = own.as_slice() {
             return ProvinceRead::Named((*one).clone());
+        }
+        // One of Vietnam's provinces that units.csv writes another way ("lao-cai" here, "Lào
+        // Cai" there; "TP.HCM" and "Hồ Chí Minh"): read as units.csv writes it, or H8 would
+        // never see the two as one province.
+        if let Some(n) = national(value) {
+            let same: Vec<&String> = self
+                .own
+                .iter()
+                .filter(|(_, p)| national(p) == Some(n))
+                .map(|(_, p)| p)
+                .collect();
+            if let [one] = same.as_slice() {
+                return ProvinceRead::Named((*one).clone());
+            }
+            if let Some((_, q)) = self.coded.iter().find(|(m, _)| *m == n) {
+                return ProvinceRead::Named(q.clone());
+            }
+        }
+        if provinces::by_id(value).is_some() {
+            return ProvinceRead::Known;
         }
         let known: Vec<&Province> = provinces::named(value);
         if own.is_empty()
@@ -3054,6 +3089,57 @@ impl ProvinceIndex {
                 .map_or(k.to_string(), |(_, p)| p.clone())
         });
         ProvinceRead::Unknown(near)
+    }
+}
+
+/// For units.csv's provinces written as codes of its own (no province of Vietnam's list): the
+/// province of the list that its units' names name ("Tỉnh ủy Lào Cai", "UBND tỉnh Lào Cai"), when
+/// they name exactly one and no other code's units name it. A name inside a longer one ("Huế" in
+/// "Thừa Thiên Huế") counts as the longer.
+fn coded_provinces(units: &[Unit]) -> Vec<(&'static str, String)> {
+    let mut named: std::collections::BTreeMap<&str, std::collections::BTreeSet<&'static str>> =
+        Default::default();
+    for u in units {
+        let Some(p) = u.province.as_deref().filter(|p| national(p).is_none()) else {
+            continue;
+        };
+        let name = format!("-{}-", fold(&u.name));
+        let found: Vec<&'static str> = provinces::PROVINCES
+            .iter()
+            .filter(|q| name.contains(&format!("-{}-", q.id)))
+            .map(|q| q.id)
+            .collect();
+        let set = named.entry(p).or_default();
+        for q in &found {
+            if !found.iter().any(|o| o != q && o.contains(q)) {
+                set.insert(q);
+            }
+        }
+    }
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for (code, set) in &named {
+        if let [one] = set.iter().copied().collect::<Vec<_>>()[..] {
+            out.push((one, code.to_string()));
+        }
+    }
+    // A province named by the units of two codes is neither's.
+    let twice: Vec<&'static str> = out
+        .iter()
+        .filter(|(n, _)| out.iter().filter(|(m, _)| m == n).count() > 1)
+        .map(|(n, _)| *n)
+        .collect();
+    out.retain(|(n, _)| !twice.contains(n));
+    out
+}
+
+/// The id of the one province of Vietnam's list a value is (by id, name or alias), if any.
+fn national(value: &str) -> Option<&'static str> {
+    if let Some(p) = provinces::by_id(value) {
+        return Some(p.id);
+    }
+    match provinces::named(value).as_slice() {
+        [one] => Some(one.id),
+        _ => None,
     }
 }
 
@@ -3462,7 +3548,56 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         }
     });
     resolve_relatives(csv, &mut out, pending, diags);
+    no_province_in_common(csv, &out.rows, &provinces, diags);
     out
+}
+
+/// W2019: not one cadre's province (birth, hometown, years worked) is one of units.csv's, which
+/// have some. Each table alone reads well, but the two write provinces two ways ("10" there,
+/// "Lào Cai" here; "P01" and "lao-cai"): H8 would never count anyone local. Nothing is changed.
+fn no_province_in_common(
+    csv: &Csv,
+    cadres: &[Option<Cadre>],
+    index: &ProvinceIndex,
+    diags: &mut Diags,
+) {
+    if !index.units_read || index.own.is_empty() {
+        return;
+    }
+    let mut theirs: std::collections::BTreeSet<&str> = Default::default();
+    for c in cadres.iter().flatten() {
+        theirs.extend(c.birth_province.as_deref());
+        theirs.extend(c.hometown_province.as_deref());
+        theirs.extend(c.worked_years.iter().map(|(p, _)| p.as_str()));
+    }
+    let own = |p: &str| index.own.iter().any(|(_, o)| o == p);
+    if theirs.is_empty() || theirs.iter().any(|p| own(p)) {
+        return;
+    }
+    let list = |items: Vec<&str>| {
+        let shown: Vec<String> = items.iter().take(5).map(|p| quoted(p)).collect();
+        shown.join(", ") + if items.len() > 5 { ", …" } else { "" }
+    };
+    let units: Vec<&str> = index.own.iter().map(|(_, p)| p.as_str()).collect();
+    let column = ["birth_province", "hometown_province", "worked_years"]
+        .into_iter()
+        .find(|c| csv.column(c).is_some())
+        .unwrap_or("birth_province");
+    diags.push(
+        Diagnostic::new(code::NO_PROVINCE_IN_COMMON, &csv.file)
+            .at(
+                Some(csv.header_line),
+                csv.column(column).map(|ix| csv.col_number(ix)),
+            )
+            .field(csv.field(column))
+            .found(
+                Text::say(Say::NoProvinceInCommon)
+                    .arg("cadres", list(theirs.into_iter().collect()))
+                    .arg("units", list(units)),
+            )
+            .expected(Text::say(Say::NoProvinceInCommonExpected).arg("units", &index.file))
+            .fix(Text::say(Say::NoProvinceInCommonFix).arg("units", &index.file)),
+    );
 }
 
 fn bad_list(c: &mut Cells<'_>, col: &str, item: &str, expected: Say, fix: Say) {
@@ -3748,6 +3883,48 @@ mod tests {
     /// Only a form's own rows are layout: a record that starts like a total is a record.
     /// A reference that only looks like an id ("u18", "Ｕ18") is that id, as E2007 reads ids; a
     /// unit's name is that unit when one unit has it.
+    #[test]
+    fn a_province_written_two_ways_in_two_tables_is_one() {
+        let unit = |name: &str, province: &str| Unit {
+            id: String::new(),
+            name: name.into(),
+            tier: Tier::Province,
+            province: Some(province.into()),
+            region: String::new(),
+            shortage: 0,
+            difficult: false,
+        };
+        let named = |r: ProvinceRead| match r {
+            ProvinceRead::Named(p) => p,
+            _ => "-".into(),
+        };
+        // Vietnam's id against units.csv's name, an abbreviation against the full name.
+        let units = [
+            unit("Tỉnh ủy Lào Cai", "Lào Cai"),
+            unit("UBND TP", "Hồ Chí Minh"),
+        ];
+        let ix = ProvinceIndex::new(Some(&units), "units.csv");
+        assert_eq!(named(ix.resolve("lao-cai")), "Lào Cai");
+        assert_eq!(named(ix.resolve("TP.HCM")), "Hồ Chí Minh");
+        assert!(matches!(ix.resolve("Lào Cai"), ProvinceRead::Known));
+        assert!(matches!(ix.resolve("ha-noi"), ProvinceRead::Known));
+        // units.csv's own codes, named by its units' names ("Huế" inside "Thừa Thiên Huế").
+        let units = [
+            unit("Tỉnh ủy Lào Cai", "10"),
+            unit("Huyện ủy Bát Xát", "10"),
+            unit("Sở Nội vụ tỉnh Thừa Thiên Huế", "46"),
+            unit("Sở Y tế", "27"),
+        ];
+        let ix = ProvinceIndex::new(Some(&units), "units.csv");
+        assert_eq!(named(ix.resolve("Lào Cai")), "10");
+        assert_eq!(named(ix.resolve("thua-thien-hue")), "46");
+        assert_eq!(named(ix.resolve("Bắc Ninh")), "bac-ninh");
+        // A province the units of two codes name is neither's.
+        let units = [unit("Tỉnh ủy Lào Cai", "10"), unit("Sở Y tế Lào Cai", "11")];
+        let ix = ProvinceIndex::new(Some(&units), "units.csv");
+        assert_eq!(named(ix.resolve("Lào Cai")), "lao-cai");
+    }
+
     #[test]
     fn references_resolve_look_alikes_and_unit_names() {
         let mut ids = Ids::from_unique(["U18", "U02", "U03"]);

@@ -1985,3 +1985,53 @@ fn an_unknown_pin_names_the_workbook_it_is_not_in() {
     assert!(said.contains("a row of du-lieu.xlsx#CanBo"), "{said}");
     assert!(!said.contains("cadres.csv"), "{said}");
 }
+
+/// One province written several ways across and within the tables ("lang-son", "Lạng Sơn",
+/// "Lang Son") is one province for H8: both local cadres are refused their not-local posts by
+/// `check`, and `plan` leaves those posts to no local cadre.
+#[test]
+fn a_province_spelt_several_ways_is_one_for_h8() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    fs::write(d.join("s.yaml"), "plan_date: 2027-01-01\ntables:\n  units: units.csv\n  posts: posts.csv\n  cadres: cadres.csv\n").unwrap();
+    fs::write(
+        d.join("units.csv"),
+        "id,name,tier,province,region,shortage,difficult\n\
+         U1,Sở Nội vụ tỉnh Lạng Sơn,province,lang-son,Đông Bắc,1,false\n\
+         U2,Tỉnh ủy Lạng Sơn,province,Lạng Sơn,Đông Bắc,2,false\n\
+         U3,UBND xã Tân Thanh,commune,Lang Son,Đông Bắc,2,true\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("posts.csv"),
+        "id,unit,title,rank,sector,role,not_local,function,seats,criticality\n\
+         P2,U2,Bí thư Tỉnh ủy,5,Đảng,head,,,1,5\n\
+         P3,U3,Chủ tịch UBND xã,5,Chính quyền,head,,,1,5\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("cadres.csv"),
+        "id,name,sex,birth_date,birth_province,hometown_province,current_unit,current_role,current_rank,sector,planned_titles,outstanding,rating,health_cert_date\n\
+         C1,Hoàng Văn Bắc,M,1980-01-01,Lạng Sơn,Lạng Sơn,U1,member,5,Đảng,Bí thư Tỉnh ủy,false,3,2026-12-01\n\
+         C2,Nông Văn Nam,M,1980-01-01,lang-son,lang-son,U1,member,5,Chính quyền,Chủ tịch UBND xã,false,3,2026-12-01\n",
+    )
+    .unwrap();
+    fs::write(d.join("hand.csv"), "cadre_id,post_id\nC1,P2\nC2,P3\n").unwrap();
+    let o = rotaplan()
+        .current_dir(d)
+        .args(["check", "s.yaml", "hand.csv"])
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("H8 (not-local post) C1 → P2"), "{said}");
+    assert!(said.contains("H8 (not-local post) C2 → P3"), "{said}");
+    let o = rotaplan()
+        .current_dir(d)
+        .args(["plan", "s.yaml", "--format", "csv", "--out", "out"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let plan = fs::read_to_string(d.join("out/plan.csv")).unwrap();
+    assert_eq!(plan.lines().count(), 1, "no local cadre is placed: {plan}");
+}

@@ -607,6 +607,14 @@ const WARNING_CASES: &[Case] = &[
         "1 merge(s) across columns in the table's rows (E3:F3): each value is read in its first column, and hometown_province read empty there",
     ),
     case(
+        "W2019",
+        "cadres.csv",
+        Some(1),
+        Some(5),
+        "cadres.csv: birth_province",
+        "the cadres' provinces \"bac-ninh\", \"lao-cai\"; the units' provinces \"10\", \"27\": not one in common",
+    ),
+    case(
         "W5001",
         "history.csv",
         Some(2),
