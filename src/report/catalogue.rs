@@ -1843,7 +1843,7 @@ diagnostic_words! {
     NotARegularFile { en: "not a regular file (a device, a pipe or a socket)", vi: "không phải tệp thông thường (thiết bị, đường ống hoặc socket)" }
     FileTooLarge { en: "the file is {bytes} bytes, more than the {max} bytes a scenario file may have", vi: "tệp có {bytes} byte, vượt quá {max} byte cho phép đối với tệp kịch bản" }
     TheBytes { en: "the byte(s) {bytes}", vi: "(các) byte {bytes}" }
-    BoolExpected { en: "true/false, 1/0, yes/no, có/không, or x/empty (any case)", vi: "true/false, 1/0, yes/no, có/không, hoặc x/để trống (không phân biệt chữ hoa)" }
+    BoolExpected { en: "true/false, 1/0, yes/no, có/không, or a mark (x, ✓, √, v)/empty (any case)", vi: "true/false, 1/0, yes/no, có/không, hoặc dấu đánh (x, ✓, √, v)/để trống (không phân biệt chữ hoa)" }
     DateIso { en: "a date written YYYY-MM-DD, e.g. 1975-03-28", vi: "ngày ghi dạng YYYY-MM-DD, ví dụ 1975-03-28" }
     DateIsoOrDmy { en: "a date written YYYY-MM-DD or dd/mm/yyyy, e.g. 1975-03-28 or 28/03/1975", vi: "ngày ghi dạng YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 1975-03-28 hoặc 28/03/1975" }
     DateIsoOrMdy { en: "a date written YYYY-MM-DD or mm/dd/yyyy, e.g. 1975-03-28 or 03/28/1975", vi: "ngày ghi dạng YYYY-MM-DD hoặc mm/dd/yyyy, ví dụ 1975-03-28 hoặc 03/28/1975" }

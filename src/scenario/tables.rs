@@ -3188,8 +3188,12 @@ impl Cells<'_> {
             Ok(Some(false) | None) => return Some(other),
             Err(()) => {}
         }
+        // Only an empty cell or a dash is "not marked": a symbol that folds to nothing is no
+        // empty cell (a "√" read as empty made a woman a man).
+        if matches!(raw, "" | "-" | "–" | "—") {
+            return Some(other);
+        }
         match fold(raw).as_str() {
-            "" | "-" => Some(other),
             "nu" | "f" => Some(Sex::F),
             "nam" | "m" => Some(Sex::M),
             _ => {

@@ -364,10 +364,10 @@ pub(crate) fn parse_bool(s: &str) -> Result<Option<bool>, ()> {
         return Ok(None);
     }
     match crate::domain::text::key(s).as_str() {
-        // A tick, as offices mark a column (✓ ✔ ☑); a cross may mark either way: not read.
-        "true" | "1" | "yes" | "x" | "có" | "co" | "đúng" | "dung" | "✓" | "✔" | "☑" => {
-            Ok(Some(true))
-        }
+        // A tick, as offices mark a column (✓ ✔ ☑ √, "v", Wingdings' ✓ saved as "ü", a bullet, a
+        // star, a plus); a cross may mark either way: not read.
+        "true" | "1" | "yes" | "x" | "có" | "co" | "đúng" | "dung" | "✓" | "✔" | "☑" | "✅" | "√"
+        | "v" | "ü" | "•" | "●" | "*" | "+" => Ok(Some(true)),
         "false" | "0" | "no" | "không" | "khong" | "sai" => Ok(Some(false)),
         _ => Err(()),
     }
@@ -826,6 +826,10 @@ mod tests {
         assert_eq!(parse_bool(""), Ok(None));
         assert_eq!(parse_bool("✓"), Ok(Some(true)));
         assert_eq!(parse_bool("✔"), Ok(Some(true)));
+        // The other ticks offices type: a square root, "v", Wingdings' tick saved as "ü".
+        for s in ["√", "v", "V", "ü", "•", "*", "+", "✅"] {
+            assert_eq!(parse_bool(s), Ok(Some(true)), "{s}");
+        }
         assert_eq!(parse_bool("   "), Ok(None));
         // Vietnamese, in any case and in NFC or decomposed (NFD) form.
         for s in ["có", "Có", "CÓ", "co\u{301}"] {

@@ -339,13 +339,14 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         scenario_yaml(d, CSV_TABLES)
     });
     form("nu-column", &|d| {
-        // The sex as a form's "Nữ" column: x for a woman, empty for a man.
+        // The sex as a form's "Nữ" column: a tick typed as a square root (√) for a woman,
+        // empty for a man.
         let mut t = original.clone();
         let c = t[2].1.col("sex").unwrap();
         t[2].1.header[c] = "Nữ".into();
         t[2].1.map(
             &["Nữ"],
-            |v| if v == "F" { "x".into() } else { String::new() },
+            |v| if v == "F" { "√".into() } else { String::new() },
         );
         write_csvs(d, &t, b',', false, false);
         scenario_yaml(d, CSV_TABLES)
@@ -868,6 +869,18 @@ fn lists_written_one_item_a_line_give_the_same_plan() {
 fn a_forms_nu_column_is_read_as_the_sex() {
     let said = same_plan_as_the_original("nu-column");
     assert!(said.contains("column \"Nữ\" read as the sex"), "{said}");
+    // A mark not known is an error, never a man: symbols fold to nothing, as an empty cell does.
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, yaml) = forms(tmp.path())
+        .into_iter()
+        .find(|(n, _)| *n == "nu-column")
+        .unwrap();
+    let cadres = yaml.with_file_name("cadres.csv");
+    let text = fs::read_to_string(&cadres).unwrap();
+    fs::write(&cadres, text.replacen(",√,", ",?,", 1)).unwrap();
+    let o = rotaplan().arg("validate").arg(&yaml).output().unwrap();
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("E2004") && said.contains("\"?\""), "{said}");
 }
 
 /// A workbook saved under a .csv name was read as text and called TCVN3 (E1010); one under .xls
