@@ -886,13 +886,50 @@ impl RuleSet {
     }
 
     /// The classes of `not_local_titles` ([`text::title_class`]), to test many titles against.
+    /// An English slug (`party_secretary`) stands for its Vietnamese titles as well: a list
+    /// written with the slugs, as the docs show, covers "Bí thư Tỉnh ủy".
     pub fn not_local_classes(&self) -> std::collections::HashSet<String> {
         self.not_local_titles
             .iter()
-            .map(|n| text::title_class(n))
+            .flat_map(|n| {
+                let titles = SLUG_TITLES
+                    .iter()
+                    .find(|(slug, _)| text::key(n) == *slug)
+                    .map_or(&[][..], |(_, t)| *t);
+                std::iter::once(n.as_str()).chain(titles.iter().copied())
+            })
+            .map(text::title_class)
             .collect()
     }
 }
+
+/// The Vietnamese titles each English slug of [`DEFAULT_NOT_LOCAL_TITLES`] stands for.
+pub const SLUG_TITLES: &[(&str, &[&str])] = &[
+    ("party_secretary", &["Bí thư", "Bí thư Tỉnh ủy", "Bí thư Đảng ủy"]),
+    ("pc_chair", &["Chủ tịch UBND"]),
+    ("chief_judge", &["Chánh án", "Chánh án TAND"]),
+    ("chief_procurator", &["Viện trưởng VKSND"]),
+    ("police_director", &["Giám đốc Công an", "Trưởng Công an"]),
+    ("chief_inspector", &["Chánh Thanh tra"]),
+    ("finance_director", &["Giám đốc Sở Tài chính"]),
+    (
+        "tax_director",
+        &[
+            "Cục trưởng Cục Thuế",
+            "Chi cục trưởng Chi cục Thuế",
+            "Trưởng Thuế",
+            "Trưởng Thuế cơ sở",
+        ],
+    ),
+    (
+        "customs_director",
+        &[
+            "Cục trưởng Cục Hải quan",
+            "Chi cục trưởng Chi cục Hải quan",
+            "Trưởng Hải quan",
+        ],
+    ),
+];
 
 /// Titles held by someone not local to the province (65-QĐ/TW and Conclusion 34-KL/TW), as the
 /// English slugs and the usual Vietnamese titles.

@@ -102,6 +102,9 @@ const SPELLED_OUT: &[(&str, &str)] = &[
     ("vien kiem sat", "vksnd"),
     ("vien ksnd", "vksnd"),
     ("thanh pho", "tp"),
+    // The province's party committee by its formal name ("Bí thư Ban Chấp hành Đảng bộ tỉnh").
+    ("ban chap hanh dang bo", "dang bo"),
+    ("bch dang bo", "dang bo"),
 ];
 
 /// Words that name the level or the place's party committee, dropped from a title's class;
@@ -109,6 +112,8 @@ const SPELLED_OUT: &[(&str, &str)] = &[
 const LEVEL_WORDS: &[&str] = &[
     "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy", "dang bo", "thi xa",
     "thi tran", "dac khu", "khu vuc", "tinh", "tp", "huyen", "quan", "xa", "phuong",
+    // "cấp tỉnh", "cấp ủy": the level named as such ("Chủ tịch UBND cấp tỉnh").
+    "cap tinh", "cap huyen", "cap xa", "cap uy", "cap co so",
 ];
 
 /// A title's class: its words folded ([`fold`]: without diacritics, so that a title typed
@@ -267,10 +272,15 @@ fn title_pieces(w: &str) -> Vec<String> {
         .collect()
 }
 
-/// How many of `words`' first words make a level word (two, one or none).
+/// How many of `words`' first words make a level word (three, two, one or none).
 fn level_at(words: &[String]) -> usize {
     let two = words.get(1).map(|w| format!("{} {w}", words[0]));
-    if two.as_deref().is_some_and(|t| LEVEL_WORDS.contains(&t)) {
+    let three = two
+        .as_ref()
+        .and_then(|t| words.get(2).map(|w| format!("{t} {w}")));
+    if three.as_deref().is_some_and(|t| LEVEL_WORDS.contains(&t)) {
+        3
+    } else if two.as_deref().is_some_and(|t| LEVEL_WORDS.contains(&t)) {
         2
     } else if words
         .first()
@@ -366,20 +376,35 @@ pub fn title_matches(title: &str, classes: &std::collections::HashSet<String>) -
         if classes.contains(&class_of(&words)) {
             return true;
         }
-        // A numbered area after the class ("Trưởng Thuế cơ sở 3").
-        if let [head @ .., last] = words.as_slice()
-            && !head.is_empty()
-            && last.bytes().all(|b| b.is_ascii_digit())
-            && classes.contains(&class_of(head))
-        {
+        // A numbered area after the class ("Trưởng Thuế cơ sở 3", "… Hải quan khu vực IV").
+        if numbered_of(&words, classes) {
             return true;
         }
-        // The place starts at the first level word: the words before it are the class.
+        // The place starts at the first level word: the words before it are the class, with a
+        // number or not ("Trưởng Thuế cơ sở 3 tỉnh Lạng Sơn").
         let Some(i) = (1..words.len()).find(|&i| level_at(&words[i..]) > 0) else {
             return false;
         };
-        classes.contains(&words[..i].join(" ")) && place_follows(&words[i..])
+        (classes.contains(&words[..i].join(" ")) || numbered_of(&words[..i], classes))
+            && place_follows(&words[i..])
     })
+}
+
+/// Whether `words` end with a number (Arabic or Roman, "số 3" too) after a title of `classes`.
+fn numbered_of(words: &[String], classes: &std::collections::HashSet<String>) -> bool {
+    let [head @ .., last] = words else {
+        return false;
+    };
+    let number = last.bytes().all(|b| b.is_ascii_digit())
+        || (last.len() <= 4 && last.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
+    if head.is_empty() || !number {
+        return false;
+    }
+    if classes.contains(&class_of(head)) {
+        return true;
+    }
+    // "số 3": the word for "number" before it (a "cơ sở" stays: its "sở" folds alike).
+    matches!(head, [h @ .., w] if w == "so" && !h.is_empty() && classes.contains(&class_of(h)))
 }
 
 /// Whether a post titled `post` is of the planned title `planned` (H6's promotion onto a planned
@@ -553,7 +578,8 @@ fn function_from(words: &[String], from: usize) -> Option<super::Function> {
 /// is one title's shorthand, not two titles).
 fn title_parts(title: &str) -> Vec<String> {
     let mut parts = Vec::new();
-    for piece in normalize(title).split([',', ';', '+']) {
+    // Brackets hold a part of their own: "… khu vực III (Lạng Sơn)" is the title and a place.
+    for piece in normalize(title).split([',', ';', '+', '(', ')', '[', ']']) {
         let mut cur: Vec<&str> = Vec::new();
         for w in piece.split(' ') {
             // With its diacritics: "kiểm" (Viện kiểm sát) folds to the same letters.
@@ -575,6 +601,50 @@ mod tests {
     use super::*;
 
     const NFD: &str = "Chu\u{309} ti\u{323}ch UBND ti\u{309}nh";
+
+    /// Titles as the 2025 reorganisation and formal documents write them: the level named "cấp
+    /// tỉnh", Roman-numbered customs areas with a place in brackets, "Thuế cơ sở 3 tỉnh …", the
+    /// party committee's formal name. Each was read as an ordinary post.
+    #[test]
+    fn formal_and_numbered_not_local_titles_are_those_titles() {
+        let rules = crate::domain::RuleSet::qd65_2022();
+        for t in [
+            "Chủ tịch UBND cấp tỉnh",
+            "Chủ tịch Ủy ban nhân dân cấp tỉnh",
+            "Bí thư cấp ủy cấp tỉnh",
+            "Giám đốc Công an cấp tỉnh",
+            "Chánh án TAND cấp tỉnh",
+            "Chi cục trưởng Chi cục Hải quan khu vực II",
+            "Chi cục trưởng Chi cục Hải quan khu vực IV",
+            "Chi cục trưởng Chi cục Hải quan khu vực III (Lạng Sơn)",
+            "Trưởng Thuế cơ sở 3 tỉnh Lạng Sơn",
+            "Trưởng Thuế cơ sở số 3",
+            "Bí thư Ban Chấp hành Đảng bộ tỉnh",
+            "Bí thư BCH Đảng bộ tỉnh",
+        ] {
+            assert!(rules.is_not_local_title(t), "{t}");
+        }
+        for t in [
+            "Phó Chủ tịch UBND cấp tỉnh",
+            "Phó Chi cục trưởng Chi cục Hải quan khu vực II",
+            "Chuyên viên Chi cục Hải quan khu vực II",
+            "Phó Bí thư BCH Đảng bộ tỉnh",
+        ] {
+            assert!(!rules.is_not_local_title(t), "{t}");
+        }
+        // A list written with the English slugs, as the docs show, covers the Vietnamese titles.
+        let mut slugs = rules.clone();
+        slugs.not_local_titles = vec!["party_secretary".into(), "police_director".into()];
+        assert!(slugs.is_not_local_title("Bí thư Tỉnh ủy"));
+        assert!(slugs.is_not_local_title("Giám đốc Công an tỉnh"));
+        assert!(!slugs.is_not_local_title("Chủ tịch UBND tỉnh"));
+        // The built-in list holds every slug's titles.
+        for (slug, titles) in crate::domain::SLUG_TITLES {
+            let all = crate::domain::DEFAULT_NOT_LOCAL_TITLES;
+            assert!(all.contains(slug), "{slug}");
+            assert!(titles.iter().all(|t| all.contains(t)), "{slug}");
+        }
+    }
 
     /// The usual abbreviations of the not-local titles (H8) are those titles: "Giám đốc CA tỉnh",
     /// "GĐ Sở Tài chính", "Viện trưởng VKS tỉnh", "Chánh TT tỉnh", "Chủ tịch UB xã" were read as

@@ -1488,19 +1488,37 @@ pub(crate) fn lines_as_list(raw: &str) -> Option<String> {
     if !raw.contains(['\n', '\r']) {
         return None;
     }
-    // A bullet before each line ("- Bí thư Huyện ủy") is not part of the item.
+    // A bullet or a number before each line ("- Bí thư Huyện ủy", "1. Bí thư", "b) Vụ
+    // trưởng") is not part of the item.
     let items: Vec<String> = raw
         .split(['\n', '\r'])
         .map(|l| {
-            normalize(
+            normalize(without_numbering(
                 l.trim()
                     .trim_start_matches(['-', '+', '•', '*', '–'])
                     .trim(),
-            )
+            ))
         })
         .filter(|l| !l.is_empty())
         .collect();
     (items.len() > 1).then(|| items.join("; "))
+}
+
+/// A line without the number of a numbered list before it: "1." "2)" "a)" "b." "IV." and a
+/// space; anything else as it is.
+fn without_numbering(line: &str) -> &str {
+    let Some(end) = line.find(['.', ')']) else {
+        return line;
+    };
+    let (number, rest) = (&line[..end], &line[end + 1..]);
+    let numbering = (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+        || number.len() == 1 && number.bytes().all(|b| b.is_ascii_lowercase())
+        || (1..=4).contains(&number.len()) && number.bytes().all(|b| b"IVX".contains(&b));
+    if numbering && rest.starts_with(char::is_whitespace) {
+        rest.trim_start()
+    } else {
+        line
+    }
 }
 
 /// Cells written on several lines, as (line, cell index, the cell as a list): see
@@ -1509,7 +1527,7 @@ pub(crate) type LineBreaks = Vec<(usize, usize, String)>;
 
 /// How many non-empty rows after the first may be the header when the first is not (a title,
 /// a date, the office's name above it).
-const HEADER_SEARCH_ROWS: usize = 5;
+const HEADER_SEARCH_ROWS: usize = 10;
 
 /// How well the first rows of a table name the columns of `table` (`units`, `posts`, `cadres`):
 /// the most distinct columns one of them names. Which of a web page's tables is which.
@@ -3387,10 +3405,8 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             .filter(|t| parse_bool(t) == Ok(Some(true)))
             .cloned()
             .collect();
-        // A dash or "không có" (none) is no title either.
-        planned_titles.retain(|t| {
-            parse_bool(t).is_err() && !matches!(fold(t).as_str(), "" | "khong-co" | "chua-co")
-        });
+        // A dash, "không có" (none), "chưa quy hoạch" (not yet planned), "N/A" is no title either.
+        planned_titles.retain(|t| parse_bool(t).is_err() && !says_not_planned(t));
         if let Some(m) = marks.first() {
             let d = c
                 .diag(code::UNMATCHED_TITLE, "planned_titles")
@@ -3554,6 +3570,17 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     resolve_relatives(csv, &mut out, pending, diags);
     no_province_in_common(csv, &out.rows, &provinces, diags);
     out
+}
+
+/// A planned-titles item that says the cadre is planned for nothing: "không có", "chưa",
+/// "chưa quy hoạch", "không được quy hoạch", "N/A", a dash. Read as no title, never as one.
+fn says_not_planned(item: &str) -> bool {
+    let f = fold(item);
+    let f = f.trim_matches('-');
+    matches!(f, "" | "na" | "n-a" | "none" | "chua" | "khong" | "chua-co" | "khong-co")
+        || ["chua", "khong", "chua-co", "khong-co", "chua-duoc", "khong-duoc"]
+            .iter()
+            .any(|n| f == format!("{n}-quy-hoach") || f == format!("{n}-co-quy-hoach"))
 }
 
 /// W2019: not one cadre's province (birth, hometown, years worked) is one of units.csv's, which
@@ -3957,6 +3984,28 @@ mod tests {
             ("Hoàn", None),
         ] {
             assert_eq!(appraisal_level(s), v, "{s}");
+        }
+    }
+
+    #[test]
+    fn numbered_lines_and_words_for_none_in_lists() {
+        assert_eq!(
+            lines_as_list("1. Bí thư\n2. Vụ trưởng").as_deref(),
+            Some("Bí thư; Vụ trưởng")
+        );
+        assert_eq!(
+            lines_as_list("a) Bí thư Huyện ủy\nb) Chủ tịch UBND xã").as_deref(),
+            Some("Bí thư Huyện ủy; Chủ tịch UBND xã")
+        );
+        assert_eq!(
+            lines_as_list("II. Bí thư\nT.Ư Đoàn").as_deref(),
+            Some("Bí thư; T.Ư Đoàn")
+        );
+        for none in ["Chưa quy hoạch", "Không quy hoạch", "Chưa", "N/A", "không có", "—", "chưa được quy hoạch"] {
+            assert!(says_not_planned(none), "{none}");
+        }
+        for title in ["Bí thư", "Chủ tịch UBND xã", "Không quân"] {
+            assert!(!says_not_planned(title), "{title}");
         }
     }
 

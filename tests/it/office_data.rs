@@ -2048,3 +2048,32 @@ fn a_province_spelt_several_ways_is_one_for_h8() {
     let plan = fs::read_to_string(d.join("out/plan.csv")).unwrap();
     assert_eq!(plan.lines().count(), 1, "no local cadre is placed: {plan}");
 }
+
+/// A Party document's heading block (the committee beside "ĐẢNG CỘNG SẢN VIỆT NAM", the
+/// office, "*", the number and date, the title, "Kèm theo …") is seven rows above the header:
+/// skipped and said (W2009), the table read, not eleven errors about "the first line".
+#[test]
+fn a_party_documents_heading_block_above_the_header_is_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let valid = root().join("tests/fixtures/errors/valid");
+    let cadres = fs::read_to_string(valid.join("cadres.csv")).unwrap();
+    let heading = "TỈNH ỦY LÀO CAI,,,,,,,,,ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TỔ CHỨC\n*\n\
+                   Số: 123-DS/BTCTU,,,,,,,,,\"Lào Cai, ngày 15 tháng 3 năm 2027\"\n\nDANH SÁCH\n\
+                   cán bộ trong quy hoạch được đề xuất luân chuyển năm 2027\n\
+                   (Kèm theo Tờ trình số 45-TTr/BTCTU ngày 10/3/2027)\n\n";
+    fs::write(tmp.path().join("cadres.csv"), format!("{heading}{cadres}")).unwrap();
+    let yaml = tmp.path().join("s.yaml");
+    fs::write(
+        &yaml,
+        format!(
+            "plan_date: 2027-01-01\ntables:\n  units: {0}/units.csv\n  posts: {0}/posts.csv\n  cadres: cadres.csv\nallow_outside_paths: true\n",
+            valid.display()
+        ),
+    )
+    .unwrap();
+    let o = rotaplan().arg("validate").arg(&yaml).output().unwrap();
+    let said = String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{said}");
+    assert!(said.contains("W2009"), "{said}");
+    assert!(said.contains("4 cadres"), "{said}");
+}
