@@ -676,25 +676,40 @@ fn legacy_font(
     // The header's cells, and under it the columns that are read: a note column ("Ghi chú",
     // any column rotaplan does not read) may hold foreign words and is none of its business.
     let header = &records.first()?.1;
-    let read: Vec<bool> = header
+    let columns: Vec<Option<&str>> = header
         .iter()
-        .map(|h| canonical_column(h, spec).is_some())
+        .map(|h| canonical_column(h, spec))
         .collect();
     let mut hits = records.iter().enumerate().flat_map(|(r, (line, cells))| {
-        let read = &read;
+        let columns = &columns;
         cells
             .iter()
             .enumerate()
-            .filter(move |(ix, _)| r == 0 || read.get(*ix).copied().unwrap_or(false))
-            .filter(|(_, c)| super::text::legacy_font_marks(c) > 0)
-            .map(move |(ix, c)| (*line, ix, c))
+            .filter_map(move |(ix, c)| {
+                let column = columns.get(ix).copied().flatten();
+                if r > 0 && column.is_none() {
+                    return None;
+                }
+                // A title has no foreign letters: TCVN3's lower-case letters above 0xC0
+                // ("Chñ tÞch") count there too.
+                let title = r > 0 && matches!(column, Some("title" | "planned_titles"));
+                let marks = super::text::legacy_font_marks(c)
+                    + if title {
+                        super::text::latin1_in_words(c)
+                    } else {
+                        0
+                    };
+                (marks > 0).then_some((*line, ix, c, marks))
+            })
     });
-    let (line, ix, cell) = hits.next()?;
-    // Two different texts at least: one foreign name repeated is still one name.
-    let mut distinct: std::collections::BTreeSet<&str> = hits.map(|(_, _, c)| c.as_str()).collect();
+    let (line, ix, cell, marks) = hits.next()?;
+    // Two different texts at least: one foreign name repeated is still one name. One text alone
+    // with three such letters is no name ("Chñ tÞch UBND tØnh" pasted into one title).
+    let mut distinct: std::collections::BTreeSet<&str> =
+        hits.map(|(_, _, c, _)| c.as_str()).collect();
     distinct.insert(cell.as_str());
     let n = distinct.len();
-    (n >= 2).then(|| {
+    (n >= 2 || marks >= 3).then(|| {
         Diagnostic::new(code::LEGACY_FONT_TEXT, file)
             .at(Some(line), Some(ix + 1 + col_offset))
             .field(name.to_string())

@@ -274,6 +274,30 @@ pub(crate) fn legacy_font_marks(s: &str) -> usize {
         .count()
 }
 
+/// Letters of Latin-1's upper half that no Vietnamese word has ("ñ", "Þ", "Ø", not "à" or
+/// "ô"), next to a letter: how TCVN3 text looks in a workbook ("Chñ tÞch UBND tØnh"). Foreign
+/// names have them too, so only cells that hold no name (titles) count them. 0 when the cell has
+/// a letter only Unicode Vietnamese writes.
+pub(crate) fn latin1_in_words(s: &str) -> usize {
+    let unicode_vietnamese = s.chars().any(|c| {
+        matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư') || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+    });
+    if unicode_vietnamese {
+        return 0;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let letter = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_alphabetic());
+    (0..chars.len())
+        .filter(|&i| {
+            let c = chars[i];
+            ('\u{C0}'..='\u{FF}').contains(&c)
+                && c.is_alphabetic()
+                && !"àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".contains(c)
+                && (letter(i.checked_sub(1)) || letter(Some(i + 1)))
+        })
+        .count()
+}
+
 /// The bytes as Windows-1258, NFC, if every byte is defined there, the text has a letter only
 /// Vietnamese writes (ă â đ ê ô ơ ư, or a tone mark), and the bytes are not UTF-8 with a few
 /// damaged places: a file whose non-ASCII bytes are mostly well-formed UTF-8 stays an E1010 (read
@@ -1122,6 +1146,12 @@ mod tests {
             "Hµ Néi",
         ] {
             assert!(legacy_font_marks(legacy) > 0, "{legacy}");
+        }
+        // One title pasted from a .VnTime document has three or more: refused alone (E2021);
+        // a foreign name has fewer.
+        assert_eq!(latin1_in_words("Chñ tÞch UBND tØnh"), 3);
+        for title in ["Chủ tịch UBND tỉnh", "Bí thư Huyện ủy", "Giám đốc Sở Tài chính"] {
+            assert_eq!(latin1_in_words(title), 0, "{title}");
         }
         for vietnamese in [
             "Nguyễn Văn Bình",

@@ -2077,3 +2077,31 @@ fn a_party_documents_heading_block_above_the_header_is_skipped() {
     assert!(said.contains("W2009"), "{said}");
     assert!(said.contains("4 cadres"), "{said}");
 }
+
+/// One post title pasted from a .VnTime document ("Chñ tÞch UBND tØnh") turned H8 off for that
+/// post with no word: a title holds no foreign name, so one such title is refused (E2021).
+#[test]
+fn one_title_in_a_legacy_font_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let valid = root().join("tests/fixtures/errors/valid");
+    let posts = fs::read_to_string(valid.join("posts.csv")).unwrap();
+    let mut lines: Vec<String> = posts.lines().map(str::to_string).collect();
+    let title = lines[0].split(',').position(|h| h == "title").unwrap();
+    let mut cells: Vec<String> = lines[1].split(',').map(str::to_string).collect();
+    cells[title] = "Chñ tÞch UBND tØnh".into();
+    lines[1] = cells.join(",");
+    fs::write(tmp.path().join("posts.csv"), lines.join("\n") + "\n").unwrap();
+    let yaml = tmp.path().join("s.yaml");
+    fs::write(
+        &yaml,
+        format!(
+            "plan_date: 2027-01-01\ntables:\n  units: {0}/units.csv\n  posts: posts.csv\n  cadres: {0}/cadres.csv\nallow_outside_paths: true\n",
+            valid.display()
+        ),
+    )
+    .unwrap();
+    let o = rotaplan().arg("validate").arg(&yaml).output().unwrap();
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{said}");
+    assert!(said.contains("E2021") && said.contains("Chñ tÞch"), "{said}");
+}
