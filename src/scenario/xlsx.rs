@@ -231,9 +231,17 @@ pub(crate) enum SheetFailure {
 /// Sheet names (folded) that name each table, for a workbook holding all three.
 fn table_sheet_names(table: &str) -> &'static [&'static str] {
     match table {
-        "units" => &["units", "don-vi", "donvi", "danh-sach-don-vi"],
-        "posts" => &["posts", "vi-tri", "vitri", "chuc-danh", "vi-tri-can-bo-tri"],
-        "cadres" => &["cadres", "can-bo", "canbo", "danh-sach-can-bo"],
+        "units" => &["units", "don-vi", "donvi", "danh-sach-don-vi", "ds-don-vi"],
+        "posts" => &[
+            "posts",
+            "vi-tri",
+            "vitri",
+            "chuc-danh",
+            "vi-tri-can-bo-tri",
+            "ds-vi-tri",
+            "danh-sach-vi-tri",
+        ],
+        "cadres" => &["cadres", "can-bo", "canbo", "danh-sach-can-bo", "ds-can-bo"],
         "plan" => &["plan", "phuong-an", "ke-hoach"],
         _ => &[],
     }
@@ -315,14 +323,32 @@ fn choose_sheet(
             .cloned(),
         None => {
             let wanted = table_sheet_names(table);
+            // A copy Excel named "Cán bộ (2)", or "Cán bộ 2027", names the table too: which of
+            // the two is the current list is not for rotaplan to guess.
+            // A copy alone is not read as the table (the hidden original may be the list).
+            let copy_of_table = |n: &str| {
+                let f = fold(n);
+                let mut stem = f.as_str();
+                while let Some((head, tail)) = stem.rsplit_once('-')
+                    && !tail.is_empty()
+                    && tail.bytes().all(|b| b.is_ascii_digit())
+                {
+                    stem = head;
+                }
+                stem != f && wanted.contains(&stem)
+            };
             let (naming, out_of_sight): (Vec<&String>, Vec<&String>) = names
                 .iter()
                 .filter(|n| wanted.contains(&fold(n).as_str()))
                 .partition(|n| !hidden.contains(n));
             hidden_naming = out_of_sight.into_iter().cloned().collect();
-            if naming.len() > 1 {
+            let copies = names
+                .iter()
+                .filter(|n| !hidden.contains(n) && copy_of_table(n));
+            let all: Vec<&String> = naming.iter().copied().chain(copies).collect();
+            if all.len() > 1 {
                 return Err(SheetFailure::Ambiguous {
-                    sheets: naming.into_iter().cloned().collect(),
+                    sheets: all.into_iter().cloned().collect(),
                 });
             }
             let only = |names: &[String]| (names.len() == 1).then(|| names[0].clone());

@@ -2105,3 +2105,17 @@ fn one_title_in_a_legacy_font_is_refused() {
     assert!(!o.status.success(), "{said}");
     assert!(said.contains("E2021") && said.contains("Chñ tÞch"), "{said}");
 }
+
+/// Excel's copy of a sheet ("Cán bộ (2)", "DS cán bộ 2027") beside the sheet it copies names the
+/// table too: E1020 lists them (the original was read and the copy, often the newer list, was
+/// never mentioned).
+#[test]
+fn a_copied_sheet_beside_its_original_is_refused_not_guessed() {
+    let text = workbook_problem("E1020", "Cán bộ", |_| {});
+    assert!(text.contains("\"DS cán bộ 2027\""), "{text}");
+    let text = workbook_problem("E1020", "Cán bộ", |book| {
+        let cadres = province_tables().into_iter().find(|(n, _)| *n == "cadres");
+        cadres.unwrap().1.sheet(book, "Cán bộ (2)", &[]);
+    });
+    assert!(text.contains("\"Cán bộ (2)\""), "{text}");
+}
