@@ -1519,6 +1519,20 @@ pub(crate) fn lines_as_list(raw: &str) -> Option<String> {
     (items.len() > 1).then(|| items.join("; "))
 }
 
+/// A row that is the header again: every filled cell the header's cell above it (compared as
+/// keys), and at least half of the header's named cells (two at least) filled so.
+fn repeats_header(cells: &[String], header: &[String]) -> bool {
+    let named = header.iter().filter(|h| !h.is_empty()).count();
+    let mut same = 0;
+    for (i, c) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+        match header.get(i) {
+            Some(h) if key(h) == key(c) => same += 1,
+            _ => return false,
+        }
+    }
+    same >= 2 && 2 * same >= named
+}
+
 /// A line without the number of a numbered list before it: "1." "2)" "a)" "b." "IV." and a
 /// space; anything else as it is.
 fn without_numbering(line: &str) -> &str {
@@ -1679,12 +1693,18 @@ pub(crate) fn from_records(
     }
     let mut rows: Vec<Row> = Vec::new();
     let mut layout: Vec<Row> = Vec::new();
+    // The header written again (two lists pasted one under the other), and its column numbers
+    // under it: no record either.
+    let mut after_repeat = false;
     for (line, cells) in records.filter(|(_, cells)| cells.iter().any(|c| !c.is_empty())) {
+        let repeat = repeats_header(&cells, &header);
         // A form's column numbers under the header, and its totals rows: no record.
-        if (rows.len() + layout.len() < 2 && numbering_row(&cells))
+        if ((rows.len() + layout.len() < 2 || after_repeat) && numbering_row(&cells))
+            || repeat
             || totals_row(&cells)
             || section_row(&cells, &header)
         {
+            after_repeat = repeat;
             layout.push(Row {
                 line,
                 well_formed: true,
@@ -1692,6 +1712,7 @@ pub(crate) fn from_records(
             });
             continue;
         }
+        after_repeat = false;
         rows.push(Row {
             line,
             well_formed: true,

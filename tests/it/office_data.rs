@@ -2119,3 +2119,28 @@ fn a_copied_sheet_beside_its_original_is_refused_not_guessed() {
     });
     assert!(text.contains("\"Cán bộ (2)\""), "{text}");
 }
+
+/// Two units' lists pasted one under the other: the second header (and its column numbers) is
+/// no cadre. It was read as one: E2004 "sex", E2006 "birth_date", … thirteen errors.
+#[test]
+fn a_header_repeated_mid_table_is_skipped_and_said() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let mut lines: Vec<&str> = cadres.lines().collect();
+    let header = lines[0];
+    let width = header.split(',').count();
+    let numbers: Vec<String> = (1..=width).map(|i| format!("({i})")).collect();
+    let numbers = numbers.join(",");
+    lines.insert(3, header);
+    lines.insert(4, &numbers);
+    fs::write(dir.path().join("cadres.csv"), lines.join("\n") + "\n").unwrap();
+    let o = rotaplan()
+        .arg("validate")
+        .arg(dir.path().join("scenario.yaml"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{said}");
+    assert!(said.contains("rows 4, 5 read as the form's column numbers, the header repeated"), "{said}");
+    assert!(said.contains("4 cadres"), "{said}");
+}

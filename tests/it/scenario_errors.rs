@@ -541,7 +541,7 @@ const WARNING_CASES: &[Case] = &[
         Some(2),
         None,
         "cadres.csv",
-        "rows 2, 7 read as the form's column numbers, totals, section headings, blank numbered rows or its foot (signatures, notes), not data: \"(1) (2) (3)",
+        "rows 2, 7 read as the form's column numbers, the header repeated, totals, section headings, blank numbered rows or its foot (signatures, notes), not data: \"(1) (2) (3)",
     ),
     // A unit written by its name, as offices do: read as its id.
     case(
