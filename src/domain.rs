@@ -905,7 +905,10 @@ impl RuleSet {
 
 /// The Vietnamese titles each English slug of [`DEFAULT_NOT_LOCAL_TITLES`] stands for.
 pub const SLUG_TITLES: &[(&str, &[&str])] = &[
-    ("party_secretary", &["Bí thư", "Bí thư Tỉnh ủy", "Bí thư Đảng ủy"]),
+    (
+        "party_secretary",
+        &["Bí thư", "Bí thư Tỉnh ủy", "Bí thư Đảng ủy"],
+    ),
     ("pc_chair", &["Chủ tịch UBND"]),
     ("chief_judge", &["Chánh án", "Chánh án TAND"]),
     ("chief_procurator", &["Viện trưởng VKSND"]),

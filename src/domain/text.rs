@@ -110,10 +110,29 @@ const SPELLED_OUT: &[(&str, &str)] = &[
 /// Words that name the level or the place's party committee, dropped from a title's class;
 /// folded ("huyện ủy" and "huyen uy" alike).
 const LEVEL_WORDS: &[&str] = &[
-    "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy", "dang bo", "thi xa",
-    "thi tran", "dac khu", "khu vuc", "tinh", "tp", "huyen", "quan", "xa", "phuong",
+    "tinh uy",
+    "thanh uy",
+    "huyen uy",
+    "quan uy",
+    "thi uy",
+    "dang uy",
+    "dang bo",
+    "thi xa",
+    "thi tran",
+    "dac khu",
+    "khu vuc",
+    "tinh",
+    "tp",
+    "huyen",
+    "quan",
+    "xa",
+    "phuong",
     // "cấp tỉnh", "cấp ủy": the level named as such ("Chủ tịch UBND cấp tỉnh").
-    "cap tinh", "cap huyen", "cap xa", "cap uy", "cap co so",
+    "cap tinh",
+    "cap huyen",
+    "cap xa",
+    "cap uy",
+    "cap co so",
 ];
 
 /// A title's class: its words folded ([`fold`]: without diacritics, so that a title typed
@@ -542,6 +561,8 @@ fn function_from(words: &[String], from: usize) -> Option<super::Function> {
     use super::Function;
     const PHRASES: &[(&str, Function)] = &[
         ("ke toan", Function::Accounting),
+        // "Phòng Tài vụ", "Kế hoạch - Tài vụ": the unit's accounts.
+        ("tai vu", Function::Accounting),
         ("thu quy", Function::Treasury),
         ("thu kho", Function::Storekeeper),
         ("to chuc can bo", Function::Personnel),
@@ -771,6 +792,8 @@ mod tests {
         use crate::domain::Function as F;
         for (t, f) in [
             ("Kế toán trưởng", Some(F::Accounting)),
+            ("Trưởng phòng Tài vụ", Some(F::Accounting)),
+            ("Phó Trưởng phòng Kế hoạch - Tài vụ", Some(F::Accounting)),
             ("Phụ trách Kế toán", Some(F::Accounting)),
             ("Thủ quỹ", Some(F::Treasury)),
             ("Thủ kho", Some(F::Storekeeper)),

@@ -163,7 +163,11 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("co_quan_cong_tac", "current_unit"),
     ("chuc_danh_duoc_quy_hoach", "planned_titles"),
     ("quy_hoach", "planned_titles"),
+    ("quy_hoach_chuc_danh", "planned_titles"),
     ("dan_toc", "ethnic_minority"),
+    // "Nam/Nữ", "Nam, nữ": one column holding "Nam" or "Nữ".
+    ("nam_nu", "sex"),
+    ("gioi_tinh_nam_nu", "sex"),
 ];
 
 /// Vietnamese headers of history.csv (`programme.history`, the executed moves).
@@ -280,7 +284,10 @@ const ALIAS_WORDS: &[Alias] = &[
     ("co_quan_cong_tac", "Cơ quan công tác"),
     ("chuc_danh_duoc_quy_hoach", "Chức danh được quy hoạch"),
     ("quy_hoach", "Quy hoạch"),
+    ("quy_hoach_chuc_danh", "Quy hoạch chức danh"),
     ("dan_toc", "Dân tộc"),
+    ("nam_nu", "Nam/Nữ"),
+    ("gioi_tinh_nam_nu", "Giới tính (Nam/Nữ)"),
 ];
 
 /// The header to suggest for an unknown header cell `col`: the nearest documented id, or — for a
@@ -676,31 +683,25 @@ fn legacy_font(
     // The header's cells, and under it the columns that are read: a note column ("Ghi chú",
     // any column rotaplan does not read) may hold foreign words and is none of its business.
     let header = &records.first()?.1;
-    let columns: Vec<Option<&str>> = header
-        .iter()
-        .map(|h| canonical_column(h, spec))
-        .collect();
+    let columns: Vec<Option<&str>> = header.iter().map(|h| canonical_column(h, spec)).collect();
     let mut hits = records.iter().enumerate().flat_map(|(r, (line, cells))| {
         let columns = &columns;
-        cells
-            .iter()
-            .enumerate()
-            .filter_map(move |(ix, c)| {
-                let column = columns.get(ix).copied().flatten();
-                if r > 0 && column.is_none() {
-                    return None;
-                }
-                // A title has no foreign letters: TCVN3's lower-case letters above 0xC0
-                // ("Chñ tÞch") count there too.
-                let title = r > 0 && matches!(column, Some("title" | "planned_titles"));
-                let marks = super::text::legacy_font_marks(c)
-                    + if title {
-                        super::text::latin1_in_words(c)
-                    } else {
-                        0
-                    };
-                (marks > 0).then_some((*line, ix, c, marks))
-            })
+        cells.iter().enumerate().filter_map(move |(ix, c)| {
+            let column = columns.get(ix).copied().flatten();
+            if r > 0 && column.is_none() {
+                return None;
+            }
+            // A title has no foreign letters: TCVN3's lower-case letters above 0xC0
+            // ("Chñ tÞch") count there too.
+            let title = r > 0 && matches!(column, Some("title" | "planned_titles"));
+            let marks = super::text::legacy_font_marks(c)
+                + if title {
+                    super::text::latin1_in_words(c)
+                } else {
+                    0
+                };
+            (marks > 0).then_some((*line, ix, c, marks))
+        })
     });
     let (line, ix, cell, marks) = hits.next()?;
     // Two different texts at least: one foreign name repeated is still one name. One text alone
@@ -973,8 +974,16 @@ fn totals_row(cells: &[String]) -> bool {
     // The whole cell: "Tổng Công ty …" and "Tống Sơn Hà" are records. "Cộng" with its tone mark
     // only: "CONG" may be an id.
     cells.iter().find(|c| !c.is_empty()).is_some_and(|c| {
-        matches!(fold(c).as_str(), "tong-cong" | "tong-so" | "total")
-            || matches!(key(c).as_str(), "cộng" | "tổng")
+        let k = key(c);
+        let k = k.trim_end_matches([':', '.']).trim();
+        matches!(fold(k).as_str(), "tong-cong" | "tong-so" | "total")
+            || matches!(k, "cộng" | "tổng")
+            // "Tổng cộng: 04 đồng chí", "Tổng cộng (I+II)", "Cộng: 4" (with the marks: not
+            // "Tổng Công ty").
+            || ["tổng cộng", "tổng số", "cộng"].iter().any(|t| {
+                k.strip_prefix(t)
+                    .is_some_and(|rest| rest.starts_with([':', '(', ' ']) && !rest.trim_start_matches([':', ' ']).starts_with(char::is_alphabetic))
+            })
     })
 }
 
@@ -3129,6 +3138,18 @@ impl ProvinceIndex {
         {
             return ProvinceRead::Named(one.id.to_string());
         }
+        // An address, as personnel records write a hometown ("xã Hợp Thành, huyện Cao Lộc, tỉnh
+        // Lạng Sơn", "Cao Lộc - Lạng Sơn"): its last part is the province.
+        if let Some((_, last)) = value.rsplit_once([',', '-', '–'])
+            && value.contains([',', ' '])
+            && !last.trim().is_empty()
+        {
+            match self.resolve(last.trim()) {
+                ProvinceRead::Known => return ProvinceRead::Named(last.trim().to_string()),
+                ProvinceRead::Named(id) => return ProvinceRead::Named(id),
+                ProvinceRead::Unknown(_) => {}
+            }
+        }
         let near = closest(
             &f,
             self.own
@@ -3613,10 +3634,19 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
 fn says_not_planned(item: &str) -> bool {
     let f = fold(item);
     let f = f.trim_matches('-');
-    matches!(f, "" | "na" | "n-a" | "none" | "chua" | "khong" | "chua-co" | "khong-co")
-        || ["chua", "khong", "chua-co", "khong-co", "chua-duoc", "khong-duoc"]
-            .iter()
-            .any(|n| f == format!("{n}-quy-hoach") || f == format!("{n}-co-quy-hoach"))
+    matches!(
+        f,
+        "" | "na" | "n-a" | "none" | "chua" | "khong" | "chua-co" | "khong-co"
+    ) || [
+        "chua",
+        "khong",
+        "chua-co",
+        "khong-co",
+        "chua-duoc",
+        "khong-duoc",
+    ]
+    .iter()
+    .any(|n| f == format!("{n}-quy-hoach") || f == format!("{n}-co-quy-hoach"))
 }
 
 /// W2019: not one cadre's province (birth, hometown, years worked) is one of units.csv's, which
@@ -3972,6 +4002,17 @@ mod tests {
         ];
         let ix = ProvinceIndex::new(Some(&units), "units.csv");
         assert_eq!(named(ix.resolve("lao-cai")), "Lào Cai");
+        // An address's last part.
+        assert_eq!(
+            named(ix.resolve("xã Bản Vược, huyện Bát Xát, tỉnh Lào Cai")),
+            "Lào Cai"
+        );
+        assert_eq!(named(ix.resolve("Bát Xát - Lào Cai")), "Lào Cai");
+        assert_eq!(named(ix.resolve("Thanh Trì, Hà Nội")), "ha-noi");
+        assert!(matches!(
+            ix.resolve("xã Bản Vược, huyện Bát Xát"),
+            ProvinceRead::Unknown(_)
+        ));
         assert_eq!(named(ix.resolve("TP.HCM")), "Hồ Chí Minh");
         assert!(matches!(ix.resolve("Lào Cai"), ProvinceRead::Known));
         assert!(matches!(ix.resolve("ha-noi"), ProvinceRead::Known));
@@ -4037,7 +4078,15 @@ mod tests {
             lines_as_list("II. Bí thư\nT.Ư Đoàn").as_deref(),
             Some("Bí thư; T.Ư Đoàn")
         );
-        for none in ["Chưa quy hoạch", "Không quy hoạch", "Chưa", "N/A", "không có", "—", "chưa được quy hoạch"] {
+        for none in [
+            "Chưa quy hoạch",
+            "Không quy hoạch",
+            "Chưa",
+            "N/A",
+            "không có",
+            "—",
+            "chưa được quy hoạch",
+        ] {
             assert!(says_not_planned(none), "{none}");
         }
         for title in ["Bí thư", "Chủ tịch UBND xã", "Không quân"] {
@@ -4052,7 +4101,16 @@ mod tests {
         assert!(numbering_row(&row(&["1", "2", "", "3"])));
         assert!(!numbering_row(&row(&["1", "2"])));
         assert!(!numbering_row(&row(&["K001", "1", "2", "3"])));
-        for t in ["Tổng cộng", "TỔNG CỘNG:", "Tổng số", "Cộng"] {
+        for t in [
+            "Tổng cộng",
+            "TỔNG CỘNG:",
+            "Tổng số",
+            "Cộng",
+            "Cộng:",
+            "Tổng cộng: 04 đồng chí",
+            "Tổng cộng (I+II)",
+            "Tổng số: 4",
+        ] {
             assert!(totals_row(&row(&["", t, ""])), "{t}");
         }
         for t in [
@@ -4060,6 +4118,7 @@ mod tests {
             "Tống Sơn Hà",
             "CONG",
             "Tổng cộng đoàn",
+            "Tổng số cán bộ Ban",
         ] {
             assert!(!totals_row(&row(&[t, "x"])), "{t}");
         }

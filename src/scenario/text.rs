@@ -280,13 +280,17 @@ pub(crate) fn legacy_font_marks(s: &str) -> usize {
 /// a letter only Unicode Vietnamese writes.
 pub(crate) fn latin1_in_words(s: &str) -> usize {
     let unicode_vietnamese = s.chars().any(|c| {
-        matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư') || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+        matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư')
+            || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
     });
     if unicode_vietnamese {
         return 0;
     }
     let chars: Vec<char> = s.chars().collect();
-    let letter = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_alphabetic());
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphabetic())
+    };
     (0..chars.len())
         .filter(|&i| {
             let c = chars[i];
@@ -390,8 +394,8 @@ pub(crate) fn parse_bool(s: &str) -> Result<Option<bool>, ()> {
     match crate::domain::text::key(s).as_str() {
         // A tick, as offices mark a column (✓ ✔ ☑ √, "v", Wingdings' ✓ saved as "ü", a bullet, a
         // star, a plus); a cross may mark either way: not read.
-        "true" | "1" | "yes" | "x" | "có" | "co" | "đúng" | "dung" | "✓" | "✔" | "☑" | "✅" | "√"
-        | "v" | "ü" | "•" | "●" | "*" | "+" => Ok(Some(true)),
+        "true" | "1" | "yes" | "x" | "có" | "co" | "đúng" | "dung" | "✓" | "✔" | "☑" | "✅"
+        | "√" | "v" | "ü" | "•" | "●" | "*" | "+" => Ok(Some(true)),
         "false" | "0" | "no" | "không" | "khong" | "sai" => Ok(Some(false)),
         _ => Err(()),
     }
@@ -1150,7 +1154,11 @@ mod tests {
         // One title pasted from a .VnTime document has three or more: refused alone (E2021);
         // a foreign name has fewer.
         assert_eq!(latin1_in_words("Chñ tÞch UBND tØnh"), 3);
-        for title in ["Chủ tịch UBND tỉnh", "Bí thư Huyện ủy", "Giám đốc Sở Tài chính"] {
+        for title in [
+            "Chủ tịch UBND tỉnh",
+            "Bí thư Huyện ủy",
+            "Giám đốc Sở Tài chính",
+        ] {
             assert_eq!(latin1_in_words(title), 0, "{title}");
         }
         for vietnamese in [

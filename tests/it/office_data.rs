@@ -344,10 +344,13 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         let mut t = original.clone();
         let c = t[2].1.col("sex").unwrap();
         t[2].1.header[c] = "Nữ".into();
-        t[2].1.map(
-            &["Nữ"],
-            |v| if v == "F" { "√".into() } else { String::new() },
-        );
+        t[2].1.map(&["Nữ"], |v| {
+            if v == "F" {
+                "√".into()
+            } else {
+                String::new()
+            }
+        });
         write_csvs(d, &t, b',', false, false);
         scenario_yaml(d, CSV_TABLES)
     });
@@ -2072,7 +2075,8 @@ fn a_party_documents_heading_block_above_the_header_is_skipped() {
     )
     .unwrap();
     let o = rotaplan().arg("validate").arg(&yaml).output().unwrap();
-    let said = String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    let said =
+        String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{said}");
     assert!(said.contains("W2009"), "{said}");
     assert!(said.contains("4 cadres"), "{said}");
@@ -2103,7 +2107,10 @@ fn one_title_in_a_legacy_font_is_refused() {
     let o = rotaplan().arg("validate").arg(&yaml).output().unwrap();
     let said = String::from_utf8_lossy(&o.stderr);
     assert!(!o.status.success(), "{said}");
-    assert!(said.contains("E2021") && said.contains("Chñ tÞch"), "{said}");
+    assert!(
+        said.contains("E2021") && said.contains("Chñ tÞch"),
+        "{said}"
+    );
 }
 
 /// Excel's copy of a sheet ("Cán bộ (2)", "DS cán bộ 2027") beside the sheet it copies names the
@@ -2139,8 +2146,12 @@ fn a_header_repeated_mid_table_is_skipped_and_said() {
         .arg(dir.path().join("scenario.yaml"))
         .output()
         .unwrap();
-    let said = String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    let said =
+        String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{said}");
-    assert!(said.contains("rows 4, 5 read as the form's column numbers, the header repeated"), "{said}");
+    assert!(
+        said.contains("rows 4, 5 read as the form's column numbers, the header repeated"),
+        "{said}"
+    );
     assert!(said.contains("4 cadres"), "{said}");
 }
