@@ -104,6 +104,7 @@ warning_codes! {
     UNLIKELY_AGE = "W2017": CodeW2017;
     MERGED_ACROSS = "W2018": CodeW2018;
     NO_PROVINCE_IN_COMMON = "W2019": CodeW2019;
+    NOTE_THAT_MATTERS = "W2020": CodeW2020;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1297,6 +1298,9 @@ says! {
     CodeW2017
     CodeW2018
     CodeW2019
+    CodeW2020
+    NoteThatMattersExpected
+    NoteThatMattersFix
     NoProvinceInCommon
     NoProvinceInCommonExpected
     NoProvinceInCommonFix

@@ -1528,6 +1528,56 @@ pub(crate) fn lines_as_list(raw: &str) -> Option<String> {
     (items.len() > 1).then(|| items.join("; "))
 }
 
+/// What a cadre's note says that makes a move doubtful (folded words): retired, moved away,
+/// left, dead, disciplined, under investigation, out of the planning, not to be rotated.
+const NOTES_THAT_MATTER: &[&str] = &[
+    "nghi-huu",
+    "nghi-che-do",
+    "chuyen-cong-tac",
+    "da-chuyen",
+    "khong-luan-chuyen",
+    "thoi-viec",
+    "nghi-viec",
+    "tu-tran",
+    "da-mat",
+    "qua-doi",
+    "ky-luat",
+    "mien-nhiem",
+    "cach-chuc",
+    "dinh-chi",
+    "dieu-tra",
+    "khoi-quy-hoach",
+    "khong-quy-hoach",
+    "nghi-om",
+    "nghi-thai-san",
+];
+
+/// W2020: a cadre's note (a "Ghi chú" column, not read) that says the cadre may not be movable
+/// ("Đã nghỉ hưu", "Không luân chuyển", "Đang bị kỷ luật"): the row is planned as any other, so
+/// the note is said at its cell rather than dropped with the column.
+fn notes_that_matter(csv: &Csv, ix: usize, col: &str, diags: &mut Diags) {
+    for r in &csv.rows {
+        let Some(note) = r.cells.get(ix).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        let f = format!("-{}-", fold(note));
+        if !NOTES_THAT_MATTER
+            .iter()
+            .any(|w| f.contains(&format!("-{w}-")))
+        {
+            continue;
+        }
+        diags.push(
+            Diagnostic::new(code::NOTE_THAT_MATTERS, &csv.file)
+                .at(Some(r.line), Some(csv.col_number(ix)))
+                .field(format!("{}: {col}", csv.name))
+                .found(quoted(&shorten(note)))
+                .expected(Say::NoteThatMattersExpected)
+                .fix(Say::NoteThatMattersFix),
+        );
+    }
+}
+
 /// A row that is the header again: every filled cell the header's cell above it (compared as
 /// keys), and at least half of the header's named cells (two at least) filled so.
 fn repeats_header(cells: &[String], header: &[String]) -> bool {
@@ -1862,6 +1912,9 @@ pub(crate) fn from_records(
                     .arg("file", file.display())
                     .arg("col", quoted(col)),
             );
+            if spec.columns.iter().any(|(n, _)| *n == "planned_titles") {
+                notes_that_matter(&csv, ix, col, diags);
+            }
         } else if spec.strict && position_column(col, spec) {
             // A personnel list's position ("Phó Giám đốc Sở"): whether it leads the unit is not
             // in its words ("Trưởng phòng" of a department is no head of it), so it is not read

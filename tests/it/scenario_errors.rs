@@ -615,6 +615,14 @@ const WARNING_CASES: &[Case] = &[
         "the cadres' provinces \"bac-ninh\", \"lao-cai\"; the units' provinces \"10\", \"27\": not one in common",
     ),
     case(
+        "W2020",
+        "cadres.csv",
+        Some(3),
+        Some(20),
+        "cadres.csv: Ghi chú",
+        "\"Đã nghỉ hưu từ 01/10/2026\"",
+    ),
+    case(
         "W5001",
         "history.csv",
         Some(2),
