@@ -55,6 +55,7 @@ codes! {
     CELL_TOO_LONG = "E2019": CodeE2019;
     NO_CELL_VALUE = "E2020": CodeE2020;
     LEGACY_FONT_TEXT = "E2021": CodeE2021;
+    LETTERS_LOST = "E2022": CodeE2022;
     UNKNOWN_ID = "E3001": CodeE3001;
     PINNED_AND_FORBIDDEN = "E3002": CodeE3002;
     PINNED_TWICE = "E3003": CodeE3003;
@@ -752,6 +753,10 @@ says! {
     CodeE2019
     CodeE2020
     CodeE2021
+    CodeE2022
+    LettersLostFound
+    LettersLostExpected
+    LettersLostFix
     LegacyFontFound
     LegacyFontExpected
     LegacyFontFix

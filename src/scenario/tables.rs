@@ -412,6 +412,7 @@ const ETHNIC_MINORITIES: &[&str] = &[
     "cotu",
     "giay",
     "taoi",
+    "pako",
     "ma",
     "gietrieng",
     "co",
@@ -721,6 +722,62 @@ fn legacy_font(
             )
             .expected(Say::LegacyFontExpected)
             .fix(Say::LegacyFontFix)
+    })
+}
+
+/// E2022 at the first cell where a "?" stands inside a word ("Nguy?n V?n", "??ng ?y"), when
+/// two different cells have one: the file was saved in a code page without Vietnamese letters
+/// (Excel's "CSV (Comma delimited)" on a Western Windows), each lost letter written "?". Read as
+/// it is no title matches (H8 would miss "Bí th? ??ng ?y"): the table is refused.
+fn letters_lost(
+    file: &Path,
+    name: &str,
+    records: &[(usize, Vec<String>)],
+    spec: &CsvSpec,
+    col_offset: usize,
+) -> Option<Diagnostic> {
+    // The header and the columns read (a note or a link may hold a "?").
+    let read: Vec<bool> = records
+        .first()?
+        .1
+        .iter()
+        .map(|h| canonical_column(h, spec).is_some())
+        .collect();
+    let lost = |c: &str| {
+        let chars: Vec<char> = c.chars().collect();
+        chars.iter().enumerate().any(|(i, &ch)| {
+            let letter = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(|c| c.is_alphabetic())
+            };
+            let mark = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|&c| c == '?');
+            ch == '?'
+                && ((letter(i.checked_sub(1)) && letter(Some(i + 1)))
+                    || (mark(Some(i + 1)) && (letter(i.checked_sub(1)) || letter(Some(i + 2)))))
+        })
+    };
+    let mut hits = records.iter().enumerate().flat_map(|(r, (line, cells))| {
+        let read = &read;
+        cells
+            .iter()
+            .enumerate()
+            .filter(move |(ix, c)| (r == 0 || read.get(*ix).copied().unwrap_or(false)) && lost(c))
+            .map(move |(ix, c)| (*line, ix, c.as_str()))
+    });
+    let (line, ix, cell) = hits.next()?;
+    let mut distinct: std::collections::BTreeSet<&str> = hits.map(|(_, _, c)| c).collect();
+    distinct.insert(cell);
+    (distinct.len() >= 2).then(|| {
+        Diagnostic::new(code::LETTERS_LOST, file)
+            .at(Some(line), Some(ix + 1 + col_offset))
+            .field(name.to_string())
+            .found(
+                Text::say(Say::LettersLostFound)
+                    .arg("text", quoted(&shorten(cell)))
+                    .arg("n", distinct.len()),
+            )
+            .expected(Say::LettersLostExpected)
+            .fix(Say::LettersLostFix)
     })
 }
 
@@ -1719,6 +1776,10 @@ pub(crate) fn from_records(
         diags.push(d);
         return None;
     }
+    if let Some(d) = letters_lost(file, &name, &records, spec, col_offset) {
+        diags.push(d);
+        return None;
+    }
     let mut records = records.into_iter();
     let Some((header_line, header)) = records.next() else {
         let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
@@ -2196,15 +2257,17 @@ pub(crate) struct Taken {
     alike: Option<String>,
 }
 
+/// A character no one sees: zero-width spaces, soft hyphens, direction marks, a BOM.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
 /// What a person reading a printed table cannot tell apart: case, spaces, full-width forms and
 /// invisible characters (zero-width spaces, soft hyphens, direction marks) ("C001", "c001", "C
 /// 001", "Ｃ001", "C001\u{200B}" alike). Tone marks tell words apart ("Mỹ Tho", "Mỹ Thọ"): kept.
 fn look_alike(id: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let invisible = |c: char| {
-        matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
-    };
     id.nfkc()
         .filter(|&c| !c.is_whitespace() && !invisible(c))
         .flat_map(char::to_lowercase)
@@ -2606,14 +2669,23 @@ impl<'a> Cells<'a> {
         // A local group or branch after the name ("Thái (đen)", "Sán Chay (Cao Lan)", "Dao đỏ",
         // "H'Mông trắng"): the longest first words that name a group.
         let f = fold(s.split('(').next().unwrap_or(s));
-        let words: Vec<&str> = f
-            .strip_prefix("dan-toc-")
+        // "DTTS", "Thiểu số", "dân tộc thiểu số": a minority, its group not said.
+        if matches!(
+            f.as_str(),
+            "dtts" | "thieu-so" | "dan-toc-thieu-so" | "nguoi-dan-toc-thieu-so"
+        ) {
+            return Some(true);
+        }
+        let words: Vec<&str> = ["dan-toc-", "nguoi-", "dt-"]
+            .iter()
+            .find_map(|p| f.strip_prefix(p))
             .unwrap_or(&f)
             .split('-')
             .collect();
         for n in (1..=words.len()).rev() {
             let group = words[..n].concat();
-            if group == "kinh" {
+            // "Việt" is the Kinh's other name.
+            if group == "kinh" || group == "viet" {
                 return Some(false);
             }
             if ETHNIC_MINORITIES.contains(&group.as_str()) {
@@ -2665,6 +2737,9 @@ impl<'a> Cells<'a> {
         } else {
             self.raw(col).filter(|s| !s.is_empty())?
         };
+        // What no one sees is not part of the value ("F" and a direction mark).
+        let visible: String = s.chars().filter(|&c| !invisible(c)).collect();
+        let s = visible.trim();
         if let Some((_, v)) = options.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)) {
             return Some(*v);
         }
@@ -2821,7 +2896,16 @@ const VIETNAMESE_VALUES: &[(&str, &[&str], &str)] = &[
     ),
     (
         "tier",
-        &["xa", "cap-xa", "phuong", "thi-tran", "cap-co-so", "co-so"],
+        // "Đặc khu": an island's special zone, of the commune level since 1 July 2025.
+        &[
+            "xa",
+            "cap-xa",
+            "phuong",
+            "thi-tran",
+            "cap-co-so",
+            "co-so",
+            "dac-khu",
+        ],
         "commune",
     ),
     (

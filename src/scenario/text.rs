@@ -356,6 +356,10 @@ pub(crate) fn decode_utf8(bytes: Vec<u8>) -> Result<String, ReadFailure> {
             if text.starts_with('\u{FEFF}') {
                 text.drain(..'\u{FEFF}'.len_utf8());
             }
+            // Two files joined (`copy /b a.csv+b.csv`): the second's BOM starts a line.
+            if text.contains("\n\u{FEFF}") || text.contains("\r\u{FEFF}") {
+                text = text.replace("\n\u{FEFF}", "\n").replace("\r\u{FEFF}", "\r");
+            }
             Ok(text)
         }
         Err(e) => {
@@ -1060,6 +1064,13 @@ mod tests {
 
     /// UTF-16 without its byte order mark (little- or big-endian) is read, NFC, with the note;
     /// its Vietnamese letters were called TCVN3.
+    #[test]
+    fn a_bom_starting_a_line_is_dropped() {
+        let joined = "\u{FEFF}id,name\r\nK1,An\r\n\u{FEFF}id,name\r\nK2,Bình\n";
+        let text = decode_utf8(joined.as_bytes().to_vec()).unwrap();
+        assert_eq!(text, "id,name\r\nK1,An\r\nid,name\r\nK2,Bình\n");
+    }
+
     #[test]
     fn utf16_tables_without_a_bom_are_read() {
         let path = Path::new("cadres.csv");

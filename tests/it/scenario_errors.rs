@@ -180,6 +180,14 @@ const CASES: &[Case] = &[
         "legacy Vietnamese font",
     ),
     case(
+        "E2022",
+        "cadres.csv",
+        Some(2),
+        Some(2),
+        "cadres.csv",
+        "\"Nguy?n V?n An\": a \"?\" inside a word",
+    ),
+    case(
         "E2016",
         "units.csv",
         Some(3),
