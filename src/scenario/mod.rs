@@ -684,7 +684,25 @@ pub(crate) fn read_sheet_at(
                         .arg("n", sheet.hidden_cells),
                 );
             }
-            if !sheet.passed_over.is_empty() {
+            if !sheet.passed_over.is_empty() && !xlsx::is_web_page(path) {
+                // A workbook's other sheets of the same table (a unit's cadres on its own sheet).
+                let sheets: Vec<String> = sheet
+                    .passed_over
+                    .iter()
+                    .map(|(rows, name)| format!("{} ({rows})", quoted(name)))
+                    .collect();
+                let mut d = Diagnostic::new(code::WEB_TABLE_NOT_READ, path)
+                    .found(
+                        Text::say(Say::SheetsOfTheTableNotRead)
+                            .arg("table", table)
+                            .arg("sheets", sheets.join(", "))
+                            .arg("sheet", quoted(&sheet.name)),
+                    )
+                    .expected(Say::OneSheetForTheTable)
+                    .fix(Say::SheetsOfTheTableNotReadFix);
+                d.sheet = Some(sheet.name.clone());
+                diags.push(d);
+            } else if !sheet.passed_over.is_empty() {
                 let n = sheet.passed_over.len();
                 let mut tables: Vec<String> = sheet
                     .passed_over

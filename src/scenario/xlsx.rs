@@ -126,7 +126,7 @@ pub(crate) fn markup(path: &Path) -> Option<Markup> {
         .then_some(Markup::WebPage)
 }
 
-fn is_web_page(path: &Path) -> bool {
+pub(crate) fn is_web_page(path: &Path) -> bool {
     markup(path).is_some()
 }
 
@@ -286,6 +286,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         .filter(|s| s.visible != calamine::SheetVisible::Visible)
         .map(|s| s.name.clone())
         .collect();
+    let all_names = names.clone();
     let name = choose_sheet(names, &hidden, sheet, table, |n| has_cells(&mut book, n))?;
     // The regions merged down over rows (ODS: none known). Across columns alone a merge is a
     // title or a group of the header: nothing to copy.
@@ -302,7 +303,66 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     };
     let cells = sheet_cells(&mut book, &name, path)?;
     let regions = regions.into_iter().map(|m| (m.start, m.end)).collect();
-    sheet_of(name, regions, hidden, cells)
+    let mut read = sheet_of(name, regions, hidden, cells)?;
+    if sheet.is_none() {
+        read.passed_over = same_table_sheets(&mut book, &all_names, &read, table, path);
+    }
+    Ok(read)
+}
+
+/// The workbook's other visible sheets whose header names the table's columns as well as the
+/// sheet read (a unit's cadres on a sheet of their own, "Cán bộ Sở Tài chính" beside "Cán bộ"):
+/// (data rows, the sheet's name), said as not read (W2016). Sheets named after another table
+/// are left out. Only when the sheet was found by name: a sheet named after `#` is the user's
+/// choice.
+fn same_table_sheets(
+    book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
+    names: &[String],
+    read: &Sheet,
+    table: &str,
+    path: &Path,
+) -> Vec<(u32, String)> {
+    const HEAD: usize = 12;
+    let first = |rows: &[(usize, Vec<String>)]| -> Vec<Vec<String>> {
+        rows.iter().take(HEAD).map(|(_, c)| c.clone()).collect()
+    };
+    let top = super::tables::header_fit(table, &first(&read.rows));
+    if top < 2 {
+        return Vec::new();
+    }
+    let hidden: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
+    let another_table = |n: &str| {
+        ["units", "posts", "cadres", "plan"]
+            .iter()
+            .filter(|t| **t != table)
+            .any(|t| table_sheet_names(t).contains(&fold(n).as_str()))
+    };
+    let mut out = Vec::new();
+    for n in names {
+        if *n == read.name || hidden.contains(n) || another_table(n) {
+            continue;
+        }
+        let Ok(cells) = sheet_cells(book, n, path) else {
+            continue;
+        };
+        let Ok(other) = sheet_of(n.clone(), Vec::new(), Hidden::default(), cells) else {
+            continue;
+        };
+        if super::tables::header_fit(table, &first(&other.rows)) >= top {
+            let filled = other
+                .rows
+                .iter()
+                .filter(|(_, c)| c.iter().any(|v| !v.is_empty()))
+                .count();
+            out.push((filled.saturating_sub(1) as u32, n.clone()));
+        }
+    }
+    out
 }
 
 /// The sheet to read among `names` (`hidden` ones out of sight): `sheet` when named, else the

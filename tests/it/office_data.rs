@@ -2155,3 +2155,25 @@ fn a_header_repeated_mid_table_is_skipped_and_said() {
     );
     assert!(said.contains("4 cadres"), "{said}");
 }
+
+/// A unit's cadres on a sheet of their own beside "cadres" were dropped with no word (an H10
+/// relative among them): the other sheets of the table's header are said (W2016).
+#[test]
+fn another_sheet_of_the_same_table_is_said_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = province_tables();
+    let mut book = Workbook::new();
+    for (name, t) in &original {
+        t.sheet(&mut book, name, &[]);
+    }
+    let cadres = &original.iter().find(|(n, _)| *n == "cadres").unwrap().1;
+    cadres.sheet(&mut book, "Cán bộ Sở Tài chính", &[]);
+    book.save(dir.path().join("tables.xlsx")).unwrap();
+    let yaml = scenario_yaml(dir.path(), "tables: tables.xlsx\n");
+    let o = rotaplan().arg("validate").arg(&yaml).output().unwrap();
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("W2016"), "{said}");
+    assert!(said.contains("\"Cán bộ Sở Tài chính\" ("), "{said}");
+    // The units and posts sheets are other tables: not named.
+    assert!(!said.contains("\"units\" ("), "{said}");
+}
