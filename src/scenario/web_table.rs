@@ -489,6 +489,9 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
     let unshown_tag = |n: &[u8]| matches!(n, b"head" | b"title" | b"style" | b"script");
     // Tables inside the deepest one read (`MAX_NESTING`), ignored as tables.
     let mut too_deep = 0usize;
+    // Inside a table laid out in a cell of the table being read (a portal's list of titles as a
+    // small table in one cell), how deep: its rows are lines of that cell, as `<br>` are.
+    let mut inline = 0usize;
     // Cells of the tables kept so far (the best page table, or every worksheet).
     let mut kept = 0usize;
     let (row_tag, cell_tags): (&[u8], &[&[u8]]) = if xml {
@@ -510,6 +513,17 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                         sheet_start = worksheets.len();
                     }
                     b"visible" if xml => in_visible = true,
+                    b"table" if inline > 0 => inline += 1,
+                    b"table"
+                        if !xml
+                            && too_deep == 0
+                            && open.last().is_some_and(|b| b.cell.is_some()) =>
+                    {
+                        inline = 1;
+                        if let Some(b) = open.last_mut() {
+                            b.line_break();
+                        }
+                    }
                     b"table" if open.len() >= MAX_NESTING => too_deep += 1,
                     // An empty worksheet's `<Table/>` (XML) opens no table.
                     b"table" if tag.self_closing && xml => {
@@ -525,6 +539,13 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                     }
                     b"body" if !xml => unshown = 0,
                     n if open.is_empty() && !xml && ends_line(n) => line_counted = false,
+                    n if inline > 0 => {
+                        if matches!(n, b"br" | b"p" | b"div" | b"li")
+                            && let Some(b) = open.last_mut()
+                        {
+                            b.line_break();
+                        }
+                    }
                     // A caption is a row of the page above its table's rows.
                     b"caption" if !xml && open.len() == 1 => {
                         if let Some(b) = open.last_mut() {
@@ -642,6 +663,17 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                     continue;
                 };
                 match name.as_slice() {
+                    b"table" if inline > 0 => {
+                        inline -= 1;
+                        b.line_break();
+                    }
+                    n if inline > 0 => {
+                        if n == row_tag || matches!(n, b"p" | b"div" | b"li") {
+                            b.line_break();
+                        } else if cell_tags.contains(&n) {
+                            b.text(" ");
+                        }
+                    }
                     b"table" if too_deep > 0 => too_deep -= 1,
                     _ if too_deep > 0 => {}
                     b"table" => {
@@ -855,6 +887,27 @@ mod tests {
         assert_eq!(g.merges, vec![((0, 0), (1, 0)), ((0, 1), (0, 2))]);
         assert_eq!(g.hidden_rows, vec![3]);
         assert_eq!(g.hidden_cells, 1);
+    }
+
+    /// A small table inside a cell (a portal's list of titles) is that cell's lines: it was read as
+    /// a table of its own and the cell as empty (a cadre out of planning, with no word).
+    #[test]
+    fn a_table_inside_a_cell_is_its_lines() {
+        let html = "<table><tr><th>id</th><th>planned_titles</th></tr>\
+            <tr><td>C1</td><td><table><tr><td>1.</td><td>Bí thư Đảng ủy</td></tr>\
+            <tr><td>2.</td><td>Chủ tịch UBND xã</td></tr></table></td></tr>\
+            <tr><td>C2</td><td>Vụ trưởng</td></tr></table>";
+        let all = sheets(html, 100).unwrap();
+        assert_eq!(all.len(), 1, "one table");
+        let cells = &all[0].1.cells;
+        let cell = &cells.iter().find(|c| (c.0, c.1) == (1, 1)).unwrap().2;
+        let lines: Vec<&str> = cell
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(lines, ["1. Bí thư Đảng ủy", "2. Chủ tịch UBND xã"]);
+        assert!(cells.contains(&(2, 1, "Vụ trưởng".to_string())));
     }
 
     /// A table's rows are numbered from its place on the page as Excel lays it out: a row for each
