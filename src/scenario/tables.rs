@@ -2268,10 +2268,22 @@ fn invisible(c: char) -> bool {
 /// 001", "Ｃ001", "C001\u{200B}" alike). Tone marks tell words apart ("Mỹ Tho", "Mỹ Thọ"): kept.
 fn look_alike(id: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    id.nfkc()
+    let out: String = id
+        .nfkc()
         .filter(|&c| !c.is_whitespace() && !invisible(c))
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    // An id of digits alone loses its leading zeros in a workbook ("005" stored as 5 and shown
+    // through a "000" format): "005" and "5" are one id.
+    if !out.is_empty() && out.bytes().all(|b| b.is_ascii_digit()) {
+        let kept = out.trim_start_matches('0');
+        return if kept.is_empty() {
+            "0".into()
+        } else {
+            kept.into()
+        };
+    }
+    out
 }
 
 impl Ids {
@@ -4172,11 +4184,18 @@ mod tests {
 
     #[test]
     fn references_resolve_look_alikes_and_unit_names() {
-        let mut ids = Ids::from_unique(["U18", "U02", "U03"]);
+        let ids = Ids::from_unique(["U18", "U02", "U03"]);
         assert_eq!(ids.get("u18"), Some(0));
         assert_eq!(ids.get("Ｕ18"), Some(0));
         assert_eq!(ids.get("U 02"), Some(1));
         assert_eq!(ids.get("U8"), None);
+        // Digits alone: leading zeros a workbook's number dropped ("005" shown for 5).
+        let ids = Ids::from_unique(["5", "12", "0"]);
+        assert_eq!(ids.get("005"), Some(0));
+        assert_eq!(ids.get("012"), Some(1));
+        assert_eq!(ids.get("000"), Some(2));
+        assert_eq!(ids.get("50"), None);
+        let mut ids = Ids::from_unique(["U18", "U02", "U03"]);
         ids.set_names([(0, "UBND huyện Yên Sơn"), (1, "Sở Y tế"), (2, "Sở y tế")]);
         assert_eq!(ids.by_name("ubnd huyện  yên sơn"), Some((0, "U18")));
         // Two units of one name: neither.
