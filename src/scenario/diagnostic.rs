@@ -1304,6 +1304,7 @@ says! {
     CodeW2018
     CodeW2019
     CodeW2020
+    RelativeByName
     SheetsOfTheTableNotRead
     SheetsOfTheTableNotReadFix
     NoteThatMattersExpected

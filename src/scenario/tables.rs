@@ -3987,6 +3987,23 @@ fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>, units_file: &str) -> Vec<(
 }
 
 /// Resolves `relatives` against all cadre ids, then makes them symmetric, sorted and unique.
+/// A relative's cell item without the relation said beside it: "C08 (anh trai)", "chồng: C08",
+/// "Vợ - C08" → "C08"; anything else as it is.
+fn without_relation(item: &str) -> &str {
+    let item = item.trim();
+    let item = match item.split_once(['(', '[']) {
+        Some((head, _)) if !head.trim().is_empty() => head.trim(),
+        _ => item,
+    };
+    // A dash between spaces only: "CB-001" is an id.
+    let tail = item
+        .rsplit_once(':')
+        .or_else(|| item.rsplit_once(" - "))
+        .or_else(|| item.rsplit_once(" – "))
+        .map(|(_, t)| t.trim());
+    tail.filter(|t| !t.is_empty()).unwrap_or(item)
+}
+
 fn resolve_relatives(
     csv: &Csv,
     out: &mut Parsed<Cadre>,
@@ -3994,6 +4011,14 @@ fn resolve_relatives(
     diags: &mut Diags,
 ) {
     let mut edges: Vec<(usize, CadreIx)> = Vec::new();
+    // The cadres by name, for a relative written by name ("Ngô Đức Thịnh" for C08).
+    let mut named: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for c in out.rows.iter().flatten() {
+        named
+            .entry(key(&c.name))
+            .or_default()
+            .push((c.id.clone(), c.name.clone()));
+    }
     for p in pending {
         let row = &csv.rows[p.row];
         let mut c = Cells {
@@ -4019,10 +4044,12 @@ fn resolve_relatives(
                 c.report(d);
                 continue;
             }
-            match out.ids.get(rel) {
+            // The relation said beside the id ("C08 (anh trai)", "chồng: C08"): the id.
+            let bare = without_relation(rel);
+            match out.ids.get(rel).or_else(|| out.ids.get(bare)) {
                 Some(ix) => edges.push((p.row, ix)),
                 None => {
-                    let d = unknown_reference_except(
+                    let mut d = unknown_reference_except(
                         c.diag(code::UNKNOWN_REFERENCE, "relatives"),
                         rel,
                         &csv.name,
@@ -4034,6 +4061,13 @@ fn resolve_relatives(
                             .arg("v1", quoted(&shorten(c.raw("relatives").unwrap_or(""))))
                             .arg("v2", quoted(&shorten(rel))),
                     );
+                    if let Some([(id, name)]) = named.get(&key(bare)).map(Vec::as_slice) {
+                        d = d.fix(
+                            Text::say(Say::RelativeByName)
+                                .arg("id", quoted(id))
+                                .arg("name", name.as_str()),
+                        );
+                    }
                     c.report(d);
                 }
             }
@@ -4218,6 +4252,16 @@ mod tests {
         ] {
             assert_eq!(appraisal_level(s), v, "{s}");
         }
+    }
+
+    #[test]
+    fn a_relation_beside_a_relatives_id_is_not_the_id() {
+        assert_eq!(without_relation("C08 (anh trai)"), "C08");
+        assert_eq!(without_relation("chồng: C08"), "C08");
+        assert_eq!(without_relation("Vợ - C08"), "C08");
+        assert_eq!(without_relation("CB-001"), "CB-001");
+        assert_eq!(without_relation("anh trai: Ngô Đức Thịnh"), "Ngô Đức Thịnh");
+        assert_eq!(without_relation("C08"), "C08");
     }
 
     #[test]
