@@ -719,7 +719,7 @@ pub(crate) fn read_sheet_at(
                             .arg("n", n)
                             .arg("table", table)
                             .arg("tables", tables.join("; "))
-                            .arg("rows", sheet.rows.len()),
+                            .arg("rows", sheet.rows.len().saturating_sub(1)),
                     )
                     .expected(Say::OneTableOfEachKind)
                     .fix(Say::KeepOneTableOnThePage);

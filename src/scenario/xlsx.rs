@@ -506,7 +506,8 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
             passed_over = unnamed
                 .iter()
                 .filter(|&&i| i != best && fit(&sheets[i].1) == top)
-                .map(|&i| (sheets[i].1.rows, sheets[i].1.header_text()))
+                // Data rows: the header is no row of the list.
+                .map(|&i| (sheets[i].1.rows.saturating_sub(1), sheets[i].1.header_text()))
                 .collect();
         }
         let mut i = 0;
