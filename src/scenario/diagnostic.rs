@@ -1304,6 +1304,8 @@ says! {
     CodeW2018
     CodeW2019
     CodeW2020
+    ColumnMixesOrders
+    WriteMixedDatesIso
     RelativeByName
     SheetsOfTheTableNotRead
     SheetsOfTheTableNotReadFix

@@ -2579,12 +2579,32 @@ impl<'a> Cells<'a> {
                     && a != b
                 {
                     let order = self.csv.date_order(col);
+                    let both = (order.day_first.clone(), order.month_first.clone());
                     let (proof, against, fix) = if month_first {
                         (order.day_first, order.month_first, Say::SetDateFormatDmy)
                     } else {
                         (order.month_first, order.day_first, Say::SetDateFormatMdy)
                     };
-                    if let (Some((line, value)), None) = (proof, against) {
+                    if let (Some((l1, v1)), Some((l2, v2))) = both {
+                        // The column writes both orders: which this one is, no one can say.
+                        let w = self
+                            .diag(code::AMBIGUOUS_DATE, col)
+                            .found(
+                                Text::say(Say::AmbiguousDateRead)
+                                    .arg("value", quoted(s))
+                                    .arg("iso", d)
+                                    .text("order", read_as.into()),
+                            )
+                            .expected(
+                                Text::say(Say::ColumnMixesOrders)
+                                    .arg("day_line", l1)
+                                    .arg("day_value", quoted(&v1))
+                                    .arg("month_line", l2)
+                                    .arg("month_value", quoted(&v2)),
+                            )
+                            .fix(Say::WriteMixedDatesIso);
+                        self.warn(w);
+                    } else if let (Some((line, value)), None) = (proof, against) {
                         let w = self
                             .diag(code::AMBIGUOUS_DATE, col)
                             .found(
@@ -2641,6 +2661,19 @@ impl<'a> Cells<'a> {
                         ) => Text::say(Say::FixDateFormatDmy)
                             .arg("line", line)
                             .arg("value", quoted(&value)),
+                        (
+                            _,
+                            DateOrder {
+                                day_first: Some((l1, v1)),
+                                month_first: Some((l2, v2)),
+                            },
+                        ) if excel_serial(s).is_none() => Text::say(Say::ColumnMixesOrders)
+                            .arg("day_line", l1)
+                            .arg("day_value", quoted(&v1))
+                            .arg("month_line", l2)
+                            .arg("month_value", quoted(&v2))
+                            .then(Text::value(": "))
+                            .then(Say::WriteMixedDatesIso.into()),
                         _ => match excel_serial(s) {
                             // A date column formatted General in Excel shows its days' count.
                             Some(date) => Text::say(Say::DateSerialFix)

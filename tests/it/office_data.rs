@@ -2177,3 +2177,30 @@ fn another_sheet_of_the_same_table_is_said_not_read() {
     // The units and posts sheets are other tables: not named.
     assert!(!said.contains("\"units\" ("), "{said}");
 }
+
+/// A date column that writes both orders (two lists pasted together): the date only month first
+/// is an error that says the column mixes them, and a date that reads both ways is said
+/// (W2008), not read day first without a word.
+#[test]
+fn a_date_column_of_both_orders_says_so() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let cadres = cadres
+        .replace("1972-05-10", "12/5/1972")
+        .replace("1980-11-20", "20/11/1980")
+        .replace("1969-01-31", "1/31/1969");
+    fs::write(dir.path().join("cadres.csv"), cadres).unwrap();
+    let e = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap_err();
+    let all: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
+    let e2006 = all.iter().find(|d| d.contains("E2006")).expect("E2006");
+    assert!(e2006.contains("\"1/31/1969\"") && e2006.contains("writes both orders"), "{e2006}");
+    let text = e.to_string();
+    assert!(text.contains("E2006"), "{text}");
+    let o = rotaplan()
+        .arg("validate")
+        .arg(dir.path().join("scenario.yaml"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("\"12/5/1972\", read as 1972-05-12"), "{said}");
+}
