@@ -685,7 +685,7 @@ fn legacy_font(
     // any column rotaplan does not read) may hold foreign words and is none of its business.
     let header = &records.first()?.1;
     let columns: Vec<Option<&str>> = header.iter().map(|h| canonical_column(h, spec)).collect();
-    let mut hits = records.iter().enumerate().flat_map(|(r, (line, cells))| {
+    let hits = records.iter().enumerate().flat_map(|(r, (line, cells))| {
         let columns = &columns;
         cells.iter().enumerate().filter_map(move |(ix, c)| {
             let column = columns.get(ix).copied().flatten();
@@ -701,17 +701,20 @@ fn legacy_font(
                 } else {
                     0
                 };
-            (marks > 0).then_some((*line, ix, c, marks))
+            (marks > 0).then_some((*line, ix, c, marks >= 3 && title))
         })
     });
-    let (line, ix, cell, marks) = hits.next()?;
-    // Two different texts at least: one foreign name repeated is still one name. One text alone
-    // with three such letters is no name ("Chñ tÞch UBND tØnh" pasted into one title).
-    let mut distinct: std::collections::BTreeSet<&str> =
-        hits.map(|(_, _, c, _)| c.as_str()).collect();
-    distinct.insert(cell.as_str());
+    let all: Vec<(usize, usize, &String, bool)> = hits.collect();
+    // Two different texts at least: one foreign name repeated is still one name. One title
+    // alone with three such letters is no name ("Chñ tÞch UBND tØnh" pasted into one title).
+    let distinct: std::collections::BTreeSet<&str> = all.iter().map(|h| h.2.as_str()).collect();
     let n = distinct.len();
-    (n >= 2 || marks >= 3).then(|| {
+    let &(line, ix, cell, _) = if n >= 2 {
+        all.first()?
+    } else {
+        all.iter().find(|h| h.3)?
+    };
+    Some({
         Diagnostic::new(code::LEGACY_FONT_TEXT, file)
             .at(Some(line), Some(ix + 1 + col_offset))
             .field(name.to_string())
@@ -736,6 +739,20 @@ fn letters_lost(
     spec: &CsvSpec,
     col_offset: usize,
 ) -> Option<Diagnostic> {
+    // A table holding letters no Western code page has was not saved in one: a "?" there is
+    // the user's ("Bí thư??").
+    let vietnamese = |c: char| {
+        matches!(
+            c,
+            'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư'
+        ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+    };
+    if records
+        .iter()
+        .any(|(_, cells)| cells.iter().any(|c| c.chars().any(vietnamese)))
+    {
+        return None;
+    }
     // The header and the columns read (a note or a link may hold a "?").
     let read: Vec<bool> = records
         .first()?
@@ -1609,6 +1626,22 @@ const NOTES_THAT_MATTER: &[&str] = &[
     "nghi-thai-san",
 ];
 
+/// Whether a note says one of [`NOTES_THAT_MATTER`], not after a denial within four words:
+/// "Không bị kỷ luật", "Chưa từng bị kỷ luật", "Còn 12 năm mới nghỉ hưu" are no problem.
+fn note_matters(note: &str) -> bool {
+    let words: Vec<String> = fold(note).split('-').map(str::to_string).collect();
+    NOTES_THAT_MATTER.iter().any(|w| {
+        let w: Vec<&str> = w.split('-').collect();
+        (0..(words.len() + 1).saturating_sub(w.len())).any(|i| {
+            words[i..i + w.len()].iter().zip(&w).all(|(a, b)| a == b)
+                && (w[0] == "khong"
+                    || !words[i.saturating_sub(4)..i]
+                        .iter()
+                        .any(|p| matches!(p.as_str(), "khong" | "chua" | "con")))
+        })
+    })
+}
+
 /// W2020: a cadre's note (a "Ghi chú" column, not read) that says the cadre may not be movable
 /// ("Đã nghỉ hưu", "Không luân chuyển", "Đang bị kỷ luật"): the row is planned as any other, so
 /// the note is said at its cell rather than dropped with the column.
@@ -1617,11 +1650,7 @@ fn notes_that_matter(csv: &Csv, ix: usize, col: &str, diags: &mut Diags) {
         let Some(note) = r.cells.get(ix).filter(|c| !c.is_empty()) else {
             continue;
         };
-        let f = format!("-{}-", fold(note));
-        if !NOTES_THAT_MATTER
-            .iter()
-            .any(|w| f.contains(&format!("-{w}-")))
-        {
+        if !note_matters(note) {
             continue;
         }
         diags.push(
@@ -1657,7 +1686,10 @@ fn without_numbering(line: &str) -> &str {
     };
     let (number, rest) = (&line[..end], &line[end + 1..]);
     let numbering = (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
-        || number.len() == 1 && number.bytes().all(|b| b.is_ascii_lowercase())
+        // "a)" any letter; "a." to "h." only ("q. Chủ tịch" is an acting chair).
+        || number.len() == 1
+            && number.bytes().all(|b| b.is_ascii_lowercase())
+            && (line.as_bytes()[end] == b')' || number.as_bytes()[0] <= b'h')
         || (1..=4).contains(&number.len()) && number.bytes().all(|b| b"IVX".contains(&b));
     if numbering && rest.starts_with(char::is_whitespace) {
         rest.trim_start()
@@ -3322,8 +3354,8 @@ impl ProvinceIndex {
         }
         // An address, as personnel records write a hometown ("xã Hợp Thành, huyện Cao Lộc, tỉnh
         // Lạng Sơn", "Cao Lộc - Lạng Sơn"): its last part is the province.
-        if let Some((_, last)) = value.rsplit_once([',', '-', '–'])
-            && value.contains([',', ' '])
+        // At commas only: a dash is inside names ("Bà Rịa - Vũng Tàu", "Gia Lai - Kon Tum").
+        if let Some((_, last)) = value.rsplit_once(',')
             && !last.trim().is_empty()
         {
             match self.resolve(last.trim()) {
@@ -3350,9 +3382,8 @@ impl ProvinceIndex {
 }
 
 /// For units.csv's provinces written as codes of its own (no province of Vietnam's list): the
-/// province of the list that its units' names name ("Tỉnh ủy Lào Cai", "UBND tỉnh Lào Cai"), when
-/// they name exactly one and no other code's units name it. A name inside a longer one ("Huế" in
-/// "Thừa Thiên Huế") counts as the longer.
+/// province of the list that its units' names end with as their place ("Tỉnh ủy Lào Cai", "UBND
+/// tỉnh Lào Cai"), when they name exactly one and no other code's units name it.
 fn coded_provinces(units: &[Unit]) -> Vec<(&'static str, String)> {
     let mut named: std::collections::BTreeMap<&str, std::collections::BTreeSet<&'static str>> =
         Default::default();
@@ -3360,16 +3391,17 @@ fn coded_provinces(units: &[Unit]) -> Vec<(&'static str, String)> {
         let Some(p) = u.province.as_deref().filter(|p| national(p).is_none()) else {
             continue;
         };
-        let name = format!("-{}-", fold(&u.name));
-        let found: Vec<&'static str> = provinces::PROVINCES
-            .iter()
-            .filter(|q| name.contains(&format!("-{}-", q.id)))
-            .map(|q| q.id)
-            .collect();
+        // The unit's own place at the end of its name, with its marks ("Nguyễn Huệ" is no Huế,
+        // "xã Hòa Bình" no province): "Tỉnh ủy X", "UBND tỉnh X", "Sở … thành phố X".
+        let name = key(&u.name);
         let set = named.entry(p).or_default();
-        for q in &found {
-            if !found.iter().any(|o| o != q && o.contains(q)) {
-                set.insert(q);
+        for q in provinces::PROVINCES {
+            let place = key(q.name);
+            let own_place = ["tỉnh ủy", "thành ủy", "tỉnh", "thành phố", "tp.", "tp"]
+                .iter()
+                .any(|w| name.ends_with(&format!("{w} {place}")));
+            if own_place {
+                set.insert(q.id);
             }
         }
     }
@@ -3623,9 +3655,15 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         let current_rank = c.int("current_rank", -MAX_RANK, MAX_RANK, None);
         let sector = c.text("sector");
         let sector = sectors.get(&fold(&sector)).cloned().unwrap_or(sector);
+        // "1. Bí thư; 2. Vụ trưởng": the numbers are no part of the titles.
         let mut planned_titles: Vec<String> = c
             .raw("planned_titles")
-            .map(|s| split_list(s).into_iter().map(str::to_string).collect())
+            .map(|s| {
+                split_list(s)
+                    .into_iter()
+                    .map(|t| without_numbering(t).to_string())
+                    .collect()
+            })
             .unwrap_or_default();
         // One long title wrapped over two lines of its cell ("Phó Chủ tịch UBND⏎huyện Yên Sơn")
         // is that title, when a post has it.
@@ -3840,7 +3878,9 @@ fn no_province_in_common(
     index: &ProvinceIndex,
     diags: &mut Diags,
 ) {
-    if !index.units_read || index.own.is_empty() {
+    // Only when units.csv writes its own codes: tables that both use Vietnam's provinces and
+    // share none are no two ways of writing.
+    if !index.units_read || !index.own.iter().any(|(_, p)| national(p).is_none()) {
         return;
     }
     let mut theirs: std::collections::BTreeSet<&str> = Default::default();
@@ -4037,6 +4077,15 @@ fn without_relation(item: &str) -> &str {
     tail.filter(|t| !t.is_empty()).unwrap_or(item)
 }
 
+/// The part before a relation written after the id: "K003 - anh trai", "K001: em" → the id.
+fn relation_head(item: &str) -> &str {
+    let item = item.trim();
+    item.split_once(':')
+        .or_else(|| item.split_once(" - "))
+        .or_else(|| item.split_once(" – "))
+        .map_or(item, |(h, _)| h.trim())
+}
+
 fn resolve_relatives(
     csv: &Csv,
     out: &mut Parsed<Cadre>,
@@ -4079,7 +4128,13 @@ fn resolve_relatives(
             }
             // The relation said beside the id ("C08 (anh trai)", "chồng: C08"): the id.
             let bare = without_relation(rel);
-            match out.ids.get(rel).or_else(|| out.ids.get(bare)) {
+            let head = relation_head(rel);
+            match out
+                .ids
+                .get(rel)
+                .or_else(|| out.ids.get(bare))
+                .or_else(|| out.ids.get(head))
+            {
                 Some(ix) => edges.push((p.row, ix)),
                 None => {
                     let mut d = unknown_reference_except(
@@ -4223,7 +4278,14 @@ mod tests {
             named(ix.resolve("xã Bản Vược, huyện Bát Xát, tỉnh Lào Cai")),
             "Lào Cai"
         );
-        assert_eq!(named(ix.resolve("Bát Xát - Lào Cai")), "Lào Cai");
+        assert!(matches!(
+            ix.resolve("Gia Lai - Kon Tum"),
+            ProvinceRead::Unknown(_)
+        ));
+        assert_eq!(
+            named(ix.resolve("xã A, tỉnh Bà Rịa - Vũng Tàu")),
+            "ba-ria-vung-tau"
+        );
         assert_eq!(named(ix.resolve("Thanh Trì, Hà Nội")), "ha-noi");
         assert!(matches!(
             ix.resolve("xã Bản Vược, huyện Bát Xát"),
@@ -4244,9 +4306,21 @@ mod tests {
         assert_eq!(named(ix.resolve("thua-thien-hue")), "46");
         assert_eq!(named(ix.resolve("Bắc Ninh")), "bac-ninh");
         // A province the units of two codes name is neither's.
-        let units = [unit("Tỉnh ủy Lào Cai", "10"), unit("Sở Y tế Lào Cai", "11")];
+        let units = [
+            unit("Tỉnh ủy Lào Cai", "10"),
+            unit("Sở Y tế tỉnh Lào Cai", "11"),
+        ];
         let ix = ProvinceIndex::new(Some(&units), "units.csv");
         assert_eq!(named(ix.resolve("Lào Cai")), "lao-cai");
+        // A commune or a ward named like a province is no province's place.
+        let units = [
+            unit("Đảng ủy xã Hòa Bình", "TN"),
+            unit("Đảng ủy phường Nguyễn Huệ", "QT"),
+            unit("Tỉnh ủy Quảng Trị", "QT"),
+        ];
+        let ix = ProvinceIndex::new(Some(&units), "units.csv");
+        assert_eq!(named(ix.resolve("Hòa Bình")), "hoa-binh");
+        assert_eq!(named(ix.resolve("Quảng Trị")), "QT");
     }
 
     #[test]
@@ -4288,6 +4362,27 @@ mod tests {
     }
 
     #[test]
+    fn notes_that_matter_and_denials() {
+        for n in [
+            "Đã nghỉ hưu từ 01/10/2026",
+            "Không luân chuyển",
+            "Đang bị kỷ luật",
+            "nghỉ hưu",
+        ] {
+            assert!(note_matters(n), "{n}");
+        }
+        for n in [
+            "Không bị kỷ luật",
+            "Chưa từng bị kỷ luật; không trong diện điều tra",
+            "Còn 12 năm mới nghỉ hưu",
+            "chưa có hình thức kỷ luật",
+            "Biệt phái",
+        ] {
+            assert!(!note_matters(n), "{n}");
+        }
+    }
+
+    #[test]
     fn a_relation_beside_a_relatives_id_is_not_the_id() {
         assert_eq!(without_relation("C08 (anh trai)"), "C08");
         assert_eq!(without_relation("chồng: C08"), "C08");
@@ -4295,6 +4390,8 @@ mod tests {
         assert_eq!(without_relation("CB-001"), "CB-001");
         assert_eq!(without_relation("anh trai: Ngô Đức Thịnh"), "Ngô Đức Thịnh");
         assert_eq!(without_relation("C08"), "C08");
+        assert_eq!(relation_head("K003 - anh trai"), "K003");
+        assert_eq!(relation_head("K001: em"), "K001");
     }
 
     #[test]
@@ -4311,6 +4408,8 @@ mod tests {
             lines_as_list("II. Bí thư\nT.Ư Đoàn").as_deref(),
             Some("Bí thư; T.Ư Đoàn")
         );
+        assert_eq!(without_numbering("q. Chủ tịch UBND"), "q. Chủ tịch UBND");
+        assert_eq!(without_numbering("b. Bí thư"), "Bí thư");
         for none in [
             "Chưa quy hoạch",
             "Không quy hoạch",

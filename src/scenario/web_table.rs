@@ -452,7 +452,7 @@ fn sheet_parts_in(text: &str, in_comment: bool) -> Vec<(Option<String>, String)>
 
 /// The sheets of a page or an XML spreadsheet: for a page, its tables with text, the one with the
 /// most cells of text first (a page may hold a title's table above the data's, or a layout
-/// around it; a table inside a cell is a table of its own), each with the other tables of its
+/// around it; a table inside a cell is a table of its own, and its text the lines of that cell), each with the other tables of its
 /// first row joined under it ([`joined`]), named `None`; for an XML
 /// spreadsheet, each `<Worksheet>` by its name, in order.
 ///
@@ -489,9 +489,11 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
     let unshown_tag = |n: &[u8]| matches!(n, b"head" | b"title" | b"style" | b"script");
     // Tables inside the deepest one read (`MAX_NESTING`), ignored as tables.
     let mut too_deep = 0usize;
-    // Inside a table laid out in a cell of the table being read (a portal's list of titles as a
-    // small table in one cell), how deep: its rows are lines of that cell, as `<br>` are.
-    let mut inline = 0usize;
+    // The open tables (by index in `open`) a table inside one of their cells writes its text
+    // into as well, its rows as lines (a portal's list of titles as a small table in one cell):
+    // the inner table stays a table of its own too, so a layout table around the data table
+    // does not swallow it; the page's best table is chosen from both.
+    let mut mirror: Vec<usize> = Vec::new();
     // Cells of the tables kept so far (the best page table, or every worksheet).
     let mut kept = 0usize;
     let (row_tag, cell_tags): (&[u8], &[&[u8]]) = if xml {
@@ -513,17 +515,6 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                         sheet_start = worksheets.len();
                     }
                     b"visible" if xml => in_visible = true,
-                    b"table" if inline > 0 => inline += 1,
-                    b"table"
-                        if !xml
-                            && too_deep == 0
-                            && open.last().is_some_and(|b| b.cell.is_some()) =>
-                    {
-                        inline = 1;
-                        if let Some(b) = open.last_mut() {
-                            b.line_break();
-                        }
-                    }
                     b"table" if open.len() >= MAX_NESTING => too_deep += 1,
                     // An empty worksheet's `<Table/>` (XML) opens no table.
                     b"table" if tag.self_closing && xml => {
@@ -531,6 +522,12 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                     }
                     b"table" => {
                         line_counted = false;
+                        if !xml && open.last().is_some_and(|b| b.cell.is_some()) {
+                            mirror.push(open.len() - 1);
+                            if let Some(b) = open.last_mut() {
+                                b.line_break();
+                            }
+                        }
                         open.push(Builder {
                             xml,
                             offset: page_rows,
@@ -539,13 +536,6 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                     }
                     b"body" if !xml => unshown = 0,
                     n if open.is_empty() && !xml && ends_line(n) => line_counted = false,
-                    n if inline > 0 => {
-                        if matches!(n, b"br" | b"p" | b"div" | b"li")
-                            && let Some(b) = open.last_mut()
-                        {
-                            b.line_break();
-                        }
-                    }
                     // A caption is a row of the page above its table's rows.
                     b"caption" if !xml && open.len() == 1 => {
                         if let Some(b) = open.last_mut() {
@@ -659,25 +649,35 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
                     }
                     worksheet = None;
                 }
+                if open.is_empty() {
+                    continue;
+                }
+                // The inner table's rows and cells as lines and spaces of the cell it is in.
+                let depth = open.len() - 1;
+                let outer = mirror.last().copied().filter(|&o| o + 1 == depth);
+                if let Some(o) = outer.filter(|_| too_deep == 0) {
+                    let n = name.as_slice();
+                    if n == row_tag {
+                        open[o].line_break();
+                    } else if cell_tags.contains(&n) {
+                        open[o].text(" ");
+                    }
+                }
                 let Some(b) = open.last_mut() else {
                     continue;
                 };
                 match name.as_slice() {
-                    b"table" if inline > 0 => {
-                        inline -= 1;
-                        b.line_break();
-                    }
-                    n if inline > 0 => {
-                        if n == row_tag || matches!(n, b"p" | b"div" | b"li") {
-                            b.line_break();
-                        } else if cell_tags.contains(&n) {
-                            b.text(" ");
-                        }
-                    }
                     b"table" if too_deep > 0 => too_deep -= 1,
                     _ if too_deep > 0 => {}
                     b"table" => {
                         let b = open.pop().expect("an open table");
+                        if mirror.last() == Some(&open.len().saturating_sub(1)) && !open.is_empty()
+                        {
+                            mirror.pop();
+                            if let Some(o) = open.last_mut() {
+                                o.line_break();
+                            }
+                        }
                         if xml {
                             let grid = b.finish().1;
                             kept += grid.cells.len();
@@ -705,7 +705,13 @@ pub(crate) fn sheets(text: &str, max_cells: usize) -> Result<Vec<Named>, (u32, u
             }
             Token::String(s) => {
                 if let Some(b) = open.last_mut() {
-                    b.text(&String::from_utf8_lossy(&s.value));
+                    let text = String::from_utf8_lossy(&s.value);
+                    b.text(&text);
+                    if too_deep == 0 {
+                        for &o in &mirror {
+                            open[o].text(&text);
+                        }
+                    }
                 } else if !xml
                     && unshown == 0
                     && !line_counted
@@ -898,8 +904,12 @@ mod tests {
             <tr><td>2.</td><td>Chủ tịch UBND xã</td></tr></table></td></tr>\
             <tr><td>C2</td><td>Vụ trưởng</td></tr></table>";
         let all = sheets(html, 100).unwrap();
-        assert_eq!(all.len(), 1, "one table");
-        let cells = &all[0].1.cells;
+        let cells = &all
+            .iter()
+            .find(|(_, g)| g.cells.contains(&(0, 1, "planned_titles".to_string())))
+            .unwrap()
+            .1
+            .cells;
         let cell = &cells.iter().find(|c| (c.0, c.1) == (1, 1)).unwrap().2;
         let lines: Vec<&str> = cell
             .lines()
@@ -908,6 +918,15 @@ mod tests {
             .collect();
         assert_eq!(lines, ["1. Bí thư Đảng ủy", "2. Chủ tịch UBND xã"]);
         assert!(cells.contains(&(2, 1, "Vụ trưởng".to_string())));
+        // A portal's layout table around the data table does not swallow it: the data table is
+        // a table of its own, as before.
+        let page =
+            format!("<table><tr><td>Cổng thông tin</td></tr><tr><td>{html}</td></tr></table>");
+        let all = sheets(&page, 1000).unwrap();
+        assert!(
+            all.iter()
+                .any(|(_, g)| g.cells.contains(&(2, 1, "Vụ trưởng".to_string())))
+        );
     }
 
     /// A table's rows are numbered from its place on the page as Excel lays it out: a row for each

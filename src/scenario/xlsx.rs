@@ -507,7 +507,12 @@ fn read_web_page(path: &Path, sheet: Option<&str>, table: &str) -> Result<Sheet,
                 .iter()
                 .filter(|&&i| i != best && fit(&sheets[i].1) == top)
                 // Data rows: the header is no row of the list.
-                .map(|&i| (sheets[i].1.rows.saturating_sub(1), sheets[i].1.header_text()))
+                .map(|&i| {
+                    (
+                        sheets[i].1.rows.saturating_sub(1),
+                        sheets[i].1.header_text(),
+                    )
+                })
                 .collect();
         }
         let mut i = 0;

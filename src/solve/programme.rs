@@ -680,9 +680,9 @@ fn solve_priced(
         deadline: o.deadline.saturating_sub(started.elapsed()),
         ..o.clone()
     };
+    let build_s = started.elapsed().as_secs_f64() - building;
     // A greedy start for the large model: an incumbent at once.
     let warm = warm.or_else(|| large.then(|| super::programme_greedy::start(sc, tl, cols)));
-    let build_s = started.elapsed().as_secs_f64() - building;
     let solved = Instant::now();
     let result = if m.x.is_empty() {
         None

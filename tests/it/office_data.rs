@@ -2193,7 +2193,10 @@ fn a_date_column_of_both_orders_says_so() {
     let e = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap_err();
     let all: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
     let e2006 = all.iter().find(|d| d.contains("E2006")).expect("E2006");
-    assert!(e2006.contains("\"1/31/1969\"") && e2006.contains("writes both orders"), "{e2006}");
+    assert!(
+        e2006.contains("\"1/31/1969\"") && e2006.contains("writes both orders"),
+        "{e2006}"
+    );
     let text = e.to_string();
     assert!(text.contains("E2006"), "{text}");
     let o = rotaplan()
