@@ -2617,8 +2617,27 @@ impl<'a> Cells<'a> {
                     } else {
                         (order.month_first, order.day_first, Say::SetDateFormatMdy)
                     };
-                    if let (Some((l1, v1)), Some((l2, v2))) = both {
-                        // The column writes both orders: which this one is, no one can say.
+                    // The column writes both orders (which this one is, no one can say), or
+                    // provably the other one.
+                    let said = match (both, proof, against) {
+                        ((Some((l1, v1)), Some((l2, v2))), ..) => Some((
+                            Text::say(Say::ColumnMixesOrders)
+                                .arg("day_line", l1)
+                                .arg("day_value", quoted(&v1))
+                                .arg("month_line", l2)
+                                .arg("month_value", quoted(&v2)),
+                            Text::say(Say::WriteMixedDatesIso),
+                        )),
+                        (_, Some((line, value)), None) => Some((
+                            Text::say(Say::ColumnOrderShownBy)
+                                .arg("line", line)
+                                .arg("value", quoted(&value))
+                                .text("order", other_order.into()),
+                            Text::say(fix),
+                        )),
+                        _ => None,
+                    };
+                    if let Some((expected, fix)) = said {
                         let w = self
                             .diag(code::AMBIGUOUS_DATE, col)
                             .found(
@@ -2627,30 +2646,7 @@ impl<'a> Cells<'a> {
                                     .arg("iso", d)
                                     .text("order", read_as.into()),
                             )
-                            .expected(
-                                Text::say(Say::ColumnMixesOrders)
-                                    .arg("day_line", l1)
-                                    .arg("day_value", quoted(&v1))
-                                    .arg("month_line", l2)
-                                    .arg("month_value", quoted(&v2)),
-                            )
-                            .fix(Say::WriteMixedDatesIso);
-                        self.warn(w);
-                    } else if let (Some((line, value)), None) = (proof, against) {
-                        let w = self
-                            .diag(code::AMBIGUOUS_DATE, col)
-                            .found(
-                                Text::say(Say::AmbiguousDateRead)
-                                    .arg("value", quoted(s))
-                                    .arg("iso", d)
-                                    .text("order", read_as.into()),
-                            )
-                            .expected(
-                                Text::say(Say::ColumnOrderShownBy)
-                                    .arg("line", line)
-                                    .arg("value", quoted(&value))
-                                    .text("order", other_order.into()),
-                            )
+                            .expected(expected)
                             .fix(fix);
                         self.warn(w);
                     }

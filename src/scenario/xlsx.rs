@@ -286,7 +286,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         .filter(|s| s.visible != calamine::SheetVisible::Visible)
         .map(|s| s.name.clone())
         .collect();
-    let all_names = names.clone();
+    let (all_names, hidden_sheets) = (names.clone(), hidden.clone());
     let name = choose_sheet(names, &hidden, sheet, table, |n| has_cells(&mut book, n))?;
     // The regions merged down over rows (ODS: none known). Across columns alone a merge is a
     // title or a group of the header: nothing to copy.
@@ -305,7 +305,8 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     let regions = regions.into_iter().map(|m| (m.start, m.end)).collect();
     let mut read = sheet_of(name, regions, hidden, cells)?;
     if sheet.is_none() {
-        read.passed_over = same_table_sheets(&mut book, &all_names, &read, table, path);
+        read.passed_over =
+            same_table_sheets(&mut book, (&all_names, &hidden_sheets), &read, table, path);
     }
     Ok(read)
 }
@@ -317,7 +318,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
 /// choice.
 fn same_table_sheets(
     book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
-    names: &[String],
+    (names, hidden): (&[String], &[String]),
     read: &Sheet,
     table: &str,
     path: &Path,
@@ -330,12 +331,6 @@ fn same_table_sheets(
     if top < 2 {
         return Vec::new();
     }
-    let hidden: Vec<String> = book
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.visible != calamine::SheetVisible::Visible)
-        .map(|s| s.name.clone())
-        .collect();
     let another_table = |n: &str| {
         ["units", "posts", "cadres", "plan"]
             .iter()
