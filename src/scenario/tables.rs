@@ -741,16 +741,11 @@ fn letters_lost(
 ) -> Option<Diagnostic> {
     // A table holding letters no Western code page has was not saved in one: a "?" there is
     // the user's ("Bí thư??").
-    let vietnamese = |c: char| {
-        matches!(
-            c,
-            'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư'
-        ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
-    };
-    if records
-        .iter()
-        .any(|(_, cells)| cells.iter().any(|c| c.chars().any(vietnamese)))
-    {
+    if records.iter().any(|(_, cells)| {
+        cells
+            .iter()
+            .any(|c| c.chars().any(super::text::unicode_vietnamese))
+    }) {
         return None;
     }
     // The header and the columns read (a note or a link may hold a "?").

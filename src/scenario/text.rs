@@ -219,14 +219,8 @@ fn tcvn3_like(bytes: &[u8]) -> bool {
 /// "München", the "ä" of "Universität" and the "ç" of "François" do not. Unicode Vietnamese has
 /// none of them ("Ð", Latin Eth, is left out: some keyboards type it for "Đ").
 pub(crate) fn legacy_font_marks(s: &str) -> usize {
-    // A letter only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the tone-marked vowels of U+1EA0–1EF9):
-    // the cell was typed in Unicode, whatever else it holds ("Ea Ñuôl" of the Êđê spelling).
-    if s.chars().any(|c| {
-        matches!(
-            c,
-            'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư'
-        ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
-    }) {
+    // The cell was typed in Unicode, whatever else it holds ("Ea Ñuôl" of the Êđê spelling).
+    if s.chars().any(unicode_vietnamese) {
         return 0;
     }
     let chars: Vec<char> = s.chars().collect();
@@ -274,16 +268,21 @@ pub(crate) fn legacy_font_marks(s: &str) -> usize {
         .count()
 }
 
+/// A letter only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the tone-marked vowels of U+1EA0–1EF9):
+/// no legacy font and no Western code page writes it.
+pub(crate) fn unicode_vietnamese(c: char) -> bool {
+    matches!(
+        c,
+        'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư'
+    ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+}
+
 /// Letters of Latin-1's upper half that no Vietnamese word has ("ñ", "Þ", "Ø", not "à" or
 /// "ô"), next to a letter: how TCVN3 text looks in a workbook ("Chñ tÞch UBND tØnh"). Foreign
 /// names have them too, so only cells that hold no name (titles) count them. 0 when the cell has
 /// a letter only Unicode Vietnamese writes.
 pub(crate) fn latin1_in_words(s: &str) -> usize {
-    let unicode_vietnamese = s.chars().any(|c| {
-        matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư')
-            || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
-    });
-    if unicode_vietnamese {
+    if s.chars().any(unicode_vietnamese) {
         return 0;
     }
     let chars: Vec<char> = s.chars().collect();
