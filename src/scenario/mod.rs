@@ -190,6 +190,12 @@ pub fn deny(warnings: &[Diagnostic]) -> Result<(), LoadError> {
 /// A table's name for messages: its file name, with the sheet of a workbook as a scenario writes
 /// it (`du-lieu.xlsx#CanBo`); `default` when the scenario names none.
 fn table_name(t: Option<&TableRef>, default: &str) -> String {
+    read_name(t, None, default)
+}
+
+/// [`table_name`] once the table is read: a workbook's table by the sheet it was found on
+/// ("du-lieu.xlsx#Đơn vị"), not by the table's name.
+fn read_name(t: Option<&TableRef>, ids: Option<&Ids>, default: &str) -> String {
     let Some(t) = t else {
         return default.to_string();
     };
@@ -198,7 +204,7 @@ fn table_name(t: Option<&TableRef>, default: &str) -> String {
         |n| n.to_string_lossy().into_owned(),
     );
     let workbook = xlsx::is_workbook(&t.path);
-    match &t.sheet {
+    match t.sheet.as_ref().or(ids.and_then(|i| i.sheet.as_ref())) {
         Some(sheet) => format!("{file}#{sheet}"),
         None if workbook => format!("{file}#{}", t.table),
         None => file,
@@ -255,13 +261,13 @@ pub(crate) fn from_value(
             None => PathBuf::from(format!("{}#{}", t.path.display(), t.table)),
         })
     };
-    let units_file = table_name(s.units.as_ref(), "units.csv");
     let (units, unit_ids, units_partly) =
         shared(&cache.units, path_of(&s.units), &mut diags, |d| {
             parse(read(&s.units, &tables::UNITS, d)?, d, |csv, d| {
                 tables::units(csv, d)
             })
         });
+    let units_file = read_name(s.units.as_ref(), unit_ids.as_deref(), "units.csv");
     let posts_key = path_of(&s.posts).map(|p| {
         (
             p,
@@ -283,7 +289,7 @@ pub(crate) fn from_value(
             )
         })
     });
-    let posts_file = table_name(s.posts.as_ref(), "posts.csv");
+    let posts_file = read_name(s.posts.as_ref(), post_ids.as_deref(), "posts.csv");
     let cadres_key = path_of(&s.cadres).map(|p| {
         (
             p,
@@ -333,7 +339,7 @@ pub(crate) fn from_value(
         }
     }
     // The messages name the tables as given (cadres.xls#cadres), not the default names.
-    let cadres_file = table_name(s.cadres.as_ref(), "cadres.csv");
+    let cadres_file = read_name(s.cadres.as_ref(), cadre_ids.as_deref(), "cadres.csv");
     let tables_of = (cadre_ids, post_ids, &cadres_file[..], &posts_file[..]);
     let pins = refs.pairs(&s.pins, tables_of);
     let forbids = refs.pairs(&s.forbids, tables_of);
@@ -444,9 +450,9 @@ pub(crate) fn from_value(
                 language: s.language,
                 objective: s.objective,
                 tables: crate::domain::TableNames {
-                    units: table_name(s.units.as_ref(), "units.csv"),
-                    posts: table_name(s.posts.as_ref(), "posts.csv"),
-                    cadres: table_name(s.cadres.as_ref(), "cadres.csv"),
+                    units: units_file,
+                    posts: posts_file,
+                    cadres: cadres_file,
                     history: table_name(
                         s.programme.as_ref().and_then(|r| r.history.as_ref()),
                         "history.csv",
@@ -528,7 +534,8 @@ fn parse<T>(
     f: impl FnOnce(&Csv, &mut Diags) -> tables::Parsed<T>,
 ) -> Option<tables::Parsed<T>> {
     let mark = diags.marks();
-    let parsed = f(&csv, diags);
+    let mut parsed = f(&csv, diags);
+    parsed.ids.sheet.clone_from(&csv.sheet);
     if let Some(sheet) = &csv.sheet {
         diags.in_sheet(mark, &csv.file, sheet);
     }

@@ -2275,6 +2275,9 @@ pub(crate) struct Ids {
     order: Vec<String>,
     /// [`look_alike`] of each id: the first id with it and its line.
     alike: HashMap<String, (String, usize)>,
+    /// The workbook's sheet the table was read from (found by its name when the scenario names
+    /// none): messages about references to the table name that sheet.
+    pub(crate) sheet: Option<String>,
 }
 
 /// Where an id was used before: the first row's line, and that row's id when it is not the same

@@ -2207,3 +2207,27 @@ fn a_date_column_of_both_orders_says_so() {
     let said = String::from_utf8_lossy(&o.stderr);
     assert!(said.contains("\"12/5/1972\", read as 1972-05-12"), "{said}");
 }
+
+/// A workbook named without its sheets: the tables are found on "Đơn vị", "Vị trí" and "Cán bộ",
+/// and a message about a reference names the sheet read, not the table's English name.
+#[test]
+fn a_reference_message_names_the_sheet_the_table_was_found_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let mut book = Workbook::new();
+    for ((_, t), sheet) in province_tables().iter().zip(["Đơn vị", "Vị trí", "Cán bộ"]) {
+        t.sheet(&mut book, sheet, &[]);
+    }
+    book.save(d.join("du-lieu.xlsx")).unwrap();
+    let yaml = scenario_yaml(
+        d,
+        "tables:\n  units: du-lieu.xlsx\n  posts: du-lieu.xlsx\n  cadres: du-lieu.xlsx\n",
+    );
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(&yaml, text.replace("cadre: C057", "cadre: C0577")).unwrap();
+    let o = rotaplan().arg("validate").arg(&yaml).output().unwrap();
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("E3001"), "{said}");
+    assert!(said.contains("a row of du-lieu.xlsx#Cán bộ"), "{said}");
+    assert!(!said.contains("du-lieu.xlsx#cadres"), "{said}");
+}
