@@ -782,7 +782,93 @@ pub fn rank_compatible_pairs(posts: &[Post], cadres: &[Cadre], outstanding_up: i
         .sum()
 }
 
+/// Who holds a post's seats before anything moves, and until when.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Occupancy {
+    /// The seats are taken before this date (`None`: free from the start).
+    pub until: Option<Date>,
+    /// The holder (posts.csv `holder_id`): moving them frees the seat earlier (a vacancy chain).
+    pub holder: Option<CadreIx>,
+    /// Seats taken before `until`: 1 with a holder, every seat without one.
+    pub seats: u32,
+}
+
+impl Occupancy {
+    /// Seats taken on `d` if nobody moves.
+    pub fn taken_on(&self, d: Date) -> u32 {
+        match self.until {
+            Some(u) if d < u => self.seats,
+            _ => 0,
+        }
+    }
+}
+
+/// The day after `d` (a retirement date is the last day of service).
+pub(crate) fn day_after(d: Date) -> Date {
+    d.succ_opt().unwrap_or(d)
+}
+
 impl Scenario {
+    /// A post's occupancy (`programme::occupancy`) with the holders and their retirement dates given.
+    pub fn occupancy_by(
+        &self,
+        holders: &[Option<CadreIx>],
+        retirement: impl Fn(CadreIx) -> Option<Date>,
+        p: PostIx,
+    ) -> Occupancy {
+        let post = self.post(p);
+        match holders.get(p as usize).copied().flatten() {
+            None => Occupancy {
+                until: post.vacant_from,
+                holder: None,
+                seats: post.seats,
+            },
+            Some(h) => {
+                let retire = retirement(h).map(day_after);
+                // A rotation that ended before the plan date does not free the seat: it is the
+                // holder's last rotation, history (a quarter of the cadres have one); the holder is
+                // in the post, and no placement is due (`running`).
+                let rot = self.running_rotation_end(h);
+                let until = [post.vacant_from, retire, rot].into_iter().flatten().min();
+                Occupancy {
+                    until: Some(until.unwrap_or(Date::MAX)),
+                    holder: Some(h),
+                    seats: 1,
+                }
+            }
+        }
+    }
+
+    /// A single plan (no `programme:`) fills the seats free on its date only: a post whose holder
+    /// (posts.csv `holder_id`) is still there, or that falls vacant later (`vacant_from`), has that
+    /// many seats fewer. Moving a holder frees their post for the next plan, not this one (only a
+    /// programme follows vacancy chains). Returns the posts whose seats changed, each with the seats
+    /// taken; the scenario's posts are copied only when one does.
+    pub fn only_free_seats(&mut self, holders: &[Option<CadreIx>]) -> Vec<(PostIx, u32)> {
+        let taken: Vec<(PostIx, u32)> = (0..self.posts.len() as PostIx)
+            .filter_map(|p| {
+                let o = self.occupancy_by(
+                    holders,
+                    |h| {
+                        let c = self.cadre(h);
+                        self.rules.roadmap(c.sex).retirement_date(c.birth_date)
+                    },
+                    p,
+                );
+                let n = o.taken_on(self.plan_date).min(self.post(p).seats);
+                (n > 0).then_some((p, n))
+            })
+            .collect();
+        if !taken.is_empty() {
+            let mut posts = (*self.posts).clone();
+            for &(p, n) in &taken {
+                posts[p as usize].seats -= n;
+            }
+            self.posts = Arc::new(posts);
+        }
+        taken
+    }
+
     /// S5 holds for this post: must-fill posts are hard and this one is not waived.
     pub fn must_fill_hard(&self, p: PostIx) -> bool {
         self.requirements.must_fill.hard
@@ -922,6 +1008,8 @@ pub const SLUG_TITLES: &[(&str, &[&str])] = &[
             "Chi cục trưởng Chi cục Thuế",
             "Trưởng Thuế",
             "Trưởng Thuế cơ sở",
+            "Cục trưởng Thuế",
+            "Trưởng Cục Thuế",
         ],
     ),
     (
@@ -930,6 +1018,8 @@ pub const SLUG_TITLES: &[(&str, &[&str])] = &[
             "Cục trưởng Cục Hải quan",
             "Chi cục trưởng Chi cục Hải quan",
             "Trưởng Hải quan",
+            "Cục trưởng Hải quan",
+            "Trưởng Cục Hải quan",
         ],
     ),
 ];
@@ -963,9 +1053,13 @@ pub const DEFAULT_NOT_LOCAL_TITLES: &[&str] = &[
     "Chi cục trưởng Chi cục Thuế",
     "Trưởng Thuế",
     "Trưởng Thuế cơ sở",
+    "Cục trưởng Thuế",
+    "Trưởng Cục Thuế",
     "Cục trưởng Cục Hải quan",
     "Chi cục trưởng Chi cục Hải quan",
     "Trưởng Hải quan",
+    "Cục trưởng Hải quan",
+    "Trưởng Cục Hải quan",
 ];
 
 /// Kind of a move in a programme.

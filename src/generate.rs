@@ -1517,7 +1517,20 @@ fn gen_cadres(
     add_relatives(rng, &mut cadres);
     keep_to_unit_provinces(&mut cadres, units);
     keep_to_post_titles(&mut cadres, posts);
+    one_birth_date_per_name(&mut cadres);
     cadres
+}
+
+/// No two cadres share a name and a birth date (the loader takes them for one person entered
+/// twice, W2021): a later one is born a day earlier until they differ. No draw, so the seed's
+/// other values stay as they were.
+fn one_birth_date_per_name(cadres: &mut [GCadre]) {
+    let mut seen = std::collections::HashSet::new();
+    for c in cadres.iter_mut() {
+        while !seen.insert((c.name.clone(), c.birth_date)) {
+            c.birth_date = c.birth_date.pred_opt().unwrap_or(c.birth_date);
+        }
+    }
 }
 
 /// Every planned title is the title of a post of posts.csv (a title of no post earns no fit and is
@@ -1865,6 +1878,9 @@ fn yaml_quote(s: &str) -> String {
     out.push('"');
     out
 }
+
+/// How a generated scenario.yaml begins: `generate` writes over a folder whose scenario starts so.
+pub const HEADER: &str = "# Synthetic scenario: ";
 
 fn scenario_yaml(name: &str, opts: &GenOptions) -> String {
     format!(

@@ -76,6 +76,7 @@ fn write_file_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let path = &regular_target(path)?;
     let dir = parent_of(path);
     fs::create_dir_all(dir)?;
     let name = name_of(path);
@@ -87,6 +88,39 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// The file a write to `path` replaces: `path` itself, or the file a link there points to. A
+/// device, a pipe or a socket is refused: the temporary renamed over it replaced `/dev/full`
+/// itself with a page (`review --html /dev/full` as root).
+fn regular_target(path: &Path) -> io::Result<PathBuf> {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return Ok(path.to_path_buf());
+    };
+    let (target, meta) = if meta.file_type().is_symlink() {
+        match fs::canonicalize(path) {
+            Ok(t) => {
+                let m = fs::metadata(&t)?;
+                (t, m)
+            }
+            // A link to nothing: the link is replaced by the file.
+            Err(_) => return Ok(path.to_path_buf()),
+        }
+    } else {
+        (path.to_path_buf(), meta)
+    };
+    if meta.is_file() || meta.is_dir() {
+        // A folder fails at the rename, with the system's own words.
+        Ok(target)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{} is not a regular file (a device, a pipe or a socket): write to a file",
+                path.display()
+            ),
+        ))
+    }
 }
 
 /// Write several files beside each other (in `dir`) all or none: each goes to a temporary first,
@@ -110,6 +144,9 @@ pub fn write_files_together(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Resu
             ),
         ));
     }
+    for (name, _) in files {
+        regular_target(&dir.join(name)).map_err(|e| named(name, e))?;
+    }
     let mut written = Vec::new();
     let clean = |written: &[PathBuf]| {
         for w in written {
@@ -124,7 +161,21 @@ pub fn write_files_together(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Resu
             return Err(named(name, e));
         }
     }
-    for (name, _) in files {
+    // The renames are one by one: the index (the .yaml naming the others) goes first and comes
+    // back last, so a kill between them leaves no scenario rather than a new one over old tables.
+    let index = files.iter().position(|(n, _)| n.ends_with(".yaml"));
+    if let Some(i) = index {
+        match fs::remove_file(dir.join(&files[i].0)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                clean(&written);
+                return Err(named(&files[i].0, e));
+            }
+            _ => sync_dir(dir)?,
+        }
+    }
+    let order = (0..files.len()).filter(|&i| Some(i) != index).chain(index);
+    for i in order {
+        let name = &files[i].0;
         if let Err(e) = fs::rename(tmp(name), dir.join(name)) {
             clean(&written);
             return Err(named(name, e));
@@ -741,6 +792,38 @@ mod tests {
         fs::remove_dir(&blocked).unwrap();
         assert_eq!(names(dir.path()), vec!["a.csv", "b.yaml"]);
         assert_eq!(fs::read_to_string(dir.path().join("a.csv")).unwrap(), "2");
+    }
+
+    /// A link is written through (it stays a link); a pipe is refused, not replaced.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_written_through_and_a_pipe_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("real.html");
+        fs::write(&file, "old").unwrap();
+        let link = dir.path().join("link.html");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&file).unwrap(), "new");
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let e = write_atomic(&fifo, b"x").unwrap_err();
+            assert!(e.to_string().contains("not a regular file"), "{e}");
+            let e =
+                write_files_together(dir.path(), &[("pipe".into(), b"x".to_vec())]).unwrap_err();
+            assert!(e.to_string().contains("not a regular file"), "{e}");
+            use std::os::unix::fs::FileTypeExt;
+            assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+        }
+        let e = write_atomic(Path::new("/dev/null"), b"x").unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         structure_only: a.structure,
         budget,
     };
-    let e = match ex::answer(&sc, &question) {
+    let e = match ex::answer(&rotaplan::programme::first_period_plan(&sc), &question) {
         Ok(e) => e,
         Err(v) => {
             say_violations(

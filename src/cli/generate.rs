@@ -57,6 +57,19 @@ pub fn run(a: Args) -> Status {
         Some(y) => rotaplan::generate::generate_programme(&opts, y),
         None => rotaplan::generate::generate(&opts),
     };
+    // Files of the same names not written by generate are the user's: a scenario folder's
+    // tables were replaced by synthetic ones that then loaded as valid.
+    let own = std::fs::read_to_string(a.out.join("scenario.yaml"))
+        .is_ok_and(|y| y.starts_with(rotaplan::generate::HEADER));
+    if !own
+        && let Some(theirs) = files
+            .iter()
+            .map(|f| a.out.join(&f.name))
+            .find(|p| std::fs::symlink_metadata(p).is_ok())
+    {
+        super::refuse(rotaplan::report::Refusal::GenerateOverOwn(theirs));
+        return Status::Problem;
+    }
     // All the files or none: a half-written scenario (a new scenario.yaml beside an old
     // cadres.csv) would load as valid.
     let files: Vec<(String, Vec<u8>)> = files

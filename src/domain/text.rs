@@ -95,9 +95,12 @@ pub fn fold(s: &str) -> String {
 const SPELLED_OUT: &[(&str, &str)] = &[
     ("uy ban nhan dan", "ubnd"),
     ("ub nhan dan", "ubnd"),
+    ("ub nd", "ubnd"),
     ("ubnd nhan dan", "ubnd"),
     ("hoi dong nhan dan", "hdnd"),
     ("toa an nhan dan", "tand"),
+    ("toa an nd", "tand"),
+    ("toa an", "tand"),
     ("vien kiem sat nhan dan", "vksnd"),
     ("vien kiem sat", "vksnd"),
     ("vien ksnd", "vksnd"),
@@ -202,6 +205,15 @@ fn title_words_by(s: &str, toned: bool) -> Vec<String> {
             "GĐ" => "Giám đốc",
             "PGĐ" => "Phó Giám đốc",
             "VKS" => "VKSND",
+            "HQ" => "Hải quan",
+            "KTT" => "Kế toán trưởng",
+            // "K.toán trưởng": "K" for "Kế".
+            "K" if pieces.get(i + 1).is_some_and(|n| fold(n) == "toan") => "Kế",
+            // "Trưởng phòng TC-HC", "TC - CB": the department's Organisation work.
+            "TC" if words.last().is_some_and(|w| fold(w) == "phong") => "Tổ chức",
+            "STC" => "Sở Tài chính",
+            // "Sở TC": the Department of Finance ("Ban TC" is the party's Organisation Board).
+            "TC" if words.last().is_some_and(|w| fold(w) == "so") => "Tài chính",
             "UB" if ub_of_place() => "UBND",
             // "Chánh TT": the Chief Inspector ("TT" alone is also a town, thị trấn).
             "TT" if after_chanh => "Thanh tra",
@@ -390,8 +402,16 @@ fn place_follows(rest: &[String]) -> bool {
 /// Bí thư", "Bí thư Chi bộ", "Bí thư Tỉnh đoàn" and "Bí thư Đảng ủy Bệnh viện …" are not "Bí
 /// thư".
 pub fn title_matches(title: &str, classes: &std::collections::HashSet<String>) -> bool {
-    title_parts(title).iter().any(|part| {
-        let words = title_words(part);
+    // Two titles joined by a dash ("Phó Bí thư Tỉnh ủy - Chủ tịch UBND tỉnh") are two titles too;
+    // a list's number before a title is not part of it ("1. Giám đốc Sở Tài chính").
+    let parts = title_parts(title);
+    let dashed: Vec<&str> = parts
+        .iter()
+        .filter(|p| p.contains(" - ") || p.contains(" – "))
+        .flat_map(|p| p.split(" - ").flat_map(|q| q.split(" – ")))
+        .collect();
+    parts.iter().map(String::as_str).chain(dashed).any(|part| {
+        let words = title_words(without_numbering(part.trim()));
         if classes.contains(&class_of(&words)) {
             return true;
         }
@@ -552,7 +572,15 @@ fn function_after_dash(part: &str) -> Option<super::Function> {
     {
         return None;
     }
-    pieces.find_map(|p| function_from(&title_words(p), 0))
+    // A department's later names are the department's too ("Trưởng phòng Hành chính - Tổ chức").
+    let department = title_words(first).iter().any(|w| w == "phong");
+    pieces.find_map(|p| {
+        let mut words = title_words(p);
+        if department {
+            words.insert(0, "phong".to_string());
+        }
+        function_from(&words, 0)
+    })
 }
 
 /// The function a title's words name from word `from` on: the work's phrase after the post's own
@@ -565,6 +593,8 @@ fn function_from(words: &[String], from: usize) -> Option<super::Function> {
         ("tai vu", Function::Accounting),
         ("thu quy", Function::Treasury),
         ("thu kho", Function::Storekeeper),
+        // "Phụ trách kho", "Quản lý kho", "Nhân viên kho" (not "Kho bạc", the Treasury).
+        ("kho", Function::Storekeeper),
         ("to chuc can bo", Function::Personnel),
         ("tccb", Function::Personnel),
         ("to chuc bien che", Function::Personnel),
@@ -574,7 +604,7 @@ fn function_from(words: &[String], from: usize) -> Option<super::Function> {
     /// The words a post's own role is written with, before the work it names.
     const ROLE: &[&str] = &[
         "truong", "pho", "phong", "phu", "trach", "to", "bo", "phan", "chuyen", "vien", "nhan",
-        "tai", "chinh", "can",
+        "tai", "chinh", "can", "quan", "ly",
     ];
     for start in from..words.len() {
         let rest = format!(" {} ", words[start..].join(" "));
@@ -584,7 +614,8 @@ fn function_from(words: &[String], from: usize) -> Option<super::Function> {
         {
             // "to chuc" alone names the work only as a department ("phòng Tổ chức").
             let department = words[..start].last().is_some_and(|w| w == "phong");
-            if phrase != "to chuc" || department {
+            let treasury = phrase == "kho" && words.get(start + 1).is_some_and(|w| w == "bac");
+            if (phrase != "to chuc" || department) && !treasury {
                 return Some(f);
             }
         }
@@ -593,6 +624,26 @@ fn function_from(words: &[String], from: usize) -> Option<super::Function> {
         }
     }
     None
+}
+
+/// A line without the number of a numbered list before it: "1." "2)" "a)" "b." "IV." and a
+/// space; anything else as it is.
+pub fn without_numbering(line: &str) -> &str {
+    let Some(end) = line.find(['.', ')']) else {
+        return line;
+    };
+    let (number, rest) = (&line[..end], &line[end + 1..]);
+    let numbering = (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+        // "a)" any letter; "a." to "h." only ("q. Chủ tịch" is an acting chair).
+        || number.len() == 1
+            && number.bytes().all(|b| b.is_ascii_lowercase())
+            && (line.as_bytes()[end] == b')' || number.as_bytes()[0] <= b'h')
+        || (1..=4).contains(&number.len()) && number.bytes().all(|b| b"IVX".contains(&b));
+    if numbering && rest.starts_with(char::is_whitespace) {
+        rest.trim_start()
+    } else {
+        line
+    }
 }
 
 /// The titles one cell holds together: split at `,` `;` `+` and the word "kiêm" ("HĐND/UBND"
@@ -966,6 +1017,77 @@ mod tests {
             "Phó Trưởng phòng Tài chính - Kế hoạch huyện",
         ] {
             assert!(!title_matches(t, &classes), "{t}");
+        }
+    }
+
+    /// Not-local titles as office lists write them (a review of real lists): the court named
+    /// with its level, the department heads by their bodies' short names, two titles joined by a
+    /// dash, a numbered list line. Each was an ordinary post, and H8 was lost.
+    #[test]
+    fn not_local_titles_as_office_lists_write_them() {
+        let rules = crate::domain::RuleSet::qd65_2022();
+        for t in [
+            "Chánh án Tòa án tỉnh",
+            "Chánh án Tòa án nhân dân tỉnh",
+            "Chánh án Tòa án ND tỉnh",
+            "Chánh án TAND tỉnh Lạng Sơn",
+            "Cục trưởng Hải quan",
+            "Trưởng HQ",
+            "Cục trưởng Thuế tỉnh",
+            "Trưởng Cục Thuế tỉnh",
+            "Cục trưởng Cục Thuế tỉnh Lạng Sơn",
+            "GĐ Sở TC",
+            "Giám đốc STC",
+            "Giám đốc Sở Tài chính tỉnh Lạng Sơn",
+            "Chủ tịch UB ND xã",
+            "Phó Bí thư Tỉnh ủy - Chủ tịch UBND tỉnh",
+            "Bí thư Đảng ủy - Chủ tịch HĐND xã",
+            "Bí thư Đảng ủy – Chủ tịch HĐND xã",
+            "1. Giám đốc Sở Tài chính",
+            "Viện trưởng Viện KSND tỉnh",
+            "Giám đốc CA tỉnh",
+            "Chánh Thanh tra tỉnh",
+        ] {
+            assert!(rules.is_not_local_title(t), "{t}");
+        }
+        for t in [
+            "Phó Chánh án Tòa án tỉnh",
+            "Phó Cục trưởng Hải quan",
+            "Phó GĐ Sở TC",
+            "Phó Bí thư Tỉnh ủy - Phó Chủ tịch UBND tỉnh",
+            "Trưởng phòng Hành chính - Tổ chức",
+            "Kế toán trưởng",
+            "Trưởng Hội Nông dân",
+        ] {
+            assert!(!rules.is_not_local_title(t), "{t}");
+        }
+    }
+
+    /// Sensitive functions as office lists write them: "KTT", "K.toán trưởng", a department
+    /// named in either order or by its initials, the store by any of its holders' titles.
+    #[test]
+    fn sensitive_functions_as_office_lists_write_them() {
+        use crate::domain::Function;
+        for (t, f) in [
+            ("KTT", Function::Accounting),
+            ("K.toán trưởng", Function::Accounting),
+            ("Trưởng phòng Hành chính - Tổ chức", Function::Personnel),
+            ("Trưởng phòng TC-HC", Function::Personnel),
+            ("Trưởng phòng TC - CB", Function::Personnel),
+            ("Phụ trách kho", Function::Storekeeper),
+            ("Quản lý kho", Function::Storekeeper),
+            ("Nhân viên kho", Function::Storekeeper),
+        ] {
+            assert_eq!(function_of_title(t), Some(f), "{t}");
+        }
+        for t in [
+            "Giám đốc Kho bạc Nhà nước tỉnh",
+            "Trưởng Kho bạc Nhà nước huyện",
+            "Quản lý dự án",
+            "Trưởng phòng Hành chính - Quản trị",
+            "Trưởng Ban Tổ chức Tỉnh ủy",
+        ] {
+            assert_eq!(function_of_title(t), None, "{t}");
         }
     }
 }

@@ -32,15 +32,37 @@ pub fn scenario_at(sc: &Scenario, date: Date) -> Scenario {
     s.pins.clear();
     s.baseline.clear();
     s.programme = None;
-    let terms = whole_months_between(sc.plan_date, date).max(0) / TERM_MONTHS;
+    let months = whole_months_between(sc.plan_date, date).max(0);
+    let terms = months / TERM_MONTHS;
     let gone = leaders_elsewhere(sc, date);
     let drop_relatives = sc
         .cadres
         .iter()
         .any(|c| c.relatives.iter().any(|&r| gone[r as usize]));
-    if terms > 0 || drop_relatives {
+    if months > 0 || drop_relatives {
         let mut cadres = (*sc.cadres).clone();
         for c in &mut cadres {
+            // H8's years worked in the province of the unit the cadre works in grow with the
+            // date (a running rotation's unit until it ends): 19 years on the plan date are 21
+            // two years on, and the cadre is local there.
+            let until = c
+                .rotation_end
+                .filter(|&e| e >= sc.plan_date)
+                .map_or(date, |e| e.min(date));
+            let worked = whole_months_between(sc.plan_date, until).max(0);
+            if let (true, Some(province)) = (
+                worked > 0,
+                c.current_unit.and_then(|u| sc.unit(u).province.clone()),
+            ) {
+                let years = worked as f64 / 12.0;
+                match c
+                    .worked_years
+                    .binary_search_by(|(p, _)| p.as_str().cmp(&province))
+                {
+                    Ok(i) => c.worked_years[i].1 += years,
+                    Err(i) => c.worked_years.insert(i, (province, years)),
+                }
+            }
             if terms > 0
                 && let (Some(u), Some(crate::domain::Role::Head)) = (c.current_unit, c.current_role)
             {
@@ -314,58 +336,26 @@ pub fn running(sc: &Scenario, prog: &Programme) -> Vec<Running> {
         .collect()
 }
 
-/// Who holds a post's seats before anything moves, and until when.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Occupancy {
-    /// The seats are taken before this date (`None`: free from the start).
-    pub until: Option<Date>,
-    /// The holder (posts.csv `holder_id`): moving them frees the seat earlier (a vacancy chain).
-    pub holder: Option<CadreIx>,
-    /// Seats taken before `until`: 1 with a holder, every seat without one.
-    pub seats: u32,
-}
-
-impl Occupancy {
-    /// Seats taken on `d` if nobody moves.
-    pub fn taken_on(&self, d: Date) -> u32 {
-        match self.until {
-            Some(u) if d < u => self.seats,
-            _ => 0,
-        }
-    }
-}
-
-/// The day after `d` (a retirement date is the last day of service).
-fn day_after(d: Date) -> Date {
-    d.succ_opt().unwrap_or(d)
-}
+pub use crate::domain::Occupancy;
 
 /// Post `p`'s occupancy: with a holder, until the first of `vacant_from`, the day after the
 /// holder's retirement (Decree 135) and the end of the holder's running rotation (one that ended
 /// before the programme does not count: the holder is still there); without one,
 /// every seat until `vacant_from` (or free from the start).
 pub fn occupancy(sc: &Scenario, prog: &Programme, ctx0: &RuleContext, p: PostIx) -> Occupancy {
-    let post = sc.post(p);
-    match prog.holders.get(p as usize).copied().flatten() {
-        None => Occupancy {
-            until: post.vacant_from,
-            holder: None,
-            seats: post.seats,
-        },
-        Some(h) => {
-            let retire = ctx0.facts[h as usize].retirement.map(day_after);
-            // A rotation that ended before the plan date does not free the seat: it is the
-            // holder's last rotation, history (a quarter of the cadres have one); the holder is
-            // in the post, and no placement is due (`running`).
-            let rot = sc.running_rotation_end(h);
-            let until = [post.vacant_from, retire, rot].into_iter().flatten().min();
-            Occupancy {
-                until: Some(until.unwrap_or(Date::MAX)),
-                holder: Some(h),
-                seats: 1,
-            }
-        }
-    }
+    sc.occupancy_by(&prog.holders, |h| ctx0.facts[h as usize].retirement, p)
+}
+
+/// A programme's first period as a single plan (what `explain` answers without `--period`): the
+/// scenario on the programme's start, its seats those free then, its departures capped per period.
+pub fn first_period_plan(sc: &Scenario) -> Scenario {
+    let Some(prog) = &sc.programme else {
+        return sc.clone();
+    };
+    let mut s = scenario_at(sc, prog.start);
+    s.max_departures_per_unit = prog.max_departures_per_period;
+    s.only_free_seats(&prog.holders);
+    s
 }
 
 /// A rotation column: cadre `cadre` to `post` in `period`.

@@ -44,6 +44,8 @@ pub enum Refusal {
     Gap(f64),
     /// `generate --cadres 0` or `--posts 0`.
     Sizes,
+    /// `generate --out` a folder whose scenario or tables `generate` did not write (the file).
+    GenerateOverOwn(PathBuf),
     /// `--pseudonymise` without a key.
     PseudonymKey,
     /// `batch` with no inputs.
@@ -129,6 +131,7 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
         Refusal::TimeLimit(v) => fill(lang, Msg::RefTimeLimit, &[("t", v)]),
         Refusal::Gap(g) => fill(lang, Msg::RefGap, &[("g", g)]),
         Refusal::Sizes => t(lang, Msg::RefSizes).to_string(),
+        Refusal::GenerateOverOwn(p) => path(Msg::RefGenerateOverOwn, p),
         Refusal::PseudonymKey => t(lang, Msg::RefPseudonymKey).to_string(),
         Refusal::NoInputs => t(lang, Msg::RefNoInputs).to_string(),
         Refusal::Discover(e) => {

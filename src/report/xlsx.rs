@@ -166,6 +166,28 @@ fn excel_date(d: crate::domain::Date) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
 }
 
+/// The most characters a cell holds (Excel's limit, in UTF-16 units).
+const EXCEL_CELL_CHARS: usize = 32_767;
+
+/// `s` as a cell can hold it: a longer text (a scenario's 40,000-character name) is cut, with
+/// "…" at the end, where it made the whole workbook, and with it the plan, fail to write.
+fn excel_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= EXCEL_CELL_CHARS {
+        return s.into();
+    }
+    let mut units = 0;
+    let mut out = String::new();
+    for ch in s.chars() {
+        units += ch.len_utf16();
+        if units > EXCEL_CELL_CHARS - 1 {
+            break;
+        }
+        out.push(ch);
+    }
+    out.push('…');
+    out.into()
+}
+
 /// One sheet: a header of column ids, typed rows, the header frozen, an autofilter, widths fitted.
 fn sheet(
     ws: &mut Worksheet,
@@ -177,7 +199,7 @@ fn sheet(
     ws.set_name(name)?;
     let mut widths: Vec<usize> = header.iter().map(|h| h.as_ref().chars().count()).collect();
     for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h.as_ref(), &f.head)?;
+        ws.write_string_with_format(0, c as u16, excel_text(h.as_ref()), &f.head)?;
     }
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
@@ -188,7 +210,7 @@ fn sheet(
             }
             match cell {
                 Cell::Text(s) => {
-                    ws.write_string(r, col, s)?;
+                    ws.write_string(r, col, excel_text(s))?;
                 }
                 Cell::Num(x) => {
                     ws.write_number_with_format(r, col, *x, &f.num)?;

@@ -106,6 +106,7 @@ warning_codes! {
     MERGED_ACROSS = "W2018": CodeW2018;
     NO_PROVINCE_IN_COMMON = "W2019": CodeW2019;
     NOTE_THAT_MATTERS = "W2020": CodeW2020;
+    SAME_PERSON_TWICE = "W2021": CodeW2021;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1079,6 +1080,7 @@ says! {
     NoteWebArchiveRead
     NoteUtf16Read
     NoteTextNamedAsWorkbook
+    NoteSeatsNotVacant
     AnEmptyFileOfNoBytes
     AWorkbookThatDoesNotOpen
     AWebArchiveCut
@@ -1304,12 +1306,17 @@ says! {
     CodeW2018
     CodeW2019
     CodeW2020
+    CodeW2021
+    SamePersonTwice
+    SamePersonTwiceExpected
+    SamePersonTwiceFix
     ColumnMixesOrders
     WriteMixedDatesIso
     RelativeByName
     SheetsOfTheTableNotRead
     SheetsOfTheTableNotReadFix
     NoteThatMattersExpected
+    RowUnderHeading
     NoteThatMattersFix
     NoProvinceInCommon
     NoProvinceInCommonExpected

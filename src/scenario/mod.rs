@@ -339,7 +339,7 @@ pub(crate) fn from_value(
         }
     }
     // The messages name the tables as given (cadres.xls#cadres), not the default names.
-    let cadres_file = read_name(s.cadres.as_ref(), cadre_ids.as_deref(), "cadres.csv");
+    let cadres_file = read_name(s.cadres.as_ref(), cadre_ids, "cadres.csv");
     let tables_of = (cadre_ids, post_ids, &cadres_file[..], &posts_file[..]);
     let pins = refs.pairs(&s.pins, tables_of);
     let forbids = refs.pairs(&s.forbids, tables_of);
@@ -361,6 +361,8 @@ pub(crate) fn from_value(
         ),
         _ => Vec::new(),
     };
+    // A single plan reads the holders too: their seats are not free on its date.
+    let single_holders = holders.clone();
     let mut programme = match (&s.programme, s.plan_date) {
         (Some(raw), Some(plan_date)) => refs.programme(
             raw,
@@ -416,7 +418,7 @@ pub(crate) fn from_value(
             diags.push(d);
         }
     }
-    let (warnings, notes) = diags.finish()?;
+    let (warnings, mut notes) = diags.finish()?;
     // The tables' warnings come along with an error found after them (the baseline plan, the
     // history, the previous programme).
     let said_later = warnings.clone();
@@ -427,38 +429,41 @@ pub(crate) fn from_value(
         (Some(plan_date), Some(units), Some(posts), Some(cadres)) => with_baseline(
             s.baseline.as_ref(),
             loc,
-            Scenario {
-                name: s.name,
-                plan_date,
-                rules: s.rules,
-                weights: s.weights,
-                targets: s.targets,
-                requirements: s.requirements,
-                waived: Default::default(),
-                certificate_renewable: false,
-                max_departures_per_unit: s.max_departures_per_unit,
-                extra_seats,
-                pins: pins.into_iter().map(|(p, _)| p).collect(),
-                forbids: forbids.into_iter().map(|(p, _)| p).collect(),
-                solver: s.solver,
-                units,
-                posts,
-                cadres,
-                baseline: Vec::new(),
-                baseline_previous: s.baseline_previous,
-                programme,
-                language: s.language,
-                objective: s.objective,
-                tables: crate::domain::TableNames {
-                    units: units_file,
-                    posts: posts_file,
-                    cadres: cadres_file,
-                    history: table_name(
-                        s.programme.as_ref().and_then(|r| r.history.as_ref()),
-                        "history.csv",
-                    ),
+            free_seats(
+                Scenario {
+                    name: s.name,
+                    plan_date,
+                    rules: s.rules,
+                    weights: s.weights,
+                    targets: s.targets,
+                    requirements: s.requirements,
+                    waived: Default::default(),
+                    certificate_renewable: false,
+                    max_departures_per_unit: s.max_departures_per_unit,
+                    extra_seats,
+                    pins: pins.into_iter().map(|(p, _)| p).collect(),
+                    forbids: forbids.into_iter().map(|(p, _)| p).collect(),
+                    solver: s.solver,
+                    units,
+                    posts,
+                    cadres,
+                    baseline: Vec::new(),
+                    baseline_previous: s.baseline_previous,
+                    programme,
+                    language: s.language,
+                    objective: s.objective,
+                    tables: crate::domain::TableNames {
+                        units: units_file,
+                        posts: posts_file.clone(),
+                        cadres: cadres_file,
+                        history: table_name(
+                            s.programme.as_ref().and_then(|r| r.history.as_ref()),
+                            "history.csv",
+                        ),
+                    },
                 },
-            },
+                (&single_holders, &posts_file, &mut notes),
+            ),
         )
         .and_then(|sc| {
             let raw = s.programme.as_ref();
@@ -576,6 +581,44 @@ fn shared<K: Ord, T>(
             .insert(k, (rows.clone(), ids.clone(), said));
     }
     (Some(rows), Some(ids), None)
+}
+
+/// A single plan's scenario with only the seats free on its date ([`Scenario::only_free_seats`]),
+/// said in one note naming the posts.
+fn free_seats(
+    mut sc: Scenario,
+    (holders, posts_file, notes): (&[Option<crate::domain::CadreIx>], &str, &mut Vec<Text>),
+) -> Scenario {
+    if sc.programme.is_some() {
+        return sc;
+    }
+    let taken = sc.only_free_seats(holders);
+    if !taken.is_empty() {
+        const SHOWN: usize = 8;
+        let mut list: Vec<String> = taken
+            .iter()
+            .take(SHOWN)
+            .map(|&(p, _)| {
+                let post = sc.post(p);
+                let why = match holders.get(p as usize).copied().flatten() {
+                    Some(h) => sc.cadre(h).id.clone(),
+                    None => post.vacant_from.map_or_else(String::new, |d| d.to_string()),
+                };
+                format!("{} ({why})", post.id)
+            })
+            .collect();
+        if taken.len() > SHOWN {
+            list.push(format!("+{}", taken.len() - SHOWN));
+        }
+        notes.push(
+            Text::say(Say::NoteSeatsNotVacant)
+                .arg("posts", posts_file)
+                .arg("n", taken.len())
+                .arg("date", sc.plan_date)
+                .arg("list", list.join("; ")),
+        );
+    }
+    sc
 }
 
 /// Reads the scenario's `baseline:` plan, if any, against the finished scenario.

@@ -320,6 +320,7 @@ fn plan_rows(
     let posts = Ids::from_unique(scenario.posts.iter().map(|p| p.id.as_str()));
     let hints = IdHints::new(scenario);
     let mut out = Vec::new();
+    let mut seen = std::collections::HashMap::new();
     for (k, row) in csv.rows.iter().enumerate() {
         let cadre_id = csv.cell(row, "cadre_id").unwrap_or("");
         let post_id = csv.cell(row, "post_id").unwrap_or("");
@@ -417,6 +418,23 @@ fn plan_rows(
             }
         }
         if let (Some(cadre), Some(post)) = (cadre, post) {
+            // A row pasted twice is one assignment written twice, not a cadre on two seats (S4
+            // and H7 said so, and the seat was scored twice).
+            if let Some(&first) = seen.get(&(cadre, post)) {
+                diags.push(
+                    Diagnostic::new(code::BAD_MOVE, path)
+                        .at(
+                            Some(row.line),
+                            csv.column("cadre_id").map(|c| csv.col_number(c)),
+                        )
+                        .field(csv.field("cadre_id"))
+                        .found(Text::say(Say::SameMoveAsLine).arg("line", first))
+                        .expected(Say::EachMoveOnce)
+                        .fix(Say::DeleteOneOfTheTwoRows),
+                );
+                continue;
+            }
+            seen.insert((cadre, post), row.line);
             out.push(PlanRow {
                 line: row.line,
                 cadre,

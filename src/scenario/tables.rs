@@ -1586,7 +1586,7 @@ pub(crate) fn lines_as_list(raw: &str) -> Option<String> {
     let items: Vec<String> = raw
         .split(['\n', '\r'])
         .map(|l| {
-            normalize(without_numbering(
+            normalize(crate::domain::text::without_numbering(
                 l.trim()
                     .trim_start_matches(['-', '+', '•', '*', '–'])
                     .trim(),
@@ -1671,26 +1671,6 @@ fn repeats_header(cells: &[String], header: &[String]) -> bool {
         }
     }
     same >= 2 && 2 * same >= named
-}
-
-/// A line without the number of a numbered list before it: "1." "2)" "a)" "b." "IV." and a
-/// space; anything else as it is.
-fn without_numbering(line: &str) -> &str {
-    let Some(end) = line.find(['.', ')']) else {
-        return line;
-    };
-    let (number, rest) = (&line[..end], &line[end + 1..]);
-    let numbering = (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
-        // "a)" any letter; "a." to "h." only ("q. Chủ tịch" is an acting chair).
-        || number.len() == 1
-            && number.bytes().all(|b| b.is_ascii_lowercase())
-            && (line.as_bytes()[end] == b')' || number.as_bytes()[0] <= b'h')
-        || (1..=4).contains(&number.len()) && number.bytes().all(|b| b"IVX".contains(&b));
-    if numbering && rest.starts_with(char::is_whitespace) {
-        rest.trim_start()
-    } else {
-        line
-    }
 }
 
 /// Cells written on several lines, as (line, cell index, the cell as a list): see
@@ -1843,13 +1823,22 @@ pub(crate) fn from_records(
     // The header written again (two lists pasted one under the other), and its column numbers
     // under it: no record either.
     let mut after_repeat = false;
+    // A section heading that says its people are not to be moved ("II. CÁN BỘ ĐÃ NGHỈ HƯU (không
+    // đưa vào luân chuyển)"), over the records under it until the next heading.
+    let mut heading: Option<(usize, String)> = None;
+    let mut under_heading: Vec<(usize, usize, String)> = Vec::new();
     for (line, cells) in records.filter(|(_, cells)| cells.iter().any(|c| !c.is_empty())) {
         let repeat = repeats_header(&cells, &header);
+        let section = section_row(&cells, &header);
+        if section {
+            let text = rows_text(std::iter::once(&cells[..]));
+            heading = note_matters(&text).then_some((line, text));
+        }
         // A form's column numbers under the header, and its totals rows: no record.
         if ((rows.len() + layout.len() < 2 || after_repeat) && numbering_row(&cells))
             || repeat
             || totals_row(&cells)
-            || section_row(&cells, &header)
+            || section
         {
             after_repeat = repeat;
             layout.push(Row {
@@ -1860,11 +1849,33 @@ pub(crate) fn from_records(
             continue;
         }
         after_repeat = false;
+        if let Some((at, text)) = &heading {
+            under_heading.push((line, *at, text.clone()));
+        }
         rows.push(Row {
             line,
             well_formed: true,
             cells,
         });
+    }
+    // Only records still read (not the form's foot below) are said.
+    let read: std::collections::HashSet<usize> = rows.iter().map(|r| r.line).collect();
+    for (line, at, text) in under_heading {
+        if !read.contains(&line) {
+            continue;
+        }
+        diags.push(
+            Diagnostic::new(code::NOTE_THAT_MATTERS, file)
+                .at(Some(line), None)
+                .field(name.clone())
+                .found(
+                    Text::say(Say::RowUnderHeading)
+                        .arg("text", quoted(&shorten(&text)))
+                        .arg("line", at),
+                )
+                .expected(Say::NoteThatMattersExpected)
+                .fix(Say::NoteThatMattersFix),
+        );
     }
     // Rows below the table that are no records: a pre-numbered blank row (STT alone), and the
     // form's foot — "Nơi nhận:", "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", a footnote — whose rows
@@ -3655,7 +3666,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             .map(|s| {
                 split_list(s)
                     .into_iter()
-                    .map(|t| without_numbering(t).to_string())
+                    .map(|t| crate::domain::text::without_numbering(t).to_string())
                     .collect()
             })
             .unwrap_or_default();
@@ -3840,7 +3851,41 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     });
     resolve_relatives(csv, &mut out, pending, diags);
     no_province_in_common(csv, &out.rows, &provinces, diags);
+    same_person_twice(csv, &out, diags);
     out
+}
+
+/// W2021: two rows of one name and birth date under two ids, one person entered twice (each
+/// list of a unit, or once per planned title): the plan may give them two posts. Ids that differ
+/// only in how they are written are one id already (E2007).
+fn same_person_twice(csv: &Csv, parsed: &Parsed<Cadre>, diags: &mut Diags) {
+    let mut first: HashMap<(String, Date), &Cadre> = HashMap::new();
+    let col = csv.column("id").map_or(1, |ix| csv.col_number(ix));
+    for c in parsed.rows.iter().flatten() {
+        if c.name.trim().is_empty() {
+            continue;
+        }
+        let Some(&earlier) = first.get(&(key(&c.name), c.birth_date)) else {
+            first.insert((key(&c.name), c.birth_date), c);
+            continue;
+        };
+        let line = |id: &str| parsed.ids.line(id);
+        diags.push(
+            Diagnostic::new(code::SAME_PERSON_TWICE, &csv.file)
+                .at(line(&c.id), Some(col))
+                .field(csv.field("id"))
+                .found(
+                    Text::say(Say::SamePersonTwice)
+                        .arg("id", quoted(&c.id))
+                        .arg("name", &c.name)
+                        .arg("birth", c.birth_date)
+                        .arg("first", quoted(&earlier.id))
+                        .arg("line", line(&earlier.id).unwrap_or(0)),
+                )
+                .expected(Say::SamePersonTwiceExpected)
+                .fix(Say::SamePersonTwiceFix),
+        );
+    }
 }
 
 /// A planned-titles item that says the cadre is planned for nothing: "không có", "chưa",
@@ -4402,8 +4447,14 @@ mod tests {
             lines_as_list("II. Bí thư\nT.Ư Đoàn").as_deref(),
             Some("Bí thư; T.Ư Đoàn")
         );
-        assert_eq!(without_numbering("q. Chủ tịch UBND"), "q. Chủ tịch UBND");
-        assert_eq!(without_numbering("b. Bí thư"), "Bí thư");
+        assert_eq!(
+            crate::domain::text::without_numbering("q. Chủ tịch UBND"),
+            "q. Chủ tịch UBND"
+        );
+        assert_eq!(
+            crate::domain::text::without_numbering("b. Bí thư"),
+            "Bí thư"
+        );
         for none in [
             "Chưa quy hoạch",
             "Không quy hoạch",

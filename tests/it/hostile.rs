@@ -1100,3 +1100,80 @@ fn out_dot_says_to_write_into_a_folder_inside_it() {
         ["cadres.csv", "posts.csv", "scenario.yaml", "units.csv"]
     );
 }
+
+/// A scenario name longer than a workbook cell holds (32,767 characters) is cut in plan.xlsx, not
+/// a lost plan: the whole set was refused as an internal error while `run` said "planned".
+#[test]
+fn a_name_longer_than_a_cell_is_cut_in_the_workbook_and_the_plan_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let valid = crate::common::root().join(VALID);
+    for f in ["scenario.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+        fs::copy(valid.join(f), tmp.path().join(f)).unwrap();
+    }
+    edit(
+        tmp.path(),
+        "scenario.yaml",
+        "name: Fixture — hợp lệ",
+        &format!("name: \"{}\"", "Ư".repeat(40_000)),
+    );
+    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .current_dir(tmp.path())
+        .args(["-q", "plan", "scenario.yaml", "--out", "out"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for f in ["plan.csv", "plan.json", "plan.xlsx"] {
+        assert!(tmp.path().join("out").join(f).is_file(), "{f}");
+    }
+}
+
+/// `generate --out` a folder holding a scenario it did not write is refused, the tables kept;
+/// over its own scenario it writes again.
+#[test]
+fn generate_does_not_write_over_tables_it_did_not_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    let valid = crate::common::root().join(VALID);
+    for f in ["scenario.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+        fs::copy(valid.join(f), tmp.path().join(f)).unwrap();
+    }
+    let generate = |out: &Path| {
+        Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+            .args(["generate", "--cadres", "5", "--posts", "3", "--out"])
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let o = generate(tmp.path());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("was not written by generate"), "{err}");
+    assert_eq!(read(tmp.path(), "units.csv"), read(&valid, "units.csv"));
+    let fresh = tmp.path().join("gen");
+    assert!(generate(&fresh).status.success());
+    let o = generate(&fresh);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// A plan file's row pasted twice is said as such (E4005, naming the first line), not read as a
+/// cadre on two seats and scored twice.
+#[test]
+fn a_plan_row_written_twice_is_said_not_scored_twice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let valid = crate::common::root().join(VALID);
+    let plan = tmp.path().join("plan.csv");
+    fs::write(&plan, "cadre_id,post_id\nK002,T004\nK004,T005\nK002,T004\n").unwrap();
+    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .args(["--lang", "en", "check"])
+        .arg(valid.join("scenario.yaml"))
+        .arg(&plan)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        err.contains("E4005") && err.contains("the same move as line 2"),
+        "{err}{out}"
+    );
+    assert!(err.contains("plan.csv:4:1"), "{err}");
+    assert!(!out.contains("S4"), "{out}");
+}

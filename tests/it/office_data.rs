@@ -2231,3 +2231,39 @@ fn a_reference_message_names_the_sheet_the_table_was_found_on() {
     assert!(said.contains("a row of du-lieu.xlsx#Cán bộ"), "{said}");
     assert!(!said.contains("du-lieu.xlsx#cadres"), "{said}");
 }
+
+/// A list in sections whose last says its people are not to be moved ("II. CÁN BỘ ĐÃ CHUYỂN
+/// CÔNG TÁC, NGHỈ HƯU (không đưa vào luân chuyển)"): each record under it is said (W2020, with
+/// the heading and its line), those under an ordinary heading ("I. KHỐI ĐẢNG") are not.
+#[test]
+fn records_under_a_heading_that_excludes_them_are_said() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let lines: Vec<&str> = cadres.lines().collect();
+    let blank = ",".repeat(lines[0].split(',').count());
+    let mut out = vec![format!("STT,{}", lines[0])];
+    out.push(format!("I. KHỐI ĐẢNG{blank}"));
+    out.push(format!("1,{}", lines[1]));
+    out.push(format!("2,{}", lines[2]));
+    out.push(format!(
+        "\"II. CÁN BỘ ĐÃ CHUYỂN CÔNG TÁC, NGHỈ HƯU (không đưa vào luân chuyển)\"{blank}"
+    ));
+    out.push(format!("3,{}", lines[3]));
+    out.push(format!("4,{}", lines[4]));
+    fs::write(dir.path().join("cadres.csv"), out.join("\n") + "\n").unwrap();
+    let checked = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let said: Vec<(Option<usize>, String)> = checked
+        .warnings
+        .iter()
+        .filter(|w| w.code == "W2020")
+        .map(|w| (w.line, format!("{w}")))
+        .collect();
+    assert_eq!(
+        said.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        vec![Some(6), Some(7)],
+        "{said:?}"
+    );
+    assert!(said[0].1.contains("(line 5)"), "{}", said[0].1);
+    assert_eq!(checked.scenario.cadres.len(), 4);
+}

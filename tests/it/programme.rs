@@ -2585,3 +2585,129 @@ fn explain_period_says_a_running_rotations_cadre_is_left_unplaced() {
     );
     assert!(!out.contains("C232 is placed after"), "{out}");
 }
+
+/// Units of Lào Cai (U2, U3) and Tuyên Quang (U5) for the hand-made cases below.
+const HAND_UNITS: &str = "id,name,tier,province,region,shortage,difficult\n\
+    U1,Ban Tổ chức Trung ương,central,,Đồng bằng sông Hồng,0,false\n\
+    U2,Tỉnh ủy Lào Cai,province,lao-cai,Trung du và miền núi phía Bắc,1,false\n\
+    U3,UBND tỉnh Lào Cai,province,lao-cai,Trung du và miền núi phía Bắc,1,false\n\
+    U5,Tỉnh ủy Tuyên Quang,province,tuyen-quang,Trung du và miền núi phía Bắc,1,false\n";
+const HAND_CADRES: &str = "id,name,sex,birth_date,birth_province,hometown_province,current_unit,current_role,current_rank,sector,planned_titles,outstanding,rating,health_cert_date,rotation_end,worked_years,head_terms,relatives,ethnic_minority\n";
+
+fn hand_case(
+    dir: &std::path::Path,
+    programme: &str,
+    posts: &str,
+    cadres: &str,
+) -> std::path::PathBuf {
+    std::fs::write(dir.join("units.csv"), HAND_UNITS).unwrap();
+    std::fs::write(
+        dir.join("posts.csv"),
+        format!("id,unit,title,rank,sector,role,not_local,function,seats,criticality,holder_id,vacant_from\n{posts}"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("cadres.csv"), format!("{HAND_CADRES}{cadres}")).unwrap();
+    let yaml = dir.join("s.yaml");
+    std::fs::write(
+        &yaml,
+        format!("plan_date: 2027-01-01\ntables:\n  units: units.csv\n  posts: posts.csv\n  cadres: cadres.csv\n{programme}"),
+    )
+    .unwrap();
+    yaml
+}
+
+/// H8 at a period's date: the years worked in the province of the cadre's unit grow with the
+/// date. 19 years in Lào Cai on the plan date are 21 in 2029, so the cadre is local there and
+/// may not be its party secretary then; in 2027 they may.
+#[test]
+fn the_years_worked_in_a_province_grow_with_the_periods_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        "programme:\n  start: 2027-01-01\n  end: 2031-12-31\n  period_months: 12\n",
+        "BT,U2,Bí thư Tỉnh ủy,6,Đảng,head,,,1,3,,\nP2,U1,Phó Ban,6,Đảng,member,,,1,3,,\n",
+        "WY,Cán bộ WY,M,1985-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,lao-cai:19,,,false\n",
+    );
+    let check = |period: u32| {
+        let file = tmp.path().join(format!("p{period}.csv"));
+        std::fs::write(
+            &file,
+            format!("cadre_id,post_id,kind,period\nWY,BT,rotation,{period}\n"),
+        )
+        .unwrap();
+        let o = crate::common::rotaplan()
+            .args(["--lang", "en", "check"])
+            .arg(&yaml)
+            .arg(&file)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let in_2029 = check(3);
+    assert!(
+        in_2029.contains("H8") && in_2029.contains("21 years in lao-cai"),
+        "{in_2029}"
+    );
+    let in_2027 = check(1);
+    assert!(!in_2027.contains("H8"), "{in_2027}");
+    let sc = rotaplan::scenario::load(&yaml).unwrap();
+    let at = rotaplan::programme::scenario_at(&sc, d("2029-01-01"));
+    assert_eq!(
+        at.cadres[0].worked_years,
+        vec![("lao-cai".to_string(), 21.0)]
+    );
+}
+
+/// A single plan (no `programme:`) fills only the seats free on its date: a post whose holder
+/// stays, or that falls vacant later, is not filled, `check` rejects a plan that fills it (H7),
+/// and the tables' note names both posts.
+#[test]
+fn a_single_plan_does_not_fill_a_post_held_on_its_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        "",
+        "P1,U2,Phó Ban,6,Đảng,member,,,1,3,,2030-01-01\nP2,U3,Phó Ban,6,Đảng,member,,,1,3,HQ,\nP3,U3,Phó Ban,6,Đảng,member,,,2,3,HR,\n",
+        "HQ,Cán bộ HQ,M,1985-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n\
+         HR,Cán bộ HR,M,1960-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n\
+         A1,Cán bộ A1,M,1985-01-01,ha-noi,ha-noi,U5,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n\
+         A2,Cán bộ A2,M,1985-01-01,ha-noi,ha-noi,U5,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
+    );
+    let sc = rotaplan::scenario::load(&yaml).unwrap();
+    // HR retired in 2020: P3's two seats are free.
+    let seats: Vec<u32> = sc.posts.iter().map(|p| p.seats).collect();
+    assert_eq!(seats, vec![0, 0, 2]);
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en", "validate"])
+        .arg(&yaml)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        said.contains("2 post(s) not vacant on the plan date 2027-01-01"),
+        "{said}"
+    );
+    assert!(said.contains("P1 (2030-01-01); P2 (HQ)"), "{said}");
+    let out = tmp.path().join("out");
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en", "plan"])
+        .arg(&yaml)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let plan = std::fs::read_to_string(out.join("plan.csv")).unwrap();
+    assert!(!plan.contains(",P1,") && !plan.contains(",P2,"), "{plan}");
+    assert_eq!(plan.matches(",P3,").count(), 2, "{plan}");
+    let bad = tmp.path().join("bad.csv");
+    std::fs::write(&bad, "cadre_id,post_id\nA1,P2\n").unwrap();
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en", "check"])
+        .arg(&yaml)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(!o.status.success() && said.contains("H7"), "{said}");
+}

@@ -630,6 +630,15 @@ const WARNING_CASES: &[Case] = &[
         "cadres.csv: Ghi chú",
         "\"Đã nghỉ hưu từ 01/10/2026\"",
     ),
+    // K005 is K002 again: one name (spaced another way) and one birth date under two ids.
+    case(
+        "W2021",
+        "cadres.csv",
+        Some(6),
+        Some(1),
+        "cadres.csv: id",
+        "\"K005\" Trần Thị Bình, born 1980-11-20: the same name and birth date as \"K002\" on line 3",
+    ),
     case(
         "W5001",
         "history.csv",
