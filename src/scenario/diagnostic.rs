@@ -1311,6 +1311,7 @@ says! {
     SamePersonTwiceExpected
     SamePersonTwiceFix
     ColumnMixesOrders
+    SheetOrderShownBy
     WriteMixedDatesIso
     RelativeByName
     SheetsOfTheTableNotRead

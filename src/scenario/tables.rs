@@ -1141,6 +1141,29 @@ impl Csv {
         self.stored_dates.contains(&(line, col))
     }
 
+    /// A date column of this table whose text dates prove the day first (and none the month
+    /// first), with the proof's line and value: a computer set to the US order swaps the stored
+    /// dates of every column alike, a column of check-up dates all in the first days of the month
+    /// included, which proves nothing by itself.
+    pub(crate) fn sheet_day_first(&self) -> Option<(String, usize, String)> {
+        const DATES: &[&str] = &[
+            "birth_date",
+            "health_cert_date",
+            "rotation_end",
+            "rotation_start",
+            "vacant_from",
+        ];
+        DATES.iter().filter(|c| self.column(c).is_some()).find_map(|c| {
+            match self.date_order(c) {
+                DateOrder {
+                    day_first: Some((line, value)),
+                    month_first: None,
+                } => Some((c.to_string(), line, value)),
+                _ => None,
+            }
+        })
+    }
+
     /// Whether a date Excel stored in column `col` has a day above 12: a computer set to the US
     /// order never stores a typed dd/mm date so (its day is the typed month), so the column's
     /// stored dates were not swapped.
@@ -2591,7 +2614,20 @@ impl<'a> Cells<'a> {
                 if stored && self.dates != DateFormat::MonthDayYear {
                     use chrono::Datelike;
                     let order = self.csv.date_order(col);
-                    if let (Some((line, value)), None) = (order.day_first, order.month_first)
+                    // The column's own text dates, else another date column's of the table.
+                    let proof = match (order.day_first, order.month_first) {
+                        (Some((line, value)), None) => {
+                            Some(Text::say(Say::ColumnOrderShownBy).arg("line", line).arg("value", quoted(&value)))
+                        }
+                        (None, None) => self.csv.sheet_day_first().map(|(other, line, value)| {
+                            Text::say(Say::SheetOrderShownBy)
+                                .arg("column", self.csv.field(&other))
+                                .arg("line", line)
+                                .arg("value", quoted(&value))
+                        }),
+                        _ => None,
+                    };
+                    if let Some(proof) = proof
                         && d.day() <= 12
                         && d.day() != d.month()
                         && !self.csv.stored_day_over_12(col)
@@ -2602,12 +2638,7 @@ impl<'a> Cells<'a> {
                                 "swapped",
                                 format!("{:04}-{:02}-{:02}", d.year(), d.day(), d.month()),
                             ))
-                            .expected(
-                                Text::say(Say::ColumnOrderShownBy)
-                                    .arg("line", line)
-                                    .arg("value", quoted(&value))
-                                    .text("order", Say::OrderDayMonthYear.into()),
-                            )
+                            .expected(proof.text("order", Say::OrderDayMonthYear.into()))
                             .fix(Say::StoredDateSwappedFix);
                         self.warn(w);
                     }

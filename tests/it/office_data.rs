@@ -2267,3 +2267,70 @@ fn records_under_a_heading_that_excludes_them_are_said() {
     assert!(said[0].1.contains("(line 5)"), "{}", said[0].1);
     assert_eq!(checked.scenario.cadres.len(), 4);
 }
+
+/// Dates typed day first on a computer set to the US order: Excel stores those whose day is 12 or
+/// less swapped and keeps the others as text. The birth dates' text proves the order; the
+/// check-up dates, all in the first days of a month, are every one stored swapped, and are said
+/// (W2008, by the birth dates' proof) instead of being read silently as other months (H3).
+#[test]
+fn dates_swapped_by_a_us_excel_are_said_in_every_date_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let t = province_tables();
+    let mut cadres = t[2].1.clone();
+    let (b, h) = (cadres.col("birth_date").unwrap(), cadres.col("health_cert_date").unwrap());
+    for (i, row) in cadres.rows.iter_mut().enumerate() {
+        if !row[h].is_empty() {
+            row[h] = format!("2026-07-{:02}", 1 + i % 9);
+        }
+    }
+    let mut book = Workbook::new();
+    for (name, table) in &t[..2] {
+        table.sheet(&mut book, name, &[]);
+    }
+    let ws = book.add_worksheet();
+    ws.set_name("cadres").unwrap();
+    let date = Format::new().set_num_format("mm/dd/yyyy");
+    for (c, head) in cadres.header.iter().enumerate() {
+        ws.write_string(0, c as u16, head).unwrap();
+    }
+    for (r, row) in cadres.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c16) = (r as u32 + 1, c as u16);
+            if cell.is_empty() {
+                continue;
+            }
+            if c == b || c == h {
+                // Typed dd/mm/yyyy: a day of 12 or less is stored with day and month swapped.
+                let p: Vec<u16> = cell.split('-').map(|x| x.parse().unwrap()).collect();
+                if p[2] <= 12 {
+                    let x = ExcelDateTime::from_ymd(p[0], p[2] as u8, p[1] as u8).unwrap();
+                    ws.write_datetime_with_format(r, c16, &x, &date).unwrap();
+                } else {
+                    ws.write_string(r, c16, format!("{:02}/{:02}/{}", p[2], p[1], p[0])).unwrap();
+                }
+            } else if let Ok(n) = cell.parse::<i64>() {
+                ws.write_number(r, c16, n as f64).unwrap();
+            } else {
+                ws.write_string(r, c16, cell).unwrap();
+            }
+        }
+    }
+    book.save(d.join("du-lieu.xlsx")).unwrap();
+    let yaml = scenario_yaml(
+        d,
+        "tables:\n  units: du-lieu.xlsx#units\n  posts: du-lieu.xlsx#posts\n  cadres: du-lieu.xlsx#cadres\n",
+    );
+    let o = rotaplan()
+        .args(["--lang", "en", "validate"])
+        .arg(&yaml)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    let check_up = said
+        .split("warning[")
+        .find(|w| w.starts_with("W2008") && w.contains("(column health_cert_date)"))
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(check_up.contains("the order of the table's dates"), "{check_up}");
+    assert!(check_up.contains("birth_date"), "{check_up}");
+}
