@@ -282,12 +282,11 @@ pub fn explain_period(
     if let Err(b) = prog::cadre_movable(ctx, c) {
         findings.push(PeriodFinding::Cadre { breach: b });
     } else if t > 0 {
-        // H2 at its lower threshold (the posts' own threshold is counted per post below).
-        let lenient = sc
-            .rules
-            .min_service_months
-            .min(sc.rules.min_service_months_policy);
-        if let Err(b) = crate::rules::h2_threshold(ctx.sc, &ctx.facts[c as usize], lenient) {
+        // H2 short of every post's threshold (the posts' own are counted per post below): the
+        // lower one only where a post applies it (not-local, or the cadre at the term limit).
+        if let Err(b) =
+            crate::rules::h2_over_posts(ctx.sc, &ctx.facts[c as usize], ctx.sc.posts.iter())
+        {
             findings.push(PeriodFinding::Cadre { breach: b });
         }
     }

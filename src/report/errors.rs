@@ -148,6 +148,15 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
                     Msg::RefBatchListTooLarge,
                     &[("path", &p.display()), ("bytes", bytes)],
                 ),
+                D::NotAList {
+                    path: p,
+                    line,
+                    text,
+                } => fill(
+                    lang,
+                    Msg::RefBatchNotAList,
+                    &[("path", &p.display()), ("line", line), ("text", text)],
+                ),
                 D::NoScenario => t(lang, Msg::RefBatchNoScenario).to_string(),
             }
         }

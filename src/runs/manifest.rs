@@ -195,6 +195,13 @@ pub enum DiscoverError {
     ListUnreadable { path: PathBuf, error: String },
     /// A list larger than any list of paths (16 MB), in bytes.
     ListTooLarge { path: PathBuf, bytes: u64 },
+    /// A file given as a list whose line (1-based, with its text) names no scenario file (.yaml)
+    /// or folder: a table or a page (`batch tutorial/*` made run folders of cadres' names).
+    NotAList {
+        path: PathBuf,
+        line: usize,
+        text: String,
+    },
     /// No scenario file in any of the arguments.
     NoScenario,
 }

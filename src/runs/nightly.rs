@@ -64,12 +64,26 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<PathBuf>, DiscoverError> {
             }
             let text = std::fs::read_to_string(a).map_err(|e| unreadable(e.to_string()))?;
             let dir = a.parent().unwrap_or(Path::new(""));
-            out.extend(
-                text.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(|l| dir.join(l)),
-            );
+            for (i, l) in text.lines().enumerate() {
+                let l = l.trim();
+                if l.is_empty() || l.starts_with('#') {
+                    continue;
+                }
+                let p = dir.join(l);
+                // Each line a scenario file or a folder of them: any other line is no list's.
+                if !is_yaml(&p) && !p.is_dir() {
+                    return Err(DiscoverError::NotAList {
+                        path: a.clone(),
+                        line: i + 1,
+                        text: l.chars().take(80).collect(),
+                    });
+                }
+                if p.is_dir() {
+                    out.extend(crate::output::files_under(&p, is_yaml));
+                } else {
+                    out.push(p);
+                }
+            }
         }
     }
     if out.is_empty() {

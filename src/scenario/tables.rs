@@ -168,6 +168,13 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     // "Nam/Nữ", "Nam, nữ": one column holding "Nam" or "Nữ".
     ("nam_nu", "sex"),
     ("gioi_tinh_nam_nu", "sex"),
+    ("ma_cb", "id"),
+    ("danh_gia_xep_loai", "rating"),
+    ("ket_qua_danh_gia_xep_loai", "rating"),
+    ("ket_qua_xep_loai", "rating"),
+    ("ngay_kham_sk", "health_cert_date"),
+    ("luan_chuyen_den_ngay", "rotation_end"),
+    ("dtts", "ethnic_minority"),
 ];
 
 /// Vietnamese headers of history.csv (`programme.history`, the executed moves).
@@ -288,6 +295,13 @@ const ALIAS_WORDS: &[Alias] = &[
     ("dan_toc", "Dân tộc"),
     ("nam_nu", "Nam/Nữ"),
     ("gioi_tinh_nam_nu", "Giới tính (Nam/Nữ)"),
+    ("ma_cb", "Mã CB"),
+    ("danh_gia_xep_loai", "Đánh giá, xếp loại"),
+    ("ket_qua_danh_gia_xep_loai", "Kết quả đánh giá, xếp loại"),
+    ("ket_qua_xep_loai", "Kết quả xếp loại"),
+    ("ngay_kham_sk", "Ngày khám SK"),
+    ("luan_chuyen_den_ngay", "Luân chuyển đến ngày"),
+    ("dtts", "DTTS"),
 ];
 
 /// The header to suggest for an unknown header cell `col`: the nearest documented id, or — for a
@@ -363,6 +377,25 @@ pub(crate) fn canonical_column(header: &str, spec: &CsvSpec) -> Option<&'static 
     }
     if let Some((_, n)) = spec.aliases.iter().find(|(a, _)| *a == folded) {
         return Some(n);
+    }
+    // A year or term after the name ("Xếp loại năm 2025", "Chức danh quy hoạch giai đoạn
+    // 2026-2031"), or "hiện nay" ("Đơn vị công tác hiện nay").
+    let years = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = folded.split('_').collect();
+    let mut end = words.len();
+    while end > 1 && years(words[end - 1]) {
+        end -= 1;
+    }
+    if end < words.len() && end > 1 && matches!(words[end - 1], "nam" | "ky" | "doan") {
+        end -= if words[end - 1] == "nam" { 1 } else { 2 };
+    } else if end == words.len() && end > 2 && words[end - 2..] == ["hien", "nay"] {
+        end -= 2;
+    }
+    if end < words.len() && end > 0 {
+        let short = words[..end].join("_");
+        if let Some((_, n)) = spec.aliases.iter().find(|(a, _)| *a == short) {
+            return Some(n);
+        }
     }
     // A form's hint after the name: "Ngày sinh (dd/mm/yyyy)", "Giới tính (Nam/Nữ)".
     match header.split_once('(') {
@@ -987,6 +1020,59 @@ fn ignorable_column(header: &str) -> bool {
     )
 }
 
+/// A personnel form's column rotaplan has no use for ("Ngày vào Đảng", "Trình độ chuyên môn",
+/// "Tôn giáo", "Số điện thoại"): not read, with a note, as STT and Ghi chú are. Real lists hold
+/// them, and each was E2002; they are named here so that a misspelt column of rotaplan's own
+/// is still refused.
+fn form_column(header: &str) -> bool {
+    const FORM: &[&str] = &[
+        "ngay-vao-dang",
+        "ngay-chinh-thuc",
+        "dang-vien",
+        "trinh-do-chuyen-mon",
+        "chuyen-mon",
+        "chuyen-nganh",
+        "trinh-do-ly-luan-chinh-tri",
+        "ly-luan-chinh-tri",
+        "llct",
+        "trinh-do-llct",
+        "trinh-do-hoc-van",
+        "hoc-van",
+        "trinh-do-dao-tao",
+        "hoc-ham",
+        "hoc-vi",
+        "ton-giao",
+        "so-dien-thoai",
+        "dien-thoai",
+        "sdt",
+        "email",
+        "ngoai-ngu",
+        "trinh-do-ngoai-ngu",
+        "tin-hoc",
+        "trinh-do-tin-hoc",
+        "noi-o-hien-nay",
+        "cho-o-hien-nay",
+        "dia-chi",
+        "so-cccd",
+        "cccd",
+        "cmnd",
+        "so-cmnd",
+        "quan-ly-nha-nuoc",
+        "trinh-do-quan-ly-nha-nuoc",
+        "ngach",
+        "ma-ngach",
+        "bac-luong",
+        "he-so-luong",
+        "ngay-tuyen-dung",
+        "ngay-vao-nganh",
+        "khen-thuong",
+    ];
+    let name = header.split_once('(').map_or(header, |(n, _)| n);
+    let f = fold(name.trim());
+    FORM.iter()
+        .any(|e| f == *e || f.strip_prefix(e).is_some_and(|r| r.starts_with('-')))
+}
+
 /// A row of column numbers under a form's header: "(1)", "(2)", … or 1, 2, 3, … increasing, at
 /// least three of them and nothing else.
 fn numbering_row(cells: &[String]) -> bool {
@@ -1153,15 +1239,16 @@ impl Csv {
             "rotation_start",
             "vacant_from",
         ];
-        DATES.iter().filter(|c| self.column(c).is_some()).find_map(|c| {
-            match self.date_order(c) {
+        DATES
+            .iter()
+            .filter(|c| self.column(c).is_some())
+            .find_map(|c| match self.date_order(c) {
                 DateOrder {
                     day_first: Some((line, value)),
                     month_first: None,
                 } => Some((c.to_string(), line, value)),
                 _ => None,
-            }
-        })
+            })
     }
 
     /// Whether a date Excel stored in column `col` has a day above 12: a computer set to the US
@@ -1557,7 +1644,36 @@ pub(crate) fn read_csv(
         match result {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
-                let cells: Vec<String> = record.iter().map(normalize).collect();
+                let mut cells: Vec<String> = record.iter().map(normalize).collect();
+                // A cell longer than any spreadsheet's is said here (E2019) and kept short: a
+                // header of one 50 MB cell took 2 GB and two minutes, every message quoting it.
+                // Only where the header is looked for (below it each cell is checked again).
+                for (ix, c) in cells.iter_mut().enumerate() {
+                    let units = c.encode_utf16().count();
+                    if units > MAX_CELL_CHARS && records.len() <= HEADER_SEARCH_ROWS {
+                        // Under a first row (the header, most often), the cell's column.
+                        let field = match records
+                            .first()
+                            .and_then(|(_, h): &(usize, Vec<String>)| h.get(ix))
+                        {
+                            Some(h) => {
+                                format!("{name}: {}", canonical_column(h, spec).unwrap_or(h))
+                            }
+                            None => name.clone(),
+                        };
+                        diags.push(
+                            Diagnostic::new(code::CELL_TOO_LONG, file)
+                                .at(Some(line), Some(ix + 1))
+                                .field(field)
+                                .found(Text::say(Say::CellOfChars).arg("chars", units))
+                                .expected(
+                                    Text::say(Say::AtMostCellChars).arg("max", MAX_CELL_CHARS),
+                                )
+                                .fix(Say::ShortenTheCell),
+                        );
+                        *c = c.chars().take(40).chain(['…']).collect();
+                    }
+                }
                 for (ix, raw) in record.iter().enumerate() {
                     if let Some(list) = lines_as_list(raw) {
                         breaks.push((line, ix, list));
@@ -2028,13 +2144,13 @@ pub(crate) fn from_records(
             if col != canonical {
                 csv.written.insert(canonical.to_string(), col.clone());
             }
-        } else if spec.strict && ignorable_column(col) {
+        } else if spec.strict && (ignorable_column(col) || form_column(col)) {
             diags.note(
                 Text::say(Say::IgnoredColumn)
                     .arg("file", file.display())
                     .arg("col", quoted(col)),
             );
-            if spec.columns.iter().any(|(n, _)| *n == "planned_titles") {
+            if spec.columns.iter().any(|(n, _)| *n == "planned_titles") && ignorable_column(col) {
                 notes_that_matter(&csv, ix, col, diags);
             }
         } else if spec.strict && position_column(col, spec) {
@@ -2463,6 +2579,20 @@ impl<'a> Cells<'a> {
         self.csv.cell(self.row, col)
     }
 
+    /// An optional cell that may say "none" the way lists do ("-", "Không", "N/A"): `None`
+    /// then, as an empty cell (a date, a list). Not for booleans, where "Không" is false.
+    fn optional_raw(&self, col: &str) -> Option<&'a str> {
+        self.raw(col).filter(|s| {
+            let t = s.trim();
+            !(t.is_empty()
+                || matches!(t, "-" | "--" | "–" | "—")
+                || matches!(
+                    fold(t).as_str(),
+                    "khong" | "khong-co" | "n-a" | "na" | "chua-co"
+                ))
+        })
+    }
+
     fn diag(&self, code: &'static str, col: &str) -> Diagnostic {
         Diagnostic::new(code, &self.csv.file)
             .at(
@@ -2554,7 +2684,7 @@ impl<'a> Cells<'a> {
         let s = if required {
             self.required(col, self.dates.expected().into())?
         } else {
-            self.raw(col).filter(|s| !s.is_empty())?
+            self.optional_raw(col)?
         };
         let month_first = self.dates == DateFormat::MonthDayYear;
         let (read_as, other_order) = if month_first {
@@ -2616,9 +2746,11 @@ impl<'a> Cells<'a> {
                     let order = self.csv.date_order(col);
                     // The column's own text dates, else another date column's of the table.
                     let proof = match (order.day_first, order.month_first) {
-                        (Some((line, value)), None) => {
-                            Some(Text::say(Say::ColumnOrderShownBy).arg("line", line).arg("value", quoted(&value)))
-                        }
+                        (Some((line, value)), None) => Some(
+                            Text::say(Say::ColumnOrderShownBy)
+                                .arg("line", line)
+                                .arg("value", quoted(&value)),
+                        ),
                         (None, None) => self.csv.sheet_day_first().map(|(other, line, value)| {
                             Text::say(Say::SheetOrderShownBy)
                                 .arg("column", self.csv.field(&other))
@@ -2869,9 +3001,10 @@ impl<'a> Cells<'a> {
             return Some(*v);
         }
         if col == "sex" {
-            match key(s).as_str() {
-                "nam" => return options.first().map(|(_, v)| *v),
-                "nữ" | "nu" => return options.get(1).map(|(_, v)| *v),
+            // "Nam giới", "Nữ giới"; "Ông", "Bà" as lists of officials address them.
+            match f.as_str() {
+                "nam" | "nam-gioi" | "ong" => return options.first().map(|(_, v)| *v),
+                "nu" | "nu-gioi" | "ba" => return options.get(1).map(|(_, v)| *v),
                 _ => {}
             }
         }
@@ -3000,7 +3133,7 @@ const SEXES: &[(&str, Sex)] = &[("M", Sex::M), ("F", Sex::F)];
 /// The values of `tier`, `role` (and `current_role`) and `function` in Vietnamese, [`fold`]ed,
 /// and the documented value each means.
 const VIETNAMESE_VALUES: &[(&str, &[&str], &str)] = &[
-    ("tier", &["trung-uong", "cap-trung-uong"], "central"),
+    ("tier", &["trung-uong", "cap-trung-uong", "tw"], "central"),
     ("tier", &["tinh", "cap-tinh"], "province"),
     (
         "tier",
@@ -3838,7 +3971,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         let head_terms = head_terms(c, units, refs.units_file);
         // Ids hold no comma: `C001, C002` is two relatives, as `C001; C002` is.
         let relatives: Vec<String> = c
-            .raw("relatives")
+            .optional_raw("relatives")
             .map(|s| {
                 split_list(s)
                     .into_iter()
@@ -4006,7 +4139,7 @@ fn bad_list(c: &mut Cells<'_>, col: &str, item: &str, expected: Say, fix: Say) {
 fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f64)> {
     const COL: &str = "worked_years";
     const EXPECTED: Say = Say::ProvinceYearsItems;
-    let Some(raw) = c.raw(COL) else {
+    let Some(raw) = c.optional_raw(COL) else {
         return Vec::new();
     };
     let pairs = match split_pairs(raw) {
@@ -4060,7 +4193,7 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
 fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>, units_file: &str) -> Vec<(UnitIx, u32)> {
     const COL: &str = "head_terms";
     const EXPECTED: Say = Say::UnitTermsItems;
-    let Some(raw) = c.raw(COL) else {
+    let Some(raw) = c.optional_raw(COL) else {
         return Vec::new();
     };
     let pairs = match split_pairs(raw) {

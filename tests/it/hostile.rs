@@ -1177,3 +1177,30 @@ fn a_plan_row_written_twice_is_said_not_scored_twice() {
     assert!(err.contains("plan.csv:4:1"), "{err}");
     assert!(!out.contains("S4"), "{out}");
 }
+
+/// A header of one cell longer than any spreadsheet's: E2019 at the header, and the messages do
+/// not quote it (a 10 MB header gave 100 MB of messages and took 470 MB).
+#[test]
+fn a_giant_header_cell_is_said_once_and_not_quoted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let valid = crate::common::root().join(VALID);
+    for f in ["scenario.yaml", "units.csv", "posts.csv"] {
+        fs::copy(valid.join(f), tmp.path().join(f)).unwrap();
+    }
+    let cadres = read(&valid, "cadres.csv");
+    let giant = "x".repeat(2_000_000);
+    fs::write(tmp.path().join("cadres.csv"), format!("{giant}{cadres}")).unwrap();
+    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .current_dir(tmp.path())
+        .args(["--lang", "en", "validate", "scenario.yaml"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{}", &err[..err.len().min(2000)]);
+    assert!(
+        err.contains("E2019") && err.contains("cadres.csv:1:1"),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    assert!(err.len() < 50_000, "{} bytes of messages", err.len());
+}

@@ -65,9 +65,12 @@ fn batch_inputs_that_loop_or_name_nothing_are_refused_or_walked_once() {
     fs::write(&list, b"tutorial.yaml\n\xff\xfe\n").unwrap();
     let empty = tmp.path().join("empty");
     fs::create_dir(&empty).unwrap();
+    // A table given as a list (`batch tutorial/*`): its lines are cadres, not paths.
+    let table = dir.join("cadres.csv");
     for (arg, says) in [
         (Path::new("/dev/zero"), "is neither a scenario file"),
         (list.as_path(), "cannot be read as a list of scenario paths"),
+        (table.as_path(), "its line 1 (\"id,"),
         (empty.as_path(), "no scenario file (.yaml or .yml) found"),
     ] {
         let o = batch(arg);

@@ -2278,7 +2278,10 @@ fn dates_swapped_by_a_us_excel_are_said_in_every_date_column() {
     let d = tmp.path();
     let t = province_tables();
     let mut cadres = t[2].1.clone();
-    let (b, h) = (cadres.col("birth_date").unwrap(), cadres.col("health_cert_date").unwrap());
+    let (b, h) = (
+        cadres.col("birth_date").unwrap(),
+        cadres.col("health_cert_date").unwrap(),
+    );
     for (i, row) in cadres.rows.iter_mut().enumerate() {
         if !row[h].is_empty() {
             row[h] = format!("2026-07-{:02}", 1 + i % 9);
@@ -2307,7 +2310,8 @@ fn dates_swapped_by_a_us_excel_are_said_in_every_date_column() {
                     let x = ExcelDateTime::from_ymd(p[0], p[2] as u8, p[1] as u8).unwrap();
                     ws.write_datetime_with_format(r, c16, &x, &date).unwrap();
                 } else {
-                    ws.write_string(r, c16, format!("{:02}/{:02}/{}", p[2], p[1], p[0])).unwrap();
+                    ws.write_string(r, c16, format!("{:02}/{:02}/{}", p[2], p[1], p[0]))
+                        .unwrap();
                 }
             } else if let Ok(n) = cell.parse::<i64>() {
                 ws.write_number(r, c16, n as f64).unwrap();
@@ -2326,11 +2330,66 @@ fn dates_swapped_by_a_us_excel_are_said_in_every_date_column() {
         .arg(&yaml)
         .output()
         .unwrap();
-    let said = String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    let said =
+        String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
     let check_up = said
         .split("warning[")
         .find(|w| w.starts_with("W2008") && w.contains("(column health_cert_date)"))
         .unwrap_or_else(|| panic!("{said}"));
-    assert!(check_up.contains("the order of the table's dates"), "{check_up}");
+    assert!(
+        check_up.contains("the order of the table's dates"),
+        "{check_up}"
+    );
     assert!(check_up.contains("birth_date"), "{check_up}");
+}
+
+/// Headers and values as real lists write them, each refused before: a year or term after the
+/// name ("Xếp loại năm 2025", "Chức danh quy hoạch giai đoạn 2026-2031"), "Mã CB", "Ngày khám
+/// SK", "Đơn vị công tác hiện nay", "DTTS"; a form's columns rotaplan has no use for ("Ngày vào
+/// Đảng", "Trình độ chuyên môn", "Tôn giáo"), not read with a note; "Nam giới", "Bà"; "TW"; and
+/// "-", "Không", "N/A" for nothing in optional cells.
+#[test]
+fn headers_and_values_as_real_lists_write_them_are_read() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "posts.csv"]);
+    let units = fs::read_to_string(src.join("units.csv")).unwrap();
+    let units = units.replacen(",central,", ",TW,", 1);
+    assert!(units.contains(",TW,"));
+    fs::write(dir.path().join("units.csv"), units).unwrap();
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let mut lines: Vec<String> = cadres.lines().map(str::to_string).collect();
+    lines[0] = lines[0]
+        .replace("id,", "Mã CB,")
+        .replace(",rating,", ",Xếp loại năm 2025,")
+        .replace(
+            ",planned_titles,",
+            ",Chức danh quy hoạch giai đoạn 2026-2031,",
+        )
+        .replace(",health_cert_date,", ",Ngày khám SK,")
+        .replace(",current_unit,", ",Đơn vị công tác hiện nay,")
+        .replace(",ethnic_minority", ",DTTS")
+        + ",Ngày vào Đảng,Trình độ chuyên môn,Tôn giáo";
+    for l in lines.iter_mut().skip(1) {
+        l.push_str(",12/05/2001,Thạc sĩ,Không");
+    }
+    // K001 "Nam giới"; K002 "Bà", no rotation ("-"); K004 no relatives, terms ("Không", "N/A").
+    lines[1] = lines[1].replacen(",M,", ",Nam giới,", 1);
+    lines[2] = lines[2]
+        .replacen(",F,", ",Bà,", 1)
+        .replacen(",2026-06-30,", ",-,", 1);
+    lines[4] = lines[4].replacen(",,,,,,", ",,,N/A,Không,,", 1);
+    fs::write(dir.path().join("cadres.csv"), lines.join("\n") + "\n").unwrap();
+    let checked = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+        .unwrap_or_else(|e| panic!("{e}\n{}", lines.join("\n")));
+    let sc = checked.scenario;
+    assert_eq!(sc.cadres.len(), 4);
+    assert_eq!(sc.cadres[0].sex, rotaplan::domain::Sex::M);
+    assert_eq!(sc.cadres[1].sex, rotaplan::domain::Sex::F);
+    assert_eq!(sc.cadres[1].rotation_end, None);
+    assert_eq!(sc.cadres[1].rating, 3);
+    assert!(!sc.cadres[0].planned_titles.is_empty());
+    let notes: Vec<String> = checked.notes.iter().map(|n| format!("{n}")).collect();
+    assert!(
+        notes.iter().any(|n| n.contains("Ngày vào Đảng")),
+        "{notes:?}"
+    );
 }

@@ -2711,3 +2711,25 @@ fn a_single_plan_does_not_fill_a_post_held_on_its_date() {
     let said = String::from_utf8_lossy(&o.stdout);
     assert!(!o.status.success() && said.contains("H7"), "{said}");
 }
+
+/// `explain --period` quotes H2's threshold that applies: with no not-local post and no term
+/// limit, 120 months, never the policy's 60.
+#[test]
+fn explain_period_quotes_the_h2_threshold_that_applies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        "programme:\n  start: 2027-01-01\n  end: 2031-12-31\n  period_months: 12\n",
+        "P2,U1,Phó Ban,6,Đảng,member,,,1,3,,\nP3,U5,Phó Ban,6,Đảng,member,,,1,3,,\n",
+        "HR,Cán bộ HR,M,1966-12-20,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
+    );
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en", "explain"])
+        .arg(&yaml)
+        .args(["--cadre", "HR", "--period", "2028"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.contains("120 needed"), "{said}");
+    assert!(!said.contains("60 needed"), "{said}");
+}
