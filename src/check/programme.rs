@@ -359,7 +359,12 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                     breaches.push((b.rule, b.detail));
                 }
                 for rule in [RuleId::H8, RuleId::H9, RuleId::H10] {
-                    let at = if rule == RuleId::H9 { terms } else { ctx };
+                    // H8's years worked stop growing where the cadre left, as the terms do.
+                    let at = if matches!(rule, RuleId::H8 | RuleId::H9) {
+                        terms
+                    } else {
+                        ctx
+                    };
                     if let Err(b) = at.check_rule(rule, c, p.post) {
                         breaches.push((b.rule, b.detail));
                     }

@@ -210,7 +210,13 @@ fn title_words_by(s: &str, toned: bool) -> Vec<String> {
             // "K.toán trưởng": "K" for "Kế".
             "K" if pieces.get(i + 1).is_some_and(|n| fold(n) == "toan") => "Kế",
             // "Trưởng phòng TC-HC", "TC - CB": the department's Organisation work.
-            "TC" if words.last().is_some_and(|w| fold(w) == "phong") => "Tổ chức",
+            "TC" if words.last().is_some_and(|w| fold(w) == "phong")
+                && pieces
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.as_str(), "HC" | "CB")) =>
+            {
+                "Tổ chức"
+            }
             "STC" => "Sở Tài chính",
             // "Sở TC": the Department of Finance ("Ban TC" is the party's Organisation Board).
             "TC" if words.last().is_some_and(|w| fold(w) == "so") => "Tài chính",
@@ -537,6 +543,17 @@ pub fn planned_is_words(pa: &PlannedWords, pb: &PlannedWords) -> bool {
 /// toán"; "phụ trách tổ chức" alone stays ambiguous). Both used to be missed: a relative of the
 /// unit's head was planned as "Văn thư kiêm thủ quỹ" and the checker passed it.
 pub fn function_of_title(title: &str) -> Option<super::Function> {
+    let f = function_of_parts(title)?;
+    // The store is "kho" itself: "khó" (difficult) folds alike.
+    let store_word = || {
+        title
+            .split(|c: char| !c.is_alphanumeric() && !is_combining_mark(c))
+            .any(|w| normalize(w).to_lowercase() == "kho")
+    };
+    (f != super::Function::Storekeeper || store_word()).then_some(f)
+}
+
+fn function_of_parts(title: &str) -> Option<super::Function> {
     title_parts(title).iter().find_map(|part| {
         let words = title_words(part);
         let in_charge = (1..words.len())
@@ -614,7 +631,11 @@ fn function_from(words: &[String], from: usize) -> Option<super::Function> {
         {
             // "to chuc" alone names the work only as a department ("phòng Tổ chức").
             let department = words[..start].last().is_some_and(|w| w == "phong");
-            let treasury = phrase == "kho" && words.get(start + 1).is_some_and(|w| w == "bac");
+            // "Kho bạc" (the Treasury), "Kho vận" (logistics) are no store's keeper.
+            let treasury = phrase == "kho"
+                && words
+                    .get(start + 1)
+                    .is_some_and(|w| w == "bac" || w == "van");
             if (phrase != "to chuc" || department) && !treasury {
                 return Some(f);
             }
@@ -1086,6 +1107,10 @@ mod tests {
             "Quản lý dự án",
             "Trưởng phòng Hành chính - Quản trị",
             "Trưởng Ban Tổ chức Tỉnh ủy",
+            "Trưởng phòng TC-KH",
+            "Trưởng phòng Tài chính - Kế hoạch",
+            "Phó phòng Khó khăn",
+            "Trưởng phòng Kho vận",
         ] {
             assert_eq!(function_of_title(t), None, "{t}");
         }

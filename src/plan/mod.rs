@@ -479,13 +479,19 @@ fn kpis(
     obj: &ObjectiveBreakdown,
 ) -> Kpis {
     let sc: &Scenario = ctx.sc;
+    // A post with no seat free on the plan date (its holder still there, `vacant_from` later)
+    // is no vacancy of this plan: counted nowhere.
+    let vacant = sc.posts.iter().filter(|p| p.seats > 0).count();
     let mut k = Kpis {
-        posts: sc.posts.len(),
+        posts: vacant,
         moves: assignments.len(),
         ..Default::default()
     };
     for (p, post) in sc.posts.iter().enumerate() {
         let f = filled[p];
+        if post.seats == 0 && f == 0 {
+            continue;
+        }
         k.seats += post.seats;
         k.seats_filled += f.min(post.seats);
         k.posts_filled += (f > 0) as usize;

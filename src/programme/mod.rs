@@ -225,14 +225,19 @@ pub fn placement_breaches(
     out
 }
 
-/// The context a placement's rule `r` is evaluated in: H9 at the date its terms count to
-/// ([`placement_breaches`]), the others on the placement's date.
+/// The context a placement's rule `r` is evaluated in: H9 and H8 at the date the terms and the
+/// years worked count to ([`placement_breaches`]: a cadre rotated away stops counting both
+/// where they were), the others on the placement's date.
 fn placement_ctx<'c, 'a>(
     ctx: &'c RuleContext<'a>,
     terms: &'c RuleContext<'a>,
     r: RuleId,
 ) -> &'c RuleContext<'a> {
-    if r == RuleId::H9 { terms } else { ctx }
+    if matches!(r, RuleId::H8 | RuleId::H9) {
+        terms
+    } else {
+        ctx
+    }
 }
 
 /// H2 of a placement: still in service on the date `on` (retiring on it or later), as the

@@ -1439,7 +1439,7 @@ diagnostic_words! {
     CodeE4002 { en: "cadre id not among the scenario's cadres", vi: "mã cán bộ không có trong danh sách cán bộ của kịch bản" }
     CodeE4003 { en: "post id not among the scenario's posts", vi: "mã vị trí không có trong danh sách vị trí của kịch bản" }
     CodeE4004 { en: "empty cell in plan", vi: "ô trống trong phương án" }
-    CodeE4005 { en: "bad or repeated move in a programme file", vi: "lượt chuyển không hợp lệ hoặc bị lặp trong tệp chương trình" }
+    CodeE4005 { en: "bad or repeated move in a plan or programme file", vi: "lượt chuyển không hợp lệ hoặc bị lặp trong tệp kế hoạch hoặc chương trình" }
     CodeE5001 { en: "programme periods wrong", vi: "các kỳ của chương trình không hợp lệ" }
     CodeE5002 { en: "cadre holds two posts", vi: "cán bộ giữ hai vị trí" }
     CodeE5003 { en: "bad row in a history", vi: "dòng sai trong lịch sử thực hiện" }
@@ -1987,6 +1987,7 @@ diagnostic_words! {
     NoProvinceInCommonFix { en: "write the cadres' provinces as {units} writes them (or the units' provinces by their names); nothing, if no cadre comes from the scenario's provinces", vi: "ghi tỉnh của cán bộ như {units} ghi (hoặc ghi tỉnh của đơn vị bằng tên tỉnh); không cần làm gì nếu không cán bộ nào quê ở các tỉnh của kịch bản" }
     CodeW2020 { en: "a note says the cadre may not be movable", vi: "ghi chú cho thấy cán bộ có thể không luân chuyển được" }
     CodeW2021 { en: "one person under two ids?", vi: "một người mang hai mã?" }
+    FormColumnNotRead { en: "{file}: column {col} not read (a personnel form's column no rule uses)", vi: "{file}: không đọc cột {col} (cột của mẫu lý lịch mà không quy tắc nào dùng)" }
     SamePersonTwice { en: "{id} {name}, born {birth}: the same name and birth date as {first} on line {line}", vi: "{id} {name}, sinh {birth}: trùng họ tên và ngày sinh với {first} ở dòng {line}" }
     SamePersonTwiceExpected { en: "one row per person: two rows are two cadres, and may be given two posts", vi: "mỗi người một dòng: hai dòng là hai cán bộ, và có thể được bố trí hai vị trí" }
     SamePersonTwiceFix { en: "delete one of the two rows (keeping the planned titles of both); nothing, if they are two people", vi: "xóa một trong hai dòng (giữ lại chức danh quy hoạch của cả hai); không cần làm gì nếu đó là hai người" }

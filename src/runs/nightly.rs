@@ -65,7 +65,8 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<PathBuf>, DiscoverError> {
             let text = std::fs::read_to_string(a).map_err(|e| unreadable(e.to_string()))?;
             let dir = a.parent().unwrap_or(Path::new(""));
             for (i, l) in text.lines().enumerate() {
-                let l = l.trim();
+                // A list saved by Notepad starts with a byte-order mark.
+                let l = l.trim_start_matches('\u{feff}').trim();
                 if l.is_empty() || l.starts_with('#') {
                     continue;
                 }

@@ -1308,6 +1308,7 @@ says! {
     CodeW2020
     CodeW2021
     SamePersonTwice
+    FormColumnNotRead
     SamePersonTwiceExpected
     SamePersonTwiceFix
     ColumnMixesOrders

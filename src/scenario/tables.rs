@@ -1065,7 +1065,6 @@ fn form_column(header: &str) -> bool {
         "he-so-luong",
         "ngay-tuyen-dung",
         "ngay-vao-nganh",
-        "khen-thuong",
     ];
     let name = header.split_once('(').map_or(header, |(n, _)| n);
     let f = fold(name.trim());
@@ -1242,6 +1241,8 @@ impl Csv {
         DATES
             .iter()
             .filter(|c| self.column(c).is_some())
+            // A stored date with a day above 12 in a column proves its computer swapped nothing.
+            .filter(|c| !self.stored_day_over_12(c))
             .find_map(|c| match self.date_order(c) {
                 DateOrder {
                     day_first: Some((line, value)),
@@ -1971,7 +1972,9 @@ pub(crate) fn from_records(
         let section = section_row(&cells, &header);
         if section {
             let text = rows_text(std::iter::once(&cells[..]));
-            heading = note_matters(&text).then_some((line, text));
+            // Only a list of cadres is one of people to move.
+            let cadres = spec.columns.iter().any(|(n, _)| *n == "planned_titles");
+            heading = (cadres && note_matters(&text)).then_some((line, text));
         }
         // A form's column numbers under the header, and its totals rows: no record.
         if ((rows.len() + layout.len() < 2 || after_repeat) && numbering_row(&cells))
@@ -2146,11 +2149,15 @@ pub(crate) fn from_records(
             }
         } else if spec.strict && (ignorable_column(col) || form_column(col)) {
             diags.note(
-                Text::say(Say::IgnoredColumn)
-                    .arg("file", file.display())
-                    .arg("col", quoted(col)),
+                Text::say(if ignorable_column(col) {
+                    Say::IgnoredColumn
+                } else {
+                    Say::FormColumnNotRead
+                })
+                .arg("file", file.display())
+                .arg("col", quoted(col)),
             );
-            if spec.columns.iter().any(|(n, _)| *n == "planned_titles") && ignorable_column(col) {
+            if spec.columns.iter().any(|(n, _)| *n == "planned_titles") {
                 notes_that_matter(&csv, ix, col, diags);
             }
         } else if spec.strict && position_column(col, spec) {
@@ -2683,8 +2690,12 @@ impl<'a> Cells<'a> {
     fn date(&mut self, col: &str, required: bool) -> Option<Date> {
         let s = if required {
             self.required(col, self.dates.expected().into())?
-        } else {
+        } else if matches!(col, "rotation_end" | "health_cert_date") {
+            // "Không" there is no rotation, no certificate; in `vacant_from` it may mean "not
+            // vacant", the opposite of an empty cell, so only these read it so.
             self.optional_raw(col)?
+        } else {
+            self.raw(col).filter(|s| !s.is_empty())?
         };
         let month_first = self.dates == DateFormat::MonthDayYear;
         let (read_as, other_order) = if month_first {

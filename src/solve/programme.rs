@@ -326,7 +326,20 @@ pub fn solve_growing(sc: &Scenario, tl: &Timeline, cols: &mut Columns) -> Progra
         }
         Err(why) => {
             tracing::debug!(why = why.as_str(), "programme column generation not used");
-            let pricing = super::programme_pricing::full_bound(sc, tl, cols, &o).map(|mut b| {
+            // The LP of the bound gets what is left of the limit, not the whole limit again: a
+            // 3 s limit ran 11 s, the LP started after the rounds had missed their deadline.
+            let left = o.time_limit_s - started.elapsed().as_secs_f64();
+            let pricing = if left < 1.0 {
+                Err("no time left for the LP".to_string())
+            } else {
+                let lp_o = RunOptions {
+                    time_limit_s: left,
+                    deadline: o.deadline.saturating_sub(started.elapsed()),
+                    ..o.clone()
+                };
+                super::programme_pricing::full_bound(sc, tl, cols, &lp_o)
+            }
+            .map(|mut b| {
                 b.added += promoted;
                 b.lagrangian(lagrange_bound);
                 b

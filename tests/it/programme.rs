@@ -2733,3 +2733,31 @@ fn explain_period_quotes_the_h2_threshold_that_applies() {
     assert!(said.contains("120 needed"), "{said}");
     assert!(!said.contains("60 needed"), "{said}");
 }
+
+/// H8's years stop growing where a cadre has left: rotated from Lào Cai to Tuyên Quang in 2027
+/// with 18 years in Lào Cai, the cadre placed back as Lào Cai's party secretary in 2030 still has
+/// 18 years there (not 21), and is not local.
+#[test]
+fn the_years_worked_stop_growing_once_the_cadre_is_rotated_away() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        "programme:\n  start: 2027-01-01\n  end: 2031-12-31\n  period_months: 12\n",
+        "BT,U2,Bí thư Tỉnh ủy,6,Đảng,head,,,1,3,,\nP5,U5,Phó Ban,6,Đảng,member,,,1,3,,\n",
+        "WY,Cán bộ WY,M,1985-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Bí thư Tỉnh ủy,false,3,2026-12-01,,lao-cai:18,,,false\n",
+    );
+    let file = tmp.path().join("p.csv");
+    std::fs::write(
+        &file,
+        "cadre_id,post_id,kind,period\nWY,P5,rotation,1\nWY,BT,placement,4\n",
+    )
+    .unwrap();
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en", "check"])
+        .arg(&yaml)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(!said.contains("H8"), "{said}");
+}
