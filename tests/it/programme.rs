@@ -2586,6 +2586,20 @@ fn explain_period_says_a_running_rotations_cadre_is_left_unplaced() {
     assert!(!out.contains("C232 is placed after"), "{out}");
 }
 
+/// Yearly periods over 2027–2031, for the hand-made cases.
+const FIVE_YEARS: &str =
+    "programme:\n  start: 2027-01-01\n  end: 2031-12-31\n  period_months: 12\n";
+
+/// `rotaplan --lang en <args>`: its stdout.
+fn said_en(args: &[&std::ffi::OsStr]) -> String {
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en"])
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
 /// Units of Lào Cai (U2, U3) and Tuyên Quang (U5) for the hand-made cases below.
 const HAND_UNITS: &str = "id,name,tier,province,region,shortage,difficult\n\
     U1,Ban Tổ chức Trung ương,central,,Đồng bằng sông Hồng,0,false\n\
@@ -2624,7 +2638,7 @@ fn the_years_worked_in_a_province_grow_with_the_periods_date() {
     let tmp = tempfile::tempdir().unwrap();
     let yaml = hand_case(
         tmp.path(),
-        "programme:\n  start: 2027-01-01\n  end: 2031-12-31\n  period_months: 12\n",
+        FIVE_YEARS,
         "BT,U2,Bí thư Tỉnh ủy,6,Đảng,head,,,1,3,,\nP2,U1,Phó Ban,6,Đảng,member,,,1,3,,\n",
         "WY,Cán bộ WY,M,1985-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,lao-cai:19,,,false\n",
     );
@@ -2635,13 +2649,7 @@ fn the_years_worked_in_a_province_grow_with_the_periods_date() {
             format!("cadre_id,post_id,kind,period\nWY,BT,rotation,{period}\n"),
         )
         .unwrap();
-        let o = crate::common::rotaplan()
-            .args(["--lang", "en", "check"])
-            .arg(&yaml)
-            .arg(&file)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
+        said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()])
     };
     let in_2029 = check(3);
     assert!(
@@ -2719,17 +2727,18 @@ fn explain_period_quotes_the_h2_threshold_that_applies() {
     let tmp = tempfile::tempdir().unwrap();
     let yaml = hand_case(
         tmp.path(),
-        "programme:\n  start: 2027-01-01\n  end: 2031-12-31\n  period_months: 12\n",
+        FIVE_YEARS,
         "P2,U1,Phó Ban,6,Đảng,member,,,1,3,,\nP3,U5,Phó Ban,6,Đảng,member,,,1,3,,\n",
         "HR,Cán bộ HR,M,1966-12-20,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
     );
-    let o = crate::common::rotaplan()
-        .args(["--lang", "en", "explain"])
-        .arg(&yaml)
-        .args(["--cadre", "HR", "--period", "2028"])
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&o.stdout);
+    let said = said_en(&[
+        "explain".as_ref(),
+        yaml.as_os_str(),
+        "--cadre".as_ref(),
+        "HR".as_ref(),
+        "--period".as_ref(),
+        "2028".as_ref(),
+    ]);
     assert!(said.contains("120 needed"), "{said}");
     assert!(!said.contains("60 needed"), "{said}");
 }
@@ -2742,7 +2751,7 @@ fn the_years_worked_stop_growing_once_the_cadre_is_rotated_away() {
     let tmp = tempfile::tempdir().unwrap();
     let yaml = hand_case(
         tmp.path(),
-        "programme:\n  start: 2027-01-01\n  end: 2031-12-31\n  period_months: 12\n",
+        FIVE_YEARS,
         "BT,U2,Bí thư Tỉnh ủy,6,Đảng,head,,,1,3,,\nP5,U5,Phó Ban,6,Đảng,member,,,1,3,,\n",
         "WY,Cán bộ WY,M,1985-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Bí thư Tỉnh ủy,false,3,2026-12-01,,lao-cai:18,,,false\n",
     );
@@ -2752,12 +2761,6 @@ fn the_years_worked_stop_growing_once_the_cadre_is_rotated_away() {
         "cadre_id,post_id,kind,period\nWY,P5,rotation,1\nWY,BT,placement,4\n",
     )
     .unwrap();
-    let o = crate::common::rotaplan()
-        .args(["--lang", "en", "check"])
-        .arg(&yaml)
-        .arg(&file)
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&o.stdout);
+    let said = said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()]);
     assert!(!said.contains("H8"), "{said}");
 }
