@@ -808,6 +808,60 @@ pub(crate) fn day_after(d: Date) -> Date {
     d.succ_opt().unwrap_or(d)
 }
 
+/// Post `post`'s occupancy on a plan dated `plan_date`, its holder (index, row, retirement date)
+/// given: see `programme::occupancy`.
+pub fn occupancy_of(
+    post: &Post,
+    holder: Option<(CadreIx, &Cadre, Option<Date>)>,
+    plan_date: Date,
+) -> Occupancy {
+    match holder {
+        None => Occupancy {
+            until: post.vacant_from,
+            holder: None,
+            seats: post.seats,
+        },
+        Some((h, cadre, retirement)) => {
+            let retire = retirement.map(day_after);
+            // A rotation that ended before the plan date does not free the seat: it is the
+            // holder's last rotation, history (a quarter of the cadres have one); the holder is
+            // in the post, and no placement is due (`running`).
+            let rot = cadre.rotation_end.filter(|&e| e >= plan_date);
+            let until = [post.vacant_from, retire, rot].into_iter().flatten().min();
+            Occupancy {
+                until: Some(until.unwrap_or(Date::MAX)),
+                holder: Some(h),
+                seats: 1,
+            }
+        }
+    }
+}
+
+/// The seats of each post taken on `plan_date` before anything moves (a single plan's held
+/// seats, [`Scenario::only_free_seats`]): (post, seats taken) where some are.
+pub fn seats_taken(
+    posts: &[Post],
+    cadres: &[Cadre],
+    holders: &[Option<CadreIx>],
+    rules: &RuleSet,
+    plan_date: Date,
+) -> Vec<(PostIx, u32)> {
+    posts
+        .iter()
+        .enumerate()
+        .filter_map(|(p, post)| {
+            let holder = holders.get(p).copied().flatten().and_then(|h| {
+                let c = cadres.get(h as usize)?;
+                Some((h, c, rules.roadmap(c.sex).retirement_date(c.birth_date)))
+            });
+            let n = occupancy_of(post, holder, plan_date)
+                .taken_on(plan_date)
+                .min(post.seats);
+            (n > 0).then_some((p as PostIx, n))
+        })
+        .collect()
+}
+
 impl Scenario {
     /// A post's occupancy (`programme::occupancy`) with the holders and their retirement dates given.
     pub fn occupancy_by(
@@ -816,27 +870,12 @@ impl Scenario {
         retirement: impl Fn(CadreIx) -> Option<Date>,
         p: PostIx,
     ) -> Occupancy {
-        let post = self.post(p);
-        match holders.get(p as usize).copied().flatten() {
-            None => Occupancy {
-                until: post.vacant_from,
-                holder: None,
-                seats: post.seats,
-            },
-            Some(h) => {
-                let retire = retirement(h).map(day_after);
-                // A rotation that ended before the plan date does not free the seat: it is the
-                // holder's last rotation, history (a quarter of the cadres have one); the holder is
-                // in the post, and no placement is due (`running`).
-                let rot = self.running_rotation_end(h);
-                let until = [post.vacant_from, retire, rot].into_iter().flatten().min();
-                Occupancy {
-                    until: Some(until.unwrap_or(Date::MAX)),
-                    holder: Some(h),
-                    seats: 1,
-                }
-            }
-        }
+        let holder = holders.get(p as usize).copied().flatten();
+        occupancy_of(
+            self.post(p),
+            holder.map(|h| (h, self.cadre(h), retirement(h))),
+            self.plan_date,
+        )
     }
 
     /// A single plan (no `programme:`) fills the seats free on its date only: a post whose holder
@@ -845,20 +884,13 @@ impl Scenario {
     /// programme follows vacancy chains). Returns the posts whose seats changed, each with the seats
     /// taken; the scenario's posts are copied only when one does.
     pub fn only_free_seats(&mut self, holders: &[Option<CadreIx>]) -> Vec<(PostIx, u32)> {
-        let taken: Vec<(PostIx, u32)> = (0..self.posts.len() as PostIx)
-            .filter_map(|p| {
-                let o = self.occupancy_by(
-                    holders,
-                    |h| {
-                        let c = self.cadre(h);
-                        self.rules.roadmap(c.sex).retirement_date(c.birth_date)
-                    },
-                    p,
-                );
-                let n = o.taken_on(self.plan_date).min(self.post(p).seats);
-                (n > 0).then_some((p, n))
-            })
-            .collect();
+        let taken = seats_taken(
+            &self.posts,
+            &self.cadres,
+            holders,
+            &self.rules,
+            self.plan_date,
+        );
         if !taken.is_empty() {
             let mut posts = (*self.posts).clone();
             for &(p, n) in &taken {

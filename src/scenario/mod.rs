@@ -343,9 +343,6 @@ pub(crate) fn from_value(
     let tables_of = (cadre_ids, post_ids, &cadres_file[..], &posts_file[..]);
     let pins = refs.pairs(&s.pins, tables_of);
     let forbids = refs.pairs(&s.forbids, tables_of);
-    if let Some(posts) = &posts {
-        refs.check_seats(&pins, posts, &extra_seats);
-    }
     let holders = match (&posts, &s.posts) {
         (Some(posts), Some(t)) => refs.holders(
             posts,
@@ -361,6 +358,25 @@ pub(crate) fn from_value(
         ),
         _ => Vec::new(),
     };
+    if let Some(posts) = &posts {
+        // A single plan's pins see the seats free on its date ([`Scenario::only_free_seats`]):
+        // a pin on a held post is refused here, at the pin, not left to an infeasible solve.
+        let taken = match (&cadres, s.plan_date) {
+            (Some(cadres), Some(date)) if s.programme.is_none() => {
+                crate::domain::seats_taken(posts, cadres, &holders, &s.rules, date)
+            }
+            _ => Vec::new(),
+        };
+        if taken.is_empty() {
+            refs.check_seats(&pins, posts, &extra_seats);
+        } else {
+            let mut free = posts.to_vec();
+            for (p, n) in taken {
+                free[p as usize].seats -= n;
+            }
+            refs.check_seats(&pins, &free, &extra_seats);
+        }
+    }
     // A single plan reads the holders too: their seats are not free on its date.
     let single_holders = holders.clone();
     let mut programme = match (&s.programme, s.plan_date) {

@@ -1020,6 +1020,21 @@ fn ignorable_column(header: &str) -> bool {
     )
 }
 
+/// The date order a header's brackets state: "(mm/dd/yyyy)", "(tháng/ngày/năm)" month first;
+/// "(dd/mm/yyyy)", "(ngày/tháng/năm)" day first.
+fn date_hint(header: &str) -> Option<DateFormat> {
+    let (_, hint) = header.split_once('(')?;
+    let f: String = fold(hint.trim_end_matches(')'))
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    match f.as_str() {
+        "mmddyyyy" | "mmddyy" | "thangngaynam" => Some(DateFormat::MonthDayYear),
+        "ddmmyyyy" | "ddmmyy" | "ngaythangnam" => Some(DateFormat::DayMonthYear),
+        _ => None,
+    }
+}
+
 /// A personnel form's column rotaplan has no use for ("Ngày vào Đảng", "Trình độ chuyên môn",
 /// "Tôn giáo", "Số điện thoại"): not read, with a note, as STT and Ghi chú are. Real lists hold
 /// them, and each was E2002; they are named here so that a misspelt column of rotaplan's own
@@ -1170,6 +1185,9 @@ pub(crate) struct Csv {
     pub col_offset: usize,
     /// The sheet, for a table read from a workbook.
     pub sheet: Option<String>,
+    /// Date columns whose header says their order in brackets ("Ngày sinh (mm/dd/yyyy)",
+    /// "(tháng/ngày/năm)"): read so under the default `date_format`.
+    date_hints: HashMap<String, DateFormat>,
     /// The `sex` column is a form's "Nữ" (true) or "Nam" (false) column of marks
     /// ([`sex_mark_column`]), read as the sex when the cadres are.
     sex_marks: Option<SexMarks>,
@@ -2109,6 +2127,7 @@ pub(crate) fn from_records(
         rows,
         col_offset,
         sheet: None,
+        date_hints: HashMap::new(),
         sex_marks,
     };
     let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
@@ -2143,6 +2162,9 @@ pub(crate) fn from_records(
             continue;
         }
         if let Some(canonical) = canonical {
+            if let Some(hint) = date_hint(col) {
+                csv.date_hints.insert(canonical.to_string(), hint);
+            }
             csv.columns.insert(canonical.to_string(), ix);
             if col != canonical {
                 csv.written.insert(canonical.to_string(), col.clone());
@@ -2688,8 +2710,13 @@ impl<'a> Cells<'a> {
     }
 
     fn date(&mut self, col: &str, required: bool) -> Option<Date> {
+        // The header's own order, under the default `date_format` (a stated one wins).
+        let dates = match (self.dates, self.csv.date_hints.get(col)) {
+            (DateFormat::Auto, Some(&hint)) => hint,
+            (d, _) => d,
+        };
         let s = if required {
-            self.required(col, self.dates.expected().into())?
+            self.required(col, dates.expected().into())?
         } else if matches!(col, "rotation_end" | "health_cert_date") {
             // "Không" there is no rotation, no certificate; in `vacant_from` it may mean "not
             // vacant", the opposite of an empty cell, so only these read it so.
@@ -2697,16 +2724,16 @@ impl<'a> Cells<'a> {
         } else {
             self.raw(col).filter(|s| !s.is_empty())?
         };
-        let month_first = self.dates == DateFormat::MonthDayYear;
+        let month_first = dates == DateFormat::MonthDayYear;
         let (read_as, other_order) = if month_first {
             (Say::OrderMonthDayYear, Say::OrderDayMonthYear)
         } else {
             (Say::OrderDayMonthYear, Say::OrderMonthDayYear)
         };
-        let strict = parse_date_as(s, self.dates);
-        let loose = strict.is_err().then(|| loose_date(s, self.dates)).flatten();
+        let strict = parse_date_as(s, dates);
+        let loose = strict.is_err().then(|| loose_date(s, dates)).flatten();
         // `date_format: yyyy-mm-dd` reads ISO alone (the loose forms still name the fix).
-        let iso_only = self.dates == DateFormat::Iso;
+        let iso_only = dates == DateFormat::Iso;
         let parsed = match loose {
             Some(LooseDate::Written(d)) if !iso_only => Ok(d),
             // Personnel records often keep the month and year of birth alone: its first day is
@@ -2752,7 +2779,7 @@ impl<'a> Cells<'a> {
                     .csv
                     .column(col)
                     .is_some_and(|c| self.csv.stored(self.row.line, self.csv.col_number(c)));
-                if stored && self.dates != DateFormat::MonthDayYear {
+                if stored && dates != DateFormat::MonthDayYear {
                     use chrono::Datelike;
                     let order = self.csv.date_order(col);
                     // The column's own text dates, else another date column's of the table.
@@ -2840,7 +2867,7 @@ impl<'a> Cells<'a> {
                 // The column provably writes the other order (and never the declared one): name
                 // the `date_format:` that reads it.
                 let order = self.csv.date_order(col);
-                let fix = match (loose, self.dates, order) {
+                let fix = match (loose, dates, order) {
                     (Some(LooseDate::MonthYear(d)), ..) => Text::say(Say::WriteTheDayToo)
                         .arg("value", quoted(s))
                         .arg("date", d),

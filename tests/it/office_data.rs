@@ -2393,3 +2393,21 @@ fn headers_and_values_as_real_lists_write_them_are_read() {
         "{notes:?}"
     );
 }
+
+/// A header that states its dates' order ("Ngày sinh (mm/dd/yyyy)", "(tháng/ngày/năm)") is
+/// followed under the default `date_format`: "09/10/1988" is 10 September there (it was read day
+/// first, and the cadre's retirement came a month late).
+#[test]
+fn a_header_stating_the_date_order_is_followed() {
+    for hint in ["Ngày sinh (mm/dd/yyyy)", "Ngày sinh (tháng/ngày/năm)"] {
+        let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+        let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+        let mut lines: Vec<String> = cadres.lines().map(str::to_string).collect();
+        lines[0] = lines[0].replace(",birth_date,", &format!(",{hint},"));
+        lines[1] = lines[1].replacen(",1972-05-10,", ",09/10/1972,", 1);
+        fs::write(dir.path().join("cadres.csv"), lines.join("\n") + "\n").unwrap();
+        let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(sc.cadres[0].birth_date.to_string(), "1972-09-10", "{hint}");
+    }
+}

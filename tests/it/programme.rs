@@ -2764,3 +2764,25 @@ fn the_years_worked_stop_growing_once_the_cadre_is_rotated_away() {
     let said = said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()]);
     assert!(!said.contains("H8"), "{said}");
 }
+
+/// A single plan's pin on a post whose holder stays is refused at the pin (it was "valid", and the
+/// plan infeasible).
+#[test]
+fn a_pin_on_a_post_held_on_the_plan_date_is_refused_at_the_pin() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        "pins:\n  - {cadre: A1, post: P2}\n",
+        "P2,U3,Phó Ban,6,Đảng,member,,,1,3,HQ,\n",
+        "HQ,Cán bộ HQ,M,1985-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n\
+         A1,Cán bộ A1,M,1985-01-01,ha-noi,ha-noi,U5,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
+    );
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en", "validate"])
+        .arg(&yaml)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("E3004") && err.contains("s.yaml:7"), "{err}");
+}
