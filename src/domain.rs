@@ -891,14 +891,20 @@ impl Scenario {
             &self.rules,
             self.plan_date,
         );
+        self.lower_seats(&taken);
+        taken
+    }
+
+    /// Each post of `taken` has that many seats fewer ([`seats_taken`]); the posts are copied
+    /// only when one changes.
+    pub fn lower_seats(&mut self, taken: &[(PostIx, u32)]) {
         if !taken.is_empty() {
             let mut posts = (*self.posts).clone();
-            for &(p, n) in &taken {
+            for &(p, n) in taken {
                 posts[p as usize].seats -= n;
             }
             self.posts = Arc::new(posts);
         }
-        taken
     }
 
     /// S5 holds for this post: must-fill posts are hard and this one is not waived.

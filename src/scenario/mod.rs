@@ -358,20 +358,21 @@ pub(crate) fn from_value(
         ),
         _ => Vec::new(),
     };
+    // A single plan fills only the seats free on its date ([`Scenario::only_free_seats`]),
+    // computed once: its pins see them (a pin on a held post is refused here, at the pin, not
+    // left to an infeasible solve) and the finished scenario has them.
+    let taken = match (&posts, &cadres, s.plan_date) {
+        (Some(posts), Some(cadres), Some(date)) if s.programme.is_none() => {
+            crate::domain::seats_taken(posts, cadres, &holders, &s.rules, date)
+        }
+        _ => Vec::new(),
+    };
     if let Some(posts) = &posts {
-        // A single plan's pins see the seats free on its date ([`Scenario::only_free_seats`]):
-        // a pin on a held post is refused here, at the pin, not left to an infeasible solve.
-        let taken = match (&cadres, s.plan_date) {
-            (Some(cadres), Some(date)) if s.programme.is_none() => {
-                crate::domain::seats_taken(posts, cadres, &holders, &s.rules, date)
-            }
-            _ => Vec::new(),
-        };
         if taken.is_empty() {
             refs.check_seats(&pins, posts, &extra_seats);
         } else {
             let mut free = posts.to_vec();
-            for (p, n) in taken {
+            for &(p, n) in &taken {
                 free[p as usize].seats -= n;
             }
             refs.check_seats(&pins, &free, &extra_seats);
@@ -478,7 +479,10 @@ pub(crate) fn from_value(
                         ),
                     },
                 },
-                (&single_holders, &posts_file, &mut notes),
+                &taken,
+                &single_holders,
+                &posts_file,
+                &mut notes,
             ),
         )
         .and_then(|sc| {
@@ -599,16 +603,16 @@ fn shared<K: Ord, T>(
     (Some(rows), Some(ids), None)
 }
 
-/// A single plan's scenario with only the seats free on its date ([`Scenario::only_free_seats`]),
+/// A single plan's scenario with `taken`, the seats held on its date ([`domain::seats_taken`]),
 /// said in one note naming the posts.
 fn free_seats(
     mut sc: Scenario,
-    (holders, posts_file, notes): (&[Option<crate::domain::CadreIx>], &str, &mut Vec<Text>),
+    taken: &[(crate::domain::PostIx, u32)],
+    holders: &[Option<crate::domain::CadreIx>],
+    posts_file: &str,
+    notes: &mut Vec<Text>,
 ) -> Scenario {
-    if sc.programme.is_some() {
-        return sc;
-    }
-    let taken = sc.only_free_seats(holders);
+    sc.lower_seats(taken);
     if !taken.is_empty() {
         const SHOWN: usize = 8;
         let mut list: Vec<String> = taken
