@@ -259,16 +259,19 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                         .checked_add_months(Months::new(sc.rules.min_rotation_months))
                         .unwrap_or(Date::MAX)
                 });
+                // A rotation that ends in retirement is due no placement.
                 if end <= last {
-                    first_period_on_or_after(end).map(|s| {
-                        (
-                            s,
-                            sc.post(r.post).rank,
-                            cadre.current_unit,
-                            Some(start).filter(|_| executed_end.is_none()),
-                            true,
-                        )
-                    })
+                    first_period_on_or_after(end)
+                        .filter(|&s| !retire(c).is_some_and(|r| r < periods[s]))
+                        .map(|s| {
+                            (
+                                s,
+                                sc.post(r.post).rank,
+                                cadre.current_unit,
+                                Some(start).filter(|_| executed_end.is_none()),
+                                true,
+                            )
+                        })
                 } else {
                     None
                 }

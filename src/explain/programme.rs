@@ -204,7 +204,7 @@ fn no_placement_after(
     if end > *tl.periods.last()? {
         return None;
     }
-    let s = prog::placement_period(programme, end)?;
+    let s = prog::placement_due(sc, programme, c, end)?;
     let mut by_rule: BTreeMap<RuleId, RuleCount> = BTreeMap::new();
     let mut looked = 0;
     let mut forbidden = Vec::new();

@@ -308,6 +308,23 @@ pub fn placement_period(prog: &Programme, end: Date) -> Option<usize> {
     prog.period_on_or_after(end)
 }
 
+/// The period of the placement due after cadre `c`'s rotation ending on `end`: the first period
+/// on or after it, or `None` when the rotation ends after the last period or the cadre retires
+/// (Decree 135) before that period's date. A rotation that ends in retirement is followed by no
+/// placement: the planner, the checker, `explain` and the review read it so.
+pub fn placement_due(sc: &Scenario, prog: &Programme, c: CadreIx, end: Date) -> Option<usize> {
+    let s = placement_period(prog, end)?;
+    (!retired_before(sc, c, prog.periods[s])).then_some(s)
+}
+
+/// Whether cadre `c` retires (Decree 135) before the date `on`: still in service on the day
+/// they retire, as [`in_service_for_placement`] reads it.
+pub fn retired_before(sc: &Scenario, c: CadreIx, on: Date) -> bool {
+    use crate::rules::retirement::{retirement_date, roadmap};
+    let cadre = sc.cadre(c);
+    retirement_date(roadmap(&sc.rules, cadre), cadre.birth_date).is_some_and(|r| r < on)
+}
+
 /// A rotation already running when the programme starts that ends inside it (cadres.csv
 /// `rotation_end` on or after the first period and on or before the last): a placement follows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -320,20 +337,12 @@ pub struct Running {
 /// The running rotations that end inside the programme, in cadre order; a cadre who retires
 /// before the placement's date is due none (not counted unplaced).
 pub fn running(sc: &Scenario, prog: &Programme) -> Vec<Running> {
-    use crate::rules::retirement::{retirement_date, roadmap};
-    sc.cadres
-        .iter()
-        .enumerate()
-        .filter_map(|(c, cadre)| {
-            let end = sc.running_rotation_end(c as CadreIx)?;
-            let period = placement_period(prog, end)?;
-            let retired = retirement_date(roadmap(&sc.rules, cadre), cadre.birth_date)
-                .is_some_and(|r| r < prog.periods[period]);
-            if retired {
-                return None;
-            }
+    (0..sc.cadres.len() as CadreIx)
+        .filter_map(|c| {
+            let end = sc.running_rotation_end(c)?;
+            let period = placement_due(sc, prog, c, end)?;
             Some(Running {
-                cadre: c as CadreIx,
+                cadre: c,
                 end,
                 period,
             })
@@ -979,6 +988,8 @@ pub fn generate_keeping(sc: &Scenario, tl: &Timeline, keep: Option<usize>) -> Co
                     }
                     None => planned_end[t],
                 };
+                // A rotation that ends in retirement is followed by no placement.
+                let placement = placement.filter(|&s| !retired_before(sc, c, tl.periods[s]));
                 let (facts, score) = *scored[i].get_or_insert_with(|| {
                     let facts = texts.facts(&tl.at[t], c, p);
                     let score = facts.terms(&tl.at[t], c, p).weighted(&sc.weights);

@@ -123,7 +123,7 @@ pub fn unplaced_cadres(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<(Cad
         let end = super::rotation_end_of(sc, prog, (m.cadre, m.post), m.period);
         if let (true, Some(s)) = (
             Some(&end) <= tl.periods.last(),
-            super::placement_period(prog, end),
+            super::placement_due(sc, prog, m.cadre, end),
         ) {
             due.insert(m.cadre, s);
         }
@@ -233,6 +233,9 @@ pub struct EmptyMustFill {
     /// With nobody: how many of the cadres each rule excludes on the first period's date, the
     /// most first (a cadre may count under several rules).
     pub excluded_by: Vec<(crate::rules::RuleId, usize)>,
+    /// With nobody: the cadres no rule excludes on the first period's date (their moves there
+    /// are ruled out otherwise: the seats, a pin or forbid, no placement possible after).
+    pub pass_rules: usize,
     /// All the cadres.
     pub cadres: usize,
 }
@@ -277,10 +280,13 @@ pub fn empty_must_fill(
     for p in empty {
         let takers = takers_of.remove(&p).unwrap_or_default();
         let mut counts: BTreeMap<crate::rules::RuleId, usize> = BTreeMap::new();
+        let mut pass_rules = 0;
         if takers.is_empty() {
             let ctx = ctx0.get_or_insert_with(|| crate::rules::RuleContext::new(&tl.at[0]));
             for c in 0..sc.cadres.len() as CadreIx {
-                for b in ctx.breaches(c, p) {
+                let breaches = ctx.breaches(c, p);
+                pass_rules += usize::from(breaches.is_empty());
+                for b in breaches {
                     *counts.entry(b.rule).or_default() += 1;
                 }
             }
@@ -288,6 +294,7 @@ pub fn empty_must_fill(
         out.push(EmptyMustFill {
             post: p,
             could_take: takers.len(),
+            pass_rules,
             excluded_by: crate::plan::rule_list(&counts),
             cadres: sc.cadres.len(),
         });

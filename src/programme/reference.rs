@@ -171,7 +171,7 @@ pub(super) fn generate_keeping_reference(
                     .copied()
                     .unwrap_or_else(|| rotation_end(sc, tl.periods[t]));
                 let placement = if end <= *tl.periods.last().unwrap_or(&end) {
-                    placement_period(prog, end)
+                    super::placement_due(sc, prog, c, end)
                 } else {
                     None
                 };

@@ -25,6 +25,8 @@ pub enum Outcome {
     Returned,
     /// No placement inside the programme (the rotation ends after it).
     NotYet,
+    /// Retired (Decree 135) before the rotation's end: no placement is due.
+    Retired,
 }
 
 /// The review's figures.
@@ -217,6 +219,7 @@ pub fn review_dated(sc: &Scenario, moves: &[Dated], as_of: Date) -> Review {
             .filter(|p| p.cadre == m.cadre && p.kind == MoveKind::Placement && p.date > m.date)
             .min_by_key(|p| p.date);
         let outcome = match placed {
+            None if retires_during(sc, m) => Outcome::Retired,
             None => {
                 r.waiting.push(waiting(sc, m, as_of));
                 Outcome::NotYet
@@ -229,6 +232,12 @@ pub fn review_dated(sc: &Scenario, moves: &[Dated], as_of: Date) -> Review {
     }
     r.placements = moves.len() - r.rotations;
     r
+}
+
+/// Whether the cadre of rotation `m` retires (Decree 135) before it ends: no placement follows.
+fn retires_during(sc: &Scenario, m: &Dated) -> bool {
+    let end = m.end.unwrap_or_else(|| super::rotation_end(sc, m.date));
+    super::retired_before(sc, m.cadre, end)
 }
 
 /// What is known of rotation `m`, without a placement after it, on `as_of`.

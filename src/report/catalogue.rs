@@ -451,6 +451,7 @@ catalogue! {
     ReviewPlacedEqual { en: "placed at an equal rank elsewhere", vi: "bố trí tương đương ở nơi khác" }
     ReviewReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
     ReviewNotYet { en: "not placed inside the programme yet", vi: "chưa được bố trí trong chương trình" }
+    ReviewRetired { en: "retired before the rotation's end (no placement due)", vi: "nghỉ hưu trước khi hết thời gian luân chuyển (không phải bố trí)" }
     // ---- issue 13: the batch's summary.md and its charts
     BatchOneLine { en: "{n} scenario(s): {proven} proven, {other} with an unproven plan, {failed} failed, infeasible or not started ({status})", vi: "{n} kịch bản: {proven} tối ưu đã chứng minh, {other} có phương án chưa chứng minh tối ưu, {failed} lỗi, không có phương án hoặc chưa chạy ({status})" }
     BatchMerged { en: "merged into {path}", vi: "đã gộp vào {path}" }
@@ -699,6 +700,7 @@ catalogue! {
     RvOutEqual { en: "placed at an equal rank elsewhere", vi: "bố trí chức vụ tương đương ở đơn vị khác" }
     RvOutReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
     RvOutNotYet { en: "not placed inside the programme yet", vi: "chưa bố trí trong thời gian của chương trình" }
+    RvOutRetired { en: "retired before the rotation's end", vi: "nghỉ hưu trước khi hết thời gian luân chuyển" }
     RvWaitingHeading { en: "rotations without a placement:", vi: "các trường hợp luân chuyển chưa được bố trí sau luân chuyển:" }
     RvWaitingRunning { en: "{cadre} → {post} (from {start}): still running until {end}", vi: "{cadre} → {post} (từ {start}): đang luân chuyển đến {end}" }
     RvWaitingDue { en: "; placement due in period {period} ({date})", vi: "; cần bố trí vào kỳ {period} ({date})" }
@@ -877,6 +879,7 @@ catalogue! {
     ExplainProgrammeScope { en: "Note: this scenario is a programme of {periods} periods ({first} to {last}). Without --period this answer is for a single plan on {date} only (the first period), not for the programme: its values, requirements and relaxations are that one plan's. For the programme, ask per cadre and period: rotaplan explain {scenario} --cadre ID --period YEAR; the programme itself: rotaplan plan {scenario}.", vi: "Lưu ý: kịch bản này là một chương trình gồm {periods} kỳ (từ {first} đến {last}). Không có --period, câu trả lời này chỉ dành cho một phương án tại ngày {date} (kỳ đầu tiên), không phải cho cả chương trình: các giá trị, yêu cầu và đề xuất nới lỏng là của phương án đó. Để hỏi về chương trình, hỏi theo từng cán bộ và kỳ: rotaplan explain {scenario} --cadre MÃ --period NĂM; xem chương trình: rotaplan plan {scenario}." }
     PgsEmptyMustFillHeading { en: "Must-fill posts with a seat empty in every period:", vi: "Vị trí bắt buộc lấp đầy còn chỗ trống ở mọi kỳ:" }
     PgsEmptyMustFillNobody { en: "{post} {title}: no cadre passes the rules for it ({date}: of the {cadres} cadres, {rules})", vi: "{post} {title}: không cán bộ nào đáp ứng quy định cho vị trí này ({date}: trong {cadres} cán bộ, {rules})" }
+    PgsEmptyMustFillNoMove { en: "{post} {title}: no cadre can be moved onto it in any period: {count} of the {cadres} cadres pass its rules on {date}, but each such move is ruled out by the seats, a pin or forbid, or because no placement could follow the rotation (rotaplan explain SCENARIO --cadre ID --period YEAR says which)", vi: "{post} {title}: không cán bộ nào điều động được vào vị trí này ở kỳ nào: {count} trong {cadres} cán bộ đáp ứng quy định của vị trí vào {date}, nhưng mỗi lần điều động như vậy đều bị loại vì chỗ ngồi, một chỉ định (pin) hoặc cấm (forbid), hoặc vì không thể bố trí sau luân chuyển (rotaplan explain KỊCH_BẢN --cadre MÃ --period NĂM cho biết lý do)" }
     PgsEmptyMustFillRule { en: "{rule} excludes {count}", vi: "{rule} loại {count}" }
     PgsEmptyMustFillUnused { en: "{post} {title}: {count} cadre(s) pass the rules for it in some period, but the programme moves them elsewhere or moving one here is worth less than it costs", vi: "{post} {title}: {count} cán bộ đáp ứng quy định cho vị trí này ở một kỳ nào đó, nhưng chương trình bố trí họ nơi khác hoặc điều động về đây lợi ít hơn chi phí" }
     PgsRenewHeading { en: "Needs a renewed health certificate (H3) before moving:", vi: "Cần gia hạn giấy chứng nhận sức khỏe (H3) trước khi điều động:" }

@@ -133,6 +133,19 @@ fn empty_must_fill_words(
         .periods
         .first()
         .map_or(String::new(), |&d| super::date_in(lang, d));
+    if e.pass_rules > 0 {
+        return fill(
+            lang,
+            Msg::PgsEmptyMustFillNoMove,
+            &[
+                ("post", &post.id),
+                ("title", &post.title),
+                ("date", &date),
+                ("count", &e.pass_rules),
+                ("cadres", &e.cadres),
+            ],
+        );
+    }
     fill(
         lang,
         Msg::PgsEmptyMustFillNobody,
@@ -825,6 +838,7 @@ fn outcome_words(lang: Lang, o: crate::programme::review::Outcome) -> &'static s
             Equal => Msg::ReviewPlacedEqual,
             Returned => Msg::ReviewReturned,
             NotYet => Msg::ReviewNotYet,
+            Retired => Msg::ReviewRetired,
         },
     )
 }

@@ -103,6 +103,7 @@ pub fn outcome_label(lang: Lang, o: Outcome) -> &'static str {
             Outcome::Equal => Msg::RvOutEqual,
             Outcome::Returned => Msg::RvOutReturned,
             Outcome::NotYet => Msg::RvOutNotYet,
+            Outcome::Retired => Msg::RvOutRetired,
         },
     )
 }

@@ -2786,3 +2786,74 @@ fn a_pin_on_a_post_held_on_the_plan_date_is_refused_at_the_pin() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("E3004") && err.contains("s.yaml:7"), "{err}");
 }
+
+/// A rotation that ends in retirement is due no placement. With `min_service_months: 24` a cadre
+/// retiring on 2029-09-30 may be rotated in 2027 (33 months left); the rotation runs to 2030, so
+/// the planner rotates them with no placement after, `check` accepts that, and the review counts
+/// the rotation as ended by retirement, not as waiting for a placement.
+#[test]
+fn a_rotation_that_ends_in_retirement_is_due_no_placement() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        &format!("rules:\n  min_service_months: 24\n{FIVE_YEARS}"),
+        "P2,U1,Phó Ban,6,Đảng,member,,,1,3,,\nP5,U5,Phó Ban,6,Đảng,member,,,1,3,,\n",
+        "OL,Cán bộ OL,M,1967-09-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
+    );
+    let out = tmp.path().join("out");
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en", "plan"])
+        .arg(&yaml)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let programme = std::fs::read_to_string(out.join("programme.csv")).unwrap();
+    assert!(
+        programme.contains("OL,Cán bộ OL,P5,U5,rotation,1,"),
+        "{programme}"
+    );
+    assert!(!programme.contains("placement"), "{programme}");
+    let file = out.join("programme.csv");
+    let checked = said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()]);
+    assert!(checked.contains("passes every rule"), "{checked}");
+    let review = said_en(&["review".as_ref(), yaml.as_os_str(), file.as_os_str()]);
+    assert!(
+        review.contains("retired before the rotation's end (no placement due)  1"),
+        "{review}"
+    );
+    let why = said_en(&[
+        "explain".as_ref(),
+        yaml.as_os_str(),
+        "--cadre".as_ref(),
+        "OL".as_ref(),
+        "--period".as_ref(),
+        "2027".as_ref(),
+    ]);
+    assert!(!why.contains("no post can take the placement"), "{why}");
+}
+
+/// A must-fill post nobody can be moved onto, though a cadre passes its rules, says so with the
+/// cadre count and where to ask, not an empty list of rules.
+#[test]
+fn an_empty_must_fill_post_whose_rules_pass_says_why_nobody_moved() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        &format!("forbids:\n  - {{cadre: A1, post: N4}}\n{FIVE_YEARS}"),
+        "N4,U5,Phó Ban,6,Đảng,member,,,1,5,,\n",
+        "A1,Cán bộ A1,M,1985-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
+    );
+    let out = tmp.path().join("out");
+    let said = said_en(&[
+        "plan".as_ref(),
+        yaml.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert!(
+        said.contains("N4 Phó Ban: no cadre can be moved onto it in any period: 1 of the 1 cadres pass its rules on 2027-01-01"),
+        "{said}"
+    );
+}
