@@ -1048,6 +1048,8 @@ pub const SLUG_TITLES: &[(&str, &[&str])] = &[
             "Trưởng Thuế cơ sở",
             "Cục trưởng Thuế",
             "Trưởng Cục Thuế",
+            "Trưởng Chi cục Thuế",
+            "Chi cục trưởng Thuế",
         ],
     ),
     (
@@ -1058,6 +1060,8 @@ pub const SLUG_TITLES: &[(&str, &[&str])] = &[
             "Trưởng Hải quan",
             "Cục trưởng Hải quan",
             "Trưởng Cục Hải quan",
+            "Trưởng Chi cục Hải quan",
+            "Chi cục trưởng Hải quan",
         ],
     ),
 ];
@@ -1093,11 +1097,15 @@ pub const DEFAULT_NOT_LOCAL_TITLES: &[&str] = &[
     "Trưởng Thuế cơ sở",
     "Cục trưởng Thuế",
     "Trưởng Cục Thuế",
+    "Trưởng Chi cục Thuế",
+    "Chi cục trưởng Thuế",
     "Cục trưởng Cục Hải quan",
     "Chi cục trưởng Chi cục Hải quan",
     "Trưởng Hải quan",
     "Cục trưởng Hải quan",
     "Trưởng Cục Hải quan",
+    "Trưởng Chi cục Hải quan",
+    "Chi cục trưởng Hải quan",
 ];
 
 /// Kind of a move in a programme.

@@ -183,7 +183,11 @@ fn title_words_by(s: &str, toned: bool) -> Vec<String> {
         }
     };
     let mut words: Vec<String> = Vec::new();
-    let pieces: Vec<String> = normalize(s).split(' ').flat_map(title_pieces).collect();
+    let pieces: Vec<String> = normalize(s)
+        .split(' ')
+        .flat_map(title_pieces)
+        .flat_map(|p| run_together(&p).unwrap_or_else(|| vec![p]))
+        .collect();
     for (i, piece) in pieces.iter().enumerate() {
         // "UB" before a level or a place, or at the end ("Chủ tịch UB xã"): the People's
         // Committee; before other words ("UB Kiểm tra") another committee.
@@ -307,6 +311,33 @@ fn title_pieces(w: &str) -> Vec<String> {
         .filter(|p| !p.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// A run-together abbreviation of office lists split into its parts: a role ("BT", "PBT", "CT",
+/// "PCT"), a body ("ĐU", "TU", "HU", "UBND", "HĐND") and a level's initial ("X" xã, "H" huyện,
+/// "T" tỉnh), the body required and one other at least: "BTĐU" → `BT ĐU`, "CTUBND" → `CT UBND`,
+/// "ĐUX" → `ĐU xã`, "UBNDX" → `UBND xã`. Anything else is `None` (kept as written).
+fn run_together(p: &str) -> Option<Vec<String>> {
+    const ROLES: &[&str] = &["PBT", "PCT", "BT", "CT"];
+    const BODIES: &[&str] = &["UBND", "HĐND", "HDND", "ĐU", "DU", "TU", "HU"];
+    const LEVELS: &[(&str, &str)] = &[("X", "xã"), ("H", "huyện"), ("T", "tỉnh")];
+    if p.chars().count() < 3 || p.chars().any(|c| !c.is_uppercase()) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut rest = p;
+    if let Some(r) = ROLES.iter().find(|r| rest.starts_with(**r)) {
+        out.push(r.to_string());
+        rest = &rest[r.len()..];
+    }
+    let body = BODIES.iter().find(|b| rest.starts_with(**b))?;
+    out.push(body.to_string());
+    rest = &rest[body.len()..];
+    if !rest.is_empty() {
+        let (_, level) = LEVELS.iter().find(|(x, _)| rest == *x)?;
+        out.push(level.to_string());
+    }
+    (out.len() > 1).then_some(out)
 }
 
 /// How many of `words`' first words make a level word (three, two, one or none).
@@ -622,6 +653,9 @@ fn function_from(words: &[String], from: usize) -> Option<super::Function> {
     const ROLE: &[&str] = &[
         "truong", "pho", "phong", "phu", "trach", "to", "bo", "phan", "chuyen", "vien", "nhan",
         "tai", "chinh", "can", "quan", "ly",
+        // "Công chức / Viên chức Tài chính - Kế toán", "Công chức làm công tác tổ chức cán bộ":
+        // the commune's and the public body's civil-servant titles.
+        "cong", "chuc", "lam", "tac",
     ];
     for start in from..words.len() {
         let rest = format!(" {} ", words[start..].join(" "));
@@ -1068,6 +1102,17 @@ mod tests {
             "Viện trưởng Viện KSND tỉnh",
             "Giám đốc CA tỉnh",
             "Chánh Thanh tra tỉnh",
+            // Run-together abbreviations and the heads of a tax or customs branch.
+            "BTĐU xã",
+            "CTUBND xã",
+            "CTUBND tỉnh",
+            "BTTU",
+            "BTHU",
+            "Bí thư ĐUX",
+            "Chủ tịch UBNDX",
+            "Trưởng Chi cục Thuế khu vực",
+            "Trưởng Chi cục Hải quan",
+            "Chi cục trưởng Thuế khu vực II",
         ] {
             assert!(rules.is_not_local_title(t), "{t}");
         }
@@ -1079,6 +1124,10 @@ mod tests {
             "Trưởng phòng Hành chính - Tổ chức",
             "Kế toán trưởng",
             "Trưởng Hội Nông dân",
+            "PCTUBND xã",
+            "PBTĐU",
+            "CTHĐND xã",
+            "Phó Trưởng Chi cục Thuế",
         ] {
             assert!(!rules.is_not_local_title(t), "{t}");
         }
@@ -1098,6 +1147,15 @@ mod tests {
             ("Phụ trách kho", Function::Storekeeper),
             ("Quản lý kho", Function::Storekeeper),
             ("Nhân viên kho", Function::Storekeeper),
+            ("Công chức Tài chính - Kế toán xã", Function::Accounting),
+            ("Công chức Tài chính - Kế toán", Function::Accounting),
+            ("Công chức Kế toán", Function::Accounting),
+            ("Viên chức kế toán", Function::Accounting),
+            ("Công chức Thủ quỹ", Function::Treasury),
+            (
+                "Công chức làm công tác tổ chức cán bộ",
+                Function::Personnel,
+            ),
         ] {
             assert_eq!(function_of_title(t), Some(f), "{t}");
         }
@@ -1111,6 +1169,9 @@ mod tests {
             "Trưởng phòng Tài chính - Kế hoạch",
             "Phó phòng Khó khăn",
             "Trưởng phòng Kho vận",
+            "Công chức Văn phòng - Thống kê",
+            "Công chức Địa chính - Xây dựng",
+            "Công ty Tài chính",
         ] {
             assert_eq!(function_of_title(t), None, "{t}");
         }
