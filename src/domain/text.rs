@@ -1152,10 +1152,7 @@ mod tests {
             ("Công chức Kế toán", Function::Accounting),
             ("Viên chức kế toán", Function::Accounting),
             ("Công chức Thủ quỹ", Function::Treasury),
-            (
-                "Công chức làm công tác tổ chức cán bộ",
-                Function::Personnel,
-            ),
+            ("Công chức làm công tác tổ chức cán bộ", Function::Personnel),
         ] {
             assert_eq!(function_of_title(t), Some(f), "{t}");
         }

@@ -1777,22 +1777,53 @@ const NOTES_THAT_MATTER: &[&str] = &[
     "khong-quy-hoach",
     "nghi-om",
     "nghi-thai-san",
+    // In a rotation already ("Đang luân chuyển tại xã … đến 30/6/2028", a list "ĐÃ LUÂN CHUYỂN
+    // NĂM 2025"), or moved by a decision.
+    "dang-luan-chuyen",
+    "da-luan-chuyen",
+    "qd-dieu-dong",
+    "quyet-dinh-dieu-dong",
+    "da-dieu-dong",
+    // Leaving under the streamlining decrees (178/2024, 29/2023).
+    "nghi-dinh-178",
+    "nd-178",
+    "nghi-dinh-29",
+    "tinh-gian",
+    // Disciplined or under inspection.
+    "canh-cao",
+    "khien-trach",
+    "dau-hieu-vi-pham",
+    "bi-kiem-tra",
+    // Health.
+    "khong-du-suc-khoe",
+    "benh-nang",
+    "dieu-tri-dai-ngay",
 ];
 
 /// Whether a note says one of [`NOTES_THAT_MATTER`], not after a denial within four words:
 /// "Không bị kỷ luật", "Chưa từng bị kỷ luật", "Còn 12 năm mới nghỉ hưu" are no problem.
 fn note_matters(note: &str) -> bool {
     let words: Vec<String> = fold(note).split('-').map(str::to_string).collect();
-    NOTES_THAT_MATTER.iter().any(|w| {
-        let w: Vec<&str> = w.split('-').collect();
-        (0..(words.len() + 1).saturating_sub(w.len())).any(|i| {
-            words[i..i + w.len()].iter().zip(&w).all(|(a, b)| a == b)
-                && (w[0] == "khong"
-                    || !words[i.saturating_sub(4)..i]
-                        .iter()
-                        .any(|p| matches!(p.as_str(), "khong" | "chua" | "con")))
+    // Not (yet) approved into the planning pool (H1): "Chưa được Ban Thường vụ phê duyệt quy
+    // hoạch", "chờ phê duyệt"; approval said as a fact ("Đã phê duyệt") is no problem.
+    let unapproved = words.windows(2).enumerate().any(|(i, w)| {
+        w[0] == "phe"
+            && w[1] == "duyet"
+            && words[i.saturating_sub(5)..i]
+                .iter()
+                .any(|p| matches!(p.as_str(), "chua" | "cho"))
+    });
+    unapproved
+        || NOTES_THAT_MATTER.iter().any(|w| {
+            let w: Vec<&str> = w.split('-').collect();
+            (0..(words.len() + 1).saturating_sub(w.len())).any(|i| {
+                words[i..i + w.len()].iter().zip(&w).all(|(a, b)| a == b)
+                    && (matches!(w[0], "khong" | "chua")
+                        || !words[i.saturating_sub(4)..i]
+                            .iter()
+                            .any(|p| matches!(p.as_str(), "khong" | "chua" | "con")))
+            })
         })
-    })
 }
 
 /// W2020: a cadre's note (a "Ghi chú" column, not read) that says the cadre may not be movable
@@ -4318,6 +4349,25 @@ fn without_relation(item: &str) -> &str {
     tail.filter(|t| !t.is_empty()).unwrap_or(item)
 }
 
+/// The cadre ids an item of a relatives cell names, its words split at spaces and at `:` `+` `&`
+/// `/` `(` `)` dashes (a word joined by a hyphen too, when each of its parts is an id): "C07 - C01",
+/// "C01 và C07", "C01/C07" give both; "Vợ - C08" one.
+fn several_ids(item: &str, ids: &Ids) -> Vec<u32> {
+    let mut out = Vec::new();
+    for word in item
+        .split(|c: char| c.is_whitespace() || ":+&/()[]–—".contains(c))
+        .filter(|w| !w.is_empty())
+    {
+        if let Some(ix) = ids.get(word) {
+            out.push(ix);
+        } else if word.contains('-') {
+            let parts: Option<Vec<u32>> = word.split('-').map(|w| ids.get(w)).collect();
+            out.extend(parts.into_iter().flatten());
+        }
+    }
+    out
+}
+
 /// The part before a relation written after the id: "K003 - anh trai", "K001: em" → the id.
 fn relation_head(item: &str) -> &str {
     let item = item.trim();
@@ -4365,6 +4415,13 @@ fn resolve_relatives(
                     .expected(Say::IdsOfOtherCadres)
                     .fix(Say::RemoveTheCadreSOwn);
                 c.report(d);
+                continue;
+            }
+            // Several ids in one item, joined by a dash, "và", "+", "&" or "/" ("C07 - C01",
+            // "C01 và C07"): each is a relative. Read as "relation - id", C07 was lost.
+            let several = several_ids(rel, &out.ids);
+            if out.ids.get(rel).is_none() && several.len() > 1 {
+                edges.extend(several.into_iter().map(|ix| (p.row, ix)));
                 continue;
             }
             // The relation said beside the id ("C08 (anh trai)", "chồng: C08"): the id.
@@ -4609,6 +4666,19 @@ mod tests {
             "Không luân chuyển",
             "Đang bị kỷ luật",
             "nghỉ hưu",
+            "Đang luân chuyển tại xã Hòa An đến 30/6/2028",
+            "II. CÁN BỘ ĐÃ LUÂN CHUYỂN NĂM 2025 (để theo dõi)",
+            "Chưa được Ban Thường vụ phê duyệt quy hoạch",
+            "II. CÁN BỘ CHƯA ĐƯỢC PHÊ DUYỆT QUY HOẠCH",
+            "DỰ KIẾN BỔ SUNG QUY HOẠCH (chờ phê duyệt)",
+            "Nghỉ theo Nghị định 178 từ 01/02/2027",
+            "Bị cảnh cáo năm 2026",
+            "Đang bị kiểm tra dấu hiệu vi phạm",
+            "Đã có QĐ điều động về Sở Nội vụ",
+            "Tinh giản biên chế",
+            "Bị khiển trách",
+            "Không đủ sức khỏe",
+            "Bệnh nặng",
         ] {
             assert!(note_matters(n), "{n}");
         }
@@ -4617,6 +4687,8 @@ mod tests {
             "Chưa từng bị kỷ luật; không trong diện điều tra",
             "Còn 12 năm mới nghỉ hưu",
             "chưa có hình thức kỷ luật",
+            "Đã được phê duyệt quy hoạch",
+            "Luân chuyển từ năm 2019, đã hết thời hạn",
             "Biệt phái",
         ] {
             assert!(!note_matters(n), "{n}");

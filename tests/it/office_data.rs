@@ -1615,6 +1615,36 @@ fn lists_and_booleans_in_the_forms_offices_type_them() {
     assert!(k("K001").outstanding);
 }
 
+/// Two relatives in one item, joined by a dash, "và", "+", "&" or "/": both are relatives. "K001 -
+/// K003" was read as "relation - id" and K001 dropped without a word, so H10 missed the pair.
+#[test]
+fn two_relatives_joined_in_one_item_are_both_read() {
+    for joined in [
+        "K001 - K003",
+        "K001 – K003",
+        "K001 và K003",
+        "K001 + K003",
+        "K001 & K003",
+        "K001/K003",
+    ] {
+        let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+        let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+        let k002 = cadres.lines().find(|l| l.starts_with("K002,")).unwrap();
+        let changed = k002.replace(",,,,yes", &format!(",,,\"{joined}\",yes"));
+        assert_ne!(changed, k002);
+        fs::write(
+            dir.path().join("cadres.csv"),
+            cadres.replace(k002, &changed),
+        )
+        .unwrap();
+        let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml"))
+            .unwrap_or_else(|e| panic!("{joined}: {e}"));
+        let k = |id: &str| sc.cadres.iter().position(|c| c.id == id).unwrap() as u32;
+        let k002 = &sc.cadres[k("K002") as usize];
+        assert_eq!(k002.relatives, vec![k("K001"), k("K003")], "{joined}");
+    }
+}
+
 /// A hidden sheet named after a table (last year's "Cán bộ" kept out of sight beside the visible
 /// "DS cán bộ 2027") was read, silently: the plan came out of the old list. Without a name, only
 /// visible sheets are read; E1016 names the hidden one and how to read it.
