@@ -93,7 +93,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// The file a write to `path` replaces: `path` itself, or the file a link there points to. A
 /// device, a pipe or a socket is refused: the temporary renamed over it replaced `/dev/full`
 /// itself with a page (`review --html /dev/full` as root).
-fn regular_target(path: &Path) -> io::Result<PathBuf> {
+pub fn regular_target(path: &Path) -> io::Result<PathBuf> {
     let Ok(meta) = fs::symlink_metadata(path) else {
         return Ok(path.to_path_buf());
     };

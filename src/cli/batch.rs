@@ -180,6 +180,9 @@ pub fn parse_shard(s: &str) -> Result<(usize, usize), Refusal> {
     }
 }
 
+/// The longest `--budget`: a year.
+const MAX_BUDGET_S: f64 = 365.0 * 24.0 * 3600.0;
+
 /// `--budget 2h` / `90m` / `45s` / `1h30m` as seconds.
 pub fn parse_budget(s: &str) -> Result<f64, Refusal> {
     let refused = |fault| Refusal::Budget {
@@ -205,7 +208,9 @@ pub fn parse_budget(s: &str) -> Result<f64, Refusal> {
     if !num.is_empty() {
         total += num.parse::<f64>().map_err(|_| refused(BudgetFault::Form))?;
     }
-    if total > 0.0 {
+    if total > MAX_BUDGET_S {
+        Err(refused(BudgetFault::TooLong))
+    } else if total > 0.0 {
         Ok(total)
     } else {
         Err(refused(BudgetFault::Zero))
@@ -239,6 +244,10 @@ mod tests {
         assert_eq!(fault("2x"), Some(BudgetFault::Unit));
         assert_eq!(fault("0m"), Some(BudgetFault::Zero));
         assert_eq!(fault("h"), Some(BudgetFault::Form));
+        // Past a clock's range a deadline panicked.
+        assert_eq!(fault("9223372036854775807s"), Some(BudgetFault::TooLong));
+        assert_eq!(fault("5000000000000000h"), Some(BudgetFault::TooLong));
+        assert_eq!(parse_budget("8760h").ok(), Some(31_536_000.0));
         assert_eq!(parse_shard("2/4").ok(), Some((2, 4)));
         assert!(matches!(parse_shard("0/4"), Err(Refusal::ShardRange(_))));
         assert!(matches!(parse_shard("5/4"), Err(Refusal::ShardRange(_))));

@@ -444,6 +444,12 @@ fn guard_output_file(path: &Path, inputs: &[PathBuf]) -> Result<(), Status> {
         Refusal::OutputIsFolder(path.to_path_buf())
     } else if rotaplan::output::is_one_of(path, inputs) {
         Refusal::OverwritesInput(path.to_path_buf())
+    } else if let Err(e) = rotaplan::output::regular_target(path) {
+        // A device, a pipe or a socket: refused before the solve, not replaced after it.
+        Refusal::CannotWrite {
+            path: path.to_path_buf(),
+            error: e.to_string(),
+        }
     } else {
         return Ok(());
     };
@@ -538,7 +544,8 @@ fn locale_separator() -> char {
 /// A positive, finite number of seconds for `--time-limit`.
 fn time_limit(t: Option<f64>) -> Result<Option<f64>, Status> {
     match t {
-        Some(t) if !(t > 0.0 && t.is_finite()) => {
+        // Past a clock's range a deadline panicked (1e19 s); the scenario's cap holds here too.
+        Some(t) if !(t > 0.0 && t <= rotaplan::scenario::MAX_TIME_LIMIT_S) => {
             refuse(Refusal::TimeLimit(t));
             Err(Status::Problem)
         }

@@ -362,19 +362,26 @@ impl Mapping {
     /// [`Staged::commit`] puts it in place once the set is written; dropped uncommitted (the set
     /// failed), it is removed and the previous mapping stays with the previous plan.
     pub(super) fn stage(&self) -> Result<Staged<'_>, Status> {
-        let name = self
-            .file
+        // A link is written through; a device is refused (`--pseudonym-map /dev/null` as root
+        // replaced /dev/null with the names).
+        let target = rotaplan::output::regular_target(&self.file).map_err(|e| {
+            super::refuse(Refusal::CannotWrite {
+                path: self.file.clone(),
+                error: e.to_string(),
+            });
+            Status::Problem
+        })?;
+        let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let tmp = self
-            .file
-            .with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        let tmp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
         super::write(&tmp, &self.csv).inspect_err(|_| {
             let _ = std::fs::remove_file(&tmp);
         })?;
         Ok(Staged {
             mapping: self,
+            target,
             tmp: Some(tmp),
         })
     }
@@ -383,6 +390,8 @@ impl Mapping {
 /// A [`Mapping`] written to its temporary file.
 pub(super) struct Staged<'m> {
     mapping: &'m Mapping,
+    /// The file the mapping replaces (`output::regular_target` of its path).
+    target: PathBuf,
     tmp: Option<PathBuf>,
 }
 
@@ -392,7 +401,7 @@ impl Staged<'_> {
             return Ok(());
         };
         let m = self.mapping;
-        std::fs::rename(&tmp, &m.file).map_err(|e| {
+        std::fs::rename(&tmp, &self.target).map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
             super::refuse(Refusal::CannotWrite {
                 path: m.file.clone(),

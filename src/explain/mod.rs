@@ -97,7 +97,14 @@ pub fn answer(sc: &Scenario, q: &Question) -> Result<Explanation, Vec<crate::che
         b.relaxation = relax_requirements(&ctx, &cands, Some(tl));
     }
     Ok(match (q.cadre, q.post, base.as_ref()) {
-        (Some(c), Some(p), b) => Explanation::Pair(explain_pair(&ctx, &cands, b, c, p, tl)),
+        (Some(c), Some(p), b) => Explanation::Pair(explain_pair(
+            &ctx,
+            &cands,
+            b,
+            c,
+            p,
+            (budget.max_solves > 0).then_some(tl),
+        )),
         (Some(c), None, Some(b)) => Explanation::Cadre(explain_cadre(&ctx, &cands, b, c, &budget)),
         (None, Some(p), Some(b)) => Explanation::Post(explain_post(&ctx, &cands, b, p, &budget)),
         (None, None, Some(b)) => Explanation::Plan(Overview::of(b)),

@@ -409,7 +409,8 @@ pub fn explain_pair(
     base: Option<&Plan>,
     c: CadreIx,
     p: PostIx,
-    time_limit_s: f64,
+    // `None`: no re-solve (`--max-solves 0`), so no cost of forcing the pair either way.
+    time_limit_s: Option<f64>,
 ) -> PairExplanation {
     let sc = ctx.sc;
     let (cadre, post) = (sc.cadre(c), sc.post(p));
@@ -454,7 +455,7 @@ pub fn explain_pair(
             .map(|a| a.post_id.clone());
         e.post_holders = holders(base, p);
         e.relaxation = relaxation_of(Some(base));
-        if base.solver.status.has_plan() {
+        if let (true, Some(time_limit_s)) = (base.solver.status.has_plan(), time_limit_s) {
             let req = if e.in_plan {
                 Requirement::Forbid(c, p)
             } else {

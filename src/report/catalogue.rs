@@ -966,7 +966,7 @@ catalogue! {
 
     // ---- what stops a command (report::Refusal and the typed errors of output, runs, solve, compare, explain), worded by report/errors.rs
     ErrorLine { en: "error: {what}", vi: "lỗi: {what}" }
-    RefTimeLimit { en: "--time-limit must be a positive number of seconds, got {t}", vi: "--time-limit phải là một số giây lớn hơn 0, giá trị đã nhập là {t}" }
+    RefTimeLimit { en: "--time-limit must be a positive number of seconds, at most 1000000 (as the scenario's time_limit_s), got {t}", vi: "--time-limit phải là một số giây lớn hơn 0 và không quá 1000000 (như time_limit_s của kịch bản), giá trị đã nhập là {t}" }
     RefGap { en: "--gap must be in [0, 1), got {g}", vi: "--gap phải nằm trong khoảng [0, 1), giá trị đã nhập là {g}" }
     RefGenerateOverOwn { en: "{path} is there and was not written by generate: generate writes scenario.yaml and its tables over the files of that name, and would replace your data; give --out an empty or new folder", vi: "{path} đã có và không do generate tạo ra: generate ghi scenario.yaml và các bảng đè lên tệp cùng tên, sẽ thay mất dữ liệu của bạn; hãy cho --out một thư mục trống hoặc mới" }
     RefSizes { en: "--cadres and --posts must be from 1 to 200000 (the most rows a table may have), and --plan-date in the years 1980 to 2150", vi: "--cadres và --posts phải từ 1 đến 200000 (số dòng tối đa của một bảng), và --plan-date trong khoảng năm 1980 đến 2150" }
@@ -982,6 +982,7 @@ catalogue! {
     RefShardRange { en: "--shard {value}: I and N must be whole numbers with 1 ≤ I ≤ N", vi: "--shard {value}: I và N phải là số nguyên, với 1 ≤ I ≤ N" }
     RefBudgetForm { en: "--budget {value}: write e.g. 2h, 90m, 1h30m or 600s", vi: "--budget {value}: hãy viết ví dụ 2h, 90m, 1h30m hoặc 600s" }
     RefBudgetUnits { en: "--budget {value}: units are h, m and s", vi: "--budget {value}: đơn vị là h (giờ), m (phút) và s (giây)" }
+    RefBudgetTooLong { en: "--budget {value}: at most a year (8760h)", vi: "--budget {value}: tối đa một năm (8760h)" }
     RefBudgetZero { en: "--budget {value}: must be more than zero", vi: "--budget {value}: phải lớn hơn 0" }
     RefDeadline { en: "--deadline {value}: write HH:MM, e.g. 05:30", vi: "--deadline {value}: hãy viết theo dạng HH:MM, ví dụ 05:30" }
     RefPeriodNeedsProgramme { en: "--period needs a programme scenario (one with `programme:`); this one plans a single date", vi: "--period cần một kịch bản chương trình (có khóa `programme:`); kịch bản này chỉ lập kế hoạch cho một ngày" }

@@ -32,6 +32,8 @@ pub enum BudgetFault {
     Unit,
     /// Zero in all.
     Zero,
+    /// More than a year (`MAX_BUDGET_S`): past what a clock can count to, it panicked.
+    TooLong,
 }
 
 /// What the command line refuses or fails at, with the values the sentence names. Made in cli/,
@@ -168,6 +170,7 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
                 BudgetFault::Form => Msg::RefBudgetForm,
                 BudgetFault::Unit => Msg::RefBudgetUnits,
                 BudgetFault::Zero => Msg::RefBudgetZero,
+                BudgetFault::TooLong => Msg::RefBudgetTooLong,
             },
             v,
         ),

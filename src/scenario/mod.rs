@@ -45,6 +45,7 @@ pub use plan::{
 };
 pub use programme::{ProgrammeFile, read_programme};
 pub use tables::DEFAULT_MAX_TABLE_ROWS;
+pub use yaml::MAX_TIME_LIMIT_S;
 
 use crate::domain::{Cadre, PairRule, Post, Scenario, Unit};
 use diagnostic::{self as code, Diags, quoted};

@@ -119,6 +119,8 @@ pub fn export_model(
         path: path.to_path_buf(),
         why,
     };
+    // A link is written through; a device is refused, never replaced by the model.
+    let path = &crate::output::regular_target(path).map_err(|e| fail(e.to_string()))?;
     // HiGHS picks the format from the extension, so the temporary file keeps it.
     let tmp = path.with_extension(format!("tmp-{}.{ext}", std::process::id()));
     backend()

@@ -807,6 +807,9 @@ fn bad_command_lines_exit_1_and_help_exits_0() {
         &["--time-limit", "0"][..],
         &["--time-limit", "-1"],
         &["--time-limit", "NaN"],
+        // Past a clock's range a deadline panicked; the scenario's cap holds.
+        &["--time-limit", "1e19"],
+        &["--time-limit", "1000001"],
         &["--gap", "1"],
         &["--gap", "-0.5"],
         &["--format", "html"],

@@ -938,6 +938,8 @@ fn output_files_never_replace_an_input_or_sit_inside_the_plan_folder() {
         (dir.path().join("cadres.csv"), "input"),
         (out.join("map.csv"), "inside the output folder"),
         (dir.path().to_path_buf(), "is a folder"),
+        // A device is refused, not replaced by the real names (as root it was).
+        (std::path::PathBuf::from("/dev/null"), "not a regular file"),
     ] {
         let o = plan(&map);
         let err = String::from_utf8_lossy(&o.stderr);

@@ -211,7 +211,8 @@ fn an_excluded_pair_lists_every_rule_with_its_numbers() {
     let sc = t.load();
     let ctx = RuleContext::new(&sc);
     let cands = candidates::generate(&ctx);
-    let e = rotaplan::report::pair_worded(explain::explain_pair(&ctx, &cands, None, 0, 0, 5.0));
+    let e =
+        rotaplan::report::pair_worded(explain::explain_pair(&ctx, &cands, None, 0, 0, Some(5.0)));
     assert!(!e.allowed);
     let rules: Vec<RuleId> = e.breaches.iter().map(|b| b.rule).collect();
     assert_eq!(rules, vec![RuleId::H2, RuleId::H3, RuleId::H5]);
@@ -246,7 +247,7 @@ fn forcing_a_pair_changes_the_objective_by_the_difference_of_two_solves() {
         Some(&base),
         z3,
         p1,
-        10.0,
+        Some(10.0),
     ));
     assert!(e.allowed && !e.in_plan);
     assert_eq!(e.score, Some(37.0));
@@ -297,7 +298,7 @@ fn forbidding_a_pair_in_the_plan_matches_a_forbid_in_the_yaml() {
         Some(&base),
         a.cadre,
         a.post,
-        10.0,
+        Some(10.0),
     ));
     assert!(e.in_plan);
     let cf = e.counterfactual.as_ref().unwrap();
@@ -496,8 +497,14 @@ fn a_rule_on_the_cadre_alone_quotes_the_threshold_of_the_posts_that_matter() {
     );
     assert!(!e.summary.contains("120"), "{}", e.summary);
     // The pair view of P0 keeps P0's own threshold.
-    let pair =
-        rotaplan::report::pair_worded(explain::explain_pair(&ctx, &cands, Some(&base), 0, 0, 5.0));
+    let pair = rotaplan::report::pair_worded(explain::explain_pair(
+        &ctx,
+        &cands,
+        Some(&base),
+        0,
+        0,
+        Some(5.0),
+    ));
     assert!(pair.summary.contains("120 needed"), "{}", pair.summary);
     // And the command says the same.
     let (code, out, err) = rotaplan(&[
@@ -1405,6 +1412,13 @@ fn the_province_gives_one_answer_to_why_not_c100_on_vt41() {
         "{pair}"
     );
     assert!(!pair.contains("stays empty"), "{pair}");
+    // `--max-solves 0` is no re-solve, for a pair too.
+    let unsolved = explain_out(
+        &s,
+        &["--cadre", "C100", "--post", "VT41", "--max-solves", "0"],
+    );
+    assert!(!unsolved.contains("re-solved"), "{unsolved}");
+    assert!(pair.contains("re-solved"), "{pair}");
     // The cap binds on every option of C100, whoever holds it.
     let by_cadre = explain_json(&s, &["--cadre", "C100", "--max-solves", "2"]);
     for o in by_cadre["options"].as_array().unwrap() {
