@@ -1017,6 +1017,7 @@ catalogue! {
     MergeNoManifest { en: "{path}: no manifest.json ({error})", vi: "{path}: không có manifest.json ({error})" }
     MergeNotManifest { en: "{path}: not a rotaplan manifest: {error}", vi: "{path}: không phải tệp manifest của rotaplan: {error}" }
     MergeSameScenario { en: "the scenario {name} is in {first} and in {second}: each shard is merged once; name every shard folder once", vi: "kịch bản {name} có trong {first} và trong {second}: mỗi phần chỉ được gộp một lần; hãy nêu mỗi thư mục phần một lần" }
+    MergeChanged { en: "{path}: not the file its shard's manifest records (its SHA-256 differs): it was cut short or changed after the run; nothing was merged. Run that shard again (rotaplan batch … --resume plans it again)", vi: "{path}: không phải tệp mà manifest của phần (shard) ghi nhận (SHA-256 khác): tệp đã bị cắt cụt hoặc sửa sau khi chạy; chưa gộp gì. Hãy chạy lại phần đó (rotaplan batch … --resume sẽ lập lại)" }
     MergeFile { en: "{path}: {error}", vi: "{path}: không đọc hoặc ghi được ({error})" }
     ExportFormat { en: "{path}: the model file must end in .mps or .lp", vi: "{path}: tệp mô hình phải có đuôi .mps hoặc .lp" }
     ExportWrite { en: "cannot write the model to {path}: {error}", vi: "không ghi được mô hình vào {path}: {error}" }

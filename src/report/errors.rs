@@ -299,6 +299,7 @@ pub fn merge_text(lang: Lang, e: &MergeError) -> String {
             file_error(lang, Msg::MergeNotManifest, shard, error)
         }
         MergeError::File { path, error } => file_error(lang, Msg::MergeFile, path, error),
+        MergeError::Changed { path } => fill(lang, Msg::MergeChanged, &[("path", &path.display())]),
         MergeError::SameScenario {
             name,
             first,

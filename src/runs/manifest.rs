@@ -220,6 +220,9 @@ pub enum MergeError {
     NotManifest { shard: PathBuf, error: String },
     /// A plan file that cannot be read, or a scenario folder that cannot be written.
     File { path: PathBuf, error: String },
+    /// A shard's output that is not the file its manifest records (its SHA-256 differs): cut
+    /// short or edited after the run. Merged, it was called complete.
+    Changed { path: PathBuf },
     /// One scenario in two shards (or one shard given twice).
     SameScenario {
         name: String,

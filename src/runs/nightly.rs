@@ -794,8 +794,16 @@ pub use super::manifest::MergeError;
 /// copied into `out`; the merged manifest is written last.
 pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manifest, MergeError> {
     crate::output::check_out_dir(out).map_err(MergeError::OutDir)?;
+    // A failure names the folder (a read-only disk said only "Read-only file system").
+    let io = |e: std::io::Error| match crate::output::Locked::of(&e) {
+        Some(_) => MergeError::Io(e),
+        None => MergeError::File {
+            path: out.to_path_buf(),
+            error: e.to_string(),
+        },
+    };
     // One merge (or batch) at a time in the merged folder.
-    let _lock = lock_out(out).map_err(MergeError::Io)?;
+    let _lock = lock_out(out).map_err(io)?;
     for p in clean_leftovers(out, true) {
         tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
     }
@@ -842,6 +850,17 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
                     shard: s.clone(),
                     error: format!("the output {o:?} of {} leads out of the shard", e.name),
                 });
+            }
+            // Each output is the file the shard recorded, as `--resume` checks it (a plan.json
+            // cut short was merged as complete).
+            for o in &e.outputs {
+                if let Some(want) = e.outputs_sha256.get(o) {
+                    let path = s.join(o);
+                    let same = std::fs::read(&path).is_ok_and(|b| sha256_hex(&b) == *want);
+                    if !same {
+                        return Err(MergeError::Changed { path });
+                    }
+                }
             }
         }
         read.push((s, m));
@@ -892,7 +911,7 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
         shard: None,
         scenarios: entries,
     };
-    finish(out, &m, langs).map_err(MergeError::Io)?;
+    finish(out, &m, langs).map_err(io)?;
     Ok(m)
 }
 

@@ -306,6 +306,23 @@ fn shards_merged_equal_an_unsharded_run() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("each shard is merged once"), "{err}");
     assert!(!twice.join("manifest.json").exists());
+    // An output cut short after the run: refused by its recorded SHA-256, not merged as complete.
+    let m1 = manifest(&s1);
+    let cut = s1.join(m1["scenarios"][0]["outputs"][0].as_str().unwrap());
+    let whole_file = fs::read(&cut).unwrap();
+    fs::write(&cut, &whole_file[..whole_file.len() / 2]).unwrap();
+    let o = rotaplan()
+        .args(["batch", "merge", "--out"])
+        .arg(tmp.path().join("cut"))
+        .arg(&s1)
+        .arg(&s2)
+        .output()
+        .unwrap();
+    crate::common::exits(&o, 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("SHA-256 differs"), "{err}");
+    assert!(!tmp.path().join("cut").join("manifest.json").exists());
+    fs::write(&cut, &whole_file).unwrap();
     // A manifest whose output leads out of its shard.
     let m = fs::read_to_string(s2.join("manifest.json")).unwrap();
     let bad: serde_json::Value = serde_json::from_str(&m).unwrap();
