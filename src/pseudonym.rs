@@ -93,8 +93,14 @@ pub fn mask(map: &[Pseudonym], text: &str) -> String {
         for k in [p.id.as_str(), p.name.as_str()] {
             if !k.is_empty() {
                 codes.entry(fold(k)).or_insert(p.code.as_str());
+                // As a message quotes it: a control character in the cell shown as its picture
+                // ("Phạm Minh␇Tuấn" in E2016 showed through).
+                let shown = crate::domain::text::control_pictures(k);
+                if shown != k {
+                    codes.entry(fold(&shown)).or_insert(p.code.as_str());
+                }
                 // An NFD spelling takes up to three times the bytes.
-                max_len = max_len.max(3 * k.len());
+                max_len = max_len.max(3 * shown.len().max(k.len()));
             }
         }
     }
@@ -181,6 +187,12 @@ mod tests {
         assert_eq!(
             mask(&map, "\"nguyễn văn an\", \"LÊ THỊ BÌNH\", c01"),
             "\"CB-aa\", \"CB-bb\", CB-aa"
+        );
+        // A control character in the name, quoted as its picture (E2016's found value).
+        let bel = [p("CB-dd", "C09", "Phạm Minh\u{7}Tuấn")];
+        assert_eq!(
+            mask(&bel, "found: \"Phạm Minh\u{2407}Tuấn\""),
+            "found: \"CB-dd\""
         );
     }
 }

@@ -91,6 +91,24 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `s` with its control characters shown (as a message quotes a cell): the control pictures (␛
+/// ␇ ␡), a C1 control as the replacement mark; NUL, tab and line breaks as they are.
+pub fn control_pictures(s: &str) -> String {
+    s.chars()
+        .map(|ch| {
+            if ch.is_control() && !matches!(ch, '\0' | '\t' | '\n' | '\r') {
+                match ch as u32 {
+                    c @ 0..0x20 => char::from_u32(0x2400 + c).unwrap_or('\u{FFFD}'),
+                    0x7F => '\u{2421}',
+                    _ => '\u{FFFD}',
+                }
+            } else {
+                ch
+            }
+        })
+        .collect()
+}
+
 /// Spelled-out names and their usual abbreviations, folded ([`fold`] word by word).
 const SPELLED_OUT: &[(&str, &str)] = &[
     ("uy ban nhan dan", "ubnd"),

@@ -2349,21 +2349,7 @@ pub(crate) fn from_records(
             }
             let col = header.get(ix).map_or("", String::as_str);
             let shown = canonical_column(col, spec).unwrap_or(col);
-            let visible: String = cell
-                .chars()
-                .map(|ch| {
-                    if ch.is_control() && !matches!(ch, '\0' | '\t' | '\n' | '\r') {
-                        // The control pictures (␛ ␇ ␡); a C1 control as the replacement mark.
-                        match ch as u32 {
-                            c @ 0..0x20 => char::from_u32(0x2400 + c).unwrap_or('\u{FFFD}'),
-                            0x7F => '\u{2421}',
-                            _ => '\u{FFFD}',
-                        }
-                    } else {
-                        ch
-                    }
-                })
-                .collect();
+            let visible = crate::domain::text::control_pictures(cell);
             diags.push(
                 Diagnostic::new(code::NUL_BYTE, file)
                     .at(Some(row.line), Some(csv.col_number(ix)))
