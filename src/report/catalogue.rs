@@ -1973,6 +1973,8 @@ diagnostic_words! {
     ABooleanOrEthnicGroup { en: "true or false, or an ethnic group as the census names it (Kinh; Tày, Thái, Mường, H'Mông, …)", vi: "true hoặc false, hoặc tên dân tộc theo danh mục (Kinh; Tày, Thái, Mường, H'Mông, …)" }
     WriteTheEthnicGroup { en: "write the group's name as the census lists the 54 groups (a local branch may follow it: \"Thái (đen)\"), or true/false for a minority", vi: "ghi tên dân tộc theo danh mục 54 dân tộc (có thể kèm nhánh địa phương: \"Thái (đen)\"), hoặc true/false cho dân tộc thiểu số" }
     UnknownColumnsMore { en: "{n} more unknown columns, from column {col} on", vi: "thêm {n} cột không xác định, từ cột {col} trở đi" }
+    VariantPlainName { en: "a name for the variant's outputs' folder: not empty, without `/`, `\\` or control characters, not starting with `.`", vi: "tên dùng làm thư mục kết quả của phương án: không để trống, không chứa `/`, `\\` hay ký tự điều khiển, không bắt đầu bằng `.`" }
+    VariantOwnFolder { en: "a folder of its own: its outputs would go to the folder `{folder}` of the variant {other}", vi: "một thư mục riêng: kết quả của nó sẽ ghi vào thư mục `{folder}` của phương án {other}" }
     VariantNameBytes { en: "a variant name of {n} bytes", vi: "tên phương án dài {n} byte" }
     VariantNameAtMost { en: "a name of at most {max} bytes (UTF-8; a Vietnamese letter takes 2–3): it names the variant's folder of outputs", vi: "tên dài tối đa {max} byte (UTF-8; mỗi chữ tiếng Việt chiếm 2–3 byte): đó là tên thư mục kết quả của phương án" }
     ShortenTheVariantName { en: "shorten the variant's name (its description can go in a comment)", vi: "rút ngắn tên phương án (phần mô tả có thể ghi vào chú thích)" }

@@ -372,31 +372,7 @@ pub fn failures(results: &[Finished], lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A folder name from a job name: path separators and other unsafe characters become `_`, and a
-/// part that is empty or only dots (`.`, `..`: a variant named "../../x" wrote outside the run's
-/// folder) gets a `_` in front, so every job's folder is inside the run's.
-fn folder(name: &str) -> String {
-    name.split('/')
-        .map(|part| {
-            let safe: String = part
-                .chars()
-                .map(|c| {
-                    if c.is_alphanumeric() || "=.,-_+".contains(c) {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            if safe.chars().all(|c| c == '.') {
-                format!("_{safe}")
-            } else {
-                safe
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
+use crate::output::folder_name as folder;
 
 /// The folder of a job's outputs inside a run folder.
 pub fn job_dir(out: &Path, name: &str) -> PathBuf {

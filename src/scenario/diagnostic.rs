@@ -1353,6 +1353,8 @@ says! {
     HiddenReadExpected
     HiddenReadFix
     VariantNameBytes
+    VariantPlainName
+    VariantOwnFolder
     VariantNameAtMost
     ShortenTheVariantName
     SweepPointNameBytes

@@ -579,6 +579,61 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
         });
     }
 
+    // Every variant's name checked first, all at once: each names its outputs' folder.
+    let mut folders: std::collections::BTreeMap<String, String> = Default::default();
+    for (i, (name, _)) in named.iter().enumerate() {
+        let name = name.clone();
+        // A variant's name names its folder: no path, no control character, not hidden (a name
+        // like ".base.new-1" was taken for a killed run's temporary and removed on resume).
+        let plain = name != "base"
+            && i < first_point
+            && (name.is_empty()
+                || name.starts_with('.')
+                || name.contains(['/', '\\'])
+                || name.chars().any(char::is_control));
+        let folder = crate::output::folder_name(&name);
+        let clash = folders
+            .get(&folder)
+            .filter(|other| **other != name)
+            .cloned();
+        if plain || clash.is_some() {
+            let l = read
+                .text
+                .locate(&KeyPath::root().key("variants").key(&name), Target::Key);
+            // Every control character shown, line breaks too: the field is one line.
+            let shown: String = name
+                .chars()
+                .map(|c| match c as u32 {
+                    n @ 0..0x20 => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+                    _ if c.is_control() => '\u{FFFD}',
+                    _ => c,
+                })
+                .collect();
+            let d = Diagnostic::new(code::BAD_VALUE, &l.file)
+                .at(l.line, l.column)
+                .field(format!("variants.{shown}"))
+                .found(quoted(&shown));
+            let d = match clash {
+                Some(other) => d
+                    .expected(
+                        Text::say(Say::VariantOwnFolder)
+                            .arg("other", quoted(&other))
+                            .arg("folder", folder.as_str()),
+                    )
+                    .fix(Say::RenameTheVariant),
+                None => d.expected(Say::VariantPlainName).fix(Say::RenameTheVariant),
+            };
+            diags.push(d);
+            continue;
+        }
+        folders.entry(folder).or_insert_with(|| name.clone());
+    }
+    if !diags.is_empty() {
+        return Err(LoadError {
+            diagnostics: diags,
+            warnings: Vec::new(),
+        });
+    }
     let mut out = Vec::with_capacity(named.len());
     let mut seen = std::collections::BTreeSet::new();
     // One cache for all the variants of the file: tables read the same way are parsed once and shared.

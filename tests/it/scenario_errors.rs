@@ -1246,6 +1246,34 @@ fn a_variant_name_too_long_for_a_folder_is_refused() {
     );
 }
 
+/// Variant names name folders: a path, a hidden name (taken for a killed run's temporary and
+/// removed on resume) or a line break is refused at its key, and two names of one folder ("a b"
+/// and "a?b" are both `a_b`: one's files went into the other's folder) name each other; all at once.
+#[test]
+fn variant_names_that_are_no_folder_of_their_own_are_refused_all_at_once() {
+    let dir = valid_copy(|name, text| {
+        if name == "scenario.yaml" {
+            format!(
+                "{text}variants:\n  \"a/b\": {{ weights: {{ staffing: 1 }} }}\n  \".base.new-1\": {{ weights: {{ staffing: 1 }} }}\n  \"x\\ny\": {{ weights: {{ staffing: 1 }} }}\n  \"a b\": {{ weights: {{ staffing: 1 }} }}\n  \"a?b\": {{ weights: {{ staffing: 2 }} }}\n  \"Phương án 1\": {{ weights: {{ staffing: 1 }} }}\n"
+            )
+            .into_bytes()
+        } else {
+            text.into_bytes()
+        }
+    });
+    let err = scenario::load_variants(&dir.path().join("scenario.yaml")).unwrap_err();
+    let text = err.to_string();
+    assert_eq!(err.diagnostics.len(), 4, "{text}");
+    assert!(err.diagnostics.iter().all(|d| d.code == "E1005"), "{text}");
+    for found in ["\"a/b\"", "\".base.new-1\"", "(variants.x␊y)", "\"a?b\""] {
+        assert!(text.contains(found), "{found}: {text}");
+    }
+    assert!(
+        text.contains("its outputs would go to the folder `a_b` of the variant \"a b\""),
+        "{text}"
+    );
+}
+
 /// A header of thousands of unknown cells: the first 40 named, the rest counted in one message
 /// (a million of them took 35 s and 3 GB).
 #[test]
