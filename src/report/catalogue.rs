@@ -1994,6 +1994,7 @@ diagnostic_words! {
     NoProvinceInCommonFix { en: "write the cadres' provinces as {units} writes them (or the units' provinces by their names); nothing, if no cadre comes from the scenario's provinces", vi: "ghi tỉnh của cán bộ như {units} ghi (hoặc ghi tỉnh của đơn vị bằng tên tỉnh); không cần làm gì nếu không cán bộ nào quê ở các tỉnh của kịch bản" }
     CodeW2020 { en: "a note says the cadre may not be movable", vi: "ghi chú cho thấy cán bộ có thể không luân chuyển được" }
     CodeW2021 { en: "one person under two ids?", vi: "một người mang hai mã?" }
+    LatestYearRead { en: "{file}: column {col} is read, the latest year's; {other} is not", vi: "{file}: đọc cột {col} (năm gần nhất); không đọc cột {other}" }
     FormColumnNotRead { en: "{file}: column {col} not read (a personnel form's column no rule uses)", vi: "{file}: không đọc cột {col} (cột của mẫu lý lịch mà không quy tắc nào dùng)" }
     SamePersonTwice { en: "{id} {name}, born {birth}: the same name and birth date as {first} on line {line}", vi: "{id} {name}, sinh {birth}: trùng họ tên và ngày sinh với {first} ở dòng {line}" }
     SamePersonTwiceExpected { en: "one row per person: two rows are two cadres, and may be given two posts", vi: "mỗi người một dòng: hai dòng là hai cán bộ, và có thể được bố trí hai vị trí" }

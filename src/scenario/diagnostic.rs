@@ -1309,6 +1309,7 @@ says! {
     CodeW2021
     SamePersonTwice
     FormColumnNotRead
+    LatestYearRead
     SamePersonTwiceExpected
     SamePersonTwiceFix
     ColumnMixesOrders

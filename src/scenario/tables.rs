@@ -367,6 +367,15 @@ fn header_shown(header: &[String], sep: Option<u8>) -> String {
 }
 
 /// The documented column a header cell names: itself, or through an alias.
+/// The year a header ends with ("Xếp loại năm 2025" → 2025; "giai đoạn 2026-2031" → 2031).
+fn header_year(header: &str) -> Option<u32> {
+    let folded = fold(header);
+    let last = folded.rsplit('-').next()?;
+    (last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| last.parse().ok())
+        .flatten()
+}
+
 pub(crate) fn canonical_column(header: &str, spec: &CsvSpec) -> Option<&'static str> {
     if let Some((n, _)) = spec.columns.iter().find(|(n, _)| *n == header) {
         return Some(n);
@@ -1122,7 +1131,41 @@ fn section_row(cells: &[String], header: &[String]) -> bool {
 /// whole number".
 pub(crate) fn appraisal_level(s: &str) -> Option<i64> {
     let f = fold(s);
-    let f = f.trim_end_matches('.');
+    // The initials written out, word by word ("HTXS NV", "HT xuất sắc NV", "Không HTNV"), a
+    // year after it dropped ("HTXSNV (2025)"), and "chưa" (not yet) completing as "không".
+    let mut words: Vec<&str> = f.trim_end_matches('.').split('-').collect();
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    let written: Vec<&str> = words
+        .iter()
+        .flat_map(|w| -> Vec<&str> {
+            match *w {
+                "ht" => vec!["hoan", "thanh"],
+                "htnv" => vec!["hoan", "thanh", "nhiem", "vu"],
+                "httnv" => vec!["hoan", "thanh", "tot", "nhiem", "vu"],
+                "htxsnv" => vec!["hoan", "thanh", "xuat", "sac", "nhiem", "vu"],
+                "khtnv" => vec!["khong", "hoan", "thanh", "nhiem", "vu"],
+                "htxs" => vec!["hoan", "thanh", "xuat", "sac"],
+                "htt" => vec!["hoan", "thanh", "tot"],
+                "kht" => vec!["khong", "hoan", "thanh"],
+                "xs" => vec!["xuat", "sac"],
+                "nv" => vec!["nhiem", "vu"],
+                "chua" => vec!["khong"],
+                w => vec![w],
+            }
+        })
+        .collect();
+    let joined = written.join("-");
+    let f = if words.len() > 1 || written.len() > 1 {
+        joined.as_str()
+    } else {
+        f.trim_end_matches('.')
+    };
     let level = match f {
         "htxsnv" | "xuat-sac" => 4,
         "httnv" | "tot" => 3,
@@ -2169,6 +2212,7 @@ pub(crate) fn from_records(
     };
     let (mut unknown, mut more_unknown) = (0usize, None::<usize>);
     let mut position: Option<usize> = None;
+    let mut earlier_years: Vec<(String, usize)> = Vec::new();
     for (ix, col) in header.iter().enumerate() {
         let canonical = match sex_marks {
             Some(m) if m.col == ix => Some("sex"),
@@ -2177,6 +2221,22 @@ pub(crate) fn from_records(
             _ => canonical_column(col, spec),
         };
         let shown = canonical.unwrap_or(col.as_str());
+        // One column a year ("Xếp loại năm 2023 | 2024 | 2025"): the latest year's is read, the
+        // others are said in a note (deleting "one of the two" kept the oldest rating).
+        if let Some(&first) = csv.columns.get(shown)
+            && let (Some(new), Some(old)) = (header_year(col), header_year(&header[first]))
+            && new != old
+        {
+            let left = if new > old {
+                csv.columns.insert(shown.to_string(), ix);
+                csv.written.insert(shown.to_string(), col.clone());
+                first
+            } else {
+                ix
+            };
+            earlier_years.push((shown.to_string(), left));
+            continue;
+        }
         if let Some(&first) = csv.columns.get(shown) {
             diags.push(
                 at_header(
@@ -2252,6 +2312,16 @@ pub(crate) fn from_records(
                 .found(quoted(col))
                 .expected(Text::say(Say::OneOfTheColumns).arg("v1", one_of(&names)))
                 .fix(fix),
+            );
+        }
+    }
+    for (shown, left) in earlier_years {
+        if let Some(&read) = csv.columns.get(&shown) {
+            diags.note(
+                Text::say(Say::LatestYearRead)
+                    .arg("file", file.display())
+                    .arg("col", quoted(&header[read]))
+                    .arg("other", quoted(&header[left])),
             );
         }
     }
@@ -2499,6 +2569,19 @@ fn look_alike(id: &str) -> String {
         .filter(|&c| !c.is_whitespace() && !invisible(c))
         .flat_map(char::to_lowercase)
         .collect();
+    // A whole number exported with its decimals ("5.0", "101.00": a spreadsheet's numbers) is
+    // that number.
+    let out = match out.split_once('.') {
+        Some((int, dec))
+            if !int.is_empty()
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && !dec.is_empty()
+                && dec.bytes().all(|b| b == b'0') =>
+        {
+            int.to_string()
+        }
+        _ => out,
+    };
     // An id of digits alone loses its leading zeros in a workbook ("005" stored as 5 and shown
     // through a "000" format): "005" and "5" are one id.
     if !out.is_empty() && out.bytes().all(|b| b.is_ascii_digit()) {
@@ -2962,7 +3045,8 @@ impl<'a> Cells<'a> {
     /// "Dân tộc" column: "Kinh" (the majority) is false, one of the 53 other groups ("Tày",
     /// "dân tộc Thái", "H'Mông") true.
     fn ethnic(&mut self) -> Option<bool> {
-        let s = self.raw("ethnic_minority")?;
+        // "-", "N/A": nothing said, as an empty cell.
+        let s = self.optional_raw("ethnic_minority")?;
         if let Ok(b) = parse_bool(s) {
             return b;
         }
@@ -3189,10 +3273,28 @@ const SEXES: &[(&str, Sex)] = &[("M", Sex::M), ("F", Sex::F)];
 /// and the documented value each means.
 const VIETNAMESE_VALUES: &[(&str, &[&str], &str)] = &[
     ("tier", &["trung-uong", "cap-trung-uong", "tw"], "central"),
-    ("tier", &["tinh", "cap-tinh"], "province"),
     (
         "tier",
-        &["huyen", "cap-huyen", "quan", "thi-xa"],
+        &[
+            "tinh",
+            "cap-tinh",
+            "thanh-pho-truc-thuoc-trung-uong",
+            "tp-truc-thuoc-trung-uong",
+            "tp-truc-thuoc-tw",
+        ],
+        "province",
+    ),
+    (
+        "tier",
+        // A city inside a province is of the district level ("Thành phố" alone may be either).
+        &[
+            "huyen",
+            "cap-huyen",
+            "quan",
+            "thi-xa",
+            "thanh-pho-thuoc-tinh",
+            "tp-thuoc-tinh",
+        ],
         "district",
     ),
     (
@@ -3214,10 +3316,20 @@ const VIETNAMESE_VALUES: &[(&str, &[&str], &str)] = &[
         &["cap-truong", "truong", "nguoi-dung-dau", "dung-dau"],
         "head",
     ),
-    ("role", &["cap-pho", "pho"], "deputy"),
     (
         "role",
-        &["thanh-vien", "chuyen-vien", "can-bo", "nhan-vien"],
+        &["cap-pho", "pho", "pho-truong", "pho-phu-trach"],
+        "deputy",
+    ),
+    (
+        "role",
+        &[
+            "thanh-vien",
+            "chuyen-vien",
+            "can-bo",
+            "nhan-vien",
+            "uy-vien",
+        ],
         "member",
     ),
     (
@@ -4620,6 +4732,10 @@ mod tests {
         assert_eq!(ids.get("012"), Some(1));
         assert_eq!(ids.get("000"), Some(2));
         assert_eq!(ids.get("50"), None);
+        // A whole number exported with its decimals ("5.0", "12.00").
+        assert_eq!(ids.get("5.0"), Some(0));
+        assert_eq!(ids.get("12.00"), Some(1));
+        assert_eq!(ids.get("5.5"), None);
         let mut ids = Ids::from_unique(["U18", "U02", "U03"]);
         ids.set_names([(0, "UBND huyện Yên Sơn"), (1, "Sở Y tế"), (2, "Sở y tế")]);
         assert_eq!(ids.by_name("ubnd huyện  yên sơn"), Some((0, "U18")));
@@ -4638,6 +4754,17 @@ mod tests {
             ("HTNV", Some(2)),
             ("Không hoàn thành nhiệm vụ", Some(1)),
             ("KHTNV.", Some(1)),
+            ("HTXS", Some(4)),
+            ("HTXS NV", Some(4)),
+            ("HT xuất sắc NV", Some(4)),
+            ("HTXSNV (2025)", Some(4)),
+            ("HTT NV", Some(3)),
+            ("HT tốt NV", Some(3)),
+            ("Chưa hoàn thành nhiệm vụ", Some(1)),
+            ("Không HTNV", Some(1)),
+            ("KHT NV", Some(1)),
+            ("HTNV nhưng còn hạn chế", Some(2)),
+            ("HT NV", Some(2)),
             ("3", None),
             ("Hoàn", None),
         ] {

@@ -399,7 +399,10 @@ pub(crate) fn parse_bool(s: &str) -> Result<Option<bool>, ()> {
         // star, a plus); a cross may mark either way: not read.
         "true" | "1" | "yes" | "x" | "có" | "co" | "đúng" | "dung" | "✓" | "✔" | "☑" | "✅"
         | "√" | "v" | "ü" | "•" | "●" | "*" | "+" => Ok(Some(true)),
-        "false" | "0" | "no" | "không" | "khong" | "sai" => Ok(Some(false)),
+        // "Y"/"N", a spreadsheet's number with its decimals, and "Nổi trội" (outstanding) as
+        // planning lists write the `outstanding` column.
+        "y" | "1.0" | "nổi trội" | "noi troi" => Ok(Some(true)),
+        "false" | "0" | "no" | "không" | "khong" | "sai" | "n" | "0.0" => Ok(Some(false)),
         _ => Err(()),
     }
 }

@@ -2424,6 +2424,69 @@ fn headers_and_values_as_real_lists_write_them_are_read() {
     );
 }
 
+/// Values and columns as planning lists write them: one rating column a year (the latest is
+/// read; deleting "one of the two", as E2015 said, kept the oldest), ratings by their initials
+/// ("HTXS NV", "Chưa hoàn thành nhiệm vụ"), ids exported as numbers with decimals ("2.0"),
+/// "Y"/"N", "Phó trưởng", "Ủy viên", a dash for no ethnic group, "TP thuộc tỉnh".
+#[test]
+fn ratings_by_year_and_office_spellings_are_read() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "posts.csv"]);
+    let units = fs::read_to_string(src.join("units.csv")).unwrap();
+    let units =
+        units
+            .replacen(",district,", ",TP thuộc tỉnh,", 1)
+            .replacen("P02,Tỉnh ủy", "2,Tỉnh ủy", 1);
+    fs::write(dir.path().join("units.csv"), &units).unwrap();
+    let posts = fs::read_to_string(src.join("posts.csv")).unwrap();
+    fs::write(
+        dir.path().join("posts.csv"),
+        posts.replace(",P02,", ",2.0,"),
+    )
+    .unwrap();
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let mut lines: Vec<String> = cadres.lines().map(str::to_string).collect();
+    lines[0] = lines[0].replace(
+        ",rating,",
+        ",Xếp loại năm 2023,Xếp loại năm 2025,Xếp loại năm 2024,",
+    );
+    lines[1] = lines[1]
+        .replacen(",true,4,", ",Y,HTXS,HTXS NV,HTT NV,", 1)
+        .replacen(",P02,P02,P02,deputy,", ",P02,P02,2.0,Phó trưởng,", 1);
+    lines[2] = lines[2]
+        .replacen(",,3,", ",N,HTXS,Chưa hoàn thành nhiệm vụ,HTNV,", 1)
+        .replacen(",yes", ",-", 1);
+    lines[3] = lines[3]
+        .replacen(",no,3,", ",no,3,3,3,", 1)
+        .replacen(",head,", ",Ủy viên,", 1);
+    lines[4] = lines[4].replacen(",,2,", ",,2,2,2,", 1);
+    fs::write(dir.path().join("cadres.csv"), lines.join("\n") + "\n").unwrap();
+    let checked = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+        .unwrap_or_else(|e| panic!("{e}\n{}", lines.join("\n")));
+    let sc = checked.scenario;
+    let k = |id: &str| sc.cadres.iter().find(|c| c.id == id).unwrap();
+    assert_eq!(k("K001").rating, 4);
+    assert_eq!(k("K002").rating, 1);
+    assert!(k("K001").outstanding && !k("K002").outstanding);
+    assert_eq!(k("K001").current_role, Some(rotaplan::domain::Role::Deputy));
+    assert_eq!(k("K003").current_role, Some(rotaplan::domain::Role::Member));
+    assert!(!k("K002").ethnic_minority);
+    assert_eq!(sc.unit(k("K001").current_unit.unwrap()).id, "2");
+    let notes: Vec<String> = checked.notes.iter().map(|n| format!("{n}")).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("\"Xếp loại năm 2025\" is read") && n.contains("2023")),
+        "{notes:?}"
+    );
+    assert!(
+        sc.units
+            .iter()
+            .any(|u| u.tier == rotaplan::domain::Tier::District),
+        "{:?}",
+        sc.units
+    );
+}
+
 /// A header that states its dates' order ("Ngày sinh (mm/dd/yyyy)", "(tháng/ngày/năm)") is
 /// followed under the default `date_format`: "09/10/1988" is 10 September there (it was read day
 /// first, and the cadre's retirement came a month late).
