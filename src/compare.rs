@@ -88,7 +88,64 @@ impl PlanSummary {
         {
             return Err(NotAPlan(serde::de::Error::custom("no `assignments` list")));
         }
-        serde_json::from_value(v).map_err(NotAPlan)
+        let bad = |why: String| NotAPlan(serde::de::Error::custom(why));
+        if let Some(n) = v.get("format_version").and_then(serde_json::Value::as_u64)
+            && n > u64::from(crate::plan::FORMAT_VERSION)
+        {
+            return Err(bad(format!(
+                "`format_version` {n} is newer than this rotaplan reads ({}): use the rotaplan that wrote it",
+                crate::plan::FORMAT_VERSION
+            )));
+        }
+        let mut s: PlanSummary = serde_json::from_value(v).map_err(NotAPlan)?;
+        // Every move names its cadre and its post (one without was shown as "moves to  ").
+        for (i, a) in s.assignments.iter().enumerate() {
+            for (field, value) in [("cadre_id", &a.cadre_id), ("post_id", &a.post_id)] {
+                if value.trim().is_empty() {
+                    return Err(bad(format!(
+                        "`assignments[{i}]` has no `{field}`: write the {} id, or delete the entry",
+                        if field == "cadre_id" {
+                            "cadre's"
+                        } else {
+                            "post's"
+                        }
+                    )));
+                }
+            }
+        }
+        if let Some(g) = s.solver.gap.filter(|g| g.is_nan() || *g < 0.0) {
+            return Err(bad(format!(
+                "`solver.gap` is {g}: a gap is 0 or more (0.01 is 1 %)"
+            )));
+        }
+        // Text shown on a terminal: a control character (an escape sequence) shown as its
+        // picture, never sent to the terminal.
+        let clean = |t: &mut String| {
+            if t.chars().any(char::is_control) {
+                *t = crate::domain::text::control_pictures(t)
+                    .chars()
+                    .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+                    .collect();
+            }
+        };
+        clean(&mut s.scenario);
+        clean(&mut s.solver.status);
+        for a in &mut s.assignments {
+            for t in [
+                &mut a.cadre_id,
+                &mut a.cadre_name,
+                &mut a.post_id,
+                &mut a.post_title,
+                &mut a.unit_id,
+            ] {
+                clean(t);
+            }
+        }
+        for u in &mut s.unfilled {
+            clean(&mut u.post_id);
+            clean(&mut u.post_title);
+        }
+        Ok(s)
     }
 }
 

@@ -262,7 +262,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 // A rotation that ends in retirement is due no placement.
                 if end <= last {
                     first_period_on_or_after(end)
-                        .filter(|&s| !retire(c).is_some_and(|r| r < periods[s]))
+                        .filter(|&s| retire(c).is_none_or(|r| r >= periods[s]))
                         .map(|s| {
                             (
                                 s,

@@ -391,7 +391,7 @@ mod tests {
             (Refusal::Gap(2.0), "error: --gap must be in [0, 1), got 2"),
             (
                 Refusal::TimeLimit(-1.0),
-                "error: --time-limit must be a positive number of seconds, got -1",
+                "error: --time-limit must be a positive number of seconds, at most 1000000 (as the scenario's time_limit_s), got -1",
             ),
             (
                 Refusal::OutDir(OutDirError::IsFile("out".into())),

@@ -660,7 +660,16 @@ pub fn h10_family(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> Rul
     }
     for &r in &cadre.relatives {
         let rel = sc.cadre(r);
-        if rel.current_unit == Some(post.unit) && rel.current_role.is_some_and(|x| x.is_leader()) {
+        // A relative retired before the plan date leads nowhere (as a programme reads them).
+        let retired = sc
+            .rules
+            .roadmap(rel.sex)
+            .retirement_date(rel.birth_date)
+            .is_some_and(|d| d < sc.plan_date);
+        if !retired
+            && rel.current_unit == Some(post.unit)
+            && rel.current_role.is_some_and(|x| x.is_leader())
+        {
             return breach(
                 RuleId::H10,
                 Why::Family {

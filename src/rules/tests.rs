@@ -1188,6 +1188,18 @@ fn h10_relative_without_a_role_passes() {
     assert_eq!(h10(&s.sc, s.cadre, s.sensitive), Ok(()));
 }
 
+/// A relative who retired before the plan date (still listed as the unit's head) leads nowhere:
+/// a programme read them so, a single plan kept the post closed.
+#[test]
+fn h10_relative_retired_before_the_plan_date_passes() {
+    let mut s = h10_scenario(P2, Some(Role::Head), Function::Accounting);
+    let rel = s.sc.cadres.iter().position(|c| c.id == "rel").unwrap();
+    let mut cadres = (*s.sc.cadres).clone();
+    cadres[rel].birth_date = chrono::NaiveDate::from_ymd_opt(1955, 1, 1).unwrap();
+    s.sc.cadres = std::sync::Arc::new(cadres);
+    assert_eq!(h10(&s.sc, s.cadre, s.sensitive), Ok(()));
+}
+
 #[test]
 fn h10_relative_heading_another_unit_passes() {
     let s = h10_scenario(D1, Some(Role::Head), Function::Accounting);

@@ -476,6 +476,29 @@ fn m_date(plans: &[(String, crate::compare::PlanSummary)]) -> crate::domain::Dat
 }
 
 fn finish(dir: &Path, m: &Manifest, langs: LangChoice) -> std::io::Result<()> {
+    // The summaries say "complete" only beside the manifest that makes it so: when a later
+    // write fails (a full disk), the ones written here are removed again.
+    let written = std::cell::RefCell::new(Vec::new());
+    let result = finish_files(dir, m, langs, &written);
+    if result.is_err() {
+        for p in written.borrow().iter() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    result
+}
+
+fn finish_files(
+    dir: &Path,
+    m: &Manifest,
+    langs: LangChoice,
+    written: &std::cell::RefCell<Vec<std::path::PathBuf>>,
+) -> std::io::Result<()> {
+    let write_atomic = |p: &Path, b: &[u8]| {
+        write_atomic(p, b)?;
+        written.borrow_mut().push(p.to_path_buf());
+        Ok::<(), std::io::Error>(())
+    };
     let plans = run_plans(dir, m);
     let lang = langs.asked.unwrap_or(langs.fallback);
     let md = summary_md_of(dir, m, &plans, lang, false);

@@ -2157,6 +2157,33 @@ pub(crate) fn from_records(
         {
             layout.extend(rows.pop());
         }
+        // Another small table below the list, after a blank row and under its own heading
+        // ("TỔNG HỢP THEO ĐƠN VỊ", then "Đơn vị | Số lượng" and its rows): each of its rows fills
+        // at most two cells. Its rows were refused as cadres with missing values.
+        let heading = |i: usize| {
+            let r: &Row = &rows[i];
+            let text = r
+                .cells
+                .iter()
+                .find(|c| !c.is_empty())
+                .map_or("", String::as_str);
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let capitals = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+            let f = fold(text);
+            filled(r) == 1
+                && worded(r)
+                && (capitals
+                    || ["tong-hop", "thong-ke", "bang-tong-hop"]
+                        .iter()
+                        .any(|p| f.starts_with(p)))
+                && i > 0
+                && rows[i - 1].line + 1 < r.line
+        };
+        if let Some(h) = (1..rows.len()).rev().find(|&i| heading(i))
+            && rows[h..].iter().all(|r| filled(r) <= 2)
+        {
+            layout.extend(rows.split_off(h));
+        }
     }
     layout.sort_by_key(|r| r.line);
     if let Some(first) = layout.first() {

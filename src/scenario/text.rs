@@ -881,8 +881,12 @@ mod tests {
         ] {
             assert_eq!(parse_bool(s), Ok(Some(b)), "{s}");
         }
-        for s in ["2", "y", "n", "truee", "-"] {
+        for s in ["2", "truee", "-", "yy"] {
             assert_eq!(parse_bool(s), Err(()), "{s}");
+        }
+        // "Y"/"N" as planning lists write them.
+        for (s, b) in [("Y", true), ("n", false), ("1.0", true), ("Nổi trội", true)] {
+            assert_eq!(parse_bool(s), Ok(Some(b)), "{s}");
         }
     }
 

@@ -722,6 +722,13 @@ fn a_full_disk_loses_nothing_and_resume_finishes_the_run() {
     crate::common::exits(&o, 1);
     for d in run_dirs(&runs) {
         assert_done_markers_true(&d);
+        // No summary says "complete" without the manifest that makes it so.
+        let manifest = d.join("manifest.json").exists() || d.join("manifest.partial.json").exists();
+        assert!(
+            manifest || !d.join("summary.md").exists(),
+            "{}",
+            d.display()
+        );
     }
     disk.free();
     let o = batch(true);

@@ -1027,10 +1027,13 @@ fn names_that_become_folders_stay_inside_the_run_folder() {
     found.sort();
     let expected = vec![tmp.path().join("a"), other.clone(), work.clone()];
     assert_eq!(found, expected, "{stdout}{stderr}");
-    // The two files share a stem: their labels are work/scenario and other/scenario.
-    let same = fs::read_to_string(work.join("out/work/scenario/a_b/error.txt"))
+    // The two files share a stem: their labels are work/scenario and other/scenario. The
+    // variants that name no folder of their own are refused at load, each at its key.
+    let refused = fs::read_to_string(work.join("out/work/scenario/base/error.txt"))
         .unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
-    assert!(same.contains("work/scenario/a b"), "{same}");
+    for name in ["\"../../../victim\"", "\".\"", "\"a_b\""] {
+        assert!(refused.contains(name), "{name}: {refused}");
+    }
     assert!(work.join("out/other/scenario/name=.._swept").is_dir());
 }
 

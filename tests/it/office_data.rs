@@ -2487,6 +2487,28 @@ fn ratings_by_year_and_office_spellings_are_read() {
     );
 }
 
+/// A small summary table below the list, after a blank row and under its own heading ("TỔNG HỢP
+/// THEO ĐƠN VỊ", "Đơn vị | Số lượng", a row per unit), is no cadres: W2011 names its rows (they
+/// were refused as cadres with missing values, and the fix said to fill them in).
+#[test]
+fn a_summary_table_below_the_list_is_not_read_as_cadres() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let cadres = format!(
+        "{cadres},,,,,,,,,,,,,,,,,,\nTỔNG HỢP THEO ĐƠN VỊ,,,,,,,,,,,,,,,,,,\nĐơn vị,Số lượng,,,,,,,,,,,,,,,,,\nP01,2,,,,,,,,,,,,,,,,,\nP02,1,,,,,,,,,,,,,,,,,\n"
+    );
+    fs::write(dir.path().join("cadres.csv"), cadres).unwrap();
+    let checked = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(checked.scenario.cadres.len(), 4);
+    let w: Vec<String> = checked.warnings.iter().map(|d| format!("{d}")).collect();
+    assert!(
+        w.iter()
+            .any(|d| d.contains("W2011") && d.contains("TỔNG HỢP THEO ĐƠN VỊ")),
+        "{w:?}"
+    );
+}
+
 /// A header that states its dates' order ("Ngày sinh (mm/dd/yyyy)", "(tháng/ngày/năm)") is
 /// followed under the default `date_format`: "09/10/1988" is 10 September there (it was read day
 /// first, and the cadre's retirement came a month late).

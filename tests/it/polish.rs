@@ -360,3 +360,55 @@ fn diff_words_its_kpis_and_follows_the_language() {
     let (_, out, _) = run(&["compare", &a, &b], None);
     assert!(out.starts_with("Plans\n"), "{out}");
 }
+
+/// A plan.json edited by hand is read only when it is a plan: a move without its post, a negative
+/// gap or a newer format is refused naming the field; an escape sequence in a text field is shown
+/// as its picture, never sent to the terminal.
+#[test]
+fn a_hand_edited_plan_json_is_refused_by_field_and_its_control_characters_shown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, _) = two_plans(tmp.path());
+    let j: serde_json::Value = serde_json::from_str(&fs::read_to_string(&a).unwrap()).unwrap();
+    let edited = |name: &str, f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = j.clone();
+        f(&mut v);
+        let p = tmp.path().join(format!("{name}.json"));
+        fs::write(&p, serde_json::to_string(&v).unwrap()).unwrap();
+        p.display().to_string()
+    };
+    let a = a.display().to_string();
+    for (name, says, f) in [
+        (
+            "nopost",
+            "`assignments[0]` has no `post_id`",
+            &(|v: &mut serde_json::Value| {
+                v["assignments"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("post_id");
+            }) as &dyn Fn(&mut serde_json::Value),
+        ),
+        ("gap", "`solver.gap` is -1", &|v: &mut serde_json::Value| {
+            v["solver"]["gap"] = serde_json::json!(-1.0)
+        }),
+        (
+            "newer",
+            "`format_version` 999 is newer",
+            &|v: &mut serde_json::Value| v["format_version"] = serde_json::json!(999),
+        ),
+    ] {
+        let b = edited(name, f);
+        let (code, _, err) = run(&["diff", &a, &b], None);
+        assert_eq!(code, 1, "{name}: {err}");
+        assert!(err.contains(says), "{name}: {err}");
+    }
+    let b = edited("esc", &|v: &mut serde_json::Value| {
+        v["solver"]["status"] = serde_json::json!("bogus\u{1b}[31m")
+    });
+    let (code, out, err) = run(&["compare", &a, &b], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !out.contains('\u{1b}') && out.contains("bogus\u{241b}[31m"),
+        "{out}"
+    );
+}
