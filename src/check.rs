@@ -68,6 +68,16 @@ pub fn plan_levels(
     level_breaches(&crate::scoring::plan_level_values(sc, &b), levels)
 }
 
+/// Why a post has fewer seats on a single plan's date than posts.csv gives it (a single plan fills
+/// only the seats free on its date).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Held {
+    /// Its holder (posts.csv `holder_id`) is still there.
+    Holder(String),
+    /// It falls vacant later (`vacant_from`).
+    VacantFrom(crate::domain::Date),
+}
+
 /// What is wrong, with the numbers and ids.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -77,8 +87,14 @@ pub enum Problem {
     Forbidden { reason: Option<String> },
     /// S4: one cadre on several posts.
     SeveralPosts { posts: Vec<String> },
-    /// H7: more cadres than seats.
-    OverSeats { cadres: u32, seats: u32, extra: u32 },
+    /// H7: more cadres than seats; `held` when the post is not vacant on the plan date (a single
+    /// plan fills only free seats): its holder's id, or the date it falls vacant.
+    OverSeats {
+        cadres: u32,
+        seats: u32,
+        extra: u32,
+        held: Option<Held>,
+    },
     /// S1: more departures from a unit than the cap.
     Departures {
         unit: String,
@@ -273,6 +289,11 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
                     cadres: n,
                     seats: post.seats,
                     extra: cap - post.seats,
+                    held: match (&post.vacant_from, &post.holder_id) {
+                        (Some(d), _) if *d > sc.plan_date => Some(Held::VacantFrom(*d)),
+                        (_, Some(h)) if sc.programme.is_none() => Some(Held::Holder(h.clone())),
+                        _ => None,
+                    },
                 },
             ));
         }

@@ -75,33 +75,6 @@ fn write_file_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     f.sync_all()
 }
 
-/// A folder name from a job's or a variant's name: path separators and other unsafe characters
-/// become `_`, and a part that is empty or only dots (`.`, `..`: a variant named "../../x" wrote
-/// outside the run's folder) gets a `_` in front, so every job's folder is inside the run's. The
-/// loader refuses two variants of one folder with this same function.
-pub fn folder_name(name: &str) -> String {
-    name.split('/')
-        .map(|part| {
-            let safe: String = part
-                .chars()
-                .map(|c| {
-                    if c.is_alphanumeric() || "=.,-_+".contains(c) {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            if safe.chars().all(|c| c == '.') {
-                format!("_{safe}")
-            } else {
-                safe
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let path = &regular_target(path)?;
     let dir = parent_of(path);

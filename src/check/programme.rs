@@ -245,7 +245,10 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                         },
                     ));
                 }
-                first_period_on_or_after(e).map(|s| (s, cadre.current_rank, None, None, false))
+                // A cadre retired by then is due no placement.
+                first_period_on_or_after(e)
+                    .filter(|&s| retire(c).is_none_or(|r| r >= periods[s]))
+                    .map(|s| (s, cadre.current_rank, None, None, false))
             }
             (None, Some(r)) => {
                 // An executed rotation (history.csv) started on its own date, inside its

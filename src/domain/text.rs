@@ -109,6 +109,33 @@ pub fn control_pictures(s: &str) -> String {
         .collect()
 }
 
+/// A folder name from a job's or a variant's name: path separators and other unsafe characters
+/// become `_`, and a part that is empty or only dots (`.`, `..`: a variant named "../../x" wrote
+/// outside the run's folder) gets a `_` in front, so every job's folder is inside the run's. The
+/// loader refuses two variants of one folder with this same function.
+pub fn folder_name(name: &str) -> String {
+    name.split('/')
+        .map(|part| {
+            let safe: String = part
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || "=.,-_+".contains(c) {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            if safe.chars().all(|c| c == '.') {
+                format!("_{safe}")
+            } else {
+                safe
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Spelled-out names and their usual abbreviations, folded ([`fold`] word by word).
 const SPELLED_OUT: &[(&str, &str)] = &[
     ("uy ban nhan dan", "ubnd"),
@@ -683,11 +710,12 @@ fn function_from(words: &[String], from: usize) -> Option<super::Function> {
         {
             // "to chuc" alone names the work only as a department ("phòng Tổ chức").
             let department = words[..start].last().is_some_and(|w| w == "phong");
-            // "Kho bạc" (the Treasury), "Kho vận" (logistics) are no store's keeper.
+            // "Kho bạc" (the Treasury), "Kho vận" (logistics), "Kho lưu trữ" (archives) are no
+            // store's keeper.
             let treasury = phrase == "kho"
                 && words
                     .get(start + 1)
-                    .is_some_and(|w| w == "bac" || w == "van");
+                    .is_some_and(|w| w == "bac" || w == "van" || w == "luu");
             if (phrase != "to chuc" || department) && !treasury {
                 return Some(f);
             }
@@ -1187,6 +1215,7 @@ mod tests {
             "Công chức Văn phòng - Thống kê",
             "Công chức Địa chính - Xây dựng",
             "Công ty Tài chính",
+            "Viên chức Kho lưu trữ",
         ] {
             assert_eq!(function_of_title(t), None, "{t}");
         }

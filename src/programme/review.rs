@@ -234,10 +234,17 @@ pub fn review_dated(sc: &Scenario, moves: &[Dated], as_of: Date) -> Review {
     r
 }
 
-/// Whether the cadre of rotation `m` retires (Decree 135) before it ends: no placement follows.
+/// Whether the cadre of rotation `m` retires (Decree 135) before a placement could follow it: the
+/// date of its placement's period in a programme (as `programme::placement_due` reads it for the
+/// planner and the checker), else the rotation's end.
 fn retires_during(sc: &Scenario, m: &Dated) -> bool {
     let end = m.end.unwrap_or_else(|| super::rotation_end(sc, m.date));
-    super::retired_before(sc, m.cadre, end)
+    let due = sc
+        .programme
+        .as_ref()
+        .and_then(|p| Some(p.periods[super::placement_period(p, end)?]))
+        .unwrap_or(end);
+    super::retired_before(sc, m.cadre, due)
 }
 
 /// What is known of rotation `m`, without a placement after it, on `as_of`.

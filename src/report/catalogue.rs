@@ -319,6 +319,8 @@ catalogue! {
     ProbDepartures { en: "{n} cadres leave {unit} ({unit_name}), at most {max}: {cadres}", vi: "{n} cán bộ rời {unit} ({unit_name}), tối đa {max}: {cadres}" }
     ProbRelatives { en: "relatives placed together in {unit}: {a} → {p} and {b} → {q}", vi: "người thân được bố trí cùng đơn vị {unit}: {a} → {p} và {b} → {q}" }
     ProbPinMissing { en: "pinned pair missing from the plan{reason}", vi: "cặp được chỉ định không có trong phương án{reason}" }
+    ProbSeatHeld { en: "; its holder {holder} (posts.csv holder_id) is still there on the plan date, and a single plan fills only the seats free then", vi: "; người giữ vị trí {holder} (cột holder_id của posts.csv) vẫn còn giữ vào ngày lập phương án, mà một phương án chỉ bố trí vào chỗ trống vào ngày đó" }
+    ProbSeatLater { en: "; it falls vacant only on {date} (posts.csv vacant_from), after the plan date", vi: "; vị trí chỉ trống từ {date} (cột vacant_from của posts.csv), sau ngày lập phương án" }
     ProbMustFillShort { en: "must-fill post has {filled} of its {seats} quota seat(s) filled", vi: "vị trí bắt buộc bố trí mới có {filled}/{seats} chỉ tiêu được bố trí" }
     WhyRetiredBeforePlacement { en: "retired on {retires} (Decree 135), before the placement", vi: "nghỉ hưu ngày {retires} (Nghị định 135), trước khi bố trí" }
     WhyRetiredBeforePlacementOn { en: "retired on {retires} (Decree 135), before the placement on {on}", vi: "nghỉ hưu ngày {retires} (Nghị định 135), trước ngày bố trí {on}" }
@@ -451,7 +453,7 @@ catalogue! {
     ReviewPlacedEqual { en: "placed at an equal rank elsewhere", vi: "bố trí tương đương ở nơi khác" }
     ReviewReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
     ReviewNotYet { en: "not placed inside the programme yet", vi: "chưa được bố trí trong chương trình" }
-    ReviewRetired { en: "retired before the rotation's end (no placement due)", vi: "nghỉ hưu trước khi hết thời gian luân chuyển (không phải bố trí)" }
+    ReviewRetired { en: "retired before a placement could follow (none due)", vi: "nghỉ hưu trước khi có thể bố trí sau luân chuyển (không phải bố trí)" }
     // ---- issue 13: the batch's summary.md and its charts
     BatchOneLine { en: "{n} scenario(s): {proven} proven, {other} with an unproven plan, {failed} failed, infeasible or not started ({status})", vi: "{n} kịch bản: {proven} tối ưu đã chứng minh, {other} có phương án chưa chứng minh tối ưu, {failed} lỗi, không có phương án hoặc chưa chạy ({status})" }
     BatchMerged { en: "merged into {path}", vi: "đã gộp vào {path}" }
@@ -700,7 +702,7 @@ catalogue! {
     RvOutEqual { en: "placed at an equal rank elsewhere", vi: "bố trí chức vụ tương đương ở đơn vị khác" }
     RvOutReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
     RvOutNotYet { en: "not placed inside the programme yet", vi: "chưa bố trí trong thời gian của chương trình" }
-    RvOutRetired { en: "retired before the rotation's end", vi: "nghỉ hưu trước khi hết thời gian luân chuyển" }
+    RvOutRetired { en: "retired before a placement could follow", vi: "nghỉ hưu trước khi có thể bố trí sau luân chuyển" }
     RvWaitingHeading { en: "rotations without a placement:", vi: "các trường hợp luân chuyển chưa được bố trí sau luân chuyển:" }
     RvWaitingRunning { en: "{cadre} → {post} (from {start}): still running until {end}", vi: "{cadre} → {post} (từ {start}): đang luân chuyển đến {end}" }
     RvWaitingDue { en: "; placement due in period {period} ({date})", vi: "; cần bố trí vào kỳ {period} ({date})" }

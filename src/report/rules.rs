@@ -334,11 +334,27 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             cadres,
             seats,
             extra,
-        } => fill(
-            lang,
-            Msg::ProbOverSeats,
-            &[("cadres", cadres), ("seats", seats), ("extra", extra)],
-        ),
+            held,
+        } => {
+            let over = fill(
+                lang,
+                Msg::ProbOverSeats,
+                &[("cadres", cadres), ("seats", seats), ("extra", extra)],
+            );
+            match held {
+                None => over,
+                Some(crate::check::Held::Holder(h)) => {
+                    over + &fill(lang, Msg::ProbSeatHeld, &[("holder", h)])
+                }
+                Some(crate::check::Held::VacantFrom(d)) => {
+                    over + &fill(
+                        lang,
+                        Msg::ProbSeatLater,
+                        &[("date", &super::date_in(lang, *d))],
+                    )
+                }
+            }
+        }
         Problem::Departures {
             unit,
             unit_name,

@@ -372,7 +372,7 @@ pub fn failures(results: &[Finished], lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-use crate::output::folder_name as folder;
+use crate::domain::text::folder_name as folder;
 
 /// The folder of a job's outputs inside a run folder.
 pub fn job_dir(out: &Path, name: &str) -> PathBuf {

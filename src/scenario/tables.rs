@@ -125,6 +125,9 @@ pub(crate) const POST_ALIASES: &[Alias] = &[
 pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("ma", "id"),
     ("ma_can_bo", "id"),
+    // "Số hiệu cán bộ": the cadre's number (E2002 suggested "Họ tên cán bộ", the name).
+    ("so_hieu_can_bo", "id"),
+    ("so_hieu_cb", "id"),
     ("ho_ten", "name"),
     ("ho_va_ten", "name"),
     ("gioi_tinh", "sex"),
@@ -296,6 +299,8 @@ const ALIAS_WORDS: &[Alias] = &[
     ("nam_nu", "Nam/Nữ"),
     ("gioi_tinh_nam_nu", "Giới tính (Nam/Nữ)"),
     ("ma_cb", "Mã CB"),
+    ("so_hieu_can_bo", "Số hiệu cán bộ"),
+    ("so_hieu_cb", "Số hiệu CB"),
     ("danh_gia_xep_loai", "Đánh giá, xếp loại"),
     ("ket_qua_danh_gia_xep_loai", "Kết quả đánh giá, xếp loại"),
     ("ket_qua_xep_loai", "Kết quả xếp loại"),
@@ -1822,15 +1827,15 @@ const NOTES_THAT_MATTER: &[&str] = &[
     "nghi-thai-san",
     // In a rotation already ("Đang luân chuyển tại xã … đến 30/6/2028", a list "ĐÃ LUÂN CHUYỂN
     // NĂM 2025"), or moved by a decision.
+    // ("Đã luân chuyển giai đoạn 2015-2020" is experience; a list kept "để theo dõi", for
+    // following up, is no list to plan.)
     "dang-luan-chuyen",
-    "da-luan-chuyen",
+    "de-theo-doi",
     "qd-dieu-dong",
     "quyet-dinh-dieu-dong",
-    "da-dieu-dong",
-    // Leaving under the streamlining decrees (178/2024, 29/2023).
+    // Leaving under the streamlining decree (178/2024).
     "nghi-dinh-178",
     "nd-178",
-    "nghi-dinh-29",
     "tinh-gian",
     // Disciplined or under inspection.
     "canh-cao",
@@ -1846,15 +1851,27 @@ const NOTES_THAT_MATTER: &[&str] = &[
 /// Whether a note says one of [`NOTES_THAT_MATTER`], not after a denial within four words:
 /// "Không bị kỷ luật", "Chưa từng bị kỷ luật", "Còn 12 năm mới nghỉ hưu" are no problem.
 fn note_matters(note: &str) -> bool {
-    let words: Vec<String> = fold(note).split('-').map(str::to_string).collect();
+    // Clause by clause: a denial holds to the next comma or semicolon ("Không thuộc diện tinh
+    // giản biên chế theo Nghị định 178"; "Đã nghỉ hưu, không luân chuyển" is two clauses).
+    note.split([',', ';']).any(clause_matters)
+}
+
+fn clause_matters(clause: &str) -> bool {
+    let words: Vec<String> = fold(clause).split('-').map(str::to_string).collect();
+    // With their marks: "chờ" (waiting) is not "cho" (give: "cho ý kiến").
+    let toned: Vec<String> = key(clause)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
     // Not (yet) approved into the planning pool (H1): "Chưa được Ban Thường vụ phê duyệt quy
     // hoạch", "chờ phê duyệt"; approval said as a fact ("Đã phê duyệt") is no problem.
-    let unapproved = words.windows(2).enumerate().any(|(i, w)| {
-        w[0] == "phe"
-            && w[1] == "duyet"
-            && words[i.saturating_sub(5)..i]
+    let unapproved = toned.windows(2).enumerate().any(|(i, w)| {
+        w[0] == "phê"
+            && w[1] == "duyệt"
+            && toned[i.saturating_sub(5)..i]
                 .iter()
-                .any(|p| matches!(p.as_str(), "chua" | "cho"))
+                .any(|p| matches!(p.as_str(), "chưa" | "chờ"))
     });
     unapproved
         || NOTES_THAT_MATTER.iter().any(|w| {
@@ -1862,9 +1879,12 @@ fn note_matters(note: &str) -> bool {
             (0..(words.len() + 1).saturating_sub(w.len())).any(|i| {
                 words[i..i + w.len()].iter().zip(&w).all(|(a, b)| a == b)
                     && (matches!(w[0], "khong" | "chua")
-                        || !words[i.saturating_sub(4)..i]
+                        // Denied or over anywhere before it in the clause ("Hết thời hạn cảnh
+                        // cáo", "đã xóa kỷ luật"); "còn" (still, left) only just before.
+                        || !(words[..i]
                             .iter()
-                            .any(|p| matches!(p.as_str(), "khong" | "chua" | "con")))
+                            .any(|p| matches!(p.as_str(), "khong" | "chua" | "het" | "xoa"))
+                            || words[i.saturating_sub(4)..i].iter().any(|p| p == "con")))
             })
         })
 }
@@ -2157,6 +2177,14 @@ pub(crate) fn from_records(
         {
             layout.extend(rows.pop());
         }
+        // A row with an id and words beside it ("C15 | Trần Văn Nam") is a record, whatever
+        // heading is above it; "U02 | 7" (a count per unit) is not.
+        let named_record = |r: &Row| {
+            ided(r)
+                && r.cells.iter().enumerate().any(|(i, c)| {
+                    !id_cols.contains(&i) && !ignored(i) && c.chars().any(char::is_alphabetic)
+                })
+        };
         // Another small table below the list, after a blank row and under its own heading
         // ("TỔNG HỢP THEO ĐƠN VỊ", then "Đơn vị | Số lượng" and its rows): each of its rows fills
         // at most two cells. Its rows were refused as cadres with missing values.
@@ -2180,7 +2208,7 @@ pub(crate) fn from_records(
                 && rows[i - 1].line + 1 < r.line
         };
         if let Some(h) = (1..rows.len()).rev().find(|&i| heading(i))
-            && rows[h..].iter().all(|r| filled(r) <= 2)
+            && rows[h..].iter().all(|r| filled(r) <= 2 && !named_record(r))
         {
             layout.extend(rows.split_off(h));
         }
@@ -3195,7 +3223,8 @@ impl<'a> Cells<'a> {
             self.required(col, Text::say(Say::TheIdOfARow2).arg("table", table))
                 .ok_or(())?
         } else {
-            match self.raw(col).filter(|s| !s.is_empty()) {
+            // "-", "Không", "N/A": none (E2008 said to add a row "-" to the table).
+            match self.optional_raw(col) {
                 Some(s) => s,
                 None => return Ok(None),
             }
@@ -4479,15 +4508,24 @@ fn without_relation(item: &str) -> &str {
 /// "C01 và C07", "C01/C07" give both; "Vợ - C08" one.
 fn several_ids(item: &str, ids: &Ids) -> Vec<u32> {
     let mut out = Vec::new();
+    // Only an item of ids and joiners: a number in the relation's words ("8 (cưới 10/2015)")
+    // is no relative.
     for word in item
-        .split(|c: char| c.is_whitespace() || ":+&/()[]–—".contains(c))
+        .split(|c: char| c.is_whitespace() || "+&/–—".contains(c))
         .filter(|w| !w.is_empty())
     {
         if let Some(ix) = ids.get(word) {
             out.push(ix);
-        } else if word.contains('-') {
-            let parts: Option<Vec<u32>> = word.split('-').map(|w| ids.get(w)).collect();
-            out.extend(parts.into_iter().flatten());
+        } else if matches!(key(word).as_str(), "-" | "và" | "va") {
+        } else if word.contains('-')
+            && let Some(parts) = word
+                .split('-')
+                .map(|w| ids.get(w))
+                .collect::<Option<Vec<u32>>>()
+        {
+            out.extend(parts);
+        } else {
+            return Vec::new();
         }
     }
     out
@@ -4829,6 +4867,12 @@ mod tests {
             "chưa có hình thức kỷ luật",
             "Đã được phê duyệt quy hoạch",
             "Luân chuyển từ năm 2019, đã hết thời hạn",
+            "Đã được Ban Thường vụ cho ý kiến và phê duyệt quy hoạch",
+            "Không thuộc diện tinh giản biên chế theo Nghị định 178",
+            "Hết thời hạn cảnh cáo từ năm 2022",
+            "Đã xóa kỷ luật",
+            "Đã luân chuyển giai đoạn 2015-2020, có kinh nghiệm cơ sở",
+            "Tiêu chuẩn theo Nghị định 29",
             "Biệt phái",
         ] {
             assert!(!note_matters(n), "{n}");
@@ -4845,6 +4889,15 @@ mod tests {
         assert_eq!(without_relation("C08"), "C08");
         assert_eq!(relation_head("K003 - anh trai"), "K003");
         assert_eq!(relation_head("K001: em"), "K001");
+        // Several ids only in an item of ids and joiners; a number in the relation's words is
+        // no relative.
+        let ids = Ids::from_unique(["7", "8", "10", "2", "C-01", "C02"]);
+        assert_eq!(several_ids("7 - 8", &ids), vec![0, 1]);
+        assert_eq!(several_ids("7 và 8", &ids), vec![0, 1]);
+        assert_eq!(several_ids("7/8", &ids), vec![0, 1]);
+        assert_eq!(several_ids("C-01 + C02", &ids), vec![4, 5]);
+        assert!(several_ids("8 (chồng cưới tháng 10/2015)", &ids).len() < 2);
+        assert!(several_ids("Chồng 8 (từ 2 năm)", &ids).len() < 2);
     }
 
     #[test]

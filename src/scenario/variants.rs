@@ -591,7 +591,7 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
                 || name.starts_with('.')
                 || name.contains(['/', '\\'])
                 || name.chars().any(char::is_control));
-        let folder = crate::output::folder_name(&name);
+        let folder = crate::domain::text::folder_name(&name);
         let clash = folders
             .get(&folder)
             .filter(|other| **other != name)
@@ -601,14 +601,11 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
                 .text
                 .locate(&KeyPath::root().key("variants").key(&name), Target::Key);
             // Every control character shown, line breaks too: the field is one line.
-            let shown: String = name
-                .chars()
-                .map(|c| match c as u32 {
-                    n @ 0..0x20 => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
-                    _ if c.is_control() => '\u{FFFD}',
-                    _ => c,
-                })
-                .collect();
+            let shown = crate::domain::text::control_pictures(&name)
+                .replace('\n', "\u{240A}")
+                .replace('\r', "\u{240D}")
+                .replace('\t', "\u{2409}")
+                .replace('\0', "\u{2400}");
             let d = Diagnostic::new(code::BAD_VALUE, &l.file)
                 .at(l.line, l.column)
                 .field(format!("variants.{shown}"))

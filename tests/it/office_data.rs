@@ -2507,6 +2507,20 @@ fn a_summary_table_below_the_list_is_not_read_as_cadres() {
             .any(|d| d.contains("W2011") && d.contains("TỔNG HỢP THEO ĐƠN VỊ")),
         "{w:?}"
     );
+    // Cadres under a heading of capitals are records, never the form's layout: their missing
+    // cells are errors, not a skipped table.
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let cadres = format!(
+        "{cadres},,,,,,,,,,,,,,,,,,\nBỔ SUNG,,,,,,,,,,,,,,,,,,\nK015,Trần Văn Nam,,,,,,,,,,,,,,,,,\n"
+    );
+    fs::write(dir.path().join("cadres.csv"), cadres).unwrap();
+    let e = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml")).unwrap_err();
+    assert!(
+        e.diagnostics
+            .iter()
+            .any(|d| d.code == "E2012" || d.code == "E2014"),
+        "{e}"
+    );
 }
 
 /// A header that states its dates' order ("Ngày sinh (mm/dd/yyyy)", "(tháng/ngày/năm)") is

@@ -2709,7 +2709,7 @@ fn a_single_plan_does_not_fill_a_post_held_on_its_date() {
     assert!(!plan.contains(",P1,") && !plan.contains(",P2,"), "{plan}");
     assert_eq!(plan.matches(",P3,").count(), 2, "{plan}");
     let bad = tmp.path().join("bad.csv");
-    std::fs::write(&bad, "cadre_id,post_id\nA1,P2\n").unwrap();
+    std::fs::write(&bad, "cadre_id,post_id\nA1,P2\nA2,P1\n").unwrap();
     let o = crate::common::rotaplan()
         .args(["--lang", "en", "check"])
         .arg(&yaml)
@@ -2718,6 +2718,15 @@ fn a_single_plan_does_not_fill_a_post_held_on_its_date() {
         .unwrap();
     let said = String::from_utf8_lossy(&o.stdout);
     assert!(!o.status.success() && said.contains("H7"), "{said}");
+    // Each H7 says why the post has no seat on the plan date.
+    assert!(
+        said.contains("its holder HQ (posts.csv holder_id) is still there"),
+        "{said}"
+    );
+    assert!(
+        said.contains("it falls vacant only on 2030-01-01"),
+        "{said}"
+    );
 }
 
 /// `explain --period` quotes H2's threshold that applies: with no not-local post and no term
@@ -2820,7 +2829,7 @@ fn a_rotation_that_ends_in_retirement_is_due_no_placement() {
     assert!(checked.contains("passes every rule"), "{checked}");
     let review = said_en(&["review".as_ref(), yaml.as_os_str(), file.as_os_str()]);
     assert!(
-        review.contains("retired before the rotation's end (no placement due)  1"),
+        review.contains("retired before a placement could follow (none due)  1"),
         "{review}"
     );
     let why = said_en(&[
