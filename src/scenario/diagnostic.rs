@@ -1310,6 +1310,8 @@ says! {
     SamePersonTwice
     FormColumnNotRead
     LatestYearRead
+    PinOnHeldPost
+    PinOnPostVacantLater
     SamePersonTwiceExpected
     SamePersonTwiceFix
     ColumnMixesOrders

@@ -370,13 +370,13 @@ pub(crate) fn from_value(
     };
     if let Some(posts) = &posts {
         if taken.is_empty() {
-            refs.check_seats(&pins, posts, &extra_seats);
+            refs.check_seats(&pins, posts, &extra_seats, &taken);
         } else {
             let mut free = posts.to_vec();
             for &(p, n) in &taken {
                 free[p as usize].seats -= n;
             }
-            refs.check_seats(&pins, &free, &extra_seats);
+            refs.check_seats(&pins, &free, &extra_seats, &taken);
         }
     }
     // A single plan reads the holders too: their seats are not free on its date.
@@ -1885,6 +1885,7 @@ impl Refs<'_> {
         pins: &[(PairRule, KeyPath)],
         posts: &[crate::domain::Post],
         extra: &[crate::domain::ExtraSeat],
+        taken: &[(crate::domain::PostIx, u32)],
     ) {
         for (i, (pin, key)) in pins.iter().enumerate() {
             let Some(post) = posts.get(pin.post as usize) else {
@@ -1909,8 +1910,22 @@ impl Refs<'_> {
                             .arg("v1", quoted(&post.id))
                             .arg("seats", seats),
                     )
-                    .expected(Say::NoMorePinsOnA)
-                    .fix(Say::RemoveAPinOrApprove);
+                    .expected(Say::NoMorePinsOnA);
+                // A seat held on the plan date is no seat to approve: say why it is taken.
+                let held = taken.iter().any(|&(p, _)| p == pin.post);
+                let d = match (held, &post.holder_id, post.vacant_from) {
+                    (true, Some(h), _) => d.fix(
+                        Text::say(Say::PinOnHeldPost)
+                            .arg("post", quoted(&post.id))
+                            .arg("holder", quoted(h)),
+                    ),
+                    (true, None, Some(from)) => d.fix(
+                        Text::say(Say::PinOnPostVacantLater)
+                            .arg("post", quoted(&post.id))
+                            .arg("date", from),
+                    ),
+                    _ => d.fix(Say::RemoveAPinOrApprove),
+                };
                 self.diags.push(d);
             }
         }

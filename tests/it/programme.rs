@@ -2794,6 +2794,9 @@ fn a_pin_on_a_post_held_on_the_plan_date_is_refused_at_the_pin() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("E3004") && err.contains("s.yaml:7"), "{err}");
+    // The fix says why the seat is taken; no extra seat to approve for a held post.
+    assert!(err.contains("\"P2\"'s holder \"HQ\""), "{err}");
+    assert!(!err.contains("extra_seats"), "{err}");
 }
 
 /// A rotation that ends in retirement is due no placement. With `min_service_months: 24` a cadre
