@@ -2600,6 +2600,19 @@ fn said_en(args: &[&std::ffi::OsStr]) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// `rotaplan --lang en plan <yaml> --out <out>`, which must succeed: its stdout.
+fn planned_en(yaml: &std::path::Path, out: &std::path::Path) -> String {
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en", "plan"])
+        .arg(yaml)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
 /// Units of Lào Cai (U2, U3) and Tuyên Quang (U5) for the hand-made cases below.
 const HAND_UNITS: &str = "id,name,tier,province,region,shortage,difficult\n\
     U1,Ban Tổ chức Trung ương,central,,Đồng bằng sông Hồng,0,false\n\
@@ -2697,14 +2710,7 @@ fn a_single_plan_does_not_fill_a_post_held_on_its_date() {
     );
     assert!(said.contains("P1 (2030-01-01); P2 (HQ)"), "{said}");
     let out = tmp.path().join("out");
-    let o = crate::common::rotaplan()
-        .args(["--lang", "en", "plan"])
-        .arg(&yaml)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    planned_en(&yaml, &out);
     let plan = std::fs::read_to_string(out.join("plan.csv")).unwrap();
     assert!(!plan.contains(",P1,") && !plan.contains(",P2,"), "{plan}");
     assert_eq!(plan.matches(",P3,").count(), 2, "{plan}");
@@ -2813,14 +2819,7 @@ fn a_rotation_that_ends_in_retirement_is_due_no_placement() {
         "OL,Cán bộ OL,M,1967-09-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
     );
     let out = tmp.path().join("out");
-    let o = crate::common::rotaplan()
-        .args(["--lang", "en", "plan"])
-        .arg(&yaml)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    planned_en(&yaml, &out);
     let programme = std::fs::read_to_string(out.join("programme.csv")).unwrap();
     assert!(
         programme.contains("OL,Cán bộ OL,P5,U5,rotation,1,"),
@@ -2857,13 +2856,7 @@ fn an_empty_must_fill_post_whose_rules_pass_says_why_nobody_moved() {
         "N4,U5,Phó Ban,6,Đảng,member,,,1,5,,\n",
         "A1,Cán bộ A1,M,1985-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
     );
-    let out = tmp.path().join("out");
-    let said = said_en(&[
-        "plan".as_ref(),
-        yaml.as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-    ]);
+    let said = planned_en(&yaml, &tmp.path().join("out"));
     assert!(
         said.contains("N4 Phó Ban: no cadre can be moved onto it in any period: 1 of the 1 cadres pass its rules on 2027-01-01"),
         "{said}"
