@@ -194,6 +194,9 @@ pub enum OutDirError {
     HoldsFolders { dir: PathBuf, folders: Vec<PathBuf> },
     /// A folder on the way to `dir` is a file (`file`).
     ThroughFile { dir: PathBuf, file: PathBuf },
+    /// `..` after a folder that does not exist (`zz/..`): the folder was made, then the plan
+    /// written beside it.
+    UpFromMissing { dir: PathBuf, missing: PathBuf },
 }
 
 impl std::error::Error for OutDirError {}
@@ -235,6 +238,17 @@ pub fn files_under(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
 /// Check, before any work, that `dir` can be an output folder: it is a folder or does not exist,
 /// and its nearest existing ancestor is a folder.
 pub fn check_out_dir(dir: &Path) -> Result<(), OutDirError> {
+    let mut walked = PathBuf::new();
+    for c in dir.components() {
+        if c == std::path::Component::ParentDir && !walked.as_os_str().is_empty() && !walked.exists()
+        {
+            return Err(OutDirError::UpFromMissing {
+                dir: dir.to_path_buf(),
+                missing: walked,
+            });
+        }
+        walked.push(c);
+    }
     let mut p: PathBuf = dir.to_path_buf();
     loop {
         match fs::metadata(&p) {
@@ -824,6 +838,21 @@ mod tests {
         }
         let e = write_atomic(Path::new("/dev/null"), b"x").unwrap_err();
         assert!(e.to_string().contains("not a regular file"), "{e}");
+    }
+
+    /// `--out zz/..` made `zz`, then wrote the plan beside it: refused; `..` after a folder that
+    /// exists stays allowed.
+    #[test]
+    fn an_out_folder_going_up_from_a_missing_one_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let up = dir.path().join("zz").join("..").join("out");
+        assert!(matches!(
+            check_out_dir(&up),
+            Err(OutDirError::UpFromMissing { .. })
+        ));
+        assert!(!dir.path().join("zz").exists());
+        fs::create_dir(dir.path().join("zz")).unwrap();
+        assert!(check_out_dir(&up).is_ok());
     }
 
     #[test]

@@ -257,6 +257,11 @@ pub fn out_dir_text(lang: Lang, e: &OutDirError) -> String {
             Msg::OutDirThroughFile,
             &[("dir", &dir.display()), ("file", &file.display())],
         ),
+        OutDirError::UpFromMissing { dir, missing } => fill(
+            lang,
+            Msg::OutDirUpFromMissing,
+            &[("dir", &dir.display()), ("missing", &missing.display())],
+        ),
     }
 }
 
