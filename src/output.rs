@@ -240,7 +240,9 @@ pub fn files_under(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
 pub fn check_out_dir(dir: &Path) -> Result<(), OutDirError> {
     let mut walked = PathBuf::new();
     for c in dir.components() {
-        if c == std::path::Component::ParentDir && !walked.as_os_str().is_empty() && !walked.exists()
+        if c == std::path::Component::ParentDir
+            && !walked.as_os_str().is_empty()
+            && !walked.exists()
         {
             return Err(OutDirError::UpFromMissing {
                 dir: dir.to_path_buf(),

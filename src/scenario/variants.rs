@@ -722,8 +722,24 @@ fn load_each_checked(path: &Path) -> Result<Vec<LoadedChecked>, LoadError> {
 /// Load every scenario a file describes: the base, each of its `variants:`, then each point of its
 /// `sweep:` (applied to the base), in that order. All errors of all of them come back together.
 pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
+    // A problem without the variant's name: where it is and what it concerns.
+    let bare = |d: &Diagnostic| {
+        let f = d
+            .field
+            .split_once(": ")
+            .filter(|_| d.field.starts_with("variant "));
+        (
+            d.code,
+            d.file.clone(),
+            d.sheet.clone(),
+            d.line,
+            d.column,
+            f.map_or(d.field.clone(), |f| f.1.to_string()),
+        )
+    };
     let mut out = Vec::new();
-    let mut diags = Vec::new();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut repeats: Vec<usize> = Vec::new();
     let mut warnings: Vec<Diagnostic> = Vec::new();
     for (name, r) in load_each_checked(path)? {
         match r {
@@ -734,24 +750,23 @@ pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
                 notes: c.notes,
             }),
             Err(e) => {
-                diags.extend(e.diagnostics);
+                // The same error in many variants (a misspelt key in a sweep of 1,000 points) is
+                // said once, with how many more variants have it.
+                for d in e.diagnostics {
+                    match diags
+                        .iter()
+                        .position(|x: &Diagnostic| bare(x) == bare(&d) && x.found == d.found)
+                    {
+                        Some(i) => repeats[i] += 1,
+                        None => {
+                            diags.push(d);
+                            repeats.push(0);
+                        }
+                    }
+                }
                 // A shared table's warnings once, not once a variant (their fields differ only
                 // by the variant's name).
                 for w in e.warnings {
-                    let bare = |d: &Diagnostic| {
-                        let f = d
-                            .field
-                            .split_once(": ")
-                            .filter(|_| d.field.starts_with("variant "));
-                        (
-                            d.code,
-                            d.file.clone(),
-                            d.sheet.clone(),
-                            d.line,
-                            d.column,
-                            f.map_or(d.field.clone(), |f| f.1.to_string()),
-                        )
-                    };
                     if !warnings.iter().any(|x| bare(x) == bare(&w)) {
                         warnings.push(w);
                     }
@@ -762,6 +777,11 @@ pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
     if diags.is_empty() {
         Ok(out)
     } else {
+        for (d, n) in diags.iter_mut().zip(repeats) {
+            if n > 0 {
+                d.field = format!("{} (and {n} more variant(s))", d.field);
+            }
+        }
         Err(LoadError {
             diagnostics: diags,
             warnings,

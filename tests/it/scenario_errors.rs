@@ -1274,6 +1274,23 @@ fn variant_names_that_are_no_folder_of_their_own_are_refused_all_at_once() {
     );
 }
 
+/// A misspelt key in a sweep is one error with the count of the other points that have it (a
+/// sweep of 1,000 points said it 1,000 times).
+#[test]
+fn the_same_error_in_every_sweep_point_is_said_once() {
+    let dir = valid_copy(|name, text| {
+        if name == "scenario.yaml" {
+            format!("{text}sweep:\n  weights.stafing: [1, 2, 3, 4, 5]\n").into_bytes()
+        } else {
+            text.into_bytes()
+        }
+    });
+    let err = scenario::load_variants(&dir.path().join("scenario.yaml")).unwrap_err();
+    assert_eq!(err.diagnostics.len(), 1, "{err}");
+    assert_eq!(err.diagnostics[0].code, "E1002");
+    assert!(err.to_string().contains("(and 4 more variant(s))"), "{err}");
+}
+
 /// A header of thousands of unknown cells: the first 40 named, the rest counted in one message
 /// (a million of them took 35 s and 3 GB).
 #[test]
