@@ -1127,7 +1127,28 @@ fn section_row(cells: &[String], header: &[String]) -> bool {
         return false;
     };
     let ignored = |i: usize| header.get(i).is_some_and(|h| ignorable_column(h));
-    ignored(i) && first.chars().any(char::is_alphabetic) && filled.all(|(j, _)| ignored(j))
+    if ignored(i)
+        && first.chars().any(char::is_alphabetic)
+        && filled.clone().all(|(j, _)| ignored(j))
+    {
+        return true;
+    }
+    // A heading alone on its row, in any column ("II. CÁN BỘ ĐÃ LUÂN CHUYỂN NĂM 2025", "DANH
+    // SÁCH CÁN BỘ … (để theo dõi)" in the id column of a list without STT): a list's section,
+    // not a cadre to fill in. Numbered (a name never starts with a list's number) or starting
+    // as a list's title does; three words at least, in capitals outside brackets.
+    let rest = crate::domain::text::without_numbering(first);
+    let outside: String = rest.split('(').next().unwrap_or(rest).to_string();
+    let letters: Vec<char> = outside.chars().filter(|c| c.is_alphabetic()).collect();
+    let f = fold(rest);
+    let titled = ["danh-sach", "can-bo", "du-kien", "bo-sung"]
+        .iter()
+        .any(|t| f.starts_with(t));
+    filled.next().is_none()
+        && (rest.len() < first.len() || titled)
+        && outside.split_whitespace().count() >= 3
+        && !letters.is_empty()
+        && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// The yearly appraisal's four levels as offices write them, in words or initials, as a rating:

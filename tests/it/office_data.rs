@@ -2523,6 +2523,34 @@ fn a_summary_table_below_the_list_is_not_read_as_cadres() {
     );
 }
 
+/// A section heading alone in the id column of a list without an STT column ("II. CÁN BỘ ĐÃ
+/// CHUYỂN CÔNG TÁC", "DANH SÁCH CÁN BỘ … (để theo dõi)") is the list's layout, not a cadre to
+/// fill in (it was E2012 on each of its empty cells); the rows under it are said (W2020).
+#[test]
+fn a_section_heading_in_the_id_column_is_a_heading() {
+    for heading in [
+        "II. CÁN BỘ ĐÃ CHUYỂN CÔNG TÁC",
+        "DANH SÁCH CÁN BỘ ĐÃ LUÂN CHUYỂN NĂM 2025 (để theo dõi)",
+    ] {
+        let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+        let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+        let k004 = cadres.lines().find(|l| l.starts_with("K004,")).unwrap();
+        let k005 = k004.replacen("K004,Phạm Thị Dung", "K005,Phạm Thị Duyên", 1);
+        let cadres = format!("{cadres}{heading},,,,,,,,,,,,,,,,,,\n{k005}\n");
+        fs::write(dir.path().join("cadres.csv"), cadres).unwrap();
+        let checked = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+            .unwrap_or_else(|e| panic!("{heading}: {e}"));
+        assert_eq!(checked.scenario.cadres.len(), 5, "{heading}");
+        let w: Vec<String> = checked.warnings.iter().map(|d| format!("{d}")).collect();
+        assert!(w.iter().any(|d| d.contains("W2011")), "{heading}: {w:?}");
+        assert!(
+            w.iter()
+                .any(|d| d.contains("W2020") && d.contains("a row under the heading")),
+            "{heading}: {w:?}"
+        );
+    }
+}
+
 /// A header that states its dates' order ("Ngày sinh (mm/dd/yyyy)", "(tháng/ngày/năm)") is
 /// followed under the default `date_format`: "09/10/1988" is 10 September there (it was read day
 /// first, and the cadre's retirement came a month late).
