@@ -320,9 +320,7 @@ pub fn placement_due(sc: &Scenario, prog: &Programme, c: CadreIx, end: Date) -> 
 /// Whether cadre `c` retires (Decree 135) before the date `on`: still in service on the day
 /// they retire, as [`in_service_for_placement`] reads it.
 pub fn retired_before(sc: &Scenario, c: CadreIx, on: Date) -> bool {
-    use crate::rules::retirement::{retirement_date, roadmap};
-    let cadre = sc.cadre(c);
-    retirement_date(roadmap(&sc.rules, cadre), cadre.birth_date).is_some_and(|r| r < on)
+    crate::rules::retired_before(sc, sc.cadre(c), on)
 }
 
 /// A rotation already running when the programme starts that ends inside it (cadres.csv

@@ -651,6 +651,13 @@ pub fn is_sensitive(sc: &Scenario, post: &Post) -> bool {
         .is_some_and(|f| sc.rules.family_functions.contains(&f))
 }
 
+/// Whether `cadre` retires (Decree 135) before the date `on`: in service on the day they retire.
+/// One reading for H10's relatives and the programme's placements (`programme::retired_before`).
+pub fn retired_before(sc: &Scenario, cadre: &Cadre, on: Date) -> bool {
+    retirement::retirement_date(retirement::roadmap(&sc.rules, cadre), cadre.birth_date)
+        .is_some_and(|r| r < on)
+}
+
 /// H10 (pairwise part): no sensitive post in a unit whose head or deputy is already a relative.
 /// Relatives that the same plan places as head or deputy are side constraints of the model and a
 /// plan-level check (see `check`).
@@ -661,12 +668,7 @@ pub fn h10_family(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> Rul
     for &r in &cadre.relatives {
         let rel = sc.cadre(r);
         // A relative retired before the plan date leads nowhere (as a programme reads them).
-        let retired = sc
-            .rules
-            .roadmap(rel.sex)
-            .retirement_date(rel.birth_date)
-            .is_some_and(|d| d < sc.plan_date);
-        if !retired
+        if !retired_before(sc, rel, sc.plan_date)
             && rel.current_unit == Some(post.unit)
             && rel.current_role.is_some_and(|x| x.is_leader())
         {
