@@ -908,6 +908,7 @@ pub(crate) fn read_sheet_at(
                 }
                 csv.sheet = Some(sheet.name);
                 csv.stored_dates = sheet.stored_dates;
+                csv.date1904 = sheet.date1904;
                 // A date moved by a two-row header (written under "Nữ") stays a stored one.
                 let moved: Vec<(usize, usize)> = csv
                     .moved_cells

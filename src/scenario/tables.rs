@@ -489,15 +489,21 @@ const ETHNIC_MINORITIES: &[&str] = &[
     "odu",
 ];
 
-/// The date a whole number of 4 or 5 digits stands for as Excel counts days (1900 date system,
-/// from 1899-12-30, 1910–2099): what a date column formatted General shows.
-fn excel_serial(s: &str) -> Option<Date> {
+/// The date a whole number of 4 or 5 digits stands for as Excel counts days (from 1899-12-30, or
+/// from 1904-01-01 in a workbook of the 1904 date system; 1910–2099): what a date column
+/// formatted General shows.
+fn excel_serial(s: &str, date1904: bool) -> Option<Date> {
     let n: i64 = s
         .trim()
         .parse()
         .ok()
         .filter(|_| s.trim().bytes().all(|b| b.is_ascii_digit()))?;
-    let d = Date::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(n as u64))?;
+    let origin = if date1904 {
+        Date::from_ymd_opt(1904, 1, 1)
+    } else {
+        Date::from_ymd_opt(1899, 12, 30)
+    };
+    let d = origin?.checked_add_days(chrono::Days::new(n as u64))?;
     (1910..=2099)
         .contains(&chrono::Datelike::year(&d))
         .then_some(d)
@@ -1241,6 +1247,8 @@ pub(crate) struct Csv {
     /// A workbook's cells Excel stored as dates (1-based line and column,
     /// `xlsx::Sheet::stored_dates`); empty for a CSV.
     pub(crate) stored_dates: std::collections::HashSet<(usize, usize)>,
+    /// The workbook counts days from 1904 (`xlsx::Sheet::date1904`).
+    pub(crate) date1904: bool,
     /// Cells [`two_row_header`] moved from one column to another (a birth date written under
     /// "Nữ" read in the Nam column): (line, from column, to column), 1-based sheet columns.
     pub(crate) moved_cells: Vec<(usize, usize, usize)>,
@@ -2272,6 +2280,7 @@ pub(crate) fn from_records(
         written: HashMap::new(),
         date_orders: Default::default(),
         stored_dates: Default::default(),
+        date1904: false,
         moved_cells,
         stored_over_12: Default::default(),
         rows,
@@ -3081,14 +3090,16 @@ impl<'a> Cells<'a> {
                                 day_first: Some((l1, v1)),
                                 month_first: Some((l2, v2)),
                             },
-                        ) if excel_serial(s).is_none() => Text::say(Say::ColumnMixesOrders)
-                            .arg("day_line", l1)
-                            .arg("day_value", quoted(&v1))
-                            .arg("month_line", l2)
-                            .arg("month_value", quoted(&v2))
-                            .then(Text::value(": "))
-                            .then(Say::WriteMixedDatesIso.into()),
-                        _ => match excel_serial(s) {
+                        ) if excel_serial(s, self.csv.date1904).is_none() => {
+                            Text::say(Say::ColumnMixesOrders)
+                                .arg("day_line", l1)
+                                .arg("day_value", quoted(&v1))
+                                .arg("month_line", l2)
+                                .arg("month_value", quoted(&v2))
+                                .then(Text::value(": "))
+                                .then(Say::WriteMixedDatesIso.into())
+                        }
+                        _ => match excel_serial(s, self.csv.date1904) {
                             // A date column formatted General in Excel shows its days' count.
                             Some(date) => Text::say(Say::DateSerialFix)
                                 .arg("value", quoted(s))
@@ -5278,10 +5289,12 @@ mod tests {
     #[test]
     fn an_excel_day_count_is_named_as_its_date() {
         let d = |s: &str| s.parse::<Date>().unwrap();
-        assert_eq!(excel_serial("28622"), Some(d("1978-05-12")));
-        assert_eq!(excel_serial("46204"), Some(d("2026-07-01")));
+        assert_eq!(excel_serial("28622", false), Some(d("1978-05-12")));
+        assert_eq!(excel_serial("46204", false), Some(d("2026-07-01")));
+        // A workbook of the 1904 date system counts 1,462 days fewer.
+        assert_eq!(excel_serial("27160", true), Some(d("1978-05-12")));
         for not in ["12", "1978", "-28622", "28622.5", "abc", "999999"] {
-            assert_eq!(excel_serial(not), None, "{not}");
+            assert_eq!(excel_serial(not, false), None, "{not}");
         }
     }
 

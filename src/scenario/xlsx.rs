@@ -176,6 +176,9 @@ pub(crate) struct Sheet {
     /// Cells Excel stored as dates (1-based sheet row and column), as opposed to dates typed as
     /// text: the day and month of a stored one may have been swapped when it was typed.
     pub stored_dates: std::collections::HashSet<(usize, usize)>,
+    /// The workbook counts days from 1904-01-01 (Excel for Mac's old setting): a date formatted
+    /// General shows that count.
+    pub date1904: bool,
     /// Cells merged down over several rows (first row, last row, 1-based sheet rows; 1-based
     /// column; the value), to be read into each of their rows below the header, as Excel shows
     /// them ("Đơn vị" merged over a unit's cadres): they used to read as empty on every row but
@@ -304,6 +307,7 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     let cells = sheet_cells(&mut book, &name, path)?;
     let regions = regions.into_iter().map(|m| (m.start, m.end)).collect();
     let mut read = sheet_of(name, regions, hidden, cells)?;
+    read.date1904 = matches!(book, calamine::Sheets::Xlsx(_)) && xlsx_date1904(path);
     if sheet.is_none() {
         read.passed_over =
             same_table_sheets(&mut book, (&all_names, &hidden_sheets), &read, table, path);
@@ -718,6 +722,7 @@ fn sheet_of(
         uncomputed,
         errors,
         stored_dates,
+        date1904: false,
         merged,
         merged_across,
         line_breaks,
@@ -765,6 +770,23 @@ fn scan<R: std::io::Read, T>(
         }
         buf.clear();
     }
+}
+
+/// Whether the XLSX workbook counts its dates from 1904 (`<workbookPr date1904="1"/>`).
+fn xlsx_date1904(path: &Path) -> bool {
+    let Some(mut zip) = std::fs::File::open(path)
+        .ok()
+        .and_then(|f| zip::ZipArchive::new(f).ok())
+    else {
+        return false;
+    };
+    let Ok(part) = zip.by_name("xl/workbook.xml") else {
+        return false;
+    };
+    scan(part, &["workbookPr"], |_, a| {
+        Some(matches!(get(a, "date1904").as_deref(), Some("1" | "true")))
+    })
+    .unwrap_or(false)
 }
 
 /// The ZIP part of the XLSX sheet named `sheet` (`xl/worksheets/sheet2.xml`).

@@ -2568,3 +2568,61 @@ fn a_header_stating_the_date_order_is_followed() {
         assert_eq!(sc.cadres[0].birth_date.to_string(), "1972-09-10", "{hint}");
     }
 }
+
+/// A workbook of the 1904 date system (Excel for Mac's old setting) counts days from 1904-01-01:
+/// a birth date formatted General shows that count, and E2006's fix named a date 4 years and a
+/// day later than the one meant.
+#[test]
+fn a_general_formatted_date_in_a_1904_workbook_is_named_as_its_own_date() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let t = read_table(&src.join("cadres.csv"));
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, h) in t.header.iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let at = (r as u32 + 1, c as u16);
+            if r == 0 && t.header[c] == "birth_date" {
+                // 1978-05-12 in the 1904 date system (28622 in the 1900 one).
+                ws.write_number(at.0, at.1, 27160.0).unwrap();
+            } else if !cell.is_empty() {
+                ws.write_string(at.0, at.1, cell).unwrap();
+            }
+        }
+    }
+    let plain = dir.path().join("plain.xlsx");
+    book.save(&plain).unwrap();
+    // rust_xlsxwriter writes no 1904 workbook: the setting put into workbook.xml by hand.
+    let mut from = zip::ZipArchive::new(fs::File::open(&plain).unwrap()).unwrap();
+    let out = fs::File::create(dir.path().join("cadres.xlsx")).unwrap();
+    let mut to = zip::ZipWriter::new(out);
+    for i in 0..from.len() {
+        let mut part = from.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut bytes).unwrap();
+        if name == "xl/workbook.xml" {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(text.contains("<workbookPr"), "{text}");
+            bytes = text
+                .replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+                .into_bytes();
+        }
+        to.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut to, &bytes).unwrap();
+    }
+    to.finish().unwrap();
+    let yaml = fs::read_to_string(src.join("scenario.yaml"))
+        .unwrap()
+        .replace("cadres: cadres.csv", "cadres: cadres.xlsx");
+    fs::write(dir.path().join("scenario.yaml"), yaml).unwrap();
+    let all = codes_of(dir.path());
+    let d = all
+        .iter()
+        .find(|d| d.contains("27160"))
+        .unwrap_or_else(|| panic!("{all:?}"));
+    assert!(d.contains("E2006") && d.contains("1978-05-12"), "{d}");
+}
