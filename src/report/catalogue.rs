@@ -1835,6 +1835,7 @@ diagnostic_words! {
     AWholeNumberAtLeast { en: "a whole number ≥ {min}", vi: "một số nguyên ≥ {min}" }
     AWholeNumberFromTo { en: "a whole number from {min} to {max}", vi: "một số nguyên từ {min} đến {max}" }
     WriteMForNamFForNu { en: "write M for nam (male) or F for nữ (female)", vi: "ghi M cho nam hoặc F cho nữ" }
+    CityAloneIsEitherTier { en: "\"Thành phố\" alone may be either level: a city of a province is district (write \"TP thuộc tỉnh\" or district), a city run by the centre is province (write \"TP trực thuộc TW\" or province)", vi: "\"Thành phố\" không nói rõ cấp: thành phố thuộc tỉnh là cấp huyện (viết \"TP thuộc tỉnh\" hoặc district), thành phố trực thuộc trung ương là cấp tỉnh (viết \"TP trực thuộc TW\" hoặc province)" }
     UseOneOfTheListedValues { en: "use one of the listed values", vi: "dùng một trong các giá trị đã liệt kê" }
     DidYouMeanCorrectOrAddRow { en: "did you mean {name}? correct the id, or add a row {id} to {table}", vi: "có phải là {name}? sửa mã, hoặc thêm dòng {id} vào {table}" }
     CorrectTheIdOrAddRow { en: "correct the id, or add a row {id} to {table}", vi: "sửa mã, hoặc thêm dòng {id} vào {table}" }
@@ -1997,6 +1998,9 @@ diagnostic_words! {
     NoProvinceInCommonFix { en: "write the cadres' provinces as {units} writes them (or the units' provinces by their names); nothing, if no cadre comes from the scenario's provinces", vi: "ghi tỉnh của cán bộ như {units} ghi (hoặc ghi tỉnh của đơn vị bằng tên tỉnh); không cần làm gì nếu không cán bộ nào quê ở các tỉnh của kịch bản" }
     CodeW2020 { en: "a note says the cadre may not be movable", vi: "ghi chú cho thấy cán bộ có thể không luân chuyển được" }
     CodeW2021 { en: "one person under two ids?", vi: "một người mang hai mã?" }
+    CodeW2022 { en: "a number with a remark beside it", vi: "một số kèm lời ghi chú" }
+    NumberWithRemarkRead { en: "{value}: read as {number}; the remark {remark} is not read", vi: "{value}: đọc là {number}; lời ghi chú {remark} không được đọc" }
+    KeepTheNumberAlone { en: "keep the number alone in the cell, and the remark in a note column (\"Ghi chú\")", vi: "chỉ để số trong ô, còn lời ghi chú chuyển sang cột \"Ghi chú\"" }
     PinOnHeldPost { en: "{post}'s holder {holder} (posts.csv holder_id) is still there on the plan date, and a single plan fills only free seats: remove the pin, or pin the cadre to a vacant post (a programme, with programme:, plans the post once it falls vacant)", vi: "người giữ {post} là {holder} (cột holder_id của posts.csv) vẫn còn giữ vào ngày lập phương án, mà một phương án chỉ bố trí vào chỗ trống: hãy bỏ chỉ định, hoặc chỉ định cán bộ vào một vị trí trống (chương trình, với programme:, sẽ lập khi vị trí trống)" }
     PinOnPostVacantLater { en: "{post} falls vacant only on {date} (posts.csv vacant_from), after the plan date, and a single plan fills only free seats: remove the pin, or pin the cadre to a vacant post (a programme, with programme:, plans the post once it falls vacant)", vi: "{post} chỉ trống từ {date} (cột vacant_from của posts.csv), sau ngày lập phương án, mà một phương án chỉ bố trí vào chỗ trống: hãy bỏ chỉ định, hoặc chỉ định cán bộ vào một vị trí trống (chương trình, với programme:, sẽ lập khi vị trí trống)" }
     LatestYearRead { en: "{file}: column {col} is read, the latest year's; {other} is not", vi: "{file}: đọc cột {col} (năm gần nhất); không đọc cột {other}" }

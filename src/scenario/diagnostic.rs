@@ -107,6 +107,7 @@ warning_codes! {
     NO_PROVINCE_IN_COMMON = "W2019": CodeW2019;
     NOTE_THAT_MATTERS = "W2020": CodeW2020;
     SAME_PERSON_TWICE = "W2021": CodeW2021;
+    NUMBER_WITH_REMARK = "W2022": CodeW2022;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1183,6 +1184,7 @@ says! {
     AWholeNumberFromTo
     WriteMForNamFForNu
     UseOneOfTheListedValues
+    CityAloneIsEitherTier
     DidYouMeanCorrectOrAddRow
     CorrectTheIdOrAddRow
     TheProvince
@@ -1307,6 +1309,9 @@ says! {
     CodeW2019
     CodeW2020
     CodeW2021
+    CodeW2022
+    NumberWithRemarkRead
+    KeepTheNumberAlone
     SamePersonTwice
     FormColumnNotRead
     LatestYearRead

@@ -2870,7 +2870,25 @@ impl<'a> Cells<'a> {
                 None => return default.unwrap_or(min),
             },
         };
-        match parse_int(s) {
+        // "3 (thiếu nhiều)": the number read, the remark said (nothing that matters dropped).
+        let remarked = match parse_int(s) {
+            Some(_) => None,
+            None => super::text::number_with_remark(s),
+        };
+        if let Some((v, remark)) = remarked {
+            let w = self
+                .diag(code::NUMBER_WITH_REMARK, col)
+                .found(
+                    Text::say(Say::NumberWithRemarkRead)
+                        .arg("value", quoted(s))
+                        .arg("number", v)
+                        .arg("remark", quoted(remark)),
+                )
+                .expected(range.clone())
+                .fix(Say::KeepTheNumberAlone);
+            self.warn(w);
+        }
+        match parse_int(s).or(remarked.map(|(v, _)| v)) {
             None => {
                 let d = self.diag(code::BAD_NUMBER, col).expected(range).fix(
                     if super::text::grouped_by_threes(s.trim()) {
@@ -3234,10 +3252,16 @@ impl<'a> Cells<'a> {
                 _ => {}
             }
         }
+        // "Thành phố" alone: a city of a province or one run by the centre, two levels apart.
+        let fix = if of == "tier" && matches!(f.as_str(), "thanh-pho" | "tp" | "t-p") {
+            Say::CityAloneIsEitherTier.into()
+        } else {
+            did_you_mean(closest_name(s, names.iter().copied())).then(hint)
+        };
         let d = self
             .diag(code::BAD_ENUM, col)
             .expected(Text::say(Say::OneOf).arg("v1", one_of(&names)))
-            .fix(did_you_mean(closest_name(s, names.iter().copied())).then(hint));
+            .fix(fix);
         self.report(d);
         None
     }

@@ -661,6 +661,21 @@ pub(crate) fn parse_int(s: &str) -> Option<i64> {
     }
 }
 
+/// A whole number with a remark beside it, as offices annotate counts: `3 (thiếu nhiều)`,
+/// `2 người`, `1 (chờ tuyển)`: the number and the remark. A remark holding a digit (`3 (2 PGĐ)`)
+/// is no remark: which number is meant is not known.
+pub(crate) fn number_with_remark(s: &str) -> Option<(i64, &str)> {
+    let s = s.trim();
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, rest) = s.split_at(digits);
+    let remark = rest.trim_start();
+    let spaced = remark.len() < rest.len();
+    let bracketed = remark.starts_with(['(', '[']) && remark.ends_with([')', ']']);
+    let worded = spaced && remark.chars().next().is_some_and(char::is_alphabetic);
+    ((bracketed || worded) && !remark.chars().any(|c| c.is_ascii_digit()))
+        .then(|| number.parse().ok().map(|n| (n, remark)))?
+}
+
 /// `1.000`, `-12,500,000`: a lead of 1–3 digits, then groups of a separator (one kind) and
 /// three digits.
 pub(crate) fn grouped_by_threes(s: &str) -> bool {

@@ -2626,3 +2626,23 @@ fn a_general_formatted_date_in_a_1904_workbook_is_named_as_its_own_date() {
         .unwrap_or_else(|| panic!("{all:?}"));
     assert!(d.contains("E2006") && d.contains("1978-05-12"), "{d}");
 }
+
+/// "Thành phố" alone as a unit's level may be a city of a province (district level) or one run
+/// by the centre (province level): refused, with the two ways to say which (the generic fix
+/// suggested the closest listed value).
+#[test]
+fn a_city_alone_as_a_level_names_the_two_it_may_be() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "posts.csv", "cadres.csv"]);
+    let units = fs::read_to_string(src.join("units.csv")).unwrap();
+    let units = units.replacen("Tỉnh ủy Lào Cai,province,", "Tỉnh ủy Lào Cai,Thành phố,", 1);
+    fs::write(dir.path().join("units.csv"), units).unwrap();
+    let all = codes_of(dir.path());
+    let d = all
+        .iter()
+        .find(|d| d.contains("tier"))
+        .unwrap_or_else(|| panic!("{all:?}"));
+    assert!(
+        d.contains("TP thuộc tỉnh") && d.contains("TP trực thuộc TW"),
+        "{d}"
+    );
+}

@@ -639,6 +639,15 @@ const WARNING_CASES: &[Case] = &[
         "cadres.csv: id",
         "\"K005\" Trần Thị Bình, born 1980-11-20: the same name and birth date as \"K002\" on line 3",
     ),
+    // A shortage with a remark beside it: the number read, the remark said.
+    case(
+        "W2022",
+        "units.csv",
+        Some(3),
+        Some(6),
+        "units.csv: shortage",
+        "\"3 (thiếu nhiều)\": read as 3; the remark \"(thiếu nhiều)\" is not read",
+    ),
     case(
         "W5001",
         "history.csv",
