@@ -364,14 +364,36 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 if let Err(b) = crate::rules::placement_level(cadre, sc.post(p.post), held) {
                     breaches.push((b.rule, b.detail));
                 }
+                // H8's years worked stop growing where the cadre left, as the terms do, and
+                // grow where the rotation was: in the placement's province, they count.
+                let post = sc.post(p.post);
+                let more = match (running_end, rots.first()) {
+                    (None, Some(r))
+                        if sc.unit(sc.post(r.post).unit).province.is_some()
+                            && sc.unit(sc.post(r.post).unit).province
+                                == sc.unit(post.unit).province =>
+                    {
+                        crate::programme::rotation_years_before(
+                            periods[r.period],
+                            periods[p.period],
+                        )
+                    }
+                    _ => 0.0,
+                };
+                let h8 = crate::rules::h8_not_local_after(
+                    terms.sc,
+                    terms.sc.cadre(c),
+                    post,
+                    sc.unit(post.unit),
+                    more,
+                );
                 for rule in [RuleId::H8, RuleId::H9, RuleId::H10] {
-                    // H8's years worked stop growing where the cadre left, as the terms do.
-                    let at = if matches!(rule, RuleId::H8 | RuleId::H9) {
-                        terms
-                    } else {
-                        ctx
+                    let result = match rule {
+                        RuleId::H8 => h8.clone(),
+                        RuleId::H9 => terms.check_rule(rule, c, p.post),
+                        _ => ctx.check_rule(rule, c, p.post),
                     };
-                    if let Err(b) = at.check_rule(rule, c, p.post) {
+                    if let Err(b) = result {
                         breaches.push((b.rule, b.detail));
                     }
                 }

@@ -218,26 +218,42 @@ pub fn placement_breaches(
         out.push(b);
     }
     for r in [RuleId::H8, RuleId::H9, RuleId::H10] {
-        if let Err(b) = placement_ctx(ctx, terms, r).check_rule(r, c, p) {
+        if let Err(b) = placement_rule(ctx, terms, r, c, p) {
             out.push(b);
         }
     }
     out
 }
 
-/// The context a placement's rule `r` is evaluated in: H9 and H8 at the date the terms and the
-/// years worked count to ([`placement_breaches`]: a cadre rotated away stops counting both
-/// where they were), the others on the placement's date.
-fn placement_ctx<'c, 'a>(
-    ctx: &'c RuleContext<'a>,
-    terms: &'c RuleContext<'a>,
+/// A placement's rule `r`: H9 and H8 at the date the terms and the years worked count to
+/// ([`placement_breaches`]: a cadre rotated away stops counting both where they were), the others
+/// on the placement's date. H8 counts the rotation's own years too, as if it was in the post's
+/// province ([`rotation_years_before`]): the columns do not know the rotation's post, so a
+/// placement that the rotation's years would make local is left out after any rotation (the
+/// checker, knowing the rotation, is exact).
+fn placement_rule(
+    ctx: &RuleContext,
+    terms: &RuleContext,
     r: RuleId,
-) -> &'c RuleContext<'a> {
-    if matches!(r, RuleId::H8 | RuleId::H9) {
-        terms
-    } else {
-        ctx
+    c: CadreIx,
+    p: PostIx,
+) -> RuleResult {
+    match r {
+        RuleId::H9 => terms.check_rule(r, c, p),
+        RuleId::H8 => {
+            let sc = terms.sc;
+            let post = sc.post(p);
+            let more = rotation_years_before(terms.sc.plan_date, ctx.sc.plan_date);
+            crate::rules::h8_not_local_after(sc, sc.cadre(c), post, sc.unit(post.unit), more)
+        }
+        _ => ctx.check_rule(r, c, p),
     }
+}
+
+/// The years a rotation from `start` to the placement on `on` works in its unit's province (H8
+/// counts them in the placement's province when the rotation was there).
+pub fn rotation_years_before(start: Date, on: Date) -> f64 {
+    whole_months_between(start, on).max(0) as f64 / 12.0
 }
 
 /// H2 of a placement: still in service on the date `on` (retiring on it or later), as the
@@ -277,7 +293,7 @@ pub fn placement_ok_given(
         && crate::rules::placement_level_given(sc.cadre(c), sc.post(p), held, planned).is_ok()
         && [RuleId::H8, RuleId::H9, RuleId::H10]
             .iter()
-            .all(|&r| placement_ctx(ctx, terms, r).check_rule(r, c, p).is_ok())
+            .all(|&r| placement_rule(ctx, terms, r, c, p).is_ok())
 }
 
 /// The end of a rotation starting on `start`: `min_rotation_months` later.

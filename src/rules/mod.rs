@@ -540,6 +540,17 @@ pub fn placement_level_given(
 
 /// Why the cadre counts as local to `province` (H8), if they do.
 pub fn local_reason(sc: &Scenario, cadre: &Cadre, province: &str) -> Option<LocalWhy> {
+    local_reason_after(sc, cadre, province, 0.0)
+}
+
+/// [`local_reason`] with `more` years worked in `province` than cadres.csv counts (a programme's
+/// rotation there, before the placement that follows it).
+pub fn local_reason_after(
+    sc: &Scenario,
+    cadre: &Cadre,
+    province: &str,
+    more: f64,
+) -> Option<LocalWhy> {
     let r = &sc.rules;
     let province_owned = || province.to_string();
     if r.local_by_birth && cadre.birth_province.as_deref() == Some(province) {
@@ -552,7 +563,7 @@ pub fn local_reason(sc: &Scenario, cadre: &Cadre, province: &str) -> Option<Loca
             province: province_owned(),
         });
     }
-    let years = worked_years(cadre, province);
+    let years = worked_years(cadre, province) + more;
     if years >= r.local_min_worked_years {
         return Some(LocalWhy::Worked {
             years,
@@ -586,13 +597,24 @@ pub fn h8_applies(post: &Post, unit: &Unit) -> bool {
 }
 
 pub fn h8_not_local(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
+    h8_not_local_after(sc, cadre, post, unit, 0.0)
+}
+
+/// [`h8_not_local`] with `more` years worked in the post's province ([`local_reason_after`]).
+pub fn h8_not_local_after(
+    sc: &Scenario,
+    cadre: &Cadre,
+    post: &Post,
+    unit: &Unit,
+    more: f64,
+) -> RuleResult {
     if !h8_applies(post, unit) {
         return Ok(());
     }
     let Some(province) = unit.province.as_deref() else {
         return Ok(());
     };
-    match local_reason(sc, cadre, province) {
+    match local_reason_after(sc, cadre, province, more) {
         Some(why) => breach(
             RuleId::H8,
             Why::Local {

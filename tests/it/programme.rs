@@ -2862,3 +2862,39 @@ fn an_empty_must_fill_post_whose_rules_pass_says_why_nobody_moved() {
         "{said}"
     );
 }
+
+/// H8 of a placement counts the years of the rotation before it where that rotation was: 18
+/// years in Tuyên Quang and three more rotated there make the cadre local to it by the placement
+/// (the checker passed a placement as its party secretary). Rotated elsewhere, the 18 years stay.
+#[test]
+fn a_placement_counts_the_rotations_years_in_its_province() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        FIVE_YEARS,
+        "R5,U5,Phó Ban,6,Đảng,member,,,1,3,,\nP3,U3,Phó Ban,6,Đảng,member,,,1,3,,\nNL,U5,Bí thư Tỉnh ủy,6,Đảng,head,,,1,5,,\n",
+        "W,Cán bộ W,M,1985-01-01,ha-noi,ha-noi,U1,member,6,Đảng,Bí thư Tỉnh ủy,false,3,2026-12-01,,tuyen-quang:18,,,false\n",
+    );
+    let check = |rotation: &str| {
+        let file = tmp.path().join(format!("{rotation}.csv"));
+        std::fs::write(
+            &file,
+            format!("cadre_id,post_id,kind,period\nW,{rotation},rotation,1\nW,NL,placement,4\n"),
+        )
+        .unwrap();
+        said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()])
+    };
+    let there = check("R5");
+    assert!(
+        there.contains("H8") && there.contains("21 years in tuyen-quang"),
+        "{there}"
+    );
+    let elsewhere = check("P3");
+    assert!(elsewhere.contains("passes every rule"), "{elsewhere}");
+    // The planner never makes the placement the checker refuses.
+    let out = tmp.path().join("out");
+    planned_en(&yaml, &out);
+    let file = out.join("programme.csv");
+    let checked = said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()]);
+    assert!(checked.contains("passes every rule"), "{checked}");
+}
