@@ -472,7 +472,8 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
     // Where the cadre's last move on or before period `t` put them, if they are still there.
     let moved_to = |c: CadreIx, ms: &[&Move], t: usize| {
         let m = ms.iter().rev().find(|m| m.period <= t)?;
-        let gone = m.kind == MoveKind::Placement && retire(c).is_some_and(|r| r < periods[t]);
+        // Retired, from either move (a rotation that ends in retirement frees its seat).
+        let gone = retire(c).is_some_and(|r| r < periods[t]);
         (!gone).then_some(m.post)
     };
     // Each post's moved occupants by period (cadre order), one pass over the cadres a period:

@@ -333,6 +333,19 @@ pub fn placement_due(sc: &Scenario, prog: &Programme, c: CadreIx, end: Date) -> 
     (!retired_before(sc, c, prog.periods[s])).then_some(s)
 }
 
+/// Whether a move made in period `t` still holds its post on period `u`'s date: a rotation until
+/// its placement's period, a placement for good; either until the cadre retires (a rotation that
+/// ends in retirement frees its seat the day after, not at the programme's end). One reading for
+/// the model, the pricing, the heuristics and the checker.
+pub fn holds_post_on(
+    periods: &[Date],
+    retirement: Option<Date>,
+    (t, placement): (usize, Option<usize>),
+    u: usize,
+) -> bool {
+    t <= u && placement.is_none_or(|s| u < s) && retirement.is_none_or(|r| periods[u] <= r)
+}
+
 /// Whether cadre `c` retires (Decree 135) before the date `on`: still in service on the day
 /// they retire, as [`in_service_for_placement`] reads it.
 pub fn retired_before(sc: &Scenario, c: CadreIx, on: Date) -> bool {

@@ -315,6 +315,10 @@ pub fn move_rows(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<MoveRow> {
             // An executed move starts on its own date (history.csv `start`), not its period's.
             let executed = super::targets::executed_move(sc, m);
             let start = executed.map_or(tl.periods[m.period], |h| h.start);
+            let retires = crate::rules::retirement::retirement_date(
+                crate::rules::retirement::roadmap(&sc.rules, sc.cadre(m.cadre)),
+                sc.cadre(m.cadre).birth_date,
+            );
             let end = match m.kind {
                 // An executed rotation ends on its own end (history.csv `end`) when written,
                 // `min_rotation_months` after its real start otherwise.
@@ -335,14 +339,12 @@ pub fn move_rows(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<MoveRow> {
                                 .get(&m.cadre)
                                 .filter(|&&s| s > m.period)
                                 .map_or_else(|| rotation_end(sc, start), |&s| tl.periods[s])
-                        }),
+                        })
+                        // A rotation that ends in retirement ends on the retirement's date.
+                        .min(retires.unwrap_or(Date::MAX)),
                 ),
                 MoveKind::Placement => {
-                    let r = crate::rules::retirement::retirement_date(
-                        crate::rules::retirement::roadmap(&sc.rules, sc.cadre(m.cadre)),
-                        sc.cadre(m.cadre).birth_date,
-                    );
-                    r.filter(|&d| sc.programme.as_ref().is_some_and(|p| d <= p.end))
+                    retires.filter(|&d| sc.programme.as_ref().is_some_and(|p| d <= p.end))
                 }
             };
             let row = MoveRow {

@@ -1138,12 +1138,13 @@ pub(super) fn build_parts_relaxed(
     // placement column (until the cadre retires).
     let rot_active = |k: usize, t: usize| {
         let r = &cols.rotations[k];
-        r.period <= t && r.placement.is_none_or(|s| t < s)
+        let retire = ctx0.facts[r.cadre as usize].retirement;
+        crate::programme::holds_post_on(&tl.periods, retire, (r.period, r.placement), t)
     };
     let plc_active = |k: usize, t: usize| {
         let x = &cols.placements[k];
         let retire = ctx0.facts[x.cadre as usize].retirement;
-        x.period <= t && retire.is_none_or(|r| tl.periods[t] <= r)
+        crate::programme::holds_post_on(&tl.periods, retire, (x.period, None), t)
     };
     let mut rot_of_post: BTreeMap<PostIx, Vec<usize>> = BTreeMap::new();
     for (k, r) in cols.rotations.iter().enumerate() {

@@ -42,16 +42,21 @@ impl Seats<'_> {
 
     /// The periods a placement of cadre `c` in period `s` holds its post (until retirement).
     fn placement_periods(&self, ctx0: &RuleContext, c: CadreIx, s: usize) -> Vec<usize> {
-        let r = ctx0.facts[c as usize].retirement;
-        (s..self.tl.periods.len())
-            .filter(|&t| r.is_none_or(|r| self.tl.periods[t] <= r))
-            .collect()
+        self.rotation_periods(ctx0, c, s, None)
     }
 
-    /// The periods a rotation in period `t` holds its post (until its placement).
-    fn rotation_periods(&self, t: usize, placement: Option<usize>) -> Vec<usize> {
+    /// The periods a move of cadre `c` in period `t` holds its post: until `placement` (none: a
+    /// placement's own, or a rotation ending after the programme) and the cadre's retirement.
+    fn rotation_periods(
+        &self,
+        ctx0: &RuleContext,
+        c: CadreIx,
+        t: usize,
+        placement: Option<usize>,
+    ) -> Vec<usize> {
+        let r = ctx0.facts[c as usize].retirement;
         (t..self.tl.periods.len())
-            .filter(|&u| placement.is_none_or(|s| u < s))
+            .filter(|&u| crate::programme::holds_post_on(&self.tl.periods, r, (t, placement), u))
             .collect()
     }
 }
@@ -405,7 +410,9 @@ impl<'a> State<'a> {
             self.why[t][2] += 1;
             return None;
         }
-        let on = self.seats.rotation_periods(t, r.placement_period());
+        let on = self
+            .seats
+            .rotation_periods(&self.ctx0, r.cadre, t, r.placement_period());
         if !self.seats.room(r.post, &on) {
             self.why[t][3] += 1;
             return None;

@@ -362,13 +362,17 @@ impl<'a> Pricer<'a> {
     /// columns a round.
     pub(super) fn active(&self, x: &OutCol) -> std::ops::Range<usize> {
         let (n_t, t) = (self.periods.len(), x.period as usize);
+        // Both until the cadre retires (`programme::holds_post_on`), a rotation until its
+        // placement too.
+        let retired = match self.retirement[x.cadre as usize] {
+            Some(r) => self.periods.partition_point(|&d| d <= r).min(n_t),
+            None => n_t,
+        };
         let end = match x.kind {
             MoveKind::Rotation => x.placement_period().map_or(n_t, |s| s.min(n_t)),
-            MoveKind::Placement => match self.retirement[x.cadre as usize] {
-                Some(r) => self.periods.partition_point(|&d| d <= r).min(n_t),
-                None => n_t,
-            },
-        };
+            MoveKind::Placement => n_t,
+        }
+        .min(retired);
         t..end.max(t)
     }
 

@@ -279,16 +279,18 @@ fn filled_on(
     let d = tl.periods[t];
     let occ = &cols.occupancy[p as usize];
     let mut e = Expression::default();
+    let holds = crate::programme::holds_post_on;
     for &j in by.rot.get(&p).map_or(&[][..], |v| v) {
         let r = &cols.rotations[j];
-        if r.period <= t && r.placement.is_none_or(|s| t < s) {
+        let retire = ctx0.facts[r.cadre as usize].retirement;
+        if holds(&tl.periods, retire, (r.period, r.placement), t) {
             e += rot[j];
         }
     }
     for &j in by.plc.get(&p).map_or(&[][..], |v| v) {
         let x = &cols.placements[j];
         let retire = ctx0.facts[x.cadre as usize].retirement;
-        if x.period <= t && retire.is_none_or(|r| d <= r) {
+        if holds(&tl.periods, retire, (x.period, None), t) {
             e += plc[j];
         }
     }

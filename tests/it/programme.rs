@@ -2898,3 +2898,37 @@ fn a_placement_counts_the_rotations_years_in_its_province() {
     let checked = said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()]);
     assert!(checked.contains("passes every rule"), "{checked}");
 }
+
+/// A rotation that ends in retirement frees its seat the day after (it held it to the end of the
+/// programme): T2 retires on 2029-12-31 rotated onto PA, and X may take PA from 2030. The
+/// rotation's row ends on the retirement's date.
+#[test]
+fn a_rotation_that_ends_in_retirement_frees_its_seat() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        &format!("rules:\n  min_service_months: 24\n  min_service_months_policy: 12\n{FIVE_YEARS}"),
+        "PA,U2,Phó Ban,6,Đảng,member,,,1,5,,\nPL,U5,Phó Ban,6,Đảng,member,,,1,1,,\n",
+        "T2,Cán bộ T2,M,1967-12-10,ha-noi,ha-noi,U1,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n\
+         X,Cán bộ X,M,1985-06-15,ha-noi,ha-noi,U1,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
+    );
+    let file = tmp.path().join("t.csv");
+    std::fs::write(
+        &file,
+        "cadre_id,post_id,kind,period\nT2,PA,rotation,2\nX,PL,rotation,1\nX,PA,placement,4\n",
+    )
+    .unwrap();
+    let checked = said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()]);
+    assert!(checked.contains("passes every rule"), "{checked}");
+    let out = tmp.path().join("out");
+    planned_en(&yaml, &out);
+    let programme = std::fs::read_to_string(out.join("programme.csv")).unwrap();
+    assert!(
+        programme.contains("T2,Cán bộ T2,PA,U2,rotation,2,2028-01-01,2029-12-31"),
+        "{programme}"
+    );
+    assert!(
+        programme.contains("X,Cán bộ X,PA,U2,placement,4,"),
+        "{programme}"
+    );
+}
