@@ -562,6 +562,10 @@ pub struct Scenario {
     pub objective: Option<Lexicographic>,
     /// The tables' files as the scenario names them, for messages that send people to a table.
     pub tables: TableNames,
+    /// A single plan's holders (posts.csv `holder_id`) still on a sensitive post on the plan date,
+    /// as (holder, post), by holder: a relative may not be moved to lead the post's unit (H10).
+    /// Empty for a programme, which follows its holders date by date.
+    pub held_sensitive: Vec<(CadreIx, PostIx)>,
 }
 
 /// The files of a scenario's tables as people find them in its folder: the file name

@@ -309,6 +309,7 @@ catalogue! {
     LocalHometown { en: "hometown in {province}", vi: "quê quán tại {province}" }
     LocalWorked { en: "studied/worked {years} years in {province} (local from {from})", vi: "học tập, công tác {years} năm tại {province} (từ {from} năm được coi là người địa phương)" }
     WhyTermLimit { en: "{cadre} has headed {unit} for {terms} consecutive term(s): heading it again would be a {nth} consecutive term, and at most {max} are allowed", vi: "{cadre} đã giữ chức người đứng đầu {unit} {terms} nhiệm kỳ liên tiếp: tiếp tục sẽ là nhiệm kỳ liên tiếp thứ {nth}, trong khi tối đa {max} nhiệm kỳ" }
+    WhyFamilyHolds { en: "{post} leads {unit}, where relative {relative} ({name}) holds the sensitive post {held} ({function}) (posts.csv holder_id)", vi: "{post} là vị trí lãnh đạo của {unit}, nơi người thân {relative} ({name}) đang giữ vị trí {held} ({function}) (cột holder_id của posts.csv)" }
     WhyFamily { en: "{post} is a sensitive post ({function}) and relative {relative} ({name}) is {role} of {unit}", vi: "{post} là vị trí {function} và người thân {relative} ({name}) là {role} của {unit}" }
     // checker violations (check::Problem)
     Passes { en: "the plan passes every rule ({rules})", vi: "phương án đáp ứng mọi quy định ({rules})" }

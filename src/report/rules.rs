@@ -239,6 +239,25 @@ pub fn why(lang: Lang, w: &Why) -> String {
                 ],
             )
         }
+        Why::FamilyHolds {
+            post,
+            relative,
+            relative_name,
+            held,
+            function,
+            unit,
+        } => fill(
+            lang,
+            Msg::WhyFamilyHolds,
+            &[
+                ("post", post),
+                ("relative", relative),
+                ("name", relative_name),
+                ("held", held),
+                ("function", &function.map_or("", |x| x.as_str())),
+                ("unit", unit),
+            ],
+        ),
         Why::Family {
             post,
             function,

@@ -144,6 +144,16 @@ pub enum Why {
         role: Option<crate::domain::Role>,
         unit: String,
     },
+    /// H10 (pairwise, single plan): a head or deputy post of a unit where a relative holds a
+    /// sensitive post (posts.csv `holder_id`).
+    FamilyHolds {
+        post: String,
+        relative: String,
+        relative_name: String,
+        held: String,
+        function: Option<crate::domain::Function>,
+        unit: String,
+    },
     /// H2 for a placement: the cadre retires (Decree 135) before the placement's date.
     RetiredBeforePlacement {
         retires: Option<Date>,
@@ -662,7 +672,9 @@ pub fn may_break(sc: &Scenario, rule: RuleId, post: &Post) -> bool {
     match rule {
         RuleId::H8 => h8_applies(post, sc.unit(post.unit)),
         RuleId::H9 => h9_applies(post),
-        RuleId::H10 => is_sensitive(sc, post),
+        RuleId::H10 => {
+            is_sensitive(sc, post) || (post.role.is_leader() && !sc.held_sensitive.is_empty())
+        }
         _ => true,
     }
 }
@@ -684,6 +696,9 @@ pub fn retired_before(sc: &Scenario, cadre: &Cadre, on: Date) -> bool {
 /// Relatives that the same plan places as head or deputy are side constraints of the model and a
 /// plan-level check (see `check`).
 pub fn h10_family(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> RuleResult {
+    if post.role.is_leader() && !sc.held_sensitive.is_empty() {
+        h10_relative_holds_sensitive(sc, cadre, post, unit)?;
+    }
     if !is_sensitive(sc, post) {
         return Ok(());
     }
@@ -705,6 +720,38 @@ pub fn h10_family(sc: &Scenario, cadre: &Cadre, post: &Post, unit: &Unit) -> Rul
                     unit: unit.id.clone(),
                 },
             );
+        }
+    }
+    Ok(())
+}
+
+/// H10 the other way round, in a single plan: no head or deputy post of a unit where a relative
+/// holds a sensitive post (posts.csv `holder_id`, still there on the plan date) — cadres.csv has
+/// no function, so only the holder's post tells it.
+fn h10_relative_holds_sensitive(
+    sc: &Scenario,
+    cadre: &Cadre,
+    post: &Post,
+    unit: &Unit,
+) -> RuleResult {
+    for &r in &cadre.relatives {
+        let from = sc.held_sensitive.partition_point(|&(h, _)| h < r);
+        for &(_, held) in sc.held_sensitive[from..].iter().take_while(|x| x.0 == r) {
+            let held = sc.post(held);
+            if held.unit == post.unit {
+                let rel = sc.cadre(r);
+                return breach(
+                    RuleId::H10,
+                    Why::FamilyHolds {
+                        post: post.id.clone(),
+                        relative: rel.id.clone(),
+                        relative_name: rel.name.clone(),
+                        held: held.id.clone(),
+                        function: held.function,
+                        unit: unit.id.clone(),
+                    },
+                );
+            }
         }
     }
     Ok(())

@@ -65,6 +65,7 @@ impl Builder {
                 tables: Default::default(),
                 language: None,
                 baseline: Vec::new(),
+                held_sensitive: Vec::new(),
                 programme: None,
             },
         };

@@ -467,6 +467,7 @@ pub(crate) fn from_value(
                     cadres,
                     baseline: Vec::new(),
                     baseline_previous: s.baseline_previous,
+                    held_sensitive: Vec::new(),
                     programme,
                     language: s.language,
                     objective: s.objective,
@@ -614,6 +615,15 @@ fn free_seats(
     notes: &mut Vec<Text>,
 ) -> Scenario {
     sc.lower_seats(taken);
+    // H10: a holder still on a sensitive post keeps a relative from leading the unit.
+    sc.held_sensitive = taken
+        .iter()
+        .filter_map(|&(p, _)| {
+            let h = holders.get(p as usize).copied().flatten()?;
+            crate::rules::is_sensitive(&sc, sc.post(p)).then_some((h, p))
+        })
+        .collect();
+    sc.held_sensitive.sort_unstable();
     if !taken.is_empty() {
         const SHOWN: usize = 8;
         let mut list: Vec<String> = taken

@@ -377,6 +377,7 @@ fn build(raw: &RawScenario) -> Scenario {
         baseline_previous: false,
         objective: None,
         tables: Default::default(),
+        held_sensitive: Vec::new(),
         programme: None,
         language: None,
         baseline: {

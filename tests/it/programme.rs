@@ -633,6 +633,7 @@ pub(crate) fn build(raw: &RawProg) -> Scenario {
         objective: None,
         tables: Default::default(),
         language: None,
+        held_sensitive: Vec::new(),
         programme: Some(Programme {
             start: periods[0],
             end: Date::from_ymd_opt(2026 + raw.periods as i32, 12, 31).unwrap(),
@@ -2931,4 +2932,39 @@ fn a_rotation_that_ends_in_retirement_frees_its_seat() {
         programme.contains("X,Cán bộ X,PA,U2,placement,4,"),
         "{programme}"
     );
+}
+
+/// H10 the other way round in a single plan: B holds the accounting post of U2 (posts.csv
+/// `holder_id`) and stays there, so B's relative A may not be made U2's head. A programme read
+/// it so; a single plan planned it and `check` passed it.
+#[test]
+fn a_single_plan_keeps_a_relative_from_leading_where_the_holder_of_a_sensitive_post_stays() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        "",
+        "HU2,U2,Giám đốc,6,Đảng,head,,,1,5,,\nSENS,U2,Kế toán trưởng,5,Đảng,member,,accounting,1,3,B,\n",
+        "A,Cán bộ A,M,1985-06-15,ha-noi,ha-noi,U1,member,6,Đảng,Giám đốc,false,3,2026-12-01,,,,B,false\n\
+         B,Cán bộ B,M,1985-06-15,ha-noi,ha-noi,U2,member,5,Đảng,,false,3,2026-12-01,,,,,false\n",
+    );
+    let file = tmp.path().join("t.csv");
+    std::fs::write(&file, "cadre_id,post_id\nA,HU2\n").unwrap();
+    let checked = said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()]);
+    assert!(
+        checked.contains("H10") && checked.contains("holds the sensitive post SENS"),
+        "{checked}"
+    );
+    let out = tmp.path().join("out");
+    planned_en(&yaml, &out);
+    let plan = std::fs::read_to_string(out.join("plan.csv")).unwrap();
+    assert!(!plan.contains("HU2"), "{plan}");
+    let why = said_en(&[
+        "explain".as_ref(),
+        yaml.as_os_str(),
+        "--cadre".as_ref(),
+        "A".as_ref(),
+        "--post".as_ref(),
+        "HU2".as_ref(),
+    ]);
+    assert!(why.contains("holds the sensitive post SENS"), "{why}");
 }
