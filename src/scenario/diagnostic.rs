@@ -1310,6 +1310,12 @@ says! {
     CodeW2020
     CodeW2021
     CodeW2022
+    NameNoteThatMattersFix
+    PostNoteThatMattersExpected
+    PostNoteThatMattersFix
+    StruckRowsRead
+    StruckRowsExpected
+    StruckRowsFix
     NumberWithRemarkRead
     KeepTheNumberAlone
     SamePersonTwice

@@ -877,6 +877,7 @@ pub(crate) fn read_sheet_at(
             }
             if let Some(csv) = &csv {
                 tables::hidden_read(csv, &sheet.hidden, diags);
+                tables::struck_rows(csv, &sheet.struck, diags);
                 tables::merged_across_read(csv, &sheet.merged_across, diags);
             }
             diags.in_sheet(mark, path, &sheet.name);

@@ -918,6 +918,51 @@ pub(crate) fn merged_across_read(
 /// columns): read like the others — a filtered list's hidden rows are people too — and said, with
 /// where, since the user who hid them may think them out of the table. About the whole sheet (no
 /// field): it comes along with the sheet's errors, which may be in those rows.
+/// W2020: rows of the table whose every filled cell (two at least) is struck through, as offices
+/// strike out those who left: read as any other row, and said, with their lines.
+pub(crate) fn struck_rows(csv: &Csv, struck: &[(usize, usize)], diags: &mut Diags) {
+    if struck.is_empty() {
+        return;
+    }
+    let rows: Vec<&Row> = csv
+        .rows
+        .iter()
+        .filter(|r| {
+            let filled: Vec<usize> = (0..r.cells.len())
+                .filter(|&i| !r.cells[i].is_empty())
+                .collect();
+            filled.len() >= 2
+                && filled
+                    .iter()
+                    .all(|&i| struck.binary_search(&(r.line, csv.col_number(i))).is_ok())
+        })
+        .collect();
+    let Some(first) = rows.first() else { return };
+    const SHOWN: usize = 10;
+    let mut lines: Vec<String> = rows
+        .iter()
+        .take(SHOWN)
+        .map(|r| r.line.to_string())
+        .collect();
+    if rows.len() > SHOWN {
+        lines.push(format!("… (+{})", rows.len() - SHOWN));
+    }
+    let text = rows_text(rows.iter().take(3).map(|r| &r.cells[..]));
+    diags.push(
+        Diagnostic::new(code::NOTE_THAT_MATTERS, &csv.file)
+            .at(Some(first.line), None)
+            .field(String::new())
+            .found(
+                Text::say(Say::StruckRowsRead)
+                    .arg("n", rows.len())
+                    .arg("lines", lines.join(", "))
+                    .arg("text", quoted(&shorten(&text))),
+            )
+            .expected(Say::StruckRowsExpected)
+            .fix(Say::StruckRowsFix),
+    );
+}
+
 pub(crate) fn hidden_read(csv: &Csv, hidden: &super::xlsx::Hidden, diags: &mut Diags) {
     const SHOWN: usize = 10;
     let list = |items: &[String]| {
@@ -1037,6 +1082,14 @@ fn ignorable_column(header: &str) -> bool {
     matches!(
         fold(header).as_str(),
         "stt" | "tt" | "so-tt" | "so-thu-tu" | "ghi-chu" | "ghichu" | "note" | "notes" | "no"
+    )
+}
+
+/// A note column ("Ghi chú", `note`), of the columns [`ignorable_column`] passes over.
+fn note_column(header: &str) -> bool {
+    matches!(
+        fold(header).as_str(),
+        "ghi-chu" | "ghichu" | "note" | "notes"
     )
 }
 
@@ -1918,24 +1971,83 @@ fn clause_matters(clause: &str) -> bool {
         })
 }
 
+/// What a name cell says beside the name: in brackets ("Giàng Thị Linh (từ trần)") or after a
+/// dash ("Lê Văn A - đã nghỉ hưu"); a name's own words are never read as a note ("Tử Trần").
+fn name_annotation(name: &str) -> Option<&str> {
+    if let Some((_, rest)) = name.split_once(['(', '[']) {
+        return Some(rest.trim_end_matches([')', ']']));
+    }
+    name.split_once(" - ")
+        .or_else(|| name.split_once(" – "))
+        .map(|(_, rest)| rest)
+}
+
+/// Notes of posts.csv that say the post may not be vacant to fill ("Đã bổ nhiệm, không còn
+/// trống", "Tạm dừng tuyển chọn"), folded as [`NOTES_THAT_MATTER`].
+const POST_NOTES_THAT_MATTER: &[&str] = &[
+    "da-bo-nhiem",
+    "da-bo-tri",
+    "da-co-nguoi",
+    "khong-con-trong",
+    "het-trong",
+    "tam-dung",
+    "dung-tuyen",
+    "khong-tuyen",
+    "giai-the",
+    "sap-nhap",
+    "khong-bo-tri",
+];
+
+/// Whether a post's note says one of [`POST_NOTES_THAT_MATTER`] (a denial before it in the
+/// clause, "chưa bổ nhiệm", says nothing).
+fn post_note_matters(note: &str) -> bool {
+    note.split([',', ';']).any(|clause| {
+        let words: Vec<String> = fold(clause).split('-').map(str::to_string).collect();
+        POST_NOTES_THAT_MATTER.iter().any(|w| {
+            let w: Vec<&str> = w.split('-').collect();
+            (0..(words.len() + 1).saturating_sub(w.len())).any(|i| {
+                words[i..i + w.len()].iter().zip(&w).all(|(a, b)| a == b)
+                    && (matches!(w[0], "khong" | "het")
+                        || !words[..i]
+                            .iter()
+                            .any(|p| matches!(p.as_str(), "khong" | "chua")))
+            })
+        })
+    })
+}
+
 /// W2020: a cadre's note (a "Ghi chú" column, not read) that says the cadre may not be movable
 /// ("Đã nghỉ hưu", "Không luân chuyển", "Đang bị kỷ luật"): the row is planned as any other, so
 /// the note is said at its cell rather than dropped with the column.
-fn notes_that_matter(csv: &Csv, ix: usize, col: &str, diags: &mut Diags) {
+/// The same for a post's note (posts.csv, `posts`): one that says the post is filled or closed.
+fn notes_that_matter(csv: &Csv, ix: usize, col: &str, posts: bool, diags: &mut Diags) {
     for r in &csv.rows {
         let Some(note) = r.cells.get(ix).filter(|c| !c.is_empty()) else {
             continue;
         };
-        if !note_matters(note) {
+        let matters = if posts {
+            post_note_matters(note)
+        } else {
+            note_matters(note)
+        };
+        if !matters {
             continue;
         }
+        let (expected, fix) = if posts {
+            (
+                Say::PostNoteThatMattersExpected,
+                Say::PostNoteThatMattersFix,
+            )
+        } else {
+            (Say::NoteThatMattersExpected, Say::NoteThatMattersFix)
+        };
         diags.push(
             Diagnostic::new(code::NOTE_THAT_MATTERS, &csv.file)
                 .at(Some(r.line), Some(csv.col_number(ix)))
                 .field(format!("{}: {col}", csv.name))
                 .found(quoted(&shorten(note)))
-                .expected(Say::NoteThatMattersExpected)
-                .fix(Say::NoteThatMattersFix),
+                .expected(expected)
+                .fix(fix),
         );
     }
 }
@@ -2356,7 +2468,9 @@ pub(crate) fn from_records(
                 .arg("col", quoted(col)),
             );
             if spec.columns.iter().any(|(n, _)| *n == "planned_titles") {
-                notes_that_matter(&csv, ix, col, diags);
+                notes_that_matter(&csv, ix, col, false, diags);
+            } else if spec.columns.iter().any(|(n, _)| *n == "seats") && note_column(col) {
+                notes_that_matter(&csv, ix, col, true, diags);
             }
         } else if spec.strict && position_column(col, spec) {
             // A personnel list's position ("Phó Giám đốc Sở"): whether it leads the unit is not
@@ -4061,6 +4175,14 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     let mut pending = Vec::new();
     let mut out = each_row(csv, diags, refs.dates, |c, id, ix| {
         let name = c.text("name");
+        // "Giàng Thị Linh (từ trần)", "Lê Văn A - đã nghỉ hưu": the list's note in the name.
+        if name_annotation(&name).is_some_and(note_matters) {
+            let d = c
+                .diag(code::NOTE_THAT_MATTERS, "name")
+                .expected(Say::NoteThatMattersExpected)
+                .fix(Say::NameNoteThatMattersFix);
+            c.warn(d);
+        }
         let sex = match c.csv.sex_marks {
             Some(m) => c.sex_of_marks(m),
             None => c.choice("sex", SEXES, true),

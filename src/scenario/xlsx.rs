@@ -192,6 +192,9 @@ pub(crate) struct Sheet {
     /// Rows and columns Excel does not show (hidden by hand or by a filter; 1-based), read like
     /// any other: XLSX, XLSM and ODS (calamine does not say; the sheet's XML does), web pages.
     pub hidden: Hidden,
+    /// Cells whose font is struck through (1-based sheet row and column, ascending): offices
+    /// strike out those who left rather than delete their rows. XLSX only.
+    pub struck: Vec<(usize, usize)>,
     /// A web page's tables of the same header joined under its largest (`web_table::joined`).
     pub joined_tables: usize,
     /// A web page's cells styled `display:none`, not read.
@@ -308,6 +311,9 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     let regions = regions.into_iter().map(|m| (m.start, m.end)).collect();
     let mut read = sheet_of(name, regions, hidden, cells)?;
     read.date1904 = matches!(book, calamine::Sheets::Xlsx(_)) && xlsx_date1904(path);
+    if matches!(book, calamine::Sheets::Xlsx(_)) {
+        read.struck = struck_in_xlsx(path, &read.name).unwrap_or_default();
+    }
     if sheet.is_none() {
         read.passed_over =
             same_table_sheets(&mut book, (&all_names, &hidden_sheets), &read, table, path);
@@ -729,6 +735,7 @@ fn sheet_of(
         hidden,
         joined_tables: 0,
         hidden_cells: 0,
+        struck: Vec::new(),
         passed_over: Vec::new(),
     })
 }
@@ -1041,6 +1048,76 @@ fn hidden_in_xlsx(path: &Path, sheet: &str) -> Option<Hidden> {
     hidden.rows.dedup();
     hidden.columns = (1..=16_384).filter(|&c| columns[c]).collect();
     Some(hidden)
+}
+
+/// The cells of the XLSX sheet `sheet` whose font is struck through (1-based row and column,
+/// ascending): styles.xml's fonts with `<strike/>`, the cell formats (`cellXfs`) using them, and
+/// the sheet's cells (`s`) of those formats.
+fn struck_in_xlsx(path: &Path, sheet: &str) -> Option<Vec<(usize, usize)>> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let (mut fonts, mut formats) = (Vec::<bool>::new(), Vec::<bool>::new());
+    // Where the scan is: 1 the fonts, 2 the cell styles' formats, 3 the cells' formats.
+    let mut part = 0;
+    scan::<_, ()>(
+        zip.by_name("xl/styles.xml").ok()?,
+        &[
+            "fonts",
+            "font",
+            "strike",
+            "cellStyleXfs",
+            "cellXfs",
+            "xf",
+            "dxfs",
+        ],
+        |tag, a| {
+            match tag {
+                "fonts" => part = 1,
+                "cellStyleXfs" => part = 2,
+                "cellXfs" => part = 3,
+                // Differential formats (conditional formatting) come after: their fonts are
+                // none of the cells' own.
+                "dxfs" => return Some(()),
+                "font" if part == 1 => fonts.push(false),
+                "strike" if part == 1 => {
+                    if let Some(f) = fonts.last_mut() {
+                        *f = !matches!(get(a, "val").as_deref(), Some("0" | "false"));
+                    }
+                }
+                "xf" if part == 3 => {
+                    let font = get(a, "fontId").and_then(|v| v.parse::<usize>().ok());
+                    formats.push(font.is_some_and(|f| fonts.get(f) == Some(&true)));
+                }
+                _ => {}
+            }
+            None
+        },
+    );
+    if !formats.contains(&true) {
+        return Some(Vec::new());
+    }
+    let part = sheet_part(&mut zip, sheet)?;
+    let mut struck = Vec::new();
+    scan::<_, ()>(zip.by_name(&part).ok()?, &["c"], |_, a| {
+        let format = get(a, "s").and_then(|v| v.parse::<usize>().ok())?;
+        if formats.get(format) == Some(&true)
+            && let Some(at) = get(a, "r").as_deref().and_then(cell_ref)
+        {
+            struck.push(at);
+        }
+        None
+    });
+    struck.sort_unstable();
+    Some(struck)
+}
+
+/// A cell reference (`B12`) as (1-based row, column).
+fn cell_ref(r: &str) -> Option<(usize, usize)> {
+    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let (col, row) = r.split_at(letters);
+    let col = col.bytes().try_fold(0usize, |acc, b| {
+        (acc < 100_000).then(|| acc * 26 + usize::from(b.to_ascii_uppercase() - b'A' + 1))
+    })?;
+    Some((row.parse().ok()?, col)).filter(|&(r, c)| r > 0 && c > 0)
 }
 
 /// The most cells the rows of one sheet may hold, each row counted from column A to its last

@@ -1516,6 +1516,14 @@ fn codes_of(dir: &Path) -> Vec<String> {
     }
 }
 
+/// The warnings of a scenario that loads, as [`codes_of`] says them.
+fn warnings_of(dir: &Path) -> Vec<String> {
+    match rotaplan::scenario::load_checked(&dir.join("scenario.yaml")) {
+        Ok(c) => c.warnings.iter().map(|d| d.to_string()).collect(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
 /// Seats written with a thousands separator ("1.000" with Vietnamese settings, "1,000" with
 /// English ones) were read as 1 seat, although errors.md refuses separators: E2005 now.
 #[test]
@@ -2643,6 +2651,77 @@ fn a_city_alone_as_a_level_names_the_two_it_may_be() {
         .unwrap_or_else(|| panic!("{all:?}"));
     assert!(
         d.contains("TP thuộc tỉnh") && d.contains("TP trực thuộc TW"),
+        "{d}"
+    );
+}
+
+/// What offices write instead of deleting a row is said (W2020), never planned silently: a note
+/// in the name's brackets or after a dash ("(từ trần)", "- đã nghỉ hưu"), a post's note that it
+/// is filled ("Đã bổ nhiệm, không còn trống"), and rows struck through in a workbook. A name's
+/// own words ("Tử Trần") and a post's denied note ("Chưa bổ nhiệm") say nothing.
+#[test]
+fn names_notes_and_struck_rows_that_say_a_row_is_gone_are_said() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv"]);
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let cadres = cadres
+        .replacen("Trần Thị Bình", "Trần Thị Bình (từ trần)", 1)
+        .replacen("Nguyễn Văn An", "Nguyễn Văn Tử Trần", 1);
+    fs::write(dir.path().join("cadres.csv"), &cadres).unwrap();
+    let posts = fs::read_to_string(src.join("posts.csv")).unwrap();
+    let mut lines: Vec<String> = posts.lines().map(str::to_string).collect();
+    lines[0] += ",Ghi chú";
+    for (i, l) in lines.iter_mut().enumerate().skip(1) {
+        l.push_str(match i {
+            1 => ",\"Đã bổ nhiệm, không còn trống\"",
+            2 => ",Chưa bổ nhiệm",
+            _ => ",",
+        });
+    }
+    fs::write(dir.path().join("posts.csv"), lines.join("\n") + "\n").unwrap();
+    let all = warnings_of(dir.path());
+    let w: Vec<&String> = all.iter().filter(|d| d.contains("W2020")).collect();
+    assert_eq!(w.len(), 2, "{all:#?}");
+    assert!(
+        w.iter()
+            .any(|d| d.contains("cadres.csv:3:2") && d.contains("(từ trần)")),
+        "{w:#?}"
+    );
+    assert!(
+        w.iter()
+            .any(|d| d.contains("posts.csv:2:") && d.contains("không còn trống")),
+        "{w:#?}"
+    );
+
+    // The cadres as a workbook, K002's and K003's rows struck through (and one cell of K004's).
+    let t = read_table(&dir.path().join("cadres.csv"));
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    let struck = Format::new().set_font_strikethrough();
+    for (c, h) in t.header.iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            let (at, col) = (r as u32 + 1, c as u16);
+            if matches!(r, 1 | 2) || (r == 3 && c == 1) {
+                ws.write_string_with_format(at, col, cell, &struck).unwrap();
+            } else {
+                ws.write_string(at, col, cell).unwrap();
+            }
+        }
+    }
+    book.save(dir.path().join("cadres.xlsx")).unwrap();
+    let yaml = fs::read_to_string(dir.path().join("scenario.yaml"))
+        .unwrap()
+        .replace("cadres: cadres.csv", "cadres: cadres.xlsx");
+    fs::write(dir.path().join("scenario.yaml"), yaml).unwrap();
+    let all = warnings_of(dir.path());
+    let d = all
+        .iter()
+        .find(|d| d.contains("struck through"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(
+        d.contains("W2020") && d.contains("2 row(s) struck through (line(s) 3, 4)"),
         "{d}"
     );
 }
