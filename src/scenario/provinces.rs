@@ -131,7 +131,8 @@ const ALIASES: &[(&str, &str)] = &[
 /// "TP. Hồ Chí Minh", "Thành phố Huế" → `lam-son`, `ho-chi-minh`, `hue`.
 pub(crate) fn folded(value: &str) -> String {
     let f = fold(value);
-    for prefix in ["tinh-", "thanh-pho-", "tp-"] {
+    // "T. Lâm Sơn", "TP. Huế" as lists abbreviate them.
+    for prefix in ["tinh-", "thanh-pho-", "tp-", "t-"] {
         if let Some(rest) = f.strip_prefix(prefix)
             && !rest.is_empty()
         {

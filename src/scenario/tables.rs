@@ -3917,11 +3917,37 @@ impl ProvinceIndex {
         // An address, as personnel records write a hometown ("xã Hợp Thành, huyện Cao Lộc, tỉnh
         // Lạng Sơn", "Cao Lộc - Lạng Sơn"): its last part is the province.
         // At commas only: a dash is inside names ("Bà Rịa - Vũng Tàu", "Gia Lai - Kon Tum").
-        if let Some((_, last)) = value.rsplit_once(',')
-            && !last.trim().is_empty()
-        {
-            match self.resolve(last.trim()) {
-                ProvinceRead::Known => return ProvinceRead::Named(last.trim().to_string()),
+        // Then the part before a remark in brackets ("Lâm Sơn (cũ)"), and the part after a dash
+        // when the whole did not name a province: the longest such part first, so that "Cao
+        // Lộc - Bà Rịa - Vũng Tàu" is Bà Rịa - Vũng Tàu and "xã Tân Thành - Lâm Sơn" Lâm Sơn.
+        let bracketed = value
+            .split_once('(')
+            .map(|(before, _)| before)
+            .filter(|b| !b.trim().is_empty());
+        // Not when two of the parts are provinces: "Gia Lai - Kon Tum" (1975–91) is either.
+        let dashes = |c: char| matches!(c, '-' | '–' | '—');
+        let provinces_among = value
+            .split(dashes)
+            .filter(|p| !p.trim().is_empty() && p.trim() != value)
+            .filter(|p| !matches!(self.resolve(p.trim()), ProvinceRead::Unknown(_)))
+            .count();
+        let after_dash = value
+            .char_indices()
+            .filter(|&(_, c)| dashes(c) && provinces_among < 2)
+            .map(|(i, c)| &value[i + c.len_utf8()..]);
+        let parts = value
+            .rsplit_once(',')
+            .map(|(_, last)| last)
+            .into_iter()
+            .chain(bracketed)
+            .chain(after_dash);
+        for part in parts {
+            let part = part.trim();
+            if part.is_empty() || part == value {
+                continue;
+            }
+            match self.resolve(part) {
+                ProvinceRead::Known => return ProvinceRead::Named(part.to_string()),
                 ProvinceRead::Named(id) => return ProvinceRead::Named(id),
                 ProvinceRead::Unknown(_) => {}
             }

@@ -2725,3 +2725,44 @@ fn names_notes_and_struck_rows_that_say_a_row_is_gone_are_said() {
         "{d}"
     );
 }
+
+/// A birthplace or hometown written as an address with a dash ("xã Tân Chi - Bắc Ninh"), with
+/// "T." for "Tỉnh", or with a remark ("Lào Cai (cũ)") is read as its province: it was W2002
+/// and the cadre counted as not local (H8). "Bà Rịa - Vũng Tàu" stays one province's name.
+#[test]
+fn provinces_written_as_addresses_with_dashes_and_remarks_are_read() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let cadres = cadres
+        .replacen(
+            "K001,Nguyễn Văn An,M,1972-05-10,P02,P02,",
+            "K001,Nguyễn Văn An,M,1972-05-10,xã Tân Chi - Bắc Ninh,T. Bắc Ninh,",
+            1,
+        )
+        .replacen(
+            ",1980-11-20,P01,P01,",
+            ",1980-11-20,Lào Cai (cũ),Huyện Bát Xát – Lào Cai,",
+            1,
+        );
+    fs::write(dir.path().join("cadres.csv"), &cadres).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let of = |i: usize| {
+        let c = &sc.cadres[i];
+        (
+            c.birth_province.clone().unwrap(),
+            c.hometown_province.clone().unwrap(),
+        )
+    };
+    assert_eq!(of(0), ("P02".to_string(), "P02".to_string()));
+    assert_eq!(of(1), ("P01".to_string(), "P01".to_string()));
+    let w = warnings_of(dir.path());
+    assert!(!w.iter().any(|d| d.contains("W2002")), "{w:#?}"); // Two provinces on either side of the dash: neither is taken.
+    let cadres = cadres.replacen("xã Tân Chi - Bắc Ninh", "Lào Cai - Bắc Ninh", 1);
+    fs::write(dir.path().join("cadres.csv"), &cadres).unwrap();
+    let w = warnings_of(dir.path());
+    assert!(
+        w.iter()
+            .any(|d| d.contains("W2002") && d.contains("Lào Cai - Bắc Ninh")),
+        "{w:#?}"
+    );
+}
