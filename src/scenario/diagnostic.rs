@@ -1313,6 +1313,9 @@ says! {
     NameNoteThatMattersFix
     PostNoteThatMattersExpected
     PostNoteThatMattersFix
+    RatingLatestYearRead
+    OneRatingACell
+    KeepTheLatestRating
     StruckRowsRead
     StruckRowsExpected
     StruckRowsFix

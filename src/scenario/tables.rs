@@ -1265,6 +1265,44 @@ pub(crate) fn appraisal_level(s: &str) -> Option<i64> {
     Some(level)
 }
 
+/// A rating cell holding several years' appraisals ("HTTNV (2024), HTXSNV (2025)", one a line,
+/// "2024: HTT; 2025: HTXS"): each item's year (a number 1990–2100 in it, if any) and level.
+/// `None` when the cell is one item, or an item is no appraisal.
+fn ratings_by_year(s: &str) -> Option<Vec<(Option<u32>, i64, &str)>> {
+    let items: Vec<&str> = s
+        .split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    if items.len() < 2 {
+        return None;
+    }
+    items
+        .into_iter()
+        .map(|item| {
+            let year = item
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|n| n.parse::<u32>().ok().filter(|_| n.len() == 4))
+                .find(|y| (1990..=2100).contains(y));
+            let rest: String = match year {
+                Some(y) => item.replacen(&y.to_string(), " ", 1),
+                None => item.to_string(),
+            };
+            let rest = rest
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+            let rest = rest
+                .strip_prefix("Năm")
+                .or_else(|| rest.strip_prefix("năm"))
+                .unwrap_or(rest)
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            let level = appraisal_level(rest)
+                .or_else(|| rest.parse::<i64>().ok().filter(|v| (1..=4).contains(v)))?;
+            Some((year, level, item))
+        })
+        .collect()
+}
+
 /// A totals row at the foot of a form: its first filled cell is "Tổng cộng", "Tổng số" or
 /// "Cộng" (and nothing else).
 fn totals_row(cells: &[String]) -> bool {
@@ -2659,7 +2697,11 @@ pub(crate) fn from_records(
     }
     // A list written on several lines of one cell: its items (they were read as one title).
     for (line, ix, list) in breaks {
-        let is_list = LIST_COLUMNS.iter().any(|c| csv.column(c) == Some(ix));
+        // A rating a line ("HTTNV" above "HTXSNV") is several years' ratings, not one.
+        let is_list = LIST_COLUMNS
+            .iter()
+            .chain(&["rating"])
+            .any(|c| csv.column(c) == Some(ix));
         if let (true, Ok(r)) = (is_list, csv.rows.binary_search_by_key(&line, |r| r.line))
             && let Some(cell) = csv.rows[r].cells.get_mut(ix)
         {
@@ -4158,6 +4200,43 @@ impl Cells<'_> {
         id
     }
 
+    /// The rating of a cell holding several years' appraisals ([`ratings_by_year`]): the latest
+    /// year's, the others said (W2022); without a year to each, one level if they agree, else
+    /// refused (which year is meant is not known).
+    fn rating_of_years(&mut self, items: &[(Option<u32>, i64, &str)]) -> i64 {
+        let dated: Option<Vec<(u32, i64, &str)>> =
+            items.iter().map(|&(y, l, i)| Some((y?, l, i))).collect();
+        if let Some(latest) = dated.as_ref().and_then(|d| d.iter().max_by_key(|x| x.0)) {
+            let others: Vec<&str> = items
+                .iter()
+                .filter(|x| x.2 != latest.2)
+                .map(|x| x.2)
+                .collect();
+            let w = self
+                .diag(code::NUMBER_WITH_REMARK, "rating")
+                .found(
+                    Text::say(Say::RatingLatestYearRead)
+                        .arg("value", quoted(self.raw("rating").unwrap_or("")))
+                        .arg("latest", quoted(latest.2))
+                        .arg("level", latest.1)
+                        .arg("others", quoted(&others.join("; "))),
+                )
+                .expected(Say::OneRatingACell)
+                .fix(Say::KeepTheLatestRating);
+            self.warn(w);
+            return latest.1;
+        }
+        if items.iter().all(|x| x.1 == items[0].1) {
+            return items[0].1;
+        }
+        let d = self
+            .diag(code::BAD_NUMBER, "rating")
+            .expected(Say::OneRatingACell)
+            .fix(Say::KeepTheLatestRating);
+        self.report(d);
+        1
+    }
+
     fn province(&mut self, col: &str, index: &mut ProvinceIndex) -> Option<String> {
         let v = self.optional_text(col)?;
         Some(self.province_value(col, &v, index, None))
@@ -4351,9 +4430,12 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             }
         }
         let outstanding = c.flag("outstanding").unwrap_or(false);
-        let rating = match c.raw("rating").and_then(appraisal_level) {
-            Some(level) => level,
-            None => c.int("rating", 1, 4, None),
+        let rating = match c.raw("rating").and_then(ratings_by_year) {
+            Some(items) => c.rating_of_years(&items),
+            None => match c.raw("rating").and_then(appraisal_level) {
+                Some(level) => level,
+                None => c.int("rating", 1, 4, None),
+            },
         };
         let health_cert_date = c.date("health_cert_date", false);
         if let (Some(h), Some(p)) = (health_cert_date, plan_date)
@@ -5010,6 +5092,24 @@ mod tests {
         assert_eq!(ids.by_name("ubnd huyện  yên sơn"), Some((0, "U18")));
         // Two units of one name: neither.
         assert_eq!(ids.by_name("Sở Y tế"), None);
+    }
+
+    #[test]
+    fn several_years_ratings_in_one_cell_are_split_by_year() {
+        let levels =
+            |s| ratings_by_year(s).map(|v| v.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>());
+        assert_eq!(
+            levels("HTTNV (2024), HTXSNV (2025)"),
+            Some(vec![(Some(2024), 3), (Some(2025), 4)])
+        );
+        assert_eq!(
+            levels("2024: HTT; Năm 2025: HTXS NV"),
+            Some(vec![(Some(2024), 3), (Some(2025), 4)])
+        );
+        assert_eq!(levels("HTTNV; HTXSNV"), Some(vec![(None, 3), (None, 4)]));
+        // One rating, or items that are no ratings: not several years'.
+        assert_eq!(levels("HTXSNV (2025)"), None);
+        assert_eq!(levels("HTTNV, ghi chú"), None);
     }
 
     #[test]
