@@ -1843,6 +1843,8 @@ diagnostic_words! {
     TheProvince { en: "{raw} (the province {province})", vi: "{raw} (tỉnh {province})" }
     CorrectTheTitleNoFit { en: "correct the title: as written it earns no fit on any post", vi: "sửa chức danh: như đang ghi, chức danh không được điểm phù hợp ở vị trí nào" }
     SeparateTheTitles { en: "these are two titles of posts, {v1} and {v2}: separate them with ; (or write each on its own line of the cell)", vi: "đây là hai chức danh, {v1} và {v2}: ngăn cách bằng dấu ; (hoặc viết mỗi chức danh trên một dòng của ô)" }
+    ListedTitlesRead { en: "{v1} names no post's title, and its parts are titles: read as the titles {v2}", vi: "{v1} không phải chức danh của vị trí nào, còn các phần của nó là chức danh: đọc thành các chức danh {v2}" }
+    SeparateTitlesWithSemicolon { en: "separate the titles with ; (or write each on its own line of the cell)", vi: "ngăn cách các chức danh bằng dấu ; (hoặc viết mỗi chức danh trên một dòng của ô)" }
     SeparateTheListedTitles { en: "{v1} names a post's title: if the cell lists several titles, separate them with ; (or write each on its own line of the cell)", vi: "{v1} là chức danh của một vị trí: nếu ô liệt kê nhiều chức danh, hãy ngăn cách bằng dấu ; (hoặc viết mỗi chức danh trên một dòng của ô)" }
     ADateFrom1900 { en: "a date between the years 1900 and 2200", vi: "một ngày trong khoảng năm 1900 đến năm 2200" }
     CorrectTheYearEmptyDate { en: "correct the year; a date cell Excel shows as 00/01/1900 is empty (a lookup that found nothing), and a time alone is no date", vi: "sửa năm; ô ngày mà Excel hiển thị 00/01/1900 là ô trống (hàm tra cứu không tìm thấy), và chỉ có giờ thì không phải là ngày" }

@@ -1191,6 +1191,8 @@ says! {
     CorrectTheTitleNoFit
     SeparateTheTitles
     SeparateTheListedTitles
+    ListedTitlesRead
+    SeparateTitlesWithSemicolon
     ADateFrom1900
     CorrectTheYearEmptyDate
     NothingToDoIfNoVacancy

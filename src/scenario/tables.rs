@@ -1265,6 +1265,35 @@ pub(crate) fn appraisal_level(s: &str) -> Option<i64> {
     Some(level)
 }
 
+/// Whether a text starts as a post's title does, by its role ("Bí thư …", "Phó …", "Trưởng …",
+/// "Giám đốc …", "Chủ tịch …"): a part of a list of titles, not of one title's name.
+fn starts_as_a_title(s: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "bi-thu",
+        "pho",
+        "truong",
+        "giam-doc",
+        "chu-tich",
+        "chanh",
+        "vu-truong",
+        "cuc-truong",
+        "chi-cuc-truong",
+        "uy-vien",
+        "tong-bien-tap",
+        "thu-truong",
+        "bo-truong",
+        "chu-nhiem",
+        "ke-toan-truong",
+        "thu-ky",
+        "hieu-truong",
+        "vien-truong",
+    ];
+    let f = fold(s);
+    ROLES
+        .iter()
+        .any(|r| f == *r || f.strip_prefix(r).is_some_and(|rest| rest.starts_with('-')))
+}
+
 /// A rating cell holding several years' appraisals ("HTTNV (2024), HTXSNV (2025)", one a line,
 /// "2024: HTT; 2025: HTXS"): each item's year (a number 1990–2100 in it, if any) and level.
 /// `None` when the cell is one item, or an item is no appraisal.
@@ -4369,6 +4398,53 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             c.warn(d);
         }
         if let Some(titles) = &titles {
+            let mut is_of_post = |t: &str| {
+                titles.contains(&key(t))
+                    || *of_a_post.entry(t.to_string()).or_insert_with(|| {
+                        let w = crate::domain::text::planned_words(t);
+                        post_words
+                            .iter()
+                            .any(|p| crate::domain::text::planned_is_words(&w, p))
+                    })
+            };
+            // Titles listed with `,`, `+` or ` - `, the whole no post's title, a part one and
+            // every other part a post's title or a title by its first words ("Trưởng phòng
+            // Thanh tra, Bí thư Huyện ủy"): read as the titles they are, and said. A comma inside
+            // one title ("Giám đốc Sở Lao động, Thương binh và Xã hội") leaves a part that is
+            // no title ("Thương binh và Xã hội"), and the cell whole.
+            let mut split = Vec::new();
+            for t in std::mem::take(&mut planned_titles) {
+                let parts: Vec<String> = t
+                    .split([',', '+'])
+                    .flat_map(|p| p.split(" - "))
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if parts.len() > 1
+                    && !is_of_post(&t)
+                    && parts.iter().any(|p| is_of_post(p))
+                    && parts.iter().all(|p| is_of_post(p) || starts_as_a_title(p))
+                {
+                    split.push((t, parts.join("; ")));
+                    planned_titles.extend(parts);
+                } else {
+                    planned_titles.push(t);
+                }
+            }
+            for (t, parts) in split {
+                let d = c
+                    .diag(code::UNMATCHED_TITLE, "planned_titles")
+                    .found(
+                        Text::say(Say::ListedTitlesRead)
+                            .arg("v1", quoted(&t))
+                            .arg("v2", quoted(&parts)),
+                    )
+                    .expected(Text::say(Say::TheTitleOfAPost).arg("posts", refs.posts_file))
+                    .fix(Say::SeparateTitlesWithSemicolon)
+                    .group(key(&t));
+                c.warn(d);
+            }
             for t in &planned_titles {
                 let of_post = titles.contains(&key(t))
                     || *of_a_post.entry(t.clone()).or_insert_with(|| {

@@ -2766,3 +2766,43 @@ fn provinces_written_as_addresses_with_dashes_and_remarks_are_read() {
         "{w:#?}"
     );
 }
+
+/// Planned titles listed with commas ("Giám đốc Sở Nội vụ, Bí thư Huyện ủy") were one title that
+/// matched no post: the fit to Giám đốc Sở Nội vụ was lost. A part is a post's title and the
+/// other starts as a title: read as two titles, and said. A comma inside one title ("…, Thương
+/// binh và Xã hội") keeps the cell whole.
+#[test]
+fn planned_titles_listed_with_commas_are_read_as_titles() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    let cadres = cadres
+        .replacen(
+            ",party_secretary;pc_chair,",
+            ",\"Giám đốc Sở Nội vụ, Bí thư Huyện ủy\",",
+            1,
+        )
+        .replacen(
+            ",Bí thư; Vụ trưởng,",
+            ",\"Giám đốc Sở Lao động, Thương binh và Xã hội\",",
+            1,
+        );
+    fs::write(dir.path().join("cadres.csv"), &cadres).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    assert_eq!(
+        sc.cadres[0].planned_titles,
+        vec![
+            "Giám đốc Sở Nội vụ".to_string(),
+            "Bí thư Huyện ủy".to_string()
+        ]
+    );
+    assert_eq!(
+        sc.cadres[1].planned_titles,
+        vec!["Giám đốc Sở Lao động, Thương binh và Xã hội".to_string()]
+    );
+    let w = warnings_of(dir.path());
+    assert!(
+        w.iter()
+            .any(|d| d.contains("read as the titles \"Giám đốc Sở Nội vụ; Bí thư Huyện ủy\"")),
+        "{w:#?}"
+    );
+}
