@@ -368,15 +368,21 @@ pub(crate) fn from_value(
         }
         _ => Vec::new(),
     };
+    // A programme's pins compete for a post's seats within one year only (a rotation pinned to
+    // 2027 and another cadre's pin to 2030, after its placement, share a seat).
+    let pin_years: Option<Vec<Option<i32>>> = s
+        .programme
+        .is_some()
+        .then(|| pins.iter().map(|(_, k)| pair_year(&s.pins, k)).collect());
     if let Some(posts) = &posts {
         if taken.is_empty() {
-            refs.check_seats(&pins, posts, &extra_seats, &taken);
+            refs.check_seats(&pins, pin_years.as_deref(), posts, &extra_seats, &taken);
         } else {
             let mut free = posts.to_vec();
             for &(p, n) in &taken {
                 free[p as usize].seats -= n;
             }
-            refs.check_seats(&pins, &free, &extra_seats, &taken);
+            refs.check_seats(&pins, pin_years.as_deref(), &free, &extra_seats, &taken);
         }
     }
     // A single plan reads the holders too: their seats are not free on its date.
@@ -1859,7 +1865,18 @@ impl Refs<'_> {
         let every_period_in =
             |y: i32| prog.is_some_and(|p| p.periods.iter().all(|d| d.year() == y));
         for (i, (pin, key)) in pins.iter().enumerate() {
-            if let Some((_, first)) = pins[..i].iter().find(|(p, _)| p.cadre == pin.cadre) {
+            // A programme's cadre makes a rotation and then a placement: two pins in two years
+            // are those two moves (a third, or two in one year or without one, is not).
+            let own_year = year(raw_pins, key);
+            let earlier: Vec<&(PairRule, KeyPath)> = pins[..i]
+                .iter()
+                .filter(|(p, _)| p.cadre == pin.cadre)
+                .collect();
+            let two_moves = prog.is_some()
+                && earlier.len() == 1
+                && own_year.is_some()
+                && year(raw_pins, &earlier[0].1).is_some_and(|y| Some(y) != own_year);
+            if let Some((_, first)) = earlier.first().filter(|_| !two_moves) {
                 let d = self
                     .located(code::PINNED_TWICE, &key.key("cadre"))
                     .found(Text::say(Say::ASecondPinOfThis).text("v1", self.line_of(first)))
@@ -1895,6 +1912,7 @@ impl Refs<'_> {
     fn check_seats(
         &mut self,
         pins: &[(PairRule, KeyPath)],
+        years: Option<&[Option<i32>]>,
         posts: &[crate::domain::Post],
         extra: &[crate::domain::ExtraSeat],
         taken: &[(crate::domain::PostIx, u32)],
@@ -1909,9 +1927,12 @@ impl Refs<'_> {
                     .filter(|e| e.post == pin.post)
                     .map(|e| u64::from(e.seats))
                     .sum::<u64>();
+            // A programme's pins of one post compete in one year (or without one) only.
+            let same_year = |j: usize| years.is_none_or(|y| y[j] == y[i]);
             let pinned_so_far = pins[..=i]
                 .iter()
-                .filter(|(p, _)| p.post == pin.post)
+                .enumerate()
+                .filter(|&(j, (p, _))| p.post == pin.post && same_year(j))
                 .count() as u64;
             if pinned_so_far == seats + 1 {
                 let d = self
@@ -1936,6 +1957,7 @@ impl Refs<'_> {
                             .arg("post", quoted(&post.id))
                             .arg("date", from),
                     ),
+                    _ if years.is_some() => d.fix(Say::RemoveAPinOrPinAnotherYear),
                     _ => d.fix(Say::RemoveAPinOrApprove),
                 };
                 self.diags.push(d);

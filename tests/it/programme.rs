@@ -2968,3 +2968,58 @@ fn a_single_plan_keeps_a_relative_from_leading_where_the_holder_of_a_sensitive_p
     ]);
     assert!(why.contains("holds the sensitive post SENS"), "{why}");
 }
+
+/// A programme's pins are moves in years: a cadre's rotation pinned to 2027 and placement to
+/// 2030, and another cadre pinned to the first one's post in 2030, are a programme (both were
+/// refused as a single plan's pins: E3003, E3004). Two pins of one cadre in one year, or two on
+/// one seat in one year, still are refused.
+#[test]
+fn a_programmes_pins_are_counted_by_year() {
+    let tmp = tempfile::tempdir().unwrap();
+    let posts = "PA,U2,Phó Ban,6,Đảng,member,,,1,5,,\nPL,U5,Phó Ban,6,Đảng,member,,,2,1,,\n";
+    let cadres = "X,Cán bộ X,M,1985-06-15,ha-noi,ha-noi,U1,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n\
+         Y,Cán bộ Y,M,1985-06-15,ha-noi,ha-noi,U1,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n";
+    let pins = |a: &str, b: &str| {
+        format!(
+            "pins:\n  - {{cadre: X, post: PA, period: 2027}}\n  - {{cadre: {a}, post: {b}, period: 2030}}\n{FIVE_YEARS}"
+        )
+    };
+    for (a, b, moved) in [
+        ("Y", "PA", "Y,Cán bộ Y,PA,U2,placement,4,"),
+        ("X", "PL", "X,Cán bộ X,PL,U5,placement,4,"),
+    ] {
+        let dir = tmp.path().join(format!("{a}{b}"));
+        std::fs::create_dir(&dir).unwrap();
+        let yaml = hand_case(&dir, &pins(a, b), posts, cadres);
+        planned_en(&yaml, &dir.join("out"));
+        let programme = std::fs::read_to_string(dir.join("out/programme.csv")).unwrap();
+        assert!(
+            programme.contains("X,Cán bộ X,PA,U2,rotation,1,"),
+            "{programme}"
+        );
+        assert!(programme.contains(moved), "{programme}");
+    }
+    let same_year = |a: &str, b: &str| {
+        let dir = tmp.path().join(format!("same{a}{b}"));
+        std::fs::create_dir(&dir).unwrap();
+        let yaml = hand_case(
+            &dir,
+            &pins(a, b).replace("period: 2030", "period: 2027"),
+            posts,
+            cadres,
+        );
+        let o = crate::common::rotaplan()
+            .args(["--lang", "en", "validate"])
+            .arg(&yaml)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let twice = same_year("X", "PL");
+    assert!(twice.contains("E3003"), "{twice}");
+    let over = same_year("Y", "PA");
+    assert!(
+        over.contains("E3004") && over.contains("another year"),
+        "{over}"
+    );
+}
