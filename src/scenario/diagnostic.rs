@@ -1315,6 +1315,8 @@ says! {
     NameNoteThatMattersFix
     PostNoteThatMattersExpected
     PostNoteThatMattersFix
+    StoredDateSwappedBack
+    StoredDateSwappedBackFix
     RemoveAPinOrPinAnotherYear
     RatingLatestYearRead
     OneRatingACell

@@ -1373,7 +1373,7 @@ pub(crate) struct Csv {
     /// "Nữ" read in the Nam column): (line, from column, to column), 1-based sheet columns.
     pub(crate) moved_cells: Vec<(usize, usize, usize)>,
     /// [`Csv::stored_day_over_12`] per column, computed once.
-    stored_over_12: std::sync::Mutex<HashMap<String, bool>>,
+    stored_over_12: std::sync::Mutex<HashMap<String, (bool, usize)>>,
     /// Column name → its header cell as written, when that is not the name itself ("Nổi trội" for
     /// `outstanding`): messages name the column as the user wrote it.
     written: HashMap<String, String>,
@@ -1471,8 +1471,14 @@ impl Csv {
     /// order never stores a typed dd/mm date so (its day is the typed month), so the column's
     /// stored dates were not swapped.
     pub(crate) fn stored_day_over_12(&self, col: &str) -> bool {
+        self.stored_days(col).0
+    }
+
+    /// Whether a date stored in column `col` has a day over 12, and how many it stores (once
+    /// per column).
+    fn stored_days(&self, col: &str) -> (bool, usize) {
         let Some(ix) = self.column(col) else {
-            return false;
+            return (false, 0);
         };
         let mut cache = self
             .stored_over_12
@@ -1482,16 +1488,20 @@ impl Csv {
             return b;
         }
         let n = self.col_number(ix);
-        let over = self.rows.iter().any(|r| {
-            self.stored(r.line, n)
-                && r.cells
+        let (mut over, mut count) = (false, 0);
+        for r in &self.rows {
+            if self.stored(r.line, n) {
+                count += 1;
+                over |= r
+                    .cells
                     .get(ix)
                     .and_then(|v| v.get(8..10))
                     .and_then(|d| d.parse::<u32>().ok())
-                    .is_some_and(|d| d > 12)
-        });
-        cache.insert(col.to_string(), over);
-        over
+                    .is_some_and(|d| d > 12);
+            }
+        }
+        cache.insert(col.to_string(), (over, count));
+        (over, count)
     }
 
     pub(crate) fn column(&self, name: &str) -> Option<usize> {
@@ -3152,7 +3162,7 @@ impl<'a> Cells<'a> {
                 self.report(e);
                 None
             }
-            Ok(d) => {
+            Ok(mut d) => {
                 if s.as_bytes().get(4).is_none_or(|b| *b != b'-') {
                     self.diags.note(
                         Text::say(Say::NoteDatesRead)
@@ -3170,6 +3180,7 @@ impl<'a> Cells<'a> {
                 if stored && dates != DateFormat::MonthDayYear {
                     use chrono::Datelike;
                     let order = self.csv.date_order(col);
+                    let own_proof = order.day_first.is_some() && order.month_first.is_none();
                     // The column's own text dates, else another date column's of the table.
                     let proof = match (order.day_first, order.month_first) {
                         (Some((line, value)), None) => Some(
@@ -3185,10 +3196,33 @@ impl<'a> Cells<'a> {
                         }),
                         _ => None,
                     };
-                    if let Some(proof) = proof
+                    // Proven by the column's own typed dates and by at least three stored ones,
+                    // none of them past day 12 (typed by people, most would be): swapped back.
+                    let (over_12, stored_n) = self.csv.stored_days(col);
+                    let swapped = (own_proof && stored_n >= 3 && !over_12)
+                        .then(|| Date::from_ymd_opt(d.year(), d.day(), d.month()))
+                        .flatten();
+                    if let Some(proof) = proof.clone()
                         && d.day() <= 12
                         && d.day() != d.month()
-                        && !self.csv.stored_day_over_12(col)
+                        && !over_12
+                        && let Some(back) = swapped
+                    {
+                        let w = self
+                            .diag(code::AMBIGUOUS_DATE, col)
+                            .found(
+                                Text::say(Say::StoredDateSwappedBack)
+                                    .arg("iso", d)
+                                    .arg("swapped", back),
+                            )
+                            .expected(proof.text("order", Say::OrderDayMonthYear.into()))
+                            .fix(Text::say(Say::StoredDateSwappedBackFix).arg("n", stored_n));
+                        self.warn(w);
+                        d = back;
+                    } else if let Some(proof) = proof
+                        && d.day() <= 12
+                        && d.day() != d.month()
+                        && !over_12
                     {
                         let w = self
                             .diag(code::AMBIGUOUS_DATE, col)

@@ -1773,7 +1773,8 @@ fn a_planned_title_matches_the_post_written_another_way() {
 
 /// A workbook typed on a computer set to the US order mixes dates Excel stored (their day and
 /// month swapped when the day was 12 or less) with day-first dates it kept as text: each stored
-/// one that could be swapped is W2008 at its cell, with the date it would otherwise be.
+/// one that could be swapped is W2008 at its cell, read swapped back (the column's typed dates
+/// prove day first, and none of its six stored dates has a day over 12).
 #[test]
 fn stored_dates_beside_day_first_text_dates_are_warned_as_maybe_swapped() {
     let c = rotaplan::scenario::load_checked(&root().join("tests/fixtures/us-dates/scenario.yaml"))
@@ -1786,7 +1787,7 @@ fn stored_dates_beside_day_first_text_dates_are_warned_as_maybe_swapped() {
     assert_eq!(w.len(), 1, "{:#?}", c.warnings);
     let found = w[0].found.to_string();
     assert!(
-        found.contains("read as 2026-01-07") && found.contains("it would have been 2026-07-01"),
+        found.contains("stored as 2026-01-07, read as 2026-07-01"),
         "{found}"
     );
     assert_eq!(w[0].line, Some(2));
@@ -1813,7 +1814,10 @@ fn stored_dates_are_warned_only_where_a_swap_is_possible() {
     assert_eq!(err.matches("warning[W2008]").count(), 1, "{err}");
     // C01, C02, C10 under Nam; C04 (1975-02-10), C07, C13 under Nữ.
     assert!(err.contains("the same problem in 6 rows"), "{err}");
-    assert!(err.contains("it would have been 1975-02-10"), "{err}");
+    assert!(
+        err.contains("stored as 1975-10-02, read as 1975-02-10"),
+        "{err}"
+    );
 }
 
 /// A "Quy hoạch" column marked x where the titles are due: the mark is no title (it was warned
@@ -2803,6 +2807,67 @@ fn planned_titles_listed_with_commas_are_read_as_titles() {
     assert!(
         w.iter()
             .any(|d| d.contains("read as the titles \"Giám đốc Sở Nội vụ; Bí thư Huyện ủy\"")),
+        "{w:#?}"
+    );
+}
+
+/// Dates typed dd/mm where Excel is set to the US order: those with a day of 12 or less were
+/// stored with day and month swapped, the others kept as text. Proven by the column's own typed
+/// dates and by every stored one (three at least) having a day of 12 or less, the stored dates
+/// are read swapped back, and said (W2008); they were read as stored, with a warning only.
+#[test]
+fn dates_excel_swapped_on_a_us_computer_are_read_back() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let mut t = read_table(&src.join("cadres.csv"));
+    let k004 = t.rows[3].clone();
+    for (id, born) in [
+        ("K005", "1990-02-07"),
+        ("K006", "1991-04-08"),
+        ("K007", "1979-06-25"),
+    ] {
+        let mut row = k004.clone();
+        row[0] = id.into();
+        row[1] = format!("Cán bộ {id}");
+        row[3] = born.into();
+        t.rows.push(row);
+    }
+    let born = t.header.iter().position(|h| h == "birth_date").unwrap();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (c, h) in t.header.iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            let at = (r as u32 + 1, c as u16);
+            let p: Vec<u16> = cell.split('-').filter_map(|x| x.parse().ok()).collect();
+            if c != born {
+                ws.write_string(at.0, at.1, cell).unwrap();
+            } else if p[2] <= 12 {
+                // Typed dd/mm, taken as mm/dd: day and month swapped.
+                let d = ExcelDateTime::from_ymd(p[0], p[2] as u8, p[1] as u8).unwrap();
+                ws.write_datetime_with_format(at.0, at.1, &d, &date)
+                    .unwrap();
+            } else {
+                ws.write_string(at.0, at.1, format!("{:02}/{:02}/{}", p[2], p[1], p[0]))
+                    .unwrap();
+            }
+        }
+    }
+    book.save(dir.path().join("cadres.xlsx")).unwrap();
+    let yaml = fs::read_to_string(dir.path().join("scenario.yaml"))
+        .unwrap()
+        .replace("cadres: cadres.csv", "cadres: cadres.xlsx");
+    fs::write(dir.path().join("scenario.yaml"), yaml).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let read: Vec<String> = sc.cadres.iter().map(|c| c.birth_date.to_string()).collect();
+    let written: Vec<&str> = t.rows.iter().map(|r| r[born].as_str()).collect();
+    assert_eq!(read, written);
+    let w = warnings_of(dir.path());
+    assert!(
+        w.iter()
+            .any(|d| d.contains("W2008") && d.contains("stored as 1972-10-05, read as 1972-05-10")),
         "{w:#?}"
     );
 }
