@@ -556,7 +556,38 @@ pub(crate) enum LooseDate {
 /// What a date cell the strict reader refuses is, when it is one of the forms of [`LooseDate`];
 /// numbers without the words of a date are read in the order `format` says.
 pub(crate) fn loose_date(s: &str, format: DateFormat) -> Option<LooseDate> {
-    let lower = crate::domain::text::normalize(s).to_lowercase();
+    // Full-width digits and slashes (an East Asian input method) as ASCII.
+    let lower: String = crate::domain::text::normalize(s)
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '／' => '/',
+            '－' => '-',
+            '．' => '.',
+            c => c,
+        })
+        .collect();
+    // Spaces around the separators ("29 / 06 / 1983").
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact != crate::domain::text::normalize(s).to_lowercase()
+        && let Ok(d) = parse_date_as(&compact, format)
+    {
+        return Some(LooseDate::Written(d));
+    }
+    if let Some(d) = english_month_date(&lower) {
+        return Some(d);
+    }
+    // The month in words ("29 tháng Sáu năm 1983", "tháng Chạp"): its number.
+    let mut lower = lower;
+    for (word, n) in MONTH_WORDS {
+        for after in [" năm", ",", "/", "-"] {
+            let from = format!("tháng {word}{after}");
+            if lower.contains(&from) {
+                lower = lower.replace(&from, &format!("tháng {n}{after}"));
+            }
+        }
+    }
     // A midnight time after a date (a program's export of a date column).
     let midnight = [
         "00:00:00.000",
@@ -608,6 +639,11 @@ pub(crate) fn loose_date(s: &str, format: DateFormat) -> Option<LooseDate> {
     let is_year = |(v, n): (u32, usize)| n == 4 && (1900..=2200).contains(&v);
     let t_month = !words && lower.trim_start().starts_with('t');
     match nums.as_slice() {
+        // An unknown day written 00 ("00/06/1983"), an unknown month too ("00/00/1983").
+        [d, m, y] if d.0 == 0 && d.1 == 2 && m.0 == 0 && is_year(*y) => Some(LooseDate::YearAlone),
+        [d, m, y] if d.0 == 0 && d.1 == 2 && m.1 <= 2 && is_year(*y) => {
+            Date::from_ymd_opt(y.0 as i32, m.0, 1).map(LooseDate::MonthYear)
+        }
         [d, m, y] if words && is_year(*y) => Some(
             Date::from_ymd_opt(y.0 as i32, m.0, d.0)
                 .map_or(LooseDate::NoSuchDay, LooseDate::Written),
@@ -620,6 +656,78 @@ pub(crate) fn loose_date(s: &str, format: DateFormat) -> Option<LooseDate> {
         [y] if is_year(*y) && !t_month => Some(LooseDate::YearAlone),
         _ => None,
     }
+}
+
+/// Vietnamese months in words, the longer first ("mười hai" before "mười").
+const MONTH_WORDS: &[(&str, u32)] = &[
+    ("mười hai", 12),
+    ("mười một", 11),
+    ("chạp", 12),
+    ("giêng", 1),
+    ("một", 1),
+    ("hai", 2),
+    ("ba", 3),
+    ("tư", 4),
+    ("bốn", 4),
+    ("năm", 5),
+    ("sáu", 6),
+    ("bảy", 7),
+    ("tám", 8),
+    ("chín", 9),
+    ("mười", 10),
+];
+
+/// A date with its month in English, as programs export it ("29-Jun-1983", "29 June 1983",
+/// "Jun 29, 1983"): the month named, the day and the four-digit year the other two numbers.
+fn english_month_date(lower: &str) -> Option<LooseDate> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut month = None;
+    let mut nums: Vec<&str> = Vec::new();
+    for token in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            nums.push(token);
+            continue;
+        }
+        let m = MONTHS.iter().position(|m| {
+            token.starts_with(m) && (token.len() == 3 || english_month_name(token))
+        })?;
+        if month.replace(m as u32 + 1).is_some() {
+            return None;
+        }
+    }
+    let (month, [a, b]) = (month?, nums.as_slice()) else {
+        return None;
+    };
+    let (day, year) = if a.len() == 4 { (b, a) } else { (a, b) };
+    if year.len() != 4 || day.len() > 2 {
+        return None;
+    }
+    let d = Date::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?);
+    Some(d.map_or(LooseDate::NoSuchDay, LooseDate::Written))
+}
+
+/// A whole English month's name, or "sept".
+fn english_month_name(token: &str) -> bool {
+    matches!(
+        token,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "sept"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 /// The first two parts of a non-ISO date (`14/02/1982` → `(14, 2)`), for telling which order a
@@ -828,6 +936,24 @@ mod tests {
             ("12345", None),
             ("abc", None),
             ("", None),
+            // The month in words, in English, spaced separators, full-width digits, day 00.
+            ("29 tháng Sáu năm 1983", Some(Written(day(1983, 6, 29)))),
+            (
+                "ngày 29 tháng sáu năm 1983",
+                Some(Written(day(1983, 6, 29))),
+            ),
+            ("3 tháng Mười Hai năm 1978", Some(Written(day(1978, 12, 3)))),
+            ("3 tháng năm năm 1978", Some(Written(day(1978, 5, 3)))),
+            ("tháng Giêng năm 1978", Some(MonthYear(day(1978, 1, 1)))),
+            ("29-Jun-1983", Some(Written(day(1983, 6, 29)))),
+            ("29 June 1983", Some(Written(day(1983, 6, 29)))),
+            ("Jun 29, 1983", Some(Written(day(1983, 6, 29)))),
+            ("31-Feb-1983", Some(NoSuchDay)),
+            ("29 / 06 / 1983", Some(Written(day(1983, 6, 29)))),
+            ("２９/０６/１９８３", Some(Written(day(1983, 6, 29)))),
+            ("00/06/1983", Some(MonthYear(day(1983, 6, 1)))),
+            ("00/00/1983", Some(YearAlone)),
+            ("Junk 29 1983", None),
         ] {
             assert_eq!(loose_date(cell, DateFormat::Auto), want, "{cell}");
         }
