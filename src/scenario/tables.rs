@@ -1093,6 +1093,67 @@ fn note_column(header: &str) -> bool {
     )
 }
 
+/// A unit's area as lists write it in a "Vùng khó khăn" column: especially difficult, difficult,
+/// border, island or mountain areas, and the ethnic areas of zone II and III, are difficult;
+/// zone I is not.
+fn difficult_area(s: &str) -> Option<bool> {
+    let f = fold(s);
+    let f = f.as_str();
+    let zone = f
+        .strip_prefix("khu-vuc-")
+        .or_else(|| f.strip_prefix("kv-"))
+        .or_else(|| f.strip_prefix("kv"));
+    match zone {
+        Some("iii" | "3" | "ii" | "2") => return Some(true),
+        Some("i" | "1") => return Some(false),
+        _ => {}
+    }
+    let words = [
+        "dbkk",
+        "dac-biet-kho-khan",
+        "kho-khan",
+        "vung-kho-khan",
+        "bien-gioi",
+        "hai-dao",
+        "mien-nui",
+        "vung-sau",
+        "vung-cao",
+        "vung-sau-vung-xa",
+    ];
+    words
+        .iter()
+        .any(|w| f == *w || f.starts_with(&format!("{w}-")) || f.ends_with(&format!("-{w}")))
+        .then_some(true)
+}
+
+/// The codes a header explains in brackets, as forms do ("Giới tính (1: Nam; 2: Nữ)", "(1 -
+/// Nam, 2 - Nữ)", "(Nam = 1, Nữ = 2)"): (code, what it stands for), two at least; a code is at
+/// most three letters or digits.
+fn value_legend(header: &str) -> Option<Vec<(String, String)>> {
+    let (_, inside) = header.split_once('(')?;
+    let inside = inside.trim_end().trim_end_matches(')');
+    let short = |s: &str| {
+        let s = s.trim();
+        (1..=3).contains(&s.chars().count()) && s.chars().all(char::is_alphanumeric)
+    };
+    let items: Option<Vec<(String, String)>> = inside
+        .split([';', ','])
+        .filter(|i| !i.trim().is_empty())
+        .map(|item| {
+            let (a, b) = item.split_once([':', '=', '-', '–'])?;
+            let (a, b) = (a.trim(), b.trim());
+            let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+            match (short(a), short(b)) {
+                (false, true) => Some((b.to_string(), a.to_string())),
+                (true, true) if digits(b) && !digits(a) => Some((b.to_string(), a.to_string())),
+                (true, _) => Some((a.to_string(), b.to_string())),
+                (false, false) => None,
+            }
+        })
+        .collect();
+    items.filter(|v| v.len() >= 2)
+}
+
 /// The date order a header's brackets state: "(mm/dd/yyyy)", "(tháng/ngày/năm)" month first;
 /// "(dd/mm/yyyy)", "(ngày/tháng/năm)" day first.
 fn date_hint(header: &str) -> Option<DateFormat> {
@@ -1385,6 +1446,9 @@ pub(crate) struct Csv {
     /// Date columns whose header says their order in brackets ("Ngày sinh (mm/dd/yyyy)",
     /// "(tháng/ngày/năm)"): read so under the default `date_format`.
     date_hints: HashMap<String, DateFormat>,
+    /// Codes a header explains in brackets ("Giới tính (1: Nam; 2: Nữ)"), by column: (code,
+    /// what it stands for), read as what it stands for ([`value_legend`]).
+    legends: HashMap<String, Vec<(String, String)>>,
     /// The `sex` column is a form's "Nữ" (true) or "Nam" (false) column of marks
     /// ([`sex_mark_column`]), read as the sex when the cadres are.
     sex_marks: Option<SexMarks>,
@@ -2472,6 +2536,7 @@ pub(crate) fn from_records(
         date1904: false,
         moved_cells,
         stored_over_12: Default::default(),
+        legends: Default::default(),
         rows,
         col_offset,
         sheet: None,
@@ -2529,6 +2594,9 @@ pub(crate) fn from_records(
         if let Some(canonical) = canonical {
             if let Some(hint) = date_hint(col) {
                 csv.date_hints.insert(canonical.to_string(), hint);
+            }
+            if let Some(legend) = value_legend(col) {
+                csv.legends.insert(canonical.to_string(), legend);
             }
             csv.columns.insert(canonical.to_string(), ix);
             if col != canonical {
@@ -3412,6 +3480,10 @@ impl<'a> Cells<'a> {
         let s = self.raw(col)?;
         match parse_bool(s) {
             Ok(b) => b,
+            // "-", "Không có", "N/A": none, as an empty cell.
+            Err(()) if self.optional_raw(col).is_none() => None,
+            // A difficult area as lists name it ("ĐBKK", "Biên giới", "Khu vực III").
+            Err(()) if col == "difficult" && difficult_area(s).is_some() => difficult_area(s),
             Err(()) => {
                 let d = self
                     .diag(code::BAD_ENUM, col)
@@ -3445,6 +3517,13 @@ impl<'a> Cells<'a> {
         } else {
             self.raw(col).filter(|s| !s.is_empty())?
         };
+        // A code the header explains ("Giới tính (1: Nam; 2: Nữ)"): what it stands for.
+        let explained = self.csv.legends.get(col).and_then(|l| {
+            l.iter()
+                .find(|(code, _)| key(code) == key(s))
+                .map(|(_, meaning)| meaning.clone())
+        });
+        let s = explained.as_deref().unwrap_or(s);
         // What no one sees is not part of the value ("F" and a direction mark).
         let visible: String = s.chars().filter(|&c| !invisible(c)).collect();
         let s = visible.trim();
@@ -3466,14 +3545,21 @@ impl<'a> Cells<'a> {
         if col == "sex" {
             // "Nam giới", "Nữ giới"; "Ông", "Bà" as lists of officials address them.
             match f.as_str() {
-                "nam" | "nam-gioi" | "ong" => return options.first().map(|(_, v)| *v),
-                "nu" | "nu-gioi" | "ba" => return options.get(1).map(|(_, v)| *v),
+                "nam" | "nam-gioi" | "ong" | "male" | "man" => {
+                    return options.first().map(|(_, v)| *v);
+                }
+                "nu" | "nu-gioi" | "ba" | "female" | "woman" => {
+                    return options.get(1).map(|(_, v)| *v);
+                }
                 _ => {}
             }
         }
         // "Thành phố" alone: a city of a province or one run by the centre, two levels apart.
         let fix = if of == "tier" && matches!(f.as_str(), "thanh-pho" | "tp" | "t-p") {
             Say::CityAloneIsEitherTier.into()
+        } else if col == "sex" && s.chars().count() == 1 {
+            // One letter is no misspelling of another ("W", a woman, is no "M").
+            hint
         } else {
             did_you_mean(closest_name(s, names.iter().copied())).then(hint)
         };

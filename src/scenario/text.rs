@@ -561,7 +561,7 @@ pub(crate) fn loose_date(s: &str, format: DateFormat) -> Option<LooseDate> {
         .to_lowercase()
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '０'..='９' => ascii_digits(&c.to_string()).chars().next().unwrap_or(c),
             '／' => '/',
             '－' => '-',
             '．' => '.',
@@ -750,11 +750,25 @@ pub(crate) fn date_parts(s: &str) -> Option<(u32, u32)> {
     Some((num(p1)?, num(p2)?))
 }
 
+/// Full-width digits (an East Asian input method: "５") as ASCII ones.
+pub(crate) fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| ('０'..='９').contains(&c)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect()
+}
+
 /// An integer cell; `3.0` (as spreadsheets write it) is accepted as 3. Digits grouped by threes
 /// (`1.000`, `1,000`, `12.500.000`) are refused: Vietnamese settings write a thousand as `1.000`,
 /// English ones as `1,000`, and either read as a decimal would be 1.
 pub(crate) fn parse_int(s: &str) -> Option<i64> {
-    let s = s.trim();
+    let ascii = ascii_digits(s);
+    let s = ascii.trim();
     if let Ok(v) = s.parse::<i64>() {
         return Some(v);
     }

@@ -2871,3 +2871,48 @@ fn dates_excel_swapped_on_a_us_computer_are_read_back() {
         "{w:#?}"
     );
 }
+
+/// Values as office lists write them: sexes as the header's codes ("Giới tính (1: Nam; 2:
+/// Nữ)"), "-" for not outstanding, difficult areas by name ("ĐBKK", "Khu vực III"; "Khu vực I"
+/// is not), a full-width rank ("７"). Each was refused. A sex "W" gets no "did you mean M?".
+#[test]
+fn codes_explained_by_the_header_and_office_values_are_read() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "posts.csv"]);
+    let mut t = read_table(&src.join("cadres.csv"));
+    let sex = t.col("sex").unwrap();
+    let out = t.col("outstanding").unwrap();
+    let rank = t.col("current_rank").unwrap();
+    t.header[sex] = "Giới tính (1: Nam; 2: Nữ)".into();
+    for r in &mut t.rows {
+        r[sex] = if r[sex] == "M" { "1" } else { "2" }.into();
+        if r[out].is_empty() {
+            r[out] = "-".into();
+        }
+    }
+    t.rows[0][rank] = "７".into();
+    fs::write(dir.path().join("cadres.csv"), t.csv(b',', false)).unwrap();
+    let units = fs::read_to_string(src.join("units.csv"))
+        .unwrap()
+        .replacen("northwest,3,true", "northwest,3,ĐBKK", 1)
+        .replacen("red_river,1,", "red_river,1,Khu vực I", 1)
+        .replacen("northwest,2,x", "northwest,2,Khu vực III", 1);
+    fs::write(dir.path().join("units.csv"), units).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let original = read_table(&src.join("cadres.csv"));
+    for (c, row) in sc.cadres.iter().zip(&original.rows) {
+        assert_eq!(format!("{:?}", c.sex), row[sex], "{}", c.id);
+    }
+    assert_eq!(sc.cadres[0].current_rank, 7);
+    let difficult: Vec<bool> = sc.units.iter().map(|u| u.difficult).collect();
+    assert_eq!(difficult, vec![false, true, false, true]);
+    // One letter is no misspelling of another.
+    let mut t = read_table(&src.join("cadres.csv"));
+    t.rows[1][sex] = "W".into();
+    fs::write(dir.path().join("cadres.csv"), t.csv(b',', false)).unwrap();
+    let all = codes_of(dir.path());
+    let d = all
+        .iter()
+        .find(|d| d.contains("\"W\""))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(!d.contains("\"M\"?"), "{d}");
+}
