@@ -253,6 +253,35 @@ fn table_sheet_names(table: &str) -> &'static [&'static str] {
     }
 }
 
+/// The table a sheet's name names among other words ("1. Đơn vị", "Biểu 3 - Cán bộ",
+/// "CanBo_2026", "DS CB quy hoạch"): the one whose name comes first in it ("Vị trí cần bố trí"
+/// is the posts', though "can bo" follows), none on a tie.
+fn loose_table(sheet: &str) -> Option<&'static str> {
+    let f = fold(sheet);
+    let words: Vec<&str> = f.split('-').collect();
+    let at = |name: &str| {
+        let w: Vec<&str> = name.split('-').collect();
+        (0..(words.len() + 1).saturating_sub(w.len())).find(|&i| words[i..i + w.len()] == w[..])
+    };
+    let mut best: Vec<(usize, &'static str)> = Vec::new();
+    for table in ["units", "posts", "cadres"] {
+        let first = table_sheet_names(table)
+            .iter()
+            .copied()
+            .chain((table == "cadres").then_some("cb"))
+            .filter_map(at)
+            .min();
+        if let Some(i) = first {
+            best.push((i, table));
+        }
+    }
+    best.sort_unstable();
+    match best.as_slice() {
+        [(i, t), rest @ ..] if rest.first().is_none_or(|(j, _)| j > i) => Some(t),
+        _ => None,
+    }
+}
+
 /// Reads sheet `sheet` of the workbook at `path`; without a name, the sheet named after `table`
 /// (`units`/`Đơn vị`, `posts`/`Vị trí`, `cadres`/`Cán bộ`), or the only sheet.
 pub(crate) fn read_sheet(
@@ -420,6 +449,16 @@ fn choose_sheet(
             naming.first().map(|n| (*n).clone()).or_else(|| {
                 if !hidden_naming.is_empty() {
                     return None;
+                }
+                // A sheet named with a number, a form's name or a year around the table's
+                // ("1. Đơn vị", "Biểu 3 - Cán bộ", "CanBo_2026", "DS CB quy hoạch"): the one
+                // visible sheet that names it so.
+                let loose: Vec<&String> = names
+                    .iter()
+                    .filter(|n| !hidden.contains(n) && loose_table(n) == Some(table))
+                    .collect();
+                if let [one] = loose.as_slice() {
+                    return Some((*one).clone());
                 }
                 // Excel's new workbook keeps Sheet2 and Sheet3 empty beside the data: the one
                 // visible sheet with cells is the table (it was refused with E1016).
@@ -1365,6 +1404,23 @@ mod tests {
 
     /// A formula's floating-point noise reads as the whole number Excel shows; a real fraction
     /// stays.
+    #[test]
+    fn a_sheet_named_among_other_words_names_its_table() {
+        for (sheet, table) in [
+            ("1. Đơn vị", Some("units")),
+            ("Biểu 3 - Cán bộ", Some("cadres")),
+            ("CanBo_2026", Some("cadres")),
+            ("DS CB quy hoạch", Some("cadres")),
+            ("Vi tri can bo tri", Some("posts")),
+            ("II. Vị trí cần bố trí", Some("posts")),
+            ("Tổng hợp", None),
+            ("Đơn vị - Cán bộ", Some("units")),
+            ("Cán bộ đơn vị", Some("cadres")),
+        ] {
+            assert_eq!(loose_table(sheet), table, "{sheet}");
+        }
+    }
+
     #[test]
     fn a_formulas_float_noise_is_its_whole_number() {
         assert_eq!(cell_text(&Data::Float(0.1 * 30.0)), "3");
