@@ -56,6 +56,7 @@ pub(crate) const POST_COLUMNS: &[Column] = &[
 pub(crate) const CADRE_COLUMNS: &[Column] = &[
     ("id", true),
     ("name", true),
+    ("name_prefix", false),
     ("sex", true),
     ("birth_date", true),
     ("birth_province", false),
@@ -130,6 +131,13 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("so_hieu_cb", "id"),
     ("ho_ten", "name"),
     ("ho_va_ten", "name"),
+    // The name in two columns, "Họ đệm" | "Tên" (or "Họ" | "Tên"): joined.
+    ("ten", "name"),
+    ("ho_dem", "name_prefix"),
+    ("ho_lot", "name_prefix"),
+    ("ho_va_dem", "name_prefix"),
+    ("ho_va_ten_dem", "name_prefix"),
+    ("ho", "name_prefix"),
     ("gioi_tinh", "sex"),
     ("ngay_sinh", "birth_date"),
     ("noi_sinh", "birth_province"),
@@ -4428,7 +4436,14 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     );
     let mut pending = Vec::new();
     let mut out = each_row(csv, diags, refs.dates, |c, id, ix| {
-        let name = c.text("name");
+        let name = match c.optional_text("name_prefix") {
+            // "Họ đệm" | "Tên": the whole name.
+            Some(prefix) => match c.optional_text("name") {
+                Some(given) => format!("{prefix} {given}"),
+                None => c.text("name"),
+            },
+            None => c.text("name"),
+        };
         // "Giàng Thị Linh (từ trần)", "Lê Văn A - đã nghỉ hưu": the list's note in the name.
         if name_annotation(&name).is_some_and(note_matters) {
             let d = c

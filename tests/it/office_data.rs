@@ -2916,3 +2916,33 @@ fn codes_explained_by_the_header_and_office_values_are_read() {
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert!(!d.contains("\"M\"?"), "{d}");
 }
+
+/// A name split into "Họ đệm" | "Tên" (family and middle names, given name) as personnel forms
+/// keep it: the two joined (E2001 asked for a name column, E2002 suggested renaming "Họ đệm" to
+/// "Họ tên", which would have lost the given names).
+#[test]
+fn a_name_in_two_columns_is_joined() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let mut t = read_table(&src.join("cadres.csv"));
+    let name = t.col("name").unwrap();
+    t.header[name] = "Tên".into();
+    t.header.insert(name, "Họ đệm".into());
+    for r in &mut t.rows {
+        let full = r[name].clone();
+        let (family, given) = full.rsplit_once(' ').unwrap();
+        r[name] = given.into();
+        r.insert(name, family.into());
+    }
+    fs::write(dir.path().join("cadres.csv"), t.csv(b',', false)).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let names: Vec<&str> = sc.cadres.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Nguyễn Văn An",
+            "Trần Thị Bình",
+            "Lê Văn Cường",
+            "Phạm Thị Dung"
+        ]
+    );
+}
