@@ -1315,6 +1315,7 @@ says! {
     NameNoteThatMattersFix
     PostNoteThatMattersExpected
     PostNoteThatMattersFix
+    EmptyDefaultColumnNotRead
     StoredDateSwappedBack
     StoredDateSwappedBackFix
     RemoveAPinOrPinAnotherYear

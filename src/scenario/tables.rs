@@ -1222,11 +1222,24 @@ fn form_column(header: &str) -> bool {
         "he-so-luong",
         "ngay-tuyen-dung",
         "ngay-vao-nganh",
+        // The age: the birth date says it, on any date.
+        "tuoi",
+        "tuoi-doi",
     ];
     let name = header.split_once('(').map_or(header, |(n, _)| n);
     let f = fold(name.trim());
     FORM.iter()
         .any(|e| f == *e || f.strip_prefix(e).is_some_and(|r| r.starts_with('-')))
+}
+
+/// The header Excel gives a table's new column ("Column1", "Cột 2").
+fn default_column_header(header: &str) -> bool {
+    let f = fold(header);
+    ["column", "cot"].iter().any(|w| {
+        f.strip_prefix(w)
+            .map(|r| r.trim_start_matches('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// A row of column numbers under a form's header: "(1)", "(2)", … or 1, 2, 3, … increasing, at
@@ -2642,6 +2655,15 @@ pub(crate) fn from_records(
                 .any(|r| r.cells.get(ix).is_some_and(|c| !c.is_empty()));
             if col.is_empty() && !holds_data {
                 continue; // a trailing empty column, as spreadsheets write them
+            }
+            // An Excel table's empty column under its default header ("Column1", "Cột2").
+            if !holds_data && default_column_header(col) {
+                diags.note(
+                    Text::say(Say::EmptyDefaultColumnNotRead)
+                        .arg("file", file.display())
+                        .arg("col", quoted(col)),
+                );
+                continue;
             }
             // Past the first ones only counted: a header of a million unknown cells took 35 s
             // and 3 GB building messages no one is shown.

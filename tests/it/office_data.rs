@@ -2946,3 +2946,36 @@ fn a_name_in_two_columns_is_joined() {
         ]
     );
 }
+
+/// An Excel table's empty column under its default header ("Column1") and an age column
+/// ("Tuổi", which the birth date says) are not read, with a note; both were E2002. A "Column1"
+/// that holds data still is E2002 (what it holds is not known).
+#[test]
+fn empty_default_columns_and_the_age_are_not_read() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let mut t = read_table(&src.join("cadres.csv"));
+    t.header.push("Tuổi".into());
+    t.header.push("Column1".into());
+    for (i, r) in t.rows.iter_mut().enumerate() {
+        r.push((50 + i).to_string());
+        r.push(String::new());
+    }
+    fs::write(dir.path().join("cadres.csv"), t.csv(b',', false)).unwrap();
+    let checked = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let notes: Vec<String> = checked.notes.iter().map(|n| n.to_string()).collect();
+    assert!(
+        notes.iter().any(|n| n.contains("\"Column1\"")),
+        "{notes:#?}"
+    );
+    assert!(notes.iter().any(|n| n.contains("\"Tuổi\"")), "{notes:#?}");
+    t.rows[0].pop();
+    t.rows[0].push("x".into());
+    fs::write(dir.path().join("cadres.csv"), t.csv(b',', false)).unwrap();
+    let all = codes_of(dir.path());
+    assert!(
+        all.iter()
+            .any(|d| d.contains("E2002") && d.contains("Column1")),
+        "{all:#?}"
+    );
+}
