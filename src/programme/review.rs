@@ -21,6 +21,8 @@ pub enum Outcome {
     Higher,
     /// Placed at the same rank, in another unit than the one of origin.
     Equal,
+    /// Placed on the rotation's own post, at the rank held before the rotation: kept there.
+    Stayed,
     /// Placed back in the unit of origin ("khép kín").
     Returned,
     /// No placement inside the programme (the rotation ends after it).
@@ -225,6 +227,7 @@ pub fn review_dated(sc: &Scenario, moves: &[Dated], as_of: Date) -> Review {
                 Outcome::NotYet
             }
             Some(p) if sc.post(p.post).rank > cadre.current_rank => Outcome::Higher,
+            Some(p) if p.post == m.post => Outcome::Stayed,
             Some(p) if Some(sc.post(p.post).unit) == from_ix => Outcome::Returned,
             Some(_) => Outcome::Equal,
         };

@@ -451,6 +451,7 @@ catalogue! {
     ReviewToLower { en: "to a lower level", vi: "xuống cấp dưới" }
     ReviewToHigher { en: "to a higher level", vi: "lên cấp trên" }
     ReviewPlacedHigher { en: "placed higher", vi: "bố trí cao hơn" }
+    ReviewStayed { en: "kept on the rotation's post at an equal rank", vi: "giữ lại ở vị trí luân chuyển, chức vụ tương đương" }
     ReviewPlacedEqual { en: "placed at an equal rank elsewhere", vi: "bố trí tương đương ở nơi khác" }
     ReviewReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
     ReviewNotYet { en: "not placed inside the programme yet", vi: "chưa được bố trí trong chương trình" }
@@ -701,6 +702,7 @@ catalogue! {
     RvOutcomeCol { en: "outcome", vi: "kết quả" }
     RvOutHigher { en: "placed higher", vi: "bố trí giữ chức vụ cao hơn" }
     RvOutEqual { en: "placed at an equal rank elsewhere", vi: "bố trí chức vụ tương đương ở đơn vị khác" }
+    RvOutStayed { en: "kept on the rotation's post", vi: "giữ lại ở vị trí luân chuyển" }
     RvOutReturned { en: "returned to the unit of origin", vi: "trở về đơn vị cũ" }
     RvOutNotYet { en: "not placed inside the programme yet", vi: "chưa bố trí trong thời gian của chương trình" }
     RvOutRetired { en: "retired before a placement could follow", vi: "nghỉ hưu trước khi có thể bố trí sau luân chuyển" }

@@ -836,6 +836,7 @@ fn outcome_words(lang: Lang, o: crate::programme::review::Outcome) -> &'static s
         match o {
             Higher => Msg::ReviewPlacedHigher,
             Equal => Msg::ReviewPlacedEqual,
+            Stayed => Msg::ReviewStayed,
             Returned => Msg::ReviewReturned,
             NotYet => Msg::ReviewNotYet,
             Retired => Msg::ReviewRetired,

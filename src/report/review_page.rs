@@ -101,6 +101,7 @@ pub fn outcome_label(lang: Lang, o: Outcome) -> &'static str {
         match o {
             Outcome::Higher => Msg::RvOutHigher,
             Outcome::Equal => Msg::RvOutEqual,
+            Outcome::Stayed => Msg::RvOutStayed,
             Outcome::Returned => Msg::RvOutReturned,
             Outcome::NotYet => Msg::RvOutNotYet,
             Outcome::Retired => Msg::RvOutRetired,

@@ -3023,3 +3023,28 @@ fn a_programmes_pins_are_counted_by_year() {
         "{over}"
     );
 }
+
+/// A placement on the rotation's own post (the cadre kept there) is said so by the review; it
+/// was counted as "placed at an equal rank elsewhere".
+#[test]
+fn the_review_says_a_cadre_kept_on_the_rotations_post() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        FIVE_YEARS,
+        "P5,U5,Phó Ban,6,Đảng,member,,,1,3,,\n",
+        "A1,Cán bộ A1,M,1985-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
+    );
+    let file = tmp.path().join("p.csv");
+    std::fs::write(
+        &file,
+        "cadre_id,post_id,kind,period\nA1,P5,rotation,1\nA1,P5,placement,4\n",
+    )
+    .unwrap();
+    let review = said_en(&["review".as_ref(), yaml.as_os_str(), file.as_os_str()]);
+    assert!(
+        review.contains("kept on the rotation's post at an equal rank  1"),
+        "{review}"
+    );
+    assert!(!review.contains("elsewhere"), "{review}");
+}
