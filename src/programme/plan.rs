@@ -604,6 +604,7 @@ pub fn build(
                 (&p.replan.history[..], p.replan.open_from)
             });
             Some(super::replan::changes(
+                sc,
                 cols,
                 (history, open_from),
                 prev,

@@ -147,6 +147,7 @@ pub struct Change {
 
 /// The changes from `previous` to `moves`, by cadre, with their reason.
 pub fn changes(
+    sc: &crate::domain::Scenario,
     cols: &Columns,
     (history, open_from): (&[HistoryMove], usize),
     previous: &[Move],
@@ -161,10 +162,29 @@ pub fn changes(
             // An executed move the previous programme lacked, or one it had (in the same
             // period) whose real date moved what follows it (the placement's period).
             let lost = || before.iter().any(|m| column_of(cols, m).is_none());
+            // An executed rotation whose real dates put its placement in another period than
+            // the previous programme's placement (it started later than its period's date).
+            let moved_placement = || {
+                let Some(prog) = sc.programme.as_ref() else {
+                    return false;
+                };
+                history
+                    .iter()
+                    .filter(|h| h.cadre == c && h.kind == MoveKind::Rotation)
+                    .any(|h| {
+                        let end = h.rotation_end(sc.rules.min_rotation_months);
+                        let due = super::placement_due(sc, prog, c, end);
+                        before.iter().any(|m| {
+                            m.kind == MoveKind::Placement
+                                && m.period > h.period
+                                && Some(m.period) != due
+                        })
+                    })
+            };
             let fixed = history
                 .iter()
                 .any(|h| h.cadre == c && !before.iter().any(|m| same(h, m)))
-                || (history.iter().any(|h| h.cadre == c) && lost());
+                || (history.iter().any(|h| h.cadre == c) && (lost() || moved_placement()));
             // An executed move of another cadre, new to the previous programme, onto the post of
             // one of this cadre's previous moves.
             let took = || {

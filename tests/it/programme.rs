@@ -3048,3 +3048,19 @@ fn the_review_says_a_cadre_kept_on_the_rotations_post() {
     );
     assert!(!review.contains("elsewhere"), "{review}");
 }
+
+/// A placement the history moved (its executed rotation started two months after its period's
+/// date, so the placement falls due a year later) changed because of the history, not for a
+/// better value (the objective is the same).
+#[test]
+fn a_placement_moved_by_the_historys_dates_is_said_fixed_by_the_history() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = root().join("tests/fixtures/replan-late-start/scenario.yaml");
+    let said = planned_en(&yaml, &tmp.path().join("out"));
+    let line = said
+        .lines()
+        .find(|l| l.starts_with("X2 Name X2"))
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(line.contains("PR placement 2031-01-01"), "{line}");
+    assert!(line.contains("history fixed"), "{line}");
+}
