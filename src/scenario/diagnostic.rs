@@ -1315,6 +1315,7 @@ says! {
     NameNoteThatMattersFix
     PostNoteThatMattersExpected
     PostNoteThatMattersFix
+    OrLeaveTheUnitEmpty
     EmptyDefaultColumnNotRead
     StoredDateSwappedBack
     StoredDateSwappedBackFix

@@ -3643,7 +3643,12 @@ impl<'a> Cells<'a> {
                 Ok(Some(ix))
             }
             None => {
-                let d = unknown_reference(self.diag(code::UNKNOWN_REFERENCE, col), s, table, ids);
+                let mut d =
+                    unknown_reference(self.diag(code::UNKNOWN_REFERENCE, col), s, table, ids);
+                // A cadre of a unit outside the scenario ("Sở Tài chính tỉnh Sơn La") has none.
+                if col == "current_unit" {
+                    d.fix = std::mem::take(&mut d.fix).then(Say::OrLeaveTheUnitEmpty.into());
+                }
                 self.report(d);
                 Err(())
             }

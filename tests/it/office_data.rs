@@ -2979,3 +2979,20 @@ fn empty_default_columns_and_the_age_are_not_read() {
         "{all:#?}"
     );
 }
+
+/// A cadre's unit outside the scenario ("Sở Tài chính tỉnh Sơn La") is E2008, whose fix also
+/// says the cell may be left empty (it sent the user to add the unit to units.csv only).
+#[test]
+fn an_unknown_current_unit_may_be_left_empty() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let cadres = fs::read_to_string(src.join("cadres.csv"))
+        .unwrap()
+        .replacen(",P02,P02,P02,", ",P02,P02,Sở Tài chính tỉnh Sơn La,", 1);
+    fs::write(dir.path().join("cadres.csv"), &cadres).unwrap();
+    let all = codes_of(dir.path());
+    let d = all
+        .iter()
+        .find(|d| d.contains("E2008"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(d.contains("leave the cell empty"), "{d}");
+}
