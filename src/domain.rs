@@ -173,6 +173,15 @@ pub struct Post {
     pub vacant_from: Option<Date>,
 }
 
+impl Post {
+    /// Whether the post is one of H10's sensitive posts under `rules` (its function is one of
+    /// `family_functions`).
+    pub fn is_sensitive(&self, rules: &RuleSet) -> bool {
+        self.function
+            .is_some_and(|f| rules.family_functions.contains(&f))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cadre {
     pub id: String,

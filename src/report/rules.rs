@@ -240,7 +240,6 @@ pub fn why(lang: Lang, w: &Why) -> String {
             )
         }
         Why::FamilyHolds {
-            post,
             relative,
             relative_name,
             held,
@@ -250,7 +249,6 @@ pub fn why(lang: Lang, w: &Why) -> String {
             lang,
             Msg::WhyFamilyHolds,
             &[
-                ("post", post),
                 ("relative", relative),
                 ("name", relative_name),
                 ("held", held),

@@ -147,7 +147,6 @@ pub enum Why {
     /// H10 (pairwise, single plan): a head or deputy post of a unit where a relative holds a
     /// sensitive post (posts.csv `holder_id`).
     FamilyHolds {
-        post: String,
         relative: String,
         relative_name: String,
         held: String,
@@ -681,8 +680,7 @@ pub fn may_break(sc: &Scenario, rule: RuleId, post: &Post) -> bool {
 
 /// Is `post` one of H10's sensitive posts under this rule set?
 pub fn is_sensitive(sc: &Scenario, post: &Post) -> bool {
-    post.function
-        .is_some_and(|f| sc.rules.family_functions.contains(&f))
+    post.is_sensitive(&sc.rules)
 }
 
 /// Whether `cadre` retires (Decree 135) before the date `on`: in service on the day they retire.
@@ -743,7 +741,6 @@ fn h10_relative_holds_sensitive(
                 return breach(
                     RuleId::H10,
                     Why::FamilyHolds {
-                        post: post.id.clone(),
                         relative: rel.id.clone(),
                         relative_name: rel.name.clone(),
                         held: held.id.clone(),

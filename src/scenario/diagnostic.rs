@@ -1315,6 +1315,7 @@ says! {
     NameNoteThatMattersFix
     PostNoteThatMattersExpected
     PostNoteThatMattersFix
+    GivenNameColumnNotRead
     OrLeaveTheUnitEmpty
     EmptyDefaultColumnNotRead
     StoredDateSwappedBack

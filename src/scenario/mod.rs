@@ -370,19 +370,21 @@ pub(crate) fn from_value(
     };
     // A programme's pins compete for a post's seats within one year only (a rotation pinned to
     // 2027 and another cadre's pin to 2030, after its placement, share a seat).
-    let pin_years: Option<Vec<Option<i32>>> = s
-        .programme
-        .is_some()
-        .then(|| pins.iter().map(|(_, k)| pair_year(&s.pins, k)).collect());
+    let pin_years: Option<(Vec<Option<i32>>, u32)> = s.programme.is_some().then(|| {
+        (
+            pins.iter().map(|(_, k)| pair_year(&s.pins, k)).collect(),
+            s.rules.min_rotation_months,
+        )
+    });
     if let Some(posts) = &posts {
         if taken.is_empty() {
-            refs.check_seats(&pins, pin_years.as_deref(), posts, &extra_seats, &taken);
+            refs.check_seats(&pins, pin_years.as_ref(), posts, &extra_seats, &taken);
         } else {
             let mut free = posts.to_vec();
             for &(p, n) in &taken {
                 free[p as usize].seats -= n;
             }
-            refs.check_seats(&pins, pin_years.as_deref(), &free, &extra_seats, &taken);
+            refs.check_seats(&pins, pin_years.as_ref(), &free, &extra_seats, &taken);
         }
     }
     // A single plan reads the holders too: their seats are not free on its date.
@@ -626,7 +628,7 @@ fn free_seats(
         .iter()
         .filter_map(|&(p, _)| {
             let h = holders.get(p as usize).copied().flatten()?;
-            crate::rules::is_sensitive(&sc, sc.post(p)).then_some((h, p))
+            sc.post(p).is_sensitive(&sc.rules).then_some((h, p))
         })
         .collect();
     sc.held_sensitive.sort_unstable();
@@ -1912,7 +1914,7 @@ impl Refs<'_> {
     fn check_seats(
         &mut self,
         pins: &[(PairRule, KeyPath)],
-        years: Option<&[Option<i32>]>,
+        years: Option<&(Vec<Option<i32>>, u32)>,
         posts: &[crate::domain::Post],
         extra: &[crate::domain::ExtraSeat],
         taken: &[(crate::domain::PostIx, u32)],
@@ -1927,8 +1929,15 @@ impl Refs<'_> {
                     .filter(|e| e.post == pin.post)
                     .map(|e| u64::from(e.seats))
                     .sum::<u64>();
-            // A programme's pins of one post compete in one year (or without one) only.
-            let same_year = |j: usize| years.is_none_or(|y| y[j] == y[i]);
+            // A programme's pins of one post compete when their years are closer than a
+            // rotation lasts (or one has no year): a rotation pinned to 2027 leaves its seat by
+            // 2030, a pin then takes it (a placement pinned keeps it: the solve says so).
+            let same_year = |j: usize| {
+                years.is_none_or(|(y, months)| match (y[j], y[i]) {
+                    (Some(a), Some(b)) => i64::from((a - b).abs()) * 12 < i64::from(*months),
+                    _ => true,
+                })
+            };
             let pinned_so_far = pins[..=i]
                 .iter()
                 .enumerate()

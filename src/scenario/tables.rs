@@ -257,6 +257,11 @@ const ALIAS_WORDS: &[Alias] = &[
     ("ngay_trong", "Ngày trống"),
     ("ma_can_bo", "Mã cán bộ"),
     ("ho_ten", "Họ tên"),
+    ("ho_dem", "Họ đệm"),
+    ("ho_lot", "Họ lót"),
+    ("ho_va_dem", "Họ và đệm"),
+    ("ho_va_ten_dem", "Họ và tên đệm"),
+    ("ho", "Họ"),
     ("ho_va_ten", "Họ và tên"),
     ("ghi_chu", "Ghi chú"),
     ("gioi_tinh", "Giới tính"),
@@ -1455,7 +1460,7 @@ pub(crate) struct Csv {
     /// "Nữ" read in the Nam column): (line, from column, to column), 1-based sheet columns.
     pub(crate) moved_cells: Vec<(usize, usize, usize)>,
     /// [`Csv::stored_day_over_12`] per column, computed once.
-    stored_over_12: std::sync::Mutex<HashMap<String, (bool, usize)>>,
+    stored_over_12: std::sync::Mutex<HashMap<String, (bool, usize, usize)>>,
     /// Column name → its header cell as written, when that is not the name itself ("Nổi trội" for
     /// `outstanding`): messages name the column as the user wrote it.
     written: HashMap<String, String>,
@@ -1562,8 +1567,14 @@ impl Csv {
     /// Whether a date stored in column `col` has a day over 12, and how many it stores (once
     /// per column).
     fn stored_days(&self, col: &str) -> (bool, usize) {
+        let (over, count, _) = self.stored_day_counts(col);
+        (over, count)
+    }
+
+    /// [`Csv::stored_days`] with how many different days the stored dates have.
+    fn stored_day_counts(&self, col: &str) -> (bool, usize, usize) {
         let Some(ix) = self.column(col) else {
-            return (false, 0);
+            return (false, 0, 0);
         };
         let mut cache = self
             .stored_over_12
@@ -1573,20 +1584,24 @@ impl Csv {
             return b;
         }
         let n = self.col_number(ix);
-        let (mut over, mut count) = (false, 0);
+        let (mut over, mut count, mut days) = (false, 0, 0u32);
         for r in &self.rows {
             if self.stored(r.line, n) {
                 count += 1;
-                over |= r
+                let day = r
                     .cells
                     .get(ix)
                     .and_then(|v| v.get(8..10))
-                    .and_then(|d| d.parse::<u32>().ok())
-                    .is_some_and(|d| d > 12);
+                    .and_then(|d| d.parse::<u32>().ok());
+                over |= day.is_some_and(|d| d > 12);
+                if let Some(d) = day.filter(|&d| d < 32) {
+                    days |= 1 << d;
+                }
             }
         }
-        cache.insert(col.to_string(), (over, count));
-        (over, count)
+        let b = (over, count, days.count_ones() as usize);
+        cache.insert(col.to_string(), b);
+        b
     }
 
     pub(crate) fn column(&self, name: &str) -> Option<usize> {
@@ -2136,12 +2151,27 @@ fn clause_matters(clause: &str) -> bool {
 /// What a name cell says beside the name: in brackets ("Giàng Thị Linh (từ trần)") or after a
 /// dash ("Lê Văn A - đã nghỉ hưu"); a name's own words are never read as a note ("Tử Trần").
 fn name_annotation(name: &str) -> Option<&str> {
-    if let Some((_, rest)) = name.split_once(['(', '[']) {
-        return Some(rest.trim_end_matches([')', ']']));
-    }
-    name.split_once(" - ")
-        .or_else(|| name.split_once(" – "))
-        .map(|(_, rest)| rest)
+    let note = match name.split_once(['(', '[']) {
+        Some((_, rest)) => Some(rest.trim_end_matches([')', ']'])),
+        None => name
+            .split_once(" - ")
+            .or_else(|| name.split_once(" – "))
+            .map(|(_, rest)| rest),
+    }?;
+    // Another name of the cadre ("bí danh Tư Trần", "tức Tư Trần") is no note.
+    let f = fold(note);
+    let alias = [
+        "bi-danh",
+        "ten-goi-khac",
+        "ten-khac",
+        "ten-thuong-goi",
+        "tuc",
+        "ten-cu",
+    ];
+    (!alias
+        .iter()
+        .any(|a| f == *a || f.starts_with(&format!("{a}-"))))
+    .then_some(note)
 }
 
 /// Notes of posts.csv that say the post may not be vacant to fill ("Đã bổ nhiệm, không còn
@@ -2595,6 +2625,27 @@ pub(crate) fn from_records(
                 ix
             };
             earlier_years.push((shown.to_string(), left));
+            continue;
+        }
+        // "Tên" (the given name, a sort key) beside "Họ và tên": the full name is read.
+        if shown == "name"
+            && let Some(&first) = csv.columns.get(shown)
+            && (fold(col) == "ten" || fold(&header[first]) == "ten")
+        {
+            if fold(col) != "ten" {
+                csv.columns.insert(shown.to_string(), ix);
+                csv.written.insert(shown.to_string(), col.clone());
+            }
+            let given = if fold(col) == "ten" {
+                col
+            } else {
+                &header[first]
+            };
+            diags.note(
+                Text::say(Say::GivenNameColumnNotRead)
+                    .arg("file", file.display())
+                    .arg("col", quoted(given)),
+            );
             continue;
         }
         if let Some(&first) = csv.columns.get(shown) {
@@ -3296,8 +3347,10 @@ impl<'a> Cells<'a> {
                     };
                     // Proven by the column's own typed dates and by at least three stored ones,
                     // none of them past day 12 (typed by people, most would be): swapped back.
-                    let (over_12, stored_n) = self.csv.stored_days(col);
-                    let swapped = (own_proof && stored_n >= 3 && !over_12)
+                    // Three different days at least: a column of 1st-of-month dates (effective
+                    // dates) stored right on a Vietnamese computer is no swap.
+                    let (over_12, stored_n, days) = self.csv.stored_day_counts(col);
+                    let swapped = (own_proof && stored_n >= 3 && days >= 3 && !over_12)
                         .then(|| Date::from_ymd_opt(d.year(), d.day(), d.month()))
                         .flatten();
                     if let Some(proof) = proof.clone()
@@ -4463,8 +4516,9 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     );
     let mut pending = Vec::new();
     let mut out = each_row(csv, diags, refs.dates, |c, id, ix| {
-        let name = match c.optional_text("name_prefix") {
-            // "Họ đệm" | "Tên": the whole name.
+        // "Họ đệm" | "Tên": the whole name (a "Họ" beside "Họ và tên" adds nothing).
+        let given_only = c.csv.written.get("name").is_some_and(|h| fold(h) == "ten");
+        let name = match c.optional_text("name_prefix").filter(|_| given_only) {
             Some(prefix) => match c.optional_text("name") {
                 Some(given) => format!("{prefix} {given}"),
                 None => c.text("name"),
@@ -5330,6 +5384,17 @@ mod tests {
         assert_eq!(ids.by_name("ubnd huyện  yên sơn"), Some((0, "U18")));
         // Two units of one name: neither.
         assert_eq!(ids.by_name("Sở Y tế"), None);
+    }
+
+    #[test]
+    fn a_names_note_is_beside_the_name_and_no_other_name() {
+        assert_eq!(name_annotation("Giàng Thị Linh (từ trần)"), Some("từ trần"));
+        assert_eq!(
+            name_annotation("Lê Văn A - đã nghỉ hưu"),
+            Some("đã nghỉ hưu")
+        );
+        assert_eq!(name_annotation("Nguyễn Văn An (bí danh Tư Trần)"), None);
+        assert_eq!(name_annotation("Nguyễn Văn Tử Trần"), None);
     }
 
     #[test]

@@ -581,11 +581,15 @@ pub(crate) fn loose_date(s: &str, format: DateFormat) -> Option<LooseDate> {
     // The month in words ("29 tháng Sáu năm 1983", "tháng Chạp"): its number.
     let mut lower = lower;
     for (word, n) in MONTH_WORDS {
-        for after in [" năm", ",", "/", "-"] {
-            let from = format!("tháng {word}{after}");
-            if lower.contains(&from) {
-                lower = lower.replace(&from, &format!("tháng {n}{after}"));
-            }
+        let from = format!("tháng {word}");
+        // The month word as a whole word ("tháng Năm 2026", "tháng năm năm 2026").
+        if let Some(at) = lower.find(&from)
+            && lower[at + from.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphabetic())
+        {
+            lower.replace_range(at..at + from.len(), &format!("tháng {n}"));
         }
     }
     // A midnight time after a date (a program's export of a date column).
@@ -959,6 +963,7 @@ mod tests {
             ("3 tháng Mười Hai năm 1978", Some(Written(day(1978, 12, 3)))),
             ("3 tháng năm năm 1978", Some(Written(day(1978, 5, 3)))),
             ("tháng Giêng năm 1978", Some(MonthYear(day(1978, 1, 1)))),
+            ("tháng Năm 2026", Some(MonthYear(day(2026, 5, 1)))),
             ("29-Jun-1983", Some(Written(day(1983, 6, 29)))),
             ("29 June 1983", Some(Written(day(1983, 6, 29)))),
             ("Jun 29, 1983", Some(Written(day(1983, 6, 29)))),

@@ -3015,6 +3015,21 @@ fn a_programmes_pins_are_counted_by_year() {
             .unwrap();
         String::from_utf8_lossy(&o.stderr).into_owned()
     };
+    // 2028 is inside X's rotation of 2027 (36 months): one seat, two pins.
+    let dir = tmp.path().join("inside");
+    std::fs::create_dir(&dir).unwrap();
+    let yaml = hand_case(
+        &dir,
+        &pins("Y", "PA").replace("period: 2030", "period: 2028"),
+        posts,
+        cadres,
+    );
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en", "validate"])
+        .arg(&yaml)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stderr).contains("E3004"));
     let twice = same_year("X", "PL");
     assert!(twice.contains("E3003"), "{twice}");
     let over = same_year("Y", "PA");
