@@ -2601,6 +2601,13 @@ fn said_en(args: &[&std::ffi::OsStr]) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// A programme file of `rows` (cadre_id,post_id,kind,period) named `name` in `dir`.
+fn moves_file(dir: &std::path::Path, name: &str, rows: &str) -> std::path::PathBuf {
+    let file = dir.join(name);
+    std::fs::write(&file, format!("cadre_id,post_id,kind,period\n{rows}")).unwrap();
+    file
+}
+
 /// `rotaplan --lang en plan <yaml> --out <out>`, which must succeed: its stdout.
 fn planned_en(yaml: &std::path::Path, out: &std::path::Path) -> String {
     let o = crate::common::rotaplan()
@@ -2877,12 +2884,11 @@ fn a_placement_counts_the_rotations_years_in_its_province() {
         "W,Cán bộ W,M,1985-01-01,ha-noi,ha-noi,U1,member,6,Đảng,Bí thư Tỉnh ủy,false,3,2026-12-01,,tuyen-quang:18,,,false\n",
     );
     let check = |rotation: &str| {
-        let file = tmp.path().join(format!("{rotation}.csv"));
-        std::fs::write(
-            &file,
-            format!("cadre_id,post_id,kind,period\nW,{rotation},rotation,1\nW,NL,placement,4\n"),
-        )
-        .unwrap();
+        let file = moves_file(
+            tmp.path(),
+            &format!("{rotation}.csv"),
+            &format!("W,{rotation},rotation,1\nW,NL,placement,4\n"),
+        );
         said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()])
     };
     let there = check("R5");
@@ -2913,12 +2919,11 @@ fn a_rotation_that_ends_in_retirement_frees_its_seat() {
         "T2,Cán bộ T2,M,1967-12-10,ha-noi,ha-noi,U1,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n\
          X,Cán bộ X,M,1985-06-15,ha-noi,ha-noi,U1,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
     );
-    let file = tmp.path().join("t.csv");
-    std::fs::write(
-        &file,
-        "cadre_id,post_id,kind,period\nT2,PA,rotation,2\nX,PL,rotation,1\nX,PA,placement,4\n",
-    )
-    .unwrap();
+    let file = moves_file(
+        tmp.path(),
+        "t.csv",
+        "T2,PA,rotation,2\nX,PL,rotation,1\nX,PA,placement,4\n",
+    );
     let checked = said_en(&["check".as_ref(), yaml.as_os_str(), file.as_os_str()]);
     assert!(checked.contains("passes every rule"), "{checked}");
     let out = tmp.path().join("out");
@@ -3050,12 +3055,7 @@ fn the_review_says_a_cadre_kept_on_the_rotations_post() {
         "P5,U5,Phó Ban,6,Đảng,member,,,1,3,,\n",
         "A1,Cán bộ A1,M,1985-01-01,ha-noi,ha-noi,U3,member,6,Đảng,Phó Ban,false,3,2026-12-01,,,,,false\n",
     );
-    let file = tmp.path().join("p.csv");
-    std::fs::write(
-        &file,
-        "cadre_id,post_id,kind,period\nA1,P5,rotation,1\nA1,P5,placement,4\n",
-    )
-    .unwrap();
+    let file = moves_file(tmp.path(), "p.csv", "A1,P5,rotation,1\nA1,P5,placement,4\n");
     let review = said_en(&["review".as_ref(), yaml.as_os_str(), file.as_os_str()]);
     assert!(
         review.contains("kept on the rotation's post at an equal rank  1"),
