@@ -2134,18 +2134,22 @@ fn clause_matters(clause: &str) -> bool {
     });
     unapproved
         || NOTES_THAT_MATTER.iter().any(|w| {
-            let w: Vec<&str> = w.split('-').collect();
-            (0..(words.len() + 1).saturating_sub(w.len())).any(|i| {
-                words[i..i + w.len()].iter().zip(&w).all(|(a, b)| a == b)
-                    && (matches!(w[0], "khong" | "chua")
-                        // Denied or over anywhere before it in the clause ("Hết thời hạn cảnh
-                        // cáo", "đã xóa kỷ luật"); "còn" (still, left) only just before.
-                        || !(words[..i]
-                            .iter()
-                            .any(|p| matches!(p.as_str(), "khong" | "chua" | "het" | "xoa"))
-                            || words[i.saturating_sub(4)..i].iter().any(|p| p == "con")))
+            phrase_at(&words, w).any(|i| {
+                matches!(w.split('-').next(), Some("khong" | "chua"))
+                    // Denied or over anywhere before it in the clause ("Hết thời hạn cảnh
+                    // cáo", "đã xóa kỷ luật"); "còn" (still, left) only just before.
+                    || !(words[..i]
+                        .iter()
+                        .any(|p| matches!(p.as_str(), "khong" | "chua" | "het" | "xoa"))
+                        || words[i.saturating_sub(4)..i].iter().any(|p| p == "con"))
             })
         })
+}
+
+/// Where the folded `phrase` ("nghi-huu") starts among folded `words`.
+fn phrase_at<'a>(words: &'a [String], phrase: &str) -> impl Iterator<Item = usize> + 'a {
+    let p: Vec<String> = phrase.split('-').map(str::to_string).collect();
+    (0..(words.len() + 1).saturating_sub(p.len())).filter(move |&i| words[i..i + p.len()] == p[..])
 }
 
 /// What a name cell says beside the name: in brackets ("Giàng Thị Linh (từ trần)") or after a
@@ -2196,13 +2200,11 @@ fn post_note_matters(note: &str) -> bool {
     note.split([',', ';']).any(|clause| {
         let words: Vec<String> = fold(clause).split('-').map(str::to_string).collect();
         POST_NOTES_THAT_MATTER.iter().any(|w| {
-            let w: Vec<&str> = w.split('-').collect();
-            (0..(words.len() + 1).saturating_sub(w.len())).any(|i| {
-                words[i..i + w.len()].iter().zip(&w).all(|(a, b)| a == b)
-                    && (matches!(w[0], "khong" | "het")
-                        || !words[..i]
-                            .iter()
-                            .any(|p| matches!(p.as_str(), "khong" | "chua")))
+            phrase_at(&words, w).any(|i| {
+                matches!(w.split('-').next(), Some("khong" | "het"))
+                    || !words[..i]
+                        .iter()
+                        .any(|p| matches!(p.as_str(), "khong" | "chua"))
             })
         })
     })

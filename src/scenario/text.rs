@@ -557,11 +557,9 @@ pub(crate) enum LooseDate {
 /// numbers without the words of a date are read in the order `format` says.
 pub(crate) fn loose_date(s: &str, format: DateFormat) -> Option<LooseDate> {
     // Full-width digits and slashes (an East Asian input method) as ASCII.
-    let lower: String = crate::domain::text::normalize(s)
-        .to_lowercase()
+    let lower: String = ascii_digits(&crate::domain::text::normalize(s).to_lowercase())
         .chars()
         .map(|c| match c {
-            '０'..='９' => ascii_digits(&c.to_string()).chars().next().unwrap_or(c),
             '／' => '/',
             '－' => '-',
             '．' => '.',
