@@ -554,7 +554,9 @@ struct Writer<'a> {
 impl Writer<'_> {
     /// A job's outputs and its `done.json` (holding their SHA-256) as one set, swapped in whole:
     /// the marker exists only beside the very files it describes, flushed to disk.
-    fn write(&self, index: usize, f: &Finished) -> Entry {
+    /// The job's entry, and the write error when its files could not be written (the job then
+    /// failed, whatever its plan was).
+    fn write(&self, index: usize, f: &Finished) -> (Entry, Option<JobError>) {
         let (i, h) = self.hashes[index].clone();
         let job_dir = batch::job_dir(self.dir, &f.name);
         let rel = job_dir
@@ -569,22 +571,21 @@ impl Writer<'_> {
         let e = entry(&self.jobs[index], i.clone(), h.clone(), f, &outputs);
         files.push(("done.json".into(), json(&e).into_bytes()));
         match write_set(&job_dir, &files) {
-            Ok(()) => e,
+            Ok(()) => (e, None),
             Err(err) => {
                 tracing::error!(scenario = %f.name, path = %job_dir.display(), error = %err, "cannot write the scenario's outputs");
-                Entry {
+                let failed = JobError::Write {
+                    dir: job_dir.clone(),
+                    error: err.to_string(),
+                };
+                let e = Entry {
                     status: RunStatus::Failed,
                     outputs: Vec::new(),
                     outputs_sha256: Default::default(),
-                    error: Some(
-                        JobError::Write {
-                            dir: job_dir.clone(),
-                            error: err.to_string(),
-                        }
-                        .to_string(),
-                    ),
+                    error: Some(failed.to_string()),
                     ..entry(&self.jobs[index], i, h, f, &[])
-                }
+                };
+                (e, Some(failed))
             }
         }
     }
@@ -596,14 +597,28 @@ impl Progress for Writer<'_> {
         self.inner.started(index, name);
     }
     fn finished(&self, index: usize, f: &Finished) {
-        if !matches!(&f.outcome, Outcome::Failed(JobError::NotStarted)) {
-            let e = self.write(index, f);
-            finished_scenario(&e);
-            if let Ok(mut all) = self.entries.lock() {
-                all[index] = Some(e);
-            }
+        if matches!(&f.outcome, Outcome::Failed(JobError::NotStarted)) {
+            return self.inner.finished(index, f);
         }
-        self.inner.finished(index, f);
+        let (e, write_error) = self.write(index, f);
+        finished_scenario(&e);
+        if let Ok(mut all) = self.entries.lock() {
+            all[index] = Some(e);
+        }
+        match write_error {
+            // The terminal counts what the manifest records: a plan whose files could not be
+            // written is a failed scenario, not a planned one.
+            Some(err) => self.inner.finished(
+                index,
+                &Finished {
+                    name: f.name.clone(),
+                    weights: f.weights.clone(),
+                    outcome: Outcome::Failed(err),
+                    seconds: f.seconds,
+                },
+            ),
+            None => self.inner.finished(index, f),
+        }
     }
 }
 

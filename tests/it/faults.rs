@@ -710,7 +710,7 @@ fn a_full_disk_loses_nothing_and_resume_finishes_the_run() {
     let scenarios = [t.old.parent().unwrap(), t.new.parent().unwrap()];
     let batch = |resume: bool| {
         let mut c = bin();
-        c.args(["batch", "-q", "--out"]).arg(&runs).args(scenarios);
+        c.args(["batch", "--out"]).arg(&runs).args(scenarios);
         if resume {
             c.arg("--resume");
         }
@@ -720,7 +720,17 @@ fn a_full_disk_loses_nothing_and_resume_finishes_the_run() {
     disk.fill(8192);
     let o = batch(false);
     crate::common::exits(&o, 1);
+    let progress = String::from_utf8_lossy(&o.stderr);
     for d in run_dirs(&runs) {
+        // The progress lines count what the run records: a scenario said planned ("optimal")
+        // has its done.json; one whose files the full disk refused is said FAILED.
+        for line in progress.lines().filter(|l| l.starts_with('[')) {
+            let name = line.split_once("] ").unwrap().1.split(": ").next().unwrap();
+            let done = rotaplan::runs::parallel::job_dir(&d, name)
+                .join("done.json")
+                .is_file();
+            assert_eq!(line.contains(": optimal"), done, "{line}");
+        }
         assert_done_markers_true(&d);
         // No summary says "complete" without the manifest that makes it so.
         let manifest = d.join("manifest.json").exists() || d.join("manifest.partial.json").exists();
