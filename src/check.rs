@@ -78,6 +78,17 @@ pub enum Held {
     VacantFrom(crate::domain::Date),
 }
 
+/// Why post `p` may have fewer seats on a single plan's date than posts.csv gives it: its holder,
+/// or a later `vacant_from`.
+pub fn held(sc: &crate::domain::Scenario, p: PostIx) -> Option<Held> {
+    let post = sc.post(p);
+    match (&post.vacant_from, &post.holder_id) {
+        (Some(d), _) if *d > sc.plan_date => Some(Held::VacantFrom(*d)),
+        (_, Some(h)) if sc.programme.is_none() => Some(Held::Holder(h.clone())),
+        _ => None,
+    }
+}
+
 /// What is wrong, with the numbers and ids.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -289,11 +300,7 @@ pub fn check(ctx: &RuleContext, pairs: &[(CadreIx, PostIx)]) -> Vec<Violation> {
                     cadres: n,
                     seats: post.seats,
                     extra: cap - post.seats,
-                    held: match (&post.vacant_from, &post.holder_id) {
-                        (Some(d), _) if *d > sc.plan_date => Some(Held::VacantFrom(*d)),
-                        (_, Some(h)) if sc.programme.is_none() => Some(Held::Holder(h.clone())),
-                        _ => None,
-                    },
+                    held: held(sc, p),
                 },
             ));
         }

@@ -163,6 +163,12 @@ pub enum WhyNot {
         relative_id: String,
         relative_post_id: String,
     },
+    /// The post has no seat free on the plan date: its holder (posts.csv `holder_id`) is still
+    /// there, or it falls vacant only on `vacant_from`.
+    NotVacant {
+        holder_id: Option<String>,
+        vacant_from: Option<crate::domain::Date>,
+    },
     /// Every seat is held; `swap`: replacing a holder (not pinned) by the cadre, `null` when every
     /// holder is pinned.
     Taken {
@@ -291,6 +297,19 @@ impl<'a, 's> Reasons<'a, 's> {
             }
         }
         let hs = holders(base, p);
+        if hs.is_empty()
+            && sc.post(p).seats + sc.extra_seats_of(p) == 0
+            && let Some(held) = crate::check::held(sc, p)
+        {
+            let (holder_id, vacant_from) = match held {
+                crate::check::Held::Holder(h) => (Some(h), None),
+                crate::check::Held::VacantFrom(d) => (None, Some(d)),
+            };
+            return Some(WhyNot::NotVacant {
+                holder_id,
+                vacant_from,
+            });
+        }
         if hs.len() as u32 >= sc.post(p).seats {
             let mut best: Option<Swap> = None;
             for a in base.assignments.iter().filter(|a| a.post == p && !a.pinned) {

@@ -50,6 +50,8 @@ pub enum Holdback {
         score_there: Option<f64>,
         score_here: f64,
     },
+    /// Pinned to another post by the scenario (S2).
+    Pinned { post_id: String },
     /// Free, but their unit already loses the maximum number of cadres (S1).
     UnitAtCap { unit_id: String, leaving: u32 },
     /// Free, but a relative placed by the plan conflicts (H10).
@@ -71,6 +73,8 @@ pub struct MovedElsewhere {
     /// The post taken is a must-fill post: its empty seat would cost `weights.must_fill`, which
     /// is why a lower score there can be the better plan.
     pub must_fill_there: bool,
+    /// The scenario pins the cadre there (S2): the plan had no choice.
+    pub pinned_there: bool,
 }
 
 /// How many cadres (or moves) a reason names before "and N more".

@@ -709,6 +709,7 @@ impl PlanState<'_> {
                 score_there: score_of(c, q),
                 score_here: cands.score(i),
                 must_fill_there: sc.post(q).criticality >= 5,
+                pinned_there: sc.pins.iter().any(|x| x.cadre == c && x.post == q),
             }
         };
         let mut free: Vec<usize> = Vec::new();
@@ -734,6 +735,13 @@ impl PlanState<'_> {
             }
             let (placed_on, blocked_by, detail) = match *off {
                 Off::Here => (Some(sc.post(p).id.clone()), None, Holdback::Here),
+                Off::Elsewhere(q) if sc.pins.iter().any(|x| x.cadre == c && x.post == q) => (
+                    Some(sc.post(q).id.clone()),
+                    Some(RuleId::S2),
+                    Holdback::Pinned {
+                        post_id: sc.post(q).id.clone(),
+                    },
+                ),
                 Off::Elsewhere(q) => (
                     Some(sc.post(q).id.clone()),
                     None,

@@ -273,6 +273,9 @@ catalogue! {
     FindAllSeatedHere { en: "its {n} eligible cadre(s) already sit on it; no one else passes the rules for the other seat(s)", vi: "{n} cán bộ đủ điều kiện đã được bố trí vào vị trí này; không còn ai đáp ứng quy định cho các chỉ tiêu còn lại" }
     FindOneElsewhere { en: "the other eligible cadre is placed elsewhere, to the plan's gain: {moved}", vi: "cán bộ đủ điều kiện còn lại được bố trí ở nơi khác, có lợi hơn cho phương án: {moved}" }
     FindAllElsewhere { en: "all {n} other eligible cadres are placed elsewhere, to the plan's gain: {moved}", vi: "cả {n} cán bộ đủ điều kiện còn lại được bố trí ở nơi khác, có lợi hơn cho phương án: {moved}" }
+    FindOneElsewherePinned { en: "the other eligible cadre is pinned elsewhere by the scenario: {moved}", vi: "cán bộ đủ điều kiện còn lại được kịch bản chỉ định vào vị trí khác: {moved}" }
+    FindAllElsewhereSomePinned { en: "all {n} other eligible cadres are placed elsewhere: {moved}", vi: "cả {n} cán bộ đủ điều kiện còn lại được bố trí ở nơi khác: {moved}" }
+    FindMovedPinned { en: "{cadre} → {post} (pinned there by the scenario, S2)", vi: "{cadre} → {post} (kịch bản chỉ định vào đó, S2)" }
     FindMoved { en: "{cadre} → {post} (score {there} there, {here} here)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here})" }
     FindMovedMustFill { en: "{cadre} → {post} (score {there} there, {here} here; {post} is a must-fill post, whose empty seat would cost more)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here}; {post} là vị trí bắt buộc lấp, để trống sẽ tốn hơn)" }
     FindMovedPlanGains { en: "{cadre} → {post} (score {there} there, {here} here; the plan as a whole gains more so: targets, the departure cap or the other moves)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here}; toàn phương án được lợi hơn: chỉ tiêu, giới hạn số người rời đơn vị hoặc các điều động khác)" }
@@ -788,6 +791,8 @@ catalogue! {
     XcHoldsPinned { en: "{cadre} holds it because the scenario pins it (score {score})", vi: "{cadre} giữ vị trí này vì kịch bản chỉ định (điểm {score})" }
     XcHolds { en: "{cadre} holds it (score {score})", vi: "{cadre} giữ vị trí này (điểm {score})" }
     XcForbidsPair { en: "S3: the scenario forbids the pair{reason}", vi: "S3: kịch bản loại trừ cặp này{reason}" }
+    XcHolderStays { en: "no seat is free on the plan date: its holder {holder} (posts.csv holder_id) is still there, and a single plan fills only the seats free then", vi: "không còn chỗ trống vào ngày lập phương án: người giữ vị trí {holder} (cột holder_id của posts.csv) vẫn còn giữ, mà một phương án chỉ bố trí vào chỗ trống vào ngày đó" }
+    XcVacantLater { en: "no seat is free on the plan date: the post falls vacant only on {date} (posts.csv vacant_from)", vi: "không còn chỗ trống vào ngày lập phương án: vị trí chỉ trống từ {date} (cột vacant_from của posts.csv)" }
     XcPinnedElsewhere { en: "the scenario pins {cadre} to {post}{reason} (S2)", vi: "kịch bản chỉ định {cadre} vào {post}{reason} (S2)" }
     XcPlacedInstead { en: "{cadre} takes {post} instead (score {score} there)", vi: "{cadre} nhận {post} thay vào đó (điểm ở đó {score})" }
     XcTheMaximum { en: "the maximum", vi: "mức tối đa" }
@@ -1068,6 +1073,7 @@ catalogue! {
     RuHAssigned { en: "assigned", vi: "người được bố trí" }
     RuHRunnerUp { en: "runner-up", vi: "cán bộ xếp sau" }
     HbHere { en: "sits on another seat of this post", vi: "đã được bố trí vào chỉ tiêu khác của vị trí này" }
+    HbPinned { en: "pinned to {post} by the scenario (S2)", vi: "được kịch bản chỉ định vào {post} (S2)" }
     HbElsewhere { en: "took {post} (score {there} there, {here} here)", vi: "đã nhận {post} (điểm ở đó {there}, ở đây {here})" }
     HbUnitAtCap { en: "{unit} already loses {n} cadre(s), the maximum (S1)", vi: "đơn vị {unit} đã có {n} cán bộ luân chuyển đi, mức tối đa (S1)" }
     HbRelative { en: "relative {relative} takes {post} in the same unit (H10)", vi: "người thân {relative} nhận {post} trong cùng đơn vị (H10)" }

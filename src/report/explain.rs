@@ -418,6 +418,17 @@ pub fn why_not_in(cadre_id: &str, w: &WhyNot, lang: Lang) -> String {
             Msg::XcRelative,
             &[("relative", relative_id), ("post", relative_post_id)],
         ),
+        WhyNot::NotVacant {
+            holder_id,
+            vacant_from,
+        } => match (holder_id, vacant_from) {
+            (_, Some(d)) => fill(lang, Msg::XcVacantLater, &[("date", &super::date_in(lang, *d))]),
+            (h, None) => fill(
+                lang,
+                Msg::XcHolderStays,
+                &[("holder", &h.as_deref().unwrap_or("?"))],
+            ),
+        },
         WhyNot::Taken { holders, swap } => {
             let held = fill(
                 lang,

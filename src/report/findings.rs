@@ -35,6 +35,7 @@ fn moved(lang: Lang, m: &MovedElsewhere) -> String {
     // A lower score there: the plan is better so for another reason, said.
     let lower = m.score_there.is_some_and(|t| t < m.score_here);
     let key = match (lower, m.must_fill_there) {
+        _ if m.pinned_there => Msg::FindMovedPinned,
         (true, true) => Msg::FindMovedMustFill,
         (true, false) => Msg::FindMovedPlanGains,
         (false, _) => Msg::FindMoved,
@@ -114,14 +115,31 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
             )
         }
         Finding::AllSeatedHere { here } => fill(lang, Msg::FindAllSeatedHere, &[("n", here)]),
-        Finding::UsedElsewhere { moves } => match (moves.first.as_slice(), moves.len()) {
-            ([one], 1) => fill(lang, Msg::FindOneElsewhere, &[("moved", &moved(lang, one))]),
-            _ => fill(
-                lang,
-                Msg::FindAllElsewhere,
-                &[("n", &moves.len()), ("moved", &moves_list(lang, moves))],
-            ),
-        },
+        Finding::UsedElsewhere { moves } => {
+            // "To the plan's gain" only when the plan chose every move it names; a pin is no
+            // choice, and each pinned move says so itself.
+            let chosen = !moves.first.iter().any(|m| m.pinned_there);
+            match (moves.first.as_slice(), moves.len()) {
+                ([one], 1) => fill(
+                    lang,
+                    if chosen {
+                        Msg::FindOneElsewhere
+                    } else {
+                        Msg::FindOneElsewherePinned
+                    },
+                    &[("moved", &moved(lang, one))],
+                ),
+                _ => fill(
+                    lang,
+                    if chosen {
+                        Msg::FindAllElsewhere
+                    } else {
+                        Msg::FindAllElsewhereSomePinned
+                    },
+                    &[("n", &moves.len()), ("moved", &moves_list(lang, moves))],
+                ),
+            }
+        }
         Finding::Blocked {
             capped,
             cap,
@@ -265,6 +283,7 @@ pub fn holdback(lang: Lang, h: &Holdback) -> String {
                 ("here", &super::num_in(lang, *score_here)),
             ],
         ),
+        Holdback::Pinned { post_id } => fill(lang, Msg::HbPinned, &[("post", post_id)]),
         Holdback::UnitAtCap { unit_id, leaving } => {
             fill(lang, Msg::HbUnitAtCap, &[("unit", unit_id), ("n", leaving)])
         }

@@ -50,7 +50,7 @@ pub use explain::{
     post_summary, post_worded, status_words, structure_lines, structure_lines_in, why_not_text,
     worded,
 };
-pub use findings::{finding, relaxation_summary, relaxation_summary_in};
+pub use findings::{finding, holdback, relaxation_summary, relaxation_summary_in};
 pub use rules::{note_text, notes_text, programme_notes};
 mod committee;
 mod excel_csv;

@@ -680,6 +680,64 @@ fn an_unfilled_post_names_the_eligible_cadres_placed_elsewhere() {
 }
 
 #[test]
+fn an_unfilled_post_whose_eligible_cadre_is_pinned_elsewhere_names_the_pin() {
+    // Z1 would score more on P1 (criticality 4) than on P2, but the scenario pins Z1 to P2: P1's
+    // reason names the pin, not a gain of the plan that the pin cost.
+    let t = Tiny::new(
+        &[post("P1", "C", 3, 1, 4), post("P2", "D", 3, 1, 3)],
+        &[cadre("Z1", "A", 3, 4)],
+        "pins:\n  - { cadre: Z1, post: P2 }\n",
+    );
+    let p = plan(&t.load());
+    let u = p.unfilled.iter().find(|u| u.post_id == "P1").unwrap();
+    assert_eq!(u.kind, UnfilledKind::EligibleUsedElsewhere);
+    let why = u.reason.to_string();
+    assert!(
+        why.contains("pinned elsewhere by the scenario: Z1 → P2 (pinned there by the scenario, S2)")
+            && !why.contains("gain"),
+        "{why}"
+    );
+    assert_eq!(u.eligible[0].blocked_by, Some(RuleId::S2));
+    assert_eq!(
+        rotaplan::report::holdback(Lang::En, &u.eligible[0].detail),
+        "pinned to P2 by the scenario (S2)"
+    );
+}
+
+#[test]
+fn a_post_without_a_free_seat_on_the_plan_date_says_why_not_a_pin() {
+    // P1's holder H stays (posts.csv holder_id) and P2 falls vacant after the plan date: neither
+    // has a seat on 2027-01-01, and explain says so (it once said "held by , pinned there").
+    let t = Tiny::new(&[], &[cadre("Z1", "A", 3, 4), cadre("H", "C", 9, 4)], "");
+    fs::write(
+        t.dir.path().join("posts.csv"),
+        "id,unit,title,rank,sector,role,not_local,function,seats,criticality,holder_id,vacant_from\n\
+         P1,C,T,3,X,member,false,,1,3,H,\n\
+         P2,D,T,3,X,member,false,,1,3,,2027-02-01\n",
+    )
+    .unwrap();
+    let sc = t.load();
+    let base = plan(&sc);
+    assert!(base.assignments.is_empty());
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let z1 = ix_c(&sc, "Z1");
+    let why = |p: &str| explain::why_not(&ctx, &cands, Some(&base), z1, ix_p(&sc, p)).unwrap();
+    assert_eq!(
+        why("P1"),
+        explain::WhyNot::NotVacant {
+            holder_id: Some("H".into()),
+            vacant_from: None
+        }
+    );
+    let words = rotaplan::report::why_not_text("Z1", &why("P1"));
+    assert!(words.contains("its holder H (posts.csv holder_id) is still there"), "{words}");
+    assert!(!words.contains("pinned"), "{words}");
+    let words = rotaplan::report::why_not_text("Z1", &why("P2"));
+    assert!(words.contains("falls vacant only on 2027-02-01"), "{words}");
+}
+
+#[test]
 fn an_unfilled_post_names_the_relative_placed_by_the_plan() {
     // S (accounting, rank 3) and L (head, rank 4, criticality 4) are in unit C. R1 (rank 3) is
     // eligible only for S, R2 (rank 4) only for L, and they are relatives: the plan cannot have
