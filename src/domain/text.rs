@@ -15,10 +15,22 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+/// The Icelandic eth "Ð"/"ð" (U+00D0/U+00F0), which old VNI and Windows keyboards type for the
+/// Vietnamese "Đ"/"đ" (U+0110/U+0111) and which looks the same: read as the Vietnamese letter, so
+/// that "Ðảng" is the sector "Đảng".
+fn vietnamese_d(c: char) -> char {
+    match c {
+        'Ð' => 'Đ',
+        'ð' => 'đ',
+        c => c,
+    }
+}
+
 /// NFC, trimmed, inner whitespace (spaces, tabs, line breaks, no-break spaces) collapsed to one
-/// space. Text that is already so is returned unchanged.
+/// space, an eth read as "Đ" ([`vietnamese_d`]). Text that is already so is returned unchanged.
 pub fn normalize(s: &str) -> String {
-    let simple_space = !s.starts_with(char::is_whitespace)
+    let simple_space = !s.contains(['Ð', 'ð'])
+        && !s.starts_with(char::is_whitespace)
         && !s.ends_with(char::is_whitespace)
         && !s.contains("  ")
         && !s.chars().any(|c| c.is_whitespace() && c != ' ');
@@ -30,7 +42,7 @@ pub fn normalize(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.nfc());
+        out.extend(w.nfc().map(vietnamese_d));
     }
     out
 }
@@ -39,6 +51,7 @@ fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.split_whitespace()
         .enumerate()
         .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.nfc()))
+        .map(vietnamese_d)
         .flat_map(char::to_lowercase)
 }
 
@@ -53,7 +66,9 @@ pub fn same_key(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let nfc = |s: &str| s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes;
+    let nfc = |s: &str| {
+        s.is_ascii() || (is_nfc_quick(s.chars()) == IsNormalized::Yes && !s.contains(['Ð', 'ð']))
+    };
     if nfc(a) && nfc(b) {
         return lower_words(a).eq(lower_words(b));
     }
@@ -75,7 +90,7 @@ pub fn fold(s: &str) -> String {
     let mut dash = false;
     for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
         let c = match c {
-            'đ' | 'Đ' => 'd',
+            'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
             c => c,
         };
         if c.is_alphanumeric() {
@@ -241,6 +256,17 @@ fn title_words_by(s: &str, toned: bool) -> Vec<String> {
             rest.is_empty() || level_at(&rest) > 0 || starts_with_one_of(&rest, TERRITORIES) > 0
         };
         let after_chanh = words.last().is_some_and(|w| fold(w) == "chanh");
+        // A title's first word, or the word after "Phó": where "TP" is "Trưởng phòng" (elsewhere
+        // it is "thành phố") and "P." is "Phó".
+        let role_due = words.is_empty()
+            || (words.len() == 1 && fold(words[0].split('|').next().unwrap_or("")) == "pho");
+        let role_follows = || {
+            pieces.get(i + 1).is_some_and(|n| {
+                let f = fold(n);
+                ["chu", "bi", "giam", "truong", "chanh", "tp", "gd", "ct", "bt", "cvp"]
+                    .contains(&f.as_str())
+            })
+        };
         // The abbreviations written out, with their marks.
         let written = match piece.as_str() {
             "ĐU" | "DU" => "Đảng ủy",
@@ -256,6 +282,11 @@ fn title_words_by(s: &str, toned: bool) -> Vec<String> {
             "VKS" => "VKSND",
             "HQ" => "Hải quan",
             "KTT" => "Kế toán trưởng",
+            "CVP" => "Chánh Văn phòng",
+            "PCVP" => "Phó Chánh Văn phòng",
+            "PTP" => "Phó Trưởng phòng",
+            "TP" if role_due => "Trưởng phòng",
+            "P" if words.is_empty() && role_follows() => "Phó",
             // "K.toán trưởng": "K" for "Kế".
             "K" if pieces.get(i + 1).is_some_and(|n| fold(n) == "toan") => "Kế",
             // "Trưởng phòng TC-HC", "TC - CB": the department's Organisation work.
@@ -568,6 +599,15 @@ pub struct PlannedWords {
     has_marks: bool,
 }
 
+/// A unit's name as its words compare, abbreviations and spelled-out names alike ("Ủy ban nhân
+/// dân huyện Yên Sơn" is "UBND huyện Yên Sơn", the old tone placement "Tỉnh uỷ" is "Tỉnh ủy"):
+/// with the marks when the name has them (two names that differ by a mark are two names), by its
+/// letters when it is typed without any.
+pub fn name_words(name: &str) -> String {
+    let w = planned_words(name);
+    if w.has_marks { w.toned } else { w.letters }.join(" ")
+}
+
 /// A title's [`PlannedWords`].
 pub fn planned_words(title: &str) -> PlannedWords {
     PlannedWords {
@@ -739,7 +779,8 @@ pub fn without_numbering(line: &str) -> &str {
         || number.len() == 1
             && number.bytes().all(|b| b.is_ascii_lowercase())
             && (line.as_bytes()[end] == b')' || number.as_bytes()[0] <= b'h')
-        || (1..=4).contains(&number.len()) && number.bytes().all(|b| b"IVX".contains(&b));
+        // Roman up to XXXVIII (the sections of a province's list run past XVII).
+        || (1..=7).contains(&number.len()) && number.bytes().all(|b| b"IVXL".contains(&b));
     if numbering && rest.starts_with(char::is_whitespace) {
         rest.trim_start()
     } else {
@@ -774,6 +815,18 @@ mod tests {
     use super::*;
 
     const NFD: &str = "Chu\u{309} ti\u{323}ch UBND ti\u{309}nh";
+
+    /// "Ð" (U+00D0, the eth old keyboards type) is the Vietnamese "Đ": a sector "Ðảng" was a
+    /// sector of its own and silently changed the plan.
+    #[test]
+    fn an_eth_is_read_as_the_vietnamese_d() {
+        assert_eq!(normalize("Ðảng"), "Đảng");
+        assert_eq!(normalize(" Phó GÐ  Sở ðiện lực "), "Phó GĐ Sở điện lực");
+        assert!(same_key("Ðảng", "đảng"));
+        assert_eq!(key("BAN ÐẢNG"), "ban đảng");
+        assert_eq!(fold("Ðắk Lắk"), "dak-lak");
+        assert_eq!(title_class("PGÐ Sở Y tế"), title_class("Phó Giám đốc Sở Y tế"));
+    }
 
     /// Titles as the 2025 reorganisation and formal documents write them: the level named "cấp
     /// tỉnh", Roman-numbered customs areas with a place in brackets, "Thuế cơ sở 3 tỉnh …", the

@@ -1759,6 +1759,8 @@ diagnostic_words! {
     MarkUnderNamOrNu { en: "mark x under the cadre's sex and leave the other cell empty", vi: "đánh x vào cột giới tính của cán bộ và để trống ô còn lại" }
     NoteSexFromWomanMarks { en: "{file}: column {col} read as the sex: a marked cell (x, ✓, 1, có) is a woman, an empty one a man", vi: "{file}: cột {col} được đọc là giới tính: ô có đánh dấu (x, ✓, 1, có) là nữ, ô trống là nam" }
     NoteSexFromManMarks { en: "{file}: column {col} read as the sex: a marked cell (x, ✓, 1, có) is a man, an empty one a woman", vi: "{file}: cột {col} được đọc là giới tính: ô có đánh dấu (x, ✓, 1, có) là nam, ô trống là nữ" }
+    NoteUnitFromHeading { en: "{file}: the cadres on lines {first}–{last} have no unit in their row; their current unit is read from the section heading {heading} on line {line}", vi: "{file}: cán bộ ở các dòng {first}–{last} không ghi đơn vị; đơn vị công tác được đọc từ dòng tiêu đề mục {heading} ở dòng {line}" }
+    NoteUnitFromHeadingOne { en: "{file}: the cadre on line {first} has no unit in their row; their current unit is read from the section heading {heading} on line {line}", vi: "{file}: cán bộ ở dòng {first} không ghi đơn vị; đơn vị công tác được đọc từ dòng tiêu đề mục {heading} ở dòng {line}" }
     NoteTwoRowHeader { en: "{file}: the header spans two rows (lines {first} and {second}): each column named by its lower cell, else its upper one", vi: "{file}: dòng tiêu đề gồm hai hàng (dòng {first} và {second}): mỗi cột lấy tên ở ô dưới, nếu trống thì ô trên" }
     NoteDatesRead { en: "{file}: dates read as {order}", vi: "{file}: ngày được đọc theo thứ tự {order}" }
     OrderMonthDayYear { en: "month/day/year", vi: "tháng/ngày/năm" }

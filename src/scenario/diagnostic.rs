@@ -1044,6 +1044,8 @@ says! {
     NoteSheetRead
     NoteSeparator
     NoteTwoRowHeader
+    NoteUnitFromHeading
+    NoteUnitFromHeadingOne
     NoteSexFromWomanMarks
     AWebPageWithoutTable
     TextNamedAsWorkbook

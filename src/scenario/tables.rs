@@ -1465,6 +1465,9 @@ pub(crate) struct Csv {
     /// `outstanding`): messages name the column as the user wrote it.
     written: HashMap<String, String>,
     pub rows: Vec<Row>,
+    /// Per record's line, the section heading above it (its line and first cell): a list grouped
+    /// under its units' names ("VI. UBND TỈNH LÂM SƠN") gives its cadres' unit so.
+    pub(crate) headings: HashMap<usize, (usize, String)>,
     /// The sheet's column of the table's first column, less one (0 for a CSV file).
     pub col_offset: usize,
     /// The sheet, for a table read from a workbook.
@@ -2414,6 +2417,8 @@ pub(crate) fn from_records(
     // đưa vào luân chuyển)"), over the records under it until the next heading.
     let mut heading: Option<(usize, String)> = None;
     let mut under_heading: Vec<(usize, usize, String)> = Vec::new();
+    let mut section_above: Option<(usize, String)> = None;
+    let mut headings: HashMap<usize, (usize, String)> = HashMap::new();
     for (line, cells) in records.filter(|(_, cells)| cells.iter().any(|c| !c.is_empty())) {
         let repeat = repeats_header(&cells, &header);
         let section = section_row(&cells, &header);
@@ -2422,6 +2427,10 @@ pub(crate) fn from_records(
             // Only a list of cadres is one of people to move.
             let cadres = spec.columns.iter().any(|(n, _)| *n == "planned_titles");
             heading = (cadres && note_matters(&text)).then_some((line, text));
+            section_above = cells
+                .iter()
+                .find(|c| !c.is_empty())
+                .map(|c| (line, c.clone()));
         }
         // A form's column numbers under the header, and its totals rows: no record.
         if ((rows.len() + layout.len() < 2 || after_repeat) && numbering_row(&cells))
@@ -2440,6 +2449,9 @@ pub(crate) fn from_records(
         after_repeat = false;
         if let Some((at, text)) = &heading {
             under_heading.push((line, *at, text.clone()));
+        }
+        if let Some(h) = &section_above {
+            headings.insert(line, h.clone());
         }
         rows.push(Row {
             line,
@@ -2591,6 +2603,7 @@ pub(crate) fn from_records(
         stored_over_12: Default::default(),
         legends: Default::default(),
         rows,
+        headings,
         col_offset,
         sheet: None,
         date_hints: HashMap::new(),
@@ -2968,6 +2981,9 @@ pub(crate) struct Ids {
     /// The rows' names ([`key`]) with their row and id, `None` when two rows share one: a
     /// reference may name a unit ("UBND huyện Yên Sơn" for U16), as offices write it (W2012).
     names: HashMap<String, Option<(u32, String)>>,
+    /// The same by [`crate::domain::text::name_words`]: a name written out or with the old tone
+    /// placement.
+    name_words: HashMap<String, Option<(u32, String)>>,
     map: HashMap<String, (u32, usize)>,
     order: Vec<String>,
     /// [`look_alike`] of each id: the first id with it and its line.
@@ -3086,14 +3102,23 @@ impl Ids {
                 .entry(key(name))
                 .and_modify(|v| *v = None)
                 .or_insert(Some((ix, id.to_string())));
+            self.name_words
+                .entry(crate::domain::text::name_words(name))
+                .and_modify(|v| *v = None)
+                .or_insert(Some((ix, id.to_string())));
         }
     }
-    /// The row and id of the one row named `name`.
+    /// The row and id of the one row named `name`, as written or in other words for the same
+    /// name ([`crate::domain::text::name_words`]).
     pub(crate) fn by_name(&self, name: &str) -> Option<(u32, &str)> {
-        self.names
-            .get(&key(name))?
-            .as_ref()
-            .map(|(ix, id)| (*ix, id.as_str()))
+        match self.names.get(&key(name)) {
+            Some(one) => one.as_ref(),
+            None => self
+                .name_words
+                .get(&crate::domain::text::name_words(name))?
+                .as_ref(),
+        }
+        .map(|(ix, id)| (*ix, id.as_str()))
     }
     /// A suggestion that is not `except` (a cadre is never its own relative).
     fn suggest_except(&self, id: &str, except: Option<&str>) -> Option<&str> {
@@ -3863,11 +3888,45 @@ fn check_not_empty(csv: &Csv, diags: &mut Diags) {
     }
 }
 
+/// The six socio-economic regions (Resolution 81/2023/QH15) as offices abbreviate them, by their
+/// [`region_key`] without the aliases: the abbreviation, then the region's key.
+const REGION_ALIASES: &[(&str, &str)] = &[
+    ("td-mn-phia-bac", "trung-du-mien-nui-phia-bac"),
+    ("td-mnpb", "trung-du-mien-nui-phia-bac"),
+    ("tdmnpb", "trung-du-mien-nui-phia-bac"),
+    ("td-mn-pb", "trung-du-mien-nui-phia-bac"),
+    ("trung-du-mien-nui-bac-bo", "trung-du-mien-nui-phia-bac"),
+    ("dbsh", "dong-bang-song-hong"),
+    ("btb-dhmt", "bac-trung-bo-duyen-hai-mien-trung"),
+    ("btbdhmt", "bac-trung-bo-duyen-hai-mien-trung"),
+    ("dnb", "dong-nam-bo"),
+    ("dbscl", "dong-bang-song-cuu-long"),
+];
+
+/// What a region is compared by: folded ([`fold`]: case, diacritics and punctuation do not
+/// count), without "và" and a leading "Vùng", the usual abbreviations of the six regions written
+/// out. "Trung du – miền núi phía Bắc", "Trung du, miền núi phía Bắc" and "TD&MN phía Bắc" are
+/// "Trung du và miền núi phía Bắc": a dash for "và" made a region of its own, and a move between
+/// the two spellings earned the new-region point.
+pub(crate) fn region_key(region: &str) -> String {
+    let folded = fold(region);
+    let mut words: Vec<&str> = folded.split('-').filter(|w| *w != "va").collect();
+    if words.len() > 1 && words[0] == "vung" {
+        words.remove(0);
+    }
+    let k = words.join("-");
+    REGION_ALIASES
+        .iter()
+        .find(|(a, _)| *a == k)
+        .map_or(k, |(_, full)| full.to_string())
+}
+
 pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
     check_not_empty(csv, diags);
     // One spelling per region: the first row's. Regions are compared as written (a move to
     // another region is a training gain), and "Tây Bắc" beside "TÂY BẮC", its NFD form or "Tay
-    // Bac" typed without a Vietnamese keyboard is one region (as provinces are).
+    // Bac" typed without a Vietnamese keyboard is one region (as provinces are), as are the
+    // spellings [`region_key`] reads as one.
     let mut spelled: HashMap<String, String> = HashMap::new();
     let mut parsed = each_row(csv, diags, DateFormat::Auto, |c, id, _| {
         let name = c.text("name");
@@ -3909,7 +3968,7 @@ pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
     });
     for u in parsed.rows.iter_mut().flatten() {
         let first = spelled
-            .entry(fold(&u.region))
+            .entry(region_key(&u.region))
             .or_insert_with(|| u.region.clone());
         u.region.clone_from(first);
     }
@@ -4517,6 +4576,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             .map(|p| p.sector.as_str()),
     );
     let mut pending = Vec::new();
+    let mut by_heading: Vec<(usize, usize, String)> = Vec::new();
     let mut out = each_row(csv, diags, refs.dates, |c, id, ix| {
         // "Họ đệm" | "Tên": the whole name (a "Họ" beside "Họ và tên" adds nothing).
         let given_only = c.csv.written.get("name").is_some_and(|h| fold(h) == "ten");
@@ -4572,7 +4632,21 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
         }
         let birth_province = c.province("birth_province", &mut provinces);
         let hometown_province = c.province("hometown_province", &mut provinces);
-        let current_unit = c.reference("current_unit", false, refs.units_file, units);
+        let mut current_unit = c.reference("current_unit", false, refs.units_file, units);
+        // No unit in the row, under a section heading that names a unit ("VI. UBND TỈNH LÂM
+        // SƠN"): the list groups its cadres by unit, and the heading is theirs. Read as no unit,
+        // H5 and the departure cap (S1) stopped applying to them.
+        if matches!(current_unit, Ok(None))
+            && c.optional_raw("current_unit").is_none()
+            && let Some((at, heading)) = c.csv.headings.get(&c.row.line)
+            && let Some((u, _)) = units.and_then(|ids| {
+                let name = crate::domain::text::without_numbering(heading);
+                ids.by_name(name).or_else(|| Some((ids.get(name)?, "")))
+            })
+        {
+            current_unit = Ok(Some(u));
+            by_heading.push((c.row.line, *at, heading.clone()));
+        }
         let current_role = c.choice("current_role", ROLES, false);
         let current_rank = c.int("current_rank", -MAX_RANK, MAX_RANK, None);
         let sector = c.text("sector");
@@ -4625,7 +4699,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                             .any(|p| crate::domain::text::planned_is_words(&w, p))
                     })
             };
-            // Titles listed with `,`, `+` or ` - `, the whole no post's title, a part one and
+            // Titles listed with `,`, `+`, `/` or ` - `, the whole no post's title, a part one and
             // every other part a post's title or a title by its first words ("Trưởng phòng
             // Thanh tra, Bí thư Huyện ủy"): read as the titles they are, and said. A comma inside
             // one title ("Giám đốc Sở Lao động, Thương binh và Xã hội") leaves a part that is
@@ -4633,7 +4707,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             let mut split = Vec::new();
             for t in std::mem::take(&mut planned_titles) {
                 let parts: Vec<String> = t
-                    .split([',', '+'])
+                    .split([',', '+', '/'])
                     .flat_map(|p| p.split(" - "))
                     .map(str::trim)
                     .filter(|p| !p.is_empty())
@@ -4691,7 +4765,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                 // ủy"): a part that is a post's title says the list's separator is wrong (a
                 // comma may belong to one title, so the cell is not split).
                 let listed = joined.is_none().then(|| {
-                    t.split([',', '+'])
+                    t.split([',', '+', '/'])
                         .flat_map(|p| p.split(" - "))
                         .map(str::trim)
                         .filter(|p| !p.is_empty() && *p != t)
@@ -4816,10 +4890,35 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             _ => None,
         }
     });
+    units_by_heading(csv, &by_heading, diags);
     resolve_relatives(csv, &mut out, pending, diags);
     no_province_in_common(csv, &out.rows, &provinces, diags);
     same_person_twice(csv, &out, diags);
     out
+}
+
+/// The cadres whose unit their section's heading gave (line, heading's line, heading), said in
+/// one note per heading.
+fn units_by_heading(csv: &Csv, rows: &[(usize, usize, String)], diags: &mut Diags) {
+    let mut i = 0;
+    while i < rows.len() {
+        let (first, at, heading) = &rows[i];
+        let n = rows[i..].iter().take_while(|r| r.1 == *at).count();
+        let last = rows[i + n - 1].0;
+        diags.note(
+            Text::say(if n == 1 {
+                Say::NoteUnitFromHeadingOne
+            } else {
+                Say::NoteUnitFromHeading
+            })
+                .arg("file", &csv.name)
+                .arg("first", first)
+                .arg("last", last)
+                .arg("heading", quoted(heading))
+                .arg("line", at),
+        );
+        i += n;
+    }
 }
 
 /// W2021: two rows of one name and birth date under two ids, one person entered twice (each
@@ -5530,6 +5629,10 @@ mod tests {
         assert_eq!(
             crate::domain::text::without_numbering("b. Bí thư"),
             "Bí thư"
+        );
+        assert_eq!(
+            crate::domain::text::without_numbering("XVIII. ĐẢNG ỦY XÃ NA MÈO"),
+            "ĐẢNG ỦY XÃ NA MÈO"
         );
         for none in [
             "Chưa quy hoạch",

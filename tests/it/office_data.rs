@@ -1376,6 +1376,93 @@ fn a_region_is_one_region_whatever_its_case_or_form() {
     let region = |id: &str| sc.units.iter().find(|u| u.id == id).unwrap().region.clone();
     assert_eq!(region("P01"), "Tây Bắc");
     assert_eq!(region("D01"), "Tây Bắc");
+    // "và" written as a dash or a comma, or the region abbreviated, is the same region too: each
+    // was a region of its own, and a move between spellings earned the new-region point.
+    for (first, other) in [
+        ("Trung du và miền núi phía Bắc", "Trung du – Miền núi phía Bắc"),
+        ("Trung du và miền núi phía Bắc", "Trung du, miền núi phía Bắc"),
+        ("Trung du và miền núi phía Bắc", "TD&MN phía Bắc"),
+        ("Đồng bằng sông Hồng", "Vùng ĐBSH"),
+    ] {
+        let units = fs::read_to_string(src.join("units.csv"))
+            .unwrap()
+            .replace(",northwest,3,", &format!(",{first},3,"))
+            .replace(",northwest,2,", &format!(",\"{other}\",2,"));
+        fs::write(dir.path().join("units.csv"), units).unwrap();
+        let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+        let region = |id: &str| sc.units.iter().find(|u| u.id == id).unwrap().region.clone();
+        assert_eq!(region("D01"), first, "{other}");
+    }
+    // Two regions whose names share words stay two.
+    let units = fs::read_to_string(src.join("units.csv"))
+        .unwrap()
+        .replace(",northwest,3,", ",Đồng bằng sông Hồng,3,")
+        .replace(",northwest,2,", ",Đồng bằng sông Cửu Long,2,");
+    fs::write(dir.path().join("units.csv"), units).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let region = |id: &str| sc.units.iter().find(|u| u.id == id).unwrap().region.clone();
+    assert_eq!(region("D01"), "Đồng bằng sông Cửu Long");
+}
+
+/// A list without a unit column, its cadres grouped under their units' names ("II. BAN TỔ CHỨC
+/// TRUNG ƯƠNG", numbered to XVIII and beyond): each cadre's unit is the heading's, said in a note.
+/// They were read with no unit, and H5 and the departure cap stopped applying (a province's plan
+/// changed by 40 moves).
+#[test]
+fn cadres_grouped_under_their_units_headings_get_that_unit() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let t = read_table(&src.join("cadres.csv"));
+    let unit = t.col("current_unit").unwrap();
+    let header: Vec<String> = t
+        .header
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != unit)
+        .map(|(_, h)| h.clone())
+        .collect();
+    let row = |k: usize| -> Vec<String> {
+        let mut r = t.rows[k].clone();
+        r.remove(unit);
+        r
+    };
+    let heading = |text: &str| {
+        let mut r = vec![String::new(); header.len()];
+        r[0] = text.to_string();
+        r
+    };
+    let rows = vec![
+        heading("I. TỈNH ỦY BẮC NINH"),
+        row(0),
+        heading("XVIII. BAN TỔ CHỨC TRUNG ƯƠNG"),
+        row(1),
+        heading("XIX. TỈNH ỦY LÀO CAI"),
+        row(2),
+        heading("XX. CÁN BỘ CHƯA CÓ ĐƠN VỊ CÔNG TÁC"),
+        row(3),
+    ];
+    let table = Table { header, rows };
+    fs::write(dir.path().join("cadres.csv"), table.csv(b',', false)).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
+    let unit_of = |id: &str| {
+        let c = sc.cadres.iter().find(|c| c.id == id).unwrap();
+        c.current_unit.map(|u| sc.unit(u).id.clone())
+    };
+    assert_eq!(unit_of("K001").as_deref(), Some("P02"));
+    assert_eq!(unit_of("K002").as_deref(), Some("C01"));
+    assert_eq!(unit_of("K003").as_deref(), Some("P01"));
+    assert_eq!(unit_of("K004"), None, "a heading that names no unit gives none");
+    let o = crate::common::rotaplan()
+        .arg("validate")
+        .arg(dir.path().join("scenario.yaml"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains(
+            "the cadre on line 5 has no unit in their row; their current unit is read from the section heading \"XVIII. BAN TỔ CHỨC TRUNG ƯƠNG\" on line 4"
+        ),
+        "{out}"
+    );
 }
 
 /// H10's sensitive posts with the `function` cell empty, as offices leave it: the title names
@@ -2789,7 +2876,10 @@ fn planned_titles_listed_with_commas_are_read_as_titles() {
             ",Bí thư; Vụ trưởng,",
             ",\"Giám đốc Sở Lao động, Thương binh và Xã hội\",",
             1,
-        );
+        )
+        // A slash lists titles too; "TP." and "P." are "Trưởng phòng" and "Phó" at a title's
+        // start, "CVP" is "Chánh Văn phòng" (each earned no fit before).
+        .replacen(",pc_chair,no", ",Giám đốc Sở Nội vụ / Vụ trưởng,no", 1);
     fs::write(dir.path().join("cadres.csv"), &cadres).unwrap();
     let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
     assert_eq!(
@@ -2803,6 +2893,18 @@ fn planned_titles_listed_with_commas_are_read_as_titles() {
         sc.cadres[1].planned_titles,
         vec!["Giám đốc Sở Lao động, Thương binh và Xã hội".to_string()]
     );
+    assert_eq!(
+        sc.cadres[2].planned_titles,
+        vec!["Giám đốc Sở Nội vụ".to_string(), "Vụ trưởng".to_string()]
+    );
+    use rotaplan::domain::text::planned_is;
+    assert!(planned_is("TP. Tổ chức cán bộ", "Trưởng phòng Tổ chức cán bộ"));
+    assert!(planned_is("TP Thanh tra", "Trưởng phòng Thanh tra"));
+    assert!(planned_is("Phó TP Thanh tra", "Phó Trưởng phòng Thanh tra"));
+    assert!(planned_is("CVP UBND tỉnh", "Chánh Văn phòng UBND tỉnh"));
+    assert!(planned_is("P.Chủ tịch UBND huyện", "Phó Chủ tịch UBND huyện"));
+    // "TP" after the first word is a city.
+    assert!(!planned_is("Chủ tịch UBND TP Lâm Sơn", "Chủ tịch UBND Trưởng phòng Lâm Sơn"));
     let w = warnings_of(dir.path());
     assert!(
         w.iter()
