@@ -263,8 +263,10 @@ fn title_words_by(s: &str, toned: bool) -> Vec<String> {
         let role_follows = || {
             pieces.get(i + 1).is_some_and(|n| {
                 let f = fold(n);
-                ["chu", "bi", "giam", "truong", "chanh", "tp", "gd", "ct", "bt", "cvp"]
-                    .contains(&f.as_str())
+                [
+                    "chu", "bi", "giam", "truong", "chanh", "tp", "gd", "ct", "bt", "cvp",
+                ]
+                .contains(&f.as_str())
             })
         };
         // The abbreviations written out, with their marks.
@@ -825,7 +827,10 @@ mod tests {
         assert!(same_key("Ðảng", "đảng"));
         assert_eq!(key("BAN ÐẢNG"), "ban đảng");
         assert_eq!(fold("Ðắk Lắk"), "dak-lak");
-        assert_eq!(title_class("PGÐ Sở Y tế"), title_class("Phó Giám đốc Sở Y tế"));
+        assert_eq!(
+            title_class("PGÐ Sở Y tế"),
+            title_class("Phó Giám đốc Sở Y tế")
+        );
     }
 
     /// Titles as the 2025 reorganisation and formal documents write them: the level named "cấp

@@ -1676,6 +1676,8 @@ diagnostic_words! {
     MoveTheFileIntoThe { en: "move the file into the scenario's folder, or, if the path is meant, add `allow_outside_paths: true` to the scenario file named on the command line", vi: "chuyển tệp vào thư mục của kịch bản, hoặc, nếu đúng là đường dẫn này, thêm `allow_outside_paths: true` vào tệp kịch bản ghi trên dòng lệnh" }
     AChainOfExtendsThat { en: "a chain of `extends:` that ends in a file without `extends:`", vi: "chuỗi `extends:` kết thúc ở một tệp không có `extends:`" }
     RemoveTheExtendsThatLeads { en: "remove the `extends:` that leads back to a file already in the chain", vi: "bỏ `extends:` dẫn ngược về một tệp đã có trong chuỗi" }
+    BaseHolds { en: "{path}, which holds {what}, not a scenario's keys", vi: "{path}, tệp chứa {what}, không phải các khóa của một kịch bản" }
+    ExtendsAScenarioFile { en: "name a scenario YAML file (name:, tables:, … at its top) after `extends:`", vi: "ghi sau `extends:` một tệp kịch bản YAML (có name:, tables:, … ở đầu tệp)" }
     ThePathOfABase { en: "the path of a base scenario file", vi: "đường dẫn của tệp kịch bản gốc" }
     WriteExtendsBaseYamlRelative { en: "write `extends: base.yaml` (relative to this file's folder)", vi: "ghi `extends: base.yaml` (tương đối với thư mục của tệp này)" }
     AMappingOfVariantNames { en: "a mapping of variant names to partial scenarios", vi: "bảng ánh xạ tên phương án tới kịch bản bộ phận" }

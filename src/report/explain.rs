@@ -422,7 +422,11 @@ pub fn why_not_in(cadre_id: &str, w: &WhyNot, lang: Lang) -> String {
             holder_id,
             vacant_from,
         } => match (holder_id, vacant_from) {
-            (_, Some(d)) => fill(lang, Msg::XcVacantLater, &[("date", &super::date_in(lang, *d))]),
+            (_, Some(d)) => fill(
+                lang,
+                Msg::XcVacantLater,
+                &[("date", &super::date_in(lang, *d))],
+            ),
             (h, None) => fill(
                 lang,
                 Msg::XcHolderStays,

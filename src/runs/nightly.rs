@@ -179,10 +179,18 @@ pub fn run_dir(out: &Path, resume: bool, today: &str) -> PathBuf {
             return d.clone();
         }
     }
-    if resume || !base.join("manifest.json").exists() {
+    // A run without --resume never writes into a folder of today's that holds anything: a
+    // finished run, or one killed midway (its plans are left for --resume, not mixed into this
+    // run's folder under a manifest that does not list them).
+    let empty = |d: &Path| std::fs::read_dir(d).is_ok_and(|mut r| r.next().is_none());
+    if resume || !base.exists() || empty(&base) {
         return base;
     }
-    // A finished run of today exists: the next one gets a new folder.
+    tracing::info!(
+        folder = %base.display(),
+        "today's run folder is taken (a finished or a killed run; --resume finishes a killed one): this run gets a new folder"
+    );
+    // A run of today exists: the next one gets a new folder.
     (2..)
         .map(|n| out.join(format!("{today}.{n}")))
         .find(|d| !d.exists())
@@ -1007,6 +1015,24 @@ mod tests {
             run_dir(out.path(), true, today),
             out.path().join("2026-12-05.2")
         );
+    }
+
+    /// A run killed midway (a job's folder, no manifest): a new run without `--resume` gets a new
+    /// folder rather than writing its plans beside the killed run's; an empty folder is taken.
+    #[test]
+    fn a_new_run_never_writes_into_a_killed_runs_folder() {
+        let out = tempfile::tempdir().unwrap();
+        let today = "2026-12-05";
+        let killed = out.path().join(today);
+        std::fs::create_dir_all(killed.join("g6")).unwrap();
+        std::fs::write(killed.join("g6/done.json"), "{}").unwrap();
+        assert_eq!(
+            run_dir(out.path(), false, today),
+            out.path().join("2026-12-05.2")
+        );
+        assert_eq!(run_dir(out.path(), true, today), killed);
+        std::fs::remove_dir_all(killed.join("g6")).unwrap();
+        assert_eq!(run_dir(out.path(), false, today), killed);
     }
 
     #[test]

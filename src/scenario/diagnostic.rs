@@ -989,6 +989,8 @@ says! {
     AChainOfExtendsThat
     RemoveTheExtendsThatLeads
     ThePathOfABase
+    BaseHolds
+    ExtendsAScenarioFile
     WriteExtendsBaseYamlRelative
     AMappingOfVariantNames
     WriteVariantsThenIndentedName

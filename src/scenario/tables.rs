@@ -4911,11 +4911,11 @@ fn units_by_heading(csv: &Csv, rows: &[(usize, usize, String)], diags: &mut Diag
             } else {
                 Say::NoteUnitFromHeading
             })
-                .arg("file", &csv.name)
-                .arg("first", first)
-                .arg("last", last)
-                .arg("heading", quoted(heading))
-                .arg("line", at),
+            .arg("file", &csv.name)
+            .arg("first", first)
+            .arg("last", last)
+            .arg("heading", quoted(heading))
+            .arg("line", at),
         );
         i += n;
     }

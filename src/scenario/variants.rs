@@ -337,6 +337,24 @@ fn resolve(
             let key = KeyPath::root().key("extends");
             let base_path = dir.join(b.trim());
             let mut base = resolve(&base_path, chain, Some((&key, &read.text)), fence)?;
+            // A base that is no scenario (a list, a number, a CSV read as one string) would be
+            // merged away in silence: this file alone was read as if it extended nothing.
+            if !matches!(base.value, Value::Mapping(_) | Value::Null) {
+                let l = read.text.locate(&key, Target::Value);
+                chain.pop();
+                return Err(single(
+                    Diagnostic::new(code::WRONG_TYPE, &l.file)
+                        .at(l.line, l.column)
+                        .field("extends")
+                        .found(
+                            Text::say(Say::BaseHolds)
+                                .arg("path", base_path.display())
+                                .text("what", super::yaml::describe(&base.value)),
+                        )
+                        .expected(Say::ThePathOfABase)
+                        .fix(Say::ExtendsAScenarioFile),
+                ));
+            }
             merge(&mut base.value, &read.value);
             base.files.extend(read.files);
             let mut text = read.text;

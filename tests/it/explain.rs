@@ -693,8 +693,9 @@ fn an_unfilled_post_whose_eligible_cadre_is_pinned_elsewhere_names_the_pin() {
     assert_eq!(u.kind, UnfilledKind::EligibleUsedElsewhere);
     let why = u.reason.to_string();
     assert!(
-        why.contains("pinned elsewhere by the scenario: Z1 → P2 (pinned there by the scenario, S2)")
-            && !why.contains("gain"),
+        why.contains(
+            "pinned elsewhere by the scenario: Z1 → P2 (pinned there by the scenario, S2)"
+        ) && !why.contains("gain"),
         "{why}"
     );
     assert_eq!(u.eligible[0].blocked_by, Some(RuleId::S2));
@@ -731,7 +732,10 @@ fn a_post_without_a_free_seat_on_the_plan_date_says_why_not_a_pin() {
         }
     );
     let words = rotaplan::report::why_not_text("Z1", &why("P1"));
-    assert!(words.contains("its holder H (posts.csv holder_id) is still there"), "{words}");
+    assert!(
+        words.contains("its holder H (posts.csv holder_id) is still there"),
+        "{words}"
+    );
     assert!(!words.contains("pinned"), "{words}");
     let words = rotaplan::report::why_not_text("Z1", &why("P2"));
     assert!(words.contains("falls vacant only on 2027-02-01"), "{words}");

@@ -1379,8 +1379,14 @@ fn a_region_is_one_region_whatever_its_case_or_form() {
     // "và" written as a dash or a comma, or the region abbreviated, is the same region too: each
     // was a region of its own, and a move between spellings earned the new-region point.
     for (first, other) in [
-        ("Trung du và miền núi phía Bắc", "Trung du – Miền núi phía Bắc"),
-        ("Trung du và miền núi phía Bắc", "Trung du, miền núi phía Bắc"),
+        (
+            "Trung du và miền núi phía Bắc",
+            "Trung du – Miền núi phía Bắc",
+        ),
+        (
+            "Trung du và miền núi phía Bắc",
+            "Trung du, miền núi phía Bắc",
+        ),
         ("Trung du và miền núi phía Bắc", "TD&MN phía Bắc"),
         ("Đồng bằng sông Hồng", "Vùng ĐBSH"),
     ] {
@@ -1450,7 +1456,11 @@ fn cadres_grouped_under_their_units_headings_get_that_unit() {
     assert_eq!(unit_of("K001").as_deref(), Some("P02"));
     assert_eq!(unit_of("K002").as_deref(), Some("C01"));
     assert_eq!(unit_of("K003").as_deref(), Some("P01"));
-    assert_eq!(unit_of("K004"), None, "a heading that names no unit gives none");
+    assert_eq!(
+        unit_of("K004"),
+        None,
+        "a heading that names no unit gives none"
+    );
     let o = crate::common::rotaplan()
         .arg("validate")
         .arg(dir.path().join("scenario.yaml"))
@@ -2898,13 +2908,22 @@ fn planned_titles_listed_with_commas_are_read_as_titles() {
         vec!["Giám đốc Sở Nội vụ".to_string(), "Vụ trưởng".to_string()]
     );
     use rotaplan::domain::text::planned_is;
-    assert!(planned_is("TP. Tổ chức cán bộ", "Trưởng phòng Tổ chức cán bộ"));
+    assert!(planned_is(
+        "TP. Tổ chức cán bộ",
+        "Trưởng phòng Tổ chức cán bộ"
+    ));
     assert!(planned_is("TP Thanh tra", "Trưởng phòng Thanh tra"));
     assert!(planned_is("Phó TP Thanh tra", "Phó Trưởng phòng Thanh tra"));
     assert!(planned_is("CVP UBND tỉnh", "Chánh Văn phòng UBND tỉnh"));
-    assert!(planned_is("P.Chủ tịch UBND huyện", "Phó Chủ tịch UBND huyện"));
+    assert!(planned_is(
+        "P.Chủ tịch UBND huyện",
+        "Phó Chủ tịch UBND huyện"
+    ));
     // "TP" after the first word is a city.
-    assert!(!planned_is("Chủ tịch UBND TP Lâm Sơn", "Chủ tịch UBND Trưởng phòng Lâm Sơn"));
+    assert!(!planned_is(
+        "Chủ tịch UBND TP Lâm Sơn",
+        "Chủ tịch UBND Trưởng phòng Lâm Sơn"
+    ));
     let w = warnings_of(dir.path());
     assert!(
         w.iter()

@@ -111,6 +111,32 @@ fn missing_base_is_a_located_error() {
     assert_eq!(d.line, Some(1));
 }
 
+/// A base that is no scenario (a CSV, a list, a number) was merged away in silence, and the file
+/// was valid as if it extended nothing.
+#[test]
+fn a_base_that_is_no_scenario_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for (base, what) in [
+        ("id,name\nU1,A\n", "a text"),
+        ("- a\n- b\n", "a list"),
+        ("42\n", "a number"),
+    ] {
+        fs::write(dir.path().join("base.yaml"), base).unwrap();
+        fs::write(dir.path().join("s.yaml"), "name: x\nextends: base.yaml\n").unwrap();
+        let e = rotaplan::scenario::load(&dir.path().join("s.yaml")).unwrap_err();
+        let d = &e.diagnostics[0];
+        assert_eq!(
+            (d.code, d.field.as_str(), d.line),
+            ("E1004", "extends", Some(2))
+        );
+        let text = e.to_string();
+        assert!(
+            text.contains("base.yaml, which holds") && text.contains("not a scenario's keys"),
+            "{what}: {text}"
+        );
+    }
+}
+
 #[test]
 fn runs_are_byte_identical_whatever_the_jobs() {
     let a = tempfile::tempdir().unwrap();
