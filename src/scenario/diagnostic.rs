@@ -223,7 +223,7 @@ impl From<Say> for Text {
 /// One problem, located as precisely as the input allows. Its words (the code's title, found,
 /// expected, fix) are [`Text`]: `report::diagnostic_text` writes them in a language, and
 /// `Display` in English.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// Stable code, e.g. `"E2006"`; see `docs/errors.md`.
     pub code: &'static str,
@@ -253,7 +253,7 @@ pub struct Diagnostic {
 }
 
 /// Repeats of one problem in one column, grouped into one diagnostic.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Repeats {
     /// How many rows have the problem (this one included).
     pub count: usize,
@@ -516,11 +516,8 @@ impl Diags {
     ) -> Result<(Vec<Diagnostic>, Vec<Text>), LoadError> {
         if !self.list.is_empty() {
             let mut all = std::mem::take(&mut self.list);
-            for w in std::mem::take(&mut self.warnings) {
-                if !all.contains(&w) {
-                    all.push(w);
-                }
-            }
+            all.extend(std::mem::take(&mut self.warnings));
+            let all = without_repeats(all);
             return Err(LoadError {
                 diagnostics: cap_per_file(self.sorted(without_second_reports(all))),
                 warnings: Vec::new(),
@@ -551,19 +548,11 @@ impl Diags {
                                 && (w.field.is_empty() || e.field == w.field)
                         })
                     });
-            for w in with {
-                if !list.contains(&w) {
-                    list.push(w);
-                }
-            }
+            list.extend(with);
+            let list = without_repeats(list);
             // Errors are capped per file; warnings are grouped already and never stop a load.
             let diagnostics = cap_per_file(self.sorted(without_second_reports(list)));
-            let mut rest: Vec<Diagnostic> = Vec::new();
-            for w in others {
-                if !rest.contains(&w) {
-                    rest.push(w);
-                }
-            }
+            let rest = without_repeats(others);
             // In the errors' order of files.
             for d in &diagnostics {
                 if !self.order.contains(&d.file) {
@@ -575,19 +564,19 @@ impl Diags {
                 warnings: self.sorted(rest),
             });
         }
-        let mut seen = Vec::new();
-        let warnings = std::mem::take(&mut self.warnings)
-            .into_iter()
-            .filter(|w| {
-                let new = !seen.contains(w);
-                if new {
-                    seen.push(w.clone());
-                }
-                new
-            })
-            .collect();
+        let warnings = without_repeats(std::mem::take(&mut self.warnings));
         Ok((self.sorted(warnings), std::mem::take(&mut self.notes)))
     }
+}
+
+/// `list` with each diagnostic once, the first kept, in order: by hash, since a scan per
+/// diagnostic made 100,000 rows of one problem take minutes.
+fn without_repeats(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen: std::collections::HashSet<Diagnostic> =
+        std::collections::HashSet::with_capacity(list.len());
+    list.into_iter()
+        .filter(|d| seen.insert(d.clone()))
+        .collect()
 }
 
 /// The same problem in the same column of many rows (same code, file, sheet, field and
@@ -607,14 +596,14 @@ pub(crate) fn group_repeats(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
         })
     };
     let mut counts: std::collections::HashMap<GroupKey, Vec<usize>> = Default::default();
+    let mut counted: std::collections::HashSet<(GroupKey, usize)> = Default::default();
     let mut values: std::collections::HashMap<GroupKey, Vec<(usize, Text)>> = Default::default();
     for d in &list {
         if let (Some(k), Some(line)) = (key(d), d.line) {
             // Lines once each: several columns of one header line are several problems, and
             // "rows 1, 1, 1" says nothing.
-            let lines = counts.entry(k.clone()).or_default();
-            if !lines.contains(&line) {
-                lines.push(line);
+            if counted.insert((k.clone(), line)) {
+                counts.entry(k.clone()).or_default().push(line);
             }
             let v = values.entry(k).or_default();
             if v.len() < 5 && !v.iter().any(|(_, t)| *t == d.found) {

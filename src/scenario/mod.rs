@@ -1977,7 +1977,13 @@ impl Refs<'_> {
 
 /// The `period:` (a year) written on the pin or forbid at `key`, if any.
 fn pair_year(raw: &[RawPair], key: &KeyPath) -> Option<i32> {
-    raw.iter().find(|r| &r.key == key).and_then(|r| r.year)
+    // The pair at its list index first: a scan per pair made 20,000 forbids take seconds.
+    let at = match key.0.last() {
+        Some(locate::PathSeg::Index(i)) => raw.get(*i).filter(|r| &r.key == key),
+        _ => None,
+    };
+    at.or_else(|| raw.iter().find(|r| &r.key == key))
+        .and_then(|r| r.year)
 }
 
 #[cfg(test)]
