@@ -1027,6 +1027,7 @@ catalogue! {
     LockedByBatch { en: "another rotaplan batch", vi: "một lượt rotaplan batch khác" }
     MergeNoManifest { en: "{path}: no manifest.json ({error})", vi: "{path}: không có manifest.json ({error})" }
     MergeNotManifest { en: "{path}: not a rotaplan manifest: {error}", vi: "{path}: không phải tệp manifest của rotaplan: {error}" }
+    MergeMissingShards { en: "shard(s) {missing} of the {n} are not among the folders given: a merge of part of the shards would be called complete; name every shard's run folder (a shard that did not run: run it, or finish it with --resume)", vi: "thiếu phần {missing} trong {n} phần: gộp một số phần sẽ bị coi là đã đủ; hãy nêu thư mục lượt chạy của mọi phần (phần chưa chạy: hãy chạy, hoặc chạy tiếp với --resume)" }
     MergeSameScenario { en: "the scenario {name} is in {first} and in {second}: each shard is merged once; name every shard folder once", vi: "kịch bản {name} có trong {first} và trong {second}: mỗi phần chỉ được gộp một lần; hãy nêu mỗi thư mục phần một lần" }
     MergeChanged { en: "{path}: not the file its shard's manifest records (its SHA-256 differs): it was cut short or changed after the run; nothing was merged. Run that shard again (rotaplan batch … --resume plans it again)", vi: "{path}: không phải tệp mà manifest của phần (shard) ghi nhận (SHA-256 khác): tệp đã bị cắt cụt hoặc sửa sau khi chạy; chưa gộp gì. Hãy chạy lại phần đó (rotaplan batch … --resume sẽ lập lại)" }
     MergeFile { en: "{path}: {error}", vi: "{path}: không đọc hoặc ghi được ({error})" }

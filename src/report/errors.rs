@@ -318,6 +318,11 @@ pub fn merge_text(lang: Lang, e: &MergeError) -> String {
                 ("second", &second.display()),
             ],
         ),
+        MergeError::MissingShards { missing, of } => fill(
+            lang,
+            Msg::MergeMissingShards,
+            &[("missing", &missing.join(", ")), ("n", of)],
+        ),
     }
 }
 

@@ -229,6 +229,9 @@ pub enum MergeError {
         first: PathBuf,
         second: PathBuf,
     },
+    /// The shards given are not all of the `--shard I/N` run their manifests record (a shard
+    /// that never made its folder drops out of a glob): merged, the run was called complete.
+    MissingShards { missing: Vec<String>, of: usize },
 }
 
 impl std::error::Error for MergeError {}

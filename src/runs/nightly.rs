@@ -911,6 +911,23 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
         }
         read.push((s, m));
     }
+    // Every shard of the `--shard I/N` run, once (a repeated one is SameScenario above).
+    let shards_of: Vec<(usize, usize)> = read
+        .iter()
+        .filter_map(|(_, m)| {
+            let (i, n) = m.shard.as_deref()?.split_once('/')?;
+            Some((i.trim().parse().ok()?, n.trim().parse().ok()?))
+        })
+        .collect();
+    if let Some(&(_, n)) = shards_of.iter().max_by_key(|(_, n)| *n) {
+        let missing: Vec<String> = (1..=n)
+            .filter(|i| !shards_of.iter().any(|(j, _)| j == i))
+            .map(|i| format!("{i}/{n}"))
+            .collect();
+        if !missing.is_empty() {
+            return Err(MergeError::MissingShards { missing, of: n });
+        }
+    }
     for (s, m) in read {
         if started.is_empty() || m.started < started {
             started = m.started.clone();

@@ -306,6 +306,21 @@ fn shards_merged_equal_an_unsharded_run() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("each shard is merged once"), "{err}");
     assert!(!twice.join("manifest.json").exists());
+    // One shard of two (the other never made its folder): refused, not merged as complete.
+    let part = tmp.path().join("part");
+    let o = rotaplan()
+        .args(["batch", "merge", "--out"])
+        .arg(&part)
+        .arg(&s1)
+        .output()
+        .unwrap();
+    crate::common::exits(&o, 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("shard(s) 2/2 of the 2 are not among the folders given"),
+        "{err}"
+    );
+    assert!(!part.join("manifest.json").exists());
     // An output cut short after the run: refused by its recorded SHA-256, not merged as complete.
     let m1 = manifest(&s1);
     let cut = s1.join(m1["scenarios"][0]["outputs"][0].as_str().unwrap());
