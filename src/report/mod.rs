@@ -201,7 +201,22 @@ pub fn json_without_timings(plan: &Plan) -> String {
     s
 }
 
+/// Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return
+/// first; a cadre named `=HYPERLINK(…)` in cadres.csv): written after a `'`, as OWASP advises. A
+/// number ("-858") and a lone sign stay as they are; the plan readers take the `'` off again.
+fn defused(s: &str) -> std::borrow::Cow<'_, str> {
+    let formula = s.len() > 1
+        && s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && s.trim().parse::<f64>().is_err();
+    if formula {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
 fn csv_field(s: &str) -> String {
+    let s = &*defused(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

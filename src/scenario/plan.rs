@@ -396,7 +396,11 @@ fn plan_rows(
                 let Some(written) = csv.cell(row, col).filter(|w| !w.is_empty()) else {
                     continue;
                 };
-                if same_key(written, actual) {
+                // A name the plan files wrote after a `'` (a formula defused) is the name.
+                let undone = written
+                    .strip_prefix('\'')
+                    .filter(|w| w.starts_with(['=', '+', '-', '@', '\t', '\r']));
+                if same_key(written, actual) || undone.is_some_and(|w| same_key(w, actual)) {
                     continue;
                 }
                 diags.push(

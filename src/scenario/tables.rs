@@ -3087,6 +3087,13 @@ impl Ids {
                 self.map.get(same)
             })
             .map(|&(ix, _)| ix)
+            .or_else(|| {
+                // An id the plan files wrote after a `'` (report::defused: "=X" as "'=X").
+                let rest = id.strip_prefix('\'')?;
+                rest.starts_with(['=', '+', '-', '@'])
+                    .then(|| self.get(rest))
+                    .flatten()
+            })
     }
     pub(crate) fn suggest(&self, id: &str) -> Option<&str> {
         self.suggest_except(id, None)
@@ -5476,6 +5483,10 @@ mod tests {
         assert_eq!(ids.get("012"), Some(1));
         assert_eq!(ids.get("000"), Some(2));
         assert_eq!(ids.get("50"), None);
+        // An id a plan file wrote after a `'` (a formula defused).
+        let quoted_ids = Ids::from_unique(["=K1", "K2"]);
+        assert_eq!(quoted_ids.get("'=K1"), Some(0));
+        assert_eq!(quoted_ids.get("'K2"), None);
         // A whole number exported with its decimals ("5.0", "12.00").
         assert_eq!(ids.get("5.0"), Some(0));
         assert_eq!(ids.get("12.00"), Some(1));

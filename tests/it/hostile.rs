@@ -982,6 +982,80 @@ fn hostile_inputs_are_refused_with_their_code_and_place_and_nothing_written() {
     );
 }
 
+/// Text from the tables that a spreadsheet runs as a formula (a cadre named `=HYPERLINK(…)`, a unit
+/// `@SUM(…)`) is written to the plan's CSV files after a `'` (it was written raw, and Excel ran
+/// it on opening); numbers keep their sign, and `check` reads the plan back.
+#[test]
+fn formulas_in_names_are_defused_in_the_csv_outputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let valid = crate::common::root().join(VALID);
+    for f in ["scenario.yaml", "units.csv", "posts.csv", "cadres.csv"] {
+        fs::copy(valid.join(f), tmp.path().join(f)).unwrap();
+    }
+    let cadres = read(tmp.path(), "cadres.csv");
+    let names: Vec<String> = cadres
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().to_string())
+        .collect();
+    let mut text = cadres.clone();
+    for n in &names {
+        text = text.replacen(
+            &format!(",{n},"),
+            ",\"=HYPERLINK(\"\"http://evil\"\";\"\"x\"\")\",",
+            1,
+        );
+    }
+    fs::write(tmp.path().join("cadres.csv"), text).unwrap();
+    let units = read(tmp.path(), "units.csv")
+        .replace("Tỉnh ủy Lào Cai", "@SUM(1+1)")
+        .replace("Tỉnh ủy Bắc Ninh", "+Bắc Ninh");
+    fs::write(tmp.path().join("units.csv"), units).unwrap();
+    let out = tmp.path().join("out");
+    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .arg("plan")
+        .arg(tmp.path().join("scenario.yaml"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let plan = read(&out, "plan.csv");
+    let mut r = csv::Reader::from_reader(plan.as_bytes());
+    let mut rows = 0;
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        rows += 1;
+        for f in rec.iter() {
+            assert!(
+                !f.starts_with(['=', '@', '+'])
+                    && (!f.starts_with('-') || f.parse::<f64>().is_ok()),
+                "{f:?} in {plan}"
+            );
+        }
+        assert!(rec.iter().any(|f| f.starts_with("'=HYPERLINK(")), "{plan}");
+    }
+    assert!(rows > 0, "{plan}");
+    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .arg("check")
+        .arg(tmp.path().join("scenario.yaml"))
+        .arg(out.join("plan.csv"))
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(o.status.code(), Some(0), "{said}");
+    assert!(!said.contains("W4001"), "the names read back: {said}");
+}
+
 /// Names that become folders never lead out of the run's folder: a variant "../../victim", a
 /// sweep value "../swept", a variant "" or ".", and a file named through `..` (which
 /// `std::path::absolute` keeps). Two names that give one folder ("a b", "a_b"): the later job
