@@ -324,6 +324,18 @@ pub fn foreign_folders(dir: &Path, writing: &[(String, Vec<u8>)]) -> Vec<PathBuf
     v
 }
 
+/// The files of `writing` that `dir` holds and that no set wrote there (not in [`SET_LIST`]): a
+/// user's own `plan.csv` or `plan.md` in the folder given as `--out`, which the set would replace.
+pub fn foreign_files(dir: &Path, writing: &[(String, Vec<u8>)]) -> Vec<String> {
+    let last = last_set(dir);
+    writing
+        .iter()
+        .map(|(r, _)| r)
+        .filter(|r| !last.contains(r.as_str()) && fs::symlink_metadata(dir.join(r)).is_ok())
+        .cloned()
+        .collect()
+}
+
 /// [`check_out_dir`] for a folder a set will be written into: also refused when it holds folders
 /// a set did not write ([`foreign_folders`]), which the swap would lose.
 pub fn check_out_set(dir: &Path) -> Result<(), OutDirError> {
@@ -375,6 +387,18 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
                  outputs replace the folder: write them to a folder of their own",
                 dir.display(),
                 list.join(", ")
+            ),
+        ));
+    }
+    let foreign = foreign_files(dir, files);
+    if !foreign.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} holds {} that rotaplan did not write; the outputs would replace them: write \
+                 them to a folder of their own, or move those files away",
+                dir.display(),
+                foreign.join(", ")
             ),
         ));
     }

@@ -619,6 +619,37 @@ fn an_out_folder_holding_the_users_folders_is_refused_and_left_whole() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert_eq!(names(&dir.join("out")), PLAN_FILES);
+    // A folder of the user's that holds their own plan.md (no set wrote it): refused, kept.
+    let mine = dir.join("mine");
+    fs::create_dir_all(&mine).unwrap();
+    fs::write(mine.join("plan.md"), "my notes\n").unwrap();
+    let o = bin()
+        .arg("plan")
+        .arg(&s)
+        .arg("--out")
+        .arg(&mine)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("holds plan.md that rotaplan did not write"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(mine.join("plan.md")).unwrap(),
+        "my notes\n"
+    );
+    assert_eq!(names(&mine), vec!["plan.md".to_string()]);
+    // Its own outputs, written again: replaced without a word.
+    let o = bin()
+        .arg("plan")
+        .arg(&s)
+        .arg("--out")
+        .arg(dir.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
 }
 
 /// A small tmpfs mounted for the test (root only); `None`, with a message, where that is not
