@@ -162,6 +162,7 @@ pub fn check_table_bytes(path: &Path, table: TableKind, bytes: &[u8]) -> Vec<Dia
                     posts_file: "posts.csv",
                     units: None,
                     unit_rows: None,
+                    units_complete: false,
                     posts: None,
                     plan_date: crate::domain::Date::from_ymd_opt(2027, 1, 1),
                     dates: DateFormat::Auto,
@@ -309,6 +310,9 @@ pub(crate) fn from_value(
             // them every cadre of those provinces was "unknown province" (W2002) beside the
             // table's own errors.
             unit_rows: units.as_deref().map(|u| &u[..]).or(units_partly.as_deref()),
+            // The rows with errors are missing from those: a province only they name would be
+            // "unknown" with a "did you mean" that corrupts right data (W2002), so none is said.
+            units_complete: units.is_some(),
             posts: posts.as_deref().map(|p| &p[..]),
             plan_date: s.plan_date,
             dates: s.date_format,

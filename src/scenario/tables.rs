@@ -4149,6 +4149,8 @@ pub(crate) struct CadreRefs<'a> {
     pub posts_file: &'a str,
     pub units: Option<&'a Ids>,
     pub unit_rows: Option<&'a [Unit]>,
+    /// Every row of the units table was read (no row had an error).
+    pub units_complete: bool,
     pub posts: Option<&'a [Post]>,
     pub plan_date: Option<Date>,
     pub dates: DateFormat,
@@ -4180,7 +4182,7 @@ struct ProvinceIndex {
 }
 
 impl ProvinceIndex {
-    fn new(units: Option<&[Unit]>, file: &str) -> ProvinceIndex {
+    fn new(units: Option<&[Unit]>, complete: bool, file: &str) -> ProvinceIndex {
         let mut own: Vec<(String, String)> = units
             .unwrap_or_default()
             .iter()
@@ -4193,7 +4195,7 @@ impl ProvinceIndex {
         ProvinceIndex {
             file: file.to_string(),
             own,
-            units_read: units.is_some(),
+            units_read: units.is_some() && complete,
             coded,
             memo: HashMap::new(),
         }
@@ -4556,7 +4558,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
     let plan_date = refs.plan_date;
     check_not_empty(csv, diags);
     let units = refs.units.filter(|u| !u.is_empty());
-    let mut provinces = ProvinceIndex::new(refs.unit_rows, refs.units_file);
+    let mut provinces = ProvinceIndex::new(refs.unit_rows, refs.units_complete, refs.units_file);
     let titles: Option<std::collections::HashSet<String>> = refs
         .posts
         .map(|p| p.iter().map(|p| key(&p.title)).collect());
@@ -5418,7 +5420,7 @@ mod tests {
             unit("Tỉnh ủy Lào Cai", "Lào Cai"),
             unit("UBND TP", "Hồ Chí Minh"),
         ];
-        let ix = ProvinceIndex::new(Some(&units), "units.csv");
+        let ix = ProvinceIndex::new(Some(&units), true, "units.csv");
         assert_eq!(named(ix.resolve("lao-cai")), "Lào Cai");
         // An address's last part.
         assert_eq!(
@@ -5448,7 +5450,7 @@ mod tests {
             unit("Sở Nội vụ tỉnh Thừa Thiên Huế", "46"),
             unit("Sở Y tế", "27"),
         ];
-        let ix = ProvinceIndex::new(Some(&units), "units.csv");
+        let ix = ProvinceIndex::new(Some(&units), true, "units.csv");
         assert_eq!(named(ix.resolve("Lào Cai")), "10");
         assert_eq!(named(ix.resolve("thua-thien-hue")), "46");
         assert_eq!(named(ix.resolve("Bắc Ninh")), "bac-ninh");
@@ -5457,7 +5459,7 @@ mod tests {
             unit("Tỉnh ủy Lào Cai", "10"),
             unit("Sở Y tế tỉnh Lào Cai", "11"),
         ];
-        let ix = ProvinceIndex::new(Some(&units), "units.csv");
+        let ix = ProvinceIndex::new(Some(&units), true, "units.csv");
         assert_eq!(named(ix.resolve("Lào Cai")), "lao-cai");
         // A commune or a ward named like a province is no province's place.
         let units = [
@@ -5465,7 +5467,7 @@ mod tests {
             unit("Đảng ủy phường Nguyễn Huệ", "QT"),
             unit("Tỉnh ủy Quảng Trị", "QT"),
         ];
-        let ix = ProvinceIndex::new(Some(&units), "units.csv");
+        let ix = ProvinceIndex::new(Some(&units), true, "units.csv");
         assert_eq!(named(ix.resolve("Hòa Bình")), "hoa-binh");
         assert_eq!(named(ix.resolve("Quảng Trị")), "QT");
     }

@@ -1621,6 +1621,29 @@ fn warnings_of(dir: &Path) -> Vec<String> {
     }
 }
 
+/// An error in the units table's rows of one province (a box character in "difficult"): those rows
+/// are not read, and the cadres born in that province got W2002 "did you mean …?", whose fix would
+/// have corrupted right data. The units' errors are said; no province is called unknown.
+#[test]
+fn a_units_error_brings_no_unknown_province_warnings_on_the_cadres() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "posts.csv", "cadres.csv"]);
+    let units = fs::read_to_string(src.join("units.csv"))
+        .unwrap()
+        .replace(",P01,northwest,3,true", ",P01,northwest,3,☐")
+        .replace(",P01,northwest,2,x", ",P01,northwest,2,☐");
+    fs::write(dir.path().join("units.csv"), units).unwrap();
+    let e = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap_err();
+    let codes: Vec<&str> = e.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"E2004"), "{e}");
+    let all: Vec<&str> = e
+        .diagnostics
+        .iter()
+        .chain(&e.warnings)
+        .map(|d| d.code)
+        .collect();
+    assert!(!all.contains(&"W2002"), "{e}");
+}
+
 /// Seats written with a thousands separator ("1.000" with Vietnamese settings, "1,000" with
 /// English ones) were read as 1 seat, although errors.md refuses separators: E2005 now.
 #[test]
