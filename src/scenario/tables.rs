@@ -1422,9 +1422,21 @@ fn ratings_by_year(s: &str) -> Option<Vec<(Option<u32>, i64, &str)>> {
 /// A totals row at the foot of a form: its first filled cell is "Tổng cộng", "Tổng số" or
 /// "Cộng" (and nothing else).
 fn totals_row(cells: &[String]) -> bool {
+    let mut filled = cells.iter().filter(|c| !c.is_empty());
+    // A unit's subtotal: "Cộng Ban Tổ chức Trung ương" (or "Tổng cộng khối Đảng") and numbers
+    // only beside it; a record ("Cộng tác viên …") has its id, unit and sector as text.
+    let subtotal = filled.next().is_some_and(|c| {
+        let k = key(c);
+        ["cộng ", "tổng cộng ", "tổng số "]
+            .iter()
+            .any(|t| k.starts_with(t))
+    }) && filled.all(|c| {
+        let n = c.replace(['.', ',', ' '], "");
+        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+    });
     // The whole cell: "Tổng Công ty …" and "Tống Sơn Hà" are records. "Cộng" with its tone mark
     // only: "CONG" may be an id.
-    cells.iter().find(|c| !c.is_empty()).is_some_and(|c| {
+    subtotal || cells.iter().find(|c| !c.is_empty()).is_some_and(|c| {
         let k = key(c);
         let k = k.trim_end_matches([':', '.']).trim();
         matches!(fold(k).as_str(), "tong-cong" | "tong-so" | "total")
@@ -2516,11 +2528,18 @@ pub(crate) fn from_records(
             c.is_empty() || (c.chars().any(char::is_alphabetic) && !c.chars().any(char::is_control))
         })
     };
+    // A foot signed by three ("NGƯỜI LẬP BIỂU | KIỂM TRA | TRƯỞNG BAN", their names under) in a
+    // wide list fills three cells: read as records, its rows cut the load short with errors.
+    let foot_cells = if columns >= 8 {
+        (columns / 4).max(3)
+    } else {
+        2
+    };
     if columns >= 5 {
         while rows.len() > 1
             && rows
                 .last()
-                .is_some_and(|r| filled(r) <= 2 && worded(r) && !ided(r))
+                .is_some_and(|r| filled(r) <= foot_cells && worded(r) && !ided(r))
         {
             layout.extend(rows.pop());
         }
@@ -5691,6 +5710,23 @@ mod tests {
         ] {
             assert!(!totals_row(&row(&[t, "x"])), "{t}");
         }
+        // A unit's subtotal, with the seats beside it; a record of a title "Cộng tác viên" is not.
+        assert!(totals_row(&row(&[
+            "",
+            "",
+            "Cộng Ban Tổ chức Trung ương",
+            "",
+            "5"
+        ])));
+        assert!(totals_row(&row(&["", "Tổng cộng khối Đảng", "1.234"])));
+        assert!(!totals_row(&row(&[
+            "VT9",
+            "U01",
+            "Cộng tác viên",
+            "3",
+            "Đảng"
+        ])));
+        assert!(!totals_row(&row(&["", "Cộng tác viên", "Đảng", "1"])));
     }
 
     use super::*;

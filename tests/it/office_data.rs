@@ -338,6 +338,54 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         write_csvs(d, &t, b',', false, false);
         scenario_yaml(d, CSV_TABLES)
     });
+    form("foot-three", &|d| {
+        // A foot signed by three, and a unit's subtotal among the posts ("Cộng Ban …" beside
+        // its seats): neither is a record.
+        let mut t = original.clone();
+        let width = t[2].1.header.len();
+        let row = |cells: &[(usize, &str)], width: usize| {
+            let mut r = vec![String::new(); width];
+            for (i, c) in cells {
+                r[*i] = c.to_string();
+            }
+            r
+        };
+        t[2].1.rows.extend([
+            row(
+                &[(2, "NGƯỜI LẬP BIỂU"), (8, "KIỂM TRA"), (14, "TRƯỞNG BAN")],
+                width,
+            ),
+            row(
+                &[
+                    (2, "(Ký, ghi rõ họ tên)"),
+                    (8, "(Ký, ghi rõ họ tên)"),
+                    (14, "(Ký tên, đóng dấu)"),
+                ],
+                width,
+            ),
+            row(
+                &[
+                    (2, "Nguyễn Thị Hoa"),
+                    (8, "Trần Văn Bình"),
+                    (14, "Lê Văn Cường"),
+                ],
+                width,
+            ),
+        ]);
+        let posts = &mut t[1].1;
+        let (title, seats) = (posts.col("title").unwrap(), posts.col("seats").unwrap());
+        let width = posts.header.len();
+        let at = posts.rows.len() / 2;
+        posts.rows.insert(
+            at,
+            row(
+                &[(title, "Cộng Ban Tổ chức Trung ương"), (seats, "5")],
+                width,
+            ),
+        );
+        write_csvs(d, &t, b',', false, false);
+        scenario_yaml(d, CSV_TABLES)
+    });
     form("nu-column", &|d| {
         // The sex as a form's "Nữ" column: a tick typed as a square root (√) for a woman,
         // empty for a man.
