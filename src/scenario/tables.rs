@@ -5087,7 +5087,7 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
             bad_list(c, COL, province, EXPECTED, Say::ListEachProvinceOnce);
             continue;
         }
-        match parse_decimal(years) {
+        match parse_decimal(without_count_word(years, &["nam"])) {
             None => {
                 let d = c
                     .diag(code::BAD_NUMBER, COL)
@@ -5119,6 +5119,21 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
     out
 }
 
+/// A count with its word after it, as offices write it: "14 năm" (years), "2 nhiệm kỳ" or "2 NK"
+/// (terms); `words` folded ([`fold`]). Anything else as it is.
+fn without_count_word<'a>(s: &'a str, words: &[&str]) -> &'a str {
+    let t = s.trim();
+    let Some(at) = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) else {
+        return t;
+    };
+    let (number, rest) = t.split_at(at);
+    if !number.is_empty() && words.contains(&fold(rest).as_str()) {
+        number
+    } else {
+        t
+    }
+}
+
 /// `U12:2` → sorted by unit index.
 fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>, units_file: &str) -> Vec<(UnitIx, u32)> {
     const COL: &str = "head_terms";
@@ -5141,7 +5156,7 @@ fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>, units_file: &str) -> Vec<(
             continue;
         }
         seen.push(unit);
-        let terms = match parse_int(terms) {
+        let terms = match parse_int(without_count_word(terms, &["nhiem-ky", "nk"])) {
             None => {
                 let d = c
                     .diag(code::BAD_NUMBER, COL)
@@ -5176,6 +5191,23 @@ fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>, units_file: &str) -> Vec<(
         };
         match ids.get(unit) {
             Some(ix) => out.push((ix, terms)),
+            // "UBND huyện Yên Sơn: 2": the unit by its name, as `current_unit` takes it (W2012).
+            None if ids.by_name(unit).is_some() => {
+                let (ix, id) = ids.by_name(unit).expect("named");
+                let d = c
+                    .diag(code::UNIT_BY_NAME, COL)
+                    .found(
+                        Text::say(Say::UnitGivenByName)
+                            .arg("value", quoted(unit))
+                            .arg("id", quoted(id))
+                            .arg("units", units_file),
+                    )
+                    .expected(Text::say(Say::TheIdOfARow2).arg("table", units_file))
+                    .fix(Text::say(Say::WriteTheUnitsId).arg("id", quoted(id)))
+                    .group(key(unit));
+                c.warn(d);
+                out.push((ix, terms));
+            }
             None => {
                 let d =
                     unknown_reference(c.diag(code::UNKNOWN_REFERENCE, COL), unit, units_file, ids)
@@ -5710,6 +5742,13 @@ mod tests {
         ] {
             assert!(!totals_row(&row(&[t, "x"])), "{t}");
         }
+        // Counts with their words ("Lâm Sơn: 14 năm", "U16: 2 nhiệm kỳ") were E2005.
+        assert_eq!(without_count_word("14 năm", &["nam"]), "14");
+        assert_eq!(without_count_word(" 2,5 Năm ", &["nam"]), "2,5");
+        assert_eq!(without_count_word("2 nhiệm kỳ", &["nhiem-ky", "nk"]), "2");
+        assert_eq!(without_count_word("2 NK", &["nhiem-ky", "nk"]), "2");
+        assert_eq!(without_count_word("2 tháng", &["nam"]), "2 tháng");
+        assert_eq!(without_count_word("năm", &["nam"]), "năm");
         // A unit's subtotal, with the seats beside it; a record of a title "Cộng tác viên" is not.
         assert!(totals_row(&row(&[
             "",
