@@ -68,6 +68,10 @@ pub struct PlanSummary {
     /// never marked best (it is not a plan the committee may adopt).
     #[serde(skip)]
     pub violations: usize,
+    /// The group the caller puts the plan in (`compare`: its scenario); `None`: [`group_of`] its
+    /// name, the run folder of a variant.
+    #[serde(skip)]
+    pub group: Option<String>,
 }
 
 impl PlanSummary {
@@ -321,7 +325,10 @@ pub fn compare(plans: &[(String, PlanSummary)]) -> Comparison {
     let mut rows: Vec<ComparisonRow> = plans
         .iter()
         .map(|(name, p)| {
-            let group = group_of(name).to_string();
+            let group = p
+                .group
+                .clone()
+                .unwrap_or_else(|| group_of(name).to_string());
             let weights = p.weights.as_ref().map(|w| {
                 letters
                     .entry((group.clone(), w.clone()))

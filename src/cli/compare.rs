@@ -147,6 +147,16 @@ pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
             }
         }
     }
+    // Plans are marked against each other within their scenario: the default `--out` folders of
+    // two scenarios (rotaplan-out/tutorial, rotaplan-out/province) share a parent, and a
+    // hand-made plan scored against --scenario is that scenario's, wherever its file is.
+    for (label, p) in &mut plans {
+        p.group = Some(if p.scenario.is_empty() {
+            compare::group_of(label).to_string()
+        } else {
+            p.scenario.clone()
+        });
+    }
     let invalid = plans.iter().any(|(_, p)| p.violations > 0);
     let cmp = compare::compare(&plans);
     // The words follow --lang (or the scenario's language, or the locale), as `run`'s do.

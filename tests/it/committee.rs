@@ -676,6 +676,56 @@ fn compare_scores_hand_made_plans_against_a_scenario() {
         plans[0]["best"].as_array().unwrap().is_empty(),
         "one valid plan: nothing to mark"
     );
+    // Hand-made plans in two folders, and the scenario's own plan.json: one scenario, so one
+    // group whose best objective is marked (the files' folders made two groups, and no mark).
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::write(
+        elsewhere.join("short.csv"),
+        lines[..lines.len() - 1].join("\n"),
+    )
+    .unwrap();
+    let o = rotaplan()
+        .args([
+            "-q",
+            "compare",
+            "--format",
+            "json",
+            "--scenario",
+            "scenarios/tutorial/tutorial.yaml",
+        ])
+        .arg(versions.join("ours.csv"))
+        .arg(elsewhere.join("short.csv"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let plans = v["plans"].as_array().unwrap();
+    assert_eq!(plans[0]["group"], plans[1]["group"], "{v}");
+    assert!(
+        plans[0]["best"]
+            .as_array()
+            .unwrap()
+            .contains(&"objective".into()),
+        "{v}"
+    );
+    // Two scenarios' plans in default folders of one parent: never marked against each other.
+    let other = dir.path().join("q");
+    plan_into("scenarios/province/province.yaml", &other, &[]);
+    let o = rotaplan()
+        .args(["-q", "compare", "--format", "json"])
+        .arg(&out)
+        .arg(&other)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let plans = v["plans"].as_array().unwrap();
+    assert_ne!(plans[0]["group"], plans[1]["group"], "{v}");
+    assert!(
+        plans
+            .iter()
+            .all(|p| p["best"].as_array().unwrap().is_empty()),
+        "{v}"
+    );
     // Without the scenario a CSV is refused with a word on what to do.
     let o = rotaplan()
         .args(["-q", "compare"])
