@@ -308,6 +308,15 @@ impl Comparison {
     }
 }
 
+/// The scenario a variant's plan was made from: its name without the variant's label ("Tỉnh Lâm
+/// Sơn — phương án [them-ba-ghe]" is "Tỉnh Lâm Sơn — phương án").
+pub fn base_scenario(name: &str) -> &str {
+    match name.strip_suffix(']').and_then(|n| n.rsplit_once(" [")) {
+        Some((base, _)) => base,
+        None => name,
+    }
+}
+
 /// The group of a plan named `file/variant` (or `folder/plan`): what comes before the last `/`.
 pub fn group_of(name: &str) -> &str {
     name.rsplit_once('/').map_or(name, |(g, _)| g)
@@ -616,6 +625,17 @@ mod tests {
         assert!(u.rows[0].best[moves] && u.weights_unknown());
         assert_eq!(letter(0), "A");
         assert_eq!(letter(26), "AA");
+    }
+
+    #[test]
+    fn a_variants_plan_belongs_to_its_base_scenario() {
+        assert_eq!(
+            base_scenario("Tỉnh Lâm Sơn — phương án [them-ba-ghe]"),
+            "Tỉnh Lâm Sơn — phương án"
+        );
+        assert_eq!(base_scenario("A [x=1,y=2]"), "A");
+        assert_eq!(base_scenario("Tỉnh [cũ] mới"), "Tỉnh [cũ] mới");
+        assert_eq!(base_scenario("Tỉnh"), "Tỉnh");
     }
 
     #[test]

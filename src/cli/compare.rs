@@ -154,7 +154,7 @@ pub fn compare(args: CompareArgs, langs: super::Langs) -> Status {
         p.group = Some(if p.scenario.is_empty() {
             compare::group_of(label).to_string()
         } else {
-            p.scenario.clone()
+            compare::base_scenario(&p.scenario).to_string()
         });
     }
     let invalid = plans.iter().any(|(_, p)| p.violations > 0);
