@@ -1729,6 +1729,7 @@ diagnostic_words! {
     OtherValuesLines { en: "; other values: {values}", vi: "; các giá trị khác: {values}" }
     ValueAtLine { en: "{value} (line {line})", vi: "{value} (dòng {line})" }
     ValueAtRow { en: "{value} (row {line})", vi: "{value} (hàng {line})" }
+    WarningsDeniedByKey { en: "{n} warning(s) denied (the scenario's `deny_warnings: true`); nothing was planned", vi: "{n} cảnh báo bị coi là lỗi (khóa `deny_warnings: true` của kịch bản); chưa lập kế hoạch" }
     ProblemsNothingPlanned { en: "{n} problem(s) in the scenario files; nothing was planned", vi: "{n} lỗi trong các tệp kịch bản; chưa lập kế hoạch" }
     ProblemsInFileNothingDone { en: "{n} problem(s) in {file}; nothing was done", vi: "{n} lỗi trong {file}; chưa làm gì cả" }
     ProblemsWarningsNothingPlanned { en: "{n} problem(s) and {w} warning(s) in the scenario files; nothing was planned", vi: "{n} lỗi và {w} cảnh báo trong các tệp kịch bản; chưa lập kế hoạch" }

@@ -190,8 +190,8 @@ pub fn load_error_summary(lang: Lang, e: &LoadError) -> String {
             e.diagnostics.iter().filter(|d| !d.is_warning()).count(),
             e.all().filter(|d| d.is_warning()).count(),
         ) {
-            // Warnings denied (`deny_warnings: true`): each is a problem.
-            (0, _) => Text::say(Say::ProblemsNothingPlanned).arg("n", e.diagnostics.len()),
+            // Warnings denied (`deny_warnings: true`): each is a problem, and said so.
+            (0, _) => Text::say(Say::WarningsDeniedByKey).arg("n", e.diagnostics.len()),
             (n, 0) => Text::say(Say::ProblemsNothingPlanned).arg("n", n),
             (n, w) => Text::say(Say::ProblemsWarningsNothingPlanned)
                 .arg("n", n)

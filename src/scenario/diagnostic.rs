@@ -1030,6 +1030,7 @@ says! {
     ValueAtLine
     ValueAtRow
     ProblemsNothingPlanned
+    WarningsDeniedByKey
     ProblemsWarningsNothingPlanned
     ProblemsInFileNothingDone
     NoteSheetRead

@@ -731,7 +731,14 @@ fn every_warning_code_is_reported_where_it_happens() {
         std::fs::write(&tmp, yaml).unwrap();
         let denied = scenario::load(&tmp);
         std::fs::remove_file(&tmp).unwrap();
-        assert!(denied.unwrap_err().codes().contains(&c.code), "{}", c.code);
+        let denied = denied.unwrap_err();
+        assert!(denied.codes().contains(&c.code), "{}", c.code);
+        // The last line says the warnings were denied, and by the scenario's key.
+        let last = rotaplan::report::load_error_summary(rotaplan::domain::Lang::En, &denied);
+        assert!(
+            last.contains("denied (the scenario's `deny_warnings: true`)"),
+            "{last}"
+        );
     }
     let base = scenario::load_checked(&fixtures().join("valid/scenario.yaml")).unwrap();
     let codes: Vec<&str> = base.warnings.iter().map(|d| d.code).collect();
@@ -1471,7 +1478,7 @@ fn warnings_beside_errors_are_said_once_and_after_late_errors_too() {
     assert_eq!(
         rotaplan::report::load_error_summary(rotaplan::domain::Lang::En, &denied),
         format!(
-            "{} problem(s) in the scenario files; nothing was planned",
+            "{} warning(s) denied (the scenario's `deny_warnings: true`); nothing was planned",
             denied.diagnostics.len()
         )
     );
