@@ -1582,6 +1582,8 @@ diagnostic_words! {
     CheckThatTheIdIs { en: "check that the id is the one meant (the plan is read by its ids; the name is only checked)", vi: "kiểm tra mã có đúng người, đúng vị trí cần ghi không (phương án được đọc theo mã; tên chỉ dùng để đối chiếu)" }
     CorrectTheIdOrRead { en: "correct the id, or read the programme with the scenario it was made for", vi: "sửa mã, hoặc đọc chương trình cùng kịch bản đã dùng để lập ra nó" }
     TheIdOfARow4 { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
+    StartOfPeriod { en: "the date of period {period}, {date}: a move starts on its period's date", vi: "ngày của giai đoạn {period}, {date}: một lượt điều động bắt đầu vào ngày của giai đoạn" }
+    StartOrPeriodFix { en: "correct the start, or the period if the move is meant for another one (check reads the period)", vi: "sửa ngày bắt đầu, hoặc sửa giai đoạn nếu lượt điều động thuộc giai đoạn khác (lệnh check đọc cột giai đoạn)" }
     RotationOrPlacement { en: "rotation or placement", vi: "rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
     WriteRotationOrPlacement { en: "write rotation or placement", vi: "ghi rotation hoặc placement" }
     APeriodNumberFrom1 { en: "a period number from 1 to {n_t}", vi: "số thứ tự kỳ từ 1 đến {n_t}" }

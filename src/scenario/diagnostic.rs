@@ -883,6 +883,8 @@ says! {
     CorrectTheIdOrRead
     TheIdOfARow4
     RotationOrPlacement
+    StartOfPeriod
+    StartOrPeriodFix
     WriteRotationOrPlacement
     APeriodNumberFrom1
     NumberThePeriodsFrom1

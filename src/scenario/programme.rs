@@ -15,6 +15,8 @@ const PROGRAMME_COLUMNS: &[Column] = &[
     ("post_id", true),
     ("kind", true),
     ("period", true),
+    // Written by rotaplan as the period's date; checked against it when there.
+    ("start", false),
 ];
 
 /// The programme file's columns (`plan::problems_without_scenario` reads a header by it too).
@@ -59,7 +61,7 @@ pub(crate) fn read_programme_in(
     };
     if PROGRAMME_COLUMNS
         .iter()
-        .any(|(c, _)| csv.column(c).is_none())
+        .any(|(c, required)| *required && csv.column(c).is_none())
     {
         return Err(diags.into_error().unwrap_or_else(|| LoadError {
             diagnostics: Vec::new(),
@@ -128,6 +130,25 @@ pub(crate) fn read_programme_in(
                 None
             }
         };
+        // `start` is the period's date (programme.csv writes it so): a start changed by hand
+        // while the period stayed was checked as the period, in silence.
+        if let Some(t) = period
+            && let Some(on) = sc.programme.as_ref().and_then(|p| p.periods.get(t))
+            && let Ok(start) =
+                super::text::parse_date_as(&cell("start"), super::text::DateFormat::Auto)
+            && start != *on
+        {
+            diags.push(
+                here(code::BAD_MOVE, "start")
+                    .found(quoted(&cell("start")))
+                    .expected(
+                        Text::say(Say::StartOfPeriod)
+                            .arg("period", t + 1)
+                            .arg("date", on),
+                    )
+                    .fix(Say::StartOrPeriodFix),
+            );
+        }
         if let (Some(cadre), Some(post), Some(kind), Some(period)) = (cadre, post, kind, period) {
             let m = Move {
                 cadre,

@@ -279,6 +279,35 @@ fn a_programme_file_that_repeats_a_move_is_refused_naming_both_lines() {
     assert!(d.found.to_string().contains("line 2"), "{}", d.found);
 }
 
+/// A move's `start` changed by hand while its period stayed was checked as the period, in silence:
+/// E4005 at the start now; the file as written (starts on the periods' dates) reads.
+#[test]
+fn a_programme_file_whose_start_disagrees_with_its_period_is_refused() {
+    let sc = shipped();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.csv");
+    std::fs::write(
+        &file,
+        "cadre_id,post_id,kind,period,start\nC018,VT01,rotation,1,2027-01-01\nC158,VT04,placement,4,2028-01-01\n",
+    )
+    .unwrap();
+    let e = rotaplan::scenario::read_programme(&file, &sc).unwrap_err();
+    assert_eq!(e.diagnostics.len(), 1, "{:#?}", e.diagnostics);
+    let d = &e.diagnostics[0];
+    assert_eq!((d.code, d.line), ("E4005", Some(3)));
+    assert!(
+        d.expected.to_string().contains("2030-01-01"),
+        "{}",
+        d.expected
+    );
+    std::fs::write(
+        &file,
+        "cadre_id,post_id,kind,period,start\nC018,VT01,rotation,1,2027-01-01\nC158,VT04,placement,4,01/01/2030\n",
+    )
+    .unwrap();
+    assert!(rotaplan::scenario::read_programme(&file, &sc).is_ok());
+}
+
 fn violation_of(sc: &Scenario, moves: &[Move], rule: RuleId, period: &str) {
     let v = check(sc, moves);
     assert!(
