@@ -168,6 +168,7 @@ fn run() -> Status {
         }
     };
     log::init(log::level(cli.verbose, cli.quiet), cli.log_format);
+    cap_rayon_threads();
     let quiet = cli.quiet;
     let langs = Langs::from_cli(cli.lang.as_deref());
     let _ = REFUSALS.set(langs.plain());
@@ -192,6 +193,29 @@ fn run() -> Status {
             }
         }
         None => status,
+    }
+}
+
+/// `RAYON_NUM_THREADS` past [`MAX_THREADS`] (5,000 made the tutorial's plan take 9 s, 100,000 more
+/// than a minute, and `--threads` does not size rayon's pool): the pool gets at most that many,
+/// said in a warning. The output does not depend on the count.
+fn cap_rayon_threads() {
+    let Some(asked) = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    else {
+        return;
+    };
+    let most = MAX_THREADS as usize;
+    if asked > most {
+        tracing::warn!(
+            asked,
+            used = most,
+            "RAYON_NUM_THREADS is more than rotaplan uses: {most} threads"
+        );
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(most)
+            .build_global();
     }
 }
 

@@ -1211,3 +1211,37 @@ fn sizes_and_dates_past_a_scenarios_limits_are_refused() {
         );
     }
 }
+
+/// `RAYON_NUM_THREADS` far past what rotaplan uses (5,000 made the tutorial take seconds): capped
+/// with a warning, and the plan is the same byte for byte.
+#[test]
+fn a_huge_rayon_num_threads_is_capped_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = |threads: Option<&str>, out: &str| {
+        let mut c = Command::cargo_bin("rotaplan").unwrap();
+        c.env_remove("RAYON_NUM_THREADS");
+        if let Some(t) = threads {
+            c.env("RAYON_NUM_THREADS", t);
+        }
+        let o = c
+            .arg("plan")
+            .arg(tutorial())
+            .arg("--out")
+            .arg(dir.path().join(out))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+            std::fs::read(dir.path().join(out).join("plan.csv")).unwrap(),
+        )
+    };
+    let (said, capped) = plan(Some("5000"), "a");
+    assert!(
+        said.contains("RAYON_NUM_THREADS is more than rotaplan uses"),
+        "{said}"
+    );
+    let (said, plain) = plan(None, "b");
+    assert!(!said.contains("RAYON_NUM_THREADS"), "{said}");
+    assert_eq!(capped, plain);
+}
