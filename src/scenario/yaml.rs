@@ -567,9 +567,12 @@ pub(crate) fn settings(
                     ("cadres", &mut s.cadres),
                 ] {
                     match c.string(m, &p, key) {
-                        None if get(m, key).is_none() => {
-                            c.missing(&p, key, Text::say(Say::ThePathOfTableCsv).arg("key", key))
-                        }
+                        None if get(m, key).is_none() => c.missing_in(
+                            m,
+                            &p,
+                            key,
+                            Text::say(Say::ThePathOfTableCsv).arg("key", key),
+                        ),
                         None => {}
                         Some(path) if path.trim().is_empty() => c.push(
                             c.diag(code::BAD_VALUE, &p.key(key), Target::Value)
@@ -903,6 +906,25 @@ impl Conv<'_> {
         self.push(d);
     }
 
+    /// [`Conv::missing`] of a key of `m`, or, when `m` has the key with nothing after it
+    /// (`cadres:` alone), that empty value: "no such key, add `cadres:`" misled.
+    fn missing_in(&mut self, m: &Mapping, parent: &KeyPath, key: &str, expected: Text) {
+        if !m.contains_key(key) {
+            return self.missing(parent, key, expected);
+        }
+        let path = parent.key(key);
+        let d = self
+            .diag(code::MISSING_KEY, &path, Target::Key)
+            .found(Say::NothingEmptyValue)
+            .expected(expected.clone())
+            .fix(
+                Text::say(Say::WriteAfter)
+                    .text("expected", expected)
+                    .arg("path", &path),
+            );
+        self.push(d);
+    }
+
     fn wrong_type(&mut self, path: &KeyPath, v: &Value, expected: Text) {
         let d = self
             .diag(code::WRONG_TYPE, path, Target::Value)
@@ -998,7 +1020,7 @@ impl Conv<'_> {
             r.targets = Some(self.programme_targets(tm, &tp));
         }
         if get(m, "end").is_none() {
-            self.missing(p, "end", Say::TheProgrammesLastDay.into());
+            self.missing_in(m, p, "end", Say::TheProgrammesLastDay.into());
         }
         let kp = p.key("periods");
         match get(m, "periods") {
@@ -1039,7 +1061,7 @@ impl Conv<'_> {
         let mut out = crate::domain::Lexicographic::default();
         let kp = p.key("order");
         match get(m, "order") {
-            None => self.missing(p, "order", Say::ObjectiveLevels.into()),
+            None => self.missing_in(m, p, "order", Say::ObjectiveLevels.into()),
             Some(Value::Sequence(items)) => {
                 for (i, v) in items.iter().enumerate() {
                     let path = kp.index(i);
@@ -1202,7 +1224,7 @@ impl Conv<'_> {
         let path = parent.key(key);
         match get(m, key) {
             None => {
-                self.missing(parent, key, Text::say(Say::TheIdOfA).arg("key", key));
+                self.missing_in(m, parent, key, Text::say(Say::TheIdOfA).arg("key", key));
                 None
             }
             Some(Value::String(s)) if !s.trim().is_empty() => Some(IdRef {

@@ -1877,3 +1877,17 @@ fn a_sweep_point_name_too_long_for_a_folder_is_refused_at_the_sweep() {
     assert!(!text.contains("variant's name"), "{text}");
     assert_eq!(d.field, "sweep", "{err}");
 }
+
+/// `cadres:` written with nothing after it: E1003 at that key, saying the value is empty ("no such
+/// key, add `cadres:`" misled, the key being there).
+#[test]
+fn a_key_with_an_empty_value_is_said_empty_not_missing() {
+    let d = scenario::check_yaml_bytes(
+        std::path::Path::new("s.yaml"),
+        b"name: x\nplan_date: 2027-01-01\ntables:\n  units: u.csv\n  posts: p.csv\n  cadres:\n",
+    );
+    let e = d.iter().find(|d| d.code == "E1003").expect("E1003");
+    assert_eq!((e.field.as_str(), e.line), ("tables.cadres", Some(6)));
+    assert!(e.found.to_string().contains("an empty value"), "{e}");
+    assert!(e.fix.to_string().contains("after `tables.cadres:`"), "{e}");
+}
