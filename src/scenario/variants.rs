@@ -758,8 +758,11 @@ pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
     let mut out = Vec::new();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut repeats: Vec<usize> = Vec::new();
+    // The variant each diagnostic was last counted in: one variant's same error twice (a
+    // workbook's three tables, one error each) is not "2 more variant(s)".
+    let mut counted_in: Vec<usize> = Vec::new();
     let mut warnings: Vec<Diagnostic> = Vec::new();
-    for (name, r) in load_each_checked(path)? {
+    for (v, (name, r)) in load_each_checked(path)?.into_iter().enumerate() {
         match r {
             Ok(c) => out.push(Variant {
                 name,
@@ -775,10 +778,15 @@ pub fn load_variants(path: &Path) -> Result<Vec<Variant>, LoadError> {
                         .iter()
                         .position(|x: &Diagnostic| bare(x) == bare(&d) && x.found == d.found)
                     {
-                        Some(i) => repeats[i] += 1,
+                        Some(i) if counted_in[i] != v => {
+                            repeats[i] += 1;
+                            counted_in[i] = v;
+                        }
+                        Some(_) => {}
                         None => {
                             diags.push(d);
                             repeats.push(0);
+                            counted_in.push(v);
                         }
                     }
                 }

@@ -84,7 +84,8 @@ fn unpacked_within_limit(path: &Path) -> Result<(), SheetFailure> {
     if total > MAX_UNPACKED_BYTES {
         return Err(SheetFailure::Unreadable(
             Text::say(Say::WorkbookUnpacksTooLarge)
-                .arg("mb", total >> 20)
+                // Rounded up: "2048 MB, more than the 2048 MB" said nothing.
+                .arg("mb", total.div_ceil(1 << 20))
                 .arg("max", MAX_UNPACKED_BYTES >> 20),
         ));
     }

@@ -1305,6 +1305,32 @@ fn the_same_error_in_every_sweep_point_is_said_once() {
     assert_eq!(err.diagnostics.len(), 1, "{err}");
     assert_eq!(err.diagnostics[0].code, "E1002");
     assert!(err.to_string().contains("(and 4 more variant(s))"), "{err}");
+    // One workbook for the three tables, cut short, in a scenario without variants: one error
+    // at `tables`, with no "more variant(s)" (its three tables said it three times).
+    let dir = valid_copy(|name, text| {
+        if name == "scenario.yaml" {
+            let keep: Vec<&str> = text
+                .lines()
+                .filter(|l| {
+                    !l.starts_with("  units:")
+                        && !l.starts_with("  posts:")
+                        && !l.starts_with("  cadres:")
+                        && !l.starts_with("tables:")
+                })
+                .collect();
+            format!("{}\ntables: cut.xlsx\n", keep.join("\n")).into_bytes()
+        } else {
+            text.into_bytes()
+        }
+    });
+    std::fs::write(dir.path().join("cut.xlsx"), b"PK\x03\x04 not a whole zip").unwrap();
+    let err = scenario::load_variants(&dir.path().join("scenario.yaml")).unwrap_err();
+    let d = err
+        .diagnostics
+        .iter()
+        .find(|d| d.field.starts_with("tables"))
+        .expect("tables");
+    assert_eq!(d.field, "tables", "{err}");
 }
 
 /// A header of thousands of unknown cells: the first 40 named, the rest counted in one message
