@@ -1346,6 +1346,8 @@ says! {
     NoProvinceInCommonFix
     JsonGivenForTable
     MergedAcrossRead
+    MergedAcrossHidden
+    MergedAcrossBoth
     MergedAcrossExpected
     MergedAcrossFix
     AgeOnThePlanDate

@@ -872,6 +872,9 @@ pub(crate) fn merged_across_read(
     let name_of: HashMap<usize, &String> = csv.columns.iter().map(|(n, &ix)| (ix, n)).collect();
     let mut ranges: Vec<String> = Vec::new();
     let mut emptied: Vec<(usize, String)> = Vec::new();
+    // Columns whose cells under a merge still hold a value (a file written by a tool, not by
+    // Excel, which clears them): read with that hidden value, not empty.
+    let mut hidden: Vec<(usize, String)> = Vec::new();
     let mut first: Option<(usize, usize, String)> = None;
     for &(top, bottom, from, to) in across {
         // Over records only: a section heading, a totals row or the form's foot merged across
@@ -897,8 +900,18 @@ pub(crate) fn merged_across_read(
             first = Some((top, lost[0].0, lost[0].1.clone()));
         }
         for (c, n) in lost {
-            if !emptied.iter().any(|(_, e)| e == n) {
-                emptied.push((c, n.clone()));
+            let holds_value = csv
+                .rows
+                .iter()
+                .filter(|r| (top..=bottom).contains(&r.line))
+                .any(|r| csv.cell(r, n).is_some_and(|v| !v.is_empty()));
+            let list = if holds_value {
+                &mut hidden
+            } else {
+                &mut emptied
+            };
+            if !list.iter().any(|(_, e)| e == n) {
+                list.push((c, n.clone()));
             }
         }
     }
@@ -906,22 +919,31 @@ pub(crate) fn merged_across_read(
         return;
     };
     emptied.sort();
+    hidden.sort();
+    emptied.retain(|(_, n)| !hidden.iter().any(|(_, h)| h == n));
     let more = ranges.len().saturating_sub(SHOWN);
     let mut shown = ranges[..ranges.len().min(SHOWN)].join(", ");
     if more > 0 {
         shown += &format!(" … (+{more})");
     }
-    let names: Vec<String> = emptied.iter().map(|(_, n)| csv.column_shown(n)).collect();
+    let shown_names = |l: &[(usize, String)]| {
+        l.iter()
+            .map(|(_, n)| csv.column_shown(n))
+            .collect::<Vec<_>>()
+    };
+    let (names, under) = (shown_names(&emptied), shown_names(&hidden));
+    let found = match (names.is_empty(), under.is_empty()) {
+        (_, true) => Text::say(Say::MergedAcrossRead).arg("columns", names.join(", ")),
+        (true, false) => Text::say(Say::MergedAcrossHidden).arg("hidden", under.join(", ")),
+        (false, false) => Text::say(Say::MergedAcrossBoth)
+            .arg("columns", names.join(", "))
+            .arg("hidden", under.join(", ")),
+    };
     diags.push(
         Diagnostic::new(code::MERGED_ACROSS, &csv.file)
             .at(Some(line), Some(col))
             .field(csv.field(&field))
-            .found(
-                Text::say(Say::MergedAcrossRead)
-                    .arg("n", ranges.len())
-                    .arg("ranges", shown)
-                    .arg("columns", names.join(", ")),
-            )
+            .found(found.arg("n", ranges.len()).arg("ranges", shown))
             .expected(Say::MergedAcrossExpected)
             .fix(Say::MergedAcrossFix),
     );

@@ -1692,6 +1692,26 @@ fn a_units_error_brings_no_unknown_province_warnings_on_the_cadres() {
     assert!(!all.contains(&"W2002"), "{e}");
 }
 
+/// A workbook written by a tool keeps values under a merge across columns (B2:C2 merged, C2
+/// holding "BOGUS"): W2018 said the column was read empty while E2004 quoted its hidden value.
+/// Now it says the column is read with the value the merge hides (tests/fixtures/merged-hidden,
+/// from the hostile-input probe).
+#[test]
+fn a_value_hidden_under_a_merge_is_said_read_not_empty() {
+    let e = rotaplan::scenario::load(&root().join("tests/fixtures/merged-hidden/scenario.yaml"))
+        .unwrap_err();
+    let all: Vec<&rotaplan::scenario::Diagnostic> =
+        e.diagnostics.iter().chain(&e.warnings).collect();
+    let e2004 = all.iter().find(|d| d.code == "E2004").expect("E2004");
+    assert!(e2004.found.to_string().contains("BOGUS"), "{e2004}");
+    let w = all.iter().find(|d| d.code == "W2018").expect("W2018");
+    let found = w.found.to_string();
+    assert!(
+        found.contains("sex read with the value the merge hides") && !found.contains("read empty"),
+        "{found}"
+    );
+}
+
 /// Seats written with a thousands separator ("1.000" with Vietnamese settings, "1,000" with
 /// English ones) were read as 1 seat, although errors.md refuses separators: E2005 now.
 #[test]
