@@ -752,6 +752,11 @@ fn a_full_disk_loses_nothing_and_resume_finishes_the_run() {
     let o = batch(false);
     crate::common::exits(&o, 1);
     let progress = String::from_utf8_lossy(&o.stderr);
+    // The last word says what to do: --resume finishes what the full disk stopped.
+    assert!(
+        progress.contains("with --resume finishes the run"),
+        "{progress}"
+    );
     for d in run_dirs(&runs) {
         // The progress lines count what the run records: a scenario said planned ("optimal")
         // has its done.json; one whose files the full disk refused is said FAILED.
