@@ -326,14 +326,21 @@ pub fn foreign_folders(dir: &Path, writing: &[(String, Vec<u8>)]) -> Vec<PathBuf
 
 /// The files of `writing` that `dir` holds and that no set wrote there (not in [`SET_LIST`]): a
 /// user's own `plan.csv` or `plan.md` in the folder given as `--out`, which the set would replace.
+/// A folder without the list that holds half the set's files or more is an earlier set (written
+/// before rotaplan kept the list, or a `run`'s scenario folder): not the user's.
 pub fn foreign_files(dir: &Path, writing: &[(String, Vec<u8>)]) -> Vec<String> {
     let last = last_set(dir);
-    writing
+    let held: Vec<String> = writing
         .iter()
         .map(|(r, _)| r)
         .filter(|r| !last.contains(r.as_str()) && fs::symlink_metadata(dir.join(r)).is_ok())
         .cloned()
-        .collect()
+        .collect();
+    let unlisted = !dir.join(SET_LIST).exists();
+    if unlisted && writing.len() > 1 && held.len() * 2 >= writing.len() {
+        return Vec::new();
+    }
+    held
 }
 
 /// [`check_out_dir`] for a folder a set will be written into: also refused when it holds folders

@@ -605,9 +605,27 @@ pub struct PlannedWords {
 /// dân huyện Yên Sơn" is "UBND huyện Yên Sơn", the old tone placement "Tỉnh uỷ" is "Tỉnh ủy"):
 /// with the marks when the name has them (two names that differ by a mark are two names), by its
 /// letters when it is typed without any.
-pub fn name_words(name: &str) -> String {
-    let w = planned_words(name);
-    if w.has_marks { w.toned } else { w.letters }.join(" ")
+///
+/// The unit name's words by their letters, and with their marks when the name has marks and is not
+/// written in capitals (a heading "ỦY BAN NHÂN DÂN TỈNH" compares its capitals by their letters
+/// only, so it is compared by letters). "TP" first is "Thành phố" in a unit's name, not a title's
+/// "Trưởng phòng".
+pub fn name_keys(name: &str) -> (String, Option<String>) {
+    let n = normalize(name);
+    let n = match n.split_once([' ', '.']) {
+        Some(("TP" | "Tp", rest)) => format!("Thành phố {}", rest.trim_start_matches('.').trim()),
+        _ => n,
+    };
+    let w = planned_words(&n);
+    let letters = w.letters.join(" ");
+    let capitals = n
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    (
+        letters,
+        (w.has_marks && !capitals).then(|| w.toned.join(" ")),
+    )
 }
 
 /// A title's [`PlannedWords`].
@@ -781,7 +799,8 @@ pub fn without_numbering(line: &str) -> &str {
         || number.len() == 1
             && number.bytes().all(|b| b.is_ascii_lowercase())
             && (line.as_bytes()[end] == b')' || number.as_bytes()[0] <= b'h')
-        // Roman up to XXXVIII (the sections of a province's list run past XVII).
+        // Roman numerals of up to seven letters (XXXVIII; the sections of a province's list run
+        // past XVII), L included.
         || (1..=7).contains(&number.len()) && number.bytes().all(|b| b"IVXL".contains(&b));
     if numbering && rest.starts_with(char::is_whitespace) {
         rest.trim_start()

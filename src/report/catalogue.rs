@@ -1027,6 +1027,7 @@ catalogue! {
     LockedByBatch { en: "another rotaplan batch", vi: "một lượt rotaplan batch khác" }
     MergeNoManifest { en: "{path}: no manifest.json ({error})", vi: "{path}: không có manifest.json ({error})" }
     MergeNotManifest { en: "{path}: not a rotaplan manifest: {error}", vi: "{path}: không phải tệp manifest của rotaplan: {error}" }
+    MergeMixedShards { en: "the shards given ({shards}) come from runs split in different numbers of shards: name the shard folders of one run (--shard I/N with one N)", vi: "các phần được nêu ({shards}) thuộc các lượt chạy chia số phần khác nhau: hãy nêu các thư mục phần của cùng một lượt chạy (--shard I/N với cùng một N)" }
     MergeMissingShards { en: "shard(s) {missing} of the {n} are not among the folders given: a merge of part of the shards would be called complete; name every shard's run folder (a shard that did not run: run it, or finish it with --resume)", vi: "thiếu phần {missing} trong {n} phần: gộp một số phần sẽ bị coi là đã đủ; hãy nêu thư mục lượt chạy của mọi phần (phần chưa chạy: hãy chạy, hoặc chạy tiếp với --resume)" }
     MergeSameScenario { en: "the scenario {name} is in {first} and in {second}: each shard is merged once; name every shard folder once", vi: "kịch bản {name} có trong {first} và trong {second}: mỗi phần chỉ được gộp một lần; hãy nêu mỗi thư mục phần một lần" }
     MergeChanged { en: "{path}: not the file its shard's manifest records (its SHA-256 differs): it was cut short or changed after the run; nothing was merged. Run that shard again (rotaplan batch … --resume plans it again)", vi: "{path}: không phải tệp mà manifest của phần (shard) ghi nhận (SHA-256 khác): tệp đã bị cắt cụt hoặc sửa sau khi chạy; chưa gộp gì. Hãy chạy lại phần đó (rotaplan batch … --resume sẽ lập lại)" }
@@ -1582,7 +1583,7 @@ diagnostic_words! {
     CheckThatTheIdIs { en: "check that the id is the one meant (the plan is read by its ids; the name is only checked)", vi: "kiểm tra mã có đúng người, đúng vị trí cần ghi không (phương án được đọc theo mã; tên chỉ dùng để đối chiếu)" }
     CorrectTheIdOrRead { en: "correct the id, or read the programme with the scenario it was made for", vi: "sửa mã, hoặc đọc chương trình cùng kịch bản đã dùng để lập ra nó" }
     TheIdOfARow4 { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
-    StartOfPeriod { en: "the date of period {period}, {date}: a move starts on its period's date", vi: "ngày của giai đoạn {period}, {date}: một lượt điều động bắt đầu vào ngày của giai đoạn" }
+    StartOfPeriod { en: "a date in period {period}, which starts on {date}: a move starts in its period", vi: "một ngày thuộc giai đoạn {period}, bắt đầu từ {date}: một lượt điều động bắt đầu trong giai đoạn của nó" }
     StartOrPeriodFix { en: "correct the start, or the period if the move is meant for another one (check reads the period)", vi: "sửa ngày bắt đầu, hoặc sửa giai đoạn nếu lượt điều động thuộc giai đoạn khác (lệnh check đọc cột giai đoạn)" }
     RotationOrPlacement { en: "rotation or placement", vi: "rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
     WriteRotationOrPlacement { en: "write rotation or placement", vi: "ghi rotation hoặc placement" }

@@ -318,6 +318,11 @@ pub fn merge_text(lang: Lang, e: &MergeError) -> String {
                 ("second", &second.display()),
             ],
         ),
+        MergeError::MixedShards { shards } => fill(
+            lang,
+            Msg::MergeMixedShards,
+            &[("shards", &shards.join(", "))],
+        ),
         MergeError::MissingShards { missing, of } => fill(
             lang,
             Msg::MergeMissingShards,

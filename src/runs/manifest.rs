@@ -232,6 +232,8 @@ pub enum MergeError {
     /// The shards given are not all of the `--shard I/N` run their manifests record (a shard
     /// that never made its folder drops out of a glob): merged, the run was called complete.
     MissingShards { missing: Vec<String>, of: usize },
+    /// Shards of runs split into different numbers of shards (`1/2` with `2/3`).
+    MixedShards { shards: Vec<String> },
 }
 
 impl std::error::Error for MergeError {}

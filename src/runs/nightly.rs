@@ -919,6 +919,15 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
             Some((i.trim().parse().ok()?, n.trim().parse().ok()?))
         })
         .collect();
+    let mut counts: Vec<usize> = shards_of.iter().map(|(_, n)| *n).collect();
+    counts.sort_unstable();
+    counts.dedup();
+    if counts.len() > 1 {
+        // Shards of two runs split differently (1/2 with 2/3, 3/3): no whole run.
+        return Err(MergeError::MixedShards {
+            shards: shards_of.iter().map(|(i, n)| format!("{i}/{n}")).collect(),
+        });
+    }
     if let Some(&(_, n)) = shards_of.iter().max_by_key(|(_, n)| *n) {
         let missing: Vec<String> = (1..=n)
             .filter(|i| !shards_of.iter().any(|(j, _)| j == i))

@@ -130,13 +130,15 @@ pub(crate) fn read_programme_in(
                 None
             }
         };
-        // `start` is the period's date (programme.csv writes it so): a start changed by hand
-        // while the period stayed was checked as the period, in silence.
+        // `start` falls in its period (programme.csv writes the period's date, or an executed
+        // move's own date from the history): a start moved by hand into another period while
+        // the period stayed was checked as the period, in silence.
         if let Some(t) = period
-            && let Some(on) = sc.programme.as_ref().and_then(|p| p.periods.get(t))
+            && let Some(prog) = sc.programme.as_ref()
+            && let Some(on) = prog.periods.get(t)
             && let Ok(start) =
                 super::text::parse_date_as(&cell("start"), super::text::DateFormat::Auto)
-            && start != *on
+            && (start < *on || prog.periods.get(t + 1).is_some_and(|next| start >= *next))
         {
             diags.push(
                 here(code::BAD_MOVE, "start")

@@ -1452,10 +1452,14 @@ fn totals_row(cells: &[String]) -> bool {
         ["cộng ", "tổng cộng ", "tổng số "]
             .iter()
             .any(|t| k.starts_with(t))
-    }) && filled.all(|c| {
-        let n = c.replace(['.', ',', ' '], "");
-        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
-    });
+    }) && {
+        let rest: Vec<&String> = filled.collect();
+        !rest.is_empty()
+            && rest.iter().all(|c| {
+                let n = c.replace(['.', ',', ' '], "");
+                !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+            })
+    };
     // The whole cell: "Tổng Công ty …" and "Tống Sơn Hà" are records. "Cộng" with its tone mark
     // only: "CONG" may be an id.
     subtotal || cells.iter().find(|c| !c.is_empty()).is_some_and(|c| {
@@ -3022,9 +3026,11 @@ pub(crate) struct Ids {
     /// The rows' names ([`key`]) with their row and id, `None` when two rows share one: a
     /// reference may name a unit ("UBND huyện Yên Sơn" for U16), as offices write it (W2012).
     names: HashMap<String, Option<(u32, String)>>,
-    /// The same by [`crate::domain::text::name_words`]: a name written out or with the old tone
-    /// placement.
+    /// The same by [`crate::domain::text::name_keys`]: a name written out or with the old tone
+    /// placement (with its marks), and by its letters alone (for a name in capitals or typed
+    /// without marks).
     name_words: HashMap<String, Option<(u32, String)>>,
+    name_letters: HashMap<String, Option<(u32, String)>>,
     map: HashMap<String, (u32, usize)>,
     order: Vec<String>,
     /// [`look_alike`] of each id: the first id with it and its line.
@@ -3150,21 +3156,26 @@ impl Ids {
                 .entry(key(name))
                 .and_modify(|v| *v = None)
                 .or_insert(Some((ix, id.to_string())));
+            let (letters, toned) = crate::domain::text::name_keys(name);
             self.name_words
-                .entry(crate::domain::text::name_words(name))
+                .entry(toned.unwrap_or_else(|| letters.clone()))
+                .and_modify(|v| *v = None)
+                .or_insert(Some((ix, id.to_string())));
+            self.name_letters
+                .entry(letters)
                 .and_modify(|v| *v = None)
                 .or_insert(Some((ix, id.to_string())));
         }
     }
     /// The row and id of the one row named `name`, as written or in other words for the same
-    /// name ([`crate::domain::text::name_words`]).
+    /// name ([`crate::domain::text::name_keys`]).
     pub(crate) fn by_name(&self, name: &str) -> Option<(u32, &str)> {
         match self.names.get(&key(name)) {
             Some(one) => one.as_ref(),
-            None => self
-                .name_words
-                .get(&crate::domain::text::name_words(name))?
-                .as_ref(),
+            None => match crate::domain::text::name_keys(name) {
+                (_, Some(toned)) => self.name_words.get(&toned)?.as_ref(),
+                (letters, None) => self.name_letters.get(&letters)?.as_ref(),
+            },
         }
         .map(|(ix, id)| (*ix, id.as_str()))
     }
@@ -3731,6 +3742,22 @@ impl<'a> Cells<'a> {
 
     /// A reference to a row of another table (`Ok(None)` for an empty optional cell; `Err` when
     /// reported or unknowable).
+    /// W2012: the unit `value` written by its name where its id `id` is due.
+    fn warn_unit_by_name(&mut self, col: &str, value: &str, id: &str, table: &str) {
+        let d = self
+            .diag(code::UNIT_BY_NAME, col)
+            .found(
+                Text::say(Say::UnitGivenByName)
+                    .arg("value", quoted(value))
+                    .arg("id", quoted(id))
+                    .arg("units", table),
+            )
+            .expected(Text::say(Say::TheIdOfARow2).arg("table", table))
+            .fix(Text::say(Say::WriteTheUnitsId).arg("id", quoted(id)))
+            .group(key(value));
+        self.warn(d);
+    }
+
     fn reference(
         &mut self,
         col: &str,
@@ -3756,18 +3783,7 @@ impl<'a> Cells<'a> {
             Some(ix) => Ok(Some(ix)),
             None if ids.by_name(s).is_some() => {
                 let (ix, id) = ids.by_name(s).expect("named");
-                let d = self
-                    .diag(code::UNIT_BY_NAME, col)
-                    .found(
-                        Text::say(Say::UnitGivenByName)
-                            .arg("value", quoted(s))
-                            .arg("id", quoted(id))
-                            .arg("units", table),
-                    )
-                    .expected(Text::say(Say::TheIdOfARow2).arg("table", table))
-                    .fix(Text::say(Say::WriteTheUnitsId).arg("id", quoted(id)))
-                    .group(key(s));
-                self.warn(d);
+                self.warn_unit_by_name(col, s, id, table);
                 Ok(Some(ix))
             }
             None => {
@@ -5216,18 +5232,7 @@ fn head_terms(c: &mut Cells<'_>, units: Option<&Ids>, units_file: &str) -> Vec<(
             // "UBND huyện Yên Sơn: 2": the unit by its name, as `current_unit` takes it (W2012).
             None if ids.by_name(unit).is_some() => {
                 let (ix, id) = ids.by_name(unit).expect("named");
-                let d = c
-                    .diag(code::UNIT_BY_NAME, COL)
-                    .found(
-                        Text::say(Say::UnitGivenByName)
-                            .arg("value", quoted(unit))
-                            .arg("id", quoted(id))
-                            .arg("units", units_file),
-                    )
-                    .expected(Text::say(Say::TheIdOfARow2).arg("table", units_file))
-                    .fix(Text::say(Say::WriteTheUnitsId).arg("id", quoted(id)))
-                    .group(key(unit));
-                c.warn(d);
+                c.warn_unit_by_name(COL, unit, id, units_file);
                 out.push((ix, terms));
             }
             None => {
@@ -5558,6 +5563,24 @@ mod tests {
         assert_eq!(ids.get("012"), Some(1));
         assert_eq!(ids.get("000"), Some(2));
         assert_eq!(ids.get("50"), None);
+        // Unit names written out, in capitals, with the old tone placement, or "TP" for the city.
+        let mut units = Ids::from_unique(["U05", "U07", "U09"]);
+        units.set_names([
+            (0, "UBND tỉnh Lâm Sơn"),
+            (1, "Thành phố Hạ Long"),
+            (2, "Tỉnh ủy Lâm Sơn"),
+        ]);
+        assert_eq!(
+            units.by_name("ỦY BAN NHÂN DÂN TỈNH LÂM SƠN").map(|u| u.0),
+            Some(0)
+        );
+        assert_eq!(
+            units.by_name("Ủy ban nhân dân tỉnh Lâm Sơn").map(|u| u.0),
+            Some(0)
+        );
+        assert_eq!(units.by_name("TP Hạ Long").map(|u| u.0), Some(1));
+        assert_eq!(units.by_name("Tỉnh uỷ Lâm Sơn").map(|u| u.0), Some(2));
+        assert_eq!(units.by_name("Tỉnh ủy Lạng Sơn"), None);
         // An id a plan file wrote after a `'` (a formula defused).
         let quoted_ids = Ids::from_unique(["=K1", "K2"]);
         assert_eq!(quoted_ids.get("'=K1"), Some(0));

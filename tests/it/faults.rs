@@ -641,7 +641,9 @@ fn an_out_folder_holding_the_users_folders_is_refused_and_left_whole() {
         "my notes\n"
     );
     assert_eq!(names(&mine), vec!["plan.md".to_string()]);
-    // Its own outputs, written again: replaced without a word.
+    // Its own outputs, written again, and a set written before rotaplan kept its list (the
+    // list removed): replaced.
+    fs::remove_file(dir.join("out/.rotaplan-set")).unwrap();
     let o = bin()
         .arg("plan")
         .arg(&s)
@@ -649,7 +651,12 @@ fn an_out_folder_holding_the_users_folders_is_refused_and_left_whole() {
         .arg(dir.join("out"))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 /// A small tmpfs mounted for the test (root only); `None`, with a message, where that is not

@@ -321,6 +321,21 @@ fn shards_merged_equal_an_unsharded_run() {
         "{err}"
     );
     assert!(!part.join("manifest.json").exists());
+    // Shards of two runs split differently (1/2 with 2/4): refused, naming them.
+    let s23 = run(&tmp.path().join("s23"), &["--shard", "2/4"]);
+    let o = rotaplan()
+        .args(["batch", "merge", "--out"])
+        .arg(tmp.path().join("mixed"))
+        .arg(&s1)
+        .arg(&s23)
+        .output()
+        .unwrap();
+    crate::common::exits(&o, 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("(1/2, 2/4) come from runs split in different numbers of shards"),
+        "{err}"
+    );
     // An output cut short after the run: refused by its recorded SHA-256, not merged as complete.
     let m1 = manifest(&s1);
     let cut = s1.join(m1["scenarios"][0]["outputs"][0].as_str().unwrap());

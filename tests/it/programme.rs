@@ -300,9 +300,10 @@ fn a_programme_file_whose_start_disagrees_with_its_period_is_refused() {
         "{}",
         d.expected
     );
+    // A start inside its period (an executed move's own date, as a re-plan writes it) reads.
     std::fs::write(
         &file,
-        "cadre_id,post_id,kind,period,start\nC018,VT01,rotation,1,2027-01-01\nC158,VT04,placement,4,01/01/2030\n",
+        "cadre_id,post_id,kind,period,start\nC018,VT01,rotation,1,2027-03-15\nC158,VT04,placement,4,01/01/2030\n",
     )
     .unwrap();
     assert!(rotaplan::scenario::read_programme(&file, &sc).is_ok());
