@@ -26,6 +26,18 @@ fn vietnamese_d(c: char) -> char {
     }
 }
 
+/// What a spreadsheet runs as a formula when a cell starts with it: the CSV outputs write such text
+/// after a `'` (`report`), and the plan readers take it off again ([`undefused`]).
+pub const FORMULA_FIRST: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell the CSV outputs wrote after a `'` (`'=HYPERLINK(…)`) as the text it was; anything else
+/// as it is.
+pub fn undefused(s: &str) -> &str {
+    s.strip_prefix('\'')
+        .filter(|rest| rest.starts_with(FORMULA_FIRST))
+        .unwrap_or(s)
+}
+
 /// NFC, trimmed, inner whitespace (spaces, tabs, line breaks, no-break spaces) collapsed to one
 /// space, an eth read as "Đ" ([`vietnamese_d`]). Text that is already so is returned unchanged.
 pub fn normalize(s: &str) -> String {
@@ -603,11 +615,8 @@ pub struct PlannedWords {
 
 /// A unit's name as its words compare, abbreviations and spelled-out names alike ("Ủy ban nhân
 /// dân huyện Yên Sơn" is "UBND huyện Yên Sơn", the old tone placement "Tỉnh uỷ" is "Tỉnh ủy"):
-/// with the marks when the name has them (two names that differ by a mark are two names), by its
-/// letters when it is typed without any.
-///
-/// The unit name's words by their letters, and with their marks when the name has marks and is not
-/// written in capitals (a heading "ỦY BAN NHÂN DÂN TỈNH" compares its capitals by their letters
+/// by its letters, and with its marks when the name has marks (two names that differ by a mark
+/// are two names) and is not written in capitals (a heading "ỦY BAN NHÂN DÂN TỈNH" compares its capitals by their letters
 /// only, so it is compared by letters). "TP" first is "Thành phố" in a unit's name, not a title's
 /// "Trưởng phòng".
 pub fn name_keys(name: &str) -> (String, Option<String>) {

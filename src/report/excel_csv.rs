@@ -91,7 +91,7 @@ pub fn excel_csv(csv: &str, sep: char) -> Vec<u8> {
             .map(|f| {
                 let f = if sep == ';' && is_number(&f) {
                     f.replace('.', ",")
-                } else if !is_number(&f) && f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                } else if !is_number(&f) && f.starts_with(crate::domain::text::FORMULA_FIRST) {
                     // A name or title that Excel would run as a formula
                     // (`=HYPERLINK("http://…"&B3)` typed as a cadre's name): shown as text.
                     format!("'{f}")

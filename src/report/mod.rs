@@ -206,7 +206,7 @@ pub fn json_without_timings(plan: &Plan) -> String {
 /// number ("-858") and a lone sign stay as they are; the plan readers take the `'` off again.
 fn defused(s: &str) -> std::borrow::Cow<'_, str> {
     let formula = s.len() > 1
-        && s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && s.starts_with(crate::domain::text::FORMULA_FIRST)
         && s.trim().parse::<f64>().is_err();
     if formula {
         format!("'{s}").into()

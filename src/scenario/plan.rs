@@ -397,10 +397,7 @@ fn plan_rows(
                     continue;
                 };
                 // A name the plan files wrote after a `'` (a formula defused) is the name.
-                let undone = written
-                    .strip_prefix('\'')
-                    .filter(|w| w.starts_with(['=', '+', '-', '@', '\t', '\r']));
-                if same_key(written, actual) || undone.is_some_and(|w| same_key(w, actual)) {
+                if same_key(crate::domain::text::undefused(written), actual) {
                     continue;
                 }
                 diags.push(

@@ -3136,10 +3136,8 @@ impl Ids {
             .map(|&(ix, _)| ix)
             .or_else(|| {
                 // An id the plan files wrote after a `'` (report::defused: "=X" as "'=X").
-                let rest = id.strip_prefix('\'')?;
-                rest.starts_with(['=', '+', '-', '@'])
-                    .then(|| self.get(rest))
-                    .flatten()
+                let rest = crate::domain::text::undefused(id);
+                (rest.len() < id.len()).then(|| self.get(rest)).flatten()
             })
     }
     pub(crate) fn suggest(&self, id: &str) -> Option<&str> {
