@@ -186,6 +186,14 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("ngay_kham_sk", "health_cert_date"),
     ("luan_chuyen_den_ngay", "rotation_end"),
     ("dtts", "ethnic_minority"),
+    // Under a group "Luân chuyển" / "Xếp loại chất lượng" (a two-row header).
+    ("luan_chuyen_tu_ngay", "rotation_start"),
+    ("tu_ngay_luan_chuyen", "rotation_start"),
+    ("den_ngay_luan_chuyen", "rotation_end"),
+    ("ngay_bat_dau_luan_chuyen", "rotation_start"),
+    ("ngay_ket_thuc_luan_chuyen", "rotation_end"),
+    ("xep_loai_chat_luong", "rating"),
+    ("danh_gia_xep_loai_chat_luong", "rating"),
 ];
 
 /// Vietnamese headers of history.csv (`programme.history`, the executed moves).
@@ -320,6 +328,16 @@ const ALIAS_WORDS: &[Alias] = &[
     ("ngay_kham_sk", "Ngày khám SK"),
     ("luan_chuyen_den_ngay", "Luân chuyển đến ngày"),
     ("dtts", "DTTS"),
+    ("luan_chuyen_tu_ngay", "Luân chuyển từ ngày"),
+    ("tu_ngay_luan_chuyen", "Từ ngày luân chuyển"),
+    ("den_ngay_luan_chuyen", "Đến ngày luân chuyển"),
+    ("ngay_bat_dau_luan_chuyen", "Ngày bắt đầu luân chuyển"),
+    ("ngay_ket_thuc_luan_chuyen", "Ngày kết thúc luân chuyển"),
+    ("xep_loai_chat_luong", "Xếp loại chất lượng"),
+    (
+        "danh_gia_xep_loai_chat_luong",
+        "Đánh giá, xếp loại chất lượng",
+    ),
 ];
 
 /// The header to suggest for an unknown header cell `col`: the nearest documented id, or — for a
@@ -670,8 +688,9 @@ struct SexMarks {
 }
 
 /// Whether `low`, the row under `top`, is the lower half of a two-row header
-/// ([`two_row_header`]): each of its filled cells names a column (or is Nam/Nữ, in a Nam | Nữ
-/// pair when it holds nothing else) and one sits under a group (an empty upper cell or a name
+/// ([`two_row_header`]): each of its filled cells names a column, alone or with its group's name
+/// ("Quy hoạch" over "Chức danh", the header then both), or is Nam/Nữ (in a Nam | Nữ
+/// pair when it holds nothing else), and one sits under a group (an empty upper cell or a name
 /// that is no column, STT and notes aside), and the upper row names a column itself. Returns the
 /// merged names and each column's group.
 fn header_below(
@@ -680,36 +699,6 @@ fn header_below(
     spec: &CsvSpec,
 ) -> Option<(Vec<String>, Vec<String>)> {
     let sex_mark = |c: &str| matches!(fold(c).as_str(), "nam" | "nu");
-    let names_a_column = |c: &str| canonical_column(c, spec).is_some() || sex_mark(c);
-    // "Giới tính" above a single "Nữ" (or "Nam"): the sex's group over its one mark column.
-    let under_sex = |i: usize| {
-        low.get(i).is_some_and(|l| sex_mark(l))
-            && top
-                .get(i)
-                .is_some_and(|t| canonical_column(t, spec) == Some("sex"))
-    };
-    let under_group = |i: usize| {
-        under_sex(i)
-            || top.get(i).is_none_or(|t| {
-                t.is_empty() || (canonical_column(t, spec).is_none() && !ignorable_column(t))
-            })
-    };
-    let cells: Vec<usize> = (0..low.len()).filter(|&i| !low[i].is_empty()).collect();
-    let pair = cells
-        .windows(2)
-        .any(|w| w[1] == w[0] + 1 && fold(&low[w[0]]) == "nam" && fold(&low[w[1]]) == "nu");
-    // The upper row names a column itself: a title ("DANH SÁCH CÁN BỘ") above a one-row header
-    // is no group row.
-    if cells.is_empty()
-        || !top.iter().any(|t| canonical_column(t, spec).is_some())
-        || !cells.iter().all(|&i| names_a_column(&low[i]))
-        || !cells.iter().any(|&i| under_group(i))
-        || (cells.iter().all(|&i| sex_mark(&low[i]))
-            && !pair
-            && !cells.iter().any(|&i| under_sex(i)))
-    {
-        return None;
-    }
     // The group over each column: the nearest name at or left of it in the upper row.
     let n = top.len().max(low.len());
     let mut group = vec![String::new(); n];
@@ -722,9 +711,55 @@ fn header_below(
         }
         *g = current.clone();
     }
+    // A lower name that is a column only with its group's: "Chức danh" under "Quy hoạch", "Năm
+    // 2025" under "Xếp loại", "Đến ngày" under "Luân chuyển", "Giai đoạn" (not read) under "Quy
+    // hoạch". Returns the two read as one header, as they resolve.
+    let with_group = |i: usize| -> Option<String> {
+        let l = low.get(i).filter(|l| !l.is_empty())?;
+        let g = group.get(i).filter(|g| !g.is_empty() && *g != l)?;
+        if canonical_column(l, spec).is_some() || sex_mark(l) {
+            return None;
+        }
+        [format!("{g} {l}"), format!("{l} {g}")]
+            .into_iter()
+            .find(|c| canonical_column(c, spec).is_some() || (spec.strict && form_column(c)))
+    };
+    let names_a_column = |i: usize| {
+        canonical_column(&low[i], spec).is_some() || sex_mark(&low[i]) || with_group(i).is_some()
+    };
+    // "Giới tính" above a single "Nữ" (or "Nam"): the sex's group over its one mark column.
+    let under_sex = |i: usize| {
+        low.get(i).is_some_and(|l| sex_mark(l))
+            && top
+                .get(i)
+                .is_some_and(|t| canonical_column(t, spec) == Some("sex"))
+    };
+    let under_group = |i: usize| {
+        under_sex(i)
+            || with_group(i).is_some()
+            || top.get(i).is_none_or(|t| {
+                t.is_empty() || (canonical_column(t, spec).is_none() && !ignorable_column(t))
+            })
+    };
+    let cells: Vec<usize> = (0..low.len()).filter(|&i| !low[i].is_empty()).collect();
+    let pair = cells
+        .windows(2)
+        .any(|w| w[1] == w[0] + 1 && fold(&low[w[0]]) == "nam" && fold(&low[w[1]]) == "nu");
+    // The upper row names a column itself: a title ("DANH SÁCH CÁN BỘ") above a one-row header
+    // is no group row.
+    if cells.is_empty()
+        || !top.iter().any(|t| canonical_column(t, spec).is_some())
+        || !cells.iter().all(|&i| names_a_column(i))
+        || !cells.iter().any(|&i| under_group(i))
+        || (cells.iter().all(|&i| sex_mark(&low[i]))
+            && !pair
+            && !cells.iter().any(|&i| under_sex(i)))
+    {
+        return None;
+    }
     let header = (0..n)
         .map(|i| match low.get(i) {
-            Some(l) if !l.is_empty() => l.clone(),
+            Some(l) if !l.is_empty() => with_group(i).unwrap_or_else(|| l.clone()),
             _ => top.get(i).cloned().unwrap_or_default(),
         })
         .collect();
@@ -1249,6 +1284,9 @@ fn form_column(header: &str) -> bool {
         "he-so-luong",
         "ngay-tuyen-dung",
         "ngay-vao-nganh",
+        // The planning term ("Quy hoạch" over "Chức danh | Giai đoạn"): the titles say the plan.
+        "quy-hoach-giai-doan",
+        "giai-doan-quy-hoach",
         // The age: the birth date says it, on any date.
         "tuoi",
         "tuoi-doi",
@@ -6050,6 +6088,41 @@ mod tests {
             &CADRES,
         );
         assert_eq!((skipped.len(), r[0].0), (1, 2));
+        // Lower names that are columns only with their group's.
+        let (r, lines, _) = two_row_header(
+            rows(&[
+                &["Mã cán bộ", "Quy hoạch", "", "Xếp loại", "", "Luân chuyển"],
+                &["", "Chức danh", "Giai đoạn", "Năm 2024", "2025", "Đến ngày"],
+                &["C1", "Bí thư", "2026-2031", "1", "2", "1/1/2027"],
+            ]),
+            &CADRES,
+        );
+        assert_eq!(lines, Some((1, 2)));
+        let header: Vec<Option<&str>> = r[0]
+            .1
+            .iter()
+            .map(|h| canonical_column(h, &CADRES))
+            .collect();
+        assert_eq!(
+            header,
+            [
+                Some("id"),
+                Some("planned_titles"),
+                None,
+                Some("rating"),
+                Some("rating"),
+                Some("rotation_end")
+            ]
+        );
+        assert!(form_column(&r[0].1[2]), "{:?}", r[0].1);
+        assert_eq!(
+            (header_year(&r[0].1[3]), header_year(&r[0].1[4])),
+            (Some(2024), Some(2025))
+        );
+        // A data row under groups is no lower header: its cells name nothing.
+        let data = [s("C1"), s("Bí thư"), s("2026-2031")];
+        let groups = [s("Mã cán bộ"), s("Quy hoạch"), s("")];
+        assert_eq!(header_below(&groups, &data, &CADRES), None);
         let one = rows(&[&["id", "name", "sex"], &["C1", "An", "M"]]);
         assert_eq!(moved, [(3, 2, 1)]);
         assert_eq!(

@@ -421,6 +421,45 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         write_csvs(d, &t, b',', false, false);
         scenario_yaml(d, CSV_TABLES)
     });
+    form("group-headers", &|d| {
+        // A two-row header whose lower names are columns only with their group's: "Quy hoạch"
+        // over "Chức danh | Giai đoạn", "Xếp loại chất lượng" over "Năm 2024 | Năm 2025" (the
+        // latest read), "Luân chuyển" over "Từ ngày | Đến ngày", "Sức khỏe" over "Ngày khám".
+        let mut t = original.clone();
+        let c = &mut t[2].1;
+        let (mut top, mut low) = (Vec::new(), Vec::new());
+        let mut rows: Vec<Vec<String>> = vec![Vec::new(); c.rows.len()];
+        let mut push = |up: &str, down: &str, cells: &dyn Fn(usize) -> String| {
+            top.push(up.to_string());
+            low.push(down.to_string());
+            for (i, r) in rows.iter_mut().enumerate() {
+                r.push(cells(i));
+            }
+        };
+        for (k, h) in c.header.iter().enumerate() {
+            let cell = |i: usize| c.rows[i][k].clone();
+            match h.as_str() {
+                "planned_titles" => {
+                    push("Quy hoạch", "Chức danh", &cell);
+                    push("", "Giai đoạn", &|_| "2026-2031".into());
+                }
+                "rating" => {
+                    push("Xếp loại chất lượng", "Năm 2024", &|_| "1".into());
+                    push("", "Năm 2025", &cell);
+                }
+                "rotation_end" => {
+                    push("Luân chuyển", "Từ ngày", &|_| String::new());
+                    push("", "Đến ngày", &cell);
+                }
+                "health_cert_date" => push("Sức khỏe", "Ngày khám", &cell),
+                _ => push(h, "", &cell),
+            }
+        }
+        rows.insert(0, low);
+        (c.header, c.rows) = (top, rows);
+        write_csvs(d, &t, b',', false, false);
+        scenario_yaml(d, CSV_TABLES)
+    });
     form("nam-nu", &|d| {
         // The sex as two columns of a one-row header, "Nam" and "Nữ", the cadre's one marked.
         let mut t = original.clone();
@@ -883,6 +922,15 @@ fn the_windows_1258_copy_gives_the_same_plan_with_a_warning() {
 fn the_dmy_copy_gives_the_same_plan() {
     let said = same_plan_as_the_original("dmy");
     assert!(said.contains("day/month/year"), "{said}");
+}
+
+/// A group's name over its columns ("Quy hoạch" over "Chức danh | Giai đoạn") used to leave
+/// the lower names unread: E2002 on "Giai đoạn", the rating missing.
+#[test]
+fn a_header_whose_columns_are_named_with_their_group_gives_the_same_plan() {
+    let said = same_plan_as_the_original("group-headers");
+    assert!(said.contains("two rows"), "{said}");
+    assert!(said.contains("Năm 2024"), "{said}");
 }
 
 #[test]
