@@ -45,10 +45,19 @@ pub fn normalize(s: &str) -> String {
         && !s.starts_with(char::is_whitespace)
         && !s.ends_with(char::is_whitespace)
         && !s.contains("  ")
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+        && !s
+            .chars()
+            .any(|c| (c.is_whitespace() && c != ' ') || invisible(c));
     if simple_space && (s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes) {
         return s.to_string();
     }
+    let visible: String;
+    let s = if s.contains(invisible) {
+        visible = s.chars().filter(|&c| !invisible(c)).collect();
+        visible.as_str()
+    } else {
+        s
+    };
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -59,10 +68,19 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// A character that shows nothing and means nothing in a cell: a zero-width space or joiner, a
+/// soft hyphen, a direction mark, a word joiner, a byte-order mark. Pasted from web pages and
+/// PDFs into ids and names, where it would make "C063" another id.
+pub fn invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
 fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.split_whitespace()
         .enumerate()
         .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.nfc()))
+        .filter(|&c| !invisible(c))
         .map(vietnamese_d)
         .flat_map(char::to_lowercase)
 }
@@ -983,6 +1001,23 @@ mod tests {
             }
         }
         assert!(equal >= 10, "{equal}");
+    }
+
+    /// What no one sees is no part of a cell: "C063" with a zero-width space, a soft hyphen or a
+    /// direction mark is "C063" (it was another id, and a cadre dropped out of the plan).
+    #[test]
+    fn invisible_characters_are_dropped() {
+        for s in [
+            "C063\u{200B}",
+            "\u{FEFF}C063",
+            "C0\u{00AD}63",
+            "C063\u{200E}",
+            "C\u{2060}063",
+        ] {
+            assert_eq!(normalize(s), "C063", "{s:?}");
+            assert_eq!(key(s), "c063", "{s:?}");
+        }
+        assert_eq!(normalize("Lê \u{200B} Văn"), "Lê Văn");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::text::{
     did_you_mean, loose_date, one_of, parse_bool, parse_date_as, parse_decimal, parse_int,
     split_list, split_pairs,
 };
-use crate::domain::text::{fold, key, normalize};
+use crate::domain::text::{fold, invisible, key, normalize};
 use crate::domain::{Cadre, CadreIx, Date, Function, Post, Role, RuleSet, Sex, Tier, Unit, UnitIx};
 
 /// The largest rank (either sign) a table may write: ranks are grades of a few dozen at most, and
@@ -1169,6 +1169,45 @@ fn note_column(header: &str) -> bool {
 fn difficult_area(s: &str) -> Option<bool> {
     let f = fold(s);
     let f = f.as_str();
+    // Said negated ("Không ĐBKK", "Không thuộc vùng khó khăn", "Ngoài vùng khó khăn", "Đã thoát
+    // khỏi vùng khó khăn"): not difficult. A "not" anywhere else, or an area that was ("Vùng khó
+    // khăn (cũ)"), says no plain yes or no: refused (E2004) rather than guessed.
+    const NOT: &[&str] = &[
+        "khong-thuoc-",
+        "khong-phai-la-",
+        "khong-phai-",
+        "khong-la-",
+        "khong-",
+        "ngoai-",
+        "het-",
+        "da-thoat-khoi-",
+        "thoat-khoi-",
+        "da-ra-khoi-",
+        "ra-khoi-",
+        "chua-duoc-cong-nhan-",
+        "chua-",
+    ];
+    if let Some(rest) = NOT.iter().find_map(|n| f.strip_prefix(n)) {
+        return match difficult_area(rest) {
+            Some(true) => Some(false),
+            _ => None,
+        };
+    }
+    // "cũ" with its tone: "Cư" begins many a Central Highlands name (Cư Jút, Cư M'gar).
+    let was = key(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "cũ" | "trước"));
+    if was
+        || f.split('-')
+            .any(|w| matches!(w, "khong" | "ngoai" | "het" | "thoat" | "chua"))
+    {
+        return None;
+    }
+    // "Xã khu vực I", "Thôn KV3": the zone of a commune or village.
+    let f = ["xa-", "thon-", "ban-", "vung-"]
+        .iter()
+        .find_map(|p| f.strip_prefix(p).filter(|r| r.starts_with("k")))
+        .unwrap_or(f);
     let zone = f
         .strip_prefix("khu-vuc-")
         .or_else(|| f.strip_prefix("kv-"))
@@ -3083,12 +3122,6 @@ pub(crate) struct Ids {
 pub(crate) struct Taken {
     line: usize,
     alike: Option<String>,
-}
-
-/// A character no one sees: zero-width spaces, soft hyphens, direction marks, a BOM.
-fn invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// What a person reading a printed table cannot tell apart: case, spaces, full-width forms and
@@ -6133,6 +6166,44 @@ mod tests {
 
     /// A single "Nữ" or "Nam" column is the sex where the table has none; "Năm" (a year) is not,
     /// nor two such columns, nor one beside a sex column.
+    /// A difficult area by name, by zone, or said not to be one; what says no plain yes or no
+    /// is refused.
+    #[test]
+    fn difficult_areas_as_lists_write_them() {
+        for yes in [
+            "ĐBKK",
+            "Vùng khó khăn",
+            "Xã biên giới",
+            "Khu vực III",
+            "Xã khu vực II",
+        ] {
+            assert_eq!(difficult_area(yes), Some(true), "{yes}");
+        }
+        for no in [
+            "Khu vực I",
+            "Thôn KV1",
+            "Không ĐBKK",
+            "Không thuộc vùng khó khăn",
+            "Không phải xã biên giới",
+            "Ngoài vùng khó khăn",
+            "Hết khó khăn",
+            "Đã thoát khỏi vùng khó khăn",
+            "Chưa được công nhận vùng khó khăn",
+            "Không thuộc khu vực III",
+        ] {
+            assert_eq!(difficult_area(no), Some(false), "{no}");
+        }
+        for neither in [
+            "Vùng khó khăn (cũ)",
+            "Khu vực II (cũ)",
+            "Vùng không khó khăn lắm",
+            "Không thuộc khu vực I",
+            "Đô thị",
+        ] {
+            assert_eq!(difficult_area(neither), None, "{neither}");
+        }
+    }
+
     #[test]
     fn a_single_nu_or_nam_column_is_the_sex() {
         let h = |v: &[&str]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();

@@ -460,6 +460,22 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         write_csvs(d, &t, b',', false, false);
         scenario_yaml(d, CSV_TABLES)
     });
+    form("invisible", &|d| {
+        // Ids and names pasted from a web page or a PDF: zero-width spaces, a byte-order mark,
+        // soft hyphens and direction marks, in the ids of every table and their references.
+        let mut t = original.clone();
+        let marks = ["\u{200B}", "\u{FEFF}", "\u{00AD}", "\u{200E}", "\u{2060}"];
+        for (_, table) in &mut t {
+            for (i, r) in table.rows.iter_mut().enumerate() {
+                for c in r.iter_mut().filter(|c| !c.is_empty()) {
+                    let at = c.char_indices().nth(1).map_or(c.len(), |(b, _)| b);
+                    c.insert_str(at, marks[i % marks.len()]);
+                }
+            }
+        }
+        write_csvs(d, &t, b',', false, false);
+        scenario_yaml(d, CSV_TABLES)
+    });
     form("nam-nu", &|d| {
         // The sex as two columns of a one-row header, "Nam" and "Nữ", the cadre's one marked.
         let mut t = original.clone();
@@ -931,6 +947,13 @@ fn a_header_whose_columns_are_named_with_their_group_gives_the_same_plan() {
     let said = same_plan_as_the_original("group-headers");
     assert!(said.contains("two rows"), "{said}");
     assert!(said.contains("Năm 2024"), "{said}");
+}
+
+/// A zero-width space after a cadre's id made it another id: the cadre dropped out of the plan
+/// with no word, and the mark went into plan.csv.
+#[test]
+fn invisible_characters_in_every_cell_give_the_same_plan() {
+    same_plan_as_the_original("invisible");
 }
 
 #[test]
@@ -3134,7 +3157,8 @@ fn dates_excel_swapped_on_a_us_computer_are_read_back() {
 
 /// Values as office lists write them: sexes as the header's codes ("Giới tính (1: Nam; 2:
 /// Nữ)"), "-" for not outstanding, difficult areas by name ("ĐBKK", "Khu vực III"; "Khu vực I"
-/// is not), a full-width rank ("７"). Each was refused. A sex "W" gets no "did you mean M?".
+/// is not, nor "Không thuộc vùng ĐBKK", read as difficult once), a full-width rank ("７"). Each
+/// was refused. A sex "W" gets no "did you mean M?".
 #[test]
 fn codes_explained_by_the_header_and_office_values_are_read() {
     let (src, dir) = valid_copy(&["scenario.yaml", "posts.csv"]);
@@ -3154,7 +3178,8 @@ fn codes_explained_by_the_header_and_office_values_are_read() {
     let units = fs::read_to_string(src.join("units.csv"))
         .unwrap()
         .replacen("northwest,3,true", "northwest,3,ĐBKK", 1)
-        .replacen("red_river,1,", "red_river,1,Khu vực I", 1)
+        .replacen("red_river,1,", "red_river,1,Không thuộc vùng ĐBKK", 1)
+        .replacen("centre,0,false", "centre,0,Khu vực I", 1)
         .replacen("northwest,2,x", "northwest,2,Khu vực III", 1);
     fs::write(dir.path().join("units.csv"), units).unwrap();
     let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
