@@ -1794,6 +1794,7 @@ diagnostic_words! {
     CheckThePathAndFolder { en: "check the path and the current folder", vi: "kiểm tra đường dẫn và thư mục hiện hành" }
     DidYouMeanTheFileInside { en: "did you mean {file}? name the file inside that directory", vi: "có phải là {file}? ghi tên tệp nằm trong thư mục đó" }
     NameOneOfTheFilesInside { en: "name one of the scenario files inside that directory: {files}", vi: "ghi tên một trong các tệp kịch bản trong thư mục đó: {files}" }
+    CellOfMoreBytes { en: "a cell of more than {bytes} bytes", vi: "một ô dài hơn {bytes} byte" }
     CellOfChars { en: "a cell of {chars} characters", vi: "một ô có {chars} ký tự" }
     AtMostCellChars { en: "at most {max} characters (a spreadsheet cell's limit)", vi: "tối đa {max} ký tự (giới hạn của một ô bảng tính)" }
     ShortenTheCell { en: "shorten the cell: it holds far more than a name, a title or a list", vi: "rút ngắn nội dung ô: ô chứa nhiều hơn hẳn một họ tên, chức danh hay danh sách" }
@@ -1905,6 +1906,7 @@ diagnostic_words! {
     OpenTheXmlInExcel { en: "open it in Excel (File → Open, \"As an XML table\") and save it as Excel Workbook (.xlsx), or export the table from its program as .xlsx or CSV", vi: "mở bằng Excel (Tệp → Mở, chọn \"Dạng bảng XML\") rồi lưu thành Excel Workbook (.xlsx), hoặc xuất bảng từ phần mềm ra .xlsx hoặc CSV" }
     ATableCsvOrWorkbook { en: "a table: CSV text or a workbook (XLSX, XLSM, XLSB, XLS or ODS)", vi: "một bảng: văn bản CSV hoặc sổ tính (XLSX, XLSM, XLSB, XLS hoặc ODS)" }
     WorkbookCouldNotBeRead { en: "the workbook could not be read", vi: "không đọc được sổ tính" }
+    WorkbookCellTooLong { en: "the workbook's part {part} holds a cell of more than {max} KB of text: no spreadsheet cell does (32,767 characters at most), it is a damaged or hostile file", vi: "phần {part} của sổ tính có một ô dài hơn {max} KB: không ô bảng tính nào như vậy (tối đa 32.767 ký tự), đây là tệp hỏng hoặc độc hại" }
     WorkbookUnpacksTooLarge { en: "the workbook unpacks to {mb} MB, more than the {max} MB a workbook may (a damaged or hostile file: no table is that large)", vi: "sổ tính khi giải nén có {mb} MB, vượt quá {max} MB cho phép (tệp hỏng hoặc độc hại: không bảng nào lớn như vậy)" }
     NothingEmptyValue { en: "nothing (an empty value)", vi: "không có gì (giá trị rỗng)" }
     AList { en: "a list", vi: "một danh sách" }

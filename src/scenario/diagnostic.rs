@@ -1068,6 +1068,8 @@ says! {
     AMarkOrAnEmptyCell
     MarkTheWomen
     MarkTheMen
+    WorkbookCellTooLong
+    CellOfMoreBytes
     WorkbookUnpacksTooLarge
     PositionColumnNotRead
     NoteWebPageRead

@@ -715,7 +715,10 @@ fn header_below(
     // 2025" under "Xếp loại", "Đến ngày" under "Luân chuyển", "Giai đoạn" (not read) under "Quy
     // hoạch". Returns the two read as one header, as they resolve.
     let with_group = |i: usize| -> Option<String> {
-        let l = low.get(i).filter(|l| !l.is_empty())?;
+        // Words, or a year ("2025" under "Xếp loại"); a column's number "(1)" is no name.
+        let l = low
+            .get(i)
+            .filter(|l| l.chars().any(char::is_alphabetic) || header_year(l).is_some())?;
         let g = group.get(i).filter(|g| !g.is_empty() && *g != l)?;
         if canonical_column(l, spec).is_some() || sex_mark(l) {
             return None;
@@ -2017,6 +2020,26 @@ fn quote_fault(text: &str, sep: u8) -> Option<QuoteFault> {
     swallowed.map(|(a, z, r, f)| QuoteFault::Swallows(a, z, r, f))
 }
 
+/// The line of the first run of more than `max` bytes with neither `sep` nor a line end, and
+/// whether it is mostly NUL bytes (a file's damaged tail); `None` when there is none.
+fn overlong_run(b: &[u8], sep: u8, max: usize) -> Option<(usize, usize, bool)> {
+    let (mut line, mut col, mut start, mut nuls) = (1usize, 1usize, 0usize, 0usize);
+    for (i, &c) in b.iter().enumerate() {
+        if c == sep {
+            (col, start, nuls) = (col + 1, i + 1, 0);
+        } else if c == b'\n' || c == b'\r' {
+            line += usize::from(c == b'\n' || b.get(i + 1) != Some(&b'\n'));
+            (col, start, nuls) = (1, i + 1, 0);
+        } else {
+            nuls += usize::from(c == 0);
+            if i + 1 - start > max {
+                return Some((line, col, nuls * 2 > max));
+            }
+        }
+    }
+    None
+}
+
 /// A header holding NUL bytes: the file is binary or damaged, reported once for the whole file.
 fn nul_file(file: &Path, name: &str, text: &str) -> Diagnostic {
     let nuls = text.bytes().filter(|b| *b == 0).count();
@@ -2045,6 +2068,22 @@ pub(crate) fn read_csv(
         return None;
     }
     let sep = detect_separator(text);
+    // A run of bytes with no separator and no line end is inside one cell: over four bytes a
+    // character, the cell is longer than any spreadsheet's (E2019). Said before the file is
+    // split into cells: a 900 MB cell took 5 GB and minutes, split, normalised and checked.
+    if let Some((line, col, nul)) = overlong_run(text.as_bytes(), sep, MAX_CELL_CHARS * 4) {
+        diags.push(if nul {
+            nul_file(file, &name, text).at(Some(line), Some(col))
+        } else {
+            Diagnostic::new(code::CELL_TOO_LONG, file)
+                .at(Some(line), Some(col))
+                .field(name.clone())
+                .found(Text::say(Say::CellOfMoreBytes).arg("bytes", MAX_CELL_CHARS * 4))
+                .expected(Text::say(Say::AtMostCellChars).arg("max", MAX_CELL_CHARS))
+                .fix(Say::ShortenTheCell)
+        });
+        return None;
+    }
     if let Some(fault) = quote_fault(text, sep) {
         let (line, found) = match fault {
             QuoteFault::Unclosed(line) => {

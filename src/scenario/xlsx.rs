@@ -89,7 +89,52 @@ fn unpacked_within_limit(path: &Path) -> Result<(), SheetFailure> {
                 .arg("max", MAX_UNPACKED_BYTES >> 20),
         ));
     }
+    // One cell longer than any spreadsheet's (a small file whose one cell unpacks to 256 MB took
+    // 1.9 GB and half a minute, and a row below the table was then passed over): its text is
+    // a run of bytes between two tags, found as the part unpacks, before any cell is read.
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index(i) else { continue };
+        let Ok(name) = part.name().map(|n| n.to_string()) else {
+            continue;
+        };
+        let cells = name.starts_with("xl/worksheets/")
+            || name == "xl/sharedStrings.xml"
+            || name == "content.xml";
+        if !cells || !name.ends_with(".xml") {
+            continue;
+        }
+        if text_run_over(part, MAX_TEXT_RUN_BYTES) {
+            return Err(SheetFailure::Unreadable(
+                Text::say(Say::WorkbookCellTooLong)
+                    .arg("part", name)
+                    .arg("max", MAX_TEXT_RUN_BYTES / 1024),
+            ));
+        }
+    }
     Ok(())
+}
+
+/// The most bytes of text between two tags of a sheet's XML: a cell of a spreadsheet's most
+/// characters (32,767), each written as a character reference (`&#x1F600;`, 10 bytes).
+const MAX_TEXT_RUN_BYTES: u64 = 32_767 * 10;
+
+/// Whether `part` holds a run of more than `max` bytes without a `<`, read as it unpacks (a
+/// chunk at a time); false when it cannot be read (calamine then says what is wrong).
+fn text_run_over(mut part: impl std::io::Read, max: u64) -> bool {
+    let mut buf = vec![0u8; 1 << 16];
+    let mut run = 0u64;
+    loop {
+        let n = match part.read(&mut buf) {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => n,
+        };
+        for &b in &buf[..n] {
+            run = if b == b'<' { 0 } else { run + 1 };
+            if run > max {
+                return true;
+            }
+        }
+    }
 }
 
 /// The first 64 KiB of a regular file that is no ZIP or OLE workbook.

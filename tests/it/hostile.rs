@@ -56,6 +56,15 @@ fn zip_claiming(size: u32) -> Vec<u8> {
 /// The valid units as a workbook whose cell `cell` holds the error value `error` (written by
 /// hand into the sheet's XML: no writer writes Excel 365's #SPILL!).
 fn units_workbook_with_error(dir: &Path, cell: &str, error: &str) -> Vec<u8> {
+    units_workbook_with_cell(
+        dir,
+        cell,
+        &format!("<c r=\"{cell}\" t=\"e\"><v>{error}</v></c>"),
+    )
+}
+
+/// The valid units as a workbook whose cell `cell` is written as `xml` in the sheet.
+fn units_workbook_with_cell(dir: &Path, cell: &str, xml: &str) -> Vec<u8> {
     use std::io::{Read, Write};
     let text = fs::read_to_string(dir.join("units.csv")).unwrap();
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -79,10 +88,7 @@ fn units_workbook_with_error(dir: &Path, cell: &str, error: &str) -> Vec<u8> {
         if name == "xl/worksheets/sheet1.xml" {
             let from = format!("<c r=\"{cell}\"><v>987654321</v></c>");
             assert!(content.contains(&from), "{content}");
-            content = content.replace(
-                &from,
-                &format!("<c r=\"{cell}\" t=\"e\"><v>{error}</v></c>"),
-            );
+            content = content.replace(&from, xml);
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
             .unwrap();
@@ -691,6 +697,22 @@ const CASES: &[Hostile] = &[
         "scenario.yaml:6:10",
         "tables.units",
         "unpacks to 3840 MB",
+    ),
+    case(
+        "a workbook cell of a megabyte (a zip bomb's one cell)",
+        |d| {
+            let xml = format!(
+                "<c r=\"C4\" t=\"inlineStr\"><is><t>{}</t></is></c>",
+                "x".repeat(1 << 20)
+            );
+            let book = units_workbook_with_cell(d, "C4", &xml);
+            write(d, "units.xlsx", &book);
+            edit(d, "scenario.yaml", "units: units.csv", "units: units.xlsx")
+        },
+        "E1009",
+        "scenario.yaml:6:10",
+        "tables.units",
+        "xl/worksheets/sheet1.xml holds a cell of more than 319 KB",
     ),
     // The tables.
     case(
