@@ -323,6 +323,14 @@ pub fn merge_text(lang: Lang, e: &MergeError) -> String {
             Msg::MergeMixedShards,
             &[("shards", &shards.join(", "))],
         ),
+        MergeError::OtherRuns { first, other } => fill(
+            lang,
+            Msg::MergeOtherRuns,
+            &[("first", &first.display()), ("other", &other.display())],
+        ),
+        MergeError::OutInShard { shard } => {
+            fill(lang, Msg::MergeOutInShard, &[("shard", &shard.display())])
+        }
         MergeError::MissingShards { missing, of } => fill(
             lang,
             Msg::MergeMissingShards,

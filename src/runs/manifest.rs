@@ -135,7 +135,19 @@ pub struct Manifest {
     /// `complete`, or `interrupted` when SIGINT stopped the run before every scenario started.
     pub status: ManifestStatus,
     pub shard: Option<String>,
+    /// The whole run a shard is part of: every shard of one `--shard I/N` run records the same
+    /// (merged shards of runs over other folders were called complete, scenarios missing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard_of: Option<ShardOf>,
     pub scenarios: Vec<Entry>,
+}
+
+/// The scenarios of a run before it was split into shards: how many, and the SHA-256 of their
+/// names (sorted, one a line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardOf {
+    pub scenarios: usize,
+    pub names_sha256: String,
 }
 
 impl Manifest {
@@ -234,6 +246,12 @@ pub enum MergeError {
     MissingShards { missing: Vec<String>, of: usize },
     /// Shards of runs split into different numbers of shards (`1/2` with `2/3`).
     MixedShards { shards: Vec<String> },
+    /// Shards of runs over different scenarios (each shard records its run's list): the
+    /// shard folders whose list differs from the first's, and the first's number.
+    OtherRuns { first: PathBuf, other: PathBuf },
+    /// `--out` is one of the shard folders or inside one (the shard's manifest was overwritten),
+    /// or holds one.
+    OutInShard { shard: PathBuf },
 }
 
 impl std::error::Error for MergeError {}

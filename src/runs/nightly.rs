@@ -4,7 +4,7 @@
 //! what is complete and unchanged; `manifest.json` is written last of all. `--shard I/N` takes a
 //! deterministic slice of the scenarios; [`merge`] joins the shards' manifests.
 
-use super::manifest::{Entry, InputFile, Manifest, ManifestStatus, RunStatus};
+use super::manifest::{Entry, InputFile, Manifest, ManifestStatus, RunStatus, ShardOf};
 use super::parallel::{self as batch, Finished, Job, JobError, Outcome, Progress};
 use crate::domain::{Lang, LangChoice};
 use crate::output::{clean_leftovers, sha256_hex, write_atomic, write_set};
@@ -313,6 +313,13 @@ pub fn batch(
         files.iter().map(|f| (f.as_path(), inputs(f))).collect();
     let mut jobs = batch::jobs(files);
     jobs.sort_by_key(|j| j.name());
+    let shard_of = o.shard.map(|_| {
+        let names: Vec<String> = jobs.iter().map(|j| j.name()).collect();
+        ShardOf {
+            scenarios: names.len(),
+            names_sha256: crate::output::sha256_hex(names.join("\n").as_bytes()),
+        }
+    });
     let mut jobs = shard(jobs, o.shard);
     // `baseline: previous`: each such scenario's plan in the previous finished run; that plan is
     // an input like the scenario's files (a resume re-plans if it changed).
@@ -437,6 +444,7 @@ pub fn batch(
             ManifestStatus::Complete
         },
         shard: o.shard.map(|(i, n)| format!("{i}/{n}")),
+        shard_of,
         scenarios: entries,
     };
     finish(&dir, &manifest, o.langs)?;
@@ -848,10 +856,15 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
             error: e.to_string(),
         },
     };
-    // One merge (or batch) at a time in the merged folder.
-    let _lock = lock_out(out).map_err(io)?;
-    for p in clean_leftovers(out, true) {
-        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
+    // The merged folder is none of the shards' and holds none (a shard's manifest was
+    // overwritten with the merge's).
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let out_abs = abs(out);
+    if let Some(s) = shards.iter().find(|s| {
+        let s = abs(s);
+        out_abs.starts_with(&s) || s.starts_with(&out_abs)
+    }) {
+        return Err(MergeError::OutInShard { shard: s.clone() });
     }
     let mut entries = Vec::new();
     let mut started = String::new();
@@ -862,6 +875,7 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
     // would be read and written outside the folders.
     let mut read: Vec<(&PathBuf, Manifest)> = Vec::new();
     let mut seen: std::collections::BTreeMap<String, &PathBuf> = Default::default();
+    let mut first_set: Option<(&PathBuf, ShardOf)> = None;
     for s in shards {
         let text = std::fs::read_to_string(s.join("manifest.json"))
             .or_else(|_| std::fs::read_to_string(s.join("manifest.partial.json")))
@@ -873,6 +887,20 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
             shard: s.clone(),
             error: e.to_string(),
         })?;
+        // The shards of one run record one list of scenarios (said first: shards of two runs
+        // that share a scenario are no shard given twice).
+        if let Some(set) = &m.shard_of {
+            match &first_set {
+                Some((first, want)) if want != set => {
+                    return Err(MergeError::OtherRuns {
+                        first: (*first).clone(),
+                        other: s.clone(),
+                    });
+                }
+                Some(_) => {}
+                None => first_set = Some((s, set.clone())),
+            }
+        }
         for e in &m.scenarios {
             if let Some(first) = seen.insert(e.name.clone(), s) {
                 return Err(MergeError::SameScenario {
@@ -937,6 +965,12 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
             return Err(MergeError::MissingShards { missing, of: n });
         }
     }
+    // Checked: only now is the merged folder made (a refused merge left an empty one).
+    // One merge (or batch) at a time in the merged folder.
+    let _lock = lock_out(out).map_err(io)?;
+    for p in clean_leftovers(out, true) {
+        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
+    }
     for (s, m) in read {
         if started.is_empty() || m.started < started {
             started = m.started.clone();
@@ -981,6 +1015,7 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
         finished,
         status,
         shard: None,
+        shard_of: None,
         scenarios: entries,
     };
     finish(out, &m, langs).map_err(io)?;

@@ -305,7 +305,8 @@ fn shards_merged_equal_an_unsharded_run() {
     crate::common::exits(&o, 1);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("each shard is merged once"), "{err}");
-    assert!(!twice.join("manifest.json").exists());
+    // Refused before the merged folder is made (an empty one was left).
+    assert!(!twice.exists());
     // One shard of two (the other never made its folder): refused, not merged as complete.
     let part = tmp.path().join("part");
     let o = rotaplan()
@@ -320,7 +321,49 @@ fn shards_merged_equal_an_unsharded_run() {
         err.contains("shard(s) 2/2 of the 2 are not among the folders given"),
         "{err}"
     );
-    assert!(!part.join("manifest.json").exists());
+    assert!(!part.exists());
+    // Shard 2/2 of a run over other scenarios (one more file): its list differs, refused (it
+    // was merged as complete, the other run's scenarios missing).
+    let other = tmp.path().join("other");
+    let o = rotaplan()
+        .args(["batch", "-q", "--shard", "2/2", "--out"])
+        .arg(&other)
+        .arg(&what_if)
+        .arg(root().join("scenarios/province/province.yaml"))
+        .output()
+        .unwrap();
+    crate::common::exits(&o, 0);
+    let other = run_dir(&other);
+    let o = rotaplan()
+        .args(["batch", "merge", "--out"])
+        .arg(tmp.path().join("others"))
+        .arg(&s1)
+        .arg(&other)
+        .output()
+        .unwrap();
+    crate::common::exits(&o, 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("shards of runs over different scenarios"),
+        "{err}"
+    );
+    assert!(!tmp.path().join("others").exists());
+    // The merged folder inside a shard's: refused, the shard's manifest kept.
+    let before = fs::read(s1.join("manifest.json")).unwrap();
+    for inside in [s1.clone(), s1.join("x")] {
+        let o = rotaplan()
+            .args(["batch", "merge", "--out"])
+            .arg(&inside)
+            .arg(&s1)
+            .arg(&s2)
+            .output()
+            .unwrap();
+        crate::common::exits(&o, 1);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("its manifest would be overwritten"), "{err}");
+    }
+    assert!(!s1.join("x").exists());
+    assert_eq!(fs::read(s1.join("manifest.json")).unwrap(), before);
     // Shards of two runs split differently (1/2 with 2/4): refused, naming them.
     let s23 = run(&tmp.path().join("s23"), &["--shard", "2/4"]);
     let o = rotaplan()
