@@ -1086,6 +1086,8 @@ catalogue! {
     FindCappedOne { en: "the free eligible cadres ({cadres}) belong to units that already lose 1 cadre (S1)", vi: "các cán bộ đủ điều kiện còn trống ({cadres}) thuộc đơn vị đã có 1 cán bộ luân chuyển đi (S1)" }
     SummaryMeasure { en: "Measure", vi: "Chỉ tiêu" }
     SummaryValue { en: "Value", vi: "Giá trị" }
+    CommitteeUnproven { en: "This plan is not proven the best: {status}. Each move passed the check of every rule, but a better plan may exist; give the solver more time before the decision.", vi: "Phương án này chưa được chứng minh là tốt nhất: {status}. Mọi trường hợp đều đã qua kiểm tra các điều kiện, nhưng có thể có phương án tốt hơn; hãy cho bộ giải thêm thời gian trước khi quyết định." }
+    CommitteeUnprovenGap { en: "This plan is not proven the best: {status}, at most {gap} % below the best possible. Each move passed the check of every rule; give the solver more time before the decision if that matters.", vi: "Phương án này chưa được chứng minh là tốt nhất: {status}, kém phương án tốt nhất có thể tối đa {gap} %. Mọi trường hợp đều đã qua kiểm tra các điều kiện; nếu cần, hãy cho bộ giải thêm thời gian trước khi quyết định." }
     CommitteeNoPlan { en: "No plan", vi: "Chưa có phương án" }
     CommitteeNoPlanStatus { en: "There is no plan, and so no move to decide on. The solver's status: {status}; {cause}.", vi: "Chưa có phương án nên chưa có trường hợp luân chuyển nào để quyết định. Trạng thái của bộ giải: {status}; {cause}." }
     CommitteeNoPlanFooter { en: "Made by rotaplan from the scenario's files; no plan was made, so no move is proposed.", vi: "Lập bằng rotaplan từ dữ liệu của kịch bản; chưa lập được phương án nên không đề xuất trường hợp luân chuyển nào." }

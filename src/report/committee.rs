@@ -210,6 +210,7 @@ ul.empty li { margin: 0 0 1mm; }
 footer { margin-top: 6mm; font-size: 8.5pt; color: #444; }
 section.noplan { border: 0.6mm solid #b00; padding: 2mm 4mm; margin: 0 0 4mm; }
 section.noplan h2 { color: #b00; margin-top: 0; }
+p.unproven { border: 0.6mm solid #b60; padding: 2mm 4mm; margin: 0 0 4mm; }
 @media screen { body { padding: 8mm; } }
 ";
 
@@ -255,6 +256,28 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
             b += "</ul>\n";
         }
         b += "</section>\n";
+    }
+    // A plan not proven best says so before its figures: the committee signs what the
+    // solver could show (plan.md and plan.html say it in their status lines).
+    if has_plan && !plan.solver.status.proven() {
+        use crate::solve::SolveStatus as S;
+        let status = super::catalogue::status(lang, plan.solver.status);
+        let text = match (plan.solver.status, plan.solver.gap) {
+            (S::TimeLimit, Some(g)) => fill(
+                lang,
+                Msg::CommitteeUnprovenGap,
+                &[
+                    ("status", &status),
+                    ("gap", &super::number_in(lang, &format!("{:.2}", g * 100.0))),
+                ],
+            ),
+            _ => fill(lang, Msg::CommitteeUnproven, &[("status", &status)]),
+        };
+        let _ = writeln!(
+            b,
+            "<p class=\"unproven\"><strong>{}</strong></p>",
+            esc(&text)
+        );
     }
     // The summary: the review's figures.
     let k = &plan.kpis;
@@ -376,6 +399,13 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         }
         b += "<ul class=\"empty\">\n";
         for ((_, rule), (count, must, kind, posts)) in &groups {
+            // Stopped before a plan was found: nothing was proven impossible.
+            let kind =
+                if *kind == "no_plan" && plan.solver.status == crate::solve::SolveStatus::Stopped {
+                    "solver_stopped"
+                } else {
+                    kind
+                };
             let text = label(lang, &format!("kind_{kind}")).replace(
                 "{rule}",
                 &esc(rule.as_deref().unwrap_or(label(lang, "unknown_rule"))),

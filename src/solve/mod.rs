@@ -59,6 +59,10 @@ impl SolveStatus {
             SolveStatus::Stopped => "stopped",
         }
     }
+    /// A plan proven optimal, or within the gap the scenario allows.
+    pub fn proven(self) -> bool {
+        matches!(self, SolveStatus::Optimal | SolveStatus::GapLimit)
+    }
     /// A plan exists (possibly not proven optimal).
     pub fn has_plan(self) -> bool {
         !matches!(self, SolveStatus::Infeasible | SolveStatus::Stopped)

@@ -864,6 +864,13 @@ fn an_unfilled_post_the_solver_stopped_short_of_says_so() {
         levels: Vec::new(),
     };
     let p = rotaplan::plan::build(&ctx, &cands, &stopped);
+    // The committee's page says the plan is not proven, and how far it may be (it looked like
+    // an optimal plan's).
+    let page = rotaplan::report::committee_html(&sc, &p, rotaplan::domain::Lang::En);
+    assert!(
+        page.contains("This plan is not proven the best: time limit reached, at most 100.00 %"),
+        "{page}"
+    );
     let u = &p.unfilled[0];
     assert_eq!(u.kind, UnfilledKind::SolverStopped, "{u:?}");
     assert!(u.reason.to_string().contains("Z1"), "{}", u.reason);
@@ -884,6 +891,15 @@ fn an_unfilled_post_the_solver_stopped_short_of_says_so() {
         "{}",
         p.unfilled[0].reason
     );
+    // Nothing was proven impossible: the page's empty posts say the solver stopped (they said
+    // "the requirements cannot all hold").
+    let page = rotaplan::report::committee_html(&sc, &p, rotaplan::domain::Lang::En);
+    assert!(
+        page.contains("the solver stopped before it found"),
+        "{page}"
+    );
+    assert!(!page.contains("cannot all hold"), "{page}");
+    assert!(!page.contains("not proven the best"), "{page}");
 }
 
 // ---------------------------------------------------------------------------------------------
