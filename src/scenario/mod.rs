@@ -1933,12 +1933,13 @@ impl Refs<'_> {
                     .filter(|e| e.post == pin.post)
                     .map(|e| u64::from(e.seats))
                     .sum::<u64>();
-            // A programme's pins of one post compete when their years are closer than a
-            // rotation lasts (or one has no year): a rotation pinned to 2027 leaves its seat by
-            // 2030, a pin then takes it (a placement pinned keeps it: the solve says so).
+            // A programme's pins of one post compete for certain only in one year (or when one
+            // has no year). Pins in years closer than a rotation lasts may still both hold (the
+            // first cadre retires, or its rotation ends early): the solve decides, and names the
+            // pins to relax when they cannot.
             let same_year = |j: usize| {
-                years.is_none_or(|(y, months)| match (y[j], y[i]) {
-                    (Some(a), Some(b)) => i64::from((a - b).abs()) * 12 < i64::from(*months),
+                years.is_none_or(|(y, _)| match (y[j], y[i]) {
+                    (Some(a), Some(b)) => a == b,
                     _ => true,
                 })
             };

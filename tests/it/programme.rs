@@ -3050,7 +3050,9 @@ fn a_programmes_pins_are_counted_by_year() {
             .unwrap();
         String::from_utf8_lossy(&o.stderr).into_owned()
     };
-    // 2028 is inside X's rotation of 2027 (36 months): one seat, two pins.
+    // 2028 is inside X's rotation of 2027 (36 months): one seat, two pins. Not refused at load
+    // (X's rotation would end early if X retired: such pins both hold, and were refused); the
+    // solve finds no programme and names the pin to drop.
     let dir = tmp.path().join("inside");
     std::fs::create_dir(&dir).unwrap();
     let yaml = hand_case(
@@ -3060,11 +3062,31 @@ fn a_programmes_pins_are_counted_by_year() {
         cadres,
     );
     let o = crate::common::rotaplan()
-        .args(["--lang", "en", "validate"])
+        .args(["--lang", "en", "plan", "--out"])
+        .arg(dir.join("out"))
         .arg(&yaml)
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&o.stderr).contains("E3004"));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("E3004"));
+    assert!(
+        said.contains("status: infeasible") && said.contains("drop pin Y → PA in 2028 (S2)"),
+        "{said}"
+    );
+    // The same pins, X retiring at the end of 2027: his seat is free in 2028, and both hold.
+    let retiring = cadres.replacen("X,Cán bộ X,M,1985-06-15", "X,Cán bộ X,M,1966-03-10", 1);
+    let dir = tmp.path().join("retiring");
+    std::fs::create_dir(&dir).unwrap();
+    let yaml = hand_case(
+        &dir,
+        &(pins("Y", "PA").replace("period: 2030", "period: 2028")
+            + "rules: {min_service_months: 6, min_service_months_policy: 6}\n"),
+        posts,
+        &retiring,
+    );
+    planned_en(&yaml, &dir.join("out"));
+    let programme = std::fs::read_to_string(dir.join("out/programme.csv")).unwrap();
+    assert!(programme.contains("Y,Cán bộ Y,PA,U2,rotation,2,"), "{programme}");
     let twice = same_year("X", "PL");
     assert!(twice.contains("E3003"), "{twice}");
     let over = same_year("Y", "PA");
