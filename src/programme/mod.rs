@@ -1222,10 +1222,13 @@ pub fn occupancy_after(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<Vec<
     for m in moves {
         let retire = ctx0.facts[m.cadre as usize].retirement;
         for (t, &d) in tl.periods.iter().enumerate().skip(m.period) {
-            let here = match m.kind {
-                MoveKind::Rotation => placed_at.get(&m.cadre).is_none_or(|&s| t < s),
-                MoveKind::Placement => retire.is_none_or(|r| d <= r),
-            };
+            // A rotation holds its seat until the placement, and either until the cadre
+            // retires (the seat was counted taken after a rotated cadre's retirement).
+            let here = retire.is_none_or(|r| d <= r)
+                && match m.kind {
+                    MoveKind::Rotation => placed_at.get(&m.cadre).is_none_or(|&s| t < s),
+                    MoveKind::Placement => true,
+                };
             if here {
                 out[m.post as usize][t] += 1;
             }

@@ -3086,7 +3086,10 @@ fn a_programmes_pins_are_counted_by_year() {
     );
     planned_en(&yaml, &dir.join("out"));
     let programme = std::fs::read_to_string(dir.join("out/programme.csv")).unwrap();
-    assert!(programme.contains("Y,Cán bộ Y,PA,U2,rotation,2,"), "{programme}");
+    assert!(
+        programme.contains("Y,Cán bộ Y,PA,U2,rotation,2,"),
+        "{programme}"
+    );
     let twice = same_year("X", "PL");
     assert!(twice.contains("E3003"), "{twice}");
     let over = same_year("Y", "PA");
@@ -3130,4 +3133,42 @@ fn a_placement_moved_by_the_historys_dates_is_said_fixed_by_the_history() {
         .unwrap_or_else(|| panic!("{said}"));
     assert!(line.contains("PR placement 2031-01-01"), "{line}");
     assert!(line.contains("history fixed"), "{line}");
+}
+
+/// A rotated cadre who retires frees the seat: the KPIs count it vacant from then (they counted
+/// it taken to the programme's end, while the seat logic let another cadre take it).
+#[test]
+fn a_seat_a_rotated_cadre_retires_from_is_counted_vacant() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = hand_case(
+        tmp.path(),
+        &format!("rules: {{min_service_months: 24, min_service_months_policy: 24}}\n{FIVE_YEARS}"),
+        "P,U3,Phó Chủ tịch,5,Đảng,deputy,,,1,3,,\n",
+        "X,Cán bộ X,M,1967-12-10,ha-noi,ha-noi,U1,member,5,Đảng,Phó Chủ tịch,false,3,2026-12-01,,,,,false\n",
+    );
+    let programme = tmp.path().join("h.csv");
+    std::fs::write(&programme, "cadre_id,post_id,kind,period\nX,P,rotation,1\n").unwrap();
+    let o = crate::common::rotaplan()
+        .args(["--lang", "en", "check"])
+        .arg(&yaml)
+        .arg(&programme)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // Vacant seats by period: taken by X in 2027–2029, free once he retires (end of 2029).
+    let vacant: Vec<&str> = said
+        .lines()
+        .filter(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .is_some_and(|d| d.ends_with("-01-01"))
+        })
+        .filter_map(|l| l.split_whitespace().nth(5))
+        .collect();
+    assert_eq!(vacant, ["0", "0", "0", "1", "1"], "{said}");
 }
