@@ -231,7 +231,13 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
         }
         let cadre = sc.cadre(c);
         let running_end = sc.running_rotation_end(c).filter(|&e| e <= last);
-        // The placement due (see `Due`).
+        // The placement due (see `Due`); whether one would be due but the cadre retires first.
+        let mut retired_first = false;
+        let mut unless_retired = |s: usize| {
+            let due = retire(c).is_none_or(|r| r >= periods[s]);
+            retired_first |= !due;
+            due
+        };
         let due: Option<Due> = match (running_end, rots.first()) {
             (Some(e), r) => {
                 if let Some(r) = r {
@@ -247,7 +253,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 }
                 // A cadre retired by then is due no placement.
                 first_period_on_or_after(e)
-                    .filter(|&s| retire(c).is_none_or(|r| r >= periods[s]))
+                    .filter(|&s| unless_retired(s))
                     .map(|s| (s, cadre.current_rank, None, None, false))
             }
             (None, Some(r)) => {
@@ -265,7 +271,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 // A rotation that ends in retirement is due no placement.
                 if end <= last {
                     first_period_on_or_after(end)
-                        .filter(|&s| retire(c).is_none_or(|r| r >= periods[s]))
+                        .filter(|&s| unless_retired(s))
                         .map(|s| {
                             (
                                 s,
@@ -285,14 +291,29 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
             (None, []) => {}
             (None, ps) => {
                 for p in ps {
-                    out.push(v(
-                        RuleId::P1,
-                        Some(c),
-                        Some(p.post),
-                        ProgrammeProblem::PlacementWithoutRotation {
-                            at: at(p.period, periods),
-                        },
-                    ));
+                    // The rotation ends inside the programme but the cadre retires before the
+                    // placement's date: H2, not a placement without a rotation.
+                    let problem = if retired_first {
+                        (
+                            RuleId::H2,
+                            ProgrammeProblem::Rule {
+                                at: at(p.period, periods),
+                                placement: true,
+                                why: Why::RetiredBeforePlacement {
+                                    retires: retire(c),
+                                    on: None,
+                                },
+                            },
+                        )
+                    } else {
+                        (
+                            RuleId::P1,
+                            ProgrammeProblem::PlacementWithoutRotation {
+                                at: at(p.period, periods),
+                            },
+                        )
+                    };
+                    out.push(v(problem.0, Some(c), Some(p.post), problem.1));
                 }
             }
             // A running rotation left without a placement is reported by name (the programme's
@@ -469,19 +490,31 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
             .is_some_and(|ms| ms.iter().any(|m| m.period <= t));
         !moved && leaves.is_none_or(|l| periods[t] < l)
     };
-    // Where the cadre's last move on or before period `t` put them, if they are still there.
-    let moved_to = |c: CadreIx, ms: &[&Move], t: usize| {
-        let m = ms.iter().rev().find(|m| m.period <= t)?;
+    // Where the cadre's last moves on or before period `t` put them, if they are still there:
+    // two moves in one period (a P2 breach) each claim their seat, so that a seat they
+    // overfill is said too.
+    let moved_to = |c: CadreIx, ms: &[&Move], t: usize| -> Vec<PostIx> {
+        let Some(last) = ms.iter().filter(|m| m.period <= t).map(|m| m.period).max() else {
+            return Vec::new();
+        };
         // Retired, from either move (a rotation that ends in retirement frees its seat).
-        let gone = retire(c).is_some_and(|r| r < periods[t]);
-        (!gone).then_some(m.post)
+        if retire(c).is_some_and(|r| r < periods[t]) {
+            return Vec::new();
+        }
+        let mut posts: Vec<PostIx> = ms
+            .iter()
+            .filter(|m| m.period == last)
+            .map(|m| m.post)
+            .collect();
+        posts.dedup();
+        posts
     };
     // Each post's moved occupants by period (cadre order), one pass over the cadres a period:
     // scanning every cadre for every post took 13 s of a national programme's check.
     let mut moved_in: Vec<Vec<CadreIx>> = vec![Vec::new(); sc.posts.len() * n_t];
     for t in 0..n_t {
         for (&c, ms) in &of {
-            if let Some(p) = moved_to(c, ms, t) {
+            for p in moved_to(c, ms, t) {
                 moved_in[p as usize * n_t + t].push(c);
             }
         }
@@ -539,7 +572,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
             }
         }
         for (&c, ms) in &of {
-            if let Some(p) = moved_to(c, ms, t) {
+            if let Some(&p) = moved_to(c, ms, t).last() {
                 sits.insert(c, (p, true));
             }
         }

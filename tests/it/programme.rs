@@ -202,6 +202,27 @@ fn a_running_rotation_whose_cadre_retires_before_the_placement_is_due_none() {
     assert!(done.violations.is_empty(), "{:?}", done.violations);
     assert!(done.plan.unplaced.iter().all(|u| u.0 != r.cadre));
     assert!(done.plan.moves.iter().all(|m| m.cadre != r.cadre));
+    // A placement made anyway breaks H2 (retired first); it was said a placement without a
+    // rotation (P1), though the rotation does end inside the programme.
+    let placed = [
+        done.plan.moves.clone(),
+        vec![Move {
+            cadre: r.cadre,
+            post: 0,
+            period: r.period,
+            kind: MoveKind::Placement,
+        }],
+    ]
+    .concat();
+    let v = check(&sc, &placed);
+    let mine: Vec<_> = v
+        .iter()
+        .filter(|v| v.cadre.as_deref() == Some(sc.cadre(r.cadre).id.as_str()))
+        .collect();
+    assert!(
+        !mine.is_empty() && mine.iter().all(|v| v.rule == RuleId::H2),
+        "{mine:?}"
+    );
 }
 
 #[test]
@@ -398,6 +419,13 @@ fn the_checker_rejects_bad_programmes_by_rule_and_period() {
         RuleId::H7,
         &format!("period {}", a.period + 1),
     );
+    // The same crowding by a cadre who also moves elsewhere in that period: both P2 and H7 (the
+    // seat was left out, the cadre counted on one post only).
+    let mut both = crowded.clone();
+    both.push(other.clone());
+    let v = check(&sc, &both);
+    assert!(v.iter().any(|v| v.rule == RuleId::P2), "{v:#?}");
+    violation_of(&sc, &both, RuleId::H7, &format!("period {}", a.period + 1));
 
     // A rule evaluated at the period's date: a cadre who retires before a late period cannot
     // rotate then (H2), though the same move would pass in the first period.
