@@ -1626,6 +1626,7 @@ diagnostic_words! {
     ABoolean { en: "a boolean: {BOOL_EXPECTED}", vi: "giá trị đúng/sai: {BOOL_EXPECTED}" }
     WriteTrueOrFalse { en: "write true or false", vi: "ghi true hoặc false" }
     OneOf { en: "one of {v1}", vi: "một trong {v1}" }
+    OneOfOrVietnamese { en: "one of {v1}, or in Vietnamese {words}", vi: "một trong {v1}, hoặc bằng tiếng Việt: {words}" }
     AUniqueIdFirstUsed { en: "a unique id (first used on line {first})", vi: "một mã không trùng (đã dùng lần đầu ở dòng {first})" }
     AnIdThatLooksLike { en: "{v1}, which reads as {v2}: the two differ only in case, spaces, character width or invisible characters", vi: "{v1}, đọc giống {v2}: hai mã chỉ khác nhau ở chữ hoa/thường, dấu cách, độ rộng ký tự hoặc ký tự ẩn" }
     GiveOneOfTheTwo { en: "give one of the two rows another id, or delete the repeated row", vi: "đặt mã khác cho một trong hai dòng, hoặc xóa dòng lặp" }

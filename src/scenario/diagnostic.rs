@@ -1070,6 +1070,7 @@ says! {
     MarkTheMen
     WorkbookCellTooLong
     CellOfMoreBytes
+    OneOfOrVietnamese
     WorkbookUnpacksTooLarge
     PositionColumnNotRead
     NoteWebPageRead

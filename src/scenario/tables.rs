@@ -186,6 +186,28 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("ngay_kham_sk", "health_cert_date"),
     ("luan_chuyen_den_ngay", "rotation_end"),
     ("dtts", "ethnic_minority"),
+    // As offices head them (probed on real lists).
+    ("ma_so", "id"),
+    ("ma_so_can_bo", "id"),
+    ("ho_va_ten_khai_sinh", "name"),
+    ("ho_ten_khai_sinh", "name"),
+    ("que", "hometown_province"),
+    ("nganh", "sector"),
+    ("linh_vuc_cong_tac", "sector"),
+    ("nganh_linh_vuc", "sector"),
+    ("bac_chuc_danh", "current_rank"),
+    ("cap_bac_hien_tai", "current_rank"),
+    ("can_bo_noi_troi", "outstanding"),
+    ("nguoi_than_trong_co_quan", "relatives"),
+    ("so_nhiem_ky_giu_chuc_vu_dung_dau", "head_terms"),
+    ("so_nhiem_ky_dung_dau_don_vi", "head_terms"),
+    ("thoi_han_luan_chuyen", "rotation_end"),
+    ("co_quan", "current_unit"),
+    ("noi_cong_tac", "current_unit"),
+    ("ma_don_vi", "current_unit"),
+    ("giay_kham_suc_khoe", "health_cert_date"),
+    ("co_nang_luc_noi_troi", "outstanding"),
+    ("gioi", "sex"),
     // Under a group "Luân chuyển" / "Xếp loại chất lượng" (a two-row header).
     ("luan_chuyen_tu_ngay", "rotation_start"),
     ("tu_ngay_luan_chuyen", "rotation_start"),
@@ -328,6 +350,29 @@ const ALIAS_WORDS: &[Alias] = &[
     ("ngay_kham_sk", "Ngày khám SK"),
     ("luan_chuyen_den_ngay", "Luân chuyển đến ngày"),
     ("dtts", "DTTS"),
+    ("ma_so", "Mã số"),
+    ("ma_so_can_bo", "Mã số cán bộ"),
+    ("ho_va_ten_khai_sinh", "Họ và tên khai sinh"),
+    ("ho_ten_khai_sinh", "Họ tên khai sinh"),
+    ("que", "Quê"),
+    ("nganh", "Ngành"),
+    ("linh_vuc_cong_tac", "Lĩnh vực công tác"),
+    ("nganh_linh_vuc", "Ngành, lĩnh vực"),
+    ("bac_chuc_danh", "Bậc chức danh"),
+    ("cap_bac_hien_tai", "Cấp bậc hiện tại"),
+    ("can_bo_noi_troi", "Cán bộ nổi trội"),
+    ("nguoi_than_trong_co_quan", "Người thân trong cơ quan"),
+    (
+        "so_nhiem_ky_giu_chuc_vu_dung_dau",
+        "Số nhiệm kỳ giữ chức vụ đứng đầu",
+    ),
+    ("so_nhiem_ky_dung_dau_don_vi", "Số nhiệm kỳ đứng đầu đơn vị"),
+    ("thoi_han_luan_chuyen", "Thời hạn luân chuyển"),
+    ("co_quan", "Cơ quan"),
+    ("noi_cong_tac", "Nơi công tác"),
+    ("giay_kham_suc_khoe", "Giấy khám sức khỏe"),
+    ("co_nang_luc_noi_troi", "Có năng lực nổi trội"),
+    ("gioi", "Giới"),
     ("luan_chuyen_tu_ngay", "Luân chuyển từ ngày"),
     ("tu_ngay_luan_chuyen", "Từ ngày luân chuyển"),
     ("den_ngay_luan_chuyen", "Đến ngày luân chuyển"),
@@ -2020,6 +2065,15 @@ fn quote_fault(text: &str, sep: u8) -> Option<QuoteFault> {
     swallowed.map(|(a, z, r, f)| QuoteFault::Swallows(a, z, r, f))
 }
 
+/// A cell written `="C001"`, the usual way to keep an id's text (its zeros, its letters) through
+/// Excel: the text Excel shows, `C001`. Any other cell as it is.
+fn text_formula(cell: &str) -> &str {
+    match cell.strip_prefix("=\"").and_then(|c| c.strip_suffix('"')) {
+        Some(inner) if !inner.contains('"') => inner,
+        _ => cell,
+    }
+}
+
 /// The line of the first run of more than `max` bytes with neither `sep` nor a line end, and
 /// whether it is mostly NUL bytes (a file's damaged tail); `None` when there is none.
 fn overlong_run(b: &[u8], sep: u8, max: usize) -> Option<(usize, usize, bool)> {
@@ -2127,7 +2181,8 @@ pub(crate) fn read_csv(
         match result {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
-                let mut cells: Vec<String> = record.iter().map(normalize).collect();
+                let mut cells: Vec<String> =
+                    record.iter().map(|c| normalize(text_formula(c))).collect();
                 // A cell longer than any spreadsheet's is said here (E2019) and kept short: a
                 // header of one 50 MB cell took 2 GB and two minutes, every message quoting it.
                 // Only where the header is looked for (below it each cell is checked again).
@@ -3840,10 +3895,20 @@ impl<'a> Cells<'a> {
         } else {
             did_you_mean(closest_name(s, names.iter().copied())).then(hint)
         };
-        let d = self
-            .diag(code::BAD_ENUM, col)
-            .expected(Text::say(Say::OneOf).arg("v1", one_of(&names)))
-            .fix(fix);
+        // The Vietnamese words read too, as the lists write them: the office types those.
+        let words: Vec<&str> = VIETNAMESE_SHOWN
+            .iter()
+            .filter(|(c, v, _)| *c == of && names.contains(v))
+            .map(|(_, _, w)| *w)
+            .collect();
+        let expected = if words.is_empty() {
+            Text::say(Say::OneOf).arg("v1", one_of(&names))
+        } else {
+            Text::say(Say::OneOfOrVietnamese)
+                .arg("v1", one_of(&names))
+                .arg("words", words.join(", "))
+        };
+        let d = self.diag(code::BAD_ENUM, col).expected(expected).fix(fix);
         self.report(d);
         None
     }
@@ -3983,6 +4048,8 @@ const VIETNAMESE_VALUES: &[(&str, &[&str], &str)] = &[
             "tinh",
             "cap-tinh",
             "thanh-pho-truc-thuoc-trung-uong",
+            "tinh-thanh-pho-truc-thuoc-trung-uong",
+            "tinh-thanh-pho",
             "tp-truc-thuoc-trung-uong",
             "tp-truc-thuoc-tw",
         ],
@@ -4044,6 +4111,23 @@ const VIETNAMESE_VALUES: &[(&str, &[&str], &str)] = &[
     ("function", &["ke-toan"], "accounting"),
     ("function", &["thu-quy"], "treasury"),
     ("function", &["thu-kho"], "storekeeper"),
+];
+
+/// How [`VIETNAMESE_VALUES`] are shown in E2004's expected values: (column, value, words).
+const VIETNAMESE_SHOWN: &[(&str, &str, &str)] = &[
+    ("tier", "central", "Trung ương"),
+    ("tier", "province", "Tỉnh"),
+    ("tier", "district", "Huyện"),
+    ("tier", "commune", "Xã"),
+    ("role", "head", "Cấp trưởng"),
+    ("role", "deputy", "Cấp phó"),
+    ("role", "member", "Thành viên"),
+    ("function", "personnel", "Tổ chức cán bộ"),
+    ("function", "accounting", "Kế toán"),
+    ("function", "treasury", "Thủ quỹ"),
+    ("function", "storekeeper", "Thủ kho"),
+    ("sex", "M", "Nam"),
+    ("sex", "F", "Nữ"),
 ];
 
 /// Reports a table with a header but no rows.
@@ -6205,6 +6289,14 @@ mod tests {
 
     /// A single "Nữ" or "Nam" column is the sex where the table has none; "Năm" (a year) is not,
     /// nor two such columns, nor one beside a sex column.
+    #[test]
+    fn an_excel_text_formula_is_its_text() {
+        assert_eq!(text_formula("=\"C001\""), "C001");
+        assert_eq!(text_formula("=\"007\""), "007");
+        assert_eq!(text_formula("=\"a\"&B2"), "=\"a\"&B2");
+        assert_eq!(text_formula("C001"), "C001");
+    }
+
     /// A difficult area by name, by zone, or said not to be one; what says no plain yes or no
     /// is refused.
     #[test]

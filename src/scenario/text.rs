@@ -566,8 +566,21 @@ pub(crate) fn loose_date(s: &str, format: DateFormat) -> Option<LooseDate> {
             c => c,
         })
         .collect();
-    // Spaces around the separators ("29 / 06 / 1983").
+    // Spaces around the separators ("29 / 06 / 1983"); a full stop after the date
+    // ("29/06/1983."), a backslash or a comma between its numbers ("29\06\1983", "29,06,1983").
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let numbers_only = compact
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-' | '\\' | ','));
+    let compact: String = if numbers_only {
+        compact
+            .trim_end_matches('.')
+            .chars()
+            .map(|c| if matches!(c, '\\' | ',') { '/' } else { c })
+            .collect()
+    } else {
+        compact
+    };
     if compact != crate::domain::text::normalize(s).to_lowercase()
         && let Ok(d) = parse_date_as(&compact, format)
     {
@@ -971,6 +984,10 @@ mod tests {
             ("00/06/1983", Some(MonthYear(day(1983, 6, 1)))),
             ("00/00/1983", Some(YearAlone)),
             ("Junk 29 1983", None),
+            // A full stop after the date, a backslash or a comma between its numbers.
+            ("29/06/1983.", Some(Written(day(1983, 6, 29)))),
+            ("29\\06\\1983", Some(Written(day(1983, 6, 29)))),
+            ("29,06,1983", Some(Written(day(1983, 6, 29)))),
         ] {
             assert_eq!(loose_date(cell, DateFormat::Auto), want, "{cell}");
         }

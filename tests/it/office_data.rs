@@ -3284,3 +3284,65 @@ fn an_unknown_current_unit_may_be_left_empty() {
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert!(d.contains("leave the cell empty"), "{d}");
 }
+
+/// Cells and headers as offices write them, each refused before: ids kept as text by Excel's
+/// `="K001"`, dates with a full stop after them or a backslash or comma between their numbers,
+/// and the headers "Mã số", "Cơ quan", "Ngành", "Giấy khám sức khỏe". The same cadres are read.
+#[test]
+fn excel_text_ids_loose_dates_and_more_office_headers_are_read() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let original = rotaplan::scenario::load(&src.join("scenario.yaml")).unwrap();
+    let mut t = read_table(&src.join("cadres.csv"));
+    for (col, header) in [
+        ("id", "Mã số"),
+        ("current_unit", "Cơ quan"),
+        ("sector", "Ngành"),
+        ("health_cert_date", "Giấy khám sức khỏe"),
+    ] {
+        let c = t.col(col).unwrap();
+        t.header[c] = header.into();
+    }
+    let birth = t.col("birth_date").unwrap();
+    for (i, r) in t.rows.iter_mut().enumerate() {
+        r[0] = format!("=\"{}\"", r[0]);
+        let p: Vec<String> = r[birth].split('-').map(str::to_string).collect();
+        r[birth] = match i % 3 {
+            0 => format!("{}/{}/{}.", p[2], p[1], p[0]),
+            1 => format!("{}\\{}\\{}", p[2], p[1], p[0]),
+            _ => format!("{},{},{}", p[2], p[1], p[0]),
+        };
+    }
+    fs::write(dir.path().join("cadres.csv"), t.csv(b',', false)).unwrap();
+    let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    for (a, b) in sc.cadres.iter().zip(original.cadres.iter()) {
+        assert_eq!(
+            (
+                &a.id,
+                a.birth_date,
+                a.current_unit,
+                &a.sector,
+                a.health_cert_date
+            ),
+            (
+                &b.id,
+                b.birth_date,
+                b.current_unit,
+                &b.sector,
+                b.health_cert_date
+            )
+        );
+    }
+    assert_eq!(sc.cadres.len(), original.cadres.len());
+    // A role refused names the Vietnamese words it reads as well as the codes.
+    let mut t = read_table(&src.join("cadres.csv"));
+    let role = t.col("current_role").unwrap();
+    t.rows[0][role] = "Phó Giám đốc".into();
+    fs::write(dir.path().join("cadres.csv"), t.csv(b',', false)).unwrap();
+    let all = codes_of(dir.path());
+    let d = all
+        .iter()
+        .find(|d| d.contains("E2004"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(d.contains("Cấp trưởng, Cấp phó, Thành viên"), "{d}");
+}
