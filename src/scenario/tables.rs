@@ -5302,7 +5302,13 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
     let Some(raw) = c.optional_raw(COL) else {
         return Vec::new();
     };
-    let pairs = match split_pairs(raw) {
+    // Items as offices write them ("Lâm Sơn (14 năm)", "14 năm ở Lâm Sơn"), as `province:years`.
+    let items: Vec<String> = split_list(raw)
+        .into_iter()
+        .map(|i| province_years_item(i).unwrap_or_else(|| i.to_string()))
+        .collect();
+    let items = items.join("; ");
+    let pairs = match split_pairs(&items) {
         Ok(p) => p,
         Err(e) => {
             bad_list(c, COL, &e.item, EXPECTED, Say::WriteEachItemProvinceYears);
@@ -5317,7 +5323,7 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
             bad_list(c, COL, province, EXPECTED, Say::ListEachProvinceOnce);
             continue;
         }
-        match parse_decimal(without_count_word(years, &["nam"])) {
+        match years_count(years) {
             None => {
                 let d = c
                     .diag(code::BAD_NUMBER, COL)
@@ -5347,6 +5353,63 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// A `worked_years` item without its `:` as offices write it, as `province:years`: "Lâm Sơn (14
+/// năm)", "Lâm Sơn - 14 năm", "Lâm Sơn = 14", "Lâm Sơn 14 năm", "14 năm ở Lâm Sơn" (or "tại").
+/// `None` for an item with a `:` or none of these forms (refused as it is, E2010).
+fn province_years_item(item: &str) -> Option<String> {
+    let t = item.trim();
+    if t.contains(':') {
+        return None;
+    }
+    let pair = |p: &str, y: &str| {
+        (!p.trim().is_empty() && years_count(y).is_some())
+            .then(|| format!("{}:{}", p.trim(), y.trim()))
+    };
+    if let Some(inner) = t.strip_suffix(')')
+        && let Some((p, y)) = inner.rsplit_once('(')
+        && let Some(out) = pair(p, y)
+    {
+        return Some(out);
+    }
+    for at in [" ở ", " Ở ", " tại ", " Tại "] {
+        if let Some((y, p)) = t.split_once(at)
+            && let Some(out) = pair(p, y)
+        {
+            return Some(out);
+        }
+    }
+    for sep in ["=", " - ", " – ", " — "] {
+        if let Some((p, y)) = t.rsplit_once(sep)
+            && let Some(out) = pair(p, y)
+        {
+            return Some(out);
+        }
+    }
+    // "Lâm Sơn 14 năm": the count and its word last.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words[..] {
+        [.., n, w] if words.len() >= 3 && fold(w) == "nam" => {
+            pair(&words[..words.len() - 2].join(" "), n)
+        }
+        _ => None,
+    }
+}
+
+/// Years as offices write them: "14", "13,5", "14 năm", "13 năm 6 tháng".
+fn years_count(s: &str) -> Option<f64> {
+    let t = s.trim();
+    if let Some(y) = parse_decimal(without_count_word(t, &["nam"])) {
+        return Some(y);
+    }
+    match t.split_whitespace().collect::<Vec<_>>()[..] {
+        [y, n, m, th] if fold(n) == "nam" && fold(th) == "thang" => {
+            let (y, m) = (parse_decimal(y)?, parse_decimal(m)?);
+            (0.0..12.0).contains(&m).then_some(y + m / 12.0)
+        }
+        _ => None,
+    }
 }
 
 /// A count with its word after it, as offices write it: "14 năm" (years), "2 nhiệm kỳ" or "2 NK"
@@ -6289,6 +6352,27 @@ mod tests {
 
     /// A single "Nữ" or "Nam" column is the sex where the table has none; "Năm" (a year) is not,
     /// nor two such columns, nor one beside a sex column.
+    #[test]
+    fn years_worked_in_a_province_as_offices_write_them() {
+        for (item, want) in [
+            ("Lâm Sơn (14 năm)", Some("Lâm Sơn:14 năm")),
+            ("Lâm Sơn - 14 năm", Some("Lâm Sơn:14 năm")),
+            ("Thừa Thiên - Huế - 14", Some("Thừa Thiên - Huế:14")),
+            ("Lâm Sơn = 14", Some("Lâm Sơn:14")),
+            ("Bà Rịa - Vũng Tàu 14 năm", Some("Bà Rịa - Vũng Tàu:14")),
+            ("14 năm ở Lâm Sơn", Some("Lâm Sơn:14 năm")),
+            ("13 năm 6 tháng tại Lâm Sơn", Some("Lâm Sơn:13 năm 6 tháng")),
+            ("Lâm Sơn:14", None),
+            ("Lâm Sơn", None),
+            ("Lâm Sơn từ 2012", None),
+        ] {
+            assert_eq!(province_years_item(item).as_deref(), want, "{item}");
+        }
+        assert_eq!(years_count("13 năm 6 tháng"), Some(13.5));
+        assert_eq!(years_count("14 năm"), Some(14.0));
+        assert_eq!(years_count("2012-2026"), None);
+    }
+
     #[test]
     fn an_excel_text_formula_is_its_text() {
         assert_eq!(text_formula("=\"C001\""), "C001");

@@ -3287,7 +3287,7 @@ fn an_unknown_current_unit_may_be_left_empty() {
 
 /// Cells and headers as offices write them, each refused before: ids kept as text by Excel's
 /// `="K001"`, dates with a full stop after them or a backslash or comma between their numbers,
-/// and the headers "Mã số", "Cơ quan", "Ngành", "Giấy khám sức khỏe". The same cadres are read.
+/// years worked written "P02 (30 năm)" and "2 năm 6 tháng ở P01", and the headers "Mã số", "Cơ quan", "Ngành", "Giấy khám sức khỏe". The same cadres are read.
 #[test]
 fn excel_text_ids_loose_dates_and_more_office_headers_are_read() {
     let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
@@ -3303,6 +3303,9 @@ fn excel_text_ids_loose_dates_and_more_office_headers_are_read() {
         t.header[c] = header.into();
     }
     let birth = t.col("birth_date").unwrap();
+    let worked = t.col("worked_years").unwrap();
+    assert_eq!(t.rows[0][worked], "P02:30;P01:2.5");
+    t.rows[0][worked] = "P02 (30 năm); 2 năm 6 tháng ở P01".into();
     for (i, r) in t.rows.iter_mut().enumerate() {
         r[0] = format!("=\"{}\"", r[0]);
         let p: Vec<String> = r[birth].split('-').map(str::to_string).collect();
@@ -3331,6 +3334,10 @@ fn excel_text_ids_loose_dates_and_more_office_headers_are_read() {
                 &b.sector,
                 b.health_cert_date
             )
+        );
+        assert_eq!(
+            format!("{:?}", a.worked_years),
+            format!("{:?}", b.worked_years)
         );
     }
     assert_eq!(sc.cadres.len(), original.cadres.len());
