@@ -293,26 +293,27 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
                 for p in ps {
                     // The rotation ends inside the programme but the cadre retires before the
                     // placement's date: H2, not a placement without a rotation.
-                    let problem = if retired_first {
-                        (
-                            RuleId::H2,
-                            ProgrammeProblem::Rule {
-                                at: at(p.period, periods),
-                                placement: true,
-                                why: Why::RetiredBeforePlacement {
-                                    retires: retire(c),
-                                    on: None,
+                    let problem =
+                        if retired_first && retire(c).is_some_and(|r| r < periods[p.period]) {
+                            (
+                                RuleId::H2,
+                                ProgrammeProblem::Rule {
+                                    at: at(p.period, periods),
+                                    placement: true,
+                                    why: Why::RetiredBeforePlacement {
+                                        retires: retire(c),
+                                        on: Some(periods[p.period]),
+                                    },
                                 },
-                            },
-                        )
-                    } else {
-                        (
-                            RuleId::P1,
-                            ProgrammeProblem::PlacementWithoutRotation {
-                                at: at(p.period, periods),
-                            },
-                        )
-                    };
+                            )
+                        } else {
+                            (
+                                RuleId::P1,
+                                ProgrammeProblem::PlacementWithoutRotation {
+                                    at: at(p.period, periods),
+                                },
+                            )
+                        };
                     out.push(v(problem.0, Some(c), Some(p.post), problem.1));
                 }
             }
@@ -506,6 +507,7 @@ pub fn check(sc: &Scenario, moves: &[Move]) -> Vec<Violation> {
             .filter(|m| m.period == last)
             .map(|m| m.post)
             .collect();
+        posts.sort_unstable();
         posts.dedup();
         posts
     };

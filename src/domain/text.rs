@@ -53,7 +53,7 @@ pub fn normalize(s: &str) -> String {
     }
     let visible: String;
     let s = if s.contains(invisible) {
-        visible = s.chars().filter(|&c| !invisible(c)).collect();
+        visible = without_invisible(s);
         visible.as_str()
     } else {
         s
@@ -74,6 +74,32 @@ pub fn normalize(s: &str) -> String {
 pub fn invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// `s` without its [`invisible`] characters. A soft hyphen between two letters of words
+/// ("Thành\u{AD}phố thuộc tỉnh", where a line was wrapped) stands for the break it hid: a space.
+/// Elsewhere, and in an id ("C063\u{200B}", "AB\u{AD}12"), they are nothing.
+fn without_invisible(s: &str) -> String {
+    let words = s
+        .chars()
+        .any(|c| c.is_whitespace() || (!c.is_ascii() && !invisible(c)));
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if !invisible(c) {
+            out.push(c);
+            continue;
+        }
+        let before = out.chars().next_back().is_some_and(char::is_alphabetic);
+        let after = chars[i + 1..]
+            .iter()
+            .find(|c| !invisible(**c))
+            .is_some_and(|c| c.is_alphabetic());
+        if c == '\u{AD}' && words && before && after && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
@@ -1018,6 +1044,13 @@ mod tests {
             assert_eq!(key(s), "c063", "{s:?}");
         }
         assert_eq!(normalize("Lê \u{200B} Văn"), "Lê Văn");
+        // Between the letters of words it was a break: "Thành phố", not "Thànhphố".
+        assert_eq!(
+            normalize("Thành\u{AD}phố thuộc tỉnh"),
+            "Thành phố thuộc tỉnh"
+        );
+        assert_eq!(normalize("AB\u{200B}12"), "AB12");
+        assert_eq!(normalize("Nguy\u{200B}ễn Văn"), "Nguyễn Văn");
     }
 
     #[test]

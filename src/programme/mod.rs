@@ -1188,8 +1188,8 @@ pub fn cadre_movable(ctx: &RuleContext, c: CadreIx) -> RuleResult {
 }
 
 /// Seats taken of every post (outer) on every period's date (inner) once `moves` are made: the
-/// occupants before anything moves (a holder until they leave or move), the rotations until their
-/// placement, and the placements until the cadre retires.
+/// occupants before anything moves (a holder until they leave or move), and the moves as
+/// [`holds_post_on`] reads them: a rotation until its placement, either until the cadre retires.
 pub fn occupancy_after(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<Vec<u32>> {
     let Some(prog) = sc.programme.as_ref() else {
         return Vec::new();
@@ -1221,16 +1221,14 @@ pub fn occupancy_after(sc: &Scenario, tl: &Timeline, moves: &[Move]) -> Vec<Vec<
     }
     for m in moves {
         let retire = ctx0.facts[m.cadre as usize].retirement;
-        for (t, &d) in tl.periods.iter().enumerate().skip(m.period) {
-            // A rotation holds its seat until the placement, and either until the cadre
-            // retires (the seat was counted taken after a rotated cadre's retirement).
-            let here = retire.is_none_or(|r| d <= r)
-                && match m.kind {
-                    MoveKind::Rotation => placed_at.get(&m.cadre).is_none_or(|&s| t < s),
-                    MoveKind::Placement => true,
-                };
-            if here {
-                out[m.post as usize][t] += 1;
+        let placed = match m.kind {
+            MoveKind::Rotation => placed_at.get(&m.cadre).copied(),
+            MoveKind::Placement => None,
+        };
+        // The model's reading (a rotated cadre's seat was counted taken after their retirement).
+        for (t, slot) in out[m.post as usize].iter_mut().enumerate().skip(m.period) {
+            if holds_post_on(&tl.periods, retire, (m.period, placed), t) {
+                *slot += 1;
             }
         }
     }

@@ -263,7 +263,8 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         use crate::solve::SolveStatus as S;
         let status = super::catalogue::status(lang, plan.solver.status);
         let text = match (plan.solver.status, plan.solver.gap) {
-            (S::TimeLimit, Some(g)) => fill(
+            // A gap over 100 % says no more than "not proven".
+            (S::TimeLimit, Some(g)) if g <= 1.0 => fill(
                 lang,
                 Msg::CommitteeUnprovenGap,
                 &[

@@ -246,8 +246,8 @@ pub enum MergeError {
     MissingShards { missing: Vec<String>, of: usize },
     /// Shards of runs split into different numbers of shards (`1/2` with `2/3`).
     MixedShards { shards: Vec<String> },
-    /// Shards of runs over different scenarios (each shard records its run's list): the
-    /// shard folders whose list differs from the first's, and the first's number.
+    /// Shards of runs over different scenarios (each shard records its run's list): the first
+    /// shard folder and one whose list differs from its.
     OtherRuns { first: PathBuf, other: PathBuf },
     /// `--out` is one of the shard folders or inside one (the shard's manifest was overwritten),
     /// or holds one.

@@ -858,7 +858,25 @@ pub fn merge(shards: &[PathBuf], out: &Path, langs: LangChoice) -> Result<Manife
     };
     // The merged folder is none of the shards' and holds none (a shard's manifest was
     // overwritten with the merge's).
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    // Resolved as the file system does (`..`, symlinks): `--out` need not exist yet, so its
+    // deepest existing ancestor is resolved and the rest joined.
+    let abs = |p: &Path| {
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let mut base = p.as_path();
+        let mut rest = Vec::new();
+        loop {
+            if let Ok(real) = std::fs::canonicalize(base) {
+                return rest.iter().rev().fold(real, |acc, c| acc.join(c));
+            }
+            match (base.parent(), base.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_os_string());
+                    base = parent;
+                }
+                _ => return p.clone(),
+            }
+        }
+    };
     let out_abs = abs(out);
     if let Some(s) = shards.iter().find(|s| {
         let s = abs(s);

@@ -201,7 +201,6 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("nguoi_than_trong_co_quan", "relatives"),
     ("so_nhiem_ky_giu_chuc_vu_dung_dau", "head_terms"),
     ("so_nhiem_ky_dung_dau_don_vi", "head_terms"),
-    ("thoi_han_luan_chuyen", "rotation_end"),
     ("co_quan", "current_unit"),
     ("noi_cong_tac", "current_unit"),
     ("ma_don_vi", "current_unit"),
@@ -367,7 +366,6 @@ const ALIAS_WORDS: &[Alias] = &[
         "Số nhiệm kỳ giữ chức vụ đứng đầu",
     ),
     ("so_nhiem_ky_dung_dau_don_vi", "Số nhiệm kỳ đứng đầu đơn vị"),
-    ("thoi_han_luan_chuyen", "Thời hạn luân chuyển"),
     ("co_quan", "Cơ quan"),
     ("noi_cong_tac", "Nơi công tác"),
     ("giay_kham_suc_khoe", "Giấy khám sức khỏe"),
@@ -760,17 +758,23 @@ fn header_below(
     // 2025" under "Xếp loại", "Đến ngày" under "Luân chuyển", "Giai đoạn" (not read) under "Quy
     // hoạch". Returns the two read as one header, as they resolve.
     let with_group = |i: usize| -> Option<String> {
-        // Words, or a year ("2025" under "Xếp loại"); a column's number "(1)" is no name.
-        let l = low
-            .get(i)
-            .filter(|l| l.chars().any(char::is_alphabetic) || header_year(l).is_some())?;
+        // Words, or a year under a rating ("2025" under "Xếp loại"); a column's number "(1)",
+        // or an id of a first data row, is no name.
+        let l = low.get(i).filter(|l| !l.is_empty())?;
+        let year = !l.chars().any(char::is_alphabetic);
+        if year && !header_year(l).is_some_and(|y| (1990..=2100).contains(&y)) {
+            return None;
+        }
         let g = group.get(i).filter(|g| !g.is_empty() && *g != l)?;
         if canonical_column(l, spec).is_some() || sex_mark(l) {
             return None;
         }
         [format!("{g} {l}"), format!("{l} {g}")]
             .into_iter()
-            .find(|c| canonical_column(c, spec).is_some() || (spec.strict && form_column(c)))
+            .find(|c| match canonical_column(c, spec) {
+                Some(col) => !year || col == "rating",
+                None => !year && spec.strict && form_column(c),
+            })
     };
     let names_a_column = |i: usize| {
         canonical_column(&low[i], spec).is_some() || sex_mark(&low[i]) || with_group(i).is_some()
@@ -3898,7 +3902,7 @@ impl<'a> Cells<'a> {
         // The Vietnamese words read too, as the lists write them: the office types those.
         let words: Vec<&str> = VIETNAMESE_SHOWN
             .iter()
-            .filter(|(c, v, _)| *c == of && names.contains(v))
+            .filter(|(c, v, w)| *c == of && names.contains(v) && !names.contains(w))
             .map(|(_, _, w)| *w)
             .collect();
         let expected = if words.is_empty() {
@@ -6338,10 +6342,16 @@ mod tests {
             (header_year(&r[0].1[3]), header_year(&r[0].1[4])),
             (Some(2024), Some(2025))
         );
-        // A data row under groups is no lower header: its cells name nothing.
+        // A data row under groups is no lower header: its cells name nothing, and an id that
+        // looks like a year is no year under an id.
         let data = [s("C1"), s("Bí thư"), s("2026-2031")];
         let groups = [s("Mã cán bộ"), s("Quy hoạch"), s("")];
         assert_eq!(header_below(&groups, &data, &CADRES), None);
+        let groups = [s("Mã cán bộ"), s("Xếp loại"), s("")];
+        assert_eq!(
+            header_below(&groups, &[s("2015"), s("2024"), s("")], &CADRES),
+            None
+        );
         let one = rows(&[&["id", "name", "sex"], &["C1", "An", "M"]]);
         assert_eq!(moved, [(3, 2, 1)]);
         assert_eq!(

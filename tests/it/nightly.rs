@@ -360,10 +360,24 @@ fn shards_merged_equal_an_unsharded_run() {
             .unwrap();
         crate::common::exits(&o, 1);
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("its manifest would be overwritten"), "{err}");
+        assert!(
+            err.contains("would write among the shard's own files"),
+            "{err}"
+        );
     }
     assert!(!s1.join("x").exists());
     assert_eq!(fs::read(s1.join("manifest.json")).unwrap(), before);
+    // The same shard named by a path through `..`: resolved, refused all the same.
+    let roundabout = s1.join("..").join(s1.file_name().unwrap());
+    let o = rotaplan()
+        .args(["batch", "merge", "--out"])
+        .arg(s1.join("y"))
+        .arg(&roundabout)
+        .arg(&s2)
+        .output()
+        .unwrap();
+    crate::common::exits(&o, 1);
+    assert!(!s1.join("y").exists());
     // Shards of two runs split differently (1/2 with 2/4): refused, naming them.
     let s23 = run(&tmp.path().join("s23"), &["--shard", "2/4"]);
     let o = rotaplan()

@@ -468,8 +468,15 @@ fn forms(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         for (_, table) in &mut t {
             for (i, r) in table.rows.iter_mut().enumerate() {
                 for c in r.iter_mut().filter(|c| !c.is_empty()) {
-                    let at = c.char_indices().nth(1).map_or(c.len(), |(b, _)| b);
-                    c.insert_str(at, marks[i % marks.len()]);
+                    // Inside an id, a date or a number; after anything. A soft hyphen inside
+                    // words is a wrapped line's break, read as a space: not put there.
+                    let mark = marks[i % marks.len()];
+                    let word = c.contains(' ') || !c.is_ascii();
+                    let at = match c.char_indices().nth(1) {
+                        Some((b, _)) if !(word && mark == "\u{00AD}") => b,
+                        _ => c.len(),
+                    };
+                    c.insert_str(at, mark);
                 }
             }
         }

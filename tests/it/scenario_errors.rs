@@ -307,7 +307,7 @@ const CASES: &[Case] = &[
         Some(4),
         Some(16),
         "cadres.csv: worked_years",
-        "P01=25",
+        "P01~25",
     ),
     case(
         "E2011",
