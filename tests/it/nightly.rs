@@ -258,17 +258,20 @@ fn shards_merged_equal_an_unsharded_run() {
         crate::common::exits(&o, 0);
         run_dir(out)
     };
+    // `batch merge --out OUT SHARDS…`.
+    let merge = |out: &Path, shards: &[&Path]| {
+        rotaplan()
+            .args(["batch", "merge", "--out"])
+            .arg(out)
+            .args(shards)
+            .output()
+            .unwrap()
+    };
     let whole = run(&tmp.path().join("whole"), &[]);
     let s1 = run(&tmp.path().join("s1"), &["--shard", "1/2"]);
     let s2 = run(&tmp.path().join("s2"), &["--shard", "2/2"]);
     let merged = tmp.path().join("merged");
-    let o = rotaplan()
-        .args(["batch", "merge", "--out"])
-        .arg(&merged)
-        .arg(&s1)
-        .arg(&s2)
-        .output()
-        .unwrap();
+    let o = merge(&merged, &[&s1, &s2]);
     crate::common::exits(&o, 0);
     let names = |m: &serde_json::Value| -> Vec<(String, String, String)> {
         m["scenarios"]
@@ -295,13 +298,7 @@ fn shards_merged_equal_an_unsharded_run() {
     check_summary_html(&merged);
     // One shard given twice: refused before anything is written (it listed each scenario twice).
     let twice = tmp.path().join("twice");
-    let o = rotaplan()
-        .args(["batch", "merge", "--out"])
-        .arg(&twice)
-        .arg(&s1)
-        .arg(&s1)
-        .output()
-        .unwrap();
+    let o = merge(&twice, &[&s1, &s1]);
     crate::common::exits(&o, 1);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("each shard is merged once"), "{err}");
@@ -309,12 +306,7 @@ fn shards_merged_equal_an_unsharded_run() {
     assert!(!twice.exists());
     // One shard of two (the other never made its folder): refused, not merged as complete.
     let part = tmp.path().join("part");
-    let o = rotaplan()
-        .args(["batch", "merge", "--out"])
-        .arg(&part)
-        .arg(&s1)
-        .output()
-        .unwrap();
+    let o = merge(&part, &[&s1]);
     crate::common::exits(&o, 1);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -334,13 +326,7 @@ fn shards_merged_equal_an_unsharded_run() {
         .unwrap();
     crate::common::exits(&o, 0);
     let other = run_dir(&other);
-    let o = rotaplan()
-        .args(["batch", "merge", "--out"])
-        .arg(tmp.path().join("others"))
-        .arg(&s1)
-        .arg(&other)
-        .output()
-        .unwrap();
+    let o = merge(&tmp.path().join("others"), &[&s1, &other]);
     crate::common::exits(&o, 1);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -351,13 +337,7 @@ fn shards_merged_equal_an_unsharded_run() {
     // The merged folder inside a shard's: refused, the shard's manifest kept.
     let before = fs::read(s1.join("manifest.json")).unwrap();
     for inside in [s1.clone(), s1.join("x")] {
-        let o = rotaplan()
-            .args(["batch", "merge", "--out"])
-            .arg(&inside)
-            .arg(&s1)
-            .arg(&s2)
-            .output()
-            .unwrap();
+        let o = merge(&inside, &[&s1, &s2]);
         crate::common::exits(&o, 1);
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(
@@ -369,24 +349,12 @@ fn shards_merged_equal_an_unsharded_run() {
     assert_eq!(fs::read(s1.join("manifest.json")).unwrap(), before);
     // The same shard named by a path through `..`: resolved, refused all the same.
     let roundabout = s1.join("..").join(s1.file_name().unwrap());
-    let o = rotaplan()
-        .args(["batch", "merge", "--out"])
-        .arg(s1.join("y"))
-        .arg(&roundabout)
-        .arg(&s2)
-        .output()
-        .unwrap();
+    let o = merge(&s1.join("y"), &[&roundabout, &s2]);
     crate::common::exits(&o, 1);
     assert!(!s1.join("y").exists());
     // Shards of two runs split differently (1/2 with 2/4): refused, naming them.
     let s23 = run(&tmp.path().join("s23"), &["--shard", "2/4"]);
-    let o = rotaplan()
-        .args(["batch", "merge", "--out"])
-        .arg(tmp.path().join("mixed"))
-        .arg(&s1)
-        .arg(&s23)
-        .output()
-        .unwrap();
+    let o = merge(&tmp.path().join("mixed"), &[&s1, &s23]);
     crate::common::exits(&o, 1);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -398,13 +366,7 @@ fn shards_merged_equal_an_unsharded_run() {
     let cut = s1.join(m1["scenarios"][0]["outputs"][0].as_str().unwrap());
     let whole_file = fs::read(&cut).unwrap();
     fs::write(&cut, &whole_file[..whole_file.len() / 2]).unwrap();
-    let o = rotaplan()
-        .args(["batch", "merge", "--out"])
-        .arg(tmp.path().join("cut"))
-        .arg(&s1)
-        .arg(&s2)
-        .output()
-        .unwrap();
+    let o = merge(&tmp.path().join("cut"), &[&s1, &s2]);
     crate::common::exits(&o, 1);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("SHA-256 differs"), "{err}");
@@ -422,12 +384,7 @@ fn shards_merged_equal_an_unsharded_run() {
         m.replacen(&format!("\"{first}\""), "\"../../escaped.csv\"", 1),
     )
     .unwrap();
-    let o = rotaplan()
-        .args(["batch", "merge", "--out"])
-        .arg(tmp.path().join("escaped"))
-        .arg(&s2)
-        .output()
-        .unwrap();
+    let o = merge(&tmp.path().join("escaped"), &[&s2]);
     crate::common::exits(&o, 1);
     assert!(String::from_utf8_lossy(&o.stderr).contains("leads out of the shard"));
 }
