@@ -1614,6 +1614,7 @@ diagnostic_words! {
     TheHeader { en: "the header {v1}", vi: "tiêu đề {v1}" }
     AColumn { en: "a column {col}", vi: "cột {col}" }
     TextWithoutNULBytes0x00 { en: "text without NUL bytes (0x00) or other control characters (ESC, BEL, …)", vi: "văn bản không có byte NUL (0x00) hay ký tự điều khiển khác (ESC, BEL, …)" }
+    RemoveTheControlCharacters { en: "remove the control characters (a YAML escape such as \\e or \\a writes one): text is letters, digits, punctuation, tabs and line breaks", vi: "xóa các ký tự điều khiển (một chuỗi thoát YAML như \\e hay \\a tạo ra chúng): văn bản chỉ gồm chữ, số, dấu câu, tab và xuống dòng" }
     RetypeTheCellOrExport { en: "retype the cell, or export the table again as CSV UTF-8; the row is not read until then", vi: "gõ lại ô, hoặc xuất lại bảng dạng CSV UTF-8; dòng này chưa được đọc cho đến khi sửa" }
     Cells { en: "{v1} cells", vi: "{v1} ô" }
     CellsAsManyAsThe { en: "{width} cells, as many as the header has", vi: "{width} ô, bằng số cột của dòng tiêu đề" }

@@ -1071,6 +1071,7 @@ says! {
     WorkbookCellTooLong
     CellOfMoreBytes
     OneOfOrVietnamese
+    RemoveTheControlCharacters
     WorkbookUnpacksTooLarge
     PositionColumnNotRead
     NoteWebPageRead

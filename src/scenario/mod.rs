@@ -117,6 +117,7 @@ pub fn check_yaml_bytes(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
     let loc = locate::YamlText::new(path, &text);
     let mut diags = Diags::default();
     yaml::check_keys(&value, &yaml::SCENARIO, &KeyPath::root(), &loc, &mut diags);
+    yaml::check_controls(&value, &KeyPath::root(), &loc, &mut diags);
     let _ = yaml::settings(&value, Path::new(""), &loc, &mut diags);
     match diags.finish() {
         Ok((warnings, _)) => warnings,
@@ -242,6 +243,7 @@ pub(crate) fn from_value(
 ) -> Result<Checked, LoadError> {
     let mut diags = Diags::default();
     yaml::check_keys(value, &yaml::SCENARIO, &KeyPath::root(), loc, &mut diags);
+    yaml::check_controls(value, &KeyPath::root(), loc, &mut diags);
     let s = yaml::settings(value, base_dir, loc, &mut diags);
     let mut files = vec![loc.file().to_path_buf()];
     files.extend(

@@ -231,6 +231,40 @@ pub(crate) fn check_keys(
     }
 }
 
+/// Reports every string value of `value` holding a control character (E2016), as a table's cell:
+/// written as a YAML escape (`"\e]0;…\a"`) it reached the terminal and every page. A tab or a
+/// line break is text.
+pub(crate) fn check_controls(value: &Value, path: &KeyPath, loc: &dyn Locate, diags: &mut Diags) {
+    match value {
+        Value::String(s)
+            if s.chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) =>
+        {
+            let l = loc.locate(path, Target::Value);
+            let shown = crate::domain::text::control_pictures(s).replace('\0', "\u{2400}");
+            diags.push(
+                Diagnostic::new(code::NUL_BYTE, &l.file)
+                    .at(l.line, l.column)
+                    .field(path.to_string())
+                    .found(quoted(&super::tables::shorten(&shown)))
+                    .expected(Say::TextWithoutNULBytes0x00)
+                    .fix(Say::RemoveTheControlCharacters),
+            );
+        }
+        Value::Mapping(m) => {
+            for (k, v) in m {
+                check_controls(v, &path.key(&key_text(k)), loc, diags);
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, v) in items.iter().enumerate() {
+                check_controls(v, &path.index(i), loc, diags);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The full path of a key named `name` somewhere in the schema (for keys put at the wrong level).
 fn key_elsewhere(schema: &Schema, name: &str, path: &KeyPath) -> Option<KeyPath> {
     match schema {

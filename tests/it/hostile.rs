@@ -714,6 +714,21 @@ const CASES: &[Hostile] = &[
         "tables.units",
         "xl/worksheets/sheet1.xml holds a cell of more than 319 KB",
     ),
+    case(
+        "terminal control characters written as YAML escapes",
+        |d| {
+            edit(
+                d,
+                "scenario.yaml",
+                "name: Fixture — hợp lệ",
+                "name: \"x\\e]0;PWNED\\aY\\e[2J\"",
+            )
+        },
+        "E2016",
+        "scenario.yaml:2:7",
+        "name",
+        "x␛]0;PWNED␇Y␛[2J",
+    ),
     // The tables.
     case(
         "a table of NUL bytes",
