@@ -117,6 +117,25 @@ impl PlanSummary {
                 }
             }
         }
+        // A cadre moved twice, or a status no solve gives, would be shown as a plan's facts.
+        let mut first: std::collections::HashMap<&str, usize> = Default::default();
+        for (i, a) in s.assignments.iter().enumerate() {
+            if let Some(j) = first.insert(a.cadre_id.trim(), i) {
+                return Err(bad(format!(
+                    "`assignments[{i}]` moves cadre {} again (`assignments[{j}]` moves it too): a \
+                     plan moves each cadre once; delete one of them",
+                    a.cadre_id.trim()
+                )));
+            }
+        }
+        let known = crate::solve::SolveStatus::ALL.map(crate::solve::SolveStatus::as_str);
+        if !s.solver.status.is_empty() && !known.contains(&s.solver.status.as_str()) {
+            return Err(bad(format!(
+                "`solver.status` is {:?}, which no solve gives: write one of {}, or leave it out",
+                s.solver.status,
+                known.join(", ")
+            )));
+        }
         if let Some(g) = s.solver.gap.filter(|g| g.is_nan() || *g < 0.0) {
             return Err(bad(format!(
                 "`solver.gap` is {g}: a gap is 0 or more (0.01 is 1 %)"
@@ -542,6 +561,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.assignments.len(), 1);
+        let twice = "{\"assignments\": [{\"cadre_id\": \"C1\", \"post_id\": \"P1\"}, \
+                     {\"cadre_id\": \"C1\", \"post_id\": \"P2\"}]}";
+        let e = PlanSummary::from_json(twice).unwrap_err().0.to_string();
+        assert!(e.contains("`assignments[1]` moves cadre C1 again"), "{e}");
+        let unicorn = "{\"solver\": {\"status\": \"unicorn\"}, \"assignments\": []}";
+        let e = PlanSummary::from_json(unicorn).unwrap_err().0.to_string();
+        assert!(e.contains("\"unicorn\", which no solve gives"), "{e}");
+        let ok = "{\"solver\": {\"status\": \"time_limit\"}, \"assignments\": []}";
+        assert!(PlanSummary::from_json(ok).is_ok());
     }
 
     fn plan(objective: f64, moves: usize, assignments: &[(&str, &str)]) -> PlanSummary {

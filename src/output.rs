@@ -752,6 +752,19 @@ impl Locked {
 /// when the process ends, however it ends (even after SIGKILL). Held by another process, an error
 /// of kind `WouldBlock` holding a [`Locked`] (see [`Locked::of`]).
 pub fn lock_dir(dir: &Path, holder: Holder) -> io::Result<fs::File> {
+    // A link to nothing: mkdir says only "File exists".
+    if let Ok(to) = fs::read_link(dir)
+        && fs::metadata(dir).is_err()
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!(
+                "{} is a link to {}, which does not exist: create that folder, or remove the link",
+                dir.display(),
+                to.display()
+            ),
+        ));
+    }
     fs::create_dir_all(dir)?;
     let f = fs::File::open(dir)?;
     match f.try_lock() {
@@ -839,6 +852,21 @@ mod tests {
         fs::remove_dir(&blocked).unwrap();
         assert_eq!(names(dir.path()), vec!["a.csv", "b.yaml"]);
         assert_eq!(fs::read_to_string(dir.path().join("a.csv")).unwrap(), "2");
+    }
+
+    /// An output folder that is a link to nothing is named with its target, not "File exists";
+    /// a link to a folder is locked through.
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_as_the_output_folder_names_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("out");
+        std::os::unix::fs::symlink(dir.path().join("gone"), &link).unwrap();
+        let e = lock_dir(&link, Holder::Command).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::NotFound);
+        assert!(e.to_string().contains("gone, which does not exist"), "{e}");
+        fs::create_dir(dir.path().join("gone")).unwrap();
+        assert!(lock_dir(&link, Holder::Command).is_ok());
     }
 
     /// A link is written through (it stays a link); a pipe is refused, not replaced.

@@ -303,6 +303,10 @@ pub(crate) fn take_out_dir(
 pub(crate) fn say(text: &str) {
     use std::io::Write;
     let mut o = std::io::stdout().lock();
+    if !text.is_empty() && STDOUT_CLOSED_AT_START.load(std::sync::atomic::Ordering::Relaxed) {
+        let _ = STDOUT_FAILED.set(std::io::Error::from_raw_os_error(libc::EBADF).to_string());
+        return;
+    }
     if let Err(e) = o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
         // A reader that stopped early (`| head`) is no failure; a full disk or a closed file is.
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -310,6 +314,25 @@ pub(crate) fn say(text: &str) {
         }
     }
 }
+
+/// Whether stdout was closed when the process started (`rotaplan … >&-`): Rust's runtime opens
+/// /dev/null on a closed descriptor before `main`, so every write would look made. Read by a
+/// constructor, which runs before the runtime.
+static STDOUT_CLOSED_AT_START: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static READ_STDOUT_AT_START: extern "C" fn() = {
+    extern "C" fn read() {
+        // SAFETY: fcntl(F_GETFD) only reads the descriptor's flags.
+        if unsafe { libc::fcntl(1, libc::F_GETFD) } == -1 {
+            STDOUT_CLOSED_AT_START.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    read
+};
 
 /// The first error writing to stdout: the command then exits 1 whatever it did (its output, a
 /// plan on stdout or a JSON answer, is cut short), saying so on stderr.

@@ -1505,6 +1505,7 @@ diagnostic_words! {
     HistSeatVacantFrom { en: "a free seat of {post}: it falls vacant on {until} ({line})", vi: "một chỉ tiêu còn trống của {post}: vị trí trống từ ngày {until} ({line})" }
     HistKindRotation { en: "rotation", vi: "luân chuyển" }
     HistKindPlacement { en: "placement", vi: "bố trí sau luân chuyển" }
+    HistRotationsOverlap { en: "a rotation of {cadre} outside its rotation of line {line} ({start} to {end})", vi: "một lần luân chuyển của {cadre} không trùng thời gian với lần luân chuyển ở dòng {line} ({start} đến {end})" }
     HistKeepOne { en: "keep the row of the move that was made and remove the other", vi: "giữ dòng của trường hợp đã thực hiện và xóa dòng kia" }
     ObjectiveLevels { en: "the levels, e.g. `order: [must_fill, staffing]`", vi: "các mức ưu tiên, ví dụ `order: [must_fill, staffing]`" }
     ObjectiveTermName { en: "the name of an objective term", vi: "tên một thành phần của hàm mục tiêu" }
@@ -1666,7 +1667,10 @@ diagnostic_words! {
     TheYears { en: "{v1} (the years {v2})", vi: "{v1} (số năm {v2})" }
     ANumberOfYearsWith { en: "a number of years, with a dot for decimals (22.5)", vi: "số năm, dùng dấu chấm cho phần thập phân (22.5)" }
     WriteTheYearsAsA { en: "write the years as a number", vi: "ghi số năm bằng chữ số" }
-    ANumberOfYears0 { en: "a number of years ≥ 0", vi: "số năm ≥ 0" }
+    ANumberOfYears0 { en: "a number of years from 0 to 60", vi: "số năm từ 0 đến 60" }
+    WriteTheYearsNotTheYear { en: "write the number of years, not a year; a span is read too (2013 - nay, từ 2013)", vi: "ghi số năm, không ghi một năm; khoảng năm cũng được đọc (2013 - nay, từ 2013)" }
+    YearsFromASpan { en: "{v1}: {v2} read as {years} year(s), from {from} to {to}", vi: "{v1}: {v2} được đọc là {years} năm, từ {from} đến {to}" }
+    WriteTheYearsIfTheSpan { en: "write the number of years ({years}) if the span counts otherwise (a first or last year in part)", vi: "ghi số năm ({years}) nếu khoảng năm được tính khác (năm đầu hoặc năm cuối không trọn)" }
     CorrectTheNumberOfYears { en: "correct the number of years", vi: "sửa số năm" }
     TheTerms { en: "{v1} (the terms {v2})", vi: "{v1} (số nhiệm kỳ {v2})" }
     AWholeNumberOfTerms { en: "a whole number of terms", vi: "số nguyên nhiệm kỳ" }
@@ -2027,6 +2031,7 @@ diagnostic_words! {
     CodeW2020 { en: "a note says the cadre may not be movable", vi: "ghi chú cho thấy cán bộ có thể không luân chuyển được" }
     CodeW2021 { en: "one person under two ids?", vi: "một người mang hai mã?" }
     CodeW2022 { en: "a number with a remark beside it", vi: "một số kèm lời ghi chú" }
+    CodeW2023 { en: "years worked written as a span of years", vi: "số năm công tác ghi bằng khoảng năm" }
     NumberWithRemarkRead { en: "{value}: read as {number}; the remark {remark} is not read", vi: "{value}: đọc là {number}; lời ghi chú {remark} không được đọc" }
     KeepTheNumberAlone { en: "keep the number alone in the cell, and the remark in a note column (\"Ghi chú\")", vi: "chỉ để số trong ô, còn lời ghi chú chuyển sang cột \"Ghi chú\"" }
     PinOnHeldPost { en: "{post}'s holder {holder} (posts.csv holder_id) is still there on the plan date, and a single plan fills only free seats: remove the pin, or pin the cadre to a vacant post (a programme, with programme:, plans the post once it falls vacant)", vi: "người giữ {post} là {holder} (cột holder_id của posts.csv) vẫn còn giữ vào ngày lập phương án, mà một phương án chỉ bố trí vào chỗ trống: hãy bỏ chỉ định, hoặc chỉ định cán bộ vào một vị trí trống (chương trình, với programme:, sẽ lập khi vị trí trống)" }

@@ -108,6 +108,7 @@ warning_codes! {
     NOTE_THAT_MATTERS = "W2020": CodeW2020;
     SAME_PERSON_TWICE = "W2021": CodeW2021;
     NUMBER_WITH_REMARK = "W2022": CodeW2022;
+    YEARS_FROM_A_SPAN = "W2023": CodeW2023;
     PLAN_NAME_MISMATCH = "W4001": CodeW4001;
     SHORT_EXECUTED_ROTATION = "W5001": CodeW5001;
     SEAT_HANDOVER = "W5002": CodeW5002;
@@ -1312,6 +1313,11 @@ says! {
     CodeW2020
     CodeW2021
     CodeW2022
+    CodeW2023
+    HistRotationsOverlap
+    WriteTheYearsNotTheYear
+    YearsFromASpan
+    WriteTheYearsIfTheSpan
     NameNoteThatMattersFix
     PostNoteThatMattersExpected
     PostNoteThatMattersFix

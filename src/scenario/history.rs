@@ -558,11 +558,40 @@ fn read_history(
             continue;
         }
         let list = if before { &past } else { &out };
-        if let Some(first) = list.iter().find(|h| h.cadre == cadre && h.kind == kind) {
+        // A review reads every term: a cadre rotated again after a rotation ended, or placed
+        // after each, is no error; rotations whose months overlap, or two placements on one day,
+        // are. A programme plans one of each.
+        let min = sc.rules.min_rotation_months;
+        let until = |start: Date, end: Option<Date>| {
+            end.unwrap_or_else(|| {
+                start
+                    .checked_add_months(chrono::Months::new(min))
+                    .unwrap_or(Date::MAX)
+            })
+        };
+        let clash = |h: &&HistoryMove| {
+            h.cadre == cadre
+                && h.kind == kind
+                && (within
+                    || match kind {
+                        MoveKind::Rotation => {
+                            h.start < until(start, end) && start < until(h.start, h.end)
+                        }
+                        MoveKind::Placement => h.start == start,
+                    })
+        };
+        if let Some(first) = list.iter().find(clash) {
+            let other =
+                (!within && kind == MoveKind::Rotation).then(|| until(first.start, first.end));
             diags.push(
                 here(code::BAD_HISTORY, "cadre_id")
-                    .expected(
-                        Text::say(Say::HistOnePerCadre)
+                    .expected(match other {
+                        Some(to) => Text::say(Say::HistRotationsOverlap)
+                            .arg("line", first.line)
+                            .arg("cadre", &c)
+                            .arg("start", first.start)
+                            .arg("end", to),
+                        None => Text::say(Say::HistOnePerCadre)
                             .text(
                                 "kind",
                                 Text::say(match kind {
@@ -572,7 +601,7 @@ fn read_history(
                             )
                             .arg("line", first.line)
                             .arg("cadre", &c),
-                    )
+                    })
                     .fix(Say::HistKeepOne),
             );
             continue;
@@ -582,10 +611,7 @@ fn read_history(
         if let (MoveKind::Rotation, Some(e)) = (kind, end)
             && e > start
         {
-            let min = sc.rules.min_rotation_months;
-            let earliest = start
-                .checked_add_months(chrono::Months::new(min))
-                .unwrap_or(Date::MAX);
+            let earliest = until(start, None);
             if e < earliest {
                 diags.push(
                     csv.at_cell(code::SHORT_EXECUTED_ROTATION, path, row, "end")

@@ -4961,20 +4961,14 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                             .any(|p| crate::domain::text::planned_is_words(&w, p))
                     })
             };
-            // Titles listed with `,`, `+`, `/` or ` - `, the whole no post's title, a part one and
+            // Titles listed with `,`, `+`, `/`, ` - `, " và " (and) or " hoặc " (or), the whole no post's title, a part one and
             // every other part a post's title or a title by its first words ("Trưởng phòng
             // Thanh tra, Bí thư Huyện ủy"): read as the titles they are, and said. A comma inside
             // one title ("Giám đốc Sở Lao động, Thương binh và Xã hội") leaves a part that is
             // no title ("Thương binh và Xã hội"), and the cell whole.
             let mut split = Vec::new();
             for t in std::mem::take(&mut planned_titles) {
-                let parts: Vec<String> = t
-                    .split([',', '+', '/'])
-                    .flat_map(|p| p.split(" - "))
-                    .map(str::trim)
-                    .filter(|p| !p.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                let parts = listed_parts(&t);
                 if parts.len() > 1
                     && !is_of_post(&t)
                     && parts.iter().any(|p| is_of_post(p))
@@ -5023,16 +5017,14 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                     let (a, b) = (words[..i].join(" "), words[i..].join(" "));
                     (titles.contains(&key(&a)) && titles.contains(&key(&b))).then_some((a, b))
                 });
-                // Titles listed with `,`, `+` or ` - ` ("Trưởng phòng Thanh tra, Bí thư Huyện
+                // Titles listed ([`listed_parts`]: "Trưởng phòng Thanh tra, Bí thư Huyện
                 // ủy"): a part that is a post's title says the list's separator is wrong (a
                 // comma may belong to one title, so the cell is not split).
                 let listed = joined.is_none().then(|| {
-                    t.split([',', '+', '/'])
-                        .flat_map(|p| p.split(" - "))
-                        .map(str::trim)
-                        .filter(|p| !p.is_empty() && *p != t)
+                    listed_parts(t)
+                        .into_iter()
+                        .filter(|p| p != t)
                         .find(|p| titles.contains(&key(p)))
-                        .map(str::to_string)
                 });
                 let d = c
                     .diag(code::UNMATCHED_TITLE, "planned_titles")
@@ -5106,7 +5098,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             }
             _ => {}
         }
-        let worked_years = worked_years(c, &mut provinces);
+        let worked_years = worked_years(c, &mut provinces, plan_date);
         let head_terms = head_terms(c, units, refs.units_file);
         // Ids hold no comma: `C001, C002` is two relatives, as `C001; C002` is.
         let relatives: Vec<String> = c
@@ -5299,8 +5291,16 @@ fn bad_list(c: &mut Cells<'_>, col: &str, item: &str, expected: Say, fix: Say) {
     c.report(d);
 }
 
-/// `P01:22;P07:3.5` → sorted by province.
-fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f64)> {
+/// More years worked in a province than a working life has: a year ("P01:2013", since 2013).
+const MAX_YEARS_WORKED: f64 = 60.0;
+
+/// `P01:22;P07:3.5` → sorted by province. A span of years ("P01:2013-2026", "Lâm Sơn từ 2013 đến
+/// nay") is read as the years between its ends, "nay" (now) being the plan date, with W2023.
+fn worked_years(
+    c: &mut Cells<'_>,
+    index: &mut ProvinceIndex,
+    plan_date: Option<Date>,
+) -> Vec<(String, f64)> {
     const COL: &str = "worked_years";
     const EXPECTED: Say = Say::ProvinceYearsItems;
     let Some(raw) = c.optional_raw(COL) else {
@@ -5327,7 +5327,27 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
             bad_list(c, COL, province, EXPECTED, Say::ListEachProvinceOnce);
             continue;
         }
-        match years_count(years) {
+        let spanned = match years_count(years) {
+            Some(y) => Some(y),
+            None => year_span(years).and_then(|span| {
+                let y = span.years(plan_date)?;
+                let d = c
+                    .diag(code::YEARS_FROM_A_SPAN, COL)
+                    .found(
+                        Text::say(Say::YearsFromASpan)
+                            .arg("v1", quoted(raw))
+                            .arg("v2", quoted(years))
+                            .arg("years", years_shown(y))
+                            .arg("from", span.first_shown())
+                            .arg("to", span.last_shown(plan_date)),
+                    )
+                    .expected(Say::ANumberOfYearsWith)
+                    .fix(Text::say(Say::WriteTheYearsIfTheSpan).arg("years", years_shown(y)));
+                c.warn(d);
+                Some(y)
+            }),
+        };
+        match spanned {
             None => {
                 let d = c
                     .diag(code::BAD_NUMBER, COL)
@@ -5340,7 +5360,7 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
                     .fix(Say::WriteTheYearsAsA);
                 c.report(d);
             }
-            Some(y) if y < 0.0 => {
+            Some(y) if !(0.0..=MAX_YEARS_WORKED).contains(&y) => {
                 let d = c
                     .diag(code::OUT_OF_RANGE, COL)
                     .found(
@@ -5349,7 +5369,11 @@ fn worked_years(c: &mut Cells<'_>, index: &mut ProvinceIndex) -> Vec<(String, f6
                             .arg("v2", quoted(years)),
                     )
                     .expected(Say::ANumberOfYears0)
-                    .fix(Say::CorrectTheNumberOfYears);
+                    .fix(if y > MAX_YEARS_WORKED {
+                        Say::WriteTheYearsNotTheYear
+                    } else {
+                        Say::CorrectTheNumberOfYears
+                    });
                 c.report(d);
             }
             Some(y) => out.push((province.to_string(), y)),
@@ -5368,9 +5392,25 @@ fn province_years_item(item: &str) -> Option<String> {
         return None;
     }
     let pair = |p: &str, y: &str| {
-        (!p.trim().is_empty() && years_count(y).is_some())
-            .then(|| format!("{}:{}", p.trim(), y.trim()))
+        let years = years_count(y).is_some_and(|n| n <= MAX_YEARS_WORKED) || year_span(y).is_some();
+        (!p.trim().is_empty() && years).then(|| format!("{}:{}", p.trim(), y.trim()))
     };
+    // A span last ("Lâm Sơn 2013 - 2026", "Huế (2013-nay)", "Lâm Sơn từ 2013"), before the dash
+    // forms below would take its last year for a count.
+    for (at, ch) in t.char_indices() {
+        let starts = at > 0
+            && t[..at].ends_with([' ', '('])
+            && (ch.is_ascii_digit() || ch == 't' || ch == 'T');
+        if !starts {
+            continue;
+        }
+        let span = t[at..].trim_end();
+        let span = span.strip_suffix(')').unwrap_or(span);
+        let place = t[..at].trim_end_matches([' ', '(', '-', '–', '—', ',', '=']);
+        if year_span(span).is_some() && place.chars().any(char::is_alphabetic) {
+            return Some(format!("{}:{}", place.trim(), span.trim()));
+        }
+    }
     if let Some(inner) = t.strip_suffix(')')
         && let Some((p, y)) = inner.rsplit_once('(')
         && let Some(out) = pair(p, y)
@@ -5414,6 +5454,142 @@ fn years_count(s: &str) -> Option<f64> {
         }
         _ => None,
     }
+}
+
+/// The parts of a cell that may list titles: separated by `,`, `+`, `/`, ` - `, " và " (and),
+/// " hoặc " (or) or " & ". Whether they are titles is the caller's to say.
+fn listed_parts(t: &str) -> Vec<String> {
+    let mut joined = t.to_string();
+    for and in [" - ", " và ", " Và ", " VÀ ", " hoặc ", " Hoặc ", " & "] {
+        joined = joined.replace(and, ",");
+    }
+    joined
+        .split([',', '+', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A span of years as offices write years worked: "2013-2026", "2013 - nay" (now), "từ năm 2013"
+/// (to now), "từ 2013 đến nay", "03/2013 - 12/2026". Years 1940–2100, the end not before the start.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct YearSpan {
+    /// Year and month (0: none written).
+    from: (i32, u32),
+    /// `None`: now, the plan date.
+    to: Option<(i32, u32)>,
+}
+
+impl YearSpan {
+    /// The years between its ends: whole years where a month is written on neither end.
+    fn years(&self, plan_date: Option<Date>) -> Option<f64> {
+        use chrono::Datelike;
+        let to = match self.to {
+            Some(to) => to,
+            None => plan_date.map(|d| (d.year(), d.month()))?,
+        };
+        let (fm, tm) = match (self.from.1, to.1) {
+            (0, 0) => (1, 1),
+            (0, m) => (m, m),
+            (m, 0) => (m, m),
+            ms => ms,
+        };
+        let months = (to.0 * 12 + tm as i32) - (self.from.0 * 12 + fm as i32);
+        (months >= 0).then(|| f64::from(months) / 12.0)
+    }
+
+    fn first_shown(&self) -> String {
+        shown_month_year(self.from)
+    }
+
+    fn last_shown(&self, plan_date: Option<Date>) -> String {
+        match (self.to, plan_date) {
+            (Some(to), _) => shown_month_year(to),
+            (None, Some(d)) => d.to_string(),
+            (None, None) => "?".into(),
+        }
+    }
+}
+
+fn shown_month_year((y, m): (i32, u32)) -> String {
+    if m == 0 {
+        y.to_string()
+    } else {
+        format!("{m:02}/{y}")
+    }
+}
+
+/// Years for a message: at most 2 decimals.
+fn years_shown(y: f64) -> String {
+    let s = format!("{y:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn year_span(s: &str) -> Option<YearSpan> {
+    let folded = fold(s);
+    let words: Vec<&str> = folded.split('-').filter(|w| !w.is_empty()).collect();
+    let mut w = &words[..];
+    let from_word = matches!(w.first(), Some(&"tu"));
+    if from_word {
+        w = &w[1..];
+    }
+    // "năm 2013", "tháng 3/2013".
+    let skip = |w: &mut &[&str]| {
+        while let [first, rest @ ..] = *w
+            && matches!(*first, "nam" | "thang")
+        {
+            *w = rest;
+        }
+    };
+    let month_year = |w: &mut &[&str]| -> Option<(i32, u32)> {
+        skip(w);
+        let year = |x: &str| {
+            (x.len() == 4)
+                .then(|| x.parse::<i32>().ok())
+                .flatten()
+                .filter(|y| (1940..=2100).contains(y))
+        };
+        let words: &[&str] = w;
+        match words {
+            [m, y, rest @ ..] if m.len() <= 2 && year(y).is_some() => {
+                let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+                *w = rest;
+                Some((year(y)?, m))
+            }
+            [y, rest @ ..] => {
+                let y = year(y)?;
+                *w = rest;
+                Some((y, 0))
+            }
+            [] => None,
+        }
+    };
+    let from = month_year(&mut w)?;
+    if let [first, rest @ ..] = w
+        && matches!(*first, "den" | "toi")
+    {
+        w = rest;
+    }
+    let to = match w {
+        [] if from_word => None,
+        ["nay"] | ["hien", "nay"] | ["hien", "tai"] | ["now"] | ["present"] => None,
+        _ => {
+            let to = month_year(&mut w)?;
+            if !w.is_empty() {
+                return None;
+            }
+            Some(to)
+        }
+    };
+    let span = YearSpan { from, to };
+    if let Some(to) = to
+        && (to.0, to.1) < (from.0, from.1)
+        && !(to.0 == from.0 && (to.1 == 0 || from.1 == 0))
+    {
+        return None;
+    }
+    Some(span)
 }
 
 /// A count with its word after it, as offices write it: "14 năm" (years), "2 nhiệm kỳ" or "2 NK"
@@ -6374,13 +6550,43 @@ mod tests {
             ("13 năm 6 tháng tại Lâm Sơn", Some("Lâm Sơn:13 năm 6 tháng")),
             ("Lâm Sơn:14", None),
             ("Lâm Sơn", None),
-            ("Lâm Sơn từ 2012", None),
+            ("Lâm Sơn từ 2012", Some("Lâm Sơn:từ 2012")),
+            ("Lâm Sơn 2013 - 2026", Some("Lâm Sơn:2013 - 2026")),
+            (
+                "Thừa Thiên - Huế - 2013 - nay",
+                Some("Thừa Thiên - Huế:2013 - nay"),
+            ),
+            ("Lâm Sơn (03/2013 - nay)", Some("Lâm Sơn:03/2013 - nay")),
+            ("2013-2026 ở Lâm Sơn", Some("Lâm Sơn:2013-2026")),
+            ("Lâm Sơn 2026 - 2013", None),
         ] {
             assert_eq!(province_years_item(item).as_deref(), want, "{item}");
         }
         assert_eq!(years_count("13 năm 6 tháng"), Some(13.5));
         assert_eq!(years_count("14 năm"), Some(14.0));
         assert_eq!(years_count("2012-2026"), None);
+        let plan = Date::from_ymd_opt(2027, 1, 1);
+        for (span, years) in [
+            ("2012-2026", Some(14.0)),
+            ("2012 – 2026", Some(14.0)),
+            ("2013 - nay", Some(14.0)),
+            ("từ năm 2013", Some(14.0)),
+            ("Từ 2013 đến nay", Some(14.0)),
+            ("từ 2013 đến hiện nay", Some(14.0)),
+            ("03/2013 - nay", Some(13.0 + 10.0 / 12.0)),
+            ("tháng 3/2013 - tháng 9/2026", Some(13.5)),
+            ("2013 - 2013", Some(0.0)),
+            ("2026-2013", None),
+            ("2013", None),
+            ("14", None),
+            ("2013-2026-2030", None),
+            ("13/2013 - nay", None),
+            ("1850 - 2026", None),
+        ] {
+            assert_eq!(year_span(span).and_then(|s| s.years(plan)), years, "{span}");
+        }
+        // "now" without a plan date has no count.
+        assert_eq!(year_span("2013 - nay").and_then(|s| s.years(None)), None);
     }
 
     #[test]

@@ -48,6 +48,16 @@ pub enum SolveStatus {
 }
 
 impl SolveStatus {
+    pub const ALL: [SolveStatus; 7] = [
+        SolveStatus::Optimal,
+        SolveStatus::GapLimit,
+        SolveStatus::TimeLimit,
+        SolveStatus::DeadlineFallback,
+        SolveStatus::Infeasible,
+        SolveStatus::BackendError,
+        SolveStatus::Stopped,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SolveStatus::Optimal => "optimal",

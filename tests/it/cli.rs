@@ -1117,6 +1117,18 @@ fn a_stdout_that_cannot_be_written_is_exit_1() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("cannot write to the standard output"), "{err}");
+    // A closed stdout (`>&-`): Rust's own stdout would drop the writes as if they were made.
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" validate \"$1\" >&-")
+        .arg(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .arg(tutorial())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot write to the standard output"), "{err}");
+    assert!(err.contains("Bad file descriptor"), "{err}");
 }
 
 /// A key mistyped inside a variant is located where the variant writes it (it had no line).

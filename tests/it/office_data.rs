@@ -3061,7 +3061,13 @@ fn planned_titles_listed_with_commas_are_read_as_titles() {
         )
         // A slash lists titles too; "TP." and "P." are "Trưởng phòng" and "Phó" at a title's
         // start, "CVP" is "Chánh Văn phòng" (each earned no fit before).
-        .replacen(",pc_chair,no", ",Giám đốc Sở Nội vụ / Vụ trưởng,no", 1);
+        .replacen(",pc_chair,no", ",Giám đốc Sở Nội vụ / Vụ trưởng,no", 1)
+        // " và " (and) lists titles as well.
+        .replacen(
+            ",home_affairs,,",
+            ",home_affairs,Bí thư và Giám đốc Sở Nội vụ,",
+            1,
+        );
     fs::write(dir.path().join("cadres.csv"), &cadres).unwrap();
     let sc = rotaplan::scenario::load(&dir.path().join("scenario.yaml")).unwrap();
     assert_eq!(
@@ -3078,6 +3084,10 @@ fn planned_titles_listed_with_commas_are_read_as_titles() {
     assert_eq!(
         sc.cadres[2].planned_titles,
         vec!["Giám đốc Sở Nội vụ".to_string(), "Vụ trưởng".to_string()]
+    );
+    assert_eq!(
+        sc.cadres[3].planned_titles,
+        vec!["Bí thư".to_string(), "Giám đốc Sở Nội vụ".to_string()]
     );
     use rotaplan::domain::text::planned_is;
     assert!(planned_is(

@@ -1402,6 +1402,48 @@ fn a_programmes_columns_are_the_same_whatever_the_thread_count() {
     );
 }
 
+/// A review reads every term: one cadre rotated in 2016–2019 and placed, then rotated again in
+/// 2022 and placed, is two rotations and two placements (the second leaving the unit of the first
+/// placement), not E5003; rotations whose months overlap, or two placements on one day, are.
+#[test]
+fn a_review_reads_a_cadres_rotations_of_two_terms() {
+    let sc = shipped();
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history.csv");
+    let (c, p) = (|i: usize| &sc.cadres[i].id, |i: usize| &sc.posts[i].id);
+    let rows = |extra: &str| {
+        format!(
+            "cadre_id,post_id,kind,start,end\n{c},{p0},rotation,2016-01-01,2019-01-01\n{c},{p1},placement,2019-01-01,\n{c},{p2},rotation,2022-01-01,2025-01-01\n{c},{p3},placement,2025-01-01,\n{extra}",
+            c = c(1),
+            p0 = p(0),
+            p1 = p(1),
+            p2 = p(2),
+            p3 = p(3),
+        )
+    };
+    std::fs::write(&history, rows("")).unwrap();
+    let read = rotaplan::scenario::read_history_file(&history, &sc).unwrap();
+    let r = rotaplan::programme::review::review_history(&sc, &read.moves);
+    assert_eq!((r.rotations, r.placements), (2, 2));
+    assert!(r.waiting.is_empty(), "{:?}", r.waiting);
+    assert_eq!(r.by_year.get(&2016), Some(&(1, 0)));
+    assert_eq!(r.by_year.get(&2025), Some(&(0, 1)));
+    // A third rotation inside the second: refused at its line, naming the other's months.
+    std::fs::write(
+        &history,
+        rows(&format!("{},{},rotation,2023-06-01,\n", c(1), p(4))),
+    )
+    .unwrap();
+    let e = rotaplan::scenario::read_history_file(&history, &sc).unwrap_err();
+    let all: Vec<_> = e.every().into_iter().map(|d| (d.code, d.line)).collect();
+    assert_eq!(all, [("E5003", Some(6))], "{e:?}");
+    let text = rotaplan::report::diagnostics_text(Lang::En, &e.every());
+    assert!(
+        text.contains("2022-01-01") && text.contains("2025-01-01"),
+        "{text}"
+    );
+}
+
 /// Issue 14: a review of a history says of each rotation without a placement where it stands on
 /// the review's date (the history's last start here): ended without a recorded placement, still
 /// running with its placement due in a period, or due after the programme; in English and

@@ -648,6 +648,15 @@ const WARNING_CASES: &[Case] = &[
         "units.csv: shortage",
         "\"3 (thiếu nhiều)\": read as 3; the remark \"(thiếu nhiều)\" is not read",
     ),
+    // Years worked as a span to now: the years to the plan date, said.
+    case(
+        "W2023",
+        "cadres.csv",
+        Some(4),
+        Some(16),
+        "cadres.csv: worked_years",
+        "\"P01: 2002 - nay\": \"2002 - nay\" read as 25 year(s), from 2002 to 2027-01-01",
+    ),
     case(
         "W5001",
         "history.csv",
