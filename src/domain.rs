@@ -1141,8 +1141,16 @@ impl MoveKind {
     /// Vietnamese one the messages give beside it (any case, with or without tone marks).
     pub fn parse(s: &str) -> Option<MoveKind> {
         match text::fold(s).as_str() {
-            "rotation" | "luan-chuyen" => Some(MoveKind::Rotation),
-            "placement" | "bo-tri" | "bo-tri-sau-luan-chuyen" => Some(MoveKind::Placement),
+            "rotation" | "luan-chuyen" | "lc" | "luan-chuyen-can-bo" | "dieu-dong-luan-chuyen" => {
+                Some(MoveKind::Rotation)
+            }
+            "placement"
+            | "bo-tri"
+            | "bo-tri-sau-luan-chuyen"
+            | "bo-tri-sau-lc"
+            | "btslc"
+            | "bo-nhiem-sau-luan-chuyen"
+            | "bo-tri-cong-tac-sau-luan-chuyen" => Some(MoveKind::Placement),
             _ => None,
         }
     }

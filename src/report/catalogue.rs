@@ -294,6 +294,7 @@ catalogue! {
     // rule breaches (rules::Why)
     Unknown { en: "unknown", vi: "chưa rõ" }
     WhyNotPlanned { en: "{cadre} is not in the approved planning (no planned title)", vi: "{cadre} chưa có trong quy hoạch được phê duyệt (không có chức danh quy hoạch)" }
+    WhyRetired { en: "retired on {retires}, before the plan date {date}: no service left", vi: "đã nghỉ hưu ngày {retires}, trước ngày lập phương án {date}: không còn thời gian công tác" }
     WhyServiceShort { en: "{months} months of service left on {date} (retires {retires}), {needed} needed", vi: "còn {months} tháng công tác tính đến {date} (nghỉ hưu {retires}), cần {needed} tháng" }
     WhyServiceShortOfBoth { en: "{months} months of service left on {date} (retires {retires}), {least} needed for {low}, {most} for {high}", vi: "còn {months} tháng công tác tính đến {date} (nghỉ hưu {retires}), cần {least} tháng đối với {low}, {most} tháng đối với {high}" }
     NotLocalPosts { en: "not-local posts", vi: "chức danh không bố trí người địa phương" }
@@ -1506,6 +1507,8 @@ diagnostic_words! {
     HistKindRotation { en: "rotation", vi: "luân chuyển" }
     HistKindPlacement { en: "placement", vi: "bố trí sau luân chuyển" }
     HistRotationsOverlap { en: "a rotation of {cadre} outside its rotation of line {line} ({start} to {end})", vi: "một lần luân chuyển của {cadre} không trùng thời gian với lần luân chuyển ở dòng {line} ({start} đến {end})" }
+    VacantFromNotADate { en: "write the date the post falls vacant, or leave the cell empty: empty, the post is vacant on the plan date, or when its holder (holder_id) retires, ends a rotation or is moved", vi: "ghi ngày vị trí trống, hoặc để trống ô: ô trống nghĩa là vị trí trống vào ngày lập phương án, hoặc khi người giữ (holder_id) nghỉ hưu, kết thúc luân chuyển hay được điều động" }
+    OneHolderAPost { en: "posts.csv names one holder to a row: write a post of two seats held by two cadres as two rows of one seat, one holder each", vi: "mỗi dòng của posts.csv ghi một người giữ: vị trí hai chỗ do hai cán bộ giữ thì ghi thành hai dòng một chỗ, mỗi dòng một người giữ" }
     HistKeepOne { en: "keep the row of the move that was made and remove the other", vi: "giữ dòng của trường hợp đã thực hiện và xóa dòng kia" }
     ObjectiveLevels { en: "the levels, e.g. `order: [must_fill, staffing]`", vi: "các mức ưu tiên, ví dụ `order: [must_fill, staffing]`" }
     ObjectiveTermName { en: "the name of an objective term", vi: "tên một thành phần của hàm mục tiêu" }
@@ -1792,7 +1795,7 @@ diagnostic_words! {
     RowsNameIsNoCadre { en: "no cadre of {table} is named {name}: correct the id, or the name, or add the cadre to {table}", vi: "không cán bộ nào trong {table} có tên {name}: sửa mã, hoặc sửa tên, hoặc thêm cán bộ vào {table}" }
     DidYouMeanPostCorrectTheId { en: "did you mean {id} ({title})? correct the id if that is the post meant; an id a character off may be another post", vi: "có phải là {id} ({title})? sửa mã nếu đúng vị trí này; mã khác một ký tự có thể là vị trí khác" }
     CorrectTheIdPlanScenario { en: "correct the id: the plan must be read with the scenario it was made for ({table})", vi: "sửa mã: phương án phải được đọc cùng kịch bản đã dùng để lập ra nó ({table})" }
-    CorrectTheIdOrAddCadre { en: "correct the id, or add the cadre to {table}", vi: "sửa mã, hoặc thêm cán bộ vào {table}" }
+    CorrectTheIdOrAddCadre { en: "correct the id; a holder outside the planning pool (not in {table}) is written as no holder: leave holder_id empty and write the day the post falls vacant in vacant_from", vi: "sửa mã; người giữ không thuộc nguồn quy hoạch (không có trong {table}) thì để trống holder_id và ghi ngày vị trí trống vào vacant_from" }
     CorrectTheIdOfTable { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }
     HasNoSheet { en: "{file} has no sheet {sheet}", vi: "{file} không có trang tính {sheet}" }
     HasNoSheetNamedAfter { en: "{file} has no sheet named after the table {table}", vi: "{file} không có trang tính mang tên bảng {table}" }
@@ -2020,6 +2023,9 @@ diagnostic_words! {
     CodeW2015 { en: "a birth date without its day", vi: "ngày sinh không có ngày" }
     CodeW2017 { en: "a birth date that gives an unlikely age", vi: "ngày sinh cho một tuổi khó có thật" }
     AgeOnThePlanDate { en: "born {date}: {age} years old on the plan date {plan_date}", vi: "sinh ngày {date}: {age} tuổi vào ngày lập phương án {plan_date}" }
+    AgeColumnDisagrees { en: "born {date}: {age} years old on the plan date {plan_date}, where the age column says {written}", vi: "sinh ngày {date}: {age} tuổi vào ngày lập phương án {plan_date}, trong khi cột tuổi ghi {written}" }
+    AnAgeOfTheBirthDate { en: "an age within {slack} years of the birth date's", vi: "tuổi chênh không quá {slack} năm so với tuổi theo ngày sinh" }
+    CorrectTheBirthDateOrAge { en: "correct the birth date (a year typed short or swapped) or the age: the rules (H2) read the birth date", vi: "sửa ngày sinh (năm gõ thiếu hoặc đảo số) hoặc tuổi: các quy tắc (H2) đọc ngày sinh" }
     AWorkingAge { en: "a cadre of the pool aged {min} to {max} on the plan date", vi: "cán bộ trong nguồn từ {min} đến {max} tuổi vào ngày lập phương án" }
     CorrectTheBirthDateTypo { en: "correct the birth date if it is mistyped (a year typed short or swapped, Excel's day 1 = 01/01/1900); as it is, the cadre is read with this age: past retirement they are out of every move (H2)", vi: "sửa ngày sinh nếu gõ nhầm (năm gõ thiếu hoặc đảo số, ngày 1 của Excel = 01/01/1900); nếu để nguyên, cán bộ được đọc với tuổi này: quá tuổi nghỉ hưu thì không được điều động (H2)" }
     JsonGivenForTable { en: "this is a JSON file (rotaplan's plan.json or programme.json?), not a table: give the table beside it, plan.csv (or plan.xlsx) or programme.csv", vi: "đây là tệp JSON (plan.json hoặc programme.json của rotaplan?), không phải bảng: hãy đưa bảng nằm cạnh nó, plan.csv (hoặc plan.xlsx) hoặc programme.csv" }

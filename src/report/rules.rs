@@ -83,6 +83,14 @@ pub fn why(lang: Lang, w: &Why) -> String {
                 ("needed", needed),
             ],
         ),
+        Why::Retired { plan_date, retires } => fill(
+            lang,
+            Msg::WhyRetired,
+            &[
+                ("retires", &date(lang, retires)),
+                ("date", &date(lang, plan_date)),
+            ],
+        ),
         Why::ServiceShortOfBoth {
             months_left,
             plan_date,

@@ -88,6 +88,8 @@ pub enum Why {
         retires: Option<Date>,
         needed: u32,
     },
+    /// H2: retired before the plan date (whatever the threshold, even 0).
+    Retired { plan_date: Date, retires: Date },
     /// H2 over posts with two thresholds: the least is for not-local posts (`least_not_local`) or
     /// for ordinary ones.
     ServiceShortOfBoth {
@@ -394,6 +396,7 @@ pub fn h2_over_posts<'p>(
     let Some(&(least, least_not_local)) = needed.first() else {
         return Ok(());
     };
+    retired_before_the_plan(sc, facts)?;
     if facts.months_left >= least as i64 {
         return Ok(());
     }
@@ -415,7 +418,23 @@ pub fn h2_over_posts<'p>(
     )
 }
 
+/// H2 for a cadre whose retirement date is before the plan date: no day of service is left, so no
+/// threshold (`min_service_months: 0` included) lets them move.
+fn retired_before_the_plan(sc: &Scenario, facts: &CadreFacts) -> RuleResult {
+    match facts.retirement {
+        Some(r) if r < sc.plan_date => breach(
+            RuleId::H2,
+            Why::Retired {
+                plan_date: sc.plan_date,
+                retires: r,
+            },
+        ),
+        _ => Ok(()),
+    }
+}
+
 pub fn h2_threshold(sc: &Scenario, facts: &CadreFacts, needed: u32) -> RuleResult {
+    retired_before_the_plan(sc, facts)?;
     if facts.months_left < needed as i64 {
         return breach(
             RuleId::H2,

@@ -278,6 +278,32 @@ fn h2_default_cadre_has_plenty_of_service() {
     assert_eq!(h2(&sc, c, p), Ok(()));
 }
 
+/// A cadre retired before the plan date has no service left whatever the threshold: with
+/// `min_service_months: 0` one retired the day before (and one retired years ago, whose count is
+/// negative) passed or read "0 months left, 0 needed". One retiring on the plan date still serves.
+#[test]
+fn h2_a_retired_cadre_fails_even_at_a_threshold_of_zero() {
+    let mut b = Builder::new();
+    let gone = b.cadre_with("gone", 2, |c| c.birth_date = d("1965-06-15"));
+    let long_gone = b.cadre_with("long", 2, |c| c.birth_date = d("1950-03-10"));
+    let last_day = b.cadre_with("last", 2, |c| c.birth_date = d("1965-07-15"));
+    let p = b.post("p", P2, 2);
+    let mut sc = b.build();
+    sc.rules.min_service_months = 0;
+    sc.rules.min_service_months_policy = 0;
+    let ctx = RuleContext::new(&sc);
+    assert_eq!(ctx.facts[gone as usize].retirement, Some(d("2026-12-31")));
+    let detail = fails(h2(&sc, gone, p), RuleId::H2);
+    contains_all(
+        &detail,
+        &["retired on 2026-12-31", "before the plan date 2027-01-01"],
+    );
+    let detail = fails(h2(&sc, long_gone, p), RuleId::H2);
+    contains_all(&detail, &["retired on 2010-06-30"]);
+    assert!(ctx.facts[last_day as usize].retirement >= Some(sc.plan_date));
+    assert_eq!(h2(&sc, last_day, p), Ok(()));
+}
+
 #[test]
 fn h2_exactly_120_months_left_passes() {
     // Man born 1974-12-10: every roadmap age he could reach before 2036 is reached after its own
@@ -594,7 +620,7 @@ fn h2_man_mid_roadmap_and_woman_already_retired() {
     // Born 1965-07-10.
     // Man: 2026's age 61 y 6 m (60y3m + 5×3m) falls in 2027-01, not 2026; 2027's age 61 y 9 m is
     //   reached 2027-04-10 → retires 2027-04-30; 4 months left.
-    // Woman: retired years ago (55 y 4 m in 2020/21); months left negative, shown as 0.
+    // Woman: retired years ago (55 y 4 m in 2020/21): said retired, whatever the threshold.
     let mut b = Builder::new();
     let man = b.cadre_with("man", 2, |c| c.birth_date = d("1965-07-10"));
     let woman = b.cadre_with("woman", 2, |c| {
@@ -614,7 +640,7 @@ fn h2_man_mid_roadmap_and_woman_already_retired() {
     );
     contains_all(
         &fails(h2(&sc, woman, nl), RuleId::H2),
-        &["0 months", "60 needed"],
+        &["retired on 2020-11-30", "no service left"],
     );
 }
 

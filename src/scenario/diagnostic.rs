@@ -1315,6 +1315,11 @@ says! {
     CodeW2022
     CodeW2023
     HistRotationsOverlap
+    OneHolderAPost
+    VacantFromNotADate
+    AgeColumnDisagrees
+    AnAgeOfTheBirthDate
+    CorrectTheBirthDateOrAge
     WriteTheYearsNotTheYear
     YearsFromASpan
     WriteTheYearsIfTheSpan

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use super::diagnostic::{self as code, Diagnostic, Diags, LoadError, Say, Text, quoted};
 use super::tables::{self, Column, CsvSpec, Ids};
-use super::text::{DateFormat, parse_date_as};
+use super::text::DateFormat;
 use super::yaml::TableRef;
 use super::{Locate, read_failure};
 use crate::domain::MoveKind;
@@ -263,7 +263,8 @@ pub struct HistoryFile {
 }
 
 /// Whether the moves file at `path` is a history.csv (its header has a `start` column and no
-/// `period` column) rather than a programme.csv. The header is found as the tables find theirs
+/// `period` column, or a period column and a row without its period or, under an `end` column, a
+/// rotation without its end, which programme files always write) rather than a programme.csv. The header is found as the tables find theirs
 /// (title rows above it skipped, Vietnamese headers, a workbook's sheet); `false` when it cannot
 /// be read: reading it as a programme file reports why.
 pub fn is_history_file(path: &Path) -> bool {
@@ -281,7 +282,22 @@ pub fn is_history_file(path: &Path) -> bool {
         None,
         &mut diags,
     ) {
-        Ok(Some(csv)) => csv.column("start").is_some() && csv.column("period").is_none(),
+        Ok(Some(csv)) if csv.column("start").is_some() => {
+            // A `period` column ("Kỳ") may be there for people: rotaplan's programme files give
+            // every row its period and, with an `end` column, every rotation its end; a history
+            // need not.
+            let ends = csv.column("end").is_some();
+            csv.column("period").is_none()
+                || csv.rows.iter().any(|row| {
+                    let cell = |c: &str| csv.text(row, c);
+                    let moved = !cell("cadre_id").is_empty() || !cell("post_id").is_empty();
+                    moved
+                        && (cell("period").is_empty()
+                            || (ends
+                                && MoveKind::parse(&cell("kind")) == Some(MoveKind::Rotation)
+                                && cell("end").is_empty()))
+                })
+        }
         _ => false,
     }
 }
@@ -436,16 +452,8 @@ fn read_history(
                 None
             }
         };
-        let date = |col: &str, v: &str, diags: &mut Diags| match parse_date_as(v, dates) {
-            Ok(d) => Some(d),
-            Err(expected) => {
-                diags.push(
-                    here(code::BAD_DATE, col)
-                        .expected(expected)
-                        .fix(Say::WriteTheDateAsYYYY),
-                );
-                None
-            }
+        let date = |col: &str, _: &str, diags: &mut Diags| {
+            super::tables::moves_date(&csv, row, col, dates, diags)
         };
         let start = if s.is_empty() {
             diags.push(

@@ -1467,6 +1467,29 @@ struct Refs<'a> {
     diags: &'a mut Diags,
 }
 
+/// A holder's name as lists write a person: "Đ/c", "đồng chí" (comrade), "Ông", "Bà" before it.
+fn holder_name(h: &str) -> &str {
+    let t = h.trim();
+    for title in [
+        "Đ/c",
+        "đ/c",
+        "Đ/C",
+        "Đồng chí",
+        "đồng chí",
+        "Ông",
+        "ông",
+        "Bà",
+        "bà",
+    ] {
+        if let Some(rest) = t.strip_prefix(title)
+            && rest.starts_with([' ', '.'])
+        {
+            return rest.trim_start_matches(['.', ' ']);
+        }
+    }
+    t
+}
+
 impl Refs<'_> {
     fn located(&self, code: &'static str, key: &KeyPath) -> Diagnostic {
         let l = self.loc.locate(key, Target::Value);
@@ -1505,11 +1528,51 @@ impl Refs<'_> {
                     .at(line, None)
                     .field(format!("{posts_name}: holder_id"))
             };
-            match cadre_ids.get(h) {
+            // The id with the name beside it ("C160 (Sùng Minh Đạt)", "C160 - Sùng Minh Đạt"),
+            // as lists write a person: the id is read.
+            let with_name = || {
+                // "Sùng Minh Đạt (C160)": the id in brackets after the name.
+                if let Some((name, id)) = h.strip_suffix(')').and_then(|x| x.rsplit_once('('))
+                    && name.chars().any(char::is_alphabetic)
+                    && let Some(c) = cadre_ids.get(id.trim())
+                {
+                    return Some(c);
+                }
+                let (id, rest) = h.split_once([' ', '(', '-', '–'])?;
+                (rest.chars().any(char::is_alphabetic))
+                    .then(|| cadre_ids.get(id.trim()))
+                    .flatten()
+            };
+            match cadre_ids.get(h).or_else(with_name) {
                 None => {
-                    let fix = match cadre_ids.suggest(h) {
-                        Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", quoted(s)),
-                        None => Text::say(Say::CorrectTheIdOrAddCadre).arg("table", cadres_name),
+                    // Two holders of a post of two seats; a holder by name ("Đ/c Sùng Minh Đạt").
+                    let named = || {
+                        let name = holder_name(h);
+                        let mut same = cadres?.iter().enumerate().filter(|(_, c)| {
+                            crate::domain::text::key(&c.name) == crate::domain::text::key(name)
+                        });
+                        match (same.next(), same.next()) {
+                            (Some((_, c)), None) => Some(c),
+                            _ => None,
+                        }
+                    };
+                    let several = h
+                        .split([';', ',', '\n'])
+                        .filter(|x| cadre_ids.get(x.trim()).is_some())
+                        .count()
+                        > 1;
+                    let fix = if several {
+                        Text::say(Say::OneHolderAPost)
+                    } else if let Some(c) = named() {
+                        Text::say(Say::DidYouMeanCorrectTheId)
+                            .arg("id", format!("{} ({})", quoted(&c.id), c.name))
+                    } else {
+                        match cadre_ids.suggest(h) {
+                            Some(s) => Text::say(Say::DidYouMeanCorrectTheId).arg("id", quoted(s)),
+                            None => {
+                                Text::say(Say::CorrectTheIdOrAddCadre).arg("table", cadres_name)
+                            }
+                        }
                     };
                     self.diags.push(
                         here(code::UNKNOWN_REFERENCE)

@@ -75,6 +75,8 @@ pub(crate) const CADRE_COLUMNS: &[Column] = &[
     ("head_terms", false),
     ("relatives", false),
     ("ethnic_minority", false),
+    // Read only against the birth date (W2017): the birth date is what the rules read.
+    ("age", false),
 ];
 
 /// Vietnamese column headers accepted for the documented ones, written as [`fold`] writes them
@@ -119,13 +121,28 @@ pub(crate) const POST_ALIASES: &[Alias] = &[
     ("muc_uu_tien", "criticality"),
     ("nguoi_giu", "holder_id"),
     ("ma_nguoi_giu", "holder_id"),
+    ("nguoi_dang_giu", "holder_id"),
+    ("nguoi_giu_chuc_vu", "holder_id"),
+    ("nguoi_dang_giu_chuc_vu", "holder_id"),
+    ("nguoi_dang_dam_nhiem", "holder_id"),
+    ("duong_nhiem", "holder_id"),
+    ("can_bo_duong_nhiem", "holder_id"),
+    ("ma_can_bo_duong_nhiem", "holder_id"),
+    ("ma_can_bo", "holder_id"),
     ("trong_tu", "vacant_from"),
     ("ngay_trong", "vacant_from"),
+    ("trong_tu_ngay", "vacant_from"),
+    ("du_kien_trong", "vacant_from"),
+    ("du_kien_trong_tu", "vacant_from"),
+    ("ngay_du_kien_trong", "vacant_from"),
+    ("thoi_diem_trong", "vacant_from"),
 ];
 
 pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("ma", "id"),
     ("ma_can_bo", "id"),
+    ("tuoi", "age"),
+    ("tuoi_doi", "age"),
     // "Số hiệu cán bộ": the cadre's number (E2002 suggested "Họ tên cán bộ", the name).
     ("so_hieu_can_bo", "id"),
     ("so_hieu_cb", "id"),
@@ -213,6 +230,9 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
     ("den_ngay_luan_chuyen", "rotation_end"),
     ("ngay_bat_dau_luan_chuyen", "rotation_start"),
     ("ngay_ket_thuc_luan_chuyen", "rotation_end"),
+    ("het_thoi_han_luan_chuyen", "rotation_end"),
+    ("ngay_het_han_luan_chuyen", "rotation_end"),
+    ("thoi_gian_ket_thuc_luan_chuyen", "rotation_end"),
     ("xep_loai_chat_luong", "rating"),
     ("danh_gia_xep_loai_chat_luong", "rating"),
 ];
@@ -221,6 +241,7 @@ pub(crate) const CADRE_ALIASES: &[Alias] = &[
 pub(crate) const HISTORY_ALIASES: &[Alias] = &[
     ("ma_can_bo", "cadre_id"),
     ("ma_vi_tri", "post_id"),
+    ("vi_tri", "post_id"),
     ("loai", "kind"),
     ("hinh_thuc", "kind"),
     ("bat_dau", "start"),
@@ -281,6 +302,27 @@ const ALIAS_WORDS: &[Alias] = &[
     ("muc_do_can_thiet", "Mức độ cần thiết"),
     ("muc_uu_tien", "Mức ưu tiên"),
     ("nguoi_giu", "Người giữ"),
+    ("nguoi_dang_giu", "Người đang giữ"),
+    ("nguoi_giu_chuc_vu", "Người giữ chức vụ"),
+    ("nguoi_dang_giu_chuc_vu", "Người đang giữ chức vụ"),
+    ("nguoi_dang_dam_nhiem", "Người đang đảm nhiệm"),
+    ("duong_nhiem", "Đương nhiệm"),
+    ("can_bo_duong_nhiem", "Cán bộ đương nhiệm"),
+    ("ma_can_bo_duong_nhiem", "Mã cán bộ đương nhiệm"),
+    ("trong_tu_ngay", "Trống từ ngày"),
+    ("du_kien_trong", "Dự kiến trống"),
+    ("du_kien_trong_tu", "Dự kiến trống từ"),
+    ("ngay_du_kien_trong", "Ngày dự kiến trống"),
+    ("thoi_diem_trong", "Thời điểm trống"),
+    ("tuoi", "Tuổi"),
+    ("tuoi_doi", "Tuổi đời"),
+    ("het_thoi_han_luan_chuyen", "Hết thời hạn luân chuyển"),
+    ("ngay_het_han_luan_chuyen", "Ngày hết hạn luân chuyển"),
+    (
+        "thoi_gian_ket_thuc_luan_chuyen",
+        "Thời gian kết thúc luân chuyển",
+    ),
+    ("vi_tri", "Vị trí"),
     ("ma_nguoi_giu", "Mã người giữ"),
     ("trong_tu", "Trống từ"),
     ("ngay_trong", "Ngày trống"),
@@ -390,8 +432,21 @@ const ALIAS_WORDS: &[Alias] = &[
 fn suggest_column(col: &str, spec: &CsvSpec) -> Option<&'static str> {
     let ids = || spec.columns.iter().map(|(n, _)| *n);
     let folded = fold(col).replace('-', "_");
+    // A misspelt header keeps its words: one of them differs at most ("Cơ quan công tác" is no
+    // misspelling of "Thời gian công tác", a column of another meaning).
+    let one_word_apart = |a: &str| {
+        let (x, y): (Vec<&str>, Vec<&str>) = (folded.split('_').collect(), a.split('_').collect());
+        x.len() != y.len() || x.iter().zip(&y).filter(|(p, q)| p != q).count() <= 1
+    };
     let alias = || {
-        closest_name(&folded, spec.aliases.iter().map(|(a, _)| *a)).map(|a| {
+        closest_name(
+            &folded,
+            spec.aliases
+                .iter()
+                .map(|(a, _)| *a)
+                .filter(|a| one_word_apart(a)),
+        )
+        .map(|a| {
             ALIAS_WORDS
                 .iter()
                 .find(|(f, _)| *f == a)
@@ -1378,9 +1433,6 @@ fn form_column(header: &str) -> bool {
         // The planning term ("Quy hoạch" over "Chức danh | Giai đoạn"): the titles say the plan.
         "quy-hoach-giai-doan",
         "giai-doan-quy-hoach",
-        // The age: the birth date says it, on any date.
-        "tuoi",
-        "tuoi-doi",
     ];
     let name = header.split_once('(').map_or(header, |(n, _)| n);
     let f = fold(name.trim());
@@ -3206,6 +3258,9 @@ pub(crate) struct Ids {
     /// without marks).
     name_words: HashMap<String, Option<(u32, String)>>,
     name_letters: HashMap<String, Option<(u32, String)>>,
+    /// Each row's name by its letters' words, with its id and the name as written, in order: a
+    /// short name ("Sở Tài chính Lâm Sơn") suggests the one row whose name holds all its words.
+    named: Vec<(Vec<String>, String, String)>,
     map: HashMap<String, (u32, usize)>,
     order: Vec<String>,
     /// [`look_alike`] of each id: the first id with it and its line.
@@ -3328,10 +3383,33 @@ impl Ids {
                 .entry(toned.unwrap_or_else(|| letters.clone()))
                 .and_modify(|v| *v = None)
                 .or_insert(Some((ix, id.to_string())));
+            self.named.push((
+                letters.split(' ').map(str::to_string).collect(),
+                id.to_string(),
+                name.to_string(),
+            ));
             self.name_letters
                 .entry(letters)
                 .and_modify(|v| *v = None)
                 .or_insert(Some((ix, id.to_string())));
+        }
+    }
+    /// The id and name of the one row whose name holds every word of `written` (two words at
+    /// least, in any order), as a suggestion: "Sở Tài chính Lâm Sơn" for U05 "Sở Tài chính tỉnh
+    /// Lâm Sơn". `None` when none or several do.
+    pub(crate) fn suggest_by_words(&self, written: &str) -> Option<(&str, &str)> {
+        let (letters, _) = crate::domain::text::name_keys(written);
+        let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let mut holding = self
+            .named
+            .iter()
+            .filter(|(name, _, _)| words.iter().all(|w| name.iter().any(|n| n == w)));
+        match (holding.next(), holding.next()) {
+            (Some((_, id, name)), None) => Some((id.as_str(), name.as_str())),
+            _ => None,
         }
     }
     /// The row and id of the one row named `name`, as written or in other words for the same
@@ -3374,6 +3452,26 @@ impl<T> Parsed<T> {
             ids: Ids::default(),
         }
     }
+}
+
+/// A date cell of a moves table (history.csv's `start`, `end`) read as the tables read theirs: the
+/// header's order ("Từ ngày (tháng/ngày/năm)"), the written-out and loose forms, W2008 for a date
+/// that reads both ways. `None` for an empty cell or one reported in `diags`.
+pub(crate) fn moves_date(
+    csv: &Csv,
+    row: &Row,
+    col: &str,
+    dates: DateFormat,
+    diags: &mut Diags,
+) -> Option<Date> {
+    let mut c = Cells {
+        csv,
+        row,
+        diags,
+        ok: true,
+        dates,
+    };
+    c.date(col, false)
 }
 
 /// Reading the cells of one row; any problem is reported and makes the row invalid.
@@ -3521,6 +3619,30 @@ impl<'a> Cells<'a> {
             // "Không" there is no rotation, no certificate; in `vacant_from` it may mean "not
             // vacant", the opposite of an empty cell, so only these read it so.
             self.optional_raw(col)?
+        } else if col == "vacant_from" {
+            // A dash is nothing there too; "Không" (no) says neither a date nor plainly nothing.
+            let s = self
+                .raw(col)
+                .filter(|s| !s.trim().is_empty() && !matches!(s.trim(), "-" | "--" | "–" | "—"))?;
+            if matches!(
+                fold(s).as_str(),
+                "khong"
+                    | "khong-co"
+                    | "chua"
+                    | "chua-co"
+                    | "chua-trong"
+                    | "khong-trong"
+                    | "n-a"
+                    | "na"
+            ) {
+                let d = self
+                    .diag(code::BAD_DATE, col)
+                    .expected(dates.expected())
+                    .fix(Say::VacantFromNotADate);
+                self.report(d);
+                return None;
+            }
+            s
         } else {
             self.raw(col).filter(|s| !s.is_empty())?
         };
@@ -3966,6 +4088,12 @@ impl<'a> Cells<'a> {
             None => {
                 let mut d =
                     unknown_reference(self.diag(code::UNKNOWN_REFERENCE, col), s, table, ids);
+                if let Some((id, name)) = ids.suggest_by_words(s) {
+                    d.fix = Text::say(Say::DidYouMeanCorrectOrAddRow)
+                        .arg("name", format!("{} ({name})", quoted(id)))
+                        .arg("id", quoted(s))
+                        .arg("table", table);
+                }
                 // A cadre of a unit outside the scenario ("Sở Tài chính tỉnh Sơn La") has none.
                 if col == "current_unit" {
                     d.fix = std::mem::take(&mut d.fix).then(Say::OrLeaveTheUnitEmpty.into());
@@ -4331,7 +4459,11 @@ pub(crate) fn posts(
         };
         let seats = c.int("seats", 1, MAX_SEATS, Some(1));
         let criticality = c.int("criticality", 1, 5, None);
-        let holder_id = c.optional_text("holder_id");
+        // "-", "Không", "Trống" (vacant), "Khuyết": no holder, as an empty cell.
+        let holder_id = c
+            .optional_raw("holder_id")
+            .filter(|h| !matches!(fold(h).as_str(), "trong" | "khuyet" | "vacant" | "none"))
+            .map(|h| h.trim().to_string());
         let vacant_from = c.date("vacant_from", false);
         if not_local == Some(false) && is_not_local_title(&title) {
             let d = c
@@ -4891,6 +5023,26 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                 )
                 .fix(Say::CorrectTheBirthDateTypo);
             c.warn(w);
+        } else if let (Some(b), Some(p)) = (birth_date, plan_date)
+            && let Some(age) = p.years_since(b)
+            && let Some(written) = c
+                .optional_raw("age")
+                .and_then(|a| parse_int(without_count_word(a, &["tuoi"])))
+            && (i64::from(age) - written).abs() > AGE_COLUMN_SLACK
+        {
+            // "Tuổi" 45 beside a birth year typed 1927 for 1972: the list says which is wrong.
+            let w = c
+                .diag(code::UNLIKELY_AGE, "birth_date")
+                .found(
+                    Text::say(Say::AgeColumnDisagrees)
+                        .arg("date", b)
+                        .arg("age", age)
+                        .arg("plan_date", p)
+                        .arg("written", written),
+                )
+                .expected(Text::say(Say::AnAgeOfTheBirthDate).arg("slack", AGE_COLUMN_SLACK))
+                .fix(Say::CorrectTheBirthDateOrAge);
+            c.warn(w);
         }
         let birth_province = c.province("birth_province", &mut provinces);
         let hometown_province = c.province("hometown_province", &mut provinces);
@@ -5290,6 +5442,10 @@ fn bad_list(c: &mut Cells<'_>, col: &str, item: &str, expected: Say, fix: Say) {
         .fix(fix);
     c.report(d);
 }
+
+/// Years an age column may differ from the birth date's age on the plan date: lists count the age
+/// on another day, or by the year of birth alone.
+const AGE_COLUMN_SLACK: i64 = 2;
 
 /// More years worked in a province than a working life has: a year ("P01:2013", since 2013).
 const MAX_YEARS_WORKED: f64 = 60.0;
@@ -6029,6 +6185,24 @@ mod tests {
         assert_eq!(ids.by_name("ubnd huyện  yên sơn"), Some((0, "U18")));
         // Two units of one name: neither.
         assert_eq!(ids.by_name("Sở Y tế"), None);
+        // A short name suggests the one unit whose name holds its words, never two.
+        let mut ids = Ids::from_unique(["U05", "U06", "U07"]);
+        ids.set_names([
+            (0, "Sở Tài chính tỉnh Lâm Sơn"),
+            (1, "Sở Tư pháp tỉnh Lâm Sơn"),
+            (2, "UBND huyện Yên Sơn"),
+        ]);
+        assert_eq!(
+            ids.suggest_by_words("Sở Tài chính Lâm Sơn"),
+            Some(("U05", "Sở Tài chính tỉnh Lâm Sơn"))
+        );
+        assert_eq!(
+            ids.suggest_by_words("UBND Yên Sơn"),
+            Some(("U07", "UBND huyện Yên Sơn"))
+        );
+        assert_eq!(ids.suggest_by_words("Sở tỉnh Lâm Sơn"), None);
+        assert_eq!(ids.suggest_by_words("Sở Nội vụ Lâm Sơn"), None);
+        assert_eq!(ids.suggest_by_words("U05"), None);
     }
 
     #[test]
@@ -6348,6 +6522,8 @@ mod tests {
         assert_eq!(suggest_column("Giới tín", &CADRES), Some("Giới tính"));
         assert_eq!(suggest_column("birthdate", &CADRES), Some("birth_date"));
         assert_eq!(suggest_column("xyzzy", &CADRES), None);
+        // Two words apart is another column, not a misspelling.
+        assert_eq!(suggest_column("Thời gian công tác", &CADRES), None);
         // The whole loader: E2002 suggests "Ngày sinh"; E2001 shows the header as written.
         let header = "Mã cán bộ;Họ và tên;Giới tính;Ngày sinhh;Đơn vị hiện tại;Bậc hiện tại;\
                       Lĩnh vực;Chức danh quy hoạch;Xếp loại;Ngày khám sức khỏe;Kết thúc luân chuyển;\

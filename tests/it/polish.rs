@@ -396,14 +396,10 @@ fn a_hand_edited_plan_json_is_refused_by_field_and_its_control_characters_shown(
             "`format_version` 999 is newer",
             &|v: &mut serde_json::Value| v["format_version"] = serde_json::json!(999),
         ),
-        (
-            "twice",
-            "moves cadre",
-            &|v: &mut serde_json::Value| {
-                let first = v["assignments"][0].clone();
-                v["assignments"].as_array_mut().unwrap().push(first);
-            },
-        ),
+        ("twice", "moves cadre", &|v: &mut serde_json::Value| {
+            let first = v["assignments"][0].clone();
+            v["assignments"].as_array_mut().unwrap().push(first);
+        }),
         (
             "unicorn",
             "which no solve gives",
@@ -415,7 +411,10 @@ fn a_hand_edited_plan_json_is_refused_by_field_and_its_control_characters_shown(
         let b = edited(name, f);
         let (code, _, err) = run(&["diff", &a, &b], None);
         assert_eq!(code, 1, "{name}: {err}");
-        assert!(err.contains(says) && !err.contains('\u{1b}'), "{name}: {err}");
+        assert!(
+            err.contains(says) && !err.contains('\u{1b}'),
+            "{name}: {err}"
+        );
     }
     let b = edited("esc", &|v: &mut serde_json::Value| {
         v["assignments"][0]["cadre_id"] = serde_json::json!("X1");

@@ -3242,3 +3242,98 @@ fn a_seat_a_rotated_cadre_retires_from_is_counted_vacant() {
         .collect();
     assert_eq!(vacant, ["0", "0", "0", "1", "1"], "{said}");
 }
+
+/// A programme's posts.csv and history as offices write them read as the plain ones: Vietnamese
+/// headers for the holder and the vacancy date; a holder with the name beside the id, in either
+/// order, and "-", "Không", "Trống" for none; a dash for no vacancy date. A history headed with
+/// its date order (`Từ ngày (tháng/ngày/năm)`) is read in that order, as the tables are, with its
+/// written-out dates; a `Kỳ` column kept for people leaves it a history for `review`.
+#[test]
+fn programme_tables_as_offices_write_them_read_as_the_plain_ones() {
+    let src = root().join("scenarios/programme");
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["programme.yaml", "units.csv", "cadres.csv"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let posts = std::fs::read_to_string(src.join("posts.csv")).unwrap();
+    let sc = shipped();
+    let name = |id: &str| sc.cadres.iter().find(|c| c.id == id).unwrap().name.clone();
+    let mut out = Vec::new();
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(posts.as_bytes());
+    let quote = |c: &str| {
+        if c.contains([',', '"']) {
+            format!("\"{}\"", c.replace('"', "\"\""))
+        } else {
+            c.to_string()
+        }
+    };
+    for (i, row) in rows.records().enumerate() {
+        let mut cells: Vec<String> = row.unwrap().iter().map(quote).collect();
+        if i == 0 {
+            cells[10] = "Người đang giữ chức vụ".into();
+            cells[11] = "Dự kiến trống từ".into();
+        } else {
+            let h = cells[10].clone();
+            cells[10] = match (h.as_str(), i % 4) {
+                ("", 0) => "-".into(),
+                ("", 1) => "Không".into(),
+                ("", 2) => "Trống".into(),
+                ("", _) => String::new(),
+                (id, 0) => format!("{} ({id})", name(id)),
+                (id, 1) => format!("{id} - {}", name(id)),
+                (id, _) => id.to_string(),
+            };
+            if cells[11].is_empty() && i % 3 == 0 {
+                cells[11] = "-".into();
+            }
+        }
+        out.push(cells.join(","));
+    }
+    std::fs::write(dir.path().join("posts.csv"), out.join("\n")).unwrap();
+    let read = rotaplan::scenario::load(&dir.path().join("programme.yaml")).unwrap();
+    let holders = |s: &Scenario| s.programme.as_ref().unwrap().holders.clone();
+    assert_eq!(holders(&read), holders(&sc));
+    assert!(holders(&sc).iter().any(Option::is_some));
+    let vacant = |s: &Scenario| s.posts.iter().map(|p| p.vacant_from).collect::<Vec<_>>();
+    assert_eq!(vacant(&read), vacant(&sc));
+
+    // A history in the US order, said by its header.
+    let (c, p) = (&sc.cadres[1].id, &sc.posts[0].id);
+    let history = dir.path().join("history.csv");
+    std::fs::write(
+        &history,
+        format!(
+            "Mã cán bộ,Vị trí,Hình thức,Từ ngày (tháng/ngày/năm),Đến ngày (tháng/ngày/năm)\n{c},{p},Luân chuyển,01/02/2027,07/02/2030\n"
+        ),
+    )
+    .unwrap();
+    let h = rotaplan::scenario::read_history_file(&history, &sc).unwrap();
+    assert_eq!(
+        (h.moves[0].start, h.moves[0].end),
+        (d("2027-01-02"), Some(d("2030-07-02")))
+    );
+    assert!(rotaplan::scenario::is_history_file(&history));
+    // Written-out dates, and a `Kỳ` column for people beside a rotation without its end (which
+    // programme files always write): still a history.
+    std::fs::write(
+        &history,
+        format!(
+            "Mã cán bộ,Vị trí,Hình thức,Kỳ,Từ ngày,Đến ngày\n{c},{p},LC,1,ngày 02 tháng 01 năm 2027,\n"
+        ),
+    )
+    .unwrap();
+    assert!(rotaplan::scenario::is_history_file(&history));
+    let h = rotaplan::scenario::read_history_file(&history, &sc).unwrap();
+    assert_eq!(h.moves[0].start, d("2027-01-02"));
+    // rotaplan's own programme file, with every rotation's end, is a programme.
+    std::fs::write(
+        &history,
+        format!(
+            "cadre_id,post_id,kind,period,start,end\n{c},{p},rotation,1,2027-01-01,2030-01-01\n"
+        ),
+    )
+    .unwrap();
+    assert!(!rotaplan::scenario::is_history_file(&history));
+}
