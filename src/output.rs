@@ -376,6 +376,21 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
     };
     let parent = parent_of(dir).to_path_buf();
     fs::create_dir_all(&parent)?;
+    // The current folder, or one holding it, however it is written (`--out ../here`): swapped
+    // out, the shell was left in a deleted folder. `.` itself fails at the swap, the same way.
+    if let (Ok(cwd), Ok(at)) = (std::env::current_dir(), fs::canonicalize(dir))
+        && cwd.canonicalize().is_ok_and(|cwd| cwd.starts_with(&at))
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::ResourceBusy,
+            format!(
+                "{} cannot be replaced as a whole (a mount point, or the current folder): write \
+                 into a folder inside it, e.g. --out {}",
+                dir.display(),
+                dir.join("plan").display()
+            ),
+        ));
+    }
     if let Ok(m) = fs::metadata(dir)
         && !m.is_dir()
     {

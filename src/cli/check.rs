@@ -64,6 +64,9 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     let pairs: Vec<_> = rows.iter().map(|r| (r.cadre, r.post)).collect();
     let v = rotaplan::check::check(&ctx, &pairs);
     let score = rotaplan::plan::score(&ctx, &pairs);
+    // The status of an optimum's solve that found none (infeasible, stopped): nothing to measure
+    // against (the empty plan was shown as the "optimum").
+    let mut no_optimum: Option<&'static str> = None;
     let optimum = if a.against_optimum {
         let planned = rotaplan::plan_scenario(&sc);
         if !planned.violations.is_empty() {
@@ -74,6 +77,9 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
             return Status::Internal;
         }
         let p = &planned.plan;
+        if !p.solver.status.has_plan() {
+            no_optimum = Some(p.solver.status.as_str());
+        }
         let theirs: std::collections::BTreeMap<_, _> = p.pairs().into_iter().collect();
         let mine: std::collections::BTreeMap<_, _> = pairs.iter().copied().collect();
         let placed_differently = mine
@@ -92,10 +98,23 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     } else {
         None
     };
+    let optimum = optimum.filter(|_| no_optimum.is_none());
+    if let Some(status) = no_optimum {
+        super::log::say_err(
+            tracing::Level::WARN,
+            &format!(
+                "no optimum to measure the plan against: the scenario's own solve is {status} \
+                 (`rotaplan plan` says why)"
+            ),
+        );
+    }
     say(&match a.format {
         Format::Json => {
             let mut j = serde_json::json!({ "violations": v });
             j["score"] = report::score_json(&score, &sc.weights, optimum.as_ref());
+            if let Some(status) = no_optimum {
+                j["score"]["optimum"] = serde_json::json!({ "status": status, "objective": null });
+            }
             let mut s = serde_json::to_string_pretty(&j).unwrap_or_default();
             s.push('\n');
             s

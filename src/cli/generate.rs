@@ -59,8 +59,20 @@ pub fn run(a: Args) -> Status {
     };
     // Files of the same names not written by generate are the user's: a scenario folder's
     // tables were replaced by synthetic ones that then loaded as valid.
-    let own = std::fs::read_to_string(a.out.join("scenario.yaml"))
-        .is_ok_and(|y| y.starts_with(rotaplan::generate::HEADER));
+    let generated = |p: &std::path::Path| {
+        std::fs::read_to_string(p).is_ok_and(|y| y.starts_with(rotaplan::generate::HEADER))
+    };
+    // A generate killed among its renames has removed scenario.yaml and left its new one as a
+    // temporary (`.scenario.yaml.tmp-PID`): the folder is still generate's.
+    let killed = std::fs::read_dir(&a.out).is_ok_and(|rd| {
+        rd.flatten().any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".scenario.yaml.tmp-")
+                && generated(&e.path())
+        })
+    });
+    let own = generated(&a.out.join("scenario.yaml")) || killed;
     if !own
         && let Some(theirs) = files
             .iter()
@@ -70,6 +82,8 @@ pub fn run(a: Args) -> Status {
         super::refuse(rotaplan::report::Refusal::GenerateOverOwn(theirs));
         return Status::Problem;
     }
+    // The temporaries a killed generate left (of processes no longer running).
+    rotaplan::output::clean_leftovers(&a.out, false);
     // All the files or none: a half-written scenario (a new scenario.yaml beside an old
     // cadres.csv) would load as valid.
     let files: Vec<(String, Vec<u8>)> = files

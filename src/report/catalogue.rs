@@ -1617,6 +1617,7 @@ diagnostic_words! {
     OneOfTheColumns { en: "one of the columns {v1}", vi: "một trong các cột {v1}" }
     TheHeader { en: "the header {v1}", vi: "tiêu đề {v1}" }
     AColumn { en: "a column {col}", vi: "cột {col}" }
+    AColumnOrVietnamese { en: "a column {col} (in Vietnamese: {words})", vi: "cột {col} (tiếng Việt: {words})" }
     TextWithoutNULBytes0x00 { en: "text without NUL bytes (0x00) or other control characters (ESC, BEL, …)", vi: "văn bản không có byte NUL (0x00) hay ký tự điều khiển khác (ESC, BEL, …)" }
     RemoveTheControlCharacters { en: "remove the control characters (a YAML escape such as \\e or \\a writes one): text is letters, digits, punctuation, tabs and line breaks", vi: "xóa các ký tự điều khiển (một chuỗi thoát YAML như \\e hay \\a tạo ra chúng): văn bản chỉ gồm chữ, số, dấu câu, tab và xuống dòng" }
     RetypeTheCellOrExport { en: "retype the cell, or export the table again as CSV UTF-8; the row is not read until then", vi: "gõ lại ô, hoặc xuất lại bảng dạng CSV UTF-8; dòng này chưa được đọc cho đến khi sửa" }
@@ -1752,6 +1753,7 @@ diagnostic_words! {
     NoteSheetRead { en: "{file}: table {table} read from sheet {sheet}", vi: "{file}: bảng {table} đọc từ trang tính {sheet}" }
     NoteSeparator { en: "{file}: cells separated by {separator}", vi: "{file}: các ô phân cách bằng {separator}" }
     NoteMergedCells { en: "{file}, sheet {sheet}: cells merged over several rows read into each of their rows, as Excel shows them: {ranges}", vi: "{file}, trang tính {sheet}: ô gộp qua nhiều hàng được đọc vào từng hàng, như Excel hiển thị: {ranges}" }
+    NoteMergedHiddenValues { en: "{file}, sheet {sheet}: cells under a merge held values of their own, hidden by it; the merge's value was read there, as the sheet shows it: {cells}", vi: "{file}, trang tính {sheet}: các ô nằm dưới ô gộp có giá trị riêng bị ô gộp che; đã đọc giá trị của ô gộp, như trang tính hiển thị: {cells}" }
     AMarkNotATitle { en: "{v1}: a mark, not a title", vi: "{v1}: một dấu đánh, không phải chức danh" }
     WriteThePlannedTitlesNotAMark { en: "write the titles the cadre is planned for, as the posts name them, separated by `;` (a mark says the cadre is planned, not for which title: it is not read)", vi: "ghi các chức danh cán bộ được quy hoạch, đúng như tên chức danh của vị trí, cách nhau bởi `;` (dấu đánh chỉ cho biết cán bộ được quy hoạch, không cho biết chức danh nào: không được đọc)" }
     NoteWebTablesJoined { en: "{file}: {n} tables with the same header (a table per printed page) read as one, each header once", vi: "{file}: {n} bảng có cùng dòng tiêu đề (mỗi trang in một bảng) được đọc thành một bảng, dòng tiêu đề chỉ một lần" }

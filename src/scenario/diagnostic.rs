@@ -1317,6 +1317,8 @@ says! {
     HistRotationsOverlap
     OneHolderAPost
     VacantFromNotADate
+    AColumnOrVietnamese
+    NoteMergedHiddenValues
     AgeColumnDisagrees
     AnAgeOfTheBirthDate
     CorrectTheBirthDateOrAge

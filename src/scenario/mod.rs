@@ -898,6 +898,9 @@ pub(crate) fn read_sheet_at(
             if let Some(csv) = &mut csv {
                 // Cells merged down over data rows, read into each row: said, with where.
                 let mut merged: Vec<String> = Vec::new();
+                // Cells under a merge that still hold a value of their own (LibreOffice's "keep
+                // the contents of the hidden cells"): hidden, and not what the sheet shows.
+                let mut stale: Vec<String> = Vec::new();
                 for (top, bottom, col, value) in &sheet.merged {
                     let Some(ix) = col.checked_sub(1 + csv.col_offset) else {
                         continue;
@@ -910,7 +913,14 @@ pub(crate) fn read_sheet_at(
                         .iter_mut()
                         .take_while(|r| r.line <= *bottom)
                     {
-                        if let Some(cell) = row.cells.get_mut(ix).filter(|c| c.is_empty()) {
+                        if let Some(cell) = row.cells.get_mut(ix) {
+                            if !cell.is_empty() && cell != value && row.line > *top {
+                                stale.push(format!(
+                                    "{}{}",
+                                    diagnostic::column_letters(*col),
+                                    row.line
+                                ));
+                            }
                             cell.clone_from(value);
                         }
                     }
@@ -929,6 +939,20 @@ pub(crate) fn read_sheet_at(
                             .arg("file", path.display())
                             .arg("sheet", quoted(&sheet.name))
                             .arg("ranges", ranges),
+                    );
+                }
+                if !stale.is_empty() {
+                    const SHOWN: usize = 8;
+                    let more = stale.len().saturating_sub(SHOWN);
+                    let mut cells = stale[..stale.len().min(SHOWN)].join(", ");
+                    if more > 0 {
+                        cells += &format!(", … (+{more})");
+                    }
+                    diags.note(
+                        Text::say(Say::NoteMergedHiddenValues)
+                            .arg("file", path.display())
+                            .arg("sheet", quoted(&sheet.name))
+                            .arg("cells", cells),
                     );
                 }
                 csv.sheet = Some(sheet.name);

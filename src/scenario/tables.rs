@@ -473,6 +473,26 @@ fn suggest_column(col: &str, spec: &CsvSpec) -> Option<&'static str> {
     }
 }
 
+/// "a column \"name\"", and the Vietnamese headers read for it (at most three): a list headed in
+/// Vietnamese is missing "Họ tên", not `name`.
+fn column_expected(col: &str, spec: &CsvSpec) -> Text {
+    let mut words: Vec<&str> = spec
+        .aliases
+        .iter()
+        .filter(|(_, to)| *to == col)
+        .filter_map(|(a, _)| ALIAS_WORDS.iter().find(|(f, _)| f == a).map(|(_, w)| *w))
+        .collect();
+    words.dedup();
+    words.truncate(3);
+    if words.is_empty() {
+        Text::say(Say::AColumn).arg("col", format!("{col:?}"))
+    } else {
+        Text::say(Say::AColumnOrVietnamese)
+            .arg("col", format!("{col:?}"))
+            .arg("words", words.join(", "))
+    }
+}
+
 /// A header row as the file writes it, for a message: the cells joined by the file's own
 /// separator (`,` or `;`; ` | ` for tabs and workbook sheets) and, when long, cut after the last
 /// whole cell that fits, with `…`.
@@ -2316,15 +2336,32 @@ pub(crate) fn lines_as_list(raw: &str) -> Option<String> {
     }
     // A bullet or a number before each line ("- Bí thư Huyện ủy", "1. Bí thư", "b) Vụ
     // trưởng") is not part of the item.
+    let line = |l: &str| {
+        normalize(crate::domain::text::without_numbering(
+            l.trim()
+                .trim_start_matches(['-', '+', '•', '*', '–'])
+                .trim(),
+        ))
+    };
+    // A cell that separates its items with `;` already: a line break inside an item is where a
+    // long title wrapped ("Phó Giám đốc⏎Sở Nội vụ;Bí thư⏎Huyện ủy"), not another item.
+    if raw.contains(';') {
+        let items: Vec<String> = raw
+            .split(';')
+            .map(|item| {
+                item.split(['\n', '\r'])
+                    .map(line)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|i| !i.is_empty())
+            .collect();
+        return Some(items.join("; "));
+    }
     let items: Vec<String> = raw
         .split(['\n', '\r'])
-        .map(|l| {
-            normalize(crate::domain::text::without_numbering(
-                l.trim()
-                    .trim_start_matches(['-', '+', '•', '*', '–'])
-                    .trim(),
-            ))
-        })
+        .map(line)
         .filter(|l| !l.is_empty())
         .collect();
     (items.len() > 1).then(|| items.join("; "))
@@ -3090,7 +3127,7 @@ pub(crate) fn from_records(
             diags.push(
                 at_header(spec.missing_code, None, csv.field(col))
                     .found(Text::say(Say::TheHeader).arg("v1", quoted(&header_shown(&header, sep))))
-                    .expected(Text::say(Say::AColumn).arg("col", format!("{:?}", col)))
+                    .expected(column_expected(col, spec))
                     .fix(fix),
             );
         }
@@ -6339,6 +6376,15 @@ mod tests {
         assert_eq!(
             lines_as_list("II. Bí thư\nT.Ư Đoàn").as_deref(),
             Some("Bí thư; T.Ư Đoàn")
+        );
+        // Items separated by `;` already: a line break is a title's wrap.
+        assert_eq!(
+            lines_as_list("Phó Giám đốc\nSở Nội vụ;Bí thư\nHuyện ủy").as_deref(),
+            Some("Phó Giám đốc Sở Nội vụ; Bí thư Huyện ủy")
+        );
+        assert_eq!(
+            lines_as_list("- Bí thư;\n- Vụ trưởng;").as_deref(),
+            Some("Bí thư; Vụ trưởng")
         );
         assert_eq!(
             crate::domain::text::without_numbering("q. Chủ tịch UBND"),

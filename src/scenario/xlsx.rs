@@ -369,21 +369,27 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
         .collect();
     let (all_names, hidden_sheets) = (names.clone(), hidden.clone());
     let name = choose_sheet(names, &hidden, sheet, table, |n| has_cells(&mut book, n))?;
-    // The regions merged down over rows (ODS: none known). Across columns alone a merge is a
-    // title or a group of the header: nothing to copy.
-    let regions = match &mut book {
+    // The regions merged down over rows (ODS: read from its content, `hidden_in_ods`). Across
+    // columns alone a merge is a title or a group of the header: nothing to copy.
+    let mut regions: Vec<Region> = match &mut book {
         calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
         calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
         _ => Vec::new(),
-    };
+    }
+    .into_iter()
+    .map(|m| (m.start, m.end))
+    .collect();
     let hidden = match &book {
         calamine::Sheets::Xlsx(_) => hidden_in_xlsx(path, &name).unwrap_or_default(),
-        calamine::Sheets::Ods(_) => hidden_in_ods(path, &name).unwrap_or_default(),
+        calamine::Sheets::Ods(_) => {
+            let (hidden, merges) = hidden_in_ods(path, &name).unwrap_or_default();
+            regions = merges;
+            hidden
+        }
         calamine::Sheets::Xls(_) => hidden_in_xls(path, &name).unwrap_or_default(),
         _ => Hidden::default(),
     };
     let cells = sheet_cells(&mut book, &name, path)?;
-    let regions = regions.into_iter().map(|m| (m.start, m.end)).collect();
     let mut read = sheet_of(name, regions, hidden, cells)?;
     read.date1904 = matches!(book, calamine::Sheets::Xlsx(_)) && xlsx_date1904(path);
     if matches!(book, calamine::Sheets::Xlsx(_)) {
@@ -938,13 +944,16 @@ const MAX_HIDDEN: usize = 1 << 16;
 /// The rows and columns of sheet `sheet` of the ODS at `path` that LibreOffice hides
 /// (`table:visibility="collapse"` or `"filter"` on a `table:table-row` or `table:table-column`,
 /// each counted with its `number-rows-repeated` / `number-columns-repeated`).
-fn hidden_in_ods(path: &Path, sheet: &str) -> Option<Hidden> {
+fn hidden_in_ods(path: &Path, sheet: &str) -> Option<(Hidden, Vec<Region>)> {
     use quick_xml::events::Event;
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
     let content = zip.by_name("content.xml").ok()?;
     let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
     let mut buf = Vec::new();
     let mut hidden = Hidden::default();
+    // Merged cells (calamine reads no ODS merges): a cell's spans, at its row and column.
+    let mut regions: Vec<Region> = Vec::new();
+    let (mut row_at, mut col_at) = (0usize, 0usize);
     let (mut in_sheet, mut depth, mut rows, mut cols) = (false, 0usize, 0usize, 0usize);
     loop {
         let event = reader.read_event_into(&mut buf).ok()?;
@@ -954,7 +963,7 @@ fn hidden_in_ods(path: &Path, sheet: &str) -> Option<Hidden> {
             Event::End(e) if e.local_name().as_ref() == "table" && in_sheet => {
                 depth -= 1;
                 if depth == 0 {
-                    return Some(hidden);
+                    return Some((hidden, regions));
                 }
                 buf.clear();
                 continue;
@@ -988,6 +997,9 @@ fn hidden_in_ods(path: &Path, sheet: &str) -> Option<Hidden> {
                 .and_then(|v| v.parse::<usize>().ok())
                 .unwrap_or(1)
                 .max(1);
+                if row {
+                    (row_at, col_at) = (rows, 0);
+                }
                 let (at, list) = if row {
                     (&mut rows, &mut hidden.rows)
                 } else {
@@ -998,6 +1010,23 @@ fn hidden_in_ods(path: &Path, sheet: &str) -> Option<Hidden> {
                     list.extend((*at + 1..).take(repeat.min(room)));
                 }
                 *at = at.saturating_add(repeat);
+            }
+            "table-cell" | "covered-table-cell" if in_sheet && depth == 1 => {
+                let n = |k: &str| {
+                    attr(k)
+                        .and_then(|v| v.parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .max(1)
+                };
+                let (down, across) = (n("number-rows-spanned"), n("number-columns-spanned"));
+                if (down > 1 || across > 1) && regions.len() < MAX_HIDDEN {
+                    let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+                    regions.push((
+                        (at(row_at), at(col_at)),
+                        (at(row_at + down - 1), at(col_at + across - 1)),
+                    ));
+                }
+                col_at = col_at.saturating_add(n("number-columns-repeated"));
             }
             _ => {}
         }

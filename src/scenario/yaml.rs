@@ -907,6 +907,25 @@ fn declared_dates(top: &Mapping) -> Option<DateFormat> {
 /// A date of the YAML: ISO, or in the order `date_format:` declares; without it, dd/mm/yyyy only
 /// when it cannot be read month first (`25/12/2026`, `01/01/2027`).
 fn yaml_date(t: &str, declared: Option<DateFormat>) -> Result<Date, Say> {
+    // A timestamp's date ("2027-01-01T00:00:00", "2027-01-01 00:00"), as YAML and Excel write
+    // them; an ISO date without its zeros ("2027-1-1"), as the tables read it.
+    let t = t.trim();
+    let t = match t.split_once(['T', ' ']) {
+        Some((date, time))
+            if time.starts_with(|c: char| c.is_ascii_digit()) && time.contains(':') =>
+        {
+            date
+        }
+        _ => t,
+    };
+    if let [y, m, d] = t.split('-').collect::<Vec<_>>()[..]
+        && y.len() == 4
+        && (m.len() == 1 || d.len() == 1)
+        && let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse())
+        && let Some(date) = Date::from_ymd_opt(y, m, d)
+    {
+        return Ok(date);
+    }
     match declared {
         Some(f) => parse_date_as(t, f),
         None => match date_parts(t) {
@@ -1067,7 +1086,10 @@ impl Conv<'_> {
                         dates.push((d, path));
                     }
                 }
-                r.periods = Some(dates);
+                // A list whose dates were refused (E1011, each) is not also "no period".
+                if dates.len() == items.len() {
+                    r.periods = Some(dates);
+                }
             }
             Some(other) => self.wrong_type(&kp, other, Say::AListOfDates.into()),
         }
@@ -1544,5 +1566,29 @@ impl Conv<'_> {
                 .fix(Say::CorrectBaseMonthsOrMax);
             self.push(d);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Dates as YAML and office tools write them besides ISO: a timestamp's date, an ISO date
+    /// without its zeros; what reads both ways stays refused.
+    #[test]
+    fn yaml_dates_as_tools_write_them() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        for (t, want) in [
+            ("2027-01-01", d("2027-01-01")),
+            ("2027-1-1", d("2027-01-01")),
+            ("2027-01-01T00:00:00", d("2027-01-01")),
+            ("2027-01-01 00:00", d("2027-01-01")),
+            ("31/12/2031", d("2031-12-31")),
+        ] {
+            assert_eq!(yaml_date(t, None), Ok(want), "{t}");
+        }
+        assert!(yaml_date("01/02/2027", None).is_err());
+        assert!(yaml_date("2027-13-1", None).is_err());
+        assert!(yaml_date("2027", None).is_err());
     }
 }

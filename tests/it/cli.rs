@@ -1257,3 +1257,71 @@ fn a_huge_rayon_num_threads_is_capped_and_changes_nothing() {
     assert!(!said.contains("RAYON_NUM_THREADS"), "{said}");
     assert_eq!(capped, plain);
 }
+
+/// ROTAPLAN_HIGHS_LOG=1 shows HiGHS's log on stderr, as commands.md says: on stdout (HiGHS's
+/// console) it broke every `--format json` answer.
+#[test]
+fn the_highs_log_goes_to_stderr_not_into_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .args(["plan", "--format", "json", "--out"])
+        .arg(dir.path().join("out"))
+        .arg(tutorial())
+        .env("ROTAPLAN_HIGHS_LOG", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["assignments"].is_array());
+    assert!(err.contains("HiGHS run time"), "{err}");
+}
+
+/// `check --against-optimum` on a scenario whose own solve finds no plan (a pin that breaks H5:
+/// infeasible) measures against nothing: it showed the empty plan as "the optimum" (objective
+/// −1000, "5 cadres placed differently"). Said on stderr; the JSON's optimum has its status and
+/// no objective.
+#[test]
+fn against_an_infeasible_optimum_nothing_is_measured() {
+    let (dir, yaml) = {
+        let dir = tempfile::tempdir().unwrap();
+        let valid = root().join("tests/fixtures/errors/valid");
+        for f in ["units.csv", "posts.csv", "cadres.csv"] {
+            std::fs::copy(valid.join(f), dir.path().join(f)).unwrap();
+        }
+        let text = std::fs::read_to_string(valid.join("scenario.yaml"))
+            .unwrap()
+            .replace("{ cadre: K001, post: T001,", "{ cadre: K001, post: T003,");
+        let yaml = dir.path().join("scenario.yaml");
+        std::fs::write(&yaml, text).unwrap();
+        (dir, yaml)
+    };
+    let plan = dir.path().join("hand.csv");
+    std::fs::write(&plan, "cadre_id,post_id\nK002,T004\n").unwrap();
+    let run = |format: &str| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+            .args(["--lang", "en", "check"])
+            .arg(&yaml)
+            .arg(&plan)
+            .args(["--against-optimum", "--format", format])
+            .output()
+            .unwrap()
+    };
+    let o = run("table");
+    let (out, err) = (
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+    );
+    assert!(
+        err.contains("no optimum to measure the plan against"),
+        "{err}"
+    );
+    assert!(
+        !out.contains("optimum") && !out.contains("placed differently"),
+        "{out}"
+    );
+    let o = run("json");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["score"]["optimum"]["status"], "infeasible");
+    assert!(v["score"]["optimum"]["objective"].is_null());
+}

@@ -1057,12 +1057,16 @@ fn an_output_folder_never_replaces_a_table_read_from_it() {
     );
     assert_eq!(fs::read(dir.path().join("plan.csv")).unwrap(), before);
     assert!(!dir.path().join("plan.json").exists());
-    // Named otherwise, the table stays beside the plan written into its folder.
+    // Named otherwise, the table stays beside the plan written into its folder (from another
+    // current folder: the current one is never swapped out, `--out .` or however written).
     fs::rename(dir.path().join("plan.csv"), dir.path().join("cadres.csv")).unwrap();
     fs::write(dir.path().join("province.yaml"), &yaml).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
     let o = rotaplan()
-        .current_dir(dir.path())
-        .args(["-q", "plan", "province.yaml", "--out"])
+        .current_dir(elsewhere.path())
+        .args(["-q", "plan"])
+        .arg(dir.path().join("province.yaml"))
+        .arg("--out")
         .arg(dir.path())
         .output()
         .unwrap();

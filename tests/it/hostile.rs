@@ -1187,8 +1187,9 @@ fn a_cell_longer_than_a_spreadsheet_cell_is_refused_where_it_is() {
     assert!(!tmp.path().join("out").exists());
 }
 
-/// `--out .` (the folder itself cannot be swapped) says what to write instead, and the folder
-/// keeps what it held (it said only "Device or resource busy").
+/// `--out .` (the folder itself cannot be swapped), or the current folder written another way or
+/// a folder holding it, says what to write instead, and the folder keeps what it held (it said
+/// only "Device or resource busy", and `../here` swapped the current folder out).
 #[test]
 fn out_dot_says_to_write_into_a_folder_inside_it() {
     let tmp = tempfile::tempdir().unwrap();
@@ -1196,14 +1197,27 @@ fn out_dot_says_to_write_into_a_folder_inside_it() {
     for f in ["scenario.yaml", "units.csv", "posts.csv", "cadres.csv"] {
         fs::copy(valid.join(f), tmp.path().join(f)).unwrap();
     }
-    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
-        .current_dir(tmp.path())
-        .args(["-q", "plan", "scenario.yaml", "--out", "."])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.contains("write into a folder inside it"), "{err}");
+    // `.`, and the same folder written another way (`../here`): swapped out,
+    // the shell was left in a deleted folder.
+    let here = tmp
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    for out in [".".to_string(), format!("../{here}")] {
+        let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+            .current_dir(tmp.path())
+            .args(["-q", "plan", "scenario.yaml", "--out", &out])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{out}: {err}");
+        assert!(
+            err.contains("write into a folder inside it"),
+            "{out}: {err}"
+        );
+    }
     let mut names: Vec<String> = fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -1266,6 +1280,13 @@ fn generate_does_not_write_over_tables_it_did_not_write() {
     assert!(generate(&fresh).status.success());
     let o = generate(&fresh);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // A generate killed among its renames: scenario.yaml gone, its new one left as a temporary
+    // of a dead process beside the tables. Still generate's folder: written again, cleaned.
+    let dead = fresh.join(".scenario.yaml.tmp-999999999");
+    fs::rename(fresh.join("scenario.yaml"), &dead).unwrap();
+    let o = generate(&fresh);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!dead.exists() && fresh.join("scenario.yaml").exists());
 }
 
 /// A plan file's row pasted twice is said as such (E4005, naming the first line), not read as a

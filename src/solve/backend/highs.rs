@@ -34,6 +34,23 @@ fn inner(pb: HighsProblem) -> Result<highs::Model, Failure> {
         .map_err(|e| Failure::Other(e.to_string()))
 }
 
+/// HiGHS's log lines, on stderr (ROTAPLAN_HIGHS_LOG=1).
+unsafe extern "C" fn log_to_stderr(
+    kind: std::os::raw::c_int,
+    message: *const std::os::raw::c_char,
+    _: *const highs_sys::HighsCallbackDataOut,
+    _: *mut highs_sys::HighsCallbackDataIn,
+    _: *mut c_void,
+) {
+    if kind != highs_sys::kHighsCallbackLogging as std::os::raw::c_int || message.is_null() {
+        return;
+    }
+    // SAFETY: HiGHS passes a NUL-terminated message, alive for the call.
+    let text = unsafe { std::ffi::CStr::from_ptr(message) };
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(text.to_bytes());
+}
+
 /// The options every solve sets: quiet unless ROTAPLAN_HIGHS_LOG=1, the limits, a fixed seed.
 fn configure(model: &mut highs::Model, tl: f64, gap: f64, threads: u32) -> Result<(), Failure> {
     let opt = |r: Result<(), highs::TrySetOptionError>, k: &str| {
@@ -42,10 +59,26 @@ fn configure(model: &mut highs::Model, tl: f64, gap: f64, threads: u32) -> Resul
     // ROTAPLAN_HIGHS_LOG=1 shows HiGHS's own log (for diagnosing slow models).
     let log = std::env::var_os("ROTAPLAN_HIGHS_LOG").is_some_and(|v| v != "0");
     opt(model.try_set_option("output_flag", log), "output_flag")?;
+    // HiGHS's console is stdout, where `--format json` answers: its log goes to stderr through
+    // its logging callback instead.
     opt(
-        model.try_set_option("log_to_console", log),
+        model.try_set_option("log_to_console", false),
         "log_to_console",
     )?;
+    if log {
+        // SAFETY: the callback is a plain function; HiGHS passes it the message as a C string.
+        let ptr = model.as_mut_ptr();
+        unsafe {
+            check(
+                highs_sys::Highs_setCallback(ptr, Some(log_to_stderr), std::ptr::null_mut()),
+                "setting the log callback",
+            )?;
+            check(
+                highs_sys::Highs_startCallback(ptr, highs_sys::kHighsCallbackLogging),
+                "starting the log callback",
+            )?;
+        }
+    }
     opt(
         model.try_set_option("time_limit", tl.max(0.01)),
         "time_limit",
