@@ -381,15 +381,7 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
     if let (Ok(cwd), Ok(at)) = (std::env::current_dir(), fs::canonicalize(dir))
         && cwd.canonicalize().is_ok_and(|cwd| cwd.starts_with(&at))
     {
-        return Err(io::Error::new(
-            io::ErrorKind::ResourceBusy,
-            format!(
-                "{} cannot be replaced as a whole (a mount point, or the current folder): write \
-                 into a folder inside it, e.g. --out {}",
-                dir.display(),
-                dir.join("plan").display()
-            ),
-        ));
+        return Err(whole_folder(dir));
     }
     if let Ok(m) = fs::metadata(dir)
         && !m.is_dir()
@@ -457,15 +449,7 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
         swap_in(&new, dir, &parent, &name, pid).map_err(|e| {
             // A mount point, or `--out .`: the folder itself cannot be swapped.
             if e.kind() == io::ErrorKind::ResourceBusy {
-                io::Error::new(
-                    e.kind(),
-                    format!(
-                        "{} cannot be replaced as a whole (a mount point, or the current \
-                         folder): write into a folder inside it, e.g. --out {}",
-                        dir.display(),
-                        dir.join("plan").display()
-                    ),
-                )
+                whole_folder(dir)
             } else {
                 e
             }
@@ -475,6 +459,19 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
         let _ = fs::remove_dir_all(&new);
     }
     result
+}
+
+/// A folder that cannot be swapped for the new set: a mount point, or the current folder.
+fn whole_folder(dir: &Path) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::ResourceBusy,
+        format!(
+            "{} cannot be replaced as a whole (a mount point, or the current folder): write into \
+             a folder inside it, e.g. --out {}",
+            dir.display(),
+            dir.join("plan").display()
+        ),
+    )
 }
 
 /// The new folder takes the old one's permissions and, where allowed, its owner and group: the

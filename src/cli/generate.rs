@@ -72,7 +72,8 @@ pub fn run(a: Args) -> Status {
                 && generated(&e.path())
         })
     });
-    let own = generated(&a.out.join("scenario.yaml")) || killed;
+    let yaml = a.out.join("scenario.yaml");
+    let own = generated(&yaml) || (killed && std::fs::symlink_metadata(&yaml).is_err());
     if !own
         && let Some(theirs) = files
             .iter()

@@ -216,9 +216,17 @@ pub fn review_dated(sc: &Scenario, moves: &[Dated], as_of: Date) -> Review {
         if crate::rules::h8_applies(post, unit) || term_limited {
             r.policy += 1;
         }
+        // Its placement: the cadre's first after it and before their next rotation (a history
+        // of two terms: the second rotation's placement is not the first's).
+        let next = moves
+            .iter()
+            .filter(|x| x.cadre == m.cadre && x.kind == MoveKind::Rotation && x.date > m.date)
+            .map(|x| x.date)
+            .min();
         let placed = moves
             .iter()
             .filter(|p| p.cadre == m.cadre && p.kind == MoveKind::Placement && p.date > m.date)
+            .filter(|p| next.is_none_or(|n| p.date <= n))
             .min_by_key(|p| p.date);
         let outcome = match placed {
             None if retires_during(sc, m) => Outcome::Retired,

@@ -264,9 +264,10 @@ pub struct HistoryFile {
 
 /// Whether the moves file at `path` is a history.csv (its header has a `start` column and no
 /// `period` column, or a period column and a row without its period or, under an `end` column, a
-/// rotation without its end, which programme files always write) rather than a programme.csv. The header is found as the tables find theirs
-/// (title rows above it skipped, Vietnamese headers, a workbook's sheet); `false` when it cannot
-/// be read: reading it as a programme file reports why.
+/// rotation without its end, which programme files always write) rather than a programme.csv.
+/// The header is found as the tables find theirs (title rows above it skipped, Vietnamese
+/// headers, a workbook's sheet); `false` when it cannot be read: reading it as a programme file
+/// reports why.
 pub fn is_history_file(path: &Path) -> bool {
     // Not strict: a misspelt column is told by the reader the file goes to, not here.
     const SNIFF: CsvSpec = CsvSpec {

@@ -927,33 +927,28 @@ pub(crate) fn read_sheet_at(
                     let col = diagnostic::column_letters(*col);
                     merged.push(format!("{col}{top}:{col}{bottom}"));
                 }
-                if !merged.is_empty() {
+                // At most eight places named, and how many more.
+                let shown = |list: &[String]| {
                     const SHOWN: usize = 8;
-                    let more = merged.len().saturating_sub(SHOWN);
-                    let mut ranges = merged[..merged.len().min(SHOWN)].join(", ");
+                    let more = list.len().saturating_sub(SHOWN);
+                    let mut text = list[..list.len().min(SHOWN)].join(", ");
                     if more > 0 {
-                        ranges += &format!(", … (+{more})");
+                        text += &format!(", … (+{more})");
                     }
-                    diags.note(
-                        Text::say(Say::NoteMergedCells)
-                            .arg("file", path.display())
-                            .arg("sheet", quoted(&sheet.name))
-                            .arg("ranges", ranges),
-                    );
-                }
-                if !stale.is_empty() {
-                    const SHOWN: usize = 8;
-                    let more = stale.len().saturating_sub(SHOWN);
-                    let mut cells = stale[..stale.len().min(SHOWN)].join(", ");
-                    if more > 0 {
-                        cells += &format!(", … (+{more})");
+                    text
+                };
+                for (list, say, key) in [
+                    (&merged, Say::NoteMergedCells, "ranges"),
+                    (&stale, Say::NoteMergedHiddenValues, "cells"),
+                ] {
+                    if !list.is_empty() {
+                        diags.note(
+                            Text::say(say)
+                                .arg("file", path.display())
+                                .arg("sheet", quoted(&sheet.name))
+                                .arg(key, shown(list)),
+                        );
                     }
-                    diags.note(
-                        Text::say(Say::NoteMergedHiddenValues)
-                            .arg("file", path.display())
-                            .arg("sheet", quoted(&sheet.name))
-                            .arg("cells", cells),
-                    );
                 }
                 csv.sheet = Some(sheet.name);
                 csv.stored_dates = sheet.stored_dates;
@@ -1554,18 +1549,31 @@ impl Refs<'_> {
             };
             // The id with the name beside it ("C160 (Sùng Minh Đạt)", "C160 - Sùng Minh Đạt"),
             // as lists write a person: the id is read.
+            // Read only when the words beside the id are that cadre's name: "C160 (C161)" or
+            // "C160 (đã chuyển công tác)" is no holder to guess.
+            let named = |c: u32, name: &str| {
+                let name = name.trim_matches([' ', '(', ')', '-', '–']);
+                cadres
+                    .and_then(|cs| cs.get(c as usize))
+                    .is_some_and(|cadre| {
+                        crate::domain::text::key(&cadre.name) == crate::domain::text::key(name)
+                    })
+                    .then_some(c)
+            };
             let with_name = || {
                 // "Sùng Minh Đạt (C160)": the id in brackets after the name.
                 if let Some((name, id)) = h.strip_suffix(')').and_then(|x| x.rsplit_once('('))
-                    && name.chars().any(char::is_alphabetic)
-                    && let Some(c) = cadre_ids.get(id.trim())
+                    && let Some(c) = cadre_ids.get(id.trim()).and_then(|c| named(c, name))
                 {
                     return Some(c);
                 }
-                let (id, rest) = h.split_once([' ', '(', '-', '–'])?;
-                (rest.chars().any(char::is_alphabetic))
-                    .then(|| cadre_ids.get(id.trim()))
-                    .flatten()
+                // "C160 - Sùng Minh Đạt": the id first (an id may hold a dash: "CB-01 (…)").
+                h.char_indices()
+                    .filter(|(_, ch)| [' ', '(', '-', '–'].contains(ch))
+                    .find_map(|(at, _)| {
+                        let (id, rest) = h.split_at(at);
+                        cadre_ids.get(id.trim()).and_then(|c| named(c, rest))
+                    })
             };
             match cadre_ids.get(h).or_else(with_name) {
                 None => {

@@ -2343,22 +2343,6 @@ pub(crate) fn lines_as_list(raw: &str) -> Option<String> {
                 .trim(),
         ))
     };
-    // A cell that separates its items with `;` already: a line break inside an item is where a
-    // long title wrapped ("Phó Giám đốc⏎Sở Nội vụ;Bí thư⏎Huyện ủy"), not another item.
-    if raw.contains(';') {
-        let items: Vec<String> = raw
-            .split(';')
-            .map(|item| {
-                item.split(['\n', '\r'])
-                    .map(line)
-                    .filter(|l| !l.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .filter(|i| !i.is_empty())
-            .collect();
-        return Some(items.join("; "));
-    }
     let items: Vec<String> = raw
         .split(['\n', '\r'])
         .map(line)
@@ -5120,6 +5104,22 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
             let joined = planned_titles.join(" ");
             if titles.contains(&key(&joined)) {
                 planned_titles = vec![joined];
+            } else {
+                // Two titles each wrapped in a list ("Phó Giám đốc⏎Sở Nội vụ;Bí thư⏎Huyện ủy"):
+                // two neighbours that are no post's title and joined are one.
+                let is_title = |t: &str| titles.contains(&key(t));
+                let mut i = 0;
+                while i + 1 < planned_titles.len() {
+                    let both = format!("{} {}", planned_titles[i], planned_titles[i + 1]);
+                    if !is_title(&planned_titles[i])
+                        && !is_title(&planned_titles[i + 1])
+                        && is_title(&both)
+                    {
+                        planned_titles[i] = both;
+                        planned_titles.remove(i + 1);
+                    }
+                    i += 1;
+                }
             }
         }
         // A mark (x, ✓, có) where a title is due: the form's "Quy hoạch" column says the cadre
@@ -5150,14 +5150,24 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                             .any(|p| crate::domain::text::planned_is_words(&w, p))
                     })
             };
-            // Titles listed with `,`, `+`, `/`, ` - `, " và " (and) or " hoặc " (or), the whole no post's title, a part one and
-            // every other part a post's title or a title by its first words ("Trưởng phòng
-            // Thanh tra, Bí thư Huyện ủy"): read as the titles they are, and said. A comma inside
-            // one title ("Giám đốc Sở Lao động, Thương binh và Xã hội") leaves a part that is
-            // no title ("Thương binh và Xã hội"), and the cell whole.
+            // Titles listed ([`listed_parts`]: `,`, " và ", …), the whole no post's title, a
+            // part one and every other part a post's title or a title by its first words
+            // ("Trưởng phòng Thanh tra, Bí thư Huyện ủy"): read as the titles they are, and
+            // said. A comma or a " và " inside one title ("Giám đốc Sở Lao động, Thương binh và
+            // Xã hội") leaves a part that is no title ("Thương binh"), and the cell whole.
             let mut split = Vec::new();
             for t in std::mem::take(&mut planned_titles) {
-                let parts = listed_parts(&t);
+                // Split at " và "/" hoặc " only when every part is a post's title: "Giám đốc
+                // hoặc Phó Giám đốc Sở Nội vụ" shares its tail, and "Giám đốc" alone is no post.
+                let signs = listed_parts(&t, false);
+                let words = listed_parts(&t, true);
+                let parts = if signs.len() > 1 {
+                    signs
+                } else if words.len() > 1 && words.iter().all(|p| is_of_post(p)) {
+                    words
+                } else {
+                    signs
+                };
                 if parts.len() > 1
                     && !is_of_post(&t)
                     && parts.iter().any(|p| is_of_post(p))
@@ -5210,7 +5220,7 @@ pub(crate) fn cadres(csv: &Csv, refs: &CadreRefs<'_>, diags: &mut Diags) -> Pars
                 // ủy"): a part that is a post's title says the list's separator is wrong (a
                 // comma may belong to one title, so the cell is not split).
                 let listed = joined.is_none().then(|| {
-                    listed_parts(t)
+                    listed_parts(t, true)
                         .into_iter()
                         .filter(|p| p != t)
                         .find(|p| titles.contains(&key(p)))
@@ -5649,12 +5659,14 @@ fn years_count(s: &str) -> Option<f64> {
     }
 }
 
-/// The parts of a cell that may list titles: separated by `,`, `+`, `/`, ` - `, " và " (and),
-/// " hoặc " (or) or " & ". Whether they are titles is the caller's to say.
-fn listed_parts(t: &str) -> Vec<String> {
-    let mut joined = t.to_string();
-    for and in [" - ", " và ", " Và ", " VÀ ", " hoặc ", " Hoặc ", " & "] {
-        joined = joined.replace(and, ",");
+/// The parts of a cell that may list titles: separated by `,`, `+`, `/`, ` - `, and with `words`
+/// by " và " (and), " hoặc " (or) or " & " as well. Whether they are titles is the caller's to say.
+fn listed_parts(t: &str, words: bool) -> Vec<String> {
+    let mut joined = t.replace(" - ", ",");
+    if words {
+        for and in [" và ", " Và ", " VÀ ", " hoặc ", " Hoặc ", " & "] {
+            joined = joined.replace(and, ",");
+        }
     }
     joined
         .split([',', '+', '/'])
@@ -5678,9 +5690,12 @@ impl YearSpan {
     /// The years between its ends: whole years where a month is written on neither end.
     fn years(&self, plan_date: Option<Date>) -> Option<f64> {
         use chrono::Datelike;
-        let to = match self.to {
-            Some(to) => to,
-            None => plan_date.map(|d| (d.year(), d.month()))?,
+        // Years worked to the plan date: an end after it (a term's end) counts no years to come.
+        let now = plan_date.map(|d| (d.year(), d.month()));
+        let to = match (self.to, now) {
+            (Some(to), Some(now)) if (to.0, to.1.max(1)) > now => now,
+            (Some(to), _) => to,
+            (None, now) => now?,
         };
         let (fm, tm) = match (self.from.1, to.1) {
             (0, 0) => (1, 1),
@@ -6377,15 +6392,7 @@ mod tests {
             lines_as_list("II. Bí thư\nT.Ư Đoàn").as_deref(),
             Some("Bí thư; T.Ư Đoàn")
         );
-        // Items separated by `;` already: a line break is a title's wrap.
-        assert_eq!(
-            lines_as_list("Phó Giám đốc\nSở Nội vụ;Bí thư\nHuyện ủy").as_deref(),
-            Some("Phó Giám đốc Sở Nội vụ; Bí thư Huyện ủy")
-        );
-        assert_eq!(
-            lines_as_list("- Bí thư;\n- Vụ trưởng;").as_deref(),
-            Some("Bí thư; Vụ trưởng")
-        );
+
         assert_eq!(
             crate::domain::text::without_numbering("q. Chủ tịch UBND"),
             "q. Chủ tịch UBND"
@@ -6798,6 +6805,8 @@ mod tests {
             ("03/2013 - nay", Some(13.0 + 10.0 / 12.0)),
             ("tháng 3/2013 - tháng 9/2026", Some(13.5)),
             ("2013 - 2013", Some(0.0)),
+            // Years to come are not worked yet: to the plan date.
+            ("2010-2031", Some(17.0)),
             ("2026-2013", None),
             ("2013", None),
             ("14", None),

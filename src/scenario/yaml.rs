@@ -910,9 +910,10 @@ fn yaml_date(t: &str, declared: Option<DateFormat>) -> Result<Date, Say> {
     // A timestamp's date ("2027-01-01T00:00:00", "2027-01-01 00:00"), as YAML and Excel write
     // them; an ISO date without its zeros ("2027-1-1"), as the tables read it.
     let t = t.trim();
+    // Midnight only, with no offset: "2026-12-31T17:00:00Z" is another day in Vietnam.
     let t = match t.split_once(['T', ' ']) {
         Some((date, time))
-            if time.starts_with(|c: char| c.is_ascii_digit()) && time.contains(':') =>
+            if time.contains(':') && time.chars().all(|c| matches!(c, '0' | ':' | '.')) =>
         {
             date
         }
@@ -1590,5 +1591,7 @@ mod tests {
         assert!(yaml_date("01/02/2027", None).is_err());
         assert!(yaml_date("2027-13-1", None).is_err());
         assert!(yaml_date("2027", None).is_err());
+        assert!(yaml_date("2026-12-31T17:00:00Z", None).is_err());
+        assert!(yaml_date("2027-01-01T08:30:00", None).is_err());
     }
 }

@@ -1442,6 +1442,23 @@ fn a_review_reads_a_cadres_rotations_of_two_terms() {
         text.contains("2022-01-01") && text.contains("2025-01-01"),
         "{text}"
     );
+    // A first rotation never placed: the second's placement is not its outcome.
+    std::fs::write(
+        &history,
+        format!(
+            "cadre_id,post_id,kind,start,end\n{c},{p0},rotation,2016-01-01,2019-01-01\n{c},{p2},rotation,2020-01-01,2023-01-01\n{c},{p3},placement,2023-01-01,\n",
+            c = c(1),
+            p0 = p(0),
+            p2 = p(2),
+            p3 = p(3),
+        ),
+    )
+    .unwrap();
+    let read = rotaplan::scenario::read_history_file(&history, &sc).unwrap();
+    let r = rotaplan::programme::review::review_history(&sc, &read.moves);
+    assert_eq!((r.rotations, r.placements), (2, 1));
+    assert_eq!(r.waiting.len(), 1, "{:?}", r.waiting);
+    assert_eq!(r.waiting[0].start, d("2016-01-01"));
 }
 
 /// Issue 14: a review of a history says of each rotation without a placement where it stands on

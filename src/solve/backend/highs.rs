@@ -34,7 +34,7 @@ fn inner(pb: HighsProblem) -> Result<highs::Model, Failure> {
         .map_err(|e| Failure::Other(e.to_string()))
 }
 
-/// HiGHS's log lines, on stderr (ROTAPLAN_HIGHS_LOG=1).
+/// HiGHS's log lines as log events (ROTAPLAN_HIGHS_LOG=1), which the CLI writes on stderr.
 unsafe extern "C" fn log_to_stderr(
     kind: std::os::raw::c_int,
     message: *const std::os::raw::c_char,
@@ -46,9 +46,9 @@ unsafe extern "C" fn log_to_stderr(
         return;
     }
     // SAFETY: HiGHS passes a NUL-terminated message, alive for the call.
-    let text = unsafe { std::ffi::CStr::from_ptr(message) };
-    use std::io::Write;
-    let _ = std::io::stderr().write_all(text.to_bytes());
+    let text = unsafe { std::ffi::CStr::from_ptr(message) }.to_string_lossy();
+    // An event like every other: the CLI's subscriber puts it on stderr.
+    tracing::info!(target: "rotaplan::highs", "{}", text.trim_end());
 }
 
 /// The options every solve sets: quiet unless ROTAPLAN_HIGHS_LOG=1, the limits, a fixed seed.
