@@ -33,14 +33,41 @@ pub struct SummaryUnfilled {
     pub post_title: String,
 }
 
-/// A file that is not a plan.json rotaplan can read; report/ words it (`Display` in
-/// report/errors.rs).
+/// A file that is not a plan.json rotaplan can read, and why; report/ words it (`Display` in
+/// report/errors.rs, in either language).
 #[derive(Debug)]
-pub struct NotAPlan(pub serde_json::Error);
+pub enum NotAPlan {
+    /// Not JSON, or a field of the wrong type (serde's own words).
+    Json(serde_json::Error),
+    NoAssignments,
+    /// `format_version` newer than this rotaplan's.
+    Newer {
+        found: u64,
+        reads: u32,
+    },
+    /// `assignments[i]` without its `cadre_id` or `post_id`.
+    NoId {
+        i: usize,
+        field: &'static str,
+    },
+    /// `assignments[i]` moves a cadre `assignments[j]` moves too.
+    MovedTwice {
+        i: usize,
+        j: usize,
+        cadre: String,
+    },
+    /// A `solver.status` no solve gives.
+    UnknownStatus(String),
+    /// A negative or NaN `solver.gap`.
+    BadGap(f64),
+}
 
 impl std::error::Error for NotAPlan {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.0)
+        match self {
+            NotAPlan::Json(e) => Some(e),
+            _ => None,
+        }
     }
 }
 
@@ -85,35 +112,27 @@ impl PlanSummary {
     /// A plan.json: a JSON object with `assignments` at least (`{"x": 1}` or `[]` read as a plan
     /// of zeros before).
     pub fn from_json(text: &str) -> Result<PlanSummary, NotAPlan> {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(NotAPlan)?;
+        let v: serde_json::Value = serde_json::from_str(text).map_err(NotAPlan::Json)?;
         if !v
             .get("assignments")
             .is_some_and(serde_json::Value::is_array)
         {
-            return Err(NotAPlan(serde::de::Error::custom("no `assignments` list")));
+            return Err(NotAPlan::NoAssignments);
         }
-        let bad = |why: String| NotAPlan(serde::de::Error::custom(why));
         if let Some(n) = v.get("format_version").and_then(serde_json::Value::as_u64)
             && n > u64::from(crate::plan::FORMAT_VERSION)
         {
-            return Err(bad(format!(
-                "`format_version` {n} is newer than this rotaplan reads ({}): use the rotaplan that wrote it",
-                crate::plan::FORMAT_VERSION
-            )));
+            return Err(NotAPlan::Newer {
+                found: n,
+                reads: crate::plan::FORMAT_VERSION,
+            });
         }
-        let mut s: PlanSummary = serde_json::from_value(v).map_err(NotAPlan)?;
+        let mut s: PlanSummary = serde_json::from_value(v).map_err(NotAPlan::Json)?;
         // Every move names its cadre and its post (one without was shown as "moves to  ").
         for (i, a) in s.assignments.iter().enumerate() {
             for (field, value) in [("cadre_id", &a.cadre_id), ("post_id", &a.post_id)] {
                 if value.trim().is_empty() {
-                    return Err(bad(format!(
-                        "`assignments[{i}]` has no `{field}`: write the {} id, or delete the entry",
-                        if field == "cadre_id" {
-                            "cadre's"
-                        } else {
-                            "post's"
-                        }
-                    )));
+                    return Err(NotAPlan::NoId { i, field });
                 }
             }
         }
@@ -121,25 +140,19 @@ impl PlanSummary {
         let mut first: std::collections::HashMap<&str, usize> = Default::default();
         for (i, a) in s.assignments.iter().enumerate() {
             if let Some(j) = first.insert(a.cadre_id.trim(), i) {
-                return Err(bad(format!(
-                    "`assignments[{i}]` moves cadre {} again (`assignments[{j}]` moves it too): a \
-                     plan moves each cadre once; delete one of them",
-                    a.cadre_id.trim()
-                )));
+                return Err(NotAPlan::MovedTwice {
+                    i,
+                    j,
+                    cadre: a.cadre_id.trim().to_string(),
+                });
             }
         }
         let known = crate::solve::SolveStatus::ALL.map(crate::solve::SolveStatus::as_str);
         if !s.solver.status.is_empty() && !known.contains(&s.solver.status.as_str()) {
-            return Err(bad(format!(
-                "`solver.status` is {:?}, which no solve gives: write one of {}, or leave it out",
-                s.solver.status,
-                known.join(", ")
-            )));
+            return Err(NotAPlan::UnknownStatus(s.solver.status.clone()));
         }
         if let Some(g) = s.solver.gap.filter(|g| g.is_nan() || *g < 0.0) {
-            return Err(bad(format!(
-                "`solver.gap` is {g}: a gap is 0 or more (0.01 is 1 %)"
-            )));
+            return Err(NotAPlan::BadGap(g));
         }
         // Text shown on a terminal: a control character (an escape sequence) shown as its
         // picture, never sent to the terminal.
@@ -563,10 +576,10 @@ mod tests {
         assert_eq!(p.assignments.len(), 1);
         let twice = "{\"assignments\": [{\"cadre_id\": \"C1\", \"post_id\": \"P1\"}, \
                      {\"cadre_id\": \"C1\", \"post_id\": \"P2\"}]}";
-        let e = PlanSummary::from_json(twice).unwrap_err().0.to_string();
+        let e = PlanSummary::from_json(twice).unwrap_err().to_string();
         assert!(e.contains("`assignments[1]` moves cadre C1 again"), "{e}");
         let unicorn = "{\"solver\": {\"status\": \"unicorn\"}, \"assignments\": []}";
-        let e = PlanSummary::from_json(unicorn).unwrap_err().0.to_string();
+        let e = PlanSummary::from_json(unicorn).unwrap_err().to_string();
         assert!(e.contains("\"unicorn\", which no solve gives"), "{e}");
         let ok = "{\"solver\": {\"status\": \"time_limit\"}, \"assignments\": []}";
         assert!(PlanSummary::from_json(ok).is_ok());

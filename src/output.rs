@@ -197,9 +197,18 @@ pub enum OutDirError {
     /// `..` after a folder that does not exist (`zz/..`): the folder was made, then the plan
     /// written beside it.
     UpFromMissing { dir: PathBuf, missing: PathBuf },
+    /// `dir` is a link to nothing (`to`): mkdir said only "File exists".
+    DanglingLink { dir: PathBuf, to: PathBuf },
 }
 
 impl std::error::Error for OutDirError {}
+
+impl OutDirError {
+    /// The [`OutDirError`] inside an error of [`lock_dir`], if that is what it is.
+    pub fn of(e: &io::Error) -> Option<&OutDirError> {
+        e.get_ref()?.downcast_ref::<OutDirError>()
+    }
+}
 
 /// The files under `dir` (recursively, in name order) that `keep` accepts. Each folder is walked
 /// once, by its real path: a link to itself or to a parent made a walk repeat one scenario 41
@@ -770,11 +779,10 @@ pub fn lock_dir(dir: &Path, holder: Holder) -> io::Result<fs::File> {
     {
         return Err(io::Error::new(
             io::ErrorKind::NotFound,
-            format!(
-                "{} is a link to {}, which does not exist: create that folder, or remove the link",
-                dir.display(),
-                to.display()
-            ),
+            OutDirError::DanglingLink {
+                dir: dir.to_path_buf(),
+                to,
+            },
         ));
     }
     fs::create_dir_all(dir)?;

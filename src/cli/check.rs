@@ -41,7 +41,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     let sc = match super::load_for_file(&a.scenario, (&a.plan, accepts), a.format, langs) {
         Ok(c) => {
             let lang = langs.of(&c.scenario);
-            if let Err(s) = super::say_warnings(&c.warnings, a.deny_warnings, lang) {
+            if let Err(s) = super::say_warnings_as(&c.warnings, a.deny_warnings, lang, a.format) {
                 return s;
             }
             c.scenario
@@ -53,7 +53,9 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     }
     let rows = match scenario::read_plan(&a.plan, &sc) {
         Ok(r) => {
-            if let Err(s) = super::say_warnings(&r.warnings, a.deny_warnings, langs.of(&sc)) {
+            if let Err(s) =
+                super::say_warnings_as(&r.warnings, a.deny_warnings, langs.of(&sc), a.format)
+            {
                 return s;
             }
             r.rows
@@ -100,11 +102,14 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
     };
     let optimum = optimum.filter(|_| no_optimum.is_none());
     if let Some(status) = no_optimum {
+        let lang = langs.of(&sc);
+        let status = report::catalogue::status_id(lang, status);
         super::log::say_err(
             tracing::Level::WARN,
-            &format!(
-                "no optimum to measure the plan against: the scenario's own solve is {status} \
-                 (`rotaplan plan` says why)"
+            &report::catalogue::fill(
+                lang,
+                report::catalogue::Msg::NoOptimum,
+                &[("status", &status)],
             ),
         );
     }
@@ -136,7 +141,7 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
 fn programme(sc: &rotaplan::domain::Scenario, a: &Args, lang: Lang) -> Status {
     let moves = match scenario::read_programme(&a.plan, sc) {
         Ok(f) => {
-            if let Err(s) = super::say_warnings(&f.warnings, a.deny_warnings, lang) {
+            if let Err(s) = super::say_warnings_as(&f.warnings, a.deny_warnings, lang, a.format) {
                 return s;
             }
             f.moves

@@ -283,9 +283,11 @@ pub(crate) fn take_out_dir(
     let lock = rotaplan::output::lock_dir(dir, rotaplan::output::Holder::Command).map_err(|e| {
         // Another holder is named by the lock's own words; any other failure (a read-only disk,
         // no permission) names the folder.
-        refuse(match rotaplan::output::Locked::of(&e) {
-            Some(_) => Refusal::Io(e),
-            None => Refusal::CannotWriteCheck {
+        let ours = rotaplan::output::Locked::of(&e).is_some()
+            || rotaplan::output::OutDirError::of(&e).is_some();
+        refuse(match ours {
+            true => Refusal::Io(e),
+            false => Refusal::CannotWriteCheck {
                 path: dir.to_path_buf(),
                 error: e.to_string(),
             },
@@ -444,6 +446,29 @@ fn say_problems_json_with(e: &scenario::LoadError, lang: Lang, summary: &str) {
     s.push('\n');
     say(&s);
     log::say_err(tracing::Level::ERROR, summary);
+}
+
+/// [`say_warnings`] for a command whose `--format json` puts its problems on stdout (`check`):
+/// denied warnings are said there too, `{"errors": [], "warnings": [...], "warnings_denied":
+/// true}`, so a script reading stdout is not left with nothing.
+fn say_warnings_as(
+    w: &[scenario::Diagnostic],
+    deny: bool,
+    lang: Lang,
+    format: Format,
+) -> Result<(), Status> {
+    let denied = say_warnings(w, deny, lang);
+    if denied.is_err() && format == Format::Json {
+        let j = serde_json::json!({
+            "errors": [],
+            "warnings": report::diagnostic_records(lang, w),
+            "warnings_denied": true,
+        });
+        let mut s = serde_json::to_string_pretty(&j).unwrap_or_default();
+        s.push('\n');
+        say(&s);
+    }
+    denied
 }
 
 /// Warnings on stderr (they never change the exit code), or with `deny` as errors (exit 1).

@@ -490,6 +490,8 @@ catalogue! {
     BatchChartsBelow { en: "Charts of the KPIs, the posts filled by shortage level and the moves between tiers and regions: below.", vi: "Biểu đồ các chỉ tiêu, vị trí đã bố trí theo mức thiếu cán bộ và luân chuyển giữa các cấp, các vùng: ở phía dưới." }
     BatchChangesSince { en: "Changes since {run}", vi: "Thay đổi so với {run}" }
     BatchNew { en: "{name}: new tonight", vi: "{name}: mới trong lần chạy này" }
+    BatchPlanUnread { en: "its plan.json was not read, so it is left out of the comparison: {why}", vi: "không đọc được plan.json nên không đưa vào so sánh: {why}" }
+    BatchPreviousUnread { en: "{name}: the previous run's plan.json was not read ({why}): nothing compared", vi: "{name}: không đọc được plan.json của lần chạy trước ({why}): không so sánh" }
     BatchObjectiveChange { en: ", objective {a} → {b}", vi: ", giá trị mục tiêu {a} → {b}" }
     BatchChanged { en: "{name}: {moved} cadre(s) placed differently, {filled} post(s) newly filled, {emptied} emptied{objective}", vi: "{name}: {moved} cán bộ được bố trí khác, {filled} vị trí mới được bố trí, {emptied} vị trí bị bỏ trống{objective}" }
     BatchNoChange { en: "No plan changed.", vi: "Không có phương án nào thay đổi." }
@@ -1005,7 +1007,15 @@ catalogue! {
     RefManyPlans { en: "{path}: holds {n} plan.json files; name one", vi: "{path}: có {n} tệp plan.json; hãy chỉ rõ một tệp" }
     RefNoSuchPath { en: "{path}: no such file or folder", vi: "{path}: không có tệp hoặc thư mục này" }
     RefUnreadable { en: "{path}: {error}", vi: "{path}: không đọc được ({error})" }
+    NoOptimum { en: "no optimum to measure the plan against: the scenario's own solve is {status} (`rotaplan plan` says why)", vi: "không có phương án tối ưu để so sánh: kịch bản khi giải cho kết quả {status} (`rotaplan plan` cho biết lý do)" }
     RefNotAPlan { en: "not a rotaplan plan.json: {error}", vi: "không phải tệp plan.json của rotaplan: {error}" }
+    PlanJsonNoAssignments { en: "no `assignments` list", vi: "không có danh sách `assignments`" }
+    PlanJsonNewer { en: "`format_version` {found} is newer than this rotaplan reads ({reads}): use the rotaplan that wrote it", vi: "`format_version` {found} mới hơn phiên bản rotaplan này đọc được ({reads}): dùng rotaplan đã ghi tệp" }
+    PlanJsonNoCadreId { en: "`assignments[{i}]` has no `cadre_id`: write the cadre's id, or delete the entry", vi: "`assignments[{i}]` không có `cadre_id`: ghi mã cán bộ, hoặc xóa mục này" }
+    PlanJsonNoPostId { en: "`assignments[{i}]` has no `post_id`: write the post's id, or delete the entry", vi: "`assignments[{i}]` không có `post_id`: ghi mã vị trí, hoặc xóa mục này" }
+    PlanJsonMovedTwice { en: "`assignments[{i}]` moves cadre {cadre} again (`assignments[{j}]` moves it too): a plan moves each cadre once; delete one of them", vi: "`assignments[{i}]` điều chuyển lại cán bộ {cadre} (`assignments[{j}]` cũng điều chuyển cán bộ này): mỗi phương án chỉ điều chuyển một cán bộ một lần; xóa một trong hai mục" }
+    PlanJsonUnknownStatus { en: "`solver.status` is {status}, which no solve gives: write one of {known}, or leave it out", vi: "`solver.status` là {status}, không phải trạng thái nào của bộ giải: ghi một trong {known}, hoặc bỏ trống" }
+    PlanJsonBadGap { en: "`solver.gap` is {gap}: a gap is 0 or more (0.01 is 1 %)", vi: "`solver.gap` là {gap}: khoảng cách phải từ 0 trở lên (0,01 là 1 %)" }
     RefOutputIsFolder { en: "{path} is a folder: name a file to write", vi: "{path} là một thư mục: hãy chỉ ra một tệp để ghi" }
     RefOverwritesInput { en: "{path} is one of this command's input files: writing it would replace it; name another file", vi: "{path} là một tệp đầu vào của lệnh này: ghi vào sẽ thay thế nó; hãy chọn tệp khác" }
     RefMapInsideOut { en: "--pseudonym-map {map} is inside the output folder {dir}: the real names would travel with the plan; put the mapping outside it (the default is beside the folder)", vi: "--pseudonym-map {map} nằm trong thư mục kết quả {dir}: họ tên thật sẽ đi cùng phương án; hãy đặt tệp đối chiếu ra ngoài (mặc định là bên cạnh thư mục)" }
@@ -1021,6 +1031,7 @@ catalogue! {
     OutDirIsFile { en: "--out {dir}: is a file, not a folder; name a folder (it is created if missing)", vi: "--out {dir}: là một tệp, không phải thư mục; hãy nêu một thư mục (chưa có sẽ được tạo)" }
     OutDirHoldsFolders { en: "--out {dir}: it holds folders rotaplan did not write ({folders}); the outputs replace the folder as a whole, so they would be lost. Name a folder of its own for the outputs (e.g. --out {dir}/out)", vi: "--out {dir}: thư mục này chứa các thư mục con không do rotaplan tạo ({folders}); kết quả sẽ thay thế toàn bộ thư mục nên chúng sẽ bị mất. Hãy nêu một thư mục riêng cho kết quả (ví dụ --out {dir}/out)" }
     OutDirUpFromMissing { en: "--out {dir}: `..` after {missing}, which does not exist; name the folder itself", vi: "--out {dir}: có `..` sau {missing}, thư mục không tồn tại; hãy ghi thẳng tên thư mục" }
+    OutDirDanglingLink { en: "{dir} is a link to {to}, which does not exist: create that folder, or remove the link", vi: "{dir} là liên kết tới {to}, nơi không tồn tại: tạo thư mục đó, hoặc xóa liên kết" }
     OutDirThroughFile { en: "--out {dir}: {file} is a file, so the folder cannot be created; name another folder", vi: "--out {dir}: {file} là một tệp nên không tạo được thư mục; hãy nêu thư mục khác" }
     LockedBy { en: "{dir} is in use by {holder}{pid}; wait for it to finish, or give another --out", vi: "{dir} đang được {holder}{pid} sử dụng; hãy chờ lệnh đó chạy xong hoặc nêu --out khác" }
     LockedPid { en: " (process {pid})", vi: " (tiến trình {pid})" }

@@ -223,9 +223,10 @@ pub fn refusal_words(lang: Lang, r: &Refusal) -> String {
         Refusal::Merge(e) => merge_text(lang, e),
         Refusal::Export(e) => export_text(lang, e),
         Refusal::NotFound(e) => not_found_text(lang, e),
-        Refusal::Io(e) => match Locked::of(e) {
-            Some(l) => locked_text(lang, l),
-            None => e.to_string(),
+        Refusal::Io(e) => match (Locked::of(e), OutDirError::of(e)) {
+            (Some(l), _) => locked_text(lang, l),
+            (_, Some(o)) => out_dir_text(lang, o),
+            _ => e.to_string(),
         },
     }
 }
@@ -262,6 +263,11 @@ pub fn out_dir_text(lang: Lang, e: &OutDirError) -> String {
             Msg::OutDirUpFromMissing,
             &[("dir", &dir.display()), ("missing", &missing.display())],
         ),
+        OutDirError::DanglingLink { dir, to } => fill(
+            lang,
+            Msg::OutDirDanglingLink,
+            &[("dir", &dir.display()), ("to", &to.display())],
+        ),
     }
 }
 
@@ -293,9 +299,10 @@ pub fn locked_text(lang: Lang, e: &Locked) -> String {
 pub fn merge_text(lang: Lang, e: &MergeError) -> String {
     match e {
         MergeError::OutDir(e) => out_dir_text(lang, e),
-        MergeError::Io(e) => match Locked::of(e) {
-            Some(l) => locked_text(lang, l),
-            None => e.to_string(),
+        MergeError::Io(e) => match (Locked::of(e), OutDirError::of(e)) {
+            (Some(l), _) => locked_text(lang, l),
+            (_, Some(o)) => out_dir_text(lang, o),
+            _ => e.to_string(),
         },
         MergeError::NoManifest { shard, error } => {
             file_error(lang, Msg::MergeNoManifest, shard, error)
@@ -362,9 +369,45 @@ pub fn failure_text(lang: Lang, e: &Failure) -> String {
     }
 }
 
-/// A plan.json that is not one, in `lang` (serde's own words after the colon).
+/// A plan.json that is not one, in `lang` (serde's own words after the colon when it is not
+/// JSON or a field has the wrong type).
 pub fn not_a_plan_text(lang: Lang, e: &NotAPlan) -> String {
-    fill(lang, Msg::RefNotAPlan, &[("error", &e.0)])
+    let why = match e {
+        NotAPlan::Json(e) => e.to_string(),
+        NotAPlan::NoAssignments => t(lang, Msg::PlanJsonNoAssignments).to_string(),
+        NotAPlan::Newer { found, reads } => fill(
+            lang,
+            Msg::PlanJsonNewer,
+            &[("found", found), ("reads", reads)],
+        ),
+        NotAPlan::NoId { i, field } => fill(
+            lang,
+            if *field == "cadre_id" {
+                Msg::PlanJsonNoCadreId
+            } else {
+                Msg::PlanJsonNoPostId
+            },
+            &[("i", i)],
+        ),
+        NotAPlan::MovedTwice { i, j, cadre } => fill(
+            lang,
+            Msg::PlanJsonMovedTwice,
+            &[("i", i), ("j", j), ("cadre", cadre)],
+        ),
+        NotAPlan::UnknownStatus(status) => {
+            let known = crate::solve::SolveStatus::ALL.map(crate::solve::SolveStatus::as_str);
+            fill(
+                lang,
+                Msg::PlanJsonUnknownStatus,
+                &[
+                    ("status", &format!("{status:?}")),
+                    ("known", &known.join(", ")),
+                ],
+            )
+        }
+        NotAPlan::BadGap(g) => fill(lang, Msg::PlanJsonBadGap, &[("gap", g)]),
+    };
+    fill(lang, Msg::RefNotAPlan, &[("error", &why)])
 }
 
 /// An id not found in its table, in `lang`, with the nearest id when one is close.
@@ -447,6 +490,24 @@ mod tests {
             refusal_text(Lang::Vi, &Refusal::Gap(2.0)),
             "lỗi: --gap phải nằm trong khoảng [0, 1), giá trị đã nhập là 2"
         );
+        // Why a plan.json is refused is worded in the language too, not only its first words.
+        let twice = NotAPlan::MovedTwice {
+            i: 1,
+            j: 0,
+            cadre: "C1".into(),
+        };
+        assert!(not_a_plan_text(Lang::En, &twice).contains("moves cadre C1 again"));
+        let vi = not_a_plan_text(Lang::Vi, &twice);
+        assert!(vi.contains("điều chuyển lại cán bộ C1"), "{vi}");
+        let dangling = Refusal::Io(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            OutDirError::DanglingLink {
+                dir: "out".into(),
+                to: "gone".into(),
+            },
+        ));
+        let vi = refusal_text(Lang::Vi, &dangling);
+        assert!(vi.contains("out là liên kết tới gone"), "{vi}");
     }
 
     /// The backend's failures and a job's unwritable outputs are worded here, not where they

@@ -130,7 +130,11 @@ fn input_file(p: &Path) -> InputFile {
 /// The hash of what makes a scenario's outputs: rotaplan's version, the variant, the input files
 /// and the language of the words (a change of `--lang` or of the locale re-runs the scenario;
 /// English adds no line, so that English runs keep the hashes they always had).
-fn inputs_hash(variant: &str, inputs: &[InputFile], lang: Lang) -> String {
+///
+/// A file is named in the hash by where it is, not how it was spelled: relative to the scenario
+/// file's folder (resolved, links followed), or resolved when outside it, so `--resume` with
+/// `./s.yaml` for `s.yaml`, an absolute path or the folder moved whole reuses the plans.
+fn inputs_hash(variant: &str, scenario: &Path, inputs: &[InputFile], lang: Lang) -> String {
     let mut text = format!(
         "rotaplan {}\nvariant {variant}\n",
         env!("CARGO_PKG_VERSION")
@@ -138,8 +142,27 @@ fn inputs_hash(variant: &str, inputs: &[InputFile], lang: Lang) -> String {
     if lang != Lang::En {
         text += &format!("lang {}\n", lang.as_str());
     }
-    for i in inputs {
-        text += &format!("{} {}\n", i.sha256, i.path);
+    let home = scenario
+        .canonicalize()
+        .ok()
+        .and_then(|f| f.parent().map(Path::to_path_buf));
+    let mut named: Vec<(String, &str)> = inputs
+        .iter()
+        .map(|i| {
+            let p = Path::new(&i.path);
+            let place = match (p.canonicalize(), &home) {
+                (Ok(c), Some(h)) => c
+                    .strip_prefix(h)
+                    .map_or_else(|_| c.display().to_string(), |r| r.display().to_string()),
+                (Ok(c), None) => c.display().to_string(),
+                (Err(_), _) => i.path.clone(),
+            };
+            (place, i.sha256.as_str())
+        })
+        .collect();
+    named.sort();
+    for (place, sha) in named {
+        text += &format!("{sha} {place}\n");
     }
     sha256_hex(text.as_bytes())
 }
@@ -343,7 +366,7 @@ pub fn batch(
                 Ok(sc) => o.langs.of(sc),
                 Err(_) => o.langs.asked.unwrap_or(o.langs.fallback),
             };
-            let h = inputs_hash(&j.variant, &i, lang);
+            let h = inputs_hash(&j.variant, &j.file, &i, lang);
             (i, h)
         })
         .collect();
@@ -678,15 +701,27 @@ pub fn one_line(err: &str) -> String {
         .join(" | ")
 }
 
-/// The plans of a run folder, read back from its plan.json files (scenarios without one are left
-/// out), in the manifest's order.
+/// The plan.json of a scenario's folder: `Ok(None)` when there is none (no plan, or a
+/// programme), `Err` with the reason when it cannot be read as a plan.
+fn read_plan_json(job: &Path) -> Result<Option<crate::compare::PlanSummary>, String> {
+    let text = match std::fs::read_to_string(job.join("plan.json")) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    crate::compare::PlanSummary::from_json(&text)
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
+/// The plans of a run folder, read back from its plan.json files (scenarios without one, or
+/// with one that cannot be read, which the morning page says, are left out), in the manifest's
+/// order.
 pub fn run_plans(dir: &Path, m: &Manifest) -> Vec<(String, crate::compare::PlanSummary)> {
     m.scenarios
         .iter()
         .filter_map(|e| {
-            let text =
-                std::fs::read_to_string(batch::job_dir(dir, &e.name).join("plan.json")).ok()?;
-            let mut plan = crate::compare::PlanSummary::from_json(&text).ok()?;
+            let mut plan = read_plan_json(&batch::job_dir(dir, &e.name)).ok()??;
             // The weights the manifest recorded (plan.json does not): objectives compare.
             plan.weights = e.weights.clone();
             Some((e.name.clone(), plan))
@@ -715,11 +750,22 @@ fn summary_md_of(
     out += t(lang, Msg::BatchHeader);
     out += "\n|---|---|---|---|---|---|\n";
     for e in &m.scenarios {
-        let note = match (&e.error, e.reused) {
+        let mut note = match (&e.error, e.reused) {
             (Some(err), _) => failure_line(dir, e, err, lang).replace('|', "\\\\|"),
             (None, true) => t(lang, Msg::BatchReused).into(),
             _ => String::new(),
         };
+        // A plan.json the comparison could not read is said, not silently left out.
+        if e.error.is_none()
+            && let Err(why) = read_plan_json(&batch::job_dir(dir, &e.name))
+        {
+            let why = fill(lang, Msg::BatchPlanUnread, &[("why", &why)]).replace('|', "\\\\|");
+            note = if note.is_empty() {
+                why
+            } else {
+                format!("{note}; {why}")
+            };
+        }
         out += &format!(
             "| {} | {} | {} | {} | {} | {} |\n",
             e.name,
@@ -797,13 +843,23 @@ fn changes_since(
     );
     let mut any = false;
     for (name, now) in plans {
-        let Ok(text) = std::fs::read_to_string(batch::job_dir(prev, name).join("plan.json")) else {
-            out += &format!("- {}\n", fill(lang, Msg::BatchNew, &[("name", name)]));
-            any = true;
-            continue;
-        };
-        let Ok(before) = crate::compare::PlanSummary::from_json(&text) else {
-            continue;
+        let before = match read_plan_json(&batch::job_dir(prev, name)) {
+            Ok(Some(p)) => p,
+            Ok(None) => {
+                out += &format!("- {}\n", fill(lang, Msg::BatchNew, &[("name", name)]));
+                any = true;
+                continue;
+            }
+            Err(why) => {
+                let line = fill(
+                    lang,
+                    Msg::BatchPreviousUnread,
+                    &[("name", name), ("why", &why)],
+                );
+                out += &format!("- {line}\n");
+                any = true;
+                continue;
+            }
         };
         let d = crate::compare::diff(&before, now);
         if d.cadres.is_empty() && d.newly_filled.is_empty() && d.emptied.is_empty() {

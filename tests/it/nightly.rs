@@ -243,6 +243,48 @@ fn resume_after_sigkill_finishes_the_work() {
     assert_eq!(plans(&dir), plans(&run_dir(&clean)));
 }
 
+/// `--resume` finds the same scenario however its path is written: `s.yaml`, `./s.yaml`, an
+/// absolute path, through `..` (the inputs' hash followed the spelling and re-planned all).
+#[test]
+fn resume_reuses_plans_whatever_the_spelling_of_the_paths() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tut = root().join("scenarios/tutorial");
+    let dir = tmp.path().join("sc");
+    fs::create_dir(&dir).unwrap();
+    for e in fs::read_dir(&tut).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let out = tmp.path().join("out");
+    let batch = |file: &str, resume: bool| {
+        let mut c = rotaplan();
+        c.current_dir(&dir).args(["batch", "-q", "--out"]).arg(&out);
+        if resume {
+            c.arg("--resume");
+        }
+        let o = c.arg(file).output().unwrap();
+        crate::common::exits(&o, 0);
+    };
+    batch("tutorial.yaml", false);
+    let run = run_dir(&out);
+    let absolute = dir.join("tutorial.yaml").display().to_string();
+    for spelling in ["./tutorial.yaml", "../sc/tutorial.yaml", absolute.as_str()] {
+        // As if killed just before the manifest was written.
+        fs::remove_file(run.join("manifest.json")).unwrap();
+        batch(spelling, true);
+        assert_eq!(run_dir(&out), run, "{spelling}: the same run folder");
+        let m = manifest(&run);
+        let entries = m["scenarios"].as_array().unwrap();
+        assert!(!entries.is_empty());
+        assert!(
+            entries.iter().all(|e| e["reused"] == true),
+            "{spelling}: {entries:?}"
+        );
+    }
+}
+
 #[test]
 fn shards_merged_equal_an_unsharded_run() {
     let tmp = tempfile::tempdir().unwrap();
@@ -439,6 +481,24 @@ fn the_morning_page_says_what_changed_since_the_previous_run() {
     assert!(
         !html.contains("<script") && !html.contains("http"),
         "self-contained, no script or network"
+    );
+    // A previous plan.json that cannot be read is said, not skipped as "unchanged".
+    let job = runs[1].join("tonight").join("base");
+    assert!(job.join("plan.json").is_file(), "{}", job.display());
+    fs::write(job.join("plan.json"), "{\"assignments\": 3}").unwrap();
+    run(format!(
+        "extends: {}\nallow_outside_paths: true\n",
+        tut.display()
+    ));
+    let mut runs: Vec<PathBuf> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    runs.sort();
+    let md = fs::read_to_string(runs[2].join("summary.md")).unwrap();
+    assert!(
+        md.contains("- tonight/base: the previous run's plan.json was not read"),
+        "{md}"
     );
 }
 

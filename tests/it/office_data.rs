@@ -1341,6 +1341,27 @@ fn a_plan_file_may_be_a_workbook_and_names_are_checked() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
+    // With `--format json` the denied warnings are on stdout, not only on stderr.
+    let o = rotaplan()
+        .args(["check", "--deny-warnings", "--format", "json"])
+        .arg(&scenario)
+        .arg(tmp.path().join("plan2.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["warnings_denied"], true, "{j}");
+    let codes: Vec<&str> = j["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    // The scenario's own warnings (W2003) are denied first.
+    assert!(
+        !codes.is_empty() && codes.iter().all(|c| c.starts_with('W')),
+        "{j}"
+    );
 }
 
 /// How one table is saved, for the property test.
