@@ -114,7 +114,8 @@ pub fn run(a: Args, langs: super::Langs) -> Status {
         Some(scope) => say(&format!("{scope}\n\n{text}")),
         None => say(&text),
     }
-    Status::Ok
+    // Explained, but a scenario with no plan (infeasible) is exit 1, as for every command.
+    Status::ok_if(e.plan_status().is_none_or(|s| s.has_plan()))
 }
 
 /// `--period`: why the cadre is (not) rotated in one period of a programme.

@@ -5,7 +5,7 @@
 use super::{Status, say, say_violations};
 use rotaplan::domain::Scenario;
 use rotaplan::output::write_set;
-use rotaplan::report::{Format, programme as words, review_page as pages, timeline};
+use rotaplan::report::{Format, programme as words};
 use std::path::Path;
 
 /// `mapping`: `--pseudonymise`'s private mapping, written before the programme's files are.
@@ -27,24 +27,7 @@ pub fn run(
         return Status::Internal;
     }
     let plan = &done.plan;
-    let review = rotaplan::programme::Timeline::new(sc)
-        .map(|tl| rotaplan::programme::review::review(sc, &tl, &plan.moves))
-        .unwrap_or_default();
-    let files: Vec<(String, Vec<u8>)> = [
-        ("programme.csv", words::programme_csv(plan)),
-        ("programme.json", words::programme_json_in(sc, plan, lang)),
-        ("programme.md", words::programme_summary_in(sc, plan, lang)),
-        ("timeline.svg", timeline::timeline_svg(sc, plan, lang)),
-        ("programme.html", pages::programme_html(sc, plan, lang)),
-        (
-            "review.html",
-            pages::review_html(sc, &review, "programme.csv", lang),
-        ),
-    ]
-    .into_iter()
-    .chain(words::changes_csv_in(sc, plan, lang).map(|t| ("changes.csv", t)))
-    .map(|(n, t)| (n.to_string(), t.into_bytes()))
-    .collect();
+    let files = words::programme_files(sc, plan, lang, true);
     // The private mapping first, as for a single plan (`plan::run`).
     let staged = match mapping.map(super::plan::Mapping::stage).transpose() {
         Ok(s) => s,

@@ -72,8 +72,10 @@ impl Bars {
 
 fn summary(f: &Finished) -> String {
     match &f.outcome {
-        Outcome::Planned(p) => {
-            let s = &p.solver;
+        Outcome::Planned(_) | Outcome::Programmed(_) => {
+            let Some(s) = f.outcome.solved() else {
+                return String::new();
+            };
             let obj = s.objective.map_or("—".into(), report::num);
             let gap = s
                 .gap
@@ -87,17 +89,20 @@ fn summary(f: &Finished) -> String {
 /// `run`'s progress line as an event (JSON mode): the scenario, its status and numbers.
 fn finished_event(done: usize, total: usize, f: &Finished) {
     match &f.outcome {
-        Outcome::Planned(p) => tracing::info!(
-            target: "rotaplan::run",
-            scenario = %f.name,
-            status = p.solver.status.as_str(),
-            objective = p.solver.objective,
-            gap = p.solver.gap,
-            seconds = rotaplan::report::seconds_ms(f.seconds),
-            done,
-            total,
-            "scenario finished"
-        ),
+        Outcome::Planned(_) | Outcome::Programmed(_) => {
+            let s = f.outcome.solved();
+            tracing::info!(
+                target: "rotaplan::run",
+                scenario = %f.name,
+                status = s.map(|s| s.status.as_str()),
+                objective = s.and_then(|s| s.objective),
+                gap = s.and_then(|s| s.gap),
+                seconds = rotaplan::report::seconds_ms(f.seconds),
+                done,
+                total,
+                "scenario finished"
+            )
+        }
         Outcome::Failed(e) => tracing::warn!(
             target: "rotaplan::run",
             scenario = %f.name,

@@ -184,6 +184,13 @@ pub enum WhyNot {
         cost: f64,
         replacing: Option<String>,
     },
+    /// The move would add −`cost` to the weighted sum, but take an earlier level of the
+    /// objective's order (`objective:`) below what it kept: the lexicographic plan is right.
+    LevelKept {
+        cost: f64,
+        replacing: Option<String>,
+        drop: crate::plan::LevelDrop,
+    },
 }
 
 /// Below this, two objectives are equal.
@@ -218,6 +225,31 @@ impl<'a, 's> Reasons<'a, 's> {
     }
 
     /// The objective lost if the plan's pairs were `with` (plan − that), and the parts that change.
+    /// A move that adds to the weighted sum: missed by a stopped solve, or kept out by an
+    /// earlier level of the objective's order.
+    fn adds(
+        &self,
+        status: SolveStatus,
+        cost: f64,
+        replacing: Option<String>,
+        with: &[usize],
+    ) -> WhyNot {
+        let levels = self.base.map_or(&[][..], |b| &b.levels[..]);
+        let after = self.ctx.evaluate(self.cands, with);
+        match crate::plan::level_dropped(self.ctx.sc, levels, &self.objective, &after) {
+            Some(drop) => WhyNot::LevelKept {
+                cost,
+                replacing,
+                drop,
+            },
+            None => WhyNot::SolveStopped {
+                status,
+                cost,
+                replacing,
+            },
+        }
+    }
+
     fn cost_of(&self, with: &[usize]) -> (f64, Vec<Change>) {
         let after = self.ctx.evaluate(self.cands, with);
         (
@@ -334,11 +366,19 @@ impl<'a, 's> Reasons<'a, 's> {
             if let Some(s) = &best
                 && s.cost < -EPS
             {
-                return Some(WhyNot::SolveStopped {
-                    status,
-                    cost: s.cost,
-                    replacing: Some(s.holder_id.clone()),
-                });
+                let out = base
+                    .assignments
+                    .iter()
+                    .find(|a| a.post == p && a.cadre_id == s.holder_id)
+                    .and_then(|a| cands.find(a.cadre, p));
+                let mut with: Vec<usize> = self
+                    .chosen
+                    .iter()
+                    .copied()
+                    .filter(|&j| Some(j) != out)
+                    .collect();
+                with.push(i);
+                return Some(self.adds(status, s.cost, Some(s.holder_id.clone()), &with));
             }
             return Some(WhyNot::Taken {
                 holders: hs,
@@ -349,11 +389,7 @@ impl<'a, 's> Reasons<'a, 's> {
         with.push(i);
         let (cost, changes) = self.cost_of(&with);
         if cost < -EPS {
-            return Some(WhyNot::SolveStopped {
-                status,
-                cost,
-                replacing: None,
-            });
+            return Some(self.adds(status, cost, None, &with));
         }
         Some(WhyNot::FreeSeatWorseObjective { cost, changes })
     }
@@ -817,6 +853,21 @@ pub enum Explanation {
     Post(PostExplanation),
     Plan(Overview),
     Structure(Structure),
+}
+
+impl Explanation {
+    /// The status of the plan the answer read (`None`: none was solved, as for an excluded pair
+    /// or the structural check). An answer about a scenario with no plan still explains, but
+    /// the command exits 1 as every command does for an infeasible scenario.
+    pub fn plan_status(&self) -> Option<SolveStatus> {
+        match self {
+            Explanation::Pair(e) => e.plan_status,
+            Explanation::Cadre(e) => Some(e.plan_status),
+            Explanation::Post(e) => Some(e.plan_status),
+            Explanation::Plan(e) => Some(e.status),
+            Explanation::Structure(_) => None,
+        }
+    }
 }
 
 impl Overview {

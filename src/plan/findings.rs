@@ -151,6 +151,13 @@ pub enum Finding {
         gain: f64,
         status: SolveStatus,
     },
+    /// Moving the best free cadre here would add `gain` to the weighted sum, but take an earlier
+    /// lexicographic level (`objective:`) from `now` to `with`, below the `kept` its solve kept.
+    LevelKept {
+        cadre_id: String,
+        gain: f64,
+        drop: super::LevelDrop,
+    },
     /// Moving any of the best free cadres here would break a hard structure target (S6).
     HardTargets {
         cadre_id: String,

@@ -339,8 +339,8 @@ pub fn build(ctx: &RuleContext, cands: &Candidates, out: &SolveOutcome) -> Plan 
     let objective = ctx.evaluate(cands, &chosen);
     let kpis = kpis(ctx, &assignments, &filled, &objective);
     let breakdown = breakdown(sc, &assignments, &filled);
-    let unfilled = unfilled(ctx, cands, &chosen, &filled, out.status);
     let levels = levels_with_values(sc, &objective, out);
+    let unfilled = unfilled(ctx, cands, &chosen, &filled, out.status, &levels);
     Plan {
         format_version: FORMAT_VERSION,
         scenario: sc.name.clone(),
@@ -531,6 +531,7 @@ fn unfilled(
     chosen: &[usize],
     filled: &[u32],
     status: SolveStatus,
+    levels: &[crate::solve::lexicographic::LevelOutcome],
 ) -> Vec<Unfilled> {
     use rayon::prelude::*;
     let sc = ctx.sc;
@@ -551,6 +552,7 @@ fn unfilled(
         departures: &departures,
         base: ctx.evaluate(cands, chosen).total,
         status,
+        levels,
     };
     let empty: Vec<PostIx> = (0..sc.posts.len() as PostIx)
         .filter(|&p| filled[p as usize] < sc.post(p).seats)
@@ -616,6 +618,8 @@ struct PlanState<'a> {
     /// The plan's objective.
     base: f64,
     status: SolveStatus,
+    /// The lexicographic levels (`objective:`), empty for the weighted sum alone.
+    levels: &'a [crate::solve::lexicographic::LevelOutcome],
 }
 
 /// What keeps one eligible cadre off an unfilled post.
@@ -667,6 +671,17 @@ impl PlanState<'_> {
         let mut with = self.chosen.to_vec();
         with.push(i);
         self.ctx.evaluate(self.cands, &with)
+    }
+
+    /// The first lexicographic level that adding pair `i` would take below the value the later
+    /// levels kept (`objective:`): (level, its value in the plan, with the pair, kept). A move
+    /// that adds to the weighted sum is no missed move when it costs an earlier level.
+    fn lowers_a_level(&self, i: usize) -> Option<LevelDrop> {
+        if self.levels.is_empty() {
+            return None;
+        }
+        let now = self.ctx.evaluate(self.cands, self.chosen);
+        level_dropped(self.ctx.sc, self.levels, &now, &self.with(i))
     }
 
     /// The hard structure targets (S6) adding pair `i` would break, or make fall shorter than
@@ -851,6 +866,19 @@ impl PlanState<'_> {
         let b = cands.get(bi);
         let must = sc.post(p).criticality >= 5;
         let gain = b.score + if must { sc.weights.must_fill } else { 0.0 };
+        if bd > 1e-6
+            && let Some(drop) = self.lowers_a_level(bi)
+        {
+            return why(
+                UnfilledKind::SideConstraint,
+                None,
+                Finding::LevelKept {
+                    cadre_id: id(b.cadre),
+                    gain: bd,
+                    drop,
+                },
+            );
+        }
         if bd > 1e-6 {
             return why(
                 UnfilledKind::SolverStopped,
@@ -886,6 +914,43 @@ impl PlanState<'_> {
             },
         )
     }
+}
+
+/// An earlier lexicographic level (`objective:`) a change of the plan takes below the value its
+/// solve kept for the later levels: its value in the plan (`now`) and with the change (`with`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelDrop {
+    pub level: String,
+    pub now: f64,
+    pub with: f64,
+    pub kept: f64,
+}
+
+/// The first of `levels` that going from the objective `now` to `with` takes below its kept
+/// value: why a change that adds to the weighted sum is not the lexicographic plan's.
+pub fn level_dropped(
+    sc: &Scenario,
+    levels: &[crate::solve::lexicographic::LevelOutcome],
+    now: &crate::scoring::ObjectiveBreakdown,
+    with: &crate::scoring::ObjectiveBreakdown,
+) -> Option<LevelDrop> {
+    if levels.is_empty() {
+        return None;
+    }
+    let (a, b) = (
+        crate::scoring::plan_level_values(sc, now),
+        crate::scoring::plan_level_values(sc, with),
+    );
+    levels.iter().find_map(|l| {
+        let kept = l.kept_at_least?;
+        let (&now, &with) = (a.get(l.name.as_str())?, b.get(l.name.as_str())?);
+        (with < kept - 1e-6 && with < now - 1e-9).then(|| LevelDrop {
+            level: l.name.clone(),
+            now,
+            with,
+            kept,
+        })
+    })
 }
 
 /// Whether H6 lets cadre `c` take post `p` (the cadre's rank, or up to the allowed step for an

@@ -153,6 +153,9 @@ pub struct PeriodKpis {
     pub chained: usize,
     /// Seats free on the date after the period's moves.
     pub vacant_seats: u32,
+    /// The posts of those seats (ids, in posts.csv's order; a post twice for two seats), so that
+    /// which stay empty can be looked up (`explain --post`).
+    pub vacant_posts: Vec<String>,
     pub women: usize,
     pub minority: usize,
     /// Most cadres leaving one unit on rotation in the period.
@@ -494,6 +497,15 @@ pub fn kpis(
                     .enumerate()
                     .map(|(p, post)| post.seats.saturating_sub(occ[p][t]))
                     .sum(),
+                vacant_posts: sc
+                    .posts
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(p, post)| {
+                        let empty = post.seats.saturating_sub(occ[p][t]) as usize;
+                        std::iter::repeat_n(post.id.clone(), empty)
+                    })
+                    .collect(),
                 women: rot
                     .iter()
                     .filter(|m| sc.cadre(m.cadre).sex == Sex::F)

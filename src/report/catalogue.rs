@@ -286,6 +286,9 @@ catalogue! {
     FindOthersTook { en: "the others took other posts: {moved}", vi: "những cán bộ khác đã nhận vị trí khác: {moved}" }
     FindBlocked { en: "the free eligible cadres are blocked: {reason}", vi: "các cán bộ đủ điều kiện còn trống bị vướng: {reason}" }
     FindSolverStopped { en: "moving {cadre} here would add {gain} to the objective, but the solve stopped before finding it (status {status})", vi: "luân chuyển {cadre} về đây sẽ tăng giá trị mục tiêu thêm {gain}, nhưng bộ giải đã dừng trước khi tìm ra (trạng thái {status})" }
+    FindLevelKept { en: "moving {cadre} here would add {gain} to the weighted sum, but {drop}", vi: "luân chuyển {cadre} về đây sẽ tăng tổng có trọng số thêm {gain}, nhưng {drop}" }
+    LevelDropped { en: "take the level `{level}` of the objective's order from {now} to {with}, below the {kept} kept for it: an earlier level comes first", vi: "làm mức `{level}` trong thứ tự mục tiêu giảm từ {now} xuống {with}, thấp hơn mức {kept} phải giữ: mức trước được ưu tiên" }
+    XcLevelKept { en: "{cadre} there{instead} would add {gain} to the weighted sum, but {drop}", vi: "bố trí {cadre} ở đó{instead} sẽ tăng tổng có trọng số thêm {gain}, nhưng {drop}" }
     FindTargetsCost { en: "moving {cadre} here would gain {gain} but cost {cost} in structure-target shortfall (women, young, minority targets)", vi: "luân chuyển {cadre} về đây được {gain} nhưng làm thiếu hụt chỉ tiêu cơ cấu thêm {cost} (chỉ tiêu nữ, trẻ, dân tộc thiểu số)" }
     FindNotWorth { en: "{free} free eligible cadre(s), but no move here improves the plan under the targets and caps{best}", vi: "có {free} cán bộ đủ điều kiện còn trống, nhưng không luân chuyển nào về đây làm phương án tốt hơn với các chỉ tiêu và giới hạn hiện có{best}" }
     FindBestFree { en: " (best free cadre {cadre} scores {score})", vi: " (cán bộ còn trống tốt nhất là {cadre}, điểm {score})" }
@@ -426,7 +429,7 @@ catalogue! {
     CsvReason { en: "reason", vi: "lý do" }
     // ---- issue 13: what the command line prints
     Written { en: "written: {path}", vi: "đã ghi: {path}" }
-    NotForProgramme { en: "note: {flags} do not apply to a programme and are not used (see docs/programme.md)", vi: "lưu ý: {flags} không áp dụng cho chương trình luân chuyển nên không được dùng (xem docs/programme.md)" }
+    NotForProgramme { en: "note: not used for a programme, which has its own outputs: {flags} (see programme.md in the documentation)", vi: "lưu ý: không dùng cho chương trình luân chuyển, vốn có các tệp kết quả riêng: {flags} (xem programme.md trong tài liệu)" }
     RunDone { en: "{n} scenario(s): {planned} planned, {failed} failed or infeasible; written: {path}", vi: "{n} kịch bản: {planned} đã lập phương án, {failed} lỗi hoặc không có phương án; đã ghi: {path}" }
     // ---- issue 13: roles of posts, and `rotaplan review`
     RoleHead { en: "head", vi: "người đứng đầu" }
@@ -451,7 +454,7 @@ catalogue! {
     ReviewLocalityToCentre { en: "locality → centre", vi: "địa phương → Trung ương" }
     ReviewLocalityToLocality { en: "locality → locality", vi: "giữa các địa phương" }
     ReviewBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
-    ReviewFromNoUnit { en: "from a unit not known", vi: "chưa rõ đơn vị đi" }
+    ReviewFromNoUnit { en: "from outside the units of the plan, or a unit not known", vi: "từ ngoài các đơn vị của phương án, hoặc chưa rõ đơn vị đi" }
     ReviewToLower { en: "to a lower level", vi: "xuống cấp dưới" }
     ReviewToHigher { en: "to a higher level", vi: "lên cấp trên" }
     ReviewPlacedHigher { en: "placed higher", vi: "bố trí cao hơn" }
@@ -485,7 +488,7 @@ catalogue! {
     ChartSumOver { en: "sum over {n} scenarios", vi: "tổng của {n} kịch bản" }
     ChartFromTo { en: "from ↓  to →", vi: "từ ↓  đến →" }
     BatchHeader { en: "| scenario | status | objective | gap | seconds | note |", vi: "| kịch bản | trạng thái | giá trị mục tiêu | khoảng cách | giây | ghi chú |" }
-    BatchReused { en: "unchanged since the interrupted run: reused", vi: "không đổi so với lần chạy bị dừng: dùng lại" }
+    BatchReused { en: "unchanged since the earlier run of this folder: reused", vi: "không đổi so với lần chạy trước của thư mục này: dùng lại" }
     BatchChartsNote { en: "Charts of the KPIs, the posts filled by shortage level and the moves between tiers and regions: in summary.html.", vi: "Biểu đồ các chỉ tiêu, vị trí đã bố trí theo mức thiếu cán bộ và luân chuyển giữa các cấp, các vùng: trong summary.html." }
     BatchChartsBelow { en: "Charts of the KPIs, the posts filled by shortage level and the moves between tiers and regions: below.", vi: "Biểu đồ các chỉ tiêu, vị trí đã bố trí theo mức thiếu cán bộ và luân chuyển giữa các cấp, các vùng: ở phía dưới." }
     BatchChangesSince { en: "Changes since {run}", vi: "Thay đổi so với {run}" }
@@ -659,7 +662,7 @@ catalogue! {
     TlKindPlacement { en: "placement after rotation", vi: "bố trí sau luân chuyển" }
     // programme.html (report/review_page.rs)
     PgTitle { en: "Programme: {scenario}", vi: "Chương trình luân chuyển: {scenario}" }
-    PgPeriods { en: "{n} periods from {start} to {end}; {rotations} rotation(s), {placements} placement(s) after rotation.", vi: "{n} kỳ từ {start} đến {end}; {rotations} lượt luân chuyển, {placements} lượt bố trí sau luân chuyển." }
+    PgPeriods { en: "{n} period(s) from {start} to {end}; {rotations} rotation(s), {placements} placement(s) after rotation.", vi: "{n} kỳ từ {start} đến {end}; {rotations} lượt luân chuyển, {placements} lượt bố trí sau luân chuyển." }
     PgTimeline { en: "Timeline", vi: "Tiến độ theo thời gian" }
     PgMoves { en: "Moves by period", vi: "Danh sách điều động theo kỳ" }
     PgPeriodCol { en: "period", vi: "kỳ" }
@@ -681,7 +684,7 @@ catalogue! {
     RvDirLocalityToCentre { en: "locality → centre", vi: "địa phương → Trung ương" }
     RvDirLocalityToLocality { en: "locality → locality", vi: "giữa các địa phương" }
     RvDirBetweenAgencies { en: "between agencies of one level", vi: "giữa các cơ quan cùng cấp" }
-    RvDirUnknown { en: "from a unit not known", vi: "chưa rõ đơn vị đi" }
+    RvDirUnknown { en: "from outside the units of the plan, or a unit not known", vi: "từ ngoài các đơn vị của phương án, hoặc chưa rõ đơn vị đi" }
     RvDirToLower { en: "to a lower level", vi: "xuống cấp dưới" }
     RvDirToHigher { en: "to a higher level", vi: "lên cấp trên" }
     RvByTier { en: "By receiving tier", vi: "Theo cấp của đơn vị tiếp nhận" }
@@ -870,6 +873,7 @@ catalogue! {
     PgsScoreObjective { en: "objective {objective} (recomputed from the moves)", vi: "giá trị mục tiêu {objective} (tính lại từ các lượt điều động)" }
     PgsTargetsMissed { en: " − targets missed {n}", vi: " − chỉ tiêu chưa đạt {n}" }
     PgsModel { en: "model: {columns} columns, {rows} rows; built in {build} s, solved in {solve} s", vi: "mô hình: {columns} biến, {rows} ràng buộc; lập trong {build} giây, giải trong {solve} giây" }
+    PgsModelSize { en: "model: {columns} columns, {rows} rows", vi: "mô hình: {columns} biến, {rows} ràng buộc" }
     PgsNote { en: "note: {note}", vi: "ghi chú: {note}" }
     PgsHPeriod { en: "period", vi: "kỳ" }
     PgsHDate { en: "date", vi: "ngày" }
@@ -887,6 +891,8 @@ catalogue! {
     PgsHPost { en: "post", vi: "vị trí" }
     PgsHUnit { en: "unit", vi: "đơn vị" }
     PgsHEnd { en: "end", vi: "kết thúc" }
+    PgsVacantHeading { en: "Seats left empty after each period's moves (post ids):", vi: "Các suất còn trống sau các lượt điều động của mỗi kỳ (mã vị trí):" }
+    PgsVacantLine { en: "  period {period} ({date}): {posts}", vi: "  kỳ {period} ({date}): {posts}" }
     PgsUnplacedHeading { en: "Without a placement after rotation:", vi: "Chưa bố trí được sau luân chuyển:" }
     PgsUnplacedLine { en: "{cadre} {name} (due in period {period}, {date}): {reason}", vi: "{cadre} {name} (đến hạn ở kỳ {period}, {date}): {reason}" }
     ExplainProgrammeScope { en: "Note: this scenario is a programme of {periods} periods ({first} to {last}). Without --period this answer is for a single plan on {date} only (the first period), not for the programme: its values, requirements and relaxations are that one plan's. For the programme, ask per cadre and period: rotaplan explain {scenario} --cadre ID --period YEAR; the programme itself: rotaplan plan {scenario}.", vi: "Lưu ý: kịch bản này là một chương trình gồm {periods} kỳ (từ {first} đến {last}). Không có --period, câu trả lời này chỉ dành cho một phương án tại ngày {date} (kỳ đầu tiên), không phải cho cả chương trình: các giá trị, yêu cầu và đề xuất nới lỏng là của phương án đó. Để hỏi về chương trình, hỏi theo từng cán bộ và kỳ: rotaplan explain {scenario} --cadre MÃ --period NĂM; xem chương trình: rotaplan plan {scenario}." }
@@ -927,7 +933,6 @@ catalogue! {
     JobChecker { en: "internal error: the plan failed the independent checker\n{violations}", vi: "lỗi nội bộ: phương án không qua được bước kiểm tra độc lập\n{violations}" }
     JobNotStarted { en: "not started: the run was interrupted", vi: "chưa chạy: lượt chạy đã bị dừng giữa chừng" }
     JobSameFolder { en: "its outputs would go to the folder `{folder}` of the job {other}: not planned, so that neither's files are overwritten; rename the variant (or the file)", vi: "kết quả sẽ ghi vào thư mục `{folder}` của tác vụ {other}: không lập phương án để không ghi đè tệp của tác vụ nào; hãy đổi tên phương án (hoặc tên tệp)" }
-    JobProgramme { en: "a programme scenario (`programme:`): `run` and `batch` plan one date; plan the programme with `rotaplan plan`", vi: "kịch bản chương trình (`programme:`): `run` và `batch` chỉ lập phương án cho một thời điểm; hãy lập chương trình bằng `rotaplan plan`" }
     JobWrite { en: "cannot write the outputs to {dir}: {error}", vi: "không ghi được kết quả vào {dir}: {error}" }
     JobPlanXlsx { en: "internal error: cannot make plan.xlsx: {error}", vi: "lỗi nội bộ: không tạo được plan.xlsx: {error}" }
     ValidateValid { en: "{path}: valid ({units} units, {posts} posts, {cadres} cadres, plan date {date}, rule set {rules}{variants}){warnings}", vi: "{path}: hợp lệ ({units} đơn vị, {posts} vị trí, {cadres} cán bộ, ngày lập kế hoạch {date}, bộ quy định {rules}{variants}){warnings}" }

@@ -478,6 +478,26 @@ pub fn why_not_in(cadre_id: &str, w: &WhyNot, lang: Lang) -> String {
                 )
             }
         }
+        WhyNot::LevelKept {
+            cost,
+            replacing,
+            drop,
+        } => fill(
+            lang,
+            Msg::XcLevelKept,
+            &[
+                ("cadre", &cadre_id),
+                (
+                    "instead",
+                    &replacing
+                        .as_deref()
+                        .map(|h| fill(lang, Msg::XcInPlace, &[("holder", &h)]))
+                        .unwrap_or_default(),
+                ),
+                ("gain", &num_in(lang, 0.0 - cost)),
+                ("drop", &super::findings::level_drop(lang, drop)),
+            ],
+        ),
         WhyNot::SolveStopped {
             status,
             cost,

@@ -225,6 +225,19 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
                 &[("cadre", cadre_id), ("targets", &names.join(", "))],
             )
         }
+        Finding::LevelKept {
+            cadre_id,
+            gain,
+            drop,
+        } => fill(
+            lang,
+            Msg::FindLevelKept,
+            &[
+                ("cadre", cadre_id),
+                ("gain", &num(*gain)),
+                ("drop", &level_drop(lang, drop)),
+            ],
+        ),
         Finding::TargetsCost {
             cadre_id,
             gain,
@@ -243,7 +256,7 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
                 fill(
                     lang,
                     Msg::FindBestFree,
-                    &[("cadre", id), ("score", &format!("{s:.1}"))],
+                    &[("cadre", id), ("score", &num(*s))],
                 )
             });
             fill(lang, Msg::FindNotWorth, &[("free", free), ("best", &best)])
@@ -520,4 +533,18 @@ impl Serialize for Relaxation {
         st.serialize_field("summary", &relaxation_summary(self))?;
         st.end()
     }
+}
+
+/// How a change takes a lexicographic level below what it kept, in `lang`.
+pub fn level_drop(lang: Lang, d: &crate::plan::LevelDrop) -> String {
+    fill(
+        lang,
+        Msg::LevelDropped,
+        &[
+            ("level", &super::catalogue::term(lang, &d.level)),
+            ("now", &num(d.now)),
+            ("with", &num(d.with)),
+            ("kept", &num(d.kept)),
+        ],
+    )
 }

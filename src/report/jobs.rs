@@ -24,7 +24,6 @@ pub fn job_error_text(lang: Lang, e: &JobError) -> String {
             &[("violations", &super::violations_text_in(v, lang))],
         ),
         JobError::NotStarted => t(lang, Msg::JobNotStarted).to_string(),
-        JobError::Programme => t(lang, Msg::JobProgramme).to_string(),
         JobError::SameFolder { other, folder } => fill(
             lang,
             Msg::JobSameFolder,

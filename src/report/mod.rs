@@ -354,6 +354,14 @@ pub fn unfilled_csv_in(plan: &Plan, labels: Option<Lang>, lang: Lang) -> String 
 
 /// Rows of label/value for the summary blocks shared by the table and Markdown renderers.
 fn summary_rows(plan: &Plan, timings: bool, lang: Lang) -> Vec<(Cow<'static, str>, String)> {
+    // A share of no moves is none, "—" as committee.html and review.html write it, not 0.0 %.
+    let share_of_moves = |x: f64| {
+        if plan.kpis.moves == 0 {
+            "—".to_string()
+        } else {
+            number_in(lang, &pct(x))
+        }
+    };
     let s = &plan.solver;
     let k = &plan.kpis;
     let o = &plan.objective;
@@ -424,15 +432,15 @@ fn summary_rows(plan: &Plan, timings: bool, lang: Lang) -> Vec<(Cow<'static, str
             l(Msg::LabelShares),
             format!(
                 "{} / {} / {}",
-                number_in(lang, &pct(k.women_share)),
-                number_in(lang, &pct(k.young_share)),
-                number_in(lang, &pct(k.minority_share))
+                share_of_moves(k.women_share),
+                share_of_moves(k.young_share),
+                share_of_moves(k.minority_share)
             ),
         ),
         (l(Msg::LabelExtraSeats), k.extra_seats_used.to_string()),
         (
             l(Msg::LabelTrainingCoverage),
-            number_in(lang, &pct(k.training_coverage)),
+            share_of_moves(k.training_coverage),
         ),
         {
             // Every term of the table that is always shown or that this plan scores.
@@ -509,10 +517,11 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 fn assignment_rows(plan: &Plan, lang: Lang) -> Vec<Vec<String>> {
+    let stability = has_stability(plan);
     plan.assignments
         .iter()
         .map(|a| {
-            vec![
+            let mut row = vec![
                 a.post_id.clone(),
                 a.post_title.clone(),
                 a.unit_name.clone(),
@@ -520,22 +529,33 @@ fn assignment_rows(plan: &Plan, lang: Lang) -> Vec<Vec<String>> {
                 num_in(lang, a.terms.staffing),
                 num_in(lang, a.terms.training),
                 num_in(lang, a.terms.fit),
-                num_in(lang, a.score),
-            ]
+            ];
+            if stability {
+                row.push(num_in(lang, a.terms.stability));
+            }
+            row.push(num_in(lang, a.score));
+            row
         })
         .collect()
 }
 
+/// A plan with a baseline (`baseline:`): its pairs' stability points change the scores, so the
+/// table shows them (a score 20 above its other columns was unexplained).
+fn has_stability(plan: &Plan) -> bool {
+    plan.assignments.iter().any(|a| a.terms.stability != 0.0)
+}
+
 /// The assignment table's header in `lang`.
-fn assignment_header(lang: Lang) -> Vec<String> {
+fn assignment_header(plan: &Plan, lang: Lang) -> Vec<String> {
+    let terms: &[&str] = if has_stability(plan) {
+        &["staffing", "training", "fit", "stability"]
+    } else {
+        &["staffing", "training", "fit"]
+    };
     [Msg::ColPost, Msg::ColTitle, Msg::ColUnit, Msg::ColCadre]
         .iter()
         .map(|&m| t(lang, m).to_string())
-        .chain(
-            ["staffing", "training", "fit"]
-                .iter()
-                .map(|n| catalogue::term(lang, n)),
-        )
+        .chain(terms.iter().map(|n| catalogue::term(lang, n)))
         .chain([t(lang, Msg::ColScore).to_string()])
         .collect()
 }
@@ -584,7 +604,7 @@ pub fn table_in(plan: &Plan, lang: Lang) -> String {
     if !plan.assignments.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, Msg::Assignments));
         out += &text_table(
-            &strs(&assignment_header(lang)),
+            &strs(&assignment_header(plan, lang)),
             &assignment_rows(plan, lang),
         );
     }
@@ -613,13 +633,29 @@ fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(|s| s.as_str()).collect()
 }
 
-/// A Markdown table cell: a table's `|`, and the brackets of links, images and HTML, escaped,
-/// so that no viewer of plan.md follows a link or loads an image from a name. Emphasis and code
-/// are left (they cannot hide or fetch; rotaplan's own cells quote commands in `…`).
-fn md_escape(s: &str) -> String {
+/// Text from the users' tables in Markdown, shown as written: a table's `|`, the brackets of
+/// links, images and HTML (no viewer of plan.md follows a link or loads an image from a name),
+/// and the marks of emphasis, code, entities and escapes (`**x**`, `` `x` ``, `&amp;`, `\`), which
+/// changed the names on the pages. An `_` inside a word (`gap_limit`) is no mark and is left.
+pub fn md_escape(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        if matches!(ch, '|' | '[' | ']' | '<' | '>') {
+    for (i, &ch) in chars.iter().enumerate() {
+        let (before, after) = (
+            i.checked_sub(1).and_then(|j| chars.get(j)),
+            chars.get(i + 1),
+        );
+        let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+        let space = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace());
+        // A `*` or `_` between spaces opens and closes nothing (the comparison's "6314 *").
+        let alone = space(before) && space(after);
+        let mark = match ch {
+            '|' | '[' | ']' | '<' | '>' | '`' | '&' | '\\' => true,
+            '*' => !alone,
+            '_' => !(alone || (word(before) && word(after))),
+            _ => false,
+        };
+        if mark {
             out.push('\\');
         }
         out.push(ch);
@@ -819,7 +855,7 @@ pub fn markdown_without_timings_in(plan: &Plan, lang: Lang) -> String {
 fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
     let mut out = format!(
         "# {}\n\n{}\n\n## {}\n\n",
-        plan.scenario,
+        md_escape(&plan.scenario),
         fill(
             lang,
             Msg::PlanDateLine,
@@ -868,7 +904,7 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
     if !plan.assignments.is_empty() {
         out += &format!("\n## {}\n\n", t(lang, Msg::Assignments));
         out += &md_table(
-            &strs(&assignment_header(lang)),
+            &strs(&assignment_header(plan, lang)),
             &assignment_rows(plan, lang),
         );
     }
@@ -1030,6 +1066,26 @@ mod html_tests {
             ),
         );
         assert!(page.contains("a [d](e) x|y &lt;b&gt;"), "{page}");
+    }
+
+    /// A name is shown as the table holds it: no emphasis, code, entity or escape of Markdown
+    /// changes it, in a cell or a heading; `_` inside a word stays unescaped in plan.md.
+    #[test]
+    fn names_are_shown_as_written() {
+        let name = r"**Lê** _Anh_ `x` Tom &amp; Jerry &#60;i&#62; Trần \| Văn a*b*c gap_limit";
+        let shown =
+            "**Lê** _Anh_ `x` Tom &amp;amp; Jerry &amp;#60;i&amp;#62; Trần \\| Văn a*b*c gap_limit";
+        for md in [
+            format!("# {}\n", super::md_escape(name)),
+            format!("| a |\n|---|\n| {} |\n", super::md_escape(name)),
+        ] {
+            let page = super::html_page("t", &md);
+            assert!(page.contains(shown), "{md}\n{page}");
+            assert!(
+                !page.contains("<strong>") && !page.contains("<em>") && !page.contains("<code>")
+            );
+        }
+        assert_eq!(super::md_escape("gap_limit C_01"), "gap_limit C_01");
     }
 }
 

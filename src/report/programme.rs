@@ -480,6 +480,54 @@ fn renewal_rows(sc: &Scenario, plan: &ProgrammePlan) -> Vec<RenewalRow> {
 
 /// `programme.json`: the solver's answer, the objective part by part, the moves, the KPIs per
 /// period, the cadres without a placement (with the reason in words) and the renewals.
+/// The files of a programme, as (name, bytes): programme.csv, programme.json, programme.md,
+/// timeline.svg, programme.html, review.html and, re-planned, changes.csv. Without `timings`
+/// (a batch's, whose reruns are byte-identical) programme.json has no `build_s` and `solve_s`
+/// and programme.md no seconds.
+pub fn programme_files(
+    sc: &Scenario,
+    plan: &ProgrammePlan,
+    lang: Lang,
+    timings: bool,
+) -> Vec<(String, Vec<u8>)> {
+    let review = crate::programme::Timeline::new(sc)
+        .map(|tl| crate::programme::review::review(sc, &tl, &plan.moves))
+        .unwrap_or_default();
+    let mut json = programme_json_in(sc, plan, lang);
+    if !timings && let Ok(mut v) = serde_json::from_str::<serde_json::Value>(&json) {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("build_s");
+            o.remove("solve_s");
+        }
+        json = serde_json::to_string_pretty(&v).unwrap_or(json);
+        json.push('\n');
+    }
+    [
+        ("programme.csv", programme_csv(plan)),
+        ("programme.json", json),
+        (
+            "programme.md",
+            programme_summary_with(sc, plan, lang, timings),
+        ),
+        (
+            "timeline.svg",
+            super::timeline::timeline_svg(sc, plan, lang),
+        ),
+        (
+            "programme.html",
+            super::review_page::programme_html(sc, plan, lang),
+        ),
+        (
+            "review.html",
+            super::review_page::review_html(sc, &review, "programme.csv", lang),
+        ),
+    ]
+    .into_iter()
+    .chain(changes_csv_in(sc, plan, lang).map(|t| ("changes.csv", t)))
+    .map(|(n, t)| (n.to_string(), t.into_bytes()))
+    .collect()
+}
+
 pub fn programme_json(sc: &Scenario, plan: &ProgrammePlan) -> String {
     programme_json_in(sc, plan, sc.language.unwrap_or_default())
 }
@@ -529,8 +577,111 @@ fn objective_line(
     out
 }
 
+/// programme.html's summary: the status, objective, bound and gap (a programme stopped at its
+/// time limit says so, as the terminal does), the objective part by part, and the KPIs of each
+/// period as a table.
+pub fn programme_status_html(plan: &ProgrammePlan, lang: Lang) -> String {
+    use super::committee::esc;
+    let status = fill(
+        lang,
+        Msg::PgsStatus,
+        &[
+            (
+                "status",
+                &super::catalogue::status_id(lang, plan.status.as_str()),
+            ),
+            (
+                "objective",
+                &super::number_in(lang, &opt(plan.objective.map(|o| o.total))),
+            ),
+            ("bound", &super::number_in(lang, &opt(plan.bound))),
+            ("gap", &super::number_in(lang, &gap(plan.gap))),
+        ],
+    );
+    let proven = plan.status == crate::solve::SolveStatus::Optimal;
+    let mut out = format!(
+        "<section class=\"status{}\">\n<p>{}{}</p>\n",
+        if proven { "" } else { " unproven" },
+        esc(&status),
+        if proven || !plan.status.has_plan() {
+            String::new()
+        } else {
+            format!(" — <strong>{}</strong>", esc(t(lang, Msg::ScoreNotProven)))
+        }
+    );
+    if let Some(o) = plan.objective {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            esc(objective_line(lang, &o, !plan.targets.is_empty()).trim_end())
+        );
+    }
+    out += "</section>\n";
+    if plan.status.has_plan() && !plan.kpis.is_empty() {
+        let (header, rows) = kpi_rows(lang, &plan.kpis);
+        out += "<table class=\"figures kpis\"><thead><tr>";
+        for h in header {
+            let _ = write!(out, "<th>{}</th>", esc(h));
+        }
+        out += "</tr></thead><tbody>\n";
+        for r in rows {
+            out += "<tr>";
+            for (i, c) in r.iter().enumerate() {
+                let class = if i == 1 { "" } else { " class=\"n\"" };
+                let _ = write!(out, "<td{class}>{}</td>", esc(c));
+            }
+            out += "</tr>\n";
+        }
+        out += "</tbody></table>\n";
+        let vacant = vacant_lines(lang, &plan.kpis);
+        if !vacant.is_empty() {
+            let mut lines = vacant.trim().lines();
+            let head = lines.next().unwrap_or_default();
+            let _ = writeln!(out, "<p>{}</p>\n<ul class=\"vacant\">", esc(head));
+            for l in lines {
+                let _ = writeln!(out, "<li>{}</li>", esc(l.trim()));
+            }
+            out += "</ul>\n";
+        }
+    }
+    out
+}
+
+/// The posts whose seats stay empty, a line per period that has any (the KPIs count them).
+fn vacant_lines(lang: Lang, kpis: &[crate::programme::plan::PeriodKpis]) -> String {
+    let mut out = String::new();
+    for k in kpis.iter().filter(|k| !k.vacant_posts.is_empty()) {
+        let _ = writeln!(
+            out,
+            "{}",
+            fill(
+                lang,
+                Msg::PgsVacantLine,
+                &[
+                    ("period", &(k.period + 1)),
+                    ("date", &super::date_in(lang, k.date)),
+                    ("posts", &k.vacant_posts.join(", ")),
+                ],
+            )
+        );
+    }
+    if out.is_empty() {
+        return out;
+    }
+    format!("\n{}\n{out}", t(lang, Msg::PgsVacantHeading))
+}
+
 /// The KPIs, a row per period.
 fn kpi_table(lang: Lang, kpis: &[crate::programme::plan::PeriodKpis]) -> String {
+    let (header, rows) = kpi_rows(lang, kpis);
+    text_table(&header, &rows)
+}
+
+/// The KPIs' header and a row per period.
+fn kpi_rows(
+    lang: Lang,
+    kpis: &[crate::programme::plan::PeriodKpis],
+) -> ([&'static str; 10], Vec<Vec<String>>) {
     let rows: Vec<Vec<String>> = kpis
         .iter()
         .map(|k| {
@@ -561,7 +712,7 @@ fn kpi_table(lang: Lang, kpis: &[crate::programme::plan::PeriodKpis]) -> String 
         Msg::PgsHRenewals,
     ]
     .map(|m| t(lang, m));
-    text_table(&header, &rows)
+    (header, rows)
 }
 
 /// What `check` prints after the rules for a programme file: its score
@@ -599,6 +750,16 @@ pub fn programme_summary(sc: &Scenario, plan: &ProgrammePlan) -> String {
 
 /// [`programme_summary`] in `lang`.
 pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
+    programme_summary_with(sc, plan, lang, true)
+}
+
+/// [`programme_summary_in`], with the seconds of the build and the solve or (a batch's) without.
+fn programme_summary_with(
+    sc: &Scenario,
+    plan: &ProgrammePlan,
+    lang: Lang,
+    timings: bool,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -648,32 +809,28 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
     if let Some(o) = plan.objective {
         out += &objective_line(lang, &o, !plan.targets.is_empty());
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        fill(
-            lang,
-            Msg::PgsModel,
-            &[
-                (
-                    "columns",
-                    &super::number_in(lang, &plan.columns.to_string())
-                ),
-                (
-                    "rows",
-                    &super::number_in(lang, &plan.model_rows.to_string())
-                ),
-                (
-                    "build",
-                    &super::number_in(lang, &format!("{:.2}", plan.build_s))
-                ),
-                (
-                    "solve",
-                    &super::number_in(lang, &format!("{:.2}", plan.solve_s))
-                ),
-            ],
-        )
-    );
+    let size = [
+        ("columns", super::number_in(lang, &plan.columns.to_string())),
+        ("rows", super::number_in(lang, &plan.model_rows.to_string())),
+        (
+            "build",
+            super::number_in(lang, &format!("{:.2}", plan.build_s)),
+        ),
+        (
+            "solve",
+            super::number_in(lang, &format!("{:.2}", plan.solve_s)),
+        ),
+    ];
+    let args: Vec<(&str, &dyn std::fmt::Display)> = size
+        .iter()
+        .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+        .collect();
+    let model = if timings {
+        Msg::PgsModel
+    } else {
+        Msg::PgsModelSize
+    };
+    let _ = writeln!(out, "{}", fill(lang, model, &args));
     if let Some(note) = &plan.note {
         let _ = writeln!(
             out,
@@ -690,6 +847,7 @@ pub fn programme_summary_in(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> 
     }
     out.push('\n');
     out += &kpi_table(lang, &plan.kpis);
+    out += &vacant_lines(lang, &plan.kpis);
     out += &targets_section(lang, plan);
     let unplaced = unplaced_rows(sc, plan, lang);
     if !unplaced.is_empty() {

@@ -17,6 +17,11 @@ svg { max-width: 100%; height: auto; }
 figure { margin: 0 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 svg.timeline { display: block; }
 td.n { text-align: right; white-space: nowrap; }
+table.kpis { width: 100%; font-size: 8.5pt; }
+table.kpis td:nth-child(2) { white-space: nowrap; }
+section.status { margin: 0 0 3mm; }
+section.status p { margin: 0 0 1mm; }
+section.status.unproven { border-left: 1mm solid #b60; padding-left: 3mm; }
 table.pmoves th { white-space: nowrap; }
 table.pmoves th:nth-child(1) { width: 8%; } table.pmoves th:nth-child(2) { width: 14%; }
 table.pmoves th:nth-child(3) { width: 13%; } table.pmoves th:nth-child(4) { width: 22%; }
@@ -319,6 +324,7 @@ pub fn programme_html(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String
         ],
     );
     let mut b = heading(&title, &periods, t(lang, Msg::PgReviewLink));
+    b += &super::programme::programme_status_html(plan, lang);
     // No programme: why, and what gives way (the terminal's and programme.md's words).
     if !plan.status.has_plan() {
         let _ = writeln!(

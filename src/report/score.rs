@@ -269,7 +269,8 @@ pub fn score_json(s: &Score, w: &Weights, optimum: Option<&Optimum>) -> Value {
     let comps = |s: &Score| -> Vec<Value> {
         components(s, w)
             .into_iter()
-            .map(|(k, p, wt, c)| json!({"component": k, "points": p, "weight": wt, "contribution": c}))
+            // `0.0 + c`: a contribution of −0 (a weight times no points, subtracted) is 0.
+            .map(|(k, p, wt, c)| json!({"component": k, "points": p, "weight": wt, "contribution": 0.0 + c}))
             .collect()
     };
     let mut v = json!({

@@ -121,7 +121,8 @@ pub struct Entry {
     /// plan.json does not record them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weights: Option<String>,
-    /// Taken from an earlier, interrupted run of the same inputs (`--resume`).
+    /// Taken from an earlier run of the same inputs in this run folder (`--resume`), interrupted
+    /// or complete.
     #[serde(default)]
     pub reused: bool,
 }
@@ -178,9 +179,6 @@ pub enum JobError {
     Checker(Vec<crate::check::Violation>),
     /// The run was stopped (SIGINT) before the job started.
     NotStarted,
-    /// A scenario with `programme:` (a five-year programme): `run` and `batch` plan single dates,
-    /// so it is not planned there rather than planned as something it is not.
-    Programme,
     /// The job's outputs could not be written into its folder of the run.
     Write { dir: PathBuf, error: String },
     /// Its name gives the folder of an earlier job's (`other`): not planned, so that neither's

@@ -242,13 +242,10 @@ fn entry(
 ) -> Entry {
     let settings = job.scenario.as_ref().ok().map(|s| s.solver);
     let (status, objective, bound, gap, error) = match &f.outcome {
-        Outcome::Planned(p) => (
-            RunStatus::from(p.solver.status),
-            p.solver.objective,
-            p.solver.bound,
-            p.solver.gap,
-            None,
-        ),
+        Outcome::Planned(_) | Outcome::Programmed(_) => match f.outcome.solved() {
+            Some(s) => (RunStatus::from(s.status), s.objective, s.bound, s.gap, None),
+            None => (RunStatus::Failed, None, None, None, None),
+        },
         Outcome::Failed(e @ JobError::NotStarted) => {
             (RunStatus::NotStarted, None, None, None, Some(e.to_string()))
         }
@@ -751,7 +748,7 @@ fn summary_md_of(
     out += "\n|---|---|---|---|---|---|\n";
     for e in &m.scenarios {
         let mut note = match (&e.error, e.reused) {
-            (Some(err), _) => failure_line(dir, e, err, lang).replace('|', "\\\\|"),
+            (Some(err), _) => report::md_escape(&failure_line(dir, e, err, lang)),
             (None, true) => t(lang, Msg::BatchReused).into(),
             _ => String::new(),
         };
@@ -759,7 +756,7 @@ fn summary_md_of(
         if e.error.is_none()
             && let Err(why) = read_plan_json(&batch::job_dir(dir, &e.name))
         {
-            let why = fill(lang, Msg::BatchPlanUnread, &[("why", &why)]).replace('|', "\\\\|");
+            let why = report::md_escape(&fill(lang, Msg::BatchPlanUnread, &[("why", &why)]));
             note = if note.is_empty() {
                 why
             } else {
@@ -768,7 +765,7 @@ fn summary_md_of(
         }
         out += &format!(
             "| {} | {} | {} | {} | {} | {} |\n",
-            e.name,
+            report::md_escape(&e.name),
             report::catalogue::status_id(lang, e.status.as_str()),
             e.objective.map_or("—".into(), |x| report::num_in(lang, x)),
             e.gap.map_or("—".into(), |g| report::number_in(

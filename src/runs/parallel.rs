@@ -94,8 +94,40 @@ pub use super::manifest::JobError;
 #[derive(Debug, Clone)]
 pub enum Outcome {
     Planned(Box<Plan>),
+    /// A scenario with `programme:`: its programme, passed by the checker.
+    Programmed(Box<crate::programme::plan::ProgrammePlan>),
     /// No plan: the input could not be loaded, the plan failed the checker, or the job never ran.
     Failed(JobError),
+}
+
+/// What a job's solve gave, plan or programme alike: its status and figures.
+#[derive(Debug, Clone, Copy)]
+pub struct Solved {
+    pub status: crate::solve::SolveStatus,
+    pub objective: Option<f64>,
+    pub bound: Option<f64>,
+    pub gap: Option<f64>,
+}
+
+impl Outcome {
+    /// The solve's figures, `None` for a failed job.
+    pub fn solved(&self) -> Option<Solved> {
+        match self {
+            Outcome::Planned(p) => Some(Solved {
+                status: p.solver.status,
+                objective: p.solver.objective,
+                bound: p.solver.bound,
+                gap: p.solver.gap,
+            }),
+            Outcome::Programmed(p) => Some(Solved {
+                status: p.status,
+                objective: p.objective.map(|o| o.total),
+                bound: p.bound,
+                gap: p.gap,
+            }),
+            Outcome::Failed(_) => None,
+        }
+    }
 }
 
 pub struct Finished {
@@ -109,7 +141,7 @@ pub struct Finished {
 impl Finished {
     /// A plan exists and the solver did not report infeasibility.
     pub fn ok(&self) -> bool {
-        matches!(&self.outcome, Outcome::Planned(p) if p.solver.status.has_plan())
+        self.outcome.solved().is_some_and(|s| s.status.has_plan())
     }
 }
 
@@ -131,10 +163,7 @@ pub fn jobs(files: &[PathBuf]) -> Vec<Job> {
                 file: f.clone(),
                 label: label.clone(),
                 variant,
-                scenario: r.map_err(JobError::from).and_then(|sc| match sc.programme {
-                    Some(_) => Err(JobError::Programme),
-                    None => Ok(sc),
-                }),
+                scenario: r.map_err(JobError::from),
             })),
             Err(e) => out.push(Job {
                 file: f.clone(),
@@ -242,11 +271,25 @@ pub fn run_with(
                             time_limit_s = sc.solver.time_limit_s,
                             "job started"
                         );
-                        let planned = plan_shared(&sc, &shared);
-                        if planned.violations.is_empty() {
-                            Outcome::Planned(Box::new(planned.plan))
+                        // A programme shares nothing with the single plans of the run.
+                        let programme = sc
+                            .programme
+                            .is_some()
+                            .then(|| crate::plan_programme(&sc))
+                            .flatten();
+                        if let Some(done) = programme {
+                            if done.violations.is_empty() {
+                                Outcome::Programmed(Box::new(done.plan))
+                            } else {
+                                Outcome::Failed(JobError::Checker(done.violations))
+                            }
                         } else {
-                            Outcome::Failed(JobError::Checker(planned.violations))
+                            let planned = plan_shared(&sc, &shared);
+                            if planned.violations.is_empty() {
+                                Outcome::Planned(Box::new(planned.plan))
+                            } else {
+                                Outcome::Failed(JobError::Checker(planned.violations))
+                            }
                         }
                     }
                 };
@@ -355,7 +398,7 @@ pub fn comparison(results: &[Finished]) -> Comparison {
                     ..PlanSummary::of(p)
                 },
             )),
-            Outcome::Failed(_) => None,
+            Outcome::Programmed(_) | Outcome::Failed(_) => None,
         })
         .collect();
     compare::compare(&plans)
@@ -367,7 +410,7 @@ pub fn failures(results: &[Finished], lang: Lang) -> Vec<(String, String)> {
         .iter()
         .filter_map(|f| match &f.outcome {
             Outcome::Failed(e) => Some((f.name.clone(), report::job_error_text(lang, e))),
-            Outcome::Planned(_) => None,
+            Outcome::Planned(_) | Outcome::Programmed(_) => None,
         })
         .collect()
 }
@@ -401,9 +444,12 @@ pub fn job_files(job: &Job, f: &Finished, langs: LangChoice) -> Vec<(String, Vec
                 error(report::plan_xlsx_error(lang, &e))
             })
         }
+        (Outcome::Programmed(p), Ok(sc)) => report::programme::programme_files(sc, p, lang, false),
         (Outcome::Failed(e), _) => error(report::job_error_text(lang, e)),
         // A plan exists only for a scenario that loaded.
-        (Outcome::Planned(_), Err(e)) => error(report::job_error_text(lang, e)),
+        (Outcome::Planned(_) | Outcome::Programmed(_), Err(e)) => {
+            error(report::job_error_text(lang, e))
+        }
     }
 }
 
@@ -452,10 +498,7 @@ fn write_comparison_files(results: &[Finished], files: &mut Vec<(String, Vec<u8>
     let mut put = |n: &str, text: String| files.push((n.to_string(), text.into_bytes()));
     let mut timings = String::from("scenario,status,seconds\n");
     for f in results {
-        let status = match &f.outcome {
-            Outcome::Planned(p) => p.solver.status.as_str(),
-            Outcome::Failed(_) => "failed",
-        };
+        let status = f.outcome.solved().map_or("failed", |s| s.status.as_str());
         timings += &format!("{},{},{:.3}\n", f.name, status, f.seconds);
     }
     put("timings.csv", timings);
@@ -475,7 +518,7 @@ fn write_comparison_files(results: &[Finished], files: &mut Vec<(String, Vec<u8>
         .iter()
         .filter_map(|f| match &f.outcome {
             Outcome::Planned(p) => Some(p.plan_date),
-            Outcome::Failed(_) => None,
+            Outcome::Programmed(_) | Outcome::Failed(_) => None,
         })
         .min()
         .unwrap_or_default();

@@ -1095,7 +1095,7 @@ fn plan_says_which_options_a_programme_does_not_use() {
     assert_eq!(r.code, 0, "{r:?}");
     assert!(
         r.stderr
-            .contains("note: --runner-ups do not apply to a programme"),
+            .contains("note: not used for a programme, which has its own outputs: --runner-ups"),
         "{r:?}"
     );
 }

@@ -1668,7 +1668,12 @@ fn an_explanation_without_a_plan_prints_the_section_it_points_to() {
         for (format, md) in [("table", false), ("markdown", true)] {
             let mut a = args.to_vec();
             a.extend(["--format", format]);
-            check(&format!("explain {a:?}"), &explain_out(&s, &a), md);
+            // Explained, and exit 1: the scenario has no plan, as `plan` says.
+            let mut all: Vec<&std::ffi::OsStr> = vec!["explain".as_ref(), s.as_os_str()];
+            all.extend(a.iter().map(|x| std::ffi::OsStr::new(*x)));
+            let (code, out, err) = rotaplan(&all);
+            assert_eq!(code, 1, "explain {a:?}: {err}");
+            check(&format!("explain {a:?}"), &out, md);
         }
     }
     // `rotaplan plan` too: its terminal summary and plan.md.
@@ -1856,6 +1861,33 @@ fn posts_a_hard_target_keeps_empty_say_s6_not_solver_stopped() {
             words.contains("hard structure target(s) women (S6)"),
             "{words}"
         );
+    }
+}
+
+/// With `objective: { order: [targets] }`, a move that adds to the weighted sum but lowers the
+/// target level is kept out by the order: the post's reason and explain's say so, not that "the
+/// solve stopped" (status optimal) with a negative cost (helper's case).
+#[test]
+fn a_move_an_earlier_level_keeps_out_is_said_so() {
+    let sc = load(&crate::common::root().join("tests/fixtures/reasons-lexicographic/s.yaml"));
+    let p = plan(&sc);
+    assert_eq!(p.solver.status, SolveStatus::Optimal);
+    let u = p.unfilled.iter().find(|u| u.post_id == "P3").unwrap();
+    assert_ne!(u.kind, UnfilledKind::SolverStopped, "{u:?}");
+    let words = rotaplan::report::finding(Lang::En, &u.reason);
+    assert!(
+        words.contains("moving A here would add 14 to the weighted sum, but take the level `structure targets` of the objective's order from 0 to -42"),
+        "{words}"
+    );
+    let ctx = RuleContext::new(&sc);
+    let cands = candidates::generate(&ctx);
+    let (a, p3) = (ix_c(&sc, "A"), ix_p(&sc, "P3"));
+    match explain::why_not(&ctx, &cands, Some(&p), a, p3) {
+        Some(explain::WhyNot::LevelKept { cost, drop, .. }) => {
+            assert_eq!((cost, drop.level.as_str()), (-14.0, "targets"));
+            assert!((drop.with + 42.0).abs() < 1e-6, "{drop:?}");
+        }
+        other => panic!("{other:?}"),
     }
 }
 

@@ -105,7 +105,7 @@ fn a_broken_scenario_is_recorded_and_the_rest_go_on() {
     assert_eq!(o.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
-        stdout.contains("4 scenario(s): 2 proven, 0 with an unproven plan, 2 failed"),
+        stdout.contains("4 scenario(s): 3 proven, 0 with an unproven plan, 1 failed"),
         "{stdout}"
     );
     let dir = run_dir(&out);
@@ -114,21 +114,44 @@ fn a_broken_scenario_is_recorded_and_the_rest_go_on() {
     let broken = entries.iter().find(|e| e["name"] == "broken/base").unwrap();
     assert_eq!(broken["status"], "failed");
     assert!(broken["error"].as_str().unwrap().contains("E1011"));
-    // A programme is not planned as a single date: failed, with where to plan it.
+    // A programme is planned as `plan` plans it: its files, its status and objective.
     let programme = entries
         .iter()
         .find(|e| e["name"] == "programme/base")
         .unwrap();
-    assert_eq!(programme["status"], "failed");
-    assert!(
-        programme["error"]
-            .as_str()
-            .unwrap()
-            .contains("plan the programme with `rotaplan plan`"),
+    assert_eq!(programme["status"], "optimal", "{programme}");
+    let alone = tmp.path().join("alone");
+    let o = rotaplan()
+        .args(["plan", "-q", "--out"])
+        .arg(&alone)
+        .arg(root().join("scenarios/programme/programme.yaml"))
+        .output()
+        .unwrap();
+    crate::common::exits(&o, 0);
+    let j: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(alone.join("programme.json")).unwrap()).unwrap();
+    assert_eq!(
+        programme["objective"], j["objective"]["total"],
         "{programme}"
     );
-    assert!(dir.join("programme/base/error.txt").is_file());
-    assert!(!dir.join("programme/base/plan.csv").exists());
+    for f in [
+        "programme.csv",
+        "programme.html",
+        "review.html",
+        "timeline.svg",
+    ] {
+        assert_eq!(
+            fs::read(dir.join("programme/base").join(f)).unwrap(),
+            fs::read(alone.join(f)).unwrap(),
+            "{f}: the batch's is plan's"
+        );
+    }
+    let json = fs::read_to_string(dir.join("programme/base/programme.json")).unwrap();
+    assert!(
+        !json.contains("solve_s") && !json.contains("build_s"),
+        "{json}"
+    );
+    assert!(!dir.join("programme/base/error.txt").exists());
     let tut = entries
         .iter()
         .find(|e| e["name"] == "tutorial/base")

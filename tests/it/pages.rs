@@ -117,6 +117,33 @@ fn programme_pages_fit_a4_in_chromium() {
         "programme.html embeds timeline.svg"
     );
     assert!(page.contains("@page { size: A4"));
+    // The status, objective, bound and gap of programme.json, and a row of KPIs per period.
+    let j: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("programme.json")).unwrap()).unwrap();
+    let total = j["objective"]["total"].as_f64().unwrap();
+    assert!(
+        page.contains(&format!("<p>status: optimal, objective {total}, bound ")),
+        "{page}"
+    );
+    let kpis = &page[page.find("<table class=\"figures kpis\">").unwrap()..];
+    let kpis = &kpis[..kpis.find("</table>").unwrap()];
+    assert_eq!(
+        kpis.matches("<tr>").count(),
+        1 + j["periods"].as_array().unwrap().len()
+    );
+    // Which seats stay empty, not only how many: a post per vacant seat, listed on the page.
+    for k in j["kpis"].as_array().unwrap() {
+        let posts = k["vacant_posts"].as_array().unwrap();
+        assert_eq!(
+            posts.len() as u64,
+            k["vacant_seats"].as_u64().unwrap(),
+            "{k}"
+        );
+        for p in posts {
+            assert!(page.contains(p.as_str().unwrap()), "{p} not on the page");
+        }
+    }
+    assert!(page.contains("<ul class=\"vacant\">"));
     roxmltree::Document::parse(&svg).expect("timeline.svg is well-formed XML");
     // A lane per unit with its full name in <title>, the periods with their dates, the legend.
     assert!(svg.contains("<title>U01 — Ban Tổ chức Trung ương</title>"));

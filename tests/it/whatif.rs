@@ -423,6 +423,12 @@ fn a_heavy_stability_weight_returns_a_feasible_baseline() {
         json["objective"]["terms"]["stability"].as_f64(),
         Some(other.len() as f64)
     );
+    // plan.md's table (as the terminal's) has the stability column its scores include.
+    let md = fs::read_to_string(d.join("steered/plan.md")).unwrap();
+    assert!(
+        md.contains("| staffing | training | fit | stability | score |"),
+        "{md}"
+    );
 }
 
 /// A run shares tables and candidates between variants (and the HiGHS options of a solve with a
@@ -451,6 +457,9 @@ fn shared_variants_plan_as_if_alone() {
         let shared = match &done.outcome {
             rotaplan::runs::parallel::Outcome::Planned(p) => p,
             rotaplan::runs::parallel::Outcome::Failed(e) => panic!("{}: {e}", done.name),
+            rotaplan::runs::parallel::Outcome::Programmed(_) => {
+                panic!("{}: no programme", done.name)
+            }
         };
         let alone = rotaplan::plan_scenario(sc);
         assert!(alone.violations.is_empty(), "{}", done.name);
