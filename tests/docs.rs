@@ -340,6 +340,7 @@ fn all_unfilled_kinds() -> Vec<UnfilledKind> {
         NoEligibleCadre,
         EligibleUsedElsewhere,
         SideConstraint,
+        ObjectiveOrder,
         NotWorthAMove,
         SolverStopped,
         NoPlan,
@@ -349,6 +350,7 @@ fn all_unfilled_kinds() -> Vec<UnfilledKind> {
             NoEligibleCadre
             | EligibleUsedElsewhere
             | SideConstraint
+            | ObjectiveOrder
             | NotWorthAMove
             | SolverStopped
             | NoPlan => {}

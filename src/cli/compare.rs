@@ -24,7 +24,8 @@ fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Refusal> {
                     Refusal::NoPlanJson(p.clone())
                 });
             }
-            found.sort();
+            // Numbers in names by value: a sweep's `staffing=5`, `=10`, `=20` in its order.
+            found.sort_by_cached_key(|a| natural(&a.to_string_lossy()));
             out.extend(found);
         } else if p.is_file() {
             out.push(p.clone());
@@ -33,6 +34,36 @@ fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Refusal> {
         }
     }
     Ok(out)
+}
+
+/// A path's sort key with its runs of digits compared as numbers ("x=5" before "x=10"), then as
+/// text (a total order: "x=05" and "x=5" stay apart).
+fn natural(s: &str) -> (Vec<(String, u128)>, String) {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                parts.push((
+                    std::mem::take(&mut text),
+                    digits.parse().unwrap_or(u128::MAX),
+                ));
+                digits.clear();
+            }
+            text.push(c);
+        }
+    }
+    if !digits.is_empty() {
+        parts.push((
+            std::mem::take(&mut text),
+            digits.parse().unwrap_or(u128::MAX),
+        ));
+    }
+    parts.push((text, 0));
+    (parts, s.to_string())
 }
 
 fn read_summary(path: &Path) -> Result<PlanSummary, Refusal> {
@@ -254,5 +285,18 @@ pub fn diff(args: DiffArgs, langs: super::Langs) -> Status {
             refuse(e);
             Status::Problem
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_in_names_sort_by_value() {
+        let mut v = ["w/staffing=20", "w/staffing=5", "w/base", "w/staffing=10"];
+        v.sort_by_key(|s| super::natural(s));
+        assert_eq!(
+            v,
+            ["w/base", "w/staffing=5", "w/staffing=10", "w/staffing=20"]
+        );
     }
 }

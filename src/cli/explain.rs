@@ -159,5 +159,6 @@ fn period(
         Format::Json => report::explain_period_json(&e, lang),
         _ => report::explain_period_text(&e, lang),
     });
-    Status::Ok
+    // Explained; a programme with no solution is exit 1, as `plan` says.
+    Status::ok_if(done.plan.status.has_plan())
 }

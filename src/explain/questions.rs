@@ -224,7 +224,6 @@ impl<'a, 's> Reasons<'a, 's> {
         }
     }
 
-    /// The objective lost if the plan's pairs were `with` (plan − that), and the parts that change.
     /// A move that adds to the weighted sum: missed by a stopped solve, or kept out by an
     /// earlier level of the objective's order.
     fn adds(
@@ -250,6 +249,7 @@ impl<'a, 's> Reasons<'a, 's> {
         }
     }
 
+    /// The objective lost if the plan's pairs were `with` (plan − that), and the parts that change.
     fn cost_of(&self, with: &[usize]) -> (f64, Vec<Change>) {
         let after = self.ctx.evaluate(self.cands, with);
         (

@@ -103,6 +103,9 @@ pub enum UnfilledKind {
     EligibleUsedElsewhere,
     /// Eligible cadres are free but a side constraint (departure cap, relatives) keeps them.
     SideConstraint,
+    /// Eligible cadres are free, but moving the best of them would lower an earlier level of the
+    /// objective's order (`objective:`) below what it kept.
+    ObjectiveOrder,
     /// Eligible cadres are free, but moving one costs more than filling the post gains.
     NotWorthAMove,
     /// A free eligible cadre would improve the plan here, but the solve stopped (time limit, a
@@ -119,6 +122,7 @@ impl UnfilledKind {
             UnfilledKind::NoEligibleCadre => "no_eligible_cadre",
             UnfilledKind::EligibleUsedElsewhere => "eligible_used_elsewhere",
             UnfilledKind::SideConstraint => "side_constraint",
+            UnfilledKind::ObjectiveOrder => "objective_order",
             UnfilledKind::NotWorthAMove => "not_worth_a_move",
             UnfilledKind::SolverStopped => "solver_stopped",
             UnfilledKind::NoPlan => "no_plan",
@@ -870,7 +874,7 @@ impl PlanState<'_> {
             && let Some(drop) = self.lowers_a_level(bi)
         {
             return why(
-                UnfilledKind::SideConstraint,
+                UnfilledKind::ObjectiveOrder,
                 None,
                 Finding::LevelKept {
                     cadre_id: id(b.cadre),

@@ -181,6 +181,10 @@ pub struct MoveRow {
     pub end: Option<Date>,
 }
 
+fn no_seconds(x: &f64) -> bool {
+    x.is_nan()
+}
+
 /// A programme: the solver's answer, the moves and what they achieve.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgrammePlan {
@@ -206,7 +210,10 @@ pub struct ProgrammePlan {
     pub targets: Vec<super::targets::TargetResult>,
     pub columns: usize,
     pub model_rows: usize,
+    /// Seconds; NaN (left out of the JSON) in a batch's files, whose reruns are byte-identical.
+    #[serde(skip_serializing_if = "no_seconds")]
     pub build_s: f64,
+    #[serde(skip_serializing_if = "no_seconds")]
     pub solve_s: f64,
     pub note: Option<crate::solve::programme::ProgrammeNotes>,
     /// The lexicographic levels (`objective:`, re-planning), in order; empty without them.

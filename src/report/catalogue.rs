@@ -534,6 +534,7 @@ catalogue! {
     XlsxKindNoEligibleCadre { en: "no eligible cadre", vi: "không có cán bộ đủ điều kiện" }
     XlsxKindEligibleUsedElsewhere { en: "eligible cadres placed elsewhere", vi: "cán bộ đủ điều kiện đã được bố trí nơi cần hơn" }
     XlsxKindSideConstraint { en: "held back by a limit", vi: "bị giới hạn khác giữ lại" }
+    XlsxKindObjectiveOrder { en: "kept empty by the objective's order", vi: "để trống theo thứ tự ưu tiên của mục tiêu" }
     XlsxKindNotWorthAMove { en: "not worth a move", vi: "luân chuyển không đủ lợi ích" }
     XlsxKindSolverStopped { en: "solver stopped first", vi: "bộ giải dừng trước khi tìm ra" }
     XlsxKindNoPlan { en: "no plan", vi: "chưa có phương án" }
@@ -591,6 +592,8 @@ catalogue! {
     CommitteeDistrict { en: "district", vi: "huyện" }
     CommitteeCommune { en: "commune", vi: "xã" }
     CommitteeEmpty { en: "Posts left empty", vi: "Vị trí chưa bố trí được" }
+    CommitteeNoMoves { en: "This plan moves no cadre.", vi: "Phương án này không điều động cán bộ nào." }
+    CommitteeNoMovesFooter { en: "Made by rotaplan from the scenario's files; the plan moves no cadre.", vi: "Lập bằng rotaplan từ dữ liệu của kịch bản; phương án không điều động cán bộ nào." }
     CommitteeNoEmpty { en: "Every post is filled.", vi: "Tất cả các vị trí đều đã được bố trí." }
     CommitteePosts { en: "post(s)", vi: "vị trí" }
     CommitteeMustFill { en: "must fill", vi: "bắt buộc" }
@@ -618,6 +621,7 @@ catalogue! {
     CommitteeGainLowerLevel { en: "lower-level experience", vi: "kinh nghiệm cấp dưới" }
     CommitteeKindNoEligibleCadre { en: "no cadre of the pool passes the hard rules; most are excluded by {rule}: widen the planning pool for these titles or review that rule", vi: "không có cán bộ nào trong nguồn đáp ứng các điều kiện bắt buộc; chủ yếu do {rule}: mở rộng nguồn quy hoạch cho các chức danh này hoặc xem xét lại quy định đó" }
     CommitteeKindEligibleUsedElsewhere { en: "every eligible cadre is placed on a post that counts more: add cadres to the planning pool for these titles", vi: "mọi cán bộ đủ điều kiện đã được bố trí vào vị trí cần hơn: bổ sung nguồn quy hoạch cho các chức danh này" }
+    CommitteeKindObjectiveOrder { en: "a move here would lower an earlier level of the objective's order: review `objective.order` and its tolerance", vi: "điều động vào đây sẽ làm giảm một mức ưu tiên trước trong thứ tự mục tiêu: xem lại `objective.order` và dung sai" }
     CommitteeKindSideConstraint { en: "free eligible cadres are held back by {rule}: review that limit for these units", vi: "cán bộ đủ điều kiện bị giữ lại do {rule}: xem xét lại giới hạn này cho các đơn vị" }
     CommitteeKindNotWorthAMove { en: "moving a free eligible cadre costs more than filling the post gains: raise the posts' priority if they must be filled", vi: "chi phí luân chuyển lớn hơn lợi ích: nâng mức ưu tiên nếu cần bố trí" }
     CommitteeKindSolverStopped { en: "the solver stopped before it found the move: give it more time", vi: "bộ giải dừng trước khi tìm được phương án: cho thêm thời gian" }
@@ -759,6 +763,7 @@ catalogue! {
     XcKindNoEligible { en: "no eligible cadre", vi: "không có cán bộ đủ điều kiện" }
     XcKindUsedElsewhere { en: "eligible cadres placed elsewhere", vi: "cán bộ đủ điều kiện đã được bố trí nơi khác" }
     XcKindSideRule { en: "held back by a side rule", vi: "bị giữ lại do quy định phụ" }
+    XcKindObjectiveOrder { en: "kept empty by the objective's order", vi: "để trống theo thứ tự ưu tiên của mục tiêu" }
     XcKindNotWorth { en: "not worth a move", vi: "luân chuyển không có lợi" }
     XcKindStopped { en: "the solver stopped", vi: "bộ giải đã dừng" }
     XcKindNoPlan { en: "no plan", vi: "chưa có phương án" }
@@ -1034,7 +1039,7 @@ catalogue! {
     RefStdout { en: "cannot write to the standard output ({error}): what it received is cut short; is the disk full, or the file it goes to read-only?", vi: "không ghi được ra đầu ra chuẩn ({error}): nội dung nhận được bị cắt ngắn; ổ đĩa có đầy không, hoặc tệp đích có chỉ đọc không?" }
     OtherOutputsReplaced { en: "note: {dir} held another command's outputs; the new ones replace them, and these {n} are removed: {files}", vi: "lưu ý: {dir} đang chứa kết quả của một lệnh khác; kết quả mới thay thế chúng, và {n} tệp sau bị xóa: {files}" }
     OutDirIsFile { en: "--out {dir}: is a file, not a folder; name a folder (it is created if missing)", vi: "--out {dir}: là một tệp, không phải thư mục; hãy nêu một thư mục (chưa có sẽ được tạo)" }
-    OutDirHoldsFolders { en: "--out {dir}: it holds folders rotaplan did not write ({folders}); the outputs replace the folder as a whole, so they would be lost. Name a folder of its own for the outputs (e.g. --out {dir}/out)", vi: "--out {dir}: thư mục này chứa các thư mục con không do rotaplan tạo ({folders}); kết quả sẽ thay thế toàn bộ thư mục nên chúng sẽ bị mất. Hãy nêu một thư mục riêng cho kết quả (ví dụ --out {dir}/out)" }
+    OutDirHoldsFolders { en: "--out {dir}: it holds folders rotaplan did not write ({folders}); the outputs are written as one set that takes the folder's place, carrying its files over but not its folders, so they would be lost. Name a folder of its own for the outputs (e.g. --out {dir}/out)", vi: "--out {dir}: thư mục này chứa các thư mục con không do rotaplan tạo ({folders}); kết quả được ghi thành một bộ thay vào chỗ thư mục, giữ lại các tệp nhưng không giữ các thư mục con, nên chúng sẽ bị mất. Hãy nêu một thư mục riêng cho kết quả (ví dụ --out {dir}/out)" }
     OutDirUpFromMissing { en: "--out {dir}: `..` after {missing}, which does not exist; name the folder itself", vi: "--out {dir}: có `..` sau {missing}, thư mục không tồn tại; hãy ghi thẳng tên thư mục" }
     OutDirDanglingLink { en: "{dir} is a link to {to}, which does not exist: create that folder, or remove the link", vi: "{dir} là liên kết tới {to}, nơi không tồn tại: tạo thư mục đó, hoặc xóa liên kết" }
     OutDirThroughFile { en: "--out {dir}: {file} is a file, so the folder cannot be created; name another folder", vi: "--out {dir}: {file} là một tệp nên không tạo được thư mục; hãy nêu thư mục khác" }

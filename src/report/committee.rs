@@ -68,6 +68,7 @@ fn label_msg(key: &str) -> Option<Msg> {
         "kind_no_eligible_cadre" => Msg::CommitteeKindNoEligibleCadre,
         "kind_eligible_used_elsewhere" => Msg::CommitteeKindEligibleUsedElsewhere,
         "kind_side_constraint" => Msg::CommitteeKindSideConstraint,
+        "kind_objective_order" => Msg::CommitteeKindObjectiveOrder,
         "kind_not_worth_a_move" => Msg::CommitteeKindNotWorthAMove,
         "kind_solver_stopped" => Msg::CommitteeKindSolverStopped,
         "kind_no_plan" => Msg::CommitteeKindNoPlan,
@@ -315,6 +316,9 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
             minority,
             pct(lang, minority, n),
         );
+        if n == 0 {
+            let _ = writeln!(b, "<p>{}</p>", t(lang, Msg::CommitteeNoMoves));
+        }
         let mut by_dir: BTreeMap<&str, usize> = BTreeMap::new();
         let mut by_tier: BTreeMap<u8, usize> = BTreeMap::new();
         for a in &plan.assignments {
@@ -324,50 +328,52 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
             *by_dir.entry(direction(d)).or_default() += 1;
             *by_tier.entry(to.depth()).or_default() += 1;
         }
-        let order = [
-            "centre_to_locality",
-            "locality_to_centre",
-            "between_localities",
-            "between_agencies",
-            "to_lower",
-            "to_higher",
-            "from_outside",
-        ];
-        let _ = write!(
-            b,
-            "<h3>{}</h3>\n<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>%</th></tr></thead><tbody>\n",
-            label(lang, "by_direction"),
-            label(lang, "direction"),
-            label(lang, "cadres")
-        );
-        for d in order {
-            if let Some(c) = by_dir.get(d) {
+        if n > 0 {
+            let order = [
+                "centre_to_locality",
+                "locality_to_centre",
+                "between_localities",
+                "between_agencies",
+                "to_lower",
+                "to_higher",
+                "from_outside",
+            ];
+            let _ = write!(
+                b,
+                "<h3>{}</h3>\n<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>%</th></tr></thead><tbody>\n",
+                label(lang, "by_direction"),
+                label(lang, "direction"),
+                label(lang, "cadres")
+            );
+            for d in order {
+                if let Some(c) = by_dir.get(d) {
+                    let _ = writeln!(
+                        b,
+                        "<tr><td>{}</td><td>{c}</td><td>{}</td></tr>",
+                        label(lang, d),
+                        pct(lang, *c, n)
+                    );
+                }
+            }
+            b += "</tbody></table>\n";
+            let _ = write!(
+                b,
+                "<h3>{}</h3>\n<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>%</th></tr></thead><tbody>\n",
+                label(lang, "by_tier"),
+                label(lang, "tier"),
+                label(lang, "cadres")
+            );
+            for (d, c) in &by_tier {
+                let t = Tier::ALL[*d as usize];
                 let _ = writeln!(
                     b,
                     "<tr><td>{}</td><td>{c}</td><td>{}</td></tr>",
-                    label(lang, d),
+                    super::catalogue::tier(lang, t),
                     pct(lang, *c, n)
                 );
             }
+            b += "</tbody></table>\n";
         }
-        b += "</tbody></table>\n";
-        let _ = write!(
-            b,
-            "<h3>{}</h3>\n<table class=\"figures\"><thead><tr><th>{}</th><th>{}</th><th>%</th></tr></thead><tbody>\n",
-            label(lang, "by_tier"),
-            label(lang, "tier"),
-            label(lang, "cadres")
-        );
-        for (d, c) in &by_tier {
-            let t = Tier::ALL[*d as usize];
-            let _ = writeln!(
-                b,
-                "<tr><td>{}</td><td>{c}</td><td>{}</td></tr>",
-                super::catalogue::tier(lang, t),
-                pct(lang, *c, n)
-            );
-        }
-        b += "</tbody></table>\n";
     }
     // The posts left empty: one line per reason, with the count.
     let _ = writeln!(b, "<h3>{}</h3>", label(lang, "empty"));
@@ -466,7 +472,8 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
     // Who else was considered: the runner-ups of `--runner-ups`; without them the column is left
     // out and a line says how to have it.
     let considered = !plan.runner_ups.posts.is_empty();
-    if has_plan {
+    // A plan that moves nobody has no page of moves (it was an empty page under its heading).
+    if has_plan && n > 0 {
         let _ = writeln!(
             b,
             "<h2 class=\"moves\">{}</h2>",
@@ -553,10 +560,12 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
         }
         b += "</tbody></table>\n</section>\n";
     }
-    let footer = if has_plan {
-        label(lang, "footer")
-    } else {
+    let footer = if !has_plan {
         t(lang, Msg::CommitteeNoPlanFooter)
+    } else if n == 0 {
+        t(lang, Msg::CommitteeNoMovesFooter)
+    } else {
+        label(lang, "footer")
     };
     let _ = writeln!(b, "<footer>{footer}</footer>");
     format!(
@@ -567,10 +576,11 @@ pub fn committee_html(sc: &Scenario, plan: &Plan, lang: Lang) -> String {
 }
 
 /// The order of the empty posts' reasons: what a person can act on first.
-const UNFILLED_ORDER: [UnfilledKind; 6] = [
+const UNFILLED_ORDER: [UnfilledKind; 7] = [
     UnfilledKind::NoEligibleCadre,
     UnfilledKind::EligibleUsedElsewhere,
     UnfilledKind::SideConstraint,
+    UnfilledKind::ObjectiveOrder,
     UnfilledKind::NotWorthAMove,
     UnfilledKind::SolverStopped,
     UnfilledKind::NoPlan,

@@ -137,6 +137,18 @@ pub fn status_words(s: SolveStatus) -> &'static str {
 }
 
 /// The kind of an empty post for people (the JSON keeps the ids, docs/plan-format.md).
+/// An empty post's kind and reason, " (kind): reason", or ": reason" when the reason starts
+/// with the kind's own words ("(no plan): no plan: …" said it twice).
+fn kind_and_reason(u: &crate::plan::Unfilled, lang: Lang) -> String {
+    let kind = kind_words(u.kind, lang);
+    let reason = super::findings::finding(lang, &u.reason);
+    if reason.to_lowercase().starts_with(&kind.to_lowercase()) {
+        format!(": {reason}")
+    } else {
+        format!(" ({kind}): {reason}")
+    }
+}
+
 fn kind_words(k: UnfilledKind, lang: Lang) -> &'static str {
     t(
         lang,
@@ -144,6 +156,7 @@ fn kind_words(k: UnfilledKind, lang: Lang) -> &'static str {
             UnfilledKind::NoEligibleCadre => Msg::XcKindNoEligible,
             UnfilledKind::EligibleUsedElsewhere => Msg::XcKindUsedElsewhere,
             UnfilledKind::SideConstraint => Msg::XcKindSideRule,
+            UnfilledKind::ObjectiveOrder => Msg::XcKindObjectiveOrder,
             UnfilledKind::NotWorthAMove => Msg::XcKindNotWorth,
             UnfilledKind::SolverStopped => Msg::XcKindStopped,
             UnfilledKind::NoPlan => Msg::XcKindNoPlan,
@@ -1592,12 +1605,11 @@ fn overview_text(e: &Overview, lang: Lang) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {} {}{} ({}): {}",
+                "  {} {}{}{}",
                 u.post_id,
                 u.post_title,
                 mf,
-                kind_words(u.kind, lang),
-                super::findings::finding(lang, &u.reason)
+                kind_and_reason(u, lang)
             );
             out += &unfilled_details(u, "    ", lang);
         }
@@ -1635,11 +1647,10 @@ fn overview_md(e: &Overview, lang: Lang) -> String {
         out += &format!("\n## {}\n\n", t(lang, Msg::UnfilledPosts));
         for u in &e.unfilled {
             out += &format!(
-                "- `{}` {} ({}): {}\n",
+                "- `{}` {}{}\n",
                 u.post_id,
                 md_escape(&u.post_title),
-                kind_words(u.kind, lang),
-                md_escape(&super::findings::finding(lang, &u.reason))
+                md_escape(&kind_and_reason(u, lang))
             );
             for l in unfilled_details(u, "", lang).lines() {
                 out += &format!("  - {}\n", md_escape(l));

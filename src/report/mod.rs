@@ -34,8 +34,8 @@ mod errors;
 mod explain;
 mod jobs;
 pub use errors::{
-    BudgetFault, FileSet, Refusal, export_text, locked_text, merge_text, not_found_text,
-    out_dir_text, refusal_text, refusal_words,
+    BudgetFault, FileSet, Refusal, export_text, locked_text, merge_text, not_a_plan_text,
+    not_found_text, out_dir_text, refusal_text, refusal_words,
 };
 pub use jobs::{Valid, job_error_text, note_line, plan_xlsx_error, valid_line, warnings_summary};
 mod explain_period;
@@ -633,10 +633,14 @@ fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(|s| s.as_str()).collect()
 }
 
-/// Text from the users' tables in Markdown, shown as written: a table's `|`, the brackets of
-/// links, images and HTML (no viewer of plan.md follows a link or loads an image from a name),
-/// and the marks of emphasis, code, entities and escapes (`**x**`, `` `x` ``, `&amp;`, `\`), which
-/// changed the names on the pages. An `_` inside a word (`gap_limit`) is no mark and is left.
+/// Text from the users' tables in Markdown, shown as written: a table's `|`, the `](` of links
+/// and images and the brackets of HTML (no viewer of plan.md follows a link or loads an image
+/// from a name),
+/// and the marks of emphasis, entities and escapes (`**x**`, `&amp;`, `\|`), which changed the
+/// names on the pages. Only what would be read as a mark is escaped: an `_` inside a word
+/// (`gap_limit`), a lone `*`, an `&` that starts no entity and a `\` before no punctuation are
+/// left as they are. Backticks are left too: rotaplan's own sentences, which carry the users'
+/// words, quote keys and commands in them (`objective`).
 pub fn md_escape(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -649,8 +653,22 @@ pub fn md_escape(s: &str) -> String {
         let space = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace());
         // A `*` or `_` between spaces opens and closes nothing (the comparison's "6314 *").
         let alone = space(before) && space(after);
+        // `&name;`, `&#60;`, `&#x3C;`: what a viewer would show as another character.
+        let entity = || {
+            let rest: String = chars[i + 1..].iter().take(33).collect();
+            rest.split_once(';').is_some_and(|(e, _)| {
+                let e = e
+                    .strip_prefix('#')
+                    .map_or(e, |n| n.strip_prefix(['x', 'X']).unwrap_or(n));
+                !e.is_empty() && e.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+        };
         let mark = match ch {
-            '|' | '[' | ']' | '<' | '>' | '`' | '&' | '\\' => true,
+            '|' | '<' | '>' => true,
+            // A link or an image needs `](` (or `][` of a reference): its `]` escaped, none forms.
+            ']' => matches!(after, Some('(' | '[')),
+            '\\' => after.is_some_and(|c| c.is_ascii_punctuation()),
+            '&' => entity(),
             '*' => !alone,
             '_' => !(alone || (word(before) && word(after))),
             _ => false,
@@ -921,7 +939,7 @@ fn markdown_with(plan: &Plan, timings: bool, lang: Lang) -> String {
                 u.post_id,
                 md_escape(&u.post_title),
                 mf,
-                findings::finding(lang, &u.reason)
+                md_escape(&findings::finding(lang, &u.reason))
             );
         }
     }
@@ -1072,9 +1090,8 @@ mod html_tests {
     /// changes it, in a cell or a heading; `_` inside a word stays unescaped in plan.md.
     #[test]
     fn names_are_shown_as_written() {
-        let name = r"**Lê** _Anh_ `x` Tom &amp; Jerry &#60;i&#62; Trần \| Văn a*b*c gap_limit";
-        let shown =
-            "**Lê** _Anh_ `x` Tom &amp;amp; Jerry &amp;#60;i&amp;#62; Trần \\| Văn a*b*c gap_limit";
+        let name = r"**Lê** _Anh_ Tom &amp; Jerry &#60;i&#62; Trần \| Văn a*b*c gap_limit KH & ĐT";
+        let shown = "**Lê** _Anh_ Tom &amp;amp; Jerry &amp;#60;i&amp;#62; Trần \\| Văn a*b*c gap_limit KH &amp; ĐT";
         for md in [
             format!("# {}\n", super::md_escape(name)),
             format!("| a |\n|---|\n| {} |\n", super::md_escape(name)),
@@ -1086,6 +1103,7 @@ mod html_tests {
             );
         }
         assert_eq!(super::md_escape("gap_limit C_01"), "gap_limit C_01");
+        assert_eq!(super::md_escape(r"Sở KH & ĐT C:\x"), r"Sở KH & ĐT C:\x");
     }
 }
 

@@ -478,8 +478,6 @@ fn renewal_rows(sc: &Scenario, plan: &ProgrammePlan) -> Vec<RenewalRow> {
         .collect()
 }
 
-/// `programme.json`: the solver's answer, the objective part by part, the moves, the KPIs per
-/// period, the cadres without a placement (with the reason in words) and the renewals.
 /// The files of a programme, as (name, bytes): programme.csv, programme.json, programme.md,
 /// timeline.svg, programme.html, review.html and, re-planned, changes.csv. Without `timings`
 /// (a batch's, whose reruns are byte-identical) programme.json has no `build_s` and `solve_s`
@@ -493,15 +491,13 @@ pub fn programme_files(
     let review = crate::programme::Timeline::new(sc)
         .map(|tl| crate::programme::review::review(sc, &tl, &plan.moves))
         .unwrap_or_default();
-    let mut json = programme_json_in(sc, plan, lang);
-    if !timings && let Ok(mut v) = serde_json::from_str::<serde_json::Value>(&json) {
-        if let Some(o) = v.as_object_mut() {
-            o.remove("build_s");
-            o.remove("solve_s");
-        }
-        json = serde_json::to_string_pretty(&v).unwrap_or(json);
-        json.push('\n');
-    }
+    let json = if timings {
+        programme_json_in(sc, plan, lang)
+    } else {
+        let mut untimed = plan.clone();
+        (untimed.build_s, untimed.solve_s) = (f64::NAN, f64::NAN);
+        programme_json_in(sc, &untimed, lang)
+    };
     [
         ("programme.csv", programme_csv(plan)),
         ("programme.json", json),
@@ -528,6 +524,8 @@ pub fn programme_files(
     .collect()
 }
 
+/// `programme.json`: the solver's answer, the objective part by part, the moves, the KPIs per
+/// period, the cadres without a placement (with the reason in words) and the renewals.
 pub fn programme_json(sc: &Scenario, plan: &ProgrammePlan) -> String {
     programme_json_in(sc, plan, sc.language.unwrap_or_default())
 }
@@ -598,7 +596,7 @@ pub fn programme_status_html(plan: &ProgrammePlan, lang: Lang) -> String {
             ("gap", &super::number_in(lang, &gap(plan.gap))),
         ],
     );
-    let proven = plan.status == crate::solve::SolveStatus::Optimal;
+    let proven = plan.status.proven();
     let mut out = format!(
         "<section class=\"status{}\">\n<p>{}{}</p>\n",
         if proven { "" } else { " unproven" },

@@ -323,7 +323,15 @@ pub fn programme_html(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String
             ("placements", &(plan.moves.len() - rotations)),
         ],
     );
+    // review.html is written beside this page: its name is a link to it (a relative one, no
+    // network), on screen as in the PDF.
     let mut b = heading(&title, &periods, t(lang, Msg::PgReviewLink));
+    if let Some(at) = b.rfind("review.html.") {
+        b.replace_range(
+            at..at + "review.html".len(),
+            "<a href=\"review.html\">review.html</a>",
+        );
+    }
     b += &super::programme::programme_status_html(plan, lang);
     // No programme: why, and what gives way (the terminal's and programme.md's words).
     if !plan.status.has_plan() {

@@ -304,7 +304,8 @@ pub fn timeline_svg(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String {
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"100%\" viewBox=\"0 0 {WIDTH} {height}\" \
-         font-family=\"'Noto Sans', 'DejaVu Sans', Arial, sans-serif\" role=\"img\">\n<title>{}</title>\n",
+         font-family=\"'Noto Sans', 'DejaVu Sans', Arial, sans-serif\" role=\"img\" xml:lang=\"{}\">\n<title>{}</title>\n",
+        lang.as_str(),
         esc(&fill(lang, Msg::TlTitle, &[("scenario", &sc.name)]))
     );
     let _ = writeln!(

@@ -115,6 +115,7 @@ fn kind_in(lang: Lang, kind: crate::plan::UnfilledKind) -> Cell {
             K::NoEligibleCadre => Msg::XlsxKindNoEligibleCadre,
             K::EligibleUsedElsewhere => Msg::XlsxKindEligibleUsedElsewhere,
             K::SideConstraint => Msg::XlsxKindSideConstraint,
+            K::ObjectiveOrder => Msg::XlsxKindObjectiveOrder,
             K::NotWorthAMove => Msg::XlsxKindNotWorthAMove,
             K::SolverStopped => Msg::XlsxKindSolverStopped,
             K::NoPlan => Msg::XlsxKindNoPlan,

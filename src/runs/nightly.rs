@@ -128,8 +128,7 @@ fn input_file(p: &Path) -> InputFile {
 }
 
 /// The hash of what makes a scenario's outputs: rotaplan's version, the variant, the input files
-/// and the language of the words (a change of `--lang` or of the locale re-runs the scenario;
-/// English adds no line, so that English runs keep the hashes they always had).
+/// and the language of the words (a change of `--lang` or of the locale re-runs the scenario).
 ///
 /// A file is named in the hash by where it is, not how it was spelled: relative to the scenario
 /// file's folder (resolved, links followed), or resolved when outside it, so `--resume` with
@@ -142,10 +141,17 @@ fn inputs_hash(variant: &str, scenario: &Path, inputs: &[InputFile], lang: Lang)
     if lang != Lang::En {
         text += &format!("lang {}\n", lang.as_str());
     }
+    // The folder the scenario's tables are read from: the link's own when the file is a link.
     let home = scenario
-        .canonicalize()
-        .ok()
-        .and_then(|f| f.parent().map(Path::to_path_buf));
+        .parent()
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            }
+        })
+        .and_then(|d| d.canonicalize().ok());
     let mut named: Vec<(String, &str)> = inputs
         .iter()
         .map(|i| {
@@ -700,7 +706,8 @@ pub fn one_line(err: &str) -> String {
 
 /// The plan.json of a scenario's folder: `Ok(None)` when there is none (no plan, or a
 /// programme), `Err` with the reason when it cannot be read as a plan.
-fn read_plan_json(job: &Path) -> Result<Option<crate::compare::PlanSummary>, String> {
+/// The reason is worded in `lang`.
+fn read_plan_json(job: &Path, lang: Lang) -> Result<Option<crate::compare::PlanSummary>, String> {
     let text = match std::fs::read_to_string(job.join("plan.json")) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -708,7 +715,7 @@ fn read_plan_json(job: &Path) -> Result<Option<crate::compare::PlanSummary>, Str
     };
     crate::compare::PlanSummary::from_json(&text)
         .map(Some)
-        .map_err(|e| e.to_string())
+        .map_err(|e| report::not_a_plan_text(lang, &e))
 }
 
 /// The plans of a run folder, read back from its plan.json files (scenarios without one, or
@@ -718,7 +725,7 @@ pub fn run_plans(dir: &Path, m: &Manifest) -> Vec<(String, crate::compare::PlanS
     m.scenarios
         .iter()
         .filter_map(|e| {
-            let mut plan = read_plan_json(&batch::job_dir(dir, &e.name)).ok()??;
+            let mut plan = read_plan_json(&batch::job_dir(dir, &e.name), Lang::En).ok()??;
             // The weights the manifest recorded (plan.json does not): objectives compare.
             plan.weights = e.weights.clone();
             Some((e.name.clone(), plan))
@@ -754,7 +761,7 @@ fn summary_md_of(
         };
         // A plan.json the comparison could not read is said, not silently left out.
         if e.error.is_none()
-            && let Err(why) = read_plan_json(&batch::job_dir(dir, &e.name))
+            && let Err(why) = read_plan_json(&batch::job_dir(dir, &e.name), lang)
         {
             let why = report::md_escape(&fill(lang, Msg::BatchPlanUnread, &[("why", &why)]));
             note = if note.is_empty() {
@@ -840,7 +847,7 @@ fn changes_since(
     );
     let mut any = false;
     for (name, now) in plans {
-        let before = match read_plan_json(&batch::job_dir(prev, name)) {
+        let before = match read_plan_json(&batch::job_dir(prev, name), lang) {
             Ok(Some(p)) => p,
             Ok(None) => {
                 out += &format!("- {}\n", fill(lang, Msg::BatchNew, &[("name", name)]));
@@ -848,11 +855,11 @@ fn changes_since(
                 continue;
             }
             Err(why) => {
-                let line = fill(
+                let line = report::md_escape(&fill(
                     lang,
                     Msg::BatchPreviousUnread,
                     &[("name", name), ("why", &why)],
-                );
+                ));
                 out += &format!("- {line}\n");
                 any = true;
                 continue;

@@ -151,6 +151,10 @@ fn a_broken_scenario_is_recorded_and_the_rest_go_on() {
         !json.contains("solve_s") && !json.contains("build_s"),
         "{json}"
     );
+    assert!(
+        json.starts_with("{\n  \"scenario\""),
+        "plan's order of keys: {json}"
+    );
     assert!(!dir.join("programme/base/error.txt").exists());
     let tut = entries
         .iter()
@@ -280,10 +284,18 @@ fn resume_reuses_plans_whatever_the_spelling_of_the_paths() {
             fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
         }
     }
+    // The scenario file a link to one kept elsewhere; its tables are the link's neighbours.
+    let real = tmp.path().join("real");
+    fs::create_dir(&real).unwrap();
+    fs::rename(dir.join("tutorial.yaml"), real.join("tutorial.yaml")).unwrap();
+    std::os::unix::fs::symlink(real.join("tutorial.yaml"), dir.join("tutorial.yaml")).unwrap();
     let out = tmp.path().join("out");
+    let cwd = std::cell::RefCell::new(dir.clone());
     let batch = |file: &str, resume: bool| {
         let mut c = rotaplan();
-        c.current_dir(&dir).args(["batch", "-q", "--out"]).arg(&out);
+        c.current_dir(&*cwd.borrow())
+            .args(["batch", "-q", "--out"])
+            .arg(&out);
         if resume {
             c.arg("--resume");
         }
@@ -306,6 +318,21 @@ fn resume_reuses_plans_whatever_the_spelling_of_the_paths() {
             "{spelling}: {entries:?}"
         );
     }
+    // The folder moved whole: the same inputs, reused.
+    let moved = tmp.path().join("moved");
+    fs::rename(&dir, &moved).unwrap();
+    *cwd.borrow_mut() = moved;
+    fs::remove_file(run.join("manifest.json")).unwrap();
+    batch("tutorial.yaml", true);
+    let m = manifest(&run);
+    assert!(
+        m["scenarios"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["reused"] == true),
+        "{m}"
+    );
 }
 
 #[test]

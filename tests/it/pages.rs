@@ -144,6 +144,7 @@ fn programme_pages_fit_a4_in_chromium() {
         }
     }
     assert!(page.contains("<ul class=\"vacant\">"));
+    assert!(page.contains("<a href=\"review.html\">review.html</a>"));
     roxmltree::Document::parse(&svg).expect("timeline.svg is well-formed XML");
     // A lane per unit with its full name in <title>, the periods with their dates, the legend.
     assert!(svg.contains("<title>U01 — Ban Tổ chức Trung ương</title>"));
