@@ -343,7 +343,8 @@ impl<'a, 's> Reasons<'a, 's> {
             });
         }
         if hs.len() as u32 >= sc.post(p).seats {
-            let mut best: Option<Swap> = None;
+            // The best swap, with the plan's pairs it would make.
+            let mut best: Option<(Swap, Vec<usize>)> = None;
             for a in base.assignments.iter().filter(|a| a.post == p && !a.pinned) {
                 let out = cands.find(a.cadre, p);
                 let mut with: Vec<usize> = self
@@ -354,35 +355,24 @@ impl<'a, 's> Reasons<'a, 's> {
                     .collect();
                 with.push(i);
                 let (cost, changes) = self.cost_of(&with);
-                if best.as_ref().is_none_or(|b| cost < b.cost - EPS) {
-                    best = Some(Swap {
+                if best.as_ref().is_none_or(|(b, _)| cost < b.cost - EPS) {
+                    let swap = Swap {
                         holder_id: a.cadre_id.clone(),
                         holder_score: a.score,
                         cost,
                         changes,
-                    });
+                    };
+                    best = Some((swap, with));
                 }
             }
-            if let Some(s) = &best
+            if let Some((s, with)) = &best
                 && s.cost < -EPS
             {
-                let out = base
-                    .assignments
-                    .iter()
-                    .find(|a| a.post == p && a.cadre_id == s.holder_id)
-                    .and_then(|a| cands.find(a.cadre, p));
-                let mut with: Vec<usize> = self
-                    .chosen
-                    .iter()
-                    .copied()
-                    .filter(|&j| Some(j) != out)
-                    .collect();
-                with.push(i);
-                return Some(self.adds(status, s.cost, Some(s.holder_id.clone()), &with));
+                return Some(self.adds(status, s.cost, Some(s.holder_id.clone()), with));
             }
             return Some(WhyNot::Taken {
                 holders: hs,
-                swap: best,
+                swap: best.map(|(s, _)| s),
             });
         }
         let mut with = self.chosen.clone();

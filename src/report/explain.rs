@@ -500,13 +500,7 @@ pub fn why_not_in(cadre_id: &str, w: &WhyNot, lang: Lang) -> String {
             Msg::XcLevelKept,
             &[
                 ("cadre", &cadre_id),
-                (
-                    "instead",
-                    &replacing
-                        .as_deref()
-                        .map(|h| fill(lang, Msg::XcInPlace, &[("holder", &h)]))
-                        .unwrap_or_default(),
-                ),
+                ("instead", &in_place_of(replacing, lang)),
                 ("gain", &num_in(lang, 0.0 - cost)),
                 ("drop", &super::findings::level_drop(lang, drop)),
             ],
@@ -520,18 +514,20 @@ pub fn why_not_in(cadre_id: &str, w: &WhyNot, lang: Lang) -> String {
             Msg::XcSolveStopped,
             &[
                 ("cadre", &cadre_id),
-                (
-                    "instead",
-                    &replacing
-                        .as_deref()
-                        .map(|h| fill(lang, Msg::XcInPlace, &[("holder", &h)]))
-                        .unwrap_or_default(),
-                ),
+                ("instead", &in_place_of(replacing, lang)),
                 ("gain", &num_in(lang, 0.0 - cost)),
                 ("status", &super::catalogue::status(lang, *status)),
             ],
         ),
     }
+}
+
+/// " in H's place" when the move replaces holder H, else nothing.
+fn in_place_of(replacing: &Option<String>, lang: Lang) -> String {
+    replacing
+        .as_deref()
+        .map(|h| fill(lang, Msg::XcInPlace, &[("holder", &h)]))
+        .unwrap_or_default()
 }
 
 /// A rule breach in `lang`: "H2: …".

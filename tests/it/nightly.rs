@@ -505,11 +505,16 @@ fn the_morning_page_says_what_changed_since_the_previous_run() {
         "extends: {}\nmax_departures_per_unit: 1\nallow_outside_paths: true\n",
         tut.display()
     ));
-    let mut runs: Vec<PathBuf> = fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    runs.sort();
+    // The run folders, oldest first.
+    let runs_of = || {
+        let mut runs: Vec<PathBuf> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        runs.sort();
+        runs
+    };
+    let runs = runs_of();
     assert_eq!(
         runs.len(),
         2,
@@ -540,12 +545,7 @@ fn the_morning_page_says_what_changed_since_the_previous_run() {
         "extends: {}\nallow_outside_paths: true\n",
         tut.display()
     ));
-    let mut runs: Vec<PathBuf> = fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    runs.sort();
-    let md = fs::read_to_string(runs[2].join("summary.md")).unwrap();
+    let md = fs::read_to_string(runs_of()[2].join("summary.md")).unwrap();
     assert!(
         md.contains("- tonight/base: the previous run's plan.json was not read"),
         "{md}"
