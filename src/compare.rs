@@ -256,6 +256,11 @@ impl Column {
     }
 }
 
+/// A share among a plan's moves; none when it moves nobody.
+fn share(p: &PlanSummary, x: f64) -> Option<f64> {
+    (p.kpis.moves > 0).then_some(x)
+}
+
 /// The KPI columns of the comparison; each objective term of `scoring::TERMS` follows them.
 const KPI_COLUMNS: &[(&str, Better, Getter)] = &[
     ("objective", Better::Higher, |p| p.solver.objective),
@@ -270,16 +275,21 @@ const KPI_COLUMNS: &[(&str, Better, Getter)] = &[
         Some(p.kpis.shortage_filled as f64)
     }),
     ("moves", Better::Lower, |p| Some(p.kpis.moves as f64)),
-    ("women_share", Better::Higher, |p| Some(p.kpis.women_share)),
-    ("young_share", Better::Higher, |p| Some(p.kpis.young_share)),
+    // A share of no moves is none ("—"), neither 0 % nor a best.
+    ("women_share", Better::Higher, |p| {
+        share(p, p.kpis.women_share)
+    }),
+    ("young_share", Better::Higher, |p| {
+        share(p, p.kpis.young_share)
+    }),
     ("minority_share", Better::Higher, |p| {
-        Some(p.kpis.minority_share)
+        share(p, p.kpis.minority_share)
     }),
     ("extra_seats_used", Better::Lower, |p| {
         Some(p.kpis.extra_seats_used as f64)
     }),
     ("training_coverage", Better::Higher, |p| {
-        Some(p.kpis.training_coverage)
+        share(p, p.kpis.training_coverage)
     }),
 ];
 
@@ -583,6 +593,22 @@ mod tests {
         assert!(e.contains("\"unicorn\", which no solve gives"), "{e}");
         let ok = "{\"solver\": {\"status\": \"time_limit\"}, \"assignments\": []}";
         assert!(PlanSummary::from_json(ok).is_ok());
+    }
+
+    /// A plan that moves nobody has no share of women among its moves: "—", never a best.
+    #[test]
+    fn shares_of_no_moves_are_none() {
+        let cmp = compare(&[
+            ("a".into(), plan(10.0, 0, &[])),
+            ("b".into(), plan(12.0, 1, &[("C1", "P1")])),
+        ]);
+        let k = cmp
+            .columns
+            .iter()
+            .position(|c| c.name == "women_share")
+            .unwrap();
+        assert_eq!(cmp.rows[0].values[k], None);
+        assert_eq!(cmp.rows[1].values[k], Some(0.0));
     }
 
     fn plan(objective: f64, moves: usize, assignments: &[(&str, &str)]) -> PlanSummary {

@@ -873,13 +873,33 @@ impl PlanState<'_> {
         if bd > 1e-6
             && let Some(drop) = self.lowers_a_level(bi)
         {
+            // Another evaluated move that adds and keeps every level is one the solve missed:
+            // the order keeps the post empty only when every such move lowers a level.
+            let kept = free
+                .iter()
+                .take(MOVES_EVALUATED)
+                .filter(|&&i| i != bi && self.breaks_hard_targets(i).is_empty())
+                .map(|&i| (i, self.delta(i)))
+                .filter(|&(i, d)| d > 1e-6 && self.lowers_a_level(i).is_none())
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            let Some((ki, kd)) = kept else {
+                return why(
+                    UnfilledKind::ObjectiveOrder,
+                    None,
+                    Finding::LevelKept {
+                        cadre_id: id(b.cadre),
+                        gain: bd,
+                        drop,
+                    },
+                );
+            };
             return why(
-                UnfilledKind::ObjectiveOrder,
+                UnfilledKind::SolverStopped,
                 None,
-                Finding::LevelKept {
-                    cadre_id: id(b.cadre),
-                    gain: bd,
-                    drop,
+                Finding::SolverStopped {
+                    cadre_id: id(cands.cadre(ki)),
+                    gain: kd,
+                    status: self.status,
                 },
             );
         }

@@ -20,8 +20,11 @@ fn rule(lang: Lang, r: crate::rules::RuleId) -> String {
     format!("{r} ({})", rule_title(lang, r))
 }
 
-fn number(x: Option<f64>) -> String {
-    x.map_or("—".to_string(), |v| format!("{v:.0}"))
+/// A whole number as people of `lang` read it ("11.631" in Vietnamese), "—" for none.
+fn number(lang: Lang, x: Option<f64>) -> String {
+    x.map_or("—".to_string(), |v| {
+        super::number_in(lang, &format!("{v:.0}"))
+    })
 }
 
 /// The explanation as lines of text in `lang`.
@@ -251,9 +254,9 @@ pub fn explain_period_text(e: &PeriodExplanation, lang: Lang) -> String {
                 &[
                     ("cadre", &e.cadre),
                     ("period", &at),
-                    ("before", &number(f.objective_before)),
-                    ("after", &number(f.objective_after)),
-                    ("cost", &number(f.cost)),
+                    ("before", &number(lang, f.objective_before)),
+                    ("after", &number(lang, f.objective_after)),
+                    ("cost", &number(lang, f.cost)),
                     ("proven", &proven),
                     ("post", &post),
                     ("changed", &f.changed),

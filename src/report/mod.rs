@@ -849,6 +849,7 @@ pub fn html_page_in(title: &str, md: &str, charts: &[charts::Svg], lang: Lang) -
     };
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n\
+         @page {{ size: A4; margin: 14mm 12mm; }}\n\
          body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; color: #222; }}\n\
          table {{ border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }}\n\
          th, td {{ border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; }}\n\

@@ -1272,7 +1272,9 @@ fn targets_section(lang: Lang, plan: &ProgrammePlan) -> String {
 /// programme).
 pub fn explain_scope(sc: &Scenario, scenario: &str, lang: Lang) -> Option<String> {
     let prog = sc.programme.as_ref()?;
-    let (first, last) = (prog.periods.first()?, prog.periods.last()?);
+    // From the first period to the programme's end, as `plan` says it (not the last period's
+    // start).
+    let (first, last) = (prog.periods.first()?, &prog.end);
     Some(fill(
         lang,
         Msg::ExplainProgrammeScope,

@@ -358,41 +358,44 @@ pub fn programme_html(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String
     }
     let _ = writeln!(b, "<h2>{}</h2>", esc(t(lang, Msg::PgTimeline)));
     b += &super::timeline::timeline_svg(sc, plan, lang);
-    let _ = writeln!(b, "<h2 class=\"moves\">{}</h2>", esc(t(lang, Msg::PgMoves)));
-    let _ = writeln!(
-        b,
-        "<table class=\"pmoves\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        esc(t(lang, Msg::PgPeriodCol)),
-        esc(t(lang, Msg::PgDateCol)),
-        esc(t(lang, Msg::CsvKind)),
-        esc(t(lang, Msg::CsvCadreName)),
-        esc(t(lang, Msg::CsvPostTitle)),
-        esc(t(lang, Msg::CsvUnitName)),
-    );
-    for row in &plan.rows {
-        let post = sc.posts.iter().find(|p| p.id == row.post_id);
-        let unit = sc.units.iter().find(|u| u.id == row.unit_id);
-        let kind = t(
-            lang,
-            match row.kind {
-                MoveKind::Rotation => Msg::TlKindRotation,
-                MoveKind::Placement => Msg::TlKindPlacement,
-            },
-        );
+    // No moves (no programme, or one that moves nobody): no empty table of moves.
+    if !plan.rows.is_empty() {
+        let _ = writeln!(b, "<h2 class=\"moves\">{}</h2>", esc(t(lang, Msg::PgMoves)));
         let _ = writeln!(
             b,
-            "<tr><td>{}</td><td><span class=\"d\">{}</span></td><td>{}</td><td>{} {}</td><td>{} {}</td><td>{}</td></tr>",
-            row.period + 1,
-            super::date_in(lang, row.start),
-            esc(kind),
-            esc(&row.cadre_id),
-            esc(&row.cadre_name),
-            esc(&row.post_id),
-            esc(post.map_or("", |p| p.title.as_str())),
-            esc(unit.map_or(row.unit_id.as_str(), |u| u.name.as_str())),
+            "<table class=\"pmoves\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(t(lang, Msg::PgPeriodCol)),
+            esc(t(lang, Msg::PgDateCol)),
+            esc(t(lang, Msg::CsvKind)),
+            esc(t(lang, Msg::CsvCadreName)),
+            esc(t(lang, Msg::CsvPostTitle)),
+            esc(t(lang, Msg::CsvUnitName)),
         );
+        for row in &plan.rows {
+            let post = sc.posts.iter().find(|p| p.id == row.post_id);
+            let unit = sc.units.iter().find(|u| u.id == row.unit_id);
+            let kind = t(
+                lang,
+                match row.kind {
+                    MoveKind::Rotation => Msg::TlKindRotation,
+                    MoveKind::Placement => Msg::TlKindPlacement,
+                },
+            );
+            let _ = writeln!(
+                b,
+                "<tr><td>{}</td><td><span class=\"d\">{}</span></td><td>{}</td><td>{} {}</td><td>{} {}</td><td>{}</td></tr>",
+                row.period + 1,
+                super::date_in(lang, row.start),
+                esc(kind),
+                esc(&row.cadre_id),
+                esc(&row.cadre_name),
+                esc(&row.post_id),
+                esc(post.map_or("", |p| p.title.as_str())),
+                esc(unit.map_or(row.unit_id.as_str(), |u| u.name.as_str())),
+            );
+        }
+        b += "</tbody></table>\n";
     }
-    b += "</tbody></table>\n";
     page(lang, &title, &b)
 }
 

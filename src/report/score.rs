@@ -101,7 +101,14 @@ fn name(lang: Lang, key: &'static str) -> &'static str {
 
 fn kpi_rows(lang: Lang, s: &Score) -> Vec<(&'static str, String)> {
     let k = &s.kpis;
-    let pct = |x: f64| super::number_in(lang, &format!("{:.1}", x * 100.0));
+    // A share of no moves is none: "—", as plan.md and the pages write it.
+    let pct = |x: f64| {
+        if k.moves == 0 {
+            "—".to_string()
+        } else {
+            super::number_in(lang, &format!("{:.1}", x * 100.0))
+        }
+    };
     vec![
         (
             "posts_filled",

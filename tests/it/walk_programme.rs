@@ -241,6 +241,9 @@ fn explain_on_a_programme_says_it_answers_for_the_first_period() {
         "{out}"
     );
     assert!(out.contains("--cadre ID --period YEAR"), "{out}");
+    // From the first period to the programme's end, as `plan` says it.
+    let first = out.lines().next().unwrap_or_default();
+    assert!(first.contains("-12-31)"), "{first}");
     let v: serde_json::Value = serde_json::from_str(&run("bao-lam.yaml", "json")).unwrap();
     assert!(v["scope"].as_str().unwrap().contains("first period"), "{v}");
     let single = run("dot1.yaml", "table");
