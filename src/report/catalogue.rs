@@ -897,7 +897,7 @@ catalogue! {
     PgsHUnit { en: "unit", vi: "đơn vị" }
     PgsHEnd { en: "end", vi: "kết thúc" }
     PgsVacantHeading { en: "Seats left empty after each period's moves (post ids):", vi: "Các suất còn trống sau các lượt điều động của mỗi kỳ (mã vị trí):" }
-    PgsVacantLine { en: "  period {period} ({date}): {posts}", vi: "  kỳ {period} ({date}): {posts}" }
+    PgsVacantLine { en: "period {period} ({date}): {posts}", vi: "kỳ {period} ({date}): {posts}" }
     PgsUnplacedHeading { en: "Without a placement after rotation:", vi: "Chưa bố trí được sau luân chuyển:" }
     PgsUnplacedLine { en: "{cadre} {name} (due in period {period}, {date}): {reason}", vi: "{cadre} {name} (đến hạn ở kỳ {period}, {date}): {reason}" }
     ExplainProgrammeScope { en: "Note: this scenario is a programme of {periods} periods ({first} to {last}). Without --period this answer is for a single plan on {date} only (the first period), not for the programme: its values, requirements and relaxations are that one plan's. For the programme, ask per cadre and period: rotaplan explain {scenario} --cadre ID --period YEAR; the programme itself: rotaplan plan {scenario}.", vi: "Lưu ý: kịch bản này là một chương trình gồm {periods} kỳ (từ {first} đến {last}). Không có --period, câu trả lời này chỉ dành cho một phương án tại ngày {date} (kỳ đầu tiên), không phải cho cả chương trình: các giá trị, yêu cầu và đề xuất nới lỏng là của phương án đó. Để hỏi về chương trình, hỏi theo từng cán bộ và kỳ: rotaplan explain {scenario} --cadre MÃ --period NĂM; xem chương trình: rotaplan plan {scenario}." }

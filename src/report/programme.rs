@@ -631,13 +631,12 @@ pub fn programme_status_html(plan: &ProgrammePlan, lang: Lang) -> String {
             out += "</tr>\n";
         }
         out += "</tbody></table>\n";
-        let vacant = vacant_lines(lang, &plan.kpis);
+        let vacant = vacant_periods(lang, &plan.kpis);
         if !vacant.is_empty() {
-            let mut lines = vacant.trim().lines();
-            let head = lines.next().unwrap_or_default();
+            let head = t(lang, Msg::PgsVacantHeading);
             let _ = writeln!(out, "<p>{}</p>\n<ul class=\"vacant\">", esc(head));
-            for l in lines {
-                let _ = writeln!(out, "<li>{}</li>", esc(l.trim()));
+            for l in vacant {
+                let _ = writeln!(out, "<li>{}</li>", esc(&l));
             }
             out += "</ul>\n";
         }
@@ -647,11 +646,22 @@ pub fn programme_status_html(plan: &ProgrammePlan, lang: Lang) -> String {
 
 /// The posts whose seats stay empty, a line per period that has any (the KPIs count them).
 fn vacant_lines(lang: Lang, kpis: &[crate::programme::plan::PeriodKpis]) -> String {
-    let mut out = String::new();
-    for k in kpis.iter().filter(|k| !k.vacant_posts.is_empty()) {
-        let _ = writeln!(
-            out,
-            "{}",
+    let lines = vacant_periods(lang, kpis);
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\n{}\n", t(lang, Msg::PgsVacantHeading));
+    for l in lines {
+        let _ = writeln!(out, "  {l}");
+    }
+    out
+}
+
+/// A line per period with empty seats: "period 1 (2027-01-01): VT03, VT11".
+fn vacant_periods(lang: Lang, kpis: &[crate::programme::plan::PeriodKpis]) -> Vec<String> {
+    kpis.iter()
+        .filter(|k| !k.vacant_posts.is_empty())
+        .map(|k| {
             fill(
                 lang,
                 Msg::PgsVacantLine,
@@ -661,12 +671,8 @@ fn vacant_lines(lang: Lang, kpis: &[crate::programme::plan::PeriodKpis]) -> Stri
                     ("posts", &k.vacant_posts.join(", ")),
                 ],
             )
-        );
-    }
-    if out.is_empty() {
-        return out;
-    }
-    format!("\n{}\n{out}", t(lang, Msg::PgsVacantHeading))
+        })
+        .collect()
 }
 
 /// The KPIs, a row per period.
@@ -807,28 +813,28 @@ fn programme_summary_with(
     if let Some(o) = plan.objective {
         out += &objective_line(lang, &o, !plan.targets.is_empty());
     }
-    let size = [
-        ("columns", super::number_in(lang, &plan.columns.to_string())),
-        ("rows", super::number_in(lang, &plan.model_rows.to_string())),
-        (
-            "build",
-            super::number_in(lang, &format!("{:.2}", plan.build_s)),
-        ),
-        (
-            "solve",
-            super::number_in(lang, &format!("{:.2}", plan.solve_s)),
-        ),
-    ];
-    let args: Vec<(&str, &dyn std::fmt::Display)> = size
-        .iter()
-        .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
-        .collect();
+    let columns = super::number_in(lang, &plan.columns.to_string());
+    let rows = super::number_in(lang, &plan.model_rows.to_string());
     let model = if timings {
-        Msg::PgsModel
+        let seconds = |x: f64| super::number_in(lang, &format!("{x:.2}"));
+        fill(
+            lang,
+            Msg::PgsModel,
+            &[
+                ("columns", &columns),
+                ("rows", &rows),
+                ("build", &seconds(plan.build_s)),
+                ("solve", &seconds(plan.solve_s)),
+            ],
+        )
     } else {
-        Msg::PgsModelSize
+        fill(
+            lang,
+            Msg::PgsModelSize,
+            &[("columns", &columns), ("rows", &rows)],
+        )
     };
-    let _ = writeln!(out, "{}", fill(lang, model, &args));
+    let _ = writeln!(out, "{model}");
     if let Some(note) = &plan.note {
         let _ = writeln!(
             out,

@@ -371,9 +371,18 @@ pub fn programme_html(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String
             esc(t(lang, Msg::CsvPostTitle)),
             esc(t(lang, Msg::CsvUnitName)),
         );
+        // Posts and units by id, once: a national programme has as many moves as posts.
+        let posts: std::collections::HashMap<&str, &str> = sc
+            .posts
+            .iter()
+            .map(|p| (p.id.as_str(), p.title.as_str()))
+            .collect();
+        let units: std::collections::HashMap<&str, &str> = sc
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), u.name.as_str()))
+            .collect();
         for row in &plan.rows {
-            let post = sc.posts.iter().find(|p| p.id == row.post_id);
-            let unit = sc.units.iter().find(|u| u.id == row.unit_id);
             let kind = t(
                 lang,
                 match row.kind {
@@ -390,8 +399,11 @@ pub fn programme_html(sc: &Scenario, plan: &ProgrammePlan, lang: Lang) -> String
                 esc(&row.cadre_id),
                 esc(&row.cadre_name),
                 esc(&row.post_id),
-                esc(post.map_or("", |p| p.title.as_str())),
-                esc(unit.map_or(row.unit_id.as_str(), |u| u.name.as_str())),
+                esc(posts.get(row.post_id.as_str()).copied().unwrap_or("")),
+                esc(units
+                    .get(row.unit_id.as_str())
+                    .copied()
+                    .unwrap_or(&row.unit_id)),
             );
         }
         b += "</tbody></table>\n";

@@ -14,6 +14,7 @@ use crate::report::{
 };
 use crate::solve::SolveStatus;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -541,9 +542,9 @@ fn finish_files(
         written.borrow_mut().push(p.to_path_buf());
         Ok::<(), std::io::Error>(())
     };
-    let plans = run_plans(dir, m);
     let lang = langs.asked.unwrap_or(langs.fallback);
-    let md = summary_md_of(dir, m, &plans, lang, false);
+    let (plans, unread) = read_run_plans(dir, m, lang);
+    let md = summary_md_of(dir, m, (&plans, &unread), lang, false);
     write_atomic(&dir.join("summary.md"), md.as_bytes())?;
     let title = format!(
         "rotaplan batch {}",
@@ -554,7 +555,7 @@ fn finish_files(
         &dir.join("summary.html"),
         report::html_page_in(
             &title,
-            &summary_md_of(dir, m, &plans, lang, true),
+            &summary_md_of(dir, m, (&plans, &unread), lang, true),
             &report::charts::batch(&plans, lang),
             lang,
         )
@@ -722,27 +723,44 @@ fn read_plan_json(job: &Path, lang: Lang) -> Result<Option<crate::compare::PlanS
 /// with one that cannot be read, which the morning page says, are left out), in the manifest's
 /// order.
 pub fn run_plans(dir: &Path, m: &Manifest) -> Vec<(String, crate::compare::PlanSummary)> {
-    m.scenarios
-        .iter()
-        .filter_map(|e| {
-            let mut plan = read_plan_json(&batch::job_dir(dir, &e.name), Lang::En).ok()??;
-            // The weights the manifest recorded (plan.json does not): objectives compare.
-            plan.weights = e.weights.clone();
-            Some((e.name.clone(), plan))
-        })
-        .collect()
+    read_run_plans(dir, m, Lang::En).0
 }
+
+/// [`run_plans`], and why each plan.json that could not be read was not (in `lang`), by
+/// scenario name: each file is read once for the whole morning page.
+fn read_run_plans(dir: &Path, m: &Manifest, lang: Lang) -> (RunPlans, BTreeMap<String, String>) {
+    let mut plans = Vec::new();
+    let mut unread = BTreeMap::new();
+    for e in &m.scenarios {
+        match read_plan_json(&batch::job_dir(dir, &e.name), lang) {
+            Ok(Some(mut plan)) => {
+                // The weights the manifest recorded (plan.json does not): objectives compare.
+                plan.weights = e.weights.clone();
+                plans.push((e.name.clone(), plan));
+            }
+            Ok(None) => {}
+            Err(why) => {
+                unread.insert(e.name.clone(), why);
+            }
+        }
+    }
+    (plans, unread)
+}
+
+/// The plans of a run folder by scenario name.
+type RunPlans = Vec<(String, crate::compare::PlanSummary)>;
 
 /// The morning page as Markdown: the one line, the status of every scenario, the comparison.
 pub fn summary_md(dir: &Path, m: &Manifest) -> String {
-    summary_md_of(dir, m, &run_plans(dir, m), Lang::En, false)
+    let (plans, unread) = read_run_plans(dir, m, Lang::En);
+    summary_md_of(dir, m, (&plans, &unread), Lang::En, false)
 }
 
 /// The morning page in `lang`, for summary.md or (`html`) for summary.html.
 fn summary_md_of(
     dir: &Path,
     m: &Manifest,
-    plans: &[(String, crate::compare::PlanSummary)],
+    (plans, unread): (&RunPlans, &BTreeMap<String, String>),
     lang: Lang,
     html: bool,
 ) -> String {
@@ -761,9 +779,9 @@ fn summary_md_of(
         };
         // A plan.json the comparison could not read is said, not silently left out.
         if e.error.is_none()
-            && let Err(why) = read_plan_json(&batch::job_dir(dir, &e.name), lang)
+            && let Some(why) = unread.get(&e.name)
         {
-            let why = report::md_escape(&fill(lang, Msg::BatchPlanUnread, &[("why", &why)]));
+            let why = report::md_escape(&fill(lang, Msg::BatchPlanUnread, &[("why", why)]));
             note = if note.is_empty() {
                 why
             } else {
