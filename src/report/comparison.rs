@@ -35,6 +35,7 @@ fn label_msg(key: &str) -> Option<Msg> {
         "failed" => Msg::CmpFailed,
         "note_best" => Msg::CmpNoteBest,
         "note_unknown" => Msg::CmpNoteUnknown,
+        "none" => Msg::CmpNone,
         _ => return None,
     })
 }
@@ -208,6 +209,12 @@ pub fn comparison_text(cmp: &Comparison, failures: &[(String, String)]) -> Strin
 /// [`comparison_text`] in `lang`.
 pub fn comparison_text_in(cmp: &Comparison, failures: &[(String, String)], lang: Lang) -> String {
     let mut out = format!("{}\n", label(lang, "plans"));
+    if cmp.rows.is_empty() {
+        // Empty tables would read as a comparison that found nothing.
+        out += &wrap(label(lang, "none"));
+        out += &failures_text(lang, failures);
+        return out;
+    }
     out += &text_table(&plan_header(lang), &plan_rows(cmp, lang));
     for (title, cols) in sections(cmp) {
         for part in fit_width(lang, cmp, &cols) {
@@ -218,15 +225,20 @@ pub fn comparison_text_in(cmp: &Comparison, failures: &[(String, String)], lang:
     }
     out += "\n";
     out += &notes(lang, cmp);
-    if !failures.is_empty() {
-        out += &format!(
-            "\n{} ({}):\n{}",
-            label(lang, "failed"),
-            failures.len(),
-            failures_lines(failures)
-        );
-    }
+    out += &failures_text(lang, failures);
     out
+}
+
+fn failures_text(lang: Lang, failures: &[(String, String)]) -> String {
+    if failures.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n{} ({}):\n{}",
+        label(lang, "failed"),
+        failures.len(),
+        failures_lines(failures)
+    )
 }
 
 /// The same tables in Markdown (each fits an A4 page in summary.html).
@@ -241,7 +253,24 @@ pub fn comparison_markdown_in(
     lang: Lang,
 ) -> String {
     let mut out = format!("# {}\n\n", label(lang, "title"));
-    out += &md_table(&plan_header(lang), &plan_rows(cmp, lang));
+    if cmp.rows.is_empty() {
+        out += label(lang, "none");
+        out.push('\n');
+    } else {
+        out += &comparison_tables_md(cmp, lang);
+    }
+    if !failures.is_empty() {
+        out += &format!(
+            "\n## {}\n\n{}",
+            label(lang, "failed"),
+            super::md_escape(&failures_lines(failures))
+        );
+    }
+    out
+}
+
+fn comparison_tables_md(cmp: &Comparison, lang: Lang) -> String {
+    let mut out = md_table(&plan_header(lang), &plan_rows(cmp, lang));
     for (title, cols) in sections(cmp) {
         // One heading per section: a section too wide for the page goes on as further tables
         // under the same heading.
@@ -257,13 +286,6 @@ pub fn comparison_markdown_in(
     }
     out += "\n";
     out += &notes(lang, cmp).replace('*', "\\*");
-    if !failures.is_empty() {
-        out += &format!(
-            "\n## {}\n\n{}",
-            label(lang, "failed"),
-            failures_lines(failures)
-        );
-    }
     out
 }
 

@@ -644,6 +644,7 @@ fn strs(v: &[String]) -> Vec<&str> {
 pub fn md_escape(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
+    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
     for (i, &ch) in chars.iter().enumerate() {
         let (before, after) = (
             i.checked_sub(1).and_then(|j| chars.get(j)),
@@ -663,7 +664,29 @@ pub fn md_escape(s: &str) -> String {
                 !e.is_empty() && e.chars().all(|c| c.is_ascii_alphanumeric())
             })
         };
+        // What starts the text may start a block where it follows a list's `- ` or opens a
+        // line: a bullet (`- `, `+ `, `* `), a heading (`# `) or a numbered item (`1. `).
+        let first = i == lead;
+        let ends_mark = |j: usize| chars.get(j).is_none_or(|c| c.is_whitespace());
+        let heading = || {
+            let run = chars[i..].iter().take_while(|c| **c == '#').count();
+            run <= 6 && ends_mark(i + run)
+        };
+        let numbered = || {
+            let digits = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            (1..=9).contains(&digits) && i - digits == lead && ends_mark(i + 1)
+        };
+        // ` ##` closing a heading is dropped from it: `Tổ #` would lose its `#`.
+        let closing = space(before) && chars[i..].iter().all(|c| *c == '#');
         let mark = match ch {
+            '-' | '+' if first => ends_mark(i + 1),
+            '*' if first && ends_mark(i + 1) => true,
+            '#' if (first && heading()) || closing => true,
+            '.' | ')' => numbered(),
             '|' | '<' | '>' => true,
             // A link or an image needs `](` (or `][` of a reference): its `]` escaped, none forms.
             ']' => matches!(after, Some('(' | '[')),
@@ -1104,6 +1127,33 @@ mod html_tests {
             );
         }
         assert_eq!(super::md_escape("gap_limit C_01"), "gap_limit C_01");
+        // Block marks at its start: no list, heading or numbered item in a list item.
+        for (name, shown) in [
+            ("- Lê", "- Lê"),
+            ("+ Lê", "+ Lê"),
+            ("* Lê", "* Lê"),
+            ("1. Lê", "1. Lê"),
+            ("2026) Lê", "2026) Lê"),
+            ("# Lê", "# Lê"),
+            ("Tổ 1 #", "Tổ 1 #"),
+        ] {
+            for md in [
+                format!("- {}\n", super::md_escape(name)),
+                format!("# {}\n", super::md_escape(name)),
+            ] {
+                let page = super::html_page("t", &md);
+                assert!(page.contains(shown), "{md}\n{page}");
+                assert_eq!(
+                    page.matches("<li>").count(),
+                    md.starts_with('-') as usize,
+                    "{page}"
+                );
+                assert!(!page.contains("<ol") && !page.contains("<h2"), "{page}");
+            }
+        }
+        for plain in ["C-01", "2.5 %", "Ban 1", "#1", "a - b", "Q. TP"] {
+            assert_eq!(super::md_escape(plain), plain);
+        }
         assert_eq!(super::md_escape(r"Sở KH & ĐT C:\x"), r"Sở KH & ĐT C:\x");
     }
 }

@@ -330,6 +330,14 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let k = &plan.kpis;
     let s = &plan.solver;
     let kpi = |key: &str, v: Cell| vec![Cell::text(key), Cell::text(label(lang, key)), v];
+    // A share of no moves is none: an empty cell, as plan.md writes "—", not 0.0 %.
+    let share = |x: f64| {
+        if k.moves == 0 {
+            Cell::Empty
+        } else {
+            Cell::Pct(x)
+        }
+    };
     let rows = vec![
         kpi("scenario", Cell::text(&plan.scenario)),
         kpi("plan_date", Cell::Date(plan.plan_date)),
@@ -350,11 +358,11 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         kpi("shortage_posts", Cell::Num(k.shortage_posts as f64)),
         kpi("shortage_filled", Cell::Num(k.shortage_filled as f64)),
         kpi("moves", Cell::Num(k.moves as f64)),
-        kpi("women_share", Cell::Pct(k.women_share)),
-        kpi("young_share", Cell::Pct(k.young_share)),
-        kpi("minority_share", Cell::Pct(k.minority_share)),
+        kpi("women_share", share(k.women_share)),
+        kpi("young_share", share(k.young_share)),
+        kpi("minority_share", share(k.minority_share)),
         kpi("extra_seats_used", Cell::Num(k.extra_seats_used as f64)),
-        kpi("training_coverage", Cell::Pct(k.training_coverage)),
+        kpi("training_coverage", share(k.training_coverage)),
     ];
     let mut rows = rows;
     for (name, x) in plan.objective.terms.named() {

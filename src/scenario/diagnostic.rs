@@ -1117,6 +1117,10 @@ says! {
     OnlyAHiddenSheetNamedAfter
     WriteTheSheetName
     NameTheSheetAfterHash
+    NameTheHiddenSheet
+    NameThisYearsSheet
+    SheetUnderTables
+    SheetInTablesMapping
     DidYouMean
     CorrectThePathRelative
     CheckThePathAndFolder
@@ -1125,6 +1129,8 @@ says! {
     TheFileIsUtf16
     TheFileIsTcvn3
     FormulaWithoutValue
+    FormulaOfEmptyValue
+    FormulaOfEmptyValueFix
     ExcelErrorValue
     AValueNotAnError
     CorrectTheFailedFormula

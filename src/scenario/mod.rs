@@ -861,7 +861,8 @@ pub(crate) fn read_sheet_at(
                     .map(|(r, c, f)| (r, c, f, false))
                     .chain(errors)
                 {
-                    let Some(field) = (*row > csv.header_line)
+                    // A totals row's `=SUM(…)` is the form's, not a record's.
+                    let Some(field) = (*row > csv.header_line && !csv.form_lines.contains(row))
                         .then(|| csv.field_at(col.saturating_sub(1 + csv.col_offset)))
                         .flatten()
                     else {
@@ -952,6 +953,7 @@ pub(crate) fn read_sheet_at(
                 }
                 csv.sheet = Some(sheet.name);
                 csv.stored_dates = sheet.stored_dates;
+                csv.empty_formulas = sheet.empty_formulas;
                 csv.date1904 = sheet.date1904;
                 // A date moved by a two-row header (written under "Nữ") stays a stored one.
                 let moved: Vec<(usize, usize)> = csv
@@ -997,6 +999,22 @@ fn sheet_failure(
 ) -> Diagnostic {
     let at = |code: &'static str| named_at(code, path, named_by);
     let shown = quoted(&path.display().to_string());
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The scenario's line that reads `table` from `sheet`: under `tables:` when the tables are
+    // named one by one, else `tables:` rewritten so (`tables: du-lieu.xlsx` names no sheet).
+    let sheet_in_yaml = |table: &str, sheet: &str| {
+        let one_workbook = named_by.is_some_and(|(t, _)| t.key.to_string() == "tables");
+        Text::say(if one_workbook {
+            Say::SheetInTablesMapping
+        } else {
+            Say::SheetUnderTables
+        })
+        .arg("line", format!("`{table}: {file_name}#{sheet}`"))
+        .arg("file", &file_name)
+    };
     // The fix that names the sheet after `#`.
     let name_the_sheet = |table: &str| {
         Text::say(Say::NameTheSheetAfterHash)
@@ -1040,7 +1058,10 @@ fn sheet_failure(
                             "sheets",
                             text::one_of(&hidden.iter().map(String::as_str).collect::<Vec<_>>()),
                         ),
-                    name_the_sheet(table),
+                    // Renaming it `units` would not do: hidden, it is still passed over.
+                    Text::say(Say::NameTheHiddenSheet)
+                        .arg("sheet", quoted(&hidden[0]))
+                        .text("yaml", sheet_in_yaml(table, &hidden[0])),
                 ),
                 None => (
                     Text::say(Say::HasNoSheetNamedAfter)
@@ -1065,7 +1086,10 @@ fn sheet_failure(
                         .arg("sheets", text::one_of(&names)),
                 )
                 .expected(Say::OneSheetForTheTable)
-                .fix(name_the_sheet(table))
+                // Renaming one `cadres` would not do: "Cán bộ 2025" still names the table.
+                .fix(
+                    Text::say(Say::NameThisYearsSheet).text("yaml", sheet_in_yaml(table, names[0])),
+                )
         }
         xlsx::SheetFailure::TooLarge { cell } => at(code::UNREADABLE)
             .found(

@@ -1115,12 +1115,19 @@ pub(crate) fn merged_across_read(
 /// columns): read like the others — a filtered list's hidden rows are people too — and said, with
 /// where, since the user who hid them may think them out of the table. About the whole sheet (no
 /// field): it comes along with the sheet's errors, which may be in those rows.
-/// W2020: rows of the table whose every filled cell (two at least) is struck through, as offices
-/// strike out those who left: read as any other row, and said, with their lines.
+/// W2020: rows of the table whose every filled cell (two at least), or whose id or name, is
+/// struck through, as offices strike out those who left: read as any other row, and said, with
+/// their lines.
 pub(crate) fn struck_rows(csv: &Csv, struck: &[(usize, usize)], diags: &mut Diags) {
     if struck.is_empty() {
         return;
     }
+    let is_struck = |r: &Row, i: usize| struck.binary_search(&(r.line, csv.col_number(i))).is_ok();
+    // Whom the row names: striking the name or the id alone strikes the person off too.
+    let who: Vec<usize> = ["id", "name"]
+        .iter()
+        .filter_map(|c| csv.column(c))
+        .collect();
     let rows: Vec<&Row> = csv
         .rows
         .iter()
@@ -1128,10 +1135,8 @@ pub(crate) fn struck_rows(csv: &Csv, struck: &[(usize, usize)], diags: &mut Diag
             let filled: Vec<usize> = (0..r.cells.len())
                 .filter(|&i| !r.cells[i].is_empty())
                 .collect();
-            filled.len() >= 2
-                && filled
-                    .iter()
-                    .all(|&i| struck.binary_search(&(r.line, csv.col_number(i))).is_ok())
+            (filled.len() >= 2 && filled.iter().all(|&i| is_struck(r, i)))
+                || who.iter().any(|&i| filled.contains(&i) && is_struck(r, i))
         })
         .collect();
     let Some(first) = rows.first() else { return };
@@ -1693,6 +1698,8 @@ pub(crate) struct Csv {
     /// A workbook's cells Excel stored as dates (1-based line and column,
     /// `xlsx::Sheet::stored_dates`); empty for a CSV.
     pub(crate) stored_dates: std::collections::HashSet<(usize, usize)>,
+    /// A workbook's cells whose formula's stored value is empty (`xlsx::Sheet::empty_formulas`).
+    pub(crate) empty_formulas: HashMap<(usize, usize), String>,
     /// The workbook counts days from 1904 (`xlsx::Sheet::date1904`).
     pub(crate) date1904: bool,
     /// Cells [`two_row_header`] moved from one column to another (a birth date written under
@@ -1707,6 +1714,9 @@ pub(crate) struct Csv {
     /// Per record's line, the section heading above it (its line and first cell): a list grouped
     /// under its units' names ("VI. UBND TỈNH LÂM SƠN") gives its cadres' unit so.
     pub(crate) headings: HashMap<usize, (usize, String)>,
+    /// Lines of the form's own rows that sum or repeat the records (totals, a repeated header,
+    /// section headings, the column numbers): a formula there is no record's value.
+    pub(crate) form_lines: std::collections::HashSet<usize>,
     /// The sheet's column of the table's first column, less one (0 for a CSV file).
     pub col_offset: usize,
     /// The sheet, for a table read from a workbook.
@@ -2705,6 +2715,7 @@ pub(crate) fn from_records(
     let mut under_heading: Vec<(usize, usize, String)> = Vec::new();
     let mut section_above: Option<(usize, String)> = None;
     let mut headings: HashMap<usize, (usize, String)> = HashMap::new();
+    let mut form_lines = std::collections::HashSet::new();
     for (line, cells) in records.filter(|(_, cells)| cells.iter().any(|c| !c.is_empty())) {
         let repeat = repeats_header(&cells, &header);
         let section = section_row(&cells, &header);
@@ -2725,6 +2736,7 @@ pub(crate) fn from_records(
             || section
         {
             after_repeat = repeat;
+            form_lines.insert(line);
             layout.push(Row {
                 line,
                 well_formed: true,
@@ -2891,12 +2903,14 @@ pub(crate) fn from_records(
         written: HashMap::new(),
         date_orders: Default::default(),
         stored_dates: Default::default(),
+        empty_formulas: HashMap::new(),
         date1904: false,
         moved_cells,
         stored_over_12: Default::default(),
         legends: Default::default(),
         rows,
         headings,
+        form_lines,
         col_offset,
         sheet: None,
         date_hints: HashMap::new(),
@@ -3546,11 +3560,20 @@ impl<'a> Cells<'a> {
                 None
             }
             Some("") => {
-                let d = self
-                    .diag(code::MISSING_VALUE, col)
-                    .found(Say::AnEmptyCell)
-                    .expected(expected)
-                    .fix(Text::say(Say::FillIn).arg("col", self.csv.column_shown(col)));
+                let formula = self.csv.column(col).and_then(|c| {
+                    let at = (self.row.line, self.csv.col_number(c));
+                    self.csv.empty_formulas.get(&at)
+                });
+                let d = self.diag(code::MISSING_VALUE, col).expected(expected);
+                // The cell is not empty to the eye of whoever opens it: it holds a formula.
+                let d = match formula {
+                    Some(f) => d
+                        .found(Text::say(Say::FormulaOfEmptyValue).arg("formula", quoted(f)))
+                        .fix(Say::FormulaOfEmptyValueFix),
+                    None => d
+                        .found(Say::AnEmptyCell)
+                        .fix(Text::say(Say::FillIn).arg("col", self.csv.column_shown(col))),
+                };
                 self.report(d);
                 None
             }

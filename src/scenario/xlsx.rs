@@ -217,6 +217,10 @@ pub(crate) struct Sheet {
     /// workbooks written by programs (openpyxl, report generators) often do, and such a cell
     /// reads as empty.
     pub uncomputed: Vec<(usize, usize, String)>,
+    /// Cells whose formula's stored value is the empty text (1-based row and column → the
+    /// formula): `=IF(…;"";…)`, or a program's workbook (xlwt) that stores "" for every formula.
+    /// Read as empty; said with the formula where a value is required.
+    pub empty_formulas: std::collections::HashMap<(usize, usize), String>,
     /// Cells holding an error value (`#N/A`, `#REF!`), as [`Sheet::uncomputed`].
     pub errors: Vec<(usize, usize, String)>,
     /// Cells Excel stored as dates (1-based sheet row and column), as opposed to dates typed as
@@ -379,12 +383,14 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     .into_iter()
     .map(|m| (m.start, m.end))
     .collect();
+    let mut struck = Vec::new();
     let hidden = match &book {
         calamine::Sheets::Xlsx(_) => hidden_in_xlsx(path, &name).unwrap_or_default(),
         calamine::Sheets::Ods(_) => {
-            let (hidden, merges) = hidden_in_ods(path, &name).unwrap_or_default();
-            regions = merges;
-            hidden
+            let ods = hidden_in_ods(path, &name).unwrap_or_default();
+            regions = ods.merges;
+            struck = ods.struck;
+            ods.hidden
         }
         calamine::Sheets::Xls(_) => hidden_in_xls(path, &name).unwrap_or_default(),
         _ => Hidden::default(),
@@ -392,9 +398,11 @@ fn read_sheet_inner(path: &Path, sheet: Option<&str>, table: &str) -> Result<She
     let cells = sheet_cells(&mut book, &name, path)?;
     let mut read = sheet_of(name, regions, hidden, cells)?;
     read.date1904 = matches!(book, calamine::Sheets::Xlsx(_)) && xlsx_date1904(path);
-    if matches!(book, calamine::Sheets::Xlsx(_)) {
-        read.struck = struck_in_xlsx(path, &read.name).unwrap_or_default();
-    }
+    read.struck = match &book {
+        calamine::Sheets::Xlsx(_) => struck_in_xlsx(path, &read.name).unwrap_or_default(),
+        calamine::Sheets::Xls(_) => struck_in_xls(path, &read.name).unwrap_or_default(),
+        _ => struck,
+    };
     if sheet.is_none() {
         read.passed_over =
             same_table_sheets(&mut book, (&all_names, &hidden_sheets), &read, table, path);
@@ -728,6 +736,7 @@ fn sheet_of(
     merged_across.sort_unstable();
     let (mut uncomputed, mut errors) = (Vec::new(), Vec::new());
     let mut stored_dates = std::collections::HashSet::new();
+    let mut empty_formulas = std::collections::HashMap::new();
     // Rows as sparse as the sheet: the cells of each row from column A to its last cell (the
     // columns before the table's first are cut below), in a budget of cells.
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
@@ -757,6 +766,9 @@ fn sheet_of(
             let at = (*rr as usize + 1, *c as usize + 1);
             match (v, f) {
                 (Data::Empty, Some(f)) => uncomputed.push((at.0, at.1, format!("={f}"))),
+                (Data::String(t), Some(f)) if t.is_empty() => {
+                    empty_formulas.insert(at, format!("={f}"));
+                }
                 // An error value (#N/A, #REF!: a formula that failed) is no data either.
                 (Data::Error(e), _) => errors.push((at.0, at.1, e.to_string())),
                 (Data::DateTime(d), _) if d.is_datetime() => {
@@ -819,6 +831,7 @@ fn sheet_of(
         uncomputed,
         errors,
         stored_dates,
+        empty_formulas,
         date1904: false,
         merged,
         merged_across,
@@ -944,7 +957,18 @@ const MAX_HIDDEN: usize = 1 << 16;
 /// The rows and columns of sheet `sheet` of the ODS at `path` that LibreOffice hides
 /// (`table:visibility="collapse"` or `"filter"` on a `table:table-row` or `table:table-column`,
 /// each counted with its `number-rows-repeated` / `number-columns-repeated`).
-fn hidden_in_ods(path: &Path, sheet: &str) -> Option<(Hidden, Vec<Region>)> {
+/// What an ODS sheet's content says beside its values (calamine reads none of it).
+#[derive(Default)]
+struct OdsSheet {
+    hidden: Hidden,
+    /// Merged regions, as calamine gives an XLSX's.
+    merges: Vec<Region>,
+    /// Cells whose text is struck through (1-based row and column, ascending), as
+    /// [`Sheet::struck`].
+    struck: Vec<(usize, usize)>,
+}
+
+fn hidden_in_ods(path: &Path, sheet: &str) -> Option<OdsSheet> {
     use quick_xml::events::Event;
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
     let content = zip.by_name("content.xml").ok()?;
@@ -953,6 +977,11 @@ fn hidden_in_ods(path: &Path, sheet: &str) -> Option<(Hidden, Vec<Region>)> {
     let mut hidden = Hidden::default();
     // Merged cells (calamine reads no ODS merges): a cell's spans, at its row and column.
     let mut regions: Vec<Region> = Vec::new();
+    // The automatic cell styles whose text is struck through (they come before the tables), and
+    // the cells of the sheet in one of them.
+    let mut styles = std::collections::HashSet::new();
+    let mut style: Option<String> = None;
+    let mut struck: Vec<(usize, usize)> = Vec::new();
     let (mut row_at, mut col_at) = (0usize, 0usize);
     let (mut in_sheet, mut depth, mut rows, mut cols) = (false, 0usize, 0usize, 0usize);
     loop {
@@ -963,7 +992,12 @@ fn hidden_in_ods(path: &Path, sheet: &str) -> Option<(Hidden, Vec<Region>)> {
             Event::End(e) if e.local_name().as_ref() == "table" && in_sheet => {
                 depth -= 1;
                 if depth == 0 {
-                    return Some((hidden, regions));
+                    struck.sort_unstable();
+                    return Some(OdsSheet {
+                        hidden,
+                        merges: regions,
+                        struck,
+                    });
                 }
                 buf.clear();
                 continue;
@@ -982,6 +1016,19 @@ fn hidden_in_ods(path: &Path, sheet: &str) -> Option<(Hidden, Vec<Region>)> {
         };
         let local = e.local_name();
         match local.as_ref() {
+            "style" if !in_sheet => {
+                style = (start && attr("family").as_deref() == Some("table-cell"))
+                    .then(|| attr("name"))
+                    .flatten();
+            }
+            "text-properties" if !in_sheet => {
+                let through = attr("text-line-through-style");
+                if let Some(name) = &style
+                    && through.is_some_and(|t| t != "none")
+                {
+                    styles.insert(name.clone());
+                }
+            }
             "table" if in_sheet => depth += usize::from(start),
             "table" if start && attr("name").as_deref() == Some(sheet) => {
                 (in_sheet, depth) = (true, 1);
@@ -1026,7 +1073,20 @@ fn hidden_in_ods(path: &Path, sheet: &str) -> Option<(Hidden, Vec<Region>)> {
                         (at(row_at + down - 1), at(col_at + across - 1)),
                     ));
                 }
-                col_at = col_at.saturating_add(n("number-columns-repeated"));
+                let repeat = n("number-columns-repeated");
+                // An empty cell's style is no note: only cells with content (a start tag).
+                if start
+                    && struck.len() < MAX_HIDDEN
+                    && attr("style-name").is_some_and(|s| styles.contains(&s))
+                {
+                    let room = MAX_HIDDEN - struck.len();
+                    struck.extend(
+                        (col_at..col_at + repeat)
+                            .take(room)
+                            .map(|c| (row_at + 1, c + 1)),
+                    );
+                }
+                col_at = col_at.saturating_add(repeat);
             }
             _ => {}
         }
@@ -1039,39 +1099,42 @@ fn hidden_in_ods(path: &Path, sheet: &str) -> Option<(Hidden, Vec<Region>)> {
 /// sheet's substream (`BOUNDSHEET` gives where it starts). `None` for an encrypted or an older
 /// (BIFF5) workbook, or one whose records do not parse.
 fn hidden_in_xls(path: &Path, sheet: &str) -> Option<Hidden> {
-    use std::io::Read;
-    let mut file = cfb::open(path).ok()?;
-    let mut data = Vec::new();
-    let stream = if file.is_stream("/Workbook") {
-        "/Workbook"
-    } else {
-        "/Book"
-    };
-    file.open_stream(stream).ok()?.read_to_end(&mut data).ok()?;
-    biff_hidden(&data, sheet)
+    biff_hidden(&workbook_stream(path)?, sheet)
 }
 
-/// [`hidden_in_xls`] over the bytes of the Workbook stream.
-fn biff_hidden(data: &[u8], sheet: &str) -> Option<Hidden> {
-    let u16_at = |b: &[u8], at: usize| -> Option<u16> {
-        Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
-    };
-    // (type, body) of each record from `at` to the end of its substream (EOF, 0x000A).
-    let records = |mut at: usize| {
-        std::iter::from_fn(move || {
-            let kind = u16_at(data, at)?;
-            let len = u16_at(data, at + 2)? as usize;
-            let body = data.get(at + 4..at + 4 + len)?;
-            at += 4 + len;
-            (kind != 0x000A).then_some((kind, body))
-        })
-    };
-    let mut start = None;
-    for (i, (kind, body)) in records(0).enumerate() {
+fn biff_u16(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+}
+
+/// (type, body) of each BIFF record from `at` to the end of its substream (EOF, 0x000A).
+fn biff_records(data: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        let kind = biff_u16(data, at)?;
+        let len = biff_u16(data, at + 2)? as usize;
+        let body = data.get(at + 4..at + 4 + len)?;
+        at += 4 + len;
+        (kind != 0x000A).then_some((kind, body))
+    })
+}
+
+/// What the globals of a BIFF8 Workbook stream say of sheet `sheet`: where its substream starts,
+/// and per cell format (XF) whether its font is struck through. `None` for an encrypted or an
+/// older (BIFF5) workbook, or no sheet of that name.
+fn biff_globals(data: &[u8], sheet: &str) -> Option<(usize, Vec<bool>)> {
+    let (mut start, mut fonts, mut formats) = (None, Vec::new(), Vec::new());
+    for (i, (kind, body)) in biff_records(data, 0).enumerate() {
         match kind {
             // BOF: BIFF8 only.
-            0x0809 if i == 0 && u16_at(body, 0)? != 0x0600 => return None,
+            0x0809 if i == 0 && biff_u16(body, 0)? != 0x0600 => return None,
             0x002F => return None, // FILEPASS: the rest is encrypted
+            // FONT: fStrikeOut (0x08) in its flags.
+            0x0031 => fonts.push(biff_u16(body, 2)? & 0x08 != 0),
+            // XF: its font's index, which skips 4 (BIFF's fonts 0–3, then 5…).
+            0x00E0 => {
+                let f = biff_u16(body, 0)? as usize;
+                let f = if f > 4 { f - 1 } else { f };
+                formats.push(fonts.get(f).copied().unwrap_or(false));
+            }
             0x0085 => {
                 // BOUNDSHEET: the substream's offset, state, type, then its name as a
                 // ShortXLUnicodeString (count, then Latin-1 or UTF-16 by the flag).
@@ -1096,17 +1159,90 @@ fn biff_hidden(data: &[u8], sheet: &str) -> Option<Hidden> {
             _ => {}
         }
     }
+    Some((start?, formats))
+}
+
+/// The cells of sheet `sheet` of an XLS whose font is struck through (1-based row and column,
+/// ascending), as [`struck_in_xlsx`]: the cells with a value whose format's font is.
+fn struck_in_xls(path: &Path, sheet: &str) -> Option<Vec<(usize, usize)>> {
+    biff_struck(&workbook_stream(path)?, sheet)
+}
+
+/// [`struck_in_xls`] over the bytes of the Workbook stream.
+fn biff_struck(data: &[u8], sheet: &str) -> Option<Vec<(usize, usize)>> {
+    let (start, formats) = biff_globals(data, sheet)?;
+    if !formats.contains(&true) {
+        return Some(Vec::new());
+    }
+    let struck_xf = |xf: u16| formats.get(xf as usize) == Some(&true);
+    let mut struck = Vec::new();
+    for (kind, body) in biff_records(data, start).skip(1) {
+        let at = |c: u16| {
+            (
+                biff_u16(body, 0).map_or(0, |r| r as usize + 1),
+                c as usize + 1,
+            )
+        };
+        match kind {
+            // Cells with a value: NUMBER, RK, LABELSST, LABEL, RSTRING, FORMULA, BOOLERR (row,
+            // column, format). BLANK cells hold nothing to strike.
+            0x0203 | 0x027E | 0x00FD | 0x0204 | 0x00D6 | 0x0006 | 0x0205
+                if struck_xf(biff_u16(body, 4)?) =>
+            {
+                struck.push(at(biff_u16(body, 2)?));
+            }
+            // MULRK: row, first column, then (format, RK value) six bytes each.
+            0x00BD => {
+                let first = biff_u16(body, 2)?;
+                for (k, rk) in body
+                    .get(4..body.len().saturating_sub(2))?
+                    .chunks_exact(6)
+                    .enumerate()
+                {
+                    if struck_xf(u16::from_le_bytes([rk[0], rk[1]])) {
+                        struck.push(at(first.saturating_add(k as u16)));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if struck.len() >= MAX_HIDDEN {
+            break;
+        }
+    }
+    struck.sort_unstable();
+    struck.dedup();
+    Some(struck)
+}
+
+/// The Workbook (or BIFF5's Book) stream of an XLS.
+fn workbook_stream(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut file = cfb::open(path).ok()?;
+    let mut data = Vec::new();
+    let stream = if file.is_stream("/Workbook") {
+        "/Workbook"
+    } else {
+        "/Book"
+    };
+    file.open_stream(stream).ok()?.read_to_end(&mut data).ok()?;
+    Some(data)
+}
+
+/// [`hidden_in_xls`] over the bytes of the Workbook stream.
+fn biff_hidden(data: &[u8], sheet: &str) -> Option<Hidden> {
+    let (start, _) = biff_globals(data, sheet)?;
     // BIFF8's grid: 65,536 rows, 256 columns.
     let (mut rows, mut columns) = (vec![false; 65_536], [false; 256]);
-    for (kind, body) in records(start?).skip(1) {
+    for (kind, body) in biff_records(data, start).skip(1) {
         match kind {
             // ROW: its 0-based number, and fDyZero (0x20) in its flags.
-            0x0208 if u16_at(body, 12)? & 0x20 != 0 => {
-                rows[u16_at(body, 0)? as usize] = true;
+            0x0208 if biff_u16(body, 12)? & 0x20 != 0 => {
+                rows[biff_u16(body, 0)? as usize] = true;
             }
             // COLINFO: a range of 0-based columns, fHidden (0x01) in its flags.
-            0x007D if u16_at(body, 8)? & 0x01 != 0 => {
-                let (lo, hi) = (u16_at(body, 0)? as usize, u16_at(body, 2)? as usize);
+            0x007D if biff_u16(body, 8)? & 0x01 != 0 => {
+                let (lo, hi) = (biff_u16(body, 0)? as usize, biff_u16(body, 2)? as usize);
                 if let Some(range) = columns.get_mut(lo..=hi.min(255)) {
                     range.fill(true);
                 }
@@ -1427,6 +1563,38 @@ mod tests {
         assert_eq!(sheet.hidden.columns, vec![2, 3]);
         let lines: Vec<usize> = sheet.rows.iter().map(|r| r.0).collect();
         assert_eq!(lines, vec![1, 2, 3, 4, 5, 6, 7]);
+    }
+
+    /// The rows of C004 and C059 (sheet rows 5 and 60) struck through in an XLS and an ODS that
+    /// LibreOffice wrote: every cell of theirs with a value is found, and no other cell.
+    #[test]
+    fn struck_cells_of_xls_and_ods_are_found() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workbooks");
+        let xls = struck_in_xls(&dir.join("struck.xls"), "Cán bộ").unwrap();
+        let ods = hidden_in_ods(&dir.join("struck.ods"), "Cán bộ")
+            .unwrap()
+            .struck;
+        for cells in [&xls, &ods] {
+            let rows: std::collections::BTreeSet<usize> = cells.iter().map(|c| c.0).collect();
+            assert_eq!(
+                rows.into_iter().collect::<Vec<_>>(),
+                vec![5, 60],
+                "{cells:?}"
+            );
+            assert!(
+                cells.contains(&(5, 1)) && cells.contains(&(60, 2)),
+                "{cells:?}"
+            );
+        }
+        assert_eq!(
+            struck_in_xls(&dir.join("struck.xls"), "Vị trí").unwrap(),
+            Vec::new()
+        );
+        // Cut anywhere, the stream gives no panic.
+        let data = workbook_stream(&dir.join("struck.xls")).unwrap();
+        for cut in (0..data.len()).step_by(997) {
+            let _ = biff_struck(&data[..cut], "Cán bộ");
+        }
     }
 
     #[test]

@@ -434,7 +434,10 @@ pub const MAX_TIME_LIMIT_S: f64 = 1_000_000.0;
 /// `file.xlsx#Sheet` → (`file.xlsx`, `Sheet`) for a workbook; any other path as it is.
 pub(crate) fn table_ref(path: &Path, table: &'static str, key: KeyPath) -> TableRef {
     let text = path.to_string_lossy();
-    if let Some((file, sheet)) = text.rsplit_once('#') {
+    // The first `#` after a workbook's name: a folder ("Đợt #2/…") or a sheet ("Cán bộ #2") may
+    // hold one too.
+    for (at, _) in text.match_indices('#') {
+        let (file, sheet) = (&text[..at], &text[at + 1..]);
         let file = super::text::as_found(Path::new(file));
         // (Text under a workbook's name has one table: its sheet name is split off too.)
         let workbook =
@@ -1573,6 +1576,29 @@ impl Conv<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A `#` in a sheet's name or in a folder's: the sheet starts after the workbook's name.
+    #[test]
+    fn a_sheet_or_a_folder_may_hold_a_hash() {
+        for (text, file, sheet) in [
+            (
+                "/x/du-lieu.xlsx#Cán bộ #2",
+                "/x/du-lieu.xlsx",
+                Some("Cán bộ #2"),
+            ),
+            (
+                "/x/Đợt #2/du-lieu.xlsx#Cán bộ",
+                "/x/Đợt #2/du-lieu.xlsx",
+                Some("Cán bộ"),
+            ),
+            ("/x/du-lieu.ods#A#B", "/x/du-lieu.ods", Some("A#B")),
+            ("/x/Đợt #2/can-bo.csv", "/x/Đợt #2/can-bo.csv", None),
+        ] {
+            let t = table_ref(Path::new(text), "cadres", KeyPath::root());
+            assert_eq!(t.path, Path::new(file), "{text}");
+            assert_eq!(t.sheet.as_deref(), sheet, "{text}");
+        }
+    }
 
     /// Dates as YAML and office tools write them besides ISO: a timestamp's date, an ISO date
     /// without its zeros; what reads both ways stays refused.

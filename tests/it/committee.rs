@@ -128,6 +128,48 @@ fn plan_xlsx_holds_the_plan_csv_with_types_and_its_other_sheets() {
     );
 }
 
+/// A plan that moves nobody (every cadre retired by a plan date in 2080) has no shares: plan.xlsx
+/// leaves their cells empty, plan.md writes "—", committee.html says the plan moves no cadre and
+/// has no table of moves.
+#[test]
+fn a_plan_that_moves_nobody_has_no_shares_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = tutorial_copy(dir.path());
+    let yaml = fs::read_to_string(sc.join("tutorial.yaml")).unwrap();
+    fs::write(
+        sc.join("tutorial.yaml"),
+        yaml.replace("plan_date: 2027-01-01", "plan_date: 2080-01-01"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    plan_into(sc.join("tutorial.yaml").to_str().unwrap(), &out, &[]);
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+    assert_eq!(json["kpis"]["moves"], 0);
+    let summary = sheet(&out.join("plan.xlsx"), "summary");
+    let kpi = |k: &str| {
+        summary
+            .iter()
+            .find(|r| matches!(&r[0], Data::String(s) if s == k))
+            .map(|r| r.get(2).cloned().unwrap_or(Data::Empty))
+            .unwrap()
+    };
+    for k in [
+        "women_share",
+        "young_share",
+        "minority_share",
+        "training_coverage",
+    ] {
+        assert_eq!(kpi(k), Data::Empty, "{k} of no moves");
+    }
+    assert_eq!(kpi("moves"), Data::Float(0.0));
+    let md = fs::read_to_string(out.join("plan.md")).unwrap();
+    assert!(md.contains("— / — / —"), "{md}");
+    let page = fs::read_to_string(out.join("committee.html")).unwrap();
+    assert!(page.contains("This plan moves no cadre."), "{page}");
+    assert!(!page.contains("0.0 %"), "{page}");
+}
+
 #[test]
 fn run_writes_comparison_xlsx_and_json_records() {
     let dir = tempfile::tempdir().unwrap();
@@ -154,6 +196,25 @@ fn run_writes_comparison_xlsx_and_json_records() {
         root().join("scenarios").is_dir(),
         "paths are relative to the repository"
     );
+    // A run of programmes only has no plan to compare: it says so, where empty tables read as a
+    // comparison that found nothing; its programme's files are written.
+    let only = dir.path().join("programmes");
+    let o = rotaplan()
+        .args(["run", "scenarios/programme/programme.yaml", "--out"])
+        .arg(&only)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    for text in [
+        stdout.to_string(),
+        fs::read_to_string(only.join("comparison.txt")).unwrap(),
+        fs::read_to_string(only.join("comparison.md")).unwrap(),
+    ] {
+        assert!(text.contains("No single-date plan to compare."), "{text}");
+        assert!(!text.contains("posts filled"), "{text}");
+    }
+    assert!(only.join("programme/base/programme.csv").is_file());
 }
 
 #[test]

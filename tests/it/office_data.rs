@@ -1802,6 +1802,47 @@ fn a_formula_without_a_stored_value_is_said_at_its_cell() {
     );
 }
 
+/// A totals row under a table ("Tổng cộng", "Tổng số" and `=SUM(…)` with no stored value) is the
+/// form's, not a record: it is skipped with W2011 and its formula is no E2020 (every table of the
+/// province refused the load before).
+#[test]
+fn a_formula_in_a_totals_row_is_not_a_records_value() {
+    let c = rotaplan::scenario::load_checked(&root().join("tests/fixtures/formula/totals.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(c.scenario.cadres.len(), 240);
+    assert_eq!(c.scenario.posts.len(), 80);
+    let layout: Vec<String> = c
+        .warnings
+        .iter()
+        .filter(|d| d.code == "W2011")
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(layout.len(), 3, "{layout:?}");
+    assert!(layout.iter().any(|w| w.contains("Tổng cộng")), "{layout:?}");
+}
+
+/// A formula whose stored value is the empty text (an XLS written by a program, or `=IF(…;"";…)`)
+/// in a required column is E2012 naming the formula, not "an empty cell": the user who opens the
+/// file sees a date there.
+#[test]
+fn a_formula_of_empty_value_is_named_where_a_value_is_required() {
+    let e =
+        rotaplan::scenario::load(&root().join("tests/fixtures/formula/program.yaml")).unwrap_err();
+    let d = e
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E2012")
+        .unwrap_or_else(|| panic!("{e}"))
+        .to_string();
+    assert!(d.contains("Cán bộ!D2 (column birth_date)"), "{d}");
+    assert!(d.contains("found: the formula \"="), "{d}");
+    assert!(
+        d.contains("open it in Excel or LibreOffice and save it"),
+        "{d}"
+    );
+    assert!(!d.contains("an empty cell"), "{d}");
+}
+
 /// An error value (#REF!, a formula that failed) is E2020 at its cell, not the text "##REF!"
 /// taken for a province (with the fix "add a row ##REF! to units").
 #[test]
@@ -3071,7 +3112,8 @@ fn names_notes_and_struck_rows_that_say_a_row_is_gone_are_said() {
         "{w:#?}"
     );
 
-    // The cadres as a workbook, K002's and K003's rows struck through (and one cell of K004's).
+    // The cadres as a workbook, K002's and K003's rows struck through, K004's name alone (struck
+    // off too), and K001's birth date alone (a correction, not a person struck off).
     let t = read_table(&dir.path().join("cadres.csv"));
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
@@ -3082,7 +3124,7 @@ fn names_notes_and_struck_rows_that_say_a_row_is_gone_are_said() {
     for (r, row) in t.rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
             let (at, col) = (r as u32 + 1, c as u16);
-            if matches!(r, 1 | 2) || (r == 3 && c == 1) {
+            if matches!(r, 1 | 2) || (r == 0 && c == 3) || (r == 3 && c == 1) {
                 ws.write_string_with_format(at, col, cell, &struck).unwrap();
             } else {
                 ws.write_string(at, col, cell).unwrap();
@@ -3100,7 +3142,7 @@ fn names_notes_and_struck_rows_that_say_a_row_is_gone_are_said() {
         .find(|d| d.contains("struck through"))
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert!(
-        d.contains("W2020") && d.contains("2 row(s) struck through (line(s) 3, 4)"),
+        d.contains("W2020") && d.contains("3 row(s) struck through (line(s) 3, 4, 5)"),
         "{d}"
     );
 }
