@@ -10,7 +10,7 @@ use crate::programme::targets::{TargetKind, TargetResult};
 use crate::programme::{Move, Unplaced};
 use crate::solve::programme_relax::{GroupRef, ProgrammeRelaxation, RelaxKind};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 /// The columns of programme.csv.
@@ -668,9 +668,33 @@ fn vacant_periods(lang: Lang, kpis: &[crate::programme::plan::PeriodKpis]) -> Ve
                 &[
                     ("period", &(k.period + 1)),
                     ("date", &super::date_in(lang, k.date)),
-                    ("posts", &k.vacant_posts.join(", ")),
+                    ("posts", &seats_of_posts(&k.vacant_posts).join(", ")),
                 ],
             )
+        })
+        .collect()
+}
+
+/// Post ids a seat each, a post of several empty seats once with their count: "VT07 ×2".
+fn seats_of_posts(ids: &[String]) -> Vec<String> {
+    let mut out: Vec<(&str, usize)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    for id in ids {
+        match at.get(id.as_str()) {
+            Some(&i) => out[i].1 += 1,
+            None => {
+                at.insert(id, out.len());
+                out.push((id, 1));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(id, n)| {
+            if n > 1 {
+                format!("{id} ×{n}")
+            } else {
+                id.to_string()
+            }
         })
         .collect()
 }
@@ -1292,4 +1316,16 @@ pub fn explain_scope(sc: &Scenario, scenario: &str, lang: Lang) -> Option<String
             ("scenario", &scenario),
         ],
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_post_of_several_empty_seats_is_named_once_with_their_count() {
+        let ids: Vec<String> = ["VT01", "VT07", "VT07", "VT09", "VT07"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(super::seats_of_posts(&ids), vec!["VT01", "VT07 ×3", "VT09"]);
+    }
 }
