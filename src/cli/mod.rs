@@ -280,6 +280,7 @@ pub(crate) fn take_out_dir(
     dir: &std::path::Path,
     recursive: bool,
 ) -> Result<std::fs::File, Status> {
+    let made_here = std::fs::symlink_metadata(dir).is_err();
     let lock = rotaplan::output::lock_dir(dir, rotaplan::output::Holder::Command).map_err(|e| {
         // Another holder is named by the lock's own words; any other failure (a read-only disk,
         // no permission) names the folder.
@@ -297,7 +298,53 @@ pub(crate) fn take_out_dir(
     for p in rotaplan::output::clean_set_leftovers(dir, recursive) {
         tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
     }
+    if made_here {
+        remove_if_empty_on_signal(dir);
+    }
     Ok(lock)
+}
+
+/// The folder this command made for its outputs, removed by [`on_signal`] while still empty.
+#[cfg(unix)]
+static MADE_OUT_DIR: std::sync::OnceLock<std::ffi::CString> = std::sync::OnceLock::new();
+
+/// On SIGINT or SIGTERM, before any output is written, the `--out` folder this command made is
+/// removed again: a stopped `plan` left an empty folder where none was. A folder with anything in
+/// it stays (`rmdir` removes only an empty one), and so does one that was there before.
+#[cfg(unix)]
+fn remove_if_empty_on_signal(dir: &std::path::Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return;
+    };
+    if MADE_OUT_DIR.set(path).is_ok() {
+        let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        // SAFETY: the handler calls only async-signal-safe functions (rmdir, _exit).
+        unsafe {
+            libc::signal(libc::SIGINT, handler);
+            libc::signal(libc::SIGTERM, handler);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn remove_if_empty_on_signal(_dir: &std::path::Path) {}
+
+#[cfg(unix)]
+extern "C" fn on_signal(sig: libc::c_int) {
+    if let Some(p) = MADE_OUT_DIR.get() {
+        // SAFETY: a NUL-terminated path set before the handler was installed; rmdir and _exit
+        // are async-signal-safe.
+        unsafe {
+            libc::rmdir(p.as_ptr());
+        }
+    }
+    // Then ended by the signal as before, for the shell and for whoever waits on the process.
+    // SAFETY: signal and raise are async-signal-safe.
+    unsafe {
+        libc::signal(sig, libc::SIG_DFL);
+        libc::raise(sig);
+    }
 }
 
 /// Print to stdout; a closed pipe (`rotaplan … | head`) is not an error worth a panic, a full disk

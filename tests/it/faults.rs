@@ -896,3 +896,54 @@ fn a_read_only_or_full_disk_is_named_and_leaves_no_cut_model() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// SIGTERM or SIGINT to `plan` before it wrote anything: the `--out` folder it made is removed
+/// again (a stopped plan left an empty folder where none was), and the process still ends by the
+/// signal. A folder that was there before stays.
+#[test]
+fn a_plan_stopped_by_a_signal_leaves_no_empty_folder() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let sc = dir.path().join("sc");
+    let o = rotaplan()
+        .args([
+            "generate", "-q", "--cadres", "1000", "--posts", "1700", "--years", "5",
+        ])
+        .arg("--out")
+        .arg(&sc)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for (sig, out, before) in [
+        (libc::SIGTERM, dir.path().join("new"), false),
+        (libc::SIGINT, dir.path().join("new2"), false),
+        (libc::SIGTERM, dir.path().join("there"), true),
+    ] {
+        if before {
+            fs::create_dir(&out).unwrap();
+        }
+        let mut child = bin()
+            .args(["-q", "plan"])
+            .arg(sc.join("scenario.yaml"))
+            .arg("--out")
+            .arg(&out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // The folder is made once the scenario has loaded; the solve of a programme of 1,000
+        // cadres takes seconds more.
+        let until = Instant::now() + Duration::from_secs(60);
+        if before {
+            std::thread::sleep(Duration::from_millis(1500));
+        }
+        while !out.is_dir() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        unsafe { libc::kill(child.id() as libc::pid_t, sig) };
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(sig), "{status:?}");
+        assert_eq!(out.is_dir(), before, "{}", out.display());
+    }
+}
