@@ -1493,6 +1493,7 @@ diagnostic_words! {
     HistIdOfARow { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
     HistCorrectTheId { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }
     HistKind { en: "rotation or placement", vi: "rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
+    HistTransferKind { en: "this word does not say whether the move was a rotation or the placement after one: write rotation (luân chuyển) if it was made as a rotation, placement (bố trí sau luân chuyển) if it ended one; a transfer or appointment outside rotation is no row of this history: leave it out", vi: "từ này không cho biết đây là luân chuyển hay bố trí sau luân chuyển: ghi rotation (luân chuyển) nếu là luân chuyển, placement (bố trí sau luân chuyển) nếu kết thúc một đợt luân chuyển; điều động, bổ nhiệm ngoài luân chuyển không thuộc bảng lịch sử này: bỏ dòng đó đi" }
     HistWriteKind { en: "write rotation (luân chuyển) or placement (bố trí sau luân chuyển)", vi: "ghi rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
     HistDateMade { en: "the date the move was made", vi: "ngày thực hiện điều động" }
     HistFillStart { en: "fill in `start`", vi: "điền ngày vào cột `start`" }
@@ -2116,6 +2117,7 @@ diagnostic_words! {
     MonthOfBirthRead { en: "{value}: a month and year of birth, read as {date}", vi: "{value}: tháng và năm sinh, được đọc là {date}" }
     ABirthDateWithItsDay { en: "the whole birth date (the retirement date, a month's last day, does not change; an age on a date may be a month early)", vi: "ngày sinh đầy đủ (ngày nghỉ hưu, là ngày cuối tháng, không đổi; tuổi tại một ngày có thể sớm một tháng)" }
     WriteTheDayOfBirth { en: "write the day of birth from the personnel record (dd/mm/yyyy), or leave it: the first of the month is read", vi: "ghi ngày sinh theo hồ sơ cán bộ (dd/mm/yyyy), hoặc để nguyên: ngày mùng 1 của tháng được đọc" }
+    QuarterNotADate { en: "{value} is a quarter, not a day: write the day (it runs from {first} to {last}); when the day is not known yet, {last} is the day that is sure", vi: "{value} là một quý, không phải một ngày: hãy ghi ngày cụ thể (quý đó từ {first} đến {last}); khi chưa biết ngày, {last} là ngày chắc chắn" }
     WriteTheDayToo { en: "{value} has no day: write the whole date (as dd/mm/yyyy; its first day would be {date})", vi: "{value} thiếu ngày: ghi đủ ngày tháng năm (dạng dd/mm/yyyy; ngày đầu tháng là {date})" }
     YearOfBirthAloneFix { en: "a year alone: write the birth date (dd/mm/yyyy), or at least its month and year (03/1975): the retirement date (H2) needs the month", vi: "chỉ có năm: ghi ngày sinh (dd/mm/yyyy), hoặc ít nhất tháng và năm (03/1975): ngày nghỉ hưu (H2) cần biết tháng" }
     YearAloneFix { en: "a year alone: write the whole date (dd/mm/yyyy)", vi: "chỉ có năm: ghi đủ ngày tháng năm (dd/mm/yyyy)" }

@@ -770,6 +770,7 @@ says! {
     HistCorrectTheId
     HistKind
     HistWriteKind
+    HistTransferKind
     HistDateMade
     HistFillStart
     HistInsideProgramme
@@ -1383,6 +1384,7 @@ says! {
     ABirthDateWithItsDay
     WriteTheDayOfBirth
     WriteTheDayToo
+    QuarterNotADate
     YearOfBirthAloneFix
     YearAloneFix
     FourDigitYearFix

@@ -444,12 +444,23 @@ fn read_history(
                 } else {
                     (code::BAD_HISTORY, Text::value(quoted(&k)))
                 };
-                diags.push(
-                    here(id, "kind")
-                        .found(found)
-                        .expected(Say::HistKind)
-                        .fix(Say::HistWriteKind),
+                // A transfer or an appointment is either, or neither: not for rotaplan to guess.
+                let transfer = matches!(
+                    crate::domain::text::fold(&k).as_str(),
+                    "dieu-dong"
+                        | "dieu-dong-bo-nhiem"
+                        | "bo-nhiem"
+                        | "chuyen-cong-tac"
+                        | "biet-phai"
+                        | "dieu-chuyen"
                 );
+                diags.push(here(id, "kind").found(found).expected(Say::HistKind).fix(
+                    if transfer {
+                        Say::HistTransferKind
+                    } else {
+                        Say::HistWriteKind
+                    },
+                ));
                 None
             }
         };

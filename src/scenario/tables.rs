@@ -3863,6 +3863,11 @@ impl<'a> Cells<'a> {
                     (Some(LooseDate::MonthYear(d)), ..) => Text::say(Say::WriteTheDayToo)
                         .arg("value", quoted(s))
                         .arg("date", d),
+                    // Any day of the quarter may be meant: its last is the sure one.
+                    (Some(LooseDate::Quarter(first, last)), ..) => Text::say(Say::QuarterNotADate)
+                        .arg("value", quoted(s))
+                        .arg("first", first)
+                        .arg("last", last),
                     (Some(LooseDate::YearAlone), ..) if col == "birth_date" => {
                         Say::YearOfBirthAloneFix.into()
                     }
@@ -3922,6 +3927,7 @@ impl<'a> Cells<'a> {
                     Some(LooseDate::TwoDigitYear) => "two-digit year",
                     Some(LooseDate::NoSuchDay) => "no such day",
                     Some(LooseDate::Written(_)) => "written",
+                    Some(LooseDate::Quarter(..)) => "quarter",
                     None => "",
                 };
                 let d = self

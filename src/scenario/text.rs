@@ -551,6 +551,37 @@ pub(crate) enum LooseDate {
     TwoDigitYear,
     /// Day, month and year written out that make no calendar day (`30 tháng 2 năm 1975`).
     NoSuchDay,
+    /// A quarter of a year (`Quý III/2028`, `Q3-2028`, `quý 3 năm 2028`): its first and last day.
+    Quarter(Date, Date),
+}
+
+/// `Quý III/2028`, `quý 3 năm 2028`, `Q3/2028`, `Q3-2028`: the quarter's first and last day.
+fn quarter(lower: &str) -> Option<LooseDate> {
+    let rest = ["quý", "quy", "q"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?
+        .trim_start();
+    let n_len = rest
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, 'i' | 'v')))
+        .unwrap_or(rest.len());
+    let q = match &rest[..n_len] {
+        "1" | "i" => 1,
+        "2" | "ii" => 2,
+        "3" | "iii" => 3,
+        "4" | "iv" => 4,
+        _ => return None,
+    };
+    let year = rest[n_len..]
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '/' | '-' | '.' | ','))
+        .trim_start_matches("năm")
+        .trim();
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = year.parse().ok()?;
+    let first = Date::from_ymd_opt(y, (q - 1) * 3 + 1, 1)?;
+    let last = Date::from_ymd_opt(y, q * 3, if q == 1 || q == 4 { 31 } else { 30 })?;
+    Some(LooseDate::Quarter(first, last))
 }
 
 /// What a date cell the strict reader refuses is, when it is one of the forms of [`LooseDate`];
@@ -588,6 +619,9 @@ pub(crate) fn loose_date(s: &str, format: DateFormat) -> Option<LooseDate> {
     }
     if let Some(d) = english_month_date(&lower) {
         return Some(d);
+    }
+    if let Some(q) = quarter(lower.trim()) {
+        return Some(q);
     }
     // The month in words ("29 tháng Sáu năm 1983", "tháng Chạp"): its number.
     let mut lower = lower;
@@ -957,6 +991,17 @@ mod tests {
             ("Tháng 12/1975", Some(MonthYear(day(1975, 12, 1)))),
             ("tháng 3 năm 1975", Some(MonthYear(day(1975, 3, 1)))),
             ("13/1975", None),
+            (
+                "Quý III/2028",
+                Some(Quarter(day(2028, 7, 1), day(2028, 9, 30))),
+            ),
+            (
+                "quý 4 năm 2028",
+                Some(Quarter(day(2028, 10, 1), day(2028, 12, 31))),
+            ),
+            ("Q1-2029", Some(Quarter(day(2029, 1, 1), day(2029, 3, 31)))),
+            ("Quý V/2028", None),
+            ("Quy 2/28", None),
             ("1975", Some(YearAlone)),
             ("năm 1975", Some(YearAlone)),
             ("28/03/75", Some(TwoDigitYear)),

@@ -408,12 +408,28 @@ fn history_and_objective_errors_are_located() {
     assert_eq!(at(3, "cadre_id").code, "E4002");
     assert_eq!(at(4, "kind").code, "E5003");
     assert_eq!(at(4, "kind").column, Some(3));
+    assert!(at(4, "kind").fix.to_string().starts_with("write rotation"));
     assert_eq!(at(5, "start").code, "E5003");
     assert_eq!(at(6, "start").code, "E2006");
     assert_eq!(at(7, "end").code, "E5003");
     assert_eq!(at(8, "cadre_id").code, "E5003");
     assert!(at(8, "cadre_id").expected.to_string().contains("line 2"));
     assert_eq!(d.len(), 6, "{d:#?}");
+
+    // "Điều động" (a transfer) is refused with a fix that says it may be either, or neither.
+    let d = load_error(
+        dir.path(),
+        "",
+        "cadre_id,post_id,kind,start\nC001,VT001,Điều động,2027-01-01\n",
+    );
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].code, "E5003");
+    let fix = d[0].fix.to_string();
+    assert!(
+        fix.contains("does not say whether the move was a rotation"),
+        "{fix}"
+    );
+    assert!(fix.contains("leave it out"), "{fix}");
 
     // The kinds in Vietnamese, as the messages give them beside the English words.
     let d = load_error(
