@@ -1352,6 +1352,7 @@ says! {
     SamePersonTwice
     FormColumnNotRead
     LatestYearRead
+    TitleColumnsJoined
     PinOnHeldPost
     PinOnPostVacantLater
     SamePersonTwiceExpected

@@ -1682,6 +1682,23 @@ fn totals_row(cells: &[String]) -> bool {
     })
 }
 
+/// Each row's titles of the columns `more` joined to those of column `read` (`; ` between, a
+/// title written in two columns once), so one cell holds the cadre's whole planning.
+fn join_title_columns(rows: &mut [Row], read: usize, more: &[usize]) {
+    for r in rows {
+        let mut parts: Vec<String> = Vec::new();
+        for &i in std::iter::once(&read).chain(more) {
+            let cell = r.cells.get(i).map_or("", |c| c.trim());
+            if !cell.is_empty() && !parts.iter().any(|p| p == cell) {
+                parts.push(cell.to_string());
+            }
+        }
+        if let Some(c) = r.cells.get_mut(read) {
+            *c = parts.join("; ");
+        }
+    }
+}
+
 /// The unknown columns of a header named one by one; the rest are counted in one message.
 const MAX_UNKNOWN_COLUMNS: usize = 40;
 
@@ -2925,6 +2942,9 @@ pub(crate) fn from_records(
     let (mut unknown, mut more_unknown) = (0usize, None::<usize>);
     let mut position: Option<usize> = None;
     let mut earlier_years: Vec<(String, usize)> = Vec::new();
+    // More columns of planned titles (a term each, "nhiệm kỳ 2026-2031 | 2031-2036", or numbered
+    // "1 | 2"): every one is approved planning, so their titles are read together.
+    let mut more_titles: Vec<usize> = Vec::new();
     for (ix, col) in header.iter().enumerate() {
         let canonical = match sex_marks {
             Some(m) if m.col == ix => Some("sex"),
@@ -2933,6 +2953,10 @@ pub(crate) fn from_records(
             _ => canonical_column(col, spec),
         };
         let shown = canonical.unwrap_or(col.as_str());
+        if shown == "planned_titles" && csv.columns.contains_key(shown) {
+            more_titles.push(ix);
+            continue;
+        }
         // One column a year ("Xếp loại năm 2023 | 2024 | 2025"): the latest year's is read, the
         // others are said in a note (deleting "one of the two" kept the oldest rating).
         if let Some(&first) = csv.columns.get(shown)
@@ -3061,6 +3085,18 @@ pub(crate) fn from_records(
                 .fix(fix),
             );
         }
+    }
+    if let Some(&read) = csv.columns.get("planned_titles")
+        && !more_titles.is_empty()
+    {
+        join_title_columns(&mut csv.rows, read, &more_titles);
+        let others: Vec<String> = more_titles.iter().map(|&i| quoted(&header[i])).collect();
+        diags.note(
+            Text::say(Say::TitleColumnsJoined)
+                .arg("file", file.display())
+                .arg("col", quoted(&header[read]))
+                .arg("others", others.join(", ")),
+        );
     }
     for (shown, left) in earlier_years {
         if let Some(&read) = csv.columns.get(&shown) {

@@ -3541,3 +3541,54 @@ fn an_age_column_that_disagrees_with_the_birth_date_is_said() {
         "{w:#?}"
     );
 }
+
+/// Planned titles in two columns, a term each ("Chức danh quy hoạch nhiệm kỳ 2026-2031 | 2031-2036")
+/// or numbered ("… 1 | 2"): both are approved planning, so the titles are read together. Only the
+/// later term's column was read, without a warning: H1 then took most cadres out of the plan.
+#[test]
+fn planned_titles_in_two_columns_are_read_together() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let want = rotaplan::scenario::load(&src.join("scenario.yaml")).unwrap();
+    let t = read_table(&src.join("cadres.csv"));
+    let col = t.header.iter().position(|h| h == "planned_titles").unwrap();
+    for (first, second) in [
+        (
+            "Chức danh quy hoạch nhiệm kỳ 2026-2031",
+            "Chức danh quy hoạch nhiệm kỳ 2031-2036",
+        ),
+        ("Chức danh quy hoạch 1", "Chức danh quy hoạch 2"),
+        ("Chức danh quy hoạch", "Quy hoạch giai đoạn 2031-2036"),
+    ] {
+        // Each cadre's first title in the first column, the rest in the second.
+        let mut text = String::new();
+        let mut header = t.header.clone();
+        header[col] = first.to_string();
+        header.push(second.to_string());
+        text += &header.join(",");
+        text.push('\n');
+        for row in &t.rows {
+            let mut row = row.clone();
+            let titles: Vec<String> = row[col].split(';').map(|s| s.trim().to_string()).collect();
+            row[col] = titles[0].clone();
+            row.push(titles[1..].join(";"));
+            let quoted: Vec<String> = row.iter().map(|c| format!("\"{c}\"")).collect();
+            text += &quoted.join(",");
+            text.push('\n');
+        }
+        fs::write(dir.path().join("cadres.csv"), &text).unwrap();
+        let c = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+            .unwrap_or_else(|e| panic!("{first} | {second}: {e}"));
+        for (a, b) in c.scenario.cadres.iter().zip(want.cadres.iter()) {
+            assert_eq!(
+                a.planned_titles, b.planned_titles,
+                "{first} | {second}: {}",
+                a.id
+            );
+        }
+        let notes: Vec<String> = c.notes.iter().map(|n| n.to_string()).collect();
+        assert!(
+            notes.iter().any(|n| n.contains("are read together")),
+            "{notes:?}"
+        );
+    }
+}
