@@ -32,7 +32,7 @@ pub struct Args {
     years: Option<u32>,
 }
 
-pub fn run(a: Args) -> Status {
+pub fn run(a: Args, langs: super::Langs) -> Status {
     // The loader's row limit, and the years its dates may have (plan dates near them would
     // write birth dates outside them): what lies past them is no valid scenario.
     let max = rotaplan::scenario::DEFAULT_MAX_TABLE_ROWS;
@@ -56,6 +56,12 @@ pub fn run(a: Args) -> Status {
     let files = match a.years {
         Some(y) => rotaplan::generate::generate_programme(&opts, y),
         None => rotaplan::generate::generate(&opts),
+    };
+    // One generate at a time in a folder: two at once mixed their tables (two seeds in one
+    // scenario, which then loaded as valid).
+    let _lock = match super::lock_out_dir(&a.out) {
+        Ok(l) => l,
+        Err(s) => return s,
     };
     // Files of the same names not written by generate are the user's: a scenario folder's
     // tables were replaced by synthetic ones that then loaded as valid.
@@ -98,12 +104,19 @@ pub fn run(a: Args) -> Status {
         });
         return Status::Problem;
     }
+    let lang = langs.plain();
     say(&format!(
-        "wrote {} ({} cadres, {} posts, seed {})\n",
-        a.out.join("scenario.yaml").display(),
-        a.cadres,
-        a.posts,
-        a.seed
+        "{}\n",
+        rotaplan::report::catalogue::fill(
+            lang,
+            rotaplan::report::catalogue::Msg::GenerateWrote,
+            &[
+                ("path", &a.out.join("scenario.yaml").display()),
+                ("cadres", &a.cadres),
+                ("posts", &a.posts),
+                ("seed", &a.seed),
+            ],
+        )
     ));
     Status::Ok
 }

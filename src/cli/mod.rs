@@ -181,7 +181,7 @@ fn run() -> Status {
         Command::Diff(a) => compare::diff(a, langs),
         Command::Batch(a) => batch::run(a, quiet, langs),
         Command::Explain(a) => explain::run(a, langs),
-        Command::Generate(a) => generate::run(a),
+        Command::Generate(a) => generate::run(a, langs),
         Command::Review(a) => review::run(a, langs),
     };
     match STDOUT_FAILED.get() {
@@ -281,7 +281,20 @@ pub(crate) fn take_out_dir(
     recursive: bool,
 ) -> Result<std::fs::File, Status> {
     let made_here = std::fs::symlink_metadata(dir).is_err();
-    let lock = rotaplan::output::lock_dir(dir, rotaplan::output::Holder::Command).map_err(|e| {
+    let lock = lock_out_dir(dir)?;
+    for p in rotaplan::output::clean_set_leftovers(dir, recursive) {
+        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
+    }
+    if made_here {
+        remove_if_empty_on_signal(dir);
+    }
+    Ok(lock)
+}
+
+/// The lock of an output folder (made if missing); held by another command, or the folder not
+/// writable, refused with the reason.
+pub(crate) fn lock_out_dir(dir: &std::path::Path) -> Result<std::fs::File, Status> {
+    rotaplan::output::lock_dir(dir, rotaplan::output::Holder::Command).map_err(|e| {
         // Another holder is named by the lock's own words; any other failure (a read-only disk,
         // no permission) names the folder.
         let ours = rotaplan::output::Locked::of(&e).is_some()
@@ -294,14 +307,7 @@ pub(crate) fn take_out_dir(
             },
         });
         Status::Problem
-    })?;
-    for p in rotaplan::output::clean_set_leftovers(dir, recursive) {
-        tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
-    }
-    if made_here {
-        remove_if_empty_on_signal(dir);
-    }
-    Ok(lock)
+    })
 }
 
 /// The folder this command made for its outputs, removed by [`on_signal`] while still empty.

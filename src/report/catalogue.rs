@@ -645,6 +645,7 @@ catalogue! {
     CmpSecShares { en: "Shares of the cadres moved (%)", vi: "Tỷ lệ trong số cán bộ luân chuyển (%)" }
     CmpFailed { en: "Failed", vi: "Không lập được" }
     CmpNoteBest { en: "* best within its group (one scenario file and its variants); the objective and its terms only between plans with the same weights (same letter).", vi: "* tốt nhất trong nhóm (một tệp kịch bản và các biến thể của nó); giá trị mục tiêu và các thành phần chỉ so giữa các phương án cùng trọng số (cùng chữ cái)." }
+    GenerateWrote { en: "wrote {path} ({cadres} cadres, {posts} posts, seed {seed})", vi: "đã ghi {path} ({cadres} cán bộ, {posts} vị trí, số khởi tạo {seed})" }
     CmpNone { en: "No single-date plan to compare. A programme is not compared with others: each has its own programme.md.", vi: "Không có phương án một thời điểm nào để so sánh. Chương trình không được so sánh với phương án khác: mỗi chương trình có programme.md riêng." }
     CmpNoteUnknown { en: "The objective and its terms are not marked for plans read from files: plan.json does not record the weights. Compare their KPIs.", vi: "Giá trị mục tiêu và các thành phần không được đánh dấu với phương án đọc từ tệp: plan.json không ghi trọng số. Hãy so các chỉ tiêu." }
     // ---- programme outputs (issue 14: H10 across a programme, timeline, review page, explain --period)

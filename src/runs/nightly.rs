@@ -177,35 +177,18 @@ fn inputs_hash(variant: &str, scenario: &Path, inputs: &[InputFile], lang: Lang)
 /// The run folder: `OUT/<date>`; with `--resume`, the newest run folder without a manifest, else
 /// today's newest (`<date>.N` with the largest N: "2026-12-05.10" is after "2026-12-05.9").
 pub fn run_dir(out: &Path, resume: bool, today: &str) -> PathBuf {
-    // A run folder's order: its date, then its number (none before .2).
-    let order = |p: &PathBuf| {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match name.rsplit_once('.') {
-            Some((date, n)) if n.parse::<u64>().is_ok() => {
-                (date.to_string(), n.parse::<u64>().unwrap_or(0))
-            }
-            _ => (name, 0),
-        }
-    };
     let base = out.join(today);
-    if resume && let Ok(rd) = std::fs::read_dir(out) {
-        let mut dirs: Vec<PathBuf> = rd
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        dirs.sort_by_key(order);
-        if let Some(d) = dirs
+    if resume {
+        // Only run folders: a `merged` or `archive` beside them is the user's, not a run.
+        let dirs = run_folders(out);
+        if let Some((_, d)) = dirs
             .iter()
             .rev()
-            .find(|d| !d.join("manifest.json").exists())
+            .find(|(_, d)| !d.join("manifest.json").exists())
         {
             return d.clone();
         }
-        if let Some(d) = dirs.iter().rev().find(|d| order(d).0 == today) {
+        if let Some((_, d)) = dirs.iter().rev().find(|(o, _)| o.0 == today) {
             return d.clone();
         }
     }
@@ -834,19 +817,38 @@ fn failure_line(dir: &Path, e: &Entry, english: &str, lang: Lang) -> String {
 
 /// The newest other finished run next to `dir` (same parent, a `manifest.json`, an earlier name).
 fn previous_run(dir: &Path) -> Option<PathBuf> {
-    let name = dir.file_name()?.to_string_lossy().into_owned();
-    let mut runs: Vec<PathBuf> = std::fs::read_dir(dir.parent()?)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("manifest.json").is_file())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| *n.to_string_lossy() < *name.as_str())
+    let this = run_order(&dir.file_name()?.to_string_lossy())?;
+    run_folders(dir.parent()?)
+        .into_iter()
+        .filter(|(o, p)| *o < this && p.join("manifest.json").is_file())
+        .map(|(_, p)| p)
+        .next_back()
+}
+
+/// A run folder's name, `YYYY-MM-DD` or `YYYY-MM-DD.N`, as its order: the date, then the number
+/// (none before .2; .10 after .9). Any other name is no run folder.
+fn run_order(name: &str) -> Option<(String, u64)> {
+    let (date, n) = match name.split_once('.') {
+        Some((date, n)) => (date, n.parse::<u64>().ok().filter(|&n| n >= 2)?),
+        None => (name, 0),
+    };
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    (date.len() == 10).then(|| (date.to_string(), n))
+}
+
+/// The run folders in `out`, in their order ([`run_order`]).
+fn run_folders(out: &Path) -> Vec<((String, u64), PathBuf)> {
+    let mut dirs: Vec<((String, u64), PathBuf)> = std::fs::read_dir(out)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .filter_map(|p| Some((run_order(&p.file_name()?.to_string_lossy())?, p)))
+                .collect()
         })
-        .collect();
-    runs.sort();
-    runs.pop()
+        .unwrap_or_default();
+    dirs.sort();
+    dirs
 }
 
 /// "What changed since the previous run": per scenario planned in both, the diff in one line.
@@ -1172,6 +1174,40 @@ mod tests {
             run_dir(out.path(), true, today),
             out.path().join("2026-12-05.2")
         );
+    }
+
+    /// Folders of the user's beside the runs (`merged`, `archive`, as batch.md lays a merge out)
+    /// are no runs: `--resume` wrote a whole night's run into `runs/merged`. And the run before
+    /// ".10" is ".9", not the first of the day.
+    #[test]
+    fn only_run_folders_are_resumed_or_compared_with() {
+        let out = tempfile::tempdir().unwrap();
+        for name in [
+            "2026-12-05",
+            "2026-12-05.9",
+            "2026-12-05.10",
+            "merged",
+            "archive",
+            "2026-13-01",
+        ] {
+            std::fs::create_dir(out.path().join(name)).unwrap();
+        }
+        for name in ["2026-12-05", "2026-12-05.9", "2026-12-05.10"] {
+            std::fs::write(out.path().join(name).join("manifest.json"), "{}").unwrap();
+        }
+        assert_eq!(
+            run_dir(out.path(), true, "2026-12-06"),
+            out.path().join("2026-12-06")
+        );
+        assert_eq!(
+            previous_run(&out.path().join("2026-12-05.10")),
+            Some(out.path().join("2026-12-05.9"))
+        );
+        assert_eq!(
+            previous_run(&out.path().join("2026-12-06")),
+            Some(out.path().join("2026-12-05.10"))
+        );
+        assert_eq!(previous_run(&out.path().join("2026-12-05")), None);
     }
 
     /// A run killed midway (a job's folder, no manifest): a new run without `--resume` gets a new

@@ -16,7 +16,7 @@ use serde_yaml::{Mapping, Value};
 use super::diagnostic::{self as code, Diagnostic, LoadError, quoted};
 use super::locate::{Chained, KeyPath, Locate, Target, YamlText};
 use super::text::read_text;
-use super::{Checked, TableCache, from_value, read_failure, single, yaml_syntax};
+use super::{Checked, TableCache, from_value, parse_yaml, read_failure, single, yaml_syntax};
 use crate::domain::Scenario;
 
 /// Default most variants a `sweep:` may expand to (`sweep_limit:` changes it).
@@ -173,8 +173,7 @@ fn read_value(
         }
         single(d)
     })?;
-    let mut value: Value =
-        serde_yaml::from_str(&text).map_err(|e| single(yaml_syntax(path, &text, &e)))?;
+    let mut value: Value = parse_yaml(path, &text).map_err(|d| single(*d))?;
     value
         .apply_merge()
         .map_err(|e| single(yaml_syntax(path, &text, &e)))?;

@@ -237,6 +237,25 @@ const CASES: &[Hostile] = &[
         "nested more than 100 levels deep",
     ),
     case(
+        // Refused before the parser runs: its time grows with the square of the depth (an 80 KB
+        // `a: [[[…` took 10 s, this would take minutes).
+        "brackets nested 500,000 deep (a megabyte)",
+        |d| {
+            append(
+                d,
+                &format!(
+                    "variants:\n  v: {}{}\n",
+                    "[".repeat(500_000),
+                    "]".repeat(500_000)
+                ),
+            )
+        },
+        "E1007",
+        "scenario.yaml:27:106",
+        "",
+        "nested more than 100 levels deep",
+    ),
+    case(
         "mappings nested 130 deep by indentation (no alias)",
         |d| {
             let mut y = String::from("variants:\n");
@@ -1287,6 +1306,13 @@ fn generate_does_not_write_over_tables_it_did_not_write() {
     let o = generate(&fresh);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(!dead.exists() && fresh.join("scenario.yaml").exists());
+    // One generate at a time in a folder: two at once mixed the tables of two seeds.
+    let held = fs::File::open(&fresh).unwrap();
+    held.try_lock().unwrap();
+    let o = generate(&fresh);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("in use by another rotaplan command"), "{err}");
 }
 
 /// A plan file's row pasted twice is said as such (E4005, naming the first line), not read as a
