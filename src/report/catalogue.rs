@@ -183,9 +183,9 @@ catalogue! {
     MustFill { en: "must fill", vi: "bắt buộc bố trí" }
     Note { en: "note", vi: "ghi chú" }
     CannotHold { en: "cannot hold", vi: "không thể đáp ứng" }
-    Structure { en: "Structure", vi: "Kiểm tra cơ cấu" }
-    StructureBeforeMip { en: "Structure (before the MIP)", vi: "Kiểm tra cơ cấu (trước khi giải mô hình)" }
-    StructureNote { en: "structure", vi: "cơ cấu" }
+    Structure { en: "Structure", vi: "Rà soát khả năng bố trí" }
+    StructureBeforeMip { en: "Structure (before the MIP)", vi: "Rà soát khả năng bố trí (trước khi giải mô hình)" }
+    StructureNote { en: "structure", vi: "rà soát" }
     // summary rows
     LabelStatus { en: "status", vi: "trạng thái" }
     LabelObjective { en: "objective", vi: "giá trị mục tiêu" }
@@ -198,13 +198,13 @@ catalogue! {
     LabelShortageFilled { en: "shortage posts filled", vi: "vị trí ở đơn vị thiếu cán bộ đã bố trí" }
     LabelMoves { en: "moves", vi: "số cán bộ luân chuyển" }
     LabelShares { en: "women / young / minority", vi: "nữ / trẻ / dân tộc thiểu số" }
-    LabelExtraSeats { en: "extra seats used", vi: "số chỉ tiêu vượt định mức đã dùng" }
+    LabelExtraSeats { en: "extra seats used", vi: "số suất vượt định mức đã dùng" }
     LabelTrainingCoverage { en: "training coverage", vi: "tỷ lệ cán bộ được rèn luyện thêm" }
     LabelTerms { en: "terms ({names})", vi: "thành phần mục tiêu ({names})" }
     LabelShortfalls { en: "shortfalls (women, young, minority)", vi: "mức thiếu so với chỉ tiêu (nữ, trẻ, dân tộc thiểu số)" }
     ValueTime { en: "{total} s (model {build} s, solve {solve} s)", vi: "{total} giây (lập mô hình {build} giây, giải {solve} giây)" }
     ValueModel { en: "{columns} columns, {rows} rows, {pairs} candidate pairs", vi: "{columns} biến, {rows} ràng buộc, {pairs} cặp cán bộ – vị trí hợp lệ" }
-    ValuePostsFilled { en: "{filled} of {posts} ({seats_filled} of {seats} seats)", vi: "{filled}/{posts} ({seats_filled}/{seats} chỉ tiêu)" }
+    ValuePostsFilled { en: "{filled} of {posts} ({seats_filled} of {seats} seats)", vi: "{filled}/{posts} ({seats_filled}/{seats} suất)" }
     ValueOf { en: "{a} of {b}", vi: "{a}/{b}" }
     // objective terms
     TermStaffing { en: "staffing", vi: "bổ sung nơi thiếu" }
@@ -212,7 +212,7 @@ catalogue! {
     TermFit { en: "fit", vi: "phù hợp" }
     TermDisruption { en: "disruption", vi: "xáo trộn" }
     TermStability { en: "stability", vi: "ổn định" }
-    TermExtraSeats { en: "extra seats", vi: "chỉ tiêu vượt định mức" }
+    TermExtraSeats { en: "extra seats", vi: "suất vượt định mức" }
     TermTargets { en: "structure targets", vi: "chỉ tiêu cơ cấu" }
     TermUnplaced { en: "unplaced after rotation", vi: "chưa bố trí sau luân chuyển" }
     TermOrigin { en: "placed back at origin", vi: "bố trí trở lại đơn vị cũ" }
@@ -240,25 +240,25 @@ catalogue! {
     RuleH4 { en: "minimum rotation length", vi: "thời gian luân chuyển tối thiểu" }
     RuleH5 { en: "not to the own unit", vi: "không về đơn vị đang công tác" }
     RuleH6 { en: "post level", vi: "cấp bậc vị trí" }
-    RuleH7 { en: "seats", vi: "chỉ tiêu" }
+    RuleH7 { en: "seats", vi: "suất" }
     RuleH8 { en: "not-local post", vi: "chức danh không là người địa phương" }
     RuleH9 { en: "term limit as head", vi: "giới hạn nhiệm kỳ người đứng đầu" }
     RuleH10 { en: "family in sensitive posts", vi: "người thân ở vị trí nhạy cảm" }
     RuleS1 { en: "departures per unit", vi: "số cán bộ rời một đơn vị" }
-    RuleS2 { en: "pin", vi: "chỉ định" }
+    RuleS2 { en: "pin", vi: "ấn định" }
     RuleS3 { en: "forbid", vi: "loại trừ" }
     RuleS4 { en: "one post per cadre", vi: "mỗi cán bộ một vị trí" }
     RuleS5 { en: "must-fill posts filled (hard)", vi: "vị trí bắt buộc bố trí được bố trí đủ (yêu cầu cứng)" }
     RuleS6 { en: "structure targets met (hard)", vi: "đạt chỉ tiêu cơ cấu (yêu cầu cứng)" }
     RuleP1 { en: "placement after rotation", vi: "bố trí sau luân chuyển" }
     RuleP3 { en: "executed moves kept", vi: "giữ nguyên các trường hợp đã thực hiện" }
-    RuleP2 { en: "one post per cadre and one cadre per seat at every date", vi: "mỗi cán bộ một vị trí và mỗi chỉ tiêu một cán bộ tại mọi thời điểm" }
+    RuleP2 { en: "one post per cadre and one cadre per seat at every date", vi: "mỗi cán bộ một vị trí và mỗi suất một cán bộ tại mọi thời điểm" }
     // structural check
     EveryPostHasCandidate { en: "every post has at least one candidate", vi: "vị trí nào cũng có ít nhất một cán bộ đủ điều kiện" }
     PostsWithoutCandidate { en: "{n} post(s) without any candidate: {posts}", vi: "{n} vị trí không có cán bộ nào đủ điều kiện: {posts}" }
     NoMustFillPost { en: "no must-fill post", vi: "không có vị trí bắt buộc bố trí" }
-    MustFillAllFillable { en: "all {n} must-fill seat(s) can be filled at once (before S1 and H10)", vi: "toàn bộ {n} chỉ tiêu bắt buộc bố trí có thể bố trí cùng lúc (chưa xét S1 và H10)" }
-    MustFillAtMost { en: "at most {fillable} of {seats} must-fill seat(s) can be filled at once, in any plan", vi: "trong mọi phương án, nhiều nhất {fillable}/{seats} chỉ tiêu bắt buộc bố trí có thể bố trí cùng lúc" }
+    MustFillAllFillable { en: "all {n} must-fill seat(s) can be filled at once (before S1 and H10)", vi: "toàn bộ {n} suất bắt buộc bố trí có thể bố trí cùng lúc (chưa xét S1 và H10)" }
+    MustFillAtMost { en: "at most {fillable} of {seats} must-fill seat(s) can be filled at once, in any plan", vi: "trong mọi phương án, nhiều nhất {fillable}/{seats} suất bắt buộc bố trí có thể bố trí cùng lúc" }
     MustFillBlock { en: "must-fill {posts} ({seats} seat(s)) share {cadres}; at least {short} seat(s) stay empty", vi: "vị trí bắt buộc bố trí {posts} ({seats} chỗ), nguồn cán bộ: {cadres}; ít nhất {short} chỗ vẫn còn trống" }
     NoCandidate { en: "no candidate", vi: "không có cán bộ đủ điều kiện" }
     Candidates { en: "{n} candidate(s): {cadres}", vi: "{n} cán bộ đủ điều kiện: {cadres}" }
@@ -270,27 +270,27 @@ catalogue! {
     FindExcludes { en: "excludes ", vi: "loại " }
     FindForbidden { en: "forbidden {n}", vi: "bị loại trừ {n}" }
     FindAllCadres { en: "[all {n} cadres: {list}]", vi: "[toàn bộ {n} cán bộ: {list}]" }
-    FindAllSeatedHere { en: "its {n} eligible cadre(s) already sit on it; no one else passes the rules for the other seat(s)", vi: "{n} cán bộ đủ điều kiện đã được bố trí vào vị trí này; không còn ai đáp ứng quy định cho các chỉ tiêu còn lại" }
+    FindAllSeatedHere { en: "its {n} eligible cadre(s) already sit on it; no one else passes the rules for the other seat(s)", vi: "{n} cán bộ đủ điều kiện đã được bố trí vào vị trí này; không còn ai đáp ứng quy định cho các suất còn lại" }
     FindOneElsewhere { en: "the other eligible cadre is placed elsewhere, to the plan's gain: {moved}", vi: "cán bộ đủ điều kiện còn lại được bố trí ở nơi khác, có lợi hơn cho phương án: {moved}" }
     FindAllElsewhere { en: "all {n} other eligible cadres are placed elsewhere, to the plan's gain: {moved}", vi: "cả {n} cán bộ đủ điều kiện còn lại được bố trí ở nơi khác, có lợi hơn cho phương án: {moved}" }
-    FindOneElsewherePinned { en: "the other eligible cadre is pinned elsewhere by the scenario: {moved}", vi: "cán bộ đủ điều kiện còn lại được kịch bản chỉ định vào vị trí khác: {moved}" }
+    FindOneElsewherePinned { en: "the other eligible cadre is pinned elsewhere by the scenario: {moved}", vi: "cán bộ đủ điều kiện còn lại được kịch bản ấn định vào vị trí khác: {moved}" }
     FindAllElsewhereSomePinned { en: "all {n} other eligible cadres are placed elsewhere: {moved}", vi: "cả {n} cán bộ đủ điều kiện còn lại được bố trí ở nơi khác: {moved}" }
-    FindMovedPinned { en: "{cadre} → {post} (pinned there by the scenario, S2)", vi: "{cadre} → {post} (kịch bản chỉ định vào đó, S2)" }
+    FindMovedPinned { en: "{cadre} → {post} (pinned there by the scenario, S2)", vi: "{cadre} → {post} (kịch bản ấn định vào đó, S2)" }
     FindMoved { en: "{cadre} → {post} (score {there} there, {here} here)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here})" }
     FindMovedMustFill { en: "{cadre} → {post} (score {there} there, {here} here; {post} is a must-fill post, whose empty seat would cost more)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here}; {post} là vị trí bắt buộc lấp, để trống sẽ tốn hơn)" }
-    FindMovedPlanGains { en: "{cadre} → {post} (score {there} there, {here} here; the plan as a whole gains more so: targets, the departure cap or the other moves)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here}; toàn phương án được lợi hơn: chỉ tiêu, giới hạn số người rời đơn vị hoặc các điều động khác)" }
+    FindMovedPlanGains { en: "{cadre} → {post} (score {there} there, {here} here; the plan as a whole gains more so: targets, the departure cap or the other moves)", vi: "{cadre} → {post} (điểm ở đó {there}, ở đây {here}; toàn phương án được lợi hơn: chỉ tiêu, giới hạn số người rời đơn vị hoặc các luân chuyển khác)" }
     FindHardTargets { en: "moving {cadre} (or another free eligible cadre) here would break the hard structure target(s) {targets} (S6)", vi: "luân chuyển {cadre} (hoặc cán bộ đủ điều kiện khác) về đây sẽ vi phạm chỉ tiêu cơ cấu bắt buộc {targets} (S6)" }
-    FindCapped { en: "the free eligible cadres ({cadres}) belong to units that already lose {cap} cadres (S1)", vi: "các cán bộ đủ điều kiện còn trống ({cadres}) thuộc đơn vị đã có {cap} cán bộ luân chuyển đi (S1)" }
+    FindCapped { en: "the free eligible cadres ({cadres}) belong to units that already lose {cap} cadres (S1)", vi: "các cán bộ đủ điều kiện chưa được bố trí ({cadres}) thuộc đơn vị đã có {cap} cán bộ luân chuyển đi (S1)" }
     FindFamilyOne { en: "{cadre} (relative {relative} → {post})", vi: "{cadre} (người thân {relative} → {post})" }
     FindFamily { en: "{cadres} would sit in a sensitive post under a relative, or lead one, placed by the plan (H10)", vi: "{cadres} sẽ ở vị trí nhạy cảm dưới quyền người thân, hoặc lãnh đạo người thân, do chính phương án bố trí (H10)" }
     FindOthersTook { en: "the others took other posts: {moved}", vi: "những cán bộ khác đã nhận vị trí khác: {moved}" }
-    FindBlocked { en: "the free eligible cadres are blocked: {reason}", vi: "các cán bộ đủ điều kiện còn trống bị vướng: {reason}" }
+    FindBlocked { en: "the free eligible cadres are blocked: {reason}", vi: "các cán bộ đủ điều kiện chưa được bố trí bị vướng: {reason}" }
     FindSolverStopped { en: "moving {cadre} here would add {gain} to the objective, but the solve stopped before finding it (status {status})", vi: "luân chuyển {cadre} về đây sẽ tăng giá trị mục tiêu thêm {gain}, nhưng bộ giải đã dừng trước khi tìm ra (trạng thái {status})" }
     FindLevelKept { en: "moving {cadre} here would add {gain} to the weighted sum, but {drop}", vi: "luân chuyển {cadre} về đây sẽ tăng tổng có trọng số thêm {gain}, nhưng {drop}" }
     LevelDropped { en: "take the level `{level}` of the objective's order from {now} to {with}, below the {kept} kept for it: an earlier level comes first", vi: "làm mức `{level}` trong thứ tự mục tiêu giảm từ {now} xuống {with}, thấp hơn mức {kept} phải giữ: mức trước được ưu tiên" }
     XcLevelKept { en: "{cadre} there{instead} would add {gain} to the weighted sum, but {drop}", vi: "bố trí {cadre} ở đó{instead} sẽ tăng tổng có trọng số thêm {gain}, nhưng {drop}" }
     FindTargetsCost { en: "moving {cadre} here would gain {gain} but cost {cost} in structure-target shortfall (women, young, minority targets)", vi: "luân chuyển {cadre} về đây được {gain} nhưng làm thiếu hụt chỉ tiêu cơ cấu thêm {cost} (chỉ tiêu nữ, trẻ, dân tộc thiểu số)" }
-    FindNotWorth { en: "{free} free eligible cadre(s), but no move here improves the plan under the targets and caps{best}", vi: "có {free} cán bộ đủ điều kiện còn trống, nhưng không luân chuyển nào về đây làm phương án tốt hơn với các chỉ tiêu và giới hạn hiện có{best}" }
+    FindNotWorth { en: "{free} free eligible cadre(s), but no move here improves the plan under the targets and caps{best}", vi: "có {free} cán bộ đủ điều kiện chưa được bố trí, nhưng không luân chuyển nào về đây làm phương án tốt hơn với các chỉ tiêu và giới hạn hiện có{best}" }
     FindBestFree { en: " (best free cadre {cadre} scores {score})", vi: " (cán bộ còn trống tốt nhất là {cadre}, điểm {score})" }
     FindNoPlanStopped { en: "no plan: the solver stopped before it found a plan that meets the hard requirements; {n} cadre(s) are eligible for this post", vi: "chưa có phương án: bộ giải đã dừng trước khi tìm được phương án đáp ứng các yêu cầu bắt buộc; {n} cán bộ đủ điều kiện cho vị trí này" }
     FindNoPlanInfeasible { en: "no plan: the requirements cannot all hold (see Requirements to relax); {n} cadre(s) are eligible for this post", vi: "chưa có phương án: các yêu cầu không thể cùng được đáp ứng (xem mục Yêu cầu cần nới lỏng); {n} cán bộ đủ điều kiện cho vị trí này" }
@@ -305,7 +305,7 @@ catalogue! {
     OtherPosts { en: "others", vi: "vị trí khác" }
     WhyNoHealthCertificate { en: "no health certificate", vi: "chưa có giấy chứng nhận sức khỏe" }
     WhyHealthCertificateOld { en: "health certificate of {issued} is more than {max} months old on {date} (valid to {valid_to})", vi: "giấy chứng nhận sức khỏe ngày {issued} đã quá {max} tháng tính đến {date} (có giá trị đến {valid_to})" }
-    WhyRotationRunning { en: "running rotation ends {ends}, after {date}, the date of this move", vi: "đợt luân chuyển hiện tại kết thúc ngày {ends}, sau ngày {date} của lần điều động này" }
+    WhyRotationRunning { en: "running rotation ends {ends}, after {date}, the date of this move", vi: "đợt luân chuyển hiện tại kết thúc ngày {ends}, sau ngày {date} của lượt luân chuyển, bố trí này" }
     WhyOwnUnit { en: "{cadre} already works in {unit} ({unit_name})", vi: "{cadre} đang công tác tại {unit} ({unit_name})" }
     WhyRank { en: "post rank {post_rank} vs current rank {current_rank}: {why}", vi: "vị trí bậc {post_rank}, cán bộ đang ở bậc {current_rank}: {why}" }
     RankLower { en: "a lower rank is never allowed", vi: "không bố trí xuống cấp thấp hơn" }
@@ -317,19 +317,19 @@ catalogue! {
     LocalWorked { en: "studied/worked {years} years in {province} (local from {from})", vi: "học tập, công tác {years} năm tại {province} (từ {from} năm được coi là người địa phương)" }
     WhyTermLimit { en: "{cadre} has headed {unit} for {terms} consecutive term(s): heading it again would be a {nth} consecutive term, and at most {max} are allowed", vi: "{cadre} đã giữ chức người đứng đầu {unit} {terms} nhiệm kỳ liên tiếp: tiếp tục sẽ là nhiệm kỳ liên tiếp thứ {nth}, trong khi tối đa {max} nhiệm kỳ" }
     WhyFamilyHolds { en: "the post leads {unit}, where relative {relative} ({name}) holds the sensitive post {held} ({function}) (posts.csv holder_id)", vi: "vị trí là lãnh đạo của {unit}, nơi người thân {relative} ({name}) đang giữ vị trí {held} ({function}) (cột holder_id của posts.csv)" }
-    WhyFamily { en: "{post} is a sensitive post ({function}) and relative {relative} ({name}) is {role} of {unit}", vi: "{post} là vị trí {function} và người thân {relative} ({name}) là {role} của {unit}" }
+    WhyFamily { en: "{post} is a sensitive post ({function}) and relative {relative} ({name}) is {role} of {unit}", vi: "{post} là vị trí nhạy cảm ({function}) và người thân {relative} ({name}) là {role} của {unit}" }
     // checker violations (check::Problem)
     Passes { en: "the plan passes every rule ({rules})", vi: "phương án đáp ứng mọi quy định ({rules})" }
     Violations { en: "{n} violation(s)", vi: "{n} vi phạm" }
     ProbForbidden { en: "the scenario forbids this pair{reason}", vi: "kịch bản loại trừ cặp này{reason}" }
     ProbSeveralPosts { en: "assigned to {n} posts: {posts}", vi: "được bố trí vào {n} vị trí: {posts}" }
-    ProbOverSeats { en: "{cadres} cadres on {seats} quota seat(s) + {extra} approved extra", vi: "{cadres} cán bộ trên {seats} chỉ tiêu cộng {extra} chỉ tiêu vượt định mức được duyệt" }
+    ProbOverSeats { en: "{cadres} cadres on {seats} quota seat(s) + {extra} approved extra", vi: "{cadres} cán bộ trên {seats} suất cộng {extra} suất vượt định mức được duyệt" }
     ProbDepartures { en: "{n} cadres leave {unit} ({unit_name}), at most {max}: {cadres}", vi: "{n} cán bộ rời {unit} ({unit_name}), tối đa {max}: {cadres}" }
     ProbRelatives { en: "relatives placed together in {unit}: {a} → {p} and {b} → {q}", vi: "người thân được bố trí cùng đơn vị {unit}: {a} → {p} và {b} → {q}" }
-    ProbPinMissing { en: "pinned pair missing from the plan{reason}", vi: "cặp được chỉ định không có trong phương án{reason}" }
+    ProbPinMissing { en: "pinned pair missing from the plan{reason}", vi: "cặp được ấn định không có trong phương án{reason}" }
     ProbSeatHeld { en: "; its holder {holder} (posts.csv holder_id) is still there on the plan date, and a single plan fills only the seats free then", vi: "; người giữ vị trí {holder} (cột holder_id của posts.csv) vẫn còn giữ vào ngày lập phương án, mà một phương án chỉ bố trí vào chỗ trống vào ngày đó" }
     ProbSeatLater { en: "; it falls vacant only on {date} (posts.csv vacant_from), after the plan date", vi: "; vị trí chỉ trống từ {date} (cột vacant_from của posts.csv), sau ngày lập phương án" }
-    ProbMustFillShort { en: "must-fill post has {filled} of its {seats} quota seat(s) filled", vi: "vị trí bắt buộc bố trí mới có {filled}/{seats} chỉ tiêu được bố trí" }
+    ProbMustFillShort { en: "must-fill post has {filled} of its {seats} quota seat(s) filled", vi: "vị trí bắt buộc bố trí mới có {filled}/{seats} suất được bố trí" }
     WhyRetiredBeforePlacement { en: "retired on {retires} (Decree 135), before the placement", vi: "nghỉ hưu ngày {retires} (Nghị định 135), trước khi bố trí" }
     WhyRetiredBeforePlacementOn { en: "retired on {retires} (Decree 135), before the placement on {on}", vi: "nghỉ hưu ngày {retires} (Nghị định 135), trước ngày bố trí {on}" }
     UnknownDate { en: "an unknown date", vi: "một ngày chưa rõ" }
@@ -351,8 +351,8 @@ catalogue! {
     ProgPlacedInOtherPeriod { en: "placed in {at}, but the rotation ends for {due}", vi: "bố trí ở {at}, nhưng đợt luân chuyển kết thúc cho {due}" }
     ProgRotationShort { en: "the rotation from {start} lasts {months} months before the placement on {on}, at least {min} needed", vi: "đợt luân chuyển từ {start} chỉ kéo dài {months} tháng trước ngày bố trí {on}, cần ít nhất {min} tháng" }
     ProgPlacedBeforeRotation { en: "placed in {at} while the rotation starts in {rotation}", vi: "bố trí ở {at} trong khi đợt luân chuyển bắt đầu ở {rotation}" }
-    ProgSeveralMoves { en: "{moves} moves in {at}: one post at a time", vi: "{moves} lần điều động trong {at}: mỗi lúc chỉ một vị trí" }
-    ProgOverSeats { en: "{at}: {count} on {seats} seat(s): {who}", vi: "{at}: {count} người trên {seats} chỉ tiêu: {who}" }
+    ProgSeveralMoves { en: "{moves} moves in {at}: one post at a time", vi: "{moves} lượt luân chuyển, bố trí trong {at}: mỗi lúc chỉ một vị trí" }
+    ProgOverSeats { en: "{at}: {count} on {seats} seat(s): {who}", vi: "{at}: {count} người trên {seats} suất: {who}" }
     OccupantHolder { en: "holder {id}", vi: "người đang giữ {id}" }
     OccupantPresent { en: "the present occupants until {until}", vi: "những người đang đảm nhiệm đến {until}" }
     ProgPeriodOver { en: "a {kind} in {at}, a period over by {as_of} (`as_of`), that the history does not hold: only executed moves are made in a period that is over", vi: "trường hợp {kind} ở {at}, kỳ đã qua tính đến {as_of} (`as_of`), không có trong lịch sử: kỳ đã qua chỉ gồm các trường hợp đã thực hiện" }
@@ -367,7 +367,7 @@ catalogue! {
     ChangeBefore { en: "before", vi: "trước" }
     ChangeAfter { en: "after", vi: "sau" }
     ChangeReasonLabel { en: "reason", vi: "lý do" }
-    ChangeNoMove { en: "no move", vi: "không điều động" }
+    ChangeNoMove { en: "no move", vi: "không luân chuyển" }
     ReasonHistoryFixed { en: "history fixed: an executed move", vi: "đã thực hiện: giữ theo lịch sử luân chuyển" }
     ReasonDataChanged { en: "data changed: the previous move no longer passes the rules", vi: "dữ liệu thay đổi: phương án trước không còn đáp ứng quy định" }
     ReasonPeriodOver { en: "period over: the previous move was not made (not in the history)", vi: "kỳ đã qua: trường hợp của phương án trước không được thực hiện (không có trong lịch sử)" }
@@ -390,9 +390,9 @@ catalogue! {
     TgtHeading { en: "Programme targets and requirements:", vi: "Chỉ tiêu và yêu cầu của chương trình:" }
     TgtShare { en: "share of {group} among the {among} cadres rotated: {achieved} %, target at least {required} %", vi: "tỷ lệ {group} trong {among} cán bộ được luân chuyển: {achieved} %, chỉ tiêu tối thiểu {required} %" }
     TgtKeyHead { en: "{cadre}, planned for a key head title: {achieved} of {required} months at a lower level or in a difficult area by the programme's end", vi: "{cadre}, được quy hoạch chức danh chủ chốt: {achieved}/{required} tháng công tác ở cấp dưới hoặc vùng khó khăn đến hết chương trình" }
-    TgtPeriodShare { en: "{at}: {achieved} % of the programme's {among} moves, at most {required} %", vi: "{at}: {achieved} % trong {among} lượt điều động của chương trình, tối đa {required} %" }
-    TgtMustFill { en: "must-fill post {post}: {achieved} of {required} seat(s) filled on {at}", vi: "vị trí bắt buộc bố trí {post}: {achieved}/{required} chỉ tiêu được bố trí vào {at}" }
-    TgtPin { en: "pin {cadre} → {post}, {when}", vi: "chỉ định {cadre} → {post}, {when}" }
+    TgtPeriodShare { en: "{at}: {achieved} % of the programme's {among} moves, at most {required} %", vi: "{at}: {achieved} % trong {among} lượt luân chuyển, bố trí của chương trình, tối đa {required} %" }
+    TgtMustFill { en: "must-fill post {post}: {achieved} of {required} seat(s) filled on {at}", vi: "vị trí bắt buộc bố trí {post}: {achieved}/{required} suất được bố trí vào {at}" }
+    TgtPin { en: "pin {cadre} → {post}, {when}", vi: "ấn định {cadre} → {post}, {when}" }
     TgtAnyPeriod { en: "any period", vi: "kỳ bất kỳ" }
     TgtYear { en: "in {year}", vi: "trong năm {year}" }
     TgtMet { en: "met", vi: "đạt" }
@@ -402,14 +402,14 @@ catalogue! {
     TgtSoft { en: "soft", vi: "khuyến khích" }
     TgtMore { en: "… and {n} more met", vi: "… và {n} chỉ tiêu khác đã đạt" }
     // requirement groups that cannot hold (solve::Conflict)
-    ConflictPinBreaks { en: "pin {cadre} → {post} breaks a hard rule: {why}", vi: "chỉ định {cadre} → {post} vi phạm quy định bắt buộc: {why}" }
+    ConflictPinBreaks { en: "pin {cadre} → {post} breaks a hard rule: {why}", vi: "ấn định {cadre} → {post} vi phạm quy định bắt buộc: {why}" }
     ConflictNotCandidate { en: "the pair is not a candidate", vi: "cặp này không phải cặp hợp lệ" }
-    ConflictPinnedOverSeats { en: "{n} cadres pinned to {post} ({title}), which has {seats} seat(s): {cadres}", vi: "{n} cán bộ được chỉ định vào {post} ({title}), vị trí chỉ có {seats} chỉ tiêu: {cadres}" }
-    ConflictPinnedDepartures { en: "{n} pinned cadres leave {unit} ({unit_name}), at most {max} may: {cadres}", vi: "{n} cán bộ được chỉ định rời {unit} ({unit_name}), tối đa {max} người: {cadres}" }
-    ConflictPinnedRelatives { en: "pinned relatives {a} → {p} and {b} → {q} put one in a sensitive post under the other", vi: "chỉ định người thân {a} → {p} và {b} → {q} đặt một người vào vị trí nhạy cảm dưới quyền người kia" }
-    ConflictMipInfeasible { en: "the MIP is infeasible although every pin passed the pre-check", vi: "mô hình không có lời giải dù mọi chỉ định đều qua bước kiểm tra trước" }
-    ConflictPin { en: "pin {cadre} → {post} cannot hold together with the other hard requirements", vi: "chỉ định {cadre} → {post} không thể đáp ứng cùng các yêu cầu bắt buộc khác" }
-    ConflictMustFill { en: "must-fill post {post} ({title}, {unit_name}) cannot have its {seats} seat(s) filled together with the other hard requirements", vi: "vị trí bắt buộc bố trí {post} ({title}, {unit_name}) không thể bố trí đủ {seats} chỉ tiêu cùng các yêu cầu bắt buộc khác" }
+    ConflictPinnedOverSeats { en: "{n} cadres pinned to {post} ({title}), which has {seats} seat(s): {cadres}", vi: "{n} cán bộ được ấn định vào {post} ({title}), vị trí chỉ có {seats} suất: {cadres}" }
+    ConflictPinnedDepartures { en: "{n} pinned cadres leave {unit} ({unit_name}), at most {max} may: {cadres}", vi: "{n} cán bộ được ấn định rời {unit} ({unit_name}), tối đa {max} người: {cadres}" }
+    ConflictPinnedRelatives { en: "pinned relatives {a} → {p} and {b} → {q} put one in a sensitive post under the other", vi: "ấn định người thân {a} → {p} và {b} → {q} đặt một người vào vị trí nhạy cảm dưới quyền người kia" }
+    ConflictMipInfeasible { en: "the MIP is infeasible although every pin passed the pre-check", vi: "mô hình không có lời giải dù mọi ấn định đều qua bước kiểm tra trước" }
+    ConflictPin { en: "pin {cadre} → {post} cannot hold together with the other hard requirements", vi: "ấn định {cadre} → {post} không thể đáp ứng cùng các yêu cầu bắt buộc khác" }
+    ConflictMustFill { en: "must-fill post {post} ({title}, {unit_name}) cannot have its {seats} seat(s) filled together with the other hard requirements", vi: "vị trí bắt buộc bố trí {post} ({title}, {unit_name}) không thể bố trí đủ {seats} suất cùng các yêu cầu bắt buộc khác" }
     ConflictTarget { en: "the {group} target ({share} % of the cadres moved) cannot be met together with the other hard requirements", vi: "chỉ tiêu {group} ({share} % số cán bộ luân chuyển) không thể đạt cùng các yêu cầu bắt buộc khác" }
     MarkedFixed { en: " (marked `relaxable: false`)", vi: " (đánh dấu `relaxable: false`)" }
     // CSV label rows (`--labels`)
@@ -420,7 +420,7 @@ catalogue! {
     CsvUnitId { en: "unit id", vi: "mã đơn vị" }
     CsvUnitName { en: "unit name", vi: "tên đơn vị" }
     CsvFromUnit { en: "from unit", vi: "đơn vị hiện tại" }
-    CsvPinned { en: "pinned", vi: "được chỉ định" }
+    CsvPinned { en: "pinned", vi: "được ấn định" }
     CsvExtraSeat { en: "extra seat", vi: "vượt định mức" }
     CsvTrainingGains { en: "training gains", vi: "nội dung rèn luyện" }
     CsvEmptySeats { en: "empty seats", vi: "số chỗ còn trống" }
@@ -432,6 +432,10 @@ catalogue! {
     NotForProgramme { en: "note: not used for a programme, which has its own outputs: {flags} (see programme.md in the documentation)", vi: "lưu ý: không dùng cho chương trình luân chuyển, vốn có các tệp kết quả riêng: {flags} (xem programme.md trong tài liệu)" }
     RunDone { en: "{n} scenario(s): {planned} planned, {failed} failed or infeasible; written: {path}", vi: "{n} kịch bản: {planned} đã lập phương án, {failed} lỗi hoặc không có phương án; đã ghi: {path}" }
     // ---- issue 13: roles of posts, and `rotaplan review`
+    FunctionPersonnel { en: "personnel", vi: "tổ chức cán bộ" }
+    FunctionAccounting { en: "accounting", vi: "kế toán" }
+    FunctionTreasury { en: "treasury", vi: "thủ quỹ" }
+    FunctionStorekeeper { en: "storekeeper", vi: "thủ kho" }
     RoleHead { en: "head", vi: "người đứng đầu" }
     RoleDeputy { en: "deputy", vi: "cấp phó" }
     RoleMember { en: "member", vi: "thành viên" }
@@ -592,8 +596,8 @@ catalogue! {
     CommitteeDistrict { en: "district", vi: "huyện" }
     CommitteeCommune { en: "commune", vi: "xã" }
     CommitteeEmpty { en: "Posts left empty", vi: "Vị trí chưa bố trí được" }
-    CommitteeNoMoves { en: "This plan moves no cadre.", vi: "Phương án này không điều động cán bộ nào." }
-    CommitteeNoMovesFooter { en: "Made by rotaplan from the scenario's files; the plan moves no cadre.", vi: "Lập bằng rotaplan từ dữ liệu của kịch bản; phương án không điều động cán bộ nào." }
+    CommitteeNoMoves { en: "This plan moves no cadre.", vi: "Phương án này không luân chuyển cán bộ nào." }
+    CommitteeNoMovesFooter { en: "Made by rotaplan from the scenario's files; the plan moves no cadre.", vi: "Lập bằng rotaplan từ dữ liệu của kịch bản; phương án không luân chuyển cán bộ nào." }
     CommitteeNoEmpty { en: "Every post is filled.", vi: "Tất cả các vị trí đều đã được bố trí." }
     CommitteePosts { en: "post(s)", vi: "vị trí" }
     CommitteeMustFill { en: "must fill", vi: "bắt buộc" }
@@ -621,7 +625,7 @@ catalogue! {
     CommitteeGainLowerLevel { en: "lower-level experience", vi: "kinh nghiệm cấp dưới" }
     CommitteeKindNoEligibleCadre { en: "no cadre of the pool passes the hard rules; most are excluded by {rule}: widen the planning pool for these titles or review that rule", vi: "không có cán bộ nào trong nguồn đáp ứng các điều kiện bắt buộc; chủ yếu do {rule}: mở rộng nguồn quy hoạch cho các chức danh này hoặc xem xét lại quy định đó" }
     CommitteeKindEligibleUsedElsewhere { en: "every eligible cadre is placed on a post that counts more: add cadres to the planning pool for these titles", vi: "mọi cán bộ đủ điều kiện đã được bố trí vào vị trí cần hơn: bổ sung nguồn quy hoạch cho các chức danh này" }
-    CommitteeKindObjectiveOrder { en: "a move here would lower an earlier level of the objective's order: review `objective.order` and its tolerance", vi: "điều động vào đây sẽ làm giảm một mức ưu tiên trước trong thứ tự mục tiêu: xem lại `objective.order` và dung sai" }
+    CommitteeKindObjectiveOrder { en: "a move here would lower an earlier level of the objective's order: review `objective.order` and its tolerance", vi: "luân chuyển vào đây sẽ làm giảm một mức ưu tiên trước trong thứ tự mục tiêu: xem lại `objective.order` và dung sai" }
     CommitteeKindSideConstraint { en: "free eligible cadres are held back by {rule}: review that limit for these units", vi: "cán bộ đủ điều kiện bị giữ lại do {rule}: xem xét lại giới hạn này cho các đơn vị" }
     CommitteeKindNotWorthAMove { en: "moving a free eligible cadre costs more than filling the post gains: raise the posts' priority if they must be filled", vi: "chi phí luân chuyển lớn hơn lợi ích: nâng mức ưu tiên nếu cần bố trí" }
     CommitteeKindSolverStopped { en: "the solver stopped before it found the move: give it more time", vi: "bộ giải dừng trước khi tìm được phương án: cho thêm thời gian" }
@@ -662,7 +666,7 @@ catalogue! {
     TlChipPlacementIn { en: "{cadre}: placed on {post} after the rotation, on {date}", vi: "{cadre}: được bố trí vào {post} sau luân chuyển, ngày {date}" }
     TlChipRotationEnds { en: "{cadre}: the rotation ends; placed on {post} on {date}", vi: "{cadre}: hết thời gian luân chuyển; được bố trí vào {post} ngày {date}" }
     TlChipRunningEnds { en: "{cadre}: the running rotation ends on {date}; no placement planned", vi: "{cadre}: đợt luân chuyển hiện tại kết thúc ngày {date}; chưa bố trí được vị trí" }
-    TlNoMoves { en: "no moves in the programme", vi: "chương trình không có cán bộ nào được điều động" }
+    TlNoMoves { en: "no moves in the programme", vi: "chương trình không có cán bộ nào được luân chuyển, bố trí" }
     TlHover { en: "Point at a name or a unit for the full text.", vi: "Trỏ chuột vào tên cán bộ hoặc đơn vị để xem đầy đủ." }
     TlKindRotation { en: "rotation", vi: "luân chuyển" }
     TlKindPlacement { en: "placement after rotation", vi: "bố trí sau luân chuyển" }
@@ -670,10 +674,10 @@ catalogue! {
     PgTitle { en: "Programme: {scenario}", vi: "Chương trình luân chuyển: {scenario}" }
     PgPeriods { en: "{n} period(s) from {start} to {end}; {rotations} rotation(s), {placements} placement(s) after rotation.", vi: "{n} kỳ từ {start} đến {end}; {rotations} lượt luân chuyển, {placements} lượt bố trí sau luân chuyển." }
     PgTimeline { en: "Timeline", vi: "Tiến độ theo thời gian" }
-    PgMoves { en: "Moves by period", vi: "Danh sách điều động theo kỳ" }
+    PgMoves { en: "Moves by period", vi: "Danh sách luân chuyển, bố trí theo kỳ" }
     PgPeriodCol { en: "period", vi: "kỳ" }
     PgDateCol { en: "date", vi: "ngày" }
-    PgReviewLink { en: "The review figures of these moves: review.html.", vi: "Số liệu sơ kết của các đợt điều động này: review.html." }
+    PgReviewLink { en: "The review figures of these moves: review.html.", vi: "Số liệu sơ kết của các lượt luân chuyển, bố trí này: review.html." }
     // review.html (report/review_page.rs)
     RvTitle { en: "Review of the rotations: {scenario}", vi: "Sơ kết công tác luân chuyển cán bộ: {scenario}" }
     RvTotals { en: "{rotations} rotation(s), {placements} placement(s) after rotation.", vi: "{rotations} lượt luân chuyển, {placements} lượt bố trí sau luân chuyển." }
@@ -733,9 +737,9 @@ catalogue! {
     XpStatus { en: "The programme: {status}.", vi: "Chương trình: {status}." }
     XpMoveRotation { en: "the programme rotates {cadre} in {period} to {post} ({unit})", vi: "chương trình luân chuyển {cadre} ở {period} đến {post} ({unit})" }
     XpMovePlacement { en: "the programme places {cadre} in {period} on {post} ({unit})", vi: "chương trình bố trí {cadre} ở {period} vào {post} ({unit})" }
-    XpNoMoves { en: "the programme does not move {cadre}", vi: "chương trình không điều động {cadre}" }
+    XpNoMoves { en: "the programme does not move {cadre}", vi: "chương trình không luân chuyển, bố trí {cadre}" }
     XpWhy { en: "On {date}:", vi: "Tại ngày {date}:" }
-    XpNeedsCertificate { en: "H3 (health certificate): the certificate of {issued} is too old on {date}; a renewed certificate is needed before the move (a condition, not an exclusion)", vi: "H3 (giấy chứng nhận sức khỏe): giấy chứng nhận ngày {issued} đã quá hạn tại ngày {date}; cần có giấy chứng nhận mới trước khi điều động (là điều kiện, không phải lý do loại trừ)" }
+    XpNeedsCertificate { en: "H3 (health certificate): the certificate of {issued} is too old on {date}; a renewed certificate is needed before the move (a condition, not an exclusion)", vi: "H3 (giấy chứng nhận sức khỏe): giấy chứng nhận ngày {issued} đã quá hạn tại ngày {date}; cần có giấy chứng nhận mới trước khi luân chuyển (là điều kiện, không phải lý do loại trừ)" }
     XpUnplacedAfterRunning { en: "P2: the running rotation ends {ends}, inside the programme: {cadre} is due a placement after it in {period}, not rotated again; the programme leaves {cadre} unplaced", vi: "P2: đợt luân chuyển hiện tại kết thúc ngày {ends}, trong thời gian chương trình: {cadre} cần được bố trí sau đợt này ở {period}, không luân chuyển tiếp; chương trình để {cadre} chưa được bố trí" }
     XpPlacedAfterRunning { en: "P2: the running rotation ends {ends}, inside the programme: {cadre} is placed after it in {period}, not rotated again", vi: "P2: đợt luân chuyển hiện tại kết thúc ngày {ends}, trong thời gian chương trình: {cadre} được bố trí sau đợt này ở {period}, không luân chuyển tiếp" }
     XpExecuted { en: "history (line {line}): {cadre}'s {kind} to {post} on {date} (period {period}) is executed, kept as it was made", vi: "lịch sử (dòng {line}): {kind} của {cadre} đến {post} ngày {date} (kỳ {period}) đã thực hiện, được giữ nguyên" }
@@ -748,19 +752,19 @@ catalogue! {
     XpPlacementForbidden { en: "S3: the scenario forbids {n} of these post(s) to the cadre in period {period} (forbids:): {posts}", vi: "S3: kịch bản cấm cán bộ nhận {n} vị trí trong số đó ở kỳ {period} (forbids:): {posts}" }
     XpRelative { en: "H10: {post} would seat the cadre in {unit} beside relative {relative} on {relative_post} that period (one leads the unit, the other holds a sensitive post)", vi: "H10: {post} sẽ đặt cán bộ vào {unit} cùng người thân {relative} đang ở {relative_post} trong kỳ đó (một người lãnh đạo đơn vị, người kia giữ vị trí nhạy cảm)" }
     XpDeparturesFull { en: "S1 (departures per period): {unit} already sends {n} cadre(s) in this period, at most {max}: {cadres}", vi: "S1 (số cán bộ rời đơn vị mỗi kỳ): {unit} đã có {n} cán bộ đi luân chuyển trong kỳ này, tối đa {max}: {cadres}" }
-    XpForced { en: "Re-solved with {cadre} forced to rotate in {period}: objective {before} → {after}, cost {cost}{proven}; {post}; {changed} move(s) of the programme change.", vi: "Giải lại khi bắt buộc luân chuyển {cadre} ở {period}: giá trị mục tiêu {before} → {after}, giảm {cost}{proven}; {post}; {changed} lượt điều động của chương trình thay đổi." }
+    XpForced { en: "Re-solved with {cadre} forced to rotate in {period}: objective {before} → {after}, cost {cost}{proven}; {post}; {changed} move(s) of the programme change.", vi: "Giải lại khi bắt buộc luân chuyển {cadre} ở {period}: giá trị mục tiêu {before} → {after}, giảm {cost}{proven}; {post}; {changed} lượt luân chuyển, bố trí của chương trình thay đổi." }
     XpProven { en: " (both proven optimal)", vi: " (cả hai đều được chứng minh tối ưu)" }
     XpNotProven { en: " (not proven optimal)", vi: " (chưa chứng minh được tối ưu)" }
     XpForcedPost { en: "the re-solve rotates {cadre} to {post}", vi: "phương án giải lại luân chuyển {cadre} đến {post}" }
-    XpForcedNone { en: "No programme rotates {cadre} in {period} within the other rules (seats on every date, departures, placements): {status}.", vi: "Không có chương trình nào luân chuyển được {cadre} ở {period} mà vẫn đáp ứng các quy định khác (chỉ tiêu tại mọi thời điểm, số cán bộ rời đơn vị, bố trí sau luân chuyển): {status}." }
-    XpNoResolveExecuted { en: "No re-solve: the history fixes the moves of {cadre}, so none can be made in {period}.", vi: "Không giải lại: lịch sử đã cố định các lần điều động của {cadre}, nên không thể điều động ở {period}." }
-    XpNoResolveOver { en: "No re-solve: {period} is over, nothing can be made in it now.", vi: "Không giải lại: {period} đã qua, không thể điều động thêm trong kỳ này." }
+    XpForcedNone { en: "No programme rotates {cadre} in {period} within the other rules (seats on every date, departures, placements): {status}.", vi: "Không có chương trình nào luân chuyển được {cadre} ở {period} mà vẫn đáp ứng các quy định khác (suất tại mọi thời điểm, số cán bộ rời đơn vị, bố trí sau luân chuyển): {status}." }
+    XpNoResolveExecuted { en: "No re-solve: the history fixes the moves of {cadre}, so none can be made in {period}.", vi: "Không giải lại: lịch sử đã cố định các lượt luân chuyển, bố trí của {cadre}, nên không thể luân chuyển ở {period}." }
+    XpNoResolveOver { en: "No re-solve: {period} is over, nothing can be made in it now.", vi: "Không giải lại: {period} đã qua, không thể luân chuyển thêm trong kỳ này." }
     XpPeriodOver { en: "{period} is over on {as_of} (`as_of`): only the moves of the history are made in it", vi: "{period} đã qua tính đến {as_of} (`as_of`): kỳ này chỉ gồm các trường hợp đã thực hiện trong lịch sử" }
     XpNoResolveUnplaced { en: "No re-solve: {cadre} is due a placement after the running rotation, not a rotation (P2); the programme leaves {cadre} unplaced (its penalty counted): see the programme's unplaced rotations for why.", vi: "Không giải lại: {cadre} cần được bố trí sau đợt luân chuyển đang thực hiện, không luân chuyển (P2); chương trình để {cadre} chưa được bố trí (tính điểm phạt): xem danh sách chưa bố trí của chương trình để biết lý do." }
     XpNoResolveRunning { en: "No re-solve: {cadre} is placed after the running rotation, not rotated again in the programme (P2).", vi: "Không giải lại: {cadre} được bố trí sau đợt luân chuyển đang thực hiện, không luân chuyển lần nữa trong chương trình (P2)." }
-    XpNoResolve { en: "No re-solve: no rotation of {cadre} in {period} passes the rules and the seats.", vi: "Không giải lại: không có phương án luân chuyển {cadre} ở {period} đáp ứng các quy định và chỉ tiêu." }
-    ProgRelatives { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p} and {b} → {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các đợt điều động của chương trình: {a} → {p} và {b} → {q}" }
-    ProgRelativesHolder { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p}, where {b} still holds {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các đợt điều động của chương trình: {a} → {p}, trong khi {b} vẫn giữ {q}" }
+    XpNoResolve { en: "No re-solve: no rotation of {cadre} in {period} passes the rules and the seats.", vi: "Không giải lại: không có phương án luân chuyển {cadre} ở {period} đáp ứng các quy định và suất." }
+    ProgRelatives { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p} and {b} → {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các lượt luân chuyển, bố trí của chương trình: {a} → {p} và {b} → {q}" }
+    ProgRelativesHolder { en: "{at}: relatives in {unit} after the programme's moves: {a} → {p}, where {b} still holds {q}", vi: "{at}: người thân cùng đơn vị {unit} sau các lượt luân chuyển, bố trí của chương trình: {a} → {p}, trong khi {b} vẫn giữ {q}" }
     // ---- issue 13: explain --cadre / --post / pair (report/explain.rs)
     XcKindNoEligible { en: "no eligible cadre", vi: "không có cán bộ đủ điều kiện" }
     XcKindUsedElsewhere { en: "eligible cadres placed elsewhere", vi: "cán bộ đủ điều kiện đã được bố trí nơi khác" }
@@ -775,13 +779,13 @@ catalogue! {
     XcLabelDisruption { en: "disruption points", vi: "điểm xáo trộn" }
     XcLabelStability { en: "stability points", vi: "điểm ổn định" }
     XcLabelPairScore { en: "sum of pair scores", vi: "tổng điểm các cặp" }
-    XcLabelMustFillEmpty { en: "empty must-fill seats", vi: "chỉ tiêu bắt buộc bố trí còn trống" }
-    XcLabelExtraSeats { en: "extra seats used", vi: "chỉ tiêu vượt định mức đã dùng" }
+    XcLabelMustFillEmpty { en: "empty must-fill seats", vi: "suất bắt buộc bố trí còn trống" }
+    XcLabelExtraSeats { en: "extra seats used", vi: "suất vượt định mức đã dùng" }
     XcLabelWomenShort { en: "women shortfall", vi: "thiếu hụt chỉ tiêu nữ" }
     XcLabelYoungShort { en: "young shortfall", vi: "thiếu hụt chỉ tiêu trẻ" }
     XcLabelMinorityShort { en: "minority shortfall", vi: "thiếu hụt chỉ tiêu dân tộc thiểu số" }
     XcLabelPostsFilled { en: "posts filled", vi: "vị trí đã bố trí" }
-    XcLabelSeatsFilled { en: "seats filled", vi: "chỉ tiêu đã bố trí" }
+    XcLabelSeatsFilled { en: "seats filled", vi: "suất đã bố trí" }
     XcLabelMustFillPosts { en: "must-fill posts", vi: "vị trí bắt buộc bố trí" }
     XcLabelMustFillFilled { en: "must-fill posts filled", vi: "vị trí bắt buộc bố trí đã bố trí" }
     XcLabelShortagePosts { en: "posts in short-staffed units", vi: "vị trí ở đơn vị thiếu cán bộ" }
@@ -801,19 +805,19 @@ catalogue! {
     XcNoPlanInfeasible { en: "the requirements cannot all hold (see {heading})", vi: "các yêu cầu không thể cùng được đáp ứng (xem mục {heading})" }
     XcThereIsNoPlan { en: "there is no plan: {cause}", vi: "chưa có phương án: {cause}" }
     XcRelaxHeading { en: "Requirements to relax", vi: "Yêu cầu cần nới lỏng" }
-    XcHoldsPinned { en: "{cadre} holds it because the scenario pins it (score {score})", vi: "{cadre} giữ vị trí này vì kịch bản chỉ định (điểm {score})" }
+    XcHoldsPinned { en: "{cadre} holds it because the scenario pins it (score {score})", vi: "{cadre} giữ vị trí này vì kịch bản ấn định (điểm {score})" }
     XcHolds { en: "{cadre} holds it (score {score})", vi: "{cadre} giữ vị trí này (điểm {score})" }
     XcForbidsPair { en: "S3: the scenario forbids the pair{reason}", vi: "S3: kịch bản loại trừ cặp này{reason}" }
     XcHolderStays { en: "no seat is free on the plan date: its holder {holder} (posts.csv holder_id) is still there, and a single plan fills only the seats free then", vi: "không còn chỗ trống vào ngày lập phương án: người giữ vị trí {holder} (cột holder_id của posts.csv) vẫn còn giữ, mà một phương án chỉ bố trí vào chỗ trống vào ngày đó" }
     XcVacantLater { en: "no seat is free on the plan date: the post falls vacant only on {date} (posts.csv vacant_from)", vi: "không còn chỗ trống vào ngày lập phương án: vị trí chỉ trống từ {date} (cột vacant_from của posts.csv)" }
-    XcPinnedElsewhere { en: "the scenario pins {cadre} to {post}{reason} (S2)", vi: "kịch bản chỉ định {cadre} vào {post}{reason} (S2)" }
+    XcPinnedElsewhere { en: "the scenario pins {cadre} to {post}{reason} (S2)", vi: "kịch bản ấn định {cadre} vào {post}{reason} (S2)" }
     XcPlacedInstead { en: "{cadre} takes {post} instead (score {score} there)", vi: "{cadre} nhận {post} thay vào đó (điểm ở đó {score})" }
     XcTheMaximum { en: "the maximum", vi: "mức tối đa" }
     XcMaximumIs { en: "the maximum is {max}", vi: "tối đa {max}" }
     XcUnitAtCap { en: "their unit {unit} already loses {n} cadre(s), {most} (S1): {moves}", vi: "đơn vị {unit} của cán bộ đã có {n} cán bộ luân chuyển đi, {most} (S1): {moves}" }
     XcRelative { en: "relative {relative} takes {post} in the same unit (H10)", vi: "người thân {relative} nhận {post} trong cùng đơn vị (H10)" }
     XcHeldBy { en: "held by {holders}", vi: "do {holders} đảm nhiệm" }
-    XcHeldPinned { en: "{held}, pinned there by the scenario (S2)", vi: "{held}, do kịch bản chỉ định (S2)" }
+    XcHeldPinned { en: "{held}, pinned there by the scenario (S2)", vi: "{held}, do kịch bản ấn định (S2)" }
     XcSwapEqual { en: "{held}; {cadre} in {holder}'s place gives an equally good plan", vi: "{held}; bố trí {cadre} thay {holder} cho phương án tốt như nhau" }
     XcSwapCost { en: "{held}, and {cadre} in {holder}'s place would cost {cost}{parts}", vi: "{held}, và bố trí {cadre} thay {holder} sẽ làm giảm {cost}{parts}" }
     XcFreeSeatSame { en: "a free seat, but moving {cadre} there would not change the objective", vi: "còn chỗ trống, nhưng luân chuyển {cadre} đến đó không làm thay đổi giá trị mục tiêu" }
@@ -823,12 +827,12 @@ catalogue! {
     XcPairNotAllowed { en: "{who} is not allowed: {why}.", vi: "{who} không được phép: {why}." }
     XcPairAllowed { en: "{who} is allowed (score {score}).", vi: "{who} được phép (điểm {score})." }
     XcPairAllowedBut { en: "{who} is allowed (score {score}), but {why}.", vi: "{who} được phép (điểm {score}), nhưng {why}." }
-    XcPairInPlanPinned { en: "{who} is in the plan because the scenario pins it (score {score}){cost}.", vi: "{who} có trong phương án vì kịch bản chỉ định (điểm {score}){cost}." }
+    XcPairInPlanPinned { en: "{who} is in the plan because the scenario pins it (score {score}){cost}.", vi: "{who} có trong phương án vì kịch bản ấn định (điểm {score}){cost}." }
     XcPairInPlan { en: "{who} is in the plan (score {score}){cost}.", vi: "{who} có trong phương án (điểm {score}){cost}." }
     XcPairNotInPlan { en: "{who} is allowed (score {score}) but not in the plan: {why}{cost}.", vi: "{who} được phép (điểm {score}) nhưng không có trong phương án: {why}{cost}." }
     XcMoreInTable { en: "and {n} more (see the table)", vi: "và {n} mục khác (xem bảng)" }
     XcCadreNoPlan { en: "There is no plan, so {cadre} has no post: {cause}.", vi: "Chưa có phương án, nên {cadre} chưa được bố trí vị trí: {cause}." }
-    XcCadrePinned { en: "{cadre} takes {post} because the scenario pins it{reason}.", vi: "{cadre} nhận {post} vì kịch bản chỉ định{reason}." }
+    XcCadrePinned { en: "{cadre} takes {post} because the scenario pins it{reason}.", vi: "{cadre} nhận {post} vì kịch bản ấn định{reason}." }
     XcCadreBest { en: "{cadre} takes {post}, the best-scoring of their {n} candidate post(s) (score {score}).", vi: "{cadre} nhận {post}, vị trí điểm cao nhất trong {n} vị trí phù hợp của cán bộ (điểm {score})." }
     XcScore { en: "score {score}", vi: "điểm {score}" }
     XcCadreWhole { en: "{cadre} takes {post} (score {score}) rather than a higher-scoring option, because the plan is worth more as a whole: {better}.", vi: "{cadre} nhận {post} (điểm {score}) thay vì một lựa chọn điểm cao hơn, vì phương án có lợi hơn khi xét tổng thể: {better}." }
@@ -866,18 +870,18 @@ catalogue! {
     XcForbiddenList { en: "forbidden: {posts}", vi: "bị loại trừ: {posts}" }
     XcCandidatePostsOf { en: "Candidate posts of {cadre} (best score first)", vi: "Các vị trí phù hợp của {cadre} (điểm cao nhất trước)" }
     XcCandidatePosts { en: "Candidate posts (best score first)", vi: "Các vị trí phù hợp (điểm cao nhất trước)" }
-    XcPostHead { en: "{post} {title} ({unit}), {seats} seat(s){must}", vi: "{post} {title} ({unit}), {seats} chỉ tiêu{must}" }
+    XcPostHead { en: "{post} {title} ({unit}), {seats} seat(s){must}", vi: "{post} {title} ({unit}), {seats} suất{must}" }
     XcMustFill { en: ", must fill", vi: ", bắt buộc bố trí" }
     XcCandidatesHead { en: "Candidates (holders first; cost = objective lost if the pair is forbidden (a holder) or forced in (the others))", vi: "Cán bộ đủ điều kiện (người đảm nhiệm trước; thiệt hại = giá trị mục tiêu bị giảm nếu loại trừ cặp (người đảm nhiệm) hoặc bắt buộc bố trí (những người khác))" }
-    XcEmptySeats { en: "Empty seat(s): {kind}", vi: "Chỉ tiêu còn trống: {kind}" }
-    XcAskedPin { en: "pin {cadre} → {post}", vi: "chỉ định {cadre} → {post}" }
+    XcEmptySeats { en: "Empty seat(s): {kind}", vi: "Suất còn trống: {kind}" }
+    XcAskedPin { en: "pin {cadre} → {post}", vi: "ấn định {cadre} → {post}" }
     XcAskedForbid { en: "forbid {cadre} → {post}", vi: "loại trừ {cadre} → {post}" }
     // ---- issue 13: the programme's summary and table (report/programme.rs) and its checker verdict
     PgsHeadline { en: "Programme {scenario}: {n} periods from {start} to {end}", vi: "Chương trình {scenario}: {n} kỳ từ {start} đến {end}" }
     PgsStatus { en: "status: {status}, objective {objective}, bound {bound}, gap {gap}", vi: "trạng thái: {status}, giá trị mục tiêu {objective}, cận {bound}, khoảng cách {gap}" }
     PgsObjective { en: "objective: rotations {rotations} + placements {placements} − unplaced {unplaced} − uneven periods {smoothing}", vi: "giá trị mục tiêu: luân chuyển {rotations} + bố trí sau luân chuyển {placements} − chưa bố trí được {unplaced} − chênh lệch giữa các kỳ {smoothing}" }
     PgsScoreTitle { en: "Score of the programme", vi: "Điểm của chương trình" }
-    PgsScoreObjective { en: "objective {objective} (recomputed from the moves)", vi: "giá trị mục tiêu {objective} (tính lại từ các lượt điều động)" }
+    PgsScoreObjective { en: "objective {objective} (recomputed from the moves)", vi: "giá trị mục tiêu {objective} (tính lại từ các lượt luân chuyển, bố trí)" }
     PgsTargetsMissed { en: " − targets missed {n}", vi: " − chỉ tiêu chưa đạt {n}" }
     PgsModel { en: "model: {columns} columns, {rows} rows; built in {build} s, solved in {solve} s", vi: "mô hình: {columns} biến, {rows} ràng buộc; lập trong {build} giây, giải trong {solve} giây" }
     PgsModelSize { en: "model: {columns} columns, {rows} rows", vi: "mô hình: {columns} biến, {rows} ràng buộc" }
@@ -898,22 +902,22 @@ catalogue! {
     PgsHPost { en: "post", vi: "vị trí" }
     PgsHUnit { en: "unit", vi: "đơn vị" }
     PgsHEnd { en: "end", vi: "kết thúc" }
-    PgsVacantHeading { en: "Seats left empty after each period's moves (post ids):", vi: "Các suất còn trống sau các lượt điều động của mỗi kỳ (mã vị trí):" }
+    PgsVacantHeading { en: "Seats left empty after each period's moves (post ids):", vi: "Các suất còn trống sau các lượt luân chuyển, bố trí của mỗi kỳ (mã vị trí):" }
     PgsVacantLine { en: "period {period} ({date}): {posts}", vi: "kỳ {period} ({date}): {posts}" }
     PgsUnplacedHeading { en: "Without a placement after rotation:", vi: "Chưa bố trí được sau luân chuyển:" }
     PgsUnplacedLine { en: "{cadre} {name} (due in period {period}, {date}): {reason}", vi: "{cadre} {name} (đến hạn ở kỳ {period}, {date}): {reason}" }
     ExplainProgrammeScope { en: "Note: this scenario is a programme of {periods} periods ({first} to {last}). Without --period this answer is for a single plan on {date} only (the first period), not for the programme: its values, requirements and relaxations are that one plan's. For the programme, ask per cadre and period: rotaplan explain {scenario} --cadre ID --period YEAR; the programme itself: rotaplan plan {scenario}.", vi: "Lưu ý: kịch bản này là một chương trình gồm {periods} kỳ (từ {first} đến {last}). Không có --period, câu trả lời này chỉ dành cho một phương án tại ngày {date} (kỳ đầu tiên), không phải cho cả chương trình: các giá trị, yêu cầu và đề xuất nới lỏng là của phương án đó. Để hỏi về chương trình, hỏi theo từng cán bộ và kỳ: rotaplan explain {scenario} --cadre MÃ --period NĂM; xem chương trình: rotaplan plan {scenario}." }
     PgsEmptyMustFillHeading { en: "Must-fill posts with a seat empty in every period:", vi: "Vị trí bắt buộc lấp đầy còn chỗ trống ở mọi kỳ:" }
     PgsEmptyMustFillNobody { en: "{post} {title}: no cadre passes the rules for it ({date}: of the {cadres} cadres, {rules})", vi: "{post} {title}: không cán bộ nào đáp ứng quy định cho vị trí này ({date}: trong {cadres} cán bộ, {rules})" }
-    PgsEmptyMustFillNoMove { en: "{post} {title}: no cadre can be moved onto it in any period: {count} of the {cadres} cadres pass its rules on {date}, but each such move is ruled out by the seats, a pin or forbid, or because no placement could follow the rotation (rotaplan explain SCENARIO --cadre ID --period YEAR says which)", vi: "{post} {title}: không cán bộ nào điều động được vào vị trí này ở kỳ nào: {count} trong {cadres} cán bộ đáp ứng quy định của vị trí vào {date}, nhưng mỗi lần điều động như vậy đều bị loại vì chỗ ngồi, một chỉ định (pin) hoặc cấm (forbid), hoặc vì không thể bố trí sau luân chuyển (rotaplan explain KỊCH_BẢN --cadre MÃ --period NĂM cho biết lý do)" }
+    PgsEmptyMustFillNoMove { en: "{post} {title}: no cadre can be moved onto it in any period: {count} of the {cadres} cadres pass its rules on {date}, but each such move is ruled out by the seats, a pin or forbid, or because no placement could follow the rotation (rotaplan explain SCENARIO --cadre ID --period YEAR says which)", vi: "{post} {title}: không cán bộ nào luân chuyển được vào vị trí này ở kỳ nào: {count} trong {cadres} cán bộ đáp ứng quy định của vị trí vào {date}, nhưng mỗi lượt luân chuyển, bố trí như vậy đều bị loại vì chỗ ngồi, một ấn định (pin) hoặc cấm (forbid), hoặc vì không thể bố trí sau luân chuyển (rotaplan explain KỊCH_BẢN --cadre MÃ --period NĂM cho biết lý do)" }
     PgsEmptyMustFillRule { en: "{rule} excludes {count}", vi: "{rule} loại {count}" }
-    PgsEmptyMustFillUnused { en: "{post} {title}: {count} cadre(s) pass the rules for it in some period, but the programme moves them elsewhere or moving one here is worth less than it costs", vi: "{post} {title}: {count} cán bộ đáp ứng quy định cho vị trí này ở một kỳ nào đó, nhưng chương trình bố trí họ nơi khác hoặc điều động về đây lợi ít hơn chi phí" }
-    PgsRenewHeading { en: "Needs a renewed health certificate (H3) before moving:", vi: "Cần gia hạn giấy chứng nhận sức khỏe (H3) trước khi điều động:" }
+    PgsEmptyMustFillUnused { en: "{post} {title}: {count} cadre(s) pass the rules for it in some period, but the programme moves them elsewhere or moving one here is worth less than it costs", vi: "{post} {title}: {count} cán bộ đáp ứng quy định cho vị trí này ở một kỳ nào đó, nhưng chương trình bố trí họ nơi khác hoặc luân chuyển về đây lợi ít hơn chi phí" }
+    PgsRenewHeading { en: "Needs a renewed health certificate (H3) before moving:", vi: "Cần giấy chứng nhận sức khỏe mới (H3) trước khi luân chuyển:" }
     PgsRenewLine { en: "{cadre} {name} by {date} (period {period})", vi: "{cadre} {name} trước ngày {date} (kỳ {period})" }
     PgsNoPostExists { en: "no post of the rank held or one above it exists", vi: "không có vị trí nào cùng cấp hoặc cao hơn một cấp" }
     PgsNonePasses { en: "none of the {posts} posts of the rank held or one above passes the placement rules{first}", vi: "không vị trí nào trong {posts} vị trí cùng cấp hoặc cao hơn một cấp đáp ứng quy định bố trí sau luân chuyển{first}" }
     PgsFirstBreach { en: " (first: {breach})", vi: " (đầu tiên: {breach})" }
-    PgsAllTaken { en: "every seat of the {posts} post(s) the cadre could take is held on that date", vi: "mọi chỉ tiêu của {posts} vị trí cán bộ có thể nhận đều đã có người tại ngày đó" }
+    PgsAllTaken { en: "every seat of the {posts} post(s) the cadre could take is held on that date", vi: "mọi suất của {posts} vị trí cán bộ có thể nhận đều đã có người tại ngày đó" }
     PgsRunningUnplaced { en: "note: {n} running rotation(s) end inside the programme with no placement in this file; that is no breach (nothing can always place them), but each counts as unplaced (−{penalty} in the objective): {list}", vi: "lưu ý: {n} đợt luân chuyển đang diễn ra kết thúc trong thời gian chương trình mà tệp này không bố trí sau luân chuyển; đó không phải vi phạm (không phải lúc nào cũng bố trí được), nhưng mỗi trường hợp bị tính là chưa bố trí (−{penalty} trong hàm mục tiêu): {list}" }
     PgsPasses { en: "the programme passes every rule ({rules}) at every period's date", vi: "chương trình đáp ứng mọi quy định ({rules}) tại ngày của mọi kỳ" }
 
@@ -960,11 +964,11 @@ catalogue! {
     PrxMinimal { en: " Keeping any one of them as well makes a programme impossible again.", vi: " Nếu giữ thêm bất kỳ nhóm nào trong số đó thì lại không có chương trình." }
     PrxNotMinimal { en: " Not every group could be tried again within {seconds} s, so fewer may do.", vi: " Trong {seconds} giây chưa thử lại được hết các nhóm, nên có thể chỉ cần nới lỏng ít nhóm hơn." }
     PrxFixed { en: "The {n} requirement group(s) marked `relaxable: false` cannot hold together, whatever the others give way: {groups}. Mark one of them relaxable, or change it.", vi: "{n} nhóm yêu cầu được đánh dấu `relaxable: false` không thể cùng được đáp ứng, dù các nhóm khác được nới lỏng đến đâu: {groups}. Cần cho phép nới lỏng một nhóm trong số đó, hoặc sửa lại nhóm đó." }
-    PrxUnknown { en: "Within {seconds} s it could not be found which pins or hard requirements must give way; raise solver.time_limit_s to find out.", vi: "Trong {seconds} giây chưa xác định được chỉ định hay yêu cầu bắt buộc nào cần nới lỏng; tăng solver.time_limit_s để xác định." }
+    PrxUnknown { en: "Within {seconds} s it could not be found which pins or hard requirements must give way; raise solver.time_limit_s to find out.", vi: "Trong {seconds} giây chưa xác định được ấn định hay yêu cầu bắt buộc nào cần nới lỏng; tăng solver.time_limit_s để xác định." }
     PrxNeverRelaxed { en: " {n} group(s) marked `relaxable: false` were never relaxed.", vi: " {n} nhóm được đánh dấu `relaxable: false` không được nới lỏng." }
-    PrxGroupPinYear { en: "drop pin {cadre} → {post} in {year} (S2)", vi: "bỏ chỉ định {cadre} → {post} năm {year} (S2)" }
+    PrxGroupPinYear { en: "drop pin {cadre} → {post} in {year} (S2)", vi: "bỏ ấn định {cadre} → {post} năm {year} (S2)" }
     PrxGroupKeyHead { en: "let {cadre} have less than {months} months at a lower level or in a difficult area (S6)", vi: "chấp nhận để cán bộ {cadre} có dưới {months} tháng công tác ở cấp dưới hoặc vùng khó khăn (S6)" }
-    PrxGroupPeriodShare { en: "let more than {share} % of the moves fall in one period (S6)", vi: "chấp nhận để quá {share} % số lượt điều động rơi vào một kỳ (S6)" }
+    PrxGroupPeriodShare { en: "let more than {share} % of the moves fall in one period (S6)", vi: "chấp nhận để quá {share} % số lượt luân chuyển, bố trí rơi vào một kỳ (S6)" }
     PgNoProgramme { en: "No programme", vi: "Không có chương trình" }
     PNoteForcedImpossible { en: "no programme rotates the cadre in that period", vi: "không có chương trình nào luân chuyển cán bộ này trong kỳ đó" }
     PNoteCalledInfeasible { en: "the backend calls the programme infeasible, but the empty programme is feasible", vi: "bộ giải cho rằng chương trình không khả thi, nhưng chương trình để trống vẫn khả thi" }
@@ -1067,8 +1071,8 @@ catalogue! {
     NotFoundCadre { en: "no cadre with id \"{id}\" in {file}", vi: "không có cán bộ nào mã \"{id}\" trong {file}" }
     NotFoundPost { en: "no post with id \"{id}\" in {file}", vi: "không có vị trí nào mã \"{id}\" trong {file}" }
     // ---- the notes of explanations (plan::Note), worded by report::rules::note_text
-    NotePinReplaced { en: "{cadre} was pinned to {post}; that pin is replaced", vi: "{cadre} đã được chỉ định vào {post}; chỉ định đó được thay thế" }
-    NotePinDropped { en: "{cadre} → {post} was pinned; the pin is dropped", vi: "{cadre} → {post} đã được chỉ định; bỏ chỉ định này" }
+    NotePinReplaced { en: "{cadre} was pinned to {post}; that pin is replaced", vi: "{cadre} đã được ấn định vào {post}; ấn định đó được thay thế" }
+    NotePinDropped { en: "{cadre} → {post} was pinned; the pin is dropped", vi: "{cadre} → {post} đã được ấn định; bỏ ấn định này" }
     NoteEnded { en: "the re-solve ended with status {status}", vi: "lần giải lại kết thúc với trạng thái {status}" }
     NoteRunnerUpsNotComputed { en: "not computed: more than {threshold} candidate pairs make each re-solve long; ask `rotaplan explain --post ID` for one post", vi: "chưa tính: hơn {threshold} cặp cán bộ – vị trí hợp lệ khiến mỗi lần giải lại mất nhiều thời gian; hãy dùng `rotaplan explain --post MÃ` cho từng vị trí" }
     NoteRunnerUpsSkipped { en: "{skipped} runner-up(s) not re-solved: the budget is {max_solves} re-solves", vi: "{skipped} ứng viên kế tiếp chưa được giải lại: giới hạn là {max_solves} lần giải lại" }
@@ -1100,14 +1104,14 @@ catalogue! {
     RuHeading { en: "Runner-ups ({per_post} per post; {solves} of at most {max} re-solves; cost if forced = objective lost if the runner-up is forced in)", vi: "Cán bộ xếp sau ({per_post} người mỗi vị trí; đã giải lại {solves}/{max} lần tối đa; thiệt hại nếu bắt buộc = giá trị mục tiêu bị giảm nếu bắt buộc bố trí cán bộ xếp sau)" }
     RuHAssigned { en: "assigned", vi: "người được bố trí" }
     RuHRunnerUp { en: "runner-up", vi: "cán bộ xếp sau" }
-    HbHere { en: "sits on another seat of this post", vi: "đã được bố trí vào chỉ tiêu khác của vị trí này" }
-    HbPinned { en: "pinned to {post} by the scenario (S2)", vi: "được kịch bản chỉ định vào {post} (S2)" }
+    HbHere { en: "sits on another seat of this post", vi: "đã được bố trí vào suất khác của vị trí này" }
+    HbPinned { en: "pinned to {post} by the scenario (S2)", vi: "được kịch bản ấn định vào {post} (S2)" }
     HbElsewhere { en: "took {post} (score {there} there, {here} here)", vi: "đã nhận {post} (điểm ở đó {there}, ở đây {here})" }
     HbUnitAtCap { en: "{unit} already loses {n} cadre(s), the maximum (S1)", vi: "đơn vị {unit} đã có {n} cán bộ luân chuyển đi, mức tối đa (S1)" }
     HbRelative { en: "relative {relative} takes {post} in the same unit (H10)", vi: "người thân {relative} nhận {post} trong cùng đơn vị (H10)" }
     HbFree { en: "free", vi: "còn trống" }
     // ---- polish (issue 13: new-user walkthrough)
-    FindCappedOne { en: "the free eligible cadres ({cadres}) belong to units that already lose 1 cadre (S1)", vi: "các cán bộ đủ điều kiện còn trống ({cadres}) thuộc đơn vị đã có 1 cán bộ luân chuyển đi (S1)" }
+    FindCappedOne { en: "the free eligible cadres ({cadres}) belong to units that already lose 1 cadre (S1)", vi: "các cán bộ đủ điều kiện chưa được bố trí ({cadres}) thuộc đơn vị đã có 1 cán bộ luân chuyển đi (S1)" }
     SummaryMeasure { en: "Measure", vi: "Chỉ tiêu" }
     SummaryValue { en: "Value", vi: "Giá trị" }
     CommitteeUnproven { en: "This plan is not proven the best: {status}. Each move passed the check of every rule, but a better plan may exist.", vi: "Phương án này chưa được chứng minh là tốt nhất: {status}. Mọi trường hợp đều đã qua kiểm tra các điều kiện, nhưng có thể có phương án tốt hơn." }
@@ -1125,15 +1129,15 @@ catalogue! {
     DiffEmptied { en: "Posts filled in A but empty in B ({n}):", vi: "Vị trí được bố trí ở A nhưng để trống ở B ({n}):" }
     DiffKpis { en: "KPIs that change:", vi: "Chỉ số thay đổi:" }
     // ---- issue 13 (vi): the relaxation's summary (report::relaxation_summary_in)
-    RxPinWord { en: "pin", vi: "chỉ định" }
-    RxPinsWord { en: "pins", vi: "chỉ định" }
-    RxGroupPin { en: "drop pin {cadre} → {post} (S2)", vi: "bỏ chỉ định {cadre} → {post} (S2)" }
+    RxPinWord { en: "pin", vi: "ấn định" }
+    RxPinsWord { en: "pins", vi: "ấn định" }
+    RxGroupPin { en: "drop pin {cadre} → {post} (S2)", vi: "bỏ ấn định {cadre} → {post} (S2)" }
     RxGroupMustFill { en: "let must-fill post {post} ({title}) stay short (S5)", vi: "chấp nhận để vị trí bắt buộc bố trí {post} ({title}) còn thiếu (S5)" }
     RxGroupTarget { en: "let the {target} target of {share} % give way (S6)", vi: "chấp nhận không đạt chỉ tiêu {target} {share} % (S6)" }
     RxResolved { en: " Re-solved that way: status {status}, objective {objective}.", vi: " Giải lại theo cách đó: trạng thái {status}, giá trị mục tiêu {objective}." }
-    RxFixedPins { en: "The {n} {pins} marked `relaxable: false` cannot hold together ({groups}); dropping other pins does not help. Change one of them.", vi: "{n} {pins} được đánh dấu `relaxable: false` không thể cùng được đáp ứng ({groups}); bỏ các chỉ định khác cũng không giải quyết được. Cần sửa một trong số đó." }
-    RxDropPins { en: "The {total} pins cannot all hold. Drop {n} {pins} to get a plan: {list}. Keeping any one of them as well makes a plan impossible again. Kept: {kept} {kept_pins}", vi: "{total} chỉ định không thể cùng được đáp ứng. Bỏ {n} {pins} để có phương án: {list}. Nếu giữ thêm bất kỳ chỉ định nào trong số đó thì lại không có phương án. Giữ lại: {kept} {kept_pins}" }
-    RxDropPinsFixed { en: " ({n} marked `relaxable: false`)", vi: " ({n} chỉ định được đánh dấu `relaxable: false`)" }
+    RxFixedPins { en: "The {n} {pins} marked `relaxable: false` cannot hold together ({groups}); dropping other pins does not help. Change one of them.", vi: "{n} {pins} được đánh dấu `relaxable: false` không thể cùng được đáp ứng ({groups}); bỏ các ấn định khác cũng không giải quyết được. Cần sửa một trong số đó." }
+    RxDropPins { en: "The {total} pins cannot all hold. Drop {n} {pins} to get a plan: {list}. Keeping any one of them as well makes a plan impossible again. Kept: {kept} {kept_pins}", vi: "{total} ấn định không thể cùng được đáp ứng. Bỏ {n} {pins} để có phương án: {list}. Nếu giữ thêm bất kỳ ấn định nào trong số đó thì lại không có phương án. Giữ lại: {kept} {kept_pins}" }
+    RxDropPinsFixed { en: " ({n} marked `relaxable: false`)", vi: " ({n} ấn định được đánh dấu `relaxable: false`)" }
     RxFixedGroups { en: "The {n} requirement group(s) marked `relaxable: false` cannot hold together, whatever the other groups give way: {groups}. Mark one of them relaxable, or change it.", vi: "{n} nhóm yêu cầu được đánh dấu `relaxable: false` không thể cùng được đáp ứng, dù các nhóm khác được nới lỏng đến đâu: {groups}. Cần cho phép nới lỏng một nhóm trong số đó, hoặc sửa lại nhóm đó." }
     RxUnknown { en: "The hard requirements do not hold together as they are, and the solver could not tell within {seconds} s which groups must give way: {note}.", vi: "Các yêu cầu bắt buộc như hiện nay không thể cùng được đáp ứng, và trong {seconds} giây bộ giải chưa xác định được nhóm nào cần nới lỏng: {note}." }
     RxGroups { en: "The hard requirements cannot all hold together. To get a plan, relax {what}: {groups}.", vi: "Các yêu cầu bắt buộc không thể cùng được đáp ứng. Để có phương án, cần nới lỏng {what}: {groups}." }
@@ -1141,7 +1145,7 @@ catalogue! {
     RxNGroups { en: "{n} groups", vi: "{n} nhóm" }
     RxMinimum { en: " No smaller set of groups will do.", vi: " Không thể nới lỏng ít nhóm hơn." }
     RxNotMinimum { en: " Keeping any one of them as well makes a plan impossible again.", vi: " Nếu giữ thêm bất kỳ nhóm nào trong số đó thì lại không có phương án." }
-    RxThenMustFill { en: " Then a plan exists with {post} ({title}, {unit}) at {filled} of its {seats} seat(s).", vi: " Khi đó có phương án với vị trí {post} ({title}, {unit}) bố trí được {filled}/{seats} chỉ tiêu." }
+    RxThenMustFill { en: " Then a plan exists with {post} ({title}, {unit}) at {filled} of its {seats} seat(s).", vi: " Khi đó có phương án với vị trí {post} ({title}, {unit}) bố trí được {filled}/{seats} suất." }
     RxThenTarget { en: " Then a plan exists with the {target} share at {reached} % (target {share} %).", vi: " Khi đó có phương án với tỷ lệ {target} đạt {reached} % (chỉ tiêu {share} %)." }
     RxNeverRelaxed { en: " {n} group(s) marked `relaxable: false` were never relaxed.", vi: " {n} nhóm được đánh dấu `relaxable: false` không được nới lỏng." }
     // ---- issue 13 (vi): what clap writes around the help texts (report::help)
@@ -1333,6 +1337,24 @@ pub fn tier(lang: Lang, x: crate::domain::Tier) -> &'static str {
     )
 }
 
+/// A sensitive function of H10 for people: its id in English (as the messages have always
+/// given it), its words in Vietnamese.
+pub fn function(lang: Lang, f: crate::domain::Function) -> &'static str {
+    use crate::domain::Function as F;
+    if lang == Lang::En {
+        return f.as_str();
+    }
+    t(
+        lang,
+        match f {
+            F::Personnel => Msg::FunctionPersonnel,
+            F::Accounting => Msg::FunctionAccounting,
+            F::Treasury => Msg::FunctionTreasury,
+            F::Storekeeper => Msg::FunctionStorekeeper,
+        },
+    )
+}
+
 /// A post's role id (`head`, `deputy`, `member`) for people; an unknown id as it is.
 pub fn role(lang: Lang, id: &str) -> String {
     let m = match id {
@@ -1478,9 +1500,9 @@ diagnostic_words! {
     LegacyFontExpected { en: "Unicode text: read as it is, names and titles would match nothing (H8 would miss a not-local title)", vi: "văn bản Unicode: nếu đọc nguyên như vậy, tên và chức danh sẽ không khớp với gì (H8 sẽ bỏ sót chức danh không bố trí người địa phương)" }
     LegacyFontFix { en: "convert the whole table to Unicode (Unikey: Tools → Converter, source TCVN3 (ABC) or VNI Windows, destination Unicode; in Excel copy the cells, convert the clipboard, paste back), then save", vi: "chuyển mã cả bảng sang Unicode (Unikey: Công cụ chuyển mã, nguồn TCVN3 (ABC) hoặc VNI Windows, đích Unicode; trong Excel sao chép các ô, chuyển mã bộ nhớ tạm rồi dán lại), rồi lưu" }
     CodeE3001 { en: "unknown id", vi: "mã không tồn tại" }
-    CodeE3002 { en: "pinned and forbidden", vi: "vừa chỉ định vừa loại trừ" }
-    CodeE3003 { en: "cadre pinned twice", vi: "cán bộ được chỉ định hai lần" }
-    CodeE3004 { en: "more pins than seats", vi: "số chỉ định nhiều hơn chỉ tiêu" }
+    CodeE3002 { en: "pinned and forbidden", vi: "vừa ấn định vừa loại trừ" }
+    CodeE3003 { en: "cadre pinned twice", vi: "cán bộ được ấn định hai lần" }
+    CodeE3004 { en: "more pins than seats", vi: "số ấn định nhiều hơn suất" }
     CodeE3005 { en: "too many candidate pairs", vi: "quá nhiều cặp cán bộ – vị trí" }
     CodeE4001 { en: "moves file without a required column", vi: "tệp lượt chuyển thiếu cột bắt buộc" }
     CodeE4002 { en: "cadre id not among the scenario's cadres", vi: "mã cán bộ không có trong danh sách cán bộ của kịch bản" }
@@ -1496,7 +1518,7 @@ diagnostic_words! {
     HistKind { en: "rotation or placement", vi: "rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
     HistTransferKind { en: "this word does not say whether the move was a rotation or the placement after one: write rotation (luân chuyển) if it was made as a rotation, placement (bố trí sau luân chuyển) if it ended one; a transfer or appointment outside rotation is no row of this history: leave it out", vi: "từ này không cho biết đây là luân chuyển hay bố trí sau luân chuyển: ghi rotation (luân chuyển) nếu là luân chuyển, placement (bố trí sau luân chuyển) nếu kết thúc một đợt luân chuyển; điều động, bổ nhiệm ngoài luân chuyển không thuộc bảng lịch sử này: bỏ dòng đó đi" }
     HistWriteKind { en: "write rotation (luân chuyển) or placement (bố trí sau luân chuyển)", vi: "ghi rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
-    HistDateMade { en: "the date the move was made", vi: "ngày thực hiện điều động" }
+    HistDateMade { en: "the date the move was made", vi: "ngày thực hiện luân chuyển, bố trí" }
     HistFillStart { en: "fill in `start`", vi: "điền ngày vào cột `start`" }
     HistInsideProgramme { en: "a date inside the programme, {start} to {end}", vi: "một ngày trong thời gian của chương trình, từ {start} đến {end}" }
     HistAfterProgramme { en: "a move after the programme's end cannot have been made yet; correct the date or remove the row", vi: "một lượt ghi sau ngày kết thúc chương trình thì chưa thể đã diễn ra; sửa ngày hoặc xóa dòng này" }
@@ -1506,10 +1528,10 @@ diagnostic_words! {
     HistCorrectEnd { en: "correct the end date, or leave it empty", vi: "sửa ngày kết thúc, hoặc để trống" }
     HistOnePerCadre { en: "one {kind} per cadre (line {line} has one for {cadre})", vi: "mỗi cán bộ một lần {kind} (dòng {line} đã có cho {cadre})" }
     HistFillId { en: "fill in the id of a row of {table}", vi: "điền mã của một dòng trong {table}" }
-    HistSeatHeld { en: "a free seat of {post} ({seats} seat(s)): {cadre} ({line}) holds it until {until}", vi: "một chỉ tiêu còn trống của {post} ({seats} chỉ tiêu): {cadre} ({line}) giữ vị trí đến {until}" }
+    HistSeatHeld { en: "a free seat of {post} ({seats} seat(s)): {cadre} ({line}) holds it until {until}", vi: "một suất còn trống của {post} ({seats} suất): {cadre} ({line}) giữ vị trí đến {until}" }
     HistSeatHeldFix { en: "correct the post or the date of one of the two moves (or the post's `holder_id`); two people cannot hold one seat", vi: "sửa vị trí hoặc ngày của một trong hai trường hợp (hoặc `holder_id` của vị trí); hai người không thể cùng giữ một chỗ" }
     HistSeatHandoverFix { en: "nothing to do if the two overlapped for a handover (kept as written: the model moves both on the period's date); otherwise correct the date", vi: "không cần sửa nếu hai người cùng làm việc để bàn giao (giữ nguyên: mô hình tính cả hai vào ngày đầu kỳ); nếu không thì sửa ngày" }
-    HistRotationAfterPlacement { en: "no rotation after the cadre's placement (line {line}): a programme moves a cadre once, and places them after a rotation that ends inside it, but plans no second rotation", vi: "không luân chuyển sau khi cán bộ đã được bố trí (dòng {line}): chương trình chỉ điều động mỗi cán bộ một lần và bố trí sau đợt luân chuyển kết thúc trong chương trình, không lập đợt luân chuyển thứ hai" }
+    HistRotationAfterPlacement { en: "no rotation after the cadre's placement (line {line}): a programme moves a cadre once, and places them after a rotation that ends inside it, but plans no second rotation", vi: "không luân chuyển sau khi cán bộ đã được bố trí (dòng {line}): chương trình chỉ luân chuyển mỗi cán bộ một lần và bố trí sau đợt luân chuyển kết thúc trong chương trình, không lập đợt luân chuyển thứ hai" }
     HistRotationAfterPlacementFix { en: "correct the date or the kind if mistyped; a second rotation really made belongs to the next programme's history (start that programme on or before it)", vi: "sửa ngày hoặc loại nếu ghi nhầm; đợt luân chuyển thứ hai đã thực hiện thuộc lịch sử của chương trình sau (bắt đầu chương trình đó từ ngày ấy trở về trước)" }
     AsOfInsideFix { en: "write the date of this re-plan, between the programme's start and end (or remove `as_of`: then no period is over)", vi: "ghi ngày lập lại chương trình, trong khoảng từ ngày bắt đầu đến ngày kết thúc chương trình (hoặc bỏ `as_of`: khi đó không kỳ nào được coi là đã qua)" }
     HistAfterAsOf { en: "a move made on or before `as_of` ({as_of}): the history holds the moves made before the re-plan", vi: "trường hợp thực hiện trước hoặc đúng ngày `as_of` ({as_of}): lịch sử chỉ ghi các trường hợp đã thực hiện trước khi lập lại chương trình" }
@@ -1520,18 +1542,18 @@ diagnostic_words! {
     NoAsOfFound { en: "the history's last move is made on {iso}, in the period of {period}, and `programme.as_of` is not set", vi: "trường hợp cuối cùng trong lịch sử thực hiện ngày {iso}, thuộc kỳ {period}, và chưa đặt `programme.as_of`" }
     NoAsOfExpected { en: "`as_of`: the date of this re-plan, before which the history holds every move made", vi: "`as_of`: ngày lập lại chương trình, trước ngày đó lịch sử ghi đủ mọi trường hợp đã thực hiện" }
     NoAsOfFix { en: "if the history holds every move made so far, write `as_of: {iso}` (or today's date) under `programme:`: the periods before it are then over, and the planner adds no move there; as it is, it may plan moves in them", vi: "nếu lịch sử đã ghi đủ mọi trường hợp đến nay, ghi `as_of: {iso}` (hoặc ngày hôm nay) trong `programme:`: các kỳ trước ngày đó được coi là đã qua, không lập thêm trường hợp nào; nếu không, chương trình có thể lập trường hợp trong các kỳ đó" }
-    HistSeatCutPlacedLater { en: "{post} free on this date as the model moves: {cadre}'s rotation ({line}) is left before it, but its placement ({placement}) comes in a later period, and the model holds a rotation's post until its placement's period", vi: "{post} còn trống vào ngày này theo cách mô hình điều động: {cadre} ({line}) đã rời vị trí luân chuyển trước đó, nhưng việc bố trí ({placement}) ở một kỳ sau, mà mô hình giữ vị trí luân chuyển đến kỳ bố trí" }
-    HistSeatCutSamePeriod { en: "{post} free on this date as the model moves: {cadre}'s rotation ({line}) on it began in the same period ({period}), and the model moves on the period's date", vi: "{post} còn trống vào ngày này theo cách mô hình điều động: đợt luân chuyển của {cadre} ({line}) vào vị trí này bắt đầu trong cùng kỳ ({period}), mà mô hình điều động vào ngày đầu kỳ" }
+    HistSeatCutPlacedLater { en: "{post} free on this date as the model moves: {cadre}'s rotation ({line}) is left before it, but its placement ({placement}) comes in a later period, and the model holds a rotation's post until its placement's period", vi: "{post} còn trống vào ngày này theo cách mô hình tính: {cadre} ({line}) đã rời vị trí luân chuyển trước đó, nhưng việc bố trí ({placement}) ở một kỳ sau, mà mô hình giữ vị trí luân chuyển đến kỳ bố trí" }
+    HistSeatCutSamePeriod { en: "{post} free on this date as the model moves: {cadre}'s rotation ({line}) on it began in the same period ({period}), and the model moves on the period's date", vi: "{post} còn trống vào ngày này theo cách mô hình tính: đợt luân chuyển của {cadre} ({line}) vào vị trí này bắt đầu trong cùng kỳ ({period}), mà mô hình luân chuyển vào ngày đầu kỳ" }
     OverdueLeftExpected { en: "the placement in the history: the cadre left the post, {other} took {post} on {date} (line {line})", vi: "việc bố trí trong lịch sử: cán bộ đã rời vị trí, {other} nhận {post} ngày {date} (dòng {line})" }
     OverdueLeftFix { en: "add the cadre's placement to the history (the period it fell due in is over, and the cadre is no longer on the rotation's post)", vi: "thêm việc bố trí cán bộ vào lịch sử (kỳ phải bố trí đã qua, và cán bộ không còn ở vị trí luân chuyển)" }
     PinPeriodOver { en: "a period open on {as_of} (`programme.as_of`): the periods before it are over, and only the history's moves are made in them", vi: "một kỳ còn mở tính đến {as_of} (`programme.as_of`): các kỳ trước đó đã qua, chỉ gồm các trường hợp trong lịch sử" }
     PinPeriodOverFix { en: "write the year of an open period, or add the move to the history if it was made", vi: "ghi năm của một kỳ còn mở, hoặc thêm trường hợp vào lịch sử nếu đã thực hiện" }
-    HistSeatCutFix { en: "correct a date if one is mistyped; otherwise the programme cannot keep both as they were made (it moves on period dates): leave the later move to the next programme's history", vi: "sửa ngày nếu ghi nhầm; nếu không, chương trình không thể giữ cả hai như đã thực hiện (mô hình điều động vào ngày đầu kỳ): để trường hợp sau vào lịch sử của chương trình kế tiếp" }
-    HistSeatVacantFrom { en: "a free seat of {post}: it falls vacant on {until} ({line})", vi: "một chỉ tiêu còn trống của {post}: vị trí trống từ ngày {until} ({line})" }
+    HistSeatCutFix { en: "correct a date if one is mistyped; otherwise the programme cannot keep both as they were made (it moves on period dates): leave the later move to the next programme's history", vi: "sửa ngày nếu ghi nhầm; nếu không, chương trình không thể giữ cả hai như đã thực hiện (mô hình tính các lượt luân chuyển, bố trí vào ngày đầu kỳ): để trường hợp sau vào lịch sử của chương trình kế tiếp" }
+    HistSeatVacantFrom { en: "a free seat of {post}: it falls vacant on {until} ({line})", vi: "một suất còn trống của {post}: vị trí trống từ ngày {until} ({line})" }
     HistKindRotation { en: "rotation", vi: "luân chuyển" }
     HistKindPlacement { en: "placement", vi: "bố trí sau luân chuyển" }
     HistRotationsOverlap { en: "a rotation of {cadre} outside its rotation of line {line} ({start} to {end})", vi: "một lần luân chuyển của {cadre} không trùng thời gian với lần luân chuyển ở dòng {line} ({start} đến {end})" }
-    VacantFromNotADate { en: "write the date the post falls vacant, or leave the cell empty: empty, the post is vacant on the plan date, or when its holder (holder_id) retires, ends a rotation or is moved", vi: "ghi ngày vị trí trống, hoặc để trống ô: ô trống nghĩa là vị trí trống vào ngày lập phương án, hoặc khi người giữ (holder_id) nghỉ hưu, kết thúc luân chuyển hay được điều động" }
+    VacantFromNotADate { en: "write the date the post falls vacant, or leave the cell empty: empty, the post is vacant on the plan date, or when its holder (holder_id) retires, ends a rotation or is moved", vi: "ghi ngày vị trí trống, hoặc để trống ô: ô trống nghĩa là vị trí trống vào ngày lập phương án, hoặc khi người giữ (holder_id) nghỉ hưu, kết thúc luân chuyển hay được luân chuyển, bố trí" }
     OneHolderAPost { en: "posts.csv names one holder to a row: write a post of two seats held by two cadres as two rows of one seat, one holder each", vi: "mỗi dòng của posts.csv ghi một người giữ: vị trí hai chỗ do hai cán bộ giữ thì ghi thành hai dòng một chỗ, mỗi dòng một người giữ" }
     HistKeepOne { en: "keep the row of the move that was made and remove the other", vi: "giữ dòng của trường hợp đã thực hiện và xóa dòng kia" }
     ObjectiveLevels { en: "the levels, e.g. `order: [must_fill, staffing]`", vi: "các mức ưu tiên, ví dụ `order: [must_fill, staffing]`" }
@@ -1595,18 +1617,18 @@ diagnostic_words! {
     EachCadreNamedAsThe { en: "each cadre named as the holder of one post at most", vi: "mỗi cán bộ chỉ được ghi là người đang giữ tối đa một vị trí" }
     KeepTheCadreOnThe { en: "keep the cadre on the post they hold now and empty the other cell", vi: "giữ cán bộ ở vị trí hiện đang đảm nhiệm và để trống ô còn lại" }
     TheIdOfARow2 { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
-    ASecondPinOfThis { en: "a second pin of this cadre; the first is {v1}", vi: "chỉ định thứ hai của cán bộ này; chỉ định thứ nhất ở {v1}" }
-    AtMostOnePinPer { en: "at most one pin per cadre", vi: "mỗi cán bộ tối đa một chỉ định" }
+    ASecondPinOfThis { en: "a second pin of this cadre; the first is {v1}", vi: "ấn định thứ hai của cán bộ này; ấn định thứ nhất ở {v1}" }
+    AtMostOnePinPer { en: "at most one pin per cadre", vi: "mỗi cán bộ tối đa một ấn định" }
     SameMoveAsLine { en: "the same move as line {line}", vi: "trùng với lượt chuyển ở dòng {line}" }
     EachMoveOnce { en: "each move once", vi: "mỗi lượt chuyển một lần" }
     DeleteOneOfTheTwoRows { en: "delete one of the two rows", vi: "xóa một trong hai dòng" }
-    KeepOneOfTheTwo { en: "keep one of the two pins", vi: "giữ lại một trong hai chỉ định" }
-    ThePairIsAlsoPinned { en: "the pair is also pinned at {v1}", vi: "cặp này cũng được chỉ định ở {v1}" }
-    APairEitherPinnedOr { en: "a pair either pinned or forbidden", vi: "một cặp chỉ được chỉ định hoặc loại trừ" }
-    RemoveThePinOrThe { en: "remove the pin or the forbid", vi: "bỏ chỉ định hoặc bỏ loại trừ" }
-    PinsOnPostWithSeat { en: "{pinned_so_far} pins on post {v1} with {seats} seat(s)", vi: "{pinned_so_far} chỉ định vào vị trí {v1} có {seats} chỉ tiêu" }
-    NoMorePinsOnA { en: "no more pins on a post than its seats plus its approved extra seats", vi: "số chỉ định vào một vị trí không vượt quá số chỉ tiêu cộng chỉ tiêu vượt định mức được duyệt" }
-    RemoveAPinOrApprove { en: "remove a pin, or approve an extra seat under `extra_seats:`", vi: "bỏ bớt một chỉ định, hoặc duyệt thêm chỉ tiêu vượt định mức dưới `extra_seats:`" }
+    KeepOneOfTheTwo { en: "keep one of the two pins", vi: "giữ lại một trong hai ấn định" }
+    ThePairIsAlsoPinned { en: "the pair is also pinned at {v1}", vi: "cặp này cũng được ấn định ở {v1}" }
+    APairEitherPinnedOr { en: "a pair either pinned or forbidden", vi: "một cặp chỉ được ấn định hoặc loại trừ" }
+    RemoveThePinOrThe { en: "remove the pin or the forbid", vi: "bỏ ấn định hoặc bỏ loại trừ" }
+    PinsOnPostWithSeat { en: "{pinned_so_far} pins on post {v1} with {seats} seat(s)", vi: "{pinned_so_far} ấn định vào vị trí {v1} có {seats} suất" }
+    NoMorePinsOnA { en: "no more pins on a post than its seats plus its approved extra seats", vi: "số ấn định vào một vị trí không vượt quá số suất cộng suất vượt định mức được duyệt" }
+    RemoveAPinOrApprove { en: "remove a pin, or approve an extra seat under `extra_seats:`", vi: "bỏ bớt một ấn định, hoặc duyệt thêm suất vượt định mức dưới `extra_seats:`" }
     AnEmptyCell { en: "an empty cell", vi: "một ô trống" }
     FillInTheIdOr { en: "fill in the id, or delete the row", vi: "điền mã, hoặc xóa dòng" }
     TheIdOfARow3 { en: "the id of a row of the scenario's {table}", vi: "mã của một dòng trong {table} của kịch bản" }
@@ -1615,8 +1637,8 @@ diagnostic_words! {
     CheckThatTheIdIs { en: "check that the id is the one meant (the plan is read by its ids; the name is only checked)", vi: "kiểm tra mã có đúng người, đúng vị trí cần ghi không (phương án được đọc theo mã; tên chỉ dùng để đối chiếu)" }
     CorrectTheIdOrRead { en: "correct the id, or read the programme with the scenario it was made for", vi: "sửa mã, hoặc đọc chương trình cùng kịch bản đã dùng để lập ra nó" }
     TheIdOfARow4 { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
-    StartOfPeriod { en: "a date in period {period}, which starts on {date}: a move starts in its period", vi: "một ngày thuộc giai đoạn {period}, bắt đầu từ {date}: một lượt điều động bắt đầu trong giai đoạn của nó" }
-    StartOrPeriodFix { en: "correct the start, or the period if the move is meant for another one (check reads the period)", vi: "sửa ngày bắt đầu, hoặc sửa giai đoạn nếu lượt điều động thuộc giai đoạn khác (lệnh check đọc cột giai đoạn)" }
+    StartOfPeriod { en: "a date in period {period}, which starts on {date}: a move starts in its period", vi: "một ngày thuộc giai đoạn {period}, bắt đầu từ {date}: một lượt luân chuyển, bố trí bắt đầu trong giai đoạn của nó" }
+    StartOrPeriodFix { en: "correct the start, or the period if the move is meant for another one (check reads the period)", vi: "sửa ngày bắt đầu, hoặc sửa giai đoạn nếu lượt luân chuyển, bố trí thuộc giai đoạn khác (lệnh check đọc cột giai đoạn)" }
     RotationOrPlacement { en: "rotation or placement", vi: "rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
     WriteRotationOrPlacement { en: "write rotation or placement", vi: "ghi rotation hoặc placement" }
     APeriodNumberFrom1 { en: "a period number from 1 to {n_t}", vi: "số thứ tự kỳ từ 1 đến {n_t}" }
@@ -1665,6 +1687,9 @@ diagnostic_words! {
     AddTheRowsOrCheck { en: "add the rows, or check that the scenario names the right file", vi: "thêm các dòng, hoặc kiểm tra kịch bản ghi đúng tệp" }
     AnEmptyCellACentral { en: "an empty cell: a central unit lies in no province", vi: "một ô trống: đơn vị trung ương không thuộc tỉnh nào" }
     EmptyTheProvinceOrCorrect { en: "empty the province, or correct the tier", vi: "để trống tỉnh, hoặc sửa cấp đơn vị" }
+    TierProvinceWord { en: "province", vi: "tỉnh" }
+    TierDistrictWord { en: "district", vi: "huyện" }
+    TierCommuneWord { en: "commune", vi: "xã" }
     NoProvinceForAUnit { en: "no province for a {v1} unit", vi: "không có tỉnh cho đơn vị cấp {v1}" }
     TheIdOfTheProvince { en: "the id of the province the unit lies in", vi: "mã của tỉnh nơi đơn vị đóng" }
     FillInTheProvinceIts { en: "fill in the province (its own id for a province-level unit)", vi: "điền tỉnh (đơn vị cấp tỉnh ghi mã của chính tỉnh đó)" }
@@ -2023,7 +2048,7 @@ diagnostic_words! {
     HistReviewRotationNotBeforeFix { en: "correct the dates: a placement after rotation is made after its rotation starts (the review counts this placement as the outcome of no rotation)", vi: "sửa lại ngày: bố trí sau luân chuyển được thực hiện sau khi đợt luân chuyển bắt đầu (bản sơ kết tính lần bố trí này không là kết quả của đợt luân chuyển nào)" }
     HistReviewPlacementWithoutRotationFix { en: "add the cadre's rotation to the history if it was made (kind rotation); otherwise nothing: the review counts the placement among the placements, as the outcome of no rotation", vi: "thêm đợt luân chuyển của cán bộ vào lịch sử nếu đã thực hiện (kind rotation); nếu không thì không cần làm gì: bản sơ kết tính lần bố trí này vào số lần bố trí, không là kết quả của đợt luân chuyển nào" }
     ProgrammeReadsNoKey { en: "a key a programme reads: a programme does not read `{key}` (it is a single plan's)", vi: "một khóa mà chương trình đọc: chương trình không đọc `{key}` (đó là khóa của phương án một kỳ)" }
-    ExtraSeatsInPostsSeats { en: "to let a post take more cadres in the programme, raise its `seats` in posts.csv; otherwise remove `extra_seats:`", vi: "để một vị trí nhận thêm cán bộ trong chương trình, tăng `seats` (số chỉ tiêu) của nó trong posts.csv; nếu không, bỏ `extra_seats:`" }
+    ExtraSeatsInPostsSeats { en: "to let a post take more cadres in the programme, raise its `seats` in posts.csv; otherwise remove `extra_seats:`", vi: "để một vị trí nhận thêm cán bộ trong chương trình, tăng `seats` (số suất) của nó trong posts.csv; nếu không, bỏ `extra_seats:`" }
     TargetsUnderProgramme { en: "write the shares under `programme:` as `targets:` (`programme: { targets: { women: 0.3 } }`)", vi: "viết các tỷ lệ dưới `programme:` thành `targets:` (`programme: { targets: { women: 0.3 } }`)" }
     CodeW5001 { en: "executed rotation shorter than min_rotation_months", vi: "đợt luân chuyển đã thực hiện ngắn hơn min_rotation_months" }
     HistShortFound { en: "{end}, {months} month(s) after the start {start}", vi: "{end}, {months} tháng sau ngày bắt đầu {start}" }
@@ -2059,7 +2084,7 @@ diagnostic_words! {
     AnAgeOfTheBirthDate { en: "an age within {slack} years of the birth date's", vi: "tuổi chênh không quá {slack} năm so với tuổi theo ngày sinh" }
     CorrectTheBirthDateOrAge { en: "correct the birth date (a year typed short or swapped) or the age: the rules (H2) read the birth date", vi: "sửa ngày sinh (năm gõ thiếu hoặc đảo số) hoặc tuổi: các quy tắc (H2) đọc ngày sinh" }
     AWorkingAge { en: "a cadre of the pool aged {min} to {max} on the plan date", vi: "cán bộ trong nguồn từ {min} đến {max} tuổi vào ngày lập phương án" }
-    CorrectTheBirthDateTypo { en: "correct the birth date if it is mistyped (a year typed short or swapped, Excel's day 1 = 01/01/1900); as it is, the cadre is read with this age: past retirement they are out of every move (H2)", vi: "sửa ngày sinh nếu gõ nhầm (năm gõ thiếu hoặc đảo số, ngày 1 của Excel = 01/01/1900); nếu để nguyên, cán bộ được đọc với tuổi này: quá tuổi nghỉ hưu thì không được điều động (H2)" }
+    CorrectTheBirthDateTypo { en: "correct the birth date if it is mistyped (a year typed short or swapped, Excel's day 1 = 01/01/1900); as it is, the cadre is read with this age: past retirement they are out of every move (H2)", vi: "sửa ngày sinh nếu gõ nhầm (năm gõ thiếu hoặc đảo số, ngày 1 của Excel = 01/01/1900); nếu để nguyên, cán bộ được đọc với tuổi này: quá tuổi nghỉ hưu thì không được luân chuyển, bố trí (H2)" }
     JsonGivenForTable { en: "this is a JSON file (rotaplan's plan.json or programme.json?), not a table: give the table beside it, plan.csv (or plan.xlsx) or programme.csv", vi: "đây là tệp JSON (plan.json hoặc programme.json của rotaplan?), không phải bảng: hãy đưa bảng nằm cạnh nó, plan.csv (hoặc plan.xlsx) hoặc programme.csv" }
     CodeW2018 { en: "cells merged across columns in the table's rows", vi: "ô được gộp ngang qua nhiều cột trong các hàng của bảng" }
     CodeW2019 { en: "no cadre's province is one of the units' provinces", vi: "không cán bộ nào có tỉnh trùng với tỉnh của các đơn vị" }
@@ -2072,8 +2097,8 @@ diagnostic_words! {
     CodeW2023 { en: "years worked written as a span of years", vi: "số năm công tác ghi bằng khoảng năm" }
     NumberWithRemarkRead { en: "{value}: read as {number}; the remark {remark} is not read", vi: "{value}: đọc là {number}; lời ghi chú {remark} không được đọc" }
     KeepTheNumberAlone { en: "keep the number alone in the cell, and the remark in a note column (\"Ghi chú\")", vi: "chỉ để số trong ô, còn lời ghi chú chuyển sang cột \"Ghi chú\"" }
-    PinOnHeldPost { en: "{post}'s holder {holder} (posts.csv holder_id) is still there on the plan date, and a single plan fills only free seats: remove the pin, or pin the cadre to a vacant post (a programme, with programme:, plans the post once it falls vacant)", vi: "người giữ {post} là {holder} (cột holder_id của posts.csv) vẫn còn giữ vào ngày lập phương án, mà một phương án chỉ bố trí vào chỗ trống: hãy bỏ chỉ định, hoặc chỉ định cán bộ vào một vị trí trống (chương trình, với programme:, sẽ lập khi vị trí trống)" }
-    PinOnPostVacantLater { en: "{post} falls vacant only on {date} (posts.csv vacant_from), after the plan date, and a single plan fills only free seats: remove the pin, or pin the cadre to a vacant post (a programme, with programme:, plans the post once it falls vacant)", vi: "{post} chỉ trống từ {date} (cột vacant_from của posts.csv), sau ngày lập phương án, mà một phương án chỉ bố trí vào chỗ trống: hãy bỏ chỉ định, hoặc chỉ định cán bộ vào một vị trí trống (chương trình, với programme:, sẽ lập khi vị trí trống)" }
+    PinOnHeldPost { en: "{post}'s holder {holder} (posts.csv holder_id) is still there on the plan date, and a single plan fills only free seats: remove the pin, or pin the cadre to a vacant post (a programme, with programme:, plans the post once it falls vacant)", vi: "người giữ {post} là {holder} (cột holder_id của posts.csv) vẫn còn giữ vào ngày lập phương án, mà một phương án chỉ bố trí vào chỗ trống: hãy bỏ ấn định, hoặc ấn định cán bộ vào một vị trí trống (chương trình, với programme:, sẽ lập khi vị trí trống)" }
+    PinOnPostVacantLater { en: "{post} falls vacant only on {date} (posts.csv vacant_from), after the plan date, and a single plan fills only free seats: remove the pin, or pin the cadre to a vacant post (a programme, with programme:, plans the post once it falls vacant)", vi: "{post} chỉ trống từ {date} (cột vacant_from của posts.csv), sau ngày lập phương án, mà một phương án chỉ bố trí vào chỗ trống: hãy bỏ ấn định, hoặc ấn định cán bộ vào một vị trí trống (chương trình, với programme:, sẽ lập khi vị trí trống)" }
     TitleColumnsJoined { en: "{file}: the planned titles of column {col} and of {others} are read together (each is approved planning)", vi: "{file}: chức danh quy hoạch ở cột {col} và ở {others} được đọc chung (cột nào cũng là quy hoạch đã phê duyệt)" }
     LatestYearRead { en: "{file}: column {col} is read, the latest year's; {other} is not", vi: "{file}: đọc cột {col} (năm gần nhất); không đọc cột {other}" }
     FormColumnNotRead { en: "{file}: column {col} not read (a personnel form's column no rule uses)", vi: "{file}: không đọc cột {col} (cột của mẫu lý lịch mà không quy tắc nào dùng)" }
@@ -2091,7 +2116,7 @@ diagnostic_words! {
     RatingLatestYearRead { en: "{value}: the latest year's {latest} is read ({level}); {others} is not", vi: "{value}: đọc xếp loại năm gần nhất {latest} ({level}); {others} không được đọc" }
     OneRatingACell { en: "one rating a cell: the latest year's (1–4, or its words: HTXSNV, HTTNV, HTNV, KHTNV)", vi: "mỗi ô một xếp loại: của năm gần nhất (1–4, hoặc bằng chữ: HTXSNV, HTTNV, HTNV, KHTNV)" }
     KeepTheLatestRating { en: "keep the latest year's rating alone in the cell (the older years in a note column)", vi: "chỉ để xếp loại của năm gần nhất trong ô (các năm trước chuyển sang cột ghi chú)" }
-    RemoveAPinOrPinAnotherYear { en: "remove a pin, or pin one of them to another year (`period:`): a programme fills a seat once it is free again", vi: "bỏ một chỉ định, hoặc chỉ định một người vào năm khác (`period:`): chương trình bố trí lại một chỗ khi chỗ đó trống trở lại" }
+    RemoveAPinOrPinAnotherYear { en: "remove a pin, or pin one of them to another year (`period:`): a programme fills a seat once it is free again", vi: "bỏ một ấn định, hoặc ấn định một người vào năm khác (`period:`): chương trình bố trí lại một chỗ khi chỗ đó trống trở lại" }
     StoredDateSwappedBack { en: "a date Excel stored as {iso}, read as {swapped} (typed dd/mm where Excel is set to the US order)", vi: "ngày Excel lưu là {iso}, được đọc là {swapped} (gõ theo dd/mm trên máy Excel đặt định dạng Mỹ)" }
     StoredDateSwappedBackFix { en: "none of the column's {n} stored dates has a day over 12: Excel set to the US order swaps the day and month of a typed date whose day is 12 or less and keeps the others as text. Check the dates; to stop it, format the column as Text, or set Windows' region to Vietnam, and type them again", vi: "không ngày nào trong {n} ngày được lưu của cột có số ngày lớn hơn 12: Excel đặt định dạng Mỹ đảo ngày và tháng của ngày gõ vào có số ngày không quá 12 và để các ngày khác ở dạng chữ. Hãy kiểm tra các ngày; để tránh việc này, định dạng cột là Text, hoặc đặt vùng của Windows là Việt Nam, rồi gõ lại" }
     EmptyDefaultColumnNotRead { en: "{file}: column {col} (an empty column under the header Excel gives a table's new column) is not read", vi: "{file}: cột {col} (cột trống mang tên Excel tự đặt cho cột mới của bảng) không được đọc" }
@@ -2147,7 +2172,7 @@ diagnostic_words! {
     IgnoredColumn { en: "{file}: column {col} (a row number or a note) is not read", vi: "{file}: cột {col} (số thứ tự hoặc ghi chú) không được đọc" }
     HolderInOtherUnit { en: "{cadre}, whose current_unit in {cadres} is {unit}", vi: "{cadre}, có current_unit trong {cadres} là {unit}" }
     HolderOfThePostsUnit { en: "the holder of a post works in its unit, {unit}", vi: "người giữ vị trí làm việc tại đơn vị của vị trí đó, {unit}" }
-    HolderFix { en: "correct holder_id, or the cadre's current_unit in {cadres}; as written, moving the cadre frees this post, but the departure counts against (and the origin penalty is of) their current_unit", vi: "sửa holder_id, hoặc current_unit của cán bộ trong {cadres}; như đang ghi, điều động cán bộ sẽ làm trống vị trí này, nhưng lượt đi được tính cho (và phạt trở về đơn vị gốc theo) current_unit của cán bộ" }
+    HolderFix { en: "correct holder_id, or the cadre's current_unit in {cadres}; as written, moving the cadre frees this post, but the departure counts against (and the origin penalty is of) their current_unit", vi: "sửa holder_id, hoặc current_unit của cán bộ trong {cadres}; như đang ghi, luân chuyển cán bộ sẽ làm trống vị trí này, nhưng lượt đi được tính cho (và phạt trở về đơn vị gốc theo) current_unit của cán bộ" }
     CodeW1002 { en: "objective level worth nothing here", vi: "mức mục tiêu không có giá trị ở đây" }
     ObjectiveLevelOfAProgramme { en: "a level a programme has: a pair term, `unplaced`, `origin` or `smoothing` (`must_fill`, `extra_seats` and `targets` are single plans' and worth 0 in a programme)", vi: "một mức mà chương trình có: một thành phần của cặp, `unplaced`, `origin` hoặc `smoothing` (`must_fill`, `extra_seats` và `targets` thuộc phương án một kỳ, bằng 0 trong chương trình)" }
     ObjectiveLevelOfAPlan { en: "a level a single plan has: a pair term, `must_fill`, `extra_seats` or `targets` (`unplaced`, `origin` and `smoothing` are programmes' and worth 0 without `programme:`)", vi: "một mức mà phương án một kỳ có: một thành phần của cặp, `must_fill`, `extra_seats` hoặc `targets` (`unplaced`, `origin` và `smoothing` thuộc chương trình, bằng 0 khi không có `programme:`)" }
@@ -2197,6 +2222,16 @@ mod tests {
 
     /// Vietnamese reads a date the program writes as dd/mm/yyyy; English keeps ISO; a value
     /// found in a file, or not a whole date, stays as it is.
+    /// H10's reason names the sensitive function and the relative's role in words, not ids.
+    #[test]
+    fn h10_functions_and_roles_are_words_in_vietnamese() {
+        use crate::domain::Function;
+        assert_eq!(function(Lang::Vi, Function::Accounting), "kế toán");
+        assert_eq!(function(Lang::En, Function::Accounting), "accounting");
+        assert_eq!(role(Lang::Vi, "deputy"), "cấp phó");
+        assert!(t(Lang::Vi, Msg::WhyFamily).contains("vị trí nhạy cảm ({function})"));
+    }
+
     #[test]
     fn vietnamese_writes_the_programs_dates_day_first() {
         let vi = fill(
@@ -2206,7 +2241,7 @@ mod tests {
         );
         assert_eq!(
             vi,
-            "đợt luân chuyển hiện tại kết thúc ngày 30/06/2028, sau ngày 01/01/2027 của lần điều động này"
+            "đợt luân chuyển hiện tại kết thúc ngày 30/06/2028, sau ngày 01/01/2027 của lượt luân chuyển, bố trí này"
         );
         let en = fill(
             Lang::En,

@@ -1182,8 +1182,9 @@ fn counterfactual_lines(cf: &Counterfactual, lang: Lang) -> Vec<String> {
             &[("group", &group_words(g, lang))],
         ));
     }
-    if let Some(n) = Some(&cf.note).filter(|n| !n.is_empty()) {
-        out.push(fill(lang, Msg::PgsNote, &[("note", n)]));
+    if !cf.note.is_empty() {
+        let n = super::notes_text(lang, &cf.note);
+        out.push(fill(lang, Msg::PgsNote, &[("note", &n)]));
     }
     out
 }
@@ -1588,8 +1589,9 @@ fn overview_text(e: &Overview, lang: Lang) -> String {
         let _ = writeln!(out, "\n{}", runner_ups_heading(&e.runner_ups, lang));
         out += &text_table(&runner_up_header(lang), &rows);
     }
-    if let Some(n) = Some(&e.runner_ups.note).filter(|n| !n.is_empty()) {
-        let _ = writeln!(out, "  {}", fill(lang, Msg::PgsNote, &[("note", n)]));
+    if !e.runner_ups.note.is_empty() {
+        let n = super::notes_text(lang, &e.runner_ups.note);
+        let _ = writeln!(out, "  {}", fill(lang, Msg::PgsNote, &[("note", &n)]));
     }
     if !e.unfilled.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, Msg::UnfilledPosts));
@@ -1636,8 +1638,8 @@ fn overview_md(e: &Overview, lang: Lang) -> String {
         out += &format!("\n## {}\n\n", runner_ups_heading(&e.runner_ups, lang));
         out += &md_table(&runner_up_header(lang), &rows);
     }
-    if let Some(n) = Some(&e.runner_ups.note).filter(|n| !n.is_empty()) {
-        out += &format!("\n> {n}\n");
+    if !e.runner_ups.note.is_empty() {
+        out += &format!("\n> {}\n", super::notes_text(lang, &e.runner_ups.note));
     }
     if !e.unfilled.is_empty() {
         out += &format!("\n## {}\n\n", t(lang, Msg::UnfilledPosts));

@@ -3,7 +3,7 @@
 //! id look-ups. The model keeps them as data; `Display` here is where they become sentences, and
 //! their JSON form is that text, so plan.json and the explanations keep their fields.
 
-use super::catalogue::{Msg, fill, rule_title, t};
+use super::catalogue::{self, Msg, fill, rule_title, t};
 use crate::check::{Occupant, PeriodRef, Problem, ProgrammeProblem, TargetGroup, Violation};
 use crate::domain::Lang;
 use crate::explain::Asked;
@@ -260,7 +260,10 @@ pub fn why(lang: Lang, w: &Why) -> String {
                 ("relative", relative),
                 ("name", relative_name),
                 ("held", held),
-                ("function", &function.map_or("", |x| x.as_str())),
+                (
+                    "function",
+                    &function.map_or("", |x| catalogue::function(lang, x)),
+                ),
                 ("unit", unit),
             ],
         ),
@@ -276,10 +279,16 @@ pub fn why(lang: Lang, w: &Why) -> String {
             Msg::WhyFamily,
             &[
                 ("post", post),
-                ("function", &function.map_or("", |x| x.as_str())),
+                (
+                    "function",
+                    &function.map_or("", |x| catalogue::function(lang, x)),
+                ),
                 ("relative", relative),
                 ("name", relative_name),
-                ("role", &role.map_or("", |x| x.as_str())),
+                (
+                    "role",
+                    &role.map_or(String::new(), |x| catalogue::role(lang, x.as_str())),
+                ),
                 ("unit", unit),
             ],
         ),
@@ -1271,7 +1280,7 @@ mod solver_note_tests {
             assert_ne!(en, vi, "{n:?} has no Vietnamese words");
         }
         let vi = notes_text(Lang::Vi, &notes);
-        assert!(vi.contains("chỉ định đó được thay thế"), "{vi}");
+        assert!(vi.contains("ấn định đó được thay thế"), "{vi}");
         assert!(vi.contains("hơn 30.000 cặp"), "{vi}");
         assert!(vi.contains("hết thời gian cho phép"), "{vi}");
     }

@@ -932,6 +932,9 @@ says! {
     AnEmptyCellACentral
     EmptyTheProvinceOrCorrect
     NoProvinceForAUnit
+    TierProvinceWord
+    TierDistrictWord
+    TierCommuneWord
     TheIdOfTheProvince
     FillInTheProvinceIts
     FalseForTheTitle

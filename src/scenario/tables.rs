@@ -4420,7 +4420,14 @@ pub(crate) fn units(csv: &Csv, diags: &mut Diags) -> Parsed<Unit> {
             (Some(t), None) if t != Tier::Central => {
                 let d = c
                     .diag(code::IMPOSSIBLE_VALUE, "province")
-                    .found(Text::say(Say::NoProvinceForAUnit).arg("v1", t.as_str()))
+                    .found(Text::say(Say::NoProvinceForAUnit).text(
+                        "v1",
+                        Text::say(match t {
+                            Tier::Province => Say::TierProvinceWord,
+                            Tier::District => Say::TierDistrictWord,
+                            _ => Say::TierCommuneWord,
+                        }),
+                    ))
                     .expected(Say::TheIdOfTheProvince)
                     .fix(Say::FillInTheProvinceIts);
                 c.report(d);

@@ -1017,7 +1017,7 @@ fn a_hard_must_fill_post_gives_way_before_a_pin() {
     assert!(
         vi.starts_with("Các yêu cầu bắt buộc không thể cùng được đáp ứng. Để có phương án, cần nới lỏng một nhóm: chấp nhận để vị trí bắt buộc bố trí M")
             && vi.contains("(S5)")
-            && vi.contains("bố trí được 0/1 chỉ tiêu")
+            && vi.contains("bố trí được 0/1 suất")
             && vi.contains("Giải lại theo cách đó: trạng thái tối ưu"),
         "{vi}"
     );
@@ -1274,7 +1274,7 @@ fn the_pins_to_drop_are_a_minimal_set() {
         rotaplan::report::relaxation_summary(&r)
     );
     let vi = vi_summary(&r);
-    assert!(vi.contains("Bỏ 3 chỉ định để có phương án: "), "{vi}");
+    assert!(vi.contains("Bỏ 3 ấn định để có phương án: "), "{vi}");
     // The plan carries it.
     let p = plan(&sc);
     assert_eq!(p.relaxation.as_ref().map(dropped), Some(dropped(&r)));
@@ -1904,4 +1904,30 @@ fn a_cadre_kept_on_a_must_fill_post_is_said_so() {
         "{words}"
     );
     assert!(!words.contains("worth more"), "{words}");
+}
+
+/// Forbidding a pinned pair drops the pin; the note says so in the asked language (it was printed
+/// in English under `--lang vi`).
+#[test]
+fn a_dropped_pin_is_said_in_the_asked_language() {
+    let args: Vec<&std::ffi::OsStr> = [
+        "-q",
+        "--lang",
+        "vi",
+        "explain",
+        "scenarios/province/province.yaml",
+        "--cadre",
+        "C057",
+        "--post",
+        "VT58",
+    ]
+    .iter()
+    .map(std::ffi::OsStr::new)
+    .collect();
+    let (_, text, _) = rotaplan(&args);
+    assert!(
+        text.contains("C057 → VT58 đã được ấn định; bỏ ấn định này"),
+        "{text}"
+    );
+    assert!(!text.contains("was pinned"), "{text}");
 }

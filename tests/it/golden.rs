@@ -301,7 +301,7 @@ fn the_language_is_the_flag_then_the_scenario_then_the_locale() {
     let tutorial = "scenarios/tutorial/tutorial.yaml";
     let (en, vn) = (
         "Structure (before the MIP)",
-        "Kiểm tra cơ cấu (trước khi giải mô hình)",
+        "Rà soát khả năng bố trí (trước khi giải mô hình)",
     );
     assert_eq!(heading(&["explain", tutorial, "--structure"], None), en);
     assert_eq!(
@@ -641,7 +641,7 @@ fn vietnamese_terminal_outputs_have_no_english_words() {
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     let text = String::from_utf8_lossy(&o.stdout).to_string();
     assert!(
-        text.contains("chỉ định không thể cùng được đáp ứng. Bỏ "),
+        text.contains("ấn định không thể cùng được đáp ứng. Bỏ "),
         "{text}"
     );
     said.push(("plan (infeasible)", text));

@@ -591,7 +591,7 @@ fn two_pins_that_cannot_both_hold_name_the_one_to_relax() {
     assert_eq!(
         vi,
         format!(
-            "Để có chương trình, cần nới lỏng một nhóm: bỏ chỉ định {c2} → {p2} năm 2027 (S2). Nếu giữ thêm bất kỳ nhóm nào trong số đó thì lại không có chương trình."
+            "Để có chương trình, cần nới lỏng một nhóm: bỏ ấn định {c2} → {p2} năm 2027 (S2). Nếu giữ thêm bất kỳ nhóm nào trong số đó thì lại không có chương trình."
         )
     );
     // Wherever the programme's no-plan status is reported.
@@ -608,7 +608,7 @@ fn two_pins_that_cannot_both_hold_name_the_one_to_relax() {
     let html = rotaplan::report::review_page::programme_html(&sc, plan, Lang::Vi);
     assert!(html.contains("Không có chương trình"), "{html}");
     assert!(
-        html.contains(&format!("bỏ chỉ định {c2} → {p2} năm 2027")),
+        html.contains(&format!("bỏ ấn định {c2} → {p2} năm 2027")),
         "{html}"
     );
 }

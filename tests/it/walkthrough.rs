@@ -62,7 +62,7 @@ fn plan_xlsx_in_vietnamese_words_the_reasons_and_the_status() {
     assert_eq!(&header[..3], &["Mã cán bộ", "Họ và tên", "Mã vị trí"]);
     assert_eq!(header.last().unwrap(), "Ngày bắt đầu luân chuyển");
     assert!(header.iter().all(|h| !h.contains('_')), "{header:?}");
-    let pinned = header.iter().position(|h| h == "Được chỉ định").unwrap();
+    let pinned = header.iter().position(|h| h == "Được ấn định").unwrap();
     for r in &rows[1..] {
         assert!(matches!(&r[pinned], Data::String(s) if s == "Có" || s == "Không"));
         assert!(
