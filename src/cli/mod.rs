@@ -162,8 +162,12 @@ fn run() -> Status {
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            // `--help` and `--version` print to stdout: one that cannot be written is exit 1.
-            let printed = e.print().is_ok();
+            // `--help` and `--version` print to stdout: one that cannot be written is exit 1,
+            // but a reader that went away (`--help | head -1`) is not an error, as for every
+            // other command.
+            let printed = e
+                .print()
+                .map_or_else(|w| w.kind() == std::io::ErrorKind::BrokenPipe, |()| true);
             return Status::ok_if(!e.use_stderr() && printed);
         }
     };
@@ -184,6 +188,9 @@ fn run() -> Status {
         Command::Generate(a) => generate::run(a, langs),
         Command::Review(a) => review::run(a, langs),
     };
+    // A folder this command made for its outputs and left empty (a full disk, a refused write)
+    // is removed: no empty folder where none was. One with anything in it stays.
+    remove_made_out_dir_if_empty();
     match STDOUT_FAILED.get() {
         Some(e) => {
             refuse(Refusal::Stdout(e.clone()));
@@ -280,13 +287,13 @@ pub(crate) fn take_out_dir(
     dir: &std::path::Path,
     recursive: bool,
 ) -> Result<std::fs::File, Status> {
-    let made_here = std::fs::symlink_metadata(dir).is_err();
+    let made = missing_folders(dir);
     let lock = lock_out_dir(dir)?;
     for p in rotaplan::output::clean_set_leftovers(dir, recursive) {
         tracing::info!(path = %p.display(), "leftover temporary of a killed run removed");
     }
-    if made_here {
-        remove_if_empty_on_signal(dir);
+    if !made.is_empty() {
+        remove_if_empty_on_signal(made);
     }
     Ok(lock)
 }
@@ -310,39 +317,68 @@ pub(crate) fn lock_out_dir(dir: &std::path::Path) -> Result<std::fs::File, Statu
     })
 }
 
-/// The folder this command made for its outputs, removed by [`on_signal`] while still empty.
+/// The folders this command made for its outputs (`rotaplan-out/` and `rotaplan-out/<stem>/`),
+/// deepest first, removed by [`on_signal`] and at the end while still empty.
 #[cfg(unix)]
-static MADE_OUT_DIR: std::sync::OnceLock<std::ffi::CString> = std::sync::OnceLock::new();
+static MADE_OUT_DIRS: std::sync::OnceLock<Vec<std::ffi::CString>> = std::sync::OnceLock::new();
 
-/// On SIGINT or SIGTERM, before any output is written, the `--out` folder this command made is
-/// removed again: a stopped `plan` left an empty folder where none was. A folder with anything in
-/// it stays (`rmdir` removes only an empty one), and so does one that was there before.
+/// The folders of `dir`'s path that do not exist yet, deepest first (what `lock_dir` will make).
+fn missing_folders(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    dir.ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && std::fs::symlink_metadata(d).is_err())
+        .map(std::path::Path::to_path_buf)
+        .collect()
+}
+
+/// On SIGINT or SIGTERM, before any output is written, the folders this command made for `--out`
+/// are removed again: a stopped `plan` left empty folders where none were. A folder with anything
+/// in it stays (`rmdir` removes only an empty one), and so does one that was there before. A
+/// signal the process was started to ignore (`cmd &` in a script ignores SIGINT) stays ignored.
 #[cfg(unix)]
-fn remove_if_empty_on_signal(dir: &std::path::Path) {
+fn remove_if_empty_on_signal(made: Vec<std::path::PathBuf>) {
     use std::os::unix::ffi::OsStrExt;
-    let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
-        return;
-    };
-    if MADE_OUT_DIR.set(path).is_ok() {
+    let paths: Vec<std::ffi::CString> = made
+        .iter()
+        .filter_map(|d| std::ffi::CString::new(d.as_os_str().as_bytes()).ok())
+        .collect();
+    if !paths.is_empty() && MADE_OUT_DIRS.set(paths).is_ok() {
         let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        // SAFETY: the handler calls only async-signal-safe functions (rmdir, _exit).
-        unsafe {
-            libc::signal(libc::SIGINT, handler);
-            libc::signal(libc::SIGTERM, handler);
+        for sig in [libc::SIGINT, libc::SIGTERM] {
+            // SAFETY: the handler calls only async-signal-safe functions (rmdir, signal, raise).
+            unsafe {
+                if libc::signal(sig, handler) == libc::SIG_IGN {
+                    libc::signal(sig, libc::SIG_IGN);
+                }
+            }
         }
     }
 }
 
 #[cfg(not(unix))]
-fn remove_if_empty_on_signal(_dir: &std::path::Path) {}
+fn remove_if_empty_on_signal(_made: Vec<std::path::PathBuf>) {}
+
+#[cfg(unix)]
+fn remove_made_out_dir_if_empty() {
+    use std::os::unix::ffi::OsStrExt;
+    for p in MADE_OUT_DIRS.get().into_iter().flatten() {
+        if std::fs::remove_dir(std::ffi::OsStr::from_bytes(p.as_bytes())).is_err() {
+            break;
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn remove_made_out_dir_if_empty() {}
 
 #[cfg(unix)]
 extern "C" fn on_signal(sig: libc::c_int) {
-    if let Some(p) = MADE_OUT_DIR.get() {
-        // SAFETY: a NUL-terminated path set before the handler was installed; rmdir and _exit
-        // are async-signal-safe.
-        unsafe {
-            libc::rmdir(p.as_ptr());
+    if let Some(paths) = MADE_OUT_DIRS.get() {
+        for p in paths {
+            // SAFETY: NUL-terminated paths set before the handler was installed; rmdir is
+            // async-signal-safe. A folder not empty stays, and so do those above it.
+            if unsafe { libc::rmdir(p.as_ptr()) } != 0 {
+                break;
+            }
         }
     }
     // Then ended by the signal as before, for the shell and for whoever waits on the process.

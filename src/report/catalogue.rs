@@ -291,7 +291,7 @@ catalogue! {
     XcLevelKept { en: "{cadre} there{instead} would add {gain} to the weighted sum, but {drop}", vi: "bố trí {cadre} ở đó{instead} sẽ tăng tổng có trọng số thêm {gain}, nhưng {drop}" }
     FindTargetsCost { en: "moving {cadre} here would gain {gain} but cost {cost} in structure-target shortfall (women, young, minority targets)", vi: "luân chuyển {cadre} về đây được {gain} nhưng làm thiếu hụt chỉ tiêu cơ cấu thêm {cost} (chỉ tiêu nữ, trẻ, dân tộc thiểu số)" }
     FindNotWorth { en: "{free} free eligible cadre(s), but no move here improves the plan under the targets and caps{best}", vi: "có {free} cán bộ đủ điều kiện chưa được bố trí, nhưng không luân chuyển nào về đây làm phương án tốt hơn với các chỉ tiêu và giới hạn hiện có{best}" }
-    FindBestFree { en: " (best free cadre {cadre} scores {score})", vi: " (cán bộ còn trống tốt nhất là {cadre}, điểm {score})" }
+    FindBestFree { en: " (best free cadre {cadre} scores {score})", vi: " (cán bộ chưa được bố trí tốt nhất là {cadre}, điểm {score})" }
     FindNoPlanStopped { en: "no plan: the solver stopped before it found a plan that meets the hard requirements; {n} cadre(s) are eligible for this post", vi: "chưa có phương án: bộ giải đã dừng trước khi tìm được phương án đáp ứng các yêu cầu bắt buộc; {n} cán bộ đủ điều kiện cho vị trí này" }
     FindNoPlanInfeasible { en: "no plan: the requirements cannot all hold (see Requirements to relax); {n} cadre(s) are eligible for this post", vi: "chưa có phương án: các yêu cầu không thể cùng được đáp ứng (xem mục Yêu cầu cần nới lỏng); {n} cán bộ đủ điều kiện cho vị trí này" }
     // rule breaches (rules::Why)
@@ -616,7 +616,7 @@ catalogue! {
     CommitteeReasonNotLocal { en: "not-local policy (key post)", vi: "bố trí cán bộ không là người địa phương" }
     CommitteeReasonTwoTerm { en: "two-term limit as head in the unit", vi: "đã giữ chức vụ người đứng đầu hai nhiệm kỳ" }
     CommitteeReasonFit { en: "fits the planned title", vi: "phù hợp chức danh quy hoạch" }
-    CommitteeReasonPinned { en: "decided by the committee (pin)", vi: "theo quyết định của cấp ủy (đã chốt)" }
+    CommitteeReasonPinned { en: "decided by the committee (pin)", vi: "theo quyết định của cấp ủy (đã ấn định)" }
     CommitteeGainNewTier { en: "a new level (centre ↔ locality)", vi: "cấp mới (Trung ương ↔ địa phương)" }
     CommitteeGainGrassroots { en: "the grassroots", vi: "cơ sở" }
     CommitteeGainNewSector { en: "a new sector", vi: "lĩnh vực mới" }
@@ -953,7 +953,7 @@ catalogue! {
     WarningsDenied { en: "{n} warning(s) denied (--deny-warnings); nothing was done", vi: "{n} cảnh báo bị coi là lỗi (--deny-warnings); chưa làm gì cả" }
 
     // ---- the programme solver's notes (solve::programme::ProgrammeNote), worded by report::rules::programme_note
-    PNoteHardCannotHold { en: "the pins and hard requirements (programme targets, must-fill posts) cannot all hold together; make some of them soft (requirements: … hard: false) or drop a pin", vi: "các trường hợp đã chốt và các yêu cầu bắt buộc (chỉ tiêu của chương trình, vị trí bắt buộc bố trí) không thể cùng thỏa mãn; chuyển một số yêu cầu thành không bắt buộc (requirements: … hard: false) hoặc bỏ một trường hợp đã chốt" }
+    PNoteHardCannotHold { en: "the pins and hard requirements (programme targets, must-fill posts) cannot all hold together; make some of them soft (requirements: … hard: false) or drop a pin", vi: "các trường hợp đã ấn định và các yêu cầu bắt buộc (chỉ tiêu của chương trình, vị trí bắt buộc bố trí) không thể cùng thỏa mãn; chuyển một số yêu cầu thành không bắt buộc (requirements: … hard: false) hoặc bỏ một trường hợp đã ấn định" }
     PNoteNothingToOptimise { en: "no rotation or placement passes the rules; nothing to optimise", vi: "không có lượt luân chuyển hay bố trí nào thỏa các quy định; không có gì để tối ưu" }
     PNoteDeadline { en: "the backend did not return within {seconds} s; the programme is empty, not proven", vi: "bộ giải không trả lời trong {seconds} giây; chương trình để trống, chưa được chứng minh" }
     PNoteGreedyBetter { en: "the backend's time limit stopped it after {seconds} s with a programme worth {backend}; the greedy start, worth {greedy} (feasible by construction, checked), is the programme, under the backend's bound", vi: "bộ giải dừng vì hết thời gian sau {seconds} giây với chương trình có giá trị {backend}; phương án tham lam ban đầu, giá trị {greedy} (khả thi theo cách xây dựng, đã kiểm tra), được dùng làm chương trình, với cận của bộ giải" }
@@ -982,7 +982,7 @@ catalogue! {
     PNoteSeatsMove { en: "{cadre} (line {line})", vi: "{cadre} (dòng {line})" }
     PNoteSeatsHolder { en: " besides its holder {holder}, who has no move in the history by then while the period is over (`as_of`): add the holder's move", vi: " ngoài {holder} đang giữ vị trí, người này chưa có trường hợp nào trong lịch sử đến khi đó mà kỳ này đã qua (`as_of`): thêm trường hợp của người đang giữ vị trí" }
     PNoteSeatsTakenUntil { en: " while its seats are taken until {until} (posts.csv vacant_from)", vi: " trong khi các suất đều có người đến {until} (posts.csv vacant_from)" }
-    PNotePinsBreakRules { en: "pins that no programme can keep: {pins}; drop the pin or correct the data", vi: "các trường hợp đã chốt không chương trình nào giữ được: {pins}; hãy bỏ trường hợp đã chốt hoặc sửa dữ liệu" }
+    PNotePinsBreakRules { en: "pins that no programme can keep: {pins}; drop the pin or correct the data", vi: "các trường hợp đã ấn định không chương trình nào giữ được: {pins}; hãy bỏ trường hợp đã ấn định hoặc sửa dữ liệu" }
     PNotePinBreaks { en: "{cadre} → {post} breaks {rule} ({title}) in period {period}: {why}", vi: "{cadre} → {post} vi phạm {rule} ({title}) ở kỳ {period}: {why}" }
     PNoteHistoryCannotHold { en: "the history's executed moves cannot all hold together (seats of a post, one move per cadre, a placement after each rotation); correct the history", vi: "các lượt đã thực hiện trong lịch sử không thể cùng đứng vững (số suất của vị trí, mỗi cán bộ một lượt, một lần bố trí sau mỗi lượt luân chuyển); hãy sửa lịch sử" }
     PNoteHistoryCannotBeKept { en: "the history's executed moves cannot all be kept: {moves}; correct the history or the tables (see `rotaplan check`)", vi: "không thể giữ tất cả các lượt đã thực hiện trong lịch sử: {moves}; hãy sửa lịch sử hoặc các bảng dữ liệu (xem `rotaplan check`)" }
@@ -1512,7 +1512,7 @@ diagnostic_words! {
     CodeE5001 { en: "programme periods wrong", vi: "các kỳ của chương trình không hợp lệ" }
     CodeE5002 { en: "cadre holds two posts", vi: "cán bộ giữ hai vị trí" }
     CodeE5003 { en: "bad row in a history", vi: "dòng sai trong lịch sử thực hiện" }
-    CodeE5004 { en: "pin or forbid in a period the programme does not have (or, for a pin, one that is over)", vi: "chốt hoặc loại trừ ở một kỳ mà chương trình không có (hoặc, với chốt, kỳ đã qua)" }
+    CodeE5004 { en: "pin or forbid in a period the programme does not have (or, for a pin, one that is over)", vi: "ấn định hoặc loại trừ ở một kỳ mà chương trình không có (hoặc, với ấn định, kỳ đã qua)" }
     HistIdOfARow { en: "the id of a row of {table}", vi: "mã của một dòng trong {table}" }
     HistCorrectTheId { en: "correct the id; it must be an id of {table}", vi: "sửa mã; mã phải có trong {table}" }
     HistKind { en: "rotation or placement", vi: "rotation (luân chuyển) hoặc placement (bố trí sau luân chuyển)" }
@@ -1543,7 +1543,7 @@ diagnostic_words! {
     NoAsOfExpected { en: "`as_of`: the date of this re-plan, before which the history holds every move made", vi: "`as_of`: ngày lập lại chương trình, trước ngày đó lịch sử ghi đủ mọi trường hợp đã thực hiện" }
     NoAsOfFix { en: "if the history holds every move made so far, write `as_of: {iso}` (or today's date) under `programme:`: the periods before it are then over, and the planner adds no move there; as it is, it may plan moves in them", vi: "nếu lịch sử đã ghi đủ mọi trường hợp đến nay, ghi `as_of: {iso}` (hoặc ngày hôm nay) trong `programme:`: các kỳ trước ngày đó được coi là đã qua, không lập thêm trường hợp nào; nếu không, chương trình có thể lập trường hợp trong các kỳ đó" }
     HistSeatCutPlacedLater { en: "{post} free on this date as the model moves: {cadre}'s rotation ({line}) is left before it, but its placement ({placement}) comes in a later period, and the model holds a rotation's post until its placement's period", vi: "{post} còn trống vào ngày này theo cách mô hình tính: {cadre} ({line}) đã rời vị trí luân chuyển trước đó, nhưng việc bố trí ({placement}) ở một kỳ sau, mà mô hình giữ vị trí luân chuyển đến kỳ bố trí" }
-    HistSeatCutSamePeriod { en: "{post} free on this date as the model moves: {cadre}'s rotation ({line}) on it began in the same period ({period}), and the model moves on the period's date", vi: "{post} còn trống vào ngày này theo cách mô hình tính: đợt luân chuyển của {cadre} ({line}) vào vị trí này bắt đầu trong cùng kỳ ({period}), mà mô hình luân chuyển vào ngày đầu kỳ" }
+    HistSeatCutSamePeriod { en: "{post} free on this date as the model moves: {cadre}'s rotation ({line}) on it began in the same period ({period}), and the model moves on the period's date", vi: "{post} còn trống vào ngày này theo cách mô hình tính: đợt luân chuyển của {cadre} ({line}) vào vị trí này bắt đầu trong cùng kỳ ({period}), mà mô hình tính các lượt luân chuyển, bố trí vào ngày đầu kỳ" }
     OverdueLeftExpected { en: "the placement in the history: the cadre left the post, {other} took {post} on {date} (line {line})", vi: "việc bố trí trong lịch sử: cán bộ đã rời vị trí, {other} nhận {post} ngày {date} (dòng {line})" }
     OverdueLeftFix { en: "add the cadre's placement to the history (the period it fell due in is over, and the cadre is no longer on the rotation's post)", vi: "thêm việc bố trí cán bộ vào lịch sử (kỳ phải bố trí đã qua, và cán bộ không còn ở vị trí luân chuyển)" }
     PinPeriodOver { en: "a period open on {as_of} (`programme.as_of`): the periods before it are over, and only the history's moves are made in them", vi: "một kỳ còn mở tính đến {as_of} (`programme.as_of`): các kỳ trước đó đã qua, chỉ gồm các trường hợp trong lịch sử" }
@@ -1854,8 +1854,8 @@ diagnostic_words! {
     WriteTheSheetName { en: "write the sheet's name after `#` exactly as the workbook has it", vi: "ghi tên trang tính sau `#` đúng như trong sổ tính" }
     NameTheHiddenSheet { en: "if the hidden sheet {sheet} is this year's list, name it in the scenario file ({yaml}) or unhide it (right-click a sheet tab → Unhide); renaming it does not make it read", vi: "nếu trang ẩn {sheet} là danh sách năm nay, hãy ghi rõ tên trang trong tệp kịch bản ({yaml}) hoặc bỏ ẩn (bấm chuột phải vào thẻ trang tính → Bỏ ẩn); đổi tên trang không làm nó được đọc" }
     NameThisYearsSheet { en: "name the sheet of this year's list in the scenario file ({yaml}), or delete the stale copy from the workbook; renaming one of them does not settle which is read", vi: "ghi rõ trang tính chứa danh sách năm nay trong tệp kịch bản ({yaml}), hoặc xóa bản cũ khỏi sổ tính; đổi tên một trang không xác định được trang nào được đọc" }
-    SheetUnderTables { en: "{line} under `tables:`", vi: "{line} dưới `tables:`" }
-    SheetInTablesMapping { en: "in place of `tables: {file}`, one line per table under `tables:` (`units:`, `posts:`, `cadres:`), this one {line}", vi: "thay cho `tables: {file}`, ghi mỗi bảng một dòng dưới `tables:` (`units:`, `posts:`, `cadres:`), bảng này là {line}" }
+    SheetUnderTables { en: "e.g. {line} under `tables:`", vi: "ví dụ {line} dưới `tables:`" }
+    SheetInTablesMapping { en: "in place of `tables: {file}`, one line per table under `tables:` (`units:`, `posts:`, `cadres:`), for this one e.g. {line}", vi: "thay cho `tables: {file}`, ghi mỗi bảng một dòng dưới `tables:` (`units:`, `posts:`, `cadres:`), với bảng này ví dụ {line}" }
     NameTheSheetAfterHash { en: "name the sheet after `#` (`{file}#Sheet`), or name the sheet `{table}`", vi: "ghi tên trang tính sau `#` (`{file}#TrangTinh`), hoặc đặt tên trang tính là `{table}`" }
     DidYouMean { en: "did you mean {name}? ", vi: "có phải là {name}? " }
     CorrectThePathRelative { en: "correct the path: it is relative to the folder of the scenario file", vi: "sửa đường dẫn: đường dẫn tính từ thư mục của tệp kịch bản" }
@@ -2144,7 +2144,7 @@ diagnostic_words! {
     MonthOfBirthRead { en: "{value}: a month and year of birth, read as {date}", vi: "{value}: tháng và năm sinh, được đọc là {date}" }
     ABirthDateWithItsDay { en: "the whole birth date (the retirement date, a month's last day, does not change; an age on a date may be a month early)", vi: "ngày sinh đầy đủ (ngày nghỉ hưu, là ngày cuối tháng, không đổi; tuổi tại một ngày có thể sớm một tháng)" }
     WriteTheDayOfBirth { en: "write the day of birth from the personnel record (dd/mm/yyyy), or leave it: the first of the month is read", vi: "ghi ngày sinh theo hồ sơ cán bộ (dd/mm/yyyy), hoặc để nguyên: ngày mùng 1 của tháng được đọc" }
-    QuarterNotADate { en: "{value} is a quarter, not a day: write the day (it runs from {first} to {last}); when the day is not known yet, {last} is the day that is sure", vi: "{value} là một quý, không phải một ngày: hãy ghi ngày cụ thể (quý đó từ {first} đến {last}); khi chưa biết ngày, {last} là ngày chắc chắn" }
+    QuarterNotADate { en: "{value} is a quarter, not a day: write the day (the quarter runs from {first} to {last})", vi: "{value} là một quý, không phải một ngày: hãy ghi ngày cụ thể (quý đó từ {first} đến {last})" }
     WriteTheDayToo { en: "{value} has no day: write the whole date (as dd/mm/yyyy; its first day would be {date})", vi: "{value} thiếu ngày: ghi đủ ngày tháng năm (dạng dd/mm/yyyy; ngày đầu tháng là {date})" }
     YearOfBirthAloneFix { en: "a year alone: write the birth date (dd/mm/yyyy), or at least its month and year (03/1975): the retirement date (H2) needs the month", vi: "chỉ có năm: ghi ngày sinh (dd/mm/yyyy), hoặc ít nhất tháng và năm (03/1975): ngày nghỉ hưu (H2) cần biết tháng" }
     YearAloneFix { en: "a year alone: write the whole date (dd/mm/yyyy)", vi: "chỉ có năm: ghi đủ ngày tháng năm (dd/mm/yyyy)" }

@@ -186,9 +186,21 @@ pub(crate) fn wrap(text: &str) -> String {
 }
 
 fn failures_lines(failures: &[(String, String)]) -> String {
+    failures_lines_with(failures, |s| s.to_string())
+}
+
+/// A list item per failure, its name and the first line of its error passed through `shown`
+/// (Markdown escapes each, not the item's own `- `).
+fn failures_lines_with(failures: &[(String, String)], shown: impl Fn(&str) -> String) -> String {
     failures
         .iter()
-        .map(|(name, e)| format!("- {name}: {}\n", e.lines().next().unwrap_or("failed")))
+        .map(|(name, e)| {
+            format!(
+                "- {}: {}\n",
+                shown(name),
+                shown(e.lines().next().unwrap_or("failed"))
+            )
+        })
         .collect()
 }
 
@@ -263,7 +275,7 @@ pub fn comparison_markdown_in(
         out += &format!(
             "\n## {}\n\n{}",
             label(lang, "failed"),
-            super::md_escape(&failures_lines(failures))
+            failures_lines_with(failures, super::md_escape)
         );
     }
     out
@@ -463,4 +475,23 @@ pub fn diff_text_in(d: &Diff, a: &str, b: &str, lang: Lang) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Failures only: the sentence that there is nothing to compare, and each failure a list item
+    /// whose own `- ` is not escaped (its name and error are).
+    #[test]
+    fn a_run_with_no_plan_says_so_and_lists_its_failures() {
+        let cmp = crate::compare::compare(&[]);
+        let failed = vec![("a/base".to_string(), "error[E1007]: x|y\nmore".to_string())];
+        let md = comparison_markdown_in(&cmp, &failed, Lang::En);
+        assert!(md.contains("No single-date plan to compare."), "{md}");
+        assert!(md.contains("\n- a/base: error[E1007]: x\\|y\n"), "{md}");
+        let text = comparison_text_in(&cmp, &failed, Lang::En);
+        assert!(text.contains("- a/base: error[E1007]: x|y\n"), "{text}");
+        assert!(!text.contains("posts filled"), "{text}");
+    }
 }

@@ -641,7 +641,20 @@ fn strs(v: &[String]) -> Vec<&str> {
 /// (`gap_limit`), a lone `*`, an `&` that starts no entity and a `\` before no punctuation are
 /// left as they are. Backticks are left too: rotaplan's own sentences, which carry the users'
 /// words, quote keys and commands in them (`objective`).
+///
+/// Text that starts a line or a list item also has the marks of a block escaped (`- `, `1. `,
+/// `# `); in a table's cell, where none opens, [`md_cell`] leaves them as they are.
 pub fn md_escape(s: &str) -> String {
+    md_escape_with(s, true)
+}
+
+/// [`md_escape`] for a table's cell: no block opens there, so `2026. Sở` keeps its full stop
+/// as written.
+pub fn md_cell(s: &str) -> String {
+    md_escape_with(s, false)
+}
+
+fn md_escape_with(s: &str, block: bool) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
@@ -666,7 +679,7 @@ pub fn md_escape(s: &str) -> String {
         };
         // What starts the text may start a block where it follows a list's `- ` or opens a
         // line: a bullet (`- `, `+ `, `* `), a heading (`# `) or a numbered item (`1. `).
-        let first = i == lead;
+        let first = block && i == lead;
         let ends_mark = |j: usize| chars.get(j).is_none_or(|c| c.is_whitespace());
         let heading = || {
             let run = chars[i..].iter().take_while(|c| **c == '#').count();
@@ -681,12 +694,12 @@ pub fn md_escape(s: &str) -> String {
             (1..=9).contains(&digits) && i - digits == lead && ends_mark(i + 1)
         };
         // ` ##` closing a heading is dropped from it: `Tổ #` would lose its `#`.
-        let closing = space(before) && chars[i..].iter().all(|c| *c == '#');
+        let closing = block && space(before) && chars[i..].iter().all(|c| *c == '#');
         let mark = match ch {
             '-' | '+' if first => ends_mark(i + 1),
             '*' if first && ends_mark(i + 1) => true,
             '#' if (first && heading()) || closing => true,
-            '.' | ')' => numbered(),
+            '.' | ')' => block && numbered(),
             '|' | '<' | '>' => true,
             // A link or an image needs `](` (or `][` of a reference): its `]` escaped, none forms.
             ']' => matches!(after, Some('(' | '[')),
@@ -713,10 +726,7 @@ fn md_table(header: &[&str], rows: &[Vec<String>]) -> String {
     for r in rows {
         out += &format!(
             "| {} |\n",
-            r.iter()
-                .map(|c| md_escape(c))
-                .collect::<Vec<_>>()
-                .join(" | ")
+            r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")
         );
     }
     out
@@ -1154,6 +1164,9 @@ mod html_tests {
         for plain in ["C-01", "2.5 %", "Ban 1", "#1", "a - b", "Q. TP"] {
             assert_eq!(super::md_escape(plain), plain);
         }
+        // In a table's cell no block opens: the marks stay as written, the inline ones escaped.
+        assert_eq!(super::md_cell("2026. Sở | Tổ #"), r"2026. Sở \| Tổ #");
+        assert_eq!(super::md_cell("- Lê"), "- Lê");
         assert_eq!(super::md_escape(r"Sở KH & ĐT C:\x"), r"Sở KH & ĐT C:\x");
     }
 }

@@ -756,7 +756,7 @@ fn summary_md_of(
     out += "\n|---|---|---|---|---|---|\n";
     for e in &m.scenarios {
         let mut note = match (&e.error, e.reused) {
-            (Some(err), _) => report::md_escape(&failure_line(dir, e, err, lang)),
+            (Some(err), _) => report::md_cell(&failure_line(dir, e, err, lang)),
             (None, true) => t(lang, Msg::BatchReused).into(),
             _ => String::new(),
         };
@@ -764,7 +764,7 @@ fn summary_md_of(
         if e.error.is_none()
             && let Some(why) = unread.get(&e.name)
         {
-            let why = report::md_escape(&fill(lang, Msg::BatchPlanUnread, &[("why", why)]));
+            let why = report::md_cell(&fill(lang, Msg::BatchPlanUnread, &[("why", why)]));
             note = if note.is_empty() {
                 why
             } else {
@@ -773,7 +773,7 @@ fn summary_md_of(
         }
         out += &format!(
             "| {} | {} | {} | {} | {} | {} |\n",
-            report::md_escape(&e.name),
+            report::md_cell(&e.name),
             report::catalogue::status_id(lang, e.status.as_str()),
             e.objective.map_or("—".into(), |x| report::num_in(lang, x)),
             e.gap.map_or("—".into(), |g| report::number_in(

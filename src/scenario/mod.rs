@@ -999,9 +999,15 @@ fn sheet_failure(
 ) -> Diagnostic {
     let at = |code: &'static str| named_at(code, path, named_by);
     let shown = quoted(&path.display().to_string());
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+    // The workbook as the scenario file names it: relative to that file's folder
+    // (`data/book.ods`), the file's name when it cannot be told.
+    let file_name = named_by
+        .and_then(|(t, loc)| {
+            let yaml = loc.locate(&t.key, Target::Value).file;
+            let rel = path.strip_prefix(yaml.parent()?).ok()?;
+            Some(rel.display().to_string())
+        })
+        .or_else(|| path.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_default();
     // The scenario's line that reads `table` from `sheet`: under `tables:` when the tables are
     // named one by one, else `tables:` rewritten so (`tables: du-lieu.xlsx` names no sheet).
@@ -1204,10 +1210,14 @@ fn read_failure(
     }
 }
 
-/// A scenario's YAML text as a value. Nesting past [`DEEPEST`] is refused before the parser
-/// runs: its time grows with the square of the depth (an 80 KB `a: [[[…` took 10 s).
+/// A scenario's YAML text as a value. Brackets opened [`PARSER_DEEPEST`] deep are refused before
+/// the parser runs: its time grows with the square of the depth (an 80 KB `a: [[[…` took 10 s).
+/// The count is rough (a `[` inside a text counts), so only a depth no scenario's text reaches
+/// is refused so; the parser's own refusal names [`DEEPEST`].
 fn parse_yaml(path: &Path, text: &str) -> Result<Value, Box<Diagnostic>> {
-    if let Some((line, column)) = too_deep(text) {
+    if let Some(far) = too_deep(text, PARSER_DEEPEST) {
+        // Said where level DEEPEST + 1 opens, as the parser's refusal is.
+        let (line, column) = too_deep(text, DEEPEST).unwrap_or(far);
         return Err(Box::new(nested_too_deep(path, line, column)));
     }
     serde_yaml::from_str(text).map_err(|e| Box::new(yaml_syntax(path, text, &e)))
@@ -1229,7 +1239,7 @@ fn yaml_syntax(path: &Path, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     };
     let mut at = e.location().map(|l| (l.line(), l.column()));
     if message.contains("recursion limit exceeded")
-        && let Some((line, column)) = too_deep(text)
+        && let Some((line, column)) = too_deep(text, DEEPEST)
     {
         // Nesting, not aliases: brackets opened far deeper than any scenario needs.
         return nested_too_deep(path, line, column);
@@ -1386,9 +1396,13 @@ fn second_document(text: &str) -> Option<usize> {
 /// Brackets nested this deep are refused by name (serde_yaml stops at 128 levels).
 const DEEPEST: usize = 100;
 
+/// The rough depth refused before parsing ([`parse_yaml`]): the parser takes a tenth of a second
+/// there, and no scenario's own brackets come near it.
+const PARSER_DEEPEST: usize = 5_000;
+
 /// Where `[` or `{` (outside quotes and comments) first opens level [`DEEPEST`] + 1: the place of
 /// a "recursion limit exceeded" that no alias explains.
-fn too_deep(text: &str) -> Option<(usize, usize)> {
+fn too_deep(text: &str, deepest: usize) -> Option<(usize, usize)> {
     let mut depth = 0usize;
     // Block nesting: the indents of the open levels (a `- ` item one more each).
     let mut indents: Vec<usize> = Vec::new();
@@ -1405,7 +1419,7 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
                 items += 1;
                 rest = r.trim_start_matches(' ');
             }
-            if indents.len() + items > DEEPEST {
+            if indents.len() + items > deepest {
                 return Some((n + 1, indent + 1));
             }
         }
@@ -1418,7 +1432,7 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
                 (None, '#') => break,
                 (None, '[' | '{') => {
                     depth += 1;
-                    if depth > DEEPEST {
+                    if depth > deepest {
                         return Some((n + 1, col + 1));
                     }
                 }
@@ -2127,6 +2141,26 @@ fn pair_year(raw: &[RawPair], key: &KeyPath) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
+    /// Brackets in texts (a block scalar's `xem [1`, emoticons `:-[`) are no nesting: the rough
+    /// count before parsing refuses only a depth no scenario's text reaches.
+    #[test]
+    fn brackets_in_texts_do_not_refuse_a_valid_scenario() {
+        let lines: String = (0..300).map(|i| format!("  xem [{i}\n")).collect();
+        let yaml = format!(
+            "name: a\ndescription: >-\n{lines}plan_date: 2027-01-01\nnote: \"{}\"\n",
+            ":-[ ".repeat(300)
+        );
+        let d = super::check_yaml_bytes(std::path::Path::new("s.yaml"), yaml.as_bytes());
+        assert!(d.iter().all(|d| d.code != "E1007"), "{d:?}");
+        let deep = format!(
+            "name: a\nvariants: {}{}\n",
+            "[".repeat(6000),
+            "]".repeat(6000)
+        );
+        let d = super::check_yaml_bytes(std::path::Path::new("s.yaml"), deep.as_bytes());
+        assert_eq!(d[0].code, "E1007");
+        assert_eq!((d[0].line, d[0].column), (Some(2), Some(111)));
+    }
     use super::*;
 
     fn load_text(yaml: &str, files: &[(&str, &[u8])]) -> Result<Scenario, LoadError> {

@@ -522,6 +522,19 @@ fn header_shown(header: &[String], sep: Option<u8>) -> String {
 
 /// The documented column a header cell names: itself, or through an alias.
 /// The year a header ends with ("Xếp loại năm 2025" → 2025; "giai đoạn 2026-2031" → 2031).
+/// The term a header ends with ("… nhiệm kỳ 2026-2031", "giai đoạn 2026 - 2031"): its first
+/// and last year.
+fn header_term(header: &str) -> Option<(u32, u32)> {
+    let folded = fold(header);
+    let mut years = folded.rsplit('-').take(2).map(|w| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+    });
+    let (last, first) = (years.next()??, years.next()??);
+    (first <= last).then_some((first, last))
+}
+
 fn header_year(header: &str) -> Option<u32> {
     let folded = fold(header);
     let last = folded.rsplit('-').next()?;
@@ -2224,7 +2237,27 @@ pub(crate) fn read_csv(
         diags.push(nul_file(file, &name, text));
         return None;
     }
-    let sep = detect_separator(text);
+    // Excel's first line `sep=;` names the separator and is no row: it was said as a title.
+    let directive = first_line
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("sep="))
+        .and_then(
+            |_| match first_line.get(4..)?.trim_end_matches([' ', '\r']) {
+                "," => Some(b','),
+                ";" => Some(b';'),
+                "\t" => Some(b'\t'),
+                _ => None,
+            },
+        );
+    let owned;
+    let text = match directive {
+        Some(_) => {
+            owned = text.replacen(first_line, "", 1);
+            owned.as_str()
+        }
+        None => text,
+    };
+    let sep = directive.unwrap_or_else(|| detect_separator(text));
     // A run of bytes with no separator and no line end is inside one cell: over four bytes a
     // character, the cell is longer than any spreadsheet's (E2019). Said before the file is
     // split into cells: a 900 MB cell took 5 GB and minutes, split, normalised and checked.
@@ -2953,8 +2986,22 @@ pub(crate) fn from_records(
             _ => canonical_column(col, spec),
         };
         let shown = canonical.unwrap_or(col.as_str());
-        if shown == "planned_titles" && csv.columns.contains_key(shown) {
-            more_titles.push(ix);
+        if shown == "planned_titles"
+            && let Some(&first) = csv.columns.get(shown)
+        {
+            // A term that ended before the other began ("2020-2025" beside "2026-2031") is past
+            // planning: the later is read, as one column a year is.
+            match (header_term(&header[first]), header_term(col)) {
+                (Some(old), Some(new)) if old.1 < new.0 => {
+                    csv.columns.insert(shown.to_string(), ix);
+                    csv.written.insert(shown.to_string(), col.clone());
+                    earlier_years.push((shown.to_string(), first));
+                }
+                (Some(new), Some(old)) if old.1 < new.0 => {
+                    earlier_years.push((shown.to_string(), ix));
+                }
+                _ => more_titles.push(ix),
+            }
             continue;
         }
         // One column a year ("Xếp loại năm 2023 | 2024 | 2025"): the latest year's is read, the

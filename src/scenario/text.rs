@@ -557,9 +557,9 @@ pub(crate) enum LooseDate {
 
 /// `Quý III/2028`, `quý 3 năm 2028`, `Q3/2028`, `Q3-2028`: the quarter's first and last day.
 fn quarter(lower: &str) -> Option<LooseDate> {
-    let rest = ["quý", "quy", "q"]
+    let rest = ["quý", "quí", "quy", "qui", "q"]
         .iter()
-        .find_map(|p| lower.strip_prefix(p))?
+        .find_map(|p| lower.trim_end_matches('.').strip_prefix(p))?
         .trim_start();
     let n_len = rest
         .find(|c: char| !(c.is_ascii_digit() || matches!(c, 'i' | 'v')))
@@ -1000,6 +1000,10 @@ mod tests {
                 Some(Quarter(day(2028, 10, 1), day(2028, 12, 31))),
             ),
             ("Q1-2029", Some(Quarter(day(2029, 1, 1), day(2029, 3, 31)))),
+            (
+                "Quí II/2028.",
+                Some(Quarter(day(2028, 4, 1), day(2028, 6, 30))),
+            ),
             ("Quý V/2028", None),
             ("Quy 2/28", None),
             ("1975", Some(YearAlone)),

@@ -916,7 +916,8 @@ fn a_plan_stopped_by_a_signal_leaves_no_empty_folder() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     for (sig, out, before) in [
         (libc::SIGTERM, dir.path().join("new"), false),
-        (libc::SIGINT, dir.path().join("new2"), false),
+        // Both folders made for `--out up/down` go (the default `rotaplan-out/<stem>` is two).
+        (libc::SIGINT, dir.path().join("up/down"), false),
         (libc::SIGTERM, dir.path().join("there"), true),
     ] {
         if before {
@@ -945,5 +946,37 @@ fn a_plan_stopped_by_a_signal_leaves_no_empty_folder() {
         let status = child.wait().unwrap();
         assert_eq!(status.signal(), Some(sig), "{status:?}");
         assert_eq!(out.is_dir(), before, "{}", out.display());
+        assert!(before || !dir.path().join("up").exists());
     }
+    // Started to ignore SIGINT (`plan … &` in a script): it still does.
+    use std::os::unix::process::CommandExt;
+    let out = dir.path().join("ignoring");
+    let mut cmd = bin();
+    cmd.args(["-q", "plan"])
+        .arg(sc.join("scenario.yaml"))
+        .arg("--out")
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    // SAFETY: signal is async-signal-safe, called between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    let until = Instant::now() + Duration::from_secs(60);
+    while !out.is_dir() && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "SIGINT was to be ignored"
+    );
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
+    assert_eq!(child.wait().unwrap().signal(), Some(libc::SIGTERM));
 }

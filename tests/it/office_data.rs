@@ -3591,4 +3591,48 @@ fn planned_titles_in_two_columns_are_read_together() {
             "{notes:?}"
         );
     }
+    // A term that ended before the other began is past planning: only the later one is read.
+    let mut text = String::new();
+    let mut header = t.header.clone();
+    header[col] = "Chức danh quy hoạch nhiệm kỳ 2026-2031".to_string();
+    header.push("Chức danh quy hoạch nhiệm kỳ 2020-2025".to_string());
+    text += &header.join(",");
+    text.push('\n');
+    for row in &t.rows {
+        let mut row = row.clone();
+        row.push("Vụ trưởng cũ".to_string());
+        let quoted: Vec<String> = row.iter().map(|c| format!("\"{c}\"")).collect();
+        text += &quoted.join(",");
+        text.push('\n');
+    }
+    fs::write(dir.path().join("cadres.csv"), &text).unwrap();
+    let c = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    for (a, b) in c.scenario.cadres.iter().zip(want.cadres.iter()) {
+        assert_eq!(a.planned_titles, b.planned_titles, "ended term: {}", a.id);
+    }
+}
+
+/// Excel's first line `sep=;` (written so Excel opens the file with that separator) names the
+/// separator and is no row: it was said as a title row (W2009) and read by the file's own guess.
+#[test]
+fn excels_sep_line_names_the_separator() {
+    let (src, dir) = valid_copy(&["scenario.yaml", "units.csv", "posts.csv"]);
+    let want = rotaplan::scenario::load(&src.join("scenario.yaml")).unwrap();
+    let cadres = fs::read_to_string(src.join("cadres.csv")).unwrap();
+    for (line, text) in [
+        ("sep=,", cadres.clone()),
+        ("SEP=,\r", cadres.replace('\n', "\r\n")),
+    ] {
+        fs::write(dir.path().join("cadres.csv"), format!("{line}\n{text}")).unwrap();
+        let c = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
+            .unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert!(
+            c.warnings.iter().all(|w| w.code != "W2009"),
+            "{line}: {:?}",
+            c.warnings
+        );
+        assert_eq!(c.scenario.cadres.len(), want.cadres.len());
+        assert_eq!(c.scenario.cadres[1].id, want.cadres[1].id);
+    }
 }
