@@ -3551,29 +3551,20 @@ fn planned_titles_in_two_columns_are_read_together() {
     let want = rotaplan::scenario::load(&src.join("scenario.yaml")).unwrap();
     let t = read_table(&src.join("cadres.csv"));
     let col = t.header.iter().position(|h| h == "planned_titles").unwrap();
-    for (first, second) in [
-        (
-            "Chức danh quy hoạch nhiệm kỳ 2026-2031",
-            "Chức danh quy hoạch nhiệm kỳ 2031-2036",
-        ),
-        ("Chức danh quy hoạch 1", "Chức danh quy hoạch 2"),
-        ("Chức danh quy hoạch", "Quy hoạch giai đoạn 2031-2036"),
-    ] {
-        // Each cadre's first title in the first column, the rest in the second.
-        let mut text = String::new();
+    // cadres.csv with the titles' column named `first` and a column `second` after the others,
+    // each row's two cells made by `split`; loaded, its cadres' titles must be the fixture's.
+    let check = |first: &str, second: &str, split: &dyn Fn(&str) -> (String, String)| {
         let mut header = t.header.clone();
         header[col] = first.to_string();
         header.push(second.to_string());
-        text += &header.join(",");
-        text.push('\n');
+        let mut text = header.join(",") + "\n";
         for row in &t.rows {
             let mut row = row.clone();
-            let titles: Vec<String> = row[col].split(';').map(|s| s.trim().to_string()).collect();
-            row[col] = titles[0].clone();
-            row.push(titles[1..].join(";"));
+            let (a, b) = split(&row[col]);
+            row[col] = a;
+            row.push(b);
             let quoted: Vec<String> = row.iter().map(|c| format!("\"{c}\"")).collect();
-            text += &quoted.join(",");
-            text.push('\n');
+            text += &(quoted.join(",") + "\n");
         }
         fs::write(dir.path().join("cadres.csv"), &text).unwrap();
         let c = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
@@ -3585,32 +3576,36 @@ fn planned_titles_in_two_columns_are_read_together() {
                 a.id
             );
         }
-        let notes: Vec<String> = c.notes.iter().map(|n| n.to_string()).collect();
+        c.notes
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<String>>()
+    };
+    // Each cadre's first title in the first column, the rest in the second.
+    let halves = |cell: &str| {
+        let titles: Vec<&str> = cell.split(';').map(str::trim).collect();
+        (titles[0].to_string(), titles[1..].join(";"))
+    };
+    for (first, second) in [
+        (
+            "Chức danh quy hoạch nhiệm kỳ 2026-2031",
+            "Chức danh quy hoạch nhiệm kỳ 2031-2036",
+        ),
+        ("Chức danh quy hoạch 1", "Chức danh quy hoạch 2"),
+        ("Chức danh quy hoạch", "Quy hoạch giai đoạn 2031-2036"),
+    ] {
+        let notes = check(first, second, &halves);
         assert!(
             notes.iter().any(|n| n.contains("are read together")),
             "{notes:?}"
         );
     }
     // A term that ended before the other began is past planning: only the later one is read.
-    let mut text = String::new();
-    let mut header = t.header.clone();
-    header[col] = "Chức danh quy hoạch nhiệm kỳ 2026-2031".to_string();
-    header.push("Chức danh quy hoạch nhiệm kỳ 2020-2025".to_string());
-    text += &header.join(",");
-    text.push('\n');
-    for row in &t.rows {
-        let mut row = row.clone();
-        row.push("Vụ trưởng cũ".to_string());
-        let quoted: Vec<String> = row.iter().map(|c| format!("\"{c}\"")).collect();
-        text += &quoted.join(",");
-        text.push('\n');
-    }
-    fs::write(dir.path().join("cadres.csv"), &text).unwrap();
-    let c = rotaplan::scenario::load_checked(&dir.path().join("scenario.yaml"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    for (a, b) in c.scenario.cadres.iter().zip(want.cadres.iter()) {
-        assert_eq!(a.planned_titles, b.planned_titles, "ended term: {}", a.id);
-    }
+    check(
+        "Chức danh quy hoạch nhiệm kỳ 2026-2031",
+        "Chức danh quy hoạch nhiệm kỳ 2020-2025",
+        &|cell: &str| (cell.to_string(), "Vụ trưởng cũ".to_string()),
+    );
 }
 
 /// Excel's first line `sep=;` (written so Excel opens the file with that separator) names the
