@@ -180,6 +180,19 @@ pub fn control_pictures(s: &str) -> String {
         .collect()
 }
 
+/// A name on one line (a file's, a scenario's) with every control character shown as its picture,
+/// line breaks and tabs too: `x\e[31m.yaml` recoloured the terminal, and a name with a line
+/// break split its row of summary.md.
+pub fn one_line_shown(s: &str) -> String {
+    control_pictures(s)
+        .chars()
+        .map(|c| match c {
+            '\0' | '\t' | '\n' | '\r' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+            c => c,
+        })
+        .collect()
+}
+
 /// A folder name from a job's or a variant's name: path separators and other unsafe characters
 /// become `_`, and a part that is empty or only dots (`.`, `..`: a variant named "../../x" wrote
 /// outside the run's folder) gets a `_` in front, so every job's folder is inside the run's. The
@@ -886,6 +899,15 @@ fn title_parts(title: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    /// A file's name shown on one line: its escape sequences and line breaks as pictures.
+    #[test]
+    fn a_name_is_shown_on_one_line_without_controls() {
+        assert_eq!(
+            super::one_line_shown("x\u{1b}[31mRED\u{7}\na\tb.yaml"),
+            "x\u{241b}[31mRED\u{2407}\u{240a}a\u{2409}b.yaml"
+        );
+        assert_eq!(super::one_line_shown("Đợt 2/tỉnh.yaml"), "Đợt 2/tỉnh.yaml");
+    }
     use super::*;
 
     const NFD: &str = "Chu\u{309} ti\u{323}ch UBND ti\u{309}nh";

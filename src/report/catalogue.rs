@@ -604,7 +604,7 @@ catalogue! {
     CommitteeMovesSection { en: "Rotations by receiving unit", vi: "Danh sách luân chuyển theo đơn vị đến" }
     CommitteeReceiving { en: "Receiving unit", vi: "Đơn vị đến" }
     CommitteeSending { en: "from", vi: "từ" }
-    CommitteeNoUnit { en: "no current unit", vi: "chưa có đơn vị công tác" }
+    CommitteeNoUnit { en: "no current unit", vi: "đơn vị ngoài phạm vi phương án" }
     CommitteeCadre { en: "Cadre", vi: "Cán bộ" }
     CommitteeFromTo { en: "From → to", vi: "Từ → đến" }
     CommitteeTerm { en: "Rotation term", vi: "Thời gian luân chuyển" }
@@ -613,7 +613,7 @@ catalogue! {
     CommitteeMonths { en: "months", vi: "tháng" }
     CommitteeReasonStaffing { en: "strengthens a unit short of people", vi: "tăng cường cho đơn vị thiếu cán bộ" }
     CommitteeReasonTraining { en: "training", vi: "đào tạo, rèn luyện" }
-    CommitteeReasonNotLocal { en: "not-local policy (key post)", vi: "bố trí cán bộ không là người địa phương" }
+    CommitteeReasonNotLocal { en: "not-local policy (key post)", vi: "bố trí cán bộ không là người địa phương (vị trí chủ chốt)" }
     CommitteeReasonTwoTerm { en: "two-term limit as head in the unit", vi: "đã giữ chức vụ người đứng đầu hai nhiệm kỳ" }
     CommitteeReasonFit { en: "fits the planned title", vi: "phù hợp chức danh quy hoạch" }
     CommitteeReasonPinned { en: "decided by the committee (pin)", vi: "theo quyết định của cấp ủy (đã ấn định)" }
@@ -1163,7 +1163,7 @@ catalogue! {
     HelpPossibleValues { en: "[possible values: {values}]", vi: "[giá trị: {values}]" }
     HelpEnv { en: "[env: {var}]", vi: "[biến môi trường: {var}]" }
     // ---- issue 13 (vi remainder): the committee's pages as a Vietnamese office tables them
-    CommitteeFromNoUnit { en: "Cadres without a current unit", vi: "Cán bộ chưa có đơn vị công tác" }
+    CommitteeFromNoUnit { en: "Cadres without a current unit", vi: "Cán bộ từ đơn vị ngoài phạm vi phương án" }
     CommitteeConsideredHow { en: "Who else was considered for each post is not listed: make the plan with `--runner-ups 3` to list the next best candidates of every post and what choosing them would cost.", vi: "Chưa liệt kê các cán bộ khác đã được xem xét cho từng vị trí: lập phương án với `--runner-ups 3` để liệt kê các ứng viên xếp sau của mỗi vị trí và thiệt hại nếu chọn họ." }
     RuleSetQd65 { en: "Regulation 65-QĐ/TW (2022) on cadre rotation", vi: "Quy định 65-QĐ/TW (2022) về luân chuyển cán bộ" }
     PgTitleWords { en: "programme", vi: "chương trình luân chuyển" }

@@ -620,7 +620,7 @@ mod tests {
             "cấp tỉnh",
             "cấp huyện",
             "cấp xã",
-            "chưa có đơn vị công tác",
+            "đơn vị ngoài phạm vi phương án",
         ] {
             assert!(has(&t, label), "{label} in {t:?}");
         }
@@ -632,7 +632,9 @@ mod tests {
         assert_eq!(t[2..22], en[2..22]);
         // Regions keep the names of the tables; the row of cadres without a unit is worded.
         let t = texts(&region_flows(&breakdowns(), Lang::Vi));
-        assert!(has(&t, "North") && has(&t, "South <&>") && has(&t, "chưa có đơn vị công tác"));
+        assert!(
+            has(&t, "North") && has(&t, "South <&>") && has(&t, "đơn vị ngoài phạm vi phương án")
+        );
         assert!(!has(&t, NO_UNIT), "{t:?}");
     }
 

@@ -101,7 +101,7 @@ fn found(lang: Lang, d: &Diagnostic) -> String {
 /// Where the problem is: `file:line:column`, `file, Sheet!F12` or `file, sheet S`, then the column
 /// or field in parentheses.
 fn place(lang: Lang, d: &Diagnostic) -> String {
-    let mut out = d.file.display().to_string();
+    let mut out = crate::domain::text::one_line_shown(&d.file.display().to_string());
     if let Some(sheet) = &d.sheet {
         match d.cell() {
             Some(cell) => {

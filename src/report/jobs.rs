@@ -76,7 +76,10 @@ pub fn valid_line(lang: Lang, v: &Valid) -> String {
         lang,
         Msg::ValidateValid,
         &[
-            ("path", &v.path.display()),
+            (
+                "path",
+                &crate::domain::text::one_line_shown(&v.path.display().to_string()),
+            ),
             ("units", &v.units),
             ("posts", &v.posts),
             ("cadres", &v.cadres),

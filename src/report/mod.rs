@@ -651,7 +651,8 @@ pub fn md_escape(s: &str) -> String {
 /// [`md_escape`] for a table's cell: no block opens there, so `2026. Sở` keeps its full stop
 /// as written.
 pub fn md_cell(s: &str) -> String {
-    md_escape_with(s, false)
+    // A cell is one line: a line break in a name split its row.
+    md_escape_with(&crate::domain::text::one_line_shown(s), false)
 }
 
 fn md_escape_with(s: &str, block: bool) -> String {

@@ -846,7 +846,9 @@ fn committee_report_tables_one_receiving_unit_at_a_time() {
     assert!(html.contains("Quy định 65-QĐ/TW (2022)") && !html.contains("qd65-2022"));
     assert!(!html.contains("từ chưa có đơn vị"), "a clumsy phrase");
     if rows.iter().any(|r| r[col("from_unit")].is_empty()) {
-        assert!(html.contains("Cán bộ chưa có đơn vị công tác"));
+        // Cadres of units outside the scenario: not "without a job".
+        assert!(html.contains("Cán bộ từ đơn vị ngoài phạm vi phương án"));
+        assert!(!html.contains("chưa có đơn vị công tác"));
     }
     // With runner-ups the column is there, in English, with names in it.
     let dir2 = tempfile::tempdir().unwrap();

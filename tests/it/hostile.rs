@@ -1365,3 +1365,37 @@ fn a_giant_header_cell_is_said_once_and_not_quoted() {
     );
     assert!(err.len() < 50_000, "{} bytes of messages", err.len());
 }
+
+/// A scenario file whose name holds escape sequences and a line break: `validate` and a message's
+/// `-->` show them as pictures (␛, ␊), not raw to the terminal, which they recoloured and retitled.
+#[test]
+fn control_characters_in_a_file_name_are_shown_as_pictures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = crate::common::root().join("scenarios/tutorial");
+    for f in ["units.csv", "posts.csv", "cadres.csv"] {
+        fs::copy(src.join(f), tmp.path().join(f)).unwrap();
+    }
+    let name = tmp.path().join("x\u{1b}[31mRED\u{7}\nb.yaml");
+    fs::copy(src.join("tutorial.yaml"), &name).unwrap();
+    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .args(["--lang", "en", "validate"])
+        .arg(&name)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{out}");
+    assert!(
+        out.contains("x\u{241b}[31mRED\u{2407}\u{240a}b.yaml"),
+        "{out}"
+    );
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+    // A broken copy: the message's place is pictured too.
+    fs::write(tmp.path().join("units.csv"), "id,name\n").unwrap();
+    let o = Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .args(["--lang", "en", "validate"])
+        .arg(&name)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains('\u{1b}'), "{err}");
+}
