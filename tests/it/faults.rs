@@ -923,15 +923,24 @@ fn a_plan_stopped_by_a_signal_leaves_no_empty_folder() {
         if before {
             fs::create_dir(&out).unwrap();
         }
-        let mut child = bin()
-            .args(["-q", "plan"])
+        let mut cmd = bin();
+        cmd.args(["-q", "plan"])
             .arg(sc.join("scenario.yaml"))
             .arg("--out")
             .arg(&out)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::null());
+        // The test may itself run with SIGINT ignored (started by `cmd &` in a script), which
+        // the plan would keep: it is given the default here.
+        // SAFETY: signal is async-signal-safe, called between fork and exec.
+        unsafe {
+            std::os::unix::process::CommandExt::pre_exec(&mut cmd, || {
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                libc::signal(libc::SIGTERM, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+        let mut child = cmd.spawn().unwrap();
         // The folder is made once the scenario has loaded; the solve of a programme of 1,000
         // cadres takes seconds more.
         let until = Instant::now() + Duration::from_secs(60);
