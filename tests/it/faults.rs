@@ -914,6 +914,33 @@ fn a_plan_stopped_by_a_signal_leaves_no_empty_folder() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // A plan into `out` with SIGINT as `int` (the test may itself run with SIGINT ignored,
+    // started by `cmd &` in a script), once the folder is there (made once the scenario has
+    // loaded; the solve of a programme of 1,000 cadres takes seconds more).
+    let started = |out: &Path, int: libc::sighandler_t| {
+        let mut cmd = bin();
+        cmd.args(["-q", "plan"])
+            .arg(sc.join("scenario.yaml"))
+            .arg("--out")
+            .arg(out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        // SAFETY: signal is async-signal-safe, called between fork and exec.
+        unsafe {
+            std::os::unix::process::CommandExt::pre_exec(&mut cmd, move || {
+                libc::signal(libc::SIGINT, int);
+                libc::signal(libc::SIGTERM, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().unwrap();
+        let until = Instant::now() + Duration::from_secs(60);
+        while !out.is_dir() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        child
+    };
     for (sig, out, before) in [
         (libc::SIGTERM, dir.path().join("new"), false),
         // Both folders made for `--out up/down` go (the default `rotaplan-out/<stem>` is two).
@@ -923,34 +950,10 @@ fn a_plan_stopped_by_a_signal_leaves_no_empty_folder() {
         if before {
             fs::create_dir(&out).unwrap();
         }
-        let mut cmd = bin();
-        cmd.args(["-q", "plan"])
-            .arg(sc.join("scenario.yaml"))
-            .arg("--out")
-            .arg(&out)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        // The test may itself run with SIGINT ignored (started by `cmd &` in a script), which
-        // the plan would keep: it is given the default here.
-        // SAFETY: signal is async-signal-safe, called between fork and exec.
-        unsafe {
-            std::os::unix::process::CommandExt::pre_exec(&mut cmd, || {
-                libc::signal(libc::SIGINT, libc::SIG_DFL);
-                libc::signal(libc::SIGTERM, libc::SIG_DFL);
-                Ok(())
-            });
-        }
-        let mut child = cmd.spawn().unwrap();
-        // The folder is made once the scenario has loaded; the solve of a programme of 1,000
-        // cadres takes seconds more.
-        let until = Instant::now() + Duration::from_secs(60);
+        let mut child = started(&out, libc::SIG_DFL);
         if before {
             std::thread::sleep(Duration::from_millis(1500));
         }
-        while !out.is_dir() && Instant::now() < until {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        std::thread::sleep(Duration::from_millis(300));
         unsafe { libc::kill(child.id() as libc::pid_t, sig) };
         let status = child.wait().unwrap();
         assert_eq!(status.signal(), Some(sig), "{status:?}");
@@ -958,28 +961,7 @@ fn a_plan_stopped_by_a_signal_leaves_no_empty_folder() {
         assert!(before || !dir.path().join("up").exists());
     }
     // Started to ignore SIGINT (`plan … &` in a script): it still does.
-    use std::os::unix::process::CommandExt;
-    let out = dir.path().join("ignoring");
-    let mut cmd = bin();
-    cmd.args(["-q", "plan"])
-        .arg(sc.join("scenario.yaml"))
-        .arg("--out")
-        .arg(&out)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    // SAFETY: signal is async-signal-safe, called between fork and exec.
-    unsafe {
-        cmd.pre_exec(|| {
-            libc::signal(libc::SIGINT, libc::SIG_IGN);
-            Ok(())
-        });
-    }
-    let mut child = cmd.spawn().unwrap();
-    let until = Instant::now() + Duration::from_secs(60);
-    while !out.is_dir() && Instant::now() < until {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(300));
+    let mut child = started(&dir.path().join("ignoring"), libc::SIG_IGN);
     unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
     std::thread::sleep(Duration::from_millis(300));
     assert!(
